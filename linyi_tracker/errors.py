@@ -1,0 +1,35 @@
+"""The small family of exceptions meaning "cannot go on".
+
+Findings about data are values (see :mod:`linyi_tracker.findings`); these exceptions
+are for a file that is missing or unreadable, and each message says what to do.
+"""
+
+from __future__ import annotations
+
+
+class TrackerError(Exception):
+    """Base of every error the command line turns into a message and exit code 2."""
+
+
+class InputNotFoundError(TrackerError):
+    """A plan file or data folder named by the user does not exist."""
+
+
+class PlanInvalidError(TrackerError):
+    """The plan file cannot be used: it holds error findings (carried on the exception)."""
+
+    def __init__(self, message: str, findings: list[object]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+class DataInvalidError(TrackerError):
+    """The data folder holds figures with errors: they must be fixed before assessment."""
+
+    def __init__(self, message: str, findings: list[object]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+class UsageError(TrackerError):
+    """An option value the core cannot accept (an unknown region, a bad period)."""

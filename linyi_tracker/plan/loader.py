@@ -1,0 +1,289 @@
+"""Loading a plan file: YAML with positions, pydantic validation, plan checks.
+
+PyYAML's composed nodes carry the line and column of every key and value. The file is
+composed once, duplicate keys are caught (PyYAML would silently keep the last), the
+nodes are turned into Python data with decimals kept exact, and every problem —
+YAML syntax, shape, cross-reference — becomes a :class:`Finding` at its node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from linyi_tracker.errors import InputNotFoundError, PlanInvalidError
+from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.plan.checks import check_plan
+from linyi_tracker.plan.models import Plan
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DecimalConstructor(yaml.constructor.SafeConstructor):
+    """Safe constructor that keeps YAML floats as exact decimals (1.5 stays 1.5)."""
+
+    def construct_yaml_float(self, node: yaml.Node) -> Any:
+        text = str(node.value).replace("_", "").lower()
+        if text in {".inf", "+.inf", "-.inf", ".nan"}:
+            return text  # a string: the model rejects it with a clear message
+        return Decimal(text)
+
+
+_DecimalConstructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:float", _DecimalConstructor.construct_yaml_float
+)
+
+
+@dataclass
+class PlanLoad:
+    """The outcome of loading a plan: the plan (if usable) and every finding."""
+
+    path: Path
+    plan: Plan | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+
+def load_plan(path: Path) -> PlanLoad:
+    """Load and check a plan file; never raises for a problem inside the file."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputNotFoundError(
+            f"plan file not found: {shown} — check the path given to --plan or LINYI_TRACKER_PLAN"
+        ) from None
+    except IsADirectoryError:
+        raise InputNotFoundError(f"{shown} is a folder; --plan takes a YAML file") from None
+    except OSError as exc:
+        raise InputNotFoundError(f"cannot read plan file {shown}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return PlanLoad(
+            path,
+            None,
+            [
+                Finding(
+                    "encoding-error",
+                    Severity.ERROR,
+                    f"the plan file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                    shown,
+                    line,
+                    hint="save the plan as UTF-8",
+                )
+            ],
+        )
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "unreadable YAML"
+        if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
+            problem += f" ({exc.context} on line {exc.context_mark.line + 1})"
+        return PlanLoad(
+            path,
+            None,
+            [
+                Finding(
+                    "yaml-syntax",
+                    Severity.ERROR,
+                    f"YAML syntax: {problem}",
+                    shown,
+                    mark.line + 1 if mark else None,
+                    column_number=mark.column + 1 if mark else None,
+                    hint="check the indentation and quoting around this position",
+                )
+            ],
+        )
+    except yaml.YAMLError as exc:
+        return PlanLoad(path, None, [Finding("yaml-syntax", Severity.ERROR, f"YAML: {exc}", shown)])
+    if root is None:
+        return PlanLoad(
+            path, None, [Finding("empty-plan", Severity.ERROR, "the plan file is empty", shown)]
+        )
+
+    findings = _duplicate_keys(root, shown)
+    data = _DecimalConstructor().construct_document(root)
+    if not isinstance(data, dict):
+        findings.append(
+            Finding(
+                "plan-shape",
+                Severity.ERROR,
+                "the plan must be a mapping of sections",
+                shown,
+                1,
+                None,
+                1,
+            )
+        )
+        return PlanLoad(path, None, findings)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        findings.extend(_validation_findings(exc, root, shown))
+        return PlanLoad(path, None, findings)
+    for issue in check_plan(plan):
+        line, col = _position(root, issue.path)
+        findings.append(
+            Finding(
+                issue.code,
+                issue.severity,
+                issue.message,
+                shown,
+                line,
+                _dotted(issue.path),
+                col,
+                issue.hint,
+            )
+        )
+    usable = plan if not any(f.is_error for f in findings) else None
+    return PlanLoad(path, usable, findings)
+
+
+def read_plan(path: Path) -> Plan:
+    """Load a plan for use, raising :class:`PlanInvalidError` if it has errors."""
+    result = load_plan(path)
+    if result.plan is None:
+        errors = result.errors
+        raise PlanInvalidError(
+            f"the plan file {path} has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
+            f"run `linyi-tracker plan check {path}` to see them",
+            list(errors),
+        )
+    return result.plan
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _resolve(
+    root: yaml.Node, path: tuple[str | int, ...], *, at_key: bool = False
+) -> tuple[int, int, str]:
+    """Line, column and dotted path of the deepest node of ``path`` that exists.
+
+    Parts that match no node are skipped (pydantic adds the union tag, e.g. 'level',
+    to its paths), except a last part, which names a missing key. With ``at_key`` the
+    position is the key's rather than its value's (for "unknown key" findings).
+    """
+    node = root
+    mark = root.start_mark
+    found: list[str | int] = []
+    for i, part in enumerate(path):
+        child = _child(node, part)
+        if child is None:
+            if i == len(path) - 1:
+                found.append(part)
+            continue
+        key_node, node = child
+        mark = key_node.start_mark if (at_key and key_node is not None) else node.start_mark
+        found.append(part)
+    return mark.line + 1, mark.column + 1, _dotted(tuple(found))
+
+
+def _position(root: yaml.Node, path: tuple[str | int, ...]) -> tuple[int, int]:
+    line, col, _ = _resolve(root, path)
+    return line, col
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """(key node, value node) of a mapping entry or (None, item) of a sequence item."""
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return (None, node.value[part]) if 0 <= part < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return key, value
+    return None
+
+
+def _duplicate_keys(node: yaml.Node, shown: str) -> list[Finding]:
+    out: list[Finding] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in n.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        out.append(
+                            Finding(
+                                "duplicate-key",
+                                Severity.ERROR,
+                                f"key '{key.value}' appears twice in this mapping "
+                                f"(first on line {seen[key.value]}); YAML would keep only the last",
+                                shown,
+                                key.start_mark.line + 1,
+                                str(key.value),
+                                key.start_mark.column + 1,
+                            )
+                        )
+                    else:
+                        seen[key.value] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return sorted(out, key=lambda f: f.line or 0)
+
+
+# Plain words for pydantic's error types; anything else falls back to pydantic's own.
+def _message(err: Any) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    got = err.get("input")
+    ctx = err.get("ctx") or {}
+    name = str(loc[-1]) if loc else "value"
+    if kind == "missing":
+        return f"required key '{name}' is missing"
+    if kind == "extra_forbidden":
+        return f"unknown key '{name}' (check its spelling, or remove it)"
+    if kind == "literal_error":
+        return f"'{got}' is not allowed here; expected {ctx.get('expected', 'another value')}"
+    if kind == "union_tag_invalid":
+        return (
+            f"kind '{ctx.get('tag', got)}' is not known; expected one of "
+            f"{ctx.get('expected_tags', 'level, annual, cumulative, milestone, qualitative')}"
+        )
+    if kind == "union_tag_not_found":
+        return "a target needs a `kind` (level, annual, cumulative, milestone or qualitative)"
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"'{got}' is not a whole number"
+    if kind in {"decimal_parsing", "decimal_type", "float_parsing"}:
+        return f"'{got}' is not a number"
+    if kind in {"string_type"}:
+        return f"expected text, got {type(got).__name__} '{got}'"
+    if kind in {"list_type", "dict_type", "model_type", "model_attributes_type"}:
+        expected = {"list_type": "a list", "dict_type": "a mapping"}.get(kind, "a mapping")
+        return f"expected {expected} here, got {type(got).__name__}"
+    if kind == "string_too_short":
+        return f"'{name}' must not be empty"
+    if kind in {"greater_than_equal", "greater_than", "less_than", "less_than_equal"}:
+        return f"'{got}' is out of range: {err['msg'].lower()}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return str(err["msg"])
+
+
+def _validation_findings(exc: ValidationError, root: yaml.Node, shown: str) -> list[Finding]:
+    out: list[Finding] = []
+    for err in exc.errors(include_url=False):
+        path = tuple(err["loc"])
+        if err["type"] in {"union_tag_invalid", "union_tag_not_found"}:
+            path = (*path, "kind")
+        line, col, dotted = _resolve(root, path, at_key=err["type"] == "extra_forbidden")
+        out.append(Finding("plan-schema", Severity.ERROR, _message(err), shown, line, dotted, col))
+    return sorted(out, key=lambda f: (f.line or 0, f.column_number or 0))

@@ -1,0 +1,287 @@
+"""The plan as pydantic models: systems, projects, indicators, targets, regions, units.
+
+Shape checks (types, required keys, allowed words) live on the models; checks across
+the plan (unique ids, references, years, comparators, components) live in
+:mod:`linyi_tracker.plan.checks`, so that each finding can point at its YAML node.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Lang = Literal["zh", "en"]
+Comparator = Literal[">=", ">", "<=", "<", "≈"]
+Direction = Literal["higher", "lower"]
+UnitKind = Literal["count", "amount", "percent", "ratio"]
+TargetKind = Literal["level", "annual", "cumulative", "milestone", "qualitative"]
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(Model):
+    """A text in Chinese and English; every name in the plan has both."""
+
+    zh: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class PlanPeriod(Model):
+    start: Year
+    end: Year
+    # The earliest year a data file may hold (pre-plan figures serve as starting points).
+    data_from: Year | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PlanPeriod:
+        if self.start > self.end:
+            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+        if self.data_from is not None and self.data_from > self.start:
+            raise ValueError(f"data_from ({self.data_from}) must not be after start ({self.start})")
+        return self
+
+    @property
+    def first_data_year(self) -> int:
+        return self.data_from if self.data_from is not None else self.start
+
+
+class PlanMeta(Model):
+    id: NonEmpty
+    title: LocalText
+    short_title: LocalText | None = None
+    period: PlanPeriod
+    source: LocalText
+    note: LocalText | None = None
+
+
+class Thresholds(Model):
+    """Pace thresholds (assessment.md): on track at or above, at risk at or above."""
+
+    on_track: Decimal = Decimal("0.95")
+    at_risk: Decimal = Decimal("0.60")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if not (Decimal(0) < self.at_risk < self.on_track):
+            raise ValueError("thresholds must satisfy 0 < at_risk < on_track")
+        return self
+
+
+class AssessmentSettings(Model):
+    thresholds: Thresholds = Thresholds()
+    tolerance: Annotated[Decimal, Field(ge=0, lt=1)] = Decimal("0.05")
+
+
+class Unit(Model):
+    id: NonEmpty
+    name: LocalText
+    kind: UnitKind
+    aliases: list[str] = []
+    # Other units that convert exactly into this one: {"万人": 10000}.
+    conversions: dict[str, Annotated[Decimal, Field(gt=0)]] = {}
+
+
+class Region(Model):
+    id: NonEmpty
+    level: Literal["city", "district", "county"]
+    name: LocalText
+    aliases: list[str] = []
+
+
+class System(Model):
+    id: NonEmpty
+    number: Annotated[int, Field(ge=1)]
+    name: LocalText
+    headline: LocalText | None = None
+
+
+class Category(Model):
+    id: NonEmpty
+    batch: Year
+    name: LocalText
+    declared_projects: Annotated[int, Field(ge=0)]
+
+
+class Project(Model):
+    id: NonEmpty
+    category: NonEmpty
+    system: str | None = None
+    name: LocalText | None = None
+    # The source declares the project but does not name it: recorded, never invented.
+    unnamed: bool = False
+
+    @model_validator(mode="after")
+    def _named_or_unnamed(self) -> Project:
+        if self.unnamed and self.name is not None:
+            raise ValueError("a project marked unnamed must not have a name")
+        if not self.unnamed and self.name is None:
+            raise ValueError("a project needs a name, or `unnamed: true` if the source gives none")
+        return self
+
+
+class Indicator(Model):
+    id: NonEmpty
+    system: NonEmpty
+    project: str | None = None
+    name: LocalText
+    unit: str | None = None
+    direction: Direction | None = None
+    aggregate: Literal["sum", "none"] = "none"
+    flow: bool = False
+    role: Literal["target", "monitoring"] = "target"
+    notes: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _unit_needs_direction(self) -> Indicator:
+        if self.unit is not None and self.direction is None:
+            raise ValueError("an indicator with a unit needs a direction (higher or lower)")
+        return self
+
+
+class _TargetBase(Model):
+    id: NonEmpty
+    indicator: NonEmpty
+    project: str | None = None
+    region: str | None = None
+    deadline: Year
+    # Where the deadline year comes from: the article, or the end of the plan period
+    # because the article gives none. Made explicit so nobody has to guess.
+    deadline_from: Literal["article", "plan-end"]
+    quote: NonEmpty
+    notes: LocalText | None = None
+
+
+class Baseline(Model):
+    year: Year
+    value: Decimal
+    source: NonEmpty
+
+
+class LevelTarget(_TargetBase):
+    """Reach or hold a value by the end of the deadline year."""
+
+    kind: Literal["level"]
+    comparator: Comparator
+    value: Decimal
+    start: Year | None = None
+    tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
+    baseline: Baseline | None = None
+    components: list[str] = []
+
+
+class AnnualTarget(_TargetBase):
+    """A value due every year from ``start`` to ``deadline``."""
+
+    kind: Literal["annual"]
+    comparator: Comparator
+    value: Decimal
+    start: Year
+    components: list[str] = []
+
+
+class CumulativeTarget(_TargetBase):
+    """A sum over the years ``start``..``deadline`` that must reach ``value``."""
+
+    kind: Literal["cumulative"]
+    comparator: Comparator
+    value: Decimal
+    start: Year
+    components: list[str] = []
+
+
+class MilestoneTarget(_TargetBase):
+    """A thing done by the deadline; with ``count_total``, done by that many units."""
+
+    kind: Literal["milestone"]
+    count_total: Annotated[int, Field(ge=1)] | None = None
+
+
+class QualitativeTarget(_TargetBase):
+    """A judgement with no number; ``truncated`` when the source text is cut off."""
+
+    kind: Literal["qualitative"]
+    truncated: bool = False
+
+
+Target = Annotated[
+    LevelTarget | AnnualTarget | CumulativeTarget | MilestoneTarget | QualitativeTarget,
+    Field(discriminator="kind"),
+]
+QuantitativeTarget = LevelTarget | AnnualTarget | CumulativeTarget
+
+
+class Plan(Model):
+    schema_version: Literal[1]
+    plan: PlanMeta
+    assessment: AssessmentSettings = AssessmentSettings()
+    units: list[Unit] = []
+    regions: list[Region]
+    systems: list[System]
+    categories: list[Category] = []
+    projects: list[Project] = []
+    indicators: list[Indicator]
+    targets: list[Target]
+
+    # Look-ups. The model is frozen, so these are computed once.
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def region_by_id(self) -> dict[str, Region]:
+        return {r.id: r for r in self.regions}
+
+    @cached_property
+    def system_by_id(self) -> dict[str, System]:
+        return {s.id: s for s in self.systems}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def project_by_id(self) -> dict[str, Project]:
+        return {p.id: p for p in self.projects}
+
+    @cached_property
+    def indicator_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    @cached_property
+    def target_by_id(self) -> dict[str, Target]:
+        return {t.id: t for t in self.targets}
+
+    @cached_property
+    def city(self) -> Region:
+        """The region that stands for the whole plan area (blank region in data)."""
+        return next(r for r in self.regions if r.level == "city")
+
+    @cached_property
+    def sub_regions(self) -> list[Region]:
+        return [r for r in self.regions if r.level != "city"]
+
+    def targets_of(self, indicator_id: str) -> list[Target]:
+        return [t for t in self.targets if t.indicator == indicator_id]
+
+    def whole_of(self, target_id: str) -> Target | None:
+        """The target that lists ``target_id`` among its components, if any."""
+        for t in self.targets:
+            if isinstance(t, LevelTarget | AnnualTarget | CumulativeTarget) and (
+                target_id in t.components
+            ):
+                return t
+        return None
+
+    def unit_of(self, indicator: Indicator) -> Unit | None:
+        return self.unit_by_id.get(indicator.unit) if indicator.unit else None

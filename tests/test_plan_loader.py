@@ -1,0 +1,99 @@
+"""A broken plan file gives findings at the YAML node, never a raw pydantic dump."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, PLAN_FILE
+from linyi_tracker.errors import PlanInvalidError
+from linyi_tracker.plan.loader import load_plan, read_plan
+
+PLANS = FIXTURES / "plans"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "code", "line", "column", "path"),
+    [
+        ("bad-yaml-syntax.yaml", "yaml-syntax", 41, 1, None),
+        ("unknown-key.yaml", "plan-schema", 38, 5, "targets[1].valeu"),
+        ("missing-key.yaml", "plan-schema", 33, 5, "targets[1].deadline_from"),
+        ("unknown-kind.yaml", "plan-schema", 35, 11, "targets[1].kind"),
+        ("not-a-number.yaml", "plan-schema", 37, 12, "targets[1].value"),
+        ("bad-reference.yaml", "unknown-reference", 34, 16, "targets[1].indicator"),
+        ("comparator-direction.yaml", "comparator-direction", 36, 17, "targets[1].comparator"),
+        ("year-outside-plan.yaml", "year-outside-plan", 38, 15, "targets[1].deadline"),
+        ("duplicate-id.yaml", "duplicate-id", 33, 9, "targets[1].id"),
+        ("duplicate-key.yaml", "duplicate-key", 29, 5, "value"),
+        ("project-count.yaml", "project-count", 17, 76, "categories[0].declared_projects"),
+        ("component-unit.yaml", "component-mismatch", 29, 18, "targets[0].components[0]"),
+        ("not-utf8.yaml", "encoding-error", 5, None, None),
+    ],
+)
+def test_broken_plan_gives_one_positioned_error(
+    fixture: str, code: str, line: int, column: int | None, path: str | None
+) -> None:
+    """Each broken plan fixture yields exactly its error, at the offending node."""
+    result = load_plan(PLANS / fixture)
+    assert result.plan is None
+    assert [(f.code, f.line, f.column_number, f.column) for f in result.errors] == [
+        (code, line, column, path)
+    ]
+    assert result.errors[0].file == str(PLANS / fixture)
+
+
+def test_minimal_plan_is_valid() -> None:
+    """The base of the broken fixtures is itself valid, so each fixture breaks one thing."""
+    result = load_plan(PLANS / "minimal.yaml")
+    assert result.plan is not None and result.findings == []
+
+
+def test_messages_are_plain_words() -> None:
+    """Findings never carry pydantic's own wording or URLs."""
+    for fixture in PLANS.glob("*.yaml"):
+        for f in load_plan(fixture).findings:
+            assert (
+                "pydantic" not in f.message
+                and "http" not in f.message
+                and "input_value" not in f.message
+            )
+
+
+def test_unknown_reference_suggests_the_closest_id() -> None:
+    """A misspelt indicator id comes with a did-you-mean hint."""
+    (finding,) = load_plan(PLANS / "bad-reference.yaml").errors
+    assert finding.hint == "did you mean 'jobs.rate'?"
+
+
+def test_read_plan_raises_with_findings() -> None:
+    """Using a broken plan raises PlanInvalidError carrying the findings."""
+    with pytest.raises(PlanInvalidError) as caught:
+        read_plan(PLANS / "unknown-key.yaml")
+    assert len(caught.value.findings) == 1
+
+
+def test_missing_plan_file_is_an_input_error(tmp_path: Path) -> None:
+    """A plan path that does not exist raises a TrackerError naming the path."""
+    from linyi_tracker.errors import InputNotFoundError
+
+    with pytest.raises(InputNotFoundError, match=r"nope\.yaml"):
+        load_plan(tmp_path / "nope.yaml")
+
+
+def test_shipped_plan_has_only_notices() -> None:
+    """data/plan.yaml loads with no errors or warnings; notices name the gaps in the source."""
+    result = load_plan(PLAN_FILE)
+    assert result.plan is not None
+    assert {f.severity.value for f in result.findings} == {"notice"}
+    assert sorted(f.code for f in result.findings) == ["truncated-source"] + ["unnamed-project"] * 5
+
+
+def test_plan_values_are_exact_decimals() -> None:
+    """A YAML float such as 1.5 is read as Decimal('1.5'), never a binary float."""
+    from decimal import Decimal
+
+    plan = read_plan(PLAN_FILE)
+    ratio = plan.target_by_id["ss.dibao_urban_rural_ratio.2020"]
+    assert ratio.value == Decimal("1.5")
+    assert isinstance(plan.assessment.thresholds.at_risk, Decimal)
