@@ -1,0 +1,159 @@
+"""Reading a number from one cell, exactly, the way a careful clerk would.
+
+Rules (submissions.md): per cell, never the whole file; NFKC folds full-width digits
+("９２．５" → 92.5) with a warning; "85,000" and "85 000" are read with a notice;
+"4.9万" / "1.2亿" are multiplied out with a warning that shows the reading; "92%" is
+accepted only where the unit is a percentage. Anything else that is not a plain
+decimal — "(12.5)", "NaN", "inf", "1_000", "-", "—", "/", "无", "N/A", "1e5" — is
+an error: Python's ``float()`` accepts several of these, so it is never used.
+Values are :class:`~decimal.Decimal` built from the text: no rounding, ever.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from linyi_tracker.findings import Severity
+
+_PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:(?P<sep>[, ])\d{3})(?:(?P=sep)\d{3})*(?:\.\d+)?$")
+_MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_PLACEHOLDERS = {
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "/",
+    "无",
+    "n/a",
+    "na",
+    "null",
+    "none",
+    "#n/a",
+    "空",
+    "x",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """Something worth telling about how a cell was read (not an error)."""
+
+    code: str
+    severity: Severity
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    value: Decimal
+    remarks: tuple[Remark, ...] = ()
+
+
+class NumberError(ValueError):
+    """The cell holds no number; ``code`` is the finding code, ``hint`` what to write."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
+    """Read ``text`` as an exact decimal, or raise :class:`NumberError`."""
+    raw = text.strip()
+    if not raw:
+        raise NumberError(
+            "missing-value", "the value is empty", "write the figure, or remove the row"
+        )
+    remarks: list[Remark] = []
+    s = unicodedata.normalize("NFKC", raw).strip()
+    folded = s != raw
+    s = s.replace("\u202f", " ")
+    if s.lower() in _PLACEHOLDERS or s.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+        raise NumberError(
+            "invalid-number",
+            f"'{raw}' is not a number",
+            "leave the row out if the figure is not known, and say why in a note to the sender",
+        )
+    if s.startswith("(") and s.endswith(")"):
+        raise NumberError(
+            "invalid-number",
+            f"'{raw}' is not a number (accounting brackets)",
+            "write a negative number with a minus sign, e.g. -12.5",
+        )
+    if s.endswith("%"):
+        if not percent_unit:
+            raise NumberError(
+                "unit-mismatch",
+                f"'{raw}' is a percentage, but this indicator is not measured in %",
+                "write the figure in the indicator's unit without %",
+            )
+        s = s[:-1].strip()
+    factor = Decimal(1)
+    suffix = s[-1:] if s else ""
+    if suffix in _MAGNITUDE:
+        factor = _MAGNITUDE[suffix]
+        s = s[:-1].strip()
+    if _GROUPED.match(s):
+        grouped = s
+        s = s.replace(",", "").replace(" ", "")
+        remarks.append(
+            Remark(
+                "thousands-separator",
+                Severity.NOTICE,
+                f"'{grouped}' read as {s} (thousands separators)",
+            )
+        )
+    if not _PLAIN.match(s):
+        hint = None
+        if "_" in s:
+            hint = "write digits only, without '_'"
+        elif re.search(r"\d[eE][+-]?\d", s):
+            hint = (
+                "write the number in full (Excel shows large numbers as 1.2E+05: widen the column)"
+            )
+        elif "," in s or " " in s:
+            hint = "thousands separators must group by three digits: 85,000"
+        raise NumberError("invalid-number", f"'{raw}' is not a number", hint)
+    try:
+        value = Decimal(s)
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only decimals
+        raise NumberError("invalid-number", f"'{raw}' is not a number") from None
+    if factor != 1:
+        value = _plain(value * factor)
+        remarks.append(
+            Remark(
+                "magnitude-suffix",
+                Severity.WARNING,
+                f"'{raw}' read as {value} ({suffix} = {factor})",
+            )
+        )
+    if folded:
+        remarks.insert(
+            0,
+            Remark(
+                "full-width-characters",
+                Severity.WARNING,
+                f"'{raw}' has full-width characters; read as {value}",
+            ),
+        )
+    return Reading(value, tuple(remarks))
+
+
+def _plain(value: Decimal) -> Decimal:
+    """4.9 × 10000 → 49000, not 4.90000E+4: keep a plain, exact form."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def format_decimal(value: Decimal) -> str:
+    """The canonical text of a stored value: no exponent, no trailing noise."""
+    text = format(value, "f")
+    return text

@@ -1,0 +1,181 @@
+"""The store: every data file below a folder, read into one set of observations.
+
+Figures for the same indicator, period and region are reconciled here: the same value
+twice is a duplicate (warning, kept once); two different values are a conflict
+(error, both lines named) unless they carry different ``as_of`` dates, in which case
+the later one is the current figure and the earlier one is kept as a revision.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_bytes
+from linyi_tracker.errors import InputNotFoundError
+from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.plan.models import Plan
+
+DATA_SUFFIXES = (".csv",)
+
+
+@dataclass
+class Store:
+    """Reconciled observations, the files they came from and every finding."""
+
+    root: Path
+    files: list[FileRead] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    revisions: dict[tuple[str, str, str], list[Observation]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    def series(self, indicator: str, region: str) -> list[Observation]:
+        """Observations of one indicator in one region, oldest first."""
+        return self._index.get((indicator, region), [])
+
+    def regions_reporting(self, indicator: str) -> set[str]:
+        return {region for (ind, region) in self._index if ind == indicator}
+
+    def latest_period(self) -> Observation | None:
+        if not self.observations:
+            return None
+        return max(self.observations, key=lambda o: o.period.sort_key)
+
+    @property
+    def _index(self) -> dict[tuple[str, str], list[Observation]]:
+        cached: dict[tuple[str, str], list[Observation]] | None = getattr(self, "_cache", None)
+        if cached is None:
+            built: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+            for o in sorted(self.observations, key=lambda o: o.period.sort_key):
+                built[(o.indicator, o.region)].append(o)
+            cached = dict(built)
+            self._cache = cached
+        return cached
+
+    def sources(self) -> list[str]:
+        return sorted({o.source for o in self.observations if o.source})
+
+
+def data_files(root: Path) -> list[Path]:
+    """Every data file below ``root``, in a stable order (hidden files skipped)."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in DATA_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+
+
+def load_store(
+    plan: Plan, root: Path, *, today: date | None = None, display_root: Path | None = None
+) -> Store:
+    """Read every data file below ``root`` and reconcile the observations."""
+    if not root.exists():
+        raise InputNotFoundError(
+            f"data folder not found: {root} — check --data or LINYI_TRACKER_DATA"
+        )
+    if not root.is_dir():
+        raise InputNotFoundError(f"{root} is a file; --data takes a folder of CSV files")
+    day = today or date.today()
+    lookup = PlanLookup(plan)
+    store = Store(root)
+    for path in data_files(root):
+        shown = _display(path, display_root)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            store.findings.append(
+                Finding(
+                    "unreadable-file",
+                    Severity.ERROR,
+                    f"cannot read the file: {exc.strerror}",
+                    shown,
+                )
+            )
+            continue
+        read = read_bytes(raw, shown, lookup, today=day)
+        store.files.append(read)
+        store.findings.extend(read.findings)
+        store.observations.extend(read.observations)
+    reconcile(store)
+    return store
+
+
+def _display(path: Path, display_root: Path | None) -> str:
+    if display_root is not None:
+        try:
+            return str(path.relative_to(display_root))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def reconcile(store: Store) -> None:
+    """Collapse duplicates, flag conflicts, and keep revisions, in place."""
+    by_key: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
+    for o in store.observations:
+        by_key[o.key].append(o)
+    kept: list[Observation] = []
+    for key, group in by_key.items():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        dated = sorted((o for o in group if o.as_of is not None), key=lambda o: o.as_of or date.min)
+        undated = [o for o in group if o.as_of is None]
+        current = _reconcile_undated(store, undated)
+        if dated:
+            latest = dated[-1]
+            previous = [o for o in group if o is not latest]
+            store.revisions[key] = sorted(previous, key=lambda o: o.as_of or date.min)
+            for a, b in itertools.pairwise(dated):
+                if a.as_of == b.as_of and a.text != b.text:
+                    _conflict(store, a, b)
+            kept.append(latest)
+        elif current is not None:
+            kept.append(current)
+    store.observations = kept
+
+
+def _reconcile_undated(store: Store, undated: list[Observation]) -> Observation | None:
+    if not undated:
+        return None
+    first = undated[0]
+    for other in undated[1:]:
+        if other.text == first.text:
+            store.findings.append(
+                Finding(
+                    "duplicate-observation",
+                    Severity.WARNING,
+                    f"{first.indicator} {first.period} {first.region} = {first.text} is given twice "
+                    f"(also {first.file}:{first.line}); counted once",
+                    other.file,
+                    other.line,
+                    "value",
+                    hint="remove one of the two rows",
+                )
+            )
+        else:
+            _conflict(store, first, other)
+    return first
+
+
+def _conflict(store: Store, a: Observation, b: Observation) -> None:
+    store.findings.append(
+        Finding(
+            "conflicting-observation",
+            Severity.ERROR,
+            f"{b.indicator} {b.period} {b.region} is {b.text} here but {a.text} at {a.file}:{a.line}",
+            b.file,
+            b.line,
+            "value",
+            hint="keep the right figure; a revised figure needs an as_of date",
+        )
+    )

@@ -1,0 +1,65 @@
+"""Where the plan and the data are: option, environment, ./data, embedded copy.
+
+Order (product.md): ``--plan``/``--data``, then ``LINYI_TRACKER_PLAN`` /
+``LINYI_TRACKER_DATA``, then ``./data/plan.yaml`` and ``./data/actuals/`` in the
+working directory, then the copies shipped inside the package. The wheel carries the
+repository's ``data/`` folder as ``linyi_tracker/_data`` (see pyproject.toml); a source
+checkout or editable install uses the repository's ``data/`` itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from linyi_tracker.errors import InputNotFoundError
+
+PLAN_ENV = "LINYI_TRACKER_PLAN"
+DATA_ENV = "LINYI_TRACKER_DATA"
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    path: Path
+    origin: str  # "option", "environment", "working directory", "embedded"
+
+
+def embedded_data_dir() -> Path:
+    """The data folder shipped with the package (or the checkout's, in development)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data", here.parent / "data"):
+        if (candidate / "plan.yaml").is_file():
+            return candidate
+    raise InputNotFoundError(
+        "no embedded plan found in the installation; reinstall linyi-tracker or pass --plan"
+    )
+
+
+def locate_plan(
+    option: Path | None, env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Located:
+    environ = os.environ if env is None else env
+    if option is not None:
+        return Located(option, "option")
+    if environ.get(PLAN_ENV):
+        return Located(Path(environ[PLAN_ENV]), "environment")
+    local = (cwd or Path.cwd()) / "data" / "plan.yaml"
+    if local.is_file():
+        return Located(local, "working directory")
+    return Located(embedded_data_dir() / "plan.yaml", "embedded")
+
+
+def locate_data(
+    option: Path | None, env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Located:
+    environ = os.environ if env is None else env
+    if option is not None:
+        return Located(option, "option")
+    if environ.get(DATA_ENV):
+        return Located(Path(environ[DATA_ENV]), "environment")
+    local = (cwd or Path.cwd()) / "data" / "actuals"
+    if local.is_dir():
+        return Located(local, "working directory")
+    return Located(embedded_data_dir() / "actuals", "embedded")

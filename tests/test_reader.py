@@ -1,0 +1,171 @@
+"""The data-file reader: encodings, headers, physical lines, and one finding per problem."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, TODAY
+from linyi_tracker.actuals.reader import FileRead, PlanLookup, read_bytes, read_file
+from linyi_tracker.plan.models import Plan
+
+DATA = FIXTURES / "data"
+
+
+def read(plan: Plan, name: str) -> FileRead:
+    return read_file(DATA / name, plan, today=TODAY, shown=name)
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "code"),
+    [
+        (3, 1, "unknown-indicator"),
+        (4, 3, "unknown-region"),
+        (5, 2, "invalid-period"),
+        (6, 2, "period-outside-plan"),
+        (7, 4, "invalid-number"),
+        (8, 4, "not-integer"),
+        (9, 4, "out-of-range"),
+        (10, 5, "unit-mismatch"),
+        (11, None, "blank-row"),
+        (12, 8, "extra-cell"),
+        (13, 4, "missing-cell"),
+        (14, 4, "invalid-milestone-value"),
+        (15, 4, "invalid-status-word"),
+        (16, 4, "missing-value"),
+        (18, 5, "unit-converted"),
+        (19, 4, "full-width-characters"),
+        (20, 4, "magnitude-suffix"),
+        (21, 2, "period-outside-plan"),
+    ],
+)
+def test_broken_rows_fixture(plan: Plan, line: int, column: int | None, code: str) -> None:
+    """broken-rows.csv: each line's problem is found with its line and column number."""
+    findings = read(plan, "broken-rows.csv").findings
+    assert (line, column, code) in [(f.line, f.column_number, f.code) for f in findings]
+
+
+def test_broken_rows_keep_the_good_rows(plan: Plan) -> None:
+    """Rows without errors still become observations (2, 17, 18, 19, 20), nothing else."""
+    result = read(plan, "broken-rows.csv")
+    assert [o.line for o in result.observations] == [2, 17, 18, 19, 20]
+    values = {o.line: str(o.value) for o in result.observations}
+    assert values == {2: "9800", 17: "92", 18: "9800", 19: "1200", 20: "12000"}
+
+
+def test_hints_suggest_the_closest_names(plan: Plan) -> None:
+    """Unknown indicator and region come with a did-you-mean hint."""
+    hints = {f.code: f.hint for f in read(plan, "broken-rows.csv").findings}
+    assert hints["unknown-indicator"] == "did you mean 'emp.new_urban_jobs'?"
+    assert hints["unknown-region"] == "did you mean 'lanshan'?"
+
+
+def test_gbk_file_with_chinese_headers(plan: Plan) -> None:
+    """A GBK file from Excel reads as GB18030 with a notice; Chinese headers and names resolve."""
+    result = read(plan, "gbk-chinese-headers.csv")
+    assert result.encoding == "gb18030"
+    assert [(o.region, str(o.value), str(o.period)) for o in result.observations] == [
+        ("lanshan", "9800", "2016"),
+        ("luozhuang", "7600", "2016"),
+    ]
+    codes = {f.code for f in result.findings}
+    assert codes == {"not-utf8", "indicator-by-name", "thousands-separator"}
+    assert all(not f.is_error for f in result.findings)
+
+
+def test_gb18030_only_characters_survive(plan: Plan) -> None:
+    """Characters outside GB2312 (堃, 喆) and in GB18030's four-byte range (䶮) are kept."""
+    (obs,) = read(plan, "gb18030-only-characters.csv").observations
+    assert "王堃、李喆" in obs.source and "䶮" in obs.note
+
+
+def test_utf8_with_bom(plan: Plan) -> None:
+    """A BOM means UTF-8; the header's first cell is not polluted by it."""
+    result = read(plan, "utf8-bom.csv")
+    assert result.encoding == "utf-8-sig" and result.findings == []
+    assert result.observations[0].region == "hedong"
+
+
+def test_late_chinese_decides_the_whole_file(plan: Plan, tmp_path: Path) -> None:
+    """A mostly-ASCII GBK file whose first Chinese appears after 100 KB is still GB18030."""
+    rows = "".join(f"emp.new_urban_jobs,2016-{m:02d},lanshan,{m * 100},,x,\n" for m in range(1, 13))
+    padding = "".join(f"pop.resident,2016,lanshan,{i},,padding,{'x' * 80}\n" for i in range(1300))
+    text = "indicator,period,region,value,unit,source,note\n" + rows + padding
+    assert len(text.encode()) > 100_000
+    text += "pov.incidence,2016,,1.7,%,县扶贫办,年末\n"
+    path = tmp_path / "late-chinese.csv"
+    path.write_bytes(text.encode("gbk"))
+    result = read_file(path, plan, today=TODAY)
+    assert result.encoding == "gb18030"
+    assert result.observations[-1].source == "县扶贫办"
+
+
+def test_undecodable_bytes_are_an_encoding_error(plan: Plan) -> None:
+    """Bytes that are neither UTF-8 nor GB18030 give encoding-error with line and byte."""
+    (finding,) = read(plan, "bad-encoding.csv").findings
+    assert (finding.code, finding.line, finding.column_number) == ("encoding-error", 2, 38)
+    assert "0xff" in finding.message
+
+
+def test_record_start_line_after_a_multiline_note(plan: Plan) -> None:
+    """A quoted note over two lines: the next record is reported at the line it starts on."""
+    (finding,) = read(plan, "multiline-note.csv").findings
+    assert (finding.code, finding.line) == ("unknown-indicator", 4)
+
+
+def test_header_problems(plan: Plan) -> None:
+    """Duplicate (数值 and value), blank and unknown header cells are each reported."""
+    found = [(f.code, f.column_number) for f in read(plan, "header-problems.csv").findings]
+    assert found == [("duplicate-column", 4), ("blank-header", 5), ("unknown-column", 6)]
+
+
+def test_semicolon_file_gets_a_hint(plan: Plan) -> None:
+    """A file saved with semicolons misses its columns, and the hint says why."""
+    missing = [f for f in read(plan, "missing-columns.csv").findings if f.code == "missing-column"]
+    assert [f.column for f in missing] == ["indicator", "period", "value"]
+    assert missing[0].hint is not None and "semicolons" in missing[0].hint
+
+
+def test_empty_file(plan: Plan) -> None:
+    """An empty file is one empty-file error."""
+    assert [f.code for f in read(plan, "empty.csv").findings] == ["empty-file"]
+
+
+def test_future_period_is_an_error(plan: Plan) -> None:
+    """A period that has not ended by today is refused."""
+    text = "indicator,period,value\nemp.new_urban_jobs,2020-06,100\n"
+    result = read_bytes(text.encode(), "x.csv", PlanLookup(plan), today=date(2020, 6, 15))
+    assert [f.code for f in result.findings] == ["future-period"]
+
+
+def test_blank_region_is_the_city(plan: Plan) -> None:
+    """An empty region cell means the whole city."""
+    text = "indicator,period,value\nemp.new_urban_jobs,2016,85000\n"
+    (obs,) = read_bytes(text.encode(), "x.csv", PlanLookup(plan), today=TODAY).observations
+    assert obs.region == plan.city.id
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_observations_or_findings(plan: Plan, raw: bytes) -> None:
+    """No file content makes the reader raise."""
+    read_bytes(raw, "fuzz.csv", PlanLookup(plan), today=TODAY)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_any_value_cell_gives_a_value_or_a_finding(plan: Plan, cell: str) -> None:
+    """Whatever a clerk types as a value, the row is read or a finding says why not."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf).writerows(
+        [["indicator", "period", "value"], ["emp.new_urban_jobs", "2016", cell]]
+    )
+    result = read_bytes(buf.getvalue().encode(), "cell.csv", PlanLookup(plan), today=TODAY)
+    assert result.observations or any(f.is_error or f.code == "blank-row" for f in result.findings)

@@ -1,0 +1,68 @@
+"""The store reconciles figures: duplicates once, conflicts named, revisions kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import REPO, csv_rows, store_from
+from linyi_tracker.actuals.store import load_store
+from linyi_tracker.plan.models import Plan
+
+
+def test_same_value_twice_is_a_duplicate_warning(plan: Plan) -> None:
+    """The same figure in two files is kept once, with a duplicate-observation warning."""
+    row = "emp.new_urban_jobs,2016,,85000,,a,"
+    store = store_from(plan, ("a.csv", csv_rows(row)), ("b.csv", csv_rows(row)))
+    assert len(store.observations) == 1
+    assert [(f.code, f.file, f.line) for f in store.findings] == [
+        ("duplicate-observation", "b.csv", 2)
+    ]
+
+
+def test_different_values_conflict_and_both_lines_are_named(plan: Plan) -> None:
+    """Two different figures for one key are an error naming both places."""
+    store = store_from(
+        plan,
+        ("a.csv", csv_rows("emp.new_urban_jobs,2016,,85000,,a,")),
+        ("b.csv", csv_rows("emp.new_urban_jobs,2016,,86000,,b,")),
+    )
+    (finding,) = store.errors
+    assert (
+        finding.code == "conflicting-observation" and finding.file == "b.csv" and finding.line == 2
+    )
+    assert "a.csv:2" in finding.message
+
+
+def test_a_later_as_of_is_a_revision(plan: Plan) -> None:
+    """With as_of dates, the latest figure is current and the older one is kept."""
+    header = "indicator,period,value,as_of\n"
+    store = store_from(
+        plan,
+        ("a.csv", header + "emp.new_urban_jobs,2016,85000,2017-02-01\n"),
+        ("b.csv", header + "emp.new_urban_jobs,2016,86100,2017-06-30\n"),
+    )
+    assert store.errors == []
+    (current,) = store.observations
+    assert str(current.value) == "86100"
+    assert [str(o.value) for o in store.revisions[("emp.new_urban_jobs", "2016", "linyi")]] == [
+        "85000"
+    ]
+
+
+def test_shipped_published_figures_load_clean(plan: Plan) -> None:
+    """data/actuals has no errors or warnings, and every row cites a source."""
+    store = load_store(plan, REPO / "data" / "actuals")
+    assert [f for f in store.findings if f.severity.value != "notice"] == []
+    assert store.observations and all(o.source for o in store.observations)
+
+
+def test_hidden_and_other_files_are_ignored(plan: Plan, tmp_path: Path) -> None:
+    """Only *.csv files count, and hidden folders (.git, editors' backups) are skipped."""
+    (tmp_path / ".backup").mkdir()
+    (tmp_path / ".backup" / "old.csv").write_text("garbage", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("garbage", encoding="utf-8")
+    (tmp_path / "ok.csv").write_text(
+        csv_rows("emp.new_urban_jobs,2016,,85000,,a,"), encoding="utf-8"
+    )
+    store = load_store(plan, tmp_path)
+    assert store.findings == [] and len(store.observations) == 1
