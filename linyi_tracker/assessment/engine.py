@@ -1,0 +1,496 @@
+"""Achievement, gap, time progress, schedule gap, pace, projection and status.
+
+Pure functions of (plan, store, as-of period): no terminal, no files. Each rule is the
+one written in ``spec/assessment.md``; where that text leaves a case open, the choice
+made is written beside the code and in the README's "Method" section:
+
+- a level target's actual is an observation inside the target's years; an earlier
+  one (e.g. 2012 for a 2015–2020 plan) is a starting point, never judged as the actual;
+- an annual target whose year is over but whose only figure is year-to-date (Jan–Aug)
+  is ``insufficient_data``, not ``missed``: the year's total is not known;
+- schedule gap is achievement − time progress for annual and cumulative targets, and
+  progress − time progress for level targets (progress since the starting point);
+- projection: level, compound growth to the deadline; annual and cumulative, the
+  year-to-date (or running) figure divided by time progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from linyi_tracker.actuals.periods import Period
+from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.store import Store
+from linyi_tracker.assessment.series import PartialSum, Series, series_for
+from linyi_tracker.plan.models import (
+    AnnualTarget,
+    CumulativeTarget,
+    LevelTarget,
+    MilestoneTarget,
+    Plan,
+    QualitativeTarget,
+    Target,
+)
+
+QUANTITATIVE = ("level", "annual", "cumulative")
+
+
+@dataclass(frozen=True, slots=True)
+class YearResult:
+    year: int
+    actual: Decimal | None
+    period: str | None
+    met: bool | None
+
+
+@dataclass
+class Assessment:
+    """Everything computed for one target in one region as of one period."""
+
+    target_id: str
+    indicator: str
+    kind: str
+    region: str
+    comparator: str | None
+    target: Decimal | None
+    start: int | None
+    deadline: int
+    unit: str | None
+    actual: Decimal | None = None
+    actual_word: str | None = None
+    actual_period: Period | None = None
+    achievement: float | None = None
+    gap: Decimal | None = None
+    time_progress: float | None = None
+    schedule_gap: float | None = None
+    progress: float | None = None
+    pace: float | None = None
+    projected: Decimal | None = None
+    status: str | None = None
+    regressing: bool = False
+    judgement: str | None = None
+    on_time: bool | None = None
+    count_total: int | None = None
+    starting_point: tuple[int, Decimal] | None = None
+    history: list[YearResult] = field(default_factory=list)
+    missing_years: list[int] = field(default_factory=list)
+    partial: PartialSum | None = None
+    revised: bool = False
+    component_of: str | None = None
+    components: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    evidence: list[Observation] = field(default_factory=list)
+
+    @property
+    def met_years(self) -> tuple[int, int]:
+        """(years met, years with a result) in the history."""
+        judged = [h for h in self.history if h.met is not None]
+        return sum(1 for h in judged if h.met), len(judged)
+
+
+@dataclass
+class StatusReport:
+    as_of: Period
+    plan_id: str
+    assessments: list[Assessment]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for a in self.assessments:
+            key = a.status or "not_assessed"
+            out[key] = out.get(key, 0) + 1
+        return out
+
+
+def default_as_of(store: Store, plan: Plan, today: date | None = None) -> Period:
+    """The latest period with any observation; without data, the last complete year."""
+    latest = store.latest_period()
+    if latest is not None:
+        return latest.period
+    day = today or date.today()
+    return Period.of_year(min(day.year - 1, plan.plan.period.end))
+
+
+def assess_all(
+    plan: Plan, store: Store, as_of: Period, regions: list[str] | None = None
+) -> StatusReport:
+    """Assess every target of the plan for each region asked (default: the city)."""
+    wanted = regions or [plan.city.id]
+    out: list[Assessment] = []
+    for region in wanted:
+        for target in plan.targets:
+            out.append(assess(plan, store, target, as_of, region))
+    return StatusReport(as_of, plan.plan.id, out)
+
+
+def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str) -> Assessment:
+    indicator = plan.indicator_by_id[target.indicator]
+    series = series_for(plan, store, indicator, region)
+    whole = plan.whole_of(target.id)
+    a = Assessment(
+        target_id=target.id,
+        indicator=target.indicator,
+        kind=target.kind,
+        region=region,
+        comparator=getattr(target, "comparator", None),
+        target=getattr(target, "value", None),
+        start=getattr(target, "start", None),
+        deadline=target.deadline,
+        unit=indicator.unit,
+        component_of=whole.id if whole else None,
+        components=list(getattr(target, "components", [])),
+    )
+    city_wide = target.region is None
+    if (
+        region != plan.city.id
+        and city_wide
+        and indicator.aggregate == "sum"
+        and target.kind in QUANTITATIVE
+    ):
+        # A region's share of a city-wide sum has no target of its own.
+        _latest_only(a, series, as_of)
+        a.reasons.append("region-no-target")
+        return a
+    if isinstance(target, LevelTarget):
+        _level(plan, target, a, series, as_of)
+    elif isinstance(target, AnnualTarget):
+        _annual(plan, target, a, series, as_of)
+    elif isinstance(target, CumulativeTarget):
+        _cumulative(plan, target, a, series, as_of)
+    elif isinstance(target, MilestoneTarget):
+        _milestone(plan, store, target, a, series, as_of, region)
+    elif isinstance(target, QualitativeTarget):
+        _qualitative(a, series, as_of)
+    if a.actual_period is not None:
+        a.revised = (a.indicator, str(a.actual_period), region) in store.revisions
+    return a
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def year_point(p: Period) -> float:
+    """A period's end on a scale of years: 2017 → 2017.0, 2017Q2 → 2016.5."""
+    return p.year - 1 + p.months / 12
+
+
+def _deadline_reached(as_of: Period, deadline: int) -> bool:
+    return as_of.end_index >= deadline * 12 + 12
+
+
+def _holds(comparator: str | None, actual: Decimal, target: Decimal) -> bool:
+    if comparator == ">=":
+        return actual >= target
+    if comparator == ">":
+        return actual > target
+    if comparator == "<=":
+        return actual <= target
+    if comparator == "<":
+        return actual < target
+    return actual == target  # "≈" is resolved by the caller with its tolerance
+
+
+def _direction(plan: Plan, indicator_id: str) -> int:
+    return -1 if plan.indicator_by_id[indicator_id].direction == "lower" else 1
+
+
+def _status_from_pace(plan: Plan, a: Assessment) -> None:
+    if a.pace is None:
+        a.status = "insufficient_data"
+        return
+    t = plan.assessment.thresholds
+    a.regressing = a.pace < 0
+    if a.pace >= float(t.on_track):
+        a.status = "on_track"
+    elif a.pace >= float(t.at_risk):
+        a.status = "at_risk"
+    else:
+        a.status = "off_track"
+
+
+def _latest_only(a: Assessment, series: Series, as_of: Period) -> None:
+    numbers = [o for o in series.up_to(as_of) if o.value is not None]
+    if numbers:
+        a.actual = numbers[-1].value
+        a.actual_period = numbers[-1].period
+        a.evidence = [numbers[-1]]
+
+
+def _partial_note(a: Assessment, series: Series, as_of: Period, after: Period | None) -> None:
+    partials = series.partials_up_to(as_of)
+    if partials and (after is None or partials[-1].period.sort_key > after.sort_key):
+        a.partial = partials[-1]
+        a.reasons.append("partial-sum")
+
+
+# ---------------------------------------------------------------- level
+
+
+def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Period) -> None:
+    d = _direction(plan, t.indicator)
+    start_year = t.start if t.start is not None else plan.plan.period.start
+    numbers = [o for o in series.up_to(as_of) if o.value is not None]
+    inside = [o for o in numbers if o.period.year >= start_year]
+    if t.baseline is not None:
+        a.starting_point = (t.baseline.year, t.baseline.value)
+    elif numbers:
+        first = numbers[0]
+        a.starting_point = (round(year_point(first.period)), first.value or Decimal(0))
+    if not inside:
+        a.status = "no_data"
+        if numbers:
+            a.reasons.append("only-pre-plan-figures")
+        _partial_note(a, series, as_of, None)
+        return
+    latest = inside[-1]
+    assert latest.value is not None
+    actual, target = latest.value, t.value
+    a.actual, a.actual_period, a.evidence = actual, latest.period, [latest]
+    _partial_note(a, series, as_of, latest.period)
+    tolerance = t.tolerance if t.tolerance is not None else plan.assessment.tolerance
+    if t.comparator == "≈":
+        met = actual >= target * (1 - tolerance) if d > 0 else actual <= target * (1 + tolerance)
+    else:
+        met = _holds(t.comparator, actual, target)
+    if d > 0:
+        a.achievement = float(actual / target) if target != 0 else None
+        a.gap = target - actual
+    else:
+        a.achievement = float(target / actual) if actual > 0 else None
+        a.gap = actual - target
+    ya = year_point(latest.period)
+    if a.starting_point is not None:
+        y0, a0 = a.starting_point
+        if target != a0 and ya > y0:
+            a.progress = float((actual - a0) / (target - a0))
+        if t.deadline > y0:
+            a.time_progress = min(1.0, max(0.0, (ya - y0) / (t.deadline - y0)))
+        if a.progress is not None and a.time_progress is not None:
+            a.schedule_gap = a.progress - a.time_progress
+        if ya > y0 and actual > 0 and a0 > 0 and target > 0 and t.deadline > y0:
+            cagr_a = (float(actual) / float(a0)) ** (1 / (ya - y0)) - 1
+            cagr_r = (float(target) / float(a0)) ** (1 / (t.deadline - y0)) - 1
+            if cagr_r != 0:
+                a.pace = d * cagr_a / abs(cagr_r)
+            a.projected = Decimal(str(round(float(actual) * (1 + cagr_a) ** (t.deadline - ya), 6)))
+    if met:
+        a.status = "achieved"
+    elif _deadline_reached(as_of, t.deadline):
+        a.status = "missed"
+        if latest.period.year < t.deadline:
+            a.reasons.append("missed-on-stale-figure")
+    else:
+        _status_from_pace(plan, a)
+
+
+# ---------------------------------------------------------------- annual
+
+
+def _effective(as_of: Period, deadline: int) -> Period:
+    """After the deadline year, the deadline year as a whole is what is judged."""
+    return Period.of_year(deadline) if as_of.year > deadline else as_of
+
+
+def _year_value(obs: list[Observation], year: int, upto: Period) -> Observation | None:
+    inside = [
+        o
+        for o in obs
+        if o.period.year == year and o.value is not None and o.period.end_index <= upto.end_index
+    ]
+    return inside[-1] if inside else None
+
+
+def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: Period) -> None:
+    if as_of.year < t.start:
+        a.status = "no_data"
+        a.reasons.append("not-started")
+        return
+    p = _effective(as_of, t.deadline)
+    obs = series.up_to(p)
+    for year in range(t.start, p.year):
+        full = _year_value(obs, year, Period.of_year(year))
+        if full is None or not full.period.is_full_year:
+            a.history.append(
+                YearResult(
+                    year, full.value if full else None, str(full.period) if full else None, None
+                )
+            )
+        else:
+            assert full.value is not None
+            a.history.append(
+                YearResult(
+                    year, full.value, str(full.period), _holds(t.comparator, full.value, t.value)
+                )
+            )
+    current = _year_value(obs, p.year, p)
+    a.time_progress = p.months / 12
+    if current is None:
+        a.status = "no_data"
+        _partial_note(a, series, p, None)
+        return
+    assert current.value is not None
+    a.actual, a.actual_period, a.evidence = current.value, current.period, [current]
+    _partial_note(a, series, p, current.period)
+    a.achievement = float(current.value / t.value) if t.value != 0 else None
+    a.gap = t.value - current.value
+    if a.achievement is not None:
+        a.schedule_gap = a.achievement - a.time_progress
+        a.pace = a.achievement / a.time_progress
+        a.projected = (
+            current.value
+            if current.period.is_full_year
+            else _scaled(current.value, a.time_progress)
+        )
+    if _holds(t.comparator, current.value, t.value):
+        a.status = "achieved"
+    elif p.is_full_year:
+        if current.period.is_full_year:
+            a.status = "missed"
+        else:
+            a.status = "insufficient_data"
+            a.reasons.append("year-over-only-ytd")
+    else:
+        _status_from_pace(plan, a)
+
+
+def _scaled(value: Decimal, fraction: float) -> Decimal:
+    return Decimal(str(round(float(value) / fraction, 6))) if fraction > 0 else value
+
+
+# ---------------------------------------------------------------- cumulative
+
+
+def _cumulative(
+    plan: Plan, t: CumulativeTarget, a: Assessment, series: Series, as_of: Period
+) -> None:
+    if as_of.year < t.start:
+        a.status = "no_data"
+        a.reasons.append("not-started")
+        return
+    p = _effective(as_of, t.deadline)
+    obs = series.up_to(p)
+    total = Decimal(0)
+    used: list[Observation] = []
+    for year in range(t.start, p.year + 1):
+        upto = Period.of_year(year) if year < p.year else p
+        value = _year_value(obs, year, upto)
+        complete = value is not None and (year == p.year or value.period.is_full_year)
+        if value is None or not complete:
+            a.missing_years.append(year)
+            continue
+        assert value.value is not None
+        total += value.value
+        used.append(value)
+        a.history.append(YearResult(year, value.value, str(value.period), None))
+    a.time_progress = ((p.year - t.start) * 12 + p.months) / ((t.deadline - t.start + 1) * 12)
+    if not used:
+        a.status = "no_data"
+        _partial_note(a, series, p, None)
+        return
+    a.actual, a.actual_period, a.evidence = total, used[-1].period, used
+    _partial_note(a, series, p, used[-1].period)
+    a.achievement = float(total / t.value) if t.value != 0 else None
+    a.gap = t.value - total
+    if a.achievement is not None and a.time_progress > 0:
+        a.schedule_gap = a.achievement - a.time_progress
+        a.pace = a.achievement / a.time_progress
+        a.projected = _scaled(total, a.time_progress)
+    if _holds(t.comparator, total, t.value):
+        a.status = "achieved"
+    elif a.missing_years:
+        a.status = "insufficient_data"
+        a.pace = None
+        a.projected = None
+        a.reasons.append("missing-years")
+    elif _deadline_reached(p, t.deadline):
+        a.status = "missed"
+    else:
+        _status_from_pace(plan, a)
+
+
+# ---------------------------------------------------------------- milestone
+
+
+def _milestone(
+    plan: Plan,
+    store: Store,
+    t: MilestoneTarget,
+    a: Assessment,
+    series: Series,
+    as_of: Period,
+    region: str,
+) -> None:
+    obs = [o for o in series.up_to(as_of) if o.value is not None or o.word is not None]
+    counting = t.count_total is not None and region == plan.city.id
+    a.count_total = t.count_total if counting else None
+    deadline_end = t.deadline * 12 + 12
+    if not obs:
+        a.status = "no_data"
+        _partial_note(a, series, as_of, None)
+        if counting and a.partial is not None:
+            _count_from_partial(a, t)
+        return
+
+    def is_done(o: Observation) -> bool:
+        if counting and o.value is not None:
+            return o.value >= (t.count_total or 0)
+        if o.value is not None:
+            return o.value >= 1
+        return o.word == "done"
+
+    latest = obs[-1]
+    a.evidence = [latest]
+    a.actual_period = latest.period
+    if counting:
+        a.actual = (
+            latest.value
+            if latest.value is not None
+            else (Decimal(t.count_total or 0) if latest.word == "done" else Decimal(0))
+        )
+        a.target = Decimal(t.count_total or 0)
+        a.achievement = float(a.actual / a.target) if a.target else None
+        a.gap = a.target - a.actual
+        _partial_note(a, series, as_of, latest.period)
+    else:
+        a.actual_word = "done" if is_done(latest) else "not-done"
+    done = [o for o in obs if is_done(o)]
+    if done and is_done(latest):
+        first = done[0]
+        a.status = "done"
+        a.actual_word = "done"
+        if first.done_on is not None:
+            a.on_time = first.done_on <= date(t.deadline, 12, 31)
+        elif first.period.end_index <= deadline_end:
+            a.on_time = True
+        elif any(not is_done(o) and o.period.end_index >= deadline_end for o in obs):
+            a.on_time = False
+        else:
+            a.on_time = None
+            a.reasons.append("done-date-unknown")
+        return
+    a.status = "overdue" if as_of.end_index >= deadline_end else "pending"
+
+
+def _count_from_partial(a: Assessment, t: MilestoneTarget) -> None:
+    if a.partial is None:
+        return
+    a.actual = a.partial.total
+    a.target = Decimal(t.count_total or 0)
+
+
+# ---------------------------------------------------------------- qualitative
+
+
+def _qualitative(a: Assessment, series: Series, as_of: Period) -> None:
+    judged = [o for o in series.up_to(as_of) if o.word is not None]
+    if not judged:
+        a.status = "no_data"
+        return
+    latest = judged[-1]
+    a.status = "assessed"
+    a.judgement = latest.word
+    a.actual_word = latest.word
+    a.actual_period = latest.period
+    a.evidence = [latest]

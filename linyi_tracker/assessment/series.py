@@ -1,0 +1,140 @@
+"""The series an assessment reads: one region's observations, or the city's derived.
+
+For the city, an indicator that aggregates by ``sum`` takes the city's own row when
+there is one; otherwise the regions' rows for a period add up to a city value only when
+every region has reported. A partial sum is recorded as such and never used as the
+city value (assessment.md, "Components and regions").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from linyi_tracker.actuals.periods import Period
+from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.store import Store
+from linyi_tracker.plan.models import Indicator, Plan
+
+DERIVED_FILE = "(sum of regions)"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialSum:
+    """Regions' values for a period when not every region has reported."""
+
+    period: Period
+    total: Decimal
+    reported: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass
+class Series:
+    observations: list[Observation] = field(default_factory=list)
+    partials: list[PartialSum] = field(default_factory=list)
+
+    def up_to(self, p: Period) -> list[Observation]:
+        return [o for o in self.observations if o.period.end_index <= p.end_index]
+
+    def partials_up_to(self, p: Period) -> list[PartialSum]:
+        return [s for s in self.partials if s.period.end_index <= p.end_index]
+
+
+def series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> Series:
+    own = list(store.series(indicator.id, region))
+    if region != plan.city.id or indicator.aggregate != "sum":
+        return Series(own)
+    have = {str(o.period) for o in own}
+    regions = [r.id for r in plan.sub_regions]
+    by_period: dict[str, dict[str, Observation]] = defaultdict(dict)
+    for r in regions:
+        for o in store.series(indicator.id, r):
+            if o.value is not None or o.word is not None:
+                by_period[str(o.period)][r] = o
+    derived: list[Observation] = []
+    partials: list[PartialSum] = []
+    for key, rows in by_period.items():
+        if key in have:
+            continue
+        period = next(iter(rows.values())).period
+        total = sum((_count_value(o) for o in rows.values()), Decimal(0))
+        if len(rows) == len(regions):
+            files = sorted({o.file for o in rows.values()})
+            derived.append(
+                Observation(
+                    indicator.id,
+                    period,
+                    region,
+                    total,
+                    None,
+                    None,
+                    indicator.unit,
+                    f"sum of the {len(regions)} regions' figures ({len(files)} files)",
+                    "",
+                    None,
+                    DERIVED_FILE,
+                    0,
+                )
+            )
+        else:
+            partials.append(
+                PartialSum(
+                    period,
+                    total,
+                    tuple(r for r in regions if r in rows),
+                    tuple(r for r in regions if r not in rows),
+                )
+            )
+    merged = sorted(own + derived, key=lambda o: o.period.sort_key)
+    return Series(merged, sorted(partials, key=lambda s: s.period.sort_key))
+
+
+def _count_value(o: Observation) -> Decimal:
+    """A region's value in a sum: its number, or 1/0 for a countable milestone's word."""
+    if o.value is not None:
+        return o.value
+    return Decimal(1) if o.word == "done" else Decimal(0)
+
+
+def yearly_values(
+    series: Series, as_of: Period, *, flow: bool = False
+) -> list[tuple[Period, Decimal]]:
+    """The latest figure of each year up to ``as_of``: what a trend line shows.
+
+    For a flow indicator only full-year totals count: a half year's year-to-date
+    figure next to whole years would draw a collapse that did not happen.
+    """
+    by_year: dict[int, Observation] = {}
+    for o in series.up_to(as_of):
+        if o.value is not None and (not flow or o.period.is_full_year):
+            by_year[o.period.year] = o
+    return [(by_year[y].period, by_year[y].value or Decimal(0)) for y in sorted(by_year)]
+
+
+def region_ranking(
+    plan: Plan, store: Store, indicator: Indicator, as_of: Period
+) -> tuple[Period | None, list[Observation], list[str]]:
+    """For the latest period any region reported up to ``as_of``: the regions' figures,
+    best first (by the indicator's direction), and the regions that did not report it."""
+    latest: Period | None = None
+    for r in plan.sub_regions:
+        for o in store.series(indicator.id, r.id):
+            if o.period.end_index <= as_of.end_index and (
+                latest is None or o.period.sort_key > latest.sort_key
+            ):
+                latest = o.period
+    if latest is None:
+        return None, [], [r.id for r in plan.sub_regions]
+    reported: list[Observation] = []
+    missing: list[str] = []
+    for r in plan.sub_regions:
+        match = [o for o in store.series(indicator.id, r.id) if o.period == latest]
+        if match:
+            reported.append(match[-1])
+        else:
+            missing.append(r.id)
+    sign = -1 if indicator.direction == "lower" else 1
+    reported.sort(key=lambda o: -sign * float(o.value) if o.value is not None else float("inf"))
+    return latest, reported, missing

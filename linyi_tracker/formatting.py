@@ -1,0 +1,80 @@
+"""Numbers for people: thousands separators, 万 in Chinese, one-decimal percentages.
+
+Data outputs (JSON) keep exact values; these functions are only for what is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from linyi_tracker.i18n import Lang
+
+_TEN_THOUSAND = Decimal(10_000)
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def number(value: Decimal, lang: Lang) -> str:
+    """85000 → '85,000' (en) or '8.5万' (zh, when exact to two decimals)."""
+    if lang == "zh" and abs(value) >= _TEN_THOUSAND:
+        wan = value / _TEN_THOUSAND
+        if wan == wan.quantize(Decimal("0.01")):
+            return _grouped(wan.normalize()) + "万"
+    return _grouped(value)
+
+
+def _grouped(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    text = format(value.normalize(), "f")
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-') or 0):,}.{frac}"
+
+
+def with_unit(value: Decimal, unit_label: str | None, lang: Lang) -> str:
+    text = number(value, lang)
+    if not unit_label:
+        return text
+    if unit_label == ":1":
+        return f"{text}:1"
+    if unit_label == "%":
+        return f"{text}{'%' if lang == 'zh' else ' %'}"
+    return f"{text}{unit_label}" if lang == "zh" else f"{text} {unit_label}"
+
+
+def percent(fraction: float | None, lang: Lang) -> str:
+    """0.98470 → '98.5 %' (en) / '98.5%' (zh); None → '—'."""
+    if fraction is None:
+        return "—"
+    return f"{fraction * 100:.1f}{'%' if lang == 'zh' else ' %'}"
+
+
+def points(fraction: float) -> str:
+    """A difference of fractions in percentage points, one decimal, signed: '+31.8'."""
+    return f"{fraction * 100:+.1f}"
+
+
+def ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def sparkline(values: Sequence[Decimal | float]) -> str:
+    """A one-line chart of a series: '▁▃▅█'. Flat series draw a flat line."""
+    nums = [float(v) for v in values]
+    if not nums:
+        return ""
+    low, high = min(nums), max(nums)
+    if high == low:
+        return _BARS[3] * len(nums)
+    span = high - low
+    return "".join(_BARS[min(7, int((v - low) / span * 7 + 0.5))] for v in nums)
+
+
+def bar(value: float, maximum: float, width: int) -> str:
+    """A horizontal bar of ``width`` cells at most, in eighths of a cell."""
+    if maximum <= 0 or value <= 0:
+        return ""
+    eighths = round(value / maximum * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + ("" if rest == 0 else "▏▎▍▌▋▊▉"[rest - 1])

@@ -1,0 +1,169 @@
+"""Every user-facing label, in Chinese and English, and how the language is chosen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANG_ENV = "LINYI_TRACKER_LANG"
+
+LABELS: dict[str, dict[str, str]] = {
+    # status words (assessment.md)
+    "status.achieved": {"zh": "已达成", "en": "achieved"},
+    "status.on_track": {"zh": "正常推进", "en": "on track"},
+    "status.at_risk": {"zh": "存在风险", "en": "at risk"},
+    "status.off_track": {"zh": "明显滞后", "en": "off track"},
+    "status.missed": {"zh": "未达成", "en": "missed"},
+    "status.no_data": {"zh": "无数据", "en": "no data"},
+    "status.insufficient_data": {"zh": "数据不足", "en": "insufficient data"},
+    "status.done": {"zh": "已完成", "en": "done"},
+    "status.pending": {"zh": "推进中", "en": "pending"},
+    "status.overdue": {"zh": "已逾期", "en": "overdue"},
+    "status.assessed": {"zh": "已评估", "en": "assessed"},
+    "status.not_assessed": {"zh": "不评估", "en": "not assessed"},
+    # kinds
+    "kind.level": {"zh": "水平目标", "en": "level"},
+    "kind.annual": {"zh": "年度目标", "en": "annual"},
+    "kind.cumulative": {"zh": "累计目标", "en": "cumulative"},
+    "kind.milestone": {"zh": "节点目标", "en": "milestone"},
+    "kind.qualitative": {"zh": "定性目标", "en": "qualitative"},
+    "kind.monitoring": {"zh": "监测指标", "en": "monitoring"},
+    # status table
+    "col.indicator": {"zh": "指标", "en": "Indicator"},
+    "col.target": {"zh": "目标", "en": "Target"},
+    "col.actual": {"zh": "实际（期间）", "en": "Actual (period)"},
+    "col.achievement": {"zh": "完成率", "en": "Achieved"},
+    "col.gap": {"zh": "差距", "en": "Gap"},
+    "col.schedule": {"zh": "时序进度", "en": "Schedule"},
+    "col.trend": {"zh": "走势", "en": "Trend"},
+    "col.status": {"zh": "状态", "en": "Status"},
+    "col.period": {"zh": "期间", "en": "Period"},
+    "col.region": {"zh": "地区", "en": "Region"},
+    "col.value": {"zh": "数值", "en": "Value"},
+    "col.source": {"zh": "来源", "en": "Source"},
+    "col.note": {"zh": "备注", "en": "Note"},
+    "col.chart": {"zh": "图示", "en": "Chart"},
+    "col.deadline": {"zh": "期限", "en": "Deadline"},
+    "col.kind": {"zh": "类型", "en": "Kind"},
+    "title.status": {
+        "zh": "{plan} 目标进展（截至{as_of}）",
+        "en": "{plan}: where each target stands, as of {as_of}",
+    },
+    "title.counts": {"zh": "状态汇总", "en": "Targets by status"},
+    "title.monitoring": {"zh": "监测指标（无目标）", "en": "Monitoring indicators (no target)"},
+    "title.batch": {"zh": "{batch}年重点民生工程", "en": "Key livelihood projects of {batch}"},
+    "title.series": {"zh": "数据序列", "en": "Series"},
+    "title.targets": {"zh": "目标", "en": "Targets"},
+    "title.regions": {"zh": "各地区最新数据", "en": "Latest figure by region"},
+    "title.assessment": {"zh": "评估（截至{as_of}）", "en": "Assessment as of {as_of}"},
+    "word.by": {"zh": "{year}年", "en": "by {year}"},
+    "word.per_year": {"zh": "每年", "en": "a year"},
+    "word.sum_over": {"zh": "{start}—{end}年合计", "en": "sum {start}–{end}"},
+    "word.done_by": {"zh": "{year}年完成", "en": "done by {year}"},
+    "word.count_by": {"zh": "{year}年全部{total}{unit}", "en": "all {total} {unit} by {year}"},
+    "word.judgement_by": {"zh": "定性评估（{year}年）", "en": "judgement ({year})"},
+    "word.not_done": {"zh": "未完成", "en": "not done"},
+    "word.done": {"zh": "已完成", "en": "done"},
+    "word.on_time": {"zh": "按期", "en": "on time"},
+    "word.late": {"zh": "逾期完成", "en": "late"},
+    "word.ahead": {"zh": "超时序进度{points}个百分点", "en": "{points} points ahead of schedule"},
+    "word.behind": {"zh": "落后时序进度{points}个百分点", "en": "{points} points behind schedule"},
+    "word.on_schedule": {"zh": "与时序进度持平", "en": "on schedule"},
+    "word.partial": {"zh": "部分地区合计", "en": "partial sum"},
+    "word.revised": {"zh": "已修订", "en": "revised"},
+    "word.regressing": {"zh": "倒退", "en": "regressing"},
+    "word.missing_years": {"zh": "缺{years}年数据", "en": "no figure for {years}"},
+    "word.unnamed": {"zh": "（原文未列名称）", "en": "(not named in the source)"},
+    "word.truncated": {"zh": "（原文截断）", "en": "(source text cut off)"},
+    "word.monitoring": {"zh": "监测", "en": "monitoring"},
+    "word.projects_named": {
+        "zh": "申报{declared}项，原文列出{named}项",
+        "en": "{declared} declared, {named} named in the source",
+    },
+    "word.none": {"zh": "—", "en": "—"},
+    "word.met_in": {"zh": "{total}年中{met}年达标", "en": "met in {met} of {total} years"},
+    "word.deadline_from_plan_end": {
+        "zh": "原文未给年份，按规划期末",
+        "en": "no year in the article: end of plan period",
+    },
+    "word.pace": {"zh": "推进速度", "en": "pace"},
+    "word.projected": {"zh": "期末预计", "en": "projected at deadline"},
+    "word.time_progress": {"zh": "时序进度", "en": "time elapsed"},
+    "word.progress": {"zh": "进展", "en": "progress since start"},
+    "word.starting_point": {"zh": "起点", "en": "starting point"},
+    "word.quote": {"zh": "原文", "en": "article"},
+    "word.notes": {"zh": "说明", "en": "notes"},
+    "word.unit": {"zh": "单位", "en": "unit"},
+    "word.direction.higher": {"zh": "越高越好", "en": "higher is better"},
+    "word.direction.lower": {"zh": "越低越好", "en": "lower is better"},
+    "word.aggregate.sum": {"zh": "各地区可加总", "en": "regions add up to the city"},
+    "word.aggregate.none": {"zh": "需全市数字", "en": "needs a city figure"},
+    "word.no_region_data": {"zh": "没有分地区数据", "en": "no figures by region"},
+    "word.not_reported": {"zh": "未报送", "en": "not reported"},
+    "word.plan_valid": {"zh": "规划文件有效：", "en": "The plan is valid: "},
+    "word.source": {"zh": "数据", "en": "data"},
+    "method.status": {
+        "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
+        "en": "Achieved = actual ÷ target; schedule = achievement − time elapsed, in points; "
+        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
+    },
+    # reasons (engine codes)
+    "reason.only-pre-plan-figures": {
+        "zh": "仅有规划期前的数字，作为起点",
+        "en": "only a pre-plan figure, used as the starting point",
+    },
+    "reason.year-over-only-ytd": {
+        "zh": "该年已结束，但只有年内累计数",
+        "en": "the year is over but only a year-to-date figure exists",
+    },
+    "reason.missing-years": {
+        "zh": "部分年份无数据，合计不完整",
+        "en": "some years have no figure; the sum is incomplete",
+    },
+    "reason.partial-sum": {
+        "zh": "只有部分地区报送，未作全市数",
+        "en": "only some regions reported; not used as the city figure",
+    },
+    "reason.region-no-target": {
+        "zh": "全市目标，不分解到地区",
+        "en": "the target is city-wide; no target for a region",
+    },
+    "reason.done-date-unknown": {
+        "zh": "完成时间不详，无法判断是否按期",
+        "en": "when it was done is not known, so not whether on time",
+    },
+    "reason.not-started": {"zh": "尚未进入目标年份", "en": "the target's years have not started"},
+    "reason.missed-on-stale-figure": {
+        "zh": "期限已过，最新数字早于期限年",
+        "en": "deadline passed; the latest figure is from before the deadline year",
+    },
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def status_label(status: str | None, lang: Lang) -> str:
+    return t(f"status.{status or 'not_assessed'}", lang)
+
+
+def resolve_lang(option: str | None, env: Mapping[str, str] | None = None) -> Lang:
+    """``--lang``, then LINYI_TRACKER_LANG, then the locale (zh* → zh), else en."""
+    environ = os.environ if env is None else env
+    for candidate in (option, environ.get(LANG_ENV)):
+        if candidate:
+            low = candidate.strip().lower()
+            if low.startswith("zh"):
+                return "zh"
+            if low.startswith("en"):
+                return "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
