@@ -1,0 +1,1 @@
+"""The command line: options in, a core call, a renderer, an exit code."""

@@ -1,0 +1,81 @@
+"""Loading what a command works on: the plan and the store, from options or defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from linyi_tracker.actuals.store import Store, load_store
+from linyi_tracker.errors import DataInvalidError, UsageError
+from linyi_tracker.findings import Severity
+from linyi_tracker.locate import Located, locate_data, locate_plan
+from linyi_tracker.plan.loader import read_plan
+from linyi_tracker.plan.models import Plan
+
+
+@dataclass
+class Context:
+    plan: Plan
+    plan_at: Located
+    store: Store
+    data_at: Located
+
+
+def load_plan_only(plan_option: Path | None) -> tuple[Plan, Located]:
+    where = locate_plan(plan_option)
+    return read_plan(where.path), where
+
+
+def load(plan_option: Path | None, data_option: Path | None) -> Context:
+    """Plan and store; a store with errors stops here (exit 1), never half-used."""
+    plan, plan_at = load_plan_only(plan_option)
+    data_at = locate_data(data_option)
+    store = load_store(plan, data_at.path, display_root=Path.cwd())
+    if store.errors:
+        raise DataInvalidError(
+            f"the data in {data_at.path} has {len(store.errors)} "
+            f"error{'s' if len(store.errors) != 1 else ''}; fix them first — no figure is assessed "
+            "from a folder with errors",
+            list(store.errors),
+        )
+    return Context(plan, plan_at, store, data_at)
+
+
+def shown_location(where: Located) -> str:
+    """Where a file came from, stable across machines: the embedded copy by version."""
+    if where.origin == "embedded":
+        from linyi_tracker import __version__
+
+        return f"{where.path.name} (embedded in linyi-tracker {__version__})"
+    return f"{shown_path(where.path)} ({where.origin})"
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def warnings_of(store: Store) -> list[object]:
+    return [f for f in store.findings if f.severity is Severity.WARNING]
+
+
+def resolve_regions(plan: Plan, region: str | None) -> list[str]:
+    """``None`` → the city; ``all`` → the city and every region; else one region."""
+    if region is None:
+        return [plan.city.id]
+    if region.strip().lower() == "all":
+        return [r.id for r in plan.regions]
+    from linyi_tracker.actuals.reader import PlanLookup
+
+    lookup = PlanLookup(plan)
+    found = lookup.region(region)
+    if found is None:
+        guess = lookup.suggest_region(region)
+        tip = f" Did you mean '{guess}'?" if guess else ""
+        raise UsageError(
+            f"'{region}' is not a region of the plan.{tip} Run `linyi-tracker plan` to list them."
+        )
+    return [found]

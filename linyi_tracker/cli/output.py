@@ -1,0 +1,42 @@
+"""Where output goes: results to stdout, messages to stderr; colour only on a terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from linyi_tracker.findings import Finding, Severity, plural
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
+
+
+def stdout() -> Console:
+    # rich honours NO_COLOR and turns colour off when stdout is not a terminal.
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def finding_line(f: Finding) -> str:
+    """Compiler style: ``file:line:col: severity code message — hint``."""
+    hint = f" — {f.hint}" if f.hint else ""
+    column = f" [{f.column}]" if f.column and f.line is not None else ""
+    return f"{f.location()}: {f.severity} {f.code}{column}: {f.message}{hint}"
+
+
+def print_findings(console: Console, findings: list[Finding], limit: int | None = None) -> None:
+    shown = findings if limit is None else findings[:limit]
+    for f in shown:
+        console.print(finding_line(f), style=_STYLE[f.severity], markup=False, highlight=False)
+    if limit is not None and len(findings) > limit:
+        console.print(f"… and {len(findings) - limit} more (listing truncated)", markup=False)
+
+
+def summary(findings: list[Finding]) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
+    files = len({f.file for f in findings if f.file})
+    parts = [plural(errors, "error"), plural(warnings, "warning"), plural(notices, "notice")]
+    return f"Found {', '.join(parts[:-1])} and {parts[-1]} in {plural(files, 'file')}."

@@ -1,0 +1,1 @@
+"""Terminal renderers (rich): pure functions from core results to rich renderables."""

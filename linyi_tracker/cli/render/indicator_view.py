@@ -1,0 +1,175 @@
+"""The ``show`` view: one indicator — names, targets and their assessment, series, regions."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from linyi_tracker.actuals.periods import Period
+from linyi_tracker.assessment.engine import Assessment
+from linyi_tracker.assessment.series import region_ranking, series_for
+from linyi_tracker.cli.context import Context
+from linyi_tracker.cli.render.labels import (
+    actual_cell,
+    gap_cell,
+    schedule_cell,
+    status_cell,
+    target_cell,
+    unit_label,
+)
+from linyi_tracker.formatting import bar, percent, ratio, with_unit
+from linyi_tracker.i18n import Lang, t
+from linyi_tracker.plan.models import Indicator
+
+
+def render_indicator(
+    ctx: Context,
+    ind: Indicator,
+    assessments: list[Assessment],
+    as_of: Period,
+    regions: list[str],
+    lang: Lang,
+) -> RenderableType:
+    plan = ctx.plan
+    parts: list[RenderableType] = [_header(ctx, ind, lang)]
+    for a in assessments:
+        parts.append(_target_panel(ctx, a, as_of, lang))
+    parts.append(_series(ctx, ind, regions[0], as_of, lang))
+    if len(plan.sub_regions) > 0:
+        parts.append(_regions(ctx, ind, as_of, lang))
+    return Group(*parts)
+
+
+def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
+    plan = ctx.plan
+    other: Lang = "en" if lang == "zh" else "zh"
+    body = Text()
+    body.append(f"{ind.name.get(lang)}\n", style="bold")
+    body.append(f"{ind.name.get(other)}\n", style="italic")
+    system = plan.system_by_id[ind.system]
+    body.append(f"{ind.id} · {system.number} {system.name.get(lang)}")
+    if ind.role == "monitoring":
+        body.append(f" · {t('kind.monitoring', lang)}", style="yellow")
+    body.append("\n")
+    unit = unit_label(plan, ind.unit, lang)
+    if unit:
+        body.append(
+            f"{t('word.unit', lang)}: {unit} · {t('word.direction.' + (ind.direction or 'higher'), lang)}"
+            f" · {t('word.aggregate.' + ind.aggregate, lang)}\n"
+        )
+    if ind.notes:
+        body.append(f"{t('word.notes', lang)}: {ind.notes.get(lang)}\n", style="dim")
+    return Panel(body, expand=True)
+
+
+def _target_panel(ctx: Context, a: Assessment, as_of: Period, lang: Lang) -> RenderableType:
+    plan = ctx.plan
+    target = plan.target_by_id[a.target_id]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(t("col.target", lang), target_cell(plan, a, lang))
+    grid.add_row(t("word.quote", lang), f"“{target.quote}”")
+    if a.region != plan.city.id:
+        grid.add_row(t("col.region", lang), plan.region_by_id[a.region].name.get(lang))
+    grid.add_row(t("col.status", lang), status_cell(a, lang))
+    grid.add_row(t("col.actual", lang), actual_cell(plan, a, lang))
+    if a.achievement is not None:
+        grid.add_row(t("col.achievement", lang), percent(a.achievement, lang))
+    if a.gap is not None:
+        grid.add_row(t("col.gap", lang), gap_cell(plan, a, lang))
+    if a.time_progress is not None:
+        grid.add_row(t("word.time_progress", lang), percent(a.time_progress, lang))
+    if a.schedule_gap is not None:
+        key = (
+            "word.ahead"
+            if a.schedule_gap > 0.0005
+            else "word.behind"
+            if a.schedule_gap < -0.0005
+            else "word.on_schedule"
+        )
+        grid.add_row(
+            t("col.schedule", lang),
+            f"{schedule_cell(a, lang)} — {t(key, lang, points=f'{abs(a.schedule_gap) * 100:.1f}')}",
+        )
+    if a.progress is not None:
+        grid.add_row(t("word.progress", lang), percent(a.progress, lang))
+    if a.starting_point is not None:
+        y0, v0 = a.starting_point
+        grid.add_row(
+            t("word.starting_point", lang),
+            f"{with_unit(v0, unit_label(plan, a.unit, lang), lang)} ({y0})",
+        )
+    if a.pace is not None:
+        grid.add_row(t("word.pace", lang), ratio(a.pace))
+    if a.projected is not None:
+        grid.add_row(
+            t("word.projected", lang), with_unit(a.projected, unit_label(plan, a.unit, lang), lang)
+        )
+    if a.history:
+        met, total = a.met_years
+        lines = [
+            f"{h.year}: {'—' if h.actual is None else with_unit(h.actual, unit_label(plan, a.unit, lang), lang)}"
+            f"{'' if h.met is None else (' ✓' if h.met else ' ✗')}"
+            for h in a.history
+        ]
+        if total:
+            lines.append(t("word.met_in", lang, met=met, total=total))
+        grid.add_row("history" if lang == "en" else "历年", "\n".join(lines))
+    for reason in a.reasons:
+        grid.add_row("", Text(t("reason." + reason, lang), style="dim"))
+    for o in a.evidence:
+        where = f"{o.file}:{o.line} · " if o.line else ""
+        grid.add_row("", Text(f"{where}{o.source}", style="dim"))
+    title = f"{t('kind.' + a.kind, lang)} · {a.target_id} · {t('title.assessment', lang, as_of=as_of.label(lang))}"
+    return Panel(grid, title=title, title_align="left")
+
+
+def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang) -> RenderableType:
+    plan = ctx.plan
+    series = series_for(plan, ctx.store, ind, region)
+    rows = series.up_to(as_of)
+    table = Table(
+        title=f"{t('title.series', lang)} · {plan.region_by_id[region].name.get(lang)}",
+        title_justify="left",
+    )
+    for key in ("col.period", "col.value", "col.chart", "col.source", "col.note"):
+        table.add_column(t(key, lang), overflow="fold", no_wrap=key == "col.chart")
+    values = [float(o.value) for o in rows if o.value is not None]
+    top = max(values) if values else 0.0
+    unit = unit_label(plan, ind.unit, lang)
+    for o in rows:
+        shown = with_unit(o.value, unit, lang) if o.value is not None else o.text
+        chart = bar(float(o.value), top, 16) if o.value is not None else ""
+        where = f"\n{o.file}:{o.line}" if o.line else ""
+        table.add_row(o.period.label(lang), shown, chart, f"{o.source}{where}", o.note)
+    if not rows:
+        table.add_row("—", "—", "", t("status.no_data", lang), "")
+    return table
+
+
+def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> RenderableType:
+    plan = ctx.plan
+    period, ranked, missing = region_ranking(plan, ctx.store, ind, as_of)
+    if period is None:
+        return Text(t("word.no_region_data", lang), style="dim")
+    table = Table(title=f"{t('title.regions', lang)} · {period.label(lang)}", title_justify="left")
+    for key in ("col.region", "col.value", "col.chart"):
+        table.add_column(t(key, lang), no_wrap=True)
+    numeric = [float(o.value) for o in ranked if o.value is not None]
+    top = max(numeric) if numeric else 0.0
+    unit = unit_label(plan, ind.unit, lang)
+    for rank, o in enumerate(ranked, start=1):
+        shown = with_unit(o.value, unit, lang) if o.value is not None else o.text
+        chart = bar(float(o.value), top, 16) if o.value is not None else ""
+        table.add_row(f"{rank}. {plan.region_by_id[o.region].name.get(lang)}", shown, chart)
+    parts: list[RenderableType] = [table]
+    if missing:
+        sep = "、" if lang == "zh" else ", "
+        names = sep.join(plan.region_by_id[r].name.get(lang) for r in missing)
+        parts.append(
+            Text(f"{t('word.not_reported', lang)} ({period.label(lang)}): {names}", style="yellow")
+        )
+    return Group(*parts)

@@ -1,0 +1,94 @@
+"""The ``plan`` view: systems → projects → targets, then the project batch."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from rich.tree import Tree
+
+from linyi_tracker.cli.render.labels import comparator_sign
+from linyi_tracker.formatting import with_unit
+from linyi_tracker.i18n import Lang, t
+from linyi_tracker.plan.models import Plan, Target
+
+
+def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:
+    ind = plan.indicator_by_id[target.indicator]
+    line = Text()
+    line.append(f"[{t('kind.' + target.kind, lang)}] ", style="dim")
+    line.append(ind.name.get(lang))
+    value = getattr(target, "value", None)
+    if value is not None:
+        unit = plan.unit_by_id.get(ind.unit or "")
+        line.append(
+            f"  {comparator_sign(getattr(target, 'comparator', None))} {with_unit(value, unit.name.get(lang) if unit else None, lang)}",
+            style="bold",
+        )
+    start = getattr(target, "start", None)
+    years = (
+        f"{start}–{target.deadline}" if start and start != target.deadline else str(target.deadline)
+    )
+    line.append(f"  {years}")
+    if target.deadline_from == "plan-end":
+        line.append(f" ({t('word.deadline_from_plan_end', lang)})", style="dim")
+    if getattr(target, "truncated", False):
+        line.append(f" {t('word.truncated', lang)}", style="yellow")
+    line.append(f"  {target.id}", style="dim")
+    return line
+
+
+def render_plan(plan: Plan, lang: Lang) -> RenderableType:
+    meta = plan.plan
+    root = Tree(
+        Text(
+            f"{meta.title.get(lang)} · {(meta.short_title or meta.title).get(lang)} · {meta.period.start}–{meta.period.end}",
+            style="bold",
+        )
+    )
+    for system in plan.systems:
+        node = root.add(Text(f"{system.number} {system.name.get(lang)}", style="bold cyan"))
+        if system.headline:
+            node.add(Text(system.headline.get(lang), style="italic dim"))
+        targets = [
+            tg for tg in plan.targets if plan.indicator_by_id[tg.indicator].system == system.id
+        ]
+        projects = [p for p in plan.projects if p.system == system.id]
+        for project in projects:
+            own = [tg for tg in targets if tg.project == project.id]
+            label = project.name.get(lang) if project.name else t("word.unnamed", lang)
+            pnode = node.add(
+                Text(f"◆ {label}", style="green") + Text(f"  {project.id}", style="dim")
+            )
+            for tg in own:
+                _add_target(plan, pnode, tg, lang)
+        for tg in targets:
+            if tg.project is None or tg.project not in {p.id for p in projects}:
+                _add_target(plan, node, tg, lang)
+        for ind in plan.indicators:
+            if ind.system == system.id and ind.role == "monitoring":
+                node.add(
+                    Text(f"[{t('kind.monitoring', lang)}] {ind.name.get(lang)}  ", style="dim")
+                    + Text(ind.id, style="dim")
+                )
+    batches = sorted({c.batch for c in plan.categories})
+    trees: list[RenderableType] = [root]
+    for batch in batches:
+        btree = Tree(Text(t("title.batch", lang, batch=batch), style="bold"))
+        for cat in (c for c in plan.categories if c.batch == batch):
+            listed = [p for p in plan.projects if p.category == cat.id]
+            named = sum(1 for p in listed if not p.unnamed)
+            cnode = btree.add(
+                Text(
+                    f"{cat.name.get(lang)} — {t('word.projects_named', lang, declared=cat.declared_projects, named=named)}",
+                    style="yellow" if named < cat.declared_projects else "",
+                )
+            )
+            for p in listed:
+                label = p.name.get(lang) if p.name else t("word.unnamed", lang)
+                cnode.add(Text(label, style="dim" if p.unnamed else ""))
+        trees.append(btree)
+    return Group(*trees)
+
+
+def _add_target(plan: Plan, node: Tree, tg: Target, lang: Lang) -> None:
+    node.add(_target_line(plan, tg, lang))

@@ -1,0 +1,94 @@
+"""Shared fixtures: the repository's files, a CLI runner that shows its output on
+failure, small stores built from CSV text, and the --update-golden flag."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from linyi_tracker.actuals.reader import PlanLookup, read_bytes
+from linyi_tracker.actuals.store import Store, reconcile
+from linyi_tracker.cli.app import app
+from linyi_tracker.plan.loader import read_plan
+from linyi_tracker.plan.models import Plan
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEMO = REPO / "examples" / "demo"
+PLAN_FILE = REPO / "data" / "plan.yaml"
+TODAY = date(2026, 11, 28)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files from the current output"
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def plan() -> Plan:
+    return read_plan(PLAN_FILE)
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[..., Result]]:
+    """Run the CLI from an empty directory with a clean environment; show output on failure."""
+    monkeypatch.chdir(tmp_path)
+    for var in (
+        "LINYI_TRACKER_PLAN",
+        "LINYI_TRACKER_DATA",
+        "LINYI_TRACKER_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+    ):
+        monkeypatch.delenv(var, raising=False)
+
+    def invoke(*args: str, env: dict[str, str] | None = None, width: int = 120) -> Result:
+        runner = CliRunner()
+        environment = {"COLUMNS": str(width), "NO_COLOR": "1", **(env or {})}
+        result = runner.invoke(app, list(args), env=environment, catch_exceptions=True)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(
+                f"the CLI raised {result.exception!r}\nstderr:\n{result.stderr}"
+            ) from result.exception
+        print(
+            f"$ linyi-tracker {' '.join(args)}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+        )
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    yield invoke
+
+
+def store_from(plan: Plan, *files: tuple[str, str]) -> Store:
+    """A store from (name, CSV text) pairs, read exactly as files on disk would be."""
+    lookup = PlanLookup(plan)
+    store = Store(Path("."))
+    for name, text in files:
+        read = read_bytes(text.encode("utf-8"), name, lookup, today=TODAY)
+        store.files.append(read)
+        store.findings.extend(read.findings)
+        store.observations.extend(read.observations)
+    reconcile(store)
+    return store
+
+
+def csv_rows(*rows: str) -> str:
+    return "indicator,period,region,value,unit,source,note\n" + "\n".join(rows) + "\n"

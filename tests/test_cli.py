@@ -1,0 +1,246 @@
+"""The command line as an analyst uses it: from an empty directory, with mistakes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO, FIXTURES, PLAN_FILE, Result
+from linyi_tracker.assessment.export import JSON_FIELDS
+from linyi_tracker.words import STATUS_WORDS
+
+Run = Callable[..., Result]
+
+
+def test_status_on_the_embedded_plan(run: Run) -> None:
+    """`status` works from an empty directory on the embedded plan and published figures."""
+    r = run("status")
+    assert r.exit_code == 0
+    assert "where each target stands" in r.stdout and "New urban jobs" in r.stdout
+
+
+def test_status_as_of_a_month(run: Run) -> None:
+    """`status --as-of 2016-08` shows the jobs target 31.8 points ahead of schedule."""
+    r = run("status", "--as-of", "2016-08", "--lang", "en")
+    assert r.exit_code == 0
+    assert "83,700 persons" in r.stdout and "98.5 %" in r.stdout and "+31.8 pts" in r.stdout
+
+
+def test_status_json_contract(run: Run) -> None:
+    """`--format json` prints only the JSON object of assessment.md's contract."""
+    r = run("status", "--lang", "en", "--format", "json", "--as-of", "2016-08")
+    assert r.exit_code == 0
+    payload = json.loads(r.stdout)
+    assert set(payload) >= {"as_of", "plan", "targets"}
+    assert payload["as_of"] == "2016-08"
+    for entry in payload["targets"]:
+        assert set(JSON_FIELDS) <= set(entry)
+        assert entry["status"] in STATUS_WORDS
+    jobs = next(e for e in payload["targets"] if e["target_id"] == "emp.new_urban_jobs.annual")
+    assert (
+        jobs["actual"] == 83700 and jobs["actual_period"] == "2016-08" and jobs["target"] == 85000
+    )
+    assert jobs["achievement"] == pytest.approx(0.984706, abs=1e-6)
+    assert jobs["schedule_gap"] == pytest.approx(0.318039, abs=1e-6)
+    assert jobs["status"] == "on_track"
+
+
+def test_json_keeps_exact_decimals(run: Run) -> None:
+    """A value written 4.85 in the data is 4.85 in the JSON, fractions stay fractions."""
+    r = run("show", "pov.incidence", "--format", "json")
+    series = json.loads(r.stdout)["series"]
+    assert series[0]["value"] == 4.85
+
+
+def test_every_status_appears_on_the_example_data(run: Run) -> None:
+    """`status --data examples/demo` shows each status word at least once."""
+    r = run("status", "--data", str(DEMO), "--format", "json")
+    statuses = {t["status"] for t in json.loads(r.stdout)["targets"]}
+    assert statuses == set(STATUS_WORDS)
+
+
+def test_status_filters(run: Run) -> None:
+    """--status and --system narrow the list; counts follow."""
+    r = run(
+        "status",
+        "--data",
+        str(DEMO),
+        "--format",
+        "json",
+        "--status",
+        "missed,overdue",
+        "--system",
+        "5",
+    )
+    targets = json.loads(r.stdout)["targets"]
+    assert {t["target_id"] for t in targets} == {
+        "housing.affordable_units.2015",
+        "housing.shantytown_households.2015",
+    }
+
+
+def test_status_for_every_region(run: Run) -> None:
+    """--region all assesses each target for the city and the 12 regions."""
+    r = run("status", "--data", str(DEMO), "--format", "json", "--region", "all")
+    targets = json.loads(r.stdout)["targets"]
+    assert len({t["region"] for t in targets}) == 13
+
+
+def test_region_by_chinese_name(run: Run) -> None:
+    """--region accepts the Chinese name."""
+    r = run("status", "--data", str(DEMO), "--format", "json", "--region", "兰山区")
+    assert {t["region"] for t in json.loads(r.stdout)["targets"]} == {"lanshan"}
+
+
+def test_plan_tree(run: Run) -> None:
+    """`plan` shows systems, projects, targets and the unnamed projects honestly."""
+    r = run("plan", "--lang", "en")
+    assert r.exit_code == 0
+    assert "1 Employment and entrepreneurship services" in r.stdout
+    assert "8 declared, 3 named in the source" in r.stdout
+    assert r.stdout.count("(not named in the source)") == 5
+
+
+def test_plan_tree_in_chinese(run: Run) -> None:
+    """`plan --lang zh` is in Chinese."""
+    r = run("plan", "--lang", "zh")
+    assert "就业创业服务体系" in r.stdout and "申报8项，原文列出3项" in r.stdout
+
+
+def test_plan_check_valid_with_notices(run: Run) -> None:
+    """`plan check` on the shipped plan: valid, exit 0, a notice per unnamed project."""
+    r = run("plan", "check", "--lang", "en")
+    assert r.exit_code == 0
+    assert "The plan is valid" in r.stdout
+    assert r.stdout.count("unnamed-project") == 5
+
+
+def test_plan_check_broken_file(run: Run) -> None:
+    """`plan check FILE` on a broken plan: file:line:col on stderr, exit 1, no traceback."""
+    broken = FIXTURES / "plans" / "unknown-key.yaml"
+    r = run("plan", "check", str(broken))
+    assert r.exit_code == 1
+    assert f"{broken}:38:5: error plan-schema" in r.stderr
+    assert "Traceback" not in r.stderr + r.stdout
+    assert "Found 1 error, 0 warnings and 0 notices in 1 file." in r.stderr
+
+
+def test_status_with_broken_plan_exits_2(run: Run) -> None:
+    """A command that needs a plan stops with exit 2 and the positioned errors."""
+    broken = FIXTURES / "plans" / "comparator-direction.yaml"
+    r = run("status", "--plan", str(broken))
+    assert r.exit_code == 2
+    assert f"{broken}:36:17" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_status_with_broken_csv_exits_1(run: Run, tmp_path: Path) -> None:
+    """A data folder with a bad row: positioned error on stderr, exit 1, nothing on stdout."""
+    folder = tmp_path / "data-bad"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "data" / "broken-rows.csv", folder / "county.csv")
+    r = run("status", "--data", str(folder))
+    assert r.exit_code == 1
+    assert "county.csv:3:1: error unknown-indicator" in r.stderr
+    assert r.stdout == "" and "Traceback" not in r.stderr
+
+
+def test_missing_data_folder_exits_2(run: Run) -> None:
+    """--data naming nothing: a message saying so, exit 2."""
+    r = run("status", "--data", "no-such-folder")
+    assert r.exit_code == 2 and "data folder not found" in r.stderr
+
+
+def test_bad_as_of_is_a_usage_error(run: Run) -> None:
+    """--as-of with a non-period is refused with the accepted forms, exit 2."""
+    r = run("status", "--as-of", "Sept 2016")
+    assert r.exit_code == 2 and "2017Q3" in r.stderr
+
+
+def test_unknown_region_suggests(run: Run) -> None:
+    """A misspelt region gets a suggestion, exit 2."""
+    r = run("status", "--region", "lanshn")
+    assert r.exit_code == 2 and "Did you mean 'lanshan'?" in r.stderr
+
+
+def test_unknown_status_word(run: Run) -> None:
+    """--status with a word not in the vocabulary is a usage error."""
+    r = run("status", "--status", "late")
+    assert r.exit_code == 2 and "on_track" in r.stderr
+
+
+def test_show_indicator(run: Run) -> None:
+    """`show` gives names, the article's words, the series with sources, and regions."""
+    r = run("show", "emp.new_urban_jobs", "--data", str(DEMO), "--lang", "en")
+    assert r.exit_code == 0
+    for text in (
+        "城镇新增就业人数",
+        "到2020年，全市城镇每年新增就业8.5万人",
+        "met in 4 of 5 years",
+        "synthetic",
+        "not reported",
+    ):
+        assert text in r.stdout
+
+
+def test_show_by_chinese_name_and_target_id(run: Run) -> None:
+    """`show` accepts a Chinese name or a target id for the indicator."""
+    assert run("show", "城镇新增就业人数").exit_code == 0
+    assert run("show", "emp.new_urban_jobs.annual").exit_code == 0
+
+
+def test_show_unknown_indicator(run: Run) -> None:
+    """A misspelt indicator gets a suggestion, exit 2."""
+    r = run("show", "emp.new_jobs")
+    assert r.exit_code == 2 and "Did you mean 'emp.new_urban_jobs'?" in r.stderr
+
+
+@pytest.mark.parametrize("command", [["status"], ["show"], ["plan"], ["plan", "check"], []])
+def test_every_command_has_help_with_an_example(run: Run, command: list[str]) -> None:
+    """--help on every command works and ends its description with an example."""
+    r = run(*command, "--help")
+    assert r.exit_code == 0 and "Example: linyi-tracker" in r.stdout
+
+
+def test_version(run: Run) -> None:
+    """--version prints the version."""
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.startswith("linyi-tracker ")
+
+
+def test_environment_variables_choose_plan_data_and_language(run: Run) -> None:
+    """LINYI_TRACKER_DATA and LINYI_TRACKER_LANG act like --data and --lang."""
+    r = run(
+        "status",
+        env={
+            "LINYI_TRACKER_DATA": str(DEMO),
+            "LINYI_TRACKER_LANG": "zh",
+            "LINYI_TRACKER_PLAN": str(PLAN_FILE),
+        },
+    )
+    assert r.exit_code == 0 and "已评估" in r.stdout
+
+
+def test_working_directory_data_folder_is_used(run: Run, tmp_path: Path) -> None:
+    """./data/actuals in the working directory is preferred to the embedded figures."""
+    (tmp_path / "data" / "actuals").mkdir(parents=True)
+    shutil.copy(DEMO / "city.csv", tmp_path / "data" / "actuals" / "city.csv")
+    r = run("status", "--format", "json")
+    assert json.loads(r.stdout)["as_of"] == "2020-06"
+
+
+def test_no_color_means_no_colour_codes(run: Run) -> None:
+    """With NO_COLOR set, even on a forced terminal, no colour escape codes are written."""
+    import re
+
+    r = run("status", "--data", str(DEMO), env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert re.search(r"\x1b\[[0-9;]*(3[0-8]|9[0-7])[;m]", r.stdout) is None
+
+
+def test_piped_output_is_plain(run: Run) -> None:
+    """Without a terminal, output carries no escape codes at all."""
+    r = run("status", "--data", str(DEMO), env={"NO_COLOR": ""})
+    assert "\x1b[" not in r.stdout
