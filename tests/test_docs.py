@@ -39,5 +39,10 @@ def test_readme_documents_every_command() -> None:
     """Each command of the CLI has a section in both READMEs."""
     for name in ("README.md", "README.zh-CN.md"):
         text = (REPO / name).read_text(encoding="utf-8")
-        for command in ("linyi-tracker status", "linyi-tracker show", "linyi-tracker plan", "plan check"):
+        for command in (
+            "linyi-tracker status",
+            "linyi-tracker show",
+            "linyi-tracker plan",
+            "plan check",
+        ):
             assert command in text, (name, command)

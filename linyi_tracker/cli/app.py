@@ -14,9 +14,7 @@ from typer.core import TyperGroup
 
 from linyi_tracker import __version__
 from linyi_tracker.cli import plan_cmd, show, status
-from linyi_tracker.cli.output import print_findings, stderr
 from linyi_tracker.errors import DataInvalidError, PlanInvalidError, TrackerError
-from linyi_tracker.findings import Finding
 
 
 class TrackerGroup(TyperGroup):
@@ -36,12 +34,18 @@ class TrackerGroup(TyperGroup):
             _fail(str(exc), exc.findings, None)
             raise typer.Exit(2) from None
         except TrackerError as exc:
+            from linyi_tracker.cli.output import stderr
+
             stderr().print(f"error: {exc}", markup=False, style="bold red")
             raise typer.Exit(2) from None
 
 
 def _fail(message: str, findings: list[object], tip: str | None) -> None:
+    from linyi_tracker.cli.output import print_findings, stderr
+
     console = stderr()
+    from linyi_tracker.findings import Finding
+
     print_findings(console, [f for f in findings if isinstance(f, Finding)], limit=20)
     console.print(f"error: {message}", markup=False, style="bold red")
     if tip:

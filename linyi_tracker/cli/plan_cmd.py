@@ -7,12 +7,7 @@ from typing import Annotated
 
 import typer
 
-from linyi_tracker.cli import context
 from linyi_tracker.cli.options import LangOption, PlanOption
-from linyi_tracker.cli.output import print_findings, stderr, stdout, summary
-from linyi_tracker.i18n import resolve_lang
-from linyi_tracker.locate import locate_plan
-from linyi_tracker.plan.loader import load_plan
 
 plan_app = typer.Typer(
     invoke_without_command=True,
@@ -34,6 +29,10 @@ def plan_tree(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from linyi_tracker.cli import context
+    from linyi_tracker.cli.output import stdout
+    from linyi_tracker.i18n import resolve_lang
+
     loaded, _ = context.load_plan_only(plan)
     from linyi_tracker.cli.render.plan_tree import render_plan
 
@@ -60,6 +59,11 @@ def check(
 
     Example: linyi-tracker plan check data/plan.yaml
     """
+    from linyi_tracker.cli.output import print_findings, stderr, stdout, summary
+    from linyi_tracker.i18n import resolve_lang
+    from linyi_tracker.locate import locate_plan
+    from linyi_tracker.plan.loader import load_plan
+
     where = file or locate_plan(plan).path
     result = load_plan(where)
     language = resolve_lang(lang.value if lang else None)

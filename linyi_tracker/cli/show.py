@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from linyi_tracker.assessment.engine import assess, default_as_of
-from linyi_tracker.assessment.export import assessment_dict, exact
-from linyi_tracker.assessment.series import series_for
-from linyi_tracker.cli import context
 from linyi_tracker.cli.options import (
     AsOfOption,
     DataOption,
@@ -20,9 +16,10 @@ from linyi_tracker.cli.options import (
     PlanOption,
     RegionOption,
 )
-from linyi_tracker.errors import UsageError
-from linyi_tracker.i18n import resolve_lang
-from linyi_tracker.plan.models import Indicator
+
+if TYPE_CHECKING:
+    from linyi_tracker.cli.context import Context
+    from linyi_tracker.plan.models import Indicator
 
 
 def show(
@@ -41,6 +38,13 @@ def show(
 
     Example: linyi-tracker show emp.new_urban_jobs --as-of 2016-08
     """
+    # The core is imported here, not at module level, so `--help` stays fast.
+    from linyi_tracker.assessment.engine import assess, default_as_of
+    from linyi_tracker.assessment.export import assessment_dict, exact
+    from linyi_tracker.assessment.series import series_for
+    from linyi_tracker.cli import context
+    from linyi_tracker.i18n import resolve_lang
+
     ctx = context.load(plan, data)
     language = resolve_lang(lang.value if lang else None)
     ind = _find(ctx, indicator)
@@ -78,8 +82,9 @@ def show(
     stdout().print(render_indicator(ctx, ind, assessments, period, regions, language))
 
 
-def _find(ctx: context.Context, text: str) -> Indicator:
+def _find(ctx: Context, text: str) -> Indicator:
     from linyi_tracker.actuals.reader import PlanLookup
+    from linyi_tracker.errors import UsageError
 
     plan = ctx.plan
     target = plan.target_by_id.get(text.strip())

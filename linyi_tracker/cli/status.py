@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from linyi_tracker.assessment.engine import assess_all, default_as_of
-from linyi_tracker.assessment.export import status_dict
-from linyi_tracker.cli import context
 from linyi_tracker.cli.options import (
     AsOfOption,
     DataOption,
@@ -19,9 +16,10 @@ from linyi_tracker.cli.options import (
     PlanOption,
     RegionOption,
 )
-from linyi_tracker.cli.output import print_findings, stderr, stdout
-from linyi_tracker.i18n import resolve_lang
 from linyi_tracker.words import STATUS_WORDS
+
+if TYPE_CHECKING:
+    from linyi_tracker.cli.context import Context
 
 
 def status(
@@ -50,6 +48,13 @@ def status(
 
     Example: linyi-tracker status --as-of 2016-08 --status on_track,at_risk --lang en
     """
+    # The core is imported here, not at module level, so `--help` stays fast.
+    from linyi_tracker.assessment.engine import assess_all, default_as_of
+    from linyi_tracker.assessment.export import status_dict
+    from linyi_tracker.cli import context
+    from linyi_tracker.cli.output import print_findings, stderr, stdout
+    from linyi_tracker.i18n import resolve_lang
+
     ctx = context.load(plan, data)
     language = resolve_lang(lang.value if lang else None)
     wanted = _statuses(only)
@@ -90,7 +95,7 @@ def _statuses(values: list[str] | None) -> set[str]:
     return words
 
 
-def _system(ctx: context.Context, text: str | None) -> str | None:
+def _system(ctx: Context, text: str | None) -> str | None:
     if text is None:
         return None
     folded = text.strip().casefold()

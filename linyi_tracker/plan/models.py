@@ -24,7 +24,8 @@ Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: validators are built on first use, not at import (start-up matters).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LocalText(Model):
