@@ -28,18 +28,21 @@ class Finding:
     column: str | None = None
     column_number: int | None = None
     hint: str | None = None
+    sheet: str | None = None  # for a workbook: positions are the sheet's row and column letter
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def location(self) -> str:
-        """``file:line:col`` as far as it is known."""
-        parts = [self.file or "-"]
+        """``file:line:col`` as far as it is known; ``book.xlsx[Sheet1]:12:B`` in a workbook."""
+        parts = [f"{self.file or '-'}[{self.sheet}]" if self.sheet else (self.file or "-")]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column_number is not None:
-                parts.append(str(self.column_number))
+                parts.append(
+                    column_letter(self.column_number) if self.sheet else str(self.column_number)
+                )
         return ":".join(parts)
 
     def to_dict(self) -> dict[str, object]:
@@ -52,7 +55,17 @@ class Finding:
             "column_number": self.column_number,
             "message": self.message,
             "hint": self.hint,
+            "sheet": self.sheet,
         }
+
+
+def column_letter(number: int) -> str:
+    """1 → A, 27 → AA: a spreadsheet's column name."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:

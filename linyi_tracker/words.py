@@ -45,5 +45,5 @@ JUDGEMENTS: dict[str, str] = {
 
 DONE_WORDS = frozenset({"done", "yes", "true", "1", "是", "已完成", "完成", "已建成", "建成", "y"})
 NOT_DONE_WORDS = frozenset(
-    {"not done", "not_done", "no", "false", "0", "否", "未完成", "未建成", "n"}
+    {"not done", "not_done", "not-done", "no", "false", "0", "否", "未完成", "未建成", "n"}
 )

@@ -17,13 +17,13 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Literal
+from typing import Any, BinaryIO, Literal, TextIO
 
 from linyi_tracker.actuals.numbers import NumberError, parse_number
 from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
@@ -71,9 +71,10 @@ HEADER_ALIASES: dict[str, str] = {
     "截至日期": "as_of",
     "发布日期": "as_of",
 }
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
 # Columns a template carries for the clerk's eyes; read and ignored without a warning.
 INFORMATIVE_COLUMNS = frozenset(
-    {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name"}
+    {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
 )
 
 
@@ -117,61 +118,120 @@ class FileRead:
     rows: int = 0
     observations: list[Observation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    value_column: int | None = None  # 1-based, for findings made after the file was read
+    sheet: str | None = None  # the sheet read, for a workbook
 
     @property
     def valid(self) -> bool:
         return not any(f.is_error for f in self.findings)
 
 
-def decode(raw: bytes, shown: str) -> tuple[str | None, str | None, list[Finding]]:
-    """Decode a whole file deterministically; never guess with a detector."""
-    if raw.startswith(codecs.BOM_UTF8):
+_CHUNK = 1 << 20
+
+
+def detect_encoding(stream: BinaryIO, shown: str) -> tuple[str | None, list[Finding]]:
+    """Decide the whole file's encoding in one cheap pass; never guess with a detector.
+
+    A BOM means UTF-8; else the whole file must decode as strict UTF-8; else as strict
+    GB18030 (a superset of GBK and GB2312); else an ``encoding-error`` at the first
+    byte that fits neither. The stream is left at its start.
+    """
+    head = stream.read(3)
+    stream.seek(0)
+    bom = head == codecs.BOM_UTF8
+    failure = _first_failure(stream, "utf-8")
+    if failure is None:
+        return ("utf-8-sig" if bom else "utf-8"), []
+    if bom:
+        return None, [_encoding_error(stream, failure, shown, "UTF-8 (it starts with a UTF-8 BOM)")]
+    failure = _first_failure(stream, "gb18030")
+    if failure is None:
+        notice = Finding(
+            "not-utf8",
+            Severity.NOTICE,
+            "the file is not UTF-8; read as GB18030 (Excel's Chinese default)",
+            shown,
+            hint="nothing to do; saving as 'CSV UTF-8' avoids this notice",
+        )
+        return "gb18030", [notice]
+    return None, [_encoding_error(stream, failure, shown, "UTF-8 or GB18030")]
+
+
+def _first_failure(stream: BinaryIO, encoding: str) -> int | None:
+    """Byte offset of the first undecodable byte, or None if the whole stream decodes."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    stream.seek(0)
+    try:
+        while chunk := stream.read(_CHUNK):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return offset + exc.start
+            offset += len(chunk)
         try:
-            return raw.decode("utf-8-sig"), "utf-8-sig", []
-        except UnicodeDecodeError as exc:
-            return (
-                None,
-                None,
-                [_encoding_error(raw, exc.start + 0, shown, "UTF-8 (it starts with a UTF-8 BOM)")],
-            )
-    try:
-        return raw.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        return None, None, [_encoding_error(raw, exc.start, shown, "UTF-8 or GB18030")]
-    notice = Finding(
-        "not-utf8",
-        Severity.NOTICE,
-        "the file is not UTF-8; read as GB18030 (Excel's Chinese default)",
-        shown,
-        hint="nothing to do; saving as 'CSV UTF-8' avoids this notice",
-    )
-    return text, "gb18030", [notice]
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return offset - len(decoder.getstate()[0])
+        return None
+    finally:
+        stream.seek(0)
 
 
-def _encoding_error(raw: bytes, offset: int, shown: str, tried: str) -> Finding:
-    line = raw.count(b"\n", 0, offset) + 1
-    col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+def _encoding_error(stream: BinaryIO, offset: int, shown: str, tried: str) -> Finding:
+    stream.seek(0)
+    line, line_start, consumed = 1, 0, 0
+    while consumed < offset:
+        chunk = stream.read(min(_CHUNK, offset - consumed))
+        if not chunk:
+            break
+        newlines = chunk.count(b"\n")
+        if newlines:
+            line += newlines
+            line_start = consumed + chunk.rfind(b"\n") + 1
+        consumed += len(chunk)
+    stream.seek(offset)
+    bad = stream.read(1)
+    stream.seek(0)
     return Finding(
         "encoding-error",
         Severity.ERROR,
-        f"byte 0x{raw[offset]:02x} at offset {offset} cannot be read as {tried}",
+        f"byte 0x{bad.hex() or '??'} at offset {offset} cannot be read as {tried}",
         shown,
         line,
         None,
-        col,
+        offset - line_start + 1,
         "open the file in Excel and save it as 'CSV UTF-8 (comma delimited)'",
     )
 
 
-def records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(physical line where the record starts, cells) for each CSV record."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+def decode(raw: bytes, shown: str) -> tuple[str | None, str | None, list[Finding]]:
+    """Decode a whole file held in memory (the same decision as :func:`detect_encoding`)."""
+    encoding, findings = detect_encoding(io.BytesIO(raw), shown)
+    return (raw.decode(encoding) if encoding else None), encoding, findings
+
+
+Row = tuple[int, list[str] | str]  # (line where the record starts, cells or a CSV error)
+
+
+def records(stream: TextIO | str) -> Iterator[Row]:
+    """(physical line where the record starts, cells) for each CSV record.
+
+    Quoting is strict: a stray quote or a quote left open until the end of the file is
+    reported as an error string at the record's first line, and reading goes on.
+    """
+    text = io.StringIO(stream, newline="") if isinstance(stream, str) else stream
+    reader = csv.reader(text, strict=True)
     previous_end = 0
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield previous_end + 1, str(exc)
+            previous_end = reader.line_num
+            continue
         yield previous_end + 1, cells
         previous_end = reader.line_num
 
@@ -234,38 +294,121 @@ def _value_type(plan: Plan, ind: Indicator) -> ValueType:
     return "number"
 
 
-def read_file(path: Path, plan: Plan, *, today: date, shown: str | None = None) -> FileRead:
-    """Read one CSV file against the plan. Raises only :class:`OSError`."""
+Emit = Callable[[Observation], None]
+Progress = Callable[[int, int], None]
+
+
+def read_file(
+    path: Path,
+    plan: Plan,
+    *,
+    today: date,
+    shown: str | None = None,
+    sheet: str | None = None,
+    emit: Emit | None = None,
+    progress: Progress | None = None,
+) -> FileRead:
+    """Read one data file (CSV or .xlsx) against the plan. Raises only :class:`OSError`."""
+    return read_path(
+        path, PlanLookup(plan), today=today, shown=shown, sheet=sheet, emit=emit, progress=progress
+    )
+
+
+def read_path(
+    path: Path,
+    lookup: PlanLookup,
+    *,
+    today: date,
+    shown: str | None = None,
+    sheet: str | None = None,
+    emit: Emit | None = None,
+    progress: Progress | None = None,
+) -> FileRead:
+    """Read a file from disk, streaming: memory does not grow with its rows."""
     name = shown or str(path)
-    raw = path.read_bytes()
-    return read_bytes(raw, name, PlanLookup(plan), today=today)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        from linyi_tracker.actuals.workbook import read_workbook
+
+        return read_workbook(path, name, lookup, today=today, sheet=sheet, emit=emit)
+    with path.open("rb") as raw:
+        return read_stream(raw, name, lookup, today=today, emit=emit, progress=progress)
 
 
-def read_bytes(raw: bytes, shown: str, lookup: PlanLookup, *, today: date) -> FileRead:
-    """Read a CSV file's bytes against the plan (the whole reader, testable without disk)."""
-    text, encoding, found = decode(raw, shown)
+def read_bytes(
+    raw: bytes, shown: str, lookup: PlanLookup, *, today: date, emit: Emit | None = None
+) -> FileRead:
+    """Read a CSV file's bytes against the plan (standard input, tests)."""
+    return read_stream(io.BytesIO(raw), shown, lookup, today=today, emit=emit)
+
+
+def read_stream(
+    raw: BinaryIO,
+    shown: str,
+    lookup: PlanLookup,
+    *,
+    today: date,
+    emit: Emit | None = None,
+    progress: Progress | None = None,
+) -> FileRead:
+    encoding, found = detect_encoding(raw, shown)
     result = FileRead(shown, encoding, findings=found)
-    if text is None:
+    if encoding is None:
         return result
-    if not text.strip():
-        result.findings.append(
-            Finding(
-                "empty-file",
-                Severity.ERROR,
-                "the file is empty",
-                shown,
-                1,
-                hint="send the filled-in file",
+    size = raw.seek(0, io.SEEK_END)
+    raw.seek(0)
+    if size == 0 or not raw.read(4096).strip(b" \t\r\n\xef\xbb\xbf"):
+        raw.seek(0)
+        if size < 4096 or not raw.read().strip():
+            result.findings.append(
+                Finding(
+                    "empty-file",
+                    Severity.ERROR,
+                    "the file is empty",
+                    shown,
+                    1,
+                    hint="send the filled-in file",
+                )
             )
-        )
-        return result
-    _RowReader(result, lookup, today).run(text)
+            return result
+    raw.seek(0)
+    source: Any = io.BufferedReader(_Counting(raw, size, progress)) if progress is not None else raw
+    text = io.TextIOWrapper(source, encoding=encoding, newline="")
+    try:
+        _RowReader(result, lookup, today, emit).run(records(text))
+    finally:
+        text.detach()
     return result
 
 
+class _Counting(io.RawIOBase):
+    """A binary stream that reports how many bytes have been read, for a progress bar."""
+
+    def __init__(self, inner: BinaryIO, total: int, progress: Progress) -> None:
+        self.inner, self.total, self.progress, self.done = inner, total, progress, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.inner.read(len(buffer))
+        buffer[: len(data)] = data
+        self.done += len(data)
+        self.progress(self.done, self.total)
+        return len(data)
+
+
 class _RowReader:
-    def __init__(self, result: FileRead, lookup: PlanLookup, today: date) -> None:
+    def __init__(
+        self,
+        result: FileRead,
+        lookup: PlanLookup,
+        today: date,
+        emit: Emit | None = None,
+        sheet: str | None = None,
+    ) -> None:
         self.result = result
+        self.emit: Emit = emit if emit is not None else result.observations.append
+        self.sheet = sheet
         self.lookup = lookup
         self.plan = lookup.plan
         self.today = today
@@ -284,31 +427,50 @@ class _RowReader:
     ) -> None:
         number = self.columns[column] + 1 if column in self.columns else None
         header_name = self.header[self.columns[column]] if column in self.columns else column
+        self.at(code, severity, message, line, header_name, number, hint)
+
+    def at(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        line: int | None,
+        column: str | None = None,
+        number: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        """A finding at an explicit column number (header problems, extra cells)."""
         self.result.findings.append(
-            Finding(code, severity, message, self.shown, line, header_name, number, hint)
+            Finding(code, severity, message, self.shown, line, column, number, hint, self.sheet)
         )
 
-    def run(self, text: str) -> None:
-        rows = records(text)
-        try:
-            for start, cells in rows:
-                if not self.header:
-                    if not any(c.strip() for c in cells):
-                        continue  # leading blank lines before the header
-                    if not self.read_header(start, cells):
-                        return
-                    continue
-                self.read_row(start, cells)
-        except csv.Error as exc:
-            self.find(
-                "csv-syntax",
-                Severity.ERROR,
-                f"the CSV cannot be read further: {exc}",
-                None,
-                hint="check for an unclosed quote or a stray NUL character",
-            )
+    def run(self, rows: Iterable[Row]) -> None:
+        for start, cells in rows:
+            if isinstance(cells, str):
+                self.find(
+                    "csv-syntax",
+                    Severity.ERROR,
+                    f"the row cannot be read as CSV: {cells}",
+                    start,
+                    hint="check the quotes in this row: a value with a comma or quote must be quoted, "
+                    "and a quote inside it doubled",
+                )
+                continue
+            if not self.header:
+                if not any(c.strip() for c in cells):
+                    continue  # leading blank lines before the header
+                if not self.read_header(start, cells):
+                    return
+                continue
+            self.read_row(start, cells)
         if not self.header:
-            self.find("empty-file", Severity.ERROR, "the file has no header row and no data", 1)
+            self.find(
+                "empty-file",
+                Severity.ERROR,
+                "the file has no header row and no data",
+                1,
+                hint="send the filled-in file",
+            )
 
     def read_header(self, line: int, cells: list[str]) -> bool:
         self.header = [c.strip() for c in cells]
@@ -316,68 +478,58 @@ class _RowReader:
         for i, cell in enumerate(self.header):
             if not cell:
                 if any(self.header[i:]):  # trailing empty header cells from Excel are harmless
-                    self.result.findings.append(
-                        Finding(
-                            "blank-header",
-                            Severity.ERROR,
-                            f"column {i + 1} has no header",
-                            self.shown,
-                            line,
-                            None,
-                            i + 1,
-                            f"name it, one of: {', '.join(COLUMNS)}",
-                        )
+                    self.at(
+                        "blank-header",
+                        Severity.ERROR,
+                        f"column {i + 1} has no header",
+                        line,
+                        None,
+                        i + 1,
+                        f"name it, one of: {', '.join(COLUMNS)}",
                     )
                 continue
             canonical = HEADER_ALIASES.get(_fold(cell))
             if canonical is None:
                 if _fold(cell) not in INFORMATIVE_COLUMNS:
                     close = get_close_matches(_fold(cell), list(HEADER_ALIASES), n=1)
-                    self.result.findings.append(
-                        Finding(
-                            "unknown-column",
-                            Severity.WARNING,
-                            f"column '{cell}' is not used and will be ignored",
-                            self.shown,
-                            line,
-                            cell,
-                            i + 1,
-                            f"did you mean '{HEADER_ALIASES[close[0]]}'?" if close else None,
-                        )
-                    )
-                continue
-            if canonical in seen:
-                self.result.findings.append(
-                    Finding(
-                        "duplicate-column",
-                        Severity.ERROR,
-                        f"column '{cell}' repeats '{self.header[seen[canonical]]}' (column {seen[canonical] + 1})",
-                        self.shown,
+                    self.at(
+                        "unknown-column",
+                        Severity.WARNING,
+                        f"column '{cell}' is not used and will be ignored",
                         line,
                         cell,
                         i + 1,
-                        "keep one of the two columns",
+                        f"did you mean '{HEADER_ALIASES[close[0]]}'?" if close else None,
                     )
+                continue
+            if canonical in seen:
+                self.at(
+                    "duplicate-column",
+                    Severity.ERROR,
+                    f"column '{cell}' repeats '{self.header[seen[canonical]]}' (column {seen[canonical] + 1})",
+                    line,
+                    cell,
+                    i + 1,
+                    "keep one of the two columns",
                 )
                 continue
             seen[canonical] = i
         self.columns = seen
+        if "value" in seen:
+            self.result.value_column = seen["value"] + 1
         missing = [c for c in REQUIRED if c not in seen]
         for col in missing:
             hint = "add the column; Chinese headers are accepted (指标代码, 期间, 数值)"
             if len(cells) == 1 and any(sep in cells[0] for sep in ("\t", ";")):
                 hint = "the file seems to use tabs or semicolons; save it as CSV (comma delimited)"
-            self.result.findings.append(
-                Finding(
-                    "missing-column",
-                    Severity.ERROR,
-                    f"required column '{col}' is missing",
-                    self.shown,
-                    line,
-                    col,
-                    None,
-                    hint,
-                )
+            self.at(
+                "missing-column",
+                Severity.ERROR,
+                f"required column '{col}' is missing",
+                line,
+                col,
+                None,
+                hint,
             )
         return not missing and not any(
             f.code in {"duplicate-column", "blank-header"} for f in self.result.findings
@@ -385,25 +537,20 @@ class _RowReader:
 
     def read_row(self, line: int, cells: list[str]) -> None:
         if not any(c.strip() for c in cells):
-            self.result.findings.append(
-                Finding("blank-row", Severity.WARNING, "blank row skipped", self.shown, line)
-            )
+            self.at("blank-row", Severity.WARNING, "blank row skipped", line)
             return
         self.result.rows += 1
         width = len(self.header)
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             extra = next(i for i in range(width, len(cells)) if cells[i].strip())
-            self.result.findings.append(
-                Finding(
-                    "extra-cell",
-                    Severity.ERROR,
-                    f"the row has {len(cells)} cells but the header has {width}; '{cells[extra].strip()}' has no column",
-                    self.shown,
-                    line,
-                    None,
-                    extra + 1,
-                    "remove the extra cell or a stray comma inside a value (quote it)",
-                )
+            self.at(
+                "extra-cell",
+                Severity.ERROR,
+                f"the row has {len(cells)} cells but the header has {width}; '{cells[extra].strip()}' has no column",
+                line,
+                None,
+                extra + 1,
+                "remove the extra cell or a stray comma inside a value (quote it)",
             )
             return
         if len(cells) < width:
@@ -437,7 +584,7 @@ class _RowReader:
         if sum(1 for f in self.result.findings if f.is_error) > errors_before:
             return
         assert indicator is not None and period is not None and region is not None
-        self.result.observations.append(
+        self.emit(
             Observation(
                 indicator.id,
                 period,

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_bytes
+from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import Plan
 
-DATA_SUFFIXES = (".csv",)
+DATA_SUFFIXES = (".csv", ".xlsx")
 
 
 @dataclass
@@ -75,9 +75,18 @@ def data_files(root: Path) -> list[Path]:
 
 
 def load_store(
-    plan: Plan, root: Path, *, today: date | None = None, display_root: Path | None = None
+    plan: Plan,
+    root: Path,
+    *,
+    today: date | None = None,
+    display_root: Path | None = None,
+    exclude: set[Path] | None = None,
 ) -> Store:
-    """Read every data file below ``root`` and reconcile the observations."""
+    """Read every data file below ``root`` and reconcile the observations.
+
+    ``exclude`` names files (resolved paths) to leave out: a submission being validated
+    that already sits in the data folder is not compared with itself.
+    """
     if not root.exists():
         raise InputNotFoundError(
             f"data folder not found: {root} — check --data or LINYI_TRACKER_DATA"
@@ -88,9 +97,11 @@ def load_store(
     lookup = PlanLookup(plan)
     store = Store(root)
     for path in data_files(root):
+        if exclude and path.resolve() in exclude:
+            continue
         shown = _display(path, display_root)
         try:
-            raw = path.read_bytes()
+            read = read_path(path, lookup, today=day, shown=shown)
         except OSError as exc:
             store.findings.append(
                 Finding(
@@ -101,7 +112,6 @@ def load_store(
                 )
             )
             continue
-        read = read_bytes(raw, shown, lookup, today=day)
         store.files.append(read)
         store.findings.extend(read.findings)
         store.observations.extend(read.observations)

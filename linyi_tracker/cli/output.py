@@ -28,7 +28,10 @@ def finding_line(f: Finding) -> str:
 def print_findings(console: Console, findings: list[Finding], limit: int | None = None) -> None:
     shown = findings if limit is None else findings[:limit]
     for f in shown:
-        console.print(finding_line(f), style=_STYLE[f.severity], markup=False, highlight=False)
+        # soft_wrap: one finding, one line, whatever the width (editors and grep rely on it)
+        console.print(
+            finding_line(f), style=_STYLE[f.severity], markup=False, highlight=False, soft_wrap=True
+        )
     if limit is not None and len(findings) > limit:
         console.print(f"… and {len(findings) - limit} more (listing truncated)", markup=False)
 

@@ -1,0 +1,113 @@
+"""``linyi-tracker ingest FILE…``: validated figures into the data folder, atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
+
+
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Submitted CSV or .xlsx files, or folders.", show_default=False),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")
+    ] = False,
+    revise: Annotated[
+        bool,
+        typer.Option(
+            "--revise",
+            help="Record figures that differ from stored ones as revisions (old ones kept).",
+        ),
+    ] = False,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="Sheet of an .xlsx file.", show_default=False)
+    ] = None,
+    plan: PlanOption = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Validate submitted files and add their figures to the data folder.
+
+    A file with errors is refused and nothing is written (exit 1). Figures already
+    stored are skipped; a different stored figure is never overwritten unless --revise.
+    The new figures go to one new file under <data>/ingested/, written atomically.
+
+    Example: linyi-tracker ingest 兰山区-2017.csv --dry-run
+    """
+    from linyi_tracker.actuals.store import load_store
+    from linyi_tracker.cli import context
+    from linyi_tracker.cli.output import print_findings, stderr, stdout
+    from linyi_tracker.cli.validate import _print_text
+    from linyi_tracker.findings import plural
+    from linyi_tracker.intake.ingest import IngestError, plan_ingest, write
+    from linyi_tracker.locate import locate_data
+    from linyi_tracker.validation.validator import expand, validate
+
+    loaded, _ = context.load_plan_only(plan)
+    where = locate_data(data)
+    if where.origin == "embedded":
+        raise IngestError(
+            "no data folder to write to: give --data DIR (or LINYI_TRACKER_DATA), "
+            "or run from a folder that has data/actuals/"
+        )
+    where.path.mkdir(parents=True, exist_ok=True)
+    files = expand(paths)
+    mine = {Path(p).resolve() for p in files}
+    store = load_store(loaded, where.path, display_root=Path.cwd(), exclude=mine)
+    report = validate(files, loaded, store=store, sheet=sheet, revise=revise)
+    if report.failed:
+        _print_text(report, 50)
+        stderr().print(
+            "Nothing was written: fix the errors above and ingest again.",
+            markup=False,
+            style="bold red",
+        )
+        raise typer.Exit(1)
+    warnings = [f for f in report.findings if f.severity.value == "warning"]
+    if warnings:
+        print_findings(stderr(), warnings, limit=20)
+    stored = {o.key: o for o in store.observations}
+    job = plan_ingest(loaded, report.observations, stored, where.path, revise=revise)
+    console = stdout()
+    shown = context.shown_path(job.target)
+    if not job.rows:
+        console.print(
+            f"Nothing to write: {plural(len(job.skipped), 'figure')}, all already stored.",
+            markup=False,
+        )
+        return
+    if dry_run:
+        console.print(
+            f"Would write {plural(len(job.rows), 'figure')} to {shown} "
+            f"({len(job.skipped)} already stored, {plural(len(job.revisions), 'revision')}):",
+            markup=False,
+        )
+        for o in job.rows:
+            console.print(
+                f"  {o.indicator} {o.period} {o.region} = {o.text}  ({o.file}:{o.line})",
+                markup=False,
+            )
+        for new, old in job.revisions:
+            console.print(
+                f"  revision: {new.indicator} {new.period} {new.region}: {old.text} → {new.text} "
+                f"as of {new.as_of}",
+                markup=False,
+            )
+        return
+    try:
+        target = write(loaded, job)
+    except OSError as exc:
+        raise IngestError(
+            f"could not write to {where.path}: {exc.strerror}; the data folder is unchanged"
+        ) from None
+    console.print(
+        f"Wrote {plural(len(job.rows), 'figure')} to {context.shown_path(target)} "
+        f"({len(job.skipped)} already stored, {plural(len(job.revisions), 'revision')}).",
+        markup=False,
+    )

@@ -1,0 +1,178 @@
+"""``linyi-tracker validate FILE…``: every problem in submitted files, before loading."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
+
+if TYPE_CHECKING:
+    from linyi_tracker.validation.validator import ValidationReport
+
+
+class ValidateFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def validate(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="CSV or .xlsx files, folders (searched recursively), or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        ValidateFormat, typer.Option("--format", help="text for people, json for programs.")
+    ] = (ValidateFormat.TEXT),
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as errors.")] = False,
+    no_store: Annotated[
+        bool,
+        typer.Option(
+            "--no-store", help="Do not compare with the figures already in the data folder."
+        ),
+    ] = False,
+    max_findings: Annotated[
+        int,
+        typer.Option(
+            "--max-findings", help="List at most this many findings in text output (0: all).", min=0
+        ),
+    ] = 200,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", help="Sheet of an .xlsx file (default: the first).", show_default=False
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check submitted files: every problem with file, line and column, and what to do.
+
+    Exit 0 when clean (warnings allowed unless --strict), 1 when errors are found,
+    2 when a file cannot be read at all.
+
+    Example: linyi-tracker validate submissions/2017/兰山区.csv --strict
+    """
+    from linyi_tracker.actuals.store import load_store
+    from linyi_tracker.cli import context
+    from linyi_tracker.cli.output import stderr
+    from linyi_tracker.locate import locate_data
+    from linyi_tracker.validation.validator import STDIN, expand
+    from linyi_tracker.validation.validator import validate as run_validation
+
+    loaded, _ = context.load_plan_only(plan)
+    files = expand(paths)
+    store = None
+    if not no_store:
+        where = locate_data(data)
+        if where.path.is_dir():
+            mine = {Path(p).resolve() for p in files if p != STDIN}
+            store = load_store(loaded, where.path, display_root=Path.cwd(), exclude=mine)
+    with _progress(stderr()) as progress:
+        report = run_validation(
+            files, loaded, store=store, strict=strict, sheet=sheet, progress=progress
+        )
+    if output is ValidateFormat.JSON:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_text(report, max_findings)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_text(report: ValidationReport, limit: int) -> None:
+    from linyi_tracker.cli.output import print_findings, stdout
+    from linyi_tracker.findings import plural
+
+    console = stdout()
+    shown = 0
+    for f in report.files:
+        mine = [x for x in report.findings if x.file == f.path]
+        room = len(mine) if limit == 0 else max(0, min(len(mine), limit - shown))
+        if not mine or room == 0:
+            continue
+        console.print(
+            f"{f.path} ({f.encoding or 'unreadable'}, {plural(f.rows, 'row')})",
+            style="bold",
+            markup=False,
+        )
+        print_findings(console, mine[:room])
+        shown += room
+        console.print()
+    counts = report.counts
+    total = len(report.findings)
+    rows = sum(f.rows for f in report.files)
+    files = plural(len(report.files), "file")
+    if counts["error"] == 0 and counts["warning"] == 0:
+        extra = f" ({plural(counts['notice'], 'notice')})" if counts["notice"] else ""
+        console.print(
+            f"No errors or warnings in {files} ({plural(rows, 'row')}){extra}.", markup=False
+        )
+    else:
+        parts = [plural(counts["error"], "error"), plural(counts["warning"], "warning")]
+        if counts["notice"]:
+            parts.append(plural(counts["notice"], "notice"))
+        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
+        console.print(f"Found {listed} in {files} ({plural(rows, 'row')}).", markup=False)
+        if report.strict and counts["warning"]:
+            console.print("--strict: warnings count as errors.", markup=False)
+    if shown < total:
+        console.print(
+            f"Listed {shown} of {total} findings; use --max-findings 0 to list them all, "
+            "or --format json.",
+            markup=False,
+        )
+
+
+class _progress:
+    """A progress bar on stderr for large files, only when stderr is a terminal."""
+
+    THRESHOLD = 5 * 1024 * 1024
+
+    def __init__(self, console: object) -> None:
+        self.console = console
+        self.bar: object | None = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        from rich.console import Console
+
+        if not isinstance(self.console, Console) or not self.console.is_terminal:
+            return None
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+        )
+        bar.start()
+        self.bar = bar
+
+        def factory(name: str, size: int):  # type: ignore[no-untyped-def]
+            if size < self.THRESHOLD:
+                return None
+            task = bar.add_task(name, total=size)
+            return lambda done, total: bar.update(task, completed=done)
+
+        return factory
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()  # type: ignore[attr-defined]

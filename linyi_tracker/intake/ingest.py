@@ -1,0 +1,187 @@
+"""Moving a validated submission into the data folder, without ever losing a figure.
+
+An ingest writes exactly one new file, ``<data>/ingested/<stamp>_<region>_<period>.csv``,
+named from plan ids and canonical periods only (nothing from the submission's text).
+It is written to a hidden temporary file in the same folder, flushed and fsynced, then
+linked to its final name (which fails rather than overwrite) and the folder fsynced.
+The store skips hidden files, so a crash or kill at any moment leaves the store either
+exactly as it was or with the whole new file: never half of it.
+
+Figures already stored with the same value are skipped. A different stored value is
+refused by validation (``conflicts-with-store``) unless ``--revise``: then the new
+figure is written with its ``as_of`` (today's date if it has none) and the old one
+stays, so the store shows the latest and keeps the history.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.errors import TrackerError
+from linyi_tracker.plan.models import Plan
+
+HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
+INGEST_FOLDER = "ingested"
+_SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
+
+
+class IngestError(TrackerError):
+    """The submission cannot be written to the store (message says why and what to do)."""
+
+
+@dataclass
+class IngestPlan:
+    """What an ingest will write: the new rows, the skipped ones, the file name."""
+
+    target: Path
+    rows: list[Observation] = field(default_factory=list)
+    revisions: list[tuple[Observation, Observation]] = field(default_factory=list)  # (new, stored)
+    skipped: list[Observation] = field(default_factory=list)  # already stored, same value
+
+
+def plan_ingest(
+    plan: Plan,
+    submitted: list[Observation],
+    stored: dict[tuple[str, str, str], Observation],
+    data_dir: Path,
+    *,
+    revise: bool,
+    now: datetime | None = None,
+) -> IngestPlan:
+    moment = now or datetime.now()
+    rows: list[Observation] = []
+    revisions: list[tuple[Observation, Observation]] = []
+    skipped: list[Observation] = []
+    for o in sorted(submitted, key=lambda o: (o.indicator, o.region, o.period.sort_key)):
+        old = stored.get(o.key)
+        if old is not None and old.text == o.text:
+            skipped.append(o)
+            continue
+        if old is not None:
+            if not revise and (o.as_of is None or (old.as_of is not None and o.as_of <= old.as_of)):
+                raise IngestError(
+                    f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
+                    f"({old.file}:{old.line}); use --revise to record it as a revision"
+                )
+            if o.as_of is None:
+                o = _with_as_of(o, moment.date())
+            revisions.append((o, old))
+        rows.append(o)
+    return IngestPlan(_target(plan, rows or submitted, data_dir, moment), rows, revisions, skipped)
+
+
+def _with_as_of(o: Observation, day: date) -> Observation:
+    from dataclasses import replace
+
+    return replace(o, as_of=day)
+
+
+def _target(plan: Plan, rows: list[Observation], data_dir: Path, moment: datetime) -> Path:
+    regions = sorted({o.region for o in rows})
+    periods = sorted({o.period for o in rows}, key=lambda p: p.sort_key)
+    region = regions[0] if len(regions) == 1 else "multi"
+    if not periods:
+        span = "empty"
+    elif len(periods) == 1:
+        span = str(periods[0])
+    else:
+        span = f"{periods[0]}_{periods[-1]}"
+    name = f"{moment:%Y%m%dT%H%M%S}_{region}_{span}.csv"
+    folder = data_dir / INGEST_FOLDER
+    path = folder / name
+    # Belt and braces: ids and periods are validated already; refuse anything odd anyway.
+    if not _SAFE.match(name) or region not in {*plan.region_by_id, "multi"}:
+        raise IngestError(f"refusing to write a file named {name!r}")
+    if folder.resolve().parent != data_dir.resolve():
+        raise IngestError(f"refusing to write outside the data folder {data_dir}")
+    counter = 1
+    while path.exists():
+        counter += 1
+        path = folder / f"{name[:-4]}-{counter}.csv"
+    return path
+
+
+def render(plan: Plan, rows: list[Observation]) -> bytes:
+    """Normalised UTF-8 CSV: canonical headers, ids, periods and values; source kept."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(HEADER)
+    for o in rows:
+        unit = o.unit or ""
+        value = o.text if o.word != "not-done" else "not done"
+        writer.writerow(
+            [
+                o.indicator,
+                str(o.period),
+                o.region,
+                value,
+                unit,
+                o.source,
+                o.note,
+                o.as_of.isoformat() if o.as_of else "",
+            ]
+        )
+    return buf.getvalue().encode("utf-8")
+
+
+def write(plan: Plan, ingest: IngestPlan) -> Path:
+    """Write the new file atomically; returns its path. Nothing is written without rows."""
+    if not ingest.rows:
+        raise IngestError("nothing to write: every figure is already stored")
+    folder = ingest.target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    _clean_stale_temporaries(folder)
+    payload = render(plan, ingest.rows)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the store is shared by the office
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, ingest.target)  # fails if the name exists: never overwrites
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(folder)
+    return ingest.target
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+STALE_AFTER_SECONDS = 3600
+
+
+def _clean_stale_temporaries(folder: Path) -> None:
+    """Temporaries left by a killed ingest are never part of the store; after an hour
+    (so as not to touch a concurrent ingest's) they are removed."""
+    limit = datetime.now().timestamp() - STALE_AFTER_SECONDS
+    for stale in folder.glob(".tmp-*.csv"):
+        try:
+            if stale.stat().st_mtime < limit:
+                stale.unlink()
+        except OSError:
+            continue

@@ -1,0 +1,142 @@
+"""Validating submissions: every file, every row, every rule, as one report.
+
+Nothing stops the scan: each file is read in full, each problem becomes a finding, and
+the cross-row and store checks run over everything at the end. The report is data;
+the command line renders it as text or JSON.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_bytes, read_path
+from linyi_tracker.actuals.store import Store, data_files
+from linyi_tracker.errors import InputNotFoundError
+from linyi_tracker.findings import Finding, Severity, count_by_severity
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.cross import CrossChecks
+
+STDIN = "-"
+ProgressFactory = Callable[[str, int], Callable[[int, int], None] | None]
+
+
+@dataclass
+class FileResult:
+    path: str
+    encoding: str | None
+    rows: int
+    valid: bool = True
+
+
+@dataclass
+class ValidationReport:
+    files: list[FileResult]
+    findings: list[Finding]
+    strict: bool = False
+    observations: list[Observation] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return count_by_severity(self.findings)
+
+    @property
+    def failed(self) -> bool:
+        """Errors, or warnings under --strict: what makes `validate` exit 1."""
+        return any(_fails(f, self.strict) for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of submissions.md."""
+        return {
+            "files": [
+                {"path": f.path, "encoding": f.encoding, "rows": f.rows, "valid": f.valid}
+                for f in self.files
+            ],
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": {
+                **self.counts,
+                "files": len(self.files),
+                "rows": sum(f.rows for f in self.files),
+            },
+            "strict": self.strict,
+        }
+
+
+def _fails(f: Finding, strict: bool) -> bool:
+    return f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files named, folders searched recursively for CSV/xlsx, '-' for standard input."""
+    out: list[str] = []
+    for name in paths:
+        if name == STDIN:
+            out.append(STDIN)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            found = data_files(path)
+            if not found:
+                raise InputNotFoundError(f"no CSV or .xlsx files in the folder {name}")
+            out.extend(str(p) for p in found)
+        elif path.is_file():
+            out.append(name)
+        else:
+            raise InputNotFoundError(f"no such file or folder: {name}")
+    return out
+
+
+def validate(
+    paths: list[str],
+    plan: Plan,
+    *,
+    store: Store | None,
+    today: date | None = None,
+    strict: bool = False,
+    sheet: str | None = None,
+    progress: ProgressFactory | None = None,
+    stdin: bytes | None = None,
+    revise: bool = False,
+) -> ValidationReport:
+    """Validate files (or '-' for standard input) against the plan and the store."""
+    day = today or date.today()
+    lookup = PlanLookup(plan)
+    checks = CrossChecks(plan, store, revise=revise)
+    reads: list[FileRead] = []
+    for name in expand(paths):
+        if name == STDIN:
+            raw = stdin if stdin is not None else sys.stdin.buffer.read()
+            reads.append(read_bytes(raw, "<stdin>", lookup, today=day, emit=checks.add))
+            continue
+        path = Path(name)
+        try:
+            size = path.stat().st_size
+            callback = progress(name, size) if progress is not None else None
+            reads.append(
+                read_path(
+                    path,
+                    lookup,
+                    today=day,
+                    shown=name,
+                    sheet=sheet,
+                    emit=checks.add,
+                    progress=callback,
+                )
+            )
+        except OSError as exc:
+            raise InputNotFoundError(f"cannot read {name}: {exc.strerror}") from None
+    value_columns = {r.path: r.value_column for r in reads}
+    sheets = {r.path: r.sheet for r in reads}
+    across = [
+        replace(f, column_number=value_columns.get(f.file or ""), sheet=sheets.get(f.file or ""))
+        for f in checks.finish()
+    ]
+    findings = [f for r in reads for f in r.findings] + across
+    findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column_number or 0))
+    failing = {f.file for f in findings if _fails(f, strict)}
+    files = [FileResult(r.path, r.encoding, r.rows, r.path not in failing) for r in reads]
+    return ValidationReport(files, findings, strict, checks.submitted())
