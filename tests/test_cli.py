@@ -198,7 +198,10 @@ def test_show_unknown_indicator(run: Run) -> None:
     assert r.exit_code == 2 and "Did you mean 'emp.new_urban_jobs'?" in r.stderr
 
 
-@pytest.mark.parametrize("command", [["status"], ["show"], ["plan"], ["plan", "check"], []])
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["show"], ["plan"], ["plan", "check"], ["validate"], ["template"], ["ingest"], []],
+)
 def test_every_command_has_help_with_an_example(run: Run, command: list[str]) -> None:
     """--help on every command works and ends its description with an example."""
     r = run(*command, "--help")

@@ -119,6 +119,7 @@ class FileRead:
     observations: list[Observation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     value_column: int | None = None  # 1-based, for findings made after the file was read
+    value_header: str | None = None  # the value column's name as the file writes it (数值, value)
     sheet: str | None = None  # the sheet read, for a workbook
 
     @property
@@ -517,6 +518,7 @@ class _RowReader:
         self.columns = seen
         if "value" in seen:
             self.result.value_column = seen["value"] + 1
+            self.result.value_header = self.header[seen["value"]]
         missing = [c for c in REQUIRED if c not in seen]
         for col in missing:
             hint = "add the column; Chinese headers are accepted (指标代码, 期间, 数值)"

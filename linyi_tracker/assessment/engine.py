@@ -152,8 +152,7 @@ def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str)
         # A region's share of a city-wide sum has no target of its own.
         _latest_only(a, series, as_of)
         a.reasons.append("region-no-target")
-        return a
-    if isinstance(target, LevelTarget):
+    elif isinstance(target, LevelTarget):
         _level(plan, target, a, series, as_of)
     elif isinstance(target, AnnualTarget):
         _annual(plan, target, a, series, as_of)

@@ -129,12 +129,18 @@ def validate(
             )
         except OSError as exc:
             raise InputNotFoundError(f"cannot read {name}: {exc.strerror}") from None
-    value_columns = {r.path: r.value_column for r in reads}
-    sheets = {r.path: r.sheet for r in reads}
-    across = [
-        replace(f, column_number=value_columns.get(f.file or ""), sheet=sheets.get(f.file or ""))
-        for f in checks.finish()
-    ]
+    by_path = {r.path: r for r in reads}
+    across = []
+    for f in checks.finish():
+        read = by_path.get(f.file or "")
+        if read is not None:  # name and number the value column as this file has it
+            f = replace(
+                f,
+                column=read.value_header or f.column,
+                column_number=read.value_column,
+                sheet=read.sheet,
+            )
+        across.append(f)
     findings = [f for r in reads for f in r.findings] + across
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column_number or 0))
     failing = {f.file for f in findings if _fails(f, strict)}

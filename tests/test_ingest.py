@@ -1,0 +1,208 @@
+"""ingest: validated figures into the data folder; nothing lost, nothing half-written."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import PLAN_FILE, Result
+from linyi_tracker.actuals.store import load_store
+from linyi_tracker.errors import TrackerError
+from linyi_tracker.intake.ingest import IngestError, plan_ingest
+from linyi_tracker.plan.models import Plan
+
+Run = Callable[..., Result]
+HEADER = "indicator,period,region,value,unit,source,note,as_of\n"
+
+
+def state(plan: Plan, folder: Path) -> set[tuple[str, str, str, str]]:
+    """What the store holds: (indicator, period, region, value) of every current figure."""
+    store = load_store(plan, folder)
+    assert store.errors == []
+    return {(*o.key, o.text) for o in store.observations}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    folder = tmp_path / "store"
+    folder.mkdir()
+    (folder / "old.csv").write_text(
+        HEADER + "emp.new_urban_jobs,2016,lanshan,9800,人,county,,\n", encoding="utf-8"
+    )
+    return folder
+
+
+def submission(tmp_path: Path, *rows: str, name: str = "sub.csv") -> str:
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def test_ingest_adds_new_figures(run: Run, plan: Plan, store: Path, tmp_path: Path) -> None:
+    """New figures land in one new file under ingested/, named from plan ids."""
+    sub = submission(
+        tmp_path,
+        "emp.new_urban_jobs,2016,河东区,8800,人,county,,",
+        "emp.new_urban_jobs,2016,lanshan,9800,,c,,",
+    )
+    r = run("ingest", sub, "--data", str(store))
+    assert r.exit_code == 0 and "Wrote 1 figure" in r.stdout and "1 already stored" in r.stdout
+    (written,) = (store / "ingested").iterdir()
+    assert written.name.endswith("_hedong_2016.csv")
+    assert ("emp.new_urban_jobs", "2016", "hedong", "8800") in state(plan, store)
+
+
+def test_ingest_refuses_a_file_with_errors(
+    run: Run, plan: Plan, store: Path, tmp_path: Path
+) -> None:
+    """One bad row: nothing is written, exit 1, the store is untouched."""
+    before = sorted(p.name for p in store.rglob("*"))
+    sub = submission(
+        tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,", "emp.new_jobs,2016,yinan,1,人,c,,"
+    )
+    r = run("ingest", sub, "--data", str(store))
+    assert r.exit_code == 1 and "Nothing was written" in r.stderr
+    assert sorted(p.name for p in store.rglob("*")) == before
+
+
+def test_ingest_never_overwrites_silently(
+    run: Run, plan: Plan, store: Path, tmp_path: Path
+) -> None:
+    """A different figure for a stored key is refused, naming both."""
+    before = state(plan, store)
+    r = run(
+        "ingest",
+        submission(tmp_path, "emp.new_urban_jobs,2016,lanshan,9900,人,c,,"),
+        "--data",
+        str(store),
+    )
+    assert r.exit_code == 1 and "conflicts-with-store" in r.stdout and "old.csv:2" in r.stdout
+    assert state(plan, store) == before
+
+
+def test_revise_keeps_the_old_figure_and_shows_the_new(
+    run: Run, plan: Plan, store: Path, tmp_path: Path
+) -> None:
+    """--revise records the new figure with an as_of; the old stays; status marks it revised."""
+    r = run(
+        "ingest",
+        submission(tmp_path, "emp.new_urban_jobs,2016,lanshan,9900,人,c,,"),
+        "--data",
+        str(store),
+        "--revise",
+    )
+    assert r.exit_code == 0 and "1 revision" in r.stdout
+    loaded = load_store(plan, store)
+    (current,) = [
+        o for o in loaded.observations if o.key == ("emp.new_urban_jobs", "2016", "lanshan")
+    ]
+    assert current.text == "9900" and current.as_of is not None
+    assert [o.text for o in loaded.revisions[current.key]] == ["9800"]
+    shown = run(
+        "status", "--data", str(store), "--region", "lanshan", "--format", "json", "--as-of", "2016"
+    )
+    import json
+
+    jobs = next(
+        t for t in json.loads(shown.stdout)["targets"] if t["indicator"] == "emp.new_urban_jobs"
+    )
+    assert jobs["actual"] == 9900 and jobs["revised"] is True
+
+
+def test_dry_run_writes_nothing(run: Run, store: Path, tmp_path: Path) -> None:
+    """--dry-run lists what would be written and leaves the folder as it was."""
+    r = run(
+        "ingest",
+        submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,"),
+        "--data",
+        str(store),
+        "--dry-run",
+    )
+    assert r.exit_code == 0 and "Would write 1 figure" in r.stdout
+    assert not (store / "ingested").exists()
+
+
+def test_ingest_needs_a_data_folder(run: Run, tmp_path: Path) -> None:
+    """Without --data (or ./data/actuals) the embedded copy is read-only: exit 2."""
+    r = run("ingest", submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,"))
+    assert r.exit_code == 2 and "no data folder to write to" in r.stderr
+
+
+def test_nothing_in_a_submission_can_name_a_file(run: Run, store: Path, tmp_path: Path) -> None:
+    """Paths in cells are just unknown ids: refused, and nothing is written anywhere."""
+    everything_before = sorted(str(p) for p in tmp_path.rglob("*"))
+    sub = submission(
+        tmp_path, "../../evil,2016,../../../etc,1,人,c,,", "emp.new_urban_jobs,2016,/tmp/x,1,人,c,,"
+    )
+    everything_before.append(sub)
+    r = run("ingest", sub, "--data", str(store))
+    assert r.exit_code == 1
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == sorted(everything_before)
+
+
+def test_file_names_come_only_from_plan_ids(plan: Plan, store: Path) -> None:
+    """An observation whose region is not a plan id can never become a file name."""
+    from dataclasses import replace
+
+    good = load_store(plan, store).observations[0]
+    evil = replace(good, region="../../etc", period=good.period)
+    with pytest.raises(IngestError):
+        plan_ingest(plan, [replace(evil, indicator="emp.new_urban_jobs")], {}, store, revise=False)
+    assert issubclass(IngestError, TrackerError)
+
+
+def test_killed_ingest_leaves_the_store_before_or_after(plan: Plan, tmp_path: Path) -> None:
+    """SIGKILL at random moments, many times: the store is always exactly old or new."""
+    folder = tmp_path / "store"
+    folder.mkdir()
+    (folder / "old.csv").write_text(
+        HEADER + "emp.new_urban_jobs,2016,lanshan,9800,人,c,,\n", encoding="utf-8"
+    )
+    rows = [
+        f"emp.new_urban_jobs,{y}-{m:02d},{r},{m * 100 + y % 100},人,c,,"
+        for y in range(2015, 2020)
+        for m in range(1, 13)
+        for r in ("hedong", "yinan", "feixian", "junan")
+    ]
+    sub = submission(tmp_path, *rows)
+    before = state(plan, folder)
+    cmd = [
+        sys.executable,
+        "-m",
+        "linyi_tracker",
+        "ingest",
+        sub,
+        "--data",
+        str(folder),
+        "--plan",
+        str(PLAN_FILE),
+    ]
+    env = {**os.environ, "NO_COLOR": "1"}
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    duration = time.perf_counter() - start
+    after = state(plan, folder)
+    assert after == before | {("emp.new_urban_jobs", *r.split(",")[1:4]) for r in rows}
+    for written in (folder / "ingested").iterdir():
+        written.unlink()
+    rng = random.Random(20150301)
+    outcomes = set()
+    for _ in range(30):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 1.1) * duration)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        now = state(plan, folder)
+        assert now in (before, after)
+        outcomes.add(now == after)
+        for written in (folder / "ingested").glob("*.csv"):
+            written.unlink()
+    assert outcomes == {True, False}, "the kills should land both before and after the write"

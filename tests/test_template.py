@@ -1,0 +1,123 @@
+"""template: a blank submission that validates once its values are filled."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Result
+from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.intake.template import template_rows, to_csv
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.validator import validate
+
+Run = Callable[..., Result]
+
+
+def fill(row: dict[str, str]) -> str:
+    """What a clerk would type, by the row's help text (a whole larger than its parts)."""
+    hint = row["help"]
+    if row["indicator"] == "housing.affordable_units":
+        return "49000"
+    if "已实现" in hint:
+        return "正常推进"
+    if "是/否" in hint:
+        return "是"
+    if "数量" in hint:
+        return "12"
+    return "95.5" if row["unit"] == "%" else "1200"
+
+
+@pytest.mark.parametrize(
+    ("period", "region"),
+    [("2017", "linyi"), ("2017", "lanshan"), ("2019-09", "linyi"), ("2015", "yinan")],
+)
+def test_filled_csv_template_validates_clean(
+    plan: Plan, tmp_path: Path, period: str, region: str
+) -> None:
+    """Fill every value of a generated template, change nothing else: no errors, no warnings."""
+    raw = to_csv(template_rows(plan, parse_period(period), region)).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    assert rows
+    for row in rows:
+        row["value"] = fill(row)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    path = tmp_path / "filled.csv"
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    report = validate([str(path)], plan, store=None)
+    assert [f for f in report.findings if f.severity.value != "notice"] == []
+    assert len(report.observations) == len(rows)
+
+
+def test_csv_template_has_a_bom(plan: Plan) -> None:
+    """Excel opens Chinese correctly only with the UTF-8 BOM."""
+    assert to_csv(template_rows(plan, parse_period("2017"), "linyi")).startswith(b"\xef\xbb\xbf")
+
+
+def test_monthly_template_has_only_year_to_date_indicators(plan: Plan) -> None:
+    """A month asks only for flow (year-to-date) indicators."""
+    rows = template_rows(plan, parse_period("2019-09"), "linyi")
+    assert {r.indicator for r in rows} == {
+        i.id
+        for i in plan.indicators
+        if i.flow
+        and i.id != "housing.affordable_units"
+        and plan.targets_of(i.id)
+        and all(t.deadline >= 2019 for t in plan.targets_of(i.id))
+    } | {"pov.lifted_out"}
+
+
+def test_county_template_leaves_out_city_milestones(plan: Plan) -> None:
+    """A county is not asked about the citizen centre or the city's judgements."""
+    ids = {r.indicator for r in template_rows(plan, parse_period("2015"), "lanshan")}
+    assert "gov.citizen_centre" not in ids and "edu.modernisation" not in ids
+    assert {"emp.new_urban_jobs", "edu.balanced_counties", "ss.employee_insurance_coverage"} <= ids
+
+
+def test_xlsx_template_has_drop_downs_and_locks(run: Run, tmp_path: Path) -> None:
+    """The workbook has drop-down lists and a protected sheet with editable value cells."""
+    import openpyxl
+
+    r = run("template", "--period", "2017", "-o", "city.xlsx")
+    assert r.exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "city.xlsx")
+    ws = book.active
+    assert ws is not None and ws.protection.sheet
+    formulas = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert any("兰山区" in (f or "") for f in formulas) and any(
+        "on_track" in (f or "") for f in formulas
+    )
+    header = [c.value for c in ws[1]]
+    assert ws.cell(row=2, column=header.index("value") + 1).protection.locked is False
+    assert ws.cell(row=2, column=header.index("indicator") + 1).protection.locked is True
+
+
+def test_filled_xlsx_template_validates_clean(run: Run, tmp_path: Path) -> None:
+    """Filling the workbook's value cells is all a clerk needs to do."""
+    import openpyxl
+
+    run("template", "--period", "2017", "--region", "河东区", "-o", "hedong.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "hedong.xlsx")
+    ws = book.active
+    assert ws is not None
+    header = [str(c.value) for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        cells = dict(zip(header, row, strict=False))
+        cells["value"].value = fill({k: str(v.value or "") for k, v in cells.items()})
+    book.save(tmp_path / "hedong.xlsx")
+    r = run("validate", "hedong.xlsx", "--no-store", "--strict")
+    assert r.exit_code == 0, r.stdout
+
+
+def test_template_to_stdout_and_errors(run: Run) -> None:
+    """CSV goes to stdout without -o; xlsx needs -o; an unknown region exits 2."""
+    assert run("template", "--period", "2017").stdout.startswith("\ufeffindicator,")
+    assert run("template", "--period", "2017", "--format", "xlsx").exit_code == 2
+    assert run("template", "--period", "2017", "--region", "nowhere").exit_code == 2

@@ -1,0 +1,260 @@
+"""validate: one named fixture per catalogue code, each at its line and column."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, Result
+from linyi_tracker.actuals.store import load_store
+from linyi_tracker.findings import Finding
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import CATALOGUE
+from linyi_tracker.validation.validator import validate
+
+SUBMISSIONS = FIXTURES / "submissions"
+STORE = FIXTURES / "store"
+TODAY = date(2020, 3, 15)  # so that 2020-06 is in the future and inside the plan
+
+# code: (fixture, line, column number); None where the finding is about the whole file
+EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
+    "encoding-error": ("encoding-error.csv", 2, 35),
+    "empty-file": ("empty-file.csv", 1, None),
+    "missing-column": ("missing-column.csv", 1, None),
+    "duplicate-column": ("duplicate-column.csv", 1, 4),
+    "blank-header": ("blank-header.csv", 1, 3),
+    "unknown-column": ("unknown-column.csv", 1, 4),
+    "not-utf8": ("not-utf8.csv", None, None),
+    "unreadable-workbook": ("unreadable-workbook.xlsx", None, None),
+    "unknown-sheet": ("unknown-sheet.xlsx", None, None),
+    "csv-syntax": ("csv-syntax.csv", 2, None),
+    "extra-cell": ("extra-cell.csv", 2, 8),
+    "missing-cell": ("missing-cell.csv", 2, 4),
+    "blank-row": ("blank-row.csv", 3, None),
+    "missing-value": ("missing-value.csv", 2, 4),
+    "unknown-indicator": ("unknown-indicator.csv", 2, 1),
+    "indicator-by-name": ("indicator-by-name.csv", 2, 1),
+    "unknown-region": ("unknown-region.csv", 2, 3),
+    "invalid-period": ("invalid-period.csv", 2, 2),
+    "period-outside-plan": ("period-outside-plan.csv", 2, 2),
+    "future-period": ("future-period.csv", 2, 2),
+    "invalid-number": ("invalid-number.csv", 2, 4),
+    "thousands-separator": ("thousands-separator.csv", 2, 4),
+    "full-width-characters": ("full-width-characters.csv", 2, 4),
+    "magnitude-suffix": ("magnitude-suffix.csv", 2, 4),
+    "unit-mismatch": ("unit-mismatch.csv", 2, 5),
+    "unit-converted": ("unit-converted.csv", 2, 5),
+    "out-of-range": ("out-of-range.csv", 2, 4),
+    "not-integer": ("not-integer.csv", 2, 4),
+    "invalid-milestone-value": ("invalid-milestone-value.csv", 2, 4),
+    "invalid-status-word": ("invalid-status-word.csv", 2, 4),
+    "invalid-date": ("invalid-date.csv", 2, 4),
+    "duplicate-observation": ("duplicate-observation.csv", 3, 4),
+    "conflicting-observation": ("conflicting-observation.csv", 3, 4),
+    "ytd-decreasing": ("ytd-decreasing.csv", 3, 4),
+    "component-exceeds-total": ("component-exceeds-total.csv", 3, 4),
+    "components-exceed-total": ("components-exceed-total.csv", 2, 4),
+    "region-sum-mismatch": ("region-sum-mismatch.csv", 2, 4),
+    "outlier": ("outlier.csv", 6, 4),
+    "conflicts-with-store": ("conflicts-with-store.csv", 2, 4),
+    "already-stored": ("already-stored.csv", 2, 4),
+    "revises-store": ("revises-store.csv", 2, 4),
+}
+STORE_CODES = {"conflicts-with-store", "already-stored", "revises-store"}
+
+
+def run_fixture(plan: Plan, code: str) -> list[Finding]:
+    fixture = EXPECTED[code][0]
+    store = load_store(plan, STORE) if code in STORE_CODES else None
+    sheet = "Nope" if code == "unknown-sheet" else None
+    report = validate(
+        [str(SUBMISSIONS / fixture)],
+        plan,
+        store=store,
+        today=TODAY,
+        sheet=sheet,
+        revise=code == "revises-store",
+    )
+    return report.findings
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_fixture_produces_its_code_at_its_position(plan: Plan, code: str) -> None:
+    """Each catalogue case is caught in its named fixture, at the right line and column."""
+    _, line, column = EXPECTED[code]
+    found = [(f.line, f.column_number) for f in run_fixture(plan, code) if f.code == code]
+    assert (line, column) in found, found
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_findings_have_the_catalogue_severity_and_a_message(plan: Plan, code: str) -> None:
+    """Every finding's code is catalogued with its severity, and says something."""
+    for f in run_fixture(plan, code):
+        assert f.code in CATALOGUE, f.code
+        assert f.severity is CATALOGUE[f.code].severity
+        assert f.message and f.file
+
+
+def test_every_catalogue_code_has_a_fixture() -> None:
+    """No code in the catalogue goes untested."""
+    assert set(CATALOGUE) == set(EXPECTED)
+
+
+def test_every_fixture_file_is_used() -> None:
+    """No fixture is orphaned (each is named in the expectations above or used elsewhere)."""
+    used = {v[0] for v in EXPECTED.values()} | {"workbook-positions.xlsx"}
+    assert {p.name for p in SUBMISSIONS.iterdir()} == used
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.zh-CN.md"])
+def test_every_code_is_documented(readme: str) -> None:
+    """Both READMEs list every finding code."""
+    text = (REPO / readme).read_text(encoding="utf-8")
+    missing = [code for code in CATALOGUE if f"`{code}`" not in text]
+    assert missing == []
+
+
+def test_hints_name_the_closest_id(plan: Plan) -> None:
+    """Unknown indicators and regions come with did-you-mean hints using names in zh and en."""
+    (indicator,) = [
+        f for f in run_fixture(plan, "unknown-indicator") if f.code == "unknown-indicator"
+    ]
+    assert indicator.hint == "did you mean 'emp.new_urban_jobs'?"
+    (region,) = [f for f in run_fixture(plan, "unknown-region") if f.code == "unknown-region"]
+    assert region.hint == "did you mean 'lanshan'?"
+
+
+def test_conflict_names_both_lines(plan: Plan) -> None:
+    """A conflicting observation's message points at the first line too."""
+    (f,) = [
+        f
+        for f in run_fixture(plan, "conflicting-observation")
+        if f.code == "conflicting-observation"
+    ]
+    assert "conflicting-observation.csv:2" in f.message
+
+
+def test_workbook_positions_are_sheet_rows_and_letters(plan: Plan) -> None:
+    """In an .xlsx file, findings give the sheet, row and column letter; Excel dates read as months."""
+    report = validate([str(SUBMISSIONS / "workbook-positions.xlsx")], plan, store=None, today=TODAY)
+    locations = {f.code: f.location() for f in report.findings}
+    assert locations["unknown-indicator"].endswith("workbook-positions.xlsx[县区报表]:3:A")
+    assert locations["out-of-range"].endswith("[县区报表]:5:D")
+    assert {str(o.period) for o in report.observations} == {"2016", "2017-09"}
+
+
+def test_duplicate_codes_do_not_stop_the_scan(plan: Plan) -> None:
+    """All findings are collected: a file with many problems reports them all."""
+    report = validate([str(FIXTURES / "data" / "broken-rows.csv")], plan, store=None, today=TODAY)
+    assert len([f for f in report.findings if f.is_error]) >= 14
+
+
+# ------------------------------------------------------------------ the command
+
+
+Run = Callable[..., Result]
+
+
+def test_validate_json_contract(run: Run) -> None:
+    """--format json prints files, findings and summary, and nothing else."""
+    r = run(
+        "validate", str(SUBMISSIONS / "unknown-indicator.csv"), "--format", "json", "--no-store"
+    )
+    assert r.exit_code == 1
+    payload = json.loads(r.stdout)
+    assert set(payload) >= {"files", "findings", "summary"}
+    (file,) = payload["files"]
+    assert set(file) >= {"path", "encoding", "rows", "valid"} and file["valid"] is False
+    (finding,) = payload["findings"]
+    assert set(finding) >= {"code", "severity", "file", "line", "column", "message", "hint"}
+    assert (finding["code"], finding["line"], finding["column"]) == (
+        "unknown-indicator",
+        2,
+        "indicator",
+    )
+    assert payload["summary"]["error"] == 1
+
+
+def test_validate_clean_file_exits_0(run: Run) -> None:
+    """A clean file (notices allowed) exits 0 and says so."""
+    r = run("validate", str(SUBMISSIONS / "not-utf8.csv"), "--no-store")
+    assert r.exit_code == 0 and "No errors or warnings in 1 file (1 row) (1 notice)." in r.stdout
+
+
+def test_warnings_pass_unless_strict(run: Run) -> None:
+    """Warnings alone exit 0; with --strict they exit 1."""
+    fixture = str(SUBMISSIONS / "magnitude-suffix.csv")
+    assert run("validate", fixture, "--no-store").exit_code == 0
+    assert run("validate", fixture, "--no-store", "--strict").exit_code == 1
+
+
+def test_text_output_is_compiler_style_with_a_summary(run: Run) -> None:
+    """One line per finding, file:line:col first; a summary with correct plurals."""
+    fixture = SUBMISSIONS / "unknown-indicator.csv"
+    r = run("validate", str(fixture), "--no-store", width=60)
+    assert (
+        f"{fixture}:2:1: error unknown-indicator [indicator]: 'emp.new_jobs' is not an indicator"
+        in r.stdout
+    )
+    assert "Found 1 error and 0 warnings in 1 file (1 row)." in r.stdout
+
+
+def test_truncated_listing_says_so(run: Run) -> None:
+    """--max-findings cuts the listing and the summary says how many were left out."""
+    r = run(
+        "validate", str(FIXTURES / "data" / "broken-rows.csv"), "--no-store", "--max-findings", "3"
+    )
+    assert len(re.findall(r"^\S+:\d+", r.stdout, re.M)) == 3
+    assert re.search(r"Listed 3 of \d+ findings", r.stdout)
+
+
+def test_folder_is_searched_recursively(run: Run, tmp_path: Path) -> None:
+    """A folder argument validates every CSV below it."""
+    nested = tmp_path / "in" / "2016"
+    nested.mkdir(parents=True)
+    (nested / "a.csv").write_text(
+        "indicator,period,value\nemp.new_urban_jobs,2016,85000\n", encoding="utf-8"
+    )
+    (tmp_path / "in" / "b.csv").write_text(
+        "indicator,period,value\nemp.new_jobs,2016,1\n", encoding="utf-8"
+    )
+    r = run("validate", str(tmp_path / "in"), "--format", "json", "--no-store")
+    assert len(json.loads(r.stdout)["files"]) == 2 and r.exit_code == 1
+
+
+def test_standard_input(run: Run) -> None:
+    """'-' reads the submission from standard input."""
+    runner_input = "indicator,period,value\nemp.new_urban_jobs,2016,85000\n"
+    from typer.testing import CliRunner
+
+    from linyi_tracker.cli.app import app
+
+    result = CliRunner().invoke(
+        app, ["validate", "-", "--no-store", "--format", "json"], input=runner_input
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["files"][0]["path"] == "<stdin>"
+
+
+def test_missing_file_exits_2(run: Run) -> None:
+    """A file that is not there: a message, exit 2, no traceback."""
+    r = run("validate", "no-such.csv")
+    assert r.exit_code == 2 and "no such file or folder: no-such.csv" in r.stderr
+
+
+def test_store_comparison_uses_the_data_folder(run: Run) -> None:
+    """With --data, a figure that differs from the stored one is an error; --no-store skips it."""
+    fixture = str(SUBMISSIONS / "conflicts-with-store.csv")
+    assert run("validate", fixture, "--data", str(STORE)).exit_code == 1
+    assert run("validate", fixture, "--data", str(STORE), "--no-store").exit_code == 0
+
+
+def test_a_file_inside_the_store_is_not_compared_with_itself(run: Run) -> None:
+    """Validating the data folder itself reports no already-stored noise."""
+    r = run("validate", str(STORE), "--data", str(STORE), "--format", "json")
+    assert [f["code"] for f in json.loads(r.stdout)["findings"]] == []
