@@ -5,6 +5,7 @@ Data outputs (JSON) keep exact values; these functions are only for what is read
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -78,3 +79,8 @@ def bar(value: float, maximum: float, width: int) -> str:
     eighths = round(value / maximum * width * 8)
     full, rest = divmod(eighths, 8)
     return "█" * full + ("" if rest == 0 else "▏▎▍▌▋▊▉"[rest - 1])
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes on screen or in a spreadsheet: CJK characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -109,6 +109,80 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Achieved = actual ÷ target; schedule = achievement − time elapsed, in points; "
         "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
     },
+    # the yearly report
+    "report.title": {"zh": "{plan} {year}年度进展报告", "en": "{plan}: progress report {year}"},
+    "report.cover": {"zh": "封面", "en": "Cover"},
+    "report.as_of": {"zh": "截至", "en": "As of"},
+    "report.generated": {"zh": "生成时间", "en": "Generated"},
+    "report.plan_file": {"zh": "规划文件", "en": "Plan file"},
+    "report.data": {"zh": "数据来源", "en": "Data"},
+    "report.summary": {"zh": "概要", "en": "Summary"},
+    "report.achieved_this_year": {"zh": "本年达成的目标", "en": "Targets achieved this year"},
+    "report.most_behind": {"zh": "落后时序进度最多的目标", "en": "Most behind schedule"},
+    "report.milestones_due": {"zh": "本年到期的节点目标", "en": "Milestones due this year"},
+    "report.annual": {"zh": "{year}年度目标", "en": "Annual targets for {year}"},
+    "report.systems": {"zh": "各体系目标", "en": "Targets by system"},
+    "report.regions": {"zh": "各县区", "en": "Regions"},
+    "report.ranked_by_achievement": {"zh": "按完成率排序", "en": "ranked by achievement"},
+    "report.ranked_by_value": {
+        "zh": "按数值排序（县区无分解目标）",
+        "en": "ranked by value (no region targets)",
+    },
+    "report.completeness": {"zh": "数据完整性", "en": "Data completeness"},
+    "report.last_figure": {"zh": "最近数据", "en": "Last figure"},
+    "report.who_reports": {"zh": "应报送单位", "en": "Should report"},
+    "report.complete": {
+        "zh": "本年应报的目标都有数据。",
+        "en": "Every target due this year has a figure.",
+    },
+    "report.method": {"zh": "计算方法", "en": "Method"},
+    "report.sources": {"zh": "数据来源", "en": "Sources"},
+    "report.none": {"zh": "无", "en": "none"},
+    "report.history": {"zh": "历年", "en": "History"},
+    "report.pace": {"zh": "推进速度", "en": "Pace"},
+    "report.projected": {"zh": "期末预计", "en": "Projected"},
+    "report.rank": {"zh": "名次", "en": "Rank"},
+    "report.chart": {"zh": "走势图", "en": "Chart"},
+    "report.thresholds": {
+        "zh": "阈值：正常推进≥{on}，存在风险≥{risk}；“左右”的容差{tol}",
+        "en": "Thresholds: on track ≥ {on}, at risk ≥ {risk}; tolerance for “≈” {tol}",
+    },
+    "report.legend.actual": {"zh": "实际", "en": "actual"},
+    "report.legend.target": {"zh": "目标", "en": "target"},
+    "report.legend.required": {"zh": "所需路径", "en": "required path"},
+    "report.legend.projection": {"zh": "预计", "en": "projection"},
+    "method.rule1": {
+        "zh": "完成率＝实际值÷目标值（越低越好的指标为目标值÷实际值）；差距＝目标值−实际值，以目标的单位计（百分比指标以百分点计），≤0表示已达到或超过。",
+        "en": "Achievement = actual ÷ target (target ÷ actual where lower is better); gap = target − actual in the target's unit (points for a percentage); ≤ 0 means met or exceeded.",
+    },
+    "method.rule2": {
+        "zh": "时序进度＝已过时间占目标期限的比例：年度目标为已过月数÷12；累计目标为自起始年以来已过月数÷全期月数；水平目标为自起点以来已过年数÷到期限的年数。时序进度差＝完成率（水平目标为进展）−时序进度，以百分点表示。",
+        "en": "Time elapsed: months ÷ 12 for an annual target; months since the start ÷ the span's months for a cumulative one; years since the starting point ÷ years to the deadline for a level. Schedule gap = achievement (progress, for a level) − time elapsed, in points.",
+    },
+    "method.rule3": {
+        "zh": "推进速度：年度和累计目标为完成率÷时序进度；水平目标为自起点以来的实际年均增速÷达到目标所需的年均增速。期末预计：年度和累计目标为当前值÷时序进度；水平目标按实际增速推算到期限。",
+        "en": "Pace: achievement ÷ time elapsed for annual and cumulative targets; for a level, the compound growth achieved since the starting point ÷ the growth required. Projection: current value ÷ time elapsed; for a level, the achieved growth continued to the deadline.",
+    },
+    "method.rule4": {
+        "zh": "状态按顺序取第一个符合的：无数据→无数据；达到目标→已达成；期限已过（年度目标为该年已结束）→未达成；推进速度无法计算→数据不足；推进速度≥{on}→正常推进，≥{risk}→存在风险，否则明显滞后。",
+        "en": "Status, first match wins: no figure → no data; met → achieved; deadline passed (the year over, for annual) → missed; pace unknown → insufficient data; pace ≥ {on} → on track, ≥ {risk} → at risk, else off track.",
+    },
+    "method.rule5": {
+        "zh": "“左右”（≈）的目标在容差以内即为达成。起点为规划给出的基期值，否则为最早的数据；规划期前的数据只作起点，不作实际值。",
+        "en": "“≈” targets are met within the tolerance. The starting point is the plan's baseline, else the earliest figure; a figure from before the plan is a starting point only, never the actual.",
+    },
+    "method.rule6": {
+        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。",
+        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data.",
+    },
+    "method.rule7": {
+        "zh": "全市数字取全市自报数，或在12个县区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序。",
+        "en": "A city figure is the city's own, or the sum of all 12 regions when every one has reported (summable indicators only); a partial sum is never the city's. Regions are ranked by achievement (rates against the city-wide level), or by value where they have no target.",
+    },
+    "method.rule8": {
+        "zh": "节点目标：完成为已完成（注明是否按期），期限前未完成为推进中，期限后未完成为已逾期。定性目标取数据中的评价词，状态为已评估。",
+        "en": "Milestones: done (on time or late), pending before the deadline, overdue after it. Qualitative targets take the judgement given in the data, status assessed.",
+    },
     # reasons (engine codes)
     "reason.only-pre-plan-figures": {
         "zh": "仅有规划期前的数字，作为起点",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 PeriodKind = Literal["year", "quarter", "month"]
@@ -25,6 +25,17 @@ class Period:
     year: int
     months: int
     kind: PeriodKind
+    # The canonical text, made once: periods are keys of every observation.
+    text: str = field(init=False, compare=False, repr=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.kind == "year":
+            text = str(self.year)
+        elif self.kind == "quarter":
+            text = f"{self.year}Q{self.months // 3}"
+        else:
+            text = f"{self.year}-{self.months:02d}"
+        object.__setattr__(self, "text", text)
 
     @classmethod
     def of_year(cls, year: int) -> Period:
@@ -45,11 +56,7 @@ class Period:
         return self.year * 12 + self.months
 
     def __str__(self) -> str:
-        if self.kind == "year":
-            return str(self.year)
-        if self.kind == "quarter":
-            return f"{self.year}Q{self.months // 3}"
-        return f"{self.year}-{self.months:02d}"
+        return self.text
 
     def label(self, lang: str) -> str:
         """A reader's form: ``2017年9月`` / ``Sep 2017``."""

@@ -72,6 +72,7 @@ HEADER_ALIASES: dict[str, str] = {
     "发布日期": "as_of",
 }
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
 # Columns a template carries for the clerk's eyes; read and ignored without a warning.
 INFORMATIVE_COLUMNS = frozenset(
     {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
@@ -97,7 +98,7 @@ class Observation:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        return (self.indicator, str(self.period), self.region)
+        return (self.indicator, self.period.text, self.region)
 
     @property
     def text(self) -> str:
@@ -415,7 +416,15 @@ class _RowReader:
         self.today = today
         self.shown = result.path
         self.columns: dict[str, int] = {}
+        self.indices: tuple[int, ...] = ()
         self.header: list[str] = []
+        self.errors = (
+            0  # errors so far, counted as they are found (a row checks whether it added any)
+        )
+        self._memos: dict[str, dict[str, tuple[Any, list[Any]]]] = {}
+        self._recording: list[Any] | None = None
+        self._accepted_units: dict[str, set[str]] = {}
+        self._texts: dict[str, str] = {}
 
     def find(
         self,
@@ -426,9 +435,45 @@ class _RowReader:
         column: str | None = None,
         hint: str | None = None,
     ) -> None:
+        if self._recording is not None:
+            self._recording.append((code, severity, message, column, hint))
         number = self.columns[column] + 1 if column in self.columns else None
         header_name = self.header[self.columns[column]] if column in self.columns else column
         self.at(code, severity, message, line, header_name, number, hint)
+
+    def shared(self, text: str) -> str:
+        """One string object for text that repeats on many rows (a source, a note)."""
+        found = self._texts.get(text)
+        if found is None:
+            if len(self._texts) >= MEMO_LIMIT:
+                self._texts.clear()
+            self._texts[text] = found = text
+        return found
+
+    def memo(self, name: str, line: int, text: str, read: Callable[[int, str], Any]) -> Any:
+        """``read(line, text)``, computed once per distinct text and replayed after.
+
+        Submissions repeat the same few ids, regions and periods on every row; the
+        result and the findings it made are kept, and the findings are made again at
+        each row's own line, so caching changes nothing a reader can see.
+        """
+        table = self._memos.setdefault(name, {})
+        hit = table.get(text)
+        if hit is not None:
+            result, issues = hit
+            for code, severity, message, column, hint in issues:
+                self.find(code, severity, message, line, column, hint)
+            return result
+        recorded: list[Any] = []
+        self._recording = recorded
+        try:
+            result = read(line, text)
+        finally:
+            self._recording = None
+        if len(table) >= MEMO_LIMIT:
+            table.clear()
+        table[text] = (result, recorded)
+        return result
 
     def at(
         self,
@@ -441,6 +486,8 @@ class _RowReader:
         hint: str | None = None,
     ) -> None:
         """A finding at an explicit column number (header problems, extra cells)."""
+        if severity is Severity.ERROR:
+            self.errors += 1
         self.result.findings.append(
             Finding(code, severity, message, self.shown, line, column, number, hint, self.sheet)
         )
@@ -516,6 +563,7 @@ class _RowReader:
                 continue
             seen[canonical] = i
         self.columns = seen
+        self.indices = tuple(seen.get(name, -1) for name in COLUMNS)
         if "value" in seen:
             self.result.value_column = seen["value"] + 1
             self.result.value_header = self.header[seen["value"]]
@@ -538,7 +586,7 @@ class _RowReader:
         )
 
     def read_row(self, line: int, cells: list[str]) -> None:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             self.at("blank-row", Severity.WARNING, "blank row skipped", line)
             return
         self.result.rows += 1
@@ -568,22 +616,22 @@ class _RowReader:
                 )
                 return
 
-        def cell(name: str) -> str:
-            i = self.columns.get(name)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
-
-        errors_before = sum(1 for f in self.result.findings if f.is_error)
-        indicator = self.read_indicator(line, cell("indicator"))
-        period = self.read_period(line, cell("period"))
-        region = self.read_region(line, cell("region"))
-        as_of = self.read_as_of(line, cell("as_of"))
+        n = len(cells)
+        indicator_t, period_t, region_t, value_t, unit_t, source_t, note_t, as_of_t = [
+            cells[i].strip() if 0 <= i < n else "" for i in self.indices
+        ]
+        errors_before = self.errors
+        indicator: Indicator | None = self.memo("indicator", line, indicator_t, self.read_indicator)
+        period: Period | None = self.memo("period", line, period_t, self.read_period)
+        region: str | None = self.memo("region", line, region_t, self.read_region)
+        as_of: date | None = self.memo("as_of", line, as_of_t, self.read_as_of)
         value = word = None
         done_on = None
         unit_id: str | None = None
         if indicator is not None:
             unit_id = indicator.unit
-            value, word, done_on = self.read_value(line, indicator, cell("value"), cell("unit"))
-        if sum(1 for f in self.result.findings if f.is_error) > errors_before:
+            value, word, done_on = self.read_value(line, indicator, value_t, unit_t)
+        if self.errors > errors_before:
             return
         assert indicator is not None and period is not None and region is not None
         self.emit(
@@ -595,8 +643,8 @@ class _RowReader:
                 word,
                 done_on,
                 unit_id,
-                cell("source"),
-                cell("note"),
+                self.shared(source_t),
+                self.shared(note_t),
                 as_of,
                 self.shown,
                 line,
@@ -772,7 +820,10 @@ class _RowReader:
         if not text or unit is None:
             return value
         folded = _fold(text)
-        accepted = {_fold(a) for a in (unit.id, unit.name.zh, unit.name.en, *unit.aliases)}
+        accepted = self._accepted_units.get(unit.id)
+        if accepted is None:
+            accepted = {_fold(a) for a in (unit.id, unit.name.zh, unit.name.en, *unit.aliases)}
+            self._accepted_units[unit.id] = accepted
         if folded in accepted:
             return value
         for other, factor in unit.conversions.items():

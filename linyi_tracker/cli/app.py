@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from linyi_tracker import __version__
-from linyi_tracker.cli import ingest, plan_cmd, show, status, template, validate
+from linyi_tracker.cli import ingest, plan_cmd, report, show, status, template, validate
 from linyi_tracker.errors import DataInvalidError, PlanInvalidError, TrackerError
 
 
@@ -84,6 +84,7 @@ def _root(
 
 app.command("status")(status.status)
 app.command("show")(show.show)
+app.command("report")(report.report)
 app.command("validate")(validate.validate)
 app.command("template")(template.template)
 app.command("ingest")(ingest.ingest)

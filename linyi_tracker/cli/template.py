@@ -60,6 +60,7 @@ def template(
     Example: linyi-tracker template --period 2017 --region 兰山区 -o 兰山区-2017.xlsx
     """
     from linyi_tracker.cli import context
+    from linyi_tracker.cli.files import write_via_temp
     from linyi_tracker.cli.output import stderr
     from linyi_tracker.errors import UsageError
     from linyi_tracker.intake.template import template_rows, to_csv, to_xlsx
@@ -79,34 +80,14 @@ def template(
     if fmt is TemplateFormat.XLSX:
         if output is None:
             raise UsageError("an .xlsx template needs a file: add -o FILE.xlsx")
-        _write_via_temp(output, lambda tmp: to_xlsx(rows, loaded, tmp))
+        write_via_temp(output, lambda tmp: to_xlsx(rows, loaded, tmp))
     elif output is None:
         typer.echo(to_csv(rows).decode("utf-8"), nl=False)
         return
     else:
         data = to_csv(rows)
-        _write_via_temp(output, lambda tmp: tmp.write_bytes(data))
+        write_via_temp(output, lambda tmp: tmp.write_bytes(data))
     stderr().print(
         f"wrote {output}: {len(rows)} rows for {period}, {loaded.region_by_id[region_id].name.zh}",
         markup=False,
     )
-
-
-def _write_via_temp(target: Path, write: object) -> None:
-    """Write beside the target and rename: never a half-written file under the name."""
-    import os
-    import tempfile
-
-    from linyi_tracker.errors import InputNotFoundError
-
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputNotFoundError(f"folder not found: {folder}")
-    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=folder)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)  # type: ignore[operator]
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -22,8 +22,12 @@ from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarge
 
 Key = tuple[str, str, str]
 # Iglewicz and Hoaglin's modified z-score: 0.6745·(x − median) / MAD, flagged above 3.5.
+# With few values (six years of one month) the MAD of ordinary noise can be tiny and
+# every small wobble would score high, so the MAD is floored at 5 % of the median's size:
+# a figure ten times too large still scores about 100, everyday variation stays quiet.
 OUTLIER_Z = 3.5
 OUTLIER_MIN_VALUES = 5
+OUTLIER_MAD_FLOOR = 0.05
 
 
 def _at(
@@ -182,7 +186,9 @@ class CrossChecks:
                 continue
             values = [float(o.value or 0) for o in rows]
             median = statistics.median(values)
-            mad = statistics.median(abs(v - median) for v in values)
+            mad = max(
+                statistics.median(abs(v - median) for v in values), OUTLIER_MAD_FLOOR * abs(median)
+            )
             if mad == 0:
                 continue
             for o, v in zip(rows, values, strict=True):

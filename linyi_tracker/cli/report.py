@@ -1,0 +1,170 @@
+"""``linyi-tracker report YEAR``: the yearly report, in the terminal or as a file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from linyi_tracker.cli.options import AsOfOption, DataOption, LangOption, PlanOption
+
+
+class ReportFormat(StrEnum):
+    TERMINAL = "terminal"
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+SUFFIXES = {
+    ".md": ReportFormat.MD,
+    ".markdown": ReportFormat.MD,
+    ".html": ReportFormat.HTML,
+    ".htm": ReportFormat.HTML,
+    ".json": ReportFormat.JSON,
+    ".csv": ReportFormat.CSV,
+    ".xlsx": ReportFormat.XLSX,
+    ".txt": ReportFormat.TERMINAL,
+}
+
+
+def report(
+    year: Annotated[
+        int,
+        typer.Argument(
+            help="The year reported on, e.g. 2019.", min=1900, max=2200, show_default=False
+        ),
+    ],
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            help="terminal, md, html, json, csv or xlsx; default: from -o's extension, else terminal.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="File to write (default: standard output).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    system: Annotated[
+        str | None,
+        typer.Option("--system", help="Only one system: number, id or name.", show_default=False),
+    ] = None,
+    lang: LangOption = None,
+    plan: PlanOption = None,
+    data: DataOption = None,
+) -> None:
+    """The yearly report for leadership: summary, annual targets, systems, regions,
+    data completeness, method and sources.
+
+    Example: linyi-tracker report 2019 --data examples/demo -o report-2019.html
+    """
+    from linyi_tracker.cli import context
+    from linyi_tracker.cli.status import _system
+    from linyi_tracker.errors import UsageError
+    from linyi_tracker.i18n import resolve_lang
+    from linyi_tracker.reporting.model import build_report, default_as_of
+
+    fmt = (
+        output_format
+        or (SUFFIXES.get(output.suffix.lower()) if output is not None else None)
+        or ReportFormat.TERMINAL
+    )
+    if output is not None and output_format is None and output.suffix.lower() not in SUFFIXES:
+        raise UsageError(
+            f"cannot tell the format from '{output.name}': add --format (md, html, json, csv, xlsx)"
+        )
+    if fmt is ReportFormat.XLSX and output is None:
+        raise UsageError("an Excel report needs a file: add -o report.xlsx")
+    ctx = context.load(plan, data)
+    language = resolve_lang(lang.value if lang else None)
+    period = as_of or default_as_of(ctx.store, year)
+    if period.year != year:
+        raise UsageError(
+            f"--as-of {period} is not in {year}; a report on {year} is as of a period of that year"
+        )
+    built = build_report(
+        ctx.plan,
+        ctx.store,
+        year,
+        period,
+        generated=_generated(),
+        plan_file=context.shown_location(ctx.plan_at),
+        data_source=context.shown_location(ctx.data_at),
+        system=_system(ctx, system),
+    )
+    if fmt is ReportFormat.TERMINAL:
+        from linyi_tracker.cli.output import stdout
+        from linyi_tracker.cli.render.report_view import render_report
+
+        if output is None:
+            stdout().print(render_report(built, language))
+            return
+        from io import StringIO
+
+        from rich.console import Console
+
+        buf = StringIO()
+        Console(file=buf, width=120, no_color=True).print(render_report(built, language))
+        payload: bytes = buf.getvalue().encode("utf-8")
+    elif fmt is ReportFormat.MD:
+        from linyi_tracker.reporting.render.markdown import render as render_md
+
+        payload = render_md(built, language).encode("utf-8")
+    elif fmt is ReportFormat.HTML:
+        from linyi_tracker.reporting.render.html import render as render_html
+
+        payload = render_html(built, language).encode("utf-8")
+    elif fmt is ReportFormat.JSON:
+        from linyi_tracker.reporting.render.json_model import render as render_json
+
+        payload = render_json(built).encode("utf-8")
+    elif fmt is ReportFormat.CSV:
+        from linyi_tracker.reporting.render.csv_table import render as render_csv
+
+        payload = render_csv(built, language)
+    else:
+        from linyi_tracker.cli.files import write_via_temp
+        from linyi_tracker.reporting.render.excel import write as write_xlsx
+
+        assert output is not None
+        write_via_temp(output, lambda tmp: write_xlsx(built, language, tmp))
+        _done(output)
+        return
+    if output is None:
+        typer.echo(payload.decode("utf-8-sig"), nl=False)
+        return
+    from linyi_tracker.cli.files import write_via_temp
+
+    write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
+    _done(output)
+
+
+def _generated() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible reports, the reproducible-builds way)."""
+    import os
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    return datetime.now().replace(microsecond=0)
+
+
+def _done(output: Path) -> None:
+    from linyi_tracker.cli.output import stderr
+
+    stderr().print(f"wrote {output}", markup=False)

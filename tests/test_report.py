@@ -1,0 +1,296 @@
+"""The yearly report: one model, six formats, each checked as a reader would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO, FIXTURES, Result
+from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.actuals.store import load_store
+from linyi_tracker.i18n import LABELS
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.reporting.model import Report, build_report
+from linyi_tracker.reporting.render import csv_table, html, json_model, markdown
+
+Run = Callable[..., Result]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+WHEN = datetime(2026, 11, 28, 9, 0, 0)
+
+
+def demo_report(plan: Plan, year: int = 2019, as_of: str = "2019") -> Report:
+    store = load_store(plan, DEMO)
+    return build_report(
+        plan,
+        store,
+        year,
+        parse_period(as_of),
+        generated=WHEN,
+        plan_file="plan.yaml (embedded)",
+        data_source="examples/demo",
+    )
+
+
+def check(name: str, text: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_markdown_golden(plan: Plan, update_golden: bool, lang: str) -> None:
+    """The Markdown report renders exactly as its golden file."""
+    check(f"report-2019-{lang}.md", markdown.render(demo_report(plan), lang), update_golden)  # type: ignore[arg-type]
+
+
+def test_json_golden(plan: Plan, update_golden: bool) -> None:
+    """The JSON report renders exactly as its golden file."""
+    check("report-2019.json", json_model.render(demo_report(plan)), update_golden)
+
+
+def test_csv_golden(plan: Plan, update_golden: bool) -> None:
+    """The CSV report renders byte for byte as its golden file (BOM and CRLF included)."""
+    path = GOLDEN / "report-2019-en.csv"
+    data = csv_table.render(demo_report(plan), "en")
+    if update_golden:
+        path.write_bytes(data)
+    assert data == path.read_bytes()
+
+
+def test_terminal_golden(run: Run, tmp_path: Path, update_golden: bool) -> None:
+    """The terminal report at a fixed width, no colour, renders as its golden file (time from SOURCE_DATE_EPOCH)."""
+    shutil.copytree(DEMO, tmp_path / "demo")
+    r = run(
+        "report",
+        "2019",
+        "--data",
+        "demo",
+        "--lang",
+        "zh",
+        width=110,
+        env={"SOURCE_DATE_EPOCH": "1795856400"},
+    )
+    assert r.exit_code == 0 and "2026-11-28T09:00:00" in r.stdout
+    check("report-2019-zh-terminal.txt", r.stdout, update_golden)
+
+
+def test_report_sections_in_order(plan: Plan) -> None:
+    """Cover, summary, annual, systems, regions, completeness, method, sources — in that order."""
+    text = markdown.render(demo_report(plan), "en")
+    heads = [line for line in text.splitlines() if line.startswith("## ")]
+    assert heads == [
+        "## Summary",
+        "## Annual targets for 2019",
+        "## Targets by system",
+        "## Regions",
+        "## Data completeness",
+        "## Method",
+        "## Sources",
+    ]
+
+
+def test_annual_phrase_the_chinese_way(plan: Plan) -> None:
+    """The annual target is said as Chinese reports say it, and in English."""
+    store = load_store(plan, FIXTURES / "store")
+    from linyi_tracker.actuals.reader import PlanLookup, read_bytes
+
+    extra = read_bytes(
+        b"indicator,period,value\nemp.new_urban_jobs,2016-08,83700\n",
+        "x.csv",
+        PlanLookup(plan),
+        today=WHEN.date(),
+    )
+    store.observations.extend(extra.observations)
+    report = build_report(
+        plan, store, 2016, parse_period("2016-08"), generated=WHEN, plan_file="p", data_source="d"
+    )
+    line = report.line("emp.new_urban_jobs.annual")
+    assert line.phrase_zh == "完成年度目标的98.5%，超时序进度31.8个百分点"
+    assert line.phrase_en == "98.5 % of the annual target, 31.8 points ahead of schedule"
+
+
+def test_history_met_in_n_of_m(plan: Plan) -> None:
+    """The demo's jobs target was met in 3 of the 4 years before 2019."""
+    assert demo_report(plan).line("emp.new_urban_jobs.annual").met_years == 3
+
+
+def test_level_chart_has_the_required_path(plan: Plan) -> None:
+    """Rural income's chart runs the required path from the 2015 figure to 20,000 in 2020, compounding."""
+    chart = demo_report(plan).line("inc.rural_per_capita.2020").chart
+    assert chart is not None and chart.kind == "level"
+    assert chart.required[0] == (2015.0, 12500.0)
+    assert chart.required[-1] == (2020.0, pytest.approx(20000.0))
+    rate = (20000 / 12500) ** (1 / 5)
+    assert chart.required[2][1] == pytest.approx(12500 * rate**2)
+    assert chart.projection[0] == (2019.0, 16100.0)
+
+
+def test_components_follow_their_whole(plan: Plan) -> None:
+    """In the housing section the parts come right after the whole."""
+    housing = next(s for s in demo_report(plan).systems if s.id == "housing")
+    ids = [ln.target_id for ln in housing.lines]
+    whole = ids.index("housing.affordable_units.2015")
+    assert ids[whole + 1 : whole + 3] == [
+        "housing.public_rental_units_new.2015",
+        "housing.shantytown_households.2015",
+    ]
+
+
+def test_regions_ranked_and_non_reporters_named(plan: Plan) -> None:
+    """Security sense is ranked by achievement against 97 %; jobs by value."""
+    report = demo_report(plan)
+    security = next(r for r in report.regions if r.indicator == "safety.public_security_sense")
+    assert security.ranked_by == "achievement"
+    achieved = [r.achievement for r in security.rows]
+    assert achieved == sorted(achieved, reverse=True) and len(security.rows) == 12
+    jobs = next(r for r in report.regions if r.indicator == "emp.new_urban_jobs")
+    assert jobs.ranked_by == "value" and jobs.missing == []
+
+
+def test_completeness_names_what_is_missing(plan: Plan) -> None:
+    """Targets without a 2019 figure are listed with their last figure and who should report."""
+    gaps = {g.target_id: g for g in demo_report(plan).completeness}
+    assert "housing.affordable_units.2015" not in gaps  # not due in 2019
+    pension = demo_report(plan, 2020, "2020-06").completeness
+    assert any(
+        g.target_id == "ss.resident_pension_coverage.2020" and g.last_period == "2019"
+        for g in pension
+    )
+
+
+def test_html_is_self_contained_with_one_chart_per_quantitative_target(plan: Plan) -> None:
+    """Every section is there, one SVG per level/annual/cumulative target, no external URL."""
+    report = demo_report(plan)
+    page = html.render(report, "en")
+    for section in (
+        "cover",
+        "summary",
+        "annual",
+        "systems",
+        "regions",
+        "completeness",
+        "method",
+        "sources",
+    ):
+        assert f'id="{section}"' in page
+    quantitative = [
+        ln for s in report.systems for ln in s.lines if ln.kind in {"level", "annual", "cumulative"}
+    ]
+    assert (
+        page.count("<svg") == len(quantitative) == len(re.findall(r'<figure class="chart"', page))
+    )
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert "<link" not in page and "<script" not in page
+    assert "@media print" in page and "break-before: page" in page
+
+
+def test_hostile_text_is_escaped_and_neutralised(plan: Plan, tmp_path: Path) -> None:
+    """A note with a formula or a script is inert in HTML, CSV and Excel."""
+    store = load_store(plan, FIXTURES / "hostile")
+    report = build_report(
+        plan, store, 2019, parse_period("2019"), generated=WHEN, plan_file="p", data_source="d"
+    )
+    page = html.render(report, "en", charts=False)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    rows = list(csv.reader(io.StringIO(csv_table.render(report, "en").decode("utf-8-sig"))))
+    sources = [r[rows[0].index("sources")] for r in rows[1:]]
+    assert '\'=HYPERLINK("http://evil.example","click")' in sources
+    assert not any(
+        s.startswith(("=", "+", "-", "@")) for r in rows[1:] for s in r if not _is_number(s)
+    )
+    from linyi_tracker.reporting.render.excel import write
+
+    write(report, "en", tmp_path / "r.xlsx")
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    for ws in book.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                assert not (isinstance(v, str) and v.startswith(("=", "+", "@"))), v
+
+
+def _is_number(s: str) -> bool:
+    return bool(re.fullmatch(r"-?\d+(\.\d+)?(e-?\d+)?", s))
+
+
+def test_xlsx_has_the_numbers(run: Run, tmp_path: Path, plan: Plan) -> None:
+    """The Excel report opens with openpyxl; numbers are numbers, a sheet per section."""
+    import openpyxl
+
+    r = run("report", "2019", "--data", str(DEMO), "-o", "r.xlsx", "--lang", "en")
+    assert r.exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert len(book.sheetnames) == 8
+    ws = book["Targets by system"]
+    header = [c.value for c in ws[1]]
+    jobs = next(
+        row
+        for row in ws.iter_rows(min_row=2, values_only=True)
+        if row[header.index("target_id")] == "emp.new_urban_jobs.annual"
+    )
+    assert jobs[header.index("actual")] == 85900 and jobs[header.index("target")] == 85000
+    assert jobs[header.index("achievement")] == pytest.approx(85900 / 85000)
+    assert ws.freeze_panes == "A2"
+
+
+def test_cli_json_equals_the_library_model(run: Run, plan: Plan) -> None:
+    """`report --format json` is the library's model dumped whole."""
+    r = run("report", "2019", "--data", str(DEMO), "--format", "json", "--as-of", "2019")
+    printed = json.loads(r.stdout)
+    model = demo_report(plan).to_dict()
+    printed.pop("generated"), model.pop("generated")
+    printed.pop("plan_file"), model.pop("plan_file")
+    printed.pop("data_source"), model.pop("data_source")
+    assert printed == model
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "xlsx", "txt"])
+def test_every_format_from_the_file_extension(run: Run, tmp_path: Path, fmt: str) -> None:
+    """-o report.<ext> picks the format; the file is written whole."""
+    r = run("report", "2019", "--data", str(DEMO), "-o", f"report.{fmt}")
+    assert r.exit_code == 0 and (tmp_path / f"report.{fmt}").stat().st_size > 1000
+
+
+def test_report_on_the_shipped_data(run: Run) -> None:
+    """`report 2016` on the embedded published figures works."""
+    r = run("report", "2016", "--lang", "en")
+    assert r.exit_code == 0 and "progress report 2016" in r.stdout
+
+
+def test_report_usage_errors(run: Run) -> None:
+    """An as-of outside the year, xlsx without a file, or an unknown extension exit 2."""
+    assert run("report", "2019", "--as-of", "2018-06").exit_code == 2
+    assert run("report", "2019", "--format", "xlsx").exit_code == 2
+    assert run("report", "2019", "-o", "report.docx").exit_code == 2
+
+
+def test_report_labels_exist_in_both_languages() -> None:
+    """Every report label is translated: no English left in the Chinese report and vice versa."""
+    report_keys = [k for k in LABELS if k.startswith(("report.", "method."))]
+    assert report_keys and all(
+        LABELS[k]["zh"] != LABELS[k]["en"] for k in report_keys if k != "report.none"
+    )
+
+
+def test_status_does_not_import_the_report_libraries() -> None:
+    """`status` loads neither matplotlib nor openpyxl (their cost stays with the report)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from linyi_tracker.cli.app import app\n"
+        "try:\n    app(['status'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'openpyxl', 'hypothesis'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
