@@ -200,7 +200,17 @@ def test_show_unknown_indicator(run: Run) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [["status"], ["show"], ["plan"], ["plan", "check"], ["validate"], ["template"], ["ingest"], []],
+    [
+        ["status"],
+        ["show"],
+        ["plan"],
+        ["plan", "check"],
+        ["validate"],
+        ["template"],
+        ["ingest"],
+        ["report"],
+        [],
+    ],
 )
 def test_every_command_has_help_with_an_example(run: Run, command: list[str]) -> None:
     """--help on every command works and ends its description with an example."""
