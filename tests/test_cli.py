@@ -257,3 +257,23 @@ def test_piped_output_is_plain(run: Run) -> None:
     """Without a terminal, output carries no escape codes at all."""
     r = run("status", "--data", str(DEMO), env={"NO_COLOR": ""})
     assert "\x1b[" not in r.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["show", "emp.new_urban_jobs"],
+        ["plan"],
+        ["plan", "check"],
+        ["template", "--period", "2017"],
+        ["report", "2019"],
+        ["validate", str(DEMO / "city.csv")],
+    ],
+)
+def test_every_command_takes_plan_data_and_lang_after_its_name(
+    run: Run, command: list[str]
+) -> None:
+    """--plan, --data and --lang go after any command's own name (product.md)."""
+    r = run(*command, "--plan", str(PLAN_FILE), "--data", str(DEMO), "--lang", "en")
+    assert r.exit_code == 0, r.stderr

@@ -43,8 +43,9 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Folder of actual figures (CSV, searched recursively). Default: $LINYI_TRACKER_DATA, "
-        "./data/actuals, or the embedded published figures.",
+        help="Folder of actual figures (CSV or .xlsx, searched recursively). Default: $LINYI_TRACKER_DATA, "
+        "./data/actuals, or the embedded published figures. Accepted by every command; "
+        "plan and template do not read figures.",
         file_okay=False,
         show_default=False,
     ),

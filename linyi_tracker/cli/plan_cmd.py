@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from linyi_tracker.cli.options import LangOption, PlanOption
+from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
 
 plan_app = typer.Typer(
     invoke_without_command=True,
@@ -22,6 +22,7 @@ def plan_tree(
     ctx: typer.Context,
     lang: LangOption = None,
     plan: PlanOption = None,
+    data: DataOption = None,
 ) -> None:
     """The plan as a tree: systems → projects → targets, the project batch, monitoring indicators.
 
@@ -51,6 +52,7 @@ def check(
     ] = None,
     plan: PlanOption = None,
     lang: LangOption = None,
+    data: DataOption = None,
 ) -> None:
     """Check a plan file: shape, references, years, comparators, components.
 

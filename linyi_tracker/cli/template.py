@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.cli.options import LangOption, PlanOption, _period
+from linyi_tracker.cli.options import DataOption, LangOption, PlanOption, _period
 
 
 class TemplateFormat(StrEnum):
@@ -54,6 +54,7 @@ def template(
     ] = None,
     plan: PlanOption = None,
     lang: LangOption = None,
+    data: DataOption = None,
 ) -> None:
     """Write a blank submission: one row per indicator due, names and unit filled, value empty.
 
@@ -85,8 +86,8 @@ def template(
         typer.echo(to_csv(rows).decode("utf-8"), nl=False)
         return
     else:
-        data = to_csv(rows)
-        write_via_temp(output, lambda tmp: tmp.write_bytes(data))
+        payload = to_csv(rows)
+        write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
     stderr().print(
         f"wrote {output}: {len(rows)} rows for {period}, {loaded.region_by_id[region_id].name.zh}",
         markup=False,
