@@ -268,10 +268,12 @@ def test_report_on_the_shipped_data(run: Run) -> None:
 
 
 def test_report_usage_errors(run: Run) -> None:
-    """An as-of outside the year, xlsx without a file, or an unknown extension exit 2."""
+    """An as-of outside the year, xlsx without a file, an unknown extension or a year outside the plan exit 2."""
     assert run("report", "2019", "--as-of", "2018-06").exit_code == 2
     assert run("report", "2019", "--format", "xlsx").exit_code == 2
     assert run("report", "2019", "-o", "report.docx").exit_code == 2
+    outside = run("report", "2030")
+    assert outside.exit_code == 2 and "outside the plan's years 2015–2020" in outside.stderr
 
 
 def test_report_labels_exist_in_both_languages() -> None:

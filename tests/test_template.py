@@ -117,7 +117,8 @@ def test_filled_xlsx_template_validates_clean(run: Run, tmp_path: Path) -> None:
 
 
 def test_template_to_stdout_and_errors(run: Run) -> None:
-    """CSV goes to stdout without -o; xlsx needs -o; an unknown region exits 2."""
+    """CSV goes to stdout without -o; xlsx needs -o; an unknown region or a year outside the plan exits 2."""
     assert run("template", "--period", "2017").stdout.startswith("\ufeffindicator,")
     assert run("template", "--period", "2017", "--format", "xlsx").exit_code == 2
     assert run("template", "--period", "2017", "--region", "nowhere").exit_code == 2
+    assert run("template", "--period", "2030").exit_code == 2

@@ -91,6 +91,11 @@ def report(
         raise UsageError("an Excel report needs a file: add -o report.xlsx")
     ctx = context.load(plan, data)
     language = resolve_lang(lang.value if lang else None)
+    span = ctx.plan.plan.period
+    if not span.start <= year <= span.end:
+        raise UsageError(
+            f"{year} is outside the plan's years {span.start}–{span.end}; report on one of them"
+        )
     period = as_of or default_as_of(ctx.store, year)
     if period.year != year:
         raise UsageError(

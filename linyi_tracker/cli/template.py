@@ -67,6 +67,9 @@ def template(
     from linyi_tracker.intake.template import template_rows, to_csv, to_xlsx
 
     loaded, _ = context.load_plan_only(plan)
+    span = loaded.plan.period
+    if not span.first_data_year <= period.year <= span.end:
+        raise UsageError(f"{period} is outside the plan's years {span.first_data_year}–{span.end}")
     if region is not None and region.strip().lower() == "all":
         raise UsageError(
             "a template is for one region: name it with --region, or leave it out for the city"
