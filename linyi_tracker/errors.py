@@ -33,3 +33,18 @@ class DataInvalidError(TrackerError):
 
 class UsageError(TrackerError):
     """An option value the core cannot accept (an unknown region, a bad period)."""
+
+
+class MissingDependencyError(TrackerError):
+    """A library a feature needs is not installed (e.g. after `pip install --no-deps`)."""
+
+
+def require(module: str, purpose: str) -> None:
+    """Fail with what to install, rather than a traceback, when ``module`` is missing."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise MissingDependencyError(
+            f"{purpose} needs the '{module}' package, which is not installed: run `pip install {module}` "
+            "(or reinstall linyi-tracker with its dependencies)"
+        )

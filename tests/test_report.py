@@ -296,3 +296,19 @@ def test_status_does_not_import_the_report_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_missing_plotting_library_is_a_message_not_a_traceback(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without matplotlib (a --no-deps install), the HTML report says what to install, exit 2."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "matplotlib" else real(name, *a),
+    )
+    r = run("report", "2019", "--data", str(DEMO), "-o", "r.html")
+    assert r.exit_code == 2 and "pip install matplotlib" in r.stderr

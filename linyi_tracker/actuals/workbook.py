@@ -30,7 +30,9 @@ def read_workbook(
     emit: Emit | None = None,
 ) -> FileRead:
     from linyi_tracker.actuals.reader import FileRead, _RowReader
+    from linyi_tracker.errors import require
 
+    require("openpyxl", "reading an .xlsx file")
     result = FileRead(shown, "xlsx")
     try:
         import openpyxl

@@ -148,6 +148,9 @@ def to_csv(rows: list[TemplateRow]) -> bytes:
 
 def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path) -> None:
     """A workbook with drop-down lists and locked id columns (openpyxl, imported here)."""
+    from linyi_tracker.errors import require
+
+    require("openpyxl", "an Excel template")
     from openpyxl import Workbook
     from openpyxl.styles import Font, Protection
     from openpyxl.utils import get_column_letter

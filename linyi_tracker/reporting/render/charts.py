@@ -28,6 +28,9 @@ _FONTS = [
 def svg(chart: Chart, title: str, lang: Lang) -> str:
     import logging
 
+    from linyi_tracker.errors import require
+
+    require("matplotlib", "the HTML report's charts")
     import matplotlib
 
     matplotlib.use("Agg")

@@ -58,6 +58,9 @@ def _sheet(
 
 
 def write(report: Report, lang: Lang, target: Path) -> None:
+    from linyi_tracker.errors import require
+
+    require("openpyxl", "an Excel report")
     from openpyxl import Workbook
 
     book = Workbook()
