@@ -87,6 +87,11 @@ class Line:
     phrase_zh: str | None
     phrase_en: str | None
     quote: str
+    count_total: int | None = None  # a countable milestone: how many (all 12 counties)
+    partial_total: Decimal | None = (
+        None  # regions' sum when not all have reported (never the city's)
+    )
+    partial_period: str | None = None
     chart: Chart | None = None
 
 
@@ -232,7 +237,8 @@ def build_report(
     city = plan.city.id
     assessments = {tg.id: assess(plan, store, tg, as_of, city) for tg in plan.targets}
     lines = {
-        tid: _line(plan, store, plan.target_by_id[tid], a, as_of) for tid, a in assessments.items()
+        tid: line_for(plan, store, plan.target_by_id[tid], a, as_of)
+        for tid, a in assessments.items()
     }
     wanted = [s for s in plan.systems if system is None or s.id == system]
     sections = [
@@ -318,7 +324,10 @@ def _ordered(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _line(plan: Plan, store: Store, target: Target, a: Assessment, as_of: Period) -> Line:
+def line_for(
+    plan: Plan, store: Store, target: Target, a: Assessment, as_of: Period, *, chart: bool = True
+) -> Line:
+    """One target's report line: the assessment, with names and units, and its chart."""
     ind = plan.indicator_by_id[target.indicator]
     unit = plan.unit_of(ind)
     met, judged = (
@@ -363,7 +372,10 @@ def _line(plan: Plan, store: Store, target: Target, a: Assessment, as_of: Period
         phrase_zh=phrase_zh,
         phrase_en=phrase_en,
         quote=target.quote,
-        chart=_chart(plan, store, target, a, as_of),
+        count_total=getattr(target, "count_total", None),
+        partial_total=a.partial.total if a.partial else None,
+        partial_period=str(a.partial.period) if a.partial else None,
+        chart=_chart(plan, store, target, a, as_of) if chart else None,
     )
 
 

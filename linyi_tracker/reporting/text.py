@@ -1,18 +1,24 @@
-"""The words and figures of one report line, in either language.
+"""The words and figures of one target line, in either language.
 
-Every renderer (terminal, Markdown, HTML, CSV, Excel) takes its cell texts from here,
-so a target reads the same in every format.
+Every view — the status table, `show`, and the report in the terminal, Markdown,
+HTML, CSV and Excel — takes its cell texts from here, so a target reads the same
+wherever an analyst meets it.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.formatting import number, percent, with_unit
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting.model import Line, Report
 
 _SIGNS = {">=": "≥", "<=": "≤"}
+
+
+def comparator_sign(comparator: str | None) -> str:
+    return _SIGNS.get(comparator or "", comparator or "")
 
 
 def name(line: Line, lang: Lang) -> str:
@@ -27,21 +33,25 @@ def amount(value: Decimal | None, line: Line, lang: Lang) -> str:
     return "—" if value is None else with_unit(value, unit(line, lang), lang)
 
 
+def period_label(period: str | None, lang: Lang) -> str:
+    """'2020-06' as a reader says it: 'Jun 2020' / '2020年6月'."""
+    return "—" if period is None else parse_period(period).label(lang)
+
+
 def target(line: Line, lang: Lang) -> str:
     if line.kind == "milestone":
-        if line.target is not None:  # a countable milestone carries its total as the target
+        if line.count_total is not None:
             return t(
                 "word.count_by",
                 lang,
-                total=number(line.target, lang),
+                total=line.count_total,
                 unit=unit(line, lang) or "",
                 year=line.deadline,
             )
         return t("word.done_by", lang, year=line.deadline)
     if line.kind == "qualitative":
         return t("word.judgement_by", lang, year=line.deadline)
-    sign = _SIGNS.get(line.comparator or "", line.comparator or "")
-    value = f"{sign} {amount(line.target, line, lang)}"
+    value = f"{comparator_sign(line.comparator)} {amount(line.target, line, lang)}"
     if line.kind == "annual":
         years = f"{line.start}" if line.start == line.deadline else f"{line.start}–{line.deadline}"
         every = f" {t('word.per_year', lang)}" if line.start != line.deadline else ""
@@ -53,8 +63,11 @@ def target(line: Line, lang: Lang) -> str:
 
 def actual(line: Line, lang: Lang) -> str:
     if line.actual_period is None:
+        if line.partial_total is not None:
+            when = period_label(line.partial_period, lang)
+            return f"{t('word.partial', lang)} {number(line.partial_total, lang)} ({when})"
         return "—"
-    when = line.actual_period
+    when = period_label(line.actual_period, lang)
     if line.kind == "qualitative" and line.judgement:
         return f"{status_label(line.judgement, lang)} ({when})"
     if line.actual is None:
@@ -64,6 +77,7 @@ def actual(line: Line, lang: Lang) -> str:
 
 
 def gap(line: Line, lang: Lang) -> str:
+    """The gap in the target's unit; for a percentage, in percentage points."""
     if line.gap is None:
         return "—"
     u = unit(line, lang)
@@ -96,8 +110,8 @@ def projected(line: Line, lang: Lang) -> str:
     return amount(line.projected.quantize(places), line, lang)
 
 
-def status(line: Line, lang: Lang) -> str:
-    text = status_label(line.status, lang)
+def status_extras(line: Line, lang: Lang) -> list[str]:
+    """What qualifies a status: the judgement, on time or late, regressing, revised, gaps."""
     extras = []
     if line.judgement:
         extras.append(status_label(line.judgement, lang))
@@ -109,7 +123,11 @@ def status(line: Line, lang: Lang) -> str:
         extras.append(t("word.revised", lang))
     if line.missing_years:
         extras.append(t("word.missing_years", lang, years=", ".join(map(str, line.missing_years))))
-    return text + "".join(f" · {e}" for e in extras)
+    return extras
+
+
+def status(line: Line, lang: Lang) -> str:
+    return status_label(line.status, lang) + "".join(f" · {e}" for e in status_extras(line, lang))
 
 
 def history(line: Line, lang: Lang) -> str:

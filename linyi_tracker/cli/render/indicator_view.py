@@ -11,17 +11,12 @@ from linyi_tracker.actuals.periods import Period
 from linyi_tracker.assessment.engine import Assessment
 from linyi_tracker.assessment.series import region_ranking, series_for
 from linyi_tracker.cli.context import Context
-from linyi_tracker.cli.render.labels import (
-    actual_cell,
-    gap_cell,
-    schedule_cell,
-    status_cell,
-    target_cell,
-    unit_label,
-)
+from linyi_tracker.cli.render.labels import status_cell, unit_label
 from linyi_tracker.formatting import bar, percent, ratio, with_unit
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Indicator
+from linyi_tracker.reporting import text
+from linyi_tracker.reporting.model import line_for
 
 
 def render_indicator(
@@ -70,16 +65,17 @@ def _target_panel(ctx: Context, a: Assessment, as_of: Period, lang: Lang) -> Ren
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row(t("col.target", lang), target_cell(plan, a, lang))
+    ln = line_for(plan, ctx.store, target, a, as_of, chart=False)
+    grid.add_row(t("col.target", lang), text.target(ln, lang))
     grid.add_row(t("word.quote", lang), f"“{target.quote}”")
     if a.region != plan.city.id:
         grid.add_row(t("col.region", lang), plan.region_by_id[a.region].name.get(lang))
-    grid.add_row(t("col.status", lang), status_cell(a, lang))
-    grid.add_row(t("col.actual", lang), actual_cell(plan, a, lang))
+    grid.add_row(t("col.status", lang), status_cell(ln, lang))
+    grid.add_row(t("col.actual", lang), text.actual(ln, lang))
     if a.achievement is not None:
         grid.add_row(t("col.achievement", lang), percent(a.achievement, lang))
     if a.gap is not None:
-        grid.add_row(t("col.gap", lang), gap_cell(plan, a, lang))
+        grid.add_row(t("col.gap", lang), text.gap(ln, lang))
     if a.time_progress is not None:
         grid.add_row(t("word.time_progress", lang), percent(a.time_progress, lang))
     if a.schedule_gap is not None:
@@ -92,7 +88,7 @@ def _target_panel(ctx: Context, a: Assessment, as_of: Period, lang: Lang) -> Ren
         )
         grid.add_row(
             t("col.schedule", lang),
-            f"{schedule_cell(a, lang)} — {t(key, lang, points=f'{abs(a.schedule_gap) * 100:.1f}')}",
+            f"{text.schedule(ln, lang)} — {t(key, lang, points=f'{abs(a.schedule_gap) * 100:.1f}')}",
         )
     if a.progress is not None:
         grid.add_row(t("word.progress", lang), percent(a.progress, lang))

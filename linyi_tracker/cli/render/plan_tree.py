@@ -6,10 +6,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from linyi_tracker.cli.render.labels import comparator_sign
 from linyi_tracker.formatting import with_unit
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Plan, Target
+from linyi_tracker.reporting.text import comparator_sign
 
 
 def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:

@@ -9,16 +9,11 @@ from rich.text import Text
 from linyi_tracker.assessment.engine import StatusReport
 from linyi_tracker.assessment.series import series_for, yearly_values
 from linyi_tracker.cli.context import Context, shown_location
-from linyi_tracker.cli.render.labels import (
-    STATUS_STYLE,
-    actual_cell,
-    gap_cell,
-    schedule_cell,
-    status_cell,
-    target_cell,
-)
-from linyi_tracker.formatting import percent, sparkline
+from linyi_tracker.cli.render.labels import STATUS_STYLE, status_cell
+from linyi_tracker.formatting import sparkline
 from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.reporting import text
+from linyi_tracker.reporting.model import line_for
 from linyi_tracker.words import STATUS_WORDS
 
 WIDE = 120  # below this many columns, gap and schedule stack under actual and achievement
@@ -66,26 +61,29 @@ def render_status(
                 series_for(plan, ctx.store, indicator, a.region), report.as_of, flow=indicator.flow
             )
             trend = sparkline([v for _, v in values])
-            actual = actual_cell(plan, a, lang)
-            achieved = percent(a.achievement, lang)
+            ln = line_for(
+                plan, ctx.store, plan.target_by_id[a.target_id], a, report.as_of, chart=False
+            )
+            actual = text.actual(ln, lang)
+            achieved = text.achievement(ln, lang)
             if compact:
                 if a.gap is not None:
-                    actual += f"\n{t('col.gap', lang)} {gap_cell(plan, a, lang)}"
+                    actual += f"\n{t('col.gap', lang)} {text.gap(ln, lang)}"
                 if a.schedule_gap is not None:
-                    achieved += f"\n{schedule_cell(a, lang)}"
+                    achieved += f"\n{text.schedule(ln, lang)}"
                 table.add_row(
-                    name, target_cell(plan, a, lang), actual, achieved, trend, status_cell(a, lang)
+                    name, text.target(ln, lang), actual, achieved, trend, status_cell(ln, lang)
                 )
             else:
                 table.add_row(
                     name,
-                    target_cell(plan, a, lang),
+                    text.target(ln, lang),
                     actual,
                     achieved,
-                    gap_cell(plan, a, lang),
-                    schedule_cell(a, lang),
+                    text.gap(ln, lang),
+                    text.schedule(ln, lang),
                     trend,
-                    status_cell(a, lang),
+                    status_cell(ln, lang),
                 )
         table.add_section()
     return Group(table, _counts(report, lang), _caption(ctx, lang))
