@@ -12,7 +12,7 @@ from decimal import Decimal
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.formatting import number, percent, with_unit
 from linyi_tracker.i18n import Lang, status_label, t
-from linyi_tracker.reporting.model import Line, Report
+from linyi_tracker.reporting.model import Line, RegionRanking, RegionRow, Report
 
 _SIGNS = {">=": "≥", "<=": "≤"}
 
@@ -178,3 +178,62 @@ def system_cells(line: Line, lang: Lang) -> list[str]:
         projected(line, lang),
         status(line, lang),
     ]
+
+
+# The annual-targets table and the region rankings, shared by every tabular format.
+ANNUAL_COLUMNS = (
+    "col.indicator",
+    "col.target",
+    "col.actual",
+    "col.schedule",
+    "report.history",
+    "col.status",
+)
+RANKING_COLUMNS = ("report.rank", "col.region", "col.value", "col.achievement", "col.status")
+
+
+def annual_cells(line: Line, lang: Lang) -> list[str]:
+    return [
+        name(line, lang),
+        target(line, lang),
+        actual(line, lang),
+        phrase(line, lang),
+        history(line, lang),
+        status(line, lang),
+    ]
+
+
+def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
+    unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
+    value = row.text if row.value is None else with_unit(row.value, unit_name, lang)
+    share = "—" if row.achievement is None else percent(row.achievement, lang)
+    return [
+        str(rank),
+        row.name_zh if lang == "zh" else row.name_en,
+        value,
+        share,
+        status_label(row.status, lang) if row.status else "—",
+    ]
+
+
+def ranking_title(ranking: RegionRanking, lang: Lang) -> tuple[str, str]:
+    """(heading, how it is ranked)."""
+    how = t(
+        "report.ranked_by_achievement"
+        if ranking.ranked_by == "achievement"
+        else "report.ranked_by_value",
+        lang,
+    )
+    return (
+        f"{ranking.name_zh if lang == 'zh' else ranking.name_en} · {period_label(ranking.period, lang)}",
+        how,
+    )
+
+
+def not_reported(ranking: RegionRanking, lang: Lang) -> str | None:
+    if not ranking.missing:
+        return None
+    names = ("、" if lang == "zh" else ", ").join(
+        ranking.missing_zh if lang == "zh" else ranking.missing_en
+    )
+    return f"{t('word.not_reported', lang)}: {names}"

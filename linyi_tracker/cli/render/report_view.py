@@ -7,15 +7,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from linyi_tracker.cli.render.labels import STATUS_STYLE
+from linyi_tracker.cli.render.labels import STATUS_STYLE, status_cell
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.model import Line, Report
+from linyi_tracker.reporting.model import Report
 from linyi_tracker.words import STATUS_WORDS
-
-
-def _status(line: Line, lang: Lang) -> Text:
-    return Text(text.status(line, lang), style=STATUS_STYLE.get(line.status or "", ""))
 
 
 def _table(header: list[str], numeric: set[int] | None = None) -> Table:
@@ -64,26 +60,10 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             summary.append(f"\n  • {text.name(ln, lang)}: {detail}")
     parts.append(Panel(summary, title=t("report.summary", lang), title_align="left"))
 
-    annual = _table(
-        [
-            t("col.indicator", lang),
-            t("col.target", lang),
-            t("col.actual", lang),
-            t("col.schedule", lang),
-            t("report.history", lang),
-            t("col.status", lang),
-        ]
-    )
+    annual = _table([t(c, lang) for c in text.ANNUAL_COLUMNS])
     for tid in report.annual:
         ln = report.line(tid)
-        annual.add_row(
-            text.name(ln, lang),
-            text.target(ln, lang),
-            text.actual(ln, lang),
-            text.phrase(ln, lang),
-            text.history(ln, lang),
-            _status(ln, lang),
-        )
+        annual.add_row(*text.annual_cells(ln, lang)[:-1], status_cell(ln, lang))
     parts.append(
         Panel(
             annual if report.annual else Text(t("report.none", lang)),
@@ -96,47 +76,23 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
         table = _table([t(c, lang) for c in text.SYSTEM_COLUMNS], {3, 4, 5, 6})
         for ln in section.lines:
             cells = text.system_cells(ln, lang)
-            table.add_row(*cells[:-1], _status(ln, lang))
+            table.add_row(*cells[:-1], status_cell(ln, lang))
         name = section.name_zh if lang == "zh" else section.name_en
         parts.append(Panel(table, title=f"{section.number} {name}", title_align="left"))
 
     regions: list[RenderableType] = []
     for ranking in report.regions:
-        how = t(
-            "report.ranked_by_achievement"
-            if ranking.ranked_by == "achievement"
-            else "report.ranked_by_value",
-            lang,
-        )
-        table = _table(
-            [
-                t("report.rank", lang),
-                t("col.region", lang),
-                t("col.value", lang),
-                t("col.achievement", lang),
-                t("col.status", lang),
-            ],
-            {0, 2, 3},
-        )
-        table.title = (
-            f"{ranking.name_zh if lang == 'zh' else ranking.name_en} · {ranking.period} ({how})"
-        )
+        heading, how = text.ranking_title(ranking, lang)
+        table = _table([t(c, lang) for c in text.RANKING_COLUMNS], {0, 2, 3})
+        table.title = f"{heading} ({how})"
         for i, r in enumerate(ranking.rows, start=1):
-            table.add_row(
-                str(i),
-                r.name_zh if lang == "zh" else r.name_en,
-                r.text,
-                "—" if r.achievement is None else f"{r.achievement * 100:.1f}%",
-                Text(status_label(r.status, lang), style=STATUS_STYLE.get(r.status, ""))
-                if r.status
-                else "—",
-            )
+            cells = text.ranking_cells(i, r, ranking, lang)
+            style = STATUS_STYLE.get(r.status or "", "")
+            table.add_row(*cells[:-1], Text(cells[-1], style=style))
         regions.append(table)
-        if ranking.missing:
-            names = ("、" if lang == "zh" else ", ").join(
-                ranking.missing_zh if lang == "zh" else ranking.missing_en
-            )
-            regions.append(Text(f"{t('word.not_reported', lang)}: {names}", style="yellow"))
+        missing = text.not_reported(ranking, lang)
+        if missing:
+            regions.append(Text(missing, style="yellow"))
     parts.append(
         Panel(
             Group(*regions) if regions else Text(t("word.no_region_data", lang)),

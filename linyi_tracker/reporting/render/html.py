@@ -97,31 +97,12 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
     )
 
     rows = [
-        [
-            e(text.name(report.line(i), lang)),
-            e(text.target(report.line(i), lang)),
-            e(text.actual(report.line(i), lang)),
-            e(text.phrase(report.line(i), lang)),
-            e(text.history(report.line(i), lang)),
-            _status(report.line(i), lang),
-        ]
+        [e(c) for c in text.annual_cells(report.line(i), lang)[:-1]]
+        + [_status(report.line(i), lang)]
         for i in report.annual
     ]
-    annual = (
-        _table(
-            [
-                t("col.indicator", lang),
-                t("col.target", lang),
-                t("col.actual", lang),
-                t("col.schedule", lang),
-                t("report.history", lang),
-                t("col.status", lang),
-            ],
-            rows,
-        )
-        if rows
-        else f"<p>{e(t('report.none', lang))}</p>"
-    )
+    header = [t(c, lang) for c in text.ANNUAL_COLUMNS]
+    annual = _table(header, rows) if rows else f"<p>{e(t('report.none', lang))}</p>"
     parts.append(
         f'<section id="annual"><h2>{e(t("report.annual", lang, year=report.year))}</h2>{annual}</section>'
     )
@@ -147,43 +128,16 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
 
     regions = ""
     for ranking in report.regions:
-        how = t(
-            "report.ranked_by_achievement"
-            if ranking.ranked_by == "achievement"
-            else "report.ranked_by_value",
-            lang,
-        )
+        heading, how = text.ranking_title(ranking, lang)
         rows = [
-            [
-                str(i),
-                e(r.name_zh if lang == "zh" else r.name_en),
-                e(r.text),
-                "—" if r.achievement is None else f"{r.achievement * 100:.1f}%",
-                e(status_label(r.status, lang)) if r.status else "—",
-            ]
+            [e(c) for c in text.ranking_cells(i, r, ranking, lang)]
             for i, r in enumerate(ranking.rows, start=1)
         ]
-        missing = ""
-        if ranking.missing:
-            names = ("、" if lang == "zh" else ", ").join(
-                ranking.missing_zh if lang == "zh" else ranking.missing_en
-            )
-            missing = f'<p class="meta">{e(t("word.not_reported", lang))}: {e(names)}</p>'
+        missing = text.not_reported(ranking, lang)
         regions += (
-            f"<h3>{e(ranking.name_zh if lang == 'zh' else ranking.name_en)} · {e(ranking.period)}</h3>"
-            f'<p class="meta">{e(how)}</p>'
-            + _table(
-                [
-                    t("report.rank", lang),
-                    t("col.region", lang),
-                    t("col.value", lang),
-                    t("col.achievement", lang),
-                    t("col.status", lang),
-                ],
-                rows,
-                {0, 2, 3},
-            )
-            + missing
+            f'<h3>{e(heading)}</h3><p class="meta">{e(how)}</p>'
+            + _table([t(c, lang) for c in text.RANKING_COLUMNS], rows, {0, 2, 3})
+            + (f'<p class="meta">{e(missing)}</p>' if missing else "")
         )
     parts.append(
         f'<section id="regions"><h2>{e(t("report.regions", lang))}</h2>'

@@ -19,10 +19,9 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render(report: Report, lang: Lang) -> str:
-    L: list[str] = [f"# {text.title(report, lang)}", ""]
-    title = report.title_zh if lang == "zh" else report.title_en
-    L += [f"*{title}*", ""]
-    L += [
+    out: list[str] = [f"# {text.title(report, lang)}", ""]
+    out += [f"*{report.title_zh if lang == 'zh' else report.title_en}*", ""]
+    out += [
         f"- {t('report.as_of', lang)}: {text.as_of(report, lang)}",
         f"- {t('report.generated', lang)}: {report.generated}",
         f"- {t('report.plan_file', lang)}: {report.plan_file}",
@@ -30,107 +29,55 @@ def render(report: Report, lang: Lang) -> str:
         "",
     ]
 
-    L += [f"## {t('report.summary', lang)}", ""]
+    out += [f"## {t('report.summary', lang)}", ""]
     counts = [
         [status_label(w, lang), str(report.counts[w])]
         for w in (*STATUS_WORDS, "not_assessed")
         if report.counts.get(w)
     ]
-    L += _table([t("col.status", lang), "n"], counts)
+    out += _table([t("col.status", lang), "n"], counts)
     for key, ids in (
         ("report.achieved_this_year", report.achieved_this_year),
         ("report.most_behind", report.most_behind),
         ("report.milestones_due", report.milestones_due),
     ):
-        L.append(f"**{t(key, lang)}**")
-        L.append("")
-        if not ids:
-            L += [f"- {t('report.none', lang)}", ""]
-            continue
+        out += [f"**{t(key, lang)}**", ""]
         for tid in ids:
             line = report.line(tid)
             detail = text.phrase(line, lang) if line.phrase_zh else text.status(line, lang)
-            L.append(f"- {text.name(line, lang)}: {detail}")
-        L.append("")
+            out.append(f"- {text.name(line, lang)}: {detail}")
+        out += [f"- {t('report.none', lang)}"] if not ids else []
+        out.append("")
 
-    L += [f"## {t('report.annual', lang, year=report.year)}", ""]
-    rows = []
-    for tid in report.annual:
-        line = report.line(tid)
-        rows.append(
-            [
-                text.name(line, lang),
-                text.target(line, lang),
-                text.actual(line, lang),
-                text.phrase(line, lang),
-                text.history(line, lang),
-                text.status(line, lang),
-            ]
-        )
-    L += (
-        _table(
-            [
-                t("col.indicator", lang),
-                t("col.target", lang),
-                t("col.actual", lang),
-                t("col.schedule", lang),
-                t("report.history", lang),
-                t("col.status", lang),
-            ],
-            rows,
-        )
-        if rows
-        else [f"- {t('report.none', lang)}", ""]
-    )
+    out += [f"## {t('report.annual', lang, year=report.year)}", ""]
+    if report.annual:
+        rows = [text.annual_cells(report.line(tid), lang) for tid in report.annual]
+        out += _table([t(c, lang) for c in text.ANNUAL_COLUMNS], rows)
+    else:
+        out += [f"- {t('report.none', lang)}", ""]
 
-    L += [f"## {t('report.systems', lang)}", ""]
+    out += [f"## {t('report.systems', lang)}", ""]
     for section in report.systems:
-        L += [f"### {section.number} {section.name_zh if lang == 'zh' else section.name_en}", ""]
-        L += _table(
+        out += [f"### {section.number} {section.name_zh if lang == 'zh' else section.name_en}", ""]
+        out += _table(
             [t(c, lang) for c in text.SYSTEM_COLUMNS],
             [text.system_cells(ln, lang) for ln in section.lines],
         )
 
-    L += [f"## {t('report.regions', lang)}", ""]
+    out += [f"## {t('report.regions', lang)}", ""]
     if not report.regions:
-        L += [f"- {t('word.no_region_data', lang)}", ""]
+        out += [f"- {t('word.no_region_data', lang)}", ""]
     for ranking in report.regions:
-        name = ranking.name_zh if lang == "zh" else ranking.name_en
-        how = t(
-            "report.ranked_by_achievement"
-            if ranking.ranked_by == "achievement"
-            else "report.ranked_by_value",
-            lang,
-        )
-        L += [f"### {name} · {ranking.period}", "", f"*{how}*", ""]
-        unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
+        heading, how = text.ranking_title(ranking, lang)
+        out += [f"### {heading}", "", f"*{how}*", ""]
         rows = [
-            [
-                str(i),
-                r.name_zh if lang == "zh" else r.name_en,
-                f"{r.text}{'' if unit in (None, '%', ':1') else ' ' + unit}",
-                "—" if r.achievement is None else f"{r.achievement * 100:.1f}%",
-                status_label(r.status, lang) if r.status else "—",
-            ]
-            for i, r in enumerate(ranking.rows, start=1)
+            text.ranking_cells(i, r, ranking, lang) for i, r in enumerate(ranking.rows, start=1)
         ]
-        L += _table(
-            [
-                t("report.rank", lang),
-                t("col.region", lang),
-                t("col.value", lang),
-                t("col.achievement", lang),
-                t("col.status", lang),
-            ],
-            rows,
-        )
-        if ranking.missing:
-            names = ("、" if lang == "zh" else ", ").join(
-                ranking.missing_zh if lang == "zh" else ranking.missing_en
-            )
-            L += [f"{t('word.not_reported', lang)}: {names}", ""]
+        out += _table([t(c, lang) for c in text.RANKING_COLUMNS], rows)
+        missing = text.not_reported(ranking, lang)
+        out += [missing, ""] if missing else []
 
-    L += [f"## {t('report.completeness', lang)}", ""]
+    out += [f"## {t('report.completeness', lang)}", ""]
     if report.completeness:
         rows = [
             [
@@ -141,25 +88,22 @@ def render(report: Report, lang: Lang) -> str:
             ]
             for g in report.completeness
         ]
-        L += _table(
-            [
-                t("col.indicator", lang),
-                "id",
-                t("report.last_figure", lang),
-                t("report.who_reports", lang),
-            ],
-            rows,
-        )
+        header = [
+            t("col.indicator", lang),
+            "id",
+            t("report.last_figure", lang),
+            t("report.who_reports", lang),
+        ]
+        out += _table(header, rows)
     else:
-        L += [t("report.complete", lang), ""]
+        out += [t("report.complete", lang), ""]
 
-    L += [f"## {t('report.method', lang)}", ""]
+    out += [f"## {t('report.method', lang)}", ""]
     m = report.method
-    L += [t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance), ""]
-    L += [
-        f"{i}. {rule}" for i, rule in enumerate(m.rules_zh if lang == "zh" else m.rules_en, start=1)
-    ] + [""]
+    out += [t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance), ""]
+    rules = m.rules_zh if lang == "zh" else m.rules_en
+    out += [f"{i}. {rule}" for i, rule in enumerate(rules, start=1)] + [""]
 
-    L += [f"## {t('report.sources', lang)}", ""]
-    L += [f"- {s}" for s in report.sources] or [f"- {t('report.none', lang)}"]
-    return "\n".join(L).rstrip() + "\n"
+    out += [f"## {t('report.sources', lang)}", ""]
+    out += [f"- {s}" for s in report.sources] or [f"- {t('report.none', lang)}"]
+    return "\n".join(out).rstrip() + "\n"
