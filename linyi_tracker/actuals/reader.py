@@ -421,9 +421,12 @@ class _RowReader:
         self.errors = (
             0  # errors so far, counted as they are found (a row checks whether it added any)
         )
-        self._memos: dict[str, dict[str, tuple[Any, list[Any]]]] = {}
+        self._memos: dict[str, dict[str, tuple[Any, list[Any]]]] = {
+            name: {} for name in ("indicator", "period", "region", "as_of")
+        }
         self._recording: list[Any] | None = None
         self._accepted_units: dict[str, set[str]] = {}
+        self._unit_texts: dict[tuple[str, str], bool] = {}
         self._texts: dict[str, str] = {}
 
     def find(
@@ -621,10 +624,32 @@ class _RowReader:
             cells[i].strip() if 0 <= i < n else "" for i in self.indices
         ]
         errors_before = self.errors
-        indicator: Indicator | None = self.memo("indicator", line, indicator_t, self.read_indicator)
-        period: Period | None = self.memo("period", line, period_t, self.read_period)
-        region: str | None = self.memo("region", line, region_t, self.read_region)
-        as_of: date | None = self.memo("as_of", line, as_of_t, self.read_as_of)
+        # The common case, a text seen before that raised nothing: one dict look-up each.
+        memos = self._memos
+        hit = memos["indicator"].get(indicator_t)
+        indicator: Indicator | None = (
+            hit[0]
+            if hit is not None and not hit[1]
+            else self.memo("indicator", line, indicator_t, self.read_indicator)
+        )
+        hit = memos["period"].get(period_t)
+        period: Period | None = (
+            hit[0]
+            if hit is not None and not hit[1]
+            else self.memo("period", line, period_t, self.read_period)
+        )
+        hit = memos["region"].get(region_t)
+        region: str | None = (
+            hit[0]
+            if hit is not None and not hit[1]
+            else self.memo("region", line, region_t, self.read_region)
+        )
+        hit = memos["as_of"].get(as_of_t)
+        as_of: date | None = (
+            hit[0]
+            if hit is not None and not hit[1]
+            else self.memo("as_of", line, as_of_t, self.read_as_of)
+        )
         value = word = None
         done_on = None
         unit_id: str | None = None
@@ -770,7 +795,7 @@ class _RowReader:
                 "write the figure, or leave the row out",
             )
             return None, None, None
-        folded = _fold(text)
+        folded = _fold(text) if kind != "number" else ""
         if kind == "judgement":
             judged = JUDGEMENTS.get(folded)
             if judged is None:
@@ -819,12 +844,16 @@ class _RowReader:
     ) -> Decimal | None:
         if not text or unit is None:
             return value
+        known = self._unit_texts.get((unit.id, text))
+        if known is not None:
+            return value  # a text already accepted as this unit's name (the common case)
         folded = _fold(text)
         accepted = self._accepted_units.get(unit.id)
         if accepted is None:
             accepted = {_fold(a) for a in (unit.id, unit.name.zh, unit.name.en, *unit.aliases)}
             self._accepted_units[unit.id] = accepted
         if folded in accepted:
+            self._unit_texts[(unit.id, text)] = True
             return value
         for other, factor in unit.conversions.items():
             if _fold(other) == folded:

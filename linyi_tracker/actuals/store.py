@@ -130,13 +130,22 @@ def _display(path: Path, display_root: Path | None) -> str:
 
 def reconcile(store: Store) -> None:
     """Collapse duplicates, flag conflicts, and keep revisions, in place."""
-    by_key: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
+    first: dict[tuple[str, str, str], Observation] = {}
+    groups: dict[tuple[str, str, str], list[Observation]] = {}  # only keys seen more than once
     for o in store.observations:
-        by_key[o.key].append(o)
+        key = o.key
+        seen = first.get(key)
+        if seen is None:
+            first[key] = o
+        elif key in groups:
+            groups[key].append(o)
+        else:
+            groups[key] = [seen, o]
     kept: list[Observation] = []
-    for key, group in by_key.items():
-        if len(group) == 1:
-            kept.append(group[0])
+    for key, o in first.items():
+        group = groups.get(key)
+        if group is None:
+            kept.append(o)
             continue
         dated = sorted((o for o in group if o.as_of is not None), key=lambda o: o.as_of or date.min)
         undated = [o for o in group if o.as_of is None]
