@@ -1,0 +1,349 @@
+"""One command for every benchmark: each figure beside its baseline, measured in the same run.
+
+    python bench/run.py            # the full run (a few minutes on 2 cores)
+    python bench/run.py --quick    # smaller sizes, fewer runs (under 2 minutes)
+
+Three groups, printed as one table (median of repeated whole-process runs, min–max,
+peak RSS of the child from the OS, and the ratio to the row's baseline):
+
+1. Start-up: `linyi-tracker status` and `--help` against `python -c "import typer,
+   pydantic, yaml, rich.console, rich.table"`, the floor of the tool's own imports; and,
+   for context, an empty typer command (typer ≥ 0.24 validates options with pydantic).
+2. Validation: `validate` on generated submissions against a plain `csv` loop doing
+   the same per-row checks, and `frictionless validate` with an equivalent Table Schema
+   when it is installed (`pip install '.[bench]'`).
+3. Store scale: `status --format json` and `report --format json|html` over synthetic
+   stores against the time to merely parse the same CSV files; the growth exponent
+   from the middle to the largest size (10× the data should cost at most 11× the time).
+
+Generated files go to a temporary folder (or --work DIR, kept for reuse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOOR = "import typer, pydantic, yaml, rich.console, rich.table"
+EMPTY_TYPER = (
+    "import typer\napp = typer.Typer()\n@app.command()\ndef status(as_of: str = '', lang: str = '') -> None:\n"
+    "    pass\n@app.command()\ndef other() -> None:\n    pass\napp()\n"
+)
+PARSE = (
+    "import csv, pathlib, sys\nn = 0\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob('*.csv')):\n"
+    "    with p.open(encoding='utf-8', newline='') as f:\n        for row in csv.reader(f):\n            n += 1\nprint(n)\n"
+)
+
+
+@dataclass
+class Figure:
+    group: str
+    name: str
+    times: list[float]
+    peak_kib: int
+    baseline: str | None = None  # the name of this row's baseline row
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def run(
+    cmd: list[str], runs: int, cwd: Path | None = None, ok: tuple[int, ...] = (0,)
+) -> tuple[list[float], int]:
+    """Wall times and the largest peak RSS (KiB) of `runs` whole-process runs."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    times, peak = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+        code = os.waitstatus_to_exitcode(status)
+        if code not in ok:
+            err = proc.stderr.read().decode(errors="replace")[-600:] if proc.stderr else ""
+            raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}\n{err}")
+    return times, peak
+
+
+def startup(figures: list[Figure], runs: int, tool: str, empty: Path) -> None:
+    g = "start-up"
+    figures.append(
+        Figure(
+            g,
+            "floor: python -c 'import typer, pydantic, yaml, rich…'",
+            *run([sys.executable, "-c", FLOOR], runs, empty),
+        )
+    )
+    base = figures[-1].name
+    figures.append(
+        Figure(
+            g,
+            "an empty typer command (context)",
+            *run([sys.executable, "-c", EMPTY_TYPER, "status"], runs, empty),
+            base,
+        )
+    )
+    figures.append(Figure(g, "linyi-tracker status", *run([tool, "status"], runs, empty), base))
+    figures.append(Figure(g, "linyi-tracker --help", *run([tool, "--help"], runs, empty), base))
+
+
+def validation(figures: list[Figure], runs: int, tool: str, work: Path, sizes: list[int]) -> None:
+    frictionless = shutil.which("frictionless")
+    for rows in sizes:
+        g = f"validate {rows:,} rows"
+        folder = work / f"submission-{rows}"
+        if not (folder / "submission.csv").is_file():
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(HERE / "generate.py"),
+                    "--rows",
+                    str(rows),
+                    "--out",
+                    str(folder),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        plan, data = folder / "plan.yaml", folder / "submission.csv"
+        figures.append(
+            Figure(
+                g,
+                "plain csv loop, same per-row checks",
+                *run(
+                    [sys.executable, str(HERE / "plain_loop.py"), str(plan), str(data)],
+                    runs,
+                    ok=(0, 1),
+                ),
+            )
+        )
+        base = figures[-1].name
+        figures.append(
+            Figure(
+                g,
+                "linyi-tracker validate",
+                *run(
+                    [
+                        tool,
+                        "validate",
+                        str(data),
+                        "--plan",
+                        str(plan),
+                        "--no-store",
+                        "--format",
+                        "json",
+                    ],
+                    runs,
+                    ok=(0, 1),
+                ),
+                base,
+            )
+        )
+        if frictionless:
+            from validation import schema  # type: ignore[import-not-found]
+
+            schema(plan, folder)
+            cmd = [
+                frictionless,
+                "validate",
+                "--schema",
+                "schema.json",
+                "submission.csv",
+                "--json",
+                "--limit-errors",
+                "100000000",
+            ]
+            figures.append(
+                Figure(
+                    g,
+                    "frictionless validate (Table Schema)",
+                    *run(cmd, max(1, runs - 1), folder, ok=(0, 1)),
+                    base,
+                )
+            )
+
+
+def store_scale(
+    figures: list[Figure], runs: int, tool: str, work: Path, sizes: list[int], html_up_to: int
+) -> None:
+    for n in sizes:
+        g = f"store of {n:,} observations"
+        folder = work / f"store-{n}"
+        if not (folder / "plan.yaml").is_file():
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(HERE / "store.py"),
+                    "--observations",
+                    str(n),
+                    "--out",
+                    str(folder),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        plan, data = str(folder / "plan.yaml"), str(folder / "actuals")
+        figures.append(
+            Figure(
+                g,
+                "parse the CSV files (csv.reader)",
+                *run([sys.executable, "-c", PARSE, data], runs),
+            )
+        )
+        base = figures[-1].name
+        common = ["--plan", plan, "--data", data]
+        figures.append(
+            Figure(
+                g,
+                "status --format json",
+                *run([tool, "status", *common, "--format", "json"], runs),
+                base,
+            )
+        )
+        figures.append(
+            Figure(
+                g,
+                "report 2020 --format json",
+                *run([tool, "report", "2020", *common, "-o", str(folder / "r.json")], runs),
+                base,
+            )
+        )
+        if n <= html_up_to:
+            figures.append(
+                Figure(
+                    g,
+                    "report 2020 --format html (one chart per target)",
+                    *run(
+                        [tool, "report", "2020", *common, "-o", str(folder / "r.html")],
+                        max(1, runs - 2),
+                    ),
+                    base,
+                )
+            )
+
+
+def print_table(figures: list[Figure], growth: list[str]) -> None:
+    by_name = {(f.group, f.name): f for f in figures}
+    print(
+        f"{'group':<30} {'measure':<52} {'median':>8} {'min':>8} {'max':>8} {'peak MB':>8}  ratio"
+    )
+    for f in figures:
+        base = by_name.get((f.group, f.baseline)) if f.baseline else None
+        ratio = f"{f.median / base.median:.2f}× baseline" if base else "baseline"
+        print(
+            f"{f.group:<30} {f.name:<52} {f.median:8.3f} {min(f.times):8.3f} {max(f.times):8.3f} "
+            f"{f.peak_kib / 1024:8.0f}  {ratio}"
+        )
+    for line in growth:
+        print(line)
+
+
+def growth_lines(figures: list[Figure], small: int, large: int) -> list[str]:
+    out = []
+    for measure in (
+        "status --format json",
+        "report 2020 --format json",
+        "parse the CSV files (csv.reader)",
+    ):
+        a = next(
+            (
+                f
+                for f in figures
+                if f.group == f"store of {small:,} observations" and f.name == measure
+            ),
+            None,
+        )
+        b = next(
+            (
+                f
+                for f in figures
+                if f.group == f"store of {large:,} observations" and f.name == measure
+            ),
+            None,
+        )
+        if a and b:
+            factor = b.median / a.median
+            exponent = math.log(factor) / math.log(large / small)
+            out.append(
+                f"growth {small:,} → {large:,} observations, {measure}: {factor:.1f}× the time "
+                f"for {large / small:.0f}× the data (exponent {exponent:.2f})"
+            )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smaller sizes and fewer runs (under 2 minutes)"
+    )
+    parser.add_argument(
+        "--work", type=Path, help="keep generated files here (default: a temporary folder)"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["startup", "validation", "store"],
+        action="append",
+        help="run only these groups (repeatable)",
+    )
+    args = parser.parse_args()
+    tool = shutil.which("linyi-tracker")
+    if tool is None:
+        print(
+            "linyi-tracker is not on PATH: install the project first (pip install '.[test]')",
+            file=sys.stderr,
+        )
+        return 2
+    work = args.work or Path(tempfile.mkdtemp(prefix="linyi-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    empty = work / "empty"
+    empty.mkdir(exist_ok=True)
+    sys.path.insert(0, str(HERE))
+    groups = set(args.only or ["startup", "validation", "store"])
+    started = time.perf_counter()
+    figures: list[Figure] = []
+    if args.quick:
+        runs, validate_sizes, store_sizes, html_up_to = 3, [100_000], [10_000, 100_000], 10_000
+    else:
+        runs, validate_sizes, store_sizes, html_up_to = (
+            5,
+            [100_000, 1_000_000],
+            [10_000, 100_000, 1_000_000],
+            100_000,
+        )
+    if "startup" in groups:
+        startup(figures, runs * 3, tool, empty)
+    if "validation" in groups:
+        validation(figures, runs if args.quick else 3, tool, work, validate_sizes)
+    if "store" in groups:
+        store_scale(figures, runs if args.quick else 3, tool, work, store_sizes, html_up_to)
+    growth = growth_lines(figures, store_sizes[-2], store_sizes[-1]) if "store" in groups else []
+    print(
+        f"linyi-tracker benchmarks{' (--quick)' if args.quick else ''}: times in seconds, "
+        f"{os.cpu_count()} cores, {time.perf_counter() - started:.0f} s in all"
+    )
+    print_table(figures, growth)
+    if "validation" in groups and not shutil.which("frictionless"):
+        print("frictionless is not installed: pip install '.[bench]' to compare with it")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
