@@ -258,3 +258,73 @@ def test_a_file_inside_the_store_is_not_compared_with_itself(run: Run) -> None:
     """Validating the data folder itself reports no already-stored noise."""
     r = run("validate", str(STORE), "--data", str(STORE), "--format", "json")
     assert [f["code"] for f in json.loads(r.stdout)["findings"]] == []
+
+
+def all_fixture_findings(plan: Plan) -> list[Finding]:
+    found: list[Finding] = []
+    for code in EXPECTED:
+        found += run_fixture(plan, code)
+    for path in sorted((FIXTURES / "data").glob("*.csv")):
+        found += validate([str(path)], plan, store=load_store(plan, STORE), today=TODAY).findings
+    found += validate(
+        [str(SUBMISSIONS / "workbook-positions.xlsx")], plan, store=None, today=TODAY
+    ).findings
+    return found
+
+
+def test_every_finding_has_a_chinese_message_and_hint(plan: Plan) -> None:
+    """No finding a fixture produces is left in English only when the clerk reads Chinese."""
+    from linyi_tracker.validation.localize import hint_zh, message_zh
+
+    untranslated = sorted(
+        {
+            (f.code, f.message)
+            for f in all_fixture_findings(plan)
+            if message_zh(f.code, f.message) is None
+        }
+    )
+    assert untranslated == []
+    hints = sorted(
+        {f.hint for f in all_fixture_findings(plan) if f.hint and hint_zh(f.hint) is None}
+    )
+    assert hints == []
+
+
+def test_validate_speaks_chinese(run: Run) -> None:
+    """--lang zh gives Chinese messages, hints, severity words and summary; codes stay stable."""
+    r = run("validate", str(SUBMISSIONS / "unknown-indicator.csv"), "--no-store", "--lang", "zh")
+    assert r.exit_code == 1
+    assert (
+        "错误 unknown-indicator [indicator]: “emp.new_jobs”不是规划中的指标 — 是否应为“emp.new_urban_jobs”？"
+        in r.stdout
+    )
+    assert "1个文件（1行）中发现1个错误、0个警告。" in r.stdout
+
+
+def test_validate_json_in_chinese_keeps_the_contract(run: Run) -> None:
+    """JSON with --lang zh has the same keys and codes, messages in Chinese."""
+    r = run(
+        "validate",
+        str(SUBMISSIONS / "magnitude-suffix.csv"),
+        "--no-store",
+        "--lang",
+        "zh",
+        "--format",
+        "json",
+    )
+    (finding,) = json.loads(r.stdout)["findings"]
+    assert (
+        finding["code"] == "magnitude-suffix"
+        and finding["message"] == "“0.98万”读作9800（万＝10000）"
+    )
+
+
+def test_language_from_the_environment(run: Run) -> None:
+    """LINYI_TRACKER_LANG=zh works for validate as for every command."""
+    r = run(
+        "validate",
+        str(SUBMISSIONS / "blank-row.csv"),
+        "--no-store",
+        env={"LINYI_TRACKER_LANG": "zh"},
+    )
+    assert "空行，已跳过" in r.stdout

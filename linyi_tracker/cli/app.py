@@ -45,8 +45,12 @@ def _fail(message: str, findings: list[object], tip: str | None) -> None:
 
     console = stderr()
     from linyi_tracker.findings import Finding
+    from linyi_tracker.i18n import resolve_lang
 
-    print_findings(console, [f for f in findings if isinstance(f, Finding)], limit=20)
+    lang = resolve_lang(
+        None
+    )  # from LINYI_TRACKER_LANG or the locale: the command's --lang is not at hand here
+    print_findings(console, [f for f in findings if isinstance(f, Finding)], limit=20, lang=lang)
     console.print(f"error: {message}", markup=False, style="bold red")
     if tip:
         console.print(f"tip: {tip}", markup=False)

@@ -45,11 +45,14 @@ def ingest(
     from linyi_tracker.cli.output import print_findings, stderr, stdout
     from linyi_tracker.cli.validate import _print_text
     from linyi_tracker.findings import plural
+    from linyi_tracker.i18n import resolve_lang
     from linyi_tracker.intake.ingest import IngestError, plan_ingest, write
     from linyi_tracker.locate import locate_data
     from linyi_tracker.validation.validator import expand, validate
 
     loaded, _ = context.load_plan_only(plan)
+    language = resolve_lang(lang.value if lang else None)
+    zh = language == "zh"
     where = locate_data(data)
     if where.origin == "embedded":
         raise IngestError(
@@ -62,29 +65,35 @@ def ingest(
     store = load_store(loaded, where.path, display_root=Path.cwd(), exclude=mine)
     report = validate(files, loaded, store=store, sheet=sheet, revise=revise)
     if report.failed:
-        _print_text(report, 50)
+        _print_text(report, 50, language)
         stderr().print(
-            "Nothing was written: fix the errors above and ingest again.",
+            "未写入任何数据：请改正上述错误后重新导入。"
+            if zh
+            else "Nothing was written: fix the errors above and ingest again.",
             markup=False,
             style="bold red",
         )
         raise typer.Exit(1)
     warnings = [f for f in report.findings if f.severity.value == "warning"]
     if warnings:
-        print_findings(stderr(), warnings, limit=20)
+        print_findings(stderr(), warnings, limit=20, lang=language)
     stored = {o.key: o for o in store.observations}
     job = plan_ingest(loaded, report.observations, stored, where.path, revise=revise)
     console = stdout()
     shown = context.shown_path(job.target)
     if not job.rows:
         console.print(
-            f"Nothing to write: {plural(len(job.skipped), 'figure')}, all already stored.",
+            f"无需写入：{len(job.skipped)}个数字均已存在。"
+            if zh
+            else f"Nothing to write: {plural(len(job.skipped), 'figure')}, all already stored.",
             markup=False,
         )
         return
     if dry_run:
         console.print(
-            f"Would write {plural(len(job.rows), 'figure')} to {shown} "
+            f"将写入{len(job.rows)}个数字到 {shown}（{len(job.skipped)}个已存在，{len(job.revisions)}个修订）："
+            if zh
+            else f"Would write {plural(len(job.rows), 'figure')} to {shown} "
             f"({len(job.skipped)} already stored, {plural(len(job.revisions), 'revision')}):",
             markup=False,
         )
@@ -95,8 +104,8 @@ def ingest(
             )
         for new, old in job.revisions:
             console.print(
-                f"  revision: {new.indicator} {new.period} {new.region}: {old.text} → {new.text} "
-                f"as of {new.as_of}",
+                f"  {'修订' if zh else 'revision'}: {new.indicator} {new.period} {new.region}: "
+                f"{old.text} → {new.text} {'截至' if zh else 'as of'} {new.as_of}",
                 markup=False,
             )
         return
@@ -107,7 +116,10 @@ def ingest(
             f"could not write to {where.path}: {exc.strerror}; the data folder is unchanged"
         ) from None
     console.print(
-        f"Wrote {plural(len(job.rows), 'figure')} to {context.shown_path(target)} "
+        f"已写入{len(job.rows)}个数字到 {context.shown_path(target)}"
+        f"（{len(job.skipped)}个已存在，{len(job.revisions)}个修订）。"
+        if zh
+        else f"Wrote {plural(len(job.rows), 'figure')} to {context.shown_path(target)} "
         f"({len(job.skipped)} already stored, {plural(len(job.revisions), 'revision')}).",
         markup=False,
     )

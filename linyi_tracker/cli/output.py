@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from linyi_tracker.findings import Finding, Severity, plural
+from linyi_tracker.i18n import Lang
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
@@ -18,28 +19,46 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def finding_line(f: Finding) -> str:
-    """Compiler style: ``file:line:col: severity code message — hint``."""
+def finding_line(f: Finding, lang: Lang = "en") -> str:
+    """Compiler style: ``file:line:col: severity code message — hint``; the code stays as is."""
+    from linyi_tracker.validation.localize import SEVERITY_ZH, localized
+
+    f = localized(f, lang)
+    severity = SEVERITY_ZH[f.severity] if lang == "zh" else str(f.severity)
     hint = f" — {f.hint}" if f.hint else ""
     column = f" [{f.column}]" if f.column and f.line is not None else ""
-    return f"{f.location()}: {f.severity} {f.code}{column}: {f.message}{hint}"
+    return f"{f.location()}: {severity} {f.code}{column}: {f.message}{hint}"
 
 
-def print_findings(console: Console, findings: list[Finding], limit: int | None = None) -> None:
+def print_findings(
+    console: Console, findings: list[Finding], limit: int | None = None, lang: Lang = "en"
+) -> None:
     shown = findings if limit is None else findings[:limit]
     for f in shown:
         # soft_wrap: one finding, one line, whatever the width (editors and grep rely on it)
         console.print(
-            finding_line(f), style=_STYLE[f.severity], markup=False, highlight=False, soft_wrap=True
+            finding_line(f, lang),
+            style=_STYLE[f.severity],
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
         )
     if limit is not None and len(findings) > limit:
-        console.print(f"… and {len(findings) - limit} more (listing truncated)", markup=False)
+        more = len(findings) - limit
+        console.print(
+            f"……另有{more}条（列表已截断）"
+            if lang == "zh"
+            else f"… and {more} more (listing truncated)",
+            markup=False,
+        )
 
 
-def summary(findings: list[Finding]) -> str:
+def summary(findings: list[Finding], lang: Lang = "en") -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
     files = len({f.file for f in findings if f.file})
+    if lang == "zh":
+        return f"共{files}个文件，发现{errors}个错误、{warnings}个警告、{notices}个提示。"
     parts = [plural(errors, "error"), plural(warnings, "warning"), plural(notices, "notice")]
     return f"Found {', '.join(parts[:-1])} and {parts[-1]} in {plural(files, 'file')}."

@@ -69,7 +69,7 @@ def status(
     ]
     warnings = context.warnings_of(ctx.store)
     if warnings:
-        print_findings(stderr(), warnings, limit=10)  # type: ignore[arg-type]
+        print_findings(stderr(), warnings, limit=10, lang=language)  # type: ignore[arg-type]
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(status_dict(report, ctx.plan), ensure_ascii=False, indent=2))
         return

@@ -12,6 +12,7 @@ import typer
 from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
 
 if TYPE_CHECKING:
+    from linyi_tracker.i18n import Lang
     from linyi_tracker.validation.validator import ValidationReport
 
 
@@ -64,6 +65,7 @@ def validate(
     from linyi_tracker.actuals.store import load_store
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import stderr
+    from linyi_tracker.i18n import resolve_lang
     from linyi_tracker.locate import locate_data
     from linyi_tracker.validation.validator import STDIN, expand
     from linyi_tracker.validation.validator import validate as run_validation
@@ -80,18 +82,20 @@ def validate(
         report = run_validation(
             files, loaded, store=store, strict=strict, sheet=sheet, progress=progress
         )
+    language = resolve_lang(lang.value if lang else None)
     if output is ValidateFormat.JSON:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(report.to_dict(language), ensure_ascii=False, indent=2))
     else:
-        _print_text(report, max_findings)
+        _print_text(report, max_findings, language)
     if report.failed:
         raise typer.Exit(1)
 
 
-def _print_text(report: ValidationReport, limit: int) -> None:
+def _print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     from linyi_tracker.cli.output import print_findings, stdout
     from linyi_tracker.findings import plural
 
+    zh = lang == "zh"
     console = stdout()
     shown = 0
     for f in report.files:
@@ -99,35 +103,49 @@ def _print_text(report: ValidationReport, limit: int) -> None:
         room = len(mine) if limit == 0 else max(0, min(len(mine), limit - shown))
         if not mine or room == 0:
             continue
-        console.print(
-            f"{f.path} ({f.encoding or 'unreadable'}, {plural(f.rows, 'row')})",
-            style="bold",
-            markup=False,
-        )
-        print_findings(console, mine[:room])
+        encoding = f.encoding or ("无法读取" if zh else "unreadable")
+        rows_text = f"{f.rows}行" if zh else plural(f.rows, "row")
+        console.print(f"{f.path} ({encoding}, {rows_text})", style="bold", markup=False)
+        print_findings(console, mine[:room], lang=lang)
         shown += room
         console.print()
     counts = report.counts
     total = len(report.findings)
     rows = sum(f.rows for f in report.files)
+    errors, warnings, notices = counts["error"], counts["warning"], counts["notice"]
+    if zh:
+        where = f"{len(report.files)}个文件（{rows}行）"
+        if errors == 0 and warnings == 0:
+            extra = f"，{notices}个提示" if notices else ""
+            console.print(f"{where}没有错误或警告{extra}。", markup=False)
+        else:
+            extra = f"、{notices}个提示" if notices else ""
+            console.print(f"{where}中发现{errors}个错误、{warnings}个警告{extra}。", markup=False)
+            if report.strict and warnings:
+                console.print("--strict：警告也算作错误。", markup=False)
+        if shown < total:
+            console.print(
+                f"共{total}条，已列出{shown}条；用 --max-findings 0 列出全部，或用 --format json。",
+                markup=False,
+            )
+        return
     files = plural(len(report.files), "file")
-    if counts["error"] == 0 and counts["warning"] == 0:
-        extra = f" ({plural(counts['notice'], 'notice')})" if counts["notice"] else ""
+    if errors == 0 and warnings == 0:
+        extra = f" ({plural(notices, 'notice')})" if notices else ""
         console.print(
             f"No errors or warnings in {files} ({plural(rows, 'row')}){extra}.", markup=False
         )
     else:
-        parts = [plural(counts["error"], "error"), plural(counts["warning"], "warning")]
-        if counts["notice"]:
-            parts.append(plural(counts["notice"], "notice"))
+        parts = [plural(errors, "error"), plural(warnings, "warning")]
+        if notices:
+            parts.append(plural(notices, "notice"))
         listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
         console.print(f"Found {listed} in {files} ({plural(rows, 'row')}).", markup=False)
-        if report.strict and counts["warning"]:
+        if report.strict and warnings:
             console.print("--strict: warnings count as errors.", markup=False)
     if shown < total:
         console.print(
-            f"Listed {shown} of {total} findings; use --max-findings 0 to list them all, "
-            "or --format json.",
+            f"Listed {shown} of {total} findings; use --max-findings 0 to list them all, or --format json.",
             markup=False,
         )
 

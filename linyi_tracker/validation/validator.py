@@ -18,6 +18,7 @@ from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read
 from linyi_tracker.actuals.store import Store, data_files
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity, count_by_severity
+from linyi_tracker.i18n import Lang
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.cross import CrossChecks
 
@@ -49,14 +50,16 @@ class ValidationReport:
         """Errors, or warnings under --strict: what makes `validate` exit 1."""
         return any(_fails(f, self.strict) for f in self.findings)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of submissions.md."""
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The JSON contract of submissions.md; messages and hints in ``lang``."""
+        from linyi_tracker.validation.localize import localized
+
         return {
             "files": [
                 {"path": f.path, "encoding": f.encoding, "rows": f.rows, "valid": f.valid}
                 for f in self.files
             ],
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [localized(f, lang).to_dict() for f in self.findings],
             "summary": {
                 **self.counts,
                 "files": len(self.files),
