@@ -141,7 +141,13 @@ def test_conflict_names_both_lines(plan: Plan) -> None:
 
 def test_workbook_positions_are_sheet_rows_and_letters(plan: Plan) -> None:
     """In an .xlsx file, findings give the sheet, row and column letter; Excel dates read as months."""
-    report = validate([str(SUBMISSIONS / "workbook-positions.xlsx")], plan, store=None, today=TODAY)
+    report = validate(
+        [str(SUBMISSIONS / "workbook-positions.xlsx")],
+        plan,
+        store=None,
+        today=TODAY,
+        keep_observations=True,
+    )
     locations = {f.code: f.location() for f in report.findings}
     assert locations["unknown-indicator"].endswith("workbook-positions.xlsx[县区报表]:3:A")
     assert locations["out-of-range"].endswith("[县区报表]:5:D")

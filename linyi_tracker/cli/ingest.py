@@ -63,7 +63,9 @@ def ingest(
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
     store = load_store(loaded, where.path, display_root=Path.cwd(), exclude=mine)
-    report = validate(files, loaded, store=store, sheet=sheet, revise=revise)
+    report = validate(
+        files, loaded, store=store, sheet=sheet, revise=revise, keep_observations=True
+    )
     if report.failed:
         _print_text(report, 50, language)
         stderr().print(

@@ -1,26 +1,35 @@
 """Checks across rows: duplicates, conflicts, year-to-date series, components, region
 sums, outliers, and the figures already in the store.
 
-Observations arrive one at a time (:meth:`CrossChecks.add`) as the files stream past;
-only the submitted observations are remembered, one per key. :meth:`CrossChecks.finish`
-then looks at each group the submission touched, together with the stored figures of
-the same group, and attributes every finding to a row of the submission.
+Observations arrive one at a time (:meth:`CrossChecks.add`) as the files stream past.
+Each is remembered as a few packed numbers — an integer key (indicator, region,
+period), its value, a hash of its exact text, its as_of, file and line — in arrays,
+so memory grows by about 34 bytes a row rather than by a Python object per row (a
+million-row submission). :meth:`CrossChecks.finish` sorts the keys once: equal keys
+are neighbours (duplicates, conflicts), and each indicator-and-region series comes out
+in time order (year-to-date runs, outliers), checked one group at a time together with
+the stored figures of that group. Every finding is attributed to a submitted row.
+
+Full observations are kept only when asked (``keep=True``, for ingest, which writes them).
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import math
 import statistics
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
-from decimal import Decimal
+from dataclasses import dataclass
+from datetime import date
 
+from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan
 
-Key = tuple[str, str, str]
 # Iglewicz and Hoaglin's modified z-score: 0.6745·(x − median) / MAD, flagged above 3.5.
 # With few values (six years of one month) the MAD of ordinary noise can be tiny and
 # every small wobble would score high, so the MAD is floored at 5 % of the median's size:
@@ -29,145 +38,304 @@ OUTLIER_Z = 3.5
 OUTLIER_MIN_VALUES = 5
 OUTLIER_MAD_FLOOR = 0.05
 
+_RANK = {"month": 0, "quarter": 1, "year": 2}
+SORT_CHUNK = 131_072
+_REGION_SHIFT, _INDICATOR_SHIFT = 24, 32
 
-def _at(
-    o: Observation, code: str, severity: Severity, message: str, hint: str | None = None
-) -> Finding:
-    return Finding(code, severity, message, o.file, o.line, "value", None, hint)
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One figure as the checks see it: submitted (with its row) or stored."""
+
+    indicator: str
+    region: str
+    period: Period
+    value: float | None
+    text: str
+    as_of: date | None
+    file: str
+    line: int
+    submitted: bool
+
+
+def _at(row: Row, code: str, severity: Severity, message: str, hint: str | None = None) -> Finding:
+    return Finding(code, severity, message, row.file, row.line, "value", None, hint)
+
+
+def _describe(row: Row) -> str:
+    return f"{row.indicator} {row.period} {row.region}"
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
 class CrossChecks:
-    def __init__(self, plan: Plan, store: Store | None, *, revise: bool = False) -> None:
+    def __init__(
+        self, plan: Plan, store: Store | None, *, revise: bool = False, keep: bool = False
+    ) -> None:
         self.plan = plan
-        self.revise = revise
         self.store = store
-        self.seen: dict[Key, Observation] = {}
+        self.revise = revise
+        self.indicators = [i.id for i in plan.indicators]
+        self.indicator_index = {ident: n for n, ident in enumerate(self.indicators)}
+        self.regions = [r.id for r in plan.regions]
+        self.region_index = {ident: n for n, ident in enumerate(self.regions)}
+        self.periods: dict[int, Period] = {}
+        self.file_names: list[str] = []
+        self.file_index: dict[str, int] = {}
+        # one entry a row, in arrival order
+        self.keys = array("q")
+        self.values = array("d")
+        self.as_of = array("i")  # date ordinal, 0 for none
+        self.files = array("H")
+        self.lines = array("L")
+        self.words: dict[int, str] = {}  # rows whose value is a word (milestones, judgements)
+        self.kept: list[Observation] | None = [] if keep else None
+        self.representatives = array("l")  # after finish: the row that counts for each key
         self.findings: list[Finding] = []
-        self.stored: dict[Key, Observation] = (
-            {o.key: o for o in store.observations} if store else {}
-        )
+        self.stored: dict[int, Observation] = {}
+        if store is not None:
+            for o in store.observations:
+                self.stored[self._key(o.indicator, o.region, o.period)] = o
 
     # ------------------------------------------------------------ streaming
 
+    def _key(self, indicator: str, region: str, period: Period) -> int:
+        code = period.year * 64 + period.months * 4 + _RANK[period.kind]
+        if code not in self.periods:
+            self.periods[code] = period
+        return (
+            (self.indicator_index[indicator] << _INDICATOR_SHIFT)
+            | (self.region_index[region] << _REGION_SHIFT)
+            | code
+        )
+
     def add(self, o: Observation) -> None:
-        previous = self.seen.get(o.key)
-        if previous is None:
-            self.seen[o.key] = o
-            return
-        if previous.text == o.text and previous.as_of == o.as_of:
-            self.findings.append(
-                _at(
-                    o,
-                    "duplicate-observation",
-                    Severity.WARNING,
-                    f"{_describe(o)} = {o.text} is also at {previous.file}:{previous.line}; counted once",
-                    "remove one of the two rows",
-                )
-            )
-        elif previous.as_of is not None and o.as_of is not None and previous.as_of != o.as_of:
-            if o.as_of > previous.as_of:  # a revision within the submission: the later one counts
-                self.seen[o.key] = o
-        else:
-            self.findings.append(
-                _at(
-                    o,
-                    "conflicting-observation",
-                    Severity.ERROR,
-                    f"{_describe(o)} is {o.text} here but {previous.text} at {previous.file}:{previous.line}",
-                    "keep the right figure; a revised figure needs an as_of date",
-                )
-            )
+        file_number = self.file_index.get(o.file)
+        if file_number is None:
+            file_number = self.file_index[o.file] = len(self.file_names)
+            self.file_names.append(o.file)
+        if o.value is None:
+            self.words[len(self.keys)] = o.text
+        self.keys.append(self._key(o.indicator, o.region, o.period))
+        self.values.append(float(o.value) if o.value is not None else math.nan)
+        self.as_of.append(o.as_of.toordinal() if o.as_of else 0)
+        self.files.append(file_number)
+        self.lines.append(o.line)
+        if self.kept is not None:
+            self.kept.append(o)
+
+    def _row(self, i: int) -> Row:
+        key = self.keys[i]
+        value = self.values[i]
+        number = None if math.isnan(value) else value
+        text = self.words.get(i) or _number_text(value)
+        day = date.fromordinal(self.as_of[i]) if self.as_of[i] else None
+        return Row(
+            self.indicators[key >> _INDICATOR_SHIFT],
+            self.regions[(key >> _REGION_SHIFT) & 0xFF],
+            self.periods[key & 0xFFFFFF],
+            number,
+            text,
+            day,
+            self.file_names[self.files[i]],
+            self.lines[i],
+            True,
+        )
+
+    @staticmethod
+    def _stored_row(o: Observation) -> Row:
+        value = float(o.value) if o.value is not None else None
+        return Row(o.indicator, o.region, o.period, value, o.text, o.as_of, o.file, o.line, False)
 
     # ------------------------------------------------------------ at the end
 
     def finish(self) -> list[Finding]:
+        self._same_keys()
         self._against_store()
-        groups = self._groups()
-        for (indicator, _region), series in groups.items():
-            ind = self.plan.indicator_by_id[indicator]
-            if ind.flow:
-                self._ytd(series)
-            self._outliers(series, flow=ind.flow)
+        self._series()
         self._components()
         self._region_sums()
         return self.findings
 
     def submitted(self) -> list[Observation]:
-        return list(self.seen.values())
+        """The observations that count, one per key (ingest writes these)."""
+        if self.kept is None:
+            raise RuntimeError("CrossChecks(keep=True) is needed to hand the observations on")
+        return [self.kept[i] for i in sorted(self.representatives)]
 
-    def _combined(self, key: Key) -> Observation | None:
-        return self.seen.get(key) or self.stored.get(key)
+    def _sorted_order(self) -> array[int]:
+        """Row numbers in key order (stable), in bounded memory.
+
+        Key and row number are packed into one integer where they fit 63 bits; the rows
+        are sorted in chunks and the chunks merged, so at most one chunk's worth of
+        Python integers exists at a time (a million at once would cost ~40 MB).
+        """
+        keys, n = self.keys, len(self.keys)
+        bits = max(n - 1, 1).bit_length()
+        if not n or (max(keys) << bits).bit_length() >= 63:
+            return array("l", sorted(range(n), key=keys.__getitem__))
+        mask = (1 << bits) - 1
+        chunks = [
+            array(
+                "q", sorted((keys[i] << bits) | i for i in range(start, min(start + SORT_CHUNK, n)))
+            )
+            for start in range(0, n, SORT_CHUNK)
+        ]
+        merged = chunks[0] if len(chunks) == 1 else heapq.merge(*chunks)
+        return array("l", (p & mask for p in merged))
+
+    def _same_value(self, a: int, b: int) -> bool:
+        """The same figure: equal numbers (9800 and 9800.0 alike), or the same word."""
+        if a in self.words or b in self.words:
+            return self.words.get(a) == self.words.get(b)
+        return self.values[a] == self.values[b]
+
+    def _same_keys(self) -> None:
+        """Duplicates and conflicts among neighbours of the sorted keys."""
+        keys, as_of = self.keys, self.as_of
+        order = self._sorted_order()
+        self.order = order
+        representatives = array("l")
+        i, n = 0, len(order)
+        while i < n:
+            current = order[i]
+            j = i + 1
+            while j < n and keys[order[j]] == keys[current]:
+                row = order[j]
+                if self._same_value(row, current) and as_of[row] == as_of[current]:
+                    later, first = self._row(row), self._row(current)
+                    self.findings.append(
+                        _at(
+                            later,
+                            "duplicate-observation",
+                            Severity.WARNING,
+                            f"{_describe(later)} = {later.text} is also at {first.file}:{first.line}; counted once",
+                            "remove one of the two rows",
+                        )
+                    )
+                elif as_of[current] and as_of[row] and as_of[current] != as_of[row]:
+                    if (
+                        as_of[row] > as_of[current]
+                    ):  # a revision within the submission: the later counts
+                        current = row
+                else:
+                    later, first = self._row(row), self._row(current)
+                    self.findings.append(
+                        _at(
+                            later,
+                            "conflicting-observation",
+                            Severity.ERROR,
+                            f"{_describe(later)} is {later.text} here but {first.text} at {first.file}:{first.line}",
+                            "keep the right figure; a revised figure needs an as_of date",
+                        )
+                    )
+                j += 1
+            representatives.append(current)
+            i = j
+        self.representatives = representatives
 
     def _against_store(self) -> None:
-        for key, o in self.seen.items():
-            stored = self.stored.get(key)
+        if not self.stored:
+            return
+        for i in self.representatives:
+            stored = self.stored.get(self.keys[i])
             if stored is None:
                 continue
-            if stored.text == o.text:
+            row = self._row(i)
+            same = (
+                float(stored.value) == row.value
+                if stored.value is not None and row.value is not None
+                else stored.text == row.text
+            )
+            if same:
                 self.findings.append(
                     _at(
-                        o,
+                        row,
                         "already-stored",
                         Severity.NOTICE,
-                        f"{_describe(o)} = {o.text} is already stored ({stored.file}:{stored.line})",
+                        f"{_describe(row)} = {row.text} is already stored ({stored.file}:{stored.line})",
                     )
                 )
-            elif o.as_of is None or (stored.as_of is not None and o.as_of <= stored.as_of):
+            elif row.as_of is None or (stored.as_of is not None and row.as_of <= stored.as_of):
                 when = f" (as of {stored.as_of})" if stored.as_of else ""
                 if self.revise:
                     self.findings.append(
                         _at(
-                            o,
+                            row,
                             "revises-store",
                             Severity.NOTICE,
-                            f"{_describe(o)}: {o.text} will be recorded as a revision of the stored {stored.text}{when} "
-                            f"at {stored.file}:{stored.line}",
+                            f"{_describe(row)}: {row.text} will be recorded as a revision of the stored "
+                            f"{stored.text}{when} at {stored.file}:{stored.line}",
                         )
                     )
                     continue
                 self.findings.append(
                     _at(
-                        o,
+                        row,
                         "conflicts-with-store",
                         Severity.ERROR,
-                        f"{_describe(o)} is {o.text} here but {stored.text} is stored{when} at {stored.file}:{stored.line}",
+                        f"{_describe(row)} is {row.text} here but {stored.text} is stored{when} at "
+                        f"{stored.file}:{stored.line}",
                         "if this is a revised figure, give its publication date in as_of, or ingest with --revise",
                     )
                 )
 
-    def _groups(self) -> dict[tuple[str, str], list[Observation]]:
-        """Per (indicator, region) the submission touched: stored and submitted figures."""
-        touched: dict[tuple[str, str], dict[str, Observation]] = defaultdict(dict)
-        for o in self.seen.values():
-            touched[(o.indicator, o.region)][str(o.period)] = o
-        out: dict[tuple[str, str], list[Observation]] = {}
-        for (indicator, region), mine in touched.items():
-            merged = {
-                str(o.period): o
-                for o in (self.store.series(indicator, region) if self.store else [])
-            }
-            merged.update(mine)
-            out[(indicator, region)] = sorted(merged.values(), key=lambda o: o.period.sort_key)
-        return out
+    def _series(self) -> None:
+        """Each (indicator, region) series the submission touched, with its stored figures."""
+        group: list[int] = []
+        prefix = -1
+        for i in self.representatives:
+            head = self.keys[i] >> _REGION_SHIFT
+            if head != prefix and group:
+                self._check_series(group)
+                group = []
+            prefix = head
+            group.append(i)
+        if group:
+            self._check_series(group)
 
-    def _is_submitted(self, o: Observation) -> bool:
-        return self.seen.get(o.key) is o
+    def _check_series(self, rows: list[int]) -> None:
+        key = self.keys[rows[0]]
+        indicator = self.indicators[key >> _INDICATOR_SHIFT]
+        region = self.regions[(key >> _REGION_SHIFT) & 0xFF]
+        # (period code, value, reference): a row index when submitted, the Observation when stored.
+        # Submitted rows arrive sorted by code; stored ones are merged in only where the store has any.
+        entries: list[tuple[int, float, int | Observation]] = [
+            (self.keys[i] & 0xFFFFFF, self.values[i], i) for i in rows
+        ]
+        stored = self.store.series(indicator, region) if self.store else []
+        if stored:
+            merged: dict[int, tuple[int, float, int | Observation]] = {}
+            for o in stored:
+                code = self._key(o.indicator, o.region, o.period) & 0xFFFFFF
+                merged[code] = (code, float(o.value) if o.value is not None else math.nan, o)
+            merged.update({e[0]: e for e in entries})
+            entries = [merged[c] for c in sorted(merged)]
+        flow = self.plan.indicator_by_id[indicator].flow
+        if flow:
+            self._ytd(entries)
+        self._outliers(entries, flow=flow)
 
-    def _ytd(self, series: list[Observation]) -> None:
-        by_year: dict[int, list[Observation]] = defaultdict(list)
-        for o in series:
-            if o.value is not None:
-                by_year[o.period.year].append(o)
-        for rows in by_year.values():
-            for earlier, later in itertools.pairwise(rows):
-                assert earlier.value is not None and later.value is not None
-                if later.value < earlier.value and later.period.months > earlier.period.months:
-                    target = later if self._is_submitted(later) else earlier
-                    if not self._is_submitted(target):
+    def _resolve(self, ref: int | Observation) -> Row:
+        return self._row(ref) if isinstance(ref, int) else self._stored_row(ref)
+
+    def _ytd(self, entries: list[tuple[int, float, int | Observation]]) -> None:
+        by_year: dict[int, list[tuple[int, float, int | Observation]]] = defaultdict(list)
+        for e in entries:
+            if not math.isnan(e[1]):
+                by_year[e[0] >> 6].append(e)  # period code = year·64 + months·4 + kind
+        for run in by_year.values():
+            for (code_a, value_a, ref_a), (code_b, value_b, ref_b) in itertools.pairwise(run):
+                if value_b < value_a and (code_b & 63) >> 2 > (code_a & 63) >> 2:
+                    blame = ref_b if isinstance(ref_b, int) else ref_a
+                    if not isinstance(blame, int):
                         continue
+                    earlier, later = self._resolve(ref_a), self._resolve(ref_b)
                     self.findings.append(
                         _at(
-                            target,
+                            self._resolve(blame),
                             "ytd-decreasing",
                             Severity.ERROR,
                             f"year to date {later.period} ({later.text}) is below {earlier.period} ({earlier.text}) "
@@ -176,125 +344,194 @@ class CrossChecks:
                         )
                     )
 
-    def _outliers(self, series: list[Observation], *, flow: bool) -> None:
-        classes: dict[int, list[Observation]] = defaultdict(list)
-        for o in series:
-            if o.value is not None:
-                classes[o.period.months if flow else 0].append(o)
-        for rows in classes.values():
-            if len(rows) < OUTLIER_MIN_VALUES:
+    def _outliers(self, entries: list[tuple[int, float, int | Observation]], *, flow: bool) -> None:
+        classes: dict[int, list[tuple[int, float, int | Observation]]] = defaultdict(list)
+        for e in entries:
+            if not math.isnan(e[1]):
+                classes[(e[0] & 63) >> 2 if flow else 0].append(e)
+        for members in classes.values():
+            if len(members) < OUTLIER_MIN_VALUES or not any(isinstance(e[2], int) for e in members):
                 continue
-            values = [float(o.value or 0) for o in rows]
+            values = [e[1] for e in members]
             median = statistics.median(values)
             mad = max(
                 statistics.median(abs(v - median) for v in values), OUTLIER_MAD_FLOOR * abs(median)
             )
             if mad == 0:
                 continue
-            for o, v in zip(rows, values, strict=True):
+            for _, v, ref in members:
                 z = 0.6745 * (v - median) / mad
-                if abs(z) > OUTLIER_Z and self._is_submitted(o):
+                if abs(z) > OUTLIER_Z and isinstance(ref, int):
+                    row = self._row(ref)
                     self.findings.append(
                         _at(
-                            o,
+                            row,
                             "outlier",
                             Severity.WARNING,
-                            f"{o.text} is far from this indicator's other {len(rows) - 1} figures "
+                            f"{row.text} is far from this indicator's other {len(members) - 1} figures "
                             f"(median {median:g}, robust z-score {z:+.1f})",
                             "check the figure and its unit (万?), or explain it in the note",
                         )
                     )
 
+    def _lookup(
+        self, rows: dict[int, int], indicator: str, period: Period, region: str
+    ) -> Row | None:
+        key = self._key(indicator, region, period)
+        if key in rows:
+            return self._row(rows[key])
+        stored = self.stored.get(key)
+        return self._stored_row(stored) if stored is not None else None
+
     def _components(self) -> None:
-        touched = {(o.indicator, str(o.period), o.region) for o in self.seen.values()}
-        for whole in self.plan.targets:
-            if (
-                not isinstance(whole, LevelTarget | AnnualTarget | CumulativeTarget)
-                or not whole.components
-            ):
-                continue
-            parts = [
+        wholes = [
+            t
+            for t in self.plan.targets
+            if isinstance(t, LevelTarget | AnnualTarget | CumulativeTarget) and t.components
+        ]
+        if not wholes:
+            return
+        involved = {self.indicator_index[t.indicator] for t in wholes}
+        parts_of = {
+            t.id: [
                 self.plan.target_by_id[c].indicator
-                for c in whole.components
+                for c in t.components
                 if c in self.plan.target_by_id
             ]
-            keys = {(p, r) for (i, p, r) in touched if i == whole.indicator or i in parts}
-            for period, region in sorted(keys):
-                total = self._combined((whole.indicator, period, region))
+            for t in wholes
+        }
+        involved |= {self.indicator_index[p] for parts in parts_of.values() for p in parts}
+        mine = {
+            self.keys[i]: i
+            for i in self.representatives
+            if self.keys[i] >> _INDICATOR_SHIFT in involved
+        }
+        touched = {
+            (
+                self.keys[i] & 0xFFFFFF,
+                (self.keys[i] >> _REGION_SHIFT) & 0xFF,
+                self.keys[i] >> _INDICATOR_SHIFT,
+            )
+            for i in mine.values()
+        }
+        for whole in wholes:
+            parts = parts_of[whole.id]
+            ids = {self.indicator_index[whole.indicator], *(self.indicator_index[p] for p in parts)}
+            for code, region_number, _ in sorted(
+                {(c, r, 0) for (c, r, ind) in touched if ind in ids}
+            ):
+                period, region = self.periods[code], self.regions[region_number]
+                total = self._lookup(mine, whole.indicator, period, region)
                 if total is None or total.value is None:
                     continue
                 present = [
-                    o
+                    r
                     for p in parts
-                    if (o := self._combined((p, period, region))) is not None
-                    and o.value is not None
+                    if (r := self._lookup(mine, p, period, region)) is not None
+                    and r.value is not None
                 ]
                 for part in present:
                     assert part.value is not None
                     if part.value > total.value:
-                        at = part if self._is_submitted(part) else total
-                        if self._is_submitted(at):
+                        blame = part if part.submitted else total
+                        if blame.submitted:
                             self.findings.append(
                                 _at(
-                                    at,
+                                    blame,
                                     "component-exceeds-total",
                                     Severity.ERROR,
-                                    f"{part.indicator} ({part.text}) is larger than its whole {total.indicator} ({total.text}) "
-                                    f"for {period}",
+                                    f"{part.indicator} ({part.text}) is larger than its whole {total.indicator} "
+                                    f"({total.text}) for {period}",
                                     "a part cannot exceed the whole: check both figures",
                                 )
                             )
-                summed = sum((o.value or Decimal(0) for o in present), Decimal(0))
-                blame: Observation | None = (
-                    total
-                    if self._is_submitted(total)
-                    else next((o for o in present if self._is_submitted(o)), None)
+                summed = math.fsum(r.value or 0.0 for r in present)
+                blame2 = (
+                    total if total.submitted else next((r for r in present if r.submitted), None)
                 )
-                if summed > total.value and blame is not None:
+                if summed > total.value and blame2 is not None:
                     self.findings.append(
                         _at(
-                            blame,
+                            blame2,
                             "components-exceed-total",
                             Severity.WARNING,
-                            f"the parts of {total.indicator} add up to {summed}, more than the whole ({total.text}) for {period}",
+                            f"the parts of {total.indicator} add up to {_number_text(summed)}, more than the whole "
+                            f"({total.text}) for {period}",
                             "check whether the parts overlap or the whole is incomplete",
                         )
                     )
 
     def _region_sums(self) -> None:
-        city = self.plan.city.id
-        regions = [r.id for r in self.plan.sub_regions]
-        touched = {(o.indicator, str(o.period)) for o in self.seen.values()}
-        for indicator, period in sorted(touched):
-            if self.plan.indicator_by_id[indicator].aggregate != "sum":
+        """A city figure against the sum of all its regions, per (indicator, period) touched.
+
+        One small accumulator per (indicator, period) — the regions' running sum, which
+        regions, the first submitted row — not the rows themselves: about one entry per
+        region count of rows.
+        """
+        city = self.region_index[self.plan.city.id]
+        subs = [self.region_index[r.id] for r in self.plan.sub_regions]
+        summable = {
+            self.indicator_index[i.id] for i in self.plan.indicators if i.aggregate == "sum"
+        }
+        # (indicator number, period code) -> [sum, regions bitmask, city row or -1, first submitted region row or -1]
+        acc: dict[tuple[int, int], list[float | int]] = {}
+        for i in self.representatives:
+            key = self.keys[i]
+            if key >> _INDICATOR_SHIFT not in summable:
                 continue
-            whole = self._combined((indicator, period, city))
-            parts = [self._combined((indicator, period, r)) for r in regions]
-            if (
-                whole is None
-                or whole.value is None
-                or any(p is None or p.value is None for p in parts)
-            ):
+            pair = (key >> _INDICATOR_SHIFT, key & 0xFFFFFF)
+            slot = acc.get(pair)
+            if slot is None:
+                slot = acc[pair] = [0.0, 0, -1, -1]
+            region = (key >> _REGION_SHIFT) & 0xFF
+            if region == city:
+                slot[2] = i
+            elif not math.isnan(self.values[i]):
+                slot[0] += self.values[i]
+                slot[1] = int(slot[1]) | (1 << region)
+                if slot[3] == -1:
+                    slot[3] = i
+        for (indicator_number, code), (partial, mask, city_row, first_row) in sorted(acc.items()):
+            name, period = self.indicators[indicator_number], self.periods[code]
+            whole = self._figure(
+                {city: int(city_row)} if city_row != -1 else {}, name, period, city
+            )
+            if whole is None or whole.value is None:
                 continue
-            total = sum((p.value or Decimal(0) for p in _present(parts)), Decimal(0))
-            if total == whole.value:
+            total = float(partial)
+            complete = True
+            for r in subs:
+                if int(mask) & (1 << r):
+                    continue
+                stored = self._figure({}, name, period, r)
+                if stored is None or stored.value is None:
+                    complete = False
+                    break
+                total += stored.value
+            if not complete or math.isclose(total, whole.value, rel_tol=1e-12, abs_tol=1e-9):
                 continue
-            mine = [o for o in (whole, *_present(parts)) if self._is_submitted(o)]
-            if mine:
+            blame = (
+                whole
+                if whole.submitted
+                else (self._row(int(first_row)) if first_row != -1 else None)
+            )
+            if blame is not None:
                 self.findings.append(
                     _at(
-                        mine[0],
+                        blame,
                         "region-sum-mismatch",
                         Severity.WARNING,
-                        f"the city's {indicator} for {period} is {whole.text} but the {len(regions)} regions add up to {total}",
+                        f"the city's {name} for {period} is {whole.text} but the {len(subs)} regions add up to "
+                        f"{_number_text(total)}",
                         "check the city figure and each region's; one of them may be out of date",
                     )
                 )
 
-
-def _present(items: Iterable[Observation | None]) -> list[Observation]:
-    return [o for o in items if o is not None and o.value is not None]
-
-
-def _describe(o: Observation) -> str:
-    return f"{o.indicator} {o.period} {o.region}"
+    def _figure(
+        self, mine: dict[int, int], indicator: str, period: Period, region_number: int
+    ) -> Row | None:
+        """A region's figure: submitted if the submission has it, else stored, else None."""
+        if region_number in mine:
+            return self._row(mine[region_number])
+        stored = self.stored.get(self._key(indicator, self.regions[region_number], period))
+        return self._stored_row(stored) if stored is not None else None

@@ -104,11 +104,16 @@ def validate(
     progress: ProgressFactory | None = None,
     stdin: bytes | None = None,
     revise: bool = False,
+    keep_observations: bool = False,
 ) -> ValidationReport:
-    """Validate files (or '-' for standard input) against the plan and the store."""
+    """Validate files (or '-' for standard input) against the plan and the store.
+
+    ``keep_observations`` hands the checked observations back (ingest writes them);
+    without it memory stays at a few packed numbers a row, whatever the file's size.
+    """
     day = today or date.today()
     lookup = PlanLookup(plan)
-    checks = CrossChecks(plan, store, revise=revise)
+    checks = CrossChecks(plan, store, revise=revise, keep=keep_observations)
     reads: list[FileRead] = []
     for name in expand(paths):
         if name == STDIN:
@@ -148,4 +153,5 @@ def validate(
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column_number or 0))
     failing = {f.file for f in findings if _fails(f, strict)}
     files = [FileResult(r.path, r.encoding, r.rows, r.path not in failing) for r in reads]
-    return ValidationReport(files, findings, strict, checks.submitted())
+    observations = checks.submitted() if keep_observations else []
+    return ValidationReport(files, findings, strict, observations)
