@@ -176,8 +176,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data.",
     },
     "method.rule7": {
-        "zh": "全市数字取全市自报数，或在12个县区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序。",
-        "en": "A city figure is the city's own, or the sum of all 12 regions when every one has reported (summable indicators only); a partial sum is never the city's. Regions are ranked by achievement (rates against the city-wide level), or by value where they have no target.",
+        "zh": "全市数字取全市自报数，或在{regions}个下级地区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序。",
+        "en": "A city figure is the city's own, or the sum of all {regions} regions when every one has reported (summable indicators only); a partial sum is never the city's. Regions are ranked by achievement (rates against the city-wide level), or by value where they have no target.",
     },
     "method.rule8": {
         "zh": "节点目标：完成为已完成（注明是否按期），期限前未完成为推进中，期限后未完成为已逾期。定性目标取数据中的评价词，状态为已评估。",

@@ -306,8 +306,26 @@ def build_report(
             th.on_track,
             th.at_risk,
             plan.assessment.tolerance,
-            [t(f"method.rule{i}", "zh", on=th.on_track, risk=th.at_risk) for i in range(1, 9)],
-            [t(f"method.rule{i}", "en", on=th.on_track, risk=th.at_risk) for i in range(1, 9)],
+            [
+                t(
+                    f"method.rule{i}",
+                    "zh",
+                    on=th.on_track,
+                    risk=th.at_risk,
+                    regions=len(plan.sub_regions),
+                )
+                for i in range(1, 9)
+            ],
+            [
+                t(
+                    f"method.rule{i}",
+                    "en",
+                    on=th.on_track,
+                    risk=th.at_risk,
+                    regions=len(plan.sub_regions),
+                )
+                for i in range(1, 9)
+            ],
         ),
         sources=_sources(store, ids, year, as_of),
     )

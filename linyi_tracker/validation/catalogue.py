@@ -117,7 +117,7 @@ _ENTRIES = [
         "region-sum-mismatch",
         W,
         "across rows",
-        "the city's figure differs from the sum of all 12 regions'",
+        "the city's figure differs from the sum of all its regions'",
     ),
     Entry(
         "outlier",
