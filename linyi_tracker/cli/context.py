@@ -30,7 +30,7 @@ def load(plan_option: Path | None, data_option: Path | None) -> Context:
     """Plan and store; a store with errors stops here (exit 1), never half-used."""
     plan, plan_at = load_plan_only(plan_option)
     data_at = locate_data(data_option)
-    store = load_store(plan, data_at.path, display_root=Path.cwd())
+    store = load_store(plan, data_at.path, display_root=display_root(data_at))
     if store.errors:
         raise DataInvalidError(
             f"the data in {data_at.path} has {len(store.errors)} "
@@ -39,6 +39,12 @@ def load(plan_option: Path | None, data_option: Path | None) -> Context:
             list(store.errors),
         )
     return Context(plan, plan_at, store, data_at)
+
+
+def display_root(where: Located) -> Path:
+    """What file names are shown relative to: the working directory, or for the embedded
+    data the package's data folder ('actuals/poverty.csv:4', the same on every install)."""
+    return where.path.parent if where.origin == "embedded" else Path.cwd()
 
 
 def shown_location(where: Located) -> str:

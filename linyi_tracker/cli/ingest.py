@@ -62,7 +62,7 @@ def ingest(
     where.path.mkdir(parents=True, exist_ok=True)
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
-    store = load_store(loaded, where.path, display_root=Path.cwd(), exclude=mine)
+    store = load_store(loaded, where.path, display_root=context.display_root(where), exclude=mine)
     report = validate(
         files, loaded, store=store, sheet=sheet, revise=revise, keep_observations=True
     )

@@ -77,7 +77,9 @@ def validate(
         where = locate_data(data)
         if where.path.is_dir():
             mine = {Path(p).resolve() for p in files if p != STDIN}
-            store = load_store(loaded, where.path, display_root=Path.cwd(), exclude=mine)
+            store = load_store(
+                loaded, where.path, display_root=context.display_root(where), exclude=mine
+            )
     with _progress(stderr()) as progress:
         report = run_validation(
             files, loaded, store=store, strict=strict, sheet=sheet, progress=progress

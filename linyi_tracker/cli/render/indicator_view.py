@@ -118,7 +118,9 @@ def _target_panel(ctx: Context, a: Assessment, as_of: Period, lang: Lang) -> Ren
         grid.add_row("", Text(t("reason." + reason, lang), style="dim"))
     for o in a.evidence:
         where = f"{o.file}:{o.line} · " if o.line else ""
-        grid.add_row("", Text(f"{where}{o.source}", style="dim"))
+        # The note says who judged a judgement and on what evidence: it belongs with it.
+        note = f" · {o.note}" if o.note and a.kind in {"qualitative", "milestone"} else ""
+        grid.add_row("", Text(f"{where}{o.source}{note}", style="dim"))
     title = f"{t('kind.' + a.kind, lang)} · {a.target_id} · {t('title.assessment', lang, as_of=as_of.label(lang))}"
     return Panel(grid, title=title, title_align="left")
 
