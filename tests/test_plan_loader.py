@@ -97,3 +97,13 @@ def test_plan_values_are_exact_decimals() -> None:
     ratio = plan.target_by_id["ss.dibao_urban_rural_ratio.2020"]
     assert ratio.value == Decimal("1.5")
     assert isinstance(plan.assessment.thresholds.at_risk, Decimal)
+
+
+def test_every_plan_finding_has_a_chinese_message() -> None:
+    """plan check --lang zh leaves no fixture's message or hint in English."""
+    from linyi_tracker.validation.localize import hint_zh, message_zh
+
+    findings = [f for fixture in sorted(PLANS.glob("*.yaml")) for f in load_plan(fixture).findings]
+    findings += load_plan(PLAN_FILE).findings
+    assert [(f.code, f.message) for f in findings if message_zh(f.code, f.message) is None] == []
+    assert [f.hint for f in findings if f.hint and hint_zh(f.hint) is None] == []

@@ -72,11 +72,11 @@ def check(
     errors = result.errors
     if errors:
         console = stderr()
-        print_findings(console, result.findings)
-        console.print(summary(result.findings), markup=False)
+        print_findings(console, result.findings, lang=language)
+        console.print(summary(result.findings, language), markup=False)
         raise typer.Exit(1)
     out = stdout()
-    print_findings(out, result.findings)
+    print_findings(out, result.findings, lang=language)
     assert result.plan is not None
     p = result.plan
     unnamed = sum(1 for pr in p.projects if pr.unnamed)

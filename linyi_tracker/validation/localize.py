@@ -283,9 +283,178 @@ _HINTS: list[tuple[str, str]] = [
     ),
 ]
 
+# The plan file's findings (plan check).
+_PLAN_MESSAGES: list[tuple[str, str, str]] = [
+    ("yaml-syntax", r"YAML syntax: (?P<e>.*)", "YAML语法错误：{e}"),
+    (
+        "encoding-error",
+        r"the plan file is not UTF-8 \(byte 0x(?P<b>\w+) at offset (?P<o>\d+)\)",
+        "规划文件不是UTF-8编码（第{o}字节，0x{b}）",
+    ),
+    ("empty-plan", r"the plan file is empty", "规划文件是空的"),
+    ("plan-shape", r"the plan must be a mapping of sections", "规划文件须由若干节（键: 值）组成"),
+    ("plan-schema", r"required key '(?P<k>.+)' is missing", "缺少必填键“{k}”"),
+    (
+        "plan-schema",
+        r"unknown key '(?P<k>.+)' \(check its spelling, or remove it\)",
+        "未知的键“{k}”（请检查拼写，或删去）",
+    ),
+    (
+        "plan-schema",
+        r"kind '(?P<v>.*)' is not known; expected one of (?P<e>.+)",
+        "类型“{v}”未知；应为{e}之一",
+    ),
+    (
+        "plan-schema",
+        r"'(?P<v>.*)' is not allowed here; expected (?P<e>.+)",
+        "此处不能用“{v}”；应为{e}",
+    ),
+    (
+        "plan-schema",
+        r"a target needs a `kind` \(level, annual, cumulative, milestone or qualitative\)",
+        "目标须有 `kind`（level、annual、cumulative、milestone 或 qualitative）",
+    ),
+    ("plan-schema", r"'(?P<v>.*)' is not a whole number", "“{v}”不是整数"),
+    ("plan-schema", r"'(?P<v>.*)' is not a number", "“{v}”不是数字"),
+    ("plan-schema", r"expected text, got (?P<t>\w+) '(?P<v>.*)'", "此处应为文字，却是{t}“{v}”"),
+    (
+        "plan-schema",
+        r"expected (?P<e>a list|a mapping) here, got (?P<t>\w+)",
+        "此处应为{e_zh}，却是{t}",
+    ),
+    ("plan-schema", r"'(?P<k>.+)' must not be empty", "“{k}”不能为空"),
+    ("plan-schema", r"'(?P<v>.*)' is out of range: (?P<e>.+)", "“{v}”超出范围：{e}"),
+    (
+        "plan-schema",
+        r"the period starts \((?P<a>\d+)\) after it ends \((?P<b>\d+)\)",
+        "规划期的开始年份（{a}）晚于结束年份（{b}）",
+    ),
+    (
+        "plan-schema",
+        r"data_from \((?P<a>\d+)\) must not be after start \((?P<b>\d+)\)",
+        "data_from（{a}）不能晚于 start（{b}）",
+    ),
+    (
+        "plan-schema",
+        r"thresholds must satisfy 0 < at_risk < on_track",
+        "阈值须满足 0 < at_risk < on_track",
+    ),
+    (
+        "plan-schema",
+        r"a project marked unnamed must not have a name",
+        "标为未列名称的工程不能有名称",
+    ),
+    (
+        "plan-schema",
+        r"a project needs a name, or `unnamed: true` if the source gives none",
+        "工程须有名称；原文未列名称时写 `unnamed: true`",
+    ),
+    (
+        "plan-schema",
+        r"an indicator with a unit needs a direction \(higher or lower\)",
+        "有单位的指标须注明方向（higher 或 lower）",
+    ),
+    ("duplicate-id", r"(?P<s>\w+) id '(?P<v>.+)' is used twice", "{s}代码“{v}”重复"),
+    ("duplicate-id", r"system number (?P<n>\d+) is used twice", "体系编号{n}重复"),
+    (
+        "duplicate-key",
+        r"key '(?P<k>.+)' appears twice in this mapping \(first on line (?P<n>\d+)\); YAML would keep only the last",
+        "键“{k}”在此重复出现（第一次在第{n}行）；YAML只会保留最后一个",
+    ),
+    (
+        "city-region",
+        r"the plan needs exactly one region with level 'city' \(the whole area\), found (?P<n>\d+)",
+        "规划须有且只有一个 level 为 city 的地区（全域），现有{n}个",
+    ),
+    (
+        "unknown-reference",
+        r"(?P<kind>\w+) '(?P<v>.+)' is not defined in the plan",
+        "规划中没有定义{kind}“{v}”",
+    ),
+    (
+        "project-count",
+        r"category '(?P<c>.+)' declares (?P<d>\d+) projects but (?P<n>\d+) are listed",
+        "类别“{c}”申报{d}项工程，但只列出{n}项",
+    ),
+    (
+        "monitoring-with-target",
+        r"indicator '(?P<v>.+)' is a monitoring indicator but has targets",
+        "指标“{v}”是监测指标，却有目标",
+    ),
+    (
+        "year-outside-plan",
+        r"(?P<w>deadline|start) (?P<y>\d+) is outside the plan period (?P<a>\d+)–(?P<b>\d+)",
+        "{w}年份{y}不在规划期{a}—{b}之内",
+    ),
+    ("year-order", r"start (?P<a>\d+) is after the deadline (?P<b>\d+)", "起始年份{a}晚于期限{b}"),
+    (
+        "missing-unit",
+        r"countable milestone '(?P<v>.+)' needs an indicator with a unit \(what is counted\)",
+        "可计数的节点目标“{v}”须对应有单位的指标（计数的对象）",
+    ),
+    (
+        "missing-unit",
+        r"target '(?P<v>.+)' has a value, so its indicator needs a unit and a direction",
+        "目标“{v}”有目标值，其指标须有单位和方向",
+    ),
+    (
+        "unit-on-judgement",
+        r"indicator '(?P<i>.+)' has a unit, but target '(?P<v>.+)' takes no number",
+        "指标“{i}”有单位，但目标“{v}”不取数字",
+    ),
+    (
+        "comparator-direction",
+        r"comparator '(?P<c>.+)' contradicts the indicator's direction '(?P<d>\w+)' \(for '\w+' is better use (?P<u>.+)\)",
+        "比较符“{c}”与指标方向“{d}”矛盾（应使用{u}）",
+    ),
+    ("comparator-kind", r"'≈' is only meaningful for level targets", "“≈”只适用于水平目标"),
+    (
+        "component-mismatch",
+        r"component '(?P<c>.+)' must be a target of kind '(?P<k>\w+)' in the same unit as '(?P<w>.+)'",
+        "分项“{c}”须是与“{w}”单位相同的{k}类目标",
+    ),
+    (
+        "component-exceeds-total",
+        r"component '(?P<c>.+)' \((?P<v>.+)\) is larger than its whole '(?P<w>.+)' \((?P<t>.+)\)",
+        "分项“{c}”（{v}）大于总量“{w}”（{t}）",
+    ),
+    (
+        "components-exceed-total",
+        r"the components of '(?P<w>.+)' add up to (?P<s>\S+), more than the whole \((?P<t>.+)\)",
+        "“{w}”的各分项合计{s}，大于总量（{t}）",
+    ),
+    (
+        "unnamed-project",
+        r"project '(?P<p>.+)' of category '(?P<en>.+)' \((?P<zh>.+)\) is declared but not named in the source",
+        "“{zh}”类别中的工程“{p}”已申报，但原文未列名称",
+    ),
+    (
+        "truncated-source",
+        r"target '(?P<t>.+)': the source text is cut off \(“(?P<q>.+)”\); what is due is unknown",
+        "目标“{t}”：原文被截断（“{q}”），须完成的内容不详",
+    ),
+]
+
+_PLAN_HINTS: list[tuple[str, str]] = [
+    (r"check the indentation and quoting around this position", "请检查此处附近的缩进和引号"),
+    (r"define it under `(?P<v>\w+)s:` first", "请先在 `{v}s:` 下定义"),
+    (
+        r"list every declared project; use `unnamed: true` for one the source does not name",
+        "请列出每项申报的工程；原文未列名称的写 `unnamed: true`",
+    ),
+    (
+        r"recorded as unnamed; add its name when an authoritative source gives it",
+        "已记为未列名称；有权威来源时补上名称",
+    ),
+    (r"save the plan as UTF-8", "请把规划文件存为UTF-8"),
+]
+
 _WHAT_ZH = {"indicator": "指标代码", "period": "期间", "value": "数值"}
-_COMPILED = [(code, re.compile(pattern + r"\Z", re.S), zh) for code, pattern, zh in _MESSAGES]
-_COMPILED_HINTS = [(re.compile(pattern + r"\Z", re.S), zh) for pattern, zh in _HINTS]
+_COMPILED = [
+    (code, re.compile(pattern + r"\Z", re.S), zh)
+    for code, pattern, zh in _MESSAGES + _PLAN_MESSAGES
+]
+_COMPILED_HINTS = [(re.compile(pattern + r"\Z", re.S), zh) for pattern, zh in _HINTS + _PLAN_HINTS]
 
 
 def message_zh(code: str, message: str) -> str | None:
@@ -294,6 +463,9 @@ def message_zh(code: str, message: str) -> str | None:
         if c == code and (m := pattern.match(message)):
             groups = {k: v or "" for k, v in m.groupdict().items()}
             groups["what_zh"] = _WHAT_ZH.get(groups.get("what", ""), "")
+            groups["e_zh"] = {"a list": "列表", "a mapping": "映射（键: 值）"}.get(
+                groups.get("e", ""), groups.get("e", "")
+            )
             return zh.format(**groups)
     return None
 
