@@ -405,7 +405,7 @@ _PLAN_MESSAGES: list[tuple[str, str, str]] = [
     (
         "comparator-direction",
         r"comparator '(?P<c>.+)' contradicts the indicator's direction '(?P<d>\w+)' \(for '\w+' is better use (?P<u>.+)\)",
-        "比较符“{c}”与指标方向“{d}”矛盾（应使用{u}）",
+        "比较符“{c}”与指标方向“{d}”矛盾（应使用 {u_zh}）",
     ),
     ("comparator-kind", r"'≈' is only meaningful for level targets", "“≈”只适用于水平目标"),
     (
@@ -463,6 +463,7 @@ def message_zh(code: str, message: str) -> str | None:
         if c == code and (m := pattern.match(message)):
             groups = {k: v or "" for k, v in m.groupdict().items()}
             groups["what_zh"] = _WHAT_ZH.get(groups.get("what", ""), "")
+            groups["u_zh"] = groups.get("u", "").replace(" or ", " 或 ")
             groups["e_zh"] = {"a list": "列表", "a mapping": "映射（键: 值）"}.get(
                 groups.get("e", ""), groups.get("e", "")
             )
