@@ -154,9 +154,3 @@ def _plain(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()
-
-
-def format_decimal(value: Decimal) -> str:
-    """The canonical text of a stored value: no exponent, no trailing noise."""
-    text = format(value, "f")
-    return text

@@ -40,9 +40,6 @@ class Store:
         """Observations of one indicator in one region, oldest first."""
         return self._index.get((indicator, region), [])
 
-    def regions_reporting(self, indicator: str) -> set[str]:
-        return {region for (ind, region) in self._index if ind == indicator}
-
     def latest_period(self) -> Observation | None:
         if not self.observations:
             return None

@@ -17,7 +17,6 @@ Lang = Literal["zh", "en"]
 Comparator = Literal[">=", ">", "<=", "<", "≈"]
 Direction = Literal["higher", "lower"]
 UnitKind = Literal["count", "amount", "percent", "ratio"]
-TargetKind = Literal["level", "annual", "cumulative", "milestone", "qualitative"]
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
@@ -219,7 +218,6 @@ Target = Annotated[
     LevelTarget | AnnualTarget | CumulativeTarget | MilestoneTarget | QualitativeTarget,
     Field(discriminator="kind"),
 ]
-QuantitativeTarget = LevelTarget | AnnualTarget | CumulativeTarget
 
 
 class Plan(Model):
