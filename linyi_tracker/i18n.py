@@ -109,6 +109,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Achieved = actual ÷ target; schedule = achievement − time elapsed, in points; "
         "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
     },
+    "hint.no_data": {
+        "zh": "{n}个目标暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
+        "en": "No figure yet for {targets}: the “Data completeness” section of `linyi-tracker report {year}` "
+        "lists the last figure of each and who should report it.",
+    },
     # the yearly report
     "report.title": {"zh": "{plan} {year}年度进展报告", "en": "{plan}: progress report {year}"},
     "report.cover": {"zh": "封面", "en": "Cover"},

@@ -86,7 +86,14 @@ def render_status(
                     status_cell(ln, lang),
                 )
         table.add_section()
-    return Group(table, _counts(report, lang), _caption(ctx, lang))
+    parts: list[RenderableType] = [table, _counts(report, lang)]
+    missing = report.counts().get("no_data", 0)
+    if missing:
+        # No data is the honest state for most targets; say where the detail is.
+        parts.append(
+            Text(t("hint.no_data", lang, n=missing, year=report.as_of.year), style="yellow")
+        )
+    return Group(*parts, _caption(ctx, lang))
 
 
 def _counts(report: StatusReport, lang: Lang) -> Text:
