@@ -10,6 +10,7 @@ from linyi_tracker.assessment.engine import StatusReport
 from linyi_tracker.assessment.series import series_for, yearly_values
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_cell
+from linyi_tracker.findings import plural
 from linyi_tracker.formatting import sparkline
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
@@ -90,9 +91,14 @@ def render_status(
     missing = report.counts().get("no_data", 0)
     if missing:
         # No data is the honest state for most targets; say where the detail is.
-        parts.append(
-            Text(t("hint.no_data", lang, n=missing, year=report.as_of.year), style="yellow")
+        hint = t(
+            "hint.no_data",
+            lang,
+            n=missing,
+            targets=plural(missing, "target"),
+            year=report.as_of.year,
         )
+        parts.append(Text(hint, style="yellow"))
     return Group(*parts, _caption(ctx, lang))
 
 
