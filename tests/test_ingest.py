@@ -206,3 +206,10 @@ def test_killed_ingest_leaves_the_store_before_or_after(plan: Plan, tmp_path: Pa
         for written in (folder / "ingested").glob("*.csv"):
             written.unlink()
     assert outcomes == {True, False}, "the kills should land both before and after the write"
+
+
+def test_a_file_already_in_the_store_is_not_ingested_again(run: Run, store: Path) -> None:
+    """Ingesting a file from inside the data folder is refused (its rows would be stored twice)."""
+    r = run("ingest", str(store / "old.csv"), "--data", str(store))
+    assert r.exit_code == 2 and "already in the data folder" in r.stderr
+    assert not (store / "ingested").exists()

@@ -62,6 +62,13 @@ def ingest(
     where.path.mkdir(parents=True, exist_ok=True)
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
+    root = where.path.resolve()
+    inside = sorted(str(p) for p in mine if p.is_relative_to(root))
+    if inside:
+        raise IngestError(
+            f"{inside[0]} is already in the data folder {where.path}: its figures are stored; "
+            "ingest takes files from outside it"
+        )
     store = load_store(loaded, where.path, display_root=context.display_root(where), exclude=mine)
     report = validate(
         files, loaded, store=store, sheet=sheet, revise=revise, keep_observations=True
