@@ -25,6 +25,10 @@ from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
         ("2017/09", Period(2017, 9, "month")),
         ("2017年9月", Period(2017, 9, "month")),
         ("２０１７－０９", Period(2017, 9, "month")),
+        ("2017年度", Period(2017, 12, "year")),
+        ("2017年全年", Period(2017, 12, "year")),
+        ("2017年9月份", Period(2017, 9, "month")),
+        ("2017年三季度", Period(2017, 9, "quarter")),
     ],
 )
 def test_accepted_spellings(text: str, expected: Period) -> None:

@@ -72,9 +72,9 @@ class Period:
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-_YEAR = re.compile(r"^(\d{4})年?$")
+_YEAR = re.compile(r"^(\d{4})(?:年|年度|年全年|全年)?$")
 _QUARTER = re.compile(r"^(\d{4})(?:\s*[-/ ]?\s*)[Qq]([1-4])$|^(\d{4})年?第?([1-4一二三四])季度?$")
-_MONTH = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$|^(\d{4})年(\d{1,2})月?$")
+_MONTH = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$|^(\d{4})年(\d{1,2})(?:月份?)?$")
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
