@@ -4,7 +4,7 @@ sums, outliers, and the figures already in the store.
 Observations arrive one at a time (:meth:`CrossChecks.add`) as the files stream past.
 Each is remembered as a few packed numbers — an integer key (indicator, region,
 period), its value, a hash of its exact text, its as_of, file and line — in arrays,
-so memory grows by about 34 bytes a row rather than by a Python object per row (a
+so memory grows by about 26 bytes a row rather than by a Python object per row (a
 million-row submission). :meth:`CrossChecks.finish` sorts the keys once: equal keys
 are neighbours (duplicates, conflicts), and each indicator-and-region series comes out
 in time order (year-to-date runs, outliers), checked one group at a time together with
