@@ -30,6 +30,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "blank-header": ("blank-header.csv", 1, 3),
     "unknown-column": ("unknown-column.csv", 1, 4),
     "not-utf8": ("not-utf8.csv", None, None),
+    "title-rows-skipped": ("title-rows-skipped.csv", 3, None),
     "unreadable-workbook": ("unreadable-workbook.xlsx", None, None),
     "unknown-sheet": ("unknown-sheet.xlsx", None, None),
     "csv-syntax": ("csv-syntax.csv", 2, None),

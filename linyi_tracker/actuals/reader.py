@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ from typing import Any, BinaryIO, Literal, TextIO
 
 from linyi_tracker.actuals.numbers import NumberError, parse_number
 from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Severity, plural
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget, Unit
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
 
@@ -72,7 +73,8 @@ HEADER_ALIASES: dict[str, str] = {
     "发布日期": "as_of",
 }
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
+MEMO_LIMIT = 50_000
+HEADER_SCAN = 10  # rows looked at for a header below a title  # distinct texts remembered per column before the memo starts afresh
 # Columns a template carries for the clerk's eyes; read and ignored without a warning.
 INFORMATIVE_COLUMNS = frozenset(
     {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
@@ -496,7 +498,13 @@ class _RowReader:
         )
 
     def run(self, rows: Iterable[Row]) -> None:
-        for start, cells in rows:
+        it = iter(rows)
+        # Spreadsheets from offices often carry a title row or two above the header
+        # ("2017年兰山区民生指标报表"): look a few rows ahead for the real header.
+        ahead = list(itertools.islice(it, HEADER_SCAN))
+        header_at = _header_position(ahead)
+        skipped: list[int] = []
+        for n, (start, cells) in enumerate(itertools.chain(ahead, it)):
             if isinstance(cells, str):
                 self.find(
                     "csv-syntax",
@@ -508,8 +516,20 @@ class _RowReader:
                 )
                 continue
             if not self.header:
-                if not any(c.strip() for c in cells):
-                    continue  # leading blank lines before the header
+                if not "".join(cells).strip():
+                    continue  # blank lines before the header
+                if header_at is not None and n < header_at:
+                    skipped.append(start)
+                    continue
+                if skipped:
+                    self.find(
+                        "title-rows-skipped",
+                        Severity.NOTICE,
+                        f"the header is on line {start}; {plural(len(skipped), 'line')} above it "
+                        f"(a title?) skipped",
+                        start,
+                        hint="nothing to do; a file that starts with its header avoids this notice",
+                    )
                 if not self.read_header(start, cells):
                     return
                 continue
@@ -929,6 +949,17 @@ class _RowReader:
                     line,
                     "value",
                 )
+
+
+def _header_position(rows: list[Row]) -> int | None:
+    """Index of the first row that names every required column, if any does."""
+    for n, (_, cells) in enumerate(rows):
+        if isinstance(cells, str):
+            continue
+        names = {HEADER_ALIASES.get(_fold(c)) for c in cells}
+        if all(col in names for col in REQUIRED):
+            return n
+    return None
 
 
 def _looks_numeric(folded: str) -> bool:

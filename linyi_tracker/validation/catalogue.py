@@ -42,6 +42,12 @@ _ENTRIES = [
         "file",
         "the file is GB18030/GBK (Excel's Chinese default) and was read as such",
     ),
+    Entry(
+        "title-rows-skipped",
+        N,
+        "file",
+        "rows above the header (a title) skipped; the header was found below them",
+    ),
     Entry("unreadable-workbook", E, "file", "an .xlsx file that cannot be opened"),
     Entry("unknown-sheet", E, "file", "--sheet names a sheet the workbook does not have"),
     # one row

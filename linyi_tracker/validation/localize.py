@@ -24,6 +24,11 @@ _MESSAGES: list[tuple[str, str, str]] = [
         "第{o}字节（0x{b}）既不是UTF-8也不是GB18030编码",
     ),
     ("empty-file", r"the file is empty", "文件是空的"),
+    (
+        "title-rows-skipped",
+        r"the header is on line (?P<n>\d+); (?P<k>\d+) lines? above it \(a title\?\) skipped",
+        "表头在第{n}行；其上{k}行（标题？）已跳过",
+    ),
     ("empty-file", r"the file has no header row and no data", "文件没有表头也没有数据"),
     (
         "not-utf8",
@@ -197,6 +202,10 @@ _HINTS: list[tuple[str, str]] = [
         "无需处理；另存为“CSV UTF-8”可避免此提示",
     ),
     (r"send the filled-in file", "请发送填好的文件"),
+    (
+        r"nothing to do; a file that starts with its header avoids this notice",
+        "无需处理；文件第一行即为表头可避免此提示",
+    ),
     (
         r"add the column; Chinese headers are accepted \(指标代码, 期间, 数值\)",
         "请加上该列；可用中文表头（指标代码、期间、数值）",
