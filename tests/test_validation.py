@@ -108,7 +108,7 @@ def test_every_catalogue_code_has_a_fixture() -> None:
 
 def test_every_fixture_file_is_used() -> None:
     """No fixture is orphaned (each is named in the expectations above or used elsewhere)."""
-    used = {v[0] for v in EXPECTED.values()} | {"workbook-positions.xlsx"}
+    used = {v[0] for v in EXPECTED.values()} | {"workbook-positions.xlsx", "old-format.xls"}
     assert {p.name for p in SUBMISSIONS.iterdir()} == used
 
 
@@ -335,3 +335,16 @@ def test_language_from_the_environment(run: Run) -> None:
         env={"LINYI_TRACKER_LANG": "zh"},
     )
     assert "空行，已跳过" in r.stdout
+
+
+def test_old_excel_format_is_named(plan: Plan) -> None:
+    """An .xls file is not read as text: the clerk is told to save it as .xlsx or CSV."""
+    (finding,) = validate(
+        [str(SUBMISSIONS / "old-format.xls")], plan, store=None, today=TODAY
+    ).findings
+    assert (
+        finding.code == "unreadable-workbook" and ".xls is the old Excel format" in finding.message
+    )
+    from linyi_tracker.validation.localize import hint_zh, message_zh
+
+    assert message_zh(finding.code, finding.message) and finding.hint and hint_zh(finding.hint)

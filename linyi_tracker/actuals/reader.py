@@ -330,6 +330,18 @@ def read_path(
 ) -> FileRead:
     """Read a file from disk, streaming: memory does not grow with its rows."""
     name = shown or str(path)
+    if path.suffix.lower() == ".xls":
+        result = FileRead(name, None)
+        result.findings.append(
+            Finding(
+                "unreadable-workbook",
+                Severity.ERROR,
+                "the workbook cannot be opened: .xls is the old Excel format",
+                name,
+                hint="open it in Excel and save it as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
+            )
+        )
+        return result
     if path.suffix.lower() in XLSX_SUFFIXES:
         from linyi_tracker.actuals.workbook import read_workbook
 

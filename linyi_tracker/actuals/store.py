@@ -19,7 +19,7 @@ from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import Plan
 
-DATA_SUFFIXES = (".csv", ".xlsx")
+DATA_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls is reported, not read: see the reader
 
 
 @dataclass

@@ -47,6 +47,11 @@ _MESSAGES: list[tuple[str, str, str]] = [
         r"column '(?P<c>.+)' is not used and will be ignored",
         "列“{c}”不在格式中，将被忽略",
     ),
+    (
+        "unreadable-workbook",
+        r"the workbook cannot be opened: \.xls is the old Excel format",
+        "无法打开工作簿：.xls 是旧版Excel格式",
+    ),
     ("unreadable-workbook", r"the workbook cannot be opened: (?P<e>.*)", "无法打开工作簿：{e}"),
     ("unknown-sheet", r"the workbook has no sheet '(?P<s>.+)'", "工作簿中没有名为“{s}”的工作表"),
     ("csv-syntax", r"the row cannot be read as CSV: (?P<e>.*)", "该行不符合CSV格式（{e}）"),
@@ -217,6 +222,10 @@ _HINTS: list[tuple[str, str]] = [
     (r"keep one of the two columns", "只保留其中一列"),
     (r"name it, one of: (?P<v>.+)", "请填写列名，可用：{v}"),
     (r"save it again from Excel as \.xlsx, or as CSV UTF-8", "请用Excel重新另存为.xlsx或CSV UTF-8"),
+    (
+        r"open it in Excel and save it as \.xlsx, or as 'CSV UTF-8 \(comma delimited\)'",
+        "请用Excel打开，另存为.xlsx或“CSV UTF-8（逗号分隔）”",
+    ),
     (r"sheets: (?P<v>.+)", "工作表有：{v}"),
     (
         r"check the quotes in this row: a value with a comma or quote must be quoted, and a quote inside it doubled",
