@@ -213,3 +213,40 @@ def test_a_file_already_in_the_store_is_not_ingested_again(run: Run, store: Path
     r = run("ingest", str(store / "old.csv"), "--data", str(store))
     assert r.exit_code == 2 and "already in the data folder" in r.stderr
     assert not (store / "ingested").exists()
+
+
+def test_the_whole_workflow_template_fill_validate_ingest_status(run: Run, tmp_path: Path) -> None:
+    """An analyst's month: a template for a county, filled, validated, ingested, then seen in status."""
+    import csv
+    import io
+    import json
+
+    store_dir = tmp_path / "data" / "actuals"
+    store_dir.mkdir(parents=True)
+    r = run("template", "--period", "2016", "--region", "兰山区")
+    rows = list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+    jobs = next(row for row in rows if row["indicator"] == "emp.new_urban_jobs")
+    for row in rows:
+        row["value"] = "92.5" if row["unit"] == "%" else "7100"
+    jobs["value"] = "9,800"  # as a clerk types it
+    jobs["source"] = "兰山区人社局"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    filled = tmp_path / "兰山区-2016.csv"
+    filled.write_bytes(out.getvalue().encode("gbk"))  # saved by Excel in a Chinese locale
+
+    assert run("validate", str(filled), "--no-store").exit_code == 0
+    r = run("ingest", str(filled))  # ./data/actuals in the working directory is the store
+    assert r.exit_code == 0 and f"Wrote {len(rows)} figures" in r.stdout
+
+    status = json.loads(
+        run("status", "--region", "lanshan", "--format", "json", "--as-of", "2016").stdout
+    )
+    lanshan_jobs = next(t for t in status["targets"] if t["indicator"] == "emp.new_urban_jobs")
+    assert lanshan_jobs["actual"] == 9800 and lanshan_jobs["actual_period"] == "2016"
+    shown = run(
+        "show", "emp.new_urban_jobs", "--region", "lanshan", "--format", "json", "--as-of", "2016"
+    )
+    assert json.loads(shown.stdout)["series"][0]["source"] == "兰山区人社局"
