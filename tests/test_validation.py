@@ -348,3 +348,28 @@ def test_old_excel_format_is_named(plan: Plan) -> None:
     from linyi_tracker.validation.localize import hint_zh, message_zh
 
     assert message_zh(finding.code, finding.message) and finding.hint and hint_zh(finding.hint)
+
+
+def test_many_regions_do_not_collide(tmp_path: Path) -> None:
+    """With 300 regions, regions 1 and 257 stay distinct keys (no false duplicate or conflict)."""
+    from linyi_tracker.plan.loader import read_plan
+
+    regions = "\n".join(
+        f"  - {{id: r{i}, level: county, name: {{zh: 县{i}, en: County {i}}}}}"
+        for i in range(1, 300)
+    )
+    plan_text = (
+        (FIXTURES / "plans" / "minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  - {id: east, level: county, name: {zh: 东县, en: East County}}", regions)
+    )
+    (tmp_path / "plan.yaml").write_text(plan_text, encoding="utf-8")
+    big = read_plan(tmp_path / "plan.yaml")
+    data = tmp_path / "sub.csv"
+    data.write_text(
+        "indicator,period,region,value\njobs.new,2016,r1,100\njobs.new,2016,r257,200\n"
+        "jobs.new,2016,r257,200\n",
+        encoding="utf-8",
+    )
+    report = validate([str(data)], big, store=None, today=TODAY)
+    assert [(f.code, f.line) for f in report.findings] == [("duplicate-observation", 4)]

@@ -40,7 +40,9 @@ OUTLIER_MAD_FLOOR = 0.05
 
 _RANK = {"month": 0, "quarter": 1, "year": 2}
 SORT_CHUNK = 131_072
-_REGION_SHIFT, _INDICATOR_SHIFT = 24, 32
+_REGION_SHIFT = (
+    24  # the period code takes the low 24 bits; the region and indicator numbers sit above
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,10 @@ class CrossChecks:
         self.indicator_index = {ident: n for n, ident in enumerate(self.indicators)}
         self.regions = [r.id for r in plan.regions]
         self.region_index = {ident: n for n, ident in enumerate(self.regions)}
+        # As many bits for the region number as the plan needs (a province to its townships fits too).
+        region_bits = max(1, (len(self.regions) - 1).bit_length())
+        self.reg_mask = (1 << region_bits) - 1
+        self.ind_shift = _REGION_SHIFT + region_bits
         self.periods: dict[int, Period] = {}
         self.file_names: list[str] = []
         self.file_index: dict[str, int] = {}
@@ -106,7 +112,7 @@ class CrossChecks:
         if code not in self.periods:
             self.periods[code] = period
         return (
-            (self.indicator_index[indicator] << _INDICATOR_SHIFT)
+            (self.indicator_index[indicator] << self.ind_shift)
             | (self.region_index[region] << _REGION_SHIFT)
             | code
         )
@@ -133,8 +139,8 @@ class CrossChecks:
         text = self.words.get(i) or _number_text(value)
         day = date.fromordinal(self.as_of[i]) if self.as_of[i] else None
         return Row(
-            self.indicators[key >> _INDICATOR_SHIFT],
-            self.regions[(key >> _REGION_SHIFT) & 0xFF],
+            self.indicators[key >> self.ind_shift],
+            self.regions[(key >> _REGION_SHIFT) & self.reg_mask],
             self.periods[key & 0xFFFFFF],
             number,
             text,
@@ -298,8 +304,8 @@ class CrossChecks:
 
     def _check_series(self, rows: list[int]) -> None:
         key = self.keys[rows[0]]
-        indicator = self.indicators[key >> _INDICATOR_SHIFT]
-        region = self.regions[(key >> _REGION_SHIFT) & 0xFF]
+        indicator = self.indicators[key >> self.ind_shift]
+        region = self.regions[(key >> _REGION_SHIFT) & self.reg_mask]
         # (period code, value, reference): a row index when submitted, the Observation when stored.
         # Submitted rows arrive sorted by code; stored ones are merged in only where the store has any.
         entries: list[tuple[int, float, int | Observation]] = [
@@ -404,13 +410,13 @@ class CrossChecks:
         mine = {
             self.keys[i]: i
             for i in self.representatives
-            if self.keys[i] >> _INDICATOR_SHIFT in involved
+            if self.keys[i] >> self.ind_shift in involved
         }
         touched = {
             (
                 self.keys[i] & 0xFFFFFF,
-                (self.keys[i] >> _REGION_SHIFT) & 0xFF,
-                self.keys[i] >> _INDICATOR_SHIFT,
+                (self.keys[i] >> _REGION_SHIFT) & self.reg_mask,
+                self.keys[i] >> self.ind_shift,
             )
             for i in mine.values()
         }
@@ -477,13 +483,13 @@ class CrossChecks:
         acc: dict[tuple[int, int], list[float | int]] = {}
         for i in self.representatives:
             key = self.keys[i]
-            if key >> _INDICATOR_SHIFT not in summable:
+            if key >> self.ind_shift not in summable:
                 continue
-            pair = (key >> _INDICATOR_SHIFT, key & 0xFFFFFF)
+            pair = (key >> self.ind_shift, key & 0xFFFFFF)
             slot = acc.get(pair)
             if slot is None:
                 slot = acc[pair] = [0.0, 0, -1, -1]
-            region = (key >> _REGION_SHIFT) & 0xFF
+            region = (key >> _REGION_SHIFT) & self.reg_mask
             if region == city:
                 slot[2] = i
             elif not math.isnan(self.values[i]):
