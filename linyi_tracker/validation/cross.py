@@ -94,7 +94,7 @@ class CrossChecks:
         self.keys = array("q")
         self.values = array("d")
         self.as_of = array("i")  # date ordinal, 0 for none
-        self.files = array("H")
+        self.files = array("L")  # file numbers: a folder may hold more than 65,535 files
         self.lines = array("L")
         self.words: dict[int, str] = {}  # rows whose value is a word (milestones, judgements)
         self.kept: list[Observation] | None = [] if keep else None
