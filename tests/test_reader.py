@@ -169,3 +169,24 @@ def test_any_value_cell_gives_a_value_or_a_finding(plan: Plan, cell: str) -> Non
     )
     result = read_bytes(buf.getvalue().encode(), "cell.csv", PlanLookup(plan), today=TODAY)
     assert result.observations or any(f.is_error or f.code == "blank-row" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "cell", "value", "codes"),
+    [
+        ("emp.new_urban_jobs", "9800人", "9800", ["unit-in-value"]),
+        ("emp.new_urban_jobs", "4.9万人", "49000", ["unit-in-value"]),
+        ("inc.urban_disposable", "3.2万元", "32000", ["unit-in-value"]),
+        ("emp.new_urban_jobs", "9800 persons", "9800", ["unit-in-value"]),
+        ("emp.new_urban_jobs", "abc人", None, ["invalid-number"]),
+        ("emp.new_urban_jobs", "人", None, ["invalid-number"]),
+    ],
+)
+def test_a_unit_typed_into_the_value_cell(
+    plan: Plan, indicator: str, cell: str, value: str | None, codes: list[str]
+) -> None:
+    """'9800人' or '4.9万人' is read with a warning showing the reading; a unit alone is not a number."""
+    text = f"indicator,period,value\n{indicator},2016,{cell}\n"
+    result = read_bytes(text.encode(), "x.csv", PlanLookup(plan), today=TODAY)
+    assert [str(o.value) for o in result.observations] == ([value] if value else [])
+    assert [f.code for f in result.findings] == codes

@@ -858,14 +858,37 @@ class _RowReader:
                 )
                 return None, None, None
         unit = self.plan.unit_of(ind)
+        number_text, factor, suffix = _split_unit(text, unit)
         try:
-            reading = parse_number(text, percent_unit=unit is not None and unit.kind == "percent")
+            reading = parse_number(
+                number_text, percent_unit=unit is not None and unit.kind == "percent"
+            )
         except NumberError as exc:
-            self.find(exc.code, Severity.ERROR, exc.message, line, "value", exc.hint)
+            self.find(
+                exc.code,
+                Severity.ERROR,
+                exc.message
+                if suffix is None
+                else exc.message.replace(f"'{number_text.strip()}'", f"'{text}'"),
+                line,
+                "value",
+                exc.hint,
+            )
             return None, None, None
         for remark in reading.remarks:
             self.find(remark.code, remark.severity, remark.message, line, "value")
-        value = self.convert_unit(line, ind, unit, reading.value, unit_text)
+        parsed = reading.value
+        if suffix is not None and unit is not None:
+            parsed = _plain_decimal(parsed * factor)
+            self.find(
+                "unit-in-value",
+                Severity.WARNING,
+                f"'{text}' read as {parsed} {unit.name.zh}",
+                line,
+                "value",
+                "write the number alone and the unit in the unit column",
+            )
+        value = self.convert_unit(line, ind, unit, parsed, unit_text)
         if value is None:
             return None, None, None
         self.check_range(line, ind, unit, value, kind)
@@ -961,6 +984,34 @@ class _RowReader:
                     line,
                     "value",
                 )
+
+
+def _split_unit(text: str, unit: Unit | None) -> tuple[str, Decimal, str | None]:
+    """A unit typed into the value cell ('9800人', '4.9万人'): (number, factor, the unit text)."""
+    if unit is None:
+        return text, Decimal(1), None
+    folded = unicodedata.normalize("NFKC", text).strip()
+    candidates = [(name, factor) for name, factor in unit.conversions.items()]
+    candidates += [
+        (name, Decimal(1)) for name in (unit.name.zh, unit.name.en, unit.id, *unit.aliases)
+    ]
+    for name, factor in sorted(candidates, key=lambda c: -len(c[0])):
+        n = unicodedata.normalize("NFKC", name).strip()
+        if (
+            n
+            and n != "%"
+            and not n.isdigit()
+            and folded.casefold().endswith(n.casefold())
+            and len(folded) > len(n)
+        ):
+            number = folded[: -len(n)].strip()
+            if (number and number[-1].isdigit()) or number.endswith(("万", "亿")):
+                return number, factor, n
+    return text, Decimal(1), None
+
+
+def _plain_decimal(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _header_position(rows: list[Row]) -> int | None:

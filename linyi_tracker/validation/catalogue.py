@@ -82,6 +82,12 @@ _ENTRIES = [
     ),
     Entry("magnitude-suffix", W, "cell", "万 or 亿 multiplied out, the reading shown"),
     Entry("unit-mismatch", E, "cell", "a unit (or a %) that does not fit the indicator's unit"),
+    Entry(
+        "unit-in-value",
+        W,
+        "cell",
+        "a unit typed into the value cell (9800人, 4.9万人), read and shown",
+    ),
     Entry("unit-converted", W, "cell", "a unit that converts exactly (万人 → 人), converted"),
     Entry(
         "out-of-range",

@@ -117,6 +117,7 @@ _MESSAGES: list[tuple[str, str, str]] = [
         r"unit '(?P<u>.*)' does not match the indicator's unit '(?P<zh>.*)' \((?P<en>.*)\)",
         "单位“{u}”与指标单位“{zh}”不符",
     ),
+    ("unit-in-value", r"'(?P<v>.*)' read as (?P<n>\S+) (?P<u>.+)", "“{v}”读作{n}{u}"),
     (
         "unit-converted",
         r"(?P<v>\S+) (?P<u>.+) converted to (?P<n>\S+) (?P<to>.+)",
@@ -260,6 +261,7 @@ _HINTS: list[tuple[str, str]] = [
         r"write the value in (?P<zh>\S+) \((?P<en>.+)\), or leave the unit blank",
         "请按“{zh}”填写，或不填单位",
     ),
+    (r"write the number alone and the unit in the unit column", "数值栏只填数字，单位填在单位栏"),
     (r"write the figure in the indicator's unit without %", "请按指标的单位填写，不带%"),
     (r"a percentage is written 92\.5 for 92\.5 %", "百分比请写数字，如92.5%写作92.5"),
     (
