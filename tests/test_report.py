@@ -312,3 +312,11 @@ def test_missing_plotting_library_is_a_message_not_a_traceback(
     )
     r = run("report", "2019", "--data", str(DEMO), "-o", "r.html")
     assert r.exit_code == 2 and "pip install matplotlib" in r.stderr
+
+
+def test_writing_into_a_missing_folder_is_a_message(run: Run) -> None:
+    """-o into a folder that does not exist: exit 2 naming the folder, nothing written, no traceback."""
+    r = run("report", "2019", "--data", str(DEMO), "-o", "no/such/folder/report.md")
+    assert r.exit_code == 2 and "folder not found: no/such/folder" in r.stderr
+    t = run("template", "--period", "2017", "-o", "no/such/folder/t.csv")
+    assert t.exit_code == 2 and "folder not found" in t.stderr

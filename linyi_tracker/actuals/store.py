@@ -31,6 +31,10 @@ class Store:
     observations: list[Observation] = field(default_factory=list)
     revisions: dict[tuple[str, str, str], list[Observation]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Built on first use from the reconciled observations (which are not changed after).
+    _series_cache: dict[tuple[str, str], list[Observation]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def errors(self) -> list[Finding]:
@@ -47,13 +51,13 @@ class Store:
 
     @property
     def _index(self) -> dict[tuple[str, str], list[Observation]]:
-        cached: dict[tuple[str, str], list[Observation]] | None = getattr(self, "_cache", None)
+        cached = self._series_cache
         if cached is None:
             built: dict[tuple[str, str], list[Observation]] = defaultdict(list)
             for o in sorted(self.observations, key=lambda o: o.period.sort_key):
                 built[(o.indicator, o.region)].append(o)
             cached = dict(built)
-            self._cache = cached
+            self._series_cache = cached
         return cached
 
     def sources(self) -> list[str]:
