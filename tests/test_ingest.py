@@ -250,3 +250,26 @@ def test_the_whole_workflow_template_fill_validate_ingest_status(run: Run, tmp_p
         "show", "emp.new_urban_jobs", "--region", "lanshan", "--format", "json", "--as-of", "2016"
     )
     assert json.loads(shown.stdout)["series"][0]["source"] == "兰山区人社局"
+
+
+def test_a_failed_write_leaves_the_store_unchanged(
+    run: Run, plan: Plan, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the final link fails (disk full, permissions), exit 2, say so, and leave no file behind."""
+    before = sorted(p.name for p in store.rglob("*"))
+
+    def refuse(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", refuse)
+    r = run(
+        "ingest",
+        submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,"),
+        "--data",
+        str(store),
+    )
+    assert r.exit_code == 2
+    assert "No space left on device" in r.stderr and "the data folder is unchanged" in r.stderr
+    assert sorted(p.name for p in store.rglob("*") if p.is_file()) == [
+        n for n in before if n.endswith(".csv")
+    ]

@@ -20,7 +20,7 @@ from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.engine import Assessment, assess, year_point
 from linyi_tracker.assessment.series import region_ranking, series_for, yearly_values
-from linyi_tracker.i18n import t
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
     AnnualTarget,
     CumulativeTarget,
@@ -279,7 +279,6 @@ def build_report(
         if ln.kind == "annual" and (ln.start or 0) <= year <= ln.deadline
     ]
     ids = {ln.indicator for ln in shown}
-    th = plan.assessment.thresholds
     meta = plan.plan
     return Report(
         plan_id=meta.id,
@@ -302,33 +301,28 @@ def build_report(
         systems=sections,
         regions=_regions(plan, store, year, as_of, [ln for ln in shown if ln.indicator in ids]),
         completeness=_completeness(plan, store, year, as_of, shown),
-        method=Method(
-            th.on_track,
-            th.at_risk,
-            plan.assessment.tolerance,
-            [
-                t(
-                    f"method.rule{i}",
-                    "zh",
-                    on=th.on_track,
-                    risk=th.at_risk,
-                    regions=len(plan.sub_regions),
-                )
-                for i in range(1, 9)
-            ],
-            [
-                t(
-                    f"method.rule{i}",
-                    "en",
-                    on=th.on_track,
-                    risk=th.at_risk,
-                    regions=len(plan.sub_regions),
-                )
-                for i in range(1, 9)
-            ],
-        ),
+        method=_method(plan),
         sources=_sources(store, ids, year, as_of),
     )
+
+
+def _method(plan: Plan) -> Method:
+    """The rules in both languages, with the thresholds and region count of this plan."""
+    th = plan.assessment.thresholds
+
+    def rules(lang: Lang) -> list[str]:
+        return [
+            t(
+                f"method.rule{i}",
+                lang,
+                on=th.on_track,
+                risk=th.at_risk,
+                regions=len(plan.sub_regions),
+            )
+            for i in range(1, 9)
+        ]
+
+    return Method(th.on_track, th.at_risk, plan.assessment.tolerance, rules("zh"), rules("en"))
 
 
 def _ordered(lines: list[Line]) -> list[Line]:
