@@ -150,12 +150,10 @@ def test_nothing_in_a_submission_can_name_a_file(run: Run, store: Path, tmp_path
 
 def test_file_names_come_only_from_plan_ids(plan: Plan, store: Path) -> None:
     """An observation whose region is not a plan id can never become a file name."""
-    from dataclasses import replace
-
     good = load_store(plan, store).observations[0]
-    evil = replace(good, region="../../etc", period=good.period)
+    evil = good._replace(region="../../etc")
     with pytest.raises(IngestError):
-        plan_ingest(plan, [replace(evil, indicator="emp.new_urban_jobs")], {}, store, revise=False)
+        plan_ingest(plan, [evil._replace(indicator="emp.new_urban_jobs")], {}, store, revise=False)
     assert issubclass(IngestError, TrackerError)
 
 

@@ -18,7 +18,8 @@ from decimal import Decimal, InvalidOperation
 
 from linyi_tracker.findings import Severity
 
-_FAST = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+# Plain ASCII digits: read as they are, nothing to remark on (the common case).
+PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:(?P<sep>[, ])\d{3})(?:(?P=sep)\d{3})*(?:\.\d+)?$")
 _MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
@@ -68,7 +69,7 @@ class NumberError(ValueError):
 def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     """Read ``text`` as an exact decimal, or raise :class:`NumberError`."""
     raw = text.strip()
-    if _FAST.match(raw):  # the common case: plain ASCII digits, nothing to remark on
+    if PLAIN_NUMBER.match(raw):  # the common case: plain ASCII digits, nothing to remark on
         return Reading(Decimal(raw))
     if not raw:
         raise NumberError(

@@ -79,9 +79,7 @@ def plan_ingest(
 
 
 def _with_as_of(o: Observation, day: date) -> Observation:
-    from dataclasses import replace
-
-    return replace(o, as_of=day)
+    return o._replace(as_of=day)
 
 
 def _target(plan: Plan, rows: list[Observation], data_dir: Path, moment: datetime) -> Path:
