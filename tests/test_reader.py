@@ -190,3 +190,30 @@ def test_a_unit_typed_into_the_value_cell(
     result = read_bytes(text.encode(), "x.csv", PlanLookup(plan), today=TODAY)
     assert [str(o.value) for o in result.observations] == ([value] if value else [])
     assert [f.code for f in result.findings] == codes
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    indicator=st.sampled_from(
+        [
+            "emp.new_urban_jobs",  # count
+            "ss.resident_pension_coverage",  # percent
+            "ss.dibao_urban_rural_ratio",  # ratio
+            "inc.urban_disposable",  # amount
+        ]
+    ),
+    cell=st.from_regex(r"-?[0-9]{1,6}(\.[0-9]{1,3})?", fullmatch=True),
+    unit=st.sampled_from(["", "人", "%", "元", "万人", "km"]),
+)
+def test_plain_digits_fast_path_matches_the_careful_path(
+    plan: Plan, indicator: str, cell: str, unit: str
+) -> None:
+    """Plain digits take a shortcut in the reader; it must give the same values and
+    findings as the full checks (range, whole counts, the unit column)."""
+    text = f"indicator,period,value,unit\n{indicator},2016,{cell},{unit}\n{indicator},2017,{cell},{unit}\n"
+    fast = read_bytes(text.encode(), "x.csv", PlanLookup(plan), today=TODAY)
+    careful_lookup = PlanLookup(plan)
+    careful_lookup.plain_units.clear()
+    careful = read_bytes(text.encode(), "x.csv", careful_lookup, today=TODAY)
+    assert fast.observations == careful.observations
+    assert fast.findings == careful.findings

@@ -262,6 +262,13 @@ class PlanLookup:
         self.value_types: dict[str, ValueType] = {
             ind.id: _value_type(plan, ind) for ind in plan.indicators
         }
+        # Indicators whose values are plain numbers in a unit: (unit id, unit kind), for
+        # the reader's fast path.
+        self.plain_units: dict[str, tuple[str, str]] = {}
+        for ind in plan.indicators:
+            unit = plan.unit_of(ind)
+            if unit is not None and self.value_types[ind.id] == "number":
+                self.plain_units[ind.id] = (unit.id, unit.kind)
 
     def indicator(self, text: str) -> tuple[Indicator | None, bool]:
         """The indicator and whether it was found by name rather than id."""
@@ -820,6 +827,17 @@ class _RowReader:
     def read_value(
         self, line: int, ind: Indicator, text: str, unit_text: str
     ) -> tuple[Decimal | None, str | None, date | None]:
+        plain = self.lookup.plain_units.get(ind.id)
+        if (
+            plain is not None
+            and PLAIN_NUMBER.match(text)
+            and (not unit_text or (plain[0], unit_text) in self._unit_texts)
+        ):
+            # The common case, decided in a few comparisons: digits in the indicator's
+            # own unit, inside its range. Anything else takes the careful path below.
+            number = Decimal(text)
+            if _plainly_in_range(plain[1], number, text):
+                return number, None, None
         kind = self.lookup.value_types[ind.id]
         if not text:
             self.find(
@@ -862,13 +880,9 @@ class _RowReader:
                 )
                 return None, None, None
         unit = self.plan.unit_of(ind)
-        if PLAIN_NUMBER.match(text):  # the common case: digits only, nothing to split or remark
-            parsed = Decimal(text)
-        else:
-            read = self.read_number(line, text, unit)
-            if read is None:
-                return None, None, None
-            parsed = read
+        parsed = Decimal(text) if PLAIN_NUMBER.match(text) else self.read_number(line, text, unit)
+        if parsed is None:
+            return None, None, None
         value = self.convert_unit(line, ind, unit, parsed, unit_text)
         if value is None:
             return None, None, None
@@ -1023,6 +1037,20 @@ def _split_unit(text: str, unit: Unit | None) -> tuple[str, Decimal, str | None]
             if (number and number[-1].isdigit()) or number.endswith(("万", "亿")):
                 return number, factor, n
     return text, Decimal(1), None
+
+
+_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+
+
+def _plainly_in_range(unit_kind: str, value: Decimal, text: str) -> bool:
+    """What ``check_range`` accepts without a finding, for plain digits (the fast path)."""
+    if unit_kind == "count":
+        return value >= _ZERO and ("." not in text or value == value.to_integral_value())
+    if unit_kind == "percent":
+        return _ZERO <= value <= _HUNDRED
+    if unit_kind == "ratio":
+        return value > _ZERO
+    return True
 
 
 def _plain_decimal(value: Decimal) -> Decimal:
