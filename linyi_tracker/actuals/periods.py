@@ -27,6 +27,9 @@ class Period:
     kind: PeriodKind
     # The canonical text, made once: periods are keys of every observation.
     text: str = field(init=False, compare=False, repr=False, hash=False)
+    # The order key, also made once: a million-row store sorts by it.
+    # A full year sorts after December's year-to-date figure of the same year.
+    sort_key: tuple[int, int, int] = field(init=False, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.kind == "year":
@@ -36,6 +39,7 @@ class Period:
         else:
             text = f"{self.year}-{self.months:02d}"
         object.__setattr__(self, "text", text)
+        object.__setattr__(self, "sort_key", (self.year, self.months, _RANK[self.kind]))
 
     @classmethod
     def of_year(cls, year: int) -> Period:
@@ -44,11 +48,6 @@ class Period:
     @property
     def is_full_year(self) -> bool:
         return self.months == 12
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        # A full year sorts after December's year-to-date figure of the same year.
-        return (self.year, self.months, _RANK[self.kind])
 
     @property
     def end_index(self) -> int:

@@ -271,16 +271,29 @@ class Plan(Model):
         return [r for r in self.regions if r.level != "city"]
 
     def targets_of(self, indicator_id: str) -> list[Target]:
-        return [t for t in self.targets if t.indicator == indicator_id]
+        return list(self._targets_by_indicator.get(indicator_id, ()))
 
     def whole_of(self, target_id: str) -> Target | None:
         """The target that lists ``target_id`` among its components, if any."""
+        return self._whole_by_component.get(target_id)
+
+    # Look-ups asked once per target or per row: built once, not a scan of every target
+    # each time (with a thousand targets the scans cost more than the assessment).
+    @cached_property
+    def _targets_by_indicator(self) -> dict[str, list[Target]]:
+        out: dict[str, list[Target]] = {}
         for t in self.targets:
-            if isinstance(t, LevelTarget | AnnualTarget | CumulativeTarget) and (
-                target_id in t.components
-            ):
-                return t
-        return None
+            out.setdefault(t.indicator, []).append(t)
+        return out
+
+    @cached_property
+    def _whole_by_component(self) -> dict[str, Target]:
+        out: dict[str, Target] = {}
+        for t in self.targets:
+            if isinstance(t, LevelTarget | AnnualTarget | CumulativeTarget):
+                for component in t.components:
+                    out.setdefault(component, t)  # the first that lists it, as before
+        return out
 
     def unit_of(self, indicator: Indicator) -> Unit | None:
         return self.unit_by_id.get(indicator.unit) if indicator.unit else None
