@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO, csv_rows, store_from
+import pytest
+
+from conftest import FIXTURES, REPO, csv_rows, store_from
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.plan.models import Plan
 
@@ -66,3 +68,25 @@ def test_hidden_and_other_files_are_ignored(plan: Plan, tmp_path: Path) -> None:
     )
     store = load_store(plan, tmp_path)
     assert store.findings == [] and len(store.observations) == 1
+
+
+def test_reading_a_store_leaves_the_garbage_collector_as_it_found_it(plan: Plan) -> None:
+    """Loading pauses the cyclic collector for speed; it must be running again after,
+    also when the block fails, and stay off when the caller had turned it off."""
+    import gc
+
+    from linyi_tracker.bulk import gc_paused
+
+    load_store(plan, FIXTURES / "store")
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a failure inside the block")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

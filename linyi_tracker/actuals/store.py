@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
+from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import Plan
@@ -54,8 +55,9 @@ class Store:
         cached = self._series_cache
         if cached is None:
             built: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-            for o in sorted(self.observations, key=lambda o: o.period.sort_key):
-                built[(o.indicator, o.region)].append(o)
+            with gc_paused():
+                for o in sorted(self.observations, key=lambda o: o.period.sort_key):
+                    built[(o.indicator, o.region)].append(o)
             cached = dict(built)
             self._series_cache = cached
         return cached
@@ -94,7 +96,13 @@ def load_store(
         )
     if not root.is_dir():
         raise InputNotFoundError(f"{root} is a file; --data takes a folder of CSV files")
-    day = today or date.today()
+    with gc_paused():
+        return _load(plan, root, today or date.today(), display_root, exclude)
+
+
+def _load(
+    plan: Plan, root: Path, day: date, display_root: Path | None, exclude: set[Path] | None
+) -> Store:
     lookup = PlanLookup(plan)
     store = Store(root)
     for path in data_files(root):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def load(plan_option: Path | None, data_option: Path | None) -> Context:
             "from a folder with errors",
             list(store.errors),
         )
+    # The plan and store live until the command ends: keep the garbage collector from
+    # walking them again on every later collection (0.15 s of a 1M-row status).
+    gc.freeze()
     return Context(plan, plan_at, store, data_at)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_bytes, read_path
 from linyi_tracker.actuals.store import Store, data_files
+from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity, count_by_severity
 from linyi_tracker.i18n import Lang
@@ -111,7 +112,33 @@ def validate(
     ``keep_observations`` hands the checked observations back (ingest writes them);
     without it memory stays at a few packed numbers a row, whatever the file's size.
     """
-    day = today or date.today()
+    with gc_paused():
+        return _validate(
+            paths,
+            plan,
+            store,
+            today or date.today(),
+            strict,
+            sheet,
+            progress,
+            stdin,
+            revise,
+            keep_observations,
+        )
+
+
+def _validate(
+    paths: list[str],
+    plan: Plan,
+    store: Store | None,
+    day: date,
+    strict: bool,
+    sheet: str | None,
+    progress: ProgressFactory | None,
+    stdin: bytes | None,
+    revise: bool,
+    keep_observations: bool,
+) -> ValidationReport:
     lookup = PlanLookup(plan)
     checks = CrossChecks(plan, store, revise=revise, keep=keep_observations)
     reads: list[FileRead] = []
