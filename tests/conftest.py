@@ -60,6 +60,8 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[..
         "LANG",
     ):
         monkeypatch.delenv(var, raising=False)
+    # The store cache is tested on its own (test_cache.py); elsewhere it stays off.
+    monkeypatch.setenv("LINYI_TRACKER_CACHE", "off")
 
     def invoke(*args: str, env: dict[str, str] | None = None, width: int = 120) -> Result:
         runner = CliRunner()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
@@ -43,15 +44,15 @@ class Store:
 
     def series(self, indicator: str, region: str) -> list[Observation]:
         """Observations of one indicator in one region, oldest first."""
-        return self._index.get((indicator, region), [])
+        return self.index().get((indicator, region), [])
 
     def latest_period(self) -> Observation | None:
         if not self.observations:
             return None
         return max(self.observations, key=lambda o: o.period.sort_key)
 
-    @property
-    def _index(self) -> dict[tuple[str, str], list[Observation]]:
+    def index(self) -> dict[tuple[str, str], list[Observation]]:
+        """Every series: (indicator, region) → its observations, oldest first."""
         cached = self._series_cache
         if cached is None:
             built: dict[tuple[str, str], list[Observation]] = defaultdict(list)
@@ -84,11 +85,16 @@ def load_store(
     today: date | None = None,
     display_root: Path | None = None,
     exclude: set[Path] | None = None,
+    cache_folder: Path | None = None,
+    cache_min_bytes: int = cache.MIN_BYTES,
 ) -> Store:
     """Read every data file below ``root`` and reconcile the observations.
 
     ``exclude`` names files (resolved paths) to leave out: a submission being validated
-    that already sits in the data folder is not compared with itself.
+    that already sits in the data folder is not compared with itself. With a
+    ``cache_folder``, a store of at least ``cache_min_bytes`` is kept there and given
+    back unread while its files, the plan, the day and the code are the same
+    (:mod:`linyi_tracker.actuals.cache`).
     """
     if not root.exists():
         raise InputNotFoundError(
@@ -96,21 +102,45 @@ def load_store(
         )
     if not root.is_dir():
         raise InputNotFoundError(f"{root} is a file; --data takes a folder of CSV files")
+    day = today or date.today()
+    paths = [p for p in data_files(root) if not (exclude and p.resolve() in exclude)]
+
+    def key() -> str | None:
+        return cache.key_of(
+            plan, root, paths, day=day, display_root=display_root, exclude=exclude or ()
+        )
+
+    small = cache_folder is None or cache.total_bytes(paths) < cache_min_bytes
+    wanted = None if small else key()
     with gc_paused():
-        return _load(plan, root, today or date.today(), display_root, exclude)
+        if cache_folder is not None and wanted is not None:
+            hit = cache.load(cache_folder, wanted)
+            if hit is not None:
+                files, observations, revisions, findings, series = hit
+                return Store(root, files, observations, revisions, findings, series)
+        store = _load(plan, root, paths, day, display_root)
+    # Saved only if no file changed while it was read.
+    if cache_folder is not None and wanted is not None and key() == wanted:
+        cache.save(
+            cache_folder,
+            wanted,
+            store.files,
+            store.observations,
+            store.revisions,
+            store.findings,
+            store.index(),
+        )
+    return store
 
 
-def _load(
-    plan: Plan, root: Path, day: date, display_root: Path | None, exclude: set[Path] | None
-) -> Store:
+def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Path | None) -> Store:
     lookup = PlanLookup(plan)
     store = Store(root)
-    for path in data_files(root):
-        if exclude and path.resolve() in exclude:
-            continue
+    for path in paths:
         shown = _display(path, display_root)
         try:
-            read = read_path(path, lookup, today=day, shown=shown)
+            rows: list[Observation] = []  # kept only once the whole file has been read
+            read = read_path(path, lookup, today=day, shown=shown, emit=rows.append)
         except OSError as exc:
             store.findings.append(
                 Finding(
@@ -123,7 +153,7 @@ def _load(
             continue
         store.files.append(read)
         store.findings.extend(read.findings)
-        store.observations.extend(read.observations)
+        store.observations.extend(rows)
     reconcile(store)
     return store
 

@@ -46,18 +46,17 @@ def series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> S
     own = list(store.series(indicator.id, region))
     if region != plan.city.id or indicator.aggregate != "sum":
         return Series(own)
-    have = {str(o.period) for o in own}
+    have = {o.period.text for o in own}
     regions = [r.id for r in plan.sub_regions]
+    # Periods the city reports itself need no sum of the regions: skipped early.
     by_period: dict[str, dict[str, Observation]] = defaultdict(dict)
     for r in regions:
         for o in store.series(indicator.id, r):
-            if o.value is not None or o.word is not None:
-                by_period[str(o.period)][r] = o
+            if o.period.text not in have and (o.value is not None or o.word is not None):
+                by_period[o.period.text][r] = o
     derived: list[Observation] = []
     partials: list[PartialSum] = []
-    for key, rows in by_period.items():
-        if key in have:
-            continue
+    for rows in by_period.values():
         period = next(iter(rows.values())).period
         total = sum((_count_value(o) for o in rows.values()), Decimal(0))
         if len(rows) == len(regions):

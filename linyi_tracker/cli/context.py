@@ -6,6 +6,7 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
+from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.store import Store, load_store
 from linyi_tracker.errors import DataInvalidError, UsageError
 from linyi_tracker.findings import Severity
@@ -31,7 +32,12 @@ def load(plan_option: Path | None, data_option: Path | None) -> Context:
     """Plan and store; a store with errors stops here (exit 1), never half-used."""
     plan, plan_at = load_plan_only(plan_option)
     data_at = locate_data(data_option)
-    store = load_store(plan, data_at.path, display_root=display_root(data_at))
+    store = load_store(
+        plan,
+        data_at.path,
+        display_root=display_root(data_at),
+        cache_folder=cache.default_folder(),
+    )
     if store.errors:
         raise DataInvalidError(
             f"the data in {data_at.path} has {len(store.errors)} "

@@ -1,0 +1,399 @@
+"""A cache of the read and reconciled store, for running ``status`` again on the same files.
+
+Reading a store checks every row (about 5 µs a row in Python): a million observations
+take five seconds each time, though the files have not changed since the last run.
+This keeps what :func:`~linyi_tracker.actuals.store.load_store` produced — observations,
+revisions, findings, files — and gives it back when *everything it depended on* is
+the same. The key is a SHA-256 over:
+
+- the cache format and the package version, and the source of the reading code
+  (so a changed reader never serves old results, also in a development checkout);
+- the plan, as its canonical JSON;
+- the day (a period after today is an error, so the same file reads differently tomorrow);
+- the folder, the root file names are shown relative to, and the files left out;
+- every data file's name and a SHA-256 of its bytes (not its modification time:
+  a file edited twice within a second, or copied with its old time, is still seen).
+
+Files are hashed again after a miss has read them; if they changed meanwhile, nothing
+is written. A cache that cannot be read or written is ignored: it only saves time.
+Entries are ``marshal`` data in the user's cache folder (like Python's own ``.pyc``
+files: for the user's own use, not for data from elsewhere); the newest
+:data:`KEEP` are kept. Stores under :data:`MIN_BYTES` are not cached: reading them
+is quicker than the bookkeeping.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import marshal
+import operator
+import os
+import sys
+from array import array
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from linyi_tracker import __version__
+from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.actuals.reader import FileRead, Observation
+from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.plan.models import Plan
+
+FORMAT = 1
+KEEP = 6  # entries kept; a new day or a new file makes a new one
+MIN_BYTES = 1_000_000  # about 25,000 rows
+SUFFIX = ".store"
+_OFF = {"0", "off", "no", "false", "none"}
+_PACKAGE = Path(__file__).resolve().parent.parent
+# The modules whose code decides what reading a store gives.
+_READING_CODE = (
+    "actuals/cache.py",
+    "actuals/numbers.py",
+    "actuals/periods.py",
+    "actuals/reader.py",
+    "actuals/store.py",
+    "actuals/workbook.py",
+    "findings.py",
+    "words.py",
+)
+
+
+def default_folder() -> Path | None:
+    """Where entries live: ``LINYI_TRACKER_CACHE`` (``off`` to switch the cache off),
+    else the platform's cache folder (``~/.cache``, ``%LOCALAPPDATA%``, ``~/Library/Caches``)."""
+    chosen = os.environ.get("LINYI_TRACKER_CACHE")
+    if chosen is not None:
+        if not chosen.strip() or chosen.strip().lower() in _OFF:
+            return None
+        return Path(chosen).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "linyi-tracker" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "linyi-tracker"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "linyi-tracker"
+
+
+def key_of(
+    plan: Plan,
+    root: Path,
+    files: list[Path],
+    *,
+    day: date,
+    display_root: Path | None,
+    exclude: Iterable[Path],
+) -> str | None:
+    """The entry's key, or ``None`` when a file cannot be read (no caching then)."""
+    h = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        for part in parts:
+            h.update(repr(part).encode("utf-8"))
+            h.update(b"\0")
+
+    add(FORMAT, __version__, day.isoformat(), str(root.resolve()), str(display_root))
+    add(sorted(str(p) for p in exclude))
+    for name in _READING_CODE:
+        try:
+            h.update((_PACKAGE / name).read_bytes())
+        except OSError:
+            add("no source", name)
+    h.update(plan.model_dump_json().encode("utf-8"))
+    for path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        add(str(path.relative_to(root)), digest)
+    return h.hexdigest()
+
+
+def total_bytes(files: list[Path]) -> int:
+    size = 0
+    for path in files:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return size
+
+
+# ------------------------------------------------------------------ reading and writing
+
+
+Revisions = dict[tuple[str, str, str], list[Observation]]
+Series = dict[tuple[str, str], list[Observation]]  # the store's index: oldest first
+Entry = tuple[list[FileRead], list[Observation], Revisions, list[Finding], Series]
+
+
+def load(folder: Path, key: str) -> Entry | None:
+    """What was stored under ``key``, or ``None`` (absent, unreadable, another format)."""
+    try:
+        data = marshal.loads((folder / f"{key}{SUFFIX}").read_bytes())
+        if data[0] != FORMAT or data[1] != key:
+            return None
+        return _unpack(data)
+    except (OSError, EOFError, ValueError, TypeError, IndexError, KeyError, ArithmeticError):
+        return None
+
+
+def save(
+    folder: Path,
+    key: str,
+    files: list[FileRead],
+    observations: list[Observation],
+    revisions: Revisions,
+    findings: list[Finding],
+    series: Series,
+) -> None:
+    """Write the entry beside the others (via a temporary file), then drop old ones."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        blob = marshal.dumps(_pack(key, files, observations, revisions, findings, series))
+        tmp = folder / f".{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(blob)
+        os.replace(tmp, folder / f"{key}{SUFFIX}")
+        _prune(folder)
+    except (OSError, ValueError):
+        return  # a cache that cannot be written only costs time
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+_SEP = "\x1f"  # between values in the joined value column (never inside a number)
+
+
+def _numbers(raw: bytes) -> list[int]:
+    out = array("q")
+    out.frombytes(raw)
+    return out.tolist()
+
+
+Column = tuple[bool, bytes, bytes]  # (in runs?, numbers or run values, run lengths)
+
+
+def _encode(values: list[int]) -> Column:
+    keys, counts = array("q"), array("q")
+    for k, group in itertools.groupby(values):
+        keys.append(k)
+        counts.append(sum(1 for _ in group))
+    if len(keys) * 4 <= len(values):
+        return True, keys.tobytes(), counts.tobytes()
+    return False, array("q", values).tobytes(), b""
+
+
+def _decode(column: Column, convert: Callable[[int], Any]) -> list[Any]:
+    in_runs, numbers, counts = column
+    if in_runs:
+        return list(
+            itertools.chain.from_iterable(
+                map(itertools.repeat, map(convert, _numbers(numbers)), _numbers(counts))
+            )
+        )
+    return list(map(convert, _numbers(numbers)))
+
+
+def _distinct(column: Column) -> set[int]:
+    return set(_numbers(column[1]))
+
+
+def _length(column: Column) -> int:
+    in_runs, numbers, counts = column
+    return sum(_numbers(counts)) if in_runs else len(numbers) // 8
+
+
+def _encode_lines(lines: list[int]) -> tuple[bytes, bytes]:
+    """Runs of consecutive line numbers: (first line, how many) each."""
+    starts, counts = array("q"), array("q")
+    previous = None
+    for n in lines:
+        if previous is not None and n == previous + 1:
+            counts[-1] += 1
+        else:
+            starts.append(n)
+            counts.append(1)
+        previous = n
+    return starts.tobytes(), counts.tobytes()
+
+
+def _decode_lines(column: tuple[bytes, bytes]) -> list[int]:
+    starts, counts = _numbers(column[0]), _numbers(column[1])
+    return list(
+        itertools.chain.from_iterable(map(range, starts, map(operator.add, starts, counts)))
+    )
+
+
+class _Strings:
+    """Repeated strings stored once, as numbers into a table."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int:
+        if text is None:
+            return -1
+        n = self.numbers.get(text)
+        if n is None:
+            n = self.numbers[text] = len(self.numbers)
+        return n
+
+    def table(self) -> list[str]:
+        return list(self.numbers)
+
+
+def _pack(
+    key: str,
+    files: list[FileRead],
+    observations: list[Observation],
+    revisions: Revisions,
+    findings: list[Finding],
+    series: Series,
+) -> tuple[Any, ...]:
+    s = _Strings()
+    rows = list(observations)
+    number = {id(o): i for i, o in enumerate(rows)}
+    order: list[int] = []
+    runs: list[tuple[int, int, int]] = []  # (indicator, region, how many rows of ``order``)
+    for (ind, region), members in series.items():
+        order.extend(number[id(o)] for o in members)
+        runs.append((s(ind), s(region), len(members)))
+    revised: list[tuple[str, str, str, int, int]] = []
+    for (ind, period, region), olds in revisions.items():
+        revised.append((ind, period, region, len(rows), len(olds)))
+        rows.extend(olds)
+
+    def day(d: date | None) -> int:
+        return s(None if d is None else d.isoformat())
+
+    # Whole columns, not rows: strings by their number in the table, a column that
+    # repeats itself (file, region, unit, source…) as runs, line numbers as runs of
+    # consecutive lines, the values as one joined text. Reading them back is then
+    # a few C loops per column instead of Python work per row.
+    columns = (
+        _encode([s(o.indicator) for o in rows]),
+        _encode([s(o.period.text) for o in rows]),
+        _encode([s(o.region) for o in rows]),
+        _SEP.join("" if o.value is None else str(o.value) for o in rows),  # exact round trip
+        _encode([s(o.word) for o in rows]),
+        _encode([day(o.done_on) for o in rows]),
+        _encode([s(o.unit) for o in rows]),
+        _encode([s(o.source) for o in rows]),
+        _encode([s(o.note) for o in rows]),
+        _encode([day(o.as_of) for o in rows]),
+        _encode([s(o.file) for o in rows]),
+        _encode_lines([o.line for o in rows]),
+    )
+    packed_files = [
+        (
+            f.path,
+            f.encoding,
+            f.rows,
+            [_finding(x) for x in f.findings],
+            f.value_column,
+            f.value_header,
+            f.sheet,
+        )
+        for f in files
+    ]
+    return (
+        FORMAT,
+        key,
+        s.table(),
+        columns,
+        len(observations),
+        revised,
+        packed_files,
+        [_finding(f) for f in findings],
+        order,
+        runs,
+    )
+
+
+def _unpack(data: tuple[Any, ...]) -> Entry:
+    _, _, table, columns, current, revised, packed_files, packed_findings, order, runs = data
+    table.append(None)  # number -1: None
+    text = table.__getitem__
+    (inds, periods, regions, joined, words, done, units, sources, notes, as_of, names, lines) = (
+        columns
+    )
+    period_of = {n: parse_period(table[n]) for n in _distinct(periods)}
+    day_of = {
+        n: None if n < 0 else date.fromisoformat(table[n])
+        for n in {*_distinct(done), *_distinct(as_of)}
+    }
+    parts = joined.split(_SEP) if _length(inds) else []
+    values = (
+        list(map(Decimal, parts)) if "" not in parts else [Decimal(v) if v else None for v in parts]
+    )
+    rows: list[Observation] = list(
+        map(
+            tuple.__new__,  # what Observation._make does, without a Python call per row
+            itertools.repeat(Observation),
+            zip(
+                _decode(inds, text),
+                _decode(periods, period_of.__getitem__),
+                _decode(regions, text),
+                values,
+                _decode(words, text),
+                _decode(done, day_of.__getitem__),
+                _decode(units, text),
+                _decode(sources, text),
+                _decode(notes, text),
+                _decode(as_of, day_of.__getitem__),
+                _decode(names, text),
+                _decode_lines(lines),
+                strict=True,
+            ),
+        )
+    )
+    revisions = {
+        (ind, period, region): rows[start : start + count]
+        for ind, period, region, start, count in revised
+    }
+    files = [
+        FileRead(
+            path,
+            encoding,
+            n_rows,
+            findings=[_unfinding(x) for x in found],
+            value_column=column,
+            value_header=header,
+            sheet=sheet,
+        )
+        for path, encoding, n_rows, found, column, header, sheet in packed_files
+    ]
+    ordered = [rows[i] for i in order]
+    series: Series = {}
+    at = 0
+    for ind, region, count in runs:
+        series[(table[ind], table[region])] = ordered[at : at + count]
+        at += count
+    return files, rows[:current], revisions, [_unfinding(x) for x in packed_findings], series
+
+
+def _finding(f: Finding) -> tuple[Any, ...]:
+    return (
+        f.code,
+        f.severity.value,
+        f.message,
+        f.file,
+        f.line,
+        f.column,
+        f.column_number,
+        f.hint,
+        f.sheet,
+    )
+
+
+def _unfinding(t: tuple[Any, ...]) -> Finding:
+    code, severity, message, file, line, column, number, hint, sheet = t
+    return Finding(code, Severity(severity), message, file, line, column, number, hint, sheet)
