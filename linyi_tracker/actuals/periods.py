@@ -30,6 +30,8 @@ class Period:
     # The order key, also made once: a million-row store sorts by it.
     # A full year sorts after December's year-to-date figure of the same year.
     sort_key: tuple[int, int, int] = field(init=False, compare=False, repr=False, hash=False)
+    # Months since year 0 at the end of the period, for "up to P" comparisons.
+    end_index: int = field(init=False, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.kind == "year":
@@ -40,6 +42,7 @@ class Period:
             text = f"{self.year}-{self.months:02d}"
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "sort_key", (self.year, self.months, _RANK[self.kind]))
+        object.__setattr__(self, "end_index", self.year * 12 + self.months)
 
     @classmethod
     def of_year(cls, year: int) -> Period:
@@ -48,11 +51,6 @@ class Period:
     @property
     def is_full_year(self) -> bool:
         return self.months == 12
-
-    @property
-    def end_index(self) -> int:
-        """Months since year 0 at the end of the period, for "up to P" comparisons."""
-        return self.year * 12 + self.months
 
     def __str__(self) -> str:
         return self.text

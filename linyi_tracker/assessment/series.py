@@ -118,20 +118,27 @@ def region_ranking(
     """For the latest period any region reported up to ``as_of``: the regions' figures,
     best first (by the indicator's direction), and the regions that did not report it."""
     latest: Period | None = None
+    limit = as_of.end_index
     for r in plan.sub_regions:
-        for o in store.series(indicator.id, r.id):
-            if o.period.end_index <= as_of.end_index and (
-                latest is None or o.period.sort_key > latest.sort_key
-            ):
-                latest = o.period
+        # A series is oldest first: its latest period up to as_of is the last one found
+        # scanning from the end.
+        for o in reversed(store.series(indicator.id, r.id)):
+            if o.period.end_index <= limit:
+                if latest is None or o.period.sort_key > latest.sort_key:
+                    latest = o.period
+                break
     if latest is None:
         return None, [], [r.id for r in plan.sub_regions]
     reported: list[Observation] = []
     missing: list[str] = []
+    wanted = latest.sort_key
     for r in plan.sub_regions:
-        match = [o for o in store.series(indicator.id, r.id) if o.period == latest]
-        if match:
-            reported.append(match[-1])
+        match = next(
+            (o for o in reversed(store.series(indicator.id, r.id)) if o.period.sort_key == wanted),
+            None,
+        )
+        if match is not None:
+            reported.append(match)
         else:
             missing.append(r.id)
     sign = -1 if indicator.direction == "lower" else 1

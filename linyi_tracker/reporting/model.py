@@ -9,8 +9,10 @@ pure functions of this model, and ``--format json`` is this model dumped whole.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
+import operator
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -327,12 +329,17 @@ def _method(plan: Plan) -> Method:
 
 def _ordered(lines: list[Line]) -> list[Line]:
     """Components right under their whole."""
+    parts: dict[str, list[Line]] = {}
+    for ln in lines:
+        if ln.component_of is not None:
+            parts.setdefault(ln.component_of, []).append(ln)
     out: list[Line] = []
     for ln in lines:
         if ln.component_of is None:
             out.append(ln)
-            out.extend(c for c in lines if c.component_of == ln.target_id)
-    out.extend(ln for ln in lines if ln not in out)
+            out.extend(parts.get(ln.target_id, ()))
+    placed = {id(ln) for ln in out}
+    out.extend(ln for ln in lines if id(ln) not in placed)  # parts whose whole is not shown
     return out
 
 
@@ -593,12 +600,16 @@ def _completeness(
     return out
 
 
+_SOURCE = operator.attrgetter("source")
+
+
 def _sources(store: Store, indicators: set[str], year: int, as_of: Period) -> list[str]:
-    upto = as_of if as_of.year == year else Period.of_year(year)
-    return sorted(
-        {
-            o.source
-            for o in store.observations
-            if o.indicator in indicators and o.source and o.period.end_index <= upto.end_index
-        }
-    )
+    limit = (as_of if as_of.year == year else Period.of_year(year)).end_index
+    found: set[str] = set()
+    for (indicator, _), series in store.index().items():
+        if indicator in indicators:
+            # oldest first: the figures up to the limit are a leading run of the series
+            cut = bisect.bisect_right(series, limit, key=lambda o: o.period.end_index)
+            found.update(map(_SOURCE, series[:cut]))
+    found.discard("")
+    return sorted(found)
