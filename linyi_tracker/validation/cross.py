@@ -18,7 +18,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-import statistics
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -66,6 +65,13 @@ def _at(row: Row, code: str, severity: Severity, message: str, hint: str | None 
 
 def _describe(row: Row) -> str:
     return f"{row.indicator} {row.period} {row.region}"
+
+
+def _median(ordered: list[float]) -> float:
+    """The median of a sorted, non-empty list (statistics.median without its sort)."""
+    n = len(ordered)
+    mid = n // 2
+    return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _number_text(value: float) -> str:
@@ -358,11 +364,14 @@ class CrossChecks:
         for members in classes.values():
             if len(members) < OUTLIER_MIN_VALUES or not any(isinstance(e[2], int) for e in members):
                 continue
-            values = [e[1] for e in members]
-            median = statistics.median(values)
-            mad = max(
-                statistics.median(abs(v - median) for v in values), OUTLIER_MAD_FLOOR * abs(median)
-            )
+            values = sorted(e[1] for e in members)
+            median = _median(values)
+            floor = OUTLIER_MAD_FLOOR * abs(median)
+            # The MAD is at least the floor, so no figure can stand out when even the
+            # farthest is within OUTLIER_Z floors of the median: skip the second median.
+            if 0.6745 * max(values[-1] - median, median - values[0]) <= OUTLIER_Z * floor:
+                continue
+            mad = max(_median(sorted(abs(v - median) for v in values)), floor)
             if mad == 0:
                 continue
             for _, v, ref in members:
