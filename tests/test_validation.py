@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO, Result
 from linyi_tracker.actuals.store import load_store
@@ -374,3 +376,41 @@ def test_many_regions_do_not_collide(tmp_path: Path) -> None:
     )
     report = validate([str(data)], big, store=None, today=TODAY)
     assert [(f.code, f.line) for f in report.findings] == [("duplicate-observation", 4)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.integers(min_value=-(10**6), max_value=10**6).map(float),
+            st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+        ),
+        min_size=5,
+        max_size=30,
+    )
+)
+def test_outlier_shortcut_flags_what_the_full_formula_flags(values: list[float]) -> None:
+    """The outlier check skips the MAD where no figure can stand out; it must flag
+    exactly the figures the plain formula (statistics.median twice) flags."""
+    import statistics
+
+    from linyi_tracker.validation.cross import (
+        OUTLIER_MAD_FLOOR,
+        OUTLIER_Z,
+        robust_scale,
+    )
+
+    median = statistics.median(values)
+    mad = max(statistics.median(abs(v - median) for v in values), OUTLIER_MAD_FLOOR * abs(median))
+    expected = (
+        [abs(0.6745 * (v - median) / mad) > OUTLIER_Z for v in values]
+        if mad
+        else [False] * len(values)
+    )
+    scored = robust_scale(values)
+    if scored is None:
+        flagged = [False] * len(values)
+    else:
+        m, d = scored
+        flagged = [abs(0.6745 * (v - m) / d) > OUTLIER_Z for v in values]
+    assert flagged == expected

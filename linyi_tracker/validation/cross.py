@@ -67,6 +67,23 @@ def _describe(row: Row) -> str:
     return f"{row.indicator} {row.period} {row.region}"
 
 
+def robust_scale(values: list[float]) -> tuple[float, float] | None:
+    """(median, MAD floored at OUTLIER_MAD_FLOOR of the median) of the figures, or ``None``
+    when none of them can have a robust z-score above OUTLIER_Z.
+
+    The MAD is at least the floor, so when even the farthest figure is within OUTLIER_Z
+    floors of the median (with a margin for rounding) the second median is not needed.
+    """
+    ordered = sorted(values)
+    median = _median(ordered)
+    floor = OUTLIER_MAD_FLOOR * abs(median)
+    farthest = max(ordered[-1] - median, median - ordered[0])
+    if 0.6745 * farthest < OUTLIER_Z * floor * (1 - 1e-9):
+        return None
+    mad = max(_median(sorted(abs(v - median) for v in ordered)), floor)
+    return None if mad == 0 else (median, mad)
+
+
 def _median(ordered: list[float]) -> float:
     """The median of a sorted, non-empty list (statistics.median without its sort)."""
     n = len(ordered)
@@ -364,16 +381,10 @@ class CrossChecks:
         for members in classes.values():
             if len(members) < OUTLIER_MIN_VALUES or not any(isinstance(e[2], int) for e in members):
                 continue
-            values = sorted(e[1] for e in members)
-            median = _median(values)
-            floor = OUTLIER_MAD_FLOOR * abs(median)
-            # The MAD is at least the floor, so no figure can stand out when even the
-            # farthest is within OUTLIER_Z floors of the median: skip the second median.
-            if 0.6745 * max(values[-1] - median, median - values[0]) <= OUTLIER_Z * floor:
+            scored = robust_scale([e[1] for e in members])
+            if scored is None:
                 continue
-            mad = max(_median(sorted(abs(v - median) for v in values)), floor)
-            if mad == 0:
-                continue
+            median, mad = scored
             for _, v, ref in members:
                 z = 0.6745 * (v - median) / mad
                 if abs(z) > OUTLIER_Z and isinstance(ref, int):
