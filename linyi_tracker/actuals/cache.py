@@ -178,17 +178,33 @@ def _numbers(raw: bytes) -> list[int]:
     return out.tolist()
 
 
+_SAMPLE = 1024  # rows looked at to see whether a column changes too often for runs
 Column = tuple[bool, bytes, bytes]  # (in runs?, numbers or run values, run lengths)
 
 
+def _runs(values: list[int], changed: Iterable[bool]) -> tuple[list[int], list[int]]:
+    """Where each run starts and how long it is, ``changed`` saying where a new one begins."""
+    starts = [0, *itertools.compress(itertools.count(1), changed)]
+    return starts, list(map(operator.sub, [*starts[1:], len(values)], starts))
+
+
 def _encode(values: list[int]) -> Column:
-    keys, counts = array("q"), array("q")
-    for k, group in itertools.groupby(values):
-        keys.append(k)
-        counts.append(sum(1 for _ in group))
-    if len(keys) * 4 <= len(values):
-        return True, keys.tobytes(), counts.tobytes()
-    return False, array("q", values).tobytes(), b""
+    """Numbers as runs when they repeat in long runs, else one by one."""
+    return _encode_texts(values, lambda xs: xs)
+
+
+def _encode_texts(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column:
+    """A column as runs (its values coded only at the start of each run) when it
+    repeats itself, else every value coded; ``code`` turns values into numbers."""
+    if not values:
+        return False, b"", b""
+    head = values[:_SAMPLE]
+    if len(head) < _SAMPLE or sum(map(operator.ne, head[1:], head[:-1])) * 4 <= _SAMPLE:
+        starts, counts = _runs(values, map(operator.ne, values[1:], values[:-1]))
+        if len(starts) * 4 <= len(values):
+            keys = code([values[i] for i in starts])
+            return True, array("q", keys).tobytes(), array("q", counts).tobytes()
+    return False, array("q", code(values)).tobytes(), b""  # changes too often for runs
 
 
 def _decode(column: Column, convert: Callable[[int], Any]) -> list[Any]:
@@ -213,16 +229,11 @@ def _length(column: Column) -> int:
 
 def _encode_lines(lines: list[int]) -> tuple[bytes, bytes]:
     """Runs of consecutive line numbers: (first line, how many) each."""
-    starts, counts = array("q"), array("q")
-    previous = None
-    for n in lines:
-        if previous is not None and n == previous + 1:
-            counts[-1] += 1
-        else:
-            starts.append(n)
-            counts.append(1)
-        previous = n
-    return starts.tobytes(), counts.tobytes()
+    if not lines:
+        return b"", b""
+    following = map(operator.add, lines[:-1], itertools.repeat(1))
+    starts, counts = _runs(lines, map(operator.ne, lines[1:], following))
+    return array("q", [lines[i] for i in starts]).tobytes(), array("q", counts).tobytes()
 
 
 def _decode_lines(column: tuple[bytes, bytes]) -> list[int]:
@@ -233,21 +244,34 @@ def _decode_lines(column: tuple[bytes, bytes]) -> list[int]:
 
 
 class _Strings:
-    """Repeated strings stored once, as numbers into a table."""
+    """Repeated strings stored once, as numbers into a table (``None`` is -1)."""
 
     def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
+        self.numbers: dict[str | None, int] = {None: -1}
+        self.texts: list[str] = []
+
+    def column(self, values: list[str | None]) -> list[int]:
+        numbers = self.numbers
+        for text in dict.fromkeys(values):  # the distinct ones, in C
+            if text not in numbers:
+                numbers[text] = len(self.texts)
+                self.texts.append(text)  # type: ignore[arg-type]  # None is in numbers
+        return list(map(numbers.__getitem__, values))
 
     def __call__(self, text: str | None) -> int:
-        if text is None:
-            return -1
-        n = self.numbers.get(text)
-        if n is None:
-            n = self.numbers[text] = len(self.numbers)
-        return n
+        return self.column([text])[0]
 
     def table(self) -> list[str]:
-        return list(self.numbers)
+        return list(self.texts)
+
+
+def _field(rows: list[Observation], name: str) -> list[Any]:
+    return list(map(operator.attrgetter(name), rows))
+
+
+def _days(values: list[date | None]) -> list[str | None]:
+    text = {d: None if d is None else d.isoformat() for d in dict.fromkeys(values)}
+    return list(map(text.__getitem__, values))
 
 
 def _pack(
@@ -260,37 +284,47 @@ def _pack(
 ) -> tuple[Any, ...]:
     s = _Strings()
     rows = list(observations)
-    number = {id(o): i for i, o in enumerate(rows)}
+    number = dict(zip(map(id, rows), itertools.count()))
     order: list[int] = []
     runs: list[tuple[int, int, int]] = []  # (indicator, region, how many rows of ``order``)
     for (ind, region), members in series.items():
-        order.extend(number[id(o)] for o in members)
+        order.extend(map(number.__getitem__, map(id, members)))
         runs.append((s(ind), s(region), len(members)))
     revised: list[tuple[str, str, str, int, int]] = []
     for (ind, period, region), olds in revisions.items():
         revised.append((ind, period, region, len(rows), len(olds)))
         rows.extend(olds)
 
-    def day(d: date | None) -> int:
-        return s(None if d is None else d.isoformat())
-
     # Whole columns, not rows: strings by their number in the table, a column that
     # repeats itself (file, region, unit, source…) as runs, line numbers as runs of
     # consecutive lines, the values as one joined text. Reading them back is then
     # a few C loops per column instead of Python work per row.
+    values = _field(rows, "value")
+    joined = (  # str(): an exact round trip
+        _SEP.join(map(str, values))
+        if type(None) not in set(map(type, values))  # not `None in`: Decimal == None is slow
+        else _SEP.join("" if v is None else str(v) for v in values)
+    )
+
+    def texts(name: str) -> Column:
+        return _encode_texts(_field(rows, name), s.column)
+
+    def days(name: str) -> Column:
+        return _encode_texts(_field(rows, name), lambda ds: s.column(_days(ds)))
+
     columns = (
-        _encode([s(o.indicator) for o in rows]),
-        _encode([s(o.period.text) for o in rows]),
-        _encode([s(o.region) for o in rows]),
-        _SEP.join("" if o.value is None else str(o.value) for o in rows),  # exact round trip
-        _encode([s(o.word) for o in rows]),
-        _encode([day(o.done_on) for o in rows]),
-        _encode([s(o.unit) for o in rows]),
-        _encode([s(o.source) for o in rows]),
-        _encode([s(o.note) for o in rows]),
-        _encode([day(o.as_of) for o in rows]),
-        _encode([s(o.file) for o in rows]),
-        _encode_lines([o.line for o in rows]),
+        texts("indicator"),
+        texts("period.text"),
+        texts("region"),
+        joined,
+        texts("word"),
+        days("done_on"),
+        texts("unit"),
+        texts("source"),
+        texts("note"),
+        days("as_of"),
+        texts("file"),
+        _encode_lines(_field(rows, "line")),
     )
     packed_files = [
         (
