@@ -239,3 +239,15 @@ def test_status_twice_gives_the_same_answer_from_the_cache(run: Run, tmp_path: P
         for r in (first, changed)
     ]
     assert jobs[1][0] == jobs[0][0] + 100
+
+
+def test_a_write_cut_short_leaves_no_litter(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """A temporary file from a killed write is removed once it is an hour old."""
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    stale, fresh = cache_dir / ".abc.123.tmp", cache_dir / ".def.456.tmp"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(stale, (0, 0))
+    load(plan, folder, cache_dir)
+    assert not stale.exists() and fresh.exists()

@@ -31,6 +31,7 @@ import marshal
 import operator
 import os
 import sys
+import time
 from array import array
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -167,6 +168,11 @@ def _prune(folder: Path) -> None:
     for old in entries[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()
+    # A write cut short (the process killed) leaves its temporary file: gone after an hour.
+    for tmp in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - tmp.stat().st_mtime > 3600:
+                tmp.unlink()
 
 
 _SEP = "\x1f"  # between values in the joined value column (never inside a number)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
@@ -37,6 +38,9 @@ class Store:
     _series_cache: dict[tuple[str, str], list[Observation]] | None = field(
         default=None, repr=False, compare=False
     )
+    # Series with the regions' sums worked out (assessment.series.series_for), by what
+    # they depend on; the store does not change once read, so neither do they.
+    derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Finding]:

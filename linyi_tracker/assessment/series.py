@@ -43,6 +43,24 @@ class Series:
 
 
 def series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> Series:
+    """An indicator's figures in a region, oldest first; for the city, a sum of the
+    regions where the city gave no figure of its own (worked out once per store)."""
+    key = (
+        indicator.id,
+        indicator.aggregate,
+        indicator.unit,
+        region,
+        plan.city.id,
+        tuple(r.id for r in plan.sub_regions),
+    )
+    found = store.derived.get(key)
+    if found is None:
+        found = store.derived[key] = _series_for(plan, store, indicator, region)
+    assert isinstance(found, Series)
+    return found
+
+
+def _series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> Series:
     own = list(store.series(indicator.id, region))
     if region != plan.city.id or indicator.aggregate != "sum":
         return Series(own)

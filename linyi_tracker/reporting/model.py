@@ -194,14 +194,21 @@ class Report:
         return data
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass's fields, looked up once
+_PLAIN = (str, int, bool, type(None))
+
+
 def to_data(value: Any) -> Any:
     """Dataclasses to dicts, decimals to exact JSON numbers, fractions rounded to 6 places."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_data(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name != "lines_by_id"
-        }
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = tuple(f.name for f in dataclasses.fields(value) if f.name != "lines_by_id")
+        _FIELD_NAMES[kind] = names
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(format(value, "f"))
     if isinstance(value, float):
