@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, TODAY
+from conftest import FIXTURES, REPO, TODAY
 from linyi_tracker.actuals.reader import FileRead, PlanLookup, read_bytes, read_file
 from linyi_tracker.plan.models import Plan
 
@@ -210,10 +210,37 @@ def test_plain_digits_fast_path_matches_the_careful_path(
 ) -> None:
     """Plain digits take a shortcut in the reader; it must give the same values and
     findings as the full checks (range, whole counts, the unit column)."""
-    text = f"indicator,period,value,unit\n{indicator},2016,{cell},{unit}\n{indicator},2017,{cell},{unit}\n"
+    row = f"{indicator},{{}},{cell},{unit}\n"
+    # The later rows repeat texts already seen, so they take the whole-row shortcut.
+    text = "indicator,period,value,unit\n" + "".join(row.format(p) for p in (2016, 2017) * 2)
     fast = read_bytes(text.encode(), "x.csv", PlanLookup(plan), today=TODAY)
     careful_lookup = PlanLookup(plan)
     careful_lookup.plain_units.clear()
     careful = read_bytes(text.encode(), "x.csv", careful_lookup, today=TODAY)
+    assert fast.observations == careful.observations
+    assert fast.findings == careful.findings
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        [
+            *(FIXTURES / "submissions").glob("*.csv"),
+            *(FIXTURES / "data").glob("*.csv"),
+            *(REPO / "examples").rglob("*.csv"),
+            *(REPO / "data" / "actuals").glob("*.csv"),
+        ]
+    ),
+    ids=lambda p: p.name,
+)
+def test_shortcuts_change_nothing_on_any_fixture(plan: Plan, path: Path) -> None:
+    """Every fixture, example and shipped file reads the same with the reader's shortcuts
+    (plain rows, plain digits) as with the careful path alone."""
+    raw = path.read_bytes()
+    raw += b"\n" + raw  # twice: the second time every text is known, so the shortcuts apply
+    fast = read_bytes(raw, path.name, PlanLookup(plan), today=TODAY)
+    careful_lookup = PlanLookup(plan)
+    careful_lookup.plain_units.clear()  # turns both shortcuts off
+    careful = read_bytes(raw, path.name, careful_lookup, today=TODAY)
     assert fast.observations == careful.observations
     assert fast.findings == careful.findings

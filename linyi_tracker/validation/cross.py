@@ -37,7 +37,6 @@ OUTLIER_Z = 3.5
 OUTLIER_MIN_VALUES = 5
 OUTLIER_MAD_FLOOR = 0.05
 
-_RANK = {"month": 0, "quarter": 1, "year": 2}
 SORT_CHUNK = 131_072
 _REGION_SHIFT = (
     24  # the period code takes the low 24 bits; the region and indicator numbers sit above
@@ -110,6 +109,10 @@ class CrossChecks:
         region_bits = max(1, (len(self.regions) - 1).bit_length())
         self.reg_mask = (1 << region_bits) - 1
         self.ind_shift = _REGION_SHIFT + region_bits
+        self._indicator_bits = {
+            ident: n << self.ind_shift for ident, n in self.indicator_index.items()
+        }
+        self._region_bits = {ident: n << _REGION_SHIFT for ident, n in self.region_index.items()}
         self.periods: dict[int, Period] = {}
         self.file_names: list[str] = []
         self.file_index: dict[str, int] = {}
@@ -131,7 +134,8 @@ class CrossChecks:
     # ------------------------------------------------------------ streaming
 
     def _key(self, indicator: str, region: str, period: Period) -> int:
-        code = period.year * 64 + period.months * 4 + _RANK[period.kind]
+        year, months, rank = period.sort_key  # period code = year·64 + months·4 + kind rank
+        code = year * 64 + months * 4 + rank
         if code not in self.periods:
             self.periods[code] = period
         return (
@@ -147,7 +151,12 @@ class CrossChecks:
             self.file_names.append(o.file)
         if o.value is None:
             self.words[len(self.keys)] = o.text
-        self.keys.append(self._key(o.indicator, o.region, o.period))
+        # _key, unrolled: this runs once a row
+        year, months, rank = o.period.sort_key
+        code = year * 64 + months * 4 + rank
+        if code not in self.periods:
+            self.periods[code] = o.period
+        self.keys.append(self._indicator_bits[o.indicator] | self._region_bits[o.region] | code)
         self.values.append(float(o.value) if o.value is not None else math.nan)
         self.as_of.append(o.as_of.toordinal() if o.as_of else 0)
         self.files.append(file_number)
