@@ -450,6 +450,12 @@ class _RowReader:
             name: {} for name in ("indicator", "period", "region", "as_of")
         }
         self._recording: list[Any] | None = None
+        # The same tables by name, for the row shortcut (one attribute look-up each).
+        self._indicator_memo = self._memos["indicator"]
+        self._period_memo = self._memos["period"]
+        self._region_memo = self._memos["region"]
+        self._as_of_memo = self._memos["as_of"]
+        self._raw_texts: dict[str, str] = {}
         self._accepted_units: dict[str, set[str]] = {}
         self._unit_texts: dict[tuple[str, str], bool] = {}
         self._texts: dict[str, str] = {}
@@ -468,6 +474,15 @@ class _RowReader:
         number = self.columns[column] + 1 if column in self.columns else None
         header_name = self.header[self.columns[column]] if column in self.columns else column
         self.at(code, severity, message, line, header_name, number, hint)
+
+    def shared_raw(self, raw: str) -> str:
+        """:meth:`shared` of the cell's text stripped, looked up by the text as it came."""
+        found = self._raw_texts.get(raw)
+        if found is None:
+            if len(self._raw_texts) >= MEMO_LIMIT:
+                self._raw_texts.clear()
+            found = self._raw_texts[raw] = self.shared(raw.strip())
+        return found
 
     def shared(self, text: str) -> str:
         """One string object for text that repeats on many rows (a source, a note)."""
@@ -527,16 +542,10 @@ class _RowReader:
         ahead = list(itertools.islice(it, HEADER_SCAN))
         header_at = _header_position(ahead)
         skipped: list[int] = []
-        for n, (start, cells) in enumerate(itertools.chain(ahead, it)):
+        rows_left = itertools.chain(ahead, it)
+        for n, (start, cells) in enumerate(rows_left):
             if isinstance(cells, str):
-                self.find(
-                    "csv-syntax",
-                    Severity.ERROR,
-                    f"the row cannot be read as CSV: {cells}",
-                    start,
-                    hint="check the quotes in this row: a value with a comma or quote must be quoted, "
-                    "and a quote inside it doubled",
-                )
+                self.csv_syntax(start, cells)
                 continue
             if not self.header:
                 if not "".join(cells).strip():
@@ -555,8 +564,14 @@ class _RowReader:
                     )
                 if not self.read_header(start, cells):
                     return
-                continue
-            self.read_row(start, cells)
+                break
+        # The rows below the header: the loop every row of a large file goes through.
+        width, plain_row, careful_row = len(self.header), self.read_plain_row, self.read_row
+        for start, cells in rows_left:
+            if isinstance(cells, str):
+                self.csv_syntax(start, cells)
+            elif len(cells) != width or not plain_row(start, cells):
+                careful_row(start, cells)
         if not self.header:
             self.find(
                 "empty-file",
@@ -631,9 +646,18 @@ class _RowReader:
             f.code in {"duplicate-column", "blank-header"} for f in self.result.findings
         )
 
+    def csv_syntax(self, line: int, error: str) -> None:
+        self.find(
+            "csv-syntax",
+            Severity.ERROR,
+            f"the row cannot be read as CSV: {error}",
+            line,
+            hint="check the quotes in this row: a value with a comma or quote must be quoted, "
+            "and a quote inside it doubled",
+        )
+
     def read_row(self, line: int, cells: list[str]) -> None:
-        if len(cells) == len(self.header) and self.read_plain_row(line, cells):
-            return
+        """A row, with every check (the careful path)."""
         if not "".join(cells).strip():
             self.at("blank-row", Severity.WARNING, "blank row skipped", line)
             return
@@ -727,11 +751,10 @@ class _RowReader:
         Anything else — a new text, whitespace, a finding of any kind — returns False
         and the row is read the careful way, which gives the same for these rows."""
         i_ind, i_per, i_reg, i_val, i_unit, i_src, i_note, i_asof = self.indices
-        memos = self._memos
-        ind = memos["indicator"].get(cells[i_ind])
-        per = memos["period"].get(cells[i_per])
-        reg = memos["region"].get(cells[i_reg] if i_reg >= 0 else "")
-        day = memos["as_of"].get(cells[i_asof] if i_asof >= 0 else "")
+        ind = self._indicator_memo.get(cells[i_ind])
+        per = self._period_memo.get(cells[i_per])
+        reg = self._region_memo.get(cells[i_reg] if i_reg >= 0 else "")
+        day = self._as_of_memo.get(cells[i_asof] if i_asof >= 0 else "")
         if ind is None or per is None or reg is None or day is None:
             return False
         indicator, period, region, as_of = ind[0], per[0], reg[0], day[0]
@@ -751,6 +774,8 @@ class _RowReader:
         if not _plainly_in_range(plain[1], number, text):
             return False
         self.result.rows += 1
+        source = self.shared_raw(cells[i_src] if i_src >= 0 else "")
+        note = self.shared_raw(cells[i_note] if i_note >= 0 else "")
         self.emit(
             Observation(
                 indicator.id,
@@ -760,8 +785,8 @@ class _RowReader:
                 None,
                 None,
                 indicator.unit,
-                self.shared(cells[i_src].strip() if i_src >= 0 else ""),
-                self.shared(cells[i_note].strip() if i_note >= 0 else ""),
+                source,
+                note,
                 as_of,
                 self.shown,
                 line,
