@@ -510,22 +510,27 @@ class CrossChecks:
         }
         # (indicator number, period code) -> [sum, regions bitmask, city row or -1, first submitted region row or -1]
         acc: dict[tuple[int, int], list[float | int]] = {}
-        for i in self.representatives:
-            key = self.keys[i]
-            if key >> self.ind_shift not in summable:
+        keys, values, ind_shift, reg_mask = self.keys, self.values, self.ind_shift, self.reg_mask
+        isnan = math.isnan
+        for i in self.representatives:  # a million times for a million rows: locals only
+            key = keys[i]
+            indicator = key >> ind_shift
+            if indicator not in summable:
                 continue
-            pair = (key >> self.ind_shift, key & 0xFFFFFF)
+            pair = (indicator, key & 0xFFFFFF)
             slot = acc.get(pair)
             if slot is None:
                 slot = acc[pair] = [0.0, 0, -1, -1]
-            region = (key >> _REGION_SHIFT) & self.reg_mask
+            region = (key >> _REGION_SHIFT) & reg_mask
             if region == city:
                 slot[2] = i
-            elif not math.isnan(self.values[i]):
-                slot[0] += self.values[i]
-                slot[1] = int(slot[1]) | (1 << region)
-                if slot[3] == -1:
-                    slot[3] = i
+            else:
+                value = values[i]
+                if not isnan(value):
+                    slot[0] += value
+                    slot[1] = int(slot[1]) | (1 << region)
+                    if slot[3] == -1:
+                        slot[3] = i
         for (indicator_number, code), (partial, mask, city_row, first_row) in sorted(acc.items()):
             name, period = self.indicators[indicator_number], self.periods[code]
             whole = self._figure(
