@@ -88,7 +88,13 @@ def svg(chart: Chart, title: str, lang: Lang) -> str:
             ax.spines[["top", "right"]].set_visible(False)
             ax.legend(fontsize=8, frameon=False, loc="best")
             ax.ticklabel_format(axis="y", style="plain", useOffset=False)
-            fig.tight_layout()
+            # Margins from the widest y label, not tight_layout(): that draws the figure
+            # an extra time to measure it, half of each chart's cost (96 → 47 ms).
+            labels = ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())
+            widest = max((len(label) for label in labels), default=1)
+            fig.subplots_adjust(
+                left=min(0.3, (widest * 5.6 + 16) / (6.4 * 72)), right=0.97, top=0.88, bottom=0.12
+            )
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         finally:
