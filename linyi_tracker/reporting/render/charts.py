@@ -90,7 +90,7 @@ def svg(chart: Chart, title: str, lang: Lang) -> str:
             ax.ticklabel_format(axis="y", style="plain", useOffset=False)
             # Margins from the widest y label, not tight_layout(): that draws the figure
             # an extra time to measure it, half of each chart's cost (96 → 47 ms).
-            labels = ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())
+            labels = ax.yaxis.get_major_formatter().format_ticks(list(ax.get_yticks()))
             widest = max((len(label) for label in labels), default=1)
             fig.subplots_adjust(
                 left=min(0.3, (widest * 5.6 + 16) / (6.4 * 72)), right=0.97, top=0.88, bottom=0.12
