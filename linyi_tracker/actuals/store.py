@@ -51,9 +51,10 @@ class Store:
         return self.index().get((indicator, region), [])
 
     def latest_period(self) -> Observation | None:
-        if not self.observations:
-            return None
-        return max(self.observations, key=lambda o: o.period.sort_key)
+        """An observation of the latest period in the store (each series' last is
+        its latest: the newest of those, not a walk over every observation)."""
+        lasts = [series[-1] for series in self.index().values()]
+        return max(lasts, key=lambda o: o.period.sort_key) if lasts else None
 
     def index(self) -> dict[tuple[str, str], list[Observation]]:
         """Every series: (indicator, region) → its observations, oldest first."""

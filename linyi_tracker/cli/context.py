@@ -8,6 +8,7 @@ from pathlib import Path
 
 from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.store import Store, load_store
+from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError, UsageError
 from linyi_tracker.findings import Severity
 from linyi_tracker.locate import Located, locate_data, locate_plan
@@ -32,12 +33,7 @@ def load(plan_option: Path | None, data_option: Path | None) -> Context:
     """Plan and store; a store with errors stops here (exit 1), never half-used."""
     plan, plan_at = load_plan_only(plan_option)
     data_at = locate_data(data_option)
-    store = load_store(
-        plan,
-        data_at.path,
-        display_root=display_root(data_at),
-        cache_folder=cache.default_folder(),
-    )
+    store = read_store(plan, data_at)
     if store.errors:
         raise DataInvalidError(
             f"the data in {data_at.path} has {len(store.errors)} "
@@ -45,10 +41,26 @@ def load(plan_option: Path | None, data_option: Path | None) -> Context:
             "from a folder with errors",
             list(store.errors),
         )
-    # The plan and store live until the command ends: keep the garbage collector from
-    # walking them again on every later collection (0.15 s of a 1M-row status).
-    gc.freeze()
     return Context(plan, plan_at, store, data_at)
+
+
+def read_store(plan: Plan, where: Located, exclude: set[Path] | None = None) -> Store:
+    """The store for a command, through the cache, frozen for the garbage collector.
+
+    The store lives until the command ends. Frozen (gc.freeze) before the collector
+    resumes, its million objects are not walked when it does (0.2 s at 1M rows) nor
+    on every later collection (0.15 s of a 1M-row status).
+    """
+    with gc_paused():
+        store = load_store(
+            plan,
+            where.path,
+            display_root=display_root(where),
+            exclude=exclude,
+            cache_folder=cache.default_folder(),
+        )
+        gc.freeze()
+    return store
 
 
 def display_root(where: Located) -> Path:

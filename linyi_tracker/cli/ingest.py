@@ -40,7 +40,6 @@ def ingest(
 
     Example: linyi-tracker ingest 兰山区-2017.csv --dry-run
     """
-    from linyi_tracker.actuals.store import load_store
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import print_findings, stderr, stdout
     from linyi_tracker.cli.validate import _print_text
@@ -69,7 +68,7 @@ def ingest(
             f"{inside[0]} is already in the data folder {where.path}: its figures are stored; "
             "ingest takes files from outside it"
         )
-    store = load_store(loaded, where.path, display_root=context.display_root(where), exclude=mine)
+    store = context.read_store(loaded, where, exclude=mine)
     report = validate(
         files, loaded, store=store, sheet=sheet, revise=revise, keep_observations=True
     )

@@ -62,8 +62,6 @@ def validate(
 
     Example: linyi-tracker validate submissions/2017/兰山区.csv --strict
     """
-    from linyi_tracker.actuals.cache import default_folder as default_cache_folder
-    from linyi_tracker.actuals.store import load_store
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import stderr
     from linyi_tracker.i18n import resolve_lang
@@ -78,13 +76,7 @@ def validate(
         where = locate_data(data)
         if where.path.is_dir():
             mine = {Path(p).resolve() for p in files if p != STDIN}
-            store = load_store(
-                loaded,
-                where.path,
-                display_root=context.display_root(where),
-                exclude=mine,
-                cache_folder=default_cache_folder(),
-            )
+            store = context.read_store(loaded, where, exclude=mine)
     with _progress(stderr()) as progress:
         report = run_validation(
             files, loaded, store=store, strict=strict, sheet=sheet, progress=progress
