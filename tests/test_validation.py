@@ -414,3 +414,23 @@ def test_outlier_shortcut_flags_what_the_full_formula_flags(values: list[float])
         m, d = scored
         flagged = [abs(0.6745 * (v - m) / d) > OUTLIER_Z for v in values]
     assert flagged == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    keys=st.lists(st.integers(min_value=0, max_value=50), max_size=80),
+    presorted=st.booleans(),
+)
+def test_row_order_is_a_stable_sort_of_the_keys(
+    plan: Plan, keys: list[int], presorted: bool
+) -> None:
+    """Duplicates and conflicts are found among neighbours in key order; the order must
+    be a stable sort of the keys, whether the rows came sorted (a shortcut) or not."""
+    from array import array
+
+    from linyi_tracker.validation.cross import CrossChecks
+
+    checks = CrossChecks(plan, None)
+    checks.keys = array("q", sorted(keys) if presorted else keys)
+    expected = sorted(range(len(checks.keys)), key=checks.keys.__getitem__)
+    assert list(checks._sorted_order()) == expected

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import operator
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -211,6 +212,10 @@ class CrossChecks:
         Python integers exists at a time (a million at once would cost ~40 MB).
         """
         keys, n = self.keys, len(self.keys)
+        if n and all(
+            map(operator.le, itertools.islice(keys, 0, n - 1), itertools.islice(keys, 1, n))
+        ):
+            return array("l", range(n))  # in key order already (exports and templates often are)
         bits = max(n - 1, 1).bit_length()
         if not n or (max(keys) << bits).bit_length() >= 63:
             return array("l", sorted(range(n), key=keys.__getitem__))
