@@ -6,8 +6,8 @@ This keeps what :func:`~linyi_tracker.actuals.store.load_store` produced — obs
 revisions, findings, files — and gives it back when *everything it depended on* is
 the same. The key is a SHA-256 over:
 
-- the cache format and the package version, and the source of the reading code
-  (so a changed reader never serves old results, also in a development checkout);
+- the cache format, the package and Python versions, and the source of the reading
+  code (so a changed reader never serves old results, also in a development checkout);
 - the plan, as its canonical JSON;
 - the day (a period after today is an error, so the same file reads differently tomorrow);
 - the folder, the root file names are shown relative to, and the files left out;
@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linyi_tracker import __version__
 from linyi_tracker.actuals.periods import parse_period
@@ -98,7 +98,8 @@ def key_of(
             h.update(repr(part).encode("utf-8"))
             h.update(b"\0")
 
-    add(FORMAT, __version__, day.isoformat(), str(root.resolve()), str(display_root))
+    add(FORMAT, __version__, sys.version, marshal.version)  # marshal data is per Python version
+    add(day.isoformat(), str(root.resolve()), str(display_root))
     add(sorted(str(p) for p in exclude))
     for name in _READING_CODE:
         try:
@@ -128,7 +129,16 @@ def total_bytes(files: list[Path]) -> int:
 
 Revisions = dict[tuple[str, str, str], list[Observation]]
 Series = dict[tuple[str, str], list[Observation]]  # the store's index: oldest first
-Entry = tuple[list[FileRead], list[Observation], Revisions, list[Finding], Series]
+
+
+class Entry(NamedTuple):
+    """What reading a store produced: all a cache entry holds."""
+
+    files: list[FileRead]
+    observations: list[Observation]
+    revisions: Revisions
+    findings: list[Finding]
+    series: Series
 
 
 def load(folder: Path, key: str) -> Entry | None:
@@ -142,19 +152,11 @@ def load(folder: Path, key: str) -> Entry | None:
         return None
 
 
-def save(
-    folder: Path,
-    key: str,
-    files: list[FileRead],
-    observations: list[Observation],
-    revisions: Revisions,
-    findings: list[Finding],
-    series: Series,
-) -> None:
+def save(folder: Path, key: str, entry: Entry) -> None:
     """Write the entry beside the others (via a temporary file), then drop old ones."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        blob = marshal.dumps(_pack(key, files, observations, revisions, findings, series))
+        blob = marshal.dumps(_pack(key, entry))
         tmp = folder / f".{key}.{os.getpid()}.tmp"
         tmp.write_bytes(blob)
         os.replace(tmp, folder / f"{key}{SUFFIX}")
@@ -280,14 +282,8 @@ def _days(values: list[date | None]) -> list[str | None]:
     return list(map(text.__getitem__, values))
 
 
-def _pack(
-    key: str,
-    files: list[FileRead],
-    observations: list[Observation],
-    revisions: Revisions,
-    findings: list[Finding],
-    series: Series,
-) -> tuple[Any, ...]:
+def _pack(key: str, entry: Entry) -> tuple[Any, ...]:
+    files, observations, revisions, findings, series = entry
     s = _Strings()
     rows = list(observations)
     number = dict(zip(map(id, rows), itertools.count()))
@@ -417,7 +413,7 @@ def _unpack(data: tuple[Any, ...]) -> Entry:
     for ind, region, count in runs:
         series[(table[ind], table[region])] = ordered[at : at + count]
         at += count
-    return files, rows[:current], revisions, [_unfinding(x) for x in packed_findings], series
+    return Entry(files, rows[:current], revisions, [_unfinding(x) for x in packed_findings], series)
 
 
 def _finding(f: Finding) -> tuple[Any, ...]:

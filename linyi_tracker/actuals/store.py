@@ -121,20 +121,14 @@ def load_store(
         if cache_folder is not None and wanted is not None:
             hit = cache.load(cache_folder, wanted)
             if hit is not None:
-                files, observations, revisions, findings, series = hit
-                return Store(root, files, observations, revisions, findings, series)
+                return Store(root, *hit)
         store = _load(plan, root, paths, day, display_root)
     # Saved only if no file changed while it was read.
     if cache_folder is not None and wanted is not None and key() == wanted:
-        cache.save(
-            cache_folder,
-            wanted,
-            store.files,
-            store.observations,
-            store.revisions,
-            store.findings,
-            store.index(),
+        entry = cache.Entry(
+            store.files, store.observations, store.revisions, store.findings, store.index()
         )
+        cache.save(cache_folder, wanted, entry)
     return store
 
 
