@@ -45,7 +45,8 @@ DataOption = Annotated[
         "--data",
         help="Folder of actual figures (CSV or .xlsx, searched recursively). Default: $LINYI_TRACKER_DATA, "
         "./data/actuals, or the embedded published figures. Accepted by every command; "
-        "plan and template do not read figures.",
+        "plan and template do not read figures. A folder over 1 MB is kept in a cache "
+        "while its files are unchanged ($LINYI_TRACKER_CACHE: a folder, or off).",
         file_okay=False,
         show_default=False,
     ),
