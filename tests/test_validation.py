@@ -434,3 +434,42 @@ def test_row_order_is_a_stable_sort_of_the_keys(
     checks.keys = array("q", sorted(keys) if presorted else keys)
     expected = sorted(range(len(checks.keys)), key=checks.keys.__getitem__)
     assert list(checks._sorted_order()) == expected
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([*(FIXTURES / "submissions").glob("*.csv"), *(REPO / "examples").rglob("*.csv")]),
+    ids=lambda p: p.name,
+)
+def test_rows_handed_over_as_numbers_give_the_same_findings(
+    plan: Plan, path: Path, tmp_path: Path
+) -> None:
+    """Validation takes plain-number rows from the reader as fields, not Observations
+    (when it keeps no observations); the findings must be the same as with Observations.
+    Each file is read twice over, so its second half takes the reader's shortcuts."""
+    doubled = tmp_path / path.name
+    doubled.write_bytes(path.read_bytes() + b"\n" + path.read_bytes())
+    store = load_store(plan, STORE, today=TODAY)
+    as_fields = validate([str(doubled)], plan, store=store, today=TODAY)
+    as_objects = validate([str(doubled)], plan, store=store, today=TODAY, keep_observations=True)
+    assert as_fields.findings == as_objects.findings
+    assert as_fields.files == as_objects.files
+
+
+def test_a_dated_revision_on_a_row_of_known_texts_is_not_a_conflict(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """The third row repeats texts seen above (so the reader takes its shortcut) and
+    revises the first with a later as_of: a revision, not a conflict."""
+    path = tmp_path / "revised.csv"
+    path.write_text(
+        "indicator,period,region,value,unit,as_of\n"
+        "emp.new_urban_jobs,2016,lanshan,9800,人,2017-01-10\n"
+        "emp.new_urban_jobs,2017,lanshan,9700,人,2018-01-10\n"
+        "emp.new_urban_jobs,2016,lanshan,9900,人,2018-01-10\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    assert [f.code for f in report.findings if f.is_error] == []
+    kept = validate([str(path)], plan, store=None, today=TODAY, keep_observations=True)
+    assert [str(o.value) for o in kept.observations if o.period.text == "2016"] == ["9900"]

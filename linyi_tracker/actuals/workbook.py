@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from linyi_tracker.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from linyi_tracker.actuals.reader import Emit, FileRead, PlanLookup, Row
+    from linyi_tracker.actuals.reader import Emit, EmitNumber, FileRead, PlanLookup, Row
 
 
 def read_workbook(
@@ -28,6 +28,7 @@ def read_workbook(
     today: dt.date,
     sheet: str | None = None,
     emit: Emit | None = None,
+    emit_number: EmitNumber | None = None,
 ) -> FileRead:
     from linyi_tracker.actuals.reader import FileRead, _RowReader
     from linyi_tracker.errors import require
@@ -65,7 +66,7 @@ def read_workbook(
             return result
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         result.sheet = ws.title
-        _RowReader(result, lookup, today, emit, sheet=ws.title).run(
+        _RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
             _rows(ws.iter_rows(values_only=True))
         )
     finally:

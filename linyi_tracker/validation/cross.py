@@ -23,6 +23,7 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
@@ -146,24 +147,38 @@ class CrossChecks:
         )
 
     def add(self, o: Observation) -> None:
-        file_number = self.file_index.get(o.file)
-        if file_number is None:
-            file_number = self.file_index[o.file] = len(self.file_names)
-            self.file_names.append(o.file)
         if o.value is None:
             self.words[len(self.keys)] = o.text
-        # _key, unrolled: this runs once a row
-        year, months, rank = o.period.sort_key
-        code = year * 64 + months * 4 + rank
-        if code not in self.periods:
-            self.periods[code] = o.period
-        self.keys.append(self._indicator_bits[o.indicator] | self._region_bits[o.region] | code)
-        self.values.append(float(o.value) if o.value is not None else math.nan)
-        self.as_of.append(o.as_of.toordinal() if o.as_of else 0)
-        self.files.append(file_number)
-        self.lines.append(o.line)
+        self.add_number(o.indicator, o.period, o.region, o.value, o.as_of, o.file, o.line)
         if self.kept is not None:
             self.kept.append(o)
+
+    def add_number(
+        self,
+        indicator: str,
+        period: Period,
+        region: str,
+        value: Decimal | None,
+        as_of: date | None,
+        file: str,
+        line: int,
+    ) -> None:
+        """A row's fields (the reader calls this directly for rows of plain numbers,
+        with no Observation built, when the observations are not kept)."""
+        file_number = self.file_index.get(file)
+        if file_number is None:
+            file_number = self.file_index[file] = len(self.file_names)
+            self.file_names.append(file)
+        # _key, unrolled: this runs once a row
+        year, months, rank = period.sort_key
+        code = year * 64 + months * 4 + rank
+        if code not in self.periods:
+            self.periods[code] = period
+        self.keys.append(self._indicator_bits[indicator] | self._region_bits[region] | code)
+        self.values.append(float(value) if value is not None else math.nan)
+        self.as_of.append(as_of.toordinal() if as_of else 0)
+        self.files.append(file_number)
+        self.lines.append(line)
 
     def _row(self, i: int) -> Row:
         key = self.keys[i]

@@ -141,11 +141,15 @@ def _validate(
 ) -> ValidationReport:
     lookup = PlanLookup(plan)
     checks = CrossChecks(plan, store, revise=revise, keep=keep_observations)
+    # Rows of plain numbers go to the checks as fields, unless the observations are kept.
+    numbers = None if keep_observations else checks.add_number
     reads: list[FileRead] = []
     for name in expand(paths):
         if name == STDIN:
             raw = stdin if stdin is not None else sys.stdin.buffer.read()
-            reads.append(read_bytes(raw, "<stdin>", lookup, today=day, emit=checks.add))
+            reads.append(
+                read_bytes(raw, "<stdin>", lookup, today=day, emit=checks.add, emit_number=numbers)
+            )
             continue
         path = Path(name)
         try:
@@ -159,6 +163,7 @@ def _validate(
                     shown=name,
                     sheet=sheet,
                     emit=checks.add,
+                    emit_number=numbers,
                     progress=callback,
                 )
             )
