@@ -380,27 +380,33 @@ class CrossChecks:
         return self._row(ref) if isinstance(ref, int) else self._stored_row(ref)
 
     def _ytd(self, entries: list[tuple[int, float, int | Observation]]) -> None:
-        by_year: dict[int, list[tuple[int, float, int | Observation]]] = defaultdict(list)
-        for e in entries:
-            if not math.isnan(e[1]):
-                by_year[e[0] >> 6].append(e)  # period code = year·64 + months·4 + kind
-        for run in by_year.values():
-            for (code_a, value_a, ref_a), (code_b, value_b, ref_b) in itertools.pairwise(run):
-                if value_b < value_a and (code_b & 63) >> 2 > (code_a & 63) >> 2:
-                    blame = ref_b if isinstance(ref_b, int) else ref_a
-                    if not isinstance(blame, int):
-                        continue
-                    earlier, later = self._resolve(ref_a), self._resolve(ref_b)
-                    self.findings.append(
-                        _at(
-                            self._resolve(blame),
-                            "ytd-decreasing",
-                            Severity.ERROR,
-                            f"year to date {later.period} ({later.text}) is below {earlier.period} ({earlier.text}) "
-                            f"at {earlier.file}:{earlier.line}; a year-to-date figure cannot fall",
-                            "sub-annual figures are sums since January: did you enter the month's own figure?",
-                        )
+        # Entries come in period order: each figure against the one before it in its year
+        # (words, NaN, are passed over). Period code = year·64 + months·4 + kind.
+        previous: tuple[int, float, int | Observation] | None = None
+        for entry in entries:
+            code_b, value_b, ref_b = entry
+            if value_b != value_b:  # NaN
+                continue
+            if previous is None or previous[0] >> 6 != code_b >> 6:
+                previous = entry
+                continue
+            code_a, value_a, ref_a = previous
+            previous = entry
+            if value_b < value_a and (code_b & 63) >> 2 > (code_a & 63) >> 2:
+                blame = ref_b if isinstance(ref_b, int) else ref_a
+                if not isinstance(blame, int):
+                    continue
+                earlier, later = self._resolve(ref_a), self._resolve(ref_b)
+                self.findings.append(
+                    _at(
+                        self._resolve(blame),
+                        "ytd-decreasing",
+                        Severity.ERROR,
+                        f"year to date {later.period} ({later.text}) is below {earlier.period} ({earlier.text}) "
+                        f"at {earlier.file}:{earlier.line}; a year-to-date figure cannot fall",
+                        "sub-annual figures are sums since January: did you enter the month's own figure?",
                     )
+                )
 
     def _outliers(self, entries: list[tuple[int, float, int | Observation]], *, flow: bool) -> None:
         classes: dict[int, list[tuple[int, float, int | Observation]]] = defaultdict(list)
