@@ -29,6 +29,8 @@ PLANS = FIXTURES / "plans"
         ("project-count.yaml", "project-count", 17, 76, "categories[0].declared_projects"),
         ("component-unit.yaml", "component-mismatch", 29, 18, "targets[0].components[0]"),
         ("not-utf8.yaml", "encoding-error", 5, None, None),
+        ("unknown-tag.yaml", "yaml-syntax", 37, 12, None),
+        ("unhashable-key.yaml", "yaml-syntax", 41, 7, None),
     ],
 )
 def test_broken_plan_gives_one_positioned_error(
@@ -107,3 +109,67 @@ def test_every_plan_finding_has_a_chinese_message() -> None:
     findings += load_plan(PLAN_FILE).findings
     assert [(f.code, f.message) for f in findings if message_zh(f.code, f.message) is None] == []
     assert [f.hint for f in findings if f.hint and hint_zh(f.hint) is None] == []
+
+
+EDGE_CASES = """\
+plain: text
+quoted: "123"
+single: '0012'
+int: 42
+zero: 0
+negative: -7
+plus: +7
+octal: 012
+hex: 0x1F
+underscored: 1_000
+sexagesimal: 1:30
+float: 1.50
+exp: 1e3
+inf: .inf
+yes_word: yes
+bool: true
+null_word: ~
+empty:
+date: 2017-09-30
+anchor: &shared {a: 1, b: [x, y]}
+alias: *shared
+merged:
+  <<: *shared
+  c: 3
+nested: [[1, 2], {k: v}]
+? 7
+: integer key
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(EDGE_CASES, id="yaml-1.1-edge-cases"),
+        *(
+            pytest.param(p.read_text(encoding="utf-8"), id=p.name)
+            for p in sorted([PLAN_FILE, *PLANS.glob("*.yaml")])
+            if p.name
+            not in {
+                "not-utf8.yaml",
+                "bad-yaml-syntax.yaml",
+                "unknown-tag.yaml",
+                "unhashable-key.yaml",
+            }
+        ),
+    ],
+)
+def test_fast_construction_builds_what_pyyaml_builds(text: str) -> None:
+    """The loader builds common nodes itself for speed; the data must equal what
+    PyYAML's safe constructor (with exact decimals) builds, types included."""
+    import yaml
+
+    from linyi_tracker.plan.loader import _DecimalConstructor, _Loader, construct
+
+    root = yaml.compose(text, Loader=_Loader)
+    fast = construct(root)
+    reference = _DecimalConstructor().construct_document(root)
+    assert fast == reference
+    assert repr(fast) == repr(reference)  # 1 vs True vs 1.0, '012' vs 10: equal is not enough
+    if isinstance(fast, dict) and "alias" in fast:
+        assert fast["alias"] is fast["anchor"]

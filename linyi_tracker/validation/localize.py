@@ -457,6 +457,10 @@ _PLAN_MESSAGES: list[tuple[str, str, str]] = [
 
 _PLAN_HINTS: list[tuple[str, str]] = [
     (r"check the indentation and quoting around this position", "请检查此处附近的缩进和引号"),
+    (
+        r"write plain values: no '!' tags, and keys that are single words or numbers",
+        "请写普通的值：不要用“!”开头的标签，键只能是单个词或数字",
+    ),
     (r"define it under `(?P<v>\w+)s:` first", "请先在 `{v}s:` 下定义"),
     (
         r"list every declared project; use `unnamed: true` for one the source does not name",
