@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEMO, TODAY, Result, csv_rows
+from conftest import DEMO, FIXTURES, TODAY, Result, csv_rows
 from linyi_tracker.actuals import cache, store
 from linyi_tracker.actuals.store import Store, load_store
 from linyi_tracker.plan.models import Plan
@@ -251,3 +251,15 @@ def test_a_write_cut_short_leaves_no_litter(plan: Plan, folder: Path, tmp_path: 
     os.utime(stale, (0, 0))
     load(plan, folder, cache_dir)
     assert not stale.exists() and fresh.exists()
+
+
+def test_a_new_openpyxl_reads_workbooks_again(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workbooks are read by openpyxl: another version of it gives another key."""
+    shutil.copy(FIXTURES / "submissions" / "workbook-positions.xlsx", folder / "book.xlsx")
+    paths = store.data_files(folder)
+    before = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
+    monkeypatch.setattr(cache, "_version_of", lambda name: "99.0")
+    after = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
+    assert before != after

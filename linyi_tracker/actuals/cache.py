@@ -6,8 +6,9 @@ This keeps what :func:`~linyi_tracker.actuals.store.load_store` produced — obs
 revisions, findings, files — and gives it back when *everything it depended on* is
 the same. The key is a SHA-256 over:
 
-- the cache format, the package and Python versions, and the source of the reading
-  code (so a changed reader never serves old results, also in a development checkout);
+- the cache format, the package and Python versions (and openpyxl's, when there are
+  workbooks), and the source of the reading code (so a changed reader never serves old
+  results, also in a development checkout);
 - the plan, as its canonical JSON;
 - the day (a period after today is an error, so the same file reads differently tomorrow);
 - the folder, the root file names are shown relative to, and the files left out;
@@ -41,7 +42,7 @@ from typing import Any, NamedTuple
 
 from linyi_tracker import __version__
 from linyi_tracker.actuals.periods import parse_period
-from linyi_tracker.actuals.reader import FileRead, Observation
+from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import Plan
 
@@ -106,6 +107,8 @@ def key_of(
             h.update((_PACKAGE / name).read_bytes())
         except OSError:
             add("no source", name)
+    if any(p.suffix.lower() in XLSX_SUFFIXES for p in files):
+        add("openpyxl", _version_of("openpyxl"))  # workbooks are read by it: its version counts
     h.update(plan.model_dump_json().encode("utf-8"))
     for path in files:
         try:
@@ -114,6 +117,15 @@ def key_of(
             return None
         add(str(path.relative_to(root)), digest)
     return h.hexdigest()
+
+
+def _version_of(distribution: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "absent"
 
 
 def total_bytes(files: list[Path]) -> int:
