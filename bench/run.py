@@ -157,24 +157,22 @@ def startup(figures: list[Figure], runs: int, tool: str, empty: Path) -> None:
     figures.append(Figure(g, "linyi-tracker --help", *run([tool, "--help"], runs, empty), base))
 
 
+def generate(script: str, size_option: str, size: int, out: Path) -> None:
+    """Run one of the generators in this folder (fixed seed) into ``out``."""
+    subprocess.run(
+        [sys.executable, str(HERE / script), size_option, str(size), "--out", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def validation(figures: list[Figure], runs: int, tool: str, work: Path, sizes: list[int]) -> None:
     frictionless = shutil.which("frictionless")
     for rows in sizes:
         g = f"validate {rows:,} rows"
         folder = work / f"submission-{rows}"
         if not (folder / "submission.csv").is_file():
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(HERE / "generate.py"),
-                    "--rows",
-                    str(rows),
-                    "--out",
-                    str(folder),
-                ],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+            generate("generate.py", "--rows", rows, folder)
         plan, data = folder / "plan.yaml", folder / "submission.csv"
         figures.append(
             Figure(
@@ -260,18 +258,7 @@ def store_scale(
         g = f"store of {n:,} observations"
         folder = work / f"store-{n}"
         if not (folder / "plan.yaml").is_file():
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(HERE / "store.py"),
-                    "--observations",
-                    str(n),
-                    "--out",
-                    str(folder),
-                ],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+            generate("store.py", "--observations", n, folder)
         plan, data = str(folder / "plan.yaml"), str(folder / "actuals")
         figures.append(
             Figure(

@@ -168,7 +168,7 @@ def test_without_a_setting_the_cache_is_in_the_user_cache_folder(
 @given(st.lists(st.integers(min_value=-1, max_value=2**40), max_size=60))
 def test_columns_round_trip(values: list[int]) -> None:
     """Whether stored plain or as runs, a column reads back as it was written."""
-    assert cache._decode(cache._encode(values), lambda n: n) == values
+    assert cache._decode(cache._encode(values, list), lambda n: n) == values
 
 
 @settings(max_examples=200, deadline=None)
@@ -184,12 +184,12 @@ def test_line_numbers_round_trip(lines: list[int]) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([0, 1, 2]), min_size=12, max_size=200))
 def test_repetitive_columns_are_stored_as_runs(values: list[int]) -> None:
-    in_runs, _, _ = cache._encode(sorted(values))  # at most three runs
+    in_runs, _, _ = cache._encode(sorted(values), list)  # at most three runs
     assert in_runs
 
 
 def test_columns_without_repeats_are_stored_plain() -> None:
-    in_runs, _, _ = cache._encode(list(range(100)))
+    in_runs, _, _ = cache._encode(list(range(100)), list)
     assert not in_runs
 
 
@@ -263,3 +263,24 @@ def test_a_new_openpyxl_reads_workbooks_again(
     monkeypatch.setattr(cache, "_version_of", lambda name: "99.0")
     after = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
     assert before != after
+
+
+@pytest.mark.parametrize("rows", [0, 1], ids=["no rows", "one word"])
+def test_entries_without_numbers_round_trip(rows: int) -> None:
+    """No observations at all, or one with a word and no number: the value column's
+    text must tell them apart."""
+    import marshal
+
+    from linyi_tracker.actuals.periods import parse_period
+    from linyi_tracker.actuals.reader import Observation
+
+    words = [
+        Observation(
+            "gov.citizen_centre", parse_period("2015"), "city", None, "done", None, None,
+            "city report", "", None, "x.csv", 2,
+        )
+    ][:rows]  # fmt: skip
+    series = {("gov.citizen_centre", "city"): words} if words else {}
+    entry = cache.Entry([], words, {}, [], series)
+    back = cache._unpack(marshal.loads(marshal.dumps(cache._pack("k", entry))))
+    assert back == entry

@@ -173,3 +173,14 @@ def test_fast_construction_builds_what_pyyaml_builds(text: str) -> None:
     assert repr(fast) == repr(reference)  # 1 vs True vs 1.0, '012' vs 10: equal is not enough
     if isinstance(fast, dict) and "alias" in fast:
         assert fast["alias"] is fast["anchor"]
+
+
+def test_an_anchor_used_inside_itself_is_built_as_pyyaml_builds_it() -> None:
+    """A recursive alias is left to PyYAML's constructor (the direct builder would
+    recurse for ever): the list holds itself, and loading does not crash."""
+    import yaml
+
+    from linyi_tracker.plan.loader import _Loader, construct
+
+    data = construct(yaml.compose("a: &loop [*loop]\n", Loader=_Loader))
+    assert data["a"][0] is data["a"]

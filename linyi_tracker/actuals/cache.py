@@ -210,12 +210,7 @@ def _runs(values: list[int], changed: Iterable[bool]) -> tuple[list[int], list[i
     return starts, list(map(operator.sub, [*starts[1:], len(values)], starts))
 
 
-def _encode(values: list[int]) -> Column:
-    """Numbers as runs when they repeat in long runs, else one by one."""
-    return _encode_texts(values, lambda xs: xs)
-
-
-def _encode_texts(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column:
+def _encode(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column:
     """A column as runs (its values coded only at the start of each run) when it
     repeats itself, else every value coded; ``code`` turns values into numbers."""
     if not values:
@@ -242,11 +237,6 @@ def _decode(column: Column, convert: Callable[[int], Any]) -> list[Any]:
 
 def _distinct(column: Column) -> set[int]:
     return set(_numbers(column[1]))
-
-
-def _length(column: Column) -> int:
-    in_runs, numbers, counts = column
-    return sum(_numbers(counts)) if in_runs else len(numbers) // 8
 
 
 def _encode_lines(lines: list[int]) -> tuple[bytes, bytes]:
@@ -316,17 +306,19 @@ def _pack(key: str, entry: Entry) -> tuple[Any, ...]:
     # consecutive lines, the values as one joined text. Reading them back is then
     # a few C loops per column instead of Python work per row.
     values = _field(rows, "value")
-    joined = (  # str(): an exact round trip
-        _SEP.join(map(str, values))
+    numbers = (  # str(): an exact round trip; "" where a word has no number
+        map(str, values)
         if type(None) not in set(map(type, values))  # not `None in`: Decimal == None is slow
-        else _SEP.join("" if v is None else str(v) for v in values)
+        else ("" if v is None else str(v) for v in values)
     )
+    # A separator before each value: no rows give "", one row without a number "\x1f".
+    joined = _SEP + _SEP.join(numbers) if values else ""
 
     def texts(name: str) -> Column:
-        return _encode_texts(_field(rows, name), s.column)
+        return _encode(_field(rows, name), s.column)
 
     def days(name: str) -> Column:
-        return _encode_texts(_field(rows, name), lambda ds: s.column(_days(ds)))
+        return _encode(_field(rows, name), lambda ds: s.column(_days(ds)))
 
     columns = (
         texts("indicator"),
@@ -380,7 +372,7 @@ def _unpack(data: tuple[Any, ...]) -> Entry:
         n: None if n < 0 else date.fromisoformat(table[n])
         for n in {*_distinct(done), *_distinct(as_of)}
     }
-    parts = joined.split(_SEP) if _length(inds) else []
+    parts = joined.split(_SEP)[1:]  # the text starts with a separator: none for no rows
     values = (
         list(map(Decimal, parts)) if "" not in parts else [Decimal(v) if v else None for v in parts]
     )

@@ -713,32 +713,12 @@ class _RowReader:
             cells[i].strip() if 0 <= i < n else "" for i in self.indices
         ]
         errors_before = self.errors
-        # The common case, a text seen before that raised nothing: one dict look-up each.
-        memos = self._memos
-        hit = memos["indicator"].get(indicator_t)
-        indicator: Indicator | None = (
-            hit[0]
-            if hit is not None and not hit[1]
-            else self.memo("indicator", line, indicator_t, self.read_indicator)
-        )
-        hit = memos["period"].get(period_t)
-        period: Period | None = (
-            hit[0]
-            if hit is not None and not hit[1]
-            else self.memo("period", line, period_t, self.read_period)
-        )
-        hit = memos["region"].get(region_t)
-        region: str | None = (
-            hit[0]
-            if hit is not None and not hit[1]
-            else self.memo("region", line, region_t, self.read_region)
-        )
-        hit = memos["as_of"].get(as_of_t)
-        as_of: date | None = (
-            hit[0]
-            if hit is not None and not hit[1]
-            else self.memo("as_of", line, as_of_t, self.read_as_of)
-        )
+        # Rows of texts seen before and clean take read_plain_row; here each text is read
+        # once and its findings replayed at every later row that repeats it.
+        indicator: Indicator | None = self.memo("indicator", line, indicator_t, self.read_indicator)
+        period: Period | None = self.memo("period", line, period_t, self.read_period)
+        region: str | None = self.memo("region", line, region_t, self.read_region)
+        as_of: date | None = self.memo("as_of", line, as_of_t, self.read_as_of)
         value = word = None
         done_on = None
         unit_id: str | None = None

@@ -140,11 +140,7 @@ class CrossChecks:
         code = year * 64 + months * 4 + rank
         if code not in self.periods:
             self.periods[code] = period
-        return (
-            (self.indicator_index[indicator] << self.ind_shift)
-            | (self.region_index[region] << _REGION_SHIFT)
-            | code
-        )
+        return self._indicator_bits[indicator] | self._region_bits[region] | code
 
     def add(self, o: Observation) -> None:
         if o.value is None:
