@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from conftest import REPO
 
@@ -46,3 +47,31 @@ def test_readme_documents_every_command() -> None:
             "plan check",
         ):
             assert command in text, (name, command)
+
+
+def _markdown_files() -> list[Path]:
+    return [REPO / "README.md", REPO / "README.zh-CN.md", *sorted((REPO / "docs").glob("*.md"))]
+
+
+def test_docs_link_only_to_files_the_repository_has() -> None:
+    """Every relative link in the READMEs and docs/ names a file that is in the repository."""
+    broken = []
+    for md in _markdown_files():
+        for target in re.findall(r"\]\(([^)#\s]+)[^)]*\)", md.read_text(encoding="utf-8")):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            if not (md.parent / target).exists():
+                broken.append(f"{md.relative_to(REPO)} → {target}")
+    assert broken == []
+
+
+def test_docs_cite_no_file_users_do_not_have() -> None:
+    """The docs never send a user to the team's spec/ or reference/ folders, which are not shipped."""
+    cited = [
+        f"{md.relative_to(REPO)}: {m}"
+        for md in _markdown_files()
+        for m in re.findall(
+            r"`?(?<![\w/])(?:spec|reference)/[\w.-]+\.md`?", md.read_text(encoding="utf-8")
+        )
+    ]
+    assert cited == []
