@@ -200,6 +200,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "schedule.on_schedule": {"zh": "与时序进度持平", "en": "on schedule"},
     "report.phrase": {"zh": "完成情况", "en": "Achieved vs. schedule"},
+    "word.ytd_not_judged": {"zh": "（{period}，不作判断）", "en": " ({period}, not judged)"},
     "method.status.schedule": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；超（落后）时序进度=完成率−时序进度，以百分点计；"
         "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",

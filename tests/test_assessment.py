@@ -533,6 +533,16 @@ def test_default_as_of_is_the_latest_period_with_data(plan: Plan) -> None:
     assert str(default_as_of(store, plan)) == "2020-03"
 
 
+def test_default_as_of_for_a_year_is_its_latest_period_with_data(plan: Plan) -> None:
+    """For a report on a year: the latest period with data within it, else the whole year."""
+    store = store_from(
+        plan,
+        ("t.csv", csv_rows("emp.new_urban_jobs,2016-08,,5,,s,", "pop.resident,2017,,1,,s,")),
+    )
+    assert str(default_as_of(store, plan, 2016)) == "2016-08"
+    assert str(default_as_of(store, plan, 2018)) == "2018"
+
+
 def test_assess_all_covers_every_target_once_per_region(plan: Plan) -> None:
     """One assessment per target for the city; per target and region with several regions."""
     store = store_from(plan, ("t.csv", csv_rows("pop.resident,2019,,1,,s,")))

@@ -21,6 +21,7 @@ from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report, build_report
 from linyi_tracker.reporting.render import csv_table, html, json_model, markdown
+from linyi_tracker.reporting.view import schedule_standing
 
 Run = Callable[..., Result]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -119,6 +120,15 @@ def test_annual_phrase_the_chinese_way(plan: Plan) -> None:
     assert (
         text.phrase(line, "en") == "98.5 % of the annual target, ahead of schedule by 31.8 points"
     )
+
+
+@pytest.mark.parametrize(
+    ("gap", "standing"),
+    [(0.318039, "ahead"), (0.0004, "on_schedule"), (-0.0004, "on_schedule"), (-0.0006, "behind")],
+)
+def test_ahead_or_behind_is_decided_at_the_point_shown(gap: float, standing: str) -> None:
+    """A gap shown as 0.0 points is on schedule; one shown as −0.1 is behind."""
+    assert schedule_standing(gap) == standing
 
 
 def test_history_met_in_n_of_m(plan: Plan) -> None:

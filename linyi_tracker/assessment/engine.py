@@ -105,15 +105,10 @@ class Assessment:
 
 @dataclass
 class StatusReport:
+    """Every assessment asked for, as of one period (counted and shown by reporting/view.py)."""
+
     as_of: Period
     assessments: list[Assessment]
-
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for a in self.assessments:
-            key = a.status or "not_assessed"
-            out[key] = out.get(key, 0) + 1
-        return out
 
 
 def default_as_of(

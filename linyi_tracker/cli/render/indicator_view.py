@@ -95,7 +95,8 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
     if a.history:
         lines = [
             f"{h.year}: {'—' if h.actual is None else with_unit(h.actual, unit_label(plan, a.unit, lang), lang)}"
-            f"{'' if h.period is None or h.period.is_full_year else f' ({h.period.label(lang)})'}"
+            # A year-to-date figure is shown but does not judge its year (engine.py).
+            f"{'' if h.period is None or h.period.is_full_year else t('word.ytd_not_judged', lang, period=h.period.label(lang))}"
             f"{'' if h.met is None else (' ✓' if h.met else ' ✗')}"
             for h in a.history
         ]
