@@ -3,7 +3,8 @@
 Sections, in order: cover, summary, the year's annual targets, each system, regions,
 data completeness, method, sources. Every number comes from the assessment engine
 (:mod:`linyi_tracker.assessment.engine`) or straight from a data file; the method
-section says how. Renderers (``reporting/render``, and the terminal one in the CLI) are
+section says how. Each target is its one view (:mod:`linyi_tracker.reporting.view`),
+the same object `status` and `show` render. Renderers (``reporting/render``, and the terminal one in the CLI) are
 pure functions of this model, and ``--format json`` is this model dumped whole.
 """
 

@@ -1,8 +1,9 @@
-"""The words and figures of one target line, in either language.
+"""The words and figures of one target's view, in either language.
 
-Every view — the status table, `show`, and the report in the terminal, Markdown,
-HTML, CSV and Excel — takes its cell texts from here, so a target reads the same
-wherever an analyst meets it.
+Every output — the status table, `show`, and the report in the terminal, Markdown,
+HTML, CSV and Excel — takes its cell texts from here, made from the target's one view
+(:mod:`linyi_tracker.reporting.view`), so a target reads the same wherever an analyst
+meets it.
 """
 
 from __future__ import annotations
