@@ -188,6 +188,44 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "节点目标：完成为已完成（注明是否按期），期限前未完成为推进中，期限后未完成为已逾期。定性目标取数据中的评价词，状态为已评估。",
         "en": "Milestones: done (on time or late), pending before the deadline, overdue after it. Qualitative targets take the judgement given in the data, status assessed.",
     },
+    # the schedule gap, said as what it is (one view per target: reporting/view.py)
+    "col.schedule_gap": {"zh": "较时序进度", "en": "vs. schedule"},
+    "schedule.ahead": {
+        "zh": "超时序进度{points}个百分点",
+        "en": "ahead of schedule by {points} points",
+    },
+    "schedule.behind": {
+        "zh": "落后时序进度{points}个百分点",
+        "en": "behind schedule by {points} points",
+    },
+    "schedule.on_schedule": {"zh": "与时序进度持平", "en": "on schedule"},
+    "report.phrase": {"zh": "完成情况", "en": "Achieved vs. schedule"},
+    "word.ytd_not_judged": {"zh": "（{period}，不作判断）", "en": " ({period}, not judged)"},
+    "method.status.schedule": {
+        "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；超（落后）时序进度=完成率−时序进度，以百分点计；"
+        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
+        "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
+        "ahead/behind schedule = achievement − time elapsed, in points; "
+        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
+    },
+    "method.schedule": {
+        "zh": "时序进度为数据所覆盖的时间占目标期限的比例：年度目标为该数据覆盖的月数÷12（1—8月的数据为8/12，无论截至何时，因为数据不反映9月以后的情况）；"
+        "累计目标为自起始年至最新数据所覆盖月份的月数÷全期月数；水平目标为自起点至数据年份的年数÷至期限的年数。"
+        "超（落后）时序进度＝完成率（水平目标为进展）−时序进度，以百分点计，按显示的0.1个百分点判断。",
+        "en": "Time elapsed is the share of the target's time that the figure covers: for an annual target, the months the figure covers ÷ 12 "
+        "(a January–August figure counts 8/12 whatever the as-of date, since it says nothing about September onwards); "
+        "for a cumulative target, the months from the start of the span to the end of the latest figure ÷ the span's months; "
+        "for a level target, the years from the starting point to the figure ÷ the years to the deadline. "
+        "Ahead or behind schedule = achievement (progress since the starting point, for a level) − time elapsed, in points, "
+        "decided at the 0.1 point shown.",
+    },
+    "method.history": {
+        "zh": "历年达标情况（M年中N年达标）：年度目标自起始年至截至年份逐年列出；有全年数据的年份判断达标与否；"
+        "只有年内累计数或没有数据的年份只列出，不作判断，不计入M。",
+        "en": "History (met in N of M years): each year of an annual target from its start up to the as-of year; "
+        "a year with a full-year figure is met or missed; a year with only a year-to-date figure, or none, "
+        "is listed but not judged and not counted in M.",
+    },
     # reasons (engine codes)
     "reason.only-pre-plan-figures": {
         "zh": "仅有规划期前的数字，作为起点",

@@ -180,7 +180,7 @@ def test_annual_quarter_counts_three_months_each(plan: Plan) -> None:
 
 
 def test_annual_history_met_in_n_of_m_years(plan: Plan) -> None:
-    """2015 86,000 met, 2016 84,000 missed: 'met in 1 of 2 years'."""
+    """2015 86,000 met, 2016 84,000 missed, 2017 only Jan–Mar (listed, not judged): 'met in 1 of 2 years'."""
     a = run(
         plan,
         JOBS,
@@ -189,7 +189,7 @@ def test_annual_history_met_in_n_of_m_years(plan: Plan) -> None:
         "emp.new_urban_jobs,2016,,84000,,s,",
         "emp.new_urban_jobs,2017-03,,20000,,s,",
     )
-    assert [(h.year, h.met) for h in a.history] == [(2015, True), (2016, False)]
+    assert [(h.year, h.met) for h in a.history] == [(2015, True), (2016, False), (2017, None)]
     assert a.met_years == (1, 2)
 
 
@@ -217,7 +217,45 @@ def test_annual_no_value_for_the_year_is_no_data(plan: Plan) -> None:
     assert a.status == "no_data" and [(h.year, h.met) for h in a.history] == [
         (2015, None),
         (2016, True),
+        (2017, None),
     ]
+
+
+@pytest.mark.parametrize("as_of", ["2016-08", "2016-10", "2016"])
+def test_annual_time_progress_is_the_months_the_figure_covers(plan: Plan, as_of: str) -> None:
+    """A Jan–Aug figure is judged against 8/12 of the year whatever the as-of in that year.
+
+    83,700 / 85,000 = 0.98471; 8 / 12 = 0.66667; 0.98471 − 0.66667 = +0.31804, +31.8 points.
+    """
+    a = run(plan, JOBS, as_of, "emp.new_urban_jobs,2016-08,,83700,,s,")
+    assert a.time_progress == pytest.approx(8 / 12)
+    assert a.schedule_gap is not None and round(a.schedule_gap * 100, 1) == 31.8
+
+
+def test_annual_history_judges_the_as_of_year_when_its_full_year_is_in(plan: Plan) -> None:
+    """As of 2016 with 2015 and 2016 full-year figures, both years are judged: 'met in 1 of 2'."""
+    a = run(
+        plan,
+        JOBS,
+        "2016",
+        "emp.new_urban_jobs,2015,,86000,,s,",
+        "emp.new_urban_jobs,2016,,84000,,s,",
+    )
+    assert [(h.year, h.met) for h in a.history] == [(2015, True), (2016, False)]
+    assert a.met_years == (1, 2)
+
+
+def test_annual_history_without_a_full_year_is_not_judged(plan: Plan) -> None:
+    """Only a Jan–Aug figure: the year is listed, nothing is judged, so no 'met in' at all."""
+    a = run(plan, JOBS, "2015", "emp.new_urban_jobs,2015-08,,60000,,s,")
+    assert [(h.year, h.met) for h in a.history] == [(2015, None)]
+    assert a.met_years is None
+
+
+def test_annual_without_a_figure_has_no_time_progress(plan: Plan) -> None:
+    """No figure for the year: nothing to measure against time, so no time progress."""
+    a = run(plan, JOBS, "2016-08", "emp.new_urban_jobs,2015,,86000,,s,")
+    assert a.status == "no_data" and a.time_progress is None and a.schedule_gap is None
 
 
 def test_single_year_target_is_judged_on_its_year_after_it(plan: Plan) -> None:
@@ -265,6 +303,32 @@ def test_cumulative_missing_year_is_never_zero(plan: Plan) -> None:
     )
     assert a.status == "insufficient_data" and a.missing_years == [2018]
     assert a.pace is None
+
+
+@pytest.mark.parametrize("as_of", ["2020-06", "2020-09"])
+def test_cumulative_time_progress_is_the_months_the_figure_covers(plan: Plan, as_of: str) -> None:
+    """A Jan–Jun 2020 figure counts 6 months of 2020 whether the as-of is June or September: 30/36."""
+    a = run(
+        plan,
+        STARTED,
+        as_of,
+        "housing.floor_area_started,2018,,1900000,,s,",
+        "housing.floor_area_started,2019,,2000000,,s,",
+        "housing.floor_area_started,2020-06,,900000,,s,",
+    )
+    assert a.time_progress == pytest.approx(30 / 36)
+
+
+def test_cumulative_incomplete_sum_has_no_schedule_gap(plan: Plan) -> None:
+    """With 2018 missing the sum is incomplete, so it is not set against time elapsed."""
+    a = run(
+        plan,
+        STARTED,
+        "2020-06",
+        "housing.floor_area_started,2019,,2000000,,s,",
+        "housing.floor_area_started,2020-06,,900000,,s,",
+    )
+    assert a.schedule_gap is None and a.projected is None
 
 
 def test_cumulative_before_its_span_is_no_data(plan: Plan) -> None:
@@ -467,6 +531,16 @@ def test_default_as_of_is_the_latest_period_with_data(plan: Plan) -> None:
         plan, ("t.csv", csv_rows("pop.resident,2019,,1,,s,", "emp.new_urban_jobs,2020-03,,5,,s,"))
     )
     assert str(default_as_of(store, plan)) == "2020-03"
+
+
+def test_default_as_of_for_a_year_is_its_latest_period_with_data(plan: Plan) -> None:
+    """For a report on a year: the latest period with data within it, else the whole year."""
+    store = store_from(
+        plan,
+        ("t.csv", csv_rows("emp.new_urban_jobs,2016-08,,5,,s,", "pop.resident,2017,,1,,s,")),
+    )
+    assert str(default_as_of(store, plan, 2016)) == "2016-08"
+    assert str(default_as_of(store, plan, 2018)) == "2018"
 
 
 def test_assess_all_covers_every_target_once_per_region(plan: Plan) -> None:

@@ -18,8 +18,10 @@ from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.i18n import LABELS
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report, build_report
 from linyi_tracker.reporting.render import csv_table, html, json_model, markdown
+from linyi_tracker.reporting.view import schedule_standing
 
 Run = Callable[..., Result]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -114,13 +116,24 @@ def test_annual_phrase_the_chinese_way(plan: Plan) -> None:
         plan, store, 2016, parse_period("2016-08"), generated=WHEN, plan_file="p", data_source="d"
     )
     line = report.line("emp.new_urban_jobs.annual")
-    assert line.phrase_zh == "完成年度目标的98.5%，超时序进度31.8个百分点"
-    assert line.phrase_en == "98.5 % of the annual target, 31.8 points ahead of schedule"
+    assert text.phrase(line, "zh") == "完成年度目标的98.5%，超时序进度31.8个百分点"
+    assert (
+        text.phrase(line, "en") == "98.5 % of the annual target, ahead of schedule by 31.8 points"
+    )
+
+
+@pytest.mark.parametrize(
+    ("gap", "standing"),
+    [(0.318039, "ahead"), (0.0004, "on_schedule"), (-0.0004, "on_schedule"), (-0.0006, "behind")],
+)
+def test_ahead_or_behind_is_decided_at_the_point_shown(gap: float, standing: str) -> None:
+    """A gap shown as 0.0 points is on schedule; one shown as −0.1 is behind."""
+    assert schedule_standing(gap) == standing
 
 
 def test_history_met_in_n_of_m(plan: Plan) -> None:
-    """The demo's jobs target was met in 3 of the 4 years before 2019."""
-    assert demo_report(plan).line("emp.new_urban_jobs.annual").met_years == 3
+    """The demo's jobs target, as of 2019, was met in 4 of the 5 years 2015–2019 (2019 included)."""
+    assert demo_report(plan).line("emp.new_urban_jobs.annual").met_years == (4, 5)
 
 
 def test_level_chart_has_the_required_path(plan: Plan) -> None:
@@ -162,7 +175,7 @@ def test_completeness_names_what_is_missing(plan: Plan) -> None:
     assert "housing.affordable_units.2015" not in gaps  # not due in 2019
     pension = demo_report(plan, 2020, "2020-06").completeness
     assert any(
-        g.target_id == "ss.resident_pension_coverage.2020" and g.last_period == "2019"
+        g.target_id == "ss.resident_pension_coverage.2020" and str(g.last_period) == "2019"
         for g in pension
     )
 
@@ -183,7 +196,10 @@ def test_html_is_self_contained_with_one_chart_per_quantitative_target(plan: Pla
     ):
         assert f'id="{section}"' in page
     quantitative = [
-        ln for s in report.systems for ln in s.lines if ln.kind in {"level", "annual", "cumulative"}
+        ln
+        for s in report.systems
+        for ln in s.lines
+        if ln.a.kind in {"level", "annual", "cumulative"}
     ]
     assert (
         page.count("<svg") == len(quantitative) == len(re.findall(r'<figure class="chart"', page))

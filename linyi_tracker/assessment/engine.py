@@ -10,6 +10,10 @@ made is written beside the code and in the README's "Method" section:
   is ``insufficient_data``, not ``missed``: the year's total is not known;
 - schedule gap is achievement − time progress for annual and cumulative targets, and
   progress − time progress for level targets (progress since the starting point);
+- time progress of an annual or cumulative target counts the months the figure itself
+  covers (``m(Pa)``), not the months of the as-of period: see :func:`months_covered`;
+- the history ("met in N of M years") is made here once, for every view: see
+  :func:`_annual_history`;
 - projection: level, compound growth to the deadline; annual and cumulative, the
   year-to-date (or running) figure divided by time progress.
 """
@@ -39,9 +43,15 @@ QUANTITATIVE = ("level", "annual", "cumulative")
 
 @dataclass(frozen=True, slots=True)
 class YearResult:
+    """One year of a target's history: its figure (if any) and whether it met the target.
+
+    ``met`` is None when the year has no full-year figure: a year-to-date figure, or
+    none at all, does not say whether the year was met, so the year is not judged.
+    """
+
     year: int
     actual: Decimal | None
-    period: str | None
+    period: Period | None
     met: bool | None
 
 
@@ -84,28 +94,34 @@ class Assessment:
     evidence: list[Observation] = field(default_factory=list)
 
     @property
-    def met_years(self) -> tuple[int, int]:
-        """(years met, years with a result) in the history."""
+    def met_years(self) -> tuple[int, int] | None:
+        """(years met, years judged) — "met in N of M years" — or None when no year of
+        the history has a full-year figure. Every view says the history from here."""
         judged = [h for h in self.history if h.met is not None]
+        if not judged:
+            return None
         return sum(1 for h in judged if h.met), len(judged)
 
 
 @dataclass
 class StatusReport:
+    """Every assessment asked for, as of one period (counted and shown by reporting/view.py)."""
+
     as_of: Period
-    plan_id: str
     assessments: list[Assessment]
 
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for a in self.assessments:
-            key = a.status or "not_assessed"
-            out[key] = out.get(key, 0) + 1
-        return out
 
+def default_as_of(
+    store: Store, plan: Plan, year: int | None = None, today: date | None = None
+) -> Period:
+    """The latest period with any observation; without data, the last complete year.
 
-def default_as_of(store: Store, plan: Plan, today: date | None = None) -> Period:
-    """The latest period with any observation; without data, the last complete year."""
+    With ``year`` (a report on that year): the latest period with data within it, or
+    the whole year when it has none.
+    """
+    if year is not None:
+        within = [o.period for o in store.observations if o.period.year == year]
+        return max(within, key=lambda p: p.sort_key) if within else Period.of_year(year)
     latest = store.latest_period()
     if latest is not None:
         return latest.period
@@ -122,7 +138,7 @@ def assess_all(
     for region in wanted:
         for target in plan.targets:
             out.append(assess(plan, store, target, as_of, region))
-    return StatusReport(as_of, plan.plan.id, out)
+    return StatusReport(as_of, out)
 
 
 def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str) -> Assessment:
@@ -159,7 +175,7 @@ def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str)
     elif isinstance(target, CumulativeTarget):
         _cumulative(plan, target, a, series, as_of)
     elif isinstance(target, MilestoneTarget):
-        _milestone(plan, store, target, a, series, as_of, region)
+        _milestone(plan, target, a, series, as_of, region)
     elif isinstance(target, QualitativeTarget):
         _qualitative(a, series, as_of)
     if a.actual_period is not None:
@@ -301,6 +317,39 @@ def _year_value(obs: list[Observation], year: int, upto: Period) -> Observation 
     return inside[-1] if inside else None
 
 
+def months_covered(period: Period) -> int:
+    """``m(Pa)``: the months of its year that a figure covers (12, 3·q, or the month).
+
+    Time progress is measured against these months, not the as-of period's: a
+    January–August figure says nothing about September onwards, so it is judged
+    against 8/12 of the year whether the analyst asks as of August, October or the
+    whole year. Otherwise the same figure would read "31.8 points ahead" in
+    ``status --as-of 2016-08`` and "1.5 points behind" in ``report 2016``.
+    """
+    return period.months
+
+
+def _annual_history(t: AnnualTarget, obs: list[Observation], last: int) -> list[YearResult]:
+    """Each year of the target from its start up to ``last`` (the as-of year): its
+    figure and whether it met the target.
+
+    Only a full-year figure judges a year; a year with a year-to-date figure or none is
+    listed but not judged, so "met in N of M years" counts M judged years only. The
+    as-of year is included when its full-year figure is in: a report on 2019 and
+    ``show`` as of 2020-06 then speak of the same years.
+    """
+    out: list[YearResult] = []
+    for year in range(t.start, last + 1):
+        figure = _year_value(obs, year, Period.of_year(year))
+        if figure is None:
+            out.append(YearResult(year, None, None, None))
+            continue
+        assert figure.value is not None
+        met = _holds(t.comparator, figure.value, t.value) if figure.period.is_full_year else None
+        out.append(YearResult(year, figure.value, figure.period, met))
+    return out
+
+
 def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: Period) -> None:
     if as_of.year < t.start:
         a.status = "no_data"
@@ -308,23 +357,8 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
         return
     p = _effective(as_of, t.deadline)
     obs = series.up_to(p)
-    for year in range(t.start, p.year):
-        full = _year_value(obs, year, Period.of_year(year))
-        if full is None or not full.period.is_full_year:
-            a.history.append(
-                YearResult(
-                    year, full.value if full else None, str(full.period) if full else None, None
-                )
-            )
-        else:
-            assert full.value is not None
-            a.history.append(
-                YearResult(
-                    year, full.value, str(full.period), _holds(t.comparator, full.value, t.value)
-                )
-            )
+    a.history = _annual_history(t, obs, p.year)
     current = _year_value(obs, p.year, p)
-    a.time_progress = p.months / 12
     if current is None:
         a.status = "no_data"
         _partial_note(a, series, p, None)
@@ -332,6 +366,7 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
     assert current.value is not None
     a.actual, a.actual_period, a.evidence = current.value, current.period, [current]
     _partial_note(a, series, p, current.period)
+    a.time_progress = months_covered(current.period) / 12
     a.achievement = float(current.value / t.value) if t.value != 0 else None
     a.gap = t.value - current.value
     if a.achievement is not None:
@@ -382,8 +417,11 @@ def _cumulative(
         assert value.value is not None
         total += value.value
         used.append(value)
-        a.history.append(YearResult(year, value.value, str(value.period), None))
-    a.time_progress = ((p.year - t.start) * 12 + p.months) / ((t.deadline - t.start + 1) * 12)
+        a.history.append(YearResult(year, value.value, value.period, None))
+    if used and used[-1].period.year == p.year:
+        # m(Pa) of P's year's own figure, as for annual targets (see months_covered).
+        months = (p.year - t.start) * 12 + months_covered(used[-1].period)
+        a.time_progress = months / ((t.deadline - t.start + 1) * 12)
     if not used:
         a.status = "no_data"
         _partial_note(a, series, p, None)
@@ -392,7 +430,8 @@ def _cumulative(
     _partial_note(a, series, p, used[-1].period)
     a.achievement = float(total / t.value) if t.value != 0 else None
     a.gap = t.value - total
-    if a.achievement is not None and a.time_progress > 0:
+    if a.achievement is not None and a.time_progress and not a.missing_years:
+        # An incomplete sum has no schedule gap: a missing year would count as zero.
         a.schedule_gap = a.achievement - a.time_progress
         a.pace = a.achievement / a.time_progress
         a.projected = _scaled(total, a.time_progress)
@@ -414,7 +453,6 @@ def _cumulative(
 
 def _milestone(
     plan: Plan,
-    store: Store,
     t: MilestoneTarget,
     a: Assessment,
     series: Series,

@@ -1,4 +1,7 @@
-"""The status report as plain data: the JSON contract of assessment.md.
+"""One assessment as plain data: the fields of the JSON contract of assessment.md.
+
+Every JSON output (``status``, ``show``, ``report``) writes a target's assessment with
+:func:`assessment_dict`, through the target's view (``reporting/view.py``).
 
 Fractions stay fractions (0.984706); exact values from the data files are written as
 JSON numbers built from their decimal text, so 4.85 stays 4.85.
@@ -9,28 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from linyi_tracker.assessment.engine import Assessment, StatusReport
-from linyi_tracker.plan.models import Plan
-
-JSON_FIELDS: tuple[str, ...] = (
-    "target_id",
-    "indicator",
-    "kind",
-    "region",
-    "comparator",
-    "target",
-    "deadline",
-    "actual",
-    "actual_period",
-    "achievement",
-    "gap",
-    "time_progress",
-    "schedule_gap",
-    "progress",
-    "pace",
-    "projected",
-    "status",
-)
+from linyi_tracker.assessment.engine import Assessment
 
 
 def exact(value: Decimal | None) -> int | float | None:
@@ -79,7 +61,12 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
             else None
         ),
         "history": [
-            {"year": h.year, "actual": exact(h.actual), "period": h.period, "met": h.met}
+            {
+                "year": h.year,
+                "actual": exact(h.actual),
+                "period": str(h.period) if h.period else None,
+                "met": h.met,
+            }
             for h in a.history
         ],
         "missing_years": a.missing_years,
@@ -106,25 +93,4 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
             }
             for o in a.evidence
         ],
-    }
-
-
-def status_dict(report: StatusReport, plan: Plan) -> dict[str, Any]:
-    thresholds = plan.assessment.thresholds
-    return {
-        "as_of": str(report.as_of),
-        "plan": {
-            "id": plan.plan.id,
-            "title": {"zh": plan.plan.title.zh, "en": plan.plan.title.en},
-            "period": {"start": plan.plan.period.start, "end": plan.plan.period.end},
-        },
-        "method": {
-            "thresholds": {
-                "on_track": exact(thresholds.on_track),
-                "at_risk": exact(thresholds.at_risk),
-            },
-            "tolerance": exact(plan.assessment.tolerance),
-        },
-        "counts": report.counts(),
-        "targets": [assessment_dict(a) for a in report.assessments],
     }

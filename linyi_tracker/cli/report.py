@@ -72,11 +72,12 @@ def report(
 
     Example: linyi-tracker report 2019 --data examples/demo -o report-2019.html
     """
+    from linyi_tracker.assessment.engine import default_as_of
     from linyi_tracker.cli import context
     from linyi_tracker.cli.status import _system
     from linyi_tracker.errors import UsageError
     from linyi_tracker.i18n import resolve_lang
-    from linyi_tracker.reporting.model import build_report, default_as_of
+    from linyi_tracker.reporting.model import build_report
 
     fmt = (
         output_format
@@ -96,7 +97,7 @@ def report(
         raise UsageError(
             f"{year} is outside the plan's years {span.start}–{span.end}; report on one of them"
         )
-    period = as_of or default_as_of(ctx.store, year)
+    period = as_of or default_as_of(ctx.store, ctx.plan, year)
     if period.year != year:
         raise UsageError(
             f"--as-of {period} is not in {year}; a report on {year} is as of a period of that year"

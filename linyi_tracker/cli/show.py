@@ -40,18 +40,19 @@ def show(
     """
     # The core is imported here, not at module level, so `--help` stays fast.
     from linyi_tracker.assessment.engine import assess, default_as_of
-    from linyi_tracker.assessment.export import assessment_dict, exact
+    from linyi_tracker.assessment.export import exact
     from linyi_tracker.assessment.series import series_for
     from linyi_tracker.cli import context
     from linyi_tracker.i18n import resolve_lang
+    from linyi_tracker.reporting.view import target_view, view_dict
 
     ctx = context.load(plan, data)
     language = resolve_lang(lang.value if lang else None)
     ind = _find(ctx, indicator)
     period = as_of or default_as_of(ctx.store, ctx.plan)
     regions = context.resolve_regions(ctx.plan, region)
-    assessments = [
-        assess(ctx.plan, ctx.store, t, period, r)
+    views = [
+        target_view(ctx.plan, ctx.store, assess(ctx.plan, ctx.store, t, period, r), period)
         for r in regions
         for t in ctx.plan.targets_of(ind.id)
     ]
@@ -60,7 +61,7 @@ def show(
         payload = {
             "as_of": str(period),
             "indicator": ind.model_dump(mode="json"),
-            "targets": [assessment_dict(a) for a in assessments],
+            "targets": [view_dict(v) for v in views],
             "series": [
                 {
                     "period": str(o.period),
@@ -79,7 +80,7 @@ def show(
     from linyi_tracker.cli.output import stdout
     from linyi_tracker.cli.render.indicator_view import render_indicator
 
-    stdout().print(render_indicator(ctx, ind, assessments, period, regions, language))
+    stdout().print(render_indicator(ctx, ind, views, period, regions, language))
 
 
 def _find(ctx: Context, text: str) -> Indicator:

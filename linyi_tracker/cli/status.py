@@ -50,10 +50,10 @@ def status(
     """
     # The core is imported here, not at module level, so `--help` stays fast.
     from linyi_tracker.assessment.engine import assess_all, default_as_of
-    from linyi_tracker.assessment.export import status_dict
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import print_findings, stderr, stdout
     from linyi_tracker.i18n import resolve_lang
+    from linyi_tracker.reporting.view import status_dict, status_view
 
     ctx = context.load(plan, data)
     language = resolve_lang(lang.value if lang else None)
@@ -67,16 +67,17 @@ def status(
         if (not wanted or (a.status or "") in wanted)
         and (system_id is None or ctx.plan.indicator_by_id[a.indicator].system == system_id)
     ]
+    view = status_view(ctx.plan, ctx.store, report)
     warnings = context.warnings_of(ctx.store)
     if warnings:
         print_findings(stderr(), warnings, limit=10, lang=language)  # type: ignore[arg-type]
     if output is OutputFormat.JSON:
-        typer.echo(json.dumps(status_dict(report, ctx.plan), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(status_dict(view, ctx.plan), ensure_ascii=False, indent=2))
         return
     from linyi_tracker.cli.render.status_table import render_status
 
     console = stdout()
-    console.print(render_status(report, ctx, language, console.width))
+    console.print(render_status(view, ctx, language, console.width))
 
 
 def _statuses(values: list[str] | None) -> set[str]:

@@ -1,18 +1,20 @@
-"""The words and figures of one target line, in either language.
+"""The words and figures of one target's view, in either language.
 
-Every view — the status table, `show`, and the report in the terminal, Markdown,
-HTML, CSV and Excel — takes its cell texts from here, so a target reads the same
-wherever an analyst meets it.
+Every output — the status table, `show`, and the report in the terminal, Markdown,
+HTML, CSV and Excel — takes its cell texts from here, made from the target's one view
+(:mod:`linyi_tracker.reporting.view`), so a target reads the same wherever an analyst
+meets it.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import number, percent, with_unit
 from linyi_tracker.i18n import Lang, status_label, t
-from linyi_tracker.reporting.model import Line, RegionRanking, RegionRow, Report
+from linyi_tracker.reporting.model import RegionRanking, RegionRow, Report
+from linyi_tracker.reporting.view import TargetView
 
 _SIGNS = {">=": "≥", "<=": "≤"}
 
@@ -21,123 +23,166 @@ def comparator_sign(comparator: str | None) -> str:
     return _SIGNS.get(comparator or "", comparator or "")
 
 
-def name(line: Line, lang: Lang) -> str:
-    return line.name_zh if lang == "zh" else line.name_en
+def name(v: TargetView, lang: Lang) -> str:
+    return v.name.get(lang)
 
 
-def unit(line: Line, lang: Lang) -> str | None:
-    return line.unit_zh if lang == "zh" else line.unit_en
+def unit(v: TargetView, lang: Lang) -> str | None:
+    return v.unit_name.get(lang) if v.unit_name else None
 
 
-def amount(value: Decimal | None, line: Line, lang: Lang) -> str:
-    return "—" if value is None else with_unit(value, unit(line, lang), lang)
+def amount(value: Decimal | None, v: TargetView, lang: Lang) -> str:
+    return "—" if value is None else with_unit(value, unit(v, lang), lang)
 
 
-def period_label(period: str | None, lang: Lang) -> str:
-    """'2020-06' as a reader says it: 'Jun 2020' / '2020年6月'."""
-    return "—" if period is None else parse_period(period).label(lang)
+def period_label(period: Period | None, lang: Lang) -> str:
+    """A period as a reader says it: 'Jun 2020' / '2020年6月'."""
+    return "—" if period is None else period.label(lang)
 
 
-def target(line: Line, lang: Lang) -> str:
-    if line.kind == "milestone":
-        if line.count_total is not None:
+def target(v: TargetView, lang: Lang) -> str:
+    a = v.a
+    if a.kind == "milestone":
+        if v.count_total is not None:
             return t(
                 "word.count_by",
                 lang,
-                total=line.count_total,
-                unit=unit(line, lang) or "",
-                year=line.deadline,
+                total=v.count_total,
+                unit=unit(v, lang) or "",
+                year=a.deadline,
             )
-        return t("word.done_by", lang, year=line.deadline)
-    if line.kind == "qualitative":
-        return t("word.judgement_by", lang, year=line.deadline)
-    value = f"{comparator_sign(line.comparator)} {amount(line.target, line, lang)}"
-    if line.kind == "annual":
-        years = f"{line.start}" if line.start == line.deadline else f"{line.start}–{line.deadline}"
-        every = f" {t('word.per_year', lang)}" if line.start != line.deadline else ""
+        return t("word.done_by", lang, year=a.deadline)
+    if a.kind == "qualitative":
+        return t("word.judgement_by", lang, year=a.deadline)
+    value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang)}"
+    if a.kind == "annual":
+        years = f"{a.start}" if a.start == a.deadline else f"{a.start}–{a.deadline}"
+        every = f" {t('word.per_year', lang)}" if a.start != a.deadline else ""
         return f"{value}{every} ({years}{'年' if lang == 'zh' else ''})"
-    if line.kind == "cumulative":
-        return f"{value} ({t('word.sum_over', lang, start=line.start, end=line.deadline)})"
-    return f"{value} ({t('word.by', lang, year=line.deadline)})"
+    if a.kind == "cumulative":
+        return f"{value} ({t('word.sum_over', lang, start=a.start, end=a.deadline)})"
+    return f"{value} ({t('word.by', lang, year=a.deadline)})"
 
 
-def actual(line: Line, lang: Lang) -> str:
-    if line.actual_period is None:
-        if line.partial_total is not None:
-            when = period_label(line.partial_period, lang)
-            return f"{t('word.partial', lang)} {number(line.partial_total, lang)} ({when})"
+def actual(v: TargetView, lang: Lang) -> str:
+    a = v.a
+    if a.actual_period is None:
+        if a.partial is not None:
+            when = period_label(a.partial.period, lang)
+            return f"{t('word.partial', lang)} {number(a.partial.total, lang)} ({when})"
         return "—"
-    when = period_label(line.actual_period, lang)
-    if line.kind == "qualitative" and line.judgement:
-        return f"{status_label(line.judgement, lang)} ({when})"
-    if line.actual is None:
-        word = t("word.done", lang) if line.actual_word == "done" else t("word.not_done", lang)
+    when = period_label(a.actual_period, lang)
+    if a.kind == "qualitative" and a.judgement:
+        return f"{status_label(a.judgement, lang)} ({when})"
+    if a.actual is None:
+        word = t("word.done", lang) if a.actual_word == "done" else t("word.not_done", lang)
         return f"{word} ({when})"
-    return f"{amount(line.actual, line, lang)} ({when})"
+    return f"{amount(a.actual, v, lang)} ({when})"
 
 
-def gap(line: Line, lang: Lang) -> str:
+def gap(v: TargetView, lang: Lang) -> str:
     """The gap in the target's unit; for a percentage, in percentage points."""
-    if line.gap is None:
+    if v.a.gap is None:
         return "—"
-    u = unit(line, lang)
+    u = unit(v, lang)
     if u == "%":
-        return f"{number(line.gap, lang)}{'个百分点' if lang == 'zh' else ' pts'}"
+        return f"{number(v.a.gap, lang)}{'个百分点' if lang == 'zh' else ' pts'}"
     if u == ":1":
-        return number(line.gap, lang)
-    return with_unit(line.gap, u, lang)
+        return number(v.a.gap, lang)
+    return with_unit(v.a.gap, u, lang)
 
 
-def schedule(line: Line, lang: Lang) -> str:
-    if line.schedule_gap is None:
+def schedule(v: TargetView, lang: Lang, *, spaced: bool = False) -> str:
+    """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8 points'.
+
+    ``spaced`` sets the figure off with spaces in Chinese ('超时序进度 31.8 个百分点'), so a
+    narrow table cell breaks beside the number rather than inside it.
+    """
+    standing = v.standing
+    if standing is None or v.a.schedule_gap is None:
         return "—"
-    return f"{line.schedule_gap * 100:+.1f}{'个百分点' if lang == 'zh' else ' pts'}"
+    points = f"{abs(v.a.schedule_gap) * 100:.1f}"
+    if spaced and lang == "zh":
+        points = f" {points} "
+    return t(f"schedule.{standing}", lang, points=points)
 
 
-def achievement(line: Line, lang: Lang) -> str:
-    return percent(line.achievement, lang)
+def time_elapsed(v: TargetView, lang: Lang) -> str:
+    return percent(v.a.time_progress, lang)
 
 
-def pace(line: Line) -> str:
-    return "—" if line.pace is None else f"{line.pace:.2f}"
+def achievement(v: TargetView, lang: Lang) -> str:
+    return percent(v.a.achievement, lang)
 
 
-def projected(line: Line, lang: Lang) -> str:
+def pace(v: TargetView) -> str:
+    return "—" if v.a.pace is None else f"{v.a.pace:.2f}"
+
+
+def projected(v: TargetView, lang: Lang) -> str:
     """A projection is an estimate: shown at the unit's precision (JSON keeps it whole)."""
-    if line.projected is None:
+    if v.a.projected is None:
         return "—"
-    places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(line.unit_en or "", Decimal(1))
-    return amount(line.projected.quantize(places), line, lang)
+    en = v.unit_name.en if v.unit_name else ""
+    places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(en, Decimal(1))
+    return amount(v.a.projected.quantize(places), v, lang)
 
 
-def status_extras(line: Line, lang: Lang) -> list[str]:
+def status_extras(v: TargetView, lang: Lang) -> list[str]:
     """What qualifies a status: the judgement, on time or late, regressing, revised, gaps."""
+    a = v.a
     extras = []
-    if line.judgement:
-        extras.append(status_label(line.judgement, lang))
-    if line.status == "done" and line.on_time is not None:
-        extras.append(t("word.on_time", lang) if line.on_time else t("word.late", lang))
-    if line.regressing:
+    if a.judgement:
+        extras.append(status_label(a.judgement, lang))
+    if a.status == "done" and a.on_time is not None:
+        extras.append(t("word.on_time", lang) if a.on_time else t("word.late", lang))
+    if a.regressing:
         extras.append(t("word.regressing", lang))
-    if line.revised:
+    if a.revised:
         extras.append(t("word.revised", lang))
-    if line.missing_years:
-        extras.append(t("word.missing_years", lang, years=", ".join(map(str, line.missing_years))))
+    if a.missing_years:
+        extras.append(t("word.missing_years", lang, years=", ".join(map(str, a.missing_years))))
     return extras
 
 
-def status(line: Line, lang: Lang) -> str:
-    return status_label(line.status, lang) + "".join(f" · {e}" for e in status_extras(line, lang))
+def status(v: TargetView, lang: Lang) -> str:
+    return status_label(v.a.status, lang) + "".join(f" · {e}" for e in status_extras(v, lang))
 
 
-def history(line: Line, lang: Lang) -> str:
-    if line.met_years is None or line.judged_years is None:
+def history(v: TargetView, lang: Lang) -> str:
+    """ "Met in N of M years", from the assessment's history (the one rule, engine.py)."""
+    met = v.met_years
+    if met is None:
         return "—"
-    return t("word.met_in", lang, met=line.met_years, total=line.judged_years)
+    return t("word.met_in", lang, met=met[0], total=met[1])
 
 
-def phrase(line: Line, lang: Lang) -> str:
-    return (line.phrase_zh if lang == "zh" else line.phrase_en) or "—"
+def phrase(v: TargetView, lang: Lang) -> str | None:
+    """The Chinese planning habit: 完成年度目标的98.5%，超时序进度31.8个百分点."""
+    a = v.a
+    if a.achievement is None:
+        return None
+    pct = f"{a.achievement * 100:.1f}"
+    if a.kind == "annual":
+        zh, en = f"完成年度目标的{pct}%", f"{pct} % of the annual target"
+    elif a.kind == "cumulative":
+        zh, en = (
+            f"完成{a.start}—{a.deadline}年目标的{pct}%",
+            f"{pct} % of the {a.start}–{a.deadline} target",
+        )
+    elif a.kind == "milestone":
+        zh, en = f"完成{pct}%", f"{pct} % done"
+    else:
+        zh, en = f"达到目标值的{pct}%", f"{pct} % of the target level"
+    said = zh if lang == "zh" else en
+    if v.standing is not None:
+        said += ("，" if lang == "zh" else ", ") + schedule(v, lang)
+    return said
+
+
+def detail(v: TargetView, lang: Lang) -> str:
+    """A summary item: the phrase where there is one, else the status."""
+    return phrase(v, lang) or status(v, lang)
 
 
 def title(report: Report, lang: Lang) -> str:
@@ -146,11 +191,11 @@ def title(report: Report, lang: Lang) -> str:
 
 
 def as_of(report: Report, lang: Lang) -> str:
-    return report.as_of_zh if lang == "zh" else report.as_of_en
+    return report.as_of.label(lang)
 
 
-def reasons(line: Line, lang: Lang) -> list[str]:
-    return [t(f"reason.{r}", lang) for r in line.reasons]
+def reasons(v: TargetView, lang: Lang) -> list[str]:
+    return [t(f"reason.{r}", lang) for r in v.a.reasons]
 
 
 # The columns of the per-system tables, shared by every tabular format.
@@ -166,8 +211,8 @@ SYSTEM_COLUMNS = (
 )
 
 
-def system_cells(line: Line, lang: Lang) -> list[str]:
-    label = ("↳ " if line.component_of else "") + name(line, lang)
+def system_cells(line: TargetView, lang: Lang) -> list[str]:
+    label = ("↳ " if line.a.component_of else "") + name(line, lang)
     return [
         label,
         target(line, lang),
@@ -185,19 +230,19 @@ ANNUAL_COLUMNS = (
     "col.indicator",
     "col.target",
     "col.actual",
-    "col.schedule",
+    "report.phrase",
     "report.history",
     "col.status",
 )
 RANKING_COLUMNS = ("report.rank", "col.region", "col.value", "col.achievement", "col.status")
 
 
-def annual_cells(line: Line, lang: Lang) -> list[str]:
+def annual_cells(line: TargetView, lang: Lang) -> list[str]:
     return [
         name(line, lang),
         target(line, lang),
         actual(line, lang),
-        phrase(line, lang),
+        phrase(line, lang) or "—",
         history(line, lang),
         status(line, lang),
     ]

@@ -8,7 +8,6 @@ from rich.table import Table
 from rich.text import Text
 
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.assessment.engine import Assessment
 from linyi_tracker.assessment.series import region_ranking, series_for
 from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render.labels import status_cell, unit_label
@@ -16,21 +15,21 @@ from linyi_tracker.formatting import bar, percent, ratio, with_unit
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.model import line_for
+from linyi_tracker.reporting.view import TargetView
 
 
 def render_indicator(
     ctx: Context,
     ind: Indicator,
-    assessments: list[Assessment],
+    views: list[TargetView],
     as_of: Period,
     regions: list[str],
     lang: Lang,
 ) -> RenderableType:
     plan = ctx.plan
     parts: list[RenderableType] = [_header(ctx, ind, lang)]
-    for a in assessments:
-        parts.append(_target_panel(ctx, a, as_of, lang))
+    for v in views:
+        parts.append(_target_panel(ctx, v, as_of, lang))
     parts.append(_series(ctx, ind, regions[0], as_of, lang))
     if len(plan.sub_regions) > 0:
         parts.append(_regions(ctx, ind, as_of, lang))
@@ -59,37 +58,26 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
     return Panel(body, expand=True)
 
 
-def _target_panel(ctx: Context, a: Assessment, as_of: Period, lang: Lang) -> RenderableType:
+def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> RenderableType:
     plan = ctx.plan
-    target = plan.target_by_id[a.target_id]
+    a = ln.a
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    ln = line_for(plan, ctx.store, target, a, as_of, chart=False)
     grid.add_row(t("col.target", lang), text.target(ln, lang))
-    grid.add_row(t("word.quote", lang), f"“{target.quote}”")
+    grid.add_row(t("word.quote", lang), f"“{ln.quote}”")
     if a.region != plan.city.id:
         grid.add_row(t("col.region", lang), plan.region_by_id[a.region].name.get(lang))
     grid.add_row(t("col.status", lang), status_cell(ln, lang))
     grid.add_row(t("col.actual", lang), text.actual(ln, lang))
     if a.achievement is not None:
-        grid.add_row(t("col.achievement", lang), percent(a.achievement, lang))
+        grid.add_row(t("col.achievement", lang), text.achievement(ln, lang))
     if a.gap is not None:
         grid.add_row(t("col.gap", lang), text.gap(ln, lang))
     if a.time_progress is not None:
-        grid.add_row(t("word.time_progress", lang), percent(a.time_progress, lang))
-    if a.schedule_gap is not None:
-        key = (
-            "word.ahead"
-            if a.schedule_gap > 0.0005
-            else "word.behind"
-            if a.schedule_gap < -0.0005
-            else "word.on_schedule"
-        )
-        grid.add_row(
-            t("col.schedule", lang),
-            f"{text.schedule(ln, lang)} — {t(key, lang, points=f'{abs(a.schedule_gap) * 100:.1f}')}",
-        )
+        grid.add_row(t("word.time_progress", lang), text.time_elapsed(ln, lang))
+    if ln.standing is not None:
+        grid.add_row(t("col.schedule_gap", lang), text.schedule(ln, lang))
     if a.progress is not None:
         grid.add_row(t("word.progress", lang), percent(a.progress, lang))
     if a.starting_point is not None:
@@ -105,15 +93,16 @@ def _target_panel(ctx: Context, a: Assessment, as_of: Period, lang: Lang) -> Ren
             t("word.projected", lang), with_unit(a.projected, unit_label(plan, a.unit, lang), lang)
         )
     if a.history:
-        met, total = a.met_years
         lines = [
             f"{h.year}: {'—' if h.actual is None else with_unit(h.actual, unit_label(plan, a.unit, lang), lang)}"
+            # A year-to-date figure is shown but does not judge its year (engine.py).
+            f"{'' if h.period is None or h.period.is_full_year else t('word.ytd_not_judged', lang, period=h.period.label(lang))}"
             f"{'' if h.met is None else (' ✓' if h.met else ' ✗')}"
             for h in a.history
         ]
-        if total:
-            lines.append(t("word.met_in", lang, met=met, total=total))
-        grid.add_row("history" if lang == "en" else "历年", "\n".join(lines))
+        if ln.met_years is not None:
+            lines.append(text.history(ln, lang))
+        grid.add_row(t("report.history", lang), "\n".join(lines))
     for reason in a.reasons:
         grid.add_row("", Text(t("reason." + reason, lang), style="dim"))
     for o in a.evidence:

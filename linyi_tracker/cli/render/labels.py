@@ -11,7 +11,7 @@ from rich.text import Text
 from linyi_tracker.i18n import Lang, status_label
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.model import Line
+from linyi_tracker.reporting.view import TargetView
 
 STATUS_STYLE: dict[str, str] = {
     "achieved": "bold green",
@@ -33,9 +33,10 @@ def unit_label(plan: Plan, unit_id: str | None, lang: Lang) -> str | None:
     return unit.name.get(lang) if unit else None
 
 
-def status_cell(line: Line, lang: Lang) -> Text:
+def status_cell(line: TargetView, lang: Lang) -> Text:
     """The status word in its colour, its qualifiers dimmed."""
-    cell = Text(status_label(line.status, lang), style=STATUS_STYLE.get(line.status or "", ""))
+    status = line.a.status
+    cell = Text(status_label(status, lang), style=STATUS_STYLE.get(status or "", ""))
     extras = text.status_extras(line, lang)
     if extras:
         cell.append(" · " + " · ".join(extras), style="dim")

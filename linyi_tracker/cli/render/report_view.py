@@ -56,8 +56,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             summary.append(f"\n  {t('report.none', lang)}")
         for tid in ids:
             ln = report.line(tid)
-            detail = text.phrase(ln, lang) if ln.phrase_zh else text.status(ln, lang)
-            summary.append(f"\n  • {text.name(ln, lang)}: {detail}")
+            summary.append(f"\n  • {text.name(ln, lang)}: {text.detail(ln, lang)}")
     parts.append(Panel(summary, title=t("report.summary", lang), title_align="left"))
 
     annual = _table([t(c, lang) for c in text.ANNUAL_COLUMNS])

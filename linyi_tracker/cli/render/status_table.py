@@ -6,7 +6,6 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from linyi_tracker.assessment.engine import StatusReport
 from linyi_tracker.assessment.series import series_for, yearly_values
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_cell
@@ -14,14 +13,14 @@ from linyi_tracker.findings import plural
 from linyi_tracker.formatting import sparkline
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.model import line_for
+from linyi_tracker.reporting.view import StatusView
 from linyi_tracker.words import STATUS_WORDS
 
-WIDE = 120  # below this many columns, gap and schedule stack under actual and achievement
+WIDE = 120  # below this many columns, gap and schedule gap stack under the actual
 
 
 def render_status(
-    report: StatusReport, ctx: Context, lang: Lang, width: int = WIDE
+    report: StatusView, ctx: Context, lang: Lang, width: int = WIDE
 ) -> RenderableType:
     plan = ctx.plan
     compact = width < WIDE
@@ -38,20 +37,21 @@ def render_status(
     table.add_column(t("col.achievement", lang), justify="right", no_wrap=True)
     if not compact:
         table.add_column(t("col.gap", lang), justify="right", ratio=2, overflow="fold")
-        table.add_column(t("col.schedule", lang), justify="right", no_wrap=True)
+        table.add_column(t("col.schedule_gap", lang), ratio=3, overflow="fold")
     table.add_column(t("col.trend", lang), no_wrap=True)
     table.add_column(t("col.status", lang), ratio=2, min_width=11, overflow="fold")
-    several_regions = len({a.region for a in report.assessments}) > 1
+    several_regions = len({v.a.region for v in report.targets}) > 1
     by_system: dict[str, list[int]] = {}
-    for i, a in enumerate(report.assessments):
-        by_system.setdefault(plan.indicator_by_id[a.indicator].system, []).append(i)
+    for i, v in enumerate(report.targets):
+        by_system.setdefault(v.system, []).append(i)
     for system in plan.systems:
         rows = by_system.get(system.id)
         if not rows:
             continue
         table.add_row(Text(f"{system.number} {system.name.get(lang)}", style="bold"))
         for i in rows:
-            a = report.assessments[i]
+            ln = report.targets[i]
+            a = ln.a
             indicator = plan.indicator_by_id[a.indicator]
             name = Text(("↳ " if a.component_of else "") + indicator.name.get(lang))
             if several_regions:
@@ -62,16 +62,13 @@ def render_status(
                 series_for(plan, ctx.store, indicator, a.region), report.as_of, flow=indicator.flow
             )
             trend = sparkline([v for _, v in values])
-            ln = line_for(
-                plan, ctx.store, plan.target_by_id[a.target_id], a, report.as_of, chart=False
-            )
             actual = text.actual(ln, lang)
             achieved = text.achievement(ln, lang)
             if compact:
                 if a.gap is not None:
                     actual += f"\n{t('col.gap', lang)} {text.gap(ln, lang)}"
-                if a.schedule_gap is not None:
-                    achieved += f"\n{text.schedule(ln, lang)}"
+                if ln.standing is not None:
+                    actual += f"\n{text.schedule(ln, lang, spaced=True)}"
                 table.add_row(
                     name, text.target(ln, lang), actual, achieved, trend, status_cell(ln, lang)
                 )
@@ -82,7 +79,7 @@ def render_status(
                     actual,
                     achieved,
                     text.gap(ln, lang),
-                    text.schedule(ln, lang),
+                    text.schedule(ln, lang, spaced=True),
                     trend,
                     status_cell(ln, lang),
                 )
@@ -102,7 +99,7 @@ def render_status(
     return Group(*parts, _caption(ctx, lang))
 
 
-def _counts(report: StatusReport, lang: Lang) -> Text:
+def _counts(report: StatusView, lang: Lang) -> Text:
     counts = report.counts()
     line = Text(t("title.counts", lang) + ": ", style="bold")
     first = True
@@ -119,6 +116,6 @@ def _counts(report: StatusReport, lang: Lang) -> Text:
 
 def _caption(ctx: Context, lang: Lang) -> Text:
     th = ctx.plan.assessment.thresholds
-    method = t("method.status", lang, on=th.on_track, risk=th.at_risk)
+    method = t("method.status.schedule", lang, on=th.on_track, risk=th.at_risk)
     sources = f"{t('word.source', lang)}: {shown_location(ctx.data_at)} · plan: {shown_location(ctx.plan_at)}"
     return Text(f"{method}\n{sources}", style="dim")

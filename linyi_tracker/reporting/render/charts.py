@@ -12,7 +12,7 @@ import re
 import warnings
 
 from linyi_tracker.i18n import Lang, t
-from linyi_tracker.reporting.model import Chart
+from linyi_tracker.reporting.view import Chart
 
 _FONTS = [
     "Noto Sans CJK SC",

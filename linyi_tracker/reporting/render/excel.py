@@ -98,7 +98,7 @@ def write(report: Report, lang: Lang, target: Path) -> None:
         [
             r.indicator,
             r.name_zh if lang == "zh" else r.name_en,
-            r.period,
+            str(r.period),
             i,
             row.region,
             row.name_zh if lang == "zh" else row.name_en,
@@ -130,7 +130,7 @@ def write(report: Report, lang: Lang, target: Path) -> None:
         [
             g.target_id,
             g.name_zh if lang == "zh" else g.name_en,
-            g.last_period,
+            str(g.last_period) if g.last_period else None,
             g.last_value,
             g.reporters_zh if lang == "zh" else g.reporters_en,
         ]

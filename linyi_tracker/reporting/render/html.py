@@ -10,7 +10,8 @@ from html import escape
 
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.model import Line, Report
+from linyi_tracker.reporting.model import Report
+from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.words import STATUS_WORDS
 
 CSS = """
@@ -33,10 +34,8 @@ figure svg text { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Micros
 """
 
 
-def _status(line: Line, lang: Lang) -> str:
-    return (
-        f'<span class="status {escape(line.status or "")}">{escape(text.status(line, lang))}</span>'
-    )
+def _status(line: TargetView, lang: Lang) -> str:
+    return f'<span class="status {escape(line.a.status or "")}">{escape(text.status(line, lang))}</span>'
 
 
 def _table(header: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
@@ -85,7 +84,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
         items = (
             "".join(
                 f"<li>{e(text.name(report.line(i), lang))}: "
-                f"{e(text.phrase(report.line(i), lang) if report.line(i).phrase_zh else text.status(report.line(i), lang))}</li>"
+                f"{e(text.detail(report.line(i), lang))}</li>"
                 for i in ids
             )
             or f"<li>{e(t('report.none', lang))}</li>"

@@ -44,8 +44,7 @@ def render(report: Report, lang: Lang) -> str:
         out += [f"**{t(key, lang)}**", ""]
         for tid in ids:
             line = report.line(tid)
-            detail = text.phrase(line, lang) if line.phrase_zh else text.status(line, lang)
-            out.append(f"- {text.name(line, lang)}: {detail}")
+            out.append(f"- {text.name(line, lang)}: {text.detail(line, lang)}")
         out += [f"- {t('report.none', lang)}"] if not ids else []
         out.append("")
 

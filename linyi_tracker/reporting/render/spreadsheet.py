@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from linyi_tracker.i18n import Lang, status_label
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.model import Line, Report
+from linyi_tracker.reporting.model import Report
+from linyi_tracker.reporting.view import TargetView
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,34 +52,35 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(_TRIGGERS) else value
 
 
-def flat_row(report: Report, line: Line, lang: Lang) -> list[object]:
+def flat_row(report: Report, line: TargetView, lang: Lang) -> list[object]:
     """Numbers as numbers (exact decimals, fractions as fractions), texts made safe."""
+    a = line.a
     values: list[object] = [
         report.year,
-        report.as_of,
+        str(report.as_of),
         line.system,
-        line.target_id,
-        line.indicator,
+        a.target_id,
+        a.indicator,
         text.name(line, lang),
-        line.kind,
-        line.comparator,
-        line.target,
+        a.kind,
+        a.comparator,
+        a.target,
         text.unit(line, lang),
-        line.start,
-        line.deadline,
-        line.actual if line.actual is not None else line.actual_word,
-        line.actual_period,
-        line.achievement,
-        line.gap,
-        line.time_progress,
-        line.schedule_gap,
-        line.progress,
-        line.pace,
-        line.projected,
-        line.status,
-        status_label(line.status, lang),
-        line.judgement,
-        text.phrase(line, lang) if line.phrase_zh else None,
+        a.start,
+        a.deadline,
+        a.actual if a.actual is not None else a.actual_word,
+        str(a.actual_period) if a.actual_period else None,
+        a.achievement,
+        a.gap,
+        a.time_progress,
+        a.schedule_gap,
+        a.progress,
+        a.pace,
+        a.projected,
+        a.status,
+        status_label(a.status, lang),
+        a.judgement,
+        text.phrase(line, lang),
         "; ".join(line.sources),
     ]
     return [safe_text(v) if isinstance(v, str) else v for v in values]
