@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, FIXTURES, Result
+from conftest import DEMO, FIXTURES, REPO, Result
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.i18n import LABELS
@@ -28,8 +28,12 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 WHEN = datetime(2026, 11, 28, 9, 0, 0)
 
 
-def demo_report(plan: Plan, year: int = 2019, as_of: str = "2019") -> Report:
-    store = load_store(plan, DEMO)
+def demo_report(
+    plan: Plan, year: int = 2019, as_of: str = "2019", *, shown_from: Path | None = REPO
+) -> Report:
+    """The 2019 report on the demo data; evidence paths shown from ``shown_from`` (the
+    repository, so goldens do not depend on where it is checked out)."""
+    store = load_store(plan, DEMO, display_root=shown_from)
     return build_report(
         plan,
         store,
@@ -263,7 +267,7 @@ def test_cli_json_equals_the_library_model(run: Run, plan: Plan) -> None:
     """`report --format json` is the library's model dumped whole."""
     r = run("report", "2019", "--data", str(DEMO), "--format", "json", "--as-of", "2019")
     printed = json.loads(r.stdout)
-    model = demo_report(plan).to_dict()
+    model = demo_report(plan, shown_from=None).to_dict()  # the CLI shows absolute paths here
     printed.pop("generated"), model.pop("generated")
     printed.pop("plan_file"), model.pop("plan_file")
     printed.pop("data_source"), model.pop("data_source")
