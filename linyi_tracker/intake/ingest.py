@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.reconcile import Figure, same_figure
 from linyi_tracker.errors import TrackerError
 from linyi_tracker.plan.models import Plan
 
@@ -62,7 +63,7 @@ def plan_ingest(
     skipped: list[Observation] = []
     for o in sorted(submitted, key=lambda o: (o.indicator, o.region, o.period.sort_key)):
         old = stored.get(o.key)
-        if old is not None and old.text == o.text:
+        if old is not None and same_figure(Figure.of(old), Figure.of(o)):  # the one rule
             skipped.append(o)
             continue
         if old is not None:
