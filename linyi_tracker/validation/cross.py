@@ -6,7 +6,7 @@ Each is remembered as a few packed numbers — an integer key (indicator, region
 period), its value as a float, its as_of, file and line — in arrays, so memory grows
 by about 26 bytes a row rather than by a Python object per row (a million-row
 submission); the exact Decimal is kept aside only for the rare figure its float cannot
-tell from another (:func:`_float_may_be_shared`). :meth:`CrossChecks.finish` sorts the
+tell from another (``FLOAT_SAFE_CHARS``). :meth:`CrossChecks.finish` sorts the
 keys once: equal keys are neighbours, and each group of them is decided by the one
 rule of :mod:`linyi_tracker.actuals.reconcile` (duplicates, revisions, conflicts; the
 store uses the same), on exact values. Each indicator-and-region series then comes out
@@ -96,22 +96,15 @@ def _number_text(value: float) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
-# At most 15 characters of plain decimal (no exponent): at most 15 significant digits,
-# and inside the range where floats are normal.
-_FLOAT_SAFE_CHARS = 15
-
-
-def _float_may_be_shared(value: Decimal) -> bool:
-    """Whether another figure may have the same float as this one.
-
-    Two decimals of at most 15 significant digits (DBL_DIG) in the normal range of
-    floats never round to the same float, and the shortest repr of that float reads
-    back as the same value: for them the packed float is exact enough. Longer figures
-    (12345678901234567 and …568 share a float) keep their Decimal aside. The test is
-    on the text, about 0.1 µs a row; the Decimal itself would cost ~50 bytes a row.
-    """
-    text = str(value)
-    return len(text) > _FLOAT_SAFE_CHARS or "E" in text
+# Exact values in a packed float (used once a row in add_number, so written inline):
+# two decimals of at most 15 significant digits (DBL_DIG) inside the normal range of
+# floats never round to the same float, and the shortest repr of that float reads back
+# as the same value, so for a figure written in at most 15 characters of plain decimal
+# (no exponent) the float is exact enough. A longer figure (12345678901234567 and
+# …568 share a float) keeps its Decimal aside in CrossChecks.exact. The test is on the
+# text the float is made from anyway (Decimal.__float__ goes through str): 0.04–0.1 µs
+# a row, where keeping every row's Decimal would cost ~100 bytes a row.
+FLOAT_SAFE_CHARS = 15
 
 
 class CrossChecks:
@@ -143,7 +136,7 @@ class CrossChecks:
         self.files = array("L")  # file numbers: a folder may hold more than 65,535 files
         self.lines = array("L")
         self.words: dict[int, str] = {}  # rows whose value is a word (milestones, judgements)
-        self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (see above)
+        self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (FLOAT_SAFE_CHARS)
         self.kept: list[Observation] | None = [] if keep else None
         self.representatives = array("l")  # after finish: the row that counts for each key
         self.findings: list[Finding] = []
@@ -192,16 +185,17 @@ class CrossChecks:
         if value is None:
             self.values.append(math.nan)
         else:
-            if _float_may_be_shared(value):
+            text = str(value)  # see FLOAT_SAFE_CHARS
+            if len(text) > FLOAT_SAFE_CHARS or "E" in text:
                 self.exact[len(self.keys)] = value
-            self.values.append(float(value))
+            self.values.append(float(text))
         self.keys.append(self._indicator_bits[indicator] | self._region_bits[region] | code)
         self.as_of.append(as_of.toordinal() if as_of else 0)
         self.files.append(file_number)
         self.lines.append(line)
 
     def _decimal(self, i: int) -> Decimal | None:
-        """Row ``i``'s exact value (see :func:`_float_may_be_shared`), ``None`` for a word."""
+        """Row ``i``'s exact value (see ``FLOAT_SAFE_CHARS``), ``None`` for a word."""
         exact = self.exact.get(i)
         if exact is not None:
             return exact
