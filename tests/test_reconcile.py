@@ -6,9 +6,12 @@ the verdict the rule gives each row (kept, duplicate, revision, conflict).
 
 from __future__ import annotations
 
+import random
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO, TODAY, Result
 from linyi_tracker.actuals.reader import Observation, PlanLookup, read_path
+from linyi_tracker.actuals.reconcile import Figure, Verdict, decide
 from linyi_tracker.actuals.store import Store, data_files, load_store
 from linyi_tracker.findings import Finding
 from linyi_tracker.intake.ingest import IngestError, plan_ingest
@@ -194,6 +198,34 @@ def test_validate_and_the_store_agree_on_any_group(
         verdicts = by_store(plan, folder)
         assert by_validate(plan, folder) == verdicts
         assert list(verdicts.values()).count("kept") == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["9800", "9800.0", "9900", "10000"]), st.sampled_from(AS_OF)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_the_current_figure_does_not_depend_on_the_order_of_the_rows(
+    group: list[tuple[str, str]], shuffler: random.Random
+) -> None:
+    """Without a conflict, the figure that counts is the same whatever the rows' order
+    (undated-then-dated and dated-then-undated alike)."""
+
+    def current(rows: list[tuple[str, str]]) -> tuple[Decimal, str] | None:
+        figures = [Figure(Decimal(v), None, date.fromisoformat(d) if d else None) for v, d in rows]
+        decision = decide(figures)
+        if Verdict.CONFLICT in decision.verdicts:
+            return None
+        chosen = figures[decision.current]
+        return (chosen.value or Decimal(0), str(chosen.as_of))
+
+    shuffled = list(group)
+    shuffler.shuffle(shuffled)
+    assert current(shuffled) == current(group)
 
 
 # ------------------------------------------------------------------ against the store

@@ -159,7 +159,6 @@ def decide(figures: Sequence[Figure]) -> Decision:
             current = i
         else:  # CLASH (the walk is in time order, so never OLDER)
             verdicts[i], against[i] = Verdict.CONFLICT, current
-    # a figure another duplicated or conflicted with before it was replaced still names it
     return Decision(current, verdicts, against, history)
 
 
