@@ -31,9 +31,12 @@ conflict in another. The rule, as the method states it:
    the order of the rows: the dated figure is current, the undated one history.
 4. **Against the store** a submitted figure meets the stored current one
    (:func:`against_store`): the same figure is ``already-stored`` (ingest skips it);
-   a later ``as_of`` is a revision ingest records; anything else — no ``as_of``, the
-   same one, or an older one — is ``conflicts-with-store`` (an error), or with
-   ``--revise`` a revision ingest records (dated today when it has no ``as_of``).
+   a different figure with a later time (rule 2: a later ``as_of``, or any ``as_of``
+   when the stored figure has none) is a revision ingest records; anything else — no
+   ``as_of``, the same one, or an older one — is ``conflicts-with-store`` (an error),
+   or with ``--revise`` a revision ingest records (dated today when it has no
+   ``as_of``). A submission is a new arrival: it may revise the store, not quietly
+   add a figure the store already supersedes.
 
 Every finding this rule gives is made by :func:`duplicate_finding`,
 :func:`conflict_finding` or :func:`store_finding`, and nowhere else.
