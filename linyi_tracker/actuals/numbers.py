@@ -5,7 +5,8 @@ Rules (submissions.md): per cell, never the whole file; NFKC folds full-width di
 "4.9万" / "1.2亿" are multiplied out with a warning that shows the reading; "92%" is
 accepted only where the unit is a percentage. Anything else that is not a plain
 decimal — "(12.5)", "NaN", "inf", "1_000", "-", "—", "/", "无", "N/A", "1e5" — is
-an error: Python's ``float()`` accepts several of these, so it is never used.
+an error: Python's ``float()`` accepts several of these, so it is never used. Digits
+of other scripts ("३०००", "٣٠٠٠"), which NFKC does not fold, are an error too.
 Values are :class:`~decimal.Decimal` built from the text: no rounding, ever.
 """
 
@@ -79,6 +80,12 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     s = unicodedata.normalize("NFKC", raw).strip()
     folded = s != raw
     s = s.replace("\u202f", " ")
+    if not s.isascii() and _other_script_digits(s):
+        raise NumberError(
+            "invalid-number",
+            f"'{raw}' is not a number (digits of another script)",
+            "write the figure with the digits 0-9 (请用阿拉伯数字0–9填写)",
+        )
     if s.lower() in _PLACEHOLDERS or s.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
         raise NumberError(
             "invalid-number",
@@ -148,6 +155,18 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
             ),
         )
     return Reading(value, tuple(remarks))
+
+
+def _other_script_digits(text: str) -> bool:
+    """Digits other than 0-9 that NFKC leaves alone (Devanagari ३, Arabic-Indic ٣ …).
+
+    Python's ``Decimal`` and ``\\d`` read them as digits, so ``३०००`` would silently be
+    3000. They are an error rather than a warning like full-width digits: no one in
+    the office types them, and some look like other signs (Arabic-Indic ٠ is zero but
+    looks like a dot, ٥ is five but looks like 0), so the figure a reviewer sees on
+    screen need not be the figure that would be read.
+    """
+    return any(not ch.isascii() and unicodedata.decimal(ch, None) is not None for ch in text)
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -1,14 +1,14 @@
 """The store: every data file below a folder, read into one set of observations.
 
-Figures for the same indicator, period and region are reconciled here: the same value
-twice is a duplicate (warning, kept once); two different values are a conflict
-(error, both lines named) unless they carry different ``as_of`` dates, in which case
-the later one is the current figure and the earlier one is kept as a revision.
+Figures for the same indicator, period and region are reconciled with the one rule
+of :mod:`linyi_tracker.actuals.reconcile` (the same rule ``validate`` uses): the same
+figure twice is a duplicate (warning, kept once); a different figure with a later
+``as_of`` is a revision (the earlier one kept as history); a different figure with
+nothing to order it is a conflict (error, both lines named).
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +17,7 @@ from typing import Any
 
 from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
+from linyi_tracker.actuals.reconcile import Figure, decide, findings
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity
@@ -167,7 +168,8 @@ def _display(path: Path, display_root: Path | None) -> str:
 
 
 def reconcile(store: Store) -> None:
-    """Collapse duplicates, flag conflicts, and keep revisions, in place."""
+    """Collapse duplicates, flag conflicts, and keep revisions, in place: the rule of
+    :mod:`linyi_tracker.actuals.reconcile`, applied to each key given more than once."""
     first: dict[tuple[str, str, str], Observation] = {}
     groups: dict[tuple[str, str, str], list[Observation]] = {}  # only keys seen more than once
     for o in store.observations:
@@ -185,54 +187,10 @@ def reconcile(store: Store) -> None:
         if group is None:
             kept.append(o)
             continue
-        dated = sorted((o for o in group if o.as_of is not None), key=lambda o: o.as_of or date.min)
-        undated = [o for o in group if o.as_of is None]
-        current = _reconcile_undated(store, undated)
-        if dated:
-            latest = dated[-1]
-            previous = [o for o in group if o is not latest]
-            store.revisions[key] = sorted(previous, key=lambda o: o.as_of or date.min)
-            for a, b in itertools.pairwise(dated):
-                if a.as_of == b.as_of and a.text != b.text:
-                    _conflict(store, a, b)
-            kept.append(latest)
-        elif current is not None:
-            kept.append(current)
+        figures = [Figure.of(g) for g in group]
+        decision = decide(figures)
+        store.findings.extend(findings(key, figures, decision))
+        kept.append(group[decision.current])
+        if decision.history:
+            store.revisions[key] = [group[i] for i in decision.history]
     store.observations = kept
-
-
-def _reconcile_undated(store: Store, undated: list[Observation]) -> Observation | None:
-    if not undated:
-        return None
-    first = undated[0]
-    for other in undated[1:]:
-        if other.text == first.text:
-            store.findings.append(
-                Finding(
-                    "duplicate-observation",
-                    Severity.WARNING,
-                    f"{first.indicator} {first.period} {first.region} = {first.text} is given twice "
-                    f"(also {first.file}:{first.line}); counted once",
-                    other.file,
-                    other.line,
-                    "value",
-                    hint="remove one of the two rows",
-                )
-            )
-        else:
-            _conflict(store, first, other)
-    return first
-
-
-def _conflict(store: Store, a: Observation, b: Observation) -> None:
-    store.findings.append(
-        Finding(
-            "conflicting-observation",
-            Severity.ERROR,
-            f"{b.indicator} {b.period} {b.region} is {b.text} here but {a.text} at {a.file}:{a.line}",
-            b.file,
-            b.line,
-            "value",
-            hint="keep the right figure; a revised figure needs an as_of date",
-        )
-    )

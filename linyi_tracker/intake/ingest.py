@@ -8,7 +8,9 @@ The store skips hidden files, so a crash or kill at any moment leaves the store 
 exactly as it was or with the whole new file: never half of it.
 
 Figures already stored with the same value are skipped. A different stored value is
-refused by validation (``conflicts-with-store``) unless ``--revise``: then the new
+refused by validation (``conflicts-with-store``) unless the new figure has a later
+``as_of`` or ``--revise`` is given (the rule of :mod:`linyi_tracker.actuals.reconcile`,
+part 4): then the new
 figure is written with its ``as_of`` (today's date if it has none) and the old one
 stays, so the store shows the latest and keeps the history.
 """
@@ -25,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.reconcile import Figure, Relation, against_store
 from linyi_tracker.errors import TrackerError
 from linyi_tracker.plan.models import Plan
 
@@ -62,11 +65,12 @@ def plan_ingest(
     skipped: list[Observation] = []
     for o in sorted(submitted, key=lambda o: (o.indicator, o.region, o.period.sort_key)):
         old = stored.get(o.key)
-        if old is not None and old.text == o.text:
+        relation = None if old is None else against_store(Figure.of(old), Figure.of(o))
+        if relation is Relation.SAME:
             skipped.append(o)
             continue
         if old is not None:
-            if not revise and (o.as_of is None or (old.as_of is not None and o.as_of <= old.as_of)):
+            if not revise and relation is not Relation.NEWER:
                 raise IngestError(
                     f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
                     f"({old.file}:{old.line}); use --revise to record it as a revision"

@@ -3,10 +3,13 @@ sums, outliers, and the figures already in the store.
 
 Observations arrive one at a time (:meth:`CrossChecks.add`) as the files stream past.
 Each is remembered as a few packed numbers — an integer key (indicator, region,
-period), its value, a hash of its exact text, its as_of, file and line — in arrays,
-so memory grows by about 26 bytes a row rather than by a Python object per row (a
-million-row submission). :meth:`CrossChecks.finish` sorts the keys once: equal keys
-are neighbours (duplicates, conflicts), and each indicator-and-region series comes out
+period), its value as a float, its as_of, file and line — in arrays, so memory grows
+by about 26 bytes a row rather than by a Python object per row (a million-row
+submission); the exact Decimal is kept aside only for the rare figure its float cannot
+tell from another (``FLOAT_SAFE_CHARS``). :meth:`CrossChecks.finish` sorts the
+keys once: equal keys are neighbours, and each group of them is decided by the one
+rule of :mod:`linyi_tracker.actuals.reconcile` (duplicates, revisions, conflicts; the
+store uses the same), on exact values. Each indicator-and-region series then comes out
 in time order (year-to-date runs, outliers), checked one group at a time together with
 the stored figures of that group. Every finding is attributed to a submitted row.
 
@@ -27,6 +30,7 @@ from decimal import Decimal
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.reconcile import Figure, decide, figure_text, findings, store_finding
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan
@@ -64,10 +68,6 @@ def _at(row: Row, code: str, severity: Severity, message: str, hint: str | None 
     return Finding(code, severity, message, row.file, row.line, "value", None, hint)
 
 
-def _describe(row: Row) -> str:
-    return f"{row.indicator} {row.period} {row.region}"
-
-
 def robust_scale(values: list[float]) -> tuple[float, float] | None:
     """(median, MAD floored at OUTLIER_MAD_FLOOR of the median) of the figures, or ``None``
     when none of them can have a robust z-score above OUTLIER_Z.
@@ -94,6 +94,17 @@ def _median(ordered: list[float]) -> float:
 
 def _number_text(value: float) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+# Exact values in a packed float (used once a row in add_number, so written inline):
+# two decimals of at most 15 significant digits (DBL_DIG) inside the normal range of
+# floats never round to the same float, and the shortest repr of that float reads back
+# as the same value, so for a figure written in at most 15 characters of plain decimal
+# (no exponent) the float is exact enough. A longer figure (12345678901234567 and
+# …568 share a float) keeps its Decimal aside in CrossChecks.exact. The test is on the
+# text the float is made from anyway (Decimal.__float__ goes through str): 0.04–0.1 µs
+# a row, where keeping every row's Decimal would cost ~100 bytes a row.
+FLOAT_SAFE_CHARS = 15
 
 
 class CrossChecks:
@@ -125,6 +136,7 @@ class CrossChecks:
         self.files = array("L")  # file numbers: a folder may hold more than 65,535 files
         self.lines = array("L")
         self.words: dict[int, str] = {}  # rows whose value is a word (milestones, judgements)
+        self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (FLOAT_SAFE_CHARS)
         self.kept: list[Observation] | None = [] if keep else None
         self.representatives = array("l")  # after finish: the row that counts for each key
         self.findings: list[Finding] = []
@@ -170,17 +182,48 @@ class CrossChecks:
         code = year * 64 + months * 4 + rank
         if code not in self.periods:
             self.periods[code] = period
+        if value is None:
+            self.values.append(math.nan)
+        else:
+            text = str(value)  # see FLOAT_SAFE_CHARS
+            if len(text) > FLOAT_SAFE_CHARS or "E" in text:
+                self.exact[len(self.keys)] = value
+            self.values.append(float(text))
         self.keys.append(self._indicator_bits[indicator] | self._region_bits[region] | code)
-        self.values.append(float(value) if value is not None else math.nan)
         self.as_of.append(as_of.toordinal() if as_of else 0)
         self.files.append(file_number)
         self.lines.append(line)
+
+    def _decimal(self, i: int) -> Decimal | None:
+        """Row ``i``'s exact value (see ``FLOAT_SAFE_CHARS``), ``None`` for a word."""
+        exact = self.exact.get(i)
+        if exact is not None:
+            return exact
+        value = self.values[i]
+        return None if math.isnan(value) else Decimal(repr(value))
+
+    def _figure_at(self, i: int) -> Figure:
+        """Row ``i`` as the reconciliation rule sees it."""
+        day = date.fromordinal(self.as_of[i]) if self.as_of[i] else None
+        value = self._decimal(i)
+        word = self.words.get(i) if value is None else None
+        return Figure(value, word, day, self.file_names[self.files[i]], self.lines[i])
+
+    def _key_of(self, i: int) -> tuple[str, str, str]:
+        """Row ``i``'s (indicator, period, region), as the store keys its figures."""
+        key = self.keys[i]
+        return (
+            self.indicators[key >> self.ind_shift],
+            self.periods[key & 0xFFFFFF].text,
+            self.regions[(key >> _REGION_SHIFT) & self.reg_mask],
+        )
 
     def _row(self, i: int) -> Row:
         key = self.keys[i]
         value = self.values[i]
         number = None if math.isnan(value) else value
-        text = self.words.get(i) or _number_text(value)
+        exact = self._decimal(i)
+        text = self.words.get(i) or (figure_text(exact) if exact is not None else "")
         day = date.fromordinal(self.as_of[i]) if self.as_of[i] else None
         return Row(
             self.indicators[key >> self.ind_shift],
@@ -240,101 +283,44 @@ class CrossChecks:
         merged = chunks[0] if len(chunks) == 1 else heapq.merge(*chunks)
         return array("l", (p & mask for p in merged))
 
-    def _same_value(self, a: int, b: int) -> bool:
-        """The same figure: equal numbers (9800 and 9800.0 alike), or the same word."""
-        if a in self.words or b in self.words:
-            return self.words.get(a) == self.words.get(b)
-        return self.values[a] == self.values[b]
-
     def _same_keys(self) -> None:
-        """Duplicates and conflicts among neighbours of the sorted keys."""
-        keys, as_of = self.keys, self.as_of
+        """Each run of equal keys among the sorted rows (in arrival order: the sort is
+        stable), decided by the one rule; a key given once needs no decision."""
+        keys = self.keys
         order = self._sorted_order()
         self.order = order
         representatives = array("l")
         i, n = 0, len(order)
         while i < n:
-            current = order[i]
+            first = order[i]
+            key = keys[first]
             j = i + 1
-            while j < n and keys[order[j]] == keys[current]:
-                row = order[j]
-                if self._same_value(row, current) and as_of[row] == as_of[current]:
-                    later, first = self._row(row), self._row(current)
-                    self.findings.append(
-                        _at(
-                            later,
-                            "duplicate-observation",
-                            Severity.WARNING,
-                            f"{_describe(later)} = {later.text} is also at {first.file}:{first.line}; counted once",
-                            "remove one of the two rows",
-                        )
-                    )
-                elif as_of[current] and as_of[row] and as_of[current] != as_of[row]:
-                    if (
-                        as_of[row] > as_of[current]
-                    ):  # a revision within the submission: the later counts
-                        current = row
-                else:
-                    later, first = self._row(row), self._row(current)
-                    self.findings.append(
-                        _at(
-                            later,
-                            "conflicting-observation",
-                            Severity.ERROR,
-                            f"{_describe(later)} is {later.text} here but {first.text} at {first.file}:{first.line}",
-                            "keep the right figure; a revised figure needs an as_of date",
-                        )
-                    )
+            while j < n and keys[order[j]] == key:
                 j += 1
-            representatives.append(current)
+            if j == i + 1:
+                representatives.append(first)
+            else:
+                rows = order[i:j]
+                figures = [self._figure_at(r) for r in rows]
+                decision = decide(figures)
+                self.findings.extend(findings(self._key_of(first), figures, decision))
+                representatives.append(rows[decision.current])
             i = j
         self.representatives = representatives
 
     def _against_store(self) -> None:
+        """Each figure that counts against the stored current one (the rule's part 4)."""
         if not self.stored:
             return
         for i in self.representatives:
             stored = self.stored.get(self.keys[i])
             if stored is None:
                 continue
-            row = self._row(i)
-            same = (
-                float(stored.value) == row.value
-                if stored.value is not None and row.value is not None
-                else stored.text == row.text
+            found = store_finding(
+                self._key_of(i), Figure.of(stored), self._figure_at(i), revise=self.revise
             )
-            if same:
-                self.findings.append(
-                    _at(
-                        row,
-                        "already-stored",
-                        Severity.NOTICE,
-                        f"{_describe(row)} = {row.text} is already stored ({stored.file}:{stored.line})",
-                    )
-                )
-            elif row.as_of is None or (stored.as_of is not None and row.as_of <= stored.as_of):
-                when = f" (as of {stored.as_of})" if stored.as_of else ""
-                if self.revise:
-                    self.findings.append(
-                        _at(
-                            row,
-                            "revises-store",
-                            Severity.NOTICE,
-                            f"{_describe(row)}: {row.text} will be recorded as a revision of the stored "
-                            f"{stored.text}{when} at {stored.file}:{stored.line}",
-                        )
-                    )
-                    continue
-                self.findings.append(
-                    _at(
-                        row,
-                        "conflicts-with-store",
-                        Severity.ERROR,
-                        f"{_describe(row)} is {row.text} here but {stored.text} is stored{when} at "
-                        f"{stored.file}:{stored.line}",
-                        "if this is a revised figure, give its publication date in as_of, or ingest with --revise",
-                    )
-                )
+            if found is not None:
+                self.findings.append(found)
 
     def _series(self) -> None:
         """Each (indicator, region) series the submission touched, with its stored figures."""

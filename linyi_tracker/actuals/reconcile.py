@@ -1,0 +1,250 @@
+"""The one rule for figures of the same key (indicator, period, region).
+
+``validate`` (:mod:`linyi_tracker.validation.cross`), the store
+(:mod:`linyi_tracker.actuals.store`) and ``ingest`` all decide with the functions
+here, so the tool cannot call a pair of rows a duplicate in one command and a
+conflict in another. The rule, as the method states it:
+
+1. **The same figure.** Two numbers are the same figure when their exact decimal
+   values in the indicator's unit are equal: ``9800``, ``9800.0``, ``"9,800"`` and
+   ``0.98万`` are one figure; ``12345678901234567`` and ``12345678901234568`` are two
+   (never compared as floats). Two words are the same figure when their canonical
+   forms are equal (``done`` / ``是`` / ``1`` all read "done"; a milestone's
+   completion date is part of its figure). A number and a word are never the same.
+2. **The time of a figure** is its ``as_of`` date. A figure without ``as_of`` is older
+   than every dated one: it is the first publication, and a revision carries its
+   date. Figures are ordered by time, and by their order in the files (files sorted
+   by name, rows top to bottom) where the time is equal.
+3. **The walk.** In that order each figure is compared with the current one (the
+   first is current to begin with):
+
+   - the same figure: a **duplicate**, counted once. The one with the later
+     ``as_of`` stays current (on a tie, the first); the other is the duplicate
+     (``duplicate-observation``, a warning naming both lines);
+   - a different figure with a later time: a **revision**. It becomes current; the
+     one it replaces is kept as history (reports mark the figure as revised);
+   - a different figure at the same time (both without ``as_of``, or the same
+     ``as_of``): a **conflict** (``conflicting-observation``, an error naming both
+     lines). The current figure stays; the commands that need clean data refuse.
+
+   So "undated, then dated" and "dated, then undated" read the same way whatever
+   the order of the rows: the dated figure is current, the undated one history.
+4. **Against the store** a submitted figure meets the stored current one
+   (:func:`against_store`): the same figure is ``already-stored`` (ingest skips it);
+   a different figure with a later time (rule 2: a later ``as_of``, or any ``as_of``
+   when the stored figure has none) is a revision ingest records; anything else — no
+   ``as_of``, the same one, or an older one — is ``conflicts-with-store`` (an error),
+   or with ``--revise`` a revision ingest records (dated today when it has no
+   ``as_of``). A submission is a new arrival: it may revise the store, not quietly
+   add a figure the store already supersedes.
+
+Every finding this rule gives is made by :func:`duplicate_finding`,
+:func:`conflict_finding` or :func:`store_finding`, and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from linyi_tracker.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from linyi_tracker.actuals.reader import Observation
+
+Key = tuple[str, str, str]  # (indicator, period text, region)
+
+
+class Verdict(StrEnum):
+    """What the rule makes of one figure in its group."""
+
+    KEPT = "kept"  # the current figure
+    DUPLICATE = "duplicate"  # the same figure as another, counted once
+    REVISION = "revision"  # replaced by a later figure, kept as history
+    CONFLICT = "conflict"  # a different figure with nothing to order it: an error
+
+
+class Relation(StrEnum):
+    """How a later-examined figure stands to the current one."""
+
+    SAME = "same"
+    NEWER = "newer"  # a different figure with a later time: it revises the current one
+    OLDER = "older"  # a different figure with an earlier time: the current one revises it
+    CLASH = "clash"  # a different figure at the same time
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure as the rule sees it: plain values, and where it was written."""
+
+    value: Decimal | None  # a number in the indicator's unit
+    word: str | None  # the canonical word (or a milestone's done date) when not a number
+    as_of: date | None
+    file: str | None = None
+    line: int | None = None
+    shown: str | None = None  # how messages show it; by default figure_text or the word
+
+    @classmethod
+    def of(cls, o: Observation) -> Figure:
+        """The figure of an observation, shown as it is stored (exact decimal, or word)."""
+        word = None if o.value is not None else o.text
+        return cls(o.value, word, o.as_of, o.file, o.line, o.text)
+
+    @property
+    def text(self) -> str:
+        """The figure as messages show it (``9800`` for 9800.0 unless told otherwise)."""
+        if self.shown is not None:
+            return self.shown
+        return figure_text(self.value) if self.value is not None else (self.word or "")
+
+
+def figure_text(value: Decimal) -> str:
+    """An exact decimal in plain digits without trailing zeros (9800.0 → 9800, 0.50 → 0.5)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Rule 1: equal exact values, or equal canonical words."""
+    if a.value is not None or b.value is not None:
+        return a.value is not None and b.value is not None and a.value == b.value
+    return a.word == b.word
+
+
+def compare(current: Figure, other: Figure) -> Relation:
+    """Rules 1 and 2: how ``other`` stands to ``current``."""
+    if same_figure(current, other):
+        return Relation.SAME
+    if current.as_of == other.as_of:
+        return Relation.CLASH
+    if current.as_of is None or (other.as_of is not None and other.as_of > current.as_of):
+        return Relation.NEWER
+    return Relation.OLDER
+
+
+@dataclass
+class Decision:
+    """The rule's answer for one group: one verdict a figure, and the figure each was
+    judged against (the other line a finding names)."""
+
+    current: int
+    verdicts: list[Verdict]
+    against: list[int | None]
+    history: list[int] = field(default_factory=list)  # replaced figures, oldest first
+
+
+def _time(figure: Figure) -> tuple[int, int]:
+    return (0, 0) if figure.as_of is None else (1, figure.as_of.toordinal())
+
+
+def decide(figures: Sequence[Figure]) -> Decision:
+    """Rule 3 over the figures of one key, given in file order."""
+    order = sorted(range(len(figures)), key=lambda i: _time(figures[i]))  # stable: file order
+    verdicts = [Verdict.KEPT] * len(figures)
+    against: list[int | None] = [None] * len(figures)
+    history: list[int] = []
+    current = order[0]
+    for i in order[1:]:
+        relation = compare(figures[current], figures[i])
+        if relation is Relation.SAME:
+            if _time(figures[i]) > _time(figures[current]):
+                current, i = i, current  # the later as_of stands for the figure
+            verdicts[i], against[i] = Verdict.DUPLICATE, current
+        elif relation is Relation.NEWER:
+            verdicts[current], against[current] = Verdict.REVISION, i
+            history.append(current)
+            current = i
+        else:  # CLASH (the walk is in time order, so never OLDER)
+            verdicts[i], against[i] = Verdict.CONFLICT, current
+    return Decision(current, verdicts, against, history)
+
+
+def findings(key: Key, figures: Sequence[Figure], decision: Decision) -> list[Finding]:
+    """The findings of a decided group: each duplicate and each conflict, in file order."""
+    out: list[Finding] = []
+    for i, verdict in enumerate(decision.verdicts):
+        other = decision.against[i]
+        if other is None:
+            continue
+        if verdict is Verdict.DUPLICATE:
+            out.append(duplicate_finding(key, figures[i], figures[other]))
+        elif verdict is Verdict.CONFLICT:
+            out.append(conflict_finding(key, figures[i], figures[other]))
+    return out
+
+
+def against_store(stored: Figure, submitted: Figure) -> Relation:
+    """Rule 4: how a submitted figure stands to the stored current one."""
+    return compare(stored, submitted)
+
+
+def store_finding(
+    key: Key, stored: Figure, submitted: Figure, *, revise: bool = False
+) -> Finding | None:
+    """Rule 4's finding for a submitted figure, or ``None`` for a revision by date."""
+    relation = against_store(stored, submitted)
+    if relation is Relation.NEWER:
+        return None
+    where = f"{stored.file}:{stored.line}"
+    if relation is Relation.SAME:
+        return _at(
+            submitted,
+            "already-stored",
+            Severity.NOTICE,
+            f"{_describe(key)} = {submitted.text} is already stored ({where})",
+        )
+    when = f" (as of {stored.as_of})" if stored.as_of else ""
+    if revise:
+        return _at(
+            submitted,
+            "revises-store",
+            Severity.NOTICE,
+            f"{_describe(key)}: {submitted.text} will be recorded as a revision of the stored "
+            f"{stored.text}{when} at {where}",
+        )
+    return _at(
+        submitted,
+        "conflicts-with-store",
+        Severity.ERROR,
+        f"{_describe(key)} is {submitted.text} here but {stored.text} is stored{when} at {where}",
+        "if this is a revised figure, give its publication date in as_of, or ingest with --revise",
+    )
+
+
+def duplicate_finding(key: Key, duplicate: Figure, kept: Figure) -> Finding:
+    """``duplicate-observation`` on the line not counted, naming the line that is."""
+    return _at(
+        duplicate,
+        "duplicate-observation",
+        Severity.WARNING,
+        f"{_describe(key)} = {duplicate.text} is also at {kept.file}:{kept.line}; counted once",
+        "remove one of the two rows",
+    )
+
+
+def conflict_finding(key: Key, figure: Figure, current: Figure) -> Finding:
+    """``conflicting-observation`` on the line in conflict, naming the current one."""
+    return _at(
+        figure,
+        "conflicting-observation",
+        Severity.ERROR,
+        f"{_describe(key)} is {figure.text} here but {current.text} at {current.file}:{current.line}",
+        "keep the right figure; a revised figure needs an as_of date",
+    )
+
+
+def _describe(key: Key) -> str:
+    indicator, period, region = key
+    return f"{indicator} {period} {region}"
+
+
+def _at(
+    figure: Figure, code: str, severity: Severity, message: str, hint: str | None = None
+) -> Finding:
+    return Finding(code, severity, message, figure.file, figure.line, "value", hint=hint)
