@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, REPO, TODAY
 from linyi_tracker.actuals.reader import FileRead, PlanLookup, read_bytes, read_file
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 
 DATA = FIXTURES / "data"
 
@@ -59,7 +60,7 @@ def test_broken_rows_keep_the_good_rows(plan: Plan) -> None:
 
 def test_hints_suggest_the_closest_names(plan: Plan) -> None:
     """Unknown indicator and region come with a did-you-mean hint."""
-    hints = {f.code: f.hint for f in read(plan, "broken-rows.csv").findings}
+    hints = {f.code: render(f, "en")[1] for f in read(plan, "broken-rows.csv").findings}
     assert hints["unknown-indicator"] == "did you mean 'emp.new_urban_jobs'?"
     assert hints["unknown-region"] == "did you mean 'lanshan'?"
 
@@ -108,7 +109,7 @@ def test_undecodable_bytes_are_an_encoding_error(plan: Plan) -> None:
     """Bytes that are neither UTF-8 nor GB18030 give encoding-error with line and byte."""
     (finding,) = read(plan, "bad-encoding.csv").findings
     assert (finding.code, finding.line, finding.column_number) == ("encoding-error", 2, 38)
-    assert "0xff" in finding.message
+    assert finding.params["byte"] == "ff" and "0xff" in render(finding, "en")[0]
 
 
 def test_record_start_line_after_a_multiline_note(plan: Plan) -> None:
@@ -127,7 +128,8 @@ def test_semicolon_file_gets_a_hint(plan: Plan) -> None:
     """A file saved with semicolons misses its columns, and the hint says why."""
     missing = [f for f in read(plan, "missing-columns.csv").findings if f.code == "missing-column"]
     assert [f.column for f in missing] == ["indicator", "period", "value"]
-    assert missing[0].hint is not None and "semicolons" in missing[0].hint
+    hint = render(missing[0], "en")[1]
+    assert hint is not None and "semicolons" in hint
 
 
 def test_empty_file(plan: Plan) -> None:

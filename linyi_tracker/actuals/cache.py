@@ -423,19 +423,28 @@ def _unpack(data: tuple[Any, ...]) -> Entry:
 
 
 def _finding(f: Finding) -> tuple[Any, ...]:
+    # marshal knows no Decimal: exact figures travel as their text, marked as such.
+    params = tuple(
+        (k, format(v, "f"), True) if isinstance(v, Decimal) else (k, v, False)
+        for k, v in f.params.items()
+    )
     return (
         f.code,
         f.severity.value,
-        f.message,
         f.file,
         f.line,
         f.column,
         f.column_number,
-        f.hint,
         f.sheet,
+        params,
+        f.form,
+        f.hint_form,
     )
 
 
 def _unfinding(t: tuple[Any, ...]) -> Finding:
-    code, severity, message, file, line, column, number, hint, sheet = t
-    return Finding(code, Severity(severity), message, file, line, column, number, hint, sheet)
+    code, severity, file, line, column, number, sheet, params, form, hint_form = t
+    values = {k: Decimal(v) if exact else v for k, v, exact in params}
+    return Finding(
+        code, Severity(severity), file, line, column, number, sheet, values, form, hint_form
+    )

@@ -18,7 +18,7 @@ import io
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -28,7 +28,7 @@ from typing import Any, BinaryIO, Literal, NamedTuple, TextIO
 
 from linyi_tracker.actuals.numbers import PLAIN_NUMBER, NumberError, parse_number
 from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
-from linyi_tracker.findings import Finding, Severity, plural
+from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget, Unit
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
 
@@ -151,18 +151,11 @@ def detect_encoding(stream: BinaryIO, shown: str) -> tuple[str | None, list[Find
     if failure is None:
         return ("utf-8-sig" if bom else "utf-8"), []
     if bom:
-        return None, [_encoding_error(stream, failure, shown, "UTF-8 (it starts with a UTF-8 BOM)")]
+        return None, [_encoding_error(stream, failure, shown, "bom")]
     failure = _first_failure(stream, "gb18030")
     if failure is None:
-        notice = Finding(
-            "not-utf8",
-            Severity.NOTICE,
-            "the file is not UTF-8; read as GB18030 (Excel's Chinese default)",
-            shown,
-            hint="nothing to do; saving as 'CSV UTF-8' avoids this notice",
-        )
-        return "gb18030", [notice]
-    return None, [_encoding_error(stream, failure, shown, "UTF-8 or GB18030")]
+        return "gb18030", [Finding("not-utf8", Severity.NOTICE, shown)]
+    return None, [_encoding_error(stream, failure, shown, "")]
 
 
 def _first_failure(stream: BinaryIO, encoding: str) -> int | None:
@@ -186,7 +179,7 @@ def _first_failure(stream: BinaryIO, encoding: str) -> int | None:
         stream.seek(0)
 
 
-def _encoding_error(stream: BinaryIO, offset: int, shown: str, tried: str) -> Finding:
+def _encoding_error(stream: BinaryIO, offset: int, shown: str, form: str) -> Finding:
     stream.seek(0)
     line, line_start, consumed = 1, 0, 0
     while consumed < offset:
@@ -204,12 +197,11 @@ def _encoding_error(stream: BinaryIO, offset: int, shown: str, tried: str) -> Fi
     return Finding(
         "encoding-error",
         Severity.ERROR,
-        f"byte 0x{bad.hex() or '??'} at offset {offset} cannot be read as {tried}",
         shown,
         line,
-        None,
-        offset - line_start + 1,
-        "open the file in Excel and save it as 'CSV UTF-8 (comma delimited)'",
+        column_number=offset - line_start + 1,
+        params={"byte": bad.hex() or "??", "offset": offset},
+        form=form,
     )
 
 
@@ -348,15 +340,7 @@ def read_path(
     name = shown or str(path)
     if path.suffix.lower() == ".xls":
         result = FileRead(name, None)
-        result.findings.append(
-            Finding(
-                "unreadable-workbook",
-                Severity.ERROR,
-                "the workbook cannot be opened: .xls is the old Excel format",
-                name,
-                hint="open it in Excel and save it as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
-            )
-        )
+        result.findings.append(Finding("unreadable-workbook", Severity.ERROR, name, form="xls"))
         return result
     if path.suffix.lower() in XLSX_SUFFIXES:
         from linyi_tracker.actuals.workbook import read_workbook
@@ -404,16 +388,7 @@ def read_stream(
     if size == 0 or not raw.read(4096).strip(b" \t\r\n\xef\xbb\xbf"):
         raw.seek(0)
         if size < 4096 or not raw.read().strip():
-            result.findings.append(
-                Finding(
-                    "empty-file",
-                    Severity.ERROR,
-                    "the file is empty",
-                    shown,
-                    1,
-                    hint="send the filled-in file",
-                )
-            )
+            result.findings.append(Finding("empty-file", Severity.ERROR, shown, 1))
             return result
     raw.seek(0)
     source: Any = io.BufferedReader(_Counting(raw, size, progress)) if progress is not None else raw
@@ -484,16 +459,18 @@ class _RowReader:
         self,
         code: str,
         severity: Severity,
-        message: str,
         line: int | None,
         column: str | None = None,
-        hint: str | None = None,
+        params: Mapping[str, Param] | None = None,
+        form: str = "",
+        hint_form: str = "",
     ) -> None:
+        """A finding at a canonical column (``"value"``), named and numbered as this file has it."""
         if self._recording is not None:
-            self._recording.append((code, severity, message, column, hint))
+            self._recording.append((code, severity, column, params, form, hint_form))
         number = self.columns[column] + 1 if column in self.columns else None
         header_name = self.header[self.columns[column]] if column in self.columns else column
-        self.at(code, severity, message, line, header_name, number, hint)
+        self.at(code, severity, line, header_name, number, params, form, hint_form)
 
     def shared_raw(self, raw: str) -> str:
         """:meth:`shared` of the cell's text stripped, looked up by the text as it came."""
@@ -524,8 +501,8 @@ class _RowReader:
         hit = table.get(text)
         if hit is not None:
             result, issues = hit
-            for code, severity, message, column, hint in issues:
-                self.find(code, severity, message, line, column, hint)
+            for code, severity, column, params, form, hint_form in issues:
+                self.find(code, severity, line, column, params, form, hint_form)
             return result
         recorded: list[Any] = []
         self._recording = recorded
@@ -542,17 +519,29 @@ class _RowReader:
         self,
         code: str,
         severity: Severity,
-        message: str,
         line: int | None,
         column: str | None = None,
         number: int | None = None,
-        hint: str | None = None,
+        params: Mapping[str, Param] | None = None,
+        form: str = "",
+        hint_form: str = "",
     ) -> None:
         """A finding at an explicit column number (header problems, extra cells)."""
         if severity is Severity.ERROR:
             self.errors += 1
         self.result.findings.append(
-            Finding(code, severity, message, self.shown, line, column, number, hint, self.sheet)
+            Finding(
+                code,
+                severity,
+                self.shown,
+                line,
+                column,
+                number,
+                self.sheet,
+                params if params is not None else {},
+                form,
+                hint_form,
+            )
         )
 
     def run(self, rows: Iterable[Row]) -> None:
@@ -577,10 +566,8 @@ class _RowReader:
                     self.find(
                         "title-rows-skipped",
                         Severity.NOTICE,
-                        f"the header is on line {start}; {plural(len(skipped), 'line')} above it "
-                        f"(a title?) skipped",
                         start,
-                        hint="nothing to do; a file that starts with its header avoids this notice",
+                        params={"header_line": start, "skipped": len(skipped)},
                     )
                 if not self.read_header(start, cells):
                     return
@@ -593,13 +580,7 @@ class _RowReader:
             elif len(cells) != width or not plain_row(start, cells):
                 careful_row(start, cells)
         if not self.header:
-            self.find(
-                "empty-file",
-                Severity.ERROR,
-                "the file has no header row and no data",
-                1,
-                hint="send the filled-in file",
-            )
+            self.find("empty-file", Severity.ERROR, 1, form="no-header")
 
     def read_header(self, line: int, cells: list[str]) -> bool:
         self.header = [c.strip() for c in cells]
@@ -610,36 +591,41 @@ class _RowReader:
                     self.at(
                         "blank-header",
                         Severity.ERROR,
-                        f"column {i + 1} has no header",
                         line,
                         None,
                         i + 1,
-                        f"name it, one of: {', '.join(COLUMNS)}",
+                        {"number": i + 1, "columns": ", ".join(COLUMNS)},
                     )
                 continue
             canonical = HEADER_ALIASES.get(_fold(cell))
             if canonical is None:
                 if _fold(cell) not in INFORMATIVE_COLUMNS:
                     close = get_close_matches(_fold(cell), list(HEADER_ALIASES), n=1)
+                    params = {"column": cell}
+                    if close:
+                        params["suggestion"] = HEADER_ALIASES[close[0]]
                     self.at(
                         "unknown-column",
                         Severity.WARNING,
-                        f"column '{cell}' is not used and will be ignored",
                         line,
                         cell,
                         i + 1,
-                        f"did you mean '{HEADER_ALIASES[close[0]]}'?" if close else None,
+                        params,
+                        hint_form="suggest" if close else "",
                     )
                 continue
             if canonical in seen:
                 self.at(
                     "duplicate-column",
                     Severity.ERROR,
-                    f"column '{cell}' repeats '{self.header[seen[canonical]]}' (column {seen[canonical] + 1})",
                     line,
                     cell,
                     i + 1,
-                    "keep one of the two columns",
+                    {
+                        "column": cell,
+                        "first": self.header[seen[canonical]],
+                        "first_number": seen[canonical] + 1,
+                    },
                 )
                 continue
             seen[canonical] = i
@@ -649,37 +635,28 @@ class _RowReader:
             self.result.value_column = seen["value"] + 1
             self.result.value_header = self.header[seen["value"]]
         missing = [c for c in REQUIRED if c not in seen]
+        separated = len(cells) == 1 and any(sep in cells[0] for sep in ("\t", ";"))
         for col in missing:
-            hint = "add the column; Chinese headers are accepted (指标代码, 期间, 数值)"
-            if len(cells) == 1 and any(sep in cells[0] for sep in ("\t", ";")):
-                hint = "the file seems to use tabs or semicolons; save it as CSV (comma delimited)"
             self.at(
                 "missing-column",
                 Severity.ERROR,
-                f"required column '{col}' is missing",
                 line,
                 col,
                 None,
-                hint,
+                {"column": col},
+                hint_form="separator" if separated else "",
             )
         return not missing and not any(
             f.code in {"duplicate-column", "blank-header"} for f in self.result.findings
         )
 
     def csv_syntax(self, line: int, error: str) -> None:
-        self.find(
-            "csv-syntax",
-            Severity.ERROR,
-            f"the row cannot be read as CSV: {error}",
-            line,
-            hint="check the quotes in this row: a value with a comma or quote must be quoted, "
-            "and a quote inside it doubled",
-        )
+        self.find("csv-syntax", Severity.ERROR, line, params={"error": error})
 
     def read_row(self, line: int, cells: list[str]) -> None:
         """A row, with every check (the careful path)."""
         if not "".join(cells).strip():
-            self.at("blank-row", Severity.WARNING, "blank row skipped", line)
+            self.at("blank-row", Severity.WARNING, line)
             return
         self.result.rows += 1
         width = len(self.header)
@@ -688,11 +665,10 @@ class _RowReader:
             self.at(
                 "extra-cell",
                 Severity.ERROR,
-                f"the row has {len(cells)} cells but the header has {width}; '{cells[extra].strip()}' has no column",
                 line,
                 None,
                 extra + 1,
-                "remove the extra cell or a stray comma inside a value (quote it)",
+                {"cells": len(cells), "width": width, "text": cells[extra].strip()},
             )
             return
         if len(cells) < width:
@@ -701,10 +677,9 @@ class _RowReader:
                 self.find(
                     "missing-cell",
                     Severity.ERROR,
-                    f"the row has {len(cells)} cells but the header has {width}",
                     line,
                     needed[0],
-                    "fill every column, leaving optional ones empty",
+                    {"cells": len(cells), "width": width},
                 )
                 return
 
@@ -807,14 +782,7 @@ class _RowReader:
 
     def read_indicator(self, line: int, text: str) -> Indicator | None:
         if not text:
-            self.find(
-                "missing-value",
-                Severity.ERROR,
-                "the indicator is empty",
-                line,
-                "indicator",
-                "write the indicator id from the plan, e.g. emp.new_urban_jobs",
-            )
+            self.find("missing-value", Severity.ERROR, line, "indicator", form="indicator")
             return None
         ind, by_name = self.lookup.indicator(text)
         if ind is None:
@@ -822,58 +790,58 @@ class _RowReader:
             self.find(
                 "unknown-indicator",
                 Severity.ERROR,
-                f"'{text}' is not an indicator of the plan",
                 line,
                 "indicator",
-                f"did you mean '{guess}'?" if guess else "run `linyi-tracker plan` to list the ids",
+                {"text": text, "suggestion": guess} if guess else {"text": text},
+                hint_form="suggest" if guess else "",
             )
             return None
         if by_name:
             self.find(
                 "indicator-by-name",
                 Severity.NOTICE,
-                f"'{text}' read as indicator '{ind.id}'",
                 line,
                 "indicator",
-                f"write the id '{ind.id}' to avoid this notice",
+                {"text": text, "indicator": ind.id},
             )
         return ind
 
     def read_period(self, line: int, text: str) -> Period | None:
         if not text:
-            self.find(
-                "missing-value",
-                Severity.ERROR,
-                "the period is empty",
-                line,
-                "period",
-                "write a year (2017), a quarter (2017Q3) or a month (2017-09)",
-            )
+            self.find("missing-value", Severity.ERROR, line, "period", form="period")
             return None
         try:
             period = parse_period(text)
         except PeriodError as exc:
-            self.find("invalid-period", Severity.ERROR, str(exc), line, "period")
+            if exc.month is not None:
+                self.find(
+                    "invalid-period",
+                    Severity.ERROR,
+                    line,
+                    "period",
+                    {"month": exc.month},
+                    form="month",
+                )
+            else:
+                self.find("invalid-period", Severity.ERROR, line, "period", {"text": text})
             return None
         span = self.plan.plan.period
         if not span.first_data_year <= period.year <= span.end:
             self.find(
                 "period-outside-plan",
                 Severity.ERROR,
-                f"period {period} is outside the plan's years {span.first_data_year}–{span.end}",
                 line,
                 "period",
-                "check the year",
+                {"period": period.text, "first": span.first_data_year, "last": span.end},
             )
             return None
         if (period.year, period.months) >= (self.today.year, self.today.month):
             self.find(
                 "future-period",
                 Severity.ERROR,
-                f"period {period} has not ended yet (today is {self.today.isoformat()})",
                 line,
                 "period",
-                "check the year",
+                {"period": period.text, "today": self.today.isoformat()},
             )
             return None
         return period
@@ -887,10 +855,10 @@ class _RowReader:
             self.find(
                 "unknown-region",
                 Severity.ERROR,
-                f"'{text}' is not a region of the plan",
                 line,
                 "region",
-                f"did you mean '{guess}'?" if guess else "leave it blank for the whole city",
+                {"text": text, "suggestion": guess} if guess else {"text": text},
+                hint_form="suggest" if guess else "",
             )
         return region
 
@@ -900,14 +868,7 @@ class _RowReader:
         try:
             return date.fromisoformat(unicodedata.normalize("NFKC", text).replace("/", "-"))
         except ValueError:
-            self.find(
-                "invalid-date",
-                Severity.ERROR,
-                f"'{text}' is not a date",
-                line,
-                "as_of",
-                "write the publication date as YYYY-MM-DD",
-            )
+            self.find("invalid-date", Severity.ERROR, line, "as_of", {"text": text})
             return None
 
     def read_value(
@@ -926,27 +887,13 @@ class _RowReader:
                 return number, None, None
         kind = self.lookup.value_types[ind.id]
         if not text:
-            self.find(
-                "missing-value",
-                Severity.ERROR,
-                "the value is empty",
-                line,
-                "value",
-                "write the figure, or leave the row out",
-            )
+            self.find("missing-value", Severity.ERROR, line, "value", form="value")
             return None, None, None
         folded = _fold(text) if kind != "number" else ""
         if kind == "judgement":
             judged = JUDGEMENTS.get(folded)
             if judged is None:
-                self.find(
-                    "invalid-status-word",
-                    Severity.ERROR,
-                    f"'{text}' is not a judgement word",
-                    line,
-                    "value",
-                    "write one of: achieved, on_track, at_risk, off_track, missed (或 已实现、正常推进、存在风险、明显滞后、未实现)",
-                )
+                self.find("invalid-status-word", Severity.ERROR, line, "value", {"text": text})
             return None, judged, None
         if kind == "milestone" or (kind == "count" and not _looks_numeric(folded)):
             if folded in DONE_WORDS:
@@ -956,14 +903,7 @@ class _RowReader:
             try:
                 return None, "done", date.fromisoformat(folded)
             except ValueError:
-                self.find(
-                    "invalid-milestone-value",
-                    Severity.ERROR,
-                    f"'{text}' does not say whether it is done",
-                    line,
-                    "value",
-                    "write done / 是 / 1, not done / 否 / 0, or the date it was done (YYYY-MM-DD)",
-                )
+                self.find("invalid-milestone-value", Severity.ERROR, line, "value", {"text": text})
                 return None, None, None
         unit = self.plan.unit_of(ind)
         parsed = Decimal(text) if PLAIN_NUMBER.match(text) else self.read_number(line, text, unit)
@@ -983,29 +923,21 @@ class _RowReader:
                 number_text, percent_unit=unit is not None and unit.kind == "percent"
             )
         except NumberError as exc:
-            self.find(
-                exc.code,
-                Severity.ERROR,
-                exc.message
-                if suffix is None
-                else exc.message.replace(f"'{number_text.strip()}'", f"'{text}'"),
-                line,
-                "value",
-                exc.hint,
-            )
+            # The cell's whole text, unit included, is what the clerk typed and must find.
+            params = {**exc.params, "text": text} if "text" in exc.params else exc.params
+            self.find(exc.code, Severity.ERROR, line, "value", params, exc.form, exc.hint_form)
             return None
         for remark in reading.remarks:
-            self.find(remark.code, remark.severity, remark.message, line, "value")
+            self.find(remark.code, remark.severity, line, "value", remark.params)
         parsed = reading.value
         if suffix is not None and unit is not None:
             parsed = _plain_decimal(parsed * factor)
             self.find(
                 "unit-in-value",
                 Severity.WARNING,
-                f"'{text}' read as {parsed} {unit.name.zh}",
                 line,
                 "value",
-                "write the number alone and the unit in the unit column",
+                {"text": text, "value": parsed, "unit": unit.name.zh},
             )
         return parsed
 
@@ -1036,18 +968,17 @@ class _RowReader:
                 self.find(
                     "unit-converted",
                     Severity.WARNING,
-                    f"{value} {text} converted to {converted} {unit.name.zh}",
                     line,
                     "unit",
+                    {"value": value, "unit": text, "converted": converted, "to_unit": unit.name.zh},
                 )
                 return converted
         self.find(
             "unit-mismatch",
             Severity.ERROR,
-            f"unit '{text}' does not match the indicator's unit '{unit.name.zh}' ({unit.name.en})",
             line,
             "unit",
-            f"write the value in {unit.name.zh} ({unit.name.en}), or leave the unit blank",
+            {"unit": text, "expected_zh": unit.name.zh, "expected_en": unit.name.en},
         )
         return None
 
@@ -1057,33 +988,18 @@ class _RowReader:
         if unit is None:
             return
         if unit.kind == "percent" and not Decimal(0) <= value <= Decimal(100):
-            self.find(
-                "out-of-range",
-                Severity.ERROR,
-                f"{value} % is outside 0–100",
-                line,
-                "value",
-                "a percentage is written 92.5 for 92.5 %",
-            )
+            self.find("out-of-range", Severity.ERROR, line, "value", {"value": value}, "percent")
         elif unit.kind == "count" and value < 0:
-            self.find(
-                "out-of-range",
-                Severity.ERROR,
-                f"a count cannot be negative ({value})",
-                line,
-                "value",
-            )
+            self.find("out-of-range", Severity.ERROR, line, "value", {"value": value}, "negative")
         elif unit.kind == "ratio" and value <= 0:
-            self.find(
-                "out-of-range", Severity.ERROR, f"a ratio must be above 0 ({value})", line, "value"
-            )
+            self.find("out-of-range", Severity.ERROR, line, "value", {"value": value}, "ratio")
         if unit.kind == "count" and value != value.to_integral_value():
             self.find(
                 "not-integer",
                 Severity.ERROR,
-                f"a count must be a whole number ({value} {unit.name.zh})",
                 line,
                 "value",
+                {"value": value, "unit": unit.name.zh},
             )
         if kind == "count":
             totals = [
@@ -1095,9 +1011,10 @@ class _RowReader:
                 self.find(
                     "out-of-range",
                     Severity.ERROR,
-                    f"{value} is more than the {max(totals)} the target counts",
                     line,
                     "value",
+                    {"value": value, "total": max(totals)},
+                    "above-total",
                 )
 
 

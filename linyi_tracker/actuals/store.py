@@ -19,7 +19,7 @@ from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import Plan
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls is reported, not read: see the reader
@@ -143,10 +143,7 @@ def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Pa
         except OSError as exc:
             store.findings.append(
                 Finding(
-                    "unreadable-file",
-                    Severity.ERROR,
-                    f"cannot read the file: {exc.strerror}",
-                    shown,
+                    "unreadable-file", Severity.ERROR, shown, params={"error": exc.strerror or ""}
                 )
             )
             continue
@@ -211,12 +208,10 @@ def _reconcile_undated(store: Store, undated: list[Observation]) -> Observation 
                 Finding(
                     "duplicate-observation",
                     Severity.WARNING,
-                    f"{first.indicator} {first.period} {first.region} = {first.text} is given twice "
-                    f"(also {first.file}:{first.line}); counted once",
                     other.file,
                     other.line,
                     "value",
-                    hint="remove one of the two rows",
+                    params=observation_params(other, first),
                 )
             )
         else:
@@ -229,10 +224,23 @@ def _conflict(store: Store, a: Observation, b: Observation) -> None:
         Finding(
             "conflicting-observation",
             Severity.ERROR,
-            f"{b.indicator} {b.period} {b.region} is {b.text} here but {a.text} at {a.file}:{a.line}",
             b.file,
             b.line,
             "value",
-            hint="keep the right figure; a revised figure needs an as_of date",
+            params=observation_params(b, a),
         )
     )
+
+
+def observation_params(this: Observation, other: Observation) -> dict[str, Param]:
+    """The parameters of a finding about two rows with one key (duplicate, conflict): the
+    key, this row's value, the other row's value and position."""
+    return {
+        "indicator": this.indicator,
+        "period": this.period.text,
+        "region": this.region,
+        "value": this.text,
+        "other_value": other.text,
+        "other_file": other.file,
+        "other_line": other.line,
+    }

@@ -42,13 +42,7 @@ def read_workbook(
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         result.findings.append(
-            Finding(
-                "unreadable-workbook",
-                Severity.ERROR,
-                f"the workbook cannot be opened: {exc}",
-                shown,
-                hint="save it again from Excel as .xlsx, or as CSV UTF-8",
-            )
+            Finding("unreadable-workbook", Severity.ERROR, shown, params={"error": str(exc)})
         )
         return result
     try:
@@ -58,9 +52,8 @@ def read_workbook(
                 Finding(
                     "unknown-sheet",
                     Severity.ERROR,
-                    f"the workbook has no sheet '{sheet}'",
                     shown,
-                    hint=f"sheets: {', '.join(names)}",
+                    params={"sheet": sheet, "sheets": ", ".join(names)},
                 )
             )
             return result

@@ -28,7 +28,7 @@ from decimal import Decimal
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan
 
 # Iglewicz and Hoaglin's modified z-score: 0.6745·(x − median) / MAD, flagged above 3.5.
@@ -60,12 +60,21 @@ class Row:
     submitted: bool
 
 
-def _at(row: Row, code: str, severity: Severity, message: str, hint: str | None = None) -> Finding:
-    return Finding(code, severity, message, row.file, row.line, "value", None, hint)
+def _at(
+    row: Row, code: str, severity: Severity, params: dict[str, Param], form: str = ""
+) -> Finding:
+    return Finding(code, severity, row.file, row.line, "value", params=params, form=form)
 
 
-def _describe(row: Row) -> str:
-    return f"{row.indicator} {row.period} {row.region}"
+def _key_params(row: Row, **more: Param) -> dict[str, Param]:
+    """The observation's key and value, and what else the message names."""
+    return {
+        "indicator": row.indicator,
+        "period": row.period.text,
+        "region": row.region,
+        "value": row.text,
+        **more,
+    }
 
 
 def robust_scale(values: list[float]) -> tuple[float, float] | None:
@@ -265,8 +274,12 @@ class CrossChecks:
                             later,
                             "duplicate-observation",
                             Severity.WARNING,
-                            f"{_describe(later)} = {later.text} is also at {first.file}:{first.line}; counted once",
-                            "remove one of the two rows",
+                            _key_params(
+                                later,
+                                other_value=first.text,
+                                other_file=first.file,
+                                other_line=first.line,
+                            ),
                         )
                     )
                 elif as_of[current] and as_of[row] and as_of[current] != as_of[row]:
@@ -281,8 +294,12 @@ class CrossChecks:
                             later,
                             "conflicting-observation",
                             Severity.ERROR,
-                            f"{_describe(later)} is {later.text} here but {first.text} at {first.file}:{first.line}",
-                            "keep the right figure; a revised figure needs an as_of date",
+                            _key_params(
+                                later,
+                                other_value=first.text,
+                                other_file=first.file,
+                                other_line=first.line,
+                            ),
                         )
                     )
                 j += 1
@@ -309,32 +326,22 @@ class CrossChecks:
                         row,
                         "already-stored",
                         Severity.NOTICE,
-                        f"{_describe(row)} = {row.text} is already stored ({stored.file}:{stored.line})",
+                        _key_params(row, other_file=stored.file, other_line=stored.line),
                     )
                 )
             elif row.as_of is None or (stored.as_of is not None and row.as_of <= stored.as_of):
-                when = f" (as of {stored.as_of})" if stored.as_of else ""
-                if self.revise:
-                    self.findings.append(
-                        _at(
-                            row,
-                            "revises-store",
-                            Severity.NOTICE,
-                            f"{_describe(row)}: {row.text} will be recorded as a revision of the stored "
-                            f"{stored.text}{when} at {stored.file}:{stored.line}",
-                        )
-                    )
-                    continue
-                self.findings.append(
-                    _at(
-                        row,
-                        "conflicts-with-store",
-                        Severity.ERROR,
-                        f"{_describe(row)} is {row.text} here but {stored.text} is stored{when} at "
-                        f"{stored.file}:{stored.line}",
-                        "if this is a revised figure, give its publication date in as_of, or ingest with --revise",
-                    )
+                params = _key_params(
+                    row,
+                    stored_value=stored.text,
+                    other_file=stored.file,
+                    other_line=stored.line,
                 )
+                if stored.as_of:
+                    params["stored_as_of"] = stored.as_of.isoformat()
+                form = "dated" if stored.as_of else ""
+                code = "revises-store" if self.revise else "conflicts-with-store"
+                severity = Severity.NOTICE if self.revise else Severity.ERROR
+                self.findings.append(_at(row, code, severity, params, form))
 
     def _series(self) -> None:
         """Each (indicator, region) series the submission touched, with its stored figures."""
@@ -398,9 +405,14 @@ class CrossChecks:
                         self._resolve(blame),
                         "ytd-decreasing",
                         Severity.ERROR,
-                        f"year to date {later.period} ({later.text}) is below {earlier.period} ({earlier.text}) "
-                        f"at {earlier.file}:{earlier.line}; a year-to-date figure cannot fall",
-                        "sub-annual figures are sums since January: did you enter the month's own figure?",
+                        {
+                            "period": later.period.text,
+                            "value": later.text,
+                            "other_period": earlier.period.text,
+                            "other_value": earlier.text,
+                            "other_file": earlier.file,
+                            "other_line": earlier.line,
+                        },
                     )
                 )
 
@@ -425,9 +437,12 @@ class CrossChecks:
                             row,
                             "outlier",
                             Severity.WARNING,
-                            f"{row.text} is far from this indicator's other {len(members) - 1} figures "
-                            f"(median {median:g}, robust z-score {z:+.1f})",
-                            "check the figure and its unit (万?), or explain it in the note",
+                            {
+                                "value": row.text,
+                                "others": len(members) - 1,
+                                "median": f"{median:g}",
+                                "z": f"{z:+.1f}",
+                            },
                         )
                     )
 
@@ -497,9 +512,13 @@ class CrossChecks:
                                     blame,
                                     "component-exceeds-total",
                                     Severity.ERROR,
-                                    f"{part.indicator} ({part.text}) is larger than its whole {total.indicator} "
-                                    f"({total.text}) for {period}",
-                                    "a part cannot exceed the whole: check both figures",
+                                    {
+                                        "part": part.indicator,
+                                        "part_value": part.text,
+                                        "whole": total.indicator,
+                                        "whole_value": total.text,
+                                        "period": period.text,
+                                    },
                                 )
                             )
                 summed = math.fsum(r.value or 0.0 for r in present)
@@ -512,9 +531,12 @@ class CrossChecks:
                             blame2,
                             "components-exceed-total",
                             Severity.WARNING,
-                            f"the parts of {total.indicator} add up to {_number_text(summed)}, more than the whole "
-                            f"({total.text}) for {period}",
-                            "check whether the parts overlap or the whole is incomplete",
+                            {
+                                "whole": total.indicator,
+                                "parts_sum": _number_text(summed),
+                                "whole_value": total.text,
+                                "period": period.text,
+                            },
                         )
                     )
 
@@ -583,9 +605,13 @@ class CrossChecks:
                         blame,
                         "region-sum-mismatch",
                         Severity.WARNING,
-                        f"the city's {name} for {period} is {whole.text} but the {len(subs)} regions add up to "
-                        f"{_number_text(total)}",
-                        "check the city figure and each region's; one of them may be out of date",
+                        {
+                            "indicator": name,
+                            "period": period.text,
+                            "value": whole.text,
+                            "regions": len(subs),
+                            "regions_sum": _number_text(total),
+                        },
                     )
                 )
 
