@@ -8,6 +8,7 @@ import re
 import string
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -283,3 +284,19 @@ def test_validate_json_carries_the_parameters(run: Run) -> None:
         "suffix": "万",
         "factor": "10000",
     }
+
+
+def test_a_figure_that_would_replace_a_stored_one_is_a_finding(plan: Plan, tmp_path: Path) -> None:
+    """plan_ingest refuses to overwrite without --revise, with a conflicts-with-store finding
+    naming both places (rendered like any other, in either language)."""
+    from linyi_tracker.intake.ingest import IngestError, StoreConflictError, plan_ingest
+
+    stored = load_store(plan, STORE, today=TODAY).observations[0]
+    new = stored._replace(value=(stored.value or 0) + 1, file="new.csv", line=2, as_of=None)
+    with pytest.raises(StoreConflictError) as caught:
+        plan_ingest(plan, [new], {stored.key: stored}, tmp_path, revise=False)
+    assert isinstance(caught.value, IngestError)
+    (finding,) = caught.value.findings
+    assert isinstance(finding, Finding) and finding.code == "conflicts-with-store"
+    message, _ = render(finding, "en")
+    assert f"{stored.file}:{stored.line}" in message and finding.file == "new.csv"

@@ -25,7 +25,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
-from linyi_tracker.errors import TrackerError
+from linyi_tracker.actuals.store import observation_params
+from linyi_tracker.errors import DataInvalidError, TrackerError
+from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
@@ -35,6 +37,10 @@ _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 
 class IngestError(TrackerError):
     """The submission cannot be written to the store (message says why and what to do)."""
+
+
+class StoreConflictError(DataInvalidError, IngestError):
+    """A figure would replace a stored one without --revise; the findings say which."""
 
 
 @dataclass
@@ -67,9 +73,20 @@ def plan_ingest(
             continue
         if old is not None:
             if not revise and (o.as_of is None or (old.as_of is not None and o.as_of <= old.as_of)):
-                raise IngestError(
+                finding = Finding(
+                    "conflicts-with-store",
+                    Severity.ERROR,
+                    o.file,
+                    o.line,
+                    "value",
+                    params=observation_params(o, old)
+                    | {"stored_value": old.text, "stored_as_of": str(old.as_of or "")},
+                    form="dated" if old.as_of else "",
+                )
+                raise StoreConflictError(
                     f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
-                    f"({old.file}:{old.line}); use --revise to record it as a revision"
+                    f"({old.file}:{old.line}); use --revise to record it as a revision",
+                    [finding],
                 )
             if o.as_of is None:
                 o = _with_as_of(o, moment.date())
