@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 # A parameter of a finding: user text, a count, an exact figure. Never prose.
 Param = str | int | Decimal
@@ -58,6 +60,22 @@ class Finding:
                     column_letter(self.column_number) if self.sheet else str(self.column_number)
                 )
         return ":".join(parts)
+
+
+class Issue(NamedTuple):
+    """A finding before it has a file and a line: what a rule over plain values returns.
+
+    ``column`` is the canonical column (``"value"``), which the reader names and numbers as
+    the file has it, unless ``number`` gives the column's number itself (header problems).
+    """
+
+    code: str
+    severity: Severity
+    column: str | None = None
+    params: Mapping[str, Param] = MappingProxyType({})
+    form: str = ""
+    hint_form: str = ""
+    number: int | None = None
 
 
 def column_letter(number: int) -> str:

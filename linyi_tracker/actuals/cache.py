@@ -55,9 +55,16 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules whose code decides what reading a store gives.
 _READING_CODE = (
     "actuals/cache.py",
+    "actuals/cells.py",
+    "actuals/encoding.py",
+    "actuals/headers.py",
+    "actuals/lookup.py",
     "actuals/numbers.py",
+    "actuals/observation.py",
     "actuals/periods.py",
     "actuals/reader.py",
+    "actuals/records.py",
+    "actuals/rows.py",
     "actuals/store.py",
     "actuals/workbook.py",
     "findings.py",
