@@ -76,7 +76,7 @@ def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
                     out,
                     (section, i, "id"),
                     "duplicate-id",
-                    {"section": section[:-1], "id": ident},
+                    {"section": section, "item": section[:-1], "id": ident},
                 )
             seen.add(ident)
     numbers = Counter(s.number for s in plan.systems)
@@ -106,6 +106,7 @@ def _ref(
     out: list[PlanProblem], path: Path, kind: str, value: str | None, known: dict[str, object]
 ) -> None:
     if value is not None and value not in known:
+        section = "categories" if kind == "category" else f"{kind}s"  # the plan's YAML key
         from difflib import get_close_matches
 
         close = get_close_matches(value, list(known), n=1)
@@ -113,9 +114,9 @@ def _ref(
             out,
             path,
             "unknown-reference",
-            {"kind": kind, "id": value, "suggestion": close[0]}
+            {"kind": kind, "section": section, "id": value, "suggestion": close[0]}
             if close
-            else {"kind": kind, "id": value},
+            else {"kind": kind, "section": section, "id": value},
             hint_form="suggest" if close else "",
         )
 

@@ -956,7 +956,9 @@ _ENTRIES = [
         "plan",
         T("同一节中的代码或编号重复", "an id or number used twice in one section"),
         {
-            "": T("{section}代码“{id}”重复", "{section} id '{id}' is used twice"),
+            "": T(
+                "`{section}:` 中的代码“{id}”重复", "{item} id '{id}' is used twice in `{section}:`"
+            ),
             "system-number": T("体系编号{number}重复", "system number {number} is used twice"),
         },
     ),
@@ -994,9 +996,14 @@ _ENTRIES = [
         E,
         "plan",
         T("引用了规划中没有定义的代码", "a reference to an id the plan does not define"),
-        {"": T("规划中没有定义{kind}“{id}”", "{kind} '{id}' is not defined in the plan")},
         {
-            "": T("请先在 `{kind}s:` 下定义", "define it under `{kind}s:` first"),
+            "": T(
+                "规划的 `{section}:` 中没有定义“{id}”",
+                "{kind} '{id}' is not defined in `{section}:`",
+            )
+        },
+        {
+            "": T("请先在 `{section}:` 下定义", "define it under `{section}:` first"),
             "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
         },
     ),
@@ -1127,7 +1134,7 @@ _ENTRIES = [
         T("分项与总量的类型或单位不同", "a component of another kind or unit than its whole"),
         {
             "": T(
-                "分项“{component}”须是与“{whole}”单位相同的{kind}类目标",
+                "分项“{component}”须是与“{whole}”类型（`{kind}`）和单位都相同的目标",
                 "component '{component}' must be a target of kind '{kind}' in the same unit "
                 "as '{whole}'",
             )
