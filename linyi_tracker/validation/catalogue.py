@@ -14,6 +14,10 @@ script that reads ``validate --format json``): once published, a code keeps its 
 Tests check that each code here is produced by a named fixture, that every template
 exists in both languages and gets every parameter it names, and that the READMEs'
 tables list exactly these codes and titles.
+
+The file is long because it is the table: one entry a code, every sentence in two
+languages side by side, so that a reader checks a translation against its original
+in one place. The rendering code is the last fifty lines.
 """
 
 from __future__ import annotations
@@ -280,7 +284,7 @@ _ENTRIES = [
         {
             "": T(
                 "该行有{cells}个单元格，表头只有{width}列；“{text}”没有对应的列",
-                "the row has {cells} cells but the header has {width}; '{text}' has no column",
+                "the row has {cells:cell|cells} but the header has {width}; '{text}' has no column",
             )
         },
         {
@@ -298,7 +302,7 @@ _ENTRIES = [
         {
             "": T(
                 "该行只有{cells}个单元格，表头有{width}列",
-                "the row has {cells} cells but the header has {width}",
+                "the row has {cells:cell|cells} but the header has {width}",
             )
         },
         {"": T("每列都要有单元格，选填列可留空", "fill every column, leaving optional ones empty")},
@@ -770,7 +774,7 @@ _ENTRIES = [
         {
             "": T(
                 "{value}与该指标其他{others}个数字相差悬殊（中位数{median}，稳健z分数{z}）",
-                "{value} is far from this indicator's other {others} figures "
+                "{value} is far from this indicator's other {others:figure|figures} "
                 "(median {median}, robust z-score {z})",
             )
         },
@@ -1017,8 +1021,8 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "类别“{category}”申报{declared}项工程，但只列出{listed}项",
-                "category '{category}' declares {declared} projects but {listed} are listed",
+                "类别“{category}”申报{declared}项工程，规划中列出{listed}项",
+                "category '{category}' declares {declared:project|projects}; the plan lists {listed}",
             )
         },
         {
