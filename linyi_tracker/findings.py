@@ -1,13 +1,22 @@
 """Findings: what a check says about a file, as data with a position.
 
-Plan checks and the actuals reader both return findings; renderers turn them into
-compiler-style lines (``file:line:col: code message``) or JSON.
+Plan checks and the actuals reader both return findings. A finding holds no prose: its
+code, severity, position and parameters; the words come from the finding catalogue
+(:mod:`linyi_tracker.validation.catalogue`), rendered in the reader's language at the
+edge (a compiler-style line ``file:line:col: code message`` or JSON).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
+
+# A parameter of a finding: user text, a count, an exact figure. Never prose.
+Param = str | int | Decimal
 
 
 class Severity(StrEnum):
@@ -18,17 +27,24 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing a check found, with where it is and what to do about it."""
+    """One thing a check found: its code, where it is, and the facts its message names.
+
+    ``form`` picks one of the code's message templates ("" is the usual one) and
+    ``hint_form`` one of its hints ("" means: the hint of the same form, else the
+    code's usual hint, if it has one). ``params`` fill the templates' ``{names}``;
+    it is never mutated once the finding is made.
+    """
 
     code: str
     severity: Severity
-    message: str
     file: str | None = None
     line: int | None = None
     column: str | None = None
     column_number: int | None = None
-    hint: str | None = None
     sheet: str | None = None  # for a workbook: positions are the sheet's row and column letter
+    params: Mapping[str, Param] = field(default_factory=dict, hash=False)
+    form: str = ""
+    hint_form: str = ""
 
     @property
     def is_error(self) -> bool:
@@ -45,18 +61,21 @@ class Finding:
                 )
         return ":".join(parts)
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "severity": str(self.severity),
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "column_number": self.column_number,
-            "message": self.message,
-            "hint": self.hint,
-            "sheet": self.sheet,
-        }
+
+class Issue(NamedTuple):
+    """A finding before it has a file and a line: what a rule over plain values returns.
+
+    ``column`` is the canonical column (``"value"``), which the reader names and numbers as
+    the file has it, unless ``number`` gives the column's number itself (header problems).
+    """
+
+    code: str
+    severity: Severity
+    column: str | None = None
+    params: Mapping[str, Param] = MappingProxyType({})
+    form: str = ""
+    hint_form: str = ""
+    number: int | None = None
 
 
 def column_letter(number: int) -> str:

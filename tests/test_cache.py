@@ -18,6 +18,7 @@ from conftest import DEMO, FIXTURES, TODAY, Result, csv_rows
 from linyi_tracker.actuals import cache, store
 from linyi_tracker.actuals.store import Store, load_store
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 
 Run = Callable[..., Result]
 
@@ -77,7 +78,7 @@ def test_an_edit_that_keeps_size_and_time_is_still_seen(
     assert path.stat().st_size == before.st_size
     again = load(plan, folder, tmp_path / "cache")
     assert again == load_store(plan, folder, today=TODAY) != first
-    said = {o.text for o in again.observations} | {f.message for f in again.findings}
+    said = {o.text for o in again.observations} | {render(f, "en")[0] for f in again.findings}
     assert any("38000.70" in text for text in said)
 
 

@@ -37,7 +37,8 @@ def test_numbers_read_with_their_remarks(text: str, value: str, codes: list[str]
 def test_magnitude_warning_shows_the_reading() -> None:
     """'4.9万' is read as 49000 and the warning says so."""
     (remark,) = parse_number("4.9万").remarks
-    assert "'4.9万' read as 49000" in remark.message
+    assert remark.code == "magnitude-suffix"
+    assert remark.params["value"] == Decimal(49000) and remark.params["text"] == "4.9万"
 
 
 def test_percent_only_for_percent_indicators() -> None:

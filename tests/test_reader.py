@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO, TODAY
-from linyi_tracker.actuals.reader import FileRead, PlanLookup, read_bytes, read_file
+from linyi_tracker.actuals.reader import FileRead, PlanLookup, read_bytes, read_path
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 
 DATA = FIXTURES / "data"
 
 
 def read(plan: Plan, name: str) -> FileRead:
-    return read_file(DATA / name, plan, today=TODAY, shown=name)
+    return read_path(DATA / name, PlanLookup(plan), today=TODAY, shown=name)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_broken_rows_keep_the_good_rows(plan: Plan) -> None:
 
 def test_hints_suggest_the_closest_names(plan: Plan) -> None:
     """Unknown indicator and region come with a did-you-mean hint."""
-    hints = {f.code: f.hint for f in read(plan, "broken-rows.csv").findings}
+    hints = {f.code: render(f, "en")[1] for f in read(plan, "broken-rows.csv").findings}
     assert hints["unknown-indicator"] == "did you mean 'emp.new_urban_jobs'?"
     assert hints["unknown-region"] == "did you mean 'lanshan'?"
 
@@ -99,7 +100,7 @@ def test_late_chinese_decides_the_whole_file(plan: Plan, tmp_path: Path) -> None
     text += "pov.incidence,2016,,1.7,%,县扶贫办,年末\n"
     path = tmp_path / "late-chinese.csv"
     path.write_bytes(text.encode("gbk"))
-    result = read_file(path, plan, today=TODAY)
+    result = read_path(path, PlanLookup(plan), today=TODAY)
     assert result.encoding == "gb18030"
     assert result.observations[-1].source == "县扶贫办"
 
@@ -108,7 +109,7 @@ def test_undecodable_bytes_are_an_encoding_error(plan: Plan) -> None:
     """Bytes that are neither UTF-8 nor GB18030 give encoding-error with line and byte."""
     (finding,) = read(plan, "bad-encoding.csv").findings
     assert (finding.code, finding.line, finding.column_number) == ("encoding-error", 2, 38)
-    assert "0xff" in finding.message
+    assert finding.params["byte"] == "ff" and "0xff" in render(finding, "en")[0]
 
 
 def test_record_start_line_after_a_multiline_note(plan: Plan) -> None:
@@ -127,7 +128,8 @@ def test_semicolon_file_gets_a_hint(plan: Plan) -> None:
     """A file saved with semicolons misses its columns, and the hint says why."""
     missing = [f for f in read(plan, "missing-columns.csv").findings if f.code == "missing-column"]
     assert [f.column for f in missing] == ["indicator", "period", "value"]
-    assert missing[0].hint is not None and "semicolons" in missing[0].hint
+    hint = render(missing[0], "en")[1]
+    assert hint is not None and "semicolons" in hint
 
 
 def test_empty_file(plan: Plan) -> None:
@@ -244,3 +246,63 @@ def test_shortcuts_change_nothing_on_any_fixture(plan: Plan, path: Path) -> None
     careful = read_bytes(raw, path.name, careful_lookup, today=TODAY)
     assert fast.observations == careful.observations
     assert fast.findings == careful.findings
+
+
+# ------------------------------------------------------------------ the cell rules, alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(["count", "amount", "percent", "ratio"]),
+    text=st.from_regex(r"-?[0-9]{1,4}(\.[0-9]{1,3})?", fullmatch=True),
+)
+def test_the_shortcut_range_test_agrees_with_the_range_rule(
+    plan: Plan, kind: str, text: str
+) -> None:
+    """plainly_in_range (the row shortcut's test) accepts exactly the plain numbers the
+    range rule finds nothing wrong with, for every unit kind."""
+    from decimal import Decimal
+
+    from linyi_tracker.actuals.cells import plainly_in_range, range_issues
+
+    unit = next(u for u in plan.units if u.kind == kind)
+    value = Decimal(text)
+    assert plainly_in_range(kind, value, text) == (range_issues(value, unit, None) == [])
+
+
+def test_period_rule_names_the_month_that_does_not_exist() -> None:
+    """The period rule, on plain values: '2017-13' is invalid-period in its month form."""
+    from linyi_tracker.actuals.cells import period_cell
+
+    period, (issue,) = period_cell("2017-13", 2012, 2020, TODAY)
+    assert period is None
+    assert (issue.code, issue.form, dict(issue.params)) == (
+        "invalid-period",
+        "month",
+        {"month": 13},
+    )
+
+
+def test_value_rule_converts_a_unit_exactly(plan: Plan) -> None:
+    """The value rule, on plain values: 0.98 万人 is 9800 persons, with a unit-converted warning."""
+    from decimal import Decimal
+
+    from linyi_tracker.actuals.cells import value_cell
+
+    persons = plan.unit_by_id["persons"]
+    (value, word, day), issues = value_cell("0.98", "万人", "number", persons, None)
+    assert (value, word, day) == (Decimal(9800), None, None)
+    assert [i.code for i in issues] == ["unit-converted"]
+
+
+def test_reader_and_workbook_do_not_import_each_other() -> None:
+    """The reader calls the workbook module; the workbook never imports the reader back."""
+    import ast
+
+    source = (REPO / "linyi_tracker" / "actuals" / "workbook.py").read_text(encoding="utf-8")
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert "linyi_tracker.actuals.reader" not in imported

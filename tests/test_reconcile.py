@@ -25,6 +25,7 @@ from linyi_tracker.actuals.store import Store, data_files, load_store
 from linyi_tracker.findings import Finding
 from linyi_tracker.intake.ingest import IngestError, plan_ingest
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 from linyi_tracker.validation.validator import ValidationReport, validate
 
 RECONCILE = FIXTURES / "reconcile"
@@ -120,14 +121,14 @@ def test_a_duplicate_names_the_line_that_counts(plan: Plan, tmp_path: Path) -> N
     folder = _alone(RECONCILE / "verdicts" / "same-figure-9800-and-9800.0.csv", tmp_path)
     (finding,) = [f for f in validate_folder(plan, folder).findings if f.severity.value != "notice"]
     assert finding.code == "duplicate-observation" and finding.line == 3
-    assert f"{finding.file}:2" in finding.message
+    assert f"{finding.file}:2" in render(finding, "en")[0]
 
 
 def test_big_integers_are_compared_exactly(plan: Plan, tmp_path: Path) -> None:
     """12345678901234567 and …568 share a float but are two figures, shown in full."""
     folder = _alone(RECONCILE / "verdicts" / "big-integers-last-digit.csv", tmp_path)
     (finding,) = [f for f in validate_folder(plan, folder, keep=False).findings if f.is_error]
-    assert "12345678901234568 here but 12345678901234567" in finding.message
+    assert "12345678901234568 here but 12345678901234567" in render(finding, "en")[0]
 
 
 # ------------------------------------------------------------------ agreement everywhere
@@ -170,7 +171,9 @@ def test_validate_streaming_gives_the_same_findings(plan: Plan, folder: Path) ->
     codes = {"duplicate-observation", "conflicting-observation"}
 
     def same_key(report: ValidationReport) -> list[tuple[str, str | None, int | None, str]]:
-        return [(f.code, f.file, f.line, f.message) for f in report.findings if f.code in codes]
+        return [
+            (f.code, f.file, f.line, render(f, "en")[0]) for f in report.findings if f.code in codes
+        ]
 
     kept, streamed = validate_folder(plan, folder), validate_folder(plan, folder, keep=False)
     assert same_key(streamed) == same_key(kept)
@@ -311,4 +314,4 @@ def test_digits_of_other_scripts_are_an_error(plan: Plan) -> None:
         ("invalid-number", 3),
         ("invalid-number", 4),
     ]
-    assert all(f.is_error and "another script" in f.message for f in report.findings)
+    assert all(f.is_error and "another script" in render(f, "en")[0] for f in report.findings)

@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES, REPO, csv_rows, store_from
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 
 
 def test_same_value_twice_is_a_duplicate_warning(plan: Plan) -> None:
@@ -32,7 +33,7 @@ def test_different_values_conflict_and_both_lines_are_named(plan: Plan) -> None:
     assert (
         finding.code == "conflicting-observation" and finding.file == "b.csv" and finding.line == 2
     )
-    assert "a.csv:2" in finding.message
+    assert "a.csv:2" in render(finding, "en")[0]
 
 
 def test_a_later_as_of_is_a_revision(plan: Plan) -> None:

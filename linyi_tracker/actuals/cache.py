@@ -55,9 +55,16 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules whose code decides what reading a store gives.
 _READING_CODE = (
     "actuals/cache.py",
+    "actuals/cells.py",
+    "actuals/encoding.py",
+    "actuals/headers.py",
+    "actuals/lookup.py",
     "actuals/numbers.py",
+    "actuals/observation.py",
     "actuals/periods.py",
     "actuals/reader.py",
+    "actuals/records.py",
+    "actuals/rows.py",
     "actuals/store.py",
     "actuals/workbook.py",
     "findings.py",
@@ -423,19 +430,28 @@ def _unpack(data: tuple[Any, ...]) -> Entry:
 
 
 def _finding(f: Finding) -> tuple[Any, ...]:
+    # marshal knows no Decimal: exact figures travel as their text, marked as such.
+    params = tuple(
+        (k, format(v, "f"), True) if isinstance(v, Decimal) else (k, v, False)
+        for k, v in f.params.items()
+    )
     return (
         f.code,
         f.severity.value,
-        f.message,
         f.file,
         f.line,
         f.column,
         f.column_number,
-        f.hint,
         f.sheet,
+        params,
+        f.form,
+        f.hint_form,
     )
 
 
 def _unfinding(t: tuple[Any, ...]) -> Finding:
-    code, severity, message, file, line, column, number, hint, sheet = t
-    return Finding(code, Severity(severity), message, file, line, column, number, hint, sheet)
+    code, severity, file, line, column, number, sheet, params, form, hint_form = t
+    values = {k: Decimal(v) if exact else v for k, v, exact in params}
+    return Finding(
+        code, Severity(severity), file, line, column, number, sheet, values, form, hint_form
+    )

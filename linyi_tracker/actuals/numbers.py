@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from linyi_tracker.findings import Severity
+from linyi_tracker.findings import Param, Severity
 
 # Plain ASCII digits: read as they are, nothing to remark on (the common case).
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
@@ -44,11 +45,12 @@ _PLACEHOLDERS = {
 
 @dataclass(frozen=True, slots=True)
 class Remark:
-    """Something worth telling about how a cell was read (not an error)."""
+    """Something worth telling about how a cell was read (not an error): a finding code
+    and its parameters (the words are the finding catalogue's)."""
 
     code: str
     severity: Severity
-    message: str
+    params: Mapping[str, Param]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +60,17 @@ class Reading:
 
 
 class NumberError(ValueError):
-    """The cell holds no number; ``code`` is the finding code, ``hint`` what to write."""
+    """The cell holds no number: ``code``, ``form``, ``hint_form`` and ``params`` of the
+    finding to make (see :mod:`linyi_tracker.validation.catalogue`)."""
 
-    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, code: str, params: Mapping[str, Param], form: str = "", hint_form: str = ""
+    ) -> None:
+        super().__init__(code, dict(params))
         self.code = code
-        self.message = message
-        self.hint = hint
+        self.params = params
+        self.form = form
+        self.hint_form = hint_form
 
 
 def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
@@ -73,38 +79,20 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     if PLAIN_NUMBER.match(raw):  # the common case: plain ASCII digits, nothing to remark on
         return Reading(Decimal(raw))
     if not raw:
-        raise NumberError(
-            "missing-value", "the value is empty", "write the figure, or remove the row"
-        )
+        raise NumberError("missing-value", {}, "value")
     remarks: list[Remark] = []
     s = unicodedata.normalize("NFKC", raw).strip()
     folded = s != raw
     s = s.replace("\u202f", " ")
     if not s.isascii() and _other_script_digits(s):
-        raise NumberError(
-            "invalid-number",
-            f"'{raw}' is not a number (digits of another script)",
-            "write the figure with the digits 0-9 (请用阿拉伯数字0–9填写)",
-        )
+        raise NumberError("invalid-number", {"text": raw}, "other-script")
     if s.lower() in _PLACEHOLDERS or s.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
-        raise NumberError(
-            "invalid-number",
-            f"'{raw}' is not a number",
-            "leave the row out if the figure is not known, and say why in a note to the sender",
-        )
+        raise NumberError("invalid-number", {"text": raw}, hint_form="placeholder")
     if s.startswith("(") and s.endswith(")"):
-        raise NumberError(
-            "invalid-number",
-            f"'{raw}' is not a number (accounting brackets)",
-            "write a negative number with a minus sign, e.g. -12.5",
-        )
+        raise NumberError("invalid-number", {"text": raw}, "brackets")
     if s.endswith("%"):
         if not percent_unit:
-            raise NumberError(
-                "unit-mismatch",
-                f"'{raw}' is a percentage, but this indicator is not measured in %",
-                "write the figure in the indicator's unit without %",
-            )
+            raise NumberError("unit-mismatch", {"text": raw}, "percent")
         s = s[:-1].strip()
     factor = Decimal(1)
     suffix = s[-1:] if s else ""
@@ -115,44 +103,34 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         grouped = s
         s = s.replace(",", "").replace(" ", "")
         remarks.append(
-            Remark(
-                "thousands-separator",
-                Severity.NOTICE,
-                f"'{grouped}' read as {s} (thousands separators)",
-            )
+            Remark("thousands-separator", Severity.NOTICE, {"text": grouped, "value": s})
         )
     if not _PLAIN.match(s):
-        hint = None
+        hint = ""
         if "_" in s:
-            hint = "write digits only, without '_'"
+            hint = "underscore"
         elif re.search(r"\d[eE][+-]?\d", s):
-            hint = (
-                "write the number in full (Excel shows large numbers as 1.2E+05: widen the column)"
-            )
+            hint = "exponent"
         elif "," in s or " " in s:
-            hint = "thousands separators must group by three digits: 85,000"
-        raise NumberError("invalid-number", f"'{raw}' is not a number", hint)
+            hint = "grouping"
+        raise NumberError("invalid-number", {"text": raw}, hint_form=hint)
     try:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the pattern above admits only decimals
-        raise NumberError("invalid-number", f"'{raw}' is not a number") from None
+        raise NumberError("invalid-number", {"text": raw}) from None
     if factor != 1:
         value = _plain(value * factor)
         remarks.append(
             Remark(
                 "magnitude-suffix",
                 Severity.WARNING,
-                f"'{raw}' read as {value} ({suffix} = {factor})",
+                {"text": raw, "value": value, "suffix": suffix, "factor": factor},
             )
         )
     if folded:
         remarks.insert(
             0,
-            Remark(
-                "full-width-characters",
-                Severity.WARNING,
-                f"'{raw}' has full-width characters; read as {value}",
-            ),
+            Remark("full-width-characters", Severity.WARNING, {"text": raw, "value": value}),
         )
     return Reading(value, tuple(remarks))
 

@@ -17,7 +17,12 @@ _RANK: dict[str, int] = {"month": 0, "quarter": 1, "year": 2}
 
 
 class PeriodError(ValueError):
-    """The text is not a period in any accepted form."""
+    """The text is not a period in any accepted form; ``month`` is set when the form is
+    right but the month does not exist (``2017-13``), for the finding's parameters."""
+
+    def __init__(self, message: str, month: int | None = None) -> None:
+        super().__init__(message)
+        self.month = month
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def parse_period(text: str) -> Period:
         year = m.group(1) or m.group(3)
         month = int(m.group(2) or m.group(4))
         if not 1 <= month <= 12:
-            raise PeriodError(f"month {month} does not exist")
+            raise PeriodError(f"month {month} does not exist", month)
         return Period(int(year), month, "month")
     raise PeriodError(
         f"'{text}' is not a period; write a year (2017), a quarter (2017Q3) or a month (2017-09)"

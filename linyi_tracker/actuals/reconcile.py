@@ -51,7 +51,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Param, Severity
 
 if TYPE_CHECKING:
     from linyi_tracker.actuals.reader import Observation
@@ -191,60 +191,70 @@ def store_finding(
     relation = against_store(stored, submitted)
     if relation is Relation.NEWER:
         return None
-    where = f"{stored.file}:{stored.line}"
     if relation is Relation.SAME:
         return _at(
-            submitted,
-            "already-stored",
-            Severity.NOTICE,
-            f"{_describe(key)} = {submitted.text} is already stored ({where})",
+            submitted, "already-stored", Severity.NOTICE, pair_params(key, submitted, stored)
         )
-    when = f" (as of {stored.as_of})" if stored.as_of else ""
+    params = pair_params(key, submitted, stored) | {"stored_value": stored.text}
+    form = ""
+    if stored.as_of is not None:
+        params["stored_as_of"] = stored.as_of.isoformat()
+        form = "dated"
     if revise:
-        return _at(
-            submitted,
-            "revises-store",
-            Severity.NOTICE,
-            f"{_describe(key)}: {submitted.text} will be recorded as a revision of the stored "
-            f"{stored.text}{when} at {where}",
-        )
-    return _at(
-        submitted,
-        "conflicts-with-store",
-        Severity.ERROR,
-        f"{_describe(key)} is {submitted.text} here but {stored.text} is stored{when} at {where}",
-        "if this is a revised figure, give its publication date in as_of, or ingest with --revise",
-    )
+        return _at(submitted, "revises-store", Severity.NOTICE, params, form)
+    return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form)
 
 
 def duplicate_finding(key: Key, duplicate: Figure, kept: Figure) -> Finding:
     """``duplicate-observation`` on the line not counted, naming the line that is."""
     return _at(
-        duplicate,
-        "duplicate-observation",
-        Severity.WARNING,
-        f"{_describe(key)} = {duplicate.text} is also at {kept.file}:{kept.line}; counted once",
-        "remove one of the two rows",
+        duplicate, "duplicate-observation", Severity.WARNING, pair_params(key, duplicate, kept)
     )
 
 
 def conflict_finding(key: Key, figure: Figure, current: Figure) -> Finding:
-    """``conflicting-observation`` on the line in conflict, naming the current one."""
+    """``conflicting-observation`` on the line in conflict, naming the current one; when
+    both carry the same ``as_of`` the hint cannot be "give it a date"."""
+    same_date = figure.as_of is not None and figure.as_of == current.as_of
     return _at(
         figure,
         "conflicting-observation",
         Severity.ERROR,
-        f"{_describe(key)} is {figure.text} here but {current.text} at {current.file}:{current.line}",
-        "keep the right figure; a revised figure needs an as_of date",
+        pair_params(key, figure, current),
+        hint_form="same-date" if same_date else "",
     )
 
 
-def _describe(key: Key) -> str:
+def pair_params(key: Key, this: Figure, other: Figure) -> dict[str, Param]:
+    """What a finding about two figures of one key names: the key, this figure, the
+    other figure and where it is."""
     indicator, period, region = key
-    return f"{indicator} {period} {region}"
+    return {
+        "indicator": indicator,
+        "period": period,
+        "region": region,
+        "value": this.text,
+        "other_value": other.text,
+        "other_file": other.file or "-",
+        "other_line": other.line if other.line is not None else "-",
+    }
 
 
 def _at(
-    figure: Figure, code: str, severity: Severity, message: str, hint: str | None = None
+    figure: Figure,
+    code: str,
+    severity: Severity,
+    params: dict[str, Param],
+    form: str = "",
+    hint_form: str = "",
 ) -> Finding:
-    return Finding(code, severity, message, figure.file, figure.line, "value", hint=hint)
+    return Finding(
+        code,
+        severity,
+        figure.file,
+        figure.line,
+        "value",
+        params=params,
+        form=form,
+        hint_form=hint_form,
+    )

@@ -144,10 +144,7 @@ def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Pa
         except OSError as exc:
             store.findings.append(
                 Finding(
-                    "unreadable-file",
-                    Severity.ERROR,
-                    f"cannot read the file: {exc.strerror}",
-                    shown,
+                    "unreadable-file", Severity.ERROR, shown, params={"error": exc.strerror or ""}
                 )
             )
             continue

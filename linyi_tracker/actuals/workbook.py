@@ -12,12 +12,15 @@ import datetime as dt
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from linyi_tracker.actuals.headers import HEADER_ALIASES
+from linyi_tracker.actuals.lookup import PlanLookup, fold
+from linyi_tracker.actuals.observation import FileRead
+from linyi_tracker.actuals.records import Row
+from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
+from linyi_tracker.errors import require
 from linyi_tracker.findings import Finding, Severity
-
-if TYPE_CHECKING:
-    from linyi_tracker.actuals.reader import Emit, EmitNumber, FileRead, PlanLookup, Row
 
 
 def read_workbook(
@@ -30,9 +33,6 @@ def read_workbook(
     emit: Emit | None = None,
     emit_number: EmitNumber | None = None,
 ) -> FileRead:
-    from linyi_tracker.actuals.reader import FileRead, _RowReader
-    from linyi_tracker.errors import require
-
     require("openpyxl", "reading an .xlsx file")
     result = FileRead(shown, "xlsx")
     try:
@@ -42,13 +42,7 @@ def read_workbook(
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         result.findings.append(
-            Finding(
-                "unreadable-workbook",
-                Severity.ERROR,
-                f"the workbook cannot be opened: {exc}",
-                shown,
-                hint="save it again from Excel as .xlsx, or as CSV UTF-8",
-            )
+            Finding("unreadable-workbook", Severity.ERROR, shown, params={"error": str(exc)})
         )
         return result
     try:
@@ -58,15 +52,14 @@ def read_workbook(
                 Finding(
                     "unknown-sheet",
                     Severity.ERROR,
-                    f"the workbook has no sheet '{sheet}'",
                     shown,
-                    hint=f"sheets: {', '.join(names)}",
+                    params={"sheet": sheet, "sheets": ", ".join(names)},
                 )
             )
             return result
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         result.sheet = ws.title
-        _RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
+        RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
             _rows(ws.iter_rows(values_only=True))
         )
     finally:
@@ -75,14 +68,12 @@ def read_workbook(
 
 
 def _rows(values: Iterator[tuple[Any, ...]]) -> Iterator[Row]:
-    from linyi_tracker.actuals.reader import HEADER_ALIASES, _fold
-
     period_column: int | None = None
     for number, row in enumerate(values, start=1):
         cells = [cell_text(v, month=i == period_column) for i, v in enumerate(row)]
         if period_column is None and any(cells):
             for i, cell in enumerate(cells):
-                if HEADER_ALIASES.get(_fold(cell)) == "period":
+                if HEADER_ALIASES.get(fold(cell)) == "period":
                     period_column = i
         while cells and cells[-1] == "":
             cells.pop()

@@ -20,14 +20,14 @@ def stderr() -> Console:
 
 
 def finding_line(f: Finding, lang: Lang = "en") -> str:
-    """Compiler style: ``file:line:col: severity code message — hint``; the code stays as is."""
-    from linyi_tracker.validation.localize import SEVERITY_ZH, localized
+    """Compiler style: ``file:line:col: severity code message — hint``; the code stays as is,
+    the words are the catalogue's in ``lang``."""
+    from linyi_tracker.validation.catalogue import render, severity_word
 
-    f = localized(f, lang)
-    severity = SEVERITY_ZH[f.severity] if lang == "zh" else str(f.severity)
-    hint = f" — {f.hint}" if f.hint else ""
+    message, hint = render(f, lang)
+    tail = f" — {hint}" if hint else ""
     column = f" [{f.column}]" if f.column and f.line is not None else ""
-    return f"{f.location()}: {severity} {f.code}{column}: {f.message}{hint}"
+    return f"{f.location()}: {severity_word(f.severity, lang)} {f.code}{column}: {message}{tail}"
 
 
 def print_findings(
@@ -54,11 +54,14 @@ def print_findings(
 
 
 def summary(findings: list[Finding], lang: Lang = "en") -> str:
+    """``Found 3 errors, 1 warning and 0 notices in 2 files.`` /
+    ``发现 3 个错误、1 个警告，涉及 2 个文件。`` (notices named in Chinese only when there are any)."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
     files = len({f.file for f in findings if f.file})
     if lang == "zh":
-        return f"共{files}个文件，发现{errors}个错误、{warnings}个警告、{notices}个提示。"
+        counts = f"{errors} 个错误、{warnings} 个警告" + (f"、{notices} 个提示" if notices else "")
+        return f"发现 {counts}，涉及 {files} 个文件。"
     parts = [plural(errors, "error"), plural(warnings, "warning"), plural(notices, "notice")]
     return f"Found {', '.join(parts[:-1])} and {parts[-1]} in {plural(files, 'file')}."

@@ -27,8 +27,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
-from linyi_tracker.actuals.reconcile import Figure, Relation, against_store
-from linyi_tracker.errors import TrackerError
+from linyi_tracker.actuals.reconcile import Figure, Relation, against_store, store_finding
+from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.plan.models import Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
@@ -38,6 +38,10 @@ _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 
 class IngestError(TrackerError):
     """The submission cannot be written to the store (message says why and what to do)."""
+
+
+class StoreConflictError(DataInvalidError, IngestError):
+    """A figure would replace a stored one without --revise; the findings say which."""
 
 
 @dataclass
@@ -71,9 +75,12 @@ def plan_ingest(
             continue
         if old is not None:
             if not revise and relation is not Relation.NEWER:
-                raise IngestError(
+                finding = store_finding(o.key, Figure.of(old), Figure.of(o))
+                assert finding is not None  # not the same figure, not a newer one: a conflict
+                raise StoreConflictError(
                     f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
-                    f"({old.file}:{old.line}); use --revise to record it as a revision"
+                    f"({old.file}:{old.line}); use --revise to record it as a revision",
+                    [finding],
                 )
             if o.as_of is None:
                 o = _with_as_of(o, moment.date())

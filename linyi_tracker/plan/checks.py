@@ -7,9 +7,10 @@ Each problem is returned with the path of the YAML node it concerns (``("targets
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from linyi_tracker.findings import Severity
+from linyi_tracker.findings import Param, Severity
 from linyi_tracker.plan.models import (
     AnnualTarget,
     CumulativeTarget,
@@ -24,11 +25,14 @@ Path = tuple[str | int, ...]
 
 @dataclass(frozen=True, slots=True)
 class PlanProblem:
+    """A finding before it has a file position: code, parameters, message and hint form."""
+
     path: Path
     code: str
     severity: Severity
-    message: str
-    hint: str | None = None
+    params: Mapping[str, Param] = field(default_factory=dict)
+    form: str = ""
+    hint_form: str = ""
 
 
 def check_plan(plan: Plan) -> list[PlanProblem]:
@@ -44,9 +48,14 @@ def check_plan(plan: Plan) -> list[PlanProblem]:
 
 
 def _err(
-    out: list[PlanProblem], path: Path, code: str, message: str, hint: str | None = None
+    out: list[PlanProblem],
+    path: Path,
+    code: str,
+    params: Mapping[str, Param],
+    form: str = "",
+    hint_form: str = "",
 ) -> None:
-    out.append(PlanProblem(path, code, Severity.ERROR, message, hint))
+    out.append(PlanProblem(path, code, Severity.ERROR, params, form, hint_form))
 
 
 def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
@@ -67,7 +76,7 @@ def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
                     out,
                     (section, i, "id"),
                     "duplicate-id",
-                    f"{section[:-1]} id '{ident}' is used twice",
+                    {"section": section, "item": section[:-1], "id": ident},
                 )
             seen.add(ident)
     numbers = Counter(s.number for s in plan.systems)
@@ -77,7 +86,8 @@ def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
                 out,
                 ("systems", i, "number"),
                 "duplicate-id",
-                f"system number {s.number} is used twice",
+                {"number": s.number},
+                "system-number",
             )
 
 
@@ -88,7 +98,7 @@ def _regions(plan: Plan, out: list[PlanProblem]) -> None:
             out,
             ("regions",),
             "city-region",
-            f"the plan needs exactly one region with level 'city' (the whole area), found {len(cities)}",
+            {"found": len(cities)},
         )
 
 
@@ -96,6 +106,7 @@ def _ref(
     out: list[PlanProblem], path: Path, kind: str, value: str | None, known: dict[str, object]
 ) -> None:
     if value is not None and value not in known:
+        section = "categories" if kind == "category" else f"{kind}s"  # the plan's YAML key
         from difflib import get_close_matches
 
         close = get_close_matches(value, list(known), n=1)
@@ -103,8 +114,10 @@ def _ref(
             out,
             path,
             "unknown-reference",
-            f"{kind} '{value}' is not defined in the plan",
-            f"did you mean '{close[0]}'?" if close else f"define it under `{kind}s:` first",
+            {"kind": kind, "section": section, "id": value, "suggestion": close[0]}
+            if close
+            else {"kind": kind, "section": section, "id": value},
+            hint_form="suggest" if close else "",
         )
 
 
@@ -119,8 +132,7 @@ def _projects(plan: Plan, out: list[PlanProblem]) -> None:
                 out,
                 ("categories", i, "declared_projects"),
                 "project-count",
-                f"category '{c.id}' declares {c.declared_projects} projects but {listed} are listed",
-                "list every declared project; use `unnamed: true` for one the source does not name",
+                {"category": c.id, "declared": c.declared_projects, "listed": listed},
             )
 
 
@@ -134,7 +146,7 @@ def _indicators(plan: Plan, out: list[PlanProblem]) -> None:
                 out,
                 ("indicators", i, "role"),
                 "monitoring-with-target",
-                f"indicator '{ind.id}' is a monitoring indicator but has targets",
+                {"indicator": ind.id},
             )
 
 
@@ -154,7 +166,8 @@ def _targets(plan: Plan, out: list[PlanProblem]) -> None:
                 out,
                 (*here, "deadline"),
                 "year-outside-plan",
-                f"deadline {t.deadline} is outside the plan period {period.start}–{period.end}",
+                {"year": t.deadline, "start": period.start, "end": period.end},
+                "deadline",
             )
         start = getattr(t, "start", None)
         if start is not None:
@@ -163,14 +176,15 @@ def _targets(plan: Plan, out: list[PlanProblem]) -> None:
                     out,
                     (*here, "start"),
                     "year-outside-plan",
-                    f"start {start} is outside the plan period {period.start}–{period.end}",
+                    {"year": start, "start": period.start, "end": period.end},
+                    "start",
                 )
             if start > t.deadline:
                 _err(
                     out,
                     (*here, "start"),
                     "year-order",
-                    f"start {start} is after the deadline {t.deadline}",
+                    {"start": start, "deadline": t.deadline},
                 )
         indicator = plan.indicator_by_id.get(t.indicator)
         if indicator is None:
@@ -184,7 +198,8 @@ def _targets(plan: Plan, out: list[PlanProblem]) -> None:
                 out,
                 (*here, "indicator"),
                 "missing-unit",
-                f"countable milestone '{t.id}' needs an indicator with a unit (what is counted)",
+                {"target": t.id},
+                "count",
             )
         elif (
             isinstance(t, QualitativeTarget | MilestoneTarget)
@@ -195,7 +210,7 @@ def _targets(plan: Plan, out: list[PlanProblem]) -> None:
                 out,
                 (*here, "indicator"),
                 "unit-on-judgement",
-                f"indicator '{indicator.id}' has a unit, but target '{t.id}' takes no number",
+                {"indicator": indicator.id, "target": t.id},
             )
 
 
@@ -212,7 +227,8 @@ def _quantitative(
             out,
             (*here, "indicator"),
             "missing-unit",
-            f"target '{t.id}' has a value, so its indicator needs a unit and a direction",
+            {"target": t.id},
+            "value",
         )
         return
     if (t.comparator in _HIGHER and direction == "lower") or (
@@ -222,15 +238,15 @@ def _quantitative(
             out,
             (*here, "comparator"),
             "comparator-direction",
-            f"comparator '{t.comparator}' contradicts the indicator's direction '{direction}' "
-            f"(for '{direction}' is better use {'>= or >' if direction == 'higher' else '<= or <'})",
+            {"comparator": t.comparator},
+            direction,
         )
     if t.comparator == "≈" and not isinstance(t, LevelTarget):
         _err(
             out,
             (*here, "comparator"),
             "comparator-kind",
-            "'≈' is only meaningful for level targets",
+            {},
         )
     for j, cid in enumerate(t.components):
         comp = plan.target_by_id.get(cid)
@@ -244,7 +260,7 @@ def _quantitative(
                 out,
                 path,
                 "component-mismatch",
-                f"component '{cid}' must be a target of kind '{t.kind}' in the same unit as '{t.id}'",
+                {"component": cid, "kind": t.kind, "whole": t.id},
             )
         elif (
             isinstance(comp, LevelTarget | AnnualTarget | CumulativeTarget) and comp.value > t.value
@@ -253,7 +269,8 @@ def _quantitative(
                 out,
                 path,
                 "component-exceeds-total",
-                f"component '{cid}' ({comp.value}) is larger than its whole '{t.id}' ({t.value})",
+                {"part": cid, "part_value": comp.value, "whole": t.id, "whole_value": t.value},
+                "plan",
             )
     parts = [plan.target_by_id.get(c) for c in t.components]
     values = [
@@ -265,7 +282,8 @@ def _quantitative(
                 (*here, "components"),
                 "components-exceed-total",
                 Severity.WARNING,
-                f"the components of '{t.id}' add up to {sum(values)}, more than the whole ({t.value})",
+                {"whole": t.id, "parts_sum": sum(values), "whole_value": t.value},
+                "plan",
             )
         )
 
@@ -274,16 +292,16 @@ def _notices(plan: Plan, out: list[PlanProblem]) -> None:
     for i, p in enumerate(plan.projects):
         if p.unnamed:
             cat = plan.category_by_id.get(p.category)
-            where = (
-                f"category '{cat.name.en}' ({cat.name.zh})" if cat else f"category '{p.category}'"
-            )
             out.append(
                 PlanProblem(
                     ("projects", i),
                     "unnamed-project",
                     Severity.NOTICE,
-                    f"project '{p.id}' of {where} is declared but not named in the source",
-                    "recorded as unnamed; add its name when an authoritative source gives it",
+                    {
+                        "project": p.id,
+                        "category_en": cat.name.en if cat else p.category,
+                        "category_zh": cat.name.zh if cat else p.category,
+                    },
                 )
             )
     for i, t in enumerate(plan.targets):
@@ -293,6 +311,6 @@ def _notices(plan: Plan, out: list[PlanProblem]) -> None:
                     ("targets", i),
                     "truncated-source",
                     Severity.NOTICE,
-                    f"target '{t.id}': the source text is cut off (“{t.quote}”); what is due is unknown",
+                    {"target": t.id, "quote": t.quote},
                 )
             )

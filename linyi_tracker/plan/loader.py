@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from linyi_tracker.errors import InputNotFoundError, PlanInvalidError
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.checks import check_plan
 from linyi_tracker.plan.models import Plan
 
@@ -76,10 +76,10 @@ def load_plan(path: Path) -> PlanLoad:
                 Finding(
                     "encoding-error",
                     Severity.ERROR,
-                    f"the plan file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
                     shown,
                     line,
-                    hint="save the plan as UTF-8",
+                    params={"byte": f"{raw[exc.start]:02x}", "offset": exc.start},
+                    form="plan",
                 )
             ],
         )
@@ -90,25 +90,14 @@ def load_plan(path: Path) -> PlanLoad:
     except yaml.MarkedYAMLError as exc:
         return PlanLoad(path, None, [_yaml_error(exc, shown)])
     except yaml.YAMLError as exc:
-        return PlanLoad(path, None, [Finding("yaml-syntax", Severity.ERROR, f"YAML: {exc}", shown)])
+        finding = Finding("yaml-syntax", Severity.ERROR, shown, params={"problem": str(exc)})
+        return PlanLoad(path, None, [finding])
     if root is None:
-        return PlanLoad(
-            path, None, [Finding("empty-plan", Severity.ERROR, "the plan file is empty", shown)]
-        )
+        return PlanLoad(path, None, [Finding("empty-plan", Severity.ERROR, shown)])
 
     findings = _duplicate_keys(root, shown)
     if not isinstance(data, dict):
-        findings.append(
-            Finding(
-                "plan-shape",
-                Severity.ERROR,
-                "the plan must be a mapping of sections",
-                shown,
-                1,
-                None,
-                1,
-            )
-        )
+        findings.append(Finding("plan-shape", Severity.ERROR, shown, 1, None, 1))
         return PlanLoad(path, None, findings)
     try:
         plan = Plan.model_validate(data)
@@ -121,12 +110,13 @@ def load_plan(path: Path) -> PlanLoad:
             Finding(
                 issue.code,
                 issue.severity,
-                issue.message,
                 shown,
                 line,
                 _dotted(issue.path),
                 col,
-                issue.hint,
+                params=issue.params,
+                form=issue.form,
+                hint_form=issue.hint_form,
             )
         )
     usable = plan if not any(f.is_error for f in findings) else None
@@ -135,19 +125,21 @@ def load_plan(path: Path) -> PlanLoad:
 
 def _yaml_error(exc: yaml.MarkedYAMLError, shown: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "unreadable YAML"
+    # PyYAML's own words (English) are the parameters: it has no other language.
+    params: dict[str, Param] = {"problem": exc.problem or exc.context or "unreadable YAML"}
+    form = ""
     if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
-        problem += f" ({exc.context} on line {exc.context_mark.line + 1})"
+        params |= {"context": exc.context, "context_line": exc.context_mark.line + 1}
+        form = "context"
     return Finding(
         "yaml-syntax",
         Severity.ERROR,
-        f"YAML syntax: {problem}",
         shown,
         mark.line + 1 if mark else None,
         column_number=mark.column + 1 if mark else None,
-        hint="write plain values: no '!' tags, and keys that are single words or numbers"
-        if isinstance(exc, yaml.constructor.ConstructorError)
-        else "check the indentation and quoting around this position",
+        params=params,
+        form=form,
+        hint_form="tag" if isinstance(exc, yaml.constructor.ConstructorError) else "",
     )
 
 
@@ -270,12 +262,11 @@ def _duplicate_keys(node: yaml.Node, shown: str) -> list[Finding]:
                             Finding(
                                 "duplicate-key",
                                 Severity.ERROR,
-                                f"key '{key.value}' appears twice in this mapping "
-                                f"(first on line {seen[key.value]}); YAML would keep only the last",
                                 shown,
                                 key.start_mark.line + 1,
                                 str(key.value),
                                 key.start_mark.column + 1,
+                                params={"key": str(key.value), "first_line": seen[key.value]},
                             )
                         )
                     else:
@@ -286,42 +277,56 @@ def _duplicate_keys(node: yaml.Node, shown: str) -> list[Finding]:
     return sorted(out, key=lambda f: f.line or 0)
 
 
-# Plain words for pydantic's error types; anything else falls back to pydantic's own.
-def _message(err: Any) -> str:
+# Pydantic's error types, as a plan-schema message form and its parameters; a model's
+# own rules raise PydanticCustomError with a form name as type (plan/models.py).
+_MODEL_RULES = frozenset(
+    {
+        "period-order",
+        "data-from",
+        "thresholds",
+        "unnamed-with-name",
+        "project-name",
+        "unit-direction",
+    }
+)
+
+
+def _schema_problem(err: Any) -> tuple[str, dict[str, Param]]:
     kind = err["type"]
     loc = err["loc"]
     got = err.get("input")
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else "value"
+    if kind in _MODEL_RULES:
+        return kind, {k: v for k, v in ctx.items() if isinstance(v, str | int)}
     if kind == "missing":
-        return f"required key '{name}' is missing"
+        return "missing", {"key": name}
     if kind == "extra_forbidden":
-        return f"unknown key '{name}' (check its spelling, or remove it)"
+        return "extra", {"key": name}
     if kind == "literal_error":
-        return f"'{got}' is not allowed here; expected {ctx.get('expected', 'another value')}"
+        return "literal", {"value": str(got), "expected": str(ctx.get("expected", "?"))}
     if kind == "union_tag_invalid":
-        return (
-            f"kind '{ctx.get('tag', got)}' is not known; expected one of "
-            f"{ctx.get('expected_tags', 'level, annual, cumulative, milestone, qualitative')}"
-        )
+        expected = ctx.get("expected_tags", "level, annual, cumulative, milestone, qualitative")
+        return "unknown-kind", {"value": str(ctx.get("tag", got)), "expected": str(expected)}
     if kind == "union_tag_not_found":
-        return "a target needs a `kind` (level, annual, cumulative, milestone or qualitative)"
+        return "no-kind", {}
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"'{got}' is not a whole number"
+        return "not-integer", {"value": str(got)}
     if kind in {"decimal_parsing", "decimal_type", "float_parsing"}:
-        return f"'{got}' is not a number"
+        return "not-number", {"value": str(got)}
     if kind in {"string_type"}:
-        return f"expected text, got {type(got).__name__} '{got}'"
-    if kind in {"list_type", "dict_type", "model_type", "model_attributes_type"}:
-        expected = {"list_type": "a list", "dict_type": "a mapping"}.get(kind, "a mapping")
-        return f"expected {expected} here, got {type(got).__name__}"
+        return "not-text", {"type": type(got).__name__, "value": str(got)}
+    if kind == "list_type":
+        return "not-list", {"type": type(got).__name__}
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return "not-mapping", {"type": type(got).__name__}
     if kind == "string_too_short":
-        return f"'{name}' must not be empty"
+        return "empty", {"key": name}
     if kind in {"greater_than_equal", "greater_than", "less_than", "less_than_equal"}:
-        return f"'{got}' is out of range: {err['msg'].lower()}"
+        return "out-of-range", {"value": str(got), "error": str(err["msg"]).lower()}
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    return str(err["msg"])
+        return "other", {"error": str(ctx.get("error", err["msg"]))}
+    return "other", {"error": str(err["msg"])}
 
 
 def _validation_findings(exc: ValidationError, root: yaml.Node, shown: str) -> list[Finding]:
@@ -331,5 +336,8 @@ def _validation_findings(exc: ValidationError, root: yaml.Node, shown: str) -> l
         if err["type"] in {"union_tag_invalid", "union_tag_not_found"}:
             path = (*path, "kind")
         line, col, dotted = _resolve(root, path, at_key=err["type"] == "extra_forbidden")
-        out.append(Finding("plan-schema", Severity.ERROR, _message(err), shown, line, dotted, col))
+        form, params = _schema_problem(err)
+        out.append(
+            Finding("plan-schema", Severity.ERROR, shown, line, dotted, col, None, params, form)
+        )
     return sorted(out, key=lambda f: (f.line or 0, f.column_number or 0))

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError  # its type names a plan-schema message form
 
 Lang = Literal["zh", "en"]
 Comparator = Literal[">=", ">", "<=", "<", "≈"]
@@ -46,9 +47,17 @@ class PlanPeriod(Model):
     @model_validator(mode="after")
     def _ordered(self) -> PlanPeriod:
         if self.start > self.end:
-            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+            raise PydanticCustomError(
+                "period-order",
+                "the period starts ({start}) after it ends ({end})",
+                {"start": self.start, "end": self.end},
+            )
         if self.data_from is not None and self.data_from > self.start:
-            raise ValueError(f"data_from ({self.data_from}) must not be after start ({self.start})")
+            raise PydanticCustomError(
+                "data-from",
+                "data_from ({data_from}) must not be after start ({start})",
+                {"data_from": self.data_from, "start": self.start},
+            )
         return self
 
     @property
@@ -74,7 +83,9 @@ class Thresholds(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
         if not (Decimal(0) < self.at_risk < self.on_track):
-            raise ValueError("thresholds must satisfy 0 < at_risk < on_track")
+            raise PydanticCustomError(
+                "thresholds", "thresholds must satisfy 0 < at_risk < on_track"
+            )
         return self
 
 
@@ -124,9 +135,14 @@ class Project(Model):
     @model_validator(mode="after")
     def _named_or_unnamed(self) -> Project:
         if self.unnamed and self.name is not None:
-            raise ValueError("a project marked unnamed must not have a name")
+            raise PydanticCustomError(
+                "unnamed-with-name", "a project marked unnamed must not have a name"
+            )
         if not self.unnamed and self.name is None:
-            raise ValueError("a project needs a name, or `unnamed: true` if the source gives none")
+            raise PydanticCustomError(
+                "project-name",
+                "a project needs a name, or `unnamed: true` if the source gives none",
+            )
         return self
 
 
@@ -145,7 +161,9 @@ class Indicator(Model):
     @model_validator(mode="after")
     def _unit_needs_direction(self) -> Indicator:
         if self.unit is not None and self.direction is None:
-            raise ValueError("an indicator with a unit needs a direction (higher or lower)")
+            raise PydanticCustomError(
+                "unit-direction", "an indicator with a unit needs a direction (higher or lower)"
+            )
         return self
 
 

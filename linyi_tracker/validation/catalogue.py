@@ -1,156 +1,1288 @@
-"""Every finding a data file can get: its stable code, severity, group and meaning.
+"""Every finding the tool can make: its stable code, severity, group, title, and the
+words of its message and hint in Chinese and English.
+
+A finding (:class:`~linyi_tracker.findings.Finding`) carries only its code, position
+and parameters; :func:`render` turns it into text from the templates here, in the
+language asked for. Templates are ``str.format`` strings naming the finding's
+parameters (``'{text}' is not a number``); ``{n:line|lines}`` writes a count with
+the right English plural (``1 line``, ``3 lines``). A code may have several message
+*forms* (``out-of-range``: a percentage, a negative count, a ratio …) and several
+hints; the emitter picks them by name, never by writing prose.
 
 The codes are the product's contract with the people who read them (and with any
 script that reads ``validate --format json``): once published, a code keeps its name.
-A test checks that each code here is produced by a named fixture and documented in
-the README, and that nothing produces a code missing from here.
+Tests check that each code here is produced by a named fixture, that every template
+exists in both languages and gets every parameter it names, and that the READMEs'
+tables list exactly these codes and titles.
+
+The file is long because it is the table: one entry a code, every sentence in two
+languages side by side, so that a reader checks a translation against its original
+in one place. The rendering code is the last fifty lines.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
-from linyi_tracker.findings import Severity
+from linyi_tracker.findings import Finding, Param, Severity
+from linyi_tracker.i18n import Lang
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One sentence in both languages."""
+
+    zh: str
+    en: str
+
+    def __call__(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     code: str
     severity: Severity
-    group: str  # file, row, cell, across rows, store
-    title: str
+    group: str  # file, row, cell, across rows, store, plan
+    title: Text
+    messages: Mapping[str, Text]  # by form; "" is the usual one
+    hints: Mapping[str, Text] = field(default_factory=dict)  # by form; "" the usual one
 
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
+T = Text
+
+# The groups a data file's findings fall in, in the order the READMEs list them.
+DATA_GROUPS = ("file", "row", "cell", "across rows", "store")
+GROUP_TITLES: dict[str, Text] = {
+    "file": T("文件", "file"),
+    "row": T("行", "row"),
+    "cell": T("单元格", "cell"),
+    "across rows": T("跨行", "across rows"),
+    "store": T("数据目录", "store"),
+    "plan": T("规划文件", "plan"),
+}
+SEVERITY_WORDS: dict[Severity, Text] = {
+    E: T("错误", "error"),
+    W: T("警告", "warning"),
+    N: T("提示", "notice"),
+}
+
+_KEY = "{indicator} {period} {region}"  # an observation's key, as both languages write it
+_OTHER = "{other_file}:{other_line}"  # the other row a finding points at
 
 _ENTRIES = [
-    # the file as a whole
+    # ------------------------------------------------------------ the file as a whole
     Entry(
         "encoding-error",
         E,
         "file",
-        "bytes that are neither UTF-8 nor GB18030 (line and byte given)",
+        T(
+            "既不是UTF-8也不是GB18030的字节（给出行号和字节位置）",
+            "bytes that are neither UTF-8 nor GB18030 (line and byte given)",
+        ),
+        {
+            "": T(
+                "第{offset}字节（0x{byte}）既不是UTF-8也不是GB18030编码",
+                "byte 0x{byte} at offset {offset} cannot be read as UTF-8 or GB18030",
+            ),
+            "bom": T(
+                "第{offset}字节（0x{byte}）不是UTF-8编码（文件以UTF-8 BOM开头）",
+                "byte 0x{byte} at offset {offset} cannot be read as UTF-8 "
+                "(it starts with a UTF-8 BOM)",
+            ),
+            "plan": T(
+                "规划文件不是UTF-8编码（第{offset}字节，0x{byte}）",
+                "the plan file is not UTF-8 (byte 0x{byte} at offset {offset})",
+            ),
+        },
+        {
+            "": T(
+                "请用Excel打开并另存为“CSV UTF-8（逗号分隔）”",
+                "open the file in Excel and save it as 'CSV UTF-8 (comma delimited)'",
+            ),
+            "plan": T("请把规划文件存为UTF-8", "save the plan as UTF-8"),
+        },
     ),
-    Entry("empty-file", E, "file", "no header and no data"),
-    Entry("missing-column", E, "file", "a required column (indicator, period, value) is missing"),
-    Entry("duplicate-column", E, "file", "two columns mean the same thing (e.g. 数值 and value)"),
-    Entry("blank-header", E, "file", "a column with data has no header"),
-    Entry("unknown-column", W, "file", "a column the format does not know; it is ignored"),
+    Entry(
+        "empty-file",
+        E,
+        "file",
+        T("没有表头也没有数据", "no header and no data"),
+        {
+            "": T("文件是空的", "the file is empty"),
+            "no-header": T("文件没有表头也没有数据", "the file has no header row and no data"),
+        },
+        {"": T("请发送填好的文件", "send the filled-in file")},
+    ),
+    Entry(
+        "missing-column",
+        E,
+        "file",
+        T(
+            "缺少必填列（指标代码、期间、数值）",
+            "a required column (indicator, period, value) is missing",
+        ),
+        {"": T("缺少必填列“{column}”", "required column '{column}' is missing")},
+        {
+            "": T(
+                "请加上该列；可用中文表头（指标代码、期间、数值）",
+                "add the column; Chinese headers are accepted (指标代码, 期间, 数值)",
+            ),
+            "separator": T(
+                "文件似乎用制表符或分号分隔；请另存为CSV（逗号分隔）",
+                "the file seems to use tabs or semicolons; save it as CSV (comma delimited)",
+            ),
+        },
+    ),
+    Entry(
+        "duplicate-column",
+        E,
+        "file",
+        T(
+            "两列含义相同（如“数值”和value）",
+            "two columns mean the same thing (e.g. 数值 and value)",
+        ),
+        {
+            "": T(
+                "列“{column}”与第{first_number}列“{first}”重复",
+                "column '{column}' repeats '{first}' (column {first_number})",
+            )
+        },
+        {"": T("只保留其中一列", "keep one of the two columns")},
+    ),
+    Entry(
+        "blank-header",
+        E,
+        "file",
+        T("有数据的列没有表头", "a column with data has no header"),
+        {"": T("第{number}列没有表头", "column {number} has no header")},
+        {"": T("请填写列名，可用：{columns}", "name it, one of: {columns}")},
+    ),
+    Entry(
+        "unknown-column",
+        W,
+        "file",
+        T("格式中没有的列，忽略", "a column the format does not know; it is ignored"),
+        {
+            "": T(
+                "列“{column}”不在格式中，将被忽略",
+                "column '{column}' is not used and will be ignored",
+            )
+        },
+        {"suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?")},
+    ),
     Entry(
         "not-utf8",
         N,
         "file",
-        "the file is GB18030/GBK (Excel's Chinese default) and was read as such",
+        T(
+            "文件是GB18030/GBK（Excel中文版默认），已按此读取",
+            "the file is GB18030/GBK (Excel's Chinese default) and was read as such",
+        ),
+        {
+            "": T(
+                "文件不是UTF-8编码，已按GB18030（Excel中文版默认）读取",
+                "the file is not UTF-8; read as GB18030 (Excel's Chinese default)",
+            )
+        },
+        {
+            "": T(
+                "无需处理；另存为“CSV UTF-8”可避免此提示",
+                "nothing to do; saving as 'CSV UTF-8' avoids this notice",
+            )
+        },
     ),
     Entry(
         "title-rows-skipped",
         N,
         "file",
-        "rows above the header (a title) skipped; the header was found below them",
+        T(
+            "表头之上的行（标题）已跳过，表头在其下找到",
+            "rows above the header (a title) skipped; the header was found below them",
+        ),
+        {
+            "": T(
+                "表头在第{header_line}行；其上{skipped}行（标题？）已跳过",
+                "the header is on line {header_line}; {skipped:line|lines} above it "
+                "(a title?) skipped",
+            )
+        },
+        {
+            "": T(
+                "无需处理；文件第一行即为表头可避免此提示",
+                "nothing to do; a file that starts with its header avoids this notice",
+            )
+        },
     ),
-    Entry("unreadable-workbook", E, "file", "an .xlsx file that cannot be opened"),
-    Entry("unknown-sheet", E, "file", "--sheet names a sheet the workbook does not have"),
-    # one row
-    Entry("csv-syntax", E, "row", "a row that is not valid CSV (a stray or unclosed quote)"),
-    Entry("extra-cell", E, "row", "more cells than the header has columns"),
-    Entry("missing-cell", E, "row", "fewer cells than the header, required ones missing"),
-    Entry("blank-row", W, "row", "an empty row, skipped"),
-    # one cell
-    Entry("missing-value", E, "cell", "a required cell (indicator, period, value) is empty"),
     Entry(
-        "unknown-indicator", E, "cell", "not an indicator of the plan (with the closest suggestion)"
+        "unreadable-workbook",
+        E,
+        "file",
+        T("无法打开的.xlsx文件", "an .xlsx file that cannot be opened"),
+        {
+            "": T("无法打开工作簿：{error}", "the workbook cannot be opened: {error}"),
+            "xls": T(
+                "无法打开工作簿：.xls 是旧版Excel格式",
+                "the workbook cannot be opened: .xls is the old Excel format",
+            ),
+        },
+        {
+            "": T(
+                "请用Excel重新另存为.xlsx或CSV UTF-8",
+                "save it again from Excel as .xlsx, or as CSV UTF-8",
+            ),
+            "xls": T(
+                "请用Excel打开，另存为.xlsx或“CSV UTF-8（逗号分隔）”",
+                "open it in Excel and save it as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
+            ),
+        },
+    ),
+    Entry(
+        "unknown-sheet",
+        E,
+        "file",
+        T("--sheet 指定的工作表不存在", "--sheet names a sheet the workbook does not have"),
+        {"": T("工作簿中没有名为“{sheet}”的工作表", "the workbook has no sheet '{sheet}'")},
+        {"": T("工作表有：{sheets}", "sheets: {sheets}")},
+    ),
+    Entry(
+        "unreadable-file",
+        E,
+        "file",
+        T("数据目录中无法读取的文件", "a file in the data folder that cannot be read"),
+        {"": T("无法读取文件：{error}", "cannot read the file: {error}")},
+    ),
+    # ------------------------------------------------------------ one row
+    Entry(
+        "csv-syntax",
+        E,
+        "row",
+        T(
+            "不符合CSV格式的行（多余或未闭合的引号）",
+            "a row that is not valid CSV (a stray or unclosed quote)",
+        ),
+        {"": T("该行不符合CSV格式（{error}）", "the row cannot be read as CSV: {error}")},
+        {
+            "": T(
+                "请检查该行的引号：含逗号或引号的值须用引号括起，值中的引号要写两遍",
+                "check the quotes in this row: a value with a comma or quote must be quoted, "
+                "and a quote inside it doubled",
+            )
+        },
+    ),
+    Entry(
+        "extra-cell",
+        E,
+        "row",
+        T("单元格比表头列数多", "more cells than the header has columns"),
+        {
+            "": T(
+                "该行有{cells}个单元格，表头只有{width}列；“{text}”没有对应的列",
+                "the row has {cells:cell|cells} but the header has {width}; '{text}' has no column",
+            )
+        },
+        {
+            "": T(
+                "删去多余的单元格，或把含逗号的值用引号括起",
+                "remove the extra cell or a stray comma inside a value (quote it)",
+            )
+        },
+    ),
+    Entry(
+        "missing-cell",
+        E,
+        "row",
+        T("单元格比表头少，缺了必填项", "fewer cells than the header, required ones missing"),
+        {
+            "": T(
+                "该行只有{cells}个单元格，表头有{width}列",
+                "the row has {cells:cell|cells} but the header has {width}",
+            )
+        },
+        {"": T("每列都要有单元格，选填列可留空", "fill every column, leaving optional ones empty")},
+    ),
+    Entry(
+        "blank-row",
+        W,
+        "row",
+        T("空行，已跳过", "an empty row, skipped"),
+        {"": T("空行，已跳过", "blank row skipped")},
+    ),
+    # ------------------------------------------------------------ one cell
+    Entry(
+        "missing-value",
+        E,
+        "cell",
+        T(
+            "必填单元格（指标、期间、数值）为空",
+            "a required cell (indicator, period, value) is empty",
+        ),
+        {
+            "indicator": T("指标代码为空", "the indicator is empty"),
+            "period": T("期间为空", "the period is empty"),
+            "value": T("数值为空", "the value is empty"),
+        },
+        {
+            "indicator": T(
+                "请填写规划中的指标代码，例如emp.new_urban_jobs",
+                "write the indicator id from the plan, e.g. emp.new_urban_jobs",
+            ),
+            "period": T(
+                "请写年份（2017）、季度（2017Q3）或月份（2017-09）",
+                "write a year (2017), a quarter (2017Q3) or a month (2017-09)",
+            ),
+            "value": T("请填写数字，或删去该行", "write the figure, or leave the row out"),
+        },
+    ),
+    Entry(
+        "unknown-indicator",
+        E,
+        "cell",
+        T(
+            "不是规划中的指标（给出最接近的建议）",
+            "not an indicator of the plan (with the closest suggestion)",
+        ),
+        {"": T("“{text}”不是规划中的指标", "'{text}' is not an indicator of the plan")},
+        {
+            "": T(
+                "运行 `linyi-tracker plan` 可查看所有代码",
+                "run `linyi-tracker plan` to list the ids",
+            ),
+            "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
+        },
     ),
     Entry(
         "indicator-by-name",
         N,
         "cell",
-        "an indicator given by its name rather than its id, resolved",
+        T(
+            "用名称而不是代码填写指标，已识别",
+            "an indicator given by its name rather than its id, resolved",
+        ),
+        {"": T("“{text}”已识别为指标“{indicator}”", "'{text}' read as indicator '{indicator}'")},
+        {
+            "": T(
+                "填写代码“{indicator}”可避免此提示",
+                "write the id '{indicator}' to avoid this notice",
+            )
+        },
     ),
-    Entry("unknown-region", E, "cell", "not a region of the plan (with the closest suggestion)"),
-    Entry("invalid-period", E, "cell", "not a year, quarter or month"),
-    Entry("period-outside-plan", E, "cell", "before the plan's first data year or after its end"),
-    Entry("future-period", E, "cell", "a period that has not ended yet"),
+    Entry(
+        "unknown-region",
+        E,
+        "cell",
+        T(
+            "不是规划中的地区（给出最接近的建议）",
+            "not a region of the plan (with the closest suggestion)",
+        ),
+        {"": T("“{text}”不是规划中的地区", "'{text}' is not a region of the plan")},
+        {
+            "": T("全市数字请留空", "leave it blank for the whole city"),
+            "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
+        },
+    ),
+    Entry(
+        "invalid-period",
+        E,
+        "cell",
+        T("不是年、季度或月", "not a year, quarter or month"),
+        {
+            "": T(
+                "“{text}”不是期间；请写年份（2017）、季度（2017Q3）或月份（2017-09）",
+                "'{text}' is not a period; write a year (2017), a quarter (2017Q3) "
+                "or a month (2017-09)",
+            ),
+            "month": T("没有{month}月", "month {month} does not exist"),
+        },
+    ),
+    Entry(
+        "period-outside-plan",
+        E,
+        "cell",
+        T(
+            "早于规划的最早数据年份或晚于规划期末",
+            "before the plan's first data year or after its end",
+        ),
+        {
+            "": T(
+                "期间{period}不在规划的年份{first}—{last}之内",
+                "period {period} is outside the plan's years {first}–{last}",
+            )
+        },
+        {"": T("请检查年份", "check the year")},
+    ),
+    Entry(
+        "future-period",
+        E,
+        "cell",
+        T("尚未结束的期间", "a period that has not ended yet"),
+        {
+            "": T(
+                "期间{period}尚未结束（今天是{today}）",
+                "period {period} has not ended yet (today is {today})",
+            )
+        },
+        {"": T("请检查年份", "check the year")},
+    ),
     Entry(
         "invalid-number",
         E,
         "cell",
-        "not a number: (12.5), NaN, inf, 1_000, -, —, /, 无, N/A, 1e5 …",
+        T(
+            "不是数字：(12.5)、NaN、inf、1_000、-、—、/、无、N/A、1e5等",
+            "not a number: (12.5), NaN, inf, 1_000, -, —, /, 无, N/A, 1e5 …",
+        ),
+        {
+            "": T("“{text}”不是数字", "'{text}' is not a number"),
+            "brackets": T(
+                "“{text}”不是数字（会计括号）", "'{text}' is not a number (accounting brackets)"
+            ),
+            "other-script": T(
+                "“{text}”不是数字（其他文字的数字）",
+                "'{text}' is not a number (digits of another script)",
+            ),
+        },
+        {
+            "placeholder": T(
+                "数字不详时请删去该行，并向报送单位说明原因",
+                "leave the row out if the figure is not known, and say why in a note to the sender",
+            ),
+            "brackets": T(
+                "负数请用负号，如-12.5", "write a negative number with a minus sign, e.g. -12.5"
+            ),
+            "underscore": T("只写数字，不要用“_”", "write digits only, without '_'"),
+            "other-script": T("请用阿拉伯数字0–9填写", "write the figure with the digits 0-9"),
+            "exponent": T(
+                "请写完整数字（Excel把大数显示为1.2E+05时，请加宽该列）",
+                "write the number in full (Excel shows large numbers as 1.2E+05: widen the column)",
+            ),
+            "grouping": T(
+                "千位分隔符须每三位一组：85,000",
+                "thousands separators must group by three digits: 85,000",
+            ),
+        },
     ),
-    Entry("thousands-separator", N, "cell", "85,000 or 85 000 read as 85000"),
     Entry(
-        "full-width-characters", W, "cell", "full-width digits or signs folded (９２．５ → 92.5)"
+        "thousands-separator",
+        N,
+        "cell",
+        T("85,000 或 85 000 读作 85000", "85,000 or 85 000 read as 85000"),
+        {
+            "": T(
+                "“{text}”读作{value}（千位分隔符）",
+                "'{text}' read as {value} (thousands separators)",
+            )
+        },
     ),
-    Entry("magnitude-suffix", W, "cell", "万 or 亿 multiplied out, the reading shown"),
-    Entry("unit-mismatch", E, "cell", "a unit (or a %) that does not fit the indicator's unit"),
+    Entry(
+        "full-width-characters",
+        W,
+        "cell",
+        T(
+            "全角数字或符号已转换（９２．５ → 92.5）",
+            "full-width digits or signs folded (９２．５ → 92.5)",
+        ),
+        {
+            "": T(
+                "“{text}”含全角字符，读作{value}",
+                "'{text}' has full-width characters; read as {value}",
+            )
+        },
+    ),
+    Entry(
+        "magnitude-suffix",
+        W,
+        "cell",
+        T("“万”“亿”已换算，并显示换算结果", "万 or 亿 multiplied out, the reading shown"),
+        {
+            "": T(
+                "“{text}”读作{value}（{suffix}＝{factor}）",
+                "'{text}' read as {value} ({suffix} = {factor})",
+            )
+        },
+    ),
+    Entry(
+        "unit-mismatch",
+        E,
+        "cell",
+        T("单位（或%）与指标单位不符", "a unit (or a %) that does not fit the indicator's unit"),
+        {
+            "": T(
+                "单位“{unit}”与指标单位“{expected_zh}”不符",
+                "unit '{unit}' does not match the indicator's unit '{expected_zh}' ({expected_en})",
+            ),
+            "percent": T(
+                "“{text}”是百分比，但该指标不以%计",
+                "'{text}' is a percentage, but this indicator is not measured in %",
+            ),
+        },
+        {
+            "": T(
+                "请按“{expected_zh}”填写，或不填单位",
+                "write the value in {expected_zh} ({expected_en}), or leave the unit blank",
+            ),
+            "percent": T(
+                "请按指标的单位填写，不带%", "write the figure in the indicator's unit without %"
+            ),
+        },
+    ),
     Entry(
         "unit-in-value",
         W,
         "cell",
-        "a unit typed into the value cell (9800人, 4.9万人), read and shown",
+        T(
+            "单位填进了数值栏（9800人、4.9万人），已读取并显示读数",
+            "a unit typed into the value cell (9800人, 4.9万人), read and shown",
+        ),
+        {"": T("“{text}”读作{value}{unit}", "'{text}' read as {value} {unit}")},
+        {
+            "": T(
+                "数值栏只填数字，单位填在单位栏",
+                "write the number alone and the unit in the unit column",
+            )
+        },
     ),
-    Entry("unit-converted", W, "cell", "a unit that converts exactly (万人 → 人), converted"),
+    Entry(
+        "unit-converted",
+        W,
+        "cell",
+        T(
+            "可精确换算的单位（万人 → 人），已换算",
+            "a unit that converts exactly (万人 → 人), converted",
+        ),
+        {
+            "": T(
+                "{value}{unit}已换算为{converted}{to_unit}",
+                "{value} {unit} converted to {converted} {to_unit}",
+            )
+        },
+    ),
     Entry(
         "out-of-range",
         E,
         "cell",
-        "a percentage outside 0–100, a negative count, a ratio ≤ 0, a count above its total",
+        T(
+            "百分比超出0—100、计数为负、比值≤0、计数超过总数",
+            "a percentage outside 0–100, a negative count, a ratio ≤ 0, a count above its total",
+        ),
+        {
+            "percent": T("{value}%超出0—100的范围", "{value} % is outside 0–100"),
+            "negative": T("计数不能为负数（{value}）", "a count cannot be negative ({value})"),
+            "ratio": T("比值必须大于0（{value}）", "a ratio must be above 0 ({value})"),
+            "above-total": T(
+                "{value}超过了目标的总数{total}",
+                "{value} is more than the {total} the target counts",
+            ),
+        },
+        {
+            "percent": T(
+                "百分比请写数字，如92.5%写作92.5", "a percentage is written 92.5 for 92.5 %"
+            )
+        },
     ),
-    Entry("not-integer", E, "cell", "a count with a fraction"),
+    Entry(
+        "not-integer",
+        E,
+        "cell",
+        T("计数带小数", "a count with a fraction"),
+        {
+            "": T(
+                "计数必须是整数（{value} {unit}）",
+                "a count must be a whole number ({value} {unit})",
+            )
+        },
+    ),
     Entry(
         "invalid-milestone-value",
         E,
         "cell",
-        "a milestone value that is not done / not done / a date",
+        T(
+            "节点目标的值不是 是/否/完成日期",
+            "a milestone value that is not done / not done / a date",
+        ),
+        {"": T("“{text}”不能说明是否完成", "'{text}' does not say whether it is done")},
+        {
+            "": T(
+                "请填写 是/1、否/0，或完成日期（YYYY-MM-DD）",
+                "write done / 是 / 1, not done / 否 / 0, or the date it was done (YYYY-MM-DD)",
+            )
+        },
     ),
-    Entry("invalid-status-word", E, "cell", "a judgement that is not a status word"),
-    Entry("invalid-date", E, "cell", "an as_of that is not a date (YYYY-MM-DD)"),
-    # across rows
+    Entry(
+        "invalid-status-word",
+        E,
+        "cell",
+        T("定性评价不是规定的状态词", "a judgement that is not a status word"),
+        {"": T("“{text}”不是评价用词", "'{text}' is not a judgement word")},
+        {
+            "": T(
+                "请填写：已实现、正常推进、存在风险、明显滞后、未实现（或对应英文）",
+                "write one of: achieved, on_track, at_risk, off_track, missed "
+                "(或 已实现、正常推进、存在风险、明显滞后、未实现)",
+            )
+        },
+    ),
+    Entry(
+        "invalid-date",
+        E,
+        "cell",
+        T("as_of 不是日期（YYYY-MM-DD）", "an as_of that is not a date (YYYY-MM-DD)"),
+        {"": T("“{text}”不是日期", "'{text}' is not a date")},
+        {"": T("发布日期请写成YYYY-MM-DD", "write the publication date as YYYY-MM-DD")},
+    ),
+    # ------------------------------------------------------------ across rows
     Entry(
         "duplicate-observation",
         W,
         "across rows",
-        "the same figure twice for one indicator, period and region",
+        T(
+            "同一指标、期间、地区的同一数字出现两次",
+            "the same figure twice for one indicator, period and region",
+        ),
+        {
+            "": T(
+                _KEY + " = {value} 与 " + _OTHER + " 重复，只计一次",
+                _KEY + " = {value} is also at " + _OTHER + "; counted once",
+            )
+        },
+        {"": T("删去其中一行", "remove one of the two rows")},
     ),
     Entry(
         "conflicting-observation",
         E,
         "across rows",
-        "two different figures for one indicator, period and region (both lines named)",
+        T(
+            "同一指标、期间、地区有两个不同数字（指出两处位置）",
+            "two different figures for one indicator, period and region (both lines named)",
+        ),
+        {
+            "": T(
+                _KEY + " 此处为{value}，但 " + _OTHER + " 为{other_value}",
+                _KEY + " is {value} here but {other_value} at " + _OTHER,
+            )
+        },
+        {
+            "": T(
+                "保留正确的数字；修订的数字需填写as_of日期",
+                "keep the right figure; a revised figure needs an as_of date",
+            ),
+            "same-date": T(
+                "两行的 as_of 相同：保留正确的数字，或给修订的数字填写较晚的 as_of",
+                "both rows have the same as_of: keep the right figure, or give the revised one "
+                "its later as_of",
+            ),
+        },
     ),
-    Entry("ytd-decreasing", E, "across rows", "a year-to-date series that falls within a year"),
+    Entry(
+        "ytd-decreasing",
+        E,
+        "across rows",
+        T("年内累计数在同一年内下降", "a year-to-date series that falls within a year"),
+        {
+            "": T(
+                "{period}的年内累计数（{value}）低于 " + _OTHER + " 处{other_period}的累计数"
+                "（{other_value}）；年内累计数不会下降",
+                "year to date {period} ({value}) is below {other_period} ({other_value}) at "
+                + _OTHER
+                + "; a year-to-date figure cannot fall",
+            )
+        },
+        {
+            "": T(
+                "年内数字是1月以来的累计数：是否误填了当月数字？",
+                "sub-annual figures are sums since January: did you enter the month's own figure?",
+            )
+        },
+    ),
     Entry(
         "component-exceeds-total",
         E,
         "across rows",
-        "a part larger than its whole (public rental > affordable housing)",
+        T(
+            "分项大于总量（公租房 > 保障性安居工程）",
+            "a part larger than its whole (public rental > affordable housing)",
+        ),
+        {
+            "": T(
+                "{period}的分项{part}（{part_value}）大于总量{whole}（{whole_value}）",
+                "{part} ({part_value}) is larger than its whole {whole} ({whole_value}) "
+                "for {period}",
+            ),
+            "plan": T(
+                "分项“{part}”（{part_value}）大于总量“{whole}”（{whole_value}）",
+                "component '{part}' ({part_value}) is larger than its whole '{whole}' "
+                "({whole_value})",
+            ),
+        },
+        {
+            "": T(
+                "分项不能大于总量：请核对两个数字",
+                "a part cannot exceed the whole: check both figures",
+            )
+        },
     ),
-    Entry("components-exceed-total", W, "across rows", "the parts together larger than the whole"),
+    Entry(
+        "components-exceed-total",
+        W,
+        "across rows",
+        T("各分项之和大于总量", "the parts together larger than the whole"),
+        {
+            "": T(
+                "{period}的{whole}各分项合计{parts_sum}，大于总量（{whole_value}）",
+                "the parts of {whole} add up to {parts_sum}, more than the whole "
+                "({whole_value}) for {period}",
+            ),
+            "plan": T(
+                "“{whole}”的各分项合计{parts_sum}，大于总量（{whole_value}）",
+                "the components of '{whole}' add up to {parts_sum}, more than the whole "
+                "({whole_value})",
+            ),
+        },
+        {
+            "": T(
+                "请检查分项是否重叠，或总量是否不全",
+                "check whether the parts overlap or the whole is incomplete",
+            )
+        },
+    ),
     Entry(
         "region-sum-mismatch",
         W,
         "across rows",
-        "the city's figure differs from the sum of all its regions'",
+        T(
+            "全市数字与各县区之和不一致",
+            "the city's figure differs from the sum of all its regions'",
+        ),
+        {
+            "": T(
+                "{period}全市{indicator}为{value}，但{regions}个县区合计为{regions_sum}",
+                "the city's {indicator} for {period} is {value} but the {regions} regions "
+                "add up to {regions_sum}",
+            )
+        },
+        {
+            "": T(
+                "请核对全市和各县区数字，可能有一个已过时",
+                "check the city figure and each region's; one of them may be out of date",
+            )
+        },
     ),
     Entry(
         "outlier",
         W,
         "across rows",
-        "far from the indicator's own history (median-based robust z-score above 3.5)",
+        T(
+            "与该指标历史数据相差悬殊（基于中位数的稳健z分数大于3.5）",
+            "far from the indicator's own history (median-based robust z-score above 3.5)",
+        ),
+        {
+            "": T(
+                "{value}与该指标其他{others}个数字相差悬殊（中位数{median}，稳健z分数{z}）",
+                "{value} is far from this indicator's other {others:figure|figures} "
+                "(median {median}, robust z-score {z})",
+            )
+        },
+        {
+            "": T(
+                "请核对数字及单位（是否为“万”？），或在备注中说明",
+                "check the figure and its unit (万?), or explain it in the note",
+            )
+        },
     ),
-    # against the figures already stored
+    # ------------------------------------------------------------ against the store
     Entry(
         "conflicts-with-store",
         E,
         "store",
-        "a different figure is already stored for the key, with no newer as_of",
+        T(
+            "数据目录中已存有该项的不同数字，且没有更新的 as_of",
+            "a different figure is already stored for the key, with no newer as_of",
+        ),
+        {
+            "": T(
+                _KEY + " 此处为{value}，但数据目录中 " + _OTHER + " 已存有{stored_value}",
+                _KEY + " is {value} here but {stored_value} is stored at " + _OTHER,
+            ),
+            "dated": T(
+                _KEY
+                + " 此处为{value}，但数据目录中 "
+                + _OTHER
+                + " 已存有{stored_value}（截至{stored_as_of}）",
+                _KEY + " is {value} here but {stored_value} is stored (as of {stored_as_of}) at "
+                "" + _OTHER,
+            ),
+        },
+        {
+            "": T(
+                "如为修订数字，请在as_of中填写发布日期，或用 --revise 导入",
+                "if this is a revised figure, give its publication date in as_of, "
+                "or ingest with --revise",
+            )
+        },
     ),
-    Entry("already-stored", N, "store", "the same figure is already stored; ingest skips it"),
+    Entry(
+        "already-stored",
+        N,
+        "store",
+        T(
+            "数据目录中已有相同数字；导入时跳过",
+            "the same figure is already stored; ingest skips it",
+        ),
+        {
+            "": T(
+                _KEY + " = {value} 已存在于数据目录（" + _OTHER + "）",
+                _KEY + " = {value} is already stored (" + _OTHER + ")",
+            )
+        },
+    ),
     Entry(
         "revises-store",
         N,
         "store",
-        "with --revise: a different stored figure is kept and this one recorded as its revision",
+        T(
+            "使用 --revise：保留原数字，本数字记为修订值",
+            "with --revise: a different stored figure is kept and this one recorded as its "
+            "revision",
+        ),
+        {
+            "": T(
+                _KEY + "：{value} 将记为 " + _OTHER + " 处已存数字{stored_value}的修订值",
+                _KEY + ": {value} will be recorded as a revision of the stored {stored_value} "
+                "at " + _OTHER,
+            ),
+            "dated": T(
+                _KEY
+                + "：{value} 将记为 "
+                + _OTHER
+                + " 处已存数字{stored_value}（截至{stored_as_of}）的修订值",
+                _KEY + ": {value} will be recorded as a revision of the stored {stored_value} "
+                "(as of {stored_as_of}) at " + _OTHER,
+            ),
+        },
+    ),
+    # ------------------------------------------------------------ the plan file
+    Entry(
+        "yaml-syntax",
+        E,
+        "plan",
+        T("规划文件不是有效的YAML", "the plan file is not valid YAML"),
+        {
+            "": T("YAML语法错误：{problem}", "YAML syntax: {problem}"),
+            "context": T(
+                "YAML语法错误：{problem}（{context}，第{context_line}行）",
+                "YAML syntax: {problem} ({context} on line {context_line})",
+            ),
+        },
+        {
+            "": T(
+                "请检查此处附近的缩进和引号",
+                "check the indentation and quoting around this position",
+            ),
+            "tag": T(
+                "请写普通的值：不要用“!”开头的标签，键只能是单个词或数字",
+                "write plain values: no '!' tags, and keys that are single words or numbers",
+            ),
+        },
+    ),
+    Entry(
+        "empty-plan",
+        E,
+        "plan",
+        T("规划文件是空的", "the plan file is empty"),
+        {"": T("规划文件是空的", "the plan file is empty")},
+    ),
+    Entry(
+        "plan-shape",
+        E,
+        "plan",
+        T("规划文件不是由若干节组成的映射", "the plan file is not a mapping of sections"),
+        {"": T("规划文件须由若干节（键: 值）组成", "the plan must be a mapping of sections")},
+    ),
+    Entry(
+        "plan-schema",
+        E,
+        "plan",
+        T("键或值不符合规划文件的格式", "a key or value that does not fit the plan's format"),
+        {
+            "missing": T("缺少必填键“{key}”", "required key '{key}' is missing"),
+            "extra": T(
+                "未知的键“{key}”（请检查拼写，或删去）",
+                "unknown key '{key}' (check its spelling, or remove it)",
+            ),
+            "literal": T(
+                "此处不能用“{value}”；应为{expected}",
+                "'{value}' is not allowed here; expected {expected}",
+            ),
+            "unknown-kind": T(
+                "类型“{value}”未知；应为{expected}之一",
+                "kind '{value}' is not known; expected one of {expected}",
+            ),
+            "no-kind": T(
+                "目标须有 `kind`（level、annual、cumulative、milestone 或 qualitative）",
+                "a target needs a `kind` (level, annual, cumulative, milestone or qualitative)",
+            ),
+            "not-integer": T("“{value}”不是整数", "'{value}' is not a whole number"),
+            "not-number": T("“{value}”不是数字", "'{value}' is not a number"),
+            "not-text": T(
+                "此处应为文字，却是{type}“{value}”", "expected text, got {type} '{value}'"
+            ),
+            "not-list": T("此处应为列表，却是{type}", "expected a list here, got {type}"),
+            "not-mapping": T(
+                "此处应为映射（键: 值），却是{type}", "expected a mapping here, got {type}"
+            ),
+            "empty": T("“{key}”不能为空", "'{key}' must not be empty"),
+            "out-of-range": T("“{value}”超出范围：{error}", "'{value}' is out of range: {error}"),
+            "period-order": T(
+                "规划期的开始年份（{start}）晚于结束年份（{end}）",
+                "the period starts ({start}) after it ends ({end})",
+            ),
+            "data-from": T(
+                "data_from（{data_from}）不能晚于 start（{start}）",
+                "data_from ({data_from}) must not be after start ({start})",
+            ),
+            "thresholds": T(
+                "阈值须满足 0 < at_risk < on_track",
+                "thresholds must satisfy 0 < at_risk < on_track",
+            ),
+            "unnamed-with-name": T(
+                "标为未列名称的工程不能有名称", "a project marked unnamed must not have a name"
+            ),
+            "project-name": T(
+                "工程须有名称；原文未列名称时写 `unnamed: true`",
+                "a project needs a name, or `unnamed: true` if the source gives none",
+            ),
+            "unit-direction": T(
+                "有单位的指标须注明方向（higher 或 lower）",
+                "an indicator with a unit needs a direction (higher or lower)",
+            ),
+            "other": T("格式错误：{error}", "{error}"),
+        },
+    ),
+    Entry(
+        "duplicate-id",
+        E,
+        "plan",
+        T("同一节中的代码或编号重复", "an id or number used twice in one section"),
+        {
+            "": T(
+                "`{section}:` 中的代码“{id}”重复", "{item} id '{id}' is used twice in `{section}:`"
+            ),
+            "system-number": T("体系编号{number}重复", "system number {number} is used twice"),
+        },
+    ),
+    Entry(
+        "duplicate-key",
+        E,
+        "plan",
+        T(
+            "同一映射中的键重复（YAML只保留最后一个）",
+            "a key twice in one mapping (YAML keeps the last)",
+        ),
+        {
+            "": T(
+                "键“{key}”在此重复出现（第一次在第{first_line}行）；YAML只会保留最后一个",
+                "key '{key}' appears twice in this mapping (first on line {first_line}); "
+                "YAML would keep only the last",
+            )
+        },
+    ),
+    Entry(
+        "city-region",
+        E,
+        "plan",
+        T("规划须有且只有一个全域地区", "the plan needs exactly one city region"),
+        {
+            "": T(
+                "规划须有且只有一个 level 为 city 的地区（全域），现有{found}个",
+                "the plan needs exactly one region with level 'city' (the whole area), "
+                "found {found}",
+            )
+        },
+    ),
+    Entry(
+        "unknown-reference",
+        E,
+        "plan",
+        T("引用了规划中没有定义的代码", "a reference to an id the plan does not define"),
+        {
+            "": T(
+                "规划的 `{section}:` 中没有定义“{id}”",
+                "{kind} '{id}' is not defined in `{section}:`",
+            )
+        },
+        {
+            "": T("请先在 `{section}:` 下定义", "define it under `{section}:` first"),
+            "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
+        },
+    ),
+    Entry(
+        "project-count",
+        E,
+        "plan",
+        T(
+            "类别申报的工程数与列出的不符",
+            "a category lists fewer or more projects than it declares",
+        ),
+        {
+            "": T(
+                "类别“{category}”申报{declared}项工程，规划中列出{listed}项",
+                "category '{category}' declares {declared:project|projects}; the plan lists {listed}",
+            )
+        },
+        {
+            "": T(
+                "请列出每项申报的工程；原文未列名称的写 `unnamed: true`",
+                "list every declared project; use `unnamed: true` for one the source does not name",
+            )
+        },
+    ),
+    Entry(
+        "monitoring-with-target",
+        E,
+        "plan",
+        T("监测指标却有目标", "a monitoring indicator with targets"),
+        {
+            "": T(
+                "指标“{indicator}”是监测指标，却有目标",
+                "indicator '{indicator}' is a monitoring indicator but has targets",
+            )
+        },
+    ),
+    Entry(
+        "year-outside-plan",
+        E,
+        "plan",
+        T("期限或起始年份不在规划期内", "a deadline or start year outside the plan period"),
+        {
+            "deadline": T(
+                "期限年份{year}不在规划期{start}—{end}之内",
+                "deadline {year} is outside the plan period {start}–{end}",
+            ),
+            "start": T(
+                "起始年份{year}不在规划期{start}—{end}之内",
+                "start {year} is outside the plan period {start}–{end}",
+            ),
+        },
+    ),
+    Entry(
+        "year-order",
+        E,
+        "plan",
+        T("起始年份晚于期限", "a start year after the deadline"),
+        {
+            "": T(
+                "起始年份{start}晚于期限{deadline}",
+                "start {start} is after the deadline {deadline}",
+            )
+        },
+    ),
+    Entry(
+        "missing-unit",
+        E,
+        "plan",
+        T(
+            "需要数字的目标，其指标没有单位",
+            "a target that takes a number, on an indicator without a unit",
+        ),
+        {
+            "count": T(
+                "可计数的节点目标“{target}”须对应有单位的指标（计数的对象）",
+                "countable milestone '{target}' needs an indicator with a unit (what is counted)",
+            ),
+            "value": T(
+                "目标“{target}”有目标值，其指标须有单位和方向",
+                "target '{target}' has a value, so its indicator needs a unit and a direction",
+            ),
+        },
+    ),
+    Entry(
+        "unit-on-judgement",
+        E,
+        "plan",
+        T(
+            "不取数字的目标，其指标却有单位",
+            "a target that takes no number, on an indicator with a unit",
+        ),
+        {
+            "": T(
+                "指标“{indicator}”有单位，但目标“{target}”不取数字",
+                "indicator '{indicator}' has a unit, but target '{target}' takes no number",
+            )
+        },
+    ),
+    Entry(
+        "comparator-direction",
+        E,
+        "plan",
+        T("比较符与指标方向矛盾", "a comparator that contradicts the indicator's direction"),
+        {
+            "higher": T(
+                "比较符“{comparator}”与指标方向“higher”矛盾（应使用 >= 或 >）",
+                "comparator '{comparator}' contradicts the indicator's direction 'higher' "
+                "(for 'higher' is better use >= or >)",
+            ),
+            "lower": T(
+                "比较符“{comparator}”与指标方向“lower”矛盾（应使用 <= 或 <）",
+                "comparator '{comparator}' contradicts the indicator's direction 'lower' "
+                "(for 'lower' is better use <= or <)",
+            ),
+        },
+    ),
+    Entry(
+        "comparator-kind",
+        E,
+        "plan",
+        T("“≈”用在了水平目标以外", "'≈' on a target that is not a level target"),
+        {"": T("“≈”只适用于水平目标", "'≈' is only meaningful for level targets")},
+    ),
+    Entry(
+        "component-mismatch",
+        E,
+        "plan",
+        T("分项与总量的类型或单位不同", "a component of another kind or unit than its whole"),
+        {
+            "": T(
+                "分项“{component}”须是与“{whole}”类型（`{kind}`）和单位都相同的目标",
+                "component '{component}' must be a target of kind '{kind}' in the same unit "
+                "as '{whole}'",
+            )
+        },
+    ),
+    Entry(
+        "unnamed-project",
+        N,
+        "plan",
+        T("原文已申报但未列名称的工程", "a project the source declares but does not name"),
+        {
+            "": T(
+                "“{category_zh}”类别中的工程“{project}”已申报，但原文未列名称",
+                "project '{project}' of category '{category_en}' ({category_zh}) is declared "
+                "but not named in the source",
+            )
+        },
+        {
+            "": T(
+                "已记为未列名称；有权威来源时补上名称",
+                "recorded as unnamed; add its name when an authoritative source gives it",
+            )
+        },
+    ),
+    Entry(
+        "truncated-source",
+        N,
+        "plan",
+        T("原文被截断的目标", "a target whose source text is cut off"),
+        {
+            "": T(
+                "目标“{target}”：原文被截断（“{quote}”），须完成的内容不详",
+                "target '{target}': the source text is cut off (“{quote}”); what is due is unknown",
+            )
+        },
     ),
 ]
 
 CATALOGUE: dict[str, Entry] = {e.code: e for e in _ENTRIES}
+
+
+# ------------------------------------------------------------ rendering
+
+
+def param_text(value: Param) -> str:
+    """A parameter as text: exact decimals without exponent, control characters shown
+    escaped (a cell's newline must not break the one-line-a-finding output)."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else repr(ch)[1:-1]
+        for ch in text
+    )
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` over a finding's parameters, with ``{n:word|words}`` plurals; a
+    parameter that is missing is left as ``{name}`` (a test fails on it) rather than
+    raising in front of the user."""
+
+    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return _Missing(str(key))
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, _Missing):
+            return "{" + value.name + "}"
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return f"{value} {one if value == 1 else many}"
+        return param_text(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Missing:
+    name: str
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(template: str, params: Mapping[str, Param]) -> str:
+    """A template filled from parameters (see :class:`_Formatter`)."""
+    return _FORMATTER.vformat(template, (), params)
+
+
+def message_text(finding: Finding) -> Text:
+    """The message template of a finding, in both languages."""
+    entry = CATALOGUE.get(finding.code)
+    if entry is None or finding.form not in entry.messages:
+        # Never at run time (a test renders every finding of every fixture), but never a crash.
+        return Text(finding.code, finding.code)
+    return entry.messages[finding.form]
+
+
+def hint_text(finding: Finding) -> Text | None:
+    """The hint template: the one named, else the message form's own, else the usual one."""
+    entry = CATALOGUE.get(finding.code)
+    if entry is None:
+        return None
+    hints = entry.hints
+    return hints.get(finding.hint_form or finding.form) or hints.get("")
+
+
+def render(finding: Finding, lang: Lang) -> tuple[str, str | None]:
+    """(message, hint) of a finding in ``lang``; the hint is None where there is none."""
+    message = fill(message_text(finding)(lang), finding.params)
+    hint = hint_text(finding)
+    return message, (fill(hint(lang), finding.params) if hint is not None else None)
+
+
+def severity_word(severity: Severity, lang: Lang) -> str:
+    return SEVERITY_WORDS[severity](lang)
+
+
+def finding_dict(finding: Finding, lang: Lang = "en") -> dict[str, object]:
+    """A finding as JSON data: position, code, severity, message and hint in ``lang``,
+    and the parameters (exact decimals as text)."""
+    message, hint = render(finding, lang)
+    return {
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "column_number": finding.column_number,
+        "message": message,
+        "hint": hint,
+        "sheet": finding.sheet,
+        "params": {
+            k: (format(v, "f") if isinstance(v, Decimal) else v) for k, v in finding.params.items()
+        },
+    }

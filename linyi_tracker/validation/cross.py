@@ -32,7 +32,7 @@ from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.reconcile import Figure, decide, figure_text, findings, store_finding
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan
 
 # Iglewicz and Hoaglin's modified z-score: 0.6745·(x − median) / MAD, flagged above 3.5.
@@ -64,8 +64,10 @@ class Row:
     submitted: bool
 
 
-def _at(row: Row, code: str, severity: Severity, message: str, hint: str | None = None) -> Finding:
-    return Finding(code, severity, message, row.file, row.line, "value", None, hint)
+def _at(
+    row: Row, code: str, severity: Severity, params: dict[str, Param], form: str = ""
+) -> Finding:
+    return Finding(code, severity, row.file, row.line, "value", params=params, form=form)
 
 
 def robust_scale(values: list[float]) -> tuple[float, float] | None:
@@ -384,9 +386,14 @@ class CrossChecks:
                         self._resolve(blame),
                         "ytd-decreasing",
                         Severity.ERROR,
-                        f"year to date {later.period} ({later.text}) is below {earlier.period} ({earlier.text}) "
-                        f"at {earlier.file}:{earlier.line}; a year-to-date figure cannot fall",
-                        "sub-annual figures are sums since January: did you enter the month's own figure?",
+                        {
+                            "period": later.period.text,
+                            "value": later.text,
+                            "other_period": earlier.period.text,
+                            "other_value": earlier.text,
+                            "other_file": earlier.file,
+                            "other_line": earlier.line,
+                        },
                     )
                 )
 
@@ -411,9 +418,12 @@ class CrossChecks:
                             row,
                             "outlier",
                             Severity.WARNING,
-                            f"{row.text} is far from this indicator's other {len(members) - 1} figures "
-                            f"(median {median:g}, robust z-score {z:+.1f})",
-                            "check the figure and its unit (万?), or explain it in the note",
+                            {
+                                "value": row.text,
+                                "others": len(members) - 1,
+                                "median": f"{median:g}",
+                                "z": f"{z:+.1f}",
+                            },
                         )
                     )
 
@@ -483,9 +493,13 @@ class CrossChecks:
                                     blame,
                                     "component-exceeds-total",
                                     Severity.ERROR,
-                                    f"{part.indicator} ({part.text}) is larger than its whole {total.indicator} "
-                                    f"({total.text}) for {period}",
-                                    "a part cannot exceed the whole: check both figures",
+                                    {
+                                        "part": part.indicator,
+                                        "part_value": part.text,
+                                        "whole": total.indicator,
+                                        "whole_value": total.text,
+                                        "period": period.text,
+                                    },
                                 )
                             )
                 summed = math.fsum(r.value or 0.0 for r in present)
@@ -498,9 +512,12 @@ class CrossChecks:
                             blame2,
                             "components-exceed-total",
                             Severity.WARNING,
-                            f"the parts of {total.indicator} add up to {_number_text(summed)}, more than the whole "
-                            f"({total.text}) for {period}",
-                            "check whether the parts overlap or the whole is incomplete",
+                            {
+                                "whole": total.indicator,
+                                "parts_sum": _number_text(summed),
+                                "whole_value": total.text,
+                                "period": period.text,
+                            },
                         )
                     )
 
@@ -569,9 +586,13 @@ class CrossChecks:
                         blame,
                         "region-sum-mismatch",
                         Severity.WARNING,
-                        f"the city's {name} for {period} is {whole.text} but the {len(subs)} regions add up to "
-                        f"{_number_text(total)}",
-                        "check the city figure and each region's; one of them may be out of date",
+                        {
+                            "indicator": name,
+                            "period": period.text,
+                            "value": whole.text,
+                            "regions": len(subs),
+                            "regions_sum": _number_text(total),
+                        },
                     )
                 )
 

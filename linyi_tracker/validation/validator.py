@@ -52,15 +52,16 @@ class ValidationReport:
         return any(_fails(f, self.strict) for f in self.findings)
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """The JSON contract of submissions.md; messages and hints in ``lang``."""
-        from linyi_tracker.validation.localize import localized
+        """The JSON contract of submissions.md; messages and hints in ``lang``, with each
+        finding's parameters."""
+        from linyi_tracker.validation.catalogue import finding_dict
 
         return {
             "files": [
                 {"path": f.path, "encoding": f.encoding, "rows": f.rows, "valid": f.valid}
                 for f in self.files
             ],
-            "findings": [localized(f, lang).to_dict() for f in self.findings],
+            "findings": [finding_dict(f, lang) for f in self.findings],
             "summary": {
                 **self.counts,
                 "files": len(self.files),

@@ -1,0 +1,261 @@
+"""The cell rules: what one cell may hold, as plain functions over plain values.
+
+Each rule takes the cell's text (and the plan facts it needs) and returns what the
+cell means and the issues it has — never raising, never touching a file or a row. The
+row loop (:mod:`linyi_tracker.actuals.rows`) calls them and gives the issues their
+file, line and column; the submissions spec (``What validation reports``) lists what
+each rule must catch.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+
+from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
+from linyi_tracker.actuals.numbers import PLAIN_NUMBER, NumberError, parse_number
+from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
+from linyi_tracker.findings import Issue, Param, Severity
+from linyi_tracker.plan.models import Indicator, Unit
+from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
+Issues = list[Issue]
+# What a value cell means: (number, word, date done), one of them set when it is read.
+Value = tuple[Decimal | None, str | None, date | None]
+_NOTHING: Value = (None, None, None)
+
+
+def indicator_cell(lookup: PlanLookup, text: str) -> tuple[Indicator | None, Issues]:
+    """An indicator id, or its name in zh or en (with a notice); else a suggestion."""
+    if not text:
+        return None, [Issue("missing-value", E, "indicator", form="indicator")]
+    ind, by_name = lookup.indicator(text)
+    if ind is None:
+        guess = lookup.suggest_indicator(text)
+        if guess:
+            params: dict[str, Param] = {"text": text, "suggestion": guess}
+            return None, [Issue("unknown-indicator", E, "indicator", params, hint_form="suggest")]
+        return None, [Issue("unknown-indicator", E, "indicator", {"text": text})]
+    if by_name:
+        return ind, [
+            Issue("indicator-by-name", N, "indicator", {"text": text, "indicator": ind.id})
+        ]
+    return ind, []
+
+
+def period_cell(
+    text: str, first_year: int, last_year: int, today: date
+) -> tuple[Period | None, Issues]:
+    """A year, quarter or month inside the plan's data years, and over by ``today``."""
+    if not text:
+        return None, [Issue("missing-value", E, "period", form="period")]
+    try:
+        period = parse_period(text)
+    except PeriodError as exc:
+        if exc.month is not None:
+            return None, [Issue("invalid-period", E, "period", {"month": exc.month}, "month")]
+        return None, [Issue("invalid-period", E, "period", {"text": text})]
+    if not first_year <= period.year <= last_year:
+        params: dict[str, Param] = {"period": period.text, "first": first_year, "last": last_year}
+        return None, [Issue("period-outside-plan", E, "period", params)]
+    if (period.year, period.months) >= (today.year, today.month):
+        params = {"period": period.text, "today": today.isoformat()}
+        return None, [Issue("future-period", E, "period", params)]
+    return period, []
+
+
+def region_cell(lookup: PlanLookup, text: str) -> tuple[str | None, Issues]:
+    """A region id or name; blank is the whole city."""
+    if not text:
+        return lookup.plan.city.id, []
+    region = lookup.region(text)
+    if region is not None:
+        return region, []
+    guess = lookup.suggest_region(text)
+    if guess:
+        params: dict[str, Param] = {"text": text, "suggestion": guess}
+        return None, [Issue("unknown-region", E, "region", params, hint_form="suggest")]
+    return None, [Issue("unknown-region", E, "region", {"text": text})]
+
+
+def as_of_cell(text: str) -> tuple[date | None, Issues]:
+    """The publication date of a revised figure, YYYY-MM-DD (full-width and / folded)."""
+    if not text:
+        return None, []
+    try:
+        return date.fromisoformat(unicodedata.normalize("NFKC", text).replace("/", "-")), []
+    except ValueError:
+        return None, [Issue("invalid-date", E, "as_of", {"text": text})]
+
+
+def value_cell(
+    text: str,
+    unit_text: str,
+    kind: ValueType,
+    unit: Unit | None,
+    count_total: int | None,
+) -> tuple[Value, Issues]:
+    """The value cell read as its indicator reads values: a judgement word, a milestone
+    word or date, or a number (in the unit column's unit, converted), in range."""
+    if not text:
+        return _NOTHING, [Issue("missing-value", E, "value", form="value")]
+    if kind == "judgement":
+        return judgement_cell(text)
+    folded = fold(text) if kind != "number" else ""
+    if kind == "milestone" or (kind == "count" and not _looks_numeric(folded)):
+        return milestone_cell(text)
+    issues: Issues = []
+    parsed = Decimal(text) if PLAIN_NUMBER.match(text) else number_cell(text, unit, issues)
+    if parsed is None:
+        return _NOTHING, issues
+    value = unit_cell(parsed, unit_text, unit, issues)
+    if value is None:
+        return _NOTHING, issues
+    if unit is not None:
+        issues += range_issues(value, unit, count_total if kind == "count" else None)
+    return (value, None, None), issues
+
+
+def judgement_cell(text: str) -> tuple[Value, Issues]:
+    """A status word, in zh or en."""
+    judged = JUDGEMENTS.get(fold(text))
+    if judged is None:
+        return _NOTHING, [Issue("invalid-status-word", E, "value", {"text": text})]
+    return (None, judged, None), []
+
+
+def milestone_cell(text: str) -> tuple[Value, Issues]:
+    """Done (是, 1, done…), not done (否, 0…), or the date it was done."""
+    folded = fold(text)
+    if folded in DONE_WORDS:
+        return (None, "done", None), []
+    if folded in NOT_DONE_WORDS:
+        return (None, "not-done", None), []
+    try:
+        return (None, "done", date.fromisoformat(folded)), []
+    except ValueError:
+        return _NOTHING, [Issue("invalid-milestone-value", E, "value", {"text": text})]
+
+
+def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
+    """Any number but plain digits: separators, 万/亿, full-width, a unit in the cell
+    (:func:`~linyi_tracker.actuals.numbers.parse_number` decides the number itself)."""
+    number_text, factor, suffix = _split_unit(text, unit)
+    try:
+        reading = parse_number(
+            number_text, percent_unit=unit is not None and unit.kind == "percent"
+        )
+    except NumberError as exc:
+        # The cell's whole text, unit included, is what the clerk typed and must find.
+        said = {**exc.params, "text": text} if "text" in exc.params else exc.params
+        issues.append(Issue(exc.code, E, "value", said, exc.form, exc.hint_form))
+        return None
+    issues += [Issue(r.code, r.severity, "value", r.params) for r in reading.remarks]
+    parsed = reading.value
+    if suffix is not None and unit is not None:
+        parsed = plain_decimal(parsed * factor)
+        params: dict[str, Param] = {"text": text, "value": parsed, "unit": unit.name.zh}
+        issues.append(Issue("unit-in-value", W, "value", params))
+    return parsed
+
+
+def unit_names(unit: Unit) -> frozenset[str]:
+    """Every name the unit column may give for ``unit`` itself, folded."""
+    return frozenset(fold(a) for a in (unit.id, unit.name.zh, unit.name.en, *unit.aliases))
+
+
+def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
+    """The value in the indicator's unit: as it is when the unit column is blank or names
+    the unit, converted exactly when it names a convertible one (万人 → 人), else None."""
+    if not text or unit is None:
+        return value
+    folded = fold(text)
+    if folded in unit_names(unit):
+        return value
+    for other, factor in unit.conversions.items():
+        if fold(other) == folded:
+            converted = plain_decimal(value * factor)
+            params: dict[str, Param] = {
+                "value": value,
+                "unit": text,
+                "converted": converted,
+                "to_unit": unit.name.zh,
+            }
+            issues.append(Issue("unit-converted", W, "unit", params))
+            return converted
+    params = {"unit": text, "expected_zh": unit.name.zh, "expected_en": unit.name.en}
+    issues.append(Issue("unit-mismatch", E, "unit", params))
+    return None
+
+
+def range_issues(value: Decimal, unit: Unit, count_total: int | None) -> Issues:
+    """A percentage within 0–100, a count not negative and whole (and at most the
+    target's total for a countable milestone), a ratio above 0."""
+    issues: Issues = []
+    params: dict[str, Param] = {"value": value}
+    if unit.kind == "percent" and not _ZERO <= value <= _HUNDRED:
+        issues.append(Issue("out-of-range", E, "value", params, "percent"))
+    elif unit.kind == "count" and value < 0:
+        issues.append(Issue("out-of-range", E, "value", params, "negative"))
+    elif unit.kind == "ratio" and value <= 0:
+        issues.append(Issue("out-of-range", E, "value", params, "ratio"))
+    if unit.kind == "count" and value != value.to_integral_value():
+        issues.append(Issue("not-integer", E, "value", {"value": value, "unit": unit.name.zh}))
+    if count_total is not None and value > count_total:
+        params = {"value": value, "total": count_total}
+        issues.append(Issue("out-of-range", E, "value", params, "above-total"))
+    return issues
+
+
+def plainly_in_range(unit_kind: str, value: Decimal, text: str) -> bool:
+    """What :func:`range_issues` accepts without an issue, for plain digits in a plain
+    number indicator (the row shortcut's test: one rule, written for speed; a test
+    compares both over every fixture)."""
+    if unit_kind == "count":
+        return value >= _ZERO and ("." not in text or value == value.to_integral_value())
+    if unit_kind == "percent":
+        return _ZERO <= value <= _HUNDRED
+    if unit_kind == "ratio":
+        return value > _ZERO
+    return True
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """49000, not 4.9E+4: an exact, plain form of a computed figure."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _split_unit(text: str, unit: Unit | None) -> tuple[str, Decimal, str | None]:
+    """A unit typed into the value cell ('9800人', '4.9万人'): (number, factor, the unit text)."""
+    if unit is None:
+        return text, Decimal(1), None
+    folded = unicodedata.normalize("NFKC", text).strip()
+    candidates = [(name, factor) for name, factor in unit.conversions.items()]
+    candidates += [
+        (name, Decimal(1)) for name in (unit.name.zh, unit.name.en, unit.id, *unit.aliases)
+    ]
+    for name, factor in sorted(candidates, key=lambda c: -len(c[0])):
+        n = unicodedata.normalize("NFKC", name).strip()
+        if (
+            n
+            and n != "%"
+            and not n.isdigit()
+            and folded.casefold().endswith(n.casefold())
+            and len(folded) > len(n)
+        ):
+            number = folded[: -len(n)].strip()
+            if (number and number[-1].isdigit()) or number.endswith(("万", "亿")):
+                return number, factor, n
+    return text, Decimal(1), None
+
+
+def _looks_numeric(folded: str) -> bool:
+    """For a countable milestone: '12' is a count, 'done' or '2015-12-20' is a word or date."""
+    return bool(folded) and _DATE.match(folded) is None and any(ch.isdigit() for ch in folded)
+
+
+_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")

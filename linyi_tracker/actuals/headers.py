@@ -1,0 +1,138 @@
+"""The header row: English or Chinese names mapped to the canonical columns.
+
+A header may sit below a title row or two (offices put "2017年兰山区民生指标报表" on
+top); :func:`header_position` finds it. :func:`read_header` maps each name and
+reports blank, unknown, repeated and missing columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+
+from linyi_tracker.actuals.lookup import fold
+from linyi_tracker.actuals.records import Row
+from linyi_tracker.findings import Issue, Param, Severity
+
+COLUMNS: tuple[str, ...] = (
+    "indicator",
+    "period",
+    "region",
+    "value",
+    "unit",
+    "source",
+    "note",
+    "as_of",
+)
+REQUIRED: tuple[str, ...] = ("indicator", "period", "value")
+HEADER_ALIASES: dict[str, str] = {
+    "indicator": "indicator",
+    "indicator_id": "indicator",
+    "指标代码": "indicator",
+    "指标": "indicator",
+    "period": "period",
+    "期间": "period",
+    "年份": "period",
+    "时间": "period",
+    "region": "region",
+    "地区": "region",
+    "区县": "region",
+    "value": "value",
+    "数值": "value",
+    "值": "value",
+    "unit": "unit",
+    "单位": "unit",
+    "source": "source",
+    "来源": "source",
+    "note": "note",
+    "notes": "note",
+    "备注": "note",
+    "as_of": "as_of",
+    "as-of": "as_of",
+    "截至日期": "as_of",
+    "发布日期": "as_of",
+}
+# Columns a template carries for the clerk's eyes; read and ignored without a warning.
+INFORMATIVE_COLUMNS = frozenset(
+    {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
+)
+HEADER_SCAN = 10  # rows looked at for a header below a title
+
+
+@dataclass
+class Header:
+    """The header as the file writes it, and where each canonical column is (0-based)."""
+
+    names: list[str] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
+    usable: bool = False  # every required column, none repeated or unnamed
+
+    @property
+    def indices(self) -> tuple[int, ...]:
+        """Each of COLUMNS' position, -1 where the file has no such column."""
+        return tuple(self.columns.get(name, -1) for name in COLUMNS)
+
+
+def header_position(rows: list[Row]) -> int | None:
+    """Index of the first row that names every required column, if any does."""
+    for n, (_, cells) in enumerate(rows):
+        if isinstance(cells, str):
+            continue
+        names = {HEADER_ALIASES.get(fold(c)) for c in cells}
+        if all(col in names for col in REQUIRED):
+            return n
+    return None
+
+
+def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
+    """The header row mapped, with an issue for each column that cannot be used."""
+    names = [c.strip() for c in cells]
+    issues: list[Issue] = []
+    seen: dict[str, int] = {}
+    broken = False
+    for i, cell in enumerate(names):
+        if not cell:
+            if any(names[i:]):  # trailing empty header cells from Excel are harmless
+                params: dict[str, Param] = {"number": i + 1, "columns": ", ".join(COLUMNS)}
+                issues.append(Issue("blank-header", Severity.ERROR, None, params, number=i + 1))
+                broken = True
+            continue
+        canonical = HEADER_ALIASES.get(fold(cell))
+        if canonical is None:
+            if fold(cell) not in INFORMATIVE_COLUMNS:
+                close = get_close_matches(fold(cell), list(HEADER_ALIASES), n=1)
+                params = {"column": cell}
+                if close:
+                    params["suggestion"] = HEADER_ALIASES[close[0]]
+                issues.append(
+                    Issue(
+                        "unknown-column",
+                        Severity.WARNING,
+                        cell,
+                        params,
+                        hint_form="suggest" if close else "",
+                        number=i + 1,
+                    )
+                )
+            continue
+        if canonical in seen:
+            first = seen[canonical]
+            params = {"column": cell, "first": names[first], "first_number": first + 1}
+            issues.append(Issue("duplicate-column", Severity.ERROR, cell, params, number=i + 1))
+            broken = True
+            continue
+        seen[canonical] = i
+    missing = [c for c in REQUIRED if c not in seen]
+    # One cell holding the whole header: saved with tabs or semicolons, not commas.
+    separated = len(cells) == 1 and any(sep in cells[0] for sep in ("\t", ";"))
+    for col in missing:
+        issues.append(
+            Issue(
+                "missing-column",
+                Severity.ERROR,
+                col,
+                {"column": col},
+                hint_form="separator" if separated else "",
+            )
+        )
+    return Header(names, seen, not missing and not broken), issues
