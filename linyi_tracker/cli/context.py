@@ -9,8 +9,9 @@ from pathlib import Path
 from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.store import Store, load_store
 from linyi_tracker.bulk import gc_paused
-from linyi_tracker.errors import DataInvalidError, UsageError
+from linyi_tracker.errors import DataInvalidError
 from linyi_tracker.findings import Severity
+from linyi_tracker.i18n import Lang, Text, t
 from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
@@ -35,13 +36,20 @@ def load(plan_option: Path | None, data_option: Path | None) -> Context:
     data_at = locate_data(data_option)
     store = read_store(plan, data_at)
     if store.errors:
-        raise DataInvalidError(
-            f"the data in {data_at.path} has {len(store.errors)} "
-            f"error{'s' if len(store.errors) != 1 else ''}; fix them first — no figure is assessed "
-            "from a folder with errors",
-            list(store.errors),
-        )
+        raise DataHasErrors(data_at.path, list(store.errors))
     return Context(plan, plan_at, store, data_at)
+
+
+class DataHasErrors(DataInvalidError):
+    """The data folder has error findings; the message exists in zh and en."""
+
+    def __init__(self, folder: Path, findings: list[object]) -> None:
+        n = len(findings)
+        self.text = Text(
+            "cli.data_has_errors",
+            {"folder": folder, "n": n, "errors": "error" if n == 1 else "errors"},
+        )
+        super().__init__(self.text.render("en"), findings)
 
 
 def read_store(plan: Plan, where: Located, exclude: set[Path] | None = None) -> Store:
@@ -69,13 +77,14 @@ def display_root(where: Located) -> Path:
     return where.path.parent if where.origin == "embedded" else Path.cwd()
 
 
-def shown_location(where: Located) -> str:
+def shown_location(where: Located, lang: Lang = "en") -> str:
     """Where a file came from, stable across machines: the embedded copy by version."""
     if where.origin == "embedded":
         from linyi_tracker import __version__
 
-        return f"{where.path.name} (embedded in linyi-tracker {__version__})"
-    return f"{shown_path(where.path)} ({where.origin})"
+        return t("cli.embedded", lang, name=where.path.name, version=__version__)
+    origin = t(f"origin.{where.origin}", lang)
+    return t("cli.located", lang, path=shown_path(where.path), origin=origin)
 
 
 def shown_path(path: Path) -> str:
@@ -96,14 +105,6 @@ def resolve_regions(plan: Plan, region: str | None) -> list[str]:
         return [plan.city.id]
     if region.strip().lower() == "all":
         return [r.id for r in plan.regions]
-    from linyi_tracker.actuals.reader import PlanLookup
+    from linyi_tracker.plan.lookup import find_region
 
-    lookup = PlanLookup(plan)
-    found = lookup.region(region)
-    if found is None:
-        guess = lookup.suggest_region(region)
-        tip = f" Did you mean '{guess}'?" if guess else ""
-        raise UsageError(
-            f"'{region}' is not a region of the plan.{tip} Run `linyi-tracker plan` to list them."
-        )
-    return [found]
+    return [find_region(plan, region)]

@@ -7,50 +7,35 @@ from typing import Annotated
 
 import typer
 
-from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
+from linyi_tracker.cli.options import (
+    DataOption,
+    LangOption,
+    PlanOption,
+    SheetOption,
+    output_language,
+)
 
 
 def ingest(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Submitted CSV or .xlsx files, or folders.", show_default=False),
-    ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")
-    ] = False,
-    revise: Annotated[
-        bool,
-        typer.Option(
-            "--revise",
-            help="Record figures that differ from stored ones as revisions (old ones kept).",
-        ),
-    ] = False,
-    sheet: Annotated[
-        str | None, typer.Option("--sheet", help="Sheet of an .xlsx file.", show_default=False)
-    ] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    revise: Annotated[bool, typer.Option("--revise")] = False,
+    sheet: SheetOption = None,
     plan: PlanOption = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Validate submitted files and add their figures to the data folder.
-
-    A file with errors is refused and nothing is written (exit 1). Figures already
-    stored are skipped; a different stored figure is never overwritten unless --revise.
-    The new figures go to one new file under <data>/ingested/, written atomically.
-
-    Example: linyi-tracker ingest 兰山区-2017.csv --dry-run
-    """
+    """Validated figures into the data folder (help text: cli/help_texts.py)."""
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import print_findings, stderr, stdout
-    from linyi_tracker.cli.validate import _print_text
+    from linyi_tracker.cli.validate import print_text
     from linyi_tracker.findings import plural
-    from linyi_tracker.i18n import resolve_lang
     from linyi_tracker.intake.ingest import IngestError, plan_ingest, write
     from linyi_tracker.locate import locate_data
     from linyi_tracker.validation.validator import expand, validate
 
     loaded, _ = context.load_plan_only(plan)
-    language = resolve_lang(lang.value if lang else None)
+    language = output_language(lang)
     zh = language == "zh"
     where = locate_data(data)
     if where.origin == "embedded":
@@ -73,7 +58,7 @@ def ingest(
         files, loaded, store=store, sheet=sheet, revise=revise, keep_observations=True
     )
     if report.failed:
-        _print_text(report, 50, language)
+        print_text(report, 50, language)
         stderr().print(
             "未写入任何数据：请改正上述错误后重新导入。"
             if zh

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
+from linyi_tracker.cli.options import (
+    DataOption,
+    LangOption,
+    PlanOption,
+    SheetOption,
+    choice,
+    choice_values,
+    output_language,
+    parse_count,
+)
 
 if TYPE_CHECKING:
     from linyi_tracker.i18n import Lang
@@ -22,49 +31,29 @@ class ValidateFormat(StrEnum):
 
 
 def validate(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="CSV or .xlsx files, folders (searched recursively), or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False)],
     output: Annotated[
-        ValidateFormat, typer.Option("--format", help="text for people, json for programs.")
-    ] = (ValidateFormat.TEXT),
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as errors.")] = False,
-    no_store: Annotated[
-        bool,
+        ValidateFormat,
         typer.Option(
-            "--no-store", help="Do not compare with the figures already in the data folder."
+            "--format",
+            parser=choice(ValidateFormat),
+            metavar="text|json",
+            autocompletion=choice_values(ValidateFormat),
         ),
-    ] = False,
+    ] = ValidateFormat.TEXT,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    no_store: Annotated[bool, typer.Option("--no-store")] = False,
     max_findings: Annotated[
-        int,
-        typer.Option(
-            "--max-findings", help="List at most this many findings in text output (0: all).", min=0
-        ),
+        int, typer.Option("--max-findings", parser=parse_count, metavar="N")
     ] = 200,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet", help="Sheet of an .xlsx file (default: the first).", show_default=False
-        ),
-    ] = None,
+    sheet: SheetOption = None,
     plan: PlanOption = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check submitted files: every problem with file, line and column, and what to do.
-
-    Exit 0 when clean (warnings allowed unless --strict), 1 when errors are found,
-    2 when a file cannot be read at all.
-
-    Example: linyi-tracker validate submissions/2017/兰山区.csv --strict
-    """
+    """Check submitted files (help text: cli/help_texts.py)."""
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import stderr
-    from linyi_tracker.i18n import resolve_lang
     from linyi_tracker.locate import locate_data
     from linyi_tracker.validation.validator import STDIN, expand
     from linyi_tracker.validation.validator import validate as run_validation
@@ -81,16 +70,17 @@ def validate(
         report = run_validation(
             files, loaded, store=store, strict=strict, sheet=sheet, progress=progress
         )
-    language = resolve_lang(lang.value if lang else None)
+    language = output_language(lang)
     if output is ValidateFormat.JSON:
         typer.echo(json.dumps(report.to_dict(language), ensure_ascii=False, indent=2))
     else:
-        _print_text(report, max_findings, language)
+        print_text(report, max_findings, language)
     if report.failed:
         raise typer.Exit(1)
 
 
-def _print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
+def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
+    """The findings of a validation, file by file, and the summary; shared with ingest."""
     from linyi_tracker.cli.output import print_findings, stdout
     from linyi_tracker.findings import plural
 
