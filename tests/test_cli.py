@@ -277,3 +277,85 @@ def test_every_command_takes_plan_data_and_lang_after_its_name(
     """--plan, --data and --lang go after any command's own name (product.md)."""
     r = run(*command, "--plan", str(PLAN_FILE), "--data", str(DEMO), "--lang", "en")
     assert r.exit_code == 0, r.stderr
+
+
+def _target_ids(r: Result) -> set[str]:
+    assert r.exit_code == 0, r.stderr
+    return {t["target_id"] for t in json.loads(r.stdout)["targets"]}
+
+
+def test_status_filter_takes_the_chinese_words(run: Run) -> None:
+    """`--status 明显滞后,存在风险` selects what `--status off_track,at_risk` selects."""
+    base = ("status", "--data", str(DEMO), "--format", "json", "--status")
+    by_zh = _target_ids(run(*base, "明显滞后,存在风险"))
+    assert by_zh and by_zh == _target_ids(run(*base, "off_track,at_risk"))
+    assert by_zh == _target_ids(run(*base, "off track", "--status", "at-risk"))
+
+
+def test_status_filter_not_assessed(run: Run) -> None:
+    """`--status 不评估` keeps exactly the assessments that carry no status."""
+    r = run(
+        "status", "--data", str(DEMO), "--region", "all", "--format", "json", "--status", "不评估"
+    )
+    targets = json.loads(r.stdout)["targets"]
+    assert targets and {t["status"] for t in targets} == {None}
+
+
+def test_system_filter_by_a_chinese_prefix(run: Run) -> None:
+    """`--system 住房` selects what `--system housing` selects."""
+    base = ("status", "--data", str(DEMO), "--format", "json", "--system")
+    assert _target_ids(run(*base, "住房")) == _target_ids(run(*base, "housing"))
+
+
+def test_report_system_filter_by_a_chinese_prefix(run: Run) -> None:
+    """`report --system 住房` is the report on the housing system."""
+    base = ("report", "2019", "--data", str(DEMO), "--format", "json", "--system")
+    assert run(*base, "住房").stdout == run(*base, "housing").stdout
+
+
+def test_show_by_a_part_of_the_name(run: Run) -> None:
+    """`show 新增就业` is `show emp.new_urban_jobs`."""
+    by_part = run("show", "新增就业", "--format", "json")
+    assert by_part.exit_code == 0
+    assert by_part.stdout == run("show", "emp.new_urban_jobs", "--format", "json").stdout
+
+
+def test_show_ambiguous_name_lists_candidates(run: Run) -> None:
+    """`show 就业` names several indicators: exit 2 and each candidate listed."""
+    r = run("show", "就业", "--lang", "zh")
+    assert r.exit_code == 2
+    assert "emp.new_urban_jobs" in r.stderr and "城镇新增就业人数" in r.stderr
+    assert "请写得更具体" in r.stderr
+
+
+def test_refusal_of_a_folder_honours_lang(run: Run, tmp_path: Path) -> None:
+    """`status --lang en` under a Chinese locale refuses a bad folder in English, and vice versa."""
+    folder = tmp_path / "data-bad"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "data" / "broken-rows.csv", folder / "county.csv")
+    en = run("status", "--data", str(folder), "--lang", "en", env={"LANG": "zh_CN.UTF-8"})
+    assert en.exit_code == 1 and "Error: the data in" in en.stderr and "tip: run" in en.stderr
+    zh = run("status", "--data", str(folder), "--lang", "zh")
+    assert zh.exit_code == 1 and "错误：" in zh.stderr and "提示：" in zh.stderr
+
+
+def test_lang_option_wins_over_the_locale_for_help(run: Run) -> None:
+    """`--help --lang en` under a Chinese locale is English."""
+    r = run("status", "--help", "--lang", "en", env={"LANG": "zh_CN.UTF-8"})
+    assert r.exit_code == 0 and "Usage: linyi-tracker status" in r.stdout
+
+
+def test_usage_error_in_english(run: Run) -> None:
+    """An unknown option in en: usage line, the help hint and Click's wording."""
+    r = run("status", "--stat", "--lang", "en")
+    assert r.exit_code == 2
+    assert "Usage: linyi-tracker status [OPTIONS]" in r.stderr
+    assert "Try 'linyi-tracker status -h' for help." in r.stderr
+    assert "Error: No such option: --stat (Possible options: --data, --status)" in r.stderr
+
+
+def test_wrote_is_said_in_the_language(run: Run, tmp_path: Path) -> None:
+    """`report -o FILE` confirms the file in the chosen language."""
+    out = tmp_path / "r.md"
+    assert f"wrote {out}" in run("report", "2019", "-o", str(out), "--lang", "en").stderr
+    assert f"已写入 {out}" in run("report", "2019", "-o", str(out), "--lang", "zh").stderr
