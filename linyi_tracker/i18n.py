@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from linyi_tracker.errors import UsageError
+from linyi_tracker.errors import TrackerError, UsageError
 
 Lang = Literal["zh", "en"]
 LANG_ENV = "LINYI_TRACKER_LANG"
@@ -371,6 +371,70 @@ LABELS.update(
             "zh": "模板只对一个地区：用 --region 指定，或不写表示全市",
             "en": "a template is for one region: name it with --region, or leave it out for the city",
         },
+        "ingest.no_data_folder": {
+            "zh": "没有可写入的数据文件夹：请用 --data DIR（或 LINYI_TRACKER_DATA）指定，"
+            "或在含有 data/actuals/ 的文件夹中运行",
+            "en": "no data folder to write to: give --data DIR (or LINYI_TRACKER_DATA), "
+            "or run from a folder that has data/actuals/",
+        },
+        "ingest.inside_data_folder": {
+            "zh": "{path} 已在数据文件夹 {folder} 中：其中的数字已经入库；导入只接受文件夹以外的文件",
+            "en": "{path} is already in the data folder {folder}: its figures are stored; "
+            "ingest takes files from outside it",
+        },
+        "ingest.cannot_write": {
+            "zh": "无法写入 {folder}：{reason}；数据文件夹没有改动",
+            "en": "could not write to {folder}: {reason}; the data folder is unchanged",
+        },
+        "ingest.refused": {
+            "zh": "未写入任何数据：请改正上述错误后重新导入。",
+            "en": "Nothing was written: fix the errors above and ingest again.",
+        },
+        "ingest.nothing_to_write": {
+            "zh": "无需写入：{n}个数字均已存在。",
+            "en": "Nothing to write: {figures}, all already stored.",
+        },
+        "ingest.would_write": {
+            "zh": "将写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）：",
+            "en": "Would write {figures} to {path} ({skipped} already stored, {revisions}):",
+        },
+        "ingest.revision": {
+            "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
+            "en": "revision: {figure}: {old} → {new} as of {as_of}",
+        },
+        "ingest.wrote": {
+            "zh": "已写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）。",
+            "en": "Wrote {figures} to {path} ({skipped} already stored, {revisions}).",
+        },
+        "validate.unreadable": {"zh": "无法读取", "en": "unreadable"},
+        "validate.file": {"zh": "{path} ({encoding}, {n}行)", "en": "{path} ({encoding}, {rows})"},
+        "validate.clean": {
+            "zh": "{files}个文件（{n}行）没有错误或警告{notices}。",
+            "en": "No errors or warnings in {files_} ({rows}){notices}.",
+        },
+        "validate.clean_notices": {"zh": "，{n}个提示", "en": " ({notices})"},
+        "validate.found": {
+            "zh": "{files}个文件（{n}行）中发现{errors}个错误、{warnings}个警告{notices}。",
+            "en": "Found {counts} in {files_} ({rows}).",
+        },
+        # en lists the notices in {counts}, with plurals; zh appends this
+        "validate.found_notices": {"zh": "、{n}个提示", "en": ", {n} notices"},
+        "validate.strict": {
+            "zh": "--strict：警告也算作错误。",
+            "en": "--strict: warnings count as errors.",
+        },
+        "validate.listed": {
+            "zh": "共{total}条，已列出{shown}条；用 --max-findings 0 列出全部，或用 --format json。",
+            "en": "Listed {shown} of {total} findings; use --max-findings 0 to list them all, "
+            "or --format json.",
+        },
+        "plan.valid": {
+            "zh": "规划文件有效：{path} — {systems}个体系，{projects}项工程（{unnamed}项原文未列名称），"
+            "{indicators}个指标，{targets}个目标，{regions}个地区。",
+            "en": "The plan is valid: {path} — {systems} systems, {projects} projects "
+            "({unnamed} not named in the source), {indicators} indicators, {targets} targets, "
+            "{regions} regions.",
+        },
         "template.xlsx_needs_file": {
             "zh": ".xlsx 模板需要文件：请加 -o FILE.xlsx",
             "en": "an .xlsx template needs a file: add -o FILE.xlsx",
@@ -401,8 +465,8 @@ def _in(value: object, lang: Lang) -> object:
     return value
 
 
-class TextUsageError(UsageError):
-    """A usage error whose message exists in zh and en; ``str()`` is the English one."""
+class TextError(TrackerError):
+    """An error whose message exists in zh and en; ``str()`` is the English one."""
 
     def __init__(self, *texts: Text) -> None:
         self.texts = texts
@@ -411,6 +475,10 @@ class TextUsageError(UsageError):
     def render(self, lang: Lang) -> str:
         sep = "" if lang == "zh" else " "
         return sep.join(x.render(lang) for x in self.texts)
+
+
+class TextUsageError(TextError, UsageError):
+    """A usage error (an option value the tool cannot accept) in zh and en."""
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

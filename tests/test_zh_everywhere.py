@@ -262,3 +262,22 @@ def test_writing_a_file_says_so_in_chinese(run: Run, tmp_path: Path) -> None:
         for r in _zh_runs(run, *args):
             assert r.exit_code == 0 and "已写入" in r.stderr
             _assert_chinese(r, stdout=False)
+
+
+def test_ingest_speaks_chinese(run: Run, tmp_path: Path) -> None:
+    """`ingest --dry-run`, `ingest` and `ingest` of nothing new all report in Chinese."""
+    header = "indicator,period,region,value,unit,source,note,as_of\n"
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "old.csv").write_text(
+        header + "emp.new_urban_jobs,2016,lanshan,9800,人,county,,\n", encoding="utf-8"
+    )
+    sub = tmp_path / "sub.csv"
+    sub.write_text(header + "emp.new_urban_jobs,2016,hedong,8800,人,county,,\n", encoding="utf-8")
+    for args in (["--dry-run", "--lang", "zh"], ["--lang", "zh"], ["--lang", "zh"]):
+        r = run("ingest", str(sub), "--data", str(store), *args)
+        assert r.exit_code == 0
+        _assert_chinese(r)
+    r = run("ingest", str(sub), env=ZH_BY_LOCALE)
+    assert r.exit_code == 2
+    _assert_chinese(r)

@@ -28,7 +28,7 @@ from linyi_tracker.cli.usage import (
     show_click_error,
 )
 from linyi_tracker.errors import DataInvalidError, PlanInvalidError, TrackerError
-from linyi_tracker.i18n import Lang, Text, TextUsageError, t
+from linyi_tracker.i18n import Lang, Text, TextError, t
 
 
 class TrackerGroup(TrackerGroupBase):
@@ -79,7 +79,7 @@ class TrackerGroup(TrackerGroupBase):
 
 def message_of(exc: Exception, lang: Lang) -> str:
     """An exception's message in ``lang`` when it carries both, else its own text."""
-    if isinstance(exc, TextUsageError):
+    if isinstance(exc, TextError):
         return exc.render(lang)
     text = getattr(exc, "text", None)
     if isinstance(text, Text):

@@ -30,28 +30,24 @@ def ingest(
     from linyi_tracker.cli.output import print_findings, stderr, stdout
     from linyi_tracker.cli.validate import print_text
     from linyi_tracker.findings import plural
-    from linyi_tracker.intake.ingest import IngestError, plan_ingest, write
+    from linyi_tracker.i18n import Text, TextError, t
+    from linyi_tracker.intake.ingest import plan_ingest, write
     from linyi_tracker.locate import locate_data
     from linyi_tracker.validation.validator import expand, validate
 
     loaded, _ = context.load_plan_only(plan)
     language = output_language(lang)
-    zh = language == "zh"
     where = locate_data(data)
     if where.origin == "embedded":
-        raise IngestError(
-            "no data folder to write to: give --data DIR (or LINYI_TRACKER_DATA), "
-            "or run from a folder that has data/actuals/"
-        )
+        raise TextError(Text("ingest.no_data_folder"))
     where.path.mkdir(parents=True, exist_ok=True)
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
     root = where.path.resolve()
     inside = sorted(str(p) for p in mine if p.is_relative_to(root))
     if inside:
-        raise IngestError(
-            f"{inside[0]} is already in the data folder {where.path}: its figures are stored; "
-            "ingest takes files from outside it"
+        raise TextError(
+            Text("ingest.inside_data_folder", {"path": inside[0], "folder": where.path})
         )
     store = context.read_store(loaded, where, exclude=mine)
     report = validate(
@@ -59,13 +55,7 @@ def ingest(
     )
     if report.failed:
         print_text(report, 50, language)
-        stderr().print(
-            "未写入任何数据：请改正上述错误后重新导入。"
-            if zh
-            else "Nothing was written: fix the errors above and ingest again.",
-            markup=False,
-            style="bold red",
-        )
+        stderr().print(t("ingest.refused", language), markup=False, style="bold red")
         raise typer.Exit(1)
     warnings = [f for f in report.findings if f.severity.value == "warning"]
     if warnings:
@@ -73,46 +63,42 @@ def ingest(
     stored = {o.key: o for o in store.observations}
     job = plan_ingest(loaded, report.observations, stored, where.path, revise=revise)
     console = stdout()
-    shown = context.shown_path(job.target)
+    counts = {
+        "n": len(job.rows),
+        "figures": plural(len(job.rows), "figure"),
+        "skipped": len(job.skipped),
+        "revised": len(job.revisions),
+        "revisions": plural(len(job.revisions), "revision"),
+    }
     if not job.rows:
-        console.print(
-            f"无需写入：{len(job.skipped)}个数字均已存在。"
-            if zh
-            else f"Nothing to write: {plural(len(job.skipped), 'figure')}, all already stored.",
-            markup=False,
-        )
+        skipped = {"n": len(job.skipped), "figures": plural(len(job.skipped), "figure")}
+        console.print(t("ingest.nothing_to_write", language, **skipped), markup=False)
         return
     if dry_run:
-        console.print(
-            f"将写入{len(job.rows)}个数字到 {shown}（{len(job.skipped)}个已存在，{len(job.revisions)}个修订）："
-            if zh
-            else f"Would write {plural(len(job.rows), 'figure')} to {shown} "
-            f"({len(job.skipped)} already stored, {plural(len(job.revisions), 'revision')}):",
-            markup=False,
-        )
+        shown = context.shown_path(job.target)
+        console.print(t("ingest.would_write", language, path=shown, **counts), markup=False)
         for o in job.rows:
             console.print(
                 f"  {o.indicator} {o.period} {o.region} = {o.text}  ({o.file}:{o.line})",
                 markup=False,
             )
         for new, old in job.revisions:
-            console.print(
-                f"  {'修订' if zh else 'revision'}: {new.indicator} {new.period} {new.region}: "
-                f"{old.text} → {new.text} {'截至' if zh else 'as of'} {new.as_of}",
-                markup=False,
+            figure = f"{new.indicator} {new.period} {new.region}"
+            line = t(
+                "ingest.revision",
+                language,
+                figure=figure,
+                old=old.text,
+                new=new.text,
+                as_of=new.as_of,
             )
+            console.print(f"  {line}", markup=False)
         return
     try:
         target = write(loaded, job)
     except OSError as exc:
-        raise IngestError(
-            f"could not write to {where.path}: {exc.strerror}; the data folder is unchanged"
+        raise TextError(
+            Text("ingest.cannot_write", {"folder": where.path, "reason": exc.strerror})
         ) from None
-    console.print(
-        f"已写入{len(job.rows)}个数字到 {context.shown_path(target)}"
-        f"（{len(job.skipped)}个已存在，{len(job.revisions)}个修订）。"
-        if zh
-        else f"Wrote {plural(len(job.rows), 'figure')} to {context.shown_path(target)} "
-        f"({len(job.skipped)} already stored, {plural(len(job.revisions), 'revision')}).",
-        markup=False,
-    )
+    shown = context.shown_path(target)
+    console.print(t("ingest.wrote", language, path=shown, **counts), markup=False)

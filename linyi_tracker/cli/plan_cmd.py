@@ -55,6 +55,7 @@ def check(
 ) -> None:
     """Check a plan file (help text: cli/help_texts.py)."""
     from linyi_tracker.cli.output import print_findings, stderr, stdout, summary
+    from linyi_tracker.i18n import t
     from linyi_tracker.locate import locate_plan
     from linyi_tracker.plan.loader import load_plan
 
@@ -72,15 +73,15 @@ def check(
     assert result.plan is not None
     p = result.plan
     unnamed = sum(1 for pr in p.projects if pr.unnamed)
-    if language == "zh":
-        line = (
-            f"规划文件有效：{where} — {len(p.systems)}个体系，{len(p.projects)}项工程（{unnamed}项原文未列名称），"
-            f"{len(p.indicators)}个指标，{len(p.targets)}个目标，{len(p.regions)}个地区。"
-        )
-    else:
-        line = (
-            f"The plan is valid: {where} — {len(p.systems)} systems, {len(p.projects)} projects "
-            f"({unnamed} not named in the source), {len(p.indicators)} indicators, {len(p.targets)} targets, "
-            f"{len(p.regions)} regions."
-        )
+    line = t(
+        "plan.valid",
+        language,
+        path=where,
+        systems=len(p.systems),
+        projects=len(p.projects),
+        unnamed=unnamed,
+        indicators=len(p.indicators),
+        targets=len(p.targets),
+        regions=len(p.regions),
+    )
     out.print(line, markup=False)

@@ -83,8 +83,8 @@ def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     """The findings of a validation, file by file, and the summary; shared with ingest."""
     from linyi_tracker.cli.output import print_findings, stdout
     from linyi_tracker.findings import plural
+    from linyi_tracker.i18n import t
 
-    zh = lang == "zh"
     console = stdout()
     shown = 0
     for f in report.files:
@@ -92,9 +92,16 @@ def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
         room = len(mine) if limit == 0 else max(0, min(len(mine), limit - shown))
         if not mine or room == 0:
             continue
-        encoding = f.encoding or ("无法读取" if zh else "unreadable")
-        rows_text = f"{f.rows}行" if zh else plural(f.rows, "row")
-        console.print(f"{f.path} ({encoding}, {rows_text})", style="bold", markup=False)
+        encoding = f.encoding or t("validate.unreadable", lang)
+        head = t(
+            "validate.file",
+            lang,
+            path=f.path,
+            encoding=encoding,
+            n=f.rows,
+            rows=plural(f.rows, "row"),
+        )
+        console.print(head, style="bold", markup=False)
         print_findings(console, mine[:room], lang=lang)
         shown += room
         console.print()
@@ -102,41 +109,37 @@ def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     total = len(report.findings)
     rows = sum(f.rows for f in report.files)
     errors, warnings, notices = counts["error"], counts["warning"], counts["notice"]
-    if zh:
-        where = f"{len(report.files)}个文件（{rows}行）"
-        if errors == 0 and warnings == 0:
-            extra = f"，{notices}个提示" if notices else ""
-            console.print(f"{where}没有错误或警告{extra}。", markup=False)
-        else:
-            extra = f"、{notices}个提示" if notices else ""
-            console.print(f"{where}中发现{errors}个错误、{warnings}个警告{extra}。", markup=False)
-            if report.strict and warnings:
-                console.print("--strict：警告也算作错误。", markup=False)
-        if shown < total:
-            console.print(
-                f"共{total}条，已列出{shown}条；用 --max-findings 0 列出全部，或用 --format json。",
-                markup=False,
-            )
-        return
-    files = plural(len(report.files), "file")
+    words = {
+        "files": len(report.files),
+        "files_": plural(len(report.files), "file"),
+        "n": rows,
+        "rows": plural(rows, "row"),
+    }
     if errors == 0 and warnings == 0:
-        extra = f" ({plural(notices, 'notice')})" if notices else ""
+        extra = t("validate.clean_notices", lang, n=notices, notices=plural(notices, "notice"))
         console.print(
-            f"No errors or warnings in {files} ({plural(rows, 'row')}){extra}.", markup=False
+            t("validate.clean", lang, **words, notices=extra if notices else ""), markup=False
         )
     else:
         parts = [plural(errors, "error"), plural(warnings, "warning")]
         if notices:
             parts.append(plural(notices, "notice"))
         listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
-        console.print(f"Found {listed} in {files} ({plural(rows, 'row')}).", markup=False)
-        if report.strict and warnings:
-            console.print("--strict: warnings count as errors.", markup=False)
-    if shown < total:
-        console.print(
-            f"Listed {shown} of {total} findings; use --max-findings 0 to list them all, or --format json.",
-            markup=False,
+        extra = t("validate.found_notices", lang, n=notices) if notices else ""
+        summary = t(
+            "validate.found",
+            lang,
+            **words,
+            errors=errors,
+            warnings=warnings,
+            notices=extra,
+            counts=listed,
         )
+        console.print(summary, markup=False)
+        if report.strict and warnings:
+            console.print(t("validate.strict", lang), markup=False)
+    if shown < total:
+        console.print(t("validate.listed", lang, shown=shown, total=total), markup=False)
 
 
 class _progress:
