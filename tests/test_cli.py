@@ -360,3 +360,21 @@ def test_wrote_is_said_in_the_language(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     assert f"wrote {out}" in run("report", "2019", "-o", str(out), "--lang", "en").stderr
     assert f"已写入 {out}" in run("report", "2019", "-o", str(out), "--lang", "zh").stderr
+
+
+def test_no_cli_module_imports_another_ones_private_names() -> None:
+    """A command module uses other CLI modules only through their public names."""
+    import ast
+
+    import linyi_tracker.cli as cli
+
+    offenders = []
+    for path in Path(cli.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "linyi_tracker.cli"
+            ):
+                offenders += [
+                    f"{path.name}: {a.name}" for a in node.names if a.name.startswith("_")
+                ]
+    assert offenders == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -26,42 +25,22 @@ def ingest(
     lang: LangOption = None,
 ) -> None:
     """Validated figures into the data folder (help text: cli/help_texts.py)."""
+    from linyi_tracker import usecases
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import print_findings, stderr, stdout
     from linyi_tracker.cli.validate import print_text
     from linyi_tracker.findings import plural
-    from linyi_tracker.i18n import Text, TextError, t
-    from linyi_tracker.intake.ingest import plan_ingest, write
-    from linyi_tracker.locate import locate_data
-    from linyi_tracker.validation.validator import expand, validate
+    from linyi_tracker.i18n import t
 
-    loaded, _ = context.load_plan_only(plan)
     language = output_language(lang)
-    where = locate_data(data)
-    if where.origin == "embedded":
-        raise TextError(Text("ingest.no_data_folder"))
-    where.path.mkdir(parents=True, exist_ok=True)
-    files = expand(paths)
-    mine = {Path(p).resolve() for p in files}
-    root = where.path.resolve()
-    inside = sorted(str(p) for p in mine if p.is_relative_to(root))
-    if inside:
-        raise TextError(
-            Text("ingest.inside_data_folder", {"path": inside[0], "folder": where.path})
-        )
-    store = context.read_store(loaded, where, exclude=mine)
-    report = validate(
-        files, loaded, store=store, sheet=sheet, revise=revise, keep_observations=True
-    )
-    if report.failed:
-        print_text(report, 50, language)
+    result = usecases.ingest(plan, data, paths, sheet=sheet, revise=revise)
+    if result.job is None:
+        print_text(result.validation, 50, language)
         stderr().print(t("ingest.refused", language), markup=False, style="bold red")
         raise typer.Exit(1)
-    warnings = [f for f in report.findings if f.severity.value == "warning"]
-    if warnings:
-        print_findings(stderr(), warnings, limit=20, lang=language)
-    stored = {o.key: o for o in store.observations}
-    job = plan_ingest(loaded, report.observations, stored, where.path, revise=revise)
+    if result.warnings:
+        print_findings(stderr(), result.warnings, limit=20, lang=language)
+    job = result.job
     console = stdout()
     counts = {
         "n": len(job.rows),
@@ -94,11 +73,6 @@ def ingest(
             )
             console.print(f"  {line}", markup=False)
         return
-    try:
-        target = write(loaded, job)
-    except OSError as exc:
-        raise TextError(
-            Text("ingest.cannot_write", {"folder": where.path, "reason": exc.strerror})
-        ) from None
+    target = usecases.write_ingest(result)
     shown = context.shown_path(target)
     console.print(t("ingest.wrote", language, path=shown, **counts), markup=False)

@@ -57,7 +57,7 @@ def choice_values(kind: type[StrEnum]) -> Callable[[], list[str]]:
     return lambda: [m.value for m in kind]
 
 
-def _period(value: str | Period | None) -> Period | None:
+def parse_period_option(value: str | Period | None) -> Period | None:
     if value is None or isinstance(value, Period):
         return value
     try:
@@ -121,7 +121,7 @@ LangOption = Annotated[
 ]
 AsOfOption = Annotated[
     Period | None,
-    typer.Option("--as-of", parser=_period, metavar="PERIOD", show_default=False),
+    typer.Option("--as-of", parser=parse_period_option, metavar="PERIOD", show_default=False),
 ]
 FormatOption = Annotated[
     OutputFormat,

@@ -34,10 +34,10 @@ def plan_tree(
     """The plan as a tree (help text: cli/help_texts.py)."""
     if ctx.invoked_subcommand is not None:
         return
-    from linyi_tracker.cli import context
+    from linyi_tracker import usecases
     from linyi_tracker.cli.output import stdout
 
-    loaded, _ = context.load_plan_only(plan)
+    loaded, _ = usecases.open_plan(plan)
     from linyi_tracker.cli.render.plan_tree import render_plan
 
     stdout().print(render_plan(loaded, output_language(lang)))

@@ -65,10 +65,9 @@ def report(
     data: DataOption = None,
 ) -> None:
     """The yearly report for leadership (help text: cli/help_texts.py)."""
+    from linyi_tracker import usecases
     from linyi_tracker.cli import context
     from linyi_tracker.i18n import Text, TextUsageError
-    from linyi_tracker.plan.lookup import find_system
-    from linyi_tracker.reporting.model import build_report, default_as_of
 
     fmt = (
         output_format
@@ -79,25 +78,16 @@ def report(
         raise TextUsageError(Text("report.format_unknown", {"name": output.name}))
     if fmt is ReportFormat.XLSX and output is None:
         raise TextUsageError(Text("report.xlsx_needs_file"))
-    ctx = context.load(plan, data)
+    ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
-    span = ctx.plan.plan.period
-    if not span.start <= year <= span.end:
-        raise TextUsageError(
-            Text("report.outside_years", {"year": year, "start": span.start, "end": span.end})
-        )
-    period = as_of or default_as_of(ctx.store, year)
-    if period.year != year:
-        raise TextUsageError(Text("report.as_of_other_year", {"period": period, "year": year}))
-    built = build_report(
-        ctx.plan,
-        ctx.store,
+    built = usecases.report(
+        ctx,
         year,
-        period,
+        as_of=as_of,
+        system=system,
         generated=_generated(),
         plan_file=context.shown_location(ctx.plan_at, language),
         data_source=context.shown_location(ctx.data_at, language),
-        system=None if system is None else find_system(ctx.plan, system),
     )
     if fmt is ReportFormat.TERMINAL:
         from linyi_tracker.cli.output import stdout

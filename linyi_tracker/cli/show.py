@@ -30,22 +30,19 @@ def show(
 ) -> None:
     """One indicator in depth (help text: cli/help_texts.py)."""
     # The core is imported here, not at module level, so `--help` stays fast.
-    from linyi_tracker.assessment.engine import assess, default_as_of
+    from linyi_tracker import usecases
     from linyi_tracker.assessment.export import assessment_dict, exact
     from linyi_tracker.assessment.series import series_for
-    from linyi_tracker.cli import context
-    from linyi_tracker.plan.lookup import find_indicator
 
-    ctx = context.load(plan, data)
+    ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
-    ind = find_indicator(ctx.plan, indicator)
-    period = as_of or default_as_of(ctx.store, ctx.plan)
-    regions = context.resolve_regions(ctx.plan, region)
-    assessments = [
-        assess(ctx.plan, ctx.store, t, period, r)
-        for r in regions
-        for t in ctx.plan.targets_of(ind.id)
-    ]
+    shown = usecases.show(ctx, indicator, as_of=as_of, region=region)
+    ind, period, regions, assessments = (
+        shown.indicator,
+        shown.period,
+        shown.regions,
+        shown.assessments,
+    )
     if output is OutputFormat.JSON:
         series = series_for(ctx.plan, ctx.store, ind, regions[0])
         payload = {

@@ -14,10 +14,10 @@ from linyi_tracker.cli.options import (
     OutputFileOption,
     PlanOption,
     RegionOption,
-    _period,
     choice,
     choice_values,
     output_language,
+    parse_period_option,
 )
 
 
@@ -29,7 +29,7 @@ class TemplateFormat(StrEnum):
 def template(
     period: Annotated[
         Period,
-        typer.Option("--period", parser=_period, metavar="PERIOD", show_default=False),
+        typer.Option("--period", parser=parse_period_option, metavar="PERIOD", show_default=False),
     ],
     region: RegionOption = None,
     output_format: Annotated[
@@ -48,31 +48,20 @@ def template(
     data: DataOption = None,
 ) -> None:
     """A blank submission file (help text: cli/help_texts.py)."""
-    from linyi_tracker.cli import context
+    from linyi_tracker import usecases
     from linyi_tracker.cli.files import write_via_temp
     from linyi_tracker.cli.output import stderr
     from linyi_tracker.i18n import Text, TextUsageError, t
-    from linyi_tracker.intake.template import template_rows, to_csv, to_xlsx
+    from linyi_tracker.intake.template import to_csv, to_xlsx
 
-    loaded, _ = context.load_plan_only(plan)
     language = output_language(lang)
-    span = loaded.plan.period
-    if not span.first_data_year <= period.year <= span.end:
-        raise TextUsageError(
-            Text(
-                "template.outside_years",
-                {"period": period, "start": span.first_data_year, "end": span.end},
-            )
-        )
-    if region is not None and region.strip().lower() == "all":
-        raise TextUsageError(Text("template.one_region"))
-    (region_id,) = context.resolve_regions(loaded, region)
+    made = usecases.template(plan, period, region)
+    loaded, rows, region_id = made.plan, made.rows, made.region
     fmt = output_format or (
         TemplateFormat.XLSX
         if output is not None and output.suffix.lower() == ".xlsx"
         else TemplateFormat.CSV
     )
-    rows = template_rows(loaded, period, region_id)
     if fmt is TemplateFormat.XLSX:
         if output is None:
             raise TextUsageError(Text("template.xlsx_needs_file"))

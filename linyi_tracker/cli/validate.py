@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -52,23 +51,18 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Check submitted files (help text: cli/help_texts.py)."""
-    from linyi_tracker.cli import context
+    from linyi_tracker import usecases
     from linyi_tracker.cli.output import stderr
-    from linyi_tracker.locate import locate_data
-    from linyi_tracker.validation.validator import STDIN, expand
-    from linyi_tracker.validation.validator import validate as run_validation
 
-    loaded, _ = context.load_plan_only(plan)
-    files = expand(paths)
-    store = None
-    if not no_store:
-        where = locate_data(data)
-        if where.path.is_dir():
-            mine = {Path(p).resolve() for p in files if p != STDIN}
-            store = context.read_store(loaded, where, exclude=mine)
     with _progress(stderr()) as progress:
-        report = run_validation(
-            files, loaded, store=store, strict=strict, sheet=sheet, progress=progress
+        report = usecases.validate(
+            plan,
+            data,
+            paths,
+            strict=strict,
+            compare_with_store=not no_store,
+            sheet=sheet,
+            progress=progress,
         )
     language = output_language(lang)
     if output is ValidateFormat.JSON:
