@@ -264,19 +264,30 @@ def test_piped_output_is_plain(run: Run) -> None:
     [
         ["status"],
         ["show", "emp.new_urban_jobs"],
-        ["plan"],
-        ["plan", "check"],
-        ["template", "--period", "2017"],
         ["report", "2019"],
         ["validate", str(DEMO / "city.csv")],
     ],
 )
-def test_every_command_takes_plan_data_and_lang_after_its_name(
+def test_every_command_reading_figures_takes_plan_data_and_lang_after_its_name(
     run: Run, command: list[str]
 ) -> None:
-    """--plan, --data and --lang go after any command's own name (product.md)."""
+    """--plan, --data and --lang go after the name of any command that reads figures."""
     r = run(*command, "--plan", str(PLAN_FILE), "--data", str(DEMO), "--lang", "en")
     assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize("command", [["plan"], ["plan", "check"], ["template", "--period", "2017"]])
+def test_commands_reading_only_the_plan_take_plan_and_lang(run: Run, command: list[str]) -> None:
+    """plan, plan check and template take --plan and --lang after their name."""
+    r = run(*command, "--plan", str(PLAN_FILE), "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize("command", [["plan"], ["plan", "check"], ["template", "--period", "2017"]])
+def test_commands_reading_no_figures_refuse_data(run: Run, command: list[str]) -> None:
+    """--data on a command that reads no figures is refused rather than silently ignored."""
+    r = run(*command, "--data", str(DEMO), "--lang", "en")
+    assert r.exit_code == 2 and "No such option: --data" in r.stderr
 
 
 def _target_ids(r: Result) -> set[str]:

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from linyi_tracker.cli.options import (
-    DataOption,
     LangOption,
     PlanOption,
     file_path,
@@ -29,7 +28,6 @@ def plan_tree(
     ctx: typer.Context,
     lang: LangOption = None,
     plan: PlanOption = None,
-    data: DataOption = None,
 ) -> None:
     """The plan as a tree (help text: cli/help_texts.py)."""
     if ctx.invoked_subcommand is not None:
@@ -51,7 +49,6 @@ def check(
     ] = None,
     plan: PlanOption = None,
     lang: LangOption = None,
-    data: DataOption = None,
 ) -> None:
     """Check a plan file (help text: cli/help_texts.py)."""
     from linyi_tracker.cli.output import print_findings, stderr, stdout, summary

@@ -9,7 +9,6 @@ import typer
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.cli.options import (
-    DataOption,
     LangOption,
     OutputFileOption,
     PlanOption,
@@ -45,7 +44,6 @@ def template(
     output: OutputFileOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
-    data: DataOption = None,
 ) -> None:
     """A blank submission file (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
