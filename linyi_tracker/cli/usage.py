@@ -69,7 +69,7 @@ def current_lang() -> Lang:
 @contextmanager
 def language_of_run(args: Sequence[str]) -> Iterator[Lang]:
     """Fix the language for one run of the command line from its arguments and env."""
-    option = lang_from_args(args)
+    option = (lang_from_args(args) or "").strip().lower()
     lang = resolve_lang(option if option in ("zh", "en") else None)
     token = _LANG.set(lang)
     try:
@@ -187,8 +187,18 @@ def _write_rows(formatter: Any, rows: list[Row], width: int) -> None:
             formatter.write(f"{' ' * left}{line}\n")
 
 
+def _short_help(command: Any) -> str:
+    """A command's one-line help (shell completion, command lists) from help_texts."""
+    name = command.name or ""
+    keys = [k for k in help_texts.COMMANDS if k == name or k.endswith(f" {name}")]
+    return help_texts.short_help(keys[0], current_lang()) if keys else ""
+
+
 class TrackerCommand(TyperCommand):
     """A command whose help page and own usage errors are in the run's language."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _usage(self, ctx, formatter, current_lang())
@@ -217,6 +227,9 @@ class TrackerCommand(TyperCommand):
 
 class TrackerGroupBase(TyperGroup):
     """A group whose help page, command list and usage errors are in the run's language."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _usage(self, ctx, formatter, current_lang())
