@@ -389,3 +389,9 @@ def test_no_cli_module_imports_another_ones_private_names() -> None:
                     f"{path.name}: {a.name}" for a in node.names if a.name.startswith("_")
                 ]
     assert offenders == []
+
+
+def test_help_language_from_the_environment_variable(run: Run) -> None:
+    """LINYI_TRACKER_LANG=zh gives Chinese help, even under an English locale."""
+    r = run("report", "--help", env={"LINYI_TRACKER_LANG": "zh", "LANG": "en_US.UTF-8"})
+    assert r.exit_code == 0 and r.stdout.startswith("用法：linyi-tracker report")
