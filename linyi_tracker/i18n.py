@@ -1,4 +1,9 @@
-"""Every user-facing label, in Chinese and English, and how the language is chosen."""
+"""Every user-facing label, in Chinese and English, and how the language is chosen.
+
+Long because it is the one table of the tool's sentences (style.md: one table of
+zh/en texts); the code at the end is small: :func:`t`, :class:`Text`, the errors
+that carry one, and :func:`resolve_lang`.
+"""
 
 from __future__ import annotations
 

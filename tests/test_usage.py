@@ -10,7 +10,8 @@ from typer.main import get_command
 
 from linyi_tracker.cli import help_texts
 from linyi_tracker.cli.app import app
-from linyi_tracker.cli.usage import cell_width, lang_from_args, wrap
+from linyi_tracker.cli.usage import lang_from_args
+from linyi_tracker.cli.wrap import cell_width, wrap
 
 
 def test_lang_from_args_takes_the_last_spelling_before_double_dash() -> None:

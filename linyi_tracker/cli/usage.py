@@ -11,7 +11,7 @@ by reading back its English sentences:
 
 - help: :class:`TrackerCommand` and :class:`TrackerGroupBase` lay out the page
   themselves (usage line, description, parameters, commands) from
-  :mod:`linyi_tracker.cli.help_texts` and i18n's headings, wrapping by display width;
+  :mod:`linyi_tracker.cli.help_texts` and i18n's headings, wrapped by cli/wrap.py;
 - errors: the root group runs Click with ``standalone_mode=False`` (cli/app.py), so
   every ``ClickException`` reaches :func:`show_click_error`, which renders it from its
   type and fields (the option's name, the parameter, the possibilities). The errors
@@ -27,7 +27,6 @@ Only this module touches Typer's private Click; a test renders each kind of erro
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -38,6 +37,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from linyi_tracker.cli import help_texts
+from linyi_tracker.cli.wrap import cell_width, wrap
 from linyi_tracker.i18n import Lang, Text, resolve_lang, t
 
 try:  # Typer >= 0.2x carries its own Click
@@ -356,59 +356,3 @@ def is_click_error(exc: BaseException) -> bool:
 
 def is_abort(exc: BaseException) -> bool:
     return isinstance(exc, typer.Abort)
-
-
-# Wrapping by display width (Click's wrapper counts a Chinese character as one column)
-
-
-def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-_NO_LINE_START = set("，。；：、）」』》！？”")
-_NO_LINE_END = set("（「『《“")
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns: breaks at spaces, or between Chinese characters."""
-    lines: list[str] = []
-    line = ""
-    for token in _tokens(" ".join(text.split())):
-        if token == " ":
-            if line:
-                line += " "
-            continue
-        if line and cell_width(line) + cell_width(token) > width:
-            lines.append(line.rstrip())
-            line = ""
-        line += token
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
-
-
-def _tokens(text: str) -> list[str]:
-    """Words, single Chinese characters and spaces; punctuation kept with its neighbour."""
-    tokens: list[str] = []
-    word = ""
-    for ch in text:
-        if ch == " " or unicodedata.east_asian_width(ch) in "WF":
-            if word:
-                tokens.append(word)
-                word = ""
-            tokens.append(ch)
-        else:
-            word += ch
-    if word:
-        tokens.append(word)
-    merged: list[str] = []
-    for token in tokens:
-        if (
-            merged
-            and merged[-1] != " "
-            and (token[0] in _NO_LINE_START or merged[-1][-1] in _NO_LINE_END)
-        ):
-            merged[-1] += token
-        else:
-            merged.append(token)
-    return merged
