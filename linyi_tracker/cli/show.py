@@ -37,12 +37,8 @@ def show(
     ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
     shown = usecases.show(ctx, indicator, as_of=as_of, region=region)
-    ind, period, regions, assessments = (
-        shown.indicator,
-        shown.period,
-        shown.regions,
-        shown.assessments,
-    )
+    ind, period, regions = shown.indicator, shown.period, shown.regions
+    assessments = shown.assessments
     if output is OutputFormat.JSON:
         series = series_for(ctx.plan, ctx.store, ind, regions[0])
         payload = {
