@@ -1,10 +1,18 @@
-"""Every user-facing label, in Chinese and English, and how the language is chosen."""
+"""Every user-facing label, in Chinese and English, and how the language is chosen.
+
+Long because it is the one table of the tool's sentences (style.md: one table of
+zh/en texts); the code at the end is small: :func:`t`, :class:`Text`, the errors
+that carry one, and :func:`resolve_lang`.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
+
+from linyi_tracker.errors import TrackerError, UsageError
 
 Lang = Literal["zh", "en"]
 LANG_ENV = "LINYI_TRACKER_LANG"
@@ -257,6 +265,263 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "deadline passed; the latest figure is from before the deadline year",
     },
 }
+
+
+# The command line's own sentences: usage errors (Click's included), lookups, tips,
+# footers. Kept in their own block so that keys added above merge without conflict.
+LABELS.update(
+    {
+        # Click's usage errors, rendered from the exception's fields (cli/usage.py)
+        "cli.usage": {"zh": "用法：", "en": "Usage: "},
+        "cli.joined": {"zh": "{a}{b}", "en": "{a} {b}"},
+        "cli.error": {"zh": "错误：", "en": "Error: "},
+        "cli.tip": {"zh": "提示：", "en": "tip: "},
+        "cli.try_help": {
+            "zh": "运行 '{command} {option}' 查看帮助。",
+            "en": "Try '{command} {option}' for help.",
+        },
+        "cli.section.arguments": {"zh": "参数", "en": "Arguments"},
+        "cli.section.options": {"zh": "选项", "en": "Options"},
+        "cli.section.commands": {"zh": "命令", "en": "Commands"},
+        "cli.default": {"zh": "默认：{value}", "en": "default: {value}"},
+        "cli.required": {"zh": "必填", "en": "required"},
+        "cli.no_such_option": {"zh": "没有选项 {name}。", "en": "No such option: {name}"},
+        "cli.possible_options": {
+            "zh": "（可能是：{options}）",
+            "en": "(Possible options: {options})",
+        },
+        "cli.no_such_command": {"zh": "没有命令 '{name}'。", "en": "No such command '{name}'."},
+        "cli.did_you_mean_command": {"zh": "是不是 {names}？", "en": "Did you mean {names}?"},
+        "cli.missing_command": {"zh": "缺少命令。", "en": "Missing command."},
+        "cli.missing.option": {"zh": "缺少选项 {name}。", "en": "Missing option {name}."},
+        "cli.missing.argument": {"zh": "缺少参数 {name}。", "en": "Missing argument {name}."},
+        "cli.missing.parameter": {"zh": "缺少参数 {name}。", "en": "Missing parameter {name}."},
+        "cli.invalid_value": {
+            "zh": "{name} 的值无效：{message}",
+            "en": "Invalid value for {name}: {message}",
+        },
+        "cli.invalid_value_bare": {"zh": "值无效：{message}", "en": "Invalid value: {message}"},
+        "cli.needs_value": {
+            "zh": "选项 '{name}' 需要一个值。",
+            "en": "Option '{name}' requires an argument.",
+        },
+        "cli.needs_values": {
+            "zh": "选项 '{name}' 需要{n}个值。",
+            "en": "Option '{name}' requires {n} arguments.",
+        },
+        "cli.takes_no_value": {
+            "zh": "选项 '{name}' 不带值。",
+            "en": "Option '{name}' does not take a value.",
+        },
+        "cli.extra_arguments": {
+            "zh": "多余的参数：{args}",
+            "en": "Got unexpected extra argument(s) ({args})",
+        },
+        "cli.aborted": {"zh": "已中止。", "en": "Aborted!"},
+        "cli.not_one_of": {
+            "zh": "'{value}' 不是可选值；可选：{choices}",
+            "en": "'{value}' is not one of {choices}.",
+        },
+        "cli.not_a_year": {
+            "zh": "'{value}' 不是年份，例如 2019",
+            "en": "'{value}' is not a year, e.g. 2019",
+        },
+        "cli.not_a_count": {
+            "zh": "'{value}' 不是非负整数",
+            "en": "'{value}' is not a whole number of 0 or more",
+        },
+        "cli.is_a_folder": {
+            "zh": "'{value}' 是文件夹，这里要一个文件",
+            "en": "'{value}' is a folder; a file is needed here",
+        },
+        "cli.is_a_file": {
+            "zh": "'{value}' 是文件，这里要一个文件夹",
+            "en": "'{value}' is a file; a folder is needed here",
+        },
+        "cli.bad_period": {
+            "zh": "'{value}' 不是期间：请写成 2017、2017Q3 或 2017-09",
+            "en": "'{value}' is not a period: write 2017, 2017Q3 or 2017-09",
+        },
+        # the error path of every command (cli/app.py)
+        "cli.tip.validate": {
+            "zh": "对该文件夹运行 `linyi-tracker validate` 查看全部问题",
+            "en": "run `linyi-tracker validate` on the folder for every finding",
+        },
+        "cli.data_has_errors": {
+            "zh": "{folder} 中的数据有{n}个错误；请先改正——有错误的文件夹不评估任何数字",
+            "en": "the data in {folder} has {n} {errors}; fix them first — no figure is assessed "
+            "from a folder with errors",
+        },
+        # lookups: --status, --system, --region, show NAME (plan/lookup.py)
+        "lookup.a.status": {"zh": "已知的状态", "en": "a known status"},
+        "lookup.a.system": {"zh": "规划中的体系", "en": "a system of the plan"},
+        "lookup.a.region": {"zh": "规划中的地区", "en": "a region of the plan"},
+        "lookup.a.indicator": {
+            "zh": "规划中的指标或目标",
+            "en": "an indicator or target of the plan",
+        },
+        "lookup.many.status": {"zh": "状态", "en": "statuses"},
+        "lookup.many.system": {"zh": "体系", "en": "systems"},
+        "lookup.many.region": {"zh": "地区", "en": "regions"},
+        "lookup.many.indicator": {"zh": "指标", "en": "indicators"},
+        "lookup.unknown": {"zh": "'{text}' 不是{what}。", "en": "'{text}' is not {what}."},
+        "lookup.did_you_mean": {"zh": "是不是 '{guess}'？", "en": "Did you mean '{guess}'?"},
+        "lookup.ambiguous": {
+            "zh": "'{text}' 可指{n}个{what}，请写得更具体：",
+            "en": "'{text}' matches {n} {what}; be more specific:",
+        },
+        "lookup.choices": {"zh": "可选：", "en": "Use one of:"},
+        "lookup.list_plan": {
+            "zh": "运行 `linyi-tracker plan` 查看全部。",
+            "en": "Run `linyi-tracker plan` to list them.",
+        },
+        # results and footers of the commands
+        "cli.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
+        "cli.wrote_template": {
+            "zh": "已写入 {path}：{period}、{region}，共{rows}行",
+            "en": "wrote {path}: {rows} rows for {period}, {region}",
+        },
+        "cli.embedded": {
+            "zh": "{name}（linyi-tracker {version} 内置）",
+            "en": "{name} (embedded in linyi-tracker {version})",
+        },
+        "cli.located": {"zh": "{path}（{origin}）", "en": "{path} ({origin})"},
+        "origin.option": {"zh": "命令行选项", "en": "option"},
+        "origin.environment": {"zh": "环境变量", "en": "environment"},
+        "origin.working directory": {"zh": "工作目录", "en": "working directory"},
+        "origin.embedded": {"zh": "内置", "en": "embedded"},
+        "report.outside_years": {
+            "zh": "{year}年不在规划期 {start}–{end} 年内；请选其中一年",
+            "en": "{year} is outside the plan's years {start}–{end}; report on one of them",
+        },
+        "report.as_of_other_year": {
+            "zh": "--as-of {period} 不在{year}年；{year}年的报告截至该年的某一期间",
+            "en": "--as-of {period} is not in {year}; a report on {year} is as of a period of that year",
+        },
+        "report.format_unknown": {
+            "zh": "无法从 '{name}' 判断格式：请加 --format（md、html、json、csv、xlsx）",
+            "en": "cannot tell the format from '{name}': add --format (md, html, json, csv, xlsx)",
+        },
+        "report.xlsx_needs_file": {
+            "zh": "Excel 报告需要文件：请加 -o report.xlsx",
+            "en": "an Excel report needs a file: add -o report.xlsx",
+        },
+        "template.outside_years": {
+            "zh": "{period} 不在规划的数据年份 {start}–{end} 内",
+            "en": "{period} is outside the plan's years {start}–{end}",
+        },
+        "template.one_region": {
+            "zh": "模板只对一个地区：用 --region 指定，或不写表示全市",
+            "en": "a template is for one region: name it with --region, or leave it out for the city",
+        },
+        "ingest.no_data_folder": {
+            "zh": "没有可写入的数据文件夹：请用 --data DIR（或 LINYI_TRACKER_DATA）指定，"
+            "或在含有 data/actuals/ 的文件夹中运行",
+            "en": "no data folder to write to: give --data DIR (or LINYI_TRACKER_DATA), "
+            "or run from a folder that has data/actuals/",
+        },
+        "ingest.inside_data_folder": {
+            "zh": "{path} 已在数据文件夹 {folder} 中：其中的数字已经入库；导入只接受文件夹以外的文件",
+            "en": "{path} is already in the data folder {folder}: its figures are stored; "
+            "ingest takes files from outside it",
+        },
+        "ingest.cannot_write": {
+            "zh": "无法写入 {folder}：{reason}；数据文件夹没有改动",
+            "en": "could not write to {folder}: {reason}; the data folder is unchanged",
+        },
+        "ingest.refused": {
+            "zh": "未写入任何数据：请改正上述错误后重新导入。",
+            "en": "Nothing was written: fix the errors above and ingest again.",
+        },
+        "ingest.nothing_to_write": {
+            "zh": "无需写入：{n}个数字均已存在。",
+            "en": "Nothing to write: {figures}, all already stored.",
+        },
+        "ingest.would_write": {
+            "zh": "将写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）：",
+            "en": "Would write {figures} to {path} ({skipped} already stored, {revisions}):",
+        },
+        "ingest.revision": {
+            "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
+            "en": "revision: {figure}: {old} → {new} as of {as_of}",
+        },
+        "ingest.wrote": {
+            "zh": "已写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）。",
+            "en": "Wrote {figures} to {path} ({skipped} already stored, {revisions}).",
+        },
+        "validate.unreadable": {"zh": "无法读取", "en": "unreadable"},
+        "validate.file": {"zh": "{path} ({encoding}, {n}行)", "en": "{path} ({encoding}, {rows})"},
+        "validate.clean": {
+            "zh": "{files}个文件（{n}行）没有错误或警告{notices}。",
+            "en": "No errors or warnings in {files_} ({rows}){notices}.",
+        },
+        "validate.clean_notices": {"zh": "，{n}个提示", "en": " ({notices})"},
+        "validate.found": {
+            "zh": "{files}个文件（{n}行）中发现{errors}个错误、{warnings}个警告{notices}。",
+            "en": "Found {counts} in {files_} ({rows}).",
+        },
+        # en lists the notices in {counts}, with plurals; zh appends this
+        "validate.found_notices": {"zh": "、{n}个提示", "en": ", {n} notices"},
+        "validate.strict": {
+            "zh": "--strict：警告也算作错误。",
+            "en": "--strict: warnings count as errors.",
+        },
+        "validate.listed": {
+            "zh": "共{total}条，已列出{shown}条；用 --max-findings 0 列出全部，或用 --format json。",
+            "en": "Listed {shown} of {total} findings; use --max-findings 0 to list them all, "
+            "or --format json.",
+        },
+        "plan.valid": {
+            "zh": "规划文件有效：{path} — {systems}个体系，{projects}项工程（{unnamed}项原文未列名称），"
+            "{indicators}个指标，{targets}个目标，{regions}个地区。",
+            "en": "The plan is valid: {path} — {systems} systems, {projects} projects "
+            "({unnamed} not named in the source), {indicators} indicators, {targets} targets, "
+            "{regions} regions.",
+        },
+        "template.xlsx_needs_file": {
+            "zh": ".xlsx 模板需要文件：请加 -o FILE.xlsx",
+            "en": "an .xlsx template needs a file: add -o FILE.xlsx",
+        },
+    }
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence not yet in a language: its key and parameters, rendered at the edge.
+
+    A parameter may itself hold both languages (``{"zh": …, "en": …}``) or be a Text.
+    """
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: Lang) -> str:
+        return t(self.key, lang, **{k: _in(v, lang) for k, v in self.params.items()})
+
+
+def _in(value: object, lang: Lang) -> object:
+    if isinstance(value, Text):
+        return value.render(lang)
+    if isinstance(value, Mapping) and set(value) == {"zh", "en"}:
+        return value[lang]
+    return value
+
+
+class TextError(TrackerError):
+    """An error whose message exists in zh and en; ``str()`` is the English one."""
+
+    def __init__(self, *texts: Text) -> None:
+        self.texts = texts
+        super().__init__(self.render("en"))
+
+    def render(self, lang: Lang) -> str:
+        sep = "" if lang == "zh" else " "
+        return sep.join(x.render(lang) for x in self.texts)
+
+
+class TextUsageError(TextError, UsageError):
+    """A usage error (an option value the tool cannot accept) in zh and en."""
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

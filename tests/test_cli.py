@@ -285,16 +285,134 @@ def test_piped_output_is_plain(run: Run) -> None:
     [
         ["status"],
         ["show", "emp.new_urban_jobs"],
-        ["plan"],
-        ["plan", "check"],
-        ["template", "--period", "2017"],
         ["report", "2019"],
         ["validate", str(DEMO / "city.csv")],
     ],
 )
-def test_every_command_takes_plan_data_and_lang_after_its_name(
+def test_every_command_reading_figures_takes_plan_data_and_lang_after_its_name(
     run: Run, command: list[str]
 ) -> None:
-    """--plan, --data and --lang go after any command's own name (product.md)."""
+    """--plan, --data and --lang go after the name of any command that reads figures."""
     r = run(*command, "--plan", str(PLAN_FILE), "--data", str(DEMO), "--lang", "en")
     assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize("command", [["plan"], ["plan", "check"], ["template", "--period", "2017"]])
+def test_commands_reading_only_the_plan_take_plan_and_lang(run: Run, command: list[str]) -> None:
+    """plan, plan check and template take --plan and --lang after their name."""
+    r = run(*command, "--plan", str(PLAN_FILE), "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize("command", [["plan"], ["plan", "check"], ["template", "--period", "2017"]])
+def test_commands_reading_no_figures_refuse_data(run: Run, command: list[str]) -> None:
+    """--data on a command that reads no figures is refused rather than silently ignored."""
+    r = run(*command, "--data", str(DEMO), "--lang", "en")
+    assert r.exit_code == 2 and "No such option: --data" in r.stderr
+
+
+def _target_ids(r: Result) -> set[str]:
+    assert r.exit_code == 0, r.stderr
+    return {t["target_id"] for t in json.loads(r.stdout)["targets"]}
+
+
+def test_status_filter_takes_the_chinese_words(run: Run) -> None:
+    """`--status 明显滞后,存在风险` selects what `--status off_track,at_risk` selects."""
+    base = ("status", "--data", str(DEMO), "--format", "json", "--status")
+    by_zh = _target_ids(run(*base, "明显滞后,存在风险"))
+    assert by_zh and by_zh == _target_ids(run(*base, "off_track,at_risk"))
+    assert by_zh == _target_ids(run(*base, "off track", "--status", "at-risk"))
+
+
+def test_status_filter_not_assessed(run: Run) -> None:
+    """`--status 不评估` keeps exactly the assessments that carry no status."""
+    r = run(
+        "status", "--data", str(DEMO), "--region", "all", "--format", "json", "--status", "不评估"
+    )
+    targets = json.loads(r.stdout)["targets"]
+    assert targets and {t["status"] for t in targets} == {None}
+
+
+def test_system_filter_by_a_chinese_prefix(run: Run) -> None:
+    """`--system 住房` selects what `--system housing` selects."""
+    base = ("status", "--data", str(DEMO), "--format", "json", "--system")
+    assert _target_ids(run(*base, "住房")) == _target_ids(run(*base, "housing"))
+
+
+def test_report_system_filter_by_a_chinese_prefix(run: Run) -> None:
+    """`report --system 住房` is the report on the housing system."""
+    base = ("report", "2019", "--data", str(DEMO), "--format", "json", "--system")
+    fixed = {"SOURCE_DATE_EPOCH": "1700000000"}  # the same "generated" time in both
+    assert run(*base, "住房", env=fixed).stdout == run(*base, "housing", env=fixed).stdout
+
+
+def test_show_by_a_part_of_the_name(run: Run) -> None:
+    """`show 新增就业` is `show emp.new_urban_jobs`."""
+    by_part = run("show", "新增就业", "--format", "json")
+    assert by_part.exit_code == 0
+    assert by_part.stdout == run("show", "emp.new_urban_jobs", "--format", "json").stdout
+
+
+def test_show_ambiguous_name_lists_candidates(run: Run) -> None:
+    """`show 就业` names several indicators: exit 2 and each candidate listed."""
+    r = run("show", "就业", "--lang", "zh")
+    assert r.exit_code == 2
+    assert "emp.new_urban_jobs" in r.stderr and "城镇新增就业人数" in r.stderr
+    assert "请写得更具体" in r.stderr
+
+
+def test_refusal_of_a_folder_honours_lang(run: Run, tmp_path: Path) -> None:
+    """`status --lang en` under a Chinese locale refuses a bad folder in English, and vice versa."""
+    folder = tmp_path / "data-bad"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "data" / "broken-rows.csv", folder / "county.csv")
+    en = run("status", "--data", str(folder), "--lang", "en", env={"LANG": "zh_CN.UTF-8"})
+    assert en.exit_code == 1 and "Error: the data in" in en.stderr and "tip: run" in en.stderr
+    zh = run("status", "--data", str(folder), "--lang", "zh")
+    assert zh.exit_code == 1 and "错误：" in zh.stderr and "提示：" in zh.stderr
+
+
+def test_lang_option_wins_over_the_locale_for_help(run: Run) -> None:
+    """`--help --lang en` under a Chinese locale is English."""
+    r = run("status", "--help", "--lang", "en", env={"LANG": "zh_CN.UTF-8"})
+    assert r.exit_code == 0 and "Usage: linyi-tracker status" in r.stdout
+
+
+def test_usage_error_in_english(run: Run) -> None:
+    """An unknown option in en: usage line, the help hint and Click's wording."""
+    r = run("status", "--stat", "--lang", "en")
+    assert r.exit_code == 2
+    assert "Usage: linyi-tracker status [OPTIONS]" in r.stderr
+    assert "Try 'linyi-tracker status -h' for help." in r.stderr
+    assert "Error: No such option: --stat (Possible options: --data, --status)" in r.stderr
+
+
+def test_wrote_is_said_in_the_language(run: Run, tmp_path: Path) -> None:
+    """`report -o FILE` confirms the file in the chosen language."""
+    out = tmp_path / "r.md"
+    assert f"wrote {out}" in run("report", "2019", "-o", str(out), "--lang", "en").stderr
+    assert f"已写入 {out}" in run("report", "2019", "-o", str(out), "--lang", "zh").stderr
+
+
+def test_no_cli_module_imports_another_ones_private_names() -> None:
+    """A command module uses other CLI modules only through their public names."""
+    import ast
+
+    import linyi_tracker.cli as cli
+
+    offenders = []
+    for path in Path(cli.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "linyi_tracker.cli"
+            ):
+                offenders += [
+                    f"{path.name}: {a.name}" for a in node.names if a.name.startswith("_")
+                ]
+    assert offenders == []
+
+
+def test_help_language_from_the_environment_variable(run: Run) -> None:
+    """LINYI_TRACKER_LANG=zh gives Chinese help, even under an English locale."""
+    r = run("report", "--help", env={"LINYI_TRACKER_LANG": "zh", "LANG": "en_US.UTF-8"})
+    assert r.exit_code == 0 and r.stdout.startswith("用法：linyi-tracker report")

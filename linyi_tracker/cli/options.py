@@ -1,14 +1,22 @@
-"""Options shared by every command, defined once."""
+"""Options shared by every command, defined once; the parsers of every typed option.
+
+Each option with a type (a period, a choice, a year, a path) has a parser here that
+fails with a message in the run's language: Click's own conversions speak English
+(see cli/usage.py). Help texts live in cli/help_texts.py.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
+from linyi_tracker.cli.usage import current_lang
+from linyi_tracker.i18n import Lang, resolve_lang, t
 
 
 class OutputFormat(StrEnum):
@@ -21,63 +29,122 @@ class LangChoice(StrEnum):
     EN = "en"
 
 
-def _period(value: str | None) -> Period | None:
-    if value is None:
-        return None
+E = TypeVar("E", bound=StrEnum)
+
+
+def _bad(key: str, **values: object) -> typer.BadParameter:
+    return typer.BadParameter(t(key, current_lang(), **values))
+
+
+def choice(kind: type[E]) -> Callable[[str | E], E]:
+    """A parser for one of ``kind``'s values (case-insensitive)."""
+
+    def parse(value: str | E) -> E:
+        if isinstance(value, kind):
+            return value
+        folded = str(value).strip().casefold()
+        for member in kind:
+            if member.value == folded:
+                return member
+        sep = "、" if current_lang() == "zh" else ", "
+        raise _bad("cli.not_one_of", value=value, choices=sep.join(m.value for m in kind))
+
+    return parse
+
+
+def choice_values(kind: type[StrEnum]) -> Callable[[], list[str]]:
+    """Shell completion for a choice option."""
+    return lambda: [m.value for m in kind]
+
+
+def parse_period_option(value: str | Period | None) -> Period | None:
+    if value is None or isinstance(value, Period):
+        return value
     try:
         return parse_period(value)
-    except PeriodError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    except PeriodError:
+        raise _bad("cli.bad_period", value=value) from None
+
+
+def parse_year(value: str | int) -> int:
+    text = str(value).strip()
+    if not (text.isdigit() and len(text) == 4):
+        raise _bad("cli.not_a_year", value=value)
+    return int(text)
+
+
+def parse_count(value: str | int) -> int:
+    text = str(value).strip()
+    if not text.isdigit():
+        raise _bad("cli.not_a_count", value=value)
+    return int(text)
+
+
+def file_path(value: str | Path) -> Path:
+    """A file to read or write: anything but an existing folder."""
+    path = Path(value)
+    if path.is_dir():
+        raise _bad("cli.is_a_folder", value=value)
+    return path
+
+
+def folder_path(value: str | Path) -> Path:
+    """A folder: anything but an existing file (a missing one is reported where it is used)."""
+    path = Path(value)
+    if path.is_file():
+        raise _bad("cli.is_a_file", value=value)
+    return path
+
+
+def output_language(option: LangChoice | None) -> Lang:
+    """The output language: ``--lang``, else LINYI_TRACKER_LANG, else the locale."""
+    return resolve_lang(option.value if option else None)
 
 
 PlanOption = Annotated[
     Path | None,
-    typer.Option(
-        "--plan",
-        help="Plan file (YAML). Default: $LINYI_TRACKER_PLAN, ./data/plan.yaml, or the embedded plan.",
-        dir_okay=False,
-        show_default=False,
-    ),
+    typer.Option("--plan", parser=file_path, metavar="FILE", show_default=False),
 ]
 DataOption = Annotated[
     Path | None,
-    typer.Option(
-        "--data",
-        help="Folder of actual figures (CSV or .xlsx, searched recursively). Default: $LINYI_TRACKER_DATA, "
-        "./data/actuals, or the embedded published figures. Accepted by every command; "
-        "plan and template do not read figures. A folder over 1 MB is kept in a cache "
-        "while its files are unchanged ($LINYI_TRACKER_CACHE: a folder, or off).",
-        file_okay=False,
-        show_default=False,
-    ),
+    typer.Option("--data", parser=folder_path, metavar="DIR", show_default=False),
 ]
 LangOption = Annotated[
     LangChoice | None,
     typer.Option(
         "--lang",
-        help="Output language. Default: $LINYI_TRACKER_LANG, then the locale.",
+        parser=choice(LangChoice),
+        metavar="zh|en",
+        autocompletion=choice_values(LangChoice),
         show_default=False,
     ),
 ]
 AsOfOption = Annotated[
     Period | None,
-    typer.Option(
-        "--as-of",
-        help="The analyst's 'now': 2017, 2017Q3 or 2017-09. Default: the latest period with data.",
-        parser=_period,
-        metavar="PERIOD",
-        show_default=False,
-    ),
+    typer.Option("--as-of", parser=parse_period_option, metavar="PERIOD", show_default=False),
 ]
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", help="table for people, json for programs (nothing else on stdout)."),
+    typer.Option(
+        "--format",
+        parser=choice(OutputFormat),
+        metavar="table|json",
+        autocompletion=choice_values(OutputFormat),
+    ),
 ]
 RegionOption = Annotated[
     str | None,
-    typer.Option(
-        "--region",
-        help="A region id or name (兰山区, lanshan), or 'all' for every region. Default: the city.",
-        show_default=False,
-    ),
+    typer.Option("--region", metavar="REGION", show_default=False),
+]
+SystemOption = Annotated[
+    str | None,
+    typer.Option("--system", metavar="SYSTEM", show_default=False),
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", parser=file_path, metavar="FILE", show_default=False),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="SHEET", show_default=False),
 ]

@@ -7,13 +7,19 @@ from typing import Annotated
 
 import typer
 
-from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
+from linyi_tracker.cli.options import (
+    LangOption,
+    PlanOption,
+    file_path,
+    output_language,
+)
+from linyi_tracker.cli.usage import TrackerCommand, TrackerGroupBase
 
 plan_app = typer.Typer(
+    cls=TrackerGroupBase,
     invoke_without_command=True,
     no_args_is_help=False,
     rich_markup_mode=None,
-    help="The plan as a tree: systems → projects → targets.\n\nExample: linyi-tracker plan --lang zh",
 )
 
 
@@ -22,53 +28,37 @@ def plan_tree(
     ctx: typer.Context,
     lang: LangOption = None,
     plan: PlanOption = None,
-    data: DataOption = None,
 ) -> None:
-    """The plan as a tree: systems → projects → targets, the project batch, monitoring indicators.
-
-    Example: linyi-tracker plan --lang zh
-    """
+    """The plan as a tree (help text: cli/help_texts.py)."""
     if ctx.invoked_subcommand is not None:
         return
-    from linyi_tracker.cli import context
+    from linyi_tracker import usecases
     from linyi_tracker.cli.output import stdout
-    from linyi_tracker.i18n import resolve_lang
 
-    loaded, _ = context.load_plan_only(plan)
+    loaded, _ = usecases.open_plan(plan)
     from linyi_tracker.cli.render.plan_tree import render_plan
 
-    stdout().print(render_plan(loaded, resolve_lang(lang.value if lang else None)))
+    stdout().print(render_plan(loaded, output_language(lang)))
 
 
-@plan_app.command("check")
+@plan_app.command("check", cls=TrackerCommand)
 def check(
     file: Annotated[
         Path | None,
-        typer.Argument(
-            help="Plan file to check. Default: the plan in use (--plan, env, ./data, embedded).",
-            show_default=False,
-            dir_okay=False,
-        ),
+        typer.Argument(parser=file_path, metavar="FILE", show_default=False),
     ] = None,
     plan: PlanOption = None,
     lang: LangOption = None,
-    data: DataOption = None,
 ) -> None:
-    """Check a plan file: shape, references, years, comparators, components.
-
-    Prints each problem with file, line and column; exit 1 if there are errors.
-    Notices (unnamed projects, cut-off source text) do not fail the check.
-
-    Example: linyi-tracker plan check data/plan.yaml
-    """
+    """Check a plan file (help text: cli/help_texts.py)."""
     from linyi_tracker.cli.output import print_findings, stderr, stdout, summary
-    from linyi_tracker.i18n import resolve_lang
+    from linyi_tracker.i18n import t
     from linyi_tracker.locate import locate_plan
     from linyi_tracker.plan.loader import load_plan
 
     where = file or locate_plan(plan).path
     result = load_plan(where)
-    language = resolve_lang(lang.value if lang else None)
+    language = output_language(lang)
     errors = result.errors
     if errors:
         console = stderr()
@@ -80,15 +70,15 @@ def check(
     assert result.plan is not None
     p = result.plan
     unnamed = sum(1 for pr in p.projects if pr.unnamed)
-    if language == "zh":
-        line = (
-            f"规划文件有效：{where} — {len(p.systems)}个体系，{len(p.projects)}项工程（{unnamed}项原文未列名称），"
-            f"{len(p.indicators)}个指标，{len(p.targets)}个目标，{len(p.regions)}个地区。"
-        )
-    else:
-        line = (
-            f"The plan is valid: {where} — {len(p.systems)} systems, {len(p.projects)} projects "
-            f"({unnamed} not named in the source), {len(p.indicators)} indicators, {len(p.targets)} targets, "
-            f"{len(p.regions)} regions."
-        )
+    line = t(
+        "plan.valid",
+        language,
+        path=where,
+        systems=len(p.systems),
+        projects=len(p.projects),
+        unnamed=unnamed,
+        indicators=len(p.indicators),
+        targets=len(p.targets),
+        regions=len(p.regions),
+    )
     out.print(line, markup=False)

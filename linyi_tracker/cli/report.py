@@ -9,7 +9,19 @@ from typing import Annotated
 
 import typer
 
-from linyi_tracker.cli.options import AsOfOption, DataOption, LangOption, PlanOption
+from linyi_tracker.cli.options import (
+    AsOfOption,
+    DataOption,
+    LangOption,
+    OutputFileOption,
+    PlanOption,
+    SystemOption,
+    choice,
+    choice_values,
+    output_language,
+    parse_year,
+)
+from linyi_tracker.i18n import Lang, t
 
 
 class ReportFormat(StrEnum):
@@ -34,50 +46,28 @@ SUFFIXES = {
 
 
 def report(
-    year: Annotated[
-        int,
-        typer.Argument(
-            help="The year reported on, e.g. 2019.", min=1900, max=2200, show_default=False
-        ),
-    ],
+    year: Annotated[int, typer.Argument(parser=parse_year, metavar="YEAR", show_default=False)],
     as_of: AsOfOption = None,
     output_format: Annotated[
         ReportFormat | None,
         typer.Option(
             "--format",
-            help="terminal, md, html, json, csv or xlsx; default: from -o's extension, else terminal.",
+            parser=choice(ReportFormat),
+            metavar="FORMAT",
+            autocompletion=choice_values(ReportFormat),
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            help="File to write (default: standard output).",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    system: Annotated[
-        str | None,
-        typer.Option("--system", help="Only one system: number, id or name.", show_default=False),
-    ] = None,
+    output: OutputFileOption = None,
+    system: SystemOption = None,
     lang: LangOption = None,
     plan: PlanOption = None,
     data: DataOption = None,
 ) -> None:
-    """The yearly report for leadership: summary, annual targets, systems, regions,
-    data completeness, method and sources.
-
-    Example: linyi-tracker report 2019 --data examples/demo -o report-2019.html
-    """
-    from linyi_tracker.assessment.engine import default_as_of
+    """The yearly report for leadership (help text: cli/help_texts.py)."""
+    from linyi_tracker import usecases
     from linyi_tracker.cli import context
-    from linyi_tracker.cli.status import _system
-    from linyi_tracker.errors import UsageError
-    from linyi_tracker.i18n import resolve_lang
-    from linyi_tracker.reporting.model import build_report
+    from linyi_tracker.i18n import Text, TextUsageError
 
     fmt = (
         output_format
@@ -85,32 +75,19 @@ def report(
         or ReportFormat.TERMINAL
     )
     if output is not None and output_format is None and output.suffix.lower() not in SUFFIXES:
-        raise UsageError(
-            f"cannot tell the format from '{output.name}': add --format (md, html, json, csv, xlsx)"
-        )
+        raise TextUsageError(Text("report.format_unknown", {"name": output.name}))
     if fmt is ReportFormat.XLSX and output is None:
-        raise UsageError("an Excel report needs a file: add -o report.xlsx")
-    ctx = context.load(plan, data)
-    language = resolve_lang(lang.value if lang else None)
-    span = ctx.plan.plan.period
-    if not span.start <= year <= span.end:
-        raise UsageError(
-            f"{year} is outside the plan's years {span.start}–{span.end}; report on one of them"
-        )
-    period = as_of or default_as_of(ctx.store, ctx.plan, year)
-    if period.year != year:
-        raise UsageError(
-            f"--as-of {period} is not in {year}; a report on {year} is as of a period of that year"
-        )
-    built = build_report(
-        ctx.plan,
-        ctx.store,
+        raise TextUsageError(Text("report.xlsx_needs_file"))
+    ctx = usecases.open_workspace(plan, data)
+    language = output_language(lang)
+    built = usecases.report(
+        ctx,
         year,
-        period,
+        as_of=as_of,
+        system=system,
         generated=_generated(),
-        plan_file=context.shown_location(ctx.plan_at),
-        data_source=context.shown_location(ctx.data_at),
-        system=_system(ctx, system),
+        plan_file=context.shown_location(ctx.plan_at, language),
+        data_source=context.shown_location(ctx.data_at, language),
     )
     if fmt is ReportFormat.TERMINAL:
         from linyi_tracker.cli.output import stdout
@@ -148,7 +125,7 @@ def report(
 
         assert output is not None
         write_via_temp(output, lambda tmp: write_xlsx(built, language, tmp))
-        _done(output)
+        _done(output, language)
         return
     if output is None:
         typer.echo(payload.decode("utf-8-sig"), nl=False)
@@ -156,7 +133,7 @@ def report(
     from linyi_tracker.cli.files import write_via_temp
 
     write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
-    _done(output)
+    _done(output, language)
 
 
 def _generated() -> datetime:
@@ -170,7 +147,7 @@ def _generated() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _done(output: Path) -> None:
+def _done(output: Path, lang: Lang) -> None:
     from linyi_tracker.cli.output import stderr
 
-    stderr().print(f"wrote {output}", markup=False)
+    stderr().print(t("cli.wrote", lang, path=output), markup=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -15,18 +15,12 @@ from linyi_tracker.cli.options import (
     OutputFormat,
     PlanOption,
     RegionOption,
+    output_language,
 )
-
-if TYPE_CHECKING:
-    from linyi_tracker.cli.context import Context
-    from linyi_tracker.plan.models import Indicator
 
 
 def show(
-    indicator: Annotated[
-        str,
-        typer.Argument(help="Indicator or target id, or its name in zh or en.", show_default=False),
-    ],
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", show_default=False)],
     as_of: AsOfOption = None,
     region: RegionOption = None,
     output: FormatOption = OutputFormat.TABLE,
@@ -34,28 +28,18 @@ def show(
     plan: PlanOption = None,
     data: DataOption = None,
 ) -> None:
-    """One indicator in depth: names, unit, notes, targets, series with sources, chart, pace, regions.
-
-    Example: linyi-tracker show emp.new_urban_jobs --as-of 2016-08
-    """
+    """One indicator in depth (help text: cli/help_texts.py)."""
     # The core is imported here, not at module level, so `--help` stays fast.
-    from linyi_tracker.assessment.engine import assess, default_as_of
+    from linyi_tracker import usecases
     from linyi_tracker.assessment.export import exact
     from linyi_tracker.assessment.series import series_for
-    from linyi_tracker.cli import context
-    from linyi_tracker.i18n import resolve_lang
-    from linyi_tracker.reporting.view import target_view, view_dict
+    from linyi_tracker.reporting.view import view_dict
 
-    ctx = context.load(plan, data)
-    language = resolve_lang(lang.value if lang else None)
-    ind = _find(ctx, indicator)
-    period = as_of or default_as_of(ctx.store, ctx.plan)
-    regions = context.resolve_regions(ctx.plan, region)
-    views = [
-        target_view(ctx.plan, ctx.store, assess(ctx.plan, ctx.store, t, period, r), period)
-        for r in regions
-        for t in ctx.plan.targets_of(ind.id)
-    ]
+    ctx = usecases.open_workspace(plan, data)
+    language = output_language(lang)
+    shown = usecases.show(ctx, indicator, as_of=as_of, region=region)
+    ind, period, regions = shown.indicator, shown.period, shown.regions
+    views = shown.views
     if output is OutputFormat.JSON:
         series = series_for(ctx.plan, ctx.store, ind, regions[0])
         payload = {
@@ -81,22 +65,3 @@ def show(
     from linyi_tracker.cli.render.indicator_view import render_indicator
 
     stdout().print(render_indicator(ctx, ind, views, period, regions, language))
-
-
-def _find(ctx: Context, text: str) -> Indicator:
-    from linyi_tracker.actuals.reader import PlanLookup
-    from linyi_tracker.errors import UsageError
-
-    plan = ctx.plan
-    target = plan.target_by_id.get(text.strip())
-    if target is not None:
-        return plan.indicator_by_id[target.indicator]
-    lookup = PlanLookup(plan)
-    ind, _ = lookup.indicator(text)
-    if ind is not None:
-        return ind
-    guess = lookup.suggest_indicator(text)
-    tip = f" Did you mean '{guess}'?" if guess else ""
-    raise UsageError(
-        f"'{text}' is not an indicator or target of the plan.{tip} Run `linyi-tracker plan` to list them."
-    )

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from linyi_tracker.cli.options import DataOption, LangOption, PlanOption
+from linyi_tracker.cli.options import (
+    DataOption,
+    LangOption,
+    PlanOption,
+    SheetOption,
+    choice,
+    choice_values,
+    output_language,
+    parse_count,
+)
 
 if TYPE_CHECKING:
     from linyi_tracker.i18n import Lang
@@ -22,79 +30,55 @@ class ValidateFormat(StrEnum):
 
 
 def validate(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="CSV or .xlsx files, folders (searched recursively), or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False)],
     output: Annotated[
-        ValidateFormat, typer.Option("--format", help="text for people, json for programs.")
-    ] = (ValidateFormat.TEXT),
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as errors.")] = False,
-    no_store: Annotated[
-        bool,
+        ValidateFormat,
         typer.Option(
-            "--no-store", help="Do not compare with the figures already in the data folder."
+            "--format",
+            parser=choice(ValidateFormat),
+            metavar="text|json",
+            autocompletion=choice_values(ValidateFormat),
         ),
-    ] = False,
+    ] = ValidateFormat.TEXT,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    no_store: Annotated[bool, typer.Option("--no-store")] = False,
     max_findings: Annotated[
-        int,
-        typer.Option(
-            "--max-findings", help="List at most this many findings in text output (0: all).", min=0
-        ),
+        int, typer.Option("--max-findings", parser=parse_count, metavar="N")
     ] = 200,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet", help="Sheet of an .xlsx file (default: the first).", show_default=False
-        ),
-    ] = None,
+    sheet: SheetOption = None,
     plan: PlanOption = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check submitted files: every problem with file, line and column, and what to do.
-
-    Exit 0 when clean (warnings allowed unless --strict), 1 when errors are found,
-    2 when a file cannot be read at all.
-
-    Example: linyi-tracker validate submissions/2017/兰山区.csv --strict
-    """
-    from linyi_tracker.cli import context
+    """Check submitted files (help text: cli/help_texts.py)."""
+    from linyi_tracker import usecases
     from linyi_tracker.cli.output import stderr
-    from linyi_tracker.i18n import resolve_lang
-    from linyi_tracker.locate import locate_data
-    from linyi_tracker.validation.validator import STDIN, expand
-    from linyi_tracker.validation.validator import validate as run_validation
 
-    loaded, _ = context.load_plan_only(plan)
-    files = expand(paths)
-    store = None
-    if not no_store:
-        where = locate_data(data)
-        if where.path.is_dir():
-            mine = {Path(p).resolve() for p in files if p != STDIN}
-            store = context.read_store(loaded, where, exclude=mine)
     with _progress(stderr()) as progress:
-        report = run_validation(
-            files, loaded, store=store, strict=strict, sheet=sheet, progress=progress
+        report = usecases.validate(
+            plan,
+            data,
+            paths,
+            strict=strict,
+            compare_with_store=not no_store,
+            sheet=sheet,
+            progress=progress,
         )
-    language = resolve_lang(lang.value if lang else None)
+    language = output_language(lang)
     if output is ValidateFormat.JSON:
         typer.echo(json.dumps(report.to_dict(language), ensure_ascii=False, indent=2))
     else:
-        _print_text(report, max_findings, language)
+        print_text(report, max_findings, language)
     if report.failed:
         raise typer.Exit(1)
 
 
-def _print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
+def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
+    """The findings of a validation, file by file, and the summary; shared with ingest."""
     from linyi_tracker.cli.output import print_findings, stdout
     from linyi_tracker.findings import plural
+    from linyi_tracker.i18n import t
 
-    zh = lang == "zh"
     console = stdout()
     shown = 0
     for f in report.files:
@@ -102,9 +86,16 @@ def _print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None
         room = len(mine) if limit == 0 else max(0, min(len(mine), limit - shown))
         if not mine or room == 0:
             continue
-        encoding = f.encoding or ("无法读取" if zh else "unreadable")
-        rows_text = f"{f.rows}行" if zh else plural(f.rows, "row")
-        console.print(f"{f.path} ({encoding}, {rows_text})", style="bold", markup=False)
+        encoding = f.encoding or t("validate.unreadable", lang)
+        head = t(
+            "validate.file",
+            lang,
+            path=f.path,
+            encoding=encoding,
+            n=f.rows,
+            rows=plural(f.rows, "row"),
+        )
+        console.print(head, style="bold", markup=False)
         print_findings(console, mine[:room], lang=lang)
         shown += room
         console.print()
@@ -112,41 +103,37 @@ def _print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None
     total = len(report.findings)
     rows = sum(f.rows for f in report.files)
     errors, warnings, notices = counts["error"], counts["warning"], counts["notice"]
-    if zh:
-        where = f"{len(report.files)}个文件（{rows}行）"
-        if errors == 0 and warnings == 0:
-            extra = f"，{notices}个提示" if notices else ""
-            console.print(f"{where}没有错误或警告{extra}。", markup=False)
-        else:
-            extra = f"、{notices}个提示" if notices else ""
-            console.print(f"{where}中发现{errors}个错误、{warnings}个警告{extra}。", markup=False)
-            if report.strict and warnings:
-                console.print("--strict：警告也算作错误。", markup=False)
-        if shown < total:
-            console.print(
-                f"共{total}条，已列出{shown}条；用 --max-findings 0 列出全部，或用 --format json。",
-                markup=False,
-            )
-        return
-    files = plural(len(report.files), "file")
+    words = {
+        "files": len(report.files),
+        "files_": plural(len(report.files), "file"),
+        "n": rows,
+        "rows": plural(rows, "row"),
+    }
     if errors == 0 and warnings == 0:
-        extra = f" ({plural(notices, 'notice')})" if notices else ""
+        extra = t("validate.clean_notices", lang, n=notices, notices=plural(notices, "notice"))
         console.print(
-            f"No errors or warnings in {files} ({plural(rows, 'row')}){extra}.", markup=False
+            t("validate.clean", lang, **words, notices=extra if notices else ""), markup=False
         )
     else:
         parts = [plural(errors, "error"), plural(warnings, "warning")]
         if notices:
             parts.append(plural(notices, "notice"))
         listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
-        console.print(f"Found {listed} in {files} ({plural(rows, 'row')}).", markup=False)
-        if report.strict and warnings:
-            console.print("--strict: warnings count as errors.", markup=False)
-    if shown < total:
-        console.print(
-            f"Listed {shown} of {total} findings; use --max-findings 0 to list them all, or --format json.",
-            markup=False,
+        extra = t("validate.found_notices", lang, n=notices) if notices else ""
+        summary = t(
+            "validate.found",
+            lang,
+            **words,
+            errors=errors,
+            warnings=warnings,
+            notices=extra,
+            counts=listed,
         )
+        console.print(summary, markup=False)
+        if report.strict and warnings:
+            console.print(t("validate.strict", lang), markup=False)
+    if shown < total:
+        console.print(t("validate.listed", lang, shown=shown, total=total), markup=False)
 
 
 class _progress:

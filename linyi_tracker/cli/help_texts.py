@@ -1,0 +1,232 @@
+"""Every ``--help`` text, zh and en: each command's description and each parameter's line.
+
+Keys: a command by its path (``""`` the root, ``"status"``, ``"plan check"``); a
+parameter by ``"<command>|<name>"`` where the name is the option's longest spelling
+(``--as-of``) or the argument's name (``year``); ``"*|<name>"`` is shared by every
+command. Each command's text ends with an example (``Example:`` / ``示例：``); a test
+checks it. The help page itself is laid out by cli/usage.py.
+"""
+
+from __future__ import annotations
+
+from linyi_tracker.i18n import Lang
+
+HelpText = dict[Lang, str]
+
+COMMANDS: dict[str, HelpText] = {
+    "": {
+        "zh": "对照目标跟踪临沂2015—2020年“双十二”幸福临沂行动计划的进展。\n\n"
+        "示例：linyi-tracker status --as-of 2016-08 --lang zh",
+        "en": "Track Linyi's 2015–2020 “Double Twelve” livelihood plan (双十二幸福临沂行动计划) "
+        "against its targets.\n\nExample: linyi-tracker status --as-of 2016-08 --lang zh",
+    },
+    "status": {
+        "zh": "每个目标：最新实际值、完成率、差距、时序进度、走势和状态。\n\n"
+        "示例：linyi-tracker status --as-of 2016-08 --status 正常推进,存在风险 --system 住房",
+        "en": "Every target: latest actual, achievement, gap, schedule, trend and status.\n\n"
+        "Example: linyi-tracker status --as-of 2016-08 --status on_track,at_risk --lang en",
+    },
+    "show": {
+        "zh": "深入查看一个指标：名称、单位、说明、目标、带来源的数据序列、图示、推进速度、各地区。\n\n"
+        "示例：linyi-tracker show 新增就业 --as-of 2016-08",
+        "en": "One indicator in depth: names, unit, notes, targets, series with sources, chart, "
+        "pace, regions.\n\nExample: linyi-tracker show emp.new_urban_jobs --as-of 2016-08",
+    },
+    "report": {
+        "zh": "给领导的年度报告：概要、年度目标、各体系、各县区、数据完整性、计算方法和数据来源。\n\n"
+        "示例：linyi-tracker report 2019 --data examples/demo -o report-2019.html",
+        "en": "The yearly report for leadership: summary, annual targets, systems, regions, "
+        "data completeness, method and sources.\n\n"
+        "Example: linyi-tracker report 2019 --data examples/demo -o report-2019.html",
+    },
+    "validate": {
+        "zh": "检查报送的文件：列出每个问题的文件、行、列和改法。\n\n"
+        "没有错误时退出码为0（警告不算，除非 --strict），发现错误为1，文件根本无法读取为2。\n\n"
+        "示例：linyi-tracker validate submissions/2017/兰山区.csv --strict",
+        "en": "Check submitted files: every problem with file, line and column, and what to do.\n\n"
+        "Exit 0 when clean (warnings allowed unless --strict), 1 when errors are found, "
+        "2 when a file cannot be read at all.\n\n"
+        "Example: linyi-tracker validate submissions/2017/兰山区.csv --strict",
+    },
+    "template": {
+        "zh": "生成空白报送文件：每个应报指标一行，名称和单位已填好，数值留空。\n\n"
+        "示例：linyi-tracker template --period 2017 --region 兰山区 -o 兰山区-2017.xlsx",
+        "en": "Write a blank submission: one row per indicator due, names and unit filled, "
+        "value empty.\n\n"
+        "Example: linyi-tracker template --period 2017 --region 兰山区 -o 兰山区-2017.xlsx",
+    },
+    "ingest": {
+        "zh": "检查报送的文件，并把其中的数字加入数据文件夹。\n\n"
+        "有错误的文件被拒绝，什么也不写（退出码1）。已存在的数字跳过；与已存数字不同的，"
+        "除非加 --revise，绝不覆盖。新数字一次性写入 <数据文件夹>/ingested/ 下的一个新文件。\n\n"
+        "示例：linyi-tracker ingest 兰山区-2017.csv --dry-run",
+        "en": "Validate submitted files and add their figures to the data folder.\n\n"
+        "A file with errors is refused and nothing is written (exit 1). Figures already "
+        "stored are skipped; a different stored figure is never overwritten unless --revise. "
+        "The new figures go to one new file under <data>/ingested/, written atomically.\n\n"
+        "Example: linyi-tracker ingest 兰山区-2017.csv --dry-run",
+    },
+    "plan": {
+        "zh": "以树形列出规划：体系 → 工程 → 目标，工程批次，监测指标。\n\n"
+        "示例：linyi-tracker plan --lang zh",
+        "en": "The plan as a tree: systems → projects → targets, the project batch, "
+        "monitoring indicators.\n\nExample: linyi-tracker plan --lang zh",
+    },
+    "plan check": {
+        "zh": "检查规划文件：结构、引用、年份、比较符、组成部分。\n\n"
+        "列出每个问题的文件、行和列；有错误时退出码为1。提示（原文未列名称的工程、被截断的原文）"
+        "不算检查失败。\n\n"
+        "示例：linyi-tracker plan check data/plan.yaml",
+        "en": "Check a plan file: shape, references, years, comparators, components.\n\n"
+        "Prints each problem with file, line and column; exit 1 if there are errors. "
+        "Notices (unnamed projects, cut-off source text) do not fail the check.\n\n"
+        "Example: linyi-tracker plan check data/plan.yaml",
+    },
+}
+
+PARAMETERS: dict[str, HelpText] = {
+    # shared by every command
+    "*|--help": {"zh": "显示本帮助并退出。", "en": "Show this message and exit."},
+    "*|--version": {"zh": "显示版本并退出。", "en": "Print the version and exit."},
+    "*|--install-completion": {
+        "zh": "为当前的 shell 安装命令补全。",
+        "en": "Install completion for the current shell.",
+    },
+    "*|--show-completion": {
+        "zh": "显示当前 shell 的补全脚本，可复制或自行安装。",
+        "en": "Show completion for the current shell, to copy it or customize the installation.",
+    },
+    "*|--plan": {
+        "zh": "规划文件（YAML）。默认：$LINYI_TRACKER_PLAN、./data/plan.yaml，或内置的规划。",
+        "en": "Plan file (YAML). Default: $LINYI_TRACKER_PLAN, ./data/plan.yaml, "
+        "or the embedded plan.",
+    },
+    "*|--data": {
+        "zh": "实际数字所在的文件夹（CSV 或 .xlsx，含子文件夹）。默认：$LINYI_TRACKER_DATA、"
+        "./data/actuals，或内置的公开数字。超过1 MB 的文件夹在文件不变时保存在缓存中"
+        "（$LINYI_TRACKER_CACHE：一个文件夹，或 off）。",
+        "en": "Folder of actual figures (CSV or .xlsx, searched recursively). Default: "
+        "$LINYI_TRACKER_DATA, ./data/actuals, or the embedded published figures. A folder "
+        "over 1 MB is kept in a cache while its files are unchanged ($LINYI_TRACKER_CACHE: "
+        "a folder, or off).",
+    },
+    "*|--lang": {
+        "zh": "输出语言：zh 或 en。默认：$LINYI_TRACKER_LANG，然后按系统语言环境（zh* 为中文）。",
+        "en": "Output language: zh or en. Default: $LINYI_TRACKER_LANG, then the locale "
+        "(zh* is Chinese).",
+    },
+    "*|--as-of": {
+        "zh": "分析的“当前”期间：2017、2017Q3 或 2017-09。默认：有数据的最近期间。",
+        "en": "The analyst's 'now': 2017, 2017Q3 or 2017-09. Default: the latest period with data.",
+    },
+    "*|--format": {
+        "zh": "table 给人看，json 给程序用（此时标准输出只有 JSON）。",
+        "en": "table for people, json for programs (nothing else on stdout).",
+    },
+    "*|--region": {
+        "zh": "地区：代码或名称（兰山区、兰山、lanshan），或 all 表示每个地区。默认：全市。",
+        "en": "A region: id or name (兰山区, lanshan, a unique part of a name), or 'all' "
+        "for every region. Default: the city.",
+    },
+    "*|--system": {
+        "zh": "只看一个体系：编号、代码，或名称的开头或一部分（住房、5、housing）。",
+        "en": "Only one system: its number, id, or the start or a part of its name "
+        "(housing, 5, 住房).",
+    },
+    "*|--output": {
+        "zh": "要写入的文件（默认：标准输出）。",
+        "en": "File to write (default: standard output).",
+    },
+    "*|--sheet": {
+        "zh": ".xlsx 文件的工作表（默认：第一个）。",
+        "en": "Sheet of an .xlsx file (default: the first).",
+    },
+    # status
+    "status|--status": {
+        "zh": "只看这些状态的目标：状态词（明显滞后）、英文词（off track）或代码（off_track），"
+        "用逗号分隔或重复此选项；不评估 / not_assessed 也可筛选。",
+        "en": "Only targets with these statuses: the words shown (off track, 明显滞后) or codes "
+        "(off_track), comma-separated or repeated; not_assessed too.",
+    },
+    # show
+    "show|indicator": {
+        "zh": "指标或目标：代码，或中英文名称的一部分（新增就业）。不唯一时列出候选。",
+        "en": "Indicator or target: its id, or a unique part of its zh or en name "
+        "(new urban jobs). Candidates are listed when it is not unique.",
+    },
+    # report
+    "report|year": {"zh": "报告的年份，例如 2019。", "en": "The year reported on, e.g. 2019."},
+    "report|--format": {
+        "zh": "terminal、md、html、json、csv 或 xlsx；默认：按 -o 的扩展名，否则 terminal。",
+        "en": "terminal, md, html, json, csv or xlsx; default: from -o's extension, else terminal.",
+    },
+    # validate
+    "validate|paths": {
+        "zh": "CSV 或 .xlsx 文件、文件夹（含子文件夹），或 - 表示标准输入。",
+        "en": "CSV or .xlsx files, folders (searched recursively), or - for standard input.",
+    },
+    "validate|--format": {
+        "zh": "text 给人看，json 给程序用。",
+        "en": "text for people, json for programs.",
+    },
+    "validate|--strict": {"zh": "警告也算作错误。", "en": "Warnings count as errors."},
+    "validate|--no-store": {
+        "zh": "不与数据文件夹中已有的数字比较。",
+        "en": "Do not compare with the figures already in the data folder.",
+    },
+    "validate|--max-findings": {
+        "zh": "文本输出最多列出的问题数（0：全部）。",
+        "en": "List at most this many findings in text output (0: all).",
+    },
+    # template
+    "template|--period": {
+        "zh": "要报送的期间：2017、2017Q3 或 2017-09。",
+        "en": "The period to report: 2017, 2017Q3 or 2017-09.",
+    },
+    "template|--region": {
+        "zh": "地区代码或名称（默认：全市）。",
+        "en": "Region id or name (default: the whole city).",
+    },
+    "template|--format": {
+        "zh": "csv（带 BOM 的 UTF-8）或 xlsx；默认：按 -o 的扩展名，否则 csv。",
+        "en": "csv (UTF-8 with BOM) or xlsx; default: from -o's extension, else csv.",
+    },
+    "template|--output": {
+        "zh": "要写入的文件（默认：标准输出，仅限 CSV）。",
+        "en": "File to write (default: standard output, CSV only).",
+    },
+    # ingest
+    "ingest|paths": {
+        "zh": "报送的 CSV 或 .xlsx 文件，或文件夹。",
+        "en": "Submitted CSV or .xlsx files, or folders.",
+    },
+    "ingest|--dry-run": {
+        "zh": "只显示将写入什么，不写入。",
+        "en": "Show what would be written; write nothing.",
+    },
+    "ingest|--revise": {
+        "zh": "与已存数字不同的数字记为修订（旧数字保留）。",
+        "en": "Record figures that differ from stored ones as revisions (old ones kept).",
+    },
+    # plan check
+    "plan check|file": {
+        "zh": "要检查的规划文件。默认：正在使用的规划（--plan、环境变量、./data、内置）。",
+        "en": "Plan file to check. Default: the plan in use (--plan, env, ./data, embedded).",
+    },
+}
+
+
+def command_help(command: str, lang: Lang) -> str:
+    """The description of ``command`` (its path without the program name)."""
+    return COMMANDS[command][lang]
+
+
+def short_help(command: str, lang: Lang) -> str:
+    """The first line of a command's description, for the list of commands."""
+    return command_help(command, lang).split("\n", 1)[0]
+
+
+def parameter_help(command: str, name: str, lang: Lang) -> str:
+    """The help line of a parameter: the command's own text, else the shared one."""
+    texts = PARAMETERS.get(f"{command}|{name}") or PARAMETERS.get(f"*|{name}")
+    return texts[lang] if texts else ""

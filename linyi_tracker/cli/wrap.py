@@ -1,0 +1,64 @@
+"""Wrapping help text by display width: a Chinese character takes two terminal columns.
+
+Click's wrapper counts characters and breaks only at spaces, so Chinese paragraphs
+came out up to twice as wide as the terminal. Here lines break at spaces or between
+Chinese characters, never inside a word or path, and never put closing punctuation
+at the start of a line nor an opening one at its end.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_NO_LINE_START = set("，。；：、）」』》！？”")
+_NO_LINE_END = set("（「『《“")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns: breaks at spaces, or between Chinese characters."""
+    lines: list[str] = []
+    line = ""
+    for token in _tokens(" ".join(text.split())):
+        if token == " ":
+            if line:
+                line += " "
+            continue
+        if line and cell_width(line) + cell_width(token) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, single Chinese characters and spaces; punctuation kept with its neighbour."""
+    tokens: list[str] = []
+    word = ""
+    for ch in text:
+        if ch == " " or unicodedata.east_asian_width(ch) in "WF":
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(ch)
+        else:
+            word += ch
+    if word:
+        tokens.append(word)
+    merged: list[str] = []
+    for token in tokens:
+        if (
+            merged
+            and merged[-1] != " "
+            and (token[0] in _NO_LINE_START or merged[-1][-1] in _NO_LINE_END)
+        ):
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return merged

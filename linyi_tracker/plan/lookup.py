@@ -1,0 +1,182 @@
+"""Finding what the user named: a status, a system, a region, an indicator or target.
+
+One rule for every filter and every name a command takes (``--status``, ``--system``,
+``--region``, ``show NAME``), in the words the user sees in either language:
+
+1. the text, folded (NFKC, case, ``_``/``-``/spaces alike), equals a name of exactly
+   one candidate — an id, a number, the zh or en name, an alias;
+2. else it starts exactly one candidate's name (``住房`` → 住房保障体系);
+3. else it is part of exactly one candidate's name (``新增就业`` → 城镇新增就业人数).
+
+The first step with any match decides: one candidate is the answer; several are
+ambiguous, and :class:`LookupFailed` lists them; none at all is unknown, and the
+error names the closest candidate, or lists them all when there are few.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from linyi_tracker.i18n import LABELS, Lang, Text, TextUsageError
+from linyi_tracker.plan.models import Indicator, Plan
+from linyi_tracker.words import STATUS_WORDS
+
+# Statuses an assessment may carry, and "not assessed" for one that carries none.
+FILTER_STATUSES: tuple[str, ...] = (*STATUS_WORDS, "not_assessed")
+
+# With this many candidates or fewer, an unknown name lists them all.
+LIST_ALL_UP_TO = 20
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something a user may name: its key, every name it answers to, how it is shown."""
+
+    key: str
+    names: tuple[str, ...]
+    zh: str
+    en: str
+
+
+class LookupFailed(TextUsageError):
+    """A name matches nothing or several things; the message lists the candidates."""
+
+    def __init__(self, *texts: Text, candidates: Sequence[Candidate] = ()) -> None:
+        self.candidates = tuple(candidates)
+        super().__init__(*texts)
+
+    def render(self, lang: Lang) -> str:
+        head = super().render(lang)
+        width = max((len(c.key) for c in self.candidates), default=0)
+        lines = [
+            f"  {c.key:<{width}}  {c.zh if lang == 'zh' else c.en}".rstrip()
+            for c in self.candidates
+        ]
+        return "\n".join([head, *lines])
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: NFKC, casefolded, ``_`` ``-`` and spaces as one."""
+    folded = unicodedata.normalize("NFKC", text).strip().casefold()
+    return " ".join(folded.replace("_", " ").replace("-", " ").split())
+
+
+def match(text: str, candidates: Sequence[Candidate], what: str) -> Candidate:
+    """The one candidate ``text`` names (module docstring), else :class:`LookupFailed`."""
+    wanted = fold(text)
+    if wanted:
+        tests = (
+            lambda name: name == wanted,
+            lambda name: name.startswith(wanted),
+            lambda name: wanted in name,
+        )
+        for test in tests:
+            found = _unique(c for c in candidates if any(test(fold(n)) for n in c.names))
+            if len(found) == 1:
+                return found[0]
+            if found:
+                raise LookupFailed(
+                    Text(
+                        "lookup.ambiguous",
+                        {"text": text, "n": len(found), "what": LABELS[f"lookup.many.{what}"]},
+                    ),
+                    candidates=found,
+                )
+    raise _unknown(text, candidates, what)
+
+
+def match_many(texts: Iterable[str], candidates: Sequence[Candidate], what: str) -> list[str]:
+    """Keys for comma-separated or repeated names (``明显滞后,存在风险``), in order, once each."""
+    keys: list[str] = []
+    for text in texts:
+        for part in text.replace("，", ",").replace("、", ",").split(","):
+            if part.strip():
+                key = match(part, candidates, what).key
+                if key not in keys:
+                    keys.append(key)
+    return keys
+
+
+def _unique(found: Iterable[Candidate]) -> list[Candidate]:
+    seen: dict[str, Candidate] = {}
+    for c in found:
+        seen.setdefault(c.key, c)
+    return list(seen.values())
+
+
+def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFailed:
+    head = Text("lookup.unknown", {"text": text, "what": LABELS[f"lookup.a.{what}"]})
+    by_name = {fold(n): c for c in candidates for n in c.names}
+    close = get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+    if close:
+        guess = by_name[close[0]].key
+        return LookupFailed(head, Text("lookup.did_you_mean", {"guess": guess}))
+    if len(candidates) <= LIST_ALL_UP_TO:
+        return LookupFailed(head, Text("lookup.choices"), candidates=candidates)
+    return LookupFailed(head, Text("lookup.list_plan"))
+
+
+# The candidates of each kind of name.
+
+
+def status_candidates() -> list[Candidate]:
+    """Status codes, their zh and en words (``on_track``, ``on track``, ``正常推进``)."""
+    out = []
+    for code in FILTER_STATUSES:
+        words = LABELS[f"status.{code}"]
+        # the en word is the code spelt with spaces: shown once, as the code
+        out.append(Candidate(code, (code, words["en"], words["zh"]), words["zh"], ""))
+    return out
+
+
+def system_candidates(plan: Plan) -> list[Candidate]:
+    return [
+        Candidate(s.id, (s.id, str(s.number), s.name.zh, s.name.en), s.name.zh, s.name.en)
+        for s in plan.systems
+    ]
+
+
+def region_candidates(plan: Plan) -> list[Candidate]:
+    return [
+        Candidate(r.id, (r.id, r.name.zh, r.name.en, *r.aliases), r.name.zh, r.name.en)
+        for r in plan.regions
+    ]
+
+
+def indicator_candidates(plan: Plan) -> list[Candidate]:
+    """Indicators by id and names; a target's id names its indicator."""
+    targets: dict[str, list[str]] = {}
+    for t in plan.targets:
+        targets.setdefault(t.indicator, []).append(t.id)
+    return [
+        Candidate(
+            ind.id,
+            (ind.id, ind.name.zh, ind.name.en, *targets.get(ind.id, [])),
+            ind.name.zh,
+            ind.name.en,
+        )
+        for ind in plan.indicators
+    ]
+
+
+def find_statuses(texts: Iterable[str]) -> set[str]:
+    """The statuses named in ``--status`` (codes, zh or en words); empty for none given."""
+    return set(match_many(texts, status_candidates(), "status"))
+
+
+def find_system(plan: Plan, text: str) -> str:
+    """The id of the system named by ``text`` (number, id, a unique prefix or part of a name)."""
+    return match(text, system_candidates(plan), "system").key
+
+
+def find_region(plan: Plan, text: str) -> str:
+    """The id of the region named by ``text`` (id, zh or en name, alias, unique part)."""
+    return match(text, region_candidates(plan), "region").key
+
+
+def find_indicator(plan: Plan, text: str) -> Indicator:
+    """The indicator named by ``text``: its id, a target's id, or a unique part of a name."""
+    return plan.indicator_by_id[match(text, indicator_candidates(plan), "indicator").key]
