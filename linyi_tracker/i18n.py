@@ -112,6 +112,15 @@ LABELS: dict[str, dict[str, str]] = {
     "word.not_reported": {"zh": "未报送", "en": "not reported"},
     "word.plan_valid": {"zh": "规划文件有效：", "en": "The plan is valid: "},
     "word.source": {"zh": "数据", "en": "data"},
+    "word.plan": {"zh": "规划", "en": "plan"},
+    "source.region_sum": {
+        "zh": "{regions}个地区数据之和（{files}个文件）",
+        "en": "sum of the {regions} regions' figures ({files} files)",
+    },
+    "source.region_sum_one": {
+        "zh": "{regions}个地区数据之和（{files}个文件）",
+        "en": "sum of the {regions} regions' figures (1 file)",
+    },
     "method.status": {
         "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
         "en": "Achieved = actual ÷ target; schedule = achievement − time elapsed, in points; "

@@ -13,6 +13,7 @@ import pytest
 from conftest import csv_rows, store_from
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.assessment.engine import Assessment, assess, assess_all, default_as_of
+from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.plan.models import AssessmentSettings, Plan, Thresholds
 
 
@@ -450,7 +451,8 @@ def test_complete_region_rows_sum_to_the_city(plan: Plan) -> None:
     rows = [f"emp.new_urban_jobs,2016,{r.id},7100,,s," for r in plan.sub_regions]
     a = run(plan, JOBS, "2016", *rows)
     assert a.actual == Decimal(7100 * 12) and a.status == "achieved"
-    assert a.evidence[0].source.startswith("sum of the 12 regions")
+    assert describe_source(a.evidence[0].source, "en") == "sum of the 12 regions' figures (1 file)"
+    assert describe_source(a.evidence[0].source, "zh") == "12个地区数据之和（1个文件）"
 
 
 def test_partial_region_rows_are_never_the_city_value(plan: Plan) -> None:

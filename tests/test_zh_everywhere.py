@@ -50,12 +50,7 @@ _FINDING = re.compile(r"^\s*\S+:\d+(?::\d+)?: ")
 _COMMAND = re.compile(r"`[^`]*`|linyi-tracker(?: [^\s，。；：（）、]+)*")
 
 # English that modules outside the command line still write; owner and place.
-ELSEWHERE = (
-    # assessment/series.py: the source of a city figure summed from the regions
-    re.compile(r"sum of the \d+ regions' figures \(\d+ files\)"),
-    # cli/render/status_table.py footer (oneview): shown_location() without lang, "plan:"
-    re.compile(r"\(working directory\)|\(option\)|\(embedded in linyi-tracker [\d.]+\)|plan:"),
-)
+ELSEWHERE: tuple[re.Pattern[str], ...] = ()
 
 
 def _data_texts() -> set[str]:
@@ -85,8 +80,6 @@ def english_sentences(text: str) -> list[str]:
     """Runs of 2+ lowercase English words in ``text``, outside finding lines and values."""
     found = []
     for line in text.splitlines():
-        if _finding_line(line):
-            continue
         for words in _NOT_THE_TOOLS:
             line = line.replace(words, " ")
         for pattern in (*ELSEWHERE, _COMMAND):

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from linyi_tracker.assessment.engine import Assessment
+from linyi_tracker.assessment.series import describe_source
 
 
 def exact(value: Decimal | None) -> int | float | None:
@@ -89,7 +90,7 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
                 "line": o.line or None,
                 "period": str(o.period),
                 "value": o.text,
-                "source": o.source,
+                "source": describe_source(o.source, "en"),  # JSON: in English
             }
             for o in a.evidence
         ],

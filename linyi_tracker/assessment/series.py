@@ -15,9 +15,28 @@ from decimal import Decimal
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.store import Store
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Indicator, Plan
 
 DERIVED_FILE = "(sum of regions)"
+# The source of a city figure summed from the regions is data, not a sentence:
+# "region-sum:<regions>:<files>", put into words by describe_source in the reader's language.
+REGION_SUM_SOURCE = "region-sum"
+
+
+def region_sum_source(regions: int, files: int) -> str:
+    return f"{REGION_SUM_SOURCE}:{regions}:{files}"
+
+
+def describe_source(source: str, lang: Lang) -> str:
+    """A source as a person reads it: a data file's own text as it is; a sum of the
+    regions' figures in words, in ``lang``."""
+    tag, _, counts = source.partition(":")
+    if tag == REGION_SUM_SOURCE:
+        regions, _, files = counts.partition(":")
+        key = "source.region_sum_one" if files == "1" else "source.region_sum"
+        return t(key, lang, regions=regions, files=files)
+    return source
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +107,7 @@ def _series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> 
                     None,
                     None,
                     indicator.unit,
-                    f"sum of the {len(regions)} regions' figures ({len(files)} files)",
+                    region_sum_source(len(regions), len(files)),
                     "",
                     None,
                     DERIVED_FILE,

@@ -32,7 +32,7 @@ def show(
     # The core is imported here, not at module level, so `--help` stays fast.
     from linyi_tracker import usecases
     from linyi_tracker.assessment.export import exact
-    from linyi_tracker.assessment.series import series_for
+    from linyi_tracker.assessment.series import describe_source, series_for
     from linyi_tracker.reporting.view import view_dict
 
     ctx = usecases.open_workspace(plan, data)
@@ -51,7 +51,7 @@ def show(
                     "period": str(o.period),
                     "region": o.region,
                     "value": exact(o.value) if o.value is not None else o.text,
-                    "source": o.source,
+                    "source": describe_source(o.source, language),
                     "note": o.note,
                     "file": o.file,
                     "line": o.line,

@@ -21,7 +21,7 @@ from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.engine import Assessment, StatusReport, year_point
 from linyi_tracker.assessment.export import assessment_dict, exact
-from linyi_tracker.assessment.series import series_for, yearly_values
+from linyi_tracker.assessment.series import describe_source, series_for, yearly_values
 from linyi_tracker.plan.models import (
     AnnualTarget,
     CumulativeTarget,
@@ -147,7 +147,7 @@ def view_dict(v: TargetView) -> dict[str, Any]:
         "met_years": met[0] if met else None,
         "judged_years": met[1] if met else None,
         "quote": v.quote,
-        "sources": list(v.sources),
+        "sources": [describe_source(s, "en") for s in v.sources],  # JSON: as before, in English
         "chart": _rounded(asdict(v.chart)) if v.chart else None,
     }
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.assessment.series import region_ranking, series_for
+from linyi_tracker.assessment.series import describe_source, region_ranking, series_for
 from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render.labels import status_cell, unit_label
 from linyi_tracker.formatting import bar, percent, ratio, with_unit
@@ -109,7 +109,7 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
         where = f"{o.file}:{o.line} · " if o.line else ""
         # The note says who judged a judgement and on what evidence: it belongs with it.
         note = f" · {o.note}" if o.note and a.kind in {"qualitative", "milestone"} else ""
-        grid.add_row("", Text(f"{where}{o.source}{note}", style="dim"))
+        grid.add_row("", Text(f"{where}{describe_source(o.source, lang)}{note}", style="dim"))
     title = f"{t('kind.' + a.kind, lang)} · {a.target_id} · {t('title.assessment', lang, as_of=as_of.label(lang))}"
     return Panel(grid, title=title, title_align="left")
 
@@ -131,7 +131,9 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
         shown = with_unit(o.value, unit, lang) if o.value is not None else o.text
         chart = bar(float(o.value), top, 16) if o.value is not None else ""
         where = f"\n{o.file}:{o.line}" if o.line else ""
-        table.add_row(o.period.label(lang), shown, chart, f"{o.source}{where}", o.note)
+        table.add_row(
+            o.period.label(lang), shown, chart, f"{describe_source(o.source, lang)}{where}", o.note
+        )
     if not rows:
         table.add_row("—", "—", "", t("status.no_data", lang), "")
     return table

@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_cell
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
@@ -135,7 +136,10 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     parts.append(Panel(method, title=t("report.method", lang), title_align="left"))
     parts.append(
         Panel(
-            Text("\n".join(report.sources) or t("report.none", lang)),
+            Text(
+                "\n".join(describe_source(s, lang) for s in report.sources)
+                or t("report.none", lang)
+            ),
             title=t("report.sources", lang),
             title_align="left",
         )

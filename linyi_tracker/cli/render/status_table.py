@@ -117,5 +117,8 @@ def _counts(report: StatusView, lang: Lang) -> Text:
 def _caption(ctx: Context, lang: Lang) -> Text:
     th = ctx.plan.assessment.thresholds
     method = t("method.status.schedule", lang, on=th.on_track, risk=th.at_risk)
-    sources = f"{t('word.source', lang)}: {shown_location(ctx.data_at)} · plan: {shown_location(ctx.plan_at)}"
+    sources = (
+        f"{t('word.source', lang)}: {shown_location(ctx.data_at, lang)} · "
+        f"{t('word.plan', lang)}: {shown_location(ctx.plan_at, lang)}"
+    )
     return Text(f"{method}\n{sources}", style="dim")

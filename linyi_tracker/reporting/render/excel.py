@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.formatting import display_width
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
@@ -155,6 +156,9 @@ def write(report: Report, lang: Lang, target: Path) -> None:
     rules.append(["", t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance)])
     _sheet(book, t("report.method", lang), ["#", t("report.method", lang)], rules)
     _sheet(
-        book, t("report.sources", lang), [t("report.sources", lang)], [[s] for s in report.sources]
+        book,
+        t("report.sources", lang),
+        [t("report.sources", lang)],
+        [[describe_source(s, lang)] for s in report.sources],
     )
     book.save(target)

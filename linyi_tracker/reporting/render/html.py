@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -175,7 +176,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
         f"<p>{e(t('report.thresholds', lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance))}</p><ol>{rules}</ol></section>"
     )
     sources = (
-        "".join(f"<li>{e(s)}</li>" for s in report.sources)
+        "".join(f"<li>{e(describe_source(s, lang))}</li>" for s in report.sources)
         or f"<li>{e(t('report.none', lang))}</li>"
     )
     parts.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -104,5 +105,7 @@ def render(report: Report, lang: Lang) -> str:
     out += [f"{i}. {rule}" for i, rule in enumerate(rules, start=1)] + [""]
 
     out += [f"## {t('report.sources', lang)}", ""]
-    out += [f"- {s}" for s in report.sources] or [f"- {t('report.none', lang)}"]
+    out += [f"- {describe_source(s, lang)}" for s in report.sources] or [
+        f"- {t('report.none', lang)}"
+    ]
     return "\n".join(out).rstrip() + "\n"

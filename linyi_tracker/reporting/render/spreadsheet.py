@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.i18n import Lang, status_label
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -81,7 +82,7 @@ def flat_row(report: Report, line: TargetView, lang: Lang) -> list[object]:
         status_label(a.status, lang),
         a.judgement,
         text.phrase(line, lang),
-        "; ".join(line.sources),
+        "; ".join(describe_source(s, lang) for s in line.sources),
     ]
     return [safe_text(v) if isinstance(v, str) else v for v in values]
 
