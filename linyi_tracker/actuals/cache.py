@@ -45,6 +45,8 @@ reading them is quicker than the bookkeeping.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import dataclasses
 import functools
@@ -61,6 +63,7 @@ import sys
 import time
 import types
 import typing
+from array import array
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -88,7 +91,9 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, which has no symlinks by default
 _BINARY = getattr(os, "O_BINARY", 0)
 _MAX_NUMBER = 100  # characters of one value's text (far beyond any figure of the plan)
-_MAX_LINE = 2**53
+_MAX_LINE = 2**31 - 1
+_INT = "i"  # a C int: 32 bits wherever CPython runs (the key holds the platform and byte order)
+_INT_BYTES = array(_INT).itemsize
 
 
 def default_folder() -> Path | None:
@@ -122,7 +127,7 @@ def key_of(
             h.update(repr(part).encode("utf-8"))
             h.update(b"\0")
 
-    add(FORMAT, __version__, sys.version, code_digest())
+    add(FORMAT, __version__, sys.version, sys.byteorder, code_digest())
     add(day.isoformat(), str(root.resolve()), str(display_root))
     add(sorted(str(p) for p in exclude))
     if any(p.suffix.lower() in XLSX_SUFFIXES for p in files):
@@ -490,7 +495,7 @@ def _fits(value: Any, hint: Any) -> bool:
     return False
 
 
-_NUMBER_CHARS = re.compile(r"[^0-9.\-]")
+_NUMBER_CHARS = re.compile(r"[^0-9.;E+\-]")  # ";" is _SEP
 _NUMBER = re.compile(
     rf"-?[0-9]{{1,{_MAX_NUMBER}}}(?:\.[0-9]{{1,{_MAX_NUMBER}}})?(?:E[-+][0-9]{{1,4}})?"
 )
@@ -508,13 +513,31 @@ def _day(text: str) -> date:
     return day
 
 
+def _pack_ints(values: list[int]) -> str:
+    """Many ints as the base64 text of 32-bit integers rather than a JSON list: a column
+    of a million reads back in 0.07 s instead of 0.17 s (JSON's int parsing and a type
+    check of each), and most of an entry is such columns. A value beyond 32 bits raises
+    OverflowError: that entry is not written."""
+    return base64.b64encode(array(_INT, values).tobytes()).decode("ascii")
+
+
 def _ints(raw: Any, low: int, high: int) -> list[int]:
-    """A list of ints within [low, high], checked in C loops (no Python call per item)."""
-    if type(raw) is not list:
-        raise Doubt("not a list")
-    if raw and (set(map(type, raw)) != {int} or min(raw) < low or max(raw) > high):
-        raise Doubt("not ints within bounds")
-    return raw
+    """The ints of :func:`_pack_ints`, each within [low, high] (C loops, no Python call
+    per item; as many as the text's size allows, no more)."""
+    if type(raw) is not str:
+        raise Doubt("not packed ints")
+    try:
+        data = base64.b64decode(raw, validate=True)
+    except binascii.Error as exc:
+        raise Doubt("not base64") from exc
+    if len(data) % _INT_BYTES:
+        raise Doubt("not a whole number of ints")
+    packed = array(_INT)
+    packed.frombytes(data)
+    numbers = packed.tolist()
+    if numbers and (min(numbers) < low or max(numbers) > high):
+        raise Doubt("ints out of bounds")
+    return numbers
 
 
 def _strings(raw: Any) -> list[str]:
@@ -534,7 +557,7 @@ def _strings(raw: Any) -> list[str]:
 _SEP = ";"  # between values in the joined value column (never inside a number; plain in JSON)
 _NONE = type(None)
 _SAMPLE = 1024  # rows looked at to see whether a column changes too often for runs
-Column = tuple[bool, list[int], list[int]]  # (in runs?, numbers or run values, run lengths)
+Column = tuple[bool, str, str]  # (in runs?, numbers or run values, run lengths), packed
 
 
 @functools.cache
@@ -563,40 +586,47 @@ def _encode(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column
     """A column as runs (its values coded only at the start of each run) when it
     repeats itself, else every value coded; ``code`` turns values into numbers."""
     if not values:
-        return False, [], []
+        return False, "", ""
     head = values[:_SAMPLE]
     if len(head) < _SAMPLE or sum(map(operator.ne, head[1:], head[:-1])) * 4 <= _SAMPLE:
         starts, counts = _runs(values, map(operator.ne, values[1:], values[:-1]))
         if len(starts) * 4 <= len(values):
-            return True, code([values[i] for i in starts]), counts
-    return False, code(values), []  # changes too often for runs
+            return True, _pack_ints(code([values[i] for i in starts])), _pack_ints(counts)
+    return False, _pack_ints(code(values)), ""  # changes too often for runs
 
 
-def _decode(raw: Any, n: int, low: int, high: int, convert: Callable[[int], Any]) -> list[Any]:
-    """A column of ``n`` rows, its numbers within [low, high], each converted."""
+def _decode(
+    raw: Any, n: int, low: int, high: int, convert: Callable[[int], Any], *, once: bool = False
+) -> list[Any]:
+    """A column of ``n`` rows, its numbers within [low, high], each converted; with
+    ``once``, ``convert`` is called once for each distinct number (a period or a date
+    is made once, not once a row)."""
     if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
         raise Doubt("not a column")
     in_runs, numbers, counts = raw[0], _ints(raw[1], low, high), _ints(raw[2], 1, n)
     if in_runs:
         if len(numbers) != len(counts) or sum(counts) != n:
             raise Doubt("runs that do not add up to the rows")
+    elif counts or len(numbers) != n:
+        raise Doubt("a column of another length")
+    if once:
+        convert = {number: convert(number) for number in set(numbers)}.__getitem__
+    if in_runs:
         return list(
             itertools.chain.from_iterable(
                 map(itertools.repeat, map(convert, numbers), counts)  # bounded: sum is n
             )
         )
-    if counts or len(numbers) != n:
-        raise Doubt("a column of another length")
     return list(map(convert, numbers))
 
 
-def _encode_lines(lines: list[int]) -> tuple[list[int], list[int]]:
+def _encode_lines(lines: list[int]) -> tuple[str, str]:
     """Runs of consecutive line numbers: (first line, how many) each."""
     if not lines:
-        return [], []
+        return "", ""
     following = map(operator.add, lines[:-1], itertools.repeat(1))
     starts, counts = _runs(lines, map(operator.ne, lines[1:], following))
-    return [lines[i] for i in starts], counts
+    return _pack_ints([lines[i] for i in starts]), _pack_ints(counts)
 
 
 def _decode_lines(raw: Any, n: int) -> list[int]:
@@ -628,7 +658,7 @@ def _value_parts(raw: Any, n: int) -> list[str]:
     of bounded length: Decimal() makes a finite number of each, or refuses it."""
     if type(raw) is not str or (raw and raw[0] != _SEP):
         raise Doubt("not a value column")
-    if _NUMBER_CHARS.search(raw.replace(_SEP, "").replace("E+", "").replace("E-", "")):
+    if _NUMBER_CHARS.search(raw):
         raise Doubt("characters that are not in a plain number")
     parts = raw.split(_SEP)[1:]  # the text starts with a separator: none for no rows
     if len(parts) != n or (parts and max(map(len, parts)) > _MAX_NUMBER):
@@ -711,7 +741,7 @@ def _pack(key: str, entry: Entry) -> bytes:
         "observation_fields": list(Observation._fields),
         "columns": columns,
         "revisions": revised,
-        "order": order,
+        "order": _pack_ints(order),
         "series": runs,
         "finding_fields": [f.name for f in _init_fields(Finding)],
         "findings": [_enc_fields(f) for f in findings],
@@ -749,22 +779,15 @@ def _unpack(key: str, text: str) -> Entry:
     if type(raw_columns) is not list or len(raw_columns) != len(kinds):
         raise Doubt("another number of columns")
 
-    period_of: dict[int, Period] = {}
-    day_of: dict[int, date | None] = {-1: None}
-
     def period(number: int) -> Period:
-        found = period_of.get(number)
-        if found is None:
-            written = table[number]
-            found = period_of[number] = parse_period(written)  # type: ignore[arg-type]
-            if found.text != written:
-                raise Doubt("a period not as it is written")
+        written = table[number]
+        found = parse_period(written)  # type: ignore[arg-type]
+        if found.text != written:
+            raise Doubt("a period not as it is written")
         return found
 
     def day(number: int) -> date | None:
-        if number not in day_of:
-            day_of[number] = _day(table[number])  # type: ignore[arg-type]
-        return day_of[number]
+        return None if number < 0 else _day(table[number])  # type: ignore[arg-type]
 
     columns: list[list[Any]] = []
     for (_, kind, optional), raw in zip(kinds, raw_columns, strict=True):
@@ -772,9 +795,9 @@ def _unpack(key: str, text: str) -> Entry:
         if kind == "text":
             columns.append(_decode(raw, n, low, top, text_of))
         elif kind == "period":
-            columns.append(_decode(raw, n, 0, top, period))
+            columns.append(_decode(raw, n, 0, top, period, once=True))
         elif kind == "day":
-            columns.append(_decode(raw, n, low, top, day))
+            columns.append(_decode(raw, n, low, top, day, once=True))
         elif kind == "value":
             columns.append(_decode_values(raw, n, optional))
         else:
