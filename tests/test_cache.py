@@ -667,3 +667,15 @@ def test_the_code_digest_is_part_of_the_key(
     monkeypatch.setattr(cache, "code_digest", lambda: "another")
     after = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
     assert before != after
+
+
+@posix_only
+def test_entries_others_can_read_are_removed(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """An older version's entries were 0644: they are never read, and go at the next write."""
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    left = cache_dir / ("0" * 64 + cache.SUFFIX)
+    left.write_bytes(b"marshal data of an older version")
+    left.chmod(0o644)
+    load(plan, folder, cache_dir)
+    assert not left.exists() and len(list(cache_dir.glob("*.store"))) == 1

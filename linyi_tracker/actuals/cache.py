@@ -20,7 +20,7 @@ What an entry is trusted with, and why that is safe (the bytes on disk may have 
 damaged or written by someone else):
 
 - An entry is UTF-8 JSON (no ``marshal``, no ``pickle``: nothing that can run code or
-  crash the interpreter) behind an HMAC-SHA256 of the key and the whole content, with a
+  crash the interpreter; long integer columns as base64 of 32-bit ints) behind an HMAC-SHA256 of the key and the whole content, with a
   random per-user secret kept in :data:`SECRET` beside the entries (mode 0600, owned by
   the user, never followed through a link). The HMAC is checked before anything is
   parsed: a flipped byte, a cut or a changed figure, even with a recomputed plain
@@ -88,7 +88,7 @@ _DIGEST_HEX = 64  # HMAC-SHA256, as hex
 _HEADER = len(_MAGIC) + _DIGEST_HEX + 1  # magic, digest, newline; then the JSON
 _OFF = {"0", "off", "no", "false", "none"}
 _PACKAGE = Path(__file__).resolve().parent.parent
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, which has no symlinks by default
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows (where making a link needs privileges)
 _BINARY = getattr(os, "O_BINARY", 0)
 _MAX_NUMBER = 100  # characters of one value's text (far beyond any figure of the plan)
 _MAX_LINE = 2**31 - 1
@@ -345,8 +345,16 @@ def _prune(folder: Path) -> None:
         except OSError:
             return 0.0
 
+    def private(path: Path) -> bool:
+        with contextlib.suppress(OSError):
+            st = path.lstat()
+            return stat.S_ISREG(st.st_mode) and _private(st)
+        return False
+
     entries = sorted(folder.glob(f"*{SUFFIX}"), key=age, reverse=True)
-    for old in entries[KEEP:]:
+    # Beyond the newest KEEP, and whatever is not a private file (links, entries an
+    # older version left readable by others): never read, so gone.
+    for old in [*entries[KEEP:], *(p for p in entries[:KEEP] if not private(p))]:
         with contextlib.suppress(OSError):
             old.unlink()
     # A write cut short (the process killed) leaves its temporary file: gone after an hour.
