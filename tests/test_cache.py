@@ -96,6 +96,7 @@ def test_an_edit_that_keeps_size_and_time_is_still_seen(
 def test_any_input_change_reads_the_files_again(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
+    """A new or removed file, another day or another plan is a miss: the files are read."""
     load(plan, folder, tmp_path / "cache")
     day = TODAY
     if change == "new file":
@@ -121,6 +122,7 @@ def test_any_input_change_reads_the_files_again(
 
 
 def test_a_damaged_entry_is_ignored_and_replaced(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """A cut entry gives the store read from the files, and is replaced by a good one."""
     fresh = load(plan, folder, tmp_path / "cache")
     (entry,) = (tmp_path / "cache").glob("*.store")
     entry.write_bytes(entry.read_bytes()[:100])
@@ -131,6 +133,7 @@ def test_a_damaged_entry_is_ignored_and_replaced(plan: Plan, folder: Path, tmp_p
 def test_a_cache_folder_that_cannot_be_written_only_costs_time(
     plan: Plan, folder: Path, tmp_path: Path
 ) -> None:
+    """A cache folder that cannot be made changes nothing but the time."""
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     assert load(plan, folder, blocked / "cache") == load_store(plan, folder, today=TODAY)
@@ -139,6 +142,7 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
 def test_files_that_change_while_read_are_not_cached(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """If the files' key changed during the read, nothing is written."""
     keys = iter(["before", "after"])
     monkeypatch.setattr(cache, "key_of", lambda *a, **k: next(keys))
     load(plan, folder, tmp_path / "cache")
@@ -146,11 +150,13 @@ def test_files_that_change_while_read_are_not_cached(
 
 
 def test_small_stores_are_not_cached(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """Stores under MIN_BYTES are read every time, with no cache folder made."""
     load_store(plan, folder, today=TODAY, cache_folder=tmp_path / "cache")
     assert not (tmp_path / "cache").exists()
 
 
 def test_old_entries_are_dropped(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """Only the newest KEEP entries stay."""
     for n in range(cache.KEEP + 3):
         load(plan, folder, tmp_path / "cache", date(2026, 1, 1 + n))
     assert len(list((tmp_path / "cache").glob("*.store"))) == cache.KEEP
@@ -163,6 +169,7 @@ def test_old_entries_are_dropped(plan: Plan, folder: Path, tmp_path: Path) -> No
 def test_the_cache_folder_comes_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: Path | None
 ) -> None:
+    """LINYI_TRACKER_CACHE names the folder, or switches the cache off."""
     monkeypatch.setenv("LINYI_TRACKER_CACHE", value)
     assert cache.default_folder() == expected
 
@@ -171,6 +178,7 @@ def test_the_cache_folder_comes_from_the_environment(
 def test_without_a_setting_the_cache_is_in_the_user_cache_folder(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """Without the variable, the folder is platformdirs' user cache folder (XDG on Linux)."""
     monkeypatch.delenv("LINYI_TRACKER_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.default_folder() == tmp_path / "linyi-tracker"
@@ -198,17 +206,20 @@ def test_columns_round_trip(values: list[int]) -> None:
     )
 )
 def test_line_numbers_round_trip(lines: list[int]) -> None:
+    """Line numbers, stored as runs of consecutive lines, read back as written."""
     assert cache._decode_lines(through_json(cache._encode_lines(lines)), len(lines)) == lines
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([0, 1, 2]), min_size=12, max_size=200))
 def test_repetitive_columns_are_stored_as_runs(values: list[int]) -> None:
+    """A column of few long runs is stored as runs."""
     in_runs, _, _ = cache._encode(sorted(values), list)  # at most three runs
     assert in_runs
 
 
 def test_columns_without_repeats_are_stored_plain() -> None:
+    """A column that never repeats is stored value by value."""
     in_runs, _, _ = cache._encode(list(range(100)), list)
     assert not in_runs
 
@@ -617,6 +628,8 @@ def sample(hint: Any) -> Any:
         return {f"p{i}": None if m is type(None) else sample(m) for i, m in enumerate(values)}
     if origin is list:
         return [sample(typing.get_args(first)[0])]
+    if origin is typing.Literal:
+        return typing.get_args(first)[-1]
     if isinstance(first, type) and issubclass(first, StrEnum):
         return list(first)[-1]
     if dataclasses.is_dataclass(first) and isinstance(first, type):
@@ -662,6 +675,7 @@ def test_the_key_covers_every_module_of_the_package(tmp_path: Path) -> None:
 def test_the_code_digest_is_part_of_the_key(
     plan: Plan, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Another code digest (a changed module) gives another key."""
     paths = store.data_files(folder)
     before = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
     monkeypatch.setattr(cache, "code_digest", lambda: "another")

@@ -6,8 +6,8 @@ time, though the files have not changed since the last run. This keeps what
 :func:`~linyi_tracker.actuals.store.load_store` produced — observations, revisions,
 findings, files — and gives it back when *everything it depended on* is the same:
 ``status`` then takes 0.35 s and 1.75 s (CPU seconds of the whole process, from
-``bench/store.py``'s stores; the first run after a change pays about 25 % more, to
-write the entry). The key is a SHA-256 over:
+``bench/store.py``'s stores; the first run after a change pays a quarter to a third
+more, to write the entry). The key is a SHA-256 over:
 
 - the cache format, the package and Python versions (and openpyxl's, when there are
   workbooks), and the source of every module of the package (so a changed reader never
