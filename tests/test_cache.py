@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import random
+import re
 import shutil
 import stat
 import sys
@@ -346,8 +347,9 @@ def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 
 def mutations(blob: bytes, rng: random.Random) -> bytes:
-    """One random damage: a flipped byte, a cut, bytes added, a digit of a value changed."""
-    kind = rng.choice(["flip", "truncate", "extend", "digit", "digest"])
+    """One random damage: a flipped byte, a cut, bytes added, a digit changed (anywhere,
+    or in a figure), or a changed digest."""
+    kind = rng.choice(["flip", "truncate", "extend", "digit", "value", "digest"])
     data = bytearray(blob)
     if kind == "flip":
         data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
@@ -358,6 +360,9 @@ def mutations(blob: bytes, rng: random.Random) -> bytes:
     elif kind == "digit":
         digits = [i for i in range(cache._HEADER, len(data)) if chr(data[i]).isdigit()]
         at = rng.choice(digits)
+        data[at] = ord(rng.choice([d for d in "0123456789" if d != chr(data[at])]))
+    elif kind == "value":  # a digit of a figure in the value column (";9800;…")
+        at = rng.choice([m.start(1) for m in re.finditer(rb";([0-9])", blob)])
         data[at] = ord(rng.choice([d for d in "0123456789" if d != chr(data[at])]))
     else:
         at = rng.randrange(len(cache._MAGIC), cache._HEADER - 1)
