@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import random
+import re
 import shutil
+import stat
 import sys
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +25,10 @@ from hypothesis import strategies as st
 
 from conftest import DEMO, FIXTURES, TODAY, Result, csv_rows
 from linyi_tracker.actuals import cache, store
+from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.actuals.reader import FileRead, Observation
 from linyi_tracker.actuals.store import Store, load_store
+from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import render
 
@@ -86,6 +98,7 @@ def test_an_edit_that_keeps_size_and_time_is_still_seen(
 def test_any_input_change_reads_the_files_again(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
+    """A new or removed file, another day or another plan is a miss: the files are read."""
     load(plan, folder, tmp_path / "cache")
     day = TODAY
     if change == "new file":
@@ -111,6 +124,7 @@ def test_any_input_change_reads_the_files_again(
 
 
 def test_a_damaged_entry_is_ignored_and_replaced(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """A cut entry gives the store read from the files, and is replaced by a good one."""
     fresh = load(plan, folder, tmp_path / "cache")
     (entry,) = (tmp_path / "cache").glob("*.store")
     entry.write_bytes(entry.read_bytes()[:100])
@@ -121,6 +135,7 @@ def test_a_damaged_entry_is_ignored_and_replaced(plan: Plan, folder: Path, tmp_p
 def test_a_cache_folder_that_cannot_be_written_only_costs_time(
     plan: Plan, folder: Path, tmp_path: Path
 ) -> None:
+    """A cache folder that cannot be made changes nothing but the time."""
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     assert load(plan, folder, blocked / "cache") == load_store(plan, folder, today=TODAY)
@@ -129,6 +144,7 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
 def test_files_that_change_while_read_are_not_cached(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """If the files' key changed during the read, nothing is written."""
     keys = iter(["before", "after"])
     monkeypatch.setattr(cache, "key_of", lambda *a, **k: next(keys))
     load(plan, folder, tmp_path / "cache")
@@ -136,11 +152,13 @@ def test_files_that_change_while_read_are_not_cached(
 
 
 def test_small_stores_are_not_cached(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """Stores under MIN_BYTES are read every time, with no cache folder made."""
     load_store(plan, folder, today=TODAY, cache_folder=tmp_path / "cache")
     assert not (tmp_path / "cache").exists()
 
 
 def test_old_entries_are_dropped(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """Only the newest KEEP entries stay."""
     for n in range(cache.KEEP + 3):
         load(plan, folder, tmp_path / "cache", date(2026, 1, 1 + n))
     assert len(list((tmp_path / "cache").glob("*.store"))) == cache.KEEP
@@ -153,6 +171,7 @@ def test_old_entries_are_dropped(plan: Plan, folder: Path, tmp_path: Path) -> No
 def test_the_cache_folder_comes_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: Path | None
 ) -> None:
+    """LINYI_TRACKER_CACHE names the folder, or switches the cache off."""
     monkeypatch.setenv("LINYI_TRACKER_CACHE", value)
     assert cache.default_folder() == expected
 
@@ -161,6 +180,7 @@ def test_the_cache_folder_comes_from_the_environment(
 def test_without_a_setting_the_cache_is_in_the_user_cache_folder(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """Without the variable, the folder is platformdirs' user cache folder (XDG on Linux)."""
     monkeypatch.delenv("LINYI_TRACKER_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.default_folder() == tmp_path / "linyi-tracker"
@@ -168,11 +188,17 @@ def test_without_a_setting_the_cache_is_in_the_user_cache_folder(
     assert cache.default_folder() == Path.home() / ".cache" / "linyi-tracker"
 
 
+def through_json(value: object) -> Any:
+    """What reading an entry's JSON gives for what was written (tuples become lists)."""
+    return json.loads(json.dumps(value))
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(min_value=-1, max_value=2**40), max_size=60))
+@given(st.lists(st.integers(min_value=-1, max_value=2**31 - 1), max_size=60))
 def test_columns_round_trip(values: list[int]) -> None:
     """Whether stored plain or as runs, a column reads back as it was written."""
-    assert cache._decode(cache._encode(values, list), lambda n: n) == values
+    column = through_json(cache._encode(values, list))
+    assert cache._decode(column, len(values), -1, 2**31 - 1, lambda n: n) == values
 
 
 @settings(max_examples=200, deadline=None)
@@ -182,17 +208,20 @@ def test_columns_round_trip(values: list[int]) -> None:
     )
 )
 def test_line_numbers_round_trip(lines: list[int]) -> None:
-    assert cache._decode_lines(cache._encode_lines(lines)) == lines
+    """Line numbers, stored as runs of consecutive lines, read back as written."""
+    assert cache._decode_lines(through_json(cache._encode_lines(lines)), len(lines)) == lines
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([0, 1, 2]), min_size=12, max_size=200))
 def test_repetitive_columns_are_stored_as_runs(values: list[int]) -> None:
+    """A column of few long runs is stored as runs."""
     in_runs, _, _ = cache._encode(sorted(values), list)  # at most three runs
     assert in_runs
 
 
 def test_columns_without_repeats_are_stored_plain() -> None:
+    """A column that never repeats is stored value by value."""
     in_runs, _, _ = cache._encode(list(range(100)), list)
     assert not in_runs
 
@@ -273,11 +302,6 @@ def test_a_new_openpyxl_reads_workbooks_again(
 def test_entries_without_numbers_round_trip(rows: int) -> None:
     """No observations at all, or one with a word and no number: the value column's
     text must tell them apart."""
-    import marshal
-
-    from linyi_tracker.actuals.periods import parse_period
-    from linyi_tracker.actuals.reader import Observation
-
     words = [
         Observation(
             "gov.citizen_centre", parse_period("2015"), "city", None, "done", None, None,
@@ -286,5 +310,392 @@ def test_entries_without_numbers_round_trip(rows: int) -> None:
     ][:rows]  # fmt: skip
     series = {("gov.citizen_centre", "city"): words} if words else {}
     entry = cache.Entry([], words, {}, [], series)
-    back = cache._unpack(marshal.loads(marshal.dumps(cache._pack("k", entry))))
+    back = cache._unpack("k", cache._pack("k", entry).decode("utf-8"))
     assert back == entry
+
+
+# ------------------------------------------------------------------ what the cache trusts
+
+
+def entry_of(cache_dir: Path) -> Path:
+    (entry,) = cache_dir.glob("*.store")
+    return entry
+
+
+def body_of(entry: Path) -> dict[str, Any]:
+    """An entry's JSON, for tests that craft entries."""
+    return json.loads(entry.read_bytes()[cache._HEADER :])  # type: ignore[no-any-return]
+
+
+def signed(cache_dir: Path, key: str, body: dict[str, Any] | bytes) -> bytes:
+    """An entry signed with the user's own secret: what only this code could have written."""
+    text = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
+    secret = (cache_dir / cache.SECRET).read_bytes()
+    return cache._MAGIC + cache._sign(secret, key, text).encode() + b"\n" + text
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every read of the files (a cache miss) from now on."""
+    calls: list[object] = []
+    real = store._load
+
+    def counting(*args: object) -> Store:
+        calls.append(args)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_load", counting)
+    return calls
+
+
+def mutations(blob: bytes, rng: random.Random) -> bytes:
+    """One random damage: a flipped byte, a cut, bytes added, a digit changed (anywhere,
+    or in a figure), or a changed digest."""
+    kind = rng.choice(["flip", "truncate", "extend", "digit", "value", "digest"])
+    data = bytearray(blob)
+    if kind == "flip":
+        data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+    elif kind == "truncate":
+        del data[rng.randrange(len(data)) :]
+    elif kind == "extend":
+        data += rng.randbytes(rng.randrange(1, 5000))
+    elif kind == "digit":
+        digits = [i for i in range(cache._HEADER, len(data)) if chr(data[i]).isdigit()]
+        at = rng.choice(digits)
+        data[at] = ord(rng.choice([d for d in "0123456789" if d != chr(data[at])]))
+    elif kind == "value":  # a digit of a figure in the value column (";9800;…")
+        at = rng.choice([m.start(1) for m in re.finditer(rb";([0-9])", blob)])
+        data[at] = ord(rng.choice([d for d in "0123456789" if d != chr(data[at])]))
+    else:
+        at = rng.randrange(len(cache._MAGIC), cache._HEADER - 1)
+        data[at] = ord("0" if data[at] != ord("0") else "1")
+    return bytes(data)
+
+
+def test_random_damage_never_changes_a_figure(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """Flipped bytes, cuts, additions and changed digits: every load gives exactly what
+    the files say, raises nothing, and leaves a good entry behind."""
+    cache_dir = tmp_path / "cache"
+    truth = load_store(plan, folder, today=TODAY)
+    load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    pristine = entry.read_bytes()
+    rng = random.Random(20161231)
+    for _ in range(150):
+        entry.write_bytes(mutations(pristine, rng))
+        got = load(plan, folder, cache_dir)
+        assert got == truth
+        assert [o.text for o in got.observations] == [o.text for o in truth.observations]
+        assert entry.read_bytes() == pristine  # the damaged entry was replaced
+
+
+@pytest.mark.parametrize("how", ["digest kept", "digest under another secret"])
+def test_a_changed_figure_in_a_well_formed_entry_is_refused(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The figure 44300 changed to 94300 in valid JSON (the audit's example): the HMAC
+    refuses it, whether the old digest is kept or a new one made without the secret."""
+    cache_dir = tmp_path / "cache"
+    truth = load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    blob = entry.read_bytes()
+    assert blob.count(b";44300;") == 1 and b";94300;" not in blob
+    crafted = blob.replace(b";44300;", b";94300;")
+    if how != "digest kept":
+        body = crafted[cache._HEADER :]
+        forged = cache._sign(b"x" * 32, entry.stem, body).encode()
+        crafted = cache._MAGIC + forged + b"\n" + body
+    entry.write_bytes(crafted)
+    reads = counting_reads(monkeypatch)
+    got = load(plan, folder, cache_dir)
+    assert len(reads) == 1 and got == truth
+    assert "94300" not in {o.text for o in got.observations}
+
+
+def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
+    """Entries this code never writes, each signed as if it had: the checks after the
+    digest refuse them (a bug, or a leaked secret, cannot make them crash or lie)."""
+
+    def column(body: dict[str, Any], name: str) -> Any:
+        return body["columns"][list(Observation._fields).index(name)]
+
+    def values(body: dict[str, Any], text: str) -> None:
+        parts = column(body, "value").split(cache._SEP)
+        parts[1] = text
+        body["columns"][list(Observation._fields).index("value")] = cache._SEP.join(parts)
+
+    def set_int(holder: list[Any], at: int, value: int) -> None:
+        """Change the first of the packed ints at ``holder[at]``."""
+        numbers = cache._ints(holder[at], -(2**31), 2**31 - 1)
+        numbers[0] = value
+        holder[at] = cache._pack_ints(numbers)
+
+    return {
+        "rows beyond the entry's size": lambda b: b.update(rows=10**9),
+        "a run longer than the rows": lambda b: set_int(column(b, "region"), 2, 2**30),
+        "a string number out of the table": lambda b: set_int(
+            column(b, "indicator"), 1, len(b["strings"])
+        ),
+        "a list where packed ints belong": lambda b: column(b, "unit").__setitem__(1, [True]),
+        "packed ints cut short": lambda b: column(b, "unit").__setitem__(1, "AAA="),
+        "not base64": lambda b: column(b, "unit").__setitem__(1, "!!!!"),
+        "NaN": lambda b: values(b, "NaN"),
+        "a huge exponent": lambda b: values(b, "1E+999999"),
+        "a value of 101 digits": lambda b: values(b, "9" * 101),
+        "a negative line count": lambda b: set_int(column(b, "line"), 1, -3),
+        "an order that repeats": lambda b: b.update(
+            order=cache._pack_ints(
+                [o[1], *o[1:]] if (o := cache._ints(b["order"], 0, 2**31)) else []
+            )
+        ),
+        "an unknown severity": lambda b: b["findings"][0].__setitem__(
+            b["finding_fields"].index("severity"), {"e": "fatal"}
+        ),
+        "an int for a code": lambda b: b["findings"][0].__setitem__(
+            b["finding_fields"].index("code"), 3
+        ),
+        "a period not in its written form": lambda b: b["strings"].__setitem__(
+            b["strings"].index("2016"), "2016年"
+        ),
+        "a date not in its written form": lambda b: b["strings"].__setitem__(
+            b["strings"].index("2017-01-10"), "20170110"
+        ),
+        "a revision out of the rows": lambda b: b["revisions"][0].__setitem__(4, 10**6),
+        "a series key twice": lambda b: b["series"].__setitem__(1, [*b["series"][0][:2], 1]),
+    }
+
+
+@pytest.mark.parametrize("craft", list(crafted_bodies()))
+def test_a_signed_entry_out_of_bounds_is_refused(
+    plan: Plan, folder: Path, tmp_path: Path, craft: str
+) -> None:
+    """Past the digest, each field is checked: the entry is refused and deleted."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    body = body_of(entry)
+    crafted_bodies()[craft](body)
+    with pytest.raises(cache.Doubt):  # a check of its own, not some accident
+        cache._unpack(entry.stem, json.dumps(body))
+    entry.write_bytes(signed(cache_dir, entry.stem, body))
+    assert cache.load(cache_dir, entry.stem, data_bytes=1 << 20) is None
+    assert not entry.exists()  # deleted: the next run writes a good one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [b"[" * 100_000, b'{"format": 2, "rows": 1.5}', b"\xff\xfe", b'{"format": Infinity}'],
+    ids=["deep nesting", "a float", "not UTF-8", "a constant"],
+)
+def test_signed_bytes_that_are_not_an_entry_are_refused(
+    plan: Plan, folder: Path, tmp_path: Path, text: bytes
+) -> None:
+    """Whatever JSON (or not) stands behind a valid digest, loading returns nothing."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    entry.write_bytes(signed(cache_dir, entry.stem, text))
+    assert cache.load(cache_dir, entry.stem, data_bytes=1 << 20) is None
+
+
+def test_the_signed_entry_as_written_is_accepted(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """The crafting helpers above change only what each test says: unchanged, the
+    re-signed entry reads back as the store."""
+    cache_dir = tmp_path / "cache"
+    fresh = load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    entry.write_bytes(signed(cache_dir, entry.stem, body_of(entry)))
+    hit = cache.load(cache_dir, entry.stem, data_bytes=1 << 20)
+    assert hit is not None and Store(folder, *hit) == fresh
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes and links")
+
+
+@posix_only
+def test_entries_and_the_secret_are_private(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """The folder is made 0700, the entry and the HMAC secret 0600."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(entry_of(cache_dir).stat().st_mode) == 0o600
+    assert stat.S_IMODE((cache_dir / cache.SECRET).stat().st_mode) == 0o600
+
+
+@posix_only
+def test_a_link_planted_at_an_entry_is_not_written_through(
+    plan: Plan, folder: Path, tmp_path: Path
+) -> None:
+    """Writing replaces the link itself: the file it points to is untouched."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    entry.unlink()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    entry.symlink_to(victim)
+    load(plan, folder, cache_dir)
+    assert victim.read_text() == "precious"
+    assert not entry.is_symlink() and entry.stat().st_size > 0
+
+
+@posix_only
+def test_a_link_planted_at_an_entry_is_not_read(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even a link to a genuine entry is not followed: the files are read instead."""
+    cache_dir = tmp_path / "cache"
+    fresh = load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    elsewhere = tmp_path / "elsewhere.store"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    reads = counting_reads(monkeypatch)
+    assert load(plan, folder, cache_dir) == fresh
+    assert len(reads) == 1 and elsewhere.exists()
+
+
+@posix_only
+def test_a_link_planted_at_the_secret_is_not_followed(
+    plan: Plan, folder: Path, tmp_path: Path
+) -> None:
+    """A link where the secret belongs is neither read as the secret nor written through."""
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir(mode=0o700)
+    known = tmp_path / "known.key"
+    known.write_bytes(b"k" * 32)
+    known.chmod(0o600)
+    (cache_dir / cache.SECRET).symlink_to(known)
+    load(plan, folder, cache_dir)
+    secret = cache_dir / cache.SECRET
+    assert not secret.is_symlink() and secret.read_bytes() != b"k" * 32
+    assert known.read_bytes() == b"k" * 32
+
+
+@posix_only
+def test_a_folder_of_another_user_is_not_used(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries in a folder someone else owns could be swapped: nothing is read or written."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    entry = entry_of(cache_dir)
+    entry.unlink()
+    monkeypatch.setattr(cache, "_uid", lambda: os.geteuid() + 1)
+    assert load(plan, folder, cache_dir) == load_store(plan, folder, today=TODAY)
+    assert not entry.exists()
+
+
+# ------------------------------------------------------------------ generic encoding
+
+
+class Colour(StrEnum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@dataclass(frozen=True)
+class EveryType:
+    """A record with a field of each type the encoding allows."""
+
+    text: str
+    number: int
+    flag: bool
+    amount: Decimal
+    day: date
+    colour: Colour
+    params: dict[str, str | int | Decimal | None]
+    nothing: str | None = None
+
+
+def test_every_allowed_type_round_trips() -> None:
+    """None, str, int, bool, Decimal, date, a StrEnum member and a mapping of them come
+    back equal and of the same types, through the entry's JSON."""
+    record = EveryType(
+        "临沂", -7, True, Decimal("-12.50"), date(2016, 2, 29), Colour.BLUE,
+        {"s": "万人", "n": 3, "d": Decimal("0.0000001"), "z": None},
+    )  # fmt: skip
+    back = cache._dec_fields(EveryType, through_json(cache._enc_fields(record)))
+    assert back == record
+    assert [type(v) for v in vars(back).values()] == [type(v) for v in vars(record).values()]
+    assert type(back.params["d"]) is Decimal
+
+
+def sample(hint: Any) -> Any:
+    """A value, not None, of the first type ``hint`` allows (or the mapping of every
+    value type it allows): what a Finding may hold, found from its own annotations."""
+    members = [m for m in typing.get_args(hint) or (hint,) if m is not type(None)]
+    if typing.get_origin(hint) in (dict, Mapping, list):
+        members = [hint]
+    first = members[0]
+    origin = typing.get_origin(first)
+    if origin in (dict, Mapping):
+        _, value_hint = typing.get_args(first)
+        values = [m for m in typing.get_args(value_hint) or (value_hint,)]
+        return {f"p{i}": None if m is type(None) else sample(m) for i, m in enumerate(values)}
+    if origin is list:
+        return [sample(typing.get_args(first)[0])]
+    if origin is typing.Literal:
+        return typing.get_args(first)[-1]
+    if isinstance(first, type) and issubclass(first, StrEnum):
+        return list(first)[-1]
+    if dataclasses.is_dataclass(first) and isinstance(first, type):
+        hints = typing.get_type_hints(first)
+        return first(**{f.name: sample(hints[f.name]) for f in dataclasses.fields(first)})
+    examples = {
+        str: "第3行",
+        int: 12,
+        bool: True,
+        Decimal: Decimal("9800.5"),
+        date: date(2017, 1, 10),
+    }
+    return examples[first]
+
+
+def test_a_store_whose_findings_use_every_field_round_trips(tmp_path: Path) -> None:
+    """Every field of Finding filled (whatever fields it has): the entry reads back equal,
+    in the store's findings and in a file's."""
+    hints = typing.get_type_hints(Finding)
+    finding = Finding(**{f.name: sample(hints[f.name]) for f in dataclasses.fields(Finding)})
+    row = Observation(
+        "emp.new_urban_jobs", parse_period("2016-03"), "lanshan", Decimal("9800"), None, None,
+        "人", "county report", "", date(2016, 4, 2), "a.csv", 2,
+    )  # fmt: skip
+    read = FileRead("a.csv", "utf-8", 1, findings=[finding], value_column=4, value_header="数值")
+    entry = cache.Entry([read], [row], {}, [finding], {("emp.new_urban_jobs", "lanshan"): [row]})
+    assert cache._unpack("k", cache._pack("k", entry).decode("utf-8")) == entry
+
+
+def test_the_key_covers_every_module_of_the_package(tmp_path: Path) -> None:
+    """A change to any module, or a new one, gives another code digest (no list to keep)."""
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "sub" / "b.py").write_text("B = 1\n")
+    first = cache.modules_digest(package)
+    (package / "sub" / "b.py").write_text("B = 2\n")
+    second = cache.modules_digest(package)
+    (package / "sub" / "c.py").write_text("")
+    assert len({first, second, cache.modules_digest(package)}) == 3
+
+
+def test_the_code_digest_is_part_of_the_key(
+    plan: Plan, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another code digest (a changed module) gives another key."""
+    paths = store.data_files(folder)
+    before = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
+    monkeypatch.setattr(cache, "code_digest", lambda: "another")
+    after = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
+    assert before != after
+
+
+@posix_only
+def test_entries_others_can_read_are_removed(plan: Plan, folder: Path, tmp_path: Path) -> None:
+    """An older version's entries were 0644: they are never read, and go at the next write."""
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    left = cache_dir / ("0" * 64 + cache.SUFFIX)
+    left.write_bytes(b"marshal data of an older version")
+    left.chmod(0o644)
+    load(plan, folder, cache_dir)
+    assert not left.exists() and len(list(cache_dir.glob("*.store"))) == 1

@@ -116,11 +116,11 @@ def load_store(
             plan, root, paths, day=day, display_root=display_root, exclude=exclude or ()
         )
 
-    small = cache_folder is None or cache.total_bytes(paths) < cache_min_bytes
-    wanted = None if small else key()
+    size = 0 if cache_folder is None else cache.total_bytes(paths)
+    wanted = None if cache_folder is None or size < cache_min_bytes else key()
     with gc_paused():
         if cache_folder is not None and wanted is not None:
-            hit = cache.load(cache_folder, wanted)
+            hit = cache.load(cache_folder, wanted, data_bytes=size)
             if hit is not None:
                 return Store(root, *hit)
         store = _load(plan, root, paths, day, display_root)
@@ -129,7 +129,7 @@ def load_store(
         entry = cache.Entry(
             store.files, store.observations, store.revisions, store.findings, store.index()
         )
-        cache.save(cache_folder, wanted, entry)
+        cache.save(cache_folder, wanted, entry, data_bytes=size)
     return store
 
 
