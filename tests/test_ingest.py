@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import random
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import pytest
 from conftest import PLAN_FILE, Result
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.errors import TrackerError
-from linyi_tracker.intake.ingest import IngestError, plan_ingest
+from linyi_tracker.intake.ingest import STEPS, IngestError, plan_ingest
 from linyi_tracker.plan.models import Plan
 
 Run = Callable[..., Result]
@@ -157,53 +155,77 @@ def test_file_names_come_only_from_plan_ids(plan: Plan, store: Path) -> None:
     assert issubclass(IngestError, TrackerError)
 
 
-def test_killed_ingest_leaves_the_store_before_or_after(plan: Plan, tmp_path: Path) -> None:
-    """SIGKILL at random moments, many times: the store is always exactly old or new."""
+# A child process that runs the command line with ingest.CHECKPOINT replaced: at the
+# step named by its first argument it kills itself with SIGKILL (no clean-up runs).
+KILL_AT = """
+import os, signal, sys
+from linyi_tracker.intake import ingest
+step = sys.argv.pop(1)
+def kill(at):
+    if at == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+ingest.CHECKPOINT = kill
+from linyi_tracker.cli.app import main
+sys.argv[0] = "linyi-tracker"
+main()
+"""
+
+# Where the store stands after a kill at each step of the write: the old store until the
+# final name exists, the new one from then on.
+AFTER_A_KILL_AT = {
+    "temp-created": "before",
+    "temp-written": "before",
+    "temp-synced": "before",
+    "linked": "after",
+    "temp-removed": "after",
+    "folder-synced": "after",
+}
+
+
+def killed_at(step: str, sub: str, folder: Path) -> subprocess.CompletedProcess[bytes]:
+    cmd = [sys.executable, "-c", KILL_AT, step, "ingest", sub, "--data", str(folder)]
+    cmd += ["--plan", str(PLAN_FILE)]
+    return subprocess.run(cmd, env={**os.environ, "NO_COLOR": "1"}, capture_output=True)
+
+
+@pytest.fixture
+def kill_store(tmp_path: Path) -> Path:
     folder = tmp_path / "store"
     folder.mkdir()
     (folder / "old.csv").write_text(
         HEADER + "emp.new_urban_jobs,2016,lanshan,9800,人,c,,\n", encoding="utf-8"
     )
-    rows = [
-        f"emp.new_urban_jobs,{y}-{m:02d},{r},{m * 100 + y % 100},人,c,,"
-        for y in range(2015, 2020)
-        for m in range(1, 13)
-        for r in ("hedong", "yinan", "feixian", "junan")
-    ]
-    sub = submission(tmp_path, *rows)
-    before = state(plan, folder)
-    cmd = [
-        sys.executable,
-        "-m",
-        "linyi_tracker",
-        "ingest",
-        sub,
-        "--data",
-        str(folder),
-        "--plan",
-        str(PLAN_FILE),
-    ]
-    env = {**os.environ, "NO_COLOR": "1"}
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
-    duration = time.perf_counter() - start
-    after = state(plan, folder)
-    assert after == before | {("emp.new_urban_jobs", *r.split(",")[1:4]) for r in rows}
-    for written in (folder / "ingested").iterdir():
-        written.unlink()
-    rng = random.Random(20150301)
-    outcomes = set()
-    for _ in range(30):
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, 1.1) * duration)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        now = state(plan, folder)
-        assert now in (before, after)
-        outcomes.add(now == after)
-        for written in (folder / "ingested").glob("*.csv"):
-            written.unlink()
-    assert outcomes == {True, False}, "the kills should land both before and after the write"
+    return folder
+
+
+KILL_ROWS = (
+    "emp.new_urban_jobs,2016,hedong,8800,人,c,,",
+    "emp.new_urban_jobs,2017,yinan,7100,人,c,,",
+)
+
+
+def test_every_step_of_a_write_is_checked_for_kills() -> None:
+    """The kill test covers exactly the steps the write goes through, no fewer."""
+    assert tuple(AFTER_A_KILL_AT) == STEPS
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_killed_ingest_leaves_the_store_before_or_after(
+    step: str, plan: Plan, kill_store: Path, tmp_path: Path
+) -> None:
+    """SIGKILL at each step of the write: the store is exactly the old one or the new one."""
+    before = state(plan, kill_store)
+    expected = {
+        "before": before,
+        "after": before
+        | {
+            ("emp.new_urban_jobs", "2016", "hedong", "8800"),
+            ("emp.new_urban_jobs", "2017", "yinan", "7100"),
+        },
+    }[AFTER_A_KILL_AT[step]]
+    done = killed_at(step, submission(tmp_path, *KILL_ROWS), kill_store)
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+    assert state(plan, kill_store) == expected
 
 
 def test_a_file_already_in_the_store_is_not_ingested_again(run: Run, store: Path) -> None:

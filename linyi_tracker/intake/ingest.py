@@ -20,6 +20,7 @@ import io
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -130,6 +131,27 @@ def render(plan: Plan, rows: list[Observation]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+# The steps of a write, in order. ``CHECKPOINT`` is called with each as it is reached:
+# it does nothing, and a test replaces it (in a child process) to kill the process at
+# a chosen step, so that "a kill at any moment" is checked at every moment that matters
+# rather than at random times.
+STEPS = (
+    "temp-created",  # an empty hidden temporary exists
+    "temp-written",  # the rows are written to it, not yet synced
+    "temp-synced",  # ... and fsynced
+    "linked",  # the final name exists (the temporary still does)
+    "temp-removed",  # the temporary is gone
+    "folder-synced",  # the folder entry is on disk: done
+)
+
+
+def _no_checkpoint(step: str) -> None:
+    return None
+
+
+CHECKPOINT: Callable[[str], None] = _no_checkpoint
+
+
 def write(plan: Plan, ingest: IngestPlan) -> Path:
     """Write the new file atomically; returns its path. Nothing is written without rows."""
     if not ingest.rows:
@@ -141,15 +163,21 @@ def write(plan: Plan, ingest: IngestPlan) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=folder)
     tmp = Path(tmp_name)
     try:
+        CHECKPOINT("temp-created")
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the store is shared by the office
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            CHECKPOINT("temp-written")
             os.fsync(handle.fileno())
+        CHECKPOINT("temp-synced")
         os.link(tmp, ingest.target)  # fails if the name exists: never overwrites
+        CHECKPOINT("linked")
     finally:
         tmp.unlink(missing_ok=True)
+    CHECKPOINT("temp-removed")
     _fsync_dir(folder)
+    CHECKPOINT("folder-synced")
     return ingest.target
 
 
