@@ -221,6 +221,25 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# Refusals of hostile or careless input (ingest, files that are not files, -o targets).
+LABELS.update(
+    {
+        "ingest.would_replace": {
+            "zh": "{figure}：{new}将替换已存储的{old}（{where}）；如要作为修订记录，请加 --revise",
+            "en": "{figure}: {new} would replace the stored {old} ({where}); use --revise to record it as a revision",
+        },
+        "ingest.same_as_of": {
+            "zh": "{figure}：截至{as_of}的{new}无法修订已存储的{old}（{where}），二者截至日期相同；请给新数字一个更晚的截至日期（as_of）",
+            "en": "{figure}: {new} as of {as_of} cannot revise the stored {old} ({where}), which has the same as_of; give the new figure a later as_of",
+        },
+        "ingest.lock_timeout": {
+            "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
+            "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",
+        },
+    }
+)
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
     text = LABELS[key][lang]

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -173,6 +174,8 @@ main()
 # Where the store stands after a kill at each step of the write: the old store until the
 # final name exists, the new one from then on.
 AFTER_A_KILL_AT = {
+    "locking": "before",
+    "locked": "before",
     "temp-created": "before",
     "temp-written": "before",
     "temp-synced": "before",
@@ -290,6 +293,141 @@ def test_a_failed_write_leaves_the_store_unchanged(
     )
     assert r.exit_code == 2
     assert "No space left on device" in r.stderr and "the data folder is unchanged" in r.stderr
-    assert sorted(p.name for p in store.rglob("*") if p.is_file()) == [
-        n for n in before if n.endswith(".csv")
-    ]
+    assert sorted(p.name for p in store.rglob("*") if p.is_file()) == sorted(
+        [*(n for n in before if n.endswith(".csv")), ".linyi-tracker.lock"]
+    )  # the lock's file stays (hidden: the store never reads it)
+    assert not (store / "ingested").exists()  # created for the write, removed when it failed
+
+
+def test_the_next_ingest_after_a_kill_completes_and_cleans_up(
+    run: Run, plan: Plan, kill_store: Path, tmp_path: Path
+) -> None:
+    """A temporary left by a killed ingest is removed by the next ingest, which writes the figures."""
+    sub = submission(tmp_path, *KILL_ROWS)
+    assert killed_at("temp-synced", sub, kill_store).returncode == -signal.SIGKILL
+    assert list((kill_store / "ingested").glob(".tmp-*"))
+    r = run("ingest", sub, "--data", str(kill_store))
+    assert r.exit_code == 0 and "Wrote 2 figures" in r.stdout
+    assert not list((kill_store / "ingested").glob(".tmp-*"))
+    assert ("emp.new_urban_jobs", "2016", "hedong", "8800") in state(plan, kill_store)
+
+
+# A child that runs the command line and, at the step named by its first argument,
+# touches the file named by its second, then waits (at most 30 s) for the file named by
+# its third to exist ("-": does not wait). Two ingests are made to meet at chosen steps.
+PAUSE_AT = """
+import sys, time
+from pathlib import Path
+from linyi_tracker.intake import ingest
+step, ready, go = sys.argv[1:4]
+del sys.argv[1:4]
+def pause(at):
+    if at == step:
+        Path(ready).touch()
+        for _ in range(600):
+            if go == "-" or Path(go).exists():
+                return
+            time.sleep(0.05)
+ingest.CHECKPOINT = pause
+from linyi_tracker.cli.app import main
+sys.argv[0] = "linyi-tracker"
+main()
+"""
+
+
+def ingest_process(sub: str, folder: Path, *pause: str) -> subprocess.Popen[bytes]:
+    """An ingest in a child process, paused as PAUSE_AT says (step, ready, go) if given."""
+    cmd = [sys.executable, "-c", PAUSE_AT, *(pause or ("-", "-", "-"))]
+    cmd += ["ingest", sub, "--data", str(folder), "--plan", str(PLAN_FILE)]
+    return subprocess.Popen(
+        cmd, env={**os.environ, "NO_COLOR": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def wait_for(path: Path, proc: subprocess.Popen[bytes]) -> None:
+    """Until ``path`` exists (the child reached its step); fails if the child ended first."""
+    for _ in range(600):
+        if path.exists():
+            return
+        if proc.poll() is not None:
+            pytest.fail(f"the ingest ended before its step: {finish(proc)[2]}")
+        time.sleep(0.05)
+    pytest.fail("the ingest never reached its step")
+
+
+def stored_rows(folder: Path) -> dict[tuple[str, str, str], list[str]]:
+    """Every value written for each key, over every data file in the folder (duplicates kept)."""
+    import csv
+
+    rows: dict[tuple[str, str, str], list[str]] = {}
+    for path in sorted(folder.rglob("*.csv")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                key = (row["indicator"], row["period"], row["region"])
+                rows.setdefault(key, []).append(row["value"])
+    return rows
+
+
+def finish(proc: subprocess.Popen[bytes]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of a child once it has ended."""
+    out, err = proc.communicate(timeout=60)
+    return proc.returncode, out.decode(), err.decode()
+
+
+def race(
+    first: str, second: str, folder: Path, tmp_path: Path
+) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
+    """The second ingest reads the store and validates while the first holds the lock, not
+    yet written; then waits for the lock, which the first releases after writing."""
+    held, waiting, go = tmp_path / "held", tmp_path / "waiting", tmp_path / "go"
+    a = ingest_process(first, folder, "locked", str(held), str(go))
+    wait_for(held, a)
+    b = ingest_process(second, folder, "locking", str(waiting), "-")
+    wait_for(waiting, b)
+    go.touch()
+    return finish(a), finish(b)
+
+
+def test_two_ingests_of_one_file_at_once_store_it_once(kill_store: Path, tmp_path: Path) -> None:
+    """The second of two simultaneous ingests re-reads the store under the lock and writes nothing."""
+    sub = submission(tmp_path, *KILL_ROWS)
+    a, b = race(sub, sub, kill_store, tmp_path)
+    assert a[0] == 0 and "Wrote 2 figures" in a[1]
+    assert b[0] == 0 and "all already stored" in b[1]
+    assert len(list((kill_store / "ingested").glob("*.csv"))) == 1
+    assert all(len(values) == 1 for values in stored_rows(kill_store).values())
+
+
+def test_two_ingests_of_conflicting_figures_at_once_store_one(
+    kill_store: Path, tmp_path: Path
+) -> None:
+    """Of two simultaneous ingests with different values for one figure, the second is refused (exit 1)."""
+    first = submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,", name="a.csv")
+    second = submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8900,人,c,,", name="b.csv")
+    a, b = race(first, second, kill_store, tmp_path)
+    assert a[0] == 0 and b[0] == 1
+    refusal = b[2]
+    assert "8900 would replace the stored 8800" in refusal and "--revise" in refusal
+    assert stored_rows(kill_store)[("emp.new_urban_jobs", "2016", "hedong")] == ["8800"]
+
+
+@pytest.mark.parametrize("conflicting", [False, True])
+def test_two_ingests_started_together_store_each_figure_once(
+    conflicting: bool, plan: Plan, kill_store: Path, tmp_path: Path
+) -> None:
+    """Two ingests started at the same moment, three times: whatever the timing, each figure once."""
+    first = submission(tmp_path, *KILL_ROWS, name="a.csv")
+    second = submission(
+        tmp_path, KILL_ROWS[0].replace("8800", "8900" if conflicting else "8800"), name="b.csv"
+    )
+    for _ in range(3):
+        procs = [ingest_process(first, kill_store), ingest_process(second, kill_store)]
+        codes = sorted(finish(p)[0] for p in procs)
+        assert codes == ([0, 1] if conflicting else [0, 0])
+        rows = stored_rows(kill_store)
+        assert all(len(values) == 1 for values in rows.values())
+        assert state(plan, kill_store)  # the folder is usable: no conflict in it
+        for written in (kill_store / "ingested").glob("*.csv"):
+            written.unlink()

@@ -45,7 +45,12 @@ def ingest(
     from linyi_tracker.cli.validate import _print_text
     from linyi_tracker.findings import plural
     from linyi_tracker.i18n import resolve_lang
-    from linyi_tracker.intake.ingest import IngestError, plan_ingest, write
+    from linyi_tracker.intake.ingest import (
+        IngestConflictError,
+        IngestError,
+        plan_ingest,
+        write,
+    )
     from linyi_tracker.locate import locate_data
     from linyi_tracker.validation.validator import expand, validate
 
@@ -86,16 +91,26 @@ def ingest(
     if warnings:
         print_findings(stderr(), warnings, limit=20, lang=language)
     stored = {o.key: o for o in store.observations}
-    job = plan_ingest(loaded, report.observations, stored, where.path, revise=revise)
+    try:
+        job = plan_ingest(loaded, report.observations, stored, where.path, revise=revise)
+    except IngestConflictError as exc:
+        stderr().print(
+            f"{'错误' if zh else 'error'}: {exc.text(language)}", markup=False, style="bold red"
+        )
+        raise typer.Exit(1) from None
     console = stdout()
     shown = context.shown_path(job.target)
-    if not job.rows:
+
+    def nothing_to_write() -> None:
         console.print(
             f"无需写入：{len(job.skipped)}个数字均已存在。"
             if zh
             else f"Nothing to write: {plural(len(job.skipped), 'figure')}, all already stored.",
             markup=False,
         )
+
+    if not job.rows:
+        nothing_to_write()
         return
     if dry_run:
         console.print(
@@ -118,11 +133,25 @@ def ingest(
             )
         return
     try:
-        target = write(loaded, job)
+        # Under the data folder's lock the store is read again: another ingest may have
+        # written since it was read above.
+        target = write(
+            loaded,
+            job,
+            reread=lambda: context.read_store(loaded, where, exclude=mine).observations,
+        )
+    except IngestConflictError as exc:
+        stderr().print(
+            f"{'错误' if zh else 'error'}: {exc.text(language)}", markup=False, style="bold red"
+        )
+        raise typer.Exit(1) from None
     except OSError as exc:
         raise IngestError(
             f"could not write to {where.path}: {exc.strerror}; the data folder is unchanged"
         ) from None
+    if target is None:
+        nothing_to_write()
+        return
     console.print(
         f"已写入{len(job.rows)}个数字到 {context.shown_path(target)}"
         f"（{len(job.skipped)}个已存在，{len(job.revisions)}个修订）。"

@@ -1,5 +1,10 @@
 """Moving a validated submission into the data folder, without ever losing a figure.
 
+One ingest at a time: the write holds a lock on the data folder (``.linyi-tracker.lock``,
+an OS file lock released when the process ends, however it ends), re-reads the store
+under it and plans again, so two ingests started together cannot store a figure twice
+or store two different values for it: the second sees the first's file.
+
 An ingest writes exactly one new file, ``<data>/ingested/<stamp>_<region>_<period>.csv``,
 named from plan ids and canonical periods only (nothing from the submission's text).
 It is written to a hidden temporary file in the same folder, flushed and fsynced, then
@@ -20,13 +25,15 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.errors import TrackerError
+from linyi_tracker.i18n import Lang, resolve_lang, t
 from linyi_tracker.plan.models import Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
@@ -46,6 +53,24 @@ class IngestPlan:
     rows: list[Observation] = field(default_factory=list)
     revisions: list[tuple[Observation, Observation]] = field(default_factory=list)  # (new, stored)
     skipped: list[Observation] = field(default_factory=list)  # already stored, same value
+    # What the plan was made from, so that write() can plan again under the lock.
+    submitted: list[Observation] = field(default_factory=list)
+    revise: bool = False
+    moment: datetime | None = None
+    data_dir: Path | None = None
+
+
+class IngestConflictError(IngestError):
+    """A submitted figure would replace a stored one: a problem of the data (exit 1).
+
+    ``str()`` is the English message; :meth:`text` gives it in either language."""
+
+    def __init__(self, label: str, **values: object) -> None:
+        self.label, self.values = label, values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang) -> str:
+        return t(self.label, lang, **self.values)
 
 
 def plan_ingest(
@@ -68,15 +93,29 @@ def plan_ingest(
             continue
         if old is not None:
             if not revise and (o.as_of is None or (old.as_of is not None and o.as_of <= old.as_of)):
-                raise IngestError(
-                    f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
-                    f"({old.file}:{old.line}); use --revise to record it as a revision"
+                raise IngestConflictError(
+                    "ingest.would_replace",
+                    figure=f"{o.indicator} {o.period} {o.region}",
+                    new=o.text,
+                    old=old.text,
+                    where=f"{old.file}:{old.line}",
                 )
             if o.as_of is None:
                 o = _with_as_of(o, moment.date())
+            if old.as_of is not None and o.as_of == old.as_of:
+                # Two values with one as_of cannot be ordered: the store would refuse both.
+                raise IngestConflictError(
+                    "ingest.same_as_of",
+                    figure=f"{o.indicator} {o.period} {o.region}",
+                    new=o.text,
+                    as_of=o.as_of,
+                    old=old.text,
+                    where=f"{old.file}:{old.line}",
+                )
             revisions.append((o, old))
         rows.append(o)
-    return IngestPlan(_target(plan, rows or submitted, data_dir, moment), rows, revisions, skipped)
+    target = _target(plan, rows or submitted, data_dir, moment)
+    return IngestPlan(target, rows, revisions, skipped, list(submitted), revise, moment, data_dir)
 
 
 def _with_as_of(o: Observation, day: date) -> Observation:
@@ -132,10 +171,12 @@ def render(plan: Plan, rows: list[Observation]) -> bytes:
 
 
 # The steps of a write, in order. ``CHECKPOINT`` is called with each as it is reached:
-# it does nothing, and a test replaces it (in a child process) to kill the process at
-# a chosen step, so that "a kill at any moment" is checked at every moment that matters
-# rather than at random times.
+# it does nothing, and a test replaces it (in a child process) to kill or pause the
+# process at a chosen step, so that "a kill at any moment" and "two ingests at once"
+# are checked at every moment that matters rather than at random times.
 STEPS = (
+    "locking",  # about to wait for the data folder's lock
+    "locked",  # holding it; the store not yet re-read
     "temp-created",  # an empty hidden temporary exists
     "temp-written",  # the rows are written to it, not yet synced
     "temp-synced",  # ... and fsynced
@@ -151,15 +192,94 @@ def _no_checkpoint(step: str) -> None:
 
 CHECKPOINT: Callable[[str], None] = _no_checkpoint
 
+LOCK_NAME = ".linyi-tracker.lock"  # hidden: the store never reads it
+LOCK_TIMEOUT_SECONDS = 120.0
 
-def write(plan: Plan, ingest: IngestPlan) -> Path:
-    """Write the new file atomically; returns its path. Nothing is written without rows."""
+
+@contextmanager
+def holding_lock(data_dir: Path) -> Iterator[None]:
+    """The data folder's lock, for as long as the block runs (one ingest at a time).
+
+    An OS lock (flock on POSIX, LockFileEx on Windows, through ``filelock``): the system
+    releases it when the process ends, so a killed ingest never leaves the folder locked.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(data_dir / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise IngestError(
+            t(
+                "ingest.lock_timeout",
+                resolve_lang(None),
+                folder=data_dir,
+                seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}",
+            )
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def write(
+    plan: Plan,
+    ingest: IngestPlan,
+    *,
+    reread: Callable[[], Iterable[Observation]] | None = None,
+) -> Path | None:
+    """Write the new file atomically, under the data folder's lock; returns its path.
+
+    Under the lock the store is read again (``reread``, else :func:`load_store`) and the
+    ingest planned again, ``ingest`` updated in place: figures another ingest stored
+    meanwhile are skipped, and a different value stored meanwhile is refused
+    (:class:`IngestConflictError`). Returns None if nothing is left to write.
+    """
     if not ingest.rows:
         raise IngestError("nothing to write: every figure is already stored")
+    data_dir = ingest.data_dir or ingest.target.parent.parent
+    CHECKPOINT("locking")
+    with holding_lock(data_dir):
+        CHECKPOINT("locked")
+        if reread is None:
+            from linyi_tracker.actuals.store import load_store
+
+            observations: Iterable[Observation] = load_store(plan, data_dir).observations
+        else:
+            observations = reread()
+        fresh = plan_ingest(
+            plan,
+            ingest.submitted or ingest.rows,
+            {o.key: o for o in observations},
+            data_dir,
+            revise=ingest.revise,
+            now=ingest.moment,
+        )
+        ingest.target, ingest.rows = fresh.target, fresh.rows
+        ingest.revisions, ingest.skipped = fresh.revisions, fresh.skipped
+        if not ingest.rows:
+            return None
+        _write_file(plan, ingest)
+    return ingest.target
+
+
+def _write_file(plan: Plan, ingest: IngestPlan) -> None:
     folder = ingest.target.parent
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    _clean_stale_temporaries(folder)
+    _clean_temporaries(folder)
     payload = render(plan, ingest.rows)
+    try:
+        _write_new(folder, payload, ingest.target)
+    except BaseException:
+        if created:  # leave no empty ingested/ behind a failed write
+            with suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _write_new(folder: Path, payload: bytes, target: Path) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=folder)
     tmp = Path(tmp_name)
     try:
@@ -171,14 +291,13 @@ def write(plan: Plan, ingest: IngestPlan) -> Path:
             CHECKPOINT("temp-written")
             os.fsync(handle.fileno())
         CHECKPOINT("temp-synced")
-        os.link(tmp, ingest.target)  # fails if the name exists: never overwrites
+        os.link(tmp, target)  # fails if the name exists: never overwrites
         CHECKPOINT("linked")
     finally:
         tmp.unlink(missing_ok=True)
     CHECKPOINT("temp-removed")
     _fsync_dir(folder)
     CHECKPOINT("folder-synced")
-    return ingest.target
 
 
 def _umask() -> int:
@@ -198,16 +317,11 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-STALE_AFTER_SECONDS = 3600
-
-
-def _clean_stale_temporaries(folder: Path) -> None:
-    """Temporaries left by a killed ingest are never part of the store; after an hour
-    (so as not to touch a concurrent ingest's) they are removed."""
-    limit = datetime.now().timestamp() - STALE_AFTER_SECONDS
+def _clean_temporaries(folder: Path) -> None:
+    """Temporaries left by a killed ingest are never part of the store. Called under the
+    lock, when no other ingest can be writing one, so every one found is stale."""
     for stale in folder.glob(".tmp-*.csv"):
         try:
-            if stale.stat().st_mtime < limit:
-                stale.unlink()
+            stale.unlink()
         except OSError:
             continue
