@@ -8,10 +8,11 @@ YAML syntax, shape, cross-reference — becomes a :class:`Finding` at its node.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from pydantic import ValidationError
@@ -21,7 +22,41 @@ from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.checks import check_plan
 from linyi_tracker.plan.models import Plan
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader reading only plain decimal numbers (as YAML 1.2 does, without its
+    0o/0x forms).
+
+    YAML 1.1 (PyYAML's default) reads ``2:1`` as 121 (base 60), ``012`` as 10 (octal),
+    ``0x1F`` as 31 and ``0b101`` as 5. Here they stay text, and the loader refuses them
+    with a hint to quote them (see :func:`_number_findings`): a ratio never silently
+    becomes a number.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in {_INT_TAG, _FLOAT_TAG}]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(
+    _INT_TAG, re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    _FLOAT_TAG,
+    re.compile(
+        r"""^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+_YAML11: Any = yaml.resolver.Resolver()  # what PyYAML's own loaders would read, for the message
 
 
 class _DecimalConstructor(yaml.constructor.SafeConstructor):
@@ -85,6 +120,13 @@ def load_plan(path: Path) -> PlanLoad:
         )
     try:
         root = yaml.compose(text, Loader=_Loader)
+        # Aliases and YAML 1.1 numbers are checked on the nodes, before anything is built:
+        # a 470-byte alias bomb would otherwise be expanded for ever.
+        refused = (
+            [] if root is None else _alias_findings(root, shown) + _number_findings(root, shown)
+        )
+        if refused:
+            return PlanLoad(path, None, refused)
         # Building the data can fail too: a tag of its own (!percent 90), a list as a key.
         data = None if root is None else construct(root)
     except yaml.MarkedYAMLError as exc:
@@ -194,6 +236,103 @@ def construct(root: yaml.Node) -> Any:
         return build(root)
     except RecursionError:  # an anchor used inside itself: the constructor knows how
         return _DecimalConstructor().construct_document(root)
+
+
+MAX_NODES = 100_000  # values in the plan once aliases are expanded (data/plan.yaml: ~2,000)
+
+
+def _alias_findings(root: yaml.Node, shown: str) -> list[Finding]:
+    """An anchor used inside itself, or aliases that expand to more than MAX_NODES values.
+
+    Each node is visited once (an alias is the anchored node itself, reached again), its
+    expanded size worked out from its children's: linear in the file, whatever it expands to.
+    """
+    size: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the path from the root: reaching one again is a loop
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        children = _children(node)
+        if children_done:
+            open_nodes.discard(id(node))
+            size[id(node)] = 1 + sum(size[id(c)] for c in children)
+            if size[id(node)] > MAX_NODES:
+                return [
+                    Finding(
+                        "yaml-alias",
+                        Severity.ERROR,
+                        f"the aliases (*name) here expand to more than {MAX_NODES} values",
+                        shown,
+                        node.start_mark.line + 1,
+                        column_number=node.start_mark.column + 1,
+                        hint="write the values out instead of repeating aliases of aliases",
+                    )
+                ]
+            continue
+        if id(node) in size:
+            continue
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                return [
+                    Finding(
+                        "yaml-alias",
+                        Severity.ERROR,
+                        "an anchor (&name) is used inside its own value: it would contain itself",
+                        shown,
+                        child.start_mark.line + 1,
+                        column_number=child.start_mark.column + 1,
+                        hint="write the value out instead of an alias (*name) inside it",
+                    )
+                ]
+            if id(child) not in size:
+                stack.append((child, False))
+    return []
+
+
+def _number_findings(root: yaml.Node, shown: str) -> list[Finding]:
+    """Unquoted values that YAML 1.1 reads as numbers and this loader reads as text."""
+    out: list[Finding] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend(_children(node))
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _STR and not node.style):
+            continue
+        tag = _YAML11.resolve(yaml.ScalarNode, node.value, (True, False))
+        if tag not in {_INT_TAG, _FLOAT_TAG}:
+            continue
+        try:
+            number = yaml.constructor.SafeConstructor().construct_object(
+                yaml.ScalarNode(tag, node.value)
+            )
+        except (ValueError, yaml.YAMLError):  # pragma: no cover - the resolver matched it
+            number = node.value
+        out.append(
+            Finding(
+                "ambiguous-number",
+                Severity.ERROR,
+                f"'{node.value}' is not a plain decimal number: YAML 1.1 reads it as {number}",
+                shown,
+                node.start_mark.line + 1,
+                column_number=node.start_mark.column + 1,
+                hint=f'quote it ("{node.value}") if it is text; write numbers in plain decimals (2, 0.5, 31)',
+            )
+        )
+    return sorted(out, key=lambda f: (f.line or 0, f.column_number or 0))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 def read_plan(path: Path) -> Plan:

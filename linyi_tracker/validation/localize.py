@@ -453,6 +453,21 @@ _PLAN_MESSAGES: list[tuple[str, str, str]] = [
         r"target '(?P<t>.+)': the source text is cut off \(“(?P<q>.+)”\); what is due is unknown",
         "目标“{t}”：原文被截断（“{q}”），须完成的内容不详",
     ),
+    (
+        "yaml-alias",
+        r"the aliases \(\*name\) here expand to more than (?P<n>\d+) values",
+        "此处的别名（*名称）展开后超过{n}个值",
+    ),
+    (
+        "yaml-alias",
+        r"an anchor \(&name\) is used inside its own value: it would contain itself",
+        "锚点（&名称）在它自己的值中被引用：该值将包含它自身",
+    ),
+    (
+        "ambiguous-number",
+        r"'(?P<v>.*)' is not a plain decimal number: YAML 1\.1 reads it as (?P<n>.+)",
+        "“{v}”不是普通的十进制数字：YAML 1.1 会把它读作{n}",
+    ),
 ]
 
 _PLAN_HINTS: list[tuple[str, str]] = [
@@ -471,6 +486,18 @@ _PLAN_HINTS: list[tuple[str, str]] = [
         "已记为未列名称；有权威来源时补上名称",
     ),
     (r"save the plan as UTF-8", "请把规划文件存为UTF-8"),
+    (
+        r"write the values out instead of repeating aliases of aliases",
+        "请直接写出这些值，不要层层重复引用别名",
+    ),
+    (
+        r"write the value out instead of an alias \(\*name\) inside it",
+        "请直接写出该值，不要在其内部引用它自己的别名（*名称）",
+    ),
+    (
+        r"quote it \(\"(?P<v>.*)\"\) if it is text; write numbers in plain decimals \(2, 0\.5, 31\)",
+        '如是文字请加引号（"{v}"）；数字请用普通十进制写法（如 2、0.5、31）',
+    ),
 ]
 
 _WHAT_ZH = {"indicator": "指标代码", "period": "期间", "value": "数值"}
