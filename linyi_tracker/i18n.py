@@ -232,6 +232,14 @@ LABELS.update(
             "zh": "{figure}：截至{as_of}的{new}无法修订已存储的{old}（{where}），二者截至日期相同；请给新数字一个更晚的截至日期（as_of）",
             "en": "{figure}: {new} as of {as_of} cannot revise the stored {old} ({where}), which has the same as_of; give the new figure a later as_of",
         },
+        "file.not_regular": {
+            "zh": "{path} 不是普通文件（是{kind}）；请给出一个文件",
+            "en": "{path} is not a regular file (it is {kind}); give a file",
+        },
+        "file.kind_fifo": {"zh": "命名管道", "en": "a named pipe"},
+        "file.kind_device": {"zh": "设备文件", "en": "a device"},
+        "file.kind_socket": {"zh": "套接字", "en": "a socket"},
+        "file.kind_other": {"zh": "特殊文件", "en": "a special file"},
         "ingest.lock_timeout": {
             "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
             "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",

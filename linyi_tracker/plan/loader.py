@@ -21,6 +21,7 @@ from linyi_tracker.errors import InputNotFoundError, PlanInvalidError
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.checks import check_plan
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.safeio import read_regular
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
@@ -91,7 +92,7 @@ def load_plan(path: Path) -> PlanLoad:
     """Load and check a plan file; never raises for a problem inside the file."""
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, shown)  # a FIFO or /dev/zero is refused, not read for ever
     except FileNotFoundError:
         raise InputNotFoundError(
             f"plan file not found: {shown} — check the path given to --plan or LINYI_TRACKER_PLAN"

@@ -21,6 +21,7 @@ from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity, count_by_severity
 from linyi_tracker.i18n import Lang
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
 
 STDIN = "-"
@@ -89,6 +90,8 @@ def expand(paths: list[str]) -> list[str]:
             out.extend(str(p) for p in found)
         elif path.is_file():
             out.append(name)
+        elif path.exists():  # a pipe, a device, a socket: reading it would block or never end
+            raise refuse_not_regular(name, path.stat().st_mode)
         else:
             raise InputNotFoundError(f"no such file or folder: {name}")
     return out
