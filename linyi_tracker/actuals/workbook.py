@@ -19,6 +19,41 @@ from linyi_tracker.findings import Finding, Severity
 if TYPE_CHECKING:
     from linyi_tracker.actuals.reader import Emit, EmitNumber, FileRead, PlanLookup, Row
 
+# Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
+# the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
+# member past its declared size), then on the cells actually read.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all members together; a 1M-row sheet is ~200 MB
+MAX_RATIO = 100  # unpacked / packed, for a member over RATIO_FROM bytes; real sheets: 5-20
+RATIO_FROM = 16 * 1024 * 1024
+MAX_CELLS = 10_000_000  # cells read from the sheet (1M rows of 10 columns)
+
+
+class _TooLarge(Exception):
+    """The workbook is past a limit: the message says which (an unreadable-workbook finding)."""
+
+
+def _check_sizes(path: Path) -> None:
+    """Refuse a workbook whose members would unpack past the limits (declared sizes)."""
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise _TooLarge(
+            f"the workbook is too large to read: it unpacks to {_mb(total)} MB "
+            f"(at most {_mb(MAX_UNPACKED_BYTES)} MB)"
+        )
+    for m in members:
+        if m.file_size > RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise _TooLarge(
+                f"the workbook is too large to read: '{m.filename}' unpacks to "
+                f"{m.file_size // max(m.compress_size, 1)} times its packed size "
+                f"(at most {MAX_RATIO} times)"
+            )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
 
 def read_workbook(
     path: Path,
@@ -39,7 +74,19 @@ def read_workbook(
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
+        _check_sizes(path)
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except _TooLarge as exc:
+        result.findings.append(
+            Finding(
+                "unreadable-workbook",
+                Severity.ERROR,
+                str(exc),
+                shown,
+                hint="save it again from Excel as .xlsx, or as CSV UTF-8",
+            )
+        )
+        return result
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         result.findings.append(
             Finding(
@@ -66,9 +113,24 @@ def read_workbook(
             return result
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         result.sheet = ws.title
-        _RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
-            _rows(ws.iter_rows(values_only=True))
-        )
+        if hasattr(ws, "reset_dimensions"):
+            # Rows as they are in the file: a declared size (A1:XFD1048576) would pad
+            # every row to 16,384 cells.
+            ws.reset_dimensions()
+        try:
+            _RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
+                _rows(ws.iter_rows(values_only=True))
+            )
+        except _TooLarge as exc:
+            result.findings.append(
+                Finding(
+                    "unreadable-workbook",
+                    Severity.ERROR,
+                    str(exc),
+                    shown,
+                    hint="save it again from Excel as .xlsx, or as CSV UTF-8",
+                )
+            )
     finally:
         book.close()
     return result
@@ -78,7 +140,14 @@ def _rows(values: Iterator[tuple[Any, ...]]) -> Iterator[Row]:
     from linyi_tracker.actuals.reader import HEADER_ALIASES, _fold
 
     period_column: int | None = None
+    cells_read = 0
     for number, row in enumerate(values, start=1):
+        cells_read += len(row)
+        if cells_read > MAX_CELLS:
+            raise _TooLarge(
+                f"the workbook is too large to read: more than {MAX_CELLS} cells "
+                f"(row {number} reached)"
+            )
         cells = [cell_text(v, month=i == period_column) for i, v in enumerate(row)]
         if period_column is None and any(cells):
             for i, cell in enumerate(cells):

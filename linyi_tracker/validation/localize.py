@@ -195,6 +195,21 @@ _MESSAGES: list[tuple[str, str, str]] = [
         r"(?P<k>.+) is (?P<v>.+) here but (?P<o>.+?) is stored(?P<when> \(as of .+\))? at (?P<w>.+)",
         "{k} 此处为{v}，但数据目录中 {w} 已存有{o}",
     ),
+    (
+        "unreadable-workbook",
+        r"the workbook is too large to read: it unpacks to (?P<n>\d+) MB \(at most (?P<m>\d+) MB\)",
+        "工作簿过大，无法读取：解压后达{n} MB（上限{m} MB）",
+    ),
+    (
+        "unreadable-workbook",
+        r"the workbook is too large to read: '(?P<f>.+)' unpacks to (?P<n>\d+) times its packed size \(at most (?P<m>\d+) times\)",
+        "工作簿过大，无法读取：“{f}”解压后是压缩大小的{n}倍（上限{m}倍）",
+    ),
+    (
+        "unreadable-workbook",
+        r"the workbook is too large to read: more than (?P<n>\d+) cells \(row (?P<r>\d+) reached\)",
+        "工作簿过大，无法读取：单元格超过{n}个（读到第{r}行）",
+    ),
 ]
 
 _HINTS: list[tuple[str, str]] = [
