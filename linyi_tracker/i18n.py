@@ -240,6 +240,14 @@ LABELS.update(
         "file.kind_device": {"zh": "设备文件", "en": "a device"},
         "file.kind_socket": {"zh": "套接字", "en": "a socket"},
         "file.kind_other": {"zh": "特殊文件", "en": "a special file"},
+        "output.cannot_write": {
+            "zh": "无法写入 {path}：{reason}",
+            "en": "cannot write {path}: {reason}",
+        },
+        "output.is_folder": {
+            "zh": "{path} 是文件夹；-o 需要一个文件名",
+            "en": "{path} is a folder; -o takes a file name",
+        },
         "ingest.lock_timeout": {
             "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
             "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",
