@@ -248,6 +248,10 @@ LABELS.update(
             "zh": "{path} 是文件夹；-o 需要一个文件名",
             "en": "{path} is a folder; -o takes a file name",
         },
+        "ingest.no_figures": {
+            "zh": "无需写入：所给文件中没有数字。",
+            "en": "Nothing to write: the files hold no figures.",
+        },
         "ingest.lock_timeout": {
             "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
             "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",

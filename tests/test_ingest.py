@@ -431,3 +431,12 @@ def test_two_ingests_started_together_store_each_figure_once(
         assert state(plan, kill_store)  # the folder is usable: no conflict in it
         for written in (kill_store / "ingested").glob("*.csv"):
             written.unlink()
+
+
+def test_a_file_with_a_header_and_no_rows_says_so(run: Run, store: Path) -> None:
+    """A header-only submission: 'the files hold no figures', not 'all already stored'."""
+    from conftest import FIXTURES
+
+    r = run("ingest", str(FIXTURES / "hostile" / "header-only.csv"), "--data", str(store))
+    assert r.exit_code == 0 and "the files hold no figures" in r.stdout
+    assert "already stored" not in r.stdout and not (store / "ingested").exists()

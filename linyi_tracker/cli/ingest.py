@@ -44,7 +44,7 @@ def ingest(
     from linyi_tracker.cli.output import print_findings, stderr, stdout
     from linyi_tracker.cli.validate import _print_text
     from linyi_tracker.findings import plural
-    from linyi_tracker.i18n import resolve_lang
+    from linyi_tracker.i18n import resolve_lang, t
     from linyi_tracker.intake.ingest import (
         IngestConflictError,
         IngestError,
@@ -102,6 +102,9 @@ def ingest(
     shown = context.shown_path(job.target)
 
     def nothing_to_write() -> None:
+        if not job.skipped:  # a header and no rows: nothing was "already stored"
+            console.print(t("ingest.no_figures", language), markup=False)
+            return
         console.print(
             f"无需写入：{len(job.skipped)}个数字均已存在。"
             if zh
