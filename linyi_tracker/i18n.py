@@ -252,6 +252,14 @@ LABELS.update(
             "zh": "无需写入：所给文件中没有数字。",
             "en": "Nothing to write: the files hold no figures.",
         },
+        "option.empty_path": {
+            "zh": "{option} 的值为空：请给出文件或文件夹名（当前文件夹写 .）",
+            "en": "{option} is empty: give a file or folder name (. for the current folder)",
+        },
+        "input.empty_name": {
+            "zh": "给出的文件名为空：请给出文件或文件夹（当前文件夹写 .）",
+            "en": "an empty file name was given: name a file or folder (. for the current folder)",
+        },
         "ingest.lock_timeout": {
             "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
             "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",

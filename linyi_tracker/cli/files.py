@@ -21,12 +21,29 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from linyi_tracker.errors import InputNotFoundError, TrackerError
+from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
 from linyi_tracker.i18n import resolve_lang, t
 
 
 class OutputError(TrackerError):
     """The output file cannot be written (message: which file and why)."""
+
+
+PATH_OPTIONS = ("--data", "--plan", "-o", "--output")
+
+
+def refuse_empty_paths(args: list[str]) -> None:
+    """An empty path option (``--data ''``, ``--plan=``) is refused: as a path it is
+    the current folder, which would be read silently instead of what was meant."""
+    for i, arg in enumerate(args):
+        name, equals, value = arg.partition("=")
+        if equals and name in PATH_OPTIONS and not value.strip():
+            empty = name
+        elif arg in PATH_OPTIONS and i + 1 < len(args) and not args[i + 1].strip():
+            empty = arg
+        else:
+            continue
+        raise UsageError(t("option.empty_path", resolve_lang(None), option=empty))
 
 
 def write_via_temp(target: Path, write: Callable[[Path], object]) -> None:
