@@ -33,7 +33,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
     YAML 1.1 (PyYAML's default) reads ``2:1`` as 121 (base 60), ``012`` as 10 (octal),
     ``0x1F`` as 31 and ``0b101`` as 5. Here they stay text, and the loader refuses them
-    with a hint to quote them (see :func:`_number_findings`): a ratio never silently
+    with a hint to quote them (see ``_YAML11_NUMBER_TAG``): a ratio never silently
     becomes a number.
     """
 
@@ -57,11 +57,27 @@ _Loader.add_implicit_resolver(
     ),
     list("-+0123456789."),
 )
+# What YAML 1.1 alone reads as a number (base 60, octal, hex, binary) gets a tag of its
+# own, at no cost (resolution is by regular expression anyway); the constructor notes
+# each such node and the loader refuses them.
+_YAML11_NUMBER_TAG = "tag:linyi-tracker,2026:yaml-1.1-number"
+for _first, _resolvers in _BaseLoader.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag in {_INT_TAG, _FLOAT_TAG}:
+            _Loader.add_implicit_resolver(_YAML11_NUMBER_TAG, _regexp, [_first])
 _YAML11: Any = yaml.resolver.Resolver()  # what PyYAML's own loaders would read, for the message
 
 
 class _DecimalConstructor(yaml.constructor.SafeConstructor):
     """Safe constructor that keeps YAML floats as exact decimals (1.5 stays 1.5)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ambiguous: list[yaml.Node] = []  # YAML 1.1-only numbers met, kept as text
+
+    def construct_yaml11_number(self, node: yaml.Node) -> Any:
+        self.ambiguous.append(node)
+        return str(node.value)
 
     def construct_yaml_float(self, node: yaml.Node) -> Any:
         text = str(node.value).replace("_", "").lower()
@@ -72,6 +88,9 @@ class _DecimalConstructor(yaml.constructor.SafeConstructor):
 
 _DecimalConstructor.add_constructor(  # type: ignore[type-var]
     "tag:yaml.org,2002:float", _DecimalConstructor.construct_yaml_float
+)
+_DecimalConstructor.add_constructor(  # type: ignore[type-var]
+    _YAML11_NUMBER_TAG, _DecimalConstructor.construct_yaml11_number
 )
 
 
@@ -123,13 +142,15 @@ def load_plan(path: Path) -> PlanLoad:
         root = yaml.compose(text, Loader=_Loader)
         # Aliases and YAML 1.1 numbers are checked on the nodes, before anything is built:
         # a 470-byte alias bomb would otherwise be expanded for ever.
-        refused = (
-            [] if root is None else _alias_findings(root, shown) + _number_findings(root, shown)
-        )
-        if refused:
-            return PlanLoad(path, None, refused)
+        if root is not None and "*" in text:  # no alias without a '*': nothing to expand
+            refused = _alias_findings(root, shown)
+            if refused:
+                return PlanLoad(path, None, refused)
         # Building the data can fail too: a tag of its own (!percent 90), a list as a key.
-        data = None if root is None else construct(root)
+        ambiguous: list[yaml.Node] = []
+        data = None if root is None else construct(root, ambiguous)
+        if ambiguous:
+            return PlanLoad(path, None, _number_findings(ambiguous, shown))
     except yaml.MarkedYAMLError as exc:
         return PlanLoad(path, None, [_yaml_error(exc, shown)])
     except yaml.YAMLError as exc:
@@ -199,11 +220,12 @@ _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-def construct(root: yaml.Node) -> Any:
+def construct(root: yaml.Node, ambiguous: list[yaml.Node] | None = None) -> Any:
     """The document as Python data, as PyYAML's safe constructor (with exact decimals)
     builds it. The constructor spends ~4 µs a node in Python; strings, decimal
     integers, lists and mappings without merge keys are built here directly, anything
-    else — floats, booleans, dates, nulls, merge keys, other tags — by the constructor."""
+    else — floats, booleans, dates, nulls, merge keys, other tags — by the constructor.
+    Nodes YAML 1.1 alone reads as numbers are built as text and added to ``ambiguous``."""
     constructor = _DecimalConstructor()
     built: dict[int, Any] = {}  # by node: an alias gives the very same object, as in PyYAML
 
@@ -234,9 +256,13 @@ def construct(root: yaml.Node) -> Any:
         return result
 
     try:
-        return build(root)
+        data = build(root)
     except RecursionError:  # an anchor used inside itself: the constructor knows how
-        return _DecimalConstructor().construct_document(root)
+        constructor = _DecimalConstructor()
+        data = constructor.construct_document(root)
+    if ambiguous is not None:  # the YAML 1.1-only numbers met (see _YAML11_NUMBER_TAG)
+        ambiguous.extend(constructor.ambiguous)
+    return data
 
 
 MAX_NODES = 100_000  # values in the plan once aliases are expanded (data/plan.yaml: ~2,000)
@@ -292,22 +318,11 @@ def _alias_findings(root: yaml.Node, shown: str) -> list[Finding]:
     return []
 
 
-def _number_findings(root: yaml.Node, shown: str) -> list[Finding]:
+def _number_findings(nodes: list[yaml.Node], shown: str) -> list[Finding]:
     """Unquoted values that YAML 1.1 reads as numbers and this loader reads as text."""
     out: list[Finding] = []
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        stack.extend(_children(node))
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == _STR and not node.style):
-            continue
+    for node in {id(n): n for n in nodes}.values():
         tag = _YAML11.resolve(yaml.ScalarNode, node.value, (True, False))
-        if tag not in {_INT_TAG, _FLOAT_TAG}:
-            continue
         try:
             number = yaml.constructor.SafeConstructor().construct_object(
                 yaml.ScalarNode(tag, node.value)
