@@ -440,3 +440,25 @@ def test_a_file_with_a_header_and_no_rows_says_so(run: Run, store: Path) -> None
     r = run("ingest", str(FIXTURES / "hostile" / "header-only.csv"), "--data", str(store))
     assert r.exit_code == 0 and "the files hold no figures" in r.stdout
     assert "already stored" not in r.stdout and not (store / "ingested").exists()
+
+
+def test_an_ingest_waits_for_the_lock_and_gives_up_with_a_message(
+    run: Run, plan: Plan, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While another process holds the data folder's lock, an ingest waits, then exits 2 naming the folder."""
+    from filelock import FileLock
+
+    from linyi_tracker.intake import ingest
+
+    monkeypatch.setattr(ingest, "LOCK_TIMEOUT_SECONDS", 0.2)
+    before = state(plan, store)
+    with FileLock(store / ingest.LOCK_NAME):
+        r = run(
+            "ingest",
+            submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,"),
+            "--data",
+            str(store),
+            width=400,
+        )
+    assert r.exit_code == 2 and f"another ingest into {store}" in r.stderr
+    assert state(plan, store) == before

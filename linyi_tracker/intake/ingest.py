@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
-from linyi_tracker.errors import TrackerError
+from linyi_tracker.errors import TrackerError, require
 from linyi_tracker.i18n import Lang, resolve_lang, t
 from linyi_tracker.plan.models import Plan
 
@@ -200,9 +200,10 @@ LOCK_TIMEOUT_SECONDS = 120.0
 def holding_lock(data_dir: Path) -> Iterator[None]:
     """The data folder's lock, for as long as the block runs (one ingest at a time).
 
-    An OS lock (flock on POSIX, LockFileEx on Windows, through ``filelock``): the system
+    An OS lock (flock on POSIX, msvcrt.locking on Windows, through ``filelock``): the OS
     releases it when the process ends, so a killed ingest never leaves the folder locked.
     """
+    require("filelock", "ingest (the data folder's lock)")
     from filelock import FileLock, Timeout
 
     lock = FileLock(data_dir / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS)
