@@ -188,7 +188,9 @@ AFTER_A_KILL_AT = {
 def killed_at(step: str, sub: str, folder: Path) -> subprocess.CompletedProcess[bytes]:
     cmd = [sys.executable, "-c", KILL_AT, step, "ingest", sub, "--data", str(folder)]
     cmd += ["--plan", str(PLAN_FILE)]
-    return subprocess.run(cmd, env={**os.environ, "NO_COLOR": "1"}, capture_output=True)
+    return subprocess.run(
+        cmd, env={**os.environ, "NO_COLOR": "1"}, capture_output=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -313,7 +315,7 @@ def test_the_next_ingest_after_a_kill_completes_and_cleans_up(
 
 
 # A child that runs the command line and, at the step named by its first argument,
-# touches the file named by its second, then waits (at most 30 s) for the file named by
+# touches the file named by its second, then waits (at most 120 s) for the file named by
 # its third to exist ("-": does not wait). Two ingests are made to meet at chosen steps.
 PAUSE_AT = """
 import sys, time
@@ -324,7 +326,7 @@ del sys.argv[1:4]
 def pause(at):
     if at == step:
         Path(ready).touch()
-        for _ in range(600):
+        for _ in range(2400):
             if go == "-" or Path(go).exists():
                 return
             time.sleep(0.05)
@@ -346,7 +348,7 @@ def ingest_process(sub: str, folder: Path, *pause: str) -> subprocess.Popen[byte
 
 def wait_for(path: Path, proc: subprocess.Popen[bytes]) -> None:
     """Until ``path`` exists (the child reached its step); fails if the child ended first."""
-    for _ in range(600):
+    for _ in range(2400):  # up to 120 s: a busy machine starts Python slowly
         if path.exists():
             return
         if proc.poll() is not None:
@@ -372,7 +374,7 @@ def stored_rows(folder: Path) -> dict[tuple[str, str, str], list[str]]:
 
 def finish(proc: subprocess.Popen[bytes]) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of a child once it has ended."""
-    out, err = proc.communicate(timeout=60)
+    out, err = proc.communicate(timeout=120)
     return proc.returncode, out.decode(), err.decode()
 
 
