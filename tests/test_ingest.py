@@ -464,3 +464,16 @@ def test_an_ingest_waits_for_the_lock_and_gives_up_with_a_message(
         )
     assert r.exit_code == 2 and f"another ingest into {store}" in r.stderr
     assert state(plan, store) == before
+
+
+def test_a_second_revision_with_the_same_as_of_is_refused(
+    run: Run, plan: Plan, store: Path, tmp_path: Path
+) -> None:
+    """Two --revise of one figure on one day: the second is refused (exit 1), the folder stays usable."""
+    first = submission(tmp_path, "emp.new_urban_jobs,2016,lanshan,9900,人,c,,", name="a.csv")
+    second = submission(tmp_path, "emp.new_urban_jobs,2016,lanshan,9950,人,c,,", name="b.csv")
+    assert run("ingest", first, "--data", str(store), "--revise").exit_code == 0
+    r = run("ingest", second, "--data", str(store), "--revise", width=400)
+    assert r.exit_code == 1 and "cannot revise the stored 9900" in r.stderr
+    assert "give the new figure a later as_of" in r.stderr
+    assert ("emp.new_urban_jobs", "2016", "lanshan", "9900") in state(plan, store)
