@@ -73,3 +73,21 @@ def test_the_new_plan_findings_have_chinese(fixture: str) -> None:
     for f in load_plan(Path(HOSTILE / fixture)).findings:
         assert message_zh(f.code, f.message) is not None, f.message
         assert f.hint is not None and hint_zh(f.hint) is not None, f.hint
+
+
+@pytest.mark.parametrize(
+    ("fixture", "reason"),
+    [
+        ("number-4301-digits.yaml", "a number of more than 4300 digits"),
+        ("bad-date-tagged.yaml", "not a valid date"),
+        ("bad-date.yaml", "not a valid date"),
+        ("bad-int-tag.yaml", "not a valid number"),
+    ],
+)
+def test_a_value_that_cannot_be_built_is_a_finding_at_it(fixture: str, reason: str) -> None:
+    """4,301 digits, month 13, `!!int abc`: a yaml-syntax finding at the value, never a traceback."""
+    (finding,) = load_plan(HOSTILE / fixture).findings
+    assert finding.code == "yaml-syntax" and finding.message.endswith(f"cannot be read: {reason}")
+    assert (finding.line, finding.column_number) == (3, 4)
+    assert message_zh(finding.code, finding.message) is not None
+    assert "cannot be read" not in str(message_zh(finding.code, finding.message))

@@ -9,6 +9,7 @@ YAML syntax, shape, cross-reference — becomes a :class:`Finding` at its node.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -233,25 +234,28 @@ def construct(root: yaml.Node, ambiguous: list[yaml.Node] | None = None) -> Any:
         if id(node) in built:
             return built[id(node)]
         tag, value = node.tag, node.value
-        if isinstance(node, yaml.ScalarNode) and tag == _STR:
-            result: Any = value
-        elif (
-            isinstance(node, yaml.ScalarNode)
-            and tag == _INT
-            and value.isdigit()
-            and (value[0] != "0" or value == "0")  # YAML 1.1 reads 012 as octal: not here
-        ):
-            result = int(value)
-        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-            result = [build(child) for child in value]
-        elif (
-            isinstance(node, yaml.MappingNode)
-            and tag == _MAP
-            and all(k.tag != _MERGE and isinstance(k, yaml.ScalarNode) for k, _ in value)
-        ):
-            result = {build(k): build(v) for k, v in value}
-        else:
-            result = constructor.construct_object(node, deep=True)
+        try:
+            if isinstance(node, yaml.ScalarNode) and tag == _STR:
+                result: Any = value
+            elif (
+                isinstance(node, yaml.ScalarNode)
+                and tag == _INT
+                and value.isdigit()
+                and (value[0] != "0" or value == "0")  # YAML 1.1 reads 012 as octal: not here
+            ):
+                result = int(value)
+            elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+                result = [build(child) for child in value]
+            elif (
+                isinstance(node, yaml.MappingNode)
+                and tag == _MAP
+                and all(k.tag != _MERGE and isinstance(k, yaml.ScalarNode) for k, _ in value)
+            ):
+                result = {build(k): build(v) for k, v in value}
+            else:
+                result = constructor.construct_object(node, deep=True)
+        except (ValueError, ArithmeticError) as exc:  # 4,301 digits, 2001-13-45, !!int abc
+            raise _unreadable(node, exc) from None
         built[id(node)] = result
         return result
 
@@ -263,6 +267,26 @@ def construct(root: yaml.Node, ambiguous: list[yaml.Node] | None = None) -> Any:
     if ambiguous is not None:  # the YAML 1.1-only numbers met (see _YAML11_NUMBER_TAG)
         ambiguous.extend(constructor.ambiguous)
     return data
+
+
+def _unreadable(node: yaml.Node, exc: Exception) -> yaml.constructor.ConstructorError:
+    """A value the constructor cannot build, as a YAML error at the node (not a traceback)."""
+    if isinstance(node, yaml.ScalarNode):
+        text = str(node.value)
+        shown = f"'{text}'" if len(text) <= 40 else f"'{text[:40]}…' ({len(text)} characters)"
+    else:
+        shown = "this value"
+    if isinstance(exc, ValueError) and "limit" in str(exc) and "digits" in str(exc):
+        reason = f"a number of more than {sys.get_int_max_str_digits()} digits"
+    elif node.tag == "tag:yaml.org,2002:timestamp":
+        reason = "not a valid date"
+    elif node.tag in {_INT, "tag:yaml.org,2002:float"} or isinstance(exc, ArithmeticError):
+        reason = "not a valid number"
+    else:
+        reason = "not a valid value"
+    return yaml.constructor.ConstructorError(
+        None, None, f"{shown} cannot be read: {reason}", node.start_mark
+    )
 
 
 MAX_NODES = 100_000  # values in the plan once aliases are expanded (data/plan.yaml: ~2,000)

@@ -320,6 +320,21 @@ _HINTS: list[tuple[str, str]] = [
 
 # The plan file's findings (plan check).
 _PLAN_MESSAGES: list[tuple[str, str, str]] = [
+    # Values the YAML constructor cannot build (plan.loader._unreadable); before the generic one.
+    *(
+        (
+            "yaml-syntax",
+            r"YAML syntax: (?:'(?P<v>.*)'(?: \(\d+ characters\))?|this value) cannot be read: "
+            + en,
+            "YAML语法错误：“{v}”" + zh,
+        )
+        for en, zh in [
+            (r"a number of more than (?P<n>\d+) digits", "无法读取：数字超过{n}位"),
+            (r"not a valid date", "无法读取：不是有效的日期"),
+            (r"not a valid number", "无法读取：不是有效的数字"),
+            (r"not a valid value", "无法读取：不是可识别的值"),
+        ]
+    ),
     ("yaml-syntax", r"YAML syntax: (?P<e>.*)", "YAML语法错误：{e}"),
     (
         "encoding-error",
