@@ -260,6 +260,10 @@ LABELS.update(
             "zh": "给出的文件名为空：请给出文件或文件夹（当前文件夹写 .）",
             "en": "an empty file name was given: name a file or folder (. for the current folder)",
         },
+        "ingest.cannot_create": {
+            "zh": "无法创建数据目录 {folder}：{reason}",
+            "en": "cannot create the data folder {folder}: {reason}",
+        },
         "ingest.lock_timeout": {
             "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
             "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",

@@ -477,3 +477,12 @@ def test_a_second_revision_with_the_same_as_of_is_refused(
     assert r.exit_code == 1 and "cannot revise the stored 9900" in r.stderr
     assert "give the new figure a later as_of" in r.stderr
     assert ("emp.new_urban_jobs", "2016", "lanshan", "9900") in state(plan, store)
+
+
+def test_a_data_folder_that_cannot_be_created_is_one_line_and_exit_2(
+    run: Run, tmp_path: Path
+) -> None:
+    """A data folder name too long for the file system: a one-line message, exit 2, no traceback."""
+    sub = submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,")
+    r = run("ingest", sub, "--data", str(tmp_path / ("y" * 300)), width=1000)
+    assert r.exit_code == 2 and "cannot create the data folder" in r.stderr

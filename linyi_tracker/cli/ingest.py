@@ -63,7 +63,12 @@ def ingest(
             "no data folder to write to: give --data DIR (or LINYI_TRACKER_DATA), "
             "or run from a folder that has data/actuals/"
         )
-    where.path.mkdir(parents=True, exist_ok=True)
+    try:
+        where.path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a name too long, a read-only parent, a file in the way
+        raise IngestError(
+            t("ingest.cannot_create", language, folder=where.path, reason=exc.strerror or exc)
+        ) from None
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
     root = where.path.resolve()
