@@ -298,7 +298,7 @@ class PlanLookup:
 
 
 class _Suggestions:
-    """ "Did you mean": the closest entry of a table, each text worked out once and at
+    """Did-you-mean: the closest entry of a table, each text worked out once and at
     most LIMIT distinct texts worked out at all — difflib takes ~0.5 ms a text over the
     plan's names, and 20,000 distinct unknown indicators took 14 s. Past the limit the
     finding comes without a suggestion."""
