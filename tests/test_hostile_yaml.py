@@ -91,3 +91,11 @@ def test_a_value_that_cannot_be_built_is_a_finding_at_it(fixture: str, reason: s
     assert (finding.line, finding.column_number) == (3, 4)
     assert message_zh(finding.code, finding.message) is not None
     assert "cannot be read" not in str(message_zh(finding.code, finding.message))
+
+
+def test_a_big_plan_with_an_alias_is_not_taken_for_a_bomb(tmp_path: Path) -> None:
+    """150,000 values of their own and one small alias: no yaml-alias finding."""
+    big = tmp_path / "big.yaml"
+    items = "".join(f"  - v{i}\n" for i in range(150_000))
+    big.write_text(f"schema_version: 1\nshared: &s [a, b]\nagain: *s\nlist:\n{items}", "utf-8")
+    assert "yaml-alias" not in {f.code for f in load_plan(big).findings}

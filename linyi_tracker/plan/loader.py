@@ -293,11 +293,13 @@ MAX_NODES = 100_000  # values in the plan once aliases are expanded (data/plan.y
 
 
 def _alias_findings(root: yaml.Node, shown: str) -> list[Finding]:
-    """An anchor used inside itself, or aliases that expand to more than MAX_NODES values.
+    """An anchor used inside itself, or aliases that expand to more values than the
+    larger of MAX_NODES and twice the file's own nodes (a big plan is not a bomb).
 
     Each node is visited once (an alias is the anchored node itself, reached again), its
     expanded size worked out from its children's: linear in the file, whatever it expands to.
     """
+    limit = max(MAX_NODES, 2 * _distinct_nodes(root))
     size: dict[int, int] = {}
     open_nodes: set[int] = set()  # on the path from the root: reaching one again is a loop
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -307,12 +309,12 @@ def _alias_findings(root: yaml.Node, shown: str) -> list[Finding]:
         if children_done:
             open_nodes.discard(id(node))
             size[id(node)] = 1 + sum(size[id(c)] for c in children)
-            if size[id(node)] > MAX_NODES:
+            if size[id(node)] > limit:
                 return [
                     Finding(
                         "yaml-alias",
                         Severity.ERROR,
-                        f"the aliases (*name) here expand to more than {MAX_NODES} values",
+                        f"the aliases (*name) here expand to more than {limit} values",
                         shown,
                         node.start_mark.line + 1,
                         column_number=node.start_mark.column + 1,
@@ -340,6 +342,17 @@ def _alias_findings(root: yaml.Node, shown: str) -> list[Finding]:
             if id(child) not in size:
                 stack.append((child, False))
     return []
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    seen = {id(root)}
+    stack = [root]
+    while stack:
+        for child in _children(stack.pop()):
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return len(seen)
 
 
 def _number_findings(nodes: list[yaml.Node], shown: str) -> list[Finding]:
