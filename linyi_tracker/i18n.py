@@ -533,6 +533,49 @@ class TextUsageError(TextError, UsageError):
     """A usage error (an option value the tool cannot accept) in zh and en."""
 
 
+# Refusals of hostile or careless input (ingest, files that are not files, -o targets).
+LABELS.update(
+    {
+        "file.not_regular": {
+            "zh": "{path} 不是普通文件（是{kind}）；请给出一个文件",
+            "en": "{path} is not a regular file (it is {kind}); give a file",
+        },
+        "file.kind_fifo": {"zh": "命名管道", "en": "a named pipe"},
+        "file.kind_device": {"zh": "设备文件", "en": "a device"},
+        "file.kind_socket": {"zh": "套接字", "en": "a socket"},
+        "file.kind_other": {"zh": "特殊文件", "en": "a special file"},
+        "output.cannot_write": {
+            "zh": "无法写入 {path}：{reason}",
+            "en": "cannot write {path}: {reason}",
+        },
+        "output.is_folder": {
+            "zh": "{path} 是文件夹；-o 需要一个文件名",
+            "en": "{path} is a folder; -o takes a file name",
+        },
+        "ingest.no_figures": {
+            "zh": "无需写入：所给文件中没有数字。",
+            "en": "Nothing to write: the files hold no figures.",
+        },
+        "option.empty_path": {
+            "zh": "{option} 的值为空：请给出文件或文件夹名（当前文件夹写 .）",
+            "en": "{option} is empty: give a file or folder name (. for the current folder)",
+        },
+        "input.empty_name": {
+            "zh": "给出的文件名为空：请给出文件或文件夹（当前文件夹写 .）",
+            "en": "an empty file name was given: name a file or folder (. for the current folder)",
+        },
+        "ingest.cannot_create": {
+            "zh": "无法创建数据目录 {folder}：{reason}",
+            "en": "cannot create the data folder {folder}: {reason}",
+        },
+        "ingest.lock_timeout": {
+            "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
+            "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",
+        },
+    }
+)
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
     text = LABELS[key][lang]

@@ -252,6 +252,7 @@ class IngestResult:
     data_at: Located
     validation: ValidationReport
     job: IngestPlan | None  # None when the validation failed
+    submitted: set[Path] = field(default_factory=set)  # left out when the store is read again
 
     @property
     def warnings(self) -> list[Finding]:
@@ -275,7 +276,12 @@ def ingest(
     where = locate_data(data_option)
     if where.origin == "embedded":
         raise TextError(Text("ingest.no_data_folder"))
-    where.path.mkdir(parents=True, exist_ok=True)
+    try:
+        where.path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a name too long, a read-only parent, a file in the way
+        raise TextError(
+            Text("ingest.cannot_create", {"folder": where.path, "reason": exc.strerror or exc})
+        ) from None
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
     root = where.path.resolve()
@@ -289,19 +295,25 @@ def ingest(
         files, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
     )
     if checked.failed:
-        return IngestResult(plan, where, checked, None)
+        return IngestResult(plan, where, checked, None, mine)
     stored = {o.key: o for o in store.observations}
     job = plan_ingest(plan, checked.observations, stored, where.path, revise=revise)
-    return IngestResult(plan, where, checked, job)
+    return IngestResult(plan, where, checked, job, mine)
 
 
-def write_ingest(result: IngestResult) -> Path:
-    """Write what :func:`ingest` planned, atomically; the file written."""
+def write_ingest(result: IngestResult) -> Path | None:
+    """Write what :func:`ingest` planned, atomically and under the data folder's lock,
+    after reading the store again (another ingest may have written meanwhile): the file
+    written, or None when nothing is left to write. ``result.job`` is updated."""
     from linyi_tracker.intake.ingest import write
 
     assert result.job is not None
     try:
-        return write(result.plan, result.job)
+        return write(
+            result.plan,
+            result.job,
+            reread=lambda: read_store(result.plan, result.data_at, result.submitted).observations,
+        )
     except OSError as exc:
         raise TextError(
             Text("ingest.cannot_write", {"folder": result.data_at.path, "reason": exc.strerror})

@@ -116,7 +116,11 @@ def fixture_findings(plan: Plan) -> list[Finding]:
         today=TODAY,
         sheet="Nope",
     ).findings
-    for path in [*sorted(PLANS.glob("*.yaml")), PLAN_FILE]:
+    for path in [
+        *sorted(PLANS.glob("*.yaml")),
+        *sorted((FIXTURES / "hostile").glob("*.yaml")),
+        PLAN_FILE,
+    ]:
         found += load_plan(path).findings
     return found
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 from conftest import PLAN_FILE, Result
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.errors import TrackerError
-from linyi_tracker.intake.ingest import IngestError, plan_ingest
+from linyi_tracker.intake.ingest import STEPS, IngestError, plan_ingest
 from linyi_tracker.plan.models import Plan
 
 Run = Callable[..., Result]
@@ -157,53 +156,81 @@ def test_file_names_come_only_from_plan_ids(plan: Plan, store: Path) -> None:
     assert issubclass(IngestError, TrackerError)
 
 
-def test_killed_ingest_leaves_the_store_before_or_after(plan: Plan, tmp_path: Path) -> None:
-    """SIGKILL at random moments, many times: the store is always exactly old or new."""
+# A child process that runs the command line with ingest.CHECKPOINT replaced: at the
+# step named by its first argument it kills itself with SIGKILL (no clean-up runs).
+KILL_AT = """
+import os, signal, sys
+from linyi_tracker.intake import ingest
+step = sys.argv.pop(1)
+def kill(at):
+    if at == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+ingest.CHECKPOINT = kill
+from linyi_tracker.cli.app import main
+sys.argv[0] = "linyi-tracker"
+main()
+"""
+
+# Where the store stands after a kill at each step of the write: the old store until the
+# final name exists, the new one from then on.
+AFTER_A_KILL_AT = {
+    "locking": "before",
+    "locked": "before",
+    "temp-created": "before",
+    "temp-written": "before",
+    "temp-synced": "before",
+    "linked": "after",
+    "temp-removed": "after",
+    "folder-synced": "after",
+}
+
+
+def killed_at(step: str, sub: str, folder: Path) -> subprocess.CompletedProcess[bytes]:
+    cmd = [sys.executable, "-c", KILL_AT, step, "ingest", sub, "--data", str(folder)]
+    cmd += ["--plan", str(PLAN_FILE)]
+    return subprocess.run(
+        cmd, env={**os.environ, "NO_COLOR": "1"}, capture_output=True, timeout=120
+    )
+
+
+@pytest.fixture
+def kill_store(tmp_path: Path) -> Path:
     folder = tmp_path / "store"
     folder.mkdir()
     (folder / "old.csv").write_text(
         HEADER + "emp.new_urban_jobs,2016,lanshan,9800,人,c,,\n", encoding="utf-8"
     )
-    rows = [
-        f"emp.new_urban_jobs,{y}-{m:02d},{r},{m * 100 + y % 100},人,c,,"
-        for y in range(2015, 2020)
-        for m in range(1, 13)
-        for r in ("hedong", "yinan", "feixian", "junan")
-    ]
-    sub = submission(tmp_path, *rows)
-    before = state(plan, folder)
-    cmd = [
-        sys.executable,
-        "-m",
-        "linyi_tracker",
-        "ingest",
-        sub,
-        "--data",
-        str(folder),
-        "--plan",
-        str(PLAN_FILE),
-    ]
-    env = {**os.environ, "NO_COLOR": "1"}
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
-    duration = time.perf_counter() - start
-    after = state(plan, folder)
-    assert after == before | {("emp.new_urban_jobs", *r.split(",")[1:4]) for r in rows}
-    for written in (folder / "ingested").iterdir():
-        written.unlink()
-    rng = random.Random(20150301)
-    outcomes = set()
-    for _ in range(30):
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, 1.1) * duration)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        now = state(plan, folder)
-        assert now in (before, after)
-        outcomes.add(now == after)
-        for written in (folder / "ingested").glob("*.csv"):
-            written.unlink()
-    assert outcomes == {True, False}, "the kills should land both before and after the write"
+    return folder
+
+
+KILL_ROWS = (
+    "emp.new_urban_jobs,2016,hedong,8800,人,c,,",
+    "emp.new_urban_jobs,2017,yinan,7100,人,c,,",
+)
+
+
+def test_every_step_of_a_write_is_checked_for_kills() -> None:
+    """The kill test covers exactly the steps the write goes through, no fewer."""
+    assert tuple(AFTER_A_KILL_AT) == STEPS
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_killed_ingest_leaves_the_store_before_or_after(
+    step: str, plan: Plan, kill_store: Path, tmp_path: Path
+) -> None:
+    """SIGKILL at each step of the write: the store is exactly the old one or the new one."""
+    before = state(plan, kill_store)
+    expected = {
+        "before": before,
+        "after": before
+        | {
+            ("emp.new_urban_jobs", "2016", "hedong", "8800"),
+            ("emp.new_urban_jobs", "2017", "yinan", "7100"),
+        },
+    }[AFTER_A_KILL_AT[step]]
+    done = killed_at(step, submission(tmp_path, *KILL_ROWS), kill_store)
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+    assert state(plan, kill_store) == expected
 
 
 def test_a_file_already_in_the_store_is_not_ingested_again(run: Run, store: Path) -> None:
@@ -268,6 +295,194 @@ def test_a_failed_write_leaves_the_store_unchanged(
     )
     assert r.exit_code == 2
     assert "No space left on device" in r.stderr and "the data folder is unchanged" in r.stderr
-    assert sorted(p.name for p in store.rglob("*") if p.is_file()) == [
-        n for n in before if n.endswith(".csv")
-    ]
+    assert sorted(p.name for p in store.rglob("*") if p.is_file()) == sorted(
+        [*(n for n in before if n.endswith(".csv")), ".linyi-tracker.lock"]
+    )  # the lock's file stays (hidden: the store never reads it)
+    assert not (store / "ingested").exists()  # created for the write, removed when it failed
+
+
+def test_the_next_ingest_after_a_kill_completes_and_cleans_up(
+    run: Run, plan: Plan, kill_store: Path, tmp_path: Path
+) -> None:
+    """A temporary left by a killed ingest is removed by the next ingest, which writes the figures."""
+    sub = submission(tmp_path, *KILL_ROWS)
+    assert killed_at("temp-synced", sub, kill_store).returncode == -signal.SIGKILL
+    assert list((kill_store / "ingested").glob(".tmp-*"))
+    r = run("ingest", sub, "--data", str(kill_store))
+    assert r.exit_code == 0 and "Wrote 2 figures" in r.stdout
+    assert not list((kill_store / "ingested").glob(".tmp-*"))
+    assert ("emp.new_urban_jobs", "2016", "hedong", "8800") in state(plan, kill_store)
+
+
+# A child that runs the command line and, at the step named by its first argument,
+# touches the file named by its second, then waits (at most 120 s) for the file named by
+# its third to exist ("-": does not wait). Two ingests are made to meet at chosen steps.
+PAUSE_AT = """
+import sys, time
+from pathlib import Path
+from linyi_tracker.intake import ingest
+step, ready, go = sys.argv[1:4]
+del sys.argv[1:4]
+def pause(at):
+    if at == step:
+        Path(ready).touch()
+        for _ in range(2400):
+            if go == "-" or Path(go).exists():
+                return
+            time.sleep(0.05)
+ingest.CHECKPOINT = pause
+from linyi_tracker.cli.app import main
+sys.argv[0] = "linyi-tracker"
+main()
+"""
+
+
+def ingest_process(sub: str, folder: Path, *pause: str) -> subprocess.Popen[bytes]:
+    """An ingest in a child process, paused as PAUSE_AT says (step, ready, go) if given."""
+    cmd = [sys.executable, "-c", PAUSE_AT, *(pause or ("-", "-", "-"))]
+    cmd += ["ingest", sub, "--data", str(folder), "--plan", str(PLAN_FILE)]
+    return subprocess.Popen(
+        cmd, env={**os.environ, "NO_COLOR": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def wait_for(path: Path, proc: subprocess.Popen[bytes]) -> None:
+    """Until ``path`` exists (the child reached its step); fails if the child ended first."""
+    for _ in range(2400):  # up to 120 s: a busy machine starts Python slowly
+        if path.exists():
+            return
+        if proc.poll() is not None:
+            pytest.fail(f"the ingest ended before its step: {finish(proc)[2]}")
+        time.sleep(0.05)
+    pytest.fail("the ingest never reached its step")
+
+
+def stored_rows(folder: Path) -> dict[tuple[str, str, str], list[str]]:
+    """Every value written for each key, over every data file in the folder (duplicates kept)."""
+    import csv
+
+    rows: dict[tuple[str, str, str], list[str]] = {}
+    for path in sorted(folder.rglob("*.csv")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                key = (row["indicator"], row["period"], row["region"])
+                rows.setdefault(key, []).append(row["value"])
+    return rows
+
+
+def finish(proc: subprocess.Popen[bytes]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of a child once it has ended."""
+    out, err = proc.communicate(timeout=120)
+    return proc.returncode, out.decode(), err.decode()
+
+
+def race(
+    first: str, second: str, folder: Path, tmp_path: Path
+) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
+    """The second ingest reads the store and validates while the first holds the lock, not
+    yet written; then waits for the lock, which the first releases after writing."""
+    held, waiting, go = tmp_path / "held", tmp_path / "waiting", tmp_path / "go"
+    a = ingest_process(first, folder, "locked", str(held), str(go))
+    wait_for(held, a)
+    b = ingest_process(second, folder, "locking", str(waiting), "-")
+    wait_for(waiting, b)
+    go.touch()
+    return finish(a), finish(b)
+
+
+def test_two_ingests_of_one_file_at_once_store_it_once(kill_store: Path, tmp_path: Path) -> None:
+    """The second of two simultaneous ingests re-reads the store under the lock and writes nothing."""
+    sub = submission(tmp_path, *KILL_ROWS)
+    a, b = race(sub, sub, kill_store, tmp_path)
+    assert a[0] == 0 and "Wrote 2 figures" in a[1]
+    assert b[0] == 0 and "all already stored" in b[1]
+    assert len(list((kill_store / "ingested").glob("*.csv"))) == 1
+    assert all(len(values) == 1 for values in stored_rows(kill_store).values())
+
+
+def test_two_ingests_of_conflicting_figures_at_once_store_one(
+    kill_store: Path, tmp_path: Path
+) -> None:
+    """Of two simultaneous ingests with different values for one figure, the second is refused (exit 1)."""
+    first = submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,", name="a.csv")
+    second = submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8900,人,c,,", name="b.csv")
+    a, b = race(first, second, kill_store, tmp_path)
+    assert a[0] == 0 and b[0] == 1
+    refusal = b[2]
+    assert "8900 would replace the stored 8800" in refusal and "--revise" in refusal
+    assert stored_rows(kill_store)[("emp.new_urban_jobs", "2016", "hedong")] == ["8800"]
+
+
+@pytest.mark.parametrize("conflicting", [False, True])
+def test_two_ingests_started_together_store_each_figure_once(
+    conflicting: bool, plan: Plan, kill_store: Path, tmp_path: Path
+) -> None:
+    """Two ingests started at the same moment, three times: whatever the timing, each figure once."""
+    first = submission(tmp_path, *KILL_ROWS, name="a.csv")
+    second = submission(
+        tmp_path, KILL_ROWS[0].replace("8800", "8900" if conflicting else "8800"), name="b.csv"
+    )
+    for _ in range(3):
+        procs = [ingest_process(first, kill_store), ingest_process(second, kill_store)]
+        codes = sorted(finish(p)[0] for p in procs)
+        assert codes == ([0, 1] if conflicting else [0, 0])
+        rows = stored_rows(kill_store)
+        assert all(len(values) == 1 for values in rows.values())
+        assert state(plan, kill_store)  # the folder is usable: no conflict in it
+        for written in (kill_store / "ingested").glob("*.csv"):
+            written.unlink()
+
+
+def test_a_file_with_a_header_and_no_rows_says_so(run: Run, store: Path) -> None:
+    """A header-only submission: 'the files hold no figures', not 'all already stored'."""
+    from conftest import FIXTURES
+
+    r = run("ingest", str(FIXTURES / "hostile" / "header-only.csv"), "--data", str(store))
+    assert r.exit_code == 0 and "the files hold no figures" in r.stdout
+    assert "already stored" not in r.stdout and not (store / "ingested").exists()
+
+
+def test_an_ingest_waits_for_the_lock_and_gives_up_with_a_message(
+    run: Run, plan: Plan, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While another process holds the data folder's lock, an ingest waits, then exits 2 naming the folder."""
+    from filelock import FileLock
+
+    from linyi_tracker.intake import ingest
+
+    monkeypatch.setattr(ingest, "LOCK_TIMEOUT_SECONDS", 0.2)
+    before = state(plan, store)
+    with FileLock(store / ingest.LOCK_NAME):
+        r = run(
+            "ingest",
+            submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,"),
+            "--data",
+            str(store),
+            width=400,
+        )
+    assert r.exit_code == 2 and f"another ingest into {store}" in r.stderr
+    assert state(plan, store) == before
+
+
+def test_a_second_revision_with_the_same_as_of_is_refused(
+    run: Run, plan: Plan, store: Path, tmp_path: Path
+) -> None:
+    """Two --revise of one figure on one day: the second is refused (exit 1), the folder stays usable."""
+    first = submission(tmp_path, "emp.new_urban_jobs,2016,lanshan,9900,人,c,,", name="a.csv")
+    second = submission(tmp_path, "emp.new_urban_jobs,2016,lanshan,9950,人,c,,", name="b.csv")
+    assert run("ingest", first, "--data", str(store), "--revise").exit_code == 0
+    r = run("ingest", second, "--data", str(store), "--revise", width=400)
+    assert r.exit_code == 1 and "conflicts-with-store" in r.stderr and "9900 is stored" in r.stderr
+    assert "needs an as_of later than the stored one's" in r.stderr
+    assert ("emp.new_urban_jobs", "2016", "lanshan", "9900") in state(plan, store)
+
+
+def test_a_data_folder_that_cannot_be_created_is_one_line_and_exit_2(
+    run: Run, tmp_path: Path
+) -> None:
+    """A data folder name too long for the file system: a one-line message, exit 2, no traceback."""
+    sub = submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,")
+    r = run("ingest", sub, "--data", str(tmp_path / ("y" * 300)), width=1000)
+    assert r.exit_code == 2 and "cannot create the data folder" in r.stderr

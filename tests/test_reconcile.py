@@ -245,6 +245,10 @@ def _submitted(plan: Plan) -> list[Observation]:
 
 
 def _expected_against_store(note: str, *, revise: bool) -> str:
+    """The note's verdict: a dated-conflict (an as_of no later than the stored one's)
+    stays a conflict even with --revise, since the two figures could not be ordered."""
+    if note == "dated-conflict":
+        return "conflicts-with-store"
     return "revises-store" if revise and note == "conflicts-with-store" else note
 
 

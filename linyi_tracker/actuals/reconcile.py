@@ -200,7 +200,10 @@ def store_finding(
     if stored.as_of is not None:
         params["stored_as_of"] = stored.as_of.isoformat()
         form = "dated"
-    if revise:
+    dated_no_later = (
+        submitted.as_of is not None and stored.as_of is not None and submitted.as_of <= stored.as_of
+    )
+    if revise and not dated_no_later:  # undated: ingest dates it today, after the stored one
         return _at(submitted, "revises-store", Severity.NOTICE, params, form)
     return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form)
 

@@ -22,6 +22,54 @@ from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.errors import require
 from linyi_tracker.findings import Finding, Severity
 
+# Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
+# the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
+# member past its declared size), then on the cells actually read.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all members together; a 1M-row sheet is ~200 MB
+MAX_RATIO = 100  # unpacked / packed, for a member over RATIO_FROM bytes; real sheets: 5-20
+RATIO_FROM = 16 * 1024 * 1024
+MAX_CELLS = 10_000_000  # cells read from the sheet (1M rows of 10 columns)
+
+
+class _TooLarge(Exception):
+    """The workbook is past a limit: an unreadable-workbook finding of ``form`` with
+    ``params`` (validation/catalogue.py words it)."""
+
+    def __init__(self, form: str, **params: str | int) -> None:
+        super().__init__(form, params)
+        self.form, self.params = form, params
+
+    def finding(self, shown: str) -> Finding:
+        return Finding(
+            "unreadable-workbook",
+            Severity.ERROR,
+            shown,
+            params=self.params,
+            form=self.form,
+            hint_form="too-large",
+        )
+
+
+def _check_sizes(path: Path) -> None:
+    """Refuse a workbook whose members would unpack past the limits (declared sizes)."""
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise _TooLarge("too-large", size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES))
+    for m in members:
+        if m.file_size > RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise _TooLarge(
+                "ratio",
+                part=m.filename,
+                ratio=m.file_size // max(m.compress_size, 1),
+                limit=MAX_RATIO,
+            )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
 
 def read_workbook(
     path: Path,
@@ -39,7 +87,11 @@ def read_workbook(
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
+        _check_sizes(path)
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except _TooLarge as exc:
+        result.findings.append(exc.finding(shown))
+        return result
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         result.findings.append(
             Finding("unreadable-workbook", Severity.ERROR, shown, params={"error": str(exc)})
@@ -59,9 +111,16 @@ def read_workbook(
             return result
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         result.sheet = ws.title
-        RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
-            _rows(ws.iter_rows(values_only=True))
-        )
+        if hasattr(ws, "reset_dimensions"):
+            # Rows as they are in the file: a declared size (A1:XFD1048576) would pad
+            # every row to 16,384 cells.
+            ws.reset_dimensions()
+        try:
+            RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
+                _rows(ws.iter_rows(values_only=True))
+            )
+        except _TooLarge as exc:
+            result.findings.append(exc.finding(shown))
     finally:
         book.close()
     return result
@@ -69,7 +128,11 @@ def read_workbook(
 
 def _rows(values: Iterator[tuple[Any, ...]]) -> Iterator[Row]:
     period_column: int | None = None
+    cells_read = 0
     for number, row in enumerate(values, start=1):
+        cells_read += len(row)
+        if cells_read > MAX_CELLS:
+            raise _TooLarge("cells", limit=MAX_CELLS, row=number)
         cells = [cell_text(v, month=i == period_column) for i, v in enumerate(row)]
         if period_column is None and any(cells):
             for i, cell in enumerate(cells):

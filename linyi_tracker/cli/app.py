@@ -65,6 +65,9 @@ class TrackerGroup(TrackerGroupBase):
 
     def invoke(self, ctx: Any) -> Any:
         try:
+            from linyi_tracker.cli.files import refuse_empty_paths
+
+            refuse_empty_paths(list(ctx.args))  # `--data ''` would read the current folder
             return super().invoke(ctx)
         except DataInvalidError as exc:
             _fail(exc, exc.findings, Text("cli.tip.validate"))

@@ -1,28 +1,101 @@
-"""Writing an output file safely: beside the target, then renamed into place."""
+"""Writing an output file (``-o FILE``) safely: beside the target, then renamed into place.
+
+- A symlink is written through: the file it names is replaced (atomically, beside it)
+  and the link stays a link. Replacing the link with a regular file would silently cut
+  whatever the link was for (a report published from a shared folder); following it
+  writes nothing the user could not write anyway, since the user named the path.
+- An existing file keeps its permissions (a 0600 file stays 0600); a new one follows
+  the umask.
+- What cannot be replaced — a device (``/dev/stdout``, ``/dev/full``), a named pipe —
+  is written to directly, never replaced by a regular file.
+- Any operating-system error (a read-only folder, a full disk, a name too long) is a
+  one-line :class:`OutputError` (exit 2), and no temporary is left behind.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from linyi_tracker.errors import InputNotFoundError
+from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
+from linyi_tracker.i18n import resolve_lang, t
+
+
+class OutputError(TrackerError):
+    """The output file cannot be written (message: which file and why)."""
+
+
+PATH_OPTIONS = ("--data", "--plan", "-o", "--output")
+
+
+def refuse_empty_paths(args: list[str]) -> None:
+    """An empty path option (``--data ''``, ``--plan=``) is refused: as a path it is
+    the current folder, which would be read silently instead of what was meant."""
+    for i, arg in enumerate(args):
+        name, equals, value = arg.partition("=")
+        if equals and name in PATH_OPTIONS and not value.strip():
+            empty = name
+        elif arg in PATH_OPTIONS and i + 1 < len(args) and not args[i + 1].strip():
+            empty = arg
+        else:
+            continue
+        raise UsageError(t("option.empty_path", resolve_lang(None), option=empty))
 
 
 def write_via_temp(target: Path, write: Callable[[Path], object]) -> None:
-    """Never a half-written file under the target's name; permissions follow the umask."""
-    folder = target.parent if str(target.parent) else Path(".")
+    """Never a half-written file under the target's name; see the module's rules."""
+    try:
+        _write(target, write)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(
+            t("output.cannot_write", resolve_lang(None), path=target, reason=reason)
+        ) from None
+
+
+def _write(target: Path, write: Callable[[Path], object]) -> None:
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    try:
+        existing: os.stat_result | None = os.stat(real)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise OutputError(t("output.is_folder", resolve_lang(None), path=target))
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        _write_into(real, write)
+        return
+    folder = real.parent if str(real.parent) else Path(".")
     if not folder.is_dir():
         raise InputNotFoundError(f"folder not found: {folder}")
-    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=folder)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)
+    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=real.suffix, dir=folder)
+    tmp = Path(name)
+    try:
+        if existing is not None:
+            mode = stat.S_IMODE(existing.st_mode) & 0o777
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.fchmod(fd, mode)
+        os.close(fd)
+        write(tmp)
+        os.replace(tmp, real)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_into(device: Path, write: Callable[[Path], object]) -> None:
+    """A device or pipe: the output is made in a private temporary, then copied into it."""
+    fd, name = tempfile.mkstemp(prefix="linyi-tracker-", suffix=device.suffix)
     os.close(fd)
     tmp = Path(name)
     try:
         write(tmp)
-        os.replace(tmp, target)
+        with tmp.open("rb") as source, device.open("wb") as sink:
+            shutil.copyfileobj(source, sink)
     finally:
         tmp.unlink(missing_ok=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,9 @@ from linyi_tracker.cli.options import (
     SheetOption,
     output_language,
 )
+
+if TYPE_CHECKING:
+    from linyi_tracker.intake.ingest import IngestPlan
 
 
 def ingest(
@@ -42,17 +45,18 @@ def ingest(
         print_findings(stderr(), result.warnings, limit=20, lang=language)
     job = result.job
     console = stdout()
-    counts = {
-        "n": len(job.rows),
-        "figures": plural(len(job.rows), "figure"),
-        "skipped": len(job.skipped),
-        "revised": len(job.revisions),
-        "revisions": plural(len(job.revisions), "revision"),
-    }
-    if not job.rows:
+
+    def nothing_to_write() -> None:
+        if not job.skipped:  # a header and no rows: nothing was "already stored"
+            console.print(t("ingest.no_figures", language), markup=False)
+            return
         skipped = {"n": len(job.skipped), "figures": plural(len(job.skipped), "figure")}
         console.print(t("ingest.nothing_to_write", language, **skipped), markup=False)
+
+    if not job.rows:
+        nothing_to_write()
         return
+    counts = _counts(job)
     if dry_run:
         shown = context.shown_path(job.target)
         console.print(t("ingest.would_write", language, path=shown, **counts), markup=False)
@@ -73,6 +77,23 @@ def ingest(
             )
             console.print(f"  {line}", markup=False)
         return
+    # Written under the data folder's lock, after the store is read again: another
+    # ingest may have stored some of these figures meanwhile (job is updated).
     target = usecases.write_ingest(result)
+    if target is None:
+        nothing_to_write()
+        return
     shown = context.shown_path(target)
-    console.print(t("ingest.wrote", language, path=shown, **counts), markup=False)
+    console.print(t("ingest.wrote", language, path=shown, **_counts(job)), markup=False)
+
+
+def _counts(job: IngestPlan) -> dict[str, object]:
+    from linyi_tracker.findings import plural
+
+    return {
+        "n": len(job.rows),
+        "figures": plural(len(job.rows), "figure"),
+        "skipped": len(job.skipped),
+        "revised": len(job.revisions),
+        "revisions": plural(len(job.revisions), "revision"),
+    }

@@ -80,10 +80,19 @@ def parse_count(value: str | int) -> int:
     return int(text)
 
 
+def _is(path: Path, test: str) -> bool:
+    """``path.is_dir()`` / ``is_file()`` without raising: a name the system cannot look
+    at (too long, not allowed) is reported where it is used, with its reason."""
+    try:
+        return bool(getattr(path, test)())
+    except OSError:
+        return False
+
+
 def file_path(value: str | Path) -> Path:
     """A file to read or write: anything but an existing folder."""
     path = Path(value)
-    if path.is_dir():
+    if _is(path, "is_dir"):
         raise _bad("cli.is_a_folder", value=value)
     return path
 
@@ -91,7 +100,7 @@ def file_path(value: str | Path) -> Path:
 def folder_path(value: str | Path) -> Path:
     """A folder: anything but an existing file (a missing one is reported where it is used)."""
     path = Path(value)
-    if path.is_file():
+    if _is(path, "is_file"):
         raise _bad("cli.is_a_file", value=value)
     return path
 

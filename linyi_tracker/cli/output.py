@@ -10,13 +10,25 @@ from linyi_tracker.i18n import Lang
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
 
+MIN_WIDTH = 80  # below this (COLUMNS=0, COLUMNS=20) tables drop columns or print nothing
+
+
 def stdout() -> Console:
     # rich honours NO_COLOR and turns colour off when stdout is not a terminal.
-    return Console(highlight=False, soft_wrap=False)
+    return _at_least(Console(highlight=False, soft_wrap=False))
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return _at_least(Console(stderr=True, highlight=False))
+
+
+def _at_least(console: Console) -> Console:
+    """The console at least MIN_WIDTH wide, whatever COLUMNS or the terminal says: a
+    narrower table loses its indicator and status columns, a width of 0 prints nothing.
+    (rich ignores a COLUMNS that is not a number and measures the terminal.)"""
+    if console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    return console
 
 
 def finding_line(f: Finding, lang: Lang = "en") -> str:

@@ -1,5 +1,10 @@
 """Moving a validated submission into the data folder, without ever losing a figure.
 
+One ingest at a time: the write holds a lock on the data folder (``.linyi-tracker.lock``,
+an OS file lock released when the process ends, however it ends), re-reads the store
+under it and plans again, so two ingests started together cannot store a figure twice
+or store two different values for it: the second sees the first's file.
+
 An ingest writes exactly one new file, ``<data>/ingested/<stamp>_<region>_<period>.csv``,
 named from plan ids and canonical periods only (nothing from the submission's text).
 It is written to a hidden temporary file in the same folder, flushed and fsynced, then
@@ -8,9 +13,7 @@ The store skips hidden files, so a crash or kill at any moment leaves the store 
 exactly as it was or with the whole new file: never half of it.
 
 Figures already stored with the same value are skipped. A different stored value is
-refused by validation (``conflicts-with-store``) unless the new figure has a later
-``as_of`` or ``--revise`` is given (the rule of :mod:`linyi_tracker.actuals.reconcile`,
-part 4): then the new
+refused by validation (``conflicts-with-store``) unless ``--revise``: then the new
 figure is written with its ``as_of`` (today's date if it has none) and the old one
 stays, so the store shows the latest and keeps the history.
 """
@@ -22,13 +25,16 @@ import io
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.reconcile import Figure, Relation, against_store, store_finding
-from linyi_tracker.errors import DataInvalidError, TrackerError
+from linyi_tracker.errors import DataInvalidError, TrackerError, require
+from linyi_tracker.i18n import resolve_lang, t
 from linyi_tracker.plan.models import Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
@@ -41,7 +47,8 @@ class IngestError(TrackerError):
 
 
 class StoreConflictError(DataInvalidError, IngestError):
-    """A figure would replace a stored one without --revise; the findings say which."""
+    """A figure would replace a stored one and cannot be its revision (no --revise, or an
+    as_of that is not later); the findings say which (``conflicts-with-store``)."""
 
 
 @dataclass
@@ -52,6 +59,11 @@ class IngestPlan:
     rows: list[Observation] = field(default_factory=list)
     revisions: list[tuple[Observation, Observation]] = field(default_factory=list)  # (new, stored)
     skipped: list[Observation] = field(default_factory=list)  # already stored, same value
+    # What the plan was made from, so that write() can plan again under the lock.
+    submitted: list[Observation] = field(default_factory=list)
+    revise: bool = False
+    moment: datetime | None = None
+    data_dir: Path | None = None
 
 
 def plan_ingest(
@@ -69,24 +81,37 @@ def plan_ingest(
     skipped: list[Observation] = []
     for o in sorted(submitted, key=lambda o: (o.indicator, o.region, o.period.sort_key)):
         old = stored.get(o.key)
-        relation = None if old is None else against_store(Figure.of(old), Figure.of(o))
+        if old is None:
+            rows.append(o)
+            continue
+        # The one rule (actuals/reconcile.py) decides; ingest only carries it out.
+        relation = against_store(Figure.of(old), Figure.of(o))
         if relation is Relation.SAME:
             skipped.append(o)
             continue
-        if old is not None:
-            if not revise and relation is not Relation.NEWER:
-                finding = store_finding(o.key, Figure.of(old), Figure.of(o))
-                assert finding is not None  # not the same figure, not a newer one: a conflict
-                raise StoreConflictError(
-                    f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
-                    f"({old.file}:{old.line}); use --revise to record it as a revision",
-                    [finding],
-                )
-            if o.as_of is None:
+        if relation is not Relation.NEWER:
+            if not revise:
+                _refuse(o, old)
+            if o.as_of is None:  # --revise: a revision dated today
                 o = _with_as_of(o, moment.date())
-            revisions.append((o, old))
+            if against_store(Figure.of(old), Figure.of(o)) is not Relation.NEWER:
+                # An as_of no later than the stored one's: the two could not be ordered,
+                # and the store would refuse the folder.
+                _refuse(o, old, revise=True)
+        revisions.append((o, old))
         rows.append(o)
-    return IngestPlan(_target(plan, rows or submitted, data_dir, moment), rows, revisions, skipped)
+    target = _target(plan, rows or submitted, data_dir, moment)
+    return IngestPlan(target, rows, revisions, skipped, list(submitted), revise, moment, data_dir)
+
+
+def _refuse(o: Observation, old: Observation, *, revise: bool = False) -> None:
+    finding = store_finding(o.key, Figure.of(old), Figure.of(o), revise=revise)
+    assert finding is not None and finding.is_error  # neither the same figure nor a newer one
+    raise StoreConflictError(
+        f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
+        f"({old.file}:{old.line})",
+        [finding],
+    )
 
 
 def _with_as_of(o: Observation, day: date) -> Observation:
@@ -141,27 +166,135 @@ def render(plan: Plan, rows: list[Observation]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def write(plan: Plan, ingest: IngestPlan) -> Path:
-    """Write the new file atomically; returns its path. Nothing is written without rows."""
+# The steps of a write, in order. ``CHECKPOINT`` is called with each as it is reached:
+# it does nothing, and a test replaces it (in a child process) to kill or pause the
+# process at a chosen step, so that "a kill at any moment" and "two ingests at once"
+# are checked at every moment that matters rather than at random times.
+STEPS = (
+    "locking",  # about to wait for the data folder's lock
+    "locked",  # holding it; the store not yet re-read
+    "temp-created",  # an empty hidden temporary exists
+    "temp-written",  # the rows are written to it, not yet synced
+    "temp-synced",  # ... and fsynced
+    "linked",  # the final name exists (the temporary still does)
+    "temp-removed",  # the temporary is gone
+    "folder-synced",  # the folder entry is on disk: done
+)
+
+
+def _no_checkpoint(step: str) -> None:
+    return None
+
+
+CHECKPOINT: Callable[[str], None] = _no_checkpoint
+
+LOCK_NAME = ".linyi-tracker.lock"  # hidden: the store never reads it
+LOCK_TIMEOUT_SECONDS = 120.0
+
+
+@contextmanager
+def holding_lock(data_dir: Path) -> Iterator[None]:
+    """The data folder's lock, for as long as the block runs (one ingest at a time).
+
+    An OS lock (flock on POSIX, msvcrt.locking on Windows, through ``filelock``): the OS
+    releases it when the process ends, so a killed ingest never leaves the folder locked.
+    """
+    require("filelock", "ingest (the data folder's lock)")
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(data_dir / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise IngestError(
+            t(
+                "ingest.lock_timeout",
+                resolve_lang(None),
+                folder=data_dir,
+                seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}",
+            )
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def write(
+    plan: Plan,
+    ingest: IngestPlan,
+    *,
+    reread: Callable[[], Iterable[Observation]] | None = None,
+) -> Path | None:
+    """Write the new file atomically, under the data folder's lock; returns its path.
+
+    Under the lock the store is read again (``reread``, else :func:`load_store`) and the
+    ingest planned again, ``ingest`` updated in place: figures another ingest stored
+    meanwhile are skipped, and a different value stored meanwhile is refused
+    (:class:`StoreConflictError`, with the conflicts-with-store finding). Returns None if nothing is left to write.
+    """
     if not ingest.rows:
         raise IngestError("nothing to write: every figure is already stored")
+    data_dir = ingest.data_dir or ingest.target.parent.parent
+    CHECKPOINT("locking")
+    with holding_lock(data_dir):
+        CHECKPOINT("locked")
+        if reread is None:
+            from linyi_tracker.actuals.store import load_store
+
+            observations: Iterable[Observation] = load_store(plan, data_dir).observations
+        else:
+            observations = reread()
+        fresh = plan_ingest(
+            plan,
+            ingest.submitted or ingest.rows,
+            {o.key: o for o in observations},
+            data_dir,
+            revise=ingest.revise,
+            now=ingest.moment,
+        )
+        ingest.target, ingest.rows = fresh.target, fresh.rows
+        ingest.revisions, ingest.skipped = fresh.revisions, fresh.skipped
+        if not ingest.rows:
+            return None
+        _write_file(plan, ingest)
+    return ingest.target
+
+
+def _write_file(plan: Plan, ingest: IngestPlan) -> None:
     folder = ingest.target.parent
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    _clean_stale_temporaries(folder)
+    _clean_temporaries(folder)
     payload = render(plan, ingest.rows)
+    try:
+        _write_new(folder, payload, ingest.target)
+    except BaseException:
+        if created:  # leave no empty ingested/ behind a failed write
+            with suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _write_new(folder: Path, payload: bytes, target: Path) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=folder)
     tmp = Path(tmp_name)
     try:
+        CHECKPOINT("temp-created")
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the store is shared by the office
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            CHECKPOINT("temp-written")
             os.fsync(handle.fileno())
-        os.link(tmp, ingest.target)  # fails if the name exists: never overwrites
+        CHECKPOINT("temp-synced")
+        os.link(tmp, target)  # fails if the name exists: never overwrites
+        CHECKPOINT("linked")
     finally:
         tmp.unlink(missing_ok=True)
+    CHECKPOINT("temp-removed")
     _fsync_dir(folder)
-    return ingest.target
+    CHECKPOINT("folder-synced")
 
 
 def _umask() -> int:
@@ -181,16 +314,11 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-STALE_AFTER_SECONDS = 3600
-
-
-def _clean_stale_temporaries(folder: Path) -> None:
-    """Temporaries left by a killed ingest are never part of the store; after an hour
-    (so as not to touch a concurrent ingest's) they are removed."""
-    limit = datetime.now().timestamp() - STALE_AFTER_SECONDS
+def _clean_temporaries(folder: Path) -> None:
+    """Temporaries left by a killed ingest are never part of the store. Called under the
+    lock, when no other ingest can be writing one, so every one found is stale."""
     for stale in folder.glob(".tmp-*.csv"):
         try:
-            if stale.stat().st_mtime < limit:
-                stale.unlink()
+            stale.unlink()
         except OSError:
             continue

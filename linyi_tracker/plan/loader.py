@@ -8,10 +8,12 @@ YAML syntax, shape, cross-reference — becomes a :class:`Finding` at its node.
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from pydantic import ValidationError
@@ -20,12 +22,63 @@ from linyi_tracker.errors import InputNotFoundError, PlanInvalidError
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.checks import check_plan
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.safeio import read_regular
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader reading only plain decimal numbers (as YAML 1.2 does, without its
+    0o/0x forms).
+
+    YAML 1.1 (PyYAML's default) reads ``2:1`` as 121 (base 60), ``012`` as 10 (octal),
+    ``0x1F`` as 31 and ``0b101`` as 5. Here they stay text, and the loader refuses them
+    with a hint to quote them (see ``_YAML11_NUMBER_TAG``): a ratio never silently
+    becomes a number.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in {_INT_TAG, _FLOAT_TAG}]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(
+    _INT_TAG, re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    _FLOAT_TAG,
+    re.compile(
+        r"""^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+# What YAML 1.1 alone reads as a number (base 60, octal, hex, binary) gets a tag of its
+# own, at no cost (resolution is by regular expression anyway); the constructor notes
+# each such node and the loader refuses them.
+_YAML11_NUMBER_TAG = "tag:linyi-tracker,2026:yaml-1.1-number"
+for _first, _resolvers in _BaseLoader.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag in {_INT_TAG, _FLOAT_TAG}:
+            _Loader.add_implicit_resolver(_YAML11_NUMBER_TAG, _regexp, [_first])
+_YAML11: Any = yaml.resolver.Resolver()  # what PyYAML's own loaders would read, for the message
 
 
 class _DecimalConstructor(yaml.constructor.SafeConstructor):
     """Safe constructor that keeps YAML floats as exact decimals (1.5 stays 1.5)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ambiguous: list[yaml.Node] = []  # YAML 1.1-only numbers met, kept as text
+
+    def construct_yaml11_number(self, node: yaml.Node) -> Any:
+        self.ambiguous.append(node)
+        return str(node.value)
 
     def construct_yaml_float(self, node: yaml.Node) -> Any:
         text = str(node.value).replace("_", "").lower()
@@ -36,6 +89,9 @@ class _DecimalConstructor(yaml.constructor.SafeConstructor):
 
 _DecimalConstructor.add_constructor(  # type: ignore[type-var]
     "tag:yaml.org,2002:float", _DecimalConstructor.construct_yaml_float
+)
+_DecimalConstructor.add_constructor(  # type: ignore[type-var]
+    _YAML11_NUMBER_TAG, _DecimalConstructor.construct_yaml11_number
 )
 
 
@@ -56,7 +112,7 @@ def load_plan(path: Path) -> PlanLoad:
     """Load and check a plan file; never raises for a problem inside the file."""
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, shown)  # a FIFO or /dev/zero is refused, not read for ever
     except FileNotFoundError:
         raise InputNotFoundError(
             f"plan file not found: {shown} — check the path given to --plan or LINYI_TRACKER_PLAN"
@@ -85,8 +141,17 @@ def load_plan(path: Path) -> PlanLoad:
         )
     try:
         root = yaml.compose(text, Loader=_Loader)
+        # Aliases and YAML 1.1 numbers are checked on the nodes, before anything is built:
+        # a 470-byte alias bomb would otherwise be expanded for ever.
+        if root is not None and "*" in text:  # no alias without a '*': nothing to expand
+            refused = _alias_findings(root, shown)
+            if refused:
+                return PlanLoad(path, None, refused)
         # Building the data can fail too: a tag of its own (!percent 90), a list as a key.
-        data = None if root is None else construct(root)
+        ambiguous: list[yaml.Node] = []
+        data = None if root is None else construct(root, ambiguous)
+        if ambiguous:
+            return PlanLoad(path, None, _number_findings(ambiguous, shown))
     except yaml.MarkedYAMLError as exc:
         return PlanLoad(path, None, [_yaml_error(exc, shown)])
     except yaml.YAMLError as exc:
@@ -125,6 +190,17 @@ def load_plan(path: Path) -> PlanLoad:
 
 def _yaml_error(exc: yaml.MarkedYAMLError, shown: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
+    if isinstance(exc, _Unreadable):
+        return Finding(
+            "yaml-syntax",
+            Severity.ERROR,
+            shown,
+            mark.line + 1 if mark else None,
+            column_number=mark.column + 1 if mark else None,
+            params={"value": exc.value, "digits": exc.digits},
+            form=f"unreadable-{exc.reason}",
+            hint_form="unreadable",
+        )
     # PyYAML's own words (English) are the parameters: it has no other language.
     params: dict[str, Param] = {"problem": exc.problem or exc.context or "unreadable YAML"}
     form = ""
@@ -148,11 +224,12 @@ _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-def construct(root: yaml.Node) -> Any:
+def construct(root: yaml.Node, ambiguous: list[yaml.Node] | None = None) -> Any:
     """The document as Python data, as PyYAML's safe constructor (with exact decimals)
     builds it. The constructor spends ~4 µs a node in Python; strings, decimal
     integers, lists and mappings without merge keys are built here directly, anything
-    else — floats, booleans, dates, nulls, merge keys, other tags — by the constructor."""
+    else — floats, booleans, dates, nulls, merge keys, other tags — by the constructor.
+    Nodes YAML 1.1 alone reads as numbers are built as text and added to ``ambiguous``."""
     constructor = _DecimalConstructor()
     built: dict[int, Any] = {}  # by node: an alias gives the very same object, as in PyYAML
 
@@ -160,32 +237,163 @@ def construct(root: yaml.Node) -> Any:
         if id(node) in built:
             return built[id(node)]
         tag, value = node.tag, node.value
-        if isinstance(node, yaml.ScalarNode) and tag == _STR:
-            result: Any = value
-        elif (
-            isinstance(node, yaml.ScalarNode)
-            and tag == _INT
-            and value.isdigit()
-            and (value[0] != "0" or value == "0")  # YAML 1.1 reads 012 as octal: not here
-        ):
-            result = int(value)
-        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-            result = [build(child) for child in value]
-        elif (
-            isinstance(node, yaml.MappingNode)
-            and tag == _MAP
-            and all(k.tag != _MERGE and isinstance(k, yaml.ScalarNode) for k, _ in value)
-        ):
-            result = {build(k): build(v) for k, v in value}
-        else:
-            result = constructor.construct_object(node, deep=True)
+        try:
+            if isinstance(node, yaml.ScalarNode) and tag == _STR:
+                result: Any = value
+            elif (
+                isinstance(node, yaml.ScalarNode)
+                and tag == _INT
+                and value.isdigit()
+                and (value[0] != "0" or value == "0")  # YAML 1.1 reads 012 as octal: not here
+            ):
+                result = int(value)
+            elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+                result = [build(child) for child in value]
+            elif (
+                isinstance(node, yaml.MappingNode)
+                and tag == _MAP
+                and all(k.tag != _MERGE and isinstance(k, yaml.ScalarNode) for k, _ in value)
+            ):
+                result = {build(k): build(v) for k, v in value}
+            else:
+                result = constructor.construct_object(node, deep=True)
+        except (ValueError, ArithmeticError) as exc:  # 4,301 digits, 2001-13-45, !!int abc
+            raise _unreadable(node, exc) from None
         built[id(node)] = result
         return result
 
     try:
-        return build(root)
+        data = build(root)
     except RecursionError:  # an anchor used inside itself: the constructor knows how
-        return _DecimalConstructor().construct_document(root)
+        constructor = _DecimalConstructor()
+        data = constructor.construct_document(root)
+    if ambiguous is not None:  # the YAML 1.1-only numbers met (see _YAML11_NUMBER_TAG)
+        ambiguous.extend(constructor.ambiguous)
+    return data
+
+
+class _Unreadable(yaml.constructor.ConstructorError):
+    """A value the constructor cannot build: a ``yaml-syntax`` finding of form
+    ``unreadable`` whose reason is a form of its own (validation/catalogue.py words it)."""
+
+    def __init__(self, node: yaml.Node, value: str, reason: str, digits: int) -> None:
+        super().__init__(None, None, f"{value} cannot be read: {reason}", node.start_mark)
+        self.value, self.reason, self.digits = value, reason, digits
+
+
+def _unreadable(node: yaml.Node, exc: Exception) -> yaml.constructor.ConstructorError:
+    """A value the constructor cannot build, as a YAML error at the node (not a traceback)."""
+    if isinstance(node, yaml.ScalarNode):
+        text = str(node.value)
+        shown = text if len(text) <= 40 else f"{text[:40]}…"
+    else:
+        shown = "…"
+    if isinstance(exc, ValueError) and "limit" in str(exc) and "digits" in str(exc):
+        reason = "digits"
+    elif node.tag == "tag:yaml.org,2002:timestamp":
+        reason = "date"
+    elif node.tag in {_INT, "tag:yaml.org,2002:float"} or isinstance(exc, ArithmeticError):
+        reason = "number"
+    else:
+        reason = "value"
+    return _Unreadable(node, shown, reason, sys.get_int_max_str_digits())
+
+
+MAX_NODES = 100_000  # values in the plan once aliases are expanded (data/plan.yaml: ~2,000)
+
+
+def _alias_findings(root: yaml.Node, shown: str) -> list[Finding]:
+    """An anchor used inside itself, or aliases that expand to more values than the
+    larger of MAX_NODES and twice the file's own nodes (a big plan is not a bomb).
+
+    Each node is visited once (an alias is the anchored node itself, reached again), its
+    expanded size worked out from its children's: linear in the file, whatever it expands to.
+    """
+    limit = max(MAX_NODES, 2 * _distinct_nodes(root))
+    size: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the path from the root: reaching one again is a loop
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        children = _children(node)
+        if children_done:
+            open_nodes.discard(id(node))
+            size[id(node)] = 1 + sum(size[id(c)] for c in children)
+            if size[id(node)] > limit:
+                return [
+                    Finding(
+                        "yaml-alias",
+                        Severity.ERROR,
+                        shown,
+                        node.start_mark.line + 1,
+                        column_number=node.start_mark.column + 1,
+                        params={"limit": limit},
+                        form="bomb",
+                    )
+                ]
+            continue
+        if id(node) in size:
+            continue
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                return [
+                    Finding(
+                        "yaml-alias",
+                        Severity.ERROR,
+                        shown,
+                        child.start_mark.line + 1,
+                        column_number=child.start_mark.column + 1,
+                        form="loop",
+                    )
+                ]
+            if id(child) not in size:
+                stack.append((child, False))
+    return []
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    seen = {id(root)}
+    stack = [root]
+    while stack:
+        for child in _children(stack.pop()):
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return len(seen)
+
+
+def _number_findings(nodes: list[yaml.Node], shown: str) -> list[Finding]:
+    """Unquoted values that YAML 1.1 reads as numbers and this loader reads as text."""
+    out: list[Finding] = []
+    for node in {id(n): n for n in nodes}.values():
+        tag = _YAML11.resolve(yaml.ScalarNode, node.value, (True, False))
+        try:
+            number = yaml.constructor.SafeConstructor().construct_object(
+                yaml.ScalarNode(tag, node.value)
+            )
+        except (ValueError, yaml.YAMLError):  # pragma: no cover - the resolver matched it
+            number = node.value
+        out.append(
+            Finding(
+                "ambiguous-number",
+                Severity.ERROR,
+                shown,
+                node.start_mark.line + 1,
+                column_number=node.start_mark.column + 1,
+                params={"value": str(node.value), "reading": str(number)},
+            )
+        )
+    return sorted(out, key=lambda f: (f.line or 0, f.column_number or 0))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 def read_plan(path: Path) -> Plan:

@@ -231,6 +231,19 @@ _ENTRIES = [
                 "无法打开工作簿：.xls 是旧版Excel格式",
                 "the workbook cannot be opened: .xls is the old Excel format",
             ),
+            "too-large": T(
+                "工作簿过大，无法读取：解压后为{size} MB（上限{limit} MB）",
+                "the workbook is too large to read: it unpacks to {size} MB (at most {limit} MB)",
+            ),
+            "ratio": T(
+                "工作簿过大，无法读取：“{part}”解压后为压缩大小的{ratio}倍（上限{limit}倍）",
+                "the workbook is too large to read: '{part}' unpacks to {ratio} times its "
+                "packed size (at most {limit} times)",
+            ),
+            "cells": T(
+                "工作簿过大，无法读取：单元格超过{limit}个（读到第{row}行）",
+                "the workbook is too large to read: more than {limit} cells (row {row} reached)",
+            ),
         },
         {
             "": T(
@@ -240,6 +253,10 @@ _ENTRIES = [
             "xls": T(
                 "请用Excel打开，另存为.xlsx或“CSV UTF-8（逗号分隔）”",
                 "open it in Excel and save it as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
+            ),
+            "too-large": T(
+                "如确为真实数据，请在Excel中另存为CSV UTF-8后再提交",
+                "if it is a real submission, save it from Excel as CSV UTF-8 and send that",
             ),
         },
     ),
@@ -823,7 +840,12 @@ _ENTRIES = [
                 "如为修订数字，请在as_of中填写发布日期，或用 --revise 导入",
                 "if this is a revised figure, give its publication date in as_of, "
                 "or ingest with --revise",
-            )
+            ),
+            "dated": T(
+                "修订数字的as_of须晚于已存数字的截至日期（{stored_as_of}）；否则二者无法排序",
+                "a revised figure needs an as_of later than the stored one's ({stored_as_of}); "
+                "otherwise the two cannot be ordered",
+            ),
         },
     ),
     Entry(
@@ -878,16 +900,86 @@ _ENTRIES = [
                 "YAML语法错误：{problem}（{context}，第{context_line}行）",
                 "YAML syntax: {problem} ({context} on line {context_line})",
             ),
+            "unreadable-digits": T(
+                "YAML语法错误：“{value}”无法读取：数字超过{digits}位",
+                "YAML syntax: '{value}' cannot be read: a number of more than {digits} digits",
+            ),
+            "unreadable-date": T(
+                "YAML语法错误：“{value}”无法读取：不是有效的日期",
+                "YAML syntax: '{value}' cannot be read: not a valid date",
+            ),
+            "unreadable-number": T(
+                "YAML语法错误：“{value}”无法读取：不是有效的数字",
+                "YAML syntax: '{value}' cannot be read: not a valid number",
+            ),
+            "unreadable-value": T(
+                "YAML语法错误：“{value}”无法读取：不是可识别的值",
+                "YAML syntax: '{value}' cannot be read: not a valid value",
+            ),
         },
         {
             "": T(
                 "请检查此处附近的缩进和引号",
                 "check the indentation and quoting around this position",
             ),
+            "unreadable": T(
+                "请写出有效的值；如是文字请加引号",
+                "write a valid value; quote it if it is text",
+            ),
             "tag": T(
                 "请写普通的值：不要用“!”开头的标签，键只能是单个词或数字",
                 "write plain values: no '!' tags, and keys that are single words or numbers",
             ),
+        },
+    ),
+    Entry(
+        "yaml-alias",
+        E,
+        "plan",
+        T(
+            "别名（*名称）展开过多或引用自身",
+            "aliases (*name) that expand too far or contain themselves",
+        ),
+        {
+            "bomb": T(
+                "此处的别名（*名称）展开后超过{limit}个值",
+                "the aliases (*name) here expand to more than {limit} values",
+            ),
+            "loop": T(
+                "锚点（&名称）在它自己的值中被引用：该值将包含它自身",
+                "an anchor (&name) is used inside its own value: it would contain itself",
+            ),
+        },
+        {
+            "bomb": T(
+                "请直接写出这些值，不要层层重复引用别名",
+                "write the values out instead of repeating aliases of aliases",
+            ),
+            "loop": T(
+                "请直接写出该值，不要在其内部引用它自己的别名（*名称）",
+                "write the value out instead of an alias (*name) inside it",
+            ),
+        },
+    ),
+    Entry(
+        "ambiguous-number",
+        E,
+        "plan",
+        T(
+            "YAML 1.1 会读成另一个数的写法（2:1、012、0x1F、0b101）",
+            "a form YAML 1.1 reads as another number (2:1, 012, 0x1F, 0b101)",
+        ),
+        {
+            "": T(
+                "“{value}”不是普通的十进制数字：YAML 1.1 会把它读作{reading}",
+                "'{value}' is not a plain decimal number: YAML 1.1 reads it as {reading}",
+            )
+        },
+        {
+            "": T(
+                '如是文字请加引号（"{value}"）；数字请用普通十进制写法（如 2、0.5、31）',
+                'quote it ("{value}") if it is text; write numbers in plain decimals (2, 0.5, 31)',
+            )
         },
     ),
     Entry(

@@ -19,8 +19,9 @@ from linyi_tracker.actuals.store import Store, data_files
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity, count_by_severity
-from linyi_tracker.i18n import Lang
+from linyi_tracker.i18n import Lang, resolve_lang, t
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
 
 STDIN = "-"
@@ -82,6 +83,8 @@ def expand(paths: list[str]) -> list[str]:
         if name == STDIN:
             out.append(STDIN)
             continue
+        if not name.strip():  # Path('') is the current folder: never read it unasked
+            raise InputNotFoundError(t("input.empty_name", resolve_lang(None)))
         path = Path(name)
         if path.is_dir():
             found = data_files(path)
@@ -90,6 +93,8 @@ def expand(paths: list[str]) -> list[str]:
             out.extend(str(p) for p in found)
         elif path.is_file():
             out.append(name)
+        elif path.exists():  # a pipe, a device, a socket: reading it would block or never end
+            raise refuse_not_regular(name, path.stat().st_mode)
         else:
             raise InputNotFoundError(f"no such file or folder: {name}")
     return out
