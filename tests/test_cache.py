@@ -634,8 +634,6 @@ def sample(hint: Any) -> Any:
         return {f"p{i}": None if m is type(None) else sample(m) for i, m in enumerate(values)}
     if origin is list:
         return [sample(typing.get_args(first)[0])]
-    if origin is typing.Literal:
-        return typing.get_args(first)[-1]
     if isinstance(first, type) and issubclass(first, StrEnum):
         return list(first)[-1]
     if dataclasses.is_dataclass(first) and isinstance(first, type):

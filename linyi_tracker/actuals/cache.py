@@ -494,10 +494,6 @@ def _fits(value: Any, hint: Any) -> bool:
         elif origin is list:
             (item_hint,) = typing.get_args(member)
             ok = type(value) is list and all(_fits(v, item_hint) for v in value)
-        elif member is Any or member is object:  # only the plain forms, never a container
-            ok = value is None or type(value) in (str, int, bool, Decimal, date)
-        elif origin is typing.Literal:
-            ok = type(value) in (str, int, bool) and value in typing.get_args(member)
         else:
             ok = isinstance(member, type) and type(value) is member
         if ok:
