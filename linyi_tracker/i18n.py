@@ -701,12 +701,12 @@ LABELS.update(
         "extract.growth_withheld": {
             "zh": "{n}个增长率已列出但未写入文件：本版本读取数据时还不识别“口径”（measure）列，"
             "会把增长率当作水平值。",
-            "en": "{n} growth rates listed but not written to the file: this version's reader "
-            "does not read the measure column yet and would take them for levels.",
+            "en": "{n} listed but not written to the file: this version's reader does not "
+            "read the measure column yet and would take them for levels.",
         },
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
-            "en": "{n} rows have no year: give --period YEAR, or validate will flag their periods",
+            "en": "{n} without a year: give --period YEAR, or validate will flag their periods",
         },
         "extract.wrote": {
             "zh": "已写入 {path}：{rows}行。下一步：逐行核对，然后 linyi-tracker validate {path}，"

@@ -70,10 +70,12 @@ def extract(
     messages = stderr()
     withheld = len(extraction.rows) - len(written)
     if withheld:
-        messages.print(t("extract.growth_withheld", language, n=withheld), markup=False)
+        shown_n = _count(withheld, "growth rate", language)
+        messages.print(t("extract.growth_withheld", language, n=shown_n), markup=False)
     missing = sum(1 for r in written if not r.year_known)
     if missing:
-        messages.print(t("extract.year_missing", language, n=missing), markup=False)
+        shown_n = _count(missing, "row", language)
+        messages.print(t("extract.year_missing", language, n=shown_n), markup=False)
     if extraction.year_from_title is not None:
         messages.print(
             t("extract.year_from_title", language, year=extraction.year_from_title),
@@ -145,16 +147,23 @@ def print_review(console: Console, plan: Plan, extraction: Extraction, lang: Lan
         table.add_column(t("col.indicator", lang), overflow="fold", max_width=24)
         table.add_column(t("extract.col.reason", lang), overflow="fold", max_width=24)
         table.add_column(t("extract.col.sentence", lang), overflow="fold", ratio=1, min_width=20)
-        for n in extraction.not_read:
+        for item in extraction.not_read:
             table.add_row(
-                _indicator(plan, n.indicator, lang),
-                _plain(t(f"extract.not_read.{n.reason}", lang), "yellow"),
-                _marked(n.sentence, n.span, f"{n.file}:{n.line}"),
+                _indicator(plan, item.indicator, lang),
+                _plain(t(f"extract.not_read.{item.reason}", lang), "yellow"),
+                _marked(item.sentence, item.span, f"{item.file}:{item.line}"),
             )
         console.print(table)
     if not (extraction.rows or extraction.not_read):
         console.print(t("extract.nothing", lang), markup=False)
     console.print(_summary(extraction, lang), markup=False)
+
+
+def _count(n: int, word: str, lang: Lang) -> str:
+    """``3`` in Chinese (the label carries the measure word), ``3 rows`` in English."""
+    from linyi_tracker.findings import plural
+
+    return plural(n, word) if lang == "en" else str(n)
 
 
 def _summary(extraction: Extraction, lang: Lang) -> str:

@@ -129,6 +129,8 @@ _NUMBER = re.compile(r"(?<![\d.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
 _MAGNITUDE = ("万", "亿")
 _DATE_AFTER = re.compile(r"^\s*(?:年|月|日|号|季度|周年|位|次会议|届)")
 _TITLE = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
+# 到2020年: a deadline, what is due by then (截至/截止到2016年8月底 is a date of an actual).
+_DEADLINE = re.compile(r"(?<![至止])到\s*\d{4}\s*年")
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -335,9 +337,11 @@ class Extractor:
         mention_end = max((e for st, e, _ in mentions if e <= a), default=0)
         before = f[max(clause_start, mention_end) : a]
         clause = _without(f, clause_start, clause_end, mentions)
-        # the unit: %, 个百分点, or a unit of the plan (after 万/亿)
-        magnitude = after[0] if after[:1] in _MAGNITUDE else ""
-        rest = after[len(magnitude) :]
+        # the unit: %, 个百分点, or a unit of the plan (after 万/亿); "8.5 万人" spaced too
+        gap = len(after) - len(after.lstrip())
+        magnitude = after[gap] if after[gap : gap + 1] in _MAGNITUDE else ""
+        rest = after[gap + len(magnitude) :].lstrip()
+        gap = len(after) - len(rest) - len(magnitude)
         unit = ""
         if rest.startswith("%"):
             unit = "%"
@@ -346,11 +350,11 @@ class Extractor:
         else:
             unit = next((u for u in self.unit_texts if rest.startswith(u)), "")
         unit_text = magnitude + unit if unit != "%" else "%"
-        figure_end = b + len(magnitude) + (len(unit) if unit else 0)
+        figure_end = b + gap + len(magnitude) + len(unit) if unit or magnitude else b
         if unit == "%" and magnitude:
-            unit_text, figure_end = "", b + len(magnitude)
+            unit_text, unit, figure_end = "", "", b + gap + len(magnitude)
         span: Span = (a, figure_end)
-        if any(w in clause for w in TARGET_WORDS):
+        if any(w in clause for w in TARGET_WORDS) or _DEADLINE.search(f[:a]):
             return _Skip("completion" if unit == "%" and "完成" in clause else "target", span)
         if unit == "个百分点":
             return _Skip("points", span)
