@@ -246,7 +246,7 @@ def test_the_file_has_the_submission_header_and_measure(linyi: Plan) -> None:
     rows = extract(linyi, "linyi-jobs-2016.txt", 2016).rows
     text = to_csv(rows, "zh").decode("utf-8-sig")
     (record,) = list(csv.DictReader(io.StringIO(text)))
-    assert tuple(record) == HEADER and HEADER[-1] == "measure"
+    assert tuple(record) == HEADER and HEADER.count("measure") == 1
     assert record["measure"] == "level"
     assert (
         record["source"] == "截至到今年8月底，临沂市实现城镇新增就业8.37万人，完成年度计划的99.34%"
@@ -430,3 +430,41 @@ def test_the_shipped_plan_never_raises_either(linyi: Plan, text: str) -> None:
         assert _digits(r.value) in fold_same_length(r.sentence[r.span[0] : r.span[1]]).replace(
             ",", ""
         )
+
+
+def test_a_figure_of_another_area_is_not_read(tmp_path: Path) -> None:
+    """With a plan whose area is a province, 全国城镇调查失业率 is the country's: not read
+    (reason other-area), never proposed as the province's."""
+    text = NATIONAL_PLAN.read_text(encoding="utf-8").replace(
+        "{id: cn, level: city, name: {zh: 全国, en: China}}",
+        "{id: sd, level: city, name: {zh: 山东省, en: Shandong}}",
+    )
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    result = extract(read_plan(tmp_path / "plan.yaml"), "national-2023.txt", 2023)
+    assert rows_of(result, "emp.unemployment") == []
+    assert {(n.indicator, n.reason) for n in result.not_read} == {
+        ("emp.unemployment", "other-area")
+    }
+
+
+def test_the_region_option_sets_the_region_of_sentences_without_one(run: Run) -> None:
+    """--region 兰山 gives the sentences that name no region to Lanshan."""
+    r = run(
+        "extract",
+        str(HERE / "national-jobs-2022.txt"),
+        "--plan",
+        str(NATIONAL_PLAN),
+        "--period",
+        "2022",
+        "--format",
+        "json",
+    )
+    assert [row["region"] for row in json.loads(r.stdout)["rows"]] == ["cn"]
+    r = run("extract", str(HERE / "national-jobs-2022.txt"), "--region", "兰山", "--format", "json")
+    assert [row["region"] for row in json.loads(r.stdout)["rows"]] == ["lanshan"]
+
+
+def test_an_unknown_region_option_is_a_usage_error(run: Run) -> None:
+    """--region that is no region of the plan: a message in Chinese, exit 2."""
+    r = run("extract", str(HERE / "linyi-jobs-2016.txt"), "--region", "lanshn", "--lang", "zh")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr and "地区" in r.stderr

@@ -21,7 +21,8 @@ from linyi_tracker.actuals.headers import COLUMNS, HEADER_ALIASES
 from linyi_tracker.extract.figures import Extraction, NotRead, Proposed, Skipped
 from linyi_tracker.i18n import Lang, t
 
-HEADER: tuple[str, ...] = (*COLUMNS, "measure")
+# The reader's columns, and ``measure`` where the reader does not list it yet.
+HEADER: tuple[str, ...] = COLUMNS if "measure" in COLUMNS else (*COLUMNS, "measure")
 
 
 def reader_reads_measure() -> bool:
