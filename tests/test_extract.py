@@ -468,3 +468,25 @@ def test_an_unknown_region_option_is_a_usage_error(run: Run) -> None:
     """--region that is no region of the plan: a message in Chinese, exit 2."""
     r = run("extract", str(HERE / "linyi-jobs-2016.txt"), "--region", "lanshn", "--lang", "zh")
     assert r.exit_code == 2 and "Traceback" not in r.stderr and "地区" in r.stderr
+
+
+def test_a_fall_is_a_negative_growth_rate(national: Plan) -> None:
+    """禽肉产量1798万吨，下降1.3%: a level 1798 万吨 and a growth rate of −1.3."""
+    poultry = rows_of(extract(national, "national-2013-meat.txt", 2013), "agr.poultry")
+    assert [(r.value, r.measure) for r in poultry] == [("1798", "level"), ("-1.3", "growth")]
+
+
+def test_the_parts_after_qizhong_are_not_the_totals_figures(national: Plan) -> None:
+    """其中，猪肉产量5493万吨…: pork, beef and mutton are no figures of 肉类总产量."""
+    meat = rows_of(extract(national, "national-2013-meat.txt", 2013), "agr.meat")
+    assert [(r.value, r.measure) for r in meat] == [("8536", "level"), ("1.8", "growth")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_review_keeps_every_sentence_whole_at_80_columns(run: Run, lang: str) -> None:
+    """At 80 columns nothing of a sentence or a reason is cut off (no ellipsis, no crop)."""
+    files = [str(HERE / n) for n in ("linyi-jobs-2016.txt", "linyi-poverty-2015.txt")]
+    r = run("extract", *files, "--period", "2016", "--lang", lang, width=80)
+    assert r.exit_code == 0 and "…" not in r.stdout
+    table_lines = [line for line in r.stdout.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert table_lines and all(line.rstrip()[-1] in "┓┃┩│┤┘" for line in table_lines)

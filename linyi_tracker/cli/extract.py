@@ -105,7 +105,7 @@ def print_review(console: Console, plan: Plan, extraction: Extraction, lang: Lan
         table.add_column(t("extract.col.figure", lang), no_wrap=True)
         table.add_column(t("col.period", lang), no_wrap=True)
         table.add_column(t("col.region", lang), overflow="fold", max_width=12)
-        table.add_column(t("extract.col.sentence", lang), overflow="fold", ratio=1, min_width=20)
+        table.add_column(t("extract.col.sentence", lang), overflow="fold", ratio=1)
         for n, r in enumerate(extraction.rows, 1):
             figure = _figure(r)
             figure.append("\n" + t(f"extract.measure_short.{r.measure}", lang), style="")
@@ -118,24 +118,21 @@ def print_review(console: Console, plan: Plan, extraction: Extraction, lang: Lan
                     None if r.year_known else "yellow",
                 ),
                 _region(plan, r.region, lang),
-                _marked(r.sentence, r.span, f"{r.file}:{r.line}"),
+                _marked(r.sentence, r.span, _where(r.file, r.line)),
             )
         console.print(table)
     if extraction.skipped:
         table = Table(title=_plain(t("extract.title.skipped", lang), "bold"), title_justify="left")
-        for key in (
-            "col.indicator",
-            "extract.col.figure",
-            "extract.col.reason",
-            "extract.col.where",
-        ):
-            table.add_column(t(key, lang), no_wrap=key == "extract.col.figure")
+        table.add_column(t("col.indicator", lang), overflow="fold", max_width=24)
+        table.add_column(t("extract.col.figure", lang), no_wrap=True)
+        table.add_column(t("extract.col.reason", lang), overflow="fold", ratio=1)
+        table.add_column(t("extract.col.where", lang), overflow="fold")
         for s in extraction.skipped:
             table.add_row(
                 _indicator(plan, s.indicator, lang),
                 _plain(s.text, None),
                 _plain(t(f"extract.skip.{s.reason}", lang), "dim"),
-                _plain(f"{s.file}:{s.line}", "dim"),
+                _plain(_where(s.file, s.line), "dim"),
             )
         console.print(table)
     if extraction.not_read:
@@ -146,12 +143,12 @@ def print_review(console: Console, plan: Plan, extraction: Extraction, lang: Lan
         )
         table.add_column(t("col.indicator", lang), overflow="fold", max_width=24)
         table.add_column(t("extract.col.reason", lang), overflow="fold", max_width=24)
-        table.add_column(t("extract.col.sentence", lang), overflow="fold", ratio=1, min_width=20)
+        table.add_column(t("extract.col.sentence", lang), overflow="fold", ratio=1)
         for item in extraction.not_read:
             table.add_row(
                 _indicator(plan, item.indicator, lang),
                 _plain(t(f"extract.not_read.{item.reason}", lang), "yellow"),
-                _marked(item.sentence, item.span, f"{item.file}:{item.line}"),
+                _marked(item.sentence, item.span, _where(item.file, item.line)),
             )
         console.print(table)
     if not (extraction.rows or extraction.not_read):
@@ -207,6 +204,11 @@ def _region(plan: Plan, region: str, lang: Lang) -> RichText:
 
 def _figure(r: Proposed) -> RichText:
     return _plain(f"{r.value} {r.unit}".strip(), "bold")
+
+
+def _where(file: str, line: int) -> str:
+    """The file's name and line (the note in the file and the JSON keep the path given)."""
+    return f"{Path(file).name}:{line}"
 
 
 def _plain(text: str, style: str | None) -> RichText:
