@@ -490,3 +490,10 @@ def test_the_review_keeps_every_sentence_whole_at_80_columns(run: Run, lang: str
     assert r.exit_code == 0 and "…" not in r.stdout
     table_lines = [line for line in r.stdout.splitlines() if line[:1] in "┏┃┡│├└"]
     assert table_lines and all(line.rstrip()[-1] in "┓┃┩│┤┘" for line in table_lines)
+
+
+def test_a_decrease_on_the_previous_year_is_a_change_not_a_level(national: Plan) -> None:
+    """比上年减少63万人 is the change on 2021: 1206万 is the one level of the sentence."""
+    result = extract(national, "national-jobs-2022-change.txt", 2022)
+    assert [(r.value, r.measure) for r in result.rows] == [("1206", "level")]
+    assert [(s.text, s.reason) for s in result.skipped] == [("63万人", "change")]

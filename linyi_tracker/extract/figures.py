@@ -119,8 +119,11 @@ def fold_same_length(text: str) -> str:
 
 TARGET_WORDS = ("目标", "计划", "预期", "力争", "确保", "任务", "规划", "争取")
 OUTSIDE_AREAS = ("全国", "全省", "全球", "世界")
-_UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "增", "多", "提升")
-_DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少", "降", "减", "少")
+# Two-character verbs only: a lone 增 ends 新增, which names a figure, not its change.
+_UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "提升")
+_DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
+# 比上年多63万人: compared with another period, whatever the verb — a change, not a level.
+_COMPARED = re.compile(r"[比较]\s*(?:上年|去年|上月|上季度|同期|\d{4}\s*年)|同比|环比")
 _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + r")了?\s*$")
 _BOUND_BEFORE = re.compile(r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近)\s*$")
 _BOUND_AFTER = re.compile(r"^\s*(以上|以下|以内|左右|多|余|上下)")
@@ -369,6 +372,8 @@ class Extractor:
         if region == "":
             return _Unread("other-area", span)
         period = _latest_period(periods, a)
+        if change is None and _COMPARED.search(before):
+            return _Skip("change", span) if unit != "%" else _Unread("unclear", span)
         if change is not None:
             if unit != "%":
                 return _Skip("change", span) if unit_text else _Unread("unclear", span)
