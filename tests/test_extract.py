@@ -281,6 +281,7 @@ def test_json_is_the_only_stdout(run: Run) -> None:
         "json",
     )
     data = json.loads(r.stdout)
+    assert [(f["encoding"], f["sentences"]) for f in data["files"]] == [("utf-8", 1)]
     (row,) = data["rows"]
     a, b = row["span"]
     assert row["source"][a:b] == "1206万人" == row["figure"]

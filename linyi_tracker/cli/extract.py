@@ -63,7 +63,7 @@ def extract(
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
     if output_format is OutputFormat.JSON:
         shown = None if output is None else str(output)
-        data = to_dict(extraction, written, language, shown)
+        data = to_dict(extraction, written, language, shown, result.documents)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print_review(stdout(), result.plan, extraction, language)

@@ -14,6 +14,7 @@ nearest indicator named before it, in the nearest period named before it (全年
 - after a verb of change (增长, 增产, 下降, 减少 …): with ``%`` a growth rate on the
   previous year (signed; 实际增长 and 年均增长 are skipped: price-adjusted, or an average
   over years), with a unit an absolute change (比上年增加888万吨), never a level;
+- compared with another period without such a verb (比上年多63万人), a change too;
 - otherwise, in the indicator's unit (or one the plan converts exactly, 万人 → 人; ``%``
   for a percent indicator), a level.
 

@@ -18,6 +18,7 @@ import io
 from typing import Any
 
 from linyi_tracker.actuals.headers import COLUMNS, HEADER_ALIASES
+from linyi_tracker.extract.document import Document
 from linyi_tracker.extract.figures import Extraction, NotRead, Proposed, Skipped
 from linyi_tracker.i18n import Lang, t
 
@@ -67,12 +68,21 @@ def to_csv(rows: list[Proposed], lang: Lang) -> bytes:
 
 
 def to_dict(
-    extraction: Extraction, written: list[Proposed], lang: Lang, output: str | None
+    extraction: Extraction,
+    written: list[Proposed],
+    lang: Lang,
+    output: str | None,
+    documents: list[Document] | None = None,
 ) -> dict[str, Any]:
-    """Everything the review shows, as data: rows (with whether each is in the file),
-    numbers not proposed and sentences not read, each with its sentence and span."""
+    """Everything the review shows, as data: the files read, rows (with whether each is
+    in the file), numbers not proposed and sentences not read, each with its sentence and
+    span (character offsets of the figure in the sentence)."""
     in_file = {id(r) for r in written}
     return {
+        "files": [
+            {"path": d.path, "encoding": d.encoding, "sentences": len(d.sentences)}
+            for d in documents or []
+        ],
         "output": output,
         "rows": [_row(r, lang, id(r) in in_file) for r in extraction.rows],
         "skipped": [_skipped(s, lang) for s in extraction.skipped],
