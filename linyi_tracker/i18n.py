@@ -576,6 +576,156 @@ LABELS.update(
 )
 
 
+# extract: figures proposed from a communiqué's text (linyi_tracker/extract, cli/extract.py).
+LABELS.update(
+    {
+        "extract.pdf": {
+            "zh": "{path}：不读取 PDF。请先转为文本：pdftotext -layout 文件.pdf 文件.txt，再提取 .txt",
+            "en": "{path}: PDF is not read. Convert it first: pdftotext -layout FILE.pdf FILE.txt, "
+            "then extract the .txt",
+        },
+        "extract.kind": {
+            "zh": "{path}：只读取文本（.txt）或网页（.html、.htm）",
+            "en": "{path}: only text (.txt) or web pages (.html, .htm) are read",
+        },
+        "extract.not_found": {"zh": "找不到文件 {path}", "en": "file not found: {path}"},
+        "extract.unreadable": {
+            "zh": "无法读取 {path}：{reason}",
+            "en": "cannot read {path}: {reason}",
+        },
+        "extract.too_big": {
+            "zh": "{path} 超过{mb} MB，不像是公报文本",
+            "en": "{path} is over {mb} MB: not the text of a communiqué",
+        },
+        "extract.encoding": {
+            "zh": "{path} 既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8",
+            "en": "{path} is neither UTF-8 nor GB18030 text; save it as UTF-8",
+        },
+        "extract.note.from": {"zh": "摘自 {file} 第{line}行", "en": "from {file}, line {line}"},
+        "extract.note.sep": {"zh": "；", "en": "; "},
+        "extract.note.year_needed": {
+            "zh": "年份不明（原文为“{word}”）：请用 --period 指定年份，或在期间列写明年份",
+            "en": "year unknown (the text says “{word}”): give --period YEAR, or write the year "
+            "in the period column",
+        },
+        "extract.measure.level": {"zh": "水平值", "en": "level"},
+        "extract.measure.growth": {"zh": "比上年增长", "en": "growth on previous year"},
+        "extract.measure_short.level": {"zh": "水平值", "en": "level"},
+        "extract.measure_short.growth": {"zh": "增长率", "en": "growth"},
+        "extract.skip.target": {
+            "zh": "目标或计划数，不是实际数",
+            "en": "a target or plan figure, not an actual",
+        },
+        "extract.skip.completion": {
+            "zh": "完成目标（计划）的比例，不是该指标的数字",
+            "en": "a completion ratio of a target, not a figure of the indicator",
+        },
+        "extract.skip.points": {
+            "zh": "百分点变化，不是增长率",
+            "en": "a change in percentage points, not a growth rate",
+        },
+        "extract.skip.change": {
+            "zh": "比上年的增减量，不是水平值",
+            "en": "an absolute change on the previous year, not a level",
+        },
+        "extract.skip.component": {
+            "zh": "“其中”之后：总数的一部分",
+            "en": "after 其中: a part of the whole",
+        },
+        "extract.skip.share": {"zh": "“占”之后：所占比重", "en": "after 占: a share"},
+        "extract.skip.bound": {
+            "zh": "约数或界限（约、近、超过、以上、左右），不是确数",
+            "en": "an approximate figure or a bound (约, 近, 超过, 以上, 左右), not an exact one",
+        },
+        "extract.skip.real": {
+            "zh": "扣除价格因素的实际增长",
+            "en": "real (price-adjusted) growth",
+        },
+        "extract.skip.average": {
+            "zh": "多年的年均增长，不是比上年增长",
+            "en": "an average yearly growth over several years, not growth on the previous year",
+        },
+        "extract.not_read.no-figure": {
+            "zh": "句中提到该指标但没有数字",
+            "en": "the sentence names the indicator but gives no figure",
+        },
+        "extract.not_read.unclear": {
+            "zh": "无法确定这个数字属于哪个指标或是什么",
+            "en": "cannot tell what this number is or which indicator it belongs to",
+        },
+        "extract.not_read.unit": {
+            "zh": "单位不是该指标的单位，也不能换算",
+            "en": "the unit is not the indicator's, nor one the plan converts",
+        },
+        "extract.not_read.other-area": {
+            "zh": "说的是规划范围以外的地区（全国、全省……）",
+            "en": "about an area outside the plan's (全国, 全省, …)",
+        },
+        "extract.not_read.not-a-number": {
+            "zh": "该指标的值不是数字（节点或定性目标）：请人工判断",
+            "en": "this indicator is not read as a number (a milestone or a judgement): judge by hand",
+        },
+        "extract.not_read.several": {
+            "zh": "同一句给出该指标同一期间的几个不同数字",
+            "en": "the sentence gives several different figures for the same indicator and period",
+        },
+        "extract.not_read.base-year": {
+            "zh": "与上年以外的年份相比的变化，不是比上年增长",
+            "en": "a change on a year other than the previous one, not growth on the previous year",
+        },
+        "extract.not_read.part-year": {
+            "zh": "年内某期的同比增长：只接受全年比上年增长",
+            "en": "growth over part of a year: only growth of a whole year on the previous one is taken",
+        },
+        "extract.title.rows": {
+            "zh": "建议的数字（请逐行对照原句核对）",
+            "en": "Proposed figures (check each against its sentence)",
+        },
+        "extract.title.skipped": {"zh": "未采用的数字", "en": "Numbers not proposed"},
+        "extract.title.not_read": {"zh": "未能读取的句子", "en": "Sentences not read"},
+        "extract.col.figure": {"zh": "数字", "en": "Figure"},
+        "extract.col.measure": {"zh": "口径", "en": "Measure"},
+        "extract.col.sentence": {"zh": "原句", "en": "Sentence"},
+        "extract.col.reason": {"zh": "原因", "en": "Reason"},
+        "extract.col.where": {"zh": "位置", "en": "Where"},
+        "extract.summary": {
+            "zh": "读取{sentences}句：建议{rows}行（其中增长率{growth}行），{skipped}个数字未采用，"
+            "{not_read}处未能读取。",
+            "en": "Read {sentences}: {rows} proposed ({growth}), {skipped} not proposed, "
+            "{not_read} not read.",
+        },
+        "extract.year_from_title": {
+            "zh": "年份取自标题：{year}年（可用 --period 改写）",
+            "en": "year taken from the title: {year} (--period overrides it)",
+        },
+        "extract.growth_withheld": {
+            "zh": "{n}个增长率已列出但未写入文件：本版本读取数据时还不识别“口径”（measure）列，"
+            "会把增长率当作水平值。",
+            "en": "{n} listed but not written to the file: this version's reader does not "
+            "read the measure column yet and would take them for levels.",
+        },
+        "extract.year_missing": {
+            "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
+            "en": "{n} without a year: give --period YEAR, or validate will flag their periods",
+        },
+        "extract.wrote": {
+            "zh": "已写入 {path}：{rows}行。下一步：逐行核对，然后 linyi-tracker validate {path}，"
+            "再 linyi-tracker ingest {path}",
+            "en": "wrote {path}: {rows} rows. Next: review them, then linyi-tracker validate "
+            "{path} and linyi-tracker ingest {path}",
+        },
+        "extract.no_file": {
+            "zh": "未写文件：加 -o 文件.csv 写出报送文件。",
+            "en": "No file written: add -o FILE.csv to write the submission.",
+        },
+        "extract.nothing": {
+            "zh": "没有找到规划中指标的数字。",
+            "en": "No figure of the plan's indicators was found.",
+        },
+    }
+)
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
     text = LABELS[key][lang]

@@ -10,7 +10,8 @@ problem is an exception of :mod:`linyi_tracker.errors` carrying zh and en text.
   and the yearly report;
 - :func:`validate`, :func:`ingest`, :func:`write_ingest` — checking and storing
   submissions;
-- :func:`template` — the rows of a blank submission.
+- :func:`template` — the rows of a blank submission;
+- :func:`extract` — figures proposed from a communiqué's text, for review.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses
 from linyi_tracker.plan.models import Indicator, Plan
 
 if TYPE_CHECKING:
+    from linyi_tracker.extract.document import Document
+    from linyi_tracker.extract.figures import Extraction
     from linyi_tracker.intake.ingest import IngestPlan
     from linyi_tracker.intake.template import TemplateRow
     from linyi_tracker.reporting.model import Report
@@ -345,3 +348,35 @@ def template(plan_option: Path | None, period: Period, region: str | None) -> Te
         raise TextUsageError(Text("template.one_region"))
     (region_id,) = regions_named(plan, region)
     return TemplateResult(plan, period, region_id, template_rows(plan, period, region_id))
+
+
+# extract
+
+
+@dataclass
+class ExtractResult:
+    """Figures proposed from the texts of communiqués; nothing is written or stored."""
+
+    plan: Plan
+    extraction: Extraction
+    documents: list[Document]
+
+
+def extract(
+    plan_option: Path | None,
+    paths: list[Path],
+    *,
+    year: int | None = None,
+    region: str | None = None,
+) -> ExtractResult:
+    """Read each ``.txt``/``.html`` file and propose the figures of the plan's indicators;
+    ``year`` is the year of 今年 and of sentences that name none, ``region`` the region of
+    sentences that name none (default: the city)."""
+    from linyi_tracker.extract.document import read_document
+    from linyi_tracker.extract.figures import Extractor
+
+    plan, _ = open_plan(plan_option)
+    region_id = None if region is None else find_region(plan, region)
+    documents = [read_document(p, str(p)) for p in paths]
+    extraction = Extractor(plan, year=year, region=region_id).extract(documents)
+    return ExtractResult(plan, extraction, documents)

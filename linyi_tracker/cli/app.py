@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from linyi_tracker import __version__
-from linyi_tracker.cli import ingest, plan_cmd, report, show, status, template, validate
+from linyi_tracker.cli import extract, ingest, plan_cmd, report, show, status, template, validate
 from linyi_tracker.cli.options import LangOption
 from linyi_tracker.cli.usage import (
     TrackerCommand,
@@ -139,6 +139,7 @@ for name, function in (
     ("validate", validate.validate),
     ("template", template.template),
     ("ingest", ingest.ingest),
+    ("extract", extract.extract),
 ):
     app.command(name, cls=TrackerCommand)(function)
 app.add_typer(plan_cmd.plan_app, name="plan")

@@ -66,6 +66,21 @@ COMMANDS: dict[str, HelpText] = {
         "The new figures go to one new file under <data>/ingested/, written atomically.\n\n"
         "Example: linyi-tracker ingest 兰山区-2017.csv --dry-run",
     },
+    "extract": {
+        "zh": "从统计公报或新闻稿的文本中找出规划指标的数字，生成待核对的报送文件。\n\n"
+        "每个数字一行：数值、单位、期间、地区、口径（水平值或比上年增长），来源列是完整的原句。"
+        "目标数、完成比例、百分点变化和增减量不作为数字；读不准的句子列为“未能读取”。"
+        "本命令不入库：请逐行核对原句，再运行 validate 和 ingest。\n\n"
+        "示例：linyi-tracker extract 2016年临沂就业.txt --period 2016 -o 临沂-2016.csv",
+        "en": "Propose a submission file from the text of a statistical communiqué or release: "
+        "the figures of the plan's indicators.\n\n"
+        "One row per figure: value, unit, period, region, measure (level or growth on the "
+        "previous year), and the whole sentence as its source. Targets, completion ratios, "
+        "changes in points and absolute changes are not figures; a sentence it cannot read "
+        "with confidence is listed as not read. Nothing is ingested: review each row against "
+        "its sentence, then run validate and ingest.\n\n"
+        "Example: linyi-tracker extract communique-2016.txt --period 2016 -o linyi-2016.csv",
+    },
     "plan": {
         "zh": "以树形列出规划：体系 → 工程 → 目标，工程批次，监测指标。\n\n"
         "示例：linyi-tracker plan --lang zh",
@@ -207,6 +222,24 @@ PARAMETERS: dict[str, HelpText] = {
     "ingest|--revise": {
         "zh": "与已存数字不同的数字记为修订（旧数字保留）。",
         "en": "Record figures that differ from stored ones as revisions (old ones kept).",
+    },
+    # extract
+    "extract|files": {
+        "zh": "公报或新闻稿的文本：.txt（UTF-8 或 GB18030）或 .html。PDF 请先用 pdftotext 转为 .txt。",
+        "en": "Texts of communiqués or releases: .txt (UTF-8 or GB18030) or .html. Convert a PDF "
+        "with pdftotext first.",
+    },
+    "extract|--period": {
+        "zh": "年份：原文说“今年”或未写年份的句子用它（默认：标题中的年份）。",
+        "en": "The year of sentences that say 今年 or give no year (default: the year in the title).",
+    },
+    "extract|--region": {
+        "zh": "未提到地区的句子所属的地区：代码或名称（默认：全市）。",
+        "en": "The region of sentences that name none: id or name (default: the whole city).",
+    },
+    "extract|--output": {
+        "zh": "要写入的报送文件（CSV，带 BOM 的 UTF-8）；不写则只显示核对表。",
+        "en": "The submission file to write (CSV, UTF-8 with BOM); without it only the review is shown.",
     },
     # plan check
     "plan check|file": {

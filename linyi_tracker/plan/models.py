@@ -157,6 +157,9 @@ class Indicator(Model):
     flow: bool = False
     role: Literal["target", "monitoring"] = "target"
     notes: LocalText | None = None
+    # Other names a text may use for the same indicator (城镇新增就业 for 城镇新增就业人数);
+    # `extract` recognises an indicator by its names and these.
+    aliases: list[str] = []
 
     @model_validator(mode="after")
     def _unit_needs_direction(self) -> Indicator:

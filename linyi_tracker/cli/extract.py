@@ -1,0 +1,228 @@
+"""``linyi-tracker extract FILE…``: figures proposed from a communiqué's text, for review.
+
+The review table goes to stdout (or JSON with ``--format json``); the submission file
+to ``-o``; messages to stderr. Nothing is ingested: the analyst reviews each row
+against its sentence, then runs ``validate`` and ``ingest``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from linyi_tracker.cli.options import (
+    FormatOption,
+    LangOption,
+    OutputFileOption,
+    OutputFormat,
+    PlanOption,
+    RegionOption,
+    output_language,
+    parse_year,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text as RichText
+
+    from linyi_tracker.extract.figures import Extraction, Proposed, Span
+    from linyi_tracker.i18n import Lang
+    from linyi_tracker.plan.models import Plan
+
+MARK = "bold reverse"  # the figure inside its sentence
+
+
+def extract(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", show_default=False)],
+    period: Annotated[
+        int | None,
+        typer.Option("--period", parser=parse_year, metavar="YEAR", show_default=False),
+    ] = None,
+    region: RegionOption = None,
+    output: OutputFileOption = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Propose figures from a communiqué's text (help text: cli/help_texts.py)."""
+    from linyi_tracker import usecases
+    from linyi_tracker.cli.files import write_via_temp
+    from linyi_tracker.cli.output import stderr, stdout
+    from linyi_tracker.extract.output import to_csv, to_dict, written_rows
+    from linyi_tracker.i18n import t
+
+    language = output_language(lang)
+    result = usecases.extract(plan, files, year=period, region=region)
+    extraction = result.extraction
+    written = written_rows(extraction)
+    if output is not None:
+        payload = to_csv(written, language)
+        write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
+    if output_format is OutputFormat.JSON:
+        shown = None if output is None else str(output)
+        data = to_dict(extraction, written, language, shown, result.documents)
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_review(stdout(), result.plan, extraction, language)
+    messages = stderr()
+    withheld = len(extraction.rows) - len(written)
+    if withheld:
+        shown_n = _count(withheld, "growth rate", language)
+        messages.print(t("extract.growth_withheld", language, n=shown_n), markup=False)
+    missing = sum(1 for r in written if not r.year_known)
+    if missing:
+        shown_n = _count(missing, "row", language)
+        messages.print(t("extract.year_missing", language, n=shown_n), markup=False)
+    if extraction.year_from_title is not None:
+        messages.print(
+            t("extract.year_from_title", language, year=extraction.year_from_title),
+            markup=False,
+        )
+    if output is not None:
+        messages.print(t("extract.wrote", language, path=output, rows=len(written)), markup=False)
+    elif output_format is OutputFormat.TABLE:
+        messages.print(t("extract.no_file", language), markup=False)
+
+
+def print_review(console: Console, plan: Plan, extraction: Extraction, lang: Lang) -> None:
+    """The proposed rows with each figure marked in its sentence; then the numbers not
+    proposed and the sentences not read; then the summary."""
+    from rich.table import Table
+
+    from linyi_tracker.i18n import t
+
+    if extraction.rows:
+        table = Table(
+            title=_plain(t("extract.title.rows", lang), "bold"),
+            show_lines=True,
+            title_justify="left",
+        )
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column(t("col.indicator", lang), overflow="fold", max_width=24)
+        table.add_column(t("extract.col.figure", lang), no_wrap=True)
+        table.add_column(t("col.period", lang), no_wrap=True)
+        table.add_column(t("col.region", lang), overflow="fold", max_width=12)
+        table.add_column(t("extract.col.sentence", lang), overflow="fold", ratio=1)
+        for n, r in enumerate(extraction.rows, 1):
+            figure = _figure(r)
+            figure.append("\n" + t(f"extract.measure_short.{r.measure}", lang), style="")
+            table.add_row(
+                str(n),
+                _indicator(plan, r.indicator, lang),
+                figure,
+                _plain(
+                    r.period if r.year_known else f"{r.period or '—'} ?",
+                    None if r.year_known else "yellow",
+                ),
+                _region(plan, r.region, lang),
+                _marked(r.sentence, r.span, _where(r.file, r.line)),
+            )
+        console.print(table)
+    if extraction.skipped:
+        table = Table(title=_plain(t("extract.title.skipped", lang), "bold"), title_justify="left")
+        table.add_column(t("col.indicator", lang), overflow="fold", max_width=24)
+        table.add_column(t("extract.col.figure", lang), no_wrap=True)
+        table.add_column(t("extract.col.reason", lang), overflow="fold", ratio=1)
+        table.add_column(t("extract.col.where", lang), overflow="fold")
+        for s in extraction.skipped:
+            table.add_row(
+                _indicator(plan, s.indicator, lang),
+                _plain(s.text, None),
+                _plain(t(f"extract.skip.{s.reason}", lang), "dim"),
+                _plain(_where(s.file, s.line), "dim"),
+            )
+        console.print(table)
+    if extraction.not_read:
+        table = Table(
+            title=_plain(t("extract.title.not_read", lang), "bold"),
+            show_lines=True,
+            title_justify="left",
+        )
+        table.add_column(t("col.indicator", lang), overflow="fold", max_width=24)
+        table.add_column(t("extract.col.reason", lang), overflow="fold", max_width=24)
+        table.add_column(t("extract.col.sentence", lang), overflow="fold", ratio=1)
+        for item in extraction.not_read:
+            table.add_row(
+                _indicator(plan, item.indicator, lang),
+                _plain(t(f"extract.not_read.{item.reason}", lang), "yellow"),
+                _marked(item.sentence, item.span, _where(item.file, item.line)),
+            )
+        console.print(table)
+    if not (extraction.rows or extraction.not_read):
+        console.print(t("extract.nothing", lang), markup=False)
+    console.print(_summary(extraction, lang), markup=False)
+
+
+def _count(n: int, word: str, lang: Lang) -> str:
+    """``3`` in Chinese (the label carries the measure word), ``3 rows`` in English."""
+    from linyi_tracker.findings import plural
+
+    return plural(n, word) if lang == "en" else str(n)
+
+
+def _summary(extraction: Extraction, lang: Lang) -> str:
+    from linyi_tracker.findings import plural
+    from linyi_tracker.i18n import t
+
+    growth = sum(1 for r in extraction.rows if r.measure == "growth")
+    counts: dict[str, object] = {
+        "sentences": extraction.sentences,
+        "rows": len(extraction.rows),
+        "growth": growth,
+        "skipped": len(extraction.skipped),
+        "not_read": len(extraction.not_read),
+    }
+    if lang == "en":
+        counts = {
+            "sentences": plural(extraction.sentences, "sentence"),
+            "rows": plural(len(extraction.rows), "row"),
+            "growth": plural(growth, "growth rate"),
+            "skipped": plural(len(extraction.skipped), "number"),
+            "not_read": plural(len(extraction.not_read), "sentence"),
+        }
+    return t("extract.summary", lang, **counts)
+
+
+def _indicator(plan: Plan, indicator: str, lang: Lang) -> RichText:
+    from rich.text import Text as RichText
+
+    ind = plan.indicator_by_id.get(indicator)
+    name = "" if ind is None else ind.name.get(lang)
+    text = RichText(indicator, style="bold")
+    if name:
+        text.append("\n" + name)
+    return text
+
+
+def _region(plan: Plan, region: str, lang: Lang) -> RichText:
+    reg = plan.region_by_id.get(region)
+    return _plain(region if reg is None else reg.name.get(lang), None)
+
+
+def _figure(r: Proposed) -> RichText:
+    return _plain(f"{r.value} {r.unit}".strip(), "bold")
+
+
+def _where(file: str, line: int) -> str:
+    """The file's name and line (the note in the file and the JSON keep the path given)."""
+    return f"{Path(file).name}:{line}"
+
+
+def _plain(text: str, style: str | None) -> RichText:
+    from rich.text import Text as RichText
+
+    return RichText(text, style=style or "")
+
+
+def _marked(sentence: str, span: Span | None, where: str) -> RichText:
+    """The sentence as written, the figure in it marked; where it was found below."""
+    from rich.text import Text as RichText
+
+    text = RichText(sentence)
+    if span is not None:
+        text.stylize(MARK, span[0], span[1])
+    text.append("\n" + where, style="dim")
+    return text

@@ -1,0 +1,156 @@
+"""A communiqué's text: a ``.txt`` (UTF-8 or GB18030) or ``.html`` file, as sentences.
+
+The encoding is decided as for data files (:mod:`linyi_tracker.actuals.encoding`): a
+BOM, else strict UTF-8, else strict GB18030, else the file is refused. HTML is reduced
+to its visible text with the standard library's parser (no new dependency); block
+elements end a line. PDF is not read: ``pdftotext -layout FILE.pdf`` (poppler) gives a
+text file that is (see the module of the command for the message).
+
+A sentence ends at 。！？ or at the end of a line; its line is the line it starts on.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from linyi_tracker.actuals.encoding import detect_encoding
+from linyi_tracker.i18n import Text, TextError
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+MAX_BYTES = 50 * 1024 * 1024  # a communiqué is a few hundred kB; more is not a text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int  # 1-based line of the text (for HTML, of the visible text) it starts on
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as shown to the user
+    encoding: str
+    sentences: list[Sentence]
+
+
+def read_document(path: Path, shown: str) -> Document:
+    """The sentences of a ``.txt`` or ``.html`` file; a :class:`TextError` (exit 2) for
+    anything else, a missing file, or bytes that are neither UTF-8 nor GB18030."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        raise TextError(Text("extract.pdf", {"path": shown}))
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        raise TextError(Text("extract.kind", {"path": shown}))
+    try:
+        if not path.is_file():
+            raise TextError(Text("extract.not_found", {"path": shown}))
+        data = path.read_bytes()[: MAX_BYTES + 1]
+    except OSError as exc:
+        raise TextError(
+            Text("extract.unreadable", {"path": shown, "reason": exc.strerror or exc})
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise TextError(Text("extract.too_big", {"path": shown, "mb": MAX_BYTES >> 20}))
+    encoding, _ = detect_encoding(io.BytesIO(data), shown)
+    if encoding is None:
+        raise TextError(Text("extract.encoding", {"path": shown}))
+    text = data.decode(encoding)
+    if suffix in HTML_SUFFIXES:
+        text = visible_text(text)
+    return Document(shown, encoding, split_sentences(text))
+
+
+_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every non-blank sentence with the line it starts on."""
+    out: list[Sentence] = []
+    line = 1
+    for m in _END.finditer(text.replace("\r\n", "\n").replace("\r", "\n")):
+        piece = m.group(0)
+        stripped = piece.strip()
+        if stripped:
+            out.append(Sentence(stripped, line))
+        line += piece.count("\n")  # a piece holds a line break only at its end
+    return out
+
+
+_BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+        "title",
+    ]
+)
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+
+
+class _Visible(HTMLParser):
+    """Collects the text a reader sees; a block element ends a line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(re.sub(r"[ \t\r\n\f\u3000]+", " ", data))
+
+
+def visible_text(page: str) -> str:
+    """The visible text of an HTML page, one block a line (``<title>`` kept: it often
+    names the communiqué's year)."""
+    parser = _Visible()
+    parser.feed(page)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,563 @@
+"""The figures of a communiqué's sentences: what each number is, by rules one can read.
+
+A sentence is looked at when it names an indicator of the plan (its zh or en name or
+one of its ``aliases``, the longest name first). Each number in it belongs to the
+nearest indicator named before it, in the nearest period named before it (全年, 12月份,
+今年8月底, 2016年, …; else the document's year), for the nearest region named before it
+(else ``--region``, else the city). Then, in this order:
+
+- a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
+- in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
+  completion ratio (完成年度计划的99.34%), never proposed;
+- ``N个百分点`` is a change in points, never a growth rate;
+- after 其中 it is a part of the whole; after 占 a share; 约, 近, 超过, ``N以上`` … a bound;
+- after a verb of change (增长, 增产, 下降, 减少 …): with ``%`` a growth rate on the
+  previous year (signed; 实际增长 and 年均增长 are skipped: price-adjusted, or an average
+  over years), with a unit an absolute change (比上年增加888万吨), never a level;
+- compared with another period without such a verb (比上年多63万人), a change too;
+- otherwise, in the indicator's unit (or one the plan converts exactly, 万人 → 人; ``%``
+  for a percent indicator), a level.
+
+What the rules cannot place is listed as *not read* with its sentence — never guessed.
+Values and units are written as the text gives them (``8.37``, ``万人``); the reader's
+unit rules convert them. Nothing here raises on any text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from linyi_tracker.actuals.cells import unit_names
+from linyi_tracker.actuals.lookup import PlanLookup, fold
+from linyi_tracker.extract.document import Document, Sentence
+from linyi_tracker.plan.models import Indicator, Plan, Unit
+
+Measure = Literal["level", "growth"]
+Span = tuple[int, int]
+
+# Why a number is not proposed (labels "extract.skip.<code>" in i18n.py).
+SkipReason = Literal[
+    "target", "completion", "points", "change", "component", "share", "bound", "real", "average"
+]
+# Why a sentence about an indicator is not read (labels "extract.not_read.<code>").
+NotReadReason = Literal[
+    "no-figure",
+    "unclear",
+    "unit",
+    "other-area",
+    "not-a-number",
+    "several",
+    "base-year",
+    "part-year",
+]
+
+
+@dataclass(frozen=True)
+class Proposed:
+    """One row proposed for the submission file."""
+
+    indicator: str
+    period: str  # canonical (2016, 2016-08, 2016Q3), or the text's words when the year is unknown
+    region: str
+    value: str  # the decimal text as written (signed for a fall)
+    unit: str  # as written: 万吨, 万人, %
+    measure: Measure
+    sentence: str
+    span: Span  # the figure (number and unit) in the sentence
+    file: str
+    line: int
+    year_known: bool = True
+    year_word: str = ""  # 今年 / 去年 / 全年 when the year had to come from elsewhere
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number in a sentence about an indicator that is not one of its figures."""
+
+    indicator: str
+    text: str
+    reason: SkipReason
+    sentence: str
+    span: Span
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class NotRead:
+    """A sentence about an indicator that the rules cannot read with confidence."""
+
+    indicator: str
+    reason: NotReadReason
+    sentence: str
+    span: Span | None
+    file: str
+    line: int
+
+
+@dataclass
+class Extraction:
+    rows: list[Proposed] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    not_read: list[NotRead] = field(default_factory=list)
+    sentences: int = 0  # sentences looked at
+    year_from_title: int | None = None
+
+
+def fold_same_length(text: str) -> str:
+    """Full-width digits and signs folded (NFKC), lower case, one character for one, so
+    that positions found in the folded text are positions in the sentence."""
+    out = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch).lower()
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
+TARGET_WORDS = ("目标", "计划", "预期", "力争", "确保", "任务", "规划", "争取")
+OUTSIDE_AREAS = ("全国", "全省", "全球", "世界")
+# Two-character verbs only: a lone 增 ends 新增, which names a figure, not its change.
+_UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "提升")
+_DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
+# 比上年多63万人: compared with another period, whatever the verb — a change, not a level.
+_COMPARED = re.compile(r"[比较]\s*(?:上年|去年|上月|上季度|同期|\d{4}\s*年)|同比|环比")
+_CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + r")了?\s*$")
+_BOUND_BEFORE = re.compile(r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近)\s*$")
+_BOUND_AFTER = re.compile(r"^\s*(以上|以下|以内|左右|多|余|上下)")
+_CLAUSE_END = "，,；;。！？!?：:（）()"
+_NUMBER = re.compile(r"(?<![\d.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
+_MAGNITUDE = ("万", "亿")
+_DATE_AFTER = re.compile(r"^\s*(?:年|月|日|号|季度|周年|位|次会议|届)")
+_TITLE = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
+# 到2020年: a deadline, what is due by then (截至/截止到2016年8月底 is a date of an actual).
+_DEADLINE = re.compile(r"(?<![至止])到\s*\d{4}\s*年")
+_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class _Skip:
+    reason: SkipReason
+    span: Span
+
+
+@dataclass(frozen=True)
+class _Unread:
+    reason: NotReadReason
+    span: Span
+
+
+@dataclass(frozen=True)
+class _Period:
+    start: int
+    year: int | None
+    months: int  # 12 for a year
+    kind: Literal["year", "quarter", "month"]
+    words: str  # the text as written
+    year_word: str  # 今年 / 去年 / 全年 / "" (an explicit year)
+
+    def text(self) -> str:
+        if self.year is None:
+            return self.words
+        if self.kind == "year":
+            return str(self.year)
+        if self.kind == "quarter":
+            return f"{self.year}Q{self.months // 3}"
+        return f"{self.year}-{self.months:02d}"
+
+
+_RANGE = r"(?:1\s*[-—–~至到]\s*)?"
+_PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(rf"(?<!\d)(?P<y>\d{{4}})\s*年\s*{_RANGE}(?P<m>\d{{1,2}})\s*月(?:份|底|末)?"),
+        "month",
+    ),
+    (
+        re.compile(
+            r"(?<!\d)(?P<y>\d{4})\s*年\s*(?:第?(?P<q>[一二三四1-4])季度|(?P<h>上半年)|(?P<t>前三季度))(?:末)?"
+        ),
+        "quarter",
+    ),
+    (re.compile(r"(?<![比较与\d])(?P<y>\d{4})\s*年(?:底|末|全年)?(?![\d月])"), "year"),
+    (re.compile(rf"今年\s*{_RANGE}(?P<m>\d{{1,2}})\s*月(?:份|底|末)?"), "month-this"),
+    (
+        re.compile(r"今年\s*(?:第?(?P<q>[一二三四])季度|(?P<h>上半年)|(?P<t>前三季度))"),
+        "quarter-this",
+    ),
+    (re.compile(r"(?<![比较同])去年"), "last-year"),
+    (re.compile(r"今年"), "this-year"),
+    (re.compile(rf"(?<![\d年])(?<!第){_RANGE}(?P<m>\d{{1,2}})\s*月(?:份|底|末)?"), "month-default"),
+    (re.compile(r"(?:第?(?P<q>[一二三四])季度|(?P<h>上半年)|(?P<t>前三季度))"), "quarter-default"),
+    (re.compile(r"全年"), "whole-year"),
+)
+
+
+class Extractor:
+    """The plan's names, built once, applied to every sentence of every document."""
+
+    def __init__(self, plan: Plan, *, year: int | None = None, region: str | None = None) -> None:
+        self.plan = plan
+        self.lookup = PlanLookup(plan)
+        self.year = year
+        self.region = region or plan.city.id
+        by_name: dict[str, set[str]] = {}
+        for ind in plan.indicators:
+            for name in (ind.name.zh, ind.name.en, *ind.aliases):
+                key = fold_same_length(name.strip())
+                if len(key) >= 2:
+                    by_name.setdefault(key, set()).add(ind.id)
+        self.indicator_names = sorted(by_name.items(), key=lambda kv: -len(kv[0]))
+        regions: dict[str, str] = {}
+        for reg in plan.regions:
+            for name in (reg.name.zh, reg.name.en, *reg.aliases):
+                key = fold_same_length(name.strip())
+                if len(key) >= 2:
+                    regions.setdefault(key, reg.id)
+        for area in OUTSIDE_AREAS:
+            regions.setdefault(area, "")  # "" = outside the plan's area
+        self.region_names = sorted(regions.items(), key=lambda kv: -len(kv[0]))
+        self.unit_texts = sorted(
+            {
+                fold_same_length(n)
+                for u in plan.units
+                for n in (u.name.zh, u.name.en, u.id, *u.aliases, *u.conversions)
+                if n.strip() and fold_same_length(n) != "%"
+            },
+            key=len,
+            reverse=True,
+        )
+
+    # documents
+
+    def extract(self, documents: Iterable[Document]) -> Extraction:
+        result = Extraction()
+        for doc in documents:
+            title_year = self.year if self.year is not None else _title_year(doc)
+            if self.year is None and title_year is not None and result.year_from_title is None:
+                result.year_from_title = title_year
+            for sentence in doc.sentences:
+                result.sentences += 1
+                self.sentence(sentence, doc.path, title_year, result)
+        return result
+
+    # one sentence
+
+    def sentence(
+        self, sentence: Sentence, path: str, default_year: int | None, out: Extraction
+    ) -> None:
+        s = sentence.text
+        f = fold_same_length(s)
+        claimed = [False] * len(f)
+        mentions = _find(f, self.indicator_names, claimed)
+        if not mentions:
+            return
+        areas = _find(f, self.region_names, [False] * len(f))
+        periods = self._periods(f, default_year)
+        taken = [False] * len(f)
+        for p in periods:
+            for i in range(p.start, p.start + len(p.words)):
+                taken[i] = True
+        for start, end, _ in mentions:
+            for i in range(start, end):
+                taken[i] = True
+        rows: list[Proposed] = []
+        touched: dict[str, bool] = {}  # indicator id → some number was placed (row or skip)
+        unread: list[NotRead] = []
+        for m in _NUMBER.finditer(f):
+            a, b = m.span()
+            if any(taken[a:b]):
+                continue
+            ind_ids = _latest(mentions, a)
+            if ind_ids is None:
+                continue
+            if len(ind_ids) != 1:
+                continue  # an alias shared by two indicators: left to the analyst below
+            (ind_id,) = ind_ids
+            ind = self.plan.indicator_by_id[ind_id]
+            verdict = self._number(f, m, ind, mentions, areas, periods, default_year)
+            if isinstance(verdict, Proposed):
+                rows.append(_placed(verdict, s, path, sentence.line))
+                touched[ind_id] = True
+            elif isinstance(verdict, _Skip):
+                a, b = verdict.span
+                out.skipped.append(
+                    Skipped(ind_id, s[a:b], verdict.reason, s, verdict.span, path, sentence.line)
+                )
+                touched[ind_id] = True
+            elif isinstance(verdict, _Unread):
+                unread.append(NotRead(ind_id, verdict.reason, s, verdict.span, path, sentence.line))
+        rows = self._one_figure_each(rows, unread, s)
+        out.rows += rows
+        out.not_read += unread
+        # A sentence naming an indicator with nothing placed for it is listed, not dropped.
+        listed = {n.indicator for n in unread} | {r.indicator for r in rows}
+        numbers = any(not any(taken[a:b]) for a, b in (m.span() for m in _NUMBER.finditer(f)))
+        for _, _, ids in mentions:
+            for ind_id in sorted(ids):
+                if ind_id not in touched and ind_id not in listed:
+                    reason: NotReadReason = "unclear" if numbers or len(ids) > 1 else "no-figure"
+                    out.not_read.append(NotRead(ind_id, reason, s, None, path, sentence.line))
+                    listed.add(ind_id)
+
+    def _one_figure_each(
+        self, rows: list[Proposed], unread: list[NotRead], s: str
+    ) -> list[Proposed]:
+        """Two different values for one indicator, period, region and measure in one
+        sentence cannot both be its figure: both are listed as not read."""
+        groups: dict[tuple[str, str, str, str], list[Proposed]] = {}
+        for r in rows:
+            groups.setdefault((r.indicator, r.period, r.region, r.measure), []).append(r)
+        kept: list[Proposed] = []
+        for group in groups.values():
+            if len({r.value for r in group}) == 1:
+                kept.append(group[0])
+            else:
+                unread += [
+                    NotRead(r.indicator, "several", s, r.span, r.file, r.line) for r in group
+                ]
+        return sorted(kept, key=lambda r: r.span)
+
+    def _number(
+        self,
+        f: str,
+        m: re.Match[str],
+        ind: Indicator,
+        mentions: list[tuple[int, int, frozenset[str]]],
+        areas: list[tuple[int, int, frozenset[str]]],
+        periods: list[_Period],
+        default_year: int | None,
+    ) -> Proposed | _Skip | _Unread | None:
+        a, b = m.span()
+        number = m.group(0).replace(",", "").replace("−", "-")
+        after = f[b:]
+        if _DATE_AFTER.match(after) or f[max(0, a - 1) : a] == "第":
+            return None  # a date or an ordinal
+        clause_start = max((f.rfind(c, 0, a) for c in _CLAUSE_END), default=-1) + 1
+        ends = [i for i in (f.find(c, b) for c in _CLAUSE_END) if i >= 0]
+        clause_end = min(ends) if ends else len(f)
+        mention_end = max((e for st, e, _ in mentions if e <= a), default=0)
+        before = f[max(clause_start, mention_end) : a]
+        clause = _without(f, clause_start, clause_end, mentions)
+        # the unit: %, 个百分点, or a unit of the plan (after 万/亿); "8.5 万人" spaced too
+        gap = len(after) - len(after.lstrip())
+        magnitude = after[gap] if after[gap : gap + 1] in _MAGNITUDE else ""
+        rest = after[gap + len(magnitude) :].lstrip()
+        gap = len(after) - len(rest) - len(magnitude)
+        unit = ""
+        if rest.startswith("%"):
+            unit = "%"
+        elif rest.startswith("个百分点") or rest.startswith("百分点"):
+            unit = "个百分点"
+        else:
+            unit = next((u for u in self.unit_texts if rest.startswith(u)), "")
+        unit_text = magnitude + unit if unit != "%" else "%"
+        figure_end = b + gap + len(magnitude) + len(unit) if unit or magnitude else b
+        if unit == "%" and magnitude:
+            unit_text, unit, figure_end = "", "", b + gap + len(magnitude)
+        span: Span = (a, figure_end)
+        if any(w in clause for w in TARGET_WORDS) or _DEADLINE.search(f[:a]):
+            return _Skip("completion" if unit == "%" and "完成" in clause else "target", span)
+        if unit == "个百分点":
+            return _Skip("points", span)
+        if "其中" in f[mention_end:a]:
+            return _Skip("component", span)
+        if "占" in before:
+            return _Skip("share", span)
+        if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(f[figure_end:]):
+            return _Skip("bound", span)
+        change = _CHANGE.search(before)
+        region = self._region(areas, a)
+        if region == "":
+            return _Unread("other-area", span)
+        period = _latest_period(periods, a)
+        if change is None and _COMPARED.search(before):
+            return _Skip("change", span) if unit != "%" else _Unread("unclear", span)
+        if change is not None:
+            if unit != "%":
+                return _Skip("change", span) if unit_text else _Unread("unclear", span)
+            if "实际" in before or "扣除价格因素" in before:
+                return _Skip("real", span)
+            if "年均" in clause or "平均每年" in clause:
+                return _Skip("average", span)
+            base = re.search(r"[比较](\d{4})\s*年", f[mention_end:a])
+            unit_of = self.plan.unit_of(ind)
+            if unit_of is not None and unit_of.kind == "percent":
+                return _Unread("unclear", span)  # % of a percentage: points or relative?
+            if period is not None and period.kind != "year":
+                return _Unread("part-year", span)
+            if base is not None and (
+                period is None or period.year is None or int(base.group(1)) != period.year - 1
+            ):
+                return _Unread("base-year", span)
+            value = number if change.group(1) in _UP else _negate(number)
+            return self._row(ind, value, "%", "growth", period, default_year, region, span)
+        if self.lookup.value_types[ind.id] not in ("number", "count"):
+            return _Unread("not-a-number", span)
+        unit_of = self.plan.unit_of(ind)
+        if unit_of is None:
+            return _Unread("not-a-number", span)
+        if unit_of.kind == "percent":
+            if unit != "%":
+                return _Unread("unit", span)
+        elif not unit_text or not _accepts(unit_of, unit_text):
+            return _Unread("unit", span)
+        if number.startswith("-"):
+            return _Unread("unclear", span)
+        return self._row(ind, number, unit_text, "level", period, default_year, region, span)
+
+    def _row(
+        self,
+        ind: Indicator,
+        value: str,
+        unit: str,
+        measure: Measure,
+        period: _Period | None,
+        default_year: int | None,
+        region: str,
+        span: Span,
+    ) -> Proposed:
+        if period is None:
+            known = default_year is not None
+            text = str(default_year) if known else ""
+            word = ""
+        else:
+            known, text, word = period.year is not None, period.text(), period.year_word
+        return Proposed(ind.id, text, region, value, unit, measure, "", span, "", 0, known, word)
+
+    def _region(self, areas: list[tuple[int, int, frozenset[str]]], at: int) -> str:
+        ids = _latest(areas, at)
+        if ids is None:
+            return self.region
+        return next(iter(ids))
+
+    def _periods(self, f: str, default_year: int | None) -> list[_Period]:
+        found: list[_Period] = []
+        claimed = [False] * len(f)
+        for pattern, kind in _PERIODS:
+            for m in pattern.finditer(f):
+                a, b = m.span()
+                if any(claimed[a:b]):
+                    continue
+                p = _period(m, kind, self.year, default_year)
+                if p is None:
+                    continue
+                for i in range(a, b):
+                    claimed[i] = True
+                found.append(p)
+        return sorted(found, key=lambda p: p.start)
+
+
+def _period(
+    m: re.Match[str], kind: str, year_option: int | None, default: int | None
+) -> _Period | None:
+    groups = m.groupdict()
+    words = m.group(0)
+    if kind in ("month", "quarter", "year"):
+        year: int | None = int(groups["y"])
+        word = ""
+    elif kind in ("month-this", "quarter-this", "this-year"):
+        year, word = year_option, "今年"
+    elif kind == "last-year":
+        year, word = (None if year_option is None else year_option - 1), "去年"
+    else:
+        year, word = default, "全年" if kind == "whole-year" else ""
+    if groups.get("m"):
+        month = int(groups["m"])
+        if not 1 <= month <= 12:
+            return None
+        return _Period(m.start(), year, month, "month", words, word)
+    if groups.get("q"):
+        return _Period(m.start(), year, 3 * _CN_QUARTER[groups["q"]], "quarter", words, word)
+    if groups.get("h"):
+        return _Period(m.start(), year, 6, "quarter", words, word)
+    if groups.get("t"):
+        return _Period(m.start(), year, 9, "quarter", words, word)
+    return _Period(m.start(), year, 12, "year", words, word)
+
+
+def _placed(row: Proposed, sentence: str, path: str, line: int) -> Proposed:
+    return Proposed(
+        row.indicator,
+        row.period,
+        row.region,
+        row.value,
+        row.unit,
+        row.measure,
+        sentence,
+        row.span,
+        path,
+        line,
+        row.year_known,
+        row.year_word,
+    )
+
+
+def _find(
+    f: str,
+    names: list[tuple[str, set[str]]] | list[tuple[str, str]],
+    claimed: list[bool],
+) -> list[tuple[int, int, frozenset[str]]]:
+    """Every occurrence of the names (longest first, never overlapping): (start, end, ids)."""
+    found: list[tuple[int, int, frozenset[str]]] = []
+    for name, ids in names:
+        plain = name.isascii()
+        start = f.find(name)
+        while start >= 0:
+            end = start + len(name)
+            boundary = not plain or not (
+                (start > 0 and f[start - 1].isascii() and f[start - 1].isalnum())
+                or (end < len(f) and f[end].isascii() and f[end].isalnum())
+            )
+            if boundary and not any(claimed[start:end]):
+                for i in range(start, end):
+                    claimed[i] = True
+                found.append((start, end, frozenset({ids} if isinstance(ids, str) else ids)))
+            start = f.find(name, start + 1)
+    return sorted(found)
+
+
+def _latest(mentions: list[tuple[int, int, frozenset[str]]], at: int) -> frozenset[str] | None:
+    ids = None
+    for _start, end, found in mentions:
+        if end <= at:
+            ids = found
+    return ids
+
+
+def _latest_period(periods: list[_Period], at: int) -> _Period | None:
+    chosen = None
+    for p in periods:
+        if p.start + len(p.words) <= at:
+            chosen = p
+    return chosen
+
+
+def _without(f: str, a: int, b: int, mentions: list[tuple[int, int, frozenset[str]]]) -> str:
+    """The clause ``f[a:b]`` with the indicator names blanked (a name may hold 计划 …)."""
+    chars = list(f[a:b])
+    for start, end, _ in mentions:
+        for i in range(max(start, a), min(end, b)):
+            chars[i - a] = " "
+    return "".join(chars)
+
+
+def _accepts(unit: Unit, text: str) -> bool:
+    folded = fold(text)
+    return folded in unit_names(unit) or folded in {fold(k) for k in unit.conversions}
+
+
+def _negate(number: str) -> str:
+    return number[1:] if number.startswith("-") else "-" + number
+
+
+def _title_year(doc: Document) -> int | None:
+    """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报)
+    in the first lines."""
+    for sentence in doc.sentences[:5]:
+        m = _TITLE.search(fold_same_length(sentence.text))
+        if m:
+            return int(m.group(1))
+    return None

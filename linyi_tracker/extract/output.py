@@ -1,0 +1,143 @@
+"""The proposed rows as a submission file (CSV, UTF-8 with BOM) and as data (JSON).
+
+The file has the submission header (submissions.md) and the ``measure`` column
+(assessment.md, "Figures given as growth rates"): ``level`` or ``growth``. The whole
+sentence a figure comes from is its ``source``; where it was found, and what the
+analyst must add (a year), is its ``note``.
+
+Growth rows are written only when the reader knows the ``measure`` column: a reader
+that does not would warn about an unknown column and take each growth rate for a
+level (1.3 % of grain output stored as 1.3 tonnes). Until then they are listed for
+review and left out of the file (:func:`reader_reads_measure`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from linyi_tracker.actuals.headers import COLUMNS, HEADER_ALIASES
+from linyi_tracker.extract.document import Document
+from linyi_tracker.extract.figures import Extraction, NotRead, Proposed, Skipped
+from linyi_tracker.i18n import Lang, t
+
+# The reader's columns, and ``measure`` where the reader does not list it yet.
+HEADER: tuple[str, ...] = COLUMNS if "measure" in COLUMNS else (*COLUMNS, "measure")
+
+
+def reader_reads_measure() -> bool:
+    """Whether the reader of data files reads the ``measure`` column."""
+    return "measure" in COLUMNS or "measure" in HEADER_ALIASES.values()
+
+
+def written_rows(extraction: Extraction) -> list[Proposed]:
+    """The rows that go into the file (every row once the reader reads ``measure``)."""
+    if reader_reads_measure():
+        return list(extraction.rows)
+    return [r for r in extraction.rows if r.measure == "level"]
+
+
+def note_of(row: Proposed, lang: Lang) -> str:
+    note = t("extract.note.from", lang, file=row.file, line=row.line)
+    if not row.year_known:
+        word = row.year_word or row.period or "—"
+        note += t("extract.note.sep", lang) + t("extract.note.year_needed", lang, word=word)
+    return note
+
+
+def to_csv(rows: list[Proposed], lang: Lang) -> bytes:
+    """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for r in rows:
+        cells = {
+            "indicator": r.indicator,
+            "period": r.period,
+            "region": r.region,
+            "value": r.value,
+            "unit": r.unit,
+            "source": r.sentence,
+            "note": note_of(r, lang),
+            "as_of": "",
+            "measure": r.measure,
+        }
+        writer.writerow([cells.get(name, "") for name in HEADER])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_dict(
+    extraction: Extraction,
+    written: list[Proposed],
+    lang: Lang,
+    output: str | None,
+    documents: list[Document] | None = None,
+) -> dict[str, Any]:
+    """Everything the review shows, as data: the files read, rows (with whether each is
+    in the file), numbers not proposed and sentences not read, each with its sentence and
+    span (character offsets of the figure in the sentence)."""
+    in_file = {id(r) for r in written}
+    return {
+        "files": [
+            {"path": d.path, "encoding": d.encoding, "sentences": len(d.sentences)}
+            for d in documents or []
+        ],
+        "output": output,
+        "rows": [_row(r, lang, id(r) in in_file) for r in extraction.rows],
+        "skipped": [_skipped(s, lang) for s in extraction.skipped],
+        "not_read": [_not_read(n, lang) for n in extraction.not_read],
+        "summary": {
+            "sentences": extraction.sentences,
+            "rows": len(extraction.rows),
+            "growth": sum(1 for r in extraction.rows if r.measure == "growth"),
+            "written": len(written),
+            "skipped": len(extraction.skipped),
+            "not_read": len(extraction.not_read),
+            "year_from_title": extraction.year_from_title,
+        },
+    }
+
+
+def _row(r: Proposed, lang: Lang, written: bool) -> dict[str, Any]:
+    return {
+        "indicator": r.indicator,
+        "period": r.period,
+        "year_known": r.year_known,
+        "region": r.region,
+        "value": r.value,
+        "unit": r.unit,
+        "measure": r.measure,
+        "source": r.sentence,
+        "span": list(r.span),
+        "figure": r.sentence[r.span[0] : r.span[1]],
+        "file": r.file,
+        "line": r.line,
+        "note": note_of(r, lang),
+        "written": written,
+    }
+
+
+def _skipped(s: Skipped, lang: Lang) -> dict[str, Any]:
+    return {
+        "indicator": s.indicator,
+        "figure": s.text,
+        "reason": s.reason,
+        "message": t(f"extract.skip.{s.reason}", lang),
+        "sentence": s.sentence,
+        "span": list(s.span),
+        "file": s.file,
+        "line": s.line,
+    }
+
+
+def _not_read(n: NotRead, lang: Lang) -> dict[str, Any]:
+    return {
+        "indicator": n.indicator,
+        "reason": n.reason,
+        "message": t(f"extract.not_read.{n.reason}", lang),
+        "sentence": n.sentence,
+        "span": None if n.span is None else list(n.span),
+        "file": n.file,
+        "line": n.line,
+    }
