@@ -273,6 +273,28 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "期限已过，最新数字早于期限年",
         "en": "deadline passed; the latest figure is from before the deadline year",
     },
+    # terminal tables that never break a word (cli/render/fit.py, status_table.py)
+    "schedule.short.ahead": {"zh": "超 {points}", "en": "+{points} pts"},
+    "schedule.short.behind": {"zh": "落后 {points}", "en": "−{points} pts"},
+    "schedule.short.on_schedule": {"zh": "持平", "en": "on pace"},
+    "word.missing_years_spaced": {"zh": "缺 {years} 年数据", "en": "no figure for {years}"},
+    "note.columns_dropped": {
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
+        "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
+    },
+    "note.county_target": {
+        "zh": "县区各行不重复列出市级目标，完成率按市级目标计算。",
+        "en": "County rows do not repeat the city's target; their achievement is against it.",
+    },
+    "method.status.table": {
+        "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"
+        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；"
+        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
+        "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
+        "vs. schedule = achievement − time elapsed for annual and cumulative targets, "
+        "progress since the starting point − time elapsed for level targets, in points; "
+        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
+    },
 }
 
 
