@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
-from linyi_tracker.i18n import Lang
+from linyi_tracker.i18n import LABELS, Lang, status_label, t
 
 _TEN_THOUSAND = Decimal(10_000)
 _BARS = "▁▂▃▄▅▆▇█"
@@ -111,3 +111,12 @@ def bar(value: float, maximum: float, width: int) -> str:
 def display_width(text: str) -> int:
     """Columns a text takes on screen or in a spreadsheet: CJK characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def worded(value: str, lang: Lang) -> str:
+    """A worded figure (done, not-done, a judgement such as on_track) in the reader's words."""
+    if value == "done":
+        return t("word.done", lang)
+    if value == "not-done":
+        return t("word.not_done", lang)
+    return status_label(value, lang) if f"status.{value}" in LABELS else value

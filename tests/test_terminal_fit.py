@@ -109,3 +109,14 @@ def test_region_all_does_not_repeat_the_city_target(run: Run) -> None:
     assert r.exit_code == 0
     assert r.stdout.count("≥ 8.5万人") == 1
     assert "兰山区" in r.stdout and "县区各行不重复列出市级目标" in r.stdout
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_report_tables_keep_status_words_whole(run: Run, width: int) -> None:
+    """The yearly report in the terminal keeps each status word on one line, at 80 and 100."""
+    r = run("report", "2019", "--data", str(DEMO), "--lang", "zh", width=width)
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    for word in ("已达成", "正常推进", "存在风险", "明显滞后", "未达成", "数据不足", "已评估"):
+        assert any(word in line for line in lines), word
+    assert not any(line.rstrip(" │").endswith(("正常推", "存在风", "明显滞")) for line in lines)

@@ -18,11 +18,12 @@ Where a line may break:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -290,3 +291,25 @@ def table(
 def add_row(columns: Sequence[Column], values: Sequence[Cell]) -> None:
     for c, v in zip(columns, values, strict=True):
         c.cells.append(list(v))
+
+
+class Fitted:
+    """A laid-out table that takes its width when drawn (inside a panel, a panel's width),
+    followed by the note on the columns dropped, in the reader's language."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        note: Callable[[str], str],
+        title: str | None = None,
+    ) -> None:
+        self.columns = columns
+        self.note = note
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        drawn, dropped = table(self.columns, options.max_width, title=self.title)
+        yield drawn
+        if dropped:
+            names = " · ".join(c.header for c in dropped)
+            yield Text(self.note(names), style="yellow")

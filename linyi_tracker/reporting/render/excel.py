@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.formatting import display_width
-from linyi_tracker.i18n import LABELS, Lang, status_label, t
+from linyi_tracker.formatting import display_width, worded
+from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row, safe_text
@@ -119,15 +119,6 @@ def unit_format(unit: str | None, places: int, lang: Lang) -> str:
     return f'{digits}"{shown.replace(chr(34), "")}"'
 
 
-def _word(word: str, lang: Lang) -> str:
-    """A worded actual (done, not-done, a judgement) in the report's language."""
-    if word == "done":
-        return t("word.done", lang)
-    if word == "not-done":
-        return t("word.not_done", lang)
-    return status_label(word, lang) if f"status.{word}" in LABELS else word
-
-
 def _header(key: str, lang: Lang) -> str:
     return key if lang == "en" else t(f"xlsx.{key}", lang)
 
@@ -156,7 +147,7 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
             flat["comparator"] = text.comparator_sign(a.comparator) or None
             flat["judgement"] = status_label(a.judgement, lang) if a.judgement else None
             if a.actual is None and a.actual_word:
-                flat["actual"] = _word(a.actual_word, lang)
+                flat["actual"] = worded(a.actual_word, lang)
         sheet.rows.append([flat[k] for k in keys])
         unit = text.unit(line, lang)
         en_unit = line.unit_name.en if line.unit_name else None
@@ -245,7 +236,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     row.name_zh if lang == "zh" else row.name_en,
                     row.value
                     if row.value is not None
-                    else (_word(row.text, lang) if lang == "zh" else row.text),
+                    else (worded(row.text, lang) if lang == "zh" else row.text),
                     row.achievement,
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
                 ]
@@ -274,7 +265,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             (g.last_period.label(lang) if lang == "zh" else str(g.last_period))
             if g.last_period
             else None,
-            _word(g.last_value, lang) if lang == "zh" and g.last_value else g.last_value,
+            worded(g.last_value, lang) if lang == "zh" and g.last_value else g.last_value,
             g.reporters_zh if lang == "zh" else g.reporters_en,
         ]
         for g in report.completeness
