@@ -120,3 +120,17 @@ def test_report_tables_keep_status_words_whole(run: Run, width: int) -> None:
     for word in ("已达成", "正常推进", "存在风险", "明显滞后", "未达成", "数据不足", "已评估"):
         assert any(word in line for line in lines), word
     assert not any(line.rstrip(" │").endswith(("正常推", "存在风", "明显滞")) for line in lines)
+
+
+def test_show_rounds_the_projection(run: Run) -> None:
+    """`show` prints the rural income projection as 1.72万元, not 1.7151607979万元."""
+    r = run("show", "inc.rural_per_capita", "--data", str(DEMO), "--lang", "zh", width=80)
+    assert r.exit_code == 0
+    assert "1.72万元" in r.stdout and "1.7151" not in r.stdout
+
+
+def test_show_keeps_file_positions_whole(run: Run) -> None:
+    """The series table prints each source position (city.csv:12) on one line."""
+    r = run("show", "inc.rural_per_capita", "--data", str(DEMO), "--lang", "zh", width=80)
+    assert "examples/demo/city.csv:12" in r.stdout or "city.csv:12" in r.stdout
+    assert not any(line.rstrip().endswith("generat") for line in r.stdout.splitlines())
