@@ -248,6 +248,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             if row.status in STATUS_FILL:
                 regions.fills[r, 8] = STATUS_FILL[row.status]
     regions.wrap = {1}
+    regions.hidden = {0, 4}  # the indicator and region codes: data, not for the page
     gaps = Sheet(
         t("report.completeness", lang),
         [
