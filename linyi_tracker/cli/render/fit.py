@@ -94,7 +94,7 @@ def atoms(text: str, mode: Mode, soft: bool = True) -> list[str]:
         elif (
             piece
             and not _may_break(piece[-1], ch, mode)
-            and not (soft and mode == "words" and _after_year(piece, ch))
+            and not (mode == "words" and _after_year(piece, ch))
             and not (soft and _after_hyphen(piece, ch))
         ):
             piece += ch
@@ -108,7 +108,7 @@ def atoms(text: str, mode: Mode, soft: bool = True) -> list[str]:
 
 
 def widest_atom(text: str, mode: Mode, soft: bool = True) -> int:
-    """The widest piece; with ``soft=False``, as if hyphens, dashes and "年" did not break."""
+    """The widest piece; with ``soft=False``, as if hyphens and dashes did not break."""
     return max((display_width(a) for a in atoms(text, mode, soft) if a != " "), default=0)
 
 
@@ -186,7 +186,7 @@ class Column:
         return max(widths)
 
     def comfort(self) -> int:
-        """Wide enough that no line breaks at a hyphen, a dash or after "年", and no id is cut."""
+        """Wide enough that no line breaks at a hyphen or a dash, and no id is cut."""
         widths = [self.minimum()]
         widths += [widest_atom(p.plain, p.mode, soft=False) for cell in self.cells for p in cell]
         return max(widths)
@@ -227,13 +227,14 @@ def fit(
             kept, compact = tight, True
     widths = [c.minimum() for c in kept]
     spare = width - sum(widths) - _overhead(len(kept), compact)
-    # First the first column (names and ids) wide enough for every id, then every column as
-    # wide as it is comfortable, then in proportion to its width on one line.
+    # First every other column as wide as it is comfortable (no line broken at a dash),
+    # then the first column (names and ids) wide enough for its ids, then every column in
+    # proportion to its width on one line.
     if kept:
-        first = [kept[0].comfort(), *widths[1:]]
-        spare = _share(widths, spare, first)
-    for measure in (Column.comfort, Column.natural):
-        spare = _share(widths, spare, [measure(c) for c in kept])
+        others = [widths[0]] + [c.comfort() for c in kept[1:]]
+        spare = _share(widths, spare, others)
+        spare = _share(widths, spare, [kept[0].comfort(), *widths[1:]])
+    spare = _share(widths, spare, [c.natural() for c in kept])
     return kept, [c for c in columns if c not in kept], widths, compact
 
 
