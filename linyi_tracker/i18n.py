@@ -283,8 +283,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
     },
     "note.county_target": {
-        "zh": "县区各行不重复列出市级目标，完成率按市级目标计算。",
-        "en": "County rows do not repeat the city's target; their achievement is against it.",
+        "zh": "县区各行不重复列出市级目标和指标代码，完成率按市级目标计算；县区无数据的市级节点和定性目标不列出。",
+        "en": "County rows do not repeat the city's target or the ids; their achievement is against the city's target. "
+        "City milestones and judgements a county has no figure for are left out.",
     },
     "method.status.table": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"

@@ -109,6 +109,7 @@ def test_region_all_does_not_repeat_the_city_target(run: Run) -> None:
     assert r.exit_code == 0
     assert r.stdout.count("≥ 8.5万人") == 1
     assert "兰山区" in r.stdout and "县区各行不重复列出市级目标" in r.stdout
+    assert r.stdout.count("emp.new_urban_jobs") == 1  # the id on the city's row only
 
 
 @pytest.mark.parametrize("width", [80, 100])

@@ -59,7 +59,9 @@ def _row(
         series_for(plan, ctx.store, indicator, a.region), report.as_of, flow=indicator.flow
     )
     return [
-        [fit.para(name, mode="name"), fit.para(a.indicator, "dim", mode="whole")],
+        # A county's row names its indicator only: the id is on the city's row above.
+        [fit.para(name, mode="name")]
+        + ([] if county else [fit.para(a.indicator, "dim", mode="whole")]),
         [] if county else [fit.para(text.target(v, lang))],
         [fit.para(text.actual(v, lang))],
         [fit.para(text.achievement(v, lang), mode="whole")],
@@ -68,6 +70,14 @@ def _row(
         [fit.para(sparkline([x for _, x in values]), mode="whole")],
         [status_paragraph(v, lang)],
     ]
+
+
+def _city_only(v: TargetView) -> bool:
+    """A city milestone or judgement with no county figure: not a county's to report
+    (as the template says, intake/template.py), so a county's section leaves it out."""
+    kind = v.a.kind
+    uncounted = kind == "milestone" and v.count_total is None
+    return (kind == "qualitative" or uncounted) and v.a.status == "no_data"
 
 
 def _heading(label: str, n: int) -> list[fit.Cell]:
@@ -95,7 +105,11 @@ def render_status(
             fit.add_row(columns, _heading(plan.region_by_id[region].name.get(lang), len(columns)))
             row += 1
         for system in plan.systems:
-            views = [v for v in report.targets if v.system == system.id and v.a.region == region]
+            views = [
+                v
+                for v in report.targets
+                if v.system == system.id and v.a.region == region and not (county and _city_only(v))
+            ]
             if not views:
                 continue
             fit.add_row(columns, _heading(f"{system.number} {system.name.get(lang)}", len(columns)))
