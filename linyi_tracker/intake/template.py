@@ -23,19 +23,6 @@ from linyi_tracker.plan.models import (
     QualitativeTarget,
 )
 
-HEADER = (
-    "indicator",
-    "name_zh",
-    "name_en",
-    "period",
-    "region",
-    "value",
-    "unit",
-    "source",
-    "note",
-    "as_of",
-    "help",
-)
 EDITABLE = ("region", "value", "source", "note", "as_of")
 JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
 MILESTONE_CHOICES = ("done", "not done")
