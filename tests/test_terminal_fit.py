@@ -135,3 +135,18 @@ def test_show_keeps_file_positions_whole(run: Run) -> None:
     r = run("show", "inc.rural_per_capita", "--data", str(DEMO), "--lang", "zh", width=80)
     assert "examples/demo/city.csv:12" in r.stdout or "city.csv:12" in r.stdout
     assert not any(line.rstrip().endswith("generat") for line in r.stdout.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [80, 100])
+def test_narrow_table_lines_up(run: Run, lang: str, width: int) -> None:
+    """In the narrow frame every table line has the same display width and its rules align."""
+    from rich.cells import cell_len
+
+    lines = [line for line in _table_lines(run, lang, width) if "│" in line or "┿" in line]
+    assert lines and len({cell_len(line) for line in lines}) == 1
+
+    def rules(line: str) -> list[int]:
+        return [cell_len(line[:i]) for i, ch in enumerate(line) if ch in "│┿┼┃╇┩┡"]
+
+    assert len({tuple(rules(line)) for line in lines}) == 1
