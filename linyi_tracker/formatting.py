@@ -9,19 +9,46 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
-from linyi_tracker.i18n import Lang
+from linyi_tracker.i18n import LABELS, Lang, status_label, t
 
 _TEN_THOUSAND = Decimal(10_000)
 _BARS = "▁▂▃▄▅▆▇█"
 
 
-def number(value: Decimal, lang: Lang) -> str:
-    """85000 → '85,000' (en) or '8.5万' (zh, when exact to two decimals)."""
-    if lang == "zh" and abs(value) >= _TEN_THOUSAND:
-        wan = value / _TEN_THOUSAND
-        if wan == wan.quantize(Decimal("0.01")):
-            return _grouped(wan.normalize()) + "万"
+def number(value: Decimal, lang: Lang, wan: bool | None = None) -> str:
+    """85000 → '85,000' (en) or '8.5万' (zh).
+
+    In Chinese a figure of 10,000 or more is written in 万, exactly (19,140 → 1.914万), so
+    two figures of one size never look different. ``wan`` fixes the style for a whole
+    column (see :func:`wan_column`): all in 万, or none.
+    """
+    in_wan = abs(value) >= _TEN_THOUSAND if wan is None else wan
+    if lang == "zh" and in_wan and value:
+        return _grouped((value / _TEN_THOUSAND).normalize()) + "万"
     return _grouped(value)
+
+
+def wan_column(values: Sequence[Decimal | None]) -> bool:
+    """Whether a column of figures is written in 万: only when every one is 10,000 or more."""
+    shown = [abs(v) for v in values if v is not None and v]
+    return bool(shown) and all(v >= _TEN_THOUSAND for v in shown)
+
+
+def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:
+    """A projected share shown within 0–100 % (the data outputs keep the projection)."""
+    if unit_en != "%":
+        return value
+    return min(max(value, Decimal(0)), Decimal(100))
+
+
+def estimate(value: Decimal, unit_en: str | None, lang: Lang) -> Decimal:
+    """A projection as shown: within 0–100 % for a share, at the unit's precision (0.1 for a
+    percentage, 0.01 for a ratio, whole otherwise), and to 0.01万 in Chinese from 10,000."""
+    value = bounded_share(value, unit_en)
+    places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(unit_en or "", Decimal(1))
+    if lang == "zh" and places == 1 and abs(value) >= _TEN_THOUSAND:
+        places = Decimal(100)
+    return value.quantize(places) if places <= 1 else (value / places).quantize(1) * places
 
 
 def _grouped(value: Decimal) -> str:
@@ -33,8 +60,8 @@ def _grouped(value: Decimal) -> str:
     return f"{sign}{int(whole.lstrip('-') or 0):,}.{frac}"
 
 
-def with_unit(value: Decimal, unit_label: str | None, lang: Lang) -> str:
-    text = number(value, lang)
+def with_unit(value: Decimal, unit_label: str | None, lang: Lang, wan: bool | None = None) -> str:
+    text = number(value, lang, wan)
     if not unit_label:
         return text
     if unit_label == ":1":
@@ -84,3 +111,12 @@ def bar(value: float, maximum: float, width: int) -> str:
 def display_width(text: str) -> int:
     """Columns a text takes on screen or in a spreadsheet: CJK characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def worded(value: str, lang: Lang) -> str:
+    """A worded figure (done, not-done, a judgement such as on_track) in the reader's words."""
+    if value == "done":
+        return t("word.done", lang)
+    if value == "not-done":
+        return t("word.not_done", lang)
+    return status_label(value, lang) if f"status.{value}" in LABELS else value

@@ -273,6 +273,73 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "期限已过，最新数字早于期限年",
         "en": "deadline passed; the latest figure is from before the deadline year",
     },
+    # terminal tables that never break a word (cli/render/fit.py, status_table.py)
+    "schedule.short.ahead": {"zh": "超 {points}", "en": "+{points} pts"},
+    "schedule.short.behind": {"zh": "落后 {points}", "en": "−{points} pts"},
+    "schedule.short.on_schedule": {"zh": "持平", "en": "on pace"},
+    "word.missing_years_spaced": {"zh": "缺 {years} 年数据", "en": "no figure for {years}"},
+    "note.columns_dropped": {
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
+        "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
+    },
+    "note.county_target": {
+        "zh": "县区各行不重复列出市级目标和指标代码，完成率按市级目标计算；县区无数据的市级节点和定性目标不列出。",
+        "en": "County rows do not repeat the city's target or the ids; their achievement is against the city's target. "
+        "City milestones and judgements a county has no figure for are left out.",
+    },
+    "method.status.table": {
+        "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"
+        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；"
+        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
+        "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
+        "vs. schedule = achievement − time elapsed for annual and cumulative targets, "
+        "progress since the starting point − time elapsed for level targets, in points; "
+        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
+    },
+    # the workbook's column headers in a Chinese report (reporting/render/excel.py)
+    "xlsx.year": {"zh": "报告年份", "en": "year"},
+    "xlsx.as_of": {"zh": "截至", "en": "as_of"},
+    "xlsx.system": {"zh": "体系", "en": "system"},
+    "xlsx.target_id": {"zh": "目标代码", "en": "target_id"},
+    "xlsx.indicator": {"zh": "指标代码", "en": "indicator"},
+    "xlsx.name": {"zh": "指标", "en": "name"},
+    "xlsx.kind": {"zh": "目标类型", "en": "kind"},
+    "xlsx.comparator": {"zh": "比较", "en": "comparator"},
+    "xlsx.target": {"zh": "目标值", "en": "target"},
+    "xlsx.unit": {"zh": "单位", "en": "unit"},
+    "xlsx.start": {"zh": "起始年", "en": "start"},
+    "xlsx.deadline": {"zh": "期限", "en": "deadline"},
+    "xlsx.actual": {"zh": "实际值", "en": "actual"},
+    "xlsx.actual_period": {"zh": "实际值期间", "en": "actual_period"},
+    "xlsx.achievement": {"zh": "完成率", "en": "achievement"},
+    "xlsx.gap": {"zh": "差距", "en": "gap"},
+    "xlsx.time_progress": {"zh": "时序进度", "en": "time_progress"},
+    "xlsx.schedule_gap": {"zh": "较时序进度", "en": "schedule_gap"},
+    "xlsx.progress": {"zh": "进展（水平目标）", "en": "progress"},
+    "xlsx.pace": {"zh": "推进速度", "en": "pace"},
+    "xlsx.projected": {"zh": "期末预计", "en": "projected"},
+    "xlsx.status": {"zh": "状态代码", "en": "status"},
+    "xlsx.status_label": {"zh": "状态", "en": "status_label"},
+    "xlsx.judgement": {"zh": "评价", "en": "judgement"},
+    "xlsx.phrase": {"zh": "完成情况", "en": "phrase"},
+    "xlsx.sources": {"zh": "来源", "en": "sources"},
+    "xlsx.region": {"zh": "地区代码", "en": "region"},
+    "xlsx.count": {"zh": "目标个数", "en": "n"},
+    # the submission template (intake/template.py)
+    "template.title": {
+        "zh": "{region} {period} 民生指标报送表",
+        "en": "Livelihood indicators: {region}, {period}",
+    },
+    "template.block.unit": {"zh": "填报单位：", "en": "Reporting unit:"},
+    "template.block.filler": {"zh": "填报人：", "en": "Filled in by:"},
+    "template.block.checker": {"zh": "审核人：", "en": "Checked by:"},
+    "template.block.date": {"zh": "填报日期：", "en": "Date:"},
+    "template.prompt_title": {"zh": "填写数值", "en": "Value"},
+    "template.error_title": {"zh": "不是数字", "en": "Not a number"},
+    "template.error_number": {
+        "zh": "请只填数字，不带单位（单位见“单位”列）。",
+        "en": "Enter a number only, without the unit (see the unit column).",
+    },
 }
 
 

@@ -38,6 +38,7 @@ def demo(tmp_path: Path) -> str:
         ("status-demo-en-120.txt", ["--lang", "en"], 120),
         ("status-demo-zh-120.txt", ["--lang", "zh"], 120),
         ("status-demo-en-80.txt", ["--lang", "en"], 80),
+        ("status-demo-zh-80.txt", ["--lang", "zh"], 80),
         (
             "status-demo-zh-2016-08.txt",
             ["--lang", "zh", "--as-of", "2016-08", "--system", "1"],

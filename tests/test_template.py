@@ -94,9 +94,9 @@ def test_xlsx_template_has_drop_downs_and_locks(run: Run, tmp_path: Path) -> Non
     assert any("兰山区" in (f or "") for f in formulas) and any(
         "on_track" in (f or "") for f in formulas
     )
-    header = [c.value for c in ws[1]]
-    assert ws.cell(row=2, column=header.index("value") + 1).protection.locked is False
-    assert ws.cell(row=2, column=header.index("indicator") + 1).protection.locked is True
+    header = [c.value for c in ws[3]]  # below the title and the sign-off line
+    assert ws.cell(row=4, column=header.index("value") + 1).protection.locked is False
+    assert ws.cell(row=4, column=header.index("indicator") + 1).protection.locked is True
 
 
 def test_filled_xlsx_template_validates_clean(run: Run, tmp_path: Path) -> None:
@@ -107,8 +107,8 @@ def test_filled_xlsx_template_validates_clean(run: Run, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(tmp_path / "hedong.xlsx")
     ws = book.active
     assert ws is not None
-    header = [str(c.value) for c in ws[1]]
-    for row in ws.iter_rows(min_row=2):
+    header = [str(c.value) for c in ws[3]]
+    for row in ws.iter_rows(min_row=4):
         cells = dict(zip(header, row, strict=False))
         cells["value"].value = fill({k: str(v.value or "") for k, v in cells.items()})
     book.save(tmp_path / "hedong.xlsx")
@@ -122,3 +122,98 @@ def test_template_to_stdout_and_errors(run: Run) -> None:
     assert run("template", "--period", "2017", "--format", "xlsx").exit_code == 2
     assert run("template", "--period", "2017", "--region", "nowhere").exit_code == 2
     assert run("template", "--period", "2030").exit_code == 2
+
+
+ZH_KEYS = {"指标代码": "indicator", "单位": "unit", "填写说明": "help", "数值": "value"}
+
+
+def _zh_fill(row: dict[str, str]) -> str:
+    """fill() for a Chinese template's columns (its help is in Chinese only)."""
+    return fill({ZH_KEYS.get(k, k): v for k, v in row.items()})
+
+
+@pytest.mark.parametrize(("period", "region"), [("2019", "lanshan"), ("2017", "linyi")])
+def test_filled_zh_csv_template_validates_clean(
+    plan: Plan, tmp_path: Path, period: str, region: str
+) -> None:
+    """A Chinese CSV template (title, sign-off line, Chinese headers) filled in validates clean."""
+    raw = to_csv(template_rows(plan, parse_period(period), region), "zh").decode("utf-8-sig")
+    lines = raw.splitlines()
+    assert lines[1].startswith("填报单位：") and lines[2].startswith("指标代码,指标名称,数值")
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines[2:]))))
+    for row in rows:
+        row["数值"] = _zh_fill(row)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([next(csv.reader([lines[0]])), next(csv.reader([lines[1]]))])
+    writer.writerow(list(rows[0]))
+    writer.writerows(list(r.values()) for r in rows)
+    path = tmp_path / "filled.csv"
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    report = validate([str(path)], plan, store=None, keep_observations=True)
+    assert [f for f in report.findings if f.severity.value != "notice"] == []
+    assert len(report.observations) == len(rows)
+
+
+def test_filled_zh_xlsx_template_validates_clean(run: Run, tmp_path: Path) -> None:
+    """Filling the value cells and the sign-off line of a Chinese workbook is all a clerk does."""
+    import openpyxl
+
+    r = run("template", "--period", "2019", "--region", "lanshan", "--lang", "zh", "-o", "t.xlsx")
+    assert r.exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    ws = book.active
+    assert ws is not None and ws["A2"].value == "填报单位："
+    header = [str(c.value) for c in ws[3]]
+    assert header[:3] == ["指标代码", "指标名称", "数值"]
+    for row in ws.iter_rows(min_row=4):
+        cells = dict(zip(header, row, strict=False))
+        cells["数值"].value = _zh_fill({k: str(v.value or "") for k, v in cells.items()})
+    signed = {"B2": "兰山区统计局", "D2": "张三", "F2": "李四", "H2": "2020-01-15"}
+    for ref, value in signed.items():
+        ws[ref] = value
+    book.save(tmp_path / "t.xlsx")
+    r = run("validate", "t.xlsx", "--no-store")
+    assert r.exit_code == 0, r.stdout
+
+
+def test_xlsx_value_cells_take_a_decimal_with_an_input_message(run: Run, tmp_path: Path) -> None:
+    """Each number's value cell has decimal validation and a prompt saying the unit."""
+    import openpyxl
+
+    run("template", "--period", "2019", "--region", "lanshan", "--lang", "zh", "-o", "t.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx").active
+    assert ws is not None
+    decimals = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
+    assert decimals and all(dv.showInputMessage and dv.prompt for dv in decimals)
+    assert "C4" in {str(ref) for dv in decimals for ref in dv.sqref.ranges}
+    assert any("单位：人" in (dv.prompt or "") for dv in decimals)
+
+
+def test_xlsx_template_prints_one_page_wide(run: Run, tmp_path: Path) -> None:
+    """A4 landscape, fitted to the page width, the header row repeated on every page."""
+    import openpyxl
+
+    run("template", "--period", "2019", "--region", "lanshan", "-o", "t.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx").active
+    assert ws is not None
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$3:$3"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_csv_template_cell_encodes_in_gbk(plan: Plan, lang: str) -> None:
+    """A clerk's Excel may save the CSV as GBK: every cell of every template can be (no m²)."""
+    for region in [r.id for r in plan.regions]:
+        for period in ("2015", "2017", "2019", "2019-09"):
+            rows = template_rows(plan, parse_period(period), region)
+            text = to_csv(rows, lang).decode("utf-8-sig")  # type: ignore[arg-type]
+            text.encode("gbk")
+
+
+def test_help_keeps_chinese_punctuation(plan: Plan) -> None:
+    """Making m² GBK-safe does not turn the help's ，and ：into ASCII."""
+    rows = template_rows(plan, parse_period("2019"), "lanshan")
+    area = next(r for r in rows if r.indicator == "housing.floor_area_started")
+    assert area.help.startswith("填数字，单位：") and "m²" not in area.help

@@ -63,12 +63,12 @@ def template(
     if fmt is TemplateFormat.XLSX:
         if output is None:
             raise TextUsageError(Text("template.xlsx_needs_file"))
-        write_via_temp(output, lambda tmp: to_xlsx(rows, loaded, tmp))
+        write_via_temp(output, lambda tmp: to_xlsx(rows, loaded, tmp, language))
     elif output is None:
-        typer.echo(to_csv(rows).decode("utf-8"), nl=False)
+        typer.echo(to_csv(rows, language).decode("utf-8"), nl=False)
         return
     else:
-        payload = to_csv(rows)
+        payload = to_csv(rows, language)
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
     name = loaded.region_by_id[region_id].name
     shown = t(

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from linyi_tracker.actuals.periods import Period
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
     Indicator,
     MilestoneTarget,
@@ -21,22 +23,65 @@ from linyi_tracker.plan.models import (
     QualitativeTarget,
 )
 
-HEADER = (
+EDITABLE = ("region", "value", "source", "note", "as_of")
+JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
+MILESTONE_CHOICES = ("done", "not done")
+# The same choices in the words a Chinese clerk writes (the reader takes both: words.py).
+JUDGEMENT_CHOICES_ZH = ("已实现", "正常推进", "存在风险", "明显滞后", "未实现")
+MILESTONE_CHOICES_ZH = ("是", "否")
+
+# The columns in print order: the value next to the name, so it prints on page 1.
+# A Chinese template has Chinese headers the reader knows (actuals/headers.py) and one
+# name column; the English one keeps the canonical keys and both names.
+COLUMNS_EN = (
     "indicator",
     "name_zh",
     "name_en",
-    "period",
-    "region",
     "value",
     "unit",
+    "period",
+    "region",
     "source",
     "note",
     "as_of",
     "help",
 )
-EDITABLE = ("region", "value", "source", "note", "as_of")
-JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
-MILESTONE_CHOICES = ("done", "not done")
+COLUMNS_ZH = tuple(c for c in COLUMNS_EN if c != "name_en")
+HEADERS_ZH = {
+    "indicator": "指标代码",
+    "name_zh": "指标名称",
+    "value": "数值",
+    "unit": "单位",
+    "period": "期间",
+    "region": "地区",
+    "source": "来源",
+    "note": "备注",
+    "as_of": "截至日期",
+    "help": "填写说明",
+}
+BLOCK = (
+    "template.block.unit",
+    "template.block.filler",
+    "template.block.checker",
+    "template.block.date",
+)
+
+
+def columns(lang: Lang) -> tuple[str, ...]:
+    return COLUMNS_ZH if lang == "zh" else COLUMNS_EN
+
+
+def header(lang: Lang) -> list[str]:
+    return [HEADERS_ZH[c] if lang == "zh" else c for c in columns(lang)]
+
+
+def gbk_safe(text: str) -> str:
+    """Text a GBK (Windows Chinese) Excel can save: m² becomes m2 (NFKC), only if needed."""
+    try:
+        text.encode("gbk")
+    except UnicodeEncodeError:
+        return unicodedata.normalize("NFKC", text)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,20 +95,40 @@ class TemplateRow:
     kind: str  # number, count, milestone, judgement
     help: str
 
-    def cells(self) -> list[str]:
-        return [
-            self.indicator,
-            self.name_zh,
-            self.name_en,
-            self.period,
-            self.region,
-            "",
-            self.unit,
-            "",
-            "",
-            "",
-            self.help,
-        ]
+    def cells(self, lang: Lang = "en") -> list[str]:
+        """The row's cells in the order of :func:`columns`; the help in the template's language."""
+        zh_help = self.help.partition(" | ")[0]
+        by_key = {
+            "indicator": self.indicator,
+            "name_zh": self.name_zh,
+            "name_en": self.name_en,
+            "period": self.period,
+            "region": self.region,
+            "value": "",
+            "unit": self.unit,
+            "source": "",
+            "note": "",
+            "as_of": "",
+            "help": zh_help if lang == "zh" else self.help,
+        }
+        return [by_key[c] for c in columns(lang)]
+
+    def prompt(self, lang: Lang) -> str:
+        zh_help, _, en_help = self.help.partition(" | ")
+        return zh_help if lang == "zh" else en_help or zh_help
+
+
+def title(rows: list[TemplateRow], lang: Lang) -> str:
+    region, period = (rows[0].region, rows[0].period) if rows else ("", "")
+    return t("template.title", lang, region=region, period=period)
+
+
+def block(lang: Lang) -> list[str]:
+    """The sign-off line above the table: a label, then a blank cell for its entry."""
+    out: list[str] = []
+    for key in BLOCK:
+        out += [t(key, lang), ""]
+    return out
 
 
 def template_rows(plan: Plan, period: Period, region: str) -> list[TemplateRow]:
@@ -134,83 +199,138 @@ def _help(kind: str, unit_zh: str, unit_en: str, plan: Plan, ind: Indicator, per
     ytd = ind.flow and period.kind != "year"
     flow = "，年初至当期累计数" if ytd else ""
     flow_en = ", year to date" if ytd else ""
-    return f"填数字，单位：{unit_zh}{flow} | a number in {unit_en}{flow_en}"
+    return f"填数字，单位：{unit_zh}{flow} | a number in {gbk_safe(unit_en)}{flow_en}"
 
 
-def to_csv(rows: list[TemplateRow]) -> bytes:
-    """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly."""
+def to_csv(rows: list[TemplateRow], lang: Lang = "en") -> bytes:
+    """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly.
+
+    A Chinese template starts with a title and the sign-off line (填报单位 …), which the
+    reader skips: it takes the first row naming the required columns as the header."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(r.cells() for r in rows)
+    if lang == "zh":
+        writer.writerow([title(rows, lang)])
+        writer.writerow(block(lang))
+    writer.writerow(header(lang))
+    writer.writerows(r.cells(lang) for r in rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path) -> None:
-    """A workbook with drop-down lists and locked id columns (openpyxl, imported here)."""
+def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en") -> None:
+    """A workbook to fill and print: a title and sign-off line above the table (the reader
+    skips them), drop-down lists, number validation with an input message on each value
+    cell, locked id columns; A4 landscape, one page wide, the header repeated on each page.
+    openpyxl is imported here only."""
     from linyi_tracker.errors import require
 
     require("openpyxl", "an Excel template")
     from openpyxl import Workbook
-    from openpyxl.styles import Font, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     book = Workbook()
     ws = book.active
     assert ws is not None
-    ws.title = "submission"
-    ws.append(list(HEADER))
-    for cell in ws[1]:
+    ws.title = "submission" if lang == "en" else "填报"
+    ws.append([title(rows, lang)])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(block(lang))
+    for cell in ws[2][0::2]:
         cell.font = Font(bold=True)
+    head = 3  # the header row
+    ws.append(header(lang))
+    for cell in ws[head]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r in rows:
-        ws.append(r.cells())
-    ws.freeze_panes = "A2"
+        ws.append(r.cells(lang))
+    ws.freeze_panes = f"A{head + 1}"
     widths = {
-        "indicator": 34,
-        "name_zh": 30,
-        "name_en": 44,
-        "period": 10,
-        "region": 12,
+        "indicator": 30,
+        "name_zh": 28,
+        "name_en": 36,
+        "period": 9,
+        "region": 10,
         "value": 14,
         "unit": 10,
-        "source": 28,
-        "note": 30,
+        "source": 24,
+        "note": 24,
         "as_of": 12,
-        "help": 60,
+        "help": 48,
     }
-    for i, name in enumerate(HEADER, start=1):
+    keys = columns(lang)
+    for i, name in enumerate(keys, start=1):
         ws.column_dimensions[get_column_letter(i)].width = widths[name]
-    col = {name: i + 1 for i, name in enumerate(HEADER)}
-    last = len(rows) + 1
+    wrapped = keys.index("help") + 1
+    for row in ws.iter_rows(min_row=head + 1):
+        for c in row:
+            c.alignment = Alignment(vertical="top", wrap_text=c.column == wrapped)
+    col = {name: i + 1 for i, name in enumerate(keys)}
+    first, last = head + 1, len(rows) + head
     regions = DataValidation(
         type="list",
         formula1='"' + ",".join(r.name.zh for r in plan.regions) + '"',
         allow_blank=True,
     )
     ws.add_data_validation(regions)
-    regions.add(
-        f"{get_column_letter(col['region'])}2:{get_column_letter(col['region'])}{max(last, 2)}"
-    )
+    region_letter = get_column_letter(col["region"])
+    regions.add(f"{region_letter}{first}:{region_letter}{max(last, first)}")
+    zh = lang == "zh"
     judgements = DataValidation(
-        type="list", formula1='"' + ",".join(JUDGEMENT_CHOICES) + '"', allow_blank=True
+        type="list",
+        formula1='"' + ",".join(JUDGEMENT_CHOICES_ZH if zh else JUDGEMENT_CHOICES) + '"',
+        allow_blank=True,
     )
     milestones = DataValidation(
-        type="list", formula1='"' + ",".join(MILESTONE_CHOICES) + '"', allow_blank=True
+        type="list",
+        formula1='"' + ",".join(MILESTONE_CHOICES_ZH if zh else MILESTONE_CHOICES) + '"',
+        allow_blank=True,
+        showErrorMessage=False,  # a date it was done is an answer too
     )
     ws.add_data_validation(judgements)
     ws.add_data_validation(milestones)
     value_letter = get_column_letter(col["value"])
-    for row_number, r in enumerate(rows, start=2):
+    for row_number, r in enumerate(rows, start=first):
+        where = f"{value_letter}{row_number}"
         if r.kind == "judgement":
-            judgements.add(f"{value_letter}{row_number}")
+            judgements.add(where)
         elif r.kind == "milestone":
-            milestones.add(f"{value_letter}{row_number}")
-    # Ids, names, period and unit are locked; the clerk picks the region and fills the rest.
+            milestones.add(where)
+        else:
+            number = DataValidation(
+                type="decimal",
+                operator="between",
+                formula1="-1000000000000",
+                formula2="1000000000000",
+                allow_blank=True,
+                showInputMessage=True,
+                promptTitle=t("template.prompt_title", lang),
+                prompt=r.prompt(lang)[:255],
+                showErrorMessage=True,
+                errorTitle=t("template.error_title", lang),
+                error=t("template.error_number", lang),
+            )
+            ws.add_data_validation(number)
+            number.add(where)
+    # Ids, names, period and unit are locked; the clerk picks the region and fills the
+    # rest, and the sign-off line.
     for name in EDITABLE:
-        for row_number in range(2, max(last, 2) + 1):
+        for row_number in range(first, max(last, first) + 1):
             ws.cell(row=row_number, column=col[name]).protection = Protection(locked=False)
+    for cell in ws[2][1::2]:
+        cell.protection = Protection(locked=False)
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False
+    ws.print_title_rows = f"{head}:{head}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
     book.save(target)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.formatting import number, percent, with_unit
+from linyi_tracker.formatting import estimate, number, percent, wan_column, with_unit
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting.model import RegionRanking, RegionRow, Report
 from linyi_tracker.reporting.view import TargetView
@@ -124,8 +124,7 @@ def projected(v: TargetView, lang: Lang) -> str:
     if v.a.projected is None:
         return "—"
     en = v.unit_name.en if v.unit_name else ""
-    places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(en, Decimal(1))
-    return amount(v.a.projected.quantize(places), v, lang)
+    return amount(estimate(v.a.projected, en, lang), v, lang)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:
@@ -250,7 +249,8 @@ def annual_cells(line: TargetView, lang: Lang) -> list[str]:
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
-    value = row.text if row.value is None else with_unit(row.value, unit_name, lang)
+    wan = wan_column([r.value for r in ranking.rows])  # one style for the column
+    value = row.text if row.value is None else with_unit(row.value, unit_name, lang, wan)
     share = "—" if row.achievement is None else percent(row.achievement, lang)
     return [
         str(rank),

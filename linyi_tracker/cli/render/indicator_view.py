@@ -10,8 +10,9 @@ from rich.text import Text
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.assessment.series import describe_source, region_ranking, series_for
 from linyi_tracker.cli.context import Context
+from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
-from linyi_tracker.formatting import bar, percent, ratio, with_unit
+from linyi_tracker.formatting import bar, percent, ratio, wan_column, with_unit
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
@@ -89,9 +90,7 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
     if a.pace is not None:
         grid.add_row(t("word.pace", lang), ratio(a.pace))
     if a.projected is not None:
-        grid.add_row(
-            t("word.projected", lang), with_unit(a.projected, unit_label(plan, a.unit, lang), lang)
-        )
+        grid.add_row(t("word.projected", lang), text.projected(ln, lang))
     if a.history:
         lines = [
             f"{h.year}: {'—' if h.actual is None else with_unit(h.actual, unit_label(plan, a.unit, lang), lang)}"
@@ -118,25 +117,40 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
     plan = ctx.plan
     series = series_for(plan, ctx.store, ind, region)
     rows = series.up_to(as_of)
-    table = Table(
-        title=f"{t('title.series', lang)} · {plan.region_by_id[region].name.get(lang)}",
-        title_justify="left",
-    )
-    for key in ("col.period", "col.value", "col.chart", "col.source", "col.note"):
-        table.add_column(t(key, lang), overflow="fold", no_wrap=key == "col.chart")
+    title = f"{t('title.series', lang)} · {plan.region_by_id[region].name.get(lang)}"
+    columns = [
+        fit.Column("period", t("col.period", lang)),
+        fit.Column("value", t("col.value", lang), justify="right"),
+        fit.Column("chart", t("col.chart", lang), mode="whole", drop=2),
+        fit.Column("source", t("col.source", lang), drop=1),
+        fit.Column("note", t("col.note", lang), mode="name", drop=3),
+    ]
     values = [float(o.value) for o in rows if o.value is not None]
     top = max(values) if values else 0.0
     unit = unit_label(plan, ind.unit, lang)
+    wan = wan_column([o.value for o in rows])  # one number style for the column
     for o in rows:
-        shown = with_unit(o.value, unit, lang) if o.value is not None else o.text
+        shown = with_unit(o.value, unit, lang, wan) if o.value is not None else o.text
         chart = bar(float(o.value), top, 16) if o.value is not None else ""
-        where = f"\n{o.file}:{o.line}" if o.line else ""
-        table.add_row(
-            o.period.label(lang), shown, chart, f"{describe_source(o.source, lang)}{where}", o.note
+        source = [fit.para(describe_source(o.source, lang))]
+        if o.line:
+            source.append(fit.para(f"{o.file}:{o.line}", "dim", mode="whole"))
+        fit.add_row(
+            columns,
+            [
+                [fit.para(o.period.label(lang))],
+                [fit.para(shown)],
+                [fit.para(chart, mode="whole")],
+                source,
+                [fit.para(o.note or "", mode="name")],
+            ],
         )
     if not rows:
-        table.add_row("—", "—", "", t("status.no_data", lang), "")
-    return table
+        fit.add_row(
+            columns,
+            [[fit.para("—")], [fit.para("—")], [], [fit.para(t("status.no_data", lang))], []],
+        )
+    return fit.Fitted(columns, lambda names: t("note.columns_dropped", lang, columns=names), title)
 
 
 def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> RenderableType:
@@ -150,8 +164,9 @@ def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> Rendera
     numeric = [float(o.value) for o in ranked if o.value is not None]
     top = max(numeric) if numeric else 0.0
     unit = unit_label(plan, ind.unit, lang)
+    wan = wan_column([o.value for o in ranked])  # one number style for the column
     for rank, o in enumerate(ranked, start=1):
-        shown = with_unit(o.value, unit, lang) if o.value is not None else o.text
+        shown = with_unit(o.value, unit, lang, wan) if o.value is not None else o.text
         chart = bar(float(o.value), top, 16) if o.value is not None else ""
         table.add_row(f"{rank}. {plan.region_by_id[o.region].name.get(lang)}", shown, chart)
     parts: list[RenderableType] = [table]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from linyi_tracker.i18n import Lang, status_label
+from linyi_tracker.cli.render.fit import Paragraph
+from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import TargetView
@@ -41,3 +42,28 @@ def status_cell(line: TargetView, lang: Lang) -> Text:
     if extras:
         cell.append(" · " + " · ".join(extras), style="dim")
     return cell
+
+
+WHOLE_STATUS = 12
+
+
+def status_paragraph(line: TargetView, lang: Lang) -> Paragraph:
+    """The status cell for a laid-out table: the word kept whole, qualifiers may wrap.
+
+    A word of up to 12 cells ("not assessed") gets no-break spaces, so it never splits;
+    a longer one ("insufficient data") may break at its space, not inside a word;
+    missing years are written with spaces ("缺 2018 年数据") so a line may break beside
+    the year rather than inside it.
+    """
+    status = line.a.status
+    word = status_label(status, lang)
+    if len(word) <= WHOLE_STATUS:
+        word = word.replace(" ", "\u00a0")
+    spans = [(word, STATUS_STYLE.get(status or "", ""))]
+    extras = text.status_extras(line, lang)
+    if line.a.missing_years:
+        years = ", ".join(map(str, line.a.missing_years))
+        extras[-1] = t("word.missing_years_spaced", lang, years=years)
+    if extras:
+        spans.append((" · " + " · ".join(extras), "dim"))
+    return Paragraph(spans, "words")

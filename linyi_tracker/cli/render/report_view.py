@@ -4,24 +4,52 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.cli.render.labels import STATUS_STYLE, status_cell
+from linyi_tracker.cli.render import fit
+from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
+from linyi_tracker.formatting import worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.words import STATUS_WORDS
 
+NAME_FLOOR = 12  # a name column narrower than this reads one character a line
 
-def _table(header: list[str], numeric: set[int] | None = None) -> Table:
-    table = Table(expand=True)
-    for i, h in enumerate(header):
-        table.add_column(
-            h, justify="right" if numeric and i in numeric else "left", overflow="fold"
+
+def _table(
+    header: list[str],
+    lang: Lang,
+    numeric: set[int] | None = None,
+    modes: dict[int, fit.Mode] | None = None,
+    drop: dict[int, int] | None = None,
+) -> fit.Fitted:
+    """A table laid out when drawn, so no word, figure or status breaks across lines; the
+    first column holds names (a line may break between Chinese characters)."""
+    modes = {0: "name", **(modes or {})}
+    columns = [
+        fit.Column(
+            f"c{i}",
+            h,
+            justify="right" if numeric and i in numeric else "left",
+            mode=modes.get(i, "words"),
+            drop=(drop or {}).get(i, 0),
+            floor=NAME_FLOOR if modes.get(i) == "name" and i == 0 else 0,
         )
-    return table
+        for i, h in enumerate(header)
+    ]
+    return fit.Fitted(columns, lambda names: t("note.columns_dropped", lang, columns=names))
+
+
+def _add(table: fit.Fitted, cells: list[str], status: fit.Paragraph | None = None) -> None:
+    """One row: each text cell wrapped by its column's rule, then the styled status."""
+    row: list[fit.Cell] = [
+        [fit.para(c, mode=col.mode)] for c, col in zip(cells, table.columns, strict=False)
+    ]
+    if status is not None:
+        row.append([status])
+    fit.add_row(table.columns, row)
 
 
 def render_report(report: Report, lang: Lang) -> RenderableType:
@@ -60,10 +88,12 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             summary.append(f"\n  • {text.name(ln, lang)}: {text.detail(ln, lang)}")
     parts.append(Panel(summary, title=t("report.summary", lang), title_align="left"))
 
-    annual = _table([t(c, lang) for c in text.ANNUAL_COLUMNS])
+    annual = _table(
+        [t(c, lang) for c in text.ANNUAL_COLUMNS], lang, modes={3: "name", 4: "name"}, drop={4: 1}
+    )
     for tid in report.annual:
         ln = report.line(tid)
-        annual.add_row(*text.annual_cells(ln, lang)[:-1], status_cell(ln, lang))
+        _add(annual, text.annual_cells(ln, lang)[:-1], status_paragraph(ln, lang))
     parts.append(
         Panel(
             annual if report.annual else Text(t("report.none", lang)),
@@ -73,22 +103,29 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     )
 
     for section in report.systems:
-        table = _table([t(c, lang) for c in text.SYSTEM_COLUMNS], {3, 4, 5, 6})
+        table = _table(
+            [t(c, lang) for c in text.SYSTEM_COLUMNS],
+            lang,
+            {3, 4, 5, 6},
+            modes={3: "whole", 5: "whole"},
+            drop={5: 2, 6: 1},
+        )
         for ln in section.lines:
-            cells = text.system_cells(ln, lang)
-            table.add_row(*cells[:-1], status_cell(ln, lang))
+            _add(table, text.system_cells(ln, lang)[:-1], status_paragraph(ln, lang))
         name = section.name_zh if lang == "zh" else section.name_en
         parts.append(Panel(table, title=f"{section.number} {name}", title_align="left"))
 
     regions: list[RenderableType] = []
     for ranking in report.regions:
         heading, how = text.ranking_title(ranking, lang)
-        table = _table([t(c, lang) for c in text.RANKING_COLUMNS], {0, 2, 3})
+        table = _table(
+            [t(c, lang) for c in text.RANKING_COLUMNS], lang, {0, 2, 3}, modes={0: "words"}
+        )
         table.title = f"{heading} ({how})"
         for i, r in enumerate(ranking.rows, start=1):
             cells = text.ranking_cells(i, r, ranking, lang)
             style = STATUS_STYLE.get(r.status or "", "")
-            table.add_row(*cells[:-1], Text(cells[-1], style=style))
+            _add(table, cells[:-1], fit.Paragraph([(cells[-1].replace(" ", "\u00a0"), style)]))
         regions.append(table)
         missing = text.not_reported(ranking, lang)
         if missing:
@@ -108,14 +145,22 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
                 "id",
                 t("report.last_figure", lang),
                 t("report.who_reports", lang),
-            ]
+            ],
+            lang,
+            modes={1: "whole", 3: "name"},
         )
+        gaps.columns[1].floor = 16  # an id cut with an ellipsis, never folded
         for g in report.completeness:
-            gaps.add_row(
-                g.name_zh if lang == "zh" else g.name_en,
-                g.target_id,
-                f"{g.last_value} ({g.last_period})" if g.last_period else "—",
-                g.reporters_zh if lang == "zh" else g.reporters_en,
+            _add(
+                gaps,
+                [
+                    g.name_zh if lang == "zh" else g.name_en,
+                    g.target_id,
+                    f"{worded(g.last_value or '', lang)} ({g.last_period.label(lang)})"
+                    if g.last_period
+                    else "—",
+                    g.reporters_zh if lang == "zh" else g.reporters_en,
+                ],
             )
         parts.append(Panel(gaps, title=t("report.completeness", lang), title_align="left"))
     else:

@@ -1,90 +1,131 @@
-"""The ``status`` screen: one table grouped by system, then counts and the method."""
+"""The ``status`` screen: one table grouped by system, then counts and the method.
+
+The table is laid out by :mod:`linyi_tracker.cli.render.fit`, so no word, figure,
+status or id is broken across lines at any width; when the terminal cannot hold every
+column, the trend, then the gap, then the schedule column is dropped whole and a note
+says which. With several regions (``--region all``) the rows are grouped by region, and
+a county's rows do not repeat the city's target.
+"""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from linyi_tracker.assessment.series import series_for, yearly_values
 from linyi_tracker.cli.context import Context, shown_location
-from linyi_tracker.cli.render.labels import STATUS_STYLE, status_cell
+from linyi_tracker.cli.render import fit
+from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
 from linyi_tracker.findings import plural
 from linyi_tracker.formatting import sparkline
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.view import StatusView
+from linyi_tracker.reporting.view import StatusView, TargetView
 from linyi_tracker.words import STATUS_WORDS
 
-WIDE = 120  # below this many columns, gap and schedule gap stack under the actual
+WIDE = 120  # the width of the golden files and of a terminal that shows every column
+ID_FLOOR = 16  # an id column narrower than this is cut to a stub nobody recognises
+
+
+def schedule_short(v: TargetView, lang: Lang) -> str:
+    """The schedule gap as a table cell: '超 31.8' / '+31.8 pts' (the sentence is in show)."""
+    standing = v.standing
+    if standing is None or v.a.schedule_gap is None:
+        return "—"
+    return t(f"schedule.short.{standing}", lang, points=f"{abs(v.a.schedule_gap) * 100:.1f}")
+
+
+def _columns(lang: Lang) -> list[fit.Column]:
+    return [
+        fit.Column("name", t("col.indicator", lang), mode="name", floor=ID_FLOOR),
+        fit.Column("target", t("col.target", lang)),
+        fit.Column("actual", t("col.actual", lang)),
+        fit.Column("achievement", t("col.achievement", lang), justify="right"),
+        fit.Column("gap", t("col.gap", lang), justify="right", drop=2),
+        fit.Column("schedule", t("col.schedule_gap", lang), justify="right", drop=1),
+        fit.Column("trend", t("col.trend", lang), drop=3),
+        fit.Column("status", t("col.status", lang)),
+    ]
+
+
+def _row(
+    v: TargetView, ctx: Context, report: StatusView, lang: Lang, county: bool
+) -> list[fit.Cell]:
+    plan = ctx.plan
+    a = v.a
+    indicator = plan.indicator_by_id[a.indicator]
+    name = ("↳ " if a.component_of else "") + indicator.name.get(lang)
+    values = yearly_values(
+        series_for(plan, ctx.store, indicator, a.region), report.as_of, flow=indicator.flow
+    )
+    return [
+        # A county's row names its indicator only: the id is on the city's row above.
+        [fit.para(name, mode="name")]
+        + ([] if county else [fit.para(a.indicator, "dim", mode="whole")]),
+        [] if county else [fit.para(text.target(v, lang))],
+        [fit.para(text.actual(v, lang))],
+        [fit.para(text.achievement(v, lang), mode="whole")],
+        [fit.para(text.gap(v, lang))],
+        [fit.para(schedule_short(v, lang), mode="whole")],
+        [fit.para(sparkline([x for _, x in values]), mode="whole")],
+        [status_paragraph(v, lang)],
+    ]
+
+
+def _city_only(v: TargetView) -> bool:
+    """A city milestone or judgement with no county figure: not a county's to report
+    (as the template says, intake/template.py), so a county's section leaves it out."""
+    kind = v.a.kind
+    uncounted = kind == "milestone" and v.count_total is None
+    return (kind == "qualitative" or uncounted) and v.a.status == "no_data"
+
+
+def _heading(label: str, n: int) -> list[fit.Cell]:
+    return [[fit.para(label, "bold", mode="name")], *([] for _ in range(n - 1))]
 
 
 def render_status(
     report: StatusView, ctx: Context, lang: Lang, width: int = WIDE
 ) -> RenderableType:
     plan = ctx.plan
-    compact = width < WIDE
     title = t(
         "title.status",
         lang,
         plan=(plan.plan.short_title or plan.plan.title).get(lang),
         as_of=report.as_of.label(lang),
     )
-    table = Table(title=title, title_justify="left", expand=True)
-    table.add_column(t("col.indicator", lang), ratio=5, min_width=18, overflow="fold")
-    table.add_column(t("col.target", lang), ratio=3, min_width=10, overflow="fold")
-    table.add_column(t("col.actual", lang), ratio=3, min_width=10, overflow="fold")
-    table.add_column(t("col.achievement", lang), justify="right", no_wrap=True)
-    if not compact:
-        table.add_column(t("col.gap", lang), justify="right", ratio=2, overflow="fold")
-        table.add_column(t("col.schedule_gap", lang), ratio=3, overflow="fold")
-    table.add_column(t("col.trend", lang), no_wrap=True)
-    table.add_column(t("col.status", lang), ratio=2, min_width=11, overflow="fold")
-    several_regions = len({v.a.region for v in report.targets}) > 1
-    by_system: dict[str, list[int]] = {}
-    for i, v in enumerate(report.targets):
-        by_system.setdefault(v.system, []).append(i)
-    for system in plan.systems:
-        rows = by_system.get(system.id)
-        if not rows:
-            continue
-        table.add_row(Text(f"{system.number} {system.name.get(lang)}", style="bold"))
-        for i in rows:
-            ln = report.targets[i]
-            a = ln.a
-            indicator = plan.indicator_by_id[a.indicator]
-            name = Text(("↳ " if a.component_of else "") + indicator.name.get(lang))
-            if several_regions:
-                name.append(f" · {plan.region_by_id[a.region].name.get(lang)}", style="italic")
-            name.append("\n")
-            name.append(a.indicator, style="dim")
-            values = yearly_values(
-                series_for(plan, ctx.store, indicator, a.region), report.as_of, flow=indicator.flow
-            )
-            trend = sparkline([v for _, v in values])
-            actual = text.actual(ln, lang)
-            achieved = text.achievement(ln, lang)
-            if compact:
-                if a.gap is not None:
-                    actual += f"\n{t('col.gap', lang)} {text.gap(ln, lang)}"
-                if ln.standing is not None:
-                    actual += f"\n{text.schedule(ln, lang, spaced=True)}"
-                table.add_row(
-                    name, text.target(ln, lang), actual, achieved, trend, status_cell(ln, lang)
-                )
-            else:
-                table.add_row(
-                    name,
-                    text.target(ln, lang),
-                    actual,
-                    achieved,
-                    text.gap(ln, lang),
-                    text.schedule(ln, lang, spaced=True),
-                    trend,
-                    status_cell(ln, lang),
-                )
-        table.add_section()
-    parts: list[RenderableType] = [table, _counts(report, lang)]
+    columns = _columns(lang)
+    regions = list(dict.fromkeys(v.a.region for v in report.targets))
+    several = len(regions) > 1
+    ends: set[int] = set()
+    row = 0
+    for region in regions:
+        county = several and region != plan.city.id
+        if several:
+            fit.add_row(columns, _heading(plan.region_by_id[region].name.get(lang), len(columns)))
+            row += 1
+        for system in plan.systems:
+            views = [
+                v
+                for v in report.targets
+                if v.system == system.id and v.a.region == region and not (county and _city_only(v))
+            ]
+            if not views:
+                continue
+            fit.add_row(columns, _heading(f"{system.number} {system.name.get(lang)}", len(columns)))
+            row += 1
+            for v in views:
+                fit.add_row(columns, _row(v, ctx, report, lang, county))
+                row += 1
+            ends.add(row - 1)
+    table, dropped = fit.table(columns, width, title=title, section_ends=ends)
+    parts: list[RenderableType] = [table]
+    if dropped:
+        names = ("、" if lang == "zh" else ", ").join(c.header for c in dropped)
+        parts.append(Text(t("note.columns_dropped", lang, columns=names), style="yellow"))
+    if several:
+        parts.append(Text(t("note.county_target", lang), style="dim"))
+    parts.append(_counts(report, lang))
     missing = report.counts().get("no_data", 0)
     if missing:
         # No data is the honest state for most targets; say where the detail is.
@@ -116,7 +157,7 @@ def _counts(report: StatusView, lang: Lang) -> Text:
 
 def _caption(ctx: Context, lang: Lang) -> Text:
     th = ctx.plan.assessment.thresholds
-    method = t("method.status.schedule", lang, on=th.on_track, risk=th.at_risk)
+    method = t("method.status.table", lang, on=th.on_track, risk=th.at_risk)
     sources = (
         f"{t('word.source', lang)}: {shown_location(ctx.data_at, lang)} · "
         f"{t('word.plan', lang)}: {shown_location(ctx.plan_at, lang)}"

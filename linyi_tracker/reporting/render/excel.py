@@ -1,28 +1,94 @@
-"""The report as an Excel workbook: a sheet per section, numbers as numbers.
+"""The report as an Excel workbook an office can print and forward.
 
-openpyxl is imported here only. Headers are frozen, widths fit Chinese (a CJK
-character counts two), fractions carry a percentage format, exact decimals stay exact
-where Excel can hold them, and every text cell is made formula-safe.
+openpyxl is imported here only. Every sheet: a styled header row (bold, filled,
+wrapped), frozen below it and repeated on every printed page; A4 landscape, fitted to
+the page width, page numbers in the footer; column widths fitted to Chinese text (a
+CJK character counts two). Cells hold exact numbers; what a person sees comes from
+number formats — a fraction as 0.0%, a figure in its unit (#,##0"元", 0.0"%", 0.00":1"),
+a pace as 0.00 — and status cells carry their colour. In a Chinese report the headers,
+kinds and status words are Chinese; the English report keeps the column keys of the
+CSV. Every text cell is made formula-safe.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.formatting import display_width
+from linyi_tracker.formatting import display_width, worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row, safe_text
+from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.words import STATUS_WORDS
 
-PERCENT_COLUMNS = {"achievement", "time_progress", "schedule_gap", "progress"}
+FRACTION = "0.0%"
+SIGNED_FRACTION = "+0.0%;-0.0%;0.0%"
+PACE = "0.00"
+BOUNDED_PERCENT = '[>100]"100.0%";[<0]"0.0%";0.0"%"'
+WHOLE = "#,##0"
+TEXT_WIDTH = 48  # wider texts wrap inside the cell rather than make the page tiny
+HEADER_FILL = "D9E1F2"
+
+# A status's fill: achieved green, on its way light green, at risk amber, behind red,
+# no figure grey, waiting or judged blue.
+STATUS_FILL: dict[str, str] = {
+    "achieved": "C6EFCE",
+    "done": "C6EFCE",
+    "on_track": "E2EFDA",
+    "at_risk": "FFEB9C",
+    "off_track": "FFC7CE",
+    "missed": "FFC7CE",
+    "overdue": "FFC7CE",
+    "no_data": "E7E6E6",
+    "insufficient_data": "E7E6E6",
+    "pending": "DDEBF7",
+    "assessed": "DDEBF7",
+}
+
+# Columns kept as data but hidden, so the printed page holds what an office reads: the
+# year and as-of are on the cover, the unit is in each figure's number format.
+# The ids and sources are data for the next program (the sources have their own sheet).
+_HIDDEN = {
+    "year",
+    "as_of",
+    "target_id",
+    "indicator",
+    "unit",
+    "start",
+    "progress",
+    "judgement",
+    "status",
+    "sources",
+}
+_CAPS = {"system": 12, "name": 22, "phrase": 26, "sources": 28, "actual_period": 12}
+
+# The flat columns whose numbers are fractions, and those in the target's own unit.
+_FRACTIONS = {"achievement", "time_progress", "progress"}
+_IN_UNIT = {"target", "actual", "gap", "projected"}
+
+
+@dataclass
+class Sheet:
+    """One sheet before it is written: header, rows, and per-cell formats and fills."""
+
+    title: str
+    header: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col), 0-based
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
+    wrap: set[int] = field(default_factory=set)  # columns whose long texts wrap
+    hidden: set[int] = field(default_factory=set)  # kept as data, not printed
+    widest: dict[int, int] = field(default_factory=dict)  # a cap on a column's width
 
 
 def _value(v: Any) -> Any:
+    """Exact decimals as int, or float where Excel must (it holds no decimals)."""
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     if isinstance(v, str):
@@ -30,32 +96,269 @@ def _value(v: Any) -> Any:
     return v
 
 
-def _sheet(
-    book: Any, title: str, header: list[str], rows: list[list[Any]], percent: set[int] | None = None
-) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+def _places(*values: Decimal | None) -> int:
+    """Decimals a figure's cells show: as many as its exact values have, at most 2."""
+    places = 0
+    for v in values:
+        if v is not None and v != v.to_integral_value():
+            exponent = v.normalize().as_tuple().exponent
+            places = max(places, -exponent if isinstance(exponent, int) else 0)
+    return min(places, 2)
 
-    ws = book.create_sheet(title=title[:31])
-    ws.append([safe_text(h) for h in header])
+
+def unit_format(unit: str | None, places: int, lang: Lang) -> str:
+    """A number format that shows a figure in its unit: #,##0"元", 0.0"%", 0.00":1"."""
+    digits = WHOLE + ("." + "0" * places if places else "")
+    if unit == "%":
+        return ("0." + "0" * max(places, 1)) + '"%"'
+    if unit == ":1":
+        return '0.00":1"'
+    if not unit:
+        return digits
+    shown = unit if lang == "zh" else " " + unit
+    return f'{digits}"{shown.replace(chr(34), "")}"'
+
+
+def _header(key: str, lang: Lang) -> str:
+    return key if lang == "en" else t(f"xlsx.{key}", lang)
+
+
+def _target_columns(lang: Lang) -> list[str]:
+    """The English workbook keeps every CSV column; the Chinese one drops the status code
+    (its status word is there) and shows kinds and comparators as words and signs."""
+    return [c for c in FLAT_COLUMNS if lang == "en" or c != "status"]
+
+
+def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang: Lang) -> Sheet:
+    keys = _target_columns(lang)
+    sheet = Sheet(title, [_header(k, lang) for k in keys])
+    sheet.wrap = {keys.index(k) for k in ("name", "phrase", "sources", "system")}
+    sheet.hidden = {i for i, k in enumerate(keys) if k in _HIDDEN}
+    sheet.widest = {keys.index(k): w for k, w in _CAPS.items()}
+    systems = {
+        s.id: f"{s.number} {s.name_zh if lang == 'zh' else s.name_en}" for s in report.systems
+    }
+    for r, line in enumerate(lines):
+        flat = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
+        a = line.a
+        flat["system"] = systems.get(line.system, line.system)
+        if lang == "zh":
+            flat["kind"] = t(f"kind.{a.kind}", lang)
+            flat["comparator"] = text.comparator_sign(a.comparator) or None
+            flat["judgement"] = status_label(a.judgement, lang) if a.judgement else None
+            if a.actual is None and a.actual_word:
+                flat["actual"] = worded(a.actual_word, lang)
+        sheet.rows.append([flat[k] for k in keys])
+        unit = text.unit(line, lang)
+        en_unit = line.unit_name.en if line.unit_name else None
+        places = _places(a.target, a.actual if isinstance(a.actual, Decimal) else None)
+        for c, key in enumerate(keys):
+            if key in _FRACTIONS:
+                sheet.formats[r, c] = FRACTION
+            elif key == "schedule_gap":
+                sheet.formats[r, c] = SIGNED_FRACTION
+            elif key == "pace":
+                sheet.formats[r, c] = PACE
+            elif key in _IN_UNIT:
+                # A projection is an estimate: shown at the unit's own precision.
+                shown = (0 if en_unit not in {"%", ":1"} else 1) if key == "projected" else places
+                if key == "projected" and en_unit == "%":
+                    # A share never shows projected past 100 % (or below 0); the cell
+                    # keeps the exact projection.
+                    sheet.formats[r, c] = BOUNDED_PERCENT
+                elif key == "gap" and en_unit == "%":  # a gap of percentages is in points
+                    points = "个百分点" if lang == "zh" else " pts"
+                    sheet.formats[r, c] = f'0.0"{points}"'
+                else:
+                    sheet.formats[r, c] = unit_format(
+                        en_unit if en_unit in {"%", ":1"} else unit, shown, lang
+                    )
+            elif key in {"status", "status_label"} and a.status in STATUS_FILL:
+                sheet.fills[r, c] = STATUS_FILL[a.status]
+    return sheet
+
+
+def _sheets(report: Report, lang: Lang) -> list[Sheet]:
+    cover = Sheet(t("report.cover", lang), [t("report.cover", lang), ""])
+    cover.rows = [
+        [text.title(report, lang), report.title_zh if lang == "zh" else report.title_en],
+        [t("report.as_of", lang), text.as_of(report, lang)],
+        [t("report.generated", lang), report.generated],
+        [t("report.plan_file", lang), report.plan_file],
+        [t("report.data", lang), report.data_source],
+    ]
+    words = [w for w in (*STATUS_WORDS, "not_assessed") if report.counts.get(w)]
+    if lang == "zh":
+        summary = Sheet(t("report.summary", lang), [t("col.status", lang), t("xlsx.count", lang)])
+        summary.rows = [[status_label(w, lang), report.counts[w]] for w in words]
+    else:
+        summary = Sheet(t("report.summary", lang), [t("col.status", lang), "status", "n"])
+        summary.rows = [[status_label(w, lang), w, report.counts[w]] for w in words]
+    for r, w in enumerate(words):
+        if w in STATUS_FILL:
+            summary.fills[r, 0] = STATUS_FILL[w]
+    annual = _target_sheet(
+        t("report.annual", lang, year=report.year),
+        [report.line(tid) for tid in report.annual],
+        report,
+        lang,
+    )
+    systems = _target_sheet(
+        t("report.systems", lang), [ln for s in report.systems for ln in s.lines], report, lang
+    )
+    regions = Sheet(
+        t("report.regions", lang),
+        [
+            _header("indicator", lang),
+            t("col.indicator", lang),
+            t("col.period", lang),
+            t("report.rank", lang),
+            _header("region", lang),
+            t("col.region", lang),
+            t("col.value", lang),
+            t("col.achievement", lang),
+            t("col.status", lang),
+        ],
+    )
+    for ranking in report.regions:
+        unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
+        en_unit = ranking.unit_en
+        places = _places(*(row.value for row in ranking.rows))
+        for i, row in enumerate(ranking.rows, start=1):
+            r = len(regions.rows)
+            regions.rows.append(
+                [
+                    ranking.indicator,
+                    ranking.name_zh if lang == "zh" else ranking.name_en,
+                    ranking.period.label(lang) if lang == "zh" else str(ranking.period),
+                    i,
+                    row.region,
+                    row.name_zh if lang == "zh" else row.name_en,
+                    row.value
+                    if row.value is not None
+                    else (worded(row.text, lang) if lang == "zh" else row.text),
+                    row.achievement,
+                    status_label(row.status, lang) if lang == "zh" and row.status else row.status,
+                ]
+            )
+            regions.formats[r, 6] = unit_format(
+                en_unit if en_unit in {"%", ":1"} else unit, places, lang
+            )
+            regions.formats[r, 7] = FRACTION
+            if row.status in STATUS_FILL:
+                regions.fills[r, 8] = STATUS_FILL[row.status]
+    regions.wrap = {1}
+    regions.hidden = {0, 4}  # the indicator and region codes: data, not for the page
+    gaps = Sheet(
+        t("report.completeness", lang),
+        [
+            _header("target_id", lang),
+            t("col.indicator", lang),
+            t("report.last_figure", lang),
+            t("col.value", lang),
+            t("report.who_reports", lang),
+        ],
+    )
+    gaps.rows = [
+        [
+            g.target_id,
+            g.name_zh if lang == "zh" else g.name_en,
+            (g.last_period.label(lang) if lang == "zh" else str(g.last_period))
+            if g.last_period
+            else None,
+            worded(g.last_value, lang) if lang == "zh" and g.last_value else g.last_value,
+            g.reporters_zh if lang == "zh" else g.reporters_en,
+        ]
+        for g in report.completeness
+    ]
+    gaps.wrap = {1, 4}
+    m = report.method
+    method = Sheet(t("report.method", lang), ["#", t("report.method", lang)])
+    method.rows = [
+        [i, rule] for i, rule in enumerate(m.rules_zh if lang == "zh" else m.rules_en, start=1)
+    ]
+    method.rows.append(
+        ["", t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance)]
+    )
+    method.wrap = {1}
+    sources = Sheet(t("report.sources", lang), [t("report.sources", lang)])
+    sources.rows = [[describe_source(s, lang)] for s in report.sources]
+    sources.wrap = {0}
+    return [cover, summary, annual, systems, regions, gaps, method, sources]
+
+
+def _shown(value: Any, fmt: str | None) -> str:
+    """Roughly what a cell shows, to size its column."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and fmt and "%" in fmt and '"%"' not in fmt:
+        return f"{value * 100:+.1f}%"
+    if isinstance(value, int | float | Decimal):
+        suffix = fmt.split('"')[1] if fmt and '"' in fmt else ""
+        places = fmt.split(".")[1].count("0") if fmt and "." in fmt else 0
+        return f"{float(value):,.{places}f}{suffix}"
+    return str(value)
+
+
+def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws = book.create_sheet(title=sheet.title[:31])
+    ws.append([safe_text(h) for h in sheet.header])
+    thin = Side(style="thin", color="A6A6A6")
+    body = Font(size=10)
     for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
+        cell.font = Font(bold=True, size=10)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = Border(bottom=thin)
+    for r, row in enumerate(sheet.rows):
         ws.append([_value(v) for v in row])
+        for c in range(len(row)):
+            cell = ws.cell(row=r + 2, column=c + 1)
+            fmt = sheet.formats.get((r, c))
+            if fmt:
+                cell.number_format = fmt
+            fill = sheet.fills.get((r, c))
+            if fill:
+                cell.fill = PatternFill("solid", fgColor=fill)
+            cell.font = body
+            cell.alignment = Alignment(vertical="top", wrap_text=c in sheet.wrap)
+    for c, name in enumerate(sheet.header):
+        widths = [display_width(w) for w in str(name).split()] or [0]
+        widths += [
+            display_width(_shown(row[c], sheet.formats.get((r, c))))
+            for r, row in enumerate(sheet.rows)
+            if c < len(row)
+        ]
+        letter = get_column_letter(c + 1)
+        cap = sheet.widest.get(c, TEXT_WIDTH)
+        ws.column_dimensions[letter].width = min(cap, max(widths) + 2)
+        ws.column_dimensions[letter].hidden = c in sheet.hidden
+    # LibreOffice and Excel do not grow a row for wrapped text on opening: say its height.
+    for r, row in enumerate(sheet.rows):
+        lines = 1
+        for c in sheet.wrap:
+            if c < len(row) and isinstance(row[c], str):
+                width = ws.column_dimensions[get_column_letter(c + 1)].width or TEXT_WIDTH
+                lines = max(lines, -(-display_width(row[c]) // max(1, int(width) - 1)))
+        if lines > 1:
+            ws.row_dimensions[r + 2].height = 13.5 * lines
     ws.freeze_panes = "A2"
-    for i, name in enumerate(header, start=1):
-        width = max(
-            [display_width(str(name))]
-            + [
-                display_width(str(r[i - 1]))
-                for r in rows
-                if i - 1 < len(r) and r[i - 1] is not None
-            ]
-        )
-        ws.column_dimensions[get_column_letter(i)].width = min(60, width + 2)
-        if percent and i in percent:
-            for r in range(2, len(rows) + 2):
-                ws.cell(row=r, column=i).number_format = "0.0%"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    page = "第 &P 页，共 &N 页" if lang == "zh" else "Page &P of &N"
+    ws.oddFooter.center.text = page
+    ws.oddHeader.center.text = "&A"
 
 
 def write(report: Report, lang: Lang, target: Path) -> None:
@@ -68,97 +371,6 @@ def write(report: Report, lang: Lang, target: Path) -> None:
     default = book.active
     if default is not None:
         book.remove(default)
-    _sheet(
-        book,
-        t("report.cover", lang),
-        [t("report.cover", lang), ""],
-        [
-            [text.title(report, lang), report.title_zh if lang == "zh" else report.title_en],
-            [t("report.as_of", lang), text.as_of(report, lang)],
-            [t("report.generated", lang), report.generated],
-            [t("report.plan_file", lang), report.plan_file],
-            [t("report.data", lang), report.data_source],
-        ],
-    )
-    _sheet(
-        book,
-        t("report.summary", lang),
-        [t("col.status", lang), "status", "n"],
-        [
-            [status_label(w, lang), w, report.counts[w]]
-            for w in (*STATUS_WORDS, "not_assessed")
-            if report.counts.get(w)
-        ],
-    )
-    flat = [flat_row(report, report.line(tid), lang) for tid in report.annual]
-    percent = {i + 1 for i, c in enumerate(FLAT_COLUMNS) if c in PERCENT_COLUMNS}
-    _sheet(book, t("report.annual", lang, year=report.year), list(FLAT_COLUMNS), flat, percent)
-    rows = [flat_row(report, ln, lang) for s in report.systems for ln in s.lines]
-    _sheet(book, t("report.systems", lang), list(FLAT_COLUMNS), rows, percent)
-    region_rows = [
-        [
-            r.indicator,
-            r.name_zh if lang == "zh" else r.name_en,
-            str(r.period),
-            i,
-            row.region,
-            row.name_zh if lang == "zh" else row.name_en,
-            row.value,
-            row.achievement,
-            row.status,
-        ]
-        for r in report.regions
-        for i, row in enumerate(r.rows, start=1)
-    ]
-    _sheet(
-        book,
-        t("report.regions", lang),
-        [
-            "indicator",
-            t("col.indicator", lang),
-            t("col.period", lang),
-            t("report.rank", lang),
-            "region",
-            t("col.region", lang),
-            t("col.value", lang),
-            t("col.achievement", lang),
-            t("col.status", lang),
-        ],
-        region_rows,
-        {8},
-    )
-    gaps = [
-        [
-            g.target_id,
-            g.name_zh if lang == "zh" else g.name_en,
-            str(g.last_period) if g.last_period else None,
-            g.last_value,
-            g.reporters_zh if lang == "zh" else g.reporters_en,
-        ]
-        for g in report.completeness
-    ]
-    _sheet(
-        book,
-        t("report.completeness", lang),
-        [
-            "target_id",
-            t("col.indicator", lang),
-            t("report.last_figure", lang),
-            t("col.value", lang),
-            t("report.who_reports", lang),
-        ],
-        gaps,
-    )
-    m = report.method
-    rules = [
-        [i, rule] for i, rule in enumerate(m.rules_zh if lang == "zh" else m.rules_en, start=1)
-    ]
-    rules.append(["", t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance)])
-    _sheet(book, t("report.method", lang), ["#", t("report.method", lang)], rules)
-    _sheet(
-        book,
-        t("report.sources", lang),
-        [t("report.sources", lang)],
-        [[describe_source(s, lang)] for s in report.sources],
-    )
+    for sheet in _sheets(report, lang):
+        _write_sheet(book, sheet, lang)
     book.save(target)

@@ -1,0 +1,316 @@
+"""Terminal tables that never break a word, a number, a status or an id.
+
+rich folds a cell wherever the column ends, so at 80 columns "正常推进" became "正常推/进"
+and "≥0.60" became "≥0/.60". Here a table is laid out before rich draws it: each cell
+is cut into atoms (pieces that must stay whole), each column gets at least its widest
+atom, columns the terminal cannot hold are dropped whole (the caller says which in a
+note line), and every cell is wrapped at atom boundaries to its column's width. rich
+then only draws the boxes (every column fixed width, no wrapping of its own).
+
+Where a line may break:
+- ``words``: at spaces, and beside a full-width bracket (定性评估 / （2020年）) — for figures,
+  periods, targets and statuses;
+- ``name``: also between Chinese characters, never inside a run of Latin letters or
+  digits, never before closing or after opening punctuation — for indicator names;
+- ``whole``: never (a status word, a schedule gap, a sparkline, an id).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from linyi_tracker.formatting import display_width
+
+Mode = Literal["words", "name", "whole"]
+
+# Never at the start of a line (closing marks), never at its end (opening marks).
+_CLOSING = set("”’）》」』】〕、，。：；！？%)]}·…")
+_OPENING = set("“‘（《「『【〔([{")
+
+
+def _wide(ch: str) -> bool:
+    return display_width(ch) == 2
+
+
+def _may_break(before: str, after: str, mode: Mode) -> bool:
+    """Whether a line may break between two adjacent non-space characters."""
+    if mode == "whole" or after in _CLOSING or before in _OPENING:
+        return False
+    if mode == "words":
+        return after == "（" or before == "）"
+    return _wide(before) or _wide(after)
+
+
+def _after_hyphen(piece: str, ch: str) -> bool:
+    """A break after the hyphen of a compound ("living-|standard"), never of a minus sign,
+    and after the dash of a span of years ("(2015–|2020)"), never inside a year."""
+    if len(piece) < 2:
+        return False
+    if piece[-1] == "-":
+        return piece[-2].isalpha() and ch.isalpha()
+    return piece[-1] == "–" and piece[-2].isdigit() and ch.isdigit()
+
+
+def _after_year(piece: str, ch: str) -> bool:
+    """A break after "2015年" before Chinese text ("2015年|全部12个县区"), never inside a date."""
+    return (
+        len(piece) > 1
+        and piece[-1] == "年"
+        and piece[-2].isdigit()
+        and _wide(ch)
+        and ch not in _CLOSING
+    )
+
+
+# "Jun 2020", "Jan–Aug 2016": a month and its year are one date, never two lines.
+_DATE = re.compile(r"(?<=[A-Z][a-z]{2}) (?=\d{4})")
+
+
+def atoms(text: str, mode: Mode, soft: bool = True) -> list[str]:
+    """The pieces of ``text`` a line may not break inside; spaces are pieces of their own.
+
+    The pieces joined give back ``text`` exactly (a glued space stays a space)."""
+    if mode == "whole":
+        return [text] if text else []
+    out: list[str] = []
+    piece = ""
+    glued = {m.start() for m in _DATE.finditer(text)}
+    for i, ch in enumerate(text):
+        if ch == " " and i in glued:
+            piece += ch
+        elif ch == " ":
+            if piece:
+                out.append(piece)
+            out.append(" ")
+            piece = ""
+        elif (
+            piece
+            and not _may_break(piece[-1], ch, mode)
+            and not (mode == "words" and _after_year(piece, ch))
+            and not (soft and _after_hyphen(piece, ch))
+        ):
+            piece += ch
+        else:
+            if piece:
+                out.append(piece)
+            piece = ch
+    if piece:
+        out.append(piece)
+    return out
+
+
+def widest_atom(text: str, mode: Mode, soft: bool = True) -> int:
+    """The widest piece; with ``soft=False``, as if hyphens and dashes did not break."""
+    return max((display_width(a) for a in atoms(text, mode, soft) if a != " "), default=0)
+
+
+def wrap(text: str, width: int, mode: Mode) -> list[tuple[int, int]]:
+    """Line ranges (start, end) into ``text``, each at most ``width`` wide where the atoms allow."""
+    soft = widest_atom(text, mode, soft=False) > width  # break at a dash only when needed
+    lines: list[tuple[int, int]] = []
+    start = end = pos = 0
+    used = 0
+    for atom in atoms(text, mode, soft):
+        w = display_width(atom)
+        if atom == " ":
+            pos += 1
+            continue
+        gap = pos - end if used else 0  # the spaces since the last atom on this line
+        if used and used + gap + w > width:
+            lines.append((start, end))
+            start, used = pos, 0
+            gap = 0
+        if not used:
+            start = pos
+        used += gap + w
+        pos += len(atom)
+        end = pos
+    if used or not lines:
+        lines.append((start, end))
+    return lines
+
+
+@dataclass
+class Paragraph:
+    """Text that starts on its own line of a cell, in styled spans, wrapped as one."""
+
+    spans: list[tuple[str, str]]
+    mode: Mode = "words"
+
+    @property
+    def plain(self) -> str:
+        return "".join(s for s, _ in self.spans)
+
+    def rendered(self, width: int) -> Text:
+        styled = Text.assemble(*self.spans)
+        if self.mode == "whole":
+            styled.truncate(width, overflow="ellipsis")
+            return styled
+        lines = [styled[a:b] for a, b in wrap(self.plain, width, self.mode)]
+        return Text("\n").join(lines)
+
+
+Cell = list[Paragraph]
+
+
+def para(text: str, style: str = "", mode: Mode = "words") -> Paragraph:
+    return Paragraph([(text, style)], mode)
+
+
+@dataclass
+class Column:
+    """A column: header, cells, how its lines may break, and how soon it is dropped."""
+
+    key: str
+    header: str
+    justify: Literal["left", "right"] = "left"
+    mode: Mode = "words"
+    drop: int = 0  # dropped in descending order when the terminal is too narrow; 0 never
+    floor: int = 0  # at least this wide (an id column: enough to recognise the id)
+    cells: list[Cell] = field(default_factory=list)
+
+    def minimum(self) -> int:
+        widths = [widest_atom(self.header, "words"), self.floor]
+        for cell in self.cells:
+            for p in cell:
+                if p.mode != "whole" or not self.floor:  # ids shrink with an ellipsis
+                    widths.append(widest_atom(p.plain, p.mode))
+        return max(widths)
+
+    def comfort(self) -> int:
+        """Wide enough that no line breaks at a hyphen or a dash, and no id is cut."""
+        widths = [self.minimum()]
+        widths += [widest_atom(p.plain, p.mode, soft=False) for cell in self.cells for p in cell]
+        return max(widths)
+
+    def natural(self) -> int:
+        widths = [display_width(self.header)]
+        widths += [display_width(p.plain) for cell in self.cells for p in cell]
+        return max(widths)
+
+
+def _overhead(n: int, compact: bool) -> int:
+    """Borders and padding of n columns: boxed (one space each side of every cell), or
+    compact (inner rules only, no outer edge or padding)."""
+    return 3 * n - 3 if compact else 3 * n + 1
+
+
+def _keep(columns: Sequence[Column], width: int, compact: bool) -> list[Column]:
+    kept = list(columns)
+    least = {c.key: c.minimum() for c in columns}
+    while sum(least[c.key] for c in kept) + _overhead(len(kept), compact) > width:
+        candidates = [c for c in kept if c.drop]
+        if not candidates:
+            break
+        kept.remove(max(candidates, key=lambda c: c.drop))
+    return kept
+
+
+def fit(
+    columns: Sequence[Column], width: int
+) -> tuple[list[Column], list[Column], list[int], bool]:
+    """The columns kept, those dropped (whole), the kept columns' widths, and whether the
+    compact frame is used: only when it saves a column the boxed frame would drop."""
+    kept = _keep(columns, width, compact=False)
+    compact = False
+    if len(kept) < len(columns):
+        tight = _keep(columns, width, compact=True)
+        if len(tight) > len(kept):
+            kept, compact = tight, True
+    widths = [c.minimum() for c in kept]
+    spare = width - sum(widths) - _overhead(len(kept), compact)
+    # First every other column as wide as it is comfortable (no line broken at a dash),
+    # then the first column (names and ids) wide enough for its ids, then every column in
+    # proportion to its width on one line.
+    if kept:
+        others = [widths[0]] + [c.comfort() for c in kept[1:]]
+        spare = _share(widths, spare, others)
+        spare = _share(widths, spare, [kept[0].comfort(), *widths[1:]])
+    spare = _share(widths, spare, [c.natural() for c in kept])
+    return kept, [c for c in columns if c not in kept], widths, compact
+
+
+def _share(widths: list[int], spare: int, targets: list[int]) -> int:
+    """Give out ``spare`` cells toward each column's target width; return what is left."""
+    while spare > 0:
+        wants = [max(0, t - w) for t, w in zip(targets, widths, strict=True)]
+        total = sum(wants)
+        if not total:
+            break
+        given = 0
+        for i, want in enumerate(wants):
+            share = min(want, spare * want // total)
+            widths[i] += share
+            given += share
+        if not given:  # hand out the remainder one cell at a time
+            i = max(range(len(wants)), key=lambda j: wants[j])
+            widths[i] += 1
+            given = 1
+        spare -= given
+    return spare
+
+
+def table(
+    columns: Sequence[Column],
+    width: int,
+    title: str | None = None,
+    section_ends: set[int] | None = None,
+) -> tuple[Table, list[Column]]:
+    """A rich table of the columns that fit in ``width``, and the columns dropped.
+
+    ``section_ends``: the rows after which a rule is drawn (the end of a system)."""
+    kept, dropped, widths, compact = fit(columns, width)
+    out = Table(
+        title=title,
+        title_justify="left",
+        box=box.MINIMAL_HEAVY_HEAD if compact else box.HEAVY_HEAD,
+        show_edge=not compact,
+        pad_edge=not compact,
+        expand=False,
+    )
+    for c, w in zip(kept, widths, strict=True):
+        header = Text("\n").join([Text(c.header[a:b]) for a, b in wrap(c.header, w, "words")])
+        out.add_column(header, justify=c.justify, width=w, no_wrap=True, overflow="ellipsis")
+    rows = len(kept[0].cells) if kept else 0
+    for r in range(rows):
+        cells = []
+        for c, w in zip(kept, widths, strict=True):
+            cell = c.cells[r]
+            cells.append(Text("\n").join([p.rendered(w) for p in cell]) if cell else Text(""))
+        out.add_row(*cells, end_section=r in (section_ends or set()))
+    return out, dropped
+
+
+def add_row(columns: Sequence[Column], values: Sequence[Cell]) -> None:
+    for c, v in zip(columns, values, strict=True):
+        c.cells.append(list(v))
+
+
+class Fitted:
+    """A laid-out table that takes its width when drawn (inside a panel, a panel's width),
+    followed by the note on the columns dropped, in the reader's language."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        note: Callable[[str], str],
+        title: str | None = None,
+    ) -> None:
+        self.columns = columns
+        self.note = note
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        drawn, dropped = table(self.columns, options.max_width, title=self.title)
+        yield drawn
+        if dropped:
+            names = " · ".join(c.header for c in dropped)
+            yield Text(self.note(names), style="yellow")

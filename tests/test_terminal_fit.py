@@ -1,0 +1,152 @@
+"""Terminal tables keep words, figures, statuses and ids whole at every width from 80."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from conftest import DEMO, Result
+from linyi_tracker.cli.render.fit import atoms, wrap
+from linyi_tracker.i18n import status_label
+
+Run = Callable[..., Result]
+WIDTHS = (80, 91, 100, 120, 137)
+
+
+def _targets(run: Run) -> list[dict[str, object]]:
+    r = run("status", "--data", str(DEMO), "--format", "json")
+    return list(json.loads(r.stdout)["targets"])
+
+
+def _table_lines(run: Run, lang: str, width: int) -> list[str]:
+    r = run("status", "--data", str(DEMO), "--lang", lang, width=width)
+    assert r.exit_code == 0
+    return r.stdout.splitlines()
+
+
+def test_status_words_stay_on_one_line() -> None:
+    """正常推进 is one piece for the wrapper: no break between its characters."""
+    assert "正常推进" in atoms("已评估 · 正常推进", "words")
+
+
+def test_a_threshold_stays_whole() -> None:
+    """≥0.60 and 缺2018年 are never broken inside the number."""
+    assert atoms("≥0.60", "words") == ["≥0.60"]
+    assert all("2018" in a or "2" not in a for a in atoms("缺2018年数据", "words"))
+
+
+def test_names_break_between_chinese_characters_only() -> None:
+    """A name may break between Chinese characters, never inside PM2.5 or before a closing quote."""
+    assert "PM2.5" in atoms("细颗粒物PM2.5浓度", "name")
+    assert not any(p.startswith("”") for p in atoms("“半小时公共就业服务圈”建设", "name"))
+
+
+def test_wrap_keeps_a_date_together() -> None:
+    """'(Jun 2020)' is one date: a line never ends after 'Jun'."""
+    text = "44,300 persons (Jun 2020)"
+    lines = [text[a:b] for a, b in wrap(text, 10, "words")]
+    assert "(Jun 2020)" in lines
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_status_word_is_whole(run: Run, lang: str, width: int) -> None:
+    """Each target's status word is printed whole on one line, at any width from 80."""
+    lines = _table_lines(run, lang, width)
+    for target in _targets(run):
+        word = status_label(str(target["status"]) if target["status"] else None, lang)  # type: ignore[arg-type]
+        if len(word) <= 12:
+            assert any(word in line.replace("\u00a0", " ") for line in lines), (width, word)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_ids_are_whole_or_cut_with_an_ellipsis(run: Run, lang: str, width: int) -> None:
+    """An indicator id is printed whole, or its start followed by '…', never folded."""
+    lines = _table_lines(run, lang, width)
+    for target in _targets(run):
+        ind = str(target["indicator"])
+        shown = any(ind in line for line in lines) or any(
+            f"{ind[:12]}" in line and "…" in line for line in lines
+        )
+        assert shown, (width, ind)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_achievement_figures_are_whole(run: Run, lang: str, width: int) -> None:
+    """Each achievement rate ('52.1%' / '52.1 %') is on one line."""
+    out = "\n".join(_table_lines(run, lang, width))
+    for target in _targets(run):
+        a = target["achievement"]
+        if isinstance(a, float):
+            figure = f"{a * 100:.1f}{'%' if lang == 'zh' else ' %'}"
+            assert figure in out, (width, figure)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"), [("zh", "未显示：差距、走势"), ("en", "show: Gap, Trend")]
+)
+def test_a_narrow_terminal_drops_whole_columns_with_a_note(run: Run, lang: str, note: str) -> None:
+    """At 80 columns the gap and trend columns are left out whole, and a note says so."""
+    lines = _table_lines(run, lang, 80)
+    assert note in "".join(lines)
+    header = next(line for line in lines if "│" in line or "┃" in line)
+    assert ("差距" if lang == "zh" else "Gap") not in header
+
+
+def test_a_wide_terminal_shows_every_column(run: Run) -> None:
+    """At 120 columns nothing is dropped and no note is printed."""
+    out = "\n".join(_table_lines(run, "en", 120))
+    assert "Too narrow" not in out and "Trend" in out and "vs." in out
+
+
+def test_region_all_does_not_repeat_the_city_target(run: Run) -> None:
+    """With --region all the city's jobs target is printed once, not on every county row."""
+    r = run("status", "--data", str(DEMO), "--lang", "zh", "--region", "all", width=120)
+    assert r.exit_code == 0
+    assert r.stdout.count("≥ 8.5万人") == 1
+    assert "兰山区" in r.stdout and "县区各行不重复列出市级目标" in r.stdout
+    assert r.stdout.count("emp.new_urban_jobs") == 1  # the id on the city's row only
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_report_tables_keep_status_words_whole(run: Run, width: int) -> None:
+    """The yearly report in the terminal keeps each status word on one line, at 80 and 100."""
+    r = run("report", "2019", "--data", str(DEMO), "--lang", "zh", width=width)
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    for word in ("已达成", "正常推进", "存在风险", "明显滞后", "未达成", "数据不足", "已评估"):
+        assert any(word in line for line in lines), word
+    assert not any(line.rstrip(" │").endswith(("正常推", "存在风", "明显滞")) for line in lines)
+
+
+def test_show_rounds_the_projection(run: Run) -> None:
+    """`show` prints the rural income projection as 1.72万元, not 1.7151607979万元."""
+    r = run("show", "inc.rural_per_capita", "--data", str(DEMO), "--lang", "zh", width=80)
+    assert r.exit_code == 0
+    assert "1.72万元" in r.stdout and "1.7151" not in r.stdout
+
+
+def test_show_keeps_file_positions_whole(run: Run) -> None:
+    """The series table prints each source position (city.csv:12) on one line."""
+    r = run("show", "inc.rural_per_capita", "--data", str(DEMO), "--lang", "zh", width=80)
+    assert "examples/demo/city.csv:12" in r.stdout or "city.csv:12" in r.stdout
+    assert not any(line.rstrip().endswith("generat") for line in r.stdout.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [80, 100])
+def test_narrow_table_lines_up(run: Run, lang: str, width: int) -> None:
+    """In the narrow frame every table line has the same display width and its rules align."""
+    from rich.cells import cell_len
+
+    lines = [line for line in _table_lines(run, lang, width) if "│" in line or "┿" in line]
+    assert lines and len({cell_len(line) for line in lines}) == 1
+
+    def rules(line: str) -> list[int]:
+        return [cell_len(line[:i]) for i, ch in enumerate(line) if ch in "│┿┼┃╇┩┡"]
+
+    assert len({tuple(rules(line)) for line in lines}) == 1

@@ -1,0 +1,112 @@
+"""The styled workbook: Chinese headers and words, number formats, fills and print set-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_golden import check
+from test_report import demo_report
+
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.reporting.render.excel import write
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _book(plan: Plan, tmp_path: Path, lang: str) -> Any:
+    write(demo_report(plan), lang, tmp_path / "r.xlsx")  # type: ignore[arg-type]
+    return openpyxl.load_workbook(tmp_path / "r.xlsx")
+
+
+def dump(book: Any, rows: int = 4) -> str:
+    """A text picture of a workbook: per sheet its set-up, header, and a few rows' values,
+    number formats and fills (the cover's values vary with the run, so only its header)."""
+    out: list[str] = []
+    for i, ws in enumerate(book.worksheets):
+        ps = ws.page_setup
+        out.append(f"== {ws.title}")
+        out.append(
+            f"freeze={ws.freeze_panes} titles={ws.print_title_rows} {ps.orientation} "
+            f"paper={ps.paperSize} fit={ps.fitToWidth}x{ps.fitToHeight} "
+            f"fit_to_page={ws.sheet_properties.pageSetUpPr.fitToPage} footer={ws.oddFooter.center.text!r}"
+        )
+        header = [c.value for c in ws[1]]
+        h = ws["A1"]
+        out.append(f"header bold={h.font.b} fill={h.fill.fgColor.rgb}: {header}")
+        hidden = [k for k, d in ws.column_dimensions.items() if d.hidden]
+        widths = {k: d.width for k, d in ws.column_dimensions.items() if not d.hidden}
+        out.append(f"hidden={hidden} widths={widths}")
+        if i == 0:
+            continue
+        for row in ws.iter_rows(min_row=2, max_row=1 + rows):
+            cells = []
+            for c in row:
+                if ws.column_dimensions[c.column_letter].hidden or c.value is None:
+                    continue
+                fill = c.fill.fgColor.rgb if c.fill.fill_type == "solid" else ""
+                fmt = "" if c.number_format == "General" else f" [{c.number_format}]"
+                cells.append(f"{c.value!r}{fmt}{' {' + str(fill) + '}' if fill else ''}")
+            out.append("  " + " | ".join(cells))
+    return "\n".join(out) + "\n"
+
+
+def test_zh_workbook_golden(plan: Plan, tmp_path: Path, update_golden: bool) -> None:
+    """The Chinese workbook's sheets, headers, formats, fills and print set-up match the golden file."""
+    check("report-2019-zh-xlsx.txt", dump(_book(plan, tmp_path, "zh")), update_golden)
+
+
+def test_zh_workbook_has_no_english_status_codes(plan: Plan, tmp_path: Path) -> None:
+    """No cell a person sees in the Chinese workbook holds an English status code."""
+    book = _book(plan, tmp_path, "zh")
+    codes = {
+        "achieved",
+        "on_track",
+        "at_risk",
+        "off_track",
+        "missed",
+        "no_data",
+        "done",
+        "not-done",
+    }
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if not ws.column_dimensions[c.column_letter].hidden:
+                    assert c.value not in codes, (ws.title, c.coordinate, c.value)
+
+
+def test_fractions_carry_a_percent_format_and_stay_exact(plan: Plan, tmp_path: Path) -> None:
+    """An achievement cell is the exact fraction, shown as 0.0%."""
+    ws = _book(plan, tmp_path, "zh")["各体系目标"]
+    header = [c.value for c in ws[1]]
+    col = header.index("完成率") + 1
+    cell = ws.cell(row=2, column=col)
+    assert isinstance(cell.value, float) and cell.number_format == "0.0%"
+    assert cell.value == pytest.approx(85900 / 85000)
+
+
+def test_every_sheet_prints_a4_landscape_one_page_wide(plan: Plan, tmp_path: Path) -> None:
+    """Every sheet: A4 landscape, fitted to one page wide, header row repeated on each page."""
+    for lang in ("zh", "en"):
+        for ws in _book(plan, tmp_path, lang).worksheets:
+            assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+            assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+            assert ws.sheet_properties.pageSetUpPr.fitToPage
+            assert ws.print_title_rows == "$1:$1"
+
+
+def test_a_projected_share_is_never_shown_past_100(plan: Plan, tmp_path: Path) -> None:
+    """The pension coverage projection (over 100) keeps its value but shows at most 100.0%."""
+    from linyi_tracker.reporting.render.excel import BOUNDED_PERCENT
+
+    ws = _book(plan, tmp_path, "zh")["各体系目标"]
+    header = [c.value for c in ws[1]]
+    row = next(
+        r
+        for r in ws.iter_rows(min_row=2)
+        if r[header.index("目标代码")].value.startswith("ss.resident")
+    )
+    cell = row[header.index("期末预计")]
+    assert cell.value > 100 and cell.number_format == BOUNDED_PERCENT
