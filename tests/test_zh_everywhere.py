@@ -127,7 +127,24 @@ COMMANDS = [
     ["ingest"],
     ["plan"],
     ["plan", "check"],
+    ["extract"],
 ]
+
+
+def test_every_command_is_scanned() -> None:
+    """COMMANDS names every command the app registers, so a new one cannot skip the zh scan."""
+    import typer.main
+
+    from linyi_tracker.cli.app import app
+
+    def names(group: object, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+        found = {prefix}
+        for name, command in getattr(group, "commands", {}).items():
+            found |= names(command, (*prefix, name))
+        return found
+
+    registered = names(typer.main.get_command(app))
+    assert registered == {tuple(c) for c in COMMANDS}
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "root")
