@@ -143,7 +143,12 @@ def _generated() -> datetime:
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):  # past the year 9999, or the C time_t
+            from linyi_tracker.i18n import Text, TextUsageError
+
+            raise TextUsageError(Text("env.source_date_epoch", {"value": epoch})) from None
     return datetime.now().replace(microsecond=0)
 
 
