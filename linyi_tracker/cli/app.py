@@ -110,6 +110,7 @@ class _PipeClosed(Exception):
 INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h): a bug, not the data, not the usage
 PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 DEBUG_ENV = "LINYI_TRACKER_DEBUG"
+_WRITE_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _DEBUG = [False]  # set by the root's --debug for this run
 
 
@@ -154,6 +155,11 @@ def _os_error(exc: OSError, lang: Lang) -> int:
     """An operating-system error no command caught: one line naming the path, exit 2."""
     if exc.filename is None and exc.errno == errno.ENOENT and not _cwd_exists():
         message = t("os.cwd_gone", lang)
+    elif exc.filename is None and exc.errno in _WRITE_ERRORS:
+        # no file named: a write to standard output (`> /dev/full`); what is still
+        # buffered would fail again at the interpreter's exit
+        _mute_stdout()
+        message = t("os.stdout_failed", lang, reason=os_reason(exc, lang))
     elif exc.filename is not None:
         path = os.fsdecode(exc.filename) if isinstance(exc.filename, bytes) else exc.filename
         message = t("os.error", lang, reason=os_reason(exc, lang), path=path)
