@@ -96,6 +96,14 @@ def test_plan_names_are_printed_inert(run: Run, tmp_path: Path) -> None:
     assert "New urban jobs\\x1b[2J :x: [red]x[/red]" in r.stdout
 
 
+def test_a_usage_error_quotes_an_argument_inert(run: Run) -> None:
+    """An unknown command holding ESC[2J is quoted with the escape visible."""
+    r = run("\x1b[2Jstatus")
+    assert r.exit_code == 2
+    assert_inert(r.stderr)
+    assert "\\x1b[2Jstatus" in r.stderr
+
+
 def test_a_gbk_stream_gets_replacements_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
     """On a GBK stream a character GBK lacks (✓, like the status table's ↳) is replaced."""
     stream = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
