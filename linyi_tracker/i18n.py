@@ -617,6 +617,11 @@ LABELS.update(
             "zh": "无法读取数据目录中的文件夹 {path}：{reason}",
             "en": "cannot read the folder {path} in the data folder: {reason}",
         },
+        "store.not_regular": {
+            "zh": "数据目录中的 {path} 不是普通文件（是命名管道、设备或套接字）；请移走它",
+            "en": "{path} in the data folder is not a regular file (a named pipe, a device "
+            "or a socket); move it away",
+        },
         "store.outside_link": {
             "zh": "{path} 是指向数据目录之外的链接，不读取；请把文件本身放进数据目录",
             "en": "{path} is a link to a file outside the data folder and is not read; put the "

@@ -35,13 +35,9 @@ def refusals(findings: list[Finding]) -> list[tuple[str, str]]:
     return [(Path(f.file or "").name, f.form) for f in findings if f.code == "unreadable-file"]
 
 
-def test_an_unreadable_sub_folder_is_an_error_naming_it(
-    plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A sub-folder the system refuses to list is an unreadable-file error (form folder),
-    not a silent hole in every total."""
-    folder = demo_copy(tmp_path)
-    locked = str(folder / "regions")
+def _refuse_listing(monkeypatch: pytest.MonkeyPatch, locked: str) -> None:
+    """The system refuses to list ``locked`` (as for a folder without read permission,
+    which root — the test runner here — could read anyway)."""
     scandir = os.scandir
 
     def refuse(path: object = ".") -> object:
@@ -50,6 +46,16 @@ def test_an_unreadable_sub_folder_is_an_error_naming_it(
         return scandir(path)  # type: ignore[call-overload]
 
     monkeypatch.setattr(os, "scandir", refuse)
+
+
+def test_an_unreadable_sub_folder_is_an_error_naming_it(
+    plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sub-folder the system refuses to list is an unreadable-file error (form folder),
+    not a silent hole in every total."""
+    folder = demo_copy(tmp_path)
+    locked = str(folder / "regions")
+    _refuse_listing(monkeypatch, locked)
     found = load_store(plan, folder, today=TODAY)
     (finding,) = [f for f in found.findings if f.code == "unreadable-file"]
     assert (finding.file, finding.form, finding.params) == (
@@ -58,6 +64,18 @@ def test_an_unreadable_sub_folder_is_an_error_naming_it(
         {"error": "Permission denied"},
     )
     assert finding.is_error
+
+
+def test_validate_names_an_unreadable_sub_folder(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate FOLDER with a sub-folder it cannot list: a message naming it, exit 2."""
+    folder = demo_copy(tmp_path)
+    locked = str(folder / "regions")
+    _refuse_listing(monkeypatch, locked)
+    r = run("validate", str(folder), width=400)
+    assert r.exit_code == 2
+    assert f"cannot read the folder {locked} in the data folder: Permission denied" in r.stderr
 
 
 @posix_only
@@ -113,6 +131,24 @@ def test_validate_refuses_a_folder_with_a_link_out(run: Run, tmp_path: Path) -> 
     r = run("validate", str(folder))
     assert r.exit_code == 2
     assert "borrowed.csv is a link to a file outside the data folder" in r.stderr
+
+
+@posix_only
+def test_a_named_pipe_in_the_data_folder_is_refused_not_skipped(plan: Plan, tmp_path: Path) -> None:
+    """A FIFO called x.csv is a finding (form not-regular), never opened (it would block)."""
+    folder = demo_copy(tmp_path)
+    os.mkfifo(folder / "pipe.csv")
+    found = load_store(plan, folder, today=TODAY)
+    assert refusals(found.findings) == [("pipe.csv", "not-regular")]
+
+
+@posix_only
+def test_validate_refuses_a_folder_holding_a_named_pipe(run: Run, tmp_path: Path) -> None:
+    """validate FOLDER with a FIFO named .csv: a message naming it, exit 2, no hang."""
+    folder = demo_copy(tmp_path)
+    os.mkfifo(folder / "pipe.csv")
+    r = run("validate", str(folder))
+    assert r.exit_code == 2 and "pipe.csv in the data folder is not a regular file" in r.stderr
 
 
 def _decided_utf8(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -84,7 +84,10 @@ def data_files(root: Path) -> list[Path]:
     paths, refused = walk_data(root)
     if refused:
         first = refused[0]
-        key = "store.outside_link" if first.form == "outside-link" else "store.unreadable_folder"
+        key = {
+            "outside-link": "store.outside_link",
+            "not-regular": "store.not_regular",
+        }.get(first.form, "store.unreadable_folder")
         raise FolderRefusedError(
             Text(key, {"path": first.file or str(root), "reason": first.params.get("error", "")})
         )
@@ -101,6 +104,8 @@ def walk_data(root: Path, display_root: Path | None = None) -> tuple[list[Path],
 
     - a folder the system refuses to list (form ``folder``) — its figures would
       otherwise vanish from every total without a word;
+    - a name with a data suffix that is not a regular file (form ``not-regular``: a
+      named pipe would block the read, a device never end);
     - a link that leads outside ``root`` (form ``outside-link``), to a file or a folder:
       the finding names the link, never the target's content. Links to folders inside
       are not followed either (their files are reached by their own path; following
@@ -135,6 +140,8 @@ def walk_data(root: Path, display_root: Path | None = None) -> tuple[list[Path],
                 refuse(full, "outside-link")
             elif os.path.isfile(full):
                 paths.append(Path(full))
+            elif os.path.exists(full):  # a pipe would block the read, a device never end
+                refuse(full, "not-regular")
     paths.sort()
     refused.sort(key=lambda f: f.file or "")
     return paths, refused

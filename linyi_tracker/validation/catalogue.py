@@ -283,6 +283,10 @@ _ENTRIES = [
                 "指向数据目录之外的链接，未读取",
                 "a link to a file outside the data folder: not read",
             ),
+            "not-regular": T(
+                "不是普通文件（是命名管道、设备或套接字），未读取",
+                "not a regular file (a named pipe, a device or a socket): not read",
+            ),
             "changed": T(
                 "读取过程中文件被改动（内容已不是开始时的编码）",
                 "the file changed while it was read (its bytes no longer decode as they did)",
