@@ -76,6 +76,17 @@ def test_the_terminal_report_prints_sources_inert(run: Run, tmp_path: Path) -> N
     assert "[red]boom[/red]" in r.stdout and "❌" not in r.stdout
 
 
+def test_the_terminal_report_written_to_a_file_is_inert(run: Run, tmp_path: Path) -> None:
+    """report -o r.txt (read later with `cat`): escapes visible, markup kept as written."""
+    out = tmp_path / "r.txt"
+    assert (
+        run("report", "2019", "--data", str(data_folder(tmp_path)), "-o", str(out)).exit_code == 0
+    )
+    text = out.read_text(encoding="utf-8")
+    assert_inert(text)
+    assert "\\x1b[2J\\x1b[31mAll good :x: [red]boom[/red]" in text
+
+
 def test_status_prints_inert(run: Run, tmp_path: Path) -> None:
     """status over the folder writes no control character."""
     r = run("status", "--data", str(data_folder(tmp_path)))
