@@ -152,3 +152,16 @@ def test_a_full_standard_output_is_a_message(tmp_path: Path) -> None:
         done.stderr.decode().strip()
         == "Error: cannot write the output: no space left on the device"
     )
+
+
+@posix_only
+def test_a_reader_gone_before_the_output_is_a_quiet_141() -> None:
+    """Standard output a pipe whose reader has already closed: exit 141, nothing on stderr
+    (rich alone would exit 1, the code for data errors)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = _cli(["status"], write_end)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (PIPE_CLOSED, b"")

@@ -17,6 +17,7 @@ What the user's files hold reaches the terminal only as text (issue 13.14, 13.11
 from __future__ import annotations
 
 import contextlib
+import errno
 import re
 import sys
 from collections.abc import Iterable
@@ -72,6 +73,12 @@ class SafeConsole(Console):
             for segment in buffer
         )
         return super()._render_buffer(safe)
+
+    def on_broken_pipe(self) -> None:
+        """The reader went away (``| head``): rich would exit 1, which means "the data has
+        errors" here; the application ends quietly with its own code (cli/app.py)."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
 
 def tolerant_streams() -> None:
