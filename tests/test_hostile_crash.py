@@ -78,7 +78,7 @@ def test_an_unexpected_os_error_is_one_line_and_exit_2(
 
     monkeypatch.setattr(usecases, "status", denied)
     r = run("status")
-    assert (r.exit_code, r.stderr.strip()) == (2, "Error: permission denied: /srv/data/secret.csv")
+    assert (r.exit_code, r.stderr.strip()) == (2, "Error: Permission denied: /srv/data/secret.csv")
 
 
 def test_a_closed_pipe_ends_quietly(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,6 +116,16 @@ def test_a_deleted_current_folder_is_a_message(
     )
 
 
+def test_an_os_error_gives_its_reason_in_chinese(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In Chinese the common reasons are translated (权限, 磁盘已满 …)."""
+
+    def denied(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", "/srv/data/secret.csv")
+
+    monkeypatch.setattr(usecases, "status", denied)
+    assert run("status", "--lang", "zh").stderr.strip() == "错误：没有权限：/srv/data/secret.csv"
+
+
 @pytest.mark.parametrize("epoch", ["99999999999999999999", "253402300800"])
 def test_source_date_epoch_out_of_range_is_a_message(run: Run, epoch: str) -> None:
     """A SOURCE_DATE_EPOCH past what a date can hold is a one-line message, exit 2."""
@@ -148,10 +158,7 @@ def test_a_full_standard_output_is_a_message(tmp_path: Path) -> None:
     with open("/dev/full", "wb") as full:
         done = _cli(["status"], full)
     assert done.returncode == 2
-    assert (
-        done.stderr.decode().strip()
-        == "Error: cannot write the output: no space left on the device"
-    )
+    assert done.stderr.decode().strip() == "Error: cannot write the output: No space left on device"
 
 
 @posix_only

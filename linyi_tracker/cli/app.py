@@ -141,12 +141,12 @@ def _internal_error(exc: BaseException, lang: Lang) -> int:
 
 
 def os_reason(exc: OSError, lang: Lang) -> str:
-    """The operating system's reason, in ``lang`` for the common ones."""
-    name = errno.errorcode.get(exc.errno or -1, "")
-    key = f"os.errno.{name}"
+    """The operating system's reason: its own words in English (as ``-o`` errors give
+    them, cli/files.py), a translation in Chinese for the common ones."""
     from linyi_tracker.i18n import LABELS
 
-    if key in LABELS:
+    key = f"os.errno.{errno.errorcode.get(exc.errno or -1, '')}"
+    if key in LABELS and (lang == "zh" or not exc.strerror):
         return t(key, lang)
     return exc.strerror or str(exc)
 
