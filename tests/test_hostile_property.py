@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -159,8 +159,13 @@ PENDING_13_9 = pytest.mark.xfail(
 )
 
 
+# While pending, a failure is expected: no shrinking (it only costs time). When 13.9
+# lands, remove PENDING_13_9 and use SETTINGS again.
+PENDING_SETTINGS = settings(SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+
+
 @PENDING_13_9
-@SETTINGS
+@PENDING_SETTINGS
 @given(damaged_zip())
 def test_a_damaged_workbook_file_gives_findings_never_an_exception(content: bytes) -> None:
     """Any damage to an .xlsx file's bytes is a finding or a refusal (exit 0, 1 or 2)."""
@@ -168,7 +173,7 @@ def test_a_damaged_workbook_file_gives_findings_never_an_exception(content: byte
 
 
 @PENDING_13_9
-@SETTINGS
+@PENDING_SETTINGS
 @given(damaged_member())
 def test_a_workbook_with_a_damaged_member_gives_findings_never_an_exception(
     content: bytes,
