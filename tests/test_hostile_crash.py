@@ -56,6 +56,12 @@ def test_the_debug_option_shows_the_traceback(run: Run, buggy: None) -> None:
     assert "Traceback (most recent call last)" in r.stderr and "_bug" in r.stderr
 
 
+def test_the_debug_option_works_after_the_command_too(run: Run, buggy: None) -> None:
+    """`linyi-tracker status --debug`, as the message invites, shows the traceback too."""
+    r = run("status", "--debug")
+    assert r.exit_code == INTERNAL_ERROR and "Traceback (most recent call last)" in r.stderr
+
+
 def test_the_debug_variable_shows_the_traceback(run: Run, buggy: None) -> None:
     """LINYI_TRACKER_DEBUG=1 does what --debug does."""
     r = run("status", env={"LINYI_TRACKER_DEBUG": "1"})

@@ -89,6 +89,20 @@ def test_a_link_to_a_file_outside_is_refused_by_name(plan: Plan, tmp_path: Path)
 
 
 @posix_only
+def test_a_cached_store_still_names_the_link_out(plan: Plan, tmp_path: Path) -> None:
+    """The walk's findings are made on every run, also when the store comes from the cache."""
+    folder = demo_copy(tmp_path)
+    (folder / "borrowed.csv").symlink_to(OUTSIDE)
+    cache = tmp_path / "cache"
+    first = load_store(plan, folder, today=TODAY, cache_folder=cache, cache_min_bytes=0)
+    again = load_store(plan, folder, today=TODAY, cache_folder=cache, cache_min_bytes=0)
+    assert any(cache.iterdir())
+    assert (
+        refusals(again.findings) == refusals(first.findings) == [("borrowed.csv", "outside-link")]
+    )
+
+
+@posix_only
 def test_a_link_to_a_folder_outside_is_refused(tmp_path: Path) -> None:
     """A linked folder leading outside is refused by name, its files not listed."""
     folder = demo_copy(tmp_path)

@@ -58,7 +58,7 @@ class TrackerGroup(TrackerGroupBase):
 
         tolerant_streams()
         argv = list(sys.argv[1:] if args is None else args)
-        _DEBUG[0] = False
+        argv, _DEBUG[0] = _without_debug(argv)
         with language_of_run(argv) as lang:
             try:
                 # Not standalone: Click's errors come back here to be shown in `lang`.
@@ -118,6 +118,15 @@ def debugging() -> bool:
     """Whether an internal error shows its traceback: ``--debug`` or LINYI_TRACKER_DEBUG."""
     value = os.environ.get(DEBUG_ENV, "").strip().lower()
     return _DEBUG[0] or value not in ("", "0", "no", "false", "off")
+
+
+def _without_debug(argv: list[str]) -> tuple[list[str], bool]:
+    """``--debug`` is taken wherever it is written before ``--`` (the internal-error
+    message says "with --debug", and users add it at the end: ``status … --debug``)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    if "--debug" not in argv[:end]:
+        return argv, False
+    return [a for a in argv[:end] if a != "--debug"] + argv[end:], True
 
 
 def _say(line: str) -> None:
@@ -268,7 +277,7 @@ def _root(
     parsing, cli/usage.py); each command takes its own ``--lang`` for its output.
     ``--debug`` shows an internal error's traceback.
     """
-    _DEBUG[0] = debug
+    _DEBUG[0] = _DEBUG[0] or debug
 
 
 for name, function in (
