@@ -793,6 +793,61 @@ LABELS.update(
 )
 
 
+# What the application says when it cannot go on for a reason that is not the data's
+# (cli/app.py): a bug (exit 70), an operating-system error (exit 2).
+LABELS.update(
+    {
+        "cli.internal_error": {
+            "zh": "内部错误：{error}。请报告此问题（加 --debug 或设 LINYI_TRACKER_DEBUG=1 可看详情）",
+            "en": "internal error: {error}; please report it, with --debug (or LINYI_TRACKER_DEBUG=1) "
+            "for the details",
+        },
+        "os.error": {"zh": "{reason}：{path}", "en": "{reason}: {path}"},
+        "os.cwd_gone": {
+            "zh": "当前文件夹已不存在（被删除或移走）；请进入一个存在的文件夹再运行",
+            "en": "the current folder no longer exists (deleted or moved); cd to a folder that "
+            "exists and run again",
+        },
+        "os.stdout_failed": {
+            "zh": "无法写出结果：{reason}",
+            "en": "cannot write the output: {reason}",
+        },
+        "os.errno.ENOENT": {"zh": "没有这个文件或文件夹", "en": "no such file or folder"},
+        "os.errno.EACCES": {"zh": "没有权限", "en": "permission denied"},
+        "os.errno.EPERM": {"zh": "不允许此操作", "en": "operation not permitted"},
+        "os.errno.ENAMETOOLONG": {"zh": "文件名或路径过长", "en": "file name or path too long"},
+        "os.errno.ENOSPC": {"zh": "磁盘已满", "en": "no space left on the device"},
+        "os.errno.EROFS": {"zh": "只读文件系统", "en": "read-only file system"},
+        "os.errno.ENOTDIR": {
+            "zh": "路径中有一段不是文件夹",
+            "en": "a part of the path is not a folder",
+        },
+        "os.errno.EISDIR": {"zh": "是文件夹", "en": "is a folder"},
+        "os.errno.ELOOP": {"zh": "符号链接层数过多", "en": "too many levels of symbolic links"},
+        "os.errno.EIO": {"zh": "输入输出错误", "en": "input/output error"},
+        "env.source_date_epoch": {
+            "zh": "SOURCE_DATE_EPOCH={value} 不是可用的时间（应为1970年以来的秒数，且在公元9999年之前）",
+            "en": "SOURCE_DATE_EPOCH={value} is not a usable time (seconds since 1970, "
+            "before the year 9999)",
+        },
+        "store.unreadable_folder": {
+            "zh": "无法读取数据目录中的文件夹 {path}：{reason}",
+            "en": "cannot read the folder {path} in the data folder: {reason}",
+        },
+        "store.not_regular": {
+            "zh": "数据目录中的 {path} 不是普通文件（是命名管道、设备或套接字）；请移走它",
+            "en": "{path} in the data folder is not a regular file (a named pipe, a device "
+            "or a socket); move it away",
+        },
+        "store.outside_link": {
+            "zh": "{path} 是指向数据目录之外的链接，不读取；请把文件本身放进数据目录",
+            "en": "{path} is a link to a file outside the data folder and is not read; put the "
+            "file itself in the data folder",
+        },
+    }
+)
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
     text = LABELS[key][lang]

@@ -7,6 +7,7 @@ where it starts (a quoted note may span lines), so the start is tracked here.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, TextIO
@@ -15,11 +16,26 @@ Row = tuple[int, list[str] | str]  # (line where the record starts, cells or a C
 Progress = Callable[[int, int], None]
 
 
+class FileChangedError(OSError):
+    """The file's bytes stopped decoding in the encoding the whole file was checked in:
+    it was changed while being read. An OSError, so that every reader of files treats it
+    as it treats a file that cannot be read (an ``unreadable-file`` finding in the store,
+    a message naming the file in ``validate``)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(
+            errno.EIO, f"the file changed while it was read (at line {line}); run again"
+        )
+        self.line = line
+
+
 def records(stream: TextIO | str) -> Iterator[Row]:
     """(physical line where the record starts, cells) for each CSV record.
 
     Quoting is strict: a stray quote or a quote left open until the end of the file is
     reported as an error string at the record's first line, and reading goes on.
+    A decoding error can only mean the file changed after its encoding was decided over
+    all of it (actuals/encoding.py): :class:`FileChangedError`.
     """
     text = io.StringIO(stream, newline="") if isinstance(stream, str) else stream
     reader = csv.reader(text, strict=True)
@@ -33,6 +49,8 @@ def records(stream: TextIO | str) -> Iterator[Row]:
         except csv.Error as exc:
             yield previous_end + 1, str(exc)
             previous_end = reader.line_num
+        except UnicodeDecodeError:
+            raise FileChangedError(previous_end + 1) from None
 
 
 class Counting(io.RawIOBase):

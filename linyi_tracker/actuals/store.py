@@ -9,6 +9,7 @@ nothing to order it is a conflict (error, both lines named).
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,9 +19,11 @@ from typing import Any
 from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.actuals.reconcile import Figure, decide, findings
+from linyi_tracker.actuals.records import FileChangedError
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Param, Severity
+from linyi_tracker.i18n import Text, TextError
 from linyi_tracker.plan.models import Plan
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls is reported, not read: see the reader
@@ -74,14 +77,78 @@ class Store:
 
 
 def data_files(root: Path) -> list[Path]:
-    """Every data file below ``root``, in a stable order (hidden files skipped)."""
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in DATA_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+    """Every data file below ``root``, in a stable order (hidden files skipped).
+
+    What :func:`walk_data` would report instead of reading — a sub-folder that cannot be
+    read, a link to outside the folder — is refused here with a message (exit 2)."""
+    paths, refused = walk_data(root)
+    if refused:
+        first = refused[0]
+        key = {
+            "outside-link": "store.outside_link",
+            "not-regular": "store.not_regular",
+        }.get(first.form, "store.unreadable_folder")
+        raise FolderRefusedError(
+            Text(key, {"path": first.file or str(root), "reason": first.params.get("error", "")})
+        )
+    return paths
+
+
+class FolderRefusedError(TextError, InputNotFoundError):
+    """The data folder holds what cannot be read safely (an unreadable folder, a link out)."""
+
+
+def walk_data(root: Path, display_root: Path | None = None) -> tuple[list[Path], list[Finding]]:
+    """Every data file below ``root`` (sorted; hidden names skipped), and an
+    ``unreadable-file`` error for each thing that is not read (issue 13.10, 13.20):
+
+    - a folder the system refuses to list (form ``folder``) — its figures would
+      otherwise vanish from every total without a word;
+    - a name with a data suffix that is not a regular file (form ``not-regular``: a
+      named pipe would block the read, a device never end);
+    - a link that leads outside ``root`` (form ``outside-link``), to a file or a folder:
+      the finding names the link, never the target's content. Links to folders inside
+      are not followed either (their files are reached by their own path; following
+      would count them twice, or forever for a loop).
+    """
+    paths: list[Path] = []
+    refused: list[Finding] = []
+    inside = os.path.realpath(root)
+
+    def refuse(path: str, form: str, error: str = "") -> None:
+        shown = _display(Path(path), display_root)
+        params: dict[str, Param] = {"error": error} if form == "folder" else {}
+        refused.append(Finding("unreadable-file", Severity.ERROR, shown, params=params, form=form))
+
+    def unreadable(exc: OSError) -> None:
+        name = exc.filename if isinstance(exc.filename, str) else str(root)
+        refuse(name, "folder", exc.strerror or str(exc))
+
+    for folder, folders, files in os.walk(root, onerror=unreadable, followlinks=False):
+        folders[:] = sorted(d for d in folders if not d.startswith("."))
+        for name in list(folders):
+            full = os.path.join(folder, name)
+            if os.path.islink(full):
+                folders.remove(name)
+                if not _within(os.path.realpath(full), inside):
+                    refuse(full, "outside-link")
+        for name in files:
+            if name.startswith(".") or Path(name).suffix.lower() not in DATA_SUFFIXES:
+                continue
+            full = os.path.join(folder, name)
+            if os.path.islink(full) and not _within(os.path.realpath(full), inside):
+                refuse(full, "outside-link")
+            elif os.path.isfile(full):
+                paths.append(Path(full))
+            elif os.path.exists(full):  # a pipe would block the read, a device never end
+                refuse(full, "not-regular")
+    paths.sort()
+    refused.sort(key=lambda f: f.file or "")
+    return paths, refused
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def load_store(
@@ -109,7 +176,8 @@ def load_store(
     if not root.is_dir():
         raise InputNotFoundError(f"{root} is a file; --data takes a folder of CSV files")
     day = today or date.today()
-    paths = [p for p in data_files(root) if not (exclude and p.resolve() in exclude)]
+    found, refused = walk_data(root, display_root)
+    paths = [p for p in found if not (exclude and p.resolve() in exclude)]
 
     def key() -> str | None:
         return cache.key_of(
@@ -122,7 +190,9 @@ def load_store(
         if cache_folder is not None and wanted is not None:
             hit = cache.load(cache_folder, wanted, data_bytes=size)
             if hit is not None:
-                return Store(root, *hit)
+                cached = Store(root, *hit)
+                cached.findings[:0] = refused  # not in the key: looked at on every run
+                return cached
         store = _load(plan, root, paths, day, display_root)
     # Saved only if no file changed while it was read.
     if cache_folder is not None and wanted is not None and key() == wanted:
@@ -130,6 +200,7 @@ def load_store(
             store.files, store.observations, store.revisions, store.findings, store.index()
         )
         cache.save(cache_folder, wanted, entry, data_bytes=size)
+    store.findings[:0] = refused
     return store
 
 
@@ -142,10 +213,10 @@ def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Pa
             rows: list[Observation] = []  # kept only once the whole file has been read
             read = read_path(path, lookup, today=day, shown=shown, emit=rows.append)
         except OSError as exc:
+            form = "changed" if isinstance(exc, FileChangedError) else ""
+            params: dict[str, Param] = {"error": exc.strerror or ""}
             store.findings.append(
-                Finding(
-                    "unreadable-file", Severity.ERROR, shown, params={"error": exc.strerror or ""}
-                )
+                Finding("unreadable-file", Severity.ERROR, shown, params=params, form=form)
             )
             continue
         store.files.append(read)

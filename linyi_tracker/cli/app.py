@@ -1,14 +1,25 @@
 """The ``linyi-tracker`` application: commands registered here, errors mapped here.
 
 Exit codes (product.md): 0 success; 1 the data has errors or a check failed;
-2 usage, configuration or unreadable input. The one place that turns exceptions into
-a message on stderr and an exit code is :class:`TrackerGroup`: Click's usage errors in
-``main`` (rendered by cli/usage.py), the core's :class:`TrackerError` in ``invoke``;
-both in the language of the run (``--lang``, else the environment).
+2 usage, configuration or unreadable input, and any operating-system error (a path too
+long, a full or read-only disk, a deleted current folder, ``> /dev/full``);
+70 (``EX_SOFTWARE`` of sysexits.h) an internal error — a bug, never the data's fault,
+so that a script tells a crash from findings; 141 (128 + SIGPIPE) when the reader of
+the output went away (``| head``), silently.
+
+The one place that turns exceptions into a message on stderr and an exit code is
+:class:`TrackerGroup`: Click's usage errors in ``main`` (rendered by cli/usage.py), the
+core's :class:`TrackerError` in ``invoke``, and in ``main`` every other exception: an
+:class:`OSError` as one line, anything else as one line saying "internal error" — the
+traceback only with ``--debug`` or ``LINYI_TRACKER_DEBUG=1``. All in the language of
+the run (``--lang``, else the environment).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -43,7 +54,11 @@ class TrackerGroup(TrackerGroupBase):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        from linyi_tracker.cli.output import tolerant_streams
+
+        tolerant_streams()
         argv = list(sys.argv[1:] if args is None else args)
+        argv, _DEBUG[0] = _without_debug(argv)
         with language_of_run(argv) as lang:
             try:
                 # Not standalone: Click's errors come back here to be shown in `lang`.
@@ -51,14 +66,19 @@ class TrackerGroup(TrackerGroupBase):
                     argv, prog_name, complete_var, False, windows_expand_args, **extra
                 )
                 code = result if isinstance(result, int) else 0
+                code = _flushed(code, lang)
+            except (BrokenPipeError, _PipeClosed):
+                code = _pipe_closed()
             except Exception as exc:
                 if is_click_error(exc):
                     code = show_click_error(exc, lang)
                 elif is_abort(exc):
                     typer.echo(t("cli.aborted", lang), err=True)
                     code = 1
+                elif isinstance(exc, OSError):
+                    code = _os_error(exc, lang)
                 else:
-                    raise
+                    code = _internal_error(exc, lang)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -78,6 +98,126 @@ class TrackerGroup(TrackerGroupBase):
         except TrackerError as exc:
             _fail(exc, [], None)
             raise typer.Exit(2) from None
+        except BrokenPipeError:
+            # Click would turn it into exit 1; `main` makes it a quiet 141
+            raise _PipeClosed() from None
+
+
+class _PipeClosed(Exception):
+    """Standard output's reader went away (carried past Click's own EPIPE handling)."""
+
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h): a bug, not the data, not the usage
+PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
+DEBUG_ENV = "LINYI_TRACKER_DEBUG"
+_WRITE_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DEBUG = [False]  # set by the root's --debug for this run
+
+
+def debugging() -> bool:
+    """Whether an internal error shows its traceback: ``--debug`` or LINYI_TRACKER_DEBUG."""
+    value = os.environ.get(DEBUG_ENV, "").strip().lower()
+    return _DEBUG[0] or value not in ("", "0", "no", "false", "off")
+
+
+def _without_debug(argv: list[str]) -> tuple[list[str], bool]:
+    """``--debug`` is taken wherever it is written before ``--`` (the internal-error
+    message says "with --debug", and users add it at the end: ``status … --debug``)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    if "--debug" not in argv[:end]:
+        return argv, False
+    return [a for a in argv[:end] if a != "--debug"] + argv[end:], True
+
+
+def _say(line: str) -> None:
+    """One line on stderr, whatever the stream can encode; nothing if stderr is gone."""
+    from linyi_tracker.cli.output import safe_text
+
+    with contextlib.suppress(OSError, ValueError):  # stderr closed or full: nowhere to say it
+        typer.echo(safe_text(line, one_line=True), err=True)
+
+
+def _internal_error(exc: BaseException, lang: Lang) -> int:
+    """A bug: one line in the user's language, the traceback only when debugging."""
+    if debugging():
+        import traceback
+
+        with contextlib.suppress(OSError, ValueError):
+            traceback.print_exception(exc, file=sys.stderr)
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    _say(f"{t('cli.error', lang)}{t('cli.internal_error', lang, error=detail)}")
+    return INTERNAL_ERROR
+
+
+def os_reason(exc: OSError, lang: Lang) -> str:
+    """The operating system's reason: its own words in English (as ``-o`` errors give
+    them, cli/files.py), a translation in Chinese for the common ones."""
+    from linyi_tracker.i18n import LABELS
+
+    key = f"os.errno.{errno.errorcode.get(exc.errno or -1, '')}"
+    if key in LABELS and (lang == "zh" or not exc.strerror):
+        return t(key, lang)
+    return exc.strerror or str(exc)
+
+
+def _os_error(exc: OSError, lang: Lang) -> int:
+    """An operating-system error no command caught: one line naming the path, exit 2."""
+    if exc.filename is None and exc.errno == errno.ENOENT and not _cwd_exists():
+        message = t("os.cwd_gone", lang)
+    elif exc.filename is None and exc.errno in _WRITE_ERRORS:
+        # no file named: a write to standard output (`> /dev/full`); what is still
+        # buffered would fail again at the interpreter's exit
+        _mute_stdout()
+        message = t("os.stdout_failed", lang, reason=os_reason(exc, lang))
+    elif exc.filename is not None:
+        path = os.fsdecode(exc.filename) if isinstance(exc.filename, bytes) else exc.filename
+        message = t("os.error", lang, reason=os_reason(exc, lang), path=path)
+    else:
+        message = os_reason(exc, lang)
+    _say(f"{t('cli.error', lang)}{message}")
+    return 2
+
+
+def _cwd_exists() -> bool:
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return True
+
+
+def _flushed(code: int, lang: Lang) -> int:
+    """Standard output flushed now, while an error can still be reported (``> /dev/full``
+    fails only here); then it cannot fail again at the interpreter's exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _pipe_closed()
+    except OSError as exc:
+        _mute_stdout()
+        _say(f"{t('cli.error', lang)}{t('os.stdout_failed', lang, reason=os_reason(exc, lang))}")
+        return 2
+    return code
+
+
+def _pipe_closed() -> int:
+    """The reader left (``| head``): stop quietly, as a shell tool does."""
+    _mute_stdout()
+    return PIPE_CLOSED
+
+
+def _mute_stdout() -> None:
+    """What is still buffered for standard output goes nowhere, so that Python's own
+    flush at exit does not print "Exception ignored … BrokenPipeError"."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):  # a test's stream: nothing at exit
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def message_of(exc: Exception, lang: Lang) -> str:
@@ -99,7 +239,12 @@ def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
     shown = [f for f in findings if isinstance(f, Finding)]
     if shown:
         print_findings(console, shown, limit=20, lang=lang)
-    console.print(f"{t('cli.error', lang)}{message_of(exc, lang)}", markup=False, style="bold red")
+    console.print(
+        f"{t('cli.error', lang)}{message_of(exc, lang)}",
+        markup=False,
+        style="bold red",
+        soft_wrap=True,  # one line, whatever the width: scripts grep it
+    )
     if tip is not None:
         console.print(f"{t('cli.tip', lang)}{tip.render(lang)}", markup=False)
 
@@ -124,12 +269,15 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
     lang: LangOption = None,
+    debug: Annotated[bool, typer.Option("--debug")] = False,
 ) -> None:
     """Track the plan's targets (help text: cli/help_texts.py).
 
     ``--lang`` here only sets the language of help and errors (read from argv before
     parsing, cli/usage.py); each command takes its own ``--lang`` for its output.
+    ``--debug`` shows an internal error's traceback.
     """
+    _DEBUG[0] = _DEBUG[0] or debug
 
 
 for name, function in (

@@ -103,6 +103,11 @@ PARAMETERS: dict[str, HelpText] = {
     # shared by every command
     "*|--help": {"zh": "显示本帮助并退出。", "en": "Show this message and exit."},
     "*|--version": {"zh": "显示版本并退出。", "en": "Print the version and exit."},
+    "*|--debug": {
+        "zh": "出现内部错误时打印完整的调用栈（也可设 LINYI_TRACKER_DEBUG=1），用于报告问题。",
+        "en": "On an internal error, print the full traceback (or set LINYI_TRACKER_DEBUG=1), "
+        "for a bug report.",
+    },
     "*|--install-completion": {
         "zh": "为当前的 shell 安装命令补全。",
         "en": "Install completion for the current shell.",

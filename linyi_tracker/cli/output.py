@@ -1,8 +1,30 @@
-"""Where output goes: results to stdout, messages to stderr; colour only on a terminal."""
+"""Where output goes: results to stdout, messages to stderr; colour only on a terminal.
+
+What the user's files hold reaches the terminal only as text (issue 13.14, 13.11):
+
+- the consoles read no markup and no emoji codes (``[red]``, ``:x:`` are printed as
+  written); a renderer that wants styles builds :class:`rich.text.Text` with a style;
+- every character of the output that the terminal would act on (ESC, BEL, CR, the
+  other C0/C1 controls, bidirectional overrides) is shown as an escape (``\\x1b``)
+  by :func:`safe_text`, applied by the console to everything it writes except rich's
+  own styles — so no renderer can forget it. Renderers may call :func:`safe_text` on
+  user text themselves so that tables measure the escaped width;
+- a stream that cannot encode a character (``PYTHONIOENCODING=gbk``, a Chinese
+  Windows console redirected to a file) writes a replacement instead of failing
+  (:func:`tolerant_streams`, called once by the application).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any
+
 from rich.console import Console
+from rich.segment import Segment
 
 from linyi_tracker.findings import Finding, Severity, plural
 from linyi_tracker.i18n import Lang
@@ -13,13 +35,74 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTIC
 MIN_WIDTH = 80  # below this (COLUMNS=0, COLUMNS=20) tables drop columns or print nothing
 
 
+# C0 controls but newline, DEL, C1 controls, and the bidirectional embeddings, overrides
+# and isolates (text that reorders what follows it on screen); lone surrogates (bytes of
+# a file name that are not UTF-8, escaped by Python) cannot be written at all.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_LINE = re.compile(f"{_UNSAFE.pattern}|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str, *, one_line: bool = False) -> str:
+    """``text`` as the terminal should show it: control characters visible as escapes
+    (ESC as ``\\x1b``), lone surrogates as U+FFFD; ``one_line`` escapes newlines too."""
+    pattern = _UNSAFE_LINE if one_line else _UNSAFE
+    if pattern.search(text) is not None:
+        text = pattern.sub(_escape, text)
+    if _SURROGATE.search(text) is not None:
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+class SafeConsole(Console):
+    """A console that writes every character of its content as visible text (see the module)."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        safe = (
+            segment if segment.control else Segment(safe_text(segment.text), segment.style)
+            for segment in buffer
+        )
+        return super()._render_buffer(safe)
+
+    def on_broken_pipe(self) -> None:
+        """The reader went away (``| head``): rich would exit 1, which means "the data has
+        errors" here; the application ends quietly with its own code (cli/app.py)."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
+def tolerant_streams() -> None:
+    """Standard output and error replace what their encoding cannot write (``↳`` on a
+    GBK stream, a surrogate-escaped file name) instead of raising UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or getattr(stream, "errors", "strict") == "replace":
+            continue
+        with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
+            reconfigure(errors="replace")
+
+
+def _console(**options: Any) -> Console:
+    # rich honours NO_COLOR and turns colour off when the stream is not a terminal.
+    return _at_least(SafeConsole(highlight=False, markup=False, emoji=False, **options))
+
+
 def stdout() -> Console:
-    # rich honours NO_COLOR and turns colour off when stdout is not a terminal.
-    return _at_least(Console(highlight=False, soft_wrap=False))
+    return _console(soft_wrap=False)
 
 
 def stderr() -> Console:
-    return _at_least(Console(stderr=True, highlight=False))
+    return _console(stderr=True)
 
 
 def _at_least(console: Console) -> Console:
@@ -39,7 +122,8 @@ def finding_line(f: Finding, lang: Lang = "en") -> str:
     message, hint = render(f, lang)
     tail = f" — {hint}" if hint else ""
     column = f" [{f.column}]" if f.column and f.line is not None else ""
-    return f"{f.location()}: {severity_word(f.severity, lang)} {f.code}{column}: {message}{tail}"
+    line = f"{f.location()}: {severity_word(f.severity, lang)} {f.code}{column}: {message}{tail}"
+    return safe_text(line, one_line=True)  # a cell's newline or ESC cannot break the line
 
 
 def print_findings(

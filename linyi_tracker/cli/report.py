@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -98,10 +99,11 @@ def report(
             return
         from io import StringIO
 
-        from rich.console import Console
+        from linyi_tracker.cli.output import SafeConsole  # the file is read with `cat`
 
         buf = StringIO()
-        Console(file=buf, width=120, no_color=True).print(render_report(built, language))
+        console = SafeConsole(file=buf, width=120, no_color=True, markup=False, emoji=False)
+        console.print(render_report(built, language))
         payload: bytes = buf.getvalue().encode("utf-8")
     elif fmt is ReportFormat.MD:
         from linyi_tracker.reporting.render.markdown import render as render_md
@@ -128,7 +130,12 @@ def report(
         _done(output, language)
         return
     if output is None:
-        typer.echo(payload.decode("utf-8-sig"), nl=False)
+        text = payload.decode("utf-8-sig")
+        if sys.stdout.isatty():  # on a terminal, a cell's ESC sequence is shown, not run
+            from linyi_tracker.cli.output import safe_text
+
+            text = safe_text(text)
+        typer.echo(text, nl=False)
         return
     from linyi_tracker.cli.files import write_via_temp
 
@@ -143,7 +150,12 @@ def _generated() -> datetime:
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):  # past the year 9999, or the C time_t
+            from linyi_tracker.i18n import Text, TextUsageError
+
+            raise TextUsageError(Text("env.source_date_epoch", {"value": epoch})) from None
     return datetime.now().replace(microsecond=0)
 
 

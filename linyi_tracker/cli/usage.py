@@ -286,7 +286,10 @@ def show_click_error(exc: Exception, lang: Lang, file: IO[str] | None = None) ->
             t("cli.try_help", lang, command=ctx.command_path, option=option), file=file, err=True
         )
         typer.echo("", file=file, err=True)
-    typer.echo(f"{t('cli.error', lang)}{click_message(exc, lang)}", file=file, err=True)
+    from linyi_tracker.cli.output import safe_text  # an argument may hold ESC sequences
+
+    message = safe_text(click_message(exc, lang), one_line=True)
+    typer.echo(f"{t('cli.error', lang)}{message}", file=file, err=True)
     return int(getattr(exc, "exit_code", 2))
 
 

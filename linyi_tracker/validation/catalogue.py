@@ -273,7 +273,32 @@ _ENTRIES = [
         E,
         "file",
         T("数据目录中无法读取的文件", "a file in the data folder that cannot be read"),
-        {"": T("无法读取文件：{error}", "cannot read the file: {error}")},
+        {
+            "": T("无法读取文件：{error}", "cannot read the file: {error}"),
+            "folder": T(
+                "无法读取这个文件夹，其中的文件未读入：{error}",
+                "cannot read this folder, so its files were not read: {error}",
+            ),
+            "outside-link": T(
+                "指向数据目录之外的链接，未读取",
+                "a link to a file outside the data folder: not read",
+            ),
+            "not-regular": T(
+                "不是普通文件（是命名管道、设备或套接字），未读取",
+                "not a regular file (a named pipe, a device or a socket): not read",
+            ),
+            "changed": T(
+                "读取过程中文件被改动（内容已不是开始时的编码）",
+                "the file changed while it was read (its bytes no longer decode as they did)",
+            ),
+        },
+        {
+            "outside-link": T(
+                "请把文件本身（而不是链接）放进数据目录",
+                "put the file itself, not a link, in the data folder",
+            ),
+            "changed": T("等写入结束后重新运行", "run again once the file has been written"),
+        },
     ),
     # ------------------------------------------------------------ one row
     Entry(
