@@ -576,6 +576,24 @@ LABELS.update(
 )
 
 
+# Any plan's words: growth and change targets, growth figures, binding or expected
+# (issue 12). A block of its own so that keys added elsewhere merge without conflict.
+LABELS.update(
+    {
+        "reason.only-growth-figures": {
+            "zh": "只有比上年增长率，没有水平值；增长率不能代替水平值",
+            "en": "only growth rates on the previous year, no level: a growth rate is not a level",
+        },
+        "word.measure.growth": {"zh": "比上年增长", "en": "on the previous year"},
+        "word.growth_figure": {"zh": "比上年增长{value}%", "en": "{value} % on the previous year"},
+        "word.growth_figure_down": {
+            "zh": "比上年下降{value}%",
+            "en": "down {value} % on the previous year",
+        },
+    }
+)
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
     text = LABELS[key][lang]

@@ -179,8 +179,20 @@ def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str)
     elif isinstance(target, QualitativeTarget):
         _qualitative(a, series, as_of)
     if a.actual_period is not None:
-        a.revised = (a.indicator, str(a.actual_period), region) in store.revisions
+        a.revised = (a.indicator, str(a.actual_period), region, "level") in store.revisions
+    if a.status == "no_data" and a.kind in QUANTITATIVE and _growth_only(store, a, as_of):
+        # A growth figure never stands in for a level (assessment.md, "Figures given as
+        # growth rates"): there are figures, but none this target can be judged on.
+        a.status = "insufficient_data"
+        a.reasons.append("only-growth-figures")
     return a
+
+
+def _growth_only(store: Store, a: Assessment, as_of: Period) -> bool:
+    """Whether the series has growth figures up to ``as_of`` (its levels gave nothing)."""
+    return any(
+        o.period.end_index <= as_of.end_index for o in store.growth_series(a.indicator, a.region)
+    )
 
 
 # ---------------------------------------------------------------- helpers

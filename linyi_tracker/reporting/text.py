@@ -35,6 +35,15 @@ def amount(value: Decimal | None, v: TargetView, lang: Lang) -> str:
     return "—" if value is None else with_unit(value, unit(v, lang), lang)
 
 
+def growth_figure(value: Decimal, lang: Lang) -> str:
+    """A growth figure (measure ``growth``) as a communiqué says it: 比上年增长8.1% /
+    比上年下降2.7%, '8.1 % on the previous year' / 'down 2.7 % on the previous year'."""
+    shown = number(abs(value), lang)
+    if value < 0:
+        return t("word.growth_figure_down", lang, value=shown)
+    return t("word.growth_figure", lang, value=shown)
+
+
 def period_label(period: Period | None, lang: Lang) -> str:
     """A period as a reader says it: 'Jun 2020' / '2020年6月'."""
     return "—" if period is None else period.label(lang)

@@ -538,8 +538,17 @@ _ENTRIES = [
                 "“{text}”是百分比，但该指标不以%计",
                 "'{text}' is a percentage, but this indicator is not measured in %",
             ),
+            "growth": T(
+                "增长率的单位是%，不是“{unit}”",
+                "a growth figure is a percent on the previous year, not '{unit}'",
+            ),
         },
         {
+            "growth": T(
+                "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",
+                "on a growth row write % or leave the unit blank; "
+                "give the level on a row of its own with measure 'level'",
+            ),
             "": T(
                 "请按“{expected_zh}”填写，或不填单位",
                 "write the value in {expected_zh} ({expected_en}), or leave the unit blank",
@@ -596,11 +605,19 @@ _ENTRIES = [
                 "{value}超过了目标的总数{total}",
                 "{value} is more than the {total} the target counts",
             ),
+            "growth": T(
+                "比上年增长{value}%不可信（绝对值须小于100）",
+                "a growth of {value} % on the previous year is not plausible (must be within ±100)",
+            ),
         },
         {
+            "growth": T(
+                "这是水平值吗？是则口径填“水平值”；增长率写作8.1或-2.7",
+                "is it a level? then write measure 'level'; a growth figure is written 8.1 or -2.7",
+            ),
             "percent": T(
                 "百分比请写数字，如92.5%写作92.5", "a percentage is written 92.5 for 92.5 %"
-            )
+            ),
         },
     ),
     Entry(
@@ -642,6 +659,31 @@ _ENTRIES = [
                 "请填写：已实现、正常推进、存在风险、明显滞后、未实现（或对应英文）",
                 "write one of: achieved, on_track, at_risk, off_track, missed "
                 "(或 已实现、正常推进、存在风险、明显滞后、未实现)",
+            )
+        },
+    ),
+    Entry(
+        "invalid-measure",
+        E,
+        "cell",
+        T(
+            "口径不是 水平值 / 比上年增长",
+            "a measure that is not level / growth",
+        ),
+        {
+            "": T(
+                "口径“{text}”无法识别",
+                "'{text}' is not a measure",
+            ),
+            "not-number": T(
+                "节点目标和定性评价没有增长率，口径只能是水平值",
+                "a milestone or a judgement has no growth figure: the measure must be level",
+            ),
+        },
+        {
+            "": T(
+                "口径请填“水平值”（或留空）或“比上年增长”",
+                "write level (or leave it blank) or growth (比上年增长)",
             )
         },
     ),

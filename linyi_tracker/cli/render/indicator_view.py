@@ -117,19 +117,26 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
 def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang) -> RenderableType:
     plan = ctx.plan
     series = series_for(plan, ctx.store, ind, region)
-    rows = series.up_to(as_of)
+    levels = series.up_to(as_of)
+    # Growth figures (比上年增长) are listed beside the levels, marked as such: never a level.
+    growth = [
+        o for o in ctx.store.growth_series(ind.id, region) if o.period.end_index <= as_of.end_index
+    ]
+    rows = sorted(levels + growth, key=lambda o: (o.period.sort_key, o.measure))
     table = Table(
         title=f"{t('title.series', lang)} · {plan.region_by_id[region].name.get(lang)}",
         title_justify="left",
     )
     for key in ("col.period", "col.value", "col.chart", "col.source", "col.note"):
         table.add_column(t(key, lang), overflow="fold", no_wrap=key == "col.chart")
-    values = [float(o.value) for o in rows if o.value is not None]
+    values = [float(o.value) for o in levels if o.value is not None]
     top = max(values) if values else 0.0
     unit = unit_label(plan, ind.unit, lang)
     for o in rows:
         shown = with_unit(o.value, unit, lang) if o.value is not None else o.text
-        chart = bar(float(o.value), top, 16) if o.value is not None else ""
+        if o.is_growth and o.value is not None:
+            shown = text.growth_figure(o.value, lang)
+        chart = bar(float(o.value), top, 16) if o.value is not None and not o.is_growth else ""
         where = f"\n{o.file}:{o.line}" if o.line else ""
         table.add_row(
             o.period.label(lang), shown, chart, f"{describe_source(o.source, lang)}{where}", o.note
