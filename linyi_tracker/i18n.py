@@ -585,6 +585,18 @@ LABELS.update(
             "en": "only growth rates on the previous year, no level: a growth rate is not a level",
         },
         "word.measure.growth": {"zh": "比上年增长", "en": "on the previous year"},
+        "kind.growth": {"zh": "年均增长目标", "en": "growth"},
+        "kind.change": {"zh": "累计变化目标", "en": "change"},
+        "reason.missing-link": {
+            "zh": "自基期起某年既无水平值也无增长率，无法连乘",
+            "en": "a year since the base year has neither a level nor a growth figure to chain",
+        },
+        "word.binding": {"zh": "约束性", "en": "binding"},
+        "word.expected": {"zh": "预期性", "en": "expected"},
+        "word.relative_level": {
+            "zh": "期末为基期（{year}年）的{ratio}倍",
+            "en": "{ratio} × the base year ({year})",
+        },
         "word.growth_figure": {"zh": "比上年增长{value}%", "en": "{value} % on the previous year"},
         "word.growth_figure_down": {
             "zh": "比上年下降{value}%",

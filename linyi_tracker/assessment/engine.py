@@ -30,7 +30,9 @@ from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.series import PartialSum, Series, series_for
 from linyi_tracker.plan.models import (
     AnnualTarget,
+    ChangeTarget,
     CumulativeTarget,
+    GrowthTarget,
     LevelTarget,
     MilestoneTarget,
     Plan,
@@ -38,7 +40,8 @@ from linyi_tracker.plan.models import (
     Target,
 )
 
-QUANTITATIVE = ("level", "annual", "cumulative")
+QUANTITATIVE = ("level", "annual", "cumulative", "growth", "change")
+RELATIVE = ("growth", "change")  # judged on the relative level R(y) = X(y)/X(y0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,10 @@ class Assessment:
     components: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     evidence: list[Observation] = field(default_factory=list)
+    binding: bool | None = None  # 约束性 / 预期性, as the plan says; None when it does not
+    # growth and change: the base year y0 and the relative level R(ya) = X(ya)/X(y0)
+    base_year: int | None = None
+    relative: float | None = None
 
     @property
     def met_years(self) -> tuple[int, int] | None:
@@ -157,6 +164,7 @@ def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str)
         unit=indicator.unit,
         component_of=whole.id if whole else None,
         components=list(getattr(target, "components", [])),
+        binding=target.binding,
     )
     city_wide = target.region is None
     if (
@@ -178,6 +186,9 @@ def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str)
         _milestone(plan, target, a, series, as_of, region)
     elif isinstance(target, QualitativeTarget):
         _qualitative(a, series, as_of)
+    elif isinstance(target, GrowthTarget | ChangeTarget):
+        growth = [o for o in store.growth_series(target.indicator, region) if o.period.is_full_year]
+        _relative(plan, target, a, series, growth, as_of)
     if a.actual_period is not None:
         a.revised = (a.indicator, str(a.actual_period), region, "level") in store.revisions
     if a.status == "no_data" and a.kind in QUANTITATIVE and _growth_only(store, a, as_of):
@@ -458,6 +469,138 @@ def _cumulative(
         a.status = "missed"
     else:
         _status_from_pace(plan, a)
+
+
+# ---------------------------------------------------------------- growth and change
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """The relative level R(ya) = X(ya)/X(y0) of a growth or change target, and how it
+    was found: the figures used, or the first year whose link is missing."""
+
+    year: int  # ya
+    ratio: float | None  # R(ya), None when a link is missing
+    missing: int | None  # the year whose figure (level or growth) is missing
+    evidence: list[Observation]
+
+
+def relative_level(
+    base_year: int,
+    base_value: Decimal | None,
+    levels: list[Observation],
+    growth: list[Observation],
+    last_year: int,
+) -> Relative | None:
+    """R(ya) for the latest year ya in (y0, last_year] with a full-year figure.
+
+    From levels when the base year and ya both have one (``base_value`` stands for the
+    base year's level when the plan gives it); else chained from y0, a year at a time:
+    ``1 + g(y)/100`` from the year's growth figure, or ``X(y)/X(y−1)`` where both levels
+    are known. A year with neither is a missing link: ``missing`` names it.
+    """
+    level_of = {
+        o.period.year: o
+        for o in levels
+        if o.period.is_full_year and o.value is not None and o.period.year <= last_year
+    }
+    growth_of = {
+        o.period.year: o
+        for o in growth
+        if o.period.is_full_year and o.value is not None and o.period.year <= last_year
+    }
+    years = [y for y in {*level_of, *growth_of} if y > base_year]
+    if not years:
+        return None
+    ya = max(years)
+    base = base_value
+    if base is None and base_year in level_of:
+        base = level_of[base_year].value
+    if base is not None and base > 0 and ya in level_of:
+        end = level_of[ya]
+        assert end.value is not None
+        used = [end] if base_value is not None else [level_of[base_year], end]
+        return Relative(ya, float(end.value) / float(base), None, used)
+    ratio, used = 1.0, []
+    for y in range(base_year + 1, ya + 1):
+        g = growth_of.get(y)
+        if g is not None and g.value is not None:
+            ratio *= 1 + float(g.value) / 100
+            used.append(g)
+            continue
+        now, before = level_of.get(y), level_of.get(y - 1)
+        if now is not None and before is not None and now.value and before.value:
+            ratio *= float(now.value) / float(before.value)
+            used.append(now)
+            continue
+        return Relative(ya, None, y, used)
+    return Relative(ya, ratio, None, used)
+
+
+def _relative(
+    plan: Plan,
+    t: GrowthTarget | ChangeTarget,
+    a: Assessment,
+    series: Series,
+    growth: list[Observation],
+    as_of: Period,
+) -> None:
+    """A growth target (年均增长 ≥ g % a year) or a change target (累计变化 c %), both on
+    R(ya) = X(ya)/X(y0) (assessment.md, "growth" and "change"). Percent in, percent
+    out: ``actual`` is g_a or C in percent, ``gap`` in points."""
+    y0, yT = t.base_year, t.deadline
+    a.start = a.base_year = y0
+    p = _effective(as_of, yT)
+    found = relative_level(y0, t.base_value, series.up_to(p), growth, p.year)
+    if found is None:
+        a.status = "no_data"
+        return
+    a.actual_period = Period.of_year(found.year)
+    a.evidence = found.evidence
+    if found.ratio is None or found.ratio <= 0:
+        a.status = "insufficient_data"
+        a.missing_years = [found.missing] if found.missing is not None else []
+        a.reasons.append("missing-link")
+        a.actual_period = None
+        return
+    ya, r = found.year, found.ratio
+    a.relative = r
+    span, elapsed = yT - y0, ya - y0
+    target = float(t.value) / 100
+    a.time_progress = min(1.0, max(0.0, elapsed / span))
+    if isinstance(t, GrowthTarget):
+        g_a = r ** (1 / elapsed) - 1
+        a.actual = _percent(g_a)
+        a.gap = t.value - a.actual
+        if target != 0:
+            a.achievement = a.pace = g_a / target
+        a.projected = Decimal(str(round(r * (1 + g_a) ** (yT - ya), 6)))
+        reached = r >= (1 + target) ** span  # the end level is already reached
+    else:
+        change = r - 1
+        a.actual = _percent(change)
+        a.gap = t.value - a.actual
+        if target != 0:
+            a.achievement = change / target
+        required = (1 + target) ** (1 / span) - 1
+        if required != 0:
+            a.pace = (r ** (1 / elapsed) - 1) / required
+        a.projected = _percent(r ** (span / elapsed) - 1)
+        reached = _holds(t.comparator, a.actual, t.value)
+    final = ya >= yT and _deadline_reached(p, yT)
+    if reached or (final and _holds(t.comparator, a.actual, t.value)):
+        a.status = "achieved"
+    elif _deadline_reached(p, yT):
+        a.status = "missed"
+        if ya < yT:
+            a.reasons.append("missed-on-stale-figure")
+    else:
+        _status_from_pace(plan, a)
+
+
+def _percent(fraction: float) -> Decimal:
+    """A computed fraction as percent, to 6 places (0.10898 → 10.898)."""
+    return Decimal(str(round(fraction * 100, 6)))
 
 
 # ---------------------------------------------------------------- milestone

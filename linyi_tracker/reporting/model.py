@@ -259,7 +259,7 @@ def _method(plan: Plan) -> Method:
 
     def rules(lang: Lang) -> list[str]:
         return [
-            t(key, lang, on=th.on_track, risk=th.at_risk, regions=len(plan.sub_regions))
+            t(key, lang, on=th.on_track, risk=th.at_risk, regions=len(plan.summed_regions))
             for key in keys
         ]
 

@@ -1133,9 +1133,10 @@ _ENTRIES = [
         T("规划须有且只有一个全域地区", "the plan needs exactly one city region"),
         {
             "": T(
-                "规划须有且只有一个 level 为 city 的地区（全域），现有{found}个",
-                "the plan needs exactly one region with level 'city' (the whole area), "
-                "found {found}",
+                "规划须有且只有一个全域地区（level 取 nation、province、city 中最高的一级），"
+                "现有{found}个",
+                "the plan needs exactly one region for the whole area (the highest of level "
+                "nation, province or city), found {found}",
             )
         },
     ),
@@ -1202,6 +1203,20 @@ _ENTRIES = [
                 "起始年份{year}不在规划期{start}—{end}之内",
                 "start {year} is outside the plan period {start}–{end}",
             ),
+            "values": T(
+                "年度目标值的年份{year}不在目标年份{start}—{end}之内",
+                "a yearly value for {year} is outside the target's years {start}–{end}",
+            ),
+            "base_year": T(
+                "基期年份{year}早于数据起始年份{start}",
+                "base year {year} is before the first data year {start}",
+            ),
+        },
+        {
+            "base_year": T(
+                "请在 `plan.period.data_from` 写上基期年份，基期数据才能录入",
+                "set `plan.period.data_from` to the base year so that its figures can be read",
+            )
         },
     ),
     Entry(
@@ -1213,7 +1228,11 @@ _ENTRIES = [
             "": T(
                 "起始年份{start}晚于期限{deadline}",
                 "start {start} is after the deadline {deadline}",
-            )
+            ),
+            "base_year": T(
+                "基期年份{start}不早于期限{deadline}",
+                "base year {start} is not before the deadline {deadline}",
+            ),
         },
     ),
     Entry(

@@ -544,7 +544,9 @@ class CrossChecks:
         region count of rows.
         """
         city = self.region_index[self.plan.city.id]
-        subs = [self.region_index[r.id] for r in self.plan.sub_regions]
+        # Each figure once: a zone counted inside a county's figures (part_of) is not added.
+        subs = [self.region_index[r.id] for r in self.plan.summed_regions]
+        counted = frozenset(subs)
         summable = {
             self.indicator_index[i.id] for i in self.plan.indicators if i.aggregate == "sum"
         }
@@ -564,7 +566,7 @@ class CrossChecks:
             region = (key >> _REGION_SHIFT) & reg_mask
             if region == city:
                 slot[2] = i
-            else:
+            elif region in counted:
                 value = values[i]
                 if not isnan(value):
                     slot[0] += value

@@ -88,7 +88,9 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
         )
     if a.pace is not None:
         grid.add_row(t("word.pace", lang), ratio(a.pace))
-    if a.projected is not None:
+    if a.projected is not None and a.kind in ("growth", "change"):
+        grid.add_row(t("word.projected", lang), text.projected(ln, lang))
+    elif a.projected is not None:
         grid.add_row(
             t("word.projected", lang), with_unit(a.projected, unit_label(plan, a.unit, lang), lang)
         )
