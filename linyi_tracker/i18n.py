@@ -591,6 +591,11 @@ LABELS.update(
             "zh": "自基期起某年既无水平值也无增长率，无法连乘",
             "en": "a year since the base year has neither a level nor a growth figure to chain",
         },
+        "reason.sub-annual-not-judged": {
+            "zh": "该指标是存量或比率，年内数字不是累计数，不据以判断全年",
+            "en": "a stock or rate: a figure for part of the year is not a year-to-date sum "
+            "and does not decide the year",
+        },
         "word.binding": {"zh": "约束性", "en": "binding"},
         "word.expected": {"zh": "预期性", "en": "expected"},
         "word.relative_level": {

@@ -368,7 +368,8 @@ def _annual_history(t: AnnualTarget, obs: list[Observation], last: int) -> list[
             out.append(YearResult(year, None, None, None))
             continue
         assert figure.value is not None
-        met = _holds(t.comparator, figure.value, t.value) if figure.period.is_full_year else None
+        due = t.value_for(year)  # the year's own value (年度计划) where the plan gives one
+        met = _holds(t.comparator, figure.value, due) if figure.period.is_full_year else None
         out.append(YearResult(year, figure.value, figure.period, met))
     return out
 
@@ -381,6 +382,10 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
     p = _effective(as_of, t.deadline)
     obs = series.up_to(p)
     a.history = _annual_history(t, obs, p.year)
+    due = a.target = t.value_for(p.year)  # 年度计划: the year's own value, else `value`
+    if not plan.indicator_by_id[t.indicator].flow:
+        _annual_level(plan, t, a, obs, p, due)
+        return
     current = _year_value(obs, p.year, p)
     if current is None:
         a.status = "no_data"
@@ -390,8 +395,8 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
     a.actual, a.actual_period, a.evidence = current.value, current.period, [current]
     _partial_note(a, series, p, current.period)
     a.time_progress = months_covered(current.period) / 12
-    a.achievement = float(current.value / t.value) if t.value != 0 else None
-    a.gap = t.value - current.value
+    a.achievement = float(current.value / due) if due != 0 else None
+    a.gap = due - current.value
     if a.achievement is not None:
         a.schedule_gap = a.achievement - a.time_progress
         a.pace = a.achievement / a.time_progress
@@ -400,7 +405,7 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
             if current.period.is_full_year
             else _scaled(current.value, a.time_progress)
         )
-    if _holds(t.comparator, current.value, t.value):
+    if _holds(t.comparator, current.value, due):
         a.status = "achieved"
     elif p.is_full_year:
         if current.period.is_full_year:
@@ -410,6 +415,34 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
             a.reasons.append("year-over-only-ytd")
     else:
         _status_from_pace(plan, a)
+
+
+def _annual_level(
+    plan: Plan, t: AnnualTarget, a: Assessment, obs: list[Observation], p: Period, due: Decimal
+) -> None:
+    """An annual target on a stock or rate (not a flow): a level held every year — the
+    surveyed unemployment rate below 5.5 % each year. Each year's full-year value meets
+    the comparator or not; achievement A/T (higher is better) or T/A (lower); a
+    sub-annual value is not a year-to-date sum and does not decide the year, so there is
+    no time progress, pace or projection."""
+    full = [
+        o for o in obs if o.period.year == p.year and o.period.is_full_year and o.value is not None
+    ]
+    if not full:
+        a.status = "no_data"
+        if any(o.period.year == p.year and o.value is not None for o in obs):
+            a.reasons.append("sub-annual-not-judged")
+        return
+    current = full[-1]
+    assert current.value is not None
+    a.actual, a.actual_period, a.evidence = current.value, current.period, [current]
+    if _direction(plan, t.indicator) > 0:
+        a.achievement = float(current.value / due) if due != 0 else None
+        a.gap = due - current.value
+    else:
+        a.achievement = float(due / current.value) if current.value > 0 else None
+        a.gap = current.value - due
+    a.status = "achieved" if _holds(t.comparator, current.value, due) else "missed"
 
 
 def _scaled(value: Decimal, fraction: float) -> Decimal:

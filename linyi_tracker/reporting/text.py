@@ -125,7 +125,21 @@ def relative_phrase(v: TargetView, lang: Lang) -> str | None:
     return f"{relative_actual(v, lang)}, target {wanted}"
 
 
+def binding(v: TargetView, lang: Lang) -> str:
+    """约束性 / 预期性 ('binding' / 'expected'), or '' when the plan does not say."""
+    if v.binding is None:
+        return ""
+    return t("word.binding" if v.binding else "word.expected", lang)
+
+
 def target(v: TargetView, lang: Lang) -> str:
+    """The target as written, marked 约束性/预期性 where the plan says which."""
+    said = _target(v, lang)
+    mark = binding(v, lang)
+    return f"{said} · {mark}" if mark else said
+
+
+def _target(v: TargetView, lang: Lang) -> str:
     a = v.a
     if a.kind in ("growth", "change"):
         return relative_target(v, lang)
