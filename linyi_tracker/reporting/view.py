@@ -202,7 +202,12 @@ def _chart(plan: Plan, store: Store, target: Target, a: Assessment, as_of: Perio
         return None
     ind = plan.indicator_by_id[target.indicator]
     series = series_for(plan, store, ind, plan.city.id)
-    value = float(target.value)
+    # An annual target's line is the as-of year's own value (values:), else `value`.
+    value = float(
+        target.value_for(min(as_of.year, target.deadline))
+        if isinstance(target, AnnualTarget)
+        else target.value
+    )
     start = float(target.start if target.start is not None else plan.plan.period.start)
     x_range = (start - 1, float(target.deadline))
     if isinstance(target, CumulativeTarget):
