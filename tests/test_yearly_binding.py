@@ -87,3 +87,11 @@ def test_the_real_plan_states_no_binding(run: Callable[..., Result]) -> None:
     """The Linyi plan marks no target binding or expected: JSON says null for every one."""
     r = run("status", "--format", "json", "--as-of", "2016")
     assert {t["binding"] for t in json.loads(r.stdout)["targets"]} == {None}
+
+
+def test_plan_tree_shows_growth_in_percent_and_binding(run: Callable[..., Result]) -> None:
+    """``plan`` shows a growth target in % from its base year, marked 约束性/预期性."""
+    r = run("plan", "--plan", str(PLAN), "--lang", "zh", width=200)
+    assert r.exit_code == 0
+    line = next(x for x in r.stdout.splitlines() if "rd.spending.growth" in x)
+    assert "≥ 7%" in line and "2020–2025" in line and "预期性" in line
