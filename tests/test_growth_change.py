@@ -140,3 +140,17 @@ def test_status_json_and_show_on_the_new_kinds(run: Callable[..., Result]) -> No
     for fmt in ("md", "html", "json", "csv"):
         rep = run("report", "2022", *args, "--format", fmt)
         assert rep.exit_code == 0, fmt
+
+
+def test_a_ceiling_on_growth_holds_or_not(any_plan: Plan) -> None:
+    """Growth at most 12 % a year: 10.9 % a year so far holds it (on track, achievement
+    12 / 10.896 = 1.101, gap 10.896 − 12 = −1.104 points); at most 10 % does not."""
+    store = load_store(any_plan, DATA / "growth-only", today=TODAY)
+    base = any_plan.target_by_id["rd.spending.growth"]
+    for ceiling, status in (("12", "on_track"), ("10", "off_track")):
+        t = base.model_copy(update={"comparator": "<=", "value": Decimal(ceiling)})
+        a = assess(any_plan, store, t, Period.of_year(2022), "city")
+        assert a.status == status
+        g_a = (math.sqrt(1.2298) - 1) * 100
+        assert a.achievement == pytest.approx(float(ceiling) / g_a, abs=1e-6)
+        assert a.pace is None

@@ -605,9 +605,14 @@ def _relative(
         g_a = r ** (1 / elapsed) - 1
         a.actual = _percent(g_a)
         a.gap = t.value - a.actual
+        a.projected = Decimal(str(round(r * (1 + g_a) ** (yT - ya), 6)))
+        if t.comparator in ("<=", "<"):
+            # A ceiling on growth (年均增长控制在g%以内) — outside the spec, which writes
+            # growth targets with >= or >: the average so far holds the ceiling or not.
+            _growth_ceiling(t, a, p)
+            return
         if target != 0:
             a.achievement = a.pace = g_a / target
-        a.projected = Decimal(str(round(r * (1 + g_a) ** (yT - ya), 6)))
         reached = r >= (1 + target) ** span  # the end level is already reached
     else:
         change = r - 1
@@ -629,6 +634,22 @@ def _relative(
             a.reasons.append("missed-on-stale-figure")
     else:
         _status_from_pace(plan, a)
+
+
+def _growth_ceiling(t: GrowthTarget, a: Assessment, p: Period) -> None:
+    """Average growth at most ``g`` % a year: achievement g/g_a (T/A, as for a lower-is-
+    better level); at the deadline achieved or missed; before it on track while the
+    average holds the ceiling, else off track. No pace: the ratio of rates means
+    nothing for a ceiling."""
+    assert a.actual is not None
+    holds = _holds(t.comparator, a.actual, t.value)
+    if a.actual > 0:
+        a.achievement = float(t.value / a.actual)
+    a.gap = a.actual - t.value
+    if _deadline_reached(p, t.deadline):
+        a.status = "achieved" if holds else "missed"
+    else:
+        a.status = "on_track" if holds else "off_track"
 
 
 def _percent(fraction: float) -> Decimal:
