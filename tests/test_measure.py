@@ -3,6 +3,7 @@ from levels in the store and in reconciliation, and never stand in for a level."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -106,3 +107,15 @@ def test_show_lists_growth_figures(run: Callable[..., Result], tmp_path: Path) -
     r = run("show", "inc.urban_disposable", "--data", str(folder), "--lang", "zh")
     assert r.exit_code == 0
     assert "比上年增长8.1%" in r.stdout
+
+
+def test_show_json_marks_the_measure(run: Callable[..., Result], tmp_path: Path) -> None:
+    """``show --format json`` lists growth figures with ``measure: growth``."""
+    folder = _folder(tmp_path, "growth-only.csv")
+    r = run("show", "inc.urban_disposable", "--data", str(folder), "--format", "json")
+    assert r.exit_code == 0
+    series = json.loads(r.stdout)["series"]
+    assert [(s["period"], s["value"], s["measure"]) for s in series] == [
+        ("2016", 8.1, "growth"),
+        ("2017", 7.9, "growth"),
+    ]
