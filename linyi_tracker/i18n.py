@@ -848,6 +848,41 @@ LABELS.update(
 )
 
 
+# Any plan's words: growth and change targets, growth figures, binding or expected
+# (issue 12). A block of its own so that keys added elsewhere merge without conflict.
+LABELS.update(
+    {
+        "reason.only-growth-figures": {
+            "zh": "只有比上年增长率，没有水平值；增长率不能代替水平值",
+            "en": "only growth rates on the previous year, no level: a growth rate is not a level",
+        },
+        "word.measure.growth": {"zh": "比上年增长", "en": "on the previous year"},
+        "kind.growth": {"zh": "年均增长目标", "en": "growth"},
+        "kind.change": {"zh": "累计变化目标", "en": "change"},
+        "reason.missing-link": {
+            "zh": "自基期起某年既无水平值也无增长率，无法连乘",
+            "en": "a year since the base year has neither a level nor a growth figure to chain",
+        },
+        "reason.sub-annual-not-judged": {
+            "zh": "该指标是存量或比率，年内数字不是累计数，不据以判断全年",
+            "en": "a stock or rate: a figure for part of the year is not a year-to-date sum "
+            "and does not decide the year",
+        },
+        "word.binding": {"zh": "约束性", "en": "binding"},
+        "word.expected": {"zh": "预期性", "en": "expected"},
+        "word.relative_level": {
+            "zh": "期末为基期（{year}年）的{ratio}倍",
+            "en": "{ratio} × the base year ({year})",
+        },
+        "word.growth_figure": {"zh": "比上年增长{value}%", "en": "{value} % on the previous year"},
+        "word.growth_figure_down": {
+            "zh": "比上年下降{value}%",
+            "en": "down {value} % on the previous year",
+        },
+    }
+)
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
     text = LABELS[key][lang]

@@ -139,9 +139,11 @@ def status(
     statuses: Iterable[str] = (),
     system: str | None = None,
     region: str | None = None,
+    binding: bool | None = None,
 ) -> StatusResult:
     """Every target assessed as of a period, kept when it has one of ``statuses``
-    (zh or en words, codes, ``not_assessed``) and is in ``system``."""
+    (zh or en words, codes, ``not_assessed``), is in ``system`` and, with ``binding``,
+    is binding (约束性, True) or expected (预期性, False) as the plan says."""
     from linyi_tracker.assessment.engine import assess_all, default_as_of
     from linyi_tracker.reporting.view import status_view
 
@@ -155,6 +157,7 @@ def status(
         for a in report.assessments
         if (not wanted or (a.status or "not_assessed") in wanted)
         and (system_id is None or ws.plan.indicator_by_id[a.indicator].system == system_id)
+        and (binding is None or a.binding is binding)
     ]
     return StatusResult(status_view(ws.plan, ws.store, report), ws.warnings)
 

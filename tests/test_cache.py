@@ -308,7 +308,7 @@ def test_entries_without_numbers_round_trip(rows: int) -> None:
             "city report", "", None, "x.csv", 2,
         )
     ][:rows]  # fmt: skip
-    series = {("gov.citizen_centre", "city"): words} if words else {}
+    series = {("gov.citizen_centre", "city", "level"): words} if words else {}
     entry = cache.Entry([], words, {}, [], series)
     back = cache._unpack("k", cache._pack("k", entry).decode("utf-8"))
     assert back == entry
@@ -459,7 +459,7 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
         "a date not in its written form": lambda b: b["strings"].__setitem__(
             b["strings"].index("2017-01-10"), "20170110"
         ),
-        "a revision out of the rows": lambda b: b["revisions"][0].__setitem__(4, 10**6),
+        "a revision out of the rows": lambda b: b["revisions"][0].__setitem__(5, 10**6),
         "a series key twice": lambda b: b["series"].__setitem__(1, [*b["series"][0][:2], 1]),
     }
 
@@ -659,7 +659,9 @@ def test_a_store_whose_findings_use_every_field_round_trips(tmp_path: Path) -> N
         "人", "county report", "", date(2016, 4, 2), "a.csv", 2,
     )  # fmt: skip
     read = FileRead("a.csv", "utf-8", 1, findings=[finding], value_column=4, value_header="数值")
-    entry = cache.Entry([read], [row], {}, [finding], {("emp.new_urban_jobs", "lanshan"): [row]})
+    entry = cache.Entry(
+        [read], [row], {}, [finding], {("emp.new_urban_jobs", "lanshan", "level"): [row]}
+    )
     assert cache._unpack("k", cache._pack("k", entry).decode("utf-8")) == entry
 
 

@@ -26,7 +26,7 @@ def state(plan: Plan, folder: Path) -> set[tuple[str, str, str, str]]:
     """What the store holds: (indicator, period, region, value) of every current figure."""
     store = load_store(plan, folder)
     assert store.errors == []
-    return {(*o.key, o.text) for o in store.observations}
+    return {(o.indicator, o.period.text, o.region, o.text) for o in store.observations}
 
 
 @pytest.fixture
@@ -101,7 +101,9 @@ def test_revise_keeps_the_old_figure_and_shows_the_new(
     assert r.exit_code == 0 and "1 revision" in r.stdout
     loaded = load_store(plan, store)
     (current,) = [
-        o for o in loaded.observations if o.key == ("emp.new_urban_jobs", "2016", "lanshan")
+        o
+        for o in loaded.observations
+        if o.key == ("emp.new_urban_jobs", "2016", "lanshan", "level")
     ]
     assert current.text == "9900" and current.as_of is not None
     assert [o.text for o in loaded.revisions[current.key]] == ["9800"]

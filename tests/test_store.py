@@ -47,9 +47,9 @@ def test_a_later_as_of_is_a_revision(plan: Plan) -> None:
     assert store.errors == []
     (current,) = store.observations
     assert str(current.value) == "86100"
-    assert [str(o.value) for o in store.revisions[("emp.new_urban_jobs", "2016", "linyi")]] == [
-        "85000"
-    ]
+    assert [
+        str(o.value) for o in store.revisions[("emp.new_urban_jobs", "2016", "linyi", "level")]
+    ] == ["85000"]
 
 
 def test_shipped_published_figures_load_clean(plan: Plan) -> None:

@@ -58,6 +58,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "invalid-milestone-value": ("invalid-milestone-value.csv", 2, 4),
     "invalid-status-word": ("invalid-status-word.csv", 2, 4),
     "invalid-date": ("invalid-date.csv", 2, 4),
+    "invalid-measure": ("invalid-measure.csv", 2, 5),
     "duplicate-observation": ("duplicate-observation.csv", 3, 4),
     "conflicting-observation": ("conflicting-observation.csv", 3, 4),
     "ytd-decreasing": ("ytd-decreasing.csv", 3, 4),

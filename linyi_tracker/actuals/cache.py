@@ -191,8 +191,8 @@ def size_limit(data_bytes: int) -> int:
 # ------------------------------------------------------------------ reading and writing
 
 
-Revisions = dict[tuple[str, str, str], list[Observation]]
-Series = dict[tuple[str, str], list[Observation]]  # the store's index: oldest first
+Revisions = dict[tuple[str, str, str, str], list[Observation]]  # by Observation.key
+Series = dict[tuple[str, str, str], list[Observation]]  # (indicator, region, measure): oldest first
 
 
 class Entry(NamedTuple):
@@ -715,12 +715,12 @@ def _pack(key: str, entry: Entry) -> bytes:
     number = dict(zip(map(id, rows), itertools.count()))
     order: list[int] = []
     runs: list[list[Any]] = []  # (indicator, region, how many rows of ``order``)
-    for (ind, region), members in series.items():
+    for (ind, region, measure), members in series.items():
         order.extend(map(number.__getitem__, map(id, members)))
-        runs.append([ind, region, len(members)])
+        runs.append([ind, region, measure, len(members)])
     revised: list[list[Any]] = []
-    for (ind, period, region), olds in revisions.items():
-        revised.append([ind, period, region, len(rows), len(olds)])
+    for (ind, period, region, measure), olds in revisions.items():
+        revised.append([ind, period, region, measure, len(rows), len(olds)])
         rows.extend(olds)
     if set(map(type, rows)) - {Observation}:
         raise Unsupported("rows that are not observations")
@@ -819,10 +819,11 @@ def _unpack(key: str, text: str) -> Entry:
     revisions: Revisions = {}
     at = current
     for item in _list(data["revisions"]):
-        ind, per, region, start, count = _record(item, (str, str, str, int, int))
-        if start != at or count < 0 or start + count > n or (ind, per, region) in revisions:
+        ind, per, region, measure, start, count = _record(item, (str, str, str, str, int, int))
+        revised_key = (ind, per, region, measure)
+        if start != at or count < 0 or start + count > n or revised_key in revisions:
             raise Doubt("revisions out of bounds")
-        revisions[(ind, per, region)] = rows[start : start + count]
+        revisions[revised_key] = rows[start : start + count]
         at += count
     if at != n:
         raise Doubt("rows that belong to nothing")
@@ -834,10 +835,10 @@ def _unpack(key: str, text: str) -> Entry:
     series: Series = {}
     at = 0
     for item in _list(data["series"]):
-        ind, region, count = _record(item, (str, str, int))
-        if count < 0 or at + count > current or (ind, region) in series:
+        ind, region, measure, count = _record(item, (str, str, str, int))
+        if count < 0 or at + count > current or (ind, region, measure) in series:
             raise Doubt("series out of bounds")
-        series[(ind, region)] = ordered[at : at + count]
+        series[(ind, region, measure)] = ordered[at : at + count]
         at += count
     if at != current:
         raise Doubt("observations in no series")

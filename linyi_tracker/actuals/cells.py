@@ -119,6 +119,72 @@ def value_cell(
     return (value, None, None), issues
 
 
+# The measure column (口径): what a figure is. A growth figure is the percent change on
+# the previous year (比上年增长), signed; communiqués often publish nothing else.
+MEASURE_WORDS: dict[str, str] = {
+    "level": "level",
+    "水平值": "level",
+    "水平": "level",
+    "绝对值": "level",
+    "growth": "growth",
+    "比上年增长": "growth",
+    "同比增长": "growth",
+    "增长": "growth",
+    "增速": "growth",
+}
+GROWTH_LIMIT = Decimal(100)  # |g| ≥ 100 % a year is a level typed in the wrong row
+_GROWTH_WORDS = (("比上年增长", 1), ("比上年下降", -1), ("增长", 1), ("下降", -1), ("减少", -1))
+
+
+def measure_cell(text: str) -> tuple[str | None, Issues]:
+    """``level`` (blank, 水平值) or ``growth`` (比上年增长); anything else an error."""
+    if not text:
+        return "level", []
+    measure = MEASURE_WORDS.get(fold(text))
+    if measure is None:
+        return None, [Issue("invalid-measure", E, "measure", {"text": text})]
+    return measure, []
+
+
+def growth_kind_issues(kind: ValueType) -> Issues:
+    """A growth figure is a number: a milestone or a judgement has no growth."""
+    if kind in ("number", "count"):
+        return []
+    return [Issue("invalid-measure", E, "measure", {"kind": kind}, "not-number")]
+
+
+def growth_cell(text: str, unit_text: str, unit: Unit | None) -> tuple[Value, Issues]:
+    """A growth figure: percent on the previous year, signed ('8.1', '-2.7', '8.1%',
+    '增长8.1%', '下降2.7%'); its unit is % or blank — never the level's unit — and its
+    size plausible (|g| < 100)."""
+    if not text:
+        return _NOTHING, [Issue("missing-value", E, "value", form="value")]
+    body, sign = unicodedata.normalize("NFKC", text).strip(), 1
+    for word, word_sign in _GROWTH_WORDS:
+        if body.startswith(word):
+            body, sign = body[len(word) :].strip(), word_sign
+            break
+    issues: Issues = []
+    if unit_text and fold(unit_text) not in _PERCENT_NAMES:
+        params: dict[str, Param] = {"unit": unit_text, "level_unit": unit.name.zh if unit else ""}
+        issues.append(Issue("unit-mismatch", E, "unit", params, "growth", "growth"))
+    try:
+        reading = parse_number(body, percent_unit=True)
+    except NumberError as exc:
+        said = {**exc.params, "text": text} if "text" in exc.params else exc.params
+        return _NOTHING, [*issues, Issue(exc.code, E, "value", said, exc.form, exc.hint_form)]
+    issues += [Issue(r.code, r.severity, "value", r.params) for r in reading.remarks]
+    value = reading.value * sign
+    if abs(value) >= GROWTH_LIMIT:
+        issues.append(Issue("out-of-range", E, "value", {"value": value}, "growth", "growth"))
+    if any(i.severity is E for i in issues):
+        return _NOTHING, issues
+    return (plain_decimal(value) if sign < 0 else value, None, None), issues
+
+
+_PERCENT_NAMES = frozenset({"%", "％", "percent", "百分比", "百分点", "pct"})
+
+
 def judgement_cell(text: str) -> tuple[Value, Issues]:
     """A status word, in zh or en."""
     judged = JUDGEMENTS.get(fold(text))

@@ -23,6 +23,7 @@ COLUMNS: tuple[str, ...] = (
     "source",
     "note",
     "as_of",
+    "measure",
 )
 REQUIRED: tuple[str, ...] = ("indicator", "period", "value")
 HEADER_ALIASES: dict[str, str] = {
@@ -51,6 +52,8 @@ HEADER_ALIASES: dict[str, str] = {
     "as-of": "as_of",
     "截至日期": "as_of",
     "发布日期": "as_of",
+    "measure": "measure",
+    "口径": "measure",
 }
 # Columns a template carries for the clerk's eyes; read and ignored without a warning.
 INFORMATIVE_COLUMNS = frozenset(

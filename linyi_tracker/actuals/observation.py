@@ -10,6 +10,9 @@ from typing import NamedTuple
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.findings import Finding
 
+LEVEL, GROWTH = "level", "growth"
+MEASURES = (LEVEL, GROWTH)
+
 
 class Observation(NamedTuple):
     """One figure: an indicator's value for a period and region, with its provenance.
@@ -31,10 +34,20 @@ class Observation(NamedTuple):
     as_of: date | None
     file: str
     line: int
+    # "level" (the figure itself) or "growth" (percent change on the previous year,
+    # 比上年增长): a growth figure never stands in for a level, so the measure is part
+    # of the key and the store keeps growth figures out of its level series.
+    measure: str = "level"
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.indicator, self.period.text, self.region)
+    def key(self) -> tuple[str, str, str, str]:
+        """(indicator, period text, region, measure): a level and a growth figure of one
+        period are two figures, never a duplicate or a conflict of each other."""
+        return (self.indicator, self.period.text, self.region, self.measure)
+
+    @property
+    def is_growth(self) -> bool:
+        return self.measure == GROWTH
 
     @property
     def text(self) -> str:

@@ -56,7 +56,9 @@ from linyi_tracker.findings import Finding, Param, Severity
 if TYPE_CHECKING:
     from linyi_tracker.actuals.reader import Observation
 
-Key = tuple[str, str, str]  # (indicator, period text, region)
+# (indicator, period text, region, measure): a growth figure (比上年增长) and a level of
+# one period are different keys — never a duplicate or a conflict of each other.
+Key = tuple[str, str, str, str]
 
 
 class Verdict(StrEnum):
@@ -231,11 +233,12 @@ def conflict_finding(key: Key, figure: Figure, current: Figure) -> Finding:
 def pair_params(key: Key, this: Figure, other: Figure) -> dict[str, Param]:
     """What a finding about two figures of one key names: the key, this figure, the
     other figure and where it is."""
-    indicator, period, region = key
+    indicator, period, region, measure = key
     return {
         "indicator": indicator,
         "period": period,
         "region": region,
+        "measure": measure,
         "value": this.text,
         "other_value": other.text,
         "other_file": other.file or "-",

@@ -29,7 +29,7 @@ from linyi_tracker.actuals.headers import (
 )
 from linyi_tracker.actuals.lookup import PlanLookup, fold
 from linyi_tracker.actuals.numbers import PLAIN_NUMBER
-from linyi_tracker.actuals.observation import FileRead, Observation
+from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.findings import Finding, Issue, Param, Severity
@@ -74,6 +74,7 @@ class RowReader:
         self._period_memo: dict[str, tuple[Any, tuple[Issue, ...]]] = {}
         self._region_memo: dict[str, tuple[Any, tuple[Issue, ...]]] = {}
         self._as_of_memo: dict[str, tuple[Any, tuple[Issue, ...]]] = {}
+        self._measure_memo: dict[str, tuple[Any, tuple[Issue, ...]]] = {}
         self._raw_texts: dict[str, str] = {}
         self._unit_texts: dict[tuple[str, str], bool] = {}  # unit column texts naming the unit
         self._texts: dict[str, str] = {}
@@ -227,7 +228,7 @@ class RowReader:
                 return
 
         n = len(row)
-        indicator_t, period_t, region_t, value_t, unit_t, source_t, note_t, as_of_t = [
+        indicator_t, period_t, region_t, value_t, unit_t, source_t, note_t, as_of_t, measure_t = [
             row[i].strip() if 0 <= i < n else "" for i in self._indices
         ]
         errors_before = self.errors
@@ -240,10 +241,19 @@ class RowReader:
             self._region_memo, line, region_t, lambda t: cells.region_cell(lookup, t)
         )
         as_of: date | None = self.memo(self._as_of_memo, line, as_of_t, cells.as_of_cell)
+        measure: str | None = self.memo(self._measure_memo, line, measure_t, cells.measure_cell)
         value = word = None
         done_on = None
         unit_id: str | None = None
-        if indicator is not None:
+        if indicator is not None and measure == GROWTH:
+            unit_id = "%"
+            kind_issues = cells.growth_kind_issues(lookup.value_types[indicator.id])
+            self.report(line, kind_issues)
+            if not kind_issues:
+                unit = self.plan.unit_of(indicator)
+                (value, word, done_on), issues = cells.growth_cell(value_t, unit_t, unit)
+                self.report(line, issues)
+        elif indicator is not None:
             unit_id = indicator.unit
             unit = self.plan.unit_of(indicator)
             (value, word, done_on), issues = cells.value_cell(
@@ -259,6 +269,7 @@ class RowReader:
         if self.errors > errors_before:
             return
         assert indicator is not None and period is not None and region is not None
+        assert measure is not None
         self.emit(
             Observation(
                 indicator.id,
@@ -273,6 +284,7 @@ class RowReader:
                 as_of,
                 self.shown,
                 line,
+                measure,
             )
         )
 
@@ -285,7 +297,9 @@ class RowReader:
         unit and range. Anything else — a new text, whitespace, an issue of any kind —
         returns False and the row is read the careful way, which gives the same for
         these rows. It pays at scale: most rows of a large file take it."""
-        i_ind, i_per, i_reg, i_val, i_unit, i_src, i_note, i_asof = self._indices
+        i_ind, i_per, i_reg, i_val, i_unit, i_src, i_note, i_asof, i_measure = self._indices
+        if i_measure >= 0 and row[i_measure]:
+            return False  # a measure named: the careful path reads it (level or growth)
         ind = self._indicator_memo.get(row[i_ind])
         per = self._period_memo.get(row[i_per])
         reg = self._region_memo.get(row[i_reg] if i_reg >= 0 else "")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from linyi_tracker.actuals import cache
+from linyi_tracker.actuals.observation import GROWTH, LEVEL
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.actuals.reconcile import Figure, decide, findings
 from linyi_tracker.actuals.records import FileChangedError
@@ -36,10 +37,11 @@ class Store:
     root: Path
     files: list[FileRead] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
-    revisions: dict[tuple[str, str, str], list[Observation]] = field(default_factory=dict)
+    # by Observation.key: (indicator, period, region, measure)
+    revisions: dict[tuple[str, str, str, str], list[Observation]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     # Built on first use from the reconciled observations (which are not changed after).
-    _series_cache: dict[tuple[str, str], list[Observation]] | None = field(
+    _series_cache: dict[tuple[str, str, str], list[Observation]] | None = field(
         default=None, repr=False, compare=False
     )
     # Series with the regions' sums worked out (assessment.series.series_for), by what
@@ -50,9 +52,15 @@ class Store:
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.is_error]
 
-    def series(self, indicator: str, region: str) -> list[Observation]:
-        """Observations of one indicator in one region, oldest first."""
-        return self.index().get((indicator, region), [])
+    def series(self, indicator: str, region: str, measure: str = LEVEL) -> list[Observation]:
+        """Observations of one indicator in one region, oldest first: its levels, or
+        with ``measure="growth"`` its growth figures (比上年增长), kept apart so that a
+        growth figure never stands in for a level."""
+        return self.index().get((indicator, region, measure), [])
+
+    def growth_series(self, indicator: str, region: str) -> list[Observation]:
+        """The growth figures (percent on the previous year) of one series, oldest first."""
+        return self.series(indicator, region, GROWTH)
 
     def latest_period(self) -> Observation | None:
         """An observation of the latest period in the store (each series' last is
@@ -60,14 +68,14 @@ class Store:
         lasts = [series[-1] for series in self.index().values()]
         return max(lasts, key=lambda o: o.period.sort_key) if lasts else None
 
-    def index(self) -> dict[tuple[str, str], list[Observation]]:
-        """Every series: (indicator, region) → its observations, oldest first."""
+    def index(self) -> dict[tuple[str, str, str], list[Observation]]:
+        """Every series: (indicator, region, measure) → its observations, oldest first."""
         cached = self._series_cache
         if cached is None:
-            built: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+            built: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
             with gc_paused():
                 for o in sorted(self.observations, key=lambda o: o.period.sort_key):
-                    built[(o.indicator, o.region)].append(o)
+                    built[(o.indicator, o.region, o.measure)].append(o)
             cached = dict(built)
             self._series_cache = cached
         return cached
@@ -238,8 +246,8 @@ def _display(path: Path, display_root: Path | None) -> str:
 def reconcile(store: Store) -> None:
     """Collapse duplicates, flag conflicts, and keep revisions, in place: the rule of
     :mod:`linyi_tracker.actuals.reconcile`, applied to each key given more than once."""
-    first: dict[tuple[str, str, str], Observation] = {}
-    groups: dict[tuple[str, str, str], list[Observation]] = {}  # only keys seen more than once
+    first: dict[tuple[str, str, str, str], Observation] = {}
+    groups: dict[tuple[str, str, str, str], list[Observation]] = {}  # only keys seen more than once
     for o in store.observations:
         key = o.key
         seen = first.get(key)

@@ -30,7 +30,9 @@ from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.series import PartialSum, Series, series_for
 from linyi_tracker.plan.models import (
     AnnualTarget,
+    ChangeTarget,
     CumulativeTarget,
+    GrowthTarget,
     LevelTarget,
     MilestoneTarget,
     Plan,
@@ -38,7 +40,8 @@ from linyi_tracker.plan.models import (
     Target,
 )
 
-QUANTITATIVE = ("level", "annual", "cumulative")
+QUANTITATIVE = ("level", "annual", "cumulative", "growth", "change")
+RELATIVE = ("growth", "change")  # judged on the relative level R(y) = X(y)/X(y0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,10 @@ class Assessment:
     components: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     evidence: list[Observation] = field(default_factory=list)
+    binding: bool | None = None  # 约束性 / 预期性, as the plan says; None when it does not
+    # growth and change: the base year y0 and the relative level R(ya) = X(ya)/X(y0)
+    base_year: int | None = None
+    relative: float | None = None
 
     @property
     def met_years(self) -> tuple[int, int] | None:
@@ -157,6 +164,7 @@ def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str)
         unit=indicator.unit,
         component_of=whole.id if whole else None,
         components=list(getattr(target, "components", [])),
+        binding=target.binding,
     )
     city_wide = target.region is None
     if (
@@ -178,9 +186,24 @@ def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str)
         _milestone(plan, target, a, series, as_of, region)
     elif isinstance(target, QualitativeTarget):
         _qualitative(a, series, as_of)
+    elif isinstance(target, GrowthTarget | ChangeTarget):
+        growth = [o for o in store.growth_series(target.indicator, region) if o.period.is_full_year]
+        _relative(plan, target, a, series, growth, as_of)
     if a.actual_period is not None:
-        a.revised = (a.indicator, str(a.actual_period), region) in store.revisions
+        a.revised = (a.indicator, str(a.actual_period), region, "level") in store.revisions
+    if a.status == "no_data" and a.kind in QUANTITATIVE and _growth_only(store, a, as_of):
+        # A growth figure never stands in for a level (assessment.md, "Figures given as
+        # growth rates"): there are figures, but none this target can be judged on.
+        a.status = "insufficient_data"
+        a.reasons.append("only-growth-figures")
     return a
+
+
+def _growth_only(store: Store, a: Assessment, as_of: Period) -> bool:
+    """Whether the series has growth figures up to ``as_of`` (its levels gave nothing)."""
+    return any(
+        o.period.end_index <= as_of.end_index for o in store.growth_series(a.indicator, a.region)
+    )
 
 
 # ---------------------------------------------------------------- helpers
@@ -345,7 +368,8 @@ def _annual_history(t: AnnualTarget, obs: list[Observation], last: int) -> list[
             out.append(YearResult(year, None, None, None))
             continue
         assert figure.value is not None
-        met = _holds(t.comparator, figure.value, t.value) if figure.period.is_full_year else None
+        due = t.value_for(year)  # the year's own value (年度计划) where the plan gives one
+        met = _holds(t.comparator, figure.value, due) if figure.period.is_full_year else None
         out.append(YearResult(year, figure.value, figure.period, met))
     return out
 
@@ -358,6 +382,10 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
     p = _effective(as_of, t.deadline)
     obs = series.up_to(p)
     a.history = _annual_history(t, obs, p.year)
+    due = a.target = t.value_for(p.year)  # 年度计划: the year's own value, else `value`
+    if not plan.indicator_by_id[t.indicator].flow:
+        _annual_level(plan, t, a, obs, p, due)
+        return
     current = _year_value(obs, p.year, p)
     if current is None:
         a.status = "no_data"
@@ -367,8 +395,8 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
     a.actual, a.actual_period, a.evidence = current.value, current.period, [current]
     _partial_note(a, series, p, current.period)
     a.time_progress = months_covered(current.period) / 12
-    a.achievement = float(current.value / t.value) if t.value != 0 else None
-    a.gap = t.value - current.value
+    a.achievement = float(current.value / due) if due != 0 else None
+    a.gap = due - current.value
     if a.achievement is not None:
         a.schedule_gap = a.achievement - a.time_progress
         a.pace = a.achievement / a.time_progress
@@ -377,7 +405,7 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
             if current.period.is_full_year
             else _scaled(current.value, a.time_progress)
         )
-    if _holds(t.comparator, current.value, t.value):
+    if _holds(t.comparator, current.value, due):
         a.status = "achieved"
     elif p.is_full_year:
         if current.period.is_full_year:
@@ -387,6 +415,34 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
             a.reasons.append("year-over-only-ytd")
     else:
         _status_from_pace(plan, a)
+
+
+def _annual_level(
+    plan: Plan, t: AnnualTarget, a: Assessment, obs: list[Observation], p: Period, due: Decimal
+) -> None:
+    """An annual target on a stock or rate (not a flow): a level held every year — the
+    surveyed unemployment rate below 5.5 % each year. Each year's full-year value meets
+    the comparator or not; achievement A/T (higher is better) or T/A (lower); a
+    sub-annual value is not a year-to-date sum and does not decide the year, so there is
+    no time progress, pace or projection."""
+    full = [
+        o for o in obs if o.period.year == p.year and o.period.is_full_year and o.value is not None
+    ]
+    if not full:
+        a.status = "no_data"
+        if any(o.period.year == p.year and o.value is not None for o in obs):
+            a.reasons.append("sub-annual-not-judged")
+        return
+    current = full[-1]
+    assert current.value is not None
+    a.actual, a.actual_period, a.evidence = current.value, current.period, [current]
+    if _direction(plan, t.indicator) > 0:
+        a.achievement = float(current.value / due) if due != 0 else None
+        a.gap = due - current.value
+    else:
+        a.achievement = float(due / current.value) if current.value > 0 else None
+        a.gap = current.value - due
+    a.status = "achieved" if _holds(t.comparator, current.value, due) else "missed"
 
 
 def _scaled(value: Decimal, fraction: float) -> Decimal:
@@ -446,6 +502,159 @@ def _cumulative(
         a.status = "missed"
     else:
         _status_from_pace(plan, a)
+
+
+# ---------------------------------------------------------------- growth and change
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """The relative level R(ya) = X(ya)/X(y0) of a growth or change target, and how it
+    was found: the figures used, or the first year whose link is missing."""
+
+    year: int  # ya
+    ratio: float | None  # R(ya), None when a link is missing
+    missing: int | None  # the year whose figure (level or growth) is missing
+    evidence: list[Observation]
+
+
+def relative_level(
+    base_year: int,
+    base_value: Decimal | None,
+    levels: list[Observation],
+    growth: list[Observation],
+    last_year: int,
+) -> Relative | None:
+    """R(ya) for the latest year ya in (y0, last_year] with a full-year figure.
+
+    From levels when the base year and ya both have one (``base_value`` stands for the
+    base year's level when the plan gives it); else chained from y0, a year at a time:
+    ``1 + g(y)/100`` from the year's growth figure, or ``X(y)/X(y−1)`` where both levels
+    are known. A year with neither is a missing link: ``missing`` names it.
+    """
+    level_of = {
+        o.period.year: o
+        for o in levels
+        if o.period.is_full_year and o.value is not None and o.period.year <= last_year
+    }
+    growth_of = {
+        o.period.year: o
+        for o in growth
+        if o.period.is_full_year and o.value is not None and o.period.year <= last_year
+    }
+    years = [y for y in {*level_of, *growth_of} if y > base_year]
+    if not years:
+        return None
+    ya = max(years)
+    base = base_value
+    if base is None and base_year in level_of:
+        base = level_of[base_year].value
+    if base is not None and base > 0 and ya in level_of:
+        end = level_of[ya]
+        assert end.value is not None
+        used = [end] if base_value is not None else [level_of[base_year], end]
+        return Relative(ya, float(end.value) / float(base), None, used)
+    ratio, used = 1.0, []
+    for y in range(base_year + 1, ya + 1):
+        g = growth_of.get(y)
+        if g is not None and g.value is not None:
+            ratio *= 1 + float(g.value) / 100
+            used.append(g)
+            continue
+        now, before = level_of.get(y), level_of.get(y - 1)
+        if now is not None and before is not None and now.value and before.value:
+            ratio *= float(now.value) / float(before.value)
+            used.append(now)
+            continue
+        return Relative(ya, None, y, used)
+    return Relative(ya, ratio, None, used)
+
+
+def _relative(
+    plan: Plan,
+    t: GrowthTarget | ChangeTarget,
+    a: Assessment,
+    series: Series,
+    growth: list[Observation],
+    as_of: Period,
+) -> None:
+    """A growth target (年均增长 ≥ g % a year) or a change target (累计变化 c %), both on
+    R(ya) = X(ya)/X(y0) (assessment.md, "growth" and "change"). Percent in, percent
+    out: ``actual`` is g_a or C in percent, ``gap`` in points."""
+    y0, yT = t.base_year, t.deadline
+    a.start = a.base_year = y0
+    p = _effective(as_of, yT)
+    found = relative_level(y0, t.base_value, series.up_to(p), growth, p.year)
+    if found is None:
+        a.status = "no_data"
+        return
+    a.actual_period = Period.of_year(found.year)
+    a.evidence = found.evidence
+    if found.ratio is None or found.ratio <= 0:
+        a.status = "insufficient_data"
+        a.missing_years = [found.missing] if found.missing is not None else []
+        a.reasons.append("missing-link")
+        a.actual_period = None
+        return
+    ya, r = found.year, found.ratio
+    a.relative = r
+    span, elapsed = yT - y0, ya - y0
+    target = float(t.value) / 100
+    a.time_progress = min(1.0, max(0.0, elapsed / span))
+    if isinstance(t, GrowthTarget):
+        g_a = r ** (1 / elapsed) - 1
+        a.actual = _percent(g_a)
+        a.gap = t.value - a.actual
+        a.projected = Decimal(str(round(r * (1 + g_a) ** (yT - ya), 6)))
+        if t.comparator in ("<=", "<"):
+            # A ceiling on growth (年均增长控制在g%以内) — outside the spec, which writes
+            # growth targets with >= or >: the average so far holds the ceiling or not.
+            _growth_ceiling(t, a, p)
+            return
+        if target != 0:
+            a.achievement = a.pace = g_a / target
+        reached = r >= (1 + target) ** span  # the end level is already reached
+    else:
+        change = r - 1
+        a.actual = _percent(change)
+        a.gap = t.value - a.actual
+        if target != 0:
+            a.achievement = change / target
+        required = (1 + target) ** (1 / span) - 1
+        if required != 0:
+            a.pace = (r ** (1 / elapsed) - 1) / required
+        a.projected = _percent(r ** (span / elapsed) - 1)
+        reached = _holds(t.comparator, a.actual, t.value)
+    final = ya >= yT and _deadline_reached(p, yT)
+    if reached or (final and _holds(t.comparator, a.actual, t.value)):
+        a.status = "achieved"
+    elif _deadline_reached(p, yT):
+        a.status = "missed"
+        if ya < yT:
+            a.reasons.append("missed-on-stale-figure")
+    else:
+        _status_from_pace(plan, a)
+
+
+def _growth_ceiling(t: GrowthTarget, a: Assessment, p: Period) -> None:
+    """Average growth at most ``g`` % a year: achievement g/g_a (T/A, as for a lower-is-
+    better level); at the deadline achieved or missed; before it on track while the
+    average holds the ceiling, else off track. No pace: the ratio of rates means
+    nothing for a ceiling."""
+    assert a.actual is not None
+    holds = _holds(t.comparator, a.actual, t.value)
+    if a.actual > 0:
+        a.achievement = float(t.value / a.actual)
+    a.gap = a.actual - t.value
+    if _deadline_reached(p, t.deadline):
+        a.status = "achieved" if holds else "missed"
+    else:
+        a.status = "on_track" if holds else "off_track"
+
+
+def _percent(fraction: float) -> Decimal:
+    """A computed fraction as percent, to 6 places (0.10898 → 10.898)."""
+    return Decimal(str(round(fraction * 100, 6)))
 
 
 # ---------------------------------------------------------------- milestone

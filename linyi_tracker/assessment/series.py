@@ -70,7 +70,7 @@ def series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> S
         indicator.unit,
         region,
         plan.city.id,
-        tuple(r.id for r in plan.sub_regions),
+        tuple(r.id for r in plan.summed_regions),
     )
     found = store.derived.get(key)
     if found is None:
@@ -84,7 +84,8 @@ def _series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> 
     if region != plan.city.id or indicator.aggregate != "sum":
         return Series(own)
     have = {o.period.text for o in own}
-    regions = [r.id for r in plan.sub_regions]
+    # Each figure once: a zone counted inside a county's figures (part_of) is not added.
+    regions = [r.id for r in plan.summed_regions]
     # Periods the city reports itself need no sum of the regions: skipped early.
     by_period: dict[str, dict[str, Observation]] = defaultdict(dict)
     for r in regions:

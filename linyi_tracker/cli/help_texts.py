@@ -168,6 +168,11 @@ PARAMETERS: dict[str, HelpText] = {
         "en": "Only targets with these statuses: the words shown (off track, 明显滞后) or codes "
         "(off_track), comma-separated or repeated; not_assessed too.",
     },
+    "status|--binding": {
+        "zh": "yes 只看约束性目标，no 只看预期性目标（规划未注明的目标两者都不含）。",
+        "en": "yes: only binding targets (约束性); no: only expected ones (预期性). "
+        "Targets the plan does not mark are in neither.",
+    },
     # show
     "show|indicator": {
         "zh": "指标或目标：代码，或中英文名称的一部分（新增就业）。不唯一时列出候选。",

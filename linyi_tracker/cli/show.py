@@ -42,6 +42,12 @@ def show(
     views = shown.views
     if output is OutputFormat.JSON:
         series = series_for(ctx.plan, ctx.store, ind, regions[0])
+        growth = [
+            o
+            for o in ctx.store.growth_series(ind.id, regions[0])
+            if o.period.end_index <= period.end_index
+        ]
+        rows = sorted(series.up_to(period) + growth, key=lambda o: (o.period.sort_key, o.measure))
         payload = {
             "as_of": str(period),
             "indicator": ind.model_dump(mode="json"),
@@ -55,8 +61,9 @@ def show(
                     "note": o.note,
                     "file": o.file,
                     "line": o.line,
+                    "measure": o.measure,
                 }
-                for o in series.up_to(period)
+                for o in rows
             ],
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -20,6 +21,13 @@ from linyi_tracker.cli.options import (
 )
 
 
+class Binding(StrEnum):
+    """``--binding``: binding targets (约束性) or expected ones (预期性)."""
+
+    YES = "yes"
+    NO = "no"
+
+
 def status(
     as_of: AsOfOption = None,
     system: SystemOption = None,
@@ -27,6 +35,10 @@ def status(
         list[str] | None, typer.Option("--status", metavar="STATUS", show_default=False)
     ] = None,
     region: RegionOption = None,
+    binding: Annotated[
+        Binding | None,
+        typer.Option("--binding", metavar="yes|no", case_sensitive=False, show_default=False),
+    ] = None,
     output: FormatOption = OutputFormat.TABLE,
     lang: LangOption = None,
     plan: PlanOption = None,
@@ -40,7 +52,10 @@ def status(
 
     ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
-    result = usecases.status(ctx, as_of=as_of, statuses=only or [], system=system, region=region)
+    wanted = None if binding is None else binding is Binding.YES
+    result = usecases.status(
+        ctx, as_of=as_of, statuses=only or [], system=system, region=region, binding=wanted
+    )
     view = result.view
     if result.warnings:
         print_findings(stderr(), result.warnings, limit=10, lang=language)

@@ -69,7 +69,7 @@ class IngestPlan:
 def plan_ingest(
     plan: Plan,
     submitted: list[Observation],
-    stored: dict[tuple[str, str, str], Observation],
+    stored: dict[tuple[str, str, str, str], Observation],
     data_dir: Path,
     *,
     revise: bool,
@@ -147,7 +147,10 @@ def render(plan: Plan, rows: list[Observation]) -> bytes:
     """Normalised UTF-8 CSV: canonical headers, ids, periods and values; source kept."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(HEADER)
+    # The measure column only where a growth figure needs it: a growth figure written
+    # without it would read back as a level.
+    measured = any(o.measure != "level" for o in rows)
+    writer.writerow((*HEADER, "measure") if measured else HEADER)
     for o in rows:
         unit = o.unit or ""
         value = o.text if o.word != "not-done" else "not done"
@@ -161,6 +164,7 @@ def render(plan: Plan, rows: list[Observation]) -> bytes:
                 o.source,
                 o.note,
                 o.as_of.isoformat() if o.as_of else "",
+                *([o.measure] if measured else []),
             ]
         )
     return buf.getvalue().encode("utf-8")

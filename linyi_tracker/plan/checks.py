@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 
 from linyi_tracker.findings import Param, Severity
 from linyi_tracker.plan.models import (
+    WHOLE_LEVELS,
     AnnualTarget,
+    ChangeTarget,
     CumulativeTarget,
+    GrowthTarget,
     LevelTarget,
     MilestoneTarget,
     Plan,
@@ -92,7 +95,9 @@ def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
 
 
 def _regions(plan: Plan, out: list[PlanProblem]) -> None:
-    cities = [i for i, r in enumerate(plan.regions) if r.level == "city"]
+    # The whole-plan area: the region of the highest of nation, province, city present.
+    top = next((lv for lv in WHOLE_LEVELS if any(r.level == lv for r in plan.regions)), "city")
+    cities = [i for i, r in enumerate(plan.regions) if r.level == top]
     if len(cities) != 1:
         _err(
             out,
@@ -100,6 +105,8 @@ def _regions(plan: Plan, out: list[PlanProblem]) -> None:
             "city-region",
             {"found": len(cities)},
         )
+    for i, r in enumerate(plan.regions):
+        _ref(out, ("regions", i, "part_of"), "region", r.part_of, dict(plan.region_by_id))
 
 
 def _ref(
@@ -191,6 +198,10 @@ def _targets(plan: Plan, out: list[PlanProblem]) -> None:
             continue
         if isinstance(t, LevelTarget | AnnualTarget | CumulativeTarget):
             _quantitative(plan, out, here, t, indicator.unit, indicator.direction)
+            if isinstance(t, AnnualTarget):
+                _yearly_values(out, here, t)
+        elif isinstance(t, GrowthTarget | ChangeTarget):
+            _relative(plan, out, here, t, indicator.unit, indicator.direction)
         elif (
             isinstance(t, MilestoneTarget) and t.count_total is not None and indicator.unit is None
         ):
@@ -285,6 +296,64 @@ def _quantitative(
                 {"whole": t.id, "parts_sum": sum(values), "whole_value": t.value},
                 "plan",
             )
+        )
+
+
+def _yearly_values(out: list[PlanProblem], here: Path, t: AnnualTarget) -> None:
+    """Each year of ``values:`` (年度计划) lies within the target's years."""
+    for year in t.values:
+        if not t.start <= year <= t.deadline:
+            _err(
+                out,
+                (*here, "values", year),
+                "year-outside-plan",
+                {"year": year, "start": t.start, "end": t.deadline},
+                "values",
+            )
+
+
+def _relative(
+    plan: Plan,
+    out: list[PlanProblem],
+    here: Path,
+    t: GrowthTarget | ChangeTarget,
+    unit: str | None,
+    direction: str | None,
+) -> None:
+    """A growth or change target: an indicator with a unit and a direction, a comparator
+    that fits it (not ≈), a base year before the deadline and inside the data years."""
+    if unit is None or direction is None:
+        _err(out, (*here, "indicator"), "missing-unit", {"target": t.id}, "value")
+        return
+    if t.comparator == "≈":
+        _err(out, (*here, "comparator"), "comparator-kind", {})
+    elif (t.comparator in _HIGHER and direction == "lower") or (
+        t.comparator in _LOWER and direction == "higher"
+    ):
+        _err(
+            out,
+            (*here, "comparator"),
+            "comparator-direction",
+            {"comparator": t.comparator},
+            direction,
+        )
+    if t.base_year >= t.deadline:
+        _err(
+            out,
+            (*here, "base_year"),
+            "year-order",
+            {"start": t.base_year, "deadline": t.deadline},
+            "base_year",
+        )
+    first = plan.plan.period.first_data_year
+    if t.base_year < first:
+        _err(
+            out,
+            (*here, "base_year"),
+            "year-outside-plan",
+            {"year": t.base_year, "start": first, "end": plan.plan.period.end},
+            "base_year",
+            "base_year",
         )
 
 

@@ -103,11 +103,21 @@ class Unit(Model):
     conversions: dict[str, Annotated[Decimal, Field(gt=0)]] = {}
 
 
+# A plan's area may be the nation, a province or a city: the region of the highest of
+# these levels is the whole-plan area (the blank region of a data row). Below it,
+# counties, districts, development zones (功能区) and towns report.
+RegionLevel = Literal["nation", "province", "city", "county", "district", "zone", "town"]
+WHOLE_LEVELS: tuple[str, ...] = ("nation", "province", "city")
+
+
 class Region(Model):
     id: NonEmpty
-    level: Literal["city", "district", "county"]
+    level: RegionLevel
     name: LocalText
     aliases: list[str] = []
+    # A zone whose figures are already counted in another region's (a development zone
+    # inside a county): ranked and listed as a reporter, never added to a sum again.
+    part_of: str | None = None
 
 
 class System(Model):
@@ -181,6 +191,8 @@ class _TargetBase(Model):
     deadline_from: Literal["article", "plan-end"]
     quote: NonEmpty
     notes: LocalText | None = None
+    # 约束性 (true) or 预期性 (false); absent: the plan does not say.
+    binding: bool | None = None
 
 
 class Baseline(Model):
@@ -202,13 +214,40 @@ class LevelTarget(_TargetBase):
 
 
 class AnnualTarget(_TargetBase):
-    """A value due every year from ``start`` to ``deadline``."""
+    """A value due every year from ``start`` to ``deadline``; ``values`` gives a year's
+    own value (年度计划: ``{2016: 84300}``) where it differs from ``value``."""
 
     kind: Literal["annual"]
     comparator: Comparator
     value: Decimal
     start: Year
     components: list[str] = []
+    values: dict[Year, Decimal] = {}
+
+    def value_for(self, year: int) -> Decimal:
+        """The value due in ``year``: its own, else the target's ``value``."""
+        return self.values.get(year, self.value)
+
+
+class GrowthTarget(_TargetBase):
+    """Average growth of at least ``value`` % a year from ``base_year`` to ``deadline``
+    (年均增长)."""
+
+    kind: Literal["growth"]
+    comparator: Comparator
+    value: Decimal  # percent a year: 7 for 7 %
+    base_year: Year
+    base_value: Decimal | None = None
+
+
+class ChangeTarget(_TargetBase):
+    """A change of ``value`` % (signed) from ``base_year`` by ``deadline`` (累计下降/提高)."""
+
+    kind: Literal["change"]
+    comparator: Comparator
+    value: Decimal  # signed percent: -13.5 for down 13.5 %
+    base_year: Year
+    base_value: Decimal | None = None
 
 
 class CumulativeTarget(_TargetBase):
@@ -236,7 +275,13 @@ class QualitativeTarget(_TargetBase):
 
 
 Target = Annotated[
-    LevelTarget | AnnualTarget | CumulativeTarget | MilestoneTarget | QualitativeTarget,
+    LevelTarget
+    | AnnualTarget
+    | CumulativeTarget
+    | MilestoneTarget
+    | QualitativeTarget
+    | GrowthTarget
+    | ChangeTarget,
     Field(discriminator="kind"),
 ]
 
@@ -284,12 +329,27 @@ class Plan(Model):
 
     @cached_property
     def city(self) -> Region:
-        """The region that stands for the whole plan area (blank region in data)."""
-        return next(r for r in self.regions if r.level == "city")
+        """The region that stands for the whole plan area (blank region in data): the
+        one of the highest level among nation, province and city (a province's plan may
+        list its cities below it)."""
+        return next(r for r in self.regions if r.level == self.whole_level)
+
+    @cached_property
+    def whole_level(self) -> str:
+        """The level of the whole-plan area: the highest of nation, province, city present."""
+        present = {r.level for r in self.regions}
+        return next((lv for lv in WHOLE_LEVELS if lv in present), "city")
 
     @cached_property
     def sub_regions(self) -> list[Region]:
-        return [r for r in self.regions if r.level != "city"]
+        """Every region below the whole area, zones and towns included (all report)."""
+        return [r for r in self.regions if r.id != self.city.id]
+
+    @cached_property
+    def summed_regions(self) -> list[Region]:
+        """The regions whose figures add up to the whole area's: each figure once, so a
+        region ``part_of`` another (a zone inside a county) is left out."""
+        return [r for r in self.sub_regions if r.part_of is None]
 
     def targets_of(self, indicator_id: str) -> list[Target]:
         return list(self._targets_by_indicator.get(indicator_id, ()))

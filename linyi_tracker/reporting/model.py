@@ -259,7 +259,7 @@ def _method(plan: Plan) -> Method:
 
     def rules(lang: Lang) -> list[str]:
         return [
-            t(key, lang, on=th.on_track, risk=th.at_risk, regions=len(plan.sub_regions))
+            t(key, lang, on=th.on_track, risk=th.at_risk, regions=len(plan.summed_regions))
             for key in keys
         ]
 
@@ -387,7 +387,7 @@ _SOURCE = operator.attrgetter("source")
 def _sources(store: Store, indicators: set[str], year: int, as_of: Period) -> list[str]:
     limit = (as_of if as_of.year == year else Period.of_year(year)).end_index
     found: set[str] = set()
-    for (indicator, _), series in store.index().items():
+    for (indicator, _, _), series in store.index().items():
         if indicator in indicators:
             # oldest first: the figures up to the limit are a leading run of the series
             cut = bisect.bisect_right(series, limit, key=lambda o: o.period.end_index)

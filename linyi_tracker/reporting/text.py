@@ -35,13 +35,114 @@ def amount(value: Decimal | None, v: TargetView, lang: Lang) -> str:
     return "—" if value is None else with_unit(value, unit(v, lang), lang)
 
 
+def growth_figure(value: Decimal, lang: Lang) -> str:
+    """A growth figure (measure ``growth``) as a communiqué says it: 比上年增长8.1% /
+    比上年下降2.7%, '8.1 % on the previous year' / 'down 2.7 % on the previous year'."""
+    shown = number(abs(value), lang)
+    if value < 0:
+        return t("word.growth_figure_down", lang, value=shown)
+    return t("word.growth_figure", lang, value=shown)
+
+
 def period_label(period: Period | None, lang: Lang) -> str:
     """A period as a reader says it: 'Jun 2020' / '2020年6月'."""
     return "—" if period is None else period.label(lang)
 
 
-def target(v: TargetView, lang: Lang) -> str:
+def _pct(value: Decimal | float, lang: Lang, places: int = 1) -> str:
+    """A percent figure as a sentence shows it: '10.9%' (zh) / '10.9 %' (en)."""
+    shown = f"{abs(float(value)):.{places}f}" if places else number(abs(Decimal(value)), lang)
+    return f"{shown}{'%' if lang == 'zh' else ' %'}"
+
+
+def _change_words(value: Decimal | float, comparator: str | None, lang: Lang) -> str:
+    """'下降13.5%' / 'down 13.5 %', '提高2%' / 'up 2 %' (a target's value as written)."""
+    down = value < 0 or (value == 0 and comparator in ("<=", "<"))
+    shown = _pct(value, lang, 0) if isinstance(value, Decimal) else _pct(value, lang)
+    if lang == "zh":
+        return ("下降" if down else "提高") + shown
+    return ("down " if down else "up ") + shown
+
+
+def _growth_target_words(v: TargetView, lang: Lang) -> str:
+    """'7% 以上' / 'at least 7 %' (the comparator in words)."""
     a = v.a
+    assert a.target is not None
+    shown = _pct(a.target, lang, 0)
+    words = {
+        ">=": ("{v} 以上", "at least {v}"),
+        ">": ("超过 {v}", "more than {v}"),
+        "<=": ("{v} 以下", "at most {v}"),
+        "<": ("低于 {v}", "below {v}"),
+    }.get(a.comparator or "", ("{v}", "{v}"))
+    return (words[0] if lang == "zh" else words[1]).format(v=shown)
+
+
+def relative_target(v: TargetView, lang: Lang) -> str:
+    """A growth or change target: '年均增长 7% 以上（2020—2025年）' / 'average growth at
+    least 7 % a year (2020–2025)'; '累计下降13.5%（2020—2025年）' / 'down 13.5 % in all
+    (2020–2025)'."""
+    a = v.a
+    assert a.target is not None
+    years = f"{a.base_year}—{a.deadline}年" if lang == "zh" else f"{a.base_year}–{a.deadline}"
+    if a.kind == "growth":
+        if lang == "zh":
+            return f"年均增长 {_growth_target_words(v, lang)}（{years}）"
+        return f"average growth {_growth_target_words(v, lang)} a year ({years})"
+    words = _change_words(a.target, a.comparator, lang)
+    return f"累计{words}（{years}）" if lang == "zh" else f"{words} in all ({years})"
+
+
+def relative_actual(v: TargetView, lang: Lang) -> str:
+    """What a growth or change target reached: '年均增长 10.9%' / 'average growth 10.9 %
+    a year'; '累计下降3.3%' / 'down 3.3 % in all'."""
+    a = v.a
+    if a.actual is None:
+        return "—"
+    if a.kind == "growth":
+        sign = "-" if a.actual < 0 else ""
+        if lang == "zh":
+            return f"年均增长 {sign}{_pct(a.actual, lang)}"
+        return f"average growth {sign}{_pct(a.actual, lang)} a year"
+    done = _change_words(float(a.actual), None, lang)
+    return f"累计{done}" if lang == "zh" else f"{done} in all"
+
+
+def relative_phrase(v: TargetView, lang: Lang) -> str | None:
+    """'年均增长 10.9%，目标 7% 以上' / 'average growth 10.9 % a year, target at least 7 %';
+    '累计下降3.3%，目标下降13.5%' / 'down 3.3 % in all, target down 13.5 %'."""
+    a = v.a
+    if a.actual is None or a.target is None:
+        return None
+    if a.kind == "growth":
+        wanted = _growth_target_words(v, lang)
+        if lang == "zh":
+            return f"{relative_actual(v, lang)}，目标 {wanted}"
+        return f"{relative_actual(v, lang)}, target {wanted}"
+    wanted = _change_words(a.target, a.comparator, lang)
+    if lang == "zh":
+        return f"{relative_actual(v, lang)}，目标{wanted}"
+    return f"{relative_actual(v, lang)}, target {wanted}"
+
+
+def binding(v: TargetView, lang: Lang) -> str:
+    """约束性 / 预期性 ('binding' / 'expected'), or '' when the plan does not say."""
+    if v.binding is None:
+        return ""
+    return t("word.binding" if v.binding else "word.expected", lang)
+
+
+def target(v: TargetView, lang: Lang) -> str:
+    """The target as written, marked 约束性/预期性 where the plan says which."""
+    said = _target(v, lang)
+    mark = binding(v, lang)
+    return f"{said} · {mark}" if mark else said
+
+
+def _target(v: TargetView, lang: Lang) -> str:
+    a = v.a
+    if a.kind in ("growth", "change"):
+        return relative_target(v, lang)
     if a.kind == "milestone":
         if v.count_total is not None:
             return t(
@@ -77,6 +178,8 @@ def actual(v: TargetView, lang: Lang) -> str:
     if a.actual is None:
         word = t("word.done", lang) if a.actual_word == "done" else t("word.not_done", lang)
         return f"{word} ({when})"
+    if a.kind in ("growth", "change"):
+        return f"{relative_actual(v, lang)} ({a.base_year}–{a.actual_period.year})"
     return f"{amount(a.actual, v, lang)} ({when})"
 
 
@@ -84,6 +187,8 @@ def gap(v: TargetView, lang: Lang) -> str:
     """The gap in the target's unit; for a percentage, in percentage points."""
     if v.a.gap is None:
         return "—"
+    if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
+        return f"{v.a.gap:.1f}{'个百分点' if lang == 'zh' else ' pts'}"
     u = unit(v, lang)
     if u == "%":
         return f"{number(v.a.gap, lang)}{'个百分点' if lang == 'zh' else ' pts'}"
@@ -123,6 +228,11 @@ def projected(v: TargetView, lang: Lang) -> str:
     """A projection is an estimate: shown at the unit's precision (JSON keeps it whole)."""
     if v.a.projected is None:
         return "—"
+    if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
+        ratio = f"{v.a.projected.quantize(Decimal('0.01'))}"
+        return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
+    if v.a.kind == "change":
+        return _change_words(float(v.a.projected), None, lang)
     en = v.unit_name.en if v.unit_name else ""
     return amount(estimate(v.a.projected, en, lang), v, lang)
 
@@ -159,6 +269,8 @@ def history(v: TargetView, lang: Lang) -> str:
 def phrase(v: TargetView, lang: Lang) -> str | None:
     """The Chinese planning habit: 完成年度目标的98.5%，超时序进度31.8个百分点."""
     a = v.a
+    if a.kind in ("growth", "change"):
+        return relative_phrase(v, lang)
     if a.achievement is None:
         return None
     pct = f"{a.achievement * 100:.1f}"

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.assessment.engine import Assessment, StatusReport, year_point
+from linyi_tracker.assessment.engine import RELATIVE, Assessment, StatusReport, year_point
 from linyi_tracker.assessment.export import assessment_dict, exact
 from linyi_tracker.assessment.series import describe_source, series_for, yearly_values
 from linyi_tracker.plan.models import (
@@ -32,6 +32,7 @@ from linyi_tracker.plan.models import (
 )
 
 Standing = Literal["ahead", "behind", "on_schedule"]
+PERCENT = LocalText(zh="%", en="%")
 
 
 def schedule_standing(schedule_gap: float | None) -> Standing | None:
@@ -112,15 +113,17 @@ def target_view(
     target = plan.target_by_id[a.target_id]
     ind = plan.indicator_by_id[target.indicator]
     unit = plan.unit_of(ind)
+    # Growth and change targets are judged in percent (a year, or in all), whatever the
+    # indicator's own unit.
+    unit_name = PERCENT if a.kind in RELATIVE else unit.name if unit else None
     return TargetView(
         a=a,
         system=ind.system,
         name=ind.name,
-        unit_name=unit.name if unit else None,
+        unit_name=unit_name,
         quote=target.quote,
         count_total=getattr(target, "count_total", None),
-        # The plan model has no `binding` field yet: every target is "not stated".
-        binding=getattr(target, "binding", None),
+        binding=target.binding,
         sources=tuple(sorted({o.source for o in a.evidence if o.source})),
         chart=_chart(plan, store, target, a, as_of) if chart else None,
     )
@@ -140,6 +143,15 @@ def view_dict(v: TargetView) -> dict[str, Any]:
     return {
         **assessment_dict(v.a),
         "binding": v.binding,
+        # growth and change targets: the base year and R(ya) = X(ya)/X(y0)
+        **(
+            {
+                "base_year": v.a.base_year,
+                "relative_level": None if v.a.relative is None else round(v.a.relative, 6),
+            }
+            if v.a.kind in RELATIVE
+            else {}
+        ),
         "system": v.system,
         "name": {"zh": v.name.zh, "en": v.name.en},
         "unit_name": {"zh": v.unit_name.zh, "en": v.unit_name.en} if v.unit_name else None,
@@ -190,7 +202,12 @@ def _chart(plan: Plan, store: Store, target: Target, a: Assessment, as_of: Perio
         return None
     ind = plan.indicator_by_id[target.indicator]
     series = series_for(plan, store, ind, plan.city.id)
-    value = float(target.value)
+    # An annual target's line is the as-of year's own value (values:), else `value`.
+    value = float(
+        target.value_for(min(as_of.year, target.deadline))
+        if isinstance(target, AnnualTarget)
+        else target.value
+    )
     start = float(target.start if target.start is not None else plan.plan.period.start)
     x_range = (start - 1, float(target.deadline))
     if isinstance(target, CumulativeTarget):

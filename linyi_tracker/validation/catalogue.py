@@ -563,8 +563,17 @@ _ENTRIES = [
                 "“{text}”是百分比，但该指标不以%计",
                 "'{text}' is a percentage, but this indicator is not measured in %",
             ),
+            "growth": T(
+                "增长率的单位是%，不是“{unit}”",
+                "a growth figure is a percent on the previous year, not '{unit}'",
+            ),
         },
         {
+            "growth": T(
+                "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",
+                "on a growth row write % or leave the unit blank; "
+                "give the level on a row of its own with measure 'level'",
+            ),
             "": T(
                 "请按“{expected_zh}”填写，或不填单位",
                 "write the value in {expected_zh} ({expected_en}), or leave the unit blank",
@@ -621,11 +630,19 @@ _ENTRIES = [
                 "{value}超过了目标的总数{total}",
                 "{value} is more than the {total} the target counts",
             ),
+            "growth": T(
+                "比上年增长{value}%不可信（绝对值须小于100）",
+                "a growth of {value} % on the previous year is not plausible (must be within ±100)",
+            ),
         },
         {
+            "growth": T(
+                "这是水平值吗？是则口径填“水平值”；增长率写作8.1或-2.7",
+                "is it a level? then write measure 'level'; a growth figure is written 8.1 or -2.7",
+            ),
             "percent": T(
                 "百分比请写数字，如92.5%写作92.5", "a percentage is written 92.5 for 92.5 %"
-            )
+            ),
         },
     ),
     Entry(
@@ -667,6 +684,31 @@ _ENTRIES = [
                 "请填写：已实现、正常推进、存在风险、明显滞后、未实现（或对应英文）",
                 "write one of: achieved, on_track, at_risk, off_track, missed "
                 "(或 已实现、正常推进、存在风险、明显滞后、未实现)",
+            )
+        },
+    ),
+    Entry(
+        "invalid-measure",
+        E,
+        "cell",
+        T(
+            "口径不是 水平值 / 比上年增长",
+            "a measure that is not level / growth",
+        ),
+        {
+            "": T(
+                "口径“{text}”无法识别",
+                "'{text}' is not a measure",
+            ),
+            "not-number": T(
+                "节点目标和定性评价没有增长率，口径只能是水平值",
+                "a milestone or a judgement has no growth figure: the measure must be level",
+            ),
+        },
+        {
+            "": T(
+                "口径请填“水平值”（或留空）或“比上年增长”",
+                "write level (or leave it blank) or growth (比上年增长)",
             )
         },
     ),
@@ -1116,9 +1158,10 @@ _ENTRIES = [
         T("规划须有且只有一个全域地区", "the plan needs exactly one city region"),
         {
             "": T(
-                "规划须有且只有一个 level 为 city 的地区（全域），现有{found}个",
-                "the plan needs exactly one region with level 'city' (the whole area), "
-                "found {found}",
+                "规划须有且只有一个全域地区（level 取 nation、province、city 中最高的一级），"
+                "现有{found}个",
+                "the plan needs exactly one region for the whole area (the highest of level "
+                "nation, province or city), found {found}",
             )
         },
     ),
@@ -1185,6 +1228,20 @@ _ENTRIES = [
                 "起始年份{year}不在规划期{start}—{end}之内",
                 "start {year} is outside the plan period {start}–{end}",
             ),
+            "values": T(
+                "年度目标值的年份{year}不在目标年份{start}—{end}之内",
+                "a yearly value for {year} is outside the target's years {start}–{end}",
+            ),
+            "base_year": T(
+                "基期年份{year}早于数据起始年份{start}",
+                "base year {year} is before the first data year {start}",
+            ),
+        },
+        {
+            "base_year": T(
+                "请在 `plan.period.data_from` 写上基期年份，基期数据才能录入",
+                "set `plan.period.data_from` to the base year so that its figures can be read",
+            )
         },
     ),
     Entry(
@@ -1196,7 +1253,11 @@ _ENTRIES = [
             "": T(
                 "起始年份{start}晚于期限{deadline}",
                 "start {start} is after the deadline {deadline}",
-            )
+            ),
+            "base_year": T(
+                "基期年份{start}不早于期限{deadline}",
+                "base year {start} is not before the deadline {deadline}",
+            ),
         },
     ),
     Entry(

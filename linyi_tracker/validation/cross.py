@@ -47,6 +47,11 @@ SORT_CHUNK = 131_072
 _REGION_SHIFT = (
     24  # the period code takes the low 24 bits; the region and indicator numbers sit above
 )
+# A growth figure (measure "growth", 比上年增长) is a key of its own: this bit of the
+# period code (year·64 + … stays below 2^18) sets it apart from the level of its period.
+# Growth rows are reconciled like any figure, and left out of the series, component and
+# region-sum checks, which are about levels.
+GROWTH_BIT = 1 << 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +150,15 @@ class CrossChecks:
         self.stored: dict[int, Observation] = {}
         if store is not None:
             for o in store.observations:
-                self.stored[self._key(o.indicator, o.region, o.period)] = o
+                self.stored[self._key(o.indicator, o.region, o.period, o.measure)] = o
 
     # ------------------------------------------------------------ streaming
 
-    def _key(self, indicator: str, region: str, period: Period) -> int:
+    def _key(self, indicator: str, region: str, period: Period, measure: str = "level") -> int:
         year, months, rank = period.sort_key  # period code = year·64 + months·4 + kind rank
         code = year * 64 + months * 4 + rank
+        if measure == "growth":
+            code |= GROWTH_BIT
         if code not in self.periods:
             self.periods[code] = period
         return self._indicator_bits[indicator] | self._region_bits[region] | code
@@ -159,7 +166,9 @@ class CrossChecks:
     def add(self, o: Observation) -> None:
         if o.value is None:
             self.words[len(self.keys)] = o.text
-        self.add_number(o.indicator, o.period, o.region, o.value, o.as_of, o.file, o.line)
+        self.add_number(
+            o.indicator, o.period, o.region, o.value, o.as_of, o.file, o.line, o.measure
+        )
         if self.kept is not None:
             self.kept.append(o)
 
@@ -172,6 +181,7 @@ class CrossChecks:
         as_of: date | None,
         file: str,
         line: int,
+        measure: str = "level",
     ) -> None:
         """A row's fields (the reader calls this directly for rows of plain numbers,
         with no Observation built, when the observations are not kept)."""
@@ -182,6 +192,8 @@ class CrossChecks:
         # _key, unrolled: this runs once a row
         year, months, rank = period.sort_key
         code = year * 64 + months * 4 + rank
+        if measure == "growth":
+            code |= GROWTH_BIT
         if code not in self.periods:
             self.periods[code] = period
         if value is None:
@@ -211,13 +223,14 @@ class CrossChecks:
         word = self.words.get(i) if value is None else None
         return Figure(value, word, day, self.file_names[self.files[i]], self.lines[i])
 
-    def _key_of(self, i: int) -> tuple[str, str, str]:
-        """Row ``i``'s (indicator, period, region), as the store keys its figures."""
+    def _key_of(self, i: int) -> tuple[str, str, str, str]:
+        """Row ``i``'s (indicator, period, region, measure), as the store keys its figures."""
         key = self.keys[i]
         return (
             self.indicators[key >> self.ind_shift],
             self.periods[key & 0xFFFFFF].text,
             self.regions[(key >> _REGION_SHIFT) & self.reg_mask],
+            "growth" if key & GROWTH_BIT else "level",
         )
 
     def _row(self, i: int) -> Row:
@@ -329,6 +342,8 @@ class CrossChecks:
         group: list[int] = []
         prefix = -1
         for i in self.representatives:
+            if self.keys[i] & GROWTH_BIT:
+                continue  # the series checks are about levels
             head = self.keys[i] >> _REGION_SHIFT
             if head != prefix and group:
                 self._check_series(group)
@@ -457,7 +472,7 @@ class CrossChecks:
         mine = {
             self.keys[i]: i
             for i in self.representatives
-            if self.keys[i] >> self.ind_shift in involved
+            if self.keys[i] >> self.ind_shift in involved and not self.keys[i] & GROWTH_BIT
         }
         touched = {
             (
@@ -529,7 +544,9 @@ class CrossChecks:
         region count of rows.
         """
         city = self.region_index[self.plan.city.id]
-        subs = [self.region_index[r.id] for r in self.plan.sub_regions]
+        # Each figure once: a zone counted inside a county's figures (part_of) is not added.
+        subs = [self.region_index[r.id] for r in self.plan.summed_regions]
+        counted = frozenset(subs)
         summable = {
             self.indicator_index[i.id] for i in self.plan.indicators if i.aggregate == "sum"
         }
@@ -540,7 +557,7 @@ class CrossChecks:
         for i in self.representatives:  # a million times for a million rows: locals only
             key = keys[i]
             indicator = key >> ind_shift
-            if indicator not in summable:
+            if indicator not in summable or key & GROWTH_BIT:
                 continue
             pair = (indicator, key & 0xFFFFFF)
             slot = acc.get(pair)
@@ -549,7 +566,7 @@ class CrossChecks:
             region = (key >> _REGION_SHIFT) & reg_mask
             if region == city:
                 slot[2] = i
-            else:
+            elif region in counted:
                 value = values[i]
                 if not isnan(value):
                     slot[0] += value

@@ -116,7 +116,12 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
 def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang) -> RenderableType:
     plan = ctx.plan
     series = series_for(plan, ctx.store, ind, region)
-    rows = series.up_to(as_of)
+    levels = series.up_to(as_of)
+    # Growth figures (比上年增长) are listed beside the levels, marked as such: never a level.
+    growth = [
+        o for o in ctx.store.growth_series(ind.id, region) if o.period.end_index <= as_of.end_index
+    ]
+    rows = sorted(levels + growth, key=lambda o: (o.period.sort_key, o.measure))
     title = f"{t('title.series', lang)} · {plan.region_by_id[region].name.get(lang)}"
     columns = [
         fit.Column("period", t("col.period", lang)),
@@ -125,13 +130,15 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
         fit.Column("source", t("col.source", lang), drop=1),
         fit.Column("note", t("col.note", lang), mode="name", drop=3),
     ]
-    values = [float(o.value) for o in rows if o.value is not None]
+    values = [float(o.value) for o in levels if o.value is not None]
     top = max(values) if values else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    wan = wan_column([o.value for o in rows])  # one number style for the column
+    wan = wan_column([o.value for o in levels])  # one number style for the column
     for o in rows:
         shown = with_unit(o.value, unit, lang, wan) if o.value is not None else o.text
-        chart = bar(float(o.value), top, 16) if o.value is not None else ""
+        if o.is_growth and o.value is not None:
+            shown = text.growth_figure(o.value, lang)
+        chart = bar(float(o.value), top, 16) if o.value is not None and not o.is_growth else ""
         source = [fit.para(describe_source(o.source, lang))]
         if o.line:
             source.append(fit.para(f"{o.file}:{o.line}", "dim", mode="whole"))

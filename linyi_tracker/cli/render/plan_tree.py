@@ -18,13 +18,15 @@ def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:
     line.append(f"[{t('kind.' + target.kind, lang)}] ", style="dim")
     line.append(ind.name.get(lang))
     value = getattr(target, "value", None)
+    relative = target.kind in ("growth", "change")  # in percent (a year, or in all)
     if value is not None:
         unit = plan.unit_by_id.get(ind.unit or "")
+        label = "%" if relative else unit.name.get(lang) if unit else None
         line.append(
-            f"  {comparator_sign(getattr(target, 'comparator', None))} {with_unit(value, unit.name.get(lang) if unit else None, lang)}",
+            f"  {comparator_sign(getattr(target, 'comparator', None))} {with_unit(value, label, lang)}",
             style="bold",
         )
-    start = getattr(target, "start", None)
+    start = getattr(target, "base_year" if relative else "start", None)
     years = (
         f"{start}–{target.deadline}" if start and start != target.deadline else str(target.deadline)
     )
@@ -33,6 +35,8 @@ def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:
         line.append(f" ({t('word.deadline_from_plan_end', lang)})", style="dim")
     if getattr(target, "truncated", False):
         line.append(f" {t('word.truncated', lang)}", style="yellow")
+    if target.binding is not None:
+        line.append(f"  {t('word.binding' if target.binding else 'word.expected', lang)}")
     line.append(f"  {target.id}", style="dim")
     return line
 
