@@ -31,6 +31,7 @@ class ReportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     XLSX = "xlsx"
+    DOCX = "docx"
 
 
 SUFFIXES = {
@@ -41,6 +42,7 @@ SUFFIXES = {
     ".json": ReportFormat.JSON,
     ".csv": ReportFormat.CSV,
     ".xlsx": ReportFormat.XLSX,
+    ".docx": ReportFormat.DOCX,
     ".txt": ReportFormat.TERMINAL,
 }
 
@@ -78,6 +80,8 @@ def report(
         raise TextUsageError(Text("report.format_unknown", {"name": output.name}))
     if fmt is ReportFormat.XLSX and output is None:
         raise TextUsageError(Text("report.xlsx_needs_file"))
+    if fmt is ReportFormat.DOCX and output is None:
+        raise TextUsageError(Text("report.docx_needs_file"))
     ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
     built = usecases.report(
@@ -119,6 +123,10 @@ def report(
         from linyi_tracker.reporting.render.csv_table import render as render_csv
 
         payload = render_csv(built, language)
+    elif fmt is ReportFormat.DOCX:
+        from linyi_tracker.reporting.render.docx import render as render_docx
+
+        payload = render_docx(built, language)
     else:
         from linyi_tracker.cli.files import write_via_temp
         from linyi_tracker.reporting.render.excel import write as write_xlsx

@@ -6,6 +6,7 @@ from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
+from linyi_tracker.reporting.render import numbers
 from linyi_tracker.words import STATUS_WORDS
 
 
@@ -61,7 +62,7 @@ def render(report: Report, lang: Lang) -> str:
         out += [f"### {section.number} {section.name_zh if lang == 'zh' else section.name_en}", ""]
         out += _table(
             [t(c, lang) for c in text.SYSTEM_COLUMNS],
-            [text.system_cells(ln, lang) for ln in section.lines],
+            [numbers.system_cells(ln, lang) for ln in section.lines],
         )
 
     out += [f"## {t('report.regions', lang)}", ""]
