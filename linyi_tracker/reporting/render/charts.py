@@ -45,7 +45,7 @@ _FONTS = [
 
 # Words on the charts that the shared label table does not have (zh, en).
 _WORDS: dict[str, tuple[str, str]] = {
-    "band": ("目标区间（±{tol}%）", "target band (±{tol} %)"),
+    "band": ("目标±{tol}%", "target ±{tol} %"),
     "counties": ("{name} · 各县区（{period}）", "{name} · counties ({period})"),
     "ratio": ("比值（:1）", "ratio (:1)"),
     "thousand": ("千{unit}", "thousand {unit}"),

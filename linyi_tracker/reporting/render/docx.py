@@ -48,7 +48,13 @@ TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
 BODY_FONTS = ("Times New Roman", "宋体", "SimSun")
 HEADING_FONTS = ("Arial", "黑体", "SimHei")
 
-# Relative widths of each table's columns: the name column is wide enough to read.
+# Relative widths of each table's columns: the name column is wide enough to read,
+# and in English the headers and status words (Achieved, Projected) fit unbroken.
+_WIDTHS_EN: dict[str, list[float]] = {
+    "annual": [3.0, 2.6, 2.2, 3.4, 1.6, 1.8],
+    "system": [2.9, 2.3, 2.0, 1.8, 1.6, 1.1, 2.0, 2.3],
+    "ranking": [0.9, 2.8, 2.2, 1.7, 2.2],
+}
 _WIDTHS: dict[str, list[float]] = {
     "counts": [3, 1],
     "annual": [3.2, 2.6, 2.2, 3.6, 1.6, 1.6],
@@ -101,7 +107,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     doc.add_heading(t("report.summary", lang), level=1)
-    _table(doc, tables.counts(report, lang))
+    _table(doc, tables.counts(report, lang), lang)
     for heading, items in tables.summary_lists(report, lang):
         doc.add_paragraph(heading, style="Label")
         for item in items:
@@ -109,7 +115,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
 
     doc.add_heading(t("report.annual", lang, year=report.year), level=1)
     if report.annual:
-        _table(doc, tables.annual(report, lang))
+        _table(doc, tables.annual(report, lang), lang)
     else:
         doc.add_paragraph(t("report.none", lang))
 
@@ -118,7 +124,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
     for index, section in enumerate(report.systems):
         name = section.name_zh if lang == "zh" else section.name_en
         doc.add_heading(f"{section.number} {name}", level=2)
-        _table(doc, tables.system(report, index, lang))
+        _table(doc, tables.system(report, index, lang), lang)
         drawn = [(specs[ln.target_id], ln.quote) for ln in section.lines if ln.target_id in specs]
         if drawn:
             _charts(doc, drawn, lang)
@@ -130,14 +136,14 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
         heading, how = text.ranking_title(ranking, lang)
         doc.add_heading(heading, level=2)
         doc.add_paragraph(how, style="Note")
-        _table(doc, tables.ranking(ranking, lang))
+        _table(doc, tables.ranking(ranking, lang), lang)
         missing = text.not_reported(ranking, lang)
         if missing:
             doc.add_paragraph(missing, style="Note")
 
     doc.add_heading(t("report.completeness", lang), level=1)
     if report.completeness:
-        _table(doc, tables.completeness(report, lang))
+        _table(doc, tables.completeness(report, lang), lang)
     else:
         doc.add_paragraph(t("report.complete", lang))
 
@@ -219,7 +225,7 @@ def _title_page(doc: Any, report: Report, lang: Lang) -> None:
     _widths(table, [4.0, TEXT_WIDTH_CM - 4.0])
 
 
-def _table(doc: Any, table: Table) -> None:
+def _table(doc: Any, table: Table, lang: Lang) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import RGBColor
@@ -252,10 +258,32 @@ def _table(doc: Any, table: Table) -> None:
             if c == status_col and colour and paragraph.runs:
                 paragraph.runs[0].font.color.rgb = RGBColor.from_string(colour)
                 paragraph.runs[0].bold = True
-    widths = _WIDTHS.get(table.kind, [1.0] * len(table.header))
+    _cell_margins(out, left_cm=0.1, right_cm=0.1)
+    widths = (_WIDTHS_EN if lang == "en" else {}).get(table.kind) or _WIDTHS.get(
+        table.kind, [1.0] * len(table.header)
+    )
     total = sum(widths)
     _widths(out, [w / total * TEXT_WIDTH_CM for w in widths])
     doc.add_paragraph(style="After Table")
+
+
+def _cell_margins(table: Any, *, left_cm: float, right_cm: float) -> None:
+    """Narrower cell padding than Word's default, so a figure fits its column."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side, cm in (("left", left_cm), ("right", right_cm)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(cm / 2.54 * 1440)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))  # the schema puts tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
 
 
 def _widths(table: Any, widths_cm: list[float]) -> None:
