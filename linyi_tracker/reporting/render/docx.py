@@ -248,7 +248,8 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
         row = out.add_row()
         _row_flags(row, header=False)
         for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            cell.text = value
+            # A status and its qualifiers one to a line: a status word never splits.
+            cell.text = value.replace(" · ", "\n") if c == status_col else value
             paragraph = cell.paragraphs[0]
             if c in table.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
