@@ -301,14 +301,14 @@ def test_report_labels_exist_in_both_languages() -> None:
 
 
 def test_status_does_not_import_the_report_libraries() -> None:
-    """`status` loads neither matplotlib nor openpyxl (their cost stays with the report)."""
+    """`status` loads none of matplotlib, openpyxl, python-docx, Jinja2 (their cost stays with the report)."""
     import subprocess
     import sys
 
     code = (
         "import sys; from linyi_tracker.cli.app import app\n"
         "try:\n    app(['status'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'openpyxl', 'hypothesis'}))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'openpyxl', 'hypothesis', 'docx', 'jinja2'}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
