@@ -240,7 +240,7 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
     if spec.kind == "counties":
         fig, ax = plt.subplots(figsize=(5.0, 3.4))
     else:
-        fig, ax = plt.subplots(figsize=(2.9, 2.6) if spec.compact else (5.0, 2.7))
+        fig, ax = plt.subplots(figsize=(3.3, 2.6) if spec.compact else (5.0, 2.7))
     blue, red, grey, green = "#4c72b0", "#c44e52", "#8c8c8c", "#55a868"
     if spec.kind == "counties":
         ys = [p[0] for p in spec.actual]
@@ -316,7 +316,10 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
         ax.set_ylabel(spec.y_label)
         if spec.y_limit is not None and ax.get_ylim()[1] > spec.y_limit:
             ax.set_ylim(top=spec.y_limit + 0.5)
-        ax.legend(fontsize=7, frameon=False, loc="best")
+        if spec.compact:  # one bar fills the axes: the legend goes beside it
+            ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        else:
+            ax.legend(fontsize=7, frameon=False, loc="best")
     ax.set_title(spec.title, fontsize=9.5)
     ax.spines[["top", "right"]].set_visible(False)
     axis = ax.xaxis if spec.kind == "counties" else ax.yaxis
@@ -339,9 +342,10 @@ def _margins(fig: Any, ax: Any, spec: ChartSpec) -> None:
         widest = max((_text_width(label, 9) for label in ticks), default=10.0)
         left = widest + 26  # ticks, their marks and the unit turned on its side
         bottom = 20.0
+    right = 48.0 if spec.compact else 8.0  # a narrow chart's legend sits on the right
     fig.subplots_adjust(
         left=min(0.45, left / width_pt),
-        right=1 - 8 / width_pt,
+        right=1 - right / width_pt,
         top=1 - 20 / height_pt,
         bottom=bottom / height_pt,
     )

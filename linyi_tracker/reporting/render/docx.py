@@ -242,8 +242,9 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
         _shade(cell, "E8E8E8")
         cell.paragraphs[0].paragraph_format.keep_with_next = True
     status_col = len(table.header) - 1 if table.kind in {"annual", "system", "ranking"} else None
-    # A short table stays on one page: every row but the last keeps with the next.
-    together = len(table.rows) <= 8
+    # A table of a row or three stays whole (never a heading and header row alone at
+    # the foot of a page); longer ones may break, their header row repeating.
+    together = len(table.rows) <= 3
     for r, values in enumerate(table.rows):
         row = out.add_row()
         _row_flags(row, header=False)
