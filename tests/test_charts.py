@@ -88,3 +88,14 @@ def test_names_with_dollars_are_drawn_as_typed(report: Report) -> None:
     assert spec is not None
     drawn = charts.svg(spec, "en")
     assert "$x$ &lt;script&gt;" in drawn and "<script>" not in drawn
+
+
+def test_year_to_date_point_belongs_to_its_year(report: Report) -> None:
+    """A 2016-08 figure (drawn at 2015.67) starts the axis at 2016, not at an empty 2015."""
+    line = report.line("emp.new_urban_jobs.annual")
+    assert line.chart is not None
+    partial = dataclasses.replace(
+        line.chart, points=[(2015 + 8 / 12, 83700.0)], projection=[], x_range=(2014.0, 2020.0)
+    )
+    spec = chart_spec(dataclasses.replace(line, chart=partial), "zh", tolerance=0.05)
+    assert spec is not None and spec.x_range == (2016, 2020)

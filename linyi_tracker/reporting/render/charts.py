@@ -22,6 +22,7 @@ typed: mathtext is off (``text.parse_math``), so ``$5 and $6`` is not a formula.
 from __future__ import annotations
 
 import io
+import math
 import re
 import warnings
 from collections.abc import Iterator
@@ -162,7 +163,9 @@ def chart_spec(
     # The required path of an annual target is the target line itself: not drawn twice.
     required = [] if chart.kind == "annual" else list(chart.required)
     xs = [p[0] for p in (*chart.points, *required, *projection)]
-    first, last = int(min(xs)), int(max([*xs, chart.x_range[1]]))
+    # A year-to-date figure sits inside its year (2016-08 at 2015.67, before the 2016 tick):
+    # the axis starts at the first year a point belongs to.
+    first, last = math.ceil(min(xs)), int(max([*xs, chart.x_range[1]]))
     ys = [p[1] for p in (*chart.points, *required, *projection)] + [target]
     scale, label = _scale(ys, unit, lang)
 
@@ -311,7 +314,8 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 label=t("report.legend.projection", lang),
             )
         low, high = spec.x_range
-        ax.set_xlim(low - 0.5, high + 0.5)
+        earliest = min((p[0] for p in (*spec.actual, *spec.required)), default=float(low))
+        ax.set_xlim(min(low - 0.5, earliest - 0.35), high + 0.5)
         ax.set_xticks(range(low, high + 1))
         ax.set_ylabel(spec.y_label)
         if spec.y_limit is not None and ax.get_ylim()[1] > spec.y_limit:
