@@ -21,6 +21,7 @@ typed: mathtext is off (``text.parse_math``), so ``$5 and $6`` is not a formula.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -387,12 +388,14 @@ def svg(spec: ChartSpec, lang: Lang) -> str:
     return re.sub(r'width="[\d.]+pt" height="[\d.]+pt"', 'width="100%"', out, count=1)
 
 
+@functools.cache
 def _known_cjk_font() -> None:
     """Make sure matplotlib knows the machine's CJK fonts before a PNG is drawn.
 
     matplotlib caches the font list the first time it runs; fonts installed later
     (fonts-noto-cjk) are missing from it and Chinese draws as boxes. When none of our
-    CJK families is known, the system's fonts that are missing are added once.
+    CJK families is known, the system's fonts that are missing are added — once a run
+    (cached), so a machine with no CJK font at all pays for the search one time.
     """
     from matplotlib import font_manager
 
