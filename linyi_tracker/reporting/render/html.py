@@ -29,7 +29,7 @@ from linyi_tracker.reporting.render import tables
 WIDTHS: dict[str, list[int]] = {
     "counts": [70, 30],
     "annual": [21, 19, 14, 26, 10, 10],
-    "system": [20, 16, 13, 8, 10, 8, 11, 14],
+    "system": [20, 15, 13, 8, 12, 8, 10, 14],
     "ranking": [9, 22, 27, 18, 24],
     "completeness": [26, 26, 18, 30],
 }
