@@ -33,6 +33,7 @@ from typing import Any, Literal, cast
 
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.reporting.model import RegionRanking, Report
+from linyi_tracker.reporting.render.numbers import bounded
 from linyi_tracker.reporting.view import TargetView
 
 _FONTS = [
@@ -93,11 +94,6 @@ def _scale(values: list[float], unit: str, lang: Lang) -> tuple[float, str]:
     if top >= 1_000_000:
         return 1_000_000.0, word("million", lang, unit=unit).strip()
     return 1_000.0, word("thousand", lang, unit=unit).strip()
-
-
-def bounded(line: TargetView) -> bool:
-    """A percentage is read as a share of a whole: it cannot pass 100."""
-    return line.unit_name is not None and line.unit_name.en == "%"
 
 
 def capped(line: TargetView, value: float) -> float:

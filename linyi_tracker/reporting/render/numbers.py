@@ -21,6 +21,14 @@ _WAN = Decimal(10_000)
 _PLACES = {"%": Decimal("0.1"), ":1": Decimal("0.01")}
 
 
+def bounded(v: TargetView) -> bool:
+    """A percentage is read as a share of a whole: it cannot pass 100.
+
+    The one place this display rule is written; the charts cap their projection line
+    with it too (reporting/render/charts.py)."""
+    return v.unit_name is not None and v.unit_name.en == "%"
+
+
 def shown_projection(v: TargetView, lang: Lang) -> Decimal | None:
     """The projection as shown: capped at 100 for a share, rounded to the unit's precision.
 
@@ -31,7 +39,7 @@ def shown_projection(v: TargetView, lang: Lang) -> Decimal | None:
     if value is None:
         return None
     unit = v.unit_name.en if v.unit_name else ""
-    if unit == "%":
+    if bounded(v):
         value = min(value, _HUNDRED)
     places = _PLACES.get(unit)
     if places is None:
