@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, assert_never
 
 import typer
 
@@ -127,7 +127,7 @@ def report(
         from linyi_tracker.reporting.render.docx import render as render_docx
 
         payload = render_docx(built, language)
-    else:
+    elif fmt is ReportFormat.XLSX:
         from linyi_tracker.cli.files import write_via_temp
         from linyi_tracker.reporting.render.excel import write as write_xlsx
 
@@ -135,6 +135,8 @@ def report(
         write_via_temp(output, lambda tmp: write_xlsx(built, language, tmp))
         _done(output, language)
         return
+    else:
+        assert_never(fmt)
     if output is None:
         typer.echo(payload.decode("utf-8-sig"), nl=False)
         return
