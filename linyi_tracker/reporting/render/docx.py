@@ -98,6 +98,11 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
     props.subject = report.title_zh if lang == "zh" else report.title_en
     props.author = "linyi-tracker"
     props.language = "zh-CN" if lang == "zh" else "en"
+    # The report's own time (SOURCE_DATE_EPOCH when set), not the template's.
+    from datetime import datetime
+
+    props.created = props.modified = datetime.fromisoformat(report.generated)
+    props.last_modified_by = "linyi-tracker"
 
     _title_page(doc, report, lang)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
