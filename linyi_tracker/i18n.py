@@ -475,12 +475,16 @@ LABELS.update(
             "en": "--as-of {period} is not in {year}; a report on {year} is as of a period of that year",
         },
         "report.format_unknown": {
-            "zh": "无法从 '{name}' 判断格式：请加 --format（md、html、json、csv、xlsx）",
-            "en": "cannot tell the format from '{name}': add --format (md, html, json, csv, xlsx)",
+            "zh": "无法从 '{name}' 判断格式：请加 --format（md、html、json、csv、xlsx、docx）",
+            "en": "cannot tell the format from '{name}': add --format (md, html, json, csv, xlsx, docx)",
         },
         "report.xlsx_needs_file": {
             "zh": "Excel 报告需要文件：请加 -o report.xlsx",
             "en": "an Excel report needs a file: add -o report.xlsx",
+        },
+        "report.docx_needs_file": {
+            "zh": "Word 报告需要文件：请加 -o report.docx",
+            "en": "a Word report needs a file: add -o report.docx",
         },
         "template.outside_years": {
             "zh": "{period} 不在规划的数据年份 {start}–{end} 内",

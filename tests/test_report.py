@@ -199,18 +199,14 @@ def test_html_is_self_contained_with_one_chart_per_quantitative_target(plan: Pla
         "sources",
     ):
         assert f'id="{section}"' in page
-    quantitative = [
-        ln
-        for s in report.systems
-        for ln in s.lines
-        if ln.a.kind in {"level", "annual", "cumulative"}
-    ]
-    assert (
-        page.count("<svg") == len(quantitative) == len(re.findall(r'<figure class="chart"', page))
-    )
+    from linyi_tracker.reporting.render.charts import report_specs
+
+    drawn = report_specs(report, "en")
+    assert page.count("<svg") == len(drawn) == len(re.findall(r'<figure class="chart', page))
     assert not re.search(r'(src|href)="(https?:)?//', page)
     assert "<link" not in page and "<script" not in page
-    assert "@media print" in page and "break-before: page" in page
+    assert "@media print" in page and "break-after: avoid" in page
+    assert "break-before: page" not in page  # no forced break before every system
 
 
 def test_hostile_text_is_escaped_and_neutralised(plan: Plan, tmp_path: Path) -> None:
@@ -274,7 +270,7 @@ def test_cli_json_equals_the_library_model(run: Run, plan: Plan) -> None:
     assert printed == model
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "xlsx", "txt"])
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "xlsx", "docx", "txt"])
 def test_every_format_from_the_file_extension(run: Run, tmp_path: Path, fmt: str) -> None:
     """-o report.<ext> picks the format; the file is written whole."""
     r = run("report", "2019", "--data", str(DEMO), "-o", f"report.{fmt}")
@@ -291,7 +287,7 @@ def test_report_usage_errors(run: Run) -> None:
     """An as-of outside the year, xlsx without a file, an unknown extension or a year outside the plan exit 2."""
     assert run("report", "2019", "--as-of", "2018-06").exit_code == 2
     assert run("report", "2019", "--format", "xlsx").exit_code == 2
-    assert run("report", "2019", "-o", "report.docx").exit_code == 2
+    assert run("report", "2019", "-o", "report.pdf").exit_code == 2
     outside = run("report", "2030")
     assert outside.exit_code == 2 and "outside the plan's years 2015–2020" in outside.stderr
 
@@ -305,14 +301,14 @@ def test_report_labels_exist_in_both_languages() -> None:
 
 
 def test_status_does_not_import_the_report_libraries() -> None:
-    """`status` loads neither matplotlib nor openpyxl (their cost stays with the report)."""
+    """`status` loads none of matplotlib, openpyxl, python-docx, Jinja2 (their cost stays with the report)."""
     import subprocess
     import sys
 
     code = (
         "import sys; from linyi_tracker.cli.app import app\n"
         "try:\n    app(['status'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'openpyxl', 'hypothesis'}))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'openpyxl', 'hypothesis', 'docx', 'jinja2'}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -172,7 +172,7 @@ USAGE_ERRORS = [
     ["show", "就业"],
     ["status", "--region", "lanshn"],
     ["report", "2030"],
-    ["report", "2019", "-o", "report.docx"],
+    ["report", "2019", "-o", "report.pdf"],
     ["template", "--period", "2017", "--region", "all"],
     ["plan", "chek"],
 ]

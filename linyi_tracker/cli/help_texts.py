@@ -182,8 +182,8 @@ PARAMETERS: dict[str, HelpText] = {
     # report
     "report|year": {"zh": "报告的年份，例如 2019。", "en": "The year reported on, e.g. 2019."},
     "report|--format": {
-        "zh": "terminal、md、html、json、csv 或 xlsx；默认：按 -o 的扩展名，否则 terminal。",
-        "en": "terminal, md, html, json, csv or xlsx; default: from -o's extension, else terminal.",
+        "zh": "terminal、md、html、json、csv、xlsx 或 docx（Word，需 -o）；默认：按 -o 的扩展名，否则 terminal。",
+        "en": "terminal, md, html, json, csv, xlsx or docx (Word, needs -o); default: from -o's extension, else terminal.",
     },
     # validate
     "validate|paths": {

@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, assert_never
 
 import typer
 
@@ -32,6 +32,7 @@ class ReportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     XLSX = "xlsx"
+    DOCX = "docx"
 
 
 SUFFIXES = {
@@ -42,6 +43,7 @@ SUFFIXES = {
     ".json": ReportFormat.JSON,
     ".csv": ReportFormat.CSV,
     ".xlsx": ReportFormat.XLSX,
+    ".docx": ReportFormat.DOCX,
     ".txt": ReportFormat.TERMINAL,
 }
 
@@ -79,6 +81,8 @@ def report(
         raise TextUsageError(Text("report.format_unknown", {"name": output.name}))
     if fmt is ReportFormat.XLSX and output is None:
         raise TextUsageError(Text("report.xlsx_needs_file"))
+    if fmt is ReportFormat.DOCX and output is None:
+        raise TextUsageError(Text("report.docx_needs_file"))
     ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
     built = usecases.report(
@@ -121,7 +125,11 @@ def report(
         from linyi_tracker.reporting.render.csv_table import render as render_csv
 
         payload = render_csv(built, language)
-    else:
+    elif fmt is ReportFormat.DOCX:
+        from linyi_tracker.reporting.render.docx import render as render_docx
+
+        payload = render_docx(built, language)
+    elif fmt is ReportFormat.XLSX:
         from linyi_tracker.cli.files import write_via_temp
         from linyi_tracker.reporting.render.excel import write as write_xlsx
 
@@ -129,6 +137,8 @@ def report(
         write_via_temp(output, lambda tmp: write_xlsx(built, language, tmp))
         _done(output, language)
         return
+    else:
+        assert_never(fmt)
     if output is None:
         text = payload.decode("utf-8-sig")
         if sys.stdout.isatty():  # on a terminal, a cell's ESC sequence is shown, not run

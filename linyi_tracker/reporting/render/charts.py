@@ -1,18 +1,40 @@
-"""Charts for the HTML report: one SVG per quantitative target, drawn with matplotlib.
+"""Charts for the HTML and Word reports: what a chart shows, then drawing it with matplotlib.
 
-matplotlib is imported here only, when a chart is drawn, so `status` never pays for
-it. Text stays text in the SVG (svg.fonttype 'none'), so Chinese labels render in the
-reader's own fonts; ids are salted for identical output on every run.
+:func:`chart_spec` decides what a target's chart shows — a pure function of the
+target's view (and, where the city has no figure of its own, the counties' figures),
+tested without matplotlib. The rules a reader sees:
+
+- the y-axis is labelled with the unit, large numbers in 万 (zh) or thousands/millions
+  (en): 600万 on the axis, never 6000000;
+- the x-axis starts at the first year with something to draw (no empty 2014 slot);
+- an "≈" target gets its tolerance band;
+- a percentage is a share, so its projection stops at 100 (the data outputs keep the
+  engine's exact projection; capping is for display only);
+- where the city has no figure but counties reported, the chart shows the counties;
+- nothing to draw, no chart; a single year of data gets a narrow chart, not a wide
+  one with one bar.
+
+:func:`svg` (HTML) and :func:`png` (Word) draw a spec. matplotlib is imported only
+there, when a chart is drawn, so `status` never pays for it. Names are drawn as
+typed: mathtext is off (``text.parse_math``), so ``$5 and $6`` is not a formula.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import math
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal, cast
 
 from linyi_tracker.i18n import Lang, t
-from linyi_tracker.reporting.view import Chart
+from linyi_tracker.reporting.model import RegionRanking, Report
+from linyi_tracker.reporting.render.numbers import bounded
+from linyi_tracker.reporting.view import TargetView
 
 _FONTS = [
     "Noto Sans CJK SC",
@@ -24,77 +46,335 @@ _FONTS = [
     "sans-serif",
 ]
 
+# Words on the charts that the shared label table does not have (zh, en).
+_WORDS: dict[str, tuple[str, str]] = {
+    "band": ("目标±{tol}%", "target ±{tol} %"),
+    "counties": ("{name} · 各县区（{period}）", "{name} · counties ({period})"),
+    "ratio": ("比值（:1）", "ratio (:1)"),
+    "thousand": ("千{unit}", "thousand {unit}"),
+    "million": ("百万{unit}", "million {unit}"),
+}
 
-def svg(chart: Chart, title: str, lang: Lang) -> str:
+
+def word(key: str, lang: Lang, **params: object) -> str:
+    zh, en = _WORDS[key]
+    return (zh if lang == "zh" else en).format(**params)
+
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """What one chart draws, in display units (y already divided by ``scale``)."""
+
+    target_id: str
+    title: str
+    kind: Literal["bars", "line", "counties"]
+    actual: list[Point]  # counties: (index, value)
+    labels: list[str]  # counties: their names, in the order of ``actual``
+    target: float
+    band: tuple[float, float] | None
+    required: list[Point]
+    projection: list[Point]
+    x_range: tuple[int, int]  # first and last year on the axis (counties: unused)
+    y_label: str
+    y_limit: float | None  # the top of a bounded axis (100 for a share)
+    scale: float
+    compact: bool  # one year of data: a narrow chart
+
+
+def _scale(values: list[float], unit: str, lang: Lang) -> tuple[float, str]:
+    """The divisor and axis label for values in ``unit``: 万 in Chinese, thousands/millions in English."""
+    top = max((abs(v) for v in values), default=0.0)
+    if unit in {"%", ":1"} or top < 10_000:
+        return 1.0, (word("ratio", lang) if unit == ":1" else unit)
+    if lang == "zh":
+        return 10_000.0, f"万{unit}"
+    if top >= 1_000_000:
+        return 1_000_000.0, word("million", lang, unit=unit).strip()
+    return 1_000.0, word("thousand", lang, unit=unit).strip()
+
+
+def capped(line: TargetView, value: float) -> float:
+    """A projected value as shown: a share stops at 100 (display only)."""
+    return min(value, 100.0) if bounded(line) else value
+
+
+def county_ranking(report: Report, line: TargetView) -> RegionRanking | None:
+    """The counties' figures for this target's indicator, when they have any numbers."""
+    for ranking in report.regions:
+        if ranking.indicator == line.a.indicator and any(r.value is not None for r in ranking.rows):
+            return ranking
+    return None
+
+
+def chart_spec(
+    line: TargetView,
+    lang: Lang,
+    *,
+    tolerance: float,
+    counties: RegionRanking | None = None,
+) -> ChartSpec | None:
+    """What the chart of one target shows, or None when there is nothing to draw."""
+    chart = line.chart
+    if chart is None or line.a.target is None:
+        return None
+    unit = line.unit_name.get(lang) if line.unit_name else ""
+    name = line.name.get(lang)
+    target = float(line.a.target)
+    band_of = (
+        (target * (1 - tolerance), target * (1 + tolerance)) if line.a.comparator == "≈" else None
+    )
+    limit = 100.0 if bounded(line) else None
+    if not chart.points:
+        if counties is None:
+            return None
+        rows = sorted(
+            (r for r in counties.rows if r.value is not None), key=lambda r: float(r.value or 0)
+        )
+        values = [float(r.value or 0) for r in rows]
+        scale, label = _scale([*values, target], unit, lang)
+        return ChartSpec(
+            line.target_id,
+            word(
+                "counties",
+                lang,
+                name=name,
+                period=counties.period.label(lang),
+            ),
+            "counties",
+            [(float(i), v / scale) for i, v in enumerate(values)],
+            [r.name_zh if lang == "zh" else r.name_en for r in rows],
+            target / scale,
+            None,
+            [],
+            [],
+            (counties.period.year, counties.period.year),
+            label,
+            limit,
+            scale,
+            False,
+        )
+    projection = [(x, capped(line, y)) for x, y in chart.projection]
+    # The required path of an annual target is the target line itself: not drawn twice.
+    required = [] if chart.kind == "annual" else list(chart.required)
+    xs = [p[0] for p in (*chart.points, *required, *projection)]
+    # A year-to-date figure sits inside its year (2016-08 at 2015.67, before the 2016 tick):
+    # the axis starts at the first year a point belongs to.
+    first, last = math.ceil(min(xs)), int(max([*xs, chart.x_range[1]]))
+    ys = [p[1] for p in (*chart.points, *required, *projection)] + [target]
+    scale, label = _scale(ys, unit, lang)
+
+    def scaled(points: list[Point]) -> list[Point]:
+        return [(x, y / scale) for x, y in points]
+
+    return ChartSpec(
+        line.target_id,
+        name,
+        "bars" if chart.kind == "annual" else "line",
+        scaled(list(chart.points)),
+        [],
+        target / scale,
+        (band_of[0] / scale, band_of[1] / scale) if band_of else None,
+        scaled(required),
+        scaled(projection),
+        (first, last),
+        label,
+        limit,
+        scale,
+        last == first,
+    )
+
+
+def report_specs(report: Report, lang: Lang) -> dict[str, ChartSpec]:
+    """Every chart of the report by target id (targets with nothing to draw are absent)."""
+    out = {}
+    for section in report.systems:
+        for line in section.lines:
+            spec = chart_spec(
+                line,
+                lang,
+                tolerance=float(report.method.tolerance),
+                counties=county_ranking(report, line),
+            )
+            if spec is not None:
+                out[line.target_id] = spec
+    return out
+
+
+# ------------------------------------------------------------------ drawing
+
+
+@contextmanager
+def _pyplot(extra: dict[str, Any]) -> Iterator[Any]:
     import logging
 
     from linyi_tracker.errors import require
 
-    require("matplotlib", "the HTML report's charts")
+    require("matplotlib", "the report's charts")
     import matplotlib
 
     matplotlib.use("Agg")
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     from matplotlib import pyplot as plt
 
-    with (
-        warnings.catch_warnings(),
-        matplotlib.rc_context(
-            {
-                "svg.fonttype": "none",
-                "svg.hashsalt": "linyi-tracker",
-                "font.family": _FONTS,
-                "font.size": 9,
-            }
-        ),
-    ):
-        # Glyph warnings: the machine drawing may lack CJK fonts; the reader's browser has them.
+    params: dict[str, Any] = {
+        "font.family": _FONTS,
+        "font.size": 9,
+        # Names are drawn as typed: "$5 and $6" is text, not mathtext.
+        "text.parse_math": False,
+        "text.usetex": False,
+        "axes.formatter.useoffset": False,
+    }
+    params.update(extra)
+    with warnings.catch_warnings(), matplotlib.rc_context(cast(Any, params)):
+        # Glyph warnings: the machine drawing an SVG may lack CJK fonts; the browser has them.
         warnings.simplefilter("ignore")
-        fig, ax = plt.subplots(figsize=(6.4, 2.8))
+        yield plt
+
+
+def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    if spec.kind == "counties":
+        fig, ax = plt.subplots(figsize=(5.0, 3.4))
+    else:
+        fig, ax = plt.subplots(figsize=(3.3, 2.6) if spec.compact else (5.0, 2.7))
+    blue, red, grey, green = "#4c72b0", "#c44e52", "#8c8c8c", "#55a868"
+    if spec.kind == "counties":
+        ys = [p[0] for p in spec.actual]
+        ax.barh(ys, [p[1] for p in spec.actual], height=0.6, color=blue)
+        ax.set_yticks(ys, spec.labels, fontsize=8)
+        ax.axvline(
+            spec.target,
+            color=red,
+            linestyle="--",
+            linewidth=1,
+            label=t("report.legend.target", lang),
+        )
+        ax.set_xlabel(spec.y_label)
+        values = [p[1] for p in spec.actual] + [spec.target]
+        low, high = min(values), max(values)
+        pad = (high - low) * 0.15 or 1.0
+        left = max(0.0, low - pad)
+        right = high + pad if spec.y_limit is None else min(spec.y_limit, high + pad)
+        ax.set_xlim(left, right)
+        ax.legend(fontsize=8, frameon=False, loc="lower right")
+    else:
+        xs = [p[0] for p in spec.actual]
+        if spec.band is not None:
+            ax.axhspan(
+                *spec.band,
+                color=red,
+                alpha=0.08,
+                linewidth=0,
+                label=word("band", lang, tol=_tol_text(spec)),
+            )
+        if spec.kind == "bars":
+            ax.bar(
+                xs,
+                [p[1] for p in spec.actual],
+                width=0.5,
+                color=blue,
+                label=t("report.legend.actual", lang),
+            )
+        else:
+            ax.plot(
+                xs,
+                [p[1] for p in spec.actual],
+                "o-",
+                color=blue,
+                label=t("report.legend.actual", lang),
+            )
+        ax.axhline(
+            spec.target,
+            color=red,
+            linestyle="--",
+            linewidth=1,
+            label=t("report.legend.target", lang),
+        )
+        if spec.required:
+            ax.plot(
+                [p[0] for p in spec.required],
+                [p[1] for p in spec.required],
+                ":",
+                color=grey,
+                label=t("report.legend.required", lang),
+            )
+        if spec.projection:
+            ax.plot(
+                [p[0] for p in spec.projection],
+                [p[1] for p in spec.projection],
+                "--",
+                color=green,
+                label=t("report.legend.projection", lang),
+            )
+        low, high = spec.x_range
+        earliest = min((p[0] for p in (*spec.actual, *spec.required)), default=float(low))
+        ax.set_xlim(min(low - 0.5, earliest - 0.35), high + 0.5)
+        ax.set_xticks(range(low, high + 1))
+        ax.set_ylabel(spec.y_label)
+        if spec.y_limit is not None and ax.get_ylim()[1] > spec.y_limit:
+            ax.set_ylim(top=spec.y_limit + 0.5)
+        if spec.compact:  # one bar fills the axes: the legend goes beside it
+            ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        else:
+            ax.legend(fontsize=7, frameon=False, loc="best")
+    ax.set_title(spec.title, fontsize=9.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    axis = ax.xaxis if spec.kind == "counties" else ax.yaxis
+    axis.set_major_formatter(FuncFormatter(_tick))
+    _margins(fig, ax, spec)
+    return fig
+
+
+def _margins(fig: Any, ax: Any, spec: ChartSpec) -> None:
+    """Margins from the widest label, not tight_layout(): that draws the figure an extra
+    time to measure it, about half of each chart's cost."""
+    width_pt = fig.get_figwidth() * 72
+    height_pt = fig.get_figheight() * 72
+    if spec.kind == "counties":
+        widest = max((_text_width(label, 8) for label in spec.labels), default=10.0)
+        left = widest + 14
+        bottom = 34.0  # ticks and the unit below the bars
+    else:
+        ticks = [_tick(v) for v in ax.get_yticks()]
+        widest = max((_text_width(label, 9) for label in ticks), default=10.0)
+        left = widest + 26  # ticks, their marks and the unit turned on its side
+        bottom = 20.0
+    right = 48.0 if spec.compact else 8.0  # a narrow chart's legend sits on the right
+    fig.subplots_adjust(
+        left=min(0.45, left / width_pt),
+        right=1 - right / width_pt,
+        top=1 - 20 / height_pt,
+        bottom=bottom / height_pt,
+    )
+
+
+def _text_width(label: str, size: float) -> float:
+    """Points a label takes: a Chinese character is about one em, a digit about half."""
+    return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in label)
+
+
+def _tol_text(spec: ChartSpec) -> str:
+    if spec.band is None or spec.target == 0:
+        return ""
+    share = (spec.band[1] - spec.target) / spec.target * 100
+    return f"{share:.1f}".removesuffix(".0")
+
+
+def _tick(value: float, _pos: int | None = None) -> str:
+    """A tick as a reader writes it: thousands grouped, no trailing zeros."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in {"-0", ""} else text
+
+
+def svg(spec: ChartSpec, lang: Lang) -> str:
+    """The chart as inline SVG, text left as text (the reader's fonts draw Chinese)."""
+    with _pyplot({"svg.fonttype": "none", "svg.hashsalt": "linyi-tracker"}) as plt:
+        fig = _figure(plt, spec, lang)
         try:
-            xs = [p[0] for p in chart.points]
-            ys = [p[1] for p in chart.points]
-            if chart.kind == "annual":
-                ax.bar(xs, ys, width=0.5, color="#4c72b0", label=t("report.legend.actual", lang))
-            else:
-                ax.plot(xs, ys, "o-", color="#4c72b0", label=t("report.legend.actual", lang))
-            ax.axhline(
-                chart.target,
-                color="#c44e52",
-                linestyle="--",
-                linewidth=1,
-                label=t("report.legend.target", lang),
-            )
-            if chart.required and chart.kind != "annual":
-                ax.plot(
-                    [p[0] for p in chart.required],
-                    [p[1] for p in chart.required],
-                    ":",
-                    color="#8c8c8c",
-                    label=t("report.legend.required", lang),
-                )
-            if chart.projection:
-                ax.plot(
-                    [p[0] for p in chart.projection],
-                    [p[1] for p in chart.projection],
-                    "--",
-                    color="#55a868",
-                    label=t("report.legend.projection", lang),
-                )
-            low, high = chart.x_range
-            ax.set_xlim(low - 0.5, high + 0.5)
-            ax.set_xticks(range(int(low), int(high) + 1))
-            ax.set_title(title, fontsize=10)
-            ax.spines[["top", "right"]].set_visible(False)
-            ax.legend(fontsize=8, frameon=False, loc="best")
-            ax.ticklabel_format(axis="y", style="plain", useOffset=False)
-            # Margins from the widest y label, not tight_layout(): that draws the figure
-            # an extra time to measure it, half of each chart's cost (96 → 47 ms).
-            labels = ax.yaxis.get_major_formatter().format_ticks(list(ax.get_yticks()))
-            widest = max((len(label) for label in labels), default=1)
-            fig.subplots_adjust(
-                left=min(0.3, (widest * 5.6 + 16) / (6.4 * 72)), right=0.97, top=0.88, bottom=0.12
-            )
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         finally:
@@ -102,3 +382,39 @@ def svg(chart: Chart, title: str, lang: Lang) -> str:
     out = buf.getvalue()
     out = out[out.index("<svg") :]  # drop the XML prolog and doctype: the SVG sits inline in HTML
     return re.sub(r'width="[\d.]+pt" height="[\d.]+pt"', 'width="100%"', out, count=1)
+
+
+@functools.cache
+def _known_cjk_font() -> None:
+    """Make sure matplotlib knows the machine's CJK fonts before a PNG is drawn.
+
+    matplotlib caches the font list the first time it runs; fonts installed later
+    (fonts-noto-cjk) are missing from it and Chinese draws as boxes. When none of our
+    CJK families is known, the system's fonts that are missing are added — once a run
+    (cached), so a machine with no CJK font at all pays for the search one time.
+    """
+    from matplotlib import font_manager
+
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    if known & set(_FONTS[:-2]):
+        return
+    have = {f.fname for f in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in have:
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # an unreadable font file: skip it
+                continue
+
+
+def png(spec: ChartSpec, lang: Lang, *, dpi: int = 200) -> bytes:
+    """The chart as a high-resolution PNG (for Word), drawn with the machine's CJK font."""
+    with _pyplot({}) as plt:
+        _known_cjk_font()
+        fig = _figure(plt, spec, lang)
+        try:
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+        finally:
+            plt.close(fig)
+    return buf.getvalue()

@@ -1,186 +1,150 @@
 """The report as one self-contained HTML file: inline CSS, inline SVG charts, no network.
 
-Readable on screen and printable on A4 (print CSS, a page break before each system).
-Every text from the plan or the data is escaped.
+The page is one Jinja2 template (``reporting/templates/report.html.j2``, its CSS in
+``report.css``) rendered with autoescaping on, so every text from the plan or the
+data is escaped by default; the only markup passed in is the chart SVGs, which
+matplotlib writes with their text escaped. This module gathers what the template
+shows — the cells from :mod:`linyi_tracker.reporting.render.tables`, the charts from
+:mod:`linyi_tracker.reporting.render.charts` — and the template lays it out.
+
+Printing (Chromium, A4): no forced page breaks, headings kept with what follows,
+charts two to a row, tables as wide as the page with a name column wide enough to
+read, and page numbers in the bottom margin (``@page`` margin boxes, which Chromium
+supports since version 131; older browsers print without them). Below 640 px each
+table row becomes a small card, so nothing overflows on a phone.
 """
 
 from __future__ import annotations
 
-from html import escape
+from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.view import TargetView
-from linyi_tracker.words import STATUS_WORDS
+from linyi_tracker.reporting.render import tables
 
-CSS = """
-:root { --ok: #2e7d32; --warn: #b26a00; --bad: #c62828; --muted: #6b6b6b; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif;
-       margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1f1f1f; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { border-bottom: 2px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
-table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.2rem; font-size: .88rem; }
-th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .45rem; text-align: left; vertical-align: top; }
-th { background: #f5f5f5; } td.num { text-align: right; white-space: nowrap; }
-.status { font-weight: 600; white-space: nowrap; }
-.achieved, .on_track, .done { color: var(--ok); } .at_risk, .pending { color: var(--warn); }
-.off_track, .missed, .overdue { color: var(--bad); } .no_data, .insufficient_data, .assessed { color: var(--muted); }
-.meta { color: var(--muted); } figure { margin: .4rem 0 1rem; } figure svg { max-width: 100%; height: auto; }
-figure svg text { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif !important; }
-.quote { color: var(--muted); font-size: .82rem; }
-@page { size: A4; margin: 16mm 14mm; }
-@media print { body { margin: 0; max-width: none; font-size: 10pt; } section.system { break-before: page; }
-  figure, tr { break-inside: avoid; } figure svg { max-height: 7cm; } a { color: inherit; text-decoration: none; } }
-"""
+# Column widths (percent of the table) for each kind of table: the name column is
+# the widest, so a Chinese name wraps at most onto a second line.
+WIDTHS: dict[str, list[int]] = {
+    "counts": [70, 30],
+    "annual": [21, 19, 14, 26, 10, 10],
+    "system": [20, 15, 13, 8, 12, 8, 10, 14],
+    "ranking": [9, 22, 27, 18, 24],
+    "completeness": [26, 26, 18, 30],
+}
 
-
-def _status(line: TargetView, lang: Lang) -> str:
-    return f'<span class="status {escape(line.a.status or "")}">{escape(text.status(line, lang))}</span>'
+# Words of the page that the shared label table does not have (zh, en).
+_WORDS: dict[str, tuple[str, str]] = {
+    "contents": ("目录", "Contents"),
+    "year": ("年份", "Year"),
+    "page": (
+        '"第 " counter(page) " 页 / 共 " counter(pages) " 页"',
+        '"Page " counter(page) " of " counter(pages)',
+    ),
+}
 
 
-def _table(header: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
-    numeric = numeric or set()
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
-            for i, c in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("linyi_tracker.reporting", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
-    from linyi_tracker.reporting.render.charts import svg
+    from linyi_tracker.errors import require
 
-    e = escape
-    parts = [
-        f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(text.title(report, lang))}</title><style>{CSS}</style></head><body>",
-    ]
-    parts.append(
-        f'<header id="cover"><h1>{e(text.title(report, lang))}</h1>'
-        f'<p class="meta">{e(report.title_zh if lang == "zh" else report.title_en)}</p><p class="meta">'
-        f"{e(t('report.as_of', lang))}: {e(text.as_of(report, lang))} · {e(t('report.generated', lang))}: "
-        f"{e(report.generated)}<br>{e(t('report.plan_file', lang))}: {e(report.plan_file)} · "
-        f"{e(t('report.data', lang))}: {e(report.data_source)}</p></header>"
-    )
+    require("jinja2", "the HTML report (Jinja2)")
+    from markupsafe import Markup
 
-    counts = [
-        [e(status_label(w, lang)), str(report.counts[w])]
-        for w in (*STATUS_WORDS, "not_assessed")
-        if report.counts.get(w)
-    ]
-    lists = ""
-    for key, ids in (
-        ("report.achieved_this_year", report.achieved_this_year),
-        ("report.most_behind", report.most_behind),
-        ("report.milestones_due", report.milestones_due),
-    ):
-        items = (
-            "".join(
-                f"<li>{e(text.name(report.line(i), lang))}: "
-                f"{e(text.detail(report.line(i), lang))}</li>"
-                for i in ids
-            )
-            or f"<li>{e(t('report.none', lang))}</li>"
-        )
-        lists += f"<h3>{e(t(key, lang))}</h3><ul>{items}</ul>"
-    parts.append(
-        f'<section id="summary"><h2>{e(t("report.summary", lang))}</h2>'
-        f"{_table([t('col.status', lang), 'n'], counts, {1})}{lists}</section>"
-    )
+    def word(key: str) -> str:
+        zh, en = _WORDS[key]
+        return zh if lang == "zh" else en
 
-    rows = [
-        [e(c) for c in text.annual_cells(report.line(i), lang)[:-1]]
-        + [_status(report.line(i), lang)]
-        for i in report.annual
-    ]
-    header = [t(c, lang) for c in text.ANNUAL_COLUMNS]
-    annual = _table(header, rows) if rows else f"<p>{e(t('report.none', lang))}</p>"
-    parts.append(
-        f'<section id="annual"><h2>{e(t("report.annual", lang, year=report.year))}</h2>{annual}</section>'
-    )
+    specs: dict[str, Any] = {}
+    if charts:
+        from linyi_tracker.reporting.render.charts import report_specs, svg
 
-    parts.append(f'<section id="systems"><h2>{e(t("report.systems", lang))}</h2></section>')
-    for section in report.systems:
-        name = section.name_zh if lang == "zh" else section.name_en
-        rows = [
-            [e(c) for c in text.system_cells(ln, lang)[:-1]] + [_status(ln, lang)]
+        specs = report_specs(report, lang)
+    systems = []
+    for index, section in enumerate(report.systems):
+        drawn = [
+            {
+                "target_id": ln.target_id,
+                "compact": specs[ln.target_id].compact,
+                "svg": Markup(svg(specs[ln.target_id], lang)),
+                "quote": ln.quote,
+            }
             for ln in section.lines
+            if ln.target_id in specs
         ]
-        figures = ""
-        for ln in section.lines:
-            if ln.chart is not None and charts:
-                figures += (
-                    f'<figure class="chart" data-target="{e(ln.target_id)}">{svg(ln.chart, text.name(ln, lang), lang)}'
-                    f'<figcaption class="quote">{e(t("word.quote", lang))}: “{e(ln.quote)}”</figcaption></figure>'
-                )
-        parts.append(
-            f'<section class="system" id="system-{e(section.id)}"><h3>{section.number} {e(name)}</h3>'
-            f"{_table([t(c, lang) for c in text.SYSTEM_COLUMNS], rows, {3, 4, 5, 6})}{figures}</section>"
+        systems.append(
+            {
+                "id": section.id,
+                "number": section.number,
+                "name": section.name_zh if lang == "zh" else section.name_en,
+                "table": tables.system(report, index, lang),
+                "charts": drawn,
+            }
         )
-
-    regions = ""
+    rankings = []
     for ranking in report.regions:
         heading, how = text.ranking_title(ranking, lang)
-        rows = [
-            [e(c) for c in text.ranking_cells(i, r, ranking, lang)]
-            for i, r in enumerate(ranking.rows, start=1)
-        ]
-        missing = text.not_reported(ranking, lang)
-        regions += (
-            f'<h3>{e(heading)}</h3><p class="meta">{e(how)}</p>'
-            + _table([t(c, lang) for c in text.RANKING_COLUMNS], rows, {0, 2, 3})
-            + (f'<p class="meta">{e(missing)}</p>' if missing else "")
+        rankings.append(
+            {
+                "heading": heading,
+                "how": how,
+                "table": tables.ranking(ranking, lang),
+                "missing": text.not_reported(ranking, lang),
+            }
         )
-    parts.append(
-        f'<section id="regions"><h2>{e(t("report.regions", lang))}</h2>'
-        f"{regions or '<p>' + e(t('word.no_region_data', lang)) + '</p>'}</section>"
-    )
-
-    if report.completeness:
-        rows = [
-            [
-                e(g.name_zh if lang == "zh" else g.name_en),
-                e(g.target_id),
-                e(f"{g.last_value} ({g.last_period})" if g.last_period else "—"),
-                e(g.reporters_zh if lang == "zh" else g.reporters_en),
-            ]
-            for g in report.completeness
-        ]
-        gaps = _table(
-            [
-                t("col.indicator", lang),
-                "id",
-                t("report.last_figure", lang),
-                t("report.who_reports", lang),
-            ],
-            rows,
-        )
-    else:
-        gaps = f"<p>{e(t('report.complete', lang))}</p>"
-    parts.append(
-        f'<section id="completeness"><h2>{e(t("report.completeness", lang))}</h2>{gaps}</section>'
-    )
-
     m = report.method
-    rules = "".join(f"<li>{e(r)}</li>" for r in (m.rules_zh if lang == "zh" else m.rules_en))
-    parts.append(
-        f'<section id="method"><h2>{e(t("report.method", lang))}</h2>'
-        f"<p>{e(t('report.thresholds', lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance))}</p><ol>{rules}</ol></section>"
+    words = {
+        "contents": word("contents"),
+        "summary": t("report.summary", lang),
+        "annual": t("report.annual", lang, year=report.year),
+        "systems": t("report.systems", lang),
+        "regions": t("report.regions", lang),
+        "completeness": t("report.completeness", lang),
+        "method": t("report.method", lang),
+        "sources": t("report.sources", lang),
+        "none": t("report.none", lang),
+        "quote": t("word.quote", lang),
+        "no_region_data": t("word.no_region_data", lang),
+        "complete": t("report.complete", lang),
+    }
+    template = _environment().get_template("report.html.j2")
+    return str(
+        template.render(
+            lang=lang,
+            title=text.title(report, lang),
+            subtitle=report.title_zh if lang == "zh" else report.title_en,
+            cover=[
+                (word("year"), str(report.year)),
+                (t("report.as_of", lang), text.as_of(report, lang)),
+                (t("report.generated", lang), report.generated.replace("T", " ")),
+                (t("report.plan_file", lang), report.plan_file),
+                (t("report.data", lang), report.data_source),
+            ],
+            # Our own constant words, written as a CSS string (not data: safe as is).
+            page_counter=Markup(word("page")),
+            words=words,
+            widths=WIDTHS,
+            counts=tables.counts(report, lang),
+            lists=tables.summary_lists(report, lang),
+            annual=tables.annual(report, lang) if report.annual else None,
+            systems=systems,
+            rankings=rankings,
+            completeness=tables.completeness(report, lang) if report.completeness else None,
+            thresholds=t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance),
+            rules=m.rules_zh if lang == "zh" else m.rules_en,
+            sources=[describe_source(s, lang) for s in report.sources],
+        )
     )
-    sources = (
-        "".join(f"<li>{e(describe_source(s, lang))}</li>" for s in report.sources)
-        or f"<li>{e(t('report.none', lang))}</li>"
-    )
-    parts.append(
-        f'<section id="sources"><h2>{e(t("report.sources", lang))}</h2><ul>{sources}</ul></section>'
-    )
-    parts.append("</body></html>\n")
-    return "\n".join(parts)

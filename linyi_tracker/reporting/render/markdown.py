@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.words import STATUS_WORDS
+from linyi_tracker.reporting.render import numbers, tables
 
 
 def _cell(value: str) -> str:
@@ -31,12 +31,8 @@ def render(report: Report, lang: Lang) -> str:
     ]
 
     out += [f"## {t('report.summary', lang)}", ""]
-    counts = [
-        [status_label(w, lang), str(report.counts[w])]
-        for w in (*STATUS_WORDS, "not_assessed")
-        if report.counts.get(w)
-    ]
-    out += _table([t("col.status", lang), "n"], counts)
+    counts = tables.counts(report, lang)
+    out += _table(counts.header, counts.rows)
     for key, ids in (
         ("report.achieved_this_year", report.achieved_this_year),
         ("report.most_behind", report.most_behind),
@@ -61,7 +57,7 @@ def render(report: Report, lang: Lang) -> str:
         out += [f"### {section.number} {section.name_zh if lang == 'zh' else section.name_en}", ""]
         out += _table(
             [t(c, lang) for c in text.SYSTEM_COLUMNS],
-            [text.system_cells(ln, lang) for ln in section.lines],
+            [numbers.system_cells(ln, lang) for ln in section.lines],
         )
 
     out += [f"## {t('report.regions', lang)}", ""]
@@ -70,10 +66,8 @@ def render(report: Report, lang: Lang) -> str:
     for ranking in report.regions:
         heading, how = text.ranking_title(ranking, lang)
         out += [f"### {heading}", "", f"*{how}*", ""]
-        rows = [
-            text.ranking_cells(i, r, ranking, lang) for i, r in enumerate(ranking.rows, start=1)
-        ]
-        out += _table([t(c, lang) for c in text.RANKING_COLUMNS], rows)
+        ranked = tables.ranking(ranking, lang)  # one number style a column
+        out += _table(ranked.header, ranked.rows)
         missing = text.not_reported(ranking, lang)
         out += [missing, ""] if missing else []
 

@@ -1,0 +1,95 @@
+"""Display rules for estimates in the report files (Markdown, HTML, Word).
+
+A projection is an estimate: it is shown rounded to what a reader can use, a share
+(a percentage) never past 100, and in Chinese in 万 like the actual beside it
+(1.72万元, not 17,152元). The data outputs (JSON, CSV, the workbook's values) keep
+the engine's exact value (:mod:`linyi_tracker.assessment.engine`); only what is read
+is rounded and capped here. Table cells come from :mod:`linyi_tracker.reporting.text`
+with these columns replaced, so every report file shows the same figure.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from linyi_tracker.i18n import Lang
+from linyi_tracker.reporting import text
+from linyi_tracker.reporting.view import TargetView
+
+_HUNDRED = Decimal(100)
+_WAN = Decimal(10_000)
+_PLACES = {"%": Decimal("0.1"), ":1": Decimal("0.01")}
+
+
+def bounded(v: TargetView) -> bool:
+    """A percentage is read as a share of a whole: it cannot pass 100.
+
+    The one place this display rule is written; the charts cap their projection line
+    with it too (reporting/render/charts.py)."""
+    return v.unit_name is not None and v.unit_name.en == "%"
+
+
+def shown_projection(v: TargetView, lang: Lang) -> Decimal | None:
+    """The projection as shown: capped at 100 for a share, rounded to the unit's precision.
+
+    In Chinese a figure of 1万 or more is rounded to 0.01万 (so it prints in 万 like
+    the actual beside it); otherwise to a whole number.
+    """
+    value = v.a.projected
+    if value is None:
+        return None
+    unit = v.unit_name.en if v.unit_name else ""
+    if bounded(v):
+        value = min(value, _HUNDRED)
+    places = _PLACES.get(unit)
+    if places is None:
+        places = Decimal(100) if lang == "zh" and abs(value) >= _WAN else Decimal(1)
+        return (value / places).quantize(Decimal(1), ROUND_HALF_UP) * places
+    return value.quantize(places, ROUND_HALF_UP)
+
+
+def projected(v: TargetView, lang: Lang) -> str:
+    shown = shown_projection(v, lang)
+    return "—" if shown is None else text.amount(shown, v, lang)
+
+
+def pace(v: TargetView) -> str:
+    """The pace (share of the required speed) to two decimals."""
+    return "—" if v.a.pace is None else f"{v.a.pace:.2f}"
+
+
+def column(values: list[Decimal | None], unit: str | None, lang: Lang) -> list[str]:
+    """Figures of one column in one style: in Chinese all in 万 when every figure of 1万
+    or more can be, else none (19,140元 beside 16,800元, never beside 1.68万元)."""
+    from linyi_tracker.formatting import with_unit
+
+    def grouped(value: Decimal) -> str:
+        text = f"{value:,f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
+        if not unit:
+            return text
+        if unit == "%":
+            return text + ("%" if lang == "zh" else " %")
+        if unit == ":1":
+            return f"{text}:1"
+        return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
+
+    present = [v for v in values if v is not None]
+    large = [v for v in present if abs(v) >= _WAN]
+    in_wan = lang == "zh" and all((v / _WAN) == (v / _WAN).quantize(Decimal("0.01")) for v in large)
+    out = []
+    for v in values:
+        if v is None:
+            out.append("—")
+        elif in_wan:
+            out.append(with_unit(v, unit, lang))
+        else:
+            out.append(grouped(v))
+    return out
+
+
+def system_cells(line: TargetView, lang: Lang) -> list[str]:
+    """A row of the per-system table (columns: text.SYSTEM_COLUMNS), estimates as shown."""
+    cells = text.system_cells(line, lang)
+    cells[text.SYSTEM_COLUMNS.index("report.pace")] = pace(line)
+    cells[text.SYSTEM_COLUMNS.index("report.projected")] = projected(line, lang)
+    return cells

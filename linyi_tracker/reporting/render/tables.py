@@ -1,0 +1,122 @@
+"""The report's tables as plain cells, shared by the HTML and Word renderers.
+
+Each table is its header and its rows of texts (from :mod:`linyi_tracker.reporting.text`
+and, for estimates, :mod:`linyi_tracker.reporting.render.numbers`), with the status
+word of each row kept apart so a renderer can colour it. The layout (widths, print
+rules) is the renderer's; what a table says is decided here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.reporting import text
+from linyi_tracker.reporting.model import RegionRanking, Report
+from linyi_tracker.reporting.render import numbers
+from linyi_tracker.words import STATUS_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A header, rows of cell texts, which columns hold numbers, and each row's status code."""
+
+    kind: str  # counts | annual | system | ranking | completeness
+    header: list[str]
+    rows: list[list[str]]
+    numeric: frozenset[int] = frozenset()
+    statuses: list[str | None] = field(default_factory=list)  # one a row, for colour
+
+
+def counts(report: Report, lang: Lang) -> Table:
+    words = [w for w in (*STATUS_WORDS, "not_assessed") if report.counts.get(w)]
+    return Table(
+        "counts",
+        [t("col.status", lang), "n" if lang == "en" else "个数"],
+        [[status_label(w, lang), str(report.counts[w])] for w in words],
+        frozenset({1}),
+        list(words),
+    )
+
+
+def annual(report: Report, lang: Lang) -> Table:
+    lines = [report.line(i) for i in report.annual]
+    return Table(
+        "annual",
+        [t(c, lang) for c in text.ANNUAL_COLUMNS],
+        [text.annual_cells(ln, lang) for ln in lines],
+        frozenset(),
+        [ln.a.status for ln in lines],
+    )
+
+
+def system(report: Report, index: int, lang: Lang) -> Table:
+    lines = report.systems[index].lines
+    return Table(
+        "system",
+        [t(c, lang) for c in text.SYSTEM_COLUMNS],
+        [numbers.system_cells(ln, lang) for ln in lines],
+        frozenset({3, 4, 5, 6}),
+        [ln.a.status for ln in lines],
+    )
+
+
+_DATA_WORDS = {"done": "word.done", "not-done": "word.not_done", "not_done": "word.not_done"}
+
+
+def ranking(r: RegionRanking, lang: Lang) -> Table:
+    """Counties ranked; their figures in one number style, a milestone's word in the reader's language."""
+    rows = [text.ranking_cells(i, row, r, lang) for i, row in enumerate(r.rows, start=1)]
+    unit = r.unit_zh if lang == "zh" else r.unit_en
+    figures = numbers.column([row.value for row in r.rows], unit, lang)
+    for cells, row, figure in zip(rows, r.rows, figures, strict=True):
+        if row.value is not None:
+            cells[2] = figure
+        elif row.text in _DATA_WORDS:
+            cells[2] = t(_DATA_WORDS[row.text], lang)
+    return Table(
+        "ranking",
+        [t(c, lang) for c in text.RANKING_COLUMNS],
+        rows,
+        frozenset({0, 2, 3}),
+        [row.status for row in r.rows],
+    )
+
+
+def completeness(report: Report, lang: Lang) -> Table:
+    rows = [
+        [
+            g.name_zh if lang == "zh" else g.name_en,
+            g.target_id,
+            f"{g.last_value} ({g.last_period})" if g.last_period else "—",
+            g.reporters_zh if lang == "zh" else g.reporters_en,
+        ]
+        for g in report.completeness
+    ]
+    return Table(
+        "completeness",
+        [
+            t("col.indicator", lang),
+            "id" if lang == "en" else "目标代码",
+            t("report.last_figure", lang),
+            t("report.who_reports", lang),
+        ],
+        rows,
+        frozenset(),
+        [None] * len(rows),
+    )
+
+
+def summary_lists(report: Report, lang: Lang) -> list[tuple[str, list[str]]]:
+    """The summary's three lists: (heading, items), an empty list saying 'none'."""
+    out = []
+    for key, ids in (
+        ("report.achieved_this_year", report.achieved_this_year),
+        ("report.most_behind", report.most_behind),
+        ("report.milestones_due", report.milestones_due),
+    ):
+        items = [
+            f"{text.name(report.line(i), lang)}: {text.detail(report.line(i), lang)}" for i in ids
+        ]
+        out.append((t(key, lang), items or [t("report.none", lang)]))
+    return out

@@ -1,0 +1,101 @@
+"""The chart rules, checked on the chart spec (what a chart shows) of the demo report."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from test_report import demo_report
+
+from linyi_tracker.plan.models import LocalText, Plan
+from linyi_tracker.reporting.model import Report
+from linyi_tracker.reporting.render import charts
+from linyi_tracker.reporting.render.charts import ChartSpec, chart_spec
+
+
+@pytest.fixture(scope="module")
+def report(plan: Plan) -> Report:
+    return demo_report(plan)
+
+
+def spec_of(report: Report, target_id: str, lang: str = "zh") -> ChartSpec | None:
+    return charts.report_specs(report, lang).get(target_id)  # type: ignore[arg-type]
+
+
+def test_large_numbers_are_drawn_in_wan_with_the_unit_on_the_axis(report: Report) -> None:
+    """Floor area in square metres is drawn in 万平方米 (585, not 5850000), and the axis says so."""
+    spec = spec_of(report, "housing.floor_area_started.2018_2020")
+    assert spec is not None and spec.y_label == "万平方米" and spec.scale == 10_000
+    assert max(y for _, y in spec.actual) == pytest.approx(390)
+
+
+def test_english_axis_uses_thousands_or_millions(report: Report) -> None:
+    """In English the same chart is drawn in millions of m², said on the axis."""
+    spec = spec_of(report, "housing.floor_area_started.2018_2020", "en")
+    assert spec is not None and spec.y_label == "million m²"
+
+
+def test_axis_starts_at_the_first_year_with_data(report: Report) -> None:
+    """New urban jobs (figures from 2015) get no empty 2014 slot."""
+    spec = spec_of(report, "emp.new_urban_jobs.annual")
+    assert spec is not None and spec.x_range[0] == 2015
+
+
+def test_approximate_target_gets_its_tolerance_band(report: Report) -> None:
+    """ "≈ 2万元" is drawn with the plan's ±5 % band; a "≥" target has none."""
+    spec = spec_of(report, "inc.rural_per_capita.2020")
+    assert spec is not None and spec.band == (pytest.approx(1.9), pytest.approx(2.1))
+    plain = spec_of(report, "ss.employee_insurance_coverage.2020")
+    assert plain is not None and plain.band is None
+
+
+def test_share_projection_stops_at_100(report: Report) -> None:
+    """The pension coverage projection (100.14 % in the engine) is drawn to 100 at most."""
+    engine = report.line("ss.resident_pension_coverage.2020").a.projected
+    assert engine is not None and engine > 100  # the data output keeps the exact value
+    spec = spec_of(report, "ss.resident_pension_coverage.2020")
+    assert spec is not None and spec.projection[-1][1] == 100.0 and spec.y_limit == 100.0
+
+
+def test_counties_are_drawn_where_the_city_has_no_figure(report: Report) -> None:
+    """Public sense of security has no city figure: the chart shows the 12 counties."""
+    line = report.line("safety.public_security_sense.2020")
+    assert line.chart is not None and not line.chart.points
+    spec = spec_of(report, "safety.public_security_sense.2020")
+    assert spec is not None and spec.kind == "counties" and len(spec.labels) == 12
+    assert [y for _, y in spec.actual] == sorted(y for _, y in spec.actual)
+
+
+def test_nothing_to_draw_means_no_chart(report: Report) -> None:
+    """Without city or county figures there is no chart (no empty axes)."""
+    line = report.line("safety.public_security_sense.2020")
+    assert chart_spec(line, "zh", tolerance=0.05, counties=None) is None
+
+
+def test_single_year_target_gets_a_narrow_chart(report: Report) -> None:
+    """A 2015-only target (one bar) is drawn narrow; a six-year series is not."""
+    one = spec_of(report, "housing.public_rental_units_new.2015")
+    many = spec_of(report, "emp.new_urban_jobs.annual")
+    assert one is not None and one.compact and one.x_range == (2015, 2015)
+    assert many is not None and not many.compact
+
+
+def test_names_with_dollars_are_drawn_as_typed(report: Report) -> None:
+    """A name like "$5 and $6" is plain text in the chart, not mathtext."""
+    line = report.line("emp.new_urban_jobs.annual")
+    odd = dataclasses.replace(line, name=LocalText(zh="$5 and $6 <b>", en="$x$ <script>"))
+    spec = chart_spec(odd, "en", tolerance=0.05)
+    assert spec is not None
+    drawn = charts.svg(spec, "en")
+    assert "$x$ &lt;script&gt;" in drawn and "<script>" not in drawn
+
+
+def test_year_to_date_point_belongs_to_its_year(report: Report) -> None:
+    """A 2016-08 figure (drawn at 2015.67) starts the axis at 2016, not at an empty 2015."""
+    line = report.line("emp.new_urban_jobs.annual")
+    assert line.chart is not None
+    partial = dataclasses.replace(
+        line.chart, points=[(2015 + 8 / 12, 83700.0)], projection=[], x_range=(2014.0, 2020.0)
+    )
+    spec = chart_spec(dataclasses.replace(line, chart=partial), "zh", tolerance=0.05)
+    assert spec is not None and spec.x_range == (2016, 2020)
