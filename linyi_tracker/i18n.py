@@ -122,9 +122,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "sum of the {regions} regions' figures (1 file)",
     },
     "method.status": {
-        "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
+        "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; schedule = achievement − time elapsed, in points; "
-        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
+        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: docs/method.md).",
     },
     "hint.no_data": {
         "zh": "{n}个目标暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
@@ -220,10 +220,10 @@ LABELS: dict[str, dict[str, str]] = {
     "word.ytd_not_judged": {"zh": "（{period}，不作判断）", "en": " ({period}, not judged)"},
     "method.status.schedule": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；超（落后）时序进度=完成率−时序进度，以百分点计；"
-        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
+        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
         "ahead/behind schedule = achievement − time elapsed, in points; "
-        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
+        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: docs/method.md).",
     },
     "method.schedule": {
         "zh": "时序进度为数据所覆盖的时间占目标期限的比例：年度目标为该数据覆盖的月数÷12（1—8月的数据为8/12，无论截至何时，因为数据不反映9月以后的情况）；"
@@ -290,11 +290,11 @@ LABELS: dict[str, dict[str, str]] = {
     "method.status.table": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"
         "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；"
-        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见README“方法”）。",
+        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
         "vs. schedule = achievement − time elapsed for annual and cumulative targets, "
         "progress since the starting point − time elapsed for level targets, in points; "
-        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: README, “Method”).",
+        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: docs/method.md).",
     },
     # the workbook's column headers in a Chinese report (reporting/render/excel.py)
     "xlsx.year": {"zh": "报告年份", "en": "year"},
