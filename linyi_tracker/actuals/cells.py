@@ -15,8 +15,8 @@ from datetime import date
 from decimal import Decimal
 
 from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
-from linyi_tracker.actuals.numbers import PLAIN_NUMBER, NumberError, parse_number
-from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
+from linyi_tracker.actuals.numbers import PLAIN_NUMBER, NumberError, is_placeholder, parse_number
+from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.findings import Issue, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
@@ -53,7 +53,10 @@ def period_cell(
     if not text:
         return None, [Issue("missing-value", E, "period", form="period")]
     try:
-        period = parse_period(text)
+        period, how = read_period(text)
+    except AmbiguousPeriod as exc:
+        said: dict[str, Param] = {"text": text, "first": exc.first, "second": exc.second}
+        return None, [Issue("invalid-period", E, "period", said, "ambiguous", exc.form)]
     except PeriodError as exc:
         if exc.month is not None:
             return None, [Issue("invalid-period", E, "period", {"month": exc.month}, "month")]
@@ -64,6 +67,10 @@ def period_cell(
     if (period.year, period.months) >= (today.year, today.month):
         params = {"period": period.text, "today": today.isoformat()}
         return None, [Issue("future-period", E, "period", params)]
+    if how is not None:
+        return period, [
+            Issue("period-read-as-month", N, "period", {"text": text, "period": period.text})
+        ]
     return period, []
 
 
@@ -117,6 +124,22 @@ def value_cell(
     if unit is not None:
         issues += range_issues(value, unit, count_total if kind == "count" else None)
     return (value, None, None), issues
+
+
+def loose_value_cell(text: str) -> Issues:
+    """The value of a row whose indicator is unknown, checked as far as it can be: a
+    figure (a digit in it) or a placeholder word (暂无, —, N/A) must read as a number,
+    so that a clerk sees all of a row's problems in one round. Words are left alone
+    (the indicator may be a milestone), and so is the unit (it is the indicator's)."""
+    if not text:
+        return [Issue("missing-value", E, "value", form="value")]
+    if PLAIN_NUMBER.match(text) or not (is_placeholder(text) or any(c.isdigit() for c in text)):
+        return []
+    try:
+        parse_number(text, percent_unit=True)
+    except NumberError as exc:
+        return [Issue(exc.code, E, "value", exc.params, exc.form, exc.hint_form)]
+    return []
 
 
 def judgement_cell(text: str) -> tuple[Value, Issues]:
@@ -187,7 +210,10 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
             issues.append(Issue("unit-converted", W, "unit", params))
             return converted
     params = {"unit": text, "expected_zh": unit.name.zh, "expected_en": unit.name.en}
-    issues.append(Issue("unit-mismatch", E, "unit", params))
+    # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
+    # hint says so, never "leave the unit blank", which would store 10.4 yuan.
+    growth = unit.kind != "percent" and folded in _PERCENT_WORDS
+    issues.append(Issue("unit-mismatch", E, "unit", params, hint_form="growth" if growth else ""))
     return None
 
 
@@ -258,4 +284,5 @@ def _looks_numeric(folded: str) -> bool:
 
 
 _ZERO, _HUNDRED = Decimal(0), Decimal(100)
+_PERCENT_WORDS = frozenset({"%", "％", "百分比", "percent", "pct", "百分点"})
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")

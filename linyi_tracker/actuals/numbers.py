@@ -40,7 +40,30 @@ _PLACEHOLDERS = {
     "#n/a",
     "空",
     "x",
+    # Words clerks write for "no figure" (issue 10): each gets the placeholder hint.
+    "暂无",
+    "没有",
+    "不详",
+    "未知",
+    "待定",
+    "缺",
+    "缺失",
+    "未统计",
+    "未报",
+    "n.a.",
+    "...",
+    "…",
+    "……",
+    "#div/0!",
+    "#value!",
+    "#ref!",
 }
+
+
+def is_placeholder(text: str) -> bool:
+    """A word or sign that stands for "no figure" (—, /, 无, 暂无, N/A …)."""
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    return s in _PLACEHOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +113,10 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         raise NumberError("invalid-number", {"text": raw}, hint_form="placeholder")
     if s.startswith("(") and s.endswith(")"):
         raise NumberError("invalid-number", {"text": raw}, "brackets")
-    if s.endswith("%"):
+    percent = s.endswith("%")
+    if percent:
         if not percent_unit:
-            raise NumberError("unit-mismatch", {"text": raw}, "percent")
+            raise NumberError("unit-mismatch", {"text": raw}, "percent", "growth")
         s = s[:-1].strip()
     factor = Decimal(1)
     suffix = s[-1:] if s else ""
@@ -107,7 +131,9 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         )
     if not _PLAIN.match(s):
         hint = ""
-        if "_" in s:
+        if re.search(r"\d[A-Za-z]|[A-Za-z]\d", s):
+            hint = "letters"
+        elif "_" in s:
             hint = "underscore"
         elif re.search(r"\d[eE][+-]?\d", s):
             hint = "exponent"
@@ -127,6 +153,8 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
                 {"text": raw, "value": value, "suffix": suffix, "factor": factor},
             )
         )
+    if percent:
+        remarks.append(Remark("percent-read", Severity.NOTICE, {"text": raw, "value": value}))
     if folded:
         remarks.insert(
             0,

@@ -416,6 +416,37 @@ _ENTRIES = [
                 "or a month (2017-09)",
             ),
             "month": T("没有{month}月", "month {month} does not exist"),
+            "ambiguous": T(
+                "“{text}”有两种读法：{first}或{second}",
+                "'{text}' can be read two ways: {first} or {second}",
+            ),
+        },
+        {
+            "dot-month": T(
+                "请写成{first}或{second}（Excel会把2019.10存成2019.1；请把该列设为文本）",
+                "write {first} or {second} (Excel stores 2019.10 as 2019.1: format the "
+                "column as text)",
+            ),
+            "short-year": T(
+                "请写四位年份和月份：{first}或{second}",
+                "write the year in four digits with the month: {first} or {second}",
+            ),
+        },
+    ),
+    Entry(
+        "period-read-as-month",
+        N,
+        "cell",
+        T(
+            "Excel的日期写法（2019/9/1、Sep-19、日期单元格）已读作月份",
+            "a period as Excel writes it (2019/9/1, Sep-19, a date cell) read as its month",
+        ),
+        {"": T("“{text}”读作{period}", "'{text}' read as {period}")},
+        {
+            "": T(
+                "无需处理；写成{period}可避免此提示",
+                "nothing to do; writing {period} avoids this notice",
+            )
         },
     ),
     Entry(
@@ -467,8 +498,14 @@ _ENTRIES = [
         },
         {
             "placeholder": T(
-                "数字不详时请删去该行，并向报送单位说明原因",
-                "leave the row out if the figure is not known, and say why in a note to the sender",
+                "没有数字时请删去该行（并向报送单位说明原因）；数字为零时填0",
+                "leave the row out if there is no figure (and say why to the sender); "
+                "write 0 if the figure is zero",
+            ),
+            "letters": T(
+                "数字中夹有字母（l、O 像1、0？）：请只写数字0–9",
+                "the figure has letters among its digits (l or O for 1 or 0?): "
+                "write the digits 0-9 only",
             ),
             "brackets": T(
                 "负数请用负号，如-12.5", "write a negative number with a minus sign, e.g. -12.5"
@@ -541,13 +578,32 @@ _ENTRIES = [
         },
         {
             "": T(
-                "请按“{expected_zh}”填写，或不填单位",
-                "write the value in {expected_zh} ({expected_en}), or leave the unit blank",
+                "请把数值换算为“{expected_zh}”后填写，单位栏写“{expected_zh}”或留空",
+                "convert the figure to {expected_zh} ({expected_en}), then write that unit or "
+                "leave the unit blank",
             ),
             "percent": T(
-                "请按指标的单位填写，不带%", "write the figure in the indicator's unit without %"
+                "请按指标的单位填写水平值（不是百分比）",
+                "write the level in the indicator's own unit (not a percentage)",
+            ),
+            "growth": T(
+                "这看起来是增长率（如“比上年增长10.4%”），不是水平值：请删去该行，或记在备注中；"
+                "增长数字属于规划中的增长目标",
+                'this looks like a growth rate ("10.4 % up on the year"), not a level: leave the '
+                "row out, or record it in a note; growth figures belong to the plan's growth "
+                "targets",
             ),
         },
+    ),
+    Entry(
+        "percent-read",
+        N,
+        "cell",
+        T(
+            "百分比（92%，或设为百分比格式的Excel单元格）按百分数读取",
+            "a percentage (92 %, or an Excel cell formatted as a percentage) read as its number",
+        ),
+        {"": T("“{text}”读作{value}", "'{text}' read as {value}")},
     ),
     Entry(
         "unit-in-value",
@@ -643,6 +699,31 @@ _ENTRIES = [
                 "write one of: achieved, on_track, at_risk, off_track, missed "
                 "(或 已实现、正常推进、存在风险、明显滞后、未实现)",
             )
+        },
+    ),
+    Entry(
+        "control-character",
+        W,
+        "cell",
+        T(
+            "单元格中有控制字符（如响铃符U+0007）",
+            "a control character (BEL U+0007 …) in a cell",
+        ),
+        {
+            "": T(
+                "“{text}”含控制字符{char}",
+                "'{text}' holds the control character {char}",
+            ),
+            "free": T(
+                "“{text}”含控制字符{char}，读取时已删去",
+                "'{text}' holds the control character {char}; it is read without it",
+            ),
+        },
+        {
+            "": T(
+                "请重新输入该单元格（控制字符常由复制粘贴带入）",
+                "type the cell again (control characters usually come with copy and paste)",
+            ),
         },
     ),
     Entry(

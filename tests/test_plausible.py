@@ -1,0 +1,207 @@
+"""Figures that make sense, or a finding (issue 10), and hostile cells (issue 13, items 4,
+9, 16): each case a named fixture under tests/fixtures/plausible/ (or submissions/) with
+the finding it must give."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, read_period
+from linyi_tracker.findings import Finding
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
+from linyi_tracker.validation.validator import validate
+
+PLAUSIBLE = FIXTURES / "plausible"
+SUBMISSIONS = FIXTURES / "submissions"
+TODAY = date(2020, 3, 15)
+
+
+def found(plan: Plan, path: Path) -> list[Finding]:
+    return validate([str(path)], plan, store=None, today=TODAY).findings
+
+
+def coded(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+# ------------------------------------------------------------------ periods (item 4)
+
+
+def test_a_month_written_with_a_dot_and_a_1_is_an_error_showing_both_readings(
+    plan: Plan,
+) -> None:
+    """2019.1 may be January or October (2019.10 with its zero dropped): an error naming both."""
+    (f,) = [f for f in found(plan, PLAUSIBLE / "ambiguous-period.csv") if f.line == 2]
+    assert (f.code, f.form, f.params["first"], f.params["second"]) == (
+        "invalid-period",
+        "ambiguous",
+        "2019-01",
+        "2019-10",
+    )
+
+
+def test_a_two_digit_year_is_an_error_not_a_guess(plan: Plan) -> None:
+    """19.9 is not read silently as 2019-09: it is an invalid-period showing the readings."""
+    (f,) = [f for f in found(plan, PLAUSIBLE / "ambiguous-period.csv") if f.line == 3]
+    assert (f.code, f.params["first"]) == ("invalid-period", "2019-09")
+    assert "2019-09" in render(f, "zh")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("2019/9/1", 9), ("2019-09-01", 9), ("Sep-19", 9), ("Oct-2019", 10), ("2019/10/1 00:00", 10)],
+)
+def test_excel_spellings_of_a_month_are_read_to_the_month(text: str, month: int) -> None:
+    """Dates and Excel's mmm-yy format name a month: read as it, marked for a notice."""
+    assert read_period(text) == (Period(2019, month, "month"), "excel")
+
+
+def test_a_date_cell_in_the_period_column_gets_a_notice(plan: Plan) -> None:
+    """Excel's 2016/9/1 is read as 2016-09 with a period-read-as-month notice naming the reading."""
+    (f,) = coded(found(plan, SUBMISSIONS / "period-read-as-month.csv"), "period-read-as-month")[:1]
+    assert render(f, "en")[0] == "'2016/9/1' read as 2016-09"
+
+
+def test_a_plain_dotted_month_other_than_1_is_still_a_month() -> None:
+    """2019.9 cannot be October's 2019.90: it stays 2019-09, no ambiguity."""
+    assert read_period("2019.9") == (Period(2019, 9, "month"), None)
+    with pytest.raises(AmbiguousPeriod):
+        read_period("2019.1")
+
+
+# ------------------------------------------------------------------ one round (item 5)
+
+
+def test_a_row_with_an_unknown_indicator_still_has_its_value_checked(plan: Plan) -> None:
+    """emp.new_jobs with 43,6l0: both the indicator and the value are reported in one round."""
+    codes = [(f.code, f.column_number) for f in found(plan, PLAUSIBLE / "one-round.csv")]
+    assert codes == [("unknown-indicator", 1), ("invalid-number", 4)]
+
+
+def test_letters_among_digits_get_their_own_hint_not_the_separator_one(plan: Plan) -> None:
+    """43,6l0 is told about the letter l, not about thousands separators."""
+    (f,) = coded(found(plan, PLAUSIBLE / "one-round.csv"), "invalid-number")
+    assert f.hint_form == "letters"
+    assert "l or O" in (render(f, "en")[1] or "")
+
+
+def test_words_for_no_figure_are_told_what_to_write_instead(plan: Plan) -> None:
+    """暂无, 无, —, /, N/A each get the hint: leave the row out, or 0 if the figure is zero."""
+    findings = coded(found(plan, PLAUSIBLE / "no-figure-words.csv"), "invalid-number")
+    assert [f.params["text"] for f in findings] == ["暂无", "无", "—", "/", "N/A"]
+    for f in findings:
+        hint = render(f, "zh")[1] or ""
+        assert "删去该行" in hint and "填0" in hint
+
+
+# ------------------------------------------------------------------ percentages (item 1)
+
+
+def test_an_excel_percentage_cell_is_read_as_the_percentage_it_shows(plan: Plan) -> None:
+    """0.851 in a 0.0% cell is 85.1 for a percent indicator, with a notice showing the cell."""
+    report = validate(
+        [str(SUBMISSIONS / "percent-read.xlsx")],
+        plan,
+        store=None,
+        today=TODAY,
+        keep_observations=True,
+    )
+    (o,) = report.observations
+    assert str(o.value) == "85.1"
+    (f,) = coded(report.findings, "percent-read")
+    assert render(f, "en")[0] == "'85.1%' read as 85.1"
+
+
+def test_a_percentage_on_an_income_is_told_it_looks_like_a_growth_rate(plan: Plan) -> None:
+    """10.4 with unit % (or 10.4%) on an income: never "leave the unit blank" (10.4 yuan)."""
+    findings = coded(found(plan, PLAUSIBLE / "growth-on-income.csv"), "unit-mismatch")
+    assert len(findings) == 2
+    for f in findings:
+        hint = render(f, "en")[1] or ""
+        assert "growth rate" in hint and "leave the row out" in hint
+        assert "leave the unit blank" not in hint
+
+
+# ------------------------------------------------------------------ control characters (13.16)
+
+
+def test_a_control_character_in_a_note_is_flagged_and_read_without_it(plan: Plan) -> None:
+    """A BEL in the source cell: a control-character warning, and the source kept without it."""
+    report = validate(
+        [str(SUBMISSIONS / "control-character.csv")],
+        plan,
+        store=None,
+        today=TODAY,
+        keep_observations=True,
+    )
+    (f,) = coded(report.findings, "control-character")
+    assert f.params["char"] == "U+0007"
+    assert report.observations[0].source == "countyoffice"
+
+
+def test_a_control_character_is_flagged_even_on_rows_of_plain_digits(plan: Plan) -> None:
+    """The row shortcut does not let a BEL in a note through (the same rows twice over)."""
+    lines = (SUBMISSIONS / "control-character.csv").read_text(encoding="utf-8").splitlines()
+    raw = "\n".join([lines[0], *[lines[1]] * 3, ""]).encode()  # rows 2 and 3 take the shortcut
+    report = validate(["-"], plan, store=None, today=TODAY, stdin=raw)
+    assert len(coded(report.findings, "control-character")) == 3
+
+
+# ------------------------------------------------------------------ malformed workbooks (13.9)
+
+
+def _workbook(path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["indicator", "period", "region", "value", "unit"])
+    sheet.append(["emp.new_urban_jobs", "2016", "hedong", 8800, "人"])
+    book.save(path)
+    return path
+
+
+def _mutate(path: Path, member: str, change: Callable[[bytes], bytes]) -> None:
+    with zipfile.ZipFile(path) as source:
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            target.writestr(name, change(data) if name == member else data)
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+MUTATIONS: dict[str, tuple[str, Callable[[bytes], bytes]]] = {
+    "broken sheet XML": (SHEET, lambda xml: xml[: len(xml) // 2]),
+    "abc in a number cell": (SHEET, lambda xml: xml.replace(b"<v>8800</v>", b"<v>abc</v>")),
+    "shared string out of range": (
+        SHEET,
+        lambda xml: xml.replace(b't="n"><v>8800</v>', b't="s"><v>999</v>', 1),
+    ),
+    "an entity in the XML": (
+        SHEET,
+        lambda xml: xml.replace(
+            b"<worksheet", b'<!DOCTYPE w [<!ENTITY e "x">]><worksheet', 1
+        ).replace(b"<v>8800</v>", b"<v>&e;</v>"),
+    ),
+    "broken workbook XML": ("xl/workbook.xml", lambda xml: xml[:40]),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_a_damaged_workbook_is_an_unreadable_workbook_finding(
+    plan: Plan, tmp_path: Path, mutation: str
+) -> None:
+    """Each damage openpyxl or the XML parser trips on is a finding, never a traceback."""
+    path = _workbook(tmp_path / "book.xlsx")
+    member, change = MUTATIONS[mutation]
+    _mutate(path, member, change)
+    codes = {f.code for f in found(plan, path)}
+    assert "unreadable-workbook" in codes
