@@ -205,3 +205,31 @@ def test_a_damaged_workbook_is_an_unreadable_workbook_finding(
     _mutate(path, member, change)
     codes = {f.code for f in found(plan, path)}
     assert "unreadable-workbook" in codes
+
+
+# ------------------------------------------------------------------ beyond any indicator (13.4)
+
+
+def test_figures_beyond_what_an_indicator_can_hold_are_out_of_range(plan: Plan) -> None:
+    """309 digits, 10^25 万人 and 309 digits 万 are out-of-range (too-large) at the door;
+    999,999,999,999,999 is still a figure."""
+    findings = found(plan, PLAUSIBLE / "too-large.csv")
+    assert [(f.line, f.form) for f in coded(findings, "out-of-range")] == [
+        (2, "too-large"),
+        (3, "too-large"),
+        (4, "too-large"),
+    ]
+    assert all(f.severity.value == "error" for f in coded(findings, "out-of-range"))
+
+
+def test_a_plan_value_beyond_what_an_indicator_can_hold_is_a_plan_schema_finding(
+    tmp_path: Path,
+) -> None:
+    """`value: 1.0e999999999` in a plan is a positioned plan-schema finding, not a crash later."""
+    from conftest import PLAN_FILE
+    from linyi_tracker.plan.loader import load_plan
+
+    text = PLAN_FILE.read_text(encoding="utf-8").replace("value: 85000", "value: 1.0e999999999", 1)
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    schema = coded(load_plan(tmp_path / "plan.yaml").findings, "plan-schema")
+    assert [(f.form, f.column) for f in schema] == [("out-of-range", "targets[0].value")]

@@ -15,7 +15,13 @@ from datetime import date
 from decimal import Decimal
 
 from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
-from linyi_tracker.actuals.numbers import PLAIN_NUMBER, NumberError, is_placeholder, parse_number
+from linyi_tracker.actuals.numbers import (
+    PLAIN_NUMBER,
+    NumberError,
+    is_placeholder,
+    parse_number,
+    too_large,
+)
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.findings import Issue, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
@@ -118,9 +124,13 @@ def value_cell(
     parsed = Decimal(text) if PLAIN_NUMBER.match(text) else number_cell(text, unit, issues)
     if parsed is None:
         return _NOTHING, issues
+    if too_large(parsed):
+        return _NOTHING, [*issues, _too_large(parsed)]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
+    if too_large(value):
+        return _NOTHING, [*issues, _too_large(value)]
     if unit is not None:
         issues += range_issues(value, unit, count_total if kind == "count" else None)
     return (value, None, None), issues
@@ -140,6 +150,11 @@ def loose_value_cell(text: str) -> Issues:
     except NumberError as exc:
         return [Issue(exc.code, E, "value", exc.params, exc.form, exc.hint_form)]
     return []
+
+
+def _too_large(value: Decimal) -> Issue:
+    shown = f"{value:.3e}" if value.adjusted() > 30 else format(value, "f")
+    return Issue("out-of-range", E, "value", {"value": shown}, "too-large")
 
 
 def judgement_cell(text: str) -> tuple[Value, Issues]:

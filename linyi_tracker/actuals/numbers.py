@@ -20,6 +20,12 @@ from decimal import Decimal, InvalidOperation
 
 from linyi_tracker.findings import Param, Severity
 
+# The largest figure any indicator can hold: below 10^18 (thousands of times China's GDP in
+# yuan; 12345678901234567 still fits). A 309-digit value became Infinity in every report and a
+# 26-digit one in 万人 broke the unit conversion: they are out-of-range at the door.
+MAX_ADJUSTED = 17  # Decimal.adjusted() of the largest figure accepted (< 10^18)
+MAX_FIGURE_DIGITS = 15  # plain digits longer than this take the careful path
+
 # Plain ASCII digits: read as they are, nothing to remark on (the common case).
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
@@ -144,6 +150,8 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the pattern above admits only decimals
         raise NumberError("invalid-number", {"text": raw}) from None
+    if too_large(value * factor if value.adjusted() <= MAX_ADJUSTED else value):
+        raise NumberError("out-of-range", {"value": raw}, "too-large")
     if factor != 1:
         value = _plain(value * factor)
         remarks.append(
@@ -161,6 +169,11 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
             Remark("full-width-characters", Severity.WARNING, {"text": raw, "value": value}),
         )
     return Reading(value, tuple(remarks))
+
+
+def too_large(value: Decimal) -> bool:
+    """Beyond what any indicator can hold (10^18 or more, either sign; not finite)."""
+    return not value.is_finite() or (value != 0 and value.adjusted() > MAX_ADJUSTED)
 
 
 def _other_script_digits(text: str) -> bool:

@@ -29,7 +29,7 @@ from linyi_tracker.actuals.headers import (
     read_header,
 )
 from linyi_tracker.actuals.lookup import PlanLookup, fold
-from linyi_tracker.actuals.numbers import PLAIN_NUMBER
+from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER
 from linyi_tracker.actuals.observation import FileRead, Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.records import Row
@@ -345,6 +345,8 @@ class RowReader:
             or region is None
             or (unit_text and (plain[0], unit_text) not in self._unit_texts)
         ):
+            return False
+        if len(text) > MAX_FIGURE_DIGITS:  # perhaps beyond what an indicator can hold
             return False
         if text.isascii() and text.isdigit():
             # Whole and not negative: a count's range holds; a percentage or ratio's may not.

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError  # its type names a plan-schema message form
 
 Lang = Literal["zh", "en"]
@@ -20,12 +20,27 @@ Direction = Literal["higher", "lower"]
 UnitKind = Literal["count", "amount", "percent", "ratio"]
 
 NonEmpty = Annotated[str, Field(min_length=1)]
+MAX_ADJUSTED = 17  # the largest figure a plan may give is below 10^18 (as actuals/numbers.py)
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
 class Model(BaseModel):
     # defer_build: validators are built on first use, not at import (start-up matters).
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _figures_within_bounds(cls, value: object) -> object:
+        """No figure of the plan is infinite or 10^18 or more (``value: 1.0e999999999``
+        broke every command): a plan-schema finding at its key."""
+        figures = value.values() if isinstance(value, dict) else value
+        for v in figures if isinstance(figures, list | tuple | type({}.values())) else [value]:
+            if isinstance(v, Decimal) and (
+                not v.is_finite() or (v != 0 and v.adjusted() > MAX_ADJUSTED)
+            ):
+                # "less_than": the plan-schema out-of-range form, as for Field(lt=...)
+                raise PydanticCustomError("less_than", "Input should be less than 10^18")
+        return value
 
 
 class LocalText(Model):

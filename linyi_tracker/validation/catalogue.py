@@ -652,11 +652,19 @@ _ENTRIES = [
                 "{value}超过了目标的总数{total}",
                 "{value} is more than the {total} the target counts",
             ),
+            "too-large": T(
+                "{value}超出了任何指标能取的值（须小于10^18）",
+                "{value} is beyond what any indicator can hold (it must be below 10^18)",
+            ),
         },
         {
             "percent": T(
                 "百分比请写数字，如92.5%写作92.5", "a percentage is written 92.5 for 92.5 %"
-            )
+            ),
+            "too-large": T(
+                "请检查该数字：是否粘贴了多余的数字，或单位有误？",
+                "check the figure: were extra digits pasted in, or is the unit wrong?",
+            ),
         },
     ),
     Entry(
