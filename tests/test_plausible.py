@@ -4,10 +4,12 @@ the finding it must give."""
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -233,3 +235,38 @@ def test_a_plan_value_beyond_what_an_indicator_can_hold_is_a_plan_schema_finding
     (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
     schema = coded(load_plan(tmp_path / "plan.yaml").findings, "plan-schema")
     assert [(f.form, f.column) for f in schema] == [("out-of-range", "targets[0].value")]
+
+
+# ------------------------------------------------------------------ which store (item 6)
+
+
+def test_validate_without_a_data_folder_does_not_compare_with_the_shipped_figures(
+    run: Callable[..., Any],
+) -> None:
+    """From a folder with no data/actuals and no --data, a figure unlike the published one
+    shipped with the tool is not a conflicts-with-store error."""
+    r = run("validate", str(PLAUSIBLE / "against-published.csv"), "--format", "json")
+    assert r.exit_code == 0, r.stdout
+    assert [f["code"] for f in json.loads(r.stdout)["findings"]] == []
+
+
+def test_validate_compares_with_the_users_own_data_folder(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    """With --data, the same figure against a stored 442079 is conflicts-with-store."""
+    data = tmp_path / "mine"
+    data.mkdir()
+    (data / "poverty.csv").write_text(
+        "indicator,period,region,value,unit,source,note\n"
+        "pov.registered_poor_population,2015,,442079,人,x,\n",
+        encoding="utf-8",
+    )
+    r = run(
+        "validate",
+        str(PLAUSIBLE / "against-published.csv"),
+        "--data",
+        str(data),
+        "--format",
+        "json",
+    )
+    assert "conflicts-with-store" in [f["code"] for f in json.loads(r.stdout)["findings"]]
