@@ -8,16 +8,20 @@ import json
 import zipfile
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, read_period
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import render
+from linyi_tracker.validation.plausibility import band, plausibility
 from linyi_tracker.validation.validator import validate
 
 PLAUSIBLE = FIXTURES / "plausible"
@@ -270,3 +274,134 @@ def test_validate_compares_with_the_users_own_data_folder(
         "json",
     )
     assert "conflicts-with-store" in [f["code"] for f in json.loads(r.stdout)["findings"]]
+
+
+# ------------------------------------------------------------------ plausibility (item 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "form", "reading"),
+    [
+        (2, "fraction", "85.1"),  # 0.851 for a coverage of 92 %
+        (3, "fraction", "99.3"),  # 0.993 for 99 %, no unit written
+        (4, "wan", "80000"),  # 8 new jobs for a target of 85,000: 8万
+        (5, "growth", None),  # 10.4 for an urban income of ~50,000 yuan
+        (6, "ratio-percent", "1.5"),  # 150 for a ratio of 1.5:1
+        (9, "scale", None),  # 0.0004 yuan: off the scale, no likely reading
+    ],
+)
+def test_a_figure_off_its_indicators_scale_names_the_likely_reading(
+    plan: Plan, line: int, form: str, reading: str | None
+) -> None:
+    """Each slip of off-scale.csv is an implausible-value warning with its reading."""
+    (f,) = [f for f in found(plan, PLAUSIBLE / "off-scale.csv") if f.line == line]
+    assert (f.code, f.severity.value, f.form, f.params.get("reading")) == (
+        "implausible-value",
+        "warning",
+        form,
+        reading,
+    )
+
+
+def test_figures_on_their_scale_are_left_alone(plan: Plan) -> None:
+    """85.1 % for a target of 80 % and 9800 jobs in a district: no implausible-value."""
+    lines = {f.line for f in coded(found(plan, PLAUSIBLE / "off-scale.csv"), "implausible-value")}
+    assert not lines & {7, 8}
+
+
+def test_the_fraction_warning_reads_as_a_clerk_would_say_it(plan: Plan) -> None:
+    """'0.851 looks like 85.1 %', in both languages."""
+    (f,) = [f for f in found(plan, PLAUSIBLE / "off-scale.csv") if f.line == 2]
+    assert render(f, "en")[0].startswith("0.851 looks like 85.1 %")
+    assert render(f, "zh")[0].startswith("0.851看起来是85.1%")
+
+
+def test_a_growth_rate_for_a_level_is_told_where_growth_figures_go(plan: Plan) -> None:
+    """The hint for 10.4 on an income: leave the row out or note it, never drop a unit."""
+    (f,) = [f for f in found(plan, PLAUSIBLE / "off-scale.csv") if f.line == 5]
+    hint = render(f, "en")[1] or ""
+    assert "leave the row out" in hint and "growth targets" in hint
+
+
+def _plan_with(tmp_path: Path, old: str, new: str) -> Path:
+    from conftest import PLAN_FILE
+
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "plan.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path / "plan.yaml"
+
+
+COVERAGE = "  - id: ss.employee_insurance_coverage\n"
+
+
+def test_a_plan_range_is_the_band_the_check_uses_first(tmp_path: Path) -> None:
+    """With `range: [60, 100]` on the coverage, 55 (on the target's scale) is outside it."""
+    from linyi_tracker.plan.loader import read_plan
+
+    plan = read_plan(_plan_with(tmp_path, COVERAGE, COVERAGE + "    range: [60, 100]\n"))
+    csv = tmp_path / "a.csv"
+    csv.write_text(
+        "indicator,period,region,value\nss.employee_insurance_coverage,2016,,55\n", encoding="utf-8"
+    )
+    (f,) = coded(found(plan, csv), "implausible-value")
+    assert (f.form, f.params["min"], f.params["max"]) == ("range", "60", "100")
+
+
+def test_a_plan_range_with_min_not_below_max_is_a_plan_schema_finding(tmp_path: Path) -> None:
+    """`range: [100, 60]` is refused where it is written."""
+    from linyi_tracker.plan.loader import load_plan
+
+    path = _plan_with(tmp_path, COVERAGE, COVERAGE + "    range: [100, 60]\n")
+    (f,) = coded(load_plan(path).findings, "plan-schema")
+    assert f.column is not None and f.column.startswith("indicators[")
+
+
+# ------------------------------------------------------------------ the rule, on plain values
+
+
+_REFS = st.decimals(min_value=5, max_value=100, places=1)
+
+
+@given(_REFS, st.decimals(min_value="0.001", max_value="0.999", places=3))
+def test_a_percentage_as_a_fraction_reads_as_the_percentage(
+    target: Decimal, value: Decimal
+) -> None:
+    """Any value below 1 for a percentage target of 5 % or more is flagged, as a fraction
+    of value × 100 where that lands near the target."""
+    issue = plausibility(value, "percent", [target])
+    assert issue is not None and issue.form in {"fraction", "scale"}
+    if issue.form == "fraction":
+        assert Decimal(str(issue.params["reading"])) == value * 100
+
+
+@given(
+    st.decimals(min_value=1000, max_value=10_000_000, places=0),
+    st.floats(min_value=-2.9, max_value=2.9),
+)
+def test_a_count_within_a_thousandfold_of_its_target_is_plausible(
+    target: Decimal, exponent: float
+) -> None:
+    """Counts within 10^±2.9 of the target's size pass without a finding."""
+    value = Decimal(repr(round(float(target) * 10**exponent, 3)))
+    assert plausibility(value, "count", [target]) is None
+
+
+@given(
+    st.sampled_from(["count", "amount", "percent", "ratio"]),
+    st.lists(st.decimals(min_value="0.01", max_value=10**9, places=2), min_size=1, max_size=4),
+    st.decimals(min_value=-(10**12), max_value=10**12, places=3),
+)
+def test_the_rule_and_its_band_agree(kind: str, targets: list[Decimal], value: Decimal) -> None:
+    """plausibility() finds a problem exactly when the precomputed band does not hold
+    (the one comparison a row the cross-row check makes)."""
+    found_band = band(kind, targets)
+    issue = plausibility(value, kind, targets)
+    expected_none = found_band is None or found_band.holds(float(value))
+    assert (issue is None) == expected_none
+
+
+def test_without_targets_or_history_nothing_is_judged() -> None:
+    """No target, no history, no range: no band, never a finding."""
+    assert band("count", []) is None
+    assert plausibility(Decimal("0.001"), "count", []) is None

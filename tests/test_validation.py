@@ -68,6 +68,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "components-exceed-total": ("components-exceed-total.csv", 2, 4),
     "region-sum-mismatch": ("region-sum-mismatch.csv", 2, 4),
     "outlier": ("outlier.csv", 6, 4),
+    "implausible-value": ("implausible-value.csv", 2, 4),
     "conflicts-with-store": ("conflicts-with-store.csv", 2, 4),
     "already-stored": ("already-stored.csv", 2, 4),
     "revises-store": ("revises-store.csv", 2, 4),

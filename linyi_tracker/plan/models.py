@@ -172,6 +172,18 @@ class Indicator(Model):
     flow: bool = False
     role: Literal["target", "monitoring"] = "target"
     notes: LocalText | None = None
+    # The values a figure may plausibly take, [min, max] in the indicator's unit (DHIS2's
+    # min-max): validation warns outside it (implausible-value) instead of judging by the
+    # scale of the targets and history.
+    range: tuple[Decimal, Decimal] | None = None
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Indicator:
+        if self.range is not None and not self.range[0] < self.range[1]:
+            raise PydanticCustomError(
+                "less_than", "Input should be a range [min, max] with min below max"
+            )
+        return self
 
     @model_validator(mode="after")
     def _unit_needs_direction(self) -> Indicator:

@@ -744,6 +744,70 @@ _ENTRIES = [
     ),
     # ------------------------------------------------------------ across rows
     Entry(
+        "implausible-value",
+        W,
+        "across rows",
+        T(
+            "数字与指标的目标和历史量级相差太远（百分数写成小数、漏了“万”、增长率填成水平值），"
+            "或超出规划给出的合理范围",
+            "a figure far off the scale of its indicator's target and history (a percentage "
+            "as a fraction, a figure in 万 without it, a growth rate for a level), or outside "
+            "the plausible range the plan gives",
+        ),
+        {
+            "scale": T(
+                "{value}与该指标的量级（约{reference}）相差太远",
+                "{value} is far off the scale of this indicator (about {reference})",
+            ),
+            "fraction": T(
+                "{value}看起来是{reading}%写成了小数（该指标约为{reference}%）",
+                "{value} looks like {reading} % written as a fraction (this indicator is "
+                "about {reference} %)",
+            ),
+            "wan": T(
+                "{value}看起来是以“万”为单位的数字，即{reading}（该指标约为{reference}）",
+                "{value} looks like a figure in 万, that is {reading} (this indicator is "
+                "about {reference})",
+            ),
+            "units": T(
+                "{value}看起来是该写成“万”的数字写成了个位数，即{reading}万（该指标约为{reference}）",
+                "{value} looks like ten thousand times the figure ({reading} in 万; this "
+                "indicator is about {reference})",
+            ),
+            "growth": T(
+                "{value}看起来是增长率（{value}%），不是水平值（该指标约为{reference}）",
+                "{value} looks like a growth rate ({value} %), not a level (this indicator is "
+                "about {reference})",
+            ),
+            "ratio-percent": T(
+                "{value}看起来是百分数，即比值{reading}:1（该指标约为{reference}:1）",
+                "{value} looks like a percentage, that is the ratio {reading}:1 (this "
+                "indicator is about {reference}:1)",
+            ),
+            "range": T(
+                "{value}超出规划给出的合理范围{min}—{max}",
+                "{value} is outside the plausible range the plan gives ({min}–{max})",
+            ),
+            "range-reading": T(
+                "{value}超出规划给出的合理范围{min}—{max}；可能应为{reading}",
+                "{value} is outside the plausible range the plan gives ({min}–{max}); it may "
+                "be {reading}",
+            ),
+        },
+        {
+            "": T(
+                "请对照原始资料核对该数字及其单位；数字无误则无需处理（这是警告）",
+                "check the figure and its unit against the source; if it is right, nothing "
+                "to do (this is a warning)",
+            ),
+            "growth": T(
+                "增长数字不是水平值：请删去该行，或记在备注中；增长数字属于规划中的增长目标",
+                "a growth figure is not a level: leave the row out, or record it in a note; "
+                "growth figures belong to the plan's growth targets",
+            ),
+        },
+    ),
+    Entry(
         "duplicate-observation",
         W,
         "across rows",
