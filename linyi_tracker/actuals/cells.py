@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
+from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold, is_zone_name
 from linyi_tracker.actuals.numbers import (
     PLAIN_NUMBER,
     NumberError,
@@ -87,6 +87,8 @@ def region_cell(lookup: PlanLookup, text: str) -> tuple[str | None, Issues]:
     region = lookup.region(text)
     if region is not None:
         return region, []
+    if is_zone_name(text):  # never "leave it blank": that would make it the city's figure
+        return None, [Issue("unknown-region", E, "region", {"text": text}, hint_form="zone")]
     guess = lookup.suggest_region(text)
     if guess:
         params: dict[str, Param] = {"text": text, "suggestion": guess}

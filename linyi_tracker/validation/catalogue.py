@@ -400,8 +400,19 @@ _ENTRIES = [
         ),
         {"": T("“{text}”不是规划中的地区", "'{text}' is not a region of the plan")},
         {
-            "": T("全市数字请留空", "leave it blank for the whole city"),
+            "": T(
+                "请填写规划中的地区（运行 `linyi-tracker plan` 可查看）；不属于任何规划地区的数字请删去该行",
+                "write a region of the plan (`linyi-tracker plan` lists them); leave the row "
+                "out if the figure is for no region of the plan",
+            ),
             "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
+            "zone": T(
+                "这是功能区（开发区、旅游区等）或县区的一部分（街道、镇），不是规划中的地区："
+                "请删去该行；如规划应跟踪它，请规划维护者把它加为地区",
+                "this is a functional zone (a development or scenic zone) or part of a county "
+                "(a street, a town), not a region of the plan: leave the row out; if the plan "
+                "should track it, ask for it to be added to the plan's regions",
+            ),
         },
     ),
     Entry(
@@ -517,8 +528,9 @@ _ENTRIES = [
                 "write the number in full (Excel shows large numbers as 1.2E+05: widen the column)",
             ),
             "grouping": T(
-                "千位分隔符须每三位一组：85,000",
-                "thousands separators must group by three digits: 85,000",
+                "小数请用小数点（8.5）；千位分隔符须每三位一组（85,000）",
+                "write a fraction with a decimal point (8.5), and group thousands by three "
+                "digits (85,000)",
             ),
         },
     ),
