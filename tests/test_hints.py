@@ -77,6 +77,10 @@ SAFE: dict[tuple[str, str], str] = {
         "growth",
     ): "leave the growth rate out or note it: never stored as a level",
     ("duplicate-observation", ""): "removes one of two equal figures; the figure stays once",
+    (
+        "rounded-figure",
+        "",
+    ): "nothing to do; the precise figure counts, the rounded one is not added",
     ("conflicting-observation", ""): "keep the right figure; a revision must say when (as_of)",
     ("conflicting-observation", "same-date"): "keep the right figure or date the revision",
     ("ytd-decreasing", ""): "a question about the month's own figure; the clerk checks",

@@ -405,3 +405,90 @@ def test_without_targets_or_history_nothing_is_judged() -> None:
     """No target, no history, no range: no band, never a finding."""
     assert band("count", []) is None
     assert plausibility(Decimal("0.001"), "count", []) is None
+
+
+# ------------------------------------------------------------------ rounding (item 3)
+
+
+def _poverty_store(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "poverty.csv").write_text(
+        "indicator,period,region,value,unit,source,note\n"
+        "pov.registered_poor_population,2015,,442079,人,扶贫办,\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_rounded_figure_beside_the_precise_one_is_a_notice_not_a_conflict(plan: Plan) -> None:
+    """44.2万 after 442079 in one file: rounded-figure (notice), no conflicting-observation."""
+    findings = found(plan, SUBMISSIONS / "rounded-figure.csv")
+    assert [f.code for f in findings if f.code != "magnitude-suffix"] == ["rounded-figure"]
+    assert coded(findings, "rounded-figure")[0].severity.value == "notice"
+
+
+def test_the_precise_figure_counts_whichever_comes_first(plan: Plan) -> None:
+    """1.04万 then 10380: 10380 is the figure kept, 1.04万 the rounded one."""
+    report = validate(
+        [str(PLAUSIBLE / "rounded.csv")], plan, store=None, today=TODAY, keep_observations=True
+    )
+    jobs = [o for o in report.observations if o.indicator == "emp.new_urban_jobs"]
+    assert [(o.line, o.text) for o in jobs] == [(4, "10380")]
+    assert [f.line for f in coded(report.findings, "rounded-figure")] == [3]
+
+
+def test_a_rounded_republication_of_a_stored_figure_is_a_notice(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    """44.2万 against a stored 442,079: rounded-figure, exit 0, not conflicts-with-store."""
+    data = _poverty_store(tmp_path / "data")
+    r = run("validate", str(PLAUSIBLE / "rounded.csv"), "--data", str(data), "--format", "json")
+    codes = [f["code"] for f in json.loads(r.stdout)["findings"] if f["line"] == 2]
+    assert r.exit_code == 0 and "rounded-figure" in codes and "conflicts-with-store" not in codes
+
+
+def test_ingest_agrees_a_rounded_figure_is_already_stored(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Ingest of 44.2万 against 442,079 does not stop on a conflict and stores nothing for it."""
+    data = _poverty_store(tmp_path / "data")
+    before = (data / "poverty.csv").read_text(encoding="utf-8")
+    r = run("ingest", str(SUBMISSIONS / "rounded-figure.csv"), "--data", str(data))
+    assert r.exit_code == 0, r.stderr
+    assert (data / "poverty.csv").read_text(encoding="utf-8") == before
+
+
+def test_region_sums_are_checked_within_the_rounding_of_the_figures(plan: Plan) -> None:
+    """Twelve regions published to 0.01万 summing 70 persons off the city: no warning."""
+    assert coded(found(plan, PLAUSIBLE / "rounded-region-sums.csv"), "region-sum-mismatch") == []
+
+
+def test_the_same_gap_in_figures_written_to_the_person_is_a_warning(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """The same regions written in whole persons (3.61万 → 36100): the 70 gap is a mismatch."""
+    lines = (PLAUSIBLE / "rounded-region-sums.csv").read_text(encoding="utf-8").splitlines()
+    plain = [lines[0], lines[1]]
+    for line in lines[2:]:
+        cells = line.split(",")
+        cells[3] = str(int(Decimal(cells[3].removesuffix("万")) * 10000))
+        plain.append(",".join(cells))
+    path = tmp_path / "plain.csv"
+    path.write_text("\n".join(plain) + "\n", encoding="utf-8")
+    assert len(coded(found(plan, path), "region-sum-mismatch")) == 1
+
+
+@given(
+    st.integers(min_value=10**6, max_value=10**12),
+    st.integers(min_value=1, max_value=6),
+)
+def test_a_figure_rounded_to_its_written_precision_is_the_same_figure(
+    precise: int, places: int
+) -> None:
+    """Any whole figure and its rounding to 10^places, written with that precision, are one."""
+    from linyi_tracker.actuals.reconcile import Figure, same_figure
+
+    step = Decimal(1).scaleb(places)  # 1E+places: the exponent is the precision
+    coarse = (Decimal(precise) / step).quantize(Decimal(1)) * step
+    written = coarse.quantize(step)  # as the reader keeps 44.2万: Decimal('4.42E+5')
+    assert same_figure(Figure(Decimal(precise), None, None), Figure(written, None, None))

@@ -62,6 +62,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "control-character": ("control-character.csv", 2, 6),
     "percent-read": ("percent-read.xlsx", 2, 4),
     "duplicate-observation": ("duplicate-observation.csv", 3, 4),
+    "rounded-figure": ("rounded-figure.csv", 3, 4),
     "conflicting-observation": ("conflicting-observation.csv", 3, 4),
     "ytd-decreasing": ("ytd-decreasing.csv", 3, 4),
     "component-exceeds-total": ("component-exceeds-total.csv", 3, 4),

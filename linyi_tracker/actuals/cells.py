@@ -133,6 +133,8 @@ def value_cell(
         return _NOTHING, issues
     if too_large(value):
         return _NOTHING, [*issues, _too_large(value)]
+    if value != parsed or not PLAIN_NUMBER.match(text):
+        value = with_written_precision(value, text)
     if unit is not None:
         issues += range_issues(value, unit, count_total if kind == "count" else None)
     return (value, None, None), issues
@@ -152,6 +154,30 @@ def loose_value_cell(text: str) -> Issues:
     except NumberError as exc:
         return [Issue(exc.code, E, "value", exc.params, exc.form, exc.hint_form)]
     return []
+
+
+_WRITTEN = re.compile(r"-?\d+(?:\.(\d+))?")
+
+
+def with_written_precision(value: Decimal, text: str) -> Decimal:
+    """``value`` carrying the precision it was written with, when a factor of ten made it
+    (44.2万 → 442000 is known to the thousand: Decimal('4.42E+5'), equal to 442000): the
+    reconciliation rule compares a rounded figure at its own precision. Plain digits, and
+    figures whose last written digit is a unit or finer, are returned as they are."""
+    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+    m = _WRITTEN.search(folded)
+    if m is None or value == 0:
+        return value
+    written = Decimal(m.group())
+    if written == 0:
+        return value
+    factor = value / written
+    if factor <= 1 or factor != factor.to_integral_value() or str(int(factor)).rstrip("0") != "1":
+        return value  # not a power of ten (or none): nothing is known of the precision
+    quantum = factor.scaleb(-len(m.group(1) or "")).normalize()
+    if quantum <= 1:
+        return value
+    return value.quantize(quantum)
 
 
 def _too_large(value: Decimal) -> Issue:

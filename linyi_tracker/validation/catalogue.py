@@ -836,6 +836,27 @@ _ENTRIES = [
         {"": T("删去其中一行", "remove one of the two rows")},
     ),
     Entry(
+        "rounded-figure",
+        N,
+        "across rows",
+        T(
+            "同一数字的取整形式（44.2万与442079），按同一数字计一次",
+            "a figure that is another rounded (44.2万 and 442,079), counted as the same figure",
+        ),
+        {
+            "": T(
+                _KEY + " = {value} 是 " + _OTHER + " 处{other_value}的取整形式，按同一数字计",
+                _KEY + " = {value} is {other_value} at " + _OTHER + " rounded; the same figure",
+            )
+        },
+        {
+            "": T(
+                "无需处理；保留较精确的数字",
+                "nothing to do; the more precise figure counts",
+            )
+        },
+    ),
+    Entry(
         "conflicting-observation",
         E,
         "across rows",

@@ -31,7 +31,14 @@ from decimal import Decimal
 from linyi_tracker.actuals.lookup import value_type
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
-from linyi_tracker.actuals.reconcile import Figure, decide, figure_text, findings, store_finding
+from linyi_tracker.actuals.reconcile import (
+    Figure,
+    decide,
+    figure_text,
+    findings,
+    quantum,
+    store_finding,
+)
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan, Target
@@ -85,6 +92,12 @@ def _yearly(target: Target) -> Decimal:
         years = target.deadline - (target.start or target.deadline) + 1
         return target.value / max(years, 1)
     return target.value
+
+
+def _half_step(value: Decimal) -> float:
+    """Half the unit of the last written digit of a rounded figure (see reconcile.quantum)."""
+    step = quantum(value)
+    return float(step) / 2 if step is not None else 0.0
 
 
 def robust_scale(values: list[float]) -> tuple[float, float] | None:
@@ -610,6 +623,10 @@ class CrossChecks:
         acc: dict[tuple[int, int], list[float | int]] = {}
         keys, values, ind_shift, reg_mask = self.keys, self.values, self.ind_shift, self.reg_mask
         isnan = math.isnan
+        # Half the written precision of each rounded figure summed (44.2万: 500), by slot:
+        # figures published to 0.01万 may sum to 40 persons off the city's without a mistake.
+        exact = self.exact
+        slack: defaultdict[tuple[int, int], float] = defaultdict(float)
         for i in self.representatives:  # a million times for a million rows: locals only
             key = keys[i]
             indicator = key >> ind_shift
@@ -629,6 +646,8 @@ class CrossChecks:
                     slot[1] = int(slot[1]) | (1 << region)
                     if slot[3] == -1:
                         slot[3] = i
+                    if exact and i in exact:
+                        slack[pair] += _half_step(exact[i])
         for (indicator_number, code), (partial, mask, city_row, first_row) in sorted(acc.items()):
             name, period = self.indicators[indicator_number], self.periods[code]
             whole = self._figure(
@@ -637,6 +656,11 @@ class CrossChecks:
             if whole is None or whole.value is None:
                 continue
             total = float(partial)
+            allowed = slack.get((indicator_number, code), 0.0)
+            if city_row != -1:
+                allowed += _half_step(exact[int(city_row)]) if int(city_row) in exact else 0.0
+            else:
+                allowed += self._stored_half_step(name, period, city)
             complete = True
             for r in subs:
                 if int(mask) & (1 << r):
@@ -646,7 +670,10 @@ class CrossChecks:
                     complete = False
                     break
                 total += stored.value
-            if not complete or math.isclose(total, whole.value, rel_tol=1e-12, abs_tol=1e-9):
+                allowed += self._stored_half_step(name, period, r)
+            if not complete or math.isclose(
+                total, whole.value, rel_tol=1e-12, abs_tol=max(1e-9, allowed)
+            ):
                 continue
             blame = (
                 whole
@@ -668,6 +695,11 @@ class CrossChecks:
                         },
                     )
                 )
+
+    def _stored_half_step(self, indicator: str, period: Period, region_number: int) -> float:
+        """Half the written precision of a stored figure (0 for one written to the unit)."""
+        stored = self.stored.get(self._key(indicator, self.regions[region_number], period))
+        return _half_step(stored.value) if stored is not None and stored.value is not None else 0.0
 
     def _figure(
         self, mine: dict[int, int], indicator: str, period: Period, region_number: int
