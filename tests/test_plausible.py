@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
@@ -492,3 +492,42 @@ def test_a_figure_rounded_to_its_written_precision_is_the_same_figure(
     coarse = (Decimal(precise) / step).quantize(Decimal(1)) * step
     written = coarse.quantize(step)  # as the reader keeps 44.2万: Decimal('4.42E+5')
     assert same_figure(Figure(Decimal(precise), None, None), Figure(written, None, None))
+
+
+def test_a_date_cell_in_a_workbooks_period_column_is_read_to_the_month(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """Excel turns 2016-09 typed in a cell into a date: read as 2016-09, with the notice."""
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["indicator", "period", "region", "value"])
+    sheet.append(["emp.new_urban_jobs", dt.datetime(2016, 9, 1), "hedong", 8800])
+    book.save(tmp_path / "dates.xlsx")
+    report = validate(
+        [str(tmp_path / "dates.xlsx")], plan, store=None, today=TODAY, keep_observations=True
+    )
+    assert [o.period.text for o in report.observations] == ["2016-09"]
+    (f,) = coded(report.findings, "period-read-as-month")
+    assert render(f, "en")[0] == "'2016-09-01' read as 2016-09"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_any_damage_to_the_sheet_xml_gives_findings_never_an_exception(
+    plan: Plan, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Random bytes changed in the sheet XML: validate returns findings or a clean result."""
+    path = _workbook(tmp_path_factory.mktemp("mutated") / "book.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        xml = bytearray(archive.read(SHEET))
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(xml) - 1))
+        xml[at] = data.draw(st.integers(0, 255))
+    _mutate(path, SHEET, lambda _: bytes(xml))
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    assert all(f.code for f in report.findings)

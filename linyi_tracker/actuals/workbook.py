@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.observation import FileRead
@@ -101,11 +101,35 @@ def read_workbook(
     require("openpyxl", "reading an .xlsx file")
     result = FileRead(shown, "xlsx")
     try:
+        handle = path.open("rb")
+    except OSError as exc:
+        result.findings.append(
+            Finding("unreadable-workbook", Severity.ERROR, shown, params={"error": str(exc)})
+        )
+        return result
+    # The file is ours to close: openpyxl leaves its archive open when a damaged
+    # workbook stops it half-way.
+    with handle:
+        return _read_book(path, handle, result, lookup, today, sheet, emit, emit_number)
+
+
+def _read_book(
+    path: Path,
+    handle: BinaryIO,
+    result: FileRead,
+    lookup: PlanLookup,
+    today: dt.date,
+    sheet: str | None,
+    emit: Emit | None,
+    emit_number: EmitNumber | None,
+) -> FileRead:
+    shown = result.path
+    try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
         _check_sizes(path)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except _TooLarge as exc:
         result.findings.append(exc.finding(shown))
         return result
