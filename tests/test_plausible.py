@@ -288,6 +288,7 @@ def test_validate_compares_with_the_users_own_data_folder(
         (5, "growth", None),  # 10.4 for an urban income of ~50,000 yuan
         (6, "ratio-percent", "1.5"),  # 150 for a ratio of 1.5:1
         (9, "scale", None),  # 0.0004 yuan: off the scale, no likely reading
+        (10, "units", "85000"),  # 850,000,000 new jobs: 85,000 multiplied by 万 once too often
     ],
 )
 def test_a_figure_off_its_indicators_scale_names_the_likely_reading(

@@ -782,9 +782,9 @@ _ENTRIES = [
                 "about {reference})",
             ),
             "units": T(
-                "{value}看起来是该写成“万”的数字写成了个位数，即{reading}万（该指标约为{reference}）",
-                "{value} looks like ten thousand times the figure ({reading} in 万; this "
-                "indicator is about {reference})",
+                "{value}是该指标量级（约{reference}）的约一万倍：看起来是{reading}被误当作以“万”为单位换算了",
+                "{value} is about ten thousand times this indicator's scale (about {reference}): "
+                "it looks like {reading} converted from 万 by mistake",
             ),
             "growth": T(
                 "{value}看起来是增长率（{value}%），不是水平值（该指标约为{reference}）",
