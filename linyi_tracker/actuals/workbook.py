@@ -192,10 +192,17 @@ def _rows(cells_of: Iterator[tuple[Any, ...]]) -> Iterator[Row]:
         cells_read += len(row)
         if cells_read > MAX_CELLS:
             raise _TooLarge("cells", limit=MAX_CELLS, row=number)
-        cells = [cell_text(c.value, c.number_format) for c in row]
+        # The number format only where it can change the reading: a number's (text is text).
+        cells = [
+            cell_text(v, c.number_format) if type(v := c.value) in _NUMBERS else cell_text(v)
+            for c in row
+        ]
         while cells and cells[-1] == "":
             cells.pop()
         yield number, cells
+
+
+_NUMBERS = (int, float)
 
 
 def cell_text(value: Any, number_format: str | None = None) -> str:
