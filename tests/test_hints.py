@@ -63,7 +63,10 @@ SAFE: dict[tuple[str, str], str] = {
     ("invalid-number", "grouping"): "a decimal point or proper grouping, as the source means",
     ("unit-mismatch", ""): "convert to the indicator's unit first, then the unit is right",
     ("unit-mismatch", "percent"): "the level in the indicator's unit, not the percentage",
-    ("unit-mismatch", "growth"): "leave the growth rate out or note it: never stored as a level",
+    (
+        "unit-mismatch",
+        "growth-rate",
+    ): "leave the growth rate out or note it: never stored as a level",
     ("unit-in-value", ""): "moves the unit to its column; the reading shown stays the same",
     ("out-of-range", "percent"): "tells how a percentage is written; the clerk checks the figure",
     ("out-of-range", "too-large"): "check the figure; nothing is stored meanwhile",

@@ -256,7 +256,9 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
     # hint says so, never "leave the unit blank", which would store 10.4 yuan.
     growth = unit.kind != "percent" and folded in _PERCENT_WORDS
-    issues.append(Issue("unit-mismatch", E, "unit", params, hint_form="growth" if growth else ""))
+    issues.append(
+        Issue("unit-mismatch", E, "unit", params, hint_form="growth-rate" if growth else "")
+    )
     return None
 
 

@@ -122,7 +122,7 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     percent = s.endswith("%")
     if percent:
         if not percent_unit:
-            raise NumberError("unit-mismatch", {"text": raw}, "percent", "growth")
+            raise NumberError("unit-mismatch", {"text": raw}, "percent", "growth-rate")
         s = s[:-1].strip()
     factor = Decimal(1)
     suffix = s[-1:] if s else ""

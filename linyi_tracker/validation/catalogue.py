@@ -598,7 +598,7 @@ _ENTRIES = [
                 "请按指标的单位填写水平值（不是百分比）",
                 "write the level in the indicator's own unit (not a percentage)",
             ),
-            "growth": T(
+            "growth-rate": T(
                 "这看起来是增长率（如“比上年增长10.4%”），不是水平值：请删去该行，或记在备注中；"
                 "增长数字属于规划中的增长目标",
                 'this looks like a growth rate ("10.4 % up on the year"), not a level: leave the '
