@@ -244,7 +244,9 @@ def validate(
     store = None
     if compare_with_store:
         where = locate_data(data_option)
-        if where.path.is_dir():
+        # Only the user's own store (--data, $LINYI_TRACKER_DATA, ./data/actuals): the
+        # published figures shipped with the tool are not what a submission adds to.
+        if where.origin != "embedded" and where.path.is_dir():
             mine = {Path(p).resolve() for p in files if p != STDIN}
             store = read_store(plan, where, exclude=mine)
     return run_validation(files, plan, store=store, strict=strict, sheet=sheet, progress=progress)

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -151,29 +151,14 @@ def test_a_mutated_csv_file_gives_findings_never_an_exception(content: bytes) ->
     check(content, ".csv")
 
 
-PENDING_13_9 = pytest.mark.xfail(
-    reason="issue 13.9 (a malformed workbook → unreadable-workbook) belongs to helper "
-    "'plausible'; today zlib/XML errors from openpyxl are internal errors (exit 70). "
-    "Remove this mark when that lands.",
-    strict=False,
-)
-
-
-# While pending, a failure is expected: no shrinking (it only costs time). When 13.9
-# lands, remove PENDING_13_9 and use SETTINGS again.
-PENDING_SETTINGS = settings(SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
-
-
-@PENDING_13_9
-@PENDING_SETTINGS
+@SETTINGS
 @given(damaged_zip())
 def test_a_damaged_workbook_file_gives_findings_never_an_exception(content: bytes) -> None:
     """Any damage to an .xlsx file's bytes is a finding or a refusal (exit 0, 1 or 2)."""
     check(content, ".xlsx")
 
 
-@PENDING_13_9
-@PENDING_SETTINGS
+@SETTINGS
 @given(damaged_member())
 def test_a_workbook_with_a_damaged_member_gives_findings_never_an_exception(
     content: bytes,

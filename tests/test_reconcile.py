@@ -53,7 +53,9 @@ def _verdicts(
     def at(code: str) -> set[Position]:
         return {(f.file or "", f.line or 0) for f in findings if f.code == code}
 
-    duplicates, conflicts = at("duplicate-observation"), at("conflicting-observation")
+    # a rounded figure (44.2万 beside 442079) is a duplicate of the figure it rounds
+    duplicates = at("duplicate-observation") | at("rounded-figure")
+    conflicts = at("conflicting-observation")
     current = {(o.file, o.line) for o in kept}
     history = None if revised is None else {(o.file, o.line) for o in revised}
     out: dict[Position, str] = {}

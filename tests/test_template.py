@@ -29,6 +29,8 @@ def fill(row: dict[str, str]) -> str:
         return "是"
     if "数量" in hint:
         return "12"
+    if row["unit"] == ":1":
+        return "1.6"  # a ratio on its target's scale (1200:1 is an implausible-value)
     return "95.5" if row["unit"] == "%" else "1200"
 
 

@@ -14,9 +14,15 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
-from linyi_tracker.actuals.numbers import PLAIN_NUMBER, NumberError, parse_number
-from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
+from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold, is_zone_name
+from linyi_tracker.actuals.numbers import (
+    PLAIN_NUMBER,
+    NumberError,
+    is_placeholder,
+    parse_number,
+    too_large,
+)
+from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.findings import Issue, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
@@ -53,7 +59,10 @@ def period_cell(
     if not text:
         return None, [Issue("missing-value", E, "period", form="period")]
     try:
-        period = parse_period(text)
+        period, how = read_period(text)
+    except AmbiguousPeriod as exc:
+        said: dict[str, Param] = {"text": text, "first": exc.first, "second": exc.second}
+        return None, [Issue("invalid-period", E, "period", said, "ambiguous", exc.form)]
     except PeriodError as exc:
         if exc.month is not None:
             return None, [Issue("invalid-period", E, "period", {"month": exc.month}, "month")]
@@ -64,6 +73,10 @@ def period_cell(
     if (period.year, period.months) >= (today.year, today.month):
         params = {"period": period.text, "today": today.isoformat()}
         return None, [Issue("future-period", E, "period", params)]
+    if how is not None:
+        return period, [
+            Issue("period-read-as-month", N, "period", {"text": text, "period": period.text})
+        ]
     return period, []
 
 
@@ -74,6 +87,8 @@ def region_cell(lookup: PlanLookup, text: str) -> tuple[str | None, Issues]:
     region = lookup.region(text)
     if region is not None:
         return region, []
+    if is_zone_name(text):  # never "leave it blank": that would make it the city's figure
+        return None, [Issue("unknown-region", E, "region", {"text": text}, hint_form="zone")]
     guess = lookup.suggest_region(text)
     if guess:
         params: dict[str, Param] = {"text": text, "suggestion": guess}
@@ -111,9 +126,15 @@ def value_cell(
     parsed = Decimal(text) if PLAIN_NUMBER.match(text) else number_cell(text, unit, issues)
     if parsed is None:
         return _NOTHING, issues
+    if too_large(parsed):
+        return _NOTHING, [*issues, _too_large(parsed)]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
+    if too_large(value):
+        return _NOTHING, [*issues, _too_large(value)]
+    if value != parsed or not PLAIN_NUMBER.match(text):
+        value = with_written_precision(value, text)
     if unit is not None:
         issues += range_issues(value, unit, count_total if kind == "count" else None)
     return (value, None, None), issues
@@ -185,6 +206,51 @@ def growth_cell(text: str, unit_text: str, unit: Unit | None) -> tuple[Value, Is
 _PERCENT_NAMES = frozenset({"%", "％", "percent", "百分比", "百分点", "pct"})
 
 
+def loose_value_cell(text: str) -> Issues:
+    """The value of a row whose indicator is unknown, checked as far as it can be: a
+    figure (a digit in it) or a placeholder word (暂无, —, N/A) must read as a number,
+    so that a clerk sees all of a row's problems in one round. Words are left alone
+    (the indicator may be a milestone), and so is the unit (it is the indicator's)."""
+    if not text:
+        return [Issue("missing-value", E, "value", form="value")]
+    if PLAIN_NUMBER.match(text) or not (is_placeholder(text) or any(c.isdigit() for c in text)):
+        return []
+    try:
+        parse_number(text, percent_unit=True)
+    except NumberError as exc:
+        return [Issue(exc.code, E, "value", exc.params, exc.form, exc.hint_form)]
+    return []
+
+
+_WRITTEN = re.compile(r"-?\d+(?:\.(\d+))?")
+
+
+def with_written_precision(value: Decimal, text: str) -> Decimal:
+    """``value`` carrying the precision it was written with, when a factor of ten made it
+    (44.2万 → 442000 is known to the thousand: Decimal('4.42E+5'), equal to 442000): the
+    reconciliation rule compares a rounded figure at its own precision. Plain digits, and
+    figures whose last written digit is a unit or finer, are returned as they are."""
+    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+    m = _WRITTEN.search(folded)
+    if m is None or value == 0:
+        return value
+    written = Decimal(m.group())
+    if written == 0:
+        return value
+    factor = value / written
+    if factor <= 1 or factor != factor.to_integral_value() or str(int(factor)).rstrip("0") != "1":
+        return value  # not a power of ten (or none): nothing is known of the precision
+    quantum = factor.scaleb(-len(m.group(1) or "")).normalize()
+    if quantum <= 1:
+        return value
+    return value.quantize(quantum)
+
+
+def _too_large(value: Decimal) -> Issue:
+    shown = f"{value:.3e}" if value.adjusted() > 30 else format(value, "f")
+    return Issue("out-of-range", E, "value", {"value": shown}, "too-large")
+
+
 def judgement_cell(text: str) -> tuple[Value, Issues]:
     """A status word, in zh or en."""
     judged = JUDGEMENTS.get(fold(text))
@@ -253,7 +319,12 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
             issues.append(Issue("unit-converted", W, "unit", params))
             return converted
     params = {"unit": text, "expected_zh": unit.name.zh, "expected_en": unit.name.en}
-    issues.append(Issue("unit-mismatch", E, "unit", params))
+    # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
+    # hint says so, never "leave the unit blank", which would store 10.4 yuan.
+    growth = unit.kind != "percent" and folded in _PERCENT_WORDS
+    issues.append(
+        Issue("unit-mismatch", E, "unit", params, hint_form="growth-rate" if growth else "")
+    )
     return None
 
 
@@ -324,4 +395,5 @@ def _looks_numeric(folded: str) -> bool:
 
 
 _ZERO, _HUNDRED = Decimal(0), Decimal(100)
+_PERCENT_WORDS = frozenset({"%", "％", "百分比", "percent", "pct", "百分点"})
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")

@@ -73,12 +73,66 @@ class PlanLookup:
         return self.regions.get(fold(text))
 
     def suggest_region(self, text: str) -> str | None:
+        """A region close in meaning, not just in characters: never for a functional zone
+        (蒙山旅游区 is not 兰山区), and for a Chinese name only one sharing a two-character
+        stem with it (罗庄 in 罗庄镇 → luozhuang)."""
+        folded = fold(text)
+        if is_zone_name(folded):
+            return None
         if self._region_suggestions is None:
             self._region_suggestions = _Suggestions(self.regions, cutoff=0.5)
-        return self._region_suggestions(fold(text))
+        guess = self._region_suggestions(folded)
+        if guess is None or not _has_cjk(folded):
+            return guess
+        names = [n for n, ident in self.regions.items() if ident == guess and _has_cjk(n)]
+        return guess if any(_shares_stem(folded, n) for n in names) else None
 
     _indicator_suggestions: _Suggestions | None = None  # built on first use
     _region_suggestions: _Suggestions | None = None
+
+
+# Endings of functional zones (功能区) and of the parts of a county (街道, 镇, 乡): none is
+# a county, and suggesting one would record the zone's or township's figure as a whole
+# county's (蒙山旅游区 is not lanshan, 兰山街道 is not all of 兰山区).
+ZONE_ENDINGS = (
+    "街道",
+    "镇",
+    "乡",
+    "社区",
+    "开发区",
+    "旅游区",
+    "高新区",
+    "园区",
+    "度假区",
+    "示范区",
+    "功能区",
+    "临港区",
+    "保税区",
+    "试验区",
+    "新区",
+    "景区",
+)
+
+
+def is_zone_name(text: str) -> bool:
+    """临沂经济技术开发区, 蒙山旅游区, 兰山街道 …: a functional zone's or a township's name."""
+    return fold(text).endswith(ZONE_ENDINGS)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _shares_stem(text: str, name: str) -> bool:
+    """Whether a text holds two characters in a row of a region's name, its 区/县/市 aside
+    (罗庄 of 罗庄区 in 罗庄县; 蒙山区 shares only 山区 with 兰山区, which is no stem)."""
+    text = text.translate(_TRADITIONAL)
+    stem = name[:-1] if len(name) > 2 and name[-1] in "区县市" else name
+    return any(stem[i : i + 2] in text for i in range(len(stem) - 1))
+
+
+# Traditional forms of the characters of Linyi's place names (蘭山區 is 兰山区).
+_TRADITIONAL = str.maketrans("蘭莊東縣臨陰費區沂", "兰庄东县临阴费区沂")
 
 
 class _Suggestions:

@@ -20,6 +20,12 @@ from decimal import Decimal, InvalidOperation
 
 from linyi_tracker.findings import Param, Severity
 
+# The largest figure any indicator can hold: below 10^18 (thousands of times China's GDP in
+# yuan; 12345678901234567 still fits). A 309-digit value became Infinity in every report and a
+# 26-digit one in 万人 broke the unit conversion: they are out-of-range at the door.
+MAX_ADJUSTED = 17  # Decimal.adjusted() of the largest figure accepted (< 10^18)
+MAX_FIGURE_DIGITS = 15  # plain digits longer than this take the careful path
+
 # Plain ASCII digits: read as they are, nothing to remark on (the common case).
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
@@ -40,7 +46,30 @@ _PLACEHOLDERS = {
     "#n/a",
     "空",
     "x",
+    # Words clerks write for "no figure" (issue 10): each gets the placeholder hint.
+    "暂无",
+    "没有",
+    "不详",
+    "未知",
+    "待定",
+    "缺",
+    "缺失",
+    "未统计",
+    "未报",
+    "n.a.",
+    "...",
+    "…",
+    "……",
+    "#div/0!",
+    "#value!",
+    "#ref!",
 }
+
+
+def is_placeholder(text: str) -> bool:
+    """A word or sign that stands for "no figure" (—, /, 无, 暂无, N/A …)."""
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    return s in _PLACEHOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +119,10 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         raise NumberError("invalid-number", {"text": raw}, hint_form="placeholder")
     if s.startswith("(") and s.endswith(")"):
         raise NumberError("invalid-number", {"text": raw}, "brackets")
-    if s.endswith("%"):
+    percent = s.endswith("%")
+    if percent:
         if not percent_unit:
-            raise NumberError("unit-mismatch", {"text": raw}, "percent")
+            raise NumberError("unit-mismatch", {"text": raw}, "percent", "growth-rate")
         s = s[:-1].strip()
     factor = Decimal(1)
     suffix = s[-1:] if s else ""
@@ -107,7 +137,9 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         )
     if not _PLAIN.match(s):
         hint = ""
-        if "_" in s:
+        if re.search(r"\d[A-Za-z]|[A-Za-z]\d", s):
+            hint = "letters"
+        elif "_" in s:
             hint = "underscore"
         elif re.search(r"\d[eE][+-]?\d", s):
             hint = "exponent"
@@ -118,6 +150,8 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the pattern above admits only decimals
         raise NumberError("invalid-number", {"text": raw}) from None
+    if too_large(value * factor if value.adjusted() <= MAX_ADJUSTED else value):
+        raise NumberError("out-of-range", {"value": raw}, "too-large")
     if factor != 1:
         value = _plain(value * factor)
         remarks.append(
@@ -127,12 +161,19 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
                 {"text": raw, "value": value, "suffix": suffix, "factor": factor},
             )
         )
+    if percent:
+        remarks.append(Remark("percent-read", Severity.NOTICE, {"text": raw, "value": value}))
     if folded:
         remarks.insert(
             0,
             Remark("full-width-characters", Severity.WARNING, {"text": raw, "value": value}),
         )
     return Reading(value, tuple(remarks))
+
+
+def too_large(value: Decimal) -> bool:
+    """Beyond what any indicator can hold (10^18 or more, either sign; not finite)."""
+    return not value.is_finite() or (value != 0 and value.adjusted() > MAX_ADJUSTED)
 
 
 def _other_script_digits(text: str) -> bool:

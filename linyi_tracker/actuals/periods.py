@@ -99,3 +99,62 @@ def parse_period(text: str) -> Period:
     raise PeriodError(
         f"'{text}' is not a period; write a year (2017), a quarter (2017Q3) or a month (2017-09)"
     )
+
+
+# ------------------------------------------------------------ what a submission's cell may say
+
+# Excel's own spellings of a month: a date (2019/9/1, 2019-09-01, a date cell), or its
+# "mmm-yy" format (Sep-19). They name a day or a month unambiguously, so they are read
+# to the month, with a notice that shows the reading.
+_EXCEL_DATE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_MON_YY = re.compile(r"^([A-Za-z]{3})[-/ ](\d{2}|\d{4})$")
+# A month written with a dot, as a number: 2019.1 is January, or October whose trailing
+# zero a spreadsheet dropped (2019.10 → 2019.1). A two-digit year (19.9) leaves the
+# century and the reading to guess.
+_DOT_MONTH = re.compile(r"^(\d{4})\.(\d{1,2})$")
+_SHORT_YEAR = re.compile(r"^(\d{2})\s*[./-]\s*(\d{1,2})$")
+
+
+class AmbiguousPeriod(PeriodError):
+    """A period with two readings: ``first`` and ``second`` (canonical texts)."""
+
+    def __init__(self, text: str, first: str, second: str, form: str) -> None:
+        super().__init__(f"'{text}' may be {first} or {second}")
+        self.first, self.second, self.form = first, second, form
+
+
+def read_period(text: str) -> tuple[Period, str | None]:
+    """A submission's period cell: :func:`parse_period`'s forms, and Excel's spellings of
+    a month (read to the month; the second item is then ``"excel"`` for a notice).
+
+    Raises :class:`AmbiguousPeriod` for 2019.1 (2019-01 or 2019-10) and 19.9 (a two-digit
+    year), :class:`PeriodError` for anything else that is not a period.
+    """
+    s = unicodedata.normalize("NFKC", text).strip()
+    if m := _DOT_MONTH.match(s):
+        year, month = int(m.group(1)), m.group(2)
+        if month == "1":
+            raise AmbiguousPeriod(text, f"{year}-01", f"{year}-10", "dot-month")
+    if m := _SHORT_YEAR.match(s):
+        year, month_n = 2000 + int(m.group(1)), int(m.group(2))
+        if 1 <= month_n <= 12:
+            second = (
+                f"{year}-10" if m.group(2) == "1" else f"{1900 + int(m.group(1))}-{month_n:02d}"
+            )
+            raise AmbiguousPeriod(text, f"{year}-{month_n:02d}", second, "short-year")
+    if m := _EXCEL_DATE.match(s):
+        year, month_n, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not 1 <= month_n <= 12:
+            raise PeriodError(f"month {month_n} does not exist", month_n)
+        if not 1 <= day <= 31:
+            raise PeriodError(f"'{text}' is not a date")
+        return Period(year, month_n, "month"), "excel"
+    if m := _MON_YY.match(s):
+        month_n = _MONTHS_LOWER.get(m.group(1).casefold(), 0)
+        if month_n:
+            y = int(m.group(2))
+            return Period(y if y >= 100 else 2000 + y, month_n, "month"), "excel"
+    return parse_period(text), None
+
+
+_MONTHS_LOWER = {name.casefold(): n for n, name in enumerate(_MONTHS, start=1)}

@@ -8,7 +8,10 @@ conflict in another. The rule, as the method states it:
 1. **The same figure.** Two numbers are the same figure when their exact decimal
    values in the indicator's unit are equal: ``9800``, ``9800.0``, ``"9,800"`` and
    ``0.98万`` are one figure; ``12345678901234567`` and ``12345678901234568`` are two
-   (never compared as floats). Two words are the same figure when their canonical
+   (never compared as floats). A figure written to a coarser precision than a unit
+   (``44.2万`` is known to the thousand: its value carries that precision) is the same
+   figure as one it rounds (``442079``): rounding is not conflict. The more precise one
+   counts; the rounded one is a ``rounded-figure`` notice. Two words are the same figure when their canonical
    forms are equal (``done`` / ``是`` / ``1`` all read "done"; a milestone's
    completion date is part of its figure). A number and a word are never the same.
 2. **The time of a figure** is its ``as_of`` date. A figure without ``as_of`` is older
@@ -112,11 +115,36 @@ def figure_text(value: Decimal) -> str:
     return text or "0"
 
 
+def quantum(value: Decimal) -> Decimal | None:
+    """The unit of the last written digit, when coarser than one (44.2万 is read as
+    Decimal('4.42E+5'): known to the thousand); ``None`` for a figure written to the unit
+    or finer, which is compared exactly."""
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent > 0 else None
+
+
+def rounded(a: Figure, b: Figure) -> bool:
+    """Rule 1's second half: two unequal numbers one of which, written to a coarser
+    precision, is the other rounded to it (44.2万 and 442,079: |79| ≤ 500)."""
+    if a.value is None or b.value is None or a.value == b.value:
+        return False
+    steps = [q for q in (quantum(a.value), quantum(b.value)) if q is not None]
+    return bool(steps) and abs(a.value - b.value) * 2 <= max(steps)
+
+
 def same_figure(a: Figure, b: Figure) -> bool:
-    """Rule 1: equal exact values, or equal canonical words."""
+    """Rule 1: equal exact values (or equal at the precision the coarser was written
+    with, :func:`rounded`), or equal canonical words."""
     if a.value is not None or b.value is not None:
-        return a.value is not None and b.value is not None and a.value == b.value
+        return a.value is not None and b.value is not None and (a.value == b.value or rounded(a, b))
     return a.word == b.word
+
+
+def _coarser(a: Figure, b: Figure) -> bool:
+    """Whether ``a`` was written to a coarser precision than ``b`` (rounded pairs only)."""
+    qa = quantum(a.value) if a.value is not None else None
+    qb = quantum(b.value) if b.value is not None else None
+    return qa is not None and (qb is None or qa > qb)
 
 
 def compare(current: Figure, other: Figure) -> Relation:
@@ -155,8 +183,12 @@ def decide(figures: Sequence[Figure]) -> Decision:
     for i in order[1:]:
         relation = compare(figures[current], figures[i])
         if relation is Relation.SAME:
-            if _time(figures[i]) > _time(figures[current]):
-                current, i = i, current  # the later as_of stands for the figure
+            if _time(figures[i]) > _time(figures[current]) or (
+                _time(figures[i]) == _time(figures[current])
+                and _coarser(figures[current], figures[i])
+            ):
+                # the later as_of stands for the figure; at the same time, the more precise
+                current, i = i, current
             verdicts[i], against[i] = Verdict.DUPLICATE, current
         elif relation is Relation.NEWER:
             verdicts[current], against[current] = Verdict.REVISION, i
@@ -194,9 +226,8 @@ def store_finding(
     if relation is Relation.NEWER:
         return None
     if relation is Relation.SAME:
-        return _at(
-            submitted, "already-stored", Severity.NOTICE, pair_params(key, submitted, stored)
-        )
+        code = "rounded-figure" if rounded(stored, submitted) else "already-stored"
+        return _at(submitted, code, Severity.NOTICE, pair_params(key, submitted, stored))
     params = pair_params(key, submitted, stored) | {"stored_value": stored.text}
     form = ""
     if stored.as_of is not None:
@@ -211,7 +242,10 @@ def store_finding(
 
 
 def duplicate_finding(key: Key, duplicate: Figure, kept: Figure) -> Finding:
-    """``duplicate-observation`` on the line not counted, naming the line that is."""
+    """``duplicate-observation`` on the line not counted, naming the line that is; for a
+    figure that is the other rounded (44.2万 beside 442079), a ``rounded-figure`` notice."""
+    if rounded(duplicate, kept):
+        return _at(duplicate, "rounded-figure", Severity.NOTICE, pair_params(key, duplicate, kept))
     return _at(
         duplicate, "duplicate-observation", Severity.WARNING, pair_params(key, duplicate, kept)
     )

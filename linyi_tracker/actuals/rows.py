@@ -14,6 +14,7 @@ findings must not change.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -28,7 +29,7 @@ from linyi_tracker.actuals.headers import (
     read_header,
 )
 from linyi_tracker.actuals.lookup import PlanLookup, fold
-from linyi_tracker.actuals.numbers import PLAIN_NUMBER
+from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER
 from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.records import Row
@@ -41,6 +42,18 @@ Emit = Callable[[Observation], None]
 EmitNumber = Callable[[str, Period, str, Decimal, "date | None", str, int], None]
 MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
 _HUNDRED = Decimal(100)
+# Control characters a spreadsheet cannot hold (openpyxl's IllegalCharacterError set: C0
+# but tab, newline and carriage return), DEL and the C1 controls. A BEL in a note passed
+# validation and then broke the Excel report: they are flagged at the door instead (a
+# warning; the cell's own rule says whether its text still means something), and free
+# text (source, note) is read with them removed, so no writer meets them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FREE_TEXT = frozenset({"source", "note"})
+
+
+def strip_control(text: str) -> str:
+    """``text`` without the control characters of :data:`CONTROL`."""
+    return CONTROL.sub("", text) if CONTROL.search(text) else text
 
 
 class RowReader:
@@ -78,6 +91,7 @@ class RowReader:
         self._raw_texts: dict[str, str] = {}
         self._unit_texts: dict[tuple[str, str], bool] = {}  # unit column texts naming the unit
         self._texts: dict[str, str] = {}
+        self._clean: dict[str, bool] = {}  # free-text cells without control characters
 
     # ------------------------------------------------------------ findings
 
@@ -138,6 +152,15 @@ class RowReader:
                 self._raw_texts.clear()
             found = self._raw_texts[raw] = self.shared(raw.strip())
         return found
+
+    def clean(self, raw: str) -> bool:
+        """Whether a free-text cell holds no control character (remembered per text)."""
+        ok = self._clean.get(raw)
+        if ok is None:
+            if len(self._clean) >= MEMO_LIMIT:
+                self._clean.clear()
+            ok = self._clean[raw] = CONTROL.search(raw) is None
+        return ok
 
     def shared(self, text: str) -> str:
         """One string object for text that repeats on many rows (a source, a note)."""
@@ -228,10 +251,12 @@ class RowReader:
                 return
 
         n = len(row)
+        errors_before = self.errors
+        self.control_characters(line, row)
         indicator_t, period_t, region_t, value_t, unit_t, source_t, note_t, as_of_t, measure_t = [
             row[i].strip() if 0 <= i < n else "" for i in self._indices
         ]
-        errors_before = self.errors
+        source_t, note_t = strip_control(source_t), strip_control(note_t)
         lookup = self.lookup
         indicator: Indicator | None = self.memo(
             self._indicator_memo, line, indicator_t, lambda t: cells.indicator_cell(lookup, t)
@@ -266,6 +291,8 @@ class RowReader:
             self.report(line, issues)
             if unit is not None and unit_t and fold(unit_t) in cells.unit_names(unit):
                 self._unit_texts[(unit.id, unit_t)] = True  # for the shortcut
+        else:  # one round per file: the value is checked as far as it can be
+            self.report(line, cells.loose_value_cell(value_t))
         if self.errors > errors_before:
             return
         assert indicator is not None and period is not None and region is not None
@@ -287,6 +314,21 @@ class RowReader:
                 measure,
             )
         )
+
+    def control_characters(self, line: int, row: list[str]) -> None:
+        """A control character in any cell: a warning (free text is read without it)."""
+        canonical = {i: c for c, i in self.header.columns.items()}
+        for i, cell in enumerate(row):
+            found = CONTROL.search(cell)
+            if found is None:
+                continue
+            column = canonical.get(i)
+            free = column is None or column in _FREE_TEXT
+            params: dict[str, Param] = {"text": cell.strip(), "char": f"U+{ord(found.group()):04X}"}
+            name = self.header.names[i] if i < len(self.header.names) else None
+            form = "free" if free else ""
+            issue = Issue("control-character", Severity.WARNING, name, params, form, number=i + 1)
+            self.report(line, [issue])
 
     def _period(self, text: str) -> tuple[Period | None, list[Issue]]:
         return cells.period_cell(text, self._first_year, self._last_year, self.today)
@@ -318,6 +360,8 @@ class RowReader:
             or (unit_text and (plain[0], unit_text) not in self._unit_texts)
         ):
             return False
+        if len(text) > MAX_FIGURE_DIGITS:  # perhaps beyond what an indicator can hold
+            return False
         if text.isascii() and text.isdigit():
             # Whole and not negative: a count's range holds; a percentage or ratio's may not.
             number = Decimal(text)
@@ -329,6 +373,10 @@ class RowReader:
             if not cells.plainly_in_range(plain[1], number, text):
                 return False
         else:
+            return False
+        if (i_src >= 0 and not self.clean(row[i_src])) or (
+            i_note >= 0 and not self.clean(row[i_note])
+        ):
             return False
         self.result.rows += 1
         if self.emit_number is not None:

@@ -9,13 +9,15 @@ other dates as YYYY-MM-DD. Positions are the sheet's row numbers and column lett
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import zipfile
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from linyi_tracker.actuals.headers import HEADER_ALIASES
-from linyi_tracker.actuals.lookup import PlanLookup, fold
+from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
@@ -29,6 +31,21 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all members together; a 1M-row sheet i
 MAX_RATIO = 100  # unpacked / packed, for a member over RATIO_FROM bytes; real sheets: 5-20
 RATIO_FROM = 16 * 1024 * 1024
 MAX_CELLS = 10_000_000  # cells read from the sheet (1M rows of 10 columns)
+# What openpyxl and the XML parser raise on a damaged sheet (1,716 of 2,000 mutated
+# workbooks gave a traceback): broken XML (ParseError is a SyntaxError), "abc" in a
+# number cell (ValueError), a shared string out of range (IndexError), a style or
+# relation that is not there (KeyError, AttributeError, TypeError).
+_MALFORMED = (
+    SyntaxError,
+    ValueError,
+    IndexError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    zipfile.BadZipFile,
+    EOFError,
+)
 
 
 class _TooLarge(Exception):
@@ -84,15 +101,39 @@ def read_workbook(
     require("openpyxl", "reading an .xlsx file")
     result = FileRead(shown, "xlsx")
     try:
+        handle = path.open("rb")
+    except OSError as exc:
+        result.findings.append(
+            Finding("unreadable-workbook", Severity.ERROR, shown, params={"error": str(exc)})
+        )
+        return result
+    # The file is ours to close: openpyxl leaves its archive open when a damaged
+    # workbook stops it half-way.
+    with handle:
+        return _read_book(path, handle, result, lookup, today, sheet, emit, emit_number)
+
+
+def _read_book(
+    path: Path,
+    handle: BinaryIO,
+    result: FileRead,
+    lookup: PlanLookup,
+    today: dt.date,
+    sheet: str | None,
+    emit: Emit | None,
+    emit_number: EmitNumber | None,
+) -> FileRead:
+    shown = result.path
+    try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
         _check_sizes(path)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except _TooLarge as exc:
         result.findings.append(exc.finding(shown))
         return result
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, OSError, *_MALFORMED) as exc:
         result.findings.append(
             Finding("unreadable-workbook", Severity.ERROR, shown, params={"error": str(exc)})
         )
@@ -117,43 +158,90 @@ def read_workbook(
             ws.reset_dimensions()
         try:
             RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
-                _rows(ws.iter_rows(values_only=True))
+                _rows(ws.iter_rows())
             )
         except _TooLarge as exc:
             result.findings.append(exc.finding(shown))
+    except _MALFORMED as exc:
+        # A sheet whose XML is broken, a number cell holding "abc", a shared string that
+        # is not there, an entity the parser refuses: the file cannot be read as a sheet.
+        # Rows read before the damage stay read; the finding says the rest is not.
+        result.findings.append(
+            Finding(
+                "unreadable-workbook",
+                Severity.ERROR,
+                shown,
+                params={"error": _reason(exc)},
+                form="malformed",
+            )
+        )
     finally:
         book.close()
     return result
 
 
-def _rows(values: Iterator[tuple[Any, ...]]) -> Iterator[Row]:
-    period_column: int | None = None
+def _reason(exc: Exception) -> str:
+    """One line saying what openpyxl or the XML parser stumbled on."""
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _rows(cells_of: Iterator[tuple[Any, ...]]) -> Iterator[Row]:
     cells_read = 0
-    for number, row in enumerate(values, start=1):
+    for number, row in enumerate(cells_of, start=1):
         cells_read += len(row)
         if cells_read > MAX_CELLS:
             raise _TooLarge("cells", limit=MAX_CELLS, row=number)
-        cells = [cell_text(v, month=i == period_column) for i, v in enumerate(row)]
-        if period_column is None and any(cells):
-            for i, cell in enumerate(cells):
-                if HEADER_ALIASES.get(fold(cell)) == "period":
-                    period_column = i
+        # The number format only where it can change the reading: a number's (text is text).
+        cells = [
+            cell_text(v, c.number_format) if type(v := c.value) in _NUMBERS else cell_text(v)
+            for c in row
+        ]
         while cells and cells[-1] == "":
             cells.pop()
         yield number, cells
 
 
-def cell_text(value: Any, *, month: bool = False) -> str:
-    """What a clerk sees in the cell, as text for the reader."""
+_NUMBERS = (int, float)
+
+
+def cell_text(value: Any, number_format: str | None = None) -> str:
+    """What a clerk sees in the cell, as text for the reader.
+
+    A number in a cell formatted as a percentage (``0.0%``) is the percentage the cell
+    shows: Excel stores 85.1 % as 0.851, and the reader gets ``85.1%`` — read as 85.1
+    for a percent indicator (with a notice showing the reading), an error for any other.
+    A date is written YYYY-MM-DD (Excel turns "2017-09" typed in a cell into a date):
+    in the period column it is read as its month, with a notice.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, int | float) and number_format and _is_percent_format(number_format):
+        return _percent_text(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, dt.datetime | dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
-        return f"{day.year}-{day.month:02d}" if month else day.isoformat()
+        return day.isoformat()
     return str(value).strip()
+
+
+def _is_percent_format(number_format: str) -> bool:
+    """``0%``, ``0.0%``, ``#,##0.00%`` — a % outside quotes and brackets."""
+    if "%" not in number_format:
+        return False
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+    return "%" in bare
+
+
+def _percent_text(value: int | float) -> str:
+    """0.851 → ``85.1%``: the stored fraction times 100, exactly, from its shortest form."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    shown = Decimal(repr(value) if isinstance(value, float) else str(value)) * 100
+    shown = shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
+    return f"{shown:f}%"

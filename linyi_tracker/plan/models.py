@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError  # its type names a plan-schema message form
 
 Lang = Literal["zh", "en"]
@@ -20,12 +20,27 @@ Direction = Literal["higher", "lower"]
 UnitKind = Literal["count", "amount", "percent", "ratio"]
 
 NonEmpty = Annotated[str, Field(min_length=1)]
+MAX_ADJUSTED = 17  # the largest figure a plan may give is below 10^18 (as actuals/numbers.py)
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
 class Model(BaseModel):
     # defer_build: validators are built on first use, not at import (start-up matters).
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _figures_within_bounds(cls, value: object) -> object:
+        """No figure of the plan is infinite or 10^18 or more (``value: 1.0e999999999``
+        broke every command): a plan-schema finding at its key."""
+        figures = value.values() if isinstance(value, dict) else value
+        for v in figures if isinstance(figures, list | tuple | type({}.values())) else [value]:
+            if isinstance(v, Decimal) and (
+                not v.is_finite() or (v != 0 and v.adjusted() > MAX_ADJUSTED)
+            ):
+                # "less_than": the plan-schema out-of-range form, as for Field(lt=...)
+                raise PydanticCustomError("less_than", "Input should be less than 10^18")
+        return value
 
 
 class LocalText(Model):
@@ -170,6 +185,18 @@ class Indicator(Model):
     # Other names a text may use for the same indicator (城镇新增就业 for 城镇新增就业人数);
     # `extract` recognises an indicator by its names and these.
     aliases: list[str] = []
+    # The values a figure may plausibly take, [min, max] in the indicator's unit (DHIS2's
+    # min-max): validation warns outside it (implausible-value) instead of judging by the
+    # scale of the targets and history.
+    range: tuple[Decimal, Decimal] | None = None
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Indicator:
+        if self.range is not None and not self.range[0] < self.range[1]:
+            raise PydanticCustomError(
+                "less_than", "Input should be a range [min, max] with min below max"
+            )
+        return self
 
     @model_validator(mode="after")
     def _unit_needs_direction(self) -> Indicator:

@@ -425,8 +425,19 @@ _ENTRIES = [
         ),
         {"": T("“{text}”不是规划中的地区", "'{text}' is not a region of the plan")},
         {
-            "": T("全市数字请留空", "leave it blank for the whole city"),
+            "": T(
+                "请填写规划中的地区（运行 `linyi-tracker plan` 可查看）；不属于任何规划地区的数字请删去该行",
+                "write a region of the plan (`linyi-tracker plan` lists them); leave the row "
+                "out if the figure is for no region of the plan",
+            ),
             "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
+            "zone": T(
+                "这是功能区（开发区、旅游区等）或县区的一部分（街道、镇），不是规划中的地区："
+                "请删去该行；如规划应跟踪它，请规划维护者把它加为地区",
+                "this is a functional zone (a development or scenic zone) or part of a county "
+                "(a street, a town), not a region of the plan: leave the row out; if the plan "
+                "should track it, ask for it to be added to the plan's regions",
+            ),
         },
     ),
     Entry(
@@ -441,6 +452,37 @@ _ENTRIES = [
                 "or a month (2017-09)",
             ),
             "month": T("没有{month}月", "month {month} does not exist"),
+            "ambiguous": T(
+                "“{text}”有两种读法：{first}或{second}",
+                "'{text}' can be read two ways: {first} or {second}",
+            ),
+        },
+        {
+            "dot-month": T(
+                "请写成{first}或{second}（Excel会把2019.10存成2019.1；请把该列设为文本）",
+                "write {first} or {second} (Excel stores 2019.10 as 2019.1: format the "
+                "column as text)",
+            ),
+            "short-year": T(
+                "请写四位年份和月份：{first}或{second}",
+                "write the year in four digits with the month: {first} or {second}",
+            ),
+        },
+    ),
+    Entry(
+        "period-read-as-month",
+        N,
+        "cell",
+        T(
+            "Excel的日期写法（2019/9/1、Sep-19、日期单元格）已读作月份",
+            "a period as Excel writes it (2019/9/1, Sep-19, a date cell) read as its month",
+        ),
+        {"": T("“{text}”读作{period}", "'{text}' read as {period}")},
+        {
+            "": T(
+                "无需处理；写成{period}可避免此提示",
+                "nothing to do; writing {period} avoids this notice",
+            )
         },
     ),
     Entry(
@@ -492,8 +534,14 @@ _ENTRIES = [
         },
         {
             "placeholder": T(
-                "数字不详时请删去该行，并向报送单位说明原因",
-                "leave the row out if the figure is not known, and say why in a note to the sender",
+                "没有数字时请删去该行（并向报送单位说明原因）；数字为零时填0",
+                "leave the row out if there is no figure (and say why to the sender); "
+                "write 0 if the figure is zero",
+            ),
+            "letters": T(
+                "数字中夹有字母（l、O 像1、0？）：请只写数字0–9",
+                "the figure has letters among its digits (l or O for 1 or 0?): "
+                "write the digits 0-9 only",
             ),
             "brackets": T(
                 "负数请用负号，如-12.5", "write a negative number with a minus sign, e.g. -12.5"
@@ -505,8 +553,9 @@ _ENTRIES = [
                 "write the number in full (Excel shows large numbers as 1.2E+05: widen the column)",
             ),
             "grouping": T(
-                "千位分隔符须每三位一组：85,000",
-                "thousands separators must group by three digits: 85,000",
+                "小数请用小数点（8.5）；千位分隔符须每三位一组（85,000）",
+                "write a fraction with a decimal point (8.5), and group thousands by three "
+                "digits (85,000)",
             ),
         },
     ),
@@ -575,13 +624,32 @@ _ENTRIES = [
                 "give the level on a row of its own with measure 'level'",
             ),
             "": T(
-                "请按“{expected_zh}”填写，或不填单位",
-                "write the value in {expected_zh} ({expected_en}), or leave the unit blank",
+                "请把数值换算为“{expected_zh}”后填写，单位栏写“{expected_zh}”或留空",
+                "convert the figure to {expected_zh} ({expected_en}), then write that unit or "
+                "leave the unit blank",
             ),
             "percent": T(
-                "请按指标的单位填写，不带%", "write the figure in the indicator's unit without %"
+                "请按指标的单位填写水平值（不是百分比）",
+                "write the level in the indicator's own unit (not a percentage)",
+            ),
+            "growth-rate": T(
+                "这看起来是增长率（如“比上年增长10.4%”），不是水平值：请删去该行，或记在备注中；"
+                "增长数字属于规划中的增长目标",
+                'this looks like a growth rate ("10.4 % up on the year"), not a level: leave the '
+                "row out, or record it in a note; growth figures belong to the plan's growth "
+                "targets",
             ),
         },
+    ),
+    Entry(
+        "percent-read",
+        N,
+        "cell",
+        T(
+            "百分比（92%，或设为百分比格式的Excel单元格）按百分数读取",
+            "a percentage (92 %, or an Excel cell formatted as a percentage) read as its number",
+        ),
+        {"": T("“{text}”读作{value}", "'{text}' read as {value}")},
     ),
     Entry(
         "unit-in-value",
@@ -634,6 +702,10 @@ _ENTRIES = [
                 "比上年增长{value}%不可信（绝对值须小于100）",
                 "a growth of {value} % on the previous year is not plausible (must be within ±100)",
             ),
+            "too-large": T(
+                "{value}超出了任何指标能取的值（须小于10^18）",
+                "{value} is beyond what any indicator can hold (it must be below 10^18)",
+            ),
         },
         {
             "growth": T(
@@ -642,6 +714,10 @@ _ENTRIES = [
             ),
             "percent": T(
                 "百分比请写数字，如92.5%写作92.5", "a percentage is written 92.5 for 92.5 %"
+            ),
+            "too-large": T(
+                "请检查该数字：是否粘贴了多余的数字，或单位有误？",
+                "check the figure: were extra digits pasted in, or is the unit wrong?",
             ),
         },
     ),
@@ -707,9 +783,34 @@ _ENTRIES = [
         },
         {
             "": T(
-                "口径请填“水平值”（或留空）或“比上年增长”",
-                "write level (or leave it blank) or growth (比上年增长)",
+                "按数字本身填写口径：水平值，或比上年增长（增长率）",
+                "say what the figure is: level (水平值), or growth on the previous year (比上年增长)",
             )
+        },
+    ),
+    Entry(
+        "control-character",
+        W,
+        "cell",
+        T(
+            "单元格中有控制字符（如响铃符U+0007）",
+            "a control character (BEL U+0007 …) in a cell",
+        ),
+        {
+            "": T(
+                "“{text}”含控制字符{char}",
+                "'{text}' holds the control character {char}",
+            ),
+            "free": T(
+                "“{text}”含控制字符{char}，读取时已删去",
+                "'{text}' holds the control character {char}; it is read without it",
+            ),
+        },
+        {
+            "": T(
+                "请重新输入该单元格（控制字符常由复制粘贴带入）",
+                "type the cell again (control characters usually come with copy and paste)",
+            ),
         },
     ),
     Entry(
@@ -721,6 +822,70 @@ _ENTRIES = [
         {"": T("发布日期请写成YYYY-MM-DD", "write the publication date as YYYY-MM-DD")},
     ),
     # ------------------------------------------------------------ across rows
+    Entry(
+        "implausible-value",
+        W,
+        "across rows",
+        T(
+            "数字与指标的目标和历史量级相差太远（百分数写成小数、漏了“万”、增长率填成水平值），"
+            "或超出规划给出的合理范围",
+            "a figure far off the scale of its indicator's target and history (a percentage "
+            "as a fraction, a figure in 万 without it, a growth rate for a level), or outside "
+            "the plausible range the plan gives",
+        ),
+        {
+            "scale": T(
+                "{value}与该指标的量级（约{reference}）相差太远",
+                "{value} is far off the scale of this indicator (about {reference})",
+            ),
+            "fraction": T(
+                "{value}看起来是{reading}%写成了小数（该指标约为{reference}%）",
+                "{value} looks like {reading} % written as a fraction (this indicator is "
+                "about {reference} %)",
+            ),
+            "wan": T(
+                "{value}看起来是以“万”为单位的数字，即{reading}（该指标约为{reference}）",
+                "{value} looks like a figure in 万, that is {reading} (this indicator is "
+                "about {reference})",
+            ),
+            "units": T(
+                "{value}是该指标量级（约{reference}）的约一万倍：看起来是{reading}被误当作以“万”为单位换算了",
+                "{value} is about ten thousand times this indicator's scale (about {reference}): "
+                "it looks like {reading} converted from 万 by mistake",
+            ),
+            "growth": T(
+                "{value}看起来是增长率（{value}%），不是水平值（该指标约为{reference}）",
+                "{value} looks like a growth rate ({value} %), not a level (this indicator is "
+                "about {reference})",
+            ),
+            "ratio-percent": T(
+                "{value}看起来是百分数，即比值{reading}:1（该指标约为{reference}:1）",
+                "{value} looks like a percentage, that is the ratio {reading}:1 (this "
+                "indicator is about {reference}:1)",
+            ),
+            "range": T(
+                "{value}超出规划给出的合理范围{min}—{max}",
+                "{value} is outside the plausible range the plan gives ({min}–{max})",
+            ),
+            "range-reading": T(
+                "{value}超出规划给出的合理范围{min}—{max}；可能应为{reading}",
+                "{value} is outside the plausible range the plan gives ({min}–{max}); it may "
+                "be {reading}",
+            ),
+        },
+        {
+            "": T(
+                "请对照原始资料核对该数字及其单位；数字无误则无需处理（这是警告）",
+                "check the figure and its unit against the source; if it is right, nothing "
+                "to do (this is a warning)",
+            ),
+            "growth": T(
+                "增长数字不是水平值：请删去该行，或记在备注中；增长数字属于规划中的增长目标",
+                "a growth figure is not a level: leave the row out, or record it in a note; "
+                "growth figures belong to the plan's growth targets",
+            ),
+        },
+    ),
     Entry(
         "duplicate-observation",
         W,
@@ -736,6 +901,27 @@ _ENTRIES = [
             )
         },
         {"": T("删去其中一行", "remove one of the two rows")},
+    ),
+    Entry(
+        "rounded-figure",
+        N,
+        "across rows",
+        T(
+            "同一数字的取整形式（44.2万与442079），按同一数字计一次",
+            "a figure that is another rounded (44.2万 and 442,079), counted as the same figure",
+        ),
+        {
+            "": T(
+                _KEY + " = {value} 是 " + _OTHER + " 处{other_value}的取整形式，按同一数字计",
+                _KEY + " = {value} is {other_value} at " + _OTHER + " rounded; the same figure",
+            )
+        },
+        {
+            "": T(
+                "无需处理；保留较精确的数字",
+                "nothing to do; the more precise figure counts",
+            )
+        },
     ),
     Entry(
         "conflicting-observation",

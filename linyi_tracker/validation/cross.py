@@ -28,12 +28,21 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from linyi_tracker.actuals.lookup import value_type
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
-from linyi_tracker.actuals.reconcile import Figure, decide, figure_text, findings, store_finding
+from linyi_tracker.actuals.reconcile import (
+    Figure,
+    decide,
+    figure_text,
+    findings,
+    quantum,
+    store_finding,
+)
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding, Param, Severity
-from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan
+from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan, Target
+from linyi_tracker.validation.plausibility import band, explain
 
 # Iglewicz and Hoaglin's modified z-score: 0.6745·(x − median) / MAD, flagged above 3.5.
 # With few values (six years of one month) the MAD of ordinary noise can be tiny and
@@ -73,6 +82,27 @@ def _at(
     row: Row, code: str, severity: Severity, params: dict[str, Param], form: str = ""
 ) -> Finding:
     return Finding(code, severity, row.file, row.line, "value", params=params, form=form)
+
+
+def _level_like(target: Target) -> bool:
+    """A target whose value is on the scale of a figure (not a growth rate or a count of
+    milestones): level, annual, cumulative."""
+    return isinstance(target, LevelTarget | AnnualTarget | CumulativeTarget)
+
+
+def _yearly(target: Target) -> Decimal:
+    """A target's value on the scale of one year's figure (a cumulative sum over its years)."""
+    assert isinstance(target, LevelTarget | AnnualTarget | CumulativeTarget)
+    if isinstance(target, CumulativeTarget):
+        years = target.deadline - (target.start or target.deadline) + 1
+        return target.value / max(years, 1)
+    return target.value
+
+
+def _half_step(value: Decimal) -> float:
+    """Half the unit of the last written digit of a rounded figure (see reconcile.quantum)."""
+    step = quantum(value)
+    return float(step) / 2 if step is not None else 0.0
 
 
 def robust_scale(values: list[float]) -> tuple[float, float] | None:
@@ -148,6 +178,9 @@ class CrossChecks:
         self.representatives = array("l")  # after finish: the row that counts for each key
         self.findings: list[Finding] = []
         self.stored: dict[int, Observation] = {}
+        self._plausibility: dict[
+            tuple[str, str], tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int] | None
+        ] = {}
         if store is not None:
             for o in store.observations:
                 self.stored[self._key(o.indicator, o.region, o.period, o.measure)] = o
@@ -374,6 +407,59 @@ class CrossChecks:
         if flow:
             self._ytd(entries)
         self._outliers(entries, flow=flow)
+        self._plausible(indicator, region, entries, stored)
+
+    def _plausible(
+        self,
+        indicator: str,
+        region: str,
+        entries: list[tuple[int, float, int | Observation]],
+        stored: list[Observation],
+    ) -> None:
+        """Each submitted figure against its indicator's plausible band (plausibility.py):
+        the band is worked out once for the series, then one comparison a figure."""
+        setting = self._plausibility_setting(indicator, region)
+        if setting is None:
+            return
+        kind, targets, given, share = setting
+        history = [o.value for o in stored if o.value is not None]
+        found = band(kind, targets, history, given, share)
+        if found is None:
+            return
+        low, high = found.low, found.high
+        for _, v, ref in entries:
+            if (v < low or v > high) and isinstance(ref, int):  # NaN (a word) fails both
+                value = self._decimal(ref)
+                if value is None:
+                    continue
+                issue = explain(value, kind, found)
+                row = self._row(ref)
+                self.findings.append(
+                    _at(row, issue.code, issue.severity, dict(issue.params), issue.form)
+                )
+
+    def _plausibility_setting(
+        self, indicator: str, region: str
+    ) -> tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int] | None:
+        """(unit kind, target values, the plan's range, share) for an indicator's figures in
+        a region; None when they are not plain numbers in a unit."""
+        key = (indicator, region)
+        if key in self._plausibility:
+            return self._plausibility[key]
+        ind = self.plan.indicator_by_id[indicator]
+        unit = self.plan.unit_of(ind)
+        setting: tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int] | None = None
+        if unit is not None and value_type(self.plan, ind) == "number":
+            city = self.plan.city.id
+            levels = [t for t in self.plan.targets_of(indicator) if _level_like(t)]
+            own = [t for t in levels if (t.region or city) == region]
+            share = 1
+            if not own and region != city:
+                own = [t for t in levels if (t.region or city) == city]
+                share = len(self.plan.sub_regions) if ind.aggregate == "sum" else 1
+            setting = (unit.kind, [_yearly(t) for t in own], ind.range, share)
+        self._plausibility[key] = setting
+        return setting
 
     def _resolve(self, ref: int | Observation) -> Row:
         return self._row(ref) if isinstance(ref, int) else self._stored_row(ref)
@@ -554,6 +640,10 @@ class CrossChecks:
         acc: dict[tuple[int, int], list[float | int]] = {}
         keys, values, ind_shift, reg_mask = self.keys, self.values, self.ind_shift, self.reg_mask
         isnan = math.isnan
+        # Half the written precision of each rounded figure summed (44.2万: 500), by slot:
+        # figures published to 0.01万 may sum to 40 persons off the city's without a mistake.
+        exact = self.exact
+        slack: defaultdict[tuple[int, int], float] = defaultdict(float)
         for i in self.representatives:  # a million times for a million rows: locals only
             key = keys[i]
             indicator = key >> ind_shift
@@ -573,6 +663,8 @@ class CrossChecks:
                     slot[1] = int(slot[1]) | (1 << region)
                     if slot[3] == -1:
                         slot[3] = i
+                    if exact and i in exact:
+                        slack[pair] += _half_step(exact[i])
         for (indicator_number, code), (partial, mask, city_row, first_row) in sorted(acc.items()):
             name, period = self.indicators[indicator_number], self.periods[code]
             whole = self._figure(
@@ -581,6 +673,11 @@ class CrossChecks:
             if whole is None or whole.value is None:
                 continue
             total = float(partial)
+            allowed = slack.get((indicator_number, code), 0.0)
+            if city_row != -1:
+                allowed += _half_step(exact[int(city_row)]) if int(city_row) in exact else 0.0
+            else:
+                allowed += self._stored_half_step(name, period, city)
             complete = True
             for r in subs:
                 if int(mask) & (1 << r):
@@ -590,7 +687,10 @@ class CrossChecks:
                     complete = False
                     break
                 total += stored.value
-            if not complete or math.isclose(total, whole.value, rel_tol=1e-12, abs_tol=1e-9):
+                allowed += self._stored_half_step(name, period, r)
+            if not complete or math.isclose(
+                total, whole.value, rel_tol=1e-12, abs_tol=max(1e-9, allowed)
+            ):
                 continue
             blame = (
                 whole
@@ -612,6 +712,11 @@ class CrossChecks:
                         },
                     )
                 )
+
+    def _stored_half_step(self, indicator: str, period: Period, region_number: int) -> float:
+        """Half the written precision of a stored figure (0 for one written to the unit)."""
+        stored = self.stored.get(self._key(indicator, self.regions[region_number], period))
+        return _half_step(stored.value) if stored is not None and stored.value is not None else 0.0
 
     def _figure(
         self, mine: dict[int, int], indicator: str, period: Period, region_number: int

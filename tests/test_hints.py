@@ -1,0 +1,161 @@
+"""Hints never propose an action that stores a wrong figure (issue 10, item 2).
+
+The table below walks every hint of the finding catalogue and says what following it
+does. A new hint fails the first test until someone has written down why following it is
+safe; the tests after it pin the hints that once were not (a zone told to leave its region
+blank, a suggestion of the neighbouring district, a growth rate told to drop its unit).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURES
+from linyi_tracker.findings import Finding
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import CATALOGUE, render
+from linyi_tracker.validation.validator import validate
+
+TODAY = date(2020, 3, 15)
+ZONES = FIXTURES / "plausible" / "zones.csv"
+
+# (code, hint form) → what following the hint does, and why no wrong figure results.
+SAFE: dict[tuple[str, str], str] = {
+    ("encoding-error", ""): "re-saves the same cells in another encoding; no figure changes",
+    ("encoding-error", "plan"): "re-saves the plan in UTF-8; no figure changes",
+    ("empty-file", ""): "asks for the real file; nothing is stored from an empty one",
+    ("missing-column", ""): "adds a column the clerk fills from the source",
+    ("missing-column", "separator"): "re-saves with commas; the cells stay the same",
+    ("duplicate-column", ""): "keeps one of two columns that mean the same; the clerk picks",
+    ("blank-header", ""): "names a column; its cells are then checked like any other",
+    ("unknown-column", "suggest"): "renames a header; the cells below are then checked",
+    ("not-utf8", ""): "nothing to do; the file was read correctly",
+    ("title-rows-skipped", ""): "nothing to do; the rows below the header were read",
+    ("unreadable-workbook", ""): "re-saves from Excel; nothing was read from the damaged file",
+    ("unreadable-workbook", "xls"): "re-saves in a readable format; the cells stay the same",
+    ("unreadable-workbook", "too-large"): "sends the same data as CSV, which is then checked",
+    ("unknown-sheet", ""): "names an existing sheet; its rows are then checked",
+    ("csv-syntax", ""): "fixes quotes; the row is then read and checked",
+    ("extra-cell", ""): "removes a stray cell or quotes a value; the row is then checked",
+    ("missing-cell", ""): "completes the row; required cells are still checked",
+    ("missing-value", "indicator"): "asks for the id; an id is checked against the plan",
+    ("missing-value", "period"): "asks for the period; it is checked against the plan's years",
+    ("missing-value", "value"): "write the figure, or leave the row out: no figure is invented",
+    ("unknown-indicator", ""): "lists the ids; the clerk picks from the source",
+    ("unknown-indicator", "suggest"): "a question: the suggestion is checked like any id",
+    ("indicator-by-name", ""): "nothing to do; the name was resolved to exactly this id",
+    ("unknown-region", ""): "a region of the plan or leave the row out: never blank (the city)",
+    ("unknown-region", "suggest"): "a question, only for names sharing a stem (not zones)",
+    ("unknown-region", "zone"): "leave the zone's row out: its figure is never made a county's",
+    ("invalid-period", "dot-month"): "shows both readings; the clerk picks from the source",
+    ("invalid-period", "short-year"): "shows both readings; the clerk picks from the source",
+    ("period-read-as-month", ""): "nothing to do; the month read is the one the cell names",
+    ("period-outside-plan", ""): "check the year against the source",
+    ("future-period", ""): "check the year against the source",
+    ("invalid-number", "placeholder"): "leave the row out, or 0 only if the figure is zero",
+    ("invalid-number", "letters"): "retype the digits from the source",
+    ("invalid-number", "brackets"): "a minus sign for the negative number the brackets mean",
+    ("invalid-number", "underscore"): "the same digits without '_'",
+    ("invalid-number", "other-script"): "the same digits in 0-9, from the source",
+    ("invalid-number", "exponent"): "the full number as the source has it (widen the column)",
+    ("invalid-number", "grouping"): "a decimal point or proper grouping, as the source means",
+    ("unit-mismatch", ""): "convert to the indicator's unit first, then the unit is right",
+    ("unit-mismatch", "percent"): "the level in the indicator's unit, not the percentage",
+    (
+        "unit-mismatch",
+        "growth-rate",
+    ): "leave the growth rate out or note it: never stored as a level",
+    ("unit-in-value", ""): "moves the unit to its column; the reading shown stays the same",
+    ("out-of-range", "percent"): "tells how a percentage is written; the clerk checks the figure",
+    ("out-of-range", "too-large"): "check the figure; nothing is stored meanwhile",
+    ("invalid-milestone-value", ""): "the words a milestone takes; the clerk says which is true",
+    ("invalid-status-word", ""): "the status words; the clerk picks the judged one",
+    ("control-character", ""): "retype the cell; the same text without the control character",
+    ("invalid-date", ""): "the date as YYYY-MM-DD from the source",
+    ("implausible-value", ""): "check against the source; if right, nothing changes",
+    (
+        "implausible-value",
+        "growth",
+    ): "leave the growth rate out or note it: never stored as a level",
+    ("duplicate-observation", ""): "removes one of two equal figures; the figure stays once",
+    (
+        "rounded-figure",
+        "",
+    ): "nothing to do; the precise figure counts, the rounded one is not added",
+    ("conflicting-observation", ""): "keep the right figure; a revision must say when (as_of)",
+    ("conflicting-observation", "same-date"): "keep the right figure or date the revision",
+    ("ytd-decreasing", ""): "a question about the month's own figure; the clerk checks",
+    ("component-exceeds-total", ""): "check both figures against the source",
+    ("components-exceed-total", ""): "check overlap or completeness against the source",
+    ("region-sum-mismatch", ""): "check the figures; nothing is changed by the tool",
+    ("outlier", ""): "check the figure and its unit, or explain it; nothing changes",
+    ("conflicts-with-store", ""): "a revision only with its date or --revise, kept as history",
+    ("conflicts-with-store", "dated"): "a later as_of for a real revision, else they conflict",
+    ("yaml-syntax", ""): "fix the plan's syntax; the plan is checked again",
+    ("yaml-syntax", "unreadable"): "write a valid value; the plan is checked again",
+    ("yaml-syntax", "tag"): "plain values; the plan is checked again",
+    ("yaml-alias", "bomb"): "the values written out; the plan is checked again",
+    ("yaml-alias", "loop"): "the value written out; the plan is checked again",
+    ("ambiguous-number", ""): "quote text or write the plain number meant; checked again",
+    ("unknown-reference", ""): "define the id; the plan is checked again",
+    ("unknown-reference", "suggest"): "a question; the suggestion is checked like any id",
+    ("project-count", ""): "list the declared projects; the plan is checked again",
+    ("unnamed-project", ""): "nothing to do until a source names it",
+    ("unreadable-file", "changed"): "run again; nothing was read from the half-written file",
+    ("unreadable-file", "outside-link"): "the file itself in the folder; it is then checked",
+    ("unit-mismatch", "growth"): "the growth row keeps %; a level goes on a row of its own",
+    (
+        "invalid-measure",
+        "",
+    ): "names what the figure is; no default that could turn a rate into a level",
+    (
+        "year-outside-plan",
+        "base_year",
+    ): "widens the years read; the base year's figures are checked",
+    ("out-of-range", "growth"): "a question: a level typed as growth is re-marked, else checked",
+}
+
+
+def every_hint() -> set[tuple[str, str]]:
+    return {(code, form) for code, e in CATALOGUE.items() for form in e.hints}
+
+
+def test_every_hint_says_what_following_it_does() -> None:
+    """Each hint of the catalogue has an entry above, and no entry names a hint that is gone."""
+    assert every_hint() == set(SAFE)
+
+
+def _zones(plan: Plan) -> dict[int, Finding]:
+    report = validate([str(ZONES)], plan, store=None, today=TODAY)
+    return {f.line: f for f in report.findings if f.code == "unknown-region" and f.line}
+
+
+@pytest.mark.parametrize("line", [2, 3, 4])
+def test_a_zone_or_township_is_never_told_to_leave_the_region_blank(plan: Plan, line: int) -> None:
+    """临沂经济技术开发区, 蒙山旅游区, 兰山街道: the zone hint, never 'blank for the city'."""
+    f = _zones(plan)[line]
+    assert f.hint_form == "zone"
+    hint = render(f, "en")[1] or ""
+    assert "leave the row out" in hint and "blank" not in hint
+
+
+def test_a_zone_is_never_suggested_its_neighbouring_district(plan: Plan) -> None:
+    """蒙山旅游区 shares characters with 兰山区 but is not it: no suggestion at all."""
+    f = _zones(plan)[3]
+    assert "suggestion" not in f.params
+
+
+def test_a_name_without_a_shared_stem_gets_no_suggestion(plan: Plan) -> None:
+    """蒙山区 shares only 山区 with 兰山区: no did-you-mean, and the hint is not 'blank'."""
+    f = _zones(plan)[6]
+    assert "suggestion" not in f.params
+    assert "blank" not in (render(f, "en")[1] or "")
+
+
+def test_a_name_sharing_a_stem_is_suggested(plan: Plan) -> None:
+    """罗庄县 shares 罗庄 with 罗庄区: did you mean 'luozhuang'?; a typo in Latin too."""
+    zones = _zones(plan)
+    assert zones[7].params["suggestion"] == "luozhuang"
+    assert zones[5].params["suggestion"] == "lanshan"
