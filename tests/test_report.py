@@ -336,3 +336,19 @@ def test_writing_into_a_missing_folder_is_a_message(run: Run) -> None:
     assert r.exit_code == 2 and "folder not found: no/such/folder" in r.stderr
     t = run("template", "--period", "2017", "-o", "no/such/folder/t.csv")
     assert t.exit_code == 2 and "folder not found" in t.stderr
+
+
+def test_markdown_makes_plan_and_data_text_inert(plan: Plan) -> None:
+    """Sources with <script>, <img onerror>, and [x](javascript:…) links render as text in
+    the Markdown report: no HTML tag, no link or image syntax survives (issue 13.15)."""
+    store = load_store(plan, FIXTURES / "markdown-injection")
+    report = build_report(
+        plan, store, 2019, parse_period("2019"), generated=WHEN, plan_file="p", data_source="d"
+    )
+    page = markdown.render(report, "en")
+    assert "\\<script\\>alert(1)\\</script\\>" in page
+    assert "\\<img src=x onerror=alert(1)\\>" in page
+    assert not re.search(r"(?<!\\)<", page)  # every < is escaped: no HTML tag can open
+    assert not re.search(r"(?<!\\)\]\(", page)  # no unescaped "](": no link or image
+    assert "\\[click\\](javascript:alert(1))" in page
+    assert "\\*\\*bold\\*\\*" in page and "\\`code\\`" in page

@@ -8,9 +8,30 @@ from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import numbers, tables
 
+_MD_SPECIAL = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "\\<",  # CommonMark: an escaped < never opens an HTML tag
+        ">": "\\>",
+    }
+)
+
+
+def md(value: object) -> str:
+    """Text from the plan or the data, inert in Markdown: no HTML (``<script>``,
+    ``<img onerror>``), no links or images (``[x](javascript:…)``), no emphasis or code;
+    control characters dropped (one line stays one line)."""
+    text = "".join(c if c.isprintable() or c == " " else " " for c in str(value))
+    return text.translate(_MD_SPECIAL)
+
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    return md(value).replace("|", "\\|")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -20,13 +41,13 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render(report: Report, lang: Lang) -> str:
-    out: list[str] = [f"# {text.title(report, lang)}", ""]
-    out += [f"*{report.title_zh if lang == 'zh' else report.title_en}*", ""]
+    out: list[str] = [f"# {md(text.title(report, lang))}", ""]
+    out += [f"*{md(report.title_zh if lang == 'zh' else report.title_en)}*", ""]
     out += [
         f"- {t('report.as_of', lang)}: {text.as_of(report, lang)}",
         f"- {t('report.generated', lang)}: {report.generated}",
-        f"- {t('report.plan_file', lang)}: {report.plan_file}",
-        f"- {t('report.data', lang)}: {report.data_source}",
+        f"- {t('report.plan_file', lang)}: {md(report.plan_file)}",
+        f"- {t('report.data', lang)}: {md(report.data_source)}",
         "",
     ]
 
@@ -41,7 +62,7 @@ def render(report: Report, lang: Lang) -> str:
         out += [f"**{t(key, lang)}**", ""]
         for tid in ids:
             line = report.line(tid)
-            out.append(f"- {text.name(line, lang)}: {text.detail(line, lang)}")
+            out.append(f"- {md(text.name(line, lang))}: {md(text.detail(line, lang))}")
         out += [f"- {t('report.none', lang)}"] if not ids else []
         out.append("")
 
@@ -54,7 +75,10 @@ def render(report: Report, lang: Lang) -> str:
 
     out += [f"## {t('report.systems', lang)}", ""]
     for section in report.systems:
-        out += [f"### {section.number} {section.name_zh if lang == 'zh' else section.name_en}", ""]
+        out += [
+            f"### {section.number} {md(section.name_zh if lang == 'zh' else section.name_en)}",
+            "",
+        ]
         out += _table(
             [t(c, lang) for c in text.SYSTEM_COLUMNS],
             [numbers.system_cells(ln, lang) for ln in section.lines],
@@ -65,11 +89,11 @@ def render(report: Report, lang: Lang) -> str:
         out += [f"- {t('word.no_region_data', lang)}", ""]
     for ranking in report.regions:
         heading, how = text.ranking_title(ranking, lang)
-        out += [f"### {heading}", "", f"*{how}*", ""]
+        out += [f"### {md(heading)}", "", f"*{md(how)}*", ""]
         ranked = tables.ranking(ranking, lang)  # one number style a column
         out += _table(ranked.header, ranked.rows)
         missing = text.not_reported(ranking, lang)
-        out += [missing, ""] if missing else []
+        out += [md(missing), ""] if missing else []
 
     out += [f"## {t('report.completeness', lang)}", ""]
     if report.completeness:
@@ -99,7 +123,7 @@ def render(report: Report, lang: Lang) -> str:
     out += [f"{i}. {rule}" for i, rule in enumerate(rules, start=1)] + [""]
 
     out += [f"## {t('report.sources', lang)}", ""]
-    out += [f"- {describe_source(s, lang)}" for s in report.sources] or [
+    out += [f"- {md(describe_source(s, lang))}" for s in report.sources] or [
         f"- {t('report.none', lang)}"
     ]
     return "\n".join(out).rstrip() + "\n"
