@@ -43,6 +43,9 @@ Files are hashed again after a miss has read them; if they changed meanwhile, no
 is written. A cache that cannot be read or written is ignored: it only saves time. The
 newest :data:`KEEP` entries are kept. Stores under :data:`MIN_BYTES` are not cached:
 reading them is quicker than the bookkeeping.
+
+Long because an untrusted format needs its checks next to its encoding: every field that
+is written has its bound checked when it is read back, in the same file.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Achievement, gap, time progress, schedule gap, pace, projection and status.
 
 Pure functions of (plan, store, as-of period): no terminal, no files. Each rule is the
-one written in ``spec/assessment.md``; where that text leaves a case open, the choice
-made is written beside the code and in the README's "Method" section:
+one written in ``docs/method.md``; where the method leaves a case open, the choice
+made is written beside the code and in that document:
 
 - a level target's actual is an observation inside the target's years; an earlier
   one (e.g. 2012 for a 2015–2020 plan) is a starting point, never judged as the actual;
@@ -16,6 +16,9 @@ made is written beside the code and in the README's "Method" section:
   :func:`_annual_history`;
 - projection: level, compound growth to the deadline; annual and cumulative, the
   year-to-date (or running) figure divided by time progress.
+
+Long because it is the whole rule book of docs/method.md (one section a target kind,
+in the order of that document), so that every command computes a figure in one place.
 """
 
 from __future__ import annotations

@@ -21,6 +21,9 @@ nearest indicator named before it, in the nearest period named before it (全年
 What the rules cannot place is listed as *not read* with its sentence — never guessed.
 Values and units are written as the text gives them (``8.37``, ``万人``); the reader's
 unit rules convert them. Nothing here raises on any text.
+
+Long because it is the rule book above, one function a rule, in the order the rules apply;
+splitting it would scatter an order that matters.
 """
 
 from __future__ import annotations

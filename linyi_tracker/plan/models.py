@@ -3,6 +3,8 @@
 Shape checks (types, required keys, allowed words) live on the models; checks across
 the plan (unique ids, references, years, comparators, components) live in
 :mod:`linyi_tracker.plan.checks`, so that each finding can point at its YAML node.
+
+Slightly over 400 lines because it is the whole plan format, one model a YAML section.
 """
 
 from __future__ import annotations

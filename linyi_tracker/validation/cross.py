@@ -14,6 +14,9 @@ in time order (year-to-date runs, outliers), checked one group at a time togethe
 the stored figures of that group. Every finding is attributed to a submitted row.
 
 Full observations are kept only when asked (``keep=True``, for ingest, which writes them).
+
+Long because every cross-row check shares the packed arrays described above; moving a
+check out would mean passing them around or unpacking them, which the benchmark forbids.
 """
 
 from __future__ import annotations

@@ -17,6 +17,9 @@ tested without matplotlib. The rules a reader sees:
 :func:`svg` (HTML) and :func:`png` (Word) draw a spec. matplotlib is imported only
 there, when a chart is drawn, so `status` never pays for it. Names are drawn as
 typed: mathtext is off (``text.parse_math``), so ``$5 and $6`` is not a formula.
+
+Long because it holds both halves of one idea — the tested rules of what a chart shows
+and the matplotlib drawing of them — which change together.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ the Latin text in Times New Roman / Arial; the font table names SimSun/SimHei as
 alternatives a machine without the Chinese names uses.
 
 python-docx is imported only here, when a .docx is written.
+
+Long because a Word document is built element by element (python-docx has no templates):
+the page set-up, fonts, fields and tables each take their own few functions, kept together
+so the document's structure reads top to bottom in one file.
 """
 
 from __future__ import annotations
