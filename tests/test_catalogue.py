@@ -304,3 +304,22 @@ def test_a_figure_that_would_replace_a_stored_one_is_a_finding(plan: Plan, tmp_p
     assert isinstance(finding, Finding) and finding.code == "conflicts-with-store"
     message, _ = render(finding, "en")
     assert f"{stored.file}:{stored.line}" in message and finding.file == "new.csv"
+
+
+def test_every_form_the_code_names_is_in_the_catalogue() -> None:
+    """Each `form="…"` / `hint_form="…"` written in the package names a message or hint
+    form some catalogue entry has: a missing one would print the bare code to the clerk."""
+    import re
+
+    from linyi_tracker.validation.catalogue import CATALOGUE
+
+    messages = {form for e in CATALOGUE.values() for form in e.messages}
+    hints = {form for e in CATALOGUE.values() for form in e.hints}
+    missing = []
+    for path in sorted((REPO / "linyi_tracker").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r'\b(hint_form|form)="([a-z0-9_-]+)"', text):
+            kind, form = m.groups()
+            if form not in (hints if kind == "hint_form" else messages | hints):
+                missing.append(f"{path.name}: {kind}={form!r}")
+    assert missing == []

@@ -106,6 +106,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("unreadable-file", "changed"): "run again; nothing was read from the half-written file",
     ("unreadable-file", "outside-link"): "the file itself in the folder; it is then checked",
     ("unit-mismatch", "growth"): "the growth row keeps %; a level goes on a row of its own",
+    ("unit-mismatch", "twice"): "万 once: either way the figure is converted exactly once",
     (
         "invalid-measure",
         "",

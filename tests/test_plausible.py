@@ -532,3 +532,12 @@ def test_any_damage_to_the_sheet_xml_gives_findings_never_an_exception(
     _mutate(path, SHEET, lambda _: bytes(xml))
     report = validate([str(path)], plan, store=None, today=TODAY)
     assert all(f.code for f in report.findings)
+
+
+def test_a_magnitude_in_the_cell_and_a_converting_unit_is_an_error(plan: Plan) -> None:
+    """'0.29万' with the unit 万人 would be 2,900万人 if both were applied: an error, nothing stored."""
+    from linyi_tracker.validation.validator import validate
+
+    report = validate([str(FIXTURES / "plausible" / "scaled-twice.csv")], plan, store=None)
+    codes = [(f.code, f.form) for f in report.findings if f.is_error]
+    assert codes == [("unit-mismatch", "twice")]

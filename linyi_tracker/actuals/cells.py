@@ -128,6 +128,15 @@ def value_cell(
         return _NOTHING, issues
     if too_large(parsed):
         return _NOTHING, [*issues, _too_large(parsed)]
+    if _scaled_twice(issues, unit_text, unit):
+        # '0.29万' with the unit 万人 would be multiplied by 10,000 twice (2,900万人).
+        params: dict[str, Param] = {
+            "text": text,
+            "unit": unit_text,
+            "expected_zh": unit.name.zh if unit else "",
+            "expected_en": unit.name.en if unit else "",
+        }
+        return _NOTHING, [*issues, Issue("unit-mismatch", E, "unit", params, "twice", "twice")]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
@@ -292,6 +301,15 @@ def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
         params: dict[str, Param] = {"text": text, "value": parsed, "unit": unit.name.zh}
         issues.append(Issue("unit-in-value", W, "value", params))
     return parsed
+
+
+def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
+    """The value cell already multiplied its number out (4.9万, 9800人 → a magnitude or a
+    unit read in the cell) and the unit column names a unit that converts again."""
+    if not unit_text or unit is None or fold(unit_text) in unit_names(unit):
+        return False
+    scaled = any(i.code in ("magnitude-suffix", "unit-in-value") for i in issues)
+    return scaled and any(fold(other) == fold(unit_text) for other in unit.conversions)
 
 
 def unit_names(unit: Unit) -> frozenset[str]:

@@ -62,10 +62,15 @@ class Store:
         """The growth figures (percent on the previous year) of one series, oldest first."""
         return self.series(indicator, region, GROWTH)
 
-    def latest_period(self) -> Observation | None:
-        """An observation of the latest period in the store (each series' last is
-        its latest: the newest of those, not a walk over every observation)."""
-        lasts = [series[-1] for series in self.index().values()]
+    def latest_period(self, indicators: set[str] | None = None) -> Observation | None:
+        """An observation of the latest period in the store, or of the latest among
+        ``indicators`` (each series' last is its latest: the newest of those, not a walk
+        over every observation)."""
+        lasts = [
+            series[-1]
+            for (indicator, _, _), series in self.index().items()
+            if indicators is None or indicator in indicators
+        ]
         return max(lasts, key=lambda o: o.period.sort_key) if lasts else None
 
     def index(self) -> dict[tuple[str, str, str], list[Observation]]:

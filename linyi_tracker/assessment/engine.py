@@ -124,15 +124,24 @@ class StatusReport:
 def default_as_of(
     store: Store, plan: Plan, year: int | None = None, today: date | None = None
 ) -> Period:
-    """The latest period with any observation; without data, the last complete year.
+    """The latest period with a figure of an indicator that has a target; without one,
+    the last complete year.
 
-    With ``year`` (a report on that year): the latest period with data within it, or
-    the whole year when it has none.
+    Figures of monitoring indicators (a census population) say nothing about where a
+    target stands, so they do not move the analyst's "now": the shipped data's 2020
+    census would otherwise put every target at 2020 and hide the 2016 figures.
+    With ``year`` (a report on that year): the latest such period within it, or the
+    whole year when it has none.
     """
+    targeted = {t.indicator for t in plan.targets}
     if year is not None:
-        within = [o.period for o in store.observations if o.period.year == year]
+        within = [
+            o.period
+            for o in store.observations
+            if o.period.year == year and o.indicator in targeted
+        ]
         return max(within, key=lambda p: p.sort_key) if within else Period.of_year(year)
-    latest = store.latest_period()
+    latest = store.latest_period(targeted)
     if latest is not None:
         return latest.period
     day = today or date.today()

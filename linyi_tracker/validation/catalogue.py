@@ -231,6 +231,10 @@ _ENTRIES = [
                 "无法打开工作簿：.xls 是旧版Excel格式",
                 "the workbook cannot be opened: .xls is the old Excel format",
             ),
+            "malformed": T(
+                "无法读取工作簿：文件已损坏（{error}）",
+                "the workbook cannot be read: it is damaged ({error})",
+            ),
             "too-large": T(
                 "工作簿过大，无法读取：解压后为{size} MB（上限{limit} MB）",
                 "the workbook is too large to read: it unpacks to {size} MB (at most {limit} MB)",
@@ -616,8 +620,18 @@ _ENTRIES = [
                 "增长率的单位是%，不是“{unit}”",
                 "a growth figure is a percent on the previous year, not '{unit}'",
             ),
+            "twice": T(
+                "“{text}”已按“万/亿”或单位换算过，单位栏又写“{unit}”：会重复换算",
+                "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the unit "
+                "column says '{unit}': it would be converted twice",
+            ),
         },
         {
+            "twice": T(
+                "只在一处写“万”：要么数值不带“万”、单位栏写“{unit}”，要么数值带“万”、单位栏写“{expected_zh}”或留空",
+                "write 万 in one place only: the number without 万 and the unit '{unit}', or the "
+                "number with 万 and the unit {expected_zh} ({expected_en}) or blank",
+            ),
             "growth": T(
                 "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",
                 "on a growth row write % or leave the unit blank; "

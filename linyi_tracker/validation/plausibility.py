@@ -120,7 +120,7 @@ def explain(value: Decimal, unit_kind: str, found: Band) -> Issue:
                 break
         return Issue(CODE, Severity.WARNING, "value", params, form)
     reference = found.reference or 0.0
-    params["reference"] = _text(Decimal(repr(reference)))
+    params["reference"] = _about(Decimal(repr(reference)))
     if _growth_like(value, unit_kind, reference):
         return Issue(CODE, Severity.WARNING, "value", params, "growth", "growth")
     for reading, name in _readings(value, unit_kind):
@@ -148,6 +148,15 @@ def _readings(value: Decimal, unit_kind: str) -> list[tuple[Decimal, str]]:
     if unit_kind == "ratio":
         return [(value / 100, "ratio-percent")] if value > 1 else []  # 150 for 1.5:1
     return [(value * WAN, "wan"), (value / WAN, "units")]
+
+
+def _about(value: Decimal) -> str:
+    """A scale for people: three significant digits, grouped (7083.333… → 7,080)."""
+    if not value:
+        return "0"
+    rounded = value.quantize(Decimal(1).scaleb(value.adjusted() - 2))
+    text = f"{rounded:,f}" if rounded == rounded.to_integral_value() else format(rounded, "f")
+    return text.split(".")[0] if text.endswith(".0") else text
 
 
 def _text(value: Decimal) -> str:
