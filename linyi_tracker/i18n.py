@@ -414,6 +414,10 @@ LABELS.update(
             "zh": "'{value}' 是文件，这里要一个文件夹",
             "en": "'{value}' is a file; a folder is needed here",
         },
+        "cli.ambiguous_period": {
+            "zh": "“{value}”有两种读法：{first}或{second}；请写成其中之一",
+            "en": "'{value}' may be {first} or {second}; write the one you mean",
+        },
         "cli.bad_period": {
             "zh": "'{value}' 不是期间：请写成 2017、2017Q3 或 2017-09",
             "en": "'{value}' is not a period: write 2017, 2017Q3 or 2017-09",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import Result
 from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
+
+Run = Callable[..., Result]
 
 
 @pytest.mark.parametrize(
@@ -68,3 +72,10 @@ def test_any_text_gives_a_period_or_a_period_error(text: str) -> None:
     """No input makes the parser raise anything but PeriodError."""
     with contextlib.suppress(PeriodError):
         parse_period(text)
+
+
+def test_the_command_line_refuses_a_dot_month_like_a_data_file(run: Run) -> None:
+    """`--as-of 2019.1` is refused with both readings (exit 2), as a data file's cell is:
+    one period rule for both (it may be October with its zero dropped)."""
+    r = run("status", "--as-of", "2019.1", "--lang", "en")
+    assert r.exit_code == 2 and "'2019.1' may be 2019-01 or 2019-10" in r.stderr

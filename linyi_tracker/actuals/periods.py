@@ -81,8 +81,15 @@ _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 def parse_period(text: str) -> Period:
-    """Parse ``2017``, ``2017年``, ``2017Q3``, ``2017-Q3``, ``2017-09``, ``2017年9月``…"""
+    """Parse ``2017``, ``2017年``, ``2017Q3``, ``2017-Q3``, ``2017-09``, ``2017年9月``…
+
+    ``2019.1`` is refused (:class:`AmbiguousPeriod`): January, or October whose trailing
+    zero a spreadsheet dropped. One rule for a data file's cell and for ``--as-of`` /
+    ``--period`` on the command line.
+    """
     s = unicodedata.normalize("NFKC", text).strip()
+    if (dot := _DOT_MONTH.match(s)) and dot.group(2) == "1":
+        raise AmbiguousPeriod(text, f"{dot.group(1)}-01", f"{dot.group(1)}-10", "dot-month")
     if m := _YEAR.match(s):
         return Period.of_year(int(m.group(1)))
     if m := _QUARTER.match(s):
@@ -131,10 +138,6 @@ def read_period(text: str) -> tuple[Period, str | None]:
     year), :class:`PeriodError` for anything else that is not a period.
     """
     s = unicodedata.normalize("NFKC", text).strip()
-    if m := _DOT_MONTH.match(s):
-        year, month = int(m.group(1)), m.group(2)
-        if month == "1":
-            raise AmbiguousPeriod(text, f"{year}-01", f"{year}-10", "dot-month")
     if m := _SHORT_YEAR.match(s):
         year, month_n = 2000 + int(m.group(1)), int(m.group(2))
         if 1 <= month_n <= 12:

@@ -14,7 +14,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
+from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, parse_period
 from linyi_tracker.cli.usage import current_lang
 from linyi_tracker.i18n import Lang, resolve_lang, t
 
@@ -62,6 +62,10 @@ def parse_period_option(value: str | Period | None) -> Period | None:
         return value
     try:
         return parse_period(value)
+    except AmbiguousPeriod as exc:
+        raise _bad(
+            "cli.ambiguous_period", value=value, first=exc.first, second=exc.second
+        ) from None
     except PeriodError:
         raise _bad("cli.bad_period", value=value) from None
 
