@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from linyi_tracker.errors import TrackerError, UsageError
+from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
 
 Lang = Literal["zh", "en"]
 LANG_ENV = "LINYI_TRACKER_LANG"
@@ -604,8 +604,39 @@ class TextError(TrackerError):
         return sep.join(x.render(lang) for x in self.texts)
 
 
+class TextNotFoundError(TextError, InputNotFoundError):
+    """A file or folder that is not there (or not what it must be), said in zh and en."""
+
+
 class TextUsageError(TextError, UsageError):
     """A usage error (an option value the tool cannot accept) in zh and en."""
+
+
+# Files and folders that are not there, said where the core finds out.
+LABELS.update(
+    {
+        "input.data_folder_missing": {
+            "zh": "找不到数据目录 {path} — 请检查 --data 或 LINYI_TRACKER_DATA",
+            "en": "data folder not found: {path} — check --data or LINYI_TRACKER_DATA",
+        },
+        "input.data_folder_is_file": {
+            "zh": "{path} 是文件；--data 需要一个存放 CSV 文件的文件夹",
+            "en": "{path} is a file; --data takes a folder of CSV files",
+        },
+        "input.no_data_files": {
+            "zh": "文件夹 {path} 中没有 CSV 或 .xlsx 文件",
+            "en": "no CSV or .xlsx files in the folder {path}",
+        },
+        "input.missing": {
+            "zh": "没有这个文件或文件夹：{path}",
+            "en": "no such file or folder: {path}",
+        },
+        "output.folder_missing": {
+            "zh": "找不到要写入的文件夹：{path}",
+            "en": "folder not found: {path}",
+        },
+    }
+)
 
 
 # Refusals of hostile or careless input (ingest, files that are not files, -o targets).

@@ -467,3 +467,12 @@ def test_a_dated_revision_on_a_row_of_known_texts_is_not_a_conflict(
     assert [f.code for f in report.findings if f.is_error] == []
     kept = validate([str(path)], plan, store=None, today=TODAY, keep_observations=True)
     assert [str(o.value) for o in kept.observations if o.period.text == "2016"] == ["9900"]
+
+
+def test_an_indicator_alias_of_the_plan_is_resolved_like_its_name(plan: Plan) -> None:
+    """`城镇新增就业` (an `aliases:` entry of emp.new_urban_jobs) reads as that indicator,
+    with the indicator-by-name notice: validate and extract know the same names."""
+    report = validate([str(FIXTURES / "submissions" / "indicator-by-alias.csv")], plan, store=None)
+    assert [(f.code, f.severity.value) for f in report.findings] == [
+        ("indicator-by-name", "notice")
+    ]

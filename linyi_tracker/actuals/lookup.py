@@ -25,7 +25,7 @@ class PlanLookup:
         self.indicator_names: dict[str, Indicator] = {}
         for ind in plan.indicators:
             self.indicators[ind.id.casefold()] = ind
-            for name in (ind.name.zh, ind.name.en):
+            for name in (ind.name.zh, ind.name.en, *ind.aliases):  # aliases as extract reads them
                 self.indicator_names[fold(name)] = ind
         self.regions: dict[str, str] = {}
         for reg in plan.regions:

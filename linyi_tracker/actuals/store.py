@@ -24,7 +24,7 @@ from linyi_tracker.actuals.records import FileChangedError
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Param, Severity
-from linyi_tracker.i18n import Text, TextError
+from linyi_tracker.i18n import Text, TextError, TextNotFoundError
 from linyi_tracker.plan.models import Plan
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls is reported, not read: see the reader
@@ -183,11 +183,9 @@ def load_store(
     (:mod:`linyi_tracker.actuals.cache`).
     """
     if not root.exists():
-        raise InputNotFoundError(
-            f"data folder not found: {root} — check --data or LINYI_TRACKER_DATA"
-        )
+        raise TextNotFoundError(Text("input.data_folder_missing", {"path": root}))
     if not root.is_dir():
-        raise InputNotFoundError(f"{root} is a file; --data takes a folder of CSV files")
+        raise TextNotFoundError(Text("input.data_folder_is_file", {"path": root}))
     day = today or date.today()
     found, refused = walk_data(root, display_root)
     paths = [p for p in found if not (exclude and p.resolve() in exclude)]

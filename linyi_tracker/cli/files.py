@@ -21,8 +21,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
-from linyi_tracker.i18n import resolve_lang, t
+from linyi_tracker.errors import TrackerError, UsageError
+from linyi_tracker.i18n import Text, TextNotFoundError, resolve_lang, t
 
 
 class OutputError(TrackerError):
@@ -70,7 +70,7 @@ def _write(target: Path, write: Callable[[Path], object]) -> None:
         return
     folder = real.parent if str(real.parent) else Path(".")
     if not folder.is_dir():
-        raise InputNotFoundError(f"folder not found: {folder}")
+        raise TextNotFoundError(Text("output.folder_missing", {"path": folder}))
     fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=real.suffix, dir=folder)
     tmp = Path(name)
     try:

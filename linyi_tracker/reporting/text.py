@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.formatting import estimate, number, percent, wan_column, with_unit
+from linyi_tracker.formatting import estimate, number, percent, wan_column, with_unit, worded
 from linyi_tracker.i18n import Lang, status_label, t
-from linyi_tracker.reporting.model import RegionRanking, RegionRow, Report
+from linyi_tracker.reporting.model import DataGap, RegionRanking, RegionRow, Report
 from linyi_tracker.reporting.view import TargetView
 
 _SIGNS = {">=": "≥", "<=": "≤"}
@@ -394,3 +394,11 @@ def not_reported(ranking: RegionRanking, lang: Lang) -> str | None:
         ranking.missing_zh if lang == "zh" else ranking.missing_en
     )
     return f"{t('word.not_reported', lang)}: {names}"
+
+
+def last_figure(gap: DataGap, lang: Lang) -> str:
+    """A target's last figure before the report's year, as the completeness table shows
+    it in every format: the figure in the reader's words and its period (正常推进 (2018年))."""
+    if gap.last_period is None:
+        return "—"
+    return f"{worded(gap.last_value or '', lang)} ({gap.last_period.label(lang)})"

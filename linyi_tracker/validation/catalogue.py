@@ -215,8 +215,8 @@ _ENTRIES = [
         },
         {
             "": T(
-                "无需处理；文件第一行即为表头可避免此提示",
-                "nothing to do; a file that starts with its header avoids this notice",
+                "无需处理：请核对其上的行确是标题或填报信息，而不是数据",
+                "nothing to do; check that the rows above are a title or the sign-off block, not figures",
             )
         },
     ),

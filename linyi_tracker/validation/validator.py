@@ -19,7 +19,7 @@ from linyi_tracker.actuals.store import Store, data_files
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity, count_by_severity
-from linyi_tracker.i18n import Lang, resolve_lang, t
+from linyi_tracker.i18n import Lang, Text, TextNotFoundError, resolve_lang, t
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
@@ -89,14 +89,14 @@ def expand(paths: list[str]) -> list[str]:
         if path.is_dir():
             found = data_files(path)
             if not found:
-                raise InputNotFoundError(f"no CSV or .xlsx files in the folder {name}")
+                raise TextNotFoundError(Text("input.no_data_files", {"path": name}))
             out.extend(str(p) for p in found)
         elif path.is_file():
             out.append(name)
         elif path.exists():  # a pipe, a device, a socket: reading it would block or never end
             raise refuse_not_regular(name, path.stat().st_mode)
         else:
-            raise InputNotFoundError(f"no such file or folder: {name}")
+            raise TextNotFoundError(Text("input.missing", {"path": name}))
     return out
 
 

@@ -9,7 +9,6 @@ from rich.text import Text
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
-from linyi_tracker.formatting import worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -156,9 +155,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
                 [
                     g.name_zh if lang == "zh" else g.name_en,
                     g.target_id,
-                    f"{worded(g.last_value or '', lang)} ({g.last_period.label(lang)})"
-                    if g.last_period
-                    else "—",
+                    text.last_figure(g, lang),
                     g.reporters_zh if lang == "zh" else g.reporters_en,
                 ],
             )

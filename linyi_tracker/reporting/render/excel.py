@@ -266,7 +266,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             (g.last_period.label(lang) if lang == "zh" else str(g.last_period))
             if g.last_period
             else None,
-            worded(g.last_value, lang) if lang == "zh" and g.last_value else g.last_value,
+            worded(g.last_value, lang) if g.last_value else g.last_value,
             g.reporters_zh if lang == "zh" else g.reporters_en,
         ]
         for g in report.completeness

@@ -97,22 +97,8 @@ def render(report: Report, lang: Lang) -> str:
 
     out += [f"## {t('report.completeness', lang)}", ""]
     if report.completeness:
-        rows = [
-            [
-                g.name_zh if lang == "zh" else g.name_en,
-                g.target_id,
-                f"{g.last_value} ({g.last_period})" if g.last_period else "—",
-                g.reporters_zh if lang == "zh" else g.reporters_en,
-            ]
-            for g in report.completeness
-        ]
-        header = [
-            t("col.indicator", lang),
-            "id",
-            t("report.last_figure", lang),
-            t("report.who_reports", lang),
-        ]
-        out += _table(header, rows)
+        gaps = tables.completeness(report, lang)
+        out += _table(gaps.header, gaps.rows)
     else:
         out += [t("report.complete", lang), ""]
 

@@ -88,7 +88,7 @@ def completeness(report: Report, lang: Lang) -> Table:
         [
             g.name_zh if lang == "zh" else g.name_en,
             g.target_id,
-            f"{g.last_value} ({g.last_period})" if g.last_period else "—",
+            text.last_figure(g, lang),
             g.reporters_zh if lang == "zh" else g.reporters_en,
         ]
         for g in report.completeness
