@@ -138,7 +138,11 @@ def test_a_store_file_that_cannot_be_read_is_a_finding(
 
 def test_every_fixture_file_is_used() -> None:
     """No fixture is orphaned (each is named in the expectations above or used elsewhere)."""
-    used = {v[0] for v in EXPECTED.values()} | {"workbook-positions.xlsx", "old-format.xls"}
+    used = {v[0] for v in EXPECTED.values()} | {
+        "workbook-positions.xlsx",
+        "old-format.xls",
+        "indicator-by-alias.csv",
+    }
     assert {p.name for p in SUBMISSIONS.iterdir()} == used
 
 
