@@ -8,9 +8,10 @@ that carry one, and :func:`resolve_lang`.
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
 
@@ -111,6 +112,7 @@ LABELS: dict[str, dict[str, str]] = {
     "word.no_region_data": {"zh": "没有分地区数据", "en": "no figures by region"},
     "word.not_reported": {"zh": "未报送", "en": "not reported"},
     "word.plan_valid": {"zh": "规划文件有效：", "en": "The plan is valid: "},
+    "word.colon": {"zh": "：", "en": ": "},  # after a label: 单位：人 / unit: persons
     "word.source": {"zh": "数据", "en": "data"},
     "word.plan": {"zh": "规划", "en": "plan"},
     "source.region_sum": {
@@ -558,9 +560,10 @@ LABELS.update(
         "plan.valid": {
             "zh": "规划文件有效：{path} — {systems}个体系，{projects}项工程（{unnamed}项原文未列名称），"
             "{indicators}个指标，{targets}个目标，{regions}个地区。",
-            "en": "The plan is valid: {path} — {systems} systems, {projects} projects "
-            "({unnamed} not named in the source), {indicators} indicators, {targets} targets, "
-            "{regions} regions.",
+            "en": "The plan is valid: {path} — {systems:system|systems}, "
+            "{projects:project|projects} ({unnamed} not named in the source), "
+            "{indicators:indicator|indicators}, {targets:target|targets}, "
+            "{regions:region|regions}.",
         },
         "template.xlsx_needs_file": {
             "zh": ".xlsx 模板需要文件：请加 -o FILE.xlsx",
@@ -817,7 +820,7 @@ LABELS.update(
         "extract.wrote": {
             "zh": "已写入 {path}：{rows}行。下一步：逐行核对，然后 linyi-tracker validate {path}，"
             "再 linyi-tracker ingest {path}",
-            "en": "wrote {path}: {rows} rows. Next: review them, then linyi-tracker validate "
+            "en": "wrote {path}: {rows:row|rows}. Next: review them, then linyi-tracker validate "
             "{path} and linyi-tracker ingest {path}",
         },
         "extract.no_file": {
@@ -922,10 +925,25 @@ LABELS.update(
 )
 
 
+class _Plurals(string.Formatter):
+    """``str.format`` plus ``{n:word|words}``: the number and the word that agrees with it
+    (English needs it; Chinese templates write ``{n}个``)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+_PLURALS = _Plurals()
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    """The label ``key`` in ``lang``, with ``{placeholders}`` filled (``{n:row|rows}``
+    gives an English plural)."""
     text = LABELS[key][lang]
-    return text.format(**values) if values else text
+    return _PLURALS.vformat(text, (), values) if values else text
 
 
 def status_label(status: str | None, lang: Lang) -> str:

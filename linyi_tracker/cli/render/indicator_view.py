@@ -51,11 +51,13 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
     unit = unit_label(plan, ind.unit, lang)
     if unit:
         body.append(
-            f"{t('word.unit', lang)}: {unit} · {t('word.direction.' + (ind.direction or 'higher'), lang)}"
+            f"{t('word.unit', lang)}{t('word.colon', lang)}{unit} · {t('word.direction.' + (ind.direction or 'higher'), lang)}"
             f" · {t('word.aggregate.' + ind.aggregate, lang)}\n"
         )
     if ind.notes:
-        body.append(f"{t('word.notes', lang)}: {ind.notes.get(lang)}\n", style="dim")
+        body.append(
+            f"{t('word.notes', lang)}{t('word.colon', lang)}{ind.notes.get(lang)}\n", style="dim"
+        )
     return Panel(body, expand=True)
 
 

@@ -57,10 +57,10 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     cover.append(text.title(report, lang) + "\n", style="bold")
     cover.append((report.title_zh if lang == "zh" else report.title_en) + "\n", style="italic")
     cover.append(
-        f"{t('report.as_of', lang)}: {text.as_of(report, lang)} · {t('report.generated', lang)}: {report.generated}\n"
+        f"{t('report.as_of', lang)}{t('word.colon', lang)}{text.as_of(report, lang)} · {t('report.generated', lang)}{t('word.colon', lang)}{report.generated}\n"
     )
     cover.append(
-        f"{t('report.plan_file', lang)}: {report.plan_file} · {t('report.data', lang)}: {report.data_source}",
+        f"{t('report.plan_file', lang)}{t('word.colon', lang)}{report.plan_file} · {t('report.data', lang)}{t('word.colon', lang)}{report.data_source}",
         style="dim",
     )
     parts.append(Panel(cover))

@@ -142,7 +142,7 @@ def render_status(
 
 def _counts(report: StatusView, lang: Lang) -> Text:
     counts = report.counts()
-    line = Text(t("title.counts", lang) + ": ", style="bold")
+    line = Text(t("title.counts", lang) + t("word.colon", lang), style="bold")
     first = True
     for word in (*STATUS_WORDS, "not_assessed"):
         n = counts.get(word)
@@ -159,7 +159,7 @@ def _caption(ctx: Context, lang: Lang) -> Text:
     th = ctx.plan.assessment.thresholds
     method = t("method.status.table", lang, on=th.on_track, risk=th.at_risk)
     sources = (
-        f"{t('word.source', lang)}: {shown_location(ctx.data_at, lang)} · "
-        f"{t('word.plan', lang)}: {shown_location(ctx.plan_at, lang)}"
+        f"{t('word.source', lang)}{t('word.colon', lang)}{shown_location(ctx.data_at, lang)} · "
+        f"{t('word.plan', lang)}{t('word.colon', lang)}{shown_location(ctx.plan_at, lang)}"
     )
     return Text(f"{method}\n{sources}", style="dim")
