@@ -472,6 +472,10 @@ LABELS.update(
         "origin.environment": {"zh": "环境变量", "en": "environment"},
         "origin.working directory": {"zh": "工作目录", "en": "working directory"},
         "origin.embedded": {"zh": "内置", "en": "embedded"},
+        "status.as_of_outside": {
+            "zh": "--as-of {period} 不在规划的数据年份 {start}–{end} 年内；请选其中的期间",
+            "en": "--as-of {period} is outside the plan's years {start}–{end}; choose a period within them",
+        },
         "report.outside_years": {
             "zh": "{year}年不在规划期 {start}–{end} 年内；请选其中一年",
             "en": "{year} is outside the plan's years {start}–{end}; report on one of them",

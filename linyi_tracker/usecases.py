@@ -126,6 +126,23 @@ def regions_named(plan: Plan, region: str | None) -> list[str]:
 # status, show, report
 
 
+def as_of_within_plan(plan: Plan, as_of: Period | None) -> Period | None:
+    """``--as-of`` as status and show take it: a period of the years the plan's data may
+    cover (``period.data_from``/start to end), the same years ``template`` accepts;
+    ``report`` takes only the plan's own years. Outside them nothing can be judged."""
+    if as_of is None:
+        return None
+    span = plan.plan.period
+    if not span.first_data_year <= as_of.year <= span.end:
+        raise TextUsageError(
+            Text(
+                "status.as_of_outside",
+                {"period": as_of, "start": span.first_data_year, "end": span.end},
+            )
+        )
+    return as_of
+
+
 @dataclass
 class StatusResult:
     view: StatusView  # every target kept, as one view each (reporting.view)
@@ -150,7 +167,7 @@ def status(
     wanted = find_statuses(statuses)
     system_id = None if system is None else find_system(ws.plan, system)
     regions = regions_named(ws.plan, region)
-    period = as_of or default_as_of(ws.store, ws.plan)
+    period = as_of_within_plan(ws.plan, as_of) or default_as_of(ws.store, ws.plan)
     report = assess_all(ws.plan, ws.store, period, regions)
     report.assessments = [
         a
@@ -178,7 +195,7 @@ def show(
     from linyi_tracker.reporting.view import target_view
 
     ind = find_indicator(ws.plan, name)
-    period = as_of or default_as_of(ws.store, ws.plan)
+    period = as_of_within_plan(ws.plan, as_of) or default_as_of(ws.store, ws.plan)
     regions = regions_named(ws.plan, region)
     views = [
         target_view(ws.plan, ws.store, assess(ws.plan, ws.store, t, period, r), period)

@@ -84,3 +84,12 @@ def test_ingest_needs_a_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.delenv("LINYI_TRACKER_DATA", raising=False)
     with pytest.raises(TextError):
         usecases.ingest(PLAN_FILE, None, ["x.csv"])
+
+
+def test_an_as_of_outside_the_plans_years_is_refused(demo: usecases.Workspace) -> None:
+    """`status --as-of 2030` is refused (as `report 2030` and `template --period 2030` are),
+    instead of judging every target at a year nothing can be known of."""
+    with pytest.raises(TextUsageError):
+        usecases.status(demo, as_of=parse_period("2030"))
+    with pytest.raises(TextUsageError):
+        usecases.show(demo, "新增就业", as_of=parse_period("2030"))
