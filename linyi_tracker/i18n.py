@@ -811,12 +811,6 @@ LABELS.update(
             "zh": "年份取自标题：{year}年（可用 --period 改写）",
             "en": "year taken from the title: {year} (--period overrides it)",
         },
-        "extract.growth_withheld": {
-            "zh": "{n}个增长率已列出但未写入文件：本版本读取数据时还不识别“口径”（measure）列，"
-            "会把增长率当作水平值。",
-            "en": "{n} listed but not written to the file: this version's reader does not "
-            "read the measure column yet and would take them for levels.",
-        },
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
             "en": "{n} without a year: give --period YEAR, or validate will flag their periods",

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, PLAN_FILE, Result
 from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor, Proposed, fold_same_length
-from linyi_tracker.extract.output import HEADER, reader_reads_measure, to_csv
+from linyi_tracker.extract.output import HEADER, to_csv
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 
@@ -253,19 +253,24 @@ def test_the_file_has_the_submission_header_and_measure(linyi: Plan) -> None:
     )
 
 
-def test_growth_rows_wait_for_a_reader_that_reads_measure(run: Run, tmp_path: Path) -> None:
-    """Until the reader reads `measure`, the growth row is listed (JSON written: false) and
-    kept out of the file, so it can never be ingested as a level. (After the merge of the
-    measure column: the row is written — tighten this test to read it back as growth.)"""
+def test_growth_rows_are_written_and_read_back_as_growth(run: Run, tmp_path: Path) -> None:
+    """The growth row (增产1.3%) goes into the file with measure growth, and validate reads
+    it back as a growth figure — never as a level of 1.3 (万吨)."""
     out = tmp_path / "g.csv"
     args = ["extract", str(HERE / "national-2023.txt"), "--plan", str(NATIONAL_PLAN)]
     r = run(*args, "--period", "2023", "-o", str(out), "--format", "json")
     data = json.loads(r.stdout)
     (growth,) = [row for row in data["rows"] if row["measure"] == "growth"]
-    assert (growth["value"], growth["figure"]) == ("1.3", "1.3%")
-    assert growth["written"] is reader_reads_measure()
-    in_file = [row["measure"] for row in csv.DictReader(io.StringIO(out.read_text("utf-8-sig")))]
-    assert ("growth" in in_file) is reader_reads_measure()
+    assert (growth["value"], growth["figure"], growth["written"]) == ("1.3", "1.3%", True)
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert [r["measure"] for r in rows].count("growth") == 1
+    from linyi_tracker.plan.loader import read_plan
+    from linyi_tracker.validation.validator import validate
+
+    report = validate([str(out)], read_plan(NATIONAL_PLAN), store=None, keep_observations=True)
+    assert not report.failed
+    read = [(o.measure, o.text) for o in report.observations if o.measure == "growth"]
+    assert read == [("growth", "1.3")]
 
 
 def test_json_is_the_only_stdout(run: Run) -> None:

@@ -51,13 +51,13 @@ def extract(
     from linyi_tracker import usecases
     from linyi_tracker.cli.files import write_via_temp
     from linyi_tracker.cli.output import stderr, stdout
-    from linyi_tracker.extract.output import to_csv, to_dict, written_rows
+    from linyi_tracker.extract.output import to_csv, to_dict
     from linyi_tracker.i18n import t
 
     language = output_language(lang)
     result = usecases.extract(plan, files, year=period, region=region)
     extraction = result.extraction
-    written = written_rows(extraction)
+    written = list(extraction.rows)
     if output is not None:
         payload = to_csv(written, language)
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
@@ -68,10 +68,6 @@ def extract(
     else:
         print_review(stdout(), result.plan, extraction, language)
     messages = stderr()
-    withheld = len(extraction.rows) - len(written)
-    if withheld:
-        shown_n = _count(withheld, "growth rate", language)
-        messages.print(t("extract.growth_withheld", language, n=shown_n), markup=False)
     missing = sum(1 for r in written if not r.year_known)
     if missing:
         shown_n = _count(missing, "row", language)

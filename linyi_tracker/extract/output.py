@@ -5,10 +5,8 @@ The file has the submission header (submissions.md) and the ``measure`` column
 sentence a figure comes from is its ``source``; where it was found, and what the
 analyst must add (a year), is its ``note``.
 
-Growth rows are written only when the reader knows the ``measure`` column: a reader
-that does not would warn about an unknown column and take each growth rate for a
-level (1.3 % of grain output stored as 1.3 tonnes). Until then they are listed for
-review and left out of the file (:func:`reader_reads_measure`).
+Growth rows carry ``measure`` = ``growth``, which the reader keeps apart from levels
+(a growth rate never stands in for a level).
 """
 
 from __future__ import annotations
@@ -17,25 +15,12 @@ import csv
 import io
 from typing import Any
 
-from linyi_tracker.actuals.headers import COLUMNS, HEADER_ALIASES
+from linyi_tracker.actuals.headers import COLUMNS
 from linyi_tracker.extract.document import Document
 from linyi_tracker.extract.figures import Extraction, NotRead, Proposed, Skipped
 from linyi_tracker.i18n import Lang, t
 
-# The reader's columns, and ``measure`` where the reader does not list it yet.
-HEADER: tuple[str, ...] = COLUMNS if "measure" in COLUMNS else (*COLUMNS, "measure")
-
-
-def reader_reads_measure() -> bool:
-    """Whether the reader of data files reads the ``measure`` column."""
-    return "measure" in COLUMNS or "measure" in HEADER_ALIASES.values()
-
-
-def written_rows(extraction: Extraction) -> list[Proposed]:
-    """The rows that go into the file (every row once the reader reads ``measure``)."""
-    if reader_reads_measure():
-        return list(extraction.rows)
-    return [r for r in extraction.rows if r.measure == "level"]
+HEADER: tuple[str, ...] = COLUMNS  # the reader's own columns, `measure` among them
 
 
 def note_of(row: Proposed, lang: Lang) -> str:
