@@ -174,3 +174,16 @@ def test_an_anchor_used_inside_itself_is_built_as_pyyaml_builds_it() -> None:
 
     data = construct(yaml.compose("a: &loop [*loop]\n", Loader=_Loader))
     assert data["a"][0] is data["a"]
+
+
+def test_a_wrong_word_lists_the_allowed_ones_in_either_language(tmp_path: Path) -> None:
+    """comparator: "=>" names the allowed comparators as a list both languages read,
+    never pydantic's English "'>=', '>' or '≈'" inside a Chinese sentence."""
+    from linyi_tracker.validation.catalogue import render
+
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "plan.yaml"
+    bad.write_text(text.replace('comparator: ">="', 'comparator: "=>"', 1), encoding="utf-8")
+    finding = next(f for f in load_plan(bad).findings if f.code == "plan-schema")
+    zh = render(finding, "zh")[0]
+    assert "'>=' / '>' / '<=' / '<' / '≈'" in zh and " or " not in zh

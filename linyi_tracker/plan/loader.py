@@ -503,6 +503,24 @@ _MODEL_RULES = frozenset(
 )
 
 
+# pydantic's bound errors as a comparison both languages write the same way (≥ 0).
+_BOUNDS = {
+    "greater_than_equal": ("≥", "ge"),
+    "greater_than": (">", "gt"),
+    "less_than": ("<", "lt"),
+    "less_than_equal": ("≤", "le"),
+}
+
+
+def _choices(expected: object) -> str:
+    """pydantic's list of allowed values ("'>=', '>' or '≈'", English) as a list both
+    languages read: '>=' / '>' / '≈'."""
+    text = str(expected)
+    quoted = re.findall(r"'([^']*)'", text)
+    items = quoted or [w.strip() for w in re.split(r",| or ", text) if w.strip()]
+    return " / ".join(f"'{w}'" for w in items)
+
+
 def _schema_problem(err: Any) -> tuple[str, dict[str, Param]]:
     kind = err["type"]
     loc = err["loc"]
@@ -516,10 +534,10 @@ def _schema_problem(err: Any) -> tuple[str, dict[str, Param]]:
     if kind == "extra_forbidden":
         return "extra", {"key": name}
     if kind == "literal_error":
-        return "literal", {"value": str(got), "expected": str(ctx.get("expected", "?"))}
+        return "literal", {"value": str(got), "expected": _choices(ctx.get("expected", "?"))}
     if kind == "union_tag_invalid":
         expected = ctx.get("expected_tags", "level, annual, cumulative, milestone, qualitative")
-        return "unknown-kind", {"value": str(ctx.get("tag", got)), "expected": str(expected)}
+        return "unknown-kind", {"value": str(ctx.get("tag", got)), "expected": _choices(expected)}
     if kind == "union_tag_not_found":
         return "no-kind", {}
     if kind in {"int_parsing", "int_type", "int_from_float"}:
@@ -534,8 +552,9 @@ def _schema_problem(err: Any) -> tuple[str, dict[str, Param]]:
         return "not-mapping", {"type": type(got).__name__}
     if kind == "string_too_short":
         return "empty", {"key": name}
-    if kind in {"greater_than_equal", "greater_than", "less_than", "less_than_equal"}:
-        return "out-of-range", {"value": str(got), "error": str(err["msg"]).lower()}
+    if kind in _BOUNDS:
+        sign, key = _BOUNDS[kind]
+        return "out-of-range", {"value": str(got), "bound": f"{sign} {ctx.get(key, '?')}"}
     if kind == "value_error":
         return "other", {"error": str(ctx.get("error", err["msg"]))}
     return "other", {"error": str(err["msg"])}

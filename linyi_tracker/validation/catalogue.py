@@ -1296,7 +1296,9 @@ _ENTRIES = [
                 "此处应为映射（键: 值），却是{type}", "expected a mapping here, got {type}"
             ),
             "empty": T("“{key}”不能为空", "'{key}' must not be empty"),
-            "out-of-range": T("“{value}”超出范围：{error}", "'{value}' is out of range: {error}"),
+            "out-of-range": T(
+                "“{value}”超出范围：应{bound}", "'{value}' is out of range: it must be {bound}"
+            ),
             "period-order": T(
                 "规划期的开始年份（{start}）晚于结束年份（{end}）",
                 "the period starts ({start}) after it ends ({end})",
