@@ -242,16 +242,7 @@ def _quantitative(
             "value",
         )
         return
-    if (t.comparator in _HIGHER and direction == "lower") or (
-        t.comparator in _LOWER and direction == "higher"
-    ):
-        _err(
-            out,
-            (*here, "comparator"),
-            "comparator-direction",
-            {"comparator": t.comparator},
-            direction,
-        )
+    _check_direction(out, here, t.comparator, direction)
     if t.comparator == "≈" and not isinstance(t, LevelTarget):
         _err(
             out,
@@ -327,16 +318,8 @@ def _relative(
         return
     if t.comparator == "≈":
         _err(out, (*here, "comparator"), "comparator-kind", {})
-    elif (t.comparator in _HIGHER and direction == "lower") or (
-        t.comparator in _LOWER and direction == "higher"
-    ):
-        _err(
-            out,
-            (*here, "comparator"),
-            "comparator-direction",
-            {"comparator": t.comparator},
-            direction,
-        )
+    else:
+        _check_direction(out, here, t.comparator, direction)
     if t.base_year >= t.deadline:
         _err(
             out,
@@ -383,3 +366,20 @@ def _notices(plan: Plan, out: list[PlanProblem]) -> None:
                     {"target": t.id, "quote": t.quote},
                 )
             )
+
+
+def _check_direction(
+    out: list[PlanProblem], here: Path, comparator: str | None, direction: str
+) -> None:
+    """A comparator that contradicts the indicator's direction (≥ on a lower-is-better
+    indicator): one rule for every kind of target that has a comparator."""
+    if (comparator in _HIGHER and direction == "lower") or (
+        comparator in _LOWER and direction == "higher"
+    ):
+        _err(
+            out,
+            (*here, "comparator"),
+            "comparator-direction",
+            {"comparator": comparator},
+            direction,
+        )
