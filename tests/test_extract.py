@@ -300,11 +300,12 @@ def test_the_review_marks_the_figure_in_its_sentence(linyi: Plan) -> None:
     from linyi_tracker.cli.extract import MARK, _marked
 
     (row,) = extract(linyi, "linyi-jobs-2016.txt", 2016).rows
-    text = _marked(row.sentence, row.span, "x:1")
+    wrapped = _marked(row.sentence, row.span, "x:1")
+    text = wrapped.text
     styled = [text.plain[s.start : s.end] for s in text.spans if s.style == MARK]
     assert styled == ["8.37万人"]
     console = Console(width=100, record=True, color_system=None)
-    console.print(text)
+    console.print(wrapped)
     assert "8.37万人" in console.export_text()
 
 
@@ -496,6 +497,24 @@ def test_the_review_keeps_every_sentence_whole_at_80_columns(run: Run, lang: str
     assert r.exit_code == 0 and "…" not in r.stdout
     table_lines = [line for line in r.stdout.splitlines() if line[:1] in "┏┃┡│├└"]
     assert table_lines and all(line.rstrip()[-1] in "┓┃┩│┤┘" for line in table_lines)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_the_review_never_breaks_a_figure_across_lines(run: Run, width: int) -> None:
+    """The sentence column wraps between Chinese characters, never inside 8.37 or 99.34%."""
+    r = run(
+        "extract",
+        str(HERE / "linyi-jobs-2016.txt"),
+        "--period",
+        "2016",
+        "--lang",
+        "zh",
+        width=width,
+    )
+    cells = [line.split("│")[-2].strip() for line in r.stdout.splitlines() if line.count("│") >= 7]
+    sentence = "".join(cells)
+    assert "8.37万人" in sentence and "99.34%" in sentence
+    assert not any(c.endswith(("8", "8.", "8.3", "99", "99.")) for c in cells)
 
 
 def test_a_decrease_on_the_previous_year_is_a_change_not_a_level(national: Plan) -> None:

@@ -25,7 +25,8 @@ from linyi_tracker.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
     from rich.text import Text as RichText
 
     from linyi_tracker.extract.figures import Extraction, Proposed, Span
@@ -213,12 +214,43 @@ def _plain(text: str, style: str | None) -> RichText:
     return RichText(text, style=style or "")
 
 
-def _marked(sentence: str, span: Span | None, where: str) -> RichText:
-    """The sentence as written, the figure in it marked; where it was found below."""
+def _marked(sentence: str, span: Span | None, where: str) -> _Wrapped:
+    """The sentence as written, the figure in it marked; where it was found below.
+    Wrapped by the tables' own rule (cli/render/fit.py): a line breaks between Chinese
+    characters, never inside a figure ("8.37" stays whole)."""
     from rich.text import Text as RichText
 
     text = RichText(sentence)
     if span is not None:
         text.stylize(MARK, span[0], span[1])
     text.append("\n" + where, style="dim")
-    return text
+    return _Wrapped(text)
+
+
+class _Wrapped:
+    """A styled text that rich lays out with fit.wrap instead of folding by character."""
+
+    def __init__(self, text: RichText) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        from linyi_tracker.cli.render.fit import widest_atom
+        from linyi_tracker.formatting import display_width
+
+        lines = self.text.plain.split("\n")
+        widest = max((widest_atom(line, "name") for line in lines), default=1)
+        longest = max((display_width(line) for line in lines), default=1)
+        return Measurement(max(1, widest), max(1, longest))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from linyi_tracker.cli.render.fit import wrap
+
+        width = max(1, options.max_width)
+        for line in self.text.split("\n"):
+            ranges = wrap(line.plain, width, "name")
+            cuts = [start for start, _ in ranges[1:]]
+            for piece in line.divide(cuts) if cuts else [line]:
+                piece.rstrip()
+                yield piece
