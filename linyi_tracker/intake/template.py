@@ -22,6 +22,7 @@ from linyi_tracker.plan.models import (
     Plan,
     QualitativeTarget,
 )
+from linyi_tracker.sheets import a4_landscape
 
 EDITABLE = ("region", "value", "source", "note", "as_of")
 JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
@@ -229,7 +230,6 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     book = Workbook()
     ws = book.active
@@ -326,11 +326,5 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False
-    ws.print_title_rows = f"{head}:{head}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    a4_landscape(ws, f"{head}:{head}")
     book.save(target)

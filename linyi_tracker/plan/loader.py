@@ -194,23 +194,18 @@ def load_plan(path: Path) -> PlanLoad:
 
 def _yaml_error(exc: yaml.MarkedYAMLError, shown: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
+    params: dict[str, Param]
     if isinstance(exc, _Unreadable):
-        return Finding(
-            "yaml-syntax",
-            Severity.ERROR,
-            shown,
-            mark.line + 1 if mark else None,
-            column_number=mark.column + 1 if mark else None,
-            params={"value": exc.value, "digits": exc.digits},
-            form=f"unreadable-{exc.reason}",
-            hint_form="unreadable",
-        )
-    # PyYAML's own words (English) are the parameters: it has no other language.
-    params: dict[str, Param] = {"problem": exc.problem or exc.context or "unreadable YAML"}
-    form = ""
-    if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
-        params |= {"context": exc.context, "context_line": exc.context_mark.line + 1}
-        form = "context"
+        params = {"value": exc.value, "digits": exc.digits}
+        form, hint_form = f"unreadable-{exc.reason}", "unreadable"
+    else:
+        # PyYAML's own words (English) are the parameters: it has no other language.
+        params = {"problem": exc.problem or exc.context or "unreadable YAML"}
+        form = ""
+        if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
+            params |= {"context": exc.context, "context_line": exc.context_mark.line + 1}
+            form = "context"
+        hint_form = "tag" if isinstance(exc, yaml.constructor.ConstructorError) else ""
     return Finding(
         "yaml-syntax",
         Severity.ERROR,
@@ -219,7 +214,7 @@ def _yaml_error(exc: yaml.MarkedYAMLError, shown: str) -> Finding:
         column_number=mark.column + 1 if mark else None,
         params=params,
         form=form,
-        hint_form="tag" if isinstance(exc, yaml.constructor.ConstructorError) else "",
+        hint_form=hint_form,
     )
 
 

@@ -22,25 +22,11 @@ import io
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import Lang, t
+from linyi_tracker.i18n import LABELS, Lang, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import tables
 from linyi_tracker.reporting.render.tables import Table
-
-# Words of the Word document that the shared label table does not have (zh, en).
-_WORDS: dict[str, tuple[str, str]] = {
-    "toc": ("目录", "Contents"),
-    "toc_note": (
-        "目录由 Word 在打开文档时更新（提示“更新域”时选择“是”）；"
-        "在 LibreOffice 中请选择“工具 → 更新 → 全部更新”。",
-        "Word updates this table of contents when the document is opened (answer “Yes” "
-        "when asked to update fields); in LibreOffice use Tools → Update → Update All.",
-    ),
-    "year": ("年份", "Year"),
-    "page": ("第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"),
-    "full_title": ("规划", "Plan"),
-}
 
 # A4 portrait; the wider left margin leaves room for binding.
 PAGE_WIDTH_CM = 21.0
@@ -79,11 +65,6 @@ _STATUS_COLOURS = {
 }
 
 
-def word(key: str, lang: Lang, **params: object) -> str:
-    zh, en = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**params)
-
-
 def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
     """The report as the bytes of a .docx file."""
     from linyi_tracker.errors import require
@@ -110,9 +91,9 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
 
     _title_page(doc, report, lang)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    doc.add_paragraph(word("toc", lang), style="Title Small")
+    doc.add_paragraph(t("report.contents", lang), style="Title Small")
     _contents(doc, report, lang)
-    doc.add_paragraph(word("toc_note", lang), style="Note")
+    doc.add_paragraph(t("report.contents_note", lang), style="Note")
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     doc.add_heading(t("report.summary", lang), level=1)
@@ -216,7 +197,7 @@ def _title_page(doc: Any, report: Report, lang: Lang) -> None:
     for _ in range(4):
         doc.add_paragraph()
     rows = [
-        (word("year", lang), str(report.year)),
+        (t("report.year", lang), str(report.year)),
         (t("report.as_of", lang), text.as_of(report, lang)),
         (t("report.generated", lang), report.generated.replace("T", " ")),
         (t("report.plan_file", lang), report.plan_file),
@@ -411,7 +392,7 @@ def _page_setup(doc: Any, lang: Lang) -> None:
     section.different_first_page_header_footer = True
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, _, rest = _WORDS["page"][0 if lang == "zh" else 1].partition("{page}")
+    before, _, rest = LABELS["report.page"][lang].partition("{page}")
     middle, _, after = rest.partition("{pages}")
     paragraph.add_run(before)
     _field(paragraph, "PAGE", "1")

@@ -25,6 +25,7 @@ from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row, safe_text
 from linyi_tracker.reporting.view import TargetView
+from linyi_tracker.sheets import a4_landscape
 from linyi_tracker.words import STATUS_WORDS
 
 FRACTION = "0.0%"
@@ -303,7 +304,6 @@ def _shown(value: Any, fmt: str | None) -> str:
 def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     ws = book.create_sheet(title=sheet.title[:31])
     ws.append([safe_text(h) for h in sheet.header])
@@ -347,13 +347,7 @@ def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
         if lines > 1:
             ws.row_dimensions[r + 2].height = 13.5 * lines
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    a4_landscape(ws, "1:1")
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
     page = "第 &P 页，共 &N 页" if lang == "zh" else "Page &P of &N"

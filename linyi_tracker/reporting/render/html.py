@@ -16,10 +16,11 @@ table row becomes a small card, so nothing overflows on a phone.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import Lang, t
+from linyi_tracker.i18n import LABELS, Lang, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import tables
@@ -34,15 +35,14 @@ WIDTHS: dict[str, list[int]] = {
     "completeness": [26, 26, 18, 30],
 }
 
-# Words of the page that the shared label table does not have (zh, en).
-_WORDS: dict[str, tuple[str, str]] = {
-    "contents": ("目录", "Contents"),
-    "year": ("年份", "Year"),
-    "page": (
-        '"第 " counter(page) " 页 / 共 " counter(pages) " 页"',
-        '"Page " counter(page) " of " counter(pages)',
-    ),
-}
+
+def _css_counter(template: str) -> str:
+    """The page label as CSS content: "第 {page} 页 / 共 {pages} 页" →
+    "第 " counter(page) " 页 / 共 " counter(pages) " 页"."""
+    parts = re.split(r"(\{pages?\})", template)
+    return " ".join(
+        f"counter({p[1:-1]})" if p in ("{page}", "{pages}") else f'"{p}"' for p in parts if p
+    )
 
 
 def _environment() -> Any:
@@ -63,10 +63,6 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
 
     require("jinja2", "the HTML report (Jinja2)")
     from markupsafe import Markup
-
-    def word(key: str) -> str:
-        zh, en = _WORDS[key]
-        return zh if lang == "zh" else en
 
     specs: dict[str, Any] = {}
     if charts:
@@ -107,7 +103,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
         )
     m = report.method
     words = {
-        "contents": word("contents"),
+        "contents": t("report.contents", lang),
         "summary": t("report.summary", lang),
         "annual": t("report.annual", lang, year=report.year),
         "systems": t("report.systems", lang),
@@ -127,14 +123,14 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
             title=text.title(report, lang),
             subtitle=report.title_zh if lang == "zh" else report.title_en,
             cover=[
-                (word("year"), str(report.year)),
+                (t("report.year", lang), str(report.year)),
                 (t("report.as_of", lang), text.as_of(report, lang)),
                 (t("report.generated", lang), report.generated.replace("T", " ")),
                 (t("report.plan_file", lang), report.plan_file),
                 (t("report.data", lang), report.data_source),
             ],
             # Our own constant words, written as a CSS string (not data: safe as is).
-            page_counter=Markup(word("page")),
+            page_counter=Markup(_css_counter(LABELS["report.page"][lang])),
             words=words,
             widths=WIDTHS,
             counts=tables.counts(report, lang),
