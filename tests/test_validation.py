@@ -480,3 +480,13 @@ def test_an_indicator_alias_of_the_plan_is_resolved_like_its_name(plan: Plan) ->
     assert [(f.code, f.severity.value) for f in report.findings] == [
         ("indicator-by-name", "notice")
     ]
+
+
+def test_the_row_shortcut_hands_over_only_figures_a_float_holds_exactly() -> None:
+    """The reader's shortcut gives validation plain digits as floats, with no Decimal kept
+    aside: that is exact only while the digits it takes are no longer than the packed
+    arrays' limit for exact floats (FLOAT_SAFE_CHARS)."""
+    from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS
+    from linyi_tracker.validation.cross import FLOAT_SAFE_CHARS
+
+    assert MAX_FIGURE_DIGITS <= FLOAT_SAFE_CHARS

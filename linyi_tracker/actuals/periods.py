@@ -37,6 +37,9 @@ class Period:
     sort_key: tuple[int, int, int] = field(init=False, compare=False, repr=False, hash=False)
     # Months since year 0 at the end of the period, for "up to P" comparisons.
     end_index: int = field(init=False, compare=False, repr=False, hash=False)
+    # The order key as one small integer, year·64 + months·4 + kind rank (same order as
+    # sort_key): validation packs it into each row's key, once a row.
+    code: int = field(init=False, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.kind == "year":
@@ -48,6 +51,7 @@ class Period:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "sort_key", (self.year, self.months, _RANK[self.kind]))
         object.__setattr__(self, "end_index", self.year * 12 + self.months)
+        object.__setattr__(self, "code", self.year * 64 + self.months * 4 + _RANK[self.kind])
 
     @classmethod
     def of_year(cls, year: int) -> Period:

@@ -136,7 +136,8 @@ def _number_text(value: float) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
-# Exact values in a packed float (used once a row in add_number, so written inline):
+# Exact values in a packed float (CrossChecks.add; the reader's row shortcut hands over
+# only plain digits this short):
 # two decimals of at most 15 significant digits (DBL_DIG) inside the normal range of
 # floats never round to the same float, and the shortest repr of that float reads back
 # as the same value, so for a figure written in at most 15 characters of plain decimal
@@ -191,8 +192,7 @@ class CrossChecks:
     # ------------------------------------------------------------ streaming
 
     def _key(self, indicator: str, region: str, period: Period, measure: str = "level") -> int:
-        year, months, rank = period.sort_key  # period code = year·64 + months·4 + kind rank
-        code = year * 64 + months * 4 + rank
+        code = period.code  # year·64 + months·4 + kind rank
         if measure == "growth":
             code |= GROWTH_BIT
         if code not in self.periods:
@@ -200,11 +200,17 @@ class CrossChecks:
         return self._indicator_bits[indicator] | self._region_bits[region] | code
 
     def add(self, o: Observation) -> None:
+        """An observation; its value packed as a float, and kept exact aside when the float
+        could not tell it from another (see ``FLOAT_SAFE_CHARS``)."""
         if o.value is None:
             self.words[len(self.keys)] = o.text
-        self.add_number(
-            o.indicator, o.period, o.region, o.value, o.as_of, o.file, o.line, o.measure
-        )
+            number = math.nan
+        else:
+            text = str(o.value)
+            if len(text) > FLOAT_SAFE_CHARS or "E" in text:
+                self.exact[len(self.keys)] = o.value
+            number = float(text)
+        self.add_number(o.indicator, o.period, o.region, number, o.as_of, o.file, o.line, o.measure)
         if self.kept is not None:
             self.kept.append(o)
 
@@ -213,32 +219,27 @@ class CrossChecks:
         indicator: str,
         period: Period,
         region: str,
-        value: Decimal | None,
+        value: float,
         as_of: date | None,
         file: str,
         line: int,
         measure: str = "level",
     ) -> None:
-        """A row's fields (the reader calls this directly for rows of plain numbers,
-        with no Observation built, when the observations are not kept)."""
+        """A row's fields, its value a float that is the figure exactly (the reader calls
+        this directly for rows of plain digits of at most ``FLOAT_SAFE_CHARS`` characters,
+        with no Observation built, when the observations are not kept; :meth:`add` for
+        the others)."""
         file_number = self.file_index.get(file)
         if file_number is None:
             file_number = self.file_index[file] = len(self.file_names)
             self.file_names.append(file)
         # _key, unrolled: this runs once a row
-        year, months, rank = period.sort_key
-        code = year * 64 + months * 4 + rank
+        code = period.code
         if measure == "growth":
             code |= GROWTH_BIT
         if code not in self.periods:
             self.periods[code] = period
-        if value is None:
-            self.values.append(math.nan)
-        else:
-            text = str(value)  # see FLOAT_SAFE_CHARS
-            if len(text) > FLOAT_SAFE_CHARS or "E" in text:
-                self.exact[len(self.keys)] = value
-            self.values.append(float(text))
+        self.values.append(value)
         self.keys.append(self._indicator_bits[indicator] | self._region_bits[region] | code)
         self.as_of.append(as_of.toordinal() if as_of else 0)
         self.files.append(file_number)
