@@ -21,6 +21,7 @@ check out would mean passing them around or unpacking them, which the benchmark 
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 import math
@@ -180,6 +181,7 @@ class CrossChecks:
         self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (FLOAT_SAFE_CHARS)
         self.kept: list[Observation] | None = [] if keep else None
         self.representatives = array("l")  # after finish: the row that counts for each key
+        self.rep_keys = array("q")  # after finish: their keys, in order
         self.findings: list[Finding] = []
         self.stored: dict[int, Observation] = {}
         self._plausibility: dict[
@@ -337,28 +339,50 @@ class CrossChecks:
 
     def _same_keys(self) -> None:
         """Each run of equal keys among the sorted rows (in arrival order: the sort is
-        stable), decided by the one rule; a key given once needs no decision."""
+        stable), decided by the one rule; a key given once needs no decision.
+
+        Sets :attr:`representatives` (the row that counts for each key, in key order) and
+        :attr:`rep_keys` (their keys, sorted, for the series and sum checks to find their
+        groups by bisection). The repeated keys are found by comparing the sorted keys
+        with themselves shifted by one, in C (``map(operator.eq, …)``), so that the Python
+        loop runs only over the rows that repeat a key. Rows already in strictly increasing
+        key order (exports and templates often are) need neither: one comparison of
+        neighbours in C tells both that no sort and no decision is needed.
+        """
         keys = self.keys
+        n = len(keys)
+        if n and all(
+            map(operator.lt, itertools.islice(keys, 0, n - 1), itertools.islice(keys, 1, n))
+        ):
+            self.representatives, self.rep_keys = array("l", range(n)), keys
+            return
         order = self._sorted_order()
-        self.order = order
-        representatives = array("l")
-        i, n = 0, len(order)
-        while i < n:
-            first = order[i]
-            key = keys[first]
-            j = i + 1
-            while j < n and keys[order[j]] == key:
-                j += 1
-            if j == i + 1:
-                representatives.append(first)
-            else:
-                rows = order[i:j]
-                figures = [self._figure_at(r) for r in rows]
-                decision = decide(figures)
-                self.findings.extend(findings(self._key_of(first), figures, decision))
-                representatives.append(rows[decision.current])
-            i = j
-        self.representatives = representatives
+        sorted_keys = array("q", map(keys.__getitem__, order))
+        repeats = list(
+            itertools.compress(
+                range(1, n), map(operator.eq, itertools.islice(sorted_keys, 1, None), sorted_keys)
+            )
+        )
+        if not repeats:
+            self.representatives, self.rep_keys = order, sorted_keys
+            return
+        keep = [True] * n
+        k = 0
+        while k < len(repeats):
+            start = repeats[k] - 1  # the first row of a run of equal keys
+            end = repeats[k] + 1
+            k += 1
+            while k < len(repeats) and repeats[k] == end:
+                end += 1
+                k += 1
+            rows = order[start:end]
+            figures = [self._figure_at(r) for r in rows]
+            decision = decide(figures)
+            self.findings.extend(findings(self._key_of(rows[0]), figures, decision))
+            keep[start:end] = [False] * (end - start)
+            keep[start + decision.current] = True
+        self.representatives = array("l", itertools.compress(order, keep))
+        self.rep_keys = array("q", itertools.compress(sorted_keys, keep))
 
     def _against_store(self) -> None:
         """Each figure that counts against the stored current one (the rule's part 4)."""
@@ -375,53 +399,75 @@ class CrossChecks:
                 self.findings.append(found)
 
     def _series(self) -> None:
-        """Each (indicator, region) series the submission touched, with its stored figures."""
-        group: list[int] = []
-        prefix = -1
-        for i in self.representatives:
-            if self.keys[i] & GROWTH_BIT:
-                continue  # the series checks are about levels
-            head = self.keys[i] >> _REGION_SHIFT
-            if head != prefix and group:
-                self._check_series(group)
-                group = []
-            prefix = head
-            group.append(i)
-        if group:
-            self._check_series(group)
+        """Each (indicator, region) series the submission touched, with its stored figures.
 
-    def _check_series(self, rows: list[int]) -> None:
-        key = self.keys[rows[0]]
+        A series is a run of :attr:`rep_keys` with the same indicator and region (the bits
+        above the period code); its growth figures, which the series checks leave out,
+        sort at its end (GROWTH_BIT is the period code's top bit). Both ends are found by
+        bisection, not by a test on every row.
+        """
+        keys, n, position = self.rep_keys, len(self.rep_keys), 0
+        while position < n:
+            head = keys[position] >> _REGION_SHIFT
+            end = bisect.bisect_left(keys, (head + 1) << _REGION_SHIFT, position)
+            levels_end = bisect.bisect_left(
+                keys, (head << _REGION_SHIFT) | GROWTH_BIT, position, end
+            )
+            if levels_end > position:
+                self._check_series(position, levels_end)
+            position = end
+
+    def _check_series(self, start: int, end: int) -> None:
+        """The series of representatives ``start:end`` (one indicator and region, levels),
+        with the stored figures of the same series merged in by period.
+
+        The series is three parallel lists — period codes, values, and references (a row
+        number when submitted, the Observation when stored) — so that each check can
+        scan it with C-level ``map``/``min``/``max`` and go through Python code only where
+        a figure may be flagged.
+        """
+        key = self.rep_keys[start]
         indicator = self.indicators[key >> self.ind_shift]
         region = self.regions[(key >> _REGION_SHIFT) & self.reg_mask]
-        # (period code, value, reference): a row index when submitted, the Observation when stored.
-        # Submitted rows arrive sorted by code; stored ones are merged in only where the store has any.
-        entries: list[tuple[int, float, int | Observation]] = [
-            (self.keys[i] & 0xFFFFFF, self.values[i], i) for i in rows
-        ]
+        rows = self.representatives[start:end]
+        codes = [k & 0xFFFFFF for k in self.rep_keys[start:end]]
+        values = list(map(self.values.__getitem__, rows))
+        refs: list[int | Observation] = list(rows)
         stored = self.store.series(indicator, region) if self.store else []
         if stored:
-            merged: dict[int, tuple[int, float, int | Observation]] = {}
+            merged: dict[int, tuple[float, int | Observation]] = {}
             for o in stored:
                 code = self._key(o.indicator, o.region, o.period) & 0xFFFFFF
-                merged[code] = (code, float(o.value) if o.value is not None else math.nan, o)
-            merged.update({e[0]: e for e in entries})
-            entries = [merged[c] for c in sorted(merged)]
+                merged[code] = (float(o.value) if o.value is not None else math.nan, o)
+            merged.update(zip(codes, zip(values, refs, strict=True), strict=True))
+            codes = sorted(merged)
+            values = [merged[c][0] for c in codes]
+            refs = [merged[c][1] for c in codes]
+        # Words (NaN) are passed over by every check; a series without any is the common case.
+        if math.isnan(sum(values)):
+            kept = [k for k, v in enumerate(values) if not math.isnan(v)]
+            codes = [codes[k] for k in kept]
+            values = [values[k] for k in kept]
+            refs = [refs[k] for k in kept]
         flow = self.plan.indicator_by_id[indicator].flow
         if flow:
-            self._ytd(entries)
-        self._outliers(entries, flow=flow)
-        self._plausible(indicator, region, entries, stored)
+            self._ytd(codes, values, refs)
+        self._outliers(codes, values, refs, flow=flow)
+        self._plausible(indicator, region, values, refs, stored)
 
     def _plausible(
         self,
         indicator: str,
         region: str,
-        entries: list[tuple[int, float, int | Observation]],
+        values: list[float],
+        refs: list[int | Observation],
         stored: list[Observation],
     ) -> None:
         """Each submitted figure against its indicator's plausible band (plausibility.py):
-        the band is worked out once for the series, then one comparison a figure."""
+        the band is worked out once for the series, then the series' least and greatest
+        figures tell whether any figure needs a look."""
+        if not values:
+            return
         setting = self._plausibility_setting(indicator, region)
         if setting is None:
             return
@@ -431,8 +477,10 @@ class CrossChecks:
         if found is None:
             return
         low, high = found.low, found.high
-        for _, v, ref in entries:
-            if (v < low or v > high) and isinstance(ref, int):  # NaN (a word) fails both
+        if min(values) >= low and max(values) <= high:
+            return
+        for v, ref in zip(values, refs, strict=True):
+            if (v < low or v > high) and isinstance(ref, int):
                 value = self._decimal(ref)
                 if value is None:
                     continue
@@ -468,54 +516,64 @@ class CrossChecks:
     def _resolve(self, ref: int | Observation) -> Row:
         return self._row(ref) if isinstance(ref, int) else self._stored_row(ref)
 
-    def _ytd(self, entries: list[tuple[int, float, int | Observation]]) -> None:
-        # Entries come in period order: each figure against the one before it in its year
-        # (words, NaN, are passed over). Period code = year·64 + months·4 + kind.
-        previous: tuple[int, float, int | Observation] | None = None
-        for entry in entries:
-            code_b, value_b, ref_b = entry
-            if value_b != value_b:  # NaN
+    def _ytd(self, codes: list[int], values: list[float], refs: list[int | Observation]) -> None:
+        """A year-to-date figure below the one before it in the same year (words left out,
+        in period order; period code = year·64 + months·4 + kind). Only the places where
+        a figure is below its neighbour — found in C — are looked at: in a series of
+        year-to-date figures that is the turn of each year."""
+        drops = itertools.compress(
+            range(1, len(values)), map(operator.lt, itertools.islice(values, 1, None), values)
+        )
+        for k in drops:
+            code_a, code_b = codes[k - 1], codes[k]
+            if code_a >> 6 != code_b >> 6 or (code_b & 63) >> 2 <= (code_a & 63) >> 2:
+                continue  # a new year, or a period of the same months (a quarter, its year)
+            ref_a, ref_b = refs[k - 1], refs[k]
+            blame = ref_b if isinstance(ref_b, int) else ref_a
+            if not isinstance(blame, int):
                 continue
-            if previous is None or previous[0] >> 6 != code_b >> 6:
-                previous = entry
-                continue
-            code_a, value_a, ref_a = previous
-            previous = entry
-            if value_b < value_a and (code_b & 63) >> 2 > (code_a & 63) >> 2:
-                blame = ref_b if isinstance(ref_b, int) else ref_a
-                if not isinstance(blame, int):
-                    continue
-                earlier, later = self._resolve(ref_a), self._resolve(ref_b)
-                self.findings.append(
-                    _at(
-                        self._resolve(blame),
-                        "ytd-decreasing",
-                        Severity.ERROR,
-                        {
-                            "period": later.period.text,
-                            "value": later.text,
-                            "other_period": earlier.period.text,
-                            "other_value": earlier.text,
-                            "other_file": earlier.file,
-                            "other_line": earlier.line,
-                        },
-                    )
+            earlier, later = self._resolve(ref_a), self._resolve(ref_b)
+            self.findings.append(
+                _at(
+                    self._resolve(blame),
+                    "ytd-decreasing",
+                    Severity.ERROR,
+                    {
+                        "period": later.period.text,
+                        "value": later.text,
+                        "other_period": earlier.period.text,
+                        "other_value": earlier.text,
+                        "other_file": earlier.file,
+                        "other_line": earlier.line,
+                    },
                 )
+            )
 
-    def _outliers(self, entries: list[tuple[int, float, int | Observation]], *, flow: bool) -> None:
-        classes: dict[int, list[tuple[int, float, int | Observation]]] = defaultdict(list)
-        for e in entries:
-            if not math.isnan(e[1]):
-                classes[(e[0] & 63) >> 2 if flow else 0].append(e)
-        for members in classes.values():
-            if len(members) < OUTLIER_MIN_VALUES or not any(isinstance(e[2], int) for e in members):
+    def _outliers(
+        self, codes: list[int], values: list[float], refs: list[int | Observation], *, flow: bool
+    ) -> None:
+        """Robust z-scores within each class of comparable figures: the same months of
+        each year for a flow (year-to-date figures grow through the year), all of them
+        otherwise. The classes are formed by a stable sort on the month, grouped in C."""
+        n = len(values)
+        if flow:
+            months = [(c & 63) >> 2 for c in codes]
+            order = sorted(range(n), key=months.__getitem__)
+            classes = [list(g) for _, g in itertools.groupby(order, key=months.__getitem__)]
+        else:
+            classes = [list(range(n))]
+        for members in classes:
+            if len(members) < OUTLIER_MIN_VALUES or not any(
+                isinstance(refs[k], int) for k in members
+            ):
                 continue
-            scored = robust_scale([e[1] for e in members])
+            scored = robust_scale([values[k] for k in members])
             if scored is None:
                 continue
             median, mad = scored
-            for _, v, ref in members:
-                z = 0.6745 * (v - median) / mad
+            for k in members:
+                z = 0.6745 * (values[k] - median) / mad
+                ref = refs[k]
                 if abs(z) > OUTLIER_Z and isinstance(ref, int):
                     row = self._row(ref)
                     self.findings.append(
