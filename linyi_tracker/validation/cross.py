@@ -27,7 +27,6 @@ import itertools
 import math
 import operator
 from array import array
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -685,95 +684,149 @@ class CrossChecks:
                     )
 
     def _region_sums(self) -> None:
-        """A city figure against the sum of all its regions, per (indicator, period) touched.
-
-        One small accumulator per (indicator, period) — the regions' running sum, which
-        regions, the first submitted row — not the rows themselves: about one entry per
-        region count of rows.
-        """
+        """A city figure against the sum of all its regions, per (indicator, period) touched."""
         city = self.region_index[self.plan.city.id]
         # Each figure once: a zone counted inside a county's figures (part_of) is not added.
         subs = [self.region_index[r.id] for r in self.plan.summed_regions]
         counted = frozenset(subs)
-        summable = {
-            self.indicator_index[i.id] for i in self.plan.indicators if i.aggregate == "sum"
-        }
-        # (indicator number, period code) -> [sum, regions bitmask, city row or -1, first submitted region row or -1]
-        acc: dict[tuple[int, int], list[float | int]] = {}
-        keys, values, ind_shift, reg_mask = self.keys, self.values, self.ind_shift, self.reg_mask
-        isnan = math.isnan
-        # Half the written precision of each rounded figure summed (44.2万: 500), by slot:
+        keys = self.rep_keys
+        for indicator in self.plan.indicators:
+            if indicator.aggregate != "sum":
+                continue
+            number = self.indicator_index[indicator.id]
+            start = bisect.bisect_left(keys, number << self.ind_shift)
+            end = bisect.bisect_left(keys, (number + 1) << self.ind_shift, start)
+            if start < end:
+                self._region_sums_of(number, start, end, city, subs, counted)
+
+    def _region_sums_of(
+        self,
+        indicator_number: int,
+        start: int,
+        end: int,
+        city: int,
+        subs: list[int],
+        counted: frozenset[int],
+    ) -> None:
+        """The region-sum check for one indicator, whose representatives are ``start:end``.
+
+        Its regions' series come one after another (key order), each found by bisection.
+        Per period touched: the counted regions' sum, which regions, the first submitted
+        row, the city's row. The sums are a list with a place per period; a region with a
+        figure for every period (the common case) is added in C, place by place
+        (``map(operator.add, …)``), the others figure by figure. Either way the regions
+        are added in the same order, so the sums are the same floats.
+        """
+        keys, reps, values, exact = self.rep_keys, self.representatives, self.values, self.exact
+        series: list[tuple[int, list[int], array[int]]] = []  # (region, period codes, rows)
+        position = start
+        while position < end:
+            head = keys[position] >> _REGION_SHIFT
+            next_series = bisect.bisect_left(keys, (head + 1) << _REGION_SHIFT, position, end)
+            levels_end = bisect.bisect_left(
+                keys, (head << _REGION_SHIFT) | GROWTH_BIT, position, next_series
+            )
+            codes = [k & 0xFFFFFF for k in keys[position:levels_end]]
+            series.append((head & self.reg_mask, codes, reps[position:levels_end]))
+            position = next_series
+        touched = sorted({c for _, codes, _ in series for c in codes})
+        place = {c: k for k, c in enumerate(touched)}
+        n = len(touched)
+        sums, masks, firsts = [0.0] * n, [0] * n, [-1] * n
+        every_mask = 0  # regions with a figure in every place
+        city_rows: dict[int, int] = {}
+        # Half the written precision of each rounded figure summed (44.2万: 500), by place:
         # figures published to 0.01万 may sum to 40 persons off the city's without a mistake.
-        exact = self.exact
-        slack: defaultdict[tuple[int, int], float] = defaultdict(float)
-        for i in self.representatives:  # a million times for a million rows: locals only
-            key = keys[i]
-            indicator = key >> ind_shift
-            if indicator not in summable or key & GROWTH_BIT:
-                continue
-            pair = (indicator, key & 0xFFFFFF)
-            slot = acc.get(pair)
-            if slot is None:
-                slot = acc[pair] = [0.0, 0, -1, -1]
-            region = (key >> _REGION_SHIFT) & reg_mask
+        slack = [0.0] * n
+        for region, codes, rows in series:
             if region == city:
-                slot[2] = i
-            elif region in counted:
-                value = values[i]
-                if not isnan(value):
-                    slot[0] += value
-                    slot[1] = int(slot[1]) | (1 << region)
-                    if slot[3] == -1:
-                        slot[3] = i
-                    if exact and i in exact:
-                        slack[pair] += _half_step(exact[i])
-        for (indicator_number, code), (partial, mask, city_row, first_row) in sorted(acc.items()):
-            name, period = self.indicators[indicator_number], self.periods[code]
-            whole = self._figure(
-                {city: int(city_row)} if city_row != -1 else {}, name, period, city
-            )
-            if whole is None or whole.value is None:
+                city_rows.update(zip(codes, rows, strict=True))
                 continue
-            total = float(partial)
-            allowed = slack.get((indicator_number, code), 0.0)
-            if city_row != -1:
-                allowed += _half_step(exact[int(city_row)]) if int(city_row) in exact else 0.0
-            else:
-                allowed += self._stored_half_step(name, period, city)
-            complete = True
-            for r in subs:
-                if int(mask) & (1 << r):
-                    continue
-                stored = self._figure({}, name, period, r)
-                if stored is None or stored.value is None:
-                    complete = False
-                    break
-                total += stored.value
-                allowed += self._stored_half_step(name, period, r)
-            if not complete or math.isclose(
-                total, whole.value, rel_tol=1e-12, abs_tol=max(1e-9, allowed)
-            ):
+            if region not in counted:
                 continue
-            blame = (
-                whole
-                if whole.submitted
-                else (self._row(int(first_row)) if first_row != -1 else None)
+            figures = list(map(values.__getitem__, rows))
+            if exact:
+                for c, r in zip(codes, rows, strict=True):
+                    if r in exact and not math.isnan(values[r]):
+                        slack[place[c]] += _half_step(exact[r])
+            bit = 1 << region
+            if codes == touched and not math.isnan(sum(figures)):
+                sums = list(map(operator.add, sums, figures))
+                every_mask |= bit
+                if -1 in firsts:
+                    firsts = [r if f == -1 else f for f, r in zip(firsts, rows, strict=True)]
+                continue
+            for c, v, r in zip(codes, figures, rows, strict=True):
+                if math.isnan(v):
+                    continue  # a word is not summed
+                k = place[c]
+                sums[k] += v
+                masks[k] |= bit
+                if firsts[k] == -1:
+                    firsts[k] = r
+        for k, code in enumerate(touched):
+            self._region_sum_at(
+                indicator_number,
+                code,
+                sums[k],
+                masks[k] | every_mask,
+                city_rows.get(code, -1),
+                firsts[k],
+                slack[k],
+                city,
+                subs,
             )
-            if blame is not None:
-                self.findings.append(
-                    _at(
-                        blame,
-                        "region-sum-mismatch",
-                        Severity.WARNING,
-                        {
-                            "indicator": name,
-                            "period": period.text,
-                            "value": whole.text,
-                            "regions": len(subs),
-                            "regions_sum": _number_text(total),
-                        },
-                    )
+
+    def _region_sum_at(
+        self,
+        indicator_number: int,
+        code: int,
+        partial: float,
+        mask: int,
+        city_row: int,
+        first_row: int,
+        allowed: float,
+        city: int,
+        subs: list[int],
+    ) -> None:
+        """One (indicator, period): the city's figure against its regions' sum, the regions
+        missing from the submission taken from the store (none stored: no check)."""
+        exact = self.exact
+        name, period = self.indicators[indicator_number], self.periods[code]
+        whole = self._figure({city: city_row} if city_row != -1 else {}, name, period, city)
+        if whole is None or whole.value is None:
+            return
+        total = partial
+        if city_row != -1:
+            allowed += _half_step(exact[city_row]) if city_row in exact else 0.0
+        else:
+            allowed += self._stored_half_step(name, period, city)
+        for r in subs:
+            if mask & (1 << r):
+                continue
+            stored = self._figure({}, name, period, r)
+            if stored is None or stored.value is None:
+                return  # a region without a figure: the sum cannot be checked
+            total += stored.value
+            allowed += self._stored_half_step(name, period, r)
+        if math.isclose(total, whole.value, rel_tol=1e-12, abs_tol=max(1e-9, allowed)):
+            return
+        blame = whole if whole.submitted else (self._row(first_row) if first_row != -1 else None)
+        if blame is not None:
+            self.findings.append(
+                _at(
+                    blame,
+                    "region-sum-mismatch",
+                    Severity.WARNING,
+                    {
+                        "indicator": name,
+                        "period": period.text,
+                        "value": whole.text,
+                        "regions": len(subs),
+                        "regions_sum": _number_text(total),
+                    },
                 )
+            )
 
     def _stored_half_step(self, indicator: str, period: Period, region_number: int) -> float:
         """Half the written precision of a stored figure (0 for one written to the unit)."""

@@ -1,0 +1,179 @@
+"""The cross-row checks of validation/cross.py are written for speed (groups found by
+bisection, neighbours compared in C, sums added column by column). Here the same rules
+are written plainly, row by row, and both must flag the same rows of generated
+submissions: year-to-date figures that fall, outliers within their class, and city
+figures that are not the sum of their regions.
+
+The submissions come in key order (the no-sort path), reversed and shuffled (the sorting
+path), with rows left out at random (a region without a figure for every period takes
+the figure-by-figure path of the region sums).
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import TODAY, csv_rows, store_from
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.validator import validate
+
+FLOW = "emp.new_urban_jobs"  # a flow, summed over regions
+LEVEL = "pov.registered_poor_population"  # a level, summed over regions
+CHECKED = ("ytd-decreasing", "outlier", "region-sum-mismatch")
+
+Key = tuple[str, str, int, int, int]  # indicator, region, year, months, rank
+Rows = list[tuple[Key, int]]  # (key, value) in file order
+
+
+def _text(year: int, months: int, rank: int) -> str:
+    return str(year) if rank == 2 else f"{year}-{months:02d}"
+
+
+def _submission(plan: Plan, seed: int, drop: float, spikes: int, order: str) -> Rows:
+    rng = random.Random(seed)
+    city = plan.city.id
+    counted = [r.id for r in plan.summed_regions]
+    rows: Rows = []
+    for indicator in (FLOW, LEVEL):
+        by_period: dict[tuple[int, int, int], int] = defaultdict(int)
+        for region in counted:
+            base = rng.randint(50, 5000)
+            for year in range(2015, 2021):
+                periods = (
+                    [(year, m, 0) for m in range(1, 13)] + [(year, 12, 2)]
+                    if indicator == FLOW
+                    else [(year, 12, 2)]
+                )
+                total = 0
+                for year_, months, rank in periods:
+                    if rank == 0 or indicator == LEVEL:
+                        total += base + rng.randint(0, base // 5)
+                    value = total
+                    if rng.random() < drop:
+                        continue
+                    by_period[(year_, months, rank)] += value
+                    rows.append(((indicator, region, year_, months, rank), value))
+        for period, summed in sorted(by_period.items()):
+            off = rng.choice([0, 0, 0, 1, -7, 1000])
+            rows.append(((indicator, city, *period), summed + off))
+    for _ in range(spikes):  # a figure ten times too large, or one that falls back
+        k = rng.randrange(len(rows))
+        key, value = rows[k]
+        rows[k] = (key, value * 10 if rng.random() < 0.5 else value // 3)
+    if order == "sorted":
+        rows.sort(key=lambda r: r[0])
+    elif order == "reversed":
+        rows.sort(key=lambda r: r[0], reverse=True)
+    else:
+        rng.shuffle(rows)
+    return rows
+
+
+def _write(rows: Rows, path: Path) -> None:
+    lines = ["indicator,period,region,value"]
+    lines += [f"{k[0]},{_text(*k[2:])},{k[1]},{v}" for k, v in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _plain_rules(plan: Plan, rows: Rows) -> set[tuple[str, int]]:
+    """The three rules, row by row: (code, line) of every row they flag."""
+    flagged: set[tuple[str, int]] = set()
+    line_of = {key: n + 2 for n, (key, _) in enumerate(rows)}
+    value_of = dict(rows)
+    series: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for key in sorted(value_of, key=lambda k: (k[0], k[1], k[2], k[3], k[4])):
+        series[(key[0], key[1])].append(key)
+    for (indicator, _), keys in series.items():
+        flow = plan.indicator_by_id[indicator].flow
+        if flow:  # each figure against the one before it in the same year
+            for a, b in itertools.pairwise(keys):
+                if a[2] == b[2] and b[3] > a[3] and value_of[b] < value_of[a]:
+                    flagged.add(("ytd-decreasing", line_of[b]))
+        classes: dict[int, list[Key]] = defaultdict(list)
+        for key in keys:
+            classes[key[3] if flow else 0].append(key)
+        for members in classes.values():
+            if len(members) < 5:
+                continue
+            figures = [float(value_of[k]) for k in members]
+            median = statistics.median(figures)
+            mad = max(statistics.median(abs(v - median) for v in figures), 0.05 * abs(median))
+            if mad == 0:
+                continue
+            for key, v in zip(members, figures, strict=True):
+                if abs(0.6745 * (v - median) / mad) > 3.5:
+                    flagged.add(("outlier", line_of[key]))
+    counted = [r.id for r in plan.summed_regions]
+    city = plan.city.id
+    for key, whole in value_of.items():
+        if key[1] != city:
+            continue
+        parts = [value_of.get((key[0], r, *key[2:])) for r in counted]
+        if all(p is not None for p in parts) and sum(p or 0 for p in parts) != whole:
+            flagged.add(("region-sum-mismatch", line_of[key]))
+    return flagged
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    drop=st.sampled_from([0.0, 0.0, 0.01, 0.2]),
+    spikes=st.integers(0, 6),
+    order=st.sampled_from(["sorted", "reversed", "shuffled"]),
+)
+def test_the_fast_cross_row_checks_flag_what_the_plain_rules_flag(
+    plan: Plan, tmp_path: Path, seed: int, drop: float, spikes: int, order: str
+) -> None:
+    rows = _submission(plan, seed, drop, spikes, order)
+    path = tmp_path / f"generated-{seed}.csv"
+    _write(rows, path)
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    found = {(f.code, f.line or 0) for f in report.findings if f.code in CHECKED}
+    assert found == _plain_rules(plan, rows)
+
+
+def test_a_generated_submission_gives_each_rule_something_to_flag(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """The generator above is not idle: one fixed submission trips all three rules."""
+    rows = _submission(plan, seed=7, drop=0.01, spikes=6, order="shuffled")
+    codes = {code for code, _ in _plain_rules(plan, rows)}
+    assert codes == set(CHECKED)
+
+
+@pytest.mark.parametrize("gap", [False, True], ids=["every-period", "a-period-missing"])
+def test_a_region_sum_off_a_stored_city_figure_is_blamed_on_the_first_region_row(
+    plan: Plan, tmp_path: Path, gap: bool
+) -> None:
+    """With the city's figure in the store, a mismatch is reported at the first counted
+    region's row of that period (the submission's own row), whether the regions' sums
+    were added column by column (every region has every period) or figure by figure."""
+    counted = [r.id for r in plan.summed_regions]
+    periods = ["2016", "2017"]
+    store = store_from(
+        plan, ("city.csv", csv_rows(*(f"{FLOW},{p},linyi,1000,人,,," for p in periods)))
+    )
+    lines = ["indicator,period,region,value"]
+    for region in counted:
+        for p in periods:
+            if gap and region == counted[0] and p == "2016":
+                continue  # the first region has no 2016 figure: the next one is first
+            lines.append(f"{FLOW},{p},{region},100")
+    path = tmp_path / "regions.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = validate([str(path)], plan, store=store, today=TODAY)
+    found = sorted(f.line or 0 for f in report.findings if f.code == "region-sum-mismatch")
+    if gap:  # 2016 lacks a region: no check; 2017's first row is lanshan's (line 2)
+        assert found == [2]
+    else:  # lanshan's 2016 and 2017 rows
+        assert found == [2, 3]
