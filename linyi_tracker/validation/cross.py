@@ -45,7 +45,7 @@ from linyi_tracker.actuals.reconcile import (
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan, Target
-from linyi_tracker.validation.plausibility import band, explain
+from linyi_tracker.validation.plausibility import Band, band, explain
 
 # Iglewicz and Hoaglin's modified z-score: 0.6745·(x − median) / MAD, flagged above 3.5.
 # With few values (six years of one month) the MAD of ordinary noise can be tiny and
@@ -148,6 +148,34 @@ def _number_text(value: float) -> str:
 FLOAT_SAFE_CHARS = 15
 
 
+def _classes(codes: list[int], flow: bool) -> list[range | list[int]]:
+    """The outlier classes of a series (its period codes, sorted): places of the same
+    months of each year for a flow, every place otherwise; each class in period order,
+    the classes in order of months.
+
+    A series with the same periods every year (the common case: twelve months, or four
+    quarters, or the year) has its classes at a fixed stride: ``range(j, n, stride)``,
+    found by comparing its months with its first year's repeated. Any other series is
+    sorted by months (stably) and grouped — 9 µs against 3 µs for a series of 72 months.
+    """
+    n = len(codes)
+    if not flow or not n:
+        return [range(n)]
+    first_year = codes[0] >> 6 if codes else 0
+    stride = bisect.bisect_left(codes, (first_year + 1) << 6)
+    seasons = [c & 63 for c in codes]  # months·4 + kind rank
+    first = seasons[:stride]
+    if (
+        n % stride == 0
+        and seasons == first * (n // stride)
+        and len({m >> 2 for m in first}) == stride  # no two periods of the same months
+    ):
+        return [range(j, n, stride) for j in range(stride)]
+    months = [m >> 2 for m in seasons]
+    order = sorted(range(n), key=months.__getitem__)
+    return [list(g) for _, g in itertools.groupby(order, key=months.__getitem__)]
+
+
 class CrossChecks:
     def __init__(
         self, plan: Plan, store: Store | None, *, revise: bool = False, keep: bool = False
@@ -184,8 +212,11 @@ class CrossChecks:
         self.findings: list[Finding] = []
         self.stored: dict[int, Observation] = {}
         self._plausibility: dict[
-            tuple[str, str], tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int] | None
+            tuple[str, str],
+            tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int, str] | None,
         ] = {}
+        self._target_regions: dict[str, frozenset[str]] = {}  # regions with level targets
+        self._bands: dict[tuple[str, str], Band | None] = {}  # bands without history
         if store is not None:
             for o in store.observations:
                 self.stored[self._key(o.indicator, o.region, o.period, o.measure)] = o
@@ -451,7 +482,7 @@ class CrossChecks:
         flow = self.plan.indicator_by_id[indicator].flow
         if flow:
             self._ytd(codes, values, refs)
-        self._outliers(codes, values, refs, flow=flow)
+        self._outliers(codes, values, refs, flow=flow, stored=bool(stored))
         self._plausible(indicator, region, values, refs, stored)
 
     def _plausible(
@@ -470,9 +501,15 @@ class CrossChecks:
         setting = self._plausibility_setting(indicator, region)
         if setting is None:
             return
-        kind, targets, given, share = setting
+        kind, targets, given, share, scope = setting
         history = [o.value for o in stored if o.value is not None]
-        found = band(kind, targets, history, given, share)
+        if history:
+            found = band(kind, targets, history, given, share)
+        else:  # the same band for every series of the same setting
+            band_key = (indicator, scope)
+            if band_key not in self._bands:
+                self._bands[band_key] = band(kind, targets, history, given, share)
+            found = self._bands[band_key]
         if found is None:
             return
         low, high = found.low, found.high
@@ -491,24 +528,33 @@ class CrossChecks:
 
     def _plausibility_setting(
         self, indicator: str, region: str
-    ) -> tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int] | None:
-        """(unit kind, target values, the plan's range, share) for an indicator's figures in
-        a region; None when they are not plain numbers in a unit."""
-        key = (indicator, region)
+    ) -> tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int, str] | None:
+        """(unit kind, target values, the plan's range, share, scope) for an indicator's
+        figures in a region; None when they are not plain numbers in a unit.
+
+        The scope is the region whose targets are used: the region's own, or the city's
+        (divided by ``share``) for every region without targets of its own — one setting
+        for all of those, worked out once."""
+        city = self.plan.city.id
+        owners = self._target_regions.get(indicator)
+        if owners is None:
+            levels = [t for t in self.plan.targets_of(indicator) if _level_like(t)]
+            owners = self._target_regions[indicator] = frozenset(t.region or city for t in levels)
+        scope = region if region == city or region in owners else ""
+        key = (indicator, scope)
         if key in self._plausibility:
             return self._plausibility[key]
         ind = self.plan.indicator_by_id[indicator]
         unit = self.plan.unit_of(ind)
-        setting: tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int] | None = None
+        setting: tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int, str] | None = None
         if unit is not None and value_type(self.plan, ind) == "number":
-            city = self.plan.city.id
             levels = [t for t in self.plan.targets_of(indicator) if _level_like(t)]
             own = [t for t in levels if (t.region or city) == region]
             share = 1
             if not own and region != city:
                 own = [t for t in levels if (t.region or city) == city]
                 share = len(self.plan.sub_regions) if ind.aggregate == "sum" else 1
-            setting = (unit.kind, [_yearly(t) for t in own], ind.range, share)
+            setting = (unit.kind, [_yearly(t) for t in own], ind.range, share, scope)
         self._plausibility[key] = setting
         return setting
 
@@ -549,24 +595,29 @@ class CrossChecks:
             )
 
     def _outliers(
-        self, codes: list[int], values: list[float], refs: list[int | Observation], *, flow: bool
+        self,
+        codes: list[int],
+        values: list[float],
+        refs: list[int | Observation],
+        *,
+        flow: bool,
+        stored: bool,
     ) -> None:
         """Robust z-scores within each class of comparable figures: the same months of
         each year for a flow (year-to-date figures grow through the year), all of them
-        otherwise. The classes are formed by a stable sort on the month, grouped in C."""
-        n = len(values)
-        if flow:
-            months = [(c & 63) >> 2 for c in codes]
-            order = sorted(range(n), key=months.__getitem__)
-            classes = [list(g) for _, g in itertools.groupby(order, key=months.__getitem__)]
-        else:
-            classes = [list(range(n))]
-        for members in classes:
-            if len(members) < OUTLIER_MIN_VALUES or not any(
-                isinstance(refs[k], int) for k in members
+        otherwise. A class is a list of places in the series, in period order; a class of
+        stored figures alone is not scored (only submitted figures are flagged)."""
+        for members in _classes(codes, flow):
+            if len(members) < OUTLIER_MIN_VALUES or (
+                stored and not any(isinstance(refs[k], int) for k in members)
             ):
                 continue
-            scored = robust_scale([values[k] for k in members])
+            figures = (
+                values[members.start : members.stop : members.step]
+                if isinstance(members, range)
+                else [values[k] for k in members]
+            )
+            scored = robust_scale(figures)
             if scored is None:
                 continue
             median, mad = scored
