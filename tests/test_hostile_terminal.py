@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, PLAN_FILE, REPO, Result
-from linyi_tracker.cli import output
+from linyi_tracker.cli import streams
 from linyi_tracker.cli.output import safe_text
 
 Run = Callable[..., Result]
@@ -120,7 +120,7 @@ def test_a_gbk_stream_gets_replacements_not_an_exception(monkeypatch: pytest.Mon
     """On a GBK stream a character GBK lacks (✓, like the status table's ↳) is replaced."""
     stream = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
     monkeypatch.setattr(sys, "stdout", stream)
-    output.tolerant_streams()
+    streams.tolerant_streams()
     print("ok \u2713 城镇", file=stream)
     stream.flush()
     assert stream.buffer.getvalue().decode("gbk") == "ok ? 城镇\n"  # type: ignore[attr-defined]
@@ -142,3 +142,15 @@ def test_status_on_a_narrow_encoding_exits_0(encoding: str) -> None:
     )
     assert (done.returncode, done.stderr) == (0, b"")
     assert done.stdout.decode(encoding).count("\n") > 20
+
+
+def test_help_does_not_import_the_console() -> None:
+    """`--help` prints no table: it must not pay for rich's console (20 ms of start-up)."""
+    code = (
+        "import sys; sys.argv = ['linyi-tracker', '--help']\n"
+        "from linyi_tracker.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('rich.console' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "False"

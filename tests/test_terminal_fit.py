@@ -6,9 +6,11 @@ import json
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DEMO, Result
-from linyi_tracker.cli.render.fit import atoms, wrap
+from linyi_tracker.cli.render.fit import Mode, _atoms_by_character, atoms, wrap
 from linyi_tracker.i18n import status_label
 
 Run = Callable[..., Result]
@@ -150,3 +152,28 @@ def test_narrow_table_lines_up(run: Run, lang: str, width: int) -> None:
         return [cell_len(line[:i]) for i, ch in enumerate(line) if ch in "│┿┼┃╇┩┡"]
 
     assert len({tuple(rules(line)) for line in lines}) == 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet="ab 1-–.%()（）年正常推进Jun 2020", max_size=30),
+    mode=st.sampled_from(["words", "name", "whole"]),
+    soft=st.booleans(),
+)
+def test_the_ascii_shortcut_cuts_text_as_the_character_rules_do(
+    text: str, mode: Mode, soft: bool
+) -> None:
+    """atoms() takes a shortcut for plain ASCII text (split at spaces); on any text it
+    must give the pieces the character-by-character rules give."""
+    if mode == "whole":
+        assert atoms(text, mode, soft) == ([text] if text else [])
+    else:
+        assert atoms(text, mode, soft) == _atoms_by_character(text, mode, soft)
+
+
+def test_display_width_counts_ascii_and_wide_characters() -> None:
+    """One column an ASCII character (the shortcut), two a CJK character."""
+    from linyi_tracker.formatting import display_width
+
+    assert display_width("abc 12%") == 7
+    assert display_width("正常 ok") == 7

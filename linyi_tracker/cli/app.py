@@ -54,7 +54,7 @@ class TrackerGroup(TrackerGroupBase):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        from linyi_tracker.cli.output import tolerant_streams
+        from linyi_tracker.cli.streams import tolerant_streams
 
         tolerant_streams()
         argv = list(sys.argv[1:] if args is None else args)

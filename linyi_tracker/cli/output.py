@@ -16,10 +16,8 @@ What the user's files hold reaches the terminal only as text (issue 13.14, 13.11
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import re
-import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -79,17 +77,6 @@ class SafeConsole(Console):
         errors" here; the application ends quietly with its own code (cli/app.py)."""
         self.quiet = True
         raise BrokenPipeError(errno.EPIPE, "Broken pipe")
-
-
-def tolerant_streams() -> None:
-    """Standard output and error replace what their encoding cannot write (``↳`` on a
-    GBK stream, a surrogate-escaped file name) instead of raising UnicodeEncodeError."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None or getattr(stream, "errors", "strict") == "replace":
-            continue
-        with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
-            reconfigure(errors="replace")
 
 
 def _console(**options: Any) -> Console:
