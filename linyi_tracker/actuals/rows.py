@@ -33,7 +33,7 @@ from linyi_tracker.actuals.headers import (
 )
 from linyi_tracker.actuals.lookup import PlanLookup, fold
 from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER
-from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
+from linyi_tracker.actuals.observation import GROWTH, LEVEL, FileRead, Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.findings import Finding, Issue, Param, Severity
@@ -46,6 +46,7 @@ Emit = Callable[[Observation], None]
 # MAX_FIGURE_DIGITS characters).
 EmitNumber = Callable[[str, Period, str, float, "date | None", str, int], None]
 MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
+_MISSING: Any = object()  # not in a table (where None is a meaning: no as_of date)
 # Control characters a spreadsheet cannot hold (openpyxl's IllegalCharacterError set: C0
 # but tab, newline and carriage return), DEL and the C1 controls. A BEL in a note passed
 # validation and then broke the Excel report: they are flagged at the door instead (a
@@ -92,10 +93,16 @@ class RowReader:
         self._region_memo: dict[str, tuple[Any, tuple[Issue, ...]]] = {}
         self._as_of_memo: dict[str, tuple[Any, tuple[Issue, ...]]] = {}
         self._measure_memo: dict[str, tuple[Any, tuple[Issue, ...]]] = {}
-        self._raw_texts: dict[str, str] = {}
-        self._unit_texts: dict[tuple[str, str], bool] = {}  # unit column texts naming the unit
         self._texts: dict[str, str] = {}
-        self._clean: dict[str, bool] = {}  # free-text cells without control characters
+        # Unit id → the unit-column texts seen naming that unit, exactly as written.
+        self._unit_names: dict[str, set[str]] = {}
+        # For the row shortcut: the cell texts, exactly as written, that a row may hold
+        # for the shortcut to read it, each with what it means (see plain_row_reader).
+        self._plain_indicators: dict[str, tuple[Indicator, str, set[str]]] = {}
+        self._plain_periods: dict[str, Period] = {}
+        self._plain_regions: dict[str, str] = {}
+        self._plain_dates: dict[str, date | None] = {}
+        self._free_texts: dict[str, str] = {}  # a source or note → its text, shared
 
     # ------------------------------------------------------------ findings
 
@@ -147,24 +154,6 @@ class RowReader:
         if hit[1]:
             self.report(line, hit[1])
         return hit[0]
-
-    def shared_raw(self, raw: str) -> str:
-        """:meth:`shared` of the cell's text stripped, looked up by the text as it came."""
-        found = self._raw_texts.get(raw)
-        if found is None:
-            if len(self._raw_texts) >= MEMO_LIMIT:
-                self._raw_texts.clear()
-            found = self._raw_texts[raw] = self.shared(raw.strip())
-        return found
-
-    def clean(self, raw: str) -> bool:
-        """Whether a free-text cell holds no control character (remembered per text)."""
-        ok = self._clean.get(raw)
-        if ok is None:
-            if len(self._clean) >= MEMO_LIMIT:
-                self._clean.clear()
-            ok = self._clean[raw] = CONTROL.search(raw) is None
-        return ok
 
     def shared(self, text: str) -> str:
         """One string object for text that repeats on many rows (a source, a note)."""
@@ -298,7 +287,7 @@ class RowReader:
             )
             self.report(line, issues)
             if unit is not None and unit_t and fold(unit_t) in cells.unit_names(unit):
-                self._unit_texts[(unit.id, unit_t)] = True  # for the shortcut
+                self._unit_names.setdefault(unit.id, set()).add(unit_t)  # for the shortcut
         else:  # one round per file: the value is checked as far as it can be
             self.report(line, cells.loose_value_cell(value_t))
         if self.errors > errors_before:
@@ -341,6 +330,8 @@ class RowReader:
     def _period(self, text: str) -> tuple[Period | None, list[Issue]]:
         return cells.period_cell(text, self._first_year, self._last_year, self.today)
 
+    # ------------------------------------------------------------ the row shortcut
+
     def plain_row_reader(self) -> Callable[[int, list[str]], bool]:
         """The row shortcut, as a function of (line, cells) → whether it read the row.
 
@@ -351,48 +342,64 @@ class RowReader:
         (:meth:`read_row`), which gives the same for these rows. It pays at scale: most
         rows of a large file take it.
 
-        A closure over the header's column numbers and the memo tables (which the careful
-        path fills in place), so that a row costs no attribute look-ups: on the 1M-row
-        benchmark file this halves the shortcut's own time against a method reading the
-        same from ``self``. Rows for ``emit_number`` are handed over as floats — plain
-        digits of at most MAX_FIGURE_DIGITS characters, which a float holds exactly —
-        with no Decimal made.
+        Each column has a table of the texts, exactly as written, that the careful path
+        accepted without an issue, with what they mean (filled from the careful path's
+        memo the first time a text comes to the shortcut: :meth:`_admit`); a row's cells
+        are looked up in them and nothing else is decided again. The function is a
+        closure over the header's column numbers and those tables, so that a row costs
+        no attribute look-ups, and an Observation is made as the tuple it is
+        (``tuple.__new__``, no Python ``__new__`` call). Rows for ``emit_number`` are handed
+        over as floats — plain digits of at most MAX_FIGURE_DIGITS characters, which a
+        float holds exactly — with no Decimal made.
         """
         i_ind, i_per, i_reg, i_val, i_unit, i_src, i_note, i_asof, i_measure = self._indices
-        indicators, periods = self._indicator_memo, self._period_memo
-        regions, dates = self._region_memo, self._as_of_memo
-        plain_units, unit_texts = self.lookup.plain_units, self._unit_texts
-        known_clean, clean = self._clean, self.clean
+        indicators, periods = self._plain_indicators, self._plain_periods
+        regions, dates, free = self._plain_regions, self._plain_dates, self._free_texts
+        admit, admit_indicator, admit_free = self._admit, self._admit_indicator, self._admit_free
+        period_memo, region_memo, date_memo = (
+            self._period_memo,
+            self._region_memo,
+            self._as_of_memo,
+        )
         emit_number, result, shown = self.emit_number, self.result, self.shown
-        emit, shared_raw = self.emit, self.shared_raw
+        emit, new = self.emit, tuple.__new__
         match_plain, in_range, limit = PLAIN_NUMBER.match, cells.plainly_in_range, MAX_FIGURE_DIGITS
+        missing = _MISSING
 
         def read_plain_row(line: int, row: list[str]) -> bool:
             if i_measure >= 0 and row[i_measure]:
                 return False  # a measure named: the careful path reads it (level or growth)
-            ind = indicators.get(row[i_ind])
-            per = periods.get(row[i_per])
-            reg = regions.get(row[i_reg] if i_reg >= 0 else "")
-            day = dates.get(row[i_asof] if i_asof >= 0 else "")
-            if ind is None or per is None or reg is None or day is None:
+            text = row[i_ind]
+            ind = indicators.get(text) or admit_indicator(text)
+            text = row[i_per]
+            period = periods.get(text) or admit(periods, period_memo, text)
+            text = row[i_reg] if i_reg >= 0 else ""
+            region = regions.get(text) or admit(regions, region_memo, text)
+            text = row[i_asof] if i_asof >= 0 else ""
+            day = dates.get(text, missing)
+            if day is missing:
+                day = admit(dates, date_memo, text, missing)
+            if ind is None or period is None or region is None or day is missing:
                 return False
-            if ind[1] or per[1] or reg[1] or day[1]:
-                return False
-            indicator, period, region = ind[0], per[0], reg[0]
-            if indicator is None or period is None or region is None:
-                return False
-            plain = plain_units.get(indicator.id)
-            if plain is None:
-                return False
-            text = row[i_val]
+            indicator, kind, unit_names = ind
             unit_text = row[i_unit] if i_unit >= 0 else ""
-            if (unit_text and (plain[0], unit_text) not in unit_texts) or len(text) > limit:
+            text = row[i_val]
+            if (unit_text and unit_text not in unit_names) or len(text) > limit:
                 return False  # a unit written another way; perhaps beyond what a figure holds
-            if i_src >= 0 and not (known_clean.get(row[i_src]) or clean(row[i_src])):
-                return False
-            if i_note >= 0 and not (known_clean.get(row[i_note]) or clean(row[i_note])):
-                return False
-            kind = plain[1]
+            source: str | None = ""
+            note: str | None = ""
+            if i_src >= 0:
+                source = free.get(row[i_src], missing)
+                if source is missing:
+                    source = admit_free(row[i_src])
+                if source is None:
+                    return False  # a control character: the careful path reports it
+            if i_note >= 0:
+                note = free.get(row[i_note], missing)
+                if note is missing:
+                    note = admit_free(row[i_note])
+                if note is None:
+                    return False
             number: Any  # a float for emit_number, a Decimal for an Observation
             if text.isascii() and text.isdigit():
                 # Whole and not negative: a count's range holds; a percentage or ratio's may not.
@@ -408,26 +415,75 @@ class RowReader:
                 return False
             result.rows += 1
             if emit_number is not None:
-                emit_number(indicator.id, period, region, number, day[0], shown, line)
+                emit_number(indicator.id, period, region, number, day, shown, line)
                 return True
-            source = shared_raw(row[i_src] if i_src >= 0 else "")
-            note = shared_raw(row[i_note] if i_note >= 0 else "")
             emit(
-                Observation(
-                    indicator.id,
-                    period,
-                    region,
-                    number,
-                    None,
-                    None,
-                    indicator.unit,
-                    source,
-                    note,
-                    day[0],
-                    shown,
-                    line,
+                new(
+                    Observation,
+                    (
+                        indicator.id,
+                        period,
+                        region,
+                        number,
+                        None,
+                        None,
+                        indicator.unit,
+                        source,
+                        note,
+                        day,
+                        shown,
+                        line,
+                        LEVEL,
+                    ),
                 )
             )
             return True
 
         return read_plain_row
+
+    def _admit(
+        self,
+        table: dict[str, Any],
+        memo: dict[str, tuple[Any, tuple[Issue, ...]]],
+        text: str,
+        missing: Any = None,
+    ) -> Any:
+        """What ``text`` means, put in the shortcut's ``table`` for its column when the
+        careful path's ``memo`` read it without an issue; else ``missing`` — ``None``,
+        or :data:`_MISSING` for the as_of column, where ``None`` is a meaning (no date)."""
+        seen = memo.get(text)
+        if seen is None or seen[1] or (seen[0] is None and missing is None):
+            return missing
+        if len(table) >= MEMO_LIMIT:
+            table.clear()
+        table[text] = seen[0]
+        return seen[0]
+
+    def _admit_indicator(self, text: str) -> tuple[Indicator, str, set[str]] | None:
+        """:meth:`_admit` for the indicator column: the indicator, its unit's kind and the
+        unit-column texts seen naming its unit — for plain-number indicators only."""
+        seen = self._indicator_memo.get(text)
+        if seen is None or seen[1] or seen[0] is None:
+            return None
+        plain = self.lookup.plain_units.get(seen[0].id)
+        if plain is None:
+            return None  # not a plain number in a unit: the careful path reads it
+        unit_id, kind = plain
+        if len(self._plain_indicators) >= MEMO_LIMIT:
+            self._plain_indicators.clear()
+        found = self._plain_indicators[text] = (
+            seen[0],
+            kind,
+            self._unit_names.setdefault(unit_id, set()),
+        )
+        return found
+
+    def _admit_free(self, raw: str) -> str | None:
+        """A source or note cell's text as the careful path reads it (stripped, one
+        shared string), or ``None`` when it holds a control character."""
+        if CONTROL.search(raw):
+            return None
+        if len(self._free_texts) >= MEMO_LIMIT:
+            self._free_texts.clear()
+        found = self._free_texts[raw] = self.shared(raw.strip())
+        return found

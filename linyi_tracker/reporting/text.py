@@ -9,12 +9,15 @@ meets it.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import estimate, number, percent, wan_column, with_unit, worded
 from linyi_tracker.i18n import Lang, status_label, t
-from linyi_tracker.reporting.model import DataGap, RegionRanking, RegionRow, Report
 from linyi_tracker.reporting.view import TargetView
+
+if TYPE_CHECKING:  # not imported at run time: the status table needs none of the report model
+    from linyi_tracker.reporting.model import DataGap, RegionRanking, RegionRow, Report
 
 _SIGNS = {">=": "≥", "<=": "≤"}
 
