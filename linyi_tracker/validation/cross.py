@@ -156,7 +156,8 @@ def _classes(codes: list[int], flow: bool) -> list[range | list[int]]:
     A series with the same periods every year (the common case: twelve months, or four
     quarters, or the year) has its classes at a fixed stride: ``range(j, n, stride)``,
     found by comparing its months with its first year's repeated. Any other series is
-    sorted by months (stably) and grouped — 9 µs against 3 µs for a series of 72 months.
+    sorted by months (stably) and grouped: for six years of months, 4 µs a series by
+    stride against 12 µs by sorting.
     """
     n = len(codes)
     if not flow or not n:
