@@ -352,7 +352,10 @@ def growth_lines(figures: list[Figure], small: int, large: int) -> list[str]:
 
 
 def byte_compile() -> None:
-    """Byte-code for the package the ``linyi-tracker`` on PATH imports (see the module)."""
+    """Byte-code for the package this interpreter imports — the one the
+    ``linyi-tracker`` beside it runs when both come from the same environment, as the
+    README's set-up makes them (see the module). Written to ``__pycache__`` beside the
+    sources, as Python itself would."""
     import compileall
 
     spec = importlib.util.find_spec("linyi_tracker")

@@ -180,3 +180,15 @@ def test_a_region_sum_off_a_stored_city_figure_is_blamed_on_the_first_region_row
         assert found == [2]
     else:  # lanshan's 2016 and 2017 rows
         assert found == [2, 3]
+
+
+def test_a_year_to_date_figure_is_compared_only_within_its_year(plan: Plan, tmp_path: Path) -> None:
+    """June 2015's 500 and August 2016's 100 (the months between not given): later months,
+    a smaller figure, but another year — not a fall."""
+    path = tmp_path / "two-years.csv"
+    path.write_text(
+        f"indicator,period,region,value\n{FLOW},2015-06,lanshan,500\n{FLOW},2016-08,lanshan,100\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    assert "ytd-decreasing" not in {f.code for f in report.findings}

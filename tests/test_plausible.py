@@ -160,6 +160,15 @@ def test_a_control_character_is_flagged_even_on_rows_of_plain_digits(plan: Plan)
     assert len(coded(report.findings, "control-character")) == 3
 
 
+def test_a_control_character_in_a_column_the_tool_does_not_read_is_flagged_on_every_row(
+    plan: Plan,
+) -> None:
+    """An office's own 指标名称 column holding a BEL: each row is warned, also the row the
+    shortcut could read (its other cells seen before)."""
+    findings = found(plan, SUBMISSIONS / "control-in-unread-column.csv")
+    assert [f.line for f in coded(findings, "control-character")] == [2, 3, 4]
+
+
 # ------------------------------------------------------------------ malformed workbooks (13.9)
 
 
@@ -541,3 +550,17 @@ def test_a_magnitude_in_the_cell_and_a_converting_unit_is_an_error(plan: Plan) -
     report = validate([str(FIXTURES / "plausible" / "scaled-twice.csv")], plan, store=None)
     codes = [(f.code, f.form) for f in report.findings if f.is_error]
     assert codes == [("unit-mismatch", "twice")]
+
+
+def test_a_region_with_its_own_target_is_judged_by_it_the_others_by_the_citys_share() -> None:
+    """Lanshan has its own jobs target (9,000 a year), Luozhuang none: the same 25 million
+    is on Lanshan's scale (up to 3,000 × 9,000) and off Luozhuang's (3,000 × 85,000 / 12),
+    as the band rule says for each when asked directly."""
+    from linyi_tracker.plan.loader import read_plan
+
+    plan = read_plan(FIXTURES / "plans" / "regional-target.yaml")
+    findings = found(plan, PLAUSIBLE / "regional-target.csv")
+    assert [f.line for f in coded(findings, "implausible-value")] == [3]  # Luozhuang's row
+    figure = Decimal(25_000_000)
+    assert plausibility(figure, "count", [Decimal(9000)]) is None
+    assert plausibility(figure, "count", [Decimal(85000)], share=12) is not None

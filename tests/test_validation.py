@@ -142,6 +142,8 @@ def test_every_fixture_file_is_used() -> None:
         "workbook-positions.xlsx",
         "old-format.xls",
         "indicator-by-alias.csv",
+        "control-in-unread-column.csv",  # test_plausible.py
+        "padded-free-text.csv",  # test_reader.py: the shortcut reads it as the careful path
     }
     assert {p.name for p in SUBMISSIONS.iterdir()} == used
 

@@ -43,8 +43,9 @@ from linyi_tracker.plan.models import Indicator
 Emit = Callable[[Observation], None]
 # A plain-number row's fields — indicator id, period, region, value, as_of, file, line —
 # for a caller that needs no Observation object (validation's cross-row checks).
-# The value is a float that is the figure exactly (plain digits of at most
-# MAX_FIGURE_DIGITS characters).
+# The value is a float made from the figure's plain decimal text of at most
+# MAX_FIGURE_DIGITS characters: few enough digits that the float's repr gives the same
+# digits back, so no two such figures share a float (see cross.FLOAT_SAFE_CHARS).
 EmitNumber = Callable[[str, Period, str, float, "date | None", str, int], None]
 MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
 _MISSING: Any = object()  # not in a table (where None is a meaning: no as_of date)
@@ -366,6 +367,10 @@ class RowReader:
         emit, new = self.emit, tuple.__new__
         match_plain, in_range, limit = PLAIN_NUMBER.match, cells.plainly_in_range, MAX_FIGURE_DIGITS
         missing = _MISSING
+        # Columns the tool does not read (an office's own 指标名称 or 备注2): free text too,
+        # so a control character in one sends the row the careful way, which warns of it.
+        mapped = set(self._indices)
+        unread = tuple(i for i in range(len(self.header.names)) if i not in mapped)
 
         def read_plain_row(line: int, row: list[str]) -> bool:
             if i_measure >= 0 and row[i_measure]:
@@ -400,6 +405,9 @@ class RowReader:
                 if note is missing:
                     note = admit_free(row[i_note])
                 if note is None:
+                    return False
+            for i in unread:
+                if free.get(row[i], missing) is missing and admit_free(row[i]) is None:
                     return False
             number: Any  # a float for emit_number, a Decimal for an Observation
             if text.isascii() and text.isdigit():

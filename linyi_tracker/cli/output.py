@@ -11,7 +11,7 @@ What the user's files hold reaches the terminal only as text (issue 13.14, 13.11
   user text themselves so that tables measure the escaped width;
 - a stream that cannot encode a character (``PYTHONIOENCODING=gbk``, a Chinese
   Windows console redirected to a file) writes a replacement instead of failing
-  (:func:`tolerant_streams`, called once by the application).
+  (:func:`linyi_tracker.cli.streams.tolerant_streams`, called once by the application).
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ def _classes(codes: list[int], flow: bool) -> list[range | list[int]]:
     n = len(codes)
     if not flow or not n:
         return [range(n)]
-    first_year = codes[0] >> 6 if codes else 0
+    first_year = codes[0] >> 6
     stride = bisect.bisect_left(codes, (first_year + 1) << 6)
     seasons = [c & 63 for c in codes]  # months·4 + kind rank
     first = seasons[:stride]
@@ -258,10 +258,12 @@ class CrossChecks:
         line: int,
         measure: str = "level",
     ) -> None:
-        """A row's fields, its value a float that is the figure exactly (the reader calls
-        this directly for rows of plain digits of at most ``FLOAT_SAFE_CHARS`` characters,
-        with no Observation built, when the observations are not kept; :meth:`add` for
-        the others)."""
+        """A row's fields, its value a float that tells it from every other figure: made
+        from plain decimal text of at most ``FLOAT_SAFE_CHARS`` characters, or with the
+        exact Decimal kept aside by :meth:`add`. The reader calls this directly, with no
+        Observation built, for rows its shortcut reads (at most ``MAX_FIGURE_DIGITS``
+        characters, which a test holds within ``FLOAT_SAFE_CHARS``) when the
+        observations are not kept; :meth:`add` for the others."""
         file_number = self.file_index.get(file)
         if file_number is None:
             file_number = self.file_index[file] = len(self.file_names)
@@ -385,6 +387,7 @@ class CrossChecks:
         if n and all(
             map(operator.lt, itertools.islice(keys, 0, n - 1), itertools.islice(keys, 1, n))
         ):
+            # rep_keys is the keys array itself: no row is added once finish() runs.
             self.representatives, self.rep_keys = array("l", range(n)), keys
             return
         order = self._sorted_order()
