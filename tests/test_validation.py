@@ -484,11 +484,29 @@ def test_an_indicator_alias_of_the_plan_is_resolved_like_its_name(plan: Plan) ->
     ]
 
 
-def test_the_row_shortcut_hands_over_only_figures_a_float_holds_exactly() -> None:
-    """The reader's shortcut gives validation plain digits as floats, with no Decimal kept
-    aside: that is exact only while the digits it takes are no longer than the packed
-    arrays' limit for exact floats (FLOAT_SAFE_CHARS)."""
+def test_the_row_shortcuts_digit_limit_is_within_the_exact_float_limit() -> None:
+    """The reader's shortcut gives validation plain decimals as floats, with no Decimal kept
+    aside: two figures stay apart only while the digits it takes are no longer than the
+    packed arrays' limit (FLOAT_SAFE_CHARS)."""
     from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS
     from linyi_tracker.validation.cross import FLOAT_SAFE_CHARS
 
     assert MAX_FIGURE_DIGITS <= FLOAT_SAFE_CHARS
+
+
+def test_fifteen_digit_figures_one_apart_conflict_through_the_row_shortcut(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """Rows 4 and 5 hold only texts seen above (so the shortcut reads both) and one key,
+    with figures of 15 digits one unit apart: a conflict, not a duplicate."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "indicator,period,region,value,unit\n"
+        "pop.resident,2016,luozhuang,1000,人\n"
+        "pop.resident,2015,lanshan,1000,人\n"
+        "pop.resident,2016,lanshan,123456789012345,人\n"
+        "pop.resident,2016,lanshan,123456789012346,人\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    assert "conflicting-observation" in {f.code for f in report.findings}

@@ -351,8 +351,8 @@ class RowReader:
         closure over the header's column numbers and those tables, so that a row costs
         no attribute look-ups, and an Observation is made as the tuple it is
         (``tuple.__new__``, no Python ``__new__`` call). Rows for ``emit_number`` are handed
-        over as floats — plain digits of at most MAX_FIGURE_DIGITS characters, which a
-        float holds exactly — with no Decimal made.
+        over as floats — plain decimals of at most MAX_FIGURE_DIGITS characters, whose
+        float gives the same digits back — with no Decimal made.
         """
         i_ind, i_per, i_reg, i_val, i_unit, i_src, i_note, i_asof, i_measure = self._indices
         indicators, periods = self._plain_indicators, self._plain_periods

@@ -27,6 +27,7 @@ import itertools
 import math
 import operator
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -216,7 +217,7 @@ class CrossChecks:
             tuple[str, str],
             tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int, str] | None,
         ] = {}
-        self._target_regions: dict[str, frozenset[str]] = {}  # regions with level targets
+        self._level_targets: dict[str, list[Target]] = {}  # by indicator
         self._bands: dict[tuple[str, str], Band | None] = {}  # bands without history
         if store is not None:
             for o in store.observations:
@@ -433,23 +434,29 @@ class CrossChecks:
                 self.findings.append(found)
 
     def _series(self) -> None:
-        """Each (indicator, region) series the submission touched, with its stored figures.
+        """Each (indicator, region) series the submission touched, with its stored figures."""
+        for _, start, levels_end in self._series_spans(0, len(self.rep_keys)):
+            if levels_end > start:
+                self._check_series(start, levels_end)
+
+    def _series_spans(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """(its indicator-and-region bits, first place, end of its levels) for each series
+        among the representatives ``start:end``.
 
         A series is a run of :attr:`rep_keys` with the same indicator and region (the bits
-        above the period code); its growth figures, which the series checks leave out,
-        sort at its end (GROWTH_BIT is the period code's top bit). Both ends are found by
-        bisection, not by a test on every row.
+        above the period code); its growth figures, which the series and sum checks leave
+        out, sort at its end (GROWTH_BIT is the period code's top bit). Both ends are found
+        by bisection, not by a test on every row.
         """
-        keys, n, position = self.rep_keys, len(self.rep_keys), 0
-        while position < n:
+        keys, position = self.rep_keys, start
+        while position < end:
             head = keys[position] >> _REGION_SHIFT
-            end = bisect.bisect_left(keys, (head + 1) << _REGION_SHIFT, position)
+            next_series = bisect.bisect_left(keys, (head + 1) << _REGION_SHIFT, position, end)
             levels_end = bisect.bisect_left(
-                keys, (head << _REGION_SHIFT) | GROWTH_BIT, position, end
+                keys, (head << _REGION_SHIFT) | GROWTH_BIT, position, next_series
             )
-            if levels_end > position:
-                self._check_series(position, levels_end)
-            position = end
+            yield head, position, levels_end
+            position = next_series
 
     def _check_series(self, start: int, end: int) -> None:
         """The series of representatives ``start:end`` (one indicator and region, levels),
@@ -540,11 +547,13 @@ class CrossChecks:
         (divided by ``share``) for every region without targets of its own — one setting
         for all of those, worked out once."""
         city = self.plan.city.id
-        owners = self._target_regions.get(indicator)
-        if owners is None:
+        levels = self._level_targets.get(indicator)
+        if levels is None:
             levels = [t for t in self.plan.targets_of(indicator) if _level_like(t)]
-            owners = self._target_regions[indicator] = frozenset(t.region or city for t in levels)
-        scope = region if region == city or region in owners else ""
+            self._level_targets[indicator] = levels
+        scope = (
+            region if region == city or any((t.region or city) == region for t in levels) else ""
+        )
         key = (indicator, scope)
         if key in self._plausibility:
             return self._plausibility[key]
@@ -552,7 +561,6 @@ class CrossChecks:
         unit = self.plan.unit_of(ind)
         setting: tuple[str, list[Decimal], tuple[Decimal, Decimal] | None, int, str] | None = None
         if unit is not None and value_type(self.plan, ind) == "number":
-            levels = [t for t in self.plan.targets_of(indicator) if _level_like(t)]
             own = [t for t in levels if (t.region or city) == region]
             share = 1
             if not own and region != city:
@@ -765,7 +773,7 @@ class CrossChecks:
     ) -> None:
         """The region-sum check for one indicator, whose representatives are ``start:end``.
 
-        Its regions' series come one after another (key order), each found by bisection.
+        Its regions' series come one after another (key order, :meth:`_series_spans`).
         Per period touched: the counted regions' sum, which regions, the first submitted
         row, the city's row. The sums are a list with a place per period; a region with a
         figure for every period (the common case) is added in C, place by place
@@ -773,17 +781,10 @@ class CrossChecks:
         are added in the same order, so the sums are the same floats.
         """
         keys, reps, values, exact = self.rep_keys, self.representatives, self.values, self.exact
-        series: list[tuple[int, list[int], array[int]]] = []  # (region, period codes, rows)
-        position = start
-        while position < end:
-            head = keys[position] >> _REGION_SHIFT
-            next_series = bisect.bisect_left(keys, (head + 1) << _REGION_SHIFT, position, end)
-            levels_end = bisect.bisect_left(
-                keys, (head << _REGION_SHIFT) | GROWTH_BIT, position, next_series
-            )
-            codes = [k & 0xFFFFFF for k in keys[position:levels_end]]
-            series.append((head & self.reg_mask, codes, reps[position:levels_end]))
-            position = next_series
+        series = [  # (region, period codes, rows) of each region's levels
+            (head & self.reg_mask, [k & 0xFFFFFF for k in keys[a:b]], reps[a:b])
+            for head, a, b in self._series_spans(start, end)
+        ]
         touched = sorted({c for _, codes, _ in series for c in codes})
         place = {c: k for k, c in enumerate(touched)}
         n = len(touched)
