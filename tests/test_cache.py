@@ -196,9 +196,36 @@ def through_json(value: object) -> Any:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(min_value=-1, max_value=2**31 - 1), max_size=60))
 def test_columns_round_trip(values: list[int]) -> None:
-    """Whether stored plain or as runs, a column reads back as it was written."""
+    """Whether stored plain or as runs, a column reads back as it was written, looked up
+    once a row or converted once for each distinct number."""
     column = through_json(cache._encode(values, list))
-    assert cache._decode(column, len(values), -1, 2**31 - 1, lambda n: n) == values
+    assert cache._decode(column, len(values), lambda n: n) == values
+    assert cache._decode(column, len(values), lambda n: n, allowed=range(-1, 2**31)) == values
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(min_value=1, max_value=40), max_size=12).flatmap(
+        lambda sizes: st.permutations(
+            [range(sum(sizes[:i]), sum(sizes[: i + 1])) for i in range(len(sizes))]
+        )
+    )
+)
+def test_an_order_round_trips(blocks: list[range]) -> None:
+    """The series order of the observations — blocks of consecutive ones in any order,
+    stored as runs or plainly — reads back as written."""
+    order = [number for block in blocks for number in block]
+    observations: list[Any] = [("observation", i) for i in range(len(order))]
+    raw = through_json(cache._encode_order(order))
+    assert cache._decode_order(raw, observations) == [observations[i] for i in order]
+
+
+def test_an_order_of_few_runs_is_stored_as_runs() -> None:
+    """A store read from files grouped by series is one run (nothing per row is stored);
+    a shuffled one is stored plainly."""
+    assert cache._encode_order(list(range(1000)))[0] is True
+    assert cache._encode_order([*range(500, 1000), *range(500)])[0] is True
+    assert cache._encode_order(random.Random(7).sample(range(1000), 1000))[0] is False
 
 
 @settings(max_examples=200, deadline=None)
@@ -419,9 +446,16 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
         return body["columns"][list(Observation._fields).index(name)]
 
     def values(body: dict[str, Any], text: str) -> None:
-        parts = column(body, "value").split(cache._SEP)
+        """The first figure of the value table (every row showing it) becomes ``text``."""
+        parts = body["values"].split(cache._SEP)
         parts[1] = text
-        body["columns"][list(Observation._fields).index("value")] = cache._SEP.join(parts)
+        body["values"] = cache._SEP.join(parts)
+
+    def plain_order(numbers: list[int]) -> list[Any]:
+        return [False, cache._pack_ints(numbers, cache._UINT), ""]
+
+    def order_runs(firsts: list[int], counts: list[int]) -> list[Any]:
+        return [True, cache._pack_ints(firsts, cache._UINT), cache._pack_ints(counts, cache._UINT)]
 
     def set_int(holder: list[Any], at: int, value: int) -> None:
         """Change the first of the packed ints at ``holder[at]``."""
@@ -435,17 +469,29 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
         "a string number out of the table": lambda b: set_int(
             column(b, "indicator"), 1, len(b["strings"])
         ),
+        "a negative string number": lambda b: set_int(column(b, "indicator"), 1, -2),
         "a list where packed ints belong": lambda b: column(b, "unit").__setitem__(1, [True]),
         "packed ints cut short": lambda b: column(b, "unit").__setitem__(1, "AAA="),
         "not base64": lambda b: column(b, "unit").__setitem__(1, "!!!!"),
         "NaN": lambda b: values(b, "NaN"),
         "a huge exponent": lambda b: values(b, "1E+999999"),
         "a value of 101 digits": lambda b: values(b, "9" * 101),
+        "an empty value": lambda b: values(b, ""),
+        "a value number out of the table": lambda b: set_int(
+            column(b, "value"), 1, b["values"].count(cache._SEP)
+        ),
         "a negative line count": lambda b: set_int(column(b, "line"), 1, -3),
         "an order that repeats": lambda b: b.update(
-            order=cache._pack_ints(
-                [o[1], *o[1:]] if (o := cache._ints(b["order"], 0, 2**31)) else []
-            )
+            order=plain_order([1, *range(1, b["current"])])
+        ),
+        "an order beyond the observations": lambda b: b.update(
+            order=plain_order([b["current"], *range(1, b["current"])])
+        ),
+        "order runs that overlap": lambda b: b.update(
+            order=order_runs([0, 1], [2, b["current"] - 2])
+        ),
+        "an order run beyond the observations": lambda b: b.update(
+            order=order_runs([0], [b["current"] + 1])
         ),
         "an unknown severity": lambda b: b["findings"][0].__setitem__(
             b["finding_fields"].index("severity"), {"e": "fatal"}

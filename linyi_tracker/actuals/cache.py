@@ -5,11 +5,12 @@ Reading a store checks every row in Python: ``status`` over a full plan's monthl
 time, though the files have not changed since the last run. This keeps what
 :func:`~linyi_tracker.actuals.store.load_store` produced — observations, revisions,
 findings, files — and gives it back when *everything it depended on* is the same:
-``status`` then takes 0.4 s and 1.9 s (whole-process medians of ``bench/run.py`` on
+``status`` then takes 0.4 s and 1.5 s (whole-process medians of ``bench/run.py`` on
 ``bench/store.py``'s stores, 2026-12-01; the first run after a change pays a quarter to
-a third more, to write the entry). Reading an entry back costs about 0.3 s more at a
-million observations than the ``marshal`` entries it replaced (the JSON, base64 and
-bounds checks below): the price of never trusting the bytes unchecked. The key is a SHA-256 over:
+a third more, to write the entry). Reading an entry of a million observations takes
+0.63 s — less than the 0.76 s of the ``marshal`` entries it replaced, though every
+field is checked — because the values are kept as a table of distinct figures (one
+Decimal made for each) and the series order as runs. The key is a SHA-256 over:
 
 - the cache format, the package and Python versions (and openpyxl's, when there are
   workbooks), and the source of every module of the package (so a changed reader never
@@ -84,7 +85,7 @@ from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
 
-FORMAT = 2
+FORMAT = 3
 KEEP = 6  # entries kept; a new day or a new file makes a new one
 MIN_BYTES = 1_000_000  # about 25,000 rows
 SUFFIX = ".store"
@@ -100,7 +101,7 @@ _BINARY = getattr(os, "O_BINARY", 0)
 _MAX_NUMBER = 100  # characters of one value's text (far beyond any figure of the plan)
 _MAX_LINE = 2**31 - 1
 _INT = "i"  # a C int: 32 bits wherever CPython runs (the key holds the platform and byte order)
-_INT_BYTES = array(_INT).itemsize
+_UINT = "I"  # unsigned: the order of the observations (no index from the end)
 
 
 def default_folder() -> Path | None:
@@ -524,28 +525,36 @@ def _day(text: str) -> date:
     return day
 
 
-def _pack_ints(values: list[int]) -> str:
+def _pack_ints(values: list[int], typecode: str = _INT) -> str:
     """Many ints as the base64 text of 32-bit integers rather than a JSON list: a column
     of a million reads back in 0.07 s instead of 0.17 s (JSON's int parsing and a type
-    check of each), and most of an entry is such columns. A value beyond 32 bits raises
-    OverflowError: that entry is not written."""
-    return base64.b64encode(array(_INT, values).tobytes()).decode("ascii")
+    check of each), and most of an entry is such columns. A value beyond 32 bits (or a
+    negative one, for :data:`_UINT`) raises OverflowError: that entry is not written."""
+    return base64.b64encode(array(typecode, values).tobytes()).decode("ascii")
 
 
-def _ints(raw: Any, low: int, high: int) -> list[int]:
-    """The ints of :func:`_pack_ints`, each within [low, high] (C loops, no Python call
-    per item; as many as the text's size allows, no more)."""
+def _packed(raw: Any, typecode: str = _INT) -> array[int]:
+    """The ints of :func:`_pack_ints`, as many as the text's size allows, no more, and
+    not bounded: for a column whose every number is looked up in a table, the lookup is
+    the bound (an unknown number raises), and a pass over a million numbers for their
+    minimum and maximum is saved."""
     if type(raw) is not str:
         raise Doubt("not packed ints")
     try:
         data = base64.b64decode(raw, validate=True)
     except binascii.Error as exc:
         raise Doubt("not base64") from exc
-    if len(data) % _INT_BYTES:
+    packed = array(typecode)
+    if len(data) % packed.itemsize:
         raise Doubt("not a whole number of ints")
-    packed = array(_INT)
     packed.frombytes(data)
-    numbers = packed.tolist()
+    return packed
+
+
+def _ints(raw: Any, low: int, high: int, typecode: str = _INT) -> list[int]:
+    """The ints of :func:`_pack_ints`, each within [low, high] (C loops, no Python call
+    per item)."""
+    numbers = _packed(raw, typecode).tolist()
     if numbers and (min(numbers) < low or max(numbers) > high):
         raise Doubt("ints out of bounds")
     return numbers
@@ -561,9 +570,11 @@ def _strings(raw: Any) -> list[str]:
 #
 # Whole columns, not rows: one per field of Observation, chosen by the field's type.
 # Strings by their number in one table, a column that repeats itself (file, region,
-# unit, source…) as runs, line numbers as runs of consecutive lines, the values as one
-# joined text. Reading them back is then a few C loops per column instead of Python
-# work per row — and each column's checks are C loops too.
+# unit, source…) as runs, line numbers as runs of consecutive lines, the values by their
+# number in a table of the distinct figures (one joined text), the series order as runs
+# of consecutive observations. Reading them back is then a few C loops per column
+# instead of Python work per row — and each column's checks are C loops too, or are
+# made on the tables (a number that is not in its table raises when it is looked up).
 
 _SEP = ";"  # between values in the joined value column (never inside a number; plain in JSON)
 _NONE = type(None)
@@ -607,28 +618,36 @@ def _encode(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column
 
 
 def _decode(
-    raw: Any, n: int, low: int, high: int, convert: Callable[[int], Any], *, once: bool = False
+    raw: Any, n: int, convert: Callable[[int], Any], *, allowed: range | None = None
 ) -> list[Any]:
-    """A column of ``n`` rows, its numbers within [low, high], each converted; with
-    ``once``, ``convert`` is called once for each distinct number (a period or a date
-    is made once, not once a row)."""
+    """A column of ``n`` rows, each number converted. Without ``allowed``, ``convert``
+    is a lookup that raises for a number it has no value for (a dict's ``__getitem__``):
+    that is the column's bound. With ``allowed``, ``convert`` is called once for each
+    distinct number, each within ``allowed`` (a period or a date is made once, not once
+    a row, and the bounds are checked on the few distinct numbers)."""
     if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
         raise Doubt("not a column")
-    in_runs, numbers, counts = raw[0], _ints(raw[1], low, high), _ints(raw[2], 1, n)
+    in_runs, numbers, counts = raw[0], _packed(raw[1]), _ints(raw[2], 1, n)
     if in_runs:
         if len(numbers) != len(counts) or sum(counts) != n:
             raise Doubt("runs that do not add up to the rows")
     elif counts or len(numbers) != n:
         raise Doubt("a column of another length")
-    if once:
-        convert = {number: convert(number) for number in set(numbers)}.__getitem__
-    if in_runs:
-        return list(
-            itertools.chain.from_iterable(
-                map(itertools.repeat, map(convert, numbers), counts)  # bounded: sum is n
+    if allowed is not None:
+        distinct = set(numbers)
+        if distinct and (min(distinct) < allowed.start or max(distinct) >= allowed.stop):
+            raise Doubt("ints out of bounds")
+        convert = {number: convert(number) for number in distinct}.__getitem__
+    try:
+        if in_runs:
+            return list(
+                itertools.chain.from_iterable(
+                    map(itertools.repeat, map(convert, numbers), counts)  # bounded: sum is n
+                )
             )
-        )
-    return list(map(convert, numbers))
+        return list(map(convert, numbers))
+    except LookupError as exc:
+        raise Doubt("a number that is not in its table") from exc
 
 
 def _encode_lines(lines: list[int]) -> tuple[str, str]:
@@ -651,43 +670,94 @@ def _decode_lines(raw: Any, n: int) -> list[int]:
     )
 
 
-def _encode_values(values: list[Decimal | None]) -> str:
-    """str() of each (an exact round trip), "" for none, each after a separator:
-    no rows give "", one row without a number ";"."""
-    numbers = (
-        map(str, values)
-        if _NONE not in set(map(type, values))  # not `None in`: Decimal == None is slow
-        else ("" if v is None else str(v) for v in values)
+def _encode_order(order: list[int]) -> list[Any]:
+    """The observations' numbers in series order: as runs of consecutive numbers (first,
+    how many) when there are few — a store read from files grouped by series is one
+    run — else every number."""
+    if order:
+        following = map(operator.add, order[:-1], itertools.repeat(1))
+        starts, counts = _runs(order, map(operator.ne, order[1:], following))
+        if len(starts) * 4 <= len(order):
+            firsts = [order[i] for i in starts]
+            return [True, _pack_ints(firsts, _UINT), _pack_ints(counts, _UINT)]
+    return [False, _pack_ints(order, _UINT), ""]
+
+
+def _decode_order(raw: Any, observations: list[Observation]) -> list[Observation]:
+    """The observations in series order, each exactly once: runs must tile them (checked
+    on the runs, not on each number), plain numbers must be a permutation."""
+    if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
+        raise Doubt("not an order")
+    n = len(observations)
+    if not raw[0]:
+        order = _packed(raw[1], _UINT)  # unsigned: no index from the end
+        if raw[2] != "" or len(order) != n or len(set(order)) != n:
+            raise Doubt("not an order of the observations")
+        try:
+            return list(map(observations.__getitem__, order))
+        except IndexError as exc:
+            raise Doubt("an order beyond the observations") from exc
+    firsts, counts = _packed(raw[1], _UINT), _packed(raw[2], _UINT)
+    if len(firsts) != len(counts) or len(firsts) * 4 > n:
+        raise Doubt("runs that are not an order's")
+    at = 0
+    for first, count in sorted(zip(firsts, counts, strict=True)):
+        if first != at or count < 1:
+            raise Doubt("runs that do not tile the observations")
+        at += count
+    if at != n:
+        raise Doubt("runs that do not tile the observations")
+    if len(firsts) == 1:
+        return observations  # the series in the observations' own order
+    return list(
+        itertools.chain.from_iterable(
+            map(observations.__getitem__, map(slice, firsts, map(operator.add, firsts, counts)))
+        )
     )
-    joined = _SEP + _SEP.join(numbers) if values else ""
-    _value_parts(joined, len(values))  # what would not be read back is not written
-    return joined
 
 
-def _value_parts(raw: Any, n: int) -> list[str]:
-    """The texts of ``n`` values, each plain digits (a dot, a minus, rarely an exponent)
+def _encode_values(values: list[Decimal | None]) -> tuple[Column, str]:
+    """The value column as numbers into a table of its distinct texts, and that table:
+    str() of each (an exact round trip; distinct by text, as 9800 and 9800.0 are equal
+    Decimals), each after a separator — no figures give "", one figure ";9800".
+    A store repeats its figures (the bench's million rows hold 44,000 distinct ones),
+    so reading makes one Decimal for each distinct text, not one a row, and checks the
+    few texts rather than every row's."""
+    table = _Strings()
+    texts = (
+        list(map(str, values))
+        if _NONE not in set(map(type, values))  # not `None in`: Decimal == None is slow
+        else [None if v is None else str(v) for v in values]
+    )
+    column = _encode(texts, table.column)
+    joined = _SEP + _SEP.join(table.texts) if table.texts else ""
+    _value_parts(joined)  # what would not be read back is not written
+    return column, joined
+
+
+def _value_parts(raw: Any) -> list[str]:
+    """The texts of a value table, each plain digits (a dot, a minus, rarely an exponent)
     of bounded length: Decimal() makes a finite number of each, or refuses it."""
     if type(raw) is not str or (raw and raw[0] != _SEP):
-        raise Doubt("not a value column")
+        raise Doubt("not a value table")
     if _NUMBER_CHARS.search(raw):
         raise Doubt("characters that are not in a plain number")
-    parts = raw.split(_SEP)[1:]  # the text starts with a separator: none for no rows
-    if len(parts) != n or (parts and max(map(len, parts)) > _MAX_NUMBER):
-        raise Doubt("values of another count or length")
-    if "E" in raw:  # rare (str() of 0.0000001 is 1E-7): each such value checked exactly
-        for part in parts:
-            if "E" in part:
-                _check_number(part)
+    parts = raw.split(_SEP)[1:]  # the text starts with a separator: none for no figures
+    if parts and max(map(len, parts)) > _MAX_NUMBER:
+        raise Doubt("values of another length")
+    for part in parts:
+        if not part or "E" in part:  # rare (str() of 0.0000001 is 1E-7): checked exactly
+            _check_number(part)
     return parts
 
 
-def _decode_values(raw: Any, n: int, optional: bool) -> list[Decimal | None]:
-    parts = _value_parts(raw, n)
-    if "" not in parts:
-        return list(map(Decimal, parts))  # digits, dots and minus only: finite or refused
-    if not optional:
-        raise Doubt("a row without a value where one is required")
-    return [Decimal(v) if v else None for v in parts]
+def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal | None]:
+    """The value column of ``n`` rows, from its table of distinct texts."""
+    parts = _value_parts(table)
+    figures: dict[int, Decimal | None] = dict(enumerate(map(Decimal, parts)))
+    if optional:
+        figures[-1] = None  # a row without a figure
+    return _decode(raw, n, figures.__getitem__)
 
 
 class _Strings:
@@ -731,6 +801,7 @@ def _pack(key: str, entry: Entry) -> bytes:
         raise Unsupported("rows that are not observations")
 
     columns: list[Any] = []
+    value_texts = ""
     for name, kind, _ in _observation_kinds():
         values = list(map(operator.attrgetter(name), rows))
         if kind == "text":
@@ -740,19 +811,21 @@ def _pack(key: str, entry: Entry) -> bytes:
         elif kind == "day":
             columns.append(_encode(values, lambda ds: s.column(_days(ds))))
         elif kind == "value":
-            columns.append(_encode_values(values))
+            column, value_texts = _encode_values(values)
+            columns.append(column)
         else:
             columns.append(_encode_lines(values))
     body = {
         "format": FORMAT,
         "key": key,
         "strings": s.texts,
+        "values": value_texts,
         "rows": len(rows),
         "current": len(observations),
         "observation_fields": list(Observation._fields),
         "columns": columns,
         "revisions": revised,
-        "order": _pack_ints(order),
+        "order": _encode_order(order),
         "series": runs,
         "finding_fields": [f.name for f in _init_fields(Finding)],
         "findings": [_enc_fields(f) for f in findings],
@@ -782,35 +855,35 @@ def _unpack(key: str, text: str) -> Entry:
     # Every row has a separator in the value column: no more rows than the text's size.
     if type(n) is not int or type(current) is not int or not 0 <= current <= n <= len(text):
         raise Doubt("row counts out of bounds")
-    table = [*_strings(data["strings"]), None]  # number -1: None
-    top = len(table) - 2
-    text_of = table.__getitem__
+    strings = _strings(data["strings"])
+    texts = dict(enumerate(strings))  # a text column's bound: a number not in it raises
+    text_or_none = {**texts, -1: None}  # -1: None, in a column that may be empty
     raw_columns = data["columns"]
     kinds = _observation_kinds()
     if type(raw_columns) is not list or len(raw_columns) != len(kinds):
         raise Doubt("another number of columns")
 
     def period(number: int) -> Period:
-        written = table[number]
-        found = parse_period(written)  # type: ignore[arg-type]
+        written = strings[number]
+        found = parse_period(written)
         if found.text != written:
             raise Doubt("a period not as it is written")
         return found
 
     def day(number: int) -> date | None:
-        return None if number < 0 else _day(table[number])  # type: ignore[arg-type]
+        return None if number < 0 else _day(strings[number])
 
     columns: list[list[Any]] = []
     for (_, kind, optional), raw in zip(kinds, raw_columns, strict=True):
         low = -1 if optional else 0
         if kind == "text":
-            columns.append(_decode(raw, n, low, top, text_of))
+            columns.append(_decode(raw, n, (text_or_none if optional else texts).__getitem__))
         elif kind == "period":
-            columns.append(_decode(raw, n, 0, top, period, once=True))
+            columns.append(_decode(raw, n, period, allowed=range(len(strings))))
         elif kind == "day":
-            columns.append(_decode(raw, n, low, top, day, once=True))
+            columns.append(_decode(raw, n, day, allowed=range(low, len(strings))))
         elif kind == "value":
-            columns.append(_decode_values(raw, n, optional))
+            columns.append(_decode_values(raw, data["values"], n, optional))
         else:
             columns.append(_decode_lines(raw, n))
     rows: list[Observation] = list(
@@ -833,10 +906,8 @@ def _unpack(key: str, text: str) -> Entry:
     if at != n:
         raise Doubt("rows that belong to nothing")
 
-    order = _ints(data["order"], 0, current - 1)
-    if len(order) != current or len(set(order)) != current:
-        raise Doubt("not an order of the observations")
-    ordered = list(map(rows.__getitem__, order))
+    observations = rows[:current]
+    ordered = _decode_order(data["order"], observations)
     series: Series = {}
     at = 0
     for item in _list(data["series"]):
@@ -850,7 +921,7 @@ def _unpack(key: str, text: str) -> Entry:
 
     findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
     files = [_dec_fields(FileRead, f) for f in _list(data["files"])]
-    return Entry(files, rows[:current], revisions, findings, series)
+    return Entry(files, observations, revisions, findings, series)
 
 
 def _list(raw: Any) -> list[Any]:
