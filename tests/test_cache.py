@@ -205,6 +205,27 @@ def test_columns_round_trip(values: list[int]) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(
+    st.lists(
+        st.none()
+        | st.sampled_from(["9800", "9800.0", "0.98E+4", "-0", "0", "1E-7", "92.50"]).map(Decimal)
+        | st.decimals(
+            allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12, places=6
+        ),
+        max_size=80,
+    )
+)
+def test_figures_round_trip_as_written(values: list[Decimal | None]) -> None:
+    """Through the table of distinct figures, each row's figure reads back as the same
+    text: 9800 and 9800.0 are equal Decimals but stay two figures, and none stays none."""
+    column, table = through_json(cache._encode_values(values))
+    got = cache._decode_values(column, table, len(values), optional=True)
+    assert [None if v is None else str(v) for v in got] == [
+        None if v is None else str(v) for v in values
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
     st.lists(st.integers(min_value=1, max_value=40), max_size=12).flatmap(
         lambda sizes: st.permutations(
             [range(sum(sizes[:i]), sum(sizes[: i + 1])) for i in range(len(sizes))]
