@@ -23,9 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.actuals.store import Store, load_store
+from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError
 from linyi_tracker.findings import Finding, Severity
@@ -102,7 +101,7 @@ def read_store(plan: Plan, where: Located, exclude: set[Path] | None = None) -> 
             where.path,
             display_root=display_root(where),
             exclude=exclude,
-            cache_folder=cache.default_folder(),
+            cache_folder=user_cache_folder,
         )
         gc.freeze()
     return store

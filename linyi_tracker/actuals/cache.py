@@ -44,8 +44,9 @@ damaged or written by someone else):
 
 Files are hashed again after a miss has read them; if they changed meanwhile, nothing
 is written. A cache that cannot be read or written is ignored: it only saves time. The
-newest :data:`KEEP` entries are kept. Stores under :data:`MIN_BYTES` are not cached:
-reading them is quicker than the bookkeeping.
+newest :data:`KEEP` entries are kept. Stores under
+:data:`~linyi_tracker.actuals.store.CACHE_MIN_BYTES` are not cached: reading them is
+quicker than the bookkeeping.
 
 Long because an untrusted format needs its checks next to its encoding: every field that
 is written has its bound checked when it is read back, in the same file.
@@ -87,7 +88,6 @@ from linyi_tracker.plan.models import Plan
 
 FORMAT = 3
 KEEP = 6  # entries kept; a new day or a new file makes a new one
-MIN_BYTES = 1_000_000  # about 25,000 rows
 SUFFIX = ".store"
 SECRET = "secret.key"  # the HMAC key, beside the entries
 _SECRET_BYTES = 32
@@ -177,14 +177,6 @@ def _version_of(distribution: str) -> str:
         return version(distribution)
     except PackageNotFoundError:
         return "absent"
-
-
-def total_bytes(files: list[Path]) -> int:
-    size = 0
-    for path in files:
-        with contextlib.suppress(OSError):
-            size += path.stat().st_size
-    return size
 
 
 def size_limit(data_bytes: int) -> int:

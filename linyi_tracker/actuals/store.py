@@ -9,17 +9,16 @@ nothing to order it is a conflict (error, both lines named).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from linyi_tracker.actuals import cache
 from linyi_tracker.actuals.observation import GROWTH, LEVEL
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
-from linyi_tracker.actuals.reconcile import Figure, decide, findings
 from linyi_tracker.actuals.records import FileChangedError
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
@@ -27,7 +26,11 @@ from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.i18n import Text, TextError, TextNotFoundError
 from linyi_tracker.plan.models import Plan
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls is reported, not read: see the reader
+CACHE_MIN_BYTES = 1_000_000  # about 25,000 rows: a smaller store is read quicker than cached
 
 
 @dataclass
@@ -171,16 +174,17 @@ def load_store(
     today: date | None = None,
     display_root: Path | None = None,
     exclude: set[Path] | None = None,
-    cache_folder: Path | None = None,
-    cache_min_bytes: int = cache.MIN_BYTES,
+    cache_folder: Path | Callable[[], Path | None] | None = None,
+    cache_min_bytes: int = CACHE_MIN_BYTES,
 ) -> Store:
     """Read every data file below ``root`` and reconcile the observations.
 
     ``exclude`` names files (resolved paths) to leave out: a submission being validated
     that already sits in the data folder is not compared with itself. With a
-    ``cache_folder``, a store of at least ``cache_min_bytes`` is kept there and given
-    back unread while its files, the plan, the day and the code are the same
-    (:mod:`linyi_tracker.actuals.cache`).
+    ``cache_folder`` (or a function giving it, called only for a store that is large
+    enough: :func:`user_cache_folder`), a store of at least ``cache_min_bytes`` is kept
+    there and given back unread while its files, the plan, the day and the code are the
+    same (:mod:`linyi_tracker.actuals.cache`).
     """
     if not root.exists():
         raise TextNotFoundError(Text("input.data_folder_missing", {"path": root}))
@@ -189,29 +193,67 @@ def load_store(
     day = today or date.today()
     found, refused = walk_data(root, display_root)
     paths = [p for p in found if not (exclude and p.resolve() in exclude)]
+    size = 0 if cache_folder is None else _total_bytes(paths)
+    folder = None
+    if cache_folder is not None and size >= cache_min_bytes:
+        folder = cache_folder() if callable(cache_folder) else cache_folder
+    if folder is None:
+        with gc_paused():
+            store = _load(plan, root, paths, day, display_root)
+    else:
+        store = _load_cached(plan, root, paths, day, display_root, exclude, folder, size)
+    store.findings[:0] = refused  # not in the cache's key: looked at on every run
+    return store
+
+
+def user_cache_folder() -> Path | None:
+    """The user's cache folder (:func:`linyi_tracker.actuals.cache.default_folder`), the
+    cache imported only when a store is large enough to use it: the embedded example
+    data never is, and ``status`` on it starts 3 ms sooner without it and platformdirs."""
+    from linyi_tracker.actuals import cache
+
+    return cache.default_folder()
+
+
+def _total_bytes(paths: list[Path]) -> int:
+    size = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return size
+
+
+def _load_cached(
+    plan: Plan,
+    root: Path,
+    paths: list[Path],
+    day: date,
+    display_root: Path | None,
+    exclude: set[Path] | None,
+    folder: Path,
+    size: int,
+) -> Store:
+    """The store from the cache's entry for these files, else read and then kept."""
+    from linyi_tracker.actuals import cache
 
     def key() -> str | None:
         return cache.key_of(
             plan, root, paths, day=day, display_root=display_root, exclude=exclude or ()
         )
 
-    size = 0 if cache_folder is None else cache.total_bytes(paths)
-    wanted = None if cache_folder is None or size < cache_min_bytes else key()
+    wanted = key()
     with gc_paused():
-        if cache_folder is not None and wanted is not None:
-            hit = cache.load(cache_folder, wanted, data_bytes=size)
+        if wanted is not None:
+            hit = cache.load(folder, wanted, data_bytes=size)
             if hit is not None:
-                cached = Store(root, *hit)
-                cached.findings[:0] = refused  # not in the key: looked at on every run
-                return cached
+                return Store(root, *hit)
         store = _load(plan, root, paths, day, display_root)
     # Saved only if no file changed while it was read.
-    if cache_folder is not None and wanted is not None and key() == wanted:
+    if wanted is not None and key() == wanted:
         entry = cache.Entry(
             store.files, store.observations, store.revisions, store.findings, store.index()
         )
-        cache.save(cache_folder, wanted, entry, data_bytes=size)
-    store.findings[:0] = refused
+        cache.save(folder, wanted, entry, data_bytes=size)
     return store
 
 
@@ -260,6 +302,8 @@ def reconcile(store: Store) -> None:
             groups[key].append(o)
         else:
             groups[key] = [seen, o]
+    if groups:  # imported only when a key repeats: most stores never need it (1.5 ms)
+        from linyi_tracker.actuals.reconcile import Figure, decide, findings
     kept: list[Observation] = []
     for key, o in first.items():
         group = groups.get(key)
