@@ -62,15 +62,19 @@ def safe_text(text: str, *, one_line: bool = False) -> str:
     return text
 
 
+def _safe_segment(segment: Segment) -> Segment:
+    """The segment with its text made safe; the same segment when nothing changes."""
+    if segment.control:
+        return segment
+    text = safe_text(segment.text)
+    return segment if text is segment.text else Segment(text, segment.style)
+
+
 class SafeConsole(Console):
     """A console that writes every character of its content as visible text (see the module)."""
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        safe = (
-            segment if segment.control else Segment(safe_text(segment.text), segment.style)
-            for segment in buffer
-        )
-        return super()._render_buffer(safe)
+        return super()._render_buffer(map(_safe_segment, buffer))
 
     def on_broken_pipe(self) -> None:
         """The reader went away (``| head``): rich would exit 1, which means "the data has

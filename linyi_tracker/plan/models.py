@@ -35,6 +35,8 @@ class Model(BaseModel):
     def _figures_within_bounds(cls, value: object) -> object:
         """No figure of the plan is infinite or 10^18 or more (``value: 1.0e999999999``
         broke every command): a plan-schema finding at its key."""
+        if value is None or type(value) in (str, int, bool):
+            return value  # most fields: nothing that could be such a figure
         figures = value.values() if isinstance(value, dict) else value
         for v in figures if isinstance(figures, list | tuple | type({}.values())) else [value]:
             if isinstance(v, Decimal) and (

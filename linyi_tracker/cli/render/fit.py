@@ -184,7 +184,10 @@ class Paragraph:
         if self.mode == "whole":
             styled.truncate(width, overflow="ellipsis")
             return styled
-        lines = [styled[a:b] for a, b in wrap(self.plain, width, self.mode)]
+        plain = styled.plain
+        if display_width(plain) <= width and plain[:1] != " " and plain[-1:] != " ":
+            return styled  # one line, as wrap() would give it: most cells at 120 columns
+        lines = [styled[a:b] for a, b in wrap(plain, width, self.mode)]
         return Text("\n").join(lines)
 
 
@@ -215,9 +218,10 @@ class Column:
                     widths.append(widest_atom(p.plain, p.mode))
         return max(widths)
 
-    def comfort(self) -> int:
-        """Wide enough that no line breaks at a hyphen or a dash, and no id is cut."""
-        widths = [self.minimum()]
+    def comfort(self, least: int | None = None) -> int:
+        """Wide enough that no line breaks at a hyphen or a dash, and no id is cut
+        (``least``: :meth:`minimum`, when it has been measured)."""
+        widths = [self.minimum() if least is None else least]
         widths += [widest_atom(p.plain, p.mode, soft=False) for cell in self.cells for p in cell]
         return max(widths)
 
@@ -233,9 +237,10 @@ def _overhead(n: int, compact: bool) -> int:
     return 3 * n - 3 if compact else 3 * n + 1
 
 
-def _keep(columns: Sequence[Column], width: int, compact: bool) -> list[Column]:
+def _keep(
+    columns: Sequence[Column], width: int, compact: bool, least: dict[str, int]
+) -> list[Column]:
     kept = list(columns)
-    least = {c.key: c.minimum() for c in columns}
     while sum(least[c.key] for c in kept) + _overhead(len(kept), compact) > width:
         candidates = [c for c in kept if c.drop]
         if not candidates:
@@ -249,21 +254,22 @@ def fit(
 ) -> tuple[list[Column], list[Column], list[int], bool]:
     """The columns kept, those dropped (whole), the kept columns' widths, and whether the
     compact frame is used: only when it saves a column the boxed frame would drop."""
-    kept = _keep(columns, width, compact=False)
+    least = {c.key: c.minimum() for c in columns}  # measured once: every cell's pieces
+    kept = _keep(columns, width, False, least)
     compact = False
     if len(kept) < len(columns):
-        tight = _keep(columns, width, compact=True)
+        tight = _keep(columns, width, True, least)
         if len(tight) > len(kept):
             kept, compact = tight, True
-    widths = [c.minimum() for c in kept]
+    widths = [least[c.key] for c in kept]
     spare = width - sum(widths) - _overhead(len(kept), compact)
     # First every other column as wide as it is comfortable (no line broken at a dash),
     # then the first column (names and ids) wide enough for its ids, then every column in
     # proportion to its width on one line.
     if kept:
-        others = [widths[0]] + [c.comfort() for c in kept[1:]]
+        others = [widths[0]] + [c.comfort(least[c.key]) for c in kept[1:]]
         spare = _share(widths, spare, others)
-        spare = _share(widths, spare, [kept[0].comfort(), *widths[1:]])
+        spare = _share(widths, spare, [kept[0].comfort(least[kept[0].key]), *widths[1:]])
     spare = _share(widths, spare, [c.natural() for c in kept])
     return kept, [c for c in columns if c not in kept], widths, compact
 
