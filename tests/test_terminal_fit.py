@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO, Result
-from linyi_tracker.cli.render.fit import Mode, _atoms_by_character, atoms, wrap
+from linyi_tracker.cli.render.fit import Mode, Paragraph, _atoms_by_character, atoms, wrap
 from linyi_tracker.i18n import status_label
 
 Run = Callable[..., Result]
@@ -169,6 +169,42 @@ def test_the_ascii_shortcut_cuts_text_as_the_character_rules_do(
         assert atoms(text, mode, soft) == ([text] if text else [])
     else:
         assert atoms(text, mode, soft) == _atoms_by_character(text, mode, soft)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    spans=st.lists(
+        st.tuples(
+            st.text(alphabet="ab 1-–.%()（）年正常推进Jun 2020", max_size=12),
+            st.sampled_from(["", "bold", "red"]),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    mode=st.sampled_from(["words", "name"]),
+    width=st.integers(min_value=1, max_value=30),
+)
+def test_a_paragraph_on_one_line_renders_as_wrap_gives_it(
+    spans: list[tuple[str, str]], mode: Mode, width: int
+) -> None:
+    """Paragraph.rendered skips wrap() for a paragraph that fits on its line: the text
+    and its styles must be what the wrapped lines joined give."""
+    from rich.console import Console
+    from rich.text import Text
+
+    paragraph = Paragraph(spans, mode)
+    styled = Text.assemble(*spans)
+    lines = [styled[a:b] for a, b in wrap(styled.plain, width, mode)]
+    expected = Text("\n").join(lines)
+    got = paragraph.rendered(width)
+
+    def shown(text: Text) -> str:  # as a terminal receives it, styles as escape codes
+        console = Console(width=200, color_system="standard", force_terminal=True)
+        with console.capture() as out:
+            console.print(text)
+        return out.get()
+
+    assert shown(got) == shown(expected)
 
 
 def test_display_width_counts_ascii_and_wide_characters() -> None:
