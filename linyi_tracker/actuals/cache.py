@@ -25,17 +25,24 @@ What an entry is trusted with, and why that is safe (the bytes on disk may have 
 damaged or written by someone else):
 
 - An entry is UTF-8 JSON (no ``marshal``, no ``pickle``: nothing that can run code or
-  crash the interpreter; long integer columns as base64 of 32-bit ints) behind an HMAC-SHA256 of the key and the whole content, with a
-  random per-user secret kept in :data:`SECRET` beside the entries (mode 0600, owned by
-  the user, never followed through a link). The HMAC is checked before anything is
+  crash the interpreter; long integer columns as base64 of 32-bit ints) behind an
+  HMAC-SHA256 of the key and the whole content, with a random per-user secret kept in
+  :data:`SECRET` beside the entries (mode 0600, owned by the user, never followed
+  through a link). The HMAC is checked before anything is
   parsed: a flipped byte, a cut or a changed figure, even with a recomputed plain
   digest, is refused.
 - Then every field is type- and bounds-checked while the objects are built: counts
-  against the rows (and the rows against the entry's size, so nothing is allocated
-  beyond what the file's size allows), indexes within their tables, numbers of bounded
-  length and plain digits, dates and periods read back to the same text, each finding's
-  field against the type the :class:`~linyi_tracker.findings.Finding` dataclass
-  declares. Entries larger than :func:`size_limit` are not read.
+  against the rows, and the rows against what the data files could give
+  (:func:`max_rows`, so reading an entry never builds more than reading the files
+  could), indexes within their tables, runs that add up, figures as ``str()`` writes
+  them and within the reader's bound, dates and periods read back to the same text,
+  no empty series, each finding's field against the type the
+  :class:`~linyi_tracker.findings.Finding` dataclass declares. Entries larger than
+  :func:`size_limit` are not read. These checks are what keeps any entry, whoever
+  signed it, from crashing or hanging the interpreter or exhausting memory. They do
+  not make an entry signed with a stolen secret tell the truth — whoever holds the
+  secret can write any figure, or put a figure in another series — so the figures
+  rest on the HMAC, and the secret is the user's alone.
 - On any doubt — an exception of any kind, a wrong digest, a bound exceeded — the entry
   is ignored and deleted, and the store is read from the files (and cached afresh).
 - Files are created with ``O_EXCL | O_NOFOLLOW`` under a random temporary name, mode
@@ -81,6 +88,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linyi_tracker import __version__
+from linyi_tracker.actuals.numbers import too_large
 from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
 from linyi_tracker.findings import Finding
@@ -179,9 +187,20 @@ def _version_of(distribution: str) -> str:
         return "absent"
 
 
+_MIN_ROW_BYTES = 10  # the shortest row of a CSV file that gives an observation: "i,2016,r,1\n"
+
+
+def max_rows(data_bytes: int) -> int:
+    """The most observations (current and revised) an entry may hold for data files of
+    ``data_bytes``: no more than the files could give, so reading an entry never builds
+    more than reading the files could. A store beyond it (a workbook compresses its rows
+    below ten bytes each) is simply not cached."""
+    return data_bytes // _MIN_ROW_BYTES
+
+
 def size_limit(data_bytes: int) -> int:
     """The largest entry read or written for data files of ``data_bytes`` in all: an
-    entry holds less than the files (a million observations: 42 MB of CSV, about 20 MB
+    entry holds less than the files (a million observations: 42 MB of CSV, about 11 MB
     of entry), but findings can outweigh short rows."""
     return 8 * data_bytes + (16 << 20)
 
@@ -217,7 +236,9 @@ def load(folder: Path, key: str, *, data_bytes: int) -> Entry | None:
         if secret is None:
             return None
         blob = _read_private(path, size_limit(data_bytes))
-        return None if blob is None else _unpack(key, _verified(secret, key, blob))
+        if blob is None:
+            return None
+        return _unpack(key, _verified(secret, key, blob), max_rows=max_rows(data_bytes))
     except Exception:  # any doubt at all: the files are read instead
         with contextlib.suppress(OSError):
             path.unlink()  # never follows a link: removes the link itself
@@ -233,6 +254,8 @@ def save(folder: Path, key: str, entry: Entry, *, data_bytes: int) -> None:
         secret = _secret(folder, create=True)
         if secret is None:
             return
+        if len(entry.observations) + sum(map(len, entry.revisions.values())) > max_rows(data_bytes):
+            return  # it would not be read back
         body = _pack(key, entry)
         if _HEADER + len(body) > size_limit(data_bytes):
             return  # it would not be read back
@@ -746,7 +769,14 @@ def _value_parts(raw: Any) -> list[str]:
 def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal | None]:
     """The value column of ``n`` rows, from its table of distinct texts."""
     parts = _value_parts(table)
-    figures: dict[int, Decimal | None] = dict(enumerate(map(Decimal, parts)))
+    made = list(map(Decimal, parts))
+    if list(map(str, made)) != parts:  # "+5200." and ".5" are numbers, but never written
+        raise Doubt("figures not as str() writes them")
+    # The reader's bound (too_large): checked on the nonzero figure of the largest
+    # exponent, which is too large exactly when any figure is.
+    if too_large(max(filter(None, made), key=Decimal.adjusted, default=Decimal(0))):
+        raise Doubt("a figure the reader refuses as too large")
+    figures: dict[int, Decimal | None] = dict(enumerate(made))
     if optional:
         figures[-1] = None  # a row without a figure
     return _decode(raw, n, figures.__getitem__)
@@ -833,7 +863,7 @@ def _no_float(text: str) -> Any:
     raise Doubt("a float or a constant: never written")
 
 
-def _unpack(key: str, text: str) -> Entry:
+def _unpack(key: str, text: str, *, max_rows: int) -> Entry:
     data = json.loads(text, parse_float=_no_float, parse_constant=_no_float)
     if type(data) is not dict or data.get("format") != FORMAT or data.get("key") != key:
         raise Doubt("another format or key")
@@ -844,8 +874,9 @@ def _unpack(key: str, text: str) -> Entry:
     ):
         raise Doubt("written for other fields")
     n, current = data["rows"], data["current"]
-    # Every row has a separator in the value column: no more rows than the text's size.
-    if type(n) is not int or type(current) is not int or not 0 <= current <= n <= len(text):
+    # No more rows than the data files could give (max_rows): the columns in runs cost
+    # nothing a row, so the entry's own size would not bound what is built.
+    if type(n) is not int or type(current) is not int or not 0 <= current <= n <= max_rows:
         raise Doubt("row counts out of bounds")
     strings = _strings(data["strings"])
     texts = dict(enumerate(strings))  # a text column's bound: a number not in it raises
@@ -891,7 +922,7 @@ def _unpack(key: str, text: str) -> Entry:
     for item in _list(data["revisions"]):
         ind, per, region, measure, start, count = _record(item, (str, str, str, str, int, int))
         revised_key = (ind, per, region, measure)
-        if start != at or count < 0 or start + count > n or revised_key in revisions:
+        if start != at or count < 1 or start + count > n or revised_key in revisions:
             raise Doubt("revisions out of bounds")
         revisions[revised_key] = rows[start : start + count]
         at += count
@@ -904,7 +935,9 @@ def _unpack(key: str, text: str) -> Entry:
     at = 0
     for item in _list(data["series"]):
         ind, region, measure, count = _record(item, (str, str, str, int))
-        if count < 0 or at + count > current or (ind, region, measure) in series:
+        # Reading files never makes an empty series or revision (a target reads a
+        # series' newest figure): a count of at least one.
+        if count < 1 or at + count > current or (ind, region, measure) in series:
             raise Doubt("series out of bounds")
         series[(ind, region, measure)] = ordered[at : at + count]
         at += count
