@@ -5,7 +5,7 @@ Reading a store checks every row in Python: ``status`` over a full plan's monthl
 time, though the files have not changed since the last run. This keeps what
 :func:`~linyi_tracker.actuals.store.load_store` produced — observations, revisions,
 findings, files — and gives it back when *everything it depended on* is the same:
-``status`` then takes 0.4 s and 1.5 s (whole-process medians of ``bench/run.py`` on
+``status`` then takes 0.4 s and 1.6 s (whole-process medians of ``bench/run.py`` on
 ``bench/store.py``'s stores, 2026-12-01; the first run after a change pays a quarter to
 a third more, to write the entry). Reading an entry of a million observations takes
 0.63 s — less than the 0.76 s of the ``marshal`` entries it replaced, though every
