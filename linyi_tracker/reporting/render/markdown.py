@@ -43,11 +43,12 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def render(report: Report, lang: Lang) -> str:
     out: list[str] = [f"# {md(text.title(report, lang))}", ""]
     out += [f"*{md(report.title_zh if lang == 'zh' else report.title_en)}*", ""]
+    colon = t("word.colon", lang)  # 截至：2016年 / As of: 2016
     out += [
-        f"- {t('report.as_of', lang)}: {text.as_of(report, lang)}",
-        f"- {t('report.generated', lang)}: {report.generated}",
-        f"- {t('report.plan_file', lang)}: {md(report.plan_file)}",
-        f"- {t('report.data', lang)}: {md(report.data_source)}",
+        f"- {t('report.as_of', lang)}{colon}{text.as_of(report, lang)}",
+        f"- {t('report.generated', lang)}{colon}{report.generated}",
+        f"- {t('report.plan_file', lang)}{colon}{md(report.plan_file)}",
+        f"- {t('report.data', lang)}{colon}{md(report.data_source)}",
         "",
     ]
 
@@ -62,7 +63,7 @@ def render(report: Report, lang: Lang) -> str:
         out += [f"**{t(key, lang)}**", ""]
         for tid in ids:
             line = report.line(tid)
-            out.append(f"- {md(text.name(line, lang))}: {md(text.detail(line, lang))}")
+            out.append(f"- {md(text.name(line, lang))}{colon}{md(text.detail(line, lang))}")
         out += [f"- {t('report.none', lang)}"] if not ids else []
         out.append("")
 
