@@ -648,6 +648,26 @@ LABELS.update(
             "zh": "没有这个文件或文件夹：{path}",
             "en": "no such file or folder: {path}",
         },
+        "input.unreadable": {
+            "zh": "无法读取 {path}：{reason}",
+            "en": "cannot read {path}: {reason}",
+        },
+        "input.plan_missing": {
+            "zh": "找不到规划文件 {path} — 请检查 --plan 或 LINYI_TRACKER_PLAN 给出的路径",
+            "en": "plan file not found: {path} — check the path given to --plan or LINYI_TRACKER_PLAN",
+        },
+        "input.plan_is_folder": {
+            "zh": "{path} 是文件夹；--plan 需要一个 YAML 文件",
+            "en": "{path} is a folder; --plan takes a YAML file",
+        },
+        "input.plan_unreadable": {
+            "zh": "无法读取规划文件 {path}：{reason}",
+            "en": "cannot read plan file {path}: {reason}",
+        },
+        "input.no_embedded_plan": {
+            "zh": "安装中没有内置的规划；请重新安装 linyi-tracker，或用 --plan 给出规划文件",
+            "en": "no embedded plan found in the installation; reinstall linyi-tracker or pass --plan",
+        },
         "output.folder_missing": {
             "zh": "找不到要写入的文件夹：{path}",
             "en": "folder not found: {path}",

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from linyi_tracker.errors import InputNotFoundError
+from linyi_tracker.i18n import Text, TextNotFoundError
 
 PLAN_ENV = "LINYI_TRACKER_PLAN"
 DATA_ENV = "LINYI_TRACKER_DATA"
@@ -32,9 +32,7 @@ def embedded_data_dir() -> Path:
     for candidate in (here / "_data", here.parent / "data"):
         if (candidate / "plan.yaml").is_file():
             return candidate
-    raise InputNotFoundError(
-        "no embedded plan found in the installation; reinstall linyi-tracker or pass --plan"
-    )
+    raise TextNotFoundError(Text("input.no_embedded_plan"))
 
 
 def locate_plan(

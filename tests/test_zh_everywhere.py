@@ -214,6 +214,27 @@ def test_a_folder_with_errors_is_refused_in_chinese(
         _assert_chinese(r)
 
 
+@pytest.mark.parametrize(
+    "where",
+    ["a plan file that is not there", "a plan folder named by the environment"],
+)
+def test_a_plan_that_cannot_be_read_is_refused_in_chinese(
+    run: Run, tmp_path: Path, where: str
+) -> None:
+    """The loader's own refusals (no such plan file; a folder where the plan should be,
+    named by LINYI_TRACKER_PLAN so that the option's check does not see it) are Chinese,
+    exit 2."""
+    if where == "a plan file that is not there":
+        args, env = ["status", "--plan", str(tmp_path / "plan.yaml")], {}
+    else:
+        (tmp_path / "plan-folder").mkdir()
+        args, env = ["status"], {"LINYI_TRACKER_PLAN": str(tmp_path / "plan-folder")}
+    for r in [run(*args, *ZH_BY_OPTION, env=env), run(*args, env={**ZH_BY_LOCALE, **env})]:
+        assert r.exit_code == 2
+        assert "规划文件" in r.stderr or "文件夹" in r.stderr, r.stderr
+        _assert_chinese(r)
+
+
 def test_validate_a_folder_with_errors_in_chinese(run: Run, tmp_path: Path) -> None:
     """`validate` on a folder with errors: the summary lines are Chinese, exit 1."""
     folder = _folder_with_errors(tmp_path)

@@ -22,8 +22,9 @@ from typing import Any, ClassVar
 import yaml
 from pydantic import ValidationError
 
-from linyi_tracker.errors import InputNotFoundError, PlanInvalidError
+from linyi_tracker.errors import PlanInvalidError
 from linyi_tracker.findings import Finding, Param, Severity
+from linyi_tracker.i18n import Text, TextNotFoundError
 from linyi_tracker.plan.checks import check_plan
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import read_regular
@@ -118,13 +119,14 @@ def load_plan(path: Path) -> PlanLoad:
     try:
         raw = read_regular(path, shown)  # a FIFO or /dev/zero is refused, not read for ever
     except FileNotFoundError:
-        raise InputNotFoundError(
-            f"plan file not found: {shown} — check the path given to --plan or LINYI_TRACKER_PLAN"
-        ) from None
+        raise TextNotFoundError(Text("input.plan_missing", {"path": shown})) from None
     except IsADirectoryError:
-        raise InputNotFoundError(f"{shown} is a folder; --plan takes a YAML file") from None
+        raise TextNotFoundError(Text("input.plan_is_folder", {"path": shown})) from None
     except OSError as exc:
-        raise InputNotFoundError(f"cannot read plan file {shown}: {exc.strerror}") from None
+        reason = exc.strerror or type(exc).__name__
+        raise TextNotFoundError(
+            Text("input.plan_unreadable", {"path": shown, "reason": reason})
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -17,9 +17,8 @@ from typing import Any
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_bytes, read_path
 from linyi_tracker.actuals.store import Store, data_files
 from linyi_tracker.bulk import gc_paused
-from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Severity, count_by_severity
-from linyi_tracker.i18n import Lang, Text, TextNotFoundError, resolve_lang, t
+from linyi_tracker.i18n import Lang, Text, TextNotFoundError
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
@@ -84,7 +83,7 @@ def expand(paths: list[str]) -> list[str]:
             out.append(STDIN)
             continue
         if not name.strip():  # Path('') is the current folder: never read it unasked
-            raise InputNotFoundError(t("input.empty_name", resolve_lang(None)))
+            raise TextNotFoundError(Text("input.empty_name"))
         path = Path(name)
         if path.is_dir():
             found = data_files(path)
@@ -174,7 +173,10 @@ def _validate(
                 )
             )
         except OSError as exc:
-            raise InputNotFoundError(f"cannot read {name}: {exc.strerror}") from None
+            reason = exc.strerror or type(exc).__name__
+            raise TextNotFoundError(
+                Text("input.unreadable", {"path": name, "reason": reason})
+            ) from None
     by_path = {r.path: r for r in reads}
     across = []
     for f in checks.finish():
