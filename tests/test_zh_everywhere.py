@@ -275,6 +275,14 @@ def test_report_is_chinese(run: Run, fmt: str) -> None:
         _assert_chinese(r)
 
 
+@pytest.mark.parametrize("fmt", ["terminal", "md", "csv"])
+def test_chinese_labels_end_with_the_full_width_colon(run: Run, fmt: str) -> None:
+    """After Chinese text a label ends with "：", as Chinese is written, not ": " (截至：2019年)."""
+    (r,) = _zh_runs(run, "report", "2019", "--data", str(DEMO), "--format", fmt)[:1]
+    assert r.exit_code == 0
+    assert re.findall(r"[\u4e00-\u9fff）]: .{0,12}", r.stdout) == []
+
+
 def test_html_report_reads_chinese(run: Run) -> None:
     """The visible text of `report 2019 --format html` in zh carries no English sentence."""
     for r in _zh_runs(run, "report", "2019", "--data", str(DEMO), "--format", "html"):

@@ -396,7 +396,7 @@ def not_reported(ranking: RegionRanking, lang: Lang) -> str | None:
     names = ("、" if lang == "zh" else ", ").join(
         ranking.missing_zh if lang == "zh" else ranking.missing_en
     )
-    return f"{t('word.not_reported', lang)}: {names}"
+    return f"{t('word.not_reported', lang)}{t('word.colon', lang)}{names}"
 
 
 def last_figure(gap: DataGap, lang: Lang) -> str:

@@ -84,7 +84,8 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             summary.append(f"\n  {t('report.none', lang)}")
         for tid in ids:
             ln = report.line(tid)
-            summary.append(f"\n  • {text.name(ln, lang)}: {text.detail(ln, lang)}")
+            colon = t("word.colon", lang)
+            summary.append(f"\n  • {text.name(ln, lang)}{colon}{text.detail(ln, lang)}")
     parts.append(Panel(summary, title=t("report.summary", lang), title_align="left"))
 
     annual = _table(

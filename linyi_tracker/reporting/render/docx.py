@@ -182,7 +182,9 @@ def _charts(doc: Any, drawn: list[tuple[Any, str]], lang: Lang) -> None:
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
             width = half * (0.62 if spec.compact else 0.98)
             picture.add_run().add_picture(io.BytesIO(png(spec, lang)), width=Cm(width))
-            cell.add_paragraph(f"{t('word.quote', lang)}: “{quote}”", style="Caption")
+            cell.add_paragraph(
+                f"{t('word.quote', lang)}{t('word.colon', lang)}“{quote}”", style="Caption"
+            )
     _widths(grid, [half, half])
     doc.add_paragraph(style="After Table")
 

@@ -115,8 +115,10 @@ def summary_lists(report: Report, lang: Lang) -> list[tuple[str, list[str]]]:
         ("report.most_behind", report.most_behind),
         ("report.milestones_due", report.milestones_due),
     ):
+        colon = t("word.colon", lang)
         items = [
-            f"{text.name(report.line(i), lang)}: {text.detail(report.line(i), lang)}" for i in ids
+            f"{text.name(report.line(i), lang)}{colon}{text.detail(report.line(i), lang)}"
+            for i in ids
         ]
         out.append((t(key, lang), items or [t("report.none", lang)]))
     return out
