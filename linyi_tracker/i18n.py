@@ -711,6 +711,18 @@ LABELS.update(
             "zh": "无法创建数据目录 {folder}：{reason}",
             "en": "cannot create the data folder {folder}: {reason}",
         },
+        "ingest.unsafe_name": {
+            "zh": "拒绝写入名为 {name} 的文件",
+            "en": "refusing to write a file named {name}",
+        },
+        "ingest.outside_folder": {
+            "zh": "拒绝写入数据目录 {folder} 以外的位置",
+            "en": "refusing to write outside the data folder {folder}",
+        },
+        "ingest.all_stored": {
+            "zh": "无需写入：每个数字均已存在",
+            "en": "nothing to write: every figure is already stored",
+        },
         "ingest.lock_timeout": {
             "zh": "另一个导入已向 {folder} 写入了{seconds}秒；请待其结束后重试",
             "en": "another ingest into {folder} has been writing for {seconds} s; try again when it has finished",

@@ -12,29 +12,28 @@ import os
 import stat
 from pathlib import Path
 
-from linyi_tracker.errors import TrackerError
-from linyi_tracker.i18n import Lang, resolve_lang, t
+from linyi_tracker.i18n import Text, TextError
 
 
-class NotRegularFileError(TrackerError):
+class NotRegularFileError(TextError):
     """The path names a pipe, a device or a socket, not a file (exit 2)."""
 
 
-def kind_of(mode: int, lang: Lang) -> str:
+def kind_of(mode: int) -> Text:
     """What a non-regular file is, in words: a named pipe, a device, a socket."""
     if stat.S_ISFIFO(mode):
-        return t("file.kind_fifo", lang)
+        return Text("file.kind_fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return t("file.kind_device", lang)
+        return Text("file.kind_device")
     if stat.S_ISSOCK(mode):
-        return t("file.kind_socket", lang)
-    return t("file.kind_other", lang)
+        return Text("file.kind_socket")
+    return Text("file.kind_other")
 
 
 def refuse_not_regular(shown: str, mode: int) -> NotRegularFileError:
-    """The error for ``shown``, which is not a regular file (its ``st_mode`` given)."""
-    lang = resolve_lang(None)
-    return NotRegularFileError(t("file.not_regular", lang, path=shown, kind=kind_of(mode, lang)))
+    """The error for ``shown``, which is not a regular file (its ``st_mode`` given),
+    said in the reader's language when it is shown."""
+    return NotRegularFileError(Text("file.not_regular", {"path": shown, "kind": kind_of(mode)}))
 
 
 def read_regular(path: Path, shown: str | None = None) -> bytes:

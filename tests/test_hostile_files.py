@@ -46,6 +46,17 @@ def test_validate_on_a_named_pipe_says_what_it_is(run: Run, tmp_path: Path) -> N
     assert "no such file" not in r.stderr
 
 
+@needs_fifo
+@pytest.mark.parametrize("command", ["validate", "plan check"])
+def test_a_named_pipe_is_refused_in_the_readers_language(
+    run: Run, tmp_path: Path, command: str
+) -> None:
+    """With --lang zh the refusal, and what the file is, are said in Chinese."""
+    pipe = fifo(tmp_path, "sub.csv")
+    r = run(*command.split(), str(pipe), "--lang", "zh", width=400)
+    assert r.exit_code == 2 and f"{pipe} 不是普通文件（是命名管道）" in r.stderr
+
+
 @needs_dev_zero
 def test_ingest_refuses_a_device(run: Run, tmp_path: Path) -> None:
     """ingest /dev/zero is refused before anything is read or written."""

@@ -468,6 +468,29 @@ def test_an_ingest_waits_for_the_lock_and_gives_up_with_a_message(
     assert state(plan, store) == before
 
 
+def test_the_lock_message_is_in_the_readers_language(
+    run: Run, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --lang zh the wait for another ingest is said in Chinese: the core raises the
+    text, the command line renders it (the core used to pick the language itself)."""
+    from filelock import FileLock
+
+    from linyi_tracker.intake import ingest
+
+    monkeypatch.setattr(ingest, "LOCK_TIMEOUT_SECONDS", 0.2)
+    with FileLock(store / ingest.LOCK_NAME):
+        r = run(
+            "ingest",
+            submission(tmp_path, "emp.new_urban_jobs,2016,hedong,8800,人,c,,"),
+            "--data",
+            str(store),
+            "--lang",
+            "zh",
+            width=400,
+        )
+    assert r.exit_code == 2 and f"另一个导入已向 {store} 写入了" in r.stderr
+
+
 def test_a_second_revision_with_the_same_as_of_is_refused(
     run: Run, plan: Plan, store: Path, tmp_path: Path
 ) -> None:

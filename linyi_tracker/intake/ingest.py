@@ -34,7 +34,7 @@ from pathlib import Path
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.reconcile import Figure, Relation, against_store, store_finding
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
-from linyi_tracker.i18n import resolve_lang, t
+from linyi_tracker.i18n import Text, TextError
 from linyi_tracker.plan.models import Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
@@ -44,6 +44,10 @@ _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 
 class IngestError(TrackerError):
     """The submission cannot be written to the store (message says why and what to do)."""
+
+
+class IngestRefused(TextError, IngestError):
+    """An ingest refused, said in zh and en (rendered in the reader's language at the edge)."""
 
 
 class StoreConflictError(DataInvalidError, IngestError):
@@ -133,9 +137,9 @@ def _target(plan: Plan, rows: list[Observation], data_dir: Path, moment: datetim
     path = folder / name
     # Belt and braces: ids and periods are validated already; refuse anything odd anyway.
     if not _SAFE.match(name) or region not in {*plan.region_by_id, "multi"}:
-        raise IngestError(f"refusing to write a file named {name!r}")
+        raise IngestRefused(Text("ingest.unsafe_name", {"name": name}))
     if folder.resolve().parent != data_dir.resolve():
-        raise IngestError(f"refusing to write outside the data folder {data_dir}")
+        raise IngestRefused(Text("ingest.outside_folder", {"folder": data_dir}))
     counter = 1
     while path.exists():
         counter += 1
@@ -210,12 +214,10 @@ def holding_lock(data_dir: Path) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise IngestError(
-            t(
+        raise IngestRefused(
+            Text(
                 "ingest.lock_timeout",
-                resolve_lang(None),
-                folder=data_dir,
-                seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}",
+                {"folder": data_dir, "seconds": f"{LOCK_TIMEOUT_SECONDS:.0f}"},
             )
         ) from None
     try:
@@ -238,7 +240,7 @@ def write(
     (:class:`StoreConflictError`, with the conflicts-with-store finding). Returns None if nothing is left to write.
     """
     if not ingest.rows:
-        raise IngestError("nothing to write: every figure is already stored")
+        raise IngestRefused(Text("ingest.all_stored"))
     data_dir = ingest.data_dir or ingest.target.parent.parent
     CHECKPOINT("locking")
     with holding_lock(data_dir):
