@@ -71,8 +71,9 @@ def parse_period_option(value: str | Period | None) -> Period | None:
 
 
 def parse_year(value: str | int) -> int:
-    text = str(value).strip()
-    if not (text.isdigit() and len(text) == 4):
+    """A year as an analyst writes it: 2019, or 2019年 as in the plan's own text."""
+    text = str(value).strip().removesuffix("年").strip()
+    if not (text.isdecimal() and len(text) == 4):  # full-width ２０１９ too; not ¹²³⁴
         raise _bad("cli.not_a_year", value=value)
     return int(text)
 
