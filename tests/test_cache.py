@@ -516,6 +516,10 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
             column(b, "value"), 1, b["values"].count(cache._SEP)
         ),
         "a negative line count": lambda b: set_int(column(b, "line"), 1, -3),
+        "line numbers beyond the largest": lambda b: set_int(column(b, "line"), 0, 2**31 - 1),
+        "a file of negative rows": lambda b: b["files"][0].__setitem__(
+            b["file_fields"].index("rows"), -5
+        ),
         "an order that repeats": lambda b: b.update(
             order=plain_order([1, *range(1, b["current"])])
         ),

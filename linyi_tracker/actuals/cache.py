@@ -680,6 +680,9 @@ def _decode_lines(raw: Any, n: int) -> list[int]:
     starts, counts = _ints(raw[0], 0, _MAX_LINE), _ints(raw[1], 1, n)
     if len(starts) != len(counts) or sum(counts) != n:
         raise Doubt("line runs that do not add up to the rows")
+    ends = list(map(operator.add, starts, counts))
+    if ends and max(ends) - 1 > _MAX_LINE:
+        raise Doubt("line numbers beyond the largest")
     return list(
         itertools.chain.from_iterable(map(range, starts, map(operator.add, starts, counts)))
     )
@@ -946,6 +949,8 @@ def _unpack(key: str, text: str, *, max_rows: int) -> Entry:
 
     findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
     files = [_dec_fields(FileRead, f) for f in _list(data["files"])]
+    if any(f.rows < 0 or not 0 < (f.value_column or 1) <= _MAX_LINE for f in files):
+        raise Doubt("a file's counts out of bounds")
     return Entry(files, observations, revisions, findings, series)
 
 
