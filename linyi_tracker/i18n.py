@@ -656,6 +656,10 @@ LABELS.update(
             "zh": "找不到规划文件 {path} — 请检查 --plan 或 LINYI_TRACKER_PLAN 给出的路径",
             "en": "plan file not found: {path} — check the path given to --plan or LINYI_TRACKER_PLAN",
         },
+        "input.plan_invalid": {
+            "zh": "规划文件 {path} 有{n}个错误；运行 `linyi-tracker plan check {path}` 查看",
+            "en": "the plan file {path} has {n} {errors}; run `linyi-tracker plan check {path}` to see them",
+        },
         "input.plan_is_folder": {
             "zh": "{path} 是文件夹；--plan 需要一个 YAML 文件",
             "en": "{path} is a folder; --plan takes a YAML file",

@@ -216,7 +216,11 @@ def test_a_folder_with_errors_is_refused_in_chinese(
 
 @pytest.mark.parametrize(
     "where",
-    ["a plan file that is not there", "a plan folder named by the environment"],
+    [
+        "a plan file that is not there",
+        "a plan folder named by the environment",
+        "a plan with a syntax error",
+    ],
 )
 def test_a_plan_that_cannot_be_read_is_refused_in_chinese(
     run: Run, tmp_path: Path, where: str
@@ -226,6 +230,9 @@ def test_a_plan_that_cannot_be_read_is_refused_in_chinese(
     exit 2."""
     if where == "a plan file that is not there":
         args, env = ["status", "--plan", str(tmp_path / "plan.yaml")], {}
+    elif where == "a plan with a syntax error":
+        (tmp_path / "plan.yaml").write_text("plan: [\n", encoding="utf-8")
+        args, env = ["status", "--plan", str(tmp_path / "plan.yaml")], {}
     else:
         (tmp_path / "plan-folder").mkdir()
         args, env = ["status"], {"LINYI_TRACKER_PLAN": str(tmp_path / "plan-folder")}
@@ -233,6 +240,28 @@ def test_a_plan_that_cannot_be_read_is_refused_in_chinese(
         assert r.exit_code == 2
         assert "规划文件" in r.stderr or "文件夹" in r.stderr, r.stderr
         _assert_chinese(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plan: [\n", "plan:\n  id: x\n\tname: y\n", "a: b: c\n", 'a: "abc\n', "a: [1, 2\nb: 3\n"],
+    ids=["unclosed list", "tab in indentation", "two colons", "unclosed quote", "list and key"],
+)
+def test_yaml_mistakes_are_said_in_chinese(run: Run, tmp_path: Path, text: str) -> None:
+    """The YAML parser's own (English) words, for the mistakes people make in a plan
+    file, are given in Chinese (plan/yaml_words.py)."""
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    r = run("plan", "check", str(tmp_path / "plan.yaml"), *ZH_BY_OPTION)
+    assert r.exit_code == 1 and "YAML语法错误" in r.stdout + r.stderr
+    _assert_chinese(r)
+
+
+def test_an_unknown_yaml_phrase_is_quoted_as_it_is() -> None:
+    """A phrase without a Chinese rendering is shown as the parser wrote it, not guessed."""
+    from linyi_tracker.plan.yaml_words import in_chinese
+
+    assert in_chinese("found something new") == "found something new"
+    assert in_chinese("found unexpected end of stream") == "文件意外结束"
 
 
 def test_validate_a_folder_with_errors_in_chinese(run: Run, tmp_path: Path) -> None:

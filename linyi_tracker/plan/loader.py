@@ -201,7 +201,8 @@ def _yaml_error(exc: yaml.MarkedYAMLError, shown: str) -> Finding:
         params = {"value": exc.value, "digits": exc.digits}
         form, hint_form = f"unreadable-{exc.reason}", "unreadable"
     else:
-        # PyYAML's own words (English) are the parameters: it has no other language.
+        # PyYAML's own words (English) are the parameters; the Chinese template renders
+        # them through plan/yaml_words.py ({problem:yaml-zh}).
         params = {"problem": exc.problem or exc.context or "unreadable YAML"}
         form = ""
         if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
@@ -401,13 +402,20 @@ def read_plan(path: Path) -> Plan:
     """Load a plan for use, raising :class:`PlanInvalidError` if it has errors."""
     result = load_plan(path)
     if result.plan is None:
-        errors = result.errors
-        raise PlanInvalidError(
-            f"the plan file {path} has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
-            f"run `linyi-tracker plan check {path}` to see them",
-            list(errors),
-        )
+        raise PlanHasErrors(path, list(result.errors))
     return result.plan
+
+
+class PlanHasErrors(PlanInvalidError):
+    """The plan file has error findings; nothing is assessed with it."""
+
+    def __init__(self, path: Path, findings: list[object]) -> None:
+        n = len(findings)
+        self.text = Text(
+            "input.plan_invalid",
+            {"path": path, "n": n, "errors": "error" if n == 1 else "errors"},
+        )
+        super().__init__(self.text.render("en"), findings)
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

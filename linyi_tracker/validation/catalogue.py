@@ -31,6 +31,7 @@ from typing import Any
 
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.i18n import Lang
+from linyi_tracker.plan.yaml_words import in_chinese
 
 
 @dataclass(frozen=True, slots=True)
@@ -1162,9 +1163,9 @@ _ENTRIES = [
         "plan",
         T("规划文件不是有效的YAML", "the plan file is not valid YAML"),
         {
-            "": T("YAML语法错误：{problem}", "YAML syntax: {problem}"),
+            "": T("YAML语法错误：{problem:yaml-zh}", "YAML syntax: {problem}"),
             "context": T(
-                "YAML语法错误：{problem}（{context}，第{context_line}行）",
+                "YAML语法错误：{problem:yaml-zh}（{context:yaml-zh}，第{context_line}行）",
                 "YAML syntax: {problem} ({context} on line {context_line})",
             ),
             "unreadable-digits": T(
@@ -1588,9 +1589,10 @@ def param_text(value: Param) -> str:
 
 
 class _Formatter(string.Formatter):
-    """``str.format`` over a finding's parameters, with ``{n:word|words}`` plurals; a
-    parameter that is missing is left as ``{name}`` (a test fails on it) rather than
-    raising in front of the user."""
+    """``str.format`` over a finding's parameters, with ``{n:word|words}`` plurals and
+    ``{problem:yaml-zh}`` for a phrase of the YAML parser said in Chinese
+    (:mod:`linyi_tracker.plan.yaml_words`); a parameter that is missing is left as
+    ``{name}`` (a test fails on it) rather than raising in front of the user."""
 
     def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
         if isinstance(key, str) and key in kwargs:
@@ -1603,6 +1605,8 @@ class _Formatter(string.Formatter):
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return f"{value} {one if value == 1 else many}"
+        if format_spec == "yaml-zh":
+            return in_chinese(param_text(value))
         return param_text(value)
 
 
