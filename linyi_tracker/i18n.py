@@ -990,6 +990,12 @@ def t(key: str, lang: Lang, **values: object) -> str:
     return _PLURALS.vformat(text, (), values) if values else text
 
 
+def labelled(label: str, value: object, lang: Lang) -> str:
+    """``label`` and its value as each language writes it: 截至：2019年 / As of: 2019
+    (``word.colon``: the full-width colon after Chinese, ": " in English)."""
+    return f"{label}{t('word.colon', lang)}{value}"
+
+
 def status_label(status: str | None, lang: Lang) -> str:
     return t(f"status.{status or 'not_assessed'}", lang)
 

@@ -304,12 +304,23 @@ def test_report_is_chinese(run: Run, fmt: str) -> None:
         _assert_chinese(r)
 
 
-@pytest.mark.parametrize("fmt", ["terminal", "md", "csv"])
+@pytest.mark.parametrize("fmt", ["terminal", "md", "csv", "html"])
 def test_chinese_labels_end_with_the_full_width_colon(run: Run, fmt: str) -> None:
-    """After Chinese text a label ends with "：", as Chinese is written, not ": " (截至：2019年)."""
+    """After Chinese text a label ends with "：", as Chinese is written, not ": " (截至：2019年;
+    the HTML chart captions' 原文：)."""
     (r,) = _zh_runs(run, "report", "2019", "--data", str(DEMO), "--format", fmt)[:1]
     assert r.exit_code == 0
-    assert re.findall(r"[\u4e00-\u9fff）]: .{0,12}", r.stdout) == []
+    shown = visible_text(r.stdout) if fmt == "html" else r.stdout
+    assert re.findall(r"[\u4e00-\u9fff）]: .{0,12}", shown) == []
+    if fmt == "html":
+        assert "原文：“" in shown
+
+
+def test_show_history_years_are_chinese_labels(run: Run) -> None:
+    """`show` in zh lists its history as 2016年：…, not 2016: …"""
+    (r,) = _zh_runs(run, "show", "emp.new_urban_jobs", "--data", str(DEMO))[:1]
+    assert r.exit_code == 0 and "2016年：" in r.stdout
+    assert re.search(r"\b20\d\d: ", r.stdout) is None
 
 
 def test_html_report_reads_chinese(run: Run) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import estimate, number, percent, wan_column, with_unit, worded
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting.view import TargetView
 
 if TYPE_CHECKING:  # not imported at run time: the status table needs none of the report model
@@ -396,7 +396,7 @@ def not_reported(ranking: RegionRanking, lang: Lang) -> str | None:
     names = ("、" if lang == "zh" else ", ").join(
         ranking.missing_zh if lang == "zh" else ranking.missing_en
     )
-    return f"{t('word.not_reported', lang)}{t('word.colon', lang)}{names}"
+    return labelled(t("word.not_reported", lang), names, lang)
 
 
 def last_figure(gap: DataGap, lang: Lang) -> str:

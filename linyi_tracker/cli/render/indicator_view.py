@@ -13,7 +13,7 @@ from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
 from linyi_tracker.formatting import bar, percent, ratio, wan_column, with_unit
-from linyi_tracker.i18n import Lang, t
+from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import TargetView
@@ -51,13 +51,11 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
     unit = unit_label(plan, ind.unit, lang)
     if unit:
         body.append(
-            f"{t('word.unit', lang)}{t('word.colon', lang)}{unit} · {t('word.direction.' + (ind.direction or 'higher'), lang)}"
+            f"{labelled(t('word.unit', lang), unit, lang)} · {t('word.direction.' + (ind.direction or 'higher'), lang)}"
             f" · {t('word.aggregate.' + ind.aggregate, lang)}\n"
         )
     if ind.notes:
-        body.append(
-            f"{t('word.notes', lang)}{t('word.colon', lang)}{ind.notes.get(lang)}\n", style="dim"
-        )
+        body.append(f"{labelled(t('word.notes', lang), ind.notes.get(lang), lang)}\n", style="dim")
     return Panel(body, expand=True)
 
 
@@ -95,10 +93,16 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
         grid.add_row(t("word.projected", lang), text.projected(ln, lang))
     if a.history:
         lines = [
-            f"{h.year}: {'—' if h.actual is None else with_unit(h.actual, unit_label(plan, a.unit, lang), lang)}"
+            labelled(
+                Period.of_year(h.year).label(lang),
+                "—"
+                if h.actual is None
+                else with_unit(h.actual, unit_label(plan, a.unit, lang), lang),
+                lang,
+            )
             # A year-to-date figure is shown but does not judge its year (engine.py).
-            f"{'' if h.period is None or h.period.is_full_year else t('word.ytd_not_judged', lang, period=h.period.label(lang))}"
-            f"{'' if h.met is None else (' ✓' if h.met else ' ✗')}"
+            + f"{'' if h.period is None or h.period.is_full_year else t('word.ytd_not_judged', lang, period=h.period.label(lang))}"
+            + f"{'' if h.met is None else (' ✓' if h.met else ' ✗')}"
             for h in a.history
         ]
         if ln.met_years is not None:

@@ -9,7 +9,7 @@ from rich.text import Text
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.words import STATUS_WORDS
@@ -57,10 +57,12 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     cover.append(text.title(report, lang) + "\n", style="bold")
     cover.append((report.title_zh if lang == "zh" else report.title_en) + "\n", style="italic")
     cover.append(
-        f"{t('report.as_of', lang)}{t('word.colon', lang)}{text.as_of(report, lang)} · {t('report.generated', lang)}{t('word.colon', lang)}{report.generated}\n"
+        f"{labelled(t('report.as_of', lang), text.as_of(report, lang), lang)} · "
+        f"{labelled(t('report.generated', lang), report.generated, lang)}\n"
     )
     cover.append(
-        f"{t('report.plan_file', lang)}{t('word.colon', lang)}{report.plan_file} · {t('report.data', lang)}{t('word.colon', lang)}{report.data_source}",
+        f"{labelled(t('report.plan_file', lang), report.plan_file, lang)} · "
+        f"{labelled(t('report.data', lang), report.data_source, lang)}",
         style="dim",
     )
     parts.append(Panel(cover))
@@ -84,8 +86,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             summary.append(f"\n  {t('report.none', lang)}")
         for tid in ids:
             ln = report.line(tid)
-            colon = t("word.colon", lang)
-            summary.append(f"\n  • {text.name(ln, lang)}{colon}{text.detail(ln, lang)}")
+            summary.append(f"\n  • {labelled(text.name(ln, lang), text.detail(ln, lang), lang)}")
     parts.append(Panel(summary, title=t("report.summary", lang), title_align="left"))
 
     annual = _table(

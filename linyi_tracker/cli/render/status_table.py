@@ -18,7 +18,7 @@ from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
 from linyi_tracker.findings import plural
 from linyi_tracker.formatting import sparkline
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView
 from linyi_tracker.words import STATUS_WORDS
@@ -159,7 +159,7 @@ def _caption(ctx: Context, lang: Lang) -> Text:
     th = ctx.plan.assessment.thresholds
     method = t("method.status.table", lang, on=th.on_track, risk=th.at_risk)
     sources = (
-        f"{t('word.source', lang)}{t('word.colon', lang)}{shown_location(ctx.data_at, lang)} · "
-        f"{t('word.plan', lang)}{t('word.colon', lang)}{shown_location(ctx.plan_at, lang)}"
+        f"{labelled(t('word.source', lang), shown_location(ctx.data_at, lang), lang)} · "
+        f"{labelled(t('word.plan', lang), shown_location(ctx.plan_at, lang), lang)}"
     )
     return Text(f"{method}\n{sources}", style="dim")

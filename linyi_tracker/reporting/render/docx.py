@@ -22,7 +22,7 @@ import io
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import LABELS, Lang, t
+from linyi_tracker.i18n import LABELS, Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import tables
@@ -182,9 +182,7 @@ def _charts(doc: Any, drawn: list[tuple[Any, str]], lang: Lang) -> None:
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
             width = half * (0.62 if spec.compact else 0.98)
             picture.add_run().add_picture(io.BytesIO(png(spec, lang)), width=Cm(width))
-            cell.add_paragraph(
-                f"{t('word.quote', lang)}{t('word.colon', lang)}“{quote}”", style="Caption"
-            )
+            cell.add_paragraph(labelled(t("word.quote", lang), f"“{quote}”", lang), style="Caption")
     _widths(grid, [half, half])
     doc.add_paragraph(style="After Table")
 

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import LABELS, Lang, t
+from linyi_tracker.i18n import LABELS, Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import tables
@@ -112,7 +112,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
         "method": t("report.method", lang),
         "sources": t("report.sources", lang),
         "none": t("report.none", lang),
-        "quote": t("word.quote", lang),
+        "quote": labelled(t("word.quote", lang), "", lang),  # 原文： / Quote:
         "no_region_data": t("word.no_region_data", lang),
         "complete": t("report.complete", lang),
     }

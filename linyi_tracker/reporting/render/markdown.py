@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import Lang, t
+from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import numbers, tables
@@ -43,12 +43,11 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def render(report: Report, lang: Lang) -> str:
     out: list[str] = [f"# {md(text.title(report, lang))}", ""]
     out += [f"*{md(report.title_zh if lang == 'zh' else report.title_en)}*", ""]
-    colon = t("word.colon", lang)  # 截至：2016年 / As of: 2016
     out += [
-        f"- {t('report.as_of', lang)}{colon}{text.as_of(report, lang)}",
-        f"- {t('report.generated', lang)}{colon}{report.generated}",
-        f"- {t('report.plan_file', lang)}{colon}{md(report.plan_file)}",
-        f"- {t('report.data', lang)}{colon}{md(report.data_source)}",
+        f"- {labelled(t('report.as_of', lang), text.as_of(report, lang), lang)}",
+        f"- {labelled(t('report.generated', lang), report.generated, lang)}",
+        f"- {labelled(t('report.plan_file', lang), md(report.plan_file), lang)}",
+        f"- {labelled(t('report.data', lang), md(report.data_source), lang)}",
         "",
     ]
 
@@ -63,7 +62,9 @@ def render(report: Report, lang: Lang) -> str:
         out += [f"**{t(key, lang)}**", ""]
         for tid in ids:
             line = report.line(tid)
-            out.append(f"- {md(text.name(line, lang))}{colon}{md(text.detail(line, lang))}")
+            out.append(
+                f"- {labelled(md(text.name(line, lang)), md(text.detail(line, lang)), lang)}"
+            )
         out += [f"- {t('report.none', lang)}"] if not ids else []
         out.append("")
 

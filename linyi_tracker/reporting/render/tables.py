@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import RegionRanking, Report
 from linyi_tracker.reporting.render import numbers
@@ -115,9 +115,8 @@ def summary_lists(report: Report, lang: Lang) -> list[tuple[str, list[str]]]:
         ("report.most_behind", report.most_behind),
         ("report.milestones_due", report.milestones_due),
     ):
-        colon = t("word.colon", lang)
         items = [
-            f"{text.name(report.line(i), lang)}{colon}{text.detail(report.line(i), lang)}"
+            labelled(text.name(report.line(i), lang), text.detail(report.line(i), lang), lang)
             for i in ids
         ]
         out.append((t(key, lang), items or [t("report.none", lang)]))
