@@ -7,6 +7,7 @@ that carry one, and :func:`resolve_lang`.
 
 from __future__ import annotations
 
+import errno
 import os
 import string
 from collections.abc import Mapping
@@ -988,6 +989,16 @@ def t(key: str, lang: Lang, **values: object) -> str:
     gives an English plural)."""
     text = LABELS[key][lang]
     return _PLURALS.vformat(text, (), values) if values else text
+
+
+def os_reason(exc: OSError) -> dict[str, str]:
+    """The operating system's reason, in both languages (a Text parameter): its own words
+    in English, a translation in Chinese for the common ones (``os.errno.*``)."""
+    key = f"os.errno.{errno.errorcode.get(exc.errno or -1, '')}"
+    own = exc.strerror or (str(exc) if str(exc) else type(exc).__name__)
+    if key in LABELS:
+        return {"zh": LABELS[key]["zh"], "en": exc.strerror or LABELS[key]["en"]}
+    return {"zh": own, "en": own}
 
 
 def labelled(label: str, value: object, lang: Lang) -> str:

@@ -28,7 +28,7 @@ from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError
 from linyi_tracker.findings import Finding, Severity
-from linyi_tracker.i18n import Text, TextError, TextUsageError
+from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason
 from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
@@ -304,7 +304,7 @@ def ingest(
         where.path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a name too long, a read-only parent, a file in the way
         raise TextError(
-            Text("ingest.cannot_create", {"folder": where.path, "reason": exc.strerror or exc})
+            Text("ingest.cannot_create", {"folder": where.path, "reason": os_reason(exc)})
         ) from None
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
@@ -340,7 +340,7 @@ def write_ingest(result: IngestResult) -> Path | None:
         )
     except OSError as exc:
         raise TextError(
-            Text("ingest.cannot_write", {"folder": result.data_at.path, "reason": exc.strerror})
+            Text("ingest.cannot_write", {"folder": result.data_at.path, "reason": os_reason(exc)})
         ) from None
 
 

@@ -78,7 +78,8 @@ def test_a_write_error_is_one_line_and_exit_2(
 def test_a_write_error_is_in_chinese_too(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With LINYI_TRACKER_LANG=zh the one-line message is Chinese."""
+    """With LINYI_TRACKER_LANG=zh, or --lang zh, the one-line message is Chinese, the
+    system's reason too (it used to follow the environment only, and keep the English)."""
 
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
@@ -86,4 +87,6 @@ def test_a_write_error_is_in_chinese_too(
     monkeypatch.setattr(files.os, "replace", fail)
     out = tmp_path / "t.csv"
     r = run("template", "--period", "2016", "-o", str(out), env={"LINYI_TRACKER_LANG": "zh"})
-    assert r.exit_code == 2 and f"无法写入 {out}：No space left on device" in r.stderr
+    assert r.exit_code == 2 and f"无法写入 {out}：磁盘已满" in r.stderr
+    r = run("template", "--period", "2016", "-o", str(out), "--lang", "zh")
+    assert r.exit_code == 2 and f"无法写入 {out}：磁盘已满" in r.stderr

@@ -28,6 +28,12 @@ def test_an_empty_path_option_is_refused(run: Run, args: tuple[str, ...]) -> Non
     assert r.exit_code == 2 and f"{option} is empty" in r.stderr
 
 
+def test_an_empty_path_option_is_refused_in_the_readers_language(run: Run) -> None:
+    """`--lang zh` reaches this refusal too (it followed only the environment)."""
+    r = run("status", "--lang", "zh", "--data", "", width=400)
+    assert r.exit_code == 2 and "--data 的值为空" in r.stderr
+
+
 def test_an_empty_file_name_is_refused(run: Run) -> None:
     """`validate ''` would validate the current folder: exit 2."""
     r = run("validate", "", "--no-store", width=400)

@@ -150,14 +150,10 @@ def _internal_error(exc: BaseException, lang: Lang) -> int:
 
 
 def os_reason(exc: OSError, lang: Lang) -> str:
-    """The operating system's reason: its own words in English (as ``-o`` errors give
-    them, cli/files.py), a translation in Chinese for the common ones."""
-    from linyi_tracker.i18n import LABELS
+    """The operating system's reason in ``lang`` (:func:`linyi_tracker.i18n.os_reason`)."""
+    from linyi_tracker.i18n import os_reason as both
 
-    key = f"os.errno.{errno.errorcode.get(exc.errno or -1, '')}"
-    if key in LABELS and (lang == "zh" or not exc.strerror):
-        return t(key, lang)
-    return exc.strerror or str(exc)
+    return both(exc)[lang]
 
 
 def _os_error(exc: OSError, lang: Lang) -> int:

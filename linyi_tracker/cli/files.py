@@ -21,12 +21,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from linyi_tracker.errors import TrackerError, UsageError
-from linyi_tracker.i18n import Text, TextNotFoundError, resolve_lang, t
+from linyi_tracker.i18n import Text, TextError, TextNotFoundError, TextUsageError, os_reason
 
 
-class OutputError(TrackerError):
-    """The output file cannot be written (message: which file and why)."""
+class OutputError(TextError):
+    """The output file cannot be written (message: which file and why, in zh and en)."""
 
 
 PATH_OPTIONS = ("--data", "--plan", "-o", "--output")
@@ -43,7 +42,7 @@ def refuse_empty_paths(args: list[str]) -> None:
             empty = arg
         else:
             continue
-        raise UsageError(t("option.empty_path", resolve_lang(None), option=empty))
+        raise TextUsageError(Text("option.empty_path", {"option": empty}))
 
 
 def write_via_temp(target: Path, write: Callable[[Path], object]) -> None:
@@ -51,10 +50,8 @@ def write_via_temp(target: Path, write: Callable[[Path], object]) -> None:
     try:
         _write(target, write)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OutputError(
-            t("output.cannot_write", resolve_lang(None), path=target, reason=reason)
-        ) from None
+        reason = os_reason(exc)
+        raise OutputError(Text("output.cannot_write", {"path": target, "reason": reason})) from None
 
 
 def _write(target: Path, write: Callable[[Path], object]) -> None:
@@ -64,7 +61,7 @@ def _write(target: Path, write: Callable[[Path], object]) -> None:
     except FileNotFoundError:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise OutputError(t("output.is_folder", resolve_lang(None), path=target))
+        raise OutputError(Text("output.is_folder", {"path": target}))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         _write_into(real, write)
         return

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from linyi_tracker.actuals.encoding import detect_encoding
-from linyi_tracker.i18n import Text, TextError
+from linyi_tracker.i18n import Text, TextError, os_reason
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -52,7 +52,7 @@ def read_document(path: Path, shown: str) -> Document:
         data = path.read_bytes()[: MAX_BYTES + 1]
     except OSError as exc:
         raise TextError(
-            Text("extract.unreadable", {"path": shown, "reason": exc.strerror or exc})
+            Text("extract.unreadable", {"path": shown, "reason": os_reason(exc)})
         ) from None
     if len(data) > MAX_BYTES:
         raise TextError(Text("extract.too_big", {"path": shown, "mb": MAX_BYTES >> 20}))

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from linyi_tracker.errors import PlanInvalidError
 from linyi_tracker.findings import Finding, Param, Severity
-from linyi_tracker.i18n import Text, TextNotFoundError
+from linyi_tracker.i18n import Text, TextNotFoundError, os_reason
 from linyi_tracker.plan.checks import check_plan
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import read_regular
@@ -123,9 +123,8 @@ def load_plan(path: Path) -> PlanLoad:
     except IsADirectoryError:
         raise TextNotFoundError(Text("input.plan_is_folder", {"path": shown})) from None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
         raise TextNotFoundError(
-            Text("input.plan_unreadable", {"path": shown, "reason": reason})
+            Text("input.plan_unreadable", {"path": shown, "reason": os_reason(exc)})
         ) from None
     try:
         text = raw.decode("utf-8-sig")

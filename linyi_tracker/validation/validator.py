@@ -18,7 +18,7 @@ from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read
 from linyi_tracker.actuals.store import Store, data_files
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.findings import Finding, Severity, count_by_severity
-from linyi_tracker.i18n import Lang, Text, TextNotFoundError
+from linyi_tracker.i18n import Lang, Text, TextNotFoundError, os_reason
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
@@ -173,9 +173,8 @@ def _validate(
                 )
             )
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
             raise TextNotFoundError(
-                Text("input.unreadable", {"path": name, "reason": reason})
+                Text("input.unreadable", {"path": name, "reason": os_reason(exc)})
             ) from None
     by_path = {r.path: r for r in reads}
     across = []
