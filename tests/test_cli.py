@@ -418,15 +418,16 @@ def test_help_language_from_the_environment_variable(run: Run) -> None:
     assert r.exit_code == 0 and r.stdout.startswith("用法：linyi-tracker report")
 
 
-@pytest.mark.parametrize("written", ["2019", "2019年", " 2019 年", "２０１９"])
+@pytest.mark.parametrize("written", ["2019", "2019年", "2019年度", "２０１９"])
 def test_a_year_is_read_as_an_analyst_writes_it(written: str) -> None:
-    """YEAR takes 2019, 2019年 (as the plan's text writes years) and full-width digits."""
+    """YEAR is read as --as-of and a data file's period are (parse_period): 2019, 2019年,
+    2019年度 and full-width digits."""
     from linyi_tracker.cli.options import parse_year
 
     assert parse_year(written) == 2019
 
 
-@pytest.mark.parametrize("written", ["¹²³⁴", "19", "2019x", "年"])
+@pytest.mark.parametrize("written", ["٢٠١٩", "19", "2019x", "年", "2019Q1", "2019-09"])
 def test_what_is_not_a_year_is_a_usage_error(run: Run, written: str) -> None:
     """Anything else is refused with the usage error (exit 2), never a traceback."""
     r = run("report", written, "--lang", "zh")

@@ -79,3 +79,16 @@ def test_the_command_line_refuses_a_dot_month_like_a_data_file(run: Run) -> None
     one period rule for both (it may be October with its zero dropped)."""
     r = run("status", "--as-of", "2019.1", "--lang", "en")
     assert r.exit_code == 2 and "'2019.1' may be 2019-01 or 2019-10" in r.stderr
+
+
+@pytest.mark.parametrize("written", ["٢٠١٩", "२०१९", "٢٠١٩-٠٩", "2019-٠٩"])
+def test_digits_of_other_scripts_are_not_a_period(written: str) -> None:
+    """Periods take the digits 0-9, as figures do (numbers.py refuses other scripts'):
+    Arabic-Indic or Devanagari digits are refused, not read as a year."""
+    with pytest.raises(PeriodError):
+        parse_period(written)
+
+
+def test_full_width_digits_are_a_period() -> None:
+    """Full-width digits from a Chinese input method are plain digits (NFKC)."""
+    assert parse_period("２０１９年９月") == parse_period("2019-09")

@@ -78,9 +78,13 @@ class Period:
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-_YEAR = re.compile(r"^(\d{4})(?:年|年度|年全年|全年)?$")
-_QUARTER = re.compile(r"^(\d{4})(?:\s*[-/ ]?\s*)[Qq]([1-4])$|^(\d{4})年?第?([1-4一二三四])季度?$")
-_MONTH = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$|^(\d{4})年(\d{1,2})(?:月份?)?$")
+# re.ASCII: digits are 0-9 (after NFKC, which makes full-width ２０１９ plain), as the
+# figures' reader takes them (numbers.py refuses other scripts' digits): one rule.
+_YEAR = re.compile(r"^(\d{4})(?:年|年度|年全年|全年)?$", re.ASCII)
+_QUARTER = re.compile(
+    r"^(\d{4})(?:\s*[-/ ]?\s*)[Qq]([1-4])$|^(\d{4})年?第?([1-4一二三四])季度?$", re.ASCII
+)
+_MONTH = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$|^(\d{4})年(\d{1,2})(?:月份?)?$", re.ASCII)
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -117,13 +121,15 @@ def parse_period(text: str) -> Period:
 # Excel's own spellings of a month: a date (2019/9/1, 2019-09-01, a date cell), or its
 # "mmm-yy" format (Sep-19). They name a day or a month unambiguously, so they are read
 # to the month, with a notice that shows the reading.
-_EXCEL_DATE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]00:00(?::00)?)?$")
-_MON_YY = re.compile(r"^([A-Za-z]{3})[-/ ](\d{2}|\d{4})$")
+_EXCEL_DATE = re.compile(
+    r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]00:00(?::00)?)?$", re.ASCII
+)
+_MON_YY = re.compile(r"^([A-Za-z]{3})[-/ ](\d{2}|\d{4})$", re.ASCII)
 # A month written with a dot, as a number: 2019.1 is January, or October whose trailing
 # zero a spreadsheet dropped (2019.10 → 2019.1). A two-digit year (19.9) leaves the
 # century and the reading to guess.
-_DOT_MONTH = re.compile(r"^(\d{4})\.(\d{1,2})$")
-_SHORT_YEAR = re.compile(r"^(\d{2})\s*[./-]\s*(\d{1,2})$")
+_DOT_MONTH = re.compile(r"^(\d{4})\.(\d{1,2})$", re.ASCII)
+_SHORT_YEAR = re.compile(r"^(\d{2})\s*[./-]\s*(\d{1,2})$", re.ASCII)
 
 
 class AmbiguousPeriod(PeriodError):

@@ -71,11 +71,15 @@ def parse_period_option(value: str | Period | None) -> Period | None:
 
 
 def parse_year(value: str | int) -> int:
-    """A year as an analyst writes it: 2019, or 2019年 as in the plan's own text."""
-    text = str(value).strip().removesuffix("年").strip()
-    if not (text.isdecimal() and len(text) == 4):  # full-width ２０１９ too; not ¹²³⁴
+    """A year as the periods of a data file or ``--as-of`` are read (one rule:
+    :func:`parse_period`): 2019, 2019年, ２０１９ — and nothing that is not a year."""
+    try:
+        period = parse_period(str(value))
+    except PeriodError:
+        raise _bad("cli.not_a_year", value=value) from None
+    if period.kind != "year":
         raise _bad("cli.not_a_year", value=value)
-    return int(text)
+    return period.year
 
 
 def parse_count(value: str | int) -> int:
