@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEMO, FIXTURES, TODAY, Result, csv_rows
+from conftest import DEMO, FIXTURES, REPO, TODAY, Result, csv_rows
 from linyi_tracker.actuals import cache, store
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.actuals.reader import FileRead, Observation
@@ -797,7 +797,8 @@ def test_a_small_store_does_not_import_the_cache(tmp_path: Path) -> None:
         "names = ('linyi_tracker.actuals.cache', 'linyi_tracker.actuals.reconcile', 'platformdirs')\n"
         "print([name for name in names if name in sys.modules], file=sys.stderr)\n"
     )
-    env = {**os.environ, "LINYI_TRACKER_CACHE": str(tmp_path / "cache")}
+    # The checkout's code, whatever is installed; run from an empty folder (embedded data).
+    env = {**os.environ, "LINYI_TRACKER_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

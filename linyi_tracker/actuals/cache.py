@@ -566,10 +566,10 @@ def _packed(raw: Any, typecode: str = _INT) -> array[int]:
     return packed
 
 
-def _ints(raw: Any, low: int, high: int, typecode: str = _INT) -> list[int]:
+def _ints(raw: Any, low: int, high: int) -> list[int]:
     """The ints of :func:`_pack_ints`, each within [low, high] (C loops, no Python call
     per item)."""
-    numbers = _packed(raw, typecode).tolist()
+    numbers = _packed(raw).tolist()
     if numbers and (min(numbers) < low or max(numbers) > high):
         raise Doubt("ints out of bounds")
     return numbers

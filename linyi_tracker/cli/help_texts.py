@@ -180,7 +180,10 @@ PARAMETERS: dict[str, HelpText] = {
         "(new urban jobs). Candidates are listed when it is not unique.",
     },
     # report
-    "report|year": {"zh": "报告的年份，例如 2019。", "en": "The year reported on, e.g. 2019."},
+    "report|year": {
+        "zh": "报告的年份，例如 2019 或 2019年。",
+        "en": "The year reported on, e.g. 2019 (or 2019年).",
+    },
     "report|--format": {
         "zh": "terminal、md、html、json、csv、xlsx 或 docx（Word，需 -o）；默认：按 -o 的扩展名，否则 terminal。",
         "en": "terminal, md, html, json, csv, xlsx or docx (Word, needs -o); default: from -o's extension, else terminal.",

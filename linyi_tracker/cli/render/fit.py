@@ -218,10 +218,10 @@ class Column:
                     widths.append(widest_atom(p.plain, p.mode))
         return max(widths)
 
-    def comfort(self, least: int | None = None) -> int:
+    def comfort(self, least: int) -> int:
         """Wide enough that no line breaks at a hyphen or a dash, and no id is cut
-        (``least``: :meth:`minimum`, when it has been measured)."""
-        widths = [self.minimum() if least is None else least]
+        (``least``: :meth:`minimum`, measured once by :func:`fit`)."""
+        widths = [least]
         widths += [widest_atom(p.plain, p.mode, soft=False) for cell in self.cells for p in cell]
         return max(widths)
 
