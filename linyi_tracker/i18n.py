@@ -442,7 +442,7 @@ LABELS.update(
         },
         "cli.data_has_errors": {
             "zh": "{folder} 中的数据有{n}个错误；请先改正——有错误的文件夹不评估任何数字",
-            "en": "the data in {folder} has {n} {errors}; fix them first — no figure is assessed "
+            "en": "the data in {folder} has {n:error|errors}; fix them first — no figure is assessed "
             "from a folder with errors",
         },
         # lookups: --status, --system, --region, show NAME (plan/lookup.py)
@@ -659,7 +659,7 @@ LABELS.update(
         },
         "input.plan_invalid": {
             "zh": "规划文件 {path} 有{n}个错误；运行 `linyi-tracker plan check {path}` 查看",
-            "en": "the plan file {path} has {n} {errors}; run `linyi-tracker plan check {path}` to see them",
+            "en": "the plan file {path} has {n:error|errors}; run `linyi-tracker plan check {path}` to see them",
         },
         "input.plan_is_folder": {
             "zh": "{path} 是文件夹；--plan 需要一个 YAML 文件",

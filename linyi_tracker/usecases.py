@@ -65,11 +65,7 @@ class DataHasErrors(DataInvalidError):
     """The data folder has error findings; nothing is assessed from it."""
 
     def __init__(self, folder: Path, findings: list[object]) -> None:
-        n = len(findings)
-        self.text = Text(
-            "cli.data_has_errors",
-            {"folder": folder, "n": n, "errors": "error" if n == 1 else "errors"},
-        )
+        self.text = Text("cli.data_has_errors", {"folder": folder, "n": len(findings)})
         super().__init__(self.text.render("en"), findings)
 
 

@@ -409,11 +409,7 @@ class PlanHasErrors(PlanInvalidError):
     """The plan file has error findings; nothing is assessed with it."""
 
     def __init__(self, path: Path, findings: list[object]) -> None:
-        n = len(findings)
-        self.text = Text(
-            "input.plan_invalid",
-            {"path": path, "n": n, "errors": "error" if n == 1 else "errors"},
-        )
+        self.text = Text("input.plan_invalid", {"path": path, "n": len(findings)})
         super().__init__(self.text.render("en"), findings)
 
 
