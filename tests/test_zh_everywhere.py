@@ -220,6 +220,7 @@ def test_a_folder_with_errors_is_refused_in_chinese(
         "a plan file that is not there",
         "a plan folder named by the environment",
         "a plan with a syntax error",
+        "a plan path through a file",
     ],
 )
 def test_a_plan_that_cannot_be_read_is_refused_in_chinese(
@@ -230,6 +231,9 @@ def test_a_plan_that_cannot_be_read_is_refused_in_chinese(
     exit 2."""
     if where == "a plan file that is not there":
         args, env = ["status", "--plan", str(tmp_path / "plan.yaml")], {}
+    elif where == "a plan path through a file":  # not a directory: the system's reason
+        (tmp_path / "f.csv").write_text("", encoding="utf-8")
+        args, env = ["status"], {"LINYI_TRACKER_PLAN": str(tmp_path / "f.csv" / "plan.yaml")}
     elif where == "a plan with a syntax error":
         (tmp_path / "plan.yaml").write_text("plan: [\n", encoding="utf-8")
         args, env = ["status", "--plan", str(tmp_path / "plan.yaml")], {}
@@ -239,6 +243,8 @@ def test_a_plan_that_cannot_be_read_is_refused_in_chinese(
     for r in [run(*args, *ZH_BY_OPTION, env=env), run(*args, env={**ZH_BY_LOCALE, **env})]:
         assert r.exit_code == 2
         assert "规划文件" in r.stderr or "文件夹" in r.stderr, r.stderr
+        if where == "a plan path through a file":
+            assert "：路径中有一段不是文件夹" in r.stderr  # not "Not a directory"
         _assert_chinese(r)
 
 
