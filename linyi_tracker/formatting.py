@@ -71,16 +71,25 @@ def with_unit(value: Decimal, unit_label: str | None, lang: Lang, wan: bool | No
     return f"{text}{unit_label}" if lang == "zh" else f"{text} {unit_label}"
 
 
+def shown_percent(fraction: float) -> Decimal:
+    """A fraction as every output shows it, in percent (or points) to one decimal:
+    0.5625 → 56.2. The one rounding of achievements, progress and schedule gaps, for the
+    terminal, the texts and the workbook alike (assessment.md, "Lists in a yearly
+    report"): half-even on the figure as computed, as Python's formatting rounds; the
+    workbook stores this figure rather than letting Excel round the fraction half-up."""
+    return Decimal(f"{fraction * 100:.1f}")
+
+
 def percent(fraction: float | None, lang: Lang) -> str:
     """0.98470 → '98.5 %' (en) / '98.5%' (zh); None → '—'."""
     if fraction is None:
         return "—"
-    return f"{fraction * 100:.1f}{'%' if lang == 'zh' else ' %'}"
+    return f"{shown_percent(fraction)}{'%' if lang == 'zh' else ' %'}"
 
 
 def points(fraction: float) -> str:
     """A difference of fractions in percentage points, one decimal, signed: '+31.8'."""
-    return f"{fraction * 100:+.1f}"
+    return f"{shown_percent(fraction):+}"
 
 
 def ratio(value: float | None) -> str:

@@ -84,6 +84,7 @@ LABELS: dict[str, dict[str, str]] = {
     "word.partial": {"zh": "部分地区合计", "en": "partial sum"},
     "word.revised": {"zh": "已修订", "en": "revised"},
     "word.regressing": {"zh": "倒退", "en": "regressing"},
+    "word.fell_back": {"zh": "已达标后回落", "en": "fell back after meeting it"},
     "word.missing_years": {"zh": "缺{years}年数据", "en": "no figure for {years}"},
     "word.unnamed": {"zh": "（原文未列名称）", "en": "(not named in the source)"},
     "word.truncated": {"zh": "（原文截断）", "en": "(source text cut off)"},
@@ -260,6 +261,14 @@ LABELS: dict[str, dict[str, str]] = {
     "reason.only-pre-plan-figures": {
         "zh": "仅有规划期前的数字，作为起点",
         "en": "only a pre-plan figure, used as the starting point",
+    },
+    "reason.start-met": {
+        "zh": "起点已达到目标，无需计算进展和时序进度",
+        "en": "the starting point already met the target: no progress or schedule to measure",
+    },
+    "reason.fell-back": {
+        "zh": "起点已达标，现已回落到目标以下",
+        "en": "met at the starting point, since fallen back short of the target",
     },
     "reason.year-over-only-ytd": {
         "zh": "该年已结束，但只有年内累计数",

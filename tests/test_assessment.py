@@ -154,6 +154,77 @@ def test_level_falling_is_regressing(plan: Plan) -> None:
     assert a.status == "off_track" and a.regressing
 
 
+# ------------------------------------------- a starting point that already meets the target
+
+SAFETY = "safety.public_security_sense.2020"  # > 97 % by 2020
+
+
+def test_start_met_then_fallen_back_is_off_track_without_schedule(plan: Plan) -> None:
+    """97.9 → 95.7 against '> 97': no progress, schedule gap or pace; off track, fell back."""
+    a = run(
+        plan,
+        SAFETY,
+        "2019",
+        "safety.public_security_sense,2017,,97.9,,s,",
+        "safety.public_security_sense,2019,,95.7,,s,",
+    )
+    assert a.progress is None and a.schedule_gap is None and a.pace is None
+    assert a.status == "off_track" and a.regressing
+    assert a.reasons == ["start-met", "fell-back"]
+    assert a.achievement == pytest.approx(95.7 / 97)  # A/T still says how close it is
+
+
+def test_start_met_and_still_holding_is_achieved_without_schedule(plan: Plan) -> None:
+    """97.1 → 97.4 against '> 97' is achieved, with no 'behind schedule' from a flipped sign."""
+    a = run(
+        plan,
+        SAFETY,
+        "2019",
+        "safety.public_security_sense,2017,,97.1,,s,",
+        "safety.public_security_sense,2019,,97.4,,s,",
+    )
+    assert a.status == "achieved" and not a.regressing
+    assert a.progress is None and a.schedule_gap is None and a.pace is None
+
+
+def test_start_met_and_fallen_back_at_the_deadline_is_missed(plan: Plan) -> None:
+    """As of 2020 (final), a county that fell from 98 to 96 against '> 97' missed it."""
+    a = run(
+        plan,
+        SAFETY,
+        "2020",
+        "safety.public_security_sense,2016,,98,,s,",
+        "safety.public_security_sense,2020,,96,,s,",
+    )
+    assert a.status == "missed" and a.schedule_gap is None
+
+
+def test_start_met_lower_is_better(plan: Plan) -> None:
+    """A dibao ratio of 1.4 at the start against '< 1.5' (d = −1) leaves nothing to make up."""
+    a = run(
+        plan,
+        "ss.dibao_urban_rural_ratio.2020",
+        "2018",
+        "ss.dibao_urban_rural_ratio,2015,,1.4,,s,",
+        "ss.dibao_urban_rural_ratio,2018,,1.6,,s,",
+    )
+    assert a.progress is None and a.pace is None and a.schedule_gap is None
+    assert a.status == "off_track" and a.regressing and "fell-back" in a.reasons
+
+
+def test_start_exactly_at_the_target_counts_as_met(plan: Plan) -> None:
+    """A0 = T (d·(T−A0) = 0) has nothing to make up either: no division by zero, no schedule."""
+    a = run(
+        plan,
+        SAFETY,
+        "2019",
+        "safety.public_security_sense,2016,,97,,s,",
+        "safety.public_security_sense,2019,,96.5,,s,",
+    )
+    assert a.progress is None and a.schedule_gap is None
+    assert a.status == "off_track" and "start-met" in a.reasons
+
+
 # ------------------------------------------------------------------ annual
 
 JOBS = "emp.new_urban_jobs.annual"  # ≥ 85,000 every year 2015–2020

@@ -255,7 +255,7 @@ def test_xlsx_has_the_numbers(run: Run, tmp_path: Path, plan: Plan) -> None:
         if row[header.index("target_id")] == "emp.new_urban_jobs.annual"
     )
     assert jobs[header.index("actual")] == 85900 and jobs[header.index("target")] == 85000
-    assert jobs[header.index("achievement")] == pytest.approx(85900 / 85000)
+    assert jobs[header.index("achievement")] == 1.011  # 85900 / 85000, as shown: 101.1 %
     assert ws.freeze_panes == "A2"
 
 
@@ -352,3 +352,40 @@ def test_markdown_makes_plan_and_data_text_inert(plan: Plan) -> None:
     assert not re.search(r"(?<!\\)\]\(", page)  # no unescaped "](": no link or image
     assert "\\[click\\](javascript:alert(1))" in page
     assert "\\*\\*bold\\*\\*" in page and "\\`code\\`" in page
+
+
+# --------------------------------------------- words and figures agree (issue: trust)
+
+
+def test_behind_schedule_list_holds_only_targets_open_in_the_report_year(plan: Plan) -> None:
+    """The 2019 list leaves out 城市棚户区改造户数 (a 2015 target, missed): only open targets."""
+    report = demo_report(plan)
+    assert "housing.shantytown_households.2015" not in report.most_behind
+    for tid in report.most_behind:
+        a = report.line(tid).a
+        assert a.deadline >= 2019 and a.status in {"on_track", "at_risk", "off_track"}
+
+
+def test_a_level_phrase_names_the_progress_its_schedule_gap_is_measured_on(plan: Plan) -> None:
+    """'达到目标值的75.0%' is followed by the progress from 2015 before '落后时序进度91.1个百分点'."""
+    line = demo_report(plan).line("ss.medical_assistance_ratio.2020")
+    zh = text.phrase(line, "zh")
+    en = text.phrase(line, "en")
+    assert zh == "达到目标值的75.0%；较2015年起点反向变动，进展为-11.1%，落后时序进度91.1个百分点"
+    assert en is not None and "2015 starting point (progress -11.1 %)" in en
+    assert en.endswith("behind schedule by 91.1 points")
+
+
+def test_a_level_whose_start_met_the_target_says_no_schedule(plan: Plan, tmp_path: Path) -> None:
+    """河东 公众安全感 (97.9 → 95.7 against > 97) reads '已达标后回落', never '超 177.8'."""
+    from linyi_tracker.assessment.engine import assess
+    from linyi_tracker.reporting.view import target_view
+
+    store = load_store(plan, DEMO)
+    target = plan.target_by_id["safety.public_security_sense.2020"]
+    region = next(r.id for r in plan.regions if r.name.zh == "河东区")
+    a = assess(plan, store, target, parse_period("2019"), region)
+    v = target_view(plan, store, a, parse_period("2019"))
+    assert text.schedule(v, "zh") == "—" and text.phrase(v, "zh") == "达到目标值的98.7%"
+    assert text.status(v, "zh") == "明显滞后 · 已达标后回落"
+    assert text.status(v, "en") == "off track · fell back after meeting it"

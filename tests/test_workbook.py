@@ -77,14 +77,14 @@ def test_zh_workbook_has_no_english_status_codes(plan: Plan, tmp_path: Path) -> 
                     assert c.value not in codes, (ws.title, c.coordinate, c.value)
 
 
-def test_fractions_carry_a_percent_format_and_stay_exact(plan: Plan, tmp_path: Path) -> None:
-    """An achievement cell is the exact fraction, shown as 0.0%."""
+def test_fractions_carry_a_percent_format_and_the_figure_shown(plan: Plan, tmp_path: Path) -> None:
+    """An achievement cell holds the fraction as every output rounds it (101.1 %), as 0.0%."""
     ws = _book(plan, tmp_path, "zh")["各体系目标"]
     header = [c.value for c in ws[1]]
     col = header.index("完成率") + 1
     cell = ws.cell(row=2, column=col)
     assert isinstance(cell.value, float) and cell.number_format == "0.0%"
-    assert cell.value == pytest.approx(85900 / 85000)
+    assert cell.value == 1.011  # 85900 / 85000 = 1.010588…, shown 101.1 %
 
 
 def test_every_sheet_prints_a4_landscape_one_page_wide(plan: Plan, tmp_path: Path) -> None:
@@ -110,3 +110,58 @@ def test_a_projected_share_is_never_shown_past_100(plan: Plan, tmp_path: Path) -
     )
     cell = row[header.index("期末预计")]
     assert cell.value > 100 and cell.number_format == BOUNDED_PERCENT
+
+
+def _target_rows(plan: Plan, tmp_path: Path, lang: str) -> tuple[list[str], dict[str, Any]]:
+    ws = _book(plan, tmp_path, lang)["各体系目标" if lang == "zh" else "Targets by system"]
+    header = [c.value for c in ws[1]]
+    key = header.index("目标代码" if lang == "zh" else "target_id")
+    return header, {r[key].value: r for r in ws.iter_rows(min_row=2)}
+
+
+def test_schedule_gap_is_in_points_rounded_as_every_output_shows_it(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """城镇职工社会保险覆盖率's gap of −56.25 points is −56.2 个百分点 (half-even), not Excel's −56.3 %."""
+    header, rows = _target_rows(plan, tmp_path, "zh")
+    cell = rows["ss.employee_insurance_coverage.2020"][header.index("较时序进度")]
+    assert cell.value == -56.2
+    assert cell.number_format == '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"'
+    header, rows = _target_rows(plan, tmp_path, "en")
+    cell = rows["ss.employee_insurance_coverage.2020"][header.index("schedule_gap")]
+    assert cell.value == -56.2 and '" pts"' in cell.number_format
+
+
+def test_a_ratio_gap_is_a_number_not_a_ratio(plan: Plan, tmp_path: Path) -> None:
+    """The dibao ratio's gap (0.12) is formatted as a number, never as '0.12:1'."""
+    header, rows = _target_rows(plan, tmp_path, "zh")
+    cell = rows["ss.dibao_urban_rural_ratio.2020"][header.index("差距")]
+    assert cell.number_format == "0.00" and ":1" not in cell.number_format
+
+
+def test_every_fraction_cell_holds_the_figure_the_terminal_shows(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """Achievement, time elapsed, progress and schedule gap: each workbook cell is the
+    figure formatting.shown_percent gives for the report model's value, for every target."""
+    from decimal import Decimal
+
+    from linyi_tracker.formatting import shown_percent
+
+    report = demo_report(plan)
+    header, rows = _target_rows(plan, tmp_path, "en")
+    checked = 0
+    for section in report.systems:
+        for line in section.lines:
+            row = rows[line.target_id]
+            for key in ("achievement", "time_progress", "progress", "schedule_gap"):
+                value = getattr(line.a, key)
+                cell = row[header.index(key)].value
+                if value is None:
+                    assert cell is None
+                    continue
+                shown = shown_percent(value)
+                expected = float(shown) if key == "schedule_gap" else float(shown / Decimal(100))
+                assert cell == expected, (line.target_id, key, value, cell)
+                checked += 1
+    assert checked > 20

@@ -311,9 +311,16 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         a.achievement = float(target / actual) if actual > 0 else None
         a.gap = actual - target
     ya = year_point(latest.period)
+    start_met = False
     if a.starting_point is not None:
         y0, a0 = a.starting_point
-        if target != a0 and ya > y0:
+        # A starting point that already meets the target (assessment.md, level) leaves
+        # nothing to make up: (A−A0)/(T−A0) would flip sign, so no progress, schedule
+        # gap or pace; the status reads from whether the target holds now.
+        start_met = d * (target - a0) <= 0
+        if start_met:
+            a.reasons.append("start-met")
+        elif ya > y0:
             a.progress = float((actual - a0) / (target - a0))
         if t.deadline > y0:
             a.time_progress = min(1.0, max(0.0, (ya - y0) / (t.deadline - y0)))
@@ -322,7 +329,7 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         if ya > y0 and actual > 0 and a0 > 0 and target > 0 and t.deadline > y0:
             cagr_a = (float(actual) / float(a0)) ** (1 / (ya - y0)) - 1
             cagr_r = (float(target) / float(a0)) ** (1 / (t.deadline - y0)) - 1
-            if cagr_r != 0:
+            if cagr_r != 0 and not start_met:
                 a.pace = d * cagr_a / abs(cagr_r)
             a.projected = Decimal(str(round(float(actual) * (1 + cagr_a) ** (t.deadline - ya), 6)))
     if met:
@@ -331,6 +338,10 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         a.status = "missed"
         if latest.period.year < t.deadline:
             a.reasons.append("missed-on-stale-figure")
+    elif start_met:
+        # Met at the starting point, no longer: fallen back (已达标后回落).
+        a.status, a.regressing = "off_track", True
+        a.reasons.append("fell-back")
     else:
         _status_from_pace(plan, a)
 

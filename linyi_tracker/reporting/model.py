@@ -30,7 +30,7 @@ from linyi_tracker.plan.models import (
     Plan,
     QualitativeTarget,
 )
-from linyi_tracker.reporting.view import TargetView, target_view, view_dict
+from linyi_tracker.reporting.view import TargetView, behind_schedule, target_view, view_dict
 
 MOST_BEHIND = 5
 
@@ -209,7 +209,7 @@ def build_report(
         and ln.a.actual_period.year == year
     ]
     behind = sorted(
-        (ln for ln in shown if ln.standing == "behind"),
+        (ln for ln in shown if behind_schedule(ln.a, year)),
         key=lambda ln: ln.a.schedule_gap or 0.0,
     )[:MOST_BEHIND]
     due = [ln.target_id for ln in shown if ln.a.kind == "milestone" and ln.a.deadline == year]

@@ -12,7 +12,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.formatting import estimate, number, percent, wan_column, with_unit, worded
+from linyi_tracker.formatting import (
+    estimate,
+    number,
+    percent,
+    shown_percent,
+    wan_column,
+    with_unit,
+    worded,
+)
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting.view import TargetView
 
@@ -209,7 +217,7 @@ def schedule(v: TargetView, lang: Lang, *, spaced: bool = False) -> str:
     standing = v.standing
     if standing is None or v.a.schedule_gap is None:
         return "—"
-    points = f"{abs(v.a.schedule_gap) * 100:.1f}"
+    points = str(shown_percent(abs(v.a.schedule_gap)))
     if spaced and lang == "zh":
         points = f" {points} "
     return t(f"schedule.{standing}", lang, points=points)
@@ -249,7 +257,8 @@ def status_extras(v: TargetView, lang: Lang) -> list[str]:
     if a.status == "done" and a.on_time is not None:
         extras.append(t("word.on_time", lang) if a.on_time else t("word.late", lang))
     if a.regressing:
-        extras.append(t("word.regressing", lang))
+        fell_back = "fell-back" in a.reasons
+        extras.append(t("word.fell_back" if fell_back else "word.regressing", lang))
     if a.revised:
         extras.append(t("word.revised", lang))
     if a.missing_years:
@@ -276,7 +285,7 @@ def phrase(v: TargetView, lang: Lang) -> str | None:
         return relative_phrase(v, lang)
     if a.achievement is None:
         return None
-    pct = f"{a.achievement * 100:.1f}"
+    pct = str(shown_percent(a.achievement))
     if a.kind == "annual":
         zh, en = f"完成年度目标的{pct}%", f"{pct} % of the annual target"
     elif a.kind == "cumulative":
@@ -289,9 +298,31 @@ def phrase(v: TargetView, lang: Lang) -> str | None:
     else:
         zh, en = f"达到目标值的{pct}%", f"{pct} % of the target level"
     said = zh if lang == "zh" else en
+    if a.kind == "level" and v.standing is not None:
+        # A level's schedule gap is measured on progress from the starting point, not on
+        # A/T: one base per sentence (assessment.md, level), so the progress is named.
+        said += ("；" if lang == "zh" else "; ") + level_progress(v, lang)
     if v.standing is not None:
         said += ("，" if lang == "zh" else ", ") + schedule(v, lang)
     return said
+
+
+def level_progress(v: TargetView, lang: Lang) -> str:
+    """The progress a level's schedule gap is measured on: '自2015年起点已完成应提升幅度的
+    40.0%' / '40.0 % of the way from the 2015 starting point'."""
+    a = v.a
+    if a.progress is None or a.starting_point is None or a.target is None:
+        return ""
+    y0, a0 = a.starting_point
+    prog = str(shown_percent(a.progress))
+    if a.progress < 0:
+        zh = f"较{y0}年起点反向变动，进展为{prog}%"
+        en = f"moved away from the target since the {y0} starting point (progress {prog} %)"
+    else:
+        verb = "提升" if a.target > a0 else "下降"
+        zh = f"自{y0}年起点已完成应{verb}幅度的{prog}%"
+        en = f"{prog} % of the way from the {y0} starting point"
+    return zh if lang == "zh" else en
 
 
 def detail(v: TargetView, lang: Lang) -> str:

@@ -22,6 +22,7 @@ from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.engine import RELATIVE, Assessment, StatusReport, year_point
 from linyi_tracker.assessment.export import assessment_dict, exact
 from linyi_tracker.assessment.series import describe_source, series_for, yearly_values
+from linyi_tracker.formatting import shown_percent
 from linyi_tracker.plan.models import (
     AnnualTarget,
     CumulativeTarget,
@@ -43,12 +44,28 @@ def schedule_standing(schedule_gap: float | None) -> Standing | None:
     """
     if schedule_gap is None:
         return None
-    points = round(schedule_gap * 100, 1)
+    points = shown_percent(schedule_gap)
     if points > 0:
         return "ahead"
     if points < 0:
         return "behind"
     return "on_schedule"
+
+
+OPEN_STATUSES = frozenset({"on_track", "at_risk", "off_track"})
+
+
+def behind_schedule(a: Assessment, year: int) -> bool:
+    """Whether a target belongs on a report's behind-schedule list (落后时序进度) for
+    ``year``: still open that year (deadline year ≥ ``year``, status on track, at risk
+    or off track) and behind at the precision shown. A target whose deadline has passed
+    is missed or achieved, and is listed as such (assessment.md, "Lists in a yearly
+    report")."""
+    return (
+        a.deadline >= year
+        and a.status in OPEN_STATUSES
+        and schedule_standing(a.schedule_gap) == "behind"
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,8 +71,22 @@ def _after_year(piece: str, ch: str) -> bool:
     )
 
 
-# "Jun 2020", "Jan–Aug 2016": a month and its year are one date, never two lines.
-_DATE = re.compile(r"(?<=[A-Z][a-z]{2}) (?=\d{4})")
+# The characters of a unit written after a number (8.37万人, 56.2个百分点, 2018年, 12个): a
+# line never breaks between a number and its unit, nor inside the unit.
+_UNIT_CHARS = frozenset("万亿千百十个分点年月日号人元户套平方米公里千克吨岁次所张床位家项倍")
+
+
+def _after_number(piece: str, ch: str) -> bool:
+    """Whether ``ch`` continues the unit of a number that ends ``piece``."""
+    if ch not in _UNIT_CHARS:
+        return False
+    head = piece.rstrip("".join(_UNIT_CHARS))
+    return head[-1:].isdigit() and len(piece) - len(head) < 5
+
+
+# "Jun 2020", "Jan–Aug 2016": a month and its year are one date, never two lines; nor
+# are a figure and its percent sign ("48.0 %").
+_DATE = re.compile(r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)")
 
 
 def atoms(text: str, mode: Mode, soft: bool = True) -> list[str]:
@@ -107,11 +121,13 @@ def _atoms_by_character(text: str, mode: Mode, soft: bool) -> list[str]:
                 out.append(piece)
             out.append(" ")
             piece = ""
-        elif (
-            piece
-            and not _may_break(piece[-1], ch, mode)
-            and not (mode == "words" and _after_year(piece, ch))
-            and not (soft and _after_hyphen(piece, ch))
+        elif piece and (
+            _after_number(piece, ch)
+            or (
+                not _may_break(piece[-1], ch, mode)
+                and not (mode == "words" and _after_year(piece, ch))
+                and not (soft and _after_hyphen(piece, ch))
+            )
         ):
             piece += ch
         else:
@@ -350,3 +366,19 @@ class Fitted:
         if dropped:
             names = " · ".join(c.header for c in dropped)
             yield Text(self.note(names), style="yellow")
+
+
+class Hanging:
+    """A paragraph after a marker ("  • "), wrapped at atom boundaries to the width it is
+    drawn in, its later lines indented under the text: a figure such as "23.8%" or a year
+    never breaks, and the marker never stands alone on a line."""
+
+    def __init__(self, marker: str, paragraph: Paragraph) -> None:
+        self.marker = marker
+        self.paragraph = paragraph
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = display_width(self.marker)
+        body = self.paragraph.rendered(max(1, options.max_width - indent))
+        for i, line in enumerate(body.split("\n")):
+            yield Text(self.marker if i == 0 else " " * indent) + line

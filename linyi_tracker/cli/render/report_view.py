@@ -67,27 +67,29 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     )
     parts.append(Panel(cover))
 
-    summary = Text()
+    counts = Text()
     first = True
     for w in (*STATUS_WORDS, "not_assessed"):
         if report.counts.get(w):
-            summary.append(
+            counts.append(
                 ("" if first else " · ") + f"{status_label(w, lang)} {report.counts[w]}",
                 style=STATUS_STYLE.get(w, ""),
             )
             first = False
+    summary: list[RenderableType] = [counts]
     for key, ids in (
         ("report.achieved_this_year", report.achieved_this_year),
         ("report.most_behind", report.most_behind),
         ("report.milestones_due", report.milestones_due),
     ):
-        summary.append(f"\n\n{t(key, lang)}", style="bold")
+        summary.append(Text(f"\n{t(key, lang)}", style="bold"))
         if not ids:
-            summary.append(f"\n  {t('report.none', lang)}")
+            summary.append(Text(f"  {t('report.none', lang)}"))
         for tid in ids:
             ln = report.line(tid)
-            summary.append(f"\n  • {labelled(text.name(ln, lang), text.detail(ln, lang), lang)}")
-    parts.append(Panel(summary, title=t("report.summary", lang), title_align="left"))
+            item = labelled(text.name(ln, lang), text.detail(ln, lang), lang)
+            summary.append(fit.Hanging("  • ", fit.para(item, mode="name")))
+    parts.append(Panel(Group(*summary), title=t("report.summary", lang), title_align="left"))
 
     annual = _table(
         [t(c, lang) for c in text.ANNUAL_COLUMNS], lang, modes={3: "name", 4: "name"}, drop={4: 1}

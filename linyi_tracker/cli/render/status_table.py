@@ -17,7 +17,7 @@ from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
 from linyi_tracker.findings import plural
-from linyi_tracker.formatting import sparkline
+from linyi_tracker.formatting import shown_percent, sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView
@@ -32,7 +32,7 @@ def schedule_short(v: TargetView, lang: Lang) -> str:
     standing = v.standing
     if standing is None or v.a.schedule_gap is None:
         return "—"
-    return t(f"schedule.short.{standing}", lang, points=f"{abs(v.a.schedule_gap) * 100:.1f}")
+    return t(f"schedule.short.{standing}", lang, points=str(shown_percent(abs(v.a.schedule_gap))))
 
 
 def _columns(lang: Lang) -> list[fit.Column]:

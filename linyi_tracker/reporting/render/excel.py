@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.formatting import display_width, worded
+from linyi_tracker.formatting import display_width, shown_percent, worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -29,7 +29,6 @@ from linyi_tracker.sheets import a4_landscape
 from linyi_tracker.words import STATUS_WORDS
 
 FRACTION = "0.0%"
-SIGNED_FRACTION = "+0.0%;-0.0%;0.0%"
 PACE = "0.00"
 BOUNDED_PERCENT = '[>100]"100.0%";[<0]"0.0%";0.0"%"'
 WHOLE = "#,##0"
@@ -97,6 +96,26 @@ def _value(v: Any) -> Any:
     return v
 
 
+def _as_shown(value: Any, *, points: bool = False) -> Any:
+    """A fraction as the tool shows it (formatting.shown_percent): as a fraction rounded to
+    the shown 0.1 %, or in points. Excel would round the exact fraction half-up (56.25 →
+    56.3) where every other output says 56.2."""
+    if not isinstance(value, float):
+        return value
+    shown = shown_percent(value)
+    return float(shown) if points else float(shown / 100)
+
+
+def _points_word(lang: Lang) -> str:
+    return "个百分点" if lang == "zh" else " pts"
+
+
+def signed_points(lang: Lang) -> str:
+    """A schedule gap in percentage points, signed: +31.8个百分点 / −56.2 pts."""
+    word = _points_word(lang)
+    return f'+0.0"{word}";-0.0"{word}";0.0"{word}"'
+
+
 def _places(*values: Decimal | None) -> int:
     """Decimals a figure's cells show: as many as its exact values have, at most 2."""
     places = 0
@@ -149,6 +168,10 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
             flat["judgement"] = status_label(a.judgement, lang) if a.judgement else None
             if a.actual is None and a.actual_word:
                 flat["actual"] = worded(a.actual_word, lang)
+        for key in (*_FRACTIONS, "schedule_gap"):
+            flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
+        if isinstance(flat["pace"], float):  # as text.pace shows it: two decimals
+            flat["pace"] = float(text.pace(line))
         sheet.rows.append([flat[k] for k in keys])
         unit = text.unit(line, lang)
         en_unit = line.unit_name.en if line.unit_name else None
@@ -157,7 +180,7 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
             if key in _FRACTIONS:
                 sheet.formats[r, c] = FRACTION
             elif key == "schedule_gap":
-                sheet.formats[r, c] = SIGNED_FRACTION
+                sheet.formats[r, c] = signed_points(lang)
             elif key == "pace":
                 sheet.formats[r, c] = PACE
             elif key in _IN_UNIT:
@@ -168,8 +191,9 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
                     # keeps the exact projection.
                     sheet.formats[r, c] = BOUNDED_PERCENT
                 elif key == "gap" and en_unit == "%":  # a gap of percentages is in points
-                    points = "个百分点" if lang == "zh" else " pts"
-                    sheet.formats[r, c] = f'0.0"{points}"'
+                    sheet.formats[r, c] = f'0.0"{_points_word(lang)}"'
+                elif key == "gap" and en_unit == ":1":  # a ratio's gap is a number, not a ratio
+                    sheet.formats[r, c] = "0.00"
                 else:
                     sheet.formats[r, c] = unit_format(
                         en_unit if en_unit in {"%", ":1"} else unit, shown, lang
@@ -245,6 +269,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             regions.formats[r, 6] = unit_format(
                 en_unit if en_unit in {"%", ":1"} else unit, places, lang
             )
+            regions.rows[r][7] = _as_shown(row.achievement)
             regions.formats[r, 7] = FRACTION
             if row.status in STATUS_FILL:
                 regions.fills[r, 8] = STATUS_FILL[row.status]
