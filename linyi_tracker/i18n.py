@@ -62,6 +62,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{plan}: where each target stands, as of {as_of}",
     },
     "title.counts": {"zh": "状态汇总", "en": "Targets by status"},
+    "title.counts_rows": {
+        "zh": "状态汇总（目标×地区，共{n}行）",
+        "en": "Target × region rows by status ({n} rows)",
+    },
     "title.monitoring": {"zh": "监测指标（无目标）", "en": "Monitoring indicators (no target)"},
     "title.batch": {"zh": "{batch}年重点民生工程", "en": "Key livelihood projects of {batch}"},
     "title.series": {"zh": "数据序列", "en": "Series"},
@@ -134,6 +138,11 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{n}个目标暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
         "en": "No figure yet for {targets}: the “Data completeness” section of `linyi-tracker report {year}` "
         "lists the last figure of each and who should report it.",
+    },
+    "hint.no_data_rows": {
+        "zh": "{n}个目标×地区行暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
+        "en": "No figure yet for {rows} (target × region): the “Data completeness” section of "
+        "`linyi-tracker report {year}` lists the last figure of each and who should report it.",
     },
     # the yearly report
     "report.title": {"zh": "{plan} {year}年度进展报告", "en": "{plan}: progress report {year}"},

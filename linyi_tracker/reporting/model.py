@@ -30,7 +30,13 @@ from linyi_tracker.plan.models import (
     Plan,
     QualitativeTarget,
 )
-from linyi_tracker.reporting.view import TargetView, behind_schedule, target_view, view_dict
+from linyi_tracker.reporting.view import (
+    TargetView,
+    behind_schedule,
+    tally,
+    target_view,
+    view_dict,
+)
 
 MOST_BEHIND = 5
 
@@ -197,10 +203,7 @@ def build_report(
         for s in wanted
     ]
     shown = [ln for s in sections for ln in s.lines]
-    counts: dict[str, int] = {}
-    for ln in shown:
-        key = ln.a.status or "not_assessed"
-        counts[key] = counts.get(key, 0) + 1
+    counts = tally(shown)
     achieved = [
         ln.target_id
         for ln in shown

@@ -14,6 +14,7 @@ the JSON all read it from the view.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -116,11 +117,17 @@ class StatusView:
     targets: tuple[TargetView, ...]
 
     def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for v in self.targets:
-            key = v.a.status or "not_assessed"
-            out[key] = out.get(key, 0) + 1
-        return out
+        return tally(self.targets)
+
+
+def tally(views: Iterable[TargetView]) -> dict[str, int]:
+    """How many of the views have each status (``not_assessed`` for none): the one count
+    behind every "by status" line, in status and in the report."""
+    out: dict[str, int] = {}
+    for v in views:
+        key = v.a.status or "not_assessed"
+        out[key] = out.get(key, 0) + 1
+    return out
 
 
 def target_view(

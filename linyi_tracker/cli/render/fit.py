@@ -381,4 +381,6 @@ class Hanging:
         indent = display_width(self.marker)
         body = self.paragraph.rendered(max(1, options.max_width - indent))
         for i, line in enumerate(body.split("\n")):
-            yield Text(self.marker if i == 0 else " " * indent) + line
+            # A no-break space held words together for the wrap; printed, it is a space.
+            plain = Text(line.plain.replace("\u00a0", " "), style=line.style, spans=line.spans)
+            yield Text(self.marker if i == 0 else " " * indent) + plain

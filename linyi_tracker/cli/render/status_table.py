@@ -20,7 +20,7 @@ from linyi_tracker.findings import plural
 from linyi_tracker.formatting import shown_percent, sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.view import StatusView, TargetView
+from linyi_tracker.reporting.view import StatusView, TargetView, tally
 from linyi_tracker.words import STATUS_WORDS
 
 WIDE = 120  # the width of the golden files and of a terminal that shows every column
@@ -99,6 +99,7 @@ def render_status(
     several = len(regions) > 1
     ends: set[int] = set()
     row = 0
+    shown: list[TargetView] = []  # what the counts below count: the rows drawn
     for region in regions:
         county = several and region != plan.city.id
         if several:
@@ -117,6 +118,7 @@ def render_status(
             for v in views:
                 fit.add_row(columns, _row(v, ctx, report, lang, county))
                 row += 1
+            shown.extend(views)
             ends.add(row - 1)
     table, dropped = fit.table(columns, width, title=title, section_ends=ends)
     parts: list[RenderableType] = [table]
@@ -125,34 +127,39 @@ def render_status(
         parts.append(Text(t("note.columns_dropped", lang, columns=names), style="yellow"))
     if several:
         parts.append(Text(t("note.county_target", lang), style="dim"))
-    parts.append(_counts(report, lang))
-    missing = report.counts().get("no_data", 0)
+    counts = tally(shown)
+    # With several regions a count is of target × region rows, and says so.
+    parts.append(_counts(counts, lang, len(shown) if several else None))
+    missing = counts.get("no_data", 0)
     if missing:
         # No data is the honest state for most targets; say where the detail is.
         hint = t(
-            "hint.no_data",
+            "hint.no_data_rows" if several else "hint.no_data",
             lang,
             n=missing,
             targets=plural(missing, "target"),
+            rows=plural(missing, "row"),
             year=report.as_of.year,
         )
         parts.append(Text(hint, style="yellow"))
     return Group(*parts, _caption(ctx, lang))
 
 
-def _counts(report: StatusView, lang: Lang) -> Text:
-    counts = report.counts()
-    line = Text(t("title.counts", lang) + t("word.colon", lang), style="bold")
-    first = True
+def _counts(counts: dict[str, int], lang: Lang, rows: int | None) -> RenderableType:
+    """The counts line, wrapped between items: a status word stays with its count and no
+    line starts with the separator."""
+    title = t("title.counts", lang) if rows is None else t("title.counts_rows", lang, n=rows)
+    spans = [(title + t("word.colon", lang), "bold")]
     for word in (*STATUS_WORDS, "not_assessed"):
         n = counts.get(word)
         if not n:
             continue
-        if not first:
-            line.append(" · ")
-        line.append(f"{status_label(word, lang)} {n}", style=STATUS_STYLE.get(word, ""))
-        first = False
-    return line
+        if len(spans) > 1:
+            spans.append(("\u00a0· ", ""))  # the separator ends a line, never starts one
+        # No-break spaces: "on track 3" is one item, never split across lines.
+        item = f"{status_label(word, lang)} {n}".replace(" ", "\u00a0")
+        spans.append((item, STATUS_STYLE.get(word, "")))
+    return fit.Hanging("", fit.Paragraph(spans, "words"))
 
 
 def _caption(ctx: Context, lang: Lang) -> Text:
