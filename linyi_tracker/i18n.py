@@ -54,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.value": {"zh": "数值", "en": "Value"},
     "col.source": {"zh": "来源", "en": "Source"},
     "col.note": {"zh": "备注", "en": "Note"},
+    "col.reason": {"zh": "说明", "en": "Why"},
     "col.chart": {"zh": "图示", "en": "Chart"},
     "col.deadline": {"zh": "期限", "en": "Deadline"},
     "col.kind": {"zh": "类型", "en": "Kind"},
@@ -169,6 +170,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.systems": {"zh": "各体系目标", "en": "Targets by system"},
     "report.regions": {"zh": "各县区", "en": "Regions"},
     "report.ranked_by_achievement": {"zh": "按完成率排序", "en": "ranked by achievement"},
+    "report.ranked_by_status": {"zh": "按完成情况排序", "en": "ranked by status"},
     "report.ranked_by_value": {
         "zh": "按数值排序（县区无分解目标）",
         "en": "ranked by value (no region targets)",
@@ -213,16 +215,18 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Status, first match wins: no figure → no data; met → achieved; deadline passed (the year over, for annual) → missed; pace unknown → insufficient data; pace ≥ {on} → on track, ≥ {risk} → at risk, else off track.",
     },
     "method.rule5": {
-        "zh": "“左右”（≈）的目标在容差以内即为达成。起点为规划给出的基期值，否则为最早的数据；规划期前的数据只作起点，不作实际值。",
-        "en": "“≈” targets are met within the tolerance. The starting point is the plan's baseline, else the earliest figure; a figure from before the plan is a starting point only, never the actual.",
+        "zh": "“左右”（≈）的目标在容差以内即为达成。起点为规划给出的基期值，否则为最早的数据；规划期前的数据只作起点，不作实际值。"
+        "起点已达到目标的，无需追赶，不计算进展、时序进度差和推进速度：目标仍满足时为已达成，不再满足时为明显滞后（已达标后回落），期限已过为未达成。",
+        "en": "“≈” targets are met within the tolerance. The starting point is the plan's baseline, else the earliest figure; a figure from before the plan is a starting point only, never the actual. "
+        "Where the starting point already met the target there is nothing to make up: no progress, schedule gap or pace; achieved while the target holds, off track (fell back after meeting it) once it does not, missed at the deadline.",
     },
     "method.rule6": {
         "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。",
         "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data.",
     },
     "method.rule7": {
-        "zh": "全市数字取全市自报数，或在{regions}个下级地区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序。",
-        "en": "A city figure is the city's own, or the sum of all {regions} regions when every one has reported (summable indicators only); a partial sum is never the city's. Regions are ranked by achievement (rates against the city-wide level), or by value where they have no target.",
+        "zh": "全市数字取全市自报数，或在{regions}个下级地区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序，“说明”一栏写明县区无完成率或状态的原因。",
+        "en": "A city figure is the city's own, or the sum of all {regions} regions when every one has reported (summable indicators only); a partial sum is never the city's. Regions are ranked by achievement (rates against the city-wide level), or by value where they have no target; the “Why” column says why a region has no achievement or status.",
     },
     "method.rule8": {
         "zh": "节点目标：完成为已完成（注明是否按期），期限前未完成为推进中，期限后未完成为已逾期。定性目标取数据中的评价词，状态为已评估。",
@@ -279,6 +283,20 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "起点已达标，现已回落到目标以下",
         "en": "met at the starting point, since fallen back short of the target",
     },
+    "reason.no-starting-point": {
+        "zh": "只有一个年份的数据，缺少更早的起点数据，无法计算推进速度",
+        "en": "figures for one year only: no earlier starting point to measure pace from",
+    },
+    "reason.no-pace": {
+        "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）",
+        "en": "pace cannot be measured (a figure not above zero, or a start not before the deadline)",
+    },
+    # the same reasons in a county table's few words
+    "reason.short.region-no-target": {"zh": "无县级目标", "en": "no county target"},
+    "reason.short.start-met": {"zh": "起点已达标", "en": "met at the start"},
+    "reason.short.fell-back": {"zh": "已达标后回落", "en": "fell back after meeting it"},
+    "reason.short.no-starting-point": {"zh": "仅一年数据，缺起点", "en": "one year's figure only"},
+    "reason.short.no-pace": {"zh": "无法计算推进速度", "en": "pace not measurable"},
     "reason.year-over-only-ytd": {
         "zh": "该年已结束，但只有年内累计数",
         "en": "the year is over but only a year-to-date figure exists",

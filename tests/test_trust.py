@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +150,67 @@ def test_progress_and_schedule_gap_are_measured_on_one_base(
         if a.kind == "level" and a.schedule_gap is not None:
             assert a.progress is not None and a.time_progress is not None
             assert a.schedule_gap == pytest.approx(a.progress - a.time_progress)
+
+
+# ------------------------------------------------------------------ county rows
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019, 2020])
+def test_every_county_row_is_assessed_or_says_why(plan: Plan, year: int) -> None:
+    """In every region table of the demo reports, a row has a status and an achievement,
+    or a reason; a row that is insufficient data or off track beside a met start says why."""
+    from datetime import datetime
+
+    from linyi_tracker.reporting.model import build_report
+
+    store = load_store(plan, DEMO)
+    report = build_report(
+        plan,
+        store,
+        year,
+        parse_period(str(year)),
+        generated=datetime(2026, 11, 28),
+        plan_file="plan.yaml",
+        data_source="examples/demo",
+    )
+    rows = [(rk.indicator, row) for rk in report.regions for row in rk.rows]
+    assert rows
+    for indicator, row in rows:
+        where = (year, indicator, row.region)
+        assert (
+            (row.status is not None and row.achievement is not None)
+            or row.reasons
+            or (row.status in {"done", "pending", "overdue"})
+        ), where
+        if row.status == "insufficient_data":
+            assert row.reasons, where
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "xlsx"])
+def test_the_reason_column_reaches_every_format(run: Run, tmp_path: Path, fmt: str) -> None:
+    """The county tables' 说明 column (无县级目标, 已达标后回落) is in every report format."""
+    out = tmp_path / f"r.{fmt}"
+    r = run("report", "2019", "--data", str(DEMO), "--lang", "zh", "-o", str(out))
+    assert r.exit_code == 0
+    if fmt == "docx":
+        import docx
+
+        doc = docx.Document(str(out))
+        body = "\n".join(c.text for tb in doc.tables for row in tb.rows for c in row.cells)
+    elif fmt == "xlsx":
+        import openpyxl
+
+        ws = openpyxl.load_workbook(out)["各县区"]
+        body = "\n".join(str(c.value) for row in ws.iter_rows() for c in row)
+    else:
+        body = out.read_text(encoding="utf-8")
+    for word in ("说明", "无县级目标", "已达标后回落", "仅一年数据，缺起点"):
+        assert word in body, (fmt, word)
+
+
+def test_the_terminal_report_names_milestone_words_in_chinese(run: Run) -> None:
+    """The education milestone's county rows read 已完成 / 未完成, never 'done' / 'not-done'."""
+    r = run("report", "2019", "--data", str(DEMO), "--lang", "zh", width=120)
+    section = r.stdout[r.stdout.index("通过义务教育均衡发展国家评估验收的县区数 · ") :]
+    section = section[: section.index("└")]
+    assert "已完成" in section and "done" not in section

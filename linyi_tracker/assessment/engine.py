@@ -344,6 +344,11 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         a.reasons.append("fell-back")
     else:
         _status_from_pace(plan, a)
+        if a.pace is None:
+            # Say why there is no pace: a figure of one year only (it is its own
+            # starting point), or figures a growth rate cannot be taken of.
+            one_year = a.starting_point is None or ya <= a.starting_point[0]
+            a.reasons.append("no-starting-point" if one_year else "no-pace")
 
 
 # ---------------------------------------------------------------- annual

@@ -25,7 +25,6 @@ from linyi_tracker.assessment.engine import assess
 from linyi_tracker.assessment.series import region_ranking, series_for
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
-    LevelTarget,
     MilestoneTarget,
     Plan,
     QualitativeTarget,
@@ -37,6 +36,7 @@ from linyi_tracker.reporting.view import (
     target_view,
     view_dict,
 )
+from linyi_tracker.words import STATUS_WORDS
 
 MOST_BEHIND = 5
 
@@ -59,6 +59,9 @@ class RegionRow:
     text: str
     achievement: float | None
     status: str | None
+    # Why a county's row has no achievement or status, or what qualifies it (engine
+    # reason codes: region-no-target, no-starting-point, start-met, fell-back…).
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,7 +72,9 @@ class RegionRanking:
     unit_zh: str | None
     unit_en: str | None
     period: Period
-    ranked_by: str  # "achievement" against the target, or "value" where regions have no target
+    # "achievement" against the target, "status" where a county's target is a milestone,
+    # or "value" where regions have no target
+    ranked_by: str
     rows: list[RegionRow]
     missing: list[str]
     missing_zh: list[str]
@@ -300,10 +305,11 @@ def _regions(
         if period is None or period.year != year:
             continue
         target = plan.target_by_id[ln.target_id]
-        judged = ind.aggregate == "none" and isinstance(target, LevelTarget)
         rows = []
         for o in reported:
-            a = assess(plan, store, target, period, o.region) if judged else None
+            # Every county row is assessed against the target that applies to it; where
+            # none does (a county's share of a city-wide sum), the reasons say so.
+            a = assess(plan, store, target, period, o.region)
             region = plan.region_by_id[o.region]
             rows.append(
                 RegionRow(
@@ -312,12 +318,20 @@ def _regions(
                     region.name.en,
                     o.value,
                     o.text,
-                    a.achievement if a else None,
-                    a.status if a else None,
+                    a.achievement,
+                    a.status,
+                    list(a.reasons),
                 )
             )
-        if judged:
+        ranked_by = "value"
+        if any(r.achievement is not None for r in rows):
+            ranked_by = "achievement"
             rows.sort(key=lambda r: -(r.achievement if r.achievement is not None else -math.inf))
+        elif any(r.status is not None for r in rows):
+            # A milestone each county must pass: done first, then pending, then overdue.
+            ranked_by = "status"
+            order = {w: i for i, w in enumerate(STATUS_WORDS)}
+            rows.sort(key=lambda r: order.get(r.status or "", len(order)))
         unit = plan.unit_of(ind)
         out.append(
             RegionRanking(
@@ -327,7 +341,7 @@ def _regions(
                 unit.name.zh if unit else None,
                 unit.name.en if unit else None,
                 period,
-                "achievement" if judged else "value",
+                ranked_by,
                 rows,
                 missing,
                 [plan.region_by_id[r].name.zh for r in missing],

@@ -8,6 +8,7 @@ meets it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from linyi_tracker.formatting import (
     with_unit,
     worded,
 )
-from linyi_tracker.i18n import Lang, labelled, status_label, t
+from linyi_tracker.i18n import LABELS, Lang, labelled, status_label, t
 from linyi_tracker.reporting.view import TargetView
 
 if TYPE_CHECKING:  # not imported at run time: the status table needs none of the report model
@@ -379,7 +380,25 @@ ANNUAL_COLUMNS = (
     "report.history",
     "col.status",
 )
-RANKING_COLUMNS = ("report.rank", "col.region", "col.value", "col.achievement", "col.status")
+RANKING_COLUMNS = (
+    "report.rank",
+    "col.region",
+    "col.value",
+    "col.achievement",
+    "col.status",
+    "col.reason",
+)
+
+
+def row_reasons(reasons: Sequence[str], lang: Lang) -> str:
+    """Why a county row has no achievement or status, or what qualifies it, in a table
+    cell's few words (无县级目标, 已达标后回落); '—' when nothing needs saying."""
+    shown = [r for r in reasons if not (r == "start-met" and "fell-back" in reasons)]
+    words = [
+        t(f"reason.short.{r}" if f"reason.short.{r}" in LABELS else f"reason.{r}", lang)
+        for r in shown
+    ]
+    return ("；" if lang == "zh" else "; ").join(words) or "—"
 
 
 def annual_cells(line: TargetView, lang: Lang) -> list[str]:
@@ -396,7 +415,9 @@ def annual_cells(line: TargetView, lang: Lang) -> list[str]:
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
     wan = wan_column([r.value for r in ranking.rows])  # one style for the column
-    value = row.text if row.value is None else with_unit(row.value, unit_name, lang, wan)
+    value = (
+        worded(row.text, lang) if row.value is None else with_unit(row.value, unit_name, lang, wan)
+    )
     share = "—" if row.achievement is None else percent(row.achievement, lang)
     return [
         str(rank),
@@ -404,17 +425,13 @@ def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang)
         value,
         share,
         status_label(row.status, lang) if row.status else "—",
+        row_reasons(row.reasons, lang),
     ]
 
 
 def ranking_title(ranking: RegionRanking, lang: Lang) -> tuple[str, str]:
     """(heading, how it is ranked)."""
-    how = t(
-        "report.ranked_by_achievement"
-        if ranking.ranked_by == "achievement"
-        else "report.ranked_by_value",
-        lang,
-    )
+    how = t(f"report.ranked_by_{ranking.ranked_by}", lang)
     return (
         f"{ranking.name_zh if lang == 'zh' else ranking.name_en} · {period_label(ranking.period, lang)}",
         how,

@@ -125,10 +125,16 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             [t(c, lang) for c in text.RANKING_COLUMNS], lang, {0, 2, 3}, modes={0: "words"}
         )
         table.title = f"{heading} ({how})"
+        table.columns[-1].mode = "name"  # the reason: Chinese breaks between characters
         for i, r in enumerate(ranking.rows, start=1):
             cells = text.ranking_cells(i, r, ranking, lang)
             style = STATUS_STYLE.get(r.status or "", "")
-            _add(table, cells[:-1], fit.Paragraph([(cells[-1].replace(" ", "\u00a0"), style)]))
+            status = fit.Paragraph([(cells[4].replace(" ", "\u00a0"), style)])
+            row: list[fit.Cell] = [
+                [fit.para(c, mode=col.mode)] for c, col in zip(cells, table.columns, strict=True)
+            ]
+            row[4] = [status]
+            fit.add_row(table.columns, row)
         regions.append(table)
         missing = text.not_reported(ranking, lang)
         if missing:

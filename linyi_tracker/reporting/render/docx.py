@@ -43,13 +43,13 @@ HEADING_FONTS = ("Arial", "黑体", "SimHei")
 _WIDTHS_EN: dict[str, list[float]] = {
     "annual": [3.0, 2.6, 2.2, 3.4, 1.6, 1.8],
     "system": [2.9, 2.3, 2.0, 1.8, 1.6, 1.1, 2.0, 2.3],
-    "ranking": [0.9, 2.8, 2.2, 1.7, 2.2],
+    "ranking": [0.9, 2.5, 2.1, 1.7, 1.9, 2.6],
 }
 _WIDTHS: dict[str, list[float]] = {
     "counts": [3, 1],
     "annual": [3.2, 2.6, 2.2, 3.6, 1.6, 1.6],
     "system": [3.0, 2.4, 2.0, 1.6, 1.8, 1.3, 1.9, 2.0],
-    "ranking": [0.8, 2.4, 2.2, 1.6, 1.6],
+    "ranking": [0.8, 2.2, 2.1, 1.6, 1.6, 2.4],
     "completeness": [3, 3, 2.4, 3.6],
 }
 
@@ -231,7 +231,7 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
         run.bold = True
         _shade(cell, "E8E8E8")
         cell.paragraphs[0].paragraph_format.keep_with_next = True
-    status_col = len(table.header) - 1 if table.kind in {"annual", "system", "ranking"} else None
+    status_col = table.status_col
     # A table of a row or three stays whole (never a heading and header row alone at
     # the foot of a page); longer ones may break, their header row repeating.
     together = len(table.rows) <= 3

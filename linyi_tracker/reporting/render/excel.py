@@ -243,6 +243,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             t("col.value", lang),
             t("col.achievement", lang),
             t("col.status", lang),
+            t("col.reason", lang),
         ],
     )
     for ranking in report.regions:
@@ -264,6 +265,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     else (worded(row.text, lang) if lang == "zh" else row.text),
                     row.achievement,
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
+                    text.row_reasons(row.reasons, lang) if row.reasons else None,
                 ]
             )
             regions.formats[r, 6] = unit_format(
@@ -273,7 +275,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             regions.formats[r, 7] = FRACTION
             if row.status in STATUS_FILL:
                 regions.fills[r, 8] = STATUS_FILL[row.status]
-    regions.wrap = {1}
+    regions.wrap = {1, 9}
     regions.hidden = {0, 4}  # the indicator and region codes: data, not for the page
     gaps = Sheet(
         t("report.completeness", lang),

@@ -31,7 +31,7 @@ WIDTHS: dict[str, list[int]] = {
     "counts": [70, 30],
     "annual": [21, 19, 14, 26, 10, 10],
     "system": [20, 15, 13, 8, 12, 8, 10, 14],
-    "ranking": [9, 22, 27, 18, 24],
+    "ranking": [8, 18, 20, 14, 16, 24],
     "completeness": [26, 26, 18, 30],
 }
 

@@ -27,6 +27,13 @@ class Table:
     numeric: frozenset[int] = frozenset()
     statuses: list[str | None] = field(default_factory=list)  # one a row, for colour
 
+    @property
+    def status_col(self) -> int | None:
+        """The column that holds the status words, coloured by ``statuses``."""
+        if self.kind == "ranking":
+            return 4  # before the reason (text.RANKING_COLUMNS)
+        return len(self.header) - 1 if self.kind in {"annual", "system"} else None
+
 
 def counts(report: Report, lang: Lang) -> Table:
     words = [w for w in (*STATUS_WORDS, "not_assessed") if report.counts.get(w)]
@@ -61,9 +68,6 @@ def system(report: Report, index: int, lang: Lang) -> Table:
     )
 
 
-_DATA_WORDS = {"done": "word.done", "not-done": "word.not_done", "not_done": "word.not_done"}
-
-
 def ranking(r: RegionRanking, lang: Lang) -> Table:
     """Counties ranked; their figures in one number style, a milestone's word in the reader's language."""
     rows = [text.ranking_cells(i, row, r, lang) for i, row in enumerate(r.rows, start=1)]
@@ -72,8 +76,6 @@ def ranking(r: RegionRanking, lang: Lang) -> Table:
     for cells, row, figure in zip(rows, r.rows, figures, strict=True):
         if row.value is not None:
             cells[2] = figure
-        elif row.text in _DATA_WORDS:
-            cells[2] = t(_DATA_WORDS[row.text], lang)
     return Table(
         "ranking",
         [t(c, lang) for c in text.RANKING_COLUMNS],
