@@ -54,6 +54,17 @@ def test_a_control_character_in_plan_text_is_refused_at_its_node(
     )
 
 
+@pytest.mark.parametrize("char", ["\x07", "\x00", "\x1b", "\x9b", "\ufffe", "\uffff"])
+def test_a_control_character_written_raw_is_refused_at_its_line_and_column(
+    tmp_path: Path, char: str
+) -> None:
+    """One the YAML reader refuses (no escape) is the same finding, at the character."""
+    (f,) = errors_of(tmp_path, edited(JOBS_EN, f'en: "New{char}jobs"}}'))
+    assert (f.code, f.form, f.line, f.column_number) == ("plan-schema", "control-character", 21, 59)
+    assert f.params["char"] == f"U+{ord(char):04X}"
+    assert f"New{char}jobs" in str(f.params["text"])
+
+
 def test_a_control_character_message_shows_it_escaped(tmp_path: Path) -> None:
     """The message names the character by code point and shows the text escaped."""
     (f,) = errors_of(tmp_path, edited(JOBS_EN, r'en: "New\ajobs"}'))
@@ -126,12 +137,19 @@ def test_the_id_message_says_which_characters_an_id_takes(tmp_path: Path) -> Non
         ("number: 1,", "number: true,", "systems[0].number"),
         ("declared_projects: 1}", "declared_projects: true}", "categories[0].declared_projects"),
         ("start: 2015, end", "start: true, end", "plan.period.start"),
+        ("    start: 2015\n", "    start: false\n", "targets[0].start"),
     ],
 )
 def test_a_yes_no_value_is_no_whole_number(tmp_path: Path, old: str, new: str, column: str) -> None:
     """YAML's `true` where a whole number is due is refused, shown as written."""
     (f,) = errors_of(tmp_path, edited(old, new))
-    assert (f.form, f.column, f.params["value"]) == ("not-integer", column, "true")
+    shown = "false" if "false" in new else "true"
+    assert (f.form, f.column, f.params["value"]) == ("not-integer", column, shown)
+
+
+def test_a_quoted_year_is_still_a_year(tmp_path: Path) -> None:
+    """Refusing yes/no keeps a quoted "2020" the year it always was."""
+    assert errors_of(tmp_path, edited("    start: 2015\n", '    start: "2015"\n')) == []
 
 
 _TARGETS = (PLANS / "growth-change.yaml").read_text(encoding="utf-8")

@@ -160,6 +160,8 @@ def load_plan(path: Path) -> PlanLoad:
             return PlanLoad(path, None, _number_findings(ambiguous, shown))
     except yaml.MarkedYAMLError as exc:
         return PlanLoad(path, None, [_yaml_error(exc, shown)])
+    except yaml.reader.ReaderError as exc:  # a control character written as it is
+        return PlanLoad(path, None, [_reader_error(exc, text, shown)])
     except yaml.YAMLError as exc:
         finding = Finding("yaml-syntax", Severity.ERROR, shown, params={"problem": str(exc)})
         return PlanLoad(path, None, [finding])
@@ -196,6 +198,34 @@ def load_plan(path: Path) -> PlanLoad:
         )
     usable = plan if not any(f.is_error for f in findings) else None
     return PlanLoad(path, usable, findings)
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, shown: str) -> Finding:
+    """A character the YAML reader refuses (a raw BEL, U+FFFE), at its line and column:
+    as the one written as an escape (_character_findings). The reader stops at the first
+    such character, so its first occurrence in the text is the one (libyaml counts the
+    position in bytes, PyYAML in characters: the character itself is the sure guide)."""
+    code = exc.character
+    char = code if isinstance(code, str) else chr(code)
+    at = text.find(char)
+    if at < 0:  # pragma: no cover - the reader found it in this very text
+        return Finding("yaml-syntax", Severity.ERROR, shown, params={"problem": str(exc)})
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    # the text around the character, within its line
+    left, right = max(start, at - 25), min(end, at + 26)
+    around = text[left:right].strip()
+    shown_text = f"{'…' if left > start else ''}{around}{'…' if right < end else ''}"
+    return Finding(
+        "plan-schema",
+        Severity.ERROR,
+        shown,
+        text.count("\n", 0, at) + 1,
+        column_number=at - start + 1,
+        params={"text": shown_text, "char": f"U+{ord(char):04X}"},
+        form="control-character",
+    )
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, shown: str) -> Finding:

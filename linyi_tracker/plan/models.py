@@ -20,7 +20,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    Strict,
     field_validator,
     model_validator,
 )
@@ -57,20 +56,24 @@ def _id_characters(text: str) -> str:
 
 
 Id = Annotated[str, Field(min_length=1), AfterValidator(_id_characters)]
-# Whole numbers are whole numbers: YAML's `true` is no 1 (`schema_version: true` passed).
-Int = Annotated[int, Strict()]
-MAX_ADJUSTED = 17  # the largest figure a plan may give is below 10^18 (as actuals/numbers.py)
-Year = Annotated[int, Strict(), Field(ge=1900, le=2200)]
-# A growth or change of -100 % or less leaves nothing (or less than nothing) of the base:
-# the assessment's yearly rate would be a root of a negative number.
-Percent = Annotated[Decimal, Field(gt=-100)]
 
 
 def _no_boolean(value: object) -> object:
-    """``true``/``false`` where a number is due: refused (a Literal[1] takes True as 1)."""
+    """YAML's ``true``/``false`` where a number is due is refused: pydantic takes True
+    for 1, even for a Literal[1] (`schema_version: true` passed)."""
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "Input should be a valid integer")
     return value
+
+
+# A whole number, never a yes/no. Otherwise as pydantic reads ints: a quoted "2020" is
+# still the year 2020 (strict mode would refuse it as "not a whole number").
+Int = Annotated[int, BeforeValidator(_no_boolean)]
+MAX_ADJUSTED = 17  # the largest figure a plan may give is below 10^18 (as actuals/numbers.py)
+Year = Annotated[Int, Field(ge=1900, le=2200)]
+# A growth or change of -100 % or less leaves nothing (or less than nothing) of the base:
+# the assessment's yearly rate would be a root of a negative number.
+Percent = Annotated[Decimal, Field(gt=-100)]
 
 
 class Model(BaseModel):
