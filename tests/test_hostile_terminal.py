@@ -96,16 +96,30 @@ def test_status_prints_inert(run: Run, tmp_path: Path) -> None:
 
 
 def test_plan_names_are_printed_inert(run: Run, tmp_path: Path) -> None:
-    """An indicator name holding ESC and markup is shown as text by `plan`."""
+    """An indicator name holding markup is shown as text by `plan`."""
     text = PLAN_FILE.read_text(encoding="utf-8")
-    hostile = text.replace("en: New urban jobs}", 'en: "New urban jobs\\e[2J :x: [red]x[/red]"}')
+    hostile = text.replace("en: New urban jobs}", 'en: "New urban jobs [2J :x: [red]x[/red]"}')
     assert hostile != text
     plan = tmp_path / "plan.yaml"
     plan.write_text(hostile, encoding="utf-8")
     r = run("plan", "--plan", str(plan), "--lang", "en", width=200)
     assert r.exit_code == 0
     assert_inert(r.stdout)
-    assert "New urban jobs\\x1b[2J :x: [red]x[/red]" in r.stdout
+    assert "New urban jobs [2J :x: [red]x[/red]" in r.stdout
+
+
+def test_a_plan_name_holding_esc_is_refused_and_shown_inert(run: Run, tmp_path: Path) -> None:
+    """An indicator name holding ESC is a plan error (a workbook cannot hold it), and the
+    finding shows the ESC escaped."""
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    hostile = text.replace("en: New urban jobs}", 'en: "New urban jobs\\e[2J :x: [red]x[/red]"}')
+    assert hostile != text
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(hostile, encoding="utf-8")
+    r = run("plan", "--plan", str(plan), "--lang", "en", width=200)
+    assert r.exit_code == 2
+    assert_inert(r.stdout + r.stderr)
+    assert "'New urban jobs\\x1b[2J :x: [red]x[/red]' holds U+001B" in r.stderr
 
 
 def test_a_usage_error_quotes_an_argument_inert(run: Run) -> None:

@@ -32,6 +32,14 @@ PLANS = FIXTURES / "plans"
         ("not-utf8.yaml", "encoding-error", 5, None, None),
         ("unknown-tag.yaml", "yaml-syntax", 37, 12, None),
         ("unhashable-key.yaml", "yaml-syntax", 41, 7, None),
+        ("duplicate-id-case.yaml", "duplicate-id", 22, 10, "indicators[1].id"),
+        ("name-clash-region-alias.yaml", "duplicate-id", 13, 74, "regions[1].aliases[0]"),
+        ("name-clash-indicator-name.yaml", "duplicate-id", 22, 55, "indicators[1].name.en"),
+        ("name-clash-indicator-alias.yaml", "duplicate-id", 22, 76, "indicators[1].aliases[0]"),
+        ("control-character.yaml", "plan-schema", 21, 55, "indicators[0].name.en"),
+        ("id-characters.yaml", "plan-schema", 22, 10, "indicators[1].id"),
+        ("schema-version-boolean.yaml", "plan-schema", 2, 17, "schema_version"),
+        ("change-below-minus-100.yaml", "plan-schema", 39, 12, "targets[1].value"),
     ],
 )
 def test_broken_plan_gives_one_positioned_error(

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from difflib import get_close_matches
 from typing import Literal
 
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget
+from linyi_tracker.plan.names import fold as fold
+from linyi_tracker.plan.names import indicator_names, region_names
 
 ValueType = Literal["number", "milestone", "count", "judgement"]
-
-
-def fold(text: str) -> str:
-    """Text as it is compared: NFKC (full-width folded), stripped, case-folded."""
-    return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
 class PlanLookup:
@@ -25,11 +21,14 @@ class PlanLookup:
         self.indicator_names: dict[str, Indicator] = {}
         for ind in plan.indicators:
             self.indicators[ind.id.casefold()] = ind
-            for name in (ind.name.zh, ind.name.en, *ind.aliases):  # aliases as extract reads them
+            # Every name, the id too (a full-width id is found by name): the plan check
+            # refuses two indicators with one folded name (plan/names.py), so none of
+            # these overwrites another's.
+            for name in indicator_names(ind):
                 self.indicator_names[fold(name)] = ind
         self.regions: dict[str, str] = {}
         for reg in plan.regions:
-            for name in (reg.id, reg.name.zh, reg.name.en, *reg.aliases):
+            for name in region_names(reg):
                 self.regions[fold(name)] = reg.id
         self.value_types: dict[str, ValueType] = {
             ind.id: value_type(plan, ind) for ind in plan.indicators

@@ -98,9 +98,17 @@ def _is(path: Path, test: str) -> bool:
         return False
 
 
+def _not_empty(value: str | Path) -> Path:
+    """``value`` as a path; an empty one is refused, as cli/files.py refuses an empty
+    path option: ``Path("")`` is the current folder (`plan check ""` said "'' is a folder")."""
+    if isinstance(value, str) and not value.strip():
+        raise _bad("input.empty_name")
+    return Path(value)
+
+
 def file_path(value: str | Path) -> Path:
     """A file to read or write: anything but an existing folder."""
-    path = Path(value)
+    path = _not_empty(value)
     if _is(path, "is_dir"):
         raise _bad("cli.is_a_folder", value=value)
     return path
@@ -108,7 +116,7 @@ def file_path(value: str | Path) -> Path:
 
 def folder_path(value: str | Path) -> Path:
     """A folder: anything but an existing file (a missing one is reported where it is used)."""
-    path = Path(value)
+    path = _not_empty(value)
     if _is(path, "is_file"):
         raise _bad("cli.is_a_file", value=value)
     return path

@@ -35,11 +35,11 @@ from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.reconcile import Figure, Relation, against_store, store_finding
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
 from linyi_tracker.i18n import Text, TextError
-from linyi_tracker.plan.models import Plan
+from linyi_tracker.plan.models import ID_CHARACTERS, Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
 INGEST_FOLDER = "ingested"
-_SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
+_SAFE = re.compile(rf"^[{ID_CHARACTERS}]+$")  # a file name made of ids, periods and '_'s
 
 
 class IngestError(TrackerError):

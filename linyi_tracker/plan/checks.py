@@ -6,8 +6,7 @@ Each problem is returned with the path of the YAML node it concerns (``("targets
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from linyi_tracker.findings import Param, Severity
@@ -21,6 +20,13 @@ from linyi_tracker.plan.models import (
     MilestoneTarget,
     Plan,
     QualitativeTarget,
+)
+from linyi_tracker.plan.names import (
+    Named,
+    fold_words,
+    indicator_fields,
+    region_fields,
+    system_fields,
 )
 
 Path = tuple[str | int, ...]
@@ -36,12 +42,16 @@ class PlanProblem:
     params: Mapping[str, Param] = field(default_factory=dict)
     form: str = ""
     hint_form: str = ""
+    # Another node the finding names (the first of two clashing names): the loader gives
+    # its line and column as the parameters first_line and first_column.
+    other: Path | None = None
 
 
 def check_plan(plan: Plan) -> list[PlanProblem]:
     """Every cross-reference, year and consistency problem of a plan, in file order."""
     out: list[PlanProblem] = []
     _unique_ids(plan, out)
+    _distinct_names(plan, out)
     _regions(plan, out)
     _projects(plan, out)
     _indicators(plan, out)
@@ -57,11 +67,27 @@ def _err(
     params: Mapping[str, Param],
     form: str = "",
     hint_form: str = "",
+    other: Path | None = None,
 ) -> None:
-    out.append(PlanProblem(path, code, Severity.ERROR, params, form, hint_form))
+    out.append(PlanProblem(path, code, Severity.ERROR, params, form, hint_form, other))
+
+
+# What one entry of each section is called in a message.
+_ITEM = {
+    "units": "unit",
+    "regions": "region",
+    "systems": "system",
+    "categories": "category",
+    "projects": "project",
+    "indicators": "indicator",
+    "targets": "target",
+}
 
 
 def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
+    """No id twice in a section, nor two ids alike once folded as the look-ups fold
+    (``jobs.rate`` and ``JOBS.RATE``): data rows and commands would take them for one,
+    and on a case-blind disk (Windows, macOS) so would the store's file names."""
     sections: dict[str, list[str]] = {
         "units": [u.id for u in plan.units],
         "regions": [r.id for r in plan.regions],
@@ -72,26 +98,95 @@ def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
         "targets": [t.id for t in plan.targets],
     }
     for section, ids in sections.items():
-        seen: set[str] = set()
+        first: dict[str, int] = {}
         for i, ident in enumerate(ids):
-            if ident in seen:
-                _err(
-                    out,
-                    (section, i, "id"),
-                    "duplicate-id",
-                    {"section": section, "item": section[:-1], "id": ident},
-                )
-            seen.add(ident)
-    numbers = Counter(s.number for s in plan.systems)
+            j = first.setdefault(fold_words(ident), i)
+            if j == i:
+                continue
+            params: dict[str, Param] = {"section": section, "item": _ITEM[section], "id": ident}
+            if ids[j] != ident:
+                params["other_id"] = ids[j]
+            _err(
+                out,
+                (section, i, "id"),
+                "duplicate-id",
+                params,
+                "" if ids[j] == ident else "alike",
+                other=(section, j, "id"),
+            )
+    numbers: dict[int, int] = {}
     for i, s in enumerate(plan.systems):
-        if numbers[s.number] > 1:
+        j = numbers.setdefault(s.number, i)
+        if j != i:
             _err(
                 out,
                 ("systems", i, "number"),
                 "duplicate-id",
                 {"number": s.number},
                 "system-number",
+                other=("systems", j, "number"),
             )
+
+
+# A name: where it is written, the text, the entry it names (its index and id in the
+# section), and the rule that compares it where two of one rule meet ("id", "number",
+# "target": _unique_ids says those).
+_Name = tuple[Path, str, int, str, str]
+
+
+def _distinct_names(plan: Plan, out: list[PlanProblem]) -> None:
+    """No name of one indicator, region or system is a name of another once folded as
+    the look-ups fold (plan/names.py): a data row naming a region `city` would go to
+    whichever the look-up met last. An indicator's names are those a data row takes, and
+    its targets' ids, which name it in commands (`show`)."""
+
+    def named(section: str, entries: Iterable[tuple[str, list[Named]]]) -> list[_Name]:
+        return [
+            ((section, i, *where), name, i, ident, str(where[0]) if where[0] in _RULED else "")
+            for i, (ident, fields) in enumerate(entries)
+            for where, name in fields
+        ]
+
+    indicators = named("indicators", ((i.id, indicator_fields(i)) for i in plan.indicators))
+    index = {ind.id: i for i, ind in enumerate(plan.indicators)}
+    for k, t in enumerate(plan.targets):
+        if t.indicator in index:  # else an unknown-reference of its own
+            indicators.append(
+                (("targets", k, "id"), t.id, index[t.indicator], t.indicator, "target")
+            )
+    _clashes(out, "indicators", indicators)
+    _clashes(out, "regions", named("regions", ((r.id, region_fields(r)) for r in plan.regions)))
+    _clashes(out, "systems", named("systems", ((s.id, system_fields(s)) for s in plan.systems)))
+
+
+_RULED = frozenset({"id", "number"})
+
+
+def _clashes(out: list[PlanProblem], section: str, names: list[_Name]) -> None:
+    """A finding at each name that a name of another entry met before, folded, is."""
+    first: dict[str, _Name] = {}
+    for entry in names:
+        path, name, owner, owner_id, rule = entry
+        other_path, other_name, other, other_id, other_rule = first.setdefault(
+            fold_words(name), entry
+        )
+        if other == owner or (rule and rule == other_rule):
+            continue  # an entry's own names; two ids or two numbers: said already
+        _err(
+            out,
+            path,
+            "duplicate-id",
+            {
+                "section": section,
+                "item": _ITEM[section],
+                "name": name,
+                "owner": owner_id,
+                "other_name": other_name,
+                "other": other_id,
+            },
+            "name",
+            other=other_path,
+        )
 
 
 def _regions(plan: Plan, out: list[PlanProblem]) -> None:

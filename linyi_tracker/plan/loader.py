@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 import yaml
 from pydantic import ValidationError
 
+from linyi_tracker.characters import unsafe_character
 from linyi_tracker.errors import PlanInvalidError
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.i18n import Text, TextNotFoundError, os_reason
@@ -159,13 +160,15 @@ def load_plan(path: Path) -> PlanLoad:
             return PlanLoad(path, None, _number_findings(ambiguous, shown))
     except yaml.MarkedYAMLError as exc:
         return PlanLoad(path, None, [_yaml_error(exc, shown)])
+    except yaml.reader.ReaderError as exc:  # a control character written as it is
+        return PlanLoad(path, None, [_reader_error(exc, text, shown)])
     except yaml.YAMLError as exc:
         finding = Finding("yaml-syntax", Severity.ERROR, shown, params={"problem": str(exc)})
         return PlanLoad(path, None, [finding])
     if root is None:
         return PlanLoad(path, None, [Finding("empty-plan", Severity.ERROR, shown)])
 
-    findings = _duplicate_keys(root, shown)
+    findings = _duplicate_keys(root, shown) + _character_findings(root, shown)
     if not isinstance(data, dict):
         findings.append(Finding("plan-shape", Severity.ERROR, shown, 1, None, 1))
         return PlanLoad(path, None, findings)
@@ -176,6 +179,10 @@ def load_plan(path: Path) -> PlanLoad:
         return PlanLoad(path, None, findings)
     for issue in check_plan(plan):
         line, col = _position(root, issue.path)
+        params = issue.params
+        if issue.other is not None:  # the other place the finding concerns (a clash)
+            first_line, first_column = _position(root, issue.other)
+            params = {**params, "first_line": first_line, "first_column": first_column}
         findings.append(
             Finding(
                 issue.code,
@@ -184,13 +191,41 @@ def load_plan(path: Path) -> PlanLoad:
                 line,
                 _dotted(issue.path),
                 col,
-                params=issue.params,
+                params=params,
                 form=issue.form,
                 hint_form=issue.hint_form,
             )
         )
     usable = plan if not any(f.is_error for f in findings) else None
     return PlanLoad(path, usable, findings)
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, shown: str) -> Finding:
+    """A character the YAML reader refuses (a raw BEL, U+FFFE), at its line and column:
+    as the one written as an escape (_character_findings). The reader stops at the first
+    such character, so its first occurrence in the text is the one (libyaml counts the
+    position in bytes, PyYAML in characters: the character itself is the sure guide)."""
+    code = exc.character
+    char = code if isinstance(code, str) else chr(code)
+    at = text.find(char)
+    if at < 0:  # pragma: no cover - the reader found it in this very text
+        return Finding("yaml-syntax", Severity.ERROR, shown, params={"problem": str(exc)})
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    # the text around the character, within its line
+    left, right = max(start, at - 25), min(end, at + 26)
+    around = text[left:right].strip()
+    shown_text = f"{'…' if left > start else ''}{around}{'…' if right < end else ''}"
+    return Finding(
+        "plan-schema",
+        Severity.ERROR,
+        shown,
+        text.count("\n", 0, at) + 1,
+        column_number=at - start + 1,
+        params={"text": shown_text, "char": f"U+{ord(char):04X}"},
+        form="control-character",
+    )
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, shown: str) -> Finding:
@@ -460,6 +495,43 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None
 
 
+def _character_findings(root: yaml.Node, shown: str) -> list[Finding]:
+    """Every key or value holding a character no report or workbook may hold
+    (:mod:`linyi_tracker.characters`): a YAML escape (``"New\x07jobs"``) writes one the
+    YAML reader lets through."""
+    out: list[Finding] = []
+    seen: set[int] = set()  # an alias is the anchored node again: one finding for it
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            char = unsafe_character(str(node.value))
+            if char is not None:
+                text = str(node.value)
+                out.append(
+                    Finding(
+                        "plan-schema",
+                        Severity.ERROR,
+                        shown,
+                        node.start_mark.line + 1,
+                        _dotted(path) or None,
+                        node.start_mark.column + 1,
+                        params={"text": text if len(text) <= 60 else f"{text[:60]}…", "char": char},
+                        form="control-character",
+                    )
+                )
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                part = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                stack += [(value, (*path, part)), (key, (*path, part))]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, (*path, i)) for i, child in enumerate(node.value)]
+    return sorted(out, key=lambda f: (f.line or 0, f.column_number or 0))
+
+
 def _duplicate_keys(node: yaml.Node, shown: str) -> list[Finding]:
     out: list[Finding] = []
     stack = [node]
@@ -499,6 +571,8 @@ _MODEL_RULES = frozenset(
         "unnamed-with-name",
         "project-name",
         "unit-direction",
+        "id-characters",
+        "range-order",
     }
 )
 
@@ -527,6 +601,8 @@ def _schema_problem(err: Any) -> tuple[str, dict[str, Param]]:
     got = err.get("input")
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else "value"
+    if isinstance(got, bool):  # as the YAML wrote it, not Python's True
+        got = "true" if got else "false"
     if kind in _MODEL_RULES:
         return kind, {k: v for k, v in ctx.items() if isinstance(v, str | int)}
     if kind == "missing":
@@ -550,7 +626,7 @@ def _schema_problem(err: Any) -> tuple[str, dict[str, Param]]:
         return "not-list", {"type": type(got).__name__}
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return "not-mapping", {"type": type(got).__name__}
-    if kind == "string_too_short":
+    if kind in {"string_too_short", "blank"}:
         return "empty", {"key": name}
     if kind in _BOUNDS:
         sign, key = _BOUNDS[kind]

@@ -15,13 +15,13 @@ error names the closest candidate, or lists them all when there are few.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 
 from linyi_tracker.i18n import LABELS, Lang, Text, TextUsageError
 from linyi_tracker.plan.models import Indicator, Plan
+from linyi_tracker.plan.names import fold_words, region_names, system_names
 from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
@@ -58,10 +58,9 @@ class LookupFailed(TextUsageError):
         return "\n".join([head, *lines])
 
 
-def fold(text: str) -> str:
-    """The form names are compared in: NFKC, casefolded, ``_`` ``-`` and spaces as one."""
-    folded = unicodedata.normalize("NFKC", text).strip().casefold()
-    return " ".join(folded.replace("_", " ").replace("-", " ").split())
+# The form names are compared in: NFKC, casefolded, ``_`` ``-`` and spaces as one (the
+# plan check refuses two entries of one kind with a name alike in this form).
+fold = fold_words
 
 
 def match(text: str, candidates: Sequence[Candidate], what: str) -> Candidate:
@@ -133,17 +132,11 @@ def status_candidates() -> list[Candidate]:
 
 
 def system_candidates(plan: Plan) -> list[Candidate]:
-    return [
-        Candidate(s.id, (s.id, str(s.number), s.name.zh, s.name.en), s.name.zh, s.name.en)
-        for s in plan.systems
-    ]
+    return [Candidate(s.id, system_names(s), s.name.zh, s.name.en) for s in plan.systems]
 
 
 def region_candidates(plan: Plan) -> list[Candidate]:
-    return [
-        Candidate(r.id, (r.id, r.name.zh, r.name.en, *r.aliases), r.name.zh, r.name.en)
-        for r in plan.regions
-    ]
+    return [Candidate(r.id, region_names(r), r.name.zh, r.name.en) for r in plan.regions]
 
 
 def indicator_candidates(plan: Plan) -> list[Candidate]:

@@ -9,11 +9,20 @@ Slightly over 400 lines because it is the whole plan format, one model a YAML se
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError  # its type names a plan-schema message form
 
 Lang = Literal["zh", "en"]
@@ -21,9 +30,50 @@ Comparator = Literal[">=", ">", "<=", "<", "≈"]
 Direction = Literal["higher", "lower"]
 UnitKind = Literal["count", "amount", "percent", "ratio"]
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+
+def _not_blank(text: str) -> str:
+    """A text of spaces alone is as empty as none (a name nobody can see or type)."""
+    if not text.strip():
+        raise PydanticCustomError("blank", "the text is blank")
+    return text
+
+
+NonEmpty = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+
+# The characters of an id, written once: ingest (intake/ingest.py) names the store's
+# files from ids and refuses any other character, so the plan refuses them first —
+# '../', '/', '\', quotes and spaces passed `plan check` and then ingest would not write.
+ID_CHARACTERS = "A-Za-z0-9._-"
+# A letter or digit first and last: a leading '-' reads as an option, a leading '.'
+# hides a file, and Windows drops a trailing '.'.
+_ID = re.compile(rf"[A-Za-z0-9](?:[{ID_CHARACTERS}]*[A-Za-z0-9])?")
+
+
+def _id_characters(text: str) -> str:
+    if not _ID.fullmatch(text):
+        raise PydanticCustomError("id-characters", "'{value}' is not an id", {"value": text})
+    return text
+
+
+Id = Annotated[str, Field(min_length=1), AfterValidator(_id_characters)]
+
+
+def _no_boolean(value: object) -> object:
+    """YAML's ``true``/``false`` where a number is due is refused: pydantic takes True
+    for 1, even for a Literal[1] (`schema_version: true` passed)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# A whole number, never a yes/no. Otherwise as pydantic reads ints: a quoted "2020" is
+# still the year 2020 (strict mode would refuse it as "not a whole number").
+Int = Annotated[int, BeforeValidator(_no_boolean)]
 MAX_ADJUSTED = 17  # the largest figure a plan may give is below 10^18 (as actuals/numbers.py)
-Year = Annotated[int, Field(ge=1900, le=2200)]
+Year = Annotated[Int, Field(ge=1900, le=2200)]
+# A growth or change of -100 % or less leaves nothing (or less than nothing) of the base:
+# the assessment's yearly rate would be a root of a negative number.
+Percent = Annotated[Decimal, Field(gt=-100)]
 
 
 class Model(BaseModel):
@@ -43,7 +93,9 @@ class Model(BaseModel):
                 not v.is_finite() or (v != 0 and v.adjusted() > MAX_ADJUSTED)
             ):
                 # "less_than": the plan-schema out-of-range form, as for Field(lt=...)
-                raise PydanticCustomError("less_than", "Input should be less than 10^18")
+                raise PydanticCustomError(
+                    "less_than", "Input should be less than {lt}", {"lt": "10^18"}
+                )
         return value
 
 
@@ -85,7 +137,7 @@ class PlanPeriod(Model):
 
 
 class PlanMeta(Model):
-    id: NonEmpty
+    id: Id
     title: LocalText
     short_title: LocalText | None = None
     period: PlanPeriod
@@ -114,10 +166,10 @@ class AssessmentSettings(Model):
 
 
 class Unit(Model):
-    id: NonEmpty
+    id: Id
     name: LocalText
     kind: UnitKind
-    aliases: list[str] = []
+    aliases: list[NonEmpty] = []
     # Other units that convert exactly into this one: {"万人": 10000}.
     conversions: dict[str, Annotated[Decimal, Field(gt=0)]] = {}
 
@@ -130,31 +182,31 @@ WHOLE_LEVELS: tuple[str, ...] = ("nation", "province", "city")
 
 
 class Region(Model):
-    id: NonEmpty
+    id: Id
     level: RegionLevel
     name: LocalText
-    aliases: list[str] = []
+    aliases: list[NonEmpty] = []
     # A zone whose figures are already counted in another region's (a development zone
     # inside a county): ranked and listed as a reporter, never added to a sum again.
     part_of: str | None = None
 
 
 class System(Model):
-    id: NonEmpty
-    number: Annotated[int, Field(ge=1)]
+    id: Id
+    number: Annotated[Int, Field(ge=1)]
     name: LocalText
     headline: LocalText | None = None
 
 
 class Category(Model):
-    id: NonEmpty
+    id: Id
     batch: Year
     name: LocalText
-    declared_projects: Annotated[int, Field(ge=0)]
+    declared_projects: Annotated[Int, Field(ge=0)]
 
 
 class Project(Model):
-    id: NonEmpty
+    id: Id
     category: NonEmpty
     system: str | None = None
     name: LocalText | None = None
@@ -176,7 +228,7 @@ class Project(Model):
 
 
 class Indicator(Model):
-    id: NonEmpty
+    id: Id
     system: NonEmpty
     project: str | None = None
     name: LocalText
@@ -188,7 +240,7 @@ class Indicator(Model):
     notes: LocalText | None = None
     # Other names a text may use for the same indicator (城镇新增就业 for 城镇新增就业人数);
     # `extract` recognises an indicator by its names and these.
-    aliases: list[str] = []
+    aliases: list[NonEmpty] = []
     # The values a figure may plausibly take, [min, max] in the indicator's unit (DHIS2's
     # min-max): validation warns outside it (implausible-value) instead of judging by the
     # scale of the targets and history.
@@ -197,8 +249,11 @@ class Indicator(Model):
     @model_validator(mode="after")
     def _range_ordered(self) -> Indicator:
         if self.range is not None and not self.range[0] < self.range[1]:
+            low, high = self.range
             raise PydanticCustomError(
-                "less_than", "Input should be a range [min, max] with min below max"
+                "range-order",
+                "the range [{min}, {max}] needs its min below its max",
+                {"min": format(low, "f"), "max": format(high, "f")},
             )
         return self
 
@@ -212,7 +267,7 @@ class Indicator(Model):
 
 
 class _TargetBase(Model):
-    id: NonEmpty
+    id: Id
     indicator: NonEmpty
     project: str | None = None
     region: str | None = None
@@ -266,9 +321,9 @@ class GrowthTarget(_TargetBase):
 
     kind: Literal["growth"]
     comparator: Comparator
-    value: Decimal  # percent a year: 7 for 7 %
+    value: Percent  # percent a year: 7 for 7 %
     base_year: Year
-    base_value: Decimal | None = None
+    base_value: Annotated[Decimal, Field(gt=0)] | None = None  # a level: growth is on it
 
 
 class ChangeTarget(_TargetBase):
@@ -276,9 +331,9 @@ class ChangeTarget(_TargetBase):
 
     kind: Literal["change"]
     comparator: Comparator
-    value: Decimal  # signed percent: -13.5 for down 13.5 %
+    value: Percent  # signed percent: -13.5 for down 13.5 %
     base_year: Year
-    base_value: Decimal | None = None
+    base_value: Annotated[Decimal, Field(gt=0)] | None = None  # a level: change is on it
 
 
 class CumulativeTarget(_TargetBase):
@@ -295,7 +350,7 @@ class MilestoneTarget(_TargetBase):
     """A thing done by the deadline; with ``count_total``, done by that many units."""
 
     kind: Literal["milestone"]
-    count_total: Annotated[int, Field(ge=1)] | None = None
+    count_total: Annotated[Int, Field(ge=1)] | None = None
 
 
 class QualitativeTarget(_TargetBase):
@@ -318,7 +373,7 @@ Target = Annotated[
 
 
 class Plan(Model):
-    schema_version: Literal[1]
+    schema_version: Annotated[Literal[1], BeforeValidator(_no_boolean)]
     plan: PlanMeta
     assessment: AssessmentSettings = AssessmentSettings()
     units: list[Unit] = []

@@ -1323,7 +1323,35 @@ _ENTRIES = [
                 "有单位的指标须注明方向（higher 或 lower）",
                 "an indicator with a unit needs a direction (higher or lower)",
             ),
+            "range-order": T(
+                "范围[{min}, {max}]的下限须小于上限",
+                "the range [{min}, {max}] needs its min below its max",
+            ),
+            "id-characters": T(
+                "“{value}”不能作代码：代码只能由英文字母、数字和“.”“_”“-”组成，"
+                "且以字母或数字开头和结尾",
+                "'{value}' cannot be an id: an id holds only the letters A-Z and a-z, the "
+                "digits 0-9, '.', '_' and '-', and starts and ends with a letter or a digit",
+            ),
+            "control-character": T(
+                "“{text}”含{char}（控制字符或非字符），报表和工作簿无法把它作为文字写入",
+                "'{text}' holds {char}, a control character or noncharacter that reports and "
+                "workbooks cannot hold as text",
+            ),
             "other": T("格式错误：{error}", "{error}"),
+        },
+        {
+            "id-characters": T(
+                "请改用如 emp.new_urban_jobs 这样的代码（数据文件按代码命名，不能含“/”“\\”、"
+                "引号或空格）；中文名称写在 name 中",
+                "write an id such as emp.new_urban_jobs (the store's files are named from ids, "
+                "which cannot hold '/', '\\', quotes or spaces); the Chinese name goes in `name:`",
+            ),
+            "control-character": T(
+                "请删去该字符（常由复制粘贴或“\\x07”这类转义带入）",
+                "remove the character (it comes with copy and paste, or from an escape such "
+                'as "\\x07")',
+            ),
         },
     ),
     Entry(
@@ -1333,9 +1361,38 @@ _ENTRIES = [
         T("同一节中的代码或编号重复", "an id or number used twice in one section"),
         {
             "": T(
-                "`{section}:` 中的代码“{id}”重复", "{item} id '{id}' is used twice in `{section}:`"
+                "`{section}:` 中的代码“{id}”重复（第一次在第{first_line}行第{first_column}列）",
+                "{item} id '{id}' is used twice in `{section}:` (first on line {first_line}, "
+                "column {first_column})",
             ),
-            "system-number": T("体系编号{number}重复", "system number {number} is used twice"),
+            "alike": T(
+                "`{section}:` 中的代码“{id}”与第{first_line}行第{first_column}列的“{other_id}”"
+                "只差大小写、全角半角、“-”“_”或空格：数据行和命令把二者当作同一个代码",
+                "{item} id '{id}' in `{section}:` is '{other_id}' (line {first_line}, column "
+                "{first_column}) but for case, full-width forms, '-', '_' or spaces: data rows "
+                "and commands take them for one id",
+            ),
+            "name": T(
+                "“{name}”指 `{section}:` 中的“{owner}”，而第{first_line}行第{first_column}列的"
+                "“{other_name}”指“{other}”：数据行和命令把二者当作同一个名称",
+                "'{name}' names {item} '{owner}', but '{other_name}' (line {first_line}, column "
+                "{first_column}) names {item} '{other}' in `{section}:`: data rows and commands "
+                "take them for one name",
+            ),
+            "system-number": T(
+                "体系编号{number}重复（第一次在第{first_line}行第{first_column}列）",
+                "system number {number} is used twice (first on line {first_line}, column "
+                "{first_column})",
+            ),
+        },
+        {
+            "": T("请为每一项取不同的代码", "give each {item} an id of its own"),
+            "name": T(
+                "请改名或删去其中一个：按名称查找时不区分大小写、全角半角、“-”“_”和空格",
+                "rename or remove one of them: names are looked up regardless of case, "
+                "full-width forms, '-', '_' and spaces",
+            ),
+            "system-number": T("请为每个体系编不同的编号", "give each system a number of its own"),
         },
     ),
     Entry(
