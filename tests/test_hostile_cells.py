@@ -177,6 +177,15 @@ def test_utf8_text_inside_a_gb18030_file_is_an_error_at_its_line_and_column(
     assert report.observations == []
 
 
+def test_utf8_text_pasted_next_to_gb18030_text_in_one_cell_is_an_error(plan: Plan) -> None:
+    """'兰山区' in GB18030 then '临沂市统计局' in UTF-8 in one cell: refused where the UTF-8
+    text starts."""
+    report = validate([str(CELLS / "mixed-encoding-inside.csv")], plan, store=None, today=TODAY)
+    (found,) = [f for f in report.findings if f.code == "encoding-error"]
+    assert (found.line, found.column_number, found.form) == (2, 37, "mixed")
+    assert found.params["meant"] == "临沂市统计局"
+
+
 def test_a_plain_gb18030_file_is_not_taken_for_mixed_encodings(plan: Plan) -> None:
     """Chinese names and notes in GB18030 alone give the not-utf8 notice, nothing more."""
     text = "指标,期间,地区,数值,单位,来源,备注\nemp.new_urban_jobs,2016,兰山区,9800,人,临沂市统计局,城镇新增就业\n"

@@ -80,16 +80,66 @@ def _utf8_inside(stream: BinaryIO, shown: str) -> Finding | None:
 
 
 def _mojibake(row: str) -> tuple[int, str, str] | None:
-    """(column, the run as read, the UTF-8 text it was) of the first run of ``row`` that
-    is UTF-8 Chinese read as GB18030, or None."""
+    """(column, the text as read, the UTF-8 text it was) of the first run of ``row`` that
+    is UTF-8 Chinese read as GB18030, or None: a whole run of non-ASCII text that is valid
+    UTF-8 holding a CJK ideograph, or, inside a run of genuine GB18030 ('兰山' then a
+    pasted '临沂市'), three or more ideographs of UTF-8 starting at a character boundary."""
     for m in _NON_ASCII.finditer(row):
+        run = m.group()
         try:
-            meant = m.group().encode("gb18030").decode("utf-8")
+            meant = run.encode("gb18030").decode("utf-8")
         except UnicodeError:
+            found = _utf8_within(run)
+            if found is not None:
+                start, shown, meant = found
+                return m.start() + start + 1, shown, meant
             continue
-        if any("\u4e00" <= ch <= "\u9fff" for ch in meant):
-            return m.start() + 1, m.group(), meant
+        if _chinese(meant, common=False):
+            return m.start() + 1, run, meant
     return None
+
+
+def _utf8_within(run: str) -> tuple[int, str, str] | None:
+    """(index, text as read, UTF-8 text) of UTF-8 Chinese inside ``run``, or None."""
+    for i, ch in enumerate(run):
+        first = ch.encode("gb18030")
+        if len(first) != 2 or not (0xE4 <= first[0] <= 0xE9 and 0x80 <= first[1] <= 0xBF):
+            continue  # UTF-8 Chinese read as GB18030 starts with such a character
+        raw = run[i : i + 64].encode("gb18030")  # a bounded window: linear in the run
+        try:
+            meant = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            meant = raw[: exc.start].decode("utf-8")
+        end = 0  # the pasted text ends where its common Chinese ends
+        while end < len(meant) and _chinese(meant[end], common=True):
+            end += 1
+        meant = meant[:end]
+        if len(meant) >= 3:
+            length = len(meant.encode("utf-8"))
+            shown, used = "", 0
+            for c in run[i : i + 64]:  # the characters as read that hold those bytes
+                if used >= length:
+                    break
+                shown += c
+                used += len(c.encode("gb18030"))
+            return i, shown, meant
+    return None
+
+
+def _chinese(text: str, *, common: bool) -> bool:
+    """Chinese text: ideographs and CJK punctuation only — with ``common``, only those of
+    GB2312 (what a random pairing of GB18030 bytes rarely yields)."""
+    for ch in text:
+        if not (
+            "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e"
+        ):
+            return False
+        if common:
+            try:
+                ch.encode("gb2312")
+            except UnicodeEncodeError:
+                return False
+    return bool(text)
 
 
 def _first_failure(stream: BinaryIO, encoding: str) -> int | None:

@@ -107,7 +107,7 @@ class NumberError(ValueError):
 
 # Marks an office puts after a figure to point at a footnote (besides superscript and
 # circled digits, which NFKC would fold into the figure's own digits).
-FOOTNOTE_SIGNS = frozenset("*＊†‡※§¶")
+FOOTNOTE_SIGNS = frozenset("*＊†‡※§¶⁽⁾₍₎")
 
 
 class DigitTrouble(ValueError):
