@@ -153,6 +153,20 @@ def test_a_milestone_done_after_today_is_an_error(plan: Plan) -> None:
     assert milestone_cell("2017-06-30", TODAY)[0] == (None, "done", date(2017, 6, 30))
 
 
+def test_validate_asks_the_one_clock_for_today(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With clock.today fixed to 2017-01-01, an as_of of 2017-03-01 is after today."""
+    from linyi_tracker import clock
+
+    monkeypatch.setattr(clock, "today", lambda: date(2017, 1, 1))
+    path = tmp_path / "s.csv"
+    path.write_text("indicator,period,value,as_of\nemp.new_urban_jobs,2016,86000,2017-03-01\n")
+    r = run("validate", "--no-store", "--lang", "en", str(path))
+    assert r.exit_code == 1
+    assert "s.csv:2:4: error invalid-date" in r.stdout and "(2017-01-01)" in r.stdout
+
+
 def test_today_itself_is_not_after_today() -> None:
     """An as_of or a milestone dated today is accepted (the boundary)."""
     assert as_of_cell(TODAY.isoformat(), TODAY) == (TODAY, [])
