@@ -831,16 +831,16 @@ _ENTRIES = [
                 "the date done, {text}, is after today ({today})",
             ),
             "not-digit": T(
-                "“{text}”不是日期：“{char}”不是数字0–9",
-                "'{text}' is not a date: '{char}' is not one of the digits 0-9",
+                "“{text}”不能说明是否完成：“{char}”不是数字0–9",
+                "'{text}' does not say whether it is done: '{char}' is not one of the digits 0-9",
             ),
             "other-script": T(
-                "“{text}”不是日期（其他文字的数字）",
-                "'{text}' is not a date (digits of another script)",
+                "“{text}”不能说明是否完成（其他文字的数字）",
+                "'{text}' does not say whether it is done (digits of another script)",
             ),
             "footnote": T(
-                "“{text}”末尾的“{mark}”像是脚注标记，日期未读取",
-                "'{text}' ends in '{mark}', which looks like a footnote mark; the date is not read",
+                "“{text}”末尾的“{mark}”像是脚注标记，未读取",
+                "'{text}' ends in '{mark}', which looks like a footnote mark; it is not read",
             ),
         },
         {
@@ -852,8 +852,14 @@ _ENTRIES = [
                 "请填写实际完成的日期；尚未完成请填“否”",
                 "write the day it was actually done; if it is not done yet, write 否 / not done",
             ),
-            "not-digit": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
-            "other-script": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
+            "not-digit": T(
+                "请填写 是/1、否/0，或用数字0–9写完成日期",
+                "write done / 是 / 1, not done / 否 / 0, or the date done in the digits 0-9",
+            ),
+            "other-script": T(
+                "请填写 是/1、否/0，或用数字0–9写完成日期",
+                "write done / 是 / 1, not done / 否 / 0, or the date done in the digits 0-9",
+            ),
             "footnote": T(
                 "请删去脚注标记“{mark}”；需要说明的写在备注列",
                 "remove the footnote mark '{mark}'; put what it says in the note column",
