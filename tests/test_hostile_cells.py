@@ -90,10 +90,15 @@ def test_full_width_digits_are_still_read_with_a_warning(plan: Plan) -> None:
     digit=st.sampled_from(NOT_DIGITS),
     after=st.text(max_size=6),
 )
-def test_no_rule_reads_a_digit_that_is_not_0_to_9(before: str, digit: str, after: str) -> None:
-    """Any text holding a digit other than 0-9 (¹, ①, ३, ½ …) gives no number, growth rate,
-    period, as_of or milestone date from any cell rule."""
+def test_no_rule_reads_a_digit_that_is_not_0_to_9(
+    plan: Plan, before: str, digit: str, after: str
+) -> None:
+    """Any text holding a digit other than 0-9 (¹, ①, ३, ½ …) gives no number (also with a
+    unit typed after it), growth rate, period, as_of or milestone date from any cell rule."""
     text = before + digit + after
+    persons = next(u for u in plan.units if u.id == "persons")
+    for written in (text, text + "人", text + "万人"):
+        assert value_cell(written, "", "number", persons, None, date(9999, 1, 1))[0][0] is None
     with pytest.raises(NumberError):
         parse_number(text, percent_unit=True)
     assert growth_cell(text, "", None)[0][0] is None
@@ -102,6 +107,14 @@ def test_no_rule_reads_a_digit_that_is_not_0_to_9(before: str, digit: str, after
     assert milestone_cell(text, date(9999, 1, 1))[0][2] is None
     with pytest.raises(PeriodError):
         parse_period(text)
+
+
+def test_a_footnote_mark_before_a_unit_typed_in_the_cell_is_an_error(plan: Plan) -> None:
+    """'86000¹人' is not 860001 persons (the unit-in-value path folded the ¹ into the figure)."""
+    persons = next(u for u in plan.units if u.id == "persons")
+    (value, _, _), (issue,) = value_cell("86000¹人", "", "number", persons, None, TODAY)
+    assert value is None
+    assert (issue.code, issue.form, issue.params["mark"]) == ("invalid-number", "footnote", "¹")
 
 
 def test_the_list_of_false_digits_holds_what_the_sweep_found() -> None:

@@ -339,6 +339,11 @@ def milestone_cell(text: str, today: date) -> tuple[Value, Issues]:
 def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
     """Any number but plain digits: separators, 万/亿, full-width, a unit in the cell
     (:func:`~linyi_tracker.actuals.numbers.parse_number` decides the number itself)."""
+    try:
+        check_digits(text)  # before the unit is split off with NFKC: '86000¹人' is no 860001
+    except DigitTrouble as exc:
+        issues.append(Issue("invalid-number", E, "value", exc.params, exc.form, exc.form))
+        return None
     number_text, factor, suffix = _split_unit(text, unit)
     try:
         reading = parse_number(

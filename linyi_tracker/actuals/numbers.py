@@ -133,27 +133,40 @@ def not_a_digit(ch: str) -> bool:
 
 def check_digits(text: str) -> None:
     """Raise :class:`DigitTrouble` when ``text`` holds a digit other than 0-9 (ASCII or
-    full-width) or ends in a footnote mark after a figure — one rule for every cell that
-    holds digits (figures, growth rates, periods, dates)."""
+    full-width) or a footnote mark after a figure ('86000¹', '86000¹人', '8.5万※') — one
+    rule for every cell that holds digits (figures, growth rates, periods, dates)."""
     s = text.strip()
-    if s.isascii() and not (s and s[-1] in FOOTNOTE_SIGNS):
+    if s.isascii() and not any(c in FOOTNOTE_SIGNS for c in s):
         return
-    end = len(s)
-    while end and (s[end - 1] in FOOTNOTE_SIGNS or not_a_digit(s[end - 1])):
-        end -= 1
-    body = s[:end].rstrip()
-    # A mark after a figure ('86000¹', '8.5万※', '92%*'), not a digit in a form's place
-    # ('2018Q①', '-①'): the text before it holds a digit and ends in one, or in a unit.
-    if (
-        end < len(s)
-        and any(_is_digit(c) for c in body)
-        and (_is_digit(body[-1]) or body[-1] in "%％" or not body[-1].isascii())
-    ):
-        raise DigitTrouble("footnote", {"text": text.strip(), "mark": s[end:]})
-    for ch in s:
-        if not_a_digit(ch):
-            form = "other-script" if unicodedata.decimal(ch, None) is not None else "not-digit"
-            raise DigitTrouble(form, {"text": text.strip(), "char": ch})
+    i, n = 0, len(s)
+    while i < n:
+        if not (s[i] in FOOTNOTE_SIGNS or not_a_digit(s[i])):
+            i += 1
+            continue
+        j = i
+        while j < n and (s[j] in FOOTNOTE_SIGNS or not_a_digit(s[j])):
+            j += 1
+        body, rest = s[:i].rstrip(), s[j:]
+        # A mark after a figure ('86000¹', '92%*', '2019年¹'), with no digit after it but
+        # perhaps a unit ('86000¹人') — not a digit in a form's place ('2018Q①', '-①').
+        if (
+            all(_mark(c) for c in s[i:j])
+            and any(_is_digit(c) for c in body)
+            and (_is_digit(body[-1]) or body[-1] in "%％" or not body[-1].isascii())
+            and not any(_is_digit(c) or not_a_digit(c) for c in rest)
+        ):
+            raise DigitTrouble("footnote", {"text": s, "mark": s[i:j]})
+        for ch in s[i:j]:
+            if not_a_digit(ch):
+                form = "other-script" if unicodedata.decimal(ch, None) is not None else "not-digit"
+                raise DigitTrouble(form, {"text": s, "char": ch})
+        i = j  # an ASCII '*' amid the text: the cell's own rule refuses it
+
+
+def _mark(ch: str) -> bool:
+    """A footnote sign, or a whole number written small or circled (¹, ①, ⑴) — not a
+    fraction (½ after 1 is one and a half, not a note)."""
+    return ch in FOOTNOTE_SIGNS or float(unicodedata.numeric(ch, 0.5)).is_integer()
 
 
 def _is_digit(ch: str) -> bool:
