@@ -229,6 +229,7 @@ def test_plain_digits_fast_path_matches_the_careful_path(
         [
             *(FIXTURES / "submissions").glob("*.csv"),
             *(FIXTURES / "data").glob("*.csv"),
+            *(FIXTURES / "hostile" / "cells").glob("*.csv"),
             *(REPO / "examples").rglob("*.csv"),
             *(REPO / "data" / "actuals").glob("*.csv"),
         ]
@@ -290,7 +291,7 @@ def test_value_rule_converts_a_unit_exactly(plan: Plan) -> None:
     from linyi_tracker.actuals.cells import value_cell
 
     persons = plan.unit_by_id["persons"]
-    (value, word, day), issues = value_cell("0.98", "万人", "number", persons, None)
+    (value, word, day), issues = value_cell("0.98", "万人", "number", persons, None, TODAY)
     assert (value, word, day) == (Decimal(9800), None, None)
     assert [i.code for i in issues] == ["unit-converted"]
 

@@ -17,9 +17,12 @@ from decimal import Decimal
 from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold, is_zone_name
 from linyi_tracker.actuals.numbers import (
     PLAIN_NUMBER,
+    DigitTrouble,
     NumberError,
+    check_digits,
     is_placeholder,
     parse_number,
+    thousands_dot,
     too_large,
 )
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
@@ -64,6 +67,8 @@ def period_cell(
         said: dict[str, Param] = {"text": text, "first": exc.first, "second": exc.second}
         return None, [Issue("invalid-period", E, "period", said, "ambiguous", exc.form)]
     except PeriodError as exc:
+        if exc.form:  # a footnote mark, or digits other than 0-9
+            return None, [Issue("invalid-period", E, "period", exc.params, exc.form, exc.form)]
         if exc.month is not None:
             return None, [Issue("invalid-period", E, "period", {"month": exc.month}, "month")]
         return None, [Issue("invalid-period", E, "period", {"text": text})]
@@ -96,14 +101,33 @@ def region_cell(lookup: PlanLookup, text: str) -> tuple[str | None, Issues]:
     return None, [Issue("unknown-region", E, "region", {"text": text})]
 
 
-def as_of_cell(text: str) -> tuple[date | None, Issues]:
-    """The publication date of a revised figure, YYYY-MM-DD (full-width and / folded)."""
+def as_of_cell(text: str, today: date) -> tuple[date | None, Issues]:
+    """The publication date of a revised figure, YYYY-MM-DD (full-width and / folded),
+    not after ``today``: a date to come would outrank every genuine revision."""
     if not text:
         return None, []
-    try:
-        return date.fromisoformat(unicodedata.normalize("NFKC", text).replace("/", "-")), []
-    except ValueError:
+    day, issues = _date_cell(text, "as_of", "invalid-date", today)
+    if day is None and not issues:
         return None, [Issue("invalid-date", E, "as_of", {"text": text})]
+    return day, issues
+
+
+def _date_cell(text: str, column: str, code: str, today: date) -> tuple[date | None, Issues]:
+    """A day written YYYY-MM-DD (full-width and / folded; digits 0-9 only), and not after
+    ``today``: (the day, []), (None, [the issue]), or (None, []) when it is no date at all
+    — one rule for an as_of and a milestone's date done."""
+    try:
+        check_digits(text)
+    except DigitTrouble as exc:
+        return None, [Issue(code, E, column, exc.params, exc.form, exc.form)]
+    try:
+        day = date.fromisoformat(unicodedata.normalize("NFKC", text).strip().replace("/", "-"))
+    except ValueError:
+        return None, []
+    if day > today:
+        params: dict[str, Param] = {"text": text, "today": today.isoformat()}
+        return None, [Issue(code, E, column, params, "future", "future")]
+    return day, []
 
 
 def value_cell(
@@ -112,6 +136,7 @@ def value_cell(
     kind: ValueType,
     unit: Unit | None,
     count_total: int | None,
+    today: date,
 ) -> tuple[Value, Issues]:
     """The value cell read as its indicator reads values: a judgement word, a milestone
     word or date, or a number (in the unit column's unit, converted), in range."""
@@ -121,7 +146,7 @@ def value_cell(
         return judgement_cell(text)
     folded = fold(text) if kind != "number" else ""
     if kind == "milestone" or (kind == "count" and not _looks_numeric(folded)):
-        return milestone_cell(text)
+        return milestone_cell(text, today)
     issues: Issues = []
     parsed = Decimal(text) if PLAIN_NUMBER.match(text) else number_cell(text, unit, issues)
     if parsed is None:
@@ -144,6 +169,13 @@ def value_cell(
         return _NOTHING, [*issues, _too_large(value)]
     if value != parsed or not PLAIN_NUMBER.match(text):
         value = with_written_precision(value, text)
+    if unit is not None and unit.kind == "count" and value == parsed and thousands_dot(text):
+        whole = int(value)
+        params = {"text": text, "thousands": whole * 1000, "plain": whole}
+        return _NOTHING, [
+            *issues,
+            Issue("invalid-number", E, "value", params, "thousands-dot", "thousands-dot"),
+        ]
     if unit is not None:
         issues += range_issues(value, unit, count_total if kind == "count" else None)
     return (value, None, None), issues
@@ -189,10 +221,21 @@ def growth_cell(text: str, unit_text: str, unit: Unit | None) -> tuple[Value, Is
     size plausible (|g| < 100)."""
     if not text:
         return _NOTHING, [Issue("missing-value", E, "value", form="value")]
-    body, sign = unicodedata.normalize("NFKC", text).strip(), 1
+    try:
+        check_digits(text)  # before NFKC, which would fold '8.1¹' into 8.11
+    except DigitTrouble as exc:
+        return _NOTHING, [Issue("invalid-number", E, "value", exc.params, exc.form, exc.form)]
+    body, sign = text.strip(), 1
     for word, word_sign in _GROWTH_WORDS:
         if body.startswith(word):
             body, sign = body[len(word) :].strip(), word_sign
+            if unicodedata.normalize("NFKC", body).startswith(_SIGNS):
+                # '下降-2.7%': a fall of −2.7 is a rise; or the sign repeats the word. Which
+                # one the clerk meant is theirs to say, not the tool's to guess.
+                signs: dict[str, Param] = {"text": text, "word": word}
+                return _NOTHING, [
+                    Issue("invalid-number", E, "value", signs, "two-signs", "two-signs")
+                ]
             break
     issues: Issues = []
     if unit_text and fold(unit_text) not in _PERCENT_NAMES:
@@ -203,15 +246,24 @@ def growth_cell(text: str, unit_text: str, unit: Unit | None) -> tuple[Value, Is
     except NumberError as exc:
         said = {**exc.params, "text": text} if "text" in exc.params else exc.params
         return _NOTHING, [*issues, Issue(exc.code, E, "value", said, exc.form, exc.hint_form)]
-    issues += [Issue(r.code, r.severity, "value", r.params) for r in reading.remarks]
-    value = reading.value * sign
+    value = plain_decimal(reading.value * sign) if sign < 0 else reading.value
+    # The remarks show the figure as it is stored: '下降2.7%' read as −2.7, not 2.7.
+    issues += [
+        Issue(r.code, r.severity, "value", {**r.params, "text": text, "value": value})
+        if "value" in r.params
+        else Issue(r.code, r.severity, "value", r.params)
+        for r in reading.remarks
+    ]
     if abs(value) >= GROWTH_LIMIT:
         issues.append(Issue("out-of-range", E, "value", {"value": value}, "growth", "growth"))
     if any(i.severity is E for i in issues):
         return _NOTHING, issues
-    return (plain_decimal(value) if sign < 0 else value, None, None), issues
+    return (value, None, None), issues
 
 
+# Signs a figure may start with, after NFKC (which folds full-width － ＋ and small ﹣, but
+# leaves the minus sign U+2212 and dashes alone).
+_SIGNS = ("-", "+", "\u2212", "\u2013", "\u2014")
 _PERCENT_NAMES = frozenset({"%", "％", "percent", "百分比", "百分点", "pct"})
 
 
@@ -268,22 +320,30 @@ def judgement_cell(text: str) -> tuple[Value, Issues]:
     return (None, judged, None), []
 
 
-def milestone_cell(text: str) -> tuple[Value, Issues]:
-    """Done (是, 1, done…), not done (否, 0…), or the date it was done."""
+def milestone_cell(text: str, today: date) -> tuple[Value, Issues]:
+    """Done (是, 1, done…), not done (否, 0…), or the date it was done (not after
+    ``today``: a milestone is not done on a day still to come)."""
+    day, issues = _date_cell(text, "value", "invalid-milestone-value", today)
+    if issues:
+        return _NOTHING, issues
+    if day is not None:
+        return (None, "done", day), []
     folded = fold(text)
     if folded in DONE_WORDS:
         return (None, "done", None), []
     if folded in NOT_DONE_WORDS:
         return (None, "not-done", None), []
-    try:
-        return (None, "done", date.fromisoformat(folded)), []
-    except ValueError:
-        return _NOTHING, [Issue("invalid-milestone-value", E, "value", {"text": text})]
+    return _NOTHING, [Issue("invalid-milestone-value", E, "value", {"text": text})]
 
 
 def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
     """Any number but plain digits: separators, 万/亿, full-width, a unit in the cell
     (:func:`~linyi_tracker.actuals.numbers.parse_number` decides the number itself)."""
+    try:
+        check_digits(text)  # before the unit is split off with NFKC: '86000¹人' is no 860001
+    except DigitTrouble as exc:
+        issues.append(Issue("invalid-number", E, "value", exc.params, exc.form, exc.form))
+        return None
     number_text, factor, suffix = _split_unit(text, unit)
     try:
         reading = parse_number(

@@ -5,8 +5,11 @@ Rules (submissions.md): per cell, never the whole file; NFKC folds full-width di
 "4.9万" / "1.2亿" are multiplied out with a warning that shows the reading; "92%" is
 accepted only where the unit is a percentage. Anything else that is not a plain
 decimal — "(12.5)", "NaN", "inf", "1_000", "-", "—", "/", "无", "N/A", "1e5" — is
-an error: Python's ``float()`` accepts several of these, so it is never used. Digits
-of other scripts ("३०००", "٣٠٠٠"), which NFKC does not fold, are an error too.
+an error: Python's ``float()`` accepts several of these, so it is never used. Only the
+digits 0-9, ASCII or full-width, are digits: other scripts' digits ("३०००", which NFKC
+does not fold) and the signs NFKC would fold into digits (superscript "¹", circled "①",
+"⑴", "½") are an error, and a mark after a figure ("86000¹", "86000*", "86000※") is a
+footnote mark the clerk must remove (NFKC would have read 86000¹ as 860001).
 Values are :class:`~decimal.Decimal` built from the text: no rounding, ever.
 """
 
@@ -102,6 +105,74 @@ class NumberError(ValueError):
         self.hint_form = hint_form
 
 
+# Marks an office puts after a figure to point at a footnote (besides superscript and
+# circled digits, which NFKC would fold into the figure's own digits).
+FOOTNOTE_SIGNS = frozenset("*＊†‡※§¶⁽⁾₍₎")
+
+
+class DigitTrouble(ValueError):
+    """A cell's digits are not all 0-9: ``form`` is ``footnote`` (a mark after the figure,
+    ``mark``), ``other-script`` (३, ٣) or ``not-digit`` (①, ², ½: ``char``)."""
+
+    def __init__(self, form: str, params: Mapping[str, Param]) -> None:
+        super().__init__(form, dict(params))
+        self.form = form
+        self.params = params
+
+
+def not_a_digit(ch: str) -> bool:
+    """A character that reads as a digit (to ``Decimal``, ``\\d`` or NFKC) but is none of
+    0-9, ASCII or full-width: ३ ٣ (other scripts), ¹ ₂ (super- and subscript), ① ⑴ ⒈ ❶,
+    ½ (NFKC makes it 1⁄2)."""
+    if ch.isascii() or "０" <= ch <= "９":
+        return False
+    if unicodedata.digit(ch, None) is not None:
+        return True
+    return any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", ch))
+
+
+def check_digits(text: str) -> None:
+    """Raise :class:`DigitTrouble` when ``text`` holds a digit other than 0-9 (ASCII or
+    full-width) or a footnote mark after a figure ('86000¹', '86000¹人', '8.5万※') — one
+    rule for every cell that holds digits (figures, growth rates, periods, dates)."""
+    s = text.strip()
+    if s.isascii() and not any(c in FOOTNOTE_SIGNS for c in s):
+        return
+    i, n = 0, len(s)
+    while i < n:
+        if not (s[i] in FOOTNOTE_SIGNS or not_a_digit(s[i])):
+            i += 1
+            continue
+        j = i
+        while j < n and (s[j] in FOOTNOTE_SIGNS or not_a_digit(s[j])):
+            j += 1
+        body, rest = s[:i].rstrip(), s[j:]
+        # A mark after a figure ('86000¹', '92%*', '2019年¹'), with no digit after it but
+        # perhaps a unit ('86000¹人') — not a digit in a form's place ('2018Q①', '-①').
+        if (
+            all(_mark(c) for c in s[i:j])
+            and any(_is_digit(c) for c in body)
+            and (_is_digit(body[-1]) or body[-1] in "%％" or not body[-1].isascii())
+            and not any(_is_digit(c) or not_a_digit(c) for c in rest)
+        ):
+            raise DigitTrouble("footnote", {"text": s, "mark": s[i:j]})
+        for ch in s[i:j]:
+            if not_a_digit(ch):
+                form = "other-script" if unicodedata.decimal(ch, None) is not None else "not-digit"
+                raise DigitTrouble(form, {"text": s, "char": ch})
+        i = j  # an ASCII '*' amid the text: the cell's own rule refuses it
+
+
+def _mark(ch: str) -> bool:
+    """A footnote sign, or a whole number written small or circled (¹, ①, ⑴) — not a
+    fraction (½ after 1 is one and a half, not a note)."""
+    return ch in FOOTNOTE_SIGNS or float(unicodedata.numeric(ch, 0.5)).is_integer()
+
+
+def _is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "０" <= ch <= "９"
+
+
 def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     """Read ``text`` as an exact decimal, or raise :class:`NumberError`."""
     raw = text.strip()
@@ -109,12 +180,14 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         return Reading(Decimal(raw))
     if not raw:
         raise NumberError("missing-value", {}, "value")
+    try:
+        check_digits(raw)
+    except DigitTrouble as exc:
+        raise NumberError("invalid-number", exc.params, exc.form, exc.form) from None
     remarks: list[Remark] = []
     s = unicodedata.normalize("NFKC", raw).strip()
     folded = s != raw
     s = s.replace("\u202f", " ")
-    if not s.isascii() and _other_script_digits(s):
-        raise NumberError("invalid-number", {"text": raw}, "other-script")
     if s.lower() in _PLACEHOLDERS or s.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
         raise NumberError("invalid-number", {"text": raw}, hint_form="placeholder")
     if s.startswith("(") and s.endswith(")"):
@@ -171,21 +244,20 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     return Reading(value, tuple(remarks))
 
 
+# '85.000' for a count: 85 with three decimals no count has, or 85,000 with a dot between
+# the thousands (the German way, and what a plan's 8.5万 turns into when a clerk moves the
+# point). Both are a figure a reader might mean; the tool does not choose.
+_THOUSANDS_DOT = re.compile(r"^[0-9]{1,3}\.000$")
+
+
+def thousands_dot(text: str) -> bool:
+    """``text`` (as written, full-width folded) is 1–3 digits, a dot and three zeros."""
+    return _THOUSANDS_DOT.match(unicodedata.normalize("NFKC", text).strip()) is not None
+
+
 def too_large(value: Decimal) -> bool:
     """Beyond what any indicator can hold (10^18 or more, either sign; not finite)."""
     return not value.is_finite() or (value != 0 and value.adjusted() > MAX_ADJUSTED)
-
-
-def _other_script_digits(text: str) -> bool:
-    """Digits other than 0-9 that NFKC leaves alone (Devanagari ३, Arabic-Indic ٣ …).
-
-    Python's ``Decimal`` and ``\\d`` read them as digits, so ``३०००`` would silently be
-    3000. They are an error rather than a warning like full-width digits: no one in
-    the office types them, and some look like other signs (Arabic-Indic ٠ is zero but
-    looks like a dot, ٥ is five but looks like 0), so the figure a reviewer sees on
-    screen need not be the figure that would be read.
-    """
-    return any(not ch.isascii() and unicodedata.decimal(ch, None) is not None for ch in text)
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
+
+from linyi_tracker.actuals.numbers import DigitTrouble, check_digits
+from linyi_tracker.findings import Param
 
 PeriodKind = Literal["year", "quarter", "month"]
 _RANK: dict[str, int] = {"month": 0, "quarter": 1, "year": 2}
@@ -20,9 +24,18 @@ class PeriodError(ValueError):
     """The text is not a period in any accepted form; ``month`` is set when the form is
     right but the month does not exist (``2017-13``), for the finding's parameters."""
 
-    def __init__(self, message: str, month: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        month: int | None = None,
+        form: str = "",
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
         super().__init__(message)
         self.month = month
+        # Set for digits that are not 0-9 (a footnote mark, ①, ¹): the finding's form.
+        self.form = form
+        self.params: Mapping[str, Param] = params or {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +106,10 @@ def parse_period(text: str) -> Period:
 
     ``2019.1`` is refused (:class:`AmbiguousPeriod`): January, or October whose trailing
     zero a spreadsheet dropped. One rule for a data file's cell and for ``--as-of`` /
-    ``--period`` on the command line.
+    ``--period`` on the command line. Digits are 0-9 (ASCII or full-width) only: NFKC
+    would make ``2019Q①`` 2019Q1 and ``2019¹`` 20191 (:func:`check_digits`).
     """
+    _check_digits(text)
     s = unicodedata.normalize("NFKC", text).strip()
     if (dot := _DOT_MONTH.match(s)) and dot.group(2) == "1":
         raise AmbiguousPeriod(text, f"{dot.group(1)}-01", f"{dot.group(1)}-10", "dot-month")
@@ -147,6 +162,7 @@ def read_period(text: str) -> tuple[Period, str | None]:
     Raises :class:`AmbiguousPeriod` for 2019.1 (2019-01 or 2019-10) and 19.9 (a two-digit
     year), :class:`PeriodError` for anything else that is not a period.
     """
+    _check_digits(text)
     s = unicodedata.normalize("NFKC", text).strip()
     if m := _SHORT_YEAR.match(s):
         year, month_n = 2000 + int(m.group(1)), int(m.group(2))
@@ -168,6 +184,13 @@ def read_period(text: str) -> tuple[Period, str | None]:
             y = int(m.group(2))
             return Period(y if y >= 100 else 2000 + y, month_n, "month"), "excel"
     return parse_period(text), None
+
+
+def _check_digits(text: str) -> None:
+    try:
+        check_digits(text)
+    except DigitTrouble as exc:
+        raise PeriodError(f"'{text}' is not a period", form=exc.form, params=exc.params) from None
 
 
 _MONTHS_LOWER = {name.casefold(): n for n, name in enumerate(_MONTHS, start=1)}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -33,7 +34,7 @@ from linyi_tracker.actuals.headers import (
     read_header,
 )
 from linyi_tracker.actuals.lookup import PlanLookup, fold
-from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER
+from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER, thousands_dot
 from linyi_tracker.actuals.observation import GROWTH, LEVEL, FileRead, Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.records import Row
@@ -50,11 +51,17 @@ EmitNumber = Callable[[str, Period, str, float, "date | None", str, int], None]
 MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
 _MISSING: Any = object()  # not in a table (where None is a meaning: no as_of date)
 # Control characters a spreadsheet cannot hold (openpyxl's IllegalCharacterError set: C0
-# but tab, newline and carriage return), DEL and the C1 controls. A BEL in a note passed
-# validation and then broke the Excel report: they are flagged at the door instead (a
-# warning; the cell's own rule says whether its text still means something), and free
-# text (source, note) is read with them removed, so no writer meets them.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# but tab, newline and carriage return), DEL and the C1 controls; and the code points that
+# are no character at all — the noncharacters U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last
+# two of every plane, and lone surrogates — which no XML (xlsx, docx) may hold. A BEL in a
+# note, a U+FFFF in a source passed validation and then broke the Excel and Word reports:
+# they are flagged at the door instead (a warning; the cell's own rule says whether its
+# text still means something — a figure, an id, a period holding one is an error), and
+# free text (source, note) is read with them removed, so no writer meets them.
+_NONCHARACTERS = "\ufdd0-\ufdef\ud800-\udfff" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+)
+CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_NONCHARACTERS}]")
 _FREE_TEXT = frozenset({"source", "note"})
 
 
@@ -264,7 +271,7 @@ class RowReader:
         region: str | None = self.memo(
             self._region_memo, line, region_t, lambda t: cells.region_cell(lookup, t)
         )
-        as_of: date | None = self.memo(self._as_of_memo, line, as_of_t, cells.as_of_cell)
+        as_of: date | None = self.memo(self._as_of_memo, line, as_of_t, self._as_of)
         measure: str | None = self.memo(self._measure_memo, line, measure_t, cells.measure_cell)
         value = word = None
         done_on = None
@@ -286,6 +293,7 @@ class RowReader:
                 lookup.value_types[indicator.id],
                 unit,
                 lookup.count_totals.get(indicator.id),
+                self.today,
             )
             self.report(line, issues)
             if unit is not None and unit_t and fold(unit_t) in cells.unit_names(unit):
@@ -323,11 +331,17 @@ class RowReader:
                 continue
             column = canonical.get(i)
             free = column is None or column in _FREE_TEXT
-            params: dict[str, Param] = {"text": cell.strip(), "char": f"U+{ord(found.group()):04X}"}
+            char = found.group()
+            params: dict[str, Param] = {"text": cell.strip(), "char": f"U+{ord(char):04X}"}
             name = self.header.names[i] if i < len(self.header.names) else None
             form = "free" if free else ""
+            if unicodedata.category(char) != "Cc":  # a noncharacter or a surrogate
+                form = "nonchar-" + form if form else "nonchar"
             issue = Issue("control-character", Severity.WARNING, name, params, form, number=i + 1)
             self.report(line, [issue])
+
+    def _as_of(self, text: str) -> tuple[date | None, list[Issue]]:
+        return cells.as_of_cell(text, self.today)
 
     def _period(self, text: str) -> tuple[Period | None, list[Issue]]:
         return cells.period_cell(text, self._first_year, self._last_year, self.today)
@@ -417,8 +431,8 @@ class RowReader:
                     return False
             elif match_plain(text):
                 exact = Decimal(text)
-                if not in_range(kind, exact, text):
-                    return False
+                if not in_range(kind, exact, text) or (kind == "count" and thousands_dot(text)):
+                    return False  # out of range, or '85.000' (85 or 85,000?)
                 number = float(text) if emit_number is not None else exact
             else:
                 return False

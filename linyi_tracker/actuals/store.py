@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from linyi_tracker import clock
 from linyi_tracker.actuals.observation import GROWTH, LEVEL
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.actuals.records import FileChangedError
@@ -190,7 +191,7 @@ def load_store(
         raise TextNotFoundError(Text("input.data_folder_missing", {"path": root}))
     if not root.is_dir():
         raise TextNotFoundError(Text("input.data_folder_is_file", {"path": root}))
-    day = today or date.today()
+    day = today or clock.today()
     found, refused = walk_data(root, display_root)
     paths = [p for p in found if not (exclude and p.resolve() in exclude)]
     size = 0 if cache_folder is None else _total_bytes(paths)

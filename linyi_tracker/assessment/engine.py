@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from linyi_tracker import clock
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.store import Store
@@ -144,7 +145,7 @@ def default_as_of(
     latest = store.latest_period(targeted)
     if latest is not None:
         return latest.period
-    day = today or date.today()
+    day = today or clock.today()
     return Period.of_year(min(day.year - 1, plan.plan.period.end))
 
 

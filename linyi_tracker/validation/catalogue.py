@@ -101,6 +101,11 @@ _ENTRIES = [
                 "规划文件不是UTF-8编码（第{offset}字节，0x{byte}）",
                 "the plan file is not UTF-8 (byte 0x{byte} at offset {offset})",
             ),
+            "mixed": T(
+                "文件混用了两种编码：按GB18030读作“{text}”的文字其实是UTF-8编码的“{meant}”",
+                "the file mixes two encodings: the text read as GB18030 as '{text}' is "
+                "'{meant}' in UTF-8",
+            ),
         },
         {
             "": T(
@@ -108,6 +113,12 @@ _ENTRIES = [
                 "open the file in Excel and save it as 'CSV UTF-8 (comma delimited)'",
             ),
             "plan": T("请把规划文件存为UTF-8", "save the plan as UTF-8"),
+            "mixed": T(
+                "请把整个文件存为同一种编码：在Excel中另存为“CSV UTF-8（逗号分隔）”，"
+                "并核对该处文字",
+                "save the whole file in one encoding (in Excel: save as 'CSV UTF-8 (comma "
+                "delimited)') and check the text there",
+            ),
         },
     ),
     Entry(
@@ -457,12 +468,31 @@ _ENTRIES = [
                 "or a month (2017-09)",
             ),
             "month": T("没有{month}月", "month {month} does not exist"),
+            "not-digit": T(
+                "“{text}”不是期间：“{char}”不是数字0–9",
+                "'{text}' is not a period: '{char}' is not one of the digits 0-9",
+            ),
+            "other-script": T(
+                "“{text}”不是期间（其他文字的数字）",
+                "'{text}' is not a period (digits of another script)",
+            ),
+            "footnote": T(
+                "“{text}”末尾的“{mark}”像是脚注标记，期间未读取",
+                "'{text}' ends in '{mark}', which looks like a footnote mark; "
+                "the period is not read",
+            ),
             "ambiguous": T(
                 "“{text}”有两种读法：{first}或{second}",
                 "'{text}' can be read two ways: {first} or {second}",
             ),
         },
         {
+            "not-digit": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
+            "other-script": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
+            "footnote": T(
+                "请删去脚注标记“{mark}”；需要说明的写在备注列",
+                "remove the footnote mark '{mark}'; put what it says in the note column",
+            ),
             "dot-month": T(
                 "请写成{first}或{second}（Excel会把2019.10存成2019.1；请把该列设为文本）",
                 "write {first} or {second} (Excel stores 2019.10 as 2019.1: format the "
@@ -536,6 +566,24 @@ _ENTRIES = [
                 "“{text}”不是数字（其他文字的数字）",
                 "'{text}' is not a number (digits of another script)",
             ),
+            "not-digit": T(
+                "“{text}”不是数字：“{char}”不是数字0–9",
+                "'{text}' is not a number: '{char}' is not one of the digits 0-9",
+            ),
+            "footnote": T(
+                "“{text}”末尾的“{mark}”像是脚注标记，数字未读取",
+                "'{text}' ends in '{mark}', which looks like a footnote mark; "
+                "the figure is not read",
+            ),
+            "thousands-dot": T(
+                "“{text}”有两种读法：{thousands}（小数点当作千位分隔符）或{plain}",
+                "'{text}' can be read two ways: {thousands} (a dot between the thousands) "
+                "or {plain}",
+            ),
+            "two-signs": T(
+                "“{text}”既写了“{word}”又带正负号，不知是升是降",
+                "'{text}' gives the direction twice, by '{word}' and by a sign: a rise or a fall?",
+            ),
         },
         {
             "placeholder": T(
@@ -553,6 +601,26 @@ _ENTRIES = [
             ),
             "underscore": T("只写数字，不要用“_”", "write digits only, without '_'"),
             "other-script": T("请用阿拉伯数字0–9填写", "write the figure with the digits 0-9"),
+            "not-digit": T(
+                "请用数字0–9填写（上标、带圈数字不是数字）",
+                "write the figure with the digits 0-9 (superscript and circled digits are not "
+                "digits)",
+            ),
+            "footnote": T(
+                "请删去脚注标记“{mark}”，只留数字；需要说明的写在备注列",
+                "remove the footnote mark '{mark}' and keep the figure only; put what the "
+                "footnote says in the note column",
+            ),
+            "thousands-dot": T(
+                "请写成{thousands}或{plain}（人数、户数等没有小数；千位分隔符请用逗号或不写）",
+                "write {thousands} or {plain} (a count has no decimals; separate thousands "
+                "with a comma or not at all)",
+            ),
+            "two-signs": T(
+                "文字和正负号只用其一：下降写“下降2.7%”或“-2.7%”，增长写“增长2.7%”或“2.7%”",
+                "give the word or the sign, not both: a fall as '下降2.7%' or '-2.7%', a rise "
+                "as '增长2.7%' or '2.7%'",
+            ),
             "exponent": T(
                 "请写完整数字（Excel把大数显示为1.2E+05时，请加宽该列）",
                 "write the number in full (Excel shows large numbers as 1.2E+05: widen the column)",
@@ -756,12 +824,46 @@ _ENTRIES = [
             "节点目标的值不是 是/否/完成日期",
             "a milestone value that is not done / not done / a date",
         ),
-        {"": T("“{text}”不能说明是否完成", "'{text}' does not say whether it is done")},
+        {
+            "": T("“{text}”不能说明是否完成", "'{text}' does not say whether it is done"),
+            "future": T(
+                "完成日期{text}还没有到（今天是{today}）",
+                "the date done, {text}, is after today ({today})",
+            ),
+            "not-digit": T(
+                "“{text}”不能说明是否完成：“{char}”不是数字0–9",
+                "'{text}' does not say whether it is done: '{char}' is not one of the digits 0-9",
+            ),
+            "other-script": T(
+                "“{text}”不能说明是否完成（其他文字的数字）",
+                "'{text}' does not say whether it is done (digits of another script)",
+            ),
+            "footnote": T(
+                "“{text}”末尾的“{mark}”像是脚注标记，未读取",
+                "'{text}' ends in '{mark}', which looks like a footnote mark; it is not read",
+            ),
+        },
         {
             "": T(
                 "请填写 是/1、否/0，或完成日期（YYYY-MM-DD）",
                 "write done / 是 / 1, not done / 否 / 0, or the date it was done (YYYY-MM-DD)",
-            )
+            ),
+            "future": T(
+                "请填写实际完成的日期；尚未完成请填“否”",
+                "write the day it was actually done; if it is not done yet, write 否 / not done",
+            ),
+            "not-digit": T(
+                "请填写 是/1、否/0，或用数字0–9写完成日期",
+                "write done / 是 / 1, not done / 否 / 0, or the date done in the digits 0-9",
+            ),
+            "other-script": T(
+                "请填写 是/1、否/0，或用数字0–9写完成日期",
+                "write done / 是 / 1, not done / 否 / 0, or the date done in the digits 0-9",
+            ),
+            "footnote": T(
+                "请删去脚注标记“{mark}”；需要说明的写在备注列",
+                "remove the footnote mark '{mark}'; put what it says in the note column",
+            ),
         },
     ),
     Entry(
@@ -820,6 +922,15 @@ _ENTRIES = [
                 "“{text}”含控制字符{char}，读取时已删去",
                 "'{text}' holds the control character {char}; it is read without it",
             ),
+            "nonchar": T(
+                "“{text}”含非字符{char}（不是任何文字，Excel和Word报告无法写入）",
+                "'{text}' holds {char}, which is no character (no Excel or Word report can "
+                "hold it)",
+            ),
+            "nonchar-free": T(
+                "“{text}”含非字符{char}（不是任何文字），读取时已删去",
+                "'{text}' holds {char}, which is no character; it is read without it",
+            ),
         },
         {
             "": T(
@@ -833,8 +944,39 @@ _ENTRIES = [
         E,
         "cell",
         T("as_of 不是日期（YYYY-MM-DD）", "an as_of that is not a date (YYYY-MM-DD)"),
-        {"": T("“{text}”不是日期", "'{text}' is not a date")},
-        {"": T("发布日期请写成YYYY-MM-DD", "write the publication date as YYYY-MM-DD")},
+        {
+            "": T("“{text}”不是日期", "'{text}' is not a date"),
+            "future": T(
+                "发布日期{text}在今天（{today}）之后",
+                "the publication date {text} is after today ({today})",
+            ),
+            "not-digit": T(
+                "“{text}”不是日期：“{char}”不是数字0–9",
+                "'{text}' is not a date: '{char}' is not one of the digits 0-9",
+            ),
+            "other-script": T(
+                "“{text}”不是日期（其他文字的数字）",
+                "'{text}' is not a date (digits of another script)",
+            ),
+            "footnote": T(
+                "“{text}”末尾的“{mark}”像是脚注标记，日期未读取",
+                "'{text}' ends in '{mark}', which looks like a footnote mark; the date is not read",
+            ),
+        },
+        {
+            "": T("发布日期请写成YYYY-MM-DD", "write the publication date as YYYY-MM-DD"),
+            "future": T(
+                "请填写数字实际发布的日期（不晚于今天）；将来的日期会压住以后所有的修订",
+                "write the day the figure was actually published (today at the latest): a "
+                "date to come would outrank every later revision",
+            ),
+            "not-digit": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
+            "other-script": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
+            "footnote": T(
+                "请删去脚注标记“{mark}”；需要说明的写在备注列",
+                "remove the footnote mark '{mark}'; put what it says in the note column",
+            ),
+        },
     ),
     # ------------------------------------------------------------ across rows
     Entry(

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from linyi_tracker import clock
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_bytes, read_path
 from linyi_tracker.actuals.store import Store, data_files
 from linyi_tracker.bulk import gc_paused
@@ -122,7 +123,7 @@ def validate(
             paths,
             plan,
             store,
-            today or date.today(),
+            today or clock.today(),
             strict,
             sheet,
             progress,
