@@ -32,7 +32,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
-from linyi_tracker.actuals.reconcile import Figure, Relation, against_store, store_finding
+from linyi_tracker.actuals.reconcile import (
+    Figure,
+    Relation,
+    against_store,
+    refines,
+    store_finding,
+    written_text,
+)
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
 from linyi_tracker.i18n import Text, TextError
 from linyi_tracker.plan.models import Plan
@@ -63,6 +70,9 @@ class IngestPlan:
     rows: list[Observation] = field(default_factory=list)
     revisions: list[tuple[Observation, Observation]] = field(default_factory=list)  # (new, stored)
     skipped: list[Observation] = field(default_factory=list)  # already stored, same value
+    # (new, stored): the same figure, written more precisely than the stored rounded one
+    # (442079 for 44.2万): stored, and counted from then on (reconcile.refines)
+    refinements: list[tuple[Observation, Observation]] = field(default_factory=list)
     # What the plan was made from, so that write() can plan again under the lock.
     submitted: list[Observation] = field(default_factory=list)
     revise: bool = False
@@ -83,6 +93,7 @@ def plan_ingest(
     rows: list[Observation] = []
     revisions: list[tuple[Observation, Observation]] = []
     skipped: list[Observation] = []
+    refinements: list[tuple[Observation, Observation]] = []
     for o in sorted(submitted, key=lambda o: (o.indicator, o.region, o.period.sort_key)):
         old = stored.get(o.key)
         if old is None:
@@ -91,7 +102,11 @@ def plan_ingest(
         # The one rule (actuals/reconcile.py) decides; ingest only carries it out.
         relation = against_store(Figure.of(old), Figure.of(o))
         if relation is Relation.SAME:
-            skipped.append(o)
+            if refines(Figure.of(old), Figure.of(o)):
+                refinements.append((o, old))
+                rows.append(o)
+            else:
+                skipped.append(o)
             continue
         if relation is not Relation.NEWER:
             if not revise:
@@ -105,7 +120,9 @@ def plan_ingest(
         revisions.append((o, old))
         rows.append(o)
     target = _target(plan, rows or submitted, data_dir, moment)
-    return IngestPlan(target, rows, revisions, skipped, list(submitted), revise, moment, data_dir)
+    return IngestPlan(
+        target, rows, revisions, skipped, refinements, list(submitted), revise, moment, data_dir
+    )
 
 
 def _refuse(o: Observation, old: Observation, *, revise: bool = False) -> None:
@@ -157,7 +174,9 @@ def render(plan: Plan, rows: list[Observation]) -> bytes:
     writer.writerow((*HEADER, "measure") if measured else HEADER)
     for o in rows:
         unit = o.unit or ""
-        value = o.text if o.word != "not-done" else "not done"
+        value = written_text(o.value) if o.value is not None else o.text
+        if o.word == "not-done":
+            value = "not done"
         writer.writerow(
             [
                 o.indicator,
@@ -261,6 +280,7 @@ def write(
         )
         ingest.target, ingest.rows = fresh.target, fresh.rows
         ingest.revisions, ingest.skipped = fresh.revisions, fresh.skipped
+        ingest.refinements = fresh.refinements
         if not ingest.rows:
             return None
         _write_file(plan, ingest)

@@ -149,6 +149,15 @@ def _number_text(value: float) -> str:
 FLOAT_SAFE_CHARS = 15
 
 
+def _packed_text(value: float) -> str:
+    """The decimal text a packed float stands for: its shortest repr, a whole figure
+    without '.0' (442079, written to the unit, not 442079.0 written to the tenth). A
+    figure whose text differs (9800.0, 4.80, 4.42E+5) is kept exact aside, so that the
+    precision it was written with — part of the rounding rule — is never lost."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _classes(codes: list[int], flow: bool) -> list[range | list[int]]:
     """The outlier classes of a series (its period codes, sorted): places of the same
     months of each year for a flow, every place otherwise; each class in period order,
@@ -241,9 +250,11 @@ class CrossChecks:
             number = math.nan
         else:
             text = str(o.value)
-            if len(text) > FLOAT_SAFE_CHARS or "E" in text:
-                self.exact[len(self.keys)] = o.value
             number = float(text)
+            if len(text) > FLOAT_SAFE_CHARS or _packed_text(number) != text:
+                # the float would not give back the figure as written: 4.42E+5 (44.2万,
+                # known to the thousand), 9800.0, 4.80 — their precision is part of them
+                self.exact[len(self.keys)] = o.value
         self.add_number(o.indicator, o.period, o.region, number, o.as_of, o.file, o.line, o.measure)
         if self.kept is not None:
             self.kept.append(o)
@@ -287,7 +298,7 @@ class CrossChecks:
         if exact is not None:
             return exact
         value = self.values[i]
-        return None if math.isnan(value) else Decimal(repr(value))
+        return None if math.isnan(value) else Decimal(_packed_text(value))
 
     def _figure_at(self, i: int) -> Figure:
         """Row ``i`` as the reconciliation rule sees it."""
