@@ -302,6 +302,17 @@ def store_finding(
     return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form)
 
 
+def history_finding(key: Key, stored: Figure, submitted: Figure) -> Finding | None:
+    """Rule 4 for a submitted figure that a later ``as_of`` in the same submission replaces
+    (its history): it joins the stored figures as history, ordered by date, so only a
+    different figure at the same time as the stored one is a conflict; the same figure is
+    already stored (ingest skips it)."""
+    relation = against_store(stored, submitted)
+    if relation is Relation.SAME or relation is Relation.CLASH:
+        return store_finding(key, stored, submitted)
+    return None
+
+
 def duplicate_finding(key: Key, duplicate: Figure, kept: Figure) -> Finding:
     """``duplicate-observation`` on the line not counted, naming the line that is; for a
     figure that is the other rounded (44.2万 beside 442079), a ``rounded-figure`` notice."""

@@ -25,7 +25,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -78,6 +78,8 @@ class IngestPlan:
     revise: bool = False
     moment: datetime | None = None
     data_dir: Path | None = None
+    # Figures a later as_of in the submission replaced: written too, as history.
+    history: list[Observation] = field(default_factory=list)
 
 
 def plan_ingest(
@@ -88,7 +90,12 @@ def plan_ingest(
     *,
     revise: bool,
     now: datetime | None = None,
+    history: Sequence[Observation] = (),
 ) -> IngestPlan:
+    """What to write: each figure that counts against the stored one (the one rule, rule
+    4), and each figure of ``history`` — replaced by a later as_of in the submission itself
+    — beside it, so that no revision is dropped: skipped when already stored, refused when
+    it clashes with the stored figure (a different figure at the same time)."""
     moment = now or datetime.now()
     rows: list[Observation] = []
     revisions: list[tuple[Observation, Observation]] = []
@@ -119,9 +126,33 @@ def plan_ingest(
                 _refuse(o, old, revise=True)
         revisions.append((o, old))
         rows.append(o)
+    for o in history:
+        old = stored.get(o.key)
+        if old is not None:
+            between = against_store(Figure.of(old), Figure.of(o))
+            if between is Relation.SAME:
+                skipped.append(o)
+                continue
+            if between is Relation.CLASH:
+                _refuse(o, old)
+        rows.append(o)
+    # By key, and a key's revisions oldest first (undated, then by as_of), as the store
+    # reads them; otherwise in file order (the sort is stable).
+    rows.sort(
+        key=lambda o: (o.indicator, o.region, o.period.sort_key, o.as_of is not None, o.as_of)
+    )
     target = _target(plan, rows or submitted, data_dir, moment)
     return IngestPlan(
-        target, rows, revisions, skipped, refinements, list(submitted), revise, moment, data_dir
+        target,
+        rows,
+        revisions,
+        skipped,
+        refinements,
+        list(submitted),
+        revise,
+        moment,
+        data_dir,
+        list(history),
     )
 
 
@@ -277,6 +308,7 @@ def write(
             data_dir,
             revise=ingest.revise,
             now=ingest.moment,
+            history=ingest.history,
         )
         ingest.target, ingest.rows = fresh.target, fresh.rows
         ingest.revisions, ingest.skipped = fresh.revisions, fresh.skipped

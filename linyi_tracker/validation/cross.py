@@ -40,6 +40,7 @@ from linyi_tracker.actuals.reconcile import (
     decide,
     figure_text,
     findings,
+    history_finding,
     quantum,
     store_finding,
 )
@@ -219,6 +220,7 @@ class CrossChecks:
         self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (FLOAT_SAFE_CHARS)
         self.kept: list[Observation] | None = [] if keep else None
         self.representatives = array("l")  # after finish: the row that counts for each key
+        self.history: list[int] = []  # after finish: rows a later as_of of their key replaced
         self.rep_keys = array("q")  # after finish: their keys, in order
         self.findings: list[Finding] = []
         self.stored: dict[int, Observation] = {}
@@ -357,6 +359,13 @@ class CrossChecks:
             raise RuntimeError("CrossChecks(keep=True) is needed to hand the observations on")
         return [self.kept[i] for i in sorted(self.representatives)]
 
+    def replaced(self) -> list[Observation]:
+        """The submitted figures a later ``as_of`` of the same key replaced: history, which
+        ingest keeps beside the figure that counts (a revision is never dropped)."""
+        if self.kept is None:
+            raise RuntimeError("CrossChecks(keep=True) is needed to hand the observations on")
+        return [self.kept[i] for i in sorted(self.history)]
+
     def _sorted_order(self) -> array[int]:
         """Row numbers in key order (stable), in bounded memory.
 
@@ -427,6 +436,7 @@ class CrossChecks:
             self.findings.extend(findings(self._key_of(rows[0]), figures, decision))
             keep[start:end] = [False] * (end - start)
             keep[start + decision.current] = True
+            self.history += [rows[h] for h in decision.history]
         self.representatives = array("l", itertools.compress(order, keep))
         self.rep_keys = array("q", itertools.compress(sorted_keys, keep))
 
@@ -443,6 +453,12 @@ class CrossChecks:
             )
             if found is not None:
                 self.findings.append(found)
+        for i in self.history:  # replaced in the submission itself: history beside the store
+            stored = self.stored.get(self.keys[i])
+            if stored is not None:
+                found = history_finding(self._key_of(i), Figure.of(stored), self._figure_at(i))
+                if found is not None:
+                    self.findings.append(found)
 
     def _series(self) -> None:
         """Each (indicator, region) series the submission touched, with its stored figures."""
