@@ -46,6 +46,13 @@ conflict in another. The rule, as the method states it:
    ``as_of``). A submission is a new arrival: it may revise the store, not quietly
    add a figure the store already supersedes.
 
+5. **One span, several labels.** For a flow indicator (year-to-date figures) the labels
+   ending in the same month of a year — ``2019Q4``, ``2019-12``, ``2019`` — cover one
+   span (:func:`span_of`): once each label's own figures are reconciled, the figures of
+   one span are walked by rules 1–3 like the figures of one key (the same figure twice
+   is a duplicate, different ones a conflict), and the store and ingest meet them across
+   labels. A stock's or rate's December figure is not its year figure: never compared.
+
 Every finding this rule gives is made by :func:`duplicate_finding`,
 :func:`conflict_finding` or :func:`store_finding`, and nowhere else.
 """
@@ -263,6 +270,30 @@ def findings(key: Key, figures: Sequence[Figure], decision: Decision) -> list[Fi
         elif verdict is Verdict.CONFLICT:
             out.append(conflict_finding(key, figures[i], figures[other]))
     return out
+
+
+def span_of(o: Observation, flow: bool) -> Key:
+    """The key of the span a figure covers. For a flow indicator (year-to-date figures)
+    the labels that end in the same month of a year cover one span — ``2019Q4``,
+    ``2019-12`` and ``2019``; ``2019Q3`` and ``2019-09`` — so their figures are one figure
+    (the same figure twice, or a conflict) by this module's rule. A stock or rate's
+    December or fourth-quarter figure is not its year figure (an annual figure may be an
+    average, and sub-annual figures do not decide a year: assessment.md): its key is its
+    own label."""
+    period = o.period
+    text = f"{period.year}:{period.months}" if flow else period.text
+    return (o.indicator, text, o.region, o.measure)
+
+
+def span_findings(group: Sequence[Observation]) -> tuple[Decision, list[Finding]]:
+    """Figures of one span under different labels (each label's own repeats reconciled
+    already): the rule's decision and findings, the key naming every label."""
+    labels = "/".join(sorted({o.period.text for o in group}))
+    first = group[0]
+    key: Key = (first.indicator, labels, first.region, first.measure)
+    figures = [Figure.of(o) for o in group]
+    decision = decide(figures)
+    return decision, findings(key, figures, decision)
 
 
 def against_store(stored: Figure, submitted: Figure) -> Relation:

@@ -37,15 +37,17 @@ from linyi_tracker.actuals.reconcile import (
     Relation,
     against_store,
     refines,
+    span_of,
     store_finding,
     written_text,
 )
+from linyi_tracker.actuals.store import INGESTED
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
 from linyi_tracker.i18n import Text, TextError
 from linyi_tracker.plan.models import Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
-INGEST_FOLDER = "ingested"
+INGEST_FOLDER = INGESTED  # the store leaves its own 44.2万 notation unremarked there
 _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
@@ -97,12 +99,20 @@ def plan_ingest(
     — beside it, so that no revision is dropped: skipped when already stored, refused when
     it clashes with the stored figure (a different figure at the same time)."""
     moment = now or datetime.now()
+    flows = {i.id for i in plan.indicators if i.flow}
+    # A flow's stored figure under another label of the same span (2019Q4 for 2019) is
+    # the figure a submitted one meets (reconcile.span_of).
+    spans = {span_of(s, s.indicator in flows): s for s in stored.values()}
+
+    def stored_for(o: Observation) -> Observation | None:
+        return stored.get(o.key) or spans.get(span_of(o, o.indicator in flows))
+
     rows: list[Observation] = []
     revisions: list[tuple[Observation, Observation]] = []
     skipped: list[Observation] = []
     refinements: list[tuple[Observation, Observation]] = []
     for o in sorted(submitted, key=lambda o: (o.indicator, o.region, o.period.sort_key)):
-        old = stored.get(o.key)
+        old = stored_for(o)
         if old is None:
             rows.append(o)
             continue
@@ -127,7 +137,7 @@ def plan_ingest(
         revisions.append((o, old))
         rows.append(o)
     for o in history:
-        old = stored.get(o.key)
+        old = stored_for(o)
         if old is not None:
             between = against_store(Figure.of(old), Figure.of(o))
             if between is Relation.SAME:
