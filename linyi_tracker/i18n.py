@@ -582,6 +582,16 @@ LABELS.update(
             "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
             "en": "revision: {figure}: {old} → {new} as of {as_of}",
         },
+        "ingest.store_has_errors": {
+            "zh": "{folder} 中的数据有{n}个错误；未写入任何数字——请先改正，再导入",
+            "en": "the data in {folder} has {n:error|errors}; nothing was written — fix them "
+            "first, then ingest again",
+        },
+        "ingest.refinement": {
+            "zh": "精确化：{figure}：已存的取整数字{old}，现存入精确数字{new}，此后按它计",
+            "en": "refined: {figure}: the stored rounded {old} now has its precise form {new}, "
+            "which counts from now on",
+        },
         "ingest.wrote": {
             "zh": "已写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）。",
             "en": "Wrote {figures} to {path} ({skipped} already stored, {revisions}).",

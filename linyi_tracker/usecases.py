@@ -64,8 +64,10 @@ class Workspace:
 class DataHasErrors(DataInvalidError):
     """The data folder has error findings; nothing is assessed from it."""
 
-    def __init__(self, folder: Path, findings: list[object]) -> None:
-        self.text = Text("cli.data_has_errors", {"folder": folder, "n": len(findings)})
+    def __init__(
+        self, folder: Path, findings: list[object], key: str = "cli.data_has_errors"
+    ) -> None:
+        self.text = Text(key, {"folder": folder, "n": len(findings)})
         super().__init__(self.text.render("en"), findings)
 
 
@@ -311,13 +313,17 @@ def ingest(
             Text("ingest.inside_data_folder", {"path": inside[0], "folder": where.path})
         )
     store = read_store(plan, where, exclude=mine)
+    if store.errors:  # a figure added to a folder with errors could never be assessed
+        raise DataHasErrors(where.path, list(store.errors), "ingest.store_has_errors")
     checked = run_validation(
         files, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
     )
     if checked.failed:
         return IngestResult(plan, where, checked, None, mine)
     stored = {o.key: o for o in store.observations}
-    job = plan_ingest(plan, checked.observations, stored, where.path, revise=revise)
+    job = plan_ingest(
+        plan, checked.observations, stored, where.path, revise=revise, history=checked.revisions
+    )
     return IngestResult(plan, where, checked, job, mine)
 
 

@@ -86,9 +86,21 @@ def _write(rows: Rows, path: Path) -> None:
 
 
 def _plain_rules(plan: Plan, rows: Rows) -> set[tuple[str, int]]:
-    """The three rules, row by row: (code, line) of every row they flag."""
+    """The three rules, row by row: (code, line) of every row they flag.
+
+    A flow's December and year figures cover one span (issue 27): the first in the file
+    counts, the other is its duplicate or conflict and is not checked again."""
+    seen: set[tuple[str, str, int, int]] = set()
+    first: Rows = []
+    for key, value in rows:
+        span = (key[0], key[1], key[2], key[3] if plan.indicator_by_id[key[0]].flow else key[4])
+        if span not in seen:
+            seen.add(span)
+            first.append((key, value))
+    line_of_all = {key: n + 2 for n, (key, _) in enumerate(rows)}
+    rows = first
     flagged: set[tuple[str, int]] = set()
-    line_of = {key: n + 2 for n, (key, _) in enumerate(rows)}
+    line_of = {key: line_of_all[key] for key, _ in rows}
     value_of = dict(rows)
     series: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for key in sorted(value_of, key=lambda k: (k[0], k[1], k[2], k[3], k[4])):

@@ -210,7 +210,13 @@ def test_the_level_rows_validate_clean_and_ingest(run: Run, tmp_path: Path) -> N
     i = run("ingest", str(out), "--data", str(store))
     assert i.exit_code == 0
     stored = "".join(p.read_text(encoding="utf-8") for p in store.rglob("*.csv"))
-    assert "emp.new_urban_jobs,2016-08,linyi,83700" in stored
+    # 8.37万 is known to the hundred: stored so, it reads back as 83700 (issue 27 item 1)
+    assert "emp.new_urban_jobs,2016-08,linyi,8.37万" in stored
+    from linyi_tracker.actuals.store import load_store
+    from linyi_tracker.plan.loader import read_plan
+
+    (figure,) = load_store(read_plan(PLAN_FILE), store).observations
+    assert figure.value == 83700
 
 
 def test_the_national_level_rows_validate_clean(run: Run, tmp_path: Path) -> None:

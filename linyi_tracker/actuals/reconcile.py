@@ -8,10 +8,12 @@ conflict in another. The rule, as the method states it:
 1. **The same figure.** Two numbers are the same figure when their exact decimal
    values in the indicator's unit are equal: ``9800``, ``9800.0``, ``"9,800"`` and
    ``0.98万`` are one figure; ``12345678901234567`` and ``12345678901234568`` are two
-   (never compared as floats). A figure written to a coarser precision than a unit
-   (``44.2万`` is known to the thousand: its value carries that precision) is the same
-   figure as one it rounds (``442079``): rounding is not conflict. The more precise one
-   counts; the rounded one is a ``rounded-figure`` notice. Two words are the same figure when their canonical
+   (never compared as floats). A figure written to a coarser precision (``44.2万`` is
+   known to the thousand: its value carries that precision) is the same figure as one
+   it rounds (``442079``) when it has at least three significant digits
+   (:func:`rounds_to`; ``9万`` and ``85000`` are two figures): rounding is not conflict.
+   The more precise one counts, whatever the order or the dates; the rounded one is a
+   ``rounded-figure`` notice. Two words are the same figure when their canonical
    forms are equal (``done`` / ``是`` / ``1`` all read "done"; a milestone's
    completion date is part of its figure). A number and a word are never the same.
 2. **The time of a figure** is its ``as_of`` date. A figure without ``as_of`` is older
@@ -21,8 +23,9 @@ conflict in another. The rule, as the method states it:
 3. **The walk.** In that order each figure is compared with the current one (the
    first is current to begin with):
 
-   - the same figure: a **duplicate**, counted once. The one with the later
-     ``as_of`` stays current (on a tie, the first); the other is the duplicate
+   - the same figure: a **duplicate**, counted once. The more precise one stays
+     current, else the one with the later ``as_of`` (on a tie, the first); the other
+     is the duplicate
      (``duplicate-observation``, a warning naming both lines);
    - a different figure with a later time: a **revision**. It becomes current; the
      one it replaces is kept as history (reports mark the figure as revised);
@@ -33,13 +36,22 @@ conflict in another. The rule, as the method states it:
    So "undated, then dated" and "dated, then undated" read the same way whatever
    the order of the rows: the dated figure is current, the undated one history.
 4. **Against the store** a submitted figure meets the stored current one
-   (:func:`against_store`): the same figure is ``already-stored`` (ingest skips it);
+   (:func:`against_store`): the same figure is ``already-stored`` (ingest skips it),
+   unless the submitted one is more precise (:func:`refines`: ingest stores it, noting
+   that it refines the stored rounded one, and the store then counts it);
    a different figure with a later time (rule 2: a later ``as_of``, or any ``as_of``
    when the stored figure has none) is a revision ingest records; anything else — no
    ``as_of``, the same one, or an older one — is ``conflicts-with-store`` (an error),
    or with ``--revise`` a revision ingest records (dated today when it has no
    ``as_of``). A submission is a new arrival: it may revise the store, not quietly
    add a figure the store already supersedes.
+
+5. **One span, several labels.** For a flow indicator (year-to-date figures) the labels
+   ending in the same month of a year — ``2019Q4``, ``2019-12``, ``2019`` — cover one
+   span (:func:`span_of`): once each label's own figures are reconciled, the figures of
+   one span are walked by rules 1–3 like the figures of one key (the same figure twice
+   is a duplicate, different ones a conflict), and the store and ingest meet them across
+   labels. A stock's or rate's December figure is not its year figure: never compared.
 
 Every finding this rule gives is made by :func:`duplicate_finding`,
 :func:`conflict_finding` or :func:`store_finding`, and nowhere else.
@@ -50,7 +62,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -118,33 +130,79 @@ def figure_text(value: Decimal) -> str:
 def quantum(value: Decimal) -> Decimal | None:
     """The unit of the last written digit, when coarser than one (44.2万 is read as
     Decimal('4.42E+5'): known to the thousand); ``None`` for a figure written to the unit
-    or finer, which is compared exactly."""
+    or finer. Region sums allow for it (a sum of rounded figures is off by their roundings)."""
     exponent = value.as_tuple().exponent
     return Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent > 0 else None
 
 
+# The fewest significant digits a rounded figure must have to say which figure it rounds:
+# 44.2万 (3) is 442,079 rounded; 9万 (1) could be 85,000 or 94,999 — a tenth either way —
+# and 1万 could be 5,001: with fewer than three, a different figure is a conflict.
+MIN_SIGNIFICANT_DIGITS = 3
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
+def rounds_to(coarse: Decimal, fine: Decimal) -> bool:
+    """THE rule for two unequal numbers: whether ``coarse`` is ``fine`` rounded as written.
+
+    The precision of a figure is the place of its last written digit, after the 万/亿
+    scaling or a unit's conversion (44.2万 → to the thousand; 4.85 → to the hundredth;
+    442079 → to the unit). ``coarse`` must be written to a coarser place than ``fine``;
+    ``fine`` rounded half up (四舍五入) to that place must equal it; and ``coarse`` must
+    have at least :data:`MIN_SIGNIFICANT_DIGITS` significant digits (44.2万 and 442,079
+    are one figure; 9万 and 85,000, or 1万 and 5,001, are two). Equal values are always one
+    figure (9800 and 0.98万): :func:`same_figure` says so before asking this.
+    """
+    place = _exponent(coarse)
+    if place <= _exponent(fine):
+        return False
+    if len(coarse.as_tuple().digits) < MIN_SIGNIFICANT_DIGITS or coarse.is_zero():
+        return False
+    return fine.quantize(Decimal(1).scaleb(place), rounding=ROUND_HALF_UP) == coarse
+
+
+def written_text(value: Decimal) -> str:
+    """A figure as ingest writes it, so that the store reads it back with the precision it
+    was written with: plain digits (4.80 stays 4.80), or for one known only to a
+    coarser place than the unit, in 万 or 亿 (Decimal('4.42E+5') → 44.2万, which the
+    reader takes as known to the thousand: 442000 would read as known to the person)."""
+    place = _exponent(value)
+    if place <= 0:
+        return format(value, "f")
+    suffix, scale = ("万", 4) if place <= 4 else ("亿", 8)
+    return format(value.scaleb(-scale), "f") + suffix
+
+
 def rounded(a: Figure, b: Figure) -> bool:
-    """Rule 1's second half: two unequal numbers one of which, written to a coarser
-    precision, is the other rounded to it (44.2万 and 442,079: |79| ≤ 500)."""
+    """Two unequal numbers one of which is the other rounded (:func:`rounds_to`, either way)."""
     if a.value is None or b.value is None or a.value == b.value:
         return False
-    steps = [q for q in (quantum(a.value), quantum(b.value)) if q is not None]
-    return bool(steps) and abs(a.value - b.value) * 2 <= max(steps)
+    return rounds_to(a.value, b.value) or rounds_to(b.value, a.value)
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
-    """Rule 1: equal exact values (or equal at the precision the coarser was written
-    with, :func:`rounded`), or equal canonical words."""
+    """Rule 1: equal exact values (or one the other rounded as written, :func:`rounded`),
+    or equal canonical words. Every caller — validate's cross-row checks, the store's
+    reading of a folder, ingest against the store — decides with this function."""
     if a.value is not None or b.value is not None:
         return a.value is not None and b.value is not None and (a.value == b.value or rounded(a, b))
     return a.word == b.word
 
 
-def _coarser(a: Figure, b: Figure) -> bool:
-    """Whether ``a`` was written to a coarser precision than ``b`` (rounded pairs only)."""
-    qa = quantum(a.value) if a.value is not None else None
-    qb = quantum(b.value) if b.value is not None else None
-    return qa is not None and (qb is None or qa > qb)
+def finer(a: Figure, b: Figure) -> bool:
+    """Whether ``a`` tells more than ``b``, the same figure: its last digit at a finer place,
+    and ``b`` a different value it refines (442079 beside 44.2万) or a rounded figure of
+    the same value (90000 beside 9.0万). Of two same figures the one that tells more
+    counts, whatever their order or dates. 9800.0 tells no more than 9800: neither is
+    rounded, and their values are one."""
+    if a.value is None or b.value is None:
+        return False
+    place = _exponent(b.value)
+    return _exponent(a.value) < place and (a.value != b.value or place > 0)
 
 
 def compare(current: Figure, other: Figure) -> Relation:
@@ -183,11 +241,12 @@ def decide(figures: Sequence[Figure]) -> Decision:
     for i in order[1:]:
         relation = compare(figures[current], figures[i])
         if relation is Relation.SAME:
-            if _time(figures[i]) > _time(figures[current]) or (
-                _time(figures[i]) == _time(figures[current])
-                and _coarser(figures[current], figures[i])
+            if finer(figures[i], figures[current]) or (
+                not finer(figures[current], figures[i])
+                and _time(figures[i]) > _time(figures[current])
             ):
-                # the later as_of stands for the figure; at the same time, the more precise
+                # the more precise stands for the figure, whatever its date; at the same
+                # precision, the later as_of
                 current, i = i, current
             verdicts[i], against[i] = Verdict.DUPLICATE, current
         elif relation is Relation.NEWER:
@@ -213,9 +272,39 @@ def findings(key: Key, figures: Sequence[Figure], decision: Decision) -> list[Fi
     return out
 
 
+def span_of(o: Observation, flow: bool) -> Key:
+    """The key of the span a figure covers. For a flow indicator (year-to-date figures)
+    the labels that end in the same month of a year cover one span — ``2019Q4``,
+    ``2019-12`` and ``2019``; ``2019Q3`` and ``2019-09`` — so their figures are one figure
+    (the same figure twice, or a conflict) by this module's rule. A stock or rate's
+    December or fourth-quarter figure is not its year figure (an annual figure may be an
+    average, and sub-annual figures do not decide a year: assessment.md): its key is its
+    own label."""
+    period = o.period
+    text = f"{period.year}:{period.months}" if flow else period.text
+    return (o.indicator, text, o.region, o.measure)
+
+
+def span_findings(group: Sequence[Observation]) -> tuple[Decision, list[Finding]]:
+    """Figures of one span under different labels (each label's own repeats reconciled
+    already): the rule's decision and findings, the key naming every label."""
+    labels = "/".join(sorted({o.period.text for o in group}))
+    first = group[0]
+    key: Key = (first.indicator, labels, first.region, first.measure)
+    figures = [Figure.of(o) for o in group]
+    decision = decide(figures)
+    return decision, findings(key, figures, decision)
+
+
 def against_store(stored: Figure, submitted: Figure) -> Relation:
     """Rule 4: how a submitted figure stands to the stored current one."""
     return compare(stored, submitted)
+
+
+def refines(stored: Figure, submitted: Figure) -> bool:
+    """Rule 4 for the same figure: whether the submitted one is the stored one written more
+    precisely (442,079 against a stored 44.2万), so that ingest stores it (it counts)."""
+    return same_figure(stored, submitted) and finer(submitted, stored)
 
 
 def store_finding(
@@ -226,8 +315,11 @@ def store_finding(
     if relation is Relation.NEWER:
         return None
     if relation is Relation.SAME:
+        params = pair_params(key, submitted, stored)
+        if refines(stored, submitted):  # ingest writes it: the more precise counts
+            return _at(submitted, "rounded-figure", Severity.NOTICE, params, "refines")
         code = "rounded-figure" if rounded(stored, submitted) else "already-stored"
-        return _at(submitted, code, Severity.NOTICE, pair_params(key, submitted, stored))
+        return _at(submitted, code, Severity.NOTICE, params)
     params = pair_params(key, submitted, stored) | {"stored_value": stored.text}
     form = ""
     if stored.as_of is not None:
@@ -239,6 +331,17 @@ def store_finding(
     if revise and not dated_no_later:  # undated: ingest dates it today, after the stored one
         return _at(submitted, "revises-store", Severity.NOTICE, params, form)
     return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form)
+
+
+def history_finding(key: Key, stored: Figure, submitted: Figure) -> Finding | None:
+    """Rule 4 for a submitted figure that a later ``as_of`` in the same submission replaces
+    (its history): it joins the stored figures as history, ordered by date, so only a
+    different figure at the same time as the stored one is a conflict; the same figure is
+    already stored (ingest skips it)."""
+    relation = against_store(stored, submitted)
+    if relation is Relation.SAME or relation is Relation.CLASH:
+        return store_finding(key, stored, submitted)
+    return None
 
 
 def duplicate_finding(key: Key, duplicate: Figure, kept: Figure) -> Finding:

@@ -430,6 +430,8 @@ class RowReader:
                 if (kind == "percent" and number > 100) or (kind == "ratio" and not number):
                     return False
             elif match_plain(text):
+                if text[-1] == "0" and emit_number is not None:
+                    return False  # 9800.0, 4.80: the float would lose the written precision
                 exact = Decimal(text)
                 if not in_range(kind, exact, text) or (kind == "count" and thousands_dot(text)):
                     return False  # out of range, or '85.000' (85 or 85,000?)

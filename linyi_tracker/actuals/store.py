@@ -30,6 +30,7 @@ from linyi_tracker.plan.models import Plan
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+INGESTED = "ingested"  # the folder ingest writes to (intake.ingest.INGEST_FOLDER)
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls is reported, not read: see the reader
 CACHE_MIN_BYTES = 1_000_000  # about 25,000 rows: a smaller store is read quicker than cached
 
@@ -274,9 +275,13 @@ def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Pa
             )
             continue
         store.files.append(read)
+        if path.parent.name == INGESTED and path.parent.parent == root:
+            # ingest writes a rounded figure as 44.2万 to keep its precision (reconcile.
+            # written_text): its own notation, not a clerk's reading to check on every run
+            read.findings = [f for f in read.findings if f.code != "magnitude-suffix"]
         store.findings.extend(read.findings)
         store.observations.extend(rows)
-    reconcile(store)
+    reconcile(store, frozenset(i.id for i in plan.indicators if i.flow))
     return store
 
 
@@ -289,9 +294,11 @@ def _display(path: Path, display_root: Path | None) -> str:
     return str(path)
 
 
-def reconcile(store: Store) -> None:
+def reconcile(store: Store, flows: frozenset[str] = frozenset()) -> None:
     """Collapse duplicates, flag conflicts, and keep revisions, in place: the rule of
-    :mod:`linyi_tracker.actuals.reconcile`, applied to each key given more than once."""
+    :mod:`linyi_tracker.actuals.reconcile`, applied to each key given more than once,
+    then to the figures of the indicators in ``flows`` (year-to-date) whose labels cover
+    one span (2019Q4, 2019-12 and 2019: :func:`~linyi_tracker.actuals.reconcile.span_of`)."""
     first: dict[tuple[str, str, str, str], Observation] = {}
     groups: dict[tuple[str, str, str, str], list[Observation]] = {}  # only keys seen more than once
     for o in store.observations:
@@ -317,4 +324,35 @@ def reconcile(store: Store) -> None:
         kept.append(group[decision.current])
         if decision.history:
             store.revisions[key] = [group[i] for i in decision.history]
-    store.observations = kept
+    store.observations = _same_spans(store, kept, flows) if flows else kept
+
+
+def _same_spans(store: Store, kept: list[Observation], flows: frozenset[str]) -> list[Observation]:
+    """One figure a span: labels of one span (2019Q4 and 2019 of a flow) decided by the rule."""
+    spans: dict[tuple[str, int, int, str, str], list[Observation]] = {}
+    for o in kept:  # reconcile.span_of's key, without importing it (see reconcile above)
+        if o.indicator in flows:
+            span = (o.indicator, o.period.year, o.period.months, o.region, o.measure)
+            spans.setdefault(span, []).append(o)
+    repeated = [group for group in spans.values() if len(group) > 1]
+    if not repeated:
+        return kept
+    from linyi_tracker.actuals.reconcile import span_findings
+
+    dropped: set[int] = set()
+    for group in repeated:
+        group.sort(key=lambda o: (o.file, o.line))  # in file order, as validate sees them
+        decision, found = span_findings(group)
+        store.findings.extend(found)
+        current = group[decision.current]
+        history = [group[i] for i in decision.history]
+        for i, o in enumerate(group):
+            if i != decision.current:
+                dropped.add(id(o))
+                history += store.revisions.pop(o.key, [])
+        if history:
+            earlier = store.revisions.get(current.key, [])
+            store.revisions[current.key] = sorted(
+                [*earlier, *history], key=lambda o: (o.as_of is not None, o.as_of)
+            )
+    return [o for o in kept if id(o) not in dropped]

@@ -15,6 +15,7 @@ from linyi_tracker.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from linyi_tracker.i18n import Lang
     from linyi_tracker.intake.ingest import IngestPlan
 
 
@@ -76,6 +77,7 @@ def ingest(
                 as_of=new.as_of,
             )
             console.print(f"  {line}", markup=False)
+        _print_refinements(job, language)
         return
     # Written under the data folder's lock, after the store is read again: another
     # ingest may have stored some of these figures meanwhile (job is updated).
@@ -85,6 +87,18 @@ def ingest(
         return
     shown = context.shown_path(target)
     console.print(t("ingest.wrote", language, path=shown, **_counts(job)), markup=False)
+    _print_refinements(job, language)
+
+
+def _print_refinements(job: IngestPlan, language: Lang) -> None:
+    """One line for each stored rounded figure the submission gives precisely."""
+    from linyi_tracker.cli.output import stdout
+    from linyi_tracker.i18n import t
+
+    for new, old in job.refinements:
+        figure = f"{new.indicator} {new.period} {new.region}"
+        line = t("ingest.refinement", language, figure=figure, old=old.text, new=new.text)
+        stdout().print(f"  {line}", markup=False)
 
 
 def _counts(job: IngestPlan) -> dict[str, object]:

@@ -25,20 +25,29 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from linyi_tracker.actuals.reader import Observation
-from linyi_tracker.actuals.reconcile import Figure, Relation, against_store, store_finding
+from linyi_tracker.actuals.reconcile import (
+    Figure,
+    Relation,
+    against_store,
+    refines,
+    span_of,
+    store_finding,
+    written_text,
+)
+from linyi_tracker.actuals.store import INGESTED
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
 from linyi_tracker.i18n import Text, TextError
 from linyi_tracker.plan.models import ID_CHARACTERS, Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
-INGEST_FOLDER = "ingested"
+INGEST_FOLDER = INGESTED  # the store leaves its own 44.2万 notation unremarked there
 _SAFE = re.compile(rf"^[{ID_CHARACTERS}]+$")  # a file name made of ids, periods and '_'s
 
 
@@ -63,11 +72,16 @@ class IngestPlan:
     rows: list[Observation] = field(default_factory=list)
     revisions: list[tuple[Observation, Observation]] = field(default_factory=list)  # (new, stored)
     skipped: list[Observation] = field(default_factory=list)  # already stored, same value
+    # (new, stored): the same figure, written more precisely than the stored rounded one
+    # (442079 for 44.2万): stored, and counted from then on (reconcile.refines)
+    refinements: list[tuple[Observation, Observation]] = field(default_factory=list)
     # What the plan was made from, so that write() can plan again under the lock.
     submitted: list[Observation] = field(default_factory=list)
     revise: bool = False
     moment: datetime | None = None
     data_dir: Path | None = None
+    # Figures a later as_of in the submission replaced: written too, as history.
+    history: list[Observation] = field(default_factory=list)
 
 
 def plan_ingest(
@@ -78,20 +92,38 @@ def plan_ingest(
     *,
     revise: bool,
     now: datetime | None = None,
+    history: Sequence[Observation] = (),
 ) -> IngestPlan:
+    """What to write: each figure that counts against the stored one (the one rule, rule
+    4), and each figure of ``history`` — replaced by a later as_of in the submission itself
+    — beside it, so that no revision is dropped: skipped when already stored, refused when
+    it clashes with the stored figure (a different figure at the same time)."""
     moment = now or datetime.now()
+    flows = {i.id for i in plan.indicators if i.flow}
+    # A flow's stored figure under another label of the same span (2019Q4 for 2019) is
+    # the figure a submitted one meets (reconcile.span_of).
+    spans = {span_of(s, s.indicator in flows): s for s in stored.values()}
+
+    def stored_for(o: Observation) -> Observation | None:
+        return stored.get(o.key) or spans.get(span_of(o, o.indicator in flows))
+
     rows: list[Observation] = []
     revisions: list[tuple[Observation, Observation]] = []
     skipped: list[Observation] = []
+    refinements: list[tuple[Observation, Observation]] = []
     for o in sorted(submitted, key=lambda o: (o.indicator, o.region, o.period.sort_key)):
-        old = stored.get(o.key)
+        old = stored_for(o)
         if old is None:
             rows.append(o)
             continue
         # The one rule (actuals/reconcile.py) decides; ingest only carries it out.
         relation = against_store(Figure.of(old), Figure.of(o))
         if relation is Relation.SAME:
-            skipped.append(o)
+            if refines(Figure.of(old), Figure.of(o)):
+                refinements.append((o, old))
+                rows.append(o)
+            else:
+                skipped.append(o)
             continue
         if relation is not Relation.NEWER:
             if not revise:
@@ -104,8 +136,34 @@ def plan_ingest(
                 _refuse(o, old, revise=True)
         revisions.append((o, old))
         rows.append(o)
+    for o in history:
+        old = stored_for(o)
+        if old is not None:
+            between = against_store(Figure.of(old), Figure.of(o))
+            if between is Relation.SAME:
+                skipped.append(o)
+                continue
+            if between is Relation.CLASH:
+                _refuse(o, old)
+        rows.append(o)
+    # By key, and a key's revisions oldest first (undated, then by as_of), as the store
+    # reads them; otherwise in file order (the sort is stable).
+    rows.sort(
+        key=lambda o: (o.indicator, o.region, o.period.sort_key, o.as_of is not None, o.as_of)
+    )
     target = _target(plan, rows or submitted, data_dir, moment)
-    return IngestPlan(target, rows, revisions, skipped, list(submitted), revise, moment, data_dir)
+    return IngestPlan(
+        target,
+        rows,
+        revisions,
+        skipped,
+        refinements,
+        list(submitted),
+        revise,
+        moment,
+        data_dir,
+        list(history),
+    )
 
 
 def _refuse(o: Observation, old: Observation, *, revise: bool = False) -> None:
@@ -157,7 +215,9 @@ def render(plan: Plan, rows: list[Observation]) -> bytes:
     writer.writerow((*HEADER, "measure") if measured else HEADER)
     for o in rows:
         unit = o.unit or ""
-        value = o.text if o.word != "not-done" else "not done"
+        value = written_text(o.value) if o.value is not None else o.text
+        if o.word == "not-done":
+            value = "not done"
         writer.writerow(
             [
                 o.indicator,
@@ -258,9 +318,11 @@ def write(
             data_dir,
             revise=ingest.revise,
             now=ingest.moment,
+            history=ingest.history,
         )
         ingest.target, ingest.rows = fresh.target, fresh.rows
         ingest.revisions, ingest.skipped = fresh.revisions, fresh.skipped
+        ingest.refinements = fresh.refinements
         if not ingest.rows:
             return None
         _write_file(plan, ingest)

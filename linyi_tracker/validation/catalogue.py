@@ -1071,7 +1071,11 @@ _ENTRIES = [
             "": T(
                 _KEY + " = {value} 是 " + _OTHER + " 处{other_value}的取整形式，按同一数字计",
                 _KEY + " = {value} is {other_value} at " + _OTHER + " rounded; the same figure",
-            )
+            ),
+            "refines": T(
+                _KEY + " = {value} 是 " + _OTHER + " 处{other_value}的精确形式，按同一数字计",
+                _KEY + " = {value} refines {other_value} at " + _OTHER + "; the same figure",
+            ),
         },
         {
             "": T(

@@ -40,6 +40,7 @@ from linyi_tracker.actuals.reconcile import (
     decide,
     figure_text,
     findings,
+    history_finding,
     quantum,
     store_finding,
 )
@@ -149,6 +150,15 @@ def _number_text(value: float) -> str:
 FLOAT_SAFE_CHARS = 15
 
 
+def _packed_text(value: float) -> str:
+    """The decimal text a packed float stands for: its shortest repr, a whole figure
+    without '.0' (442079, written to the unit, not 442079.0 written to the tenth). A
+    figure whose text differs (9800.0, 4.80, 4.42E+5) is kept exact aside, so that the
+    precision it was written with — part of the rounding rule — is never lost."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _classes(codes: list[int], flow: bool) -> list[range | list[int]]:
     """The outlier classes of a series (its period codes, sorted): places of the same
     months of each year for a flow, every place otherwise; each class in period order,
@@ -210,6 +220,7 @@ class CrossChecks:
         self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (FLOAT_SAFE_CHARS)
         self.kept: list[Observation] | None = [] if keep else None
         self.representatives = array("l")  # after finish: the row that counts for each key
+        self.history: list[int] = []  # after finish: rows a later as_of of their key replaced
         self.rep_keys = array("q")  # after finish: their keys, in order
         self.findings: list[Finding] = []
         self.stored: dict[int, Observation] = {}
@@ -219,9 +230,16 @@ class CrossChecks:
         ] = {}
         self._level_targets: dict[str, list[Target]] = {}  # by indicator
         self._bands: dict[tuple[str, str], Band | None] = {}  # bands without history
+        # Stored figures of flow indicators by span too (key without its kind rank): a
+        # submitted 2019 meets a stored 2019Q4 (reconcile.span_of).
+        self.stored_spans: dict[int, Observation] = {}
         if store is not None:
+            flows = {i.id for i in plan.indicators if i.flow}
             for o in store.observations:
-                self.stored[self._key(o.indicator, o.region, o.period, o.measure)] = o
+                key = self._key(o.indicator, o.region, o.period, o.measure)
+                self.stored[key] = o
+                if o.indicator in flows:
+                    self.stored_spans[key >> 2] = o
 
     # ------------------------------------------------------------ streaming
 
@@ -241,9 +259,11 @@ class CrossChecks:
             number = math.nan
         else:
             text = str(o.value)
-            if len(text) > FLOAT_SAFE_CHARS or "E" in text:
-                self.exact[len(self.keys)] = o.value
             number = float(text)
+            if len(text) > FLOAT_SAFE_CHARS or _packed_text(number) != text:
+                # the float would not give back the figure as written: 4.42E+5 (44.2万,
+                # known to the thousand), 9800.0, 4.80 — their precision is part of them
+                self.exact[len(self.keys)] = o.value
         self.add_number(o.indicator, o.period, o.region, number, o.as_of, o.file, o.line, o.measure)
         if self.kept is not None:
             self.kept.append(o)
@@ -287,7 +307,7 @@ class CrossChecks:
         if exact is not None:
             return exact
         value = self.values[i]
-        return None if math.isnan(value) else Decimal(repr(value))
+        return None if math.isnan(value) else Decimal(_packed_text(value))
 
     def _figure_at(self, i: int) -> Figure:
         """Row ``i`` as the reconciliation rule sees it."""
@@ -334,6 +354,7 @@ class CrossChecks:
 
     def finish(self) -> list[Finding]:
         self._same_keys()
+        self._same_spans()
         self._against_store()
         self._series()
         self._components()
@@ -345,6 +366,13 @@ class CrossChecks:
         if self.kept is None:
             raise RuntimeError("CrossChecks(keep=True) is needed to hand the observations on")
         return [self.kept[i] for i in sorted(self.representatives)]
+
+    def replaced(self) -> list[Observation]:
+        """The submitted figures a later ``as_of`` of the same key replaced: history, which
+        ingest keeps beside the figure that counts (a revision is never dropped)."""
+        if self.kept is None:
+            raise RuntimeError("CrossChecks(keep=True) is needed to hand the observations on")
+        return [self.kept[i] for i in sorted(self.history)]
 
     def _sorted_order(self) -> array[int]:
         """Row numbers in key order (stable), in bounded memory.
@@ -416,15 +444,57 @@ class CrossChecks:
             self.findings.extend(findings(self._key_of(rows[0]), figures, decision))
             keep[start:end] = [False] * (end - start)
             keep[start + decision.current] = True
+            self.history += [rows[h] for h in decision.history]
         self.representatives = array("l", itertools.compress(order, keep))
         self.rep_keys = array("q", itertools.compress(sorted_keys, keep))
+
+    def _same_spans(self) -> None:
+        """Figures of a flow indicator whose labels cover one span (2019Q4, 2019-12 and
+        2019: reconcile.span_of), decided by the one rule like figures of one key.
+
+        Such labels differ only in the period code's kind rank (its two low bits), so in
+        key order they are neighbours: only runs of those are looked at."""
+        keys, reps = self.rep_keys, self.representatives
+        flows = {self.indicator_index[i.id] for i in self.plan.indicators if i.flow}
+        # spans of neighbours compared in C (map over the keys without their rank bits):
+        # the Python loop below runs only over the neighbours that share a span
+        spans = list(map(operator.rshift, keys, itertools.repeat(2)))
+        shared = itertools.compress(
+            range(1, len(spans)), map(operator.eq, itertools.islice(spans, 1, None), spans)
+        )
+        runs: list[tuple[int, int]] = []
+        for k in shared:
+            if keys[k] >> self.ind_shift not in flows:
+                continue
+            if runs and runs[-1][1] == k:
+                runs[-1] = (runs[-1][0], k + 1)
+            else:
+                runs.append((k - 1, k + 1))
+        if not runs:
+            return
+        keep = [True] * len(keys)
+        for start, end in runs:
+            # in file order, as the store sees them (a clash's current is the first)
+            place = {r: (self.file_names[self.files[r]], self.lines[r]) for r in reps[start:end]}
+            rows = sorted(reps[start:end], key=place.__getitem__)
+            figures = [self._figure_at(r) for r in rows]
+            decision = decide(figures)
+            first = self._key_of(rows[0])
+            labels = "/".join(sorted(self._key_of(r)[1] for r in rows))
+            key = (first[0], labels, first[2], first[3])
+            self.findings.extend(findings(key, figures, decision))
+            current = rows[decision.current]
+            keep[start:end] = [r == current for r in reps[start:end]]
+            self.history += [rows[h] for h in decision.history]
+        self.representatives = array("l", itertools.compress(reps, keep))
+        self.rep_keys = array("q", itertools.compress(keys, keep))
 
     def _against_store(self) -> None:
         """Each figure that counts against the stored current one (the rule's part 4)."""
         if not self.stored:
             return
         for i in self.representatives:
-            stored = self.stored.get(self.keys[i])
+            stored = self.stored.get(self.keys[i]) or self.stored_spans.get(self.keys[i] >> 2)
             if stored is None:
                 continue
             found = store_finding(
@@ -432,6 +502,12 @@ class CrossChecks:
             )
             if found is not None:
                 self.findings.append(found)
+        for i in self.history:  # replaced in the submission itself: history beside the store
+            stored = self.stored.get(self.keys[i]) or self.stored_spans.get(self.keys[i] >> 2)
+            if stored is not None:
+                found = history_finding(self._key_of(i), Figure.of(stored), self._figure_at(i))
+                if found is not None:
+                    self.findings.append(found)
 
     def _series(self) -> None:
         """Each (indicator, region) series the submission touched, with its stored figures."""

@@ -42,6 +42,8 @@ class ValidationReport:
     findings: list[Finding]
     strict: bool = False
     observations: list[Observation] = field(default_factory=list)
+    # The figures a later as_of in the same submission replaced (history, kept by ingest)
+    revisions: list[Observation] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -194,4 +196,5 @@ def _validate(
     failing = {f.file for f in findings if _fails(f, strict)}
     files = [FileResult(r.path, r.encoding, r.rows, r.path not in failing) for r in reads]
     observations = checks.submitted() if keep_observations else []
-    return ValidationReport(files, findings, strict, observations)
+    revisions = checks.replaced() if keep_observations else []
+    return ValidationReport(files, findings, strict, observations, revisions)
