@@ -222,6 +222,27 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "data-above-header",
+        E,
+        "file",
+        T(
+            "表头之上有数据行（排序时带上了表头行？），该行不会读入",
+            "a data row above the header (sorted with the header row?); it is not read",
+        ),
+        {
+            "": T(
+                "该行像是数据，却在第{header_line}行的表头之上，不会读入",
+                "this row looks like data above the header (line {header_line}) and is not read",
+            )
+        },
+        {
+            "": T(
+                "排序时不要选中表头行，或把表头行移到最上面",
+                "sort without the header row, or move the header to the top",
+            )
+        },
+    ),
+    Entry(
         "unreadable-workbook",
         E,
         "file",
@@ -320,6 +341,25 @@ _ENTRIES = [
                 "请检查该行的引号：含逗号或引号的值须用引号括起，值中的引号要写两遍",
                 "check the quotes in this row: a value with a comma or quote must be quoted, "
                 "and a quote inside it doubled",
+            )
+        },
+    ),
+    Entry(
+        "repeated-header",
+        E,
+        "row",
+        T("表头行在数据中重复出现", "the header row repeated among the data"),
+        {
+            "": T(
+                "这一行是第{header_line}行的表头再次出现",
+                "the header row (line {header_line}) is repeated on this line",
+            )
+        },
+        {
+            "": T(
+                "删去这一行；若是两个文件拼在一起，请核对两部分的列顺序相同",
+                "delete this line; if two files were pasted together, check both have "
+                "the same columns in the same order",
             )
         },
     ),
