@@ -261,7 +261,8 @@ def validate(
         if where.origin != "embedded" and where.path.is_dir():
             mine = {Path(p).resolve() for p in files if p != STDIN}
             store = read_store(plan, where, exclude=mine)
-    return run_validation(files, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+    # The paths as given: a folder's files not read are named in the report (expand_named).
+    return run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
 
 
 @dataclass

@@ -12,12 +12,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Result
+from conftest import FIXTURES, Result
 from linyi_tracker.actuals.reader import PlanLookup, read_bytes
+from linyi_tracker.actuals.store import load_store
 from linyi_tracker.plan.models import Plan
 
 Run = Callable[..., Result]
 TODAY = date(2026, 11, 28)
+SUBMISSIONS = FIXTURES / "submissions"
 HEADER = "指标代码,期间,地区,数值"
 DATA = [
     "emp.new_urban_jobs,2016,兰山区,9800",
@@ -25,6 +27,18 @@ DATA = [
     "inc.urban_disposable,2016,兰山区,30000",
     "pov.registered_poor_population,2016,兰山区,100",
 ]
+
+
+def make_workbook(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
 
 
 def findings_of(run: Run, path: Path, *args: str) -> list[dict[str, object]]:
@@ -46,7 +60,11 @@ def test_data_sorted_above_the_header_is_an_error_at_each_line(run: Run, tmp_pat
     sub = tmp_path / "sorted.csv"
     sub.write_text("\n".join(sorted([HEADER.replace("指标代码", "indicator"), *DATA])) + "\n")
     found = findings_of(run, sub)
-    assert codes(found) == [("data-above-header", 1), ("data-above-header", 2), ("data-above-header", 3)]
+    assert codes(found) == [
+        ("data-above-header", 1),
+        ("data-above-header", 2),
+        ("data-above-header", 3),
+    ]
 
 
 def test_a_sorted_file_is_not_ingested(run: Run, tmp_path: Path) -> None:
@@ -90,3 +108,121 @@ def test_every_data_row_is_read_or_named_wherever_the_header_lands(
     for n in range(1, len(order) + 1):
         if n != header_line:
             assert n in read_lines or n in error_lines, (n, read.findings)
+
+
+# ------------------------------------------------------------------ every file read or named
+
+CSV = "indicator,period,region,value\nemp.new_urban_jobs,2016,兰山区,9800\n"
+
+
+def test_every_file_of_the_data_folder_is_read_or_named(plan: Plan, tmp_path: Path) -> None:
+    """A .txt, a .tsv, a file without a type, a hidden file and folder and an Excel owner
+    file are each a file-not-read warning naming them; an .xlsm is read."""
+    folder = tmp_path / "data"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "x.csv").write_text(CSV)
+    for name in ("a.txt", "b.tsv", "noext", ".h.csv", "~$book.xlsx", "c.pdf"):
+        (folder / name).write_text(CSV)
+    make_workbook(
+        folder / "m.xlsm",
+        [CSV.splitlines()[0].split(","), ["emp.new_urban_jobs", "2016", "兰山区", 9800]],
+    )
+    found = load_store(plan, folder, today=TODAY)
+    named = sorted(
+        (Path(f.file or "").name, f.form) for f in found.findings if f.code == "file-not-read"
+    )
+    assert named == [
+        (".git", "hidden-folder"),
+        (".h.csv", "hidden"),
+        ("a.txt", "text"),
+        ("b.tsv", "text"),
+        ("c.pdf", ""),
+        ("noext", "no-suffix"),
+        ("~$book.xlsx", "office-lock"),
+    ]
+    assert [(o.file, o.value) for o in found.observations] == [(str(folder / "m.xlsm"), 9800)]
+
+
+def test_the_tools_own_files_are_not_named(plan: Plan, tmp_path: Path) -> None:
+    """ingest's lock and a temporary file left by a killed ingest are passed over in silence."""
+    from linyi_tracker.intake.ingest import LOCK_NAME
+
+    folder = tmp_path / "data"
+    (folder / "ingested").mkdir(parents=True)
+    (folder / LOCK_NAME).write_text("")
+    (folder / "ingested" / ".tmp-k2j3.csv").write_text(CSV)
+    (folder / "a.csv").write_text(CSV)
+    found = load_store(plan, folder, today=TODAY)
+    assert found.findings == []
+
+
+def test_validate_folder_names_the_files_it_does_not_read(run: Run, tmp_path: Path) -> None:
+    """validate FOLDER lists a .tsv beside the files it read, as a warning (exit 0)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.csv").write_text(CSV)
+    (folder / "b.tsv").write_text(CSV.replace(",", "\t"))
+    for lang, said in (("en", "not read: a .tsv text file"), ("zh", "未读入：.tsv文本文件")):
+        r = run("validate", str(folder), "--no-store", "--lang", lang, width=300)
+        assert r.exit_code == 0 and said in r.stdout, r.stdout
+
+
+def test_a_folder_a_thousand_deep_is_walked(run: Run, plan: Plan, tmp_path: Path) -> None:
+    """A data folder 1,000 levels deep: its file is read, status and validate do not crash."""
+    import os
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.csv").write_text(CSV)
+    here = os.getcwd()
+    try:
+        os.chdir(folder)
+        for _ in range(1000):
+            os.mkdir("d")
+            os.chdir("d")
+        Path("deep.csv").write_text(CSV.replace("2016", "2017"))
+        os.chdir(here)
+        found = load_store(plan, folder, today=TODAY)
+        assert len(found.observations) == 2 and not found.findings
+        assert run("validate", str(folder), "--no-store").exit_code == 0
+        r = run("status", "--data", str(folder))
+        assert r.exit_code == 0, r.stderr
+    finally:
+        _remove_chain(folder)
+        os.chdir(here)
+
+
+def _remove_chain(folder: Path) -> None:
+    """Remove the chain of folders "d" below ``folder`` without recursion (pytest's and
+    shutil's rmtree recurse, and overflow at this depth when tmp folders are cleaned)."""
+    import os
+
+    os.chdir(folder)
+    depth = 0
+    while os.path.isdir("d"):
+        os.chdir("d")
+        depth += 1
+    for _ in range(depth):
+        for name in os.listdir("."):
+            os.unlink(name)
+        os.chdir("..")
+        os.rmdir("d")
+
+
+def test_an_opendocument_spreadsheet_says_what_it_is(run: Run) -> None:
+    """An .ods is named as an OpenDocument spreadsheet to save as .xlsx, not an encoding error."""
+    found = findings_of(run, SUBMISSIONS / "opendocument.ods")
+    assert [(f["code"], f["message"]) for f in found] == [
+        (
+            "unreadable-workbook",
+            "cannot be opened: this is an OpenDocument spreadsheet "
+            "(.ods, from WPS or LibreOffice), not an .xlsx",
+        )
+    ]
+
+
+def test_a_password_protected_workbook_says_so(run: Run) -> None:
+    """A workbook encrypted with a password (an OLE file, not a zip) is named as such."""
+    r = run("validate", str(SUBMISSIONS / "password-protected.xlsx"), "--no-store", "--lang", "zh")
+    assert r.exit_code == 1
+    assert "工作簿设有打开密码" in r.stdout and "去掉密码" in r.stdout

@@ -253,6 +253,15 @@ _ENTRIES = [
                 "无法打开工作簿：.xls 是旧版Excel格式",
                 "the workbook cannot be opened: .xls is the old Excel format",
             ),
+            "ods": T(
+                "无法打开：这是OpenDocument电子表格（.ods，WPS或LibreOffice格式），不是.xlsx",
+                "cannot be opened: this is an OpenDocument spreadsheet (.ods, from WPS or "
+                "LibreOffice), not an .xlsx",
+            ),
+            "encrypted": T(
+                "无法打开：工作簿设有打开密码（已加密）",
+                "cannot be opened: the workbook is protected by a password (encrypted)",
+            ),
             "malformed": T(
                 "无法读取工作簿：文件已损坏（{error}）",
                 "the workbook cannot be read: it is damaged ({error})",
@@ -279,6 +288,15 @@ _ENTRIES = [
             "xls": T(
                 "请用Excel打开，另存为.xlsx或“CSV UTF-8（逗号分隔）”",
                 "open it in Excel and save it as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
+            ),
+            "ods": T(
+                "请在WPS或LibreOffice中另存为.xlsx或“CSV UTF-8（逗号分隔）”",
+                "save it from WPS or LibreOffice as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
+            ),
+            "encrypted": T(
+                "请在Excel中去掉密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，再提交",
+                "remove the password in Excel (File → Info → Protect Workbook → Encrypt with "
+                "Password, clear it), save, and send it again",
             ),
             "too-large": T(
                 "如确为真实数据，请在Excel中另存为CSV UTF-8后再提交",
@@ -324,6 +342,67 @@ _ENTRIES = [
                 "put the file itself, not a link, in the data folder",
             ),
             "changed": T("等写入结束后重新运行", "run again once the file has been written"),
+        },
+    ),
+    Entry(
+        "file-not-read",
+        W,
+        "file",
+        T(
+            "数据目录中不是数据文件、未读入的文件",
+            "a file in the data folder that is not a data file, so not read",
+        ),
+        {
+            "": T(
+                "未读入：“{suffix}”不是数据文件类型（只读入.csv、.xlsx）",
+                "not read: '{suffix}' is not a data file type (.csv and .xlsx are read)",
+            ),
+            "no-suffix": T(
+                "未读入：文件名没有类型后缀（.csv、.xlsx）",
+                "not read: the name has no file type at its end (.csv, .xlsx)",
+            ),
+            "text": T(
+                "未读入：{suffix}文本文件不是CSV（逗号分隔）",
+                "not read: a {suffix} text file is not CSV (comma-separated)",
+            ),
+            "hidden": T(
+                "未读入：隐藏文件（文件名以“.”开头）",
+                "not read: a hidden file (its name starts with '.')",
+            ),
+            "hidden-folder": T(
+                "未读入：隐藏文件夹（名称以“.”开头），其中的文件都不读",
+                "not read: a hidden folder (its name starts with '.'); nothing in it is read",
+            ),
+            "office-lock": T(
+                "未读入：Excel/WPS打开工作簿时留下的锁定文件（~$开头）",
+                "not read: the lock file Excel or WPS keeps while a workbook is open (~$…)",
+            ),
+        },
+        {
+            "": T(
+                "若其中有数据，请另存为.csv或.xlsx；否则请移出数据目录",
+                "if it holds figures, save it as .csv or .xlsx; otherwise move it out of "
+                "the data folder",
+            ),
+            "text": T(
+                "若其中有数据，请在Excel中另存为“CSV UTF-8（逗号分隔）”；否则请移出数据目录",
+                "if it holds figures, save it from Excel as 'CSV UTF-8 (comma delimited)'; "
+                "otherwise move it out of the data folder",
+            ),
+            "hidden": T(
+                "若其中有数据，请去掉文件名开头的“.”；否则请移出数据目录",
+                "if it holds figures, rename it without the leading '.'; otherwise move it "
+                "out of the data folder",
+            ),
+            "hidden-folder": T(
+                "若其中有数据，请去掉文件夹名开头的“.”；否则请移出数据目录",
+                "if it holds figures, rename it without the leading '.'; otherwise move it "
+                "out of the data folder",
+            ),
+            "office-lock": T(
+                "关闭该工作簿后此文件会消失；若仍在，可删除",
+                "close the workbook and it goes away; if it stays, delete it",
+            ),
         },
     ),
     # ------------------------------------------------------------ one row
