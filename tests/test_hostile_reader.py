@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, Result
-from linyi_tracker.actuals.reader import PlanLookup, read_bytes
+from linyi_tracker.actuals.reader import FileRead, PlanLookup, read_bytes, read_path
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.plan.models import Plan
 
@@ -226,3 +226,62 @@ def test_a_password_protected_workbook_says_so(run: Run) -> None:
     r = run("validate", str(SUBMISSIONS / "password-protected.xlsx"), "--no-store", "--lang", "zh")
     assert r.exit_code == 1
     assert "工作簿设有打开密码" in r.stdout and "去掉密码" in r.stdout
+
+
+# ------------------------------------------------------------------ workbooks
+
+
+def read_fixture(plan: Plan, name: str, sheet: str | None = None) -> FileRead:
+    return read_path(SUBMISSIONS / name, PlanLookup(plan), today=TODAY, sheet=sheet)
+
+
+def test_a_true_cell_is_never_a_figure(plan: Plan) -> None:
+    """Excel's TRUE in the value cell is a boolean-cell error and no observation (was 1 person)."""
+    read = read_fixture(plan, "boolean-cell.xlsx")
+    assert read.observations == []
+    assert ("boolean-cell", 2, 4) in [(f.code, f.line, f.column_number) for f in read.findings]
+
+
+def test_the_visible_sheet_is_read_not_a_hidden_first_one(plan: Plan) -> None:
+    """A hidden first sheet (lists) is passed over for the first visible one, and named."""
+    read = read_fixture(plan, "hidden-sheets.xlsx")
+    assert read.sheet == "data"
+    assert [(o.indicator, str(o.value)) for o in read.observations] == [
+        ("emp.new_urban_jobs", "8800")
+    ]
+    assert [(f.code, f.params["sheets"]) for f in read.findings] == [("hidden-sheets", "'lists'")]
+
+
+def test_a_formula_never_computed_is_named_at_its_cell(plan: Plan) -> None:
+    """A formula with no cached result is an error at its cell showing the formula, not
+    "the row has 3 cells"."""
+    read = read_fixture(plan, "formula-without-value.xlsx")
+    found = [(f.code, f.line, f.column_number) for f in read.findings]
+    assert ("formula-without-value", 2, 4) in found
+    assert "missing-cell" not in [f.code for f in read.findings] and read.observations == []
+
+
+def test_a_formula_result_is_read_with_a_notice(plan: Plan) -> None:
+    """A formula's saved result is read, with one notice naming the cell and the formula."""
+    read = read_fixture(plan, "formula-value.xlsx")
+    assert [str(o.value) for o in read.observations] == ["8800"]
+    (notice,) = read.findings
+    assert (notice.code, notice.params["cell"], notice.params["formula"]) == (
+        "formula-value",
+        "D2",
+        "=8000+800",
+    )
+
+
+def test_a_cell_written_twice_is_an_error(plan: Plan) -> None:
+    """Two <c r="D2"> in the sheet's XML: an error at D2 (openpyxl kept the last in silence)."""
+    read = read_fixture(plan, "duplicate-cell.xlsx")
+    assert [(f.code, f.params["cell"]) for f in read.findings] == [("duplicate-cell", "D2")]
+
+
+def test_a_second_sheet_with_data_is_named(plan: Plan) -> None:
+    """A second sheet holding rows is a sheets-not-read warning naming it; --sheet reads it."""
+    read = read_fixture(plan, "sheets-not-read.xlsx")
+    assert [(f.code, f.params["sheets"]) for f in read.findings] == [("sheets-not-read", "'2017'")]
+    chosen = read_fixture(plan, "sheets-not-read.xlsx", sheet="2017")
+    assert chosen.findings == [] and [o.period.text for o in chosen.observations] == ["2017"]

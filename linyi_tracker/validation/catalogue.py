@@ -313,6 +313,44 @@ _ENTRIES = [
         {"": T("工作表有：{sheets}", "sheets: {sheets}")},
     ),
     Entry(
+        "sheets-not-read",
+        W,
+        "file",
+        T("工作簿其他工作表中的数据未读取", "data on other sheets of the workbook not read"),
+        {
+            "": T(
+                "只读取了工作表“{read}”；另有{n}个工作表有数据，未读取：{sheets}",
+                "only sheet '{read}' was read; {n:sheet|sheets} with data not read: {sheets}",
+            )
+        },
+        {
+            "": T(
+                "一个文件只放一张数据表；或用 --sheet 指定要读的工作表，逐个检查",
+                "send one sheet a file, or name each sheet with --sheet and check it in turn",
+            )
+        },
+    ),
+    Entry(
+        "hidden-sheets",
+        N,
+        "file",
+        T("工作簿中有数据的隐藏工作表未读取", "hidden sheets with data not read"),
+        {
+            "": T(
+                "读取了可见的工作表“{read}”；{n}个隐藏工作表有内容，未读取：{sheets}",
+                "the visible sheet '{read}' was read; {n:hidden sheet|hidden sheets} with "
+                "content not read: {sheets}",
+            )
+        },
+        {
+            "": T(
+                "若隐藏表中有要提交的数据，请取消隐藏后移到第一个，或用 --sheet 指定",
+                "if a hidden sheet holds figures to send, unhide it and move it first, or "
+                "name it with --sheet",
+            )
+        },
+    ),
+    Entry(
         "unreadable-file",
         E,
         "file",
@@ -784,6 +822,91 @@ _ENTRIES = [
             "a percentage (92 %, or an Excel cell formatted as a percentage) read as its number",
         ),
         {"": T("“{text}”读作{value}", "'{text}' read as {value}")},
+    ),
+    Entry(
+        "boolean-cell",
+        E,
+        "cell",
+        T(
+            "Excel的TRUE/FALSE（是/否）单元格，不是数字或文字",
+            "an Excel TRUE/FALSE cell, not a figure or a word",
+        ),
+        {
+            "": T(
+                "单元格{cell}是Excel的逻辑值{text}，不能当作数据读取",
+                "cell {cell} holds Excel's yes/no value {text}, which is not read as data",
+            )
+        },
+        {
+            "": T(
+                "请照来源填写数字或文字（里程碑填“是”或完成日期）",
+                "type the figure or word from the source (for a milestone: done, or the date)",
+            )
+        },
+    ),
+    Entry(
+        "formula-value",
+        N,
+        "cell",
+        T(
+            "公式单元格：读取的是Excel上次计算保存的结果",
+            "formula cells: the result Excel last computed and saved was read",
+        ),
+        {
+            "": T(
+                "{n}个单元格是公式，读取的是其保存的计算结果（首个：{cell} {formula} → {value}）",
+                "{n:cell holds|cells hold} a formula; the results Excel saved were read "
+                "(the first: {cell} {formula} → {value})",
+            )
+        },
+        {
+            "": T(
+                "请核对这些结果；提交前可将公式复制后“选择性粘贴为数值”",
+                "check those results; before sending, copy the cells and paste them as values",
+            )
+        },
+    ),
+    Entry(
+        "formula-without-value",
+        E,
+        "cell",
+        T(
+            "公式单元格没有计算结果（文件不是由Excel保存的）",
+            "a formula cell with no computed result (the file was not saved by Excel)",
+        ),
+        {
+            "": T(
+                "单元格{cell}是公式{formula}，但文件中没有它的计算结果",
+                "cell {cell} holds the formula {formula} but the file keeps no result for it",
+            )
+        },
+        {
+            "": T(
+                "请在Excel中打开并保存，或直接填写数字",
+                "open and save the file in Excel, or type the figure",
+            )
+        },
+    ),
+    Entry(
+        "duplicate-cell",
+        E,
+        "cell",
+        T(
+            "工作表文件中同一单元格写了两次（文件被程序改坏？）",
+            "one cell written twice in the sheet's file (damaged by a program?)",
+        ),
+        {
+            "": T(
+                "单元格{cell}在工作表文件中出现两次；只读取了第一次的值",
+                "cell {cell} appears twice in the sheet's file; only the first is read",
+            )
+        },
+        {
+            "": T(
+                "请在Excel中打开，核对该单元格后另存为.xlsx",
+                "open it in Excel, check the cell, and save it again as .xlsx",
+            )
+        },
     ),
     Entry(
         "unit-in-value",
