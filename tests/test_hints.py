@@ -30,6 +30,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("missing-column", "separator"): "re-saves with commas; the cells stay the same",
     ("duplicate-column", ""): "keeps one of two columns that mean the same; the clerk picks",
     ("blank-header", ""): "names a column; its cells are then checked like any other",
+    ("blank-header", "more"): "deletes empty columns or names them; cells are then checked",
     ("unknown-column", "suggest"): "renames a header; the cells below are then checked",
     ("not-utf8", ""): "nothing to do; the file was read correctly",
     ("title-rows-skipped", ""): "nothing to do; the rows below the header were read",
@@ -43,6 +44,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("sheets-not-read", ""): "sends or names each sheet; each is then read and checked",
     ("hidden-sheets", ""): "unhides or names the sheet; it is then read and checked",
     ("csv-syntax", ""): "fixes quotes; the row is then read and checked",
+    ("csv-syntax", "too-long"): "closes a quote or shortens a text; the row is then checked",
     (
         "repeated-header",
         "",

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, Result
+from linyi_tracker.actuals import records
 from linyi_tracker.actuals.reader import FileRead, PlanLookup, read_bytes, read_path
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.plan.models import Plan
@@ -285,3 +286,58 @@ def test_a_second_sheet_with_data_is_named(plan: Plan) -> None:
     assert [(f.code, f.params["sheets"]) for f in read.findings] == [("sheets-not-read", "'2017'")]
     chosen = read_fixture(plan, "sheets-not-read.xlsx", sheet="2017")
     assert chosen.findings == [] and [o.period.text for o in chosen.observations] == ["2017"]
+
+
+# ------------------------------------------------------------------ outsized lines and headers
+
+
+def test_a_note_over_128_kib_is_read(run: Run, tmp_path: Path) -> None:
+    """A 200 KiB note (past the csv module's 128 KiB field limit) is read, not a quoting error."""
+    sub = tmp_path / "note.csv"
+    sub.write_text(f'{HEADER},备注\n{DATA[0]},"{"说明" * 100_000}"\n', encoding="gb18030")
+    assert codes(findings_of(run, sub)) == [("not-utf8", None)]
+
+
+def test_a_line_past_the_limit_is_named_and_skipped(run: Run, plan: Plan, tmp_path: Path) -> None:
+    """A line of 17 M characters is a csv-syntax too-long error at its line (never read
+    whole); the rows after it are read at their own lines."""
+    sub = tmp_path / "huge.csv"
+    with sub.open("w", encoding="utf-8") as out:
+        out.write(f"{HEADER},备注\n{DATA[0]},")
+        out.write("y" * (records.MAX_LINE + (1 << 20)))
+        out.write(f"\n{DATA[1]},ok\n")
+    found = findings_of(run, sub, "--lang", "zh")
+    assert [(f["code"], f["line"]) for f in found] == [("csv-syntax", 2)]
+    assert "超过16M个字符" in str(found[0]["message"])
+    read = read_path(sub, PlanLookup(plan), today=TODAY)
+    assert [o.line for o in read.observations] == [3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet='ab,"\n\r 指', max_size=80))
+def test_the_guarded_reader_gives_what_csv_gives(text: str) -> None:
+    """Reading with the line guard (used for files with a very long line) gives the same
+    records and lines as the csv module's own loop, for any text."""
+    assert list(records.records(text, guarded=True)) == list(records.records(text))
+
+
+def test_a_million_unknown_columns_give_one_finding_a_name_up_to_a_cap(
+    run: Run, tmp_path: Path
+) -> None:
+    """5,001 unknown column names: 20 listed and one 'and 4,981 more'; a name repeated is one finding."""
+    sub = tmp_path / "wide.csv"
+    names = ",".join(f"c{i}" for i in range(5000))
+    sub.write_text(f"{HEADER},x,x,x,{names}\n{DATA[0]}\n")
+    found = [f for f in findings_of(run, sub) if f["code"] == "unknown-column"]
+    assert len(found) == 21
+    assert [f["column"] for f in found].count("x") == 1
+    (more,) = [f for f in found if f["column"] is None]
+    assert "4981 more column names" in str(more["message"])
+
+
+def test_many_blank_header_cells_are_capped(run: Run, tmp_path: Path) -> None:
+    """10,000 blank header cells before a named one: 20 blank-header errors and one 'and N more'."""
+    sub = tmp_path / "blanks.csv"
+    sub.write_text(f"{HEADER}{',' * 10_000}x\n{DATA[0]}\n")
+    found = [f for f in findings_of(run, sub) if f["code"] == "blank-header"]
+    assert len(found) == 21

@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 from linyi_tracker.actuals.encoding import detect_encoding
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.observation import FileRead, Observation
-from linyi_tracker.actuals.records import Counting, Progress, records
+from linyi_tracker.actuals.records import Counting, Progress, has_long_line, records
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.actuals.workbook import read_workbook
 from linyi_tracker.findings import Finding, Severity
@@ -141,9 +141,10 @@ def read_stream(
             return result
     raw.seek(0)
     source: Any = io.BufferedReader(Counting(raw, size, progress)) if progress is not None else raw
+    guarded = has_long_line(raw)
     text = io.TextIOWrapper(source, encoding=encoding, newline="")
     try:
-        RowReader(result, lookup, today, emit, emit_number=emit_number).run(records(text))
+        RowReader(result, lookup, today, emit, emit_number=emit_number).run(records(text, guarded))
     finally:
         text.detach()
     return result

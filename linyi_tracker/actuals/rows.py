@@ -37,7 +37,7 @@ from linyi_tracker.actuals.lookup import PlanLookup, fold
 from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER
 from linyi_tracker.actuals.observation import GROWTH, LEVEL, FileRead, Observation
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
-from linyi_tracker.actuals.records import Row
+from linyi_tracker.actuals.records import MAX_LINE, Row, TooLong
 from linyi_tracker.findings import Finding, Issue, Param, Severity
 from linyi_tracker.plan.models import Indicator
 
@@ -267,6 +267,10 @@ class RowReader:
         return header_position([(0, row)]) == 0
 
     def csv_syntax(self, line: int, error: str) -> None:
+        if isinstance(error, TooLong):  # a line or a field past the limit: its own words
+            params: dict[str, Param] = {"limit": MAX_LINE // (1024 * 1024)}
+            self.report(line, [Issue("csv-syntax", Severity.ERROR, None, params, "too-long")])
+            return
         self.report(line, [Issue("csv-syntax", Severity.ERROR, None, {"error": error})])
 
     # ------------------------------------------------------------ one row

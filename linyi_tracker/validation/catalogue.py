@@ -162,8 +162,20 @@ _ENTRIES = [
         E,
         "file",
         T("有数据的列没有表头", "a column with data has no header"),
-        {"": T("第{number}列没有表头", "column {number} has no header")},
-        {"": T("请填写列名，可用：{columns}", "name it, one of: {columns}")},
+        {
+            "": T("第{number}列没有表头", "column {number} has no header"),
+            "more": T(
+                "另有{n}个没有表头的列（未逐一列出）",
+                "and {n:more column|more columns} without a header (not listed one by one)",
+            ),
+        },
+        {
+            "": T("请填写列名，可用：{columns}", "name it, one of: {columns}"),
+            "more": T(
+                "请删去多余的空列，或为有数据的列填写列名",
+                "delete the empty columns, or name the columns that hold data",
+            ),
+        },
     ),
     Entry(
         "unknown-column",
@@ -174,7 +186,12 @@ _ENTRIES = [
             "": T(
                 "列“{column}”不在格式中，将被忽略",
                 "column '{column}' is not used and will be ignored",
-            )
+            ),
+            "more": T(
+                "另有{n}个格式中没有的列名，也将被忽略（未逐一列出）",
+                "and {n:more column name|more column names} the format does not know, also "
+                "ignored (not listed one by one)",
+            ),
         },
         {"suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?")},
     ),
@@ -452,13 +469,24 @@ _ENTRIES = [
             "不符合CSV格式的行（多余或未闭合的引号）",
             "a row that is not valid CSV (a stray or unclosed quote)",
         ),
-        {"": T("该行不符合CSV格式（{error}）", "the row cannot be read as CSV: {error}")},
+        {
+            "": T("该行不符合CSV格式（{error}）", "the row cannot be read as CSV: {error}"),
+            "too-long": T(
+                "该行（或一个单元格）超过{limit}M个字符，未读取",
+                "the row (or one cell of it) is longer than {limit}M characters and is not read",
+            ),
+        },
         {
             "": T(
                 "请检查该行的引号：含逗号或引号的值须用引号括起，值中的引号要写两遍",
                 "check the quotes in this row: a value with a comma or quote must be quoted, "
                 "and a quote inside it doubled",
-            )
+            ),
+            "too-long": T(
+                "若是未闭合的引号使其后各行连成一格，请补上引号；否则请缩短该单元格的文字",
+                "if an unclosed quote joined the lines below into one cell, close it; "
+                "otherwise shorten the text of the cell",
+            ),
         },
     ),
     Entry(
