@@ -312,8 +312,8 @@ def ingest(
             Text("ingest.inside_data_folder", {"path": inside[0], "folder": where.path})
         )
     store = read_store(plan, where, exclude=mine)
-    checked = run_validation(
-        files, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
+    checked = run_validation(  # the paths as given: a folder's files not read are named
+        paths, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
     )
     if checked.failed:
         return IngestResult(plan, where, checked, None, mine)

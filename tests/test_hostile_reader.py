@@ -341,3 +341,31 @@ def test_many_blank_header_cells_are_capped(run: Run, tmp_path: Path) -> None:
     sub.write_text(f"{HEADER}{',' * 10_000}x\n{DATA[0]}\n")
     found = [f for f in findings_of(run, sub) if f["code"] == "blank-header"]
     assert len(found) == 21
+
+
+def test_a_sheet_with_damaged_compressed_bytes_is_a_finding(run: Run, tmp_path: Path) -> None:
+    """A sheet whose deflate stream is broken (zlib's 'invalid block type') is an
+    unreadable-workbook finding, exit 1, not an internal error."""
+    import zipfile
+
+    book = make_workbook(tmp_path / "b.xlsx", [HEADER.split(","), DATA[0].split(",")])
+    raw = bytearray(book.read_bytes())
+    with zipfile.ZipFile(book) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start] = 0xFF  # a deflate block of type 3, which does not exist
+    book.write_bytes(bytes(raw))
+    found = findings_of(run, book)
+    assert [f["code"] for f in found] == ["unreadable-workbook"]
+
+
+def test_ingest_of_a_folder_names_the_files_it_does_not_read(run: Run, tmp_path: Path) -> None:
+    """ingest FOLDER stores the CSV and names the .tsv beside it as not read."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.csv").write_text(CSV)
+    (folder / "b.tsv").write_text(CSV.replace(",", "\t"))
+    data = tmp_path / "data"
+    r = run("ingest", str(folder), "--data", str(data), width=300)
+    assert r.exit_code == 0, r.stderr
+    assert "b.tsv" in r.stdout + r.stderr and "not read" in r.stdout + r.stderr

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -44,6 +45,7 @@ _MALFORMED = (
     AttributeError,
     AssertionError,
     zipfile.BadZipFile,
+    zlib.error,  # a member's compressed bytes damaged
     EOFError,
 )
 
