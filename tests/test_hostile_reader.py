@@ -68,6 +68,17 @@ def test_data_sorted_above_the_header_is_an_error_at_each_line(run: Run, tmp_pat
     ]
 
 
+def test_a_header_sorted_far_down_is_still_found(plan: Plan) -> None:
+    """30 data rows sorted around the header (at line 21): the 20 above are errors at
+    their lines, the 10 below read — not the first row taken for a header."""
+    rows = [f"emp.new_urban_jobs,{2000 + i % 20},兰山区,{9000 + i}" for i in range(30)]
+    lines = [*rows[:20], HEADER, *rows[20:]]
+    read = read_bytes(("\n".join(lines) + "\n").encode(), "x.csv", PlanLookup(plan), today=TODAY)
+    above = [f.line for f in read.findings if f.code == "data-above-header"]
+    assert above == list(range(1, 21))
+    assert "missing-column" not in [f.code for f in read.findings]
+
+
 def test_a_sorted_file_is_not_ingested(run: Run, tmp_path: Path) -> None:
     """ingest refuses the sorted file (exit 1) instead of writing the rows below the header."""
     sub = tmp_path / "sorted.csv"

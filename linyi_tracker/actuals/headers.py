@@ -60,6 +60,7 @@ INFORMATIVE_COLUMNS = frozenset(
     {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
 )
 HEADER_SCAN = 10  # rows looked at for a header below a title
+HEADER_SEARCH = 10_000  # rows looked at further when none of those is a header (a sort)
 LISTED = 20  # unknown column names, and blank header cells, named one by one
 
 

@@ -28,6 +28,7 @@ from linyi_tracker.actuals import cells
 from linyi_tracker.actuals.headers import (
     HEADER_ALIASES,
     HEADER_SCAN,
+    HEADER_SEARCH,
     REQUIRED,
     Header,
     header_position,
@@ -176,6 +177,11 @@ class RowReader:
         # ("2017年兰山区民生指标报表"): look a few rows ahead for the real header.
         ahead = list(itertools.islice(it, HEADER_SCAN))
         header_at = header_position(ahead)
+        if header_at is None and len(ahead) == HEADER_SCAN:
+            # A sheet sorted with its header row puts the header anywhere: look further,
+            # so that the rows above it are named as data, not the first read as a header.
+            ahead.extend(itertools.islice(it, HEADER_SEARCH))
+            header_at = header_position(ahead)
         skipped: list[tuple[int, list[str]]] = []
         rows_left = itertools.chain(ahead, it)
         found = False
