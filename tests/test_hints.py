@@ -125,6 +125,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("file-not-read", "hidden"): "renames it; it is then read and checked like any file",
     ("file-not-read", "hidden-folder"): "renames it; its files are then read and checked",
     ("file-not-read", "office-lock"): "closes the workbook; the workbook itself is read",
+    ("file-not-read", "broken-link"): "puts the file itself there; it is then read and checked",
     ("unit-mismatch", "growth"): "the growth row keeps %; a level goes on a row of its own",
     ("unit-mismatch", "twice"): "万 once: either way the figure is converted exactly once",
     (

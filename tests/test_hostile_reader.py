@@ -155,6 +155,15 @@ def test_every_file_of_the_data_folder_is_read_or_named(plan: Plan, tmp_path: Pa
     assert [(o.file, o.value) for o in found.observations] == [(str(folder / "m.xlsm"), 9800)]
 
 
+def test_a_link_to_nothing_is_named(plan: Plan, tmp_path: Path) -> None:
+    """A link in the data folder to a file that is not there is a file-not-read warning."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "gone.csv").symlink_to(folder / "moved-away.csv")
+    found = load_store(plan, folder, today=TODAY)
+    assert [(f.code, f.form) for f in found.findings] == [("file-not-read", "broken-link")]
+
+
 def test_the_tools_own_files_are_not_named(plan: Plan, tmp_path: Path) -> None:
     """ingest's lock and a temporary file left by a killed ingest are passed over in silence."""
     from linyi_tracker.intake.ingest import LOCK_NAME

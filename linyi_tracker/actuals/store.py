@@ -229,6 +229,8 @@ def walk_data(root: Path, display_root: Path | None = None) -> tuple[list[Path],
                 paths.append(Path(full))
             elif os.path.exists(full):  # a pipe would block the read, a device never end
                 refuse(full, "not-regular")
+            elif is_link:  # a link to nothing: named, for its file was meant to be read
+                not_read(full, "broken-link")
         pending.extend(reversed(below))
     paths.sort()
     found.sort(key=lambda f: f.file or "")

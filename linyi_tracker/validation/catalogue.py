@@ -428,6 +428,10 @@ _ENTRIES = [
                 "未读入：隐藏文件夹（名称以“.”开头），其中的文件都不读",
                 "not read: a hidden folder (its name starts with '.'); nothing in it is read",
             ),
+            "broken-link": T(
+                "未读入：指向不存在文件的链接",
+                "not read: a link to a file that is not there",
+            ),
             "office-lock": T(
                 "未读入：Excel/WPS打开工作簿时留下的锁定文件（~$开头）",
                 "not read: the lock file Excel or WPS keeps while a workbook is open (~$…)",
@@ -453,6 +457,10 @@ _ENTRIES = [
                 "若其中有数据，请去掉文件夹名开头的“.”；否则请移出数据目录",
                 "if it holds figures, rename it without the leading '.'; otherwise move it "
                 "out of the data folder",
+            ),
+            "broken-link": T(
+                "请把文件本身（而不是链接）放进数据目录，或删去这个链接",
+                "put the file itself, not a link, in the data folder, or delete the link",
             ),
             "office-lock": T(
                 "关闭该工作簿后此文件会消失；若仍在，可删除",
