@@ -263,7 +263,8 @@ def validate(
         if where.origin != "embedded" and where.path.is_dir():
             mine = {Path(p).resolve() for p in files if p != STDIN}
             store = read_store(plan, where, exclude=mine)
-    return run_validation(files, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+    # The paths as given: a folder's files not read are named in the report (expand_named).
+    return run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
 
 
 @dataclass
@@ -315,8 +316,8 @@ def ingest(
     store = read_store(plan, where, exclude=mine)
     if store.errors:  # a figure added to a folder with errors could never be assessed
         raise DataHasErrors(where.path, list(store.errors), "ingest.store_has_errors")
-    checked = run_validation(
-        files, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
+    checked = run_validation(  # the paths as given: a folder's files not read are named
+        paths, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
     )
     if checked.failed:
         return IngestResult(plan, where, checked, None, mine)

@@ -59,8 +59,9 @@ def test_shipped_published_figures_load_clean(plan: Plan) -> None:
     assert store.observations and all(o.source for o in store.observations)
 
 
-def test_hidden_and_other_files_are_ignored(plan: Plan, tmp_path: Path) -> None:
-    """Only *.csv files count, and hidden folders (.git, editors' backups) are skipped."""
+def test_hidden_and_other_files_are_not_read_but_named(plan: Plan, tmp_path: Path) -> None:
+    """Only data files are read; a hidden folder (.git, editors' backups) and a .txt are
+    skipped and named in a file-not-read warning each (issue 27.7: read or named)."""
     (tmp_path / ".backup").mkdir()
     (tmp_path / ".backup" / "old.csv").write_text("garbage", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("garbage", encoding="utf-8")
@@ -68,7 +69,12 @@ def test_hidden_and_other_files_are_ignored(plan: Plan, tmp_path: Path) -> None:
         csv_rows("emp.new_urban_jobs,2016,,85000,,a,"), encoding="utf-8"
     )
     store = load_store(plan, tmp_path)
-    assert store.findings == [] and len(store.observations) == 1
+    named = [(f.code, Path(f.file or "").name, f.form) for f in store.findings]
+    assert named == [
+        ("file-not-read", ".backup", "hidden-folder"),
+        ("file-not-read", "notes.txt", "text"),
+    ]
+    assert len(store.observations) == 1
 
 
 def test_reading_a_store_leaves_the_garbage_collector_as_it_found_it(plan: Plan) -> None:

@@ -33,9 +33,13 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "unknown-column": ("unknown-column.csv", 1, 4),
     "not-utf8": ("not-utf8.csv", None, None),
     "title-rows-skipped": ("title-rows-skipped.csv", 3, None),
+    "data-above-header": ("data-above-header.csv", 1, None),
     "unreadable-workbook": ("unreadable-workbook.xlsx", None, None),
     "unknown-sheet": ("unknown-sheet.xlsx", None, None),
+    "sheets-not-read": ("sheets-not-read.xlsx", None, None),
+    "hidden-sheets": ("hidden-sheets.xlsx", None, None),
     "csv-syntax": ("csv-syntax.csv", 2, None),
+    "repeated-header": ("repeated-header.csv", 3, None),
     "extra-cell": ("extra-cell.csv", 2, 8),
     "missing-cell": ("missing-cell.csv", 2, 4),
     "blank-row": ("blank-row.csv", 3, None),
@@ -61,6 +65,10 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "invalid-measure": ("invalid-measure.csv", 2, 5),
     "period-read-as-month": ("period-read-as-month.csv", 2, 2),
     "control-character": ("control-character.csv", 2, 6),
+    "boolean-cell": ("boolean-cell.xlsx", 2, 4),
+    "formula-value": ("formula-value.xlsx", 2, 4),
+    "formula-without-value": ("formula-without-value.xlsx", 2, 4),
+    "duplicate-cell": ("duplicate-cell.xlsx", 2, 4),
     "percent-read": ("percent-read.xlsx", 2, 4),
     "duplicate-observation": ("duplicate-observation.csv", 3, 4),
     "rounded-figure": ("rounded-figure.csv", 3, 4),
@@ -110,8 +118,9 @@ def test_findings_have_the_catalogue_severity_and_a_message(plan: Plan, code: st
         assert render(f, "en")[0] and f.file
 
 
-# Codes a test makes without a fixture file of their own: a file the store cannot read.
-NOT_FROM_A_FIXTURE = {"unreadable-file"}
+# Codes a test makes without a fixture file of their own: a file the store cannot read,
+# a file of the data folder it does not read (tests/test_hostile_reader.py).
+NOT_FROM_A_FIXTURE = {"unreadable-file", "file-not-read"}
 
 
 def test_every_catalogue_code_has_a_fixture() -> None:
@@ -144,6 +153,8 @@ def test_every_fixture_file_is_used() -> None:
         "indicator-by-alias.csv",
         "control-in-unread-column.csv",  # test_plausible.py
         "padded-free-text.csv",  # test_reader.py: the shortcut reads it as the careful path
+        "opendocument.ods",  # test_hostile_reader.py: named for what it is
+        "password-protected.xlsx",  # test_hostile_reader.py: named for what it is
     }
     assert {p.name for p in SUBMISSIONS.iterdir()} == used
 

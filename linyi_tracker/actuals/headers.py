@@ -60,6 +60,8 @@ INFORMATIVE_COLUMNS = frozenset(
     {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
 )
 HEADER_SCAN = 10  # rows looked at for a header below a title
+HEADER_SEARCH = 10_000  # rows looked at further when none of those is a header (a sort)
+LISTED = 20  # unknown column names, and blank header cells, named one by one
 
 
 @dataclass
@@ -96,17 +98,29 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
     # The last named column, found once (a scan to the end from each empty cell was
     # quadratic: 9 s for 40,000 empty cells).
     last_named = max((i for i, c in enumerate(names) if c), default=-1)
+    # One finding per unknown name, and per blank cell, up to LISTED of each; then one
+    # more saying how many were left out (a million unknown columns made a million
+    # warnings and took 25 s).
+    unknown: set[str] = set()
+    more_unknown = blanks = 0
     for i, cell in enumerate(names):
         if not cell:
             if i < last_named:  # trailing empty header cells from Excel are harmless
-                params: dict[str, Param] = {"number": i + 1, "columns": ", ".join(COLUMNS)}
-                issues.append(Issue("blank-header", Severity.ERROR, None, params, number=i + 1))
                 broken = True
+                blanks += 1
+                if blanks <= LISTED:
+                    params: dict[str, Param] = {"number": i + 1, "columns": ", ".join(COLUMNS)}
+                    issues.append(Issue("blank-header", Severity.ERROR, None, params, number=i + 1))
             continue
-        canonical = HEADER_ALIASES.get(fold(cell))
+        folded = fold(cell)
+        canonical = HEADER_ALIASES.get(folded)
         if canonical is None:
-            if fold(cell) not in INFORMATIVE_COLUMNS:
-                close = get_close_matches(fold(cell), list(HEADER_ALIASES), n=1)
+            if folded not in INFORMATIVE_COLUMNS and cell not in unknown:
+                unknown.add(cell)
+                if len(unknown) > LISTED:
+                    more_unknown += 1
+                    continue
+                close = get_close_matches(folded, list(HEADER_ALIASES), n=1)
                 params = {"column": cell}
                 if close:
                     params["suggestion"] = HEADER_ALIASES[close[0]]
@@ -128,6 +142,12 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
             broken = True
             continue
         seen[canonical] = i
+    if blanks > LISTED:
+        params = {"n": blanks - LISTED}
+        issues.append(Issue("blank-header", Severity.ERROR, None, params, "more"))
+    if more_unknown:
+        params = {"n": more_unknown}
+        issues.append(Issue("unknown-column", Severity.WARNING, None, params, "more"))
     missing = [c for c in REQUIRED if c not in seen]
     # One cell holding the whole header: saved with tabs or semicolons, not commas.
     separated = len(cells) == 1 and any(sep in cells[0] for sep in ("\t", ";"))

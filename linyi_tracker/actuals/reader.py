@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 from linyi_tracker.actuals.encoding import detect_encoding
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.observation import FileRead, Observation
-from linyi_tracker.actuals.records import Counting, Progress, records
+from linyi_tracker.actuals.records import Counting, Progress, has_long_line, records
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.actuals.workbook import read_workbook
 from linyi_tracker.findings import Finding, Severity
@@ -60,9 +60,11 @@ def read_path(
     With ``emit_number``, rows of plain numbers that raise nothing are handed to it as
     fields instead of to ``emit`` as an Observation (a million fewer objects to build)."""
     name = shown or str(path)
-    if path.suffix.lower() == ".xls":
+    container = _container(path)
+    if path.suffix.lower() == ".xls" or container in _NOT_READ:
+        form = "xls" if container is None else _NOT_READ[container]
         result = FileRead(name, None)
-        result.findings.append(Finding("unreadable-workbook", Severity.ERROR, name, form="xls"))
+        result.findings.append(Finding("unreadable-workbook", Severity.ERROR, name, form=form))
         return result
     if path.suffix.lower() in XLSX_SUFFIXES:
         return read_workbook(
@@ -72,6 +74,32 @@ def read_path(
         return read_stream(
             raw, name, lookup, today=today, emit=emit, progress=progress, emit_number=emit_number
         )
+
+
+# The first bytes of the containers a spreadsheet comes in. An OLE compound file holds an
+# old .xls or a password-protected .xlsx (Excel encrypts the whole package into one);
+# a zip holds an .xlsx, or an OpenDocument spreadsheet whose first member names its type.
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")
+_ZIP = b"PK\x03\x04"
+_ODS = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+_NOT_READ = {"encrypted": "encrypted", "xls": "xls", "ods": "ods"}  # container → form
+
+
+def _container(path: Path) -> str | None:
+    """What the file's first bytes say it is, whatever its name: ``encrypted`` (an OLE
+    file holding an EncryptedPackage), ``xls``, ``ods``, or None (text or an .xlsx, read by
+    its suffix). A .csv that is really a workbook was an ``encoding-error``; a locked
+    workbook was "not a zip file"."""
+    with path.open("rb") as raw:
+        head = raw.read(4096)
+        if head.startswith(_OLE):
+            raw.seek(0)
+            # The stream names are UTF-16 in the file's directory; read at most 1 MB for them.
+            body = head + raw.read(1 << 20)
+            return "encrypted" if "EncryptedPackage".encode("utf-16-le") in body else "xls"
+    if head.startswith(_ZIP) and head[30:].startswith(_ODS):
+        return "ods"
+    return None
 
 
 def read_bytes(
@@ -113,9 +141,10 @@ def read_stream(
             return result
     raw.seek(0)
     source: Any = io.BufferedReader(Counting(raw, size, progress)) if progress is not None else raw
+    guarded = has_long_line(raw)
     text = io.TextIOWrapper(source, encoding=encoding, newline="")
     try:
-        RowReader(result, lookup, today, emit, emit_number=emit_number).run(records(text))
+        RowReader(result, lookup, today, emit, emit_number=emit_number).run(records(text, guarded))
     finally:
         text.detach()
     return result

@@ -27,7 +27,9 @@ from typing import Any
 
 from linyi_tracker.actuals import cells
 from linyi_tracker.actuals.headers import (
+    HEADER_ALIASES,
     HEADER_SCAN,
+    HEADER_SEARCH,
     REQUIRED,
     Header,
     header_position,
@@ -36,8 +38,8 @@ from linyi_tracker.actuals.headers import (
 from linyi_tracker.actuals.lookup import PlanLookup, fold
 from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER, thousands_dot
 from linyi_tracker.actuals.observation import GROWTH, LEVEL, FileRead, Observation
-from linyi_tracker.actuals.periods import Period
-from linyi_tracker.actuals.records import Row
+from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
+from linyi_tracker.actuals.records import MAX_LINE, Row, TooLong
 from linyi_tracker.findings import Finding, Issue, Param, Severity
 from linyi_tracker.plan.models import Indicator
 
@@ -91,6 +93,7 @@ class RowReader:
         self.today = today
         self.shown = result.path
         self.header = Header()
+        self.header_line = 0
         self.errors = (
             0  # errors so far, counted as they are found (a row checks whether it added any)
         )
@@ -181,7 +184,12 @@ class RowReader:
         # ("2017年兰山区民生指标报表"): look a few rows ahead for the real header.
         ahead = list(itertools.islice(it, HEADER_SCAN))
         header_at = header_position(ahead)
-        skipped: list[int] = []
+        if header_at is None and len(ahead) == HEADER_SCAN:
+            # A sheet sorted with its header row puts the header anywhere: look further,
+            # so that the rows above it are named as data, not the first read as a header.
+            ahead.extend(itertools.islice(it, HEADER_SEARCH))
+            header_at = header_position(ahead)
+        skipped: list[tuple[int, list[str]]] = []
         rows_left = itertools.chain(ahead, it)
         found = False
         for n, (start, row) in enumerate(rows_left):
@@ -191,13 +199,13 @@ class RowReader:
             if not "".join(row).strip():
                 continue  # blank lines before the header
             if header_at is not None and n < header_at:
-                skipped.append(start)
+                skipped.append((start, row))
                 continue
-            if skipped:
-                params: dict[str, Param] = {"header_line": start, "skipped": len(skipped)}
-                self.report(start, [Issue("title-rows-skipped", Severity.NOTICE, None, params)])
             found = True
-            if not self.read_header(start, row):
+            usable = self.read_header(start, row)
+            if skipped:
+                self.above_header(start, skipped)
+            if not usable:
                 return
             break
         if not found:
@@ -220,6 +228,7 @@ class RowReader:
         missing, a column repeated or unnamed)."""
         header, issues = read_header(row)
         self.header = header
+        self.header_line = line
         self.report(line, issues)
         if "value" in header.columns:
             self.result.value_column = header.columns["value"] + 1
@@ -227,7 +236,54 @@ class RowReader:
         self._indices = header.indices
         return header.usable
 
+    def above_header(self, header_line: int, rows: list[tuple[int, list[str]]]) -> None:
+        """Rows above the header: a title or sign-off block is a notice; a row that reads
+        as an observation (a sheet sorted with its header row among the data) is an error
+        at its line, for its figure would otherwise be dropped without a word."""
+        titles = 0
+        for line, row in rows:
+            if self.looks_like_data(row):
+                params: dict[str, Param] = {"header_line": header_line}
+                self.report(line, [Issue("data-above-header", Severity.ERROR, None, params)])
+            else:
+                titles += 1
+        if titles:
+            params = {"header_line": header_line, "skipped": titles}
+            self.report(header_line, [Issue("title-rows-skipped", Severity.NOTICE, None, params)])
+
+    def looks_like_data(self, row: list[str]) -> bool:
+        """Whether ``row``, read under the header, names an indicator of the plan and a
+        period (a title row or 填报单位 does neither)."""
+        columns = self.header.columns
+        if "indicator" not in columns or "period" not in columns:
+            return False
+
+        def cell(column: str) -> str:
+            i = columns[column]
+            return row[i].strip() if i < len(row) else ""
+
+        indicator, _ = cells.indicator_cell(self.lookup, cell("indicator"))
+        if indicator is None:
+            return False
+        try:
+            read_period(cell("period"))
+        except (PeriodError, AmbiguousPeriod):
+            return False
+        return True
+
+    def repeated_header(self, row: list[str]) -> bool:
+        """Whether ``row`` is a header again — it names every required column, in either
+        language (two files pasted together, a header repeated for printing)."""
+        i = self.header.columns.get("indicator", 0)
+        if i >= len(row) or HEADER_ALIASES.get(fold(row[i].strip())) != "indicator":
+            return False  # the common case, decided by one cell
+        return header_position([(0, row)]) == 0
+
     def csv_syntax(self, line: int, error: str) -> None:
+        if isinstance(error, TooLong):  # a line or a field past the limit: its own words
+            params: dict[str, Param] = {"limit": MAX_LINE // (1024 * 1024)}
+            self.report(line, [Issue("csv-syntax", Severity.ERROR, None, params, "too-long")])
+            return
         self.report(line, [Issue("csv-syntax", Severity.ERROR, None, {"error": error})])
 
     # ------------------------------------------------------------ one row
@@ -237,11 +293,15 @@ class RowReader:
         if not "".join(row).strip():
             self.report(line, [Issue("blank-row", Severity.WARNING)])
             return
+        if self.repeated_header(row):
+            params: dict[str, Param] = {"header_line": self.header_line}
+            self.report(line, [Issue("repeated-header", Severity.ERROR, None, params)])
+            return
         self.result.rows += 1
         width = len(self.header.names)
         if len(row) > width and any(c.strip() for c in row[width:]):
             extra = next(i for i in range(width, len(row)) if row[i].strip())
-            params: dict[str, Param] = {
+            params = {
                 "cells": len(row),
                 "width": width,
                 "text": row[extra].strip(),

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 INGESTED = "ingested"  # the folder ingest writes to (intake.ingest.INGEST_FOLDER)
-DATA_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls is reported, not read: see the reader
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")  # .xls, .ods: named by the reader
 CACHE_MIN_BYTES = 1_000_000  # about 25,000 rows: a smaller store is read quicker than cached
 
 
@@ -95,11 +95,19 @@ class Store:
 
 
 def data_files(root: Path) -> list[Path]:
-    """Every data file below ``root``, in a stable order (hidden files skipped).
+    """Every data file below ``root``, in a stable order.
 
-    What :func:`walk_data` would report instead of reading — a sub-folder that cannot be
-    read, a link to outside the folder — is refused here with a message (exit 2)."""
-    paths, refused = walk_data(root)
+    What :func:`walk_data` would report as an error instead of reading — a sub-folder
+    that cannot be read, a link to outside the folder — is refused here with a message
+    (exit 2); see :func:`data_files_named` for the files named but not read."""
+    return data_files_named(root)[0]
+
+
+def data_files_named(root: Path) -> tuple[list[Path], list[Finding]]:
+    """:func:`data_files`, with a ``file-not-read`` warning for each other file below
+    ``root`` (a .txt, a hidden file …): every file is read or named."""
+    paths, found = walk_data(root)
+    refused = [f for f in found if f.is_error]
     if refused:
         first = refused[0]
         key = {
@@ -109,60 +117,126 @@ def data_files(root: Path) -> list[Path]:
         raise FolderRefusedError(
             Text(key, {"path": first.file or str(root), "reason": first.params.get("error", "")})
         )
-    return paths
+    return paths, found
 
 
 class FolderRefusedError(TextError, InputNotFoundError):
     """The data folder holds what cannot be read safely (an unreadable folder, a link out)."""
 
 
-def walk_data(root: Path, display_root: Path | None = None) -> tuple[list[Path], list[Finding]]:
-    """Every data file below ``root`` (sorted; hidden names skipped), and an
-    ``unreadable-file`` error for each thing that is not read (issue 13.10, 13.20):
+# Files the tool itself keeps in the data folder, never read and never named (the
+# README says so): ingest's lock and the hidden temporary file of a write (see
+# linyi_tracker/intake/ingest.py, LOCK_NAME and its mkstemp prefix).
+TOOL_LOCK = ".linyi-tracker.lock"
+TOOL_TEMP_PREFIX, TOOL_TEMP_SUFFIX = ".tmp-", ".csv"
+TEXT_SUFFIXES = (".txt", ".tsv", ".tab", ".prn", ".dat")
+# An Excel or WPS owner file: "~$" and the workbook's name, written while it is open.
+OFFICE_LOCK_PREFIX = "~$"
 
-    - a folder the system refuses to list (form ``folder``) — its figures would
-      otherwise vanish from every total without a word;
-    - a name with a data suffix that is not a regular file (form ``not-regular``: a
-      named pipe would block the read, a device never end);
-    - a link that leads outside ``root`` (form ``outside-link``), to a file or a folder:
-      the finding names the link, never the target's content. Links to folders inside
-      are not followed either (their files are reached by their own path; following
-      would count them twice, or forever for a loop).
+
+def _tool_file(name: str) -> bool:
+    return name == TOOL_LOCK or (
+        name.startswith(TOOL_TEMP_PREFIX) and name.endswith(TOOL_TEMP_SUFFIX)
+    )
+
+
+def not_read_form(name: str) -> str | None:
+    """Why a file named ``name`` in the data folder is not read (a file-not-read form),
+    or None when it is read (or is one of the tool's own files, ignored)."""
+    if _tool_file(name):
+        return None
+    if name.startswith("."):
+        return "hidden"
+    if name.startswith(OFFICE_LOCK_PREFIX):
+        return "office-lock"
+    suffix = Path(name).suffix.lower()
+    if suffix in DATA_SUFFIXES:
+        return None
+    if not suffix:
+        return "no-suffix"
+    return "text" if suffix in TEXT_SUFFIXES else ""
+
+
+def walk_data(root: Path, display_root: Path | None = None) -> tuple[list[Path], list[Finding]]:
+    """Every data file below ``root`` (sorted), and a finding for each thing that is not
+    read (issue 13.10, 13.20, 27.7):
+
+    - an ``unreadable-file`` error for a folder the system refuses to list (form
+      ``folder``) — its figures would otherwise vanish from every total without a word;
+      a name with a data suffix that is not a regular file (form ``not-regular``: a
+      named pipe would block the read, a device never end); a link that leads outside
+      ``root`` (form ``outside-link``), to a file or a folder: the finding names the
+      link, never the target's content. Links to folders inside are not followed either
+      (their files are reached by their own path; following would count them twice, or
+      forever for a loop);
+    - a ``file-not-read`` warning for any other file: a hidden one, a .txt or .tsv, an
+      Excel owner file (``~$…``), a type that is not data, a hidden folder (named once,
+      not entered). The tool's own lock and temporary files are passed over in silence.
+
+    The walk keeps its own list of folders to visit, so depth costs no recursion (a
+    folder 1,000 levels deep overflowed the recursive ``os.walk`` of Python 3.11).
     """
     paths: list[Path] = []
-    refused: list[Finding] = []
+    found: list[Finding] = []
     inside = os.path.realpath(root)
 
     def refuse(path: str, form: str, error: str = "") -> None:
         shown = _display(Path(path), display_root)
         params: dict[str, Param] = {"error": error} if form == "folder" else {}
-        refused.append(Finding("unreadable-file", Severity.ERROR, shown, params=params, form=form))
+        found.append(Finding("unreadable-file", Severity.ERROR, shown, params=params, form=form))
 
-    def unreadable(exc: OSError) -> None:
-        name = exc.filename if isinstance(exc.filename, str) else str(root)
-        refuse(name, "folder", exc.strerror or str(exc))
+    def not_read(path: str, form: str) -> None:
+        shown = _display(Path(path), display_root)
+        params: dict[str, Param] = {"suffix": Path(path).suffix}
+        found.append(Finding("file-not-read", Severity.WARNING, shown, params=params, form=form))
 
-    for folder, folders, files in os.walk(root, onerror=unreadable, followlinks=False):
-        folders[:] = sorted(d for d in folders if not d.startswith("."))
-        for name in list(folders):
-            full = os.path.join(folder, name)
-            if os.path.islink(full):
-                folders.remove(name)
-                if not _within(os.path.realpath(full), inside):
-                    refuse(full, "outside-link")
-        for name in files:
-            if name.startswith(".") or Path(name).suffix.lower() not in DATA_SUFFIXES:
+    pending = [os.fspath(root)]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            refuse(folder, "folder", exc.strerror or str(exc))
+            continue
+        below: list[str] = []
+        for entry in entries:
+            full = entry.path
+            try:
+                is_link = entry.is_symlink()
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                refuse(full, "folder", exc.strerror or str(exc))
                 continue
-            full = os.path.join(folder, name)
-            if os.path.islink(full) and not _within(os.path.realpath(full), inside):
-                refuse(full, "outside-link")
+            if is_link:
+                target = os.path.realpath(full)
+                if not _within(target, inside):
+                    refuse(full, "outside-link")
+                elif os.path.isdir(target):
+                    continue  # a folder inside: its files are read by their own path
+            if is_dir:
+                if entry.name.startswith("."):
+                    not_read(full, "hidden-folder")
+                else:
+                    below.append(full)
+                continue
+            if is_link and not _within(os.path.realpath(full), inside):
+                continue  # refused above
+            form = not_read_form(entry.name)
+            if form is not None:
+                not_read(full, form)
+            elif _tool_file(entry.name):
+                continue
             elif os.path.isfile(full):
                 paths.append(Path(full))
             elif os.path.exists(full):  # a pipe would block the read, a device never end
                 refuse(full, "not-regular")
+            elif is_link:  # a link to nothing: named, for its file was meant to be read
+                not_read(full, "broken-link")
+        pending.extend(reversed(below))
     paths.sort()
-    refused.sort(key=lambda f: f.file or "")
-    return paths, refused
+    found.sort(key=lambda f: f.file or "")
+    return paths, found
 
 
 def _within(path: str, folder: str) -> bool:

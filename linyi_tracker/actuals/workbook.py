@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,7 @@ from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.errors import require
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Issue, Param, Severity
 
 # Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
 # the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
@@ -44,6 +45,7 @@ _MALFORMED = (
     AttributeError,
     AssertionError,
     zipfile.BadZipFile,
+    zlib.error,  # a member's compressed bytes damaged
     EOFError,
 )
 
@@ -150,18 +152,17 @@ def _read_book(
                 )
             )
             return result
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        ws = book[sheet] if sheet is not None else _first_visible(book.worksheets)
         result.sheet = ws.title
-        if hasattr(ws, "reset_dimensions"):
-            # Rows as they are in the file: a declared size (A1:XFD1048576) would pad
-            # every row to 16,384 cells.
-            ws.reset_dimensions()
+        reader = RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number)
+        notes: list[_Note] = []
         try:
-            RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number).run(
-                _rows(ws.iter_rows())
-            )
+            reader.run(_sheet_rows(ws, notes))
         except _TooLarge as exc:
             result.findings.append(exc.finding(shown))
+        _report(reader, notes)
+        if sheet is None:
+            result.findings.extend(_sheets_not_read(book.worksheets, ws, shown))
     except _MALFORMED as exc:
         # A sheet whose XML is broken, a number cell holding "abc", a shared string that
         # is not there, an entity the parser refuses: the file cannot be read as a sheet.
@@ -186,20 +187,181 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _rows(cells_of: Iterator[tuple[Any, ...]]) -> Iterator[Row]:
+def _first_visible(sheets: list[Any]) -> Any:
+    """The sheet a clerk sees on opening the workbook: the first not hidden (a hidden
+    first sheet of lookup lists was read instead of the data)."""
+    return next((ws for ws in sheets if _hidden(ws) is False), sheets[0])
+
+
+def _hidden(ws: Any) -> bool:
+    return getattr(ws, "sheet_state", "visible") != "visible"
+
+
+def _sheets_not_read(sheets: list[Any], read: Any, shown: str) -> list[Finding]:
+    """A finding naming the other sheets that hold data (the spec reads one sheet a
+    file: the first, or --sheet): a warning for visible ones, a notice for hidden ones
+    (a template's lists, a clerk's workings)."""
+    visible = [ws.title for ws in sheets if ws is not read and not _hidden(ws) and _has_data(ws)]
+    hidden = [ws.title for ws in sheets if ws is not read and _hidden(ws) and _has_data(ws)]
+    found = []
+    for code, severity, names in (
+        ("sheets-not-read", Severity.WARNING, visible),
+        ("hidden-sheets", Severity.NOTICE, hidden),
+    ):
+        if names:
+            params: dict[str, Param] = {
+                "sheets": "、".join(f"'{n}'" for n in names),
+                "n": len(names),
+                "read": read.title,
+            }
+            found.append(Finding(code, severity, shown, sheet=read.title, params=params))
+    return found
+
+
+_LOOK_FOR_DATA = 1000  # rows of another sheet looked at for a value
+
+
+def _has_data(ws: Any) -> bool:
+    """Whether one of the first rows of ``ws`` holds a value."""
+    with ws._get_source() as src:
+        parser = _sheet_parser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=ws.parent.epoch,
+            date_formats=ws.parent._date_formats,
+            timedelta_formats=ws.parent._timedelta_formats,
+        )
+        for n, (_, cells) in enumerate(parser.parse()):
+            if any(c["value"] not in (None, "") or "formula" in c for c in cells):
+                return True
+            if n >= _LOOK_FOR_DATA:
+                break
+    return False
+
+
+def _parser_class() -> Any:
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class SheetParser(WorkSheetParser):
+        """openpyxl's sheet parser, also saying which cells hold a formula (with the
+        cached values of ``data_only`` a formula was read silently, and one never
+        computed gave an empty cell)."""
+
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                cell["formula"] = "=" + (formula.text or "")
+            return cell
+
+    return SheetParser
+
+
+def _sheet_parser(*args: Any, **kwargs: Any) -> Any:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _parser_class()
+    return _PARSER(*args, **kwargs)
+
+
+_PARSER: Any = None
+
+
+# A cell the text of a record cannot speak for: (line, column, code, severity, params).
+_Note = tuple[int, int, str, Severity, dict[str, Param]]
+_FREE = ("source", "note")
+
+
+def _report(reader: RowReader, notes: list[_Note]) -> None:
+    """The notes of :func:`_sheet_rows` as findings at their cells, once the header is
+    known (the header is read after the first rows have been taken from the sheet)."""
+    from openpyxl.utils import get_column_letter
+
+    names = reader.header.names
+    canonical = {i: c for c, i in reader.header.columns.items()}
+    for line, column, code, severity, params in notes:
+        if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
+            continue  # TRUE in a note is text, read as written
+        name = (names[column - 1].strip() or None) if 0 < column <= len(names) else None
+        params["cell"] = f"{get_column_letter(column)}{line}"
+        reader.report(line, [Issue(code, severity, name, params, number=column)])
+
+
+def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
+    """The sheet's rows as records (sheet row number, cell texts), from openpyxl's own
+    XML parser — rows as they are in the file (a declared size of A1:XFD1048576 would pad
+    each row to 16,384 cells). What the cells cannot say as text goes to ``notes``: a
+    TRUE/FALSE cell, a formula never computed (an error each), a cell written twice (an
+    error; the first is read — openpyxl kept the last in silence), and one notice for the
+    formulas whose last computed values were read."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    def at(line: int, column: int, code: str, severity: Severity, **params: Param) -> None:
+        notes.append((line, column, code, severity, params))
+
+    formulas = 0
+    first: tuple[int, int, str, str] | None = None
     cells_read = 0
-    for number, row in enumerate(cells_of, start=1):
-        cells_read += len(row)
-        if cells_read > MAX_CELLS:
-            raise _TooLarge("cells", limit=MAX_CELLS, row=number)
-        # The number format only where it can change the reading: a number's (text is text).
-        cells = [
-            cell_text(v, c.number_format) if type(v := c.value) in _NUMBERS else cell_text(v)
-            for c in row
-        ]
-        while cells and cells[-1] == "":
-            cells.pop()
-        yield number, cells
+    last_row = 0
+    with ws._get_source() as src:
+        parser = _sheet_parser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=ws.parent.epoch,
+            date_formats=ws.parent._date_formats,
+            timedelta_formats=ws.parent._timedelta_formats,
+        )
+        for number, row in parser.parse():
+            # The row's width, not its cells written: a lone cell at XFD1 makes 16,384.
+            cells_read += max((c["column"] for c in row), default=0)
+            if cells_read > MAX_CELLS:
+                raise _TooLarge("cells", limit=MAX_CELLS, row=number)
+            if number <= last_row:  # a row written again, or out of order
+                for cell in row:
+                    at(number, cell["column"], "duplicate-cell", Severity.ERROR)
+                continue
+            for gap in range(last_row + 1, number):
+                yield gap, []
+            last_row = number
+            texts: list[str] = []
+            for cell in row:
+                column, value = cell["column"], cell["value"]
+                if column <= len(texts) and column >= 1 and texts[column - 1] is not _UNSET:
+                    at(number, column, "duplicate-cell", Severity.ERROR)
+                    continue
+                if column > len(texts):
+                    texts.extend([_UNSET] * (column - len(texts)))
+                formula = cell.get("formula")
+                if formula is not None and value in (None, ""):
+                    at(number, column, "formula-without-value", Severity.ERROR, formula=formula)
+                    texts[column - 1] = formula
+                    continue
+                if isinstance(value, bool):
+                    at(number, column, "boolean-cell", Severity.ERROR, text=str(value).upper())
+                if type(value) in _NUMBERS:
+                    fmt = ReadOnlyCell(
+                        ws, number, column, value, cell["data_type"], cell["style_id"]
+                    )
+                    text = cell_text(value, fmt.number_format)
+                else:
+                    text = cell_text(value)
+                if formula is not None:
+                    formulas += 1
+                    if first is None:
+                        first = (number, column, formula, text)
+                texts[column - 1] = text
+            cells = ["" if t is _UNSET else t for t in texts]
+            while cells and cells[-1] == "":
+                cells.pop()
+            yield number, cells
+    if first is not None:
+        line, column, formula, text = first
+        at(line, column, "formula-value", Severity.NOTICE, formula=formula, value=text, n=formulas)
+
+
+_UNSET: Any = object()  # a cell position of the row not written in the file
 
 
 _NUMBERS = (int, float)
@@ -217,7 +379,8 @@ def cell_text(value: Any, number_format: str | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "1" if value else "0"
+        # Excel's TRUE/FALSE: never a figure (it was read as 1 person); the reader reports it.
+        return "TRUE" if value else "FALSE"
     if isinstance(value, int | float) and number_format and _is_percent_format(number_format):
         return _percent_text(value)
     if isinstance(value, int):

@@ -173,8 +173,20 @@ _ENTRIES = [
         E,
         "file",
         T("有数据的列没有表头", "a column with data has no header"),
-        {"": T("第{number}列没有表头", "column {number} has no header")},
-        {"": T("请填写列名，可用：{columns}", "name it, one of: {columns}")},
+        {
+            "": T("第{number}列没有表头", "column {number} has no header"),
+            "more": T(
+                "另有{n}个没有表头的列（未逐一列出）",
+                "and {n:more column|more columns} without a header (not listed one by one)",
+            ),
+        },
+        {
+            "": T("请填写列名，可用：{columns}", "name it, one of: {columns}"),
+            "more": T(
+                "请删去多余的空列，或为有数据的列填写列名",
+                "delete the empty columns, or name the columns that hold data",
+            ),
+        },
     ),
     Entry(
         "unknown-column",
@@ -185,7 +197,12 @@ _ENTRIES = [
             "": T(
                 "列“{column}”不在格式中，将被忽略",
                 "column '{column}' is not used and will be ignored",
-            )
+            ),
+            "more": T(
+                "另有{n}个格式中没有的列名，也将被忽略（未逐一列出）",
+                "and {n:more column name|more column names} the format does not know, also "
+                "ignored (not listed one by one)",
+            ),
         },
         {"suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?")},
     ),
@@ -233,6 +250,27 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "data-above-header",
+        E,
+        "file",
+        T(
+            "表头之上有数据行（排序时带上了表头行？），该行不会读入",
+            "a data row above the header (sorted with the header row?); it is not read",
+        ),
+        {
+            "": T(
+                "该行像是数据，却在第{header_line}行的表头之上，不会读入",
+                "this row looks like data above the header (line {header_line}) and is not read",
+            )
+        },
+        {
+            "": T(
+                "排序时不要选中表头行，或把表头行移到最上面",
+                "sort without the header row, or move the header to the top",
+            )
+        },
+    ),
+    Entry(
         "unreadable-workbook",
         E,
         "file",
@@ -242,6 +280,15 @@ _ENTRIES = [
             "xls": T(
                 "无法打开工作簿：.xls 是旧版Excel格式",
                 "the workbook cannot be opened: .xls is the old Excel format",
+            ),
+            "ods": T(
+                "无法打开：这是OpenDocument电子表格（.ods，WPS或LibreOffice格式），不是.xlsx",
+                "cannot be opened: this is an OpenDocument spreadsheet (.ods, from WPS or "
+                "LibreOffice), not an .xlsx",
+            ),
+            "encrypted": T(
+                "无法打开：工作簿设有打开密码（已加密）",
+                "cannot be opened: the workbook is protected by a password (encrypted)",
             ),
             "malformed": T(
                 "无法读取工作簿：文件已损坏（{error}）",
@@ -270,6 +317,15 @@ _ENTRIES = [
                 "请用Excel打开，另存为.xlsx或“CSV UTF-8（逗号分隔）”",
                 "open it in Excel and save it as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
             ),
+            "ods": T(
+                "请在WPS或LibreOffice中另存为.xlsx或“CSV UTF-8（逗号分隔）”",
+                "save it from WPS or LibreOffice as .xlsx, or as 'CSV UTF-8 (comma delimited)'",
+            ),
+            "encrypted": T(
+                "请在Excel中去掉密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，再提交",
+                "remove the password in Excel (File → Info → Protect Workbook → Encrypt with "
+                "Password, clear it), save, and send it again",
+            ),
             "too-large": T(
                 "如确为真实数据，请在Excel中另存为CSV UTF-8后再提交",
                 "if it is a real submission, save it from Excel as CSV UTF-8 and send that",
@@ -283,6 +339,44 @@ _ENTRIES = [
         T("--sheet 指定的工作表不存在", "--sheet names a sheet the workbook does not have"),
         {"": T("工作簿中没有名为“{sheet}”的工作表", "the workbook has no sheet '{sheet}'")},
         {"": T("工作表有：{sheets}", "sheets: {sheets}")},
+    ),
+    Entry(
+        "sheets-not-read",
+        W,
+        "file",
+        T("工作簿其他工作表中的数据未读取", "data on other sheets of the workbook not read"),
+        {
+            "": T(
+                "只读取了工作表“{read}”；另有{n}个工作表有数据，未读取：{sheets}",
+                "only sheet '{read}' was read; {n:sheet|sheets} with data not read: {sheets}",
+            )
+        },
+        {
+            "": T(
+                "一个文件只放一张数据表；或用 --sheet 指定要读的工作表，逐个检查",
+                "send one sheet a file, or name each sheet with --sheet and check it in turn",
+            )
+        },
+    ),
+    Entry(
+        "hidden-sheets",
+        N,
+        "file",
+        T("工作簿中有数据的隐藏工作表未读取", "hidden sheets with data not read"),
+        {
+            "": T(
+                "读取了可见的工作表“{read}”；{n}个隐藏工作表有内容，未读取：{sheets}",
+                "the visible sheet '{read}' was read; {n:hidden sheet|hidden sheets} with "
+                "content not read: {sheets}",
+            )
+        },
+        {
+            "": T(
+                "若隐藏表中有要提交的数据，请取消隐藏后移到第一个，或用 --sheet 指定",
+                "if a hidden sheet holds figures to send, unhide it and move it first, or "
+                "name it with --sheet",
+            )
+        },
     ),
     Entry(
         "unreadable-file",
@@ -316,6 +410,75 @@ _ENTRIES = [
             "changed": T("等写入结束后重新运行", "run again once the file has been written"),
         },
     ),
+    Entry(
+        "file-not-read",
+        W,
+        "file",
+        T(
+            "数据目录中不是数据文件、未读入的文件",
+            "a file in the data folder that is not a data file, so not read",
+        ),
+        {
+            "": T(
+                "未读入：“{suffix}”不是数据文件类型（只读入.csv、.xlsx）",
+                "not read: '{suffix}' is not a data file type (.csv and .xlsx are read)",
+            ),
+            "no-suffix": T(
+                "未读入：文件名没有类型后缀（.csv、.xlsx）",
+                "not read: the name has no file type at its end (.csv, .xlsx)",
+            ),
+            "text": T(
+                "未读入：{suffix}文本文件不是CSV（逗号分隔）",
+                "not read: a {suffix} text file is not CSV (comma-separated)",
+            ),
+            "hidden": T(
+                "未读入：隐藏文件（文件名以“.”开头）",
+                "not read: a hidden file (its name starts with '.')",
+            ),
+            "hidden-folder": T(
+                "未读入：隐藏文件夹（名称以“.”开头），其中的文件都不读",
+                "not read: a hidden folder (its name starts with '.'); nothing in it is read",
+            ),
+            "broken-link": T(
+                "未读入：指向不存在文件的链接",
+                "not read: a link to a file that is not there",
+            ),
+            "office-lock": T(
+                "未读入：Excel/WPS打开工作簿时留下的锁定文件（~$开头）",
+                "not read: the lock file Excel or WPS keeps while a workbook is open (~$…)",
+            ),
+        },
+        {
+            "": T(
+                "若其中有数据，请另存为.csv或.xlsx；否则请移出数据目录",
+                "if it holds figures, save it as .csv or .xlsx; otherwise move it out of "
+                "the data folder",
+            ),
+            "text": T(
+                "若其中有数据，请在Excel中另存为“CSV UTF-8（逗号分隔）”；否则请移出数据目录",
+                "if it holds figures, save it from Excel as 'CSV UTF-8 (comma delimited)'; "
+                "otherwise move it out of the data folder",
+            ),
+            "hidden": T(
+                "若其中有数据，请去掉文件名开头的“.”；否则请移出数据目录",
+                "if it holds figures, rename it without the leading '.'; otherwise move it "
+                "out of the data folder",
+            ),
+            "hidden-folder": T(
+                "若其中有数据，请去掉文件夹名开头的“.”；否则请移出数据目录",
+                "if it holds figures, rename it without the leading '.'; otherwise move it "
+                "out of the data folder",
+            ),
+            "broken-link": T(
+                "请把文件本身（而不是链接）放进数据目录，或删去这个链接",
+                "put the file itself, not a link, in the data folder, or delete the link",
+            ),
+            "office-lock": T(
+                "关闭该工作簿后此文件会消失；若仍在，可删除",
+                "close the workbook and it goes away; if it stays, delete it",
+            ),
+        },
+    ),
     # ------------------------------------------------------------ one row
     Entry(
         "csv-syntax",
@@ -325,12 +488,42 @@ _ENTRIES = [
             "不符合CSV格式的行（多余或未闭合的引号）",
             "a row that is not valid CSV (a stray or unclosed quote)",
         ),
-        {"": T("该行不符合CSV格式（{error}）", "the row cannot be read as CSV: {error}")},
+        {
+            "": T("该行不符合CSV格式（{error}）", "the row cannot be read as CSV: {error}"),
+            "too-long": T(
+                "该行（或一个单元格）超过{limit}M个字符，未读取",
+                "the row (or one cell of it) is longer than {limit}M characters and is not read",
+            ),
+        },
         {
             "": T(
                 "请检查该行的引号：含逗号或引号的值须用引号括起，值中的引号要写两遍",
                 "check the quotes in this row: a value with a comma or quote must be quoted, "
                 "and a quote inside it doubled",
+            ),
+            "too-long": T(
+                "若是未闭合的引号使其后各行连成一格，请补上引号；否则请缩短该单元格的文字",
+                "if an unclosed quote joined the lines below into one cell, close it; "
+                "otherwise shorten the text of the cell",
+            ),
+        },
+    ),
+    Entry(
+        "repeated-header",
+        E,
+        "row",
+        T("表头行在数据中重复出现", "the header row repeated among the data"),
+        {
+            "": T(
+                "这一行是第{header_line}行的表头再次出现",
+                "the header row (line {header_line}) is repeated on this line",
+            )
+        },
+        {
+            "": T(
+                "删去这一行；若是两个文件拼在一起，请核对两部分的列顺序相同",
+                "delete this line; if two files were pasted together, check both have "
+                "the same columns in the same order",
             )
         },
     ),
@@ -733,6 +926,91 @@ _ENTRIES = [
             "a percentage (92 %, or an Excel cell formatted as a percentage) read as its number",
         ),
         {"": T("“{text}”读作{value}", "'{text}' read as {value}")},
+    ),
+    Entry(
+        "boolean-cell",
+        E,
+        "cell",
+        T(
+            "Excel的TRUE/FALSE（是/否）单元格，不是数字或文字",
+            "an Excel TRUE/FALSE cell, not a figure or a word",
+        ),
+        {
+            "": T(
+                "单元格{cell}是Excel的逻辑值{text}，不能当作数据读取",
+                "cell {cell} holds Excel's yes/no value {text}, which is not read as data",
+            )
+        },
+        {
+            "": T(
+                "请照来源填写数字或文字（里程碑填“是”或完成日期）",
+                "type the figure or word from the source (for a milestone: done, or the date)",
+            )
+        },
+    ),
+    Entry(
+        "formula-value",
+        N,
+        "cell",
+        T(
+            "公式单元格：读取的是Excel上次计算保存的结果",
+            "formula cells: the result Excel last computed and saved was read",
+        ),
+        {
+            "": T(
+                "{n}个单元格是公式，读取的是其保存的计算结果（首个：{cell} {formula} → {value}）",
+                "{n:cell holds|cells hold} a formula; the results Excel saved were read "
+                "(the first: {cell} {formula} → {value})",
+            )
+        },
+        {
+            "": T(
+                "请核对这些结果；提交前可将公式复制后“选择性粘贴为数值”",
+                "check those results; before sending, copy the cells and paste them as values",
+            )
+        },
+    ),
+    Entry(
+        "formula-without-value",
+        E,
+        "cell",
+        T(
+            "公式单元格没有计算结果（文件不是由Excel保存的）",
+            "a formula cell with no computed result (the file was not saved by Excel)",
+        ),
+        {
+            "": T(
+                "单元格{cell}是公式{formula}，但文件中没有它的计算结果",
+                "cell {cell} holds the formula {formula} but the file keeps no result for it",
+            )
+        },
+        {
+            "": T(
+                "请在Excel中打开并保存，或直接填写数字",
+                "open and save the file in Excel, or type the figure",
+            )
+        },
+    ),
+    Entry(
+        "duplicate-cell",
+        E,
+        "cell",
+        T(
+            "工作表文件中同一单元格写了两次（文件被程序改坏？）",
+            "one cell written twice in the sheet's file (damaged by a program?)",
+        ),
+        {
+            "": T(
+                "单元格{cell}在工作表文件中出现两次；只读取了第一次的值",
+                "cell {cell} appears twice in the sheet's file; only the first is read",
+            )
+        },
+        {
+            "": T(
+                "请在Excel中打开，核对该单元格后另存为.xlsx",
+                "open it in Excel, check the cell, and save it again as .xlsx",
+            )
+        },
     ),
     Entry(
         "unit-in-value",

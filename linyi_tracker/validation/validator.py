@@ -16,7 +16,7 @@ from typing import Any
 
 from linyi_tracker import clock
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_bytes, read_path
-from linyi_tracker.actuals.store import Store, data_files
+from linyi_tracker.actuals.store import Store, data_files_named
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.findings import Finding, Severity, count_by_severity
 from linyi_tracker.i18n import Lang, Text, TextNotFoundError, os_reason
@@ -80,7 +80,13 @@ def _fails(f: Finding, strict: bool) -> bool:
 
 def expand(paths: list[str]) -> list[str]:
     """Files named, folders searched recursively for CSV/xlsx, '-' for standard input."""
+    return expand_named(paths)[0]
+
+
+def expand_named(paths: list[str]) -> tuple[list[str], list[Finding]]:
+    """:func:`expand`, and a ``file-not-read`` finding for each other file in a folder."""
     out: list[str] = []
+    named: list[Finding] = []
     for name in paths:
         if name == STDIN:
             out.append(STDIN)
@@ -89,17 +95,18 @@ def expand(paths: list[str]) -> list[str]:
             raise TextNotFoundError(Text("input.empty_name"))
         path = Path(name)
         if path.is_dir():
-            found = data_files(path)
-            if not found:
+            found, others = data_files_named(path)
+            if not found and not others:
                 raise TextNotFoundError(Text("input.no_data_files", {"path": name}))
             out.extend(str(p) for p in found)
+            named.extend(others)
         elif path.is_file():
             out.append(name)
         elif path.exists():  # a pipe, a device, a socket: reading it would block or never end
             raise refuse_not_regular(name, path.stat().st_mode)
         else:
             raise TextNotFoundError(Text("input.missing", {"path": name}))
-    return out
+    return out, named
 
 
 def validate(
@@ -152,7 +159,12 @@ def _validate(
     # Rows of plain numbers go to the checks as fields, unless the observations are kept.
     numbers = None if keep_observations else checks.add_number
     reads: list[FileRead] = []
-    for name in expand(paths):
+    names, not_read = expand_named(paths)
+    for f in not_read:  # named like a file read, with nothing in it
+        unread = FileRead(f.file or "", None)
+        unread.findings.append(f)
+        reads.append(unread)
+    for name in names:
         if name == STDIN:
             raw = stdin if stdin is not None else sys.stdin.buffer.read()
             reads.append(
