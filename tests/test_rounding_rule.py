@@ -191,11 +191,12 @@ def test_rounds_to(coarse: str, fine: str, same: bool) -> None:
 @given(st.integers(min_value=-(10**9), max_value=10**9), st.integers(min_value=-4, max_value=8))
 def test_written_text_keeps_the_precision(digits: int, place: int) -> None:
     """What ingest writes reads back as the same value known to the same place."""
+    from linyi_tracker import clock
     from linyi_tracker.actuals.cells import value_cell
 
     value = Decimal(digits).scaleb(place)
     text = written_text(value)
-    (read, _, _), issues = value_cell(text, "", "number", None, None)
+    (read, _, _), issues = value_cell(text, "", "number", None, None, clock.today())
     assert not [i for i in issues if i.severity.value == "error"], (text, issues)
     if digits:  # nothing is known of the precision of a zero
         assert _shown(read) == _shown(value), text
