@@ -8,8 +8,6 @@ city, and its own rates), not the city's milestones and judgements.
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,7 @@ from linyi_tracker.plan.models import (
     Plan,
     QualitativeTarget,
 )
-from linyi_tracker.sheets import a4_landscape
+from linyi_tracker.sheets import a4_landscape, csv_bytes, formula_safe
 
 EDITABLE = ("region", "value", "source", "note", "as_of")
 JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
@@ -208,14 +206,10 @@ def to_csv(rows: list[TemplateRow], lang: Lang = "en") -> bytes:
 
     A Chinese template starts with a title and the sign-off line (填报单位 …), which the
     reader skips: it takes the first row naming the required columns as the header."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    if lang == "zh":
-        writer.writerow([title(rows, lang)])
-        writer.writerow(block(lang))
-    writer.writerow(header(lang))
-    writer.writerows(r.cells(lang) for r in rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    lines: list[list[str]] = [[title(rows, lang)], block(lang)] if lang == "zh" else []
+    lines.append(header(lang))
+    lines += [r.cells(lang) for r in rows]
+    return csv_bytes(lines)
 
 
 def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en") -> None:
@@ -235,7 +229,7 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     ws = book.active
     assert ws is not None
     ws.title = "submission" if lang == "en" else "填报"
-    ws.append([title(rows, lang)])
+    ws.append([formula_safe(title(rows, lang))])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(block(lang))
     for cell in ws[2][0::2]:
@@ -247,7 +241,7 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r in rows:
-        ws.append(r.cells(lang))
+        ws.append([formula_safe(c) for c in r.cells(lang)])
     ws.freeze_panes = f"A{head + 1}"
     widths = {
         "indicator": 30,
