@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.i18n import Lang, t
@@ -265,23 +266,23 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
             c.alignment = Alignment(vertical="top", wrap_text=c.column == wrapped)
     col = {name: i + 1 for i, name in enumerate(keys)}
     first, last = head + 1, len(rows) + head
-    regions = DataValidation(
-        type="list",
-        formula1='"' + ",".join(r.name.zh for r in plan.regions) + '"',
-        allow_blank=True,
+    zh = lang == "zh"
+    lists = _choice_lists(
+        book,
+        [
+            [r.name.zh for r in plan.regions],
+            list(JUDGEMENT_CHOICES_ZH if zh else JUDGEMENT_CHOICES),
+            list(MILESTONE_CHOICES_ZH if zh else MILESTONE_CHOICES),
+        ],
     )
+    regions = DataValidation(type="list", formula1=lists[0], allow_blank=True)
     ws.add_data_validation(regions)
     region_letter = get_column_letter(col["region"])
     regions.add(f"{region_letter}{first}:{region_letter}{max(last, first)}")
-    zh = lang == "zh"
-    judgements = DataValidation(
-        type="list",
-        formula1='"' + ",".join(JUDGEMENT_CHOICES_ZH if zh else JUDGEMENT_CHOICES) + '"',
-        allow_blank=True,
-    )
+    judgements = DataValidation(type="list", formula1=lists[1], allow_blank=True)
     milestones = DataValidation(
         type="list",
-        formula1='"' + ",".join(MILESTONE_CHOICES_ZH if zh else MILESTONE_CHOICES) + '"',
+        formula1=lists[2],
         allow_blank=True,
         showErrorMessage=False,  # a date it was done is an answer too
     )
@@ -322,3 +323,27 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     ws.protection.formatColumns = False
     a4_landscape(ws, f"{head}:{head}")
     book.save(target)
+
+
+LISTS_SHEET = "lists"
+
+
+def _choice_lists(book: Any, lists: list[list[str]]) -> list[str]:
+    """Each drop-down's choices as a column of a hidden sheet; the ranges to point at.
+
+    A literal list (``"a,b,c"``) is cut at Excel's 255 characters (31 regions pass it),
+    split at a comma inside a name and broken by a ``"``; a range has none of these."""
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
+    sheet = book.create_sheet(LISTS_SHEET)
+    sheet.sheet_state = "hidden"
+    ranges = []
+    for c, choices in enumerate(lists, start=1):
+        for r, choice in enumerate(choices, start=1):
+            sheet.cell(row=r, column=c, value=formula_safe(choice))
+        letter = get_column_letter(c)
+        ranges.append(
+            f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${max(len(choices), 1)}"
+        )
+    sheet.protection.sheet = True
+    return ranges
