@@ -700,6 +700,22 @@ LABELS.update(
             "zh": "{path} 是文件夹；-o 需要一个文件名",
             "en": "{path} is a folder; -o takes a file name",
         },
+        "output.is_plan": {
+            "zh": "-o {path} 是本命令读取的规划文件，写入会覆盖它；请换一个文件名",
+            "en": "-o {path} is the plan file this command reads; writing would overwrite it — choose another file name",
+        },
+        "output.is_input": {
+            "zh": "-o {path} 是本命令读取的输入文件，写入会覆盖它；请换一个文件名",
+            "en": "-o {path} is an input this command reads; writing would overwrite it — choose another file name",
+        },
+        "output.in_data": {
+            "zh": "-o {path} 在数据文件夹 {folder} 内，写入会覆盖数据文件或在下次被当作数据读取；请写到别处",
+            "en": "-o {path} is inside the data folder {folder}, where it would overwrite a data file or be read as data next time — write it elsewhere",
+        },
+        "output.holds_figures": {
+            "zh": "{path} 已填有 {n} 个数字（一份填好的报表？），写入模板会覆盖它；请换一个文件名",
+            "en": "{path} already holds {n:figure|figures} (a filled submission?); writing the template would overwrite it — choose another file name",
+        },
         "ingest.no_figures": {
             "zh": "无需写入：所给文件中没有数字。",
             "en": "Nothing to write: the files hold no figures.",

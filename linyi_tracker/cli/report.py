@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -70,6 +69,7 @@ def report(
     """The yearly report for leadership (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
     from linyi_tracker.cli import context
+    from linyi_tracker.cli.files import refuse_own_inputs
     from linyi_tracker.i18n import Text, TextUsageError
 
     fmt = (
@@ -84,6 +84,7 @@ def report(
     if fmt is ReportFormat.DOCX and output is None:
         raise TextUsageError(Text("report.docx_needs_file"))
     ctx = usecases.open_workspace(plan, data)
+    refuse_own_inputs(output, plan=ctx.plan_at.path, data=ctx.data_at.path)
     language = output_language(lang)
     built = usecases.report(
         ctx,
@@ -140,12 +141,10 @@ def report(
     else:
         assert_never(fmt)
     if output is None:
-        text = payload.decode("utf-8-sig")
-        if sys.stdout.isatty():  # on a terminal, a cell's ESC sequence is shown, not run
-            from linyi_tracker.cli.output import safe_text
+        from linyi_tracker.cli.output import print_bytes
 
-            text = safe_text(text)
-        typer.echo(text, nl=False)
+        # without the BOM a file needs; on a terminal a cell's ESC sequence is shown, not run
+        print_bytes(payload.removeprefix(b"\xef\xbb\xbf"))
         return
     from linyi_tracker.cli.files import write_via_temp
 

@@ -47,14 +47,19 @@ def template(
 ) -> None:
     """A blank submission file (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
-    from linyi_tracker.cli.files import write_via_temp
-    from linyi_tracker.cli.output import stderr
+    from linyi_tracker.cli.files import OutputError, is_stdout, refuse_own_inputs, write_via_temp
+    from linyi_tracker.cli.output import print_bytes, stderr
     from linyi_tracker.i18n import Text, TextUsageError, t
     from linyi_tracker.intake.template import to_csv, to_xlsx
 
     language = output_language(lang)
     made = usecases.template(plan, period, region)
     loaded, rows, region_id = made.plan, made.rows, made.region
+    refuse_own_inputs(output, plan=made.plan_at.path)
+    if output is not None and not is_stdout(output):
+        filled = usecases.figures_in(loaded, output)
+        if filled:
+            raise OutputError(Text("output.holds_figures", {"path": output, "n": filled}))
     fmt = output_format or (
         TemplateFormat.XLSX
         if output is not None and output.suffix.lower() == ".xlsx"
@@ -65,7 +70,7 @@ def template(
             raise TextUsageError(Text("template.xlsx_needs_file"))
         write_via_temp(output, lambda tmp: to_xlsx(rows, loaded, tmp, language))
     elif output is None:
-        typer.echo(to_csv(rows, language).decode("utf-8"), nl=False)
+        print_bytes(to_csv(rows, language))
         return
     else:
         payload = to_csv(rows, language)
