@@ -724,6 +724,10 @@ LABELS.update(
             "zh": "{option} 的值为空：请给出文件或文件夹名（当前文件夹写 .）",
             "en": "{option} is empty: give a file or folder name (. for the current folder)",
         },
+        "validate.stdin_twice": {
+            "zh": "标准输入（-）只能给出一次：它只能读取一次",
+            "en": "standard input (-) can be given only once: it can be read only once",
+        },
         "input.empty_name": {
             "zh": "给出的文件名为空：请给出文件或文件夹（当前文件夹写 .）",
             "en": "an empty file name was given: name a file or folder (. for the current folder)",

@@ -153,19 +153,27 @@ def report(
 
 
 def _generated() -> datetime:
-    """Now, or SOURCE_DATE_EPOCH when set (reproducible reports, the reproducible-builds way)."""
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible reports, the reproducible-builds way).
+
+    A value that is not a count of seconds (``abc``, ``-1``, ``1.5``, ``１２``) is refused
+    (exit 2), as the reproducible-builds specification asks ("the build process SHOULD
+    exit with a non-zero error code"): ignored, it gave today's date to a report meant to
+    be reproducible, and nobody noticed. Set but empty counts as unset, as in most tools.
+    """
     import os
     from datetime import UTC, datetime
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
-        except (OverflowError, OSError, ValueError):  # past the year 9999, or the C time_t
-            from linyi_tracker.i18n import Text, TextUsageError
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return datetime.now().replace(microsecond=0)
+    from linyi_tracker.i18n import Text, TextUsageError
 
-            raise TextUsageError(Text("env.source_date_epoch", {"value": epoch})) from None
-    return datetime.now().replace(microsecond=0)
+    if not (epoch.isascii() and epoch.isdigit()):
+        raise TextUsageError(Text("env.source_date_epoch", {"value": epoch}))
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):  # past the year 9999, or the C time_t
+        raise TextUsageError(Text("env.source_date_epoch", {"value": epoch})) from None
 
 
 def _done(output: Path, lang: Lang) -> None:

@@ -15,8 +15,9 @@ error names the closest candidate, or lists them all when there are few.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 
@@ -26,6 +27,8 @@ from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
 FILTER_STATUSES: tuple[str, ...] = (*STATUS_WORDS, "not_assessed")
+
+_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
 
 # With this many candidates or fewer, an unknown name lists them all.
 LIST_ALL_UP_TO = 20
@@ -67,12 +70,17 @@ def fold(text: str) -> str:
 def match(text: str, candidates: Sequence[Candidate], what: str) -> Candidate:
     """The one candidate ``text`` names (module docstring), else :class:`LookupFailed`."""
     wanted = fold(text)
-    if wanted:
+    if _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip()):
+        # a number names one thing exactly: `0` is not part of 10, `-1` is not 1
+        wanted = unicodedata.normalize("NFKC", text).strip()
+        tests: tuple[Callable[[str], bool], ...] = (lambda name: name == wanted,)
+    else:
         tests = (
             lambda name: name == wanted,
             lambda name: name.startswith(wanted),
             lambda name: wanted in name,
         )
+    if wanted:
         for test in tests:
             found = _unique(c for c in candidates if any(test(fold(n)) for n in c.names))
             if len(found) == 1:
@@ -92,11 +100,13 @@ def match_many(texts: Iterable[str], candidates: Sequence[Candidate], what: str)
     """Keys for comma-separated or repeated names (``明显滞后,存在风险``), in order, once each."""
     keys: list[str] = []
     for text in texts:
-        for part in text.replace("，", ",").replace("、", ",").split(","):
-            if part.strip():
-                key = match(part, candidates, what).key
-                if key not in keys:
-                    keys.append(key)
+        parts = [p for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()]
+        if not parts:  # `--status ""` or `",,,"` names nothing: not "every status"
+            raise _unknown(text, candidates, what)
+        for part in parts:
+            key = match(part, candidates, what).key
+            if key not in keys:
+                keys.append(key)
     return keys
 
 
@@ -110,7 +120,9 @@ def _unique(found: Iterable[Candidate]) -> list[Candidate]:
 def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFailed:
     head = Text("lookup.unknown", {"text": text, "what": LABELS[f"lookup.a.{what}"]})
     by_name = {fold(n): c for c in candidates for n in c.names}
-    close = get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+    numeric = _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    # a number is not "close" to a name (0 → food-drug): the choices are listed instead
+    close = [] if numeric else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
     if close:
         guess = by_name[close[0]].key
         return LookupFailed(head, Text("lookup.did_you_mean", {"guess": guess}))
