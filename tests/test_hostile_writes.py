@@ -193,3 +193,23 @@ def test_a_figure_with_many_digits_is_printed_whole() -> None:
     figure = Decimal("123456789012345678.901234567890123")
     assert number(figure, "en") == "123,456,789,012,345,678.901234567890123"
     assert number(figure, "zh") == "12,345,678,901,234.5678901234567890123万"
+
+
+@posix_only
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/stderr"])
+def test_a_standard_stream_that_is_a_pipe_can_be_named(tmp_path: Path, name: str) -> None:
+    """-o /dev/stdout or /dev/stderr works when the stream is a pipe (a real process)."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env.pop("LINYI_TRACKER_PLAN", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "linyi_tracker", "template", "--period", "2016", "-o", name],
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    stream = done.stdout if name == "/dev/stdout" else done.stderr
+    assert done.returncode == 0 and stream.startswith(b"\xef\xbb\xbfindicator,")

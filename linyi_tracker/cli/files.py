@@ -119,13 +119,14 @@ def write_via_temp(target: Path, write: Callable[[Path], object]) -> None:
 def _write(target: Path, write: Callable[[Path], object]) -> None:
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
     try:
-        existing: os.stat_result | None = os.stat(real)
+        # through the link itself: /dev/stderr's target (/proc/…/fd/pipe:[…]) has no name
+        existing: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise OutputError(Text("output.is_folder", {"path": target}))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        _write_into(real, write)
+        _write_into(target, write)
         return
     folder = real.parent if str(real.parent) else Path(".")
     if not folder.is_dir():
