@@ -580,6 +580,10 @@ LABELS.update(
             "{indicators:indicator|indicators}, {targets:target|targets}, "
             "{regions:region|regions}.",
         },
+        "template.format_unknown": {
+            "zh": "无法从 '{name}' 判断格式：文件名请以 .csv 或 .xlsx 结尾，或加 --format（csv、xlsx）",
+            "en": "cannot tell the format from '{name}': name the file .csv or .xlsx, or add --format (csv, xlsx)",
+        },
         "template.xlsx_needs_file": {
             "zh": ".xlsx 模板需要文件：请加 -o FILE.xlsx",
             "en": "an .xlsx template needs a file: add -o FILE.xlsx",
@@ -881,6 +885,10 @@ LABELS.update(
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
             "en": "{n} without a year: give --period YEAR, or validate will flag their periods",
+        },
+        "extract.csv_only": {
+            "zh": "extract 只写 CSV 文件：'{name}' 请以 .csv 结尾",
+            "en": "extract writes a CSV file: name '{name}' with .csv",
         },
         "extract.wrote": {
             "zh": "已写入 {path}：{rows}行。下一步：逐行核对，然后 linyi-tracker validate {path}，"

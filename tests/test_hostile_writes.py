@@ -213,3 +213,20 @@ def test_a_standard_stream_that_is_a_pipe_can_be_named(tmp_path: Path, name: str
     )
     stream = done.stdout if name == "/dev/stdout" else done.stderr
     assert done.returncode == 0 and stream.startswith(b"\xef\xbb\xbfindicator,")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_file_name_that_is_not_the_format_written_is_refused(
+    run: Run, tmp_path: Path, lang: str
+) -> None:
+    """template -o t.xls / t.docx and extract -o ex.xlsx would write CSV text under a
+    workbook's name: refused (exit 2), nothing written."""
+    (tmp_path / "rel.txt").write_text("2016年全市城镇新增就业8.37万人。\n", encoding="utf-8")
+    for args in (
+        ("template", "--period", "2016", "-o", "t.xls"),
+        ("template", "--period", "2016", "-o", "t.docx"),
+        ("extract", "rel.txt", "-o", "ex.xlsx"),
+    ):
+        r = run(*args, "--lang", lang)
+        assert r.exit_code == 2 and (".csv" in r.stderr), args
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rel.txt"]

@@ -49,16 +49,18 @@ def extract(
 ) -> None:
     """Propose figures from a communiqué's text (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
-    from linyi_tracker.cli.files import refuse_own_inputs, write_via_temp
+    from linyi_tracker.cli.files import is_stdout, refuse_own_inputs, write_via_temp
     from linyi_tracker.cli.output import stderr, stdout
     from linyi_tracker.extract.output import to_csv, to_dict
-    from linyi_tracker.i18n import t
+    from linyi_tracker.i18n import Text, TextUsageError, t
 
     language = output_language(lang)
     result = usecases.extract(plan, files, year=period, region=region)
     extraction = result.extraction
     written = list(extraction.rows)
     refuse_own_inputs(output, plan=result.plan_at.path, inputs=files)
+    if output is not None and not is_stdout(output) and output.suffix.lower() not in ("", ".csv"):
+        raise TextUsageError(Text("extract.csv_only", {"name": output}))
     if output is not None:
         payload = to_csv(written, language)
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))

@@ -60,6 +60,10 @@ def template(
         filled = usecases.figures_in(loaded, output)
         if filled:
             raise OutputError(Text("output.holds_figures", {"path": output, "n": filled}))
+    suffix = "" if output is None or is_stdout(output) else output.suffix.lower()
+    if output_format is None and suffix not in ("", ".csv", ".xlsx"):
+        # a CSV under .docx or .xls opens as garbage or not at all
+        raise TextUsageError(Text("template.format_unknown", {"name": output}))
     fmt = output_format or (
         TemplateFormat.XLSX
         if output is not None and output.suffix.lower() == ".xlsx"
