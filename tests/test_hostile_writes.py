@@ -230,3 +230,17 @@ def test_a_file_name_that_is_not_the_format_written_is_refused(
         r = run(*args, "--lang", lang)
         assert r.exit_code == 2 and (".csv" in r.stderr), args
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rel.txt"]
+
+
+@pytest.mark.parametrize("command", ["template", "extract"])
+def test_template_and_extract_do_not_write_into_the_data_folder(
+    run: Run, tmp_path: Path, command: str
+) -> None:
+    """A blank template or unreviewed proposals written into the data folder would be read
+    as data: refused (exit 2); they reach it by validate and ingest."""
+    (tmp_path / "data" / "actuals").mkdir(parents=True)
+    (tmp_path / "rel.txt").write_text("2016年全市城镇新增就业8.37万人。\n", encoding="utf-8")
+    args = ("template", "--period", "2016") if command == "template" else ("extract", "rel.txt")
+    r = run(*args, "-o", "data/actuals/new.csv", "--lang", "en")
+    assert r.exit_code == 2 and "inside the data folder data/actuals" in r.stderr
+    assert list((tmp_path / "data" / "actuals").iterdir()) == []

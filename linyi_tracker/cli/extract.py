@@ -53,12 +53,14 @@ def extract(
     from linyi_tracker.cli.output import stderr, stdout
     from linyi_tracker.extract.output import to_csv, to_dict
     from linyi_tracker.i18n import Text, TextUsageError, t
+    from linyi_tracker.locate import locate_data
 
     language = output_language(lang)
     result = usecases.extract(plan, files, year=period, region=region)
     extraction = result.extraction
     written = list(extraction.rows)
-    refuse_own_inputs(output, plan=result.plan_at.path, inputs=files)
+    # the data folder too: proposed rows go there by validate and ingest, after review
+    refuse_own_inputs(output, plan=result.plan_at.path, inputs=files, data=locate_data(None).path)
     if output is not None and not is_stdout(output) and output.suffix.lower() not in ("", ".csv"):
         raise TextUsageError(Text("extract.csv_only", {"name": output}))
     if output is not None:

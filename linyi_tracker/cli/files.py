@@ -92,7 +92,9 @@ def refuse_own_inputs(
         if _same(target, source):
             raise OutputError(Text("output.is_input", {"path": target}))
     if data is not None and _inside(target, data):
-        raise OutputError(Text("output.in_data", {"path": target, "folder": data}))
+        from linyi_tracker.cli.context import shown_path
+
+        raise OutputError(Text("output.in_data", {"path": target, "folder": shown_path(data)}))
 
 
 def _inside(target: Path, folder: Path) -> bool:

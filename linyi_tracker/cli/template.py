@@ -51,11 +51,13 @@ def template(
     from linyi_tracker.cli.output import print_bytes, stderr
     from linyi_tracker.i18n import Text, TextUsageError, t
     from linyi_tracker.intake.template import to_csv, to_xlsx
+    from linyi_tracker.locate import locate_data
 
     language = output_language(lang)
     made = usecases.template(plan, period, region)
     loaded, rows, region_id = made.plan, made.rows, made.region
-    refuse_own_inputs(output, plan=made.plan_at.path)
+    # the data folder too: a blank template there is read as a data file full of gaps
+    refuse_own_inputs(output, plan=made.plan_at.path, data=locate_data(None).path)
     if output is not None and not is_stdout(output):
         filled = usecases.figures_in(loaded, output)
         if filled:
