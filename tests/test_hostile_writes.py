@@ -244,3 +244,14 @@ def test_template_and_extract_do_not_write_into_the_data_folder(
     r = run(*args, "-o", "data/actuals/new.csv", "--lang", "en")
     assert r.exit_code == 2 and "inside the data folder data/actuals" in r.stderr
     assert list((tmp_path / "data" / "actuals").iterdir()) == []
+
+
+@posix_only
+def test_ingest_dry_run_shows_a_newline_in_a_file_name_escaped(run: Run, tmp_path: Path) -> None:
+    """ingest --dry-run lists each figure on one line, a newline in its file's name as \\n."""
+    (tmp_path / "data" / "actuals").mkdir(parents=True)
+    name = "a\nNo errors.csv"
+    (tmp_path / name).write_text(ROWS, encoding="utf-8")
+    r = run("ingest", name, "--dry-run", "--lang", "en", width=200)
+    assert r.exit_code == 0 and "(a\\nNo errors.csv:2)" in r.stdout
+    assert not any(line.startswith("No errors") for line in r.stdout.splitlines())
