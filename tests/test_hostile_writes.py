@@ -97,6 +97,8 @@ def test_output_to_standard_output_by_name(run: Run, name: str) -> None:
     assert r.exit_code == 0 and r.stdout.startswith("\ufeffindicator,")
     r = run("report", "2019", "--data", str(DEMO), "--format", "json", "-o", name)
     assert r.exit_code == 0 and json.loads(r.stdout.lstrip("\ufeff"))["year"] == 2019
+    r = run("report", "2019", "--data", str(DEMO), "-o", name, "--lang", "en")
+    assert r.exit_code == 0 and "progress report 2019" in r.stdout  # as without -o
 
 
 # on a terminal
