@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from linyi_tracker.formatting import without_surrogates
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
@@ -31,14 +33,15 @@ V = TypeVar("V")
 
 def formula_safe(value: V) -> V | str:
     """``value`` as a spreadsheet cell that is never run: a text starting with a formula
-    trigger gets a leading apostrophe; numbers, decimals written as text and None pass."""
-    if (
-        isinstance(value, str)
-        and value.startswith(FORMULA_TRIGGERS)
-        and _DECIMAL.fullmatch(value) is None
-    ):
-        return "'" + value
-    return value
+    trigger gets a leading apostrophe; numbers, decimals written as text and None pass.
+    A text holding a file name that is not UTF-8 gets U+FFFD for its bytes (as every
+    output shows it), which a file can hold."""
+    if not isinstance(value, str):
+        return value
+    text = without_surrogates(value)
+    if text.startswith(FORMULA_TRIGGERS) and _DECIMAL.fullmatch(text) is None:
+        return "'" + text
+    return text
 
 
 def csv_cell(value: object) -> str:

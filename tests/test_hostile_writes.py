@@ -257,3 +257,19 @@ def test_ingest_dry_run_shows_a_newline_in_a_file_name_escaped(run: Run, tmp_pat
     r = run("ingest", name, "--dry-run", "--lang", "en", width=200)
     assert r.exit_code == 0 and "(a\\nNo errors.csv:2)" in r.stdout
     assert not any(line.startswith("No errors") for line in r.stdout.splitlines())
+
+
+@posix_only
+def test_extract_from_a_gbk_named_release_writes_its_name_with_replacement_marks(
+    run: Run, tmp_path: Path
+) -> None:
+    """extract on a release named in GBK bytes writes its CSV (exit 0, was a crash), the
+    name in the note with U+FFFD."""
+    with open(os.path.join(os.fsencode(tmp_path), "公报".encode("gbk") + b".txt"), "wb") as handle:
+        handle.write("2016年全市城镇新增就业8.37万人。\n".encode())
+    (name,) = [n for n in os.listdir(tmp_path) if n.endswith(".txt")]
+    r = run("extract", name, "-o", "ex.csv", "--lang", "en")
+    assert r.exit_code == 0
+    assert "from \ufffd\ufffd\ufffd\ufffd.txt, line 1" in (tmp_path / "ex.csv").read_text(
+        "utf-8-sig"
+    )
