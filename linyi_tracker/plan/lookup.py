@@ -15,9 +15,8 @@ error names the closest candidate, or lists them all when there are few.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 
@@ -27,8 +26,6 @@ from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
 FILTER_STATUSES: tuple[str, ...] = (*STATUS_WORDS, "not_assessed")
-
-_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
 
 # With this many candidates or fewer, an unknown name lists them all.
 LIST_ALL_UP_TO = 20
@@ -69,19 +66,16 @@ def fold(text: str) -> str:
 
 def match(text: str, candidates: Sequence[Candidate], what: str) -> Candidate:
     """The one candidate ``text`` names (module docstring), else :class:`LookupFailed`."""
-    wanted = fold(text)
-    if _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip()):
-        # a number names one thing exactly: `0` is not part of 10, `-1` is not 1
-        wanted = unicodedata.normalize("NFKC", text).strip()
-        tests: tuple[Callable[[str], bool], ...] = (lambda name: name == wanted,)
-    else:
+    number = number_text(text)
+    wanted = fold(text) if number is None else number
+    if wanted:
         tests = (
             lambda name: name == wanted,
             lambda name: name.startswith(wanted),
             lambda name: wanted in name,
         )
-    if wanted:
-        for test in tests:
+        # a number names one thing exactly: `0` is not part of 10, `-1` is not 1
+        for test in tests if number is None else tests[:1]:
             found = _unique(c for c in candidates if any(test(fold(n)) for n in c.names))
             if len(found) == 1:
                 return found[0]
@@ -110,6 +104,15 @@ def match_many(texts: Iterable[str], candidates: Sequence[Candidate], what: str)
     return keys
 
 
+def number_text(text: str) -> str | None:
+    """``text`` (NFKC, stripped) when it is a whole number such as ``1``, ``-1``, ``１``."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).strip()
+    digits = folded[1:] if folded[:1] in ("+", "-") else folded
+    return folded if digits.isascii() and digits.isdigit() else None
+
+
 def _unique(found: Iterable[Candidate]) -> list[Candidate]:
     seen: dict[str, Candidate] = {}
     for c in found:
@@ -120,9 +123,10 @@ def _unique(found: Iterable[Candidate]) -> list[Candidate]:
 def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFailed:
     head = Text("lookup.unknown", {"text": text, "what": LABELS[f"lookup.a.{what}"]})
     by_name = {fold(n): c for c in candidates for n in c.names}
-    numeric = _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip())
     # a number is not "close" to a name (0 → food-drug): the choices are listed instead
-    close = [] if numeric else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+    close = (
+        [] if number_text(text) else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+    )
     if close:
         guess = by_name[close[0]].key
         return LookupFailed(head, Text("lookup.did_you_mean", {"guess": guess}))
