@@ -251,6 +251,7 @@ def validate(
     from linyi_tracker.validation.validator import STDIN, expand
     from linyi_tracker.validation.validator import validate as run_validation
 
+    paths = given_once(paths)
     plan, _ = open_plan(plan_option)
     files = expand(paths)
     store = None
@@ -262,6 +263,26 @@ def validate(
             mine = {Path(p).resolve() for p in files if p != STDIN}
             store = read_store(plan, where, exclude=mine)
     return run_validation(files, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+
+
+def given_once(paths: list[str]) -> list[str]:
+    """The names given, each file once (``a.csv ./a.csv``: read twice, its rows would be
+    their own duplicates). Standard input can be read once: ``-`` twice is refused
+    (both reads went under one heading)."""
+    import os
+
+    from linyi_tracker.validation.validator import STDIN
+
+    if paths.count(STDIN) > 1:
+        raise TextUsageError(Text("validate.stdin_twice"))
+    seen: set[str] = set()
+    once = []
+    for name in paths:
+        key = name if name == STDIN or not name.strip() else os.path.realpath(name)
+        if key not in seen:
+            seen.add(key)
+            once.append(name)
+    return once
 
 
 @dataclass

@@ -74,7 +74,7 @@ def ingest(
                 new=new.text,
                 as_of=new.as_of,
             )
-            console.print(safe_text(f"  {line}", one_line=True), markup=False)
+            console.print(f"  {line}", markup=False)
         return
     # Written under the data folder's lock, after the store is read again: another
     # ingest may have stored some of these figures meanwhile (job is updated).

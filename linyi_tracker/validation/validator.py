@@ -7,7 +7,6 @@ the command line renders it as text or JSON.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,7 @@ from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read
 from linyi_tracker.actuals.store import Store, data_files
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.findings import Finding, Severity, count_by_severity
-from linyi_tracker.i18n import Lang, Text, TextNotFoundError, TextUsageError, os_reason
+from linyi_tracker.i18n import Lang, Text, TextNotFoundError, os_reason
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
@@ -77,13 +76,7 @@ def _fails(f: Finding, strict: bool) -> bool:
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Files named, folders searched recursively for CSV/xlsx, '-' for standard input.
-
-    Standard input can be read once: '-' given twice is refused (both reads went under
-    one heading). A file named twice (``a.csv a.csv``, a folder and a file in it) is
-    read once: read twice, its rows would be its own duplicates."""
-    if paths.count(STDIN) > 1:
-        raise TextUsageError(Text("validate.stdin_twice"))
+    """Files named, folders searched recursively for CSV/xlsx, '-' for standard input."""
     out: list[str] = []
     for name in paths:
         if name == STDIN:
@@ -103,14 +96,7 @@ def expand(paths: list[str]) -> list[str]:
             raise refuse_not_regular(name, path.stat().st_mode)
         else:
             raise TextNotFoundError(Text("input.missing", {"path": name}))
-    seen: set[str] = set()
-    once = []
-    for name in out:
-        key = name if name == STDIN else os.path.realpath(name)
-        if key not in seen:
-            seen.add(key)
-            once.append(name)
-    return once
+    return out
 
 
 def validate(
