@@ -5,6 +5,8 @@ Data outputs (JSON) keep exact values; these functions are only for what is read
 
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
@@ -24,7 +26,7 @@ def number(value: Decimal, lang: Lang, wan: bool | None = None) -> str:
     """
     in_wan = abs(value) >= _TEN_THOUSAND if wan is None else wan
     if lang == "zh" and in_wan and value:
-        return _grouped((value / _TEN_THOUSAND).normalize()) + "万"
+        return _grouped(_shifted(value, -4)) + "万"
     return _grouped(value)
 
 
@@ -51,13 +53,21 @@ def estimate(value: Decimal, unit_en: str | None, lang: Lang) -> Decimal:
     return value.quantize(places) if places <= 1 else (value / places).quantize(1) * places
 
 
+def _shifted(value: Decimal, places: int) -> Decimal:
+    """``value`` times 10**places, every digit kept: arithmetic (and ``normalize``)
+    rounds to the context's 28 digits, and a figure's exact text must survive."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # NaN or infinity: no digits to keep
+        return value
+    return Decimal((sign, digits, exponent + places))
+
+
 def _grouped(value: Decimal) -> str:
     if value == value.to_integral_value():
         return f"{int(value):,}"
-    text = format(value.normalize(), "f")
-    whole, _, frac = text.partition(".")
+    whole, _, frac = format(value, "f").partition(".")
     sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-') or 0):,}.{frac}"
+    return f"{sign}{int(whole.lstrip('-') or 0):,}.{frac.rstrip('0')}"
 
 
 def with_unit(value: Decimal, unit_label: str | None, lang: Lang, wan: bool | None = None) -> str:
@@ -134,3 +144,20 @@ def worded(value: str, lang: Lang) -> str:
     if value == "not-done":
         return t("word.not_done", lang)
     return status_label(value, lang) if f"status.{value}" in LABELS else value
+
+
+# ------------------------------------------------------------------ file names
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (a byte of a file name that is not UTF-8, as
+    Python escapes it) as U+FFFD, which every output can write."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file name as every renderer and JSON output shows it: a name in GBK bytes (from a
+    Windows archive) with U+FFFD for what is not UTF-8, never a crash or ``??``."""
+    return without_surrogates(os.fspath(path))

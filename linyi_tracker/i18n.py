@@ -626,6 +626,10 @@ LABELS.update(
             "{indicators:indicator|indicators}, {targets:target|targets}, "
             "{regions:region|regions}.",
         },
+        "template.format_unknown": {
+            "zh": "无法从 '{name}' 判断格式：文件名请以 .csv 或 .xlsx 结尾，或加 --format（csv、xlsx）",
+            "en": "cannot tell the format from '{name}': name the file .csv or .xlsx, or add --format (csv, xlsx)",
+        },
         "template.xlsx_needs_file": {
             "zh": ".xlsx 模板需要文件：请加 -o FILE.xlsx",
             "en": "an .xlsx template needs a file: add -o FILE.xlsx",
@@ -746,6 +750,22 @@ LABELS.update(
             "zh": "{path} 是文件夹；-o 需要一个文件名",
             "en": "{path} is a folder; -o takes a file name",
         },
+        "output.is_plan": {
+            "zh": "-o {path} 是本命令读取的规划文件，写入会覆盖它；请换一个文件名",
+            "en": "-o {path} is the plan file this command reads; writing would overwrite it — choose another file name",
+        },
+        "output.is_input": {
+            "zh": "-o {path} 是本命令读取的输入文件，写入会覆盖它；请换一个文件名",
+            "en": "-o {path} is an input this command reads; writing would overwrite it — choose another file name",
+        },
+        "output.in_data": {
+            "zh": "-o {path} 在数据文件夹 {folder} 内，写入会覆盖数据文件或在下次被当作数据读取；请写到别处",
+            "en": "-o {path} is inside the data folder {folder}, where it would overwrite a data file or be read as data next time — write it elsewhere",
+        },
+        "output.holds_figures": {
+            "zh": "{path} 已填有 {n} 个数字（一份填好的报表？），写入模板会覆盖它；请换一个文件名",
+            "en": "{path} already holds {n:figure|figures} (a filled submission?); writing the template would overwrite it — choose another file name",
+        },
         "ingest.no_figures": {
             "zh": "无需写入：所给文件中没有数字。",
             "en": "Nothing to write: the files hold no figures.",
@@ -753,6 +773,10 @@ LABELS.update(
         "option.empty_path": {
             "zh": "{option} 的值为空：请给出文件或文件夹名（当前文件夹写 .）",
             "en": "{option} is empty: give a file or folder name (. for the current folder)",
+        },
+        "validate.stdin_twice": {
+            "zh": "标准输入（-）只能给出一次：它只能读取一次",
+            "en": "standard input (-) can be given only once: it can be read only once",
         },
         "input.empty_name": {
             "zh": "给出的文件名为空：请给出文件或文件夹（当前文件夹写 .）",
@@ -907,6 +931,10 @@ LABELS.update(
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
             "en": "{n} without a year: give --period YEAR, or validate will flag their periods",
+        },
+        "extract.csv_only": {
+            "zh": "extract 只写 CSV 文件：'{name}' 请以 .csv 结尾",
+            "en": "extract writes a CSV file: name '{name}' with .csv",
         },
         "extract.wrote": {
             "zh": "已写入 {path}：{rows}行。下一步：逐行核对，然后 linyi-tracker validate {path}，"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
-from linyi_tracker.errors import DataInvalidError
+from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason
 from linyi_tracker.locate import Located, locate_data, locate_plan
@@ -253,6 +253,7 @@ def validate(
     from linyi_tracker.validation.validator import STDIN, expand
     from linyi_tracker.validation.validator import validate as run_validation
 
+    paths = given_once(paths)
     plan, _ = open_plan(plan_option)
     files = expand(paths)
     store = None
@@ -265,6 +266,26 @@ def validate(
             store = read_store(plan, where, exclude=mine)
     # The paths as given: a folder's files not read are named in the report (expand_named).
     return run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+
+
+def given_once(paths: list[str]) -> list[str]:
+    """The names given, each file once (``a.csv ./a.csv``: read twice, its rows would be
+    their own duplicates). Standard input can be read once: ``-`` twice is refused
+    (both reads went under one heading)."""
+    import os
+
+    from linyi_tracker.validation.validator import STDIN
+
+    if paths.count(STDIN) > 1:
+        raise TextUsageError(Text("validate.stdin_twice"))
+    seen: set[str] = set()
+    once = []
+    for name in paths:
+        key = name if name == STDIN or not name.strip() else os.path.realpath(name)
+        if key not in seen:
+            seen.add(key)
+            once.append(name)
+    return once
 
 
 @dataclass
@@ -353,13 +374,14 @@ class TemplateResult:
     period: Period
     region: str
     rows: list[TemplateRow]
+    plan_at: Located
 
 
 def template(plan_option: Path | None, period: Period, region: str | None) -> TemplateResult:
     """The rows of a blank submission for ``period`` and one region (default: the city)."""
     from linyi_tracker.intake.template import template_rows
 
-    plan, _ = open_plan(plan_option)
+    plan, plan_at = open_plan(plan_option)
     span = plan.plan.period
     if not span.first_data_year <= period.year <= span.end:
         raise TextUsageError(
@@ -371,7 +393,23 @@ def template(plan_option: Path | None, period: Period, region: str | None) -> Te
     if region is not None and region.strip().lower() == "all":
         raise TextUsageError(Text("template.one_region"))
     (region_id,) = regions_named(plan, region)
-    return TemplateResult(plan, period, region_id, template_rows(plan, period, region_id))
+    rows = template_rows(plan, period, region_id)
+    return TemplateResult(plan, period, region_id, rows, plan_at)
+
+
+def figures_in(plan: Plan, path: Path) -> int:
+    """How many figures an existing file holds, read as a submission (0 for what is not
+    one, or cannot be read): a template must not overwrite a filled one."""
+    from datetime import date
+
+    from linyi_tracker.actuals.reader import PlanLookup, read_path
+
+    try:
+        if not path.is_file():
+            return 0
+        return len(read_path(path, PlanLookup(plan), today=date.today()).observations)
+    except (OSError, TrackerError):
+        return 0
 
 
 # extract
@@ -384,6 +422,7 @@ class ExtractResult:
     plan: Plan
     extraction: Extraction
     documents: list[Document]
+    plan_at: Located
 
 
 def extract(
@@ -399,8 +438,8 @@ def extract(
     from linyi_tracker.extract.document import read_document
     from linyi_tracker.extract.figures import Extractor
 
-    plan, _ = open_plan(plan_option)
+    plan, plan_at = open_plan(plan_option)
     region_id = None if region is None else find_region(plan, region)
     documents = [read_document(p, str(p)) for p in paths]
     extraction = Extractor(plan, year=year, region=region_id).extract(documents)
-    return ExtractResult(plan, extraction, documents)
+    return ExtractResult(plan, extraction, documents, plan_at)

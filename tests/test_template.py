@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,6 +84,15 @@ def test_county_template_leaves_out_city_milestones(plan: Plan) -> None:
     assert {"emp.new_urban_jobs", "edu.balanced_counties", "ss.employee_insurance_coverage"} <= ids
 
 
+def choices(book: Any, formula: str | None) -> list[str]:
+    """The values a drop-down offers: its list range read from the workbook."""
+    if not formula or "!" not in formula:
+        return []
+    sheet, _, cells = formula.partition("!")
+    ws = book[sheet.strip("'")]
+    return [str(c.value) for row in ws[cells.replace("$", "")] for c in row]
+
+
 def test_xlsx_template_has_drop_downs_and_locks(run: Run, tmp_path: Path) -> None:
     """The workbook has drop-down lists and a protected sheet with editable value cells."""
     import openpyxl
@@ -92,10 +102,8 @@ def test_xlsx_template_has_drop_downs_and_locks(run: Run, tmp_path: Path) -> Non
     book = openpyxl.load_workbook(tmp_path / "city.xlsx")
     ws = book.active
     assert ws is not None and ws.protection.sheet
-    formulas = [dv.formula1 for dv in ws.data_validations.dataValidation]
-    assert any("兰山区" in (f or "") for f in formulas) and any(
-        "on_track" in (f or "") for f in formulas
-    )
+    lists = [choices(book, dv.formula1) for dv in ws.data_validations.dataValidation]
+    assert any("兰山区" in c for c in lists) and any("on_track" in c for c in lists)
     header = [c.value for c in ws[3]]  # below the title and the sign-off line
     assert ws.cell(row=4, column=header.index("value") + 1).protection.locked is False
     assert ws.cell(row=4, column=header.index("indicator") + 1).protection.locked is True
@@ -219,3 +227,32 @@ def test_help_keeps_chinese_punctuation(plan: Plan) -> None:
     rows = template_rows(plan, parse_period("2019"), "lanshan")
     area = next(r for r in rows if r.indicator == "housing.floor_area_started")
     assert area.help.startswith("填数字，单位：") and "m²" not in area.help
+
+
+def test_region_drop_down_holds_every_name_whole(run: Run, tmp_path: Path) -> None:
+    """31 regions (past Excel's 255-character literal), a comma and a quote in a name:
+    the drop-down offers each name whole, from a list range on a hidden sheet."""
+    import openpyxl
+
+    from conftest import PLAN_FILE
+
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    extra = [f"第{n}号扶贫开发重点测试县" for n in range(16)] + ["甲县,乙县", '丙"县']
+    lines = "".join(
+        f"  - {{id: extra{n}, level: county, name: {{zh: '{name}', en: 'Extra {n}'}}}}\n"
+        for n, name in enumerate(extra)
+    )
+    anchor = "regions:\n"
+    assert anchor in text
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text.replace(anchor, anchor + lines, 1), encoding="utf-8")
+    r = run("template", "--period", "2017", "--plan", str(plan), "-o", "t.xlsx")
+    assert r.exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    ws = book.active
+    assert ws is not None
+    offered = [choices(book, dv.formula1) for dv in ws.data_validations.dataValidation]
+    regions = next(c for c in offered if "兰山区" in c)
+    assert len(regions) == 31 and {"甲县,乙县", '丙"县'} <= set(regions)
+    assert len(",".join(regions)) > 255
+    assert book["lists"].sheet_state == "hidden"

@@ -16,13 +16,14 @@ from linyi_tracker.assessment.engine import Assessment
 from linyi_tracker.assessment.series import describe_source
 
 
-def exact(value: Decimal | None) -> int | float | None:
-    """A decimal as a JSON number: integral values as integers, others by their text."""
+def exact(value: Decimal | None) -> int | Decimal | None:
+    """A decimal for a JSON number: integral values as integers, others kept exact (the
+    JSON writer, linyi_tracker.jsontext, writes their text, never a float's digits)."""
     if value is None:
         return None
     if value == value.to_integral_value():
         return int(value)
-    return float(format(value, "f"))
+    return value
 
 
 def fraction(value: float | None) -> float | None:

@@ -28,7 +28,9 @@ def shown_location(where: Located, lang: Lang = "en") -> str:
 
 def shown_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it."""
+    from linyi_tracker.formatting import shown_path as readable
+
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return readable(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        return readable(path)

@@ -7,7 +7,6 @@ against its sentence, then runs ``validate`` and ``ingest``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -50,22 +49,29 @@ def extract(
 ) -> None:
     """Propose figures from a communiqué's text (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
-    from linyi_tracker.cli.files import write_via_temp
+    from linyi_tracker.cli.files import is_stdout, refuse_own_inputs, write_via_temp
     from linyi_tracker.cli.output import stderr, stdout
     from linyi_tracker.extract.output import to_csv, to_dict
-    from linyi_tracker.i18n import t
+    from linyi_tracker.i18n import Text, TextUsageError, t
+    from linyi_tracker.locate import locate_data
 
     language = output_language(lang)
     result = usecases.extract(plan, files, year=period, region=region)
     extraction = result.extraction
     written = list(extraction.rows)
+    # the data folder too: proposed rows go there by validate and ingest, after review
+    refuse_own_inputs(output, plan=result.plan_at.path, inputs=files, data=locate_data(None).path)
+    if output is not None and not is_stdout(output) and output.suffix.lower() not in ("", ".csv"):
+        raise TextUsageError(Text("extract.csv_only", {"name": output}))
     if output is not None:
         payload = to_csv(written, language)
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
     if output_format is OutputFormat.JSON:
         shown = None if output is None else str(output)
         data = to_dict(extraction, written, language, shown, result.documents)
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        from linyi_tracker.jsontext import dumps
+
+        typer.echo(dumps(data))
     else:
         print_review(stdout(), result.plan, extraction, language)
     messages = stderr()

@@ -10,6 +10,12 @@
   is written to directly, never replaced by a regular file.
 - Any operating-system error (a read-only folder, a full disk, a name too long) is a
   one-line :class:`OutputError` (exit 2), and no temporary is left behind.
+- ``-o -`` and ``-o /dev/stdout`` (or any name of the file standard output already
+  is) write to standard output, as without ``-o``: opening /dev/stdout again fails
+  when it is a pipe, and on a terminal the content is shown inert
+  (:func:`linyi_tracker.cli.output.print_bytes`).
+- A target the command reads is refused before anything is written
+  (:func:`refuse_own_inputs`): the plan, a data file or a release would be lost.
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from linyi_tracker.i18n import Text, TextError, TextNotFoundError, TextUsageError, os_reason
@@ -45,9 +52,66 @@ def refuse_empty_paths(args: list[str]) -> None:
         raise TextUsageError(Text("option.empty_path", {"option": empty}))
 
 
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+def is_stdout(target: Path) -> bool:
+    """Whether ``-o target`` names standard output: ``-``, /dev/stdout, or the very file
+    standard output is already writing to."""
+    if str(target) in STDOUT_NAMES:
+        return True
+    try:
+        return os.path.samestat(os.stat(target), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):  # no such file; a test's stream
+        return False
+
+
+def _same(a: Path, b: Path) -> bool:
+    """One file under two names (a link, ``./``, ``..``), or one path if neither exists."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def refuse_own_inputs(
+    target: Path | None,
+    *,
+    plan: Path | None = None,
+    inputs: Iterable[Path] = (),
+    data: Path | None = None,
+) -> None:
+    """``-o target`` must not be what the command reads: the plan file, an input file
+    (a release), or any path inside the data folder (where a new file would be read as
+    data next time). Refused with :class:`OutputError` (exit 2), before any writing."""
+    if target is None or is_stdout(target):
+        return
+    if plan is not None and _same(target, plan):
+        raise OutputError(Text("output.is_plan", {"path": target}))
+    for source in inputs:
+        if _same(target, source):
+            raise OutputError(Text("output.is_input", {"path": target}))
+    if data is not None and _inside(target, data):
+        from linyi_tracker.cli.context import shown_path
+
+        raise OutputError(Text("output.in_data", {"path": target, "folder": shown_path(data)}))
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    try:
+        real_folder = os.path.realpath(folder)
+        real = os.path.realpath(target)
+    except (OSError, ValueError):
+        return False
+    return os.path.commonpath([real, real_folder]) == real_folder
+
+
 def write_via_temp(target: Path, write: Callable[[Path], object]) -> None:
     """Never a half-written file under the target's name; see the module's rules."""
     try:
+        if is_stdout(target):
+            _write_stdout(target, write)
+            return
         _write(target, write)
     except OSError as exc:
         reason = os_reason(exc)
@@ -57,13 +121,14 @@ def write_via_temp(target: Path, write: Callable[[Path], object]) -> None:
 def _write(target: Path, write: Callable[[Path], object]) -> None:
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
     try:
-        existing: os.stat_result | None = os.stat(real)
+        # through the link itself: /dev/stderr's target (/proc/…/fd/pipe:[…]) has no name
+        existing: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise OutputError(Text("output.is_folder", {"path": target}))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        _write_into(real, write)
+        _write_into(target, write)
         return
     folder = real.parent if str(real.parent) else Path(".")
     if not folder.is_dir():
@@ -83,6 +148,21 @@ def _write(target: Path, write: Callable[[Path], object]) -> None:
         os.replace(tmp, real)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _write_stdout(target: Path, write: Callable[[Path], object]) -> None:
+    """The output made in a private temporary, then printed as the command would print it."""
+    from linyi_tracker.cli.output import print_bytes
+
+    fd, name = tempfile.mkstemp(prefix="linyi-tracker-", suffix=target.suffix)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        payload = tmp.read_bytes()
+    finally:
+        tmp.unlink(missing_ok=True)
+    print_bytes(payload)
 
 
 def _write_into(device: Path, write: Callable[[Path], object]) -> None:

@@ -31,7 +31,7 @@ def ingest(
     """Validated figures into the data folder (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
     from linyi_tracker.cli import context
-    from linyi_tracker.cli.output import print_findings, stderr, stdout
+    from linyi_tracker.cli.output import print_findings, safe_text, stderr, stdout
     from linyi_tracker.cli.validate import print_text
     from linyi_tracker.findings import plural
     from linyi_tracker.i18n import t
@@ -62,10 +62,9 @@ def ingest(
         shown = context.shown_path(job.target)
         console.print(t("ingest.would_write", language, path=shown, **counts), markup=False)
         for o in job.rows:
-            console.print(
-                f"  {o.indicator} {o.period} {o.region} = {o.text}  ({o.file}:{o.line})",
-                markup=False,
-            )
+            # one line a figure: a newline in a file name or a cell cannot forge another
+            row = f"  {o.indicator} {o.period} {o.region} = {o.text}  ({o.file}:{o.line})"
+            console.print(safe_text(row, one_line=True), markup=False)
         for new, old in job.revisions:
             figure = f"{new.indicator} {new.period} {new.region}"
             line = t(

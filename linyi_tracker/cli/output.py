@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,6 +26,7 @@ from rich.console import Console
 from rich.segment import Segment
 
 from linyi_tracker.findings import Finding, Severity, plural
+from linyi_tracker.formatting import without_surrogates
 from linyi_tracker.i18n import Lang
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
@@ -38,7 +40,6 @@ MIN_WIDTH = 80  # below this (COLUMNS=0, COLUMNS=20) tables drop columns or prin
 # a file name that are not UTF-8, escaped by Python) cannot be written at all.
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_LINE = re.compile(f"{_UNSAFE.pattern}|\n")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -57,9 +58,19 @@ def safe_text(text: str, *, one_line: bool = False) -> str:
     pattern = _UNSAFE_LINE if one_line else _UNSAFE
     if pattern.search(text) is not None:
         text = pattern.sub(_escape, text)
-    if _SURROGATE.search(text) is not None:
-        text = _SURROGATE.sub("\ufffd", text)
-    return text
+    return without_surrogates(text)  # the one rule for names that are not UTF-8
+
+
+def print_bytes(payload: bytes) -> None:
+    """A file's content on standard output: its bytes as they are to a pipe or a file; on
+    a terminal as text, every character the terminal would act on shown as an escape."""
+    if sys.stdout.isatty():
+        sys.stdout.write(safe_text(payload.decode("utf-8", errors="replace")))
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(payload)
+    sys.stdout.buffer.flush()
 
 
 def _safe_segment(segment: Segment) -> Segment:

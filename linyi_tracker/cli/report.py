@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -70,6 +69,7 @@ def report(
     """The yearly report for leadership (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
     from linyi_tracker.cli import context
+    from linyi_tracker.cli.files import is_stdout, refuse_own_inputs
     from linyi_tracker.i18n import Text, TextUsageError
 
     fmt = (
@@ -77,13 +77,19 @@ def report(
         or (SUFFIXES.get(output.suffix.lower()) if output is not None else None)
         or ReportFormat.TERMINAL
     )
-    if output is not None and output_format is None and output.suffix.lower() not in SUFFIXES:
+    if (
+        output is not None
+        and output_format is None
+        and output.suffix.lower() not in SUFFIXES
+        and not is_stdout(output)  # `-o -` prints what the terminal would show
+    ):
         raise TextUsageError(Text("report.format_unknown", {"name": output.name}))
     if fmt is ReportFormat.XLSX and output is None:
         raise TextUsageError(Text("report.xlsx_needs_file"))
     if fmt is ReportFormat.DOCX and output is None:
         raise TextUsageError(Text("report.docx_needs_file"))
     ctx = usecases.open_workspace(plan, data)
+    refuse_own_inputs(output, plan=ctx.plan_at.path, data=ctx.data_at.path)
     language = output_language(lang)
     built = usecases.report(
         ctx,
@@ -140,12 +146,10 @@ def report(
     else:
         assert_never(fmt)
     if output is None:
-        text = payload.decode("utf-8-sig")
-        if sys.stdout.isatty():  # on a terminal, a cell's ESC sequence is shown, not run
-            from linyi_tracker.cli.output import safe_text
+        from linyi_tracker.cli.output import print_bytes
 
-            text = safe_text(text)
-        typer.echo(text, nl=False)
+        # without the BOM a file needs; on a terminal a cell's ESC sequence is shown, not run
+        print_bytes(payload.removeprefix(b"\xef\xbb\xbf"))
         return
     from linyi_tracker.cli.files import write_via_temp
 
@@ -154,19 +158,27 @@ def report(
 
 
 def _generated() -> datetime:
-    """Now, or SOURCE_DATE_EPOCH when set (reproducible reports, the reproducible-builds way)."""
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible reports, the reproducible-builds way).
+
+    A value that is not a count of seconds (``abc``, ``-1``, ``1.5``, ``１２``) is refused
+    (exit 2), as the reproducible-builds specification asks ("the build process SHOULD
+    exit with a non-zero error code"): ignored, it gave today's date to a report meant to
+    be reproducible, and nobody noticed. Set but empty counts as unset, as in most tools.
+    """
     import os
     from datetime import UTC, datetime
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
-        except (OverflowError, OSError, ValueError):  # past the year 9999, or the C time_t
-            from linyi_tracker.i18n import Text, TextUsageError
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return datetime.now().replace(microsecond=0)
+    from linyi_tracker.i18n import Text, TextUsageError
 
-            raise TextUsageError(Text("env.source_date_epoch", {"value": epoch})) from None
-    return datetime.now().replace(microsecond=0)
+    if not (epoch.isascii() and epoch.isdigit()):
+        raise TextUsageError(Text("env.source_date_epoch", {"value": epoch}))
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):  # past the year 9999, or the C time_t
+        raise TextUsageError(Text("env.source_date_epoch", {"value": epoch})) from None
 
 
 def _done(output: Path, lang: Lang) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -66,7 +65,9 @@ def show(
                 for o in rows
             ],
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        from linyi_tracker.jsontext import dumps
+
+        typer.echo(dumps(payload))
         return
     from linyi_tracker.cli.output import stdout
     from linyi_tracker.cli.render.indicator_view import render_indicator

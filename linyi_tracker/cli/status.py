@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -60,7 +59,9 @@ def status(
     if result.warnings:
         print_findings(stderr(), result.warnings, limit=10, lang=language)
     if output is OutputFormat.JSON:
-        typer.echo(json.dumps(status_dict(view, ctx.plan), ensure_ascii=False, indent=2))
+        from linyi_tracker.jsontext import dumps
+
+        typer.echo(dumps(status_dict(view, ctx.plan)))
         return
     from linyi_tracker.cli.render.status_table import render_status
 

@@ -47,14 +47,25 @@ def template(
 ) -> None:
     """A blank submission file (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
-    from linyi_tracker.cli.files import write_via_temp
-    from linyi_tracker.cli.output import stderr
+    from linyi_tracker.cli.files import OutputError, is_stdout, refuse_own_inputs, write_via_temp
+    from linyi_tracker.cli.output import print_bytes, stderr
     from linyi_tracker.i18n import Text, TextUsageError, t
     from linyi_tracker.intake.template import to_csv, to_xlsx
+    from linyi_tracker.locate import locate_data
 
     language = output_language(lang)
     made = usecases.template(plan, period, region)
     loaded, rows, region_id = made.plan, made.rows, made.region
+    # the data folder too: a blank template there is read as a data file full of gaps
+    refuse_own_inputs(output, plan=made.plan_at.path, data=locate_data(None).path)
+    if output is not None and not is_stdout(output):
+        filled = usecases.figures_in(loaded, output)
+        if filled:
+            raise OutputError(Text("output.holds_figures", {"path": output, "n": filled}))
+    suffix = "" if output is None or is_stdout(output) else output.suffix.lower()
+    if output_format is None and suffix not in ("", ".csv", ".xlsx"):
+        # a CSV under .docx or .xls opens as garbage or not at all
+        raise TextUsageError(Text("template.format_unknown", {"name": output}))
     fmt = output_format or (
         TemplateFormat.XLSX
         if output is not None and output.suffix.lower() == ".xlsx"
@@ -65,7 +76,7 @@ def template(
             raise TextUsageError(Text("template.xlsx_needs_file"))
         write_via_temp(output, lambda tmp: to_xlsx(rows, loaded, tmp, language))
     elif output is None:
-        typer.echo(to_csv(rows, language).decode("utf-8"), nl=False)
+        print_bytes(to_csv(rows, language))
         return
     else:
         payload = to_csv(rows, language)

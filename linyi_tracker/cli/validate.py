@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -66,7 +65,9 @@ def validate(
         )
     language = output_language(lang)
     if output is ValidateFormat.JSON:
-        typer.echo(json.dumps(report.to_dict(language), ensure_ascii=False, indent=2))
+        from linyi_tracker.jsontext import dumps
+
+        typer.echo(dumps(report.to_dict(language)))
     else:
         print_text(report, max_findings, language)
     if report.failed:
@@ -75,7 +76,7 @@ def validate(
 
 def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     """The findings of a validation, file by file, and the summary; shared with ingest."""
-    from linyi_tracker.cli.output import print_findings, stdout
+    from linyi_tracker.cli.output import print_findings, safe_text, stdout
     from linyi_tracker.findings import plural
     from linyi_tracker.i18n import t
 
@@ -90,7 +91,7 @@ def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
         head = t(
             "validate.file",
             lang,
-            path=f.path,
+            path=safe_text(f.path, one_line=True),  # a newline in a name cannot forge a line
             encoding=encoding,
             n=f.rows,
             rows=plural(f.rows, "row"),

@@ -11,14 +11,13 @@ Growth rows carry ``measure`` = ``growth``, which the reader keeps apart from le
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from linyi_tracker.actuals.headers import COLUMNS
 from linyi_tracker.extract.document import Document
 from linyi_tracker.extract.figures import Extraction, NotRead, Proposed, Skipped
 from linyi_tracker.i18n import Lang, t
+from linyi_tracker.sheets import csv_bytes
 
 HEADER: tuple[str, ...] = COLUMNS  # the reader's own columns, `measure` among them
 
@@ -32,10 +31,8 @@ def note_of(row: Proposed, lang: Lang) -> str:
 
 
 def to_csv(rows: list[Proposed], lang: Lang) -> bytes:
-    """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly; cells formula-safe."""
+    lines: list[list[str]] = [list(HEADER)]
     for r in rows:
         cells = {
             "indicator": r.indicator,
@@ -48,8 +45,8 @@ def to_csv(rows: list[Proposed], lang: Lang) -> bytes:
             "as_of": "",
             "measure": r.measure,
         }
-        writer.writerow([cells.get(name, "") for name in HEADER])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+        lines.append([cells.get(name, "") for name in HEADER])
+    return csv_bytes(lines)
 
 
 def to_dict(

@@ -8,11 +8,10 @@ city, and its own rates), not the city's milestones and judgements.
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.i18n import Lang, t
@@ -22,7 +21,7 @@ from linyi_tracker.plan.models import (
     Plan,
     QualitativeTarget,
 )
-from linyi_tracker.sheets import a4_landscape
+from linyi_tracker.sheets import a4_landscape, csv_bytes, formula_safe
 
 EDITABLE = ("region", "value", "source", "note", "as_of")
 JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
@@ -208,14 +207,10 @@ def to_csv(rows: list[TemplateRow], lang: Lang = "en") -> bytes:
 
     A Chinese template starts with a title and the sign-off line (填报单位 …), which the
     reader skips: it takes the first row naming the required columns as the header."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    if lang == "zh":
-        writer.writerow([title(rows, lang)])
-        writer.writerow(block(lang))
-    writer.writerow(header(lang))
-    writer.writerows(r.cells(lang) for r in rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    lines: list[list[str]] = [[title(rows, lang)], block(lang)] if lang == "zh" else []
+    lines.append(header(lang))
+    lines += [r.cells(lang) for r in rows]
+    return csv_bytes(lines)
 
 
 def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en") -> None:
@@ -235,7 +230,7 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     ws = book.active
     assert ws is not None
     ws.title = "submission" if lang == "en" else "填报"
-    ws.append([title(rows, lang)])
+    ws.append([formula_safe(title(rows, lang))])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(block(lang))
     for cell in ws[2][0::2]:
@@ -247,7 +242,7 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r in rows:
-        ws.append(r.cells(lang))
+        ws.append([formula_safe(c) for c in r.cells(lang)])
     ws.freeze_panes = f"A{head + 1}"
     widths = {
         "indicator": 30,
@@ -271,23 +266,23 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
             c.alignment = Alignment(vertical="top", wrap_text=c.column == wrapped)
     col = {name: i + 1 for i, name in enumerate(keys)}
     first, last = head + 1, len(rows) + head
-    regions = DataValidation(
-        type="list",
-        formula1='"' + ",".join(r.name.zh for r in plan.regions) + '"',
-        allow_blank=True,
+    zh = lang == "zh"
+    lists = _choice_lists(
+        book,
+        [
+            [r.name.zh for r in plan.regions],
+            list(JUDGEMENT_CHOICES_ZH if zh else JUDGEMENT_CHOICES),
+            list(MILESTONE_CHOICES_ZH if zh else MILESTONE_CHOICES),
+        ],
     )
+    regions = DataValidation(type="list", formula1=lists[0], allow_blank=True)
     ws.add_data_validation(regions)
     region_letter = get_column_letter(col["region"])
     regions.add(f"{region_letter}{first}:{region_letter}{max(last, first)}")
-    zh = lang == "zh"
-    judgements = DataValidation(
-        type="list",
-        formula1='"' + ",".join(JUDGEMENT_CHOICES_ZH if zh else JUDGEMENT_CHOICES) + '"',
-        allow_blank=True,
-    )
+    judgements = DataValidation(type="list", formula1=lists[1], allow_blank=True)
     milestones = DataValidation(
         type="list",
-        formula1='"' + ",".join(MILESTONE_CHOICES_ZH if zh else MILESTONE_CHOICES) + '"',
+        formula1=lists[2],
         allow_blank=True,
         showErrorMessage=False,  # a date it was done is an answer too
     )
@@ -328,3 +323,27 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     ws.protection.formatColumns = False
     a4_landscape(ws, f"{head}:{head}")
     book.save(target)
+
+
+LISTS_SHEET = "lists"
+
+
+def _choice_lists(book: Any, lists: list[list[str]]) -> list[str]:
+    """Each drop-down's choices as a column of a hidden sheet; the ranges to point at.
+
+    A literal list (``"a,b,c"``) is cut at Excel's 255 characters (31 regions pass it),
+    split at a comma inside a name and broken by a ``"``; a range has none of these."""
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
+    sheet = book.create_sheet(LISTS_SHEET)
+    sheet.sheet_state = "hidden"
+    ranges = []
+    for c, choices in enumerate(lists, start=1):
+        for r, choice in enumerate(choices, start=1):
+            sheet.cell(row=r, column=c, value=formula_safe(choice))
+        letter = get_column_letter(c)
+        ranges.append(
+            f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${max(len(choices), 1)}"
+        )
+    sheet.protection.sheet = True
+    return ranges

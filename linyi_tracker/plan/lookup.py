@@ -65,14 +65,16 @@ fold = fold_words
 
 def match(text: str, candidates: Sequence[Candidate], what: str) -> Candidate:
     """The one candidate ``text`` names (module docstring), else :class:`LookupFailed`."""
-    wanted = fold(text)
+    number = number_text(text)
+    wanted = fold(text) if number is None else number
     if wanted:
         tests = (
             lambda name: name == wanted,
             lambda name: name.startswith(wanted),
             lambda name: wanted in name,
         )
-        for test in tests:
+        # a number names one thing exactly: `0` is not part of 10, `-1` is not 1
+        for test in tests if number is None else tests[:1]:
             found = _unique(c for c in candidates if any(test(fold(n)) for n in c.names))
             if len(found) == 1:
                 return found[0]
@@ -91,12 +93,23 @@ def match_many(texts: Iterable[str], candidates: Sequence[Candidate], what: str)
     """Keys for comma-separated or repeated names (``明显滞后,存在风险``), in order, once each."""
     keys: list[str] = []
     for text in texts:
-        for part in text.replace("，", ",").replace("、", ",").split(","):
-            if part.strip():
-                key = match(part, candidates, what).key
-                if key not in keys:
-                    keys.append(key)
+        parts = [p for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()]
+        if not parts:  # `--status ""` or `",,,"` names nothing: not "every status"
+            raise _unknown(text, candidates, what)
+        for part in parts:
+            key = match(part, candidates, what).key
+            if key not in keys:
+                keys.append(key)
     return keys
+
+
+def number_text(text: str) -> str | None:
+    """``text`` (NFKC, stripped) when it is a whole number such as ``1``, ``-1``, ``１``."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).strip()
+    digits = folded[1:] if folded[:1] in ("+", "-") else folded
+    return folded if digits.isascii() and digits.isdigit() else None
 
 
 def _unique(found: Iterable[Candidate]) -> list[Candidate]:
@@ -109,7 +122,10 @@ def _unique(found: Iterable[Candidate]) -> list[Candidate]:
 def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFailed:
     head = Text("lookup.unknown", {"text": text, "what": LABELS[f"lookup.a.{what}"]})
     by_name = {fold(n): c for c in candidates for n in c.names}
-    close = get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+    # a number is not "close" to a name (0 → food-drug): the choices are listed instead
+    close = (
+        [] if number_text(text) else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+    )
     if close:
         guess = by_name[close[0]].key
         return LookupFailed(head, Text("lookup.did_you_mean", {"guess": guess}))

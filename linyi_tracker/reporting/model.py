@@ -22,6 +22,7 @@ from typing import Any
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.engine import assess
+from linyi_tracker.assessment.export import exact
 from linyi_tracker.assessment.series import region_ranking, series_for
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -161,7 +162,7 @@ def to_data(value: Any) -> Any:
     if names is not None:
         return {name: to_data(getattr(value, name)) for name in names}
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(format(value, "f"))
+        return exact(value)
     if isinstance(value, float):
         return round(value, 6) if math.isfinite(value) else None
     if isinstance(value, dict):

@@ -23,9 +23,9 @@ from linyi_tracker.formatting import display_width, shown_percent, worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row, safe_text
+from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row
 from linyi_tracker.reporting.view import TargetView
-from linyi_tracker.sheets import a4_landscape
+from linyi_tracker.sheets import a4_landscape, formula_safe
 from linyi_tracker.words import STATUS_WORDS
 
 FRACTION = "0.0%"
@@ -92,7 +92,7 @@ def _value(v: Any) -> Any:
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     if isinstance(v, str):
-        return safe_text(v)
+        return formula_safe(v)
     return v
 
 
@@ -333,7 +333,7 @@ def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
     from openpyxl.utils import get_column_letter
 
     ws = book.create_sheet(title=sheet.title[:31])
-    ws.append([safe_text(h) for h in sheet.header])
+    ws.append([formula_safe(h) for h in sheet.header])
     thin = Side(style="thin", color="A6A6A6")
     body = Font(size=10)
     for cell in ws[1]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
+from linyi_tracker.jsontext import dumps
 from linyi_tracker.reporting.model import Report
 
 
 def render(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report.to_dict()) + "\n"

@@ -1,22 +1,17 @@
-"""What CSV and Excel outputs share: one flat row per target, and formula safety.
+"""What the report's CSV and Excel outputs share: one flat row per target.
 
-A spreadsheet runs a cell that starts with =, +, - or @ as a formula, so a hostile or
-careless note (=HYPERLINK(...)) could act when an analyst opens the file. Text cells
-that start so are prefixed with an apostrophe (OWASP's advice for CSV injection);
-numbers stay numbers.
+Its text cells are made formula-safe by the one rule of every spreadsheet the tool
+writes (:func:`linyi_tracker.sheets.formula_safe`); numbers stay numbers.
 """
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.i18n import Lang, status_label
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.view import TargetView
-
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from linyi_tracker.sheets import formula_safe
 
 FLAT_COLUMNS = (
     "year",
@@ -46,11 +41,6 @@ FLAT_COLUMNS = (
     "phrase",
     "sources",
 )
-
-
-def safe_text(value: str) -> str:
-    """Neutralise a text cell a spreadsheet would run as a formula."""
-    return "'" + value if value.startswith(_TRIGGERS) else value
 
 
 def flat_row(report: Report, line: TargetView, lang: Lang) -> list[object]:
@@ -84,14 +74,4 @@ def flat_row(report: Report, line: TargetView, lang: Lang) -> list[object]:
         text.phrase(line, lang),
         "; ".join(describe_source(s, lang) for s in line.sources),
     ]
-    return [safe_text(v) if isinstance(v, str) else v for v in values]
-
-
-def plain(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, float):
-        return repr(round(value, 6))
-    return str(value)
+    return [formula_safe(v) for v in values]
