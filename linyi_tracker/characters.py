@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import re
 
-UNSAFE_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
+_CLASS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but tab, newline and CR, DEL, C1
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks and controls
     "\ud800-\udfff"  # lone surrogates (YAML's "\ud800" escape makes one)
     "\ufdd0-\ufdef\ufffe\uffff"  # noncharacters of the first plane …
     + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
-    + "]"  # … and the last two code points of every other plane
-)
+)  # … and the last two code points of every other plane
+
+# In a data file's cell a carriage return is part of a line break in a quoted note; in a
+# plan's text it is refused with the rest.
+UNSAFE_IN_CELLS = re.compile(f"[{_CLASS}]")
+UNSAFE_CHARACTERS = re.compile(f"[\r{_CLASS}]")
 
 
 def unsafe_character(text: str) -> str | None:

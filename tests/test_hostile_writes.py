@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -120,14 +121,19 @@ def test_printed_file_content_is_inert_on_a_terminal(monkeypatch: pytest.MonkeyP
     assert shown == "a\\x1b[2J \\x1b]8;;http://x\\x07link\\x1b]8;;\\x07 \\u202ecba\n"
 
 
-def test_status_json_escapes_a_bidi_override(run: Run, tmp_path: Path) -> None:
-    """A plan name holding U+202E comes out of status --format json as \\u202e, same data."""
-    text = PLAN_FILE.read_text(encoding="utf-8")
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(text.replace("en: New urban jobs}", 'en: "New \u202eurban jobs"}'), "utf-8")
-    r = run("status", "--plan", str(plan), "--data", str(DEMO), "--format", "json")
-    assert r.exit_code == 0 and "\u202e" not in r.stdout and "\\u202e" in r.stdout
-    assert "New \u202eurban jobs" in json.dumps(json.loads(r.stdout), ensure_ascii=False)
+def test_a_bidi_override_reaches_no_output(run: Run, tmp_path: Path) -> None:
+    """U+202E in a data file's source is flagged where it is read and never reaches
+    status --format json (in the plan it is refused: tests/test_hostile_plan.py)."""
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    city = data / "city.csv"
+    lines = city.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("synthetic", "syn\u202ethetic", 1)
+    city.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    v = run("validate", str(city), "--data", str(data), "--lang", "en")
+    assert "control-character" in v.stdout and "city.csv:2:" in v.stdout
+    r = run("status", "--data", str(data), "--format", "json", "--as-of", "2020-01")
+    assert r.exit_code == 0 and "\u202e" not in r.stdout and "\\u202e" not in r.stdout
 
 
 @posix_only

@@ -18,7 +18,6 @@ the other.
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -40,6 +39,7 @@ from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, PLAIN_NUMBER, thous
 from linyi_tracker.actuals.observation import GROWTH, LEVEL, FileRead, Observation
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.actuals.records import MAX_LINE, Row, TooLong
+from linyi_tracker.characters import UNSAFE_IN_CELLS
 from linyi_tracker.findings import Finding, Issue, Param, Severity
 from linyi_tracker.plan.models import Indicator
 
@@ -52,18 +52,13 @@ Emit = Callable[[Observation], None]
 EmitNumber = Callable[[str, Period, str, float, "date | None", str, int], None]
 MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
 _MISSING: Any = object()  # not in a table (where None is a meaning: no as_of date)
-# Control characters a spreadsheet cannot hold (openpyxl's IllegalCharacterError set: C0
-# but tab, newline and carriage return), DEL and the C1 controls; and the code points that
-# are no character at all — the noncharacters U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last
-# two of every plane, and lone surrogates — which no XML (xlsx, docx) may hold. A BEL in a
-# note, a U+FFFF in a source passed validation and then broke the Excel and Word reports:
-# they are flagged at the door instead (a warning; the cell's own rule says whether its
-# text still means something — a figure, an id, a period holding one is an error), and
-# free text (source, note) is read with them removed, so no writer meets them.
-_NONCHARACTERS = "\ufdd0-\ufdef\ud800-\udfff" + "".join(
-    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
-)
-CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_NONCHARACTERS}]")
+# Characters no output may hold (characters.py): controls a spreadsheet cannot hold, the
+# code points no XML (xlsx, docx) may hold, and bidirectional overrides, which show a name
+# backwards. A BEL in a note, a U+FFFF in a source passed validation and then broke the
+# Excel and Word reports. They are flagged at the door instead (a warning; the cell's own
+# rule says whether its text still means something — a figure, an id, a period holding one
+# is an error), and free text (source, note) is read with them removed.
+CONTROL = UNSAFE_IN_CELLS  # the one list of characters no output may hold (characters.py)
 _FREE_TEXT = frozenset({"source", "note"})
 
 
