@@ -261,7 +261,9 @@ def validate(
         where = locate_data(data_option)
         # Only the user's own store (--data, $LINYI_TRACKER_DATA, ./data/actuals): the
         # published figures shipped with the tool are not what a submission adds to.
-        if where.origin != "embedded" and where.path.is_dir():
+        # A folder named by --data or $LINYI_TRACKER_DATA that is not there is refused,
+        # as status refuses it: comparing with nothing would pass silently.
+        if where.origin != "embedded":
             mine = {Path(p).resolve() for p in files if p != STDIN}
             store = read_store(plan, where, exclude=mine)
     # The paths as given: a folder's files not read are named in the report (expand_named).
@@ -320,12 +322,6 @@ def ingest(
     where = locate_data(data_option)
     if where.origin == "embedded":
         raise TextError(Text("ingest.no_data_folder"))
-    try:
-        where.path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a name too long, a read-only parent, a file in the way
-        raise TextError(
-            Text("ingest.cannot_create", {"folder": where.path, "reason": os_reason(exc)})
-        ) from None
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
     root = where.path.resolve()
@@ -334,7 +330,16 @@ def ingest(
         raise TextError(
             Text("ingest.inside_data_folder", {"path": inside[0], "folder": where.path})
         )
-    store = read_store(plan, where, exclude=mine)
+    # A folder that is not there yet holds nothing; it is made only when a figure is
+    # written into it (intake.ingest.write), never by a dry run or an ingest that writes
+    # nothing.
+    try:
+        there = where.path.exists()
+    except OSError as exc:  # a name too long for the file system
+        raise TextError(
+            Text("ingest.cannot_create", {"folder": where.path, "reason": os_reason(exc)})
+        ) from None
+    store = read_store(plan, where, exclude=mine) if there else Store(where.path)
     if store.errors:  # a figure added to a folder with errors could never be assessed
         raise DataHasErrors(where.path, list(store.errors), "ingest.store_has_errors")
     checked = run_validation(  # the paths as given: a folder's files not read are named

@@ -214,3 +214,46 @@ def test_the_terminal_report_names_milestone_words_in_chinese(run: Run) -> None:
     section = r.stdout[r.stdout.index("通过义务教育均衡发展国家评估验收的县区数 · ") :]
     section = section[: section.index("└")]
     assert "已完成" in section and "done" not in section
+
+
+# ------------------------------------------------------------------ missing folders
+
+SUBMISSION = "指标,期间,地区,数值\nemp.new_urban_jobs,2019,兰山区,11300\n"
+
+
+@pytest.mark.parametrize("lang,words", [("en", "data folder not found"), ("zh", "找不到数据目录")])
+def test_validate_refuses_a_data_folder_that_is_not_there(
+    run: Run, tmp_path: Path, lang: str, words: str
+) -> None:
+    """validate --data nosuchdir is refused as status refuses it (exit 2), not compared
+    with nothing in silence."""
+    (tmp_path / "x.csv").write_text(SUBMISSION, encoding="utf-8")
+    r = run("validate", "x.csv", "--data", "nosuchdir", "--lang", lang)
+    assert r.exit_code == 2 and words in r.stderr and "nosuchdir" in r.stderr
+    assert not (tmp_path / "nosuchdir").exists()
+
+
+def test_a_dry_run_ingest_creates_no_folder(run: Run, tmp_path: Path) -> None:
+    """ingest --dry-run into a folder that is not there says what it would write and
+    leaves no folder behind."""
+    (tmp_path / "x.csv").write_text(SUBMISSION, encoding="utf-8")
+    r = run("ingest", "x.csv", "--data", "store", "--dry-run")
+    assert r.exit_code == 0 and "store/ingested/" in r.stdout
+    assert not (tmp_path / "store").exists()
+
+
+def test_a_refused_ingest_creates_no_folder(run: Run, tmp_path: Path) -> None:
+    """An ingest refused for an error in the submission creates no data folder."""
+    (tmp_path / "x.csv").write_text(SUBMISSION + "emp.new_jobz,2019,兰山区,1\n", encoding="utf-8")
+    r = run("ingest", "x.csv", "--data", "store")
+    assert r.exit_code == 1
+    assert not (tmp_path / "store").exists()
+
+
+def test_ingest_makes_the_folder_it_writes_into(run: Run, tmp_path: Path) -> None:
+    """The first ingest into a new folder makes it, and the figure is then read back."""
+    (tmp_path / "x.csv").write_text(SUBMISSION, encoding="utf-8")
+    assert run("ingest", "x.csv", "--data", "store").exit_code == 0
+    assert len(list((tmp_path / "store" / "ingested").glob("*.csv"))) == 1
+    r = run("show", "emp.new_urban_jobs", "--data", "store", "--region", "兰山区", "--lang", "en")
+    assert r.exit_code == 0 and "11,300" in r.stdout

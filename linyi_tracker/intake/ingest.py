@@ -43,7 +43,7 @@ from linyi_tracker.actuals.reconcile import (
 )
 from linyi_tracker.actuals.store import INGESTED
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
-from linyi_tracker.i18n import Text, TextError
+from linyi_tracker.i18n import Text, TextError, os_reason
 from linyi_tracker.plan.models import ID_CHARACTERS, Plan
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
@@ -302,6 +302,35 @@ def write(
     if not ingest.rows:
         raise IngestRefused(Text("ingest.all_stored"))
     data_dir = ingest.data_dir or ingest.target.parent.parent
+    created = _make_folder(data_dir)
+    try:
+        return _write_locked(plan, ingest, data_dir, reread)
+    finally:
+        if created and not ingest.target.exists():  # nothing written: leave no folder
+            with suppress(OSError):
+                (data_dir / LOCK_NAME).unlink(missing_ok=True)
+                data_dir.rmdir()
+
+
+def _make_folder(data_dir: Path) -> bool:
+    """Make the data folder for the first figures written to it; whether it was made."""
+    if data_dir.is_dir():
+        return False
+    try:
+        data_dir.mkdir(parents=True)
+    except OSError as exc:  # a name too long, a read-only parent, a file in the way
+        raise IngestRefused(
+            Text("ingest.cannot_create", {"folder": data_dir, "reason": os_reason(exc)})
+        ) from None
+    return True
+
+
+def _write_locked(
+    plan: Plan,
+    ingest: IngestPlan,
+    data_dir: Path,
+    reread: Callable[[], Iterable[Observation]] | None,
+) -> Path | None:
     CHECKPOINT("locking")
     with holding_lock(data_dir):
         CHECKPOINT("locked")
