@@ -257,3 +257,38 @@ def test_ingest_makes_the_folder_it_writes_into(run: Run, tmp_path: Path) -> Non
     assert len(list((tmp_path / "store" / "ingested").glob("*.csv"))) == 1
     r = run("show", "emp.new_urban_jobs", "--data", "store", "--region", "兰山区", "--lang", "en")
     assert r.exit_code == 0 and "11,300" in r.stdout
+
+
+# ------------------------------------------------------------------ template
+
+
+@pytest.mark.parametrize("year", [2015, 2017, 2020])
+def test_a_county_template_holds_every_indicator_collected_from_counties(
+    plan: Plan, year: int
+) -> None:
+    """Every county's template asks for the balanced-education milestone every year of the
+    plan (one not passed by 2015 is still reported), beside the figures counties send."""
+    from linyi_tracker.intake.template import template_rows
+
+    for region in plan.sub_regions:
+        ids = {r.indicator for r in template_rows(plan, parse_period(str(year)), region.id)}
+        assert "edu.balanced_counties" in ids, (year, region.id)
+        assert "emp.new_urban_jobs" in ids and "ss.dibao_urban_rural_ratio" in ids
+
+
+def test_a_ratio_typed_as_the_template_hint_says_is_read_without_a_word(
+    run: Run, tmp_path: Path
+) -> None:
+    """The template's ratio hint says '1.6 或 1.6:1'; a clerk's 1.6:1 (or 1.6：1) is read as
+    1.6 with no warning, and stored as 1.6."""
+    rows = "指标,期间,地区,数值,单位\n"
+    rows += "ss.dibao_urban_rural_ratio,2019,兰山区,1.6:1,:1\n"
+    rows += "ss.dibao_urban_rural_ratio,2018,兰山区,1.7：1,\n"
+    (tmp_path / "r.csv").write_text(rows, encoding="utf-8")
+    t = run("template", "--region", "兰山区", "--period", "2019", "--lang", "zh")
+    assert "填比值，如 1.6 或 1.6:1" in t.stdout
+    r = run("validate", "r.csv", "--no-store", "--lang", "zh", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["findings"] == []
+    assert run("ingest", "r.csv", "--data", "store").exit_code == 0
+    shown = run("show", "ss.dibao_urban_rural_ratio", "--data", "store", "--region", "兰山区")
+    assert "1.6:1" in shown.stdout and "1.7:1" in shown.stdout

@@ -358,6 +358,9 @@ def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
     parsed = reading.value
     if suffix is not None and unit is not None:
         parsed = plain_decimal(parsed * factor)
+        if suffix == ":1" and factor == 1:
+            # A ratio is written 1.6:1: the template's hint asks for that form.
+            return parsed
         params: dict[str, Param] = {"text": text, "value": parsed, "unit": unit.name.zh}
         issues.append(Issue("unit-in-value", W, "value", params))
     return parsed

@@ -20,6 +20,7 @@ from linyi_tracker.plan.models import (
     MilestoneTarget,
     Plan,
     QualitativeTarget,
+    Target,
 )
 from linyi_tracker.sheets import a4_landscape, csv_bytes, formula_safe
 
@@ -173,7 +174,18 @@ def _due(plan: Plan, ind: Indicator, period: Period, city: bool) -> bool:
     if ind.role == "monitoring":
         return True
     start = plan.plan.period.start
-    return any((getattr(t, "start", None) or start) <= period.year <= t.deadline for t in targets)
+    return any(
+        (getattr(t, "start", None) or start) <= period.year <= _last_year(plan, t) for t in targets
+    )
+
+
+def _last_year(plan: Plan, target: Target) -> int:
+    """The last year a template asks for a target's indicator: its deadline, or for a
+    milestone the plan's last year — one not done by its deadline is still reported (the
+    counties' 通过义务教育均衡发展国家评估验收 after 2015, done or not)."""
+    if isinstance(target, MilestoneTarget):
+        return max(target.deadline, plan.plan.period.end)
+    return target.deadline
 
 
 def _kind(plan: Plan, ind: Indicator, city: bool) -> str:
@@ -196,6 +208,8 @@ def _help(kind: str, unit_zh: str, unit_en: str, plan: Plan, ind: Indicator, per
             (t.count_total or 0) for t in plan.targets_of(ind.id) if isinstance(t, MilestoneTarget)
         )
         return f"填：已完成的数量（0—{total}）| how many of the {total} are done"
+    if unit_en == ":1":  # a ratio: 1.6 or 1.6:1, both read as 1.6
+        return "填比值，如 1.6 或 1.6:1 | a ratio, such as 1.6 or 1.6:1"
     ytd = ind.flow and period.kind != "year"
     flow = "，年初至当期累计数" if ytd else ""
     flow_en = ", year to date" if ytd else ""
