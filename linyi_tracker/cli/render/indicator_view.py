@@ -85,7 +85,7 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
         y0, v0 = a.starting_point
         grid.add_row(
             t("word.starting_point", lang),
-            f"{with_unit(v0, unit_label(plan, a.unit, lang), lang)} ({y0})",
+            f"{with_unit(v0, unit_label(plan, a.unit, lang), lang)} ({Period.of_year(y0).label(lang)})",
         )
     if a.pace is not None:
         grid.add_row(t("word.pace", lang), ratio(a.pace))
