@@ -596,6 +596,33 @@ LABELS.update(
             "zh": "已写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）。",
             "en": "Wrote {figures} to {path} ({skipped} already stored, {revisions}).",
         },
+        "withdraw.no_figure": {
+            "zh": "数据文件夹中没有 {indicator} {period} {region} 的数字可撤回：请用 show 查看已存数字。",
+            "en": "No figure of {indicator} {period} {region} counts in the data folder: nothing "
+            "to withdraw. See the stored figures with show.",
+        },
+        "withdraw.would": {
+            "zh": "将撤回 {figure} = {value}（{file}），原因：{reason}",
+            "en": "Would withdraw {figure} = {value} ({file}), reason: {reason}",
+        },
+        "withdraw.done": {
+            "zh": "已撤回 {figure} = {value}（{file}），原因：{reason}。记录在 {path}。",
+            "en": "Withdrew {figure} = {value} ({file}), reason: {reason}. Recorded in {path}.",
+        },
+        "withdraw.already": {
+            "zh": "{figure} = {value} 已于 {when} 撤回，原因：{reason}。未作改动。",
+            "en": "{figure} = {value} was withdrawn already on {when}, reason: {reason}. "
+            "Nothing changed.",
+        },
+        "withdraw.empty_reason": {
+            "zh": "请用 --reason 说明撤回原因。",
+            "en": "Say why the figure is withdrawn with --reason.",
+        },
+        "show.withdrawn": {
+            "zh": "已撤回：{figure} = {value}，{when}，原因：{reason}{by}",
+            "en": "Withdrawn: {figure} = {value}, {when}, reason: {reason}{by}",
+        },
+        "show.withdrawn_by": {"zh": "，撤回人：{by}", "en": ", by {by}"},
         "validate.unreadable": {"zh": "无法读取", "en": "unreadable"},
         "validate.file": {"zh": "{path} ({encoding}, {n}行)", "en": "{path} ({encoding}, {rows})"},
         "validate.clean": {

@@ -64,6 +64,20 @@ def show(
                 }
                 for o in rows
             ],
+            "withdrawn": [
+                {
+                    "period": w.period,
+                    "region": w.region,
+                    "value": w.value,
+                    "withdrawn_at": w.withdrawn_at,
+                    "reason": w.reason,
+                    "by": w.by,
+                    "file": o.file,
+                    "line": o.line,
+                }
+                for w, o in ctx.store.withdrawn
+                if w.indicator == ind.id and w.region in regions
+            ],
         }
         from linyi_tracker.jsontext import dumps
 
@@ -73,3 +87,20 @@ def show(
     from linyi_tracker.cli.render.indicator_view import render_indicator
 
     stdout().print(render_indicator(ctx, ind, views, period, regions, language))
+    from linyi_tracker.cli.output import safe_text
+    from linyi_tracker.i18n import t
+
+    for w, o in ctx.store.withdrawn:  # what no longer counts, and when and why
+        if w.indicator != ind.id or w.region not in regions:
+            continue
+        by = t("show.withdrawn_by", language, by=w.by) if w.by else ""
+        line = t(
+            "show.withdrawn",
+            language,
+            figure=f"{w.period} {w.region} ({o.file}:{o.line})",
+            value=w.value,
+            when=w.withdrawn_at,
+            reason=w.reason,
+            by=by,
+        )
+        stdout().print(safe_text(line, one_line=True), markup=False)
