@@ -346,6 +346,7 @@ def ingest(
     job = plan_ingest(
         plan, checked.observations, stored, where.path, revise=revise, history=checked.revisions
     )
+    job.signoffs = {f.path: f.signoff for f in checked.files if f.signoff}
     return IngestResult(plan, where, checked, job, mine)
 
 

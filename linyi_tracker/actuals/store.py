@@ -371,7 +371,9 @@ def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Pa
         if path.parent.name == INGESTED and path.parent.parent == root:
             # ingest writes a rounded figure as 44.2万 to keep its precision (reconcile.
             # written_text): its own notation, not a clerk's reading to check on every run
-            read.findings = [f for f in read.findings if f.code != "magnitude-suffix"]
+            # and the sign-off line it keeps above the header is its own, not a title
+            own = ("magnitude-suffix", "title-rows-skipped")
+            read.findings = [f for f in read.findings if f.code not in own]
         store.findings.extend(read.findings)
         store.observations.extend(rows)
     reconcile(store, frozenset(i.id for i in plan.indicators if i.flow))
