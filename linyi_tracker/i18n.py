@@ -602,6 +602,12 @@ LABELS.update(
             "en": "Nothing was written: these files are signed differently (filed by, checked "
             "by …): ingest them one file at a time, so that each figure keeps its own record.",
         },
+        "ingest.withdrawn_figure": {
+            "zh": "未写入任何数据：{figure} 已于 {when} 撤回（原因：{reason}），再次导入也不会计入。"
+            "请改正该数字后再导入。",
+            "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
+            "would not count if stored again. Correct the figure and ingest again.",
+        },
         "withdraw.no_figure": {
             "zh": "数据文件夹中没有 {indicator} {period} {region} 的数字可撤回：请用 show 查看已存数字。",
             "en": "No figure of {indicator} {period} {region} counts in the data folder: nothing "
