@@ -596,6 +596,51 @@ LABELS.update(
             "zh": "已写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）。",
             "en": "Wrote {figures} to {path} ({skipped} already stored, {revisions}).",
         },
+        "ingest.signoffs_differ": {
+            "zh": "未写入任何数据：这些文件的签字栏（填报人、审核人等）各不相同，请逐个文件导入，"
+            "使每个数字保留自己的报送记录。",
+            "en": "Nothing was written: these files are signed differently (filed by, checked "
+            "by …): ingest them one file at a time, so that each figure keeps its own record.",
+        },
+        "ingest.withdrawn_figure": {
+            "zh": "未写入任何数据：{figure} 已于 {when} 撤回（原因：{reason}），再次导入也不会计入。"
+            "请改正该数字后再导入。",
+            "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
+            "would not count if stored again. Correct the figure and ingest again.",
+        },
+        "withdraw.no_figure": {
+            "zh": "数据文件夹中没有 {indicator} {period} {region} 的数字可撤回：请用 show 查看已存数字。",
+            "en": "No figure of {indicator} {period} {region} counts in the data folder: nothing "
+            "to withdraw. See the stored figures with show.",
+        },
+        "withdraw.would": {
+            "zh": "将撤回 {figure} = {value}（{file}），原因：{reason}",
+            "en": "Would withdraw {figure} = {value} ({file}), reason: {reason}",
+        },
+        "withdraw.done": {
+            "zh": "已撤回 {figure} = {value}（{file}），原因：{reason}。记录在 {path}。",
+            "en": "Withdrew {figure} = {value} ({file}), reason: {reason}. Recorded in {path}.",
+        },
+        "withdraw.already": {
+            "zh": "{figure} = {value} 已于 {when} 撤回，原因：{reason}。未作改动。",
+            "en": "{figure} = {value} was withdrawn already on {when}, reason: {reason}. "
+            "Nothing changed.",
+        },
+        "withdraw.empty_reason": {
+            "zh": "请用 --reason 说明撤回原因。",
+            "en": "Say why the figure is withdrawn with --reason.",
+        },
+        "show.signoff": {
+            "zh": "报送记录：{figure}：填报单位 {unit}，填报人 {filed_by}，审核人 {checked_by}，"
+            "填报日期 {filed_on}",
+            "en": "Filed: {figure}: unit {unit}, filed by {filed_by}, checked by {checked_by}, "
+            "on {filed_on}",
+        },
+        "show.withdrawn": {
+            "zh": "已撤回：{figure} = {value}，{when}，原因：{reason}{by}",
+            "en": "Withdrawn: {figure} = {value}, {when}, reason: {reason}{by}",
+        },
+        "show.withdrawn_by": {"zh": "，撤回人：{by}", "en": ", by {by}"},
         "validate.unreadable": {"zh": "无法读取", "en": "unreadable"},
         "validate.file": {"zh": "{path} ({encoding}, {n}行)", "en": "{path} ({encoding}, {rows})"},
         "validate.clean": {

@@ -351,6 +351,18 @@ def ingest(
     job = plan_ingest(
         plan, checked.observations, stored, where.path, revise=revise, history=checked.revisions
     )
+    job.signoffs = {f.path: f.signoff for f in checked.files if f.signoff}
+    withdrawn = {(w.key, w.value): w for w, _ in store.withdrawn}
+    for o in job.rows:  # stored again, it would not count: say so rather than drop it
+        w = withdrawn.get((o.key, o.text))
+        if w is not None:
+            figure = f"{o.indicator} {o.period} {o.region} = {o.text}"
+            raise TextError(
+                Text(
+                    "ingest.withdrawn_figure",
+                    {"figure": figure, "when": w.withdrawn_at, "reason": w.reason},
+                )
+            )
     return IngestResult(plan, where, checked, job, mine)
 
 

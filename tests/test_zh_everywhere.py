@@ -125,6 +125,7 @@ COMMANDS = [
     ["validate"],
     ["template"],
     ["ingest"],
+    ["withdraw"],
     ["plan"],
     ["plan", "check"],
     ["extract"],

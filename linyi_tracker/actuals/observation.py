@@ -71,6 +71,8 @@ class FileRead:
     value_column: int | None = None  # 1-based, for findings made after the file was read
     value_header: str | None = None  # the value column's name as the file writes it (数值, value)
     sheet: str | None = None  # the sheet read, for a workbook
+    # The sign-off line above the table (填报单位/填报人/审核人/填报日期): actuals/signoff.py
+    signoff: dict[str, str] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:

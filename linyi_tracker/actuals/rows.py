@@ -235,6 +235,9 @@ class RowReader:
         """Rows above the header: a title or sign-off block is a notice; a row that reads
         as an observation (a sheet sorted with its header row among the data) is an error
         at its line, for its figure would otherwise be dropped without a word."""
+        from linyi_tracker.actuals.signoff import read_signoff
+
+        self.result.signoff = read_signoff(row for _, row in rows)
         titles = 0
         for line, row in rows:
             if self.looks_like_data(row):

@@ -21,6 +21,12 @@ from linyi_tracker import clock
 from linyi_tracker.actuals.observation import GROWTH, LEVEL
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.actuals.records import FileChangedError
+from linyi_tracker.actuals.withdrawals import (
+    WITHDRAWN_NAME,
+    Withdrawal,
+    apply_withdrawals,
+    read_withdrawals,
+)
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
 from linyi_tracker.findings import Finding, Param, Severity
@@ -52,6 +58,8 @@ class Store:
     # Series with the regions' sums worked out (assessment.series.series_for), by what
     # they depend on; the store does not change once read, so neither do they.
     derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    # Figures withdrawn (``linyi-tracker withdraw``), with their records: not counted.
+    withdrawn: list[tuple[Withdrawal, Observation]] = field(default_factory=list, compare=False)
 
     @property
     def errors(self) -> list[Finding]:
@@ -128,6 +136,7 @@ class FolderRefusedError(TextError, InputNotFoundError):
 # README says so): ingest's lock and the hidden temporary file of a write (see
 # linyi_tracker/intake/ingest.py, LOCK_NAME and its mkstemp prefix).
 TOOL_LOCK = ".linyi-tracker.lock"
+TOOL_RECORDS = (TOOL_LOCK, WITHDRAWN_NAME)  # and withdraw's record (actuals/withdrawals.py)
 TOOL_TEMP_PREFIX, TOOL_TEMP_SUFFIX = ".tmp-", ".csv"
 TEXT_SUFFIXES = (".txt", ".tsv", ".tab", ".prn", ".dat")
 # An Excel or WPS owner file: "~$" and the workbook's name, written while it is open.
@@ -135,7 +144,7 @@ OFFICE_LOCK_PREFIX = "~$"
 
 
 def _tool_file(name: str) -> bool:
-    return name == TOOL_LOCK or (
+    return name in TOOL_RECORDS or (
         name.startswith(TOOL_TEMP_PREFIX) and name.endswith(TOOL_TEMP_SUFFIX)
     )
 
@@ -279,6 +288,16 @@ def load_store(
     else:
         store = _load_cached(plan, root, paths, day, display_root, exclude, folder, size)
     store.findings[:0] = refused  # not in the cache's key: looked at on every run
+    # Withdrawals are applied after the cache, on every run: a withdrawal never needs
+    # the cache's key to change, and a cached store is never one with a figure withdrawn.
+    withdrawals = read_withdrawals(root)
+    if withdrawals:
+        store.revisions = {k: list(v) for k, v in store.revisions.items()}
+        store.observations, store.withdrawn = apply_withdrawals(
+            list(store.observations), store.revisions, withdrawals
+        )
+        store._series_cache = None
+        store.derived = {}
     return store
 
 
@@ -352,7 +371,9 @@ def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Pa
         if path.parent.name == INGESTED and path.parent.parent == root:
             # ingest writes a rounded figure as 44.2万 to keep its precision (reconcile.
             # written_text): its own notation, not a clerk's reading to check on every run
-            read.findings = [f for f in read.findings if f.code != "magnitude-suffix"]
+            # and the sign-off line it keeps above the header is its own, not a title
+            own = ("magnitude-suffix", "title-rows-skipped")
+            read.findings = [f for f in read.findings if f.code not in own]
         store.findings.extend(read.findings)
         store.observations.extend(rows)
     reconcile(store, frozenset(i.id for i in plan.indicators if i.flow))

@@ -27,7 +27,17 @@ from typing import Annotated, Any
 import typer
 
 from linyi_tracker import __version__
-from linyi_tracker.cli import extract, ingest, plan_cmd, report, show, status, template, validate
+from linyi_tracker.cli import (
+    extract,
+    ingest,
+    plan_cmd,
+    report,
+    show,
+    status,
+    template,
+    validate,
+    withdraw,
+)
 from linyi_tracker.cli.options import LangOption
 from linyi_tracker.cli.usage import (
     TrackerCommand,
@@ -283,6 +293,7 @@ for name, function in (
     ("validate", validate.validate),
     ("template", template.template),
     ("ingest", ingest.ingest),
+    ("withdraw", withdraw.withdraw),
     ("extract", extract.extract),
 ):
     app.command(name, cls=TrackerCommand)(function)

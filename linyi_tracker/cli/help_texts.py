@@ -66,6 +66,18 @@ COMMANDS: dict[str, HelpText] = {
         "The new figures go to one new file under <data>/ingested/, written atomically.\n\n"
         "Example: linyi-tracker ingest 兰山区-2017.csv --dry-run",
     },
+    "withdraw": {
+        "zh": "撤回一个误入库的数字：在数据文件夹中记下撤回了什么、何时、为何；"
+        "status、show 和 report 此后不再计入它（show 列为已撤回）。文件本身不改动。\n\n"
+        "没有这个数字时退出码为2；已撤回过的再撤回不作改动。\n\n"
+        "示例：linyi-tracker withdraw pop.resident 2019 --region 兰山区 --reason 误填就业人数",
+        "en": "Withdraw a wrongly ingested figure: the data folder records what was withdrawn, "
+        "when and why; status, show and report no longer count it (show lists it as withdrawn). "
+        "No data file is changed.\n\n"
+        "Exit 2 when there is no such figure; withdrawing it again changes nothing.\n\n"
+        "Example: linyi-tracker withdraw pop.resident 2019 --region 兰山区 --reason "
+        '"jobs count typed as population"',
+    },
     "extract": {
         "zh": "从统计公报或新闻稿的文本中找出规划指标的数字，生成待核对的报送文件。\n\n"
         "每个数字一行：数值、单位、期间、地区、口径（水平值或比上年增长），来源列是完整的原句。"
@@ -235,6 +247,27 @@ PARAMETERS: dict[str, HelpText] = {
     "ingest|--revise": {
         "zh": "与已存数字不同的数字记为修订（旧数字保留）。",
         "en": "Record figures that differ from stored ones as revisions (old ones kept).",
+    },
+    # withdraw
+    "withdraw|indicator": {
+        "zh": "指标：编号、目标编号或名称的一部分。",
+        "en": "The indicator: its id, a target's id, or a unique part of a name.",
+    },
+    "withdraw|period": {
+        "zh": "要撤回的数字所属时期，如 2019 或 2019-06。",
+        "en": "The period of the figure to withdraw, e.g. 2019 or 2019-06.",
+    },
+    "withdraw|--reason": {
+        "zh": "撤回原因（必填，记入撤回记录）。",
+        "en": "Why the figure is withdrawn (required; kept in the record).",
+    },
+    "withdraw|--by": {
+        "zh": "撤回人（可选，记入撤回记录）。",
+        "en": "Who withdraws it (optional; kept in the record).",
+    },
+    "withdraw|--dry-run": {
+        "zh": "只显示将撤回什么，不写入。",
+        "en": "Show what would be withdrawn; write nothing.",
     },
     # extract
     "extract|files": {

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from linyi_tracker.actuals.periods import Period
 from linyi_tracker.cli.options import (
     AsOfOption,
     DataOption,
@@ -16,6 +17,25 @@ from linyi_tracker.cli.options import (
     RegionOption,
     output_language,
 )
+
+if TYPE_CHECKING:
+    from linyi_tracker.actuals.observation import Observation
+    from linyi_tracker.usecases import Workspace
+
+SIGNOFF_FIELDS = ("reporting_unit", "filed_by", "checked_by", "filed_on")
+
+
+def _shown_series(
+    ctx: Workspace, indicator: str, regions: list[str], period: Period
+) -> list[Observation]:
+    """Every figure of the indicator in ``regions`` up to ``period``, oldest first."""
+    return [
+        o
+        for r in regions
+        for measure in ("level", "growth")
+        for o in ctx.store.series(indicator, r, measure)
+        if o.period.end_index <= period.end_index
+    ]
 
 
 def show(
@@ -39,6 +59,8 @@ def show(
     shown = usecases.show(ctx, indicator, as_of=as_of, region=region)
     ind, period, regions = shown.indicator, shown.period, shown.regions
     views = shown.views
+    # Who filed and checked each figure, and when: the sign-off line of its file.
+    signed = {f.path: f.signoff for f in ctx.store.files if f.signoff}
     if output is OutputFormat.JSON:
         series = series_for(ctx.plan, ctx.store, ind, regions[0])
         growth = [
@@ -61,8 +83,23 @@ def show(
                     "file": o.file,
                     "line": o.line,
                     "measure": o.measure,
+                    **{k: signed.get(o.file, {}).get(k, "") for k in SIGNOFF_FIELDS},
                 }
                 for o in rows
+            ],
+            "withdrawn": [
+                {
+                    "period": w.period,
+                    "region": w.region,
+                    "value": w.value,
+                    "withdrawn_at": w.withdrawn_at,
+                    "reason": w.reason,
+                    "by": w.by,
+                    "file": o.file,
+                    "line": o.line,
+                }
+                for w, o in ctx.store.withdrawn
+                if w.indicator == ind.id and w.region in regions
             ],
         }
         from linyi_tracker.jsontext import dumps
@@ -73,3 +110,34 @@ def show(
     from linyi_tracker.cli.render.indicator_view import render_indicator
 
     stdout().print(render_indicator(ctx, ind, views, period, regions, language))
+    from linyi_tracker.cli.output import safe_text
+    from linyi_tracker.i18n import t
+
+    for o in _shown_series(ctx, ind.id, regions, period):
+        sign = signed.get(o.file)
+        if not sign:
+            continue
+        line = t(
+            "show.signoff",
+            language,
+            figure=f"{o.period} {o.region} = {o.text}",
+            filed_by=sign.get("filed_by", "—"),
+            checked_by=sign.get("checked_by", "—"),
+            filed_on=sign.get("filed_on", "—"),
+            unit=sign.get("reporting_unit", "—"),
+        )
+        stdout().print(safe_text(line, one_line=True), markup=False)
+    for w, o in ctx.store.withdrawn:  # what no longer counts, and when and why
+        if w.indicator != ind.id or w.region not in regions:
+            continue
+        by = t("show.withdrawn_by", language, by=w.by) if w.by else ""
+        line = t(
+            "show.withdrawn",
+            language,
+            figure=f"{w.period} {w.region} ({o.file}:{o.line})",
+            value=w.value,
+            when=w.withdrawn_at,
+            reason=w.reason,
+            by=by,
+        )
+        stdout().print(safe_text(line, one_line=True), markup=False)

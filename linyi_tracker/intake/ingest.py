@@ -41,6 +41,7 @@ from linyi_tracker.actuals.reconcile import (
     store_finding,
     written_text,
 )
+from linyi_tracker.actuals.signoff import signoff_row
 from linyi_tracker.actuals.store import INGESTED
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
 from linyi_tracker.i18n import Text, TextError, os_reason
@@ -82,6 +83,9 @@ class IngestPlan:
     data_dir: Path | None = None
     # Figures a later as_of in the submission replaced: written too, as history.
     history: list[Observation] = field(default_factory=list)
+    # Each submitted file's sign-off line (填报人 …), by the file name its rows carry:
+    # kept above the ingested file's header (actuals/signoff.py).
+    signoffs: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def plan_ingest(
@@ -205,10 +209,24 @@ def _target(plan: Plan, rows: list[Observation], data_dir: Path, moment: datetim
     return path
 
 
-def render(plan: Plan, rows: list[Observation]) -> bytes:
-    """Normalised UTF-8 CSV: canonical headers, ids, periods and values; source kept."""
+def signoff_of(rows: list[Observation], signoffs: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The one sign-off line of the files ``rows`` come from ({} when none has one). Files
+    signed differently are refused before anything is written: one ingested file keeps
+    one submission's record, and a figure never carries another file's signatures."""
+    found = {tuple(sorted(signoffs.get(o.file, {}).items())) for o in rows}
+    signed = {s for s in found if s}
+    if len(signed) > 1 or (signed and () in found):
+        raise IngestRefused(Text("ingest.signoffs_differ"))
+    return dict(next(iter(signed))) if signed else {}
+
+
+def render(plan: Plan, rows: list[Observation], signoff: dict[str, str] | None = None) -> bytes:
+    """Normalised UTF-8 CSV: canonical headers, ids, periods and values; source kept; the
+    submission's sign-off line (填报人 …) above the header when it has one."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
+    if signoff:
+        writer.writerow(signoff_row(signoff))
     # The measure column only where a growth figure needs it: a growth figure written
     # without it would read back as a level.
     measured = any(o.measure != "level" for o in rows)
@@ -363,7 +381,7 @@ def _write_file(plan: Plan, ingest: IngestPlan) -> None:
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     _clean_temporaries(folder)
-    payload = render(plan, ingest.rows)
+    payload = render(plan, ingest.rows, signoff_of(ingest.rows, ingest.signoffs))
     try:
         _write_new(folder, payload, ingest.target)
     except BaseException:

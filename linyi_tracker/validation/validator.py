@@ -34,6 +34,7 @@ class FileResult:
     encoding: str | None
     rows: int
     valid: bool = True
+    signoff: dict[str, str] = field(default_factory=dict)  # 填报人 … (actuals/signoff.py)
 
 
 @dataclass
@@ -206,7 +207,10 @@ def _validate(
     findings = [f for r in reads for f in r.findings] + across
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column_number or 0))
     failing = {f.file for f in findings if _fails(f, strict)}
-    files = [FileResult(r.path, r.encoding, r.rows, r.path not in failing) for r in reads]
+    files = [
+        FileResult(r.path, r.encoding, r.rows, r.path not in failing, dict(r.signoff))
+        for r in reads
+    ]
     observations = checks.submitted() if keep_observations else []
     revisions = checks.replaced() if keep_observations else []
     return ValidationReport(files, findings, strict, observations, revisions)

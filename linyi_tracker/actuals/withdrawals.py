@@ -1,0 +1,92 @@
+"""Figures withdrawn from the store (``linyi-tracker withdraw``), and applying them.
+
+The record is ``<data>/.linyi-tracker-withdrawn.csv``: one row a withdrawal, never
+rewritten but by appending (intake/withdraw.py, under ingest's lock). A withdrawal names
+the figure's key and the value withdrawn: the store drops that figure when it loads (an
+earlier revision of it, if any, counts again), and a later figure of another value for
+the same key counts as usual.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import NamedTuple
+
+from linyi_tracker.actuals.reader import Observation
+
+WITHDRAWN_NAME = ".linyi-tracker-withdrawn.csv"
+COLUMNS = ("indicator", "period", "region", "measure", "value", "withdrawn_at", "reason", "by")
+
+
+class Withdrawal(NamedTuple):
+    """One withdrawn figure: which, the value, when (ISO time), why and by whom."""
+
+    indicator: str
+    period: str
+    region: str
+    measure: str
+    value: str
+    withdrawn_at: str
+    reason: str
+    by: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.indicator, self.period, self.region, self.measure)
+
+
+def read_withdrawals(data_dir: Path) -> list[Withdrawal]:
+    """The withdrawals recorded in ``data_dir`` (none when there is no record)."""
+    path = data_dir / WITHDRAWN_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    rows = list(csv.reader(io.StringIO(text)))
+    found: list[Withdrawal] = []
+    for row in rows[1:]:
+        if len(row) == len(COLUMNS):
+            found.append(Withdrawal(*row))
+    return found
+
+
+def withdrawn_by(o: Observation, withdrawals: list[Withdrawal]) -> Withdrawal | None:
+    """The withdrawal of exactly this figure (its key and its value), if any."""
+    for w in withdrawals:
+        if w.key == o.key and w.value == o.text:
+            return w
+    return None
+
+
+def apply_withdrawals(
+    observations: list[Observation],
+    revisions: dict[tuple[str, str, str, str], list[Observation]],
+    withdrawals: list[Withdrawal],
+) -> tuple[list[Observation], list[tuple[Withdrawal, Observation]]]:
+    """The observations that still count, and each withdrawn one with its record. A
+    withdrawn figure's latest earlier revision that is not withdrawn counts in its place
+    (``revisions`` is changed in place)."""
+    if not withdrawals:
+        return observations, []
+    keys = {w.key for w in withdrawals}
+    kept: list[Observation] = []
+    gone: list[tuple[Withdrawal, Observation]] = []
+    for o in observations:
+        record = withdrawn_by(o, withdrawals) if o.key in keys else None
+        if record is None:
+            kept.append(o)
+            continue
+        gone.append((record, o))
+        history = revisions.get(o.key, [])
+        while history:
+            earlier = history.pop()
+            again = withdrawn_by(earlier, withdrawals)
+            if again is None:
+                kept.append(earlier)
+                break
+            gone.append((again, earlier))
+        if not history:
+            revisions.pop(o.key, None)
+    return kept, gone

@@ -1,0 +1,89 @@
+"""``linyi-tracker withdraw INDICATOR PERIOD``: take a wrongly ingested figure back, on record."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from linyi_tracker.actuals.periods import Period
+from linyi_tracker.cli.options import (
+    DataOption,
+    LangOption,
+    PlanOption,
+    RegionOption,
+    output_language,
+    parse_period_option,
+)
+
+
+def withdraw(
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", show_default=False)],
+    period: Annotated[
+        Period,
+        typer.Argument(metavar="PERIOD", parser=parse_period_option, show_default=False),
+    ],
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT", show_default=False)],
+    region: RegionOption = None,
+    by: Annotated[str, typer.Option("--by", metavar="NAME", show_default=False)] = "",
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    plan: PlanOption = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Withdraw one stored figure, on record (help text: cli/help_texts.py)."""
+    from linyi_tracker import usecases
+    from linyi_tracker.cli import context
+    from linyi_tracker.cli.output import safe_text, stdout
+    from linyi_tracker.i18n import Text, TextError, TextUsageError, t
+    from linyi_tracker.intake.withdraw import plan_withdrawal, record_withdrawal
+    from linyi_tracker.plan.lookup import find_indicator, find_region
+
+    language = output_language(lang)
+    if not reason.strip():
+        raise TextUsageError(Text("withdraw.empty_reason", {}))
+    ctx = usecases.open_workspace(plan, data)
+    if ctx.data_at.origin == "embedded":  # the package's own figures are never written to
+        raise TextError(Text("ingest.no_data_folder"))
+    ind = find_indicator(ctx.plan, indicator)
+    region_id = ctx.plan.city.id if region is None else find_region(ctx.plan, region)
+    job = plan_withdrawal(
+        ctx.store, ind.id, period.text, region_id, reason=reason.strip(), by=by.strip()
+    )
+    figure = f"{ind.id} {period.text} {region_id}"
+    o, w = job.figure, job.record
+    where = f"{o.file}:{o.line}"
+    console = stdout()
+
+    def say(line: str) -> None:
+        console.print(safe_text(line, one_line=True), markup=False)
+
+    if job.already:
+        say(
+            t(
+                "withdraw.already",
+                language,
+                figure=figure,
+                value=w.value,
+                when=w.withdrawn_at,
+                reason=w.reason,
+            )
+        )
+        return
+    if dry_run:
+        say(
+            t("withdraw.would", language, figure=figure, value=w.value, file=where, reason=w.reason)
+        )
+        return
+    path = record_withdrawal(ctx.data_at.path, w)
+    say(
+        t(
+            "withdraw.done",
+            language,
+            figure=figure,
+            value=w.value,
+            file=where,
+            reason=w.reason,
+            path=context.shown_path(path),
+        )
+    )

@@ -1,0 +1,233 @@
+"""``linyi-tracker withdraw``: a wrongly ingested figure taken back, on record (issue 26.10)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Result
+from linyi_tracker.actuals.store import load_store
+from linyi_tracker.actuals.withdrawals import WITHDRAWN_NAME
+from linyi_tracker.intake.withdraw import NothingToWithdraw, plan_withdrawal, record_withdrawal
+from linyi_tracker.plan.models import Plan
+
+Run = Callable[..., Result]
+DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
+FIGURE = ("emp.new_urban_jobs", "2016", "--region", "费县")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(DEMO, folder)
+    return folder
+
+
+def _jobs_2016(run: Run, data: Path) -> list[object]:
+    shown = run(
+        "show",
+        "emp.new_urban_jobs",
+        "--region",
+        "费县",
+        "--as-of",
+        "2016",
+        "--data",
+        str(data),
+        "--format",
+        "json",
+    )
+    assert shown.exit_code == 0
+    return [s["value"] for s in json.loads(shown.stdout)["series"] if s["period"] == "2016"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "已撤回"), ("en", "Withdrew")])
+def test_a_withdrawn_figure_no_longer_counts(run: Run, data: Path, lang: str, said: str) -> None:
+    """After withdraw, show no longer has the figure in its series, and says it is withdrawn."""
+    assert _jobs_2016(run, data)
+    done = run(
+        "withdraw", *FIGURE, "--reason", "误填", "--by", "张三", "--data", str(data), "--lang", lang
+    )
+    assert done.exit_code == 0 and said in done.stdout and "8710" in done.stdout
+    assert _jobs_2016(run, data) == []
+    shown = run(
+        "show",
+        "emp.new_urban_jobs",
+        "--region",
+        "费县",
+        "--as-of",
+        "2016",
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        width=200,
+    )
+    word = "已撤回" if lang == "zh" else "Withdrawn"
+    assert word in shown.stdout and "误填" in shown.stdout and "张三" in shown.stdout
+
+
+def test_the_record_says_what_when_and_why(run: Run, data: Path) -> None:
+    """The record holds the figure, the value withdrawn, the time, the reason and who."""
+    run("withdraw", *FIGURE, "--reason", "误填", "--by", "张三", "--data", str(data))
+    lines = (data / WITHDRAWN_NAME).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "indicator,period,region,measure,value,withdrawn_at,reason,by"
+    assert lines[1].startswith("emp.new_urban_jobs,2016,feixian,level,8710,")
+    assert lines[1].endswith(",误填,张三")
+
+
+def test_dry_run_writes_nothing(run: Run, data: Path) -> None:
+    """--dry-run shows the figure it would withdraw and leaves the folder as it was."""
+    shown = run(
+        "withdraw", *FIGURE, "--reason", "x", "--dry-run", "--data", str(data), "--lang", "en"
+    )
+    assert shown.exit_code == 0 and "Would withdraw" in shown.stdout and "8710" in shown.stdout
+    assert not (data / WITHDRAWN_NAME).exists()
+    assert _jobs_2016(run, data)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "没有"), ("en", "No figure")])
+def test_no_such_figure_is_refused_with_exit_2(run: Run, data: Path, lang: str, said: str) -> None:
+    """A figure that is not in the store is refused with exit 2 and a message; nothing written."""
+    refused = run(
+        "withdraw",
+        "emp.new_urban_jobs",
+        "2003",
+        "--region",
+        "费县",
+        "--reason",
+        "x",
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+    )
+    assert refused.exit_code == 2
+    assert said in refused.stdout + refused.stderr
+    assert not (data / WITHDRAWN_NAME).exists()
+
+
+def test_withdrawing_twice_changes_nothing(run: Run, data: Path) -> None:
+    """A second withdrawal of the same figure exits 0 and records nothing more."""
+    run("withdraw", *FIGURE, "--reason", "误填", "--data", str(data))
+    before = (data / WITHDRAWN_NAME).read_bytes()
+    again = run("withdraw", *FIGURE, "--reason", "again", "--data", str(data), "--lang", "en")
+    assert again.exit_code == 0 and "withdrawn already" in again.stdout
+    assert (data / WITHDRAWN_NAME).read_bytes() == before
+
+
+def test_an_empty_reason_is_refused(run: Run, data: Path) -> None:
+    """A withdrawal must say why: an empty --reason is refused with exit 2."""
+    refused = run("withdraw", *FIGURE, "--reason", "  ", "--data", str(data))
+    assert refused.exit_code == 2
+    assert not (data / WITHDRAWN_NAME).exists()
+
+
+def test_status_and_report_honour_a_withdrawal(run: Run, data: Path) -> None:
+    """status and report read the store without the withdrawn figure."""
+    args = (
+        "status",
+        "--region",
+        "费县",
+        "--as-of",
+        "2016",
+        "--format",
+        "json",
+        "--data",
+        str(data),
+    )
+    before = run(*args).stdout
+    run("withdraw", *FIGURE, "--reason", "误填", "--data", str(data))
+    after = run(*args)
+    assert after.exit_code == 0 and after.stdout != before
+    report = run("report", "2016", "--data", str(data), "--format", "md", "-o", "r.md")
+    assert report.exit_code == 0
+
+
+def test_the_record_is_not_read_as_data(plan: Plan, data: Path) -> None:
+    """The record is the tool's own file: the store neither reads it as figures nor names it."""
+    o = next(o for o in load_store(plan, data).observations if o.region == "feixian")
+    job = plan_withdrawal(load_store(plan, data), o.indicator, o.period.text, o.region, reason="r")
+    record_withdrawal(data, job.record)
+    store = load_store(plan, data)
+    assert not store.errors
+    assert not [f for f in store.findings if WITHDRAWN_NAME in (f.file or "")]
+    assert [w.value for w, _ in store.withdrawn] == [o.text]
+
+
+def test_withdrawing_a_revision_restores_the_earlier_figure(plan: Plan, tmp_path: Path) -> None:
+    """Withdrawing the latest revision of a figure lets the earlier one count again."""
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "a.csv").write_text(
+        "indicator,period,region,value,as_of\n"
+        "emp.new_urban_jobs,2016,feixian,8710,2017-01-10\n"
+        "emp.new_urban_jobs,2016,feixian,9999,2017-03-01\n",
+        encoding="utf-8",
+    )
+    job = plan_withdrawal(
+        load_store(plan, data), "emp.new_urban_jobs", "2016", "feixian", reason="typo"
+    )
+    assert job.record.value == "9999"
+    record_withdrawal(data, job.record)
+    store = load_store(plan, data)
+    assert [o.text for o in store.series("emp.new_urban_jobs", "feixian")] == ["8710"]
+
+
+def test_nothing_to_withdraw_raises(plan: Plan, data: Path) -> None:
+    """The core refuses a figure the store does not hold."""
+    with pytest.raises(NothingToWithdraw):
+        plan_withdrawal(load_store(plan, data), "emp.new_urban_jobs", "2003", "feixian", reason="r")
+
+
+def test_a_withdrawal_is_honoured_through_the_store_cache(run: Run, tmp_path: Path) -> None:
+    """With the cache on, status after a withdrawal no longer counts the withdrawn figure."""
+    from test_cache import big_store
+
+    data = big_store(tmp_path / "big", 9000)
+    env = {"LINYI_TRACKER_CACHE": str(tmp_path / "cache")}
+    args = (
+        "status",
+        "--data",
+        str(data),
+        "--region",
+        "兰山区",
+        "--as-of",
+        "2016-12",
+        "--format",
+        "json",
+    )
+    first = run(*args, env=env)
+    assert run(*args, env=env).stdout == first.stdout  # served from the cache
+    assert list((tmp_path / "cache").glob("*.store"))
+    done = run(
+        "withdraw",
+        "emp.new_urban_jobs",
+        "2016-12",
+        "--region",
+        "兰山区",
+        "--reason",
+        "误填",
+        "--data",
+        str(data),
+        env=env,
+    )
+    assert done.exit_code == 0
+    after = run(*args, env=env)
+    assert after.exit_code == 0 and after.stdout != first.stdout
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "已于"), ("en", "was withdrawn on")])
+def test_ingesting_a_withdrawn_figure_again_is_refused(
+    run: Run, data: Path, tmp_path: Path, lang: str, said: str
+) -> None:
+    """The withdrawn value ingested again would not count: refused with a message, not dropped."""
+    run("withdraw", *FIGURE, "--reason", "误填", "--data", str(data))
+    sub = tmp_path / "again.csv"
+    sub.write_text("指标代码,期间,地区,数值\nemp.new_urban_jobs,2016,费县,8710\n", encoding="utf-8")
+    refused = run("ingest", str(sub), "--data", str(data), "--lang", lang)
+    assert refused.exit_code == 2 and said in refused.stdout + refused.stderr
+    assert not (data / "ingested").exists()
