@@ -10,6 +10,11 @@ a few slips, each with a likely reading the warning names:
 - a growth rate where a level belongs: 10.4 for an urban income whose target is about
   50,000 yuan — "looks like a growth rate (10.4 %)".
 
+A stock or level is also held against its own region's history, and with none against
+the other regions' figures of its period (:func:`against_history`,
+:func:`against_regions`): 11315 typed into a district's population row, which was over
+a million the years before, is a warning that names those years' figures.
+
 A plan may give an indicator its plausible range (``range: [min, max]``, DHIS2's
 min–max values); the range is then the band, and the scale rule is not used.
 
