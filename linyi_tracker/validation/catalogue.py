@@ -1307,6 +1307,29 @@ _ENTRIES = [
                 "{value} is outside the plausible range the plan gives ({min}–{max}); it may "
                 "be {reading}",
             ),
+            "history": T(
+                "{value}与该地区历年数据（{history}）相差约{factor}倍",
+                "{value} is about {factor} times off this region's own figures ({history})",
+            ),
+            "history-reading": T(
+                "{value}与该地区历年数据（{history}）相差约{factor}倍；可能应为{reading}",
+                "{value} is about {factor} times off this region's own figures ({history}); "
+                "it may be {reading}",
+            ),
+            "above-city": T(
+                "{value}大于同期全市数字{city_value}",
+                "{value} is larger than the city's figure for the period ({city_value})",
+            ),
+            "city-share": T(
+                "该地区无历年数据；{value}与全市数字{city_value}按{regions}个地区平均（约{low}）相差太远",
+                "this region has no figures of its own yet; {value} is far off the city's "
+                "{city_value} shared among {regions} regions (about {low} each)",
+            ),
+            "regions": T(
+                "该地区无历年数据；{value}与同期其他{regions}个地区的数字（{low}—{high}）相差太远",
+                "this region has no figures of its own yet; {value} is far off the other "
+                "{regions:region's|regions'} figures for the period ({low}–{high})",
+            ),
         },
         {
             "": T(

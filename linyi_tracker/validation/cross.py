@@ -47,7 +47,13 @@ from linyi_tracker.actuals.reconcile import (
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan, Target
-from linyi_tracker.validation.plausibility import Band, band, explain
+from linyi_tracker.validation.plausibility import (
+    Band,
+    against_history,
+    against_regions,
+    band,
+    explain,
+)
 
 # Iglewicz and Hoaglin's modified z-score: 0.6745·(x − median) / MAD, flagged above 3.5.
 # With few values (six years of one month) the MAD of ordinary noise can be tiny and
@@ -570,7 +576,106 @@ class CrossChecks:
         if flow:
             self._ytd(codes, values, refs)
         self._outliers(codes, values, refs, flow=flow, stored=bool(stored))
-        self._plausible(indicator, region, values, refs, stored)
+        # The stored history, when there is one, is the better judge (its message shows
+        # it); without one the scale of the targets goes first, as the submission's own
+        # figures may share its slip (10.4 and 0.0004 for an income).
+        if flow:
+            self._plausible(indicator, region, values, refs, stored)
+        elif stored:
+            flagged = self._in_line(indicator, region, codes, refs)
+            self._plausible(indicator, region, values, refs, stored, flagged)
+        else:
+            flagged = self._plausible(indicator, region, values, refs, stored)
+            self._in_line(indicator, region, codes, refs, flagged)
+
+    def _in_line(
+        self,
+        indicator: str,
+        region: str,
+        codes: list[int],
+        refs: list[int | Observation],
+        skip: set[int] | frozenset[int] = frozenset(),
+    ) -> set[int]:
+        """Each submitted figure of a stock or level against its own series (the stored
+        figures of the other periods, else the submission's), and with no series of its own
+        against the other regions' figures of its period (plausibility.against_history,
+        against_regions). Returns the rows flagged, which the scale band then leaves alone."""
+        setting = self._plausibility_setting(indicator, region)
+        if setting is None or setting[2] is not None:
+            return set()  # not a plain number in a unit, or the plan gives its range
+        kind = setting[0]
+        stored = [
+            (c, o.value)
+            for c, o in zip(codes, refs, strict=True)
+            if isinstance(o, Observation) and o.value is not None
+        ]
+        flagged: set[int] = set()
+        for code, ref in zip(codes, refs, strict=True):
+            if not isinstance(ref, int) or ref in skip:
+                continue
+            value = self._decimal(ref)
+            if value is None:
+                continue
+            pool = stored
+            if not pool:
+                pool = [
+                    (c, v)
+                    for c, r in zip(codes, refs, strict=True)
+                    if isinstance(r, int) and r not in skip and (v := self._decimal(r)) is not None
+                ]
+            history = [(c, self.periods[c].text, v) for c, v in pool if c != code]
+            if history:
+                issue = against_history(value, code, history, kind)
+            else:
+                issue = against_regions(
+                    value,
+                    region,
+                    self._period_figures(indicator, code, region),
+                    self.plan.city.id,
+                    self.plan.indicator_by_id[indicator].aggregate == "sum",
+                    len(self.plan.summed_regions),
+                )
+            if issue is not None:
+                flagged.add(ref)
+                self.findings.append(
+                    _at(self._row(ref), issue.code, issue.severity, dict(issue.params), issue.form)
+                )
+        return flagged
+
+    def _period_figures(self, indicator: str, code: int, region: str) -> list[tuple[str, Decimal]]:
+        """The other regions' figures of one indicator and period (submitted, else stored)."""
+        period = self.periods[code]
+        out: list[tuple[str, Decimal]] = []
+        for other in self.regions:
+            if other == region:
+                continue
+            key = self._key(indicator, other, period)
+            row = self._submitted_at(key)
+            value = self._decimal(row) if row is not None else None
+            if value is None and key in self.stored:
+                value = self.stored[key].value
+            if value is not None:
+                out.append((other, value))
+        city = self.plan.city.id
+        if not any(r == city for r, _ in out) and self.store is not None:
+            # a stock moves slowly: the city's figure of the year before or after will do
+            near = [
+                o
+                for o in self.store.series(indicator, city)
+                if o.value is not None and abs(o.period.year - period.year) <= 1
+            ]
+            if near:
+                nearest = min(near, key=lambda o: abs(o.period.year - period.year)).value
+                assert nearest is not None
+                out.append((city, nearest))
+        return out
+
+    def _submitted_at(self, key: int) -> int | None:
+        """The representative row of ``key`` in the submission, if it has one."""
+        place = bisect.bisect_left(self.rep_keys, key)
+        if place < len(self.rep_keys) and self.rep_keys[place] == key:
+            return self.representatives[place]
+        return None
 
     def _plausible(
         self,
@@ -579,15 +684,17 @@ class CrossChecks:
         values: list[float],
         refs: list[int | Observation],
         stored: list[Observation],
-    ) -> None:
+        flagged: set[int] | frozenset[int] = frozenset(),
+    ) -> set[int]:
         """Each submitted figure against its indicator's plausible band (plausibility.py):
         the band is worked out once for the series, then the series' least and greatest
-        figures tell whether any figure needs a look."""
+        figures tell whether any figure needs a look. Returns the rows flagged."""
+        flagged_here: set[int] = set()
         if not values:
-            return
+            return flagged_here
         setting = self._plausibility_setting(indicator, region)
         if setting is None:
-            return
+            return flagged_here
         kind, targets, given, share, scope = setting
         history = [o.value for o in stored if o.value is not None]
         if history:
@@ -598,12 +705,12 @@ class CrossChecks:
                 self._bands[band_key] = band(kind, targets, history, given, share)
             found = self._bands[band_key]
         if found is None:
-            return
+            return flagged_here
         low, high = found.low, found.high
         if min(values) >= low and max(values) <= high:
-            return
+            return flagged_here
         for v, ref in zip(values, refs, strict=True):
-            if (v < low or v > high) and isinstance(ref, int):
+            if (v < low or v > high) and isinstance(ref, int) and ref not in flagged:
                 value = self._decimal(ref)
                 if value is None:
                     continue
@@ -612,6 +719,8 @@ class CrossChecks:
                 self.findings.append(
                     _at(row, issue.code, issue.severity, dict(issue.params), issue.form)
                 )
+                flagged_here.add(ref)
+        return flagged_here
 
     def _plausibility_setting(
         self, indicator: str, region: str

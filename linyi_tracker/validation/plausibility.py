@@ -10,6 +10,11 @@ a few slips, each with a likely reading the warning names:
 - a growth rate where a level belongs: 10.4 for an urban income whose target is about
   50,000 yuan — "looks like a growth rate (10.4 %)".
 
+A stock or level is also held against its own region's history, and with none against
+the other regions' figures of its period (:func:`against_history`,
+:func:`against_regions`): 11315 typed into a district's population row, which was over
+a million the years before, is a warning that names those years' figures.
+
 A plan may give an indicator its plausible range (``range: [min, max]``, DHIS2's
 min–max values); the range is then the band, and the scale rule is not used.
 
@@ -163,3 +168,115 @@ def _text(value: Decimal) -> str:
     """Plain digits, without exponent or trailing zeros."""
     text = format(value.normalize() if value else Decimal(0), "f")
     return text
+
+
+# ---------------------------------------------------------------- against the history
+
+# A stock or level (not a year-to-date flow) more than HISTORY_FACTOR times above, or
+# below, every figure next to it in its own series (the nearest earlier and the nearest
+# later period of the same indicator and region) is out of line. The slips this catches
+# are factors of 100 and more (a jobs count in the population row, a figure in 万
+# without it, a percentage as a fraction); a factor of ten keeps genuine movements quiet,
+# even steep ones: a figure lying between its neighbours is never out of line (a poverty
+# count falling 61,000 → 5,200 → 0), and a neighbour of 0 sets no bound from below.
+HISTORY_FACTOR = 10.0
+# Without a history of its own, a region's figure is compared with the other regions'
+# figures of the same period: counties differ in size more than years do.
+REGIONS_FACTOR = 30.0
+HISTORY_SHOWN = 4  # at most this many figures of the history are named in the message
+
+
+def against_history(
+    value: Decimal, position: int, history: Sequence[tuple[int, str, Decimal]], unit_kind: str
+) -> Issue | None:
+    """A warning when ``value`` (at ``position``, a sortable period code) is out of line
+    with its own series ``history`` — (position, period text, figure) of the other
+    periods — as the module's HISTORY_FACTOR says; ``None`` otherwise or when there is
+    nothing to compare with. The message names the figures compared with."""
+    if value <= 0:
+        return None  # a ratio says nothing about 0 (a poverty count that reached it)
+    before = [h for h in history if h[0] < position]
+    after = [h for h in history if h[0] > position]
+    near = ([max(before)] if before else []) + ([min(after)] if after else [])
+    if not near:
+        return None
+    figures = [float(h[2]) for h in near]
+    low = min(figures) / HISTORY_FACTOR
+    positive = [f for f in figures if f > 0]
+    high = max(positive) * HISTORY_FACTOR if positive else math.inf
+    v = float(value)
+    if low <= v <= high:
+        return None
+    reference = min(positive) if v < low else max(positive)
+    shown = sorted(history, key=lambda h: abs(h[0] - position))[:HISTORY_SHOWN]
+    params: dict[str, Param] = {
+        "value": _text(value),
+        "history": "; ".join(f"{t} {_grouped(f)}" for _, t, f in sorted(shown)),
+        "factor": _about(Decimal(repr(max(v / reference, reference / v)))),
+    }
+    return _with_reading(value, unit_kind, reference, params, "history")
+
+
+def against_regions(
+    value: Decimal,
+    region: str,
+    others: Sequence[tuple[str, Decimal]],
+    city: str,
+    summed: bool,
+    share: int = 1,
+) -> Issue | None:
+    """A region's figure with no history of its own against the other regions' figures of
+    the same period (``others``: region id and figure, the city's among them): above the
+    city's figure for a figure the regions add up to, or more than REGIONS_FACTOR times
+    off the other regions' range (with none, off the city's figure divided among its
+    ``share`` regions). ``None`` when it is in line or nothing compares."""
+    if value <= 0 or region == city:
+        return None
+    v = float(value)
+    whole = next((f for r, f in others if r == city), None)
+    params: dict[str, Param] = {"value": _text(value)}
+    if summed and whole is not None and whole > 0 and value > whole:
+        params["city_value"] = _grouped(whole)
+        return Issue(CODE, Severity.WARNING, "value", params, "above-city")
+    parts = sorted(float(f) for r, f in others if r != city and f > 0)
+    if not parts and summed and whole is not None and whole > 0 and share > 1:
+        # no other region yet: the city's figure shared out is the scale of a region's
+        mean = float(whole) / share
+        if mean / REGIONS_FACTOR <= v <= mean * REGIONS_FACTOR:
+            return None
+        params |= {
+            "city_value": _grouped(whole),
+            "regions": share,
+            "low": _about(Decimal(repr(mean))),
+        }
+        return Issue(CODE, Severity.WARNING, "value", params, "city-share")
+    if not parts:
+        return None
+    if parts[0] / REGIONS_FACTOR <= v <= parts[-1] * REGIONS_FACTOR:
+        return None
+    params |= {
+        "regions": len(parts),
+        "low": _grouped(Decimal(repr(parts[0]))),
+        "high": _grouped(Decimal(repr(parts[-1]))),
+    }
+    return Issue(CODE, Severity.WARNING, "value", params, "regions")
+
+
+def _with_reading(
+    value: Decimal, unit_kind: str, reference: float, params: dict[str, Param], form: str
+) -> Issue:
+    """The finding of ``form``, or of ``form``-reading when a slip's reading lands near
+    ``reference`` (113 for 1,130,000: a figure in 万)."""
+    for reading, _ in _readings(value, unit_kind):
+        if reference / READING_FACTOR <= float(reading) <= reference * READING_FACTOR:
+            params["reading"] = _text(reading)
+            return Issue(CODE, Severity.WARNING, "value", params, form + "-reading")
+    return Issue(CODE, Severity.WARNING, "value", params, form)
+
+
+def _grouped(value: Decimal) -> str:
+    """A figure with thousands grouped, as written otherwise (1150000 → 1,150,000)."""
+    text = _text(value)
+    whole, dot, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-') or 0):,}{dot}{fraction}"
