@@ -34,7 +34,7 @@ def test_a_jobs_count_in_the_population_row_is_told_its_regions_history(plan: Pl
     (f,) = warned(plan, "jobs-in-population.csv")
     assert (f.line, f.form) == (2, "history")
     zh, en = render(f, "zh")[0], render(f, "en")[0]
-    assert "2015 1,120,000; 2018 1,150,000" in zh and "相差约102倍" in zh
+    assert "（2015年 1,120,000；2018年 1,150,000）" in zh and "相差约102倍" in zh
     assert en.startswith("11315 is about 102 times off this region's own figures (2015 1,120,000")
 
 

@@ -22,6 +22,7 @@ in one place. The rendering code is the last fifty lines.
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from collections.abc import Mapping
@@ -1308,11 +1309,11 @@ _ENTRIES = [
                 "be {reading}",
             ),
             "history": T(
-                "{value}与该地区历年数据（{history}）相差约{factor}倍",
+                "{value}与该地区历年数据（{history:list-zh}）相差约{factor}倍",
                 "{value} is about {factor} times off this region's own figures ({history})",
             ),
             "history-reading": T(
-                "{value}与该地区历年数据（{history}）相差约{factor}倍；可能应为{reading}",
+                "{value}与该地区历年数据（{history:list-zh}）相差约{factor}倍；可能应为{reading}",
                 "{value} is about {factor} times off this region's own figures ({history}); "
                 "it may be {reading}",
             ),
@@ -2095,7 +2096,8 @@ def param_text(value: Param) -> str:
 class _Formatter(string.Formatter):
     """``str.format`` over a finding's parameters, with ``{n:word|words}`` plurals and
     ``{problem:yaml-zh}`` for a phrase of the YAML parser said in Chinese
-    (:mod:`linyi_tracker.plan.yaml_words`); a parameter that is missing is left as
+    (:mod:`linyi_tracker.plan.yaml_words`), ``{history:list-zh}`` for a list of
+    "period figure" pairs with 年 and the full-width semicolon; a parameter that is missing is left as
     ``{name}`` (a test fails on it) rather than raising in front of the user."""
 
     def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
@@ -2111,6 +2113,9 @@ class _Formatter(string.Formatter):
             return f"{value} {one if value == 1 else many}"
         if format_spec == "yaml-zh":
             return in_chinese(param_text(value))
+        if format_spec == "list-zh":  # "2015 1,120,000; 2018 1,150,000" said in Chinese
+            listed = re.sub(r"(^|; )(\d{4}) ", r"\1\2年 ", param_text(value))
+            return listed.replace("; ", "；")
         return param_text(value)
 
 
