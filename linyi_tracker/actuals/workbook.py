@@ -14,6 +14,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -221,18 +222,24 @@ def _sheets_not_read(sheets: list[Any], read: Any, shown: str) -> list[Finding]:
 _LOOK_FOR_DATA = 1000  # rows of another sheet looked at for a value
 
 
-def _has_data(ws: Any) -> bool:
-    """Whether one of the first rows of ``ws`` holds a value."""
+@contextmanager
+def _parsed(ws: Any) -> Iterator[Any]:
+    """The sheet's rows as openpyxl's own parser gives them (cached values, formulas kept)."""
     with ws._get_source() as src:
-        parser = _sheet_parser(
+        yield _sheet_parser(
             src,
             ws._shared_strings,
             data_only=True,
             epoch=ws.parent.epoch,
             date_formats=ws.parent._date_formats,
             timedelta_formats=ws.parent._timedelta_formats,
-        )
-        for n, (_, cells) in enumerate(parser.parse()):
+        ).parse()
+
+
+def _has_data(ws: Any) -> bool:
+    """Whether one of the first rows of ``ws`` holds a value."""
+    with _parsed(ws) as rows:
+        for n, (_, cells) in enumerate(rows):
             if any(c["value"] not in (None, "") or "formula" in c for c in cells):
                 return True
             if n >= _LOOK_FOR_DATA:
@@ -304,16 +311,8 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
     first: tuple[int, int, str, str] | None = None
     cells_read = 0
     last_row = 0
-    with ws._get_source() as src:
-        parser = _sheet_parser(
-            src,
-            ws._shared_strings,
-            data_only=True,
-            epoch=ws.parent.epoch,
-            date_formats=ws.parent._date_formats,
-            timedelta_formats=ws.parent._timedelta_formats,
-        )
-        for number, row in parser.parse():
+    with _parsed(ws) as rows:
+        for number, row in rows:
             # The row's width, not its cells written: a lone cell at XFD1 makes 16,384.
             cells_read += max((c["column"] for c in row), default=0)
             if cells_read > MAX_CELLS:
