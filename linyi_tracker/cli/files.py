@@ -21,7 +21,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -150,29 +149,27 @@ def _write(target: Path, write: Callable[[Path], object]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _write_stdout(target: Path, write: Callable[[Path], object]) -> None:
-    """The output made in a private temporary, then printed as the command would print it."""
-    from linyi_tracker.cli.output import print_bytes
-
-    fd, name = tempfile.mkstemp(prefix="linyi-tracker-", suffix=target.suffix)
+def _made(suffix: str, write: Callable[[Path], object]) -> bytes:
+    """The output made in a private temporary file (writers need a path), as bytes."""
+    fd, name = tempfile.mkstemp(prefix="linyi-tracker-", suffix=suffix)
     os.close(fd)
     tmp = Path(name)
     try:
         write(tmp)
-        payload = tmp.read_bytes()
+        return tmp.read_bytes()
     finally:
         tmp.unlink(missing_ok=True)
-    print_bytes(payload)
+
+
+def _write_stdout(target: Path, write: Callable[[Path], object]) -> None:
+    """The output printed as the command would print it."""
+    from linyi_tracker.cli.output import print_bytes
+
+    print_bytes(_made(target.suffix, write))
 
 
 def _write_into(device: Path, write: Callable[[Path], object]) -> None:
-    """A device or pipe: the output is made in a private temporary, then copied into it."""
-    fd, name = tempfile.mkstemp(prefix="linyi-tracker-", suffix=device.suffix)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        with tmp.open("rb") as source, device.open("wb") as sink:
-            shutil.copyfileobj(source, sink)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """A device or pipe: the output made, then copied into it."""
+    payload = _made(device.suffix, write)
+    with device.open("wb") as sink:
+        sink.write(payload)
