@@ -9,8 +9,11 @@ nearest indicator named before it, in the nearest period named before it (全年
 - a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
   completion ratio (完成年度计划的99.34%), never proposed;
+- one end of a range (8.37万到9万人, 8.37～9万, 8至9万) or a forecast (预计, 或将达, 有望)
+  is not read;
 - ``N个百分点`` is a change in points, never a growth rate;
-- after 其中 it is a part of the whole; after 占 a share; 约, 近, 超过, ``N以上`` … a bound;
+- after 其中 it is a part of the whole; after 占 a share; 约, 超过, 不足, 至少, 最多, ``N以上`` … a bound
+  (达到 states the figure);
 - after a verb of change (增长, 增产, 下降, 减少 …): with ``%`` a growth rate on the
   previous year (signed; 实际增长 and 年均增长 are skipped: price-adjusted, or an average
   over years), with a unit an absolute change (比上年增加888万吨), never a level;
@@ -56,6 +59,8 @@ NotReadReason = Literal[
     "several",
     "base-year",
     "part-year",
+    "range",
+    "forecast",
 ]
 
 
@@ -129,7 +134,14 @@ _DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
 # 比上年多63万人: compared with another period, whatever the verb — a change, not a level.
 _COMPARED = re.compile(r"[比较]\s*(?:上年|去年|上月|上季度|同期|\d{4}\s*年)|同比|环比")
 _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + r")了?\s*$")
-_BOUND_BEFORE = re.compile(r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近)\s*$")
+# A bound, not a figure: 超过8万人, 不足8万人, 至少…; but 达到8.37万人 states the figure.
+_BOUND_BEFORE = re.compile(
+    r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近|不足|不到|低于|高于|少于|多于|至少|"
+    r"最少|最多|至多|未达到|未达|未超过|达不到)\s*$"
+)
+# 预计1300万人, 或将达…, 有望…: a forecast, not an actual (力争/目标 are targets, above).
+_FORECAST = re.compile(r"预计|预测|预期|估计|或将|有望|可望|将达|将超")
+_RANGE_SEP = r"\s*[-—–~～〜至到]\s*"
 _BOUND_AFTER = re.compile(r"^\s*(以上|以下|以内|左右|多|余|上下)")
 _CLAUSE_END = "，,；;。！？!?：:（）()"
 _NUMBER = re.compile(r"(?<![\d.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
@@ -232,6 +244,10 @@ class Extractor:
             key=len,
             reverse=True,
         )
+        # 8.37万到9万人, 8.37～9万, 8.37-9.1万人, 8至9万: two numbers joined by a range sign.
+        units = "|".join(["%", *(re.escape(u) for u in self.unit_texts)])
+        self.range_after = re.compile(rf"\s*[万亿]?\s*(?:{units})?{_RANGE_SEP}[-−]?\d")
+        self.range_before = re.compile(rf"\d\s*[万亿]?\s*(?:{units})?{_RANGE_SEP}$")
 
     # documents
 
@@ -363,6 +379,10 @@ class Extractor:
         span: Span = (a, figure_end)
         if any(w in clause for w in TARGET_WORDS) or _DEADLINE.search(f[:a]):
             return _Skip("completion" if unit == "%" and "完成" in clause else "target", span)
+        if self._in_range(f, m, clause_start):
+            return _Unread("range", span)
+        if _FORECAST.search(clause[: a - clause_start]):
+            return _Unread("forecast", span)
         if unit == "个百分点":
             return _Skip("points", span)
         if "其中" in f[mention_end:a]:
@@ -410,6 +430,15 @@ class Extractor:
         if number.startswith("-"):
             return _Unread("unclear", span)
         return self._row(ind, number, unit_text, "level", period, default_year, region, span)
+
+    def _in_range(self, f: str, m: re.Match[str], clause_start: int) -> bool:
+        """The number is one end of a range (8.37万到9万人): neither end is the figure."""
+        a, b = m.span()
+        head = a + 1 if m.group(0)[:1] in "-−" else a
+        window = 32  # a number, 万/亿, a unit and a sign: bounded, so linear in the text
+        if self.range_before.search(f, max(clause_start, head - window), head):
+            return True
+        return self.range_after.match(f, b, b + window) is not None
 
     def _row(
         self,
