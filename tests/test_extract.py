@@ -255,6 +255,88 @@ def test_no_end_of_a_range_is_ever_proposed(
     assert one_sentence(national, text).rows == []
 
 
+class _Counting:
+    """A compiled pattern that adds the length of the text each call may scan."""
+
+    def __init__(self, pattern: re.Pattern[str], count: list[int]) -> None:
+        self.pattern, self.count = pattern, count
+
+    def _scan(self, text: str, pos: int, endpos: int | None) -> None:
+        self.count[0] += min(len(text), endpos if endpos is not None else len(text)) - pos
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> object:
+        self._scan(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos if endpos is not None else len(text))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> object:
+        self._scan(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos if endpos is not None else len(text))
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> object:
+        m = self.pattern.match(text, pos, endpos if endpos is not None else len(text))
+        self.count[0] += 1 if m is None else m.end() - pos + 1
+        return m
+
+
+def _scanned(plan: Plan, clauses: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    from linyi_tracker.extract import figures
+
+    count = [0]
+    for name in ("_BOUND_BEFORE", "_BOUND_AFTER", "_CHANGE", "_COMPARED", "_DEADLINE"):
+        monkeypatch.setattr(figures, name, _Counting(getattr(figures, name), count))
+    monkeypatch.setattr(figures, "_FORECAST", _Counting(figures._FORECAST, count), raising=False)
+    text = "全年粮食产量" + "，".join(f"{i}万吨" for i in range(clauses)) + "。"
+    one_sentence(plan, text)
+    return count[0]
+
+
+def test_one_long_sentence_is_read_in_linear_work(
+    national: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text the rules scan for a sentence of 2n clauses is at most 2.2 times that of n."""
+    assert _scanned(national, 1600, monkeypatch) <= 2.2 * _scanned(national, 800, monkeypatch)
+
+
+def test_a_long_sentence_is_shown_around_its_figure() -> None:
+    """In the review, a 200,000-character sentence is cut to its figure and some context."""
+    from linyi_tracker.cli.extract import CONTEXT, excerpt
+
+    sentence = "全年粮食产量" + "1，" * 50_000 + "69541万吨" + "，2" * 50_000 + "。"
+    a = sentence.index("69541")
+    shown, span = excerpt(sentence, (a, a + 7))
+    assert len(shown) <= 2 * CONTEXT + 9
+    assert span is not None and shown[span[0] : span[1]] == "69541万吨"
+    assert shown.startswith("…") and shown.endswith("…")
+
+
+def test_a_short_sentence_is_shown_whole() -> None:
+    """A sentence of ordinary length is shown as written, its figure where it was."""
+    from linyi_tracker.cli.extract import excerpt
+
+    assert excerpt("全年粮食产量69541万吨。", (6, 13)) == ("全年粮食产量69541万吨。", (6, 13))
+
+
+def test_comments_never_reach_the_html_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comments are cut out in one pass before parsing (100,000 unclosed <!-- took 78 s)."""
+    from linyi_tracker.extract import document
+
+    fed: list[str] = []
+    original = document._Visible.feed
+    monkeypatch.setattr(
+        document._Visible, "feed", lambda self, data: (fed.append(data), original(self, data))
+    )
+    page = "<p>全年粮食产量69541万吨。</p><!-- a --><!--><!---><p>b</p>" + "<!--" * 1000
+    assert document.visible_text(page) == "全年粮食产量69541万吨。\nb"
+    assert fed and all("<!--" not in data for data in fed)
+
+
+def test_an_unclosed_comment_hides_the_rest_of_the_page() -> None:
+    """As in a browser, the text after an unclosed <!-- is not shown, so not read."""
+    from linyi_tracker.extract.document import visible_text
+
+    assert visible_text("<p>a</p><!-- <p>全年粮食产量70000万吨。</p>") == "a"
+
+
 def test_sentences_end_at_full_stops_and_lines() -> None:
     """Two sentences on a line and one on the next: three sentences with their lines."""
     text = (HERE / "national-2023.txt").read_text(encoding="utf-8")

@@ -177,11 +177,36 @@ class _Visible(HTMLParser):
             self.parts.append(re.sub(r"[ \t\r\n\f\u3000]+", " ", data))
 
 
+def _without_comments(page: str) -> str:
+    """The page with its comments cut out, in one pass (the standard parser rescans the
+    rest of the page at each unclosed ``<!--``: 100,000 of them took 78 s). As in a
+    browser, ``<!-->`` and ``<!--->`` are empty comments and an unclosed one runs to the
+    end of the page."""
+    kept: list[str] = []
+    at = 0
+    while True:
+        start = page.find("<!--", at)
+        if start < 0:
+            kept.append(page[at:])
+            return "".join(kept)
+        kept.append(page[at:start])
+        body = start + 4
+        if page.startswith(">", body):
+            at = body + 1
+        elif page.startswith("->", body):
+            at = body + 2
+        else:
+            end = page.find("-->", body)
+            if end < 0:
+                return "".join(kept)
+            at = end + 3
+
+
 def visible_text(page: str) -> str:
     """The visible text of an HTML page, one block a line (``<title>`` kept: it often
     names the communiqué's year)."""
     parser = _Visible()
-    parser.feed(page)
+    parser.feed(_without_comments(page))
     parser.close()
     lines = (line.strip() for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)
