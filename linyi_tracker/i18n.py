@@ -952,6 +952,14 @@ LABELS.update(
             "zh": "年内某期的同比增长：只接受全年比上年增长",
             "en": "growth over part of a year: only growth of a whole year on the previous one is taken",
         },
+        "extract.not_read.range": {
+            "zh": "一个范围（如8.37万到9万人）的一端，不是确数",
+            "en": "one end of a range (e.g. 8.37万到9万人), not an exact figure",
+        },
+        "extract.not_read.forecast": {
+            "zh": "预计、有望、或将达到的数字，不是实际数",
+            "en": "a forecast (预计, 有望, 或将达), not an actual figure",
+        },
         "extract.title.rows": {
             "zh": "建议的数字（请逐行对照原句核对）",
             "en": "Proposed figures (check each against its sentence)",

@@ -184,6 +184,159 @@ def test_an_html_page_gives_its_visible_sentences_and_the_title_year(national: P
     ]
 
 
+def test_text_hidden_in_an_html_page_is_not_read(national: Plan) -> None:
+    """Text under display:none, hidden, <textarea>, <script>, <style> or a comment gives no row."""
+    result = extract(national, "hidden-2023.html")
+    assert [(r.indicator, r.value) for r in result.rows] == [
+        ("agr.grain", "69541"),
+        ("emp.new_jobs", "1244"),
+    ]
+    assert not any("7000" in n.sentence for n in result.not_read)
+
+
+def one_sentence(plan: Plan, text: str) -> Extraction:
+    return Extractor(plan, year=2023).extract([Document("x.txt", "utf-8", split_sentences(text))])
+
+
+@pytest.mark.parametrize("word", ["不足", "低于", "至少", "最多", "未达到", "超过", "不到", "少于"])
+def test_a_bound_before_a_number_is_not_a_figure(national: Plan, word: str) -> None:
+    """全年城镇新增就业人数不足1256万人: a bound, listed with its reason, never a row."""
+    result = one_sentence(national, f"全年城镇新增就业人数{word}1256万人。")
+    assert result.rows == []
+    assert [(s.text, s.reason) for s in result.skipped] == [("1256万人", "bound")]
+
+
+def test_reached_states_the_figure(national: Plan) -> None:
+    """达到1256万人 is the figure itself, not a bound."""
+    result = one_sentence(national, "全年城镇新增就业人数达到1256万人。")
+    assert [(r.value, r.unit) for r in result.rows] == [("1256", "万人")]
+
+
+@pytest.mark.parametrize(
+    "figures",
+    ["1200万到1300万人", "1200～1300万人", "1200-1300万人", "1200至1300万人", "8.37-9.1万人"],
+)
+def test_a_range_is_not_read(national: Plan, figures: str) -> None:
+    """Neither end of a range (1200万到1300万人) is proposed; both are listed as a range."""
+    result = one_sentence(national, f"全年城镇新增就业人数{figures}。")
+    assert result.rows == []
+    assert [n.reason for n in result.not_read] == ["range", "range"]
+
+
+@pytest.mark.parametrize("word", ["预计", "或将达", "有望达到", "预计将达到"])
+def test_a_forecast_is_not_read(national: Plan, word: str) -> None:
+    """全年城镇新增就业人数预计1256万人: a forecast, listed as not read, never a row."""
+    result = one_sentence(national, f"全年城镇新增就业人数{word}1256万人。")
+    assert result.rows == []
+    assert [n.reason for n in result.not_read] == ["forecast"]
+
+
+def test_a_forecast_clause_leaves_the_actual_of_the_sentence(national: Plan) -> None:
+    """The actual before a forecast clause is still proposed; the forecast is not."""
+    result = one_sentence(national, "全年城镇新增就业人数1256万人，预计明年1300万人。")
+    assert [r.value for r in result.rows] == ["1256"]
+    assert [n.reason for n in result.not_read] == ["forecast"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    low=st.decimals(min_value=1, max_value=99999, places=2),
+    high=st.decimals(min_value=1, max_value=99999, places=2),
+    sep=st.sampled_from(["-", "—", "–", "~", "～", "至", "到", " - "]),
+    first_unit=st.sampled_from(["", "万", "万人"]),
+)
+def test_no_end_of_a_range_is_ever_proposed(
+    national: Plan, low: object, high: object, sep: str, first_unit: str
+) -> None:
+    """Whatever the numbers and the range sign, a range gives no row."""
+    text = f"全年城镇新增就业人数{low}{first_unit}{sep}{high}万人。"
+    assert one_sentence(national, text).rows == []
+
+
+class _Counting:
+    """A compiled pattern that adds the length of the text each call may scan."""
+
+    def __init__(self, pattern: re.Pattern[str], count: list[int]) -> None:
+        self.pattern, self.count = pattern, count
+
+    def _scan(self, text: str, pos: int, endpos: int | None) -> None:
+        self.count[0] += min(len(text), endpos if endpos is not None else len(text)) - pos
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> object:
+        self._scan(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos if endpos is not None else len(text))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> object:
+        self._scan(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos if endpos is not None else len(text))
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> object:
+        m = self.pattern.match(text, pos, endpos if endpos is not None else len(text))
+        self.count[0] += 1 if m is None else m.end() - pos + 1
+        return m
+
+
+def _scanned(plan: Plan, clauses: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    from linyi_tracker.extract import figures
+
+    count = [0]
+    for name in ("_BOUND_BEFORE", "_BOUND_AFTER", "_CHANGE", "_COMPARED", "_DEADLINE"):
+        monkeypatch.setattr(figures, name, _Counting(getattr(figures, name), count))
+    monkeypatch.setattr(figures, "_FORECAST", _Counting(figures._FORECAST, count), raising=False)
+    text = "全年粮食产量" + "，".join(f"{i}万吨" for i in range(clauses)) + "。"
+    one_sentence(plan, text)
+    return count[0]
+
+
+def test_one_long_sentence_is_read_in_linear_work(
+    national: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text the rules scan for a sentence of 2n clauses is at most 2.2 times that of n."""
+    assert _scanned(national, 1600, monkeypatch) <= 2.2 * _scanned(national, 800, monkeypatch)
+
+
+def test_a_long_sentence_is_shown_around_its_figure() -> None:
+    """In the review, a 200,000-character sentence is cut to its figure and some context."""
+    from linyi_tracker.cli.extract import CONTEXT, excerpt
+
+    sentence = "全年粮食产量" + "1，" * 50_000 + "69541万吨" + "，2" * 50_000 + "。"
+    a = sentence.index("69541")
+    shown, span = excerpt(sentence, (a, a + 7))
+    assert len(shown) <= 2 * CONTEXT + 9
+    assert span is not None and shown[span[0] : span[1]] == "69541万吨"
+    assert shown.startswith("…") and shown.endswith("…")
+
+
+def test_a_short_sentence_is_shown_whole() -> None:
+    """A sentence of ordinary length is shown as written, its figure where it was."""
+    from linyi_tracker.cli.extract import excerpt
+
+    assert excerpt("全年粮食产量69541万吨。", (6, 13)) == ("全年粮食产量69541万吨。", (6, 13))
+
+
+def test_comments_never_reach_the_html_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comments are cut out in one pass before parsing (100,000 unclosed <!-- took 78 s)."""
+    from linyi_tracker.extract import document
+
+    fed: list[str] = []
+    original = document._Visible.feed
+    monkeypatch.setattr(
+        document._Visible, "feed", lambda self, data: (fed.append(data), original(self, data))
+    )
+    page = "<p>全年粮食产量69541万吨。</p><!-- a --><!--><!---><p>b</p>" + "<!--" * 1000
+    assert document.visible_text(page) == "全年粮食产量69541万吨。\nb"
+    assert fed and all("<!--" not in data for data in fed)
+
+
+def test_an_unclosed_comment_hides_the_rest_of_the_page() -> None:
+    """As in a browser, the text after an unclosed <!-- is not shown, so not read."""
+    from linyi_tracker.extract.document import visible_text
+
+    assert visible_text("<p>a</p><!-- <p>全年粮食产量70000万吨。</p>") == "a"
+
+
 def test_sentences_end_at_full_stops_and_lines() -> None:
     """Two sentences on a line and one on the next: three sentences with their lines."""
     text = (HERE / "national-2023.txt").read_text(encoding="utf-8")

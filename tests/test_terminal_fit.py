@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEMO, Result
+from conftest import DEMO, PLAN_FILE, Result
 from linyi_tracker.cli.render.fit import Mode, Paragraph, _atoms_by_character, atoms, wrap
 from linyi_tracker.i18n import status_label
 
@@ -213,3 +214,39 @@ def test_display_width_counts_ascii_and_wide_characters() -> None:
 
     assert display_width("abc 12%") == 7
     assert display_width("正常 ok") == 7
+
+
+LONG_WORD = "Supercalifragilisticexpialidociousinformationmanagementsystems"
+LONG_URL = "https://example.org/a/very/long/path/without/any/break/at/all/whatsoever/ever/and/ever"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("words", [LONG_WORD, f"{LONG_WORD} {LONG_URL} {LONG_URL}"])
+def test_a_long_word_in_a_name_never_cuts_the_figures(
+    run: Run, tmp_path: Path, width: int, words: str
+) -> None:
+    """A 60- or 120+-character word in an indicator's name breaks; target, actual and
+    achievement stay whole."""
+    plan = tmp_path / "plan.yaml"
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    old = "en: Affordable housing units built}"
+    assert old in text
+    plan.write_text(text.replace(old, f"en: Affordable housing units built {words}}}"), "utf-8")
+    r = run(
+        "status", "--data", str(DEMO), "--plan", str(plan), "--system", "housing",
+        "--lang", "en", width=width,
+    )  # fmt: skip
+    assert r.exit_code == 0
+    for figure in ("≥ 49,000", "46,500", "94.9 %"):
+        assert figure in r.stdout, (width, figure)
+    assert all(len(line) <= width for line in r.stdout.splitlines())
+
+
+def test_a_name_atom_wider_than_its_column_breaks_anywhere() -> None:
+    """In a name, a word wider than the column is cut into lines of the column's width."""
+    assert wrap(LONG_WORD, 20, "name") == [(0, 20), (20, 40), (40, 60), (60, 62)]
+
+
+def test_a_figure_never_breaks_however_narrow() -> None:
+    """A figure's atom stays whole even when wider than its column."""
+    assert wrap("1,234,567,890", 5, "words") == [(0, 13)]

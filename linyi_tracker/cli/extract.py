@@ -220,12 +220,31 @@ def _plain(text: str, style: str | None) -> RichText:
     return RichText(text, style=style or "")
 
 
+CONTEXT = 100  # characters shown each side of a figure in a longer sentence
+
+
+def excerpt(sentence: str, span: Span | None) -> tuple[str, Span | None]:
+    """A long sentence cut to ``CONTEXT`` characters each side of its figure (… marks a
+    cut), so that a table of one 200,000-character sentence's numbers is not the whole
+    sentence once per number; the file and line say where the rest is."""
+    if len(sentence) <= 2 * CONTEXT + 40:
+        return sentence, span
+    a, b = span if span is not None else (0, 0)
+    start, end = max(0, a - CONTEXT), min(len(sentence), b + CONTEXT)
+    head = "…" if start else ""
+    shown = head + sentence[start:end] + ("…" if end < len(sentence) else "")
+    if span is None:
+        return shown, None
+    return shown, (a - start + len(head), b - start + len(head))
+
+
 def _marked(sentence: str, span: Span | None, where: str) -> _Wrapped:
     """The sentence as written, the figure in it marked; where it was found below.
     Wrapped by the tables' own rule (cli/render/fit.py): a line breaks between Chinese
     characters, never inside a figure ("8.37" stays whole)."""
     from rich.text import Text as RichText
 
+    sentence, span = excerpt(sentence, span)
     text = RichText(sentence)
     if span is not None:
         text.stylize(MARK, span[0], span[1])

@@ -158,13 +158,30 @@ def widest_atom(text: str, mode: Mode, soft: bool = True) -> int:
     return max((display_width(a) for a in atoms(text, mode, soft) if a != " "), default=0)
 
 
+# A name's atom wider than this (a long Latin word, a URL) does not widen its column: it
+# breaks anywhere instead, so that it never crowds out the figure columns.
+NAME_ATOM = 24
+
+
+def _pieces(text: str, width: int, mode: Mode, soft: bool) -> list[str]:
+    """The atoms, a name's atom wider than ``width`` cut into its characters."""
+    out: list[str] = []
+    for atom in atoms(text, mode, soft):
+        if mode == "name" and display_width(atom) > width:
+            out += list(atom)
+        else:
+            out.append(atom)
+    return out
+
+
 def wrap(text: str, width: int, mode: Mode) -> list[tuple[int, int]]:
-    """Line ranges (start, end) into ``text``, each at most ``width`` wide where the atoms allow."""
+    """Line ranges (start, end) into ``text``, each at most ``width`` wide where the atoms
+    allow (a name's atom wider than ``width`` breaks anywhere)."""
     soft = widest_atom(text, mode, soft=False) > width  # break at a dash only when needed
     lines: list[tuple[int, int]] = []
     start = end = pos = 0
     used = 0
-    for atom in atoms(text, mode, soft):
+    for atom in _pieces(text, width, mode, soft):
         w = display_width(atom)
         if atom == " ":
             pos += 1
@@ -231,20 +248,26 @@ class Column:
         for cell in self.cells:
             for p in cell:
                 if p.mode != "whole" or not self.floor:  # ids shrink with an ellipsis
-                    widths.append(widest_atom(p.plain, p.mode))
+                    widths.append(_least(p))
         return max(widths)
 
     def comfort(self, least: int) -> int:
         """Wide enough that no line breaks at a hyphen or a dash, and no id is cut
         (``least``: :meth:`minimum`, measured once by :func:`fit`)."""
         widths = [least]
-        widths += [widest_atom(p.plain, p.mode, soft=False) for cell in self.cells for p in cell]
+        widths += [_least(p, soft=False) for cell in self.cells for p in cell]
         return max(widths)
 
     def natural(self) -> int:
         widths = [display_width(self.header)]
         widths += [display_width(p.plain) for cell in self.cells for p in cell]
         return max(widths)
+
+
+def _least(p: Paragraph, soft: bool = True) -> int:
+    """The narrowest a paragraph can be: its widest atom, a name's at most ``NAME_ATOM``."""
+    widest = widest_atom(p.plain, p.mode, soft)
+    return min(widest, NAME_ATOM) if p.mode == "name" else widest
 
 
 def _overhead(n: int, compact: bool) -> int:
