@@ -292,3 +292,62 @@ def test_a_ratio_typed_as_the_template_hint_says_is_read_without_a_word(
     assert run("ingest", "r.csv", "--data", "store").exit_code == 0
     shown = run("show", "ss.dibao_urban_rural_ratio", "--data", "store", "--region", "兰山区")
     assert "1.6:1" in shown.stdout and "1.7:1" in shown.stdout
+
+
+# ------------------------------------------------- one rounded figure in every format
+
+
+def test_every_format_shows_each_achievement_and_schedule_gap_rounded_alike(
+    run: Run, tmp_path: Path, plan: Plan
+) -> None:
+    """For every target of the 2019 demo report, the achievement (101.1%) and the schedule
+    gap in points (56.2个百分点) as formatting.shown_percent rounds them appear in the
+    terminal, Markdown, HTML, Word and workbook reports alike (the workbook as the cell's
+    figure)."""
+    import html as html_module
+
+    import docx
+    import openpyxl
+
+    from linyi_tracker.formatting import shown_percent
+
+    texts: dict[str, str] = {}
+    for fmt in ("md", "html", "docx", "xlsx"):
+        out = tmp_path / f"r.{fmt}"
+        assert (
+            run("report", "2019", "--data", str(DEMO), "--lang", "zh", "-o", str(out)).exit_code
+            == 0
+        )
+        if fmt == "docx":
+            doc = docx.Document(str(out))
+            cells = [c.text for tb in doc.tables for row in tb.rows for c in row.cells]
+            texts[fmt] = "\n".join([p.text for p in doc.paragraphs] + cells)
+        elif fmt == "html":
+            texts[fmt] = html_module.unescape(out.read_text(encoding="utf-8"))
+        elif fmt == "md":
+            texts[fmt] = out.read_text(encoding="utf-8")
+    texts["terminal"] = run("report", "2019", "--data", str(DEMO), "--lang", "zh", width=200).stdout
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")["各体系目标"]
+    header = [c.value for c in book[1]]
+    rows = {r[header.index("目标代码")].value: r for r in book.iter_rows(min_row=2)}
+
+    store = load_store(plan, DEMO)
+    checked = 0
+    for target in plan.targets:
+        a = assess(plan, store, target, parse_period("2019"), plan.city.id)
+        if a.achievement is None:
+            continue
+        shown = f"{shown_percent(a.achievement)}%"
+        for fmt, body in texts.items():
+            assert shown in body, (fmt, target.id, shown)
+        cell = rows[target.id][header.index("完成率")].value
+        assert cell == float(shown_percent(a.achievement) / 100), (target.id, cell)
+        if a.schedule_gap is not None:
+            if a.kind == "annual" and a.deadline >= 2019:  # the annual table's 完成情况
+                points = f"{shown_percent(abs(a.schedule_gap))}个百分点"
+                for fmt in ("md", "html", "docx", "terminal"):
+                    assert points in texts[fmt], (fmt, target.id, points)
+            gap = rows[target.id][header.index("较时序进度")].value
+            assert gap == float(shown_percent(a.schedule_gap)), (target.id, gap)
+        checked += 1
+    assert checked >= 10
