@@ -50,7 +50,7 @@ conflict in another. The rule, as the method states it:
    ending in the same month of a year — ``2019Q4``, ``2019-12``, ``2019`` — cover one
    span (:func:`span_of`): once each label's own figures are reconciled, the figures of
    one span are walked by rules 1–3 like the figures of one key (the same figure twice
-   is a duplicate, different ones a conflict), and the store and ingest meet them across
+   is counted once without a word, different ones a conflict), and the store and ingest meet them across
    labels. A stock's or rate's December figure is not its year figure: never compared.
 
 Every finding this rule gives is made by :func:`duplicate_finding`,
@@ -258,15 +258,22 @@ def decide(figures: Sequence[Figure]) -> Decision:
     return Decision(current, verdicts, against, history)
 
 
-def findings(key: Key, figures: Sequence[Figure], decision: Decision) -> list[Finding]:
-    """The findings of a decided group: each duplicate and each conflict, in file order."""
+def findings(
+    key: Key, figures: Sequence[Figure], decision: Decision, *, labels: bool = False
+) -> list[Finding]:
+    """The findings of a decided group: each duplicate and each conflict, in file order.
+
+    With ``labels`` (the figures of one span under different labels: rule 5) the same
+    figure twice is no finding: a December year-to-date figure beside the year's is how
+    offices report, both right, and counted once; only a conflict needs the clerk."""
     out: list[Finding] = []
     for i, verdict in enumerate(decision.verdicts):
         other = decision.against[i]
         if other is None:
             continue
         if verdict is Verdict.DUPLICATE:
-            out.append(duplicate_finding(key, figures[i], figures[other]))
+            if not labels:
+                out.append(duplicate_finding(key, figures[i], figures[other]))
         elif verdict is Verdict.CONFLICT:
             out.append(conflict_finding(key, figures[i], figures[other]))
     return out
@@ -293,7 +300,7 @@ def span_findings(group: Sequence[Observation]) -> tuple[Decision, list[Finding]
     key: Key = (first.indicator, labels, first.region, first.measure)
     figures = [Figure.of(o) for o in group]
     decision = decide(figures)
-    return decision, findings(key, figures, decision)
+    return decision, findings(key, figures, decision, labels=True)
 
 
 def against_store(stored: Figure, submitted: Figure) -> Relation:

@@ -488,7 +488,7 @@ class CrossChecks:
             first = self._key_of(rows[0])
             labels = "/".join(sorted(self._key_of(r)[1] for r in rows))
             key = (first[0], labels, first[2], first[3])
-            self.findings.extend(findings(key, figures, decision))
+            self.findings.extend(findings(key, figures, decision, labels=True))
             current = rows[decision.current]
             keep[start:end] = [r == current for r in reps[start:end]]
             self.history += [rows[h] for h in decision.history]
