@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from linyi_tracker import clock
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
@@ -314,7 +315,7 @@ def ingest(
     revise: bool = False,
 ) -> IngestResult:
     """Validate the files against the store and plan what to write; write nothing."""
-    from linyi_tracker.intake.ingest import plan_ingest
+    from linyi_tracker.intake.ingest import plan_ingest, signoff_of
     from linyi_tracker.validation.validator import expand
     from linyi_tracker.validation.validator import validate as run_validation
 
@@ -352,6 +353,8 @@ def ingest(
         plan, checked.observations, stored, where.path, revise=revise, history=checked.revisions
     )
     job.signoffs = {f.path: f.signoff for f in checked.files if f.signoff}
+    # Files signed by different people are refused now, so a dry run says so too.
+    signoff_of(job.rows, job.signoffs)
     withdrawn = {(w.key, w.value): w for w, _ in store.withdrawn}
     for o in job.rows:  # stored again, it would not count: say so rather than drop it
         w = withdrawn.get((o.key, o.text))
@@ -417,14 +420,13 @@ def template(plan_option: Path | None, period: Period, region: str | None) -> Te
 def figures_in(plan: Plan, path: Path) -> int:
     """How many figures an existing file holds, read as a submission (0 for what is not
     one, or cannot be read): a template must not overwrite a filled one."""
-    from datetime import date
 
     from linyi_tracker.actuals.reader import PlanLookup, read_path
 
     try:
         if not path.is_file():
             return 0
-        return len(read_path(path, PlanLookup(plan), today=date.today()).observations)
+        return len(read_path(path, PlanLookup(plan), today=clock.today()).observations)
     except (OSError, TrackerError):
         return 0
 

@@ -292,6 +292,17 @@ def test_the_thousands_dot_rule_leaves_counts_in_another_unit_alone(plan: Plan) 
     assert [i.code for i in issues] == ["unit-converted"]
 
 
+@pytest.mark.parametrize("text", ["85.000人", "８５．０００人", "85.000 人"])
+def test_a_thousands_dot_with_its_unit_typed_after_it_is_refused_too(plan: Plan, text: str) -> None:
+    """'85.000人' (the unit typed into the cell) is the same question as '85.000': refused,
+    never 85 persons; '8.500万人' is 85,000 persons and reads clean of the question."""
+    persons = next(u for u in plan.units if u.id == "persons")
+    (value, _, _), issues = value_cell(text, "", "number", persons, None, TODAY)
+    assert value is None and "thousands-dot" in [i.form for i in issues]
+    (value, _, _), issues = value_cell("8.500万人", "", "number", persons, None, TODAY)
+    assert value == Decimal(85000) and "thousands-dot" not in [i.form for i in issues]
+
+
 # ------------------------------------------------------------------ the command line
 
 

@@ -132,6 +132,7 @@ def test_a_bidi_override_reaches_no_output(run: Run, tmp_path: Path) -> None:
     city.write_text("\n".join(lines) + "\n", encoding="utf-8")
     v = run("validate", str(city), "--data", str(data), "--lang", "en")
     assert "control-character" in v.stdout and "city.csv:2:" in v.stdout
+    assert "text-direction mark U+202E" in v.stdout  # not called a noncharacter
     r = run("status", "--data", str(data), "--format", "json", "--as-of", "2020-01")
     assert r.exit_code == 0 and "\u202e" not in r.stdout and "\\u202e" not in r.stdout
 

@@ -160,6 +160,9 @@ def test_files_signed_differently_are_refused(run: Run, data: Path, lang: str, s
         SIGNED.replace("张三", "王五"),
         "指标代码,期间,地区,数值\nemp.new_urban_jobs,2018,兰山区,11000\n",
     )
+    before = sorted(p.name for p in data.iterdir())
+    dry = run("ingest", str(one), str(other), "--data", "data", "--lang", lang, "--dry-run")
+    assert dry.exit_code == 2 and said in dry.stderr  # a dry run says what the run would
     refused = run("ingest", str(one), str(other), "--data", "data", "--lang", lang)
-    assert refused.exit_code != 0 and said in refused.stdout + refused.stderr
-    assert not list((data / "ingested").glob("*.csv")) if (data / "ingested").exists() else True
+    assert refused.exit_code == 2 and said in refused.stderr
+    assert sorted(p.name for p in data.iterdir()) == before  # no ingested/ folder left

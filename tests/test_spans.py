@@ -68,9 +68,10 @@ def test_the_same_figure_under_two_labels_is_counted_once_without_a_word(
 
 
 def test_a_stocks_december_and_year_figures_are_two(
-    run: Callable[..., Result], tmp_path: Path
+    run: Callable[..., Result], tmp_path: Path, plan: Plan
 ) -> None:
-    """A stock (registered poor population): 2019-12 and 2019 are not compared."""
+    """A stock (registered poor population): 2019-12 and 2019 are not compared, and the
+    store keeps both figures."""
     path = _file(
         tmp_path / "a.csv",
         "pov.registered_poor_population,2019-12,,1200,人,",
@@ -78,6 +79,13 @@ def test_a_stocks_december_and_year_figures_are_two(
     )
     r = run("validate", str(path), "--no-store", "--format", "json")
     assert not [c for c, _ in _codes(r) if "observation" in c]
+    from linyi_tracker.actuals.store import load_store
+
+    series = load_store(plan, tmp_path).series("pov.registered_poor_population", plan.city.id)
+    assert sorted((o.period.text, str(o.value)) for o in series) == [
+        ("2019", "1300"),
+        ("2019-12", "1200"),
+    ]
 
 
 def test_a_span_stored_under_another_label_is_met(

@@ -231,3 +231,21 @@ def test_ingesting_a_withdrawn_figure_again_is_refused(
     refused = run("ingest", str(sub), "--data", str(data), "--lang", lang)
     assert refused.exit_code == 2 and said in refused.stdout + refused.stderr
     assert not (data / "ingested").exists()
+
+
+def test_a_record_row_edited_by_hand_out_of_shape_is_an_error_not_skipped(
+    plan: Plan, data: Path
+) -> None:
+    """A withdrawal row with a stray comma (9 cells) is a csv-syntax error at its line, so
+    the figure it withdrew is never counted again in silence; the good rows still apply."""
+    o = next(o for o in load_store(plan, data).observations if o.region == "feixian")
+    job = plan_withdrawal(load_store(plan, data), o.indicator, o.period.text, o.region, reason="r")
+    record_withdrawal(data, job.record)
+    record = data / WITHDRAWN_NAME
+    with record.open("a", encoding="utf-8") as f:
+        f.write("emp.new_urban_jobs,2017,feixian,level,1,2026-12-06T10:00:00,typo, here,me\n")
+    store = load_store(plan, data)
+    (bad,) = store.errors
+    assert (bad.code, bad.line) == ("csv-syntax", 3) and WITHDRAWN_NAME in (bad.file or "")
+    assert "9 cells" in str(bad.params["error"])
+    assert [w.value for w, _ in store.withdrawn] == [o.text]

@@ -169,7 +169,7 @@ def value_cell(
         return _NOTHING, [*issues, _too_large(value)]
     if value != parsed or not PLAIN_NUMBER.match(text):
         value = with_written_precision(value, text)
-    if unit is not None and unit.kind == "count" and value == parsed and thousands_dot(text):
+    if unit is not None and unit.kind == "count" and value == parsed and _thousands_dot(text, unit):
         whole = int(value)
         params = {"text": text, "thousands": whole * 1000, "plain": whole}
         return _NOTHING, [
@@ -364,6 +364,13 @@ def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
         params: dict[str, Param] = {"text": text, "value": parsed, "unit": unit.name.zh}
         issues.append(Issue("unit-in-value", W, "value", params))
     return parsed
+
+
+def _thousands_dot(text: str, unit: Unit) -> bool:
+    """A count written 85.000 — alone or with its unit typed after it (85.000人), not
+    85.000万人 (a magnitude: 850,000): thousands or 85?"""
+    number, factor, _ = _split_unit(text, unit)
+    return factor == 1 and thousands_dot(number)
 
 
 def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:

@@ -77,3 +77,16 @@ class FileRead:
     @property
     def valid(self) -> bool:
         return not any(f.is_error for f in self.findings)
+
+
+def span_of(o: Observation, flow: bool) -> tuple[str, str, str, str]:
+    """The key of the span a figure covers. For a flow indicator (year-to-date figures)
+    the labels that end in the same month of a year cover one span — ``2019Q4``,
+    ``2019-12`` and ``2019``; ``2019Q3`` and ``2019-09`` — so their figures are one figure
+    (the same figure twice, or a conflict) by the rule of :mod:`linyi_tracker.actuals.reconcile`. A stock or rate's
+    December or fourth-quarter figure is not its year figure (an annual figure may be an
+    average, and sub-annual figures do not decide a year: assessment.md): its key is its
+    own label."""
+    period = o.period
+    text = f"{period.year}:{period.months}" if flow else period.text
+    return (o.indicator, text, o.region, o.measure)

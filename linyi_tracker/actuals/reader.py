@@ -93,8 +93,7 @@ def _container(path: Path) -> str | None:
     with path.open("rb") as raw:
         head = raw.read(4096)
         if head.startswith(_OLE):
-            raw.seek(0)
-            # The stream names are UTF-16 in the file's directory; read at most 1 MB for them.
+            # The stream names are UTF-16 in the file's directory; read at most 1 MB more.
             body = head + raw.read(1 << 20)
             return "encrypted" if "EncryptedPackage".encode("utf-16-le") in body else "xls"
     if head.startswith(_ZIP) and head[30:].startswith(_ODS):

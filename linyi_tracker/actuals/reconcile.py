@@ -48,7 +48,7 @@ conflict in another. The rule, as the method states it:
 
 5. **One span, several labels.** For a flow indicator (year-to-date figures) the labels
    ending in the same month of a year — ``2019Q4``, ``2019-12``, ``2019`` — cover one
-   span (:func:`span_of`): once each label's own figures are reconciled, the figures of
+   span (:func:`~linyi_tracker.actuals.observation.span_of`): once each label's own figures are reconciled, the figures of
    one span are walked by rules 1–3 like the figures of one key (the same figure twice
    is counted once without a word, different ones a conflict), and the store and ingest meet them across
    labels. A stock's or rate's December figure is not its year figure: never compared.
@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING
 from linyi_tracker.findings import Finding, Param, Severity
 
 if TYPE_CHECKING:
-    from linyi_tracker.actuals.reader import Observation
+    from linyi_tracker.actuals.observation import Observation
 
 # (indicator, period text, region, measure): a growth figure (比上年增长) and a level of
 # one period are different keys — never a duplicate or a conflict of each other.
@@ -277,19 +277,6 @@ def findings(
         elif verdict is Verdict.CONFLICT:
             out.append(conflict_finding(key, figures[i], figures[other]))
     return out
-
-
-def span_of(o: Observation, flow: bool) -> Key:
-    """The key of the span a figure covers. For a flow indicator (year-to-date figures)
-    the labels that end in the same month of a year cover one span — ``2019Q4``,
-    ``2019-12`` and ``2019``; ``2019Q3`` and ``2019-09`` — so their figures are one figure
-    (the same figure twice, or a conflict) by this module's rule. A stock or rate's
-    December or fourth-quarter figure is not its year figure (an annual figure may be an
-    average, and sub-annual figures do not decide a year: assessment.md): its key is its
-    own label."""
-    period = o.period
-    text = f"{period.year}:{period.months}" if flow else period.text
-    return (o.indicator, text, o.region, o.measure)
 
 
 def span_findings(group: Sequence[Observation]) -> tuple[Decision, list[Finding]]:

@@ -393,7 +393,10 @@ class RowReader:
             params: dict[str, Param] = {"text": cell.strip(), "char": f"U+{ord(char):04X}"}
             name = self.header.names[i] if i < len(self.header.names) else None
             form = "free" if free else ""
-            if unicodedata.category(char) != "Cc":  # a noncharacter or a surrogate
+            kind = unicodedata.category(char)
+            if kind == "Cf":  # a bidirectional mark or override
+                form = "bidi-" + form if form else "bidi"
+            elif kind != "Cc":  # a noncharacter or a surrogate
                 form = "nonchar-" + form if form else "nonchar"
             issue = Issue("control-character", Severity.WARNING, name, params, form, number=i + 1)
             self.report(line, [issue])

@@ -18,14 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linyi_tracker import clock
-from linyi_tracker.actuals.observation import GROWTH, LEVEL
+from linyi_tracker.actuals.observation import GROWTH, LEVEL, span_of
 from linyi_tracker.actuals.reader import FileRead, Observation, PlanLookup, read_path
 from linyi_tracker.actuals.records import FileChangedError
+from linyi_tracker.actuals.withdrawals import (
+    COLUMNS as WITHDRAWAL_COLUMNS,
+)
 from linyi_tracker.actuals.withdrawals import (
     WITHDRAWN_NAME,
     Withdrawal,
     apply_withdrawals,
-    read_withdrawals,
+    read_record,
 )
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
@@ -290,7 +293,13 @@ def load_store(
     store.findings[:0] = refused  # not in the cache's key: looked at on every run
     # Withdrawals are applied after the cache, on every run: a withdrawal never needs
     # the cache's key to change, and a cached store is never one with a figure withdrawn.
-    withdrawals = read_withdrawals(root)
+    withdrawals, bad = read_record(root)
+    record = _display(root / WITHDRAWN_NAME, display_root)
+    for line, cells in bad:
+        error = f"{cells} cells where a withdrawal has {len(WITHDRAWAL_COLUMNS)}"
+        store.findings.append(
+            Finding("csv-syntax", Severity.ERROR, record, line, params={"error": error})
+        )
     if withdrawals:
         store.revisions = {k: list(v) for k, v in store.revisions.items()}
         store.observations, store.withdrawn = apply_withdrawals(
@@ -393,7 +402,7 @@ def reconcile(store: Store, flows: frozenset[str] = frozenset()) -> None:
     """Collapse duplicates, flag conflicts, and keep revisions, in place: the rule of
     :mod:`linyi_tracker.actuals.reconcile`, applied to each key given more than once,
     then to the figures of the indicators in ``flows`` (year-to-date) whose labels cover
-    one span (2019Q4, 2019-12 and 2019: :func:`~linyi_tracker.actuals.reconcile.span_of`)."""
+    one span (2019Q4, 2019-12 and 2019: :func:`~linyi_tracker.actuals.observation.span_of`)."""
     first: dict[tuple[str, str, str, str], Observation] = {}
     groups: dict[tuple[str, str, str, str], list[Observation]] = {}  # only keys seen more than once
     for o in store.observations:
@@ -424,11 +433,10 @@ def reconcile(store: Store, flows: frozenset[str] = frozenset()) -> None:
 
 def _same_spans(store: Store, kept: list[Observation], flows: frozenset[str]) -> list[Observation]:
     """One figure a span: labels of one span (2019Q4 and 2019 of a flow) decided by the rule."""
-    spans: dict[tuple[str, int, int, str, str], list[Observation]] = {}
-    for o in kept:  # reconcile.span_of's key, without importing it (see reconcile above)
+    spans: dict[tuple[str, str, str, str], list[Observation]] = {}
+    for o in kept:
         if o.indicator in flows:
-            span = (o.indicator, o.period.year, o.period.months, o.region, o.measure)
-            spans.setdefault(span, []).append(o)
+            spans.setdefault(span_of(o, True), []).append(o)
     repeated = [group for group in spans.values() if len(group) > 1]
     if not repeated:
         return kept

@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 from typing import NamedTuple
 
-from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.observation import Observation
 
 WITHDRAWN_NAME = ".linyi-tracker-withdrawn.csv"
 COLUMNS = ("indicator", "period", "region", "measure", "value", "withdrawn_at", "reason", "by")
@@ -39,17 +39,28 @@ class Withdrawal(NamedTuple):
 
 def read_withdrawals(data_dir: Path) -> list[Withdrawal]:
     """The withdrawals recorded in ``data_dir`` (none when there is no record)."""
+    return read_record(data_dir)[0]
+
+
+def read_record(data_dir: Path) -> tuple[list[Withdrawal], list[tuple[int, int]]]:
+    """The withdrawals recorded in ``data_dir``, and the (line, cells) of each row that is
+    not one (a hand-edited row with a stray comma): never skipped in silence, since the
+    figure it withdrew would count again (the store reports them)."""
     path = data_dir / WITHDRAWN_NAME
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        return []
-    rows = list(csv.reader(io.StringIO(text)))
+        return [], []
     found: list[Withdrawal] = []
-    for row in rows[1:]:
+    bad: list[tuple[int, int]] = []
+    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if number == 1 or not row:
+            continue
         if len(row) == len(COLUMNS):
             found.append(Withdrawal(*row))
-    return found
+        else:
+            bad.append((number, len(row)))
+    return found, bad
 
 
 def withdrawn_by(o: Observation, withdrawals: list[Withdrawal]) -> Withdrawal | None:

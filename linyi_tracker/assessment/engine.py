@@ -28,8 +28,8 @@ from datetime import date
 from decimal import Decimal
 
 from linyi_tracker import clock
+from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.series import PartialSum, Series, series_for
 from linyi_tracker.plan.models import (

@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Indicator, Plan

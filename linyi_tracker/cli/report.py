@@ -182,6 +182,8 @@ def _generated() -> datetime:
 
 
 def _done(output: Path, lang: Lang) -> None:
+    from linyi_tracker.cli.files import is_stdout
     from linyi_tracker.cli.output import stderr
 
-    stderr().print(t("cli.wrote", lang, path=output), markup=False)
+    if not is_stdout(output):  # printed to standard output: there is no file to name
+        stderr().print(t("cli.wrote", lang, path=output), markup=False)

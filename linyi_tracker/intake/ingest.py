@@ -31,13 +31,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.observation import Observation, span_of
 from linyi_tracker.actuals.reconcile import (
     Figure,
     Relation,
     against_store,
     refines,
-    span_of,
     store_finding,
     written_text,
 )
@@ -105,7 +104,7 @@ def plan_ingest(
     moment = now or datetime.now()
     flows = {i.id for i in plan.indicators if i.flow}
     # A flow's stored figure under another label of the same span (2019Q4 for 2019) is
-    # the figure a submitted one meets (reconcile.span_of).
+    # the figure a submitted one meets (observation.span_of).
     spans = {span_of(s, s.indicator in flows): s for s in stored.values()}
 
     def stored_for(o: Observation) -> Observation | None:
@@ -377,11 +376,11 @@ def _write_locked(
 
 
 def _write_file(plan: Plan, ingest: IngestPlan) -> None:
+    payload = render(plan, ingest.rows, signoff_of(ingest.rows, ingest.signoffs))
     folder = ingest.target.parent
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     _clean_temporaries(folder)
-    payload = render(plan, ingest.rows, signoff_of(ingest.rows, ingest.signoffs))
     try:
         _write_new(folder, payload, ingest.target)
     except BaseException:

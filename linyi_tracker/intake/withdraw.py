@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from linyi_tracker.actuals.reader import Observation
+from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.actuals.withdrawals import (
     COLUMNS,

@@ -1210,6 +1210,15 @@ _ENTRIES = [
                 "“{text}”含非字符{char}（不是任何文字），读取时已删去",
                 "'{text}' holds {char}, which is no character; it is read without it",
             ),
+            "bidi": T(
+                "“{text}”含文字方向控制符{char}（会使文字倒序显示）",
+                "'{text}' holds the text-direction mark {char} (it can show text backwards)",
+            ),
+            "bidi-free": T(
+                "“{text}”含文字方向控制符{char}（会使文字倒序显示），读取时已删去",
+                "'{text}' holds the text-direction mark {char} (it can show text backwards); "
+                "it is read without it",
+            ),
         },
         {
             "": T(

@@ -33,8 +33,8 @@ from datetime import date
 from decimal import Decimal
 
 from linyi_tracker.actuals.lookup import value_type
+from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.actuals.reader import Observation
 from linyi_tracker.actuals.reconcile import (
     Figure,
     decide,
@@ -237,7 +237,7 @@ class CrossChecks:
         self._level_targets: dict[str, list[Target]] = {}  # by indicator
         self._bands: dict[tuple[str, str], Band | None] = {}  # bands without history
         # Stored figures of flow indicators by span too (key without its kind rank): a
-        # submitted 2019 meets a stored 2019Q4 (reconcile.span_of).
+        # submitted 2019 meets a stored 2019Q4 (observation.span_of).
         self.stored_spans: dict[int, Observation] = {}
         if store is not None:
             flows = {i.id for i in plan.indicators if i.flow}
@@ -456,7 +456,7 @@ class CrossChecks:
 
     def _same_spans(self) -> None:
         """Figures of a flow indicator whose labels cover one span (2019Q4, 2019-12 and
-        2019: reconcile.span_of), decided by the one rule like figures of one key.
+        2019: observation.span_of), decided by the one rule like figures of one key.
 
         Such labels differ only in the period code's kind rank (its two low bits), so in
         key order they are neighbours: only runs of those are looked at."""

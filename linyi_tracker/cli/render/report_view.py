@@ -129,11 +129,12 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
         for i, r in enumerate(ranking.rows, start=1):
             cells = text.ranking_cells(i, r, ranking, lang)
             style = STATUS_STYLE.get(r.status or "", "")
-            status = fit.Paragraph([(cells[4].replace(" ", "\u00a0"), style)])
+            at = text.RANKING_COLUMNS.index("col.status")
+            status = fit.Paragraph([(cells[at].replace(" ", "\u00a0"), style)])
             row: list[fit.Cell] = [
                 [fit.para(c, mode=col.mode)] for c, col in zip(cells, table.columns, strict=True)
             ]
-            row[4] = [status]
+            row[at] = [status]
             fit.add_row(table.columns, row)
         regions.append(table)
         missing = text.not_reported(ranking, lang)

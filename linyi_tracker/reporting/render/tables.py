@@ -31,7 +31,7 @@ class Table:
     def status_col(self) -> int | None:
         """The column that holds the status words, coloured by ``statuses``."""
         if self.kind == "ranking":
-            return 4  # before the reason (text.RANKING_COLUMNS)
+            return text.RANKING_COLUMNS.index("col.status")  # before the reason
         return len(self.header) - 1 if self.kind in {"annual", "system"} else None
 
 
