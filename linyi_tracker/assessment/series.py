@@ -70,7 +70,7 @@ def series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> S
         indicator.unit,
         region,
         plan.city.id,
-        tuple(r.id for r in plan.summed_regions),
+        plan.summed_region_ids,
     )
     found = store.derived.get(key)
     if found is None:

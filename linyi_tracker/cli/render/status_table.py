@@ -9,6 +9,8 @@ a county's rows do not repeat the city's target.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -95,6 +97,11 @@ def render_status(
         as_of=report.as_of.label(lang),
     )
     columns = _columns(lang)
+    # The rows of each region and system, grouped once: a scan of every row for each
+    # region and system is quadratic in the regions (8,000 counties took minutes).
+    grouped: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
+    for v in report.targets:
+        grouped[v.a.region, v.system].append(v)
     regions = list(dict.fromkeys(v.a.region for v in report.targets))
     several = len(regions) > 1
     ends: set[int] = set()
@@ -107,9 +114,7 @@ def render_status(
             row += 1
         for system in plan.systems:
             views = [
-                v
-                for v in report.targets
-                if v.system == system.id and v.a.region == region and not (county and _city_only(v))
+                v for v in grouped.get((region, system.id), ()) if not (county and _city_only(v))
             ]
             if not views:
                 continue
