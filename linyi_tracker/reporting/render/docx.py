@@ -42,7 +42,7 @@ HEADING_FONTS = ("Arial", "黑体", "SimHei")
 
 # Table text size (the "Table Grid" style) and the cell padding either side, in points.
 TABLE_PT = 9.0
-CELL_PAD_PT = 0.1 / 2.54 * 72
+CELL_PAD_PT = 0.08 / 2.54 * 72
 # Estimated widths are raised by this much: LibreOffice and Word may set the text in a
 # slightly wider font (Noto Serif CJK for 宋体, Liberation Serif for Times New Roman).
 WIDTH_SAFETY = 1.05
@@ -216,9 +216,11 @@ def cover_title(report: Report, lang: Lang) -> tuple[list[str], float]:
 
 
 def _bind_last(line: str) -> str:
-    """The line with its last two words (Latin) or characters (Chinese) held together."""
+    """The line with its last two words (Latin) or characters (Chinese) held together (a
+    dash inside the last word, "(2015–2020)", holds too)."""
     head, space, last = line.rpartition(" ")
     if space and last and not _is_cjk(last[-1]):
+        last = re.sub(r"(?<=[–-])(?=\w)", "\u2060", last)
         return f"{head}\u00a0{last}"
     if len(line) >= 2 and _is_cjk(line[-1]):
         return f"{line[:-1]}\u2060{line[-1]}"
@@ -238,7 +240,8 @@ def _title_page(doc: Any, report: Report, lang: Lang) -> None:
         run.font.size = Pt(size)
         if i < len(lines) - 1:
             run.add_break(WD_BREAK.LINE)
-    doc.add_paragraph(report.title_zh if lang == "zh" else report.title_en, style="Subtitle")
+    subtitle = report.title_zh if lang == "zh" else report.title_en
+    doc.add_paragraph(_bind_last(subtitle), style="Subtitle")
     for _ in range(4):
         doc.add_paragraph()
     rows = [
@@ -303,16 +306,21 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
 
 
 def _lines(value: str, *, status: bool) -> str:
-    """A cell's text as printed: a status and its qualifiers one to a line, and a figure's
-    period ("(2019年)") on its own line under the figure."""
+    """A cell's text as printed: a status and its qualifiers one to a line; a figure's
+    period ("(2019年)") on its own line under the figure; a figure held to its unit and a
+    comparator to its figure by no-break spaces ("1,780,000 m²", "≥ 90%")."""
     if status:
         return value.replace(" · ", "\n")
-    return _PERIOD.sub("\n", value)
+    return _BOUND.sub("\u00a0", _PERIOD.sub("\n", value))
 
 
 # Before a bracket that holds a digit, not at the start of the text: "(2019年)", "（2020年）"
 # (not "(户)", which belongs to its unit).
 _PERIOD = re.compile(r"(?<=\S) ?(?=[(（][^()（）]*\d[^()（）]*[)）])")
+
+# The space after a comparator, or after a figure before a unit of up to three signs
+# ("m²", "km"); a unit in words ("85,000 persons") may go to the next line, as English does.
+_BOUND = re.compile(r"(?<=[≥≤<>≈]) (?=\S)|(?<=\d) (?=[^\s(（]{1,3}(?:\s|$))")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -326,7 +334,7 @@ def _text_em(s: str) -> float:
     for ch in s:
         if _is_cjk(ch):
             total += 1.0
-        elif ch in " .,;:'|!il":
+        elif ch in " \u00a0.,;:'|!il":
             total += 0.28
         elif ch.isupper() or ch in "%≥≤≈mw":
             total += 0.72
@@ -346,7 +354,10 @@ def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float
             natural = max(natural, _text_em(line))
             whole_line = status and any(_is_cjk(ch) for ch in line)
             for piece in [line] if whole_line else re.split(r"(?<=-)| ", line):
-                figure = any(ch.isdigit() for ch in piece) and len(piece) <= WHOLE_PIECE_CHARS
+                figure = (
+                    any(ch.isdigit() for ch in piece)
+                    and len(piece.lstrip("≥≤<>≈\u00a0")) <= WHOLE_PIECE_CHARS
+                )
                 latin = not any(_is_cjk(ch) for ch in piece)
                 whole = whole_line or ((figure or latin) and not name)
                 width = _text_em(piece)
@@ -356,8 +367,8 @@ def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float
 
 
 def column_widths_cm(table: Table) -> list[float]:
-    """Column widths that follow their content and fill the text width: every column at
-    least as wide as its widest whole piece, the room left shared out by how much more
+    """Column widths that follow their content and fill the text width (a two-column table
+    under half of it keeps about its own width, not a page-wide gap): every column at least as wide as its widest whole piece, the room left shared out by how much more
     each column's longest line wants (and, when every line fits, by those lengths)."""
     status_col = table.status_col
     needs = [
@@ -371,7 +382,9 @@ def column_widths_cm(table: Table) -> list[float]:
     natural = [n for n, _ in needs]
     least = [m for _, m in needs]
     room = TEXT_WIDTH_CM / 2.54 * 72
-    if sum(natural) <= room:
+    if len(natural) <= 2 and sum(natural) * 2 <= room:  # the counts: half as wide again
+        widths = [n * 1.5 for n in natural]
+    elif sum(natural) <= room:
         widths = [n * room / sum(natural) for n in natural]
     elif sum(least) <= room:
         spare = (room - sum(least)) / (sum(natural) - sum(least))
