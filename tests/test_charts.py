@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_report import demo_report
 
 from linyi_tracker.plan.models import LocalText, Plan
@@ -131,3 +133,16 @@ def test_far_apart_values_stay_bars() -> None:
 def test_dot_labels_share_one_precision() -> None:
     """The labels of one chart's dots have the same number of decimals (98.0 beside 94.6)."""
     assert charts._figure_labels([98.0, 94.6]) == ["98.0", "94.6"]
+
+
+@given(
+    st.lists(st.floats(min_value=-1e7, max_value=1e7, allow_nan=False), min_size=1, max_size=12),
+    st.floats(min_value=-1e7, max_value=1e7, allow_nan=False),
+)
+def test_any_values_get_an_honest_axis(values: list[float], target: float) -> None:
+    """For any figures, bars get an axis through zero and dots an axis holding every dot."""
+    dots = charts.uses_dots(values)
+    low, high = charts._value_range(values, [target], None, dots=dots)
+    assert low <= min(values) and high >= max(values) and low < high
+    if not dots:
+        assert low <= 0 <= high

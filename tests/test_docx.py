@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_report import WHEN, check, demo_report
 
 from conftest import DEMO, FIXTURES, Result
@@ -272,3 +274,13 @@ def test_figure_and_unit_are_held_together() -> None:
     assert docx_render._lines("≥ 5,680,000 m² (sum 2018–2020)", status=False) == (
         "≥\u00a05,680,000\u00a0m²\n(sum 2018–2020)"
     )
+
+
+@given(st.lists(st.lists(st.text(max_size=40), min_size=3, max_size=3), min_size=1, max_size=6))
+def test_any_table_gets_widths_within_the_page(rows: list[list[str]]) -> None:
+    """For any cell texts the columns are positive and together no wider than the text width."""
+    from linyi_tracker.reporting.render.tables import Table
+
+    widths = docx_render.column_widths_cm(Table("annual", ["a", "b", "c"], rows))
+    assert all(w > 0 for w in widths)
+    assert sum(widths) <= docx_render.TEXT_WIDTH_CM + 1e-9
