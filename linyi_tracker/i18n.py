@@ -147,17 +147,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # the yearly report
     "report.title": {"zh": "{plan} {year}年度进展报告", "en": "{plan}: progress report {year}"},
+    # the cover's second line, under the plan's name
+    "report.cover_year": {"zh": "{year}年度进展报告", "en": "Progress report {year}"},
     "report.cover": {"zh": "封面", "en": "Cover"},
     "report.as_of": {"zh": "截至", "en": "As of"},
     "report.generated": {"zh": "生成时间", "en": "Generated"},
     # the pages of the Word and HTML reports
     "report.contents": {"zh": "目录", "en": "Contents"},
-    "report.contents_note": {
-        "zh": "目录由 Word 在打开文档时更新（提示“更新域”时选择“是”）；"
-        "在 LibreOffice 中请选择“工具 → 更新 → 全部更新”。",
-        "en": "Word updates this table of contents when the document is opened (answer “Yes” "
-        "when asked to update fields); in LibreOffice use Tools → Update → Update All.",
-    },
     "report.year": {"zh": "年份", "en": "Year"},
     "report.page": {"zh": "第 {page} 页 / 共 {pages} 页", "en": "Page {page} of {pages}"},
     "report.plan_file": {"zh": "规划文件", "en": "Plan file"},

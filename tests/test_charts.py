@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_report import demo_report
 
 from linyi_tracker.plan.models import LocalText, Plan
@@ -99,3 +101,48 @@ def test_year_to_date_point_belongs_to_its_year(report: Report) -> None:
     )
     spec = chart_spec(dataclasses.replace(line, chart=partial), "zh", tolerance=0.05)
     assert spec is not None and spec.x_range == (2016, 2020)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019, 2020])
+def test_a_bar_starts_at_zero(plan: Plan, year: int, lang: str) -> None:
+    """Every bar chart of every year's report has zero on its value axis (no cut bar)."""
+    specs = charts.report_specs(demo_report(plan, year, str(year)), lang)  # type: ignore[arg-type]
+    bars = [s for s in specs.values() if s.mark == "bar"]
+    assert bars
+    for spec in bars:
+        assert spec.value_range is not None and spec.value_range[0] <= 0 <= spec.value_range[1]
+
+
+def test_close_county_values_are_labelled_dots(report: Report) -> None:
+    """Public sense of security (94.6 to 98.3 in the counties) is a dot plot with each value labelled."""
+    spec = spec_of(report, "safety.public_security_sense.2020")
+    assert spec is not None and spec.mark == "dot" and spec.value_range is not None
+    assert spec.value_range[0] > 0  # a dot may sit on a cut axis; a bar may not
+    assert spec.value_labels[0] == "94.6" and spec.value_labels[-1] == "98.3"
+
+
+def test_far_apart_values_stay_bars() -> None:
+    """Values spread over more than a fifth of the largest are bars; closer ones are dots."""
+    assert not charts.uses_dots([4595.0, 11315.0])
+    assert charts.uses_dots([94.6, 98.3])
+    assert not charts.uses_dots([85700.0])  # one value: a bar
+    assert not charts.uses_dots([-1.0, -1.1])  # not all above zero: bars from zero
+
+
+def test_dot_labels_share_one_precision() -> None:
+    """The labels of one chart's dots have the same number of decimals (98.0 beside 94.6)."""
+    assert charts._figure_labels([98.0, 94.6]) == ["98.0", "94.6"]
+
+
+@given(
+    st.lists(st.floats(min_value=-1e7, max_value=1e7, allow_nan=False), min_size=1, max_size=12),
+    st.floats(min_value=-1e7, max_value=1e7, allow_nan=False),
+)
+def test_any_values_get_an_honest_axis(values: list[float], target: float) -> None:
+    """For any figures, bars get an axis through zero and dots an axis holding every dot."""
+    dots = charts.uses_dots(values)
+    low, high = charts._value_range(values, [target], None, dots=dots)
+    assert low <= min(values) and high >= max(values) and low < high
+    if not dots:
+        assert low <= 0 <= high

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_report import WHEN, check, demo_report
 
 from conftest import DEMO, FIXTURES, Result
@@ -171,3 +173,114 @@ def test_docx_needs_a_file(run: Run) -> None:
     """--format docx without -o is a usage error (exit 2) saying to add -o."""
     r = run("report", "2019", "--data", str(DEMO), "--format", "docx")
     assert r.exit_code == 2 and "-o report.docx" in r.stderr
+
+
+YEARS = (2016, 2017, 2018, 2019, 2020)
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def _doc(plan: Plan, year: int, lang: str, *, charts: bool) -> Any:
+    import docx
+
+    report = demo_report(plan, year, str(year))
+    return docx.Document(io.BytesIO(docx_render.render(report, lang, charts=charts)))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_chart_pictures_fit_their_cells(plan: Plan, year: int) -> None:
+    """Every chart is no wider than its cell less the cell's padding, so nothing is clipped."""
+    body = _doc(plan, year, "zh", charts=True).element.body
+    seen = 0
+    for tbl in body.iter(f"{W}tbl"):
+        margins = tbl.find(f"{W}tblPr/{W}tblCellMar")
+        for tc in tbl.iter(f"{W}tc"):
+            for extent in tc.iter(f"{WP}extent"):
+                assert margins is not None  # the padding is stated, not Word's default
+                pad = sum(
+                    int(margins.find(f"{W}{side}").get(f"{W}w")) for side in ("left", "right")
+                )
+                cell = int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w"))
+                assert int(extent.get("cx")) / 635 <= cell - pad
+                seen += 1
+    assert seen > 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_contents_are_links_without_an_instruction(plan: Plan, lang: str) -> None:
+    """The contents list is static links to bookmarked headings: no TOC field, no note on updating it."""
+    doc = _doc(plan, 2019, lang, charts=False)
+    xml = doc.element.xml
+    assert "目录由" not in xml and "updates this table of contents" not in xml
+    assert "TOC" not in "".join(i.text or "" for i in doc.element.body.iter(f"{W}instrText"))
+    anchors = [h.get(f"{W}anchor") for h in doc.element.body.iter(f"{W}hyperlink")]
+    marks = {b.get(f"{W}name") for b in doc.element.body.iter(f"{W}bookmarkStart")}
+    headings = [p for p in doc.paragraphs if p.style.name in {"Heading 1", "Heading 2"}]
+    assert len(anchors) == len(headings) and set(anchors) == marks
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("year", YEARS)
+def test_docx_tables_show_names_not_plan_ids(plan: Plan, year: int, lang: str) -> None:
+    """No table of the Word report shows a plan id (target or indicator): leadership reads names."""
+    doc = _doc(plan, year, lang, charts=False)
+    ids = {t.id for t in plan.targets} | {i.id for i in plan.indicators}
+    cells = {c.text for table in doc.tables for row in table.rows for c in row.cells}
+    assert not [c for c in cells for i in ids if i in c]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("year", YEARS)
+def test_cover_title_lines_fit_and_never_orphan(plan: Plan, year: int, lang: str) -> None:
+    """Each cover title line fits the page width at its size, and its last two characters are bound."""
+    lines, size = docx_render.cover_title(demo_report(plan, year, str(year)), lang)  # type: ignore[arg-type]
+    width_pt = docx_render.TEXT_WIDTH_CM / 2.54 * 72
+    assert len(lines) == 2 and size >= docx_render.TITLE_MIN_PT
+    for line in lines:
+        assert docx_render._text_em(line) * size <= width_pt
+        assert "\u2060" in line[-2:] or "\u00a0" in line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("year", YEARS)
+def test_figures_and_units_fit_their_columns(plan: Plan, year: int, lang: str) -> None:
+    """In every table the widest whole piece of each column (a figure with its unit, a period,
+    a status word) fits the column's width, so "178万平方米" never breaks into "178万平 / 方米"."""
+    from linyi_tracker.reporting.render import tables
+
+    report = demo_report(plan, year, str(year))
+    all_tables = [tables.system(report, i, lang) for i in range(len(report.systems))]  # type: ignore[arg-type]
+    all_tables += [tables.ranking(r, lang) for r in report.regions]  # type: ignore[arg-type]
+    all_tables += [tables.annual(report, lang), tables.completeness(report, lang, ids=False)]  # type: ignore[arg-type]
+    for table in all_tables:
+        widths = docx_render.column_widths_cm(table)
+        assert sum(widths) <= docx_render.TEXT_WIDTH_CM + 1e-9
+        for c, width in enumerate(widths):
+            cells = [table.header[c], *(row[c] for row in table.rows)]
+            _, least = docx_render._needs(
+                cells, status=c == table.status_col, name=c == table.name_col
+            )
+            assert least / 72 * 2.54 <= width + 1e-9, (table.kind, table.header[c])
+
+
+def test_period_goes_under_its_figure() -> None:
+    """A figure's period in brackets starts its own line; a unit's "(户)" stays with it."""
+    assert docx_render._lines("1万套(户) (2015年)", status=False) == "1万套(户)\n(2015年)"
+    assert docx_render._lines("定性评估（2020年）", status=False) == "定性评估\n（2020年）"
+    assert docx_render._lines("4.65万套(户)", status=False) == "4.65万套(户)"
+
+
+def test_figure_and_unit_are_held_together() -> None:
+    """A figure keeps a short unit, and a comparator its figure, by no-break spaces."""
+    assert docx_render._lines("≥ 5,680,000 m² (sum 2018–2020)", status=False) == (
+        "≥\u00a05,680,000\u00a0m²\n(sum 2018–2020)"
+    )
+
+
+@given(st.lists(st.lists(st.text(max_size=40), min_size=3, max_size=3), min_size=1, max_size=6))
+def test_any_table_gets_widths_within_the_page(rows: list[list[str]]) -> None:
+    """For any cell texts the columns are positive and together no wider than the text width."""
+    from linyi_tracker.reporting.render.tables import Table
+
+    widths = docx_render.column_widths_cm(Table("annual", ["a", "b", "c"], rows))
+    assert all(w > 0 for w in widths)
+    assert sum(widths) <= docx_render.TEXT_WIDTH_CM + 1e-9

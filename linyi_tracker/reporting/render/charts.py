@@ -12,7 +12,10 @@ tested without matplotlib. The rules a reader sees:
   engine's exact projection; capping is for display only);
 - where the city has no figure but counties reported, the chart shows the counties;
 - nothing to draw, no chart; a single year of data gets a narrow chart, not a wide
-  one with one bar.
+  one with one bar;
+- a bar's length is its value, so a bar's axis starts at zero; where the values lie so
+  close together that bars from zero would look equal (:func:`uses_dots`), the values are
+  drawn as dots on a cut axis, each labelled with its figure, never as cut bars.
 
 :func:`svg` (HTML) and :func:`png` (Word) draw a spec. matplotlib is imported only
 there, when a chart is drawn, so `status` never pays for it. Names are drawn as
@@ -31,7 +34,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from linyi_tracker.i18n import Lang, t
@@ -85,6 +88,48 @@ class ChartSpec:
     y_limit: float | None  # the top of a bounded axis (100 for a share)
     scale: float
     compact: bool  # one year of data: a narrow chart
+    mark: Literal["bar", "dot", "line"] = "bar"
+    # The value axis from its low end to its high end: from zero (or below) for bars, cut
+    # around the values for dots, None (matplotlib's choice) for a line.
+    value_range: tuple[float, float] | None = None
+    value_labels: list[str] = field(default_factory=list)  # dots: each one's figure
+
+
+# Values whose spread (largest less smallest) is under this share of the largest are drawn
+# as dots: bars from zero would differ by under a fifth of their length, too little to
+# read (94.6 and 98.3 look equal), and bars from a cut axis would lie about their ratio.
+DOT_SPREAD = 0.2
+
+
+def uses_dots(values: list[float]) -> bool:
+    """Whether these values are drawn as labelled dots rather than bars from zero: two or
+    more values, all above zero, within :data:`DOT_SPREAD` of the largest."""
+    if len(values) < 2 or min(values) <= 0:
+        return False
+    return (max(values) - min(values)) / max(values) < DOT_SPREAD
+
+
+def _value_range(
+    values: list[float], others: list[float], limit: float | None, *, dots: bool
+) -> tuple[float, float]:
+    """The value axis: bars from zero (or from a negative value) to above the highest value
+    and the target; dots cut close around the values and the target, room left for labels."""
+    everything = [*values, *others]
+    low, high = min(everything), max(everything)
+    if dots:
+        pad = (high - low) * 0.15 or abs(high) * 0.05 or 1.0
+        bottom, top = low - pad, high + 2.5 * pad  # the labels go beyond the highest dot
+    else:
+        bottom, top = min(0.0, low), max(0.0, high) * 1.1 or 1.0
+    if limit is not None:
+        top = min(top, limit + (pad if dots else 0.5))
+    return bottom, top
+
+
+def _figure_labels(values: list[float]) -> list[str]:
+    """Each value as written beside its dot, all with one number of decimals (at most 2)."""
+    decimals = max((len(f"{round(v, 2):g}".partition(".")[2]) for v in values), default=0)
+    return [f"{v:,.{min(decimals, 2)}f}" for v in values]
 
 
 def _scale(values: list[float], unit: str, lang: Lang) -> tuple[float, str]:
@@ -138,6 +183,8 @@ def chart_spec(
         )
         values = [float(r.value or 0) for r in rows]
         scale, label = _scale([*values, target], unit, lang)
+        shown = [v / scale for v in values]
+        dots = uses_dots(shown)
         return ChartSpec(
             line.target_id,
             word(
@@ -158,6 +205,9 @@ def chart_spec(
             limit,
             scale,
             False,
+            "dot" if dots else "bar",
+            _value_range(shown, [target / scale], limit, dots=dots),
+            _figure_labels(shown) if dots else [],
         )
     projection = [(x, capped(line, y)) for x, y in chart.projection]
     # The required path of an annual target is the target line itself: not drawn twice.
@@ -172,6 +222,15 @@ def chart_spec(
     def scaled(points: list[Point]) -> list[Point]:
         return [(x, y / scale) for x, y in points]
 
+    shown = [y for _, y in scaled(list(chart.points))]
+    band = (band_of[0] / scale, band_of[1] / scale) if band_of else None
+    mark: Literal["bar", "dot", "line"] = "line"
+    value_range = None
+    if chart.kind == "annual":
+        mark = "dot" if uses_dots(shown) else "bar"
+        value_range = _value_range(
+            shown, [target / scale, *(band or ())], limit, dots=mark == "dot"
+        )
     return ChartSpec(
         line.target_id,
         name,
@@ -179,7 +238,7 @@ def chart_spec(
         scaled(list(chart.points)),
         [],
         target / scale,
-        (band_of[0] / scale, band_of[1] / scale) if band_of else None,
+        band,
         scaled(required),
         scaled(projection),
         (first, last),
@@ -187,6 +246,9 @@ def chart_spec(
         limit,
         scale,
         last == first,
+        mark,
+        value_range,
+        _figure_labels(shown) if mark == "dot" else [],
     )
 
 
@@ -247,7 +309,17 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
     blue, red, grey, green = "#4c72b0", "#c44e52", "#8c8c8c", "#55a868"
     if spec.kind == "counties":
         ys = [p[0] for p in spec.actual]
-        ax.barh(ys, [p[1] for p in spec.actual], height=0.6, color=blue)
+        values = [p[1] for p in spec.actual]
+        if spec.mark == "dot":
+            left = spec.value_range[0] if spec.value_range else 0.0
+            ax.hlines(ys, left, values, color="#dddddd", linewidth=0.8)  # guides to the names
+            ax.plot(values, ys, "o", color=blue, markersize=5)
+            for y, v, text in zip(ys, values, spec.value_labels, strict=True):
+                ax.annotate(
+                    text, (v, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7
+                )
+        else:
+            ax.barh(ys, values, height=0.6, color=blue)
         ax.set_yticks(ys, spec.labels, fontsize=8)
         ax.axvline(
             spec.target,
@@ -257,12 +329,8 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
             label=t("report.legend.target", lang),
         )
         ax.set_xlabel(spec.y_label)
-        values = [p[1] for p in spec.actual] + [spec.target]
-        low, high = min(values), max(values)
-        pad = (high - low) * 0.15 or 1.0
-        left = max(0.0, low - pad)
-        right = high + pad if spec.y_limit is None else min(spec.y_limit, high + pad)
-        ax.set_xlim(left, right)
+        if spec.value_range is not None:
+            ax.set_xlim(*spec.value_range)
         ax.legend(fontsize=8, frameon=False, loc="lower right")
     else:
         xs = [p[0] for p in spec.actual]
@@ -274,7 +342,7 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 linewidth=0,
                 label=word("band", lang, tol=_tol_text(spec)),
             )
-        if spec.kind == "bars":
+        if spec.mark == "bar":
             ax.bar(
                 xs,
                 [p[1] for p in spec.actual],
@@ -282,6 +350,19 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 color=blue,
                 label=t("report.legend.actual", lang),
             )
+        elif spec.mark == "dot":
+            ax.plot(
+                xs,
+                [p[1] for p in spec.actual],
+                "o",
+                color=blue,
+                markersize=5,
+                label=t("report.legend.actual", lang),
+            )
+            for (x, y), text in zip(spec.actual, spec.value_labels, strict=True):
+                ax.annotate(
+                    text, (x, y), xytext=(0, 5), textcoords="offset points", ha="center", fontsize=7
+                )
         else:
             ax.plot(
                 xs,
@@ -318,7 +399,9 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
         ax.set_xlim(min(low - 0.5, earliest - 0.35), high + 0.5)
         ax.set_xticks(range(low, high + 1))
         ax.set_ylabel(spec.y_label)
-        if spec.y_limit is not None and ax.get_ylim()[1] > spec.y_limit:
+        if spec.value_range is not None:
+            ax.set_ylim(*spec.value_range)
+        elif spec.y_limit is not None and ax.get_ylim()[1] > spec.y_limit:
             ax.set_ylim(top=spec.y_limit + 0.5)
         if spec.compact:  # one bar fills the axes: the legend goes beside it
             ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))

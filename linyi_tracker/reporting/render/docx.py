@@ -1,7 +1,7 @@
 """The report as a Word document (.docx) an office can hand in, print and bind.
 
-A pure function of the report model: title page, a table of contents (a Word field,
-updated when the document is opened), the summary, the year's annual targets, a
+A pure function of the report model: title page, a contents list (the headings as
+links to them, right without Word updating a field), the summary, the year's annual targets, a
 heading per system with its table and one chart per quantitative target (PNG at
 200 dpi), the regions, data completeness, method and sources. A4 portrait, a wider
 left margin for binding, page numbers in the footer, tables whose header row repeats
@@ -19,6 +19,8 @@ so the document's structure reads top to bottom in one file.
 from __future__ import annotations
 
 import io
+import math
+import re
 from typing import Any
 
 from linyi_tracker.assessment.series import describe_source
@@ -38,20 +40,21 @@ TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
 BODY_FONTS = ("Times New Roman", "宋体", "SimSun")
 HEADING_FONTS = ("Arial", "黑体", "SimHei")
 
-# Relative widths of each table's columns: the name column is wide enough to read,
-# and in English the headers and status words (Achieved, Projected) fit unbroken.
-_WIDTHS_EN: dict[str, list[float]] = {
-    "annual": [3.0, 2.6, 2.2, 3.4, 1.6, 1.8],
-    "system": [2.9, 2.3, 2.0, 1.8, 1.6, 1.1, 2.0, 2.3],
-    "ranking": [0.9, 2.5, 2.1, 1.7, 1.9, 2.6],
-}
-_WIDTHS: dict[str, list[float]] = {
-    "counts": [3, 1],
-    "annual": [3.2, 2.6, 2.2, 3.6, 1.6, 1.6],
-    "system": [3.0, 2.4, 2.0, 1.6, 1.8, 1.3, 1.9, 2.0],
-    "ranking": [0.8, 2.2, 2.1, 1.6, 1.6, 2.4],
-    "completeness": [3, 3, 2.4, 3.6],
-}
+# Table text size (the "Table Grid" style) and the cell padding either side, in points.
+TABLE_PT = 9.0
+CELL_PAD_PT = 0.08 / 2.54 * 72
+# Estimated widths are raised by this much: LibreOffice and Word may set the text in a
+# slightly wider font (Noto Serif CJK for 宋体, Liberation Serif for Times New Roman).
+WIDTH_SAFETY = 1.05
+# A space-free piece of a cell holding a digit and at most this many characters is a
+# figure with its unit, a year or a period ("112.5万平方米", "4.65万套(户)", "(2019年)"):
+# it is never broken, so its column is made wide enough for it. Longer pieces are running
+# text ("完成年度目标的101.1%，超时序进度…"), which Chinese breaks between characters, or
+# a year range, which breaks after its dash.
+WHOLE_PIECE_CHARS = 10
+
+# The padding of the cells the charts stand in, either side.
+CHART_CELL_PAD_CM = 0.1
 
 _STATUS_COLOURS = {
     "achieved": "2E7D32",
@@ -77,7 +80,6 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
     _page_setup(doc, lang)
     _styles(doc, lang)
     _font_table(doc)
-    _settings(doc)
     props = doc.core_properties
     props.title = text.title(report, lang)
     props.subject = report.title_zh if lang == "zh" else report.title_en
@@ -92,9 +94,8 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
     _title_page(doc, report, lang)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph(t("report.contents", lang), style="Title Small")
-    _contents(doc, report, lang)
-    doc.add_paragraph(t("report.contents_note", lang), style="Note")
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    contents_end = doc.add_paragraph()  # the contents go before it, once the headings exist
+    contents_end.add_run().add_break(WD_BREAK.PAGE)
 
     doc.add_heading(t("report.summary", lang), level=1)
     _table(doc, tables.counts(report, lang), lang)
@@ -133,7 +134,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
 
     doc.add_heading(t("report.completeness", lang), level=1)
     if report.completeness:
-        _table(doc, tables.completeness(report, lang), lang)
+        _table(doc, tables.completeness(report, lang, ids=False), lang)
     else:
         doc.add_paragraph(t("report.complete", lang))
 
@@ -149,6 +150,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> bytes:
     if not report.sources:
         doc.add_paragraph(t("report.none", lang))
 
+    _contents(doc, contents_end)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -172,6 +174,7 @@ def _charts(doc: Any, drawn: list[tuple[Any, str]], lang: Lang) -> None:
 
     half = TEXT_WIDTH_CM / 2
     grid = doc.add_table(rows=0, cols=2)
+    _cell_margins(grid, left_cm=CHART_CELL_PAD_CM, right_cm=CHART_CELL_PAD_CM)
     grid.alignment = 1  # centred
     for i in range(0, len(drawn), 2):
         row = grid.add_row()
@@ -180,20 +183,65 @@ def _charts(doc: Any, drawn: list[tuple[Any, str]], lang: Lang) -> None:
             picture = cell.paragraphs[0]
             picture.style = doc.styles["Figure"]
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            width = half * (0.62 if spec.compact else 0.98)
+            width = picture_width_cm(half, compact=spec.compact)
             picture.add_run().add_picture(io.BytesIO(png(spec, lang)), width=Cm(width))
             cell.add_paragraph(labelled(t("word.quote", lang), f"“{quote}”", lang), style="Caption")
     _widths(grid, [half, half])
     doc.add_paragraph(style="After Table")
 
 
+def picture_width_cm(cell_cm: float, *, compact: bool) -> float:
+    """A chart's width in its cell: the cell less its padding (a narrow chart, 0.62 of it),
+    so no edge, legend or band is cut off."""
+    # In the whole twips (1/1440 in) Word stores, so rounding never makes it wider.
+    twips = math.floor(cell_cm / 2.54 * 1440) - 2 * round(CHART_CELL_PAD_CM / 2.54 * 1440)
+    return math.floor(twips * (0.62 if compact else 1.0)) / 1440 * 2.54
+
+
+TITLE_PT = 22.0
+TITLE_MIN_PT = 14.0
+
+
+def cover_title(report: Report, lang: Lang) -> tuple[list[str], float]:
+    """The cover's title as its lines (the plan's name, then the year's report) and the
+    size, at most 22 pt, at which the longest line fits the page width. The last two
+    characters (or words) of each line are bound together, so a line that must still
+    wrap never leaves one character alone ("告")."""
+    plan = report.short_title_zh if lang == "zh" else report.short_title_en
+    lines = [plan, t("report.cover_year", lang, year=report.year)]
+    width_pt = TEXT_WIDTH_CM / 2.54 * 72
+    widest = max(_text_em(line) for line in lines) * WIDTH_SAFETY
+    size = max(TITLE_MIN_PT, min(TITLE_PT, int(width_pt / widest * 2) / 2))
+    return [_bind_last(line) for line in lines], size
+
+
+def _bind_last(line: str) -> str:
+    """The line with its last two words (Latin) or characters (Chinese) held together (a
+    dash inside the last word, "(2015–2020)", holds too)."""
+    head, space, last = line.rpartition(" ")
+    if space and last and not _is_cjk(last[-1]):
+        last = re.sub(r"(?<=[–-])(?=\w)", "\u2060", last)
+        return f"{head}\u00a0{last}"
+    if len(line) >= 2 and _is_cjk(line[-1]):
+        return f"{line[:-1]}\u2060{line[-1]}"
+    return line
+
+
 def _title_page(doc: Any, report: Report, lang: Lang) -> None:
+    from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 
     for _ in range(6):
         doc.add_paragraph()
-    doc.add_paragraph(text.title(report, lang), style="Title")
-    doc.add_paragraph(report.title_zh if lang == "zh" else report.title_en, style="Subtitle")
+    lines, size = cover_title(report, lang)
+    title = doc.add_paragraph(style="Title")
+    for i, line in enumerate(lines):
+        run = title.add_run(line)
+        run.font.size = Pt(size)
+        if i < len(lines) - 1:
+            run.add_break(WD_BREAK.LINE)
+    subtitle = report.title_zh if lang == "zh" else report.title_en
+    doc.add_paragraph(_bind_last(subtitle), style="Subtitle")
     for _ in range(4):
         doc.add_paragraph()
     rows = [
@@ -218,7 +266,7 @@ def _title_page(doc: Any, report: Report, lang: Lang) -> None:
 def _table(doc: Any, table: Table, lang: Lang) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import RGBColor
+    from docx.shared import Pt, RGBColor
 
     out = doc.add_table(rows=1, cols=len(table.header))
     out.style = "Table Grid"
@@ -229,6 +277,7 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
         cell.text = label
         run = cell.paragraphs[0].runs[0]
         run.bold = True
+        run.font.size = Pt(TABLE_PT)
         _shade(cell, "E8E8E8")
         cell.paragraphs[0].paragraph_format.keep_with_next = True
     status_col = table.status_col
@@ -239,9 +288,10 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
         row = out.add_row()
         _row_flags(row, header=False)
         for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            # A status and its qualifiers one to a line: a status word never splits.
-            cell.text = value.replace(" · ", "\n") if c == status_col else value
+            cell.text = _lines(value, status=c == status_col)
             paragraph = cell.paragraphs[0]
+            for run in paragraph.runs:  # the size the widths were reckoned for
+                run.font.size = Pt(TABLE_PT)
             if c in table.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if together and r < len(table.rows) - 1:
@@ -250,13 +300,98 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
             if c == status_col and colour and paragraph.runs:
                 paragraph.runs[0].font.color.rgb = RGBColor.from_string(colour)
                 paragraph.runs[0].bold = True
-    _cell_margins(out, left_cm=0.1, right_cm=0.1)
-    widths = (_WIDTHS_EN if lang == "en" else {}).get(table.kind) or _WIDTHS.get(
-        table.kind, [1.0] * len(table.header)
-    )
-    total = sum(widths)
-    _widths(out, [w / total * TEXT_WIDTH_CM for w in widths])
+    _cell_margins(out, left_cm=CELL_PAD_PT / 72 * 2.54, right_cm=CELL_PAD_PT / 72 * 2.54)
+    _widths(out, column_widths_cm(table))
     doc.add_paragraph(style="After Table")
+
+
+def _lines(value: str, *, status: bool) -> str:
+    """A cell's text as printed: a status and its qualifiers one to a line; a figure's
+    period ("(2019年)") on its own line under the figure; a figure held to its unit and a
+    comparator to its figure by no-break spaces ("1,780,000 m²", "≥ 90%")."""
+    if status:
+        return value.replace(" · ", "\n")
+    return _BOUND.sub("\u00a0", _PERIOD.sub("\n", value))
+
+
+# Before a bracket that holds a digit, not at the start of the text: "(2019年)", "（2020年）"
+# (not "(户)", which belongs to its unit).
+_PERIOD = re.compile(r"(?<=\S) ?(?=[(（][^()（）]*\d[^()（）]*[)）])")
+
+# The space after a comparator, or after a figure before a unit of up to three signs
+# ("m²", "km"); a unit in words ("85,000 persons") may go to the next line, as English does.
+_BOUND = re.compile(r"(?<=[≥≤<>≈]) (?=\S)|(?<=\d) (?=[^\s(（]{1,3}(?:\s|$))")
+
+
+def _is_cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80 or ch in "—…“”‘’"
+
+
+def _text_em(s: str) -> float:
+    """About how many ems a text takes in the report's fonts: a Chinese character (or a
+    full-width sign) one, a capital 0.72, a space or a point 0.28, other Latin 0.55."""
+    total = 0.0
+    for ch in s:
+        if _is_cjk(ch):
+            total += 1.0
+        elif ch in " \u00a0.,;:'|!il":
+            total += 0.28
+        elif ch.isupper() or ch in "%≥≤≈mw":
+            total += 0.72
+        else:
+            total += 0.55
+    return total
+
+
+def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float]:
+    """A column's (natural, narrowest) text width in points: its longest line, and its
+    widest piece that must stay whole (a figure with its unit, a period, a Chinese status
+    word, a Latin word up to its hyphens). Chinese running text and names (``name``) may
+    break between characters, but keep room for five a line."""
+    natural = narrowest = 0.0
+    for value in values:
+        for line in _lines(value, status=status).split("\n"):
+            natural = max(natural, _text_em(line))
+            whole_line = status and any(_is_cjk(ch) for ch in line)
+            for piece in [line] if whole_line else re.split(r"(?<=-)| ", line):
+                figure = (
+                    any(ch.isdigit() for ch in piece)
+                    and len(piece.lstrip("≥≤<>≈\u00a0")) <= WHOLE_PIECE_CHARS
+                )
+                latin = not any(_is_cjk(ch) for ch in piece)
+                whole = whole_line or ((figure or latin) and not name)
+                width = _text_em(piece)
+                narrowest = max(narrowest, width if whole or latin else min(width, 5.0))
+    em = TABLE_PT * WIDTH_SAFETY
+    return natural * em + 2 * CELL_PAD_PT, narrowest * em + 2 * CELL_PAD_PT
+
+
+def column_widths_cm(table: Table) -> list[float]:
+    """Column widths that follow their content and fill the text width (a two-column table
+    under half of it keeps about its own width, not a page-wide gap): every column at least as wide as its widest whole piece, the room left shared out by how much more
+    each column's longest line wants (and, when every line fits, by those lengths)."""
+    status_col = table.status_col
+    needs = [
+        _needs(
+            [table.header[c], *(row[c] for row in table.rows)],
+            status=c == status_col,
+            name=c == table.name_col,
+        )
+        for c in range(len(table.header))
+    ]
+    natural = [n for n, _ in needs]
+    least = [m for _, m in needs]
+    room = TEXT_WIDTH_CM / 2.54 * 72
+    if len(natural) <= 2 and sum(natural) * 2 <= room:  # the counts: half as wide again
+        widths = [n * 1.5 for n in natural]
+    elif sum(natural) <= room:
+        widths = [n * room / sum(natural) for n in natural]
+    elif sum(least) <= room:
+        spare = (room - sum(least)) / (sum(natural) - sum(least))
+        widths = [m + (n - m) * spare for n, m in zip(natural, least, strict=True)]
+    else:  # even the whole pieces do not fit: shrink all alike (a piece may then break)
+        widths = [m * room / sum(least) for m in least]
+    return [w / 72 * 2.54 for w in widths]
 
 
 def _cell_margins(table: Any, *, left_cm: float, right_cm: float) -> None:
@@ -315,29 +450,34 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def _contents(doc: Any, report: Report, lang: Lang) -> None:
-    """The table of contents: a TOC field whose shown text, until Word updates it, is the
-    list of headings (without page numbers), so an unupdated copy still reads right."""
-    entries = [
-        (1, t("report.summary", lang)),
-        (1, t("report.annual", lang, year=report.year)),
-        (1, t("report.systems", lang)),
-        *((2, f"{s.number} {s.name_zh if lang == 'zh' else s.name_en}") for s in report.systems),
-        (1, t("report.regions", lang)),
-        *((2, text.ranking_title(r, lang)[0]) for r in report.regions),
-        (1, t("report.completeness", lang)),
-        (1, t("report.method", lang)),
-        (1, t("report.sources", lang)),
+def _contents(doc: Any, before: Any) -> None:
+    """The contents: every heading of levels 1 and 2, in order, as a link to a bookmark on
+    it, put before ``before``. Static text, so it reads right in Word, in LibreOffice and in
+    a PDF without a field to update (a TOC field shows no page numbers until updated)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    headings = [
+        (int(p.style.name[-1]), p)
+        for p in doc.paragraphs
+        if p.style is not None and p.style.name in {"Heading 1", "Heading 2"}
     ]
-    paragraphs = []
-    for level, label in entries:
-        p = doc.add_paragraph(style=f"toc {level}")
-        paragraphs.append((p, label))
-    first, last = paragraphs[0][0], paragraphs[-1][0]
-    _field_begin(first, 'TOC \\o "1-2" \\h \\z \\u')
-    for p, label in paragraphs:
-        p.add_run(label)
-    _field_end(last)
+    for number, (level, heading) in enumerate(headings, start=1):
+        anchor = f"_Sec{number}"  # a leading "_" keeps it out of Word's bookmark list
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(number))
+        start.set(qn("w:name"), anchor)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(number))
+        heading._p.insert(1 if heading._p.pPr is not None else 0, start)
+        heading._p.append(end)
+        entry = before.insert_paragraph_before(style=f"toc {level}")
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), anchor)
+        link.set(qn("w:history"), "1")
+        run = entry.add_run(heading.text)
+        link.append(run._r)
+        entry._p.append(link)
 
 
 def _fld(kind: str) -> Any:
@@ -501,20 +641,3 @@ def _font_table(doc: Any) -> None:
         etree.SubElement(font, f"{{{ns}}}family", {f"{{{ns}}}val": "auto"})
         etree.SubElement(font, f"{{{ns}}}pitch", {f"{{{ns}}}val": "variable"})
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _settings(doc: Any) -> None:
-    """Ask Word to update the fields (the table of contents) when the document opens."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings = doc.settings.element
-    # The schema orders the settings: updateFields comes before these.
-    later = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")
-    for child in settings:
-        if any(child.tag == qn(f"w:{name}") for name in later) or child.tag.endswith("}mathPr"):
-            child.addprevious(update)
-            return
-    settings.append(update)

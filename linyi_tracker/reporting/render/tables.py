@@ -28,6 +28,11 @@ class Table:
     statuses: list[str | None] = field(default_factory=list)  # one a row, for colour
 
     @property
+    def name_col(self) -> int:
+        """The column that names the indicator or the county."""
+        return 1 if self.kind == "ranking" else 0
+
+    @property
     def status_col(self) -> int | None:
         """The column that holds the status words, coloured by ``statuses``."""
         if self.kind == "ranking":
@@ -85,24 +90,35 @@ def ranking(r: RegionRanking, lang: Lang) -> Table:
     )
 
 
-def completeness(report: Report, lang: Lang) -> Table:
+def completeness(report: Report, lang: Lang, *, ids: bool = True) -> Table:
+    """The targets without a figure for the year; ``ids=False`` leaves out the plan ids
+    (a document for leadership names the indicators only)."""
+    keep = [True, ids, True, True]
+
+    def kept(cells: list[str]) -> list[str]:
+        return [cell for cell, k in zip(cells, keep, strict=True) if k]
+
     rows = [
-        [
-            g.name_zh if lang == "zh" else g.name_en,
-            g.target_id,
-            text.last_figure(g, lang),
-            g.reporters_zh if lang == "zh" else g.reporters_en,
-        ]
+        kept(
+            [
+                g.name_zh if lang == "zh" else g.name_en,
+                g.target_id,
+                text.last_figure(g, lang),
+                g.reporters_zh if lang == "zh" else g.reporters_en,
+            ]
+        )
         for g in report.completeness
     ]
     return Table(
         "completeness",
-        [
-            t("col.indicator", lang),
-            "id" if lang == "en" else "目标代码",
-            t("report.last_figure", lang),
-            t("report.who_reports", lang),
-        ],
+        kept(
+            [
+                t("col.indicator", lang),
+                "id" if lang == "en" else "目标代码",
+                t("report.last_figure", lang),
+                t("report.who_reports", lang),
+            ]
+        ),
         rows,
         frozenset(),
         [None] * len(rows),
