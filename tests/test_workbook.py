@@ -177,7 +177,7 @@ def test_a_sheet_too_wide_for_one_page_repeats_its_name_columns(plan: Plan, tmp_
         ws = _book(plan, tmp_path, lang)[title]
         header = [c.value for c in ws[1]]
         assert len(_pages_across(ws)) > 1
-        assert ws.print_title_cols == "$A:$F" and header[5] in ("指标", "name")
+        assert ws.print_title_cols == "$A:$F" and header[5] in ("指标名称", "name")
 
 
 def test_a_wrapped_row_is_tall_enough_for_its_lines(plan: Plan, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from linyi_tracker.actuals.headers import ZH_HEADERS
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -48,18 +49,9 @@ COLUMNS_EN = (
     "help",
 )
 COLUMNS_ZH = tuple(c for c in COLUMNS_EN if c != "name_en")
-HEADERS_ZH = {
-    "indicator": "指标代码",
-    "name_zh": "指标名称",
-    "value": "数值",
-    "unit": "单位",
-    "period": "期间",
-    "region": "地区",
-    "source": "来源",
-    "note": "备注",
-    "as_of": "截至日期",
-    "help": "填写说明",
-}
+# The reader's own Chinese names (actuals.headers.ZH_HEADERS), and the template's two
+# columns for the clerk's eyes.
+HEADERS_ZH = {**ZH_HEADERS, "name_zh": "指标名称", "help": "填写说明"}
 BLOCK = (
     "template.block.unit",
     "template.block.filler",

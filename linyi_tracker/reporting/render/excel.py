@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.formatting import display_width, shown_percent, worded
 from linyi_tracker.i18n import Lang, status_label, t
@@ -151,7 +152,7 @@ def unit_format(unit: str | None, places: int, lang: Lang) -> str:
 
 
 def _header(key: str, lang: Lang) -> str:
-    return key if lang == "en" else t(f"xlsx.{key}", lang)
+    return key if lang == "en" else REPORT_ZH_HEADERS[key]
 
 
 def _target_columns(lang: Lang) -> list[str]:
@@ -226,7 +227,9 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     ]
     words = [w for w in (*STATUS_WORDS, "not_assessed") if report.counts.get(w)]
     if lang == "zh":
-        summary = Sheet(t("report.summary", lang), [t("col.status", lang), t("xlsx.count", lang)])
+        summary = Sheet(
+            t("report.summary", lang), [t("col.status", lang), REPORT_ZH_HEADERS["count"]]
+        )
         summary.rows = [[status_label(w, lang), report.counts[w]] for w in words]
     else:
         summary = Sheet(t("report.summary", lang), [t("col.status", lang), "status", "n"])
