@@ -413,7 +413,7 @@ def _widths(sheet: Sheet) -> tuple[list[float], list[list[int]]]:
     for group in groups:
         widen(group, spare(keys + group))
     for c in sheet.hidden:
-        widths[c] = natural[c]  # kept as data: as wide as it reads when unhidden
+        widths[c] = min(sheet.widest.get(c, TEXT_WIDTH), natural[c])  # as it reads unhidden
     return widths, groups
 
 
