@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_golden import check
 from test_report import demo_report
 
@@ -261,3 +263,24 @@ def test_every_fraction_cell_holds_the_figure_the_terminal_shows(
                 assert cell == expected, (line.target_id, key, value, cell)
                 checked += 1
     assert checked > 20
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(min_value=0, max_value=400), min_size=1, max_size=30),
+    st.integers(min_value=0, max_value=3),
+)
+def test_column_groups_cover_every_column_once_in_order_and_fit(
+    widths: list[float], keys: int
+) -> None:
+    """Any widths: the groups hold every column after the keys once, in order, and each
+    group with the keys fits the page at 8 pt whenever each column alone does."""
+    from linyi_tracker.sheets import BODY_POINTS, LEGIBLE_POINTS, column_groups, printable_points
+
+    keys = min(keys, len(widths) - 1)
+    groups = column_groups(widths, keys)
+    assert [c for g in groups for c in g] == list(range(keys, len(widths)))
+    budget = printable_points() * BODY_POINTS / LEGIBLE_POINTS
+    key_width = sum(widths[:keys])
+    if all(key_width + w <= budget for w in widths[keys:]):
+        assert all(key_width + sum(widths[c] for c in g) <= budget for g in groups)
