@@ -124,3 +124,24 @@ def test_extract_under_zh_round_trips_through_validate(run: Run, tmp_path: Path)
     assert v.exit_code == 0, v.stdout
     assert "[单位]" in v.stdout and "[unit]" not in v.stdout
     assert "unknown-column" not in v.stdout
+
+
+def test_the_zh_report_csv_words_kinds_and_systems_as_the_workbook_does(
+    run: Run, tmp_path: Path
+) -> None:
+    """Under zh the CSV's system, kind, comparator and judgement are the workbook's words
+    (1 就业创业服务体系, 年度目标, ≥), not codes (employment, annual, >=)."""
+    import openpyxl
+
+    r = run("report", "2019", "--data", str(DEMO), "--lang", "zh", "--format", "csv")
+    header, *rows = _rows(r.stdout)
+    run("report", "2019", "--data", str(DEMO), "--lang", "zh", "-o", str(tmp_path / "r.xlsx"))
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["各体系目标"]
+    book_header = [c.value for c in ws[1]]
+    book = {r[book_header.index("目标代码")].value: r for r in ws.iter_rows(min_row=2)}
+    for row in rows:
+        cells = dict(zip(header, row, strict=True))
+        for name in ("体系", "目标类型", "比较", "评价"):
+            shown = book[cells["目标代码"]][book_header.index(name)].value
+            assert cells[name] == (shown or ""), (cells["目标代码"], name)
+        assert CJK.search(cells["体系"]) and CJK.search(cells["目标类型"])

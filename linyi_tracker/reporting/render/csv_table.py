@@ -1,9 +1,11 @@
 """The report as one flat CSV table of target assessments (UTF-8 with BOM, for Excel).
 
-English: the column ids, exact values only (for programs). Chinese: the Chinese headers
-of the one table the reader also takes (actuals.headers.REPORT_ZH_HEADERS), and beside
-each exact figure a column holding it as the report prints it (17,152元 beside
-17151.607979), so a person reads the file and a program still has the exact value.
+English: the column ids, codes and exact values only (for programs). Chinese: the
+Chinese headers of the one table the reader also takes (actuals.headers.
+REPORT_ZH_HEADERS), kinds, systems and judgements in words as the workbook shows them,
+and beside each exact figure a column holding it as the report prints it (1.72万元
+beside 17151.607979), so a person reads the file and a program still has the exact
+value and the ids (目标代码, 指标代码, 状态代码).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from linyi_tracker.i18n import Lang
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import numbers
-from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row
+from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row, worded_row
 from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.sheets import csv_bytes, formula_safe
 
@@ -50,11 +52,12 @@ def header(lang: Lang) -> list[str]:
 
 
 def _row(report: Report, line: TargetView, lang: Lang) -> list[object]:
-    cells = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
-    if lang == "zh":
-        for key, shown in SHOWN.items():
-            value = cells[key]
-            cells[f"{key}_shown"] = formula_safe(shown(line, lang)) if value is not None else None
+    if lang == "en":
+        return flat_row(report, line, lang)
+    cells = worded_row(report, line, lang)
+    for key, shown in SHOWN.items():
+        value = cells[key]
+        cells[f"{key}_shown"] = formula_safe(shown(line, lang)) if value is not None else None
     return [cells[k] for k in columns(lang)]
 
 

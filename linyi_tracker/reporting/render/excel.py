@@ -25,7 +25,7 @@ from linyi_tracker.formatting import display_width, shown_percent, worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row
+from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, worded_row
 from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.sheets import (
     BODY_FONT,
@@ -168,19 +168,9 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
     sheet.hidden = {i for i, k in enumerate(keys) if k in _HIDDEN}
     sheet.widest = {keys.index(k): w for k, w in _CAPS.items()}
     sheet.keys = keys.index("name") + 1  # through the target's name
-    systems = {
-        s.id: f"{s.number} {s.name_zh if lang == 'zh' else s.name_en}" for s in report.systems
-    }
     for r, line in enumerate(lines):
-        flat = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
+        flat = worded_row(report, line, lang)
         a = line.a
-        flat["system"] = systems.get(line.system, line.system)
-        if lang == "zh":
-            flat["kind"] = t(f"kind.{a.kind}", lang)
-            flat["comparator"] = text.comparator_sign(a.comparator) or None
-            flat["judgement"] = status_label(a.judgement, lang) if a.judgement else None
-            if a.actual is None and a.actual_word:
-                flat["actual"] = worded(a.actual_word, lang)
         for key in (*_FRACTIONS, "schedule_gap"):
             flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
         if isinstance(flat["pace"], float):  # as text.pace shows it: two decimals
