@@ -202,7 +202,7 @@ def test_xlsx_value_cells_take_a_decimal_with_an_input_message(run: Run, tmp_pat
 
 def test_xlsx_template_prints_legibly(run: Run, tmp_path: Path) -> None:
     """A4 landscape, the header row repeated on every page; too wide for one page at 8 pt,
-    it prints in column groups at full size, the indicator column repeated on each."""
+    it prints in column groups at full size, the indicator's id and name repeated on each."""
     import openpyxl
 
     run("template", "--period", "2019", "--region", "lanshan", "-o", "t.xlsx")
@@ -210,7 +210,7 @@ def test_xlsx_template_prints_legibly(run: Run, tmp_path: Path) -> None:
     assert ws is not None
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale >= 80
-    assert ws.print_title_cols == "$A:$A" and len(ws.col_breaks.brk) >= 1
+    assert ws.print_title_cols == "$A:$C" and len(ws.col_breaks.brk) >= 1  # id, name_zh, name_en
     assert ws.print_title_rows == "$3:$3"
 
 
