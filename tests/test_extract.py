@@ -401,9 +401,9 @@ def test_a_row_without_a_year_is_flagged_by_validate(run: Run, tmp_path: Path) -
 
 
 def test_the_file_has_the_submission_header_and_measure(linyi: Plan) -> None:
-    """The CSV header is the submission's columns plus measure; source is the whole sentence."""
+    """The CSV header (en) is the submission's columns plus measure; source is the whole sentence."""
     rows = extract(linyi, "linyi-jobs-2016.txt", 2016).rows
-    text = to_csv(rows, "zh").decode("utf-8-sig")
+    text = to_csv(rows, "en").decode("utf-8-sig")
     (record,) = list(csv.DictReader(io.StringIO(text)))
     assert tuple(record) == HEADER and HEADER.count("measure") == 1
     assert record["measure"] == "level"

@@ -200,15 +200,17 @@ def test_xlsx_value_cells_take_a_decimal_with_an_input_message(run: Run, tmp_pat
     assert any("单位：人" in (dv.prompt or "") for dv in decimals)
 
 
-def test_xlsx_template_prints_one_page_wide(run: Run, tmp_path: Path) -> None:
-    """A4 landscape, fitted to the page width, the header row repeated on every page."""
+def test_xlsx_template_prints_legibly(run: Run, tmp_path: Path) -> None:
+    """A4 landscape, the header row repeated on every page; too wide for one page at 8 pt,
+    it prints in column groups at full size, the indicator's id and name repeated on each."""
     import openpyxl
 
     run("template", "--period", "2019", "--region", "lanshan", "-o", "t.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "t.xlsx").active
     assert ws is not None
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale >= 80
+    assert ws.print_title_cols == "$A:$C" and len(ws.col_breaks.brk) >= 1  # id, name_zh, name_en
     assert ws.print_title_rows == "$3:$3"
 
 

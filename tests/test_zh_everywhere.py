@@ -338,7 +338,7 @@ def test_html_report_reads_chinese(run: Run) -> None:
 
 
 def test_csv_report_cells_are_chinese(run: Run) -> None:
-    """The CSV report's cells in zh (its header is the column ids) carry no English sentence."""
+    """The CSV report's cells in zh carry no English sentence."""
     for r in _zh_runs(run, "report", "2019", "--data", str(DEMO), "--format", "csv"):
         assert r.exit_code == 0
         rows = list(csv.reader(r.stdout.splitlines()[1:]))

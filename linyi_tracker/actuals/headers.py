@@ -55,9 +55,68 @@ HEADER_ALIASES: dict[str, str] = {
     "measure": "measure",
     "口径": "measure",
 }
-# Columns a template carries for the clerk's eyes; read and ignored without a warning.
+# The Chinese header of each submission column: what a file the tool writes under zh
+# carries (extract's CSV), and so one of the names the reader takes (HEADER_ALIASES).
+ZH_HEADERS: dict[str, str] = {
+    "indicator": "指标代码",
+    "period": "期间",
+    "region": "地区",
+    "value": "数值",
+    "unit": "单位",
+    "source": "来源",
+    "note": "备注",
+    "as_of": "截至日期",
+    "measure": "口径",
+}
+# The Chinese header of each column of the report's CSV and workbook (the report's
+# ``as_of`` is the year a report runs to, not a figure's publication date). Where a
+# column is a submission's it has that column's name; the others are read and ignored
+# (INFORMATIVE_COLUMNS), so a report saved as CSV names no unknown column. A figure's
+# "shown" column holds it as the tool prints it, beside the exact value.
+REPORT_ZH_HEADERS: dict[str, str] = {
+    "year": "报告年份",
+    "as_of": "截至年份",
+    "system": "体系",
+    "target_id": "目标代码",
+    "indicator": "指标代码",
+    "name": "指标名称",
+    "kind": "目标类型",
+    "comparator": "比较",
+    "target": "目标值",
+    "target_shown": "目标值（显示）",
+    "unit": "单位",
+    "start": "起始年",
+    "deadline": "期限",
+    "actual": "实际值",
+    "actual_shown": "实际值（显示）",
+    "actual_period": "实际值期间",
+    "achievement": "完成率",
+    "achievement_shown": "完成率（显示）",
+    "gap": "差距",
+    "gap_shown": "差距（显示）",
+    "time_progress": "时序进度",
+    "time_progress_shown": "时序进度（显示）",
+    "schedule_gap": "较时序进度",
+    "schedule_gap_shown": "较时序进度（显示）",
+    "progress": "进展（水平目标）",
+    "progress_shown": "进展（显示）",
+    "pace": "推进速度",
+    "pace_shown": "推进速度（显示）",
+    "projected": "期末预计",
+    "projected_shown": "期末预计（显示）",
+    "status": "状态代码",
+    "status_label": "状态",
+    "judgement": "评价",
+    "phrase": "完成情况",
+    "sources": "来源",
+    "region": "地区代码",
+    "count": "目标个数",
+}
+# Columns a template or a report carries for a person's eyes; read and ignored without
+# a warning.
 INFORMATIVE_COLUMNS = frozenset(
     {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
+    | {fold(n) for n in REPORT_ZH_HEADERS.values() if fold(n) not in HEADER_ALIASES}
 )
 HEADER_SCAN = 10  # rows looked at for a header below a title
 HEADER_SEARCH = 10_000  # rows looked at further when none of those is a header (a sort)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from linyi_tracker.actuals.headers import COLUMNS
+from linyi_tracker.actuals.headers import COLUMNS, ZH_HEADERS
 from linyi_tracker.extract.document import Document
 from linyi_tracker.extract.figures import Extraction, NotRead, Proposed, Skipped
 from linyi_tracker.i18n import Lang, t
@@ -31,8 +31,10 @@ def note_of(row: Proposed, lang: Lang) -> str:
 
 
 def to_csv(rows: list[Proposed], lang: Lang) -> bytes:
-    """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly; cells formula-safe."""
-    lines: list[list[str]] = [list(HEADER)]
+    """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly; cells formula-safe.
+    Under zh the header is the reader's Chinese names (指标代码, 期间, 数值…), so the file
+    validates with its columns named as a clerk reads them."""
+    lines: list[list[str]] = [[ZH_HEADERS[c] if lang == "zh" else c for c in HEADER]]
     for r in rows:
         cells = {
             "indicator": r.indicator,

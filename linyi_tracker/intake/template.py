@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from linyi_tracker.actuals.headers import ZH_HEADERS
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -22,7 +23,7 @@ from linyi_tracker.plan.models import (
     QualitativeTarget,
     Target,
 )
-from linyi_tracker.sheets import a4_landscape, csv_bytes, formula_safe
+from linyi_tracker.sheets import a4_landscape, csv_bytes, formula_safe, new_workbook
 
 EDITABLE = ("region", "value", "source", "note", "as_of")
 JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
@@ -48,18 +49,9 @@ COLUMNS_EN = (
     "help",
 )
 COLUMNS_ZH = tuple(c for c in COLUMNS_EN if c != "name_en")
-HEADERS_ZH = {
-    "indicator": "指标代码",
-    "name_zh": "指标名称",
-    "value": "数值",
-    "unit": "单位",
-    "period": "期间",
-    "region": "地区",
-    "source": "来源",
-    "note": "备注",
-    "as_of": "截至日期",
-    "help": "填写说明",
-}
+# The reader's own Chinese names (actuals.headers.ZH_HEADERS), and the template's two
+# columns for the clerk's eyes.
+HEADERS_ZH = {**ZH_HEADERS, "name_zh": "指标名称", "help": "填写说明"}
 BLOCK = (
     "template.block.unit",
     "template.block.filler",
@@ -235,15 +227,12 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     from linyi_tracker.errors import require
 
     require("openpyxl", "an Excel template")
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    book = Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.title = "submission" if lang == "en" else "填报"
+    book = new_workbook()
+    ws = book.create_sheet("submission" if lang == "en" else "填报")
     ws.append([formula_safe(title(rows, lang))])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(block(lang))
@@ -335,7 +324,10 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False
-    a4_landscape(ws, f"{head}:{head}")
+    # Printed in column groups, each page starts with the indicator's id and name.
+    a4_landscape(
+        ws, f"{head}:{head}", keys=keys.index("name_en" if lang == "en" else "name_zh") + 1
+    )
     book.save(target)
 
 

@@ -12,20 +12,31 @@ CSV. Every text cell is made formula-safe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.formatting import display_width, shown_percent, worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row
+from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, worded_row
 from linyi_tracker.reporting.view import TargetView
-from linyi_tracker.sheets import a4_landscape, formula_safe
+from linyi_tracker.sheets import (
+    BODY_FONT,
+    BODY_POINTS,
+    a4_landscape,
+    column_groups,
+    column_points,
+    formula_safe,
+    new_workbook,
+    printable_points,
+)
 from linyi_tracker.words import STATUS_WORDS
 
 FRACTION = "0.0%"
@@ -85,6 +96,7 @@ class Sheet:
     wrap: set[int] = field(default_factory=set)  # columns whose long texts wrap
     hidden: set[int] = field(default_factory=set)  # kept as data, not printed
     widest: dict[int, int] = field(default_factory=dict)  # a cap on a column's width
+    keys: int = 1  # leading columns repeated on each page when printed in column groups
 
 
 def _value(v: Any) -> Any:
@@ -140,7 +152,7 @@ def unit_format(unit: str | None, places: int, lang: Lang) -> str:
 
 
 def _header(key: str, lang: Lang) -> str:
-    return key if lang == "en" else t(f"xlsx.{key}", lang)
+    return key if lang == "en" else REPORT_ZH_HEADERS[key]
 
 
 def _target_columns(lang: Lang) -> list[str]:
@@ -155,19 +167,10 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
     sheet.wrap = {keys.index(k) for k in ("name", "phrase", "sources", "system")}
     sheet.hidden = {i for i, k in enumerate(keys) if k in _HIDDEN}
     sheet.widest = {keys.index(k): w for k, w in _CAPS.items()}
-    systems = {
-        s.id: f"{s.number} {s.name_zh if lang == 'zh' else s.name_en}" for s in report.systems
-    }
+    sheet.keys = keys.index("name") + 1  # through the target's name
     for r, line in enumerate(lines):
-        flat = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
+        flat = worded_row(report, line, lang)
         a = line.a
-        flat["system"] = systems.get(line.system, line.system)
-        if lang == "zh":
-            flat["kind"] = t(f"kind.{a.kind}", lang)
-            flat["comparator"] = text.comparator_sign(a.comparator) or None
-            flat["judgement"] = status_label(a.judgement, lang) if a.judgement else None
-            if a.actual is None and a.actual_word:
-                flat["actual"] = worded(a.actual_word, lang)
         for key in (*_FRACTIONS, "schedule_gap"):
             flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
         if isinstance(flat["pace"], float):  # as text.pace shows it: two decimals
@@ -214,7 +217,9 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     ]
     words = [w for w in (*STATUS_WORDS, "not_assessed") if report.counts.get(w)]
     if lang == "zh":
-        summary = Sheet(t("report.summary", lang), [t("col.status", lang), t("xlsx.count", lang)])
+        summary = Sheet(
+            t("report.summary", lang), [t("col.status", lang), REPORT_ZH_HEADERS["count"]]
+        )
         summary.rows = [[status_label(w, lang), report.counts[w]] for w in words]
     else:
         summary = Sheet(t("report.summary", lang), [t("col.status", lang), "status", "n"])
@@ -277,6 +282,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                 regions.fills[r, 8] = STATUS_FILL[row.status]
     regions.wrap = {1, 9}
     regions.hidden = {0, 4}  # the indicator and region codes: data, not for the page
+    regions.keys = 2  # through the indicator's name
     gaps = Sheet(
         t("report.completeness", lang),
         [
@@ -300,6 +306,8 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
         for g in report.completeness
     ]
     gaps.wrap = {1, 4}
+    gaps.hidden = {0}  # the target id: data, not for the page (its name is beside it)
+    gaps.keys = 2
     m = report.method
     method = Sheet(t("report.method", lang), ["#", t("report.method", lang)])
     method.rows = [
@@ -328,6 +336,77 @@ def _shown(value: Any, fmt: str | None) -> str:
     return str(value)
 
 
+_LATIN_WORD = re.compile(r"[!-~]+")
+LINE_POINTS = 14.5  # a wrapped line of 10 pt text, CJK fonts' line spacing included
+
+
+def _header_need(name: str) -> tuple[int, int]:
+    """The width a header asks for and its lines: one line a space-separated word (a
+    Chinese header is never broken: a renderer would break it where the line fills,
+    实际值期 / 间, not where it reads)."""
+    words = str(name).split() or [""]
+    return max(display_width(w) for w in words) * 11 // 10 + 1, len(words)  # bold is wider
+
+
+def _words(row: Sequence[Any], c: int) -> list[str]:
+    """The Latin words of a row's text cell (Chinese breaks between any characters)."""
+    value = row[c] if c < len(row) else None
+    return _LATIN_WORD.findall(value) if isinstance(value, str) else []
+
+
+def _lines(value: Any, width: float) -> int:
+    """Lines a wrapped text takes in a column ``width`` characters wide (a little more than
+    it needs rather than less: a row too low clips its last line)."""
+    if not isinstance(value, str):
+        return 1
+    per_line = max(1, int(width) - 2)
+    return sum(max(1, -(-display_width(part) // per_line)) for part in value.split("\n"))
+
+
+def _widths(sheet: Sheet) -> tuple[list[float], list[list[int]]]:
+    """Each column's width and the column groups the sheet prints in (one when it fits
+    the page): a column as wide as its widest header line or cell, capped; then each
+    printed page's spare width goes to its wrapped columns, so they take fewer lines
+    (the key columns, on every page, get the least any page spares)."""
+    widths: list[float] = []
+    natural: list[int] = []
+    for c, name in enumerate(sheet.header):
+        shown = [
+            display_width(_shown(row[c], sheet.formats.get((r, c))))
+            for r, row in enumerate(sheet.rows)
+            if c < len(row)
+        ]
+        header = _header_need(name)[0] + 2
+        need = max([header, *(w + 2 for w in shown)])
+        natural.append(need)
+        cap = sheet.widest.get(c, TEXT_WIDTH)
+        if c in sheet.wrap:  # never so narrow that a word breaks inside (entrepreneurs / hip)
+            cap = max([cap, *(len(w) + 2 for row in sheet.rows for w in _words(row, c))])
+        widths.append(0 if c in sheet.hidden else max(header, min(cap, need)))
+    groups = column_groups([column_points(w) if w else 0.0 for w in widths], sheet.keys)
+    keys = list(range(sheet.keys))
+
+    def spare(columns: list[int]) -> float:
+        used = sum(column_points(widths[c]) for c in columns if widths[c])
+        return (printable_points() - used) / column_points(1) * 0.95  # characters, a few kept
+
+    def widen(columns: list[int], room: float) -> None:
+        wants = {c: natural[c] - widths[c] for c in columns if c in sheet.wrap and widths[c]}
+        wanted = sum(w for w in wants.values() if w > 0)
+        if room < 1 or wanted <= 0:
+            return
+        for c, want in wants.items():
+            if want > 0:
+                widths[c] += min(want, int(room * want / wanted))
+
+    widen(keys, min(spare(keys + g) for g in groups))
+    for group in groups:
+        widen(group, spare(keys + group))
+    for c in sheet.hidden:
+        widths[c] = min(sheet.widest.get(c, TEXT_WIDTH), natural[c])  # as it reads unhidden
+    return widths, groups
+
+
 def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -335,9 +414,9 @@ def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
     ws = book.create_sheet(title=sheet.title[:31])
     ws.append([formula_safe(h) for h in sheet.header])
     thin = Side(style="thin", color="A6A6A6")
-    body = Font(size=10)
+    body = Font(name=BODY_FONT, size=BODY_POINTS)
     for cell in ws[1]:
-        cell.font = Font(bold=True, size=10)
+        cell.font = Font(name=BODY_FONT, bold=True, size=BODY_POINTS)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = Border(bottom=thin)
@@ -353,29 +432,33 @@ def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
                 cell.fill = PatternFill("solid", fgColor=fill)
             cell.font = body
             cell.alignment = Alignment(vertical="top", wrap_text=c in sheet.wrap)
-    for c, name in enumerate(sheet.header):
-        widths = [display_width(w) for w in str(name).split()] or [0]
-        widths += [
-            display_width(_shown(row[c], sheet.formats.get((r, c))))
-            for r, row in enumerate(sheet.rows)
-            if c < len(row)
-        ]
+    widths, groups = _widths(sheet)
+    for c, width in enumerate(widths):
         letter = get_column_letter(c + 1)
-        cap = sheet.widest.get(c, TEXT_WIDTH)
-        ws.column_dimensions[letter].width = min(cap, max(widths) + 2)
+        ws.column_dimensions[letter].width = width
         ws.column_dimensions[letter].hidden = c in sheet.hidden
     # LibreOffice and Excel do not grow a row for wrapped text on opening: say its height.
+    head = max(
+        _header_need(h)[1] if display_width(str(h)) + 2 > widths[c] else 1
+        for c, h in enumerate(sheet.header)
+    )
+    if head > 1:
+        ws.row_dimensions[1].height = LINE_POINTS * head + 3
     for r, row in enumerate(sheet.rows):
-        lines = 1
-        for c in sheet.wrap:
-            if c < len(row) and isinstance(row[c], str):
-                width = ws.column_dimensions[get_column_letter(c + 1)].width or TEXT_WIDTH
-                lines = max(lines, -(-display_width(row[c]) // max(1, int(width) - 1)))
+        lines = max(
+            [
+                1,
+                *(
+                    _lines(row[c], widths[c])
+                    for c in sheet.wrap
+                    if c < len(row) and c not in sheet.hidden
+                ),
+            ]
+        )
         if lines > 1:
-            ws.row_dimensions[r + 2].height = 13.5 * lines
+            ws.row_dimensions[r + 2].height = LINE_POINTS * lines + 2
     ws.freeze_panes = "A2"
-    a4_landscape(ws, "1:1")
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    a4_landscape(ws, "1:1", keys=sheet.keys, groups=groups)
     ws.print_options.horizontalCentered = True
     page = "第 &P 页，共 &N 页" if lang == "zh" else "Page &P of &N"
     ws.oddFooter.center.text = page
@@ -386,12 +469,7 @@ def write(report: Report, lang: Lang, target: Path) -> None:
     from linyi_tracker.errors import require
 
     require("openpyxl", "an Excel report")
-    from openpyxl import Workbook
-
-    book = Workbook()
-    default = book.active
-    if default is not None:
-        book.remove(default)
+    book = new_workbook()
     for sheet in _sheets(report, lang):
         _write_sheet(book, sheet, lang)
     book.save(target)

@@ -7,7 +7,8 @@ writes (:func:`linyi_tracker.sheets.formula_safe`); numbers stay numbers.
 from __future__ import annotations
 
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.i18n import Lang, status_label
+from linyi_tracker.formatting import worded
+from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.view import TargetView
@@ -75,3 +76,21 @@ def flat_row(report: Report, line: TargetView, lang: Lang) -> list[object]:
         "; ".join(describe_source(s, lang) for s in line.sources),
     ]
     return [formula_safe(v) for v in values]
+
+
+def worded_row(report: Report, line: TargetView, lang: Lang) -> dict[str, object]:
+    """:func:`flat_row` by column, as a person reads it: the system by number and name;
+    under zh the kind, comparator, judgement and a worded figure in Chinese words
+    (年度目标, ≥, 正常推进, 已完成). The workbook's rows and the zh CSV's, one rule."""
+    flat = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
+    a = line.a
+    for s in report.systems:
+        if s.id == line.system:
+            flat["system"] = formula_safe(f"{s.number} {s.name_zh if lang == 'zh' else s.name_en}")
+    if lang == "zh":
+        flat["kind"] = t(f"kind.{a.kind}", lang)
+        flat["comparator"] = text.comparator_sign(a.comparator) or None
+        flat["judgement"] = status_label(a.judgement, lang) if a.judgement else None
+        if a.actual is None and a.actual_word:
+            flat["actual"] = worded(a.actual_word, lang)
+    return flat
