@@ -580,6 +580,12 @@ LABELS.update(
             "en": "No figure of {indicator} {period} {region} counts in the data folder: nothing "
             "to withdraw. See the stored figures with show.",
         },
+        "withdraw.several": {
+            "zh": "有{n}个数字符合：{figures}。请用 --value 写明撤回哪一个"
+            "（水平值与增长率并存时用 --measure level 或 growth）。",
+            "en": "{n} figures answer to that: {figures}. Say which to withdraw with --value "
+            "(and --measure level or growth where a level and a growth figure are both given).",
+        },
         "withdraw.would": {
             "zh": "将撤回 {figure} = {value}（{file}），原因：{reason}",
             "en": "Would withdraw {figure} = {value} ({file}), reason: {reason}",

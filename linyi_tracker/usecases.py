@@ -77,17 +77,23 @@ def open_plan(plan_option: Path | None) -> tuple[Plan, Located]:
     return read_plan(where.path), where
 
 
-def open_workspace(plan_option: Path | None, data_option: Path | None) -> Workspace:
-    """Plan and store; a store with errors stops here (exit 1), never half-used."""
+def open_workspace(
+    plan_option: Path | None, data_option: Path | None, *, for_withdraw: bool = False
+) -> Workspace:
+    """Plan and store; a store with errors stops here (exit 1), never half-used — but
+    for ``withdraw``, which may be what ends an error (a conflict), and reads the folder
+    without the cache, whose entry does not keep the figures in conflict."""
     plan, plan_at = open_plan(plan_option)
     data_at = locate_data(data_option)
-    store = read_store(plan, data_at)
-    if store.errors:
+    store = read_store(plan, data_at, cached=not for_withdraw)
+    if not for_withdraw and store.errors:
         raise DataHasErrors(data_at.path, list(store.errors))
     return Workspace(plan, plan_at, store, data_at)
 
 
-def read_store(plan: Plan, where: Located, exclude: set[Path] | None = None) -> Store:
+def read_store(
+    plan: Plan, where: Located, exclude: set[Path] | None = None, *, cached: bool = True
+) -> Store:
     """The store for a command, through the cache, frozen for the garbage collector.
 
     The store lives until the command ends. Frozen (gc.freeze) before the collector
@@ -100,7 +106,7 @@ def read_store(plan: Plan, where: Located, exclude: set[Path] | None = None) -> 
             where.path,
             display_root=display_root(where),
             exclude=exclude,
-            cache_folder=user_cache_folder,
+            cache_folder=user_cache_folder if cached else None,
         )
         gc.freeze()
     return store

@@ -249,3 +249,97 @@ def test_a_record_row_edited_by_hand_out_of_shape_is_an_error_not_skipped(
     assert (bad.code, bad.line) == ("csv-syntax", 3) and WITHDRAWN_NAME in (bad.file or "")
     assert "9 cells" in str(bad.params["error"])
     assert [w.value for w, _ in store.withdrawn] == [o.text]
+
+
+def _clash(tmp_path: Path) -> Path:
+    """A data folder where two files give 兰山区's 2019 new jobs as 11300 and 13100."""
+    folder = tmp_path / "clash"
+    folder.mkdir()
+    head = "指标,期间,地区,数值,来源\n"
+    (folder / "a.csv").write_text(
+        head + "城镇新增就业人数,2019年,兰山区,11300,县报\n", encoding="utf-8"
+    )
+    (folder / "b.csv").write_text(
+        head + "城镇新增就业人数,2019年,兰山区,13100,县报\n", encoding="utf-8"
+    )
+    return folder
+
+
+WITHDRAW_2019 = ("withdraw", "emp.new_urban_jobs", "2019", "--region", "兰山区", "--reason", "误填")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "个数字符合"), ("en", "figures answer")])
+def test_figures_in_conflict_are_listed_not_guessed(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """With two figures in conflict and no --value, withdraw lists both and writes nothing."""
+    data = _clash(tmp_path)
+    refused = run(*WITHDRAW_2019, "--data", str(data), "--lang", lang)
+    assert refused.exit_code == 2
+    assert said in refused.stderr and "11300" in refused.stderr and "13100" in refused.stderr
+    assert not (data / WITHDRAWN_NAME).exists()
+
+
+def test_withdrawing_one_figure_in_conflict_ends_the_conflict(run: Run, tmp_path: Path) -> None:
+    """--value takes back the figure that is in conflict, though the folder has an error;
+    the other figure then counts and status assesses the folder."""
+    data = _clash(tmp_path)
+    assert run("status", "--data", str(data)).exit_code == 1
+    done = run(*WITHDRAW_2019, "--data", str(data), "--value", "13,100")
+    assert done.exit_code == 0 and "13100" in done.stdout
+    shown = run(
+        "show", "emp.new_urban_jobs", "--region", "兰山区", "--data", str(data), "--format", "json"
+    )
+    assert shown.exit_code == 0
+    assert [s["value"] for s in json.loads(shown.stdout)["series"]] == [11300]
+
+
+def test_the_current_figure_of_a_conflict_can_be_withdrawn_too(plan: Plan, tmp_path: Path) -> None:
+    """Withdrawing the figure that stood as current leaves the other, with no conflict."""
+    data = _clash(tmp_path)
+    job = plan_withdrawal(
+        load_store(plan, data), "emp.new_urban_jobs", "2019", "lanshan", reason="r", value="11300"
+    )
+    record_withdrawal(data, job.record)
+    store = load_store(plan, data)
+    assert not store.errors
+    assert [o.text for o in store.series("emp.new_urban_jobs", "lanshan")] == ["13100"]
+
+
+def test_one_label_of_a_span_in_conflict_can_be_withdrawn(plan: Plan, tmp_path: Path) -> None:
+    """A year-to-date 2019-12 figure in conflict with the 2019 one is withdrawn by its label."""
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "a.csv").write_text(
+        "indicator,period,region,value\n"
+        "emp.new_urban_jobs,2019,lanshan,11300\n"
+        "emp.new_urban_jobs,2019-12,lanshan,13100\n",
+        encoding="utf-8",
+    )
+    assert load_store(plan, data).errors
+    job = plan_withdrawal(
+        load_store(plan, data), "emp.new_urban_jobs", "2019-12", "lanshan", reason="r"
+    )
+    assert job.record.value == "13100"
+    record_withdrawal(data, job.record)
+    assert not load_store(plan, data).errors
+
+
+def test_measure_chooses_the_growth_figure(plan: Plan, tmp_path: Path) -> None:
+    """--measure growth withdraws the growth figure where a level is given beside it."""
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "a.csv").write_text(
+        "indicator,period,region,value,unit,measure\n"
+        "inc.urban_disposable,2019,,38000,元,level\n"
+        "inc.urban_disposable,2019,,8.1,%,growth\n",
+        encoding="utf-8",
+    )
+    store = load_store(plan, data)
+    assert not store.errors, store.errors
+    level = plan_withdrawal(store, "inc.urban_disposable", "2019", "linyi", reason="r")
+    growth = plan_withdrawal(
+        store, "inc.urban_disposable", "2019", "linyi", reason="r", measure="growth"
+    )
+    assert (level.record.measure, growth.record.measure) == ("level", "growth")
+    assert growth.record.value == "8.1"

@@ -27,8 +27,8 @@ from linyi_tracker.actuals.withdrawals import (
 from linyi_tracker.actuals.withdrawals import (
     WITHDRAWN_NAME,
     Withdrawal,
-    apply_withdrawals,
     read_record,
+    split_withdrawn,
 )
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import InputNotFoundError
@@ -63,6 +63,12 @@ class Store:
     derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
     # Figures withdrawn (``linyi-tracker withdraw``), with their records: not counted.
     withdrawn: list[tuple[Withdrawal, Observation]] = field(default_factory=list, compare=False)
+    # Figures in conflict (``conflicting-observation``), each key's current figure and the
+    # ones that clash with it: what ``withdraw`` may take back to end the conflict. Not
+    # kept in the cache: ``withdraw`` reads the folder without it.
+    clashing: dict[tuple[str, str, str, str], list[Observation]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def errors(self) -> list[Finding]:
@@ -281,32 +287,26 @@ def load_store(
     day = today or clock.today()
     found, refused = walk_data(root, display_root)
     paths = [p for p in found if not (exclude and p.resolve() in exclude)]
-    size = 0 if cache_folder is None else _total_bytes(paths)
+    # Withdrawn figures leave before the figures are reconciled, so withdrawing one of two
+    # figures in conflict ends the conflict, and withdrawing a revision lets the one it
+    # replaced count again. A folder with a withdrawal record is read without the cache.
+    withdrawals, bad = read_record(root)
+    size = 0 if cache_folder is None or withdrawals else _total_bytes(paths)
     folder = None
-    if cache_folder is not None and size >= cache_min_bytes:
+    if cache_folder is not None and not withdrawals and size >= cache_min_bytes:
         folder = cache_folder() if callable(cache_folder) else cache_folder
     if folder is None:
         with gc_paused():
-            store = _load(plan, root, paths, day, display_root)
+            store = _load(plan, root, paths, day, display_root, withdrawals)
     else:
         store = _load_cached(plan, root, paths, day, display_root, exclude, folder, size)
     store.findings[:0] = refused  # not in the cache's key: looked at on every run
-    # Withdrawals are applied after the cache, on every run: a withdrawal never needs
-    # the cache's key to change, and a cached store is never one with a figure withdrawn.
-    withdrawals, bad = read_record(root)
     record = _display(root / WITHDRAWN_NAME, display_root)
     for line, cells in bad:
         error = f"{cells} cells where a withdrawal has {len(WITHDRAWAL_COLUMNS)}"
         store.findings.append(
             Finding("csv-syntax", Severity.ERROR, record, line, params={"error": error})
         )
-    if withdrawals:
-        store.revisions = {k: list(v) for k, v in store.revisions.items()}
-        store.observations, store.withdrawn = apply_withdrawals(
-            list(store.observations), store.revisions, withdrawals
-        )
-        store._series_cache = None
-        store.derived = {}
     return store
 
 
@@ -361,7 +361,14 @@ def _load_cached(
     return store
 
 
-def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Path | None) -> Store:
+def _load(
+    plan: Plan,
+    root: Path,
+    paths: list[Path],
+    day: date,
+    display_root: Path | None,
+    withdrawals: list[Withdrawal] | None = None,
+) -> Store:
     lookup = PlanLookup(plan)
     store = Store(root)
     for path in paths:
@@ -385,6 +392,8 @@ def _load(plan: Plan, root: Path, paths: list[Path], day: date, display_root: Pa
             read.findings = [f for f in read.findings if f.code not in own]
         store.findings.extend(read.findings)
         store.observations.extend(rows)
+    if withdrawals:
+        store.observations, store.withdrawn = split_withdrawn(store.observations, withdrawals)
     reconcile(store, frozenset(i.id for i in plan.indicators if i.flow))
     return store
 
@@ -415,7 +424,7 @@ def reconcile(store: Store, flows: frozenset[str] = frozenset()) -> None:
         else:
             groups[key] = [seen, o]
     if groups:  # imported only when a key repeats: most stores never need it (1.5 ms)
-        from linyi_tracker.actuals.reconcile import Figure, decide, findings
+        from linyi_tracker.actuals.reconcile import Figure, Verdict, decide, findings
     kept: list[Observation] = []
     for key, o in first.items():
         group = groups.get(key)
@@ -426,6 +435,9 @@ def reconcile(store: Store, flows: frozenset[str] = frozenset()) -> None:
         decision = decide(figures)
         store.findings.extend(findings(key, figures, decision))
         kept.append(group[decision.current])
+        clash = [group[i] for i, v in enumerate(decision.verdicts) if v is Verdict.CONFLICT]
+        if clash:
+            store.clashing[key] = [group[decision.current], *clash]
         if decision.history:
             store.revisions[key] = [group[i] for i in decision.history]
     store.observations = _same_spans(store, kept, flows) if flows else kept
@@ -440,7 +452,7 @@ def _same_spans(store: Store, kept: list[Observation], flows: frozenset[str]) ->
     repeated = [group for group in spans.values() if len(group) > 1]
     if not repeated:
         return kept
-    from linyi_tracker.actuals.reconcile import span_findings
+    from linyi_tracker.actuals.reconcile import Verdict, span_findings
 
     dropped: set[int] = set()
     for group in repeated:
@@ -450,6 +462,8 @@ def _same_spans(store: Store, kept: list[Observation], flows: frozenset[str]) ->
         current = group[decision.current]
         history = [group[i] for i in decision.history]
         for i, o in enumerate(group):
+            if decision.verdicts[i] is Verdict.CONFLICT:  # under its own label, to withdraw
+                store.clashing.setdefault(o.key, [o])
             if i != decision.current:
                 dropped.add(id(o))
                 history += store.revisions.pop(o.key, [])

@@ -2,9 +2,10 @@
 
 The record is ``<data>/.linyi-tracker-withdrawn.csv``: one row a withdrawal, never
 rewritten but by appending (intake/withdraw.py, under ingest's lock). A withdrawal names
-the figure's key and the value withdrawn: the store drops that figure when it loads (an
-earlier revision of it, if any, counts again), and a later figure of another value for
-the same key counts as usual.
+the figure's key and the value withdrawn: the store drops that figure when it loads,
+before the figures are reconciled (an earlier revision of it, if any, counts again; a
+figure that was in conflict with it counts alone), and a later figure of another value
+for the same key counts as usual.
 """
 
 from __future__ import annotations
@@ -71,16 +72,12 @@ def withdrawn_by(o: Observation, withdrawals: list[Withdrawal]) -> Withdrawal | 
     return None
 
 
-def apply_withdrawals(
-    observations: list[Observation],
-    revisions: dict[tuple[str, str, str, str], list[Observation]],
-    withdrawals: list[Withdrawal],
+def split_withdrawn(
+    observations: list[Observation], withdrawals: list[Withdrawal]
 ) -> tuple[list[Observation], list[tuple[Withdrawal, Observation]]]:
-    """The observations that still count, and each withdrawn one with its record. A
-    withdrawn figure's latest earlier revision that is not withdrawn counts in its place
-    (``revisions`` is changed in place)."""
-    if not withdrawals:
-        return observations, []
+    """The figures that still count, and each withdrawn one with its record, before the
+    figures are reconciled: a withdrawn revision lets the one it replaced count again, and
+    a withdrawn figure in conflict leaves the other alone, with no conflict."""
     keys = {w.key for w in withdrawals}
     kept: list[Observation] = []
     gone: list[tuple[Withdrawal, Observation]] = []
@@ -88,16 +85,6 @@ def apply_withdrawals(
         record = withdrawn_by(o, withdrawals) if o.key in keys else None
         if record is None:
             kept.append(o)
-            continue
-        gone.append((record, o))
-        history = revisions.get(o.key, [])
-        while history:
-            earlier = history.pop()
-            again = withdrawn_by(earlier, withdrawals)
-            if again is None:
-                kept.append(earlier)
-                break
-            gone.append((again, earlier))
-        if not history:
-            revisions.pop(o.key, None)
+        else:
+            gone.append((record, o))
     return kept, gone

@@ -265,6 +265,14 @@ PARAMETERS: dict[str, HelpText] = {
         "zh": "撤回人（可选，记入撤回记录）。",
         "en": "Who withdraws it (optional; kept in the record).",
     },
+    "withdraw|--value": {
+        "zh": "要撤回的数字，如 13100：同一数字有两个互相冲突的值时必填。",
+        "en": "The figure to withdraw, e.g. 13100: needed where two figures are in conflict.",
+    },
+    "withdraw|--measure": {
+        "zh": "level（水平值，默认）或 growth（比上年增长率）。",
+        "en": "level (the default) or growth (the growth figure on the previous year).",
+    },
     "withdraw|--dry-run": {
         "zh": "只显示将撤回什么，不写入。",
         "en": "Show what would be withdrawn; write nothing.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,9 +13,16 @@ from linyi_tracker.cli.options import (
     LangOption,
     PlanOption,
     RegionOption,
+    choice,
+    choice_values,
     output_language,
     parse_period_option,
 )
+
+
+class Measure(StrEnum):
+    LEVEL = "level"
+    GROWTH = "growth"
 
 
 def withdraw(
@@ -26,6 +34,19 @@ def withdraw(
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT", show_default=False)],
     region: RegionOption = None,
     by: Annotated[str, typer.Option("--by", metavar="NAME", show_default=False)] = "",
+    value: Annotated[
+        str | None, typer.Option("--value", metavar="FIGURE", show_default=False)
+    ] = None,
+    measure: Annotated[
+        Measure | None,
+        typer.Option(
+            "--measure",
+            parser=choice(Measure),
+            metavar="level|growth",
+            autocompletion=choice_values(Measure),
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     plan: PlanOption = None,
     data: DataOption = None,
@@ -42,13 +63,22 @@ def withdraw(
     language = output_language(lang)
     if not reason.strip():
         raise TextUsageError(Text("withdraw.empty_reason", {}))
-    ctx = usecases.open_workspace(plan, data)
+    # Errors elsewhere in the folder do not stop a withdrawal: taking back one of two
+    # figures in conflict is how a conflict ends.
+    ctx = usecases.open_workspace(plan, data, for_withdraw=True)
     if ctx.data_at.origin == "embedded":  # the package's own figures are never written to
         raise TextError(Text("ingest.no_data_folder"))
     ind = find_indicator(ctx.plan, indicator)
     region_id = ctx.plan.city.id if region is None else find_region(ctx.plan, region)
     job = plan_withdrawal(
-        ctx.store, ind.id, period.text, region_id, reason=reason.strip(), by=by.strip()
+        ctx.store,
+        ind.id,
+        period.text,
+        region_id,
+        reason=reason.strip(),
+        by=by.strip(),
+        measure=None if measure is None else measure.value,
+        value=value,
     )
     figure = f"{ind.id} {period.text} {region_id}"
     o, w = job.figure, job.record

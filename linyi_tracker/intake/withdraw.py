@@ -15,6 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from linyi_tracker.actuals.observation import Observation
@@ -25,6 +26,7 @@ from linyi_tracker.actuals.withdrawals import (
     Withdrawal,
     read_withdrawals,
 )
+from linyi_tracker.findings import Param
 from linyi_tracker.i18n import Text, TextError
 from linyi_tracker.intake.ingest import _fsync_dir, _umask, holding_lock
 
@@ -42,6 +44,22 @@ class WithdrawPlan:
     already: bool  # this very figure is withdrawn already: nothing to write
 
 
+class SeveralFigures(TextError):
+    """More than one figure answers to what was named (figures in conflict, or a level
+    and a growth figure): which one is to be said (exit 2)."""
+
+
+def _same_value(o: Observation, value: str) -> bool:
+    """``value`` as the clerk typed it names the figure written ``o.text``: the same text,
+    or the same number (13100 names 13,100)."""
+    if o.text == value.strip():
+        return True
+    try:
+        return o.value is not None and Decimal(value.strip().replace(",", "")) == o.value
+    except InvalidOperation:
+        return False
+
+
 def plan_withdrawal(
     store: Store,
     indicator: str,
@@ -50,19 +68,38 @@ def plan_withdrawal(
     *,
     reason: str,
     by: str = "",
+    measure: str | None = None,
+    value: str | None = None,
     now: datetime | None = None,
 ) -> WithdrawPlan:
-    """The figure of ``indicator``, ``period`` (canonical text), ``region`` that counts
-    (a level, else its growth figure), as a withdrawal record; or, when it was withdrawn
-    already and nothing counts in its place, that record (idempotent)."""
+    """The figure of ``indicator``, ``period`` (canonical text), ``region`` that counts,
+    or one of the figures in conflict there, as a withdrawal record; or, when it was
+    withdrawn already and nothing counts in its place, that record (idempotent).
+
+    ``measure`` (level, growth) and ``value`` choose among several figures; without them
+    a level is chosen over its growth figure, and figures in conflict are refused
+    (:class:`SeveralFigures`) with each one listed, for nothing is taken back by guess.
+    """
     moment = (now or datetime.now()).replace(microsecond=0)
-    current = [
-        o
-        for o in store.observations
-        if o.indicator == indicator and o.period.text == period and o.region == region
-    ]
+    named = (indicator, period, region)
+    found: dict[int, Observation] = {}
+    for o in store.observations:
+        if o.key[:3] == named:
+            found[id(o)] = o
+    for key, clash in store.clashing.items():
+        if key[:3] == named:
+            found.update((id(o), o) for o in clash if o.key[:3] == named)
+    current = [o for o in found.values() if measure is None or o.measure == measure]
+    if value is not None:
+        current = [o for o in current if _same_value(o, value)]
+    if current and measure is None:
+        first = min(o.measure != "level" for o in current)
+        current = [o for o in current if (o.measure != "level") == first]
+    if len(current) > 1:
+        listed = "; ".join(f"{o.text} ({o.file}:{o.line})" for o in current)
+        raise SeveralFigures(Text("withdraw.several", {"n": len(current), "figures": listed}))
     if current:
-        o = sorted(current, key=lambda o: o.measure != "level")[0]
+        o = current[0]
         record = Withdrawal(
             o.indicator,
             o.period.text,
@@ -75,11 +112,11 @@ def plan_withdrawal(
         )
         return WithdrawPlan(o, record, already=False)
     for w, o in store.withdrawn:
-        if (w.indicator, w.period, w.region) == (indicator, period, region):
+        chosen = measure in (None, w.measure) and (value is None or _same_value(o, value))
+        if (w.indicator, w.period, w.region) == named and chosen:
             return WithdrawPlan(o, w, already=True)
-    raise NothingToWithdraw(
-        Text("withdraw.no_figure", {"indicator": indicator, "period": period, "region": region})
-    )
+    params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
+    raise NothingToWithdraw(Text("withdraw.no_figure", params))
 
 
 def record_withdrawal(data_dir: Path, record: Withdrawal) -> Path:
