@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
+from linyi_tracker.findings import Named
 
 Lang = Literal["zh", "en"]
 LANG_ENV = "LINYI_TRACKER_LANG"
@@ -582,6 +583,10 @@ LABELS.update(
             "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
             "en": "revision: {figure}: {old} → {new} as of {as_of}",
         },
+        "ingest.would_replace": {
+            "zh": "{figure}：{value} 将替换已存的 {stored}（{where}）",
+            "en": "{figure}: {value} would replace the stored {stored} ({where})",
+        },
         "ingest.store_has_errors": {
             "zh": "{folder} 中的数据有{n}个错误；未写入任何数字——请先改正，再导入",
             "en": "the data in {folder} has {n:error|errors}; nothing was written — fix them "
@@ -609,8 +614,8 @@ LABELS.update(
             "would not count if stored again. Correct the figure and ingest again.",
         },
         "withdraw.no_figure": {
-            "zh": "数据文件夹中没有 {indicator} {period} {region} 的数字可撤回：请用 show 查看已存数字。",
-            "en": "No figure of {indicator} {period} {region} counts in the data folder: nothing "
+            "zh": "数据文件夹中没有 {indicator} · {region} · {period} 的数字可撤回：请用 show 查看已存数字。",
+            "en": "No figure of {indicator} · {region} · {period} counts in the data folder: nothing "
             "to withdraw. See the stored figures with show.",
         },
         "withdraw.would": {
@@ -698,6 +703,8 @@ class Text:
 
 
 def _in(value: object, lang: Lang) -> object:
+    if isinstance(value, Named):  # an id said by its name (validation/naming.py)
+        return value.shown(lang)
     if isinstance(value, Text):
         return value.render(lang)
     if isinstance(value, Mapping) and set(value) == {"zh", "en"}:

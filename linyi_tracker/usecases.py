@@ -34,6 +34,7 @@ from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
 from linyi_tracker.plan.models import Indicator, Plan
+from linyi_tracker.validation.naming import with_names
 
 if TYPE_CHECKING:
     from linyi_tracker.extract.document import Document
@@ -102,6 +103,7 @@ def read_store(plan: Plan, where: Located, exclude: set[Path] | None = None) -> 
             exclude=exclude,
             cache_folder=user_cache_folder,
         )
+        store.findings[:] = with_names(store.findings, plan)  # 兰山区, not lanshan
         gc.freeze()
     return store
 

@@ -21,7 +21,13 @@ from difflib import get_close_matches
 
 from linyi_tracker.i18n import LABELS, Lang, Text, TextUsageError
 from linyi_tracker.plan.models import Indicator, Plan
-from linyi_tracker.plan.names import fold_words, region_names, system_names
+from linyi_tracker.plan.names import (
+    city_prefixes,
+    fold_words,
+    region_names,
+    system_names,
+    without_city,
+)
 from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
@@ -182,8 +188,20 @@ def find_system(plan: Plan, text: str) -> str:
 
 
 def find_region(plan: Plan, text: str) -> str:
-    """The id of the region named by ``text`` (id, zh or en name, alias, unique part)."""
-    return match(text, region_candidates(plan), "region").key
+    """The id of the region named by ``text`` (id, zh or en name, alias, unique part); a
+    county's name with its city in front (临沂市兰山区) is the county's, as in a data file
+    (:func:`~linyi_tracker.plan.names.without_city`)."""
+    candidates = region_candidates(plan)
+    rest = without_city(text, city_prefixes(plan))
+    if rest is not None:
+        exact = [
+            c
+            for c in candidates
+            if c.key != plan.city.id and any(fold(n) == fold(rest) for n in c.names)
+        ]
+        if len(exact) == 1:
+            return exact[0].key
+    return match(text, candidates, "region").key
 
 
 def find_indicator(plan: Plan, text: str) -> Indicator:
