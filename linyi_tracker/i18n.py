@@ -500,6 +500,10 @@ LABELS.update(
             "zh": "'{text}' 可指{n}个{what}，请写得更具体：",
             "en": "'{text}' matches {n} {what}; be more specific:",
         },
+        "lookup.closest": {
+            "zh": "最接近的名称（请用其中之一重试）：",
+            "en": "The closest names (try again with one of them):",
+        },
         "lookup.choices": {"zh": "可选：", "en": "Use one of:"},
         "lookup.list_plan": {
             "zh": "运行 `linyi-tracker plan` 查看全部。",
@@ -524,6 +528,26 @@ LABELS.update(
             "zh": "--as-of {period} 不在规划的数据年份 {start}–{end} 年内；请选其中的期间",
             "en": "--as-of {period} is outside the plan's years {start}–{end}; choose a period within them",
         },
+        "status.none_binding": {
+            "zh": "没有可显示的目标：规划中没有标为“约束性”的目标（--binding yes）。",
+            "en": "No target to show: no target of the plan is marked binding (约束性) "
+            "(--binding yes).",
+        },
+        "status.none_expected": {
+            "zh": "没有可显示的目标：规划中没有标为“预期性”的目标（--binding no）。",
+            "en": "No target to show: no target of the plan is marked expected (预期性) "
+            "(--binding no).",
+        },
+        "status.none_match": {
+            "zh": "没有符合所选条件的目标（{filters}）；去掉一个条件可看到更多目标。",
+            "en": "No target matches what was asked ({filters}); leave out a condition to "
+            "see more.",
+        },
+        "status.filter_status": {"zh": "状态：{value}", "en": "status: {value}"},
+        "status.filter_system": {"zh": "体系：{value}", "en": "system: {value}"},
+        "status.filter_region": {"zh": "地区：{value}", "en": "region: {value}"},
+        "status.filter_binding": {"zh": "约束性：{value}", "en": "binding: {value}"},
+        "status.filter_sep": {"zh": "；", "en": "; "},
         "report.outside_years": {
             "zh": "{year}年不在规划期 {start}–{end} 年内；请选其中一年",
             "en": "{year} is outside the plan's years {start}–{end}; report on one of them",

@@ -66,4 +66,7 @@ def status(
     from linyi_tracker.cli.render.status_table import render_status
 
     console = stdout()
+    if result.nothing is not None:  # a sentence, not an empty table and a blank summary
+        console.print(result.nothing.render(language), markup=False)
+        return
     console.print(render_status(view, ctx, language, console.width))

@@ -135,9 +135,41 @@ def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFai
     if close:
         guess = by_name[close[0]].key
         return LookupFailed(head, Text("lookup.did_you_mean", {"guess": guess}))
+    near = [] if number_text(text) else one_typo_away(fold(text), candidates)
+    if near:
+        return LookupFailed(head, Text("lookup.closest"), candidates=near)
     if len(candidates) <= LIST_ALL_UP_TO:
         return LookupFailed(head, Text("lookup.choices"), candidates=candidates)
     return LookupFailed(head, Text("lookup.list_plan"))
+
+
+# At most this many names offered for a misspelt one.
+NEAR_NAMES = 5
+
+
+def one_typo_away(wanted: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Candidates with a name holding ``wanted`` but for one character (就叶 → the names
+    with 就业; 城镇新增就叶 → 城镇新增就业人数), fewest differences first, then shortest name.
+    Two characters at least, and at least one of them right: a list to choose from, never
+    an answer (the command still stops: no figure comes from a guess)."""
+    size = len(wanted)
+    if size < 2:
+        return []
+    ranked: list[tuple[int, int, int, Candidate]] = []
+    for order, c in enumerate(candidates):
+        best: tuple[int, int] | None = None
+        for name in c.names:
+            folded = fold(name)
+            for start in range(len(folded) - size + 1):
+                wrong = sum(
+                    a != b for a, b in zip(wanted, folded[start : start + size], strict=True)
+                )
+                if wrong <= 1 and (best is None or (wrong, len(folded)) < best):
+                    best = (wrong, len(folded))
+        if best is not None:
+            ranked.append((*best, order, c))
+    ranked.sort(key=lambda r: r[:3])
+    return _unique(c for *_, c in ranked)[:NEAR_NAMES]
 
 
 # The candidates of each kind of name.
