@@ -12,6 +12,7 @@ import os
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
@@ -192,8 +193,8 @@ LABELS: dict[str, dict[str, str]] = {
     "report.rank": {"zh": "名次", "en": "Rank"},
     "report.chart": {"zh": "走势图", "en": "Chart"},
     "report.thresholds": {
-        "zh": "阈值：正常推进≥{on}，存在风险≥{risk}；“左右”的容差{tol}",
-        "en": "Thresholds: on track ≥ {on}, at risk ≥ {risk}; tolerance for “≈” {tol}",
+        "zh": "阈值：正常推进≥{on}，存在风险≥{risk}；“左右”的容差{tol:pct}%",
+        "en": "Thresholds: on track ≥ {on}, at risk ≥ {risk}; tolerance for “≈” {tol:pct} %",
     },
     "report.legend.actual": {"zh": "实际", "en": "actual"},
     "report.legend.target": {"zh": "目标", "en": "target"},
@@ -406,6 +407,22 @@ LABELS.update(
             "zh": "运行 '{command} {option}' 查看帮助。",
             "en": "Try '{command} {option}' for help.",
         },
+        # The placeholders of the help pages and usage errors (cli/usage.py, metavar()):
+        # what a Chinese reader types there, in Chinese.
+        "metavar.PERIOD": {"zh": "期间", "en": "PERIOD"},
+        "metavar.YEAR": {"zh": "年份", "en": "YEAR"},
+        "metavar.FILE": {"zh": "文件", "en": "FILE"},
+        "metavar.DIR": {"zh": "文件夹", "en": "DIR"},
+        "metavar.PATH": {"zh": "路径", "en": "PATH"},
+        "metavar.INDICATOR": {"zh": "指标", "en": "INDICATOR"},
+        "metavar.REGION": {"zh": "地区", "en": "REGION"},
+        "metavar.SYSTEM": {"zh": "体系", "en": "SYSTEM"},
+        "metavar.STATUS": {"zh": "状态", "en": "STATUS"},
+        "metavar.SHEET": {"zh": "工作表", "en": "SHEET"},
+        "metavar.FORMAT": {"zh": "格式", "en": "FORMAT"},
+        "metavar.TEXT": {"zh": "文字", "en": "TEXT"},
+        "metavar.NAME": {"zh": "姓名", "en": "NAME"},
+        "metavar.N": {"zh": "条数", "en": "N"},
         "cli.section.arguments": {"zh": "参数", "en": "Arguments"},
         "cli.section.options": {"zh": "选项", "en": "Options"},
         "cli.section.commands": {"zh": "命令", "en": "Commands"},
@@ -1133,6 +1150,8 @@ class _Plurals(string.Formatter):
     (English needs it; Chinese templates write ``{n}个``)."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "pct":  # a ratio as percent points: 0.95 → 95, 0.055 → 5.5
+            return _percent_points(value)
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return f"{value} {one if value == 1 else many}"
@@ -1140,6 +1159,15 @@ class _Plurals(string.Formatter):
 
 
 _PLURALS = _Plurals()
+
+
+def _percent_points(value: Any) -> str:
+    """A ratio (0.95, Decimal('0.05')) as the percent a reader is told (95, 5): exact,
+    without trailing zeros; the template writes the % sign as its language spaces it."""
+    if value is None:
+        return "—"
+    points = Decimal(str(value)) * 100
+    return format(points.normalize(), "f")
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
