@@ -34,7 +34,7 @@ from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
 from linyi_tracker.plan.models import Indicator, Plan
-from linyi_tracker.validation.naming import with_names
+from linyi_tracker.validation.naming import figure_name, with_names
 
 if TYPE_CHECKING:
     from linyi_tracker.extract.document import Document
@@ -404,7 +404,8 @@ def ingest(
     for o in job.rows:  # stored again, it would not count: say so rather than drop it
         w = withdrawn.get((o.key, o.text))
         if w is not None:
-            figure = f"{o.indicator} {o.period} {o.region} = {o.text}"
+            named = figure_name(plan, o.indicator, o.period.text, o.region)
+            figure = {lang: f"{named.shown(lang)} = {o.text}" for lang in ("zh", "en")}
             raise TextError(
                 Text(
                     "ingest.withdrawn_figure",

@@ -252,3 +252,56 @@ def test_a_city_prefix_never_names_another_region(plan: Plan, text: str) -> None
     if found is not None and found != plan.city.id:
         names = {fold(n) for n in region_names(plan.region_by_id[found])}
         assert fold("临沂市" + text) in names or fold(text).strip() in names
+
+
+DEMO = FIXTURES.parent.parent / "examples" / "demo"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("zh", "已撤回：2016年 费县 ("), ("en", "2016 Fei County (")],
+)
+def test_show_names_a_withdrawn_figures_period_and_region(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """show's withdrawn line names the period and the county (2016年 费县), not 2016 feixian."""
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    figure = ("emp.new_urban_jobs", "2016", "--region", "临沂市费县")
+    assert run("withdraw", *figure, "--reason", "误填", "--data", str(data)).exit_code == 0
+    shown = run(
+        "show",
+        "emp.new_urban_jobs",
+        "--region",
+        "费县",
+        "--as-of",
+        "2016",
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        width=300,
+    )
+    (line,) = [ln for ln in shown.stdout.splitlines() if said in ln]
+    assert " feixian " not in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "城镇新增就业人数 · 费县 · 2016年 = 8710 已于"),
+        ("en", "New urban jobs · Fei County · 2016 = 8710 was withdrawn"),
+    ],
+)
+def test_ingesting_a_withdrawn_figure_again_names_it(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """A withdrawn figure ingested again is refused naming it, not by its ids."""
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    figure = ("emp.new_urban_jobs", "2016", "--region", "费县")
+    assert run("withdraw", *figure, "--reason", "误填", "--data", str(data)).exit_code == 0
+    sub = tmp_path / "again.csv"
+    sub.write_text(f"{HEAD}emp.new_urban_jobs,2016,feixian,8710,人\n", encoding="utf-8")
+    r = run("ingest", str(sub), "--data", str(data), "--lang", lang, width=300)
+    assert r.exit_code != 0 and said in r.stderr
