@@ -305,3 +305,34 @@ def test_ingesting_a_withdrawn_figure_again_names_it(
     sub.write_text(f"{HEAD}emp.new_urban_jobs,2016,feixian,8710,人\n", encoding="utf-8")
     r = run("ingest", str(sub), "--data", str(data), "--lang", lang, width=300)
     assert r.exit_code != 0 and said in r.stderr
+
+
+def test_a_footnote_hint_names_the_note_column_as_the_file_heads_it(plan: Plan) -> None:
+    """A file headed ``note`` is told, in Chinese too, to write the footnote in “note”."""
+    finding = only(findings(plan, "footnote-english-headers.csv"), "invalid-number")
+    assert (render(finding, "zh")[1] or "").endswith("需要说明的写在“note”列")
+
+
+def test_a_footnote_hint_without_a_note_column_names_the_templates(plan: Plan) -> None:
+    """Without a note column the hint names the template's: 备注 / note."""
+    finding = only(findings(plan, "footnote-and-unit.csv"), "invalid-number")
+    assert (render(finding, "zh")[1] or "").endswith("需要说明的写在“备注”列")
+    assert (render(finding, "en")[1] or "").endswith("in the 'note' column")
+
+
+def test_a_unit_hint_names_the_unit_column_as_the_file_heads_it(plan: Plan) -> None:
+    """A unit mismatch in a file headed 单位 says “单位”列, not 单位栏 or unit."""
+    finding = only(findings(plan, "footnote-and-unit.csv"), "unit-mismatch")
+    assert render(finding, "zh")[1] == "请把数值换算为“人”后填写，“单位”列写“人”或留空"
+    assert "the '单位' column" in (render(finding, "en")[1] or "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "是否应为“单位”？"), ("en", "did you mean 'unit'?")]
+)
+def test_an_unknown_header_is_offered_a_header_in_the_language(
+    plan: Plan, lang: str, said: str
+) -> None:
+    """计量单位 is offered 单位 in Chinese (a header the reader takes), unit in English."""
+    finding = only(findings(plan, "unknown-unit-header.csv"), "unknown-column")
+    assert render(finding, lang)[1] == said

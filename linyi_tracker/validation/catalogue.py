@@ -886,16 +886,18 @@ _ENTRIES = [
                 "a growth figure is a percent on the previous year, not '{unit}'",
             ),
             "twice": T(
-                "“{text}”已按“万/亿”或单位换算过，单位栏又写“{unit}”：会重复换算",
-                "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the unit "
-                "column says '{unit}': it would be converted twice",
+                "“{text}”已按“万/亿”或单位换算过，“{unit_column}”列又写“{unit}”：会重复换算",
+                "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the "
+                "'{unit_column}' column says '{unit}': it would be converted twice",
             ),
         },
         {
             "twice": T(
-                "只在一处写“万”：要么数值不带“万”、单位栏写“{unit}”，要么数值带“万”、单位栏写“{expected_zh}”或留空",
-                "write 万 in one place only: the number without 万 and the unit '{unit}', or the "
-                "number with 万 and the unit {expected_zh} ({expected_en}) or blank",
+                "只在一处写“万”：要么数值不带“万”、“{unit_column}”列写“{unit}”，"
+                "要么数值带“万”、“{unit_column}”列写“{expected_zh}”或留空",
+                "write 万 in one place only: the number without 万 and '{unit}' in the "
+                "'{unit_column}' column, or the number with 万 and {expected_zh} ({expected_en}) "
+                "there or nothing",
             ),
             "growth": T(
                 "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",
@@ -903,9 +905,9 @@ _ENTRIES = [
                 "give the level on a row of its own with measure 'level'",
             ),
             "": T(
-                "请把数值换算为“{expected_zh}”后填写，单位栏写“{expected_zh}”或留空",
-                "convert the figure to {expected_zh} ({expected_en}), then write that unit or "
-                "leave the unit blank",
+                "请把数值换算为“{expected_zh}”后填写，“{unit_column}”列写“{expected_zh}”或留空",
+                "convert the figure to {expected_zh} ({expected_en}), then write that unit in "
+                "the '{unit_column}' column or leave it blank",
             ),
             "percent": T(
                 "请按指标的单位填写水平值（不是百分比）",
@@ -2140,10 +2142,16 @@ _FORMATTER = _Formatter()
 
 # A column a hint sends the clerk to, as ``{as_of_column}``: the file's own header when
 # the finding was named (:mod:`linyi_tracker.validation.naming`), else the template's.
+# The Chinese words are the template's headers (intake/template.py), which the reader takes.
 COLUMN_WORDS: dict[str, Text] = {
-    "as_of": T("截至日期", "as_of"),
-    "note": T("备注", "note"),
+    "indicator": T("指标代码", "indicator"),
+    "period": T("期间", "period"),
+    "region": T("地区", "region"),
+    "value": T("数值", "value"),
     "unit": T("单位", "unit"),
+    "source": T("来源", "source"),
+    "note": T("备注", "note"),
+    "as_of": T("截至日期", "as_of"),
 }
 
 

@@ -16,19 +16,21 @@ from dataclasses import replace
 from linyi_tracker.actuals.periods import PeriodError, read_period
 from linyi_tracker.findings import Finding, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Plan, Region
-from linyi_tracker.validation.catalogue import hint_text, message_text
+from linyi_tracker.validation.catalogue import COLUMN_WORDS, hint_text, message_text
 
 # The parameters that hold an indicator's or a region's id, whatever the code.
 _INDICATOR_PARAMS = ("indicator", "part", "whole")
 _REGION_PARAMS = ("region",)
-# A suggestion is an id of the kind its code is about.
-_SUGGESTION_KIND = {"unknown-indicator": "indicator", "unknown-region": "region"}
+# A suggestion is an id of the kind its code is about (a column: its canonical name).
+_SUGGESTION_KIND = {
+    "unknown-indicator": "indicator",
+    "unknown-region": "region",
+    "unknown-column": "column",
+}
 _PERIOD_PARAMS = ("period", "other_period")
 # Codes whose id or period code is the point of the sentence ("write the id
 # 'emp.new_urban_jobs'", "writing 2019-09 avoids this notice"): left as written.
 _AS_WRITTEN = frozenset({"indicator-by-name", "period-read-as-month"})
-# The columns a hint may send the clerk to (catalogue.COLUMN_WORDS).
-_COLUMNS = ("as_of", "note", "unit")
 
 
 def with_names(
@@ -77,13 +79,16 @@ def _named(
         elif kind == "region" and value in regions:
             name = regions[value].name
             named = Named(value, name.zh, name.en)
+        elif kind == "column" and value in COLUMN_WORDS:  # 单位 under zh, unit under en
+            word = COLUMN_WORDS[value]
+            named = Named(value, word.zh, word.en)
         elif kind == "period":
             named = _period(value)
         if named is not None:
             params[key] = named
             changed = True
     words = _words(finding)
-    for column in _COLUMNS:
+    for column in COLUMN_WORDS:
         header = headers.get(column)
         if header and "{" + column + "_column" in words:
             params[f"{column}_column"] = Named(column, header, header)
