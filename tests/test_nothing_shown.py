@@ -102,3 +102,25 @@ def test_one_character_gets_no_guess(run: Run) -> None:
     """A single wrong character is too little to guess from: the plan is pointed to."""
     r = run("show", "叶", "--lang", "zh")
     assert r.exit_code == 2 and "linyi-tracker plan" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("status", "--region", "兰三区", "--lang", "zh"), "是不是“兰山区”（lanshan）？"),
+        (
+            ("status", "--system", "住房保障提系", "--lang", "zh"),
+            "是不是“住房保障体系”（housing）？",
+        ),
+        (
+            ("show", "城镇新增就叶人数", "--lang", "en"),
+            "Did you mean 'emp.new_urban_jobs' (New urban jobs)?",
+        ),
+    ],
+)
+def test_a_near_miss_is_offered_by_its_name_and_id(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """--region, --system and show offer the closest by the name the reader knows and its id."""
+    r = run(*args)
+    assert r.exit_code == 2 and said in r.stderr

@@ -133,8 +133,11 @@ def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFai
         [] if number_text(text) else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
     )
     if close:
-        guess = by_name[close[0]].key
-        return LookupFailed(head, Text("lookup.did_you_mean", {"guess": guess}))
+        found = by_name[close[0]]
+        if found.zh and found.en:  # 兰山区 (lanshan): the name the reader knows, and the id
+            said = {"guess": found.key, "name": {"zh": found.zh, "en": found.en}}
+            return LookupFailed(head, Text("lookup.did_you_mean_named", said))
+        return LookupFailed(head, Text("lookup.did_you_mean", {"guess": found.key}))
     near = [] if number_text(text) else one_typo_away(fold(text), candidates)
     if near:
         return LookupFailed(head, Text("lookup.closest"), candidates=near)
