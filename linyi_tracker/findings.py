@@ -19,6 +19,28 @@ from typing import NamedTuple
 Param = str | int | Decimal
 
 
+class Named(str):
+    """A parameter that is a plan id, a period code or a column (the str itself: what JSON
+    and scripts read), with what a reader is shown for it in each language: 兰山区 /
+    Lanshan District for ``lanshan``, 2019年 for ``2019``, the file's own header for a
+    column. Made by :func:`linyi_tracker.validation.naming.with_names`."""
+
+    zh: str
+    en: str
+
+    def __new__(cls, value: str, zh: str, en: str) -> Named:
+        self = super().__new__(cls, value)
+        self.zh = zh
+        self.en = en
+        return self
+
+    def __reduce__(self) -> tuple[type[Named], tuple[str, str, str]]:
+        return (Named, (str(self), self.zh, self.en))
+
+    def shown(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

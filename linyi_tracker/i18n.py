@@ -12,9 +12,11 @@ import os
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
+from linyi_tracker.findings import Named
 
 Lang = Literal["zh", "en"]
 LANG_ENV = "LINYI_TRACKER_LANG"
@@ -187,8 +189,8 @@ LABELS: dict[str, dict[str, str]] = {
     "report.rank": {"zh": "名次", "en": "Rank"},
     "report.chart": {"zh": "走势图", "en": "Chart"},
     "report.thresholds": {
-        "zh": "阈值：正常推进≥{on}，存在风险≥{risk}；“左右”的容差{tol}",
-        "en": "Thresholds: on track ≥ {on}, at risk ≥ {risk}; tolerance for “≈” {tol}",
+        "zh": "阈值：正常推进≥{on}，存在风险≥{risk}；“左右”的容差{tol:pct}%",
+        "en": "Thresholds: on track ≥ {on}, at risk ≥ {risk}; tolerance for “≈” {tol:pct} %",
     },
     "report.legend.actual": {"zh": "实际", "en": "actual"},
     "report.legend.target": {"zh": "目标", "en": "target"},
@@ -372,6 +374,22 @@ LABELS.update(
             "zh": "运行 '{command} {option}' 查看帮助。",
             "en": "Try '{command} {option}' for help.",
         },
+        # The placeholders of the help pages and usage errors (cli/usage.py, metavar()):
+        # what a Chinese reader types there, in Chinese.
+        "metavar.PERIOD": {"zh": "期间", "en": "PERIOD"},
+        "metavar.YEAR": {"zh": "年份", "en": "YEAR"},
+        "metavar.FILE": {"zh": "文件", "en": "FILE"},
+        "metavar.DIR": {"zh": "文件夹", "en": "DIR"},
+        "metavar.PATH": {"zh": "路径", "en": "PATH"},
+        "metavar.INDICATOR": {"zh": "指标", "en": "INDICATOR"},
+        "metavar.REGION": {"zh": "地区", "en": "REGION"},
+        "metavar.SYSTEM": {"zh": "体系", "en": "SYSTEM"},
+        "metavar.STATUS": {"zh": "状态", "en": "STATUS"},
+        "metavar.SHEET": {"zh": "工作表", "en": "SHEET"},
+        "metavar.FORMAT": {"zh": "格式", "en": "FORMAT"},
+        "metavar.TEXT": {"zh": "文字", "en": "TEXT"},
+        "metavar.NAME": {"zh": "姓名", "en": "NAME"},
+        "metavar.N": {"zh": "条数", "en": "N"},
         "cli.section.arguments": {"zh": "参数", "en": "Arguments"},
         "cli.section.options": {"zh": "选项", "en": "Options"},
         "cli.section.commands": {"zh": "命令", "en": "Commands"},
@@ -462,9 +480,17 @@ LABELS.update(
         "lookup.many.indicator": {"zh": "指标", "en": "indicators"},
         "lookup.unknown": {"zh": "'{text}' 不是{what}。", "en": "'{text}' is not {what}."},
         "lookup.did_you_mean": {"zh": "是不是 '{guess}'？", "en": "Did you mean '{guess}'?"},
+        "lookup.did_you_mean_named": {
+            "zh": "是不是“{name}”（{guess}）？",
+            "en": "Did you mean '{guess}' ({name})?",
+        },
         "lookup.ambiguous": {
             "zh": "'{text}' 可指{n}个{what}，请写得更具体：",
             "en": "'{text}' matches {n} {what}; be more specific:",
+        },
+        "lookup.closest": {
+            "zh": "最接近的名称（请用其中之一重试）：",
+            "en": "The closest names (try again with one of them):",
         },
         "lookup.choices": {"zh": "可选：", "en": "Use one of:"},
         "lookup.list_plan": {
@@ -490,6 +516,26 @@ LABELS.update(
             "zh": "--as-of {period} 不在规划的数据年份 {start}–{end} 年内；请选其中的期间",
             "en": "--as-of {period} is outside the plan's years {start}–{end}; choose a period within them",
         },
+        "status.none_binding": {
+            "zh": "没有可显示的目标：规划中没有标为“约束性”的目标（--binding yes）。",
+            "en": "No target to show: no target of the plan is marked binding (约束性) "
+            "(--binding yes).",
+        },
+        "status.none_expected": {
+            "zh": "没有可显示的目标：规划中没有标为“预期性”的目标（--binding no）。",
+            "en": "No target to show: no target of the plan is marked expected (预期性) "
+            "(--binding no).",
+        },
+        "status.none_match": {
+            "zh": "没有符合所选条件的目标（{filters}）；去掉一个条件可看到更多目标。",
+            "en": "No target matches what was asked ({filters}); leave out a condition to "
+            "see more.",
+        },
+        "status.filter_status": {"zh": "状态：{value}", "en": "status: {value}"},
+        "status.filter_system": {"zh": "体系：{value}", "en": "system: {value}"},
+        "status.filter_region": {"zh": "地区：{value}", "en": "region: {value}"},
+        "status.filter_binding": {"zh": "约束性：{value}", "en": "binding: {value}"},
+        "status.filter_sep": {"zh": "；", "en": "; "},
         "report.outside_years": {
             "zh": "{year}年不在规划期 {start}–{end} 年内；请选其中一年",
             "en": "{year} is outside the plan's years {start}–{end}; report on one of them",
@@ -549,6 +595,10 @@ LABELS.update(
             "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
             "en": "revision: {figure}: {old} → {new} as of {as_of}",
         },
+        "ingest.would_replace": {
+            "zh": "{figure}：{value} 将替换已存的 {stored}（{where}）",
+            "en": "{figure}: {value} would replace the stored {stored} ({where})",
+        },
         "ingest.store_has_errors": {
             "zh": "{folder} 中的数据有{n}个错误；未写入任何数字——请先改正，再导入",
             "en": "the data in {folder} has {n:error|errors}; nothing was written — fix them "
@@ -576,8 +626,8 @@ LABELS.update(
             "would not count if stored again. Correct the figure and ingest again.",
         },
         "withdraw.no_figure": {
-            "zh": "数据文件夹中没有 {indicator} {period} {region} 的数字可撤回：请用 show 查看已存数字。",
-            "en": "No figure of {indicator} {period} {region} counts in the data folder: nothing "
+            "zh": "数据文件夹中没有 {indicator} · {region} · {period} 的数字可撤回：请用 show 查看已存数字。",
+            "en": "No figure of {indicator} · {region} · {period} counts in the data folder: nothing "
             "to withdraw. See the stored figures with show.",
         },
         "withdraw.several": {
@@ -671,6 +721,8 @@ class Text:
 
 
 def _in(value: object, lang: Lang) -> object:
+    if isinstance(value, Named):  # an id said by its name (validation/naming.py)
+        return value.shown(lang)
     if isinstance(value, Text):
         return value.render(lang)
     if isinstance(value, Mapping) and set(value) == {"zh", "en"}:
@@ -1075,6 +1127,8 @@ class _Plurals(string.Formatter):
     (English needs it; Chinese templates write ``{n}个``)."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "pct":  # a ratio as percent points: 0.95 → 95, 0.055 → 5.5
+            return _percent_points(value)
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return f"{value} {one if value == 1 else many}"
@@ -1082,6 +1136,15 @@ class _Plurals(string.Formatter):
 
 
 _PLURALS = _Plurals()
+
+
+def _percent_points(value: Any) -> str:
+    """A ratio (0.95, Decimal('0.05')) as the percent a reader is told (95, 5): exact,
+    without trailing zeros; the template writes the % sign as its language spaces it."""
+    if value is None:
+        return "—"
+    points = Decimal(str(value)) * 100
+    return format(points.normalize(), "f")
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from linyi_tracker import clock
 from linyi_tracker.actuals.periods import Period
@@ -29,11 +29,12 @@ from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.findings import Finding, Severity
-from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason
+from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason, t
 from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
 from linyi_tracker.plan.models import Indicator, Plan
+from linyi_tracker.validation.naming import figure_name, with_names
 
 if TYPE_CHECKING:
     from linyi_tracker.extract.document import Document
@@ -108,6 +109,7 @@ def read_store(
             exclude=exclude,
             cache_folder=user_cache_folder if cached else None,
         )
+        store.findings[:] = with_names(store.findings, plan)  # 兰山区, not lanshan
         gc.freeze()
     return store
 
@@ -151,6 +153,8 @@ def as_of_within_plan(plan: Plan, as_of: Period | None) -> Period | None:
 class StatusResult:
     view: StatusView  # every target kept, as one view each (reporting.view)
     warnings: list[Finding]
+    # Why no target is kept, when none is: a sentence rather than an empty table
+    nothing: Text | None = None
 
 
 def status(
@@ -173,14 +177,55 @@ def status(
     regions = regions_named(ws.plan, region)
     period = as_of_within_plan(ws.plan, as_of) or default_as_of(ws.store, ws.plan)
     report = assess_all(ws.plan, ws.store, period, regions)
+    every = report.assessments
     report.assessments = [
         a
-        for a in report.assessments
+        for a in every
         if (not wanted or (a.status or "not_assessed") in wanted)
         and (system_id is None or ws.plan.indicator_by_id[a.indicator].system == system_id)
         and (binding is None or a.binding is binding)
     ]
-    return StatusResult(status_view(ws.plan, ws.store, report), ws.warnings)
+    nothing = None
+    if not report.assessments:
+        asked = {
+            "status": sorted(wanted),
+            "system": system_id,
+            "region": region,
+            "binding": binding,
+        }
+        nothing = _why_nothing(ws.plan, asked, regions)
+    return StatusResult(status_view(ws.plan, ws.store, report), ws.warnings, nothing)
+
+
+def _why_nothing(plan: Plan, asked: dict[str, Any], regions: list[str]) -> Text:
+    """The sentence for a status that keeps no target: the plan has none of the kind
+    asked for (no binding target), or the conditions together leave none."""
+    binding = asked["binding"]
+    if binding is not None and not any(tg.binding is binding for tg in plan.targets):
+        return Text("status.none_binding" if binding else "status.none_expected")
+    filters: list[Text] = []
+    if asked["status"]:
+        words = {
+            lang: ("、" if lang == "zh" else ", ").join(
+                t(f"status.{s}", lang) for s in asked["status"]
+            )
+            for lang in ("zh", "en")
+        }
+        filters.append(Text("status.filter_status", {"value": words}))
+    if asked["system"] is not None:
+        name = next(s.name for s in plan.systems if s.id == asked["system"])
+        filters.append(Text("status.filter_system", {"value": {"zh": name.zh, "en": name.en}}))
+    if asked["region"] is not None and len(regions) == 1:
+        name = plan.region_by_id[regions[0]].name
+        filters.append(Text("status.filter_region", {"value": {"zh": name.zh, "en": name.en}}))
+    if binding is not None:
+        value = {"zh": "是" if binding else "否", "en": "yes" if binding else "no"}
+        filters.append(Text("status.filter_binding", {"value": value}))
+    said = {
+        lang: t("status.filter_sep", lang).join(f.render(lang) for f in filters)
+        for lang in ("zh", "en")
+    }
+    return Text("status.none_match", {"filters": said})
 
 
 @dataclass
@@ -365,7 +410,8 @@ def ingest(
     for o in job.rows:  # stored again, it would not count: say so rather than drop it
         w = withdrawn.get((o.key, o.text))
         if w is not None:
-            figure = f"{o.indicator} {o.period} {o.region} = {o.text}"
+            named = figure_name(plan, o.indicator, o.period.text, o.region)
+            figure = {lang: f"{named.shown(lang)} = {o.text}" for lang in ("zh", "en")}
             raise TextError(
                 Text(
                     "ingest.withdrawn_figure",

@@ -184,7 +184,7 @@ def test_bad_as_of_is_a_usage_error(run: Run) -> None:
 def test_unknown_region_suggests(run: Run) -> None:
     """A misspelt region gets a suggestion, exit 2."""
     r = run("status", "--region", "lanshn")
-    assert r.exit_code == 2 and "Did you mean 'lanshan'?" in r.stderr
+    assert r.exit_code == 2 and "Did you mean 'lanshan' (Lanshan District)?" in r.stderr
 
 
 def test_unknown_status_word(run: Run) -> None:
@@ -216,7 +216,7 @@ def test_show_by_chinese_name_and_target_id(run: Run) -> None:
 def test_show_unknown_indicator(run: Run) -> None:
     """A misspelt indicator gets a suggestion, exit 2."""
     r = run("show", "emp.new_jobs")
-    assert r.exit_code == 2 and "Did you mean 'emp.new_urban_jobs'?" in r.stderr
+    assert r.exit_code == 2 and "Did you mean 'emp.new_urban_jobs' (New urban jobs)?" in r.stderr
 
 
 @pytest.mark.parametrize(

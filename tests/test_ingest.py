@@ -493,7 +493,7 @@ def test_a_second_revision_with_the_same_as_of_is_refused(
     assert run("ingest", first, "--data", str(store), "--revise").exit_code == 0
     r = run("ingest", second, "--data", str(store), "--revise", width=400)
     assert r.exit_code == 1 and "conflicts-with-store" in r.stderr and "9900 is stored" in r.stderr
-    assert "needs an as_of later than the stored one's" in r.stderr
+    assert "needs an 'as_of' later than the stored one's" in r.stderr
     assert ("emp.new_urban_jobs", "2016", "lanshan", "9900") in state(plan, store)
 
 

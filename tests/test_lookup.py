@@ -100,8 +100,8 @@ def test_misspelt_indicator_suggests_the_closest(plan: Plan) -> None:
     """A near miss gets "did you mean" with the closest id."""
     with pytest.raises(LookupFailed) as caught:
         find_indicator(plan, "emp.new_jobs")
-    assert "Did you mean 'emp.new_urban_jobs'?" in caught.value.render("en")
-    assert "是不是 'emp.new_urban_jobs'？" in caught.value.render("zh")
+    assert "Did you mean 'emp.new_urban_jobs' (New urban jobs)?" in caught.value.render("en")
+    assert "是不是“城镇新增就业人数”（emp.new_urban_jobs）？" in caught.value.render("zh")
 
 
 def test_region_by_name_prefix_and_alias(plan: Plan) -> None:

@@ -172,9 +172,9 @@ def test_hints_name_the_closest_id(plan: Plan) -> None:
     (indicator,) = [
         f for f in run_fixture(plan, "unknown-indicator") if f.code == "unknown-indicator"
     ]
-    assert render(indicator, "en")[1] == "did you mean 'emp.new_urban_jobs'?"
+    assert render(indicator, "en")[1] == "did you mean 'New urban jobs (emp.new_urban_jobs)'?"
     (region,) = [f for f in run_fixture(plan, "unknown-region") if f.code == "unknown-region"]
-    assert render(region, "en")[1] == "did you mean 'lanshan'?"
+    assert render(region, "en")[1] == "did you mean 'Lanshan District'?"
 
 
 def test_conflict_names_both_lines(plan: Plan) -> None:
@@ -319,7 +319,7 @@ def test_validate_speaks_chinese(run: Run) -> None:
     r = run("validate", str(SUBMISSIONS / "unknown-indicator.csv"), "--no-store", "--lang", "zh")
     assert r.exit_code == 1
     assert (
-        "错误 unknown-indicator [indicator]: “emp.new_jobs”不是规划中的指标 — 是否应为“emp.new_urban_jobs”？"
+        "错误 unknown-indicator [indicator]: “emp.new_jobs”不是规划中的指标 — 是否应为“城镇新增就业人数（emp.new_urban_jobs）”？"
         in r.stdout
     )
     assert "1个文件（1行）中发现1个错误、0个警告。" in r.stdout

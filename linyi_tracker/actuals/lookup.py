@@ -6,8 +6,8 @@ from difflib import get_close_matches
 from typing import Literal
 
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget
+from linyi_tracker.plan.names import city_prefixes, indicator_names, region_names, without_city
 from linyi_tracker.plan.names import fold as fold
-from linyi_tracker.plan.names import indicator_names, region_names
 
 ValueType = Literal["number", "milestone", "count", "judgement"]
 
@@ -27,6 +27,7 @@ class PlanLookup:
             for name in indicator_names(ind):
                 self.indicator_names[fold(name)] = ind
         self.regions: dict[str, str] = {}
+        self.city_prefixes = city_prefixes(plan)
         for reg in plan.regions:
             for name in region_names(reg):
                 self.regions[fold(name)] = reg.id
@@ -69,7 +70,14 @@ class PlanLookup:
         return self._indicator_suggestions(fold(text))
 
     def region(self, text: str) -> str | None:
-        return self.regions.get(fold(text))
+        """A region by id, name or alias; a county's name with its city in front
+        (临沂市兰山区) is the county's (:func:`~linyi_tracker.plan.names.without_city`)."""
+        found = self.regions.get(fold(text))
+        if found is not None:
+            return found
+        rest = without_city(text, self.city_prefixes)
+        county = self.regions.get(rest) if rest else None
+        return county if county != self.plan.city.id else None
 
     def suggest_region(self, text: str) -> str | None:
         """A region close in meaning, not just in characters: never for a functional zone

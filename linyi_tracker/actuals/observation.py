@@ -70,6 +70,8 @@ class FileRead:
     findings: list[Finding] = field(default_factory=list)
     value_column: int | None = None  # 1-based, for findings made after the file was read
     value_header: str | None = None  # the value column's name as the file writes it (数值, value)
+    # Each canonical column's header as the file writes it (as_of → 截至日期), for hints
+    headers: dict[str, str] = field(default_factory=dict)
     sheet: str | None = None  # the sheet read, for a workbook
     # The sign-off line above the table (填报单位/填报人/审核人/填报日期): actuals/signoff.py
     signoff: dict[str, str] = field(default_factory=dict)

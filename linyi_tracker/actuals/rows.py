@@ -225,6 +225,7 @@ class RowReader:
         self.header = header
         self.header_line = line
         self.report(line, issues)
+        self.result.headers = {name: header.names[i] for name, i in header.columns.items()}
         if "value" in header.columns:
             self.result.value_column = header.columns["value"] + 1
             self.result.value_header = header.names[header.columns["value"]]

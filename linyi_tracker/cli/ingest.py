@@ -17,6 +17,7 @@ from linyi_tracker.cli.options import (
 if TYPE_CHECKING:
     from linyi_tracker.i18n import Lang
     from linyi_tracker.intake.ingest import IngestPlan
+    from linyi_tracker.plan.models import Plan
 
 
 def ingest(
@@ -35,6 +36,7 @@ def ingest(
     from linyi_tracker.cli.validate import print_text
     from linyi_tracker.findings import plural
     from linyi_tracker.i18n import t
+    from linyi_tracker.validation.naming import figure_name
 
     language = output_language(lang)
     result = usecases.ingest(plan, data, paths, sheet=sheet, revise=revise)
@@ -63,20 +65,21 @@ def ingest(
         console.print(t("ingest.would_write", language, path=shown, **counts), markup=False)
         for o in job.rows:
             # one line a figure: a newline in a file name or a cell cannot forge another
-            row = f"  {o.indicator} {o.period} {o.region} = {o.text}  ({o.file}:{o.line})"
+            figure = figure_name(result.plan, o.indicator, o.period.text, o.region)
+            row = f"  {figure.shown(language)} = {o.text}  ({o.file}:{o.line})"
             console.print(safe_text(row, one_line=True), markup=False)
         for new, old in job.revisions:
-            figure = f"{new.indicator} {new.period} {new.region}"
+            figure = figure_name(result.plan, new.indicator, new.period.text, new.region)
             line = t(
                 "ingest.revision",
                 language,
-                figure=figure,
+                figure=figure.shown(language),
                 old=old.text,
                 new=new.text,
                 as_of=new.as_of,
             )
             console.print(f"  {line}", markup=False)
-        _print_refinements(job, language)
+        _print_refinements(result.plan, job, language)
         return
     # Written under the data folder's lock, after the store is read again: another
     # ingest may have stored some of these figures meanwhile (job is updated).
@@ -86,16 +89,17 @@ def ingest(
         return
     shown = context.shown_path(target)
     console.print(t("ingest.wrote", language, path=shown, **_counts(job)), markup=False)
-    _print_refinements(job, language)
+    _print_refinements(result.plan, job, language)
 
 
-def _print_refinements(job: IngestPlan, language: Lang) -> None:
+def _print_refinements(plan: Plan, job: IngestPlan, language: Lang) -> None:
     """One line for each stored rounded figure the submission gives precisely."""
     from linyi_tracker.cli.output import stdout
     from linyi_tracker.i18n import t
+    from linyi_tracker.validation.naming import figure_name
 
     for new, old in job.refinements:
-        figure = f"{new.indicator} {new.period} {new.region}"
+        figure = figure_name(plan, new.indicator, new.period.text, new.region).shown(language)
         line = t("ingest.refinement", language, figure=figure, old=old.text, new=new.text)
         stdout().print(f"  {line}", markup=False)
 

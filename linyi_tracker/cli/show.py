@@ -20,6 +20,7 @@ from linyi_tracker.cli.options import (
 
 if TYPE_CHECKING:
     from linyi_tracker.actuals.observation import Observation
+    from linyi_tracker.i18n import Lang
     from linyi_tracker.usecases import Workspace
 
 SIGNOFF_FIELDS = ("reporting_unit", "filed_by", "checked_by", "filed_on")
@@ -112,6 +113,12 @@ def show(
     stdout().print(render_indicator(ctx, ind, views, period, regions, language))
     from linyi_tracker.cli.output import safe_text
     from linyi_tracker.i18n import t
+    from linyi_tracker.validation.naming import key_names
+
+    def where(period_text: str, region: str) -> str:
+        """2016年 兰山区 / 2016 Lanshan District: a figure of this indicator, by name."""
+        key = key_names(ctx.plan, ind.id, period_text, region)
+        return " ".join(_said(key[k], language) for k in ("period", "region"))
 
     for o in _shown_series(ctx, ind.id, regions, period):
         sign = signed.get(o.file)
@@ -120,7 +127,7 @@ def show(
         line = t(
             "show.signoff",
             language,
-            figure=f"{o.period} {o.region} = {o.text}",
+            figure=f"{where(o.period.text, o.region)} = {o.text}",
             filed_by=sign.get("filed_by", "—"),
             checked_by=sign.get("checked_by", "—"),
             filed_on=sign.get("filed_on", "—"),
@@ -134,10 +141,16 @@ def show(
         line = t(
             "show.withdrawn",
             language,
-            figure=f"{w.period} {w.region} ({o.file}:{o.line})",
+            figure=f"{where(w.period, w.region)} ({o.file}:{o.line})",
             value=w.value,
             when=w.withdrawn_at,
             reason=w.reason,
             by=by,
         )
         stdout().print(safe_text(line, one_line=True), markup=False)
+
+
+def _said(value: str, lang: Lang) -> str:
+    from linyi_tracker.findings import Named
+
+    return value.shown(lang) if isinstance(value, Named) else value

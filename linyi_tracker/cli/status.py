@@ -16,6 +16,8 @@ from linyi_tracker.cli.options import (
     PlanOption,
     RegionOption,
     SystemOption,
+    choice,
+    choice_values,
     output_language,
 )
 
@@ -36,7 +38,13 @@ def status(
     region: RegionOption = None,
     binding: Annotated[
         Binding | None,
-        typer.Option("--binding", metavar="yes|no", case_sensitive=False, show_default=False),
+        typer.Option(
+            "--binding",
+            parser=choice(Binding),  # its refusal in the run's language, as every choice's
+            metavar="yes|no",
+            autocompletion=choice_values(Binding),
+            show_default=False,
+        ),
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
     lang: LangOption = None,
@@ -66,4 +74,7 @@ def status(
     from linyi_tracker.cli.render.status_table import render_status
 
     console = stdout()
+    if result.nothing is not None:  # a sentence, not an empty table and a blank summary
+        console.print(result.nothing.render(language), markup=False)
+        return
     console.print(render_status(view, ctx, language, console.width))

@@ -27,6 +27,7 @@ Only this module touches Typer's private Click; a test renders each kind of erro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -38,7 +39,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from linyi_tracker.cli import help_texts
 from linyi_tracker.cli.wrap import cell_width, wrap
-from linyi_tracker.i18n import Lang, Text, resolve_lang, t
+from linyi_tracker.i18n import LABELS, Lang, Text, resolve_lang, t
 
 try:  # Typer >= 0.2x carries its own Click
     from typer._click import exceptions as click_errors
@@ -98,11 +99,30 @@ def command_key(ctx: Any) -> str:
     return " ".join(reversed(names))
 
 
+# A placeholder as the parameters name it (metavar="FILE"); "..." and braces kept.
+_PLACEHOLDER = re.compile(r"\b[A-Z]+\b")
+
+
+def metavar(text: str, lang: Lang) -> str:
+    """The placeholders in ``text`` (``--plan FILE``, ``{PATH...}``, ``'YEAR'``) in
+    ``lang`` — 文件, 路径, 年份 in Chinese — from i18n's ``metavar.*`` words; the one rule
+    for the usage line, the parameter rows and the usage errors. Choices written as
+    values (``zh|en``, ``table|json``) are typed as they are and stay."""
+    if lang != "zh":
+        return text
+
+    def said(m: re.Match[str]) -> str:
+        key = f"metavar.{m.group(0)}"
+        return t(key, lang) if key in LABELS else m.group(0)
+
+    return _PLACEHOLDER.sub(said, text)
+
+
 def _usage(command: Any, ctx: Any, formatter: Any, lang: Lang) -> None:
     pieces = command.collect_usage_pieces(ctx)
     if lang == "zh":
         swap = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
-        pieces = [swap.get(p, p) for p in pieces]
+        pieces = [metavar(swap.get(p, p), lang) for p in pieces]
     formatter.write(f"{t('cli.usage', lang)}{ctx.command_path} {' '.join(pieces)}".rstrip() + "\n")
 
 
@@ -120,7 +140,7 @@ def _parameter_rows(command: Any, ctx: Any, lang: Lang) -> tuple[list[Row], list
         extras = _extras(param, lang)
         if extras:
             text = f"{text}  [{'; '.join(extras)}]" if text else f"[{'; '.join(extras)}]"
-        row = ((param.metavar or name.upper()) if is_argument else record[0], text)
+        row = (metavar((param.metavar or name.upper()) if is_argument else record[0], lang), text)
         (arguments if param.param_type_name == "argument" else options).append(row)
     return arguments, options
 
@@ -316,7 +336,7 @@ def _click_message(exc: Exception, lang: Lang) -> str:
         param = exc.param
         kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
         hint = _hint(exc)
-        return t(f"cli.missing.{kind}", lang, name=hint)
+        return t(f"cli.missing.{kind}", lang, name=metavar(hint or "", lang))
     if isinstance(exc, e.BadParameter):
         hint = _hint(exc)
         if hint is None:

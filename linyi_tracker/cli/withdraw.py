@@ -59,6 +59,7 @@ def withdraw(
     from linyi_tracker.i18n import Text, TextError, TextUsageError, t
     from linyi_tracker.intake.withdraw import plan_withdrawal, record_withdrawal
     from linyi_tracker.plan.lookup import find_indicator, find_region
+    from linyi_tracker.validation.naming import figure_name, key_names
 
     language = output_language(lang)
     if not reason.strip():
@@ -70,17 +71,19 @@ def withdraw(
         raise TextError(Text("ingest.no_data_folder"))
     ind = find_indicator(ctx.plan, indicator)
     region_id = ctx.plan.city.id if region is None else find_region(ctx.plan, region)
+    # named ids (str, equal to the ids): a "nothing to withdraw" says 兰山区, not lanshan
+    key = key_names(ctx.plan, ind.id, period.text, region_id)
     job = plan_withdrawal(
         ctx.store,
-        ind.id,
-        period.text,
-        region_id,
+        key["indicator"],
+        key["period"],
+        key["region"],
         reason=reason.strip(),
         by=by.strip(),
         measure=None if measure is None else measure.value,
         value=value,
     )
-    figure = f"{ind.id} {period.text} {region_id}"
+    figure = figure_name(ctx.plan, ind.id, period.text, region_id).shown(language)
     o, w = job.figure, job.record
     where = f"{o.file}:{o.line}"
     console = stdout()

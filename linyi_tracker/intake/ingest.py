@@ -45,6 +45,7 @@ from linyi_tracker.actuals.store import INGESTED
 from linyi_tracker.errors import DataInvalidError, TrackerError, require
 from linyi_tracker.i18n import Text, TextError, os_reason
 from linyi_tracker.plan.models import ID_CHARACTERS, Plan
+from linyi_tracker.validation.naming import figure_name, with_names
 
 HEADER = ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
 INGEST_FOLDER = INGESTED  # the store leaves its own 44.2万 notation unremarked there
@@ -62,6 +63,10 @@ class IngestRefused(TextError, IngestError):
 class StoreConflictError(DataInvalidError, IngestError):
     """A figure would replace a stored one and cannot be its revision (no --revise, or an
     as_of that is not later); the findings say which (``conflicts-with-store``)."""
+
+    def __init__(self, text: Text, findings: list[object]) -> None:
+        self.text = text  # said in the reader's language at the edge (cli/app.message_of)
+        super().__init__(text.render("en"), findings)
 
 
 @dataclass
@@ -130,13 +135,13 @@ def plan_ingest(
             continue
         if relation is not Relation.NEWER:
             if not revise:
-                _refuse(o, old)
+                _refuse(plan, o, old)
             if o.as_of is None:  # --revise: a revision dated today
                 o = _with_as_of(o, moment.date())
             if against_store(Figure.of(old), Figure.of(o)) is not Relation.NEWER:
                 # An as_of no later than the stored one's: the two could not be ordered,
                 # and the store would refuse the folder.
-                _refuse(o, old, revise=True)
+                _refuse(plan, o, old, revise=True)
         revisions.append((o, old))
         rows.append(o)
     for o in history:
@@ -147,7 +152,7 @@ def plan_ingest(
                 skipped.append(o)
                 continue
             if between is Relation.CLASH:
-                _refuse(o, old)
+                _refuse(plan, o, old)
         rows.append(o)
     # By key, and a key's revisions oldest first (undated, then by as_of), as the store
     # reads them; otherwise in file order (the sort is stable).
@@ -169,14 +174,17 @@ def plan_ingest(
     )
 
 
-def _refuse(o: Observation, old: Observation, *, revise: bool = False) -> None:
+def _refuse(plan: Plan, o: Observation, old: Observation, *, revise: bool = False) -> None:
     finding = store_finding(o.key, Figure.of(old), Figure.of(o), revise=revise)
     assert finding is not None and finding.is_error  # neither the same figure nor a newer one
-    raise StoreConflictError(
-        f"{o.indicator} {o.period} {o.region}: {o.text} would replace the stored {old.text} "
-        f"({old.file}:{old.line})",
-        [finding],
-    )
+    (named,) = with_names([finding], plan)
+    params = {
+        "figure": figure_name(plan, o.indicator, o.period.text, o.region),
+        "value": o.text,
+        "stored": old.text,
+        "where": f"{old.file}:{old.line}",
+    }
+    raise StoreConflictError(Text("ingest.would_replace", params), [named])
 
 
 def _with_as_of(o: Observation, day: date) -> Observation:

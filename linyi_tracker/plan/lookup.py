@@ -21,7 +21,13 @@ from difflib import get_close_matches
 
 from linyi_tracker.i18n import LABELS, Lang, Text, TextUsageError
 from linyi_tracker.plan.models import Indicator, Plan
-from linyi_tracker.plan.names import fold_words, region_names, system_names
+from linyi_tracker.plan.names import (
+    city_prefixes,
+    fold_words,
+    region_names,
+    system_names,
+    without_city,
+)
 from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
@@ -127,11 +133,46 @@ def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFai
         [] if number_text(text) else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
     )
     if close:
-        guess = by_name[close[0]].key
-        return LookupFailed(head, Text("lookup.did_you_mean", {"guess": guess}))
+        found = by_name[close[0]]
+        if found.zh and found.en:  # 兰山区 (lanshan): the name the reader knows, and the id
+            said = {"guess": found.key, "name": {"zh": found.zh, "en": found.en}}
+            return LookupFailed(head, Text("lookup.did_you_mean_named", said))
+        return LookupFailed(head, Text("lookup.did_you_mean", {"guess": found.key}))
+    near = [] if number_text(text) else one_typo_away(fold(text), candidates)
+    if near:
+        return LookupFailed(head, Text("lookup.closest"), candidates=near)
     if len(candidates) <= LIST_ALL_UP_TO:
         return LookupFailed(head, Text("lookup.choices"), candidates=candidates)
     return LookupFailed(head, Text("lookup.list_plan"))
+
+
+# At most this many names offered for a misspelt one.
+NEAR_NAMES = 5
+
+
+def one_typo_away(wanted: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Candidates with a name holding ``wanted`` but for one character (就叶 → the names
+    with 就业; 城镇新增就叶 → 城镇新增就业人数), fewest differences first, then shortest name.
+    Two characters at least, and at least one of them right: a list to choose from, never
+    an answer (the command still stops: no figure comes from a guess)."""
+    size = len(wanted)
+    if size < 2:
+        return []
+    ranked: list[tuple[int, int, int, Candidate]] = []
+    for order, c in enumerate(candidates):
+        best: tuple[int, int] | None = None
+        for name in c.names:
+            folded = fold(name)
+            for start in range(len(folded) - size + 1):
+                wrong = sum(
+                    a != b for a, b in zip(wanted, folded[start : start + size], strict=True)
+                )
+                if wrong <= 1 and (best is None or (wrong, len(folded)) < best):
+                    best = (wrong, len(folded))
+        if best is not None:
+            ranked.append((*best, order, c))
+    ranked.sort(key=lambda r: r[:3])
+    return _unique(c for *_, c in ranked)[:NEAR_NAMES]
 
 
 # The candidates of each kind of name.
@@ -182,8 +223,20 @@ def find_system(plan: Plan, text: str) -> str:
 
 
 def find_region(plan: Plan, text: str) -> str:
-    """The id of the region named by ``text`` (id, zh or en name, alias, unique part)."""
-    return match(text, region_candidates(plan), "region").key
+    """The id of the region named by ``text`` (id, zh or en name, alias, unique part); a
+    county's name with its city in front (临沂市兰山区) is the county's, as in a data file
+    (:func:`~linyi_tracker.plan.names.without_city`)."""
+    candidates = region_candidates(plan)
+    rest = without_city(text, city_prefixes(plan))
+    if rest is not None:
+        exact = [
+            c
+            for c in candidates
+            if c.key != plan.city.id and any(fold(n) == fold(rest) for n in c.names)
+        ]
+        if len(exact) == 1:
+            return exact[0].key
+    return match(text, candidates, "region").key
 
 
 def find_indicator(plan: Plan, text: str) -> Indicator:

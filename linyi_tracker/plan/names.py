@@ -9,11 +9,13 @@ what the check lets through, the look-ups can always tell apart.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from linyi_tracker.plan.models import Indicator, Region, System
+    from linyi_tracker.plan.models import Indicator, Plan, Region, System
 
 
 def fold(text: str) -> str:
@@ -74,3 +76,36 @@ def region_names(reg: Region) -> tuple[str, ...]:
 
 def system_names(system: System) -> tuple[str, ...]:
     return tuple(name for _, name in system_fields(system))
+
+
+# A province written in front of a place (山东省临沂市兰山区): two to four characters and 省.
+_PROVINCE = re.compile(r"^[\u4e00-\u9fff]{2,4}?省")
+
+
+def city_prefixes(plan: Plan) -> tuple[str, ...]:
+    """What a county's name may carry in front of it: the whole area's names in Chinese
+    (临沂市, its aliases such as 临沂), longest first."""
+    city = plan.city
+    names = {fold(n) for n in (city.name.zh, *city.aliases) if _is_cjk(n)}
+    names |= {n[:-1] for n in names if n.endswith("市") and len(n) > 2}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def without_city(text: str, prefixes: Iterable[str]) -> str | None:
+    """``text`` without the province and city written in front of it (临沂市兰山区,
+    临沂兰山区, 山东省临沂市兰山区 → 兰山区), folded; None when nothing is in front or
+    nothing is left (临沂市 alone is the city, not a county). The caller takes what is
+    left only when it is exactly a county's name: a guess never becomes a region."""
+    folded = fold(text)
+    rest = _PROVINCE.sub("", folded, count=1)
+    for prefix in prefixes:
+        if rest.startswith(prefix):
+            rest = rest[len(prefix) :].strip()
+            break
+    else:
+        return None
+    return rest or None
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

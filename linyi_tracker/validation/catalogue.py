@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from linyi_tracker.findings import Finding, Param, Severity
+from linyi_tracker.findings import Finding, Named, Param, Severity
 from linyi_tracker.i18n import Lang
 from linyi_tracker.plan.yaml_words import in_chinese
 
@@ -75,7 +75,9 @@ SEVERITY_WORDS: dict[Severity, Text] = {
     N: T("提示", "notice"),
 }
 
-_KEY = "{indicator} {period} {region}"  # an observation's key, as both languages write it
+# An observation's key as both languages write it: 城镇新增就业人数 · 兰山区 · 2019年 (names,
+# once the finding is named; the ids in JSON's params)
+_KEY = "{indicator} · {region} · {period}"
 _OTHER = "{other_file}:{other_line}"  # the other row a finding points at
 
 _ENTRIES = [
@@ -684,8 +686,8 @@ _ENTRIES = [
             "not-digit": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
             "other-script": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
             "footnote": T(
-                "请删去脚注标记“{mark}”；需要说明的写在备注列",
-                "remove the footnote mark '{mark}'; put what it says in the note column",
+                "请删去脚注标记“{mark}”；需要说明的写在“{note_column}”列",
+                "remove the footnote mark '{mark}'; put what it says in the '{note_column}' column",
             ),
             "dot-month": T(
                 "请写成{first}或{second}（Excel会把2019.10存成2019.1；请把该列设为文本）",
@@ -801,9 +803,9 @@ _ENTRIES = [
                 "digits)",
             ),
             "footnote": T(
-                "请删去脚注标记“{mark}”，只留数字；需要说明的写在备注列",
+                "请删去脚注标记“{mark}”，只留数字；需要说明的写在“{note_column}”列",
                 "remove the footnote mark '{mark}' and keep the figure only; put what the "
-                "footnote says in the note column",
+                "footnote says in the '{note_column}' column",
             ),
             "thousands-dot": T(
                 "请写成{thousands}或{plain}（人数、户数等没有小数；千位分隔符请用逗号或不写）",
@@ -884,16 +886,18 @@ _ENTRIES = [
                 "a growth figure is a percent on the previous year, not '{unit}'",
             ),
             "twice": T(
-                "“{text}”已按“万/亿”或单位换算过，单位栏又写“{unit}”：会重复换算",
-                "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the unit "
-                "column says '{unit}': it would be converted twice",
+                "“{text}”已按“万/亿”或单位换算过，“{unit_column}”列又写“{unit}”：会重复换算",
+                "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the "
+                "'{unit_column}' column says '{unit}': it would be converted twice",
             ),
         },
         {
             "twice": T(
-                "只在一处写“万”：要么数值不带“万”、单位栏写“{unit}”，要么数值带“万”、单位栏写“{expected_zh}”或留空",
-                "write 万 in one place only: the number without 万 and the unit '{unit}', or the "
-                "number with 万 and the unit {expected_zh} ({expected_en}) or blank",
+                "只在一处写“万”：要么数值不带“万”、“{unit_column}”列写“{unit}”，"
+                "要么数值带“万”、“{unit_column}”列写“{expected_zh}”或留空",
+                "write 万 in one place only: the number without 万 and '{unit}' in the "
+                "'{unit_column}' column, or the number with 万 and {expected_zh} ({expected_en}) "
+                "there or nothing",
             ),
             "growth": T(
                 "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",
@@ -901,9 +905,9 @@ _ENTRIES = [
                 "give the level on a row of its own with measure 'level'",
             ),
             "": T(
-                "请把数值换算为“{expected_zh}”后填写，单位栏写“{expected_zh}”或留空",
-                "convert the figure to {expected_zh} ({expected_en}), then write that unit or "
-                "leave the unit blank",
+                "请把数值换算为“{expected_zh}”后填写，“{unit_column}”列写“{expected_zh}”或留空",
+                "convert the figure to {expected_zh} ({expected_en}), then write that unit in "
+                "the '{unit_column}' column or leave it blank",
             ),
             "percent": T(
                 "请按指标的单位填写水平值（不是百分比）",
@@ -1024,8 +1028,8 @@ _ENTRIES = [
         {"": T("“{text}”读作{value}{unit}", "'{text}' read as {value} {unit}")},
         {
             "": T(
-                "数值栏只填数字，单位填在单位栏",
-                "write the number alone and the unit in the unit column",
+                "数值栏只填数字，单位填在“{unit_column}”列",
+                "write the number alone and the unit in the '{unit_column}' column",
             )
         },
     ),
@@ -1140,8 +1144,8 @@ _ENTRIES = [
                 "write done / 是 / 1, not done / 否 / 0, or the date done in the digits 0-9",
             ),
             "footnote": T(
-                "请删去脚注标记“{mark}”；需要说明的写在备注列",
-                "remove the footnote mark '{mark}'; put what it says in the note column",
+                "请删去脚注标记“{mark}”；需要说明的写在“{note_column}”列",
+                "remove the footnote mark '{mark}'; put what it says in the '{note_column}' column",
             ),
         },
     ),
@@ -1261,8 +1265,8 @@ _ENTRIES = [
             "not-digit": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
             "other-script": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
             "footnote": T(
-                "请删去脚注标记“{mark}”；需要说明的写在备注列",
-                "remove the footnote mark '{mark}'; put what it says in the note column",
+                "请删去脚注标记“{mark}”；需要说明的写在“{note_column}”列",
+                "remove the footnote mark '{mark}'; put what it says in the '{note_column}' column",
             ),
         },
     ),
@@ -1411,13 +1415,13 @@ _ENTRIES = [
         },
         {
             "": T(
-                "保留正确的数字；修订的数字需填写as_of日期",
-                "keep the right figure; a revised figure needs an as_of date",
+                "保留正确的数字；修订的数字需在“{as_of_column}”列填写日期",
+                "keep the right figure; a revised figure needs a date in the '{as_of_column}' column",
             ),
             "same-date": T(
-                "两行的 as_of 相同：保留正确的数字，或给修订的数字填写较晚的 as_of",
-                "both rows have the same as_of: keep the right figure, or give the revised one "
-                "its later as_of",
+                "两行的“{as_of_column}”相同：保留正确的数字，或给修订的数字填写较晚的“{as_of_column}”",
+                "both rows have the same '{as_of_column}': keep the right figure, or give the "
+                "revised one its later '{as_of_column}'",
             ),
         },
     ),
@@ -1562,13 +1566,13 @@ _ENTRIES = [
         },
         {
             "": T(
-                "如为修订数字，请在as_of中填写发布日期，或用 --revise 导入",
-                "if this is a revised figure, give its publication date in as_of, "
+                "如为修订数字，请在“{as_of_column}”列中填写发布日期，或用 --revise 导入",
+                "if this is a revised figure, give its publication date in the '{as_of_column}' column, "
                 "or ingest with --revise",
             ),
             "dated": T(
-                "修订数字的as_of须晚于已存数字的截至日期（{stored_as_of}）；否则二者无法排序",
-                "a revised figure needs an as_of later than the stored one's ({stored_as_of}); "
+                "修订数字的“{as_of_column}”须晚于已存数字的截至日期（{stored_as_of}）；否则二者无法排序",
+                "a revised figure needs an '{as_of_column}' later than the stored one's ({stored_as_of}); "
                 "otherwise the two cannot be ordered",
             ),
         },
@@ -2136,9 +2140,31 @@ class _Missing:
 _FORMATTER = _Formatter()
 
 
-def fill(template: str, params: Mapping[str, Param]) -> str:
-    """A template filled from parameters (see :class:`_Formatter`)."""
-    return _FORMATTER.vformat(template, (), params)
+# A column a hint sends the clerk to, as ``{as_of_column}``: the file's own header when
+# the finding was named (:mod:`linyi_tracker.validation.naming`), else the template's.
+# The Chinese words are the template's headers (intake/template.py), which the reader takes.
+COLUMN_WORDS: dict[str, Text] = {
+    "indicator": T("指标代码", "indicator"),
+    "period": T("期间", "period"),
+    "region": T("地区", "region"),
+    "value": T("数值", "value"),
+    "unit": T("单位", "unit"),
+    "source": T("来源", "source"),
+    "note": T("备注", "note"),
+    "as_of": T("截至日期", "as_of"),
+}
+
+
+def fill(template: str, params: Mapping[str, Param], lang: Lang = "en") -> str:
+    """A template filled from parameters (see :class:`_Formatter`) in ``lang``: a
+    :class:`~linyi_tracker.findings.Named` parameter as its name in ``lang``, a column
+    the finding has no header for as the template's name of it."""
+    shown: dict[str, Param] = {
+        f"{column}_column": word(lang) for column, word in COLUMN_WORDS.items()
+    }
+    for key, value in params.items():
+        shown[key] = value.shown(lang) if isinstance(value, Named) else value
+    return _FORMATTER.vformat(template, (), shown)
 
 
 def message_text(finding: Finding) -> Text:
@@ -2161,9 +2187,9 @@ def hint_text(finding: Finding) -> Text | None:
 
 def render(finding: Finding, lang: Lang) -> tuple[str, str | None]:
     """(message, hint) of a finding in ``lang``; the hint is None where there is none."""
-    message = fill(message_text(finding)(lang), finding.params)
+    message = fill(message_text(finding)(lang), finding.params, lang)
     hint = hint_text(finding)
-    return message, (fill(hint(lang), finding.params) if hint is not None else None)
+    return message, (fill(hint(lang), finding.params, lang) if hint is not None else None)
 
 
 def severity_word(severity: Severity, lang: Lang) -> str:

@@ -23,6 +23,7 @@ from linyi_tracker.i18n import Lang, Text, TextNotFoundError, os_reason
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
+from linyi_tracker.validation.naming import with_names
 
 STDIN = "-"
 ProgressFactory = Callable[[str, int], Callable[[int, int], None] | None]
@@ -205,6 +206,8 @@ def _validate(
             )
         across.append(f)
     findings = [f for r in reads for f in r.findings] + across
+    headers = {r.path: r.headers for r in reads}
+    findings = with_names(findings, plan, headers)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column_number or 0))
     failing = {f.file for f in findings if _fails(f, strict)}
     files = [

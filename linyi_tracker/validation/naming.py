@@ -1,0 +1,135 @@
+"""What a finding calls the plan's entries, the periods and the columns it names.
+
+A finding's parameters hold ids and codes (``lanshan``, ``emp.new_urban_jobs``,
+``2019``): what ``--format json`` and scripts read. A clerk reads names: 兰山区, 城镇新增
+就业人数, 2019年, and the column as their file heads it (截至日期, not ``as_of``). This
+module is the one rule that turns the first into :class:`~linyi_tracker.findings.Named`
+parameters carrying the second; the validator and the store call it on every finding,
+and the catalogue's templates show the name in the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from linyi_tracker.actuals.periods import PeriodError, read_period
+from linyi_tracker.findings import Finding, Named, Param, Severity
+from linyi_tracker.plan.models import Indicator, Plan, Region
+from linyi_tracker.validation.catalogue import COLUMN_WORDS, hint_text, message_text
+
+# The parameters that hold an indicator's or a region's id, whatever the code.
+_INDICATOR_PARAMS = ("indicator", "part", "whole")
+_REGION_PARAMS = ("region",)
+# A suggestion is an id of the kind its code is about (a column: its canonical name).
+_SUGGESTION_KIND = {
+    "unknown-indicator": "indicator",
+    "unknown-region": "region",
+    "unknown-column": "column",
+}
+_PERIOD_PARAMS = ("period", "other_period")
+# Codes whose id or period code is the point of the sentence ("write the id
+# 'emp.new_urban_jobs'", "writing 2019-09 avoids this notice"): left as written.
+_AS_WRITTEN = frozenset({"indicator-by-name", "period-read-as-month"})
+
+
+def with_names(
+    findings: list[Finding], plan: Plan, headers: Mapping[str, Mapping[str, str]] | None = None
+) -> list[Finding]:
+    """``findings`` with their ids, periods and columns named.
+
+    ``headers`` maps a file to its canonical columns' headers as it writes them. An id
+    the plan does not know stays as written: a name is never guessed.
+    """
+    indicators = {ind.id: ind for ind in plan.indicators}
+    regions = {reg.id: reg for reg in plan.regions}
+    files = headers or {}
+    return [_named(f, indicators, regions, files.get(f.file or "", {})) for f in findings]
+
+
+def _named(
+    finding: Finding,
+    indicators: Mapping[str, Indicator],
+    regions: Mapping[str, Region],
+    headers: Mapping[str, str],
+) -> Finding:
+    params: dict[str, Param] = dict(finding.params)
+    changed = False
+    for key, value in finding.params.items():
+        if finding.code in _AS_WRITTEN or not isinstance(value, str) or isinstance(value, Named):
+            continue
+        kind = (
+            "indicator"
+            if key in _INDICATOR_PARAMS
+            else "region"
+            if key in _REGION_PARAMS
+            else _SUGGESTION_KIND.get(finding.code)
+            if key == "suggestion"
+            else "period"
+            if key in _PERIOD_PARAMS
+            else None
+        )
+        named: Named | None = None
+        if kind == "indicator" and value in indicators:
+            name = indicators[value].name
+            if key == "suggestion":  # the clerk may write either: the name, and the id
+                named = Named(value, f"{name.zh}（{value}）", f"{name.en} ({value})")
+            else:
+                named = Named(value, name.zh, name.en)
+        elif kind == "region" and value in regions:
+            name = regions[value].name
+            named = Named(value, name.zh, name.en)
+        elif kind == "column" and value in COLUMN_WORDS:  # 单位 under zh, unit under en
+            word = COLUMN_WORDS[value]
+            named = Named(value, word.zh, word.en)
+        elif kind == "period":
+            named = _period(value)
+        if named is not None:
+            params[key] = named
+            changed = True
+    words = _words(finding)
+    for column in COLUMN_WORDS:
+        header = headers.get(column)
+        if header and "{" + column + "_column" in words:
+            params[f"{column}_column"] = Named(column, header, header)
+            changed = True
+    return replace(finding, params=params) if changed else finding
+
+
+def key_names(plan: Plan, indicator: str, period: str, region: str) -> dict[str, str]:
+    """A figure's key as ``indicator``, ``period``, ``region`` parameters, each named
+    (a :class:`Named` is the id itself to code that compares it)."""
+    params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
+    (named,) = with_names([Finding("figure", Severity.NOTICE, params=params)], plan)
+    return {k: v if isinstance(v, str) else str(v) for k, v in named.params.items()}
+
+
+def figure_name(plan: Plan, indicator: str, period: str, region: str) -> Named:
+    """A figure's key as a reader names it: 城镇新增就业人数 · 兰山区 · 2019年 / New urban jobs ·
+    Lanshan District · 2019 (the ids, ``emp.new_urban_jobs 2019 lanshan``, as the str) —
+    the one form of a key in findings (the catalogue's ``_KEY``), ingest and withdraw."""
+    key = key_names(plan, indicator, period, region)
+    parts = [key[k] for k in ("indicator", "region", "period")]
+
+    def said(lang: str) -> str:
+        return " · ".join(p.shown(lang) if isinstance(p, Named) else str(p) for p in parts)
+
+    return Named(f"{indicator} {period} {region}", said("zh"), said("en"))
+
+
+def _words(finding: Finding) -> str:
+    """Every template a finding may be shown with, as one text to look for a name in."""
+    hint = hint_text(finding)
+    texts = (message_text(finding), *((hint,) if hint is not None else ()))
+    return " ".join(part for t in texts for part in (t.zh, t.en))
+
+
+def _period(text: str) -> Named | None:
+    """``2019`` → 2019年 / 2019, ``2019Q3`` → 2019年第3季度 / 2019 Q3; else None."""
+    try:
+        period, _ = read_period(text)
+    except (PeriodError, ValueError):
+        return None
+    if period.text != text:  # only a period code as the tool writes it
+        return None
+    return Named(text, period.label("zh"), period.label("en"))
