@@ -22,7 +22,7 @@ import yaml
 
 import linyi_tracker
 from linyi_tracker import usecases
-from tests.conftest import Result
+from conftest import Result
 
 PLAN = Path(__file__).parent.parent / "data" / "plan.yaml"
 PACKAGE = str(Path(linyi_tracker.__file__).parent)
