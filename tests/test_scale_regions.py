@@ -21,8 +21,8 @@ import pytest
 import yaml
 
 import linyi_tracker
-from linyi_tracker import usecases
 from conftest import Result
+from linyi_tracker import usecases
 
 PLAN = Path(__file__).parent.parent / "data" / "plan.yaml"
 PACKAGE = str(Path(linyi_tracker.__file__).parent)
