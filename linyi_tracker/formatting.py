@@ -34,10 +34,18 @@ def _in_wan(value: Decimal, wan: bool | None) -> bool:
     return abs(value) >= _TEN_THOUSAND if wan is None else wan
 
 
+_HUNDREDTH = Decimal("0.01")
+
+
 def wan_column(values: Sequence[Decimal | None]) -> bool:
-    """Whether a column of figures is written in 万: only when every one is 10,000 or more."""
+    """Whether a column of figures is written in 万: only when every one is 10,000 or more
+    and reads exactly in 万 to two decimals (8.59万人, 1.61万元); a column that would need
+    1.914万元 or 1.1315万人 is written in units (19,140元, 11,315人)."""
     shown = [abs(v) for v in values if v is not None and v]
-    return bool(shown) and all(v >= _TEN_THOUSAND for v in shown)
+    return bool(shown) and all(
+        v >= _TEN_THOUSAND and (v / _TEN_THOUSAND) == (v / _TEN_THOUSAND).quantize(_HUNDREDTH)
+        for v in shown
+    )
 
 
 def _decimals(value: Decimal) -> int:
@@ -47,10 +55,10 @@ def _decimals(value: Decimal) -> int:
 
 def column_style(values: Sequence[Decimal | None], lang: Lang) -> tuple[bool, int]:
     """One magnitude and one precision for a column of figures of one unit, the one rule
-    every output calls (1.68万元 beside 1.914万元 → 1.680万元; 98% beside 98.3% → 98.0%):
-    whether the column is in 万 (:func:`wan_column`), and the decimals of its most
-    precise figure as shown, which every figure of the column then shows."""
-    wan = wan_column(values)
+    every output calls (1.68万元 beside 1.914万元 → 16,800元 beside 19,140元; 98% beside
+    98.3% → 98.0%): whether the column is in 万 (:func:`wan_column`, Chinese only), and
+    the decimals of its most precise figure as shown, which every figure then shows."""
+    wan = lang == "zh" and wan_column(values)
     shown = [_shifted(v, -4) if lang == "zh" and wan and v else v for v in values if v is not None]
     return wan, max((_decimals(v) for v in shown), default=0)
 

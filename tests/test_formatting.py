@@ -23,8 +23,10 @@ def test_a_column_with_a_small_figure_is_all_plain() -> None:
 
 
 def test_a_column_of_large_figures_is_all_in_wan() -> None:
-    """When every figure is 10,000 or more the column is in 万."""
-    assert wan_column([Decimal(19140), Decimal(16800), None])
+    """When every figure is 10,000 or more and reads exactly in 万 to 0.01 the column is in 万;
+    one that would need 1.914万 stays in units (the one column rule, issue 28)."""
+    assert wan_column([Decimal(20000), Decimal(16800), None])
+    assert not wan_column([Decimal(19140), Decimal(16800), None])
 
 
 def test_english_never_uses_wan() -> None:
