@@ -181,6 +181,9 @@ def widest_atom(text: str, mode: Mode, soft: bool = True) -> int:
 # A name's atom wider than this (a long Latin word, a URL) does not widen its column: it
 # breaks anywhere instead, so that it never crowds out the figure columns.
 NAME_ATOM = 24
+# ... and when the figure columns still do not fit, down to this (an ordinary long word,
+# "entrepreneurship", stays whole).
+NAME_HARD = 16
 
 
 def _pieces(found: list[str], width: int, mode: Mode) -> list[str]:
@@ -305,6 +308,17 @@ class Column:
         widths += [_least(p) for cell in self.cells for p in cell]
         return max(widths)
 
+    def hard(self) -> int:
+        """The narrowest the column can be when a name's long words break anywhere: its
+        header's words, its floor and its other paragraphs' widest atoms."""
+        widths = [widest_atom(h, "words") for h in self.header_lines()] + [self.floor]
+        widths += [
+            min(_least(p), NAME_HARD) if p.mode == "name" else _least(p)
+            for cell in self.cells
+            for p in cell
+        ]
+        return max(widths)
+
     def comfort(self, least: int) -> int:
         """Wide enough that no line breaks at a hyphen or a dash, and no id is cut
         (``least``: :meth:`minimum`, measured once by :func:`fit`)."""
@@ -380,6 +394,17 @@ def _stack(
     return kept
 
 
+def _narrow_names(kept: list[Column], width: int, compact: bool, least: dict[str, int]) -> None:
+    """Last, a name column gives up width down to :meth:`Column.hard` (a 60-character
+    word in a name breaks anywhere), so that no figure column is squeezed."""
+    for c in kept:
+        excess = sum(least[k.key] for k in kept) + _overhead(len(kept), compact) - width
+        if excess <= 0:
+            return
+        if c.mode == "name":
+            least[c.key] -= min(excess, max(0, least[c.key] - c.hard()))
+
+
 def fit(
     columns: Sequence[Column], width: int
 ) -> tuple[list[Column], list[Column], list[int], bool]:
@@ -395,6 +420,7 @@ def fit(
             kept, compact = tight, True
     stacked: set[str] = set()
     kept = _stack(kept, width, compact, least, stacked)
+    _narrow_names(kept, width, compact, least)
     shown = {c.key for c in kept}
     widths = [least[c.key] for c in kept]
     spare = width - sum(widths) - _overhead(len(kept), compact)
@@ -475,7 +501,7 @@ class Fitted:
     def __init__(
         self,
         columns: Sequence[Column],
-        note: Callable[[str], str],
+        note: Callable[[list[str]], str],
         title: str | None = None,
     ) -> None:
         self.columns = columns
@@ -486,8 +512,7 @@ class Fitted:
         drawn, dropped = table(self.columns, options.max_width, title=self.title)
         yield drawn
         if dropped:
-            names = " · ".join(c.header for c in dropped)
-            yield Text(self.note(names), style="yellow")
+            yield Text(self.note([c.header for c in dropped]), style="yellow")
 
 
 class Hanging:

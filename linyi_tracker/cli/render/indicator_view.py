@@ -167,7 +167,10 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
             columns,
             [[fit.para("—")], [fit.para("—")], [], [fit.para(t("status.no_data", lang))], []],
         )
-    return fit.Fitted(columns, lambda names: t("note.columns_dropped", lang, columns=names), title)
+    sep = "、" if lang == "zh" else ", "  # as the status screen names them
+    return fit.Fitted(
+        columns, lambda names: t("note.columns_dropped", lang, columns=sep.join(names)), title
+    )
 
 
 def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> RenderableType:

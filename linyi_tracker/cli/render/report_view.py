@@ -43,7 +43,10 @@ def _table(
         )
         for i, h in enumerate(header)
     ]
-    return fit.Fitted(columns, lambda names: t("note.columns_dropped", lang, columns=names))
+    sep = "、" if lang == "zh" else ", "  # as the status screen names them
+    return fit.Fitted(
+        columns, lambda names: t("note.columns_dropped", lang, columns=sep.join(names))
+    )
 
 
 def _add(table: fit.Fitted, cells: list[str], status: fit.Paragraph | None = None) -> None:
