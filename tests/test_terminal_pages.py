@@ -204,3 +204,13 @@ def test_stacking_draws_a_column_under_its_host() -> None:
         "178万平方米",
     ]
     assert widths[1] >= 11
+
+
+@pytest.mark.parametrize("region", [None, "fei"])
+def test_a_county_milestone_is_worded_in_chinese(run: Run, region: str | None) -> None:
+    """show's series and county ranking of a milestone say 已完成 / 未完成 under zh, never
+    'done' / 'not-done'."""
+    extra = ("--region", region) if region else ()
+    r = run("show", "edu.balanced_counties", *extra, "--data", str(DEMO), "--lang", "zh", width=80)
+    assert r.exit_code == 0
+    assert "已完成" in r.stdout and not re.search(r"\b(not-)?done\b", r.stdout)

@@ -53,8 +53,8 @@ def status_paragraph(line: TargetView, lang: Lang) -> Paragraph:
     """The status cell for a laid-out table: the word and each short qualifier whole.
 
     A status word of up to 12 cells ("not assessed") and a qualifier of up to 8 ("on
-    time", "逾期完成") never split; a longer one breaks as a name does: at its spaces, or
-    between Chinese characters, never inside a number with its unit ("缺2018年 / 数据").
+    time", "逾期完成") never split; a longer one breaks at its spaces, or after a year
+    before Chinese text ("缺2018年 / 数据"), never inside a word or a number with its unit.
     The separator stays at the end of the line before, never starts one.
     """
     status = line.a.status
@@ -67,5 +67,5 @@ def status_paragraph(line: TargetView, lang: Lang) -> Paragraph:
             modes.append("words")
         short = display_width(piece) <= (WHOLE_STATUS if i == 0 else WHOLE_QUALIFIER)
         spans.append((piece.replace(" ", "\u00a0") if short else piece, style))
-        modes.append("whole" if short else ("words" if i == 0 else "name"))
+        modes.append("whole" if short else "words")
     return Paragraph(spans, "words", tuple(modes))
