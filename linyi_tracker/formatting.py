@@ -17,23 +17,50 @@ _TEN_THOUSAND = Decimal(10_000)
 _BARS = "▁▂▃▄▅▆▇█"
 
 
-def number(value: Decimal, lang: Lang, wan: bool | None = None) -> str:
+def number(value: Decimal, lang: Lang, wan: bool | None = None, places: int | None = None) -> str:
     """85000 → '85,000' (en) or '8.5万' (zh).
 
     In Chinese a figure of 10,000 or more is written in 万, exactly (19,140 → 1.914万), so
-    two figures of one size never look different. ``wan`` fixes the style for a whole
-    column (see :func:`wan_column`): all in 万, or none.
+    two figures of one size never look different. ``wan`` and ``places`` fix the style for
+    a whole column (see :func:`column_style`): all in 万 or none, and every figure with
+    the same number of decimals (zeros added, never a digit rounded away).
     """
-    in_wan = abs(value) >= _TEN_THOUSAND if wan is None else wan
-    if lang == "zh" and in_wan and value:
-        return _grouped(_shifted(value, -4)) + "万"
-    return _grouped(value)
+    if lang == "zh" and _in_wan(value, wan) and value:
+        return _grouped(_shifted(value, -4), places) + "万"
+    return _grouped(value, places)
+
+
+def _in_wan(value: Decimal, wan: bool | None) -> bool:
+    return abs(value) >= _TEN_THOUSAND if wan is None else wan
+
+
+_HUNDREDTH = Decimal("0.01")
 
 
 def wan_column(values: Sequence[Decimal | None]) -> bool:
-    """Whether a column of figures is written in 万: only when every one is 10,000 or more."""
+    """Whether a column of figures is written in 万: only when every one is 10,000 or more
+    and reads exactly in 万 to two decimals (8.59万人, 1.61万元); a column that would need
+    1.914万元 or 1.1315万人 is written in units (19,140元, 11,315人)."""
     shown = [abs(v) for v in values if v is not None and v]
-    return bool(shown) and all(v >= _TEN_THOUSAND for v in shown)
+    return bool(shown) and all(
+        v >= _TEN_THOUSAND and (v / _TEN_THOUSAND) == (v / _TEN_THOUSAND).quantize(_HUNDREDTH)
+        for v in shown
+    )
+
+
+def _decimals(value: Decimal) -> int:
+    """The decimals a figure shows, trailing zeros dropped (1.680 → 2)."""
+    return len(format(value, "f").partition(".")[2].rstrip("0"))
+
+
+def column_style(values: Sequence[Decimal | None], lang: Lang) -> tuple[bool, int]:
+    """One magnitude and one precision for a column of figures of one unit, the one rule
+    every output calls (1.68万元 beside 1.914万元 → 16,800元 beside 19,140元; 98% beside
+    98.3% → 98.0%): whether the column is in 万 (:func:`wan_column`, Chinese only), and
+    the decimals of its most precise figure as shown, which every figure then shows."""
+    wan = lang == "zh" and wan_column(values)
+    shown = [_shifted(v, -4) if lang == "zh" and wan and v else v for v in values if v is not None]
+    return wan, max((_decimals(v) for v in shown), default=0)
 
 
 def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:
@@ -62,16 +89,25 @@ def _shifted(value: Decimal, places: int) -> Decimal:
     return Decimal((sign, digits, exponent + places))
 
 
-def _grouped(value: Decimal) -> str:
-    if value == value.to_integral_value():
+def _grouped(value: Decimal, places: int | None = None) -> str:
+    if value == value.to_integral_value() and not places:
         return f"{int(value):,}"
     whole, _, frac = format(value, "f").partition(".")
     sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-') or 0):,}.{frac.rstrip('0')}"
+    frac = frac.rstrip("0")
+    if places is not None:
+        frac = frac.ljust(places, "0")
+    return f"{sign}{int(whole.lstrip('-') or 0):,}" + (f".{frac}" if frac else "")
 
 
-def with_unit(value: Decimal, unit_label: str | None, lang: Lang, wan: bool | None = None) -> str:
-    text = number(value, lang, wan)
+def with_unit(
+    value: Decimal,
+    unit_label: str | None,
+    lang: Lang,
+    wan: bool | None = None,
+    places: int | None = None,
+) -> str:
+    text = number(value, lang, wan, places)
     if not unit_label:
         return text
     if unit_label == ":1":
@@ -137,8 +173,29 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# A date as a milestone's figure may hold it: '2025-01-01', or as a workbook cell gave it,
+# '2025-01-01T00:00:00' / '2025-01-01 00:00:00' (a date without a time of day).
+_DATE_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?")
+
+
+def date_label(value: str, lang: Lang) -> str | None:
+    """'2025-01-01T00:00:00' → '2025年1月1日' (zh) / '2025-01-01' (en); None for
+    anything that is not a date at midnight."""
+    m = _DATE_VALUE.fullmatch(value.strip())
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year}年{month}月{day}日" if lang == "zh" else f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def worded(value: str, lang: Lang) -> str:
-    """A worded figure (done, not-done, a judgement such as on_track) in the reader's words."""
+    """A worded figure (done, not-done, a date, a judgement such as on_track) in the
+    reader's words."""
+    date = date_label(value, lang)
+    if date is not None:
+        return date
     if value == "done":
         return t("word.done", lang)
     if value == "not-done":

@@ -44,6 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
     "kind.monitoring": {"zh": "监测指标", "en": "monitoring"},
     # status table
     "col.indicator": {"zh": "指标", "en": "Indicator"},
+    "col.target_id": {"zh": "目标代码", "en": "id"},
     "col.target": {"zh": "目标", "en": "Target"},
     "col.actual": {"zh": "实际（期间）", "en": "Actual (period)"},
     "col.achievement": {"zh": "完成率", "en": "Achieved"},
@@ -80,7 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
     "word.sum_over": {"zh": "{start}—{end}年合计", "en": "sum {start}–{end}"},
     "word.done_by": {"zh": "{year}年完成", "en": "done by {year}"},
     "word.count_by": {"zh": "{year}年全部{total}{unit}", "en": "all {total} {unit} by {year}"},
-    "word.judgement_by": {"zh": "定性评估（{year}年）", "en": "judgement ({year})"},
+    "word.judgement_by": {"zh": "定性评估 ({year}年)", "en": "judgement ({year})"},
     "word.not_done": {"zh": "未完成", "en": "not done"},
     "word.done": {"zh": "已完成", "en": "done"},
     "word.on_time": {"zh": "按期", "en": "on time"},
@@ -324,7 +325,6 @@ LABELS: dict[str, dict[str, str]] = {
     "schedule.short.ahead": {"zh": "超 {points}", "en": "+{points} pts"},
     "schedule.short.behind": {"zh": "落后 {points}", "en": "−{points} pts"},
     "schedule.short.on_schedule": {"zh": "持平", "en": "on pace"},
-    "word.missing_years_spaced": {"zh": "缺 {years} 年数据", "en": "no figure for {years}"},
     "note.columns_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",

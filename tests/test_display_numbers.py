@@ -25,10 +25,11 @@ def test_projection_in_wan_like_the_actual_beside_it(plan: Plan) -> None:
 
 
 def test_a_column_is_all_in_wan_or_none() -> None:
-    """19,140 beside 16,800 stays in yuan (19,140 is not a round 万); 16,800 and 20,000 go to 万 together."""
+    """19,140 beside 16,800 stays in yuan (19,140 is not a round 万); 16,800 and 20,000 go to 万 together,
+    at one precision (2.00万元 beside 1.68万元)."""
     mixed = numbers.column([Decimal(19140), Decimal(16800)], "元", "zh")
     assert mixed == ["19,140元", "16,800元"]
-    assert numbers.column([Decimal(16800), Decimal(20000)], "元", "zh") == ["1.68万元", "2万元"]
+    assert numbers.column([Decimal(16800), Decimal(20000)], "元", "zh") == ["1.68万元", "2.00万元"]
 
 
 def test_ranking_columns_use_one_style_and_the_readers_words(plan: Plan) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linyi_tracker.formatting import estimate, number, wan_column, with_unit
 
@@ -23,8 +27,10 @@ def test_a_column_with_a_small_figure_is_all_plain() -> None:
 
 
 def test_a_column_of_large_figures_is_all_in_wan() -> None:
-    """When every figure is 10,000 or more the column is in 万."""
-    assert wan_column([Decimal(19140), Decimal(16800), None])
+    """When every figure is 10,000 or more and reads exactly in 万 to 0.01 the column is in 万;
+    one that would need 1.914万 stays in units (the one column rule, issue 28)."""
+    assert wan_column([Decimal(20000), Decimal(16800), None])
+    assert not wan_column([Decimal(19140), Decimal(16800), None])
 
 
 def test_english_never_uses_wan() -> None:
@@ -43,3 +49,43 @@ def test_a_projected_share_stays_within_100() -> None:
     """A coverage projected at 100.138516 % shows as 100 %, one below 0 as 0."""
     assert estimate(Decimal("100.138516"), "%", "zh") == Decimal("100.0")
     assert estimate(Decimal("-2.5"), "%", "en") == Decimal("0.0")
+
+
+def test_a_date_at_midnight_is_written_as_a_date() -> None:
+    """'2025-01-01T00:00:00' (a workbook's date cell) reads 2025年1月1日 / 2025-01-01."""
+    from linyi_tracker.formatting import worded
+
+    assert worded("2025-01-01T00:00:00", "zh") == "2025年1月1日"
+    assert worded("2025-01-01T00:00:00", "en") == "2025-01-01"
+    assert worded("2017-05-18", "zh") == "2017年5月18日"
+    assert worded("2017-05-18T10:30:00", "zh") == "2017-05-18T10:30:00"
+
+
+@given(st.text(max_size=30))
+def test_date_label_never_raises(text: str) -> None:
+    """Any text gives a date label or None, never an exception."""
+    from linyi_tracker.formatting import date_label
+
+    label = date_label(text, "zh")
+    assert label is None or label.endswith("日")
+
+
+@given(st.dates())
+def test_every_date_reads_back_in_chinese(day: date) -> None:
+    """Every ISO date, with or without a midnight time, is written 年月日 with its own numbers."""
+    from linyi_tracker.formatting import date_label
+
+    want = f"{day.year}年{day.month}月{day.day}日"
+    assert date_label(day.isoformat(), "zh") == want
+    assert date_label(f"{day.isoformat()}T00:00:00", "zh") == want
+
+
+def test_a_column_has_one_precision() -> None:
+    """98 beside 98.3 is written 98.0; 16,800 beside 20,000 in 万 as 1.68 and 2.00."""
+    from linyi_tracker.formatting import column_style, with_unit
+
+    wan, places = column_style([Decimal("98.3"), Decimal(98), None], "zh")
+    assert (wan, places) == (False, 1)
+    assert with_unit(Decimal(98), "%", "zh", wan, places) == "98.0%"
+    wan, places = column_style([Decimal(16800), Decimal(20000)], "zh")
+    assert with_unit(Decimal(20000), "元", "zh", wan, places) == "2.00万元"

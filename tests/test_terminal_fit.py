@@ -64,17 +64,34 @@ def test_every_status_word_is_whole(run: Run, lang: str, width: int) -> None:
             assert any(word in line.replace("\u00a0", " ") for line in lines), (width, word)
 
 
+def _first_column(lines: list[str]) -> str:
+    """The text of a table's first column, its lines joined without a gap."""
+    out = []
+    for line in lines:
+        cells = line.split("│")
+        if len(cells) > 2:
+            out.append((cells[1] if not cells[0].strip() else cells[0]).strip())
+    return "".join(out)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_ids_are_whole_or_cut_with_an_ellipsis(run: Run, lang: str, width: int) -> None:
-    """An indicator id is printed whole, or its start followed by '…', never folded."""
+def test_ids_are_whole_or_broken_after_a_dot_or_underscore(run: Run, lang: str, width: int) -> None:
+    """An indicator id is printed whole, or in pieces that end at a dot or an underscore;
+    never cut with '…'."""
     lines = _table_lines(run, lang, width)
+    assert not any("…" in line for line in lines), width
+    column = _first_column(lines)
     for target in _targets(run):
         ind = str(target["indicator"])
-        shown = any(ind in line for line in lines) or any(
-            f"{ind[:12]}" in line and "…" in line for line in lines
-        )
-        assert shown, (width, ind)
+        assert ind in column, (width, ind)
+
+
+def test_an_id_breaks_only_after_a_dot_or_an_underscore() -> None:
+    """'emp.half_hour_service_circle' wraps at its dots and underscores, never inside a word."""
+    text = "emp.half_hour_service_circle"
+    lines = [text[a:b] for a, b in wrap(text, 15, "id")]
+    assert lines == ["emp.half_hour_", "service_circle"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -3,11 +3,13 @@
 Click's wrapper counts characters and breaks only at spaces, so Chinese paragraphs
 came out up to twice as wide as the terminal. Here lines break at spaces or between
 Chinese characters, never inside a word or path, and never put closing punctuation
-at the start of a line nor an opening one at its end.
+at the start of a line nor an opening one at its end. A file name or path that mixes
+Chinese and Latin ("兰山区-2017.xlsx", "数据/2017") is one piece, as a Latin word is.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -23,7 +25,7 @@ def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` columns: breaks at spaces, or between Chinese characters."""
     lines: list[str] = []
     line = ""
-    for token in _tokens(" ".join(text.split())):
+    for token in _tokens(" ".join(text.split()), width):
         if token == " ":
             if line:
                 line += " "
@@ -37,8 +39,44 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _tokens(text: str) -> list[str]:
-    """Words, single Chinese characters and spaces; punctuation kept with its neighbour."""
+# A run joined by a hyphen, dot, slash or backslash, up to Chinese punctuation or a space:
+# a file name, a path, an option, a figure ("兰山区-2017.xlsx", "容差0.05").
+_JOINED = re.compile(
+    r"[^\s，。；：、（）「」『』《》！？“”]*[-./\\][^\s，。；：、（）「」『』《》！？“”]*"
+)
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _tokens(text: str, width: int = 10**6) -> list[str]:
+    """Words, single Chinese characters and spaces; punctuation kept with its neighbour;
+    a joined run (a file name) that mixes Chinese and Latin kept whole if it fits a line."""
+    tokens: list[str] = []
+    pos = 0
+    for m in _JOINED.finditer(text):
+        run = m.group()
+        if any(_wide(ch) for ch in run) and cell_width(run) <= width:
+            tokens += _plain_tokens(text[pos : m.start()])
+            tokens.append(run)
+            pos = m.end()
+    tokens += _plain_tokens(text[pos:])
+    merged: list[str] = []
+    for token in tokens:
+        if (
+            merged
+            and merged[-1] != " "
+            and (token[0] in _NO_LINE_START or merged[-1][-1] in _NO_LINE_END)
+        ):
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return merged
+
+
+def _plain_tokens(text: str) -> list[str]:
+    """Words, single Chinese characters and spaces."""
     tokens: list[str] = []
     word = ""
     for ch in text:
@@ -51,14 +89,4 @@ def _tokens(text: str) -> list[str]:
             word += ch
     if word:
         tokens.append(word)
-    merged: list[str] = []
-    for token in tokens:
-        if (
-            merged
-            and merged[-1] != " "
-            and (token[0] in _NO_LINE_START or merged[-1][-1] in _NO_LINE_END)
-        ):
-            merged[-1] += token
-        else:
-            merged.append(token)
-    return merged
+    return tokens

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import (
+    column_style,
     estimate,
     number,
     percent,
     shown_percent,
-    wan_column,
     with_unit,
     worded,
 )
@@ -90,19 +90,27 @@ def _growth_target_words(v: TargetView, lang: Lang) -> str:
     return (words[0] if lang == "zh" else words[1]).format(v=shown)
 
 
+def year_span(start: int | None, end: int | None, lang: Lang) -> str:
+    """A span of years, one style in every column: '2015—2020年' / '2015–2020'; one year
+    alone when they are the same."""
+    if start == end:
+        return f"{start}年" if lang == "zh" else f"{start}"
+    return f"{start}—{end}年" if lang == "zh" else f"{start}–{end}"
+
+
 def relative_target(v: TargetView, lang: Lang) -> str:
-    """A growth or change target: '年均增长 7% 以上（2020—2025年）' / 'average growth at
-    least 7 % a year (2020–2025)'; '累计下降13.5%（2020—2025年）' / 'down 13.5 % in all
-    (2020–2025)'."""
+    """A growth or change target: '年均增长 7% 以上 (2020—2025年)' / 'average growth at
+    least 7 % a year (2020–2025)'; '累计下降13.5% (2020—2025年)' / 'down 13.5 % in all
+    (2020–2025)'. The years in the brackets of every other period cell."""
     a = v.a
     assert a.target is not None
-    years = f"{a.base_year}—{a.deadline}年" if lang == "zh" else f"{a.base_year}–{a.deadline}"
+    years = year_span(a.base_year, a.deadline, lang)
     if a.kind == "growth":
         if lang == "zh":
-            return f"年均增长 {_growth_target_words(v, lang)}（{years}）"
+            return f"年均增长 {_growth_target_words(v, lang)} ({years})"
         return f"average growth {_growth_target_words(v, lang)} a year ({years})"
     words = _change_words(a.target, a.comparator, lang)
-    return f"累计{words}（{years}）" if lang == "zh" else f"{words} in all ({years})"
+    return f"累计{words} ({years})" if lang == "zh" else f"{words} in all ({years})"
 
 
 def relative_actual(v: TargetView, lang: Lang) -> str:
@@ -169,9 +177,8 @@ def _target(v: TargetView, lang: Lang) -> str:
         return t("word.judgement_by", lang, year=a.deadline)
     value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang)}"
     if a.kind == "annual":
-        years = f"{a.start}" if a.start == a.deadline else f"{a.start}–{a.deadline}"
         every = f" {t('word.per_year', lang)}" if a.start != a.deadline else ""
-        return f"{value}{every} ({years}{'年' if lang == 'zh' else ''})"
+        return f"{value}{every} ({year_span(a.start, a.deadline, lang)})"
     if a.kind == "cumulative":
         return f"{value} ({t('word.sum_over', lang, start=a.start, end=a.deadline)})"
     return f"{value} ({t('word.by', lang, year=a.deadline)})"
@@ -191,7 +198,7 @@ def actual(v: TargetView, lang: Lang) -> str:
         word = t("word.done", lang) if a.actual_word == "done" else t("word.not_done", lang)
         return f"{word} ({when})"
     if a.kind in ("growth", "change"):
-        return f"{relative_actual(v, lang)} ({a.base_year}–{a.actual_period.year})"
+        return f"{relative_actual(v, lang)} ({year_span(a.base_year, a.actual_period.year, lang)})"
     return f"{amount(a.actual, v, lang)} ({when})"
 
 
@@ -414,9 +421,11 @@ def annual_cells(line: TargetView, lang: Lang) -> list[str]:
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
-    wan = wan_column([r.value for r in ranking.rows])  # one style for the column
+    wan, places = column_style([r.value for r in ranking.rows], lang)  # one style a column
     value = (
-        worded(row.text, lang) if row.value is None else with_unit(row.value, unit_name, lang, wan)
+        worded(row.text, lang)
+        if row.value is None
+        else with_unit(row.value, unit_name, lang, wan, places)
     )
     share = "—" if row.achievement is None else percent(row.achievement, lang)
     return [

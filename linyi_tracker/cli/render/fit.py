@@ -12,7 +12,13 @@ Where a line may break:
   periods, targets and statuses;
 - ``name``: also between Chinese characters, never inside a run of Latin letters or
   digits, never before closing or after opening punctuation — for indicator names;
-- ``whole``: never (a status word, a schedule gap, a sparkline, an id).
+- ``id``: after a dot or an underscore (``emp.half_hour_`` / ``service_circle``), never
+  inside a word of the id — an id is never cut to a stub with "…";
+- ``whole``: never (a status word, a schedule gap, a sparkline).
+
+When even the narrowest columns (each its widest atom) do not fit once the droppable
+columns are dropped, a column marked ``stack_on`` is drawn under another's cells (the
+gap under the achievement) instead of letting rich cut a figure with "…".
 """
 
 from __future__ import annotations
@@ -29,8 +35,10 @@ from rich.table import Table
 from rich.text import Text
 
 from linyi_tracker.formatting import display_width
+from linyi_tracker.i18n import status_label
+from linyi_tracker.words import STATUS_WORDS
 
-Mode = Literal["words", "name", "whole"]
+Mode = Literal["words", "name", "id", "whole"]
 
 # Never at the start of a line (closing marks), never at its end (opening marks).
 _CLOSING = set("”’）》」』】〕、，。：；！？%)]}·…")
@@ -45,6 +53,8 @@ def _may_break(before: str, after: str, mode: Mode) -> bool:
     """Whether a line may break between two adjacent non-space characters."""
     if mode == "whole" or after in _CLOSING or before in _OPENING:
         return False
+    if mode == "id":
+        return before in "._"
     if mode == "words":
         return after == "（" or before == "）"
     return _wide(before) or _wide(after)
@@ -89,13 +99,22 @@ def _after_number(piece: str, ch: str) -> bool:
 _DATE = re.compile(r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)")
 
 
+# The status words in Chinese (正常推进, 明显滞后): a name or a sentence that says one keeps
+# it on one line, as the tables do, even where Chinese may break between characters.
+_STATUS_ZH = re.compile(
+    "|".join(
+        sorted((status_label(w, "zh") for w in (*STATUS_WORDS, "not_assessed")), key=len)[::-1]
+    )
+)
+
+
 def atoms(text: str, mode: Mode, soft: bool = True) -> list[str]:
     """The pieces of ``text`` a line may not break inside; spaces are pieces of their own.
 
     The pieces joined give back ``text`` exactly (a glued space stays a space)."""
     if mode == "whole":
         return [text] if text else []
-    if text.isascii() and "-" not in text and not _DATE.search(text):
+    if mode != "id" and text.isascii() and "-" not in text and not _DATE.search(text):
         return _ascii_atoms(text)
     return list(_remembered_atoms(text, mode, soft))
 
@@ -113,8 +132,9 @@ def _atoms_by_character(text: str, mode: Mode, soft: bool) -> list[str]:
     out: list[str] = []
     piece = ""
     glued = {m.start() for m in _DATE.finditer(text)}
+    inside = {i for m in _STATUS_ZH.finditer(text) for i in range(m.start() + 1, m.end())}
     for i, ch in enumerate(text):
-        if ch == " " and i in glued:
+        if (ch == " " and i in glued) or i in inside:
             piece += ch
         elif ch == " ":
             if piece:
@@ -161,12 +181,15 @@ def widest_atom(text: str, mode: Mode, soft: bool = True) -> int:
 # A name's atom wider than this (a long Latin word, a URL) does not widen its column: it
 # breaks anywhere instead, so that it never crowds out the figure columns.
 NAME_ATOM = 24
+# ... and when the figure columns still do not fit, down to this (an ordinary long word,
+# "entrepreneurship", stays whole).
+NAME_HARD = 16
 
 
-def _pieces(text: str, width: int, mode: Mode, soft: bool) -> list[str]:
+def _pieces(found: list[str], width: int, mode: Mode) -> list[str]:
     """The atoms, a name's atom wider than ``width`` cut into its characters."""
     out: list[str] = []
-    for atom in atoms(text, mode, soft):
+    for atom in found:
         if mode == "name" and display_width(atom) > width:
             out += list(atom)
         else:
@@ -178,10 +201,15 @@ def wrap(text: str, width: int, mode: Mode) -> list[tuple[int, int]]:
     """Line ranges (start, end) into ``text``, each at most ``width`` wide where the atoms
     allow (a name's atom wider than ``width`` breaks anywhere)."""
     soft = widest_atom(text, mode, soft=False) > width  # break at a dash only when needed
+    return _wrap_pieces(_pieces(atoms(text, mode, soft), width, mode), width)
+
+
+def _wrap_pieces(pieces: list[str], width: int) -> list[tuple[int, int]]:
+    """Line ranges over the text the pieces make, breaking only between pieces."""
     lines: list[tuple[int, int]] = []
     start = end = pos = 0
     used = 0
-    for atom in _pieces(text, width, mode, soft):
+    for atom in pieces:
         w = display_width(atom)
         if atom == " ":
             pos += 1
@@ -207,10 +235,35 @@ class Paragraph:
 
     spans: list[tuple[str, str]]
     mode: Mode = "words"
+    # One mode a span where they differ (a status word whole, its qualifiers as a name);
+    # where two spans meet without a space, the line does not break.
+    span_modes: tuple[Mode, ...] | None = None
 
     @property
     def plain(self) -> str:
         return "".join(s for s, _ in self.spans)
+
+    def atoms(self, soft: bool = True) -> list[str]:
+        """The pieces a line may not break inside, span by span."""
+        if self.span_modes is None:
+            return atoms(self.plain, self.mode, soft)
+        out: list[str] = []
+        for (s, _), m in zip(self.spans, self.span_modes, strict=True):
+            found = atoms(s, m, soft)
+            if out and found and out[-1] != " " and found[0] != " ":
+                out[-1] += found.pop(0)
+            out += found
+        return out
+
+    def widest(self, soft: bool = True) -> int:
+        return max((display_width(a) for a in self.atoms(soft) if a != " "), default=0)
+
+    def lines(self, width: int) -> list[tuple[int, int]]:
+        """Line ranges into :attr:`plain` at most ``width`` wide where the atoms allow."""
+        if self.span_modes is None:
+            return wrap(self.plain, width, self.mode)
+        soft = self.widest(soft=False) > width
+        return _wrap_pieces(_pieces(self.atoms(soft), width, self.mode), width)
 
     def rendered(self, width: int) -> Text:
         styled = Text.assemble(*self.spans)
@@ -220,7 +273,7 @@ class Paragraph:
         plain = styled.plain
         if display_width(plain) <= width and plain[:1] != " " and plain[-1:] != " ":
             return styled  # one line, as wrap() would give it: most cells at 120 columns
-        lines = [styled[a:b] for a, b in wrap(plain, width, self.mode)]
+        lines = [styled[a:b] for a, b in self.lines(width)]
         return Text("\n").join(lines)
 
 
@@ -240,15 +293,30 @@ class Column:
     justify: Literal["left", "right"] = "left"
     mode: Mode = "words"
     drop: int = 0  # dropped in descending order when the terminal is too narrow; 0 never
-    floor: int = 0  # at least this wide (an id column: enough to recognise the id)
+    floor: int = 0  # at least this wide (a name column: more than a character a line)
     cells: list[Cell] = field(default_factory=list)
+    # Drawn under this column's cells (by key) when the narrowest columns still do not
+    # fit once the droppable ones are dropped; stacked in descending order of ``stack``.
+    stack_on: str | None = None
+    stack: int = 0
+
+    def header_lines(self) -> list[str]:
+        return self.header.split("\n")
 
     def minimum(self) -> int:
-        widths = [widest_atom(self.header, "words"), self.floor]
-        for cell in self.cells:
-            for p in cell:
-                if p.mode != "whole" or not self.floor:  # ids shrink with an ellipsis
-                    widths.append(_least(p))
+        widths = [widest_atom(h, "words") for h in self.header_lines()] + [self.floor]
+        widths += [_least(p) for cell in self.cells for p in cell]
+        return max(widths)
+
+    def hard(self) -> int:
+        """The narrowest the column can be when a name's long words break anywhere: its
+        header's words, its floor and its other paragraphs' widest atoms."""
+        widths = [widest_atom(h, "words") for h in self.header_lines()] + [self.floor]
+        widths += [
+            min(_least(p), NAME_HARD) if p.mode == "name" else _least(p)
+            for cell in self.cells
+            for p in cell
+        ]
         return max(widths)
 
     def comfort(self, least: int) -> int:
@@ -259,14 +327,14 @@ class Column:
         return max(widths)
 
     def natural(self) -> int:
-        widths = [display_width(self.header)]
+        widths = [display_width(h) for h in self.header_lines()]
         widths += [display_width(p.plain) for cell in self.cells for p in cell]
         return max(widths)
 
 
 def _least(p: Paragraph, soft: bool = True) -> int:
     """The narrowest a paragraph can be: its widest atom, a name's at most ``NAME_ATOM``."""
-    widest = widest_atom(p.plain, p.mode, soft)
+    widest = p.widest(soft)
     return min(widest, NAME_ATOM) if p.mode == "name" else widest
 
 
@@ -276,11 +344,15 @@ def _overhead(n: int, compact: bool) -> int:
     return 3 * n - 3 if compact else 3 * n + 1
 
 
+def _too_wide(kept: Sequence[Column], width: int, compact: bool, least: dict[str, int]) -> bool:
+    return sum(least[c.key] for c in kept) + _overhead(len(kept), compact) > width
+
+
 def _keep(
     columns: Sequence[Column], width: int, compact: bool, least: dict[str, int]
 ) -> list[Column]:
     kept = list(columns)
-    while sum(least[c.key] for c in kept) + _overhead(len(kept), compact) > width:
+    while _too_wide(kept, width, compact, least):
         candidates = [c for c in kept if c.drop]
         if not candidates:
             break
@@ -288,11 +360,57 @@ def _keep(
     return kept
 
 
+def _stacked(host: Column, under: Column) -> Column:
+    """``host`` with ``under``'s header and cells drawn beneath its own."""
+    cells = [a + b for a, b in zip(host.cells, under.cells, strict=True)]
+    return Column(
+        host.key,
+        f"{host.header}\n{under.header}",
+        justify=host.justify,
+        mode=host.mode,
+        floor=max(host.floor, under.floor),
+        cells=cells,
+        stack_on=host.stack_on,
+        stack=host.stack,
+    )
+
+
+def _stack(
+    kept: list[Column], width: int, compact: bool, least: dict[str, int], stacked: set[str]
+) -> list[Column]:
+    """Stack columns (highest ``stack`` first) until the narrowest widths fit; the keys
+    of the columns stacked are added to ``stacked``."""
+    while _too_wide(kept, width, compact, least):
+        keys = {c.key for c in kept}
+        candidates = [c for c in kept if c.stack and c.stack_on in keys]
+        if not candidates:
+            break
+        under = max(candidates, key=lambda c: c.stack)
+        at = next(i for i, c in enumerate(kept) if c.key == under.stack_on)
+        kept[at] = _stacked(kept[at], under)
+        least[kept[at].key] = kept[at].minimum()
+        kept = [c for c in kept if c is not under]
+        stacked.add(under.key)
+    return kept
+
+
+def _narrow_names(kept: list[Column], width: int, compact: bool, least: dict[str, int]) -> None:
+    """Last, a name column gives up width down to :meth:`Column.hard` (a 60-character
+    word in a name breaks anywhere), so that no figure column is squeezed."""
+    for c in kept:
+        excess = sum(least[k.key] for k in kept) + _overhead(len(kept), compact) - width
+        if excess <= 0:
+            return
+        if c.mode == "name":
+            least[c.key] -= min(excess, max(0, least[c.key] - c.hard()))
+
+
 def fit(
     columns: Sequence[Column], width: int
 ) -> tuple[list[Column], list[Column], list[int], bool]:
-    """The columns kept, those dropped (whole), the kept columns' widths, and whether the
-    compact frame is used: only when it saves a column the boxed frame would drop."""
+    """The columns kept (a stacked one drawn under its host), those dropped (whole), the
+    kept columns' widths, and whether the compact frame is used: only when it saves a
+    column the boxed frame would drop."""
     least = {c.key: c.minimum() for c in columns}  # measured once: every cell's pieces
     kept = _keep(columns, width, False, least)
     compact = False
@@ -300,6 +418,10 @@ def fit(
         tight = _keep(columns, width, True, least)
         if len(tight) > len(kept):
             kept, compact = tight, True
+    stacked: set[str] = set()
+    kept = _stack(kept, width, compact, least, stacked)
+    _narrow_names(kept, width, compact, least)
+    shown = {c.key for c in kept}
     widths = [least[c.key] for c in kept]
     spare = width - sum(widths) - _overhead(len(kept), compact)
     # First every other column as wide as it is comfortable (no line broken at a dash),
@@ -310,7 +432,8 @@ def fit(
         spare = _share(widths, spare, others)
         spare = _share(widths, spare, [kept[0].comfort(least[kept[0].key]), *widths[1:]])
     spare = _share(widths, spare, [c.natural() for c in kept])
-    return kept, [c for c in columns if c not in kept], widths, compact
+    dropped = [c for c in columns if c.key not in shown and c.key not in stacked]
+    return kept, dropped, widths, compact
 
 
 def _share(widths: list[int], spare: int, targets: list[int]) -> int:
@@ -352,7 +475,9 @@ def table(
         expand=False,
     )
     for c, w in zip(kept, widths, strict=True):
-        header = Text("\n").join([Text(c.header[a:b]) for a, b in wrap(c.header, w, "words")])
+        header = Text("\n").join(
+            [Text(h[a:b]) for h in c.header_lines() for a, b in wrap(h, w, "words")]
+        )
         out.add_column(header, justify=c.justify, width=w, no_wrap=True, overflow="ellipsis")
     rows = len(kept[0].cells) if kept else 0
     for r in range(rows):
@@ -376,7 +501,7 @@ class Fitted:
     def __init__(
         self,
         columns: Sequence[Column],
-        note: Callable[[str], str],
+        note: Callable[[list[str]], str],
         title: str | None = None,
     ) -> None:
         self.columns = columns
@@ -387,8 +512,7 @@ class Fitted:
         drawn, dropped = table(self.columns, options.max_width, title=self.title)
         yield drawn
         if dropped:
-            names = " · ".join(c.header for c in dropped)
-            yield Text(self.note(names), style="yellow")
+            yield Text(self.note([c.header for c in dropped]), style="yellow")
 
 
 class Hanging:

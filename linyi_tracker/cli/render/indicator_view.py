@@ -12,7 +12,7 @@ from linyi_tracker.assessment.series import describe_source, region_ranking, ser
 from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
-from linyi_tracker.formatting import bar, percent, ratio, wan_column, with_unit
+from linyi_tracker.formatting import bar, column_style, percent, ratio, with_unit, worded
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
@@ -139,9 +139,13 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
     values = [float(o.value) for o in levels if o.value is not None]
     top = max(values) if values else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    wan = wan_column([o.value for o in levels])  # one number style for the column
+    wan, places = column_style([o.value for o in levels], lang)  # one number style for the column
     for o in rows:
-        shown = with_unit(o.value, unit, lang, wan) if o.value is not None else o.text
+        shown = (
+            with_unit(o.value, unit, lang, wan, places)
+            if o.value is not None
+            else worded(o.text, lang)
+        )
         if o.is_growth and o.value is not None:
             shown = text.growth_figure(o.value, lang)
         chart = bar(float(o.value), top, 16) if o.value is not None and not o.is_growth else ""
@@ -163,7 +167,10 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
             columns,
             [[fit.para("—")], [fit.para("—")], [], [fit.para(t("status.no_data", lang))], []],
         )
-    return fit.Fitted(columns, lambda names: t("note.columns_dropped", lang, columns=names), title)
+    sep = "、" if lang == "zh" else ", "  # as the status screen names them
+    return fit.Fitted(
+        columns, lambda names: t("note.columns_dropped", lang, columns=sep.join(names)), title
+    )
 
 
 def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> RenderableType:
@@ -177,9 +184,13 @@ def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> Rendera
     numeric = [float(o.value) for o in ranked if o.value is not None]
     top = max(numeric) if numeric else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    wan = wan_column([o.value for o in ranked])  # one number style for the column
+    wan, places = column_style([o.value for o in ranked], lang)  # one number style for the column
     for rank, o in enumerate(ranked, start=1):
-        shown = with_unit(o.value, unit, lang, wan) if o.value is not None else o.text
+        shown = (
+            with_unit(o.value, unit, lang, wan, places)
+            if o.value is not None
+            else worded(o.text, lang)
+        )
         chart = bar(float(o.value), top, 16) if o.value is not None else ""
         table.add_row(f"{rank}. {plan.region_by_id[o.region].name.get(lang)}", shown, chart)
     parts: list[RenderableType] = [table]

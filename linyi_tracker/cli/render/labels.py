@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from linyi_tracker.cli.render.fit import Paragraph
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.cli.render.fit import Mode, Paragraph
+from linyi_tracker.formatting import display_width
+from linyi_tracker.i18n import Lang, status_label
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import TargetView
@@ -45,25 +46,26 @@ def status_cell(line: TargetView, lang: Lang) -> Text:
 
 
 WHOLE_STATUS = 12
+WHOLE_QUALIFIER = 8  # 按期, 逾期完成, on time: one word; 缺2018年数据 may break before 数据
 
 
 def status_paragraph(line: TargetView, lang: Lang) -> Paragraph:
-    """The status cell for a laid-out table: the word kept whole, qualifiers may wrap.
+    """The status cell for a laid-out table: the word and each short qualifier whole.
 
-    A word of up to 12 cells ("not assessed") gets no-break spaces, so it never splits;
-    a longer one ("insufficient data") may break at its space, not inside a word;
-    missing years are written with spaces ("缺 2018 年数据") so a line may break beside
-    the year rather than inside it.
+    A status word of up to 12 cells ("not assessed") and a qualifier of up to 8 ("on
+    time", "逾期完成") never split; a longer one breaks at its spaces, or after a year
+    before Chinese text ("缺2018年 / 数据"), never inside a word or a number with its unit.
+    The separator stays at the end of the line before, never starts one.
     """
     status = line.a.status
-    word = status_label(status, lang)
-    if len(word) <= WHOLE_STATUS:
-        word = word.replace(" ", "\u00a0")
-    spans = [(word, STATUS_STYLE.get(status or "", ""))]
-    extras = text.status_extras(line, lang)
-    if line.a.missing_years:
-        years = ", ".join(map(str, line.a.missing_years))
-        extras[-1] = t("word.missing_years_spaced", lang, years=years)
-    if extras:
-        spans.append((" · " + " · ".join(extras), "dim"))
-    return Paragraph(spans, "words")
+    spans: list[tuple[str, str]] = []
+    modes: list[Mode] = []
+    for i, piece in enumerate([status_label(status, lang), *text.status_extras(line, lang)]):
+        style = STATUS_STYLE.get(status or "", "") if i == 0 else "dim"
+        if i:
+            spans.append(("\u00a0· ", "dim"))
+            modes.append("words")
+        short = display_width(piece) <= (WHOLE_STATUS if i == 0 else WHOLE_QUALIFIER)
+        spans.append((piece.replace(" ", "\u00a0") if short else piece, style))
+        modes.append("whole" if short else "words")
+    return Paragraph(spans, "words", tuple(modes))

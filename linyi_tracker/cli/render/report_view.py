@@ -23,9 +23,12 @@ def _table(
     numeric: set[int] | None = None,
     modes: dict[int, fit.Mode] | None = None,
     drop: dict[int, int] | None = None,
+    stack: dict[int, int] | None = None,
 ) -> fit.Fitted:
     """A table laid out when drawn, so no word, figure or status breaks across lines; the
-    first column holds names (a line may break between Chinese characters)."""
+    first column holds names (a line may break between Chinese characters). ``stack``:
+    columns drawn under the column before them, by priority, when the narrowest widths
+    still do not fit (a figure is never cut with "…")."""
     modes = {0: "name", **(modes or {})}
     columns = [
         fit.Column(
@@ -35,10 +38,15 @@ def _table(
             mode=modes.get(i, "words"),
             drop=(drop or {}).get(i, 0),
             floor=NAME_FLOOR if modes.get(i) == "name" and i == 0 else 0,
+            stack_on=f"c{i - 1}" if stack and i in stack else None,
+            stack=(stack or {}).get(i, 0),
         )
         for i, h in enumerate(header)
     ]
-    return fit.Fitted(columns, lambda names: t("note.columns_dropped", lang, columns=names))
+    sep = "、" if lang == "zh" else ", "  # as the status screen names them
+    return fit.Fitted(
+        columns, lambda names: t("note.columns_dropped", lang, columns=sep.join(names))
+    )
 
 
 def _add(table: fit.Fitted, cells: list[str], status: fit.Paragraph | None = None) -> None:
@@ -112,6 +120,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             {3, 4, 5, 6},
             modes={3: "whole", 5: "whole"},
             drop={5: 2, 6: 1},
+            stack={4: 1},
         )
         for ln in section.lines:
             _add(table, text.system_cells(ln, lang)[:-1], status_paragraph(ln, lang))
@@ -152,14 +161,13 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
         gaps = _table(
             [
                 t("col.indicator", lang),
-                "id",
+                t("col.target_id", lang),
                 t("report.last_figure", lang),
                 t("report.who_reports", lang),
             ],
             lang,
-            modes={1: "whole", 3: "name"},
+            modes={1: "id", 3: "name"},
         )
-        gaps.columns[1].floor = 16  # an id cut with an ellipsis, never folded
         for g in report.completeness:
             _add(
                 gaps,
@@ -181,12 +189,20 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
         )
 
     m = report.method
-    method = Text(
-        t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance) + "\n"
-    )
+    # Each rule hangs after its number, wrapped as Chinese is typeset (no line starts
+    # with closing punctuation, no number stands alone on a line).
+    method: list[RenderableType] = [
+        fit.Hanging(
+            "",
+            fit.para(
+                t("report.thresholds", lang, on=m.on_track, risk=m.at_risk, tol=m.tolerance),
+                mode="name",
+            ),
+        )
+    ]
     for i, rule in enumerate(m.rules_zh if lang == "zh" else m.rules_en, start=1):
-        method.append(f"{i}. {rule}\n")
-    parts.append(Panel(method, title=t("report.method", lang), title_align="left"))
+        method.append(fit.Hanging(f"{i}. ", fit.para(rule, mode="name")))
+    parts.append(Panel(Group(*method), title=t("report.method", lang), title_align="left"))
     parts.append(
         Panel(
             Text(

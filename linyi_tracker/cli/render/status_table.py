@@ -26,7 +26,6 @@ from linyi_tracker.reporting.view import StatusView, TargetView, tally
 from linyi_tracker.words import STATUS_WORDS
 
 WIDE = 120  # the width of the golden files and of a terminal that shows every column
-ID_FLOOR = 16  # an id column narrower than this is cut to a stub nobody recognises
 
 
 def schedule_short(v: TargetView, lang: Lang) -> str:
@@ -39,7 +38,7 @@ def schedule_short(v: TargetView, lang: Lang) -> str:
 
 def _columns(lang: Lang) -> list[fit.Column]:
     return [
-        fit.Column("name", t("col.indicator", lang), mode="name", floor=ID_FLOOR),
+        fit.Column("name", t("col.indicator", lang), mode="name"),
         fit.Column("target", t("col.target", lang)),
         fit.Column("actual", t("col.actual", lang)),
         fit.Column("achievement", t("col.achievement", lang), justify="right"),
@@ -63,7 +62,7 @@ def _row(
     return [
         # A county's row names its indicator only: the id is on the city's row above.
         [fit.para(name, mode="name")]
-        + ([] if county else [fit.para(a.indicator, "dim", mode="whole")]),
+        + ([] if county else [fit.para(a.indicator, "dim", mode="id")]),
         [] if county else [fit.para(text.target(v, lang))],
         [fit.para(text.actual(v, lang))],
         [fit.para(text.achievement(v, lang), mode="whole")],
@@ -167,11 +166,16 @@ def _counts(counts: dict[str, int], lang: Lang, rows: int | None) -> RenderableT
     return fit.Hanging("", fit.Paragraph(spans, "words"))
 
 
-def _caption(ctx: Context, lang: Lang) -> Text:
+def _caption(ctx: Context, lang: Lang) -> RenderableType:
+    """The method in a sentence and where the figures come from, wrapped as Chinese is
+    typeset: no line starts with closing punctuation."""
     th = ctx.plan.assessment.thresholds
     method = t("method.status.table", lang, on=th.on_track, risk=th.at_risk)
     sources = (
         f"{labelled(t('word.source', lang), shown_location(ctx.data_at, lang), lang)} · "
         f"{labelled(t('word.plan', lang), shown_location(ctx.plan_at, lang), lang)}"
     )
-    return Text(f"{method}\n{sources}", style="dim")
+    return Group(
+        fit.Hanging("", fit.para(method, "dim", mode="name")),
+        fit.Hanging("", fit.para(sources, "dim", mode="name")),
+    )

@@ -59,32 +59,12 @@ def pace(v: TargetView) -> str:
 
 
 def column(values: list[Decimal | None], unit: str | None, lang: Lang) -> list[str]:
-    """Figures of one column in one style: in Chinese all in 万 when every figure of 1万
-    or more can be, else none (19,140元 beside 16,800元, never beside 1.68万元)."""
-    from linyi_tracker.formatting import with_unit
+    """Figures of one column in one style: one magnitude and one precision, by the one
+    rule every output calls (:func:`linyi_tracker.formatting.column_style`)."""
+    from linyi_tracker.formatting import column_style, with_unit
 
-    def grouped(value: Decimal) -> str:
-        text = f"{value:,f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-        if not unit:
-            return text
-        if unit == "%":
-            return text + ("%" if lang == "zh" else " %")
-        if unit == ":1":
-            return f"{text}:1"
-        return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
-
-    present = [v for v in values if v is not None]
-    large = [v for v in present if abs(v) >= _WAN]
-    in_wan = lang == "zh" and all((v / _WAN) == (v / _WAN).quantize(Decimal("0.01")) for v in large)
-    out = []
-    for v in values:
-        if v is None:
-            out.append("—")
-        elif in_wan:
-            out.append(with_unit(v, unit, lang))
-        else:
-            out.append(grouped(v))
-    return out
+    wan, places = column_style(values, lang)
+    return ["—" if v is None else with_unit(v, unit, lang, wan, places) for v in values]
 
 
 def system_cells(line: TargetView, lang: Lang) -> list[str]:
