@@ -15,6 +15,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
+from linyi_tracker.texts.text import plural as plural  # the one plural rule
+
 # A parameter of a finding: user text, a count, an exact figure. Never prose.
 Param = str | int | Decimal
 
@@ -114,8 +116,3 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         counts[str(f.severity)] += 1
     return counts
-
-
-def plural(n: int, word: str, plural_word: str | None = None) -> str:
-    """``1 error``, ``2 errors``: the summary line must read correctly."""
-    return f"{n} {word if n == 1 else (plural_word or word + 's')}"

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import errno
 import os
-import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any, Literal
 
 from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
-from linyi_tracker.findings import Named
+from linyi_tracker.texts.text import Lang as Lang
+from linyi_tracker.texts.text import Pair, fill, register
+from linyi_tracker.texts.text import Text as Text
 
-Lang = Literal["zh", "en"]
 LANG_ENV = "LINYI_TRACKER_LANG"
 
-LABELS: dict[str, dict[str, str]] = {
+LABELS: dict[str, Pair] = {
     # status words (assessment.md)
     "status.achieved": {"zh": "已达成", "en": "achieved"},
     "status.on_track": {"zh": "正常推进", "en": "on track"},
@@ -359,6 +356,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Enter a number only, without the unit (see the unit column).",
     },
 }
+register(LABELS)
 
 
 # The command line's own sentences: usage errors (Click's included), lookups, tips,
@@ -704,30 +702,6 @@ LABELS.update(
         },
     }
 )
-
-
-@dataclass(frozen=True)
-class Text:
-    """A sentence not yet in a language: its key and parameters, rendered at the edge.
-
-    A parameter may itself hold both languages (``{"zh": …, "en": …}``) or be a Text.
-    """
-
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
-
-    def render(self, lang: Lang) -> str:
-        return t(self.key, lang, **{k: _in(v, lang) for k, v in self.params.items()})
-
-
-def _in(value: object, lang: Lang) -> object:
-    if isinstance(value, Named):  # an id said by its name (validation/naming.py)
-        return value.shown(lang)
-    if isinstance(value, Text):
-        return value.render(lang)
-    if isinstance(value, Mapping) and set(value) == {"zh", "en"}:
-        return value[lang]
-    return value
 
 
 class TextError(TrackerError):
@@ -1122,36 +1096,11 @@ LABELS.update(
 )
 
 
-class _Plurals(string.Formatter):
-    """``str.format`` plus ``{n:word|words}``: the number and the word that agrees with it
-    (English needs it; Chinese templates write ``{n}个``)."""
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if format_spec == "pct":  # a ratio as percent points: 0.95 → 95, 0.055 → 5.5
-            return _percent_points(value)
-        if "|" in format_spec:
-            one, many = format_spec.split("|", 1)
-            return f"{value} {one if value == 1 else many}"
-        return str(super().format_field(value, format_spec))
-
-
-_PLURALS = _Plurals()
-
-
-def _percent_points(value: Any) -> str:
-    """A ratio (0.95, Decimal('0.05')) as the percent a reader is told (95, 5): exact,
-    without trailing zeros; the template writes the % sign as its language spaces it."""
-    if value is None:
-        return "—"
-    points = Decimal(str(value)) * 100
-    return format(points.normalize(), "f")
-
-
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled (``{n:row|rows}``
     gives an English plural)."""
     text = LABELS[key][lang]
-    return _PLURALS.vformat(text, (), values) if values else text
+    return fill(text, values) if values else text
 
 
 def os_reason(exc: OSError) -> dict[str, str]:

@@ -22,28 +22,36 @@ in one place. The rendering code is the last fifty lines.
 
 from __future__ import annotations
 
-import re
-import string
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from linyi_tracker.findings import Finding, Named, Param, Severity
-from linyi_tracker.i18n import Lang
-from linyi_tracker.plan.yaml_words import in_chinese
+from linyi_tracker.texts.text import Lang, Pair, fill_finding, register
+from linyi_tracker.texts.text import Text as Text
+from linyi_tracker.texts.text import param_text as param_text
+
+# Every sentence of the findings, key -> {"zh", "en"}: ``finding.<code>.title``,
+# ``finding.<code>.message[.<form>]``, ``finding.<code>.hint[.<form>]``,
+# ``finding.group.<group>``, ``finding.severity.<severity>``, ``finding.column.<column>``.
+FINDING_TEXTS: dict[str, Pair] = {}
+register(FINDING_TEXTS)
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One sentence in both languages."""
+def T(zh: str, en: str) -> Pair:
+    """One sentence written in both languages, side by side."""
+    return {"zh": zh, "en": en}
 
-    zh: str
-    en: str
 
-    def __call__(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+def _keyed(key: str, pair: Pair) -> Text:
+    """``pair`` entered in the findings' table as ``key``; the Text that says it."""
+    if FINDING_TEXTS.setdefault(key, pair) != pair:
+        raise ValueError(f"two finding texts under one key: {key}")
+    return Text(key)
+
+
+def _forms(prefix: str, by_form: Mapping[str, Pair]) -> dict[str, Text]:
+    return {f: _keyed(f"{prefix}.{f}" if f else prefix, p) for f, p in by_form.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,23 +64,48 @@ class Entry:
     hints: Mapping[str, Text] = field(default_factory=dict)  # by form; "" the usual one
 
 
+def _entry(
+    code: str,
+    severity: Severity,
+    group: str,
+    title: Pair,
+    messages: Mapping[str, Pair],
+    hints: Mapping[str, Pair] | None = None,
+) -> Entry:
+    """A code's entry, its sentences entered in the findings' table under its code."""
+    key = f"finding.{code}"
+    return Entry(
+        code,
+        severity,
+        group,
+        _keyed(f"{key}.title", title),
+        _forms(f"{key}.message", messages),
+        _forms(f"{key}.hint", hints or {}),
+    )
+
+
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
-T = Text
 
 # The groups a data file's findings fall in, in the order the READMEs list them.
 DATA_GROUPS = ("file", "row", "cell", "across rows", "store")
 GROUP_TITLES: dict[str, Text] = {
-    "file": T("文件", "file"),
-    "row": T("行", "row"),
-    "cell": T("单元格", "cell"),
-    "across rows": T("跨行", "across rows"),
-    "store": T("数据目录", "store"),
-    "plan": T("规划文件", "plan"),
+    group: _keyed(f"finding.group.{group}", pair)
+    for group, pair in {
+        "file": T("文件", "file"),
+        "row": T("行", "row"),
+        "cell": T("单元格", "cell"),
+        "across rows": T("跨行", "across rows"),
+        "store": T("数据目录", "store"),
+        "plan": T("规划文件", "plan"),
+    }.items()
 }
 SEVERITY_WORDS: dict[Severity, Text] = {
-    E: T("错误", "error"),
-    W: T("警告", "warning"),
-    N: T("提示", "notice"),
+    severity: _keyed(f"finding.severity.{severity}", pair)
+    for severity, pair in {
+        E: T("错误", "error"),
+        W: T("警告", "warning"),
+        N: T("提示", "notice"),
+    }.items()
 }
 
 # An observation's key as both languages write it: 城镇新增就业人数 · 兰山区 · 2019年 (names,
@@ -82,7 +115,7 @@ _OTHER = "{other_file}:{other_line}"  # the other row a finding points at
 
 _ENTRIES = [
     # ------------------------------------------------------------ the file as a whole
-    Entry(
+    _entry(
         "encoding-error",
         E,
         "file",
@@ -124,7 +157,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "empty-file",
         E,
         "file",
@@ -135,7 +168,7 @@ _ENTRIES = [
         },
         {"": T("请发送填好的文件", "send the filled-in file")},
     ),
-    Entry(
+    _entry(
         "missing-column",
         E,
         "file",
@@ -155,7 +188,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "duplicate-column",
         E,
         "file",
@@ -171,7 +204,7 @@ _ENTRIES = [
         },
         {"": T("只保留其中一列", "keep one of the two columns")},
     ),
-    Entry(
+    _entry(
         "blank-header",
         E,
         "file",
@@ -191,7 +224,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "unknown-column",
         W,
         "file",
@@ -209,7 +242,7 @@ _ENTRIES = [
         },
         {"suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?")},
     ),
-    Entry(
+    _entry(
         "not-utf8",
         N,
         "file",
@@ -230,7 +263,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "title-rows-skipped",
         N,
         "file",
@@ -252,7 +285,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "data-above-header",
         E,
         "file",
@@ -273,7 +306,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unreadable-workbook",
         E,
         "file",
@@ -335,7 +368,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "unknown-sheet",
         E,
         "file",
@@ -343,7 +376,7 @@ _ENTRIES = [
         {"": T("工作簿中没有名为“{sheet}”的工作表", "the workbook has no sheet '{sheet}'")},
         {"": T("工作表有：{sheets}", "sheets: {sheets}")},
     ),
-    Entry(
+    _entry(
         "sheets-not-read",
         W,
         "file",
@@ -361,7 +394,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "hidden-sheets",
         N,
         "file",
@@ -381,7 +414,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unreadable-file",
         E,
         "file",
@@ -413,7 +446,7 @@ _ENTRIES = [
             "changed": T("等写入结束后重新运行", "run again once the file has been written"),
         },
     ),
-    Entry(
+    _entry(
         "file-not-read",
         W,
         "file",
@@ -483,7 +516,7 @@ _ENTRIES = [
         },
     ),
     # ------------------------------------------------------------ one row
-    Entry(
+    _entry(
         "csv-syntax",
         E,
         "row",
@@ -511,7 +544,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "repeated-header",
         E,
         "row",
@@ -530,7 +563,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "extra-cell",
         E,
         "row",
@@ -548,7 +581,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "missing-cell",
         E,
         "row",
@@ -561,7 +594,7 @@ _ENTRIES = [
         },
         {"": T("每列都要有单元格，选填列可留空", "fill every column, leaving optional ones empty")},
     ),
-    Entry(
+    _entry(
         "blank-row",
         W,
         "row",
@@ -569,7 +602,7 @@ _ENTRIES = [
         {"": T("空行，已跳过", "blank row skipped")},
     ),
     # ------------------------------------------------------------ one cell
-    Entry(
+    _entry(
         "missing-value",
         E,
         "cell",
@@ -594,7 +627,7 @@ _ENTRIES = [
             "value": T("请填写数字，或删去该行", "write the figure, or leave the row out"),
         },
     ),
-    Entry(
+    _entry(
         "unknown-indicator",
         E,
         "cell",
@@ -611,7 +644,7 @@ _ENTRIES = [
             "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
         },
     ),
-    Entry(
+    _entry(
         "indicator-by-name",
         N,
         "cell",
@@ -627,7 +660,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unknown-region",
         E,
         "cell",
@@ -652,7 +685,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "invalid-period",
         E,
         "cell",
@@ -700,7 +733,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "period-read-as-month",
         N,
         "cell",
@@ -716,7 +749,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "period-outside-plan",
         E,
         "cell",
@@ -732,7 +765,7 @@ _ENTRIES = [
         },
         {"": T("请检查年份", "check the year")},
     ),
-    Entry(
+    _entry(
         "future-period",
         E,
         "cell",
@@ -745,7 +778,7 @@ _ENTRIES = [
         },
         {"": T("请检查年份", "check the year")},
     ),
-    Entry(
+    _entry(
         "invalid-number",
         E,
         "cell",
@@ -828,7 +861,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "thousands-separator",
         N,
         "cell",
@@ -840,7 +873,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "full-width-characters",
         W,
         "cell",
@@ -855,7 +888,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "magnitude-suffix",
         W,
         "cell",
@@ -867,7 +900,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unit-mismatch",
         E,
         "cell",
@@ -922,7 +955,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "percent-read",
         N,
         "cell",
@@ -932,7 +965,7 @@ _ENTRIES = [
         ),
         {"": T("“{text}”读作{value}", "'{text}' read as {value}")},
     ),
-    Entry(
+    _entry(
         "boolean-cell",
         E,
         "cell",
@@ -953,7 +986,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "formula-value",
         N,
         "cell",
@@ -975,7 +1008,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "formula-without-value",
         E,
         "cell",
@@ -996,7 +1029,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "duplicate-cell",
         E,
         "cell",
@@ -1017,7 +1050,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unit-in-value",
         W,
         "cell",
@@ -1033,7 +1066,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unit-converted",
         W,
         "cell",
@@ -1048,7 +1081,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "out-of-range",
         E,
         "cell",
@@ -1087,7 +1120,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "not-integer",
         E,
         "cell",
@@ -1099,7 +1132,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "invalid-milestone-value",
         E,
         "cell",
@@ -1149,7 +1182,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "invalid-status-word",
         E,
         "cell",
@@ -1163,7 +1196,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "invalid-measure",
         E,
         "cell",
@@ -1188,7 +1221,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "control-character",
         W,
         "cell",
@@ -1231,7 +1264,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "invalid-date",
         E,
         "cell",
@@ -1271,7 +1304,7 @@ _ENTRIES = [
         },
     ),
     # ------------------------------------------------------------ across rows
-    Entry(
+    _entry(
         "implausible-value",
         W,
         "across rows",
@@ -1358,7 +1391,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "duplicate-observation",
         W,
         "across rows",
@@ -1374,7 +1407,7 @@ _ENTRIES = [
         },
         {"": T("删去其中一行", "remove one of the two rows")},
     ),
-    Entry(
+    _entry(
         "rounded-figure",
         N,
         "across rows",
@@ -1399,7 +1432,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "conflicting-observation",
         E,
         "across rows",
@@ -1425,7 +1458,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "ytd-decreasing",
         E,
         "across rows",
@@ -1446,7 +1479,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "component-exceeds-total",
         E,
         "across rows",
@@ -1473,7 +1506,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "components-exceed-total",
         W,
         "across rows",
@@ -1497,7 +1530,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "region-sum-mismatch",
         W,
         "across rows",
@@ -1519,7 +1552,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "outlier",
         W,
         "across rows",
@@ -1542,7 +1575,7 @@ _ENTRIES = [
         },
     ),
     # ------------------------------------------------------------ against the store
-    Entry(
+    _entry(
         "conflicts-with-store",
         E,
         "store",
@@ -1577,7 +1610,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "already-stored",
         N,
         "store",
@@ -1592,7 +1625,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "revises-store",
         N,
         "store",
@@ -1618,7 +1651,7 @@ _ENTRIES = [
         },
     ),
     # ------------------------------------------------------------ the plan file
-    Entry(
+    _entry(
         "yaml-syntax",
         E,
         "plan",
@@ -1661,7 +1694,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "yaml-alias",
         E,
         "plan",
@@ -1690,7 +1723,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "ambiguous-number",
         E,
         "plan",
@@ -1711,21 +1744,21 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "empty-plan",
         E,
         "plan",
         T("规划文件是空的", "the plan file is empty"),
         {"": T("规划文件是空的", "the plan file is empty")},
     ),
-    Entry(
+    _entry(
         "plan-shape",
         E,
         "plan",
         T("规划文件不是由若干节组成的映射", "the plan file is not a mapping of sections"),
         {"": T("规划文件须由若干节（键: 值）组成", "the plan must be a mapping of sections")},
     ),
-    Entry(
+    _entry(
         "plan-schema",
         E,
         "plan",
@@ -1815,7 +1848,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "duplicate-id",
         E,
         "plan",
@@ -1856,7 +1889,7 @@ _ENTRIES = [
             "system-number": T("请为每个体系编不同的编号", "give each system a number of its own"),
         },
     ),
-    Entry(
+    _entry(
         "duplicate-key",
         E,
         "plan",
@@ -1872,7 +1905,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "city-region",
         E,
         "plan",
@@ -1886,7 +1919,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unknown-reference",
         E,
         "plan",
@@ -1902,7 +1935,7 @@ _ENTRIES = [
             "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
         },
     ),
-    Entry(
+    _entry(
         "project-count",
         E,
         "plan",
@@ -1923,7 +1956,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "monitoring-with-target",
         E,
         "plan",
@@ -1935,7 +1968,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "year-outside-plan",
         E,
         "plan",
@@ -1965,7 +1998,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "year-order",
         E,
         "plan",
@@ -1981,7 +2014,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "missing-unit",
         E,
         "plan",
@@ -2000,7 +2033,7 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "unit-on-judgement",
         E,
         "plan",
@@ -2015,7 +2048,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "comparator-direction",
         E,
         "plan",
@@ -2033,14 +2066,14 @@ _ENTRIES = [
             ),
         },
     ),
-    Entry(
+    _entry(
         "comparator-kind",
         E,
         "plan",
         T("“≈”用在了水平目标以外", "'≈' on a target that is not a level target"),
         {"": T("“≈”只适用于水平目标", "'≈' is only meaningful for level targets")},
     ),
-    Entry(
+    _entry(
         "component-mismatch",
         E,
         "plan",
@@ -2053,7 +2086,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "unnamed-project",
         N,
         "plan",
@@ -2072,7 +2105,7 @@ _ENTRIES = [
             )
         },
     ),
-    Entry(
+    _entry(
         "truncated-source",
         N,
         "plan",
@@ -2092,71 +2125,26 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in _ENTRIES}
 # ------------------------------------------------------------ rendering
 
 
-def param_text(value: Param) -> str:
-    """A parameter as text: exact decimals without exponent, control characters shown
-    escaped (a cell's newline must not break the one-line-a-finding output)."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    text = str(value)
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else repr(ch)[1:-1]
-        for ch in text
-    )
-
-
-class _Formatter(string.Formatter):
-    """``str.format`` over a finding's parameters, with ``{n:word|words}`` plurals and
-    ``{problem:yaml-zh}`` for a phrase of the YAML parser said in Chinese
-    (:mod:`linyi_tracker.plan.yaml_words`), ``{history:list-zh}`` for a list of
-    "period figure" pairs with 年 and the full-width semicolon; a parameter that is missing is left as
-    ``{name}`` (a test fails on it) rather than raising in front of the user."""
-
-    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
-        if isinstance(key, str) and key in kwargs:
-            return kwargs[key]
-        return _Missing(str(key))
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, _Missing):
-            return "{" + value.name + "}"
-        if "|" in format_spec:
-            one, many = format_spec.split("|", 1)
-            return f"{value} {one if value == 1 else many}"
-        if format_spec == "yaml-zh":
-            return in_chinese(param_text(value))
-        if format_spec == "list-zh":  # "2015 1,120,000; 2018 1,150,000" said in Chinese
-            listed = re.sub(r"(^|; )(\d{4}) ", r"\1\2年 ", param_text(value))
-            return listed.replace("; ", "；")
-        return param_text(value)
-
-
-@dataclass(frozen=True, slots=True)
-class _Missing:
-    name: str
-
-
-_FORMATTER = _Formatter()
-
-
 # A column a hint sends the clerk to, as ``{as_of_column}``: the file's own header when
 # the finding was named (:mod:`linyi_tracker.validation.naming`), else the template's.
 # The Chinese words are the template's headers (intake/template.py), which the reader takes.
 COLUMN_WORDS: dict[str, Text] = {
-    "indicator": T("指标代码", "indicator"),
-    "period": T("期间", "period"),
-    "region": T("地区", "region"),
-    "value": T("数值", "value"),
-    "unit": T("单位", "unit"),
-    "source": T("来源", "source"),
-    "note": T("备注", "note"),
-    "as_of": T("截至日期", "as_of"),
+    column: _keyed(f"finding.column.{column}", pair)
+    for column, pair in {
+        "indicator": T("指标代码", "indicator"),
+        "period": T("期间", "period"),
+        "region": T("地区", "region"),
+        "value": T("数值", "value"),
+        "unit": T("单位", "unit"),
+        "source": T("来源", "source"),
+        "note": T("备注", "note"),
+        "as_of": T("截至日期", "as_of"),
+    }.items()
 }
 
 
 def fill(template: str, params: Mapping[str, Param], lang: Lang = "en") -> str:
-    """A template filled from parameters (see :class:`_Formatter`) in ``lang``: a
+    """A template filled from parameters (see :func:`~linyi_tracker.texts.text.fill_finding`) in ``lang``: a
     :class:`~linyi_tracker.findings.Named` parameter as its name in ``lang``, a column
     the finding has no header for as the template's name of it."""
     shown: dict[str, Param] = {
@@ -2164,7 +2152,7 @@ def fill(template: str, params: Mapping[str, Param], lang: Lang = "en") -> str:
     }
     for key, value in params.items():
         shown[key] = value.shown(lang) if isinstance(value, Named) else value
-    return _FORMATTER.vformat(template, (), shown)
+    return fill_finding(template, shown)
 
 
 def message_text(finding: Finding) -> Text:
@@ -2172,7 +2160,7 @@ def message_text(finding: Finding) -> Text:
     entry = CATALOGUE.get(finding.code)
     if entry is None or finding.form not in entry.messages:
         # Never at run time (a test renders every finding of every fixture), but never a crash.
-        return Text(finding.code, finding.code)
+        return _keyed(f"finding.unknown.{finding.code}", T(finding.code, finding.code))
     return entry.messages[finding.form]
 
 
