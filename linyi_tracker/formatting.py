@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from linyi_tracker.i18n import LABELS, Lang, status_label, t
@@ -114,7 +114,24 @@ def with_unit(
         return f"{text}:1"
     if unit_label == "%":
         return f"{text}{'%' if lang == 'zh' else ' %'}"
-    return f"{text}{unit_label}" if lang == "zh" else f"{text} {unit_label}"
+    if lang == "zh":
+        return f"{text}{unit_label}"
+    return f"{text} {unit_label if abs(value) != 1 else one_of(unit_label)}"
+
+
+def one_of(unit_label: str) -> str:
+    """The English word for one of a counted unit, written in the plan in the plural
+    (counties → county, persons → person): '1 county', never '1 counties'. A unit that
+    is not an English plural word (yuan, m², km) stays as written."""
+    if not re.fullmatch(r"[A-Za-z]+s", unit_label) or unit_label.endswith("ss"):
+        return unit_label
+    return unit_label[:-3] + "y" if unit_label.endswith("ies") else unit_label[:-1]
+
+
+def listed(items: Iterable[object], lang: Lang) -> str:
+    """Items of a list as each language separates them: 2017、2018 / 2017, 2018 (the one
+    list separator of every text a reader sees)."""
+    return ("、" if lang == "zh" else ", ").join(str(x) for x in items)
 
 
 def shown_percent(fraction: float) -> Decimal:
@@ -188,6 +205,20 @@ def date_label(value: str, lang: Lang) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year}年{month}月{day}日" if lang == "zh" else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")
+
+
+def moment_label(value: str, lang: Lang) -> str:
+    """A time of day as a reader writes it, to the minute: '2026-12-06T21:16:42' →
+    '2026年12月6日 21:16' (zh) / '2026-12-06 21:16' (en); the date by :func:`date_label`.
+    A text that is not such a time is returned as it is."""
+    m = _MOMENT.fullmatch(value.strip())
+    day = date_label(m.group(1), lang) if m else None
+    if m is None or day is None:
+        return value
+    return f"{day} {m.group(2)}:{m.group(3)}"
 
 
 def worded(value: str, lang: Lang) -> str:

@@ -16,6 +16,8 @@ from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import (
     column_style,
     estimate,
+    listed,
+    moment_label,
     number,
     percent,
     shown_percent,
@@ -270,7 +272,7 @@ def status_extras(v: TargetView, lang: Lang) -> list[str]:
     if a.revised:
         extras.append(t("word.revised", lang))
     if a.missing_years:
-        extras.append(t("word.missing_years", lang, years=", ".join(map(str, a.missing_years))))
+        extras.append(t("word.missing_years", lang, years=listed(a.missing_years, lang)))
     return extras
 
 
@@ -341,6 +343,12 @@ def detail(v: TargetView, lang: Lang) -> str:
 def title(report: Report, lang: Lang) -> str:
     plan = report.short_title_zh if lang == "zh" else report.short_title_en
     return t("report.title", lang, plan=plan, year=report.year)
+
+
+def generated(report: Report, lang: Lang) -> str:
+    """When the report was made, as every format shows it: 2026年12月6日 21:16 /
+    2026-12-06 21:16 (the JSON keeps the exact time)."""
+    return moment_label(report.generated, lang)
 
 
 def as_of(report: Report, lang: Lang) -> str:
@@ -450,9 +458,7 @@ def ranking_title(ranking: RegionRanking, lang: Lang) -> tuple[str, str]:
 def not_reported(ranking: RegionRanking, lang: Lang) -> str | None:
     if not ranking.missing:
         return None
-    names = ("、" if lang == "zh" else ", ").join(
-        ranking.missing_zh if lang == "zh" else ranking.missing_en
-    )
+    names = listed(ranking.missing_zh if lang == "zh" else ranking.missing_en, lang)
     return labelled(t("word.not_reported", lang), names, lang)
 
 

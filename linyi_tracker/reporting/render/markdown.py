@@ -45,7 +45,7 @@ def render(report: Report, lang: Lang) -> str:
     out += [f"*{md(report.title_zh if lang == 'zh' else report.title_en)}*", ""]
     out += [
         f"- {labelled(t('report.as_of', lang), text.as_of(report, lang), lang)}",
-        f"- {labelled(t('report.generated', lang), report.generated, lang)}",
+        f"- {labelled(t('report.generated', lang), text.generated(report, lang), lang)}",
         f"- {labelled(t('report.plan_file', lang), md(report.plan_file), lang)}",
         f"- {labelled(t('report.data', lang), md(report.data_source), lang)}",
         "",

@@ -114,7 +114,7 @@ def completeness(report: Report, lang: Lang, *, ids: bool = True) -> Table:
         kept(
             [
                 t("col.indicator", lang),
-                "id" if lang == "en" else "目标代码",
+                t("col.target_id", lang),
                 t("report.last_figure", lang),
                 t("report.who_reports", lang),
             ]
