@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from linyi_tracker.i18n import LABELS, Lang, status_label, t
@@ -61,6 +62,47 @@ def column_style(values: Sequence[Decimal | None], lang: Lang) -> tuple[bool, in
     wan = lang == "zh" and wan_column(values)
     shown = [_shifted(v, -4) if lang == "zh" and wan and v else v for v in values if v is not None]
     return wan, max((_decimals(v) for v in shown), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnStyle:
+    """The style of a table column whose rows hold figures of several units (the report's
+    期末预计, the status table's 差距), by :func:`column_style`: the figures of each unit
+    all in 万 or none (8.59万人 never beside 11,315人), and every percentage (and
+    percentage-point gap) at one number of decimals (100.0% beside 86.4%). Figures of
+    different units keep their own magnitude: 178万平方米 may stand above 2,500套(户).
+    The default leaves each figure to its own size and precision."""
+
+    wan: Mapping[str, bool] = field(default_factory=dict)  # by unit label
+    percent_places: int | None = None
+
+    def amount(self, value: Decimal, unit_label: str | None, lang: Lang) -> str:
+        """A figure with its unit in this column's style."""
+        if unit_label == "%":
+            return with_unit(value, "%", lang, False, self.percent_places)
+        if unit_label == ":1":
+            return with_unit(value, ":1", lang)
+        return with_unit(value, unit_label, lang, self.wan.get(unit_label or ""))
+
+    def share(self, value: Decimal, lang: Lang) -> str:
+        """A percentage or a number of points without its sign, in this column's precision."""
+        return number(value, lang, False, self.percent_places)
+
+
+PLAIN = ColumnStyle()
+SHARE = "%"  # the unit key of percentages and percentage points in a column's figures
+
+
+def mixed_column_style(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> ColumnStyle:
+    """The one style of a column from its figures as shown, each with its unit label
+    (:data:`SHARE` for a percentage or points): :func:`column_style` over each unit's
+    amounts, and over the shares."""
+    by_unit: dict[str, list[Decimal | None]] = {}
+    for value, unit_label in figures:
+        by_unit.setdefault(unit_label, []).append(value)
+    shares = by_unit.pop(SHARE, [])
+    wan = {u: column_style(values, lang)[0] for u, values in by_unit.items()}
+    return ColumnStyle(wan, column_style(shares, lang)[1] if shares else None)
 
 
 def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:

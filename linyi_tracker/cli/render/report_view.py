@@ -102,9 +102,9 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     annual = _table(
         [t(c, lang) for c in text.ANNUAL_COLUMNS], lang, modes={3: "name", 4: "name"}, drop={4: 1}
     )
-    for tid in report.annual:
-        ln = report.line(tid)
-        _add(annual, text.annual_cells(ln, lang)[:-1], status_paragraph(ln, lang))
+    annual_lines = [report.line(tid) for tid in report.annual]
+    for ln, cells in zip(annual_lines, text.annual_rows(annual_lines, lang), strict=True):
+        _add(annual, cells[:-1], status_paragraph(ln, lang))
     parts.append(
         Panel(
             annual if report.annual else Text(t("report.none", lang)),
@@ -122,8 +122,8 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             drop={5: 2, 6: 1},
             stack={4: 1},
         )
-        for ln in section.lines:
-            _add(table, text.system_cells(ln, lang)[:-1], status_paragraph(ln, lang))
+        for ln, cells in zip(section.lines, text.system_rows(section.lines, lang), strict=True):
+            _add(table, cells[:-1], status_paragraph(ln, lang))
         name = section.name_zh if lang == "zh" else section.name_en
         parts.append(Panel(table, title=f"{section.number} {name}", title_align="left"))
 
