@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from linyi_tracker.i18n import LABELS, Lang, status_label, t
@@ -63,6 +64,47 @@ def column_style(values: Sequence[Decimal | None], lang: Lang) -> tuple[bool, in
     return wan, max((_decimals(v) for v in shown), default=0)
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnStyle:
+    """The style of a table column whose rows hold figures of several units (the report's
+    期末预计, the status table's 差距), by :func:`column_style`: the figures of each unit
+    all in 万 or none (8.59万人 never beside 11,315人), and every percentage (and
+    percentage-point gap) at one number of decimals (100.0% beside 86.4%). Figures of
+    different units keep their own magnitude: 178万平方米 may stand above 2,500套(户).
+    The default leaves each figure to its own size and precision."""
+
+    wan: Mapping[str, bool] = field(default_factory=dict)  # by unit label
+    percent_places: int | None = None
+
+    def amount(self, value: Decimal, unit_label: str | None, lang: Lang) -> str:
+        """A figure with its unit in this column's style."""
+        if unit_label == "%":
+            return with_unit(value, "%", lang, False, self.percent_places)
+        if unit_label == ":1":
+            return with_unit(value, ":1", lang)
+        return with_unit(value, unit_label, lang, self.wan.get(unit_label or ""))
+
+    def share(self, value: Decimal, lang: Lang) -> str:
+        """A percentage or a number of points without its sign, in this column's precision."""
+        return number(value, lang, False, self.percent_places)
+
+
+PLAIN = ColumnStyle()
+SHARE = "%"  # the unit key of percentages and percentage points in a column's figures
+
+
+def mixed_column_style(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> ColumnStyle:
+    """The one style of a column from its figures as shown, each with its unit label
+    (:data:`SHARE` for a percentage or points): :func:`column_style` over each unit's
+    amounts, and over the shares."""
+    by_unit: dict[str, list[Decimal | None]] = {}
+    for value, unit_label in figures:
+        by_unit.setdefault(unit_label, []).append(value)
+    shares = by_unit.pop(SHARE, [])
+    wan = {u: column_style(values, lang)[0] for u, values in by_unit.items()}
+    return ColumnStyle(wan, column_style(shares, lang)[1] if shares else None)
+
+
 def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:
     """A projected share shown within 0–100 % (the data outputs keep the projection)."""
     if unit_en != "%":
@@ -114,7 +156,24 @@ def with_unit(
         return f"{text}:1"
     if unit_label == "%":
         return f"{text}{'%' if lang == 'zh' else ' %'}"
-    return f"{text}{unit_label}" if lang == "zh" else f"{text} {unit_label}"
+    if lang == "zh":
+        return f"{text}{unit_label}"
+    return f"{text} {unit_label if abs(value) != 1 else one_of(unit_label)}"
+
+
+def one_of(unit_label: str) -> str:
+    """The English word for one of a counted unit, written in the plan in the plural
+    (counties → county, persons → person): '1 county', never '1 counties'. A unit that
+    is not an English plural word (yuan, m², km) stays as written."""
+    if not re.fullmatch(r"[A-Za-z]+s", unit_label) or unit_label.endswith("ss"):
+        return unit_label
+    return unit_label[:-3] + "y" if unit_label.endswith("ies") else unit_label[:-1]
+
+
+def listed(items: Iterable[object], lang: Lang) -> str:
+    """Items of a list as each language separates them: 2017、2018 / 2017, 2018 (the one
+    list separator of every text a reader sees)."""
+    return ("、" if lang == "zh" else ", ").join(str(x) for x in items)
 
 
 def shown_percent(fraction: float) -> Decimal:
@@ -188,6 +247,20 @@ def date_label(value: str, lang: Lang) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year}年{month}月{day}日" if lang == "zh" else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")
+
+
+def moment_label(value: str, lang: Lang) -> str:
+    """A time of day as a reader writes it, to the minute: '2026-12-06T21:16:42' →
+    '2026年12月6日 21:16' (zh) / '2026-12-06 21:16' (en); the date by :func:`date_label`.
+    A text that is not such a time is returned as it is."""
+    m = _MOMENT.fullmatch(value.strip())
+    day = date_label(m.group(1), lang) if m else None
+    if m is None or day is None:
+        return value
+    return f"{day} {m.group(2)}:{m.group(3)}"
 
 
 def worded(value: str, lang: Lang) -> str:

@@ -6,7 +6,8 @@ the template's CSV and xlsx, extract's CSV): a spreadsheet runs a cell that star
 ``=HYPERLINK(...)`` or a release sentence could act when an analyst opens the file.
 :func:`formula_safe` prefixes such a text with an apostrophe (OWASP's advice for CSV
 injection); numbers stay numbers, and so does a text that is just a decimal (``-2.7``),
-which a spreadsheet reads as that number whatever it does with it.
+which a spreadsheet reads as that number whatever it does with it, nor a figure with its
+unit as the reports show it (``-900人``), which no spreadsheet can run.
 
 The printed page, one set-up for the template and the report, so they print alike: A4
 landscape, as many pages down as it takes, narrow side margins, the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -29,6 +31,25 @@ from linyi_tracker.formatting import without_surrogates
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
+# A figure as the Chinese reports show it beside the exact one: a signed decimal (thousands
+# grouped) and a unit in Chinese (-900人, -4.65万套(户), +3.2个百分点, -1.5%). The unit holds
+# no ASCII letter, digit, operator, quote or reference mark (!, |, $, :): a spreadsheet
+# cannot read it as a name, a cell, a call or a sum, so the text stays text. An English
+# unit keeps the apostrophe: "-900 persons" reads as 900 intersected with a name.
+_SHOWN_FIGURE = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_UNIT = re.compile(r"(?:[^\W\d_]|[%²()（）])+")
+
+
+def _shown_figure(text: str) -> bool:
+    """Whether ``text`` is a figure with a unit (-900人), which a spreadsheet keeps as text."""
+    m = _SHOWN_FIGURE.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    # NFKC folds full-width letters and digits (ＳＵＭ１) to the ASCII a spreadsheet reads.
+    folded = unicodedata.normalize("NFKC", rest.replace("²", ""))
+    return _UNIT.fullmatch(rest) is not None and re.search("[A-Za-z0-9_]", folded) is None
+
 
 V = TypeVar("V")
 
@@ -41,7 +62,11 @@ def formula_safe(value: V) -> V | str:
     if not isinstance(value, str):
         return value
     text = without_surrogates(value)
-    if text.startswith(FORMULA_TRIGGERS) and _DECIMAL.fullmatch(text) is None:
+    if (
+        text.startswith(FORMULA_TRIGGERS)
+        and _DECIMAL.fullmatch(text) is None
+        and not _shown_figure(text)
+    ):
         return "'" + text
     return text
 

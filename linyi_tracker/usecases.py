@@ -29,6 +29,7 @@ from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason, t
 from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
@@ -206,9 +207,7 @@ def _why_nothing(plan: Plan, asked: dict[str, Any], regions: list[str]) -> Text:
     filters: list[Text] = []
     if asked["status"]:
         words = {
-            lang: ("、" if lang == "zh" else ", ").join(
-                t(f"status.{s}", lang) for s in asked["status"]
-            )
+            lang: listed((t(f"status.{s}", lang) for s in asked["status"]), lang)
             for lang in ("zh", "en")
         }
         filters.append(Text("status.filter_status", {"value": words}))

@@ -24,6 +24,23 @@ from linyi_tracker.sheets import FORMULA_TRIGGERS, csv_cell, formula_safe
 
 Run = Callable[..., Result]
 DECIMAL = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+# A figure with a unit in words as the Chinese report shows it beside the exact one
+# (-400套(户), -900人, -3.2个百分点): no ASCII letter, digit or operator after the number,
+# so a spreadsheet reads no name, reference or sum in it and keeps it as text.
+FIGURE = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?")
+
+
+def inert(text: str) -> bool:
+    """A number, or a figure with an inert unit: nothing a spreadsheet can run."""
+    if DECIMAL.fullmatch(text):
+        return True
+    m = FIGURE.match(text)
+    unit = text[m.end() :] if m else ""
+    return bool(unit) and all(
+        c in "%()（）" or not (c.isascii() or "\uff01" <= c <= "\uff5e") for c in unit
+    )
+
+
 HOSTILE = {
     "name: {zh: 城镇新增就业人数, en: New urban jobs}": (
         'name: {zh: "=HYPERLINK(\\"http://x\\",\\"点我\\")", en: "+cmd|\' /C calc\'!A0"}'
@@ -67,9 +84,7 @@ def xlsx_cells(path: Path) -> Iterator[object]:
 def runnable(cells: Iterator[object]) -> list[object]:
     """The text cells a spreadsheet would run: they start with a trigger and are no number."""
     return [
-        c
-        for c in cells
-        if isinstance(c, str) and c.startswith(FORMULA_TRIGGERS) and not DECIMAL.fullmatch(c)
+        c for c in cells if isinstance(c, str) and c.startswith(FORMULA_TRIGGERS) and not inert(c)
     ]
 
 
@@ -129,7 +144,7 @@ def test_formula_safe_never_leaves_a_runnable_text(text: str) -> None:
     """Any text comes out of formula_safe either unchanged and inert, a decimal, or prefixed."""
     safe = formula_safe(text)
     assert safe == text or safe == "'" + text
-    assert not (safe.startswith(FORMULA_TRIGGERS) and not DECIMAL.fullmatch(safe))
+    assert not (safe.startswith(FORMULA_TRIGGERS) and not inert(safe))
 
 
 def test_csv_cell_keeps_exact_decimals() -> None:

@@ -86,7 +86,7 @@ def test_terminal_golden(run: Run, tmp_path: Path, update_golden: bool) -> None:
         width=110,
         env={"SOURCE_DATE_EPOCH": "1795856400"},
     )
-    assert r.exit_code == 0 and "2026-11-28T09:00:00" in r.stdout
+    assert r.exit_code == 0 and "2026年11月28日 09:00" in r.stdout
     check("report-2019-zh-terminal.txt", r.stdout, update_golden)
 
 

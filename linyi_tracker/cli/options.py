@@ -16,6 +16,7 @@ import typer
 
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, parse_period
 from linyi_tracker.cli.usage import current_lang
+from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, resolve_lang, t
 
 
@@ -46,8 +47,8 @@ def choice(kind: type[E]) -> Callable[[str | E], E]:
         for member in kind:
             if member.value == folded:
                 return member
-        sep = "、" if current_lang() == "zh" else ", "
-        raise _bad("cli.not_one_of", value=value, choices=sep.join(m.value for m in kind))
+        choices = listed((m.value for m in kind), current_lang())
+        raise _bad("cli.not_one_of", value=value, choices=choices)
 
     return parse
 

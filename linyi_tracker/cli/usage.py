@@ -39,6 +39,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from linyi_tracker.cli import help_texts
 from linyi_tracker.cli.wrap import cell_width, wrap
+from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import LABELS, Lang, Text, resolve_lang, t
 
 try:  # Typer >= 0.2x carries its own Click
@@ -329,7 +330,7 @@ def _click_message(exc: Exception, lang: Lang) -> str:
         text = t("cli.no_such_option", lang, name=exc.option_name)
         if exc.possibilities:
             sep = "" if lang == "zh" else " "
-            options = ("、" if lang == "zh" else ", ").join(sorted(exc.possibilities))
+            options = listed(sorted(exc.possibilities), lang)
             text += sep + t("cli.possible_options", lang, options=options)
         return text
     if isinstance(exc, e.MissingParameter):

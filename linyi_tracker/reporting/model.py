@@ -24,6 +24,7 @@ from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.engine import assess
 from linyi_tracker.assessment.export import exact
 from linyi_tracker.assessment.series import region_ranking, series_for
+from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
     MilestoneTarget,
@@ -379,8 +380,8 @@ def _completeness(
                 if o.period.year == year and o.period.end_index <= upto.end_index
             }
             absent = [r for r in plan.sub_regions if r.id not in have]
-            who_zh = "、".join(r.name.zh for r in absent) + "（或全市合计）"
-            who_en = ", ".join(r.name.en for r in absent) + " (or the city total)"
+            who_zh = listed((r.name.zh for r in absent), "zh") + "（或全市合计）"
+            who_en = listed((r.name.en for r in absent), "en") + " (or the city total)"
         else:
             who_zh = f"全市（{system.name.zh}工作推进线）"
             who_en = f"the city ({system.name.en} work line)"

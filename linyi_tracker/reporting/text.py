@@ -14,8 +14,14 @@ from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import (
+    PLAIN,
+    SHARE,
+    ColumnStyle,
     column_style,
     estimate,
+    listed,
+    mixed_column_style,
+    moment_label,
     number,
     percent,
     shown_percent,
@@ -43,8 +49,19 @@ def unit(v: TargetView, lang: Lang) -> str | None:
     return v.unit_name.get(lang) if v.unit_name else None
 
 
-def amount(value: Decimal | None, v: TargetView, lang: Lang) -> str:
-    return "—" if value is None else with_unit(value, unit(v, lang), lang)
+def amount(value: Decimal | None, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
+    return "—" if value is None else style.amount(value, unit(v, lang), lang)
+
+
+def _key(v: TargetView, lang: Lang) -> str:
+    """The unit a figure of ``v`` is styled with in a column (SHARE for a percentage)."""
+    u = unit(v, lang)
+    return SHARE if u == "%" else u or ""
+
+
+def _one_decimal(value: Decimal | float) -> Decimal:
+    """A computed percentage as shown: one decimal (10.9 %)."""
+    return Decimal(f"{abs(float(value)):.1f}")
 
 
 def growth_figure(value: Decimal, lang: Lang) -> str:
@@ -61,26 +78,33 @@ def period_label(period: Period | None, lang: Lang) -> str:
     return "—" if period is None else period.label(lang)
 
 
-def _pct(value: Decimal | float, lang: Lang, places: int = 1) -> str:
-    """A percent figure as a sentence shows it: '10.9%' (zh) / '10.9 %' (en)."""
-    shown = f"{abs(float(value)):.{places}f}" if places else number(abs(Decimal(value)), lang)
+def _pct(value: Decimal | float, lang: Lang, places: int = 1, style: ColumnStyle = PLAIN) -> str:
+    """A percent figure as a sentence shows it: '10.9%' (zh) / '10.9 %' (en); in a
+    table column, at the column's precision (``style``)."""
+    exact = _one_decimal(value) if places else abs(Decimal(value))
+    shown = style.share(exact, lang) if style.percent_places is not None or not places else None
+    if shown is None:
+        shown = f"{exact:.{places}f}"
     return f"{shown}{'%' if lang == 'zh' else ' %'}"
 
 
-def _change_words(value: Decimal | float, comparator: str | None, lang: Lang) -> str:
+def _change_words(
+    value: Decimal | float, comparator: str | None, lang: Lang, style: ColumnStyle = PLAIN
+) -> str:
     """'下降13.5%' / 'down 13.5 %', '提高2%' / 'up 2 %' (a target's value as written)."""
     down = value < 0 or (value == 0 and comparator in ("<=", "<"))
-    shown = _pct(value, lang, 0) if isinstance(value, Decimal) else _pct(value, lang)
+    places = 0 if isinstance(value, Decimal) else 1
+    shown = _pct(value, lang, places, style)
     if lang == "zh":
         return ("下降" if down else "提高") + shown
     return ("down " if down else "up ") + shown
 
 
-def _growth_target_words(v: TargetView, lang: Lang) -> str:
+def _growth_target_words(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """'7% 以上' / 'at least 7 %' (the comparator in words)."""
     a = v.a
     assert a.target is not None
-    shown = _pct(a.target, lang, 0)
+    shown = _pct(a.target, lang, 0, style)
     words = {
         ">=": ("{v} 以上", "at least {v}"),
         ">": ("超过 {v}", "more than {v}"),
@@ -98,7 +122,7 @@ def year_span(start: int | None, end: int | None, lang: Lang) -> str:
     return f"{start}—{end}年" if lang == "zh" else f"{start}–{end}"
 
 
-def relative_target(v: TargetView, lang: Lang) -> str:
+def relative_target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """A growth or change target: '年均增长 7% 以上 (2020—2025年)' / 'average growth at
     least 7 % a year (2020–2025)'; '累计下降13.5% (2020—2025年)' / 'down 13.5 % in all
     (2020–2025)'. The years in the brackets of every other period cell."""
@@ -107,13 +131,13 @@ def relative_target(v: TargetView, lang: Lang) -> str:
     years = year_span(a.base_year, a.deadline, lang)
     if a.kind == "growth":
         if lang == "zh":
-            return f"年均增长 {_growth_target_words(v, lang)} ({years})"
-        return f"average growth {_growth_target_words(v, lang)} a year ({years})"
-    words = _change_words(a.target, a.comparator, lang)
+            return f"年均增长 {_growth_target_words(v, lang, style)} ({years})"
+        return f"average growth {_growth_target_words(v, lang, style)} a year ({years})"
+    words = _change_words(a.target, a.comparator, lang, style)
     return f"累计{words} ({years})" if lang == "zh" else f"{words} in all ({years})"
 
 
-def relative_actual(v: TargetView, lang: Lang) -> str:
+def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """What a growth or change target reached: '年均增长 10.9%' / 'average growth 10.9 %
     a year'; '累计下降3.3%' / 'down 3.3 % in all'."""
     a = v.a
@@ -122,9 +146,9 @@ def relative_actual(v: TargetView, lang: Lang) -> str:
     if a.kind == "growth":
         sign = "-" if a.actual < 0 else ""
         if lang == "zh":
-            return f"年均增长 {sign}{_pct(a.actual, lang)}"
-        return f"average growth {sign}{_pct(a.actual, lang)} a year"
-    done = _change_words(float(a.actual), None, lang)
+            return f"年均增长 {sign}{_pct(a.actual, lang, 1, style)}"
+        return f"average growth {sign}{_pct(a.actual, lang, 1, style)} a year"
+    done = _change_words(float(a.actual), None, lang, style)
     return f"累计{done}" if lang == "zh" else f"{done} in all"
 
 
@@ -152,17 +176,17 @@ def binding(v: TargetView, lang: Lang) -> str:
     return t("word.binding" if v.binding else "word.expected", lang)
 
 
-def target(v: TargetView, lang: Lang) -> str:
+def target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """The target as written, marked 约束性/预期性 where the plan says which."""
-    said = _target(v, lang)
+    said = _target(v, lang, style)
     mark = binding(v, lang)
     return f"{said} · {mark}" if mark else said
 
 
-def _target(v: TargetView, lang: Lang) -> str:
+def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
     a = v.a
     if a.kind in ("growth", "change"):
-        return relative_target(v, lang)
+        return relative_target(v, lang, style)
     if a.kind == "milestone":
         if v.count_total is not None:
             return t(
@@ -175,7 +199,7 @@ def _target(v: TargetView, lang: Lang) -> str:
         return t("word.done_by", lang, year=a.deadline)
     if a.kind == "qualitative":
         return t("word.judgement_by", lang, year=a.deadline)
-    value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang)}"
+    value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang, style)}"
     if a.kind == "annual":
         every = f" {t('word.per_year', lang)}" if a.start != a.deadline else ""
         return f"{value}{every} ({year_span(a.start, a.deadline, lang)})"
@@ -184,12 +208,13 @@ def _target(v: TargetView, lang: Lang) -> str:
     return f"{value} ({t('word.by', lang, year=a.deadline)})"
 
 
-def actual(v: TargetView, lang: Lang) -> str:
+def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     a = v.a
     if a.actual_period is None:
         if a.partial is not None:
             when = period_label(a.partial.period, lang)
-            return f"{t('word.partial', lang)} {number(a.partial.total, lang)} ({when})"
+            total = number(a.partial.total, lang, style.wan.get(""))
+            return f"{t('word.partial', lang)} {total} ({when})"
         return "—"
     when = period_label(a.actual_period, lang)
     if a.kind == "qualitative" and a.judgement:
@@ -198,22 +223,78 @@ def actual(v: TargetView, lang: Lang) -> str:
         word = t("word.done", lang) if a.actual_word == "done" else t("word.not_done", lang)
         return f"{word} ({when})"
     if a.kind in ("growth", "change"):
-        return f"{relative_actual(v, lang)} ({year_span(a.base_year, a.actual_period.year, lang)})"
-    return f"{amount(a.actual, v, lang)} ({when})"
+        years = year_span(a.base_year, a.actual_period.year, lang)
+        return f"{relative_actual(v, lang, style)} ({years})"
+    return f"{amount(a.actual, v, lang, style)} ({when})"
 
 
-def gap(v: TargetView, lang: Lang) -> str:
+def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """The gap in the target's unit; for a percentage, in percentage points."""
     if v.a.gap is None:
         return "—"
+    points = "个百分点" if lang == "zh" else " pts"
     if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
-        return f"{v.a.gap:.1f}{'个百分点' if lang == 'zh' else ' pts'}"
+        shown = Decimal(f"{v.a.gap:.1f}")
+        if style.percent_places is None:
+            return f"{shown}{points}"
+        return f"{'-' if shown < 0 else ''}{style.share(abs(shown), lang)}{points}"
     u = unit(v, lang)
     if u == "%":
-        return f"{number(v.a.gap, lang)}{'个百分点' if lang == 'zh' else ' pts'}"
+        return f"{number(v.a.gap, lang, False, style.percent_places)}{points}"
     if u == ":1":
         return number(v.a.gap, lang)
-    return with_unit(v.a.gap, u, lang)
+    return style.amount(v.a.gap, u, lang)
+
+
+def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal, str]]:
+    """The figures a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
+    each with its unit (SHARE for a percentage or points): what a column's one style
+    (:func:`column_styles`) is decided on."""
+    a = v.a
+    relative = a.kind in ("growth", "change")
+    ratio = v.unit_name is not None and v.unit_name.en == ":1"
+    if column == "target":
+        if relative and a.target is not None:
+            return [(abs(a.target), SHARE)]
+        if a.kind in ("level", "annual", "cumulative") and a.target is not None and not ratio:
+            return [(a.target, _key(v, lang))]
+    elif column == "actual":
+        if a.actual_period is None and a.partial is not None:
+            return [(a.partial.total, "")]
+        if a.actual_period is not None and a.actual is not None:
+            if relative:
+                return [(_one_decimal(a.actual), SHARE)]
+            if not ratio and a.kind != "qualitative":
+                return [(a.actual, _key(v, lang))]
+    elif column == "gap" and a.gap is not None:
+        if relative:
+            return [(_one_decimal(a.gap), SHARE)]
+        if not ratio:
+            return [(a.gap, _key(v, lang))]
+    elif column == "projected" and a.projected is not None:
+        if a.kind == "change":
+            return [(_one_decimal(a.projected), SHARE)]
+        if a.kind != "growth" and not ratio:
+            return [(_shown_estimate(v, lang), _key(v, lang))]
+    return []
+
+
+def _shown_estimate(v: TargetView, lang: Lang) -> Decimal:
+    assert v.a.projected is not None
+    return estimate(v.a.projected, v.unit_name.en if v.unit_name else "", lang)
+
+
+def column_styles(
+    views: Sequence[TargetView],
+    lang: Lang,
+    columns: Sequence[str] = ("target", "actual", "gap", "projected"),
+) -> dict[str, ColumnStyle]:
+    """One style for each figure column of a table of ``views``: every amount in 万 or
+    none and every percentage at one precision (:func:`linyi_tracker.formatting.column_style`)."""
+    return {
+        c: mixed_column_style((f for v in views for f in column_figures(c, v, lang)), lang)
+        for c in columns
+    }
 
 
 def schedule(v: TargetView, lang: Lang, *, spaced: bool = False) -> str:
@@ -243,7 +324,7 @@ def pace(v: TargetView) -> str:
     return "—" if v.a.pace is None else f"{v.a.pace:.2f}"
 
 
-def projected(v: TargetView, lang: Lang) -> str:
+def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """A projection is an estimate: shown at the unit's precision (JSON keeps it whole)."""
     if v.a.projected is None:
         return "—"
@@ -251,9 +332,8 @@ def projected(v: TargetView, lang: Lang) -> str:
         ratio = f"{v.a.projected.quantize(Decimal('0.01'))}"
         return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
     if v.a.kind == "change":
-        return _change_words(float(v.a.projected), None, lang)
-    en = v.unit_name.en if v.unit_name else ""
-    return amount(estimate(v.a.projected, en, lang), v, lang)
+        return _change_words(float(v.a.projected), None, lang, style)
+    return amount(_shown_estimate(v, lang), v, lang, style)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:
@@ -270,7 +350,7 @@ def status_extras(v: TargetView, lang: Lang) -> list[str]:
     if a.revised:
         extras.append(t("word.revised", lang))
     if a.missing_years:
-        extras.append(t("word.missing_years", lang, years=", ".join(map(str, a.missing_years))))
+        extras.append(t("word.missing_years", lang, years=listed(a.missing_years, lang)))
     return extras
 
 
@@ -343,6 +423,12 @@ def title(report: Report, lang: Lang) -> str:
     return t("report.title", lang, plan=plan, year=report.year)
 
 
+def generated(report: Report, lang: Lang) -> str:
+    """When the report was made, as every format shows it: 2026年12月6日 21:16 /
+    2026-12-06 21:16 (the JSON keeps the exact time)."""
+    return moment_label(report.generated, lang)
+
+
 def as_of(report: Report, lang: Lang) -> str:
     return report.as_of.label(lang)
 
@@ -364,18 +450,27 @@ SYSTEM_COLUMNS = (
 )
 
 
-def system_cells(line: TargetView, lang: Lang) -> list[str]:
+def system_cells(
+    line: TargetView, lang: Lang, styles: dict[str, ColumnStyle] | None = None
+) -> list[str]:
+    s = styles or {}
     label = ("↳ " if line.a.component_of else "") + name(line, lang)
     return [
         label,
-        target(line, lang),
-        actual(line, lang),
+        target(line, lang, s.get("target", PLAIN)),
+        actual(line, lang, s.get("actual", PLAIN)),
         achievement(line, lang),
-        gap(line, lang),
+        gap(line, lang, s.get("gap", PLAIN)),
         pace(line),
-        projected(line, lang),
+        projected(line, lang, s.get("projected", PLAIN)),
         status(line, lang),
     ]
+
+
+def system_rows(lines: Sequence[TargetView], lang: Lang) -> list[list[str]]:
+    """The rows of a per-system table, each figure column in one style."""
+    styles = column_styles(lines, lang)
+    return [system_cells(ln, lang, styles) for ln in lines]
 
 
 # The annual-targets table and the region rankings, shared by every tabular format.
@@ -408,15 +503,24 @@ def row_reasons(reasons: Sequence[str], lang: Lang) -> str:
     return ("；" if lang == "zh" else "; ").join(words) or "—"
 
 
-def annual_cells(line: TargetView, lang: Lang) -> list[str]:
+def annual_cells(
+    line: TargetView, lang: Lang, styles: dict[str, ColumnStyle] | None = None
+) -> list[str]:
+    s = styles or {}
     return [
         name(line, lang),
-        target(line, lang),
-        actual(line, lang),
+        target(line, lang, s.get("target", PLAIN)),
+        actual(line, lang, s.get("actual", PLAIN)),
         phrase(line, lang) or "—",
         history(line, lang),
         status(line, lang),
     ]
+
+
+def annual_rows(lines: Sequence[TargetView], lang: Lang) -> list[list[str]]:
+    """The rows of the annual-targets table, each figure column in one style."""
+    styles = column_styles(lines, lang, ("target", "actual"))
+    return [annual_cells(ln, lang, styles) for ln in lines]
 
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
@@ -450,9 +554,7 @@ def ranking_title(ranking: RegionRanking, lang: Lang) -> tuple[str, str]:
 def not_reported(ranking: RegionRanking, lang: Lang) -> str | None:
     if not ranking.missing:
         return None
-    names = ("、" if lang == "zh" else ", ").join(
-        ranking.missing_zh if lang == "zh" else ranking.missing_en
-    )
+    names = listed(ranking.missing_zh if lang == "zh" else ranking.missing_en, lang)
     return labelled(t("word.not_reported", lang), names, lang)
 
 

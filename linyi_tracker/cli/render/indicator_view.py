@@ -12,7 +12,15 @@ from linyi_tracker.assessment.series import describe_source, region_ranking, ser
 from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
-from linyi_tracker.formatting import bar, column_style, percent, ratio, with_unit, worded
+from linyi_tracker.formatting import (
+    bar,
+    column_style,
+    listed,
+    percent,
+    ratio,
+    with_unit,
+    worded,
+)
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
@@ -167,9 +175,8 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
             columns,
             [[fit.para("—")], [fit.para("—")], [], [fit.para(t("status.no_data", lang))], []],
         )
-    sep = "、" if lang == "zh" else ", "  # as the status screen names them
     return fit.Fitted(
-        columns, lambda names: t("note.columns_dropped", lang, columns=sep.join(names)), title
+        columns, lambda names: t("note.columns_dropped", lang, columns=listed(names, lang)), title
     )
 
 
@@ -195,8 +202,7 @@ def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> Rendera
         table.add_row(f"{rank}. {plan.region_by_id[o.region].name.get(lang)}", shown, chart)
     parts: list[RenderableType] = [table]
     if missing:
-        sep = "、" if lang == "zh" else ", "
-        names = sep.join(plan.region_by_id[r].name.get(lang) for r in missing)
+        names = listed((plan.region_by_id[r].name.get(lang) for r in missing), lang)
         parts.append(
             Text(f"{t('word.not_reported', lang)} ({period.label(lang)}): {names}", style="yellow")
         )

@@ -9,6 +9,7 @@ from rich.text import Text
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
+from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -43,9 +44,8 @@ def _table(
         )
         for i, h in enumerate(header)
     ]
-    sep = "、" if lang == "zh" else ", "  # as the status screen names them
     return fit.Fitted(
-        columns, lambda names: t("note.columns_dropped", lang, columns=sep.join(names))
+        columns, lambda names: t("note.columns_dropped", lang, columns=listed(names, lang))
     )
 
 
@@ -66,7 +66,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     cover.append((report.title_zh if lang == "zh" else report.title_en) + "\n", style="italic")
     cover.append(
         f"{labelled(t('report.as_of', lang), text.as_of(report, lang), lang)} · "
-        f"{labelled(t('report.generated', lang), report.generated, lang)}\n"
+        f"{labelled(t('report.generated', lang), text.generated(report, lang), lang)}\n"
     )
     cover.append(
         f"{labelled(t('report.plan_file', lang), report.plan_file, lang)} · "
@@ -102,9 +102,9 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     annual = _table(
         [t(c, lang) for c in text.ANNUAL_COLUMNS], lang, modes={3: "name", 4: "name"}, drop={4: 1}
     )
-    for tid in report.annual:
-        ln = report.line(tid)
-        _add(annual, text.annual_cells(ln, lang)[:-1], status_paragraph(ln, lang))
+    annual_lines = [report.line(tid) for tid in report.annual]
+    for ln, cells in zip(annual_lines, text.annual_rows(annual_lines, lang), strict=True):
+        _add(annual, cells[:-1], status_paragraph(ln, lang))
     parts.append(
         Panel(
             annual if report.annual else Text(t("report.none", lang)),
@@ -122,8 +122,8 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             drop={5: 2, 6: 1},
             stack={4: 1},
         )
-        for ln in section.lines:
-            _add(table, text.system_cells(ln, lang)[:-1], status_paragraph(ln, lang))
+        for ln, cells in zip(section.lines, text.system_rows(section.lines, lang), strict=True):
+            _add(table, cells[:-1], status_paragraph(ln, lang))
         name = section.name_zh if lang == "zh" else section.name_en
         parts.append(Panel(table, title=f"{section.number} {name}", title_align="left"))
 

@@ -19,7 +19,7 @@ from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
 from linyi_tracker.findings import plural
-from linyi_tracker.formatting import shown_percent, sparkline
+from linyi_tracker.formatting import ColumnStyle, listed, shown_percent, sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView, tally
@@ -50,7 +50,12 @@ def _columns(lang: Lang) -> list[fit.Column]:
 
 
 def _row(
-    v: TargetView, ctx: Context, report: StatusView, lang: Lang, county: bool
+    v: TargetView,
+    ctx: Context,
+    report: StatusView,
+    lang: Lang,
+    county: bool,
+    styles: dict[str, ColumnStyle],
 ) -> list[fit.Cell]:
     plan = ctx.plan
     a = v.a
@@ -63,10 +68,10 @@ def _row(
         # A county's row names its indicator only: the id is on the city's row above.
         [fit.para(name, mode="name")]
         + ([] if county else [fit.para(a.indicator, "dim", mode="id")]),
-        [] if county else [fit.para(text.target(v, lang))],
-        [fit.para(text.actual(v, lang))],
+        [] if county else [fit.para(text.target(v, lang, styles["target"]))],
+        [fit.para(text.actual(v, lang, styles["actual"]))],
         [fit.para(text.achievement(v, lang), mode="whole")],
-        [fit.para(text.gap(v, lang))],
+        [fit.para(text.gap(v, lang, styles["gap"]))],
         [fit.para(schedule_short(v, lang), mode="whole")],
         [fit.para(sparkline([x for _, x in values]), mode="whole")],
         [status_paragraph(v, lang)],
@@ -102,6 +107,8 @@ def render_status(
     for v in report.targets:
         grouped[v.a.region, v.system].append(v)
     regions = list(dict.fromkeys(v.a.region for v in report.targets))
+    # One magnitude and one precision a figure column, over every row of the table.
+    styles = text.column_styles(report.targets, lang, ("target", "actual", "gap"))
     several = len(regions) > 1
     ends: set[int] = set()
     row = 0
@@ -120,14 +127,14 @@ def render_status(
             fit.add_row(columns, _heading(f"{system.number} {system.name.get(lang)}", len(columns)))
             row += 1
             for v in views:
-                fit.add_row(columns, _row(v, ctx, report, lang, county))
+                fit.add_row(columns, _row(v, ctx, report, lang, county, styles))
                 row += 1
             shown.extend(views)
             ends.add(row - 1)
     table, dropped = fit.table(columns, width, title=title, section_ends=ends)
     parts: list[RenderableType] = [table]
     if dropped:
-        names = ("、" if lang == "zh" else ", ").join(c.header for c in dropped)
+        names = listed((c.header for c in dropped), lang)
         parts.append(Text(t("note.columns_dropped", lang, columns=names), style="yellow"))
     if several:
         parts.append(Text(t("note.county_target", lang), style="dim"))

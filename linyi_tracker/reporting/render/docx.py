@@ -247,7 +247,7 @@ def _title_page(doc: Any, report: Report, lang: Lang) -> None:
     rows = [
         (t("report.year", lang), str(report.year)),
         (t("report.as_of", lang), text.as_of(report, lang)),
-        (t("report.generated", lang), report.generated.replace("T", " ")),
+        (t("report.generated", lang), text.generated(report, lang)),
         (t("report.plan_file", lang), report.plan_file),
         (t("report.data", lang), report.data_source),
     ]

@@ -211,7 +211,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     cover.rows = [
         [text.title(report, lang), report.title_zh if lang == "zh" else report.title_en],
         [t("report.as_of", lang), text.as_of(report, lang)],
-        [t("report.generated", lang), report.generated],
+        [t("report.generated", lang), text.generated(report, lang)],
         [t("report.plan_file", lang), report.plan_file],
         [t("report.data", lang), report.data_source],
     ]

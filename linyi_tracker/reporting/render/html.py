@@ -125,7 +125,7 @@ def render(report: Report, lang: Lang, *, charts: bool = True) -> str:
             cover=[
                 (t("report.year", lang), str(report.year)),
                 (t("report.as_of", lang), text.as_of(report, lang)),
-                (t("report.generated", lang), report.generated.replace("T", " ")),
+                (t("report.generated", lang), text.generated(report, lang)),
                 (t("report.plan_file", lang), report.plan_file),
                 (t("report.data", lang), report.data_source),
             ],

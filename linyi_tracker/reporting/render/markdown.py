@@ -45,7 +45,7 @@ def render(report: Report, lang: Lang) -> str:
     out += [f"*{md(report.title_zh if lang == 'zh' else report.title_en)}*", ""]
     out += [
         f"- {labelled(t('report.as_of', lang), text.as_of(report, lang), lang)}",
-        f"- {labelled(t('report.generated', lang), report.generated, lang)}",
+        f"- {labelled(t('report.generated', lang), text.generated(report, lang), lang)}",
         f"- {labelled(t('report.plan_file', lang), md(report.plan_file), lang)}",
         f"- {labelled(t('report.data', lang), md(report.data_source), lang)}",
         "",
@@ -70,7 +70,7 @@ def render(report: Report, lang: Lang) -> str:
 
     out += [f"## {t('report.annual', lang, year=report.year)}", ""]
     if report.annual:
-        rows = [text.annual_cells(report.line(tid), lang) for tid in report.annual]
+        rows = text.annual_rows([report.line(tid) for tid in report.annual], lang)
         out += _table([t(c, lang) for c in text.ANNUAL_COLUMNS], rows)
     else:
         out += [f"- {t('report.none', lang)}", ""]
@@ -83,7 +83,7 @@ def render(report: Report, lang: Lang) -> str:
         ]
         out += _table(
             [t(c, lang) for c in text.SYSTEM_COLUMNS],
-            [numbers.system_cells(ln, lang) for ln in section.lines],
+            numbers.system_rows(section.lines, lang),
         )
 
     out += [f"## {t('report.regions', lang)}", ""]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from linyi_tracker.formatting import PLAIN, SHARE, ColumnStyle, mixed_column_style
 from linyi_tracker.i18n import Lang
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import TargetView
@@ -48,9 +49,9 @@ def shown_projection(v: TargetView, lang: Lang) -> Decimal | None:
     return value.quantize(places, ROUND_HALF_UP)
 
 
-def projected(v: TargetView, lang: Lang) -> str:
+def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     shown = shown_projection(v, lang)
-    return "—" if shown is None else text.amount(shown, v, lang)
+    return "—" if shown is None else text.amount(shown, v, lang, style)
 
 
 def pace(v: TargetView) -> str:
@@ -67,9 +68,31 @@ def column(values: list[Decimal | None], unit: str | None, lang: Lang) -> list[s
     return ["—" if v is None else with_unit(v, unit, lang, wan, places) for v in values]
 
 
-def system_cells(line: TargetView, lang: Lang) -> list[str]:
+def system_cells(
+    line: TargetView, lang: Lang, styles: dict[str, ColumnStyle] | None = None
+) -> list[str]:
     """A row of the per-system table (columns: text.SYSTEM_COLUMNS), estimates as shown."""
-    cells = text.system_cells(line, lang)
+    cells = text.system_cells(line, lang, styles)
     cells[text.SYSTEM_COLUMNS.index("report.pace")] = pace(line)
-    cells[text.SYSTEM_COLUMNS.index("report.projected")] = projected(line, lang)
+    style = (styles or {}).get("projected", PLAIN)
+    cells[text.SYSTEM_COLUMNS.index("report.projected")] = projected(line, lang, style)
     return cells
+
+
+def column_styles(lines: list[TargetView], lang: Lang) -> dict[str, ColumnStyle]:
+    """The per-system table's column styles (text.column_styles), the projection column
+    decided on the projections as the report files show them."""
+    styles = text.column_styles(lines, lang)
+    figures = []
+    for ln in lines:
+        shown = shown_projection(ln, lang)
+        if shown is not None and not (ln.unit_name and ln.unit_name.en == ":1"):
+            figures.append((shown, SHARE if bounded(ln) else text.unit(ln, lang) or ""))
+    styles["projected"] = mixed_column_style(figures, lang)
+    return styles
+
+
+def system_rows(lines: list[TargetView], lang: Lang) -> list[list[str]]:
+    """The rows of a per-system table in the report files, each figure column in one style."""
+    styles = column_styles(lines, lang)
+    return [system_cells(ln, lang, styles) for ln in lines]

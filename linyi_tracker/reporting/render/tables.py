@@ -56,7 +56,7 @@ def annual(report: Report, lang: Lang) -> Table:
     return Table(
         "annual",
         [t(c, lang) for c in text.ANNUAL_COLUMNS],
-        [text.annual_cells(ln, lang) for ln in lines],
+        text.annual_rows(lines, lang),
         frozenset(),
         [ln.a.status for ln in lines],
     )
@@ -67,7 +67,7 @@ def system(report: Report, index: int, lang: Lang) -> Table:
     return Table(
         "system",
         [t(c, lang) for c in text.SYSTEM_COLUMNS],
-        [numbers.system_cells(ln, lang) for ln in lines],
+        numbers.system_rows(lines, lang),
         frozenset({3, 4, 5, 6}),
         [ln.a.status for ln in lines],
     )
@@ -114,7 +114,7 @@ def completeness(report: Report, lang: Lang, *, ids: bool = True) -> Table:
         kept(
             [
                 t("col.indicator", lang),
-                "id" if lang == "en" else "目标代码",
+                t("col.target_id", lang),
                 t("report.last_figure", lang),
                 t("report.who_reports", lang),
             ]
