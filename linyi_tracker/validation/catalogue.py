@@ -1,22 +1,7 @@
-"""Every finding the tool can make: its stable code, severity, group, title, and the
-words of its message and hint in Chinese and English.
-
-A finding (:class:`~linyi_tracker.findings.Finding`) carries only its code, position
-and parameters; :func:`render` turns it into text from the templates here, in the
-language asked for. Templates are ``str.format`` strings naming the finding's
-parameters (``'{text}' is not a number``); ``{n:line|lines}`` writes a count with
-the right English plural (``1 line``, ``3 lines``). A code may have several message
-*forms* (``out-of-range``: a percentage, a negative count, a ratio …) and several
-hints; the emitter picks them by name, never by writing prose.
-
-The codes are the product's contract with the people who read them (and with any
-script that reads ``validate --format json``): once published, a code keeps its name.
-Tests check that each code here is produced by a named fixture, that every template
-exists in both languages and gets every parameter it names, and that the READMEs'
-tables list exactly these codes and titles.
-
-The table itself, one entry a code with every sentence in two languages side by side,
-is :mod:`linyi_tracker.texts.findings` (re-exported here); this module renders it.
+"""Rendering findings into sentences. The table of every finding — code, severity, group,
+title, message forms and hints, in Chinese and English side by side — is
+:mod:`linyi_tracker.texts.findings` (re-exported here), which says what a finding is and
+what the tests check; this module renders it.
 """
 
 from __future__ import annotations
