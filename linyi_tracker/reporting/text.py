@@ -321,6 +321,8 @@ def achievement(v: TargetView, lang: Lang) -> str:
 
 
 def pace(v: TargetView) -> str:
+    """The pace (share of the required speed) to two decimals: the one rule every
+    output's pace column follows."""
     return "—" if v.a.pace is None else f"{v.a.pace:.2f}"
 
 

@@ -55,8 +55,8 @@ def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
 
 
 def pace(v: TargetView) -> str:
-    """The pace (share of the required speed) to two decimals."""
-    return "—" if v.a.pace is None else f"{v.a.pace:.2f}"
+    """The pace (share of the required speed) as every output shows it: :func:`text.pace`."""
+    return text.pace(v)
 
 
 def column(values: list[Decimal | None], unit: str | None, lang: Lang) -> list[str]:
