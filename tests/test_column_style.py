@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_report import demo_report
 
 from conftest import DEMO, Result
@@ -98,3 +101,25 @@ def test_status_table_holds_one_style_a_column(run, lang: str, as_of: str) -> No
     rows = [row for row in rows if len(row) == 8]
     assert rows
     assert table_faults(rows, [1, 2, 4]) == []
+
+
+@given(
+    value=st.decimals(min_value=-(10**7), max_value=10**7, places=4, allow_nan=False),
+    unit=st.sampled_from(["%", ":1", "persons", "yuan", ""]),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_report_files_and_terminal_round_a_projection_alike(
+    value: Decimal, unit: str, lang: Lang
+) -> None:
+    """The report files' projection column and the terminal's give one figure for every
+    projection: the one rule, formatting.estimate (half-even; 12.25 % -> 12.2 in both)."""
+    from types import SimpleNamespace
+
+    from linyi_tracker.formatting import estimate
+    from linyi_tracker.reporting.render.numbers import shown_projection
+
+    view = SimpleNamespace(
+        a=SimpleNamespace(projected=value),
+        unit_name=SimpleNamespace(en=unit) if unit else None,
+    )
+    assert shown_projection(view, lang) == estimate(value, unit, lang)  # type: ignore[arg-type]

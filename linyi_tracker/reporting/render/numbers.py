@@ -10,9 +10,9 @@ with these columns replaced, so every report file shows the same figure.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from linyi_tracker.formatting import PLAIN, SHARE, ColumnStyle, mixed_column_style
+from linyi_tracker.formatting import PLAIN, SHARE, ColumnStyle, estimate, mixed_column_style
 from linyi_tracker.i18n import Lang
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import TargetView
@@ -31,22 +31,12 @@ def bounded(v: TargetView) -> bool:
 
 
 def shown_projection(v: TargetView, lang: Lang) -> Decimal | None:
-    """The projection as shown: capped at 100 for a share, rounded to the unit's precision.
-
-    In Chinese a figure of 1万 or more is rounded to 0.01万 (so it prints in 万 like
-    the actual beside it); otherwise to a whole number.
-    """
-    value = v.a.projected
-    if value is None:
+    """The projection as shown, by the one rule every output follows
+    (:func:`linyi_tracker.formatting.estimate`): within 0–100 for a share, at the unit's
+    precision, to 0.01万 in Chinese from 10,000."""
+    if v.a.projected is None:
         return None
-    unit = v.unit_name.en if v.unit_name else ""
-    if bounded(v):
-        value = min(value, _HUNDRED)
-    places = _PLACES.get(unit)
-    if places is None:
-        places = Decimal(100) if lang == "zh" and abs(value) >= _WAN else Decimal(1)
-        return (value / places).quantize(Decimal(1), ROUND_HALF_UP) * places
-    return value.quantize(places, ROUND_HALF_UP)
+    return estimate(v.a.projected, v.unit_name.en if v.unit_name else "", lang)
 
 
 def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
