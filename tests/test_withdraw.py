@@ -343,3 +343,38 @@ def test_measure_chooses_the_growth_figure(plan: Plan, tmp_path: Path) -> None:
     )
     assert (level.record.measure, growth.record.measure) == ("level", "growth")
     assert growth.record.value == "8.1"
+
+
+@pytest.mark.parametrize("typed", ["1.31万", "１３１００", "13 100"])
+def test_value_is_read_as_a_data_cell_is(plan: Plan, tmp_path: Path, typed: str) -> None:
+    """--value goes through the data files' number rule: 1.31万 and full-width digits name 13100."""
+    job = plan_withdrawal(
+        load_store(plan, _clash(tmp_path)),
+        "emp.new_urban_jobs",
+        "2019",
+        "lanshan",
+        reason="r",
+        value=typed,
+    )
+    assert job.record.value == "13100"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "不是数字"), ("en", "is not a number")])
+def test_a_value_that_is_no_number_is_refused_as_such(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """--value abc says it is not a number (exit 2) rather than that no figure is stored."""
+    refused = run(*WITHDRAW_2019, "--data", str(_clash(tmp_path)), "--value", "abc", "--lang", lang)
+    assert refused.exit_code == 2 and said in refused.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "此处的数字为"), ("en", "the figures there")])
+def test_a_value_no_figure_has_lists_the_figures_there(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """--value 12000 where the figures are 11300 and 13100 names both, so the clerk can retype."""
+    data = _clash(tmp_path)
+    refused = run(*WITHDRAW_2019, "--data", str(data), "--value", "12000", "--lang", lang)
+    assert refused.exit_code == 2
+    assert said in refused.stderr and "11300" in refused.stderr and "13100" in refused.stderr
+    assert not (data / WITHDRAWN_NAME).exists()

@@ -15,9 +15,10 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
+from linyi_tracker.actuals.numbers import NumberError, parse_number
 from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.actuals.withdrawals import (
@@ -49,15 +50,18 @@ class SeveralFigures(TextError):
     and a growth figure): which one is to be said (exit 2)."""
 
 
-def _same_value(o: Observation, value: str) -> bool:
-    """``value`` as the clerk typed it names the figure written ``o.text``: the same text,
-    or the same number (13100 names 13,100)."""
-    if o.text == value.strip():
-        return True
+def _wanted(value: str) -> tuple[str, Decimal]:
+    """``--value`` as the clerk typed it: its text, and its number read by the rule every
+    data cell is read by (13,100, 1.31万 and １３１００ are 13100; 8.1% is 8.1)."""
     try:
-        return o.value is not None and Decimal(value.strip().replace(",", "")) == o.value
-    except InvalidOperation:
-        return False
+        return value.strip(), parse_number(value, percent_unit=True).value
+    except NumberError:
+        raise NothingToWithdraw(Text("withdraw.bad_value", {"value": value})) from None
+
+
+def _same_value(o: Observation, wanted: tuple[str, Decimal]) -> bool:
+    """The figure written ``o.text`` is the one asked for: the same text or number."""
+    return o.text == wanted[0] or (o.value is not None and o.value == wanted[1])
 
 
 def plan_withdrawal(
@@ -89,15 +93,17 @@ def plan_withdrawal(
     for key, clash in store.clashing.items():
         if key[:3] == named:
             found.update((id(o), o) for o in clash if o.key[:3] == named)
-    current = [o for o in found.values() if measure is None or o.measure == measure]
-    if value is not None:
-        current = [o for o in current if _same_value(o, value)]
+    wanted = None if value is None else _wanted(value)
+    named_figures = [o for o in found.values() if measure is None or o.measure == measure]
+    current = named_figures
+    if wanted is not None:
+        current = [o for o in current if _same_value(o, wanted)]
     if current and measure is None:
         first = min(o.measure != "level" for o in current)
         current = [o for o in current if (o.measure != "level") == first]
     if len(current) > 1:
-        listed = "; ".join(f"{o.text} ({o.file}:{o.line})" for o in current)
-        raise SeveralFigures(Text("withdraw.several", {"n": len(current), "figures": listed}))
+        several: dict[str, Param] = {"n": len(current), "figures": _listed(current)}
+        raise SeveralFigures(Text("withdraw.several", several))
     if current:
         o = current[0]
         record = Withdrawal(
@@ -112,11 +118,18 @@ def plan_withdrawal(
         )
         return WithdrawPlan(o, record, already=False)
     for w, o in store.withdrawn:
-        chosen = measure in (None, w.measure) and (value is None or _same_value(o, value))
+        chosen = measure in (None, w.measure) and (wanted is None or _same_value(o, wanted))
         if (w.indicator, w.period, w.region) == named and chosen:
             return WithdrawPlan(o, w, already=True)
     params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
+    if wanted is not None and named_figures:  # figures there, none of that value: name them
+        params.update(value=wanted[0], figures=_listed(named_figures))
+        raise NothingToWithdraw(Text("withdraw.no_such_value", params))
     raise NothingToWithdraw(Text("withdraw.no_figure", params))
+
+
+def _listed(figures: list[Observation]) -> str:
+    return "; ".join(f"{o.text} ({o.file}:{o.line})" for o in figures)
 
 
 def record_withdrawal(data_dir: Path, record: Withdrawal) -> Path:

@@ -626,6 +626,17 @@ LABELS.update(
             "en": "{n} figures answer to that: {figures}. Say which to withdraw with --value "
             "(and --measure level or growth where a level and a growth figure are both given).",
         },
+        "withdraw.no_such_value": {
+            "zh": "{indicator} · {region} · {period} 没有数值为 {value} 的数字；此处的数字为：{figures}。"
+            "请用其中之一作 --value。",
+            "en": "No figure of {indicator} · {region} · {period} is {value}; the figures there "
+            "are: {figures}. Give one of them as --value.",
+        },
+        "withdraw.bad_value": {
+            "zh": "--value “{value}”不是数字：请照数据文件中的写法填写，如 13100 或 1.31万。",
+            "en": "--value '{value}' is not a number: write it as the data file does, e.g. 13100 "
+            "or 1.31万.",
+        },
         "withdraw.would": {
             "zh": "将撤回 {figure} = {value}（{file}），原因：{reason}",
             "en": "Would withdraw {figure} = {value} ({file}), reason: {reason}",
