@@ -109,3 +109,25 @@ def test_region_by_name_prefix_and_alias(plan: Plan) -> None:
     lanshan = next(r for r in plan.regions if r.id == "lanshan")
     for text in (lanshan.id, lanshan.name.zh, lanshan.name.en, lanshan.name.zh[:2]):
         assert find_region(plan, text) == "lanshan"
+
+
+def test_a_county_misspelt_after_its_city_is_never_offered_the_city(plan: Plan) -> None:
+    """临沂市 + any county's name with a character changed (临沂市兰三区) is never offered
+    the city: the hint would record a county's figure as the whole city's."""
+    from linyi_tracker.actuals.lookup import PlanLookup
+
+    lookup = PlanLookup(plan)
+    counties = [r for r in plan.regions if r.id != plan.city.id]
+    for region in counties:
+        name = region.name.zh
+        for i in range(len(name) - 1):
+            typo = name[:i] + "三" + name[i + 1 :]
+            if lookup.region(typo) is None:
+                assert lookup.suggest_region(f"临沂市{typo}") != plan.city.id, typo
+
+
+def test_a_county_after_its_city_is_offered_by_what_follows(plan: Plan) -> None:
+    """临沂市罗庄县 (县 for 区) is offered 罗庄区, judged by the name after the city."""
+    from linyi_tracker.actuals.lookup import PlanLookup
+
+    assert PlanLookup(plan).suggest_region("临沂市罗庄县") == "luozhuang"

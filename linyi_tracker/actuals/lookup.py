@@ -6,7 +6,13 @@ from difflib import get_close_matches
 from typing import Literal
 
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget
-from linyi_tracker.plan.names import city_prefixes, indicator_names, region_names, without_city
+from linyi_tracker.plan.names import (
+    city_prefixes,
+    has_cjk,
+    indicator_names,
+    region_names,
+    without_city,
+)
 from linyi_tracker.plan.names import fold as fold
 
 ValueType = Literal["number", "milestone", "count", "judgement"]
@@ -81,17 +87,25 @@ class PlanLookup:
 
     def suggest_region(self, text: str) -> str | None:
         """A region close in meaning, not just in characters: never for a functional zone
-        (蒙山旅游区 is not 兰山区), and for a Chinese name only one sharing a two-character
-        stem with it (罗庄 in 罗庄镇 → luozhuang)."""
+        (蒙山旅游区 is not 兰山区), never the city for a name written after the city's
+        (临沂市兰三区 is no figure of 临沂市), and for a Chinese name only one sharing a
+        two-character stem with it (罗庄 in 罗庄镇 → luozhuang)."""
         folded = fold(text)
         if is_zone_name(folded):
             return None
+        # A county written with its city in front (临沂市兰三区) is compared by what follows
+        # the city: never the city itself, whose figure is not the county's.
+        rest = without_city(text, self.city_prefixes)
+        if rest is not None:
+            folded = rest
         if self._region_suggestions is None:
             self._region_suggestions = _Suggestions(self.regions, cutoff=0.5)
         guess = self._region_suggestions(folded)
-        if guess is None or not _has_cjk(folded):
+        if rest is not None and guess == self.plan.city.id:
+            return None
+        if guess is None or not has_cjk(folded):
             return guess
-        names = [n for n, ident in self.regions.items() if ident == guess and _has_cjk(n)]
+        names = [n for n, ident in self.regions.items() if ident == guess and has_cjk(n)]
         return guess if any(_shares_stem(folded, n) for n in names) else None
 
     _indicator_suggestions: _Suggestions | None = None  # built on first use
@@ -124,10 +138,6 @@ ZONE_ENDINGS = (
 def is_zone_name(text: str) -> bool:
     """临沂经济技术开发区, 蒙山旅游区, 兰山街道 …: a functional zone's or a township's name."""
     return fold(text).endswith(ZONE_ENDINGS)
-
-
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _shares_stem(text: str, name: str) -> bool:

@@ -86,7 +86,7 @@ def city_prefixes(plan: Plan) -> tuple[str, ...]:
     """What a county's name may carry in front of it: the whole area's names in Chinese
     (临沂市, its aliases such as 临沂), longest first."""
     city = plan.city
-    names = {fold(n) for n in (city.name.zh, *city.aliases) if _is_cjk(n)}
+    names = {fold(n) for n in (city.name.zh, *city.aliases) if has_cjk(n)}
     names |= {n[:-1] for n in names if n.endswith("市") and len(n) > 2}
     return tuple(sorted(names, key=len, reverse=True))
 
@@ -107,5 +107,6 @@ def without_city(text: str, prefixes: Iterable[str]) -> str | None:
     return rest or None
 
 
-def _is_cjk(text: str) -> bool:
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character (a name in Chinese)."""
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
