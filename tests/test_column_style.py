@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from test_report import demo_report
 
 from conftest import DEMO, Result
@@ -18,7 +16,7 @@ from linyi_tracker.formatting import mixed_column_style
 from linyi_tracker.i18n import Lang
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.render import numbers, tables
+from linyi_tracker.reporting.render import tables
 
 PERCENT = re.compile(r"(?<![\d.,])-?\d[\d,]*(?:\.(\d+))? ?%")
 AMOUNT = re.compile(r"(?<![\d.,])-?\d[\d,]*(?:\.\d+)?(万?)([^\d\s(（%:.,)—–][^\s(（)]*)")
@@ -59,7 +57,6 @@ def test_report_tables_hold_one_style_a_column(plan: Plan, year: int, lang: Lang
     for i, section in enumerate(report.systems):
         faults += table_faults(tables.system(report, i, lang).rows, FIGURES)
         faults += table_faults(text.system_rows(section.lines, lang), FIGURES)
-        faults += table_faults(numbers.system_rows(section.lines, lang), FIGURES)
     annual = tables.annual(report, lang)
     faults += table_faults(annual.rows, [1, 2])
     assert faults == []
@@ -72,13 +69,12 @@ def test_a_projected_share_of_100_shows_the_columns_decimal(plan: Plan) -> None:
         s for s in report.systems if any(ln.target_id.startswith("ss.") for ln in s.lines)
     )
     at = text.SYSTEM_COLUMNS.index("report.projected")
-    shown = [row[at] for row in numbers.system_rows(section.lines, "zh")]
+    shown = [row[at] for row in text.system_rows(section.lines, "zh")]
     assert "100.0%" in shown and "100%" not in shown
 
 
 def test_amounts_of_one_unit_share_a_magnitude() -> None:
     """1.9万元 beside 7,500元 in one column is written 19,000元; 178万平方米 keeps its 万."""
-    from decimal import Decimal
 
     style = mixed_column_style(
         [(Decimal(7500), "元"), (Decimal(19000), "元"), (Decimal(1780000), "平方米")], "zh"
@@ -101,25 +97,3 @@ def test_status_table_holds_one_style_a_column(run, lang: str, as_of: str) -> No
     rows = [row for row in rows if len(row) == 8]
     assert rows
     assert table_faults(rows, [1, 2, 4]) == []
-
-
-@given(
-    value=st.decimals(min_value=-(10**7), max_value=10**7, places=4, allow_nan=False),
-    unit=st.sampled_from(["%", ":1", "persons", "yuan", ""]),
-    lang=st.sampled_from(["zh", "en"]),
-)
-def test_report_files_and_terminal_round_a_projection_alike(
-    value: Decimal, unit: str, lang: Lang
-) -> None:
-    """The report files' projection column and the terminal's give one figure for every
-    projection: the one rule, formatting.estimate (half-even; 12.25 % -> 12.2 in both)."""
-    from types import SimpleNamespace
-
-    from linyi_tracker.formatting import estimate
-    from linyi_tracker.reporting.render.numbers import shown_projection
-
-    view = SimpleNamespace(
-        a=SimpleNamespace(projected=value),
-        unit_name=SimpleNamespace(en=unit) if unit else None,
-    )
-    assert shown_projection(view, lang) == estimate(value, unit, lang)  # type: ignore[arg-type]

@@ -154,3 +154,19 @@ def test_a_ceiling_on_growth_holds_or_not(any_plan: Plan) -> None:
         g_a = (math.sqrt(1.2298) - 1) * 100
         assert a.achievement == pytest.approx(float(ceiling) / g_a, abs=1e-6)
         assert a.pace is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_files_project_growth_and_change_as_the_terminal_does(
+    run: Callable[..., Result], lang: str
+) -> None:
+    """The report files' 期末预计 for a change target is a change (下降…), and for a growth
+    target the relative level, as the terminal says — never a share clamped to 0.0%."""
+    args = ("--plan", str(PLAN), "--data", str(DATA / "growth-only"), "--lang", lang)
+    terminal = run("report", "2022", *args, width=200).stdout
+    markdown = run("report", "2022", *args, "--format", "md").stdout
+    energy = next(line for line in markdown.splitlines() if "能耗" in line or "nergy" in line)
+    cells = [c.strip() for c in energy.strip("|").split("|")]
+    projected = cells[text.SYSTEM_COLUMNS.index("report.projected")]
+    assert projected not in ("0.0%", "0.0 %", "—") and projected in terminal
+    assert ("下降" if lang == "zh" else "down") in projected

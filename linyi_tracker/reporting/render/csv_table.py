@@ -16,7 +16,6 @@ from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
 from linyi_tracker.i18n import Lang
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render import numbers
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row, worded_row
 from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.sheets import csv_bytes, formula_safe
@@ -30,8 +29,8 @@ SHOWN: dict[str, Callable[[TargetView, Lang], str]] = {
     "time_progress": text.time_elapsed,
     "schedule_gap": text.schedule,
     "progress": text.level_progress,
-    "pace": lambda v, lang: numbers.pace(v),
-    "projected": numbers.projected,
+    "pace": lambda v, lang: text.pace(v),
+    "projected": text.projected,
 }
 
 

@@ -6,7 +6,7 @@ from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render import numbers, tables
+from linyi_tracker.reporting.render import tables
 
 _MD_SPECIAL = str.maketrans(
     {
@@ -83,7 +83,7 @@ def render(report: Report, lang: Lang) -> str:
         ]
         out += _table(
             [t(c, lang) for c in text.SYSTEM_COLUMNS],
-            numbers.system_rows(section.lines, lang),
+            text.system_rows(section.lines, lang),
         )
 
     out += [f"## {t('report.regions', lang)}", ""]

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import RegionRanking, Report
-from linyi_tracker.reporting.render import numbers
 from linyi_tracker.words import STATUS_WORDS
 
 
@@ -67,7 +66,7 @@ def system(report: Report, index: int, lang: Lang) -> Table:
     return Table(
         "system",
         [t(c, lang) for c in text.SYSTEM_COLUMNS],
-        numbers.system_rows(lines, lang),
+        text.system_rows(lines, lang),
         frozenset({3, 4, 5, 6}),
         [ln.a.status for ln in lines],
     )
@@ -76,11 +75,6 @@ def system(report: Report, index: int, lang: Lang) -> Table:
 def ranking(r: RegionRanking, lang: Lang) -> Table:
     """Counties ranked; their figures in one number style, a milestone's word in the reader's language."""
     rows = [text.ranking_cells(i, row, r, lang) for i, row in enumerate(r.rows, start=1)]
-    unit = r.unit_zh if lang == "zh" else r.unit_en
-    figures = numbers.column([row.value for row in r.rows], unit, lang)
-    for cells, row, figure in zip(rows, r.rows, figures, strict=True):
-        if row.value is not None:
-            cells[2] = figure
     return Table(
         "ranking",
         [t(c, lang) for c in text.RANKING_COLUMNS],
