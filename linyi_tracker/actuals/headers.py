@@ -12,7 +12,7 @@ from difflib import get_close_matches
 
 from linyi_tracker.actuals.lookup import fold
 from linyi_tracker.actuals.records import Row
-from linyi_tracker.findings import Issue, Param, Severity
+from linyi_tracker.findings import Issue, Named, Param, Severity
 
 COLUMNS: tuple[str, ...] = (
     "indicator",
@@ -70,9 +70,9 @@ ZH_HEADERS: dict[str, str] = {
 }
 # The Chinese header of each column of the report's CSV and workbook (the report's
 # ``as_of`` is the year a report runs to, not a figure's publication date). Where a
-# column is a submission's it has that column's name; the others are read and ignored
-# (INFORMATIVE_COLUMNS), so a report saved as CSV names no unknown column. A figure's
-# "shown" column holds it as the tool prints it, beside the exact value.
+# column is a submission's it has that column's name (地区, 指标代码, 单位); `validate`
+# names the others as columns it does not read, for a report is not a submission. A
+# figure's "shown" column holds it as the tool prints it, beside the exact value.
 REPORT_ZH_HEADERS: dict[str, str] = {
     "year": "报告年份",
     "as_of": "截至年份",
@@ -109,14 +109,16 @@ REPORT_ZH_HEADERS: dict[str, str] = {
     "judgement": "评价",
     "phrase": "完成情况",
     "sources": "来源",
-    "region": "地区代码",
+    "region": "地区",
+    "region_id": "地区代码",  # the workbook's county sheet, beside 地区 (the name)
     "count": "目标个数",
 }
-# Columns a template or a report carries for a person's eyes; read and ignored without
-# a warning.
+# Columns a template carries for a person's eyes; read and ignored without a warning.
+# A report's other columns (实际值, 目标值, 截至年份 …) are not among them: a report is no
+# submission, and a clerk's file headed 实际值 must hear that the column is not read,
+# not lose its figures in silence.
 INFORMATIVE_COLUMNS = frozenset(
     {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
-    | {fold(n) for n in REPORT_ZH_HEADERS.values() if fold(n) not in HEADER_ALIASES}
 )
 HEADER_SCAN = 10  # rows looked at for a header below a title
 HEADER_SEARCH = 10_000  # rows looked at further when none of those is a header (a sort)
@@ -216,7 +218,8 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                 "missing-column",
                 Severity.ERROR,
                 col,
-                {"column": col},
+                # named as the template heads it in the reader's language (缺少必填列“数值”)
+                {"column": Named(col, ZH_HEADERS[col], col)},
                 hint_form="separator" if separated else "",
             )
         )

@@ -243,7 +243,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             t("col.indicator", lang),
             t("col.period", lang),
             t("report.rank", lang),
-            _header("region", lang),
+            "region" if lang == "en" else REPORT_ZH_HEADERS["region_id"],
             t("col.region", lang),
             t("col.value", lang),
             t("col.achievement", lang),
