@@ -131,3 +131,13 @@ def test_a_county_after_its_city_is_offered_by_what_follows(plan: Plan) -> None:
     from linyi_tracker.actuals.lookup import PlanLookup
 
     assert PlanLookup(plan).suggest_region("临沂市罗庄县") == "luozhuang"
+
+
+def test_region_option_misspelt_after_the_city_is_never_the_city(plan: Plan) -> None:
+    """--region 临沂市兰三区 is refused with 兰山区 offered, never 临沂市 (whose figures
+    the clerk would then read or withdraw as the county's)."""
+    with pytest.raises(LookupFailed) as refused:
+        find_region(plan, "临沂市兰三区")
+    said = refused.value.render("zh")
+    assert "兰山区" in said and "临沂市" not in said
+    assert find_region(plan, "山东省临沂市费县") == "feixian"

@@ -214,3 +214,19 @@ def test_a_county_milestone_is_worded_in_chinese(run: Run, region: str | None) -
     r = run("show", "edu.balanced_counties", *extra, "--data", str(DEMO), "--lang", "zh", width=80)
     assert r.exit_code == 0
     assert "已完成" in r.stdout and not re.search(r"\b(not-)?done\b", r.stdout)
+
+
+@pytest.mark.parametrize(("lang", "name"), [("zh", "兰山区"), ("en", "Lanshan District")])
+def test_status_of_one_county_names_it_in_the_title(run: Run, lang: str, name: str) -> None:
+    """status --region 兰山 says whose figures these are: the county stands in the title."""
+    out = run("status", "--data", str(DEMO), "--region", "兰山", "--lang", lang, width=200)
+    assert name in out.stdout.splitlines()[0]
+
+
+def test_the_citys_figures_read_alike_with_every_region_or_alone(run: Run) -> None:
+    """The city's rows show the same figures with --region all as without it: a column's
+    magnitude is chosen over each region's rows, not over every county's."""
+    alone = run("status", "--data", str(DEMO), "--lang", "zh", "--format", "table", width=200)
+    every = run("status", "--data", str(DEMO), "--region", "all", "--lang", "zh", width=200)
+    city = every.stdout.split("兰山区", 1)[0]
+    assert "4.43万人" in alone.stdout and "4.43万人" in city

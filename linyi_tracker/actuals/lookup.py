@@ -7,11 +7,11 @@ from typing import Literal
 
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget
 from linyi_tracker.plan.names import (
+    after_city,
     city_prefixes,
     has_cjk,
     indicator_names,
     region_names,
-    without_city,
 )
 from linyi_tracker.plan.names import fold as fold
 
@@ -81,9 +81,7 @@ class PlanLookup:
         found = self.regions.get(fold(text))
         if found is not None:
             return found
-        rest = without_city(text, self.city_prefixes)
-        county = self.regions.get(rest) if rest else None
-        return county if county != self.plan.city.id else None
+        return after_city(text, self.regions, self.plan.city.id, self.city_prefixes)[1]
 
     def suggest_region(self, text: str) -> str | None:
         """A region close in meaning, not just in characters: never for a functional zone
@@ -95,7 +93,7 @@ class PlanLookup:
             return None
         # A county written with its city in front (临沂市兰三区) is compared by what follows
         # the city: never the city itself, whose figure is not the county's.
-        rest = without_city(text, self.city_prefixes)
+        rest = after_city(text, self.regions, self.plan.city.id, self.city_prefixes)[0]
         if rest is not None:
             folded = rest
         if self._region_suggestions is None:

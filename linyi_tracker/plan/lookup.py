@@ -22,12 +22,13 @@ from difflib import get_close_matches
 from linyi_tracker.i18n import LABELS, Lang, Text, TextUsageError
 from linyi_tracker.plan.models import Indicator, Plan
 from linyi_tracker.plan.names import (
+    after_city,
     city_prefixes,
     fold_words,
     region_names,
     system_names,
-    without_city,
 )
+from linyi_tracker.plan.names import fold as fold_names
 from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
@@ -227,15 +228,12 @@ def find_region(plan: Plan, text: str) -> str:
     county's name with its city in front (临沂市兰山区) is the county's, as in a data file
     (:func:`~linyi_tracker.plan.names.without_city`)."""
     candidates = region_candidates(plan)
-    rest = without_city(text, city_prefixes(plan))
-    if rest is not None:
-        exact = [
-            c
-            for c in candidates
-            if c.key != plan.city.id and any(fold(n) == fold(rest) for n in c.names)
-        ]
-        if len(exact) == 1:
-            return exact[0].key
+    names = {fold_names(n): c.key for c in candidates for n in c.names}
+    rest, county = after_city(text, names, plan.city.id, city_prefixes(plan))
+    if county is not None:
+        return county
+    if rest is not None:  # judged on what follows the city, and never the city itself
+        return match(rest, [c for c in candidates if c.key != plan.city.id], "region").key
     return match(text, candidates, "region").key
 
 

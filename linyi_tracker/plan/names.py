@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -105,6 +105,21 @@ def without_city(text: str, prefixes: Iterable[str]) -> str | None:
     else:
         return None
     return rest or None
+
+
+def after_city(
+    text: str, names: Mapping[str, str], city: str, prefixes: Iterable[str]
+) -> tuple[str | None, str | None]:
+    """A name written after the city's (临沂市兰山区, 临沂市兰三区): what follows the city,
+    folded, and the county it names exactly (``names``: folded name → region id), never
+    the city itself; ``(None, None)`` when nothing is written in front. The one rule of
+    data files, ``--region`` and their suggestions (judged on what follows the city, so a
+    misspelt county is never offered the city, whose figure is not the county's)."""
+    rest = without_city(text, prefixes)
+    if rest is None:
+        return None, None
+    found = names.get(rest)
+    return rest, found if found != city else None
 
 
 def has_cjk(text: str) -> bool:

@@ -54,6 +54,10 @@ LABELS: dict[str, Pair] = {
         "zh": "{plan} 目标进展（截至{as_of}）",
         "en": "{plan}: where each target stands, as of {as_of}",
     },
+    "title.status_region": {
+        "zh": "{plan} 目标进展 · {region}（截至{as_of}）",
+        "en": "{plan}: where each target stands in {region}, as of {as_of}",
+    },
     "title.counts": {"zh": "状态汇总", "en": "Targets by status"},
     "title.counts_rows": {
         "zh": "状态汇总（目标×地区，共{n}行）",

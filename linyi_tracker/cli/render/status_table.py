@@ -94,11 +94,16 @@ def render_status(
     report: StatusView, ctx: Context, lang: Lang, width: int = WIDE
 ) -> RenderableType:
     plan = ctx.plan
+    regions = list(dict.fromkeys(v.a.region for v in report.targets))
+    # One region not the city: the title names it, for a county's figures stand under
+    # the city's targets in the table (the county has none of its own).
+    alone = regions[0] if len(regions) == 1 and regions[0] != plan.city.id else None
     title = t(
-        "title.status",
+        "title.status_region" if alone else "title.status",
         lang,
         plan=(plan.plan.short_title or plan.plan.title).get(lang),
         as_of=report.as_of.label(lang),
+        region=plan.region_by_id[alone].name.get(lang) if alone else "",
     )
     columns = _columns(lang)
     # The rows of each region and system, grouped once: a scan of every row for each
@@ -106,9 +111,14 @@ def render_status(
     grouped: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
     for v in report.targets:
         grouped[v.a.region, v.system].append(v)
-    regions = list(dict.fromkeys(v.a.region for v in report.targets))
-    # One magnitude and one precision a figure column, over every row of the table.
-    styles = text.column_styles(report.targets, lang, ("target", "actual", "gap"))
+    # One magnitude and one precision a figure column, over each region's rows: the
+    # city's figures read the same with --region all as without it.
+    styles = {
+        region: text.column_styles(
+            [v for v in report.targets if v.a.region == region], lang, ("target", "actual", "gap")
+        )
+        for region in regions
+    }
     several = len(regions) > 1
     ends: set[int] = set()
     row = 0
@@ -127,7 +137,7 @@ def render_status(
             fit.add_row(columns, _heading(f"{system.number} {system.name.get(lang)}", len(columns)))
             row += 1
             for v in views:
-                fit.add_row(columns, _row(v, ctx, report, lang, county, styles))
+                fit.add_row(columns, _row(v, ctx, report, lang, county, styles[region]))
                 row += 1
             shown.extend(views)
             ends.add(row - 1)
