@@ -37,7 +37,7 @@ _DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 # cannot read it as a name, a cell, a call or a sum, so the text stays text. An English
 # unit keeps the apostrophe: "-900 persons" reads as 900 intersected with a name.
 _SHOWN_FIGURE = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
-_UNIT = re.compile(r"(?:[^\W\d_]|[%²()（）])+")
+_UNIT = re.compile(r"[\u4e00-\u9fff²()（）]+%?|%")  # Chinese words, one % at the end
 
 
 def _shown_figure(text: str) -> bool:

@@ -35,7 +35,6 @@ from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
 from linyi_tracker.plan.models import Indicator, Plan
-from linyi_tracker.validation.naming import figure_name, with_names
 
 if TYPE_CHECKING:
     from linyi_tracker.extract.document import Document
@@ -110,7 +109,10 @@ def read_store(
             exclude=exclude,
             cache_folder=user_cache_folder if cached else None,
         )
-        store.findings[:] = with_names(store.findings, plan)  # 兰山区, not lanshan
+        if store.findings:  # naming loads the finding catalogue: only when there is one
+            from linyi_tracker.validation.naming import with_names
+
+            store.findings[:] = with_names(store.findings, plan)  # 兰山区, not lanshan
         gc.freeze()
     return store
 
@@ -409,6 +411,8 @@ def ingest(
     for o in job.rows:  # stored again, it would not count: say so rather than drop it
         w = withdrawn.get((o.key, o.text))
         if w is not None:
+            from linyi_tracker.validation.naming import figure_name
+
             named = figure_name(plan, o.indicator, o.period.text, o.region)
             figure = {lang: f"{named.shown(lang)} = {o.text}" for lang in ("zh", "en")}
             raise TextError(

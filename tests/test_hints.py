@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURES
-from linyi_tracker.findings import Finding
+from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import CATALOGUE, render
 from linyi_tracker.validation.validator import validate
@@ -70,6 +70,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("formula-value", ""): "pastes the same values; they are then checked as typed",
     ("formula-without-value", ""): "Excel computes the result, or the clerk types it; then checked",
     ("duplicate-cell", ""): "re-saves from Excel after checking the cell; then checked",
+    ("invalid-number", ""): "retype the figure in digits, the unit in its column",
     ("invalid-number", "placeholder"): "leave the row out, or 0 only if the figure is zero",
     ("invalid-number", "letters"): "retype the digits from the source",
     ("invalid-number", "brackets"): "a minus sign for the negative number the brackets mean",
@@ -205,3 +206,11 @@ def test_a_name_sharing_a_stem_is_suggested(plan: Plan) -> None:
     zones = _zones(plan)
     assert zones[7].params["suggestion"] == "luozhuang"
     assert zones[5].params["suggestion"] == "lanshan"
+
+
+def test_a_cell_that_is_no_number_says_what_to_write() -> None:
+    """'abc' in the value column gets a next step in both languages, naming the unit column."""
+    finding = Finding("invalid-number", Severity.ERROR, params={"text": "abc"})
+    for lang, said, column in (("zh", "请只填数字", "单位"), ("en", "digits only", "unit")):
+        hint = render(finding, lang)[1]
+        assert hint is not None and said in hint and column in hint

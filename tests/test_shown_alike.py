@@ -92,6 +92,9 @@ def test_a_figure_shown_with_its_unit_gets_no_apostrophe(shown: str) -> None:
         "-1ＳＵＭ（Ａ１）",
         "-5:1",
         "-1 persons",
+        "-1%%",
+        "+1%%%%",
+        "-1ΣΣ",
     ],
 )
 def test_a_formula_keeps_its_apostrophe(formula: str) -> None:
@@ -99,7 +102,11 @@ def test_a_formula_keeps_its_apostrophe(formula: str) -> None:
     assert formula_safe(formula) == "'" + formula
 
 
-_INERT_UNIT = st.text(alphabet="人万元套户个百分点平方米%()（）", min_size=1, max_size=6)
+_INERT_UNIT = st.builds(
+    lambda words, percent: words + percent,
+    st.text(alphabet="人万元套户个百分点平方米()（）", min_size=1, max_size=6),
+    st.sampled_from(["", "%"]),
+)
 
 
 @given(
@@ -121,6 +128,7 @@ def test_a_trigger_text_passes_only_as_a_figure_with_an_inert_unit(raw: str) -> 
     if safe == raw and raw.startswith(FORMULA_TRIGGERS):
         rest = raw[1:].lstrip("0123456789,.")
         assert not any(c in rest for c in "-+=@A:, ")
+        assert rest.count("%") <= 1 and rest.rstrip("%").count("%") == 0  # 1%% is a formula
 
 
 def test_completeness_id_header_is_the_terminals_column_text(

@@ -27,7 +27,8 @@ from linyi_tracker.actuals.withdrawals import (
     Withdrawal,
     read_withdrawals,
 )
-from linyi_tracker.findings import Param
+from linyi_tracker.findings import Named, Param
+from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Text, TextError
 from linyi_tracker.intake.ingest import _fsync_dir, _umask, holding_lock
 
@@ -128,8 +129,11 @@ def plan_withdrawal(
     raise NothingToWithdraw(Text("withdraw.no_figure", params))
 
 
-def _listed(figures: list[Observation]) -> str:
-    return "; ".join(f"{o.text} ({o.file}:{o.line})" for o in figures)
+def _listed(figures: list[Observation]) -> Named:
+    """The figures with their files and lines, listed as each language lists them."""
+    zh = listed((f"{o.text}（{o.file}:{o.line}）" for o in figures), "zh")
+    en = listed((f"{o.text} ({o.file}:{o.line})" for o in figures), "en")
+    return Named(en, zh, en)
 
 
 def record_withdrawal(data_dir: Path, record: Withdrawal) -> Path:

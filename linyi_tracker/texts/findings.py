@@ -816,6 +816,11 @@ _ENTRIES = [
             ),
         },
         {
+            "": T(
+                "请只填数字，如12000或1.2万（单位写在“{unit_column}”列）",
+                "write the figure in digits only, e.g. 12000 (the unit goes in the "
+                "'{unit_column}' column)",
+            ),
             "placeholder": T(
                 "没有数字时请删去该行（并向报送单位说明原因）；数字为零时填0",
                 "leave the row out if there is no figure (and say why to the sender); "
@@ -1449,8 +1454,11 @@ _ENTRIES = [
         },
         {
             "": T(
-                "保留正确的数字；修订的数字需在“{as_of_column}”列填写日期",
-                "keep the right figure; a revised figure needs a date in the '{as_of_column}' column",
+                "保留正确的数字；修订的数字需在“{as_of_column}”列填写日期；已在数据目录中的，"
+                "可用 linyi-tracker withdraw … --value 数值 撤回错误的一个",
+                "keep the right figure; a revised figure needs a date in the '{as_of_column}' "
+                "column; in the data folder, take the wrong one back with linyi-tracker withdraw "
+                "… --value FIGURE",
             ),
             "same-date": T(
                 "两行的“{as_of_column}”相同：保留正确的数字，或给修订的数字填写较晚的“{as_of_column}”",

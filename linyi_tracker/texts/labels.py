@@ -620,9 +620,11 @@ LABELS.update(
             "would not count if stored again. Correct the figure and ingest again.",
         },
         "withdraw.no_figure": {
-            "zh": "数据文件夹中没有 {indicator} · {region} · {period} 的数字可撤回：请用 show 查看已存数字。",
+            "zh": "数据文件夹中没有 {indicator} · {region} · {period} 的数字可撤回：请用 show 查看已存数字"
+            "（数据文件夹有错误时用 validate 列出）。",
             "en": "No figure of {indicator} · {region} · {period} counts in the data folder: nothing "
-            "to withdraw. See the stored figures with show.",
+            "to withdraw. See the stored figures with show (with validate where the folder has "
+            "errors).",
         },
         "withdraw.several": {
             "zh": "有{n}个数字符合：{figures}。请用 --value 写明撤回哪一个"
