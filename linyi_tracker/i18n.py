@@ -15,7 +15,6 @@ from linyi_tracker.errors import InputNotFoundError, TrackerError, UsageError
 from linyi_tracker.texts.labels import LABELS as LABELS
 from linyi_tracker.texts.text import Lang as Lang
 from linyi_tracker.texts.text import Text as Text
-from linyi_tracker.texts.text import fill
 
 LANG_ENV = "LINYI_TRACKER_LANG"
 
@@ -41,10 +40,11 @@ class TextUsageError(TextError, UsageError):
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The label ``key`` in ``lang``, with ``{placeholders}`` filled (``{n:row|rows}``
-    gives an English plural)."""
-    text = LABELS[key][lang]
-    return fill(text, values) if values else text
+    """The label ``key`` said in ``lang``: ``Text(key, values).render(lang)``, the one way
+    a sentence is rendered (a value may be a {zh, en} dict, a Text or a Named id)."""
+    if key not in LABELS:  # t() is for labels; a finding's sentence goes through its Finding
+        raise KeyError(key)
+    return Text(key, values).render(lang)
 
 
 def os_reason(exc: OSError) -> dict[str, str]:

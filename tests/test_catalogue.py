@@ -17,13 +17,13 @@ from linyi_tracker.actuals.store import load_store
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.loader import load_plan
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.texts.text import Text
 from linyi_tracker.validation.catalogue import (
     CATALOGUE,
     COLUMN_WORDS,
     DATA_GROUPS,
     GROUP_TITLES,
     SEVERITY_WORDS,
-    Text,
     hint_text,
     message_text,
     render,

@@ -34,8 +34,7 @@ def describe_source(source: str, lang: Lang) -> str:
     tag, _, counts = source.partition(":")
     if tag == REGION_SUM_SOURCE:
         regions, _, files = counts.partition(":")
-        key = "source.region_sum_one" if files == "1" else "source.region_sum"
-        return t(key, lang, regions=regions, files=files)
+        return t("source.region_sum", lang, regions=int(regions), files=int(files))
     return source
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from linyi_tracker.i18n import Lang
 from linyi_tracker.texts.cli_help import COMMANDS as COMMANDS
 from linyi_tracker.texts.cli_help import PARAMETERS as PARAMETERS
-from linyi_tracker.texts.cli_help import HelpText as HelpText
 
 
 def command_help(command: str, lang: Lang) -> str:

@@ -34,7 +34,6 @@ def ingest(
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import print_findings, safe_text, stderr, stdout
     from linyi_tracker.cli.validate import print_text
-    from linyi_tracker.findings import plural
     from linyi_tracker.i18n import t
     from linyi_tracker.validation.naming import figure_name
 
@@ -53,8 +52,7 @@ def ingest(
         if not job.skipped:  # a header and no rows: nothing was "already stored"
             console.print(t("ingest.no_figures", language), markup=False)
             return
-        skipped = {"n": len(job.skipped), "figures": plural(len(job.skipped), "figure")}
-        console.print(t("ingest.nothing_to_write", language, **skipped), markup=False)
+        console.print(t("ingest.nothing_to_write", language, n=len(job.skipped)), markup=False)
 
     if not job.rows:
         nothing_to_write()
@@ -105,12 +103,4 @@ def _print_refinements(plan: Plan, job: IngestPlan, language: Lang) -> None:
 
 
 def _counts(job: IngestPlan) -> dict[str, object]:
-    from linyi_tracker.findings import plural
-
-    return {
-        "n": len(job.rows),
-        "figures": plural(len(job.rows), "figure"),
-        "skipped": len(job.skipped),
-        "revised": len(job.revisions),
-        "revisions": plural(len(job.revisions), "revision"),
-    }
+    return {"n": len(job.rows), "skipped": len(job.skipped), "revised": len(job.revisions)}

@@ -77,8 +77,7 @@ def validate(
 def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     """The findings of a validation, file by file, and the summary; shared with ingest."""
     from linyi_tracker.cli.output import print_findings, safe_text, stdout
-    from linyi_tracker.findings import plural
-    from linyi_tracker.i18n import t
+    from linyi_tracker.i18n import Text, t
 
     console = stdout()
     shown = 0
@@ -94,7 +93,6 @@ def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
             path=safe_text(f.path, one_line=True),  # a newline in a name cannot forge a line
             encoding=encoding,
             n=f.rows,
-            rows=plural(f.rows, "row"),
         )
         console.print(head, style="bold", markup=False)
         print_findings(console, mine[:room], lang=lang)
@@ -104,32 +102,15 @@ def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     total = len(report.findings)
     rows = sum(f.rows for f in report.files)
     errors, warnings, notices = counts["error"], counts["warning"], counts["notice"]
-    words = {
-        "files": len(report.files),
-        "files_": plural(len(report.files), "file"),
-        "n": rows,
-        "rows": plural(rows, "row"),
-    }
+    words = {"files": len(report.files), "n": rows, "errors": errors, "warnings": warnings}
     if errors == 0 and warnings == 0:
-        extra = t("validate.clean_notices", lang, n=notices, notices=plural(notices, "notice"))
+        extra = Text("validate.clean_notices", {"n": notices}) if notices else ""
         console.print(
-            t("validate.clean", lang, **words, notices=extra if notices else ""), markup=False
+            t("validate.clean", lang, files=words["files"], n=rows, notices=extra), markup=False
         )
     else:
-        parts = [plural(errors, "error"), plural(warnings, "warning")]
-        if notices:
-            parts.append(plural(notices, "notice"))
-        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
-        extra = t("validate.found_notices", lang, n=notices) if notices else ""
-        summary = t(
-            "validate.found",
-            lang,
-            **words,
-            errors=errors,
-            warnings=warnings,
-            notices=extra,
-            counts=listed,
-        )
+        key = "validate.found_notices" if notices else "validate.found"
+        summary = t(key, lang, **words, notices=notices)
         console.print(summary, markup=False)
         if report.strict and warnings:
             console.print(t("validate.strict", lang), markup=False)

@@ -1,27 +1,8 @@
-"""Every finding's sentences in Chinese and English: its title, message forms and hints,
-by code (the table; :mod:`linyi_tracker.validation.catalogue` renders from it).
-
-Every finding the tool can make: its stable code, severity, group, title, and the
-words of its message and hint in Chinese and English.
-
-A finding (:class:`~linyi_tracker.findings.Finding`) carries only its code, position
-and parameters; :func:`render` turns it into text from the templates here, in the
-language asked for. Templates are ``str.format`` strings naming the finding's
-parameters (``'{text}' is not a number``); ``{n:line|lines}`` writes a count with
-the right English plural (``1 line``, ``3 lines``). A code may have several message
-*forms* (``out-of-range``: a percentage, a negative count, a ratio …) and several
-hints; the emitter picks them by name, never by writing prose.
-
-The codes are the product's contract with the people who read them (and with any
-script that reads ``validate --format json``): once published, a code keeps its name.
-Tests check that each code here is produced by a named fixture, that every template
-exists in both languages and gets every parameter it names, and that the READMEs'
-tables list exactly these codes and titles.
-
-The file is long because it is the table: one entry a code, every sentence in two
-languages side by side, so that a reader checks a translation against its original
-in one place. The rendering code is in
-:mod:`linyi_tracker.validation.catalogue`.
+"""Every finding's sentences in Chinese and English, by code: its stable code, severity,
+group, title, message forms and hints side by side, so that a translation is checked
+against its original in one place. A finding carries only its code, position and
+parameters; :func:`linyi_tracker.validation.catalogue.render` turns it into text from
+this table.
 """
 
 from __future__ import annotations
@@ -49,6 +30,11 @@ def _keyed(key: str, pair: Pair) -> Text:
     if FINDING_TEXTS.setdefault(key, pair) != pair:
         raise ValueError(f"two finding texts under one key: {key}")
     return Text(key)
+
+
+# The message of a finding whose code or form has no entry: never at run time (a test
+# renders every finding of every fixture), but never a crash: the code itself.
+UNKNOWN_MESSAGE = _keyed("finding.unknown.message", T("{code}", "{code}"))
 
 
 def _forms(prefix: str, by_form: Mapping[str, Pair]) -> dict[str, Text]:

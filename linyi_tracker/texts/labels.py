@@ -120,11 +120,7 @@ LABELS: dict[str, Pair] = {
     "word.plan": {"zh": "规划", "en": "plan"},
     "source.region_sum": {
         "zh": "{regions}个地区数据之和（{files}个文件）",
-        "en": "sum of the {regions} regions' figures ({files} files)",
-    },
-    "source.region_sum_one": {
-        "zh": "{regions}个地区数据之和（{files}个文件）",
-        "en": "sum of the {regions} regions' figures (1 file)",
+        "en": "sum of the {regions} regions' figures ({files:file|files})",
     },
     "method.status": {
         "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
@@ -579,11 +575,12 @@ LABELS.update(
         },
         "ingest.nothing_to_write": {
             "zh": "无需写入：{n}个数字均已存在。",
-            "en": "Nothing to write: {figures}, all already stored.",
+            "en": "Nothing to write: {n:figure|figures}, all already stored.",
         },
         "ingest.would_write": {
             "zh": "将写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）：",
-            "en": "Would write {figures} to {path} ({skipped} already stored, {revisions}):",
+            "en": "Would write {n:figure|figures} to {path} ({skipped} already stored, "
+            "{revised:revision|revisions}):",
         },
         "ingest.revision": {
             "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
@@ -605,7 +602,8 @@ LABELS.update(
         },
         "ingest.wrote": {
             "zh": "已写入{n}个数字到 {path}（{skipped}个已存在，{revised}个修订）。",
-            "en": "Wrote {figures} to {path} ({skipped} already stored, {revisions}).",
+            "en": "Wrote {n:figure|figures} to {path} ({skipped} already stored, "
+            "{revised:revision|revisions}).",
         },
         "ingest.signoffs_differ": {
             "zh": "未写入任何数据：这些文件的签字栏（填报人、审核人等）各不相同，请逐个文件导入，"
@@ -672,18 +670,25 @@ LABELS.update(
         },
         "show.withdrawn_by": {"zh": "，撤回人：{by}", "en": ", by {by}"},
         "validate.unreadable": {"zh": "无法读取", "en": "unreadable"},
-        "validate.file": {"zh": "{path} ({encoding}, {n}行)", "en": "{path} ({encoding}, {rows})"},
+        "validate.file": {
+            "zh": "{path} ({encoding}, {n}行)",
+            "en": "{path} ({encoding}, {n:row|rows})",
+        },
         "validate.clean": {
             "zh": "{files}个文件（{n}行）没有错误或警告{notices}。",
-            "en": "No errors or warnings in {files_} ({rows}){notices}.",
+            "en": "No errors or warnings in {files:file|files} ({n:row|rows}){notices}.",
         },
-        "validate.clean_notices": {"zh": "，{n}个提示", "en": " ({notices})"},
+        "validate.clean_notices": {"zh": "，{n}个提示", "en": " ({n:notice|notices})"},
         "validate.found": {
-            "zh": "{files}个文件（{n}行）中发现{errors}个错误、{warnings}个警告{notices}。",
-            "en": "Found {counts} in {files_} ({rows}).",
+            "zh": "{files}个文件（{n}行）中发现{errors}个错误、{warnings}个警告。",
+            "en": "Found {errors:error|errors} and {warnings:warning|warnings} in "
+            "{files:file|files} ({n:row|rows}).",
         },
-        # en lists the notices in {counts}, with plurals; zh appends this
-        "validate.found_notices": {"zh": "、{n}个提示", "en": ", {n} notices"},
+        "validate.found_notices": {
+            "zh": "{files}个文件（{n}行）中发现{errors}个错误、{warnings}个警告、{notices}个提示。",
+            "en": "Found {errors:error|errors}, {warnings:warning|warnings} and "
+            "{notices:notice|notices} in {files:file|files} ({n:row|rows}).",
+        },
         "validate.strict": {
             "zh": "--strict：警告也算作错误。",
             "en": "--strict: warnings count as errors.",

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from linyi_tracker.findings import Named
 from linyi_tracker.plan.yaml_words import in_chinese
 
 Lang = Literal["zh", "en"]
@@ -58,7 +59,7 @@ class Text:
     sentence filled; ``.zh`` and ``.en`` the two templates.
 
     A parameter may itself hold both languages (``{"zh": …, "en": …}``), be a Text, or
-    a :class:`~linyi_tracker.findings.Named` id said by its name.
+    a :class:`~linyi_tracker.findings.Named` id said by its name (:func:`said_in`).
     """
 
     key: str
@@ -76,14 +77,15 @@ class Text:
         return template(self.key, lang)
 
     def render(self, lang: Lang) -> str:
-        values = {k: _in(v, lang) for k, v in self.params.items()}
+        values = {k: said_in(v, lang) for k, v in self.params.items()}
         text = template(self.key, lang)
         return fill(text, values) if values else text
 
 
-def _in(value: object, lang: Lang) -> object:
-    from linyi_tracker.findings import Named  # findings imports this module
-
+def said_in(value: object, lang: Lang) -> object:
+    """A parameter as ``lang`` says it: a Named id by its name, a Text rendered, a
+    {zh, en} dict its ``lang`` text; any other value as it is. The one place a value
+    becomes words for labels and findings alike."""
     if isinstance(value, Named):  # an id said by its name (validation/naming.py)
         return value.shown(lang)
     if isinstance(value, Text):

@@ -9,34 +9,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from linyi_tracker.findings import Finding, Named, Param, Severity
+from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.texts.findings import (  # the table, by code
     CATALOGUE,
     COLUMN_WORDS,
     DATA_GROUPS,
-    FINDING_TEXTS,
     GROUP_TITLES,
     SEVERITY_WORDS,
+    UNKNOWN_MESSAGE,
     Entry,
-    T,
-    _keyed,
 )
-from linyi_tracker.texts.text import Lang, Text, fill_finding, param_text
+from linyi_tracker.texts.text import Lang, Text, fill_finding, said_in
 
 __all__ = [
     "CATALOGUE",
     "COLUMN_WORDS",
     "DATA_GROUPS",
-    "FINDING_TEXTS",
     "GROUP_TITLES",
     "SEVERITY_WORDS",
     "Entry",
-    "Text",
-    "fill",
     "finding_dict",
     "hint_text",
     "message_text",
-    "param_text",
     "render",
     "severity_word",
 ]
@@ -44,24 +38,24 @@ __all__ = [
 # ------------------------------------------------------------ rendering
 
 
-def fill(template: str, params: Mapping[str, Param], lang: Lang = "en") -> str:
-    """A template filled from parameters (see :func:`~linyi_tracker.texts.text.fill_finding`) in ``lang``: a
-    :class:`~linyi_tracker.findings.Named` parameter as its name in ``lang``, a column
+def _filled(text: Text, params: Mapping[str, Param], lang: Lang) -> str:
+    """A finding's sentence in ``lang``: the template filled (see
+    :func:`~linyi_tracker.texts.text.fill_finding`) from the Text's own parameters and the
+    finding's, each said in ``lang`` (:func:`~linyi_tracker.texts.text.said_in`); a column
     the finding has no header for as the template's name of it."""
-    shown: dict[str, Param] = {
+    shown: dict[str, object] = {
         f"{column}_column": word(lang) for column, word in COLUMN_WORDS.items()
     }
-    for key, value in params.items():
-        shown[key] = value.shown(lang) if isinstance(value, Named) else value
-    return fill_finding(template, shown)
+    for key, value in {**text.params, **params}.items():
+        shown[key] = said_in(value, lang)
+    return fill_finding(text(lang), shown)
 
 
 def message_text(finding: Finding) -> Text:
     """The message template of a finding, in both languages."""
     entry = CATALOGUE.get(finding.code)
     if entry is None or finding.form not in entry.messages:
-        # Never at run time (a test renders every finding of every fixture), but never a crash.
-        return _keyed(f"finding.unknown.{finding.code}", T(finding.code, finding.code))
+        return Text(UNKNOWN_MESSAGE.key, {"code": finding.code})
     return entry.messages[finding.form]
 
 
@@ -76,9 +70,9 @@ def hint_text(finding: Finding) -> Text | None:
 
 def render(finding: Finding, lang: Lang) -> tuple[str, str | None]:
     """(message, hint) of a finding in ``lang``; the hint is None where there is none."""
-    message = fill(message_text(finding)(lang), finding.params, lang)
+    message = _filled(message_text(finding), finding.params, lang)
     hint = hint_text(finding)
-    return message, (fill(hint(lang), finding.params, lang) if hint is not None else None)
+    return message, (_filled(hint, finding.params, lang) if hint is not None else None)
 
 
 def severity_word(severity: Severity, lang: Lang) -> str:
