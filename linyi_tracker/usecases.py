@@ -201,8 +201,10 @@ def status(
 
 
 def _why_nothing(plan: Plan, asked: dict[str, Any], regions: list[str]) -> Text:
-    """The sentence for a status that keeps no target: the plan has none of the kind
-    asked for (no binding target), or the conditions together leave none."""
+    """The sentence for a status that keeps no target: the plan has none at all, or none
+    of the kind asked for (no binding target), or the conditions together leave none."""
+    if not plan.targets:  # nothing to filter: the plan itself has no target yet
+        return Text("status.none_in_plan")
     binding = asked["binding"]
     if binding is not None and not any(tg.binding is binding for tg in plan.targets):
         return Text("status.none_binding" if binding else "status.none_expected")
@@ -220,8 +222,10 @@ def _why_nothing(plan: Plan, asked: dict[str, Any], regions: list[str]) -> Text:
         name = plan.region_by_id[regions[0]].name
         filters.append(Text("status.filter_region", {"value": {"zh": name.zh, "en": name.en}}))
     if binding is not None:
-        value = {"zh": "是" if binding else "否", "en": "yes" if binding else "no"}
+        value = Text("status.binding_yes" if binding else "status.binding_no")
         filters.append(Text("status.filter_binding", {"value": value}))
+    if not filters:  # only --region over several regions, and none of them has a target
+        return Text("status.none_to_show")
     said = {
         lang: t("status.filter_sep", lang).join(f.render(lang) for f in filters)
         for lang in ("zh", "en")

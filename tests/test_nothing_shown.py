@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from conftest import Result
 from linyi_tracker.plan.lookup import LookupFailed, find_indicator
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.texts.text import Lang
 
 Run = Callable[..., Result]
 
@@ -124,3 +126,43 @@ def test_a_near_miss_is_offered_by_its_name_and_id(
     """--region, --system and show offer the closest by the name the reader knows and its id."""
     r = run(*args)
     assert r.exit_code == 2 and said in r.stderr
+
+
+_NOTHING_ASKED: dict[str, Any] = {"status": [], "system": None, "region": None, "binding": None}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "没有可显示的目标：规划中还没有任何目标。"),
+        ("en", "No target to show: the plan has no targets yet."),
+    ],
+)
+def test_a_plan_without_targets_says_so_not_an_empty_list_of_conditions(
+    plan: Plan, lang: Lang, said: str
+) -> None:
+    """status on a plan with no target at all says that, not "no target matches ()"."""
+    from linyi_tracker.usecases import _why_nothing
+
+    empty = plan.model_copy(update={"targets": []})
+    assert _why_nothing(empty, dict(_NOTHING_ASKED), []).render(lang) == said
+
+
+def test_no_condition_and_no_target_in_the_regions_is_not_an_empty_list(plan: Plan) -> None:
+    """Nothing kept with no condition named says the regions have no target, in zh and en."""
+    from linyi_tracker.usecases import _why_nothing
+
+    said = _why_nothing(plan, dict(_NOTHING_ASKED), [])
+    assert "()" not in said.render("en") and "（）" not in said.render("zh")
+    assert said.render("zh") == "没有可显示的目标：所选地区没有目标。"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "约束性：是"), ("en", "binding: yes")])
+def test_the_binding_condition_is_said_from_the_labels(plan: Plan, lang: Lang, said: str) -> None:
+    """--binding yes among other conditions is named by the labels' yes word in each language."""
+    from linyi_tracker.usecases import _why_nothing
+
+    first = plan.targets[0].model_copy(update={"binding": True})
+    marked = plan.model_copy(update={"targets": [first, *plan.targets[1:]]})
+    asked = {**_NOTHING_ASKED, "status": ["missed"], "binding": True}
+    assert said in _why_nothing(marked, asked, []).render(lang)

@@ -516,6 +516,14 @@ LABELS.update(
             "en": "No target to show: no target of the plan is marked expected (预期性) "
             "(--binding no).",
         },
+        "status.none_in_plan": {
+            "zh": "没有可显示的目标：规划中还没有任何目标。",
+            "en": "No target to show: the plan has no targets yet.",
+        },
+        "status.none_to_show": {
+            "zh": "没有可显示的目标：所选地区没有目标。",
+            "en": "No target to show: the regions asked for have no targets.",
+        },
         "status.none_match": {
             "zh": "没有符合所选条件的目标（{filters}）；去掉一个条件可看到更多目标。",
             "en": "No target matches what was asked ({filters}); leave out a condition to "
@@ -525,6 +533,8 @@ LABELS.update(
         "status.filter_system": {"zh": "体系：{value}", "en": "system: {value}"},
         "status.filter_region": {"zh": "地区：{value}", "en": "region: {value}"},
         "status.filter_binding": {"zh": "约束性：{value}", "en": "binding: {value}"},
+        "status.binding_yes": {"zh": "是", "en": "yes"},  # --binding yes, as a filter says it
+        "status.binding_no": {"zh": "否", "en": "no"},
         "status.filter_sep": {"zh": "；", "en": "; "},
         "report.outside_years": {
             "zh": "{year}年不在规划期 {start}–{end} 年内；请选其中一年",
