@@ -161,14 +161,14 @@ def print_review(console: Console, plan: Plan, extraction: Extraction, lang: Lan
 
 def _count(n: int, word: str, lang: Lang) -> str:
     """``3`` in Chinese (the label carries the measure word), ``3 rows`` in English."""
-    from linyi_tracker.findings import plural
+    from linyi_tracker.texts.text import plural
 
     return plural(n, word) if lang == "en" else str(n)
 
 
 def _summary(extraction: Extraction, lang: Lang) -> str:
-    from linyi_tracker.findings import plural
     from linyi_tracker.i18n import t
+    from linyi_tracker.texts.text import plural
 
     growth = sum(1 for r in extraction.rows if r.measure == "growth")
     counts: dict[str, object] = {

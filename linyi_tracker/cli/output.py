@@ -25,9 +25,10 @@ from typing import Any
 from rich.console import Console
 from rich.segment import Segment
 
-from linyi_tracker.findings import Finding, Severity, plural
+from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.formatting import without_surrogates
 from linyi_tracker.i18n import Lang
+from linyi_tracker.texts.text import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
