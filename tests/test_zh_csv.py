@@ -19,6 +19,7 @@ from linyi_tracker.actuals.headers import (
     ZH_HEADERS,
 )
 from linyi_tracker.actuals.lookup import fold
+from linyi_tracker.validation.catalogue import COLUMN_WORDS
 
 JOBS_2016 = FIXTURES / "extract" / "linyi-jobs-2016.txt"
 Run = Callable[..., Result]
@@ -103,8 +104,16 @@ def test_one_table_of_chinese_headers() -> None:
     assert set(ZH_HEADERS) == set(COLUMNS)
     for column, name in ZH_HEADERS.items():
         assert HEADER_ALIASES[fold(name)] == column
-    read = [HEADER_ALIASES[n] for n in REPORT_ZH_HEADERS.values() if n in HEADER_ALIASES]
+    folded = [fold(n) for n in REPORT_ZH_HEADERS.values()]
+    read = [HEADER_ALIASES[n] for n in folded if n in HEADER_ALIASES]
     assert len(read) == len(set(read))
+    for column, word in COLUMN_WORDS.items():
+        assert word("zh") == ZH_HEADERS[column] and word("en") == column
+
+
+def test_every_header_alias_is_folded() -> None:
+    """The reader looks each header up folded, so every name it takes is a folded key."""
+    assert all(fold(name) == name for name in HEADER_ALIASES)
 
 
 def test_the_report_csv_under_zh_shows_each_figure_beside_the_exact_one(run: Run) -> None:
