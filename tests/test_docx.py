@@ -19,6 +19,7 @@ from linyi_tracker.actuals.store import load_store
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting.model import build_report
 from linyi_tracker.reporting.render import docx as docx_render
+from linyi_tracker.reporting.render.textwidth import text_em
 
 Run = Callable[..., Result]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -231,13 +232,33 @@ def test_docx_tables_show_names_not_plan_ids(plan: Plan, year: int, lang: str) -
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("year", YEARS)
 def test_cover_title_lines_fit_and_never_orphan(plan: Plan, year: int, lang: str) -> None:
-    """Each cover title line fits the page width at its size, and its last two characters are bound."""
+    """Each cover title line, of a width in ems counted by hand, fits the page at its size,
+    and only its last two characters (zh) or words (en) are bound."""
     lines, size = docx_render.cover_title(demo_report(plan, year, str(year)), lang)  # type: ignore[arg-type]
     width_pt = docx_render.TEXT_WIDTH_CM / 2.54 * 72
+    # 13 Chinese characters and quotes; 4 digits (0.55) and 6 characters. The English:
+    # capitals 0.72, spaces and l/i 0.28, other Latin 0.55, quotes 1.
+    ems = {
+        "“双十二”幸福临沂行动计划": 13.0,
+        f"{year}年度进展报告": 8.2,
+        "“Double Twelve” Happy Linyi action plan": 20.23,
+        f"Progress report {year}": 10.63,
+    }
     assert len(lines) == 2 and size >= docx_render.TITLE_MIN_PT
     for line in lines:
-        assert docx_render._text_em(line) * size <= width_pt
-        assert "\u2060" in line[-2:] or "\u00a0" in line
+        plain = line.replace("\u2060", "").replace("\u00a0", " ")
+        assert ems[plain] * size <= width_pt
+        assert text_em(line) == pytest.approx(ems[plain])
+        if lang == "zh":
+            assert line.index("\u2060") == len(line) - 2 and line.count("\u2060") == 1
+        else:
+            assert line.count("\u00a0") == 1 and " " not in line[line.index("\u00a0") :]
+            assert "\u2060" not in line[: line.index("\u00a0")]
+
+
+def test_a_word_joiner_takes_no_width() -> None:
+    """The word joiner that binds a title's last two characters adds nothing to its width."""
+    assert text_em("报\u2060告") == text_em("报告") == 2.0
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -161,3 +161,15 @@ def test_plan_check_refuses_a_clash_in_both_languages(run: Any) -> None:
     assert f"{path}:22:76: error duplicate-id" in en.stderr and "(line 21, column 76)" in en.stderr
     assert f"{path}:22:76: 错误 duplicate-id" in zh.stderr and "第21行第76列" in zh.stderr
     assert "Traceback" not in en.stderr + zh.stderr
+
+
+def test_a_word_for_the_whole_city_is_no_prefix_of_a_county(plan: Plan) -> None:
+    """全市 is an alias of the city but no place name: 全市兰山区 is not read as 兰山区,
+    while 临沂市兰山区 and 临沂兰山区 still are."""
+    from linyi_tracker.plan.names import city_prefixes
+
+    assert not [p for p in city_prefixes(plan) if p.startswith("全")]
+    lookup = PlanLookup(plan)
+    assert lookup.region("全市兰山区") is None
+    assert lookup.region("临沂市兰山区") == lookup.region("临沂兰山区") == "lanshan"
+    assert lookup.region("全市") == plan.city.id  # the alias still names the city

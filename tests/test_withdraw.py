@@ -378,3 +378,11 @@ def test_a_value_no_figure_has_lists_the_figures_there(
     assert refused.exit_code == 2
     assert said in refused.stderr and "11300" in refused.stderr and "13100" in refused.stderr
     assert not (data / WITHDRAWN_NAME).exists()
+
+
+def test_the_core_says_nothing_to_withdraw_by_ids(plan: Plan, data: Path) -> None:
+    """The core is given ids and its message holds ids (the CLI names them, not the core)."""
+    with pytest.raises(NothingToWithdraw) as e:
+        plan_withdrawal(load_store(plan, data), "emp.new_urban_jobs", "2003", "feixian", reason="r")
+    params = e.value.texts[0].params
+    assert [type(params[k]) for k in ("indicator", "period", "region")] == [str, str, str]

@@ -10,6 +10,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from test_report import demo_report
+
 from conftest import DEMO, FIXTURES, Result
 from linyi_tracker.actuals.headers import (
     COLUMNS,
@@ -19,6 +22,11 @@ from linyi_tracker.actuals.headers import (
     ZH_HEADERS,
 )
 from linyi_tracker.actuals.lookup import fold
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.reporting import text
+from linyi_tracker.reporting.render import csv_table
+from linyi_tracker.sheets import formula_safe
+from linyi_tracker.validation.catalogue import COLUMN_WORDS
 
 JOBS_2016 = FIXTURES / "extract" / "linyi-jobs-2016.txt"
 Run = Callable[..., Result]
@@ -103,8 +111,16 @@ def test_one_table_of_chinese_headers() -> None:
     assert set(ZH_HEADERS) == set(COLUMNS)
     for column, name in ZH_HEADERS.items():
         assert HEADER_ALIASES[fold(name)] == column
-    read = [HEADER_ALIASES[n] for n in REPORT_ZH_HEADERS.values() if n in HEADER_ALIASES]
+    folded = [fold(n) for n in REPORT_ZH_HEADERS.values()]
+    read = [HEADER_ALIASES[n] for n in folded if n in HEADER_ALIASES]
     assert len(read) == len(set(read))
+    for column, word in COLUMN_WORDS.items():
+        assert word("zh") == ZH_HEADERS[column] and word("en") == column
+
+
+def test_every_header_alias_is_folded() -> None:
+    """The reader looks each header up folded, so every name it takes is a folded key."""
+    assert all(fold(name) == name for name in HEADER_ALIASES)
 
 
 def test_the_report_csv_under_zh_shows_each_figure_beside_the_exact_one(run: Run) -> None:
@@ -159,3 +175,26 @@ def test_the_zh_report_csv_words_kinds_and_systems_as_the_workbook_does(
             shown = book[cells["目标代码"]][book_header.index(name)].value
             assert cells[name] == (shown or ""), (cells["目标代码"], name)
         assert CJK.search(cells["体系"]) and CJK.search(cells["目标类型"])
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019, 2020])
+def test_the_report_csv_shows_each_figure_as_the_report_table_prints_it(
+    plan: Plan, year: int
+) -> None:
+    """Each shown cell of the zh report CSV is its system table's cell, in the section's
+    one column style (万 or not), not a per-row plain style."""
+    report = demo_report(plan, year, str(year))
+    header, *rows = _rows(csv_table.render(report, "zh").decode("utf-8-sig"))
+    by_target = {r[header.index(REPORT_ZH_HEADERS["target_id"])]: r for r in rows}
+    # The system table's columns: name, target, actual, achievement, gap, pace, projected.
+    shown = {1: "target", 2: "actual", 3: "achievement", 4: "gap", 5: "pace", 6: "projected"}
+    compared = 0
+    for section in report.systems:
+        for line, cells in zip(section.lines, text.system_rows(section.lines, "zh"), strict=True):
+            row = by_target[line.a.target_id]
+            for i, key in shown.items():
+                cell = row[header.index(REPORT_ZH_HEADERS[f"{key}_shown"])]
+                if cell:
+                    assert cell == formula_safe(cells[i]), (line.a.target_id, key)
+                    compared += 1
+    assert compared > 0

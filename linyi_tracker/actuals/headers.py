@@ -26,37 +26,8 @@ COLUMNS: tuple[str, ...] = (
     "measure",
 )
 REQUIRED: tuple[str, ...] = ("indicator", "period", "value")
-HEADER_ALIASES: dict[str, str] = {
-    "indicator": "indicator",
-    "indicator_id": "indicator",
-    "指标代码": "indicator",
-    "指标": "indicator",
-    "period": "period",
-    "期间": "period",
-    "年份": "period",
-    "时间": "period",
-    "region": "region",
-    "地区": "region",
-    "区县": "region",
-    "value": "value",
-    "数值": "value",
-    "值": "value",
-    "unit": "unit",
-    "单位": "unit",
-    "source": "source",
-    "来源": "source",
-    "note": "note",
-    "notes": "note",
-    "备注": "note",
-    "as_of": "as_of",
-    "as-of": "as_of",
-    "截至日期": "as_of",
-    "发布日期": "as_of",
-    "measure": "measure",
-    "口径": "measure",
-}
 # The Chinese header of each submission column: what a file the tool writes under zh
-# carries (extract's CSV), and so one of the names the reader takes (HEADER_ALIASES).
+# carries (extract's CSV, the template), and so one of the names the reader takes.
 ZH_HEADERS: dict[str, str] = {
     "indicator": "指标代码",
     "period": "期间",
@@ -68,23 +39,42 @@ ZH_HEADERS: dict[str, str] = {
     "as_of": "截至日期",
     "measure": "口径",
 }
+# The names the reader takes for each column: the column id, the Chinese header
+# (ZH_HEADERS) and the synonyms offices write.
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator_id", "指标"),
+    "period": ("年份", "时间"),
+    "region": ("区县",),
+    "value": ("值",),
+    "note": ("notes",),
+    "as_of": ("as-of", "发布日期"),
+}
+HEADER_ALIASES: dict[str, str] = {
+    name: column
+    for column in COLUMNS
+    for name in (column, ZH_HEADERS[column], *_SYNONYMS.get(column, ()))
+}
+# The Chinese header of the indicator's name: a template's column for a person's eyes
+# (INFORMATIVE_COLUMNS) and the report's.
+NAME_ZH = "指标名称"
 # The Chinese header of each column of the report's CSV and workbook (the report's
 # ``as_of`` is the year a report runs to, not a figure's publication date). Where a
-# column is a submission's it has that column's name (地区, 指标代码, 单位); `validate`
-# names the others as columns it does not read, for a report is not a submission. A
-# figure's "shown" column holds it as the tool prints it, beside the exact value.
+# column is a submission's it has that column's name (ZH_HEADERS: 地区, 指标代码, 单位);
+# `validate` names the others as columns it does not read, for a report is not a
+# submission. A figure's "shown" column holds it as the tool prints it, beside the
+# exact value.
 REPORT_ZH_HEADERS: dict[str, str] = {
     "year": "报告年份",
     "as_of": "截至年份",
     "system": "体系",
     "target_id": "目标代码",
-    "indicator": "指标代码",
-    "name": "指标名称",
+    "indicator": ZH_HEADERS["indicator"],
+    "name": NAME_ZH,
     "kind": "目标类型",
     "comparator": "比较",
     "target": "目标值",
     "target_shown": "目标值（显示）",
-    "unit": "单位",
+    "unit": ZH_HEADERS["unit"],
     "start": "起始年",
     "deadline": "期限",
     "actual": "实际值",
@@ -108,8 +98,8 @@ REPORT_ZH_HEADERS: dict[str, str] = {
     "status_label": "状态",
     "judgement": "评价",
     "phrase": "完成情况",
-    "sources": "来源",
-    "region": "地区",
+    "sources": ZH_HEADERS["source"],
+    "region": ZH_HEADERS["region"],
     "region_id": "地区代码",  # the workbook's county sheet, beside 地区 (the name)
     "count": "目标个数",
 }
@@ -118,7 +108,7 @@ REPORT_ZH_HEADERS: dict[str, str] = {
 # submission, and a clerk's file headed 实际值 must hear that the column is not read,
 # not lose its figures in silence.
 INFORMATIVE_COLUMNS = frozenset(
-    {"name_zh", "name_en", "指标名称", "名称", "indicator_name", "unit_name", "help", "填写说明"}
+    {"name_zh", "name_en", NAME_ZH, "名称", "indicator_name", "unit_name", "help", "填写说明"}
 )
 HEADER_SCAN = 10  # rows looked at for a header below a title
 HEADER_SEARCH = 10_000  # rows looked at further when none of those is a header (a sort)

@@ -63,9 +63,11 @@ class Store:
     derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
     # Figures withdrawn (``linyi-tracker withdraw``), with their records: not counted.
     withdrawn: list[tuple[Withdrawal, Observation]] = field(default_factory=list, compare=False)
-    # Figures in conflict (``conflicting-observation``), each key's current figure and the
-    # ones that clash with it: what ``withdraw`` may take back to end the conflict. Not
-    # kept in the cache: ``withdraw`` reads the folder without it.
+    # Figures in conflict (``conflicting-observation``), by key: the figure the rule chose
+    # among them and the ones that clash with it, as found before a flow's labels of one
+    # span (2019Q4, 2019) are reconciled, so the first may no longer count (another
+    # label's figure may). What ``withdraw`` may take back to end the conflict. Not kept
+    # in the cache: ``withdraw`` reads the folder without it.
     clashing: dict[tuple[str, str, str, str], list[Observation]] = field(
         default_factory=dict, repr=False, compare=False
     )

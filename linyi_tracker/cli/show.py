@@ -20,7 +20,6 @@ from linyi_tracker.cli.options import (
 
 if TYPE_CHECKING:
     from linyi_tracker.actuals.observation import Observation
-    from linyi_tracker.i18n import Lang
     from linyi_tracker.usecases import Workspace
 
 SIGNOFF_FIELDS = ("reporting_unit", "filed_by", "checked_by", "filed_on")
@@ -118,7 +117,7 @@ def show(
     def where(period_text: str, region: str) -> str:
         """2016年 兰山区 / 2016 Lanshan District: a figure of this indicator, by name."""
         key = key_names(ctx.plan, ind.id, period_text, region)
-        return " ".join(_said(key[k], language) for k in ("period", "region"))
+        return " ".join(key[k].shown(language) for k in ("period", "region"))
 
     for o in _shown_series(ctx, ind.id, regions, period):
         sign = signed.get(o.file)
@@ -148,9 +147,3 @@ def show(
             by=by,
         )
         stdout().print(safe_text(line, one_line=True), markup=False)
-
-
-def _said(value: str, lang: Lang) -> str:
-    from linyi_tracker.findings import Named
-
-    return value.shown(lang) if isinstance(value, Named) else value

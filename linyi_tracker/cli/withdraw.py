@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +19,9 @@ from linyi_tracker.cli.options import (
     output_language,
     parse_period_option,
 )
+
+if TYPE_CHECKING:
+    from linyi_tracker.i18n import Text
 
 
 class Measure(StrEnum):
@@ -57,7 +61,11 @@ def withdraw(
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import safe_text, stdout
     from linyi_tracker.i18n import Text, TextError, TextUsageError, t
-    from linyi_tracker.intake.withdraw import plan_withdrawal, record_withdrawal
+    from linyi_tracker.intake.withdraw import (
+        NothingToWithdraw,
+        plan_withdrawal,
+        record_withdrawal,
+    )
     from linyi_tracker.plan.lookup import find_indicator, find_region
     from linyi_tracker.validation.naming import figure_name, key_names
 
@@ -71,18 +79,20 @@ def withdraw(
         raise TextError(Text("ingest.no_data_folder"))
     ind = find_indicator(ctx.plan, indicator)
     region_id = ctx.plan.city.id if region is None else find_region(ctx.plan, region)
-    # named ids (str, equal to the ids): a "nothing to withdraw" says 兰山区, not lanshan
-    key = key_names(ctx.plan, ind.id, period.text, region_id)
-    job = plan_withdrawal(
-        ctx.store,
-        key["indicator"],
-        key["period"],
-        key["region"],
-        reason=reason.strip(),
-        by=by.strip(),
-        measure=None if measure is None else measure.value,
-        value=value,
-    )
+    try:
+        job = plan_withdrawal(
+            ctx.store,
+            ind.id,
+            period.text,
+            region_id,
+            reason=reason.strip(),
+            by=by.strip(),
+            measure=None if measure is None else measure.value,
+            value=value,
+        )
+    except NothingToWithdraw as e:  # said with names: 兰山区, not lanshan
+        key = key_names(ctx.plan, ind.id, period.text, region_id)
+        raise NothingToWithdraw(*(_named(x, key) for x in e.texts)) from None
     figure = figure_name(ctx.plan, ind.id, period.text, region_id).shown(language)
     o, w = job.figure, job.record
     where = f"{o.file}:{o.line}"
@@ -120,3 +130,10 @@ def withdraw(
             path=context.shown_path(path),
         )
     )
+
+
+def _named(text: Text, key: Mapping[str, str]) -> Text:
+    """``text`` with the key's ids among its parameters given as named (兰山区, 2019年)."""
+    from dataclasses import replace
+
+    return replace(text, params={**text.params, **{k: key[k] for k in key if k in text.params}})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linyi_tracker.actuals.headers import ZH_HEADERS
+from linyi_tracker.actuals.headers import NAME_ZH, ZH_HEADERS
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -51,7 +51,7 @@ COLUMNS_EN = (
 COLUMNS_ZH = tuple(c for c in COLUMNS_EN if c != "name_en")
 # The reader's own Chinese names (actuals.headers.ZH_HEADERS), and the template's two
 # columns for the clerk's eyes.
-HEADERS_ZH = {**ZH_HEADERS, "name_zh": "指标名称", "help": "填写说明"}
+HEADERS_ZH = {**ZH_HEADERS, "name_zh": NAME_ZH, "help": "填写说明"}
 BLOCK = (
     "template.block.unit",
     "template.block.filler",

@@ -99,9 +99,9 @@ def plan_withdrawal(
     current = named_figures
     if wanted is not None:
         current = [o for o in current if _same_value(o, wanted)]
-    if current and measure is None:
-        first = min(o.measure != "level" for o in current)
-        current = [o for o in current if (o.measure != "level") == first]
+    if measure is None:  # a level is chosen over its growth figure
+        levels = [o for o in current if o.measure == "level"]
+        current = levels or current
     if len(current) > 1:
         several: dict[str, Param] = {"n": len(current), "figures": _listed(current)}
         raise SeveralFigures(Text("withdraw.several", several))

@@ -84,9 +84,12 @@ _PROVINCE = re.compile(r"^[\u4e00-\u9fff]{2,4}?省")
 
 def city_prefixes(plan: Plan) -> tuple[str, ...]:
     """What a county's name may carry in front of it: the whole area's names in Chinese
-    (临沂市, its aliases such as 临沂), longest first."""
+    (临沂市, its aliases such as 临沂), longest first. An alias that is no place name
+    (全市, 全省: a word for "the whole …") is left out, so 全市兰山区 is not 兰山区."""
     city = plan.city
-    names = {fold(n) for n in (city.name.zh, *city.aliases) if has_cjk(n)}
+    names = {
+        fold(n) for n in (city.name.zh, *city.aliases) if has_cjk(n) and not fold(n).startswith("全")
+    }
     names |= {n[:-1] for n in names if n.endswith("市") and len(n) > 2}
     return tuple(sorted(names, key=len, reverse=True))
 

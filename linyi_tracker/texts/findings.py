@@ -2119,17 +2119,11 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in _ENTRIES}
 
 # A column a hint sends the clerk to, as ``{as_of_column}``: the file's own header when
 # the finding was named (:mod:`linyi_tracker.validation.naming`), else the template's.
-# The Chinese words are the template's headers (intake/template.py), which the reader takes.
+# The Chinese words are the reader's own headers (actuals.headers.ZH_HEADERS), which the
+# template and extract's CSV write.
+from linyi_tracker.actuals.headers import ZH_HEADERS  # noqa: E402  (beside its one use)
+
 COLUMN_WORDS: dict[str, Text] = {
-    column: _keyed(f"finding.column.{column}", pair)
-    for column, pair in {
-        "indicator": T("指标代码", "indicator"),
-        "period": T("期间", "period"),
-        "region": T("地区", "region"),
-        "value": T("数值", "value"),
-        "unit": T("单位", "unit"),
-        "source": T("来源", "source"),
-        "note": T("备注", "note"),
-        "as_of": T("截至日期", "as_of"),
-    }.items()
+    column: _keyed(f"finding.column.{column}", T(ZH_HEADERS[column], column))
+    for column in ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
 }

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from linyi_tracker.actuals.periods import PeriodError, read_period
-from linyi_tracker.findings import Finding, Named, Param, Severity
-from linyi_tracker.plan.models import Indicator, Plan, Region
+from linyi_tracker.findings import Finding, Named, Param
+from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import COLUMN_WORDS, hint_text, message_text
 
 # The parameters that hold an indicator's or a region's id, whatever the code.
@@ -41,18 +41,28 @@ def with_names(
     ``headers`` maps a file to its canonical columns' headers as it writes them. An id
     the plan does not know stays as written: a name is never guessed.
     """
-    indicators = {ind.id: ind for ind in plan.indicators}
-    regions = {reg.id: reg for reg in plan.regions}
     files = headers or {}
-    return [_named(f, indicators, regions, files.get(f.file or "", {})) for f in findings]
+    return [_named(f, plan, files.get(f.file or "", {})) for f in findings]
 
 
-def _named(
-    finding: Finding,
-    indicators: Mapping[str, Indicator],
-    regions: Mapping[str, Region],
-    headers: Mapping[str, str],
-) -> Finding:
+def _name(plan: Plan, kind: str | None, value: str, *, suggestion: bool = False) -> Named | None:
+    """``value``, an id of ``kind`` (indicator, region, column, period), named; None
+    where the plan (or the tool) does not know it. The one rule of findings and keys."""
+    if kind == "indicator" and (ind := plan.indicator_by_id.get(value)) is not None:
+        if suggestion:  # the clerk may write either: the name, and the id
+            return Named(value, f"{ind.name.zh}（{value}）", f"{ind.name.en} ({value})")
+        return Named(value, ind.name.zh, ind.name.en)
+    if kind == "region" and (reg := plan.region_by_id.get(value)) is not None:
+        return Named(value, reg.name.zh, reg.name.en)
+    if kind == "column" and value in COLUMN_WORDS:  # 单位 under zh, unit under en
+        word = COLUMN_WORDS[value]
+        return Named(value, word.zh, word.en)
+    if kind == "period":
+        return _period(value)
+    return None
+
+
+def _named(finding: Finding, plan: Plan, headers: Mapping[str, str]) -> Finding:
     params: dict[str, Param] = dict(finding.params)
     changed = False
     for key, value in finding.params.items():
@@ -69,21 +79,7 @@ def _named(
             if key in _PERIOD_PARAMS
             else None
         )
-        named: Named | None = None
-        if kind == "indicator" and value in indicators:
-            name = indicators[value].name
-            if key == "suggestion":  # the clerk may write either: the name, and the id
-                named = Named(value, f"{name.zh}（{value}）", f"{name.en} ({value})")
-            else:
-                named = Named(value, name.zh, name.en)
-        elif kind == "region" and value in regions:
-            name = regions[value].name
-            named = Named(value, name.zh, name.en)
-        elif kind == "column" and value in COLUMN_WORDS:  # 单位 under zh, unit under en
-            word = COLUMN_WORDS[value]
-            named = Named(value, word.zh, word.en)
-        elif kind == "period":
-            named = _period(value)
+        named = _name(plan, kind, value, suggestion=key == "suggestion")
         if named is not None:
             params[key] = named
             changed = True
@@ -96,12 +92,12 @@ def _named(
     return replace(finding, params=params) if changed else finding
 
 
-def key_names(plan: Plan, indicator: str, period: str, region: str) -> dict[str, str]:
-    """A figure's key as ``indicator``, ``period``, ``region`` parameters, each named
-    (a :class:`Named` is the id itself to code that compares it)."""
-    params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
-    (named,) = with_names([Finding("figure", Severity.NOTICE, params=params)], plan)
-    return {k: v if isinstance(v, str) else str(v) for k, v in named.params.items()}
+def key_names(plan: Plan, indicator: str, period: str, region: str) -> dict[str, Named]:
+    """A figure's key as ``indicator``, ``period``, ``region`` parameters, each named (a
+    :class:`Named` is the id itself to code that compares it); an id the plan does not
+    know is shown as written."""
+    key = {"indicator": indicator, "period": period, "region": region}
+    return {k: _name(plan, k, v) or Named(v, v, v) for k, v in key.items()}
 
 
 def figure_name(plan: Plan, indicator: str, period: str, region: str) -> Named:
@@ -110,11 +106,11 @@ def figure_name(plan: Plan, indicator: str, period: str, region: str) -> Named:
     the one form of a key in findings (the catalogue's ``_KEY``), ingest and withdraw."""
     key = key_names(plan, indicator, period, region)
     parts = [key[k] for k in ("indicator", "region", "period")]
-
-    def said(lang: str) -> str:
-        return " · ".join(p.shown(lang) if isinstance(p, Named) else str(p) for p in parts)
-
-    return Named(f"{indicator} {period} {region}", said("zh"), said("en"))
+    return Named(
+        f"{indicator} {period} {region}",
+        " · ".join(p.zh for p in parts),
+        " · ".join(p.en for p in parts),
+    )
 
 
 def _words(finding: Finding) -> str:

@@ -40,6 +40,7 @@ from typing import Any, Literal, cast
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.reporting.model import RegionRanking, Report
 from linyi_tracker.reporting.render.numbers import bounded
+from linyi_tracker.reporting.render.textwidth import text_em
 from linyi_tracker.reporting.view import TargetView
 
 _FONTS = [
@@ -421,12 +422,12 @@ def _margins(fig: Any, ax: Any, spec: ChartSpec) -> None:
     width_pt = fig.get_figwidth() * 72
     height_pt = fig.get_figheight() * 72
     if spec.kind == "counties":
-        widest = max((_text_width(label, 8) for label in spec.labels), default=10.0)
+        widest = max((text_em(label) * 8 for label in spec.labels), default=10.0)
         left = widest + 14
         bottom = 34.0  # ticks and the unit below the bars
     else:
         ticks = [_tick(v) for v in ax.get_yticks()]
-        widest = max((_text_width(label, 9) for label in ticks), default=10.0)
+        widest = max((text_em(label) * 9 for label in ticks), default=10.0)
         left = widest + 26  # ticks, their marks and the unit turned on its side
         bottom = 20.0
     right = 48.0 if spec.compact else 8.0  # a narrow chart's legend sits on the right
@@ -436,11 +437,6 @@ def _margins(fig: Any, ax: Any, spec: ChartSpec) -> None:
         top=1 - 20 / height_pt,
         bottom=bottom / height_pt,
     )
-
-
-def _text_width(label: str, size: float) -> float:
-    """Points a label takes: a Chinese character is about one em, a digit about half."""
-    return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in label)
 
 
 def _tol_text(spec: ChartSpec) -> str:

@@ -13,24 +13,31 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
+from linyi_tracker.formatting import PLAIN, ColumnStyle
 from linyi_tracker.i18n import Lang
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, flat_row, worded_row
+from linyi_tracker.reporting.render.spreadsheet import (
+    FLAT_COLUMNS,
+    flat_row,
+    system_words,
+    worded_row,
+)
 from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.sheets import csv_bytes, formula_safe
 
-# A figure column and how the report prints it; its shown column follows it.
-SHOWN: dict[str, Callable[[TargetView, Lang], str]] = {
-    "target": text.target,
-    "actual": text.actual,
-    "achievement": text.achievement,
-    "gap": text.gap,
-    "time_progress": text.time_elapsed,
-    "schedule_gap": text.schedule,
-    "progress": text.level_progress,
-    "pace": lambda v, lang: text.pace(v),
-    "projected": text.projected,
+# A figure column and how the report prints it; its shown column follows it. A column
+# with a style (万 or not, one precision) takes its section's, as the report's table does.
+SHOWN: dict[str, Callable[[TargetView, Lang, dict[str, ColumnStyle]], str]] = {
+    "target": lambda v, lang, s: text.target(v, lang, s.get("target", PLAIN)),
+    "actual": lambda v, lang, s: text.actual(v, lang, s.get("actual", PLAIN)),
+    "achievement": lambda v, lang, s: text.achievement(v, lang),
+    "gap": lambda v, lang, s: text.gap(v, lang, s.get("gap", PLAIN)),
+    "time_progress": lambda v, lang, s: text.time_elapsed(v, lang),
+    "schedule_gap": lambda v, lang, s: text.schedule(v, lang),
+    "progress": lambda v, lang, s: text.level_progress(v, lang),
+    "pace": lambda v, lang, s: text.pace(v),
+    "projected": lambda v, lang, s: text.projected(v, lang, s.get("projected", PLAIN)),
 }
 
 
@@ -50,19 +57,29 @@ def header(lang: Lang) -> list[str]:
     return columns(lang) if lang == "en" else [REPORT_ZH_HEADERS[k] for k in columns(lang)]
 
 
-def _row(report: Report, line: TargetView, lang: Lang) -> list[object]:
+def _row(
+    report: Report,
+    line: TargetView,
+    lang: Lang,
+    styles: dict[str, ColumnStyle],
+    systems: dict[str, object],
+) -> list[object]:
     if lang == "en":
         return flat_row(report, line, lang)
-    cells = worded_row(report, line, lang)
+    cells = worded_row(report, line, lang, systems)
     for key, shown in SHOWN.items():
         value = cells[key]
-        cells[f"{key}_shown"] = formula_safe(shown(line, lang)) if value is not None else None
+        cells[f"{key}_shown"] = (
+            formula_safe(shown(line, lang, styles)) if value is not None else None
+        )
     return [cells[k] for k in columns(lang)]
 
 
 def render(report: Report, lang: Lang) -> bytes:
     head: list[object] = list(header(lang))
     rows: list[list[object]] = [head]
+    systems = system_words(report, lang)  # once, not per row
     for section in report.systems:
-        rows += [_row(report, line, lang) for line in section.lines]
+        styles = text.column_styles(section.lines, lang)  # as the section's table
+        rows += [_row(report, line, lang, styles, systems) for line in section.lines]
     return csv_bytes(rows)

@@ -29,6 +29,7 @@ from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render import tables
 from linyi_tracker.reporting.render.tables import Table
+from linyi_tracker.reporting.render.textwidth import is_cjk, text_em
 
 # A4 portrait; the wider left margin leaves room for binding.
 PAGE_WIDTH_CM = 21.0
@@ -210,7 +211,7 @@ def cover_title(report: Report, lang: Lang) -> tuple[list[str], float]:
     plan = report.short_title_zh if lang == "zh" else report.short_title_en
     lines = [plan, t("report.cover_year", lang, year=report.year)]
     width_pt = TEXT_WIDTH_CM / 2.54 * 72
-    widest = max(_text_em(line) for line in lines) * WIDTH_SAFETY
+    widest = max(text_em(line) for line in lines) * WIDTH_SAFETY
     size = max(TITLE_MIN_PT, min(TITLE_PT, int(width_pt / widest * 2) / 2))
     return [_bind_last(line) for line in lines], size
 
@@ -219,10 +220,10 @@ def _bind_last(line: str) -> str:
     """The line with its last two words (Latin) or characters (Chinese) held together (a
     dash inside the last word, "(2015–2020)", holds too)."""
     head, space, last = line.rpartition(" ")
-    if space and last and not _is_cjk(last[-1]):
+    if space and last and not is_cjk(last[-1]):
         last = re.sub(r"(?<=[–-])(?=\w)", "\u2060", last)
         return f"{head}\u00a0{last}"
-    if len(line) >= 2 and _is_cjk(line[-1]):
+    if len(line) >= 2 and is_cjk(line[-1]):
         return f"{line[:-1]}\u2060{line[-1]}"
     return line
 
@@ -323,26 +324,6 @@ _PERIOD = re.compile(r"(?<=\S) ?(?=[(（][^()（）]*\d[^()（）]*[)）])")
 _BOUND = re.compile(r"(?<=[≥≤<>≈]) (?=\S)|(?<=\d) (?=[^\s(（]{1,3}(?:\s|$))")
 
 
-def _is_cjk(ch: str) -> bool:
-    return ord(ch) >= 0x2E80 or ch in "—…“”‘’"
-
-
-def _text_em(s: str) -> float:
-    """About how many ems a text takes in the report's fonts: a Chinese character (or a
-    full-width sign) one, a capital 0.72, a space or a point 0.28, other Latin 0.55."""
-    total = 0.0
-    for ch in s:
-        if _is_cjk(ch):
-            total += 1.0
-        elif ch in " \u00a0.,;:'|!il":
-            total += 0.28
-        elif ch.isupper() or ch in "%≥≤≈mw":
-            total += 0.72
-        else:
-            total += 0.55
-    return total
-
-
 def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float]:
     """A column's (natural, narrowest) text width in points: its longest line, and its
     widest piece that must stay whole (a figure with its unit, a period, a Chinese status
@@ -351,16 +332,16 @@ def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float
     natural = narrowest = 0.0
     for value in values:
         for line in _lines(value, status=status).split("\n"):
-            natural = max(natural, _text_em(line))
-            whole_line = status and any(_is_cjk(ch) for ch in line)
+            natural = max(natural, text_em(line))
+            whole_line = status and any(is_cjk(ch) for ch in line)
             for piece in [line] if whole_line else re.split(r"(?<=-)| ", line):
                 figure = (
                     any(ch.isdigit() for ch in piece)
                     and len(piece.lstrip("≥≤<>≈\u00a0")) <= WHOLE_PIECE_CHARS
                 )
-                latin = not any(_is_cjk(ch) for ch in piece)
+                latin = not any(is_cjk(ch) for ch in piece)
                 whole = whole_line or ((figure or latin) and not name)
-                width = _text_em(piece)
+                width = text_em(piece)
                 narrowest = max(narrowest, width if whole or latin else min(width, 5.0))
     em = TABLE_PT * WIDTH_SAFETY
     return natural * em + 2 * CELL_PAD_PT, narrowest * em + 2 * CELL_PAD_PT

@@ -6,6 +6,8 @@ writes (:func:`linyi_tracker.sheets.formula_safe`); numbers stay numbers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.formatting import worded
 from linyi_tracker.i18n import Lang, status_label, t
@@ -78,15 +80,31 @@ def flat_row(report: Report, line: TargetView, lang: Lang) -> list[object]:
     return [formula_safe(v) for v in values]
 
 
-def worded_row(report: Report, line: TargetView, lang: Lang) -> dict[str, object]:
+def system_words(report: Report, lang: Lang) -> dict[str, object]:
+    """Each system's id and how a row names it: its number and name ("一 就业", made
+    safe). A writer builds it once and hands it to each :func:`worded_row`."""
+    return {
+        s.id: formula_safe(f"{s.number} {s.name_zh if lang == 'zh' else s.name_en}")
+        for s in report.systems
+    }
+
+
+def worded_row(
+    report: Report,
+    line: TargetView,
+    lang: Lang,
+    systems: Mapping[str, object] | None = None,
+) -> dict[str, object]:
     """:func:`flat_row` by column, as a person reads it: the system by number and name;
     under zh the kind, comparator, judgement and a worded figure in Chinese words
-    (年度目标, ≥, 正常推进, 已完成). The workbook's rows and the zh CSV's, one rule."""
+    (年度目标, ≥, 正常推进, 已完成). The workbook's rows and the zh CSV's, one rule.
+    ``systems`` is :func:`system_words`, built once for every row (else built here)."""
     flat = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
     a = line.a
-    for s in report.systems:
-        if s.id == line.system:
-            flat["system"] = formula_safe(f"{s.number} {s.name_zh if lang == 'zh' else s.name_en}")
+    if systems is None:
+        systems = system_words(report, lang)
+    if line.system in systems:
+        flat["system"] = systems[line.system]
     if lang == "zh":
         flat["kind"] = t(f"kind.{a.kind}", lang)
         flat["comparator"] = text.comparator_sign(a.comparator) or None
