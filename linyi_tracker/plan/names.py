@@ -88,7 +88,9 @@ def city_prefixes(plan: Plan) -> tuple[str, ...]:
     (全市, 全省: a word for "the whole …") is left out, so 全市兰山区 is not 兰山区."""
     city = plan.city
     names = {
-        fold(n) for n in (city.name.zh, *city.aliases) if has_cjk(n) and not fold(n).startswith("全")
+        fold(n)
+        for n in (city.name.zh, *city.aliases)
+        if has_cjk(n) and not fold(n).startswith("全")
     }
     names |= {n[:-1] for n in names if n.endswith("市") and len(n) > 2}
     return tuple(sorted(names, key=len, reverse=True))

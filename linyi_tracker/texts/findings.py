@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from linyi_tracker.actuals.headers import ZH_HEADERS
 from linyi_tracker.findings import Severity
 from linyi_tracker.texts.text import Pair, Text, register
 
@@ -2121,7 +2122,6 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in _ENTRIES}
 # the finding was named (:mod:`linyi_tracker.validation.naming`), else the template's.
 # The Chinese words are the reader's own headers (actuals.headers.ZH_HEADERS), which the
 # template and extract's CSV write.
-from linyi_tracker.actuals.headers import ZH_HEADERS  # noqa: E402  (beside its one use)
 
 COLUMN_WORDS: dict[str, Text] = {
     column: _keyed(f"finding.column.{column}", T(ZH_HEADERS[column], column))

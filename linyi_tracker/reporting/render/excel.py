@@ -25,7 +25,7 @@ from linyi_tracker.formatting import display_width, shown_percent, worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, worded_row
+from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, system_words, worded_row
 from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.sheets import (
     BODY_FONT,
@@ -168,8 +168,9 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
     sheet.hidden = {i for i, k in enumerate(keys) if k in _HIDDEN}
     sheet.widest = {keys.index(k): w for k, w in _CAPS.items()}
     sheet.keys = keys.index("name") + 1  # through the target's name
+    systems = system_words(report, lang)
     for r, line in enumerate(lines):
-        flat = worded_row(report, line, lang)
+        flat = worded_row(report, line, lang, systems)
         a = line.a
         for key in (*_FRACTIONS, "schedule_gap"):
             flat[key] = _as_shown(flat[key], points=key == "schedule_gap")

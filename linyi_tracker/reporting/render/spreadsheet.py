@@ -93,16 +93,14 @@ def worded_row(
     report: Report,
     line: TargetView,
     lang: Lang,
-    systems: Mapping[str, object] | None = None,
+    systems: Mapping[str, object],
 ) -> dict[str, object]:
     """:func:`flat_row` by column, as a person reads it: the system by number and name;
     under zh the kind, comparator, judgement and a worded figure in Chinese words
     (年度目标, ≥, 正常推进, 已完成). The workbook's rows and the zh CSV's, one rule.
-    ``systems`` is :func:`system_words`, built once for every row (else built here)."""
+    ``systems`` is :func:`system_words`, built once for every row."""
     flat = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
     a = line.a
-    if systems is None:
-        systems = system_words(report, lang)
     if line.system in systems:
         flat["system"] = systems[line.system]
     if lang == "zh":
