@@ -54,6 +54,12 @@ LABELS: dict[str, Pair] = {
         "zh": "{plan} 目标进展（截至{as_of}）",
         "en": "{plan}: where each target stands, as of {as_of}",
     },
+    # the report's charts
+    "chart.band": {"zh": "目标±{tol}%", "en": "target ±{tol} %"},
+    "chart.counties": {"zh": "{name} · 各县区（{period}）", "en": "{name} · counties ({period})"},
+    "chart.ratio": {"zh": "比值（:1）", "en": "ratio (:1)"},
+    "chart.thousand": {"zh": "千{unit}", "en": "thousand {unit}"},
+    "chart.million": {"zh": "百万{unit}", "en": "million {unit}"},
     "title.status_region": {
         "zh": "{plan} 目标进展 · {region}（截至{as_of}）",
         "en": "{plan}: where each target stands in {region}, as of {as_of}",

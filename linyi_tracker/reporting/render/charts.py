@@ -53,21 +53,6 @@ _FONTS = [
     "sans-serif",
 ]
 
-# Words on the charts that the shared label table does not have (zh, en).
-_WORDS: dict[str, tuple[str, str]] = {
-    "band": ("目标±{tol}%", "target ±{tol} %"),
-    "counties": ("{name} · 各县区（{period}）", "{name} · counties ({period})"),
-    "ratio": ("比值（:1）", "ratio (:1)"),
-    "thousand": ("千{unit}", "thousand {unit}"),
-    "million": ("百万{unit}", "million {unit}"),
-}
-
-
-def word(key: str, lang: Lang, **params: object) -> str:
-    zh, en = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**params)
-
-
 Point = tuple[float, float]
 
 
@@ -137,12 +122,12 @@ def _scale(values: list[float], unit: str, lang: Lang) -> tuple[float, str]:
     """The divisor and axis label for values in ``unit``: 万 in Chinese, thousands/millions in English."""
     top = max((abs(v) for v in values), default=0.0)
     if unit in {"%", ":1"} or top < 10_000:
-        return 1.0, (word("ratio", lang) if unit == ":1" else unit)
+        return 1.0, (t("chart.ratio", lang) if unit == ":1" else unit)
     if lang == "zh":
         return 10_000.0, f"万{unit}"
     if top >= 1_000_000:
-        return 1_000_000.0, word("million", lang, unit=unit).strip()
-    return 1_000.0, word("thousand", lang, unit=unit).strip()
+        return 1_000_000.0, t("chart.million", lang, unit=unit).strip()
+    return 1_000.0, t("chart.thousand", lang, unit=unit).strip()
 
 
 def capped(line: TargetView, value: float) -> float:
@@ -188,8 +173,8 @@ def chart_spec(
         dots = uses_dots(shown)
         return ChartSpec(
             line.target_id,
-            word(
-                "counties",
+            t(
+                "chart.counties",
                 lang,
                 name=name,
                 period=counties.period.label(lang),
@@ -341,7 +326,7 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 color=red,
                 alpha=0.08,
                 linewidth=0,
-                label=word("band", lang, tol=_tol_text(spec)),
+                label=t("chart.band", lang, tol=_tol_text(spec)),
             )
         if spec.mark == "bar":
             ax.bar(
