@@ -232,6 +232,12 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# The one pair of line-break sets every wrapper uses (the help text's and the tables'): a
+# closing mark never starts a line, an opening mark never ends one.
+CLOSING_MARKS = frozenset("”’）》」』】〕、，。：；！？%)]}·…")
+OPENING_MARKS = frozenset("“‘（《「『【〔([{")
+
+
 # A date as a milestone's figure may hold it: '2025-01-01', or as a workbook cell gave it,
 # '2025-01-01T00:00:00' / '2025-01-01 00:00:00' (a date without a time of day).
 _DATE_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?")

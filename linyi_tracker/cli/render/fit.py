@@ -34,15 +34,16 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from linyi_tracker.formatting import display_width
+from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width
 from linyi_tracker.i18n import status_label
 from linyi_tracker.words import STATUS_WORDS
 
 Mode = Literal["words", "name", "id", "whole"]
 
-# Never at the start of a line (closing marks), never at its end (opening marks).
-_CLOSING = set("”’）》」』】〕、，。：；！？%)]}·…")
-_OPENING = set("“‘（《「『【〔([{")
+# Never at the start of a line (closing marks), never at its end (opening marks): the one
+# pair of sets of formatting, which the help text's wrapper uses too.
+_CLOSING = CLOSING_MARKS
+_OPENING = OPENING_MARKS
 
 
 def _wide(ch: str) -> bool:
@@ -95,8 +96,12 @@ def _after_number(piece: str, ch: str) -> bool:
 
 
 # "Jun 2020", "Jan–Aug 2016": a month and its year are one date, never two lines; nor
-# are a figure and its percent sign ("48.0 %").
-_DATE = re.compile(r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)")
+# are a figure and its percent sign ("48.0 %"), nor a closing mark and what it closes.
+_DATE = re.compile(
+    r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)|(?<=\S) (?=["
+    + re.escape("".join(sorted(_CLOSING)))
+    + "])"
+)
 
 
 # The status words in Chinese (正常推进, 明显滞后): a name or a sentence that says one keeps
@@ -191,7 +196,14 @@ def _pieces(found: list[str], width: int, mode: Mode) -> list[str]:
     out: list[str] = []
     for atom in found:
         if mode == "name" and display_width(atom) > width:
-            out += list(atom)
+            for ch in atom:  # anywhere, but a closing mark stays with what it closes
+                if ch in _CLOSING and out and out[-1] != " ":
+                    out[-1] += ch
+                elif ch in _CLOSING and len(out) > 1 and out[-1] == " ":
+                    out.pop()
+                    out[-1] += " " + ch
+                else:
+                    out.append(ch)
         else:
             out.append(atom)
     return out

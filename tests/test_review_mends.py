@@ -1,0 +1,54 @@
+"""Mends of a review of the terminal and of shown figures (issue 28, review m2)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linyi_tracker.cli import wrap as help_wrap
+from linyi_tracker.cli.render import fit
+from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width
+
+_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *("数据", "不足", "年", "2018年", "abc", "report", " ", " ", "兰山区-2017.xlsx", "50"),
+            *sorted(CLOSING_MARKS),
+            *sorted(OPENING_MARKS),
+        ]
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+def _text(pieces: list[str]) -> str:
+    return "".join(pieces).lstrip("".join(CLOSING_MARKS) + " ")
+
+
+def test_one_pair_of_sets_and_one_width() -> None:
+    """Both wrappers use the one pair of line-break sets and the one width function."""
+    assert help_wrap._NO_LINE_START is fit._CLOSING is CLOSING_MARKS
+    assert help_wrap._NO_LINE_END is fit._OPENING is OPENING_MARKS
+    assert help_wrap.cell_width is display_width
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, st.integers(min_value=6, max_value=30))
+def test_help_lines_never_start_with_a_closing_mark(pieces: list[str], width: int) -> None:
+    """The help text's wrapper never starts a line with a closing mark of the one set."""
+    text = _text(pieces)
+    for line in help_wrap.wrap(text, width)[1:]:
+        assert line[0] not in CLOSING_MARKS, (text, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, st.integers(min_value=6, max_value=30), st.sampled_from(["words", "name"]))
+def test_table_lines_never_start_with_a_closing_mark(
+    pieces: list[str], width: int, mode: fit.Mode
+) -> None:
+    """The tables' wrapper never starts a line with a closing mark of the one set."""
+    text = _text(pieces)
+    for start, end in fit.wrap(text, width, mode)[1:]:
+        line = text[start:end]
+        assert not line or line[0] not in CLOSING_MARKS, (text, line)
