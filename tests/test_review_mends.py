@@ -52,3 +52,18 @@ def test_table_lines_never_start_with_a_closing_mark(
     for start, end in fit.wrap(text, width, mode)[1:]:
         line = text[start:end]
         assert not line or line[0] not in CLOSING_MARKS, (text, line)
+
+
+def test_the_dropped_columns_note_is_built_in_one_place() -> None:
+    """Only fit.dropped_note builds the note on dropped columns; every table calls it."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "linyi_tracker"
+    users = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.py")
+        if "note.columns_dropped" in p.read_text(encoding="utf-8") and "texts" not in p.parts
+    )
+    assert users == ["cli/render/fit.py"]
+    assert "兰山区" in fit.dropped_note(["兰山区"], "zh")
+    assert "a, b" in fit.dropped_note(["a", "b"], "en")

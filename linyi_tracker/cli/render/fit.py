@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,8 +34,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width
-from linyi_tracker.i18n import status_label
+from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width, listed
+from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.words import STATUS_WORDS
 
 Mode = Literal["words", "name", "id", "whole"]
@@ -98,7 +98,7 @@ def _after_number(piece: str, ch: str) -> bool:
 # "Jun 2020", "Jan–Aug 2016": a month and its year are one date, never two lines; nor
 # are a figure and its percent sign ("48.0 %"), nor a closing mark and what it closes.
 _DATE = re.compile(
-    r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)|(?<=\S) (?=["
+    r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)| (?= *["
     + re.escape("".join(sorted(_CLOSING)))
     + "])"
 )
@@ -506,25 +506,27 @@ def add_row(columns: Sequence[Column], values: Sequence[Cell]) -> None:
         c.cells.append(list(v))
 
 
+def dropped_note(dropped: Iterable[Column | str], lang: Lang) -> str:
+    """The one note on the columns a table dropped (columns, or the names of what was left
+    out), in the reader's language: every table that drops columns says it so."""
+    names = [c if isinstance(c, str) else c.header for c in dropped]
+    return t("note.columns_dropped", lang, columns=listed(names, lang))
+
+
 class Fitted:
     """A laid-out table that takes its width when drawn (inside a panel, a panel's width),
-    followed by the note on the columns dropped, in the reader's language."""
+    followed by the note on the columns dropped (:func:`dropped_note`)."""
 
-    def __init__(
-        self,
-        columns: Sequence[Column],
-        note: Callable[[list[str]], str],
-        title: str | None = None,
-    ) -> None:
+    def __init__(self, columns: Sequence[Column], lang: Lang, title: str | None = None) -> None:
         self.columns = columns
-        self.note = note
+        self.lang = lang
         self.title = title
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         drawn, dropped = table(self.columns, options.max_width, title=self.title)
         yield drawn
         if dropped:
-            yield Text(self.note([c.header for c in dropped]), style="yellow")
+            yield Text(dropped_note(dropped, self.lang), style="yellow")
 
 
 class Hanging:

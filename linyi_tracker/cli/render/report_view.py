@@ -9,7 +9,6 @@ from rich.text import Text
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
-from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -44,9 +43,7 @@ def _table(
         )
         for i, h in enumerate(header)
     ]
-    return fit.Fitted(
-        columns, lambda names: t("note.columns_dropped", lang, columns=listed(names, lang))
-    )
+    return fit.Fitted(columns, lang)
 
 
 def _add(table: fit.Fitted, cells: list[str], status: fit.Paragraph | None = None) -> None:

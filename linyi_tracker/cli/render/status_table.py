@@ -19,7 +19,7 @@ from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
 from linyi_tracker.findings import plural
-from linyi_tracker.formatting import ColumnStyle, listed, shown_percent, sparkline
+from linyi_tracker.formatting import ColumnStyle, shown_percent, sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView, tally
@@ -144,8 +144,7 @@ def render_status(
     table, dropped = fit.table(columns, width, title=title, section_ends=ends)
     parts: list[RenderableType] = [table]
     if dropped:
-        names = listed((c.header for c in dropped), lang)
-        parts.append(Text(t("note.columns_dropped", lang, columns=names), style="yellow"))
+        parts.append(Text(fit.dropped_note(dropped, lang), style="yellow"))
     if several:
         parts.append(Text(t("note.county_target", lang), style="dim"))
     counts = tally(shown)
