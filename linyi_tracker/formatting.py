@@ -158,16 +158,40 @@ def with_unit(
         return f"{text}{'%' if lang == 'zh' else ' %'}"
     if lang == "zh":
         return f"{text}{unit_label}"
-    return f"{text} {unit_label if abs(value) != 1 else one_of(unit_label)}"
+    # Only a whole 1 as shown takes the singular ('1 county'; '1.0 persons', as English writes).
+    return f"{text} {one_of(unit_label) if text.lstrip('-') == '1' else unit_label}"
+
+
+# The English plurals whose singular is known, longest ending first: counties → county,
+# boxes → box, branches → branch, persons → person. A word with none of these endings
+# (yuan, m², km, glass, census, basis) is not taken for a plural and stays as written.
+_PLURAL_ENDINGS = (
+    ("ies", "y"),
+    ("sses", "ss"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ss", "ss"),
+    ("us", "us"),
+    ("is", "is"),
+    ("s", ""),
+)
 
 
 def one_of(unit_label: str) -> str:
     """The English word for one of a counted unit, written in the plan in the plural
-    (counties → county, persons → person): '1 county', never '1 counties'. A unit that
-    is not an English plural word (yuan, m², km) stays as written."""
-    if not re.fullmatch(r"[A-Za-z]+s", unit_label) or unit_label.endswith("ss"):
+    (counties → county, persons → person, boxes → box): '1 county', never '1 counties'.
+
+    The limit: only a single Latin word with a known plural ending is changed (see
+    ``_PLURAL_ENDINGS``); anything else (yuan, m², km, glass, an irregular plural such as
+    'people') stays as written, and :func:`with_unit` asks for it only for a whole 1."""
+    if not re.fullmatch(r"[A-Za-z]+", unit_label):
         return unit_label
-    return unit_label[:-3] + "y" if unit_label.endswith("ies") else unit_label[:-1]
+    lower = unit_label.lower()
+    for ending, singular in _PLURAL_ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending):
+            return unit_label[: len(unit_label) - len(ending)] + singular
+    return unit_label
 
 
 def listed(items: Iterable[object], lang: Lang) -> str:

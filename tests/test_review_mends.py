@@ -67,3 +67,36 @@ def test_the_dropped_columns_note_is_built_in_one_place() -> None:
     assert users == ["cli/render/fit.py"]
     assert "兰山区" in fit.dropped_note(["兰山区"], "zh")
     assert "a, b" in fit.dropped_note(["a", "b"], "en")
+
+
+def test_one_of_knows_its_endings_only() -> None:
+    """one_of changes only known plural endings: boxes → box, never 'boxe'."""
+    from linyi_tracker.formatting import one_of
+
+    assert [one_of(u) for u in ("boxes", "branches", "counties", "persons", "units")] == [
+        "box",
+        "branch",
+        "county",
+        "person",
+        "unit",
+    ]
+    assert [one_of(u) for u in ("census", "basis", "glass", "people", "km", "m²")] == [
+        "census",
+        "basis",
+        "glass",
+        "people",
+        "km",
+        "m²",
+    ]
+
+
+def test_only_a_whole_one_is_singular() -> None:
+    """A figure shown as 1.0 keeps the plural ('1.0 persons'); a whole 1 takes the singular."""
+    from decimal import Decimal
+
+    from linyi_tracker.formatting import with_unit
+
+    assert with_unit(Decimal("1.0"), "persons", "en", places=1) == "1.0 persons"
+    assert with_unit(Decimal("1.0"), "persons", "en") == "1 person"
+    assert with_unit(Decimal("-1"), "boxes", "en") == "-1 box"
+    assert with_unit(Decimal("1.5"), "persons", "en") == "1.5 persons"
