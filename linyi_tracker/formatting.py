@@ -69,20 +69,23 @@ class ColumnStyle:
     """The style of a table column whose rows hold figures of several units (the report's
     期末预计, the status table's 差距), by :func:`column_style`: the figures of each unit
     all in 万 or none (8.59万人 never beside 11,315人), and every percentage (and
-    percentage-point gap) at one number of decimals (100.0% beside 86.4%). Figures of
-    different units keep their own magnitude: 178万平方米 may stand above 2,500套(户).
-    The default leaves each figure to its own size and precision."""
+    percentage-point gap) at one number of decimals (100.0% beside 86.4%), and so every
+    amount of one unit (1.610万元 beside 4.500万元, never 1.61万元 beside 4.5万元). Figures
+    of different units keep their own magnitude and precision: 178万平方米 may stand above
+    2,500套(户). The default leaves each figure to its own size and precision."""
 
     wan: Mapping[str, bool] = field(default_factory=dict)  # by unit label
     percent_places: int | None = None
+    places: Mapping[str, int] = field(default_factory=dict)  # by unit label
 
     def amount(self, value: Decimal, unit_label: str | None, lang: Lang) -> str:
         """A figure with its unit in this column's style."""
         if unit_label == "%":
             return with_unit(value, "%", lang, False, self.percent_places)
+        key = unit_label or ""
         if unit_label == ":1":
-            return with_unit(value, ":1", lang)
-        return with_unit(value, unit_label, lang, self.wan.get(unit_label or ""))
+            return with_unit(value, ":1", lang, None, self.places.get(key))
+        return with_unit(value, unit_label, lang, self.wan.get(key), self.places.get(key))
 
     def share(self, value: Decimal, lang: Lang) -> str:
         """A percentage or a number of points without its sign, in this column's precision."""
@@ -101,8 +104,12 @@ def mixed_column_style(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> Co
     for value, unit_label in figures:
         by_unit.setdefault(unit_label, []).append(value)
     shares = by_unit.pop(SHARE, [])
-    wan = {u: column_style(values, lang)[0] for u, values in by_unit.items()}
-    return ColumnStyle(wan, column_style(shares, lang)[1] if shares else None)
+    styles = {u: column_style(values, lang) for u, values in by_unit.items()}
+    return ColumnStyle(
+        {u: wan for u, (wan, _) in styles.items()},
+        column_style(shares, lang)[1] if shares else None,
+        {u: places for u, (_, places) in styles.items()},
+    )
 
 
 def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +101,53 @@ def test_only_a_whole_one_is_singular() -> None:
     assert with_unit(Decimal("1.0"), "persons", "en") == "1 person"
     assert with_unit(Decimal("-1"), "boxes", "en") == "-1 box"
     assert with_unit(Decimal("1.5"), "persons", "en") == "1.5 persons"
+
+
+_FIGURE = __import__("re").compile(r"-?\d[\d,]*(?:\.(\d+))?")
+
+
+def _tables(plan, year: int):  # type: ignore[no-untyped-def]
+    """The figure tables of the demo report of ``year`` and of status for all regions."""
+    from test_report import demo_report
+
+    from conftest import DEMO
+    from linyi_tracker.actuals.periods import parse_period
+    from linyi_tracker.assessment.engine import assess_all
+    from linyi_tracker.reporting.view import status_view
+
+    report = demo_report(plan, year, str(year))
+    tables = [section.lines for section in report.systems]
+    tables.append([report.line(tid) for tid in report.annual])
+    from linyi_tracker.actuals.store import load_store
+
+    store = load_store(plan, DEMO)
+    regions = [r.id for r in plan.regions]
+    status = status_view(plan, store, assess_all(plan, store, parse_period(str(year)), regions))
+    for region in regions:
+        tables.append([v for v in status.targets if v.a.region == region])
+    return tables
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019, 2020])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_amounts_of_one_unit_show_one_precision_a_column(plan, year: int, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Within a figure column, every amount of one unit shows the same number of decimals."""
+    from linyi_tracker.reporting import text
+
+    cell = {"target": text.target, "actual": text.actual, "gap": text.gap}
+    cell["projected"] = text.projected
+    for lines in _tables(plan, year):
+        styles = text.column_styles(lines, lang)
+        seen: dict[tuple[str, str], dict[int, str]] = {}
+        for column, shown in cell.items():
+            for v in lines:
+                figures = text.column_figures(column, v, lang)
+                if not figures:
+                    continue
+                out = shown(v, lang, styles[column])
+                m = _FIGURE.search(out)
+                assert m is not None, out
+                places = len(m.group(1) or "")
+                seen.setdefault((column, figures[0][1]), {}).setdefault(places, out)
+        mixed = {k: d for k, d in seen.items() if len(d) > 1}
+        assert not mixed, mixed
