@@ -201,6 +201,16 @@ def one_of(unit_label: str) -> str:
     return unit_label
 
 
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def terminal_words(text: str) -> str:
+    """A sentence as the terminal shows it: Markdown's code marks taken off a command
+    ("运行 `linyi-tracker report 2020`" → "运行 linyi-tracker report 2020"). The texts keep
+    them for the Markdown and HTML reports; only terminal output calls this."""
+    return _CODE_SPAN.sub(r"\1", text) if "`" in text else text
+
+
 def listed(items: Iterable[object], lang: Lang) -> str:
     """Items of a list as each language separates them: 2017、2018 / 2017, 2018 (the one
     list separator of every text a reader sees)."""

@@ -151,3 +151,26 @@ def test_amounts_of_one_unit_show_one_precision_a_column(plan, year: int, lang: 
                 seen.setdefault((column, figures[0][1]), {}).setdefault(places, out)
         mixed = {k: d for k, d in seen.items() if len(d) > 1}
         assert not mixed, mixed
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [60, 120])
+def test_the_terminal_shows_no_markdown_code_marks(run, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """status in the terminal names a command without Markdown's backticks."""
+    from conftest import DEMO
+
+    r = run("status", "--data", str(DEMO), "--lang", lang, "--region", "all", width=width)
+    assert r.exit_code == 0
+    assert "linyi-tracker report" in r.stdout.replace("\n", " ") or "report 20" in r.stdout
+    assert "`" not in r.stdout
+
+
+def test_terminal_words_takes_off_code_marks_only() -> None:
+    """terminal_words takes off the backticks of a code span and leaves other text alone."""
+    from linyi_tracker.formatting import terminal_words
+
+    assert (
+        terminal_words("运行 `linyi-tracker report 2020` 查看")
+        == "运行 linyi-tracker report 2020 查看"
+    )
+    assert terminal_words("a ` alone") == "a ` alone"

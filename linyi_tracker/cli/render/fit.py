@@ -34,7 +34,13 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width, listed
+from linyi_tracker.formatting import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    display_width,
+    listed,
+    terminal_words,
+)
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.words import STATUS_WORDS
 
@@ -510,7 +516,7 @@ def dropped_note(dropped: Iterable[Column | str], lang: Lang) -> str:
     """The one note on the columns a table dropped (columns, or the names of what was left
     out), in the reader's language: every table that drops columns says it so."""
     names = [c if isinstance(c, str) else c.header for c in dropped]
-    return t("note.columns_dropped", lang, columns=listed(names, lang))
+    return terminal_words(t("note.columns_dropped", lang, columns=listed(names, lang)))
 
 
 class Fitted:

@@ -19,7 +19,7 @@ from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
 from linyi_tracker.findings import plural
-from linyi_tracker.formatting import ColumnStyle, shown_percent, sparkline
+from linyi_tracker.formatting import ColumnStyle, shown_percent, sparkline, terminal_words
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView, tally
@@ -161,7 +161,7 @@ def render_status(
             rows=plural(missing, "row"),
             year=report.as_of.year,
         )
-        parts.append(Text(hint, style="yellow"))
+        parts.append(Text(terminal_words(hint), style="yellow"))
     return Group(*parts, _caption(ctx, lang))
 
 
