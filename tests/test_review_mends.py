@@ -196,3 +196,26 @@ def test_status_never_splits_an_id(run, plan, lang: str, width: int, regions: li
         raise AssertionError("an id was cut")
     if width == 120:
         assert pieces, "at 120 columns the ids are shown"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ranking_heading_is_heading_dot_how(plan, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A ranking's heading in the terminal reads 'heading · how', never brackets in brackets."""
+    import re
+
+    from rich.console import Console
+    from test_report import demo_report
+
+    from linyi_tracker.cli.render.report_view import render_report
+    from linyi_tracker.reporting import text
+
+    report = demo_report(plan)
+    console = Console(width=160, record=True, no_color=True)
+    console.print(render_report(report, lang))
+    out = console.export_text()
+    flat = re.sub(r"[\s│╭╮╰╯─]+", "", out)  # the title as read, whatever its wrapping
+    assert report.regions
+    for ranking in report.regions:
+        heading, how = text.ranking_title(ranking, lang)
+        assert re.sub(r"\s+", "", f"{heading} · {how}") in flat
+    assert not re.search(r"\([^()\n]*（[^()\n]*）\)", out)

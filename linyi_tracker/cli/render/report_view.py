@@ -130,7 +130,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
         table = _table(
             [t(c, lang) for c in text.RANKING_COLUMNS], lang, {0, 2, 3}, modes={0: "words"}
         )
-        table.title = f"{heading} ({how})"
+        table.title = f"{heading} · {how}"  # never brackets around a text that has its own
         table.columns[-1].mode = "name"  # the reason: Chinese breaks between characters
         for i, r in enumerate(ranking.rows, start=1):
             cells = text.ranking_cells(i, r, ranking, lang)

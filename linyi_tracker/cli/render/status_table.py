@@ -88,10 +88,12 @@ def _row(
     ]
 
 
-def _name_width(columns: list[fit.Column], width: int) -> int:
-    """The width the name column gets when the table is laid out in ``width``."""
+def _name_width(columns: list[fit.Column], width: int) -> tuple[int, list[str]]:
+    """The width the name column gets when the table is laid out in ``width``, and the
+    columns kept (by key)."""
     kept, _, widths, _ = fit.fit(columns, width)
-    return next((w for c, w in zip(kept, widths, strict=True) if c.key == "name"), 0)
+    room = next((w for c, w in zip(kept, widths, strict=True) if c.key == "name"), 0)
+    return room, [c.key for c in kept]
 
 
 def _city_only(v: TargetView) -> bool:
@@ -171,14 +173,25 @@ def render_status(
     # Ids whole or not at all: where the name column is narrower than an id, that id is
     # left out (and the note says so) and the table laid out again, the name column as wide
     # as before (its floor), so every id left fits and no other column is dropped for it.
+    # First the name column is widened to the widest id, where no other column is dropped
+    # for it.
     id_room: int | None = None
-    while True:
-        columns, ends, shown = laid_out(id_room)
-        room = _name_width(columns, width)
-        ids = [display_width(v.a.indicator) for v in shown]
-        if all(w <= room for w in ids if id_room is None or w <= id_room):
-            break
-        id_room = room
+    columns, ends, shown = laid_out(None)
+    room, kept = _name_width(columns, width)
+    widest = max((display_width(v.a.indicator) for v in shown), default=0)
+    if widest > room:
+        wider = laid_out(widest)
+        if _name_width(wider[0], width)[1] == kept:
+            columns, ends, shown = wider
+            id_room = widest
+        else:
+            while True:
+                id_room = room
+                columns, ends, shown = laid_out(id_room)
+                room = _name_width(columns, width)[0]
+                ids = [display_width(v.a.indicator) for v in shown]
+                if all(w <= room for w in ids if w <= id_room):
+                    break
     table, dropped = fit.table(columns, width, title=title, section_ends=ends)
     left_out: list[fit.Column | str] = list(dropped)
     if id_room is not None and any(display_width(v.a.indicator) > id_room for v in shown):
