@@ -91,8 +91,13 @@ def _row(
 def _name_width(columns: list[fit.Column], width: int) -> tuple[int, list[str]]:
     """The width the name column gets when the table is laid out in ``width``, and the
     columns kept (by key)."""
-    kept, _, widths, _ = fit.fit(columns, width)
+    kept, _, widths, compact = fit.fit(columns, width)
     room = next((w for c, w in zip(kept, widths, strict=True) if c.key == "name"), 0)
+    too_wide = sum(widths) + fit.overhead(len(kept), compact) > width
+    if too_wide or any(
+        w < c.minimum() for c, w in zip(kept, widths, strict=True) if c.mode != "name"
+    ):
+        return room, []  # a figure would be cut: never a layout to choose
     return room, [c.key for c in kept]
 
 
@@ -181,7 +186,7 @@ def render_status(
     widest = max((display_width(v.a.indicator) for v in shown), default=0)
     if widest > room:
         wider = laid_out(widest)
-        if _name_width(wider[0], width)[1] == kept:
+        if kept and _name_width(wider[0], width)[1] == kept:
             columns, ends, shown = wider
             id_room = widest
         else:
