@@ -69,20 +69,23 @@ class ColumnStyle:
     """The style of a table column whose rows hold figures of several units (the report's
     期末预计, the status table's 差距), by :func:`column_style`: the figures of each unit
     all in 万 or none (8.59万人 never beside 11,315人), and every percentage (and
-    percentage-point gap) at one number of decimals (100.0% beside 86.4%). Figures of
-    different units keep their own magnitude: 178万平方米 may stand above 2,500套(户).
-    The default leaves each figure to its own size and precision."""
+    percentage-point gap) at one number of decimals (100.0% beside 86.4%), and so every
+    amount of one unit (1.610万元 beside 4.500万元, never 1.61万元 beside 4.5万元). Figures
+    of different units keep their own magnitude and precision: 178万平方米 may stand above
+    2,500套(户). The default leaves each figure to its own size and precision."""
 
     wan: Mapping[str, bool] = field(default_factory=dict)  # by unit label
     percent_places: int | None = None
+    places: Mapping[str, int] = field(default_factory=dict)  # by unit label
 
     def amount(self, value: Decimal, unit_label: str | None, lang: Lang) -> str:
         """A figure with its unit in this column's style."""
         if unit_label == "%":
             return with_unit(value, "%", lang, False, self.percent_places)
+        key = unit_label or ""
         if unit_label == ":1":
-            return with_unit(value, ":1", lang)
-        return with_unit(value, unit_label, lang, self.wan.get(unit_label or ""))
+            return with_unit(value, ":1", lang, None, self.places.get(key))
+        return with_unit(value, unit_label, lang, self.wan.get(key), self.places.get(key))
 
     def share(self, value: Decimal, lang: Lang) -> str:
         """A percentage or a number of points without its sign, in this column's precision."""
@@ -101,8 +104,12 @@ def mixed_column_style(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> Co
     for value, unit_label in figures:
         by_unit.setdefault(unit_label, []).append(value)
     shares = by_unit.pop(SHARE, [])
-    wan = {u: column_style(values, lang)[0] for u, values in by_unit.items()}
-    return ColumnStyle(wan, column_style(shares, lang)[1] if shares else None)
+    styles = {u: column_style(values, lang) for u, values in by_unit.items()}
+    return ColumnStyle(
+        {u: wan for u, (wan, _) in styles.items()},
+        column_style(shares, lang)[1] if shares else None,
+        {u: places for u, (_, places) in styles.items()},
+    )
 
 
 def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:
@@ -158,16 +165,50 @@ def with_unit(
         return f"{text}{'%' if lang == 'zh' else ' %'}"
     if lang == "zh":
         return f"{text}{unit_label}"
-    return f"{text} {unit_label if abs(value) != 1 else one_of(unit_label)}"
+    # Only a whole 1 as shown takes the singular ('1 county'; '1.0 persons', as English writes).
+    return f"{text} {one_of(unit_label) if text.lstrip('-') == '1' else unit_label}"
+
+
+# The English plurals whose singular is known, longest ending first: counties → county,
+# boxes → box, branches → branch, persons → person. A word with none of these endings
+# (yuan, m², km, glass, census, basis) is not taken for a plural and stays as written.
+_PLURAL_ENDINGS = (
+    ("ies", "y"),
+    ("sses", "ss"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ss", "ss"),
+    ("us", "us"),
+    ("is", "is"),
+    ("s", ""),
+)
 
 
 def one_of(unit_label: str) -> str:
     """The English word for one of a counted unit, written in the plan in the plural
-    (counties → county, persons → person): '1 county', never '1 counties'. A unit that
-    is not an English plural word (yuan, m², km) stays as written."""
-    if not re.fullmatch(r"[A-Za-z]+s", unit_label) or unit_label.endswith("ss"):
+    (counties → county, persons → person, boxes → box): '1 county', never '1 counties'.
+
+    The limit: only a single Latin word with a known plural ending is changed (see
+    ``_PLURAL_ENDINGS``); anything else (yuan, m², km, glass, an irregular plural such as
+    'people') stays as written, and :func:`with_unit` asks for it only for a whole 1."""
+    if not re.fullmatch(r"[A-Za-z]+", unit_label):
         return unit_label
-    return unit_label[:-3] + "y" if unit_label.endswith("ies") else unit_label[:-1]
+    lower = unit_label.lower()
+    for ending, singular in _PLURAL_ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending):
+            return unit_label[: len(unit_label) - len(ending)] + singular
+    return unit_label
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def terminal_words(text: str) -> str:
+    """A sentence as the terminal shows it: Markdown's code marks taken off a command
+    ("运行 `linyi-tracker report 2020`" → "运行 linyi-tracker report 2020"). The texts keep
+    them for the Markdown and HTML reports; only terminal output calls this."""
+    return _CODE_SPAN.sub(r"\1", text) if "`" in text else text
 
 
 def listed(items: Iterable[object], lang: Lang) -> str:
@@ -230,6 +271,12 @@ def display_width(text: str) -> int:
     if text.isascii():
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# The one pair of line-break sets every wrapper uses (the help text's and the tables'): a
+# closing mark never starts a line, an opening mark never ends one.
+CLOSING_MARKS = frozenset("”’）》」』】〕、，。：；！？%)]}·…")
+OPENING_MARKS = frozenset("“‘（《「『【〔([{")
 
 
 # A date as a milestone's figure may hold it: '2025-01-01', or as a workbook cell gave it,

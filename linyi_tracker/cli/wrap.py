@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width
 
-def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+# Columns a text takes: the one width function of every output.
+cell_width = display_width
 
-
-_NO_LINE_START = set("，。；：、）」』》！？”")
-_NO_LINE_END = set("（「『《“")
+# The one pair of line-break sets, shared with the tables (cli/render/fit.py).
+_NO_LINE_START = CLOSING_MARKS
+_NO_LINE_END = OPENING_MARKS
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -41,9 +42,10 @@ def wrap(text: str, width: int) -> list[str]:
 
 # A run joined by a hyphen, dot, slash or backslash, up to Chinese punctuation or a space:
 # a file name, a path, an option, a figure ("兰山区-2017.xlsx", "容差0.05").
-_JOINED = re.compile(
-    r"[^\s，。；：、（）「」『』《》！？“”]*[-./\\][^\s，。；：、（）「」『』《》！？“”]*"
-)
+# The run stops at a full-width mark of the one pair of sets (ASCII brackets and % may
+# belong to a name).
+_MARKS = re.escape("".join(sorted(ch for ch in CLOSING_MARKS | OPENING_MARKS if not ch.isascii())))
+_JOINED = re.compile(rf"[^\s{_MARKS}]*[-./\\][^\s{_MARKS}]*")
 
 
 def _wide(ch: str) -> bool:
@@ -64,7 +66,10 @@ def _tokens(text: str, width: int = 10**6) -> list[str]:
     tokens += _plain_tokens(text[pos:])
     merged: list[str] = []
     for token in tokens:
-        if (
+        if token[0] in _NO_LINE_START and len(merged) > 1 and merged[-1] == " ":
+            merged.pop()  # "50 %": the mark stays on the line of its figure
+            merged[-1] += " " + token
+        elif (
             merged
             and merged[-1] != " "
             and (token[0] in _NO_LINE_START or merged[-1][-1] in _NO_LINE_END)

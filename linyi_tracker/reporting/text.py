@@ -213,7 +213,7 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     if a.actual_period is None:
         if a.partial is not None:
             when = period_label(a.partial.period, lang)
-            total = number(a.partial.total, lang, style.wan.get(""))
+            total = number(a.partial.total, lang, style.wan.get(""), style.places.get(""))
             return f"{t('word.partial', lang)} {total} ({when})"
         return "—"
     when = period_label(a.actual_period, lang)

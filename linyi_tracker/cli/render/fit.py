@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,15 +34,22 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from linyi_tracker.formatting import display_width
-from linyi_tracker.i18n import status_label
+from linyi_tracker.formatting import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    display_width,
+    listed,
+    terminal_words,
+)
+from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.words import STATUS_WORDS
 
 Mode = Literal["words", "name", "id", "whole"]
 
-# Never at the start of a line (closing marks), never at its end (opening marks).
-_CLOSING = set("”’）》」』】〕、，。：；！？%)]}·…")
-_OPENING = set("“‘（《「『【〔([{")
+# Never at the start of a line (closing marks), never at its end (opening marks): the one
+# pair of sets of formatting, which the help text's wrapper uses too.
+_CLOSING = CLOSING_MARKS
+_OPENING = OPENING_MARKS
 
 
 def _wide(ch: str) -> bool:
@@ -95,8 +102,12 @@ def _after_number(piece: str, ch: str) -> bool:
 
 
 # "Jun 2020", "Jan–Aug 2016": a month and its year are one date, never two lines; nor
-# are a figure and its percent sign ("48.0 %").
-_DATE = re.compile(r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)")
+# are a figure and its percent sign ("48.0 %"), nor a closing mark and what it closes.
+_DATE = re.compile(
+    r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)| (?= *["
+    + re.escape("".join(sorted(_CLOSING)))
+    + "])"
+)
 
 
 # The status words in Chinese (正常推进, 明显滞后): a name or a sentence that says one keeps
@@ -191,7 +202,14 @@ def _pieces(found: list[str], width: int, mode: Mode) -> list[str]:
     out: list[str] = []
     for atom in found:
         if mode == "name" and display_width(atom) > width:
-            out += list(atom)
+            for ch in atom:  # anywhere, but a closing mark stays with what it closes
+                if ch in _CLOSING and out and out[-1] != " ":
+                    out[-1] += ch
+                elif ch in _CLOSING and len(out) > 1 and out[-1] == " ":
+                    out.pop()
+                    out[-1] += " " + ch
+                else:
+                    out.append(ch)
         else:
             out.append(atom)
     return out
@@ -338,14 +356,14 @@ def _least(p: Paragraph, soft: bool = True) -> int:
     return min(widest, NAME_ATOM) if p.mode == "name" else widest
 
 
-def _overhead(n: int, compact: bool) -> int:
+def overhead(n: int, compact: bool) -> int:
     """Borders and padding of n columns: boxed (one space each side of every cell), or
     compact (inner rules only, no outer edge or padding)."""
     return 3 * n - 3 if compact else 3 * n + 1
 
 
 def _too_wide(kept: Sequence[Column], width: int, compact: bool, least: dict[str, int]) -> bool:
-    return sum(least[c.key] for c in kept) + _overhead(len(kept), compact) > width
+    return sum(least[c.key] for c in kept) + overhead(len(kept), compact) > width
 
 
 def _keep(
@@ -398,7 +416,7 @@ def _narrow_names(kept: list[Column], width: int, compact: bool, least: dict[str
     """Last, a name column gives up width down to :meth:`Column.hard` (a 60-character
     word in a name breaks anywhere), so that no figure column is squeezed."""
     for c in kept:
-        excess = sum(least[k.key] for k in kept) + _overhead(len(kept), compact) - width
+        excess = sum(least[k.key] for k in kept) + overhead(len(kept), compact) - width
         if excess <= 0:
             return
         if c.mode == "name":
@@ -423,7 +441,7 @@ def fit(
     _narrow_names(kept, width, compact, least)
     shown = {c.key for c in kept}
     widths = [least[c.key] for c in kept]
-    spare = width - sum(widths) - _overhead(len(kept), compact)
+    spare = width - sum(widths) - overhead(len(kept), compact)
     # First every other column as wide as it is comfortable (no line broken at a dash),
     # then the first column (names and ids) wide enough for its ids, then every column in
     # proportion to its width on one line.
@@ -494,25 +512,27 @@ def add_row(columns: Sequence[Column], values: Sequence[Cell]) -> None:
         c.cells.append(list(v))
 
 
+def dropped_note(dropped: Iterable[Column | str], lang: Lang) -> str:
+    """The one note on the columns a table dropped (columns, or the names of what was left
+    out), in the reader's language: every table that drops columns says it so."""
+    names = [c if isinstance(c, str) else c.header for c in dropped]
+    return terminal_words(t("note.columns_dropped", lang, columns=listed(names, lang)))
+
+
 class Fitted:
     """A laid-out table that takes its width when drawn (inside a panel, a panel's width),
-    followed by the note on the columns dropped, in the reader's language."""
+    followed by the note on the columns dropped (:func:`dropped_note`)."""
 
-    def __init__(
-        self,
-        columns: Sequence[Column],
-        note: Callable[[list[str]], str],
-        title: str | None = None,
-    ) -> None:
+    def __init__(self, columns: Sequence[Column], lang: Lang, title: str | None = None) -> None:
         self.columns = columns
-        self.note = note
+        self.lang = lang
         self.title = title
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         drawn, dropped = table(self.columns, options.max_width, title=self.title)
         yield drawn
         if dropped:
-            yield Text(self.note([c.header for c in dropped]), style="yellow")
+            yield Text(dropped_note(dropped, self.lang), style="yellow")
 
 
 class Hanging:

@@ -175,9 +175,7 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
             columns,
             [[fit.para("—")], [fit.para("—")], [], [fit.para(t("status.no_data", lang))], []],
         )
-    return fit.Fitted(
-        columns, lambda names: t("note.columns_dropped", lang, columns=listed(names, lang)), title
-    )
+    return fit.Fitted(columns, lang, title)
 
 
 def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> RenderableType:

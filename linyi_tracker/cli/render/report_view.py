@@ -9,7 +9,6 @@ from rich.text import Text
 from linyi_tracker.assessment.series import describe_source
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
-from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -44,9 +43,7 @@ def _table(
         )
         for i, h in enumerate(header)
     ]
-    return fit.Fitted(
-        columns, lambda names: t("note.columns_dropped", lang, columns=listed(names, lang))
-    )
+    return fit.Fitted(columns, lang)
 
 
 def _add(table: fit.Fitted, cells: list[str], status: fit.Paragraph | None = None) -> None:
@@ -133,7 +130,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
         table = _table(
             [t(c, lang) for c in text.RANKING_COLUMNS], lang, {0, 2, 3}, modes={0: "words"}
         )
-        table.title = f"{heading} ({how})"
+        table.title = f"{heading} · {how}"  # never brackets around a text that has its own
         table.columns[-1].mode = "name"  # the reason: Chinese breaks between characters
         for i, r in enumerate(ranking.rows, start=1):
             cells = text.ranking_cells(i, r, ranking, lang)
