@@ -8,7 +8,7 @@ edge (a compiler-style line ``file:line:col: code message`` or JSON).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -114,15 +114,3 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         counts[str(f.severity)] += 1
     return counts
-
-
-def __getattr__(name: str) -> Callable[..., str]:
-    """``plural`` lives in :mod:`linyi_tracker.texts.text`; three callers outside this
-    change (cli/output.py, cli/extract.py, cli/render/status_table.py) still import it
-    from here. Looked up lazily, so this module and texts.text do not import each
-    other; drop this once those import it from texts.text."""
-    if name == "plural":
-        from linyi_tracker.texts.text import plural
-
-        return plural
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,7 +18,6 @@ from linyi_tracker.assessment.series import series_for, yearly_values
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
-from linyi_tracker.findings import plural
 from linyi_tracker.formatting import (
     ColumnStyle,
     display_width,
@@ -29,6 +28,7 @@ from linyi_tracker.formatting import (
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView, tally
+from linyi_tracker.texts.text import plural
 from linyi_tracker.words import STATUS_WORDS
 
 WIDE = 120  # the width of the golden files and of a terminal that shows every column
