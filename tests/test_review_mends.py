@@ -176,28 +176,6 @@ def test_terminal_words_takes_off_code_marks_only() -> None:
     assert terminal_words("a ` alone") == "a ` alone"
 
 
-_ID_LIKE = __import__("re").compile(r"[a-z][a-z0-9_]*\.[a-z0-9_.]+")
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("width", [80, 100, 120])
-@pytest.mark.parametrize("regions", [[], ["--region", "all"]])
-def test_status_never_splits_an_id(run, plan, lang: str, width: int, regions: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Every id status shows in its name column is whole: a clerk can copy it."""
-    from conftest import DEMO
-
-    r = run("status", "--data", str(DEMO), "--lang", lang, *regions, width=width)
-    assert r.exit_code == 0
-    ids = {i.id for i in plan.indicators}
-    firsts = [line.strip("│┃ ").split("│")[0].strip() for line in r.stdout.splitlines()]
-    pieces = [cell for cell in firsts if _ID_LIKE.fullmatch(cell)]
-    assert all(p in ids for p in pieces), [p for p in pieces if p not in ids]
-    if len(pieces) < len({v for v in ids if v in r.stdout}):
-        raise AssertionError("an id was cut")
-    if width == 120:
-        assert pieces, "at 120 columns the ids are shown"
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_ranking_heading_is_heading_dot_how(plan, lang: str) -> None:  # type: ignore[no-untyped-def]
     """A ranking's heading in the terminal reads 'heading · how', never brackets in brackets."""

@@ -356,14 +356,14 @@ def _least(p: Paragraph, soft: bool = True) -> int:
     return min(widest, NAME_ATOM) if p.mode == "name" else widest
 
 
-def overhead(n: int, compact: bool) -> int:
+def _overhead(n: int, compact: bool) -> int:
     """Borders and padding of n columns: boxed (one space each side of every cell), or
     compact (inner rules only, no outer edge or padding)."""
     return 3 * n - 3 if compact else 3 * n + 1
 
 
 def _too_wide(kept: Sequence[Column], width: int, compact: bool, least: dict[str, int]) -> bool:
-    return sum(least[c.key] for c in kept) + overhead(len(kept), compact) > width
+    return sum(least[c.key] for c in kept) + _overhead(len(kept), compact) > width
 
 
 def _keep(
@@ -416,7 +416,7 @@ def _narrow_names(kept: list[Column], width: int, compact: bool, least: dict[str
     """Last, a name column gives up width down to :meth:`Column.hard` (a 60-character
     word in a name breaks anywhere), so that no figure column is squeezed."""
     for c in kept:
-        excess = sum(least[k.key] for k in kept) + overhead(len(kept), compact) - width
+        excess = sum(least[k.key] for k in kept) + _overhead(len(kept), compact) - width
         if excess <= 0:
             return
         if c.mode == "name":
@@ -441,7 +441,7 @@ def fit(
     _narrow_names(kept, width, compact, least)
     shown = {c.key for c in kept}
     widths = [least[c.key] for c in kept]
-    spare = width - sum(widths) - overhead(len(kept), compact)
+    spare = width - sum(widths) - _overhead(len(kept), compact)
     # First every other column as wide as it is comfortable (no line broken at a dash),
     # then the first column (names and ids) wide enough for its ids, then every column in
     # proportion to its width on one line.

@@ -18,13 +18,7 @@ from linyi_tracker.assessment.series import series_for, yearly_values
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
-from linyi_tracker.formatting import (
-    ColumnStyle,
-    display_width,
-    shown_percent,
-    sparkline,
-    terminal_words,
-)
+from linyi_tracker.formatting import ColumnStyle, shown_percent, sparkline, terminal_words
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView, tally
@@ -62,7 +56,6 @@ def _row(
     lang: Lang,
     county: bool,
     styles: dict[str, ColumnStyle],
-    id_room: int | None = None,
 ) -> list[fit.Cell]:
     plan = ctx.plan
     a = v.a
@@ -71,13 +64,10 @@ def _row(
     values = yearly_values(
         series_for(plan, ctx.store, indicator, a.region), report.as_of, flow=indicator.flow
     )
-    # A county's row names its indicator only: the id is on the city's row above. An id
-    # is shown whole or not at all (a clerk copies it): not where the name column is
-    # narrower than it (``id_room``).
-    whole = id_room is None or display_width(a.indicator) <= id_room
     return [
+        # A county's row names its indicator only: the id is on the city's row above.
         [fit.para(name, mode="name")]
-        + ([] if county or not whole else [fit.para(a.indicator, "dim", mode="id")]),
+        + ([] if county else [fit.para(a.indicator, "dim", mode="id")]),
         [] if county else [fit.para(text.target(v, lang, styles["target"]))],
         [fit.para(text.actual(v, lang, styles["actual"]))],
         [fit.para(text.achievement(v, lang), mode="whole")],
@@ -86,19 +76,6 @@ def _row(
         [fit.para(sparkline([x for _, x in values]), mode="whole")],
         [status_paragraph(v, lang)],
     ]
-
-
-def _name_width(columns: list[fit.Column], width: int) -> tuple[int, list[str]]:
-    """The width the name column gets when the table is laid out in ``width``, and the
-    columns kept (by key)."""
-    kept, _, widths, compact = fit.fit(columns, width)
-    room = next((w for c, w in zip(kept, widths, strict=True) if c.key == "name"), 0)
-    too_wide = sum(widths) + fit.overhead(len(kept), compact) > width
-    if too_wide or any(
-        w < c.minimum() for c, w in zip(kept, widths, strict=True) if c.mode != "name"
-    ):
-        return room, []  # a figure would be cut: never a layout to choose
-    return room, [c.key for c in kept]
 
 
 def _city_only(v: TargetView) -> bool:
@@ -128,6 +105,7 @@ def render_status(
         as_of=report.as_of.label(lang),
         region=plan.region_by_id[alone].name.get(lang) if alone else "",
     )
+    columns = _columns(lang)
     # The rows of each region and system, grouped once: a scan of every row for each
     # region and system is quadratic in the regions (8,000 counties took minutes).
     grouped: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
@@ -142,68 +120,31 @@ def render_status(
         for region in regions
     }
     several = len(regions) > 1
-
-    def laid_out(id_room: int | None) -> tuple[list[fit.Column], set[int], list[TargetView]]:
-        columns = _columns(lang)
-        if id_room is not None:  # the name column keeps the width the ids gave it
-            columns[0].floor = id_room
-        ends: set[int] = set()
-        row = 0
-        shown: list[TargetView] = []  # what the counts below count: the rows drawn
-        for region in regions:
-            county = several and region != plan.city.id
-            if several:
-                name = plan.region_by_id[region].name.get(lang)
-                fit.add_row(columns, _heading(name, len(columns)))
+    ends: set[int] = set()
+    row = 0
+    shown: list[TargetView] = []  # what the counts below count: the rows drawn
+    for region in regions:
+        county = several and region != plan.city.id
+        if several:
+            fit.add_row(columns, _heading(plan.region_by_id[region].name.get(lang), len(columns)))
+            row += 1
+        for system in plan.systems:
+            views = [
+                v for v in grouped.get((region, system.id), ()) if not (county and _city_only(v))
+            ]
+            if not views:
+                continue
+            fit.add_row(columns, _heading(f"{system.number} {system.name.get(lang)}", len(columns)))
+            row += 1
+            for v in views:
+                fit.add_row(columns, _row(v, ctx, report, lang, county, styles[region]))
                 row += 1
-            for system in plan.systems:
-                views = [
-                    v
-                    for v in grouped.get((region, system.id), ())
-                    if not (county and _city_only(v))
-                ]
-                if not views:
-                    continue
-                heading = f"{system.number} {system.name.get(lang)}"
-                fit.add_row(columns, _heading(heading, len(columns)))
-                row += 1
-                for v in views:
-                    cells = _row(v, ctx, report, lang, county, styles[region], id_room)
-                    fit.add_row(columns, cells)
-                    row += 1
-                shown.extend(views)
-                ends.add(row - 1)
-        return columns, ends, shown
-
-    # Ids whole or not at all: where the name column is narrower than an id, that id is
-    # left out (and the note says so) and the table laid out again, the name column as wide
-    # as before (its floor), so every id left fits and no other column is dropped for it.
-    # First the name column is widened to the widest id, where no other column is dropped
-    # for it.
-    id_room: int | None = None
-    columns, ends, shown = laid_out(None)
-    room, kept = _name_width(columns, width)
-    widest = max((display_width(v.a.indicator) for v in shown), default=0)
-    if widest > room:
-        wider = laid_out(widest)
-        if kept and _name_width(wider[0], width)[1] == kept:
-            columns, ends, shown = wider
-            id_room = widest
-        else:
-            while True:
-                id_room = room
-                columns, ends, shown = laid_out(id_room)
-                room = _name_width(columns, width)[0]
-                ids = [display_width(v.a.indicator) for v in shown]
-                if all(w <= room for w in ids if w <= id_room):
-                    break
+            shown.extend(views)
+            ends.add(row - 1)
     table, dropped = fit.table(columns, width, title=title, section_ends=ends)
-    left_out: list[fit.Column | str] = list(dropped)
-    if id_room is not None and any(display_width(v.a.indicator) > id_room for v in shown):
-        left_out.append(t("col.target_id", lang))
     parts: list[RenderableType] = [table]
-    if left_out:
-        parts.append(Text(fit.dropped_note(left_out, lang), style="yellow"))
+    if dropped:
+        parts.append(Text(fit.dropped_note(dropped, lang), style="yellow"))
     if several:
         parts.append(Text(t("note.county_target", lang), style="dim"))
     counts = tally(shown)
