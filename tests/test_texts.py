@@ -129,37 +129,15 @@ def test_every_sentence_of_every_area_has_both_languages() -> None:
             assert set(pair) == {"zh", "en"} and all(pair.values()), (area, key)
 
 
-# Templates whose languages name different parameters today, with the exact fields only
-# Chinese and only English fill, and why: English takes a count already written with its
-# plural word ({targets}, {rows}: "3 rows", from cli/render/status_table.py) where Chinese
-# writes the bare number ({n}个); English adds a word Chinese does without ({item},
-# {kind}, the English unit or category). A key leaves this list when its two templates
-# come to agree; a new key may not join it without a reason here.
-_KNOWN_DIFFERENT: dict[str, tuple[set[str], set[str]]] = {
-    "hint.no_data": ({"n"}, {"targets"}),
-    "hint.no_data_rows": ({"n"}, {"rows"}),
-    "finding.unit-mismatch.message": (set(), {"expected_en"}),
-    "finding.unit-mismatch.hint.twice": (set(), {"expected_en"}),
-    "finding.unit-mismatch.hint": (set(), {"expected_en"}),
-    "finding.duplicate-id.message": (set(), {"item"}),
-    "finding.duplicate-id.message.alike": (set(), {"item"}),
-    "finding.duplicate-id.message.name": (set(), {"item"}),
-    "finding.duplicate-id.hint": (set(), {"item"}),
-    "finding.unknown-reference.message": (set(), {"kind"}),
-    "finding.unnamed-project.message": (set(), {"category_en"}),
-}
-
-
 def test_zh_and_en_name_the_same_parameters() -> None:
-    """Each key's Chinese and English templates fill the same {parameters}, listed
-    exceptions aside, and those differ by exactly the fields listed."""
+    """Each key's Chinese and English templates fill the same {parameters}, no exception."""
     different = {}
     for table in _areas().values():
         for key, pair in table.items():
             zh, en = _fields(pair["zh"]), _fields(pair["en"])
             if zh != en:
                 different[key] = (zh - en, en - zh)
-    assert different == _KNOWN_DIFFERENT
+    assert different == {}
 
 
 def test_one_key_one_sentence_across_the_tables() -> None:
@@ -200,3 +178,75 @@ def test_validate_summaries_agree_with_their_counts() -> None:
     assert i18n.t("validate.found_notices", "zh", **counts, notices=1) == (
         "1个文件（1行）中发现1个错误、2个警告、1个提示。"
     )
+
+
+def test_a_parameter_said_in_both_languages_shows_its_chinese_form_in_english() -> None:
+    """`{unit:zh}` writes a Named parameter's Chinese name, `{unit}` its name in the language."""
+    unit = findings.Named("10k_persons", "万人", "10,000 persons")
+    said = i18n.Text("finding.unit-mismatch.message", {"unit": "人", "expected": unit})
+    assert said.render("en").endswith("'万人' (10,000 persons)")
+    assert said.render("zh") == "单位“人”与指标单位“万人”不符"
+
+
+def test_a_unit_mismatch_names_the_unit_by_one_parameter_kept_as_its_id() -> None:
+    """A unit-mismatch holds the indicator's unit as one parameter, its id for JSON."""
+    from linyi_tracker.actuals.cells import unit_cell
+    from linyi_tracker.plan.models import Unit
+
+    unit = Unit.model_validate({"id": "yuan", "name": {"zh": "元", "en": "yuan"}, "kind": "amount"})
+
+    issues: list[findings.Issue] = []
+    assert unit_cell(Decimal(5), "kg", unit, issues) is None
+    (issue,) = issues
+    assert issue.params == {"unit": "kg", "expected": "yuan"}
+
+
+def test_a_duplicate_id_names_the_kind_of_entry_in_chinese() -> None:
+    """duplicate-id's Chinese message and hint say which kind of entry (指标) the id is of."""
+    item = text.Text("finding.item.indicator")
+    params = {"section": "indicators", "item": catalogue_item("indicator"), "id": "a.b"}
+    message = i18n.Text(
+        "finding.duplicate-id.message", {**params, "first_line": 3, "first_column": 9}
+    )
+    assert "`indicators:` 中的指标代码“a.b”重复" in message.render("zh")
+    assert "indicator id 'a.b'" in message.render("en")
+    hint = i18n.Text("finding.duplicate-id.hint", params)
+    assert hint.render("zh") == "请为每个指标取不同的代码"
+    assert item.render("zh") == "指标"
+
+
+def test_an_unknown_reference_names_the_kind_of_entry_in_chinese() -> None:
+    """unknown-reference's Chinese message says the kind (地区) of the id it does not find."""
+    params = {"kind": catalogue_item("region"), "section": "regions", "id": "lanshn"}
+    said = i18n.Text("finding.unknown-reference.message", params)
+    assert said.render("zh") == "规划的 `regions:` 中没有定义地区“lanshn”"
+    assert said.render("en") == "region 'lanshn' is not defined in `regions:`"
+
+
+def test_an_unnamed_project_names_its_category_in_each_language() -> None:
+    """unnamed-project says the category's Chinese name in Chinese, both names in English."""
+    category = findings.Named("infra", "基础设施", "Infrastructure")
+    said = i18n.Text("finding.unnamed-project.message", {"project": "p1", "category": category})
+    assert said.render("zh").startswith("“基础设施”类别中的工程“p1”")
+    assert "category 'Infrastructure' (基础设施)" in said.render("en")
+
+
+def test_an_item_kind_is_a_code_in_json_and_a_word_in_each_language() -> None:
+    """item_named keeps the code as the parameter's value and says it 指标 / indicator."""
+    item = catalogue_item("indicator")
+    assert item == "indicator" and (item.zh, item.en) == ("指标", "indicator")
+
+
+def test_the_no_data_hint_counts_targets_by_the_plural_rule() -> None:
+    """The status hint for missing figures writes one count `n` in both languages."""
+    assert i18n.t("hint.no_data", "en", n=1, year=2019).startswith("No figure yet for 1 target:")
+    assert i18n.t("hint.no_data_rows", "en", n=2, year=2019).startswith(
+        "No figure yet for 2 rows (target × region)"
+    )
+    assert i18n.t("hint.no_data", "zh", n=1, year=2019).startswith("1个目标暂无数据")
+
+
+def catalogue_item(code: str) -> findings.Named:
+    from linyi_tracker.texts.findings import item_named
+
+    return item_named(code)

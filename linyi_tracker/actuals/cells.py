@@ -26,7 +26,7 @@ from linyi_tracker.actuals.numbers import (
     too_large,
 )
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
-from linyi_tracker.findings import Issue, Param, Severity
+from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
 
@@ -158,8 +158,7 @@ def value_cell(
         params: dict[str, Param] = {
             "text": text,
             "unit": unit_text,
-            "expected_zh": unit.name.zh if unit else "",
-            "expected_en": unit.name.en if unit else "",
+            "expected": Named(unit.id, unit.name.zh, unit.name.en) if unit else "",
         }
         return _NOTHING, [*issues, Issue("unit-mismatch", E, "unit", params, "twice", "twice")]
     value = unit_cell(parsed, unit_text, unit, issues)
@@ -406,7 +405,7 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
             }
             issues.append(Issue("unit-converted", W, "unit", params))
             return converted
-    params = {"unit": text, "expected_zh": unit.name.zh, "expected_en": unit.name.en}
+    params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
     # hint says so, never "leave the unit blank", which would store 10.4 yuan.
     growth = unit.kind != "percent" and folded in _PERCENT_WORDS

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from linyi_tracker.findings import Named as NamedParam
 from linyi_tracker.findings import Param, Severity
 from linyi_tracker.plan.models import (
     WHOLE_LEVELS,
@@ -28,6 +29,7 @@ from linyi_tracker.plan.names import (
     region_fields,
     system_fields,
 )
+from linyi_tracker.texts.findings import item_named
 
 Path = tuple[str | int, ...]
 
@@ -103,7 +105,11 @@ def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
             j = first.setdefault(fold_words(ident), i)
             if j == i:
                 continue
-            params: dict[str, Param] = {"section": section, "item": _ITEM[section], "id": ident}
+            params: dict[str, Param] = {
+                "section": section,
+                "item": item_named(_ITEM[section]),
+                "id": ident,
+            }
             if ids[j] != ident:
                 params["other_id"] = ids[j]
             _err(
@@ -178,7 +184,7 @@ def _clashes(out: list[PlanProblem], section: str, names: list[_Name]) -> None:
             "duplicate-id",
             {
                 "section": section,
-                "item": _ITEM[section],
+                "item": item_named(_ITEM[section]),
                 "name": name,
                 "owner": owner_id,
                 "other_name": other_name,
@@ -216,9 +222,9 @@ def _ref(
             out,
             path,
             "unknown-reference",
-            {"kind": kind, "section": section, "id": value, "suggestion": close[0]}
+            {"kind": item_named(kind), "section": section, "id": value, "suggestion": close[0]}
             if close
-            else {"kind": kind, "section": section, "id": value},
+            else {"kind": item_named(kind), "section": section, "id": value},
             hint_form="suggest" if close else "",
         )
 
@@ -446,8 +452,9 @@ def _notices(plan: Plan, out: list[PlanProblem]) -> None:
                     Severity.NOTICE,
                     {
                         "project": p.id,
-                        "category_en": cat.name.en if cat else p.category,
-                        "category_zh": cat.name.zh if cat else p.category,
+                        "category": NamedParam(p.category, cat.name.zh, cat.name.en)
+                        if cat
+                        else p.category,
                     },
                 )
             )

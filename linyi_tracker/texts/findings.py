@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from linyi_tracker.actuals.headers import ZH_HEADERS
-from linyi_tracker.findings import Severity
+from linyi_tracker.findings import Named, Severity
 from linyi_tracker.texts.text import Pair, Text, register
 
 # Every sentence of the findings, key -> {"zh", "en"}: ``finding.<code>.title``,
@@ -900,8 +900,8 @@ _ENTRIES = [
         T("单位（或%）与指标单位不符", "a unit (or a %) that does not fit the indicator's unit"),
         {
             "": T(
-                "单位“{unit}”与指标单位“{expected_zh}”不符",
-                "unit '{unit}' does not match the indicator's unit '{expected_zh}' ({expected_en})",
+                "单位“{unit}”与指标单位“{expected}”不符",
+                "unit '{unit}' does not match the indicator's unit '{expected:zh}' ({expected})",
             ),
             "percent": T(
                 "“{text}”是百分比，但该指标不以%计",
@@ -920,9 +920,9 @@ _ENTRIES = [
         {
             "twice": T(
                 "只在一处写“万”：要么数值不带“万”、“{unit_column}”列写“{unit}”，"
-                "要么数值带“万”、“{unit_column}”列写“{expected_zh}”或留空",
+                "要么数值带“万”、“{unit_column}”列写“{expected}”或留空",
                 "write 万 in one place only: the number without 万 and '{unit}' in the "
-                "'{unit_column}' column, or the number with 万 and {expected_zh} ({expected_en}) "
+                "'{unit_column}' column, or the number with 万 and {expected:zh} ({expected}) "
                 "there or nothing",
             ),
             "growth": T(
@@ -931,8 +931,8 @@ _ENTRIES = [
                 "give the level on a row of its own with measure 'level'",
             ),
             "": T(
-                "请把数值换算为“{expected_zh}”后填写，“{unit_column}”列写“{expected_zh}”或留空",
-                "convert the figure to {expected_zh} ({expected_en}), then write that unit in "
+                "请把数值换算为“{expected}”后填写，“{unit_column}”列写“{expected}”或留空",
+                "convert the figure to {expected:zh} ({expected}), then write that unit in "
                 "the '{unit_column}' column or leave it blank",
             ),
             "percent": T(
@@ -1851,20 +1851,20 @@ _ENTRIES = [
         T("同一节中的代码或编号重复", "an id or number used twice in one section"),
         {
             "": T(
-                "`{section}:` 中的代码“{id}”重复（第一次在第{first_line}行第{first_column}列）",
+                "`{section}:` 中的{item}代码“{id}”重复（第一次在第{first_line}行第{first_column}列）",
                 "{item} id '{id}' is used twice in `{section}:` (first on line {first_line}, "
                 "column {first_column})",
             ),
             "alike": T(
-                "`{section}:` 中的代码“{id}”与第{first_line}行第{first_column}列的“{other_id}”"
+                "`{section}:` 中的{item}代码“{id}”与第{first_line}行第{first_column}列的“{other_id}”"
                 "只差大小写、全角半角、“-”“_”或空格：数据行和命令把二者当作同一个代码",
                 "{item} id '{id}' in `{section}:` is '{other_id}' (line {first_line}, column "
                 "{first_column}) but for case, full-width forms, '-', '_' or spaces: data rows "
                 "and commands take them for one id",
             ),
             "name": T(
-                "“{name}”指 `{section}:` 中的“{owner}”，而第{first_line}行第{first_column}列的"
-                "“{other_name}”指“{other}”：数据行和命令把二者当作同一个名称",
+                "“{name}”指 `{section}:` 中的{item}“{owner}”，而第{first_line}行第{first_column}列的"
+                "“{other_name}”指{item}“{other}”：数据行和命令把二者当作同一个名称",
                 "'{name}' names {item} '{owner}', but '{other_name}' (line {first_line}, column "
                 "{first_column}) names {item} '{other}' in `{section}:`: data rows and commands "
                 "take them for one name",
@@ -1876,7 +1876,7 @@ _ENTRIES = [
             ),
         },
         {
-            "": T("请为每一项取不同的代码", "give each {item} an id of its own"),
+            "": T("请为每个{item}取不同的代码", "give each {item} an id of its own"),
             "name": T(
                 "请改名或删去其中一个：按名称查找时不区分大小写、全角半角、“-”“_”和空格",
                 "rename or remove one of them: names are looked up regardless of case, "
@@ -1922,7 +1922,7 @@ _ENTRIES = [
         T("引用了规划中没有定义的代码", "a reference to an id the plan does not define"),
         {
             "": T(
-                "规划的 `{section}:` 中没有定义“{id}”",
+                "规划的 `{section}:` 中没有定义{kind}“{id}”",
                 "{kind} '{id}' is not defined in `{section}:`",
             )
         },
@@ -2089,8 +2089,8 @@ _ENTRIES = [
         T("原文已申报但未列名称的工程", "a project the source declares but does not name"),
         {
             "": T(
-                "“{category_zh}”类别中的工程“{project}”已申报，但原文未列名称",
-                "project '{project}' of category '{category_en}' ({category_zh}) is declared "
+                "“{category}”类别中的工程“{project}”已申报，但原文未列名称",
+                "project '{project}' of category '{category}' ({category:zh}) is declared "
                 "but not named in the source",
             )
         },
@@ -2127,3 +2127,25 @@ COLUMN_WORDS: dict[str, Text] = {
     column: _keyed(f"finding.column.{column}", T(ZH_HEADERS[column], column))
     for column in ("indicator", "period", "region", "value", "unit", "source", "note", "as_of")
 }
+
+
+# The kind of plan entry a plan finding is about (``{item}``, ``{kind}``): the code is the
+# parameter (what JSON keeps), the word is the one each language says it with.
+ITEM_WORDS: dict[str, Text] = {
+    item: _keyed(f"finding.item.{item}", pair)
+    for item, pair in {
+        "unit": T("单位", "unit"),
+        "region": T("地区", "region"),
+        "system": T("体系", "system"),
+        "category": T("类别", "category"),
+        "project": T("工程", "project"),
+        "indicator": T("指标", "indicator"),
+        "target": T("目标", "target"),
+    }.items()
+}
+
+
+def item_named(item: str) -> Named:
+    """``item`` (``indicator``) as a finding's parameter, said 指标 / indicator."""
+    word = ITEM_WORDS[item]
+    return Named(item, word.zh, word.en)

@@ -135,12 +135,12 @@ LABELS: dict[str, Pair] = {
     },
     "hint.no_data": {
         "zh": "{n}个目标暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
-        "en": "No figure yet for {targets}: the “Data completeness” section of `linyi-tracker report {year}` "
+        "en": "No figure yet for {n:target|targets}: the “Data completeness” section of `linyi-tracker report {year}` "
         "lists the last figure of each and who should report it.",
     },
     "hint.no_data_rows": {
         "zh": "{n}个目标×地区行暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
-        "en": "No figure yet for {rows} (target × region): the “Data completeness” section of "
+        "en": "No figure yet for {n:row|rows} (target × region): the “Data completeness” section of "
         "`linyi-tracker report {year}` lists the last figure of each and who should report it.",
     },
     # the yearly report

@@ -5,7 +5,11 @@ Templates are ``str.format`` strings. Besides the usual fields a template may wr
 - ``{n:word|words}`` — the number and the English word that agrees with it (:func:`plural`);
 - ``{tol:pct}`` — a ratio as percent points (0.95 → 95), the % sign left to the template;
 - ``{problem:yaml-zh}`` — a phrase of the YAML parser said in Chinese;
-- ``{history:list-zh}`` — "2015 1,120,000; 2018 1,150,000" with 年 and the full-width semicolon.
+- ``{history:list-zh}`` — "2015 1,120,000; 2018 1,150,000" with 年 and the full-width semicolon;
+- ``{unit:zh}`` — a parameter that holds both languages (a Named id, a {zh, en} pair) in
+  its Chinese form whatever the language: an English sentence may name the unit or the
+  category the Chinese data files write beside its own word, with the same parameters
+  as the Chinese sentence.
 
 :func:`fill` is for labels (a missing parameter is a programming error and raises);
 :func:`fill_finding` is for a finding's message and hint (every value shown exact and on
@@ -82,16 +86,28 @@ class Text:
         return fill(text, values) if values else text
 
 
+class _Said(str):
+    """A parameter said in the reader's language that still knows its Chinese form, for
+    ``{name:zh}``."""
+
+    zh: str
+
+    def __new__(cls, shown: str, zh: str) -> _Said:
+        self = super().__new__(cls, shown)
+        self.zh = zh
+        return self
+
+
 def said_in(value: object, lang: Lang) -> object:
     """A parameter as ``lang`` says it: a Named id by its name, a Text rendered, a
     {zh, en} dict its ``lang`` text; any other value as it is. The one place a value
     becomes words for labels and findings alike."""
     if isinstance(value, Named):  # an id said by its name (validation/naming.py)
-        return value.shown(lang)
+        return _Said(value.shown(lang), value.zh)
     if isinstance(value, Text):
         return value.render(lang)
     if isinstance(value, Mapping) and set(value) == {"zh", "en"}:
-        return value[lang]
+        return _Said(str(value[lang]), str(value["zh"]))
     return value
 
 
@@ -147,6 +163,9 @@ class _Formatter(string.Formatter):
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return plural(value, one, many)
+        if format_spec == "zh":  # the Chinese form of a parameter said in both languages
+            value = getattr(value, "zh", value)
+            return param_text(value) if self.findings else str(value)
         if format_spec == "pct":  # a ratio as percent points: 0.95 → 95, 0.055 → 5.5
             return percent_points(value)
         if format_spec == "yaml-zh":

@@ -22,7 +22,6 @@ from linyi_tracker.formatting import ColumnStyle, shown_percent, sparkline, term
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView, tally
-from linyi_tracker.texts.text import plural
 from linyi_tracker.words import STATUS_WORDS
 
 WIDE = 120  # the width of the golden files and of a terminal that shows every column
@@ -157,8 +156,6 @@ def render_status(
             "hint.no_data_rows" if several else "hint.no_data",
             lang,
             n=missing,
-            targets=plural(missing, "target"),
-            rows=plural(missing, "row"),
             year=report.as_of.year,
         )
         parts.append(Text(terminal_words(hint), style="yellow"))
