@@ -77,8 +77,7 @@ def extract(
     messages = stderr()
     missing = sum(1 for r in written if not r.year_known)
     if missing:
-        shown_n = _count(missing, "row", language)
-        messages.print(t("extract.year_missing", language, n=shown_n), markup=False)
+        messages.print(t("extract.year_missing", language, n=missing), markup=False)
     if extraction.year_from_title is not None:
         messages.print(
             t("extract.year_from_title", language, year=extraction.year_from_title),
@@ -159,34 +158,18 @@ def print_review(console: Console, plan: Plan, extraction: Extraction, lang: Lan
     console.print(_summary(extraction, lang), markup=False)
 
 
-def _count(n: int, word: str, lang: Lang) -> str:
-    """``3`` in Chinese (the label carries the measure word), ``3 rows`` in English."""
-    from linyi_tracker.texts.text import plural
-
-    return plural(n, word) if lang == "en" else str(n)
-
-
 def _summary(extraction: Extraction, lang: Lang) -> str:
     from linyi_tracker.i18n import t
-    from linyi_tracker.texts.text import plural
 
-    growth = sum(1 for r in extraction.rows if r.measure == "growth")
-    counts: dict[str, object] = {
-        "sentences": extraction.sentences,
-        "rows": len(extraction.rows),
-        "growth": growth,
-        "skipped": len(extraction.skipped),
-        "not_read": len(extraction.not_read),
-    }
-    if lang == "en":
-        counts = {
-            "sentences": plural(extraction.sentences, "sentence"),
-            "rows": plural(len(extraction.rows), "row"),
-            "growth": plural(growth, "growth rate"),
-            "skipped": plural(len(extraction.skipped), "number"),
-            "not_read": plural(len(extraction.not_read), "sentence"),
-        }
-    return t("extract.summary", lang, **counts)
+    return t(
+        "extract.summary",
+        lang,
+        sentences=extraction.sentences,
+        rows=len(extraction.rows),
+        growth=sum(1 for r in extraction.rows if r.measure == "growth"),
+        skipped=len(extraction.skipped),
+        not_read=len(extraction.not_read),
+    )
 
 
 def _indicator(plan: Plan, indicator: str, lang: Lang) -> RichText:

@@ -27,8 +27,7 @@ from rich.segment import Segment
 
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.formatting import without_surrogates
-from linyi_tracker.i18n import Lang
-from linyi_tracker.texts.text import plural
+from linyi_tracker.i18n import Lang, t
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
@@ -144,12 +143,7 @@ def print_findings(
         )
     if limit is not None and len(findings) > limit:
         more = len(findings) - limit
-        console.print(
-            f"……另有{more}条（列表已截断）"
-            if lang == "zh"
-            else f"… and {more} more (listing truncated)",
-            markup=False,
-        )
+        console.print(t("findings.truncated", lang, more=more), markup=False)
 
 
 def summary(findings: list[Finding], lang: Lang = "en") -> str:
@@ -159,8 +153,5 @@ def summary(findings: list[Finding], lang: Lang = "en") -> str:
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
     files = len({f.file for f in findings if f.file})
-    if lang == "zh":
-        counts = f"{errors} 个错误、{warnings} 个警告" + (f"、{notices} 个提示" if notices else "")
-        return f"发现 {counts}，涉及 {files} 个文件。"
-    parts = [plural(errors, "error"), plural(warnings, "warning"), plural(notices, "notice")]
-    return f"Found {', '.join(parts[:-1])} and {parts[-1]} in {plural(files, 'file')}."
+    key = "check.found_notices" if notices else "check.found"
+    return t(key, lang, errors=errors, warnings=warnings, notices=notices, files=files)

@@ -705,6 +705,21 @@ LABELS.update(
             "en": "Found {errors:error|errors}, {warnings:warning|warnings} and "
             "{notices:notice|notices} in {files:file|files} ({n:row|rows}).",
         },
+        # plan check's summary: English names the notices even when there are none
+        "check.found": {
+            "zh": "发现 {errors} 个错误、{warnings} 个警告，涉及 {files} 个文件。",
+            "en": "Found {errors:error|errors}, {warnings:warning|warnings} and 0 notices in "
+            "{files:file|files}.",
+        },
+        "check.found_notices": {
+            "zh": "发现 {errors} 个错误、{warnings} 个警告、{notices} 个提示，涉及 {files} 个文件。",
+            "en": "Found {errors:error|errors}, {warnings:warning|warnings} and "
+            "{notices:notice|notices} in {files:file|files}.",
+        },
+        "findings.truncated": {
+            "zh": "……另有{more}条（列表已截断）",
+            "en": "… and {more} more (listing truncated)",
+        },
         "validate.strict": {
             "zh": "--strict：警告也算作错误。",
             "en": "--strict: warnings count as errors.",
@@ -983,8 +998,9 @@ LABELS.update(
         "extract.summary": {
             "zh": "读取{sentences}句：建议{rows}行（其中增长率{growth}行），{skipped}个数字未采用，"
             "{not_read}处未能读取。",
-            "en": "Read {sentences}: {rows} proposed ({growth}), {skipped} not proposed, "
-            "{not_read} not read.",
+            "en": "Read {sentences:sentence|sentences}: {rows:row|rows} proposed "
+            "({growth:growth rate|growth rates}), {skipped:number|numbers} not proposed, "
+            "{not_read:sentence|sentences} not read.",
         },
         "extract.year_from_title": {
             "zh": "年份取自标题：{year}年（可用 --period 改写）",
@@ -992,7 +1008,8 @@ LABELS.update(
         },
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
-            "en": "{n} without a year: give --period YEAR, or validate will flag their periods",
+            "en": "{n:row|rows} without a year: give --period YEAR, or validate will flag "
+            "their periods",
         },
         "extract.csv_only": {
             "zh": "extract 只写 CSV 文件：'{name}' 请以 .csv 结尾",
