@@ -3,13 +3,24 @@ run through its command, reads Chinese under ``--lang zh`` and keeps its English
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import FIXTURES, PLAN_FILE, Result
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DEMO, FIXTURES, PLAN_FILE, Result
+from linyi_tracker.cli.app import app
 
 Run = Callable[..., Result]
 EXTRACT = FIXTURES / "extract" / "linyi-jobs-2016.txt"
+GROWTH = ("2022", "--plan", str(FIXTURES / "plans" / "growth-change.yaml"))
+GROWTH_DATA = ("--data", str(FIXTURES / "anyplan" / "growth-only"))
+REPORTS = {
+    "demo": ("2019", "--plan", str(PLAN_FILE), "--data", str(DEMO)),
+    "growth": (*GROWTH, *GROWTH_DATA),
+}
 
 
 def _broken_plan(tmp_path: Path) -> Path:
@@ -98,3 +109,48 @@ def test_status_hint_counts_targets_without_data(run: Run, tmp_path: Path) -> No
     zh = run("status", "--plan", str(PLAN_FILE), "--data", str(data), "--lang", "zh", width=200)
     assert "No figure yet for 28 targets:" in en.stdout
     assert "28个目标暂无数据" in zh.stdout
+
+
+@functools.cache
+def _report(which: str, lang: str) -> str:
+    """The Markdown report of ``which`` in ``lang``, made once for the tests below."""
+    args = ["report", *REPORTS[which], "--lang", lang, "--format", "md"]
+    env = {"COLUMNS": "200", "NO_COLOR": "1", "LINYI_TRACKER_CACHE": "off"}
+    r = CliRunner().invoke(app, args, env=env)
+    assert r.exit_code == 0, r.stderr
+    return r.stdout
+
+
+# (report, the Chinese sentence, the English one): each a template of labels.py that
+# reporting/text.py and reporting/model.py used to write in Python.
+_REPORT_SENTENCES = [
+    ("demo", "达到目标值的100.4%", "100.4 % of the target level"),  # phrase.level
+    ("demo", "完成年度目标的", "% of the annual target"),  # phrase.annual
+    ("demo", "自2015年起点已完成应提升幅度的116.0%", "116.0 % of the way from the 2015 starting"),
+    ("demo", "较2015年起点反向变动，进展为-11.1%", "moved away from the target since the 2015"),
+    ("demo", "100.4%；自2015年", "100.4 % of the target level; 116.0 %"),  # phrase.with_progress
+    ("demo", "116.0%，超时序进度36.0个百分点", "starting point, ahead of schedule by 36.0"),
+    ("demo", "工作推进线）", " work line)"),  # report.who_city
+    (
+        "growth",
+        "年均增长 7.0% 以上 (2020—2025年)",
+        "average growth at least 7.0 % a year (2020–2025)",
+    ),
+    ("growth", "年均增长 10.9% (2020—2022年)", "average growth 10.9 % a year (2020–2022)"),
+    ("growth", "累计下降13.5% (2020—2025年)", "down 13.5 % in all (2020–2025)"),
+    ("growth", "累计下降3.3% (2020—2022年)", "down 3.3 % in all (2020–2022)"),
+    ("growth", "-3.9个百分点", "-3.9 pts"),  # word.points_gap
+]
+
+
+@pytest.mark.parametrize(("which", "zh", "en"), _REPORT_SENTENCES)
+def test_a_report_sentence_reads_chinese_under_zh(which: str, zh: str, en: str) -> None:
+    """A sentence of the report, now a zh/en template, is Chinese in the zh report."""
+    assert zh in _report(which, "zh")
+    assert en not in _report(which, "zh")
+
+
+@pytest.mark.parametrize(("which", "zh", "en"), _REPORT_SENTENCES)
+def test_a_report_sentence_keeps_its_english(which: str, zh: str, en: str) -> None:
+    """The same sentence in the English report reads as it did."""
+    assert en in _report(which, "en")

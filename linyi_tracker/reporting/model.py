@@ -380,11 +380,15 @@ def _completeness(
                 if o.period.year == year and o.period.end_index <= upto.end_index
             }
             absent = [r for r in plan.sub_regions if r.id not in have]
-            who_zh = listed((r.name.zh for r in absent), "zh") + "（或全市合计）"
-            who_en = listed((r.name.en for r in absent), "en") + " (or the city total)"
+            who_zh = t(
+                "report.who_regions", "zh", regions=listed((r.name.zh for r in absent), "zh")
+            )
+            who_en = t(
+                "report.who_regions", "en", regions=listed((r.name.en for r in absent), "en")
+            )
         else:
-            who_zh = f"全市（{system.name.zh}工作推进线）"
-            who_en = f"the city ({system.name.en} work line)"
+            who_zh = t("report.who_city", "zh", system=system.name.zh)
+            who_en = t("report.who_city", "en", system=system.name.en)
         out.append(
             DataGap(
                 ln.target_id,

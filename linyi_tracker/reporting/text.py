@@ -95,9 +95,7 @@ def _change_words(
     down = value < 0 or (value == 0 and comparator in ("<=", "<"))
     places = 0 if isinstance(value, Decimal) else 1
     shown = _pct(value, lang, places, style)
-    if lang == "zh":
-        return ("下降" if down else "提高") + shown
-    return ("down " if down else "up ") + shown
+    return t("word.change_down" if down else "word.change_up", lang, v=shown)
 
 
 def _growth_target_words(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -105,21 +103,24 @@ def _growth_target_words(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) 
     a = v.a
     assert a.target is not None
     shown = _pct(a.target, lang, 0, style)
-    words = {
-        ">=": ("{v} 以上", "at least {v}"),
-        ">": ("超过 {v}", "more than {v}"),
-        "<=": ("{v} 以下", "at most {v}"),
-        "<": ("低于 {v}", "below {v}"),
-    }.get(a.comparator or "", ("{v}", "{v}"))
-    return (words[0] if lang == "zh" else words[1]).format(v=shown)
+    key = _COMPARATOR_WORDS.get(a.comparator or "")
+    return shown if key is None else t(key, lang, v=shown)
+
+
+_COMPARATOR_WORDS = {
+    ">=": "word.at_least",
+    ">": "word.more_than",
+    "<=": "word.at_most",
+    "<": "word.below",
+}
 
 
 def year_span(start: int | None, end: int | None, lang: Lang) -> str:
     """A span of years, one style in every column: '2015—2020年' / '2015–2020'; one year
     alone when they are the same."""
     if start == end:
-        return f"{start}年" if lang == "zh" else f"{start}"
-    return f"{start}—{end}年" if lang == "zh" else f"{start}–{end}"
+        return t("word.one_year", lang, year=start)
+    return t("word.years", lang, start=start, end=end)
 
 
 def relative_target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -130,11 +131,10 @@ def relative_target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> st
     assert a.target is not None
     years = year_span(a.base_year, a.deadline, lang)
     if a.kind == "growth":
-        if lang == "zh":
-            return f"年均增长 {_growth_target_words(v, lang, style)} ({years})"
-        return f"average growth {_growth_target_words(v, lang, style)} a year ({years})"
-    words = _change_words(a.target, a.comparator, lang, style)
-    return f"累计{words} ({years})" if lang == "zh" else f"{words} in all ({years})"
+        wanted = _growth_target_words(v, lang, style)
+        return t("word.growth_target", lang, wanted=wanted, years=years)
+    wanted = _change_words(a.target, a.comparator, lang, style)
+    return t("word.change_target", lang, wanted=wanted, years=years)
 
 
 def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -145,11 +145,9 @@ def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> st
         return "—"
     if a.kind == "growth":
         sign = "-" if a.actual < 0 else ""
-        if lang == "zh":
-            return f"年均增长 {sign}{_pct(a.actual, lang, 1, style)}"
-        return f"average growth {sign}{_pct(a.actual, lang, 1, style)} a year"
+        return t("word.growth_actual", lang, v=f"{sign}{_pct(a.actual, lang, 1, style)}")
     done = _change_words(float(a.actual), None, lang, style)
-    return f"累计{done}" if lang == "zh" else f"{done} in all"
+    return t("word.change_actual", lang, v=done)
 
 
 def relative_phrase(v: TargetView, lang: Lang) -> str | None:
@@ -160,13 +158,9 @@ def relative_phrase(v: TargetView, lang: Lang) -> str | None:
         return None
     if a.kind == "growth":
         wanted = _growth_target_words(v, lang)
-        if lang == "zh":
-            return f"{relative_actual(v, lang)}，目标 {wanted}"
-        return f"{relative_actual(v, lang)}, target {wanted}"
+        return t("word.growth_phrase", lang, actual=relative_actual(v, lang), wanted=wanted)
     wanted = _change_words(a.target, a.comparator, lang)
-    if lang == "zh":
-        return f"{relative_actual(v, lang)}，目标{wanted}"
-    return f"{relative_actual(v, lang)}, target {wanted}"
+    return t("word.change_phrase", lang, actual=relative_actual(v, lang), wanted=wanted)
 
 
 def binding(v: TargetView, lang: Lang) -> str:
@@ -232,15 +226,16 @@ def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """The gap in the target's unit; for a percentage, in percentage points."""
     if v.a.gap is None:
         return "—"
-    points = "个百分点" if lang == "zh" else " pts"
     if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
         shown = Decimal(f"{v.a.gap:.1f}")
         if style.percent_places is None:
-            return f"{shown}{points}"
-        return f"{'-' if shown < 0 else ''}{style.share(abs(shown), lang)}{points}"
+            return t("word.points_gap", lang, v=shown)
+        signed = f"{'-' if shown < 0 else ''}{style.share(abs(shown), lang)}"
+        return t("word.points_gap", lang, v=signed)
     u = unit(v, lang)
     if u == "%":
-        return f"{number(v.a.gap, lang, False, style.percent_places)}{points}"
+        shown_gap = number(v.a.gap, lang, False, style.percent_places)
+        return t("word.points_gap", lang, v=shown_gap)
     if u == ":1":
         return number(v.a.gap, lang)
     return style.amount(v.a.gap, u, lang)
@@ -376,24 +371,14 @@ def phrase(v: TargetView, lang: Lang) -> str | None:
     if a.achievement is None:
         return None
     pct = str(shown_percent(a.achievement))
-    if a.kind == "annual":
-        zh, en = f"完成年度目标的{pct}%", f"{pct} % of the annual target"
-    elif a.kind == "cumulative":
-        zh, en = (
-            f"完成{a.start}—{a.deadline}年目标的{pct}%",
-            f"{pct} % of the {a.start}–{a.deadline} target",
-        )
-    elif a.kind == "milestone":
-        zh, en = f"完成{pct}%", f"{pct} % done"
-    else:
-        zh, en = f"达到目标值的{pct}%", f"{pct} % of the target level"
-    said = zh if lang == "zh" else en
+    kind = a.kind if a.kind in ("annual", "cumulative", "milestone") else "level"
+    said = t(f"phrase.{kind}", lang, pct=pct, start=a.start, end=a.deadline)
     if a.kind == "level" and v.standing is not None:
         # A level's schedule gap is measured on progress from the starting point, not on
         # A/T: one base per sentence (assessment.md, level), so the progress is named.
-        said += ("；" if lang == "zh" else "; ") + level_progress(v, lang)
+        said = t("phrase.with_progress", lang, said=said, progress=level_progress(v, lang))
     if v.standing is not None:
-        said += ("，" if lang == "zh" else ", ") + schedule(v, lang)
+        said = t("phrase.with_schedule", lang, said=said, schedule=schedule(v, lang))
     return said
 
 
@@ -406,13 +391,10 @@ def level_progress(v: TargetView, lang: Lang) -> str:
     y0, a0 = a.starting_point
     prog = str(shown_percent(a.progress))
     if a.progress < 0:
-        zh = f"较{y0}年起点反向变动，进展为{prog}%"
-        en = f"moved away from the target since the {y0} starting point (progress {prog} %)"
+        key = "phrase.level_back"
     else:
-        verb = "提升" if a.target > a0 else "下降"
-        zh = f"自{y0}年起点已完成应{verb}幅度的{prog}%"
-        en = f"{prog} % of the way from the {y0} starting point"
-    return zh if lang == "zh" else en
+        key = "phrase.level_rise" if a.target > a0 else "phrase.level_fall"
+    return t(key, lang, year=y0, pct=prog)
 
 
 def detail(v: TargetView, lang: Lang) -> str:
