@@ -140,6 +140,7 @@ _REPORT_SENTENCES = [
     ("growth", "累计下降13.5% (2020—2025年)", "down 13.5 % in all (2020–2025)"),
     ("growth", "累计下降3.3% (2020—2022年)", "down 3.3 % in all (2020–2022)"),
     ("growth", "-3.9个百分点", "-3.9 pts"),  # word.points_gap
+    ("demo", "| 状态 | 个数 |", "| Status | n |"),  # col.count
 ]
 
 
@@ -154,3 +155,11 @@ def test_a_report_sentence_reads_chinese_under_zh(which: str, zh: str, en: str) 
 def test_a_report_sentence_keeps_its_english(which: str, zh: str, en: str) -> None:
     """The same sentence in the English report reads as it did."""
     assert en in _report(which, "en")
+
+
+def test_a_chart_axis_counts_in_wan_in_chinese() -> None:
+    """A Chinese chart's axis of large figures is labelled 万 and the unit, from labels.py."""
+    from linyi_tracker.reporting.render.charts import _scale
+
+    assert _scale([20_000.0], "人", "zh") == (10_000.0, "万人")
+    assert _scale([20_000.0], "persons", "en") == (1_000.0, "thousand persons")

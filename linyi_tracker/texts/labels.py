@@ -41,6 +41,7 @@ LABELS: dict[str, Pair] = {
     "col.schedule": {"zh": "时序进度", "en": "Schedule"},
     "col.trend": {"zh": "走势", "en": "Trend"},
     "col.status": {"zh": "状态", "en": "Status"},
+    "col.count": {"zh": "个数", "en": "n"},
     "col.period": {"zh": "期间", "en": "Period"},
     "col.region": {"zh": "地区", "en": "Region"},
     "col.value": {"zh": "数值", "en": "Value"},
@@ -58,6 +59,7 @@ LABELS: dict[str, Pair] = {
     "chart.band": {"zh": "目标±{tol}%", "en": "target ±{tol} %"},
     "chart.counties": {"zh": "{name} · 各县区（{period}）", "en": "{name} · counties ({period})"},
     "chart.ratio": {"zh": "比值（:1）", "en": "ratio (:1)"},
+    "chart.ten_thousand": {"zh": "万{unit}", "en": "10,000 {unit}"},
     "chart.thousand": {"zh": "千{unit}", "en": "thousand {unit}"},
     "chart.million": {"zh": "百万{unit}", "en": "million {unit}"},
     "title.status_region": {

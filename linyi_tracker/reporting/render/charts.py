@@ -124,7 +124,7 @@ def _scale(values: list[float], unit: str, lang: Lang) -> tuple[float, str]:
     if unit in {"%", ":1"} or top < 10_000:
         return 1.0, (t("chart.ratio", lang) if unit == ":1" else unit)
     if lang == "zh":
-        return 10_000.0, f"万{unit}"
+        return 10_000.0, t("chart.ten_thousand", lang, unit=unit)
     if top >= 1_000_000:
         return 1_000_000.0, t("chart.million", lang, unit=unit).strip()
     return 1_000.0, t("chart.thousand", lang, unit=unit).strip()

@@ -43,7 +43,7 @@ def counts(report: Report, lang: Lang) -> Table:
     words = [w for w in (*STATUS_WORDS, "not_assessed") if report.counts.get(w)]
     return Table(
         "counts",
-        [t("col.status", lang), "n" if lang == "en" else "个数"],
+        [t("col.status", lang), t("col.count", lang)],
         [[status_label(w, lang), str(report.counts[w])] for w in words],
         frozenset({1}),
         list(words),
