@@ -152,19 +152,20 @@ def _percent_sign(lang: Lang) -> str:
     return "%" if lang == "zh" else " %"
 
 
-def figure_format(unit_label: str | None, lang: Lang, places: int, wan: bool = False) -> str:
+def figure_format(
+    unit_label: str | None, lang: Lang, places: int, wan: bool = False, one: bool = False
+) -> str:
     """The number format that shows a figure as :func:`formatting.with_unit` writes it, in a
     cell holding the figure in the magnitude shown (in 万 when ``wan``): #,##0"人",
-    0.00"万元", 0.0"%" / 0.0" %", 0.00":1", 1 county / 2 counties."""
+    0.00"万元", 0.0"%" / 0.0" %", 0.00":1"; ``one`` for a figure shown as 1 or -1, which
+    English writes with the singular ('1 county'). Not a conditional format ([=1]…): in
+    one, LibreOffice shows a negative figure of the last section without its minus."""
     digits = _digits(places)
     if unit_label == "%":
         return f'{digits}"{_percent_sign(lang)}"'
     word = ("万" if wan else "") + (unit_label or "").replace('"', "")
     if unit_label and unit_label != ":1" and lang == "en":
-        one = one_of(word)
-        if places == 0 and one != word:  # '1 county', '-1 county', as with_unit writes them
-            return f'[=1]"1 {one}";[=-1]"-1 {one}";{digits}" {word}"'
-        word = " " + word
+        word = " " + (one_of(word) if one and places == 0 else word)
     return f'{digits}"{word}"' if word else digits
 
 
@@ -201,8 +202,9 @@ def _shown_as(
     ``shown`` (the same figure, or its estimate) by formatting.number's ``wan`` and
     ``places``."""
     in_wan, decimals = figure_style(shown, lang, wan, places)
+    one = decimals == 0 and abs(shown) == 1
     return (value.scaleb(-4) if in_wan else value), figure_format(
-        unit_label, lang, decimals, in_wan
+        unit_label, lang, decimals, in_wan, one
     )
 
 
