@@ -364,7 +364,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
         wan, places = column_style([row.value for row in ranking.rows], lang)  # as its table
         for i, row in enumerate(ranking.rows, start=1):
             r = len(regions.rows)
-            value: Any = worded(row.text, lang) if lang == "zh" else row.text
+            value: Any = worded(row.text, lang)  # as the ranking table words it
             if row.value is not None:
                 value, regions.formats[r, 6] = _shown_as(
                     row.value, row.value, unit, lang, wan, places
