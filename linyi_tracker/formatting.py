@@ -26,9 +26,20 @@ def number(value: Decimal, lang: Lang, wan: bool | None = None, places: int | No
     a whole column (see :func:`column_style`): all in 万 or none, and every figure with
     the same number of decimals (zeros added, never a digit rounded away).
     """
-    if lang == "zh" and _in_wan(value, wan) and value:
-        return _grouped(_shifted(value, -4), places) + "万"
-    return _grouped(value, places)
+    in_wan, shown_places = figure_style(value, lang, wan, places)
+    return _grouped(_shifted(value, -4) if in_wan else value, shown_places) + (
+        "万" if in_wan else ""
+    )
+
+
+def figure_style(
+    value: Decimal, lang: Lang, wan: bool | None = None, places: int | None = None
+) -> tuple[bool, int]:
+    """How :func:`number` writes ``value``: whether in 万, and with how many decimals (the
+    column's ``places``, or more where the figure has more: a digit is never rounded away).
+    The workbook's number formats are made from this, so a cell shows what the text does."""
+    in_wan = lang == "zh" and _in_wan(value, wan) and bool(value)
+    return in_wan, max(places or 0, _decimals(_shifted(value, -4) if in_wan else value))
 
 
 def _in_wan(value: Decimal, wan: bool | None) -> bool:
@@ -80,12 +91,16 @@ class ColumnStyle:
 
     def amount(self, value: Decimal, unit_label: str | None, lang: Lang) -> str:
         """A figure with its unit in this column's style."""
+        return with_unit(value, unit_label, lang, *self.of(unit_label))
+
+    def of(self, unit_label: str | None) -> tuple[bool | None, int | None]:
+        """The (wan, places) this column gives a figure of ``unit_label`` (see :func:`number`)."""
         if unit_label == "%":
-            return with_unit(value, "%", lang, False, self.percent_places)
+            return False, self.percent_places
         key = unit_label or ""
         if unit_label == ":1":
-            return with_unit(value, ":1", lang, None, self.places.get(key))
-        return with_unit(value, unit_label, lang, self.wan.get(key), self.places.get(key))
+            return None, self.places.get(key)
+        return self.wan.get(key), self.places.get(key)
 
     def share(self, value: Decimal, lang: Lang) -> str:
         """A percentage or a number of points without its sign, in this column's precision."""

@@ -3,12 +3,18 @@
 openpyxl is imported here only. Every sheet: a styled header row (bold, filled,
 wrapped), frozen below it and repeated on every printed page; A4 landscape, fitted to
 the page width, page numbers in the footer; column widths fitted to Chinese text (a
-CJK character counts two). Cells hold exact numbers; what a person sees comes from
-number formats — a fraction as 0.0%, a figure in its unit (#,##0"元", 0.0"%", 0.00":1"),
-a pace as 0.00 — and status cells carry their colour. In a Chinese report the headers,
+CJK character counts two). Figures are numbers and what a person sees comes from
+number formats made from the one style of each column the report's tables use
+(text.column_styles, formatting.figure_style): in a section's rows every figure of one
+unit has one magnitude and one precision, and shows as the Markdown table writes it
+(8.59万人, 3,900元, 85.9%, 1.62:1, 6.1个百分点). A column the report writes in 万 holds
+its figures in 万 (8.59 under 0.00"万人"): Excel's formats scale only by thousands, and
+a column is in 万 only where every figure reads exactly so (formatting.wan_column), so
+no digit is lost. A projection keeps its exact value under the estimate shown; a
+fraction is 0.0% (0.0 % in English); a pace 0.00. A worded figure is text, a missing
+one an empty cell. Status cells carry their colour. In a Chinese report the headers,
 kinds and status words are Chinese; the English report keeps the column keys of the
-CSV. Every text cell is made formula-safe.
-"""
+CSV. Every text cell is made formula-safe."""
 
 from __future__ import annotations
 
@@ -21,7 +27,17 @@ from typing import Any
 
 from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.formatting import display_width, shown_percent, worded
+from linyi_tracker.formatting import (
+    PLAIN,
+    ColumnStyle,
+    column_style,
+    display_width,
+    estimate,
+    figure_style,
+    one_of,
+    shown_percent,
+    worded,
+)
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -40,8 +56,8 @@ from linyi_tracker.sheets import (
 from linyi_tracker.words import STATUS_WORDS
 
 FRACTION = "0.0%"
+FRACTION_EN = "0.0 %"  # English sets the sign apart (98.5 %), as every English output
 PACE = "0.00"
-BOUNDED_PERCENT = '[>100]"100.0%";[<0]"0.0%";0.0"%"'
 WHOLE = "#,##0"
 TEXT_WIDTH = 48  # wider texts wrap inside the cell rather than make the page tiny
 HEADER_FILL = "D9E1F2"
@@ -128,27 +144,127 @@ def signed_points(lang: Lang) -> str:
     return f'+0.0"{word}";-0.0"{word}";0.0"{word}"'
 
 
-def _places(*values: Decimal | None) -> int:
-    """Decimals a figure's cells show: as many as its exact values have, at most 2."""
-    places = 0
-    for v in values:
-        if v is not None and v != v.to_integral_value():
-            exponent = v.normalize().as_tuple().exponent
-            places = max(places, -exponent if isinstance(exponent, int) else 0)
-    return min(places, 2)
+def _digits(places: int) -> str:
+    return WHOLE + ("." + "0" * places if places else "")
 
 
-def unit_format(unit: str | None, places: int, lang: Lang) -> str:
-    """A number format that shows a figure in its unit: #,##0"元", 0.0"%", 0.00":1"."""
-    digits = WHOLE + ("." + "0" * places if places else "")
-    if unit == "%":
-        return ("0." + "0" * max(places, 1)) + '"%"'
-    if unit == ":1":
-        return '0.00":1"'
-    if not unit:
-        return digits
-    shown = unit if lang == "zh" else " " + unit
-    return f'{digits}"{shown.replace(chr(34), "")}"'
+def _percent_sign(lang: Lang) -> str:
+    return "%" if lang == "zh" else " %"
+
+
+def figure_format(
+    unit_label: str | None, lang: Lang, places: int, wan: bool = False, one: bool = False
+) -> str:
+    """The number format that shows a figure as :func:`formatting.with_unit` writes it, in a
+    cell holding the figure in the magnitude shown (in 万 when ``wan``): #,##0"人",
+    0.00"万元", 0.0"%" / 0.0" %", 0.00":1"; ``one`` for a figure shown as 1 or -1, which
+    English writes with the singular ('1 county'). Not a conditional format ([=1]…): in
+    one, LibreOffice shows a negative figure of the last section without its minus."""
+    digits = _digits(places)
+    if unit_label == "%":
+        return f'{digits}"{_percent_sign(lang)}"'
+    word = ("万" if wan else "") + (unit_label or "").replace('"', "")
+    if unit_label and unit_label != ":1" and lang == "en":
+        word = " " + (one_of(word) if one and places == 0 else word)
+    return f'{digits}"{word}"' if word else digits
+
+
+def bounded_percent(lang: Lang, places: int) -> str:
+    """A projected share never shown past 100 % (or below 0), the cell keeping the exact
+    projection (formatting.bounded_share)."""
+    sign = _percent_sign(lang)
+    shown = "." + "0" * places if places else ""
+    return f'[>100]"100{shown}{sign}";[<0]"0{shown}{sign}";{_digits(places)}"{sign}"'
+
+
+BOUNDED_PERCENT = bounded_percent("zh", 1)
+
+
+def in_style(
+    value: Decimal, unit_label: str | None, lang: Lang, style: ColumnStyle
+) -> tuple[Decimal, str]:
+    """A figure as a cell holds and shows it in its column's ``style`` (the one the text
+    tables use, text.column_styles): the exact figure, in 万 where the column writes it
+    so (Excel's formats scale only by thousands; a column is in 万 only where every
+    figure reads exactly in 万, formatting.wan_column), and its number format."""
+    return _shown_as(value, value, unit_label, lang, *style.of(unit_label))
+
+
+def _shown_as(
+    value: Decimal,
+    shown: Decimal,
+    unit_label: str | None,
+    lang: Lang,
+    wan: bool | None,
+    places: int | None,
+) -> tuple[Decimal, str]:
+    """``value`` as a cell holds it, with the format that shows it as the text shows
+    ``shown`` (the same figure, or its estimate) by formatting.number's ``wan`` and
+    ``places``."""
+    in_wan, decimals = figure_style(shown, lang, wan, places)
+    one = decimals == 0 and abs(shown) == 1
+    return (value.scaleb(-4) if in_wan else value), figure_format(
+        unit_label, lang, decimals, in_wan, one
+    )
+
+
+def _share_places(style: ColumnStyle, shown: Decimal) -> int:
+    """The decimals of a computed percentage (one, as shown) in a column's style."""
+    if style.percent_places is None:
+        return 1
+    return figure_style(shown, "en", False, style.percent_places)[1]
+
+
+def _figures(
+    line: TargetView, lang: Lang, styles: dict[str, ColumnStyle]
+) -> dict[str, tuple[Decimal, str]]:
+    """The target, actual, gap and projected cells of ``line`` (value and format), each
+    shown as the report's table shows it (reporting.text with the same column styles)."""
+    a = line.a
+    unit = text.unit(line, lang)
+    relative = a.kind in ("growth", "change")
+    out: dict[str, tuple[Decimal, str]] = {}
+    target, actual, gap, projected = (
+        styles.get(k, PLAIN) for k in ("target", "actual", "gap", "projected")
+    )
+    if a.target is not None:
+        if relative:  # '7% 以上', '下降13.5%': the share without its sign, as written
+            out["target"] = _shown_as(a.target, abs(a.target), "%", lang, *target.of("%"))
+        else:
+            out["target"] = in_style(a.target, unit, lang, target)
+    if isinstance(a.actual, Decimal):
+        if relative:  # computed: one decimal
+            places = _share_places(actual, Decimal(f"{abs(float(a.actual)):.1f}"))
+            out["actual"] = (a.actual, figure_format("%", lang, places))
+        else:
+            out["actual"] = in_style(a.actual, unit, lang, actual)
+    if a.gap is not None:
+        points = f'"{_points_word(lang)}"'
+        if relative:
+            places = _share_places(gap, Decimal(f"{abs(float(a.gap)):.1f}"))
+            out["gap"] = (a.gap, _digits(places) + points)
+        elif unit == "%":
+            places = figure_style(a.gap, lang, False, gap.percent_places)[1]
+            out["gap"] = (a.gap, _digits(places) + points)
+        elif unit == ":1":  # a ratio's gap is a number, not a ratio
+            places = figure_style(a.gap, lang)[1]
+            out["gap"] = (a.gap, "0." + "0" * places if places else "0")
+        else:
+            out["gap"] = in_style(a.gap, unit, lang, gap)
+    if a.projected is not None:
+        if a.kind == "growth":  # the level at the deadline, in times the base year's
+            out["projected"] = (a.projected, '0.00"倍"' if lang == "zh" else '0.00" ×"')
+        elif a.kind == "change":
+            places = _share_places(projected, Decimal(f"{abs(float(a.projected)):.1f}"))
+            out["projected"] = (a.projected, figure_format("%", lang, places))
+        else:
+            # An estimate, shown at the unit's precision; the cell keeps the projection.
+            shown = estimate(a.projected, line.unit_name.en if line.unit_name else "", lang)
+            value, fmt = _shown_as(a.projected, shown, unit, lang, *projected.of(unit))
+            if unit == "%":  # a share never shows projected past 100 % (or below 0)
+                fmt = bounded_percent(lang, figure_style(shown, lang, *projected.of(unit))[1])
+            out["projected"] = (value, fmt)
+    return out
 
 
 def _header(key: str, lang: Lang) -> str:
@@ -161,7 +277,11 @@ def _target_columns(lang: Lang) -> list[str]:
     return [c for c in FLAT_COLUMNS if lang == "en" or c != "status"]
 
 
-def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang: Lang) -> Sheet:
+def _target_sheet(
+    title: str, sections: Sequence[Sequence[TargetView]], report: Report, lang: Lang
+) -> Sheet:
+    """The targets, a row each, section by section: each section's figure columns in the
+    one style its table in the report has (text.column_styles)."""
     keys = _target_columns(lang)
     sheet = Sheet(title, [_header(k, lang) for k in keys])
     sheet.wrap = {keys.index(k) for k in ("name", "phrase", "sources", "system")}
@@ -169,41 +289,28 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
     sheet.widest = {keys.index(k): w for k, w in _CAPS.items()}
     sheet.keys = keys.index("name") + 1  # through the target's name
     systems = system_words(report, lang)
-    for r, line in enumerate(lines):
-        flat = worded_row(report, line, lang, systems)
-        a = line.a
-        for key in (*_FRACTIONS, "schedule_gap"):
-            flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
-        if isinstance(flat["pace"], float):  # as text.pace shows it: two decimals
-            flat["pace"] = float(text.pace(line))
-        sheet.rows.append([flat[k] for k in keys])
-        unit = text.unit(line, lang)
-        en_unit = line.unit_name.en if line.unit_name else None
-        places = _places(a.target, a.actual if isinstance(a.actual, Decimal) else None)
-        for c, key in enumerate(keys):
-            if key in _FRACTIONS:
-                sheet.formats[r, c] = FRACTION
-            elif key == "schedule_gap":
-                sheet.formats[r, c] = signed_points(lang)
-            elif key == "pace":
-                sheet.formats[r, c] = PACE
-            elif key in _IN_UNIT:
-                # A projection is an estimate: shown at the unit's own precision.
-                shown = (0 if en_unit not in {"%", ":1"} else 1) if key == "projected" else places
-                if key == "projected" and en_unit == "%":
-                    # A share never shows projected past 100 % (or below 0); the cell
-                    # keeps the exact projection.
-                    sheet.formats[r, c] = BOUNDED_PERCENT
-                elif key == "gap" and en_unit == "%":  # a gap of percentages is in points
-                    sheet.formats[r, c] = f'0.0"{_points_word(lang)}"'
-                elif key == "gap" and en_unit == ":1":  # a ratio's gap is a number, not a ratio
-                    sheet.formats[r, c] = "0.00"
-                else:
-                    sheet.formats[r, c] = unit_format(
-                        en_unit if en_unit in {"%", ":1"} else unit, shown, lang
-                    )
-            elif key in {"status", "status_label"} and a.status in STATUS_FILL:
-                sheet.fills[r, c] = STATUS_FILL[a.status]
+    for lines in sections:
+        styles = text.column_styles(lines, lang)
+        for line in lines:
+            r = len(sheet.rows)
+            flat = worded_row(report, line, lang, systems)
+            for key in (*_FRACTIONS, "schedule_gap"):
+                flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
+            if isinstance(flat["pace"], float):  # as text.pace shows it: two decimals
+                flat["pace"] = float(text.pace(line))
+            for key, (value, fmt) in _figures(line, lang, styles).items():
+                flat[key] = value
+                sheet.formats[r, keys.index(key)] = fmt
+            sheet.rows.append([flat[k] for k in keys])
+            for c, key in enumerate(keys):
+                if key in _FRACTIONS:
+                    sheet.formats[r, c] = FRACTION if lang == "zh" else FRACTION_EN
+                elif key == "schedule_gap":
+                    sheet.formats[r, c] = signed_points(lang)
+                elif key == "pace":
+                    sheet.formats[r, c] = PACE
+                elif key in {"status", "status_label"} and line.a.status in STATUS_FILL:
+                    sheet.fills[r, c] = STATUS_FILL[line.a.status]
     return sheet
 
 
@@ -230,12 +337,12 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             summary.fills[r, 0] = STATUS_FILL[w]
     annual = _target_sheet(
         t("report.annual", lang, year=report.year),
-        [report.line(tid) for tid in report.annual],
+        [[report.line(tid) for tid in report.annual]],
         report,
         lang,
     )
     systems = _target_sheet(
-        t("report.systems", lang), [ln for s in report.systems for ln in s.lines], report, lang
+        t("report.systems", lang), [s.lines for s in report.systems], report, lang
     )
     regions = Sheet(
         t("report.regions", lang),
@@ -254,10 +361,14 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     )
     for ranking in report.regions:
         unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
-        en_unit = ranking.unit_en
-        places = _places(*(row.value for row in ranking.rows))
+        wan, places = column_style([row.value for row in ranking.rows], lang)  # as its table
         for i, row in enumerate(ranking.rows, start=1):
             r = len(regions.rows)
+            value: Any = worded(row.text, lang)  # as the ranking table words it
+            if row.value is not None:
+                value, regions.formats[r, 6] = _shown_as(
+                    row.value, row.value, unit, lang, wan, places
+                )
             regions.rows.append(
                 [
                     ranking.indicator,
@@ -266,19 +377,13 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     i,
                     row.region,
                     row.name_zh if lang == "zh" else row.name_en,
-                    row.value
-                    if row.value is not None
-                    else (worded(row.text, lang) if lang == "zh" else row.text),
-                    row.achievement,
+                    value,
+                    _as_shown(row.achievement),
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
                     text.row_reasons(row.reasons, lang) if row.reasons else None,
                 ]
             )
-            regions.formats[r, 6] = unit_format(
-                en_unit if en_unit in {"%", ":1"} else unit, places, lang
-            )
-            regions.rows[r][7] = _as_shown(row.achievement)
-            regions.formats[r, 7] = FRACTION
+            regions.formats[r, 7] = FRACTION if lang == "zh" else FRACTION_EN
             if row.status in STATUS_FILL:
                 regions.fills[r, 8] = STATUS_FILL[row.status]
     regions.wrap = {1, 9}

@@ -1,0 +1,405 @@
+"""The workbook's figures: numbers in the cells, one number format a column, and under
+that format the text the Markdown report shows (read back with a small emulator of the
+formats the writer emits, rounding half away from zero as Excel and LibreOffice do)."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_report import demo_report
+
+from linyi_tracker.formatting import ColumnStyle, percent
+from linyi_tracker.i18n import Lang, t
+from linyi_tracker.reporting import text
+from linyi_tracker.reporting.render import markdown
+from linyi_tracker.reporting.render.excel import write
+
+openpyxl = pytest.importorskip("openpyxl")
+
+YEARS = (2016, 2017, 2018, 2019, 2020)
+RELATIVE = ("growth", "change")
+
+
+# ------------------------------------------------------------------ the emulator
+
+
+def _sections(fmt: str) -> list[str]:
+    """A format's sections, split at each ';' outside quotes."""
+    out, part, quoted = [], "", False
+    for ch in fmt:
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            out.append(part)
+            part = ""
+        else:
+            part += ch
+    return [*out, part]
+
+
+def _condition(section: str) -> tuple[str, Decimal] | None:
+    m = re.match(r"\[(>=|<=|>|<|=)(-?[0-9.]+)\]", section)
+    return (m.group(1), Decimal(m.group(2))) if m else None
+
+
+def _holds(op: str, value: Decimal, bound: Decimal) -> bool:
+    return {
+        ">": value > bound,
+        "<": value < bound,
+        "=": value == bound,
+        ">=": value >= bound,
+        "<=": value <= bound,
+    }[op]
+
+
+def _body(section: str, value: Decimal) -> str:
+    """One section shown for ``value`` (its sign already chosen by the caller)."""
+    section = re.sub(r"^\[[^\]]*\]", "", section)
+    parts = re.findall(r'"[^"]*"|[#0,.]+|%|.', section)
+    if "%" in parts:
+        value *= 100
+    out = ""
+    for part in parts:
+        if part.startswith('"'):
+            out += part[1:-1]
+        elif part[0] in "#0":
+            places = len(part.partition(".")[2])
+            rounded = value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            out += f"{rounded:,.{places}f}" if "," in part else f"{rounded:.{places}f}"
+        else:
+            out += part
+    return out
+
+
+def shown(value: Any, fmt: str) -> str:
+    """The text a cell holding ``value`` shows under ``fmt`` (the formats the writer emits)."""
+    if isinstance(value, str) or value is None:
+        return "" if value is None else value
+    v = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    sections = _sections(fmt)
+    if any(_condition(s) for s in sections):
+        for s in sections:
+            c = _condition(s)
+            if c and _holds(c[0], v, c[1]):
+                return _body(s, abs(v) if c[1] < 0 else v)
+        # The last section of a conditional format: LibreOffice shows no minus there.
+        return _body(sections[-1], abs(v))
+    if len(sections) >= 3 and v == 0:
+        return _body(sections[2], v)
+    if len(sections) >= 2 and v < 0:
+        return _body(sections[1], abs(v))
+    text_ = _body(sections[0], abs(v))
+    return ("-" if v < 0 and len(sections) == 1 and re.search(r"[1-9]", text_) else "") + text_
+
+
+# ------------------------------------------------------------------ the reports
+
+
+def _md_tables(md: str, header: list[str]) -> list[list[list[str]]]:
+    """Every Markdown table with ``header``, as rows of cells (escapes taken off)."""
+    tables: list[list[list[str]]] = []
+    lines = md.splitlines()
+    head = "| " + " | ".join(header) + " |"
+    for i, line in enumerate(lines):
+        if line == head:
+            rows = []
+            for row in lines[i + 2 :]:
+                if not row.startswith("|"):
+                    break
+                cells = re.split(r"(?<!\\)\|", row)[1:-1]
+                rows.append([re.sub(r"\\(.)", r"\1", c.strip()) for c in cells])
+            tables.append(rows)
+    return tables
+
+
+def _sheet(book: Any, title: str) -> tuple[list[str], list[Any]]:
+    ws = book[title]
+    return [c.value for c in ws[1]], list(ws.iter_rows(min_row=2))
+
+
+def _within(figure: str, md_cell: str) -> bool:
+    """Whether ``figure`` (its sign aside) stands whole in a Markdown cell."""
+    bare = figure.lstrip("+-")
+    return re.search(rf"(?<![0-9.,]){re.escape(bare)}(?![0-9])", md_cell) is not None
+
+
+# The demo for each report year, and the growth/change plan (relative targets, a binding
+# mark, 万 at one decimal), each in both languages.
+CASES = [
+    *(("demo", year, lang) for year in YEARS for lang in ("zh", "en")),
+    *(("growth-change", 2022, lang) for lang in ("zh", "en")),
+    *(("growth-yearly", 2021, lang) for lang in ("zh", "en")),
+]
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int, str], Any]:
+    from test_report import WHEN
+
+    from conftest import FIXTURES, PLAN_FILE, read_plan
+    from linyi_tracker.actuals.periods import parse_period
+    from linyi_tracker.actuals.store import load_store
+    from linyi_tracker.reporting.model import build_report
+
+    demo = read_plan(PLAN_FILE)
+    growth = read_plan(FIXTURES / "plans" / "growth-change.yaml")
+    folder = tmp_path_factory.mktemp("books")
+    out: dict[tuple[str, int, str], Any] = {}
+    for name, year, lang in CASES:
+        if name == "demo":
+            report = demo_report(demo, year, str(year))
+        else:
+            data = FIXTURES / "anyplan" / ("levels" if name == "growth-change" else "yearly")
+            report = build_report(
+                growth,
+                load_store(growth, data),
+                year,
+                parse_period(str(year)),
+                generated=WHEN,
+                plan_file="growth-change.yaml",
+                data_source="anyplan",
+            )
+        path = folder / f"{name}-{year}-{lang}.xlsx"
+        write(report, lang, path)  # type: ignore[arg-type]
+        book = openpyxl.load_workbook(path)
+        out[name, year, lang] = (report, book, markdown.render(report, lang))  # type: ignore[arg-type]
+    return out
+
+
+# The target sheets' figure columns and the system table's column each is shown in.
+_SYSTEM_MD = {"target": 1, "actual": 2, "achievement": 3, "gap": 4, "pace": 5, "projected": 6}
+_SAME = {"achievement", "gap", "pace"}  # shown in the table exactly as the cell is
+
+
+def _key_of(header: list[str], lang: str) -> dict[str, int]:
+    from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
+    from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS
+
+    names = {REPORT_ZH_HEADERS[k] if lang == "zh" else k: k for k in FLAT_COLUMNS}
+    return {names[h]: i for i, h in enumerate(header) if h in names}
+
+
+def _system_sheet(book: Any, lang: str) -> tuple[dict[str, int], list[Any]]:
+    header, rows = _sheet(book, t("report.systems", lang))  # type: ignore[arg-type]
+    return _key_of(header, lang), rows
+
+
+@pytest.mark.parametrize(("name", "year", "lang"), CASES)
+def test_every_system_figure_shows_as_the_markdown_table_does(
+    reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
+) -> None:
+    """Each figure cell of the targets-by-system sheet shows the text of its cell in the
+    Markdown report's system table (target and actual: the figure within it)."""
+    report, book, md = reports[name, year, lang]
+    lines = [ln for s in report.systems for ln in s.lines]
+    tables = _md_tables(md, [t(c, lang) for c in text.SYSTEM_COLUMNS])  # type: ignore[arg-type]
+    md_rows = [row for table in tables for row in table]
+    keys, rows = _system_sheet(book, lang)
+    assert len(md_rows) == len(rows)
+    checked = 0
+    for row, md_row, line in zip(rows, md_rows, lines, strict=True):
+        relative = line.a.kind in ("growth", "change")
+        for key, col in _SYSTEM_MD.items():
+            cell = row[keys[key]]
+            if not isinstance(cell.value, int | float):
+                continue
+            seen = shown(cell.value, cell.number_format)
+            if key in _SAME or (key == "projected" and not relative):
+                assert seen == md_row[col], (year, lang, key, cell.value, cell.number_format)
+            else:
+                assert _within(seen, md_row[col]), (year, lang, key, seen, md_row[col])
+            checked += 1
+    assert checked > (30 if name == "demo" else 5)
+
+
+@pytest.mark.parametrize(("name", "year", "lang"), CASES)
+def test_every_fraction_and_point_shows_as_the_report_words_it(
+    reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
+) -> None:
+    """Time elapsed, progress and the schedule gap show as the report's texts give them."""
+    report, book, _ = reports[name, year, lang]
+    keys, rows = _system_sheet(book, lang)
+    lines = [ln for s in report.systems for ln in s.lines]
+    for row, line in zip(rows, lines, strict=True):
+        for key in ("time_progress", "progress"):
+            cell = row[keys[key]]
+            value = getattr(line.a, key)
+            want = percent(value, lang) if value is not None else ""  # type: ignore[arg-type]
+            assert shown(cell.value, cell.number_format) == want, (year, key)
+        cell = row[keys["schedule_gap"]]
+        if cell.value is not None:
+            assert _within(
+                shown(cell.value, cell.number_format).split("个")[0].split(" ")[0],
+                text.schedule(line, lang),
+            )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("name", "year", "lang"), CASES)
+def test_every_annual_figure_shows_as_the_markdown_table_does(
+    reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
+) -> None:
+    """The annual sheet's target and actual show the figures of the annual table."""
+    _report, book, md = reports[name, year, lang]
+    tables = _md_tables(md, [t(c, lang) for c in text.ANNUAL_COLUMNS])  # type: ignore[arg-type]
+    header, rows = _sheet(book, t("report.annual", lang, year=year))  # type: ignore[arg-type]
+    keys = _key_of(header, lang)
+    md_rows = tables[0] if tables else []
+    assert len(md_rows) == len(rows)
+    for row, md_row in zip(rows, md_rows, strict=True):
+        for key, col in (("target", 1), ("actual", 2)):
+            cell = row[keys[key]]
+            if isinstance(cell.value, int | float):
+                assert _within(shown(cell.value, cell.number_format), md_row[col])
+
+
+@pytest.mark.parametrize(("name", "year", "lang"), CASES)
+def test_every_county_figure_shows_as_the_markdown_ranking_does(
+    reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
+) -> None:
+    """Each county's value and achievement show the text of the Markdown ranking's cell
+    (a milestone's 'not done' in words in English too, never the code 'not-done')."""
+    _report, book, md = reports[name, year, lang]
+    tables = _md_tables(md, [t(c, lang) for c in text.RANKING_COLUMNS])  # type: ignore[arg-type]
+    md_rows = [row for table in tables for row in table]
+    _, rows = _sheet(book, t("report.regions", lang))  # type: ignore[arg-type]
+    assert len(md_rows) == len(rows)
+    for row, md_row in zip(rows, md_rows, strict=True):
+        for c, col in ((6, 2), (7, 3)):
+            cell = row[c]
+            if cell.value is None:
+                assert md_row[col] == "—"
+            else:  # a worded figure (not done) too, as the table words it
+                assert shown(cell.value, cell.number_format) == md_row[col], (year, lang)
+
+
+def _singular(cell: Any) -> bool:
+    """Whether a cell shows one of an English unit ('1 county'), its word the singular."""
+    return re.match(r"-?1 [A-Za-z]", shown(cell.value, cell.number_format)) is not None
+
+
+@pytest.mark.parametrize(("name", "year", "lang"), CASES)
+def test_one_number_format_a_column_for_each_unit_of_a_table(
+    reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
+) -> None:
+    """Within one system's rows (one table in the report) every figure of one unit in a
+    column carries one number format, and every ranking's values one format."""
+    report, book, _ = reports[name, year, lang]
+    keys, rows = _system_sheet(book, lang)
+    formats: dict[tuple[str, str, str], set[str]] = {}
+    i = 0
+    for section in report.systems:
+        for line in section.lines:
+            row = rows[i]
+            i += 1
+            unit = text.unit(line, lang) or ""  # type: ignore[arg-type]
+            if unit == ":1" or line.a.kind == "milestone":  # shown each as written
+                continue
+            for key in ("target", "actual", "gap", "projected", "achievement", "pace"):
+                cell = row[keys[key]]
+                # A growth target's projection is a level (times the base year's), a
+                # change's a share that is never bounded as a projected level is.
+                kind = line.a.kind if key == "projected" and line.a.kind in RELATIVE else unit
+                if isinstance(cell.value, int | float) and not _singular(cell):
+                    formats.setdefault((section.id, key, kind), set()).add(cell.number_format)
+    assert formats and all(len(f) == 1 for f in formats.values()), formats
+    _, rows = _sheet(book, t("report.regions", lang))  # type: ignore[arg-type]
+    by_ranking: dict[str, set[str]] = {}
+    for row in rows:
+        if isinstance(row[6].value, int | float) and not _singular(row[6]):
+            by_ranking.setdefault(row[0].value, set()).add(row[6].number_format)
+    assert all(len(f) == 1 for f in by_ranking.values()), by_ranking
+
+
+@pytest.mark.parametrize(("name", "year", "lang"), CASES)
+def test_figures_are_numbers_and_a_missing_figure_is_empty(
+    reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
+) -> None:
+    """A figure cell holds a number when the model has one, nothing when it has none
+    (never 0), and a text only for a worded figure, without a number format."""
+    report, book, _ = reports[name, year, lang]
+    keys, rows = _system_sheet(book, lang)
+    lines = [ln for s in report.systems for ln in s.lines]
+    for row, line in zip(rows, lines, strict=True):
+        for key in ("target", "actual", "gap", "projected", "achievement", "pace"):
+            cell = row[keys[key]]
+            value = getattr(line.a, key)
+            if value is None:
+                word = key == "actual" and line.a.actual_word
+                assert (cell.value is None) != bool(word), (key, cell.value)
+            else:
+                assert isinstance(cell.value, int | float), (key, cell.value)
+            if isinstance(cell.value, str):
+                assert cell.number_format == "General"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_figure_in_wan_holds_the_exact_figure_in_wan(
+    reports: dict[tuple[str, int, str], Any], lang: str
+) -> None:
+    """城镇新增就业人数's 85,900 is 8.59 under 0.00"万人" (zh), 85900 under #,##0" persons"
+    (en): the exact figure, in the magnitude the report writes it."""
+    _report, book, _ = reports["demo", 2019, lang]
+    keys, rows = _system_sheet(book, lang)
+    id_col = keys["target_id"]
+    row = next(r for r in rows if r[id_col].value == "emp.new_urban_jobs.annual")
+    cell = row[keys["actual"]]
+    if lang == "zh":
+        assert (cell.value, cell.number_format) == (8.59, '#,##0.00"万人"')
+    else:
+        assert (cell.value, cell.number_format) == (85900, '#,##0" persons"')
+
+
+def test_a_projection_keeps_its_exact_value_under_the_estimate_shown(
+    reports: dict[tuple[str, int, str], Any],
+) -> None:
+    """农村居民人均纯收入's projection 17,151.607979 is kept (in 万) and shown 1.72万元."""
+    _report, book, _ = reports["demo", 2019, "zh"]
+    keys, rows = _system_sheet(book, "zh")
+    row = next(r for r in rows if r[keys["target_id"]].value == "inc.rural_per_capita.2020")
+    cell = row[keys["projected"]]
+    assert cell.value == pytest.approx(1.7151607979, abs=1e-12)
+    assert shown(cell.value, cell.number_format) == "1.72万元"
+
+
+def test_one_county_is_singular_in_english_and_a_negative_keeps_its_sign() -> None:
+    """A gap of 1 (or -1) county shows '1 county', as the report writes it; others
+    'counties', a negative one with its minus (no conditional section, which drops it)."""
+    from linyi_tracker.reporting.render.excel import figure_format
+
+    plural, one = figure_format("counties", "en", 0), figure_format("counties", "en", 0, one=True)
+    assert [shown(v, one) for v in (1, -1)] == ["1 county", "-1 county"]
+    assert [shown(v, plural) for v in (2, -3)] == ["2 counties", "-3 counties"]
+    assert "[" not in plural + one
+
+
+_UNITS = ["人", "元", "%", ":1", "套(户)", "persons", "counties", "m²", None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False),
+    st.sampled_from(_UNITS),
+    st.sampled_from(["zh", "en"]),
+    st.booleans(),
+    st.integers(min_value=0, max_value=3),
+)
+def test_a_cell_in_a_column_style_shows_what_the_text_writes(
+    value: Decimal, unit: str | None, lang: Lang, wan: bool, places: int
+) -> None:
+    """Any figure, unit and column style: the cell under its format shows the text
+    ColumnStyle.amount writes (one rule for the tables and the workbook)."""
+    from linyi_tracker.formatting import column_style
+    from linyi_tracker.reporting.render.excel import in_style
+
+    wan, places = column_style([value], lang) if wan else (False, places)
+    key = unit or ""
+    style = ColumnStyle({key: wan}, places, {key: places})
+    cell, fmt = in_style(value, unit, lang, style)
+    assert shown(float(cell) if cell != int(cell) else int(cell), fmt) == style.amount(
+        value, unit, lang
+    )
