@@ -38,7 +38,11 @@ def schedule_short(v: TargetView, lang: Lang) -> str:
 
 def _columns(lang: Lang) -> list[fit.Column]:
     return [
-        fit.Column("name", t("col.indicator", lang), mode="name"),
+        # A name reads in at most three lines; its id under it when the table can hold
+        # every id whole (fit's rule), else the note names the ids left out.
+        fit.Column(
+            "name", t("col.indicator", lang), mode="name", lines=3, ids=t("col.indicator_id", lang)
+        ),
         fit.Column("target", t("col.target", lang)),
         fit.Column("actual", t("col.actual", lang)),
         fit.Column("achievement", t("col.achievement", lang), justify="right"),
