@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import DEMO, PLAN_FILE, Result
 from linyi_tracker.cli.render.fit import Mode, Paragraph, _atoms_by_character, atoms, wrap
-from linyi_tracker.i18n import status_label
+from linyi_tracker.i18n import Lang, status_label
 
 Run = Callable[..., Result]
 WIDTHS = (80, 91, 100, 120, 137)
@@ -285,3 +287,59 @@ def test_a_name_atom_wider_than_its_column_breaks_anywhere() -> None:
 def test_a_figure_never_breaks_however_narrow() -> None:
     """A figure's atom stays whole even when wider than its column."""
     assert wrap("1,234,567,890", 5, "words") == [(0, 13)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.text(alphabet="城镇新增就业人数“”（）ab ", min_size=1, max_size=24),
+            st.from_regex(r"[a-z]{2,8}(\.[a-z]{1,10}(_[a-z0-9]{1,9}){0,3}){1,2}", fullmatch=True),
+            st.sampled_from(["≥ 8.5万人 (2015—2020年)", "85.9% (2019年)", "—"]),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    width=st.integers(min_value=60, max_value=160),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_ids_are_all_whole_or_all_left_out_at_any_width(
+    rows: list[tuple[str, str, str]], width: int, lang: Lang
+) -> None:
+    """For any names, ids and width, a table shows every id whole on one line (under its
+    name, and as a column of its own) or none of them, says so in the note when it leaves
+    them out, and draws no line wider than the terminal."""
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from linyi_tracker.cli.render import fit
+
+    columns = [
+        fit.Column("name", "指标", mode="name", lines=3, ids="指标代码"),
+        fit.Column("code", "目标代码", mode="id"),
+        fit.Column("target", "目标"),
+        fit.Column("status", "状态", mode="whole", drop=1),
+    ]
+    for name, ident, target in rows:
+        fit.add_row(
+            columns,
+            [
+                [fit.para(name, mode="name"), fit.para(ident, "dim", mode="id")],
+                [fit.para(ident + ".2020", mode="id")],
+                [fit.para(target)],
+                [fit.para("正常推进", mode="whole")],
+            ],
+        )
+    table, dropped = fit.table(columns, width)
+    console = Console(width=width, color_system=None, file=io.StringIO(), record=True)
+    console.print(table)
+    lines = console.export_text().splitlines()
+    cells = {c.strip() for line in lines for c in re.split(r"[│┃]", line)}
+    whole = [ident in cells for _, ident, _ in rows] + [f"{i}.2020" in cells for _, i, _ in rows]
+    assert all(whole) or not any(whole)
+    left_out = [c for c in dropped if c.mode == "id"]
+    assert bool(left_out) == (not any(whole))
+    if left_out:
+        assert "--format json" in fit.dropped_note(dropped, lang)
+    if sum(c.minimum() for c in columns if c.mode != "id") + 13 <= width:
+        assert all(cell_len(line) <= width for line in lines) and "…" not in "".join(lines)
