@@ -2,8 +2,9 @@
 
 The table is laid out by :mod:`linyi_tracker.cli.render.fit`, so no word, figure,
 status or id is broken across lines at any width; when the terminal cannot hold every
-column, the trend, then the gap, then the schedule column is dropped whole and a note
-says which. With several regions (``--region all``) the rows are grouped by region, and
+id whole under its name, the ids are left out first (a zh row reads in three lines at 80
+columns), then the trend, then the gap, then the schedule column is dropped whole, and a
+note says which. With several regions (``--region all``) the rows are grouped by region, and
 a county's rows do not repeat the city's target.
 """
 
