@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO, PLAN_FILE, Result
-from linyi_tracker.i18n import status_label
+from linyi_tracker.i18n import Lang, status_label
+from linyi_tracker.i18n import t as text_of
+from linyi_tracker.plan.models import Plan
 from linyi_tracker.words import STATUS_WORDS
 
 Run = Callable[..., Result]
@@ -230,3 +232,90 @@ def test_the_citys_figures_read_alike_with_every_region_or_alone(run: Run) -> No
     every = run("status", "--data", str(DEMO), "--region", "all", "--lang", "zh", width=200)
     city = every.stdout.split("兰山区", 1)[0]
     assert "4.43万人" in alone.stdout and "4.43万人" in city
+
+
+# A target row's height at 80 and 100 columns (issue 28 left-over c). Chinese breaks
+# between characters, so a name fits three lines of its column; an English name breaks
+# only between words, and the longest ("Residents' pension-insurance coverage of the
+# eligible age group", 63 characters) takes five or six lines of a 16-cell column that
+# "entrepreneurship" sets. Ids never add to either: at 80 columns a Chinese row took 4–5
+# lines, an English one 8, with the id wrapped under the name.
+ROW_LINES = {"zh": 3, "en": 6}
+IDS_NOTE = {"zh": ("指标代码", "--format json"), "en": ("indicator ids", "--format json")}
+ID = re.compile(r"[a-z0-9_.]*[._][a-z0-9_.]*")
+
+
+def _target_rows(lines: list[str], headings: set[str]) -> list[list[str]]:
+    """The lines of each target row of a status table: a row starts where its achievement
+    cell (the fourth) is filled, and ends at a rule, a heading or the next row."""
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    ruled = [i for i, line in enumerate(lines) if "━" in line]
+    for line in lines[ruled[-1] + 1 :]:  # the body, after the header's rule
+        if not re.search(r"[│┃]", line) or re.search(r"[─━]", line):
+            current = None
+            continue
+        cells = [c.strip() for c in re.split(r"[│┃]", line)]
+        if line.startswith(("│", "┃")):
+            cells = cells[1:-1]
+        heading = not any(cells[1:]) and (
+            re.match(r"\d+ ", cells[0]) is not None or cells[0] in headings
+        )
+        if len(cells) > 3 and cells[3]:
+            current = [line]
+            rows.append(current)
+        elif heading:
+            current = None
+        elif current is not None:
+            current.append(line)
+    return rows
+
+
+@pytest.mark.parametrize("screen", ["status", "status-all"])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", (80, 100))
+def test_a_target_row_reads_in_a_few_lines(
+    run: Run, plan: Plan, screen: str, lang: Lang, width: int
+) -> None:
+    """At 80 and 100 columns no target row of any region takes more than three lines in
+    Chinese (ROW_LINES: six in English), and the screen shows every target."""
+    headings = {r.name.get(lang) for r in plan.regions} | {plan.city.name.get(lang)}
+    rows = _target_rows(_screen(run, SCREENS[screen], lang, width), headings)
+    assert len(rows) >= len(plan.targets)
+    tall = [r for r in rows if len(r) > ROW_LINES[lang]]
+    assert tall == [], "\n".join(tall[0]) if tall else ""
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", (80, 100))
+def test_an_id_is_whole_on_one_line_or_the_note_says_it_was_left_out(
+    run: Run, plan: Plan, screen: str, lang: Lang, width: int
+) -> None:
+    """Every id printed at 80 and 100 columns is a whole plan id on one line; where ids
+    were left out, the note says so in the reader's language and how to see them."""
+    lines = _screen(run, SCREENS[screen], lang, width)
+    known = set(plan.indicator_by_id) | {target.id for target in plan.targets}
+    pieces = [m.group() for line in lines for m in ID.finditer(line) if len(m.group()) > 3]
+    # A piece of an id that is not a whole id is an id broken across lines.
+    assert [p for p in pieces if p not in known and any(p in k for k in known)] == []
+    note = "".join(line.strip(" │") for line in lines)
+    if screen.startswith("status"):
+        # The name column cannot hold the ids whole at 80 or 100: the note names them.
+        assert not [p for p in pieces if p in plan.indicator_by_id]
+        assert all(w in note for w in IDS_NOTE[lang]), note
+    elif width == 80:
+        assert text_of("col.target_id", lang) in note and "--format json" in note
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", (80, 100))
+def test_show_prints_the_longest_ids_whole(run: Run, lang: str, width: int) -> None:
+    """show names its indicator and target by ids printed whole on one line."""
+    for ind, target in (
+        ("emp.digital_employment_community", "emp.digital_employment_community"),
+        ("ss.employee_insurance_coverage", "ss.employee_insurance_coverage.2020"),
+    ):
+        lines = _screen(run, ("show", ind), lang, width)
+        assert any(ind in line for line in lines)
+        assert any(target in line for line in lines)

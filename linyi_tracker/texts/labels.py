@@ -34,6 +34,7 @@ LABELS: dict[str, Pair] = {
     # status table
     "col.indicator": {"zh": "指标", "en": "Indicator"},
     "col.target_id": {"zh": "目标代码", "en": "id"},
+    "col.indicator_id": {"zh": "指标代码", "en": "indicator ids"},
     "col.target": {"zh": "目标", "en": "Target"},
     "col.actual": {"zh": "实际（期间）", "en": "Actual (period)"},
     "col.achievement": {"zh": "完成率", "en": "Achieved"},
@@ -367,6 +368,12 @@ LABELS: dict[str, Pair] = {
     "note.columns_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
+    },
+    "note.ids_dropped": {
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端；或用 show 查看单个指标及其代码，"
+        "用 --format json 输出全部代码）。",
+        "en": "Too narrow to show: {columns} (widen the terminal, use `show` for one indicator "
+        "and its id, or `--format json` for every id).",
     },
     "note.county_target": {
         "zh": "县区各行不重复列出市级目标和指标代码，完成率按市级目标计算；县区无数据的市级节点和定性目标不列出。",

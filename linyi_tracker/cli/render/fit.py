@@ -12,8 +12,12 @@ Where a line may break:
   periods, targets and statuses;
 - ``name``: also between Chinese characters, never inside a run of Latin letters or
   digits, never before closing or after opening punctuation — for indicator names;
-- ``id``: after a dot or an underscore (``emp.half_hour_`` / ``service_circle``), never
-  inside a word of the id — an id is never cut to a stub with "…";
+- ``id``: never. An id is typed by the reader (``show emp.new_urban_jobs``), so it is
+  printed whole on one line or not at all: when the table cannot give every id its full
+  width with every column at its narrowest, the ids go first, before any column is
+  dropped (a column of ids whole, the id lines under names), and the note on dropped
+  columns says so and how to see them (:func:`fit`, :func:`dropped_note`). At 80 columns a
+  Chinese row held its name over two lines and its id over two or three more;
 - ``whole``: never (a status word, a schedule gap, a sparkline).
 
 When even the narrowest columns (each its widest atom) do not fit once the droppable
@@ -26,7 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rich import box
@@ -61,7 +65,7 @@ def _may_break(before: str, after: str, mode: Mode) -> bool:
     if mode == "whole" or after in _CLOSING or before in _OPENING:
         return False
     if mode == "id":
-        return before in "._"
+        return False
     if mode == "words":
         return after == "（" or before == "）"
     return _wide(before) or _wide(after)
@@ -312,24 +316,40 @@ class Column:
     mode: Mode = "words"
     drop: int = 0  # dropped in descending order when the terminal is too narrow; 0 never
     floor: int = 0  # at least this wide (a name column: more than a character a line)
+    # At least as wide as holds each of its paragraphs in this many lines, up to
+    # NAME_HARD: a Chinese name over three lines, not five one-word lines (0: no aim).
+    lines: int = 0
     cells: list[Cell] = field(default_factory=list)
     # Drawn under this column's cells (by key) when the narrowest columns still do not
     # fit once the droppable ones are dropped; stacked in descending order of ``stack``.
     stack_on: str | None = None
     stack: int = 0
+    # What the note calls this column's id lines when they are left out ("指标代码").
+    ids: str = ""
+
+    def has_ids(self) -> bool:
+        return self.mode == "id" or any(p.mode == "id" for cell in self.cells for p in cell)
 
     def header_lines(self) -> list[str]:
         return self.header.split("\n")
 
+    def least_floor(self) -> int:
+        """:attr:`floor`, or the width that holds every paragraph in :attr:`lines` lines
+        (an id excepted: it is whole on one line or left out)."""
+        if not self.lines:
+            return self.floor
+        texts = {p.plain: p for cell in self.cells for p in cell if p.mode != "id"}
+        return max([self.floor, *(_width_for(p, self.lines) for p in texts.values())])
+
     def minimum(self) -> int:
-        widths = [widest_atom(h, "words") for h in self.header_lines()] + [self.floor]
+        widths = [widest_atom(h, "words") for h in self.header_lines()] + [self.least_floor()]
         widths += [_least(p) for cell in self.cells for p in cell]
         return max(widths)
 
     def hard(self) -> int:
         """The narrowest the column can be when a name's long words break anywhere: its
         header's words, its floor and its other paragraphs' widest atoms."""
-        widths = [widest_atom(h, "words") for h in self.header_lines()] + [self.floor]
+        widths = [widest_atom(h, "words") for h in self.header_lines()] + [self.least_floor()]
         widths += [
             min(_least(p), NAME_HARD) if p.mode == "name" else _least(p)
             for cell in self.cells
@@ -348,6 +368,15 @@ class Column:
         widths = [display_width(h) for h in self.header_lines()]
         widths += [display_width(p.plain) for cell in self.cells for p in cell]
         return max(widths)
+
+
+def _width_for(p: Paragraph, lines: int) -> int:
+    """The narrowest width, up to NAME_HARD, at which ``p`` takes at most ``lines`` lines."""
+    start = min(_least(p), NAME_HARD)
+    return next(
+        (w for w in range(start, NAME_HARD) if len(p.lines(w)) <= lines),
+        NAME_HARD,
+    )
 
 
 def _least(p: Paragraph, soft: bool = True) -> int:
@@ -423,12 +452,38 @@ def _narrow_names(kept: list[Column], width: int, compact: bool, least: dict[str
             least[c.key] -= min(excess, max(0, least[c.key] - c.hard()))
 
 
+def _without_ids(columns: Sequence[Column], width: int) -> tuple[list[Column], list[Column]]:
+    """The columns to lay out and what was left out of them: every id, whole on one line,
+    when all columns fit at their narrowest beside them (ids never cost a column); else no
+    id at all — a column of ids is left out whole, and a name column loses its id lines —
+    for an id is never broken or cut, and a row is read by its name. One decision for the
+    table, by its width: a screen shows ids on every row or on none."""
+    holding = [c for c in columns if c.has_ids()]
+    if not holding:
+        return list(columns), []
+    if sum(c.minimum() for c in columns) + _overhead(len(columns), False) <= width:
+        return list(columns), []
+    kept: list[Column] = []
+    left_out: list[Column] = []
+    for c in columns:
+        if c.mode == "id":
+            left_out.append(c)
+        elif c.has_ids():
+            cells = [[p for p in cell if p.mode != "id"] for cell in c.cells]
+            kept.append(replace(c, cells=cells))
+            left_out.append(Column(f"{c.key}.ids", c.ids or c.header, mode="id"))
+        else:
+            kept.append(c)
+    return kept, left_out
+
+
 def fit(
     columns: Sequence[Column], width: int
 ) -> tuple[list[Column], list[Column], list[int], bool]:
-    """The columns kept (a stacked one drawn under its host), those dropped (whole), the
-    kept columns' widths, and whether the compact frame is used: only when it saves a
-    column the boxed frame would drop."""
+    """The columns kept (a stacked one drawn under its host), those dropped (whole, and
+    the id lines left out, :func:`_without_ids`), the kept columns' widths, and whether
+    the compact frame is used: only when it saves a column the boxed frame would drop."""
+    columns, left_out = _without_ids(columns, width)
     least = {c.key: c.minimum() for c in columns}  # measured once: every cell's pieces
     kept = _keep(columns, width, False, least)
     compact = False
@@ -451,7 +506,7 @@ def fit(
         spare = _share(widths, spare, [kept[0].comfort(least[kept[0].key]), *widths[1:]])
     spare = _share(widths, spare, [c.natural() for c in kept])
     dropped = [c for c in columns if c.key not in shown and c.key not in stacked]
-    return kept, dropped, widths, compact
+    return kept, dropped + left_out, widths, compact
 
 
 def _share(widths: list[int], spare: int, targets: list[int]) -> int:
@@ -514,9 +569,14 @@ def add_row(columns: Sequence[Column], values: Sequence[Cell]) -> None:
 
 def dropped_note(dropped: Iterable[Column | str], lang: Lang) -> str:
     """The one note on the columns a table dropped (columns, or the names of what was left
-    out), in the reader's language: every table that drops columns says it so."""
+    out), in the reader's language: every table that drops columns says it so; when ids
+    were left out, it also says where to find them (``show``, ``--format json``)."""
+    dropped = list(dropped)
     names = [c if isinstance(c, str) else c.header for c in dropped]
-    return terminal_words(t("note.columns_dropped", lang, columns=listed(names, lang)))
+    # Ids left out (fit's first step) are named last, with how to see them.
+    ids = any(isinstance(c, Column) and c.mode == "id" for c in dropped)
+    key = "note.ids_dropped" if ids else "note.columns_dropped"
+    return terminal_words(t(key, lang, columns=listed(names, lang)))
 
 
 class Fitted:

@@ -2,8 +2,9 @@
 
 The table is laid out by :mod:`linyi_tracker.cli.render.fit`, so no word, figure,
 status or id is broken across lines at any width; when the terminal cannot hold every
-column, the trend, then the gap, then the schedule column is dropped whole and a note
-says which. With several regions (``--region all``) the rows are grouped by region, and
+id whole under its name, the ids are left out first (a zh row reads in three lines at 80
+columns), then the trend, then the gap, then the schedule column is dropped whole, and a
+note says which. With several regions (``--region all``) the rows are grouped by region, and
 a county's rows do not repeat the city's target.
 """
 
@@ -37,7 +38,11 @@ def schedule_short(v: TargetView, lang: Lang) -> str:
 
 def _columns(lang: Lang) -> list[fit.Column]:
     return [
-        fit.Column("name", t("col.indicator", lang), mode="name"),
+        # A name reads in at most three lines; its id under it when the table can hold
+        # every id whole (fit's rule), else the note names the ids left out.
+        fit.Column(
+            "name", t("col.indicator", lang), mode="name", lines=3, ids=t("col.indicator_id", lang)
+        ),
         fit.Column("target", t("col.target", lang)),
         fit.Column("actual", t("col.actual", lang)),
         fit.Column("achievement", t("col.achievement", lang), justify="right"),
