@@ -96,14 +96,14 @@ def test_every_figure_and_status_of_every_region_is_whole(run: Run, lang: str, w
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_report_keeps_every_status_word_and_year_range_whole(run: Run, width: int) -> None:
     """The zh report at every width never ends a cell's line inside a four-character status
-    word (正常推 / 进), and shows '(2018—2020年' and '104.0%' whole."""
+    word (正常推 / 进), and shows '（2018—2020年' and '104.0%' whole."""
     lines = _screen(run, SCREENS["report"], "zh", width)
     stubs = tuple(
         status_label(w, "zh")[:-1] for w in STATUS_WORDS if len(status_label(w, "zh")) == 4
     )
     assert not [c for line in lines for c in _cells(line) if c.endswith(stubs)]
     text = "\n".join(lines)
-    assert "(2018—2020年" in text and "104.0%" in text
+    assert "（2018—2020年" in text and "104.0%" in text
 
 
 def test_a_narrow_report_stacks_the_gap_under_the_achievement(run: Run) -> None:
@@ -129,11 +129,12 @@ def test_a_status_qualifier_is_never_split_inside_a_word(run: Run, lang: str, wi
 
 
 def test_qualitative_and_annual_targets_share_one_bracket_and_dash_style(run: Run) -> None:
-    """In zh a judgement's year is '(2020年)' like every other period, and a span is
-    '2015—2020年' like the cumulative one: no '（2020年）', no '2015–2020年'."""
+    """In zh a judgement's year is '（2020年）' like every other period and every label, and
+    a span is '2015—2020年' like the cumulative one: no '(2020年)', no '2015–2020年'."""
     text = "\n".join(_screen(run, SCREENS["report"], "zh", 120))
-    assert "定性评估 (2020年)" in text and "（2020年）" not in text
-    assert "(2015—2020年)" in text and "–2020年" not in text
+    assert "定性评估（2020年）" in text and "（2019年）" in text
+    assert "（2015—2020年）" in text and "–2020年" not in text
+    assert not re.search(r"\(\d{4}(—\d{4})?年\)", text)
 
 
 def test_a_ranking_column_has_one_precision(run: Run) -> None:

@@ -5,7 +5,7 @@ wrapped), frozen below it and repeated on every printed page; A4 landscape, fitt
 the page width, page numbers in the footer; column widths fitted to Chinese text (a
 CJK character counts two). Cells hold exact numbers; what a person sees comes from
 number formats — a fraction as 0.0%, a figure in its unit (#,##0"元", 0.0"%", 0.00":1"),
-a pace as 0.00 — and status cells carry their colour. In a Chinese report the headers,
+a pace as 0% — and status cells carry their colour. In a Chinese report the headers,
 kinds and status words are Chinese; the English report keeps the column keys of the
 CSV. Every text cell is made formula-safe.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
 from linyi_tracker.assessment.series import describe_source
-from linyi_tracker.formatting import display_width, shown_percent, worded
+from linyi_tracker.formatting import display_width, shown_pace, shown_percent, worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -40,7 +40,7 @@ from linyi_tracker.sheets import (
 from linyi_tracker.words import STATUS_WORDS
 
 FRACTION = "0.0%"
-PACE = "0.00"
+PACE = "0%"  # a pace in whole percent, as every output shows it (formatting.shown_pace)
 BOUNDED_PERCENT = '[>100]"100.0%";[<0]"0.0%";0.0"%"'
 WHOLE = "#,##0"
 TEXT_WIDTH = 48  # wider texts wrap inside the cell rather than make the page tiny
@@ -174,8 +174,8 @@ def _target_sheet(title: str, lines: Sequence[TargetView], report: Report, lang:
         a = line.a
         for key in (*_FRACTIONS, "schedule_gap"):
             flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
-        if isinstance(flat["pace"], float):  # as text.pace shows it: two decimals
-            flat["pace"] = float(text.pace(line))
+        if isinstance(flat["pace"], float):  # as text.pace shows it, in percent
+            flat["pace"] = float(shown_pace(flat["pace"], line.pace_bounds) / 100)
         sheet.rows.append([flat[k] for k in keys])
         unit = text.unit(line, lang)
         en_unit = line.unit_name.en if line.unit_name else None
