@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from linyi_tracker.i18n import LABELS, Lang, status_label, t
 
@@ -253,8 +253,31 @@ def points(fraction: float) -> str:
     return f"{shown_percent(fraction):+}"
 
 
-def ratio(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+_STEP = Decimal(1)
+
+
+def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
+    """A pace as every output shows it, in whole percent (1.0141 → 101: a ratio of two
+    speeds has no meaningful tenth), on the same side of every bound as the pace itself:
+    the status thresholds that decided its status (0.95, 0.60) and 0, below which it
+    regresses. A pace of 0.9496 is at risk and shows 94, never 95 beside 存在风险; 0.5999
+    shows 59 beside 明显滞后. Compared as the engine compares (``pace >= float(threshold)``);
+    rounded half-even, as Python's formatting rounds every other shown figure."""
+    shown = Decimal(f"{pace * 100:.0f}") + 0  # + 0: no '-0'
+    for bound in (Decimal(0), *bounds):
+        edge = (bound * 100 / _STEP).to_integral_value(ROUND_CEILING) * _STEP
+        if pace < float(bound) and shown >= bound * 100:
+            shown = edge - _STEP
+        elif pace >= float(bound) and shown < bound * 100:
+            shown = edge
+    return shown
+
+
+def pace_percent(pace: float | None, bounds: Iterable[Decimal], lang: Lang) -> str:
+    """1.0141 → '101%' (zh) / '101 %' (en), by :func:`shown_pace`; None → '—'."""
+    if pace is None:
+        return "—"
+    return f"{shown_pace(pace, bounds)}{'%' if lang == 'zh' else ' %'}"
 
 
 def sparkline(values: Sequence[Decimal | float]) -> str:

@@ -26,9 +26,9 @@ class TextError(TrackerError):
         self.texts = texts
         super().__init__(self.render("en"))
 
-    def render(self, lang: Lang) -> str:
+    def render(self, lang: Lang, *, plain: bool = False) -> str:
         sep = "" if lang == "zh" else " "
-        return sep.join(x.render(lang) for x in self.texts)
+        return sep.join(x.render(lang, plain=plain) for x in self.texts)
 
 
 class TextNotFoundError(TextError, InputNotFoundError):

@@ -121,7 +121,7 @@ def test_report_sentences(any_plan: Plan) -> None:
     assert text.phrase(g, "en") == "average growth 10.9 % a year, target at least 7 %"
     assert text.phrase(c, "zh") == "累计下降3.3%，目标下降13.5%"
     assert text.phrase(c, "en") == "down 3.3 % in all, target down 13.5 %"
-    assert text.target(c, "zh") == "累计下降13.5% (2020—2025年) · 约束性"
+    assert text.target(c, "zh") == "累计下降13.5%（2020—2025年） · 约束性"
 
 
 def test_status_json_and_show_on_the_new_kinds(run: Callable[..., Result]) -> None:

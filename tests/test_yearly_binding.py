@@ -94,4 +94,4 @@ def test_plan_tree_shows_growth_in_percent_and_binding(run: Callable[..., Result
     r = run("plan", "--plan", str(PLAN), "--lang", "zh", width=200)
     assert r.exit_code == 0
     line = next(x for x in r.stdout.splitlines() if "rd.spending.growth" in x)
-    assert "≥ 7%" in line and "2020–2025" in line and "预期性" in line
+    assert "≥ 7%" in line and "2020—2025年" in line and "预期性" in line

@@ -107,13 +107,13 @@ def test_a_missing_argument_is_named_in_the_language(
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "阈值：正常推进≥0.95，存在风险≥0.60；“左右”的容差5%"),
-        ("en", "Thresholds: on track ≥ 0.95, at risk ≥ 0.60; tolerance for “≈” 5 %"),
+        ("zh", "阈值：正常推进≥95%，存在风险≥60%；“左右”的容差5%"),
+        ("en", "Thresholds: on track ≥ 95 %, at risk ≥ 60 %; tolerance for “≈” 5 %"),
     ],
 )
 def test_the_tolerance_is_a_percentage(run: Run, lang: str, said: str) -> None:
-    """The method gives the tolerance for “≈” as 5 %, not 0.05; the pace thresholds stay
-    ratios, as the report's 推进速度 column writes pace (0.95 beside 0.95)."""
+    """The method gives the tolerance for “≈” as 5 %, not 0.05, and the pace thresholds in
+    percent, as the report's 推进速度 column writes pace (95% beside 95%)."""
     demo = str(REPO / "examples" / "demo")
     r = run("report", "2019", "--data", demo, "--format", "md", "--lang", lang)
     assert r.exit_code == 0 and said in r.stdout and "0.05" not in r.stdout

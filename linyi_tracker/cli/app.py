@@ -229,10 +229,10 @@ def _mute_stdout() -> None:
 def message_of(exc: Exception, lang: Lang) -> str:
     """An exception's message in ``lang`` when it carries both, else its own text."""
     if isinstance(exc, TextError):
-        return exc.render(lang)
+        return exc.render(lang, plain=True)  # printed on a terminal: no Markdown marks
     text = getattr(exc, "text", None)
     if isinstance(text, Text):
-        return text.render(lang)
+        return text.render(lang, plain=True)
     return str(exc)
 
 
@@ -252,7 +252,7 @@ def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
         soft_wrap=True,  # one line, whatever the width: scripts grep it
     )
     if tip is not None:
-        console.print(f"{t('cli.tip', lang)}{tip.render(lang)}", markup=False)
+        console.print(f"{t('cli.tip', lang)}{tip.render(lang, plain=True)}", markup=False)
 
 
 app = typer.Typer(

@@ -121,7 +121,7 @@ def finding_line(f: Finding, lang: Lang = "en") -> str:
     the words are the catalogue's in ``lang``."""
     from linyi_tracker.validation.catalogue import render, severity_word
 
-    message, hint = render(f, lang)
+    message, hint = render(f, lang, plain=True)  # a terminal line: no Markdown marks
     tail = f" — {hint}" if hint else ""
     column = f" [{f.column}]" if f.column and f.line is not None else ""
     line = f"{f.location()}: {severity_word(f.severity, lang)} {f.code}{column}: {message}{tail}"

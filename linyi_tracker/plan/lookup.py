@@ -55,8 +55,8 @@ class LookupFailed(TextUsageError):
         self.candidates = tuple(candidates)
         super().__init__(*texts)
 
-    def render(self, lang: Lang) -> str:
-        head = super().render(lang)
+    def render(self, lang: Lang, *, plain: bool = False) -> str:
+        head = super().render(lang, plain=plain)
         width = max((len(c.key) for c in self.candidates), default=0)
         lines = [
             f"  {c.key:<{width}}  {c.zh if lang == 'zh' else c.en}".rstrip()

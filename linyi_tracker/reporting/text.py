@@ -23,6 +23,7 @@ from linyi_tracker.formatting import (
     mixed_column_style,
     moment_label,
     number,
+    pace_percent,
     percent,
     shown_percent,
     with_unit,
@@ -123,9 +124,15 @@ def year_span(start: int | None, end: int | None, lang: Lang) -> str:
     return t("word.years", lang, start=start, end=end)
 
 
+def noted(value: str, note: str, lang: Lang) -> str:
+    """A figure and its period (or span) in brackets as each language writes them, the one
+    bracket rule of every cell: '≥ 92%（2020年）' (full-width, no space) / '≥ 92 % (2020)'."""
+    return f"{value}（{note}）" if lang == "zh" else f"{value} ({note})"
+
+
 def relative_target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
-    """A growth or change target: '年均增长 7% 以上 (2020—2025年)' / 'average growth at
-    least 7 % a year (2020–2025)'; '累计下降13.5% (2020—2025年)' / 'down 13.5 % in all
+    """A growth or change target: '年均增长 7% 以上（2020—2025年）' / 'average growth at
+    least 7 % a year (2020–2025)'; '累计下降13.5%（2020—2025年）' / 'down 13.5 % in all
     (2020–2025)'. The years in the brackets of every other period cell."""
     a = v.a
     assert a.target is not None
@@ -196,10 +203,10 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
     value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang, style)}"
     if a.kind == "annual":
         every = f" {t('word.per_year', lang)}" if a.start != a.deadline else ""
-        return f"{value}{every} ({year_span(a.start, a.deadline, lang)})"
+        return noted(f"{value}{every}", year_span(a.start, a.deadline, lang), lang)
     if a.kind == "cumulative":
-        return f"{value} ({t('word.sum_over', lang, start=a.start, end=a.deadline)})"
-    return f"{value} ({t('word.by', lang, year=a.deadline)})"
+        return noted(value, t("word.sum_over", lang, start=a.start, end=a.deadline), lang)
+    return noted(value, t("word.by", lang, year=a.deadline), lang)
 
 
 def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -208,18 +215,18 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         if a.partial is not None:
             when = period_label(a.partial.period, lang)
             total = number(a.partial.total, lang, style.wan.get(""), style.places.get(""))
-            return f"{t('word.partial', lang)} {total} ({when})"
+            return noted(f"{t('word.partial', lang)} {total}", when, lang)
         return "—"
     when = period_label(a.actual_period, lang)
     if a.kind == "qualitative" and a.judgement:
-        return f"{status_label(a.judgement, lang)} ({when})"
+        return noted(status_label(a.judgement, lang), when, lang)
     if a.actual is None:
         word = t("word.done", lang) if a.actual_word == "done" else t("word.not_done", lang)
-        return f"{word} ({when})"
+        return noted(word, when, lang)
     if a.kind in ("growth", "change"):
         years = year_span(a.base_year, a.actual_period.year, lang)
-        return f"{relative_actual(v, lang, style)} ({years})"
-    return f"{amount(a.actual, v, lang, style)} ({when})"
+        return noted(relative_actual(v, lang, style), years, lang)
+    return noted(amount(a.actual, v, lang, style), when, lang)
 
 
 def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -315,10 +322,11 @@ def achievement(v: TargetView, lang: Lang) -> str:
     return percent(v.a.achievement, lang)
 
 
-def pace(v: TargetView) -> str:
-    """The pace (share of the required speed) to two decimals: the one rule every
-    output's pace column follows."""
-    return "—" if v.a.pace is None else f"{v.a.pace:.2f}"
+def pace(v: TargetView, lang: Lang) -> str:
+    """The pace (share of the required speed) in percent, never rounded across a
+    threshold (:func:`linyi_tracker.formatting.shown_pace`): the one rule every output's
+    pace follows."""
+    return pace_percent(v.a.pace, v.pace_bounds, lang)
 
 
 def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -445,7 +453,7 @@ def system_cells(
         actual(line, lang, s.get("actual", PLAIN)),
         achievement(line, lang),
         gap(line, lang, s.get("gap", PLAIN)),
-        pace(line),
+        pace(line, lang),
         projected(line, lang, s.get("projected", PLAIN)),
         status(line, lang),
     ]
@@ -544,7 +552,7 @@ def not_reported(ranking: RegionRanking, lang: Lang) -> str | None:
 
 def last_figure(gap: DataGap, lang: Lang) -> str:
     """A target's last figure before the report's year, as the completeness table shows
-    it in every format: the figure in the reader's words and its period (正常推进 (2018年))."""
+    it in every format: the figure in the reader's words and its period (正常推进（2018年）)."""
     if gap.last_period is None:
         return "—"
-    return f"{worded(gap.last_value or '', lang)} ({gap.last_period.label(lang)})"
+    return noted(worded(gap.last_value or "", lang), gap.last_period.label(lang), lang)

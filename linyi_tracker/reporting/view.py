@@ -15,7 +15,8 @@ the JSON all read it from the view.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 from linyi_tracker.actuals.periods import Period
@@ -31,6 +32,7 @@ from linyi_tracker.plan.models import (
     LocalText,
     Plan,
     Target,
+    Thresholds,
 )
 
 Standing = Literal["ahead", "behind", "on_schedule"]
@@ -94,6 +96,12 @@ class TargetView:
     binding: bool | None  # 约束性 / 预期性; None when the plan does not say
     sources: tuple[str, ...]
     chart: Chart | None = None
+    # the plan's pace thresholds: a shown pace never rounds across one (formatting.shown_pace)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @property
+    def pace_bounds(self) -> tuple[Decimal, Decimal]:
+        return (self.thresholds.on_track, self.thresholds.at_risk)
 
     @property
     def target_id(self) -> str:
@@ -150,6 +158,7 @@ def target_view(
         binding=target.binding,
         sources=tuple(sorted({o.source for o in a.evidence if o.source})),
         chart=_chart(plan, store, target, a, as_of) if chart else None,
+        thresholds=plan.assessment.thresholds,
     )
 
 

@@ -91,10 +91,10 @@ LABELS: dict[str, Pair] = {
     "word.at_most": {"zh": "{v} 以下", "en": "at most {v}"},
     "word.below": {"zh": "低于 {v}", "en": "below {v}"},
     "word.growth_target": {
-        "zh": "年均增长 {wanted} ({years})",
+        "zh": "年均增长 {wanted}（{years}）",
         "en": "average growth {wanted} a year ({years})",
     },
-    "word.change_target": {"zh": "累计{wanted} ({years})", "en": "{wanted} in all ({years})"},
+    "word.change_target": {"zh": "累计{wanted}（{years}）", "en": "{wanted} in all ({years})"},
     "word.growth_actual": {"zh": "年均增长 {v}", "en": "average growth {v} a year"},
     "word.change_actual": {"zh": "累计{v}", "en": "{v} in all"},
     "word.growth_phrase": {"zh": "{actual}，目标 {wanted}", "en": "{actual}, target {wanted}"},
@@ -123,7 +123,7 @@ LABELS: dict[str, Pair] = {
     },
     "word.done_by": {"zh": "{year}年完成", "en": "done by {year}"},
     "word.count_by": {"zh": "{year}年全部{total}{unit}", "en": "all {total} {unit} by {year}"},
-    "word.judgement_by": {"zh": "定性评估 ({year}年)", "en": "judgement ({year})"},
+    "word.judgement_by": {"zh": "定性评估（{year}年）", "en": "judgement ({year})"},
     "word.not_done": {"zh": "未完成", "en": "not done"},
     "word.done": {"zh": "已完成", "en": "done"},
     "word.on_time": {"zh": "按期", "en": "on time"},
@@ -172,9 +172,9 @@ LABELS: dict[str, Pair] = {
         "en": "sum of the {regions} regions' figures ({files:file|files})",
     },
     "method.status": {
-        "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
+        "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; schedule = achievement − time elapsed, in points; "
-        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: docs/method.md).",
+        "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
     },
     "hint.no_data": {
         "zh": "{n}个目标暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
@@ -230,8 +230,8 @@ LABELS: dict[str, Pair] = {
     "report.rank": {"zh": "名次", "en": "Rank"},
     "report.chart": {"zh": "走势图", "en": "Chart"},
     "report.thresholds": {
-        "zh": "阈值：正常推进≥{on}，存在风险≥{risk}；“左右”的容差{tol:pct}%",
-        "en": "Thresholds: on track ≥ {on}, at risk ≥ {risk}; tolerance for “≈” {tol:pct} %",
+        "zh": "阈值：正常推进≥{on:pct}%，存在风险≥{risk:pct}%；“左右”的容差{tol:pct}%",
+        "en": "Thresholds: on track ≥ {on:pct} %, at risk ≥ {risk:pct} %; tolerance for “≈” {tol:pct} %",
     },
     "report.legend.actual": {"zh": "实际", "en": "actual"},
     "report.legend.target": {"zh": "目标", "en": "target"},
@@ -250,8 +250,8 @@ LABELS: dict[str, Pair] = {
         "en": "Pace: achievement ÷ time elapsed for annual and cumulative targets; for a level, the compound growth achieved since the starting point ÷ the growth required. Projection: current value ÷ time elapsed; for a level, the achieved growth continued to the deadline.",
     },
     "method.rule4": {
-        "zh": "状态按顺序取第一个符合的：无数据→无数据；达到目标→已达成；期限已过（年度目标为该年已结束）→未达成；推进速度无法计算→数据不足；推进速度≥{on}→正常推进，≥{risk}→存在风险，否则明显滞后。",
-        "en": "Status, first match wins: no figure → no data; met → achieved; deadline passed (the year over, for annual) → missed; pace unknown → insufficient data; pace ≥ {on} → on track, ≥ {risk} → at risk, else off track.",
+        "zh": "状态按顺序取第一个符合的：无数据→无数据；达到目标→已达成；期限已过（年度目标为该年已结束）→未达成；推进速度无法计算→数据不足；推进速度≥{on:pct}%→正常推进，≥{risk:pct}%→存在风险，否则明显滞后。",
+        "en": "Status, first match wins: no figure → no data; met → achieved; deadline passed (the year over, for annual) → missed; pace unknown → insufficient data; pace ≥ {on:pct} % → on track, ≥ {risk:pct} % → at risk, else off track.",
     },
     "method.rule5": {
         "zh": "“左右”（≈）的目标在容差以内即为达成。起点为规划给出的基期值，否则为最早的数据；规划期前的数据只作起点，不作实际值。"
@@ -286,10 +286,10 @@ LABELS: dict[str, Pair] = {
     "word.ytd_not_judged": {"zh": "（{period}，不作判断）", "en": " ({period}, not judged)"},
     "method.status.schedule": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；超（落后）时序进度=完成率−时序进度，以百分点计；"
-        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
+        "推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
         "ahead/behind schedule = achievement − time elapsed, in points; "
-        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: docs/method.md).",
+        "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
     },
     "method.schedule": {
         "zh": "时序进度为数据所覆盖的时间占目标期限的比例：年度目标为该数据覆盖的月数÷12（1—8月的数据为8/12，无论截至何时，因为数据不反映9月以后的情况）；"
@@ -383,11 +383,11 @@ LABELS: dict[str, Pair] = {
     "method.status.table": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"
         "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；"
-        "推进速度≥{on}为正常推进，≥{risk}为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
+        "推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
         "vs. schedule = achievement − time elapsed for annual and cumulative targets, "
         "progress since the starting point − time elapsed for level targets, in points; "
-        "pace ≥ {on} on track, ≥ {risk} at risk, else off track (rules: docs/method.md).",
+        "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
     },
     # the submission template (intake/template.py)
     "template.title": {
@@ -560,7 +560,7 @@ LABELS.update(
         "origin.working directory": {"zh": "工作目录", "en": "working directory"},
         "origin.embedded": {"zh": "内置", "en": "embedded"},
         "status.as_of_outside": {
-            "zh": "--as-of {period} 不在规划的数据年份 {start}–{end} 年内；请选其中的期间",
+            "zh": "--as-of {period} 不在规划的数据年份 {start}—{end}年内；请选其中的期间",
             "en": "--as-of {period} is outside the plan's years {start}–{end}; choose a period within them",
         },
         "status.none_binding": {
@@ -594,7 +594,7 @@ LABELS.update(
         "status.binding_no": {"zh": "否", "en": "no"},
         "status.filter_sep": {"zh": "；", "en": "; "},
         "report.outside_years": {
-            "zh": "{year}年不在规划期 {start}–{end} 年内；请选其中一年",
+            "zh": "{year}年不在规划期 {start}—{end}年内；请选其中一年",
             "en": "{year} is outside the plan's years {start}–{end}; report on one of them",
         },
         "report.as_of_other_year": {
@@ -614,7 +614,7 @@ LABELS.update(
             "en": "a Word report needs a file: add -o report.docx",
         },
         "template.outside_years": {
-            "zh": "{period} 不在规划的数据年份 {start}–{end} 内",
+            "zh": "{period} 不在规划的数据年份 {start}—{end}年内",
             "en": "{period} is outside the plan's years {start}–{end}",
         },
         "template.one_region": {
@@ -738,7 +738,7 @@ LABELS.update(
         "show.withdrawn_by": {"zh": "，撤回人：{by}", "en": ", by {by}"},
         "validate.unreadable": {"zh": "无法读取", "en": "unreadable"},
         "validate.file": {
-            "zh": "{path} ({encoding}, {n}行)",
+            "zh": "{path}（{encoding}，{n}行）",
             "en": "{path} ({encoding}, {n:row|rows})",
         },
         "validate.clean": {

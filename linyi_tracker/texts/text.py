@@ -80,9 +80,13 @@ class Text:
     def __call__(self, lang: Lang) -> str:
         return template(self.key, lang)
 
-    def render(self, lang: Lang) -> str:
+    def render(self, lang: Lang, *, plain: bool = False) -> str:
+        """The sentence filled; ``plain`` for output that is not Markdown (the terminal):
+        the template's code marks taken off (:func:`unmarked`), the parameters as given."""
         values = {k: said_in(v, lang) for k, v in self.params.items()}
         text = template(self.key, lang)
+        if plain:
+            text = unmarked(text)
         return fill(text, values) if values else text
 
 
@@ -180,6 +184,16 @@ class _Formatter(string.Formatter):
 
 _LABELS = _Formatter(findings=False)
 _FINDINGS = _Formatter(findings=True)
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def unmarked(template: str) -> str:
+    """A template as output that is not Markdown shows it: Markdown's code marks taken off
+    a command ("运行 `linyi-tracker plan`" → "运行 linyi-tracker plan"). Only templates go
+    through here, never a filled sentence: a backtick in a clerk's cell is shown as written."""
+    return _CODE_SPAN.sub(r"\1", template) if "`" in template else template
 
 
 def fill(template: str, values: Mapping[str, object]) -> str:

@@ -19,7 +19,7 @@ from linyi_tracker.texts.findings import (  # the table, by code
     UNKNOWN_MESSAGE,
     Entry,
 )
-from linyi_tracker.texts.text import Lang, Text, fill_finding, said_in
+from linyi_tracker.texts.text import Lang, Text, fill_finding, said_in, unmarked
 
 __all__ = [
     "CATALOGUE",
@@ -38,7 +38,7 @@ __all__ = [
 # ------------------------------------------------------------ rendering
 
 
-def _filled(text: Text, params: Mapping[str, Param], lang: Lang) -> str:
+def _filled(text: Text, params: Mapping[str, Param], lang: Lang, plain: bool = False) -> str:
     """A finding's sentence in ``lang``: the template filled (see
     :func:`~linyi_tracker.texts.text.fill_finding`) from the Text's own parameters and the
     finding's, each said in ``lang`` (:func:`~linyi_tracker.texts.text.said_in`); a column
@@ -48,7 +48,7 @@ def _filled(text: Text, params: Mapping[str, Param], lang: Lang) -> str:
     }
     for key, value in {**text.params, **params}.items():
         shown[key] = said_in(value, lang)
-    return fill_finding(text(lang), shown)
+    return fill_finding(unmarked(text(lang)) if plain else text(lang), shown)
 
 
 def message_text(finding: Finding) -> Text:
@@ -68,11 +68,12 @@ def hint_text(finding: Finding) -> Text | None:
     return hints.get(finding.hint_form or finding.form) or hints.get("")
 
 
-def render(finding: Finding, lang: Lang) -> tuple[str, str | None]:
-    """(message, hint) of a finding in ``lang``; the hint is None where there is none."""
-    message = _filled(message_text(finding), finding.params, lang)
+def render(finding: Finding, lang: Lang, *, plain: bool = False) -> tuple[str, str | None]:
+    """(message, hint) of a finding in ``lang``; the hint is None where there is none.
+    ``plain`` for output that is not Markdown (a terminal line): no code marks."""
+    message = _filled(message_text(finding), finding.params, lang, plain)
     hint = hint_text(finding)
-    return message, (_filled(hint, finding.params, lang) if hint is not None else None)
+    return message, (_filled(hint, finding.params, lang, plain) if hint is not None else None)
 
 
 def severity_word(severity: Severity, lang: Lang) -> str:

@@ -73,12 +73,13 @@ def _may_break(before: str, after: str, mode: Mode) -> bool:
 
 def _after_hyphen(piece: str, ch: str) -> bool:
     """A break after the hyphen of a compound ("living-|standard"), never of a minus sign,
-    and after the dash of a span of years ("(2015–|2020)"), never inside a year."""
+    and after the dash of a span of years ("(2015–|2020)", "（2015—|2020年）" — each
+    language's span dash, reporting/text.year_span), never inside a year."""
     if len(piece) < 2:
         return False
     if piece[-1] == "-":
         return piece[-2].isalpha() and ch.isalpha()
-    return piece[-1] == "–" and piece[-2].isdigit() and ch.isdigit()
+    return piece[-1] in "–—" and piece[-2].isdigit() and ch.isdigit()
 
 
 def _after_year(piece: str, ch: str) -> bool:

@@ -17,7 +17,6 @@ from linyi_tracker.formatting import (
     column_style,
     listed,
     percent,
-    ratio,
     with_unit,
     worded,
 )
@@ -93,10 +92,14 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
         y0, v0 = a.starting_point
         grid.add_row(
             t("word.starting_point", lang),
-            f"{with_unit(v0, unit_label(plan, a.unit, lang), lang)} ({Period.of_year(y0).label(lang)})",
+            text.noted(
+                with_unit(v0, unit_label(plan, a.unit, lang), lang),
+                Period.of_year(y0).label(lang),
+                lang,
+            ),
         )
     if a.pace is not None:
-        grid.add_row(t("word.pace", lang), ratio(a.pace))
+        grid.add_row(t("word.pace", lang), text.pace(ln, lang))
     if a.projected is not None:
         grid.add_row(t("word.projected", lang), text.projected(ln, lang))
     if a.history:
@@ -202,6 +205,11 @@ def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> Rendera
     if missing:
         names = listed((plan.region_by_id[r].name.get(lang) for r in missing), lang)
         parts.append(
-            Text(f"{t('word.not_reported', lang)} ({period.label(lang)}): {names}", style="yellow")
+            Text(
+                labelled(
+                    text.noted(t("word.not_reported", lang), period.label(lang), lang), names, lang
+                ),
+                style="yellow",
+            )
         )
     return Group(*parts)

@@ -9,7 +9,7 @@ from rich.tree import Tree
 from linyi_tracker.formatting import with_unit
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Plan, Target
-from linyi_tracker.reporting.text import comparator_sign
+from linyi_tracker.reporting.text import comparator_sign, noted, year_span
 
 
 def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:
@@ -27,12 +27,10 @@ def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:
             style="bold",
         )
     start = getattr(target, "base_year" if relative else "start", None)
-    years = (
-        f"{start}–{target.deadline}" if start and start != target.deadline else str(target.deadline)
-    )
+    years = year_span(start or target.deadline, target.deadline, lang)
     line.append(f"  {years}")
     if target.deadline_from == "plan-end":
-        line.append(f" ({t('word.deadline_from_plan_end', lang)})", style="dim")
+        line.append(noted("", t("word.deadline_from_plan_end", lang), lang), style="dim")
     if getattr(target, "truncated", False):
         line.append(f" {t('word.truncated', lang)}", style="yellow")
     if target.binding is not None:
@@ -45,7 +43,7 @@ def render_plan(plan: Plan, lang: Lang) -> RenderableType:
     meta = plan.plan
     root = Tree(
         Text(
-            f"{meta.title.get(lang)} · {(meta.short_title or meta.title).get(lang)} · {meta.period.start}–{meta.period.end}",
+            f"{meta.title.get(lang)} · {(meta.short_title or meta.title).get(lang)} · {year_span(meta.period.start, meta.period.end, lang)}",
             style="bold",
         )
     )

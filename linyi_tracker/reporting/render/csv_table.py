@@ -36,7 +36,7 @@ SHOWN: dict[str, Callable[[TargetView, Lang, dict[str, ColumnStyle]], str]] = {
     "time_progress": lambda v, lang, s: text.time_elapsed(v, lang),
     "schedule_gap": lambda v, lang, s: text.schedule(v, lang),
     "progress": lambda v, lang, s: text.level_progress(v, lang),
-    "pace": lambda v, lang, s: text.pace(v),
+    "pace": lambda v, lang, s: text.pace(v, lang),
     "projected": lambda v, lang, s: text.projected(v, lang, s.get("projected", PLAIN)),
 }
 

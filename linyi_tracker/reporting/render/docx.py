@@ -308,7 +308,7 @@ def _table(doc: Any, table: Table, lang: Lang) -> None:
 
 def _lines(value: str, *, status: bool) -> str:
     """A cell's text as printed: a status and its qualifiers one to a line; a figure's
-    period ("(2019年)") on its own line under the figure; a figure held to its unit and a
+    period ("（2019年）", "(2019)") on its own line under the figure; a figure held to its unit and a
     comparator to its figure by no-break spaces ("1,780,000 m²", "≥ 90%")."""
     if status:
         return value.replace(" · ", "\n")

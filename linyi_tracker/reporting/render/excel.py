@@ -11,7 +11,7 @@ unit has one magnitude and one precision, and shows as the Markdown table writes
 its figures in 万 (8.59 under 0.00"万人"): Excel's formats scale only by thousands, and
 a column is in 万 only where every figure reads exactly so (formatting.wan_column), so
 no digit is lost. A projection keeps its exact value under the estimate shown; a
-fraction is 0.0% (0.0 % in English); a pace 0.00. A worded figure is text, a missing
+fraction is 0.0% (0.0 % in English); a pace whole percent (0%, formatting.shown_pace). A worded figure is text, a missing
 one an empty cell. Status cells carry their colour. In a Chinese report the headers,
 kinds and status words are Chinese; the English report keeps the column keys of the
 CSV. Every text cell is made formula-safe."""
@@ -35,6 +35,7 @@ from linyi_tracker.formatting import (
     estimate,
     figure_style,
     one_of,
+    shown_pace,
     shown_percent,
     worded,
 )
@@ -57,7 +58,8 @@ from linyi_tracker.words import STATUS_WORDS
 
 FRACTION = "0.0%"
 FRACTION_EN = "0.0 %"  # English sets the sign apart (98.5 %), as every English output
-PACE = "0.00"
+PACE = "0%"  # a pace in whole percent, as every output shows it (formatting.shown_pace)
+PACE_EN = "0 %"
 WHOLE = "#,##0"
 TEXT_WIDTH = 48  # wider texts wrap inside the cell rather than make the page tiny
 HEADER_FILL = "D9E1F2"
@@ -296,8 +298,8 @@ def _target_sheet(
             flat = worded_row(report, line, lang, systems)
             for key in (*_FRACTIONS, "schedule_gap"):
                 flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
-            if isinstance(flat["pace"], float):  # as text.pace shows it: two decimals
-                flat["pace"] = float(text.pace(line))
+            if isinstance(flat["pace"], float):  # as text.pace shows it, in percent
+                flat["pace"] = float(shown_pace(flat["pace"], line.pace_bounds) / 100)
             for key, (value, fmt) in _figures(line, lang, styles).items():
                 flat[key] = value
                 sheet.formats[r, keys.index(key)] = fmt
@@ -308,7 +310,7 @@ def _target_sheet(
                 elif key == "schedule_gap":
                     sheet.formats[r, c] = signed_points(lang)
                 elif key == "pace":
-                    sheet.formats[r, c] = PACE
+                    sheet.formats[r, c] = PACE if lang == "zh" else PACE_EN
                 elif key in {"status", "status_label"} and line.a.status in STATUS_FILL:
                     sheet.fills[r, c] = STATUS_FILL[line.a.status]
     return sheet
