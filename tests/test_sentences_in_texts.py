@@ -57,14 +57,14 @@ def test_plan_check_counts_its_notices_in_english(run: Run, tmp_path: Path) -> N
 def test_an_unknown_reference_names_its_kind_in_chinese(run: Run, tmp_path: Path) -> None:
     """`plan check --lang zh` says which kind of id (指标) the plan does not define."""
     r = run("plan", "check", str(_broken_plan(tmp_path)), "--lang", "zh")
-    assert "规划的 `indicators:` 中没有定义指标“emp.new_urban_job”" in r.stderr
+    assert "规划的 indicators: 中没有定义指标“emp.new_urban_job”" in r.stderr
 
 
 def test_a_duplicate_id_names_its_kind_in_chinese(run: Run) -> None:
     """`plan check --lang zh` on a plan with an id twice says it is a target's id."""
     r = run("plan", "check", str(FIXTURES / "plans" / "duplicate-id.yaml"), "--lang", "zh")
     assert r.exit_code == 1
-    assert "`targets:` 中的目标代码" in r.stderr
+    assert "targets: 中的目标代码" in r.stderr
 
 
 def test_a_truncated_listing_says_so_in_chinese(run: Run, tmp_path: Path) -> None:
@@ -133,12 +133,12 @@ _REPORT_SENTENCES = [
     ("demo", "工作推进线）", " work line)"),  # report.who_city
     (
         "growth",
-        "年均增长 7.0% 以上 (2020—2025年)",
+        "年均增长 7.0% 以上（2020—2025年）",
         "average growth at least 7.0 % a year (2020–2025)",
     ),
-    ("growth", "年均增长 10.9% (2020—2022年)", "average growth 10.9 % a year (2020–2022)"),
-    ("growth", "累计下降13.5% (2020—2025年)", "down 13.5 % in all (2020–2025)"),
-    ("growth", "累计下降3.3% (2020—2022年)", "down 3.3 % in all (2020–2022)"),
+    ("growth", "年均增长 10.9%（2020—2022年）", "average growth 10.9 % a year (2020–2022)"),
+    ("growth", "累计下降13.5%（2020—2025年）", "down 13.5 % in all (2020–2025)"),
+    ("growth", "累计下降3.3%（2020—2022年）", "down 3.3 % in all (2020–2022)"),
     ("growth", "-3.9个百分点", "-3.9 pts"),  # word.points_gap
     ("demo", "| 状态 | 个数 |", "| Status | n |"),  # col.count
 ]
