@@ -37,6 +37,18 @@ def _keyed(key: str, pair: Pair) -> Text:
 # renders every finding of every fixture), but never a crash: the code itself.
 UNKNOWN_MESSAGE = _keyed("finding.unknown.message", T("{code}", "{code}"))
 
+# The first lines a finding for a whole file and column names (``lines``, out of
+# ``count`` rows: findings.Readings), said as 第2、3、4、5、6行…… / lines 2, 3, 4, 5, 6, …
+LINES: dict[str, Text] = {
+    form: _keyed(f"finding.lines.{form}", pair)
+    for form, pair in {
+        "one": T("第{lines}行", "line {lines}"),
+        "all": T("第{lines}行", "lines {lines}"),
+        "more": T("第{lines}行……", "lines {lines}, …"),
+        "separator": T("、", ", "),
+    }.items()
+}
+
 
 def _forms(prefix: str, by_form: Mapping[str, Pair]) -> dict[str, Text]:
     return {f: _keyed(f"{prefix}.{f}" if f else prefix, p) for f, p in by_form.items()}
@@ -640,11 +652,17 @@ _ENTRIES = [
             "用名称而不是代码填写指标，已识别",
             "an indicator given by its name rather than its id, resolved",
         ),
-        {"": T("“{text}”已识别为指标“{indicator}”", "'{text}' read as indicator '{indicator}'")},
         {
             "": T(
-                "填写代码“{indicator}”可避免此提示",
-                "write the id '{indicator}' to avoid this notice",
+                "{count}行按名称填写指标，已识别（{lines}；首个：“{text}”读作“{indicator}”）",
+                "{count:row gives|rows give} the indicator by its name, resolved ({lines}; "
+                "the first: '{text}' read as '{indicator}')",
+            )
+        },
+        {
+            "": T(
+                "填写代码（如“{indicator}”）可避免此提示",
+                "write the ids (such as '{indicator}') to avoid this notice",
             )
         },
     ),
@@ -729,7 +747,13 @@ _ENTRIES = [
             "Excel的日期写法（2019/9/1、Sep-19、日期单元格）已读作月份",
             "a period as Excel writes it (2019/9/1, Sep-19, a date cell) read as its month",
         ),
-        {"": T("“{text}”读作{period}", "'{text}' read as {period}")},
+        {
+            "": T(
+                "{count}行的期间按Excel的日期写法读作月份（{lines}；首个：“{text}”读作{period}）",
+                "{count:period|periods} as Excel writes dates read as months ({lines}; "
+                "the first: '{text}' read as {period})",
+            )
+        },
         {
             "": T(
                 "无需处理；写成{period}可避免此提示",
@@ -861,8 +885,9 @@ _ENTRIES = [
         T("85,000 或 85 000 读作 85000", "85,000 or 85 000 read as 85000"),
         {
             "": T(
-                "“{text}”读作{value}（千位分隔符）",
-                "'{text}' read as {value} (thousands separators)",
+                "{count}个数字带千位分隔符，已读取（{lines}；首个：“{text}”读作{value}）",
+                "{count:figure|figures} with thousands separators read ({lines}; "
+                "the first: '{text}' read as {value})",
             )
         },
     ),
@@ -956,7 +981,13 @@ _ENTRIES = [
             "百分比（92%，或设为百分比格式的Excel单元格）按百分数读取",
             "a percentage (92 %, or an Excel cell formatted as a percentage) read as its number",
         ),
-        {"": T("“{text}”读作{value}", "'{text}' read as {value}")},
+        {
+            "": T(
+                "{count}个百分比按百分数读取（{lines}；首个：“{text}”读作{value}）",
+                "{count:percentage|percentages} read ({lines}; "
+                "the first: '{text}' read as {value})",
+            )
+        },
     ),
     _entry(
         "boolean-cell",
