@@ -101,7 +101,10 @@ class Issue(NamedTuple):
 
 
 # Readings the tool makes with certainty and that ask nothing of a clerk: an indicator
-# given by its name, a date read as its month, thousands separators, a percentage read. Counties make them on every row (768 rows naming their
+# given by its name, a date read as its month, thousands separators, full-width digits,
+# 万/亿 multiplied out (never on a unit itself in 万 or 亿: an error, actuals/cells.py),
+# a percentage read, a unit typed in the value cell or converted exactly from the unit
+# column (the plan declares the factor). Counties make them on every row (768 rows naming their
 # indicators): reported row by row they buried the findings that need the clerk, and a
 # million-row store carried a million of them. Each is one notice for the file, its
 # column and form (:class:`Readings`); what needs a clerk's action stays row by row.
@@ -110,7 +113,11 @@ READINGS = frozenset(
         "indicator-by-name",
         "period-read-as-month",
         "thousands-separator",
+        "full-width-characters",
+        "magnitude-suffix",
         "percent-read",
+        "unit-in-value",
+        "unit-converted",
     }
 )
 FIRST_LINES = 5  # the lines a file-scale finding names

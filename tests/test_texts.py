@@ -140,6 +140,8 @@ _KNOWN_DIFFERENT: dict[str, tuple[set[str], set[str]]] = {
     "hint.no_data_rows": ({"n"}, {"rows"}),
     "finding.unit-mismatch.message": (set(), {"expected_en"}),
     "finding.unit-mismatch.hint.twice": (set(), {"expected_en"}),
+    "finding.unit-mismatch.message.scaled": (set(), {"expected_en"}),
+    "finding.unit-mismatch.hint.scaled": (set(), {"expected_en"}),
     "finding.unit-mismatch.hint": (set(), {"expected_en"}),
     "finding.duplicate-id.message": (set(), {"item"}),
     "finding.duplicate-id.message.alike": (set(), {"item"}),

@@ -893,7 +893,7 @@ _ENTRIES = [
     ),
     _entry(
         "full-width-characters",
-        W,
+        N,
         "cell",
         T(
             "全角数字或符号已转换（９２．５ → 92.5）",
@@ -901,20 +901,23 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "“{text}”含全角字符，读作{value}",
-                "'{text}' has full-width characters; read as {value}",
+                "{count}个数字含全角字符，已转换（{lines}；首个：“{text}”读作{value}）",
+                "{count:figure has|figures have} full-width characters, folded ({lines}; "
+                "the first: '{text}' read as {value})",
             )
         },
     ),
     _entry(
         "magnitude-suffix",
-        W,
+        N,
         "cell",
         T("“万”“亿”已换算，并显示换算结果", "万 or 亿 multiplied out, the reading shown"),
         {
             "": T(
-                "“{text}”读作{value}（{suffix}＝{factor}）",
-                "'{text}' read as {value} ({suffix} = {factor})",
+                "{count}个数字带“万”或“亿”，已换算（{lines}；首个：“{text}”读作{value}，"
+                "{suffix}＝{factor}）",
+                "{count:figure|figures} in 万 or 亿 multiplied out ({lines}; the first: "
+                "'{text}' read as {value}, {suffix} = {factor})",
             )
         },
     ),
@@ -941,6 +944,13 @@ _ENTRIES = [
                 "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the "
                 "'{unit_column}' column says '{unit}': it would be converted twice",
             ),
+            "scaled": T(
+                "“{text}”带“万”或“亿”，而指标单位“{expected_zh}”本身以万或亿计："
+                "不知是单位的“万”写了两次，还是要再乘一次",
+                "'{text}' has 万 or 亿, and the indicator's unit {expected_zh} "
+                "({expected_en}) already counts in them: is it the unit's own 万 written "
+                "again, or a magnitude on top of it?",
+            ),
         },
         {
             "twice": T(
@@ -949,6 +959,10 @@ _ENTRIES = [
                 "write 万 in one place only: the number without 万 and '{unit}' in the "
                 "'{unit_column}' column, or the number with 万 and {expected_zh} ({expected_en}) "
                 "there or nothing",
+            ),
+            "scaled": T(
+                "请按“{expected_zh}”填写不带“万”“亿”的数字",
+                "write the figure in {expected_zh} ({expected_en}) without 万 or 亿",
             ),
             "growth": T(
                 "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",
@@ -1076,13 +1090,19 @@ _ENTRIES = [
     ),
     _entry(
         "unit-in-value",
-        W,
+        N,
         "cell",
         T(
             "单位填进了数值栏（9800人、4.9万人），已读取并显示读数",
             "a unit typed into the value cell (9800人, 4.9万人), read and shown",
         ),
-        {"": T("“{text}”读作{value}{unit}", "'{text}' read as {value} {unit}")},
+        {
+            "": T(
+                "{count}个数值栏带单位，已读取（{lines}；首个：“{text}”读作{value}{unit}）",
+                "{count:value has|values have} the unit typed in, read ({lines}; the first: "
+                "'{text}' read as {value} {unit})",
+            )
+        },
         {
             "": T(
                 "数值栏只填数字，单位填在“{unit_column}”列",
@@ -1092,7 +1112,7 @@ _ENTRIES = [
     ),
     _entry(
         "unit-converted",
-        W,
+        N,
         "cell",
         T(
             "可精确换算的单位（万人 → 人），已换算",
@@ -1100,8 +1120,10 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{value}{unit}已换算为{converted}{to_unit}",
-                "{value} {unit} converted to {converted} {to_unit}",
+                "{count}个数字的单位已精确换算（{lines}；首个：{value}{unit}换算为"
+                "{converted}{to_unit}）",
+                "{count:figure|figures} converted exactly from the unit written ({lines}; "
+                "the first: {value} {unit} converted to {converted} {to_unit})",
             )
         },
     ),
