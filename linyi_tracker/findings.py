@@ -136,13 +136,23 @@ class Readings:
         self._found = {}
 
     def add(self, finding: Finding) -> None:
+        """Count ``finding``'s row under its code, column and form."""
         key = (finding.code, finding.column_number, finding.form, finding.hint_form)
+        if not self.again(key, finding.line):
+            self._found[key] = (finding, [0], [])
+            self.again(key, finding.line)
+
+    def again(self, key: tuple[str, int | None, str, str], line: int | None) -> bool:
+        """Count one more row for ``key`` (code, column number, form, hint form) when it
+        has been seen; False, counting nothing, when it is new — the row loop then makes
+        its finding (once a file, not once a row) and :meth:`add` s it."""
         seen = self._found.get(key)
         if seen is None:
-            seen = self._found[key] = (finding, [0], [])
+            return False
         seen[1][0] += 1
-        if len(seen[2]) < FIRST_LINES and finding.line is not None:
-            seen[2].append(finding.line)
+        if len(seen[2]) < FIRST_LINES and line is not None:
+            seen[2].append(line)
+        return True
 
     def findings(self) -> list[Finding]:
         """One finding for each code, column and form seen, in the order first seen."""

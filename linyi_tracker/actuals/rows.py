@@ -125,6 +125,11 @@ class RowReader:
                 column = names[number - 1]
             if issue.severity is Severity.ERROR:
                 self.errors += 1
+            reading = issue.code in READINGS
+            if reading and self.readings.again(
+                (issue.code, number, issue.form, issue.hint_form), line
+            ):
+                continue  # a reading seen before in this column: counted, no finding made
             finding = Finding(
                 issue.code,
                 issue.severity,
@@ -137,7 +142,7 @@ class RowReader:
                 issue.form,
                 issue.hint_form,
             )
-            if issue.code in READINGS:
+            if reading:
                 self.readings.add(finding)  # reported once for the file, by run()
             else:
                 self.result.findings.append(finding)
