@@ -9,14 +9,14 @@ edge (a compiler-style line ``file:line:col: code message`` or JSON).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
-# A parameter of a finding: user text, a count, an exact figure. Never prose.
-Param = str | int | Decimal
+# A parameter of a finding: user text, a count, an exact figure, line numbers. Never prose.
+Param = str | int | Decimal | list[int]
 
 
 class Named(str):
@@ -98,6 +98,68 @@ class Issue(NamedTuple):
     form: str = ""
     hint_form: str = ""
     number: int | None = None
+
+
+# Readings the tool makes with certainty and that ask nothing of a clerk: an indicator
+# given by its name, a date read as its month, thousands separators, full-width digits,
+# 万/亿 multiplied out (never on a unit itself in 万 or 亿: an error, actuals/cells.py),
+# a percentage read, a unit typed in the value cell or converted exactly from the unit
+# column (the plan declares the factor). Counties make them on every row (768 rows naming their
+# indicators): reported row by row they buried the findings that need the clerk, and a
+# million-row store carried a million of them. Each is one notice for the file, its
+# column and form (:class:`Readings`); what needs a clerk's action stays row by row.
+READINGS = frozenset(
+    {
+        "indicator-by-name",
+        "period-read-as-month",
+        "thousands-separator",
+        "full-width-characters",
+        "magnitude-suffix",
+        "percent-read",
+        "unit-in-value",
+        "unit-converted",
+    }
+)
+FIRST_LINES = 5  # the lines a file-scale finding names
+
+
+class Readings:
+    """The readings of :data:`READINGS` one file made, gathered: one finding per code,
+    column and form, at its first line, with the first reading's parameters, ``count``
+    (how many rows) and ``lines`` (the first :data:`FIRST_LINES` of them)."""
+
+    __slots__ = ("_found",)
+
+    def __init__(self) -> None:
+        # (code, column, form, hint form) → (the first finding, count, first lines)
+        self._found: dict[tuple[str, int | None, str, str], tuple[Finding, list[int], list[int]]]
+        self._found = {}
+
+    def add(self, finding: Finding) -> None:
+        """Count ``finding``'s row under its code, column and form."""
+        key = (finding.code, finding.column_number, finding.form, finding.hint_form)
+        if not self.again(key, finding.line):
+            self._found[key] = (finding, [0], [])
+            self.again(key, finding.line)
+
+    def again(self, key: tuple[str, int | None, str, str], line: int | None) -> bool:
+        """Count one more row for ``key`` (code, column number, form, hint form) when it
+        has been seen; False, counting nothing, when it is new — the row loop then makes
+        its finding (once a file, not once a row) and :meth:`add` s it."""
+        seen = self._found.get(key)
+        if seen is None:
+            return False
+        seen[1][0] += 1
+        if len(seen[2]) < FIRST_LINES and line is not None:
+            seen[2].append(line)
+        return True
+
+    def findings(self) -> list[Finding]:
+        """One finding for each code, column and form seen, in the order first seen."""
+        return [
+            replace(first, params={**first.params, "count": count[0], "lines": list(lines)})
+            for first, count, lines in self._found.values()
+        ]
 
 
 def column_letter(number: int) -> str:

@@ -284,12 +284,16 @@ def test_validate_json_carries_the_parameters(run: Run) -> None:
         "en",
     )
     (finding,) = json.loads(r.stdout)["findings"]
-    assert finding["message"] == "'0.98万' read as 9800 (万 = 10000)"
+    assert finding["message"] == (
+        "1 figure in 万 or 亿 multiplied out (line 2; the first: '0.98万' read as 9800, 万 = 10000)"
+    )
     assert finding["params"] == {
         "text": "0.98万",
         "value": "9800",
         "suffix": "万",
         "factor": "10000",
+        "count": 1,
+        "lines": [2],
     }
 
 
@@ -307,6 +311,20 @@ def test_a_figure_that_would_replace_a_stored_one_is_a_finding(plan: Plan, tmp_p
     assert isinstance(finding, Finding) and finding.code == "conflicts-with-store"
     message, _ = render(finding, "en")
     assert f"{stored.file}:{stored.line}" in message and finding.file == "new.csv"
+
+
+def test_every_reading_says_how_many_rows_and_which() -> None:
+    """A reading reported once for a file (findings.READINGS) is a notice whose every
+    message, in both languages, counts its rows and names the first lines: a sentence
+    about one cell would hide the rest of the file."""
+    from linyi_tracker.findings import READINGS
+
+    for code in sorted(READINGS):
+        entry = CATALOGUE[code]
+        assert entry.severity is Severity.NOTICE, code
+        for form, text in entry.messages.items():
+            for template in (text.zh, text.en):
+                assert {"count", "lines"} <= fields(template), (code, form, template)
 
 
 def test_every_form_the_code_names_is_in_the_catalogue() -> None:

@@ -90,6 +90,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("invalid-period", "footnote"): "the period without its mark; the footnote goes to the note",
     ("unit-mismatch", ""): "convert to the indicator's unit first, then the unit is right",
     ("unit-mismatch", "percent"): "the level in the indicator's unit, not the percentage",
+    ("unit-mismatch", "scaled"): "the figure in the unit without 万: the clerk says which is meant",
     (
         "unit-mismatch",
         "growth-rate",

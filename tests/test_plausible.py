@@ -72,7 +72,10 @@ def test_excel_spellings_of_a_month_are_read_to_the_month(text: str, month: int)
 def test_a_date_cell_in_the_period_column_gets_a_notice(plan: Plan) -> None:
     """Excel's 2016/9/1 is read as 2016-09 with a period-read-as-month notice naming the reading."""
     (f,) = coded(found(plan, SUBMISSIONS / "period-read-as-month.csv"), "period-read-as-month")[:1]
-    assert render(f, "en")[0] == "'2016/9/1' read as 2016-09"
+    assert render(f, "en")[0] == (
+        "2 periods as Excel writes dates read as months (lines 2, 3; "
+        "the first: '2016/9/1' read as 2016-09)"
+    )
 
 
 def test_a_plain_dotted_month_other_than_1_is_still_a_month() -> None:
@@ -122,7 +125,7 @@ def test_an_excel_percentage_cell_is_read_as_the_percentage_it_shows(plan: Plan)
     (o,) = report.observations
     assert str(o.value) == "85.1"
     (f,) = coded(report.findings, "percent-read")
-    assert render(f, "en")[0] == "'85.1%' read as 85.1"
+    assert render(f, "en")[0] == "1 percentage read (line 2; the first: '85.1%' read as 85.1)"
 
 
 def test_a_percentage_on_an_income_is_told_it_looks_like_a_growth_rate(plan: Plan) -> None:
@@ -527,7 +530,10 @@ def test_a_date_cell_in_a_workbooks_period_column_is_read_to_the_month(
     )
     assert [o.period.text for o in report.observations] == ["2016-09"]
     (f,) = coded(report.findings, "period-read-as-month")
-    assert render(f, "en")[0] == "'2016-09-01' read as 2016-09"
+    assert render(f, "en")[0] == (
+        "1 period as Excel writes dates read as months (line 2; "
+        "the first: '2016-09-01' read as 2016-09)"
+    )
 
 
 @settings(max_examples=60, deadline=None)

@@ -242,7 +242,7 @@ def test_validate_clean_file_exits_0(run: Run) -> None:
 
 def test_warnings_pass_unless_strict(run: Run) -> None:
     """Warnings alone exit 0; with --strict they exit 1."""
-    fixture = str(SUBMISSIONS / "magnitude-suffix.csv")
+    fixture = str(SUBMISSIONS / "blank-row.csv")
     assert run("validate", fixture, "--no-store").exit_code == 0
     assert run("validate", fixture, "--no-store", "--strict").exit_code == 1
 
@@ -339,7 +339,8 @@ def test_validate_json_in_chinese_keeps_the_contract(run: Run) -> None:
     (finding,) = json.loads(r.stdout)["findings"]
     assert (
         finding["code"] == "magnitude-suffix"
-        and finding["message"] == "“0.98万”读作9800（万＝10000）"
+        and finding["message"]
+        == "1个数字带“万”或“亿”，已换算（第2行；首个：“0.98万”读作9800，万＝10000）"
     )
 
 

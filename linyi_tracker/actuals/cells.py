@@ -160,7 +160,17 @@ def value_cell(
             "unit": unit_text,
             "expected": Named(unit.id, unit.name.zh, unit.name.en) if unit else "",
         }
-        return _NOTHING, [*issues, Issue("unit-mismatch", E, "unit", params, "twice", "twice")]
+        return _NOTHING, [
+            *_unread(issues),
+            Issue("unit-mismatch", E, "unit", params, "twice", "twice"),
+        ]
+    if unit is not None and _magnitude_on_magnitude(issues, unit):
+        # '4.9万' for an indicator counted in 亿元: 49,000亿元, or 4.9万元 = 0.00049亿元?
+        params = {"text": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
+        return _NOTHING, [
+            *_unread(issues),
+            Issue("unit-mismatch", E, "value", params, "scaled", "scaled"),
+        ]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
@@ -361,7 +371,7 @@ def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
             # A ratio is written 1.6:1: the template's hint asks for that form.
             return parsed
         params: dict[str, Param] = {"text": text, "value": parsed, "unit": unit.name.zh}
-        issues.append(Issue("unit-in-value", W, "value", params))
+        issues.append(Issue("unit-in-value", N, "value", params))
     return parsed
 
 
@@ -379,6 +389,21 @@ def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
         return False
     scaled = any(i.code in ("magnitude-suffix", "unit-in-value") for i in issues)
     return scaled and any(fold(other) == fold(unit_text) for other in unit.conversions)
+
+
+def _magnitude_on_magnitude(issues: Issues, unit: Unit) -> bool:
+    """The value cell multiplied its number out by 万 or 亿 (4.9万) for an indicator whose
+    unit itself counts in 万 or 亿 (万元, 亿元): the 万 may be the unit's own, written
+    again, or a magnitude on top of it — a reading the tool does not choose."""
+    if not any(i.code == "magnitude-suffix" for i in issues):
+        return False
+    names = (unit.name.zh, *unit.aliases)
+    return any(unicodedata.normalize("NFKC", n).strip().startswith(("万", "亿")) for n in names)
+
+
+def _unread(issues: Issues) -> Issues:
+    """``issues`` without the readings of a figure that is not read after all."""
+    return [i for i in issues if i.code not in ("magnitude-suffix", "unit-in-value")]
 
 
 def unit_names(unit: Unit) -> frozenset[str]:
@@ -403,7 +428,7 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
                 "converted": converted,
                 "to_unit": unit.name.zh,
             }
-            issues.append(Issue("unit-converted", W, "unit", params))
+            issues.append(Issue("unit-converted", N, "unit", params))
             return converted
     params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the

@@ -1,8 +1,9 @@
 """Reading a number from one cell, exactly, the way a careful clerk would.
 
 Rules (submissions.md): per cell, never the whole file; NFKC folds full-width digits
-("９２．５" → 92.5) with a warning; "85,000" and "85 000" are read with a notice;
-"4.9万" / "1.2亿" are multiplied out with a warning that shows the reading; "92%" is
+("９２．５" → 92.5), "85,000" and "85 000" are read, "4.9万" / "1.2亿" multiplied out,
+each with a notice that shows the reading (one a file and column: findings.READINGS;
+万 on a unit already in 万 or 亿 is the cell rule's error); "92%" is
 accepted only where the unit is a percentage. Anything else that is not a plain
 decimal — "(12.5)", "NaN", "inf", "1_000", "-", "—", "/", "无", "N/A", "1e5" — is
 an error: Python's ``float()`` accepts several of these, so it is never used. Only the
@@ -230,7 +231,7 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         remarks.append(
             Remark(
                 "magnitude-suffix",
-                Severity.WARNING,
+                Severity.NOTICE,
                 {"text": raw, "value": value, "suffix": suffix, "factor": factor},
             )
         )
@@ -239,7 +240,7 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     if folded:
         remarks.insert(
             0,
-            Remark("full-width-characters", Severity.WARNING, {"text": raw, "value": value}),
+            Remark("full-width-characters", Severity.NOTICE, {"text": raw, "value": value}),
         )
     return Reading(value, tuple(remarks))
 

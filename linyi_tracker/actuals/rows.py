@@ -40,7 +40,7 @@ from linyi_tracker.actuals.observation import GROWTH, LEVEL, FileRead, Observati
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.actuals.records import MAX_LINE, Row, TooLong
 from linyi_tracker.characters import UNSAFE_IN_CELLS
-from linyi_tracker.findings import Finding, Issue, Param, Severity
+from linyi_tracker.findings import READINGS, Finding, Issue, Param, Readings, Severity
 from linyi_tracker.plan.models import Indicator
 
 Emit = Callable[[Observation], None]
@@ -89,6 +89,7 @@ class RowReader:
         self.shown = result.path
         self.header = Header()
         self.header_line = 0
+        self.readings = Readings()  # the sure readings, one finding a file and column
         self.errors = (
             0  # errors so far, counted as they are found (a row checks whether it added any)
         )
@@ -124,20 +125,27 @@ class RowReader:
                 column = names[number - 1]
             if issue.severity is Severity.ERROR:
                 self.errors += 1
-            self.result.findings.append(
-                Finding(
-                    issue.code,
-                    issue.severity,
-                    self.shown,
-                    line,
-                    column,
-                    number,
-                    self.sheet,
-                    issue.params,
-                    issue.form,
-                    issue.hint_form,
-                )
+            reading = issue.code in READINGS
+            if reading and self.readings.again(
+                (issue.code, number, issue.form, issue.hint_form), line
+            ):
+                continue  # a reading seen before in this column: counted, no finding made
+            finding = Finding(
+                issue.code,
+                issue.severity,
+                self.shown,
+                line,
+                column,
+                number,
+                self.sheet,
+                issue.params,
+                issue.form,
+                issue.hint_form,
             )
+            if reading:
+                self.readings.add(finding)  # reported once for the file, by run()
+            else:
+                self.result.findings.append(finding)
 
     def memo(
         self,
@@ -174,6 +182,15 @@ class RowReader:
     # ------------------------------------------------------------ the file
 
     def run(self, rows: Iterable[Row]) -> None:
+        """Read the file's rows; then its sure readings, one finding a code and column
+        (also when reading stops early: the rows read so far made them)."""
+        try:
+            self._run(rows)
+        finally:
+            self.result.findings.extend(self.readings.findings())
+            self.readings = Readings()
+
+    def _run(self, rows: Iterable[Row]) -> None:
         it = iter(rows)
         # Spreadsheets from offices often carry a title row or two above the header
         # ("2017年兰山区民生指标报表"): look a few rows ahead for the real header.

@@ -37,6 +37,18 @@ def _keyed(key: str, pair: Pair) -> Text:
 # renders every finding of every fixture), but never a crash: the code itself.
 UNKNOWN_MESSAGE = _keyed("finding.unknown.message", T("{code}", "{code}"))
 
+# The first lines a finding for a whole file and column names (``lines``, out of
+# ``count`` rows: findings.Readings), said as 第2、3、4、5、6行…… / lines 2, 3, 4, 5, 6, …
+LINES: dict[str, Text] = {
+    form: _keyed(f"finding.lines.{form}", pair)
+    for form, pair in {
+        "one": T("第{lines}行", "line {lines}"),
+        "all": T("第{lines}行", "lines {lines}"),
+        "more": T("第{lines}行……", "lines {lines}, …"),
+        "separator": T("、", ", "),
+    }.items()
+}
+
 
 def _forms(prefix: str, by_form: Mapping[str, Pair]) -> dict[str, Text]:
     return {f: _keyed(f"{prefix}.{f}" if f else prefix, p) for f, p in by_form.items()}
@@ -640,11 +652,17 @@ _ENTRIES = [
             "用名称而不是代码填写指标，已识别",
             "an indicator given by its name rather than its id, resolved",
         ),
-        {"": T("“{text}”已识别为指标“{indicator}”", "'{text}' read as indicator '{indicator}'")},
         {
             "": T(
-                "填写代码“{indicator}”可避免此提示",
-                "write the id '{indicator}' to avoid this notice",
+                "{count}行按名称填写指标，已识别（{lines}；首个：“{text}”读作“{indicator}”）",
+                "{count:row gives|rows give} the indicator by its name, resolved ({lines}; "
+                "the first: '{text}' read as '{indicator}')",
+            )
+        },
+        {
+            "": T(
+                "填写代码（如“{indicator}”）可避免此提示",
+                "write the ids (such as '{indicator}') to avoid this notice",
             )
         },
     ),
@@ -729,7 +747,13 @@ _ENTRIES = [
             "Excel的日期写法（2019/9/1、Sep-19、日期单元格）已读作月份",
             "a period as Excel writes it (2019/9/1, Sep-19, a date cell) read as its month",
         ),
-        {"": T("“{text}”读作{period}", "'{text}' read as {period}")},
+        {
+            "": T(
+                "{count}行的期间按Excel的日期写法读作月份（{lines}；首个：“{text}”读作{period}）",
+                "{count:period|periods} as Excel writes dates read as months ({lines}; "
+                "the first: '{text}' read as {period})",
+            )
+        },
         {
             "": T(
                 "无需处理；写成{period}可避免此提示",
@@ -861,14 +885,15 @@ _ENTRIES = [
         T("85,000 或 85 000 读作 85000", "85,000 or 85 000 read as 85000"),
         {
             "": T(
-                "“{text}”读作{value}（千位分隔符）",
-                "'{text}' read as {value} (thousands separators)",
+                "{count}个数字带千位分隔符，已读取（{lines}；首个：“{text}”读作{value}）",
+                "{count:figure|figures} with thousands separators read ({lines}; "
+                "the first: '{text}' read as {value})",
             )
         },
     ),
     _entry(
         "full-width-characters",
-        W,
+        N,
         "cell",
         T(
             "全角数字或符号已转换（９２．５ → 92.5）",
@@ -876,20 +901,23 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "“{text}”含全角字符，读作{value}",
-                "'{text}' has full-width characters; read as {value}",
+                "{count}个数字含全角字符，已转换（{lines}；首个：“{text}”读作{value}）",
+                "{count:figure has|figures have} full-width characters, folded ({lines}; "
+                "the first: '{text}' read as {value})",
             )
         },
     ),
     _entry(
         "magnitude-suffix",
-        W,
+        N,
         "cell",
         T("“万”“亿”已换算，并显示换算结果", "万 or 亿 multiplied out, the reading shown"),
         {
             "": T(
-                "“{text}”读作{value}（{suffix}＝{factor}）",
-                "'{text}' read as {value} ({suffix} = {factor})",
+                "{count}个数字带“万”或“亿”，已换算（{lines}；首个：“{text}”读作{value}，"
+                "{suffix}＝{factor}）",
+                "{count:figure|figures} in 万 or 亿 multiplied out ({lines}; the first: "
+                "'{text}' read as {value}, {suffix} = {factor})",
             )
         },
     ),
@@ -916,6 +944,13 @@ _ENTRIES = [
                 "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the "
                 "'{unit_column}' column says '{unit}': it would be converted twice",
             ),
+            "scaled": T(
+                "“{text}”带“万”或“亿”，而指标单位“{expected}”本身以万或亿计："
+                "不知是单位的“万”写了两次，还是要再乘一次",
+                "'{text}' has 万 or 亿, and the indicator's unit {expected:zh} "
+                "({expected}) already counts in them: is it the unit's own 万 written "
+                "again, or a magnitude on top of it?",
+            ),
         },
         {
             "twice": T(
@@ -924,6 +959,10 @@ _ENTRIES = [
                 "write 万 in one place only: the number without 万 and '{unit}' in the "
                 "'{unit_column}' column, or the number with 万 and {expected:zh} ({expected}) "
                 "there or nothing",
+            ),
+            "scaled": T(
+                "请按“{expected}”填写不带“万”“亿”的数字",
+                "write the figure in {expected:zh} ({expected}) without 万 or 亿",
             ),
             "growth": T(
                 "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",
@@ -956,7 +995,13 @@ _ENTRIES = [
             "百分比（92%，或设为百分比格式的Excel单元格）按百分数读取",
             "a percentage (92 %, or an Excel cell formatted as a percentage) read as its number",
         ),
-        {"": T("“{text}”读作{value}", "'{text}' read as {value}")},
+        {
+            "": T(
+                "{count}个百分比按百分数读取（{lines}；首个：“{text}”读作{value}）",
+                "{count:percentage|percentages} read ({lines}; "
+                "the first: '{text}' read as {value})",
+            )
+        },
     ),
     _entry(
         "boolean-cell",
@@ -1045,13 +1090,19 @@ _ENTRIES = [
     ),
     _entry(
         "unit-in-value",
-        W,
+        N,
         "cell",
         T(
             "单位填进了数值栏（9800人、4.9万人），已读取并显示读数",
             "a unit typed into the value cell (9800人, 4.9万人), read and shown",
         ),
-        {"": T("“{text}”读作{value}{unit}", "'{text}' read as {value} {unit}")},
+        {
+            "": T(
+                "{count}个数值栏带单位，已读取（{lines}；首个：“{text}”读作{value}{unit}）",
+                "{count:value has|values have} the unit typed in, read ({lines}; the first: "
+                "'{text}' read as {value} {unit})",
+            )
+        },
         {
             "": T(
                 "数值栏只填数字，单位填在“{unit_column}”列",
@@ -1061,7 +1112,7 @@ _ENTRIES = [
     ),
     _entry(
         "unit-converted",
-        W,
+        N,
         "cell",
         T(
             "可精确换算的单位（万人 → 人），已换算",
@@ -1069,8 +1120,10 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{value}{unit}已换算为{converted}{to_unit}",
-                "{value} {unit} converted to {converted} {to_unit}",
+                "{count}个数字的单位已精确换算（{lines}；首个：{value}{unit}换算为"
+                "{converted}{to_unit}）",
+                "{count:figure|figures} converted exactly from the unit written ({lines}; "
+                "the first: {value} {unit} converted to {converted} {to_unit})",
             )
         },
     ),

@@ -15,6 +15,7 @@ from linyi_tracker.texts.findings import (  # the table, by code
     COLUMN_WORDS,
     DATA_GROUPS,
     GROUP_TITLES,
+    LINES,
     SEVERITY_WORDS,
     UNKNOWN_MESSAGE,
     Entry,
@@ -48,7 +49,19 @@ def _filled(text: Text, params: Mapping[str, Param], lang: Lang, plain: bool = F
     }
     for key, value in {**text.params, **params}.items():
         shown[key] = said_in(value, lang)
+    lines = params.get("lines")
+    if isinstance(lines, list):
+        count = params.get("count")
+        shown["lines"] = lines_said(lines, count if isinstance(count, int) else len(lines), lang)
     return fill_finding(unmarked(text(lang)) if plain else text(lang), shown)
+
+
+def lines_said(lines: list[int], count: int, lang: Lang) -> str:
+    """The first lines of ``count`` rows as ``lang`` says them: 第2、3行 / lines 2, 3; with
+    …… / …  when there are more rows than lines named."""
+    form = "more" if count > len(lines) else "one" if len(lines) == 1 else "all"
+    listed = LINES["separator"](lang).join(str(n) for n in lines)
+    return fill_finding(LINES[form](lang), {"lines": listed})
 
 
 def message_text(finding: Finding) -> Text:
