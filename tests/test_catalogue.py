@@ -285,7 +285,7 @@ def test_validate_json_carries_the_parameters(run: Run) -> None:
     )
     (finding,) = json.loads(r.stdout)["findings"]
     assert finding["message"] == (
-        "1 figure in 万 or 亿 multiplied out (line 2; the first: '0.98万' read as 9800, 万 = 10000)"
+        "1 figure in 万 or 亿 multiplied out (line 2: '0.98万' read as 9800, 万 = 10000)"
     )
     assert finding["params"] == {
         "text": "0.98万",

@@ -172,16 +172,17 @@ def test_the_notice_says_how_many_rows_and_which_in_both_languages(
 @pytest.mark.parametrize(
     ("lines", "count", "zh", "en"),
     [
-        ([7], 1, "第7行", "line 7"),
-        ([2, 9], 2, "第2、9行", "lines 2, 9"),
-        ([2, 3, 4, 5, 6], 5, "第2、3、4、5、6行", "lines 2, 3, 4, 5, 6"),
-        ([2, 3, 4, 5, 6], 6, "第2、3、4、5、6行……", "lines 2, 3, 4, 5, 6, …"),
+        ([7], 1, "第7行：", "line 7: "),
+        ([2, 9], 2, "第2、9行；首个：", "lines 2, 9; the first: "),
+        ([2, 3, 4, 5, 6], 5, "第2、3、4、5、6行；首个：", "lines 2, 3, 4, 5, 6; the first: "),
+        ([2, 3, 4, 5, 6], 6, "第2、3、4、5、6行……；首个：", "lines 2, 3, 4, 5, 6, …; the first: "),
     ],
 )
 def test_the_lines_are_said_as_each_language_writes_them(
     lines: list[int], count: int, zh: str, en: str
 ) -> None:
-    """One line, all the lines, or the first lines and an ellipsis."""
+    """One line (its reading follows), all the lines, or the first lines and an ellipsis
+    (the first row's reading follows)."""
     assert (lines_said(lines, count, "zh"), lines_said(lines, count, "en")) == (zh, en)
 
 

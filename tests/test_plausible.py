@@ -125,7 +125,7 @@ def test_an_excel_percentage_cell_is_read_as_the_percentage_it_shows(plan: Plan)
     (o,) = report.observations
     assert str(o.value) == "85.1"
     (f,) = coded(report.findings, "percent-read")
-    assert render(f, "en")[0] == "1 percentage read (line 2; the first: '85.1%' read as 85.1)"
+    assert render(f, "en")[0] == "1 percentage read (line 2: '85.1%' read as 85.1)"
 
 
 def test_a_percentage_on_an_income_is_told_it_looks_like_a_growth_rate(plan: Plan) -> None:
@@ -531,8 +531,7 @@ def test_a_date_cell_in_a_workbooks_period_column_is_read_to_the_month(
     assert [o.period.text for o in report.observations] == ["2016-09"]
     (f,) = coded(report.findings, "period-read-as-month")
     assert render(f, "en")[0] == (
-        "1 period as Excel writes dates read as months (line 2; "
-        "the first: '2016-09-01' read as 2016-09)"
+        "1 period as Excel writes dates read as months (line 2: '2016-09-01' read as 2016-09)"
     )
 
 

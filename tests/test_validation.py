@@ -340,7 +340,7 @@ def test_validate_json_in_chinese_keeps_the_contract(run: Run) -> None:
     assert (
         finding["code"] == "magnitude-suffix"
         and finding["message"]
-        == "1个数字带“万”或“亿”，已换算（第2行；首个：“0.98万”读作9800，万＝10000）"
+        == "1个数字带“万”或“亿”，已换算（第2行：“0.98万”读作9800，万＝10000）"
     )
 
 

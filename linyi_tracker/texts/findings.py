@@ -42,9 +42,9 @@ UNKNOWN_MESSAGE = _keyed("finding.unknown.message", T("{code}", "{code}"))
 LINES: dict[str, Text] = {
     form: _keyed(f"finding.lines.{form}", pair)
     for form, pair in {
-        "one": T("第{lines}行", "line {lines}"),
-        "all": T("第{lines}行", "lines {lines}"),
-        "more": T("第{lines}行……", "lines {lines}, …"),
+        "one": T("第{lines}行：", "line {lines}: "),
+        "all": T("第{lines}行；首个：", "lines {lines}; the first: "),
+        "more": T("第{lines}行……；首个：", "lines {lines}, …; the first: "),
         "separator": T("、", ", "),
     }.items()
 }
@@ -654,9 +654,9 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{count}行按名称填写指标，已识别（{lines}；首个：“{text}”读作“{indicator}”）",
-                "{count:row gives|rows give} the indicator by its name, resolved ({lines}; "
-                "the first: '{text}' read as '{indicator}')",
+                "{count}行按名称填写指标，已识别（{lines}“{text}”读作“{indicator}”）",
+                "{count:row gives|rows give} the indicator by its name, resolved ({lines}"
+                "'{text}' read as '{indicator}')",
             )
         },
         {
@@ -749,9 +749,9 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{count}行的期间按Excel的日期写法读作月份（{lines}；首个：“{text}”读作{period}）",
-                "{count:period|periods} as Excel writes dates read as months ({lines}; "
-                "the first: '{text}' read as {period})",
+                "{count}行的期间按Excel的日期写法读作月份（{lines}“{text}”读作{period}）",
+                "{count:period|periods} as Excel writes dates read as months ({lines}"
+                "'{text}' read as {period})",
             )
         },
         {
@@ -885,9 +885,9 @@ _ENTRIES = [
         T("85,000 或 85 000 读作 85000", "85,000 or 85 000 read as 85000"),
         {
             "": T(
-                "{count}个数字带千位分隔符，已读取（{lines}；首个：“{text}”读作{value}）",
-                "{count:figure|figures} with thousands separators read ({lines}; "
-                "the first: '{text}' read as {value})",
+                "{count}个数字带千位分隔符，已读取（{lines}“{text}”读作{value}）",
+                "{count:figure|figures} with thousands separators read ({lines}"
+                "'{text}' read as {value})",
             )
         },
     ),
@@ -901,9 +901,9 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{count}个数字含全角字符，已转换（{lines}；首个：“{text}”读作{value}）",
-                "{count:figure has|figures have} full-width characters, folded ({lines}; "
-                "the first: '{text}' read as {value})",
+                "{count}个数字含全角字符，已转换（{lines}“{text}”读作{value}）",
+                "{count:figure has|figures have} full-width characters, folded ({lines}"
+                "'{text}' read as {value})",
             )
         },
     ),
@@ -914,9 +914,9 @@ _ENTRIES = [
         T("“万”“亿”已换算，并显示换算结果", "万 or 亿 multiplied out, the reading shown"),
         {
             "": T(
-                "{count}个数字带“万”或“亿”，已换算（{lines}；首个：“{text}”读作{value}，"
+                "{count}个数字带“万”或“亿”，已换算（{lines}“{text}”读作{value}，"
                 "{suffix}＝{factor}）",
-                "{count:figure|figures} in 万 or 亿 multiplied out ({lines}; the first: "
+                "{count:figure|figures} in 万 or 亿 multiplied out ({lines}"
                 "'{text}' read as {value}, {suffix} = {factor})",
             )
         },
@@ -997,9 +997,8 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{count}个百分比按百分数读取（{lines}；首个：“{text}”读作{value}）",
-                "{count:percentage|percentages} read ({lines}; "
-                "the first: '{text}' read as {value})",
+                "{count}个百分比按百分数读取（{lines}“{text}”读作{value}）",
+                "{count:percentage|percentages} read ({lines}'{text}' read as {value})",
             )
         },
     ),
@@ -1098,8 +1097,8 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{count}个数值栏带单位，已读取（{lines}；首个：“{text}”读作{value}{unit}）",
-                "{count:value has|values have} the unit typed in, read ({lines}; the first: "
+                "{count}个数值栏带单位，已读取（{lines}“{text}”读作{value}{unit}）",
+                "{count:value has|values have} the unit typed in, read ({lines}"
                 "'{text}' read as {value} {unit})",
             )
         },
@@ -1120,10 +1119,9 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "{count}个数字的单位已精确换算（{lines}；首个：{value}{unit}换算为"
-                "{converted}{to_unit}）",
-                "{count:figure|figures} converted exactly from the unit written ({lines}; "
-                "the first: {value} {unit} converted to {converted} {to_unit})",
+                "{count}个数字的单位已精确换算（{lines}{value}{unit}换算为{converted}{to_unit}）",
+                "{count:figure|figures} converted exactly from the unit written ({lines}"
+                "{value} {unit} converted to {converted} {to_unit})",
             )
         },
     ),

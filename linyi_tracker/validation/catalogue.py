@@ -57,8 +57,9 @@ def _filled(text: Text, params: Mapping[str, Param], lang: Lang, plain: bool = F
 
 
 def lines_said(lines: list[int], count: int, lang: Lang) -> str:
-    """The first lines of ``count`` rows as ``lang`` says them: 第2、3行 / lines 2, 3; with
-    …… / …  when there are more rows than lines named."""
+    """The first lines of ``count`` rows as ``lang`` says them, leading to the first row's
+    reading: 第2行： / line 2: for one row; 第2、3行；首个： / lines 2, 3; the first: for
+    several; with …… / … when there are more rows than lines named."""
     form = "more" if count > len(lines) else "one" if len(lines) == 1 else "all"
     listed = LINES["separator"](lang).join(str(n) for n in lines)
     return fill_finding(LINES[form](lang), {"lines": listed})
