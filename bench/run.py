@@ -1,7 +1,7 @@
 """One command for every benchmark: each figure beside its baseline, measured in the same run.
 
     python bench/run.py            # the full run (about 4 minutes on 2 cores)
-    python bench/run.py --quick    # smaller sizes, fewer runs (under 2 minutes)
+    python bench/run.py --quick    # smaller sizes, fewer runs (about 3 minutes)
 
 Three groups, printed as one table (median of repeated whole-process runs, min–max,
 peak RSS of the child from the OS, and the ratio to the row's baseline):
@@ -17,6 +17,10 @@ peak RSS of the child from the OS, and the ratio to the row's baseline):
    off (every row read and checked) and on (files unchanged since the last run); the
    growth exponent from the middle to the largest size (10× the data should cost at
    most 11× the time).
+
+Validation and store rows are measured on both shapes of the same figures (``--shape``):
+the bench's own (English headers, ids, ISO periods) and as counties send them
+(``county.py``), size by size in one run, each against its own baseline.
 
 Every child runs with LINYI_TRACKER_CACHE set: off, or a folder under the work folder,
 so a benchmark never reads or fills the user's own cache.
@@ -110,6 +114,19 @@ class Figure:
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+
+class Progress(list[Figure]):
+    """The figures, each shown on stderr as it is measured (a full run takes long)."""
+
+    def append(self, figure: Figure) -> None:
+        super().append(figure)
+        print(
+            f"{figure.group:<38} {figure.name:<52} {figure.median:8.3f} "
+            f"{figure.peak_kib / 1024:8.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def run(
@@ -410,7 +427,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--quick", action="store_true", help="smaller sizes and fewer runs (under 2 minutes)"
+        "--quick", action="store_true", help="smaller sizes and fewer runs (about 3 minutes)"
     )
     parser.add_argument(
         "--work", type=Path, help="keep generated files here (default: a temporary folder)"
@@ -444,9 +461,9 @@ def main() -> int:
     shapes = list(SHAPES) if args.shape == "both" else [args.shape]
     byte_compile()
     started = time.perf_counter()
-    figures: list[Figure] = []
-    if args.quick:
-        runs, validate_sizes, store_sizes, html_up_to = 3, [100_000], [10_000, 100_000], 10_000
+    figures: list[Figure] = Progress()
+    if args.quick:  # the county shape takes 2–5× the bench's time: small sizes, two runs
+        runs, validate_sizes, store_sizes, html_up_to = 2, [20_000], [2_000, 20_000], 2_000
     else:
         runs, validate_sizes, store_sizes, html_up_to = (
             5,
