@@ -1,6 +1,6 @@
 """One command for every benchmark: each figure beside its baseline, measured in the same run.
 
-    python bench/run.py            # the full run (about 4 minutes on 2 cores)
+    python bench/run.py            # the full run (over 45 minutes on 2 cores, both shapes)
     python bench/run.py --quick    # smaller sizes, fewer runs (about 3 minutes)
 
 Three groups, printed as one table (median of repeated whole-process runs, min–max,
