@@ -1,7 +1,7 @@
 """One command for every benchmark: each figure beside its baseline, measured in the same run.
 
     python bench/run.py            # the full run (over 45 minutes on 2 cores, both shapes)
-    python bench/run.py --quick    # smaller sizes, fewer runs (about 3 minutes)
+    python bench/run.py --quick    # smaller sizes, fewer runs (about a minute)
 
 Three groups, printed as one table (median of repeated whole-process runs, min–max,
 peak RSS of the child from the OS, and the ratio to the row's baseline):
@@ -427,7 +427,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--quick", action="store_true", help="smaller sizes and fewer runs (about 3 minutes)"
+        "--quick", action="store_true", help="smaller sizes and fewer runs (about a minute)"
     )
     parser.add_argument(
         "--work", type=Path, help="keep generated files here (default: a temporary folder)"
