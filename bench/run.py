@@ -1,7 +1,7 @@
 """One command for every benchmark: each figure beside its baseline, measured in the same run.
 
-    python bench/run.py            # the full run (about 4 minutes on 2 cores)
-    python bench/run.py --quick    # smaller sizes, fewer runs (under 2 minutes)
+    python bench/run.py            # the full run (over 45 minutes on 2 cores, both shapes)
+    python bench/run.py --quick    # smaller sizes, fewer runs (about a minute)
 
 Three groups, printed as one table (median of repeated whole-process runs, min–max,
 peak RSS of the child from the OS, and the ratio to the row's baseline):
@@ -17,6 +17,10 @@ peak RSS of the child from the OS, and the ratio to the row's baseline):
    off (every row read and checked) and on (files unchanged since the last run); the
    growth exponent from the middle to the largest size (10× the data should cost at
    most 11× the time).
+
+Validation and store rows are measured on both shapes of the same figures (``--shape``):
+the bench's own (English headers, ids, ISO periods) and as counties send them
+(``county.py``), size by size in one run, each against its own baseline.
 
 Every child runs with LINYI_TRACKER_CACHE set: off, or a folder under the work folder,
 so a benchmark never reads or fills the user's own cache.
@@ -51,10 +55,15 @@ EMPTY_TYPER = (
     "import typer\napp = typer.Typer()\n@app.command()\ndef status(as_of: str = '', lang: str = '') -> None:\n"
     "    pass\n@app.command()\ndef other() -> None:\n    pass\napp()\n"
 )
+# Each file as UTF-8 (with or without a BOM), else GB18030, as the reader decides.
 PARSE = (
     "import csv, pathlib, sys\nn = 0\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob('*.csv')):\n"
-    "    with p.open(encoding='utf-8', newline='') as f:\n        for row in csv.reader(f):\n            n += 1\nprint(n)\n"
+    "    try:\n        with p.open(encoding='utf-8-sig', newline='') as f:\n"
+    "            for row in csv.reader(f):\n                n += 1\n"
+    "    except UnicodeDecodeError:\n        with p.open(encoding='gb18030', newline='') as f:\n"
+    "            for row in csv.reader(f):\n                n += 1\nprint(n)\n"
 )
+SHAPES = ("bench", "county")
 
 
 def schema(plan: Path, out: Path) -> Path:
@@ -105,6 +114,19 @@ class Figure:
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+
+class Progress(list[Figure]):
+    """The figures, each shown on stderr as it is measured (a full run takes long)."""
+
+    def append(self, figure: Figure) -> None:
+        super().append(figure)
+        print(
+            f"{figure.group:<38} {figure.name:<52} {figure.median:8.3f} "
+            f"{figure.peak_kib / 1024:8.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def run(
@@ -162,174 +184,210 @@ def startup(figures: list[Figure], runs: int, tool: str, empty: Path) -> None:
     figures.append(Figure(g, "linyi-tracker --help", *run([tool, "--help"], runs, empty), base))
 
 
-def generate(script: str, size_option: str, size: int, out: Path) -> None:
+def generate(script: str, size_option: str, size: int, out: Path, shape: str) -> None:
     """Run one of the generators in this folder (fixed seed) into ``out``."""
     subprocess.run(
-        [sys.executable, str(HERE / script), size_option, str(size), "--out", str(out)],
+        [
+            sys.executable,
+            str(HERE / script),
+            size_option,
+            str(size),
+            "--out",
+            str(out),
+            "--shape",
+            shape,
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
 
 
-def validation(figures: list[Figure], runs: int, tool: str, work: Path, sizes: list[int]) -> None:
-    frictionless = shutil.which("frictionless")
+def validation(
+    figures: list[Figure], runs: int, tool: str, work: Path, sizes: list[int], shapes: list[str]
+) -> None:
     for rows in sizes:
-        g = f"validate {rows:,} rows"
-        folder = work / f"submission-{rows}"
-        if not (folder / "submission.csv").is_file():
-            generate("generate.py", "--rows", rows, folder)
-        plan, data = folder / "plan.yaml", folder / "submission.csv"
+        for shape in shapes:
+            validate_shape(figures, runs, tool, work, rows, shape)
+
+
+def validate_shape(
+    figures: list[Figure], runs: int, tool: str, work: Path, rows: int, shape: str
+) -> None:
+    # frictionless's Table Schema and columnar.py know the bench's columns and forms only.
+    frictionless = shutil.which("frictionless") if shape == "bench" else None
+    g = f"validate {rows:,} rows, {shape}"
+    folder = work / f"submission-{shape}-{rows}"
+    if not (folder / "submission.csv").is_file():
+        generate("generate.py", "--rows", rows, folder, shape)
+    plan, data = folder / "plan.yaml", folder / "submission.csv"
+    figures.append(
+        Figure(
+            g,
+            "plain csv loop, same per-row checks",
+            *run(
+                [sys.executable, str(HERE / "plain_loop.py"), str(plan), str(data)],
+                runs,
+                ok=(0, 1),
+            ),
+        )
+    )
+    base = figures[-1].name
+    if shape == "bench" and importlib.util.find_spec("polars") is not None:
+        plain = subprocess.run(
+            [sys.executable, str(HERE / "plain_loop.py"), str(plan), str(data)],
+            capture_output=True,
+            text=True,
+        ).stdout
+        columnar = [sys.executable, str(HERE / "columnar.py"), str(plan), str(data)]
+        found = subprocess.run(columnar, capture_output=True, text=True).stdout
+        if found != plain:  # not the same checks then: not a comparable figure
+            raise SystemExit(f"columnar.py found {found!r}, the plain loop {plain!r}")
         figures.append(
             Figure(
                 g,
-                "plain csv loop, same per-row checks",
-                *run(
-                    [sys.executable, str(HERE / "plain_loop.py"), str(plan), str(data)],
-                    runs,
-                    ok=(0, 1),
-                ),
+                "polars, same checks (a columnar reader)",
+                *run(columnar, runs, ok=(0, 1)),
+                base,
             )
         )
-        base = figures[-1].name
-        if importlib.util.find_spec("polars") is not None:
-            plain = subprocess.run(
-                [sys.executable, str(HERE / "plain_loop.py"), str(plan), str(data)],
-                capture_output=True,
-                text=True,
-            ).stdout
-            columnar = [sys.executable, str(HERE / "columnar.py"), str(plan), str(data)]
-            found = subprocess.run(columnar, capture_output=True, text=True).stdout
-            if found != plain:  # not the same checks then: not a comparable figure
-                raise SystemExit(f"columnar.py found {found!r}, the plain loop {plain!r}")
-            figures.append(
-                Figure(
-                    g,
-                    "polars, same checks (a columnar reader)",
-                    *run(columnar, runs, ok=(0, 1)),
-                    base,
-                )
-            )
+    figures.append(
+        Figure(
+            g,
+            "linyi-tracker validate",
+            *run(
+                [
+                    tool,
+                    "validate",
+                    str(data),
+                    "--plan",
+                    str(plan),
+                    "--no-store",
+                    "--format",
+                    "json",
+                ],
+                runs,
+                ok=(0, 1),
+            ),
+            base,
+        )
+    )
+    if frictionless:
+        schema(plan, folder)
+        cmd = [
+            frictionless,
+            "validate",
+            "--schema",
+            "schema.json",
+            "submission.csv",
+            "--json",
+            "--limit-errors",
+            "100000000",
+        ]
+        check = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
+        read = json.loads(check.stdout)["tasks"][0]["stats"]["rows"]
+        if read != rows:  # frictionless stops early on some errors: not a comparable run then
+            raise SystemExit(f"frictionless read {read} rows, not {rows}")
         figures.append(
             Figure(
                 g,
-                "linyi-tracker validate",
+                "frictionless validate (Table Schema)",
+                *run(cmd, max(1, runs - 1), folder, ok=(0, 1)),
+                base,
+            )
+        )
+
+
+def store_scale(
+    figures: list[Figure],
+    runs: int,
+    tool: str,
+    work: Path,
+    sizes: list[int],
+    html_up_to: int,
+    shapes: list[str],
+) -> None:
+    for n in sizes:
+        for shape in shapes:
+            store_shape(figures, runs, tool, work, n, html_up_to, shape)
+
+
+def store_shape(
+    figures: list[Figure], runs: int, tool: str, work: Path, n: int, html_up_to: int, shape: str
+) -> None:
+    g = f"store of {n:,} observations, {shape}"
+    folder = work / f"store-{shape}-{n}"
+    if not (folder / "plan.yaml").is_file():
+        generate("store.py", "--observations", n, folder, shape)
+    plan, data = str(folder / "plan.yaml"), str(folder / "actuals")
+    figures.append(
+        Figure(
+            g,
+            "parse the CSV files (csv.reader)",
+            *run([sys.executable, "-c", PARSE, data], runs),
+        )
+    )
+    base = figures[-1].name
+    common = ["--plan", plan, "--data", data]
+    cache = work / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    for name, cmd in (
+        ("status --format json", [tool, "status", *common, "--format", "json"]),
+        (
+            "report 2020 --format json",
+            [tool, "report", "2020", *common, "-o", str(folder / "r.json")],
+        ),
+    ):
+        figures.append(Figure(g, f"{name}, no cache", *run(cmd, runs), base))
+        figures.append(Figure(g, f"{name}, cached store", *run(cmd, runs, cache=cache), base))
+    if n <= html_up_to:
+        figures.append(
+            Figure(
+                g,
+                "report 2020 --format html, cached store",
                 *run(
-                    [
-                        tool,
-                        "validate",
-                        str(data),
-                        "--plan",
-                        str(plan),
-                        "--no-store",
-                        "--format",
-                        "json",
-                    ],
-                    runs,
-                    ok=(0, 1),
+                    [tool, "report", "2020", *common, "-o", str(folder / "r.html")],
+                    max(1, runs - 2),
+                    cache=cache,
+                    prime=False,  # the runs above filled the cache for this store
                 ),
                 base,
             )
         )
-        if frictionless:
-            schema(plan, folder)
-            cmd = [
-                frictionless,
-                "validate",
-                "--schema",
-                "schema.json",
-                "submission.csv",
-                "--json",
-                "--limit-errors",
-                "100000000",
-            ]
-            check = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
-            read = json.loads(check.stdout)["tasks"][0]["stats"]["rows"]
-            if read != rows:  # frictionless stops early on some errors: not a comparable run then
-                raise SystemExit(f"frictionless read {read} rows, not {rows}")
-            figures.append(
-                Figure(
-                    g,
-                    "frictionless validate (Table Schema)",
-                    *run(cmd, max(1, runs - 1), folder, ok=(0, 1)),
-                    base,
-                )
-            )
-
-
-def store_scale(
-    figures: list[Figure], runs: int, tool: str, work: Path, sizes: list[int], html_up_to: int
-) -> None:
-    for n in sizes:
-        g = f"store of {n:,} observations"
-        folder = work / f"store-{n}"
-        if not (folder / "plan.yaml").is_file():
-            generate("store.py", "--observations", n, folder)
-        plan, data = str(folder / "plan.yaml"), str(folder / "actuals")
-        figures.append(
-            Figure(
-                g,
-                "parse the CSV files (csv.reader)",
-                *run([sys.executable, "-c", PARSE, data], runs),
-            )
-        )
-        base = figures[-1].name
-        common = ["--plan", plan, "--data", data]
-        cache = work / "cache"
-        shutil.rmtree(cache, ignore_errors=True)
-        for name, cmd in (
-            ("status --format json", [tool, "status", *common, "--format", "json"]),
-            (
-                "report 2020 --format json",
-                [tool, "report", "2020", *common, "-o", str(folder / "r.json")],
-            ),
-        ):
-            figures.append(Figure(g, f"{name}, no cache", *run(cmd, runs), base))
-            figures.append(Figure(g, f"{name}, cached store", *run(cmd, runs, cache=cache), base))
-        if n <= html_up_to:
-            figures.append(
-                Figure(
-                    g,
-                    "report 2020 --format html, cached store",
-                    *run(
-                        [tool, "report", "2020", *common, "-o", str(folder / "r.html")],
-                        max(1, runs - 2),
-                        cache=cache,
-                        prime=False,  # the runs above filled the cache for this store
-                    ),
-                    base,
-                )
-            )
 
 
 def print_table(figures: list[Figure], growth: list[str]) -> None:
     by_name = {(f.group, f.name): f for f in figures}
     print(
-        f"{'group':<30} {'measure':<52} {'median':>8} {'min':>8} {'max':>8} {'peak MB':>8}  ratio"
+        f"{'group':<38} {'measure':<52} {'median':>8} {'min':>8} {'max':>8} {'peak MB':>8}  ratio"
     )
     for f in figures:
         base = by_name.get((f.group, f.baseline)) if f.baseline else None
         ratio = f"{f.median / base.median:.2f}× baseline" if base else "baseline"
         print(
-            f"{f.group:<30} {f.name:<52} {f.median:8.3f} {min(f.times):8.3f} {max(f.times):8.3f} "
+            f"{f.group:<38} {f.name:<52} {f.median:8.3f} {min(f.times):8.3f} {max(f.times):8.3f} "
             f"{f.peak_kib / 1024:8.0f}  {ratio}"
         )
     for line in growth:
         print(line)
 
 
-def growth_lines(figures: list[Figure], small: int, large: int) -> list[str]:
+def growth_lines(figures: list[Figure], small: int, large: int, shapes: list[str]) -> list[str]:
     out = []
-    for measure in (
-        "status --format json, no cache",
-        "status --format json, cached store",
-        "report 2020 --format json, no cache",
-        "parse the CSV files (csv.reader)",
+    for shape, measure in (
+        (shape, m)
+        for shape in shapes
+        for m in (
+            "status --format json, no cache",
+            "status --format json, cached store",
+            "report 2020 --format json, no cache",
+            "parse the CSV files (csv.reader)",
+        )
     ):
         a = next(
             (
                 f
                 for f in figures
-                if f.group == f"store of {small:,} observations" and f.name == measure
+                if f.group == f"store of {small:,} observations, {shape}" and f.name == measure
             ),
             None,
         )
@@ -337,7 +395,7 @@ def growth_lines(figures: list[Figure], small: int, large: int) -> list[str]:
             (
                 f
                 for f in figures
-                if f.group == f"store of {large:,} observations" and f.name == measure
+                if f.group == f"store of {large:,} observations, {shape}" and f.name == measure
             ),
             None,
         )
@@ -345,7 +403,7 @@ def growth_lines(figures: list[Figure], small: int, large: int) -> list[str]:
             factor = b.median / a.median
             exponent = math.log(factor) / math.log(large / small)
             out.append(
-                f"growth {small:,} → {large:,} observations, {measure}: {factor:.1f}× the time "
+                f"growth {small:,} → {large:,} observations, {shape}, {measure}: {factor:.1f}× the time "
                 f"for {large / small:.0f}× the data (exponent {exponent:.2f})"
             )
     return out
@@ -369,7 +427,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--quick", action="store_true", help="smaller sizes and fewer runs (under 2 minutes)"
+        "--quick", action="store_true", help="smaller sizes and fewer runs (about a minute)"
     )
     parser.add_argument(
         "--work", type=Path, help="keep generated files here (default: a temporary folder)"
@@ -379,6 +437,13 @@ def main() -> int:
         choices=["startup", "validation", "store"],
         action="append",
         help="run only these groups (repeatable)",
+    )
+    parser.add_argument(
+        "--shape",
+        choices=["bench", "county", "both"],
+        default="both",
+        help="data in the bench's own shape, as counties send it (county.py), or both, "
+        "paired size by size (default)",
     )
     args = parser.parse_args()
     tool = shutil.which("linyi-tracker")
@@ -393,11 +458,12 @@ def main() -> int:
     empty = work / "empty"
     empty.mkdir(exist_ok=True)
     groups = set(args.only or ["startup", "validation", "store"])
+    shapes = list(SHAPES) if args.shape == "both" else [args.shape]
     byte_compile()
     started = time.perf_counter()
-    figures: list[Figure] = []
-    if args.quick:
-        runs, validate_sizes, store_sizes, html_up_to = 3, [100_000], [10_000, 100_000], 10_000
+    figures: list[Figure] = Progress()
+    if args.quick:  # the county shape takes 2–5× the bench's time: small sizes, two runs
+        runs, validate_sizes, store_sizes, html_up_to = 2, [20_000], [2_000, 20_000], 2_000
     else:
         runs, validate_sizes, store_sizes, html_up_to = (
             5,
@@ -408,10 +474,12 @@ def main() -> int:
     if "startup" in groups:
         startup(figures, runs * 3, tool, empty)
     if "validation" in groups:
-        validation(figures, runs if args.quick else 3, tool, work, validate_sizes)
+        validation(figures, runs if args.quick else 3, tool, work, validate_sizes, shapes)
     if "store" in groups:
-        store_scale(figures, runs if args.quick else 3, tool, work, store_sizes, html_up_to)
-    growth = growth_lines(figures, store_sizes[-2], store_sizes[-1]) if "store" in groups else []
+        store_scale(figures, runs if args.quick else 3, tool, work, store_sizes, html_up_to, shapes)
+    growth = (
+        growth_lines(figures, store_sizes[-2], store_sizes[-1], shapes) if "store" in groups else []
+    )
     print(
         f"linyi-tracker benchmarks{' (--quick)' if args.quick else ''}: times in seconds, "
         f"{os.cpu_count()} cores, {time.perf_counter() - started:.0f} s in all"
