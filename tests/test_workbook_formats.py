@@ -403,3 +403,23 @@ def test_a_cell_in_a_column_style_shows_what_the_text_writes(
     assert shown(float(cell) if cell != int(cell) else int(cell), fmt) == style.amount(
         value, unit, lang
     )
+
+
+@pytest.mark.parametrize(("name", "year", "lang"), [c for c in CASES if c[0] == "demo"])
+def test_a_worded_actual_reads_as_words_in_either_language(
+    reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
+) -> None:
+    """A judgement or milestone figure shows its word (on track / 正常推进, done / 已完成)
+    in the workbook of either language, never its code (on_track, not-done)."""
+    from linyi_tracker.formatting import worded
+
+    report, book, _ = reports[name, year, lang]
+    keys, rows = _system_sheet(book, lang)
+    lines = [ln for s in report.systems for ln in s.lines]
+    words = [
+        (row[keys["actual"]].value, worded(line.a.actual_word, lang))
+        for row, line in zip(rows, lines, strict=True)
+        if line.a.actual is None and line.a.actual_word
+    ]
+    assert words and all(cell == word for cell, word in words), words
+    assert not any("_" in str(cell) or cell == "not-done" for cell, _ in words)

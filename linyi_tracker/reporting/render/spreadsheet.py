@@ -97,7 +97,9 @@ def worded_row(
 ) -> dict[str, object]:
     """:func:`flat_row` by column, as a person reads it: the system by number and name;
     under zh the kind, comparator, judgement and a worded figure in Chinese words
-    (年度目标, ≥, 正常推进, 已完成). The workbook's rows and the zh CSV's, one rule.
+    (年度目标, ≥, 正常推进, 已完成), and in either language a worded actual in words
+    (on track, not done). The workbook's rows and the zh CSV's, one rule; the English CSV
+    keeps the codes (flat_row).
     ``systems`` is :func:`system_words`, built once for every row."""
     flat = dict(zip(FLAT_COLUMNS, flat_row(report, line, lang), strict=True))
     a = line.a
@@ -107,6 +109,6 @@ def worded_row(
         flat["kind"] = t(f"kind.{a.kind}", lang)
         flat["comparator"] = text.comparator_sign(a.comparator) or None
         flat["judgement"] = status_label(a.judgement, lang) if a.judgement else None
-        if a.actual is None and a.actual_word:
-            flat["actual"] = worded(a.actual_word, lang)
+    if a.actual is None and a.actual_word:  # the English workbook too: "on track", not on_track
+        flat["actual"] = worded(a.actual_word, lang)
     return flat
