@@ -26,6 +26,7 @@ from linyi_tracker.actuals.numbers import (
     too_large,
 )
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
+from linyi_tracker.actuals.units import has_magnitude, split_unit, unit_factor
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
@@ -160,7 +161,9 @@ def value_cell(
             "unit": unit_text,
             "expected": Named(unit.id, unit.name.zh, unit.name.en) if unit else "",
         }
-        return _NOTHING, [*issues, Issue("unit-mismatch", E, "unit", params, "twice", "twice")]
+        # 4.9万 against 万人: the unit's own 万 makes it no double conversion but a doubt.
+        form = "magnitude-unit" if unit and has_magnitude(unit.name.zh) else "twice"
+        return _NOTHING, [*issues, Issue("unit-mismatch", E, "unit", params, form, form)]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
@@ -374,11 +377,18 @@ def _thousands_dot(text: str, unit: Unit) -> bool:
 
 def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
     """The value cell already multiplied its number out (4.9万, 9800人 → a magnitude or a
-    unit read in the cell) and the unit column names a unit that converts again."""
-    if not unit_text or unit is None or fold(unit_text) in unit_names(unit):
+    unit read in the cell) and the unit column names a unit that converts again; or the
+    cell's 万/亿 stands before a unit that has one in its name (4.9万 in 万人: 4.9 or
+    49,000 万人?)."""
+    if unit is None:
         return False
-    scaled = any(i.code in ("magnitude-suffix", "unit-in-value") for i in issues)
-    return scaled and any(fold(other) == fold(unit_text) for other in unit.conversions)
+    magnitude = any(i.code == "magnitude-suffix" for i in issues)
+    if magnitude and has_magnitude(unit_text or unit.name.zh):
+        return True
+    if not unit_text or unit_factor(unit_text, unit) == 1:
+        return False
+    scaled = magnitude or any(i.code == "unit-in-value" for i in issues)
+    return scaled and unit_factor(unit_text, unit) is not None
 
 
 def unit_names(unit: Unit) -> frozenset[str]:
@@ -388,27 +398,27 @@ def unit_names(unit: Unit) -> frozenset[str]:
 
 def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
     """The value in the indicator's unit: as it is when the unit column is blank or names
-    the unit, converted exactly when it names a convertible one (万人 → 人), else None."""
+    the unit, converted exactly when it names one that converts (万人 → 人, 亿吨 → 万吨:
+    :func:`~linyi_tracker.actuals.units.unit_factor`), else None."""
     if not text or unit is None:
         return value
-    folded = fold(text)
-    if folded in unit_names(unit):
+    factor = unit_factor(text, unit)
+    if factor == 1:
         return value
-    for other, factor in unit.conversions.items():
-        if fold(other) == folded:
-            converted = plain_decimal(value * factor)
-            params: dict[str, Param] = {
-                "value": value,
-                "unit": text,
-                "converted": converted,
-                "to_unit": unit.name.zh,
-            }
-            issues.append(Issue("unit-converted", W, "unit", params))
-            return converted
+    if factor is not None:
+        converted = plain_decimal(value * factor)
+        params: dict[str, Param] = {
+            "value": value,
+            "unit": text,
+            "converted": converted,
+            "to_unit": unit.name.zh,
+        }
+        issues.append(Issue("unit-converted", W, "unit", params))
+        return converted
     params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
     # hint says so, never "leave the unit blank", which would store 10.4 yuan.
-    growth = unit.kind != "percent" and folded in _PERCENT_WORDS
+    growth = unit.kind != "percent" and fold(text) in _PERCENT_WORDS
     issues.append(
         Issue("unit-mismatch", E, "unit", params, hint_form="growth-rate" if growth else "")
     )
@@ -453,27 +463,13 @@ def plain_decimal(value: Decimal) -> Decimal:
 
 
 def _split_unit(text: str, unit: Unit | None) -> tuple[str, Decimal, str | None]:
-    """A unit typed into the value cell ('9800人', '4.9万人'): (number, factor, the unit text)."""
-    if unit is None:
+    """A unit typed into the value cell ('9800人', '4.9万人', '6.95亿吨'): (number, factor,
+    the unit text) — :func:`~linyi_tracker.actuals.units.split_unit`, the rule `extract`
+    reads a sentence's units by."""
+    split = split_unit(text, unit) if unit is not None else None
+    if split is None:
         return text, Decimal(1), None
-    folded = unicodedata.normalize("NFKC", text).strip()
-    candidates = [(name, factor) for name, factor in unit.conversions.items()]
-    candidates += [
-        (name, Decimal(1)) for name in (unit.name.zh, unit.name.en, unit.id, *unit.aliases)
-    ]
-    for name, factor in sorted(candidates, key=lambda c: -len(c[0])):
-        n = unicodedata.normalize("NFKC", name).strip()
-        if (
-            n
-            and n != "%"
-            and not n.isdigit()
-            and folded.casefold().endswith(n.casefold())
-            and len(folded) > len(n)
-        ):
-            number = folded[: -len(n)].strip()
-            if (number and number[-1].isdigit()) or number.endswith(("万", "亿")):
-                return number, factor, n
-    return text, Decimal(1), None
+    return split
 
 
 def _looks_numeric(folded: str) -> bool:

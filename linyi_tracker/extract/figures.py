@@ -12,6 +12,8 @@ nearest indicator named before it, in the nearest period named before it (全年
 - one end of a range (8.37万到9万人, 8.37～9万, 8至9万) or a forecast (预计, 或将达, 有望)
   is not read;
 - ``N个百分点`` is a change in points, never a growth rate;
+- a figure in a unit the plan cannot read, with the same figure beside it in brackets in
+  another unit (69541万吨（13908亿斤）), is restated: the one in the plan's unit is read;
 - after 其中 it is a part of the whole; after 占 a share; 约, 超过, 不足, 至少, 最多, ``N以上`` … a bound
   (达到 states the figure);
 - after a verb of change (增长, 增产, 下降, 减少 …): with ``%`` a growth rate on the
@@ -38,8 +40,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from linyi_tracker.actuals.cells import unit_names
-from linyi_tracker.actuals.lookup import PlanLookup, fold
+from linyi_tracker.actuals.lookup import PlanLookup
+from linyi_tracker.actuals.units import unit_factor
 from linyi_tracker.extract.document import Document, Sentence
 from linyi_tracker.plan.models import Indicator, Plan, Unit
 
@@ -48,7 +50,16 @@ Span = tuple[int, int]
 
 # Why a number is not proposed (labels "extract.skip.<code>" in i18n.py).
 SkipReason = Literal[
-    "target", "completion", "points", "change", "component", "share", "bound", "real", "average"
+    "target",
+    "completion",
+    "points",
+    "change",
+    "component",
+    "share",
+    "bound",
+    "real",
+    "average",
+    "restated",
 ]
 # Why a sentence about an indicator is not read (labels "extract.not_read.<code>").
 NotReadReason = Literal[
@@ -163,6 +174,13 @@ def _past_spaces(f: str, at: int) -> int:
 
 
 _BASE_YEAR = re.compile(r"[比较](\d{4})\s*年")
+# 69541万吨（13908亿斤）: the same figure in two units, one in brackets — a number and its
+# unit, then an opening bracket, just before a number (or such a bracket just after one).
+_UNIT_WORD = r"[^\d\s，,；;。（）()%]{1,6}"
+_RESTATED = re.compile(rf"\d\s*(?P<unit>{_UNIT_WORD})\s*[（(]\s*$")
+_RESTATES = re.compile(
+    rf"[^\d\s，,；;。（）()]{{0,6}}\s*[（(]\s*\d[\d.,]*\s*(?P<unit>{_UNIT_WORD})\s*[）)]"
+)
 _TAIL = 40  # the words just before a number that can make it a bound or a change
 
 
@@ -392,7 +410,13 @@ class Extractor:
                 unread.append(NotRead(ind_id, verdict.reason, s, verdict.span, path, sentence.line))
         rows = self._one_figure_each(rows, unread, s)
         out.rows += rows
-        out.not_read += unread
+        # One row per indicator and reason of a sentence (three grain numbers refused for
+        # their unit are one sentence to look at, not three), marked at its first figure.
+        seen: set[tuple[str, str]] = set()
+        for n in unread:
+            if (n.indicator, n.reason) not in seen:
+                seen.add((n.indicator, n.reason))
+                out.not_read.append(n)
         # A sentence naming an indicator with nothing placed for it is listed, not dropped.
         listed = {n.indicator for n in unread} | {r.indicator for r in rows}
         numbers = any(not any(taken[a:b]) for a, b in (m.span() for m in _NUMBER.finditer(f)))
@@ -440,11 +464,19 @@ class Extractor:
         clause_start, clause_end = text.clause(a, b)
         k = bisect_right(text.mention_ends, a)
         mention_end = text.mention_ends[k - 1] if k else 0
+        restating = _RESTATED.search(f, max(mention_end, a - _TAIL), a)
+        if restating is not None:
+            # 增加888万吨（178亿斤）: a figure in brackets is read in the clause of the figure
+            # it restates (a bracket ends no clause for it).
+            clause_start = text.clause(restating.start(), restating.start() + 1)[0]
         lo = max(clause_start, mention_end)
         tail = f[max(lo, a - _TAIL) : a]
         # the unit: %, 个百分点, or a unit of the plan (after 万/亿); "8.5 万人" spaced too
         p = _past_spaces(f, b)
-        magnitude = f[p] if f[p : p + 1] in _MAGNITUDE else ""
+        # A unit of the plan whose name holds 万/亿 (万吨, 亿元) is read whole, before its
+        # 万 could be taken for a multiplier (actuals/units.py: the reader's rule too).
+        whole = next((u for u in self.unit_texts if f.startswith(u, p)), "")
+        magnitude = f[p] if f[p : p + 1] in _MAGNITUDE and not whole else ""
         r = _past_spaces(f, p + len(magnitude))
         unit = ""
         if f.startswith("%", r):
@@ -493,9 +525,10 @@ class Extractor:
                 return _Unread("unclear", span)  # % of a percentage: points or relative?
             if period is not None and period.kind != "year":
                 return _Unread("part-year", span)
-            if base is not None and (
-                period is None or period.year is None or int(base.group(1)) != period.year - 1
-            ):
+            # 比2022年 in a text on 2023 is the previous year, named by its number; the
+            # year read is the sentence's period, else the document's (title or --period).
+            year = period.year if period is not None else default_year
+            if base is not None and (year is None or int(base.group(1)) != year - 1):
                 return _Unread("base-year", span)
             value = number if change.group(1) in _UP else _negate(number)
             return self._row(ind, value, "%", "growth", period, default_year, region, span)
@@ -508,6 +541,9 @@ class Extractor:
             if unit != "%":
                 return _Unread("unit", span)
         elif not unit_text or not _accepts(unit_of, unit_text):
+            partner = restating or _RESTATES.match(f, figure_end)
+            if partner is not None and _accepts(unit_of, partner.group("unit")):
+                return _Skip("restated", span)
             return _Unread("unit", span)
         if number.startswith("-"):
             return _Unread("unclear", span)
@@ -657,8 +693,8 @@ def _latest_period(periods: list[_Period], at: int) -> _Period | None:
 
 
 def _accepts(unit: Unit, text: str) -> bool:
-    folded = fold(text)
-    return folded in unit_names(unit) or folded in {fold(k) for k in unit.conversions}
+    """The plan reads ``text`` as ``unit`` exactly (万吨 as 万吨, 万吨 as 10,000 吨)."""
+    return unit_factor(text, unit) is not None
 
 
 def _negate(number: str) -> str:

@@ -916,8 +916,18 @@ _ENTRIES = [
                 "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the "
                 "'{unit_column}' column says '{unit}': it would be converted twice",
             ),
+            "magnitude-unit": T(
+                "“{text}”带“万/亿”，而指标单位“{expected}”本身已含“万/亿”：会重复换算",
+                "'{text}' carries 万/亿 and the indicator's unit {expected:zh} ({expected}) "
+                "already has one in its name: it would be multiplied twice",
+            ),
         },
         {
+            "magnitude-unit": T(
+                "请按“{expected}”填写数值，不带“万/亿”，“{unit_column}”列写“{expected}”或留空",
+                "write the figure in {expected:zh} ({expected}) without 万 or 亿, and "
+                "{expected:zh} in the '{unit_column}' column or nothing",
+            ),
             "twice": T(
                 "只在一处写“万”：要么数值不带“万”、“{unit_column}”列写“{unit}”，"
                 "要么数值带“万”、“{unit_column}”列写“{expected}”或留空",

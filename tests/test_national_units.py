@@ -1,0 +1,286 @@
+"""Real national texts (issue 20): units whose name holds 万 or 亿, the previous year named by
+its number, one review row per sentence and reason, and the whole round on such a plan.
+
+The sentences are published ones (sources in tests/fixtures/extract/README.md); the plan
+(national-units-plan.yaml) measures grain in 万吨, R&D spending in 亿元 and new jobs in 万人,
+as national and provincial plans do. The unit rule is one function
+(:mod:`linyi_tracker.actuals.units`) that `extract` and the reader both call.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, PLAN_FILE, Result
+from linyi_tracker.actuals.cells import value_cell
+from linyi_tracker.actuals.units import MAGNITUDE_WORDS, has_magnitude, unit_factor
+from linyi_tracker.extract.document import Document, read_document, split_sentences
+from linyi_tracker.extract.figures import Extraction, Extractor
+from linyi_tracker.plan.loader import read_plan
+from linyi_tracker.plan.models import Plan, Unit
+
+Run = Callable[..., Result]
+HERE = FIXTURES / "extract"
+UNITS_PLAN = HERE / "national-units-plan.yaml"
+TODAY = date(2026, 1, 1)
+
+
+OTHER_UNITS = {
+    "tonnes": "  - {id: tonnes, name: {zh: 吨, en: tonnes}, kind: amount}\n",
+    "yi-jin": "  - {id: yi-jin, name: {zh: 亿斤, en: 100m jin}, kind: amount}\n",
+    "yi-yuan": "",
+}
+
+
+def plan_with_grain_in(unit_id: str, tmp_path: Path) -> Path:
+    """The national plan with its grain output measured in another unit (吨, 亿斤 or 亿元)."""
+    text = UNITS_PLAN.read_text(encoding="utf-8")
+    grain = "粮食总产量], unit: wan-tonnes"
+    assert grain in text and "\nunits:\n" in text
+    text = text.replace("\nunits:\n", "\nunits:\n" + OTHER_UNITS[unit_id])
+    path = tmp_path / f"plan-{unit_id}.yaml"
+    path.write_text(text.replace(grain, f"粮食总产量], unit: {unit_id}"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def units_plan() -> Plan:
+    return read_plan(UNITS_PLAN)
+
+
+def extract(plan: Plan, name: str, year: int | None = 2023) -> Extraction:
+    return Extractor(plan, year=year).extract([read_document(HERE / name, name)])
+
+
+def levels(result: Extraction) -> list[tuple[str, str, str]]:
+    return [(r.indicator, r.value, r.unit) for r in result.rows if r.measure == "level"]
+
+
+def unit(plan: Plan, unit_id: str) -> Unit:
+    return next(u for u in plan.units if u.id == unit_id)
+
+
+# extract: a unit with a magnitude in its name is read whole
+
+
+def test_wan_tonnes_is_read_whole_against_a_wan_tonnes_indicator(units_plan: Plan) -> None:
+    """全国粮食总产量69541万吨 against a 万吨 indicator is the level 69541 万吨."""
+    result = extract(units_plan, "national-2023-grain-notice.txt")
+    assert levels(result) == [("agr.grain", "69541", "万吨")]
+
+
+def test_yi_yuan_is_read_whole_against_a_yi_yuan_indicator(units_plan: Plan) -> None:
+    """R&D经费支出33278亿元 against a 亿元 indicator is the level 33278 亿元, growth 8.1."""
+    result = extract(units_plan, "national-2023-rd.txt")
+    assert levels(result) == [("sci.rd", "33278", "亿元")]
+    assert [(r.value, r.measure) for r in result.rows if r.measure == "growth"] == [
+        ("8.1", "growth")
+    ]
+
+
+def test_wan_persons_is_read_whole_against_a_wan_persons_indicator(units_plan: Plan) -> None:
+    """城镇新增就业1206万人 against a 万人 indicator is the level 1206 万人."""
+    result = extract(units_plan, "national-jobs-2022.txt", 2022)
+    assert levels(result) == [("emp.new_jobs", "1206", "万人")]
+
+
+def test_wan_tonnes_against_a_tonnes_indicator_is_a_magnitude(tmp_path: Path) -> None:
+    """69541万吨 against a 吨 indicator (no conversion declared) is proposed as written and
+    reads as 695,410,000 吨."""
+    plan = read_plan(plan_with_grain_in("tonnes", tmp_path))
+    assert levels(extract(plan, "national-2023-grain-notice.txt")) == [
+        ("agr.grain", "69541", "万吨")
+    ]
+    for text, unit_text in (("69541万吨", ""), ("69541", "万吨")):
+        (value, _, _), _ = value_cell(text, unit_text, "number", unit(plan, "tonnes"), None, TODAY)
+        assert value == 695_410_000
+
+
+def test_the_figure_in_jin_is_read_against_a_jin_indicator(tmp_path: Path) -> None:
+    """Against a 亿斤 indicator the bracketed 13908亿斤 is the level; 69541万吨 restates it."""
+    plan = read_plan(plan_with_grain_in("yi-jin", tmp_path))
+    result = extract(plan, "national-2023-grain-notice.txt")
+    assert levels(result) == [("agr.grain", "13908", "亿斤")]
+    assert ("69541万吨", "restated") in [(s.text, s.reason) for s in result.skipped]
+    assert result.not_read == []
+
+
+def test_a_figure_restated_in_brackets_is_not_a_sentence_not_read(units_plan: Plan) -> None:
+    """69541万吨（13908亿斤）against 万吨: the 亿斤 figure restates the level, nothing is
+    listed as not read."""
+    result = extract(units_plan, "national-2023-grain-notice.txt")
+    assert result.not_read == []
+    assert [(s.text, s.reason) for s in result.skipped] == [
+        ("13908亿", "restated"),
+        ("888万吨", "change"),
+        ("178亿斤", "change"),
+    ]
+
+
+# the previous year named by its number
+
+
+def test_bi_2022_in_a_2023_text_is_growth_on_the_previous_year(units_plan: Plan) -> None:
+    """比2022年增加888万吨，增长1.3% read for 2023 (the year from --period): growth 1.3."""
+    result = extract(units_plan, "national-2023-grain-notice.txt", 2023)
+    growth = [(r.value, r.period) for r in result.rows if r.measure == "growth"]
+    assert growth == [("1.3", "2023")]
+
+
+def test_bi_2021_in_a_2023_text_is_not_growth_on_the_previous_year(units_plan: Plan) -> None:
+    """A change on 2021 in a 2023 text stays a base-year sentence, never a growth row."""
+    text = "全国粮食总产量69541万吨，比2021年增长1.8%。"
+    result = Extractor(units_plan, year=2023).extract([_document(text)])
+    assert [r.measure for r in result.rows] == ["level"]
+    assert [n.reason for n in result.not_read] == ["base-year"]
+
+
+# the review: one row per sentence and reason
+
+
+def test_one_not_read_row_per_sentence_and_reason(tmp_path: Path) -> None:
+    """Three grain figures refused for their unit (grain in 亿元 by mistake) are one row."""
+    plan = read_plan(plan_with_grain_in("yi-yuan", tmp_path))
+    result = extract(plan, "national-2023-grain-notice.txt")
+    assert [(n.indicator, n.reason) for n in result.not_read] == [("agr.grain", "unit")]
+
+
+# validate: the same rule
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_text", "unit_id", "expected"),
+    [
+        ("6.95亿吨", "", "wan-tonnes", Decimal(69500)),
+        ("69541万吨", "", "wan-tonnes", Decimal(69541)),
+        ("6.95", "亿吨", "wan-tonnes", Decimal(69500)),
+        ("33278", "亿元", "yi-yuan", Decimal(33278)),
+        ("3.3278万亿元", "", "yi-yuan", Decimal(33278)),
+        ("1206万人", "", "wan-persons", Decimal(1206)),
+        ("12060000人", "", "wan-persons", Decimal(1206)),
+        ("12060000", "人", "wan-persons", Decimal(1206)),
+    ],
+)
+def test_a_cell_reads_a_magnitude_unit_as_extract_does(
+    units_plan: Plan, text: str, unit_text: str, unit_id: str, expected: Decimal
+) -> None:
+    """A value cell (or its unit column) in a unit with 万/亿 reads exactly: 6.95亿吨 in 万吨
+    is 69,500."""
+    (value, _, _), issues = value_cell(
+        text, unit_text, "number", unit(units_plan, unit_id), None, TODAY
+    )
+    assert value == expected, issues
+    assert not [i for i in issues if i.severity.value == "error"]
+
+
+def test_wan_before_a_unit_that_has_wan_is_refused(units_plan: Plan) -> None:
+    """'4.9万' against a 万人 indicator: 4.9 or 49,000 万人? An error, never a guess."""
+    (value, _, _), issues = value_cell(
+        "4.9万", "", "number", unit(units_plan, "wan-persons"), None, TODAY
+    )
+    assert value is None
+    assert [(i.code, i.form) for i in issues if i.code == "unit-mismatch"] == [
+        ("unit-mismatch", "magnitude-unit")
+    ]
+
+
+def _units_with_magnitude() -> list[tuple[Unit, str]]:
+    """Every unit of the test plan and of the shipped plan with every name it answers to
+    that holds a magnitude (万吨, 亿元, 万人 …), as (unit, name)."""
+    found = []
+    for plan in (read_plan(UNITS_PLAN), read_plan(PLAN_FILE)):
+        for u in plan.units:
+            for name in (u.name.zh, *u.aliases, *u.conversions):
+                if has_magnitude(name):
+                    found.append((u, name))
+    return found
+
+
+_MAGNITUDE_UNITS = _units_with_magnitude()
+_DECIMALS = st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False)
+
+
+@given(
+    pair=st.sampled_from(_MAGNITUDE_UNITS),
+    word=st.sampled_from([w for w, _ in MAGNITUDE_WORDS]),
+    number=_DECIMALS,
+)
+def test_every_magnitude_word_before_every_magnitude_unit_is_exact(
+    pair: tuple[Unit, str], word: str, number: Decimal
+) -> None:
+    """For every unit with 万/亿 in a name and every magnitude word, '<n><word><base>' reads
+    as n × word ÷ the name's own magnitude, exactly, as a Decimal (never a float)."""
+    u, name = pair
+    own = unit_factor(name, u)
+    assert isinstance(own, Decimal)
+    base = name[1:] if not name.startswith("万亿") else name[2:]
+    text = f"{number}{word}{base}"
+    (value, _, _), issues = value_cell(text, "", "number", u, None, TODAY)
+    magnitude = dict(MAGNITUDE_WORDS)[word]
+    name_magnitude = next(m for w, m in MAGNITUDE_WORDS if name.startswith(w))
+    expected = number * magnitude / name_magnitude * own
+    if value is None:  # only ever beyond what a figure may hold, or a fraction of a count
+        assert any(i.code in ("out-of-range", "not-integer") for i in issues), issues
+        return
+    assert isinstance(value, Decimal)
+    assert value == expected
+
+
+@given(pair=st.sampled_from(_MAGNITUDE_UNITS), number=_DECIMALS)
+def test_a_magnitude_unit_matches_whole_in_extract_and_validate(
+    pair: tuple[Unit, str], number: Decimal
+) -> None:
+    """'<n>万吨' against the unit named 万吨 is n (the whole name first) in both readers."""
+    u, name = pair
+    own = unit_factor(name, u)
+    assert own is not None
+    (value, _, _), issues = value_cell(f"{number}{name}", "", "number", u, None, TODAY)
+    if value is not None:
+        assert value == number * own
+    else:
+        assert any(i.code in ("out-of-range", "not-integer") for i in issues), issues
+
+
+# the whole round
+
+
+def test_extract_validate_ingest_status_on_a_plan_in_wan_tonnes(run: Run, tmp_path: Path) -> None:
+    """extract → validate (clean, no warning) → ingest → status on a plan in 万吨/亿元/万人:
+    the grain level 69541 万吨 is assessed against the 65000 万吨 target."""
+    out = tmp_path / "national.csv"
+    store = tmp_path / "store"
+    store.mkdir()
+    texts = [str(HERE / n) for n in ("national-2023-grain-notice.txt", "national-2023-rd.txt")]
+    plan = str(UNITS_PLAN)
+    r = run("extract", *texts, "--plan", plan, "--period", "2023", "-o", str(out))
+    assert r.exit_code == 0
+    v = run("validate", str(out), "--plan", plan, "--data", str(store), "--lang", "en")
+    assert v.exit_code == 0
+    assert "No errors or warnings" in v.stdout
+    i = run("ingest", str(out), "--plan", plan, "--data", str(store))
+    assert i.exit_code == 0
+    s = run("status", "--plan", plan, "--data", str(store), "--format", "json")
+    assert s.exit_code == 0
+    grain = next(t for t in json.loads(s.stdout)["targets"] if t["indicator"] == "agr.grain")
+    assert (grain["actual"], grain["unit"], grain["status"]) == (69541, "wan-tonnes", "achieved")
+
+
+def test_a_plan_of_the_whole_area_alone_has_no_region_sum(run: Run, tmp_path: Path) -> None:
+    """A national plan with no regions under the nation gets no 'the 0 regions add up to 0'."""
+    data = tmp_path / "n.csv"
+    data.write_text("indicator,period,value,unit\nagr.grain,2023,69541,万吨\n", encoding="utf-8")
+    v = run("validate", str(data), "--plan", str(UNITS_PLAN), "--no-store", "--lang", "en")
+    assert v.exit_code == 0
+    assert "region-sum-mismatch" not in v.stdout
+
+
+def _document(text: str) -> Document:
+    return Document("t.txt", "utf-8", split_sentences(text))
