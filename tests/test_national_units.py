@@ -121,7 +121,7 @@ def test_a_figure_restated_in_brackets_is_not_a_sentence_not_read(units_plan: Pl
     assert [(s.text, s.reason) for s in result.skipped] == [
         ("13908亿", "restated"),
         ("888万吨", "change"),
-        ("178亿斤", "change"),
+        ("178亿", "change"),
     ]
 
 
@@ -284,3 +284,72 @@ def test_a_plan_of_the_whole_area_alone_has_no_region_sum(run: Run, tmp_path: Pa
 
 def _document(text: str) -> Document:
     return Document("t.txt", "utf-8", split_sentences(text))
+
+
+# traditional script
+
+
+def test_a_traditional_linyi_repost_is_read_as_its_simplified_twin() -> None:
+    """臨沂市實現城鎮新增就業8.37萬人 gives the row of 临沂市实现城镇新增就业8.37万人, with the
+    published (traditional) sentence kept for the review."""
+    linyi = read_plan(PLAN_FILE)
+    hant = extract(linyi, "linyi-jobs-2016.zh-hant.txt", 2016)
+    hans = extract(linyi, "linyi-jobs-2016.txt", 2016)
+    assert [(r.indicator, r.period, r.value, r.unit) for r in hant.rows] == [
+        (r.indicator, r.period, r.value, r.unit) for r in hans.rows
+    ]
+    assert [r.value for r in hant.rows] == ["8.37"]
+    assert hant.rows[0].sentence.startswith("截至到今年8月底，臨沂市實現城鎮新增就業8.37萬人")
+    assert hant.rows[0].unit == "万人"  # the unit as the reader knows it
+
+
+def test_a_traditional_grain_notice_reads_wan_tonnes(units_plan: Plan) -> None:
+    """全國糧食總產量69541萬噸（13908億斤）against 万吨: the level 69541 万吨 and growth 1.3."""
+    result = extract(units_plan, "national-2023-grain-notice.zh-hant.txt")
+    assert [(r.value, r.unit, r.measure) for r in result.rows] == [
+        ("69541", "万吨", "level"),
+        ("1.3", "%", "growth"),
+    ]
+    assert result.not_read == []
+
+
+def test_a_traditional_sentence_in_jin_reads_against_a_jin_indicator(tmp_path: Path) -> None:
+    """2023年全國糧食總產量13908.2億斤，比上年增加177.6億斤 against 亿斤: level 13908.2."""
+    plan = read_plan(plan_with_grain_in("yi-jin", tmp_path))
+    result = extract(plan, "national-2023-grain-jin.zh-hant.txt", None)
+    assert [(r.value, r.unit, r.measure, r.period) for r in result.rows] == [
+        ("13908.2", "亿斤", "level", "2023"),
+        ("1.3", "%", "growth", "2023"),
+    ]
+    assert [(s.text, s.reason) for s in result.skipped] == [("177.6億斤", "change")]
+
+
+def test_the_review_shows_the_traditional_sentence_as_published(run: Run) -> None:
+    """The review table quotes the repost in its own (traditional) characters."""
+    r = run(
+        "extract", str(HERE / "linyi-jobs-2016.zh-hant.txt"), "--period", "2016", "--lang", "en"
+    )
+    assert r.exit_code == 0
+    assert "臨沂市實現" in r.stdout
+    assert "临沂市实现" not in r.stdout
+
+
+def test_no_traditional_converter_is_loaded_by_status(tmp_path: Path) -> None:
+    """`status` starts without importing OpenCC (nor pypinyin): both are loaded on need."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from linyi_tracker.cli.app import app\n"
+        "try:\n    app(['status', '--lang', 'en'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('opencc', 'pypinyin') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NO_COLOR": "1"},
+        check=False,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr

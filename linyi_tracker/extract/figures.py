@@ -43,6 +43,7 @@ from typing import Literal
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.units import unit_factor
 from linyi_tracker.extract.document import Document, Sentence
+from linyi_tracker.extract.script import simplified
 from linyi_tracker.plan.models import Indicator, Plan, Unit
 
 Measure = Literal["level", "growth"]
@@ -366,7 +367,9 @@ class Extractor:
         self, sentence: Sentence, path: str, default_year: int | None, out: Extraction
     ) -> None:
         s = sentence.text
-        f = fold_same_length(s)
+        # Read in simplified script, one character for one: spans stay the published
+        # sentence's, which the review shows (臨沂市…8.37萬人).
+        f = fold_same_length(simplified(s))
         claimed = [False] * len(f)
         mentions = _find(f, self.indicator_names, claimed)
         if not mentions:
@@ -705,7 +708,7 @@ def _title_year(doc: Document) -> int | None:
     """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报)
     in the first lines."""
     for sentence in doc.sentences[:5]:
-        m = _TITLE.search(fold_same_length(sentence.text))
+        m = _TITLE.search(fold_same_length(simplified(sentence.text)))
         if m:
             return int(m.group(1))
     return None
