@@ -153,6 +153,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("file-not-read", "broken-link"): "puts the file itself there; it is then read and checked",
     ("unit-mismatch", "growth"): "the growth row keeps %; a level goes on a row of its own",
     ("unit-mismatch", "twice"): "万 once: either way the figure is converted exactly once",
+    ("unit-mismatch", "magnitude-unit"): "the figure in the unit's own 万/亿: converted once",
     (
         "invalid-measure",
         "",
