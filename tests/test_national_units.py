@@ -353,3 +353,11 @@ def test_no_traditional_converter_is_loaded_by_status(tmp_path: Path) -> None:
         check=False,
     )
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_a_ratio_in_full_width_is_read_as_the_ratio_hint_says(units_plan: Plan) -> None:
+    """'1.7：1' (full-width colon) against a ratio unit named ':1' is 1.7 with no remark."""
+    linyi = read_plan(PLAN_FILE)
+    ratio = unit(linyi, "ratio")
+    (value, _, _), issues = value_cell("1.7：1", "", "number", ratio, None, TODAY)
+    assert value == Decimal("1.7") and issues == []

@@ -10,6 +10,7 @@ multiplier: ``69541万吨`` against a 万吨 indicator is 69541, against a 吨 i
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from linyi_tracker.plan.models import Unit
@@ -88,8 +89,8 @@ def split_unit(text: str, unit: Unit) -> tuple[str, Decimal, str] | None:
         if not rest or rest[0].isdigit() or fold(rest) == "%":
             continue  # a percentage is the number parser's, not a unit typed in the cell
         factor = unit_factor(rest, unit)
-        if factor is not None:
-            return s[:i].strip(), factor, rest
+        if factor is not None:  # the unit as the plan spells it: full-width folded (：1 → :1)
+            return s[:i].strip(), factor, unicodedata.normalize("NFKC", rest)
     return None
 
 
