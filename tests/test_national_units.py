@@ -25,7 +25,7 @@ from linyi_tracker.actuals.units import MAGNITUDE_WORDS, has_magnitude, unit_fac
 from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor
 from linyi_tracker.plan.loader import read_plan
-from linyi_tracker.plan.models import Plan, Unit
+from linyi_tracker.plan.models import Indicator, Plan, Unit
 
 Run = Callable[..., Result]
 HERE = FIXTURES / "extract"
@@ -361,3 +361,33 @@ def test_a_ratio_in_full_width_is_read_as_the_ratio_hint_says(units_plan: Plan) 
     ratio = unit(linyi, "ratio")
     (value, _, _), issues = value_cell("1.7：1", "", "number", ratio, None, TODAY)
     assert value == Decimal("1.7") and issues == []
+
+
+_PLAN_INDICATORS = [
+    (ind, u)
+    for p in (read_plan(UNITS_PLAN),)
+    for ind in p.indicators
+    if (u := p.unit_of(ind)) is not None and has_magnitude(u.name.zh)
+]
+
+
+@given(
+    pair=st.sampled_from(_PLAN_INDICATORS),
+    word=st.sampled_from([w for w, _ in MAGNITUDE_WORDS] + [""]),
+    number=st.decimals(min_value=1, max_value=10**5, places=2, allow_nan=False),
+)
+def test_extract_and_validate_read_one_figure_alike(
+    pair: tuple[Indicator, Unit], word: str, number: Decimal
+) -> None:
+    """A sentence '<indicator><n><magnitude><unit>' proposed by extract reads, through the
+    reader's unit column, as the same exact Decimal the value cell '<n><magnitude><unit>'
+    gives: one rule in both."""
+    ind, u = pair
+    base = u.name.zh[1:]  # 万吨 → 吨: the magnitude word written is the sentence's own
+    text = f"{number}{word}{base}" if word else f"{number}{u.name.zh}"
+    plan = read_plan(UNITS_PLAN)
+    result = Extractor(plan, year=2023).extract([_document(f"全年{ind.name.zh}{text}。")])
+    (row,) = [r for r in result.rows if r.measure == "level"]
+    (from_extract, _, _), _ = value_cell(row.value, row.unit, "number", u, None, TODAY)
+    (from_cell, _, _), _ = value_cell(text, "", "number", u, None, TODAY)
+    assert isinstance(from_extract, Decimal) and from_extract == from_cell

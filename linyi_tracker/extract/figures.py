@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from linyi_tracker.actuals.lookup import PlanLookup
-from linyi_tracker.actuals.units import unit_factor
+from linyi_tracker.actuals.units import unit_at, unit_factor
 from linyi_tracker.extract.document import Document, Sentence
 from linyi_tracker.extract.script import simplified
 from linyi_tracker.plan.models import Indicator, Plan, Unit
@@ -476,13 +476,18 @@ class Extractor:
         tail = f[max(lo, a - _TAIL) : a]
         # the unit: %, 个百分点, or a unit of the plan (after 万/亿); "8.5 万人" spaced too
         p = _past_spaces(f, b)
-        # A unit of the plan whose name holds 万/亿 (万吨, 亿元) is read whole, before its
-        # 万 could be taken for a multiplier (actuals/units.py: the reader's rule too).
-        whole = next((u for u in self.unit_texts if f.startswith(u, p)), "")
+        # The indicator's own unit, as long as it reads (万吨 whole before its 万 could be a
+        # multiplier; 亿吨 against 万吨): actuals/units.py, the reader's rule too. Else a
+        # unit of the plan (with 万/亿 before it) for the reason it is not read.
+        unit_of = self.plan.unit_of(ind)
+        own = unit_at(f, p, unit_of) if unit_of is not None else None
+        whole = own or next((u for u in self.unit_texts if f.startswith(u, p)), "")
         magnitude = f[p] if f[p : p + 1] in _MAGNITUDE and not whole else ""
         r = _past_spaces(f, p + len(magnitude))
         unit = ""
-        if f.startswith("%", r):
+        if own:
+            unit = own
+        elif f.startswith("%", r):
             unit = "%"
         elif f.startswith("个百分点", r) or f.startswith("百分点", r):
             unit = "个百分点"
@@ -523,7 +528,6 @@ class Extractor:
             if average:
                 return _Skip("average", span)
             base = text.base.first(mention_end, a)
-            unit_of = self.plan.unit_of(ind)
             if unit_of is not None and unit_of.kind == "percent":
                 return _Unread("unclear", span)  # % of a percentage: points or relative?
             if period is not None and period.kind != "year":
@@ -537,7 +541,6 @@ class Extractor:
             return self._row(ind, value, "%", "growth", period, default_year, region, span)
         if self.lookup.value_types[ind.id] not in ("number", "count"):
             return _Unread("not-a-number", span)
-        unit_of = self.plan.unit_of(ind)
         if unit_of is None:
             return _Unread("not-a-number", span)
         if unit_of.kind == "percent":
