@@ -156,3 +156,14 @@ def test_validate_says_did_you_mean_lanshan(run: Run, tmp_path: Path) -> None:
     assert zh.exit_code == en.exit_code == 1
     assert "是否应为“兰山区”" in zh.stdout
     assert "did you mean 'Lanshan District'" in en.stdout or "兰山区" in en.stdout
+
+
+@pytest.mark.parametrize(("region", "typo"), CASES, ids=[t for _, t in CASES])
+def test_a_commands_region_option_names_the_county_it_sounds_like(region: str, typo: str) -> None:
+    """`--region 沂男县` (and every county typed with a homophone) names that county in its
+    did-you-mean, as validate does: one ranking for commands and data files."""
+    from linyi_tracker.plan.lookup import LookupFailed, find_region
+
+    with pytest.raises(LookupFailed) as failed:
+        find_region(PLAN, typo)
+    assert f"Did you mean '{region}'" in failed.value.render("en")

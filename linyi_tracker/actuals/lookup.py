@@ -7,6 +7,7 @@ from typing import Literal
 
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget
 from linyi_tracker.plan.names import (
+    ZONE_ENDINGS,
     after_city,
     city_prefixes,
     has_cjk,
@@ -114,29 +115,6 @@ class PlanLookup:
 
     _indicator_suggestions: _Suggestions | None = None  # built on first use
     _region_suggestions: _Suggestions | None = None
-
-
-# Endings of functional zones (功能区) and of the parts of a county (街道, 镇, 乡): none is
-# a county, and suggesting one would record the zone's or township's figure as a whole
-# county's (蒙山旅游区 is not lanshan, 兰山街道 is not all of 兰山区).
-ZONE_ENDINGS = (
-    "街道",
-    "镇",
-    "乡",
-    "社区",
-    "开发区",
-    "旅游区",
-    "高新区",
-    "园区",
-    "度假区",
-    "示范区",
-    "功能区",
-    "临港区",
-    "保税区",
-    "试验区",
-    "新区",
-    "景区",
-)
 
 
 def is_zone_name(text: str) -> bool:
