@@ -391,3 +391,42 @@ def test_extract_and_validate_read_one_figure_alike(
     (from_extract, _, _), _ = value_cell(row.value, row.unit, "number", u, None, TODAY)
     (from_cell, _, _), _ = value_cell(text, "", "number", u, None, TODAY)
     assert isinstance(from_extract, Decimal) and from_extract == from_cell
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_text", "unit_id", "expected"),
+    [
+        ("12060000人", "人", "wan-persons", Decimal(1206)),  # cell and column agree: once
+        ("6.95亿", "吨", "wan-tonnes", Decimal(69500)),  # 亿 of 吨 is 10,000 万吨: exact
+        ("4.9万", "人", "wan-persons", Decimal("4.9")),
+    ],
+)
+def test_a_unit_in_the_cell_and_the_column_convert_once(
+    units_plan: Plan, text: str, unit_text: str, unit_id: str, expected: Decimal
+) -> None:
+    """A cell's own unit and the unit column naming the same unit convert once (12060000人
+    with 人 against 万人 is 1206, not 0.1206); a 万 before a column unit without one is exact."""
+    (value, _, _), issues = value_cell(
+        text, unit_text, "number", unit(units_plan, unit_id), None, TODAY
+    )
+    assert value == expected, issues
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_text", "form"),
+    [
+        ("4.9万", "", "magnitude-unit"),
+        ("4.9万", "万人", "magnitude-unit"),
+        ("1206万人", "人", "twice"),
+    ],
+)
+def test_a_doubtful_magnitude_in_a_wan_unit_is_refused(
+    units_plan: Plan, text: str, unit_text: str, form: str
+) -> None:
+    """4.9万 against 万人 (blank or 万人 column), or a cell in 万人 with the column 人: an
+    error naming the doubt, never a figure 10,000 times off."""
+    (value, _, _), issues = value_cell(
+        text, unit_text, "number", unit(units_plan, "wan-persons"), None, TODAY
+    )
+    assert value is None
+    assert [i.form for i in issues if i.code == "unit-mismatch"] == [form]

@@ -154,6 +154,11 @@ def value_cell(
         return _NOTHING, issues
     if too_large(parsed):
         return _NOTHING, [*issues, _too_large(parsed)]
+    # The unit typed in the cell (9800人), when there is one: the unit column naming that
+    # same unit adds nothing, and converting by both would scale the figure twice.
+    in_cell = _split_unit(text, unit)[2] if unit_text and not PLAIN_NUMBER.match(text) else None
+    if in_cell is not None and unit is not None and _same_unit(in_cell, unit_text, unit):
+        unit_text = ""
     if _scaled_twice(issues, unit_text, unit):
         # '0.29万' with the unit 万人 would be multiplied by 10,000 twice (2,900万人).
         params: dict[str, Param] = {
@@ -162,7 +167,8 @@ def value_cell(
             "expected": Named(unit.id, unit.name.zh, unit.name.en) if unit else "",
         }
         # 4.9万 against 万人: the unit's own 万 makes it no double conversion but a doubt.
-        form = "magnitude-unit" if unit and has_magnitude(unit.name.zh) else "twice"
+        doubt = unit and has_magnitude(unit.name.zh) and has_magnitude(unit_text or unit.name.zh)
+        form = "magnitude-unit" if doubt and _has(issues, "magnitude-suffix") else "twice"
         return _NOTHING, [*issues, Issue("unit-mismatch", E, "unit", params, form, form)]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
@@ -376,19 +382,29 @@ def _thousands_dot(text: str, unit: Unit) -> bool:
 
 
 def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
-    """The value cell already multiplied its number out (4.9万, 9800人 → a magnitude or a
-    unit read in the cell) and the unit column names a unit that converts again; or the
-    cell's 万/亿 stands before a unit that has one in its name (4.9万 in 万人: 4.9 or
-    49,000 万人?)."""
+    """The value cell's 万/亿 stands before a unit that has one in its name — the unit
+    column's, or the indicator's when the column is blank (0.29万 with 万人: 2,900 persons
+    or 2,900万人? 4.9万 in 万人: 4.9 or 49,000 万人?) — or the cell's own unit (9800人) and
+    the unit column's differ and the column converts again."""
     if unit is None:
         return False
-    magnitude = any(i.code == "magnitude-suffix" for i in issues)
-    if magnitude and has_magnitude(unit_text or unit.name.zh):
+    if _has(issues, "magnitude-suffix") and has_magnitude(unit_text or unit.name.zh):
         return True
-    if not unit_text or unit_factor(unit_text, unit) == 1:
+    if not unit_text or not _has(issues, "unit-in-value"):
         return False
-    scaled = magnitude or any(i.code == "unit-in-value" for i in issues)
-    return scaled and unit_factor(unit_text, unit) is not None
+    factor = unit_factor(unit_text, unit)
+    return factor is not None and factor != 1
+
+
+def _has(issues: Issues, code: str) -> bool:
+    return any(i.code == code for i in issues)
+
+
+def _same_unit(a: str, b: str, unit: Unit) -> bool:
+    """Two unit texts that name one unit (人 and persons): the same factor, and equal
+    folded or both the unit's own names."""
+    fa, fb = unit_factor(a, unit), unit_factor(b, unit)
+    return fa is not None and fa == fb and (fold(a) == fold(b) or fa == 1)
 
 
 def unit_names(unit: Unit) -> frozenset[str]:
