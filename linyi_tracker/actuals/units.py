@@ -80,7 +80,7 @@ def unit_factor(text: str, unit: Unit) -> Decimal | None:
 def unit_at(text: str, start: int, unit: Unit) -> str | None:
     """The longest unit text at ``text[start:]`` that reads as ``unit`` (万吨, 亿吨, 万亿元
     …; never ``%``, which is the number parser's), or None: where a figure's unit ends, in
-    a sentence (`extract`) and in a value cell (:func:`split_unit`)."""
+    a sentence (`extract`); a value cell's (:func:`split_unit`) runs to its end."""
     for end in range(min(len(text), start + _LONGEST), start, -1):
         piece = text[start:end]
         if piece[-1:].isspace() or fold(piece) == "%":
@@ -96,19 +96,18 @@ _LONGEST = 16  # characters: no unit's name is longer ("平方米（建筑面积
 def split_unit(text: str, unit: Unit) -> tuple[str, Decimal, str] | None:
     """A figure with its unit typed after it ('69541万吨', '6.95亿吨', '4.9万人'): (the
     number, how many of ``unit`` one of the typed unit is, the typed unit), the unit taken
-    as long as it names one — so 万 belongs to 万吨 before it can be a multiplier."""
+    as long as it names one — so 万 belongs to 万吨 before it can be a multiplier. Only
+    where digits end is a unit looked for (a value cell is read per row)."""
     s = text.strip()
     for i in range(1, len(s)):
-        if not s[i - 1].isdigit():
+        if not s[i - 1].isdigit() or s[i].isdigit() or s[i] in ".,":
             continue
-        j = i
-        while j < len(s) and s[j].isspace():
-            j += 1
-        found = unit_at(s, j, unit) if j < len(s) and not s[j].isdigit() else None
-        if found is not None and j + len(found) == len(s):
-            # the unit as the plan spells it: full-width folded (：1 → :1)
-            rest = unicodedata.normalize("NFKC", found)
-            return s[:i].strip(), unit_factor(found, unit) or Decimal(1), rest
+        rest = s[i:].strip()
+        if fold(rest) == "%":
+            continue  # a percentage is the number parser's, not a unit typed in the cell
+        factor = unit_factor(rest, unit)
+        if factor is not None:  # the unit as the plan spells it: full-width folded (：1 → :1)
+            return s[:i].strip(), factor, unicodedata.normalize("NFKC", rest)
     return None
 
 
