@@ -167,3 +167,8 @@ def test_a_commands_region_option_names_the_county_it_sounds_like(region: str, t
     with pytest.raises(LookupFailed) as failed:
         find_region(PLAN, typo)
     assert f"Did you mean '{region}'" in failed.value.render("en")
+
+
+def test_a_homophone_typed_in_traditional_script_gets_the_county() -> None:
+    """蘭三區 (traditional, with 三 for 山) suggests lanshan, as 兰三区 does."""
+    assert LOOKUP.suggest_region("蘭三區") == "lanshan"

@@ -104,7 +104,7 @@ class PlanLookup:
             self._region_suggestions = _Suggestions(self.regions, cutoff=0.5)
         # The input method's typo first (兰三区 sounds as 兰山区): ranked by sound, a tie
         # giving nothing (plan/sounds.py); then a name close in characters.
-        heard = self._region_suggestions.by_sound(folded)
+        heard = self._region_suggestions.by_sound(folded.translate(_TRADITIONAL))  # 蘭三區
         guess = heard or self._region_suggestions(folded)
         if rest is not None and guess == self.plan.city.id:
             return None
