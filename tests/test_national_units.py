@@ -430,3 +430,24 @@ def test_a_doubtful_magnitude_in_a_wan_unit_is_refused(
     )
     assert value is None
     assert [i.form for i in issues if i.code == "unit-mismatch"] == [form]
+
+
+@pytest.mark.parametrize(
+    ("zh", "expected"),
+    [("元", Decimal(3_327_800_000_000)), ("万元", Decimal(332_780_000)), ("亿元", Decimal(33278))],
+)
+def test_yi_yuan_reads_against_yuan_wan_yuan_and_yi_yuan(
+    tmp_path: Path, zh: str, expected: Decimal
+) -> None:
+    """R&D经费支出33278亿元 against an indicator in 元, 万元 or 亿元 (no conversion declared):
+    proposed as written, read by the unit column as the exact figure in the plan's unit."""
+    text = UNITS_PLAN.read_text(encoding="utf-8").replace(
+        "{id: yi-yuan, name: {zh: 亿元, en: 100m yuan}", f"{{id: yi-yuan, name: {{zh: {zh}, en: x}}"
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan = read_plan(path)
+    result = extract(plan, "national-2023-rd.txt")
+    assert levels(result) == [("sci.rd", "33278", "亿元")]
+    (value, _, _), _ = value_cell("33278", "亿元", "number", unit(plan, "yi-yuan"), None, TODAY)
+    assert value == expected
