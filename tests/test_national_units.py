@@ -24,6 +24,7 @@ from linyi_tracker.actuals.cells import value_cell
 from linyi_tracker.actuals.units import MAGNITUDE_WORDS, has_magnitude, unit_factor
 from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor
+from linyi_tracker.extract.script import simplified
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Indicator, Plan, Unit
 
@@ -451,3 +452,22 @@ def test_yi_yuan_reads_against_yuan_wan_yuan_and_yi_yuan(
     assert levels(result) == [("sci.rd", "33278", "亿元")]
     (value, _, _), _ = value_cell("33278", "亿元", "number", unit(plan, "yi-yuan"), None, TODAY)
     assert value == expected
+
+
+@given(st.text(max_size=60))
+def test_the_simplified_text_keeps_every_position(text: str) -> None:
+    """Any text, traditional or not, converts one character for one: the review's spans
+    stay on the published sentence."""
+    assert len(simplified(text)) == len(text)
+
+
+@given(
+    st.text(alphabet="臨沂市實現城鎮新增就業萬人億元噸糧食總產量蘭山區12345.，（）", max_size=40)
+)
+def test_any_traditional_sentence_reads_without_raising(text: str) -> None:
+    """Any sentence of traditional characters, digits and units gives rows or reasons,
+    never an exception, and no figure that is not in the text."""
+    linyi = read_plan(PLAN_FILE)
+    result = Extractor(linyi, year=2016).extract([_document(text)])
+    for row in result.rows:
+        assert row.value.lstrip("-") in text

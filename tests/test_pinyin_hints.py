@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import PLAN_FILE, Result
 from linyi_tracker.actuals.cells import region_cell
@@ -172,3 +174,9 @@ def test_a_commands_region_option_names_the_county_it_sounds_like(region: str, t
 def test_a_homophone_typed_in_traditional_script_gets_the_county() -> None:
     """蘭三區 (traditional, with 三 for 山) suggests lanshan, as 兰三区 does."""
     assert LOOKUP.suggest_region("蘭三區") == "lanshan"
+
+
+@given(st.text(max_size=12))
+def test_any_text_gets_a_region_of_the_plan_or_nothing(text: str) -> None:
+    """Whatever is typed, the suggestion is a region of the plan or none, never an error."""
+    assert LOOKUP.suggest_region(text) in {None, *PLAN.region_by_id}
