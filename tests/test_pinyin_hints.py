@@ -180,3 +180,17 @@ def test_a_homophone_typed_in_traditional_script_gets_the_county() -> None:
 def test_any_text_gets_a_region_of_the_plan_or_nothing(text: str) -> None:
     """Whatever is typed, the suggestion is a region of the plan or none, never an error."""
     assert LOOKUP.suggest_region(text) in {None, *PLAN.region_by_id}
+
+
+@pytest.mark.parametrize("ch", ["\u5159", "\u5161", "\u55e7", "\u9fff"])
+def test_a_character_without_a_reading_is_no_error(ch: str) -> None:
+    """兙 and the other characters pypinyin reads as nothing give no suggestion by sound,
+    never an error (兙山区 once raised IndexError in validate)."""
+    assert LOOKUP.suggest_region(ch + "山区") in (None, "lanshan")
+    assert sounds_like(ch + "山区", {"兰山区": "lanshan"}) is None
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=4))
+def test_any_chinese_name_gets_a_region_of_the_plan_or_nothing(text: str) -> None:
+    """Any Chinese characters at all (read or not by pypinyin): a region or none, no error."""
+    assert LOOKUP.suggest_region(text + "区") in {None, *PLAN.region_by_id}

@@ -39,6 +39,8 @@ def readings(ch: str) -> frozenset[str]:
     from pypinyin import Style, pinyin  # a suggestion's need: loaded on the first one
 
     found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    if not found:  # 兙 嗧 …: characters pypinyin has no reading for sound like nothing
+        return frozenset()
     plain = {unicodedata.normalize("NFKD", r).encode("ascii", "ignore").decode() for r in found[0]}
     return frozenset(r for r in plain if r.isalpha())
 
