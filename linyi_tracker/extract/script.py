@@ -32,14 +32,22 @@ def _convert(text: str) -> str:
 
 
 def simplified(text: str) -> str:
-    """``text`` with traditional characters made simplified, one character for one."""
+    """``text`` with traditional characters made simplified, one character for one; never
+    raising (a lone surrogate, which OpenCC cannot encode, is kept as it is)."""
     if text.isascii():
         return text
-    out = _convert(text)
-    if len(out) == len(text):
+    out = _convert_or_none(text)
+    if out is not None and len(out) == len(text):
         return out
     chars = []
     for ch in text:
-        one = _convert(ch)
-        chars.append(one if len(one) == 1 else ch)
+        one = _convert_or_none(ch)
+        chars.append(one if one is not None and len(one) == 1 else ch)
     return "".join(chars)
+
+
+def _convert_or_none(text: str) -> str | None:
+    try:
+        return _convert(text)
+    except UnicodeError:
+        return None
