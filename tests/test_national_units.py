@@ -418,7 +418,7 @@ def test_a_unit_in_the_cell_and_the_column_convert_once(
     [
         ("4.9万", "", "magnitude-unit"),
         ("4.9万", "万人", "magnitude-unit"),
-        ("1206万人", "人", "twice"),
+        ("1206万人", "人", "magnitude-unit"),
     ],
 )
 def test_a_doubtful_magnitude_in_a_wan_unit_is_refused(

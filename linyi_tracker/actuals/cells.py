@@ -167,8 +167,8 @@ def value_cell(
             "expected": Named(unit.id, unit.name.zh, unit.name.en) if unit else "",
         }
         # 4.9万 against 万人: the unit's own 万 makes it no double conversion but a doubt.
-        doubt = unit and has_magnitude(unit.name.zh) and has_magnitude(unit_text or unit.name.zh)
-        form = "magnitude-unit" if doubt and _has(issues, "magnitude-suffix") else "twice"
+        # The hint of the 万 unit (write the figure in 万人, without 万) fits any cell in one.
+        form = "magnitude-unit" if unit and has_magnitude(unit.name.zh) else "twice"
         return _NOTHING, [*issues, Issue("unit-mismatch", E, "unit", params, form, form)]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
