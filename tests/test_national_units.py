@@ -120,7 +120,7 @@ def test_a_figure_restated_in_brackets_is_not_a_sentence_not_read(units_plan: Pl
     result = extract(units_plan, "national-2023-grain-notice.txt")
     assert result.not_read == []
     assert [(s.text, s.reason) for s in result.skipped] == [
-        ("13908亿", "restated"),
+        ("13908亿斤", "restated"),
         ("888万吨", "change"),
         ("178亿", "change"),
     ]

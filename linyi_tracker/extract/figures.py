@@ -179,6 +179,7 @@ _BASE_YEAR = re.compile(r"[比较](\d{4})\s*年")
 # unit, then an opening bracket, just before a number (or such a bracket just after one).
 _UNIT_WORD = r"[^\d\s，,；;。（）()%]{1,6}"
 _RESTATED = re.compile(rf"\d\s*(?P<unit>{_UNIT_WORD})\s*[（(]\s*$")
+_UNIT_AFTER = re.compile(_UNIT_WORD)
 _RESTATES = re.compile(
     rf"[^\d\s，,；;。（）()]{{0,6}}\s*[（(]\s*\d[\d.,]*\s*(?P<unit>{_UNIT_WORD})\s*[）)]"
 )
@@ -549,7 +550,8 @@ class Extractor:
         elif not unit_text or not _accepts(unit_of, unit_text):
             partner = restating or _RESTATES.match(f, figure_end)
             if partner is not None and _accepts(unit_of, partner.group("unit")):
-                return _Skip("restated", span)
+                word = _UNIT_AFTER.match(f, figure_end)  # 13908亿斤: its own unit shown too
+                return _Skip("restated", (a, word.end()) if word else span)
             return _Unread("unit", span)
         if number.startswith("-"):
             return _Unread("unclear", span)
