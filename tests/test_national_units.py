@@ -471,3 +471,17 @@ def test_any_traditional_sentence_reads_without_raising(text: str) -> None:
     result = Extractor(linyi, year=2016).extract([_document(text)])
     for row in result.rows:
         assert row.value.lstrip("-") in text
+
+
+def test_a_bracketed_figure_the_plan_also_reads_restates_the_one_before(tmp_path: Path) -> None:
+    """With 亿斤 convertible into 万吨 (1亿斤 = 5万吨), 69541万吨（13908亿斤）is one level,
+    69541 万吨 — never two figures that disagree by rounding and leave the sentence unread."""
+    text = UNITS_PLAN.read_text(encoding="utf-8").replace(
+        "{id: wan-tonnes, name: {zh: 万吨, en: 10k tonnes}, kind: amount}",
+        "{id: wan-tonnes, name: {zh: 万吨, en: 10k tonnes}, kind: amount, conversions: {亿斤: 5}}",
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = extract(read_plan(path), "national-2023-grain-notice.txt")
+    assert levels(result) == [("agr.grain", "69541", "万吨")]
+    assert result.not_read == []

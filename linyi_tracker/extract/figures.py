@@ -555,6 +555,8 @@ class Extractor:
             return _Unread("unit", span)
         if number.startswith("-"):
             return _Unread("unclear", span)
+        if restating is not None and _accepts(unit_of, restating.group("unit")):
+            return _Skip("restated", span)  # the figure before the bracket is the one read
         return self._row(ind, number, unit_text, "level", period, default_year, region, span)
 
     def _in_range(self, f: str, m: re.Match[str], clause_start: int) -> bool:
