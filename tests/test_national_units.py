@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, PLAN_FILE, Result
 from linyi_tracker.actuals.cells import value_cell
+from linyi_tracker.actuals.numbers import parse_number
 from linyi_tracker.actuals.units import MAGNITUDE_WORDS, has_magnitude, unit_factor
 from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor
@@ -485,3 +486,10 @@ def test_a_bracketed_figure_the_plan_also_reads_restates_the_one_before(tmp_path
     result = extract(read_plan(path), "national-2023-grain-notice.txt")
     assert levels(result) == [("agr.grain", "69541", "万吨")]
     assert result.not_read == []
+
+
+def test_wan_yi_is_one_magnitude_word_for_the_number_parser() -> None:
+    """'1.26万亿' (a bare figure, no unit) reads as 1,260,000,000,000, its reading shown."""
+    reading = parse_number("1.26万亿")
+    assert reading.value == Decimal(1_260_000_000_000)
+    assert [(r.code, r.params["suffix"]) for r in reading.remarks] == [("magnitude-suffix", "万亿")]

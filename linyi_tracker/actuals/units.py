@@ -13,15 +13,9 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
+from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS
 from linyi_tracker.plan.models import Unit
 from linyi_tracker.plan.names import fold
-
-# The magnitude words a unit text may start with, longest first (万亿 is 10^12).
-MAGNITUDE_WORDS: tuple[tuple[str, Decimal], ...] = (
-    ("万亿", Decimal(10) ** 12),
-    ("万", Decimal(10) ** 4),
-    ("亿", Decimal(10) ** 8),
-)
 
 
 def _exact(value: Decimal) -> Decimal:
