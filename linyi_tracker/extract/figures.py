@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from linyi_tracker.actuals.lookup import PlanLookup
+from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS
 from linyi_tracker.actuals.units import unit_at, unit_factor
 from linyi_tracker.extract.document import Document, Sentence
 from linyi_tracker.extract.script import simplified
@@ -158,7 +159,9 @@ _RANGE_SEP = r"\s*[-—–~～〜至到]\s*"
 _BOUND_AFTER = re.compile(r"\s*(以上|以下|以内|左右|多|余|上下)")
 _CLAUSE_END = "，,；;。！？!?：:（）()"
 _NUMBER = re.compile(r"(?<![\d.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
-_MAGNITUDE = ("万", "亿")
+# 万, 亿, 万亿 — the number parser's table, longest first.
+_MAGNITUDE = tuple(word for word, _ in MAGNITUDE_WORDS)
+_MAGNITUDE_RE = "(?:" + "|".join(_MAGNITUDE) + ")"
 _DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|季度|周年|位|次会议|届)")
 _TITLE = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
 # 到2020年: a deadline, what is due by then (截至/截止到2016年8月底 is a date of an actual).
@@ -346,8 +349,8 @@ class Extractor:
         )
         # 8.37万到9万人, 8.37～9万, 8.37-9.1万人, 8至9万: two numbers joined by a range sign.
         units = "|".join(["%", *(re.escape(u) for u in self.unit_texts)])
-        self.range_after = re.compile(rf"\s*[万亿]?\s*(?:{units})?{_RANGE_SEP}[-−]?\d")
-        self.range_before = re.compile(rf"\d\s*[万亿]?\s*(?:{units})?{_RANGE_SEP}$")
+        self.range_after = re.compile(rf"\s*{_MAGNITUDE_RE}?\s*(?:{units})?{_RANGE_SEP}[-−]?\d")
+        self.range_before = re.compile(rf"\d\s*{_MAGNITUDE_RE}?\s*(?:{units})?{_RANGE_SEP}$")
 
     # documents
 
@@ -483,7 +486,7 @@ class Extractor:
         unit_of = self.plan.unit_of(ind)
         own = unit_at(f, p, unit_of) if unit_of is not None else None
         whole = own or next((u for u in self.unit_texts if f.startswith(u, p)), "")
-        magnitude = f[p] if f[p : p + 1] in _MAGNITUDE and not whole else ""
+        magnitude = "" if whole else next((w for w in _MAGNITUDE if f.startswith(w, p)), "")
         r = _past_spaces(f, p + len(magnitude))
         unit = ""
         if own:
