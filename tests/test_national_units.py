@@ -493,3 +493,11 @@ def test_wan_yi_is_one_magnitude_word_for_the_number_parser() -> None:
     reading = parse_number("1.26万亿")
     assert reading.value == Decimal(1_260_000_000_000)
     assert [(r.code, r.params["suffix"]) for r in reading.remarks] == [("magnitude-suffix", "万亿")]
+
+
+def test_a_bare_wan_yi_figure_is_marked_whole(units_plan: Plan) -> None:
+    """粮食产量1.2万亿 (no unit) is not read, and the review marks '1.2万亿', not '1.2万'."""
+    text = "全年粮食产量1.2万亿。"
+    result = Extractor(units_plan, year=2023).extract([_document(text)])
+    (unread,) = result.not_read
+    assert unread.span is not None and text[unread.span[0] : unread.span[1]] == "1.2万亿"
