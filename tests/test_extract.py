@@ -217,10 +217,14 @@ def test_reached_states_the_figure(national: Plan) -> None:
     ["1200万到1300万人", "1200～1300万人", "1200-1300万人", "1200至1300万人", "8.37-9.1万人"],
 )
 def test_a_range_is_not_read(national: Plan, figures: str) -> None:
-    """Neither end of a range (1200万到1300万人) is proposed; both are listed as a range."""
+    """Neither end of a range (1200万到1300万人) is proposed; the sentence is listed once as
+    a range, marked at its first end (issue 20: one row per sentence and reason)."""
     result = one_sentence(national, f"全年城镇新增就业人数{figures}。")
     assert result.rows == []
-    assert [n.reason for n in result.not_read] == ["range", "range"]
+    assert [n.reason for n in result.not_read] == ["range"]
+    assert result.not_read[0].span is not None and result.not_read[0].span[0] == len(
+        "全年城镇新增就业人数"
+    )
 
 
 @pytest.mark.parametrize("word", ["预计", "或将达", "有望达到", "预计将达到"])

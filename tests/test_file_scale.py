@@ -306,8 +306,8 @@ def test_wan_on_a_unit_already_in_wan_or_yi_stays_an_error_on_each_row(tmp_path:
     found = validate([str(path)], read_plan(SCALED_PLAN), store=None, today=TODAY).findings
     scaled = coded(found, "unit-mismatch")
     assert [(f.line, f.column_number, f.form) for f in scaled] == [
-        (2, 4, "scaled"),
-        (4, 4, "scaled"),
+        (2, 4, "magnitude-unit"),
+        (4, 4, "magnitude-unit"),
     ]
     (wan,) = coded(found, "magnitude-suffix")
     assert (wan.params["count"], wan.params["lines"]) == (2, [3, 5])
@@ -323,12 +323,13 @@ def test_the_two_readings_of_wan_on_a_wan_unit_are_said_in_both_languages(
     f = coded(found, "unit-mismatch")[0]
     assert render(f, "zh") == (
         "“4.9万”带“万”或“亿”，而指标单位“亿元”本身以万或亿计：不知是单位的“万”写了两次，还是要再乘一次",
-        "请按“亿元”填写不带“万”“亿”的数字",
+        "请按“亿元”填写数值，不带“万/亿”，“单位”列写“亿元”或留空",
     )
     assert render(f, "en") == (
         "'4.9万' has 万 or 亿, and the indicator's unit 亿元 (100 million yuan) already counts "
         "in them: is it the unit's own 万 written again, or a magnitude on top of it?",
-        "write the figure in 亿元 (100 million yuan) without 万 or 亿",
+        "write the figure in 亿元 (100 million yuan) without 万 or 亿, and 亿元 in the 'unit' "
+        "column or nothing",
     )
 
 

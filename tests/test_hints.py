@@ -90,7 +90,6 @@ SAFE: dict[tuple[str, str], str] = {
     ("invalid-period", "footnote"): "the period without its mark; the footnote goes to the note",
     ("unit-mismatch", ""): "convert to the indicator's unit first, then the unit is right",
     ("unit-mismatch", "percent"): "the level in the indicator's unit, not the percentage",
-    ("unit-mismatch", "scaled"): "the figure in the unit without 万: the clerk says which is meant",
     (
         "unit-mismatch",
         "growth-rate",
@@ -154,6 +153,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("file-not-read", "broken-link"): "puts the file itself there; it is then read and checked",
     ("unit-mismatch", "growth"): "the growth row keeps %; a level goes on a row of its own",
     ("unit-mismatch", "twice"): "万 once: either way the figure is converted exactly once",
+    ("unit-mismatch", "magnitude-unit"): "the figure in the unit's own 万/亿: converted once",
     (
         "invalid-measure",
         "",

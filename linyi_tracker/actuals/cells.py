@@ -26,6 +26,7 @@ from linyi_tracker.actuals.numbers import (
     too_large,
 )
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
+from linyi_tracker.actuals.units import has_magnitude, split_unit, unit_factor
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
@@ -153,6 +154,11 @@ def value_cell(
         return _NOTHING, issues
     if too_large(parsed):
         return _NOTHING, [*issues, _too_large(parsed)]
+    # The unit typed in the cell (9800人), when there is one: the unit column naming that
+    # same unit adds nothing, and converting by both would scale the figure twice.
+    in_cell = _split_unit(text, unit)[2] if unit_text and not PLAIN_NUMBER.match(text) else None
+    if in_cell is not None and unit is not None and _same_unit(in_cell, unit_text, unit):
+        unit_text = ""
     if _scaled_twice(issues, unit_text, unit):
         # '0.29万' with the unit 万人 would be multiplied by 10,000 twice (2,900万人).
         params: dict[str, Param] = {
@@ -160,17 +166,12 @@ def value_cell(
             "unit": unit_text,
             "expected": Named(unit.id, unit.name.zh, unit.name.en) if unit else "",
         }
-        return _NOTHING, [
-            *_unread(issues),
-            Issue("unit-mismatch", E, "unit", params, "twice", "twice"),
-        ]
-    if unit is not None and _magnitude_on_magnitude(issues, unit):
-        # '4.9万' for an indicator counted in 亿元: 49,000亿元, or 4.9万元 = 0.00049亿元?
-        params = {"text": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
-        return _NOTHING, [
-            *_unread(issues),
-            Issue("unit-mismatch", E, "value", params, "scaled", "scaled"),
-        ]
+        # 4.9万 against 万人: the unit's own 万 makes it no double conversion but a doubt.
+        # The hint of the 万 unit (write the figure in 万人, without 万) fits any cell in one.
+        # That doubt is the value cell's 万; a double conversion is the unit column's.
+        form = "magnitude-unit" if unit and has_magnitude(unit.name.zh) else "twice"
+        column = "value" if form == "magnitude-unit" else "unit"
+        return _NOTHING, [*_unread(issues), Issue("unit-mismatch", E, column, params, form, form)]
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
@@ -383,22 +384,29 @@ def _thousands_dot(text: str, unit: Unit) -> bool:
 
 
 def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
-    """The value cell already multiplied its number out (4.9万, 9800人 → a magnitude or a
-    unit read in the cell) and the unit column names a unit that converts again."""
-    if not unit_text or unit is None or fold(unit_text) in unit_names(unit):
+    """The value cell's 万/亿 stands before a unit that has one in its name — the unit
+    column's, or the indicator's when the column is blank (0.29万 with 万人: 2,900 persons
+    or 2,900万人? 4.9万 in 万人: 4.9 or 49,000 万人?) — or the cell's own unit (9800人) and
+    the unit column's differ and the column converts again."""
+    if unit is None:
         return False
-    scaled = any(i.code in ("magnitude-suffix", "unit-in-value") for i in issues)
-    return scaled and any(fold(other) == fold(unit_text) for other in unit.conversions)
+    if _has(issues, "magnitude-suffix") and has_magnitude(unit_text or unit.name.zh):
+        return True
+    if not unit_text or not _has(issues, "unit-in-value"):
+        return False
+    factor = unit_factor(unit_text, unit)
+    return factor is not None and factor != 1
 
 
-def _magnitude_on_magnitude(issues: Issues, unit: Unit) -> bool:
-    """The value cell multiplied its number out by 万 or 亿 (4.9万) for an indicator whose
-    unit itself counts in 万 or 亿 (万元, 亿元): the 万 may be the unit's own, written
-    again, or a magnitude on top of it — a reading the tool does not choose."""
-    if not any(i.code == "magnitude-suffix" for i in issues):
-        return False
-    names = (unit.name.zh, *unit.aliases)
-    return any(unicodedata.normalize("NFKC", n).strip().startswith(("万", "亿")) for n in names)
+def _has(issues: Issues, code: str) -> bool:
+    return any(i.code == code for i in issues)
+
+
+def _same_unit(a: str, b: str, unit: Unit) -> bool:
+    """Two unit texts that name one unit (人 and persons): the same factor, and equal
+    folded or both the unit's own names."""
+    fa, fb = unit_factor(a, unit), unit_factor(b, unit)
+    return fa is not None and fa == fb and (fold(a) == fold(b) or fa == 1)
 
 
 def _unread(issues: Issues) -> Issues:
@@ -413,27 +421,27 @@ def unit_names(unit: Unit) -> frozenset[str]:
 
 def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
     """The value in the indicator's unit: as it is when the unit column is blank or names
-    the unit, converted exactly when it names a convertible one (万人 → 人), else None."""
+    the unit, converted exactly when it names one that converts (万人 → 人, 亿吨 → 万吨:
+    :func:`~linyi_tracker.actuals.units.unit_factor`), else None."""
     if not text or unit is None:
         return value
-    folded = fold(text)
-    if folded in unit_names(unit):
+    factor = unit_factor(text, unit)
+    if factor == 1:
         return value
-    for other, factor in unit.conversions.items():
-        if fold(other) == folded:
-            converted = plain_decimal(value * factor)
-            params: dict[str, Param] = {
-                "value": value,
-                "unit": text,
-                "converted": converted,
-                "to_unit": unit.name.zh,
-            }
-            issues.append(Issue("unit-converted", N, "unit", params))
-            return converted
+    if factor is not None:
+        converted = plain_decimal(value * factor)
+        params: dict[str, Param] = {
+            "value": value,
+            "unit": text,
+            "converted": converted,
+            "to_unit": unit.name.zh,
+        }
+        issues.append(Issue("unit-converted", N, "unit", params))
+        return converted
     params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
     # hint says so, never "leave the unit blank", which would store 10.4 yuan.
-    growth = unit.kind != "percent" and folded in _PERCENT_WORDS
+    growth = unit.kind != "percent" and fold(text) in _PERCENT_WORDS
     issues.append(
         Issue("unit-mismatch", E, "unit", params, hint_form="growth-rate" if growth else "")
     )
@@ -478,27 +486,13 @@ def plain_decimal(value: Decimal) -> Decimal:
 
 
 def _split_unit(text: str, unit: Unit | None) -> tuple[str, Decimal, str | None]:
-    """A unit typed into the value cell ('9800人', '4.9万人'): (number, factor, the unit text)."""
-    if unit is None:
+    """A unit typed into the value cell ('9800人', '4.9万人', '6.95亿吨'): (number, factor,
+    the unit text) — :func:`~linyi_tracker.actuals.units.split_unit`, the rule `extract`
+    reads a sentence's units by."""
+    split = split_unit(text, unit) if unit is not None else None
+    if split is None:
         return text, Decimal(1), None
-    folded = unicodedata.normalize("NFKC", text).strip()
-    candidates = [(name, factor) for name, factor in unit.conversions.items()]
-    candidates += [
-        (name, Decimal(1)) for name in (unit.name.zh, unit.name.en, unit.id, *unit.aliases)
-    ]
-    for name, factor in sorted(candidates, key=lambda c: -len(c[0])):
-        n = unicodedata.normalize("NFKC", name).strip()
-        if (
-            n
-            and n != "%"
-            and not n.isdigit()
-            and folded.casefold().endswith(n.casefold())
-            and len(folded) > len(n)
-        ):
-            number = folded[: -len(n)].strip()
-            if (number and number[-1].isdigit()) or number.endswith(("万", "亿")):
-                return number, factor, n
-    return text, Decimal(1), None
+    return split
 
 
 def _looks_numeric(folded: str) -> bool:

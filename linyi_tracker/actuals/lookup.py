@@ -7,6 +7,7 @@ from typing import Literal
 
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget
 from linyi_tracker.plan.names import (
+    ZONE_ENDINGS,
     after_city,
     city_prefixes,
     has_cjk,
@@ -14,6 +15,7 @@ from linyi_tracker.plan.names import (
     region_names,
 )
 from linyi_tracker.plan.names import fold as fold
+from linyi_tracker.plan.sounds import ends_like, sounds_like
 
 ValueType = Literal["number", "milestone", "count", "judgement"]
 
@@ -73,7 +75,8 @@ class PlanLookup:
                 **{k: v.id for k, v in self.indicator_names.items()},
             }
             self._indicator_suggestions = _Suggestions(candidates, cutoff=0.6)
-        return self._indicator_suggestions(fold(text))
+        folded = fold(text)
+        return self._indicator_suggestions.by_sound(folded) or self._indicator_suggestions(folded)
 
     def region(self, text: str) -> str | None:
         """A region by id, name or alias; a county's name with its city in front
@@ -87,9 +90,10 @@ class PlanLookup:
         """A region close in meaning, not just in characters: never for a functional zone
         (蒙山旅游区 is not 兰山区), never the city for a name written after the city's
         (临沂市兰三区 is no figure of 临沂市), and for a Chinese name only one sharing a
-        two-character stem with it (罗庄 in 罗庄镇 → luozhuang)."""
+        two-character stem with it (罗庄 in 罗庄镇 → luozhuang) — or sounding like it,
+        character for character (兰三区 → lanshan: the pinyin input method's typo)."""
         folded = fold(text)
-        if is_zone_name(folded):
+        if is_zone_name(folded) or (has_cjk(folded) and ends_like(folded, ZONE_ENDINGS)):
             return None
         # A county written with its city in front (临沂市兰三区) is compared by what follows
         # the city: never the city itself, whose figure is not the county's.
@@ -98,39 +102,19 @@ class PlanLookup:
             folded = rest
         if self._region_suggestions is None:
             self._region_suggestions = _Suggestions(self.regions, cutoff=0.5)
-        guess = self._region_suggestions(folded)
+        # The input method's typo first (兰三区 sounds as 兰山区): ranked by sound, a tie
+        # giving nothing (plan/sounds.py); then a name close in characters.
+        heard = self._region_suggestions.by_sound(folded.translate(_TRADITIONAL))  # 蘭三區
+        guess = heard or self._region_suggestions(folded)
         if rest is not None and guess == self.plan.city.id:
             return None
-        if guess is None or not has_cjk(folded):
+        if guess is None or guess == heard or not has_cjk(folded):
             return guess
         names = [n for n, ident in self.regions.items() if ident == guess and has_cjk(n)]
         return guess if any(_shares_stem(folded, n) for n in names) else None
 
     _indicator_suggestions: _Suggestions | None = None  # built on first use
     _region_suggestions: _Suggestions | None = None
-
-
-# Endings of functional zones (功能区) and of the parts of a county (街道, 镇, 乡): none is
-# a county, and suggesting one would record the zone's or township's figure as a whole
-# county's (蒙山旅游区 is not lanshan, 兰山街道 is not all of 兰山区).
-ZONE_ENDINGS = (
-    "街道",
-    "镇",
-    "乡",
-    "社区",
-    "开发区",
-    "旅游区",
-    "高新区",
-    "园区",
-    "度假区",
-    "示范区",
-    "功能区",
-    "临港区",
-    "保税区",
-    "试验区",
-    "新区",
-    "景区",
-)
 
 
 def is_zone_name(text: str) -> bool:
@@ -161,6 +145,19 @@ class _Suggestions:
     def __init__(self, table: dict[str, str], *, cutoff: float) -> None:
         self.table, self.keys, self.cutoff = table, list(table), cutoff
         self.done: dict[str, str | None] = {}
+        self.chinese = {k: v for k, v in table.items() if has_cjk(k)}
+        self.heard: dict[str, str | None] = {}
+
+    def by_sound(self, folded: str) -> str | None:
+        """The entry whose Chinese name ``folded`` sounds like (a pinyin typo: 兰三区 →
+        lanshan), each text worked out once, at most LIMIT texts."""
+        if folded in self.heard:
+            return self.heard[folded]
+        if len(self.heard) >= self.LIMIT or not has_cjk(folded):
+            return None
+        found = sounds_like(folded, self.chinese)
+        self.heard[folded] = found
+        return found
 
     def __call__(self, folded: str) -> str | None:
         if folded in self.done:

@@ -34,7 +34,13 @@ MAX_FIGURE_DIGITS = 15  # plain digits longer than this take the careful path
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:(?P<sep>[, ])\d{3})(?:(?P=sep)\d{3})*(?:\.\d+)?$")
-_MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+# The magnitude words a figure or a unit may carry, longest first (1.26万亿 is 1.26 × 10^12):
+# one table for the number parser and the unit rule (actuals/units.py).
+MAGNITUDE_WORDS: tuple[tuple[str, Decimal], ...] = (
+    ("万亿", Decimal(10) ** 12),
+    ("万", Decimal(10) ** 4),
+    ("亿", Decimal(10) ** 8),
+)
 _PLACEHOLDERS = {
     "-",
     "--",
@@ -199,10 +205,10 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
             raise NumberError("unit-mismatch", {"text": raw}, "percent", "growth-rate")
         s = s[:-1].strip()
     factor = Decimal(1)
-    suffix = s[-1:] if s else ""
-    if suffix in _MAGNITUDE:
-        factor = _MAGNITUDE[suffix]
-        s = s[:-1].strip()
+    suffix = next((word for word, _ in MAGNITUDE_WORDS if s.endswith(word)), "")
+    if suffix:
+        factor = dict(MAGNITUDE_WORDS)[suffix]
+        s = s[: -len(suffix)].strip()
     if _GROUPED.match(s):
         grouped = s
         s = s.replace(",", "").replace(" ", "")

@@ -12,6 +12,8 @@ nearest indicator named before it, in the nearest period named before it (全年
 - one end of a range (8.37万到9万人, 8.37～9万, 8至9万) or a forecast (预计, 或将达, 有望)
   is not read;
 - ``N个百分点`` is a change in points, never a growth rate;
+- a figure in a unit the plan cannot read, with the same figure beside it in brackets in
+  another unit (69541万吨（13908亿斤）), is restated: the one in the plan's unit is read;
 - after 其中 it is a part of the whole; after 占 a share; 约, 超过, 不足, 至少, 最多, ``N以上`` … a bound
   (达到 states the figure);
 - after a verb of change (增长, 增产, 下降, 减少 …): with ``%`` a growth rate on the
@@ -38,9 +40,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from linyi_tracker.actuals.cells import unit_names
-from linyi_tracker.actuals.lookup import PlanLookup, fold
+from linyi_tracker.actuals.lookup import PlanLookup
+from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS
+from linyi_tracker.actuals.units import unit_at, unit_factor
 from linyi_tracker.extract.document import Document, Sentence
+from linyi_tracker.extract.script import simplified
 from linyi_tracker.plan.models import Indicator, Plan, Unit
 
 Measure = Literal["level", "growth"]
@@ -48,7 +52,16 @@ Span = tuple[int, int]
 
 # Why a number is not proposed (labels "extract.skip.<code>" in i18n.py).
 SkipReason = Literal[
-    "target", "completion", "points", "change", "component", "share", "bound", "real", "average"
+    "target",
+    "completion",
+    "points",
+    "change",
+    "component",
+    "share",
+    "bound",
+    "real",
+    "average",
+    "restated",
 ]
 # Why a sentence about an indicator is not read (labels "extract.not_read.<code>").
 NotReadReason = Literal[
@@ -146,7 +159,9 @@ _RANGE_SEP = r"\s*[-—–~～〜至到]\s*"
 _BOUND_AFTER = re.compile(r"\s*(以上|以下|以内|左右|多|余|上下)")
 _CLAUSE_END = "，,；;。！？!?：:（）()"
 _NUMBER = re.compile(r"(?<![\d.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
-_MAGNITUDE = ("万", "亿")
+# 万, 亿, 万亿 — the number parser's table, longest first.
+_MAGNITUDE = tuple(word for word, _ in MAGNITUDE_WORDS)
+_MAGNITUDE_RE = "(?:" + "|".join(_MAGNITUDE) + ")"
 _DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|季度|周年|位|次会议|届)")
 _TITLE = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
 # 到2020年: a deadline, what is due by then (截至/截止到2016年8月底 is a date of an actual).
@@ -163,6 +178,14 @@ def _past_spaces(f: str, at: int) -> int:
 
 
 _BASE_YEAR = re.compile(r"[比较](\d{4})\s*年")
+# 69541万吨（13908亿斤）: the same figure in two units, one in brackets — a number and its
+# unit, then an opening bracket, just before a number (or such a bracket just after one).
+_UNIT_WORD = r"[^\d\s，,；;。（）()%]{1,6}"
+_RESTATED = re.compile(rf"\d\s*(?P<unit>{_UNIT_WORD})\s*[（(]\s*$")
+_UNIT_AFTER = re.compile(_UNIT_WORD)
+_RESTATES = re.compile(
+    rf"[^\d\s，,；;。（）()]{{0,6}}\s*[（(]\s*\d[\d.,]*\s*(?P<unit>{_UNIT_WORD})\s*[）)]"
+)
 _TAIL = 40  # the words just before a number that can make it a bound or a change
 
 
@@ -326,8 +349,8 @@ class Extractor:
         )
         # 8.37万到9万人, 8.37～9万, 8.37-9.1万人, 8至9万: two numbers joined by a range sign.
         units = "|".join(["%", *(re.escape(u) for u in self.unit_texts)])
-        self.range_after = re.compile(rf"\s*[万亿]?\s*(?:{units})?{_RANGE_SEP}[-−]?\d")
-        self.range_before = re.compile(rf"\d\s*[万亿]?\s*(?:{units})?{_RANGE_SEP}$")
+        self.range_after = re.compile(rf"\s*{_MAGNITUDE_RE}?\s*(?:{units})?{_RANGE_SEP}[-−]?\d")
+        self.range_before = re.compile(rf"\d\s*{_MAGNITUDE_RE}?\s*(?:{units})?{_RANGE_SEP}$")
 
     # documents
 
@@ -348,7 +371,9 @@ class Extractor:
         self, sentence: Sentence, path: str, default_year: int | None, out: Extraction
     ) -> None:
         s = sentence.text
-        f = fold_same_length(s)
+        # Read in simplified script, one character for one: spans stay the published
+        # sentence's, which the review shows (臨沂市…8.37萬人).
+        f = fold_same_length(simplified(s))
         claimed = [False] * len(f)
         mentions = _find(f, self.indicator_names, claimed)
         if not mentions:
@@ -392,7 +417,13 @@ class Extractor:
                 unread.append(NotRead(ind_id, verdict.reason, s, verdict.span, path, sentence.line))
         rows = self._one_figure_each(rows, unread, s)
         out.rows += rows
-        out.not_read += unread
+        # One row per indicator and reason of a sentence (three grain numbers refused for
+        # their unit are one sentence to look at, not three), marked at its first figure.
+        seen: set[tuple[str, str]] = set()
+        for n in unread:
+            if (n.indicator, n.reason) not in seen:
+                seen.add((n.indicator, n.reason))
+                out.not_read.append(n)
         # A sentence naming an indicator with nothing placed for it is listed, not dropped.
         listed = {n.indicator for n in unread} | {r.indicator for r in rows}
         numbers = any(not any(taken[a:b]) for a, b in (m.span() for m in _NUMBER.finditer(f)))
@@ -440,14 +471,27 @@ class Extractor:
         clause_start, clause_end = text.clause(a, b)
         k = bisect_right(text.mention_ends, a)
         mention_end = text.mention_ends[k - 1] if k else 0
+        restating = _RESTATED.search(f, max(mention_end, a - _TAIL), a)
+        if restating is not None:
+            # 增加888万吨（178亿斤）: a figure in brackets is read in the clause of the figure
+            # it restates (a bracket ends no clause for it).
+            clause_start = text.clause(restating.start(), restating.start() + 1)[0]
         lo = max(clause_start, mention_end)
         tail = f[max(lo, a - _TAIL) : a]
         # the unit: %, 个百分点, or a unit of the plan (after 万/亿); "8.5 万人" spaced too
         p = _past_spaces(f, b)
-        magnitude = f[p] if f[p : p + 1] in _MAGNITUDE else ""
+        # The indicator's own unit, as long as it reads (万吨 whole before its 万 could be a
+        # multiplier; 亿吨 against 万吨): actuals/units.py, the reader's rule too. Else a
+        # unit of the plan (with 万/亿 before it) for the reason it is not read.
+        unit_of = self.plan.unit_of(ind)
+        own = unit_at(f, p, unit_of) if unit_of is not None else None
+        whole = own or next((u for u in self.unit_texts if f.startswith(u, p)), "")
+        magnitude = "" if whole else next((w for w in _MAGNITUDE if f.startswith(w, p)), "")
         r = _past_spaces(f, p + len(magnitude))
         unit = ""
-        if f.startswith("%", r):
+        if own:
+            unit = own
+        elif f.startswith("%", r):
             unit = "%"
         elif f.startswith("个百分点", r) or f.startswith("百分点", r):
             unit = "个百分点"
@@ -488,29 +532,34 @@ class Extractor:
             if average:
                 return _Skip("average", span)
             base = text.base.first(mention_end, a)
-            unit_of = self.plan.unit_of(ind)
             if unit_of is not None and unit_of.kind == "percent":
                 return _Unread("unclear", span)  # % of a percentage: points or relative?
             if period is not None and period.kind != "year":
                 return _Unread("part-year", span)
-            if base is not None and (
-                period is None or period.year is None or int(base.group(1)) != period.year - 1
-            ):
+            # 比2022年 in a text on 2023 is the previous year, named by its number; the
+            # year read is the sentence's period, else the document's (title or --period).
+            year = period.year if period is not None else default_year
+            if base is not None and (year is None or int(base.group(1)) != year - 1):
                 return _Unread("base-year", span)
             value = number if change.group(1) in _UP else _negate(number)
             return self._row(ind, value, "%", "growth", period, default_year, region, span)
         if self.lookup.value_types[ind.id] not in ("number", "count"):
             return _Unread("not-a-number", span)
-        unit_of = self.plan.unit_of(ind)
         if unit_of is None:
             return _Unread("not-a-number", span)
         if unit_of.kind == "percent":
             if unit != "%":
                 return _Unread("unit", span)
         elif not unit_text or not _accepts(unit_of, unit_text):
+            partner = restating or _RESTATES.match(f, figure_end)
+            if partner is not None and _accepts(unit_of, partner.group("unit")):
+                word = _UNIT_AFTER.match(f, figure_end)  # 13908亿斤: its own unit shown too
+                return _Skip("restated", (a, word.end()) if word else span)
             return _Unread("unit", span)
         if number.startswith("-"):
             return _Unread("unclear", span)
+        if restating is not None and _accepts(unit_of, restating.group("unit")):
+            return _Skip("restated", span)  # the figure before the bracket is the one read
         return self._row(ind, number, unit_text, "level", period, default_year, region, span)
 
     def _in_range(self, f: str, m: re.Match[str], clause_start: int) -> bool:
@@ -657,8 +706,8 @@ def _latest_period(periods: list[_Period], at: int) -> _Period | None:
 
 
 def _accepts(unit: Unit, text: str) -> bool:
-    folded = fold(text)
-    return folded in unit_names(unit) or folded in {fold(k) for k in unit.conversions}
+    """The plan reads ``text`` as ``unit`` exactly (万吨 as 万吨, 万吨 as 10,000 吨)."""
+    return unit_factor(text, unit) is not None
 
 
 def _negate(number: str) -> str:
@@ -669,7 +718,7 @@ def _title_year(doc: Document) -> int | None:
     """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报)
     in the first lines."""
     for sentence in doc.sentences[:5]:
-        m = _TITLE.search(fold_same_length(sentence.text))
+        m = _TITLE.search(fold_same_length(simplified(sentence.text)))
         if m:
             return int(m.group(1))
     return None

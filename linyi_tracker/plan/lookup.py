@@ -22,13 +22,16 @@ from difflib import get_close_matches
 from linyi_tracker.i18n import LABELS, Lang, Text, TextUsageError
 from linyi_tracker.plan.models import Indicator, Plan
 from linyi_tracker.plan.names import (
+    ZONE_ENDINGS,
     after_city,
     city_prefixes,
     fold_words,
+    has_cjk,
     region_names,
     system_names,
 )
 from linyi_tracker.plan.names import fold as fold_names
+from linyi_tracker.plan.sounds import ends_like, sounds_like
 from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
@@ -129,9 +132,16 @@ def _unique(found: Iterable[Candidate]) -> list[Candidate]:
 def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFailed:
     head = Text("lookup.unknown", {"text": text, "what": LABELS[f"lookup.a.{what}"]})
     by_name = {fold(n): c for c in candidates for n in c.names}
-    # a number is not "close" to a name (0 → food-drug): the choices are listed instead
+    # a number is not "close" to a name (0 → food-drug): the choices are listed instead.
+    # A name typed with the input method's homophone (沂男县) is ranked by sound first, as
+    # validate ranks it (plan/sounds.py), then by characters.
+    heard = None if number_text(text) else _by_sound(fold(text), by_name)
     close = (
-        [] if number_text(text) else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+        [heard]
+        if heard is not None
+        else []
+        if number_text(text)
+        else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
     )
     if close:
         found = by_name[close[0]]
@@ -145,6 +155,16 @@ def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFai
     if len(candidates) <= LIST_ALL_UP_TO:
         return LookupFailed(head, Text("lookup.choices"), candidates=candidates)
     return LookupFailed(head, Text("lookup.list_plan"))
+
+
+def _by_sound(folded: str, by_name: dict[str, Candidate]) -> str | None:
+    """The name of the candidate ``folded`` sounds like, never for a zone's or town's name
+    (兰山街道 is no county, however it is typed)."""
+    if not has_cjk(folded) or folded.endswith(ZONE_ENDINGS) or ends_like(folded, ZONE_ENDINGS):
+        return None
+    chinese = {n: c.key for n, c in by_name.items() if has_cjk(n)}
+    key = sounds_like(folded, chinese)
+    return next((n for n, c in by_name.items() if c.key == key and has_cjk(n)), None)
 
 
 # At most this many names offered for a misspelt one.

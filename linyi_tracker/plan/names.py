@@ -127,6 +127,29 @@ def after_city(
     return rest, found if found != city else None
 
 
+# Endings of functional zones (功能区) and of the parts of a county (街道, 镇, 乡): none is
+# a county, and suggesting one would record the zone's or township's figure as a whole
+# county's (蒙山旅游区 is not lanshan, 兰山街道 is not all of 兰山区).
+ZONE_ENDINGS = (
+    "街道",
+    "镇",
+    "乡",
+    "社区",
+    "开发区",
+    "旅游区",
+    "高新区",
+    "园区",
+    "度假区",
+    "示范区",
+    "功能区",
+    "临港区",
+    "保税区",
+    "试验区",
+    "新区",
+    "景区",
+)
+
+
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds a Chinese character (a name in Chinese)."""
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)

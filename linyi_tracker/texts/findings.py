@@ -944,7 +944,7 @@ _ENTRIES = [
                 "'{text}' is already multiplied out (万/亿 or a unit in the cell) and the "
                 "'{unit_column}' column says '{unit}': it would be converted twice",
             ),
-            "scaled": T(
+            "magnitude-unit": T(
                 "“{text}”带“万”或“亿”，而指标单位“{expected}”本身以万或亿计："
                 "不知是单位的“万”写了两次，还是要再乘一次",
                 "'{text}' has 万 or 亿, and the indicator's unit {expected:zh} "
@@ -953,16 +953,17 @@ _ENTRIES = [
             ),
         },
         {
+            "magnitude-unit": T(
+                "请按“{expected}”填写数值，不带“万/亿”，“{unit_column}”列写“{expected}”或留空",
+                "write the figure in {expected:zh} ({expected}) without 万 or 亿, and "
+                "{expected:zh} in the '{unit_column}' column or nothing",
+            ),
             "twice": T(
                 "只在一处写“万”：要么数值不带“万”、“{unit_column}”列写“{unit}”，"
                 "要么数值带“万”、“{unit_column}”列写“{expected}”或留空",
                 "write 万 in one place only: the number without 万 and '{unit}' in the "
                 "'{unit_column}' column, or the number with 万 and {expected:zh} ({expected}) "
                 "there or nothing",
-            ),
-            "scaled": T(
-                "请按“{expected}”填写不带“万”“亿”的数字",
-                "write the figure in {expected:zh} ({expected}) without 万 or 亿",
             ),
             "growth": T(
                 "口径为“比上年增长”的行，单位填%或不填；水平值请另起一行、口径填“水平值”",

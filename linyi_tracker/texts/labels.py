@@ -995,6 +995,10 @@ LABELS.update(
             "zh": "多年的年均增长，不是比上年增长",
             "en": "an average yearly growth over several years, not growth on the previous year",
         },
+        "extract.skip.restated": {
+            "zh": "同一数字用另一单位在括号内外重述（如“69541万吨（13908亿斤）”）",
+            "en": "the same figure restated in another unit, in brackets (69541万吨（13908亿斤）)",
+        },
         "extract.not_read.no-figure": {
             "zh": "句中提到该指标但没有数字",
             "en": "the sentence names the indicator but gives no figure",

@@ -936,6 +936,8 @@ class CrossChecks:
         city = self.region_index[self.plan.city.id]
         # Each figure once: a zone counted inside a county's figures (part_of) is not added.
         subs = [self.region_index[r.id] for r in self.plan.summed_regions]
+        if not subs:
+            return  # a plan of the whole area alone (a national plan): no parts to add up
         counted = frozenset(subs)
         keys = self.rep_keys
         for indicator in self.plan.indicators:
