@@ -423,3 +423,24 @@ def test_a_worded_actual_reads_as_words_in_either_language(
     ]
     assert words and all(cell == word for cell, word in words), words
     assert not any("_" in str(cell) or cell == "not-done" for cell, _ in words)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_and_words_keep_off_the_column_line(
+    reports: dict[tuple[str, int, str], Any], lang: str
+) -> None:
+    """Every body cell is indented one character from its edge, a figure on the right and
+    a word on the left, so printed a right-aligned '8.59万人' and the '2019' of the next
+    column never run together."""
+    _, book, _ = reports["demo", 2019, lang]
+    for ws in book.worksheets:
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if cell.value is None:
+                    continue
+                figure = isinstance(cell.value, int | float)
+                assert cell.alignment.indent == 1, (ws.title, cell.coordinate)
+                assert cell.alignment.horizontal == ("right" if figure else "left"), (
+                    ws.title,
+                    cell.coordinate,
+                )
