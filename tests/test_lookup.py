@@ -45,7 +45,7 @@ def test_unknown_status_lists_the_statuses_in_the_language() -> None:
     with pytest.raises(LookupFailed) as caught:
         find_statuses(["迟到"])
     zh = caught.value.render("zh")
-    assert "'迟到'" in zh and all(LABELS[f"status.{c}"]["zh"] in zh for c in FILTER_STATUSES)
+    assert "“迟到”" in zh and all(LABELS[f"status.{c}"]["zh"] in zh for c in FILTER_STATUSES)
     assert all(c in caught.value.render("en") for c in FILTER_STATUSES)
 
 

@@ -525,14 +525,14 @@ LABELS.update(
         "lookup.many.system": {"zh": "体系", "en": "systems"},
         "lookup.many.region": {"zh": "地区", "en": "regions"},
         "lookup.many.indicator": {"zh": "指标", "en": "indicators"},
-        "lookup.unknown": {"zh": "'{text}' 不是{what}。", "en": "'{text}' is not {what}."},
-        "lookup.did_you_mean": {"zh": "是不是 '{guess}'？", "en": "Did you mean '{guess}'?"},
+        "lookup.unknown": {"zh": "“{text}”不是{what}。", "en": "'{text}' is not {what}."},
+        "lookup.did_you_mean": {"zh": "是不是“{guess}”？", "en": "Did you mean '{guess}'?"},
         "lookup.did_you_mean_named": {
             "zh": "是不是“{name}”（{guess}）？",
             "en": "Did you mean '{guess}' ({name})?",
         },
         "lookup.ambiguous": {
-            "zh": "'{text}' 可指{n}个{what}，请写得更具体：",
+            "zh": "“{text}”可指{n}个{what}，请写得更具体：",
             "en": "'{text}' matches {n} {what}; be more specific:",
         },
         "lookup.closest": {
