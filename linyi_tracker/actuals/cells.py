@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold, is_zone_name
+from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
 from linyi_tracker.actuals.numbers import (
     PLAIN_NUMBER,
     DigitTrouble,
@@ -29,6 +29,7 @@ from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, 
 from linyi_tracker.actuals.units import has_magnitude, split_unit, unit_factor
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
+from linyi_tracker.plan.sounds import is_zone_name
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE

@@ -7,7 +7,6 @@ from typing import Literal
 
 from linyi_tracker.plan.models import Indicator, MilestoneTarget, Plan, QualitativeTarget
 from linyi_tracker.plan.names import (
-    ZONE_ENDINGS,
     after_city,
     city_prefixes,
     has_cjk,
@@ -15,7 +14,7 @@ from linyi_tracker.plan.names import (
     region_names,
 )
 from linyi_tracker.plan.names import fold as fold
-from linyi_tracker.plan.sounds import ends_like, sounds_like
+from linyi_tracker.plan.sounds import is_zone_name, sounds_like
 
 ValueType = Literal["number", "milestone", "count", "judgement"]
 
@@ -93,7 +92,7 @@ class PlanLookup:
         two-character stem with it (罗庄 in 罗庄镇 → luozhuang) — or sounding like it,
         character for character (兰三区 → lanshan: the pinyin input method's typo)."""
         folded = fold(text)
-        if is_zone_name(folded) or (has_cjk(folded) and ends_like(folded, ZONE_ENDINGS)):
+        if is_zone_name(folded):
             return None
         # A county written with its city in front (临沂市兰三区) is compared by what follows
         # the city: never the city itself, whose figure is not the county's.
@@ -115,11 +114,6 @@ class PlanLookup:
 
     _indicator_suggestions: _Suggestions | None = None  # built on first use
     _region_suggestions: _Suggestions | None = None
-
-
-def is_zone_name(text: str) -> bool:
-    """临沂经济技术开发区, 蒙山旅游区, 兰山街道 …: a functional zone's or a township's name."""
-    return fold(text).endswith(ZONE_ENDINGS)
 
 
 def _shares_stem(text: str, name: str) -> bool:

@@ -22,7 +22,6 @@ from difflib import get_close_matches
 from linyi_tracker.i18n import LABELS, Lang, Text, TextUsageError
 from linyi_tracker.plan.models import Indicator, Plan
 from linyi_tracker.plan.names import (
-    ZONE_ENDINGS,
     after_city,
     city_prefixes,
     fold_words,
@@ -31,7 +30,7 @@ from linyi_tracker.plan.names import (
     system_names,
 )
 from linyi_tracker.plan.names import fold as fold_names
-from linyi_tracker.plan.sounds import ends_like, sounds_like
+from linyi_tracker.plan.sounds import is_zone_name, sounds_like
 from linyi_tracker.words import STATUS_WORDS
 
 # Statuses an assessment may carry, and "not assessed" for one that carries none.
@@ -160,7 +159,7 @@ def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFai
 def _by_sound(folded: str, by_name: dict[str, Candidate]) -> str | None:
     """The name of the candidate ``folded`` sounds like, never for a zone's or town's name
     (兰山街道 is no county, however it is typed)."""
-    if not has_cjk(folded) or folded.endswith(ZONE_ENDINGS) or ends_like(folded, ZONE_ENDINGS):
+    if not has_cjk(folded) or is_zone_name(folded):
         return None
     chinese = {n: c.key for n, c in by_name.items() if has_cjk(n)}
     key = sounds_like(folded, chinese)

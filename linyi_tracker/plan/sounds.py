@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
+from linyi_tracker.plan.names import ZONE_ENDINGS, fold, has_cjk
+
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 
@@ -76,6 +78,14 @@ def ends_like(written: str, endings: tuple[str, ...]) -> bool:
         ):
             return True
     return False
+
+
+def is_zone_name(text: str) -> bool:
+    """临沂经济技术开发区, 蒙山旅游区, 兰山街道 …: a functional zone's or a township's name,
+    written as such or with a homophone in its ending (兰山接到, 兰山罝道): the one test every
+    suggestion and hint asks, so no zone is offered a county however it is typed."""
+    folded = fold(text)
+    return folded.endswith(ZONE_ENDINGS) or (has_cjk(folded) and ends_like(folded, ZONE_ENDINGS))
 
 
 def sounds_like(written: str, names: Mapping[str, str]) -> str | None:
