@@ -216,16 +216,6 @@ def one_of(unit_label: str) -> str:
     return unit_label
 
 
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
-
-
-def terminal_words(text: str) -> str:
-    """A sentence as the terminal shows it: Markdown's code marks taken off a command
-    ("运行 `linyi-tracker report 2020`" → "运行 linyi-tracker report 2020"). The texts keep
-    them for the Markdown and HTML reports; only terminal output calls this."""
-    return _CODE_SPAN.sub(r"\1", text) if "`" in text else text
-
-
 def listed(items: Iterable[object], lang: Lang) -> str:
     """Items of a list as each language separates them: 2017、2018 / 2017, 2018 (the one
     list separator of every text a reader sees)."""
@@ -253,9 +243,6 @@ def points(fraction: float) -> str:
     return f"{shown_percent(fraction):+}"
 
 
-_STEP = Decimal(1)
-
-
 def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
     """A pace as every output shows it, in whole percent (1.0141 → 101: a ratio of two
     speeds has no meaningful tenth), on the same side of every bound as the pace itself:
@@ -265,9 +252,9 @@ def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
     rounded half-even, as Python's formatting rounds every other shown figure."""
     shown = Decimal(f"{pace * 100:.0f}") + 0  # + 0: no '-0'
     for bound in (Decimal(0), *bounds):
-        edge = (bound * 100 / _STEP).to_integral_value(ROUND_CEILING) * _STEP
+        edge = (bound * 100).to_integral_value(ROUND_CEILING)
         if pace < float(bound) and shown >= bound * 100:
-            shown = edge - _STEP
+            shown = edge - 1
         elif pace >= float(bound) and shown < bound * 100:
             shown = edge
     return shown

@@ -165,15 +165,15 @@ def test_the_terminal_shows_no_markdown_code_marks(run, lang: str, width: int) -
     assert "`" not in r.stdout
 
 
-def test_terminal_words_takes_off_code_marks_only() -> None:
-    """terminal_words takes off the backticks of a code span and leaves other text alone."""
-    from linyi_tracker.formatting import terminal_words
+def test_unmarked_takes_off_code_marks_only() -> None:
+    """unmarked (the terminal's form of a template) takes off the backticks of a code span
+    and leaves other text alone."""
+    from linyi_tracker.texts.text import unmarked
 
     assert (
-        terminal_words("运行 `linyi-tracker report 2020` 查看")
-        == "运行 linyi-tracker report 2020 查看"
+        unmarked("运行 `linyi-tracker report 2020` 查看") == "运行 linyi-tracker report 2020 查看"
     )
-    assert terminal_words("a ` alone") == "a ` alone"
+    assert unmarked("a ` alone") == "a ` alone"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -43,9 +43,9 @@ from linyi_tracker.formatting import (
     OPENING_MARKS,
     display_width,
     listed,
-    terminal_words,
 )
-from linyi_tracker.i18n import Lang, status_label, t
+from linyi_tracker.i18n import Lang, status_label
+from linyi_tracker.texts.text import Text as Sentence
 from linyi_tracker.words import STATUS_WORDS
 
 Mode = Literal["words", "name", "id", "whole"]
@@ -577,7 +577,7 @@ def dropped_note(dropped: Iterable[Column | str], lang: Lang) -> str:
     # Ids left out (fit's first step) are named last, with how to see them.
     ids = any(isinstance(c, Column) and c.mode == "id" for c in dropped)
     key = "note.ids_dropped" if ids else "note.columns_dropped"
-    return terminal_words(t(key, lang, columns=listed(names, lang)))
+    return Sentence(key, {"columns": listed(names, lang)}).render(lang, plain=True)
 
 
 class Fitted:

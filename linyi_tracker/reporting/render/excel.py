@@ -97,9 +97,8 @@ _HIDDEN = {
 }
 _CAPS = {"system": 12, "name": 22, "phrase": 26, "sources": 28, "actual_period": 12}
 
-# The flat columns whose numbers are fractions, and those in the target's own unit.
+# The flat columns whose numbers are fractions.
 _FRACTIONS = {"achievement", "time_progress", "progress"}
-_IN_UNIT = {"target", "actual", "gap", "projected"}
 
 
 @dataclass
@@ -177,9 +176,6 @@ def bounded_percent(lang: Lang, places: int) -> str:
     sign = _percent_sign(lang)
     shown = "." + "0" * places if places else ""
     return f'[>100]"100{shown}{sign}";[<0]"0{shown}{sign}";{_digits(places)}"{sign}"'
-
-
-BOUNDED_PERCENT = bounded_percent("zh", 1)
 
 
 def in_style(
