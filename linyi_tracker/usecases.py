@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from linyi_tracker.intake.ingest import IngestPlan
     from linyi_tracker.intake.template import TemplateRow
     from linyi_tracker.reporting.model import Report
-    from linyi_tracker.reporting.view import StatusView, TargetView
+    from linyi_tracker.reporting.view import IndicatorView, StatusView, TargetView
     from linyi_tracker.validation.validator import ProgressFactory, ValidationReport
 
 
@@ -235,28 +235,37 @@ def _why_nothing(plan: Plan, asked: dict[str, Any], regions: list[str]) -> Text:
 
 @dataclass
 class ShowResult:
-    indicator: Indicator
-    period: Period
-    regions: list[str]
-    views: list[TargetView] = field(default_factory=list)  # one a target and region
+    view: IndicatorView  # everything show draws, worked out before drawing (reporting.view)
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.view.indicator
+
+    @property
+    def period(self) -> Period:
+        return self.view.as_of
+
+    @property
+    def regions(self) -> list[str]:
+        return list(self.view.regions)
+
+    @property
+    def views(self) -> list[TargetView]:
+        """One a target and region."""
+        return list(self.view.targets)
 
 
 def show(
     ws: Workspace, name: str, *, as_of: Period | None = None, region: str | None = None
 ) -> ShowResult:
     """One indicator named by id, target id or a unique part of a name, assessed in depth."""
-    from linyi_tracker.assessment.engine import assess, default_as_of
-    from linyi_tracker.reporting.view import target_view
+    from linyi_tracker.assessment.engine import default_as_of
+    from linyi_tracker.reporting.view import indicator_view
 
     ind = find_indicator(ws.plan, name)
     period = as_of_within_plan(ws.plan, as_of) or default_as_of(ws.store, ws.plan)
     regions = regions_named(ws.plan, region)
-    views = [
-        target_view(ws.plan, ws.store, assess(ws.plan, ws.store, t, period, r), period)
-        for r in regions
-        for t in ws.plan.targets_of(ind.id)
-    ]
-    return ShowResult(ind, period, regions, views)
+    return ShowResult(indicator_view(ws.plan, ws.store, ind, period, regions))
 
 
 def report(

@@ -13,7 +13,7 @@ import pytest
 from conftest import csv_rows, store_from
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.assessment.engine import Assessment, assess, assess_all, default_as_of
-from linyi_tracker.assessment.series import describe_source
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.plan.models import AssessmentSettings, Plan, Thresholds
 
 

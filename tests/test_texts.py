@@ -159,7 +159,7 @@ def test_a_newcomer_finds_the_chinese_text_of_a_finding_in_texts_findings() -> N
 
 def test_a_region_sum_counts_its_files_by_the_plural_rule() -> None:
     """A city figure summed from one file says "1 file", from two "2 files", in one template."""
-    from linyi_tracker.assessment.series import describe_source, region_sum_source
+    from linyi_tracker.assessment.sources import describe_source, region_sum_source
 
     assert describe_source(region_sum_source(12, 1), "en").endswith("(1 file)")
     assert describe_source(region_sum_source(12, 2), "en").endswith("(2 files)")

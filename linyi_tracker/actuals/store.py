@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from linyi_tracker import clock
 from linyi_tracker.actuals.observation import GROWTH, LEVEL, span_of
@@ -58,9 +58,6 @@ class Store:
     _series_cache: dict[tuple[str, str, str], list[Observation]] | None = field(
         default=None, repr=False, compare=False
     )
-    # Series with the regions' sums worked out (assessment.series.series_for), by what
-    # they depend on; the store does not change once read, so neither do they.
-    derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
     # Figures withdrawn (``linyi-tracker withdraw``), with their records: not counted.
     withdrawn: list[tuple[Withdrawal, Observation]] = field(default_factory=list, compare=False)
     # Figures in conflict (``conflicting-observation``), by key: the figure the rule chose

@@ -31,7 +31,7 @@ from linyi_tracker import clock
 from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.assessment.series import PartialSum, Series, series_for
+from linyi_tracker.assessment.series import PartialSum, Series, SeriesBook, series_for
 from linyi_tracker.plan.models import (
     AnnualTarget,
     ChangeTarget,
@@ -120,6 +120,8 @@ class StatusReport:
 
     as_of: Period
     assessments: list[Assessment]
+    # The series they were assessed on, for the views drawn from them (reporting/view.py)
+    book: SeriesBook | None = field(default=None, repr=False, compare=False)
 
 
 def default_as_of(
@@ -154,16 +156,29 @@ def assess_all(
 ) -> StatusReport:
     """Assess every target of the plan for each region asked (default: the city)."""
     wanted = regions or [plan.city.id]
+    book = SeriesBook(plan, store)
     out: list[Assessment] = []
     for region in wanted:
         for target in plan.targets:
-            out.append(assess(plan, store, target, as_of, region))
-    return StatusReport(as_of, out)
+            out.append(assess(plan, store, target, as_of, region, book))
+    return StatusReport(as_of, out, book)
 
 
-def assess(plan: Plan, store: Store, target: Target, as_of: Period, region: str) -> Assessment:
+def assess(
+    plan: Plan,
+    store: Store,
+    target: Target,
+    as_of: Period,
+    region: str,
+    book: SeriesBook | None = None,
+) -> Assessment:
+    """One target in one region as of a period; ``book``: the command's series, each
+    worked out once (without one, the series is worked out here)."""
     indicator = plan.indicator_by_id[target.indicator]
-    series = series_for(plan, store, indicator, region)
+    if book is None:
+        series = series_for(plan, store, indicator, region)
+    else:
+        series = book.series(indicator, region)
     whole = plan.whole_of(target.id)
     a = Assessment(
         target_id=target.id,

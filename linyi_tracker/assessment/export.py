@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from linyi_tracker.assessment.engine import Assessment
-from linyi_tracker.assessment.series import describe_source
+from linyi_tracker.assessment.sources import describe_source
 
 
 def exact(value: Decimal | None) -> int | Decimal | None:

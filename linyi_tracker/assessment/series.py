@@ -15,27 +15,10 @@ from decimal import Decimal
 from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.i18n import Lang, t
+from linyi_tracker.assessment.sources import region_sum_source
 from linyi_tracker.plan.models import Indicator, Plan
 
 DERIVED_FILE = "(sum of regions)"
-# The source of a city figure summed from the regions is data, not a sentence:
-# "region-sum:<regions>:<files>", put into words by describe_source in the reader's language.
-REGION_SUM_SOURCE = "region-sum"
-
-
-def region_sum_source(regions: int, files: int) -> str:
-    return f"{REGION_SUM_SOURCE}:{regions}:{files}"
-
-
-def describe_source(source: str, lang: Lang) -> str:
-    """A source as a person reads it: a data file's own text as it is; a sum of the
-    regions' figures in words, in ``lang``."""
-    tag, _, counts = source.partition(":")
-    if tag == REGION_SUM_SOURCE:
-        regions, _, files = counts.partition(":")
-        return t("source.region_sum", lang, regions=int(regions), files=int(files))
-    return source
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,25 +43,33 @@ class Series:
         return [s for s in self.partials if s.period.end_index <= p.end_index]
 
 
+class SeriesBook:
+    """The series one command reads, each worked out once (:func:`series_for`), for one
+    plan and one store: the store does not change once read, so neither do they. Made
+    by the command's assessment (:func:`~linyi_tracker.assessment.engine.assess_all`,
+    the report's model, ``show``) and passed along to the views built from it; the
+    store keeps no memo of this layer's."""
+
+    __slots__ = ("_memo", "plan", "store")
+
+    def __init__(self, plan: Plan, store: Store) -> None:
+        self.plan = plan
+        self.store = store
+        self._memo: dict[tuple[str, str, str | None, str], Series] = {}
+
+    def series(self, indicator: Indicator, region: str) -> Series:
+        """:func:`series_for` of the book's plan and store, worked out on first use."""
+        key = (indicator.id, indicator.aggregate, indicator.unit, region)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = series_for(self.plan, self.store, indicator, region)
+        return found
+
+
 def series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> Series:
     """An indicator's figures in a region, oldest first; for the city, a sum of the
-    regions where the city gave no figure of its own (worked out once per store)."""
-    key = (
-        indicator.id,
-        indicator.aggregate,
-        indicator.unit,
-        region,
-        plan.city.id,
-        plan.summed_region_ids,
-    )
-    found = store.derived.get(key)
-    if found is None:
-        found = store.derived[key] = _series_for(plan, store, indicator, region)
-    assert isinstance(found, Series)
-    return found
-
-
-def _series_for(plan: Plan, store: Store, indicator: Indicator, region: str) -> Series:
+    regions where the city gave no figure of its own. A command reads each once through
+    its :class:`SeriesBook`."""
     own = list(store.series(indicator.id, region))
     if region != plan.city.id or indicator.aggregate != "sum":
         return Series(own)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from linyi_tracker.actuals.periods import Period
 from linyi_tracker.cli.options import (
     AsOfOption,
     DataOption,
@@ -18,24 +17,7 @@ from linyi_tracker.cli.options import (
     output_language,
 )
 
-if TYPE_CHECKING:
-    from linyi_tracker.actuals.observation import Observation
-    from linyi_tracker.usecases import Workspace
-
 SIGNOFF_FIELDS = ("reporting_unit", "filed_by", "checked_by", "filed_on")
-
-
-def _shown_series(
-    ctx: Workspace, indicator: str, regions: list[str], period: Period
-) -> list[Observation]:
-    """Every figure of the indicator in ``regions`` up to ``period``, oldest first."""
-    return [
-        o
-        for r in regions
-        for measure in ("level", "growth")
-        for o in ctx.store.series(indicator, r, measure)
-        if o.period.end_index <= period.end_index
-    ]
 
 
 def show(
@@ -51,28 +33,21 @@ def show(
     # The core is imported here, not at module level, so `--help` stays fast.
     from linyi_tracker import usecases
     from linyi_tracker.assessment.export import exact
-    from linyi_tracker.assessment.series import describe_source, series_for
+    from linyi_tracker.assessment.sources import describe_source
     from linyi_tracker.reporting.view import view_dict
 
     ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
-    shown = usecases.show(ctx, indicator, as_of=as_of, region=region)
-    ind, period, regions = shown.indicator, shown.period, shown.regions
-    views = shown.views
+    # Everything drawn below is worked out here, before drawing (reporting.view).
+    view = usecases.show(ctx, indicator, as_of=as_of, region=region).view
+    ind = view.indicator
     # Who filed and checked each figure, and when: the sign-off line of its file.
-    signed = {f.path: f.signoff for f in ctx.store.files if f.signoff}
+    signed = view.signoffs
     if output is OutputFormat.JSON:
-        series = series_for(ctx.plan, ctx.store, ind, regions[0])
-        growth = [
-            o
-            for o in ctx.store.growth_series(ind.id, regions[0])
-            if o.period.end_index <= period.end_index
-        ]
-        rows = sorted(series.up_to(period) + growth, key=lambda o: (o.period.sort_key, o.measure))
         payload = {
-            "as_of": str(period),
+            "as_of": str(view.as_of),
             "indicator": ind.model_dump(mode="json"),
-            "targets": [view_dict(v) for v in views],
+            "targets": [view_dict(v) for v in view.targets],
             "series": [
                 {
                     "period": str(o.period),
@@ -85,7 +60,7 @@ def show(
                     "measure": o.measure,
                     **{k: signed.get(o.file, {}).get(k, "") for k in SIGNOFF_FIELDS},
                 }
-                for o in rows
+                for o in view.series
             ],
             "withdrawn": [
                 {
@@ -98,8 +73,7 @@ def show(
                     "file": o.file,
                     "line": o.line,
                 }
-                for w, o in ctx.store.withdrawn
-                if w.indicator == ind.id and w.region in regions
+                for w, o in view.withdrawn
             ],
         }
         from linyi_tracker.jsontext import dumps
@@ -109,7 +83,7 @@ def show(
     from linyi_tracker.cli.output import stdout
     from linyi_tracker.cli.render.indicator_view import render_indicator
 
-    stdout().print(render_indicator(ctx, ind, views, period, regions, language))
+    stdout().print(render_indicator(ctx, view, language))
     from linyi_tracker.cli.output import safe_text
     from linyi_tracker.i18n import t
     from linyi_tracker.validation.naming import key_names
@@ -119,7 +93,7 @@ def show(
         key = key_names(ctx.plan, ind.id, period_text, region)
         return " ".join(key[k].shown(language) for k in ("period", "region"))
 
-    for o in _shown_series(ctx, ind.id, regions, period):
+    for o in view.figures:
         sign = signed.get(o.file)
         if not sign:
             continue
@@ -133,9 +107,7 @@ def show(
             unit=sign.get("reporting_unit", "—"),
         )
         stdout().print(safe_text(line, one_line=True), markup=False)
-    for w, o in ctx.store.withdrawn:  # what no longer counts, and when and why
-        if w.indicator != ind.id or w.region not in regions:
-            continue
+    for w, o in view.withdrawn:  # what no longer counts, and when and why
         by = t("show.withdrawn_by", language, by=w.by) if w.by else ""
         line = t(
             "show.withdrawn",

@@ -23,7 +23,7 @@ from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.engine import assess
 from linyi_tracker.assessment.export import exact
-from linyi_tracker.assessment.series import region_ranking, series_for
+from linyi_tracker.assessment.series import SeriesBook, region_ranking
 from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -188,8 +188,13 @@ def build_report(
     system: str | None = None,
 ) -> Report:
     city = plan.city.id
+    # Every series read once, by the assessments and by the views, charts and lists built
+    # from them: the renderers are handed what they draw and read no store.
+    book = SeriesBook(plan, store)
     lines = {
-        tg.id: target_view(plan, store, assess(plan, store, tg, as_of, city), as_of, chart=True)
+        tg.id: target_view(
+            plan, store, assess(plan, store, tg, as_of, city, book), as_of, chart=True, book=book
+        )
         for tg in plan.targets
     }
     wanted = [s for s in plan.systems if system is None or s.id == system]
@@ -247,8 +252,8 @@ def build_report(
         milestones_due=due,
         annual=annual,
         systems=sections,
-        regions=_regions(plan, store, year, as_of, shown),
-        completeness=_completeness(plan, store, year, as_of, shown),
+        regions=_regions(book, year, as_of, shown),
+        completeness=_completeness(book, year, as_of, shown),
         method=_method(plan),
         sources=_sources(store, ids, year, as_of),
     )
@@ -293,8 +298,9 @@ def _ordered(lines: list[TargetView]) -> list[TargetView]:
 
 
 def _regions(
-    plan: Plan, store: Store, year: int, as_of: Period, lines: list[TargetView]
+    book: SeriesBook, year: int, as_of: Period, lines: list[TargetView]
 ) -> list[RegionRanking]:
+    plan, store = book.plan, book.store
     upto = as_of if as_of.year == year else Period.of_year(year)
     out: list[RegionRanking] = []
     seen: set[str] = set()
@@ -311,7 +317,7 @@ def _regions(
         for o in reported:
             # Every county row is assessed against the target that applies to it; where
             # none does (a county's share of a city-wide sum), the reasons say so.
-            a = assess(plan, store, target, period, o.region)
+            a = assess(plan, store, target, period, o.region, book)
             region = plan.region_by_id[o.region]
             rows.append(
                 RegionRow(
@@ -354,8 +360,9 @@ def _regions(
 
 
 def _completeness(
-    plan: Plan, store: Store, year: int, as_of: Period, lines: list[TargetView]
+    book: SeriesBook, year: int, as_of: Period, lines: list[TargetView]
 ) -> list[DataGap]:
+    plan, store = book.plan, book.store
     upto = as_of if as_of.year == year else Period.of_year(year)
     out = []
     for ln in lines:
@@ -366,7 +373,7 @@ def _completeness(
         if not first <= year <= target.deadline:
             continue
         ind = plan.indicator_by_id[ln.a.indicator]
-        series = series_for(plan, store, ind, plan.city.id)
+        series = book.series(ind, plan.city.id)
         seen = series.up_to(upto)
         if any(o.period.year == year for o in seen):
             continue

@@ -19,15 +19,19 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from linyi_tracker.actuals.observation import GROWTH, LEVEL, Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
+from linyi_tracker.actuals.withdrawals import Withdrawal
 from linyi_tracker.assessment.engine import RELATIVE, Assessment, StatusReport, year_point
 from linyi_tracker.assessment.export import assessment_dict, exact
-from linyi_tracker.assessment.series import describe_source, series_for, yearly_values
+from linyi_tracker.assessment.series import SeriesBook, region_ranking, yearly_values
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import shown_percent
 from linyi_tracker.plan.models import (
     AnnualTarget,
     CumulativeTarget,
+    Indicator,
     LevelTarget,
     LocalText,
     Plan,
@@ -98,6 +102,9 @@ class TargetView:
     chart: Chart | None = None
     # the plan's pace thresholds: a shown pace never rounds across one (formatting.shown_pace)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # The latest figure of each year in the target's region up to the as-of period
+    # (series.yearly_values): what the status table's trend draws.
+    trend: tuple[tuple[Period, Decimal], ...] = ()
 
     @property
     def pace_bounds(self) -> tuple[Decimal, Decimal]:
@@ -139,9 +146,17 @@ def tally(views: Iterable[TargetView]) -> dict[str, int]:
 
 
 def target_view(
-    plan: Plan, store: Store, a: Assessment, as_of: Period, *, chart: bool = False
+    plan: Plan,
+    store: Store,
+    a: Assessment,
+    as_of: Period,
+    *,
+    chart: bool = False,
+    book: SeriesBook | None = None,
 ) -> TargetView:
-    """The view of one assessment; with ``chart``, also what its chart draws."""
+    """The view of one assessment, with its trend; with ``chart``, also what its chart
+    draws. ``book``: the series the assessment read (one made here without it)."""
+    book = book or SeriesBook(plan, store)
     target = plan.target_by_id[a.target_id]
     ind = plan.indicator_by_id[target.indicator]
     unit = plan.unit_of(ind)
@@ -157,15 +172,101 @@ def target_view(
         count_total=getattr(target, "count_total", None),
         binding=target.binding,
         sources=tuple(sorted({o.source for o in a.evidence if o.source})),
-        chart=_chart(plan, store, target, a, as_of) if chart else None,
+        chart=_chart(plan, book, target, a, as_of) if chart else None,
         thresholds=plan.assessment.thresholds,
+        trend=tuple(yearly_values(book.series(ind, a.region), as_of, flow=ind.flow)),
     )
 
 
 def status_view(plan: Plan, store: Store, report: StatusReport) -> StatusView:
+    book = report.book or SeriesBook(plan, store)
     return StatusView(
         report.as_of,
-        tuple(target_view(plan, store, a, report.as_of) for a in report.assessments),
+        tuple(target_view(plan, store, a, report.as_of, book=book) for a in report.assessments),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The regions' figures for the latest period any of them reported up to the as-of
+    period (series.region_ranking): best first, and the regions that did not report."""
+
+    period: Period | None
+    reported: tuple[Observation, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorView:
+    """What ``show`` draws of one indicator, worked out before drawing: the targets'
+    views, the series listed, the regions ranked, and the figures' sign-offs and
+    withdrawals."""
+
+    indicator: Indicator
+    as_of: Period
+    regions: tuple[str, ...]
+    targets: tuple[TargetView, ...]
+    # The first region's levels (the city's with the regions' sums) and growth figures
+    # up to the as-of period, oldest first; in a period, its growth figure, then its level.
+    series: tuple[Observation, ...]
+    ranking: Ranking
+    # Every figure of the indicator in the regions up to the as-of period, as filed
+    # (levels and growth figures), for the sign-off lines.
+    figures: tuple[Observation, ...]
+    # The sign-off line of each data file that has one, by file
+    signoffs: dict[str, dict[str, str]]
+    # The indicator's figures withdrawn in the regions, with their records
+    withdrawn: tuple[tuple[Withdrawal, Observation], ...]
+
+
+def indicator_view(
+    plan: Plan,
+    store: Store,
+    indicator: Indicator,
+    as_of: Period,
+    regions: list[str],
+    book: SeriesBook | None = None,
+) -> IndicatorView:
+    """Every target of ``indicator`` assessed in each of ``regions``, and what ``show``
+    draws beside them."""
+    from linyi_tracker.assessment.engine import assess
+
+    book = book or SeriesBook(plan, store)
+    targets = tuple(
+        target_view(plan, store, assess(plan, store, tg, as_of, r, book), as_of, book=book)
+        for r in regions
+        for tg in plan.targets_of(indicator.id)
+    )
+    limit = as_of.end_index
+    first = regions[0]
+    # Growth figures (比上年增长) are listed beside the levels, marked as such: never a level.
+    growth = [o for o in store.growth_series(indicator.id, first) if o.period.end_index <= limit]
+    series = sorted(
+        book.series(indicator, first).up_to(as_of) + growth,
+        key=lambda o: (o.period.sort_key, o.measure),
+    )
+    period, reported, missing = region_ranking(plan, store, indicator, as_of)
+    figures = tuple(
+        o
+        for r in regions
+        for measure in (LEVEL, GROWTH)
+        for o in store.series(indicator.id, r, measure)
+        if o.period.end_index <= limit
+    )
+    return IndicatorView(
+        indicator,
+        as_of,
+        tuple(regions),
+        targets,
+        tuple(series),
+        Ranking(period, tuple(reported), tuple(missing)),
+        figures,
+        {f.path: f.signoff for f in store.files if f.signoff},
+        tuple(
+            (w, o)
+            for w, o in store.withdrawn
+            if w.indicator == indicator.id and w.region in regions
+        ),
     )
 
 
@@ -230,11 +331,13 @@ def status_dict(view: StatusView, plan: Plan) -> dict[str, Any]:
     }
 
 
-def _chart(plan: Plan, store: Store, target: Target, a: Assessment, as_of: Period) -> Chart | None:
+def _chart(
+    plan: Plan, book: SeriesBook, target: Target, a: Assessment, as_of: Period
+) -> Chart | None:
     if not isinstance(target, LevelTarget | AnnualTarget | CumulativeTarget):
         return None
     ind = plan.indicator_by_id[target.indicator]
-    series = series_for(plan, store, ind, plan.city.id)
+    series = book.series(ind, plan.city.id)
     # An annual target's line is the as-of year's own value (values:), else `value`.
     value = float(
         target.value_for(min(as_of.year, target.deadline))

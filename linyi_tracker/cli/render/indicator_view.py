@@ -7,8 +7,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.assessment.series import describe_source, region_ranking, series_for
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
@@ -23,24 +24,19 @@ from linyi_tracker.formatting import (
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.view import TargetView
+from linyi_tracker.reporting.view import IndicatorView, Ranking, TargetView
 
 
-def render_indicator(
-    ctx: Context,
-    ind: Indicator,
-    views: list[TargetView],
-    as_of: Period,
-    regions: list[str],
-    lang: Lang,
-) -> RenderableType:
+def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> RenderableType:
+    """What ``show`` draws, from its view alone: nothing here reads the store."""
     plan = ctx.plan
+    ind = view.indicator
     parts: list[RenderableType] = [_header(ctx, ind, lang)]
-    for v in views:
-        parts.append(_target_panel(ctx, v, as_of, lang))
-    parts.append(_series(ctx, ind, regions[0], as_of, lang))
+    for v in view.targets:
+        parts.append(_target_panel(ctx, v, view.as_of, lang))
+    parts.append(_series(ctx, ind, view.regions[0], view.series, lang))
     if len(plan.sub_regions) > 0:
-        parts.append(_regions(ctx, ind, as_of, lang))
+        parts.append(_regions(ctx, ind, view.ranking, lang))
     return Group(*parts)
 
 
@@ -130,15 +126,12 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
     return Panel(grid, title=title, title_align="left")
 
 
-def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang) -> RenderableType:
+def _series(
+    ctx: Context, ind: Indicator, region: str, rows: tuple[Observation, ...], lang: Lang
+) -> RenderableType:
     plan = ctx.plan
-    series = series_for(plan, ctx.store, ind, region)
-    levels = series.up_to(as_of)
     # Growth figures (比上年增长) are listed beside the levels, marked as such: never a level.
-    growth = [
-        o for o in ctx.store.growth_series(ind.id, region) if o.period.end_index <= as_of.end_index
-    ]
-    rows = sorted(levels + growth, key=lambda o: (o.period.sort_key, o.measure))
+    levels = [o for o in rows if not o.is_growth]
     title = f"{t('title.series', lang)} · {plan.region_by_id[region].name.get(lang)}"
     columns = [
         fit.Column("period", t("col.period", lang)),
@@ -181,9 +174,9 @@ def _series(ctx: Context, ind: Indicator, region: str, as_of: Period, lang: Lang
     return fit.Fitted(columns, lang, title)
 
 
-def _regions(ctx: Context, ind: Indicator, as_of: Period, lang: Lang) -> RenderableType:
+def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> RenderableType:
     plan = ctx.plan
-    period, ranked, missing = region_ranking(plan, ctx.store, ind, as_of)
+    period, ranked, missing = ranking.period, ranking.reported, ranking.missing
     if period is None:
         return Text(t("word.no_region_data", lang), style="dim")
     table = Table(title=f"{t('title.regions', lang)} · {period.label(lang)}", title_justify="left")

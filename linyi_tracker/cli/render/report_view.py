@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from linyi_tracker.assessment.series import describe_source
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
 from linyi_tracker.i18n import Lang, labelled, status_label, t

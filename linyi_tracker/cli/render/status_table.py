@@ -15,7 +15,6 @@ from collections import defaultdict
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from linyi_tracker.assessment.series import series_for, yearly_values
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
@@ -57,7 +56,6 @@ def _columns(lang: Lang) -> list[fit.Column]:
 def _row(
     v: TargetView,
     ctx: Context,
-    report: StatusView,
     lang: Lang,
     county: bool,
     styles: dict[str, ColumnStyle],
@@ -66,9 +64,6 @@ def _row(
     a = v.a
     indicator = plan.indicator_by_id[a.indicator]
     name = ("↳ " if a.component_of else "") + indicator.name.get(lang)
-    values = yearly_values(
-        series_for(plan, ctx.store, indicator, a.region), report.as_of, flow=indicator.flow
-    )
     return [
         # A county's row names its indicator only: the id is on the city's row above.
         [fit.para(name, mode="name")]
@@ -78,7 +73,7 @@ def _row(
         [fit.para(text.achievement(v, lang), mode="whole")],
         [fit.para(text.gap(v, lang, styles["gap"]))],
         [fit.para(schedule_short(v, lang), mode="whole")],
-        [fit.para(sparkline([x for _, x in values]), mode="whole")],
+        [fit.para(sparkline([x for _, x in v.trend]), mode="whole")],
         [status_paragraph(v, lang)],
     ]
 
@@ -142,7 +137,7 @@ def render_status(
             fit.add_row(columns, _heading(f"{system.number} {system.name.get(lang)}", len(columns)))
             row += 1
             for v in views:
-                fit.add_row(columns, _row(v, ctx, report, lang, county, styles[region]))
+                fit.add_row(columns, _row(v, ctx, lang, county, styles[region]))
                 row += 1
             shown.extend(views)
             ends.add(row - 1)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
-from linyi_tracker.assessment.series import describe_source
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import (
     PLAIN,
     ColumnStyle,

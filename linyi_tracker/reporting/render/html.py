@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from linyi_tracker.assessment.series import describe_source
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.i18n import LABELS, Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linyi_tracker.assessment.series import describe_source
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report

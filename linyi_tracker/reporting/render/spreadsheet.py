@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from linyi_tracker.assessment.series import describe_source
+from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import worded
 from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
