@@ -184,3 +184,48 @@ def _text_of(path: Path) -> str:
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         return " ".join([p.text for p in document.paragraphs] + cells)
     return path.read_text(encoding="utf-8")
+
+
+def test_the_wheel_carries_the_example_plans_where_the_tool_looks() -> None:
+    """pyproject puts examples/plans into the wheel at the folder locate.py searches."""
+    import tomllib
+
+    import linyi_tracker.locate as locate
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    mapping = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    installed = Path(locate.__file__).resolve().parent / "_examples" / "plans"
+    assert mapping["examples/plans"] == installed.relative_to(REPO).as_posix()
+
+
+def test_the_example_is_reached_by_name_from_an_empty_folder(run: Run) -> None:
+    """`--plan cn-13th-fyp --data cn-13th-fyp` names the shipped example from any folder."""
+    r = run(
+        "status",
+        "--plan",
+        "cn-13th-fyp",
+        "--data",
+        "cn-13th-fyp",
+        "--as-of",
+        "2020",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+    )
+    assert r.exit_code == 0
+    targets = {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+    assert targets["urb.resident_rate.2020"]["status"] == "achieved"
+
+
+def test_a_local_file_of_the_example_name_wins(run: Run, tmp_path: Path) -> None:
+    """A file named like an example in the working folder is read, not the example."""
+    (tmp_path / "cn-13th-fyp").write_text("schema_version: [", encoding="utf-8")
+    r = run("plan", "check", "--plan", "cn-13th-fyp", "--lang", "en")
+    assert r.exit_code != 0
+
+
+def test_an_unknown_name_is_still_a_missing_file(run: Run) -> None:
+    """A bare name that is neither a file nor a shipped example is refused as before."""
+    r = run("plan", "check", "--plan", "cn-14th-fyp", "--lang", "en")
+    assert r.exit_code == 2 and "cn-14th-fyp" in r.stderr
