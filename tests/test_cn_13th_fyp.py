@@ -156,7 +156,17 @@ def test_status_as_of_2020_names_what_was_met(run: Run) -> None:
     """`status --as-of 2020` in English shows the cited figures and which targets were met."""
     r = run("status", "--plan", str(PLAN), "--data", str(DATA), "--as-of", "2020", "--lang", "en")
     assert r.exit_code == 0
-    for text in ("63.89", "87.00", "83.40", "0.60", "2.40", "5.70", "achieved 6", "missed 3"):
+    for text in (
+        "63.89",
+        "87.00",
+        "83.40",
+        "0.60",
+        "2.40",
+        "5.70",
+        "achieved 6",
+        "missed 3",
+        "no data 1",
+    ):
         assert text in r.stdout, text
 
 
