@@ -53,7 +53,12 @@ def shipped_example(option: Path, suffix: str = "") -> Path:
     the command runs but found among the shipped examples: then that example's plan
     (``suffix=".yaml"``) or its folder of figures (``suffix=""``). A file or folder of
     that name in the working directory always wins."""
-    if option.exists() or option.parent != Path(".") or option.suffix:
+    if option.parent != Path(".") or option.suffix or not option.name:
+        return option
+    try:
+        if option.exists():
+            return option
+    except OSError:  # a name the file system refuses (too long…): reported where it is used
         return option
     examples = embedded_examples_dir()
     if examples is None:

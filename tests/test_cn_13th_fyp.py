@@ -249,3 +249,16 @@ def test_an_unknown_name_is_still_a_missing_file(run: Run) -> None:
     """A bare name that is neither a file nor a shipped example is refused as before."""
     r = run("plan", "check", "--plan", "cn-14th-fyp", "--lang", "en")
     assert r.exit_code == 2 and "cn-14th-fyp" in r.stderr
+
+
+def test_a_name_the_file_system_refuses_is_reported_where_it_is_used(
+    run: Run, tmp_path: Path
+) -> None:
+    """A bare --data name too long for the file system still gets ingest's one-line message."""
+    sub = tmp_path / "jobs.csv"
+    sub.write_text(
+        "indicator,period,value,unit,source\nemp.new_urban_jobs,2016,1314,万人,c\n",
+        encoding="utf-8",
+    )
+    r = run("ingest", str(sub), "--plan", str(PLAN), "--data", "y" * 300, width=1000)
+    assert r.exit_code == 2 and "cannot create the data folder" in r.stderr
