@@ -5,6 +5,10 @@ Order (product.md): ``--plan``/``--data``, then ``LINYI_TRACKER_PLAN`` /
 working directory, then the copies shipped inside the package. The wheel carries the
 repository's ``data/`` folder as ``linyi_tracker/_data`` (see pyproject.toml); a source
 checkout or editable install uses the repository's ``data/`` itself.
+
+The example plans of ``examples/plans/`` ship too (as ``linyi_tracker/_examples/plans``):
+``--plan cn-13th-fyp --data cn-13th-fyp`` names one by its name when no such file or
+folder exists where the command runs, so an installed tool reaches them from any folder.
 """
 
 from __future__ import annotations
@@ -35,12 +39,41 @@ def embedded_data_dir() -> Path:
     raise TextNotFoundError(Text("input.no_embedded_plan"))
 
 
+def embedded_examples_dir() -> Path | None:
+    """The example plans shipped with the package (or the checkout's ``examples/plans``)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_examples" / "plans", here.parent / "examples" / "plans"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def shipped_example(option: Path, suffix: str = "") -> Path:
+    """``option`` itself, unless it is a bare name (no folder, no suffix) missing where
+    the command runs but found among the shipped examples: then that example's plan
+    (``suffix=".yaml"``) or its folder of figures (``suffix=""``). A file or folder of
+    that name in the working directory always wins."""
+    if option.parent != Path(".") or option.suffix or not option.name:
+        return option
+    try:
+        if option.exists():
+            return option
+    except OSError:  # a name the file system refuses (too long…): reported where it is used
+        return option
+    examples = embedded_examples_dir()
+    if examples is None:
+        return option
+    candidate = examples / f"{option.name}{suffix}"
+    found = candidate.is_file() if suffix else candidate.is_dir()
+    return candidate if found else option
+
+
 def locate_plan(
     option: Path | None, env: Mapping[str, str] | None = None, cwd: Path | None = None
 ) -> Located:
     environ = os.environ if env is None else env
     if option is not None:
-        return Located(option, "option")
+        return Located(shipped_example(option, ".yaml"), "option")
     if environ.get(PLAN_ENV):
         return Located(Path(environ[PLAN_ENV]), "environment")
     local = (cwd or Path.cwd()) / "data" / "plan.yaml"
@@ -54,7 +87,7 @@ def locate_data(
 ) -> Located:
     environ = os.environ if env is None else env
     if option is not None:
-        return Located(option, "option")
+        return Located(shipped_example(option), "option")
     if environ.get(DATA_ENV):
         return Located(Path(environ[DATA_ENV]), "environment")
     local = (cwd or Path.cwd()) / "data" / "actuals"

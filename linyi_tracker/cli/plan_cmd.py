@@ -56,7 +56,7 @@ def check(
     from linyi_tracker.locate import locate_plan
     from linyi_tracker.plan.loader import load_plan
 
-    where = file or locate_plan(plan).path
+    where = locate_plan(file if file is not None else plan).path
     result = load_plan(where)
     language = output_language(lang)
     errors = result.errors

@@ -1,0 +1,264 @@
+"""The second real plan shipped as an example: China's 13th Five-Year Plan main indicators
+(examples/plans/cn-13th-fyp.yaml) with published 2016–2020 figures, checked end to end and
+against assessments worked out by hand from the cited figures."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Result
+
+Run = Callable[..., Result]
+PLAN = REPO / "examples" / "plans" / "cn-13th-fyp.yaml"
+DATA = REPO / "examples" / "plans" / "cn-13th-fyp"
+FILES = sorted(DATA.glob("*.csv"))
+
+
+def _status(run: Run, as_of: str, data: Path = DATA) -> dict[str, dict[str, object]]:
+    """The `status --format json` targets by id."""
+    r = run(
+        "status", "--plan", str(PLAN), "--data", str(data), "--as-of", as_of, "--format", "json"
+    )
+    assert r.exit_code == 0
+    return {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+
+
+def test_plan_check_is_clean(run: Run) -> None:
+    """`plan check` passes the shipped plan with no finding at all."""
+    r = run("plan", "check", "--plan", str(PLAN), "--lang", "en")
+    assert r.exit_code == 0
+    assert "The plan is valid" in r.stdout and "warning" not in (r.stdout + r.stderr).lower()
+
+
+def test_figures_validate_without_errors_or_warnings(run: Run) -> None:
+    """Every shipped figure file validates against the plan with no error and no warning."""
+    r = run("validate", "--plan", str(PLAN), "--no-store", "--format", "json", *map(str, FILES))
+    assert r.exit_code == 0
+    summary = json.loads(r.stdout)["summary"]
+    assert summary.get("error", 0) == 0 and summary.get("warning", 0) == 0
+
+
+def test_every_figure_row_cites_an_address_and_its_sentence() -> None:
+    """Each figure row names the web address it was read from and quotes the sentence."""
+    for path in FILES:
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                address = row["source"].split(" ")[0]
+                assert "." in address and "/" in address, (path.name, row)
+                assert row["note"].strip(), (path.name, row)
+
+
+def test_gdp_growth_worked_by_hand(run: Run) -> None:
+    """GDP growth 2016–2020 chained from the communiqués' 比上年增长 rates averages 5.71 % a
+    year, short of "6.5 % or more": missed."""
+    # R(2020) = 1.067 × 1.069 × 1.066 × 1.061 × 1.023
+    #         = 1.140623 × 1.066 = 1.215904118
+    #         × 1.061 = 1.290074269… × 1.023 = 1.319745977…
+    # average growth = R^(1/5) − 1: ln R = 0.27744, / 5 = 0.055488, e^0.055488 = 1.057056
+    #                = 5.7056 % a year; achievement = 5.7056 / 6.5 = 0.8778
+    relative = Decimal("1.067") * Decimal("1.069") * Decimal("1.066") * Decimal("1.061")
+    relative *= Decimal("1.023")
+    assert relative.quantize(Decimal("0.000001")) == Decimal("1.319746")
+    expected = (float(relative) ** (1 / 5) - 1) * 100  # 5.7056…
+    gdp = _status(run, "2020")["econ.gdp.growth"]
+    assert gdp["actual"] == pytest.approx(expected, abs=1e-5)
+    assert gdp["actual"] == pytest.approx(5.7056, abs=1e-4)
+    assert gdp["achievement"] == pytest.approx(expected / 6.5, abs=1e-5)
+    assert gdp["status"] == "missed"
+
+
+def test_energy_intensity_change_worked_by_hand(run: Run) -> None:
+    """Energy use per unit of GDP, down 5.0 %, 3.7 % and 3.1 % in 2016–2018, has fallen
+    11.35 % by 2018 against 15 % due by 2020, ahead of the required pace: on track."""
+    # R(2018) = 0.950 × 0.963 × 0.969 = 0.91485 × 0.969 = 0.88648965 → C = −11.351035 %
+    # achievement = 11.351035 / 15 = 0.756736
+    # pace = (0.88648965^(1/3) − 1) / (0.85^(1/5) − 1) = (−0.039366) / (−0.031981) = 1.2309
+    energy = _status(run, "2018")["env.energy_intensity.2020"]
+    assert Decimal(str(energy["actual"])) == Decimal("-11.351035")
+    assert energy["achievement"] == pytest.approx(11.351035 / 15, abs=1e-6)
+    assert energy["pace"] == pytest.approx(
+        (0.88648965 ** (1 / 3) - 1) / (0.85 ** (1 / 5) - 1), abs=1e-5
+    )
+    assert energy["status"] == "on_track"
+
+
+def test_energy_intensity_without_the_2019_figure_is_insufficient(run: Run) -> None:
+    """No stored text gave the 2019 fall, so in 2020 the chain is broken: insufficient
+    data naming 2019, never a change computed across the gap."""
+    energy = _status(run, "2020")["env.energy_intensity.2020"]
+    assert energy["status"] == "insufficient_data" and energy["actual"] is None
+    assert energy["reasons"] == ["missing-link"] and energy["missing_years"] == [2019]
+
+
+def test_binding_air_quality_level_worked_by_hand(run: Run) -> None:
+    """The binding share of good-air days, 87.0 % in 2020 against "more than 80 %", is
+    achieved: 87.0 / 80 = 1.0875."""
+    air = _status(run, "2020")["env.air_good_days.2020"]
+    assert air["binding"] is True
+    assert Decimal(str(air["actual"])) == Decimal("87.0")
+    assert air["achievement"] == pytest.approx(87.0 / 80, abs=1e-6)
+    assert air["status"] == "achieved"
+
+
+def test_new_urban_jobs_cumulative_worked_by_hand(run: Run) -> None:
+    """New urban jobs 2016–2020 add up to the 65.64 million the NDRC reports, above the
+    "50 million or more" due by 2020: achieved."""
+    # 1314 + 1351 + 1361 + 1352 + 1186 = 6564 (万人); achievement = 6564 / 5000 = 1.3128
+    jobs = _status(run, "2020")["emp.new_urban_jobs.2016_2020"]
+    assert Decimal(str(jobs["actual"])) == Decimal(1314 + 1351 + 1361 + 1352 + 1186) == 6564
+    assert jobs["achievement"] == pytest.approx(6564 / 5000, abs=1e-6)
+    assert jobs["status"] == "achieved"
+
+
+def test_growth_rates_alone_give_the_same_change_as_their_levels(run: Run, tmp_path: Path) -> None:
+    """The cited 2016–2018 falls of energy intensity, given as 比上年增长 rates or as the
+    levels they imply (an index, 2015 = 100), give the same change by 2018."""
+    rates = tmp_path / "rates"
+    levels = tmp_path / "levels"
+    rates.mkdir()
+    levels.mkdir()
+    header = "indicator,period,value,unit,measure,source\n"
+    (rates / "energy.csv").write_text(
+        header
+        + "".join(
+            f"env.energy_intensity,{year},{rate},%,growth,test (cited rates)\n"
+            for year, rate in (("2016", "-5.0"), ("2017", "-3.7"), ("2018", "-3.1"))
+        ),
+        encoding="utf-8",
+    )
+    # 100 × 0.95 = 95; × 0.963 = 91.485; × 0.969 = 88.648965
+    (levels / "energy.csv").write_text(
+        header
+        + "".join(
+            f"env.energy_intensity,{year},{level},吨标准煤/万元,level,test (index 2015 = 100)\n"
+            for year, level in (
+                ("2015", "100"),
+                ("2016", "95"),
+                ("2017", "91.485"),
+                ("2018", "88.648965"),
+            )
+        ),
+        encoding="utf-8",
+    )
+    from_rates = _status(run, "2018", rates)["env.energy_intensity.2020"]
+    from_levels = _status(run, "2018", levels)["env.energy_intensity.2020"]
+    assert from_rates["actual"] == from_levels["actual"] == pytest.approx(-11.351035)
+    assert from_rates["status"] == from_levels["status"] == "on_track"
+
+
+def test_status_as_of_2020_names_what_was_met(run: Run) -> None:
+    """`status --as-of 2020` in English shows the cited figures and which targets were met."""
+    r = run("status", "--plan", str(PLAN), "--data", str(DATA), "--as-of", "2020", "--lang", "en")
+    assert r.exit_code == 0
+    for text in (
+        "63.89",
+        "87.00",
+        "83.40",
+        "0.60",
+        "2.40",
+        "5.70",
+        "achieved 6",
+        "missed 3",
+        "no data 1",
+    ):
+        assert text in r.stdout, text
+
+
+def test_show_one_indicator(run: Run) -> None:
+    """`show` on the GDP indicator lists the cited growth rates with their sources."""
+    r = run("show", "econ.gdp", "--plan", str(PLAN), "--data", str(DATA), "--lang", "zh")
+    assert r.exit_code == 0
+    for text in ("6.7", "6.9", "6.6", "6.1", "2.3", "m.itxw.cn"):
+        assert text in r.stdout, text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "xlsx", "docx"])
+def test_report_2020_in_every_format(run: Run, tmp_path: Path, fmt: str) -> None:
+    """`report 2020 -o report.<ext>` writes the second plan's report whole in each format."""
+    r = run("report", "2020", "--plan", str(PLAN), "--data", str(DATA), "-o", f"report.{fmt}")
+    assert r.exit_code == 0
+    out = tmp_path / f"report.{fmt}"
+    assert out.stat().st_size > 1000
+    assert "63.89" in _text_of(out)
+
+
+def _text_of(path: Path) -> str:
+    """The words and figures of a written report, whatever its format."""
+    if path.suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(path)
+        return " ".join(
+            str(cell) for ws in book for row in ws.iter_rows(values_only=True) for cell in row
+        )
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        return " ".join([p.text for p in document.paragraphs] + cells)
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_wheel_carries_the_example_plans_where_the_tool_looks() -> None:
+    """pyproject puts examples/plans into the wheel at the folder locate.py searches."""
+    import tomllib
+
+    import linyi_tracker.locate as locate
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    mapping = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    installed = Path(locate.__file__).resolve().parent / "_examples" / "plans"
+    assert mapping["examples/plans"] == installed.relative_to(REPO).as_posix()
+
+
+def test_the_example_is_reached_by_name_from_an_empty_folder(run: Run) -> None:
+    """`--plan cn-13th-fyp --data cn-13th-fyp` names the shipped example from any folder."""
+    r = run(
+        "status",
+        "--plan",
+        "cn-13th-fyp",
+        "--data",
+        "cn-13th-fyp",
+        "--as-of",
+        "2020",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+    )
+    assert r.exit_code == 0
+    targets = {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+    assert targets["urb.resident_rate.2020"]["status"] == "achieved"
+
+
+def test_a_local_file_of_the_example_name_wins(run: Run, tmp_path: Path) -> None:
+    """A file named like an example in the working folder is read, not the example."""
+    (tmp_path / "cn-13th-fyp").write_text("schema_version: [", encoding="utf-8")
+    r = run("plan", "check", "--plan", "cn-13th-fyp", "--lang", "en")
+    assert r.exit_code != 0
+
+
+def test_an_unknown_name_is_still_a_missing_file(run: Run) -> None:
+    """A bare name that is neither a file nor a shipped example is refused as before."""
+    r = run("plan", "check", "--plan", "cn-14th-fyp", "--lang", "en")
+    assert r.exit_code == 2 and "cn-14th-fyp" in r.stderr
+
+
+def test_a_name_the_file_system_refuses_is_reported_where_it_is_used(
+    run: Run, tmp_path: Path
+) -> None:
+    """A bare --data name too long for the file system still gets ingest's one-line message."""
+    sub = tmp_path / "jobs.csv"
+    sub.write_text(
+        "indicator,period,value,unit,source\nemp.new_urban_jobs,2016,1314,万人,c\n",
+        encoding="utf-8",
+    )
+    r = run("ingest", str(sub), "--plan", str(PLAN), "--data", "y" * 300, width=1000)
+    assert r.exit_code == 2 and "cannot create the data folder" in r.stderr
