@@ -68,12 +68,19 @@ def shipped_example(option: Path, suffix: str = "") -> Path:
     return candidate if found else option
 
 
+def _option_or_example(option: Path, suffix: str) -> Located:
+    """The path an option names; a shipped example is ``embedded``: shown by name and
+    version, and never written to (ingest and withdraw refuse an embedded folder)."""
+    found = shipped_example(option, suffix)
+    return Located(found, "option" if found == option else "embedded")
+
+
 def locate_plan(
     option: Path | None, env: Mapping[str, str] | None = None, cwd: Path | None = None
 ) -> Located:
     environ = os.environ if env is None else env
     if option is not None:
-        return Located(shipped_example(option, ".yaml"), "option")
+        return _option_or_example(option, ".yaml")
     if environ.get(PLAN_ENV):
         return Located(Path(environ[PLAN_ENV]), "environment")
     local = (cwd or Path.cwd()) / "data" / "plan.yaml"
@@ -87,7 +94,7 @@ def locate_data(
 ) -> Located:
     environ = os.environ if env is None else env
     if option is not None:
-        return Located(shipped_example(option), "option")
+        return _option_or_example(option, "")
     if environ.get(DATA_ENV):
         return Located(Path(environ[DATA_ENV]), "environment")
     local = (cwd or Path.cwd()) / "data" / "actuals"

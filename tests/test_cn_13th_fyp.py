@@ -262,3 +262,22 @@ def test_a_name_the_file_system_refuses_is_reported_where_it_is_used(
     )
     r = run("ingest", str(sub), "--plan", str(PLAN), "--data", "y" * 300, width=1000)
     assert r.exit_code == 2 and "cannot create the data folder" in r.stderr
+
+
+def test_ingest_never_writes_into_a_shipped_example(run: Run, tmp_path: Path) -> None:
+    """`ingest --data cn-13th-fyp` is refused: the shipped example is the package's own."""
+    sub = tmp_path / "jobs.csv"
+    sub.write_text(
+        "indicator,period,value,unit,source\nemp.new_urban_jobs,2021,1269,万人,c\n",
+        encoding="utf-8",
+    )
+    before = {p: p.read_bytes() for p in DATA.glob("*")}
+    r = run("ingest", str(sub), "--plan", "cn-13th-fyp", "--data", "cn-13th-fyp", "--lang", "en")
+    assert r.exit_code != 0 and "no data folder to write to" in r.stderr
+    assert {p: p.read_bytes() for p in DATA.glob("*")} == before
+
+
+def test_a_shipped_example_is_named_as_shipped(run: Run) -> None:
+    """The example's plan is shown as shipped with the tool, not as a path on this machine."""
+    r = run("plan", "check", "--plan", "cn-13th-fyp", "--lang", "en")
+    assert r.exit_code == 0 and "cn-13th-fyp.yaml (embedded in linyi-tracker" in r.stdout

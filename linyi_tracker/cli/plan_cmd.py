@@ -51,12 +51,14 @@ def check(
     lang: LangOption = None,
 ) -> None:
     """Check a plan file (help text: cli/help_texts.py)."""
+    from linyi_tracker.cli.context import shown_location
     from linyi_tracker.cli.output import print_findings, stderr, stdout, summary
     from linyi_tracker.i18n import t
     from linyi_tracker.locate import locate_plan
     from linyi_tracker.plan.loader import load_plan
 
-    where = locate_plan(file if file is not None else plan).path
+    located = locate_plan(file if file is not None else plan)
+    where = located.path
     result = load_plan(where)
     language = output_language(lang)
     errors = result.errors
@@ -73,7 +75,8 @@ def check(
     line = t(
         "plan.valid",
         language,
-        path=where,
+        # The plan shipped with the tool is named by version, not by a site-packages path.
+        path=shown_location(located, language) if located.origin == "embedded" else where,
         systems=len(p.systems),
         projects=len(p.projects),
         unnamed=unnamed,
