@@ -501,3 +501,35 @@ def test_a_bare_wan_yi_figure_is_marked_whole(units_plan: Plan) -> None:
     result = Extractor(units_plan, year=2023).extract([_document(text)])
     (unread,) = result.not_read
     assert unread.span is not None and text[unread.span[0] : unread.span[1]] == "1.2万亿"
+
+
+# a conversion worked out from the units' names is confirmed row by row (review mends)
+
+
+def test_a_conversion_by_the_names_alone_is_a_warning_per_row(units_plan: Plan) -> None:
+    """69541 with the unit 吨 against a 万吨 indicator (no conversion declared) is stored as
+    6.9541 万吨 with a `unit-derived` warning the clerk confirms, not a benign notice."""
+    (value, _, _), issues = value_cell(
+        "69541", "吨", "number", unit(units_plan, "wan-tonnes"), None, TODAY
+    )
+    assert value == Decimal("6.9541")
+    assert [(i.code, i.severity.value) for i in issues] == [("unit-derived", "warning")]
+
+
+def test_a_conversion_the_plan_declares_stays_a_notice() -> None:
+    """8.37 with the unit 万人 against the shipped plan's 人 (conversions: {万人: 10000}) is
+    a `unit-converted` notice, gathered once a file."""
+    persons = unit(read_plan(PLAN_FILE), "persons")
+    (value, _, _), issues = value_cell("8.37", "万人", "number", persons, None, TODAY)
+    assert value == Decimal(83700)
+    assert [(i.code, i.severity.value) for i in issues] == [("unit-converted", "notice")]
+
+
+def test_a_magnitude_word_before_the_unit_is_a_derived_conversion(units_plan: Plan) -> None:
+    """6.95 with the unit 亿吨 against 万吨 is exact (69,500) but worked out from the names,
+    so it is a `unit-derived` warning too."""
+    (value, _, _), issues = value_cell(
+        "6.95", "亿吨", "number", unit(units_plan, "wan-tonnes"), None, TODAY
+    )
+    assert value == Decimal(69500)
+    assert [i.code for i in issues] == ["unit-derived"]

@@ -56,6 +56,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "magnitude-suffix": ("magnitude-suffix.csv", 2, 4),
     "unit-mismatch": ("unit-mismatch.csv", 2, 5),
     "unit-converted": ("unit-converted.csv", 2, 5),
+    "unit-derived": ("unit-derived.csv", 2, 5),
     "unit-in-value": ("unit-in-value.csv", 2, 4),
     "out-of-range": ("out-of-range.csv", 2, 4),
     "not-integer": ("not-integer.csv", 2, 4),

@@ -26,7 +26,8 @@ from linyi_tracker.actuals.numbers import (
     too_large,
 )
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
-from linyi_tracker.actuals.units import has_magnitude, split_unit, unit_factor
+from linyi_tracker.actuals.units import declared, has_magnitude, split_unit, unit_factor
+from linyi_tracker.actuals.units import unit_names as unit_names  # the row shortcut's
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.plan.sounds import is_zone_name
@@ -415,11 +416,6 @@ def _unread(issues: Issues) -> Issues:
     return [i for i in issues if i.code not in ("magnitude-suffix", "unit-in-value")]
 
 
-def unit_names(unit: Unit) -> frozenset[str]:
-    """Every name the unit column may give for ``unit`` itself, folded."""
-    return frozenset(fold(a) for a in (unit.id, unit.name.zh, unit.name.en, *unit.aliases))
-
-
 def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
     """The value in the indicator's unit: as it is when the unit column is blank or names
     the unit, converted exactly when it names one that converts (万人 → 人, 亿吨 → 万吨:
@@ -437,7 +433,10 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
             "converted": converted,
             "to_unit": unit.name.zh,
         }
-        issues.append(Issue("unit-converted", N, "unit", params))
+        if declared(text, unit):
+            issues.append(Issue("unit-converted", N, "unit", params))
+        else:  # 吨 against 万吨: worked out from the names, so the clerk confirms it per row
+            issues.append(Issue("unit-derived", W, "unit", params))
         return converted
     params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the

@@ -34,10 +34,7 @@ def unit_table(unit: Unit) -> dict[str, Decimal]:
     cached = _TABLES.get(id(unit))
     if cached is not None and cached[0] is unit:
         return cached[1]
-    table: dict[str, Decimal] = {}
-    for name in (unit.id, unit.name.zh, unit.name.en, *unit.aliases):
-        if fold(name):
-            table.setdefault(fold(name), Decimal(1))
+    table = dict.fromkeys(unit_names(unit), Decimal(1))
     for name, factor in unit.conversions.items():
         if fold(name):
             table.setdefault(fold(name), factor)
@@ -51,6 +48,20 @@ def unit_table(unit: Unit) -> dict[str, Decimal]:
         _TABLES.clear()
     _TABLES[id(unit)] = (unit, table)
     return table
+
+
+def unit_names(unit: Unit) -> frozenset[str]:
+    """Every name the unit column may give for ``unit`` itself, folded."""
+    names = (unit.id, unit.name.zh, unit.name.en, *unit.aliases)
+    return frozenset(fold(n) for n in names if fold(n))
+
+
+def declared(text: str, unit: Unit) -> bool:
+    """``text`` is one of ``unit``'s own names or a conversion the plan declares — a sure
+    reading; a factor worked out from the names' magnitudes (吨 against 万吨, 亿吨 against
+    万吨) is not: the unit may have been written for the indicator's own."""
+    folded = fold(text)
+    return folded in unit_names(unit) or folded in {fold(n) for n in unit.conversions}
 
 
 def unit_factor(text: str, unit: Unit) -> Decimal | None:

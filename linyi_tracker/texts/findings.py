@@ -1127,6 +1127,29 @@ _ENTRIES = [
         },
     ),
     _entry(
+        "unit-derived",
+        W,
+        "cell",
+        T(
+            "按单位名称换算的数字（吨 → 万吨），规划未声明此换算，请确认单位",
+            "a figure converted by the units' names (吨 → 万吨), a conversion the plan does "
+            "not declare: confirm the unit",
+        ),
+        {
+            "": T(
+                "{value}{unit}按单位名称换算为{converted}{to_unit}",
+                "{value} {unit} converted by the units' names to {converted} {to_unit}",
+            )
+        },
+        {
+            "": T(
+                "若数字本是以{to_unit}计，把单位改为{to_unit}；若确以{unit}计，则换算无误",
+                "if the figure is in {to_unit}, write {to_unit} as its unit; if it is in "
+                "{unit}, the conversion stands",
+            )
+        },
+    ),
+    _entry(
         "out-of-range",
         E,
         "cell",
