@@ -533,3 +533,54 @@ def test_a_magnitude_word_before_the_unit_is_a_derived_conversion(units_plan: Pl
     )
     assert value == Decimal(69500)
     assert [i.code for i in issues] == ["unit-derived"]
+
+
+# a 万/亿 in the cell is in doubt only on a unit with the same word (review mends)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_id", "expected"),
+    [("3.3万亿", "yi-yuan", Decimal(33000)), ("6.95亿", "wan-tonnes", Decimal(69500))],
+)
+def test_another_magnitude_word_than_the_units_is_an_exact_reading(
+    units_plan: Plan, text: str, unit_id: str, expected: Decimal
+) -> None:
+    """3.3万亿 against 亿元 is 3.3万亿元 (33,000 亿元), 6.95亿 against 万吨 is 6.95亿吨 (69,500
+    万吨): no doubt whether 万 was written twice, and a notice that shows the reading."""
+    (value, _, _), issues = value_cell(text, "", "number", unit(units_plan, unit_id), None, TODAY)
+    assert value == expected, issues
+    assert [(i.code, i.form) for i in issues] == [("magnitude-suffix", "in-unit")]
+
+
+_UNIT_TEXTS = [(u, name) for u, name in _MAGNITUDE_UNITS] + [
+    (u, "") for u in {id(u): u for u, _ in _MAGNITUDE_UNITS}.values() if has_magnitude(u.name.zh)
+]
+
+
+@given(
+    pair=st.sampled_from(_UNIT_TEXTS),
+    word=st.sampled_from([w for w, _ in MAGNITUDE_WORDS]),
+    number=_DECIMALS,
+)
+def test_a_magnitude_word_is_in_doubt_only_on_its_own_unit(
+    pair: tuple[Unit, str], word: str, number: Decimal
+) -> None:
+    """'<n><word>' with a unit whose name holds a magnitude (the unit column's, or the
+    indicator's when it is blank) is refused as magnitude-unit/twice exactly when the word
+    is the unit's own; else it reads as n × word ÷ the unit's magnitude, in the unit."""
+    u, name = pair
+    named = name or u.name.zh
+    own_word, own_magnitude = next((w, m) for w, m in MAGNITUDE_WORDS if named.startswith(w))
+    (value, _, _), issues = value_cell(f"{number}{word}", name, "number", u, None, TODAY)
+    doubt = [i for i in issues if i.code == "unit-mismatch"]
+    if word == own_word:
+        assert value is None and [i.form for i in doubt] in (["magnitude-unit"], ["twice"])
+        return
+    assert not doubt, issues
+    factor = unit_factor(named, u)
+    assert factor is not None
+    if value is None:  # only beyond what a figure may hold, or a fraction of a count
+        assert any(i.code in ("out-of-range", "not-integer") for i in issues), issues
+        return
+    magnitude = dict(MAGNITUDE_WORDS)[word]
+    assert value == number * magnitude / own_magnitude * factor

@@ -26,7 +26,13 @@ from linyi_tracker.actuals.numbers import (
     too_large,
 )
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
-from linyi_tracker.actuals.units import declared, has_magnitude, split_unit, unit_factor
+from linyi_tracker.actuals.units import (
+    declared,
+    has_magnitude,
+    magnitude_of,
+    split_unit,
+    unit_factor,
+)
 from linyi_tracker.actuals.units import unit_names as unit_names  # the row shortcut's
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
@@ -174,6 +180,7 @@ def value_cell(
         form = "magnitude-unit" if unit and has_magnitude(unit.name.zh) else "twice"
         column = "value" if form == "magnitude-unit" else "unit"
         return _NOTHING, [*_unread(issues), Issue("unit-mismatch", E, column, params, form, form)]
+    parsed = _in_unit_magnitude(parsed, unit_text, unit, issues)
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
@@ -392,12 +399,34 @@ def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
     the unit column's differ and the column converts again."""
     if unit is None:
         return False
-    if _has(issues, "magnitude-suffix") and has_magnitude(unit_text or unit.name.zh):
-        return True
+    suffix = next((i.params.get("suffix") for i in issues if i.code == "magnitude-suffix"), None)
+    in_unit = magnitude_of(unit_text or unit.name.zh)
+    if suffix is not None and in_unit is not None:
+        # Only the unit's own word is in doubt: 3.3万亿 in 亿元 is 3.3万亿元, 6.95亿 in 万吨 is
+        # 6.95亿吨 — exact (:func:`_in_unit_magnitude`).
+        return suffix == in_unit[0]
     if not unit_text or not _has(issues, "unit-in-value"):
         return False
     factor = unit_factor(unit_text, unit)
     return factor is not None and factor != 1
+
+
+def _in_unit_magnitude(
+    parsed: Decimal, unit_text: str, unit: Unit | None, issues: Issues
+) -> Decimal:
+    """A figure in 万/亿 against a unit with another magnitude in its name (the unit
+    column's, or the indicator's when it is blank) reads with the unit's base: 6.95亿 in
+    万吨 is 6.95亿吨, 69,500 万吨; 3.3万亿 in 亿元 is 33,000 亿元. The cell's word replaces
+    the unit's; the same word on both is a doubt (:func:`_scaled_twice`), refused before."""
+    named = unit_text or (unit.name.zh if unit is not None else "")
+    in_unit = magnitude_of(named)
+    at = next((n for n, i in enumerate(issues) if i.code == "magnitude-suffix"), None)
+    if in_unit is None or at is None:
+        return parsed
+    value = plain_decimal(parsed / in_unit[1])
+    params: dict[str, Param] = {**issues[at].params, "value": value, "unit": named}
+    issues[at] = Issue("magnitude-suffix", N, "value", params, "in-unit")
+    return value
 
 
 def _has(issues: Issues, code: str) -> bool:

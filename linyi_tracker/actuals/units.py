@@ -118,4 +118,11 @@ def split_unit(text: str, unit: Unit) -> tuple[str, Decimal, str] | None:
 
 def has_magnitude(text: str) -> bool:
     """A unit text that starts with 万 or 亿 (万吨, 亿元, 万人)."""
-    return fold(text).startswith(tuple(w for w, _ in MAGNITUDE_WORDS))
+    return magnitude_of(text) is not None
+
+
+def magnitude_of(text: str) -> tuple[str, Decimal] | None:
+    """The magnitude word a unit text starts with and its factor (万亿元 → 万亿, not 万),
+    or None (吨, 人)."""
+    folded = fold(text)
+    return next(((w, m) for w, m in MAGNITUDE_WORDS if folded.startswith(w)), None)

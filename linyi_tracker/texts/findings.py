@@ -918,7 +918,12 @@ _ENTRIES = [
                 "{suffix}＝{factor}）",
                 "{count:figure|figures} in 万 or 亿 multiplied out ({lines}"
                 "'{text}' read as {value}, {suffix} = {factor})",
-            )
+            ),
+            "in-unit": T(
+                "{count}个带“万”或“亿”的数字按单位名称读取（{lines}“{text}”读作{value}{unit}）",
+                "{count:figure|figures} in 万 or 亿 read with the unit's name ({lines}"
+                "'{text}' read as {value} {unit})",
+            ),
         },
     ),
     _entry(
@@ -946,9 +951,9 @@ _ENTRIES = [
             ),
             "magnitude-unit": T(
                 "“{text}”带“万”或“亿”，而指标单位“{expected}”本身以万或亿计："
-                "不知是单位的“万”写了两次，还是要再乘一次",
+                "不知是单位的“万”或“亿”写了两次，还是要再乘一次",
                 "'{text}' has 万 or 亿, and the indicator's unit {expected:zh} "
-                "({expected}) already counts in them: is it the unit's own 万 written "
+                "({expected}) already counts in them: is it the unit's own 万 or 亿 written "
                 "again, or a magnitude on top of it?",
             ),
         },
