@@ -25,9 +25,9 @@ from linyi_tracker.actuals.numbers import parse_number
 from linyi_tracker.actuals.units import MAGNITUDE_WORDS, has_magnitude, unit_factor
 from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor
-from linyi_tracker.extract.script import simplified
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Indicator, Plan, Unit
+from linyi_tracker.plan.script import simplified
 
 Run = Callable[..., Result]
 HERE = FIXTURES / "extract"
