@@ -45,7 +45,7 @@ def test_plan_check_counts_its_notices_in_chinese(run: Run, tmp_path: Path) -> N
     """`plan check --lang zh` on a plan with notices counts them in its Chinese summary."""
     r = run("plan", "check", str(_broken_plan(tmp_path)), "--lang", "zh")
     assert r.exit_code == 1
-    assert "发现 1 个错误、0 个警告、6 个提示，涉及 1 个文件。" in r.stderr
+    assert "1个文件中发现1个错误、0个警告、6个提示。" in r.stderr
 
 
 def test_plan_check_counts_its_notices_in_english(run: Run, tmp_path: Path) -> None:

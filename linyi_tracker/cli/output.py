@@ -27,7 +27,7 @@ from rich.segment import Segment
 
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.formatting import without_surrogates
-from linyi_tracker.i18n import Lang, t
+from linyi_tracker.i18n import Lang, Text, t
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
@@ -147,11 +147,20 @@ def print_findings(
 
 
 def summary(findings: list[Finding], lang: Lang = "en") -> str:
-    """``Found 3 errors, 1 warning and 0 notices in 2 files.`` /
-    ``发现 3 个错误、1 个警告，涉及 2 个文件。`` (notices named in Chinese only when there are any)."""
+    """``Found 3 errors, 1 warning and 2 notices in 2 files.`` /
+    ``2个文件中发现3个错误、1个警告、2个提示。``: :func:`found` for plan check."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
     files = len({f.file for f in findings if f.file})
-    key = "check.found_notices" if notices else "check.found"
-    return t(key, lang, errors=errors, warnings=warnings, notices=notices, files=files)
+    return found(lang, errors, warnings, notices, files)
+
+
+def found(
+    lang: Lang, errors: int, warnings: int, notices: int, files: int, rows: int | None = None
+) -> str:
+    """The one sentence summing findings up, for validate and plan check alike: notices
+    named when there are any, rows when files were read row by row."""
+    key = "validate.found_notices" if notices else "validate.found"
+    where = Text("validate.found_rows", {"n": rows}) if rows is not None else ""
+    return t(key, lang, errors=errors, warnings=warnings, notices=notices, files=files, rows=where)
