@@ -25,6 +25,7 @@ from linyi_tracker.formatting import (
     number,
     pace_percent,
     percent,
+    percent_sign,
     shown_percent,
     with_unit,
     worded,
@@ -86,7 +87,7 @@ def _pct(value: Decimal | float, lang: Lang, places: int = 1, style: ColumnStyle
     shown = style.share(exact, lang) if style.percent_places is not None or not places else None
     if shown is None:
         shown = f"{exact:.{places}f}"
-    return f"{shown}{'%' if lang == 'zh' else ' %'}"
+    return f"{shown}{percent_sign(lang)}"
 
 
 def _change_words(
