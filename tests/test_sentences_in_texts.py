@@ -84,6 +84,40 @@ def test_a_truncated_listing_says_so_in_english(run: Run, tmp_path: Path) -> Non
     assert "… and 4 more (listing truncated)" in r.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "(listing truncated); linyi-tracker validate --max-findings 0 on the files lists"),
+        ("zh", "（列表已截断）；对这些文件运行 linyi-tracker validate --max-findings 0 可列出全部"),
+    ],
+)
+def test_a_truncated_listing_says_how_to_see_the_rest(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """ingest's cut listing names the command that lists every finding, in both languages."""
+    data = tmp_path / "data"
+    args = ["ingest", str(_duplicates(tmp_path, 25)), "--plan", str(PLAN_FILE)]
+    r = run(*args, "--data", str(data), "--lang", lang)
+    assert said in r.stderr
+
+
+def test_a_plans_truncated_listing_points_to_plan_check() -> None:
+    """A listing of a plan's findings cut at 20 says `plan check` lists them all."""
+    import io
+
+    from rich.console import Console
+
+    from linyi_tracker.cli.output import print_findings
+    from linyi_tracker.findings import Finding, Severity
+
+    out = io.StringIO()
+    found = [Finding("unnamed-project", Severity.NOTICE, "plan.yaml", n) for n in range(25)]
+    print_findings(Console(file=out, width=200), found, 20, "en", "findings.rest.plan")
+    assert out.getvalue().splitlines()[-1] == (
+        "… and 5 more (listing truncated); linyi-tracker plan check lists them all"
+    )
+
+
 def test_extract_summarises_in_chinese(run: Run) -> None:
     """extract's summary and its missing-year line are Chinese under zh."""
     r = run("extract", str(EXTRACT), "--plan", str(PLAN_FILE), "--lang", "zh")

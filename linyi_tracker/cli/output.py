@@ -129,8 +129,14 @@ def finding_line(f: Finding, lang: Lang = "en") -> str:
 
 
 def print_findings(
-    console: Console, findings: list[Finding], limit: int | None = None, lang: Lang = "en"
+    console: Console,
+    findings: list[Finding],
+    limit: int | None = None,
+    lang: Lang = "en",
+    rest: str = "findings.rest.validate",
 ) -> None:
+    """``findings`` one a line, the first ``limit``; past it, how many more and the
+    command that lists them all (``rest``: the key of its words)."""
     shown = findings if limit is None else findings[:limit]
     for f in shown:
         # soft_wrap: one finding, one line, whatever the width (editors and grep rely on it)
@@ -143,7 +149,8 @@ def print_findings(
         )
     if limit is not None and len(findings) > limit:
         more = len(findings) - limit
-        console.print(t("findings.truncated", lang, more=more), markup=False)
+        how = Text(rest).render(lang, plain=True)  # the command as typed, no code marks
+        console.print(t("findings.truncated", lang, more=more, how=how), markup=False)
 
 
 def summary(findings: list[Finding], lang: Lang = "en") -> str:

@@ -759,8 +759,17 @@ LABELS.update(
         },
         "validate.found_rows": {"zh": "（{n}行）", "en": " ({n:row|rows})"},
         "findings.truncated": {
-            "zh": "……另有{more}条（列表已截断）",
-            "en": "… and {more} more (listing truncated)",
+            "zh": "……另有{more}条（列表已截断）{how}",
+            "en": "… and {more} more (listing truncated){how}",
+        },
+        # how to see the rest of a truncated listing, by where its findings come from
+        "findings.rest.validate": {
+            "zh": "；对这些文件运行 `linyi-tracker validate --max-findings 0` 可列出全部",
+            "en": "; `linyi-tracker validate --max-findings 0` on the files lists them all",
+        },
+        "findings.rest.plan": {
+            "zh": "；`linyi-tracker plan check` 可列出全部",
+            "en": "; `linyi-tracker plan check` lists them all",
         },
         "validate.strict": {
             "zh": "--strict：警告也算作错误。",
