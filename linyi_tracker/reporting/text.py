@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from linyi_tracker.actuals.numbers import PLAIN_NUMBER
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import (
     PLAIN,
@@ -556,4 +557,7 @@ def last_figure(gap: DataGap, lang: Lang) -> str:
     it in every format: the figure in the reader's words and its period (正常推进（2018年）)."""
     if gap.last_period is None:
         return "—"
-    return noted(worded(gap.last_value or "", lang), gap.last_period.label(lang), lang)
+    value = gap.last_value or ""
+    # a figure as every figure is shown (27,624; 2.7624万), a word or date in words
+    shown = number(Decimal(value), lang) if PLAIN_NUMBER.match(value) else worded(value, lang)
+    return noted(shown, gap.last_period.label(lang), lang)
