@@ -584,3 +584,19 @@ def test_a_magnitude_word_is_in_doubt_only_on_its_own_unit(
         return
     magnitude = dict(MAGNITUDE_WORDS)[word]
     assert value == number * magnitude / own_magnitude * factor
+
+
+def test_a_figure_that_fits_unconverted_is_not_called_a_growth_rate(
+    run: Run, tmp_path: Path
+) -> None:
+    """69541 with 吨 against grain in 万吨 (target 65,000): stored 6.9541 万吨, and the scale
+    warning says 69541 itself fits — was the unit 万吨? — never 'looks like a growth rate'."""
+    data = tmp_path / "grain.csv"
+    data.write_text("indicator,period,region,value,unit\nagr.grain,2023,cn,69541,吨\n")
+    r = run("validate", str(data), "--plan", str(UNITS_PLAN), "--no-store", "--format", "json")
+    found = {f["code"]: f for f in json.loads(r.stdout)["findings"]}
+    assert set(found) == {"unit-derived", "implausible-value"}
+    scale = found["implausible-value"]
+    assert scale["params"]["written"] == "69541"
+    assert scale["message"].endswith("was the unit 万吨?")
+    assert "growth" not in scale["message"] + scale["hint"]

@@ -1408,6 +1408,20 @@ _ENTRIES = [
                 "{value} is about ten thousand times this indicator's scale (about {reference}): "
                 "it looks like {reading} converted from 万 by mistake",
             ),
+            "converted": T(
+                "{value}由{written}{unit}按单位名称换算而来；{written}本身符合该指标的量级"
+                "（约{reference}{to_unit}）：单位是否应为{to_unit}？",
+                "{value} was converted from {written} {unit} by the units' names; {written} "
+                "itself is on this indicator's scale (about {reference} {to_unit}): was the "
+                "unit {to_unit}?",
+            ),
+            "converted-range": T(
+                "{value}由{written}{unit}按单位名称换算而来；{written}本身在规划给出的合理范围"
+                "{min}—{max}内：单位是否应为{to_unit}？",
+                "{value} was converted from {written} {unit} by the units' names; {written} "
+                "itself is within the plausible range the plan gives ({min}–{max}): was the "
+                "unit {to_unit}?",
+            ),
             "growth": T(
                 "{value}看起来是增长率（{value}%），不是水平值（该指标约为{reference}）",
                 "{value} looks like a growth rate ({value} %), not a level (this indicator is "
@@ -1456,6 +1470,11 @@ _ENTRIES = [
                 "请对照原始资料核对该数字及其单位；数字无误则无需处理（这是警告）",
                 "check the figure and its unit against the source; if it is right, nothing "
                 "to do (this is a warning)",
+            ),
+            "converted": T(
+                "若数字本是以{to_unit}计，把单位改为{to_unit}（或留空）；若确以{unit}计，请对照原始资料核对",
+                "if the figure is in {to_unit}, write {to_unit} as its unit (or nothing); if it "
+                "is in {unit}, check it against the source",
             ),
             "growth": T(
                 "增长数字不是水平值：请删去该行，或记在备注中；增长数字属于规划中的增长目标",
