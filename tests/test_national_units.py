@@ -525,14 +525,14 @@ def test_a_conversion_the_plan_declares_stays_a_notice() -> None:
     assert [(i.code, i.severity.value) for i in issues] == [("unit-converted", "notice")]
 
 
-def test_a_magnitude_word_before_the_unit_is_a_derived_conversion(units_plan: Plan) -> None:
-    """6.95 with the unit 亿吨 against 万吨 is exact (69,500) but worked out from the names,
-    so it is a `unit-derived` warning too."""
+def test_a_magnitude_word_before_the_unit_is_a_sure_conversion(units_plan: Plan) -> None:
+    """6.95 with the unit 亿吨 against 万吨 is 69,500 exactly: the clerk wrote the magnitude,
+    as 6.95亿 in the cell reads (a notice, as that reading is); only a plain 吨 is in doubt."""
     (value, _, _), issues = value_cell(
         "6.95", "亿吨", "number", unit(units_plan, "wan-tonnes"), None, TODAY
     )
     assert value == Decimal(69500)
-    assert [i.code for i in issues] == ["unit-derived"]
+    assert [(i.code, i.severity.value) for i in issues] == [("unit-converted", "notice")]
 
 
 # a 万/亿 in the cell is in doubt only on a unit with the same word (review mends)

@@ -57,11 +57,13 @@ def unit_names(unit: Unit) -> frozenset[str]:
 
 
 def declared(text: str, unit: Unit) -> bool:
-    """``text`` is one of ``unit``'s own names or a conversion the plan declares — a sure
-    reading; a factor worked out from the names' magnitudes (吨 against 万吨, 亿吨 against
-    万吨) is not: the unit may have been written for the indicator's own."""
+    """``text`` converts surely: one of ``unit``'s own names, a conversion the plan
+    declares, or a name with its own magnitude word (亿吨 against 万吨, 万元 against 元: the
+    clerk wrote the magnitude). Not a plain name under a magnitude unit (吨 against 万吨),
+    a factor the names alone give: the 万 of the indicator's unit may have been left out."""
     folded = fold(text)
-    return folded in unit_names(unit) or folded in {fold(n) for n in unit.conversions}
+    own = unit_names(unit) | {fold(n) for n in unit.conversions}
+    return folded in own or magnitude_of(folded) is not None
 
 
 def unit_factor(text: str, unit: Unit) -> Decimal | None:
