@@ -600,3 +600,14 @@ def test_a_figure_that_fits_unconverted_is_not_called_a_growth_rate(
     assert scale["params"]["written"] == "69541"
     assert scale["message"].endswith("was the unit 万吨?")
     assert "growth" not in scale["message"] + scale["hint"]
+
+
+@pytest.mark.parametrize("unit_text", ["", "万吨"])
+def test_a_plain_unit_typed_in_the_cell_is_derived_too(units_plan: Plan, unit_text: str) -> None:
+    """69541吨 in the value cell against 万吨 is read as the unit column's 吨 is: 6.9541 万吨
+    with a `unit-derived` warning, never a benign unit-in-value notice."""
+    (value, _, _), issues = value_cell(
+        "69541吨", unit_text, "number", unit(units_plan, "wan-tonnes"), None, TODAY
+    )
+    assert value == Decimal("6.9541"), issues
+    assert [(i.code, i.column) for i in issues] == [("unit-derived", "value")]

@@ -380,6 +380,16 @@ def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
         if suffix == ":1" and factor == 1:
             # A ratio is written 1.6:1: the template's hint asks for that form.
             return parsed
+        if factor != 1 and not declared(suffix, unit):
+            # 69541吨 against 万吨: as the unit column's 吨 (unit_cell), confirmed row by row
+            derived: dict[str, Param] = {
+                "value": reading.value,
+                "unit": suffix,
+                "converted": parsed,
+                "to_unit": unit.name.zh,
+            }
+            issues.append(Issue("unit-derived", W, "value", derived))
+            return parsed
         params: dict[str, Param] = {"text": text, "value": parsed, "unit": unit.name.zh}
         issues.append(Issue("unit-in-value", N, "value", params))
     return parsed
@@ -405,7 +415,7 @@ def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
         # Only the unit's own word is in doubt: 3.3万亿 in 亿元 is 3.3万亿元, 6.95亿 in 万吨 is
         # 6.95亿吨 — exact (:func:`_in_unit_magnitude`).
         return suffix == in_unit[0]
-    if not unit_text or not _has(issues, "unit-in-value"):
+    if not unit_text or not any(i.code in _CELL_UNIT for i in issues):
         return False
     factor = unit_factor(unit_text, unit)
     return factor is not None and factor != 1
@@ -442,7 +452,11 @@ def _same_unit(a: str, b: str, unit: Unit) -> bool:
 
 def _unread(issues: Issues) -> Issues:
     """``issues`` without the readings of a figure that is not read after all."""
-    return [i for i in issues if i.code not in ("magnitude-suffix", "unit-in-value")]
+    return [i for i in issues if i.code != "magnitude-suffix" and i.code not in _CELL_UNIT]
+
+
+# The readings of a unit typed in the value cell (9800人; 69541吨 against 万吨, derived).
+_CELL_UNIT = ("unit-in-value", "unit-derived")
 
 
 def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
