@@ -177,7 +177,7 @@ def with_unit(
     if unit_label == ":1":
         return f"{text}:1"
     if unit_label == "%":
-        return f"{text}{'%' if lang == 'zh' else ' %'}"
+        return f"{text}{percent_sign(lang)}"
     if lang == "zh":
         return f"{text}{unit_label}"
     # Only a whole 1 as shown takes the singular ('1 county'; '1.0 persons', as English writes).
@@ -231,11 +231,17 @@ def shown_percent(fraction: float) -> Decimal:
     return Decimal(f"{fraction * 100:.1f}")
 
 
+def percent_sign(lang: Lang) -> str:
+    """The sign after a percentage: '%' close in Chinese (98.5%), ' %' spaced in English
+    (98.5 %) — the one rule every figure, table, sentence and Excel format follows."""
+    return "%" if lang == "zh" else " %"
+
+
 def percent(fraction: float | None, lang: Lang) -> str:
     """0.98470 → '98.5 %' (en) / '98.5%' (zh); None → '—'."""
     if fraction is None:
         return "—"
-    return f"{shown_percent(fraction)}{'%' if lang == 'zh' else ' %'}"
+    return f"{shown_percent(fraction)}{percent_sign(lang)}"
 
 
 def points(fraction: float) -> str:
@@ -264,7 +270,7 @@ def pace_percent(pace: float | None, bounds: Iterable[Decimal], lang: Lang) -> s
     """1.0141 → '101%' (zh) / '101 %' (en), by :func:`shown_pace`; None → '—'."""
     if pace is None:
         return "—"
-    return f"{shown_pace(pace, bounds)}{'%' if lang == 'zh' else ' %'}"
+    return f"{shown_pace(pace, bounds)}{percent_sign(lang)}"
 
 
 def sparkline(values: Sequence[Decimal | float]) -> str:

@@ -269,7 +269,7 @@ def test_plan_check_speaks_chinese_with_a_chinese_summary(run: Run) -> None:
     r = run("plan", "check", str(broken), "--lang", "zh")
     assert r.exit_code == 1
     assert f"{broken}:38:5: 错误 plan-schema [targets[1].valeu]: 未知的键“valeu”" in r.stderr
-    assert "发现 1 个错误、0 个警告，涉及 1 个文件。" in r.stderr
+    assert "1个文件中发现1个错误、0个警告。" in r.stderr
 
 
 def test_validate_json_carries_the_parameters(run: Run) -> None:

@@ -147,7 +147,7 @@ def test_plan_check_broken_file(run: Run) -> None:
     assert r.exit_code == 1
     assert f"{broken}:38:5: error plan-schema" in r.stderr
     assert "Traceback" not in r.stderr + r.stdout
-    assert "Found 1 error, 0 warnings and 0 notices in 1 file." in r.stderr
+    assert "Found 1 error and 0 warnings in 1 file." in r.stderr
 
 
 def test_status_with_broken_plan_exits_2(run: Run) -> None:

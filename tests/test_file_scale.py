@@ -291,7 +291,7 @@ def test_validate_and_the_store_report_the_same_readings(plan: Plan, tmp_path: P
 SCALED_PLAN = FIXTURES / "plans" / "growth-change.yaml"
 SCALED = (
     "indicator,period,region,value\n"
-    "rd.spending,2020,east,4.9万\n"
+    "rd.spending,2020,east,4.9亿\n"
     "jobs.new,2020,east,1.2万\n"
     "rd.spending,2021,east,3亿\n"
     "jobs.new,2021,east,1.3万\n"
@@ -299,7 +299,7 @@ SCALED = (
 
 
 def test_wan_on_a_unit_already_in_wan_or_yi_stays_an_error_on_each_row(tmp_path: Path) -> None:
-    """'4.9万' for an indicator in 亿元 has two readings: an error at each row, while 万
+    """'4.9亿' for an indicator in 亿元 has two readings: an error at each row, while 万
     on persons is one notice for the file."""
     path = tmp_path / "scaled.csv"
     path.write_text(SCALED, encoding="utf-8")
@@ -322,12 +322,13 @@ def test_the_two_readings_of_wan_on_a_wan_unit_are_said_in_both_languages(
     found = validate([str(path)], read_plan(SCALED_PLAN), store=None, today=TODAY).findings
     f = coded(found, "unit-mismatch")[0]
     assert render(f, "zh") == (
-        "“4.9万”带“万”或“亿”，而指标单位“亿元”本身以万或亿计：不知是单位的“万”写了两次，还是要再乘一次",
+        "“4.9亿”带“万”或“亿”，而指标单位“亿元”本身以万或亿计：不知是单位的“万”或“亿”写了两次，"
+        "还是要再乘一次",
         "请按“亿元”填写数值，不带“万/亿”，“单位”列写“亿元”或留空",
     )
     assert render(f, "en") == (
-        "'4.9万' has 万 or 亿, and the indicator's unit 亿元 (100 million yuan) already counts "
-        "in them: is it the unit's own 万 written again, or a magnitude on top of it?",
+        "'4.9亿' has 万 or 亿, and the indicator's unit 亿元 (100 million yuan) already counts "
+        "in them: is it the unit's own 万 or 亿 written again, or a magnitude on top of it?",
         "write the figure in 亿元 (100 million yuan) without 万 or 亿, and 亿元 in the 'unit' "
         "column or nothing",
     )

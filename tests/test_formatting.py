@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from linyi_tracker.formatting import estimate, number, wan_column, with_unit
+from linyi_tracker.i18n import Lang
 
 
 def test_every_figure_from_ten_thousand_is_in_wan() -> None:
@@ -89,3 +91,25 @@ def test_a_column_has_one_precision() -> None:
     assert with_unit(Decimal(98), "%", "zh", wan, places) == "98.0%"
     wan, places = column_style([Decimal(16800), Decimal(20000)], "zh")
     assert with_unit(Decimal(20000), "元", "zh", wan, places) == "2.00万元"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_percentage_takes_the_one_percent_sign(lang: Lang) -> None:
+    """A figure in %, a share, a pace, a report sentence and an Excel format all end in
+    formatting.percent_sign: '%' close in Chinese, ' %' in English."""
+    from linyi_tracker.formatting import pace_percent, percent, percent_sign, with_unit
+    from linyi_tracker.reporting.render.excel import bounded_percent, figure_format
+    from linyi_tracker.reporting.text import _pct
+
+    sign = percent_sign(lang)
+    assert sign == ("%" if lang == "zh" else " %")
+    for shown in (
+        with_unit(Decimal("10.9"), "%", lang),
+        percent(0.985, lang),
+        pace_percent(1.01, [], lang),
+        _pct(Decimal("10.9"), lang),
+    ):
+        assert shown.endswith(f"{sign}") and not shown.endswith(f" {sign}"), shown
+        assert shown[: -len(sign)][-1].isdigit(), shown
+    assert figure_format("%", lang, 1).endswith(f'"{sign}"')
+    assert bounded_percent(lang, 1).endswith(f'"{sign}"')

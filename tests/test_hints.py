@@ -154,6 +154,8 @@ SAFE: dict[tuple[str, str], str] = {
     ("unit-mismatch", "growth"): "the growth row keeps %; a level goes on a row of its own",
     ("unit-mismatch", "twice"): "万 once: either way the figure is converted exactly once",
     ("unit-mismatch", "magnitude-unit"): "the figure in the unit's own 万/亿: converted once",
+    ("unit-derived", ""): "the plan's unit written: stored as written, no conversion to doubt",
+    ("implausible-value", "converted"): "the unit corrected: the figure as written is stored",
     (
         "invalid-measure",
         "",

@@ -25,9 +25,9 @@ from linyi_tracker.actuals.numbers import parse_number
 from linyi_tracker.actuals.units import MAGNITUDE_WORDS, has_magnitude, unit_factor
 from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor
-from linyi_tracker.extract.script import simplified
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Indicator, Plan, Unit
+from linyi_tracker.plan.script import simplified
 
 Run = Callable[..., Result]
 HERE = FIXTURES / "extract"
@@ -501,3 +501,113 @@ def test_a_bare_wan_yi_figure_is_marked_whole(units_plan: Plan) -> None:
     result = Extractor(units_plan, year=2023).extract([_document(text)])
     (unread,) = result.not_read
     assert unread.span is not None and text[unread.span[0] : unread.span[1]] == "1.2万亿"
+
+
+# a conversion worked out from the units' names is confirmed row by row (review mends)
+
+
+def test_a_conversion_by_the_names_alone_is_a_warning_per_row(units_plan: Plan) -> None:
+    """69541 with the unit 吨 against a 万吨 indicator (no conversion declared) is stored as
+    6.9541 万吨 with a `unit-derived` warning the clerk confirms, not a benign notice."""
+    (value, _, _), issues = value_cell(
+        "69541", "吨", "number", unit(units_plan, "wan-tonnes"), None, TODAY
+    )
+    assert value == Decimal("6.9541")
+    assert [(i.code, i.severity.value) for i in issues] == [("unit-derived", "warning")]
+
+
+def test_a_conversion_the_plan_declares_stays_a_notice() -> None:
+    """8.37 with the unit 万人 against the shipped plan's 人 (conversions: {万人: 10000}) is
+    a `unit-converted` notice, gathered once a file."""
+    persons = unit(read_plan(PLAN_FILE), "persons")
+    (value, _, _), issues = value_cell("8.37", "万人", "number", persons, None, TODAY)
+    assert value == Decimal(83700)
+    assert [(i.code, i.severity.value) for i in issues] == [("unit-converted", "notice")]
+
+
+def test_a_magnitude_word_before_the_unit_is_a_sure_conversion(units_plan: Plan) -> None:
+    """6.95 with the unit 亿吨 against 万吨 is 69,500 exactly: the clerk wrote the magnitude,
+    as 6.95亿 in the cell reads (a notice, as that reading is); only a plain 吨 is in doubt."""
+    (value, _, _), issues = value_cell(
+        "6.95", "亿吨", "number", unit(units_plan, "wan-tonnes"), None, TODAY
+    )
+    assert value == Decimal(69500)
+    assert [(i.code, i.severity.value) for i in issues] == [("unit-converted", "notice")]
+
+
+# a 万/亿 in the cell is in doubt only on a unit with the same word (review mends)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_id", "expected"),
+    [("3.3万亿", "yi-yuan", Decimal(33000)), ("6.95亿", "wan-tonnes", Decimal(69500))],
+)
+def test_another_magnitude_word_than_the_units_is_an_exact_reading(
+    units_plan: Plan, text: str, unit_id: str, expected: Decimal
+) -> None:
+    """3.3万亿 against 亿元 is 3.3万亿元 (33,000 亿元), 6.95亿 against 万吨 is 6.95亿吨 (69,500
+    万吨): no doubt whether 万 was written twice, and a notice that shows the reading."""
+    (value, _, _), issues = value_cell(text, "", "number", unit(units_plan, unit_id), None, TODAY)
+    assert value == expected, issues
+    assert [(i.code, i.form) for i in issues] == [("magnitude-suffix", "in-unit")]
+
+
+_UNIT_TEXTS = [(u, name) for u, name in _MAGNITUDE_UNITS] + [
+    (u, "") for u in {id(u): u for u, _ in _MAGNITUDE_UNITS}.values() if has_magnitude(u.name.zh)
+]
+
+
+@given(
+    pair=st.sampled_from(_UNIT_TEXTS),
+    word=st.sampled_from([w for w, _ in MAGNITUDE_WORDS]),
+    number=_DECIMALS,
+)
+def test_a_magnitude_word_is_in_doubt_only_on_its_own_unit(
+    pair: tuple[Unit, str], word: str, number: Decimal
+) -> None:
+    """'<n><word>' with a unit whose name holds a magnitude (the unit column's, or the
+    indicator's when it is blank) is refused as magnitude-unit/twice exactly when the word
+    is the unit's own; else it reads as n × word ÷ the unit's magnitude, in the unit."""
+    u, name = pair
+    named = name or u.name.zh
+    own_word, own_magnitude = next((w, m) for w, m in MAGNITUDE_WORDS if named.startswith(w))
+    (value, _, _), issues = value_cell(f"{number}{word}", name, "number", u, None, TODAY)
+    doubt = [i for i in issues if i.code == "unit-mismatch"]
+    if word == own_word:
+        assert value is None and [i.form for i in doubt] in (["magnitude-unit"], ["twice"])
+        return
+    assert not doubt, issues
+    factor = unit_factor(named, u)
+    assert factor is not None
+    if value is None:  # only beyond what a figure may hold, or a fraction of a count
+        assert any(i.code in ("out-of-range", "not-integer") for i in issues), issues
+        return
+    magnitude = dict(MAGNITUDE_WORDS)[word]
+    assert value == number * magnitude / own_magnitude * factor
+
+
+def test_a_figure_that_fits_unconverted_is_not_called_a_growth_rate(
+    run: Run, tmp_path: Path
+) -> None:
+    """69541 with 吨 against grain in 万吨 (target 65,000): stored 6.9541 万吨, and the scale
+    warning says 69541 itself fits — was the unit 万吨? — never 'looks like a growth rate'."""
+    data = tmp_path / "grain.csv"
+    data.write_text("indicator,period,region,value,unit\nagr.grain,2023,cn,69541,吨\n")
+    r = run("validate", str(data), "--plan", str(UNITS_PLAN), "--no-store", "--format", "json")
+    found = {f["code"]: f for f in json.loads(r.stdout)["findings"]}
+    assert set(found) == {"unit-derived", "implausible-value"}
+    scale = found["implausible-value"]
+    assert scale["params"]["written"] == "69541"
+    assert scale["message"].endswith("was the unit 万吨?")
+    assert "growth" not in scale["message"] + scale["hint"]
+
+
+@pytest.mark.parametrize("unit_text", ["", "万吨"])
+def test_a_plain_unit_typed_in_the_cell_is_derived_too(units_plan: Plan, unit_text: str) -> None:
+    """69541吨 in the value cell against 万吨 is read as the unit column's 吨 is: 6.9541 万吨
+    with a `unit-derived` warning, never a benign unit-in-value notice."""
+    (value, _, _), issues = value_cell(
+        "69541吨", unit_text, "number", unit(units_plan, "wan-tonnes"), None, TODAY
+    )
+    assert value == Decimal("6.9541"), issues
+    assert [(i.code, i.column) for i in issues] == [("unit-derived", "value")]

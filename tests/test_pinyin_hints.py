@@ -179,6 +179,40 @@ def test_a_homophone_typed_in_traditional_script_gets_the_county() -> None:
     assert LOOKUP.suggest_region("蘭三區") == "lanshan"
 
 
+def test_the_exact_traditional_name_gets_its_county_in_validate(run: Run, tmp_path: Path) -> None:
+    """`validate` with 蘭山區 (兰山区 in traditional script, exactly) suggests Lanshan District."""
+    data = tmp_path / "t.csv"
+    data.write_text("indicator,period,region,value\nemp.new_urban_jobs,2016,蘭山區,9800\n")
+    r = run("validate", str(data), "--no-store", "--lang", "en")
+    assert "'蘭山區' is not a region of the plan — did you mean 'Lanshan District'?" in r.stdout
+
+
+def test_a_traditional_homophone_after_the_city_gets_its_county() -> None:
+    """臨沂市蘭三區: the city in traditional script in front, then a homophone: lanshan."""
+    assert LOOKUP.suggest_region("臨沂市蘭三區") == "lanshan"
+
+
+def test_status_region_in_traditional_script_suggests_the_county(run: Run) -> None:
+    """`status --region 蘭三區` suggests lanshan instead of listing every region."""
+    r = run("status", "--region", "蘭三區", "--lang", "en")
+    assert r.exit_code == 2
+    assert "Did you mean 'lanshan' (Lanshan District)?" in r.stderr
+
+
+def test_show_an_indicator_in_traditional_script_suggests_it(run: Run) -> None:
+    """`show 城鎮新增就業人數` suggests emp.new_urban_jobs, through the same t→s step."""
+    r = run("show", "城鎮新增就業", "--lang", "en")
+    assert r.exit_code == 2
+    assert "Did you mean 'emp.new_urban_jobs'" in r.stderr
+
+
+def test_no_table_of_traditional_characters_beside_opencc() -> None:
+    """One t→s step: the reader's look-up keeps no character table of its own."""
+    import linyi_tracker.actuals.lookup as lookup
+
+    assert not hasattr(lookup, "_TRADITIONAL")
+
+
 @given(st.text(max_size=12))
 def test_any_text_gets_a_region_of_the_plan_or_nothing(text: str) -> None:
     """Whatever is typed, the suggestion is a region of the plan or none, never an error."""

@@ -573,3 +573,27 @@ def test_a_region_with_its_own_target_is_judged_by_it_the_others_by_the_citys_sh
     figure = Decimal(25_000_000)
     assert plausibility(figure, "count", [Decimal(9000)]) is None
     assert plausibility(figure, "count", [Decimal(85000)], share=12) is not None
+
+
+def test_a_converted_figure_is_weighed_as_written_first() -> None:
+    """6.9541 (69541 吨 converted to 万吨) against ~65,000: 69541 fits, so the reading named
+    is the unit, not a growth rate; without the conversion it is the growth sentence."""
+    from linyi_tracker.validation.plausibility import Converted, band, explain
+
+    found = band("amount", [Decimal(65000)])
+    assert found is not None
+    plain = explain(Decimal("6.9541"), "amount", found)
+    assert plain.form == "growth"
+    converted = Converted(Decimal(69541), "吨", "万吨")
+    issue = explain(Decimal("6.9541"), "amount", found, converted)
+    assert (issue.form, issue.params["written"]) == ("converted", "69541")
+
+
+def test_a_converted_figure_within_the_plans_range_says_so() -> None:
+    """With the plan's range, a figure that fits it as written names the range."""
+    from linyi_tracker.validation.plausibility import Converted, band, explain
+
+    found = band("amount", [], given=(Decimal(60000), Decimal(80000)))
+    assert found is not None
+    issue = explain(Decimal("6.9541"), "amount", found, Converted(Decimal(69541), "吨", "万吨"))
+    assert issue.form == "converted-range" and issue.params["min"] == "60000"

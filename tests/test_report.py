@@ -56,7 +56,7 @@ def check(name: str, text: str, update: bool) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_markdown_golden(plan: Plan, update_golden: bool, lang: str) -> None:
     """The Markdown report renders exactly as its golden file."""
-    check(f"report-2019-{lang}.md", markdown.render(demo_report(plan), lang), update_golden)  # type: ignore[arg-type]
+    check(f"report-2019-{lang}.md", markdown.render(demo_report(plan), lang), update_golden)
 
 
 def test_json_golden(plan: Plan, update_golden: bool) -> None:
@@ -183,6 +183,19 @@ def test_completeness_names_what_is_missing(plan: Plan) -> None:
         g.target_id == "ss.resident_pension_coverage.2020" and str(g.last_period) == "2019"
         for g in pension
     )
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "27,624 (2012)"), ("zh", "2.7624万（2012年）")])
+def test_the_last_figure_is_shown_as_every_figure_is(lang: str, shown: str) -> None:
+    """The completeness table's last figure is grouped (27,624) in English and in 万 in
+    Chinese, as the project's figure formatting writes every figure; words stay words."""
+    from linyi_tracker.reporting.model import DataGap
+
+    def gap(value: str) -> DataGap:
+        return DataGap("t", "i", "指标", "indicator", parse_period("2012"), value, "", "")
+
+    assert text.last_figure(gap("27624"), lang) == shown
+    assert text.last_figure(gap("done"), "en") == "done (2012)"
 
 
 def test_html_is_self_contained_with_one_chart_per_quantitative_target(plan: Plan) -> None:

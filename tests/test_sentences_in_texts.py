@@ -45,7 +45,7 @@ def test_plan_check_counts_its_notices_in_chinese(run: Run, tmp_path: Path) -> N
     """`plan check --lang zh` on a plan with notices counts them in its Chinese summary."""
     r = run("plan", "check", str(_broken_plan(tmp_path)), "--lang", "zh")
     assert r.exit_code == 1
-    assert "发现 1 个错误、0 个警告、6 个提示，涉及 1 个文件。" in r.stderr
+    assert "1个文件中发现1个错误、0个警告、6个提示。" in r.stderr
 
 
 def test_plan_check_counts_its_notices_in_english(run: Run, tmp_path: Path) -> None:
@@ -82,6 +82,40 @@ def test_a_truncated_listing_says_so_in_english(run: Run, tmp_path: Path) -> Non
     args = ["ingest", str(_duplicates(tmp_path, 25)), "--plan", str(PLAN_FILE)]
     r = run(*args, "--data", str(data), "--lang", "en")
     assert "… and 4 more (listing truncated)" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "(listing truncated); linyi-tracker validate --max-findings 0 on the files lists"),
+        ("zh", "（列表已截断）；对这些文件运行 linyi-tracker validate --max-findings 0 可列出全部"),
+    ],
+)
+def test_a_truncated_listing_says_how_to_see_the_rest(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """ingest's cut listing names the command that lists every finding, in both languages."""
+    data = tmp_path / "data"
+    args = ["ingest", str(_duplicates(tmp_path, 25)), "--plan", str(PLAN_FILE)]
+    r = run(*args, "--data", str(data), "--lang", lang)
+    assert said in r.stderr
+
+
+def test_a_plans_truncated_listing_points_to_plan_check() -> None:
+    """A listing of a plan's findings cut at 20 says `plan check` lists them all."""
+    import io
+
+    from rich.console import Console
+
+    from linyi_tracker.cli.output import print_findings
+    from linyi_tracker.findings import Finding, Severity
+
+    out = io.StringIO()
+    found = [Finding("unnamed-project", Severity.NOTICE, "plan.yaml", n) for n in range(25)]
+    print_findings(Console(file=out, width=200), found, 20, "en", "findings.rest.plan")
+    assert out.getvalue().splitlines()[-1] == (
+        "… and 5 more (listing truncated); linyi-tracker plan check lists them all"
+    )
 
 
 def test_extract_summarises_in_chinese(run: Run) -> None:

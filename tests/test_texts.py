@@ -168,16 +168,28 @@ def test_a_region_sum_counts_its_files_by_the_plural_rule() -> None:
 
 def test_validate_summaries_agree_with_their_counts() -> None:
     """validate's English summary writes each count with its own plural, notices or none."""
-    counts = {"files": 1, "n": 1, "errors": 1, "warnings": 2}
-    assert i18n.t("validate.found", "en", **counts, notices=0) == (
-        "Found 1 error and 2 warnings in 1 file (1 row)."
-    )
-    assert i18n.t("validate.found_notices", "en", **counts, notices=1) == (
+    from linyi_tracker.cli.output import found
+
+    assert found("en", 1, 2, 0, 1, 1) == "Found 1 error and 2 warnings in 1 file (1 row)."
+    assert found("en", 1, 2, 1, 1, 1) == (
         "Found 1 error, 2 warnings and 1 notice in 1 file (1 row)."
     )
-    assert i18n.t("validate.found_notices", "zh", **counts, notices=1) == (
-        "1个文件（1行）中发现1个错误、2个警告、1个提示。"
+    assert found("zh", 1, 2, 1, 1, 1) == "1个文件（1行）中发现1个错误、2个警告、1个提示。"
+
+
+def test_plan_check_and_validate_say_their_summary_in_one_sentence() -> None:
+    """plan check's summary is validate's sentence without rows: no '0 notices' in
+    English, no spaces around the figures in Chinese."""
+    from linyi_tracker.cli.output import found, summary
+    from linyi_tracker.findings import Finding, Severity
+
+    error = Finding("plan-schema", Severity.ERROR, "plan.yaml", 3)
+    assert (
+        summary([error], "en")
+        == found("en", 1, 0, 0, 1)
+        == ("Found 1 error and 0 warnings in 1 file.")
     )
+    assert summary([error], "zh") == found("zh", 1, 0, 0, 1) == "1个文件中发现1个错误、0个警告。"
 
 
 def test_a_parameter_said_in_both_languages_shows_its_chinese_form_in_english() -> None:

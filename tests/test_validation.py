@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, REPO, Result
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.findings import Finding
+from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import CATALOGUE, DATA_GROUPS, render
 from linyi_tracker.validation.validator import validate
@@ -56,6 +57,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "magnitude-suffix": ("magnitude-suffix.csv", 2, 4),
     "unit-mismatch": ("unit-mismatch.csv", 2, 5),
     "unit-converted": ("unit-converted.csv", 2, 5),
+    "unit-derived": ("unit-derived.csv", 2, 5),
     "unit-in-value": ("unit-in-value.csv", 2, 4),
     "out-of-range": ("out-of-range.csv", 2, 4),
     "not-integer": ("not-integer.csv", 2, 4),
@@ -86,8 +88,13 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
 STORE_CODES = {"conflicts-with-store", "already-stored", "revises-store"}
 
 
+# Codes only a plan in units with 万/亿 in their names makes (吨 against a 万吨 indicator).
+PLAN_OF = {"unit-derived": FIXTURES / "extract" / "national-units-plan.yaml"}
+
+
 def run_fixture(plan: Plan, code: str) -> list[Finding]:
     fixture = EXPECTED[code][0]
+    plan = read_plan(PLAN_OF[code]) if code in PLAN_OF else plan
     store = load_store(plan, STORE) if code in STORE_CODES else None
     sheet = "Nope" if code == "unknown-sheet" else None
     report = validate(

@@ -26,7 +26,14 @@ from linyi_tracker.actuals.numbers import (
     too_large,
 )
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
-from linyi_tracker.actuals.units import has_magnitude, split_unit, unit_factor
+from linyi_tracker.actuals.units import (
+    declared,
+    has_magnitude,
+    magnitude_of,
+    split_unit,
+    unit_factor,
+)
+from linyi_tracker.actuals.units import unit_names as unit_names  # the row shortcut's
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.plan.sounds import is_zone_name
@@ -173,6 +180,7 @@ def value_cell(
         form = "magnitude-unit" if unit and has_magnitude(unit.name.zh) else "twice"
         column = "value" if form == "magnitude-unit" else "unit"
         return _NOTHING, [*_unread(issues), Issue("unit-mismatch", E, column, params, form, form)]
+    parsed = _in_unit_magnitude(parsed, unit_text, unit, issues)
     value = unit_cell(parsed, unit_text, unit, issues)
     if value is None:
         return _NOTHING, issues
@@ -372,6 +380,16 @@ def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
         if suffix == ":1" and factor == 1:
             # A ratio is written 1.6:1: the template's hint asks for that form.
             return parsed
+        if factor != 1 and not declared(suffix, unit):
+            # 69541吨 against 万吨: as the unit column's 吨 (unit_cell), confirmed row by row
+            derived: dict[str, Param] = {
+                "value": reading.value,
+                "unit": suffix,
+                "converted": parsed,
+                "to_unit": unit.name.zh,
+            }
+            issues.append(Issue("unit-derived", W, "value", derived))
+            return parsed
         params: dict[str, Param] = {"text": text, "value": parsed, "unit": unit.name.zh}
         issues.append(Issue("unit-in-value", N, "value", params))
     return parsed
@@ -391,12 +409,34 @@ def _scaled_twice(issues: Issues, unit_text: str, unit: Unit | None) -> bool:
     the unit column's differ and the column converts again."""
     if unit is None:
         return False
-    if _has(issues, "magnitude-suffix") and has_magnitude(unit_text or unit.name.zh):
-        return True
-    if not unit_text or not _has(issues, "unit-in-value"):
+    suffix = next((i.params.get("suffix") for i in issues if i.code == "magnitude-suffix"), None)
+    in_unit = magnitude_of(unit_text or unit.name.zh)
+    if suffix is not None and in_unit is not None:
+        # Only the unit's own word is in doubt: 3.3万亿 in 亿元 is 3.3万亿元, 6.95亿 in 万吨 is
+        # 6.95亿吨 — exact (:func:`_in_unit_magnitude`).
+        return suffix == in_unit[0]
+    if not unit_text or not any(i.code in _CELL_UNIT for i in issues):
         return False
     factor = unit_factor(unit_text, unit)
     return factor is not None and factor != 1
+
+
+def _in_unit_magnitude(
+    parsed: Decimal, unit_text: str, unit: Unit | None, issues: Issues
+) -> Decimal:
+    """A figure in 万/亿 against a unit with another magnitude in its name (the unit
+    column's, or the indicator's when it is blank) reads with the unit's base: 6.95亿 in
+    万吨 is 6.95亿吨, 69,500 万吨; 3.3万亿 in 亿元 is 33,000 亿元. The cell's word replaces
+    the unit's; the same word on both is a doubt (:func:`_scaled_twice`), refused before."""
+    named = unit_text or (unit.name.zh if unit is not None else "")
+    in_unit = magnitude_of(named)
+    at = next((n for n, i in enumerate(issues) if i.code == "magnitude-suffix"), None)
+    if in_unit is None or at is None:
+        return parsed
+    value = plain_decimal(parsed / in_unit[1])
+    params: dict[str, Param] = {**issues[at].params, "value": value, "unit": named}
+    issues[at] = Issue("magnitude-suffix", N, "value", params, "in-unit")
+    return value
 
 
 def _has(issues: Issues, code: str) -> bool:
@@ -412,12 +452,11 @@ def _same_unit(a: str, b: str, unit: Unit) -> bool:
 
 def _unread(issues: Issues) -> Issues:
     """``issues`` without the readings of a figure that is not read after all."""
-    return [i for i in issues if i.code not in ("magnitude-suffix", "unit-in-value")]
+    return [i for i in issues if i.code != "magnitude-suffix" and i.code not in _CELL_UNIT]
 
 
-def unit_names(unit: Unit) -> frozenset[str]:
-    """Every name the unit column may give for ``unit`` itself, folded."""
-    return frozenset(fold(a) for a in (unit.id, unit.name.zh, unit.name.en, *unit.aliases))
+# The readings of a unit typed in the value cell (9800人; 69541吨 against 万吨, derived).
+_CELL_UNIT = ("unit-in-value", "unit-derived")
 
 
 def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
@@ -437,7 +476,10 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
             "converted": converted,
             "to_unit": unit.name.zh,
         }
-        issues.append(Issue("unit-converted", N, "unit", params))
+        if declared(text, unit):
+            issues.append(Issue("unit-converted", N, "unit", params))
+        else:  # 吨 against 万吨: worked out from the names, so the clerk confirms it per row
+            issues.append(Issue("unit-derived", W, "unit", params))
         return converted
     params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the

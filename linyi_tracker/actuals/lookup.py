@@ -14,6 +14,7 @@ from linyi_tracker.plan.names import (
     region_names,
 )
 from linyi_tracker.plan.names import fold as fold
+from linyi_tracker.plan.script import simplified
 from linyi_tracker.plan.sounds import is_zone_name, sounds_like
 
 ValueType = Literal["number", "milestone", "count", "judgement"]
@@ -74,7 +75,7 @@ class PlanLookup:
                 **{k: v.id for k, v in self.indicator_names.items()},
             }
             self._indicator_suggestions = _Suggestions(candidates, cutoff=0.6)
-        folded = fold(text)
+        folded = simplified(fold(text))  # 城鎮新增就業: traditional script read as simplified
         return self._indicator_suggestions.by_sound(folded) or self._indicator_suggestions(folded)
 
     def region(self, text: str) -> str | None:
@@ -91,19 +92,19 @@ class PlanLookup:
         (临沂市兰三区 is no figure of 临沂市), and for a Chinese name only one sharing a
         two-character stem with it (罗庄 in 罗庄镇 → luozhuang) — or sounding like it,
         character for character (兰三区 → lanshan: the pinyin input method's typo)."""
-        folded = fold(text)
+        folded = simplified(fold(text))  # 蘭山區 is 兰山区 in traditional script
         if is_zone_name(folded):
             return None
         # A county written with its city in front (临沂市兰三区) is compared by what follows
         # the city: never the city itself, whose figure is not the county's.
-        rest = after_city(text, self.regions, self.plan.city.id, self.city_prefixes)[0]
+        rest = after_city(folded, self.regions, self.plan.city.id, self.city_prefixes)[0]
         if rest is not None:
             folded = rest
         if self._region_suggestions is None:
             self._region_suggestions = _Suggestions(self.regions, cutoff=0.5)
         # The input method's typo first (兰三区 sounds as 兰山区): ranked by sound, a tie
         # giving nothing (plan/sounds.py); then a name close in characters.
-        heard = self._region_suggestions.by_sound(folded.translate(_TRADITIONAL))  # 蘭三區
+        heard = self._region_suggestions.by_sound(folded)
         guess = heard or self._region_suggestions(folded)
         if rest is not None and guess == self.plan.city.id:
             return None
@@ -119,13 +120,8 @@ class PlanLookup:
 def _shares_stem(text: str, name: str) -> bool:
     """Whether a text holds two characters in a row of a region's name, its 区/县/市 aside
     (罗庄 of 罗庄区 in 罗庄县; 蒙山区 shares only 山区 with 兰山区, which is no stem)."""
-    text = text.translate(_TRADITIONAL)
     stem = name[:-1] if len(name) > 2 and name[-1] in "区县市" else name
     return any(stem[i : i + 2] in text for i in range(len(stem) - 1))
-
-
-# Traditional forms of the characters of Linyi's place names (蘭山區 is 兰山区).
-_TRADITIONAL = str.maketrans("蘭莊東縣臨陰費區沂", "兰庄东县临阴费区沂")
 
 
 class _Suggestions:

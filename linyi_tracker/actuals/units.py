@@ -34,10 +34,7 @@ def unit_table(unit: Unit) -> dict[str, Decimal]:
     cached = _TABLES.get(id(unit))
     if cached is not None and cached[0] is unit:
         return cached[1]
-    table: dict[str, Decimal] = {}
-    for name in (unit.id, unit.name.zh, unit.name.en, *unit.aliases):
-        if fold(name):
-            table.setdefault(fold(name), Decimal(1))
+    table = dict.fromkeys(unit_names(unit), Decimal(1))
     for name, factor in unit.conversions.items():
         if fold(name):
             table.setdefault(fold(name), factor)
@@ -51,6 +48,22 @@ def unit_table(unit: Unit) -> dict[str, Decimal]:
         _TABLES.clear()
     _TABLES[id(unit)] = (unit, table)
     return table
+
+
+def unit_names(unit: Unit) -> frozenset[str]:
+    """Every name the unit column may give for ``unit`` itself, folded."""
+    names = (unit.id, unit.name.zh, unit.name.en, *unit.aliases)
+    return frozenset(fold(n) for n in names if fold(n))
+
+
+def declared(text: str, unit: Unit) -> bool:
+    """``text`` converts surely: one of ``unit``'s own names, a conversion the plan
+    declares, or a name with its own magnitude word (亿吨 against 万吨, 万元 against 元: the
+    clerk wrote the magnitude). Not a plain name under a magnitude unit (吨 against 万吨),
+    a factor the names alone give: the 万 of the indicator's unit may have been left out."""
+    folded = fold(text)
+    own = unit_names(unit) | {fold(n) for n in unit.conversions}
+    return folded in own or magnitude_of(folded) is not None
 
 
 def unit_factor(text: str, unit: Unit) -> Decimal | None:
@@ -107,4 +120,11 @@ def split_unit(text: str, unit: Unit) -> tuple[str, Decimal, str] | None:
 
 def has_magnitude(text: str) -> bool:
     """A unit text that starts with 万 or 亿 (万吨, 亿元, 万人)."""
-    return fold(text).startswith(tuple(w for w, _ in MAGNITUDE_WORDS))
+    return magnitude_of(text) is not None
+
+
+def magnitude_of(text: str) -> tuple[str, Decimal] | None:
+    """The magnitude word a unit text starts with and its factor (万亿元 → 万亿, not 万),
+    or None (吨, 人)."""
+    folded = fold(text)
+    return next(((w, m) for w, m in MAGNITUDE_WORDS if folded.startswith(w)), None)

@@ -244,7 +244,8 @@ def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
     console = stderr()
     shown = [f for f in findings if isinstance(f, Finding)]
     if shown:
-        print_findings(console, shown, limit=20, lang=lang)
+        rest = "findings.rest.validate" if tip is not None else "findings.rest.plan"
+        print_findings(console, shown, limit=20, lang=lang, rest=rest)
     console.print(
         f"{t('cli.error', lang)}{message_of(exc, lang)}",
         markup=False,

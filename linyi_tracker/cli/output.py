@@ -27,7 +27,7 @@ from rich.segment import Segment
 
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.formatting import without_surrogates
-from linyi_tracker.i18n import Lang, t
+from linyi_tracker.i18n import Lang, Text, t
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
@@ -129,8 +129,14 @@ def finding_line(f: Finding, lang: Lang = "en") -> str:
 
 
 def print_findings(
-    console: Console, findings: list[Finding], limit: int | None = None, lang: Lang = "en"
+    console: Console,
+    findings: list[Finding],
+    limit: int | None = None,
+    lang: Lang = "en",
+    rest: str = "findings.rest.validate",
 ) -> None:
+    """``findings`` one a line, the first ``limit``; past it, how many more and the
+    command that lists them all (``rest``: the key of its words)."""
     shown = findings if limit is None else findings[:limit]
     for f in shown:
         # soft_wrap: one finding, one line, whatever the width (editors and grep rely on it)
@@ -143,15 +149,25 @@ def print_findings(
         )
     if limit is not None and len(findings) > limit:
         more = len(findings) - limit
-        console.print(t("findings.truncated", lang, more=more), markup=False)
+        how = Text(rest).render(lang, plain=True)  # the command as typed, no code marks
+        console.print(t("findings.truncated", lang, more=more, how=how), markup=False)
 
 
 def summary(findings: list[Finding], lang: Lang = "en") -> str:
-    """``Found 3 errors, 1 warning and 0 notices in 2 files.`` /
-    ``发现 3 个错误、1 个警告，涉及 2 个文件。`` (notices named in Chinese only when there are any)."""
+    """``Found 3 errors, 1 warning and 2 notices in 2 files.`` /
+    ``2个文件中发现3个错误、1个警告、2个提示。``: :func:`found` for plan check."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
     files = len({f.file for f in findings if f.file})
-    key = "check.found_notices" if notices else "check.found"
-    return t(key, lang, errors=errors, warnings=warnings, notices=notices, files=files)
+    return found(lang, errors, warnings, notices, files)
+
+
+def found(
+    lang: Lang, errors: int, warnings: int, notices: int, files: int, rows: int | None = None
+) -> str:
+    """The one sentence summing findings up, for validate and plan check alike: notices
+    named when there are any, rows when files were read row by row."""
+    key = "validate.found_notices" if notices else "validate.found"
+    where = Text("validate.found_rows", {"n": rows}) if rows is not None else ""
+    return t(key, lang, errors=errors, warnings=warnings, notices=notices, files=files, rows=where)

@@ -76,7 +76,7 @@ def validate(
 
 def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     """The findings of a validation, file by file, and the summary; shared with ingest."""
-    from linyi_tracker.cli.output import print_findings, safe_text, stdout
+    from linyi_tracker.cli.output import found, print_findings, safe_text, stdout
     from linyi_tracker.i18n import Text, t
 
     console = stdout()
@@ -102,15 +102,13 @@ def print_text(report: ValidationReport, limit: int, lang: Lang = "en") -> None:
     total = len(report.findings)
     rows = sum(f.rows for f in report.files)
     errors, warnings, notices = counts["error"], counts["warning"], counts["notice"]
-    words = {"files": len(report.files), "n": rows, "errors": errors, "warnings": warnings}
     if errors == 0 and warnings == 0:
         extra = Text("validate.clean_notices", {"n": notices}) if notices else ""
         console.print(
-            t("validate.clean", lang, files=words["files"], n=rows, notices=extra), markup=False
+            t("validate.clean", lang, files=len(report.files), n=rows, notices=extra), markup=False
         )
     else:
-        key = "validate.found_notices" if notices else "validate.found"
-        summary = t(key, lang, **words, notices=notices)
+        summary = found(lang, errors, warnings, notices, len(report.files), rows)
         console.print(summary, markup=False)
         if report.strict and warnings:
             console.print(t("validate.strict", lang), markup=False)

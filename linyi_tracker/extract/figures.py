@@ -44,8 +44,8 @@ from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS
 from linyi_tracker.actuals.units import unit_at, unit_factor
 from linyi_tracker.extract.document import Document, Sentence
-from linyi_tracker.extract.script import simplified
 from linyi_tracker.plan.models import Indicator, Plan, Unit
+from linyi_tracker.plan.script import simplified
 
 Measure = Literal["level", "growth"]
 Span = tuple[int, int]

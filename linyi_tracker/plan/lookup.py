@@ -30,6 +30,7 @@ from linyi_tracker.plan.names import (
     system_names,
 )
 from linyi_tracker.plan.names import fold as fold_names
+from linyi_tracker.plan.script import simplified
 from linyi_tracker.plan.sounds import is_zone_name, sounds_like
 from linyi_tracker.words import STATUS_WORDS
 
@@ -131,16 +132,17 @@ def _unique(found: Iterable[Candidate]) -> list[Candidate]:
 def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFailed:
     head = Text("lookup.unknown", {"text": text, "what": LABELS[f"lookup.a.{what}"]})
     by_name = {fold(n): c for c in candidates for n in c.names}
+    wanted = simplified(fold(text))  # 蘭三區: traditional script read as simplified
     # a number is not "close" to a name (0 → food-drug): the choices are listed instead.
     # A name typed with the input method's homophone (沂男县) is ranked by sound first, as
     # validate ranks it (plan/sounds.py), then by characters.
-    heard = None if number_text(text) else _by_sound(fold(text), by_name)
+    heard = None if number_text(text) else _by_sound(wanted, by_name)
     close = (
         [heard]
         if heard is not None
         else []
         if number_text(text)
-        else get_close_matches(fold(text), list(by_name), n=1, cutoff=0.6)
+        else get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
     )
     if close:
         found = by_name[close[0]]
@@ -148,7 +150,7 @@ def _unknown(text: str, candidates: Sequence[Candidate], what: str) -> LookupFai
             said = {"guess": found.key, "name": {"zh": found.zh, "en": found.en}}
             return LookupFailed(head, Text("lookup.did_you_mean_named", said))
         return LookupFailed(head, Text("lookup.did_you_mean", {"guess": found.key}))
-    near = [] if number_text(text) else one_typo_away(fold(text), candidates)
+    near = [] if number_text(text) else one_typo_away(wanted, candidates)
     if near:
         return LookupFailed(head, Text("lookup.closest"), candidates=near)
     if len(candidates) <= LIST_ALL_UP_TO:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from linyi_tracker.actuals.numbers import PLAIN_NUMBER
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.formatting import (
     PLAIN,
@@ -25,6 +26,7 @@ from linyi_tracker.formatting import (
     number,
     pace_percent,
     percent,
+    percent_sign,
     shown_percent,
     with_unit,
     worded,
@@ -86,7 +88,7 @@ def _pct(value: Decimal | float, lang: Lang, places: int = 1, style: ColumnStyle
     shown = style.share(exact, lang) if style.percent_places is not None or not places else None
     if shown is None:
         shown = f"{exact:.{places}f}"
-    return f"{shown}{'%' if lang == 'zh' else ' %'}"
+    return f"{shown}{percent_sign(lang)}"
 
 
 def _change_words(
@@ -555,4 +557,7 @@ def last_figure(gap: DataGap, lang: Lang) -> str:
     it in every format: the figure in the reader's words and its period (正常推进（2018年）)."""
     if gap.last_period is None:
         return "—"
-    return noted(worded(gap.last_value or "", lang), gap.last_period.label(lang), lang)
+    value = gap.last_value or ""
+    # a figure as every figure is shown (27,624; 2.7624万), a word or date in words
+    shown = number(Decimal(value), lang) if PLAIN_NUMBER.match(value) else worded(value, lang)
+    return noted(shown, gap.last_period.label(lang), lang)

@@ -918,7 +918,12 @@ _ENTRIES = [
                 "{suffix}＝{factor}）",
                 "{count:figure|figures} in 万 or 亿 multiplied out ({lines}"
                 "'{text}' read as {value}, {suffix} = {factor})",
-            )
+            ),
+            "in-unit": T(
+                "{count}个带“万”或“亿”的数字按单位名称读取（{lines}“{text}”读作{value}{unit}）",
+                "{count:figure|figures} in 万 or 亿 read with the unit's name ({lines}"
+                "'{text}' read as {value} {unit})",
+            ),
         },
     ),
     _entry(
@@ -946,9 +951,9 @@ _ENTRIES = [
             ),
             "magnitude-unit": T(
                 "“{text}”带“万”或“亿”，而指标单位“{expected}”本身以万或亿计："
-                "不知是单位的“万”写了两次，还是要再乘一次",
+                "不知是单位的“万”或“亿”写了两次，还是要再乘一次",
                 "'{text}' has 万 or 亿, and the indicator's unit {expected:zh} "
-                "({expected}) already counts in them: is it the unit's own 万 written "
+                "({expected}) already counts in them: is it the unit's own 万 or 亿 written "
                 "again, or a magnitude on top of it?",
             ),
         },
@@ -1123,6 +1128,29 @@ _ENTRIES = [
                 "{count}个数字的单位已精确换算（{lines}{value}{unit}换算为{converted}{to_unit}）",
                 "{count:figure|figures} converted exactly from the unit written ({lines}"
                 "{value} {unit} converted to {converted} {to_unit})",
+            )
+        },
+    ),
+    _entry(
+        "unit-derived",
+        W,
+        "cell",
+        T(
+            "按单位名称换算的数字（吨 → 万吨），规划未声明此换算，请确认单位",
+            "a figure converted by the units' names (吨 → 万吨), a conversion the plan does "
+            "not declare: confirm the unit",
+        ),
+        {
+            "": T(
+                "{value}{unit}按单位名称换算为{converted}{to_unit}",
+                "{value} {unit} converted by the units' names to {converted} {to_unit}",
+            )
+        },
+        {
+            "": T(
+                "若数字本是以{to_unit}计，把单位改为{to_unit}；若确以{unit}计，则换算无误",
+                "if the figure is in {to_unit}, write {to_unit} as its unit; if it is in "
+                "{unit}, the conversion stands",
             )
         },
     ),
@@ -1380,6 +1408,20 @@ _ENTRIES = [
                 "{value} is about ten thousand times this indicator's scale (about {reference}): "
                 "it looks like {reading} converted from 万 by mistake",
             ),
+            "converted": T(
+                "{value}由{written}{unit}按单位名称换算而来；{written}本身符合该指标的量级"
+                "（约{reference}{to_unit}）：单位是否应为{to_unit}？",
+                "{value} was converted from {written} {unit} by the units' names; {written} "
+                "itself is on this indicator's scale (about {reference} {to_unit}): was the "
+                "unit {to_unit}?",
+            ),
+            "converted-range": T(
+                "{value}由{written}{unit}按单位名称换算而来；{written}本身在规划给出的合理范围"
+                "{min}—{max}内：单位是否应为{to_unit}？",
+                "{value} was converted from {written} {unit} by the units' names; {written} "
+                "itself is within the plausible range the plan gives ({min}–{max}): was the "
+                "unit {to_unit}?",
+            ),
             "growth": T(
                 "{value}看起来是增长率（{value}%），不是水平值（该指标约为{reference}）",
                 "{value} looks like a growth rate ({value} %), not a level (this indicator is "
@@ -1428,6 +1470,11 @@ _ENTRIES = [
                 "请对照原始资料核对该数字及其单位；数字无误则无需处理（这是警告）",
                 "check the figure and its unit against the source; if it is right, nothing "
                 "to do (this is a warning)",
+            ),
+            "converted": T(
+                "若数字本是以{to_unit}计，把单位改为{to_unit}（或留空）；若确以{unit}计，请对照原始资料核对",
+                "if the figure is in {to_unit}, write {to_unit} as its unit (or nothing); if it "
+                "is in {unit}, check it against the source",
             ),
             "growth": T(
                 "增长数字不是水平值：请删去该行，或记在备注中；增长数字属于规划中的增长目标",

@@ -746,30 +746,30 @@ LABELS.update(
             "en": "No errors or warnings in {files:file|files} ({n:row|rows}){notices}.",
         },
         "validate.clean_notices": {"zh": "，{n}个提示", "en": " ({n:notice|notices})"},
+        # The one summary of findings, validate's and plan check's: rows only where read.
         "validate.found": {
-            "zh": "{files}个文件（{n}行）中发现{errors}个错误、{warnings}个警告。",
+            "zh": "{files}个文件{rows}中发现{errors}个错误、{warnings}个警告。",
             "en": "Found {errors:error|errors} and {warnings:warning|warnings} in "
-            "{files:file|files} ({n:row|rows}).",
+            "{files:file|files}{rows}.",
         },
         "validate.found_notices": {
-            "zh": "{files}个文件（{n}行）中发现{errors}个错误、{warnings}个警告、{notices}个提示。",
+            "zh": "{files}个文件{rows}中发现{errors}个错误、{warnings}个警告、{notices}个提示。",
             "en": "Found {errors:error|errors}, {warnings:warning|warnings} and "
-            "{notices:notice|notices} in {files:file|files} ({n:row|rows}).",
+            "{notices:notice|notices} in {files:file|files}{rows}.",
         },
-        # plan check's summary: English names the notices even when there are none
-        "check.found": {
-            "zh": "发现 {errors} 个错误、{warnings} 个警告，涉及 {files} 个文件。",
-            "en": "Found {errors:error|errors}, {warnings:warning|warnings} and 0 notices in "
-            "{files:file|files}.",
-        },
-        "check.found_notices": {
-            "zh": "发现 {errors} 个错误、{warnings} 个警告、{notices} 个提示，涉及 {files} 个文件。",
-            "en": "Found {errors:error|errors}, {warnings:warning|warnings} and "
-            "{notices:notice|notices} in {files:file|files}.",
-        },
+        "validate.found_rows": {"zh": "（{n}行）", "en": " ({n:row|rows})"},
         "findings.truncated": {
-            "zh": "……另有{more}条（列表已截断）",
-            "en": "… and {more} more (listing truncated)",
+            "zh": "……另有{more}条（列表已截断）{how}",
+            "en": "… and {more} more (listing truncated){how}",
+        },
+        # how to see the rest of a truncated listing, by where its findings come from
+        "findings.rest.validate": {
+            "zh": "；对这些文件运行 `linyi-tracker validate --max-findings 0` 可列出全部",
+            "en": "; `linyi-tracker validate --max-findings 0` on the files lists them all",
+        },
+        "findings.rest.plan": {
+            "zh": "；`linyi-tracker plan check` 可列出全部",
+            "en": "; `linyi-tracker plan check` lists them all",
         },
         "validate.strict": {
             "zh": "--strict：警告也算作错误。",

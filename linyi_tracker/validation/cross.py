@@ -49,6 +49,7 @@ from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan, Target
 from linyi_tracker.validation.plausibility import (
     Band,
+    Converted,
     against_history,
     against_regions,
     band,
@@ -229,6 +230,9 @@ class CrossChecks:
         self.history: list[int] = []  # after finish: rows a later as_of of their key replaced
         self.rep_keys = array("q")  # after finish: their keys, in order
         self.findings: list[Finding] = []
+        # (file, line) → a figure converted by its units' names (unit-derived), which the
+        # scale check weighs as written first (plausibility.explain)
+        self.converted: dict[tuple[str, int], Converted] = {}
         self.stored: dict[int, Observation] = {}
         self._plausibility: dict[
             tuple[str, str],
@@ -714,8 +718,8 @@ class CrossChecks:
                 value = self._decimal(ref)
                 if value is None:
                     continue
-                issue = explain(value, kind, found)
                 row = self._row(ref)
+                issue = explain(value, kind, found, self.converted.get((row.file, row.line)))
                 self.findings.append(
                     _at(row, issue.code, issue.severity, dict(issue.params), issue.form)
                 )

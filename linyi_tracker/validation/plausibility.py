@@ -112,9 +112,36 @@ def plausibility(
     return explain(value, unit_kind, found)
 
 
-def explain(value: Decimal, unit_kind: str, found: Band) -> Issue:
-    """The warning for a value outside ``found``: its likely reading, if one lands on the scale."""
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """A figure converted by its units' names alone (``unit-derived``): as written, in the
+    unit written, and the indicator's unit it was converted to (69541 吨 → 万吨)."""
+
+    written: Decimal
+    unit: str
+    to_unit: str
+
+
+def explain(
+    value: Decimal, unit_kind: str, found: Band, converted: Converted | None = None
+) -> Issue:
+    """The warning for a value outside ``found``: its likely reading, if one lands on the
+    scale — first, for a figure converted by the units' names, the figure as written
+    (69541 with 吨 stored as 6.9541 万吨 against ~70,000 万吨: 吨 was likely 万吨, no growth
+    rate)."""
     params: dict[str, Param] = {"value": _text(value)}
+    if converted is not None and found.holds(float(converted.written)):
+        params |= {
+            "written": _text(converted.written),
+            "unit": converted.unit,
+            "to_unit": converted.to_unit,
+        }
+        if found.given is not None:
+            params |= {"min": _text(found.given[0]), "max": _text(found.given[1])}
+        else:
+            params["reference"] = _about(Decimal(repr(found.reference or 0.0)))
+        form = "converted-range" if found.given is not None else "converted"
+        return Issue(CODE, Severity.WARNING, "value", params, form, "converted")
     if found.given is not None:
         params |= {"min": _text(found.given[0]), "max": _text(found.given[1])}
         form = "range"

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
 from linyi_tracker.validation.naming import with_names
+from linyi_tracker.validation.plausibility import Converted
 
 STDIN = "-"
 ProgressFactory = Callable[[str, int], Callable[[int, int], None] | None]
@@ -194,6 +196,14 @@ def _validate(
                 Text("input.unreadable", {"path": name, "reason": os_reason(exc)})
             ) from None
     by_path = {r.path: r for r in reads}
+    checks.converted = {
+        (f.file or "", f.line): Converted(
+            Decimal(str(f.params["value"])), str(f.params["unit"]), str(f.params["to_unit"])
+        )
+        for r in reads
+        for f in r.findings
+        if f.code == "unit-derived" and f.line is not None
+    }
     across = []
     for f in checks.finish():
         read = by_path.get(f.file or "")

@@ -35,6 +35,7 @@ from linyi_tracker.formatting import (
     estimate,
     figure_style,
     one_of,
+    percent_sign,
     shown_pace,
     shown_percent,
     worded,
@@ -149,10 +150,6 @@ def _digits(places: int) -> str:
     return WHOLE + ("." + "0" * places if places else "")
 
 
-def _percent_sign(lang: Lang) -> str:
-    return "%" if lang == "zh" else " %"
-
-
 def figure_format(
     unit_label: str | None, lang: Lang, places: int, wan: bool = False, one: bool = False
 ) -> str:
@@ -163,7 +160,7 @@ def figure_format(
     one, LibreOffice shows a negative figure of the last section without its minus."""
     digits = _digits(places)
     if unit_label == "%":
-        return f'{digits}"{_percent_sign(lang)}"'
+        return f'{digits}"{percent_sign(lang)}"'
     word = ("万" if wan else "") + (unit_label or "").replace('"', "")
     if unit_label and unit_label != ":1" and lang == "en":
         word = " " + (one_of(word) if one and places == 0 else word)
@@ -173,7 +170,7 @@ def figure_format(
 def bounded_percent(lang: Lang, places: int) -> str:
     """A projected share never shown past 100 % (or below 0), the cell keeping the exact
     projection (formatting.bounded_share)."""
-    sign = _percent_sign(lang)
+    sign = percent_sign(lang)
     shown = "." + "0" * places if places else ""
     return f'[>100]"100{shown}{sign}";[<0]"0{shown}{sign}";{_digits(places)}"{sign}"'
 
