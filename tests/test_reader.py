@@ -402,3 +402,13 @@ def test_reader_and_workbook_do_not_import_each_other() -> None:
         if isinstance(node, ast.ImportFrom) and node.module
     }
     assert "linyi_tracker.actuals.reader" not in imported
+
+
+def test_every_character_the_control_rule_flags_is_unprintable() -> None:
+    """The row loop looks for control characters only in a row that is not all printable
+    (str.isprintable): every character the control rule flags must be unprintable."""
+    from linyi_tracker.actuals.rows import CONTROL
+
+    flagged = [chr(c) for c in range(0x110000) if CONTROL.match(chr(c))]
+    assert flagged
+    assert not [c for c in flagged if c.isprintable()]
