@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import render
 
 DATA = FIXTURES / "data"
+FIXTURE_FILES = sorted(
+    [
+        *(FIXTURES / "submissions").glob("*.csv"),
+        *(FIXTURES / "data").glob("*.csv"),
+        *(FIXTURES / "hostile" / "cells").glob("*.csv"),
+        *(REPO / "examples").rglob("*.csv"),
+        *(REPO / "data" / "actuals").glob("*.csv"),
+    ]
+)
 
 
 def read(plan: Plan, name: str) -> FileRead:
@@ -194,81 +204,166 @@ def test_a_unit_typed_into_the_value_cell(
     assert [f.code for f in result.findings] == codes
 
 
+# Texts a value cell may hold: digits ASCII or full-width, separators, a sign, 万/亿, a
+# unit typed after the figure, placeholders and stray words.
+_DIGITS = st.text("0123456789０１２３４５６７８９", min_size=1, max_size=7)
+_VALUE_TEXTS = st.one_of(
+    st.builds(
+        lambda sign, whole, sep, more, frac, mag, unit: (
+            f"{sign}{whole}{sep}{more}{frac}{mag}{unit}"
+        ),
+        st.sampled_from(["", "-", "+", "－", "−"]),
+        _DIGITS,
+        st.sampled_from(["", ",", "，", " ", "."]),
+        st.sampled_from(["", "000", "207", "5"]),
+        st.sampled_from(["", ".5", ".000", ".30", "．5"]),
+        st.sampled_from(["", "万", "亿", "千"]),
+        st.sampled_from(["", "人", "万人", "%", "元", "亿元", ":1"]),
+    ),
+    st.text("0123456789,.万亿人%元 －N/A—无是否", max_size=8),
+)
+_UNIT_TEXTS = st.sampled_from(["", "人", "万人", "persons", "%", "％", "元", "万元", "吨", "km"])
+_INDICATORS = [
+    "emp.new_urban_jobs",  # count
+    "ss.resident_pension_coverage",  # percent
+    "ss.dibao_urban_rural_ratio",  # ratio
+    "inc.urban_disposable",  # amount
+    "",  # an unknown indicator: the value checked as far as it can be
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    indicator=st.sampled_from(_INDICATORS),
+    growth=st.booleans(),
+    text=_VALUE_TEXTS,
+    unit_text=_UNIT_TEXTS,
+    pad=st.sampled_from(["", " ", "\u3000"]),
+)
+def test_a_value_read_through_the_memo_is_the_rule_called_directly(
+    plan: Plan, indicator: str, growth: bool, text: str, unit_text: str, pad: str
+) -> None:
+    """The memo's value — meaning and issues — is the value rule's own, the first time a
+    text is seen and every time after."""
+    from linyi_tracker.actuals import cells
+    from linyi_tracker.actuals.rows import CellMemo
+
+    lookup = PlanLookup(plan)
+    memo = CellMemo(lookup, TODAY)
+    cell, unit_cell = pad + text + pad, unit_text + pad
+    if not indicator:
+        direct = ((None, None, None), cells.loose_value_cell(cell.strip()))
+    else:
+        ind = next(i for i in plan.indicators if i.id == indicator)
+        unit, kind = plan.unit_of(ind), lookup.value_types[indicator]
+        if growth:
+            issues = cells.growth_kind_issues(kind)
+            direct = (
+                ((None, None, None), issues)
+                if issues
+                else cells.growth_cell(cell.strip(), unit_cell.strip(), unit)
+            )
+        else:
+            direct = cells.value_cell(
+                cell.strip(),
+                unit_cell.strip(),
+                kind,
+                unit,
+                lookup.count_totals.get(indicator),
+                TODAY,
+            )
+    key = (memo.profiles[indicator] if indicator else -1, growth, cell, unit_cell)
+    for _ in range(2):  # first seen, then from the memo
+        (value, word, done_on, number), issues = CellMemo.read(memo.values, key, memo.value_rule)
+        assert ((value, word, done_on), list(issues)) == (tuple(direct[0]), direct[1])
+        assert number is None or (value is not None and Decimal(repr(number)) == value)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
-    indicator=st.sampled_from(
-        [
-            "emp.new_urban_jobs",  # count
-            "ss.resident_pension_coverage",  # percent
-            "ss.dibao_urban_rural_ratio",  # ratio
-            "inc.urban_disposable",  # amount
-        ]
+    column=st.sampled_from(["indicator", "period", "region", "as_of", "measure"]),
+    text=st.one_of(
+        st.sampled_from(
+            [
+                "emp.new_urban_jobs",
+                "城镇新增就业人数",
+                "2017年9月",
+                "２０１７-０９",
+                "2017年第三季度",
+                "2017Q3",
+                "2099",
+                "兰山区",
+                "临沂市兰山区",
+                "兰山接到",
+                "2019-03-01",
+                "2099-01-01",
+                "增速",
+                "水平值",
+                "",
+            ]
+        ),
+        st.text(max_size=12),
     ),
-    cell=st.from_regex(r"-?[0-9]{1,6}(\.[0-9]{1,3})?", fullmatch=True),
-    unit=st.sampled_from(["", "人", "%", "元", "万人", "km"]),
+    pad=st.sampled_from(["", " ", "\t"]),
 )
-def test_plain_digits_fast_path_matches_the_careful_path(
-    plan: Plan, indicator: str, cell: str, unit: str
+def test_a_cell_read_through_the_memo_is_the_rule_called_directly(
+    plan: Plan, column: str, text: str, pad: str
 ) -> None:
-    """Plain digits take a shortcut in the reader; it must give the same values and
-    findings as the full checks (range, whole counts, the unit column)."""
-    row = f"{indicator},{{}},{cell},{unit}\n"
-    # The later rows repeat texts already seen, so they take the whole-row shortcut.
-    text = "indicator,period,value,unit\n" + "".join(row.format(p) for p in (2016, 2017) * 2)
-    fast = read_bytes(text.encode(), "x.csv", PlanLookup(plan), today=TODAY)
-    careful_lookup = PlanLookup(plan)
-    careful_lookup.plain_units.clear()
-    careful = read_bytes(text.encode(), "x.csv", careful_lookup, today=TODAY)
-    assert fast.observations == careful.observations
-    assert fast.findings == careful.findings
+    """An indicator, period, region, date or measure cell read through the memo gives the
+    rule's own meaning and issues, the first time and every time after."""
+    from linyi_tracker.actuals import cells
+    from linyi_tracker.actuals.rows import CellMemo
+
+    lookup = PlanLookup(plan)
+    memo = CellMemo(lookup, TODAY)
+    span = plan.plan.period
+    stripped = (pad + text + pad).strip()
+    table, rule, direct = {
+        "indicator": (memo.indicators, memo.indicator_rule, cells.indicator_cell(lookup, stripped)),
+        "period": (
+            memo.periods,
+            memo.period_rule,
+            cells.period_cell(stripped, span.first_data_year, span.end, TODAY),
+        ),
+        "region": (memo.regions, memo.region_rule, cells.region_cell(lookup, stripped)),
+        "as_of": (memo.dates, memo.date_rule, cells.as_of_cell(stripped, TODAY)),
+        "measure": (memo.measures, memo.measure_rule, cells.measure_cell(stripped)),
+    }[column]
+    for _ in range(2):
+        meaning, issues = CellMemo.read(table, pad + text + pad, rule)
+        assert (meaning, list(issues)) == direct
 
 
-@pytest.mark.parametrize(
-    "path",
-    sorted(
-        [
-            *(FIXTURES / "submissions").glob("*.csv"),
-            *(FIXTURES / "data").glob("*.csv"),
-            *(FIXTURES / "hostile" / "cells").glob("*.csv"),
-            *(REPO / "examples").rglob("*.csv"),
-            *(REPO / "data" / "actuals").glob("*.csv"),
-        ]
-    ),
-    ids=lambda p: p.name,
-)
-def test_shortcuts_change_nothing_on_any_fixture(plan: Plan, path: Path) -> None:
-    """Every fixture, example and shipped file reads the same with the reader's shortcuts
-    (plain rows, plain digits) as with the careful path alone."""
+@settings(max_examples=300, deadline=None)
+@given(text=st.from_regex(r"-?[0-9]{1,17}(\.[0-9]{1,6})?(E[+-]?[0-9])?", fullmatch=True))
+def test_a_figure_goes_as_a_float_only_when_the_float_gives_its_text_back(text: str) -> None:
+    """exact_float gives a float exactly when the cross-row checks would keep no Decimal
+    beside it (the float's text is the figure's, at most 15 characters)."""
+    from linyi_tracker.actuals.rows import exact_float
+    from linyi_tracker.validation.cross import FLOAT_SAFE_CHARS, _packed_text
+
+    value = Decimal(text)
+    shown = str(value)
+    kept_aside = len(shown) > FLOAT_SAFE_CHARS or _packed_text(float(shown)) != shown
+    number = exact_float(value)
+    assert (number is None) == kept_aside
+    assert number is None or number == float(shown)
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
+def test_a_fixture_reads_the_same_when_every_text_is_already_known(plan: Plan, path: Path) -> None:
+    """Every fixture, example and shipped file reads the same from a fresh memo as from
+    one that has seen all its texts (the memo is shared by the files of one read)."""
     raw = path.read_bytes()
-    raw += b"\n" + raw  # twice: the second time every text is known, so the shortcuts apply
-    fast = read_bytes(raw, path.name, PlanLookup(plan), today=TODAY)
-    careful_lookup = PlanLookup(plan)
-    careful_lookup.plain_units.clear()  # turns both shortcuts off
-    careful = read_bytes(raw, path.name, careful_lookup, today=TODAY)
-    assert fast.observations == careful.observations
-    assert fast.findings == careful.findings
+    fresh = read_bytes(raw, path.name, PlanLookup(plan), today=TODAY)
+    warm_lookup = PlanLookup(plan)
+    read_bytes(raw, "before.csv", warm_lookup, today=TODAY)  # every text now in the memo
+    warm = read_bytes(raw, path.name, warm_lookup, today=TODAY)
+    assert warm.observations == fresh.observations
+    assert warm.findings == fresh.findings
 
 
 # ------------------------------------------------------------------ the cell rules, alone
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    kind=st.sampled_from(["count", "amount", "percent", "ratio"]),
-    text=st.from_regex(r"-?[0-9]{1,4}(\.[0-9]{1,3})?", fullmatch=True),
-)
-def test_the_shortcut_range_test_agrees_with_the_range_rule(
-    plan: Plan, kind: str, text: str
-) -> None:
-    """plainly_in_range (the row shortcut's test) accepts exactly the plain numbers the
-    range rule finds nothing wrong with, for every unit kind."""
-    from decimal import Decimal
-
-    from linyi_tracker.actuals.cells import plainly_in_range, range_issues
-
-    unit = next(u for u in plan.units if u.kind == kind)
-    value = Decimal(text)
-    assert plainly_in_range(kind, value, text) == (range_issues(value, unit, None) == [])
 
 
 def test_period_rule_names_the_month_that_does_not_exist() -> None:
@@ -307,3 +402,13 @@ def test_reader_and_workbook_do_not_import_each_other() -> None:
         if isinstance(node, ast.ImportFrom) and node.module
     }
     assert "linyi_tracker.actuals.reader" not in imported
+
+
+def test_every_character_the_control_rule_flags_is_unprintable() -> None:
+    """The row loop looks for control characters only in a row that is not all printable
+    (str.isprintable): every character the control rule flags must be unprintable."""
+    from linyi_tracker.actuals.rows import CONTROL
+
+    flagged = [chr(c) for c in range(0x110000) if CONTROL.match(chr(c))]
+    assert flagged
+    assert not [c for c in flagged if c.isprintable()]

@@ -510,19 +510,6 @@ def range_issues(value: Decimal, unit: Unit, count_total: int | None) -> Issues:
     return issues
 
 
-def plainly_in_range(unit_kind: str, value: Decimal, text: str) -> bool:
-    """What :func:`range_issues` accepts without an issue, for plain digits in a plain
-    number indicator (the row shortcut's test: one rule, written for speed; a test
-    compares both over every fixture)."""
-    if unit_kind == "count":
-        return value >= _ZERO and ("." not in text or value == value.to_integral_value())
-    if unit_kind == "percent":
-        return _ZERO <= value <= _HUNDRED
-    if unit_kind == "ratio":
-        return value > _ZERO
-    return True
-
-
 def plain_decimal(value: Decimal) -> Decimal:
     """49000, not 4.9E+4: an exact, plain form of a computed figure."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()

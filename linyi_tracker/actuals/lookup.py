@@ -52,13 +52,6 @@ class PlanLookup:
             ]
             if totals:
                 self.count_totals[ind.id] = max(totals)
-        # Indicators whose values are plain numbers in a unit: (unit id, unit kind), for
-        # the reader's row shortcut.
-        self.plain_units: dict[str, tuple[str, str]] = {}
-        for ind in plan.indicators:
-            unit = plan.unit_of(ind)
-            if unit is not None and self.value_types[ind.id] == "number":
-                self.plain_units[ind.id] = (unit.id, unit.kind)
 
     def indicator(self, text: str) -> tuple[Indicator | None, bool]:
         """The indicator and whether it was found by name rather than id."""

@@ -9,7 +9,8 @@ The entry points. The jobs live one a module, in the order a file goes through t
 - :mod:`~linyi_tracker.actuals.lookup` — ids and names resolved against the plan;
 - :mod:`~linyi_tracker.actuals.cells` — the cell rules (indicator, period, region, value,
   unit, range) as plain functions;
-- :mod:`~linyi_tracker.actuals.rows` — the row loop calling them, with its shortcut.
+- :mod:`~linyi_tracker.actuals.rows` — the row loop calling them, each rule once per
+  distinct text.
 
 Nothing stops at the first problem: each row that can be read becomes an
 :class:`Observation`, each problem a :class:`~linyi_tracker.findings.Finding`.
@@ -57,8 +58,9 @@ def read_path(
     """Read a file from disk, streaming: memory does not grow with its rows. Raises only
     :class:`OSError`.
 
-    With ``emit_number``, rows of plain numbers that raise nothing are handed to it as
-    fields instead of to ``emit`` as an Observation (a million fewer objects to build)."""
+    With ``emit_number``, level figures that raise nothing and that a float holds exactly
+    are handed to it as fields instead of to ``emit`` as an Observation (a million fewer
+    objects to build)."""
     name = shown or str(path)
     container = _container(path)
     if path.suffix.lower() == ".xls" or container in _NOT_READ:
