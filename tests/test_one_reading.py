@@ -36,7 +36,9 @@ FIXTURE_FILES = sorted(
         *(FIXTURES / "submissions").glob("*.csv"),
         *(FIXTURES / "data").glob("*.csv"),
         *(FIXTURES / "hostile" / "cells").glob("*.csv"),
-        *(REPO / "examples").rglob("*.csv"),
+        # The example plans' figures belong to other plans: read against this one they
+        # say nothing of the reader, and a mended citation would move the golden.
+        *(p for p in (REPO / "examples").rglob("*.csv") if "plans" not in p.parts),
         *(REPO / "data" / "actuals").glob("*.csv"),
     ]
 )
