@@ -127,7 +127,7 @@ def validate(
     """Validate files (or '-' for standard input) against the plan and the store.
 
     ``keep_observations`` hands the checked observations back (ingest writes them);
-    without it memory stays at a few packed numbers a row, whatever the file's size.
+    without it memory stays at a few fields a row, whatever the file's size.
     """
     with gc_paused():
         return _validate(

@@ -6,8 +6,11 @@ written precision of each rounded figure summed is allowed (44.2万: 500)."""
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
+import operator
+from itertools import repeat
 
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import Plan
@@ -20,6 +23,7 @@ from linyi_tracker.validation.cross.figures import (
     half_step,
     number_text,
 )
+from linyi_tracker.validation.cross.series import series_of
 
 
 def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
@@ -31,34 +35,49 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
         return out  # a plan of the whole area alone (a national plan): no parts to add up
     counted = frozenset(subs)
     summed = {submitted.indicator_number[i.id] for i in plan.indicators if i.aggregate == "sum"}
-    keys, values, exact = submitted.keys, submitted.values, submitted.exact
-    rows = (i for i in submitted.current if keys[i][0] in summed and not keys[i][2])
-    for indicator, group in itertools.groupby(rows, lambda i: keys[i][0]):
-        mine = list(group)
+    exact = submitted.exact
+    of_summed = (s for s in series_of(submitted, stored) if s.numbers[0] in summed)
+    for indicator, group in itertools.groupby(of_summed, lambda s: s.numbers[0]):
         name = submitted.indicators[indicator]
-        # per period code, in region order: the counted regions' sum, which regions gave a
-        # figure, the first submitted row, the allowed slack; and the city's row
+        # per region (in order), then per period code: the counted regions' sum, which
+        # regions gave a figure, the first submitted row, the allowed slack; the city's rows
+        touched: set[int] = set()
         sums: dict[int, float] = {}
-        present: dict[int, set[int]] = {}
-        firsts: dict[int, int] = {}
         slack: dict[int, float] = {}
+        given: dict[int, set[int]] = {}
+        firsts: dict[int, int] = {}
         city_rows: dict[int, int] = {}
-        for i in mine:
-            _, region, _, code = keys[i]
-            sums.setdefault(code, 0.0)
-            present.setdefault(code, set())
-            slack.setdefault(code, 0.0)
+        figures_at: collections.Counter[int] = collections.Counter()  # counted regions' figures
+        for s in group:
+            region, rows, codes, figures = s.numbers[1], s.rows, s.row_codes, s.row_values
+            touched.update(codes)
             if region == city:
-                city_rows[code] = i
+                city_rows.update(zip(codes, rows, strict=True))
                 continue
-            if region not in counted or math.isnan(values[i]):
-                continue  # a word is not summed
-            sums[code] += values[i]
-            present[code].add(region)
-            firsts.setdefault(code, i)
-            if i in exact:
-                slack[code] += half_step(exact[i])
-        for code in sorted(sums):
+            if region not in counted:
+                continue
+            if math.isnan(sum(figures)):  # a word is not summed
+                kept = [k for k, v in enumerate(figures) if not math.isnan(v)]
+                rows, codes, figures = (
+                    [rows[k] for k in kept],
+                    [codes[k] for k in kept],
+                    [figures[k] for k in kept],
+                )
+            # added place by place in region order, so the sums are the same floats
+            sums.update(
+                zip(
+                    codes,
+                    map(operator.add, map(sums.get, codes, repeat(0.0)), figures),
+                    strict=False,
+                )
+            )
+            given[region] = set(codes)
+            figures_at.update(codes)
+            firsts = dict(zip(codes, rows, strict=True)) | firsts
+            for c, i in zip(codes, rows, strict=True):
+                if i in exact:
+                    slack[c] = slack.get(c, 0.0) + half_step(exact[i])
+        for code in sorted(touched):
             period = submitted.periods[code]
 
             def key(region: int) -> Key:
@@ -70,13 +89,13 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
             )
             if whole is None or whole.value is None:
                 continue
-            total, allowed = sums[code], slack[code]
+            total, allowed = sums.get(code, 0.0), slack.get(code, 0.0)
             if city_row is not None:
                 allowed += half_step(exact[city_row]) if city_row in exact else 0.0
             else:
                 allowed += stored.half_step(key(city))
-            for r in subs:
-                if r in present[code]:
+            for r in subs if figures_at[code] < len(subs) else ():
+                if code in given.get(r, ()):
                     continue
                 other = stored.row(key(r))
                 if other is None or other.value is None:

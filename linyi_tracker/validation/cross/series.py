@@ -19,11 +19,16 @@ Ref = int | Observation  # a submitted row's number, or the stored observation
 class Series:
     """One series in period order, words left out: period codes, values as floats, and
     for each a reference (a row number when submitted, the Observation when stored);
-    ``stored`` the store's whole series (words too)."""
+    ``stored`` the store's whole series (words too); ``rows``, ``row_codes`` and
+    ``row_values`` the submitted rows alone (words too, as NaN)."""
 
     indicator: str
     region: str
     flow: bool
+    numbers: tuple[int, int]  # the indicator's and the region's, as in Submitted.keys
+    rows: list[int]
+    row_codes: list[int]
+    row_values: list[float]
     codes: list[int]
     values: list[float]
     refs: list[Ref]
@@ -40,8 +45,8 @@ def series_of(submitted: Submitted, stored: Stored) -> list[Series]:
     for (ind, reg), group in itertools.groupby(levels, lambda i: keys[i][:2]):
         rows = list(group)
         indicator, region = submitted.indicators[ind], submitted.regions[reg]
-        codes = [keys[i][3] for i in rows]
-        figures = [values[i] for i in rows]
+        codes = own_codes = [keys[i][3] for i in rows]
+        figures = own_figures = [values[i] for i in rows]
         refs: list[Ref] = list(rows)
         history = stored.series(indicator, region)
         if history:
@@ -59,6 +64,20 @@ def series_of(submitted: Submitted, stored: Stored) -> list[Series]:
             figures = [figures[k] for k in kept]
             refs = [refs[k] for k in kept]
         flow = submitted.plan.indicator_by_id[indicator].flow
-        out.append(Series(indicator, region, flow, codes, figures, refs, history))
+        out.append(
+            Series(
+                indicator,
+                region,
+                flow,
+                (ind, reg),
+                rows,
+                own_codes,
+                own_figures,
+                codes,
+                figures,
+                refs,
+                history,
+            )
+        )
     submitted.series = out
     return out
