@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from linyi_tracker.actuals.reader import PlanLookup, read_bytes
 from linyi_tracker.actuals.store import Store, reconcile
 from linyi_tracker.cli.app import app
+from linyi_tracker.findings import Finding
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 
@@ -90,6 +91,24 @@ def store_from(plan: Plan, *files: tuple[str, str]) -> Store:
         store.observations.extend(read.observations)
     reconcile(store)
     return store
+
+
+def cross_rule(
+    plan: Plan, rule: Callable[..., list[Finding]], text: str, store: Store | None = None
+) -> list[Finding]:
+    """One cross-row rule's findings on a submission given as CSV text (named
+    ``submission.csv``): the rows read, the same-keys rule settling which counts, then
+    ``rule`` alone (validation/cross/)."""
+    from linyi_tracker.validation.cross import same_keys
+    from linyi_tracker.validation.cross.figures import Stored, Submitted
+
+    submitted = Submitted(plan)
+    read_bytes(
+        text.encode("utf-8"), "submission.csv", PlanLookup(plan), today=TODAY, emit=submitted.add
+    )
+    stored = Stored(store, submitted)
+    settled = same_keys.check(submitted, stored, plan)
+    return settled if rule is same_keys.check else rule(submitted, stored, plan)
 
 
 def csv_rows(*rows: str) -> str:

@@ -1,12 +1,11 @@
-"""The cross-row checks of validation/cross.py are written for speed (groups found by
-bisection, neighbours compared in C, sums added column by column). Here the same rules
-are written plainly, row by row, and both must flag the same rows of generated
-submissions: year-to-date figures that fall, outliers within their class, and city
-figures that are not the sum of their regions.
+"""The cross-row rules of validation/cross/ (ytd.py, outliers.py, region_sums.py) against
+the same rules written here again, row by row, from the method's words: both must flag the
+same rows of generated submissions — year-to-date figures that fall, outliers within their
+class, and city figures that are not the sum of their regions. Each rule's own cases are in
+tests/test_cross_<rule>.py.
 
-The submissions come in key order (the no-sort path), reversed and shuffled (the sorting
-path), with rows left out at random (a region without a figure for every period takes
-the figure-by-figure path of the region sums).
+The submissions come in key order, reversed and shuffled, with rows left out at
+random (a region without a figure for every period).
 """
 
 from __future__ import annotations
@@ -17,11 +16,10 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, csv_rows, store_from
+from conftest import TODAY
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.validator import validate
 
@@ -164,43 +162,3 @@ def test_a_generated_submission_gives_each_rule_something_to_flag(
     rows = _submission(plan, seed=7, drop=0.01, spikes=6, order="shuffled")
     codes = {code for code, _ in _plain_rules(plan, rows)}
     assert codes == set(CHECKED)
-
-
-@pytest.mark.parametrize("gap", [False, True], ids=["every-period", "a-period-missing"])
-def test_a_region_sum_off_a_stored_city_figure_is_blamed_on_the_first_region_row(
-    plan: Plan, tmp_path: Path, gap: bool
-) -> None:
-    """With the city's figure in the store, a mismatch is reported at the first counted
-    region's row of that period (the submission's own row), whether the regions' sums
-    were added column by column (every region has every period) or figure by figure."""
-    counted = [r.id for r in plan.summed_regions]
-    periods = ["2016", "2017"]
-    store = store_from(
-        plan, ("city.csv", csv_rows(*(f"{FLOW},{p},linyi,1000,人,,," for p in periods)))
-    )
-    lines = ["indicator,period,region,value"]
-    for region in counted:
-        for p in periods:
-            if gap and region == counted[0] and p == "2016":
-                continue  # the first region has no 2016 figure: the next one is first
-            lines.append(f"{FLOW},{p},{region},100")
-    path = tmp_path / "regions.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = validate([str(path)], plan, store=store, today=TODAY)
-    found = sorted(f.line or 0 for f in report.findings if f.code == "region-sum-mismatch")
-    if gap:  # 2016 lacks a region: no check; 2017's first row is lanshan's (line 2)
-        assert found == [2]
-    else:  # lanshan's 2016 and 2017 rows
-        assert found == [2, 3]
-
-
-def test_a_year_to_date_figure_is_compared_only_within_its_year(plan: Plan, tmp_path: Path) -> None:
-    """June 2015's 500 and August 2016's 100 (the months between not given): later months,
-    a smaller figure, but another year — not a fall."""
-    path = tmp_path / "two-years.csv"
-    path.write_text(
-        f"indicator,period,region,value\n{FLOW},2015-06,lanshan,500\n{FLOW},2016-08,lanshan,100\n",
-        encoding="utf-8",
-    )
-    report = validate([str(path)], plan, store=None, today=TODAY)
-    assert "ytd-decreasing" not in {f.code for f in report.findings}

@@ -261,7 +261,16 @@ def test_validate_against_the_store_follows_the_rule(plan: Plan, revise: bool) -
     report = validate(
         [str(AGAINST / "submitted.csv")], plan, store=store, today=TODAY, revise=revise
     )
-    found = {f.line: f.code for f in report.findings if f.code in STORE_CODES}
+    # already-stored is one finding for the file, naming its rows' lines (all of them here)
+    found = {
+        line: f.code
+        for f in report.findings
+        if f.code in STORE_CODES
+        for line in f.params.get("lines", [f.line])
+    }
+    assert all(
+        f.params["count"] == len(f.params["lines"]) for f in report.findings if "lines" in f.params
+    )
     wanted = {
         o.line: _expected_against_store(o.note, revise=revise)
         for o in _submitted(plan)

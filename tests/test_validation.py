@@ -9,8 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO, Result
 from linyi_tracker.actuals.store import load_store
@@ -395,64 +393,6 @@ def test_many_regions_do_not_collide(tmp_path: Path) -> None:
     )
     report = validate([str(data)], big, store=None, today=TODAY)
     assert [(f.code, f.line) for f in report.findings] == [("duplicate-observation", 4)]
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(
-        st.one_of(
-            st.integers(min_value=-(10**6), max_value=10**6).map(float),
-            st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
-        ),
-        min_size=5,
-        max_size=30,
-    )
-)
-def test_outlier_shortcut_flags_what_the_full_formula_flags(values: list[float]) -> None:
-    """The outlier check skips the MAD where no figure can stand out; it must flag
-    exactly the figures the plain formula (statistics.median twice) flags."""
-    import statistics
-
-    from linyi_tracker.validation.cross import (
-        OUTLIER_MAD_FLOOR,
-        OUTLIER_Z,
-        robust_scale,
-    )
-
-    median = statistics.median(values)
-    mad = max(statistics.median(abs(v - median) for v in values), OUTLIER_MAD_FLOOR * abs(median))
-    expected = (
-        [abs(0.6745 * (v - median) / mad) > OUTLIER_Z for v in values]
-        if mad
-        else [False] * len(values)
-    )
-    scored = robust_scale(values)
-    if scored is None:
-        flagged = [False] * len(values)
-    else:
-        m, d = scored
-        flagged = [abs(0.6745 * (v - m) / d) > OUTLIER_Z for v in values]
-    assert flagged == expected
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    keys=st.lists(st.integers(min_value=0, max_value=50), max_size=80),
-    presorted=st.booleans(),
-)
-def test_row_order_is_a_stable_sort_of_the_keys(
-    plan: Plan, keys: list[int], presorted: bool
-) -> None:
-    """Duplicates and conflicts are found among neighbours in key order; the order must
-    be a stable sort of the keys, whether the rows came sorted (a shortcut) or not."""
-    from array import array
-
-    from linyi_tracker.validation.cross import CrossChecks
-
-    checks = CrossChecks(plan, None)
-    checks.keys = array("q", sorted(keys) if presorted else keys)
-    expected = sorted(range(len(checks.keys)), key=checks.keys.__getitem__)
-    assert list(checks._sorted_order()) == expected
 
 
 @pytest.mark.parametrize(

@@ -1715,8 +1715,12 @@ _ENTRIES = [
         ),
         {
             "": T(
-                _KEY + " = {value} 已存在于数据目录（" + _OTHER + "）",
-                _KEY + " = {value} is already stored (" + _OTHER + ")",
+                "{count}行数字已存在于数据目录（{lines}" + _KEY + " = {value}，见" + _OTHER + "）",
+                "{count:row's figure is|rows' figures are} already stored ({lines}"
+                + _KEY
+                + " = {value} at "
+                + _OTHER
+                + ")",
             )
         },
     ),

@@ -129,7 +129,7 @@ def validate(
     """Validate files (or '-' for standard input) against the plan and the store.
 
     ``keep_observations`` hands the checked observations back (ingest writes them);
-    without it memory stays at a few packed numbers a row, whatever the file's size.
+    without it memory stays at a few fields a row, whatever the file's size.
     """
     with gc_paused():
         return _validate(
@@ -196,7 +196,7 @@ def _validate(
                 Text("input.unreadable", {"path": name, "reason": os_reason(exc)})
             ) from None
     by_path = {r.path: r for r in reads}
-    checks.converted = {
+    checks.figures.converted = {
         (f.file or "", f.line): Converted(
             Decimal(str(f.params["value"])), str(f.params["unit"]), str(f.params["to_unit"])
         )

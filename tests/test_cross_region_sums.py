@@ -1,0 +1,56 @@
+"""validation/cross/region_sums.py: a city figure against the sum of its regions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, cross_rule, csv_rows, store_from
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.validator import validate
+
+FLOW = "emp.new_urban_jobs"  # a flow, summed over regions
+
+
+@pytest.mark.parametrize("gap", [False, True], ids=["every-period", "a-period-missing"])
+def test_a_region_sum_off_a_stored_city_figure_is_blamed_on_the_first_region_row(
+    plan: Plan, tmp_path: Path, gap: bool
+) -> None:
+    """With the city's figure in the store, a mismatch is reported at the first counted
+    region's row of that period (the submission's own row), whether the regions' sums
+    were added column by column (every region has every period) or figure by figure."""
+    counted = [r.id for r in plan.summed_regions]
+    periods = ["2016", "2017"]
+    store = store_from(
+        plan, ("city.csv", csv_rows(*(f"{FLOW},{p},linyi,1000,人,,," for p in periods)))
+    )
+    lines = ["indicator,period,region,value"]
+    for region in counted:
+        for p in periods:
+            if gap and region == counted[0] and p == "2016":
+                continue  # the first region has no 2016 figure: the next one is first
+            lines.append(f"{FLOW},{p},{region},100")
+    path = tmp_path / "regions.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = validate([str(path)], plan, store=store, today=TODAY)
+    found = sorted(f.line or 0 for f in report.findings if f.code == "region-sum-mismatch")
+    if gap:  # 2016 lacks a region: no check; 2017's first row is lanshan's (line 2)
+        assert found == [2]
+    else:  # lanshan's 2016 and 2017 rows
+        assert found == [2, 3]
+
+
+def test_a_city_figure_off_its_regions_sum_is_flagged_on_the_city_row(plan: Plan) -> None:
+    """Every counted region gives 100 and the city 1000: the city's row is flagged, with
+    the regions' sum; the same city figure at their sum is not."""
+    from linyi_tracker.validation.cross import region_sums
+
+    counted = [r.id for r in plan.summed_regions]
+    rows = [f"{FLOW},2016,{r},100,人,," for r in counted]
+    found = cross_rule(plan, region_sums.check, csv_rows(*rows, f"{FLOW},2016,linyi,1000,人,,"))
+    assert [(f.code, f.line, f.params["regions_sum"]) for f in found] == [
+        ("region-sum-mismatch", len(counted) + 2, str(100 * len(counted)))
+    ]
+    right = csv_rows(*rows, f"{FLOW},2016,linyi,{100 * len(counted)},人,,")
+    assert cross_rule(plan, region_sums.check, right) == []
