@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -45,13 +46,27 @@ def test_figures_validate_without_errors_or_warnings(run: Run) -> None:
 
 
 def test_every_figure_row_cites_an_address_and_its_sentence() -> None:
-    """Each figure row names the web address it was read from and quotes the sentence."""
+    """Each figure row names the whole web address (with its scheme) it was read from and
+    quotes the sentence."""
     for path in FILES:
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 address = row["source"].split(" ")[0]
-                assert "." in address and "/" in address, (path.name, row)
+                assert re.fullmatch(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}/\S*", address), (
+                    path.name,
+                    row,
+                )
                 assert row["note"].strip(), (path.name, row)
+
+
+def test_every_web_address_in_the_plan_is_a_whole_url() -> None:
+    """No address in the plan file (sources, notes, baselines) lacks its http(s):// scheme."""
+    text = PLAN.read_text(encoding="utf-8")
+    hosts = re.finditer(r"(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|cc|us|org|gov)/", text)
+    found = [m for m in hosts]
+    assert found
+    for m in found:
+        assert text[: m.start()].endswith(("http://", "https://")), text[m.start() : m.end() + 40]
 
 
 def test_gdp_growth_worked_by_hand(run: Run) -> None:
@@ -116,6 +131,79 @@ def test_new_urban_jobs_cumulative_worked_by_hand(run: Run) -> None:
     assert jobs["status"] == "achieved"
 
 
+def test_non_fossil_share_2020_outturn_is_achieved(run: Run) -> None:
+    """The 2020 non-fossil share of 15.9 % meets "15 % by 2020": achieved, 15.9 / 15 = 1.06."""
+    share = _status(run, "2020")["env.non_fossil_share.2020"]
+    assert Decimal(str(share["actual"])) == Decimal("15.9") and share["actual_period"] == "2020"
+    assert share["achievement"] == pytest.approx(15.9 / 15, abs=1e-6)
+    assert share["status"] == "achieved"
+
+
+def test_registered_urbanisation_2020_census_figure_is_about_45(run: Run) -> None:
+    """The census-communiqué 45.4 % is "about 45 %": achieved within the 5 % tolerance."""
+    # |45.4 − 45| / 45 = 0.0089 ≤ 0.05; achievement = 45.4 / 45 = 1.008889
+    # progress from the first figure (2017: 42.35) = (45.4 − 42.35) / (45 − 42.35)
+    #          = 3.05 / 2.65 = 1.150943
+    reg = _status(run, "2020")["urb.registered_rate.2020"]
+    assert Decimal(str(reg["actual"])) == Decimal("45.4") and reg["actual_period"] == "2020"
+    assert reg["achievement"] == pytest.approx(45.4 / 45, abs=1e-6)
+    assert reg["progress"] == pytest.approx(3.05 / 2.65, abs=1e-6)
+    assert reg["status"] == "achieved"
+
+
+def test_rd_intensity_2016_2017_figures_are_off_track_in_2017(run: Run) -> None:
+    """R&D intensity 2.11 % (2016) to 2.12 % (2017) moves 0.01 of the 0.39 points still
+    needed for 2.5 % while a quarter of the time has gone: off track in 2017."""
+    # starting point 2016: 2.11; progress = (2.12 − 2.11) / (2.5 − 2.11) = 0.01 / 0.39 = 0.025641
+    # time elapsed (2016 → 2020) = 1 / 4 = 0.25; vs. schedule = 0.025641 − 0.25 = −0.224359
+    # achievement = 2.12 / 2.5 = 0.848
+    rd = _status(run, "2017")["sci.rd_intensity.2020"]
+    assert Decimal(str(rd["actual"])) == Decimal("2.12") and rd["actual_period"] == "2017"
+    assert rd["achievement"] == pytest.approx(2.12 / 2.5, abs=1e-6)
+    assert rd["progress"] == pytest.approx(0.01 / 0.39, abs=1e-6)
+    assert rd["schedule_gap"] == pytest.approx(0.01 / 0.39 - 0.25, abs=1e-6)
+    assert rd["status"] == "off_track"
+
+
+def test_good_air_days_2016_2017_2019_figures_are_read(run: Run) -> None:
+    """Good-air days of 78.8 % (2016) and 78.0 % (2017) are read against the 76.7 % base (on
+    track in 2017), and 82.0 % in 2019 already exceeds "more than 80 %"."""
+    # 2017: progress = (78.0 − 76.7) / (80 − 76.7) = 1.3 / 3.3 = 0.393939;
+    #       time elapsed (2015 → 2020) = 2 / 5 = 0.4; vs. schedule = −0.006061
+    # 2019: achievement = 82.0 / 80 = 1.025; progress = 5.3 / 3.3 = 1.606061
+    air_2017 = _status(run, "2017")["env.air_good_days.2020"]
+    assert Decimal(str(air_2017["actual"])) == Decimal("78.0")
+    assert air_2017["progress"] == pytest.approx(1.3 / 3.3, abs=1e-6)
+    assert air_2017["schedule_gap"] == pytest.approx(1.3 / 3.3 - 0.4, abs=1e-6)
+    assert air_2017["status"] == "on_track"
+    air_2019 = _status(run, "2019")["env.air_good_days.2020"]
+    assert Decimal(str(air_2019["actual"])) == Decimal("82.0")
+    assert air_2019["achievement"] == pytest.approx(82.0 / 80, abs=1e-6)
+    assert air_2019["progress"] == pytest.approx(5.3 / 3.3, abs=1e-6)
+    assert air_2019["status"] == "achieved"
+    # 2016: progress = (78.8 − 76.7) / 3.3 = 2.1 / 3.3 = 0.636364
+    air_2016 = _status(run, "2016")["env.air_good_days.2020"]
+    assert Decimal(str(air_2016["actual"])) == Decimal("78.8")
+    assert air_2016["progress"] == pytest.approx(2.1 / 3.3, abs=1e-6)
+
+
+def test_labour_productivity_2020_estimate_misses_120000(run: Run) -> None:
+    """The 2020 estimate of 117,746 yuan per person falls short of "120,000 or more":
+    missed, 117746 / 120000 = 0.981217."""
+    # progress from the 2015 base 87,000 = (117746 − 87000) / (120000 − 87000)
+    #          = 30746 / 33000 = 0.931697; vs. schedule = 0.931697 − 1 = −0.068303
+    lp = _status(run, "2020")["econ.labour_productivity.2020"]
+    assert Decimal(str(lp["actual"])) == Decimal("117746") and lp["actual_period"] == "2020"
+    assert lp["achievement"] == pytest.approx(117746 / 120000, abs=1e-6)
+    assert lp["progress"] == pytest.approx(30746 / 33000, abs=1e-6)
+    assert lp["status"] == "missed"
+
+
+def test_gdp_target_is_expected_not_binding(run: Run) -> None:
+    """GDP growth is one of the outline's 预期性 (expected) indicators, so binding is false."""
+    assert _status(run, "2020")["econ.gdp.growth"]["binding"] is False
+
+
 def test_growth_rates_alone_give_the_same_change_as_their_levels(run: Run, tmp_path: Path) -> None:
     """The cited 2016–2018 falls of energy intensity, given as 比上年增长 rates or as the
     levels they imply (an index, 2015 = 100), give the same change by 2018."""
@@ -163,9 +251,9 @@ def test_status_as_of_2020_names_what_was_met(run: Run) -> None:
         "0.60",
         "2.40",
         "5.70",
-        "achieved 6",
+        "achieved 7",
         "missed 3",
-        "no data 1",
+        "insufficient data 1",
     ):
         assert text in r.stdout, text
 
