@@ -337,17 +337,18 @@ def test_a_cell_read_through_the_memo_is_the_rule_called_directly(
 @settings(max_examples=300, deadline=None)
 @given(text=st.from_regex(r"-?[0-9]{1,17}(\.[0-9]{1,6})?(E[+-]?[0-9])?", fullmatch=True))
 def test_a_figure_goes_as_a_float_only_when_the_float_gives_its_text_back(text: str) -> None:
-    """exact_float gives a float exactly when the cross-row checks would keep no Decimal
-    beside it (the float's text is the figure's, at most 15 characters)."""
-    from linyi_tracker.actuals.rows import exact_float
-    from linyi_tracker.validation.cross import FLOAT_SAFE_CHARS, _packed_text
+    """exact_float gives a float only when the float's text is the figure as written (what
+    validation's cross-row checks give back for it), and one for every such figure of at
+    most MAX_FIGURE_DIGITS characters."""
+    from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS, exact_float, float_text
 
     value = Decimal(text)
     shown = str(value)
-    kept_aside = len(shown) > FLOAT_SAFE_CHARS or _packed_text(float(shown)) != shown
     number = exact_float(value)
-    assert (number is None) == kept_aside
-    assert number is None or number == float(shown)
+    if number is not None:
+        assert float_text(number) == shown and Decimal(float_text(number)) == value
+    else:
+        assert len(shown) > MAX_FIGURE_DIGITS or float_text(float(shown)) != shown
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)

@@ -443,16 +443,6 @@ def test_an_indicator_alias_of_the_plan_is_resolved_like_its_name(plan: Plan) ->
     ]
 
 
-def test_the_row_shortcuts_digit_limit_is_within_the_exact_float_limit() -> None:
-    """The reader's shortcut gives validation plain decimals as floats, with no Decimal kept
-    aside: two figures stay apart only while the digits it takes are no longer than the
-    packed arrays' limit (FLOAT_SAFE_CHARS)."""
-    from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS
-    from linyi_tracker.validation.cross import FLOAT_SAFE_CHARS
-
-    assert MAX_FIGURE_DIGITS <= FLOAT_SAFE_CHARS
-
-
 def test_fifteen_digit_figures_one_apart_conflict_through_the_row_shortcut(
     plan: Plan, tmp_path: Path
 ) -> None:

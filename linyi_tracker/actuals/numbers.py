@@ -28,7 +28,10 @@ from linyi_tracker.findings import Param, Severity
 # yuan; 12345678901234567 still fits). A 309-digit value became Infinity in every report and a
 # 26-digit one in 万人 broke the unit conversion: they are out-of-range at the door.
 MAX_ADJUSTED = 17  # Decimal.adjusted() of the largest figure accepted (< 10^18)
-MAX_FIGURE_DIGITS = 15  # plain digits longer than this take the careful path
+# A figure of at most this many characters of plain decimal travels as a float where its
+# float gives back its text (exact_float): two decimals of at most 15 significant digits
+# (DBL_DIG) never round to the same float. 12345678901234567 and …568 share a float.
+MAX_FIGURE_DIGITS = 15
 
 # Plain ASCII digits: read as they are, nothing to remark on (the common case).
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
@@ -272,3 +275,24 @@ def _plain(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()
+
+
+def float_text(value: float) -> str:
+    """The decimal text a float stands for: its shortest repr, a whole figure without
+    '.0' (442079, written to the unit, not 442079.0 written to the tenth)."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def exact_float(value: Decimal | None) -> float | None:
+    """``value`` as a float when the float gives back its decimal text as written (at most
+    MAX_FIGURE_DIGITS characters, :func:`float_text` the same digits: 442079, 12.5) — what
+    the cross-row checks may hold without the Decimal; else None (9800.0, 4.80 and 4.42E+5
+    carry a precision a float loses). The one rule the reader and validation share."""
+    if value is None:
+        return None
+    text = str(value)
+    if len(text) > MAX_FIGURE_DIGITS:
+        return None
+    number = float(text)
+    return number if float_text(number) == text else None

@@ -33,7 +33,7 @@ from linyi_tracker.actuals.headers import (
     read_header,
 )
 from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
-from linyi_tracker.actuals.numbers import MAX_FIGURE_DIGITS
+from linyi_tracker.actuals.numbers import exact_float
 from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.actuals.records import MAX_LINE, Row, TooLong
@@ -45,8 +45,8 @@ Emit = Callable[[Observation], None]
 # A level figure's fields — indicator id, period, region, value, as_of, file, line —
 # for a caller that needs no Observation object (validation's cross-row checks). The
 # value is a float whose repr gives back the figure's decimal text of at most
-# MAX_FIGURE_DIGITS characters (exact_float), so no two figures share a float (see
-# cross.FLOAT_SAFE_CHARS); any other figure comes as an Observation.
+# MAX_FIGURE_DIGITS characters (numbers.exact_float), so no two figures share a float;
+# any other figure comes as an Observation.
 EmitNumber = Callable[[str, Period, str, float, "date | None", str, int], None]
 MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
 _new = tuple.__new__  # an Observation made as the tuple it is, without NamedTuple's __new__
@@ -197,23 +197,6 @@ class CellMemo:
 
 
 _MEMOS: weakref.WeakKeyDictionary[PlanLookup, dict[date, CellMemo]] = weakref.WeakKeyDictionary()
-
-
-def exact_float(value: Decimal | None) -> float | None:
-    """``value`` as a float when the float gives back its decimal text as written
-    (at most MAX_FIGURE_DIGITS characters, its shortest repr the same digits: 442079,
-    12.5) — what the cross-row checks may hold without the Decimal; else None (9800.0,
-    4.80 and 4.42E+5 carry a precision a float loses)."""
-    if value is None:
-        return None
-    text = str(value)
-    if len(text) > MAX_FIGURE_DIGITS:
-        return None
-    number = float(text)
-    shown = repr(number)
-    if shown.endswith(".0"):
-        shown = shown[:-2]
-    return number if shown == text else None
 
 
 class RowReader:

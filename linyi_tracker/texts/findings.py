@@ -1710,8 +1710,8 @@ _ENTRIES = [
         N,
         "store",
         T(
-            "数据目录中已有相同数字；导入时跳过",
-            "the same figure is already stored; ingest skips it",
+            "数据目录中已有相同数字（每个文件一条提示，附行数和前几行）；导入时跳过",
+            "the same figure is already stored (one notice a file, with the count and first lines); ingest skips it",
         ),
         {
             "": T(

@@ -781,7 +781,7 @@ LABELS.update(
             "or --format json.",
         },
         "plan.valid": {
-            "zh": "规划文件有效：{path} — {systems}个体系，{projects}项工程（{unnamed}项原文未列名称），"
+            "zh": "规划文件有效：{path}。{systems}个体系，{projects}项工程（{unnamed}项原文未列名称），"
             "{indicators}个指标，{targets}个目标，{regions}个地区。",
             "en": "The plan is valid: {path} — {systems:system|systems}, "
             "{projects:project|projects} ({unnamed} not named in the source), "

@@ -34,7 +34,7 @@ from linyi_tracker.validation.cross import (
     same_keys,
     ytd,
 )
-from linyi_tracker.validation.cross.figures import FLOAT_SAFE_CHARS, Stored, Submitted
+from linyi_tracker.validation.cross.figures import Stored, Submitted
 from linyi_tracker.validation.cross.outliers import (
     OUTLIER_MAD_FLOOR,
     OUTLIER_MIN_VALUES,
@@ -43,7 +43,6 @@ from linyi_tracker.validation.cross.outliers import (
 )
 
 __all__ = [
-    "FLOAT_SAFE_CHARS",
     "OUTLIER_MAD_FLOOR",
     "OUTLIER_MIN_VALUES",
     "OUTLIER_Z",

@@ -5,7 +5,7 @@ lists indicators and regions, a series' periods in time order and its growth fig
 
 A submitted row is kept as a few fields (its key, its value as a float, as_of, file, line);
 the exact Decimal is kept aside only for the rare figure its float cannot tell from
-another (``FLOAT_SAFE_CHARS``), and a word's text aside. A :class:`Row` is made only for a
+another (``numbers.exact_float``), and a word's text aside. A :class:`Row` is made only for a
 row a rule flags or compares.
 """
 
@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from linyi_tracker.actuals.numbers import exact_float, float_text
 from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.reconcile import Figure, figure_text, quantum
@@ -29,23 +30,6 @@ from linyi_tracker.validation.plausibility import Converted
 # (indicator number, region number, growth figure?, period code): a growth figure (measure
 # "growth", 比上年增长) is a key of its own beside the level of its period.
 Key = tuple[int, int, bool, int]
-
-# Exact values as floats (the reader's row shortcut hands over only plain digits this
-# short): two decimals of at most 15 significant digits (DBL_DIG) inside the normal range
-# of floats never round to the same float, and the shortest repr of that float reads back
-# as the same value, so for a figure written in at most 15 characters of plain decimal (no
-# exponent) the float is exact enough. A longer figure (12345678901234567 and …568 share a
-# float) keeps its Decimal aside in Submitted.exact.
-FLOAT_SAFE_CHARS = 15
-
-
-def packed_text(value: float) -> str:
-    """The decimal text a float stands for: its shortest repr, a whole figure without
-    '.0' (442079, written to the unit, not 442079.0 written to the tenth). A figure whose
-    text differs (9800.0, 4.80, 4.42E+5) is kept exact aside, so that the precision it was
-    written with — part of the rounding rule — is never lost."""
-    text = repr(value)
-    return text[:-2] if text.endswith(".0") else text
 
 
 def half_step(value: Decimal) -> float:
@@ -103,7 +87,7 @@ class Submitted:
         self.files: list[str] = []
         self.lines = array("L")
         self.words: dict[int, str] = {}  # rows whose value is a word (milestones, judgements)
-        self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (FLOAT_SAFE_CHARS)
+        self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (numbers.exact_float)
         self.current: list[int] = []
         self.history: list[int] = []
         self._current_at: dict[Key, int] | None = None
@@ -125,17 +109,19 @@ class Submitted:
 
     def add(self, o: Observation) -> None:
         """An observation; its value kept as a float, and exact aside when the float could
-        not tell it from another (see ``FLOAT_SAFE_CHARS``)."""
+        not tell it from another (see ``numbers.exact_float``)."""
         if o.value is None:
             self.words[len(self.keys)] = o.text
             number = math.nan
         else:
-            text = str(o.value)
-            number = float(text)
-            if len(text) > FLOAT_SAFE_CHARS or packed_text(number) != text:
+            exact = exact_float(o.value)
+            if exact is None:
                 # the float would not give back the figure as written: 4.42E+5 (44.2万,
                 # known to the thousand), 9800.0, 4.80 — their precision is part of them
+                number = float(o.value)
                 self.exact[len(self.keys)] = o.value
+            else:
+                number = exact
         self.add_number(o.indicator, o.period, o.region, number, o.as_of, o.file, o.line, o.measure)
 
     def add_number(
@@ -150,7 +136,7 @@ class Submitted:
         measure: str = "level",
     ) -> None:
         """A row's fields, its value a float that tells it from every other figure: made
-        from plain decimal text of at most ``FLOAT_SAFE_CHARS`` characters, or with the
+        from plain decimal text of at most ``MAX_FIGURE_DIGITS`` characters, or with the
         exact Decimal kept aside by :meth:`add`. The reader calls this directly, with no
         Observation built, for rows its shortcut reads."""
         self.keys.append(self.key(indicator, region, period, measure))
@@ -160,12 +146,12 @@ class Submitted:
         self.lines.append(line)
 
     def decimal(self, i: int) -> Decimal | None:
-        """Row ``i``'s exact value (see ``FLOAT_SAFE_CHARS``), ``None`` for a word."""
+        """Row ``i``'s exact value (see ``numbers.exact_float``), ``None`` for a word."""
         exact = self.exact.get(i)
         if exact is not None:
             return exact
         value = self.values[i]
-        return None if math.isnan(value) else Decimal(packed_text(value))
+        return None if math.isnan(value) else Decimal(float_text(value))
 
     def figure(self, i: int) -> Figure:
         """Row ``i`` as the reconciliation rule sees it."""
