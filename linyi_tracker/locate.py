@@ -7,8 +7,9 @@ repository's ``data/`` folder as ``linyi_tracker/_data`` (see pyproject.toml); a
 checkout or editable install uses the repository's ``data/`` itself.
 
 The example plans of ``examples/plans/`` ship too (as ``linyi_tracker/_examples/plans``):
-``--plan cn-13th-fyp --data cn-13th-fyp`` names one by its name when no such file or
-folder exists where the command runs, so an installed tool reaches them from any folder.
+``--plan cn-13th-fyp`` names one by its name when no such plan exists where the command
+runs (its own figures are then the default data), so an installed tool reaches them
+from any folder; ``--data cn-13th-fyp`` names its figures the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +28,13 @@ DATA_ENV = "LINYI_TRACKER_DATA"
 @dataclass(frozen=True, slots=True)
 class Located:
     path: Path
-    origin: str  # "option", "environment", "working directory", "embedded"
+    origin: str  # "option", "environment", "working directory", "embedded", "example"
+
+    @property
+    def shipped(self) -> bool:
+        """Shipped inside the package (the embedded data, an example plan): shown by name
+        and version, and never written to."""
+        return self.origin in ("embedded", "example")
 
 
 def embedded_data_dir() -> Path:
@@ -48,31 +55,59 @@ def embedded_examples_dir() -> Path | None:
     return None
 
 
-def shipped_example(option: Path, suffix: str = "") -> Path:
-    """``option`` itself, unless it is a bare name (no folder, no suffix) missing where
-    the command runs but found among the shipped examples: then that example's plan
-    (``suffix=".yaml"``) or its folder of figures (``suffix=""``). A file or folder of
-    that name in the working directory always wins."""
-    if option.parent != Path(".") or option.suffix or not option.name:
-        return option
+def _bare(option: Path) -> bool:
+    """A name alone: no folder, no suffix (``cn-13th-fyp``)."""
+    return option.parent == Path(".") and not option.suffix and bool(option.name)
+
+
+def _is(path: Path, folder: bool) -> bool:
+    """Whether ``path`` is a folder (or a file); a name the file system refuses (too long…)
+    is neither, and is reported where it is used."""
     try:
-        if option.exists():
-            return option
-    except OSError:  # a name the file system refuses (too long…): reported where it is used
-        return option
+        return path.is_dir() if folder else path.is_file()
+    except OSError:
+        return False
+
+
+def _shipped(name: str, suffix: str) -> Path | None:
+    """The shipped example's plan (``suffix=".yaml"``) or folder of figures (``""``)."""
     examples = embedded_examples_dir()
     if examples is None:
-        return option
-    candidate = examples / f"{option.name}{suffix}"
-    found = candidate.is_file() if suffix else candidate.is_dir()
-    return candidate if found else option
+        return None
+    candidate = examples / f"{name}{suffix}"
+    return candidate if _is(candidate, folder=not suffix) else None
 
 
-def _option_or_example(option: Path, suffix: str) -> Located:
-    """The path an option names; a shipped example is ``embedded``: shown by name and
-    version, and never written to (ingest and withdraw refuse an embedded folder)."""
-    found = shipped_example(option, suffix)
-    return Located(found, "option" if found == option else "embedded")
+def _plan_option(option: Path) -> Located:
+    """The plan ``--plan`` names. A bare name is, in this order: a file of that name where
+    the command runs, that name with ``.yaml`` there (a copy of an example), the shipped
+    example of that name (``example``: shown by name and version); else the name as given.
+    A folder of that name (a copied example's figures) is not a plan and does not hide one."""
+    if not _bare(option) or _is(option, folder=False):
+        return Located(option, "option")
+    local = option.with_name(option.name + ".yaml")
+    if _is(local, folder=False):
+        return Located(local, "option")
+    shipped = _shipped(option.name, ".yaml")
+    return Located(shipped, "example") if shipped else Located(option, "option")
+
+
+def _data_option(option: Path) -> Located:
+    """The data folder ``--data`` names: a bare name is a folder of that name where the
+    command runs, else the shipped example's figures (never written to), else as given."""
+    if not _bare(option) or _is(option, folder=True):
+        return Located(option, "option")
+    shipped = _shipped(option.name, "")
+    return Located(shipped, "example") if shipped else Located(option, "option")
+
+
+def example_data(plan_at: Located) -> Located | None:
+    """A shipped example plan's own figures, the data folder it is read with when no
+    ``--data`` or ``$LINYI_TRACKER_DATA`` names one (not the Linyi data beside it)."""
+    if plan_at.origin != "example":
+        return None
+    folder = plan_at.path.with_suffix("")
+    return Located(folder, "example") if _is(folder, folder=True) else None
 
 
 def locate_plan(
@@ -80,7 +115,7 @@ def locate_plan(
 ) -> Located:
     environ = os.environ if env is None else env
     if option is not None:
-        return _option_or_example(option, ".yaml")
+        return _plan_option(option)
     if environ.get(PLAN_ENV):
         return Located(Path(environ[PLAN_ENV]), "environment")
     local = (cwd or Path.cwd()) / "data" / "plan.yaml"
@@ -90,13 +125,19 @@ def locate_plan(
 
 
 def locate_data(
-    option: Path | None, env: Mapping[str, str] | None = None, cwd: Path | None = None
+    option: Path | None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    plan_at: Located | None = None,
 ) -> Located:
     environ = os.environ if env is None else env
     if option is not None:
-        return _option_or_example(option, "")
+        return _data_option(option)
     if environ.get(DATA_ENV):
         return Located(Path(environ[DATA_ENV]), "environment")
+    own = example_data(plan_at) if plan_at is not None else None
+    if own is not None:
+        return own
     local = (cwd or Path.cwd()) / "data" / "actuals"
     if local.is_dir():
         return Located(local, "working directory")

@@ -85,7 +85,7 @@ def open_workspace(
     for ``withdraw``, which may be what ends an error (a conflict), and reads the folder
     without the cache, whose entry does not keep the figures in conflict."""
     plan, plan_at = open_plan(plan_option)
-    data_at = locate_data(data_option)
+    data_at = locate_data(data_option, plan_at=plan_at)
     store = read_store(plan, data_at, cached=not for_withdraw)
     if not for_withdraw and store.errors:
         raise DataHasErrors(data_at.path, list(store.errors))
@@ -120,7 +120,7 @@ def read_store(
 def display_root(where: Located) -> Path:
     """What file names are shown relative to: the working directory, or for the embedded
     data the package's data folder ('actuals/poverty.csv:4', the same on every install)."""
-    return where.path.parent if where.origin == "embedded" else Path.cwd()
+    return where.path.parent if where.shipped else Path.cwd()
 
 
 def regions_named(plan: Plan, region: str | None) -> list[str]:
@@ -320,11 +320,11 @@ def validate(
     from linyi_tracker.validation.validator import validate as run_validation
 
     paths = given_once(paths)
-    plan, _ = open_plan(plan_option)
+    plan, plan_at = open_plan(plan_option)
     files = expand(paths)
     store = None
     if compare_with_store:
-        where = locate_data(data_option)
+        where = locate_data(data_option, plan_at=plan_at)
         # Only the user's own store (--data, $LINYI_TRACKER_DATA, ./data/actuals): the
         # published figures shipped with the tool are not what a submission adds to.
         # A folder named by --data or $LINYI_TRACKER_DATA that is not there is refused,
@@ -334,6 +334,17 @@ def validate(
             store = read_store(plan, where, exclude=mine)
     # The paths as given: a folder's files not read are named in the report (expand_named).
     return run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+
+
+def refuse_shipped(where: Located) -> None:
+    """The data a command would write into is the user's own: the package's embedded
+    figures and its shipped examples are never written to (ingest, withdraw)."""
+    if where.origin == "example":
+        raise TextError(
+            Text("ingest.example_read_only", {"name": where.path.name, "path": where.path})
+        )
+    if where.origin == "embedded":
+        raise TextError(Text("ingest.no_data_folder"))
 
 
 def given_once(paths: list[str]) -> list[str]:
@@ -384,10 +395,9 @@ def ingest(
     from linyi_tracker.validation.validator import expand
     from linyi_tracker.validation.validator import validate as run_validation
 
-    plan, _ = open_plan(plan_option)
-    where = locate_data(data_option)
-    if where.origin == "embedded":
-        raise TextError(Text("ingest.no_data_folder"))
+    plan, plan_at = open_plan(plan_option)
+    where = locate_data(data_option, plan_at=plan_at)
+    refuse_shipped(where)
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
     root = where.path.resolve()

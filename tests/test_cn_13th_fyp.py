@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -330,7 +331,37 @@ def test_a_local_file_of_the_example_name_wins(run: Run, tmp_path: Path) -> None
     """A file named like an example in the working folder is read, not the example."""
     (tmp_path / "cn-13th-fyp").write_text("schema_version: [", encoding="utf-8")
     r = run("plan", "check", "--plan", "cn-13th-fyp", "--lang", "en")
-    assert r.exit_code != 0
+    assert r.exit_code == 1 and "cn-13th-fyp:2:1: error yaml-syntax" in r.stderr
+    assert "embedded" not in r.stderr + r.stdout
+
+
+def test_a_local_copy_of_the_example_plan_wins(run: Run, tmp_path: Path) -> None:
+    """`--plan cn-13th-fyp` with a cn-13th-fyp.yaml in the folder (an edited copy) reads the
+    copy, not the shipped plan."""
+    text = PLAN.read_text(encoding="utf-8").replace("13th Five-Year Plan", "My copy", 1)
+    assert "My copy" in text
+    (tmp_path / "cn-13th-fyp.yaml").write_text(text, encoding="utf-8")
+    r = run("plan", "check", "--plan", "cn-13th-fyp", "--lang", "en")
+    assert r.exit_code == 0 and "The plan is valid: cn-13th-fyp.yaml —" in r.stdout
+    assert "embedded" not in r.stdout
+
+
+def test_a_copied_data_folder_does_not_hide_the_example_plan(run: Run, tmp_path: Path) -> None:
+    """A folder cn-13th-fyp/ (the example's figures, copied to ingest into) is data, not a
+    plan: `--plan cn-13th-fyp --data cn-13th-fyp` reads the shipped plan and the copy."""
+    shutil.copytree(DATA, tmp_path / "cn-13th-fyp")
+    r = run("status", "--plan", "cn-13th-fyp", "--data", "cn-13th-fyp", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    assert "data: cn-13th-fyp (option)" in r.stdout.replace("\n", " ")
+
+
+def test_an_example_plan_reads_its_own_figures_by_default(run: Run) -> None:
+    """`--plan cn-13th-fyp` without --data reads the example's figures, not the Linyi data
+    found beside it (which are not figures of this plan)."""
+    r = run("status", "--plan", "cn-13th-fyp", "--as-of", "2020", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    targets = {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+    assert str(targets["urb.resident_rate.2020"]["actual"]) == "63.89"
 
 
 def test_an_unknown_name_is_still_a_missing_file(run: Run) -> None:
@@ -361,7 +392,30 @@ def test_ingest_never_writes_into_a_shipped_example(run: Run, tmp_path: Path) ->
     )
     before = {p: p.read_bytes() for p in DATA.glob("*")}
     r = run("ingest", str(sub), "--plan", "cn-13th-fyp", "--data", "cn-13th-fyp", "--lang", "en")
-    assert r.exit_code != 0 and "no data folder to write to" in r.stderr
+    assert r.exit_code != 0
+    assert "cn-13th-fyp is an example shipped with linyi-tracker and is never written to" in (
+        r.stderr.replace("\n", " ")
+    )
+    assert {p: p.read_bytes() for p in DATA.glob("*")} == before
+
+
+def test_withdraw_never_writes_into_a_shipped_example(run: Run) -> None:
+    """`withdraw … --data cn-13th-fyp` is refused with the same sentence, nothing written."""
+    before = {p: p.read_bytes() for p in DATA.glob("*")}
+    r = run(
+        "withdraw",
+        "emp.new_urban_jobs",
+        "2020",
+        "--reason",
+        "test",
+        "--plan",
+        "cn-13th-fyp",
+        "--data",
+        "cn-13th-fyp",
+        "--lang",
+        "en",
+    )
+    assert r.exit_code != 0 and "is never written to" in r.stderr
     assert {p: p.read_bytes() for p in DATA.glob("*")} == before
 
 

@@ -18,7 +18,7 @@ Context = Workspace
 
 def shown_location(where: Located, lang: Lang = "en") -> str:
     """Where a file came from, stable across machines: the embedded copy by version."""
-    if where.origin == "embedded":
+    if where.shipped:
         from linyi_tracker import __version__
 
         return t("cli.embedded", lang, name=where.path.name, version=__version__)

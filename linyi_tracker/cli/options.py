@@ -115,6 +115,18 @@ def file_path(value: str | Path) -> Path:
     return path
 
 
+def plan_path(value: str | Path) -> Path:
+    """A plan file: anything but a folder — except a bare name whose plan is found beside
+    it (``--plan cn-13th-fyp`` with the example's figures copied to ``cn-13th-fyp/``:
+    locate.locate_plan reads cn-13th-fyp.yaml or the shipped example)."""
+    from linyi_tracker.locate import locate_plan
+
+    path = _not_empty(value)
+    if _is(path, "is_dir") and locate_plan(path).path == path:
+        raise _bad("cli.is_a_folder", value=value)
+    return path
+
+
 def folder_path(value: str | Path) -> Path:
     """A folder: anything but an existing file (a missing one is reported where it is used)."""
     path = _not_empty(value)
@@ -130,7 +142,7 @@ def output_language(option: LangChoice | None) -> Lang:
 
 PlanOption = Annotated[
     Path | None,
-    typer.Option("--plan", parser=file_path, metavar="FILE", show_default=False),
+    typer.Option("--plan", parser=plan_path, metavar="FILE", show_default=False),
 ]
 DataOption = Annotated[
     Path | None,

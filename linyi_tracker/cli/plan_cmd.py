@@ -10,8 +10,8 @@ import typer
 from linyi_tracker.cli.options import (
     LangOption,
     PlanOption,
-    file_path,
     output_language,
+    plan_path,
 )
 from linyi_tracker.cli.usage import TrackerCommand, TrackerGroupBase
 
@@ -45,7 +45,7 @@ def plan_tree(
 def check(
     file: Annotated[
         Path | None,
-        typer.Argument(parser=file_path, metavar="FILE", show_default=False),
+        typer.Argument(parser=plan_path, metavar="FILE", show_default=False),
     ] = None,
     plan: PlanOption = None,
     lang: LangOption = None,
@@ -76,7 +76,7 @@ def check(
         "plan.valid",
         language,
         # The plan shipped with the tool is named by version, not by a site-packages path.
-        path=shown_location(located, language) if located.origin == "embedded" else where,
+        path=shown_location(located, language) if located.shipped else where,
         systems=len(p.systems),
         projects=len(p.projects),
         unnamed=unnamed,

@@ -60,7 +60,7 @@ def withdraw(
     from linyi_tracker import usecases
     from linyi_tracker.cli import context
     from linyi_tracker.cli.output import safe_text, stdout
-    from linyi_tracker.i18n import Text, TextError, TextUsageError, t
+    from linyi_tracker.i18n import Text, TextUsageError, t
     from linyi_tracker.intake.withdraw import (
         NothingToWithdraw,
         plan_withdrawal,
@@ -75,8 +75,7 @@ def withdraw(
     # Errors elsewhere in the folder do not stop a withdrawal: taking back one of two
     # figures in conflict is how a conflict ends.
     ctx = usecases.open_workspace(plan, data, for_withdraw=True)
-    if ctx.data_at.origin == "embedded":  # the package's own figures are never written to
-        raise TextError(Text("ingest.no_data_folder"))
+    usecases.refuse_shipped(ctx.data_at)  # the package's own figures are never written to
     ind = find_indicator(ctx.plan, indicator)
     region_id = ctx.plan.city.id if region is None else find_region(ctx.plan, region)
     try:

@@ -627,6 +627,12 @@ LABELS.update(
             "en": "no data folder to write to: give --data DIR (or LINYI_TRACKER_DATA), "
             "or run from a folder that has data/actuals/",
         },
+        "ingest.example_read_only": {
+            "zh": "{name} 是 linyi-tracker 随附的示例，不会被写入：请先复制一份"
+            '（cp -r "{path}" .），再用 --data ./{name}',
+            "en": "{name} is an example shipped with linyi-tracker and is never written to: "
+            'copy it first (cp -r "{path}" .) and give --data ./{name}',
+        },
         "ingest.inside_data_folder": {
             "zh": "{path} 已在数据文件夹 {folder} 中：其中的数字已经入库；导入只接受文件夹以外的文件",
             "en": "{path} is already in the data folder {folder}: its figures are stored; "
