@@ -599,6 +599,7 @@ def test_a_figure_that_fits_unconverted_is_not_called_a_growth_rate(
     scale = found["implausible-value"]
     assert scale["params"]["written"] == "69541"
     assert scale["message"].endswith("was the unit 万吨?")
+    assert scale["message"].startswith("6.9541 万吨 was converted from 69541 吨")
     assert "growth" not in scale["message"] + scale["hint"]
 
 

@@ -20,7 +20,7 @@ _CONFIGS = ("hk2s", "tw2s")
 
 @lru_cache(maxsize=1)
 def _converters() -> tuple[Callable[[str], str], ...]:
-    import opencc  # an extract-only need: loaded when a text is read, not at start-up
+    import opencc  # loaded when a text or a name not found is read, never at start-up
 
     return tuple(opencc.OpenCC(config).convert for config in _CONFIGS)
 

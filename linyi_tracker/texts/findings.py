@@ -1409,17 +1409,17 @@ _ENTRIES = [
                 "it looks like {reading} converted from 万 by mistake",
             ),
             "converted": T(
-                "{value}由{written}{unit}按单位名称换算而来；{written}本身符合该指标的量级"
+                "{value}{to_unit}由{written}{unit}按单位名称换算而来；{written}本身符合该指标的量级"
                 "（约{reference}{to_unit}）：单位是否应为{to_unit}？",
-                "{value} was converted from {written} {unit} by the units' names; {written} "
-                "itself is on this indicator's scale (about {reference} {to_unit}): was the "
+                "{value} {to_unit} was converted from {written} {unit} by the units' names; "
+                "{written} itself is on this indicator's scale (about {reference} {to_unit}): was the "
                 "unit {to_unit}?",
             ),
             "converted-range": T(
-                "{value}由{written}{unit}按单位名称换算而来；{written}本身在规划给出的合理范围"
+                "{value}{to_unit}由{written}{unit}按单位名称换算而来；{written}本身在规划给出的合理范围"
                 "{min}—{max}内：单位是否应为{to_unit}？",
-                "{value} was converted from {written} {unit} by the units' names; {written} "
-                "itself is within the plausible range the plan gives ({min}–{max}): was the "
+                "{value} {to_unit} was converted from {written} {unit} by the units' names; "
+                "{written} itself is within the plausible range the plan gives ({min}–{max}): was the "
                 "unit {to_unit}?",
             ),
             "growth": T(
