@@ -34,7 +34,7 @@ from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason, t
 from linyi_tracker.locate import Located, locate_data, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
-from linyi_tracker.plan.models import Indicator, Plan
+from linyi_tracker.plan.models import Plan
 
 if TYPE_CHECKING:
     from linyi_tracker.extract.document import Document
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from linyi_tracker.intake.ingest import IngestPlan
     from linyi_tracker.intake.template import TemplateRow
     from linyi_tracker.reporting.model import Report
-    from linyi_tracker.reporting.view import IndicatorView, StatusView, TargetView
+    from linyi_tracker.reporting.view import IndicatorView, StatusView
     from linyi_tracker.validation.validator import ProgressFactory, ValidationReport
 
 
@@ -233,39 +233,18 @@ def _why_nothing(plan: Plan, asked: dict[str, Any], regions: list[str]) -> Text:
     return Text("status.none_match", {"filters": said})
 
 
-@dataclass
-class ShowResult:
-    view: IndicatorView  # everything show draws, worked out before drawing (reporting.view)
-
-    @property
-    def indicator(self) -> Indicator:
-        return self.view.indicator
-
-    @property
-    def period(self) -> Period:
-        return self.view.as_of
-
-    @property
-    def regions(self) -> list[str]:
-        return list(self.view.regions)
-
-    @property
-    def views(self) -> list[TargetView]:
-        """One a target and region."""
-        return list(self.view.targets)
-
-
 def show(
     ws: Workspace, name: str, *, as_of: Period | None = None, region: str | None = None
-) -> ShowResult:
-    """One indicator named by id, target id or a unique part of a name, assessed in depth."""
+) -> IndicatorView:
+    """One indicator named by id, target id or a unique part of a name, assessed in depth:
+    everything `show` draws, worked out before drawing (reporting.view)."""
     from linyi_tracker.assessment.engine import default_as_of
     from linyi_tracker.reporting.view import indicator_view
 
     ind = find_indicator(ws.plan, name)
     period = as_of_within_plan(ws.plan, as_of) or default_as_of(ws.store, ws.plan)
     regions = regions_named(ws.plan, region)
-    return ShowResult(indicator_view(ws.plan, ws.store, ind, period, regions))
+    return indicator_view(ws.plan, ws.store, ind, period, regions)
 
 
 def report(

@@ -37,7 +37,7 @@ def test_show_by_part_of_a_name(demo: usecases.Workspace) -> None:
     """`show("新增就业")` is the new-urban-jobs indicator with its targets assessed."""
     shown = usecases.show(demo, "新增就业")
     assert shown.indicator.id == "emp.new_urban_jobs"
-    assert {v.a.target_id for v in shown.views} == {
+    assert {v.a.target_id for v in shown.targets} == {
         t.id for t in demo.plan.targets_of("emp.new_urban_jobs")
     }
 

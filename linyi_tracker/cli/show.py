@@ -39,7 +39,7 @@ def show(
     ctx = usecases.open_workspace(plan, data)
     language = output_language(lang)
     # Everything drawn below is worked out here, before drawing (reporting.view).
-    view = usecases.show(ctx, indicator, as_of=as_of, region=region).view
+    view = usecases.show(ctx, indicator, as_of=as_of, region=region)
     ind = view.indicator
     # Who filed and checked each figure, and when: the sign-off line of its file.
     signed = view.signoffs
