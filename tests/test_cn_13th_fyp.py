@@ -303,8 +303,12 @@ def test_the_wheel_carries_the_example_plans_where_the_tool_looks() -> None:
 
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     mapping = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    installed = Path(locate.__file__).resolve().parent / "_examples" / "plans"
-    assert mapping["examples/plans"] == installed.relative_to(REPO).as_posix()
+    package = Path(locate.__file__).resolve().parent
+    installed = package / "_examples" / "plans"  # the first place locate.py looks
+    assert mapping["examples/plans"] == installed.relative_to(package.parent).as_posix()
+    # Installed or in a checkout, the examples are found, with this plan among them.
+    examples = locate.embedded_examples_dir()
+    assert examples is not None and (examples / "cn-13th-fyp.yaml").is_file()
 
 
 def test_the_example_is_reached_by_name_from_an_empty_folder(run: Run) -> None:
