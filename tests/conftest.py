@@ -3,10 +3,12 @@ failure, small stores built from CSV text, and the --update-golden flag."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -23,6 +25,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = REPO / "examples" / "demo"
 PLAN_FILE = REPO / "data" / "plan.yaml"
 TODAY = date(2026, 11, 28)
+
+
+def bench_module(name: str) -> ModuleType:
+    """A script of bench/ (store, generate, county, plain_loop) loaded as a module, for the
+    tests that build the bench's shapes."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

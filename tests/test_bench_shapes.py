@@ -11,31 +11,23 @@ shows here (issue 29's "every figure identical").
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+
+from conftest import bench_module
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 OBSERVATIONS = 2000
 
 
-def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A store of each shape, same seed and size."""
-    store = _module("store")
+    store = bench_module("store")
     root = tmp_path_factory.mktemp("shapes")
     out = {}
     for shape in ("bench", "county"):
@@ -115,7 +107,7 @@ def test_county_submission_bad_rows_are_the_plain_loops(
     run: Callable[..., Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The county submission's ~5 % placeholder rows are exactly validate's and the plain loop's errors."""
-    generate = _module("generate")
+    generate = bench_module("generate")
     indicators, regions = generate.shape(3000)
     plan = tmp_path / "plan.yaml"
     plan.write_text(generate.plan_yaml(indicators, regions), encoding="utf-8")
@@ -128,7 +120,7 @@ def test_county_submission_bad_rows_are_the_plain_loops(
             if row[3] in generate.PLACEHOLDERS
         }
     assert 0.03 * 3000 < len(placeholders) < 0.08 * 3000
-    _module("plain_loop").main(str(plan), str(data))
+    bench_module("plain_loop").main(str(plan), str(data))
     assert capsys.readouterr().out.strip() == f"3000 rows, {len(placeholders)} rows with errors"
     result = run("validate", str(data), "--plan", str(plan), "--no-store", "--format", "json")
     report = json.loads(result.stdout)

@@ -10,19 +10,17 @@ say why in the commit.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import shutil
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, bench_module
 from linyi_tracker.actuals.store import load_store
-from linyi_tracker.findings import FIRST_LINES, Finding
+from linyi_tracker.findings import FIRST_LINES, READINGS, Finding
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.validator import validate
@@ -33,28 +31,10 @@ TODAY = date(2021, 3, 15)
 OBSERVATIONS = 700
 CHANGED_EVERY = 37  # every 37th stored row holds another figure than the submission
 # the reader's findings, left out for the shapes
-READER_ONLY = {
-    "indicator-by-name",
-    "period-read-as-month",
-    "thousands-separator",
-    "full-width-characters",
-    "magnitude-suffix",
-    "percent-read",
-    "unit-in-value",
-    "unit-converted",
-    "not-utf8",
-}
+READER_ONLY = (READINGS - {"already-stored"}) | {"not-utf8"}
 # Codes reported row by row when the golden was captured, one finding a file since
 # (findings.READINGS): the golden's rows of each are gathered as Readings gathers them.
 AT_FILE_SCALE_SINCE = {"already-stored"}
-
-
-def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _row(f: Finding) -> list[Any]:
@@ -96,7 +76,7 @@ def _changed_copy(source: Path, target: Path) -> None:
 def _shape(root: Path, shape: str) -> dict[str, list[Any]]:
     """The shape's store validated against itself with some figures changed, and alone."""
     folder = root / shape
-    _module("store").generate(OBSERVATIONS, folder, shape)
+    bench_module("store").generate(OBSERVATIONS, folder, shape)
     plan = read_plan(folder / "plan.yaml")
     _changed_copy(folder / "actuals", root / f"{shape}-changed")
     files = sorted(str(p.relative_to(root)) for p in (folder / "actuals").rglob("*.csv"))

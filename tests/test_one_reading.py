@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.util
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, REPO, TODAY
+from conftest import FIXTURES, REPO, TODAY, bench_module
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.reader import FileRead, read_bytes, read_path
 from linyi_tracker.plan.loader import read_plan
@@ -71,14 +69,6 @@ MUTANTS: dict[int, tuple[str, ...]] = {
 }
 
 
-def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _mutants(path: Path, out: Path, encoding: str) -> None:
     """``out``: every 23rd data row of ``path`` with one cell changed to each mutant text,
     and rows with a cell too many, too few, or a blank line."""
@@ -98,7 +88,7 @@ def _mutants(path: Path, out: Path, encoding: str) -> None:
 
 def _datasets(root: Path) -> Iterator[tuple[str, Path, list[Path]]]:
     """(name, plan, files) for each generated shape: a store and a submission."""
-    store, generate = _module("store"), _module("generate")
+    store, generate = bench_module("store"), bench_module("generate")
     for shape in ("bench", "county"):
         folder = root / f"store-{shape}"
         store.generate(STORE_ROWS, folder, shape)
