@@ -334,6 +334,29 @@ def test_a_cell_read_through_the_memo_is_the_rule_called_directly(
         assert (meaning, list(issues)) == direct
 
 
+def test_a_full_memo_table_keeps_the_texts_seen_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A memo table at its limit drops its older half, not everything: the texts a store's
+    files repeat from one file to the next are not read again, and a text read again after
+    being dropped gives the same reading."""
+    from linyi_tracker.actuals import rows
+    from linyi_tracker.actuals.rows import CellMemo
+
+    monkeypatch.setattr(rows, "MEMO_LIMIT", 4)
+    calls: list[str] = []
+
+    def rule(text: str) -> tuple[str, list[object]]:
+        calls.append(text)
+        return text.upper(), []
+
+    table: dict[str, rows.Read] = {}
+    for text in ["a", "b", "c", "d", "e"]:
+        CellMemo.read(table, text, rule)
+    assert list(table) == ["c", "d", "e"]  # a and b dropped when e came, c and d kept
+    assert CellMemo.read(table, "d", rule) == ("D", ())
+    assert CellMemo.read(table, "a", rule) == ("A", ())
+    assert calls == ["a", "b", "c", "d", "e", "a"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=st.from_regex(r"-?[0-9]{1,17}(\.[0-9]{1,6})?(E[+-]?[0-9])?", fullmatch=True))
 def test_a_figure_goes_as_a_float_only_when_the_float_gives_its_text_back(text: str) -> None:

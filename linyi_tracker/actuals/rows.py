@@ -48,7 +48,7 @@ Emit = Callable[[Observation], None]
 # MAX_FIGURE_DIGITS characters (numbers.exact_float), so no two figures share a float;
 # any other figure comes as an Observation.
 EmitNumber = Callable[[str, Period, str, float, "date | None", str, int], None]
-MEMO_LIMIT = 50_000  # distinct texts remembered per column before the memo starts afresh
+MEMO_LIMIT = 50_000  # distinct texts remembered per column; a full table drops its older half
 _new = tuple.__new__  # an Observation made as the tuple it is, without NamedTuple's __new__
 # Characters no output may hold (characters.py): controls a spreadsheet cannot hold, the
 # code points no XML (xlsx, docx) may hold, and bidirectional overrides, which show a name
@@ -83,7 +83,8 @@ class CellMemo:
     rules depend on nothing else — the plan's ids, names, units and years, and the day
     for periods and dates still to come. Each table maps a cell's text, exactly as
     written (a value with its unit text, its indicator and its measure), to
-    :data:`Read`; a table that reaches :data:`MEMO_LIMIT` starts afresh.
+    :data:`Read`; a table that reaches :data:`MEMO_LIMIT` drops its older half
+    (:func:`forget_oldest`).
     """
 
     def __init__(self, lookup: PlanLookup, today: date) -> None:
@@ -135,7 +136,7 @@ class CellMemo:
         if hit is None:
             meaning, issues = rule(key)
             if len(table) >= MEMO_LIMIT:
-                table.clear()
+                forget_oldest(table)
             hit = table[key] = (meaning, tuple(issues))
         return hit
 
@@ -182,7 +183,7 @@ class CellMemo:
         found = self.free.get(text)
         if found is None:
             if len(self.free) >= MEMO_LIMIT:
-                self.free.clear()
+                forget_oldest(self.free)
             found = self.free[text] = strip_control(text.strip())
         return found
 
@@ -191,9 +192,17 @@ class CellMemo:
         found = self.header_words.get(text)
         if found is None:
             if len(self.header_words) >= MEMO_LIMIT:
-                self.header_words.clear()
+                forget_oldest(self.header_words)
             found = self.header_words[text] = HEADER_ALIASES.get(fold(text.strip())) == "indicator"
         return found
+
+
+def forget_oldest(table: dict[Any, Any]) -> None:
+    """Make room in a full memo table by dropping the older half of its entries (a dict
+    keeps the order they came in): the texts seen lately stay, as a store's files repeat
+    them from one file to the next."""
+    for key in list(itertools.islice(table, len(table) // 2)):
+        del table[key]
 
 
 _MEMOS: weakref.WeakKeyDictionary[PlanLookup, dict[date, CellMemo]] = weakref.WeakKeyDictionary()
