@@ -3,12 +3,13 @@ stored figures, both keyed by the same plain key (indicator, region, growth?, pe
 — numbers of the plan's order and the period's own code, so that keys sort as the plan
 lists indicators and regions, a series' periods in time order and its growth figures last.
 
-A submitted row is kept as a few small numbers in columns (arrays): its series (one
-number for its indicator, region and growth?), its period code, its value as a float, the
-numbers of its as_of and file among the distinct ones, its line;
-the exact Decimal is kept aside only for the rare figure its float cannot tell from
-another (``numbers.exact_float``), and a word's text aside. A :class:`Row` is made only for a
-row a rule flags or compares.
+A submitted row is kept as a few small numbers in columns (arrays, about 28 bytes a row):
+its series (one number for its indicator, region and growth?, from the series table), its
+period code, its value as a float, the numbers of its as_of and file among the distinct
+ones, its line. A row's key is made only where a rule asks for it (``key_of``), and rules
+that group do it one series at a time. The exact Decimal is kept aside only for the rare
+figure its float cannot tell from another (``numbers.exact_float``), and a word's text
+aside. A :class:`Row` is made only for a row a rule flags or compares.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ class Submitted:
         # the series table: (indicator, region, growth?) → its number, and back
         self.series_number: dict[Series, int] = {}
         self.series_keys: list[Series] = []
+        self._series_named: dict[tuple[str, str, str], int] = {}  # by the ids and measure
         self.row_series = array("i")  # each row's series number
         self.codes = array("i")  # each row's period code
         self.values = array("d")  # NaN for a word
@@ -122,6 +124,8 @@ class Submitted:
         self.row_dates = array("i")
         self.file_names: list[str] = []  # the distinct files, and their numbers
         self._file_number: dict[str, int] = {}
+        self._file: str | None = None  # the file of the last row, and its number
+        self._file_at = 0
         self.row_files = array("i")
         self.lines = array("I")
         self.words: dict[int, str] = {}  # rows whose value is a word (milestones, judgements)
@@ -200,25 +204,36 @@ class Submitted:
         code = period.code
         if code not in self.periods:
             self.periods[code] = period
+        series = self._series_named.get((indicator, region, measure))
+        if series is None:
+            series = self._series_named[indicator, region, measure] = self._new_series(
+                indicator, region, measure
+            )
+        day = self._date_number.get(as_of)
+        if day is None:
+            day = self._date_number[as_of] = len(self.dates)
+            self.dates.append(as_of)
+        if file != self._file:  # a file's rows come together
+            self._file = file
+            self._file_at = self._file_number.get(file, len(self.file_names))
+            if self._file_at == len(self.file_names):
+                self._file_number[file] = self._file_at
+                self.file_names.append(file)
+        self.row_series.append(series)
+        self.codes.append(code)
+        self.values.append(value)
+        self.row_dates.append(day)
+        self.row_files.append(self._file_at)
+        self.lines.append(line)
+
+    def _new_series(self, indicator: str, region: str, measure: str) -> int:
+        """The number of a series (indicator, region, growth?), given one if it is new."""
         triple = (self.indicator_number[indicator], self.region_number[region], measure == "growth")
         series = self.series_number.get(triple)
         if series is None:
             series = self.series_number[triple] = len(self.series_keys)
             self.series_keys.append(triple)
-        day = self._date_number.get(as_of)
-        if day is None:
-            day = self._date_number[as_of] = len(self.dates)
-            self.dates.append(as_of)
-        where = self._file_number.get(file)
-        if where is None:
-            where = self._file_number[file] = len(self.file_names)
-            self.file_names.append(file)
-        self.row_series.append(series)
-        self.codes.append(code)
-        self.values.append(value)
-        self.row_dates.append(day)
-        self.row_files.append(where)
-        self.lines.append(line)
+        return series
 
     def decimal(self, i: int) -> Decimal | None:
         """Row ``i``'s exact value (see ``numbers.exact_float``), ``None`` for a word."""

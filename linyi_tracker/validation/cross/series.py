@@ -28,7 +28,7 @@ class Series:
     indicator: str
     region: str
     flow: bool
-    numbers: tuple[int, int]  # the indicator's and the region's, as in Submitted.keys
+    numbers: tuple[int, int]  # the indicator's and the region's, as in Submitted.series_keys
     rows: Sequence[int]
     row_codes: Sequence[int]
     row_values: Sequence[float]
