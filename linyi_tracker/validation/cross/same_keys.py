@@ -13,6 +13,7 @@ import collections
 import itertools
 import operator
 from array import array
+from collections.abc import Iterable
 
 from linyi_tracker.actuals.reconcile import decide, findings
 from linyi_tracker.findings import Finding
@@ -26,44 +27,48 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
     series_keys, row_series, codes = submitted.series_keys, submitted.row_series, submitted.codes
     n = len(codes)
     order = sorted(range(len(series_keys)), key=series_keys.__getitem__)  # the series in key order
-    place = [0] * len(series_keys)
-    for k, s in enumerate(order):
-        place[s] = k
-    places = array("i", map(place.__getitem__, row_series))
     # Rows in strictly increasing key order (exports and templates often are) repeat no
-    # key: one comparison of neighbours, in C, tells.
-    ordered = all(
+    # key: one comparison of neighbours, in C, tells. Series are numbered as they first
+    # come, so in such rows their numbers follow the key order.
+    ordered = order == list(range(len(order))) and all(
         map(
             operator.lt,
-            zip(places, codes, strict=True),
-            zip(itertools.islice(places, 1, None), itertools.islice(codes, 1, None), strict=True),
+            zip(row_series, codes, strict=True),
+            zip(
+                itertools.islice(row_series, 1, None), itertools.islice(codes, 1, None), strict=True
+            ),
         )
     )
-    del places
     flows = {submitted.indicator_number[i.id] for i in plan.indicators if i.flow}
     spans_of_labels = collections.Counter(code >> 2 for code in submitted.periods)
     spans = bool(flows) and max(spans_of_labels.values(), default=0) >= 2
     if ordered and not spans:
         submitted.counted = array("i", range(n))
         return []
-    # each series' rows in arrival order (one array of row numbers a series)
-    rows_of = [array("i") for _ in series_keys]
-    appends = [rows.append for rows in rows_of]
-    collections.deque(
-        map(operator.call, map(appends.__getitem__, row_series), itertools.count()), maxlen=0
-    )
+    runs: Iterable[tuple[int, array[int]]]
+    if ordered:  # each series' rows come together, in key order
+        runs = (
+            (s, array("i", rows)) for s, rows in itertools.groupby(range(n), row_series.__getitem__)
+        )
+    else:  # each series' rows in arrival order (an array of row numbers a series)
+        rows_of = [array("i") for _ in series_keys]
+        appends = [rows.append for rows in rows_of]
+        collections.deque(
+            map(operator.call, map(appends.__getitem__, row_series), itertools.count()), maxlen=0
+        )
+        runs = ((s, rows_of[s]) for s in order)
     out: list[Finding] = []
     by_span: list[Finding] = []
     history: list[int] = []
     span_history: list[int] = []
     current = array("i")
-    for s in order:
-        rows = rows_of[s]
+    for s, rows in runs:
         counted = rows if ordered else _by_key(submitted, rows, out, history)
         if spans and series_keys[s][0] in flows:
             counted = _by_span(submitted, counted, by_span, span_history)
         current += counted
-        rows_of[s] = array("i")
+        if not ordered:
+            rows_of[s] = array("i")  # done with
     submitted.counted = current
     submitted.history += history + span_history
     return out + by_span
@@ -74,7 +79,7 @@ def _by_key(
 ) -> array[int]:
     """One series' rows (in arrival order): the row that counts for each period, in period
     order; the findings of each period given more than once."""
-    codes = [submitted.codes[r] for r in rows]
+    codes = list(map(submitted.codes.__getitem__, rows))
     if all(map(operator.lt, codes, itertools.islice(codes, 1, None))):
         return rows
     current = array("i")
@@ -98,7 +103,9 @@ def _by_span(
 ) -> array[int]:
     """One flow series' rows that count (in period order): those whose labels cover one span
     (the period code without its kind rank) decided together."""
-    spans = [submitted.codes[r] >> 2 for r in rows]  # span()
+    spans = list(
+        map(operator.rshift, map(submitted.codes.__getitem__, rows), itertools.repeat(2))
+    )  # span()
     if not any(map(operator.eq, spans, itertools.islice(spans, 1, None))):
         return rows
     counted = array("i")
