@@ -42,7 +42,7 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
     flows = {submitted.indicator_number[i.id] for i in plan.indicators if i.flow}
     spans_of_labels = collections.Counter(code >> 2 for code in submitted.periods)
     spans = bool(flows) and max(spans_of_labels.values(), default=0) >= 2
-    if ordered and not spans:
+    if ordered and not (spans and _neighbours_share_a_span(row_series, codes)):
         submitted.counted = array("i", range(n))
         return []
     runs: Iterable[tuple[int, array[int]]]
@@ -72,6 +72,20 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
     submitted.counted = current
     submitted.history += history + span_history
     return out + by_span
+
+
+def _neighbours_share_a_span(row_series: array[int], codes: array[int]) -> bool:
+    """Whether two neighbouring rows are of one series and span (period code without its
+    kind rank), told in C."""
+    spans = map(operator.rshift, codes, itertools.repeat(2))
+    later = map(operator.rshift, itertools.islice(codes, 1, None), itertools.repeat(2))
+    return any(
+        map(
+            operator.and_,
+            map(operator.eq, row_series, itertools.islice(row_series, 1, None)),
+            map(operator.eq, spans, later),
+        )
+    )
 
 
 def _by_key(
