@@ -94,7 +94,7 @@ class CrossChecks:
         """The observations that count, one per key (ingest writes these)."""
         if self.kept is None:
             raise RuntimeError("CrossChecks(keep=True) is needed to hand the observations on")
-        return [self.kept[i] for i in sorted(self.figures.current)]
+        return [self.kept[i] for i in sorted(self.figures.counted)]
 
     def replaced(self) -> list[Observation]:
         """The submitted figures a later ``as_of`` of the same key replaced: history, which

@@ -22,8 +22,8 @@ def check(
     out: list[Finding] = []
     if not stored.by_key:
         return out
-    for i in submitted.current:
-        key = submitted.keys[i]
+    for i in submitted.counted:
+        key = submitted.key_of(i)
         o = stored.by_key.get(key) or stored.by_span.get(span(key))
         if o is not None:
             found = store_finding(
@@ -32,7 +32,7 @@ def check(
             if found is not None:
                 out.append(found)
     for i in submitted.history:
-        key = submitted.keys[i]
+        key = submitted.key_of(i)
         o = stored.by_key.get(key) or stored.by_span.get(span(key))
         if o is not None:
             found = history_finding(submitted.store_key(i), Figure.of(o), submitted.figure(i))

@@ -29,8 +29,13 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
     }
     involved = {number[t.indicator] for t in wholes}
     involved |= {number[p] for parts in parts_of.values() for p in parts}
-    keys = submitted.keys
-    mine = {keys[i]: i for i in submitted.current if keys[i][0] in involved and not keys[i][2]}
+    series = {
+        n
+        for n, (ind, _, growth) in enumerate(submitted.series_keys)
+        if ind in involved and not growth
+    }
+    row_series = submitted.row_series
+    mine = {submitted.key_of(i): i for i in submitted.counted if row_series[i] in series}
     touched = {(code, region, ind) for ind, region, _, code in mine}
 
     def figure(indicator: str, period: Period, region: str) -> Row | None:

@@ -3,20 +3,24 @@ stored figures, both keyed by the same plain key (indicator, region, growth?, pe
 — numbers of the plan's order and the period's own code, so that keys sort as the plan
 lists indicators and regions, a series' periods in time order and its growth figures last.
 
-A submitted row is kept as a few fields (its key, its value as a float, as_of, file, line);
-the exact Decimal is kept aside only for the rare figure its float cannot tell from
-another (``numbers.exact_float``), and a word's text aside. A :class:`Row` is made only for a
-row a rule flags or compares.
+A submitted row is kept as a few small numbers in columns (arrays, about 28 bytes a row):
+its series (one number for its indicator, region and growth?, from the series table), its
+period code, its value as a float, the numbers of its as_of and file among the distinct
+ones, its line. A row's key is made only where a rule asks for it (``key_of``), and rules
+that group do it one series at a time. The exact Decimal is kept aside only for the rare
+figure its float cannot tell from another (``numbers.exact_float``), and a word's text
+aside. A :class:`Row` is made only for a row a rule flags or compares.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from linyi_tracker.actuals.numbers import exact_float, float_text
 from linyi_tracker.actuals.observation import Observation
@@ -30,6 +34,8 @@ from linyi_tracker.validation.plausibility import Converted
 # (indicator number, region number, growth figure?, period code): a growth figure (measure
 # "growth", 比上年增长) is a key of its own beside the level of its period.
 Key = tuple[int, int, bool, int]
+# (indicator number, region number, growth figure?): a series, numbered in the series table
+Series = tuple[int, int, bool]
 
 
 def half_step(value: Decimal) -> float:
@@ -69,10 +75,35 @@ def at(
     return Finding(code, severity, row.file, row.line, "value", params=params, form=form)
 
 
+class Keys(Sequence[Key]):
+    """The rows' keys, each made when asked (a view: no tuple is kept for a row)."""
+
+    def __init__(self, submitted: Submitted) -> None:
+        self.submitted = submitted
+
+    def __len__(self) -> int:
+        return len(self.submitted.codes)
+
+    @overload
+    def __getitem__(self, i: int) -> Key: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Key]: ...
+
+    def __getitem__(self, i: int | slice) -> Key | list[Key]:
+        if isinstance(i, slice):
+            return [self.submitted.key_of(k) for k in range(len(self))[i]]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        return self.submitted.key_of(i % len(self))
+
+
 class Submitted:
-    """The submitted rows in arrival order; once the same-keys rule has run, ``current``
-    (the row that counts for each key, in key order) and ``history`` (rows a later as_of
-    of their key replaced)."""
+    """The submitted rows in arrival order, as columns of small numbers: each row's series
+    (a number for its (indicator, region, growth?), ``series_keys`` giving it back), its
+    period code, its value, and the numbers of its as_of and its file among the distinct
+    ones; once the same-keys rule has run, ``counted`` (the row that counts for each key,
+    in key order) and ``history`` (rows a later as_of of their key replaced)."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
@@ -81,20 +112,41 @@ class Submitted:
         self.indicator_number = {ident: n for n, ident in enumerate(self.indicators)}
         self.region_number = {ident: n for n, ident in enumerate(self.regions)}
         self.periods: dict[int, Period] = {}  # period code → period
-        self.keys: list[Key] = []
+        # the series table: (indicator, region, growth?) → its number, and back
+        self.series_number: dict[Series, int] = {}
+        self.series_keys: list[Series] = []
+        self._series_named: dict[tuple[str, str, str], int] = {}  # by the ids and measure
+        self.row_series = array("i")  # each row's series number
+        self.codes = array("i")  # each row's period code
         self.values = array("d")  # NaN for a word
-        self.as_of: list[date | None] = []
-        self.files: list[str] = []
-        self.lines = array("L")
+        self.dates: list[date | None] = []  # the distinct as_of dates, and their numbers
+        self._date_number: dict[date | None, int] = {}
+        self.row_dates = array("i")
+        self.file_names: list[str] = []  # the distinct files, and their numbers
+        self._file_number: dict[str, int] = {}
+        self._file: str | None = None  # the file of the last row, and its number
+        self._file_at = 0
+        self.row_files = array("i")
+        self.lines = array("I")
         self.words: dict[int, str] = {}  # rows whose value is a word (milestones, judgements)
         self.exact: dict[int, Decimal] = {}  # rows whose float may be shared (numbers.exact_float)
-        self.current: list[int] = []
+        self.counted = array("i")
         self.history: list[int] = []
-        self._current_at: dict[Key, int] | None = None
+        self._current_at: dict[int, dict[int, int]] | None = None
         self.series: list[Any] | None = None  # the series of the figures that count (series.py)
         # (file, line) → a figure converted by its units' names (unit-derived), which the
         # scale check weighs as written first (plausibility.explain)
         self.converted: dict[tuple[str, int], Converted] = {}
+
+    @property
+    def current(self) -> list[int]:
+        """The rows that count (``counted``) as a list, made when asked."""
+        return self.counted.tolist()
+
+    @property
+    def keys(self) -> Keys:
+        """Each row's key, made when asked."""
+        return Keys(self)
 
     def key(self, indicator: str, region: str, period: Period, measure: str = "level") -> Key:
         code = period.code  # year·64 + months·4 + kind rank
@@ -107,11 +159,21 @@ class Submitted:
             code,
         )
 
+    def key_of(self, i: int) -> Key:
+        """Row ``i``'s key."""
+        return (*self.series_keys[self.row_series[i]], self.codes[i])
+
+    def as_of(self, i: int) -> date | None:
+        return self.dates[self.row_dates[i]]
+
+    def file(self, i: int) -> str:
+        return self.file_names[self.row_files[i]]
+
     def add(self, o: Observation) -> None:
         """An observation; its value kept as a float, and exact aside when the float could
         not tell it from another (see ``numbers.exact_float``)."""
         if o.value is None:
-            self.words[len(self.keys)] = o.text
+            self.words[len(self.codes)] = o.text
             number = math.nan
         else:
             exact = exact_float(o.value)
@@ -119,7 +181,7 @@ class Submitted:
                 # the float would not give back the figure as written: 4.42E+5 (44.2万,
                 # known to the thousand), 9800.0, 4.80 — their precision is part of them
                 number = float(o.value)
-                self.exact[len(self.keys)] = o.value
+                self.exact[len(self.codes)] = o.value
             else:
                 number = exact
         self.add_number(o.indicator, o.period, o.region, number, o.as_of, o.file, o.line, o.measure)
@@ -139,11 +201,39 @@ class Submitted:
         from plain decimal text of at most ``MAX_FIGURE_DIGITS`` characters, or with the
         exact Decimal kept aside by :meth:`add`. The reader calls this directly, with no
         Observation built, for rows its shortcut reads."""
-        self.keys.append(self.key(indicator, region, period, measure))
+        code = period.code
+        if code not in self.periods:
+            self.periods[code] = period
+        series = self._series_named.get((indicator, region, measure))
+        if series is None:
+            series = self._series_named[indicator, region, measure] = self._new_series(
+                indicator, region, measure
+            )
+        day = self._date_number.get(as_of)
+        if day is None:
+            day = self._date_number[as_of] = len(self.dates)
+            self.dates.append(as_of)
+        if file != self._file:  # a file's rows come together
+            self._file = file
+            self._file_at = self._file_number.get(file, len(self.file_names))
+            if self._file_at == len(self.file_names):
+                self._file_number[file] = self._file_at
+                self.file_names.append(file)
+        self.row_series.append(series)
+        self.codes.append(code)
         self.values.append(value)
-        self.as_of.append(as_of)
-        self.files.append(file)
+        self.row_dates.append(day)
+        self.row_files.append(self._file_at)
         self.lines.append(line)
+
+    def _new_series(self, indicator: str, region: str, measure: str) -> int:
+        """The number of a series (indicator, region, growth?), given one if it is new."""
+        triple = (self.indicator_number[indicator], self.region_number[region], measure == "growth")
+        series = self.series_number.get(triple)
+        if series is None:
+            series = self.series_number[triple] = len(self.series_keys)
+            self.series_keys.append(triple)
+        return series
 
     def decimal(self, i: int) -> Decimal | None:
         """Row ``i``'s exact value (see ``numbers.exact_float``), ``None`` for a word."""
@@ -157,40 +247,44 @@ class Submitted:
         """Row ``i`` as the reconciliation rule sees it."""
         value = self.decimal(i)
         word = self.words.get(i) if value is None else None
-        return Figure(value, word, self.as_of[i], self.files[i], self.lines[i])
+        return Figure(value, word, self.as_of(i), self.file(i), self.lines[i])
 
     def store_key(self, i: int) -> tuple[str, str, str, str]:
         """Row ``i``'s (indicator, period, region, measure), as the store keys its figures."""
-        indicator, region, growth, code = self.keys[i]
+        indicator, region, growth = self.series_keys[self.row_series[i]]
         return (
             self.indicators[indicator],
-            self.periods[code].text,
+            self.periods[self.codes[i]].text,
             self.regions[region],
             "growth" if growth else "level",
         )
 
     def row(self, i: int) -> Row:
-        indicator, region, _, code = self.keys[i]
+        indicator, region, _ = self.series_keys[self.row_series[i]]
         value = self.values[i]
         exact = self.decimal(i)
         text = self.words.get(i) or (figure_text(exact) if exact is not None else "")
         return Row(
             self.indicators[indicator],
             self.regions[region],
-            self.periods[code],
+            self.periods[self.codes[i]],
             None if math.isnan(value) else value,
             text,
-            self.as_of[i],
-            self.files[i],
+            self.as_of(i),
+            self.file(i),
             self.lines[i],
             True,
         )
 
     def current_at(self, key: Key) -> int | None:
-        """The row that counts for ``key`` in the submission, if it has one."""
+        """The row that counts for ``key`` in the submission, if it has one (a table of
+        period code → row a series, made when first asked)."""
         if self._current_at is None:
-            self._current_at = {self.keys[i]: i for i in self.current}
-        return self._current_at.get(key)
+            self._current_at = {}
+            for i in self.counted:
+                self._current_at.setdefault(self.row_series[i], {})[self.codes[i]] = i
+        series = self.series_number.get(key[:3])
+        return None if series is None else self._current_at.get(series, {}).get(key[3])
 
 
 class Stored:

@@ -6,6 +6,7 @@ not scored."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import Plan
@@ -45,7 +46,7 @@ def _median(ordered: list[float]) -> float:
     return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def classes(codes: list[int], flow: bool) -> list[list[int]]:
+def classes(codes: Sequence[int], flow: bool) -> list[list[int]]:
     """The outlier classes of a series (its period codes, sorted): places of the same
     months of each year for a flow, every place otherwise; each class in period order,
     the classes in order of months."""

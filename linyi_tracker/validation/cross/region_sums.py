@@ -49,7 +49,9 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
         city_rows: dict[int, int] = {}
         figures_at: collections.Counter[int] = collections.Counter()  # counted regions' figures
         for s in group:
-            region, rows, codes, figures = s.numbers[1], s.rows, s.row_codes, s.row_values
+            region = s.numbers[1]
+            # as lists, for the few passes below (the series keeps arrays)
+            rows, codes, figures = list(s.rows), list(s.row_codes), list(s.row_values)
             touched.update(codes)
             if region == city:
                 city_rows.update(zip(codes, rows, strict=True))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -18,20 +20,21 @@ Ref = int | Observation  # a submitted row's number, or the stored observation
 @dataclass(frozen=True, slots=True)
 class Series:
     """One series in period order, words left out: period codes, values as floats, and
-    for each a reference (a row number when submitted, the Observation when stored);
-    ``stored`` the store's whole series (words too); ``rows``, ``row_codes`` and
-    ``row_values`` the submitted rows alone (words too, as NaN)."""
+        for each a reference (a row number when submitted, the Observation when stored) — arrays
+    of numbers for a series the store has no figures of;
+        ``stored`` the store's whole series (words too); ``rows``, ``row_codes`` and
+        ``row_values`` the submitted rows alone (words too, as NaN)."""
 
     indicator: str
     region: str
     flow: bool
-    numbers: tuple[int, int]  # the indicator's and the region's, as in Submitted.keys
-    rows: list[int]
-    row_codes: list[int]
-    row_values: list[float]
-    codes: list[int]
-    values: list[float]
-    refs: list[Ref]
+    numbers: tuple[int, int]  # the indicator's and the region's, as in Submitted.series_keys
+    rows: Sequence[int]
+    row_codes: Sequence[int]
+    row_values: Sequence[float]
+    codes: Sequence[int]
+    values: Sequence[float]
+    refs: Sequence[Ref]
     stored: list[Observation]
 
 
@@ -40,14 +43,18 @@ def series_of(submitted: Submitted, stored: Stored) -> list[Series]:
     if submitted.series is not None:
         return cast(list[Series], submitted.series)
     out: list[Series] = []
-    keys, values = submitted.keys, submitted.values
-    levels = (i for i in submitted.current if not keys[i][2])
-    for (ind, reg), group in itertools.groupby(levels, lambda i: keys[i][:2]):
-        rows = list(group)
+    series_keys, row_series = submitted.series_keys, submitted.row_series
+    all_codes, values = submitted.codes, submitted.values
+    for number, group in itertools.groupby(submitted.counted, row_series.__getitem__):
+        ind, reg, growth = series_keys[number]
+        if growth:
+            continue  # levels only
+        rows = array("i", group)
         indicator, region = submitted.indicators[ind], submitted.regions[reg]
-        codes = own_codes = [keys[i][3] for i in rows]
-        figures = own_figures = [values[i] for i in rows]
-        refs: list[Ref] = list(rows)
+        codes: Sequence[int] = array("i", map(all_codes.__getitem__, rows))
+        figures: Sequence[float] = array("d", map(values.__getitem__, rows))
+        own_codes, own_figures = codes, figures
+        refs: Sequence[Ref] = rows
         history = stored.series(indicator, region)
         if history:
             merged: dict[int, tuple[float, Ref]] = {
