@@ -436,3 +436,44 @@ def test_every_character_the_control_rule_flags_is_unprintable() -> None:
     flagged = [chr(c) for c in range(0x110000) if CONTROL.match(chr(c))]
     assert flagged
     assert not [c for c in flagged if c.isprintable()]
+
+
+@pytest.mark.parametrize("plan_file", ["data/plan.yaml", "examples/plans/cn-13th-fyp.yaml"])
+def test_indicators_sharing_a_memo_entry_read_as_their_own_rule(plan_file: str) -> None:
+    """A value memoised under one indicator is, for every other indicator the memo files
+    under the same entry, what the value rule gives for that other indicator itself (the
+    memo's key leaves out nothing the rule reads)."""
+    from linyi_tracker.actuals import cells
+    from linyi_tracker.actuals.rows import CellMemo
+    from linyi_tracker.plan.loader import read_plan
+
+    plan = read_plan(REPO / plan_file)
+    lookup = PlanLookup(plan)
+    memo = CellMemo(lookup, TODAY)
+    texts = [
+        ("4.9万", ""),
+        ("13,207", "人"),
+        ("69541", "吨"),
+        ("92%", ""),
+        ("1.5", "万元"),
+        ("是", ""),
+    ]
+    seen = set()
+    shared = 0
+    for ind in plan.indicators:
+        profile = memo.profiles[ind.id]
+        shared += profile in seen
+        seen.add(profile)
+        for text, unit_text in texts:
+            key = (profile, False, text, unit_text)
+            (value, word, done_on, _), issues = CellMemo.read(memo.values, key, memo.value_rule)
+            direct = cells.value_cell(
+                text,
+                unit_text,
+                lookup.value_types[ind.id],
+                plan.unit_of(ind),
+                lookup.count_totals.get(ind.id),
+                TODAY,
+            )
+            assert ((value, word, done_on), list(issues)) == (tuple(direct[0]), direct[1])
+    assert shared  # the plan has indicators that share an entry: the test reads from the memo

@@ -33,7 +33,6 @@ from linyi_tracker.actuals.units import (
     split_unit,
     unit_factor,
 )
-from linyi_tracker.actuals.units import unit_names as unit_names  # the row shortcut's
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.plan.sounds import is_zone_name
@@ -437,10 +436,6 @@ def _in_unit_magnitude(
     params: dict[str, Param] = {**issues[at].params, "value": value, "unit": named}
     issues[at] = Issue("magnitude-suffix", N, "value", params, "in-unit")
     return value
-
-
-def _has(issues: Issues, code: str) -> bool:
-    return any(i.code == code for i in issues)
 
 
 def _same_unit(a: str, b: str, unit: Unit) -> bool:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import math
 
+from linyi_tracker.actuals.numbers import float_text
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan
-from linyi_tracker.validation.cross.figures import Key, Row, Stored, Submitted, at, number_text
+from linyi_tracker.validation.cross.figures import Key, Row, Stored, Submitted, at
 
 
 def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
@@ -75,7 +76,7 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
             if summed > total.value and blame2 is not None:
                 params = {
                     "whole": total.indicator,
-                    "parts_sum": number_text(summed),
+                    "parts_sum": float_text(summed),
                     "whole_value": total.text,
                     "period": period.text,
                 }

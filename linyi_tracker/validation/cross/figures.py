@@ -44,10 +44,6 @@ def half_step(value: Decimal) -> float:
     return float(step) / 2 if step is not None else 0.0
 
 
-def number_text(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One figure as the rules see it: submitted (with its row) or stored."""
