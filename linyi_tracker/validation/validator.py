@@ -161,7 +161,7 @@ def _validate(
     lookup = PlanLookup(plan)
     checks = CrossChecks(plan, store, revise=revise, keep=keep_observations)
     # Rows of plain numbers go to the checks as fields, unless the observations are kept.
-    numbers = None if keep_observations else checks.add_number
+    numbers = None if keep_observations else checks.figures.add_number
     reads: list[FileRead] = []
     names, not_read = expand_named(paths)
     for f in not_read:  # named like a file read, with nothing in it

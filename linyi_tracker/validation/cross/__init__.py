@@ -18,10 +18,7 @@ which writes them).
 
 from __future__ import annotations
 
-from datetime import date
-
 from linyi_tracker.actuals.observation import Observation
-from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
@@ -67,20 +64,6 @@ class CrossChecks:
         self.figures.add(o)
         if self.kept is not None:
             self.kept.append(o)
-
-    def add_number(
-        self,
-        indicator: str,
-        period: Period,
-        region: str,
-        value: float,
-        as_of: date | None,
-        file: str,
-        line: int,
-        measure: str = "level",
-    ) -> None:
-        """A row of a plain number as fields (see :meth:`Submitted.add_number`)."""
-        self.figures.add_number(indicator, period, region, value, as_of, file, line, measure)
 
     def finish(self) -> list[Finding]:
         """Every rule's findings, the rules in order."""
