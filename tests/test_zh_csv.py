@@ -198,3 +198,20 @@ def test_the_report_csv_shows_each_figure_as_the_report_table_prints_it(
                     assert cell == formula_safe(cells[i]), (line.a.target_id, key)
                     compared += 1
     assert compared > 0
+
+
+@pytest.mark.parametrize("period_header", ["时期", "统计期", "报告期"])
+def test_a_county_file_headed_with_an_office_word_for_the_period_reads(
+    run: Run, tmp_path: Path, period_header: str
+) -> None:
+    """A GB18030 county file whose period column is headed 时期 / 统计期 / 报告期 (as offices
+    head it) and region column 县区 reads its figures: no missing-column error."""
+    sub = tmp_path / "县报.csv"
+    sub.write_bytes(
+        f"指标,{period_header},县区,数值,单位\n城镇新增就业人数,2017年9月,兰山区,1.2万,人\n".encode(
+            "gb18030"
+        )
+    )
+    v = run("validate", str(sub), "--no-store", "--format", "json")
+    assert v.exit_code == 0, v.stdout
+    assert not [f for f in json.loads(v.stdout)["findings"] if f["severity"] != "notice"]

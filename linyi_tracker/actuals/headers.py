@@ -43,8 +43,8 @@ ZH_HEADERS: dict[str, str] = {
 # (ZH_HEADERS) and the synonyms offices write.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator_id", "指标"),
-    "period": ("年份", "时间"),
-    "region": ("区县",),
+    "period": ("年份", "时间", "时期", "统计期", "报告期"),
+    "region": ("区县", "县区"),
     "value": ("值",),
     "note": ("notes",),
     "as_of": ("as-of", "发布日期"),
