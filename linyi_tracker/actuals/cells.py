@@ -22,6 +22,7 @@ from linyi_tracker.actuals.numbers import (
     check_digits,
     is_placeholder,
     parse_number,
+    plain_decimal,
     thousands_dot,
     too_large,
 )
@@ -503,11 +504,6 @@ def range_issues(value: Decimal, unit: Unit, count_total: int | None) -> Issues:
         params = {"value": value, "total": count_total}
         issues.append(Issue("out-of-range", E, "value", params, "above-total"))
     return issues
-
-
-def plain_decimal(value: Decimal) -> Decimal:
-    """49000, not 4.9E+4: an exact, plain form of a computed figure."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _split_unit(text: str, unit: Unit | None) -> tuple[str, Decimal, str | None]:

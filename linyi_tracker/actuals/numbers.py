@@ -236,7 +236,7 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     if too_large(value * factor if value.adjusted() <= MAX_ADJUSTED else value):
         raise NumberError("out-of-range", {"value": raw}, "too-large")
     if factor != 1:
-        value = _plain(value * factor)
+        value = plain_decimal(value * factor)
         remarks.append(
             Remark(
                 "magnitude-suffix",
@@ -270,8 +270,9 @@ def too_large(value: Decimal) -> bool:
     return not value.is_finite() or (value != 0 and value.adjusted() > MAX_ADJUSTED)
 
 
-def _plain(value: Decimal) -> Decimal:
-    """4.9 × 10000 → 49000, not 4.90000E+4: keep a plain, exact form."""
+def plain_decimal(value: Decimal) -> Decimal:
+    """4.9 × 10000 → 49000, not 4.90000E+4: the exact, plain form of a computed figure
+    (the one rule for it: numbers, units, cells and the workbook reader call it)."""
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()

@@ -14,14 +14,9 @@ import functools
 import unicodedata
 from decimal import Decimal
 
-from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS
+from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS, plain_decimal
 from linyi_tracker.plan.models import Unit
 from linyi_tracker.plan.names import fold
-
-
-def _exact(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
 
 # A plan's units are few and live as long as the run: their tables are built once each
 # (keyed on the object; a frozen model holding a dict is not hashable).
@@ -43,7 +38,7 @@ def unit_table(unit: Unit) -> dict[str, Decimal]:
         for word, magnitude in MAGNITUDE_WORDS:
             base = name[len(word) :]
             if name.startswith(word) and base and not base.startswith(("万", "亿")):
-                table.setdefault(base, _exact(factor / magnitude))
+                table.setdefault(base, plain_decimal(factor / magnitude))
                 break
     if len(_TABLES) > 256:
         _TABLES.clear()
@@ -81,7 +76,7 @@ def unit_factor(text: str, unit: Unit) -> Decimal | None:
     for word, magnitude in MAGNITUDE_WORDS:
         rest = folded[len(word) :].strip()
         if folded.startswith(word) and rest in table:
-            return _exact(magnitude * table[rest])
+            return plain_decimal(magnitude * table[rest])
     return None
 
 

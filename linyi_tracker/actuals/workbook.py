@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from linyi_tracker.actuals.lookup import PlanLookup
+from linyi_tracker.actuals.numbers import plain_decimal
 from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
@@ -405,5 +406,5 @@ def _percent_text(value: int | float) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)
     shown = Decimal(repr(value) if isinstance(value, float) else str(value)) * 100
-    shown = shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
+    shown = plain_decimal(shown)
     return f"{shown:f}%"
