@@ -28,7 +28,8 @@ DATA_ENV = "LINYI_TRACKER_DATA"
 @dataclass(frozen=True, slots=True)
 class Located:
     path: Path
-    origin: str  # "option", "environment", "working directory", "embedded", "example"
+    # "option", "environment", "beside the plan", "working directory", "embedded", "example"
+    origin: str
 
     @property
     def shipped(self) -> bool:
@@ -101,13 +102,18 @@ def _data_option(option: Path) -> Located:
     return Located(shipped, "example") if shipped else Located(option, "option")
 
 
-def example_data(plan_at: Located) -> Located | None:
-    """A shipped example plan's own figures, the data folder it is read with when no
-    ``--data`` or ``$LINYI_TRACKER_DATA`` names one (not the Linyi data beside it)."""
-    if plan_at.origin != "example":
+def data_beside(plan_at: Located) -> Located | None:
+    """The folder of figures beside a plan and named as it (``cn-13th-fyp.yaml`` and
+    ``cn-13th-fyp/``, as the examples ship): the data such a plan is read with when no
+    ``--data`` or ``$LINYI_TRACKER_DATA`` names one — not the Linyi figures of the working
+    directory or the package, which are another plan's. A shipped example's stays
+    ``example`` (never written to)."""
+    if plan_at.origin == "embedded":
         return None
     folder = plan_at.path.with_suffix("")
-    return Located(folder, "example") if _is(folder, folder=True) else None
+    if folder == plan_at.path or not _is(folder, folder=True):
+        return None
+    return Located(folder, "example" if plan_at.origin == "example" else "beside the plan")
 
 
 def locate_plan(
@@ -135,7 +141,7 @@ def locate_data(
         return _data_option(option)
     if environ.get(DATA_ENV):
         return Located(Path(environ[DATA_ENV]), "environment")
-    own = example_data(plan_at) if plan_at is not None else None
+    own = data_beside(plan_at) if plan_at is not None else None
     if own is not None:
         return own
     local = (cwd or Path.cwd()) / "data" / "actuals"

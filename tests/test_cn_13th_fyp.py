@@ -427,3 +427,17 @@ def test_a_shipped_example_is_named_as_shipped(run: Run) -> None:
     """The example's plan is shown as shipped with the tool, not as a path on this machine."""
     r = run("plan", "check", "--plan", "cn-13th-fyp", "--lang", "en")
     assert r.exit_code == 0 and "cn-13th-fyp.yaml (embedded in linyi-tracker" in r.stdout
+
+
+@pytest.mark.parametrize("plan_option", ["cn-13th-fyp.yaml", "cn-13th-fyp"])
+def test_a_local_copy_reads_the_figures_beside_it(
+    run: Run, tmp_path: Path, plan_option: str
+) -> None:
+    """A copied plan with its copied folder of figures beside it (cn-13th-fyp.yaml and
+    cn-13th-fyp/) reads that folder when no --data is given, not the Linyi figures."""
+    shutil.copy(PLAN, tmp_path / "cn-13th-fyp.yaml")
+    shutil.copytree(DATA, tmp_path / "cn-13th-fyp")
+    r = run("status", "--plan", plan_option, "--as-of", "2020", "--lang", "en", width=200)
+    assert r.exit_code == 0, r.stderr
+    assert "data: cn-13th-fyp (beside the plan)" in r.stdout
+    assert "plan: cn-13th-fyp.yaml (option)" in r.stdout

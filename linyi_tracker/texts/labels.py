@@ -557,6 +557,7 @@ LABELS.update(
         "cli.located": {"zh": "{path}（{origin}）", "en": "{path} ({origin})"},
         "origin.option": {"zh": "命令行选项", "en": "option"},
         "origin.environment": {"zh": "环境变量", "en": "environment"},
+        "origin.beside the plan": {"zh": "规划文件旁", "en": "beside the plan"},
         "origin.working directory": {"zh": "工作目录", "en": "working directory"},
         "origin.embedded": {"zh": "内置", "en": "embedded"},
         "status.as_of_outside": {
