@@ -148,3 +148,32 @@ def locate_data(
     if local.is_dir():
         return Located(local, "working directory")
     return Located(embedded_data_dir() / "actuals", "embedded")
+
+
+def plan_beside(data_at: Located) -> Located | None:
+    """The plan beside a named folder of figures and named as it (``cn-13th-fyp/`` and
+    ``cn-13th-fyp.yaml``): the mirror of :func:`data_beside`."""
+    if data_at.origin not in ("option", "environment", "example"):
+        return None
+    plan = data_at.path.parent / f"{data_at.path.name}.yaml"
+    if not _is(plan, folder=False):
+        return None
+    return Located(plan, "example" if data_at.origin == "example" else "beside the data")
+
+
+def locate_both(
+    plan_option: Path | None,
+    data_option: Path | None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> tuple[Located, Located]:
+    """The plan and the data a command reads, each in its own order, kept together: a
+    plan beside its figures is read with them (``--plan cn-13th-fyp``), and figures beside
+    their plan with it (``--data cn-13th-fyp``) unless ``--plan`` or
+    ``$LINYI_TRACKER_PLAN`` names another — never one plan's figures under another plan."""
+    environ = os.environ if env is None else env
+    plan_at = locate_plan(plan_option, environ, cwd)
+    data_at = locate_data(data_option, environ, cwd, plan_at=plan_at)
+    if plan_option is None and not environ.get(PLAN_ENV):
+        plan_at = plan_beside(data_at) or plan_at
+    return plan_at, data_at

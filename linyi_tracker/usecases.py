@@ -31,7 +31,7 @@ from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason, t
-from linyi_tracker.locate import Located, locate_data, locate_plan
+from linyi_tracker.locate import Located, locate_both, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
 from linyi_tracker.plan.models import Plan
@@ -78,14 +78,19 @@ def open_plan(plan_option: Path | None) -> tuple[Plan, Located]:
     return read_plan(where.path), where
 
 
+def open_both(plan_option: Path | None, data_option: Path | None) -> tuple[Plan, Located, Located]:
+    """The plan, where it is, and where its data is (locate.locate_both)."""
+    plan_at, data_at = locate_both(plan_option, data_option)
+    return read_plan(plan_at.path), plan_at, data_at
+
+
 def open_workspace(
     plan_option: Path | None, data_option: Path | None, *, for_withdraw: bool = False
 ) -> Workspace:
     """Plan and store; a store with errors stops here (exit 1), never half-used — but
     for ``withdraw``, which may be what ends an error (a conflict), and reads the folder
     without the cache, whose entry does not keep the figures in conflict."""
-    plan, plan_at = open_plan(plan_option)
-    data_at = locate_data(data_option, plan_at=plan_at)
+    plan, plan_at, data_at = open_both(plan_option, data_option)
     store = read_store(plan, data_at, cached=not for_withdraw)
     if not for_withdraw and store.errors:
         raise DataHasErrors(data_at.path, list(store.errors))
@@ -299,18 +304,16 @@ def validate(
     from linyi_tracker.validation.validator import validate as run_validation
 
     paths = given_once(paths)
-    plan, plan_at = open_plan(plan_option)
+    plan, _, where = open_both(plan_option, data_option)
     files = expand(paths)
     store = None
-    if compare_with_store:
-        where = locate_data(data_option, plan_at=plan_at)
-        # Only the user's own store (--data, $LINYI_TRACKER_DATA, ./data/actuals): the
-        # published figures shipped with the tool are not what a submission adds to.
-        # A folder named by --data or $LINYI_TRACKER_DATA that is not there is refused,
-        # as status refuses it: comparing with nothing would pass silently.
-        if where.origin != "embedded":
-            mine = {Path(p).resolve() for p in files if p != STDIN}
-            store = read_store(plan, where, exclude=mine)
+    # Only the user's own store (--data, $LINYI_TRACKER_DATA, ./data/actuals): the
+    # published figures shipped with the tool are not what a submission adds to.
+    # A folder named by --data or $LINYI_TRACKER_DATA that is not there is refused,
+    # as status refuses it: comparing with nothing would pass silently.
+    if compare_with_store and where.origin != "embedded":
+        mine = {Path(p).resolve() for p in files if p != STDIN}
+        store = read_store(plan, where, exclude=mine)
     # The paths as given: a folder's files not read are named in the report (expand_named).
     return run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
 
@@ -374,8 +377,7 @@ def ingest(
     from linyi_tracker.validation.validator import expand
     from linyi_tracker.validation.validator import validate as run_validation
 
-    plan, plan_at = open_plan(plan_option)
-    where = locate_data(data_option, plan_at=plan_at)
+    plan, _, where = open_both(plan_option, data_option)
     refuse_shipped(where)
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}

@@ -441,3 +441,31 @@ def test_a_local_copy_reads_the_figures_beside_it(
     assert r.exit_code == 0, r.stderr
     assert "data: cn-13th-fyp (beside the plan)" in r.stdout
     assert "plan: cn-13th-fyp.yaml (option)" in r.stdout
+
+
+def test_the_example_s_figures_named_alone_are_read_under_its_plan(run: Run) -> None:
+    """`status --data cn-13th-fyp` with no --plan reads the example's own plan, not the
+    Linyi plan (which would list the package's figures as errors to fix)."""
+    r = run("status", "--data", "cn-13th-fyp", "--as-of", "2020", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    targets = {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+    assert str(targets["urb.resident_rate.2020"]["actual"]) == "63.89"
+
+
+def test_following_the_refusal_s_advice_ingests(run: Run, tmp_path: Path) -> None:
+    """The refusal says to copy the example and give --plan and --data: done as said,
+    ingest writes the clerk's figure into the copy."""
+    sub = tmp_path / "jobs.csv"
+    sub.write_text(
+        "indicator,period,value,unit,source\n"
+        "env.non_fossil_share,2019,15.3,%,synthetic (a test figure)\n",
+        encoding="utf-8",
+    )
+    refused = run("ingest", str(sub), "--plan", "cn-13th-fyp", "--data", "cn-13th-fyp")
+    advice = refused.stderr.replace("\n", " ")
+    assert "cp -r" in advice and "--plan cn-13th-fyp --data ./cn-13th-fyp" in advice
+    shutil.copytree(DATA, tmp_path / "cn-13th-fyp")
+    r = run("ingest", str(sub), "--plan", "cn-13th-fyp", "--data", "./cn-13th-fyp")
+    assert r.exit_code == 0, r.stderr
+    written = list((tmp_path / "cn-13th-fyp" / "ingested").glob("*.csv"))
+    assert len(written) == 1 and "15.3" in written[0].read_text(encoding="utf-8")

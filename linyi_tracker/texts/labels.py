@@ -558,6 +558,7 @@ LABELS.update(
         "origin.option": {"zh": "命令行选项", "en": "option"},
         "origin.environment": {"zh": "环境变量", "en": "environment"},
         "origin.beside the plan": {"zh": "规划文件旁", "en": "beside the plan"},
+        "origin.beside the data": {"zh": "数据文件夹旁", "en": "beside the data"},
         "origin.working directory": {"zh": "工作目录", "en": "working directory"},
         "origin.embedded": {"zh": "内置", "en": "embedded"},
         "status.as_of_outside": {
@@ -630,9 +631,9 @@ LABELS.update(
         },
         "ingest.example_read_only": {
             "zh": "{name} 是 linyi-tracker 随附的示例，不会被写入：请先复制一份"
-            '（cp -r "{path}" .），再用 --data ./{name}',
+            '（cp -r "{path}" .），再用 --plan {name} --data ./{name}',
             "en": "{name} is an example shipped with linyi-tracker and is never written to: "
-            'copy it first (cp -r "{path}" .) and give --data ./{name}',
+            'copy it first (cp -r "{path}" .) and give --plan {name} --data ./{name}',
         },
         "ingest.inside_data_folder": {
             "zh": "{path} 已在数据文件夹 {folder} 中：其中的数字已经入库；导入只接受文件夹以外的文件",
