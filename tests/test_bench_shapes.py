@@ -20,7 +20,6 @@ import pytest
 
 from conftest import bench_module
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 OBSERVATIONS = 2000
 
 

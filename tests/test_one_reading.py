@@ -25,7 +25,6 @@ from linyi_tracker.actuals.reader import FileRead, read_bytes, read_path
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 
-BENCH = REPO / "bench"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "one-reading.json"
 STORE_ROWS = 1200
 SUBMISSION_ROWS = 1500

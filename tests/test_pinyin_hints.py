@@ -160,7 +160,7 @@ def test_validate_says_did_you_mean_lanshan(run: Run, tmp_path: Path) -> None:
     en = run("validate", str(data), "--no-store", "--lang", "en")
     assert zh.exit_code == en.exit_code == 1
     assert "是否应为“兰山区”" in zh.stdout
-    assert "did you mean 'Lanshan District'" in en.stdout or "兰山区" in en.stdout
+    assert "did you mean 'Lanshan District'" in en.stdout
 
 
 @pytest.mark.parametrize(("region", "typo"), CASES, ids=[t for _, t in CASES])
@@ -182,7 +182,9 @@ def test_a_homophone_typed_in_traditional_script_gets_the_county() -> None:
 def test_the_exact_traditional_name_gets_its_county_in_validate(run: Run, tmp_path: Path) -> None:
     """`validate` with 蘭山區 (兰山区 in traditional script, exactly) suggests Lanshan District."""
     data = tmp_path / "t.csv"
-    data.write_text("indicator,period,region,value\nemp.new_urban_jobs,2016,蘭山區,9800\n")
+    data.write_text(
+        "indicator,period,region,value\nemp.new_urban_jobs,2016,蘭山區,9800\n", encoding="utf-8"
+    )
     r = run("validate", str(data), "--no-store", "--lang", "en")
     assert "'蘭山區' is not a region of the plan — did you mean 'Lanshan District'?" in r.stdout
 

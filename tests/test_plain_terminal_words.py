@@ -48,3 +48,4 @@ def test_an_error_tip_has_no_markdown_marks(run: Run, lang: str) -> None:
         "show", "no-such-thing-at-all", "--data", str(REPO / "examples" / "demo"), "--lang", lang
     )
     assert r.exit_code != 0 and "`" not in r.stderr
+    assert "linyi-tracker plan" in " ".join(r.stderr.split())
