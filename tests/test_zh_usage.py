@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -132,3 +133,17 @@ def test_the_chinese_tour_runs_every_command_in_chinese() -> None:
     tour = text.split("## 用示例数据走一遍", 1)[1].split("\n## ", 1)[0]
     commands = [line for line in tour.splitlines() if line.startswith("$ linyi-tracker")]
     assert commands and [c for c in commands if "--lang zh" not in c] == []
+
+
+@pytest.mark.parametrize("command", [("validate", "FILE"), ("status",)])
+def test_lang_before_the_command_sets_the_output_language(
+    run: Run, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """`linyi-tracker --lang zh validate …` / `--lang zh status` speak Chinese, as the
+    command's own --lang does (the root option was read for usage errors only)."""
+    sub = tmp_path / "a.csv"
+    sub.write_text("indicator,period,value\nemp.new_urban_jobs,2016,9800\n", encoding="utf-8")
+    args = [str(sub) if a == "FILE" else a for a in command]
+    r = run("--lang", "zh", *args)
+    assert r.exit_code in (0, 1)
+    assert ("个文件" if command[0] == "validate" else "目标进展") in r.stdout

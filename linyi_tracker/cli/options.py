@@ -136,8 +136,12 @@ def folder_path(value: str | Path) -> Path:
 
 
 def output_language(option: LangChoice | None) -> Lang:
-    """The output language: ``--lang``, else LINYI_TRACKER_LANG, else the locale."""
-    return resolve_lang(option.value if option else None)
+    """The output language: the command's ``--lang``, else the run's (``--lang`` before
+    the command, LINYI_TRACKER_LANG, the locale: usage.current_lang, the one rule the
+    usage errors follow too)."""
+    from linyi_tracker.cli.usage import current_lang
+
+    return resolve_lang(option.value) if option else current_lang()
 
 
 PlanOption = Annotated[
