@@ -469,3 +469,22 @@ def test_following_the_refusal_s_advice_ingests(run: Run, tmp_path: Path) -> Non
     assert r.exit_code == 0, r.stderr
     written = list((tmp_path / "cn-13th-fyp" / "ingested").glob("*.csv"))
     assert len(written) == 1 and "15.3" in written[0].read_text(encoding="utf-8")
+
+
+def test_the_2020_report_lists_what_was_missed(run: Run, tmp_path: Path) -> None:
+    """The report's summary names the targets missed at their 2020 deadline (GDP growth,
+    labour productivity, R&D), not only what was achieved: a summary with 'most behind
+    schedule: none' and no word of three missed targets reads as all good."""
+    r = run("report", "2020", "--plan", "cn-13th-fyp", "--format", "json", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert sorted(report["missed_this_year"]) == [
+        "econ.gdp.growth",
+        "econ.labour_productivity.2020",
+        "sci.rd_intensity.2020",
+    ]
+    md = tmp_path / "r.md"
+    assert run("report", "2020", "--plan", "cn-13th-fyp", "-o", str(md)).exit_code == 0
+    text = md.read_text(encoding="utf-8")
+    missed = text.split("**Targets missed this year**")[1].split("**")[0]
+    assert "Gross domestic product" in missed and "R&D spending" in missed

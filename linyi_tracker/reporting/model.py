@@ -120,6 +120,7 @@ class Report:
     data_source: str
     counts: dict[str, int]
     achieved_this_year: list[str]
+    missed_this_year: list[str]
     most_behind: list[str]
     milestones_due: list[str]
     annual: list[str]
@@ -129,6 +130,16 @@ class Report:
     method: Method
     sources: list[str]
     lines_by_id: dict[str, TargetView] = field(default_factory=dict, repr=False, compare=False)
+
+    def summary_lists(self) -> list[tuple[str, list[str]]]:
+        """The summary's lists, in reading order, as (heading key, target ids): the one
+        list every format draws."""
+        return [
+            ("report.achieved_this_year", self.achieved_this_year),
+            ("report.missed_this_year", self.missed_this_year),
+            ("report.most_behind", self.most_behind),
+            ("report.milestones_due", self.milestones_due),
+        ]
 
     def line(self, target_id: str) -> TargetView:
         if not self.lines_by_id:
@@ -223,6 +234,19 @@ def build_report(
         and ln.a.actual_period is not None
         and ln.a.actual_period.year == year
     ]
+    # Missed in the report's year: at a deadline that falls in it, or an annual target's
+    # figure for it (assessment.md: a target past its deadline is listed as missed, never
+    # as behind schedule).
+    missed = [
+        ln.target_id
+        for ln in shown
+        if ln.a.status in {"missed", "overdue"}
+        and (
+            ln.a.actual_period is not None and ln.a.actual_period.year == year
+            if ln.a.kind == "annual"
+            else ln.a.deadline == year
+        )
+    ]
     behind = sorted(
         (ln for ln in shown if behind_schedule(ln.a, year)),
         key=lambda ln: ln.a.schedule_gap or 0.0,
@@ -248,6 +272,7 @@ def build_report(
         data_source=data_source,
         counts=counts,
         achieved_this_year=achieved,
+        missed_this_year=missed,
         most_behind=[ln.target_id for ln in behind],
         milestones_due=due,
         annual=annual,

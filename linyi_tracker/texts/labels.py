@@ -201,6 +201,7 @@ LABELS: dict[str, Pair] = {
     "report.data": {"zh": "数据来源", "en": "Data"},
     "report.summary": {"zh": "概要", "en": "Summary"},
     "report.achieved_this_year": {"zh": "本年达成的目标", "en": "Targets achieved this year"},
+    "report.missed_this_year": {"zh": "本年未达成的目标", "en": "Targets missed this year"},
     "report.most_behind": {"zh": "落后时序进度最多的目标", "en": "Most behind schedule"},
     "report.milestones_due": {"zh": "本年到期的节点目标", "en": "Milestones due this year"},
     "report.annual": {"zh": "{year}年度目标", "en": "Annual targets for {year}"},

@@ -82,11 +82,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             )
             first = False
     summary: list[RenderableType] = [counts]
-    for key, ids in (
-        ("report.achieved_this_year", report.achieved_this_year),
-        ("report.most_behind", report.most_behind),
-        ("report.milestones_due", report.milestones_due),
-    ):
+    for key, ids in report.summary_lists():
         summary.append(Text(f"\n{t(key, lang)}", style="bold"))
         if not ids:
             summary.append(Text(f"  {t('report.none', lang)}"))

@@ -54,11 +54,7 @@ def render(report: Report, lang: Lang) -> str:
     out += [f"## {t('report.summary', lang)}", ""]
     counts = tables.counts(report, lang)
     out += _table(counts.header, counts.rows)
-    for key, ids in (
-        ("report.achieved_this_year", report.achieved_this_year),
-        ("report.most_behind", report.most_behind),
-        ("report.milestones_due", report.milestones_due),
-    ):
+    for key, ids in report.summary_lists():
         out += [f"**{t(key, lang)}**", ""]
         for tid in ids:
             line = report.line(tid)

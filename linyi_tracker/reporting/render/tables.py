@@ -120,13 +120,10 @@ def completeness(report: Report, lang: Lang, *, ids: bool = True) -> Table:
 
 
 def summary_lists(report: Report, lang: Lang) -> list[tuple[str, list[str]]]:
-    """The summary's three lists: (heading, items), an empty list saying 'none'."""
+    """The summary's lists (Report.summary_lists): (heading, items), an empty list saying
+    'none'."""
     out = []
-    for key, ids in (
-        ("report.achieved_this_year", report.achieved_this_year),
-        ("report.most_behind", report.most_behind),
-        ("report.milestones_due", report.milestones_due),
-    ):
+    for key, ids in report.summary_lists():
         items = [
             labelled(text.name(report.line(i), lang), text.detail(report.line(i), lang), lang)
             for i in ids
