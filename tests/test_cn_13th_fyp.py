@@ -488,3 +488,15 @@ def test_the_2020_report_lists_what_was_missed(run: Run, tmp_path: Path) -> None
     text = md.read_text(encoding="utf-8")
     missed = text.split("**Targets missed this year**")[1].split("**")[0]
     assert "Gross domestic product" in missed and "R&D spending" in missed
+
+
+def test_a_cumulative_actual_is_labelled_as_the_sum_it_is(run: Run, tmp_path: Path) -> None:
+    """New urban jobs as of 2020 is the 2016–2020 sum, and reads so: '6,564万人（2016—2020年
+    合计）', not '（2020年）', which reads as 2020's figure alone."""
+    md = tmp_path / "r.md"
+    assert (
+        run("report", "2020", "--plan", "cn-13th-fyp", "--lang", "zh", "-o", str(md)).exit_code == 0
+    )
+    text = md.read_text(encoding="utf-8")
+    assert "6,564万人（2016—2020年合计）" in text
+    assert "6,564万人（2020年）" not in text

@@ -228,6 +228,17 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     if a.kind in ("growth", "change"):
         years = year_span(a.base_year, a.actual_period.year, lang)
         return noted(relative_actual(v, lang, style), years, lang)
+    if (
+        a.kind == "cumulative"
+        and a.start is not None
+        and a.start < a.actual_period.year
+        and a.actual_period.kind == "year"
+        and not a.missing_years
+    ):
+        # a sum over whole years, not the last year's figure: 6,564万人（2016—2020年合计）.
+        # A sum with a year missing is not one (its status names the year); one that ends
+        # in a part of a year keeps that period (year to date, as every flow's figure).
+        when = t("word.sum_over", lang, start=a.start, end=a.actual_period.year)
     return noted(amount(a.actual, v, lang, style), when, lang)
 
 
