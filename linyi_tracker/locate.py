@@ -62,12 +62,22 @@ def _bare(option: Path) -> bool:
 
 
 def _is(path: Path, folder: bool) -> bool:
-    """Whether ``path`` is a folder (or a file); a name the file system refuses (too long…)
-    is neither, and is reported where it is used."""
+    """Whether ``path`` is a folder (or a file); a name the file system refuses (too long,
+    not allowed) is neither, and is reported where it is used, with its reason."""
     try:
         return path.is_dir() if folder else path.is_file()
     except OSError:
         return False
+
+
+def is_folder(path: Path) -> bool:
+    """``path.is_dir()`` without raising (see :func:`_is`)."""
+    return _is(path, folder=True)
+
+
+def is_file(path: Path) -> bool:
+    """``path.is_file()`` without raising (see :func:`_is`)."""
+    return _is(path, folder=False)
 
 
 def _shipped(name: str, suffix: str) -> Path | None:

@@ -48,7 +48,7 @@ def test_a_submitted_row_takes_a_few_bytes(plan: Plan) -> None:
         grown = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
-    assert len(submitted.keys) == ROWS
+    assert len(submitted.codes) == ROWS
     assert grown / ROWS < 48, grown / ROWS
 
 
@@ -65,7 +65,7 @@ def test_the_rules_grouping_holds_no_tuple_a_row(plan: Plan) -> None:
         peak = tracemalloc.get_traced_memory()[1] - before
     finally:
         tracemalloc.stop()
-    assert len(submitted.current) == ROWS
+    assert len(submitted.counted) == ROWS
     assert peak / ROWS < 48, peak / ROWS
 
 
@@ -103,8 +103,8 @@ def test_the_rows_that_count_are_the_first_of_each_key_in_key_order(
             "growth" if growth else "level",
         )
     same_keys.check(submitted, Stored(None, submitted), plan)
-    keys = submitted.keys
-    counted = submitted.current
+    keys = [submitted.key_of(i) for i in range(len(submitted.codes))]
+    counted = submitted.counted.tolist()
     assert [keys[i] for i in counted] == sorted({keys[i] for i in range(len(keys))})
     firsts = {keys[i]: i for i in reversed(range(len(keys)))}
     repeated_alike = [

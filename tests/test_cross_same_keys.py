@@ -30,11 +30,11 @@ def test_the_first_of_each_keys_repeats_counts_and_the_rows_counted_are_in_key_o
     for line, year in enumerate(sorted(years) if presorted else years, start=2):
         submitted.add_number(JOBS, parse_period(str(year)), "lanshan", 100.0, None, "a.csv", line)
     found = same_keys.check(submitted, Stored(None, submitted), plan)
-    keys = submitted.keys
+    keys = [submitted.key_of(i) for i in range(len(submitted.codes))]
     expected = sorted(
         {k: i for i, k in reversed(list(enumerate(keys)))}.values(), key=keys.__getitem__
     )
-    assert submitted.current == expected
+    assert submitted.counted.tolist() == expected
     assert {f.code for f in found} <= {"duplicate-observation"}
     assert len(found) == len(keys) - len(set(keys))
 

@@ -198,9 +198,10 @@ class CellMemo:
 
 
 def forget_oldest(table: dict[Any, Any]) -> None:
-    """Make room in a full memo table by dropping the older half of its entries (a dict
-    keeps the order they came in): the texts seen lately stay, as a store's files repeat
-    them from one file to the next."""
+    """Make room in a full memo table by dropping the half of its entries that came in
+    first (a dict keeps insertion order; a hit does not move an entry): the texts first
+    seen lately stay. A text seen early and on every row since is read again once after
+    the drop — a cost of one rule run, never a different reading."""
     for key in list(itertools.islice(table, len(table) // 2)):
         del table[key]
 

@@ -18,6 +18,7 @@ from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, 
 from linyi_tracker.cli.usage import current_lang
 from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, resolve_lang, t
+from linyi_tracker.locate import is_file, is_folder, locate_plan
 
 
 class OutputFormat(StrEnum):
@@ -90,15 +91,6 @@ def parse_count(value: str | int) -> int:
     return int(text)
 
 
-def _is(path: Path, test: str) -> bool:
-    """``path.is_dir()`` / ``is_file()`` without raising: a name the system cannot look
-    at (too long, not allowed) is reported where it is used, with its reason."""
-    try:
-        return bool(getattr(path, test)())
-    except OSError:
-        return False
-
-
 def _not_empty(value: str | Path) -> Path:
     """``value`` as a path; an empty one is refused, as cli/files.py refuses an empty
     path option: ``Path("")`` is the current folder (`plan check ""` said "'' is a folder")."""
@@ -110,7 +102,7 @@ def _not_empty(value: str | Path) -> Path:
 def file_path(value: str | Path) -> Path:
     """A file to read or write: anything but an existing folder."""
     path = _not_empty(value)
-    if _is(path, "is_dir"):
+    if is_folder(path):
         raise _bad("cli.is_a_folder", value=value)
     return path
 
@@ -119,10 +111,8 @@ def plan_path(value: str | Path) -> Path:
     """A plan file: anything but a folder — except a bare name whose plan is found beside
     it (``--plan cn-13th-fyp`` with the example's figures copied to ``cn-13th-fyp/``:
     locate.locate_plan reads cn-13th-fyp.yaml or the shipped example)."""
-    from linyi_tracker.locate import locate_plan
-
     path = _not_empty(value)
-    if _is(path, "is_dir") and locate_plan(path).path == path:
+    if is_folder(path) and locate_plan(path).path == path:
         raise _bad("cli.is_a_folder", value=value)
     return path
 
@@ -130,7 +120,7 @@ def plan_path(value: str | Path) -> Path:
 def folder_path(value: str | Path) -> Path:
     """A folder: anything but an existing file (a missing one is reported where it is used)."""
     path = _not_empty(value)
-    if _is(path, "is_file"):
+    if is_file(path):
         raise _bad("cli.is_a_file", value=value)
     return path
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, overload
+from typing import Any
 
 from linyi_tracker.actuals.numbers import exact_float, float_text
 from linyi_tracker.actuals.observation import Observation
@@ -71,29 +70,6 @@ def at(
     return Finding(code, severity, row.file, row.line, "value", params=params, form=form)
 
 
-class Keys(Sequence[Key]):
-    """The rows' keys, each made when asked (a view: no tuple is kept for a row)."""
-
-    def __init__(self, submitted: Submitted) -> None:
-        self.submitted = submitted
-
-    def __len__(self) -> int:
-        return len(self.submitted.codes)
-
-    @overload
-    def __getitem__(self, i: int) -> Key: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[Key]: ...
-
-    def __getitem__(self, i: int | slice) -> Key | list[Key]:
-        if isinstance(i, slice):
-            return [self.submitted.key_of(k) for k in range(len(self))[i]]
-        if not -len(self) <= i < len(self):
-            raise IndexError(i)
-        return self.submitted.key_of(i % len(self))
-
-
 class Submitted:
     """The submitted rows in arrival order, as columns of small numbers: each row's series
     (a number for its (indicator, region, growth?), ``series_keys`` giving it back), its
@@ -133,16 +109,6 @@ class Submitted:
         # (file, line) → a figure converted by its units' names (unit-derived), which the
         # scale check weighs as written first (plausibility.explain)
         self.converted: dict[tuple[str, int], Converted] = {}
-
-    @property
-    def current(self) -> list[int]:
-        """The rows that count (``counted``) as a list, made when asked."""
-        return self.counted.tolist()
-
-    @property
-    def keys(self) -> Keys:
-        """Each row's key, made when asked."""
-        return Keys(self)
 
     def key(self, indicator: str, region: str, period: Period, measure: str = "level") -> Key:
         code = period.code  # year·64 + months·4 + kind rank
