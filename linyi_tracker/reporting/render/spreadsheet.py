@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from linyi_tracker.assessment.export import exact
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import worded
 from linyi_tracker.i18n import Lang, status_label, t
@@ -58,19 +59,19 @@ def flat_row(report: Report, line: TargetView, lang: Lang) -> list[object]:
         text.name(line, lang),
         a.kind,
         a.comparator,
-        a.target,
+        exact(a.target),
         text.unit(line, lang),
         a.start,
         a.deadline,
-        a.actual if a.actual is not None else a.actual_word,
+        exact(a.actual) if a.actual is not None else a.actual_word,
         str(a.actual_period) if a.actual_period else None,
         a.achievement,
-        a.gap,
+        exact(a.gap),
         a.time_progress,
         a.schedule_gap,
         a.progress,
         a.pace,
-        a.projected,
+        exact(a.projected),
         a.status,
         status_label(a.status, lang),
         a.judgement,
