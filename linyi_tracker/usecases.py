@@ -67,9 +67,17 @@ class DataHasErrors(DataInvalidError):
     """The data folder has error findings; nothing is assessed from it."""
 
     def __init__(
-        self, folder: Path, findings: list[object], key: str = "cli.data_has_errors"
+        self,
+        folder: Path,
+        findings: list[object],
+        key: str = "cli.data_has_errors",
+        plan: Located | None = None,
     ) -> None:
         self.text = Text(key, {"folder": folder, "n": len(findings)})
+        self.folder = folder
+        # the plan validate needs named: one it would not find by itself
+        named = plan is not None and plan.origin in ("option", "example", "beside the data")
+        self.plan = plan.path if plan is not None and named else None
         super().__init__(self.text.render("en"), findings)
 
 
@@ -93,7 +101,7 @@ def open_workspace(
     plan, plan_at, data_at = open_both(plan_option, data_option)
     store = read_store(plan, data_at, cached=not for_withdraw)
     if not for_withdraw and store.errors:
-        raise DataHasErrors(data_at.path, list(store.errors))
+        raise DataHasErrors(data_at.path, list(store.errors), plan=plan_at)
     return Workspace(plan, plan_at, store, data_at)
 
 
@@ -377,7 +385,7 @@ def ingest(
     from linyi_tracker.validation.validator import expand
     from linyi_tracker.validation.validator import validate as run_validation
 
-    plan, _, where = open_both(plan_option, data_option)
+    plan, plan_at, where = open_both(plan_option, data_option)
     refuse_shipped(where)
     files = expand(paths)
     mine = {Path(p).resolve() for p in files}
@@ -398,7 +406,7 @@ def ingest(
         ) from None
     store = read_store(plan, where, exclude=mine) if there else Store(where.path)
     if store.errors:  # a figure added to a folder with errors could never be assessed
-        raise DataHasErrors(where.path, list(store.errors), "ingest.store_has_errors")
+        raise DataHasErrors(where.path, list(store.errors), "ingest.store_has_errors", plan=plan_at)
     checked = run_validation(  # the paths as given: a folder's files not read are named
         paths, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
     )

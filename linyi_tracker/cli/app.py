@@ -100,7 +100,7 @@ class TrackerGroup(TrackerGroupBase):
             refuse_empty_paths(list(ctx.args))  # `--data ''` would read the current folder
             return super().invoke(ctx)
         except DataInvalidError as exc:
-            _fail(exc, exc.findings, Text("cli.tip.validate"))
+            _fail(exc, exc.findings, _check_tip(exc))
             raise typer.Exit(1) from None
         except PlanInvalidError as exc:
             _fail(exc, exc.findings, None)
@@ -236,6 +236,23 @@ def message_of(exc: Exception, lang: Lang) -> str:
     return str(exc)
 
 
+def _check_tip(exc: Exception) -> Text:
+    """The command that lists every finding of a data folder with errors, written out so
+    it can be run as it stands (the folder, and the plan when validate would not find it)."""
+    import shlex
+
+    from linyi_tracker.cli.context import shown_path
+    from linyi_tracker.usecases import DataHasErrors
+
+    if not isinstance(exc, DataHasErrors):
+        return Text("cli.tip.validate")
+    words = ["linyi-tracker", "validate", shown_path(exc.folder)]
+    if exc.plan is not None:
+        words += ["--plan", shown_path(exc.plan)]
+    command = " ".join(shlex.quote(w) for w in [*words, "--max-findings", "0"])
+    return Text("cli.tip.validate_folder", {"command": command})
+
+
 def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
     from linyi_tracker.cli.output import print_findings, stderr
     from linyi_tracker.findings import Finding
@@ -244,7 +261,13 @@ def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
     console = stderr()
     shown = [f for f in findings if isinstance(f, Finding)]
     if shown:
-        rest = "findings.rest.validate" if tip is not None else "findings.rest.plan"
+        rest = (
+            "findings.rest.plan"
+            if tip is None
+            else "findings.rest.tip"
+            if tip.key == "cli.tip.validate_folder"
+            else "findings.rest.validate"
+        )
         print_findings(console, shown, limit=20, lang=lang, rest=rest)
     console.print(
         f"{t('cli.error', lang)}{message_of(exc, lang)}",
@@ -253,7 +276,9 @@ def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
         soft_wrap=True,  # one line, whatever the width: scripts grep it
     )
     if tip is not None:
-        console.print(f"{t('cli.tip', lang)}{tip.render(lang, plain=True)}", markup=False)
+        console.print(  # one line: a command to copy is not broken
+            f"{t('cli.tip', lang)}{tip.render(lang, plain=True)}", markup=False, soft_wrap=True
+        )
 
 
 app = typer.Typer(

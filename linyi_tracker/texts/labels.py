@@ -505,6 +505,10 @@ LABELS.update(
             "en": "'{value}' is not a period: write 2017, 2017Q3 or 2017-09",
         },
         # the error path of every command (cli/app.py)
+        "cli.tip.validate_folder": {
+            "zh": "运行 {command} 可列出全部问题",
+            "en": "run {command} to list every finding",
+        },
         "cli.tip.validate": {
             "zh": "对该文件夹运行 `linyi-tracker validate` 查看全部问题",
             "en": "run `linyi-tracker validate` on the folder for every finding",
@@ -772,6 +776,10 @@ LABELS.update(
             "en": "… and {more} more (listing truncated){how}",
         },
         # how to see the rest of a truncated listing, by where its findings come from
+        "findings.rest.tip": {
+            "zh": "；下面提示中的命令可列出全部",
+            "en": "; the command in the tip below lists them all",
+        },
         "findings.rest.validate": {
             "zh": "；对这些文件运行 `linyi-tracker validate --max-findings 0` 可列出全部",
             "en": "; `linyi-tracker validate --max-findings 0` on the files lists them all",
