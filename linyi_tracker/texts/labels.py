@@ -821,7 +821,7 @@ LABELS.update(
 LABELS.update(
     {
         "input.data_folder_missing": {
-            "zh": "找不到数据目录 {path} — 请检查 --data 或 LINYI_TRACKER_DATA",
+            "zh": "找不到数据目录 {path}；请检查 --data 或 LINYI_TRACKER_DATA",
             "en": "data folder not found: {path} — check --data or LINYI_TRACKER_DATA",
         },
         "input.data_folder_is_file": {
@@ -841,7 +841,7 @@ LABELS.update(
             "en": "cannot read {path}: {reason}",
         },
         "input.plan_missing": {
-            "zh": "找不到规划文件 {path} — 请检查 --plan 或 LINYI_TRACKER_PLAN 给出的路径",
+            "zh": "找不到规划文件 {path}；请检查 --plan 或 LINYI_TRACKER_PLAN 给出的路径",
             "en": "plan file not found: {path} — check the path given to --plan or LINYI_TRACKER_PLAN",
         },
         "input.plan_invalid": {
