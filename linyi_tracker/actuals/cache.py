@@ -437,19 +437,41 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+@functools.cache
 def _members(hint: Any) -> tuple[Any, ...]:
-    """The types a union allows; a plain hint as a union of one."""
+    """The types a union allows; a plain hint as a union of one. Worked out once a hint:
+    a million-row entry asks about the same few hints a few hundred thousand times."""
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         return typing.get_args(hint)
     return (hint,)
 
 
-def _container(hint: Any, kinds: tuple[Any, ...]) -> Any:
-    """The union member whose origin is one of ``kinds`` (list, dict, Mapping)."""
+@functools.cache
+def _container(hint: Any, kinds: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The arguments of the union member whose origin is one of ``kinds`` (list, dict,
+    Mapping): its item hint, or its key and value hints."""
     for member in _members(hint):
         if typing.get_origin(member) in kinds:
-            return member
+            return typing.get_args(member)
     raise Doubt(f"a container where {hint} is declared")
+
+
+@functools.cache
+def _shapes(hint: Any) -> tuple[tuple[Any, ...], ...]:
+    """What each member of ``hint`` asks of a value, worked out once a hint: ("none",),
+    ("map", key hint, value hint), ("list", item hint) or ("type", the exact type)."""
+    shapes: list[tuple[Any, ...]] = []
+    for member in _members(hint):
+        origin = typing.get_origin(member)
+        if member is None or member is type(None):
+            shapes.append(("none",))
+        elif origin in _MAPPINGS:
+            shapes.append(("map", *typing.get_args(member)))
+        elif origin is list:
+            shapes.append(("list", *typing.get_args(member)))
+        elif isinstance(member, type):
+            shapes.append(("type", member))
+    return tuple(shapes)
 
 
 _MAPPINGS = (dict, Mapping)
@@ -481,10 +503,10 @@ def _dec_raw(raw: Any, hint: Any) -> Any:
                     return member(body)
         raise Doubt("not a member of the declared enum")
     if tag == "m" and type(body) is dict:
-        _, value_hint = typing.get_args(_container(hint, _MAPPINGS))
+        _, value_hint = _container(hint, _MAPPINGS)
         return {k: _dec(v, value_hint) for k, v in body.items()}
     if tag == "l" and type(body) is list:
-        (item_hint,) = typing.get_args(_container(hint, (list,)))
+        (item_hint,) = _container(hint, (list,))
         return [_dec(v, item_hint) for v in body]
     if tag == "c" and type(body) is list:
         for member in _members(hint):
@@ -503,20 +525,20 @@ def _dec_fields(cls: type, raw: Any) -> Any:
 
 def _fits(value: Any, hint: Any) -> bool:
     """Whether ``value`` is of a type ``hint`` allows (exactly: no bool for an int)."""
-    for member in _members(hint):
-        origin = typing.get_origin(member)
-        if member is None or member is type(None):
+    for shape in _shapes(hint):
+        kind = shape[0]
+        if kind == "type":
+            ok = type(value) is shape[1]
+        elif kind == "none":
             ok = value is None
-        elif origin in _MAPPINGS:
-            key_hint, value_hint = typing.get_args(member)
+        elif kind == "map":
+            key_hint, value_hint = shape[1], shape[2]
             ok = type(value) is dict and all(
                 _fits(k, key_hint) and _fits(v, value_hint) for k, v in value.items()
             )
-        elif origin is list:
-            (item_hint,) = typing.get_args(member)
-            ok = type(value) is list and all(_fits(v, item_hint) for v in value)
         else:
-            ok = isinstance(member, type) and type(value) is member
+            item_hint = shape[1]
+            ok = type(value) is list and all(_fits(v, item_hint) for v in value)
         if ok:
             return True
     return False
