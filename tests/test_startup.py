@@ -13,6 +13,7 @@ import typer
 
 from conftest import REPO, modules_loaded
 from linyi_tracker.cli.app import COMMANDS, _for_run, app
+from linyi_tracker.cli.render import fit
 
 
 def test_status_does_not_load_the_finding_texts(tmp_path: Path) -> None:
@@ -87,3 +88,29 @@ def test_one_command_built_answers_as_the_whole_application(
     ]
     one, whole = ((r.returncode, r.stdout, r.stderr) for r in runs)
     assert one == whole
+
+
+@pytest.mark.parametrize("width", [120, 30])
+def test_the_layout_measures_each_column_once(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    """fit() measures a column's narrowest width once, again only for a column that lost
+    its ids (a name's width for its lines wraps it at every width tried)."""
+    columns = [
+        fit.Column("name", "Indicator", mode="name", lines=3),
+        fit.Column("status", "Status"),
+    ]
+    for n in range(3):
+        name = f"城镇新增就业人数 employment number {n}"
+        named = [fit.para(name, mode="name"), fit.para(f"emp.new_urban_jobs_{n}", mode="id")]
+        fit.add_row(columns, [named, [fit.para("正常推进", mode="whole")]])
+    measured: list[str] = []
+    minimum = fit.Column.minimum
+
+    def counted(self: fit.Column) -> int:
+        measured.append(self.key)
+        return minimum(self)
+
+    monkeypatch.setattr(fit.Column, "minimum", counted)
+    kept, dropped, _, _ = fit.fit(columns, width)
+    lost = [c.key for c in kept if c.has_ids() != (c.key == "name")]
+    assert sorted(measured) == sorted(["name", "status", *lost])
+    assert bool(dropped) == (width == 30)  # the ids left out, the name measured again
