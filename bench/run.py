@@ -6,9 +6,11 @@
 Three groups, printed as one table (median of repeated whole-process runs, min–max,
 peak RSS of the child from the OS, and the ratio to the row's baseline):
 
-1. Start-up: `linyi-tracker status` and `--help` against `python -c "import typer,
-   pydantic, yaml, rich.console, rich.table"`, the floor of the tool's own imports; and,
-   for context, an empty typer command (typer ≥ 0.24 validates options with pydantic).
+1. Start-up: `linyi-tracker --help` against `python -c "import typer, pydantic, yaml,
+   rich.console, rich.table"`, the floor of the tool's own imports; `linyi-tracker status`
+   against an empty typer command with the same options that imports rich's console and
+   table (typer ≥ 0.24 validates options with pydantic): what `status` costs on top of its
+   stack is the plan, the data, the assessment and the table.
 2. Validation: `validate` on generated submissions against a plain `csv` loop doing
    the same per-row checks, and `frictionless validate` with an equivalent Table Schema
    when it is installed (`pip install '.[bench]'`).
@@ -55,6 +57,8 @@ EMPTY_TYPER = (
     "import typer\napp = typer.Typer()\n@app.command()\ndef status(as_of: str = '', lang: str = '') -> None:\n"
     "    pass\n@app.command()\ndef other() -> None:\n    pass\napp()\n"
 )
+# The stack `status` stands on: the empty command, with the console and the table it draws.
+EMPTY_TYPER_RICH = "import rich.console, rich.table\n" + EMPTY_TYPER
 # Each file as UTF-8 (with or without a BOM), else GB18030, as the reader decides.
 PARSE = (
     "import csv, pathlib, sys\nn = 0\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob('*.csv')):\n"
@@ -180,7 +184,15 @@ def startup(figures: list[Figure], runs: int, tool: str, empty: Path) -> None:
             base,
         )
     )
-    figures.append(Figure(g, "linyi-tracker status", *run([tool, "status"], runs, empty), base))
+    figures.append(
+        Figure(
+            g,
+            "empty typer command + rich console, table (base)",
+            *run([sys.executable, "-c", EMPTY_TYPER_RICH, "status"], runs, empty),
+        )
+    )
+    stack = figures[-1].name
+    figures.append(Figure(g, "linyi-tracker status", *run([tool, "status"], runs, empty), stack))
     figures.append(Figure(g, "linyi-tracker --help", *run([tool, "--help"], runs, empty), base))
 
 

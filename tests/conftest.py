@@ -4,6 +4,10 @@ failure, small stores built from CSV text, and the --update-golden flag."""
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +39,28 @@ def bench_module(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def modules_loaded(*args: str, cwd: Path) -> list[str]:
+    """The modules a fresh interpreter holds after ``linyi-tracker ARGS`` run from ``cwd``
+    (the checkout's code, whatever is installed): what a command must not load at start-up."""
+    code = (
+        "import json, sys\nfrom linyi_tracker.cli.app import main\n"
+        "sys.argv = ['linyi-tracker', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+    )
+    loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return loaded
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

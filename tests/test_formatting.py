@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linyi_tracker.formatting import estimate, number, wan_column, with_unit
+from linyi_tracker.formatting import display_width, estimate, number, wan_column, with_unit
 from linyi_tracker.i18n import Lang
 
 
@@ -113,3 +114,12 @@ def test_every_percentage_takes_the_one_percent_sign(lang: Lang) -> None:
         assert shown[: -len(sign)][-1].isdigit(), shown
     assert figure_format("%", lang, 1).endswith(f'"{sign}"')
     assert bounded_percent(lang, 1).endswith(f'"{sign}"')
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=20))
+def test_display_width_counts_each_wide_character_twice_every_time(text: str) -> None:
+    """A text's width is its characters' (East Asian wide and full-width two, others one),
+    the same when measured again (the remembered widths of non-ASCII texts)."""
+    each = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    assert display_width(text) == each
+    assert display_width(text) == each

@@ -10,9 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, Result
 from linyi_tracker.findings import Finding
+from linyi_tracker.plan import loader
 from linyi_tracker.plan.loader import load_plan
 from linyi_tracker.validation.catalogue import render
 
@@ -86,6 +90,36 @@ def test_a_plan_with_a_control_character_writes_no_template(run: Run, tmp_path: 
     r = run("template", "--plan", str(plan), "--period", "2019", "-o", str(out), "--lang", "en")
     assert r.exit_code == 2 and "U+0007" in r.stderr
     assert not out.exists() and "Traceback" not in r.stderr
+
+
+# Texts with what makes a control-character finding or might hide one: controls, bidi
+# marks, noncharacters, backslashes, quotes, CR and NEL line breaks.
+_PLAN_TEXT = st.text(
+    st.sampled_from("ab 临沂\\\"'\t\n\r\x85\x07\x9b\u202e\ufffe\U0001ffff:#-"), max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_PLAN_TEXT, _PLAN_TEXT), max_size=4),
+    st.sampled_from([None, "'", '"', "|"]),
+    st.booleans(),
+)
+def test_the_character_check_skips_no_node_that_holds_one(
+    pairs: list[tuple[str, str]], style: str | None, crlf: bool
+) -> None:
+    """The character check that looks at the plan's text first finds what the walk over
+    every node finds, whatever the scalars' style, escapes and line breaks."""
+    text = yaml.dump(dict(pairs), default_style=style, allow_unicode=True)
+    text = text.replace("\n", "\r\n") if crlf else text
+    try:
+        root = yaml.compose(text, Loader=loader._Loader)
+    except yaml.YAMLError:
+        return  # the reader refuses it: a finding of its own (_reader_error)
+    if root is None:
+        return
+    walked = loader._walk_characters(root, "plan.yaml")
+    assert loader._character_findings(root, "plan.yaml", text) == walked
 
 
 # ------------------------------------------------------------------ ids

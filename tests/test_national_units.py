@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, PLAN_FILE, Result
+from conftest import FIXTURES, PLAN_FILE, Result, modules_loaded
 from linyi_tracker.actuals.cells import value_cell
 from linyi_tracker.actuals.numbers import parse_number
 from linyi_tracker.actuals.units import MAGNITUDE_WORDS, has_magnitude, unit_factor
@@ -337,23 +337,8 @@ def test_the_review_shows_the_traditional_sentence_as_published(run: Run) -> Non
 
 def test_no_traditional_converter_is_loaded_by_status(tmp_path: Path) -> None:
     """`status` starts without importing OpenCC (nor pypinyin): both are loaded on need."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from linyi_tracker.cli.app import app\n"
-        "try:\n    app(['status', '--lang', 'en'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('opencc', 'pypinyin') if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NO_COLOR": "1"},
-        check=False,
-    )
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+    loaded = modules_loaded("status", "--lang", "en", cwd=tmp_path)
+    assert [m for m in ("opencc", "pypinyin") if m in loaded] == []
 
 
 def test_a_ratio_in_full_width_is_read_as_the_ratio_hint_says(units_plan: Plan) -> None:

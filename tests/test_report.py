@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, FIXTURES, REPO, Result
+from conftest import DEMO, FIXTURES, REPO, Result, modules_loaded
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.i18n import LABELS
@@ -325,18 +325,11 @@ def test_report_labels_exist_in_both_languages() -> None:
     )
 
 
-def test_status_does_not_import_the_report_libraries() -> None:
+def test_status_does_not_import_the_report_libraries(tmp_path: Path) -> None:
     """`status` loads none of matplotlib, openpyxl, python-docx, Jinja2 (their cost stays with the report)."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from linyi_tracker.cli.app import app\n"
-        "try:\n    app(['status'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'openpyxl', 'hypothesis', 'docx', 'jinja2'}))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    heavy = {"matplotlib", "openpyxl", "hypothesis", "docx", "jinja2"}
+    loaded = modules_loaded("status", cwd=tmp_path)
+    assert sorted(m for m in loaded if m.split(".")[0] in heavy) == []
 
 
 def test_missing_plotting_library_is_a_message_not_a_traceback(

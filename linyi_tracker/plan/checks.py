@@ -29,9 +29,16 @@ from linyi_tracker.plan.names import (
     region_fields,
     system_fields,
 )
-from linyi_tracker.texts.findings import item_named
 
 Path = tuple[str | int, ...]
+
+
+def _item_named(item: str) -> NamedParam:
+    """``item`` as a finding's parameter (texts.findings.item_named), the finding texts
+    loaded only when a plan has a finding (2 ms of every command's start-up)."""
+    from linyi_tracker.texts.findings import item_named
+
+    return item_named(item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +114,7 @@ def _unique_ids(plan: Plan, out: list[PlanProblem]) -> None:
                 continue
             params: dict[str, Param] = {
                 "section": section,
-                "item": item_named(_ITEM[section]),
+                "item": _item_named(_ITEM[section]),
                 "id": ident,
             }
             if ids[j] != ident:
@@ -184,7 +191,7 @@ def _clashes(out: list[PlanProblem], section: str, names: list[_Name]) -> None:
             "duplicate-id",
             {
                 "section": section,
-                "item": item_named(_ITEM[section]),
+                "item": _item_named(_ITEM[section]),
                 "name": name,
                 "owner": owner_id,
                 "other_name": other_name,
@@ -222,9 +229,9 @@ def _ref(
             out,
             path,
             "unknown-reference",
-            {"kind": item_named(kind), "section": section, "id": value, "suggestion": close[0]}
+            {"kind": _item_named(kind), "section": section, "id": value, "suggestion": close[0]}
             if close
-            else {"kind": item_named(kind), "section": section, "id": value},
+            else {"kind": _item_named(kind), "section": section, "id": value},
             hint_form="suggest" if close else "",
         )
 

@@ -453,7 +453,9 @@ def _narrow_names(kept: list[Column], width: int, compact: bool, least: dict[str
             least[c.key] -= min(excess, max(0, least[c.key] - c.hard()))
 
 
-def _without_ids(columns: Sequence[Column], width: int) -> tuple[list[Column], list[Column]]:
+def _without_ids(
+    columns: Sequence[Column], width: int, least: dict[str, int]
+) -> tuple[list[Column], list[Column]]:
     """The columns to lay out and what was left out of them: every id, whole on one line,
     when all columns fit at their narrowest beside them (ids never cost a column); else no
     id at all — a column of ids is left out whole, and a name column loses its id lines —
@@ -462,7 +464,7 @@ def _without_ids(columns: Sequence[Column], width: int) -> tuple[list[Column], l
     holding = [c for c in columns if c.has_ids()]
     if not holding:
         return list(columns), []
-    if sum(c.minimum() for c in columns) + _overhead(len(columns), False) <= width:
+    if sum(least[c.key] for c in columns) + _overhead(len(columns), False) <= width:
         return list(columns), []
     kept: list[Column] = []
     left_out: list[Column] = []
@@ -484,8 +486,13 @@ def fit(
     """The columns kept (a stacked one drawn under its host), those dropped (whole, and
     the id lines left out, :func:`_without_ids`), the kept columns' widths, and whether
     the compact frame is used: only when it saves a column the boxed frame would drop."""
-    columns, left_out = _without_ids(columns, width)
-    least = {c.key: c.minimum() for c in columns}  # measured once: every cell's pieces
+    # Measured once (every cell's pieces; a name's width for its lines, a wrap at each
+    # width tried: half the layout time): again only for a column that lost its ids.
+    least = {c.key: c.minimum() for c in columns}
+    laid, left_out = _without_ids(columns, width, least)
+    same = {id(c) for c in columns}
+    least = {c.key: least[c.key] if id(c) in same else c.minimum() for c in laid}
+    columns = laid
     kept = _keep(columns, width, False, least)
     compact = False
     if len(kept) < len(columns):
