@@ -473,9 +473,9 @@ def _same_spans(store: Store, kept: list[Observation], flows: frozenset[str]) ->
     has none to group; one with years has their Decembers)."""
     # the span of each distinct label (span_of of one figure under it: the span is the
     # label's), and the labels sharing a span with another label in the store
+    labels = list(map(_LABEL, kept))
     span_of_label = {
-        label: span_of(o, True)[1]
-        for label, o in dict(zip(map(_LABEL, kept), kept, strict=True)).items()
+        label: span_of(o, True)[1] for label, o in dict(zip(labels, kept, strict=True)).items()
     }
     labels_a_span = Counter(span_of_label.values())
     shared = {label for label, span in span_of_label.items() if labels_a_span[span] > 1}
@@ -483,7 +483,7 @@ def _same_spans(store: Store, kept: list[Observation], flows: frozenset[str]) ->
         return kept
     # a figure's span: its series and its label's span (span_of's key)
     spans: dict[tuple[str, str, str, str], list[int]] = {}  # span → positions in kept
-    for at in compress(range(len(kept)), map(shared.__contains__, map(_LABEL, kept))):
+    for at in compress(range(len(kept)), map(shared.__contains__, labels)):
         indicator, label, region, measure = _KEY(kept[at])
         if indicator in flows:
             spans.setdefault((indicator, span_of_label[label], region, measure), []).append(at)
