@@ -282,12 +282,40 @@ def findings(
 def span_findings(group: Sequence[Observation]) -> tuple[Decision, list[Finding]]:
     """Figures of one span under different labels (each label's own repeats reconciled
     already): the rule's decision and findings, the key naming every label."""
+    if _written_alike(group):
+        # the walk's answer for figures written alike, without the walk: the first
+        # counts, each other is its duplicate, and the same figure twice under two
+        # labels is no finding (a flow's December and year figures are mostly so)
+        rest = len(group) - 1
+        return Decision(0, [Verdict.KEPT] + [Verdict.DUPLICATE] * rest, [None] + [0] * rest), []
     labels = "/".join(sorted({o.period.text for o in group}))
     first = group[0]
     key: Key = (first.indicator, labels, first.region, first.measure)
     figures = [Figure.of(o) for o in group]
     decision = decide(figures)
     return decision, findings(key, figures, decision, labels=True)
+
+
+def _written_alike(group: Sequence[Observation]) -> bool:
+    """Whether every figure of a group is written as the first is: the same exact value to
+    the same place (or the same word and date), and the same ``as_of``. Rule 3's walk
+    over them, in file order, then keeps the first — no finer place to prefer, no later
+    time to revise, nothing to clash — and counts each other as its duplicate.
+    tests/test_reconcile_alike.py holds this to :func:`decide` on generated groups."""
+    first = group[0]
+    value = first.value
+    if value is not None and not value.is_finite():  # NaN is not even equal to itself
+        return False
+    for o in group[1:]:
+        if o.as_of != first.as_of or o.word != first.word or o.done_on != first.done_on:
+            return False
+        # compare_total is 0 only for the same digits to the same place (9800 ≠ 9800.0);
+        # one reading of one text is often one Decimal object: the identity answers first
+        if o.value is not value and (
+            o.value is None or value is None or value.compare_total(o.value)
+        ):
+            return False
+    return True
 
 
 def against_store(stored: Figure, submitted: Figure) -> Relation:

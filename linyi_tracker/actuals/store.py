@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +40,8 @@ from linyi_tracker.plan.models import Plan
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from linyi_tracker.actuals.reconcile import Decision
 
 INGESTED = "ingested"  # the folder ingest writes to (intake.ingest.INGEST_FOLDER)
 DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")  # .xls, .ods: named by the reader
@@ -100,8 +104,11 @@ class Store:
         if cached is None:
             built: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
             with gc_paused():
-                for o in sorted(self.observations, key=lambda o: o.period.sort_key):
-                    built[(o.indicator, o.region, o.measure)].append(o)
+                # Period.code orders as Period.sort_key does, and attrgetter reads both it
+                # and the series without a Python call a figure
+                ordered = sorted(self.observations, key=_PERIOD_CODE)
+                for series, o in zip(map(_SERIES, ordered), ordered, strict=True):
+                    built[series].append(o)
             cached = dict(built)
             self._series_cache = cached
         return cached
@@ -411,64 +418,108 @@ def reconcile(store: Store, flows: frozenset[str] = frozenset()) -> None:
     :mod:`linyi_tracker.actuals.reconcile`, applied to each key given more than once,
     then to the figures of the indicators in ``flows`` (year-to-date) whose labels cover
     one span (2019Q4, 2019-12 and 2019: :func:`~linyi_tracker.actuals.observation.span_of`)."""
-    first: dict[tuple[str, str, str, str], Observation] = {}
-    groups: dict[tuple[str, str, str, str], list[Observation]] = {}  # only keys seen more than once
-    for o in store.observations:
-        key = o.key
-        seen = first.get(key)
-        if seen is None:
-            first[key] = o
-        elif key in groups:
-            groups[key].append(o)
-        else:
-            groups[key] = [seen, o]
-    if groups:  # imported only when a key repeats: most stores never need it (1.5 ms)
-        from linyi_tracker.actuals.reconcile import Figure, Verdict, decide, findings
-    kept: list[Observation] = []
-    for key, o in first.items():
-        group = groups.get(key)
-        if group is None:
-            kept.append(o)
-            continue
+    observations = store.observations
+    keys = list(map(_KEY, observations))
+    kept = observations
+    if len(set(keys)) < len(keys):  # most stores give each key once: nothing to decide
+        kept = _same_keys(store, observations, keys)
+    store.observations = _same_spans(store, kept, flows) if flows else kept
+
+
+# Observation.key and the other fields reconcile and index read, got in C: no Python
+# call a figure (tests/test_store_reconcile.py holds _KEY to the property)
+_KEY = attrgetter("indicator", "period.text", "region", "measure")
+_LABEL = attrgetter("period.text")
+_FILE_LINE = attrgetter("file", "line")
+_PERIOD_CODE = attrgetter("period.code")
+_SERIES = attrgetter("indicator", "region", "measure")
+
+
+def _same_keys(
+    store: Store, observations: list[Observation], keys: list[tuple[str, str, str, str]]
+) -> list[Observation]:
+    """One figure a key: the figures of a key given more than once decided by the rule,
+    the one it keeps standing where the key is first given, in the order of the files."""
+    from linyi_tracker.actuals.reconcile import Figure, Verdict, decide, findings
+
+    repeated = {key for key, count in Counter(keys).items() if count > 1}
+    groups: dict[tuple[str, str, str, str], list[int]] = {}  # key → positions, in file order
+    for at in compress(range(len(keys)), map(repeated.__contains__, keys)):
+        groups.setdefault(keys[at], []).append(at)
+    kept = list(observations)
+    keep = bytearray(b"\x01") * len(kept)
+    for key, positions in groups.items():
+        group = [observations[at] for at in positions]
         figures = [Figure.of(g) for g in group]
         decision = decide(figures)
         store.findings.extend(findings(key, figures, decision))
-        kept.append(group[decision.current])
+        kept[positions[0]] = group[decision.current]
+        for at in positions[1:]:
+            keep[at] = 0
         clash = [group[i] for i, v in enumerate(decision.verdicts) if v is Verdict.CONFLICT]
         if clash:
             store.clashing[key] = [group[decision.current], *clash]
         if decision.history:
             store.revisions[key] = [group[i] for i in decision.history]
-    store.observations = _same_spans(store, kept, flows) if flows else kept
+    return list(compress(kept, keep))
 
 
 def _same_spans(store: Store, kept: list[Observation], flows: frozenset[str]) -> list[Observation]:
-    """One figure a span: labels of one span (2019Q4 and 2019 of a flow) decided by the rule."""
-    spans: dict[tuple[str, str, str, str], list[Observation]] = {}
-    for o in kept:
-        if o.indicator in flows:
-            spans.setdefault(span_of(o, True), []).append(o)
-    repeated = [group for group in spans.values() if len(group) > 1]
+    """One figure a span: labels of one span (2019Q4 and 2019 of a flow) decided by the rule.
+
+    Only a label that shares its span with another label in the store (2019-12 beside
+    2019) can put a figure in a span with another: those labels are found among the
+    few distinct ones, and only their figures are grouped (a store of monthly figures
+    has none to group; one with years has their Decembers)."""
+    # the span of each distinct label (span_of of one figure under it: the span is the
+    # label's), and the labels sharing a span with another label in the store
+    labels = list(map(_LABEL, kept))
+    span_of_label = {
+        label: span_of(o, True)[1] for label, o in dict(zip(labels, kept, strict=True)).items()
+    }
+    labels_a_span = Counter(span_of_label.values())
+    shared = {label for label, span in span_of_label.items() if labels_a_span[span] > 1}
+    if not shared:
+        return kept
+    # a figure's span: its series and its label's span (span_of's key)
+    spans: dict[tuple[str, str, str, str], list[int]] = {}  # span → positions in kept
+    for at in compress(range(len(kept)), map(shared.__contains__, labels)):
+        indicator, label, region, measure = _KEY(kept[at])
+        if indicator in flows:
+            spans.setdefault((indicator, span_of_label[label], region, measure), []).append(at)
+    repeated = [positions for positions in spans.values() if len(positions) > 1]
     if not repeated:
         return kept
     from linyi_tracker.actuals.reconcile import Verdict, span_findings
 
-    dropped: set[int] = set()
-    for group in repeated:
-        group.sort(key=lambda o: (o.file, o.line))  # in file order, as validate sees them
+    keep = bytearray(b"\x01") * len(kept)
+    for positions in repeated:
+        positions.sort(key=lambda at: _FILE_LINE(kept[at]))  # in file order, as validate sees them
+        group = [kept[at] for at in positions]
         decision, found = span_findings(group)
         store.findings.extend(found)
-        current = group[decision.current]
-        history = [group[i] for i in decision.history]
-        for i, o in enumerate(group):
-            if decision.verdicts[i] is Verdict.CONFLICT:  # under its own label, to withdraw
-                store.clashing.setdefault(o.key, [o])
+        for i, at in enumerate(positions):
             if i != decision.current:
-                dropped.add(id(o))
-                history += store.revisions.pop(o.key, [])
-        if history:
-            earlier = store.revisions.get(current.key, [])
-            store.revisions[current.key] = sorted(
-                [*earlier, *history], key=lambda o: (o.as_of is not None, o.as_of)
-            )
-    return [o for o in kept if id(o) not in dropped]
+                keep[at] = 0
+        if decision.history or store.revisions or Verdict.CONFLICT in decision.verdicts:
+            _span_history(store, group, decision)
+    return list(compress(kept, keep))
+
+
+def _span_history(store: Store, group: list[Observation], decision: Decision) -> None:
+    """A decided span's clashing figures, and the figures it replaced, as history of the one
+    that counts (with the history each had under its own label)."""
+    from linyi_tracker.actuals.reconcile import Verdict
+
+    current = group[decision.current]
+    history = [group[i] for i in decision.history]
+    for i, o in enumerate(group):
+        if decision.verdicts[i] is Verdict.CONFLICT:  # under its own label, to withdraw
+            store.clashing.setdefault(o.key, [o])
+        if i != decision.current:
+            history += store.revisions.pop(o.key, [])
+    if history:
+        earlier = store.revisions.get(current.key, [])
+        store.revisions[current.key] = sorted(
+            [*earlier, *history], key=lambda o: (o.as_of is not None, o.as_of)
+        )
