@@ -94,7 +94,7 @@ from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
 
-FORMAT = 3
+FORMAT = 4
 KEEP = 6  # entries kept; a new day or a new file makes a new one
 SUFFIX = ".store"
 SECRET = "secret.key"  # the HMAC key, beside the entries
@@ -877,11 +877,42 @@ def _pack(key: str, entry: Entry) -> bytes:
         "finding_fields": [f.name for f in _init_fields(Finding)],
         "findings": [_enc_fields(f) for f in findings],
         "file_fields": [f.name for f in _init_fields(FileRead)],
-        "files": [_enc_fields(f) for f in files],
+        "files": _encode_files(files, findings),
     }
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
         "utf-8"
     )
+
+
+def _encode_files(files: list[FileRead], findings: list[Finding]) -> list[Any]:
+    """Each file's fields, its findings given as where they stand among the store's (the
+    store holds each file's findings, in order): (fields, first, how many), so that a
+    finding is kept and checked once, not once for the store and again for its file."""
+    at = {id(f): n for n, f in enumerate(findings)}
+    encoded: list[Any] = []
+    for read in files:
+        own = read.findings
+        start = at.get(id(own[0]), -1) if own else 0
+        if start < 0 or any(a is not b for a, b in zip(own, findings[start:], strict=False)):
+            raise Unsupported("a file's findings that are not the store's, in order")
+        if len(findings) - start < len(own):
+            raise Unsupported("a file's findings past the store's")
+        encoded.append([_enc_fields(dataclasses.replace(read, findings=[])), start, len(own)])
+    return encoded
+
+
+def _decode_files(raw: Any, findings: list[Finding]) -> list[FileRead]:
+    files: list[FileRead] = []
+    for item in _list(raw):
+        fields, start, count = _record(item, (list, int, int))
+        if not 0 <= start <= start + count <= len(findings):
+            raise Doubt("a file's findings out of bounds")
+        read = _dec_fields(FileRead, fields)
+        if read.findings:
+            raise Doubt("a file's findings kept twice")
+        read.findings = findings[start : start + count]
+        files.append(read)
+    return files
 
 
 def _no_float(text: str) -> Any:
@@ -970,7 +1001,7 @@ def _unpack(key: str, text: str, *, max_rows: int) -> Entry:
         raise Doubt("observations in no series")
 
     findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
-    files = [_dec_fields(FileRead, f) for f in _list(data["files"])]
+    files = _decode_files(data["files"], findings)
     if any(f.rows < 0 or not 0 < (f.value_column or 1) <= _MAX_LINE for f in files):
         raise Doubt("a file's counts out of bounds")
     return Entry(files, observations, revisions, findings, series)
