@@ -7,8 +7,8 @@ its fields) plus the plan's names, unit, quote and, for the report, the chart.
 Periods stay :class:`Period` objects and numbers stay numbers until the last step
 (``reporting/text.py`` for texts, ``reporting/render/json_model.py`` for JSON).
 
-Whether a target is ahead of or behind schedule is decided once, by
-:func:`schedule_standing`; the summary's "most behind", the phrases, the tables and
+Whether a target is ahead of or behind schedule (or met at its deadline) is decided
+once, by :func:`target_standing`; the summary's "most behind", the phrases, the tables and
 the JSON all read it from the view.
 """
 
@@ -39,7 +39,7 @@ from linyi_tracker.plan.models import (
     Thresholds,
 )
 
-Standing = Literal["ahead", "behind", "on_schedule"]
+Standing = Literal["ahead", "behind", "on_schedule", "met_at_deadline"]
 PERCENT = LocalText(zh="%", en="%")
 
 
@@ -57,6 +57,28 @@ def schedule_standing(schedule_gap: float | None) -> Standing | None:
     if points < 0:
         return "behind"
     return "on_schedule"
+
+
+# The kinds whose time runs to the deadline: once it has all elapsed, the schedule is over.
+_TO_DEADLINE = frozenset({"level", "cumulative"})
+
+
+def target_standing(a: Assessment) -> Standing | None:
+    """Where a target stands against its schedule, as every output says it: ahead, behind
+    or on schedule (:func:`schedule_standing`), except for a level or cumulative target
+    achieved with its whole time elapsed (the deadline reached): there is no schedule left
+    to be ahead of, and "ahead of schedule by 335.0 points" (435 % of the way from a 66 %
+    starting point to > 70 %) says nothing true, so it is ``met_at_deadline`` (到期已达成).
+    A target missed at the deadline keeps how far behind it fell: that is its shortfall."""
+    if (
+        a.kind in _TO_DEADLINE
+        and a.status == "achieved"
+        and a.schedule_gap is not None
+        and a.time_progress is not None
+        and a.time_progress >= 1
+    ):
+        return "met_at_deadline"
+    return schedule_standing(a.schedule_gap)
 
 
 OPEN_STATUSES = frozenset({"on_track", "at_risk", "off_track"})
@@ -116,7 +138,7 @@ class TargetView:
 
     @property
     def standing(self) -> Standing | None:
-        return schedule_standing(self.a.schedule_gap)
+        return target_standing(self.a)
 
     @property
     def met_years(self) -> tuple[int, int] | None:

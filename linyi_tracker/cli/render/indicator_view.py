@@ -65,19 +65,28 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
 def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> RenderableType:
     plan = ctx.plan
     a = ln.a
+    unit = unit_label(plan, a.unit, lang)
+    # One scale for every figure of the panel (text.column_styles): the target, actual,
+    # gap, projection, starting point and each year's figure all in 万 or none.
+    key = text.unit_key(ln, lang)
+    others = [h.actual for h in a.history if h.actual is not None]
+    if a.starting_point is not None:
+        others.append(a.starting_point[1])
+    styles = text.column_styles([ln], lang, also=[(x, key) for x in others])
+    figures = styles["actual"]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row(t("col.target", lang), text.target(ln, lang))
+    grid.add_row(t("col.target", lang), text.target(ln, lang, styles["target"]))
     grid.add_row(t("word.quote", lang), f"“{ln.quote}”")
     if a.region != plan.city.id:
         grid.add_row(t("col.region", lang), plan.region_by_id[a.region].name.get(lang))
     grid.add_row(t("col.status", lang), status_cell(ln, lang))
-    grid.add_row(t("col.actual", lang), text.actual(ln, lang))
+    grid.add_row(t("col.actual", lang), text.actual(ln, lang, styles["actual"]))
     if a.achievement is not None:
         grid.add_row(t("col.achievement", lang), text.achievement(ln, lang))
     if a.gap is not None:
-        grid.add_row(t("col.gap", lang), text.gap(ln, lang))
+        grid.add_row(t("col.gap", lang), text.gap(ln, lang, styles["gap"]))
     if a.time_progress is not None:
         grid.add_row(t("word.time_progress", lang), text.time_elapsed(ln, lang))
     if ln.standing is not None:
@@ -89,7 +98,7 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
         grid.add_row(
             t("word.starting_point", lang),
             text.noted(
-                with_unit(v0, unit_label(plan, a.unit, lang), lang),
+                figures.amount(v0, unit, lang),
                 Period.of_year(y0).label(lang),
                 lang,
             ),
@@ -97,14 +106,12 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
     if a.pace is not None:
         grid.add_row(t("word.pace", lang), text.pace(ln, lang))
     if a.projected is not None:
-        grid.add_row(t("word.projected", lang), text.projected(ln, lang))
+        grid.add_row(t("word.projected", lang), text.projected(ln, lang, styles["projected"]))
     if a.history:
         lines = [
             labelled(
                 Period.of_year(h.year).label(lang),
-                "—"
-                if h.actual is None
-                else with_unit(h.actual, unit_label(plan, a.unit, lang), lang),
+                "—" if h.actual is None else figures.amount(h.actual, unit, lang),
                 lang,
             )
             # A year-to-date figure is shown but does not judge its year (engine.py).

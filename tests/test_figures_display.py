@@ -1,0 +1,239 @@
+"""Figures a reader can trust: one minus sign, Chinese set close to its figures, one
+scale a row, and no schedule to be ahead of once a target's deadline is met — on the
+shipped example plans, in every output that shows them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import DEMO, Result
+from linyi_tracker import formatting
+from linyi_tracker.formatting import number, percent, with_unit
+from linyi_tracker.texts.labels import LABELS
+
+Run = Callable[..., Result]
+CN = ("--plan", "cn-13th-fyp")
+
+
+def _row(stdout: str, name: str) -> str:
+    """The table line that starts the row of ``name``."""
+    return next(line for line in stdout.splitlines() if name in line)
+
+
+# ------------------------------------------------------------------ one minus sign
+
+
+def test_a_negative_gap_shows_the_minus_sign_of_the_schedule_column(run: Run) -> None:
+    """A gap below zero reads '−3.89 pts' (U+2212), as the schedule column's '−6.8 pts'."""
+    r = run("status", *CN, "--lang", "en", width=160)
+    assert r.exit_code == 0, r.stderr
+    assert "−3.89 pts" in r.stdout and "−6.8 pts" in r.stdout
+    assert not re.search(r"(?<![A-Za-z])-\d", r.stdout)  # cn-13th-fyp aside
+
+
+def test_a_negative_chinese_gap_shows_the_minus_sign(run: Run) -> None:
+    """The Chinese table writes the same sign: '−3.89个百分点', never '-3.89个百分点'."""
+    r = run("status", *CN, "--lang", "zh", width=160)
+    assert "−3.89个百分点" in r.stdout and "-3.89" not in r.stdout
+
+
+def test_the_json_keeps_machine_numbers(run: Run) -> None:
+    """`status --format json` keeps the gap a JSON number (-3.89), with no U+2212 anywhere."""
+    r = run("status", *CN, "--format", "json")
+    targets = {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+    assert targets["urb.resident_rate.2020"]["gap"] == -3.89
+    assert formatting.MINUS not in r.stdout
+
+
+def test_the_markdown_report_shows_the_minus_sign(run: Run) -> None:
+    """The Markdown report's system table writes '−13.4 pts', not '-13.4 pts'."""
+    r = run("report", "2020", *CN, "--lang", "en", "--format", "md")
+    assert "−13.4 pts" in r.stdout and "-13.4" not in r.stdout
+
+
+@given(st.decimals(min_value=-(10**12), max_value=Decimal("-0.000001"), places=6, allow_nan=False))
+def test_every_negative_figure_is_written_with_the_minus_sign(value: Decimal) -> None:
+    """Property: any negative figure, in either language and magnitude, starts with U+2212
+    and holds no ASCII hyphen."""
+    for lang in ("zh", "en"):
+        shown = number(value, lang)  # type: ignore[arg-type]
+        assert shown.startswith(formatting.MINUS) and "-" not in shown, shown
+
+
+def test_a_negative_percentage_has_the_minus_sign() -> None:
+    """A negative share (progress moving away from a target) reads '−20.0 %'."""
+    assert percent(-0.2, "en") == "−20.0 %"
+
+
+def test_a_minus_one_is_still_singular() -> None:
+    """'−1 county': the minus sign does not hide the whole 1 from the singular rule."""
+    assert with_unit(Decimal(-1), "counties", "en") == "−1 county"
+
+
+# ------------------------------------------------------------------ Chinese spacing
+
+# The parameters of the label templates that hold a figure (a number, a percentage, a
+# year, a growth phrase): Chinese text sits close to them.
+_FIGURES = ("v", "wanted", "points", "pct", "n", "page", "pages", "start", "year")
+_CJK = "\u3400-\u9fff"
+
+
+def test_no_chinese_label_puts_a_space_between_chinese_and_a_figure() -> None:
+    """No zh label template has an ASCII space between a Chinese character and a figure
+    (年均增长{v}, {v}以上, 超{points}), as Chinese is typeset."""
+    figure = "|".join(_FIGURES)
+    spaced = re.compile(rf"[{_CJK}] +\{{(?:{figure})\}}|\{{(?:{figure})\}} +[{_CJK}]")
+    assert [k for k, v in LABELS.items() if spaced.search(v["zh"])] == []
+
+
+def test_a_chinese_growth_target_sets_its_figures_close(run: Run) -> None:
+    """`status --lang zh` writes '年均增长6.5%以上' and '年均增长5.70%', no spaces."""
+    r = run("status", *CN, "--lang", "zh", width=160)
+    assert "年均增长6.5%以上" in r.stdout and "年均增长5.70%" in r.stdout
+    assert "年均增长 " not in r.stdout
+
+
+def test_an_annual_target_reads_every_year_close_in_chinese(run: Run) -> None:
+    """An annual target reads '≥ 85,000人每年' in Chinese, no space before 每年."""
+    r = run("status", "--lang", "zh", width=120)
+    assert "人每年" in r.stdout and "人 每年" not in r.stdout
+
+
+def test_english_keeps_its_spaces(run: Run) -> None:
+    """English keeps the spaces of its words: 'average growth at least 6.5 % a year'."""
+    r = run("status", *CN, "--lang", "en", width=160)
+    assert "average growth at least" in r.stdout and "6.5 % a year" in r.stdout
+
+
+# ------------------------------------------------------------------ one scale a row
+
+
+def test_a_chinese_row_is_in_one_scale(run: Run) -> None:
+    """全员劳动生产率 reads '≥ 120,000元/人' beside '117,746元/人' and '2,254元/人', never
+    '≥ 12万元/人' beside '117,746元/人'."""
+    r = run("status", *CN, "--lang", "zh", width=160)
+    row = _row(r.stdout, "全员劳动生产率")
+    assert "≥ 120,000元/人" in row and "117,746元/人" in row and "2,254元/人" in row
+    assert "万元/人" not in r.stdout
+
+
+def test_a_row_all_in_wan_stays_in_wan(run: Run) -> None:
+    """A row whose figures all read in 万 (城镇新增就业人数 in 2020: 8.5万, 4.43万, 4.07万)
+    keeps 万 in each column."""
+    r = run("status", "--data", str(DEMO), "--lang", "zh", width=120)
+    row = _row(r.stdout, "城镇新增就业人数")
+    assert "≥ 8.5万人每年" in row and "4.43万人" in row and "4.07万人" in row
+
+
+def test_show_writes_one_scale_for_every_figure_of_a_target(run: Run) -> None:
+    """`show` gives the target, actual, gap, starting point and projection of 全员劳动生产率
+    in one scale (元/人), never 12万元/人 beside 117,746元/人."""
+    r = run("show", "econ.labour_productivity", *CN, "--lang", "zh", width=120)
+    assert r.exit_code == 0, r.stderr
+    assert "≥ 120,000元/人" in r.stdout and "87,000元/人" in r.stdout
+    assert "万元/人" not in r.stdout
+
+
+def test_the_scale_of_a_unit_is_decided_over_every_figure_of_it() -> None:
+    """A unit is in 万 only when every figure of it reads in 万: a gap of 2,254 keeps its
+    target of 120,000 in 元."""
+    assert formatting.unit_scales([(Decimal(120000), "元"), (Decimal(2254), "元")], "zh") == {
+        "元": False
+    }
+    assert formatting.unit_scales([(Decimal(120000), "元"), (Decimal(20000), "元")], "zh") == {
+        "元": True
+    }
+
+
+def test_the_workbook_row_is_in_one_scale(run: Run, tmp_path: object) -> None:
+    """The Chinese workbook shows 全员劳动生产率's target as 120,000元/人, as its actual
+    (the cell keeps 120000 under a format in 元)."""
+    import openpyxl
+
+    out = f"{tmp_path}/r.xlsx"
+    r = run("report", "2020", *CN, "--lang", "zh", "--format", "xlsx", "-o", out)
+    assert r.exit_code == 0, r.stderr
+    book = openpyxl.load_workbook(out)
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == 120000:
+                    assert "万" not in str(cell.number_format)
+                    return
+    raise AssertionError("no target cell of 120000")
+
+
+# ------------------------------------------------------------------ lower is better
+
+
+def test_a_lower_is_better_achievement_is_target_over_actual(run: Run) -> None:
+    """assessment.md defines achievement for a "<" target as T/A: 5 ÷ 0.6 = 833.3 %, shown
+    and exported alike (the spec is followed, not second-guessed)."""
+    r = run("status", *CN, "--format", "json")
+    targets = {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+    assert round(targets["env.surface_water_worst.2020"]["achievement"], 4) == 8.3333
+    shown = run("status", *CN, "--lang", "en", width=160)
+    assert "833.3 %" in _row(shown.stdout, "Share of surface water worse than")
+
+
+# ------------------------------------------------------------------ at the deadline
+
+
+def test_an_achieved_target_at_its_deadline_is_not_ahead_of_schedule(run: Run) -> None:
+    """A level target met at its deadline (surface water, 435 % of the way from 66 %) says
+    'met at deadline', never 'ahead of schedule by 335.0 points'."""
+    r = run("status", *CN, "--lang", "en", width=160)
+    row = _row(r.stdout, "Share of surface water of grade")
+    assert "met at deadline" in row and "335.0" not in r.stdout
+
+
+def test_an_achieved_chinese_target_at_its_deadline_says_so(run: Run) -> None:
+    """The Chinese table says '到期达成' there, not '超 335.0'."""
+    r = run("status", *CN, "--lang", "zh", width=160)
+    assert "到期达成" in _row(r.stdout, "地表水质量达到或好于") and "335.0" not in r.stdout
+
+
+def test_a_cumulative_target_met_at_its_deadline_says_so(run: Run) -> None:
+    """A cumulative target met at its deadline (new urban jobs 2016–2020) says so too."""
+    r = run("status", *CN, "--lang", "en", width=160)
+    assert "met at deadline" in _row(r.stdout, "New urban jobs")
+
+
+def test_a_target_missed_at_its_deadline_keeps_its_shortfall(run: Run) -> None:
+    """A target missed at its deadline still says how far behind it fell ('−6.8 pts')."""
+    r = run("status", *CN, "--lang", "en", width=160)
+    assert "−6.8 pts" in _row(r.stdout, "Overall labour productivity")
+
+
+def test_show_and_the_report_say_met_at_the_deadline(run: Run) -> None:
+    """`show` and the report's sentences say 'met at the deadline' / '到期已达成'."""
+    shown = run("show", "env.surface_water_good", *CN, "--lang", "en", width=120)
+    assert "met at the deadline" in shown.stdout and "ahead of schedule" not in shown.stdout
+    report = run("report", "2020", *CN, "--lang", "zh", "--format", "md")
+    assert "到期已达成" in report.stdout and "超时序进度335.0" not in report.stdout
+
+
+def test_a_target_met_before_its_deadline_is_still_ahead(run: Run) -> None:
+    """Before the deadline the schedule stands: as of 2018 a met target is ahead, not
+    'met at deadline'."""
+    r = run("status", *CN, "--as-of", "2018", "--lang", "en", width=160)
+    assert "met at deadline" not in r.stdout and "+" in r.stdout
+
+
+# ------------------------------------------------------------------ terminal widths
+
+
+def test_status_at_80_and_120_columns_cuts_nothing(run: Run) -> None:
+    """`status` on the second example plan at 80 and 120 columns, zh and en: no cut text."""
+    for width in (80, 120):
+        for lang in ("zh", "en"):
+            r = run("status", *CN, "--lang", lang, width=width)
+            assert r.exit_code == 0, r.stderr
+            assert "…" not in r.stdout, (width, lang)
+            assert all(len(line) <= width for line in r.stdout.splitlines()), (width, lang)
