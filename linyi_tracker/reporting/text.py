@@ -397,6 +397,10 @@ def phrase(v: TargetView, lang: Lang) -> str | None:
         return None
     pct = str(shown_percent(a.achievement))
     kind = a.kind if a.kind in ("annual", "cumulative", "milestone") else "level"
+    if kind == "level" and a.comparator in ("<", "<="):
+        # T/A where lower is better (assessment.md): 0.6 % against < 5 % is 833.3 %, which
+        # is no share "of the target level"; the sentence says what the figure is.
+        kind = "level_lower"
     said = t(f"phrase.{kind}", lang, pct=pct, start=a.start, end=a.deadline)
     if a.kind == "level" and v.standing is not None:
         # A level's schedule gap is measured on progress from the starting point, not on

@@ -107,6 +107,10 @@ LABELS: dict[str, Pair] = {
     },
     "phrase.milestone": {"zh": "完成{pct}%", "en": "{pct} % done"},
     "phrase.level": {"zh": "达到目标值的{pct}%", "en": "{pct} % of the target level"},
+    "phrase.level_lower": {
+        "zh": "完成率{pct}%（越低越好：目标值÷实际值）",
+        "en": "achievement {pct} % (lower is better: target ÷ actual)",
+    },
     "phrase.with_progress": {"zh": "{said}；{progress}", "en": "{said}; {progress}"},
     "phrase.with_schedule": {"zh": "{said}，{schedule}", "en": "{said}, {schedule}"},
     "phrase.level_back": {
