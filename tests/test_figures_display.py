@@ -250,3 +250,11 @@ def test_a_lower_is_better_sentence_says_what_its_achievement_is(run: Run) -> No
     assert "833.3 % of the target level" not in en
     zh = run("report", "2020", *CN, "--lang", "zh", "--format", "md").stdout
     assert "完成率833.3%（越低越好：目标值÷实际值）" in zh and "达到目标值的833.3%" not in zh
+
+
+def test_show_writes_an_indicator_in_one_scale_above_and_below(run: Run) -> None:
+    """`show` writes 城镇新增就业人数's yearly figures in the panel as in the series below it
+    (86,200人 in both), never 8.62万人 above 86,200人."""
+    r = run("show", "emp.new_urban_jobs", "--data", str(DEMO), "--lang", "zh", width=120)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.count("86,200人") == 2 and "8.62万人" not in r.stdout

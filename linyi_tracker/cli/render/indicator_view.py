@@ -14,6 +14,8 @@ from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
 from linyi_tracker.formatting import (
+    SHARE,
+    ColumnStyle,
     bar,
     column_style,
     listed,
@@ -32,9 +34,10 @@ def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> Renderabl
     plan = ctx.plan
     ind = view.indicator
     parts: list[RenderableType] = [_header(ctx, ind, lang)]
+    styles = _scale(ctx, view, lang)
     for v in view.targets:
-        parts.append(_target_panel(ctx, v, view.as_of, lang))
-    parts.append(_series(ctx, ind, view.regions[0], view.series, lang))
+        parts.append(_target_panel(ctx, v, view.as_of, lang, styles))
+    parts.append(_series(ctx, ind, view.regions[0], view.series, lang, styles["actual"]))
     if len(plan.sub_regions) > 0:
         parts.append(_regions(ctx, ind, view.ranking, lang))
     return Group(*parts)
@@ -62,17 +65,26 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
     return Panel(body, expand=True)
 
 
-def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> RenderableType:
+def _scale(ctx: Context, view: IndicatorView, lang: Lang) -> dict[str, ColumnStyle]:
+    """One scale for every figure of the indicator on the screen (text.column_styles): each
+    target's target, actual, gap, projection, starting point and yearly figures, and the
+    series, all in 万 or none — never 8.62万人 in a panel above 86,200人 in the series."""
+    unit = unit_label(ctx.plan, view.indicator.unit, lang)
+    key = SHARE if unit == "%" else unit or ""
+    others = [o.value for o in view.series if not o.is_growth and o.value is not None]
+    for v in view.targets:
+        others += [h.actual for h in v.a.history if h.actual is not None]
+        if v.a.starting_point is not None:
+            others.append(v.a.starting_point[1])
+    return text.column_styles(view.targets, lang, also=[(x, key) for x in others])
+
+
+def _target_panel(
+    ctx: Context, ln: TargetView, as_of: Period, lang: Lang, styles: dict[str, ColumnStyle]
+) -> RenderableType:
     plan = ctx.plan
     a = ln.a
     unit = unit_label(plan, a.unit, lang)
-    # One scale for every figure of the panel (text.column_styles): the target, actual,
-    # gap, projection, starting point and each year's figure all in 万 or none.
-    key = text.unit_key(ln, lang)
-    others = [h.actual for h in a.history if h.actual is not None]
-    if a.starting_point is not None:
-        others.append(a.starting_point[1])
-    styles = text.column_styles([ln], lang, also=[(x, key) for x in others])
     figures = styles["actual"]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -134,7 +146,12 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
 
 
 def _series(
-    ctx: Context, ind: Indicator, region: str, rows: tuple[Observation, ...], lang: Lang
+    ctx: Context,
+    ind: Indicator,
+    region: str,
+    rows: tuple[Observation, ...],
+    lang: Lang,
+    scale: ColumnStyle,
 ) -> RenderableType:
     plan = ctx.plan
     # Growth figures (比上年增长) are listed beside the levels, marked as such: never a level.
@@ -150,7 +167,8 @@ def _series(
     values = [float(o.value) for o in levels if o.value is not None]
     top = max(values) if values else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    wan, places = column_style([o.value for o in levels], lang)  # one number style for the column
+    # one number style for the column, in the scale of the indicator's figures above it
+    wan, places = column_style([o.value for o in levels], lang, scale.of(unit)[0])
     for o in rows:
         shown = (
             with_unit(o.value, unit, lang, wan, places)
