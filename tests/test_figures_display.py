@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import DEMO, Result
 from linyi_tracker import formatting
+from linyi_tracker.assessment.engine import Assessment
 from linyi_tracker.formatting import number, percent, with_unit
+from linyi_tracker.reporting.view import target_standing
 from linyi_tracker.texts.labels import LABELS
 
 Run = Callable[..., Result]
@@ -258,3 +260,32 @@ def test_show_writes_an_indicator_in_one_scale_above_and_below(run: Run) -> None
     r = run("show", "emp.new_urban_jobs", "--data", str(DEMO), "--lang", "zh", width=120)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.count("86,200人") == 2 and "8.62万人" not in r.stdout
+
+
+def _level(**fields: object) -> Assessment:
+    base: dict[str, object] = {
+        "target_id": "x.2020",
+        "indicator": "x",
+        "kind": "level",
+        "region": "city",
+        "comparator": ">",
+        "target": Decimal(70),
+        "start": None,
+        "deadline": 2020,
+        "unit": "percent",
+        "status": "achieved",
+        "schedule_gap": 0.5,
+        "time_progress": 0.8,
+    }
+    return Assessment(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_a_target_met_on_a_figure_before_its_deadline_year_is_met_at_the_deadline() -> None:
+    """Once the as-of period has passed the deadline, a target achieved on an earlier year's
+    figure (time elapsed 80 %) is met at the deadline, not ahead of schedule."""
+    assert target_standing(_level(), at_deadline=True) == "met_at_deadline"
+
+
+def test_a_target_met_before_its_deadline_is_ahead_by_the_rule() -> None:
+    """Before the deadline, the same achieved target is ahead of schedule."""
+    assert target_standing(_level(), at_deadline=False) == "ahead"
