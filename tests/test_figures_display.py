@@ -289,3 +289,23 @@ def test_a_target_met_on_a_figure_before_its_deadline_year_is_met_at_the_deadlin
 def test_a_target_met_before_its_deadline_is_ahead_by_the_rule() -> None:
     """Before the deadline, the same achieved target is ahead of schedule."""
     assert target_standing(_level(), at_deadline=False) == "ahead"
+
+
+def test_the_workbook_says_met_at_the_deadline_and_keeps_the_gap(
+    run: Run, tmp_path: object
+) -> None:
+    """The workbook's schedule cell of a target met at its deadline shows '到期已达成' and
+    still holds the schedule gap in points for a program (surface water: 335.0)."""
+    import openpyxl
+    from test_workbook_formats import shown
+
+    out = f"{tmp_path}/r.xlsx"
+    assert run("report", "2020", *CN, "--lang", "zh", "--format", "xlsx", "-o", out).exit_code == 0
+    cells = [
+        c
+        for ws in openpyxl.load_workbook(out).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value == 335.0
+    ]
+    assert cells and all(shown(c.value, c.number_format) == "到期已达成" for c in cells)

@@ -147,6 +147,16 @@ def signed_points(lang: Lang) -> str:
     return f'+0.0"{word}";"{MINUS}"0.0"{word}";0.0"{word}"'
 
 
+def schedule_format(line: TargetView, lang: Lang) -> str:
+    """The schedule gap's format: signed points, or for a target met at its deadline the
+    words every output says there ('到期已达成' / 'met at the deadline', view.target_standing)
+    in every section, the cell keeping the gap itself for a program."""
+    if line.standing != "met_at_deadline":
+        return signed_points(lang)
+    words = '"' + text.schedule(line, lang).replace('"', "") + '"'
+    return ";".join([words] * 3)
+
+
 def with_minus(fmt: str) -> str:
     """A number format whose negative figures show the minus sign every text shows
     (formatting.MINUS, U+2212) rather than Excel's hyphen: a section of their own,
@@ -312,7 +322,7 @@ def _target_sheet(
                 if key in _FRACTIONS:
                     sheet.formats[r, c] = FRACTION if lang == "zh" else FRACTION_EN
                 elif key == "schedule_gap":
-                    sheet.formats[r, c] = signed_points(lang)
+                    sheet.formats[r, c] = schedule_format(line, lang)
                 elif key == "pace":
                     sheet.formats[r, c] = PACE if lang == "zh" else PACE_EN
                 elif key in {"status", "status_label"} and line.a.status in STATUS_FILL:
