@@ -66,12 +66,15 @@ def _decimals(value: Decimal) -> int:
     return len(format(value, "f").partition(".")[2].rstrip("0"))
 
 
-def column_style(values: Sequence[Decimal | None], lang: Lang) -> tuple[bool, int]:
+def column_style(
+    values: Sequence[Decimal | None], lang: Lang, wan: bool | None = None
+) -> tuple[bool, int]:
     """One magnitude and one precision for a column of figures of one unit, the one rule
     every output calls (1.68万元 beside 1.914万元 → 16,800元 beside 19,140元; 98% beside
-    98.3% → 98.0%): whether the column is in 万 (:func:`wan_column`, Chinese only), and
-    the decimals of its most precise figure as shown, which every figure then shows."""
-    wan = lang == "zh" and wan_column(values)
+    98.3% → 98.0%): whether the column is in 万 (:func:`wan_column`, Chinese only, unless
+    ``wan`` says it for a wider set of figures, :func:`unit_scales`), and the decimals of
+    its most precise figure as shown, which every figure then shows."""
+    wan = lang == "zh" and (wan_column(values) if wan is None else wan)
     shown = [_shifted(v, -4) if lang == "zh" and wan and v else v for v in values if v is not None]
     return wan, max((_decimals(v) for v in shown), default=0)
 
@@ -112,15 +115,37 @@ PLAIN = ColumnStyle()
 SHARE = "%"  # the unit key of percentages and percentage points in a column's figures
 
 
-def mixed_column_style(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> ColumnStyle:
-    """The one style of a column from its figures as shown, each with its unit label
-    (:data:`SHARE` for a percentage or points): :func:`column_style` over each unit's
-    amounts, and over the shares."""
+def _by_unit(figures: Iterable[tuple[Decimal, str]]) -> dict[str, list[Decimal | None]]:
     by_unit: dict[str, list[Decimal | None]] = {}
     for value, unit_label in figures:
         by_unit.setdefault(unit_label, []).append(value)
+    return by_unit
+
+
+def unit_scales(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> dict[str, bool]:
+    """Whether the figures of each unit are written in 万 (:func:`wan_column`), decided once
+    over every figure of that unit a table shows — each row's target, actual, gap and
+    projection — so a row reads in one scale (≥ 120,000元/人 beside 117,746元/人 and
+    2,254元/人, never ≥ 12万元/人 beside 117,746元/人) as a column does."""
+    return {
+        u: lang == "zh" and wan_column(values)
+        for u, values in _by_unit(figures).items()
+        if u != SHARE
+    }
+
+
+def mixed_column_style(
+    figures: Iterable[tuple[Decimal, str]], lang: Lang, wan: Mapping[str, bool] | None = None
+) -> ColumnStyle:
+    """The one style of a column from its figures as shown, each with its unit label
+    (:data:`SHARE` for a percentage or points): :func:`column_style` over each unit's
+    amounts, in 万 where ``wan`` (:func:`unit_scales`) says so, and over the shares."""
+    by_unit = _by_unit(figures)
     shares = by_unit.pop(SHARE, [])
-    styles = {u: column_style(values, lang) for u, values in by_unit.items()}
+    styles = {
+        u: column_style(values, lang, None if wan is None else wan.get(u, False))
+        for u, values in by_unit.items()
+    }
     return ColumnStyle(
         {u: wan for u, (wan, _) in styles.items()},
         column_style(shares, lang)[1] if shares else None,
@@ -135,12 +160,13 @@ def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:
     return min(max(value, Decimal(0)), Decimal(100))
 
 
-def estimate(value: Decimal, unit_en: str | None, lang: Lang) -> Decimal:
+def estimate(value: Decimal, unit_en: str | None, lang: Lang, wan: bool | None = None) -> Decimal:
     """A projection as shown: within 0–100 % for a share, at the unit's precision (0.1 for a
-    percentage, 0.01 for a ratio, whole otherwise), and to 0.01万 in Chinese from 10,000."""
+    percentage, 0.01 for a ratio, whole otherwise), and to 0.01万 where it is written in 万
+    (``wan``, its column's scale; by default in Chinese from 10,000)."""
     value = bounded_share(value, unit_en)
     places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(unit_en or "", Decimal(1))
-    if lang == "zh" and places == 1 and abs(value) >= _TEN_THOUSAND:
+    if lang == "zh" and places == 1 and _in_wan(value, wan):
         places = Decimal(100)
     return value.quantize(places) if places <= 1 else (value / places).quantize(1) * places
 
@@ -154,15 +180,32 @@ def _shifted(value: Decimal, places: int) -> Decimal:
     return Decimal((sign, digits, exponent + places))
 
 
+# The minus sign of every figure a reader sees (U+2212, as the schedule's "−6.8 pts" and
+# the method's "achievement − time elapsed" write it), in zh and en, in the terminal, the
+# Markdown, HTML and Word reports and the workbook's text cells: the ASCII hyphen is a
+# hyphen ("living-standard", "2017-09"), and beside a true minus in one table it reads as
+# a second kind of figure. Data outputs (JSON, CSV's exact columns, the workbook's number
+# cells) keep machine numbers with the ASCII '-'.
+MINUS = "\u2212"
+
+
+def signed(magnitude: str, negative: bool, *, plus: bool = False) -> str:
+    """A figure's text (without its sign) with its sign as a reader sees it: '−3.89' for a
+    negative, '+31.8' where ``plus`` asks for a positive sign, else as it is. The one sign
+    rule of every shown figure (:data:`MINUS`)."""
+    return (MINUS if negative else "+" if plus else "") + magnitude
+
+
 def _grouped(value: Decimal, places: int | None = None) -> str:
+    negative = value < 0
+    value = value.copy_abs()  # not abs(): that rounds to the context's 28 digits
     if value == value.to_integral_value() and not places:
-        return f"{int(value):,}"
+        return signed(f"{int(value):,}", negative)
     whole, _, frac = format(value, "f").partition(".")
-    sign = "-" if whole.startswith("-") else ""
     frac = frac.rstrip("0")
     if places is not None:
         frac = frac.ljust(places, "0")
-    return f"{sign}{int(whole.lstrip('-') or 0):,}" + (f".{frac}" if frac else "")
+    return signed(f"{int(whole or 0):,}" + (f".{frac}" if frac else ""), negative)
 
 
 def with_unit(
@@ -182,7 +225,7 @@ def with_unit(
     if lang == "zh":
         return f"{text}{unit_label}"
     # Only a whole 1 as shown takes the singular ('1 county'; '1.0 persons', as English writes).
-    return f"{text} {one_of(unit_label) if text.lstrip('-') == '1' else unit_label}"
+    return f"{text} {one_of(unit_label) if text.lstrip(MINUS) == '1' else unit_label}"
 
 
 # The English plurals whose singular is known, longest ending first: counties → county,
@@ -217,6 +260,14 @@ def one_of(unit_label: str) -> str:
     return unit_label
 
 
+def phrase_of(parts: Iterable[str], lang: Lang) -> str:
+    """Words and figures of one phrase as each language sets them: side by side in Chinese,
+    which puts no space between Chinese text and a figure (年均增长5.7%，目标6.5%以上;
+    8.5万人每年; 部分地区合计3.2万, as the statistical communiqués print them), spaced in
+    English ('85,000 persons a year')."""
+    return ("" if lang == "zh" else " ").join(parts)
+
+
 def listed(items: Iterable[object], lang: Lang) -> str:
     """Items of a list as each language separates them: 2017、2018 / 2017, 2018 (the one
     list separator of every text a reader sees)."""
@@ -239,15 +290,21 @@ def percent_sign(lang: Lang) -> str:
 
 
 def percent(fraction: float | None, lang: Lang) -> str:
-    """0.98470 → '98.5 %' (en) / '98.5%' (zh); None → '—'."""
+    """0.98470 → '98.5 %' (en) / '98.5%' (zh), −0.2 → '−20.0%'; None → '—'."""
     if fraction is None:
         return "—"
-    return f"{shown_percent(fraction)}{percent_sign(lang)}"
+    return f"{shown_signed(shown_percent(fraction))}{percent_sign(lang)}"
+
+
+def shown_signed(value: Decimal) -> str:
+    """A computed figure as shown, with the reader's minus sign (:func:`signed`)."""
+    return signed(str(abs(value)), value < 0)
 
 
 def points(fraction: float) -> str:
-    """A difference of fractions in percentage points, one decimal, signed: '+31.8'."""
-    return f"{shown_percent(fraction):+}"
+    """A difference of fractions in percentage points, one decimal, signed: '+31.8', '−6.8'."""
+    shown = shown_percent(fraction)
+    return signed(str(abs(shown)), shown < 0, plus=shown > 0)
 
 
 def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
@@ -271,7 +328,7 @@ def pace_percent(pace: float | None, bounds: Iterable[Decimal], lang: Lang) -> s
     """1.0141 → '101%' (zh) / '101 %' (en), by :func:`shown_pace`; None → '—'."""
     if pace is None:
         return "—"
-    return f"{shown_pace(pace, bounds)}{percent_sign(lang)}"
+    return f"{shown_signed(shown_pace(pace, bounds))}{percent_sign(lang)}"
 
 
 def sparkline(values: Sequence[Decimal | float]) -> str:

@@ -49,7 +49,7 @@ def test_a_pace_at_a_threshold_shows_on_its_own_side(pace: float, zh: str, en: s
 
 def test_a_pace_just_below_zero_is_not_shown_as_zero() -> None:
     """A regressing pace (-0.004) shows -1%, never 0% or '-0%'."""
-    assert pace_percent(-0.004, BOUNDS, "zh") == "-1%"
+    assert pace_percent(-0.004, BOUNDS, "zh") == "\u22121%"
     assert pace_percent(0.0, BOUNDS, "zh") == "0%"
 
 
@@ -89,8 +89,9 @@ def test_every_demo_pace_agrees_with_its_status(plan: Plan) -> None:
                 if a.pace is None:
                     continue
                 v = target_view(plan, store, a, Period.of_year(year))
-                shown = Decimal(text.pace(v, "zh").removesuffix("%"))
-                assert text.pace(v, "en") == f"{shown} %"
+                said = text.pace(v, "zh").removesuffix("%")  # '−12' with the minus sign
+                shown = Decimal(said.replace("\u2212", "-"))
+                assert text.pace(v, "en") == f"{said} %"
                 if a.status == "on_track":
                     assert shown >= on, (target.id, region, year)
                 elif a.status == "at_risk":

@@ -99,7 +99,7 @@ def test_only_a_whole_one_is_singular() -> None:
 
     assert with_unit(Decimal("1.0"), "persons", "en", places=1) == "1.0 persons"
     assert with_unit(Decimal("1.0"), "persons", "en") == "1 person"
-    assert with_unit(Decimal("-1"), "boxes", "en") == "-1 box"
+    assert with_unit(Decimal("-1"), "boxes", "en") == "\u22121 box"
     assert with_unit(Decimal("1.5"), "persons", "en") == "1.5 persons"
 
 

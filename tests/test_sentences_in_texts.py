@@ -167,13 +167,13 @@ _REPORT_SENTENCES = [
     ("demo", "工作推进线）", " work line)"),  # report.who_city
     (
         "growth",
-        "年均增长 7.0% 以上（2020—2025年）",
+        "年均增长7.0%以上（2020—2025年）",
         "average growth at least 7.0 % a year (2020–2025)",
     ),
-    ("growth", "年均增长 10.9%（2020—2022年）", "average growth 10.9 % a year (2020–2022)"),
+    ("growth", "年均增长10.9%（2020—2022年）", "average growth 10.9 % a year (2020–2022)"),
     ("growth", "累计下降13.5%（2020—2025年）", "down 13.5 % in all (2020–2025)"),
     ("growth", "累计下降3.3%（2020—2022年）", "down 3.3 % in all (2020–2022)"),
-    ("growth", "-3.9个百分点", "-3.9 pts"),  # word.points_gap
+    ("growth", "\u22123.9个百分点", "\u22123.9 pts"),  # word.points_gap
     ("demo", "| 状态 | 个数 |", "| Status | n |"),  # col.count
 ]
 

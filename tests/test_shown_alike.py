@@ -50,9 +50,9 @@ def test_missing_years_in_a_status_are_joined_with_the_enumeration_comma(plan: P
 
 
 def test_one_counted_unit_is_singular_in_english() -> None:
-    """1 of a counted unit reads '1 county' / '-1 person'; other figures keep the plural."""
+    """1 of a counted unit reads '1 county' / '\u22121 person'; other figures keep the plural."""
     assert with_unit(Decimal(1), "counties", "en") == "1 county"
-    assert with_unit(Decimal(-1), "persons", "en") == "-1 person"
+    assert with_unit(Decimal(-1), "persons", "en") == "\u22121 person"
     assert with_unit(Decimal(2), "counties", "en") == "2 counties"
     assert with_unit(Decimal(1), "yuan", "en") == "1 yuan"
     assert with_unit(Decimal(1), "counties", "zh") == "1counties"

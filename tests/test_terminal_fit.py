@@ -164,10 +164,10 @@ def test_report_tables_keep_status_words_whole(run: Run, width: int) -> None:
 
 
 def test_show_rounds_the_projection(run: Run) -> None:
-    """`show` prints the rural income projection as 1.72万元, not 1.7151607979万元."""
+    """`show` prints the rural income projection as 17,152元 (its row's scale), not 17,151.607979元."""
     r = run("show", "inc.rural_per_capita", "--data", str(DEMO), "--lang", "zh", width=80)
     assert r.exit_code == 0
-    assert "1.72万元" in r.stdout and "1.7151" not in r.stdout
+    assert "17,152元" in r.stdout and "17,151.6" not in r.stdout
 
 
 def test_show_keeps_file_positions_whole(run: Run) -> None:

@@ -91,7 +91,7 @@ def test_fractions_carry_a_percent_format_and_the_figure_shown(plan: Plan, tmp_p
     header = [c.value for c in ws[1]]
     col = header.index("完成率") + 1
     cell = ws.cell(row=2, column=col)
-    assert isinstance(cell.value, float) and cell.number_format == "0.0%"
+    assert isinstance(cell.value, float) and cell.number_format == '0.0%;"\u2212"0.0%'
     assert cell.value == 1.011  # 85900 / 85000 = 1.010588…, shown 101.1 %
 
 
@@ -224,7 +224,7 @@ def test_schedule_gap_is_in_points_rounded_as_every_output_shows_it(
     header, rows = _target_rows(plan, tmp_path, "zh")
     cell = rows["ss.employee_insurance_coverage.2020"][header.index("较时序进度")]
     assert cell.value == -56.2
-    assert cell.number_format == '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"'
+    assert cell.number_format == '+0.0"个百分点";"\u2212"0.0"个百分点";0.0"个百分点"'
     header, rows = _target_rows(plan, tmp_path, "en")
     cell = rows["ss.employee_insurance_coverage.2020"][header.index("schedule_gap")]
     assert cell.value == -56.2 and '" pts"' in cell.number_format
@@ -234,7 +234,7 @@ def test_a_ratio_gap_is_a_number_not_a_ratio(plan: Plan, tmp_path: Path) -> None
     """The dibao ratio's gap (0.12) is formatted as a number, never as '0.12:1'."""
     header, rows = _target_rows(plan, tmp_path, "zh")
     cell = rows["ss.dibao_urban_rural_ratio.2020"][header.index("差距")]
-    assert cell.number_format == "0.00" and ":1" not in cell.number_format
+    assert cell.number_format == '0.00;"\u2212"0.00' and ":1" not in cell.number_format
 
 
 def test_every_fraction_cell_holds_the_figure_the_terminal_shows(

@@ -124,7 +124,7 @@ def _sheet(book: Any, title: str) -> tuple[list[str], list[Any]]:
 
 def _within(figure: str, md_cell: str) -> bool:
     """Whether ``figure`` (its sign aside) stands whole in a Markdown cell."""
-    bare = figure.lstrip("+-")
+    bare = figure.lstrip("+-\u2212")
     return re.search(rf"(?<![0-9.,]){re.escape(bare)}(?![0-9])", md_cell) is not None
 
 
@@ -341,29 +341,47 @@ def test_figures_are_numbers_and_a_missing_figure_is_empty(
 def test_a_figure_in_wan_holds_the_exact_figure_in_wan(
     reports: dict[tuple[str, int, str], Any], lang: str
 ) -> None:
-    """城镇新增就业人数's 85,900 is 8.59 under 0.00"万人" (zh), 85900 under #,##0" persons"
-    (en): the exact figure, in the magnitude the report writes it."""
+    """保障性住房开工面积's 3,900,000 m² is 390 under #,##0"万平方米" (zh: its row, target
+    568万 and gap 178万, is in 万), 3900000 under #,##0" m²" (en): the exact figure, in the
+    magnitude the report writes it."""
     _report, book, _ = reports["demo", 2019, lang]
     keys, rows = _system_sheet(book, lang)
     id_col = keys["target_id"]
-    row = next(r for r in rows if r[id_col].value == "emp.new_urban_jobs.annual")
+    row = next(r for r in rows if r[id_col].value == "housing.floor_area_started.2018_2020")
     cell = row[keys["actual"]]
     if lang == "zh":
-        assert (cell.value, cell.number_format) == (8.59, '#,##0.00"万人"')
+        assert (cell.value, cell.number_format) == (390, '#,##0"万平方米";"−"#,##0"万平方米"')
     else:
-        assert (cell.value, cell.number_format) == (85900, '#,##0" persons"')
+        assert (cell.value, cell.number_format) == (3900000, '#,##0" m²";"−"#,##0" m²"')
+
+
+def test_a_figure_is_in_the_scale_of_its_row(
+    reports: dict[tuple[str, int, str], Any],
+) -> None:
+    """城镇新增就业人数's 85,900 is written in 人, not 8.59万人, in the Chinese workbook as
+    in the report: its row's gap (900人) cannot be read in 万, and a row has one scale."""
+    _report, book, _ = reports["demo", 2019, "zh"]
+    keys, rows = _system_sheet(book, "zh")
+    row = next(r for r in rows if r[keys["target_id"]].value == "emp.new_urban_jobs.annual")
+    assert [
+        shown(row[keys[k]].value, row[keys[k]].number_format) for k in ("target", "actual")
+    ] == [
+        "85,000人",
+        "85,900人",
+    ]
 
 
 def test_a_projection_keeps_its_exact_value_under_the_estimate_shown(
     reports: dict[tuple[str, int, str], Any],
 ) -> None:
-    """农村居民人均纯收入's projection 17,151.607979 is kept (in 万) and shown 1.72万元."""
+    """农村居民人均纯收入's projection 17,151.607979 is kept and shown 17,152元 (its row,
+    with a gap of 6,600元, is in 元)."""
     _report, book, _ = reports["demo", 2019, "zh"]
     keys, rows = _system_sheet(book, "zh")
     row = next(r for r in rows if r[keys["target_id"]].value == "inc.rural_per_capita.2020")
     cell = row[keys["projected"]]
-    assert cell.value == pytest.approx(1.7151607979, abs=1e-12)
-    assert shown(cell.value, cell.number_format) == "1.72万元"
+    assert cell.value == pytest.approx(17151.607979, abs=1e-9)
+    assert shown(cell.value, cell.number_format) == "17,152元"
 
 
 def test_one_county_is_singular_in_english_and_a_negative_keeps_its_sign() -> None:
@@ -372,8 +390,8 @@ def test_one_county_is_singular_in_english_and_a_negative_keeps_its_sign() -> No
     from linyi_tracker.reporting.render.excel import figure_format
 
     plural, one = figure_format("counties", "en", 0), figure_format("counties", "en", 0, one=True)
-    assert [shown(v, one) for v in (1, -1)] == ["1 county", "-1 county"]
-    assert [shown(v, plural) for v in (2, -3)] == ["2 counties", "-3 counties"]
+    assert [shown(v, one) for v in (1, -1)] == ["1 county", "\u22121 county"]
+    assert [shown(v, plural) for v in (2, -3)] == ["2 counties", "\u22123 counties"]
     assert "[" not in plural + one
 
 

@@ -124,14 +124,14 @@ def test_every_header_alias_is_folded() -> None:
 
 
 def test_the_report_csv_under_zh_shows_each_figure_beside_the_exact_one(run: Run) -> None:
-    """The rural income's projection keeps 17151.607979 and, beside it, 1.72万元 as the
+    """The rural income's projection keeps 17151.607979 and, beside it, 17,152元 as the
     report shows it; its achievement 0.805 beside 80.5%."""
     r = run("report", "2019", "--data", str(DEMO), "--lang", "zh", "--format", "csv")
     header, *rows = _rows(r.stdout)
     row = next(
         dict(zip(header, x, strict=True)) for x in rows if x[3] == "inc.rural_per_capita.2020"
     )
-    assert row["期末预计"] == "17151.607979" and row["期末预计（显示）"] == "1.72万元"
+    assert row["期末预计"] == "17151.607979" and row["期末预计（显示）"] == "17,152元"
     assert row["完成率"] == "0.805" and row["完成率（显示）"] == "80.5%"
     assert header.index("期末预计（显示）") == header.index("期末预计") + 1
 

@@ -242,7 +242,9 @@ def year_point(p: Period) -> float:
     return p.year - 1 + p.months / 12
 
 
-def _deadline_reached(as_of: Period, deadline: int) -> bool:
+def deadline_reached(as_of: Period, deadline: int) -> bool:
+    """Whether ``as_of`` ends at or after the end of the deadline year (the status rule's
+    "deadline reached"; the views' "met at the deadline" reads the same rule)."""
     return as_of.end_index >= deadline * 12 + 12
 
 
@@ -350,7 +352,7 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
             a.projected = Decimal(str(round(float(actual) * (1 + cagr_a) ** (t.deadline - ya), 6)))
     if met:
         a.status = "achieved"
-    elif _deadline_reached(as_of, t.deadline):
+    elif deadline_reached(as_of, t.deadline):
         a.status = "missed"
         if latest.period.year < t.deadline:
             a.reasons.append("missed-on-stale-figure")
@@ -542,7 +544,7 @@ def _cumulative(
         a.pace = None
         a.projected = None
         a.reasons.append("missing-years")
-    elif _deadline_reached(p, t.deadline):
+    elif deadline_reached(p, t.deadline):
         a.status = "missed"
     else:
         _status_from_pace(plan, a)
@@ -669,10 +671,10 @@ def _relative(
             a.pace = (r ** (1 / elapsed) - 1) / required
         a.projected = _percent(r ** (span / elapsed) - 1)
         reached = _holds(t.comparator, a.actual, t.value)
-    final = ya >= yT and _deadline_reached(p, yT)
+    final = ya >= yT and deadline_reached(p, yT)
     if reached or (final and _holds(t.comparator, a.actual, t.value)):
         a.status = "achieved"
-    elif _deadline_reached(p, yT):
+    elif deadline_reached(p, yT):
         a.status = "missed"
         if ya < yT:
             a.reasons.append("missed-on-stale-figure")
@@ -690,7 +692,7 @@ def _growth_ceiling(t: GrowthTarget, a: Assessment, p: Period) -> None:
     if a.actual > 0:
         a.achievement = float(t.value / a.actual)
     a.gap = a.actual - t.value
-    if _deadline_reached(p, t.deadline):
+    if deadline_reached(p, t.deadline):
         a.status = "achieved" if holds else "missed"
     else:
         a.status = "on_track" if holds else "off_track"

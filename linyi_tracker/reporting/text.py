@@ -8,8 +8,9 @@ meets it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.numbers import PLAIN_NUMBER
@@ -27,7 +28,10 @@ from linyi_tracker.formatting import (
     pace_percent,
     percent,
     percent_sign,
+    phrase_of,
     shown_percent,
+    signed,
+    unit_scales,
     with_unit,
     worded,
 )
@@ -56,7 +60,7 @@ def amount(value: Decimal | None, v: TargetView, lang: Lang, style: ColumnStyle 
     return "—" if value is None else style.amount(value, unit(v, lang), lang)
 
 
-def _key(v: TargetView, lang: Lang) -> str:
+def unit_key(v: TargetView, lang: Lang) -> str:
     """The unit a figure of ``v`` is styled with in a column (SHARE for a percentage)."""
     u = unit(v, lang)
     return SHARE if u == "%" else u or ""
@@ -153,8 +157,8 @@ def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> st
     if a.actual is None:
         return "—"
     if a.kind == "growth":
-        sign = "-" if a.actual < 0 else ""
-        return t("word.growth_actual", lang, v=f"{sign}{_pct(a.actual, lang, 1, style)}")
+        shown = signed(_pct(a.actual, lang, 1, style), _one_decimal(a.actual) != 0 and a.actual < 0)
+        return t("word.growth_actual", lang, v=shown)
     done = _change_words(float(a.actual), None, lang, style)
     return t("word.change_actual", lang, v=done)
 
@@ -204,8 +208,9 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         return t("word.judgement_by", lang, year=a.deadline)
     value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang, style)}"
     if a.kind == "annual":
-        every = f" {t('word.per_year', lang)}" if a.start != a.deadline else ""
-        return noted(f"{value}{every}", year_span(a.start, a.deadline, lang), lang)
+        if a.start != a.deadline:
+            value = phrase_of((value, t("word.per_year", lang)), lang)
+        return noted(value, year_span(a.start, a.deadline, lang), lang)
     if a.kind == "cumulative":
         return noted(value, t("word.sum_over", lang, start=a.start, end=a.deadline), lang)
     return noted(value, t("word.by", lang, year=a.deadline), lang)
@@ -217,7 +222,7 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         if a.partial is not None:
             when = period_label(a.partial.period, lang)
             total = number(a.partial.total, lang, style.wan.get(""), style.places.get(""))
-            return noted(f"{t('word.partial', lang)} {total}", when, lang)
+            return noted(phrase_of((t("word.partial", lang), total), lang), when, lang)
         return "—"
     when = period_label(a.actual_period, lang)
     if a.kind == "qualitative" and a.judgement:
@@ -249,9 +254,8 @@ def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
         shown = Decimal(f"{v.a.gap:.1f}")
         if style.percent_places is None:
-            return t("word.points_gap", lang, v=shown)
-        signed = f"{'-' if shown < 0 else ''}{style.share(abs(shown), lang)}"
-        return t("word.points_gap", lang, v=signed)
+            return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
+        return t("word.points_gap", lang, v=signed(style.share(abs(shown), lang), shown < 0))
     u = unit(v, lang)
     if u == "%":
         shown_gap = number(v.a.gap, lang, False, style.percent_places)
@@ -272,7 +276,7 @@ def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal
         if relative and a.target is not None:
             return [(abs(a.target), SHARE)]
         if a.kind in ("level", "annual", "cumulative") and a.target is not None and not ratio:
-            return [(a.target, _key(v, lang))]
+            return [(a.target, unit_key(v, lang))]
     elif column == "actual":
         if a.actual_period is None and a.partial is not None:
             return [(a.partial.total, "")]
@@ -280,50 +284,50 @@ def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal
             if relative:
                 return [(_one_decimal(a.actual), SHARE)]
             if not ratio and a.kind != "qualitative":
-                return [(a.actual, _key(v, lang))]
+                return [(a.actual, unit_key(v, lang))]
     elif column == "gap" and a.gap is not None:
         if relative:
             return [(_one_decimal(a.gap), SHARE)]
         if not ratio:
-            return [(a.gap, _key(v, lang))]
+            return [(a.gap, unit_key(v, lang))]
     elif column == "projected" and a.projected is not None:
         if a.kind == "change":
             return [(_one_decimal(a.projected), SHARE)]
         if a.kind != "growth" and not ratio:
-            return [(_shown_estimate(v, lang), _key(v, lang))]
+            return [(_shown_estimate(v, lang), unit_key(v, lang))]
     return []
 
 
-def _shown_estimate(v: TargetView, lang: Lang) -> Decimal:
+def _shown_estimate(v: TargetView, lang: Lang, wan: bool | None = None) -> Decimal:
     assert v.a.projected is not None
-    return estimate(v.a.projected, v.unit_name.en if v.unit_name else "", lang)
+    return estimate(v.a.projected, v.unit_name.en if v.unit_name else "", lang, wan)
+
+
+FIGURE_COLUMNS = ("target", "actual", "gap", "projected")
 
 
 def column_styles(
     views: Sequence[TargetView],
     lang: Lang,
-    columns: Sequence[str] = ("target", "actual", "gap", "projected"),
+    columns: Sequence[str] = FIGURE_COLUMNS,
+    also: Iterable[tuple[Decimal, str]] = (),
 ) -> dict[str, ColumnStyle]:
-    """One style for each figure column of a table of ``views``: every amount in 万 or
-    none and every percentage at one precision (:func:`linyi_tracker.formatting.column_style`)."""
-    return {
-        c: mixed_column_style((f for v in views for f in column_figures(c, v, lang)), lang)
-        for c in columns
-    }
+    """One style for each figure column of a table of ``views``: every percentage at one
+    precision (:func:`linyi_tracker.formatting.column_style`) and every amount of one unit
+    in 万 or none — decided over all four figure columns, shown or not, and ``also`` (the
+    other figures of a view such as ``show``'s), so a row's target, actual, gap and
+    projection read in one scale as well as each column (formatting.unit_scales)."""
+    figures = {c: [f for v in views for f in column_figures(c, v, lang)] for c in FIGURE_COLUMNS}
+    scales = unit_scales(chain(*figures.values(), also), lang)
+    return {c: mixed_column_style(figures[c], lang, scales) for c in columns}
 
 
-def schedule(v: TargetView, lang: Lang, *, spaced: bool = False) -> str:
-    """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8 points'.
-
-    ``spaced`` sets the figure off with spaces in Chinese ('超时序进度 31.8 个百分点'), so a
-    narrow table cell breaks beside the number rather than inside it.
-    """
+def schedule(v: TargetView, lang: Lang) -> str:
+    """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8 points'."""
     standing = v.standing
     if standing is None or v.a.schedule_gap is None:
         return "—"
     points = str(shown_percent(abs(v.a.schedule_gap)))
-    if spaced and lang == "zh":
-        points = f" {points} "
     return t(f"schedule.{standing}", lang, points=points)
 
 
@@ -351,7 +355,7 @@ def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
     if v.a.kind == "change":
         return _change_words(float(v.a.projected), None, lang, style)
-    return amount(_shown_estimate(v, lang), v, lang, style)
+    return amount(_shown_estimate(v, lang, style.of(unit(v, lang))[0]), v, lang, style)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:
@@ -393,6 +397,10 @@ def phrase(v: TargetView, lang: Lang) -> str | None:
         return None
     pct = str(shown_percent(a.achievement))
     kind = a.kind if a.kind in ("annual", "cumulative", "milestone") else "level"
+    if kind == "level" and a.comparator in ("<", "<="):
+        # T/A where lower is better (assessment.md): 0.6 % against < 5 % is 833.3 %, which
+        # is no share "of the target level"; the sentence says what the figure is.
+        kind = "level_lower"
     said = t(f"phrase.{kind}", lang, pct=pct, start=a.start, end=a.deadline)
     if a.kind == "level" and v.standing is not None:
         # A level's schedule gap is measured on progress from the starting point, not on

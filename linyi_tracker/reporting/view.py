@@ -7,8 +7,8 @@ its fields) plus the plan's names, unit, quote and, for the report, the chart.
 Periods stay :class:`Period` objects and numbers stay numbers until the last step
 (``reporting/text.py`` for texts, ``reporting/render/json_model.py`` for JSON).
 
-Whether a target is ahead of or behind schedule is decided once, by
-:func:`schedule_standing`; the summary's "most behind", the phrases, the tables and
+Whether a target is ahead of or behind schedule (or met at its deadline) is decided
+once, by :func:`target_standing`; the summary's "most behind", the phrases, the tables and
 the JSON all read it from the view.
 """
 
@@ -23,7 +23,13 @@ from linyi_tracker.actuals.observation import GROWTH, LEVEL, Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.actuals.withdrawals import Withdrawal
-from linyi_tracker.assessment.engine import RELATIVE, Assessment, StatusReport, year_point
+from linyi_tracker.assessment.engine import (
+    RELATIVE,
+    Assessment,
+    StatusReport,
+    deadline_reached,
+    year_point,
+)
 from linyi_tracker.assessment.export import assessment_dict, exact
 from linyi_tracker.assessment.series import SeriesBook, region_ranking, yearly_values
 from linyi_tracker.assessment.sources import describe_source
@@ -39,7 +45,7 @@ from linyi_tracker.plan.models import (
     Thresholds,
 )
 
-Standing = Literal["ahead", "behind", "on_schedule"]
+Standing = Literal["ahead", "behind", "on_schedule", "met_at_deadline"]
 PERCENT = LocalText(zh="%", en="%")
 
 
@@ -57,6 +63,25 @@ def schedule_standing(schedule_gap: float | None) -> Standing | None:
     if points < 0:
         return "behind"
     return "on_schedule"
+
+
+# The kinds whose time runs to the deadline: once it has all elapsed, the schedule is over.
+_TO_DEADLINE = frozenset({"level", "cumulative"})
+
+
+def target_standing(a: Assessment, at_deadline: bool = False) -> Standing | None:
+    """Where a target stands against its schedule, as every output says it: ahead, behind
+    or on schedule (:func:`schedule_standing`), except for a level or cumulative target
+    achieved once its time is up — its whole time elapsed, or ``at_deadline`` (the as-of
+    period ends at or after the deadline year, engine.deadline_reached): there is no
+    schedule left to be ahead of, and "ahead of schedule by 335.0 points" (435 % of the way
+    from a 66 % starting point to > 70 %) says nothing true, so it is ``met_at_deadline``
+    (到期已达成). A target missed at the deadline keeps how far behind it fell: that is its
+    shortfall."""
+    time_up = at_deadline or (a.time_progress is not None and a.time_progress >= 1)
+    if a.kind in _TO_DEADLINE and a.status == "achieved" and a.schedule_gap is not None and time_up:
+        return "met_at_deadline"
+    return schedule_standing(a.schedule_gap)
 
 
 OPEN_STATUSES = frozenset({"on_track", "at_risk", "off_track"})
@@ -105,6 +130,8 @@ class TargetView:
     # The latest figure of each year in the target's region up to the as-of period
     # (series.yearly_values): what the status table's trend draws.
     trend: tuple[tuple[Period, Decimal], ...] = ()
+    # the as-of period ends at or after the deadline year (engine.deadline_reached)
+    at_deadline: bool = False
 
     @property
     def pace_bounds(self) -> tuple[Decimal, Decimal]:
@@ -116,7 +143,7 @@ class TargetView:
 
     @property
     def standing(self) -> Standing | None:
-        return schedule_standing(self.a.schedule_gap)
+        return target_standing(self.a, self.at_deadline)
 
     @property
     def met_years(self) -> tuple[int, int] | None:
@@ -175,6 +202,7 @@ def target_view(
         chart=_chart(plan, book, target, a, as_of) if chart else None,
         thresholds=plan.assessment.thresholds,
         trend=tuple(yearly_values(book.series(ind, a.region), as_of, flow=ind.flow)),
+        at_deadline=deadline_reached(as_of, a.deadline),
     )
 
 

@@ -86,18 +86,18 @@ LABELS: dict[str, Pair] = {
     "word.years": {"zh": "{start}—{end}年", "en": "{start}–{end}"},
     "word.change_down": {"zh": "下降{v}", "en": "down {v}"},
     "word.change_up": {"zh": "提高{v}", "en": "up {v}"},
-    "word.at_least": {"zh": "{v} 以上", "en": "at least {v}"},
-    "word.more_than": {"zh": "超过 {v}", "en": "more than {v}"},
-    "word.at_most": {"zh": "{v} 以下", "en": "at most {v}"},
-    "word.below": {"zh": "低于 {v}", "en": "below {v}"},
+    "word.at_least": {"zh": "{v}以上", "en": "at least {v}"},
+    "word.more_than": {"zh": "超过{v}", "en": "more than {v}"},
+    "word.at_most": {"zh": "{v}以下", "en": "at most {v}"},
+    "word.below": {"zh": "低于{v}", "en": "below {v}"},
     "word.growth_target": {
-        "zh": "年均增长 {wanted}（{years}）",
+        "zh": "年均增长{wanted}（{years}）",
         "en": "average growth {wanted} a year ({years})",
     },
     "word.change_target": {"zh": "累计{wanted}（{years}）", "en": "{wanted} in all ({years})"},
-    "word.growth_actual": {"zh": "年均增长 {v}", "en": "average growth {v} a year"},
+    "word.growth_actual": {"zh": "年均增长{v}", "en": "average growth {v} a year"},
     "word.change_actual": {"zh": "累计{v}", "en": "{v} in all"},
-    "word.growth_phrase": {"zh": "{actual}，目标 {wanted}", "en": "{actual}, target {wanted}"},
+    "word.growth_phrase": {"zh": "{actual}，目标{wanted}", "en": "{actual}, target {wanted}"},
     "word.change_phrase": {"zh": "{actual}，目标{wanted}", "en": "{actual}, target {wanted}"},
     "word.points_gap": {"zh": "{v}个百分点", "en": "{v} pts"},
     "phrase.annual": {"zh": "完成年度目标的{pct}%", "en": "{pct} % of the annual target"},
@@ -107,6 +107,10 @@ LABELS: dict[str, Pair] = {
     },
     "phrase.milestone": {"zh": "完成{pct}%", "en": "{pct} % done"},
     "phrase.level": {"zh": "达到目标值的{pct}%", "en": "{pct} % of the target level"},
+    "phrase.level_lower": {
+        "zh": "完成率{pct}%（越低越好：目标值÷实际值）",
+        "en": "achievement {pct} % (lower is better: target ÷ actual)",
+    },
     "phrase.with_progress": {"zh": "{said}；{progress}", "en": "{said}; {progress}"},
     "phrase.with_schedule": {"zh": "{said}，{schedule}", "en": "{said}, {schedule}"},
     "phrase.level_back": {
@@ -196,7 +200,7 @@ LABELS: dict[str, Pair] = {
     # the pages of the Word and HTML reports
     "report.contents": {"zh": "目录", "en": "Contents"},
     "report.year": {"zh": "年份", "en": "Year"},
-    "report.page": {"zh": "第 {page} 页 / 共 {pages} 页", "en": "Page {page} of {pages}"},
+    "report.page": {"zh": "第{page}页 / 共{pages}页", "en": "Page {page} of {pages}"},
     "report.plan_file": {"zh": "规划文件", "en": "Plan file"},
     "report.data": {"zh": "数据来源", "en": "Data"},
     "report.summary": {"zh": "概要", "en": "Summary"},
@@ -283,6 +287,7 @@ LABELS: dict[str, Pair] = {
         "en": "behind schedule by {points} points",
     },
     "schedule.on_schedule": {"zh": "与时序进度持平", "en": "on schedule"},
+    "schedule.met_at_deadline": {"zh": "到期已达成", "en": "met at the deadline"},
     "report.phrase": {"zh": "完成情况", "en": "Achieved vs. schedule"},
     "word.ytd_not_judged": {"zh": "（{period}，不作判断）", "en": " ({period}, not judged)"},
     "method.status.schedule": {
@@ -363,9 +368,10 @@ LABELS: dict[str, Pair] = {
         "en": "deadline passed; the latest figure is from before the deadline year",
     },
     # terminal tables that never break a word (cli/render/fit.py, status_table.py)
-    "schedule.short.ahead": {"zh": "超 {points}", "en": "+{points} pts"},
-    "schedule.short.behind": {"zh": "落后 {points}", "en": "−{points} pts"},
+    "schedule.short.ahead": {"zh": "超{points}", "en": "+{points} pts"},
+    "schedule.short.behind": {"zh": "落后{points}", "en": "−{points} pts"},
     "schedule.short.on_schedule": {"zh": "持平", "en": "on pace"},
+    "schedule.short.met_at_deadline": {"zh": "到期达成", "en": "met at deadline"},
     "note.columns_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
@@ -567,7 +573,7 @@ LABELS.update(
         "origin.working directory": {"zh": "工作目录", "en": "working directory"},
         "origin.embedded": {"zh": "内置", "en": "embedded"},
         "status.as_of_outside": {
-            "zh": "--as-of {period} 不在规划的数据年份 {start}—{end}年内；请选其中的期间",
+            "zh": "--as-of {period} 不在规划的数据年份{start}—{end}年内；请选其中的期间",
             "en": "--as-of {period} is outside the plan's years {start}–{end}; choose a period within them",
         },
         "status.none_binding": {
@@ -601,7 +607,7 @@ LABELS.update(
         "status.binding_no": {"zh": "否", "en": "no"},
         "status.filter_sep": {"zh": "；", "en": "; "},
         "report.outside_years": {
-            "zh": "{year}年不在规划期 {start}—{end}年内；请选其中一年",
+            "zh": "{year}年不在规划期{start}—{end}年内；请选其中一年",
             "en": "{year} is outside the plan's years {start}–{end}; report on one of them",
         },
         "report.as_of_other_year": {
@@ -621,7 +627,7 @@ LABELS.update(
             "en": "a Word report needs a file: add -o report.docx",
         },
         "template.outside_years": {
-            "zh": "{period} 不在规划的数据年份 {start}—{end}年内",
+            "zh": "{period} 不在规划的数据年份{start}—{end}年内",
             "en": "{period} is outside the plan's years {start}–{end}",
         },
         "template.one_region": {
@@ -900,7 +906,7 @@ LABELS.update(
             "en": "-o {path} is inside the data folder {folder}, where it would overwrite a data file or be read as data next time — write it elsewhere",
         },
         "output.holds_figures": {
-            "zh": "{path} 已填有 {n} 个数字（一份填好的报表？），写入模板会覆盖它；请换一个文件名",
+            "zh": "{path} 已填有{n}个数字（一份填好的报表？），写入模板会覆盖它；请换一个文件名",
             "en": "{path} already holds {n:figure|figures} (a filled submission?); writing the template would overwrite it — choose another file name",
         },
         "ingest.no_figures": {

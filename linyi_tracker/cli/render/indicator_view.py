@@ -14,6 +14,8 @@ from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
 from linyi_tracker.formatting import (
+    SHARE,
+    ColumnStyle,
     bar,
     column_style,
     listed,
@@ -32,9 +34,10 @@ def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> Renderabl
     plan = ctx.plan
     ind = view.indicator
     parts: list[RenderableType] = [_header(ctx, ind, lang)]
+    styles = _scale(ctx, view, lang)
     for v in view.targets:
-        parts.append(_target_panel(ctx, v, view.as_of, lang))
-    parts.append(_series(ctx, ind, view.regions[0], view.series, lang))
+        parts.append(_target_panel(ctx, v, view.as_of, lang, styles))
+    parts.append(_series(ctx, ind, view.regions[0], view.series, lang, styles["actual"]))
     if len(plan.sub_regions) > 0:
         parts.append(_regions(ctx, ind, view.ranking, lang))
     return Group(*parts)
@@ -62,22 +65,40 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
     return Panel(body, expand=True)
 
 
-def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> RenderableType:
+def _scale(ctx: Context, view: IndicatorView, lang: Lang) -> dict[str, ColumnStyle]:
+    """One scale for every figure of the indicator on the screen (text.column_styles): each
+    target's target, actual, gap, projection, starting point and yearly figures, and the
+    series, all in 万 or none — never 8.62万人 in a panel above 86,200人 in the series."""
+    unit = unit_label(ctx.plan, view.indicator.unit, lang)
+    key = SHARE if unit == "%" else unit or ""
+    others = [o.value for o in view.series if not o.is_growth and o.value is not None]
+    for v in view.targets:
+        others += [h.actual for h in v.a.history if h.actual is not None]
+        if v.a.starting_point is not None:
+            others.append(v.a.starting_point[1])
+    return text.column_styles(view.targets, lang, also=[(x, key) for x in others])
+
+
+def _target_panel(
+    ctx: Context, ln: TargetView, as_of: Period, lang: Lang, styles: dict[str, ColumnStyle]
+) -> RenderableType:
     plan = ctx.plan
     a = ln.a
+    unit = unit_label(plan, a.unit, lang)
+    figures = styles["actual"]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row(t("col.target", lang), text.target(ln, lang))
+    grid.add_row(t("col.target", lang), text.target(ln, lang, styles["target"]))
     grid.add_row(t("word.quote", lang), f"“{ln.quote}”")
     if a.region != plan.city.id:
         grid.add_row(t("col.region", lang), plan.region_by_id[a.region].name.get(lang))
     grid.add_row(t("col.status", lang), status_cell(ln, lang))
-    grid.add_row(t("col.actual", lang), text.actual(ln, lang))
+    grid.add_row(t("col.actual", lang), text.actual(ln, lang, styles["actual"]))
     if a.achievement is not None:
         grid.add_row(t("col.achievement", lang), text.achievement(ln, lang))
     if a.gap is not None:
-        grid.add_row(t("col.gap", lang), text.gap(ln, lang))
+        grid.add_row(t("col.gap", lang), text.gap(ln, lang, styles["gap"]))
     if a.time_progress is not None:
         grid.add_row(t("word.time_progress", lang), text.time_elapsed(ln, lang))
     if ln.standing is not None:
@@ -89,7 +110,7 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
         grid.add_row(
             t("word.starting_point", lang),
             text.noted(
-                with_unit(v0, unit_label(plan, a.unit, lang), lang),
+                figures.amount(v0, unit, lang),
                 Period.of_year(y0).label(lang),
                 lang,
             ),
@@ -97,14 +118,12 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
     if a.pace is not None:
         grid.add_row(t("word.pace", lang), text.pace(ln, lang))
     if a.projected is not None:
-        grid.add_row(t("word.projected", lang), text.projected(ln, lang))
+        grid.add_row(t("word.projected", lang), text.projected(ln, lang, styles["projected"]))
     if a.history:
         lines = [
             labelled(
                 Period.of_year(h.year).label(lang),
-                "—"
-                if h.actual is None
-                else with_unit(h.actual, unit_label(plan, a.unit, lang), lang),
+                "—" if h.actual is None else figures.amount(h.actual, unit, lang),
                 lang,
             )
             # A year-to-date figure is shown but does not judge its year (engine.py).
@@ -127,7 +146,12 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
 
 
 def _series(
-    ctx: Context, ind: Indicator, region: str, rows: tuple[Observation, ...], lang: Lang
+    ctx: Context,
+    ind: Indicator,
+    region: str,
+    rows: tuple[Observation, ...],
+    lang: Lang,
+    scale: ColumnStyle,
 ) -> RenderableType:
     plan = ctx.plan
     # Growth figures (比上年增长) are listed beside the levels, marked as such: never a level.
@@ -143,7 +167,8 @@ def _series(
     values = [float(o.value) for o in levels if o.value is not None]
     top = max(values) if values else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    wan, places = column_style([o.value for o in levels], lang)  # one number style for the column
+    # one number style for the column, in the scale of the indicator's figures above it
+    wan, places = column_style([o.value for o in levels], lang, scale.of(unit)[0])
     for o in rows:
         shown = (
             with_unit(o.value, unit, lang, wan, places)

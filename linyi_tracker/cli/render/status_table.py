@@ -72,7 +72,14 @@ def _row(
         [fit.para(text.actual(v, lang, styles["actual"]))],
         [fit.para(text.achievement(v, lang), mode="whole")],
         [fit.para(text.gap(v, lang, styles["gap"]))],
-        [fit.para(schedule_short(v, lang), mode="whole")],
+        # A figure stays whole ('+31.8 pts'); words may wrap ('met at / deadline'), so
+        # they do not widen the column past its figures.
+        [
+            fit.para(
+                schedule_short(v, lang),
+                mode="words" if v.standing == "met_at_deadline" else "whole",
+            )
+        ],
         [fit.para(sparkline([x for _, x in v.trend]), mode="whole")],
         [status_paragraph(v, lang)],
     ]

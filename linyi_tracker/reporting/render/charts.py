@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
+from linyi_tracker.formatting import signed
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.reporting.model import RegionRanking, Report
 from linyi_tracker.reporting.render.numbers import bounded
@@ -115,7 +116,11 @@ def _value_range(
 def _figure_labels(values: list[float]) -> list[str]:
     """Each value as written beside its dot, all with one number of decimals (at most 2)."""
     decimals = max((len(f"{round(v, 2):g}".partition(".")[2]) for v in values), default=0)
-    return [f"{v:,.{min(decimals, 2)}f}" for v in values]
+    shown = [f"{abs(v):,.{min(decimals, 2)}f}" for v in values]
+    return [
+        signed(text, v < 0 and text.strip("0.,") != "")
+        for text, v in zip(shown, values, strict=True)
+    ]
 
 
 def _scale(values: list[float], unit: str, lang: Lang) -> tuple[float, str]:
@@ -433,8 +438,8 @@ def _tol_text(spec: ChartSpec) -> str:
 
 def _tick(value: float, _pos: int | None = None) -> str:
     """A tick as a reader writes it: thousands grouped, no trailing zeros."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text in {"-0", ""} else text
+    text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in {"0", ""} else signed(text, value < 0)
 
 
 def svg(spec: ChartSpec, lang: Lang) -> str:

@@ -324,11 +324,15 @@ _PERIOD = re.compile(r"(?<=\S) ?(?=[(（][^()（）]*\d[^()（）]*[)）])")
 _BOUND = re.compile(r"(?<=[≥≤<>≈]) (?=\S)|(?<=\d) (?=[^\s(（]{1,3}(?:\s|$))")
 
 
+CJK_LINE_EM = 4.0  # the fewest Chinese characters a line of running text or a name holds
+
+
 def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float]:
     """A column's (natural, narrowest) text width in points: its longest line, and its
     widest piece that must stay whole (a figure with its unit, a period, a Chinese status
     word, a Latin word up to its hyphens). Chinese running text and names (``name``) may
-    break between characters, but keep room for five a line."""
+    break between characters, but keep room for four a line (a row's figures in one scale,
+    ≥ 49,000套(户) beside 2,500套(户), leave a name no more on the A4 page)."""
     natural = narrowest = 0.0
     for value in values:
         for line in _lines(value, status=status).split("\n"):
@@ -342,7 +346,7 @@ def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float
                 latin = not any(is_cjk(ch) for ch in piece)
                 whole = whole_line or ((figure or latin) and not name)
                 width = text_em(piece)
-                narrowest = max(narrowest, width if whole or latin else min(width, 5.0))
+                narrowest = max(narrowest, width if whole or latin else min(width, CJK_LINE_EM))
     em = TABLE_PT * WIDTH_SAFETY
     return natural * em + 2 * CELL_PAD_PT, narrowest * em + 2 * CELL_PAD_PT
 

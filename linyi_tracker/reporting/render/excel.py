@@ -28,6 +28,7 @@ from typing import Any
 from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import (
+    MINUS,
     PLAIN,
     ColumnStyle,
     column_style,
@@ -143,7 +144,26 @@ def _points_word(lang: Lang) -> str:
 def signed_points(lang: Lang) -> str:
     """A schedule gap in percentage points, signed: +31.8个百分点 / −56.2 pts."""
     word = _points_word(lang)
-    return f'+0.0"{word}";-0.0"{word}";0.0"{word}"'
+    return f'+0.0"{word}";"{MINUS}"0.0"{word}";0.0"{word}"'
+
+
+def schedule_format(line: TargetView, lang: Lang) -> str:
+    """The schedule gap's format: signed points, or for a target met at its deadline the
+    words every output says there ('到期已达成' / 'met at the deadline', view.target_standing)
+    in every section, the cell keeping the gap itself for a program."""
+    if line.standing != "met_at_deadline":
+        return signed_points(lang)
+    words = '"' + text.schedule(line, lang).replace('"', "") + '"'
+    return ";".join([words] * 3)
+
+
+def with_minus(fmt: str) -> str:
+    """A number format whose negative figures show the minus sign every text shows
+    (formatting.MINUS, U+2212) rather than Excel's hyphen: a section of their own,
+    '#,##0"人";"−"#,##0"人"'. The cell keeps the number itself, a machine number a formula
+    or a program reads as before. A format with sections of its own already says how."""
+    sectioned = ";" in re.sub(r'"[^"]*"', "", fmt)  # a ';' outside the quoted words
+    return fmt if sectioned else f'{fmt};"{MINUS}"{fmt}'
 
 
 def _digits(places: int) -> str:
@@ -160,11 +180,11 @@ def figure_format(
     one, LibreOffice shows a negative figure of the last section without its minus."""
     digits = _digits(places)
     if unit_label == "%":
-        return f'{digits}"{percent_sign(lang)}"'
+        return with_minus(f'{digits}"{percent_sign(lang)}"')
     word = ("万" if wan else "") + (unit_label or "").replace('"', "")
     if unit_label and unit_label != ":1" and lang == "en":
         word = " " + (one_of(word) if one and places == 0 else word)
-    return f'{digits}"{word}"' if word else digits
+    return with_minus(f'{digits}"{word}"' if word else digits)
 
 
 def bounded_percent(lang: Lang, places: int) -> str:
@@ -254,7 +274,8 @@ def _figures(
             out["projected"] = (a.projected, figure_format("%", lang, places))
         else:
             # An estimate, shown at the unit's precision; the cell keeps the projection.
-            shown = estimate(a.projected, line.unit_name.en if line.unit_name else "", lang)
+            unit_en = line.unit_name.en if line.unit_name else ""
+            shown = estimate(a.projected, unit_en, lang, projected.of(unit)[0])
             value, fmt = _shown_as(a.projected, shown, unit, lang, *projected.of(unit))
             if unit == "%":  # a share never shows projected past 100 % (or below 0)
                 fmt = bounded_percent(lang, figure_style(shown, lang, *projected.of(unit))[1])
@@ -301,7 +322,7 @@ def _target_sheet(
                 if key in _FRACTIONS:
                     sheet.formats[r, c] = FRACTION if lang == "zh" else FRACTION_EN
                 elif key == "schedule_gap":
-                    sheet.formats[r, c] = signed_points(lang)
+                    sheet.formats[r, c] = schedule_format(line, lang)
                 elif key == "pace":
                     sheet.formats[r, c] = PACE if lang == "zh" else PACE_EN
                 elif key in {"status", "status_label"} and line.a.status in STATUS_FILL:
@@ -527,7 +548,7 @@ def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
             cell = ws.cell(row=r + 2, column=c + 1)
             fmt = sheet.formats.get((r, c))
             if fmt:
-                cell.number_format = fmt
+                cell.number_format = with_minus(fmt)
             fill = sheet.fills.get((r, c))
             if fill:
                 cell.fill = PatternFill("solid", fgColor=fill)
