@@ -42,6 +42,14 @@ def test_a_threshold_stays_whole() -> None:
     assert all("2018" in a or "2" not in a for a in atoms("缺2018年数据", "words"))
 
 
+def test_a_yearly_target_breaks_before_per_year_not_after_its_sign() -> None:
+    """'≥ 8.5万人每年' set close (no space before 每年) wraps as '≥ 8.5万人' / '每年', never
+    leaving the sign alone on a line; 8.5万人 itself stays whole."""
+    text = "≥ 8.5万人每年"
+    assert "每年" in atoms(text, "words") and "8.5万人" in atoms(text, "words")
+    assert [text[a:b].strip() for a, b in wrap(text, 10, "words")] == ["≥ 8.5万人", "每年"]
+
+
 def test_names_break_between_chinese_characters_only() -> None:
     """A name may break between Chinese characters, never inside PM2.5 or before a closing quote."""
     assert "PM2.5" in atoms("细颗粒物PM2.5浓度", "name")

@@ -66,8 +66,8 @@ def _may_break(before: str, after: str, mode: Mode) -> bool:
         return False
     if mode == "id":
         return False
-    if mode == "words":
-        return after == "（" or before == "）"
+    if mode == "words":  # and before 每 after a Chinese word ("≥ 8.5万人|每年", not "≥|8.5万人每年")
+        return after == "（" or before == "）" or (after == "每" and _wide(before))
     return _wide(before) or _wide(after)
 
 
@@ -107,7 +107,8 @@ def _after_number(piece: str, ch: str) -> bool:
 
 
 # "Jun 2020", "Jan–Aug 2016": a month and its year are one date, never two lines; nor
-# are a figure and its percent sign ("48.0 %"), nor a closing mark and what it closes.
+# are a figure and its percent sign ("48.0 %"), a comparison and its figure ("≥ 8.5万人":
+# a sign alone at the end of a line), nor a closing mark and what it closes.
 _DATE = re.compile(
     r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)| (?= *["
     + re.escape("".join(sorted(_CLOSING)))
