@@ -301,12 +301,6 @@ def shown_signed(value: Decimal) -> str:
     return signed(str(abs(value)), value < 0)
 
 
-def points(fraction: float) -> str:
-    """A difference of fractions in percentage points, one decimal, signed: '+31.8', '−6.8'."""
-    shown = shown_percent(fraction)
-    return signed(str(abs(shown)), shown < 0, plus=shown > 0)
-
-
 def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
     """A pace as every output shows it, in whole percent (1.0141 → 101: a ratio of two
     speeds has no meaningful tenth), on the same side of every bound as the pace itself:

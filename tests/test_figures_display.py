@@ -216,6 +216,39 @@ def test_a_target_missed_at_its_deadline_keeps_its_shortfall(run: Run) -> None:
     assert "−6.8 pts" in _row(r.stdout, "Overall labour productivity")
 
 
+def test_a_target_met_at_its_start_says_met_at_its_deadline(run: Run) -> None:
+    """A target achieved at its deadline with no schedule gap (non-fossil share, met by its
+    starting point) says 'met at deadline' too, not '—' beside its neighbours' words."""
+    r = run("status", *CN, "--lang", "en", width=160)
+    assert re.search(r"met at\s.*deadline", _row(r.stdout, "Non-fossil share"), re.S)
+
+
+def test_an_annual_target_met_in_a_year_gone_by_says_met_at_its_deadline(run: Run) -> None:
+    """An annual target of 2015 met that year (demo, public rental flats, 104 %) reads 'met at
+    deadline' as of 2020, not '+4.0 pts' ahead of a schedule that ended in 2015."""
+    r = run("status", "--data", str(DEMO), "--lang", "en", width=200)
+    row = _row(r.stdout, "Newly built public rental flats")
+    assert re.search(r"met at\s.*deadline", row, re.S) and "+4.0" not in row
+
+
+def test_the_workbook_writes_the_words_where_a_met_target_has_no_gap(
+    run: Run, tmp_path: object
+) -> None:
+    """The workbook's schedule cell of a target met at its start (no gap to hold) holds the
+    words, not an empty cell."""
+    import openpyxl
+
+    out = f"{tmp_path}/r.xlsx"
+    assert run("report", "2020", *CN, "--lang", "en", "--format", "xlsx", "-o", out).exit_code == 0
+    rows = [
+        [c.value for c in row]
+        for ws in openpyxl.load_workbook(out).worksheets
+        for row in ws.iter_rows()
+    ]
+    found = [r for r in rows if "env.non_fossil_share" in r]
+    assert found and all("met at the deadline" in r for r in found)
+
+
 def test_show_and_the_report_say_met_at_the_deadline(run: Run) -> None:
     """`show` and the report's sentences say 'met at the deadline' / '到期已达成'."""
     shown = run("show", "env.surface_water_good", *CN, "--lang", "en", width=120)
@@ -228,7 +261,9 @@ def test_a_target_met_before_its_deadline_is_still_ahead(run: Run) -> None:
     """Before the deadline the schedule stands: as of 2018 a met target is ahead, not
     'met at deadline'."""
     r = run("status", *CN, "--as-of", "2018", "--lang", "en", width=160)
-    assert "deadline" not in r.stdout and "+" in r.stdout
+    row = _row(r.stdout, "Urbanisation rate of the registered")
+    assert "achieved" in row and "met at" not in row
+    assert re.search(r"│ +\+\d+\.\d pts │", row), row
 
 
 # ------------------------------------------------------------------ terminal widths
@@ -278,6 +313,14 @@ def _level(**fields: object) -> Assessment:
         "time_progress": 0.8,
     }
     return Assessment(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_a_yearly_target_met_in_a_year_before_its_deadline_is_ahead() -> None:
+    """≥ 85,000 a year over 2015–2020, met in 2019 (its year all elapsed): ahead, not met at
+    the deadline, which is 2020's."""
+    annual = _level(kind="annual", time_progress=1.0)
+    assert target_standing(annual, at_deadline=False) == "ahead"
+    assert target_standing(annual, at_deadline=True) == "met_at_deadline"
 
 
 def test_a_target_met_on_a_figure_before_its_deadline_year_is_met_at_the_deadline() -> None:

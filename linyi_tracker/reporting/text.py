@@ -62,8 +62,12 @@ def amount(value: Decimal | None, v: TargetView, lang: Lang, style: ColumnStyle 
 
 def unit_key(v: TargetView, lang: Lang) -> str:
     """The unit a figure of ``v`` is styled with in a column (SHARE for a percentage)."""
-    u = unit(v, lang)
-    return SHARE if u == "%" else u or ""
+    return style_key(unit(v, lang))
+
+
+def style_key(unit_text: str | None) -> str:
+    """The key a unit's figures are styled under in a column: SHARE for a percentage."""
+    return SHARE if unit_text == "%" else unit_text or ""
 
 
 def _one_decimal(value: Decimal | float) -> Decimal:
@@ -322,13 +326,17 @@ def column_styles(
     return {c: mixed_column_style(figures[c], lang, scales) for c in columns}
 
 
-def schedule(v: TargetView, lang: Lang) -> str:
-    """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8 points'."""
+def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
+    """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
+    points'; ``short``, as a table cell: '超31.8' / '+31.8 pts'. A target met at its
+    deadline says so, with or without a gap (view.target_standing)."""
+    key = "schedule.short" if short else "schedule"
     standing = v.standing
+    if standing == "met_at_deadline":
+        return t(f"{key}.met_at_deadline", lang)
     if standing is None or v.a.schedule_gap is None:
         return "—"
-    points = str(shown_percent(abs(v.a.schedule_gap)))
-    return t(f"schedule.{standing}", lang, points=points)
+    return t(f"{key}.{standing}", lang, points=str(shown_percent(abs(v.a.schedule_gap))))
 
 
 def time_elapsed(v: TargetView, lang: Lang) -> str:

@@ -27,6 +27,7 @@ from linyi_tracker.assessment.engine import (
     RELATIVE,
     Assessment,
     StatusReport,
+    assess,
     deadline_reached,
     year_point,
 )
@@ -66,20 +67,23 @@ def schedule_standing(schedule_gap: float | None) -> Standing | None:
 
 
 # The kinds whose time runs to the deadline: once it has all elapsed, the schedule is over.
-_TO_DEADLINE = frozenset({"level", "cumulative"})
+_TO_DEADLINE = frozenset({"level", "annual", "cumulative"})
 
 
 def target_standing(a: Assessment, at_deadline: bool = False) -> Standing | None:
     """Where a target stands against its schedule, as every output says it: ahead, behind
-    or on schedule (:func:`schedule_standing`), except for a level or cumulative target
-    achieved once its time is up — its whole time elapsed, or ``at_deadline`` (the as-of
+    or on schedule (:func:`schedule_standing`), except for a level, annual or cumulative
+    target achieved once its time is up (also one met at its start, which has no gap) — its whole time elapsed, or ``at_deadline`` (the as-of
     period ends at or after the deadline year, engine.deadline_reached): there is no
     schedule left to be ahead of, and "ahead of schedule by 335.0 points" (435 % of the way
     from a 66 % starting point to > 70 %) says nothing true, so it is ``met_at_deadline``
     (到期已达成). A target missed at the deadline keeps how far behind it fell: that is its
     shortfall."""
-    time_up = at_deadline or (a.time_progress is not None and a.time_progress >= 1)
-    if a.kind in _TO_DEADLINE and a.status == "achieved" and a.schedule_gap is not None and time_up:
+    # An annual target's year is all elapsed at every year's end: only its deadline ends it
+    # (≥ 85,000 a year over 2015–2020 met in 2019 is ahead, not met at the deadline).
+    elapsed = a.kind != "annual" and a.time_progress is not None and a.time_progress >= 1
+    time_up = at_deadline or elapsed
+    if a.kind in _TO_DEADLINE and a.status == "achieved" and time_up:
         return "met_at_deadline"
     return schedule_standing(a.schedule_gap)
 
@@ -257,8 +261,6 @@ def indicator_view(
 ) -> IndicatorView:
     """Every target of ``indicator`` assessed in each of ``regions``, and what ``show``
     draws beside them."""
-    from linyi_tracker.assessment.engine import assess
-
     book = book or SeriesBook(plan, store)
     targets = tuple(
         target_view(plan, store, assess(plan, store, tg, as_of, r, book), as_of, book=book)

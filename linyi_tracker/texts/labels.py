@@ -175,11 +175,6 @@ LABELS: dict[str, Pair] = {
         "zh": "{regions}个地区数据之和（{files}个文件）",
         "en": "sum of the {regions} regions' figures ({files:file|files})",
     },
-    "method.status": {
-        "zh": "完成率=实际÷目标；时序进度=已过时间占比；推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
-        "en": "Achieved = actual ÷ target; schedule = achievement − time elapsed, in points; "
-        "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
-    },
     "hint.no_data": {
         "zh": "{n}个目标暂无数据：`linyi-tracker report {year}` 的“数据完整性”一节列出最近数据和应报送单位。",
         "en": "No figure yet for {n:target|targets}: the “Data completeness” section of `linyi-tracker report {year}` "
@@ -290,13 +285,6 @@ LABELS: dict[str, Pair] = {
     "schedule.met_at_deadline": {"zh": "到期已达成", "en": "met at the deadline"},
     "report.phrase": {"zh": "完成情况", "en": "Achieved vs. schedule"},
     "word.ytd_not_judged": {"zh": "（{period}，不作判断）", "en": " ({period}, not judged)"},
-    "method.status.schedule": {
-        "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；超（落后）时序进度=完成率−时序进度，以百分点计；"
-        "推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
-        "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
-        "ahead/behind schedule = achievement − time elapsed, in points; "
-        "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
-    },
     "method.schedule": {
         "zh": "时序进度为数据所覆盖的时间占目标期限的比例：年度目标为该数据覆盖的月数÷12（1—8月的数据为8/12，无论截至何时，因为数据不反映9月以后的情况）；"
         "累计目标为自起始年至最新数据所覆盖月份的月数÷全期月数；水平目标为自起点至数据年份的年数÷至期限的年数。"
@@ -389,11 +377,12 @@ LABELS: dict[str, Pair] = {
     },
     "method.status.table": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"
-        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；"
+        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；期限已到且已达成的目标写“到期达成”，不再计时序进度；"
         "推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
         "vs. schedule = achievement − time elapsed for annual and cumulative targets, "
         "progress since the starting point − time elapsed for level targets, in points; "
+        "“met at deadline” for a target achieved with its time up, which has no schedule left; "
         "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
     },
     # the submission template (intake/template.py)
@@ -521,7 +510,7 @@ LABELS.update(
         },
         "cli.data_has_errors": {
             "zh": "{folder} 中的数据有{n}个错误；请先改正——有错误的文件夹不评估任何数字",
-            "en": "the data in {folder} has {n:error|errors}; fix them first — no figure is assessed "
+            "en": "the data in {folder} has {n:error|errors} to fix first — no figure is assessed "
             "from a folder with errors",
         },
         # lookups: --status, --system, --region, show NAME (plan/lookup.py)

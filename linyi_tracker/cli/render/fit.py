@@ -66,7 +66,9 @@ def _may_break(before: str, after: str, mode: Mode) -> bool:
         return False
     if mode == "id":
         return False
-    if mode == "words":  # and before 每 after a Chinese word ("≥ 8.5万人|每年", not "≥|8.5万人每年")
+    if (
+        mode == "words"
+    ):  # and before 每 after a Chinese word ("≥ 8.5万人|每年", not "≥|8.5万人每年")
         return after == "（" or before == "）" or (after == "每" and _wide(before))
     return _wide(before) or _wide(after)
 

@@ -14,7 +14,6 @@ from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
 from linyi_tracker.formatting import (
-    SHARE,
     ColumnStyle,
     bar,
     column_style,
@@ -69,8 +68,7 @@ def _scale(ctx: Context, view: IndicatorView, lang: Lang) -> dict[str, ColumnSty
     """One scale for every figure of the indicator on the screen (text.column_styles): each
     target's target, actual, gap, projection, starting point and yearly figures, and the
     series, all in 万 or none — never 8.62万人 in a panel above 86,200人 in the series."""
-    unit = unit_label(ctx.plan, view.indicator.unit, lang)
-    key = SHARE if unit == "%" else unit or ""
+    key = text.style_key(unit_label(ctx.plan, view.indicator.unit, lang))
     others = [o.value for o in view.series if not o.is_growth and o.value is not None]
     for v in view.targets:
         others += [h.actual for h in v.a.history if h.actual is not None]

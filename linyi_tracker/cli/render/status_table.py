@@ -18,7 +18,7 @@ from rich.text import Text
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
-from linyi_tracker.formatting import ColumnStyle, shown_percent, sparkline
+from linyi_tracker.formatting import ColumnStyle, sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import StatusView, TargetView, tally
@@ -26,14 +26,6 @@ from linyi_tracker.texts.text import Text as Sentence
 from linyi_tracker.words import STATUS_WORDS
 
 WIDE = 120  # the golden files' width: every column in English; in Chinese, ids only from ~125
-
-
-def schedule_short(v: TargetView, lang: Lang) -> str:
-    """The schedule gap as a table cell: '超 31.8' / '+31.8 pts' (the sentence is in show)."""
-    standing = v.standing
-    if standing is None or v.a.schedule_gap is None:
-        return "—"
-    return t(f"schedule.short.{standing}", lang, points=str(shown_percent(abs(v.a.schedule_gap))))
 
 
 def _columns(lang: Lang) -> list[fit.Column]:
@@ -76,7 +68,7 @@ def _row(
         # they do not widen the column past its figures.
         [
             fit.para(
-                schedule_short(v, lang),
+                text.schedule(v, lang, short=True),
                 mode="words" if v.standing == "met_at_deadline" else "whole",
             )
         ],

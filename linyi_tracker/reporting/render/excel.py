@@ -312,6 +312,8 @@ def _target_sheet(
             flat = worded_row(report, line, lang, systems)
             for key in (*_FRACTIONS, "schedule_gap"):
                 flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
+            if flat["schedule_gap"] is None and line.standing == "met_at_deadline":
+                flat["schedule_gap"] = text.schedule(line, lang)  # met at its start: no gap
             if isinstance(flat["pace"], float):  # as text.pace shows it, in percent
                 flat["pace"] = float(shown_pace(flat["pace"], line.pace_bounds) / 100)
             for key, (value, fmt) in _figures(line, lang, styles).items():
