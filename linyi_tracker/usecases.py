@@ -316,10 +316,11 @@ def validate(
     files = expand(paths)
     store = None
     # Only the user's own store (--data, $LINYI_TRACKER_DATA, ./data/actuals): the
-    # published figures shipped with the tool are not what a submission adds to.
+    # figures shipped with the tool (the published Linyi figures, an example plan's) are
+    # not what a submission adds to — ingest refuses to write there.
     # A folder named by --data or $LINYI_TRACKER_DATA that is not there is refused,
     # as status refuses it: comparing with nothing would pass silently.
-    if compare_with_store and where.origin != "embedded":
+    if compare_with_store and not where.shipped:
         mine = {Path(p).resolve() for p in files if p != STDIN}
         store = read_store(plan, where, exclude=mine)
     # The paths as given: a folder's files not read are named in the report (expand_named).

@@ -387,6 +387,22 @@ def test_a_name_the_file_system_refuses_is_reported_where_it_is_used(
     assert r.exit_code == 2 and "cannot create the data folder" in r.stderr
 
 
+def test_validate_does_not_compare_a_submission_with_an_example_s_figures(
+    run: Run, tmp_path: Path
+) -> None:
+    """`validate --plan cn-13th-fyp` checks a clerk's file against the plan, not against the
+    example's shipped figures: 1300 for 2017 is no conflict with the example's 1351, whose
+    'ingest with --revise' advice the example would refuse."""
+    sub = tmp_path / "jobs.csv"
+    sub.write_text(
+        "indicator,period,value,unit,source\nemp.new_urban_jobs,2017,1300,万人,c\n",
+        encoding="utf-8",
+    )
+    r = run("validate", str(sub), "--plan", "cn-13th-fyp", "--format", "json")
+    codes = [f["code"] for f in json.loads(r.stdout)["findings"]]
+    assert r.exit_code == 0 and "conflicts-with-store" not in codes, codes
+
+
 def test_ingest_never_writes_into_a_shipped_example(run: Run, tmp_path: Path) -> None:
     """`ingest --data cn-13th-fyp` is refused: the shipped example is the package's own."""
     sub = tmp_path / "jobs.csv"

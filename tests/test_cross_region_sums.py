@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import TODAY, cross_rule, csv_rows, store_from
+from linyi_tracker.actuals.numbers import sum_text
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.validator import validate
 
@@ -54,3 +58,28 @@ def test_a_city_figure_off_its_regions_sum_is_flagged_on_the_city_row(plan: Plan
     ]
     right = csv_rows(*rows, f"{FLOW},2016,linyi,{100 * len(counted)},人,,")
     assert cross_rule(plan, region_sums.check, right) == []
+
+
+def test_a_sum_of_regions_reads_as_the_sum_of_their_figures() -> None:
+    """Twelve counties of 150000.1 sum to '1800001.2' in the message, not to the float
+    additions' 1800001.2000000004."""
+    total = 0.0
+    for _ in range(12):
+        total += 150000.1
+    assert sum_text(total) == "1800001.2"
+
+
+@given(
+    st.lists(
+        st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_a_sum_text_is_the_exact_sum_of_figures_a_float_holds(figures: list[Decimal]) -> None:
+    """Property: figures of up to 2 decimals added as floats read as their exact sum."""
+    total = 0.0
+    for f in figures:
+        total += float(f)
+    exact = sum(figures, Decimal(0))
+    assert Decimal(sum_text(total)) == exact

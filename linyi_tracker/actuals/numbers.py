@@ -285,6 +285,13 @@ def float_text(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def sum_text(value: float) -> str:
+    """The text of a sum of figures added as floats: to 15 significant digits, what a
+    float holds surely, so that twelve counties of 150000.1 sum to 1800001.2, not to the
+    1800001.2000000004 of the additions' rounding (a clerk would take it for a figure)."""
+    return float_text(float(f"{value:.15g}"))
+
+
 def exact_float(value: Decimal | None) -> float | None:
     """``value`` as a float when the float gives back its decimal text as written (at most
     MAX_FIGURE_DIGITS characters, :func:`float_text` the same digits: 442079, 12.5) — what

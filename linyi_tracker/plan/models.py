@@ -437,12 +437,6 @@ class Plan(Model):
         region ``part_of`` another (a zone inside a county) is left out."""
         return [r for r in self.sub_regions if r.part_of is None]
 
-    @cached_property
-    def summed_region_ids(self) -> frozenset[str]:
-        """The ids of :attr:`summed_regions`, as one hashable value built once: a memo key
-        that holds it costs the same with twelve regions or eight thousand."""
-        return frozenset(r.id for r in self.summed_regions)
-
     def targets_of(self, indicator_id: str) -> list[Target]:
         return list(self._targets_by_indicator.get(indicator_id, ()))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from linyi_tracker.actuals.numbers import float_text
+from linyi_tracker.actuals.numbers import sum_text
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import AnnualTarget, CumulativeTarget, LevelTarget, Plan
@@ -76,7 +76,7 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
             if summed > total.value and blame2 is not None:
                 params = {
                     "whole": total.indicator,
-                    "parts_sum": float_text(summed),
+                    "parts_sum": sum_text(summed),
                     "whole_value": total.text,
                     "period": period.text,
                 }

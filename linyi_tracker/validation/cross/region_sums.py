@@ -12,7 +12,7 @@ import math
 import operator
 from itertools import repeat
 
-from linyi_tracker.actuals.numbers import float_text
+from linyi_tracker.actuals.numbers import sum_text
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.cross.figures import (
@@ -119,7 +119,7 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
                         "period": period.text,
                         "value": whole.text,
                         "regions": len(subs),
-                        "regions_sum": float_text(total),
+                        "regions_sum": sum_text(total),
                     }
                     out.append(at(blame, "region-sum-mismatch", Severity.WARNING, params))
     return out
