@@ -112,14 +112,20 @@ def _data_option(option: Path) -> Located:
     return Located(shipped, "example") if shipped else Located(option, "option")
 
 
-def data_beside(plan_at: Located) -> Located | None:
+def data_beside(plan_at: Located, cwd: Path | None = None) -> Located | None:
     """The folder of figures beside a plan and named as it (``cn-13th-fyp.yaml`` and
     ``cn-13th-fyp/``, as the examples ship): the data such a plan is read with when no
     ``--data`` or ``$LINYI_TRACKER_DATA`` names one — not the Linyi figures of the working
     directory or the package, which are another plan's. A shipped example's stays
-    ``example`` (never written to)."""
+    ``example`` (never written to), unless a folder of its name where the command runs
+    holds the user's own copy of its figures (as ingest's refusal says to make): that copy
+    wins, as a local copy always does."""
     if plan_at.origin == "embedded":
         return None
+    if plan_at.origin == "example":
+        copy = (cwd or Path.cwd()) / plan_at.path.stem
+        if _is(copy, folder=True):
+            return Located(copy, "working directory")
     folder = plan_at.path.with_suffix("")
     if folder == plan_at.path or not _is(folder, folder=True):
         return None
@@ -151,7 +157,7 @@ def locate_data(
         return _data_option(option)
     if environ.get(DATA_ENV):
         return Located(Path(environ[DATA_ENV]), "environment")
-    own = data_beside(plan_at) if plan_at is not None else None
+    own = data_beside(plan_at, cwd) if plan_at is not None else None
     if own is not None:
         return own
     local = (cwd or Path.cwd()) / "data" / "actuals"
@@ -162,12 +168,15 @@ def locate_data(
 
 def plan_beside(data_at: Located) -> Located | None:
     """The plan beside a named folder of figures and named as it (``cn-13th-fyp/`` and
-    ``cn-13th-fyp.yaml``): the mirror of :func:`data_beside`."""
+    ``cn-13th-fyp.yaml``), or for a copy of an example's figures alone, the example's plan:
+    the mirror of :func:`data_beside`."""
     if data_at.origin not in ("option", "environment", "example"):
         return None
     plan = data_at.path.parent / f"{data_at.path.name}.yaml"
     if not _is(plan, folder=False):
-        return None
+        # A copy of an example's figures alone (cp -r …/cn-13th-fyp .): the example's plan
+        shipped = _shipped(data_at.path.name, ".yaml") if data_at.origin != "example" else None
+        return Located(shipped, "example") if shipped else None
     return Located(plan, "example" if data_at.origin == "example" else "beside the data")
 
 

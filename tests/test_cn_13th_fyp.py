@@ -468,6 +468,37 @@ def test_the_example_s_figures_named_alone_are_read_under_its_plan(run: Run) -> 
     assert str(targets["urb.resident_rate.2020"]["actual"]) == "63.89"
 
 
+def test_a_copy_of_the_example_s_figures_is_read_and_written_under_its_plan_name(
+    run: Run, tmp_path: Path
+) -> None:
+    """With only the example's folder copied where the command runs (no .yaml), `--plan
+    cn-13th-fyp` reads and ingests into the copy, never the shipped figures."""
+    shutil.copytree(DATA, tmp_path / "cn-13th-fyp")
+    r = run("status", "--plan", "cn-13th-fyp", "--lang", "en", width=200)
+    assert r.exit_code == 0 and "data: cn-13th-fyp (working directory)" in r.stdout, r.stdout
+    sub = tmp_path / "share.csv"
+    sub.write_text(
+        "indicator,period,value,unit,source\nenv.non_fossil_share,2019,15.3,%,a test figure\n",
+        encoding="utf-8",
+    )
+    before = {p: p.read_bytes() for p in DATA.glob("**/*")}
+    assert run("ingest", str(sub), "--plan", "cn-13th-fyp").exit_code == 0
+    assert list((tmp_path / "cn-13th-fyp" / "ingested").glob("*.csv"))
+    assert {p: p.read_bytes() for p in DATA.glob("**/*")} == before
+
+
+def test_a_copy_of_the_example_s_figures_named_alone_is_read_under_the_example_s_plan(
+    run: Run, tmp_path: Path
+) -> None:
+    """`status --data cn-13th-fyp` on a copied folder (no .yaml beside it) reads it under the
+    example's plan, not the Linyi plan, which listed its figures as 34 errors."""
+    shutil.copytree(DATA, tmp_path / "cn-13th-fyp")
+    r = run("status", "--data", "cn-13th-fyp", "--as-of", "2020", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    targets = {t["target_id"]: t for t in json.loads(r.stdout)["targets"]}
+    assert str(targets["urb.resident_rate.2020"]["actual"]) == "63.89"
+
+
 def test_following_the_refusal_s_advice_ingests(run: Run, tmp_path: Path) -> None:
     """The refusal says to copy the example and give --plan and --data: done as said,
     ingest writes the clerk's figure into the copy."""
