@@ -349,11 +349,14 @@ def test_a_ratio_in_full_width_is_read_as_the_ratio_hint_says(units_plan: Plan) 
     assert value == Decimal("1.7") and issues == []
 
 
+# Read once: a plan read inside a hypothesis example (16–20 ms) nears its 200 ms deadline
+# on a slow runner.
+_UNITS = read_plan(UNITS_PLAN)
+_LINYI = read_plan(PLAN_FILE)
 _PLAN_INDICATORS = [
     (ind, u)
-    for p in (read_plan(UNITS_PLAN),)
-    for ind in p.indicators
-    if (u := p.unit_of(ind)) is not None and has_magnitude(u.name.zh)
+    for ind in _UNITS.indicators
+    if (u := _UNITS.unit_of(ind)) is not None and has_magnitude(u.name.zh)
 ]
 
 
@@ -371,8 +374,7 @@ def test_extract_and_validate_read_one_figure_alike(
     ind, u = pair
     base = u.name.zh[1:]  # 万吨 → 吨: the magnitude word written is the sentence's own
     text = f"{number}{word}{base}" if word else f"{number}{u.name.zh}"
-    plan = read_plan(UNITS_PLAN)
-    result = Extractor(plan, year=2023).extract([_document(f"全年{ind.name.zh}{text}。")])
+    result = Extractor(_UNITS, year=2023).extract([_document(f"全年{ind.name.zh}{text}。")])
     (row,) = [r for r in result.rows if r.measure == "level"]
     (from_extract, _, _), _ = value_cell(row.value, row.unit, "number", u, None, TODAY)
     (from_cell, _, _), _ = value_cell(text, "", "number", u, None, TODAY)
@@ -452,8 +454,7 @@ def test_the_simplified_text_keeps_every_position(text: str) -> None:
 def test_any_traditional_sentence_reads_without_raising(text: str) -> None:
     """Any sentence of traditional characters, digits and units gives rows or reasons,
     never an exception, and no figure that is not in the text."""
-    linyi = read_plan(PLAN_FILE)
-    result = Extractor(linyi, year=2016).extract([_document(text)])
+    result = Extractor(_LINYI, year=2016).extract([_document(text)])
     for row in result.rows:
         assert row.value.lstrip("-") in text
 

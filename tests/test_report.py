@@ -389,8 +389,10 @@ def test_a_level_phrase_names_the_progress_its_schedule_gap_is_measured_on(plan:
     line = demo_report(plan).line("ss.medical_assistance_ratio.2020")
     zh = text.phrase(line, "zh")
     en = text.phrase(line, "en")
-    assert zh == "达到目标值的75.0%；较2015年起点反向变动，进展为-11.1%，落后时序进度91.1个百分点"
-    assert en is not None and "2015 starting point (progress -11.1 %)" in en
+    assert (
+        zh == "达到目标值的75.0%；较2015年起点反向变动，进展为\u221211.1%，落后时序进度91.1个百分点"
+    )
+    assert en is not None and "2015 starting point (progress \u221211.1 %)" in en
     assert en.endswith("behind schedule by 91.1 points")
 
 

@@ -161,7 +161,11 @@ _REPORT_SENTENCES = [
     ("demo", "达到目标值的100.4%", "100.4 % of the target level"),  # phrase.level
     ("demo", "完成年度目标的", "% of the annual target"),  # phrase.annual
     ("demo", "自2015年起点已完成应提升幅度的116.0%", "116.0 % of the way from the 2015 starting"),
-    ("demo", "较2015年起点反向变动，进展为-11.1%", "moved away from the target since the 2015"),
+    (
+        "demo",
+        "较2015年起点反向变动，进展为\u221211.1%",
+        "moved away from the target since the 2015",
+    ),
     ("demo", "100.4%；自2015年", "100.4 % of the target level; 116.0 %"),  # phrase.with_progress
     ("demo", "116.0%，超时序进度36.0个百分点", "starting point, ahead of schedule by 36.0"),
     ("demo", "工作推进线）", " work line)"),  # report.who_city
@@ -187,8 +191,9 @@ def test_a_report_sentence_reads_chinese_under_zh(which: str, zh: str, en: str) 
 
 @pytest.mark.parametrize(("which", "zh", "en"), _REPORT_SENTENCES)
 def test_a_report_sentence_keeps_its_english(which: str, zh: str, en: str) -> None:
-    """The same sentence in the English report reads as it did."""
+    """The same sentence in the English report reads as it did, and never in Chinese."""
     assert en in _report(which, "en")
+    assert zh not in _report(which, "en")
 
 
 def test_a_chart_axis_counts_in_wan_in_chinese() -> None:

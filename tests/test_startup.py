@@ -1,5 +1,7 @@
-"""What `status` loads at start-up: only what it draws (bench/run.py measures the time;
-no test here is timed)."""
+"""What `status` does at start-up: it leaves the finding texts unloaded, builds only the
+command it runs, and lays out each column once (bench/run.py measures the time; no test
+here is timed). Other modules kept out of `status` are checked where they are lazily
+loaded (test_national_units.py: OpenCC and pypinyin; test_cache.py: the cache)."""
 
 from __future__ import annotations
 

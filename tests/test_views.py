@@ -65,10 +65,14 @@ def test_renderers_never_reach_the_store() -> None:
 
 
 def test_the_store_keeps_no_memo_of_the_assessment(plan: Plan) -> None:
-    """Assessing a store leaves no series of the assessment's inside the store."""
+    """Assessing a store leaves nothing of the assessment's inside the store: no attribute
+    added, none replaced but the store's own series index, built on first use."""
     store = store_from(plan, ("city.csv", csv_rows(f"{JOBS},2019,,95000,,s,")))
+    before = {k: id(v) for k, v in vars(store).items()}
     assess_all(plan, store, Period.of_year(2019))
-    assert not hasattr(store, "derived")
+    after = {k: id(v) for k, v in vars(store).items()}
+    assert after.keys() == before.keys()
+    assert {k for k in after if after[k] != before[k]} <= {"_series_cache"}
 
 
 def test_a_command_works_each_series_out_once(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,7 @@ from linyi_tracker.formatting import (
     percent_sign,
     phrase_of,
     shown_percent,
+    shown_signed,
     signed,
     unit_scales,
     with_unit,
@@ -403,7 +404,7 @@ def phrase(v: TargetView, lang: Lang) -> str | None:
         return relative_phrase(v, lang)
     if a.achievement is None:
         return None
-    pct = str(shown_percent(a.achievement))
+    pct = shown_signed(shown_percent(a.achievement))
     kind = a.kind if a.kind in ("annual", "cumulative", "milestone") else "level"
     if kind == "level" and a.comparator in ("<", "<="):
         # T/A where lower is better (assessment.md): 0.6 % against < 5 % is 833.3 %, which
@@ -426,7 +427,7 @@ def level_progress(v: TargetView, lang: Lang) -> str:
     if a.progress is None or a.starting_point is None or a.target is None:
         return ""
     y0, a0 = a.starting_point
-    prog = str(shown_percent(a.progress))
+    prog = shown_signed(shown_percent(a.progress))
     if a.progress < 0:
         key = "phrase.level_back"
     else:
