@@ -69,9 +69,9 @@ def extract(
     if output_format is OutputFormat.JSON:
         shown = None if output is None else str(output)
         data = to_dict(extraction, written, language, shown, result.documents)
-        from linyi_tracker.jsontext import dumps
+        from linyi_tracker.cli.output import echo_json
 
-        typer.echo(dumps(data))
+        echo_json(data)
     else:
         print_review(stdout(), result.plan, extraction, language)
     messages = stderr()

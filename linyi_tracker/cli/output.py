@@ -61,6 +61,18 @@ def safe_text(text: str, *, one_line: bool = False) -> str:
     return without_surrogates(text)  # the one rule for names that are not UTF-8
 
 
+def echo_json(data: Any) -> None:
+    """``data`` as the one JSON writer makes it (:mod:`linyi_tracker.jsontext`), written to
+    standard output in parts as it is made, then a newline: a large report's text is never
+    held whole."""
+    import typer
+
+    from linyi_tracker.jsontext import write
+
+    write(data, lambda text: typer.echo(text, nl=False))
+    typer.echo()
+
+
 def print_bytes(payload: bytes) -> None:
     """A file's content on standard output: its bytes as they are to a pipe or a file; on
     a terminal as text, every character the terminal would act on shown as an escape."""

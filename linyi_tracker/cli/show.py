@@ -76,9 +76,9 @@ def show(
                 for w, o in view.withdrawn
             ],
         }
-        from linyi_tracker.jsontext import dumps
+        from linyi_tracker.cli.output import echo_json
 
-        typer.echo(dumps(payload))
+        echo_json(payload)
         return
     from linyi_tracker.cli.output import stdout
     from linyi_tracker.cli.render.indicator_view import render_indicator

@@ -67,9 +67,9 @@ def status(
     if result.warnings:
         print_findings(stderr(), result.warnings, limit=10, lang=language)
     if output is OutputFormat.JSON:
-        from linyi_tracker.jsontext import dumps
+        from linyi_tracker.cli.output import echo_json
 
-        typer.echo(dumps(status_dict(view, ctx.plan)))
+        echo_json(status_dict(view, ctx.plan))
         return
     from linyi_tracker.cli.render.status_table import render_status
 

@@ -65,9 +65,9 @@ def validate(
         )
     language = output_language(lang)
     if output is ValidateFormat.JSON:
-        from linyi_tracker.jsontext import dumps
+        from linyi_tracker.cli.output import echo_json
 
-        typer.echo(dumps(report.to_dict(language)))
+        echo_json(report.to_dict(language))
     else:
         print_text(report, max_findings, language)
     if report.failed:
