@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from linyi_tracker.findings import Finding, Param, Severity
+from linyi_tracker.findings import Finding, Named, Param, Severity
 from linyi_tracker.texts.findings import (  # the table, by code
     CATALOGUE,
     COLUMN_WORDS,
@@ -30,6 +30,7 @@ __all__ = [
     "SEVERITY_WORDS",
     "Entry",
     "finding_dict",
+    "finding_dicts",
     "hint_text",
     "message_text",
     "render",
@@ -94,10 +95,44 @@ def severity_word(severity: Severity, lang: Lang) -> str:
     return SEVERITY_WORDS[severity](lang)
 
 
-def finding_dict(finding: Finding, lang: Lang = "en") -> dict[str, object]:
-    """A finding as JSON data: position, code, severity, message and hint in ``lang``,
-    and the parameters (exact decimals as text)."""
-    message, hint = render(finding, lang)
+def finding_dicts(findings: list[Finding], lang: Lang = "en") -> list[dict[str, object]]:
+    """:func:`finding_dict` of each finding, each distinct sentence rendered once: a
+    clerk's file of a million rows with '-' for "no figure" gives 50,000 findings that
+    say the same thing at different lines (0.84 s of rendering where 0.1 s will do)."""
+    said: dict[object, tuple[str, str | None]] = {}
+    out = []
+    for finding in findings:
+        key = _sentence_key(finding)
+        if key is None:
+            out.append(finding_dict(finding, lang))
+            continue
+        sentence = said.get(key)
+        if sentence is None:
+            sentence = said[key] = render(finding, lang)
+        out.append(finding_dict(finding, lang, sentence))
+    return out
+
+
+def _sentence_key(finding: Finding) -> object:
+    """What a finding's message and hint depend on — the code, the forms and each
+    parameter as it is said (its type and text: 1.0 and 1.00 are equal Decimals but not
+    the same words; a Named's names too) — or None where a parameter is a list of lines."""
+    said: list[object] = [finding.code, finding.form, finding.hint_form]
+    for name, value in finding.params.items():
+        if isinstance(value, list):
+            return None
+        names = (value.zh, value.en) if isinstance(value, Named) else None
+        said.append((name, type(value), str(value), names))
+    return tuple(said)
+
+
+def finding_dict(
+    finding: Finding, lang: Lang = "en", sentence: tuple[str, str | None] | None = None
+) -> dict[str, object]:
+    """A finding as JSON data: position, code, severity, message and hint in ``lang``
+    (``sentence``, when it has been rendered already), and the parameters (exact decimals
+    as text)."""
+    message, hint = sentence if sentence is not None else render(finding, lang)
     return {
         "code": finding.code,
         "severity": str(finding.severity),

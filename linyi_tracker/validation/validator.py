@@ -61,14 +61,14 @@ class ValidationReport:
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The JSON contract of submissions.md; messages and hints in ``lang``, with each
         finding's parameters."""
-        from linyi_tracker.validation.catalogue import finding_dict
+        from linyi_tracker.validation.catalogue import finding_dicts
 
         return {
             "files": [
                 {"path": f.path, "encoding": f.encoding, "rows": f.rows, "valid": f.valid}
                 for f in self.files
             ],
-            "findings": [finding_dict(f, lang) for f in self.findings],
+            "findings": finding_dicts(self.findings, lang),
             "summary": {
                 **self.counts,
                 "files": len(self.files),
