@@ -157,14 +157,17 @@ def value_cell(
     if kind == "milestone" or (kind == "count" and not _looks_numeric(folded)):
         return milestone_cell(text, today)
     issues: Issues = []
-    parsed = Decimal(text) if PLAIN_NUMBER.match(text) else number_cell(text, unit, issues)
+    plain = PLAIN_NUMBER.match(text) is not None
+    # The cell split at a unit typed after its figure, once: digits alone have none.
+    split = (text, _ONE, None) if plain else _split_unit(text, unit)
+    parsed = Decimal(text) if plain else number_cell(text, unit, issues, split)
     if parsed is None:
         return _NOTHING, issues
     if too_large(parsed):
         return _NOTHING, [*issues, _too_large(parsed)]
     # The unit typed in the cell (9800人), when there is one: the unit column naming that
     # same unit adds nothing, and converting by both would scale the figure twice.
-    in_cell = _split_unit(text, unit)[2] if unit_text and not PLAIN_NUMBER.match(text) else None
+    in_cell = split[2] if unit_text else None
     if in_cell is not None and unit is not None and _same_unit(in_cell, unit_text, unit):
         unit_text = ""
     if _scaled_twice(issues, unit_text, unit):
@@ -188,7 +191,7 @@ def value_cell(
         return _NOTHING, [*issues, _too_large(value)]
     if value != parsed or not PLAIN_NUMBER.match(text):
         value = with_written_precision(value, text)
-    if unit is not None and unit.kind == "count" and value == parsed and _thousands_dot(text, unit):
+    if unit is not None and unit.kind == "count" and value == parsed and _thousands_dot(split):
         whole = int(value)
         params = {"text": text, "thousands": whole * 1000, "plain": whole}
         return _NOTHING, [
@@ -355,15 +358,18 @@ def milestone_cell(text: str, today: date) -> tuple[Value, Issues]:
     return _NOTHING, [Issue("invalid-milestone-value", E, "value", {"text": text})]
 
 
-def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
+def number_cell(
+    text: str, unit: Unit | None, issues: Issues, split: tuple[str, Decimal, str | None]
+) -> Decimal | None:
     """Any number but plain digits: separators, 万/亿, full-width, a unit in the cell
-    (:func:`~linyi_tracker.actuals.numbers.parse_number` decides the number itself)."""
+    (``split``: :func:`_split_unit` of ``text``; :func:`~linyi_tracker.actuals.numbers.
+    parse_number` decides the number itself)."""
     try:
         check_digits(text)  # before the unit is split off with NFKC: '86000¹人' is no 860001
     except DigitTrouble as exc:
         issues.append(Issue("invalid-number", E, "value", exc.params, exc.form, exc.form))
         return None
-    number_text, factor, suffix = _split_unit(text, unit)
+    number_text, factor, suffix = split
     try:
         reading = parse_number(
             number_text, percent_unit=unit is not None and unit.kind == "percent"
@@ -395,10 +401,11 @@ def number_cell(text: str, unit: Unit | None, issues: Issues) -> Decimal | None:
     return parsed
 
 
-def _thousands_dot(text: str, unit: Unit) -> bool:
+def _thousands_dot(split: tuple[str, Decimal, str | None]) -> bool:
     """A count written 85.000 — alone or with its unit typed after it (85.000人), not
-    85.000万人 (a magnitude: 850,000): thousands or 85?"""
-    number, factor, _ = _split_unit(text, unit)
+    85.000万人 (a magnitude: 850,000): thousands or 85? (``split``: :func:`_split_unit`
+    of the cell.)"""
+    number, factor, _ = split
     return factor == 1 and thousands_dot(number)
 
 
@@ -512,7 +519,7 @@ def _split_unit(text: str, unit: Unit | None) -> tuple[str, Decimal, str | None]
     reads a sentence's units by."""
     split = split_unit(text, unit) if unit is not None else None
     if split is None:
-        return text, Decimal(1), None
+        return text, _ONE, None
     return split
 
 
@@ -521,6 +528,6 @@ def _looks_numeric(folded: str) -> bool:
     return bool(folded) and _DATE.match(folded) is None and any(ch.isdigit() for ch in folded)
 
 
-_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+_ZERO, _ONE, _HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 _PERCENT_WORDS = frozenset({"%", "％", "百分比", "percent", "pct", "百分点"})
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")

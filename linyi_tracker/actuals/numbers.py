@@ -118,6 +118,9 @@ class NumberError(ValueError):
 # Marks an office puts after a figure to point at a footnote (besides superscript and
 # circled digits, which NFKC would fold into the figure's own digits).
 FOOTNOTE_SIGNS = frozenset("*＊†‡※§¶⁽⁾₍₎")
+_FOOTNOTE = re.compile("[" + re.escape("".join(sorted(FOOTNOTE_SIGNS))) + "]")
+# The characters :func:`not_a_digit` may say yes to: neither ASCII nor a full-width 0-9.
+_OTHER_CHARS = re.compile("[^\x00-\x7f０-９]")
 
 
 class DigitTrouble(ValueError):
@@ -146,8 +149,8 @@ def check_digits(text: str) -> None:
     full-width) or a footnote mark after a figure ('86000¹', '86000¹人', '8.5万※') — one
     rule for every cell that holds digits (figures, growth rates, periods, dates)."""
     s = text.strip()
-    if s.isascii() and not any(c in FOOTNOTE_SIGNS for c in s):
-        return
+    if _FOOTNOTE.search(s) is None and not any(map(not_a_digit, _OTHER_CHARS.findall(s))):
+        return  # the common case (1.32万, ８２２): no mark, no character that is not 0-9
     i, n = 0, len(s)
     while i < n:
         if not (s[i] in FOOTNOTE_SIGNS or not_a_digit(s[i])):
