@@ -288,10 +288,20 @@ def span_findings(group: Sequence[Observation]) -> tuple[Decision, list[Finding]
         # labels is no finding (a flow's December and year figures are mostly so)
         rest = len(group) - 1
         return Decision(0, [Verdict.KEPT] + [Verdict.DUPLICATE] * rest, [None] + [0] * rest), []
-    labels = "/".join(sorted({o.period.text for o in group}))
     first = group[0]
-    key: Key = (first.indicator, labels, first.region, first.measure)
-    figures = [Figure.of(o) for o in group]
+    key = (first.indicator, first.period.text, first.region, first.measure)
+    return decide_span(key, [o.period.text for o in group], [Figure.of(o) for o in group])
+
+
+def decide_span(
+    first: Key, labels: Sequence[str], figures: Sequence[Figure]
+) -> tuple[Decision, list[Finding]]:
+    """Rule 5 for figures of one span under different labels, in file order (``first``:
+    the key of the first; ``labels``: each figure's period as written): the decision, and
+    the findings of a conflict, their key naming every label (2019-12/2019). The store
+    (:func:`span_findings`) and validate (validation/cross/same_keys.py) both call it."""
+    indicator, _, region, measure = first
+    key: Key = (indicator, "/".join(sorted(set(labels))), region, measure)
     decision = decide(figures)
     return decision, findings(key, figures, decision, labels=True)
 

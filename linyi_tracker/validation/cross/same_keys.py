@@ -15,7 +15,7 @@ import operator
 from array import array
 from collections.abc import Iterable
 
-from linyi_tracker.actuals.reconcile import decide, findings
+from linyi_tracker.actuals.reconcile import decide, decide_span, findings
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.cross.figures import Stored, Submitted
@@ -130,12 +130,10 @@ def _by_span(
             continue
         # in file order, as the store sees them (a clash's current is the first)
         same.sort(key=lambda r: (submitted.file(r), submitted.lines[r]))
+        keys = [submitted.store_key(r) for r in same]
         figures = [submitted.figure(r) for r in same]
-        decision = decide(figures)
-        first = submitted.store_key(same[0])
-        labels = "/".join(sorted(submitted.store_key(r)[1] for r in same))
-        key = (first[0], labels, first[2], first[3])
-        out.extend(findings(key, figures, decision, labels=True))
+        decision, found = decide_span(keys[0], [k[1] for k in keys], figures)
+        out.extend(found)
         counted.append(same[decision.current])
         history += [same[h] for h in decision.history]
     return counted
