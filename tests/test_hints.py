@@ -143,6 +143,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("plan-schema", "control-character"): "an invisible character removed; checked again",
     ("project-count", ""): "list the declared projects; the plan is checked again",
     ("unnamed-project", ""): "nothing to do until a source names it",
+    ("already-stored", ""): "nothing to do; the stored figure is the same, ingest adds none",
     ("unreadable-file", "changed"): "run again; nothing was read from the half-written file",
     ("unreadable-file", "outside-link"): "the file itself in the folder; it is then checked",
     ("file-not-read", ""): "re-saves a data file in a read format, or moves it out",

@@ -1723,6 +1723,7 @@ _ENTRIES = [
                 + ")",
             )
         },
+        {"": T("无需处理；导入时跳过这些行", "nothing to do; ingest skips these rows")},
     ),
     _entry(
         "revises-store",
