@@ -575,19 +575,33 @@ def test_a_figure_that_fits_unconverted_is_not_called_a_growth_rate(
     run: Run, tmp_path: Path
 ) -> None:
     """69541 with 吨 against grain in 万吨 (target 65,000): stored 6.9541 万吨, and the scale
-    warning says 69541 itself fits — was the unit 万吨? — never 'looks like a growth rate'."""
+    warning says 69541 itself fits — was the unit 万吨? — never 'looks like a growth rate';
+    it is the row's one finding (the unit-derived warning would ask the same question)."""
     data = tmp_path / "grain.csv"
     data.write_text(
         "indicator,period,region,value,unit\nagr.grain,2023,cn,69541,吨\n", encoding="utf-8"
     )
     r = run("validate", str(data), "--plan", str(UNITS_PLAN), "--no-store", "--format", "json")
     found = {f["code"]: f for f in json.loads(r.stdout)["findings"]}
-    assert set(found) == {"unit-derived", "implausible-value"}
+    assert list(found) == ["implausible-value"]
     scale = found["implausible-value"]
     assert scale["params"]["written"] == "69541"
     assert scale["message"].endswith("was the unit 万吨?")
     assert scale["message"].startswith("6.9541 万吨 was converted from 69541 吨")
     assert "growth" not in scale["message"] + scale["hint"]
+
+
+def test_a_derived_conversion_on_the_indicators_scale_keeps_its_warning(
+    run: Run, tmp_path: Path
+) -> None:
+    """695410000 吨 against grain in 万吨 converts to 69541 万吨, on the target's scale: the
+    unit-derived warning stays (the clerk confirms the 吨), with no scale warning."""
+    data = tmp_path / "grain.csv"
+    data.write_text(
+        "indicator,period,region,value,unit\nagr.grain,2023,cn,695410000,吨\n", encoding="utf-8"
+    )
+    r = run("validate", str(data), "--plan", str(UNITS_PLAN), "--no-store", "--format", "json")
+    assert [f["code"] for f in json.loads(r.stdout)["findings"]] == ["unit-derived"]
 
 
 @pytest.mark.parametrize("unit_text", ["", "万吨"])

@@ -78,6 +78,21 @@ class ValidationReport:
         }
 
 
+def _one_finding_a_conversion(read: list[Finding], across: list[Finding]) -> list[Finding]:
+    """The findings of the rows and of the cross-row rules, with one finding for a figure
+    converted by its units' names that the plausibility rule questions (69541吨 against
+    万吨): its ``implausible-value`` names the conversion and asks the same question, so
+    the row's ``unit-derived`` warning beside it would say it twice."""
+    questioned = {
+        (f.file, f.line)
+        for f in across
+        if f.code == "implausible-value" and f.form.startswith("converted")
+    }
+    if questioned:
+        read = [f for f in read if f.code != "unit-derived" or (f.file, f.line) not in questioned]
+    return read + across
+
+
 def _fails(f: Finding, strict: bool) -> bool:
     return f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
 
@@ -215,7 +230,7 @@ def _validate(
                 sheet=read.sheet,
             )
         across.append(f)
-    findings = [f for r in reads for f in r.findings] + across
+    findings = _one_finding_a_conversion([f for r in reads for f in r.findings], across)
     headers = {r.path: r.headers for r in reads}
     findings = with_names(findings, plan, headers)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column_number or 0))
