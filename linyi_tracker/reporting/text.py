@@ -380,9 +380,64 @@ def status_extras(v: TargetView, lang: Lang) -> list[str]:
         extras.append(t("word.fell_back" if fell_back else "word.regressing", lang))
     if a.revised:
         extras.append(t("word.revised", lang))
-    if a.missing_years:
+    short = missing(v, lang)
+    if short is not None:
+        extras.append(short)
+    elif a.missing_years:  # a sum met in spite of a missing year still names it
         extras.append(t("word.missing_years", lang, years=listed(a.missing_years, lang)))
     return extras
+
+
+# Why an assessment is short of data (engine reason codes), as looked for.
+SHORT_OF = (
+    "year-over-only-ytd",
+    "missing-years",
+    "missing-link",
+    "only-growth-figures",
+    "no-starting-point",
+    "no-pace",
+)
+
+
+def short_of(v: TargetView) -> str | None:
+    """The reason code of an insufficient-data target that says what it lacks, or None."""
+    a = v.a
+    if a.status != "insufficient_data":
+        return None
+    found = next((r for r in a.reasons if r in SHORT_OF), None)
+    if found in ("missing-years", "missing-link") and not a.missing_years:
+        return None  # no year to name: the reason itself says it
+    return found
+
+
+def _lacking(v: TargetView, lang: Lang) -> dict[str, object]:
+    a = v.a
+    return {
+        "year": a.actual_period.year if a.actual_period is not None else "",
+        "period": period_label(a.actual_period, lang),
+        "years": listed(a.missing_years, lang),
+    }
+
+
+def missing(v: TargetView, lang: Lang) -> str | None:
+    """What an insufficient-data target lacks, in a status cell's few words: 缺2016年全年数 /
+    'no full-year 2016 figure'; None for any other target. Every status cell says it
+    (status_extras), in place of figures worked out from data that are not there."""
+    reason = short_of(v)
+    if reason is None:
+        return None
+    if reason in ("missing-years", "missing-link"):
+        return t("word.missing_years", lang, years=listed(v.a.missing_years, lang))
+    if reason == "no-pace":
+        return t("reason.short.no-pace", lang)
+    return t(f"missing.{reason}", lang, **_lacking(v, lang))
+
+
+def missing_todo(v: TargetView, lang: Lang) -> str | None:
+    """What an insufficient-data target lacks and what to do, as a sentence: which
+    figure, which year, and what sending it makes possible; None for any other target."""
+    reason = short_of(v)
+    return None if reason is None else t(f"todo.{reason}", lang, **_lacking(v, lang))
 
 
 def status(v: TargetView, lang: Lang) -> str:

@@ -260,8 +260,8 @@ LABELS: dict[str, Pair] = {
         "Where the starting point already met the target there is nothing to make up: no progress, schedule gap or pace; achieved while the target holds, off track (fell back after meeting it) once it does not, missed at the deadline.",
     },
     "method.rule6": {
-        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。",
-        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data.",
+        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。数据不足的目标不计算时序进度、推进速度和期末预计，改为写明缺少的数据。",
+        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data. Insufficient data has no time elapsed, pace or projection: the missing figures are named instead.",
     },
     "method.rule7": {
         "zh": "全市数字取全市自报数，或在{regions}个下级地区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序，“说明”一栏写明县区无完成率或状态的原因。",
@@ -354,6 +354,45 @@ LABELS: dict[str, Pair] = {
     "reason.missed-on-stale-figure": {
         "zh": "期限已过，最新数字早于期限年",
         "en": "deadline passed; the latest figure is from before the deadline year",
+    },
+    # what an insufficient-data target lacks, in a status cell's few words (text.missing)
+    "missing.year-over-only-ytd": {"zh": "缺{year}年全年数", "en": "no full-year {year} figure"},
+    "missing.only-growth-figures": {"zh": "缺水平值", "en": "no level figure"},
+    "missing.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
+    # ... and what to do about it, where the view has room for a sentence (show)
+    "todo.label": {"zh": "缺少数据", "en": "Missing"},
+    "todo.year-over-only-ytd": {
+        "zh": "{year}年已结束，只有截至{period}的累计数：报送{year}年全年数后才能判断该年，"
+        "并计算时序进度、推进速度和期末预计",
+        "en": "{year} is over and only the figure to {period} is in: send the full-year {year} "
+        "figure to judge the year and to measure schedule, pace and projection",
+    },
+    "todo.missing-years": {
+        "zh": "缺{years}年全年数，合计不完整：报送这些年份的数后才能计算时序进度、推进速度和期末预计",
+        "en": "no full-year figure for {years}, so the sum is incomplete: send them to measure "
+        "schedule, pace and projection",
+    },
+    "todo.missing-link": {
+        "zh": "缺{years}年的水平值或比上年增长率，无法连乘：报送其中之一后才能评估",
+        "en": "{years} has neither a level nor a growth figure to chain: send either to assess "
+        "the target",
+    },
+    "todo.only-growth-figures": {
+        "zh": "只有比上年增长率，没有水平值：报送水平值（口径“水平值”）后才能评估",
+        "en": "only growth rates on the previous year are in: send the level figures "
+        "(measure 'level') to assess the target",
+    },
+    "todo.no-starting-point": {
+        "zh": "只有{year}年一年的数，它本身就是起点：报送此后年份的数，或在规划中写明更早的"
+        "基期值，才能计算进展、时序进度、推进速度和期末预计",
+        "en": "only {year}'s figure, which is its own starting point: send a later year's "
+        "figure, or give an earlier baseline in the plan, to measure progress, schedule, pace "
+        "and projection",
+    },
+    "todo.no-pace": {
+        "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）：请核对数据和规划的基期",
+        "en": "pace cannot be measured (a figure not above zero, or a start not before the "
+        "deadline): check the figures and the plan's baseline",
     },
     # terminal tables that never break a word (cli/render/fit.py, status_table.py)
     "schedule.short.ahead": {"zh": "超{points}", "en": "+{points} pts"},
