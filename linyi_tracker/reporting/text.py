@@ -329,8 +329,9 @@ def column_styles(
 
 def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
     """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
-    points'; ``short``, as a table cell: '超31.8' / '+31.8 pts'. A target met at its
-    deadline says so, with or without a gap (view.target_standing)."""
+    points'; ``short``, as a table cell under a header that names the unit (较时序进度
+    （百分点） / 'vs. schedule (pts)'): '超31.8' / '+31.8'. A target met at its deadline
+    says so, with or without a gap (view.target_standing)."""
     key = "schedule.short" if short else "schedule"
     standing = v.standing
     if standing == "met_at_deadline":

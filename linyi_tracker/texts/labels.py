@@ -395,8 +395,10 @@ LABELS: dict[str, Pair] = {
         "deadline): check the figures and the plan's baseline",
     },
     # terminal tables that never break a word (cli/render/fit.py, status_table.py)
-    "schedule.short.ahead": {"zh": "超{points}", "en": "+{points} pts"},
-    "schedule.short.behind": {"zh": "落后{points}", "en": "−{points} pts"},
+    # the figure under a header that names its unit (col.schedule_points), in either language
+    "col.schedule_points": {"zh": "较时序进度（百分点）", "en": "vs. schedule (pts)"},
+    "schedule.short.ahead": {"zh": "超{points}", "en": "+{points}"},
+    "schedule.short.behind": {"zh": "落后{points}", "en": "−{points}"},
     "schedule.short.on_schedule": {"zh": "持平", "en": "on pace"},
     "schedule.short.met_at_deadline": {"zh": "到期达成", "en": "met at deadline"},
     "note.columns_dropped": {

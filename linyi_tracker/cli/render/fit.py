@@ -41,6 +41,7 @@ from rich.text import Text
 from linyi_tracker.formatting import (
     CLOSING_MARKS,
     OPENING_MARKS,
+    SIGN_SPACE,
     display_width,
     listed,
 )
@@ -114,7 +115,8 @@ def _after_number(piece: str, ch: str) -> bool:
 _DATE = re.compile(
     r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)| (?= *["
     + re.escape("".join(sorted(_CLOSING)))
-    + "])"
+    + "])|"
+    + SIGN_SPACE.pattern
 )
 
 
