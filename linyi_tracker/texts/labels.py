@@ -405,6 +405,17 @@ LABELS: dict[str, Pair] = {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
     },
+    # ... in `show` and in the report, what the reader can do from there (fit.dropped_note)
+    "note.columns_dropped.show": {
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或加 --format json 输出每个数字及其来源和备注）。",
+        "en": "Too narrow to show: {columns} (widen the terminal, or add `--format json` for "
+        "every figure with its source and note).",
+    },
+    "note.columns_dropped.report": {
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 --format md、html 或 docx 输出完整报告）。",
+        "en": "Too narrow to show: {columns} (widen the terminal, or write the whole report with "
+        "`--format md`, `html` or `docx`).",
+    },
     "note.ids_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端；或用 show 查看单个指标及其代码，"
         "用 --format json 输出全部代码）。",

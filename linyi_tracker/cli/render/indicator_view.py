@@ -199,7 +199,7 @@ def _series(
             columns,
             [[fit.para("—")], [fit.para("—")], [], [fit.para(t("status.no_data", lang))], []],
         )
-    return fit.Fitted(columns, lang, title)
+    return fit.Fitted(columns, lang, title, where="show")
 
 
 def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> RenderableType:

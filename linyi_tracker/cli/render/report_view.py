@@ -43,7 +43,7 @@ def _table(
         )
         for i, h in enumerate(header)
     ]
-    return fit.Fitted(columns, lang)
+    return fit.Fitted(columns, lang, where="report")
 
 
 def _add(table: fit.Fitted, cells: list[str], status: fit.Cell | None = None) -> None:
