@@ -327,6 +327,14 @@ def column_styles(
     return {c: mixed_column_style(figures[c], lang, scales) for c in columns}
 
 
+def table_scales(views: Sequence[TargetView], lang: Lang) -> dict[str, bool]:
+    """Whether a table of ``views`` writes each unit's figures in 万 (by :func:`unit_key`):
+    the one decision of :func:`column_styles`, which a chart beside the table follows, so
+    its axis never reads 万元/人 beside a table in 元/人 (charts.report_specs)."""
+    figures = (f for c in FIGURE_COLUMNS for v in views for f in column_figures(c, v, lang))
+    return unit_scales(figures, lang)
+
+
 def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
     """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
     points'; ``short``, as a table cell under a header that names the unit (较时序进度
