@@ -84,18 +84,38 @@ def test_a_minus_one_is_still_singular() -> None:
 
 # ------------------------------------------------------------------ Chinese spacing
 
-# The parameters of the label templates that hold a figure (a number, a percentage, a
-# year, a growth phrase): Chinese text sits close to them.
-_FIGURES = ("v", "wanted", "points", "pct", "n", "page", "pages", "start", "year")
+# The parameters of the templates that hold a figure (a number, a percentage, a year, a
+# period, a date, a growth phrase, a value as filed): Chinese text sits close to them.
+_FIGURES = (
+    *("v", "wanted", "points", "pct", "n", "page", "pages", "start", "end", "year", "years"),
+    *("value", "stored", "old", "new", "as_of", "when", "period", "filed_on", "count"),
+    *("total", "stored_value", "other_value", "stored_as_of", "tol", "on", "risk"),
+)
 _CJK = "\u3400-\u9fff"
 
 
-def test_no_chinese_label_puts_a_space_between_chinese_and_a_figure() -> None:
-    """No zh label template has an ASCII space between a Chinese character and a figure
-    (年均增长{v}, {v}以上, 超{points}), as Chinese is typeset."""
+def _zh_templates() -> dict[str, str]:
+    """Every zh template of the message catalogues: the labels (i18n), the findings'
+    sentences and the help texts (texts/)."""
+    from linyi_tracker.texts import cli_help, findings
+    from linyi_tracker.texts.text import tables
+
+    assert findings.FINDING_TEXTS  # registered with the other tables
+    out = {k: v["zh"] for table in tables() for k, v in table.items()}
+    out |= {f"help {k}": v["zh"] for k, v in {**cli_help.COMMANDS, **cli_help.PARAMETERS}.items()}
+    assert set(LABELS) <= set(out)
+    return out
+
+
+def test_no_chinese_template_puts_a_space_between_chinese_and_a_figure() -> None:
+    """No zh template of any message catalogue has an ASCII space between a Chinese
+    character and a figure (年均增长{v}, 截至{as_of}, 没有数值为{value}的数字), as the
+    communiqués print Chinese."""
     figure = "|".join(_FIGURES)
-    spaced = re.compile(rf"[{_CJK}] +\{{(?:{figure})\}}|\{{(?:{figure})\}} +[{_CJK}]")
-    assert [k for k, v in LABELS.items() if spaced.search(v["zh"])] == []
+    spaced = re.compile(
+        rf"[{_CJK}] +\{{(?:{figure})(?:[!:][^}}]*)?\}}|\{{(?:{figure})(?:[!:][^}}]*)?\}} +[{_CJK}]"
+    )
+    assert {k: v for k, v in _zh_templates().items() if spaced.search(v)} == {}
 
 
 def test_a_chinese_growth_target_sets_its_figures_close(run: Run) -> None:

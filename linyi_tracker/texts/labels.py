@@ -439,7 +439,7 @@ LABELS: dict[str, Pair] = {
     },
     # the submission template (intake/template.py)
     "template.title": {
-        "zh": "{region} {period} 民生指标报送表",
+        "zh": "{region}{period}民生指标报送表",
         "en": "Livelihood indicators: {region}, {period}",
     },
     "template.block.unit": {"zh": "填报单位：", "en": "Reporting unit:"},
@@ -614,7 +614,7 @@ LABELS.update(
         "origin.working directory": {"zh": "工作目录", "en": "working directory"},
         "origin.embedded": {"zh": "内置", "en": "embedded"},
         "status.as_of_outside": {
-            "zh": "--as-of {period} 不在规划的数据年份{start}—{end}年内；请选其中的期间",
+            "zh": "--as-of 的值{period}不在规划的数据年份{start}—{end}年内；请选其中的期间",
             "en": "--as-of {period} is outside the plan's years {start}–{end}; choose a period within them",
         },
         "status.none_binding": {
@@ -652,7 +652,7 @@ LABELS.update(
             "en": "{year} is outside the plan's years {start}–{end}; report on one of them",
         },
         "report.as_of_other_year": {
-            "zh": "--as-of {period} 不在{year}年；{year}年的报告截至该年的某一期间",
+            "zh": "--as-of 的值{period}不在{year}年；{year}年的报告截至该年的某一期间",
             "en": "--as-of {period} is not in {year}; a report on {year} is as of a period of that year",
         },
         "report.format_unknown": {
@@ -668,7 +668,7 @@ LABELS.update(
             "en": "a Word report needs a file: add -o report.docx",
         },
         "template.outside_years": {
-            "zh": "{period} 不在规划的数据年份{start}—{end}年内",
+            "zh": "{period}不在规划的数据年份{start}—{end}年内",
             "en": "{period} is outside the plan's years {start}–{end}",
         },
         "template.one_region": {
@@ -710,11 +710,11 @@ LABELS.update(
             "{revised:revision|revisions}):",
         },
         "ingest.revision": {
-            "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
+            "zh": "修订：{figure}：{old} → {new}，截至{as_of}",
             "en": "revision: {figure}: {old} → {new} as of {as_of}",
         },
         "ingest.would_replace": {
-            "zh": "{figure}：{value} 将替换已存的 {stored}（{where}）",
+            "zh": "{figure}：{value}将替换已存的{stored}（{where}）",
             "en": "{figure}: {value} would replace the stored {stored} ({where})",
         },
         "ingest.store_has_errors": {
@@ -739,13 +739,13 @@ LABELS.update(
             "by …): ingest them one file at a time, so that each figure keeps its own record.",
         },
         "ingest.withdrawn_figure": {
-            "zh": "未写入任何数据：{figure} 已于 {when} 撤回（原因：{reason}），再次导入也不会计入。"
+            "zh": "未写入任何数据：{figure} 已于{when}撤回（原因：{reason}），再次导入也不会计入。"
             "请改正该数字后再导入。",
             "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
             "would not count if stored again. Correct the figure and ingest again.",
         },
         "withdraw.no_figure": {
-            "zh": "数据文件夹中没有 {indicator} · {region} · {period} 的数字可撤回：请用 show 查看已存数字"
+            "zh": "数据文件夹中没有 {indicator} · {region} · {period}的数字可撤回：请用 show 查看已存数字"
             "（数据文件夹有错误时用 validate 列出）。",
             "en": "No figure of {indicator} · {region} · {period} counts in the data folder: nothing "
             "to withdraw. See the stored figures with show (with validate where the folder has "
@@ -758,7 +758,7 @@ LABELS.update(
             "(and --measure level or growth where a level and a growth figure are both given).",
         },
         "withdraw.no_such_value": {
-            "zh": "{indicator} · {region} · {period} 没有数值为 {value} 的数字；此处的数字为：{figures}。"
+            "zh": "{indicator} · {region} · {period}没有数值为{value}的数字；此处的数字为：{figures}。"
             "请用其中之一作 --value。",
             "en": "No figure of {indicator} · {region} · {period} is {value}; the figures there "
             "are: {figures}. Give one of them as --value.",
@@ -777,7 +777,7 @@ LABELS.update(
             "en": "Withdrew {figure} = {value} ({file}), reason: {reason}. Recorded in {path}.",
         },
         "withdraw.already": {
-            "zh": "{figure} = {value} 已于 {when} 撤回，原因：{reason}。未作改动。",
+            "zh": "{figure} = {value}已于{when}撤回，原因：{reason}。未作改动。",
             "en": "{figure} = {value} was withdrawn already on {when}, reason: {reason}. "
             "Nothing changed.",
         },
@@ -787,7 +787,7 @@ LABELS.update(
         },
         "show.signoff": {
             "zh": "报送记录：{figure}：填报单位 {unit}，填报人 {filed_by}，审核人 {checked_by}，"
-            "填报日期 {filed_on}",
+            "填报日期{filed_on}",
             "en": "Filed: {figure}: unit {unit}, filed by {filed_by}, checked by {checked_by}, "
             "on {filed_on}",
         },
@@ -1185,7 +1185,7 @@ LABELS.update(
         "os.errno.ELOOP": {"zh": "符号链接层数过多", "en": "too many levels of symbolic links"},
         "os.errno.EIO": {"zh": "输入输出错误", "en": "input/output error"},
         "env.source_date_epoch": {
-            "zh": "SOURCE_DATE_EPOCH={value} 不是可用的时间（应为1970年以来的秒数，且在公元9999年之前）",
+            "zh": "SOURCE_DATE_EPOCH={value}不是可用的时间（应为1970年以来的秒数，且在公元9999年之前）",
             "en": "SOURCE_DATE_EPOCH={value} is not a usable time (seconds since 1970, "
             "before the year 9999)",
         },
