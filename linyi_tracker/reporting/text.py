@@ -270,6 +270,29 @@ def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     return style.amount(v.a.gap, u, lang)
 
 
+def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str | None:
+    """The words a table writes for one figure of ``v`` (``column``: target, actual, gap
+    or projected), without its comparator or period: '下降15%', '7%以上', '8.5万人',
+    '−0.4个百分点', '期末为基期（2015年）的1.52倍'; None where there is no figure. The
+    table's cells are made of these, and the workbook's number formats say them
+    (render/excel.py), so a cell never reads '−15%' beside a table's '下降15%'."""
+    a = v.a
+    relative = a.kind in ("growth", "change")
+    if column == "target" and a.target is not None:
+        if a.kind == "growth":
+            return _growth_target_words(v, lang, style)
+        if a.kind == "change":
+            return _change_words(a.target, a.comparator, lang, style)
+        return amount(a.target, v, lang, style)
+    if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
+        return relative_actual(v, lang, style) if relative else amount(a.actual, v, lang, style)
+    if column == "gap" and a.gap is not None:
+        return gap(v, lang, style)
+    if column == "projected" and a.projected is not None:
+        return projected(v, lang, style)
+    return None
+
+
 def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal, str]]:
     """The figures a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
     each with its unit (SHARE for a percentage or points): what a column's one style
