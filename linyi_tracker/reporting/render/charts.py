@@ -124,7 +124,7 @@ def _figure_labels(values: list[float]) -> list[str]:
     ]
 
 
-def _scale(values: list[float], unit: str, lang: Lang, wan: bool) -> tuple[float, str]:
+def _scale(values: list[float], unit: str, lang: Lang, wan: bool = True) -> tuple[float, str]:
     """The divisor and axis label for values in ``unit``: in Chinese 万 exactly when the
     table beside the chart writes the unit in 万 (``wan``: text.table_scales, the table's
     one decision), else the unit itself; in English thousands/millions."""
