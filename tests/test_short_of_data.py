@@ -112,6 +112,15 @@ def test_each_reason_says_what_is_missing(plan: Plan, reason: str, lang: Lang) -
     assert v.chart is None or v.chart.projection == []
 
 
+def test_a_sum_with_a_year_missing_has_no_achievement(plan: Plan) -> None:
+    """A cumulative sum missing 2018 shows its figure but no achievement or gap: they would
+    count the missing year as zero."""
+    target_id, as_of, rows, _ = CASES["missing-years"]
+    v = _view(plan, target_id, as_of, *rows)
+    assert v.a.actual is not None and (v.a.achievement, v.a.gap) == (None, None)
+    assert text.achievement(v, "zh") == text.gap(v, "zh") == "—"
+
+
 def test_show_says_what_to_send_instead_of_a_projection(run: object) -> None:
     """`show` on the shipped Jan–Aug 2016 jobs figure prints no schedule, pace or
     projection, and a line saying which figure of which year to send."""

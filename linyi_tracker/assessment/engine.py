@@ -238,9 +238,13 @@ def _nothing_derived(a: Assessment) -> None:
     figure of a year that is over projected to 125,550 "at the deadline"). What the data
     do say stays: the figure, its achievement and its gap. Every output reads these
     fields, so none can show what is not known (reporting/text.missing says what is).
+    A sum with a year missing is no sum of the target's years: its achievement and gap
+    would count the missing year as zero (assessment.md, cumulative), so they go too.
     """
     a.time_progress = a.schedule_gap = a.progress = a.pace = None
     a.projected = None
+    if a.kind == "cumulative" and a.missing_years:
+        a.achievement, a.gap = None, None
 
 
 def _growth_only(store: Store, a: Assessment, as_of: Period) -> bool:
