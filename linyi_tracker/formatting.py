@@ -369,6 +369,18 @@ def _wide_width(text: str) -> int:
 CLOSING_MARKS = frozenset("”’）》」』】〕、，。：；！？%)]}·…")
 OPENING_MARKS = frozenset("“‘（《「『【〔([{")
 
+# A comparison or sign and the figure after it are one piece ("≥ 10,000套(户)", "± 5 %",
+# "− 15 %"): no line of any output ends in the sign alone. The terminal tables glue the
+# space (cli/render/fit.py); Word and HTML print it as a no-break space (hold_signs).
+SIGNS = "≥≤><≈±−"
+SIGN_SPACE = re.compile(f"(?:(?<=[{SIGNS}])|(?<=[<>]=)) (?=\\S)")  # and ">= 95", as typed
+
+
+def hold_signs(text: str, joiner: str = "\u00a0") -> str:
+    """``text`` with the space after each sign a ``joiner`` (a no-break space): the one
+    rule that keeps a comparison with its figure where a format breaks lines itself."""
+    return SIGN_SPACE.sub(joiner, text)
+
 
 # A date as a milestone's figure may hold it: '2025-01-01', or as a workbook cell gave it,
 # '2025-01-01T00:00:00' / '2025-01-01 00:00:00' (a date without a time of day).

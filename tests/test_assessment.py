@@ -293,9 +293,18 @@ def test_annual_no_value_for_the_year_is_no_data(plan: Plan) -> None:
     ]
 
 
-@pytest.mark.parametrize("as_of", ["2016-08", "2016-10", "2016"])
+def test_annual_year_over_with_only_ytd_derives_nothing(plan: Plan) -> None:
+    """As of 2016 with only Jan–Aug known, no time elapsed, schedule gap, pace or
+    projection is worked out from the year's total it lacks; the figure's achievement stays."""
+    a = run(plan, JOBS, "2016", "emp.new_urban_jobs,2016-08,,83700,,s,")
+    assert (a.time_progress, a.schedule_gap, a.pace, a.projected) == (None, None, None, None)
+    assert a.achievement == pytest.approx(83700 / 85000)
+
+
+@pytest.mark.parametrize("as_of", ["2016-08", "2016-10"])
 def test_annual_time_progress_is_the_months_the_figure_covers(plan: Plan, as_of: str) -> None:
-    """A Jan–Aug figure is judged against 8/12 of the year whatever the as-of in that year.
+    """A Jan–Aug figure is judged against 8/12 of the year whatever the as-of in that year
+    while the year is open (once it is over, the year's total is missing: see above).
 
     83,700 / 85,000 = 0.98471; 8 / 12 = 0.66667; 0.98471 − 0.66667 = +0.31804, +31.8 points.
     """

@@ -7,11 +7,15 @@ import dataclasses
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_report import demo_report
+from test_report import WHEN, demo_report
 
+from conftest import REPO
+from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.actuals.store import load_store
+from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import LocalText, Plan
-from linyi_tracker.reporting.model import Report
-from linyi_tracker.reporting.render import charts
+from linyi_tracker.reporting.model import Report, build_report
+from linyi_tracker.reporting.render import charts, tables
 from linyi_tracker.reporting.render.charts import ChartSpec, chart_spec
 
 
@@ -44,9 +48,9 @@ def test_axis_starts_at_the_first_year_with_data(report: Report) -> None:
 
 
 def test_approximate_target_gets_its_tolerance_band(report: Report) -> None:
-    """ "≈ 2万元" is drawn with the plan's ±5 % band; a "≥" target has none."""
+    """ "≈ 20,000元" is drawn with the plan's ±5 % band, in the table's 元; a "≥" target has none."""
     spec = spec_of(report, "inc.rural_per_capita.2020")
-    assert spec is not None and spec.band == (pytest.approx(1.9), pytest.approx(2.1))
+    assert spec is not None and spec.band == (pytest.approx(19_000), pytest.approx(21_000))
     plain = spec_of(report, "ss.employee_insurance_coverage.2020")
     assert plain is not None and plain.band is None
 
@@ -146,3 +150,36 @@ def test_any_values_get_an_honest_axis(values: list[float], target: float) -> No
     assert low <= min(values) and high >= max(values) and low < high
     if not dots:
         assert low <= 0 <= high
+
+
+def _scale_cases() -> list[tuple[str, int]]:
+    return [("demo", year) for year in range(2015, 2021)] + [("cn-13th-fyp", 2020)]
+
+
+@pytest.mark.parametrize(("data", "year"), _scale_cases())
+def test_a_chart_is_in_the_scale_of_its_table(plan: Plan, data: str, year: int) -> None:
+    """In Chinese, a chart's axis is in 万 exactly when the table beside it writes the
+    target's unit in 万: never 万元 on the axis beside 20,000元 in the table."""
+    if data == "demo":
+        built, store = plan, load_store(plan, REPO / "examples" / "demo")
+    else:
+        built = read_plan(REPO / "examples" / "plans" / "cn-13th-fyp.yaml")
+        store = load_store(built, REPO / "examples" / "plans" / "cn-13th-fyp")
+    report = build_report(
+        built, store, year, parse_period(str(year)), generated=WHEN, plan_file="p", data_source="d"
+    )
+    specs = charts.report_specs(report, "zh")
+    checked = 0
+    for index, section in enumerate(report.systems):
+        rows = tables.system(report, index, "zh").rows
+        for line, row in zip(section.lines, rows, strict=True):
+            spec = specs.get(line.target_id)
+            unit = line.unit_name.zh if line.unit_name else ""
+            if spec is None or spec.kind == "counties" or not unit or "万" in unit:
+                continue
+            if unit in {"%", ":1"}:
+                continue
+            in_table = f"万{unit}" in " ".join(row[1:4])
+            assert (spec.y_label == f"万{unit}") == in_table, (line.target_id, spec.y_label, row)
+            checked += 1
+    assert checked or year == 2015  # the demo's 2015 report draws no chart of an amount

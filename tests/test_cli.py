@@ -48,7 +48,8 @@ def test_status_as_of_a_month(run: Run) -> None:
     r = run("status", "--as-of", "2016-08", "--lang", "en")
     assert r.exit_code == 0
     assert "83,700" in r.stdout and "98.5 %" in r.stdout
-    assert "+31.8 pts" in r.stdout  # the table's short cell; `show` says the sentence
+    # the table's short cell under 'vs. schedule (pts)'; `show` says the sentence
+    assert "+31.8 │" in r.stdout and "(pts)" in r.stdout
 
 
 def test_status_json_contract(run: Run) -> None:

@@ -51,7 +51,7 @@ def test_a_conflict_names_the_key_by_names_in_chinese(plan: Plan) -> None:
     message, _ = render(
         only(findings(plan, "conflict-zh-headers.csv", True), "conflicts-with-store"), "zh"
     )
-    assert message.startswith("城镇新增就业人数 · 兰山区 · 2016年 此处为9900")
+    assert message.startswith("城镇新增就业人数 · 兰山区 · 2016年：此处为9900")
     assert "emp." not in message and "lanshan" not in message
 
 
@@ -194,7 +194,7 @@ def test_ingest_dry_run_names_the_figures(run: Run, tmp_path: Path, lang: str, s
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "城镇新增就业人数 · 兰山区 · 2016年：9950 将替换已存的 9900"),
+        ("zh", "城镇新增就业人数 · 兰山区 · 2016年：9950将替换已存的9900"),
         ("en", "New urban jobs · Lanshan District · 2016: 9950 would replace the stored 9900"),
     ],
 )
@@ -213,7 +213,7 @@ def test_ingest_refusal_names_the_figure(run: Run, tmp_path: Path, lang: str, sa
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "没有 城镇新增就业人数 · 罗庄区 · 2018年 的数字"),
+        ("zh", "没有 城镇新增就业人数 · 罗庄区 · 2018年的数字"),
         ("en", "No figure of New urban jobs · Luozhuang District · 2018 counts"),
     ],
 )

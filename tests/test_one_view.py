@@ -80,15 +80,17 @@ def test_report_2016_is_as_of_the_whole_year(run: Run) -> None:
 
 
 def test_a_january_to_august_figure_reads_the_same_in_every_command(run: Run) -> None:
-    """83,700 by August reads +31.8 points in `status --as-of 2016-08`, `show --as-of 2016-08`
-    and `report 2016`.
+    """83,700 by August reads +31.8 points in `status --as-of 2016-08` and `show --as-of
+    2016-08`; `report 2016` gives it the same achievement and, the year being over with
+    no full-year figure, no schedule gap at all.
 
     Worked by hand: achievement = 83,700 / 85,000 = 0.984706; the figure covers January to
     August, so time elapsed = 8/12 = 0.666667 whatever the as-of; schedule gap =
     0.984706 − 0.666667 = +0.318039, i.e. ahead of schedule by 31.8 points. As of August
     the pace 0.984706 / 0.666667 = 1.48 ≥ 0.95 is on track; in the report on the whole year
     the year is over with only a year-to-date figure, so the status is insufficient_data
-    (assessment.md, status rule 3) — the reading of the figure itself does not change.
+    (assessment.md, status rule 3): the achievement of the figure does not change, and
+    nothing is worked out from the full-year figure it lacks.
     """
     in_status = _status_targets(run, JAN_AUG, "2016-08")[JOBS]
     in_show = _show_targets(run, JAN_AUG, "2016-08", {"emp.new_urban_jobs"})[JOBS]
@@ -97,24 +99,31 @@ def test_a_january_to_august_figure_reads_the_same_in_every_command(run: Run) ->
     )[JOBS]
     for entry in (in_status, in_show, in_report):
         assert entry["achievement"] == pytest.approx(83700 / 85000, abs=1e-6)
+    for entry in (in_status, in_show):
         assert entry["time_progress"] == pytest.approx(8 / 12, abs=1e-6)
         assert entry["schedule_gap"] == pytest.approx(83700 / 85000 - 8 / 12, abs=1e-6)
         assert entry["schedule"] == "ahead"
     assert in_status["status"] == in_show["status"] == "on_track"
     assert in_report["status"] == "insufficient_data"
     assert "year-over-only-ytd" in in_report["reasons"]
+    assert (in_report["time_progress"], in_report["schedule_gap"], in_report["schedule"]) == (
+        None,
+        None,
+        None,
+    )
 
 
 def test_the_schedule_gap_is_said_the_same_way_everywhere(run: Run) -> None:
-    """`show` and the report say 超时序进度31.8个百分点 for the Jan–Aug figure, the status
-    table's short cell 超31.8 (its column is headed 较时序进度)."""
+    """`show` says 超时序进度31.8个百分点 for the Jan–Aug figure, the status table's short
+    cell 超31.8 (its column is headed 较时序进度); the report on the whole year, which
+    lacks the full-year figure, says that instead of a schedule gap."""
     data = str(JAN_AUG)
     table = run("status", "--data", data, "--as-of", "2016-08", "--lang", "zh", width=240)
     show = run("show", "emp.new_urban_jobs", "--data", data, "--as-of", "2016-08", "--lang", "zh")
     report = run("report", "2016", "--data", data, "--format", "md", "--lang", "zh")
     assert "超31.8" in table.stdout and "较时序进度" in table.stdout
     assert "超时序进度31.8个百分点" in show.stdout
-    assert "超时序进度31.8个百分点" in report.stdout
+    assert "超时序进度31.8" not in report.stdout and "缺2016年全年数" in report.stdout
     summary = _json(run("report", "2016", "--data", data, "--format", "json"))
     assert JOBS not in summary["most_behind"]
 

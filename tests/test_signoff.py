@@ -101,7 +101,7 @@ def test_the_written_line_reads_back(signoff: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh", ["报送记录", "填报人 张三", "审核人 李四", "填报日期 2020-01-10"]),
+        ("zh", ["报送记录", "填报人 张三", "审核人 李四", "填报日期2020-01-10"]),
         ("en", ["Filed:", "filed by 张三", "checked by 李四", "on 2020-01-10"]),
     ],
 )

@@ -46,7 +46,7 @@ def test_a_yearly_target_breaks_before_per_year_not_after_its_sign() -> None:
     """'≥ 8.5万人每年' set close (no space before 每年) wraps as '≥ 8.5万人' / '每年', never
     leaving the sign alone on a line; 8.5万人 itself stays whole."""
     text = "≥ 8.5万人每年"
-    assert "每年" in atoms(text, "words") and "8.5万人" in atoms(text, "words")
+    assert "每年" in atoms(text, "words") and "≥ 8.5万人" in atoms(text, "words")
     assert [text[a:b].strip() for a, b in wrap(text, 10, "words")] == ["≥ 8.5万人", "每年"]
 
 

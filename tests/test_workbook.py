@@ -220,21 +220,23 @@ def _target_rows(plan: Plan, tmp_path: Path, lang: str) -> tuple[list[str], dict
 def test_schedule_gap_is_in_points_rounded_as_every_output_shows_it(
     plan: Plan, tmp_path: Path
 ) -> None:
-    """城镇职工社会保险覆盖率's gap of −56.25 points is −56.2 个百分点 (half-even), not Excel's −56.3 %."""
+    """城镇职工社会保险覆盖率's gap of −56.25 points is 落后时序进度56.2个百分点 (half-even, in
+    text.schedule's words), not Excel's −56.3 %."""
     header, rows = _target_rows(plan, tmp_path, "zh")
     cell = rows["ss.employee_insurance_coverage.2020"][header.index("较时序进度")]
     assert cell.value == -56.2
-    assert cell.number_format == '+0.0"个百分点";"\u2212"0.0"个百分点";0.0"个百分点"'
+    assert cell.number_format == '"超时序进度"#,##0.0"个百分点";"落后时序进度"#,##0.0"个百分点"'
     header, rows = _target_rows(plan, tmp_path, "en")
     cell = rows["ss.employee_insurance_coverage.2020"][header.index("schedule_gap")]
-    assert cell.value == -56.2 and '" pts"' in cell.number_format
+    assert cell.value == -56.2 and '"behind schedule by "' in cell.number_format
 
 
 def test_a_ratio_gap_is_a_number_not_a_ratio(plan: Plan, tmp_path: Path) -> None:
     """The dibao ratio's gap (0.12) is formatted as a number, never as '0.12:1'."""
     header, rows = _target_rows(plan, tmp_path, "zh")
     cell = rows["ss.dibao_urban_rural_ratio.2020"][header.index("差距")]
-    assert cell.number_format == '0.00;"\u2212"0.00' and ":1" not in cell.number_format
+    # grouped as text.number writes any number (excel.said_by: the table's words)
+    assert cell.number_format == '#,##0.00;"\u2212"#,##0.00' and ":1" not in cell.number_format
 
 
 def test_every_fraction_cell_holds_the_figure_the_terminal_shows(

@@ -302,8 +302,10 @@ def test_one_number_format_a_column_for_each_unit_of_a_table(
             for key in ("target", "actual", "gap", "projected", "achievement", "pace"):
                 cell = row[keys[key]]
                 # A growth target's projection is a level (times the base year's), a
-                # change's a share that is never bounded as a projected level is.
-                kind = line.a.kind if key == "projected" and line.a.kind in RELATIVE else unit
+                # change's a share that is never bounded as a projected level is; and a
+                # growth or change figure says its words ('7%以上', '下降15%', as the table).
+                figure = key in ("target", "actual", "gap", "projected")
+                kind = line.a.kind if figure and line.a.kind in RELATIVE else unit
                 if isinstance(cell.value, int | float) and not _singular(cell):
                     formats.setdefault((section.id, key, kind), set()).add(cell.number_format)
     assert formats and all(len(f) == 1 for f in formats.values()), formats

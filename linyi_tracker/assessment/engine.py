@@ -224,7 +224,27 @@ def assess(
         # growth rates"): there are figures, but none this target can be judged on.
         a.status = "insufficient_data"
         a.reasons.append("only-growth-figures")
+    if a.status == "insufficient_data":
+        _nothing_derived(a)
     return a
+
+
+def _nothing_derived(a: Assessment) -> None:
+    """An assessment short of data carries no figure worked out from the data it lacks.
+
+    Time elapsed, progress, the schedule gap, pace and the projection all speak of where a
+    target is heading; with the year's full figure, a year of a sum, a link of a chain or
+    a second year missing, each would be read off figures that are not there (a Jan–Aug
+    figure of a year that is over projected to 125,550 "at the deadline"). What the data
+    do say stays: the figure, its achievement and its gap. Every output reads these
+    fields, so none can show what is not known (reporting/text.missing says what is).
+    A sum with a year missing is no sum of the target's years: its achievement and gap
+    would count the missing year as zero (assessment.md, cumulative), so they go too.
+    """
+    a.time_progress = a.schedule_gap = a.progress = a.pace = None
+    a.projected = None
+    if a.kind == "cumulative" and a.missing_years:
+        a.achievement, a.gap = None, None
 
 
 def _growth_only(store: Store, a: Assessment, as_of: Period) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width
+from linyi_tracker.formatting import CLOSING_MARKS, OPENING_MARKS, display_width, hold_signs
 
 # Columns a text takes: the one width function of every output.
 cell_width = display_width
@@ -22,11 +22,23 @@ _NO_LINE_START = CLOSING_MARKS
 _NO_LINE_END = OPENING_MARKS
 
 
+# Holds a sign to its figure while wrapping (formatting.hold_signs), a space once printed.
+_HELD = "\ue000"
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns: breaks at spaces, or between Chinese characters."""
+    """Lines of at most ``width`` columns: breaks at spaces, or between Chinese characters;
+    never after a comparison sign ("≥ 95%" is one piece)."""
+    lines = [
+        line.replace(_HELD, " ") for line in _wrap(hold_signs(" ".join(text.split()), _HELD), width)
+    ]
+    return lines
+
+
+def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
-    for token in _tokens(" ".join(text.split()), width):
+    for token in _tokens(text, width):
         if token == " ":
             if line:
                 line += " "

@@ -270,6 +270,29 @@ def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     return style.amount(v.a.gap, u, lang)
 
 
+def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str | None:
+    """The words a table writes for one figure of ``v`` (``column``: target, actual, gap
+    or projected), without its comparator or period: '下降15%', '7%以上', '8.5万人',
+    '−0.4个百分点', '期末为基期（2015年）的1.52倍'; None where there is no figure. The
+    table's cells are made of these, and the workbook's number formats say them
+    (render/excel.py), so a cell never reads '−15%' beside a table's '下降15%'."""
+    a = v.a
+    relative = a.kind in ("growth", "change")
+    if column == "target" and a.target is not None:
+        if a.kind == "growth":
+            return _growth_target_words(v, lang, style)
+        if a.kind == "change":
+            return _change_words(a.target, a.comparator, lang, style)
+        return amount(a.target, v, lang, style)
+    if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
+        return relative_actual(v, lang, style) if relative else amount(a.actual, v, lang, style)
+    if column == "gap" and a.gap is not None:
+        return gap(v, lang, style)
+    if column == "projected" and a.projected is not None:
+        return projected(v, lang, style)
+    return None
+
+
 def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal, str]]:
     """The figures a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
     each with its unit (SHARE for a percentage or points): what a column's one style
@@ -327,10 +350,19 @@ def column_styles(
     return {c: mixed_column_style(figures[c], lang, scales) for c in columns}
 
 
+def table_scales(views: Sequence[TargetView], lang: Lang) -> dict[str, bool]:
+    """Whether a table of ``views`` writes each unit's figures in 万 (by :func:`unit_key`):
+    the one decision of :func:`column_styles`, which a chart beside the table follows, so
+    its axis never reads 万元/人 beside a table in 元/人 (charts.report_specs)."""
+    figures = (f for c in FIGURE_COLUMNS for v in views for f in column_figures(c, v, lang))
+    return unit_scales(figures, lang)
+
+
 def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
     """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
-    points'; ``short``, as a table cell: '超31.8' / '+31.8 pts'. A target met at its
-    deadline says so, with or without a gap (view.target_standing)."""
+    points'; ``short``, as a table cell under a header that names the unit (较时序进度
+    （百分点） / 'vs. schedule (pts)'): '超31.8' / '+31.8'. A target met at its deadline
+    says so, with or without a gap (view.target_standing)."""
     key = "schedule.short" if short else "schedule"
     standing = v.standing
     if standing == "met_at_deadline":
@@ -380,9 +412,64 @@ def status_extras(v: TargetView, lang: Lang) -> list[str]:
         extras.append(t("word.fell_back" if fell_back else "word.regressing", lang))
     if a.revised:
         extras.append(t("word.revised", lang))
-    if a.missing_years:
+    short = missing(v, lang)
+    if short is not None:
+        extras.append(short)
+    elif a.missing_years:  # a sum met in spite of a missing year still names it
         extras.append(t("word.missing_years", lang, years=listed(a.missing_years, lang)))
     return extras
+
+
+# Why an assessment is short of data (engine reason codes), as looked for.
+SHORT_OF = (
+    "year-over-only-ytd",
+    "missing-years",
+    "missing-link",
+    "only-growth-figures",
+    "no-starting-point",
+    "no-pace",
+)
+
+
+def short_of(v: TargetView) -> str | None:
+    """The reason code of an insufficient-data target that says what it lacks, or None."""
+    a = v.a
+    if a.status != "insufficient_data":
+        return None
+    found = next((r for r in a.reasons if r in SHORT_OF), None)
+    if found in ("missing-years", "missing-link") and not a.missing_years:
+        return None  # no year to name: the reason itself says it
+    return found
+
+
+def _lacking(v: TargetView, lang: Lang) -> dict[str, object]:
+    a = v.a
+    return {
+        "year": a.actual_period.year if a.actual_period is not None else "",
+        "period": period_label(a.actual_period, lang),
+        "years": listed(a.missing_years, lang),
+    }
+
+
+def missing(v: TargetView, lang: Lang) -> str | None:
+    """What an insufficient-data target lacks, in a status cell's few words: 缺2016年全年数 /
+    'no full-year 2016 figure'; None for any other target. Every status cell says it
+    (status_extras), in place of figures worked out from data that are not there."""
+    reason = short_of(v)
+    if reason is None:
+        return None
+    if reason in ("missing-years", "missing-link"):
+        return t("word.missing_years", lang, years=listed(v.a.missing_years, lang))
+    if reason == "no-pace":
+        return t("reason.short.no-pace", lang)
+    return t(f"missing.{reason}", lang, **_lacking(v, lang))
+
+
+def missing_todo(v: TargetView, lang: Lang) -> str | None:
+    """What an insufficient-data target lacks and what to do, as a sentence: which
+    figure, which year, and what sending it makes possible; None for any other target."""
+    reason = short_of(v)
+    return None if reason is None else t(f"todo.{reason}", lang, **_lacking(v, lang))
 
 
 def status(v: TargetView, lang: Lang) -> str:

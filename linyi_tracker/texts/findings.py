@@ -1493,7 +1493,7 @@ _ENTRIES = [
         ),
         {
             "": T(
-                _KEY + " = {value} 与 " + _OTHER + " 重复，只计一次",
+                _KEY + " = {value}与 " + _OTHER + " 重复，只计一次",
                 _KEY + " = {value} is also at " + _OTHER + "; counted once",
             )
         },
@@ -1509,11 +1509,11 @@ _ENTRIES = [
         ),
         {
             "": T(
-                _KEY + " = {value} 是 " + _OTHER + " 处{other_value}的取整形式，按同一数字计",
+                _KEY + " = {value}是 " + _OTHER + " 处{other_value}的取整形式，按同一数字计",
                 _KEY + " = {value} is {other_value} at " + _OTHER + " rounded; the same figure",
             ),
             "refines": T(
-                _KEY + " = {value} 是 " + _OTHER + " 处{other_value}的精确形式，按同一数字计",
+                _KEY + " = {value}是 " + _OTHER + " 处{other_value}的精确形式，按同一数字计",
                 _KEY + " = {value} refines {other_value} at " + _OTHER + "; the same figure",
             ),
         },
@@ -1534,7 +1534,7 @@ _ENTRIES = [
         ),
         {
             "": T(
-                _KEY + " 此处为{value}，但 " + _OTHER + " 为{other_value}",
+                _KEY + "：此处为{value}，但 " + _OTHER + " 为{other_value}",
                 _KEY + " is {value} here but {other_value} at " + _OTHER,
             )
         },
@@ -1680,12 +1680,12 @@ _ENTRIES = [
         ),
         {
             "": T(
-                _KEY + " 此处为{value}，但数据目录中 " + _OTHER + " 已存有{stored_value}",
+                _KEY + "：此处为{value}，但数据目录中 " + _OTHER + " 已存有{stored_value}",
                 _KEY + " is {value} here but {stored_value} is stored at " + _OTHER,
             ),
             "dated": T(
                 _KEY
-                + " 此处为{value}，但数据目录中 "
+                + "：此处为{value}，但数据目录中 "
                 + _OTHER
                 + " 已存有{stored_value}（截至{stored_as_of}）",
                 _KEY + " is {value} here but {stored_value} is stored (as of {stored_as_of}) at "
@@ -1736,13 +1736,13 @@ _ENTRIES = [
         ),
         {
             "": T(
-                _KEY + "：{value} 将记为 " + _OTHER + " 处已存数字{stored_value}的修订值",
+                _KEY + "：{value}将记为 " + _OTHER + " 处已存数字{stored_value}的修订值",
                 _KEY + ": {value} will be recorded as a revision of the stored {stored_value} "
                 "at " + _OTHER,
             ),
             "dated": T(
                 _KEY
-                + "：{value} 将记为 "
+                + "：{value}将记为 "
                 + _OTHER
                 + " 处已存数字{stored_value}（截至{stored_as_of}）的修订值",
                 _KEY + ": {value} will be recorded as a revision of the stored {stored_value} "

@@ -260,8 +260,8 @@ LABELS: dict[str, Pair] = {
         "Where the starting point already met the target there is nothing to make up: no progress, schedule gap or pace; achieved while the target holds, off track (fell back after meeting it) once it does not, missed at the deadline.",
     },
     "method.rule6": {
-        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。",
-        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data.",
+        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。数据不足的目标不计算时序进度、推进速度和期末预计，改为写明缺少的数据。",
+        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data. Insufficient data has no time elapsed, pace or projection: the missing figures are named instead.",
     },
     "method.rule7": {
         "zh": "全市数字取全市自报数，或在{regions}个下级地区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序，“说明”一栏写明县区无完成率或状态的原因。",
@@ -355,14 +355,66 @@ LABELS: dict[str, Pair] = {
         "zh": "期限已过，最新数字早于期限年",
         "en": "deadline passed; the latest figure is from before the deadline year",
     },
+    # what an insufficient-data target lacks, in a status cell's few words (text.missing)
+    "missing.year-over-only-ytd": {"zh": "缺{year}年全年数", "en": "no full-year {year} figure"},
+    "missing.only-growth-figures": {"zh": "缺水平值", "en": "no level figure"},
+    "missing.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
+    # ... and what to do about it, where the view has room for a sentence (show)
+    "todo.label": {"zh": "缺少数据", "en": "Missing"},
+    "todo.year-over-only-ytd": {
+        "zh": "{year}年已结束，只有截至{period}的累计数：报送{year}年全年数后才能判断该年，"
+        "并计算时序进度、推进速度和期末预计",
+        "en": "{year} is over and only the figure to {period} is in: send the full-year {year} "
+        "figure to judge the year and to measure schedule, pace and projection",
+    },
+    "todo.missing-years": {
+        "zh": "缺{years}年全年数，合计不完整：报送这些年份的数后才能计算时序进度、推进速度和期末预计",
+        "en": "no full-year figure for {years}, so the sum is incomplete: send them to measure "
+        "schedule, pace and projection",
+    },
+    "todo.missing-link": {
+        "zh": "缺{years}年的水平值或比上年增长率，无法连乘：报送其中之一后才能评估",
+        "en": "{years} has neither a level nor a growth figure to chain: send either to assess "
+        "the target",
+    },
+    "todo.only-growth-figures": {
+        "zh": "只有比上年增长率，没有水平值：报送水平值（口径“水平值”）后才能评估",
+        "en": "only growth rates on the previous year are in: send the level figures "
+        "(measure 'level') to assess the target",
+    },
+    "todo.no-starting-point": {
+        "zh": "只有{year}年一年的数，它本身就是起点：报送此后年份的数，或在规划中写明更早的"
+        "基期值，才能计算进展、时序进度、推进速度和期末预计",
+        "en": "only {year}'s figure, which is its own starting point: send a later year's "
+        "figure, or give an earlier baseline in the plan, to measure progress, schedule, pace "
+        "and projection",
+    },
+    "todo.no-pace": {
+        "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）：请核对数据和规划的基期",
+        "en": "pace cannot be measured (a figure not above zero, or a start not before the "
+        "deadline): check the figures and the plan's baseline",
+    },
     # terminal tables that never break a word (cli/render/fit.py, status_table.py)
-    "schedule.short.ahead": {"zh": "超{points}", "en": "+{points} pts"},
-    "schedule.short.behind": {"zh": "落后{points}", "en": "−{points} pts"},
+    # the figure under a header that names its unit (col.schedule_points), in either language
+    "col.schedule_points": {"zh": "较时序进度（百分点）", "en": "vs. schedule (pts)"},
+    "schedule.short.ahead": {"zh": "超{points}", "en": "+{points}"},
+    "schedule.short.behind": {"zh": "落后{points}", "en": "−{points}"},
     "schedule.short.on_schedule": {"zh": "持平", "en": "on pace"},
     "schedule.short.met_at_deadline": {"zh": "到期达成", "en": "met at deadline"},
     "note.columns_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
+    },
+    # ... in `show` and in the report, what the reader can do from there (fit.dropped_note)
+    "note.columns_dropped.show": {
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或加 --format json 输出每个数字及其来源和备注）。",
+        "en": "Too narrow to show: {columns} (widen the terminal, or add `--format json` for "
+        "every figure with its source and note).",
+    },
+    "note.columns_dropped.report": {
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 --format md、html 或 docx 输出完整报告）。",
+        "en": "Too narrow to show: {columns} (widen the terminal, or write the whole report with "
+        "`--format md`, `html` or `docx`).",
     },
     "note.ids_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端；或用 show 查看单个指标及其代码，"
@@ -387,7 +439,7 @@ LABELS: dict[str, Pair] = {
     },
     # the submission template (intake/template.py)
     "template.title": {
-        "zh": "{region} {period} 民生指标报送表",
+        "zh": "{region}{period}民生指标报送表",
         "en": "Livelihood indicators: {region}, {period}",
     },
     "template.block.unit": {"zh": "填报单位：", "en": "Reporting unit:"},
@@ -562,7 +614,7 @@ LABELS.update(
         "origin.working directory": {"zh": "工作目录", "en": "working directory"},
         "origin.embedded": {"zh": "内置", "en": "embedded"},
         "status.as_of_outside": {
-            "zh": "--as-of {period} 不在规划的数据年份{start}—{end}年内；请选其中的期间",
+            "zh": "--as-of 的值{period}不在规划的数据年份{start}—{end}年内；请选其中的期间",
             "en": "--as-of {period} is outside the plan's years {start}–{end}; choose a period within them",
         },
         "status.none_binding": {
@@ -600,7 +652,7 @@ LABELS.update(
             "en": "{year} is outside the plan's years {start}–{end}; report on one of them",
         },
         "report.as_of_other_year": {
-            "zh": "--as-of {period} 不在{year}年；{year}年的报告截至该年的某一期间",
+            "zh": "--as-of 的值{period}不在{year}年；{year}年的报告截至该年的某一期间",
             "en": "--as-of {period} is not in {year}; a report on {year} is as of a period of that year",
         },
         "report.format_unknown": {
@@ -616,7 +668,7 @@ LABELS.update(
             "en": "a Word report needs a file: add -o report.docx",
         },
         "template.outside_years": {
-            "zh": "{period} 不在规划的数据年份{start}—{end}年内",
+            "zh": "{period}不在规划的数据年份{start}—{end}年内",
             "en": "{period} is outside the plan's years {start}–{end}",
         },
         "template.one_region": {
@@ -658,11 +710,11 @@ LABELS.update(
             "{revised:revision|revisions}):",
         },
         "ingest.revision": {
-            "zh": "修订：{figure}：{old} → {new}，截至 {as_of}",
+            "zh": "修订：{figure}：{old} → {new}，截至{as_of}",
             "en": "revision: {figure}: {old} → {new} as of {as_of}",
         },
         "ingest.would_replace": {
-            "zh": "{figure}：{value} 将替换已存的 {stored}（{where}）",
+            "zh": "{figure}：{value}将替换已存的{stored}（{where}）",
             "en": "{figure}: {value} would replace the stored {stored} ({where})",
         },
         "ingest.store_has_errors": {
@@ -687,13 +739,13 @@ LABELS.update(
             "by …): ingest them one file at a time, so that each figure keeps its own record.",
         },
         "ingest.withdrawn_figure": {
-            "zh": "未写入任何数据：{figure} 已于 {when} 撤回（原因：{reason}），再次导入也不会计入。"
+            "zh": "未写入任何数据：{figure} 已于{when}撤回（原因：{reason}），再次导入也不会计入。"
             "请改正该数字后再导入。",
             "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
             "would not count if stored again. Correct the figure and ingest again.",
         },
         "withdraw.no_figure": {
-            "zh": "数据文件夹中没有 {indicator} · {region} · {period} 的数字可撤回：请用 show 查看已存数字"
+            "zh": "数据文件夹中没有 {indicator} · {region} · {period}的数字可撤回：请用 show 查看已存数字"
             "（数据文件夹有错误时用 validate 列出）。",
             "en": "No figure of {indicator} · {region} · {period} counts in the data folder: nothing "
             "to withdraw. See the stored figures with show (with validate where the folder has "
@@ -706,7 +758,7 @@ LABELS.update(
             "(and --measure level or growth where a level and a growth figure are both given).",
         },
         "withdraw.no_such_value": {
-            "zh": "{indicator} · {region} · {period} 没有数值为 {value} 的数字；此处的数字为：{figures}。"
+            "zh": "{indicator} · {region} · {period}没有数值为{value}的数字；此处的数字为：{figures}。"
             "请用其中之一作 --value。",
             "en": "No figure of {indicator} · {region} · {period} is {value}; the figures there "
             "are: {figures}. Give one of them as --value.",
@@ -725,7 +777,7 @@ LABELS.update(
             "en": "Withdrew {figure} = {value} ({file}), reason: {reason}. Recorded in {path}.",
         },
         "withdraw.already": {
-            "zh": "{figure} = {value} 已于 {when} 撤回，原因：{reason}。未作改动。",
+            "zh": "{figure} = {value}已于{when}撤回，原因：{reason}。未作改动。",
             "en": "{figure} = {value} was withdrawn already on {when}, reason: {reason}. "
             "Nothing changed.",
         },
@@ -735,7 +787,7 @@ LABELS.update(
         },
         "show.signoff": {
             "zh": "报送记录：{figure}：填报单位 {unit}，填报人 {filed_by}，审核人 {checked_by}，"
-            "填报日期 {filed_on}",
+            "填报日期{filed_on}",
             "en": "Filed: {figure}: unit {unit}, filed by {filed_by}, checked by {checked_by}, "
             "on {filed_on}",
         },
@@ -1133,7 +1185,7 @@ LABELS.update(
         "os.errno.ELOOP": {"zh": "符号链接层数过多", "en": "too many levels of symbolic links"},
         "os.errno.EIO": {"zh": "输入输出错误", "en": "input/output error"},
         "env.source_date_epoch": {
-            "zh": "SOURCE_DATE_EPOCH={value} 不是可用的时间（应为1970年以来的秒数，且在公元9999年之前）",
+            "zh": "SOURCE_DATE_EPOCH={value}不是可用的时间（应为1970年以来的秒数，且在公元9999年之前）",
             "en": "SOURCE_DATE_EPOCH={value} is not a usable time (seconds since 1970, "
             "before the year 9999)",
         },

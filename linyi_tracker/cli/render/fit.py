@@ -41,6 +41,7 @@ from rich.text import Text
 from linyi_tracker.formatting import (
     CLOSING_MARKS,
     OPENING_MARKS,
+    SIGN_SPACE,
     display_width,
     listed,
 )
@@ -114,7 +115,8 @@ def _after_number(piece: str, ch: str) -> bool:
 _DATE = re.compile(
     r"(?<=[A-Z][a-z]{2}) (?=\d{4})|(?<=\d) (?=%)| (?= *["
     + re.escape("".join(sorted(_CLOSING)))
-    + "])"
+    + "])|"
+    + SIGN_SPACE.pattern
 )
 
 
@@ -578,15 +580,23 @@ def add_row(columns: Sequence[Column], values: Sequence[Cell]) -> None:
         c.cells.append(list(v))
 
 
-def dropped_note(dropped: Iterable[Column | str], lang: Lang) -> str:
+# Where a table is drawn, for what its note on dropped columns advises: from `status`,
+# `show` for one indicator; from `show` itself, its JSON; from the report, a file format.
+Where = Literal["status", "show", "report"]
+
+
+def dropped_note(dropped: Iterable[Column | str], lang: Lang, where: Where = "status") -> str:
     """The one note on the columns a table dropped (columns, or the names of what was left
-    out), in the reader's language: every table that drops columns says it so; when ids
-    were left out, it also says where to find them (``show``, ``--format json``)."""
+    out), in the reader's language: every table that drops columns says it so, with what the
+    reader can do from ``where`` they are; when ids were left out, it also says where to find
+    them (``show``, ``--format json``)."""
     dropped = list(dropped)
     names = [c if isinstance(c, str) else c.header for c in dropped]
     # Ids left out (fit's first step) are named last, with how to see them.
     ids = any(isinstance(c, Column) and c.mode == "id" for c in dropped)
     key = "note.ids_dropped" if ids else "note.columns_dropped"
+    if where != "status" and not ids:
+        key = f"{key}.{where}"
     return Sentence(key, {"columns": listed(names, lang)}).render(lang, plain=True)
 
 
@@ -594,16 +604,23 @@ class Fitted:
     """A laid-out table that takes its width when drawn (inside a panel, a panel's width),
     followed by the note on the columns dropped (:func:`dropped_note`)."""
 
-    def __init__(self, columns: Sequence[Column], lang: Lang, title: str | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        lang: Lang,
+        title: str | None = None,
+        where: Where = "status",
+    ) -> None:
         self.columns = columns
         self.lang = lang
         self.title = title
+        self.where: Where = where
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         drawn, dropped = table(self.columns, options.max_width, title=self.title)
         yield drawn
         if dropped:
-            yield Text(dropped_note(dropped, self.lang), style="yellow")
+            yield Text(dropped_note(dropped, self.lang, self.where), style="yellow")
 
 
 class Hanging:

@@ -132,8 +132,13 @@ def _target_panel(
         if ln.met_years is not None:
             lines.append(text.history(ln, lang))
         grid.add_row(t("report.history", lang), "\n".join(lines))
+    # Short of data: what is missing and what to do, where the figures it lacks would be.
+    todo = text.missing_todo(ln, lang)
+    if todo is not None:
+        grid.add_row(t("todo.label", lang), fit.Hanging("", fit.para(todo, "magenta", mode="name")))
     for reason in a.reasons:
-        grid.add_row("", Text(t("reason." + reason, lang), style="dim"))
+        if todo is None or reason != text.short_of(ln):
+            grid.add_row("", Text(t("reason." + reason, lang), style="dim"))
     for o in a.evidence:
         where = f"{o.file}:{o.line} · " if o.line else ""
         # The note says who judged a judgement and on what evidence: it belongs with it.
@@ -194,7 +199,7 @@ def _series(
             columns,
             [[fit.para("—")], [fit.para("—")], [], [fit.para(t("status.no_data", lang))], []],
         )
-    return fit.Fitted(columns, lang, title)
+    return fit.Fitted(columns, lang, title, where="show")
 
 
 def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> RenderableType:

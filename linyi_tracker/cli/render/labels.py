@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from linyi_tracker.cli.render.fit import Mode, Paragraph
+from linyi_tracker.cli.render.fit import Paragraph
 from linyi_tracker.formatting import display_width
 from linyi_tracker.i18n import Lang, status_label
 from linyi_tracker.plan.models import Plan
@@ -49,23 +49,20 @@ WHOLE_STATUS = 12
 WHOLE_QUALIFIER = 8  # 按期, 逾期完成, on time: one word; 缺2018年数据 may break before 数据
 
 
-def status_paragraph(line: TargetView, lang: Lang) -> Paragraph:
-    """The status cell for a laid-out table: the word and each short qualifier whole.
+def status_lines(line: TargetView, lang: Lang) -> list[Paragraph]:
+    """The status cell for a laid-out table: the word, then each qualifier on a line of
+    its own, as the Word tables print them (docx._lines).
 
     A status word of up to 12 cells ("not assessed") and a qualifier of up to 8 ("on
     time", "逾期完成") never split; a longer one breaks at its spaces, or after a year
     before Chinese text ("缺2018年 / 数据"), never inside a word or a number with its unit.
-    The separator stays at the end of the line before, never starts one.
+    One to a line, no separator is glued to the word before it: "数据不足 ·" took two cells
+    more than the word, which the target column needs for "≥ 49,000套(户)" at 80 columns.
     """
     status = line.a.status
-    spans: list[tuple[str, str]] = []
-    modes: list[Mode] = []
+    out: list[Paragraph] = []
     for i, piece in enumerate([status_label(status, lang), *text.status_extras(line, lang)]):
         style = STATUS_STYLE.get(status or "", "") if i == 0 else "dim"
-        if i:
-            spans.append(("\u00a0· ", "dim"))
-            modes.append("words")
         short = display_width(piece) <= (WHOLE_STATUS if i == 0 else WHOLE_QUALIFIER)
-        spans.append((piece.replace(" ", "\u00a0") if short else piece, style))
-        modes.append("whole" if short else "words")
-    return Paragraph(spans, "words", tuple(modes))
+        out.append(Paragraph([(piece, style)], "whole" if short else "words"))
+    return out

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.cli.render import fit
-from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
+from linyi_tracker.cli.render.labels import STATUS_STYLE, status_lines
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -43,16 +43,16 @@ def _table(
         )
         for i, h in enumerate(header)
     ]
-    return fit.Fitted(columns, lang)
+    return fit.Fitted(columns, lang, where="report")
 
 
-def _add(table: fit.Fitted, cells: list[str], status: fit.Paragraph | None = None) -> None:
+def _add(table: fit.Fitted, cells: list[str], status: fit.Cell | None = None) -> None:
     """One row: each text cell wrapped by its column's rule, then the styled status."""
     row: list[fit.Cell] = [
         [fit.para(c, mode=col.mode)] for c, col in zip(cells, table.columns, strict=False)
     ]
     if status is not None:
-        row.append([status])
+        row.append(status)
     fit.add_row(table.columns, row)
 
 
@@ -97,7 +97,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
     )
     annual_lines = [report.line(tid) for tid in report.annual]
     for ln, cells in zip(annual_lines, text.annual_rows(annual_lines, lang), strict=True):
-        _add(annual, cells[:-1], status_paragraph(ln, lang))
+        _add(annual, cells[:-1], status_lines(ln, lang))
     parts.append(
         Panel(
             annual if report.annual else Text(t("report.none", lang)),
@@ -116,7 +116,7 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
             stack={4: 1},
         )
         for ln, cells in zip(section.lines, text.system_rows(section.lines, lang), strict=True):
-            _add(table, cells[:-1], status_paragraph(ln, lang))
+            _add(table, cells[:-1], status_lines(ln, lang))
         name = section.name_zh if lang == "zh" else section.name_en
         parts.append(Panel(table, title=f"{section.number} {name}", title_align="left"))
 

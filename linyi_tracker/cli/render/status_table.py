@@ -17,7 +17,7 @@ from rich.text import Text
 
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
-from linyi_tracker.cli.render.labels import STATUS_STYLE, status_paragraph
+from linyi_tracker.cli.render.labels import STATUS_STYLE, status_lines
 from linyi_tracker.formatting import ColumnStyle, sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
@@ -39,7 +39,9 @@ def _columns(lang: Lang) -> list[fit.Column]:
         fit.Column("actual", t("col.actual", lang)),
         fit.Column("achievement", t("col.achievement", lang), justify="right"),
         fit.Column("gap", t("col.gap", lang), justify="right", drop=2),
-        fit.Column("schedule", t("col.schedule_gap", lang), justify="right", drop=1),
+        # The unit in the header, for both languages: '超2.1' / '+2.1' under 较时序进度（百分点）
+        # / 'vs. schedule (pts)', a cell no wider than its figure (a narrow table keeps it).
+        fit.Column("schedule", t("col.schedule_points", lang), justify="right", drop=1),
         fit.Column("trend", t("col.trend", lang), drop=3),
         fit.Column("status", t("col.status", lang)),
     ]
@@ -73,7 +75,7 @@ def _row(
             )
         ],
         [fit.para(sparkline([x for _, x in v.trend]), mode="whole")],
-        [status_paragraph(v, lang)],
+        status_lines(v, lang),
     ]
 
 

@@ -37,8 +37,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from linyi_tracker.formatting import signed
+from linyi_tracker.formatting import column_style, signed
 from linyi_tracker.i18n import Lang, t
+from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import RegionRanking, Report
 from linyi_tracker.reporting.render.numbers import bounded
 from linyi_tracker.reporting.render.textwidth import text_em
@@ -123,13 +124,15 @@ def _figure_labels(values: list[float]) -> list[str]:
     ]
 
 
-def _scale(values: list[float], unit: str, lang: Lang) -> tuple[float, str]:
-    """The divisor and axis label for values in ``unit``: 万 in Chinese, thousands/millions in English."""
+def _scale(values: list[float], unit: str, lang: Lang, wan: bool = True) -> tuple[float, str]:
+    """The divisor and axis label for values in ``unit``: in Chinese 万 exactly when the
+    table beside the chart writes the unit in 万 (``wan``: text.table_scales, the table's
+    one decision), else the unit itself; in English thousands/millions."""
     top = max((abs(v) for v in values), default=0.0)
+    if lang == "zh" and unit not in {"%", ":1"}:
+        return (10_000.0, t("chart.ten_thousand", lang, unit=unit)) if wan else (1.0, unit)
     if unit in {"%", ":1"} or top < 10_000:
         return 1.0, (t("chart.ratio", lang) if unit == ":1" else unit)
-    if lang == "zh":
-        return 10_000.0, t("chart.ten_thousand", lang, unit=unit)
     if top >= 1_000_000:
         return 1_000_000.0, t("chart.million", lang, unit=unit).strip()
     return 1_000.0, t("chart.thousand", lang, unit=unit).strip()
@@ -154,8 +157,11 @@ def chart_spec(
     *,
     tolerance: float,
     counties: RegionRanking | None = None,
+    wan: bool = False,
 ) -> ChartSpec | None:
-    """What the chart of one target shows, or None when there is nothing to draw."""
+    """What the chart of one target shows, or None when there is nothing to draw; ``wan``:
+    whether the target's table writes its unit in 万 (the counties' chart follows the
+    counties' table instead)."""
     chart = line.chart
     if chart is None or line.a.target is None:
         return None
@@ -173,7 +179,8 @@ def chart_spec(
             (r for r in counties.rows if r.value is not None), key=lambda r: float(r.value or 0)
         )
         values = [float(r.value or 0) for r in rows]
-        scale, label = _scale([*values, target], unit, lang)
+        in_wan = bool(column_style([r.value for r in counties.rows], lang)[0])
+        scale, label = _scale([*values, target], unit, lang, in_wan)
         shown = [v / scale for v in values]
         dots = uses_dots(shown)
         return ChartSpec(
@@ -208,7 +215,7 @@ def chart_spec(
     # the axis starts at the first year a point belongs to.
     first, last = math.ceil(min(xs)), int(max([*xs, chart.x_range[1]]))
     ys = [p[1] for p in (*chart.points, *required, *projection)] + [target]
-    scale, label = _scale(ys, unit, lang)
+    scale, label = _scale(ys, unit, lang, wan)
 
     def scaled(points: list[Point]) -> list[Point]:
         return [(x, y / scale) for x, y in points]
@@ -247,12 +254,14 @@ def report_specs(report: Report, lang: Lang) -> dict[str, ChartSpec]:
     """Every chart of the report by target id (targets with nothing to draw are absent)."""
     out = {}
     for section in report.systems:
+        scales = text.table_scales(section.lines, lang)  # the section's table, as drawn
         for line in section.lines:
             spec = chart_spec(
                 line,
                 lang,
                 tolerance=float(report.method.tolerance),
                 counties=county_ranking(report, line),
+                wan=scales.get(text.unit_key(line, lang), False),
             )
             if spec is not None:
                 out[line.target_id] = spec

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from linyi_tracker.assessment.sources import describe_source
+from linyi_tracker.formatting import SIGN_SPACE, SIGNS
 from linyi_tracker.i18n import LABELS, Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -319,9 +320,9 @@ def _lines(value: str, *, status: bool) -> str:
 # (not "(户)", which belongs to its unit).
 _PERIOD = re.compile(r"(?<=\S) ?(?=[(（][^()（）]*\d[^()（）]*[)）])")
 
-# The space after a comparator, or after a figure before a unit of up to three signs
+# The space after a comparator or sign (formatting.SIGN_SPACE, the one rule), or after a figure before a unit of up to three signs
 # ("m²", "km"); a unit in words ("85,000 persons") may go to the next line, as English does.
-_BOUND = re.compile(r"(?<=[≥≤<>≈]) (?=\S)|(?<=\d) (?=[^\s(（]{1,3}(?:\s|$))")
+_BOUND = re.compile(SIGN_SPACE.pattern + r"|(?<=\d) (?=[^\s(（]{1,3}(?:\s|$))")
 
 
 CJK_LINE_EM = 4.0  # the fewest Chinese characters a line of running text or a name holds
@@ -341,7 +342,7 @@ def _needs(values: list[str], *, status: bool, name: bool) -> tuple[float, float
             for piece in [line] if whole_line else re.split(r"(?<=-)| ", line):
                 figure = (
                     any(ch.isdigit() for ch in piece)
-                    and len(piece.lstrip("≥≤<>≈\u00a0")) <= WHOLE_PIECE_CHARS
+                    and len(piece.lstrip(SIGNS + "\u00a0")) <= WHOLE_PIECE_CHARS
                 )
                 latin = not any(is_cjk(ch) for ch in piece)
                 whole = whole_line or ((figure or latin) and not name)

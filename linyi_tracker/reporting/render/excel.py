@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,10 @@ from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import (
     MINUS,
     PLAIN,
+    SHARE,
     ColumnStyle,
     column_style,
     display_width,
-    estimate,
     figure_style,
     one_of,
     percent_sign,
@@ -148,13 +148,24 @@ def signed_points(lang: Lang) -> str:
 
 
 def schedule_format(line: TargetView, lang: Lang) -> str:
-    """The schedule gap's format: signed points, or for a target met at its deadline the
-    words every output says there ('到期已达成' / 'met at the deadline', view.target_standing)
-    in every section, the cell keeping the gap itself for a program."""
-    if line.standing != "met_at_deadline":
+    """The schedule gap's format: the words text.schedule says for it, ahead or behind
+    ('超时序进度31.8个百分点' / 'behind schedule by 6.3 points', the cell holding the points),
+    or for a target met at its deadline the words every output says there ('到期已达成' /
+    'met at the deadline', view.target_standing) in every section, the cell keeping the gap
+    itself for a program; signed points where no words hold a figure (on schedule)."""
+    if line.standing == "met_at_deadline":
+        words = '"' + text.schedule(line, lang).replace('"', "") + '"'
+        return ";".join([words] * 3)
+    gap = line.a.schedule_gap
+    if gap is None:
         return signed_points(lang)
-    words = '"' + text.schedule(line, lang).replace('"', "") + '"'
-    return ";".join([words] * 3)
+
+    def said(points: float) -> str:
+        return text.schedule(replace(line, a=replace(line.a, schedule_gap=points)), lang)
+
+    cell = Decimal(str(shown_percent(abs(gap))))
+    found = said_by(cell, said(abs(gap)), said(-abs(gap)))
+    return signed_points(lang) if found is None or cell == 0 else found[1]
 
 
 def with_minus(fmt: str) -> str:
@@ -223,64 +234,87 @@ def _shown_as(
     )
 
 
-def _share_places(style: ColumnStyle, shown: Decimal) -> int:
-    """The decimals of a computed percentage (one, as shown) in a column's style."""
-    if style.percent_places is None:
-        return 1
-    return figure_style(shown, "en", False, style.percent_places)[1]
-
-
 def _figures(
     line: TargetView, lang: Lang, styles: dict[str, ColumnStyle]
 ) -> dict[str, tuple[Decimal, str]]:
     """The target, actual, gap and projected cells of ``line`` (value and format), each
-    shown as the report's table shows it (reporting.text with the same column styles)."""
+    saying the words of the report's table (text.figure_words, with the same column
+    styles): the cell holds the figure, its format writes the table's words around it —
+    for either sign, each as the table would say it ('下降15%' / '提高15%', '−500人')."""
     a = line.a
-    unit = text.unit(line, lang)
     relative = a.kind in ("growth", "change")
     out: dict[str, tuple[Decimal, str]] = {}
-    target, actual, gap, projected = (
-        styles.get(k, PLAIN) for k in ("target", "actual", "gap", "projected")
-    )
-    if a.target is not None:
-        if relative:  # '7% 以上', '下降13.5%': the share without its sign, as written
-            out["target"] = _shown_as(a.target, abs(a.target), "%", lang, *target.of("%"))
-        else:
-            out["target"] = in_style(a.target, unit, lang, target)
-    if isinstance(a.actual, Decimal):
-        if relative:  # computed: one decimal
-            places = _share_places(actual, Decimal(f"{abs(float(a.actual)):.1f}"))
-            out["actual"] = (a.actual, figure_format("%", lang, places))
-        else:
-            out["actual"] = in_style(a.actual, unit, lang, actual)
-    if a.gap is not None:
-        points = f'"{_points_word(lang)}"'
-        if relative:
-            places = _share_places(gap, Decimal(f"{abs(float(a.gap)):.1f}"))
-            out["gap"] = (a.gap, _digits(places) + points)
-        elif unit == "%":
-            places = figure_style(a.gap, lang, False, gap.percent_places)[1]
-            out["gap"] = (a.gap, _digits(places) + points)
-        elif unit == ":1":  # a ratio's gap is a number, not a ratio
-            places = figure_style(a.gap, lang)[1]
-            out["gap"] = (a.gap, "0." + "0" * places if places else "0")
-        else:
-            out["gap"] = in_style(a.gap, unit, lang, gap)
-    if a.projected is not None:
-        if a.kind == "growth":  # the level at the deadline, in times the base year's
-            out["projected"] = (a.projected, '0.00"倍"' if lang == "zh" else '0.00" ×"')
-        elif a.kind == "change":
-            places = _share_places(projected, Decimal(f"{abs(float(a.projected)):.1f}"))
-            out["projected"] = (a.projected, figure_format("%", lang, places))
-        else:
-            # An estimate, shown at the unit's precision; the cell keeps the projection.
-            unit_en = line.unit_name.en if line.unit_name else ""
-            shown = estimate(a.projected, unit_en, lang, projected.of(unit)[0])
-            value, fmt = _shown_as(a.projected, shown, unit, lang, *projected.of(unit))
-            if unit == "%":  # a share never shows projected past 100 % (or below 0)
-                fmt = bounded_percent(lang, figure_style(shown, lang, *projected.of(unit))[1])
-            out["projected"] = (value, fmt)
+    for key in text.FIGURE_COLUMNS:
+        value = getattr(a, key)
+        if not isinstance(value, Decimal):
+            continue
+        style = styles.get(key, PLAIN)
+
+        def words(figure: Decimal, key: str = key, style: ColumnStyle = style) -> str | None:
+            said = replace(line, a=replace(a, **{key: figure}))  # type: ignore[arg-type]
+            return text.figure_words(key, said, lang, style)
+
+        above, below = words(abs(value)), words(-abs(value))
+        if above is None or below is None:
+            continue
+        # a projected share (not a growth or change, in percent too) stops at 0–100 %
+        bounded = key == "projected" and text.unit_key(line, lang) == SHARE and not relative
+        said = said_by(value, above, below, bounded=bounded)
+        if said is not None:
+            out[key] = said
     return out
+
+
+_NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _section(target: float, words: str) -> tuple[str, int] | None:
+    """A format section that writes ``words`` around the figure in them nearest
+    ``target`` (its digits, the text before and after quoted), and the power of ten the
+    cell's value is divided by for it (4 where the words write the figure in 万)."""
+    best: tuple[float, re.Match[str], int] | None = None
+    for m in _NUMBER.finditer(words):
+        shown = float(m.group().replace(",", ""))
+        for scale in (0, 4):
+            off = abs(shown * 10**scale - target) / max(target, 1e-9)
+            if best is None or off < best[0]:
+                best = (off, m, scale)
+    if best is None:
+        return None
+    _, m, scale = best
+    places = len(m.group().partition(".")[2])
+    digits = "#,##0" + ("." + "0" * places if places else "")
+    before, after = (
+        '"' + part.replace('"', "") + '"' if part else ""
+        for part in (words[: m.start()], words[m.end() :])
+    )
+    return f"{before}{digits}{after}", scale
+
+
+def said_by(
+    value: Decimal, above: str, below: str, *, bounded: bool = False
+) -> tuple[Decimal, str] | None:
+    """A cell holding ``value`` (in 万 where the words write it so) whose number format
+    shows ``above`` for a figure at or above zero and ``below`` under it (the table's
+    words of each sign: the sign, or the direction, is in the words). ``bounded``: a
+    projected share, shown within 0–100 % while the cell keeps the projection
+    (formatting.bounded_share)."""
+    target = abs(float(value))
+    up, down = _section(target, above), _section(target, below)
+    if up is None or down is None:
+        return None
+    (pos, scale), (neg, _) = up, down
+    fmt = f"{pos};{neg}"  # zero as the first section says it
+    if bounded:
+        top = re.sub(r"#,##0", "100", pos, count=1)
+        bottom = re.sub(r"#,##0", "0", pos, count=1)
+        fmt = f"[>100]{_literal(top)};[<0]{_literal(bottom)};{pos}"
+    return (value.scaleb(-scale) if scale else value), fmt
+
+
+def _literal(section: str) -> str:
+    """A section whose digits are all written out ('100.0'): one quoted text."""
+    return '"' + section.replace('"', "") + '"'
 
 
 def _header(key: str, lang: Lang) -> str:

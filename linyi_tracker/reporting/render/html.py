@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from linyi_tracker.assessment.sources import describe_source
+from linyi_tracker.formatting import hold_signs
 from linyi_tracker.i18n import LABELS, Lang, labelled, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -48,7 +49,7 @@ def _css_counter(template: str) -> str:
 def _environment() -> Any:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("linyi_tracker.reporting", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -56,6 +57,10 @@ def _environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # A table cell keeps a comparison with its figure (formatting.hold_signs): a browser
+    # breaks at any space, and "≥" alone over "10,000套(户)" is what a narrow column gave.
+    env.filters["held"] = hold_signs
+    return env
 
 
 def render(report: Report, lang: Lang, *, charts: bool = True) -> str:

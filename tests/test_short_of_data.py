@@ -1,0 +1,137 @@
+"""A target short of data (数据不足 / insufficient data) shows no figure worked out from
+the data it lacks — no time elapsed, schedule gap, progress, pace or projection — and
+says instead what is missing and what to do, in every output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO, PLAN_FILE, REPO, Result, csv_rows, store_from
+from linyi_tracker.actuals.periods import Period, parse_period
+from linyi_tracker.actuals.store import load_store
+from linyi_tracker.assessment.engine import assess, assess_all
+from linyi_tracker.i18n import Lang
+from linyi_tracker.plan.loader import read_plan
+from linyi_tracker.plan.models import Plan
+from linyi_tracker.reporting import text
+from linyi_tracker.reporting.view import TargetView, status_view, target_view
+
+CN_PLAN = REPO / "examples" / "plans" / "cn-13th-fyp.yaml"
+CN_DATA = REPO / "examples" / "plans" / "cn-13th-fyp"
+DERIVED = ("time_progress", "schedule_gap", "progress", "pace", "projected")
+
+
+def _views(plan_file: Path, data: Path) -> list[TargetView]:
+    """Every target × region of a plan, as of every year of it and every period with a
+    figure: the insufficient-data views among them."""
+    plan = read_plan(plan_file)
+    store = load_store(plan, data)
+    regions = [plan.city.id, *(r.id for r in plan.sub_regions)]
+    periods = {Period.of_year(y) for y in range(plan.plan.period.start, plan.plan.period.end + 2)}
+    periods |= {o.period for o in store.observations}
+    out = []
+    for as_of in sorted(periods, key=lambda p: p.sort_key):
+        view = status_view(plan, store, assess_all(plan, store, as_of, regions))
+        out += [v for v in view.targets if v.a.status == "insufficient_data"]
+    return out
+
+
+def _clean(v: TargetView, lang: Lang) -> None:
+    """No derived figure on the view nor in any cell made from it; what is missing said."""
+    where = (v.a.target_id, v.a.region, lang)
+    assert all(getattr(v.a, f) is None for f in DERIVED), where
+    assert v.standing is None, where
+    assert text.schedule(v, lang) == text.schedule(v, lang, short=True) == "—", where
+    assert text.pace(v, lang) == text.projected(v, lang) == "—", where
+    todo, short = text.missing_todo(v, lang), text.missing(v, lang)
+    assert todo and short and short in text.status(v, lang), where
+
+
+@pytest.mark.parametrize(
+    ("plan_file", "data"),
+    [(PLAN_FILE, REPO / "data"), (PLAN_FILE, DEMO), (CN_PLAN, CN_DATA)],
+    ids=["linyi", "linyi-demo", "cn-13th-fyp"],
+)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_insufficient_view_of_the_examples_carries_a_derived_figure(
+    plan_file: Path, data: Path, lang: Lang
+) -> None:
+    """Every insufficient-data target × region of both example plans, as of any year or
+    period with a figure, shows no derived figure and says what is missing."""
+    views = _views(plan_file, data)
+    assert views or data == DEMO
+    for v in views:
+        _clean(v, lang)
+
+
+def _view(plan: Plan, target_id: str, as_of: str, *rows: str) -> TargetView:
+    store = store_from(plan, ("t.csv", csv_rows(*rows)))
+    a = assess(plan, store, plan.target_by_id[target_id], parse_period(as_of), plan.city.id)
+    assert a.status == "insufficient_data", a
+    return target_view(plan, store, a, parse_period(as_of), chart=True)
+
+
+# One case for each reason a target is short of data (engine.py), with what it lacks.
+CASES = {
+    "year-over-only-ytd": (
+        "emp.new_urban_jobs.annual",
+        "2016",
+        ["emp.new_urban_jobs,2016-08,,83700,,s,"],
+        ("缺2016年全年数", "no full-year 2016 figure"),
+    ),
+    "missing-years": (
+        "housing.floor_area_started.2018_2020",
+        "2020-06",
+        [
+            "housing.floor_area_started,2019,,2000000,,s,",
+            "housing.floor_area_started,2020-06,,900000,,s,",
+        ],
+        ("缺2018年数据", "no figure for 2018"),
+    ),
+    "no-starting-point": (
+        "inc.urban_disposable.2020",
+        "2017",
+        ["inc.urban_disposable,2017,,40000,,s,"],
+        ("仅2017年一年数据", "only 2017's figure"),
+    ),
+}
+
+
+@pytest.mark.parametrize("reason", sorted(CASES))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_reason_says_what_is_missing(plan: Plan, reason: str, lang: Lang) -> None:
+    """Each way of being short of data derives nothing, names the figure and year missing,
+    and draws no projection on the chart."""
+    target_id, as_of, rows, said = CASES[reason]
+    v = _view(plan, target_id, as_of, *rows)
+    assert reason in v.a.reasons
+    _clean(v, lang)
+    assert text.missing(v, lang) == said[0 if lang == "zh" else 1]
+    assert v.chart is None or v.chart.projection == []
+
+
+def test_a_sum_with_a_year_missing_has_no_achievement(plan: Plan) -> None:
+    """A cumulative sum missing 2018 shows its figure but no achievement or gap: they would
+    count the missing year as zero."""
+    target_id, as_of, rows, _ = CASES["missing-years"]
+    v = _view(plan, target_id, as_of, *rows)
+    assert v.a.actual is not None and (v.a.achievement, v.a.gap) == (None, None)
+    assert text.achievement(v, "zh") == text.gap(v, "zh") == "—"
+
+
+def test_show_says_what_to_send_instead_of_a_projection(run: object) -> None:
+    """`show` on the shipped Jan–Aug 2016 jobs figure prints no schedule, pace or
+    projection, and a line saying which figure of which year to send."""
+    assert callable(run)
+    for lang, gone, said in (
+        ("zh", ("较时序进度", "推进速度", "期末预计", "时序进度"), "报送2016年全年数"),
+        ("en", ("vs. schedule", "pace", "projected", "time elapsed"), "send the full-year 2016"),
+    ):
+        r: Result = run("show", "emp.new_urban_jobs", "--lang", lang)
+        assert r.exit_code == 0
+        panel = r.stdout.split("╰")[1]  # the target's panel, after the indicator's
+        labels = [line.strip("│ ").split("  ")[0] for line in panel.splitlines()]
+        assert not [w for w in gone if w in labels], panel
+        assert said in " ".join(panel.split()), panel
