@@ -10,9 +10,9 @@
   ``\\uXXXX`` escapes: the same data for a JSON reader, inert on a terminal.
 
 The text is made piece by piece (:func:`pieces`), the layout of ``json.dumps(data,
-ensure_ascii=False, indent=2)``: a command writes it as it is made (:func:`write`), so
-a report of 50,000 findings never holds its whole text, or a cleaned copy of its data,
-in memory at once (a million-row ``validate --format json`` peaked at 300 MB doing so).
+ensure_ascii=False, indent=2)``: the commands that print JSON (``validate``, ``status``,
+``show``, ``extract``) write it as it is made (:func:`write`), so a report of 50,000
+findings is never held as one text, or as a cleaned copy of its data, in memory at once.
 """
 
 from __future__ import annotations

@@ -168,6 +168,34 @@ def test_a_full_standard_output_is_a_message(tmp_path: Path) -> None:
 
 
 @posix_only
+def test_output_past_the_file_size_limit_is_said_in_chinese(tmp_path: Path) -> None:
+    """JSON written in parts past the file-size limit (ulimit -f): one line in the run's
+    language naming the reason (文件超过大小上限), exit 2."""
+    import resource
+    import signal
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("LINYI_TRACKER")}
+    environment.update({"LINYI_TRACKER_CACHE": "off", "LANG": "C.UTF-8"})
+    with open(tmp_path / "out.json", "wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "linyi_tracker", "status", "--format", "json", "--lang", "zh"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            env=environment,
+            cwd=REPO,
+            timeout=120,
+            check=False,
+            preexec_fn=limited,
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "错误：无法写出结果：文件超过大小上限"
+
+
+@posix_only
 def test_a_reader_gone_before_the_output_is_a_quiet_141() -> None:
     """Standard output a pipe whose reader has already closed: exit 141, nothing on stderr
     (rich alone would exit 1, the code for data errors)."""

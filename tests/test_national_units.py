@@ -585,10 +585,43 @@ def test_a_figure_that_fits_unconverted_is_not_called_a_growth_rate(
     found = {f["code"]: f for f in json.loads(r.stdout)["findings"]}
     assert list(found) == ["implausible-value"]
     scale = found["implausible-value"]
+    assert (scale["column"], scale["column_number"]) == ("unit", 5)  # the cell in doubt
     assert scale["params"]["written"] == "69541"
     assert scale["message"].endswith("was the unit 万吨?")
     assert scale["message"].startswith("6.9541 万吨 was converted from 69541 吨")
     assert "growth" not in scale["message"] + scale["hint"]
+
+
+def _grain_findings(run: Run, tmp_path: Path, row: str, plan: Path = UNITS_PLAN) -> list[dict]:  # type: ignore[type-arg]
+    data = tmp_path / "grain.csv"
+    data.write_text(f"indicator,period,region,value,unit\n{row}\n", encoding="utf-8")
+    r = run("validate", str(data), "--plan", str(plan), "--no-store", "--format", "json")
+    return list(json.loads(r.stdout)["findings"])
+
+
+def test_a_questioned_conversion_against_the_plans_range_says_what_to_change(
+    run: Run, tmp_path: Path
+) -> None:
+    """69541 吨 against grain in 万吨 with the plan's range 60,000–80,000 万吨: the one
+    warning names the range and its hint says to write 万吨 as the unit — never only
+    'if it is right, nothing to do' while 6.9541 万吨 would be stored."""
+    text = UNITS_PLAN.read_text(encoding="utf-8")
+    grain = "unit: wan-tonnes, direction: higher, aggregate: sum, flow: true}"
+    assert grain in text
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text.replace(grain, grain[:-1] + ", range: [60000, 80000]}", 1), "utf-8")
+    (found,) = _grain_findings(run, tmp_path, "agr.grain,2023,cn,69541,吨", plan)
+    assert (found["code"], found["column"]) == ("implausible-value", "unit")
+    assert found["params"]["min"] == "60000"
+    assert "write 万吨 as its unit" in found["hint"]
+
+
+def test_a_unit_typed_in_the_value_cell_questioned_once(run: Run, tmp_path: Path) -> None:
+    """69541吨 in the value cell against 万吨: one warning, on the value cell, asking whether
+    the unit was 万吨."""
+    (found,) = _grain_findings(run, tmp_path, "agr.grain,2023,cn,69541吨,")
+    assert (found["code"], found["column"]) == ("implausible-value", "value")
+    assert found["message"].endswith("was the unit 万吨?")
 
 
 def test_a_derived_conversion_on_the_indicators_scale_keeps_its_warning(

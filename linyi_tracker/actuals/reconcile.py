@@ -289,18 +289,19 @@ def span_findings(group: Sequence[Observation]) -> tuple[Decision, list[Finding]
         rest = len(group) - 1
         return Decision(0, [Verdict.KEPT] + [Verdict.DUPLICATE] * rest, [None] + [0] * rest), []
     first = group[0]
-    key = (first.indicator, first.period.text, first.region, first.measure)
-    return decide_span(key, [o.period.text for o in group], [Figure.of(o) for o in group])
+    series = (first.indicator, first.region, first.measure)
+    return decide_span(series, [o.period.text for o in group], [Figure.of(o) for o in group])
 
 
 def decide_span(
-    first: Key, labels: Sequence[str], figures: Sequence[Figure]
+    series: tuple[str, str, str], labels: Sequence[str], figures: Sequence[Figure]
 ) -> tuple[Decision, list[Finding]]:
-    """Rule 5 for figures of one span under different labels, in file order (``first``:
-    the key of the first; ``labels``: each figure's period as written): the decision, and
-    the findings of a conflict, their key naming every label (2019-12/2019). The store
-    (:func:`span_findings`) and validate (validation/cross/same_keys.py) both call it."""
-    indicator, _, region, measure = first
+    """Rule 5 for figures of one span under different labels, in file order (``series``:
+    their indicator, region and measure; ``labels``: each figure's period as written): the
+    decision, and the findings of a conflict, their key naming every label (2019-12/2019).
+    The store (:func:`span_findings`) and validate (validation/cross/same_keys.py) both
+    call it; the store answers figures written alike before (:func:`_written_alike`)."""
+    indicator, region, measure = series
     key: Key = (indicator, "/".join(sorted(set(labels))), region, measure)
     decision = decide(figures)
     return decision, findings(key, figures, decision, labels=True)

@@ -1723,7 +1723,7 @@ _ENTRIES = [
                 + ")",
             )
         },
-        {"": T("无需处理；导入时跳过这些行", "nothing to do; ingest skips these rows")},
+        {"": T("无需处理；导入时跳过", "nothing to do; ingest skips what is already stored")},
     ),
     _entry(
         "revises-store",

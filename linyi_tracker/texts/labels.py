@@ -1184,6 +1184,8 @@ LABELS.update(
         "os.errno.EISDIR": {"zh": "是文件夹", "en": "is a folder"},
         "os.errno.ELOOP": {"zh": "符号链接层数过多", "en": "too many levels of symbolic links"},
         "os.errno.EIO": {"zh": "输入输出错误", "en": "input/output error"},
+        "os.errno.EFBIG": {"zh": "文件超过大小上限", "en": "file too large"},
+        "os.errno.EDQUOT": {"zh": "超出磁盘配额", "en": "disk quota exceeded"},
         "env.source_date_epoch": {
             "zh": "SOURCE_DATE_EPOCH={value}不是可用的时间（应为1970年以来的秒数，且在公元9999年之前）",
             "en": "SOURCE_DATE_EPOCH={value} is not a usable time (seconds since 1970, "

@@ -122,6 +122,15 @@ class Converted:
     to_unit: str
 
 
+_CONVERSION_HINT = "converted"  # the hint of a warning that the conversion is in doubt
+
+
+def questions_conversion(issue: Issue) -> bool:
+    """Whether :func:`explain`'s warning says the figure as written fits and asks about
+    the unit it was converted from (its row's ``unit-derived`` warning asks the same)."""
+    return issue.hint_form == _CONVERSION_HINT
+
+
 def explain(
     value: Decimal, unit_kind: str, found: Band, converted: Converted | None = None
 ) -> Issue:
@@ -141,7 +150,7 @@ def explain(
         else:
             params["reference"] = _about(Decimal(repr(found.reference or 0.0)))
         form = "converted-range" if found.given is not None else "converted"
-        return Issue(CODE, Severity.WARNING, "value", params, form, "converted")
+        return Issue(CODE, Severity.WARNING, "value", params, form, _CONVERSION_HINT)
     if found.given is not None:
         params |= {"min": _text(found.given[0]), "max": _text(found.given[1])}
         form = "range"

@@ -78,19 +78,29 @@ class ValidationReport:
         }
 
 
-def _one_finding_a_conversion(read: list[Finding], across: list[Finding]) -> list[Finding]:
+def _one_finding_a_conversion(
+    read: list[Finding], across: list[Finding], questioned: set[tuple[str, int]]
+) -> list[Finding]:
     """The findings of the rows and of the cross-row rules, with one finding for a figure
-    converted by its units' names that the plausibility rule questions (69541吨 against
-    万吨): its ``implausible-value`` names the conversion and asks the same question, so
-    the row's ``unit-derived`` warning beside it would say it twice."""
-    questioned = {
-        (f.file, f.line)
-        for f in across
-        if f.code == "implausible-value" and f.form.startswith("converted")
-    }
-    if questioned:
-        read = [f for f in read if f.code != "unit-derived" or (f.file, f.line) not in questioned]
-    return read + across
+    converted by its units' names that the scale rule questions (``questioned``: 69541吨
+    against 万吨, which fits as written): its ``implausible-value`` names the conversion
+    and asks whether the unit was meant, so the row's ``unit-derived`` warning beside it
+    would say it twice. It takes that warning's place: the cell whose unit is in doubt
+    (the unit column's 吨, or the value cell's 69541吨)."""
+    if not questioned:
+        return read + across
+    moved: dict[tuple[str | None, int | None], Finding] = {}
+    kept = []
+    for f in read:
+        if f.code == "unit-derived" and (f.file, f.line) in questioned:
+            moved[f.file, f.line] = f
+        else:
+            kept.append(f)
+    for i, f in enumerate(across):
+        derived = moved.get((f.file, f.line)) if f.code == "implausible-value" else None
+        if derived is not None:
+            across[i] = replace(f, column=derived.column, column_number=derived.column_number)
+    return kept + across
 
 
 def _fails(f: Finding, strict: bool) -> bool:
@@ -230,7 +240,8 @@ def _validate(
                 sheet=read.sheet,
             )
         across.append(f)
-    findings = _one_finding_a_conversion([f for r in reads for f in r.findings], across)
+    read_findings = [f for r in reads for f in r.findings]
+    findings = _one_finding_a_conversion(read_findings, across, checks.figures.questioned)
     headers = {r.path: r.headers for r in reads}
     findings = with_names(findings, plan, headers)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column_number or 0))

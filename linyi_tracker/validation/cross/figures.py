@@ -64,10 +64,17 @@ class Row:
 
 
 def at(
-    row: Row, code: str, severity: Severity, params: dict[str, Param], form: str = ""
+    row: Row,
+    code: str,
+    severity: Severity,
+    params: dict[str, Param],
+    form: str = "",
+    hint_form: str = "",
 ) -> Finding:
     """A finding on the value cell of ``row``."""
-    return Finding(code, severity, row.file, row.line, "value", params=params, form=form)
+    return Finding(
+        code, severity, row.file, row.line, "value", params=params, form=form, hint_form=hint_form
+    )
 
 
 class Submitted:
@@ -109,6 +116,9 @@ class Submitted:
         # (file, line) → a figure converted by its units' names (unit-derived), which the
         # scale check weighs as written first (plausibility.explain)
         self.converted: dict[tuple[str, int], Converted] = {}
+        # (file, line) of the converted figures the scale rule questions (as written they
+        # fit): their implausible-value warning stands for the row's unit-derived one
+        self.questioned: set[tuple[str, int]] = set()
 
     def key(self, indicator: str, region: str, period: Period, measure: str = "level") -> Key:
         code = period.code  # year·64 + months·4 + kind rank

@@ -23,6 +23,7 @@ from linyi_tracker.validation.plausibility import (
     against_regions,
     band,
     explain,
+    questions_conversion,
 )
 
 # (unit kind, target values, the plan's range, share, scope)
@@ -160,8 +161,17 @@ class _Plausible:
                 converted = self.submitted.converted.get((row.file, row.line))
                 issue = explain(value, kind, found, converted)
                 self.findings.append(
-                    at(row, issue.code, issue.severity, dict(issue.params), issue.form)
+                    at(
+                        row,
+                        issue.code,
+                        issue.severity,
+                        dict(issue.params),
+                        issue.form,
+                        issue.hint_form,
+                    )
                 )
+                if questions_conversion(issue):
+                    self.submitted.questioned.add((row.file, row.line))
                 flagged_here.add(ref)
         return flagged_here
 

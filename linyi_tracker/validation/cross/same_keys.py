@@ -131,8 +131,9 @@ def _by_span(
         # in file order, as the store sees them (a clash's current is the first)
         same.sort(key=lambda r: (submitted.file(r), submitted.lines[r]))
         keys = [submitted.store_key(r) for r in same]
+        series = (keys[0][0], keys[0][2], keys[0][3])
         figures = [submitted.figure(r) for r in same]
-        decision, found = decide_span(keys[0], [k[1] for k in keys], figures)
+        decision, found = decide_span(series, [k[1] for k in keys], figures)
         out.extend(found)
         counted.append(same[decision.current])
         history += [same[h] for h in decision.history]
