@@ -19,8 +19,17 @@ on a SHA-256 over:
 A second entry (``.store``), keyed on every file's key in order and the withdrawal
 record, keeps what reconciling them gave — which figures count, which are revisions
 and which withdrawn (as positions among the files' figures), the findings reconciling
-made, and the series index — so an unchanged store is not reconciled again (0.76 s of
-CPU on a million county figures).
+made — so an unchanged store is not reconciled again (0.76 s of CPU on a million county
+figures).
+
+Measured (whole-process ``status --format json``, medians of three runs alternating with
+the whole-store entry this replaced, 2026-12-07): on the county-shaped store of a million
+figures in 936 files, one file changed takes 4.3 s (12.7–15.5 s before: every file was
+read), an unchanged store 3.1 s (2.3 s before: rebuilding a thousand files' figures costs
+more than one entry's), the first run 14.1 s (13.0 s); on the bench's store of 13 files,
+3.9 s (7.3 s), 2.3 s (1.5 s) and 7.3 s (7.0 s). Peak memory of an unchanged run: 363 MB
+(515 MB) and 318 MB (390 MB). Entries: 28 MB for the county files, 0.75 MB for their
+store; 13 MB and 0.75 MB for the bench's.
 
 What an entry is trusted with, and why that is safe (the bytes on disk may have been
 damaged or written by someone else):
@@ -36,7 +45,7 @@ damaged or written by someone else):
   (:func:`max_rows`, so reading an entry never builds more than reading the file
   could), positions within the figures the files gave, indexes within their tables,
   runs that add up, figures as ``str()`` writes them and within the reader's bound,
-  dates and periods read back to the same text, no empty series, each finding's field
+  dates and periods read back to the same text, no empty revision, each finding's field
   against the type the :class:`~linyi_tracker.findings.Finding` dataclass declares.
   Entries larger than :func:`size_limit` are not read. These checks are what keeps any
   entry, whoever signed it, from crashing or hanging the interpreter or exhausting
@@ -222,16 +231,12 @@ def max_rows(data_bytes: int) -> int:
 
 def size_limit(data_bytes: int) -> int:
     """The largest entry read or written for data files of ``data_bytes`` in all: an
-    entry holds less than the files (a million observations: 42 MB of CSV, about 11 MB
-    of entries), but findings can outweigh short rows."""
+    entry holds less than its files (the bench's million observations: 42 MB of CSV,
+    13 MB of entries), but findings can outweigh short rows."""
     return 8 * data_bytes + (16 << 20)
 
 
 # ------------------------------------------------------------------ reading and writing
-
-
-Revisions = dict[tuple[str, str, str, str], list[Observation]]  # by Observation.key
-Series = dict[tuple[str, str, str], list[Observation]]  # (indicator, region, measure): oldest first
 
 
 class FileEntry(NamedTuple):
@@ -245,15 +250,15 @@ class Outcome(NamedTuple):
     """What reconciling a store's figures gave, as positions among the files' figures
     (each file's, in the order of the files): the figures that count, in order; each
     revised key's earlier figures; the figures withdrawn, with the number of their
-    withdrawal; the findings it made; and the series index (sorting a million figures
-    again costs more than reading it back)."""
+    withdrawal; and the findings it made. Not the series index: sorting the figures
+    that count again (0.25 s for a million county figures) costs about what reading
+    their order back did, and writing it cost more."""
 
     figures: int  # how many figures the files gave
     current: Sequence[int]
     revisions: dict[tuple[str, str, str, str], Sequence[int]]
     withdrawn: list[tuple[int, int]]  # (withdrawal's number, figure's position)
     findings: list[Finding]
-    series: dict[tuple[str, str, str], Sequence[int]]
 
 
 class Doubt(Exception):
@@ -747,8 +752,8 @@ def _encode(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column
     repeats itself, else every value coded; ``code`` turns values into numbers."""
     if not values:
         return False, "", ""
-    head = values[:_SAMPLE]
-    if len(head) < _SAMPLE or sum(map(operator.ne, head[1:], head[:-1])) * 4 <= _SAMPLE:
+    head = values[:_SAMPLE]  # a file's whole column, mostly: its runs are not counted twice
+    if sum(map(operator.ne, head[1:], head[:-1])) * 4 <= len(head):
         starts, counts = _runs(values, map(operator.ne, values[1:], values[:-1]))
         if len(starts) * 4 <= len(values):
             return True, _pack_ints(code([values[i] for i in starts])), _pack_ints(counts)
@@ -811,21 +816,11 @@ def _encode_runs(numbers: Sequence[int]) -> list[Any]:
 def _decode_runs(raw: Any, n: int, high: int) -> Sequence[int]:
     """The ``n`` ints of :func:`_encode_runs`, each in [0, ``high``). One run is given as
     a ``range``: the figures that count, when no key repeats, are all of them."""
-    spans = _spans(raw, n, high)
-    if isinstance(spans, array):
-        return spans.tolist()
-    if len(spans) == 1:
-        return spans[0]
-    return list(itertools.chain.from_iterable(spans))
-
-
-def _spans(raw: Any, n: int, high: int) -> list[range] | array[int]:
-    """:func:`_decode_runs`, as its runs (or its ints, when stored each), checked."""
     if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
         raise Doubt("not runs")
     if not raw[0]:
-        numbers = _packed(raw[1])
-        if raw[2] != "" or len(numbers) != n or (n and (min(numbers) < 0 or max(numbers) >= high)):
+        numbers = _ints(raw[1], 0, high - 1)
+        if raw[2] != "" or len(numbers) != n:
             raise Doubt("not the numbers expected")
         return numbers
     firsts, counts = _ints(raw[1], 0, high - 1), _ints(raw[2], 1, n)
@@ -834,36 +829,9 @@ def _spans(raw: Any, n: int, high: int) -> list[range] | array[int]:
     ends = list(map(operator.add, firsts, counts))
     if max(ends, default=0) > high:
         raise Doubt("runs beyond their bound")
-    return list(map(range, firsts, ends))
-
-
-def _cut(raw: Any, sizes: list[int], high: int) -> list[Sequence[int]]:
-    """The ints of :func:`_encode_runs` cut into pieces of ``sizes``, one after another:
-    a piece within one run is a ``range`` (the store takes it as a slice)."""
-    spans = _spans(raw, sum(sizes), high)
-    pieces: list[Sequence[int]] = []
-    if isinstance(spans, array):
-        numbers = spans.tolist()
-        at = 0
-        for size in sizes:
-            pieces.append(numbers[at : at + size])
-            at += size
-        return pieces
-    runs = iter(spans)
-    current = range(0)
-    for size in sizes:
-        if len(current) >= size:
-            pieces.append(current[:size])
-            current = current[size:]
-            continue
-        piece = list(current)
-        while len(piece) < size:  # the runs add up to the sizes' sum (checked)
-            run = next(runs)
-            taken = run[: size - len(piece)]
-            piece.extend(taken)
-            current = run[len(taken) :]
-        pieces.append(piece)
-    return pieces
+    if len(firsts) == 1:
+        return range(firsts[0], ends[0])
+    return list(itertools.chain.from_iterable(map(range, firsts, ends)))
 
 
 def _encode_values(values: list[Decimal | None]) -> tuple[Column, str]:
@@ -970,7 +938,8 @@ def _pack_file(key: str, entry: FileEntry) -> bytes:
         if kind == "text":
             columns.append(_encode(values, s.column))
         elif kind == "period":
-            columns.append(_encode(values, lambda ps: s.column([p.text for p in ps])))
+            # by their texts: a Period's == is a Python call, a str's is not
+            columns.append(_encode(list(map(operator.attrgetter("text"), values)), s.column))
         elif kind == "day":
             columns.append(_encode(values, lambda ds: s.column(_days(ds))))
         elif kind == "value":
@@ -1063,7 +1032,7 @@ def _decode_rows(data: dict[str, Any], n: int) -> list[Observation]:
 
 
 def _pack_outcome(key: str, outcome: Outcome) -> bytes:
-    figures, current, revisions, withdrawn, findings, series = outcome
+    figures, current, revisions, withdrawn, findings = outcome
     return _dump(
         {
             "format": FORMAT,
@@ -1076,8 +1045,6 @@ def _pack_outcome(key: str, outcome: Outcome) -> bytes:
             "withdrawn": list(map(_pack_ints, _pairs(withdrawn))),
             "finding_fields": [f.name for f in _init_fields(Finding)],
             "findings": [_enc_fields(f) for f in findings],
-            "series": [[*k, len(v)] for k, v in series.items()],
-            "order": _encode_runs(list(itertools.chain.from_iterable(series.values()))),
         }
     )
 
@@ -1103,17 +1070,9 @@ def _unpack_outcome(data: dict[str, Any], figures: int, withdrawals: int) -> Out
     numbers, positions = _ints(raw[0], 0, withdrawals - 1), _ints(raw[1], 0, figures - 1)
     if len(numbers) != len(positions) or len(positions) > figures:
         raise Doubt("withdrawn figures out of bounds")
-    series = typing.cast(
-        "dict[tuple[str, str, str], Sequence[int]]",
-        _keyed(data["series"], 3, data["order"], figures),
-    )
-    # Reading files never makes an empty series (a count of at least one, checked), and
-    # every figure that counts stands in one.
-    if sum(map(len, series.values())) != count:
-        raise Doubt("figures in no series")
     findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
     withdrawn = list(zip(numbers, positions, strict=True))
-    return Outcome(figures, current, revisions, withdrawn, findings, series)
+    return Outcome(figures, current, revisions, withdrawn, findings)
 
 
 def _keyed(raw: Any, width: int, runs: Any, figures: int) -> dict[tuple[str, ...], Sequence[int]]:
@@ -1127,9 +1086,16 @@ def _keyed(raw: Any, width: int, runs: Any, figures: int) -> dict[tuple[str, ...
         if count < 1 or key in keys:
             raise Doubt("an empty or repeated key")
         keys[key] = count
-    if sum(keys.values()) > figures:
+    total = sum(keys.values())
+    if total > figures:
         raise Doubt("more positions than figures")
-    return dict(zip(keys, _cut(runs, list(keys.values()), figures), strict=True))
+    positions = _decode_runs(runs, total, figures)
+    out: dict[tuple[str, ...], Sequence[int]] = {}
+    at = 0
+    for named, count in keys.items():
+        out[named] = positions[at : at + count]
+        at += count
+    return out
 
 
 def _no_float(text: str) -> Any:

@@ -480,7 +480,6 @@ def _outcome(
         {key: where(olds) for key, olds in store.revisions.items()},
         [(number[id(w)], position[id(o)]) for w, o in store.withdrawn],
         made,
-        {key: where(series) for key, series in store.index().items()},
     )
 
 
@@ -490,18 +489,10 @@ def _apply(
     """What reconciling the files' ``figures`` gave, as :func:`_outcome` kept it."""
     at = figures.__getitem__
     current = outcome.current
-    store.observations = figures if current == range(len(figures)) else _pick(figures, current)
+    store.observations = figures if current == range(len(figures)) else list(map(at, current))
     store.revisions = {key: list(map(at, olds)) for key, olds in outcome.revisions.items()}
     store.withdrawn = [(withdrawals[w], at(o)) for w, o in outcome.withdrawn]
     store.findings.extend(outcome.findings)
-    store._series_cache = {key: _pick(figures, s) for key, s in outcome.series.items()}
-
-
-def _pick(figures: list[Observation], positions: Sequence[int]) -> list[Observation]:
-    """The figures at ``positions``: a slice when they follow one another."""
-    if isinstance(positions, range) and positions.step == 1:
-        return figures[positions.start : positions.stop]
-    return list(map(figures.__getitem__, positions))
 
 
 def _display(path: Path, display_root: Path | None) -> str:
