@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
 import random
@@ -68,11 +69,9 @@ def test_a_cached_store_equals_the_store_read_from_the_files(
     """Observations, revisions, findings, files and series come back identical."""
     fresh = load(plan, folder, tmp_path / "cache")
     assert fresh.revisions and fresh.errors and len(list((tmp_path / "cache").glob("*.store"))) == 1
-
-    def no_reading(*args: object) -> Store:
-        raise AssertionError("the files were read again")
-
-    monkeypatch.setattr(store, "_load", no_reading)
+    files = len(store.data_files(folder))
+    assert len(list((tmp_path / "cache").glob("*" + cache.FILE_SUFFIX))) == files
+    no_reading(monkeypatch)
     cached = load(plan, folder, tmp_path / "cache")
     assert cached == fresh
     assert cached.index() == fresh.index()
@@ -95,11 +94,20 @@ def test_an_edit_that_keeps_size_and_time_is_still_seen(
     assert any("38000.70" in text for text in said)
 
 
-@pytest.mark.parametrize("change", ["new file", "removed file", "other day", "plan"])
-def test_any_input_change_reads_the_files_again(
-    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+@pytest.mark.parametrize(
+    ("change", "reads"),
+    [("new file", ["more.csv"]), ("removed file", []), ("other day", None), ("plan", None)],
+)
+def test_any_input_change_reads_what_it_changed(
+    plan: Plan,
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: str,
+    reads: list[str] | None,
 ) -> None:
-    """A new or removed file, another day or another plan is a miss: the files are read."""
+    """A new file is read alone, a removed one reads nothing, another day or another plan
+    reads every file; each gives the store read without the cache."""
     load(plan, folder, tmp_path / "cache")
     day = TODAY
     if change == "new file":
@@ -112,24 +120,24 @@ def test_any_input_change_reads_the_files_again(
         day = date(2026, 11, 29)
     else:
         plan = plan.model_copy(update={"units": plan.units[:-1]})
-    calls: list[object] = []
-    real = store._load
-
-    def counting(*args: object) -> Store:
-        calls.append(args)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(store, "_load", counting)
-    load(plan, folder, tmp_path / "cache", day)
-    assert len(calls) == 1
+    truth = load_store(plan, folder, today=day)
+    calls = counting_reads(monkeypatch)
+    got = load(plan, folder, tmp_path / "cache", day)
+    assert [Path(str(c[0])).name for c in calls] == (
+        reads if reads is not None else [p.name for p in store.data_files(folder)]
+    )
+    assert_same(got, truth)
 
 
 def test_a_damaged_entry_is_ignored_and_replaced(plan: Plan, folder: Path, tmp_path: Path) -> None:
-    """A cut entry gives the store read from the files, and is replaced by a good one."""
+    """Cut entries give the store read from the files, and are replaced by good ones."""
     fresh = load(plan, folder, tmp_path / "cache")
-    (entry,) = (tmp_path / "cache").glob("*.store")
-    entry.write_bytes(entry.read_bytes()[:100])
+    entries = [p for p in (tmp_path / "cache").iterdir() if p.name != cache.SECRET]
+    written = {p: p.read_bytes() for p in entries}
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:100])
     assert load(plan, folder, tmp_path / "cache") == fresh
+    assert {p: p.read_bytes() for p in entries} == written
     assert load(plan, folder, tmp_path / "cache") == fresh
 
 
@@ -145,11 +153,11 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
 def test_files_that_change_while_read_are_not_cached(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """If the files' key changed during the read, nothing is written."""
-    keys = iter(["before", "after"])
-    monkeypatch.setattr(cache, "key_of", lambda *a, **k: next(keys))
+    """If a file's key changed during its read, nothing is written for it, nor for the store."""
+    keys = itertools.count()
+    monkeypatch.setattr(cache, "file_key", lambda *a: cache.FileKey(f"{next(keys):064x}", 1 << 20))
     load(plan, folder, tmp_path / "cache")
-    assert not list((tmp_path / "cache").glob("*.store"))
+    assert not [*(tmp_path / "cache").glob("*.file"), *(tmp_path / "cache").glob("*.store")]
 
 
 def test_small_stores_are_not_cached(plan: Plan, folder: Path, tmp_path: Path) -> None:
@@ -158,11 +166,20 @@ def test_small_stores_are_not_cached(plan: Plan, folder: Path, tmp_path: Path) -
     assert not (tmp_path / "cache").exists()
 
 
-def test_old_entries_are_dropped(plan: Plan, folder: Path, tmp_path: Path) -> None:
-    """Only the newest KEEP entries stay."""
-    for n in range(cache.KEEP + 3):
+def test_old_entries_are_dropped(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond the current run's entries, only the newest KEEP store and KEEP_FILES file
+    entries stay; the current run's are all kept (the next run reads no file)."""
+    monkeypatch.setattr(cache, "KEEP", 2)
+    monkeypatch.setattr(cache, "KEEP_FILES", 3)
+    for n in range(5):
         load(plan, folder, tmp_path / "cache", date(2026, 1, 1 + n))
-    assert len(list((tmp_path / "cache").glob("*.store"))) == cache.KEEP
+    files = len(store.data_files(folder))
+    assert len(list((tmp_path / "cache").glob("*.store"))) == 1 + 2
+    assert len(list((tmp_path / "cache").glob("*" + cache.FILE_SUFFIX))) == files + 3
+    no_reading(monkeypatch)
+    load(plan, folder, tmp_path / "cache", date(2026, 1, 5))
 
 
 @pytest.mark.parametrize(
@@ -200,7 +217,9 @@ def test_columns_round_trip(values: list[int]) -> None:
     """Whether stored plain or as runs, a column reads back as it was written, looked up
     once a row or converted once for each distinct number."""
     column = through_json(cache._encode(values, list))
-    assert cache._decode(column, len(values), lambda n: n) == values
+    table = [*range(2**16), -1]  # looked up (-1 the last), or converted once a number
+    if all(v < 2**16 for v in values):
+        assert cache._decode(column, len(values), table, allowed=range(-1, 2**16)) == values
     assert cache._decode(column, len(values), lambda n: n, allowed=range(-1, 2**31)) == values
 
 
@@ -233,21 +252,20 @@ def test_figures_round_trip_as_written(values: list[Decimal | None]) -> None:
         )
     )
 )
-def test_an_order_round_trips(blocks: list[range]) -> None:
-    """The series order of the observations — blocks of consecutive ones in any order,
-    stored as runs or plainly — reads back as written."""
+def test_positions_round_trip(blocks: list[range]) -> None:
+    """Positions — blocks of consecutive ones in any order, stored as runs or plainly —
+    read back as written."""
     order = [number for block in blocks for number in block]
-    observations: list[Any] = [("observation", i) for i in range(len(order))]
-    raw = through_json(cache._encode_order(order))
-    assert cache._decode_order(raw, observations) == [observations[i] for i in order]
+    raw = through_json(cache._encode_runs(order))
+    assert list(cache._decode_runs(raw, len(order), len(order))) == order
 
 
-def test_an_order_of_few_runs_is_stored_as_runs() -> None:
-    """A store read from files grouped by series is one run (nothing per row is stored);
-    a shuffled one is stored plainly."""
-    assert cache._encode_order(list(range(1000)))[0] is True
-    assert cache._encode_order([*range(500, 1000), *range(500)])[0] is True
-    assert cache._encode_order(random.Random(7).sample(range(1000), 1000))[0] is False
+def test_positions_of_few_runs_are_stored_as_runs() -> None:
+    """The figures of a store that repeats no key are one run (nothing per figure is
+    stored); shuffled ones are stored plainly."""
+    assert cache._encode_runs(list(range(1000)))[0] is True
+    assert cache._encode_runs([*range(500, 1000), *range(500)])[0] is True
+    assert cache._encode_runs(random.Random(7).sample(range(1000), 1000))[0] is False
 
 
 @settings(max_examples=200, deadline=None)
@@ -258,7 +276,8 @@ def test_an_order_of_few_runs_is_stored_as_runs() -> None:
 )
 def test_line_numbers_round_trip(lines: list[int]) -> None:
     """Line numbers, stored as runs of consecutive lines, read back as written."""
-    assert cache._decode_lines(through_json(cache._encode_lines(lines)), len(lines)) == lines
+    raw = through_json(cache._encode_runs(lines))
+    assert list(cache._decode_runs(raw, len(lines), 2**31)) == lines
 
 
 @settings(max_examples=100, deadline=None)
@@ -339,12 +358,12 @@ def test_a_new_openpyxl_reads_workbooks_again(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Workbooks are read by openpyxl: another version of it gives another key."""
-    shutil.copy(FIXTURES / "submissions" / "workbook-positions.xlsx", folder / "book.xlsx")
-    paths = store.data_files(folder)
-    before = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
+    book = folder / "book.xlsx"
+    shutil.copy(FIXTURES / "submissions" / "workbook-positions.xlsx", book)
+    context = cache.context_of(plan, TODAY)
+    before = cache.file_key(context, book, "book.xlsx")
     monkeypatch.setattr(cache, "_version_of", lambda name: "99.0")
-    after = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
-    assert before != after
+    assert cache.file_key(context, book, "book.xlsx") != before
 
 
 @pytest.mark.parametrize("rows", [0, 1], ids=["no rows", "one word"])
@@ -357,17 +376,28 @@ def test_entries_without_numbers_round_trip(rows: int) -> None:
             "city report", "", None, "x.csv", 2,
         )
     ][:rows]  # fmt: skip
-    series = {("gov.citizen_centre", "city", "level"): words} if words else {}
-    entry = cache.Entry([], words, {}, [], series)
-    back = cache._unpack("k", cache._pack("k", entry).decode("utf-8"), max_rows=10**6)
-    assert back == entry
+    entry = cache.FileEntry(FileRead("x.csv", "utf-8", rows), words)
+    assert through_entry(entry) == entry
 
 
 # ------------------------------------------------------------------ what the cache trusts
 
+# A file with rows enough for runs in its columns, words, dates, findings and revisions.
+CRAFTED = EXTRA + "".join(
+    f"emp.new_urban_jobs,2018-{month:02d},yinan,{700 + month},人,county report,,\n"
+    for month in range(1, 13)
+)
 
-def entry_of(cache_dir: Path) -> Path:
-    (entry,) = cache_dir.glob("*.store")
+
+def file_entry(cache_dir: Path, plan: Plan, path: Path) -> Path:
+    """The entry of what reading ``path`` gave (shown by its full name, as ``load`` shows it)."""
+    known = cache.file_key(cache.context_of(plan, TODAY), path, str(path))
+    assert known is not None
+    return cache_dir / (known.key + cache.FILE_SUFFIX)
+
+
+def store_entry(cache_dir: Path) -> Path:
+    (entry,) = cache_dir.glob("*" + cache.SUFFIX)
     return entry
 
 
@@ -383,17 +413,42 @@ def signed(cache_dir: Path, key: str, body: dict[str, Any] | bytes) -> bytes:
     return cache._MAGIC + cache._sign(secret, key, text).encode() + b"\n" + text
 
 
-def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Every read of the files (a cache miss) from now on."""
-    calls: list[object] = []
-    real = store._load
+def through_entry(entry: cache.FileEntry) -> cache.FileEntry:
+    """A file's entry written and read back, as the cache does (its JSON, its checks)."""
+    return cache._unpack_file(json.loads(cache._pack_file("k", entry)), max_rows=10**6)
 
-    def counting(*args: object) -> Store:
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """Every read of a data file (a cache miss) from now on, by its arguments."""
+    calls: list[tuple[object, ...]] = []
+    real = store._read_file
+
+    def counting(*args: Any) -> Any:
         calls.append(args)
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args)
 
-    monkeypatch.setattr(store, "_load", counting)
+    monkeypatch.setattr(store, "_read_file", counting)
     return calls
+
+
+def no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, reading a data file fails the test."""
+
+    def refused(*args: object) -> object:
+        raise AssertionError(f"{args[0]} was read again")
+
+    monkeypatch.setattr(store, "_read_file", refused)
+
+
+def assert_same(got: Store, truth: Store) -> None:
+    """Everything a store holds, the same as the store read without the cache."""
+    assert got.files == truth.files
+    assert got.observations == truth.observations
+    assert [o.text for o in got.observations] == [o.text for o in truth.observations]
+    assert got.revisions == truth.revisions
+    assert got.withdrawn == truth.withdrawn
+    assert got.findings == truth.findings
+    assert got.index() == truth.index()
 
 
 def mutations(blob: bytes, rng: random.Random) -> bytes:
@@ -411,7 +466,7 @@ def mutations(blob: bytes, rng: random.Random) -> bytes:
         digits = [i for i in range(cache._HEADER, len(data)) if chr(data[i]).isdigit()]
         at = rng.choice(digits)
         data[at] = ord(rng.choice([d for d in "0123456789" if d != chr(data[at])]))
-    elif kind == "value":  # a digit of a figure in the value column (";9800;…")
+    elif kind == "value" and b";" in blob:  # a digit of a figure in a value table (";9800;…")
         at = rng.choice([m.start(1) for m in re.finditer(rb";([0-9])", blob)])
         data[at] = ord(rng.choice([d for d in "0123456789" if d != chr(data[at])]))
     else:
@@ -420,21 +475,27 @@ def mutations(blob: bytes, rng: random.Random) -> bytes:
     return bytes(data)
 
 
-def test_random_damage_never_changes_a_figure(plan: Plan, folder: Path, tmp_path: Path) -> None:
-    """Flipped bytes, cuts, additions and changed digits: every load gives exactly what
-    the files say, raises nothing, and leaves a good entry behind."""
+@pytest.mark.parametrize("which", ["file", "store"])
+def test_random_damage_never_changes_a_figure(
+    plan: Plan, folder: Path, tmp_path: Path, which: str
+) -> None:
+    """Flipped bytes, cuts, additions and changed digits in a file's entry or the store's:
+    every load gives exactly what the files say, raises nothing, and leaves a good entry
+    behind."""
     cache_dir = tmp_path / "cache"
     truth = load_store(plan, folder, today=TODAY)
     load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
+    entry = (
+        file_entry(cache_dir, plan, folder / "extra.csv")
+        if which == "file"
+        else store_entry(cache_dir)
+    )
     pristine = entry.read_bytes()
     rng = random.Random(20161231)
-    for _ in range(150):
+    for _ in range(100):
         entry.write_bytes(mutations(pristine, rng))
         got = load(plan, folder, cache_dir)
-        assert got == truth
-        assert got.index() == truth.index()  # the series, which == does not compare
-        assert [o.text for o in got.observations] == [o.text for o in truth.observations]
+        assert_same(got, truth)
         assert entry.read_bytes() == pristine  # the damaged entry was replaced
 
 
@@ -446,7 +507,7 @@ def test_a_changed_figure_in_a_well_formed_entry_is_refused(
     refuses it, whether the old digest is kept or a new one made without the secret."""
     cache_dir = tmp_path / "cache"
     truth = load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
+    (entry,) = [p for p in cache_dir.glob("*.file") if b";44300;" in p.read_bytes()]
     blob = entry.read_bytes()
     assert blob.count(b";44300;") == 1 and b";94300;" not in blob
     crafted = blob.replace(b";44300;", b";94300;")
@@ -461,10 +522,10 @@ def test_a_changed_figure_in_a_well_formed_entry_is_refused(
     assert "94300" not in {o.text for o in got.observations}
 
 
-def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
-    """Entries this code never writes, each signed as if it had: the checks after the
-    digest refuse them (a bug, or a leaked secret, cannot make them crash, hang or build
-    more than the files could)."""
+def crafted_files() -> dict[str, Callable[[dict[str, Any]], object]]:
+    """A file's entries this code never writes, each signed as if it had: the checks
+    after the digest refuse them (a bug, or a leaked secret, cannot make them crash, hang
+    or build more than the file could)."""
 
     def column(body: dict[str, Any], name: str) -> Any:
         return body["columns"][list(Observation._fields).index(name)]
@@ -475,12 +536,6 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
         parts[1] = text
         body["values"] = cache._SEP.join(parts)
 
-    def plain_order(numbers: list[int]) -> list[Any]:
-        return [False, cache._pack_ints(numbers, cache._UINT), ""]
-
-    def order_runs(firsts: list[int], counts: list[int]) -> list[Any]:
-        return [True, cache._pack_ints(firsts, cache._UINT), cache._pack_ints(counts, cache._UINT)]
-
     def set_int(holder: list[Any], at: int, value: int) -> None:
         """Change the first of the packed ints at ``holder[at]``."""
         numbers = cache._ints(holder[at], -(2**31), 2**31 - 1)
@@ -488,14 +543,8 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
         holder[at] = cache._pack_ints(numbers)
 
     return {
-        "rows beyond what the files could give": lambda b: b.update(
+        "rows beyond what the file could give": lambda b: b.update(
             rows=cache.max_rows(1 << 20) + 1
-        ),
-        "an empty series": lambda b: b["series"].append(
-            ["emp.new_urban_jobs", "nowhere", "level", 0]
-        ),
-        "an empty revision": lambda b: b["revisions"].append(
-            ["emp.new_urban_jobs", "2016", "nowhere", "level", b["rows"], 0]
         ),
         "a figure the reader refuses as too large": lambda b: values(b, "9E+9999"),
         "a figure not as str() writes it": lambda b: values(b, "+5200."),
@@ -515,22 +564,10 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
         "a value number out of the table": lambda b: set_int(
             column(b, "value"), 1, b["values"].count(cache._SEP)
         ),
-        "a negative line count": lambda b: set_int(column(b, "line"), 1, -3),
-        "line numbers beyond the largest": lambda b: set_int(column(b, "line"), 0, 2**31 - 1),
-        "a file of negative rows": lambda b: b["files"][0].__setitem__(
+        "a negative line count": lambda b: set_int(column(b, "line"), 2, -3),
+        "line numbers beyond the largest": lambda b: set_int(column(b, "line"), 1, 2**31 - 1),
+        "a file of negative rows": lambda b: b["file"].__setitem__(
             b["file_fields"].index("rows"), -5
-        ),
-        "an order that repeats": lambda b: b.update(
-            order=plain_order([1, *range(1, b["current"])])
-        ),
-        "an order beyond the observations": lambda b: b.update(
-            order=plain_order([b["current"], *range(1, b["current"])])
-        ),
-        "order runs that overlap": lambda b: b.update(
-            order=order_runs([0, 1], [2, b["current"] - 2])
-        ),
-        "an order run beyond the observations": lambda b: b.update(
-            order=order_runs([0], [b["current"] + 1])
         ),
         "an unknown severity": lambda b: b["findings"][0].__setitem__(
             b["finding_fields"].index("severity"), {"e": "fatal"}
@@ -544,26 +581,74 @@ def crafted_bodies() -> dict[str, Callable[[dict[str, Any]], object]]:
         "a date not in its written form": lambda b: b["strings"].__setitem__(
             b["strings"].index("2017-01-10"), "20170110"
         ),
-        "a revision out of the rows": lambda b: b["revisions"][0].__setitem__(5, 10**6),
-        "a series key twice": lambda b: b["series"].__setitem__(1, [*b["series"][0][:2], 1]),
     }
 
 
-@pytest.mark.parametrize("craft", list(crafted_bodies()))
-def test_a_signed_entry_out_of_bounds_is_refused(
+def crafted_stores() -> dict[str, Callable[[dict[str, Any]], object]]:
+    """A store's entries this code never writes, signed as if it had: refused too."""
+
+    def positions(numbers: list[int]) -> list[Any]:
+        return [False, cache._pack_ints(numbers), ""]
+
+    return {
+        "other figures": lambda b: b.update(figures=b["figures"] + 1),
+        "more figures counting than there are": lambda b: b.update(count=b["figures"] + 1),
+        "a figure counting beyond the figures": lambda b: b.update(
+            current=positions([b["figures"], *range(1, b["count"])])
+        ),
+        "an empty revision": lambda b: b["revisions"].append(
+            ["emp.new_urban_jobs", "2016", "nowhere", "level", 0]
+        ),
+        "a revision beyond the figures": lambda b: b.update(
+            revised=positions([b["figures"]] * sum(r[-1] for r in b["revisions"]))
+        ),
+        "a withdrawal not in the record": lambda b: b.update(
+            withdrawn=[cache._pack_ints([0]), cache._pack_ints([0])]
+        ),
+        "a float for a count": lambda b: b.update(count=1.5),
+    }
+
+
+@pytest.mark.parametrize("craft", list(crafted_files()))
+def test_a_signed_file_entry_out_of_bounds_is_refused(
     plan: Plan, folder: Path, tmp_path: Path, craft: str
 ) -> None:
-    """Past the digest, each field is checked: the entry is refused and deleted."""
+    """Past the digest, each field of a file's entry is checked: the entry is refused
+    and deleted."""
+    cache_dir = tmp_path / "cache"
+    (folder / "crafted.csv").write_text(CRAFTED, encoding="utf-8")
+    load(plan, folder, cache_dir)
+    entry = file_entry(cache_dir, plan, folder / "crafted.csv")
+    body = body_of(entry)
+    cache._unpack_file(body, max_rows=cache.max_rows(1 << 20))  # as written: read back
+    crafted_files()[craft](body)
+    with pytest.raises(cache.Doubt):  # a check of its own, not some accident
+        cache._unpack_file(json.loads(json.dumps(body)), max_rows=cache.max_rows(1 << 20))
+    entry.write_bytes(signed(cache_dir, entry.stem, body))
+    assert cache.load_file(cache_dir, cache.FileKey(entry.stem, 1 << 20)) is None
+    assert not entry.exists()  # deleted: the next run writes a good one
+
+
+@pytest.mark.parametrize("craft", list(crafted_stores()))
+def test_a_signed_store_entry_out_of_bounds_is_refused(
+    plan: Plan, folder: Path, tmp_path: Path, craft: str
+) -> None:
+    """Past the digest, each field of the store's entry is checked: the entry is refused
+    and deleted."""
     cache_dir = tmp_path / "cache"
     load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
+    entry = store_entry(cache_dir)
     body = body_of(entry)
-    crafted_bodies()[craft](body)
-    with pytest.raises(cache.Doubt):  # a check of its own, not some accident
-        cache._unpack(entry.stem, json.dumps(body), max_rows=cache.max_rows(1 << 20))
+    figures = body["figures"]
+    cache._unpack_outcome(body, figures, 0)  # as written: read back
+    crafted_stores()[craft](body)
+    with pytest.raises(cache.Doubt):
+        cache._unpack_outcome(json.loads(json.dumps(body)), figures, 0)
     entry.write_bytes(signed(cache_dir, entry.stem, body))
-    assert cache.load(cache_dir, entry.stem, data_bytes=1 << 20) is None
-    assert not entry.exists()  # deleted: the next run writes a good one
+    found = cache.load_outcome(
+        cache_dir, entry.stem, figures=figures, withdrawals=0, data_bytes=1 << 20
+    )
+    assert found is None and not entry.exists()
 
 
 @pytest.mark.parametrize(
@@ -577,21 +662,22 @@ def test_signed_bytes_that_are_not_an_entry_are_refused(
     """Whatever JSON (or not) stands behind a valid digest, loading returns nothing."""
     cache_dir = tmp_path / "cache"
     load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
+    entry = file_entry(cache_dir, plan, folder / "extra.csv")
     entry.write_bytes(signed(cache_dir, entry.stem, text))
-    assert cache.load(cache_dir, entry.stem, data_bytes=1 << 20) is None
+    assert cache.load_file(cache_dir, cache.FileKey(entry.stem, 1 << 20)) is None
 
 
-def test_the_signed_entry_as_written_is_accepted(plan: Plan, folder: Path, tmp_path: Path) -> None:
+def test_the_signed_entries_as_written_are_accepted(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The crafting helpers above change only what each test says: unchanged, the
-    re-signed entry reads back as the store."""
+    re-signed entries read back as the store."""
     cache_dir = tmp_path / "cache"
     fresh = load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
-    entry.write_bytes(signed(cache_dir, entry.stem, body_of(entry)))
-    hit = cache.load(cache_dir, entry.stem, data_bytes=1 << 20)
-    assert hit is not None and Store(folder, *hit) == fresh
-    assert Store(folder, *hit).index() == fresh.index()  # the series too (not in ==)
+    for entry in [*cache_dir.glob("*.file"), store_entry(cache_dir)]:
+        entry.write_bytes(signed(cache_dir, entry.stem, body_of(entry)))
+    no_reading(monkeypatch)
+    assert_same(load(plan, folder, cache_dir), fresh)
 
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes and links")
@@ -603,7 +689,8 @@ def test_entries_and_the_secret_are_private(plan: Plan, folder: Path, tmp_path: 
     cache_dir = tmp_path / "cache"
     load(plan, folder, cache_dir)
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
-    assert stat.S_IMODE(entry_of(cache_dir).stat().st_mode) == 0o600
+    assert stat.S_IMODE(store_entry(cache_dir).stat().st_mode) == 0o600
+    assert stat.S_IMODE(file_entry(cache_dir, plan, folder / "extra.csv").stat().st_mode) == 0o600
     assert stat.S_IMODE((cache_dir / cache.SECRET).stat().st_mode) == 0o600
 
 
@@ -614,8 +701,9 @@ def test_a_link_planted_at_an_entry_is_not_written_through(
     """Writing replaces the link itself: the file it points to is untouched."""
     cache_dir = tmp_path / "cache"
     load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
+    entry = file_entry(cache_dir, plan, folder / "extra.csv")
     entry.unlink()
+    store_entry(cache_dir).unlink()  # or the store is not read again, nor the file
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     entry.symlink_to(victim)
@@ -628,11 +716,11 @@ def test_a_link_planted_at_an_entry_is_not_written_through(
 def test_a_link_planted_at_an_entry_is_not_read(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Even a link to a genuine entry is not followed: the files are read instead."""
+    """Even a link to a genuine entry is not followed: the file is read instead."""
     cache_dir = tmp_path / "cache"
     fresh = load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
-    elsewhere = tmp_path / "elsewhere.store"
+    entry = file_entry(cache_dir, plan, folder / "extra.csv")
+    elsewhere = tmp_path / "elsewhere.file"
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
     reads = counting_reads(monkeypatch)
@@ -664,7 +752,7 @@ def test_a_folder_of_another_user_is_not_used(
     """Entries in a folder someone else owns could be swapped: nothing is read or written."""
     cache_dir = tmp_path / "cache"
     load(plan, folder, cache_dir)
-    entry = entry_of(cache_dir)
+    entry = store_entry(cache_dir)
     entry.unlink()
     monkeypatch.setattr(cache, "_uid", lambda: os.geteuid() + 1)
     assert load(plan, folder, cache_dir) == load_store(plan, folder, today=TODAY)
@@ -745,10 +833,10 @@ def test_a_store_whose_findings_use_every_field_round_trips(tmp_path: Path) -> N
         "人", "county report", "", date(2016, 4, 2), "a.csv", 2,
     )  # fmt: skip
     read = FileRead("a.csv", "utf-8", 1, findings=[finding], value_column=4, value_header="数值")
-    entry = cache.Entry(
-        [read], [row], {}, [finding], {("emp.new_urban_jobs", "lanshan", "level"): [row]}
-    )
-    assert cache._unpack("k", cache._pack("k", entry).decode("utf-8"), max_rows=10**6) == entry
+    assert through_entry(cache.FileEntry(read, [row])) == (read, [row])
+    outcome = cache.Outcome(1, [0], {}, [], [finding])
+    back = cache._unpack_outcome(json.loads(cache._pack_outcome("k", outcome)), 1, 0)
+    assert back.findings == [finding] and list(back.current) == [0]
 
 
 def test_the_key_covers_every_module_of_the_package(tmp_path: Path) -> None:
@@ -768,11 +856,10 @@ def test_the_code_digest_is_part_of_the_key(
     plan: Plan, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another code digest (a changed module) gives another key."""
-    paths = store.data_files(folder)
-    before = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
+    path = folder / "extra.csv"
+    before = cache.file_key(cache.context_of(plan, TODAY), path, "extra.csv")
     monkeypatch.setattr(cache, "code_digest", lambda: "another")
-    after = cache.key_of(plan, folder, paths, day=TODAY, display_root=None, exclude=())
-    assert before != after
+    assert cache.file_key(cache.context_of(plan, TODAY), path, "extra.csv") != before
 
 
 @posix_only

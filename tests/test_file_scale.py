@@ -235,7 +235,7 @@ def test_the_store_and_its_cache_carry_the_one_finding(
     def no_reading(*args: object) -> object:
         raise AssertionError("the files were read again")
 
-    monkeypatch.setattr(store_module, "_load", no_reading)
+    monkeypatch.setattr(store_module, "_read_file", no_reading)
     cached = load_store(plan, data, today=TODAY, cache_folder=cache, cache_min_bytes=0)
     assert len(list(cache.glob("*.store"))) == 1
     (f,) = coded(fresh.findings, "indicator-by-name")

@@ -1,25 +1,35 @@
-"""A cache of the read and reconciled store, for running ``status`` again on the same files.
+"""A cache of what reading each data file gave, and of what reconciling them gave.
 
-Reading a store checks every row in Python: ``status`` over a full plan's monthly store
-(about 100,000 observations, 4 MB) takes 0.6 s, over a million observations 4.2 s, each
-time, though the files have not changed since the last run. This keeps what
-:func:`~linyi_tracker.actuals.store.load_store` produced — observations, revisions,
-findings, files — and gives it back when *everything it depended on* is the same:
-``status`` then takes 0.4 s and 1.6 s (whole-process medians of ``bench/run.py`` on
-``bench/store.py``'s stores, 2026-12-01; the first run after a change pays a quarter to
-a third more, to write the entry). Reading an entry of a million observations takes
-0.63 s — less than the 0.76 s of the ``marshal`` entries it replaced, though every
-field is checked — because the values are kept as a table of distinct figures (one
-Decimal made for each) and the series order as runs. The key is a SHA-256 over:
+Counties send their files one at a time, and ``status`` runs after each: the store
+changes by one file of a thousand. Each data file's reading — its
+:class:`~linyi_tracker.actuals.reader.FileRead` with its findings, and its observations,
+as :func:`~linyi_tracker.actuals.reader.read_path` gives them, before the store's filter
+of an ingested file's own notations — is kept in an entry of its own (``.file``), keyed
+on a SHA-256 over:
 
-- the cache format, the package and Python versions (and openpyxl's, when there are
-  workbooks), and the source of every module of the package (so a changed reader never
-  serves old results, also in a development checkout; no hand-kept list to forget);
-- the plan, as its canonical JSON;
-- the day (a period after today is an error, so the same file reads differently tomorrow);
-- the folder, the root file names are shown relative to, and the files left out;
-- every data file's name and a SHA-256 of its bytes (not its modification time:
+- the cache format, the package and Python versions (and openpyxl's, for a workbook),
+  and the source of every module of the package (so a changed reader never serves old
+  results, also in a development checkout; no hand-kept list to forget);
+- the plan, as its canonical JSON, and the day (a period after today is an error, so
+  the same file reads differently tomorrow);
+- the file's name as it is shown and a SHA-256 of its bytes (not its modification time:
   a file edited twice within a second, or copied with its old time, is still seen).
+
+:func:`~linyi_tracker.actuals.store.load_store` reads only the files that have no entry.
+A second entry (``.store``), keyed on every file's key in order and the withdrawal
+record, keeps what reconciling them gave — which figures count, which are revisions
+and which withdrawn (as positions among the files' figures), the findings reconciling
+made — so an unchanged store is not reconciled again (0.76 s of CPU on a million county
+figures).
+
+Measured (whole-process ``status --format json``, medians of three runs alternating with
+the whole-store entry this replaced, 2026-12-07): on the county-shaped store of a million
+figures in 936 files, one file changed takes 4.3 s (12.7–15.5 s before: every file was
+read), an unchanged store 3.1 s (2.3 s before: rebuilding a thousand files' figures costs
+more than one entry's), the first run 14.1 s (13.0 s); on the bench's store of 13 files,
+3.9 s (7.3 s), 2.3 s (1.5 s) and 7.3 s (7.0 s). Peak memory of an unchanged run: 363 MB
+(515 MB) and 318 MB (390 MB). Entries: 28 MB for the county files, 0.75 MB for their
+store; 13 MB and 0.75 MB for the bench's.
 
 What an entry is trusted with, and why that is safe (the bytes on disk may have been
 damaged or written by someone else):
@@ -28,30 +38,31 @@ damaged or written by someone else):
   crash the interpreter; long integer columns as base64 of 32-bit ints) behind an
   HMAC-SHA256 of the key and the whole content, with a random per-user secret kept in
   :data:`SECRET` beside the entries (mode 0600, owned by the user, never followed
-  through a link). The HMAC is checked before anything is
-  parsed: a flipped byte, a cut or a changed figure, even with a recomputed plain
-  digest, is refused.
+  through a link). The HMAC is checked before anything is parsed: a flipped byte, a cut
+  or a changed figure, even with a recomputed plain digest, is refused.
 - Then every field is type- and bounds-checked while the objects are built: counts
-  against the rows, and the rows against what the data files could give
-  (:func:`max_rows`, so reading an entry never builds more than reading the files
-  could), indexes within their tables, runs that add up, figures as ``str()`` writes
-  them and within the reader's bound, dates and periods read back to the same text,
-  no empty series, each finding's field against the type the
-  :class:`~linyi_tracker.findings.Finding` dataclass declares. Entries larger than
-  :func:`size_limit` are not read. These checks are what keeps any entry, whoever
-  signed it, from crashing or hanging the interpreter or exhausting memory. They do
-  not make an entry signed with a stolen secret tell the truth — whoever holds the
-  secret can write any figure, or put a figure in another series — so the figures
-  rest on the HMAC, and the secret is the user's alone.
+  against the rows, and the rows against what the data file could give
+  (:func:`max_rows`, so reading an entry never builds more than reading the file
+  could), positions within the figures the files gave, indexes within their tables,
+  runs that add up, figures as ``str()`` writes them and within the reader's bound,
+  dates and periods read back to the same text, no empty revision, each finding's field
+  against the type the :class:`~linyi_tracker.findings.Finding` dataclass declares.
+  Entries larger than :func:`size_limit` are not read. These checks are what keeps any
+  entry, whoever signed it, from crashing or hanging the interpreter or exhausting
+  memory. They do not make an entry signed with a stolen secret tell the truth —
+  whoever holds the secret can write any figure, or put a figure in another series —
+  so the figures rest on the HMAC, and the secret is the user's alone.
 - On any doubt — an exception of any kind, a wrong digest, a bound exceeded — the entry
-  is ignored and deleted, and the store is read from the files (and cached afresh).
+  is ignored and deleted, and the file is read again (and cached afresh).
 - Files are created with ``O_EXCL | O_NOFOLLOW`` under a random temporary name, mode
   0600, then renamed into place; a link planted at an entry's name is never followed.
   The folder is created 0700; one not owned by the user is not used.
 
-Files are hashed again after a miss has read them; if they changed meanwhile, nothing
-is written. A cache that cannot be read or written is ignored: it only saves time. The
-newest :data:`KEEP` entries are kept. Stores under
+A file is hashed again after a miss has read it; if it changed meanwhile, nothing is
+written for it nor for the store. A cache that cannot be read or written is ignored: it
+only saves time. An entry read is touched, so the folder keeps the entries of the newest
+runs: after a run that wrote, every entry it used stays, and of the others the newest
+:data:`KEEP` store entries and :data:`KEEP_FILES` file entries. Stores under
 :data:`~linyi_tracker.actuals.store.CACHE_MIN_BYTES` are not cached: reading them is
 quicker than the bookkeeping.
 
@@ -80,7 +91,7 @@ import time
 import types
 import typing
 from array import array
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -91,12 +102,14 @@ from linyi_tracker import __version__
 from linyi_tracker.actuals.numbers import too_large
 from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
+from linyi_tracker.actuals.withdrawals import Withdrawal
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
 
-FORMAT = 4
-KEEP = 6  # entries kept; a new day or a new file makes a new one
-SUFFIX = ".store"
+FORMAT = 5
+KEEP = 6  # store entries kept beyond the current run's: a new day or a new file makes one
+KEEP_FILES = 8192  # file entries kept beyond the current run's (a county store has ~900)
+FILE_SUFFIX, SUFFIX = ".file", ".store"  # one file's reading; a store's reconciling
 SECRET = "secret.key"  # the HMAC key, beside the entries
 _SECRET_BYTES = 32
 _MAGIC = b"linyi-tracker store cache %d\n" % FORMAT
@@ -108,8 +121,8 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows (where making a link 
 _BINARY = getattr(os, "O_BINARY", 0)
 _MAX_NUMBER = 100  # characters of one value's text (far beyond any figure of the plan)
 _MAX_LINE = 2**31 - 1
+_T = typing.TypeVar("_T")
 _INT = "i"  # a C int: 32 bits wherever CPython runs (the key holds the platform and byte order)
-_UINT = "I"  # unsigned: the order of the observations (no index from the end)
 
 
 def default_folder() -> Path | None:
@@ -126,36 +139,53 @@ def default_folder() -> Path | None:
     return Path(user_cache_dir("linyi-tracker", appauthor=False))
 
 
-def key_of(
-    plan: Plan,
-    root: Path,
-    files: list[Path],
-    *,
-    day: date,
-    display_root: Path | None,
-    exclude: Iterable[Path],
-) -> str | None:
-    """The entry's key, or ``None`` when a file cannot be read (no caching then)."""
+# ------------------------------------------------------------------ keys
+
+
+def _add(h: Any, *parts: object) -> None:
+    for part in parts:
+        h.update(repr(part).encode("utf-8"))
+        h.update(b"\0")
+
+
+def context_of(plan: Plan, day: date) -> bytes:
+    """What every key of a run holds beside its files: the format, the code, the
+    plan and the day (worked out once a run)."""
     h = hashlib.sha256()
-
-    def add(*parts: object) -> None:
-        for part in parts:
-            h.update(repr(part).encode("utf-8"))
-            h.update(b"\0")
-
-    add(FORMAT, __version__, sys.version, sys.byteorder, code_digest())
-    add(day.isoformat(), str(root.resolve()), str(display_root))
-    add(sorted(str(p) for p in exclude))
-    if any(p.suffix.lower() in XLSX_SUFFIXES for p in files):
-        add("openpyxl", _version_of("openpyxl"))  # workbooks are read by it: its version counts
+    _add(h, FORMAT, __version__, sys.version, sys.byteorder, code_digest(), day.isoformat())
     h.update(plan.model_dump_json().encode("utf-8"))
-    for path in files:
-        try:
-            with path.open("rb") as handle:  # in chunks: a large file is not held whole
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        except OSError:
-            return None
-        add(str(path.relative_to(root)), digest)
+    return h.digest()
+
+
+class FileKey(NamedTuple):
+    """A data file's entry key, and its size (the bound of what its entry may hold)."""
+
+    key: str
+    size: int
+
+
+def file_key(context: bytes, path: Path, shown: str) -> FileKey | None:
+    """The key of what reading ``path`` (shown as ``shown``) gives, or ``None`` when the
+    file cannot be read (no caching then)."""
+    h = hashlib.sha256(context)
+    _add(h, "file", shown)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        _add(h, "openpyxl", _version_of("openpyxl"))  # workbooks are read by it
+    try:
+        with path.open("rb") as handle:  # in chunks: a large file is not held whole
+            size = os.fstat(handle.fileno()).st_size
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+    _add(h, digest)
+    return FileKey(h.hexdigest(), size)
+
+
+def store_key(context: bytes, file_keys: Iterable[str], withdrawals: list[Withdrawal]) -> str:
+    """The key of reconciling the figures of these files, in this order, after these
+    withdrawals (the plan's flows are in the context)."""
+    h = hashlib.sha256(context)
+    _add(h, "store", list(file_keys), [tuple(w) for w in withdrawals])
     return h.hexdigest()
 
 
@@ -178,6 +208,7 @@ def modules_digest(package: Path) -> str:
     return h.hexdigest()
 
 
+@functools.cache
 def _version_of(distribution: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -191,85 +222,130 @@ _MIN_ROW_BYTES = 10  # the shortest row of a CSV file that gives an observation:
 
 
 def max_rows(data_bytes: int) -> int:
-    """The most observations (current and revised) an entry may hold for data files of
-    ``data_bytes``: no more than the files could give, so reading an entry never builds
-    more than reading the files could. A store beyond it (a workbook compresses its rows
-    below ten bytes each) is simply not cached."""
+    """The most observations an entry may hold for a data file of ``data_bytes``: no
+    more than the file could give, so reading an entry never builds more than reading
+    the file could. A file beyond it (a workbook compresses its rows below ten bytes
+    each) is simply not cached."""
     return data_bytes // _MIN_ROW_BYTES
 
 
 def size_limit(data_bytes: int) -> int:
     """The largest entry read or written for data files of ``data_bytes`` in all: an
-    entry holds less than the files (a million observations: 42 MB of CSV, about 11 MB
-    of entry), but findings can outweigh short rows."""
+    entry holds less than its files (the bench's million observations: 42 MB of CSV,
+    13 MB of entries), but findings can outweigh short rows."""
     return 8 * data_bytes + (16 << 20)
 
 
 # ------------------------------------------------------------------ reading and writing
 
 
-Revisions = dict[tuple[str, str, str, str], list[Observation]]  # by Observation.key
-Series = dict[tuple[str, str, str], list[Observation]]  # (indicator, region, measure): oldest first
+class FileEntry(NamedTuple):
+    """What reading one file gave: its account (with its findings) and its figures."""
+
+    read: FileRead
+    rows: list[Observation]
 
 
-class Entry(NamedTuple):
-    """What reading a store produced: all a cache entry holds."""
+class Outcome(NamedTuple):
+    """What reconciling a store's figures gave, as positions among the files' figures
+    (each file's, in the order of the files): the figures that count, in order; each
+    revised key's earlier figures; the figures withdrawn, with the number of their
+    withdrawal; and the findings it made. Not the series index: sorting the figures
+    that count again (0.25 s for a million county figures) costs about what reading
+    their order back did, and writing it cost more."""
 
-    files: list[FileRead]
-    observations: list[Observation]
-    revisions: Revisions
+    figures: int  # how many figures the files gave
+    current: Sequence[int]
+    revisions: dict[tuple[str, str, str, str], Sequence[int]]
+    withdrawn: list[tuple[int, int]]  # (withdrawal's number, figure's position)
     findings: list[Finding]
-    series: Series
 
 
 class Doubt(Exception):
     """An entry that is not exactly what this code would have written: not used."""
 
 
-def load(folder: Path, key: str, *, data_bytes: int) -> Entry | None:
-    """What was stored under ``key``, or ``None`` (absent, unreadable, in doubt).
+def load_file(folder: Path, key: FileKey) -> FileEntry | None:
+    """What reading the file gave, or ``None`` (absent, unreadable, in doubt)."""
+    limit, rows = size_limit(key.size), max_rows(key.size)
+    return _load(folder, key.key + FILE_SUFFIX, limit, lambda data: _unpack_file(data, rows))
 
-    An entry in doubt is deleted, so the next run writes a good one."""
-    path = folder / f"{key}{SUFFIX}"
+
+def save_file(folder: Path, key: FileKey, entry: FileEntry) -> bool:
+    """Keep what reading the file gave; whether it was written."""
+    if len(entry.rows) > max_rows(key.size):
+        return False  # it would not be read back
+    return _save(folder, key.key + FILE_SUFFIX, size_limit(key.size), _pack_file, entry)
+
+
+def load_outcome(
+    folder: Path, key: str, *, figures: int, withdrawals: int, data_bytes: int
+) -> Outcome | None:
+    """What reconciling ``figures`` figures gave, or ``None`` (absent, unreadable, in doubt)."""
+    return _load(
+        folder,
+        key + SUFFIX,
+        size_limit(data_bytes),
+        lambda data: _unpack_outcome(data, figures, withdrawals),
+    )
+
+
+def save_outcome(folder: Path, key: str, outcome: Outcome, *, data_bytes: int) -> bool:
+    """Keep what reconciling gave; whether it was written."""
+    return _save(folder, key + SUFFIX, size_limit(data_bytes), _pack_outcome, outcome)
+
+
+def _load(folder: Path, name: str, limit: int, unpack: Callable[[dict[str, Any]], _T]) -> _T | None:
+    """The entry's content, decoded by ``unpack`` once its digest matches, or ``None``.
+
+    On any doubt at all — an exception of any kind — the entry is deleted, so the next
+    run writes a good one, and the files are read instead."""
+    path = folder / name
+    key = name.rsplit(".", 1)[0]
     try:
         secret = _secret(folder, create=False)
         if secret is None:
             return None
-        blob = _read_private(path, size_limit(data_bytes))
+        blob = _read_private(path, limit)
         if blob is None:
             return None
-        return _unpack(key, _verified(secret, key, blob), max_rows=max_rows(data_bytes))
-    except Exception:  # any doubt at all: the files are read instead
+        text = _verified(secret, key, blob)
+        data = json.loads(text, parse_float=_no_float, parse_constant=_no_float)
+        if type(data) is not dict or data.get("format") != FORMAT or data.get("key") != key:
+            raise Doubt("another format or key")
+        return unpack(data)
+    except Exception:
         with contextlib.suppress(OSError):
             path.unlink()  # never follows a link: removes the link itself
         return None
 
 
-def save(folder: Path, key: str, entry: Entry, *, data_bytes: int) -> None:
-    """Write the entry beside the others (a new private file, renamed into place),
-    then drop old ones. Anything that fails only costs time: nothing is written."""
+def _save(
+    folder: Path, name: str, limit: int, pack: Callable[[str, Any], bytes], entry: Any
+) -> bool:
+    """Write the entry beside the others (a new private file, renamed into place).
+    Anything that fails only costs time: nothing is written."""
+    key = name.rsplit(".", 1)[0]
     try:
         if not _private_folder(folder):
-            return
+            return False
         secret = _secret(folder, create=True)
         if secret is None:
-            return
-        if len(entry.observations) + sum(map(len, entry.revisions.values())) > max_rows(data_bytes):
-            return  # it would not be read back
-        body = _pack(key, entry)
-        if _HEADER + len(body) > size_limit(data_bytes):
-            return  # it would not be read back
+            return False
+        body = pack(key, entry)
+        if _HEADER + len(body) > limit:
+            return False  # it would not be read back
         tmp = folder / f".{key}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
         _write_new(tmp, _MAGIC + _sign(secret, key, body).encode("ascii") + b"\n" + body)
         try:
-            os.replace(tmp, folder / f"{key}{SUFFIX}")  # replaces a link, never follows it
+            os.replace(tmp, folder / name)  # replaces a link, never follows it
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        _prune(folder)
     except Exception:
-        return
+        return False
+    return True
 
 
 def _sign(secret: bytes, key: str, body: bytes | memoryview) -> str:
@@ -320,6 +396,8 @@ def _read_private(path: Path, limit: int) -> bytes | None:
         if not stat.S_ISREG(st.st_mode) or not _private(st) or st.st_size > limit:
             raise Doubt("not a private file of a possible size")
         data = handle.read(limit + 1)
+        if os.utime in os.supports_fd:  # read: kept by the next prune (_prune)
+            os.utime(handle.fileno())
     if len(data) > limit:
         raise Doubt("grew beyond its limit")
     return data
@@ -361,7 +439,13 @@ def _secret(folder: Path, *, create: bool) -> bytes | None:
     return secret
 
 
-def _prune(folder: Path) -> None:
+def prune(folder: Path, used: set[str]) -> None:
+    """Drop what the newest runs did not use: every entry named in ``used`` (this run's)
+    stays, and of the others the newest :data:`KEEP` store entries and
+    :data:`KEEP_FILES` file entries (an entry is touched when it is read); whatever is
+    not a private file (links, entries an older version left readable by others) goes,
+    never having been read. Failing only costs room."""
+
     def age(path: Path) -> float:
         try:
             return path.lstat().st_mtime
@@ -374,17 +458,18 @@ def _prune(folder: Path) -> None:
             return stat.S_ISREG(st.st_mode) and _private(st)
         return False
 
-    entries = sorted(folder.glob(f"*{SUFFIX}"), key=age, reverse=True)
-    # Beyond the newest KEEP, and whatever is not a private file (links, entries an
-    # older version left readable by others): never read, so gone.
-    for old in [*entries[KEEP:], *(p for p in entries[:KEEP] if not private(p))]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-    # A write cut short (the process killed) leaves its temporary file: gone after an hour.
-    for tmp in folder.glob(".*.tmp"):
-        if time.time() - age(tmp) > 3600:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+    with contextlib.suppress(OSError):
+        for suffix, keep in ((SUFFIX, KEEP), (FILE_SUFFIX, KEEP_FILES)):
+            entries = [p for p in folder.glob(f"*{suffix}") if p.name not in used]
+            entries.sort(key=age, reverse=True)
+            for old in [*entries[keep:], *(p for p in entries[:keep] if not private(p))]:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+        # A write cut short (the process killed) leaves its temporary file: gone after an hour.
+        for tmp in folder.glob(".*.tmp"):
+            if time.time() - age(tmp) > 3600:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
 
 
 # ------------------------------------------------------------------ values, generically
@@ -479,10 +564,29 @@ _MAPPINGS = (dict, Mapping)
 
 def _dec(raw: Any, hint: Any) -> Any:
     """The value ``raw`` encodes, checked against the declared ``hint``."""
+    if type(raw) in _plain(hint):  # a JSON str, int, bool or null the hint allows as it is
+        return raw
     value = _dec_raw(raw, hint)
     if not _fits(value, hint):
         raise Doubt(f"{type(value).__name__} where {hint} is declared")
     return value
+
+
+# By id(hint), the hint kept with it (so its id is never another's): hashing a union
+# hashes its members, at every field of every finding of a store.
+_PLAIN: dict[int, tuple[Any, frozenset[type]]] = {}
+
+
+def _plain(hint: Any) -> frozenset[type]:
+    """The JSON scalar types ``hint`` allows exactly as they are, worked out once a hint."""
+    found = _PLAIN.get(id(hint))
+    if found is None:
+        shapes = _shapes(hint)
+        allowed = {s[1] for s in shapes if s[0] == "type"} | {
+            _NONE for s in shapes if s[0] == "none"
+        }
+        found = _PLAIN[id(hint)] = (hint, frozenset(allowed & {str, int, bool, _NONE}))
+    return found[1]
 
 
 def _dec_raw(raw: Any, hint: Any) -> Any:
@@ -525,6 +629,8 @@ def _dec_fields(cls: type, raw: Any) -> Any:
 
 def _fits(value: Any, hint: Any) -> bool:
     """Whether ``value`` is of a type ``hint`` allows (exactly: no bool for an int)."""
+    if type(value) in _plain(hint):
+        return True
     for shape in _shapes(hint):
         kind = shape[0]
         if kind == "type":
@@ -562,15 +668,15 @@ def _day(text: str) -> date:
     return day
 
 
-def _pack_ints(values: list[int], typecode: str = _INT) -> str:
+def _pack_ints(values: list[int]) -> str:
     """Many ints as the base64 text of 32-bit integers rather than a JSON list: a column
     of a million reads back in 0.07 s instead of 0.17 s (JSON's int parsing and a type
-    check of each), and most of an entry is such columns. A value beyond 32 bits (or a
-    negative one, for :data:`_UINT`) raises OverflowError: that entry is not written."""
-    return base64.b64encode(array(typecode, values).tobytes()).decode("ascii")
+    check of each), and most of an entry is such columns. A value beyond 32 bits raises
+    OverflowError: that entry is not written."""
+    return base64.b64encode(array(_INT, values).tobytes()).decode("ascii")
 
 
-def _packed(raw: Any, typecode: str = _INT) -> array[int]:
+def _packed(raw: Any) -> array[int]:
     """The ints of :func:`_pack_ints`, as many as the text's size allows, no more, and
     not bounded: for a column whose every number is looked up in a table, the lookup is
     the bound (an unknown number raises), and a pass over a million numbers for their
@@ -581,7 +687,7 @@ def _packed(raw: Any, typecode: str = _INT) -> array[int]:
         data = base64.b64decode(raw, validate=True)
     except binascii.Error as exc:
         raise Doubt("not base64") from exc
-    packed = array(typecode)
+    packed = array(_INT)
     if len(data) % packed.itemsize:
         raise Doubt("not a whole number of ints")
     packed.frombytes(data)
@@ -607,11 +713,11 @@ def _strings(raw: Any) -> list[str]:
 #
 # Whole columns, not rows: one per field of Observation, chosen by the field's type.
 # Strings by their number in one table, a column that repeats itself (file, region,
-# unit, source…) as runs, line numbers as runs of consecutive lines, the values by their
-# number in a table of the distinct figures (one joined text), the series order as runs
-# of consecutive observations. Reading them back is then a few C loops per column
-# instead of Python work per row — and each column's checks are C loops too, or are
-# made on the tables (a number that is not in its table raises when it is looked up).
+# unit, source…) as runs, line numbers as runs of consecutive lines (_encode_runs), the
+# values as one joined text. Reading them back is then a few C loops per column instead
+# of Python work per row — and each column's checks are C loops too, or are made on the
+# tables (a number that is not in its table raises when it is looked up) or once for
+# each distinct figure (_figure).
 
 _SEP = ";"  # between values in the joined value column (never inside a number; plain in JSON)
 _NONE = type(None)
@@ -635,7 +741,7 @@ def _observation_kinds() -> tuple[tuple[str, str, bool], ...]:
     return tuple(out)
 
 
-def _runs(values: list[int], changed: Iterable[bool]) -> tuple[list[int], list[int]]:
+def _runs(values: Sequence[Any], changed: Iterable[bool]) -> tuple[list[int], list[int]]:
     """Where each run starts and how long it is, ``changed`` saying where a new one begins."""
     starts = [0, *itertools.compress(itertools.count(1), changed)]
     return starts, list(map(operator.sub, [*starts[1:], len(values)], starts))
@@ -646,8 +752,8 @@ def _encode(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column
     repeats itself, else every value coded; ``code`` turns values into numbers."""
     if not values:
         return False, "", ""
-    head = values[:_SAMPLE]
-    if len(head) < _SAMPLE or sum(map(operator.ne, head[1:], head[:-1])) * 4 <= _SAMPLE:
+    head = values[:_SAMPLE]  # a file's whole column, mostly: its runs are not counted twice
+    if sum(map(operator.ne, head[1:], head[:-1])) * 4 <= len(head):
         starts, counts = _runs(values, map(operator.ne, values[1:], values[:-1]))
         if len(starts) * 4 <= len(values):
             return True, _pack_ints(code([values[i] for i in starts])), _pack_ints(counts)
@@ -655,13 +761,17 @@ def _encode(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column
 
 
 def _decode(
-    raw: Any, n: int, convert: Callable[[int], Any], *, allowed: range | None = None
+    raw: Any,
+    n: int,
+    convert: Callable[[int], Any] | list[Any],
+    *,
+    allowed: range | None = None,
 ) -> list[Any]:
-    """A column of ``n`` rows, each number converted. Without ``allowed``, ``convert``
-    is a lookup that raises for a number it has no value for (a dict's ``__getitem__``):
-    that is the column's bound. With ``allowed``, ``convert`` is called once for each
-    distinct number, each within ``allowed`` (a period or a date is made once, not once
-    a row, and the bounds are checked on the few distinct numbers)."""
+    """A column of ``n`` rows, each number converted: looked up in a list (-1 its last
+    item, where ``allowed`` starts at -1), or given to a function once for each
+    distinct number (a period or a date is made once, not once a row). Each number
+    must be within ``allowed`` (a list's bound by default): checked first, on the packed
+    numbers in C, for a list would take any negative number from its end."""
     if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
         raise Doubt("not a column")
     in_runs, numbers, counts = raw[0], _packed(raw[1]), _ints(raw[2], 1, n)
@@ -670,99 +780,66 @@ def _decode(
             raise Doubt("runs that do not add up to the rows")
     elif counts or len(numbers) != n:
         raise Doubt("a column of another length")
-    if allowed is not None:
-        distinct = set(numbers)
-        if distinct and (min(distinct) < allowed.start or max(distinct) >= allowed.stop):
-            raise Doubt("ints out of bounds")
-        convert = {number: convert(number) for number in distinct}.__getitem__
+    if allowed is None:
+        if not isinstance(convert, list):
+            raise TypeError("a function's numbers need their bound")
+        allowed = range(len(convert))
+    if numbers and (min(numbers) < allowed.start or max(numbers) >= allowed.stop):
+        raise Doubt("ints out of bounds")
+    if isinstance(convert, list):
+        look: Callable[[int], Any] = convert.__getitem__
+    else:
+        look = {number: convert(number) for number in set(numbers)}.__getitem__
     try:
         if in_runs:
             return list(
                 itertools.chain.from_iterable(
-                    map(itertools.repeat, map(convert, numbers), counts)  # bounded: sum is n
+                    map(itertools.repeat, map(look, numbers), counts)  # bounded: sum is n
                 )
             )
-        return list(map(convert, numbers))
+        return list(map(look, numbers))
     except LookupError as exc:
         raise Doubt("a number that is not in its table") from exc
 
 
-def _encode_lines(lines: list[int]) -> tuple[str, str]:
-    """Runs of consecutive line numbers: (first line, how many) each."""
-    if not lines:
-        return "", ""
-    following = map(operator.add, lines[:-1], itertools.repeat(1))
-    starts, counts = _runs(lines, map(operator.ne, lines[1:], following))
-    return _pack_ints([lines[i] for i in starts]), _pack_ints(counts)
+def _encode_runs(numbers: Sequence[int]) -> list[Any]:
+    """Ints as runs of consecutive ones (first, how many) when there are few — a file's
+    line numbers, the figures that count in a store that repeats no key — else each one."""
+    if numbers:
+        following = map(operator.add, numbers[:-1], itertools.repeat(1))
+        starts, counts = _runs(numbers, map(operator.ne, numbers[1:], following))
+        if len(starts) * 4 <= len(numbers):
+            return [True, _pack_ints([numbers[i] for i in starts]), _pack_ints(counts)]
+    return [False, _pack_ints(list(numbers)), ""]
 
 
-def _decode_lines(raw: Any, n: int) -> list[int]:
-    if type(raw) is not list or len(raw) != 2:
-        raise Doubt("not a line column")
-    starts, counts = _ints(raw[0], 0, _MAX_LINE), _ints(raw[1], 1, n)
-    if len(starts) != len(counts) or sum(counts) != n:
-        raise Doubt("line runs that do not add up to the rows")
-    ends = list(map(operator.add, starts, counts))
-    if ends and max(ends) - 1 > _MAX_LINE:
-        raise Doubt("line numbers beyond the largest")
-    return list(
-        itertools.chain.from_iterable(map(range, starts, map(operator.add, starts, counts)))
-    )
-
-
-def _encode_order(order: list[int]) -> list[Any]:
-    """The observations' numbers in series order: as runs of consecutive numbers (first,
-    how many) when there are few — a store read from files grouped by series is one
-    run — else every number."""
-    if order:
-        following = map(operator.add, order[:-1], itertools.repeat(1))
-        starts, counts = _runs(order, map(operator.ne, order[1:], following))
-        if len(starts) * 4 <= len(order):
-            firsts = [order[i] for i in starts]
-            return [True, _pack_ints(firsts, _UINT), _pack_ints(counts, _UINT)]
-    return [False, _pack_ints(order, _UINT), ""]
-
-
-def _decode_order(raw: Any, observations: list[Observation]) -> list[Observation]:
-    """The observations in series order, each exactly once: runs must tile them (checked
-    on the runs, not on each number), plain numbers must be a permutation."""
+def _decode_runs(raw: Any, n: int, high: int) -> Sequence[int]:
+    """The ``n`` ints of :func:`_encode_runs`, each in [0, ``high``). One run is given as
+    a ``range``: the figures that count, when no key repeats, are all of them."""
     if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
-        raise Doubt("not an order")
-    n = len(observations)
+        raise Doubt("not runs")
     if not raw[0]:
-        order = _packed(raw[1], _UINT)  # unsigned: no index from the end
-        if raw[2] != "" or len(order) != n or len(set(order)) != n:
-            raise Doubt("not an order of the observations")
-        try:
-            return list(map(observations.__getitem__, order))
-        except IndexError as exc:
-            raise Doubt("an order beyond the observations") from exc
-    firsts, counts = _packed(raw[1], _UINT), _packed(raw[2], _UINT)
-    if len(firsts) != len(counts) or len(firsts) * 4 > n:
-        raise Doubt("runs that are not an order's")
-    at = 0
-    for first, count in sorted(zip(firsts, counts, strict=True)):
-        if first != at or count < 1:
-            raise Doubt("runs that do not tile the observations")
-        at += count
-    if at != n:
-        raise Doubt("runs that do not tile the observations")
+        numbers = _ints(raw[1], 0, high - 1)
+        if raw[2] != "" or len(numbers) != n:
+            raise Doubt("not the numbers expected")
+        return numbers
+    firsts, counts = _ints(raw[1], 0, high - 1), _ints(raw[2], 1, n)
+    if len(firsts) != len(counts) or sum(counts) != n or len(firsts) * 4 > n:
+        raise Doubt("runs that do not add up")
+    ends = list(map(operator.add, firsts, counts))
+    if max(ends, default=0) > high:
+        raise Doubt("runs beyond their bound")
     if len(firsts) == 1:
-        return observations  # the series in the observations' own order
-    return list(
-        itertools.chain.from_iterable(
-            map(observations.__getitem__, map(slice, firsts, map(operator.add, firsts, counts)))
-        )
-    )
+        return range(firsts[0], ends[0])
+    return list(itertools.chain.from_iterable(map(range, firsts, ends)))
 
 
 def _encode_values(values: list[Decimal | None]) -> tuple[Column, str]:
     """The value column as numbers into a table of its distinct texts, and that table:
     str() of each (an exact round trip; distinct by text, as 9800 and 9800.0 are equal
-    Decimals), each after a separator — no figures give "", one figure ";9800".
-    A store repeats its figures (the bench's million rows hold 44,000 distinct ones),
-    so reading makes one Decimal for each distinct text, not one a row, and checks the
-    few texts rather than every row's."""
+    Decimals), each after a separator — no figures give "", one figure ";9800". A file
+    repeats its figures (the bench's files of 77,000 rows hold a few thousand distinct
+    ones), so reading makes and checks each distinct text once, not once a row."""
     table = _Strings()
     texts = (
         list(map(str, values))
@@ -771,13 +848,13 @@ def _encode_values(values: list[Decimal | None]) -> tuple[Column, str]:
     )
     column = _encode(texts, table.column)
     joined = _SEP + _SEP.join(table.texts) if table.texts else ""
-    _value_parts(joined)  # what would not be read back is not written
+    _figures(joined)  # what would not be read back is not written
     return column, joined
 
 
-def _value_parts(raw: Any) -> list[str]:
-    """The texts of a value table, each plain digits (a dot, a minus, rarely an exponent)
-    of bounded length: Decimal() makes a finite number of each, or refuses it."""
+def _figures(raw: Any) -> list[Decimal | None]:
+    """The figures of a value table, each of plain digits (a dot, a minus, rarely an
+    exponent) of bounded length."""
     if type(raw) is not str or (raw and raw[0] != _SEP):
         raise Doubt("not a value table")
     if _NUMBER_CHARS.search(raw):
@@ -785,26 +862,37 @@ def _value_parts(raw: Any) -> list[str]:
     parts = raw.split(_SEP)[1:]  # the text starts with a separator: none for no figures
     if parts and max(map(len, parts)) > _MAX_NUMBER:
         raise Doubt("values of another length")
-    for part in parts:
-        if not part or "E" in part:  # rare (str() of 0.0000001 is 1E-7): checked exactly
-            _check_number(part)
-    return parts
+    known = _FIGURES
+    if len(known) > _KNOWN_FIGURES:
+        known.clear()
+    for text in set(parts).difference(known):
+        known[text] = _figure(text)
+    return list(map(known.__getitem__, parts))
 
 
 def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal | None]:
     """The value column of ``n`` rows, from its table of distinct texts."""
-    parts = _value_parts(table)
-    made = list(map(Decimal, parts))
-    if list(map(str, made)) != parts:  # "+5200." and ".5" are numbers, but never written
-        raise Doubt("figures not as str() writes them")
-    # The reader's bound (too_large): checked on the nonzero figure of the largest
-    # exponent, which is too large exactly when any figure is.
-    if too_large(max(filter(None, made), key=Decimal.adjusted, default=Decimal(0))):
-        raise Doubt("a figure the reader refuses as too large")
-    figures: dict[int, Decimal | None] = dict(enumerate(made))
+    figures: list[Decimal | None] = [*_figures(table)]
     if optional:
-        figures[-1] = None  # a row without a figure
-    return _decode(raw, n, figures.__getitem__)
+        figures.append(None)  # -1: a row without a figure
+    return _decode(raw, n, figures, allowed=range(-optional, len(figures) - optional))
+
+
+# Each figure's text made a Decimal and checked once a process: a store's files repeat
+# their figures (a million county figures hold some 50,000 distinct texts), so most
+# rows' figures are found here, in C (a bounded lru_cache was slower: 0.5 µs a hit).
+_FIGURES: dict[str, Decimal] = {}
+_KNOWN_FIGURES = 1 << 18
+
+
+def _figure(text: str) -> Decimal:
+    _check_number(text)
+    made = Decimal(text)
+    if str(made) != text:  # "+5200." and ".5" are numbers, but never written
+        raise Doubt("figures not as str() writes them")
+    if too_large(made):
+        raise Doubt("a figure the reader refuses as too large")
+    return made
 
 
 class _Strings:
@@ -830,23 +918,19 @@ def _days(values: list[date | None]) -> list[str | None]:
     return list(map(text.__getitem__, values))
 
 
-def _pack(key: str, entry: Entry) -> bytes:
-    files, observations, revisions, findings, series = entry
-    s = _Strings()
-    rows = list(observations)
-    number = dict(zip(map(id, rows), itertools.count()))
-    order: list[int] = []
-    runs: list[list[Any]] = []  # (indicator, region, how many rows of ``order``)
-    for (ind, region, measure), members in series.items():
-        order.extend(map(number.__getitem__, map(id, members)))
-        runs.append([ind, region, measure, len(members)])
-    revised: list[list[Any]] = []
-    for (ind, period, region, measure), olds in revisions.items():
-        revised.append([ind, period, region, measure, len(rows), len(olds)])
-        rows.extend(olds)
+def _dump(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+        "utf-8"
+    )
+
+
+def _pack_file(key: str, entry: FileEntry) -> bytes:
+    read, rows = entry
     if set(map(type, rows)) - {Observation}:
         raise Unsupported("rows that are not observations")
-
+    if read.observations:
+        raise Unsupported("a file's observations kept in its account")
+    s = _Strings()
     columns: list[Any] = []
     value_texts = ""
     for name, kind, _ in _observation_kinds():
@@ -854,89 +938,60 @@ def _pack(key: str, entry: Entry) -> bytes:
         if kind == "text":
             columns.append(_encode(values, s.column))
         elif kind == "period":
-            columns.append(_encode(values, lambda ps: s.column([p.text for p in ps])))
+            # by their texts: a Period's == is a Python call, a str's is not
+            columns.append(_encode(list(map(operator.attrgetter("text"), values)), s.column))
         elif kind == "day":
             columns.append(_encode(values, lambda ds: s.column(_days(ds))))
         elif kind == "value":
             column, value_texts = _encode_values(values)
             columns.append(column)
         else:
-            columns.append(_encode_lines(values))
-    body = {
-        "format": FORMAT,
-        "key": key,
-        "strings": s.texts,
-        "values": value_texts,
-        "rows": len(rows),
-        "current": len(observations),
-        "observation_fields": list(Observation._fields),
-        "columns": columns,
-        "revisions": revised,
-        "order": _encode_order(order),
-        "series": runs,
-        "finding_fields": [f.name for f in _init_fields(Finding)],
-        "findings": [_enc_fields(f) for f in findings],
-        "file_fields": [f.name for f in _init_fields(FileRead)],
-        "files": _encode_files(files, findings),
-    }
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
-        "utf-8"
+            columns.append(_encode_runs(values))
+    return _dump(
+        {
+            "format": FORMAT,
+            "key": key,
+            "strings": s.texts,
+            "values": value_texts,
+            "rows": len(rows),
+            "observation_fields": list(Observation._fields),
+            "columns": columns,
+            "finding_fields": [f.name for f in _init_fields(Finding)],
+            "findings": [_enc_fields(f) for f in read.findings],
+            "file_fields": [f.name for f in _init_fields(FileRead)],
+            "file": _enc_fields(dataclasses.replace(read, findings=[])),
+        }
     )
 
 
-def _encode_files(files: list[FileRead], findings: list[Finding]) -> list[Any]:
-    """Each file's fields, its findings given as where they stand among the store's (the
-    store holds each file's findings, in order): (fields, first, how many), so that a
-    finding is kept and checked once, not once for the store and again for its file."""
-    at = {id(f): n for n, f in enumerate(findings)}
-    encoded: list[Any] = []
-    for read in files:
-        own = read.findings
-        start = at.get(id(own[0]), -1) if own else 0
-        if start < 0 or any(a is not b for a, b in zip(own, findings[start:], strict=False)):
-            raise Unsupported("a file's findings that are not the store's, in order")
-        if len(findings) - start < len(own):
-            raise Unsupported("a file's findings past the store's")
-        encoded.append([_enc_fields(dataclasses.replace(read, findings=[])), start, len(own)])
-    return encoded
-
-
-def _decode_files(raw: Any, findings: list[Finding]) -> list[FileRead]:
-    files: list[FileRead] = []
-    for item in _list(raw):
-        fields, start, count = _record(item, (list, int, int))
-        if not 0 <= start <= start + count <= len(findings):
-            raise Doubt("a file's findings out of bounds")
-        read = _dec_fields(FileRead, fields)
-        if read.findings:
-            raise Doubt("a file's findings kept twice")
-        read.findings = findings[start : start + count]
-        files.append(read)
-    return files
-
-
-def _no_float(text: str) -> Any:
-    raise Doubt("a float or a constant: never written")
-
-
-def _unpack(key: str, text: str, *, max_rows: int) -> Entry:
-    data = json.loads(text, parse_float=_no_float, parse_constant=_no_float)
-    if type(data) is not dict or data.get("format") != FORMAT or data.get("key") != key:
-        raise Doubt("another format or key")
+def _unpack_file(data: dict[str, Any], max_rows: int) -> FileEntry:
     if (
         data.get("observation_fields") != list(Observation._fields)
         or data.get("finding_fields") != [f.name for f in _init_fields(Finding)]
         or data.get("file_fields") != [f.name for f in _init_fields(FileRead)]
     ):
         raise Doubt("written for other fields")
-    n, current = data["rows"], data["current"]
-    # No more rows than the data files could give (max_rows): the columns in runs cost
+    n = data["rows"]
+    # No more rows than the data file could give (max_rows): the columns in runs cost
     # nothing a row, so the entry's own size would not bound what is built.
-    if type(n) is not int or type(current) is not int or not 0 <= current <= n <= max_rows:
-        raise Doubt("row counts out of bounds")
+    if type(n) is not int or not 0 <= n <= max_rows:
+        raise Doubt("row count out of bounds")
+    rows = _decode_rows(data, n)
+    findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
+    read = _dec_fields(FileRead, data["file"])
+    if read.findings or read.observations:
+        raise Doubt("a file's findings or figures kept twice")
+    if read.rows < 0 or not 0 < (read.value_column or 1) <= _MAX_LINE:
+        raise Doubt("a file's counts out of bounds")
+    read.findings = findings
+    return FileEntry(read, rows)
+
+
+def _decode_rows(data: dict[str, Any], n: int) -> list[Observation]:
+    """The ``n`` observations of a file entry's columns."""
     strings = _strings(data["strings"])
-    texts = dict(enumerate(strings))  # a text column's bound: a number not in it raises
-    text_or_none = {**texts, -1: None}  # -1: None, in a column that may be empty
+    # a text column's bound: a number not in the table raises (-1: None, where allowed)
+    text_or_none: list[str | None] = [*strings, None]
     raw_columns = data["columns"]
     kinds = _observation_kinds()
     if type(raw_columns) is not list or len(raw_columns) != len(kinds):
@@ -952,11 +1007,13 @@ def _unpack(key: str, text: str, *, max_rows: int) -> Entry:
     def day(number: int) -> date | None:
         return None if number < 0 else _day(strings[number])
 
-    columns: list[list[Any]] = []
+    columns: list[Sequence[Any]] = []
     for (_, kind, optional), raw in zip(kinds, raw_columns, strict=True):
         low = -1 if optional else 0
         if kind == "text":
-            columns.append(_decode(raw, n, (text_or_none if optional else texts).__getitem__))
+            table = text_or_none if optional else strings
+            allowed = range(-optional, len(strings))
+            columns.append(_decode(raw, n, table, allowed=allowed))
         elif kind == "period":
             columns.append(_decode(raw, n, period, allowed=range(len(strings))))
         elif kind == "day":
@@ -964,8 +1021,8 @@ def _unpack(key: str, text: str, *, max_rows: int) -> Entry:
         elif kind == "value":
             columns.append(_decode_values(raw, data["values"], n, optional))
         else:
-            columns.append(_decode_lines(raw, n))
-    rows: list[Observation] = list(
+            columns.append(_decode_runs(raw, n, _MAX_LINE + 1))
+    return list(
         map(
             tuple.__new__,  # what Observation._make does, without a Python call per row
             itertools.repeat(Observation),
@@ -973,38 +1030,76 @@ def _unpack(key: str, text: str, *, max_rows: int) -> Entry:
         )
     )
 
-    revisions: Revisions = {}
-    at = current
-    for item in _list(data["revisions"]):
-        ind, per, region, measure, start, count = _record(item, (str, str, str, str, int, int))
-        revised_key = (ind, per, region, measure)
-        if start != at or count < 1 or start + count > n or revised_key in revisions:
-            raise Doubt("revisions out of bounds")
-        revisions[revised_key] = rows[start : start + count]
-        at += count
-    if at != n:
-        raise Doubt("rows that belong to nothing")
 
-    observations = rows[:current]
-    ordered = _decode_order(data["order"], observations)
-    series: Series = {}
-    at = 0
-    for item in _list(data["series"]):
-        ind, region, measure, count = _record(item, (str, str, str, int))
-        # Reading files never makes an empty series or revision (a target reads a
-        # series' newest figure): a count of at least one.
-        if count < 1 or at + count > current or (ind, region, measure) in series:
-            raise Doubt("series out of bounds")
-        series[(ind, region, measure)] = ordered[at : at + count]
-        at += count
-    if at != current:
-        raise Doubt("observations in no series")
+def _pack_outcome(key: str, outcome: Outcome) -> bytes:
+    figures, current, revisions, withdrawn, findings = outcome
+    return _dump(
+        {
+            "format": FORMAT,
+            "key": key,
+            "figures": figures,
+            "count": len(current),
+            "current": _encode_runs(current),
+            "revisions": [[*k, len(v)] for k, v in revisions.items()],
+            "revised": _encode_runs(list(itertools.chain.from_iterable(revisions.values()))),
+            "withdrawn": list(map(_pack_ints, _pairs(withdrawn))),
+            "finding_fields": [f.name for f in _init_fields(Finding)],
+            "findings": [_enc_fields(f) for f in findings],
+        }
+    )
 
+
+def _pairs(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    return [a for a, _ in pairs], [b for _, b in pairs]
+
+
+def _unpack_outcome(data: dict[str, Any], figures: int, withdrawals: int) -> Outcome:
+    if data.get("figures") != figures or data.get("finding_fields") != [
+        f.name for f in _init_fields(Finding)
+    ]:
+        raise Doubt("written for other figures or fields")
+    count = data["count"]
+    if type(count) is not int or not 0 <= count <= figures:
+        raise Doubt("a count out of bounds")
+    current = _decode_runs(data["current"], count, figures)
+    revised = _keyed(data["revisions"], 4, data["revised"], figures)
+    revisions = typing.cast("dict[tuple[str, str, str, str], Sequence[int]]", revised)
+    raw = data["withdrawn"]
+    if type(raw) is not list or len(raw) != 2:
+        raise Doubt("not the withdrawn figures")
+    numbers, positions = _ints(raw[0], 0, withdrawals - 1), _ints(raw[1], 0, figures - 1)
+    if len(numbers) != len(positions) or len(positions) > figures:
+        raise Doubt("withdrawn figures out of bounds")
     findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
-    files = _decode_files(data["files"], findings)
-    if any(f.rows < 0 or not 0 < (f.value_column or 1) <= _MAX_LINE for f in files):
-        raise Doubt("a file's counts out of bounds")
-    return Entry(files, observations, revisions, findings, series)
+    withdrawn = list(zip(numbers, positions, strict=True))
+    return Outcome(figures, current, revisions, withdrawn, findings)
+
+
+def _keyed(raw: Any, width: int, runs: Any, figures: int) -> dict[tuple[str, ...], Sequence[int]]:
+    """Keys of ``width`` texts, each with how many of the positions in ``runs`` follow
+    (at least one: reading never makes an empty series or revision); the positions
+    within the figures."""
+    keys: dict[tuple[str, ...], int] = {}
+    for item in _list(raw):
+        fields = _record(item, (*(str,) * width, int))
+        key, count = tuple(fields[:width]), fields[width]
+        if count < 1 or key in keys:
+            raise Doubt("an empty or repeated key")
+        keys[key] = count
+    total = sum(keys.values())
+    if total > figures:
+        raise Doubt("more positions than figures")
+    positions = _decode_runs(runs, total, figures)
+    out: dict[tuple[str, ...], Sequence[int]] = {}
+    at = 0
+    for named, count in keys.items():
+        out[named] = positions[at : at + count]
+        at += count
+    return out
+
+
+def _no_float(text: str) -> Any:
+    raise Doubt("a float or a constant: never written")
 
 
 def _list(raw: Any) -> list[Any]:

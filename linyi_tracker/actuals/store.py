@@ -14,7 +14,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import compress
+from itertools import compress, count
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,8 +39,9 @@ from linyi_tracker.i18n import Text, TextError, TextNotFoundError
 from linyi_tracker.plan.models import Plan
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
+    from linyi_tracker.actuals.cache import Outcome
     from linyi_tracker.actuals.reconcile import Decision
 
 INGESTED = "ingested"  # the folder ingest writes to (intake.ingest.INGEST_FOLDER)
@@ -282,9 +283,11 @@ def load_store(
     ``exclude`` names files (resolved paths) to leave out: a submission being validated
     that already sits in the data folder is not compared with itself. With a
     ``cache_folder`` (or a function giving it, called only for a store that is large
-    enough: :func:`user_cache_folder`), a store of at least ``cache_min_bytes`` is kept
-    there and given back unread while its files, the plan, the day and the code are the
-    same (:mod:`linyi_tracker.actuals.cache`).
+    enough: :func:`user_cache_folder`), a store of at least ``cache_min_bytes`` is read
+    through the cache (:mod:`linyi_tracker.actuals.cache`): each file whose bytes, name,
+    the plan, the day and the code are the same as when it was last read is given back
+    unread, only the others are read; and the figures are reconciled again only when a
+    file or the withdrawal record changed. The result is the same either way.
     """
     if not root.exists():
         raise TextNotFoundError(Text("input.data_folder_missing", {"path": root}))
@@ -295,17 +298,17 @@ def load_store(
     paths = [p for p in found if not (exclude and p.resolve() in exclude)]
     # Withdrawn figures leave before the figures are reconciled, so withdrawing one of two
     # figures in conflict ends the conflict, and withdrawing a revision lets the one it
-    # replaced count again. A folder with a withdrawal record is read without the cache.
+    # replaced count again.
     withdrawals, bad = read_record(root)
-    size = 0 if cache_folder is None or withdrawals else _total_bytes(paths)
+    size = 0 if cache_folder is None else _total_bytes(paths)
     folder = None
-    if cache_folder is not None and not withdrawals and size >= cache_min_bytes:
+    if cache_folder is not None and size >= cache_min_bytes:
         folder = cache_folder() if callable(cache_folder) else cache_folder
-    if folder is None:
-        with gc_paused():
+    with gc_paused():
+        if folder is None:
             store = _load(plan, root, paths, day, display_root, withdrawals)
-    else:
-        store = _load_cached(plan, root, paths, day, display_root, exclude, folder, size)
+        else:
+            store = _load_cached(plan, root, paths, day, display_root, withdrawals, folder, size)
     store.findings[:0] = refused  # not in the cache's key: looked at on every run
     record = _display(root / WITHDRAWN_NAME, display_root)
     for line, cells in bad:
@@ -333,38 +336,8 @@ def _total_bytes(paths: list[Path]) -> int:
     return size
 
 
-def _load_cached(
-    plan: Plan,
-    root: Path,
-    paths: list[Path],
-    day: date,
-    display_root: Path | None,
-    exclude: set[Path] | None,
-    folder: Path,
-    size: int,
-) -> Store:
-    """The store from the cache's entry for these files, else read and then kept."""
-    from linyi_tracker.actuals import cache
-
-    def key() -> str | None:
-        return cache.key_of(
-            plan, root, paths, day=day, display_root=display_root, exclude=exclude or ()
-        )
-
-    wanted = key()
-    with gc_paused():
-        if wanted is not None:
-            hit = cache.load(folder, wanted, data_bytes=size)
-            if hit is not None:
-                return Store(root, *hit)
-        store = _load(plan, root, paths, day, display_root)
-    # Saved only if no file changed while it was read.
-    if wanted is not None and key() == wanted:
-        entry = cache.Entry(
-            store.files, store.observations, store.revisions, store.findings, store.index()
-        )
-        cache.save(folder, wanted, entry, data_bytes=size)
-    return store
+# What reading one file gives: its account and its figures, or why it could not be read.
+FileResult = tuple[FileRead, list[Observation]] | Finding
 
 
 def _load(
@@ -378,30 +351,148 @@ def _load(
     lookup = PlanLookup(plan)
     store = Store(root)
     for path in paths:
+        _add_file(store, path, _read_file(path, lookup, day, _display(path, display_root)))
+    _reconcile_read(store, plan, withdrawals or [])
+    return store
+
+
+def _load_cached(
+    plan: Plan,
+    root: Path,
+    paths: list[Path],
+    day: date,
+    display_root: Path | None,
+    withdrawals: list[Withdrawal],
+    folder: Path,
+    size: int,
+) -> Store:
+    """:func:`_load`, each file's reading from the cache's entry for its bytes if there
+    is one (else read and then kept), and the reconciling from the entry for all the
+    files' keys and the withdrawals if there is one (else done and then kept)."""
+    from linyi_tracker.actuals import cache
+
+    context = cache.context_of(plan, day)
+    lookup: PlanLookup | None = None
+    store = Store(root)
+    keys: list[str] | None = []  # None once a file is not cached: nor is the reconciling
+    used: set[str] = set()
+    wrote = False
+    for path in paths:
         shown = _display(path, display_root)
-        try:
-            rows: list[Observation] = []  # kept only once the whole file has been read
-            read = read_path(path, lookup, today=day, shown=shown, emit=rows.append)
-        except OSError as exc:
-            form = "changed" if isinstance(exc, FileChangedError) else ""
-            params: dict[str, Param] = {"error": exc.strerror or ""}
-            store.findings.append(
-                Finding("unreadable-file", Severity.ERROR, shown, params=params, form=form)
-            )
-            continue
-        store.files.append(read)
-        if path.parent.name == INGESTED and path.parent.parent == root:
-            # ingest writes a rounded figure as 44.2万 to keep its precision (reconcile.
-            # written_text): its own notation, not a clerk's reading to check on every run
-            # and the sign-off line it keeps above the header is its own, not a title
-            own = ("magnitude-suffix", "title-rows-skipped")
-            read.findings = [f for f in read.findings if f.code not in own]
-        store.findings.extend(read.findings)
-        store.observations.extend(rows)
+        known = cache.file_key(context, path, shown)
+        hit = None if known is None else cache.load_file(folder, known)
+        if hit is not None:
+            got: FileResult = (hit.read, hit.rows)
+        else:
+            lookup = lookup or PlanLookup(plan)
+            got = _read_file(path, lookup, day, shown)
+            # Kept only if the file did not change while it was read.
+            if (
+                known is None
+                or isinstance(got, Finding)
+                or cache.file_key(context, path, shown) != known
+            ):
+                keys = None
+            elif cache.save_file(folder, known, cache.FileEntry(*got)):
+                wrote = True
+        if keys is not None and known is not None:
+            keys.append(known.key)
+            used.add(known.key + cache.FILE_SUFFIX)
+        _add_file(store, path, got)
+    figures = store.observations
+    whole = None if keys is None else cache.store_key(context, keys, withdrawals)
+    if whole is not None:
+        outcome = cache.load_outcome(
+            folder, whole, figures=len(figures), withdrawals=len(withdrawals), data_bytes=size
+        )
+        if outcome is not None:
+            _apply(store, figures, withdrawals, outcome)
+            return store
+    made = len(store.findings)
+    _reconcile_read(store, plan, withdrawals)
+    if whole is not None:
+        outcome = _outcome(store, figures, withdrawals, store.findings[made:])
+        if cache.save_outcome(folder, whole, outcome, data_bytes=size):
+            wrote = True
+            used.add(whole + cache.SUFFIX)
+    if wrote:
+        cache.prune(folder, used)
+    return store
+
+
+def _read_file(path: Path, lookup: PlanLookup, day: date, shown: str) -> FileResult:
+    """What reading one file gives (what the cache keeps for it)."""
+    try:
+        rows: list[Observation] = []  # kept only once the whole file has been read
+        read = read_path(path, lookup, today=day, shown=shown, emit=rows.append)
+    except OSError as exc:
+        form = "changed" if isinstance(exc, FileChangedError) else ""
+        params: dict[str, Param] = {"error": exc.strerror or ""}
+        return Finding("unreadable-file", Severity.ERROR, shown, params=params, form=form)
+    return read, rows
+
+
+def _add_file(store: Store, path: Path, got: FileResult) -> None:
+    """One file's reading into the store, in the order of the files."""
+    if isinstance(got, Finding):
+        store.findings.append(got)
+        return
+    read, rows = got
+    store.files.append(read)
+    if path.parent.name == INGESTED and path.parent.parent == store.root:
+        # ingest writes a rounded figure as 44.2万 to keep its precision (reconcile.
+        # written_text): its own notation, not a clerk's reading to check on every run
+        # and the sign-off line it keeps above the header is its own, not a title
+        own = ("magnitude-suffix", "title-rows-skipped")
+        read.findings = [f for f in read.findings if f.code not in own]
+    store.findings.extend(read.findings)
+    store.observations.extend(rows)
+
+
+def _reconcile_read(store: Store, plan: Plan, withdrawals: list[Withdrawal]) -> None:
+    """The files' figures, read into the store, withdrawn where a record says so, then
+    reconciled."""
     if withdrawals:
         store.observations, store.withdrawn = split_withdrawn(store.observations, withdrawals)
     reconcile(store, frozenset(i.id for i in plan.indicators if i.flow))
-    return store
+
+
+def _outcome(
+    store: Store,
+    figures: list[Observation],
+    withdrawals: list[Withdrawal],
+    made: list[Finding],
+) -> Outcome:
+    """What reconciling gave, as positions among the files' ``figures``, for the cache."""
+    from linyi_tracker.actuals.cache import Outcome
+
+    position = dict(zip(map(id, figures), count()))
+    number = dict(zip(map(id, withdrawals), count()))
+
+    def where(observations: list[Observation]) -> Sequence[int]:
+        if observations is figures:  # no key given twice, nothing withdrawn
+            return range(len(figures))
+        return list(map(position.__getitem__, map(id, observations)))
+
+    return Outcome(
+        len(figures),
+        where(store.observations),
+        {key: where(olds) for key, olds in store.revisions.items()},
+        [(number[id(w)], position[id(o)]) for w, o in store.withdrawn],
+        made,
+    )
+
+
+def _apply(
+    store: Store, figures: list[Observation], withdrawals: list[Withdrawal], outcome: Outcome
+) -> None:
+    """What reconciling the files' ``figures`` gave, as :func:`_outcome` kept it."""
+    at = figures.__getitem__
+    current = outcome.current
+    store.observations = figures if current == range(len(figures)) else list(map(at, current))
+    store.revisions = {key: list(map(at, olds)) for key, olds in outcome.revisions.items()}
+    store.withdrawn = [(withdrawals[w], at(o)) for w, o in outcome.withdrawn]
+    store.findings.extend(outcome.findings)
 
 
 def _display(path: Path, display_root: Path | None) -> str:
