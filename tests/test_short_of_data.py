@@ -39,12 +39,16 @@ def _views(plan_file: Path, data: Path) -> list[TargetView]:
 
 
 def _clean(v: TargetView, lang: Lang) -> None:
-    """No derived figure on the view nor in any cell made from it; what is missing said."""
+    """No derived figure on the view nor in any cell made from it; what is missing said.
+    A target with every figure but no measurable pace (no-pace) keeps its progress, time
+    elapsed and schedule gap: only pace is not there."""
     where = (v.a.target_id, v.a.region, lang)
-    assert all(getattr(v.a, f) is None for f in DERIVED), where
-    assert v.standing is None, where
-    assert text.schedule(v, lang) == text.schedule(v, lang, short=True) == "—", where
-    assert text.pace(v, lang) == text.projected(v, lang) == "—", where
+    assert v.a.pace is None and text.pace(v, lang) == "—", where
+    if "no-pace" not in v.a.reasons:
+        assert all(getattr(v.a, f) is None for f in DERIVED), where
+        assert v.standing is None, where
+        assert text.schedule(v, lang) == text.schedule(v, lang, short=True) == "—", where
+        assert text.projected(v, lang) == "—", where
     todo, short = text.missing_todo(v, lang), text.missing(v, lang)
     assert todo and short and short in text.status(v, lang), where
 
@@ -119,6 +123,22 @@ def test_a_sum_with_a_year_missing_has_no_achievement(plan: Plan) -> None:
     v = _view(plan, target_id, as_of, *rows)
     assert v.a.actual is not None and (v.a.achievement, v.a.gap) == (None, None)
     assert text.achievement(v, "zh") == text.gap(v, "zh") == "—"
+
+
+def test_a_target_with_no_pace_keeps_its_progress_and_schedule(plan: Plan) -> None:
+    """Coverage of 0 in 2015 and 50 % in 2017 has no pace (no growth rate from 0), but its
+    progress, time elapsed and schedule gap are all there and shown."""
+    v = _view(
+        plan,
+        "ss.employee_insurance_coverage.2020",
+        "2017",
+        "ss.employee_insurance_coverage,2015,,0,,s,",
+        "ss.employee_insurance_coverage,2017,,50,,s,",
+    )
+    assert v.a.reasons == ["no-pace"] and v.a.pace is None
+    assert v.a.progress == pytest.approx(50 / 92) and v.a.time_progress == pytest.approx(0.4)
+    assert v.a.schedule_gap == pytest.approx(50 / 92 - 0.4)
+    assert text.schedule(v, "en", short=True) == "+14.3"
 
 
 def test_show_says_what_to_send_instead_of_a_projection(run: object) -> None:

@@ -390,9 +390,11 @@ LABELS: dict[str, Pair] = {
         "and projection",
     },
     "todo.no-pace": {
-        "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）：请核对数据和规划的基期",
+        "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）：进展和较时序进度照常计算，"
+        "数字无误则无需处理",
         "en": "pace cannot be measured (a figure not above zero, or a start not before the "
-        "deadline): check the figures and the plan's baseline",
+        "deadline): progress and schedule are measured as usual; if the figures are right, "
+        "nothing to do",
     },
     # terminal tables that never break a word (cli/render/fit.py, status_table.py)
     # the figure under a header that names its unit (col.schedule_points), in either language
