@@ -4,18 +4,21 @@ says instead what is missing and what to do, in every output."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
+from test_report import WHEN
 
 from conftest import DEMO, PLAN_FILE, REPO, Result, csv_rows, store_from
 from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.actuals.store import load_store
-from linyi_tracker.assessment.engine import assess, assess_all
+from linyi_tracker.assessment.engine import assess, assess_all, default_as_of
 from linyi_tracker.i18n import Lang
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
+from linyi_tracker.reporting.model import build_report
 from linyi_tracker.reporting.view import TargetView, status_view, target_view
 
 CN_PLAN = REPO / "examples" / "plans" / "cn-13th-fyp.yaml"
@@ -155,3 +158,122 @@ def test_show_says_what_to_send_instead_of_a_projection(run: object) -> None:
         labels = [line.strip("│ ").split("  ")[0] for line in panel.splitlines()]
         assert not [w for w in gone if w in labels], panel
         assert said in " ".join(panel.split()), panel
+
+
+def _short_of_data_lines(plan_file: Path, data: Path, lang: Lang) -> dict[str, TargetView]:
+    """The report 2016's insufficient-data targets, by id, as `report 2016` builds them."""
+    plan = read_plan(plan_file)
+    store = load_store(plan, data)
+    as_of = default_as_of(store, plan, 2016)
+    report = build_report(plan, store, 2016, as_of, generated=WHEN, plan_file="", data_source="")
+    lines = [ln for s in report.systems for ln in s.lines if text.missing(ln, lang)]
+    assert lines
+    return {ln.a.target_id: ln for ln in lines}
+
+
+REPORTS = pytest.mark.parametrize(
+    ("plan_file", "data"),
+    [(PLAN_FILE, REPO / "data"), (CN_PLAN, CN_DATA)],
+    ids=["linyi", "cn-13th-fyp"],
+)
+
+
+@REPORTS
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_csv_says_what_an_insufficient_target_lacks(
+    run: object, tmp_path: Path, plan_file: Path, data: Path, lang: Lang
+) -> None:
+    """`report 2016 -o r.csv`: the phrase of a short-of-data row says what is missing (缺2016年
+    全年数), not only a share of the target that reads like the year's result."""
+    assert callable(run)
+    lines = _short_of_data_lines(plan_file, data, lang)
+    out = tmp_path / "r.csv"
+    r: Result = run(
+        "report",
+        "2016",
+        "--plan",
+        str(plan_file),
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        "-o",
+        str(out),
+    )
+    assert r.exit_code == 0
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    key, said = (
+        rows[0].index("目标代码" if lang == "zh" else "target_id"),
+        rows[0].index("完成情况" if lang == "zh" else "phrase"),
+    )
+    shown = {row[key]: row[said] for row in rows[1:] if row[key] in lines}
+    assert set(shown) == set(lines)
+    for target_id, cell in shown.items():
+        assert cell.endswith(str(text.missing(lines[target_id], lang))), (target_id, cell)
+
+
+@REPORTS
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_workbook_says_what_an_insufficient_target_lacks(
+    run: object, tmp_path: Path, plan_file: Path, data: Path, lang: Lang
+) -> None:
+    """`report 2016 -o r.xlsx`: every sheet's phrase cell of a short-of-data row says what
+    is missing."""
+    assert callable(run)
+    openpyxl = pytest.importorskip("openpyxl")
+    lines = _short_of_data_lines(plan_file, data, lang)
+    out = tmp_path / "r.xlsx"
+    r: Result = run(
+        "report",
+        "2016",
+        "--plan",
+        str(plan_file),
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        "-o",
+        str(out),
+    )
+    assert r.exit_code == 0
+    seen = set()
+    for ws in openpyxl.load_workbook(out).worksheets:
+        header = [c.value for c in ws[1]]
+        if "完成情况" not in header and "phrase" not in header:
+            continue
+        key = header.index("目标代码" if lang == "zh" else "target_id")
+        said = header.index("完成情况" if lang == "zh" else "phrase")
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            if row[key] in lines:
+                seen.add(row[key])
+                assert str(row[said]).endswith(str(text.missing(lines[row[key]], lang))), row
+    assert seen == set(lines)
+
+
+@REPORTS
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_md_gives_no_bare_share_for_an_insufficient_target(
+    run: object, plan_file: Path, data: Path, lang: Lang
+) -> None:
+    """`report 2016 --format md`: a short-of-data target's share of its target never stands
+    alone in a cell (完成年度目标的98.5% for Jan–Aug): it comes with as of when and what is missing."""
+    assert callable(run)
+    lines = _short_of_data_lines(plan_file, data, lang)
+    r: Result = run(
+        "report",
+        "2016",
+        "--plan",
+        str(plan_file),
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        "--format",
+        "md",
+    )
+    assert r.exit_code == 0
+    for v in lines.values():
+        bare = text._phrase(v, lang)
+        if bare is not None:
+            assert f"| {bare} |" not in r.stdout, bare
+            assert text.phrase(v, lang) in r.stdout or v.a.kind != "annual"

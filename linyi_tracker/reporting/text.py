@@ -485,7 +485,26 @@ def history(v: TargetView, lang: Lang) -> str:
 
 
 def phrase(v: TargetView, lang: Lang) -> str | None:
-    """The Chinese planning habit: 完成年度目标的98.5%，超时序进度31.8个百分点."""
+    """The Chinese planning habit: 完成年度目标的98.5%，超时序进度31.8个百分点. A target short
+    of data says as of when and what is missing (截至2016年8月，完成年度目标的98.5%；缺2016年
+    全年数): a Jan–Aug figure's share of an annual target is no result for the year, and
+    every output that shows the phrase (report, CSV, workbook) says so in the same words."""
+    said = _phrase(v, lang)
+    short = missing(v, lang)
+    if short is None:
+        return said
+    if said is None or v.a.actual_period is None:
+        return short
+    return t(
+        "phrase.short_of",
+        lang,
+        said=said,
+        period=period_label(v.a.actual_period, lang),
+        missing=short,
+    )
+
+
+def _phrase(v: TargetView, lang: Lang) -> str | None:
     a = v.a
     if a.kind in ("growth", "change"):
         return relative_phrase(v, lang)

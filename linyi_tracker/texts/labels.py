@@ -113,6 +113,11 @@ LABELS: dict[str, Pair] = {
     },
     "phrase.with_progress": {"zh": "{said}；{progress}", "en": "{said}; {progress}"},
     "phrase.with_schedule": {"zh": "{said}，{schedule}", "en": "{said}, {schedule}"},
+    # a target short of data: as of when, and what is missing (text.phrase)
+    "phrase.short_of": {
+        "zh": "截至{period}，{said}；{missing}",
+        "en": "as of {period}, {said}; {missing}",
+    },
     "phrase.level_back": {
         "zh": "较{year}年起点反向变动，进展为{pct}%",
         "en": "moved away from the target since the {year} starting point (progress {pct} %)",
