@@ -411,18 +411,43 @@ _UNITS = ["人", "元", "%", ":1", "套(户)", "persons", "counties", "m²", Non
 def test_a_cell_in_a_column_style_shows_what_the_text_writes(
     value: Decimal, unit: str | None, lang: Lang, wan: bool, places: int
 ) -> None:
-    """Any figure, unit and column style: the cell under its format shows the text
-    ColumnStyle.amount writes (one rule for the tables and the workbook)."""
+    """Any figure, unit and column style: the cell excel.said_by makes from the words the
+    text writes for either sign shows exactly those words (the path every target cell takes)."""
     from linyi_tracker.formatting import column_style
-    from linyi_tracker.reporting.render.excel import in_style
+    from linyi_tracker.reporting.render.excel import said_by
 
     wan, places = column_style([value], lang) if wan else (False, places)
     key = unit or ""
     style = ColumnStyle({key: wan}, places, {key: places})
-    cell, fmt = in_style(value, unit, lang, style)
+    above, below = (style.amount(v, unit, lang) for v in (abs(value), -abs(value)))
+    made = said_by(value, above, below)
+    assert made is not None
+    cell, fmt = made
     assert shown(float(cell) if cell != int(cell) else int(cell), fmt) == style.amount(
         value, unit, lang
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.decimals(min_value=-50, max_value=250, places=1, allow_nan=False),
+    st.sampled_from(["zh", "en"]),
+)
+def test_a_bounded_share_cell_shows_the_share_within_0_and_100(value: Decimal, lang: Lang) -> None:
+    """Any projected share: the bounded cell keeps the projection and shows it as the text
+    does within 0–100 % (formatting.bounded_share), in the one percent sign."""
+    from linyi_tracker.formatting import percent_sign
+    from linyi_tracker.reporting.render.excel import said_by
+
+    style = ColumnStyle({"%": False}, 1, {"%": 1})  # a projection's precision (estimate)
+    above, below = (style.amount(v, "%", lang) for v in (abs(value), -abs(value)))
+    made = said_by(value, above, below, bounded=True)
+    assert made is not None
+    cell, fmt = made
+    bounded = min(max(value, Decimal(0)), Decimal(100))
+    expected = style.amount(bounded, "%", lang)
+    assert cell == value and shown(float(cell), fmt) == expected
+    assert expected.endswith(percent_sign(lang))
 
 
 @pytest.mark.parametrize(("name", "year", "lang"), [c for c in CASES if c[0] == "demo"])
