@@ -134,6 +134,7 @@ CASES = [
     *(("demo", year, lang) for year in YEARS for lang in ("zh", "en")),
     *(("growth-change", 2022, lang) for lang in ("zh", "en")),
     *(("growth-yearly", 2021, lang) for lang in ("zh", "en")),
+    *(("cn-13th-fyp", year, lang) for year in (2016, 2018, 2020) for lang in ("zh", "en")),
 ]
 
 
@@ -141,18 +142,29 @@ CASES = [
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int, str], Any]:
     from test_report import WHEN
 
-    from conftest import FIXTURES, PLAN_FILE, read_plan
+    from conftest import FIXTURES, PLAN_FILE, REPO, read_plan
     from linyi_tracker.actuals.periods import parse_period
     from linyi_tracker.actuals.store import load_store
     from linyi_tracker.reporting.model import build_report
 
     demo = read_plan(PLAN_FILE)
     growth = read_plan(FIXTURES / "plans" / "growth-change.yaml")
+    cn = read_plan(REPO / "examples" / "plans" / "cn-13th-fyp.yaml")
     folder = tmp_path_factory.mktemp("books")
     out: dict[tuple[str, int, str], Any] = {}
     for name, year, lang in CASES:
         if name == "demo":
             report = demo_report(demo, year, str(year))
+        elif name == "cn-13th-fyp":
+            report = build_report(
+                cn,
+                load_store(cn, REPO / "examples" / "plans" / "cn-13th-fyp"),
+                year,
+                parse_period(str(year)),
+                generated=WHEN,
+                plan_file="cn-13th-fyp.yaml",
+                data_source="cn-13th-fyp",
+            )
         else:
             data = FIXTURES / "anyplan" / ("levels" if name == "growth-change" else "yearly")
             report = build_report(
@@ -194,7 +206,8 @@ def test_every_system_figure_shows_as_the_markdown_table_does(
     reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
 ) -> None:
     """Each figure cell of the targets-by-system sheet shows the text of its cell in the
-    Markdown report's system table (target and actual: the figure within it)."""
+    Markdown report's system table (target and actual: the figure within it), and the
+    schedule cell the words the report's sentence on that target says."""
     report, book, md = reports[name, year, lang]
     lines = [ln for s in report.systems for ln in s.lines]
     tables = _md_tables(md, [t(c, lang) for c in text.SYSTEM_COLUMNS])  # type: ignore[arg-type]
@@ -213,6 +226,11 @@ def test_every_system_figure_shows_as_the_markdown_table_does(
                 assert seen == md_row[col], (year, lang, key, cell.value, cell.number_format)
             else:
                 assert _within(seen, md_row[col]), (year, lang, key, seen, md_row[col])
+            checked += 1
+        cell = row[keys["schedule_gap"]]
+        said = text.phrase(line, lang)  # the report says a schedule only in its sentences
+        if isinstance(cell.value, int | float) and said and said in md:
+            assert shown(cell.value, cell.number_format) in said, (year, lang, said)
             checked += 1
     assert checked > (30 if name == "demo" else 5)
 

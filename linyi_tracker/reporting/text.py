@@ -148,11 +148,9 @@ def relative_target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> st
     a = v.a
     assert a.target is not None
     years = year_span(a.base_year, a.deadline, lang)
-    if a.kind == "growth":
-        wanted = _growth_target_words(v, lang, style)
-        return t("word.growth_target", lang, wanted=wanted, years=years)
-    wanted = _change_words(a.target, a.comparator, lang, style)
-    return t("word.change_target", lang, wanted=wanted, years=years)
+    wanted = figure_words("target", v, lang, style)
+    key = "word.growth_target" if a.kind == "growth" else "word.change_target"
+    return t(key, lang, wanted=wanted, years=years)
 
 
 def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -211,7 +209,7 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         return t("word.done_by", lang, year=a.deadline)
     if a.kind == "qualitative":
         return t("word.judgement_by", lang, year=a.deadline)
-    value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang, style)}"
+    value = f"{comparator_sign(a.comparator)} {figure_words('target', v, lang, style)}"
     if a.kind == "annual":
         if a.start != a.deadline:
             value = phrase_of((value, t("word.per_year", lang)), lang)
@@ -237,7 +235,7 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         return noted(word, when, lang)
     if a.kind in ("growth", "change"):
         years = year_span(a.base_year, a.actual_period.year, lang)
-        return noted(relative_actual(v, lang, style), years, lang)
+        return noted(str(figure_words("actual", v, lang, style)), years, lang)
     if (
         a.kind == "cumulative"
         and a.start is not None
@@ -249,13 +247,16 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         # A sum with a year missing is not one (its status names the year); one that ends
         # in a part of a year keeps that period (year to date, as every flow's figure).
         when = t("word.sum_over", lang, start=a.start, end=a.actual_period.year)
-    return noted(amount(a.actual, v, lang, style), when, lang)
+    return noted(str(figure_words("actual", v, lang, style)), when, lang)
 
 
 def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """The gap in the target's unit; for a percentage, in percentage points."""
-    if v.a.gap is None:
-        return "—"
+    return figure_words("gap", v, lang, style) or "—"
+
+
+def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+    assert v.a.gap is not None
     if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
         shown = Decimal(f"{v.a.gap:.1f}")
         if style.percent_places is None:
@@ -275,7 +276,9 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
     or projected), without its comparator or period: '下降15%', '7%以上', '8.5万人',
     '−0.4个百分点', '期末为基期（2015年）的1.52倍'; None where there is no figure. The
     table's cells are made of these, and the workbook's number formats say them
-    (render/excel.py), so a cell never reads '−15%' beside a table's '下降15%'."""
+    (render/excel.py), so a cell never reads '−15%' beside a table's '下降15%': the one
+    dispatch of a figure's words, which :func:`target`, :func:`actual`, :func:`gap` and
+    :func:`projected` wrap with a comparator, a period or a dash."""
     a = v.a
     relative = a.kind in ("growth", "change")
     if column == "target" and a.target is not None:
@@ -287,9 +290,9 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
     if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
         return relative_actual(v, lang, style) if relative else amount(a.actual, v, lang, style)
     if column == "gap" and a.gap is not None:
-        return gap(v, lang, style)
+        return _gap_words(v, lang, style)
     if column == "projected" and a.projected is not None:
-        return projected(v, lang, style)
+        return _projected_words(v, lang, style)
     return None
 
 
@@ -389,8 +392,11 @@ def pace(v: TargetView, lang: Lang) -> str:
 
 def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """A projection is an estimate: shown at the unit's precision (JSON keeps it whole)."""
-    if v.a.projected is None:
-        return "—"
+    return figure_words("projected", v, lang, style) or "—"
+
+
+def _projected_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+    assert v.a.projected is not None
     if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
         ratio = f"{v.a.projected.quantize(Decimal('0.01'))}"
         return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
