@@ -419,9 +419,9 @@ LABELS: dict[str, Pair] = {
         "every figure with its source and note).",
     },
     "note.columns_dropped.report": {
-        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 --format md、html 或 docx 输出完整报告）。",
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或加 -o 报告.html 或 -o 报告.docx 写出完整报告）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or write the whole report with "
-        "`--format md`, `html` or `docx`).",
+        "`-o report.html` or `-o report.docx`).",
     },
     "note.ids_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端；或用 show 查看单个指标及其代码，"
