@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from test_report import WHEN
 
-from conftest import DEMO, PLAN_FILE, REPO, Result, csv_rows, store_from
+from conftest import DEMO, FIXTURES, PLAN_FILE, REPO, Result, csv_rows, store_from
 from linyi_tracker.actuals.periods import Period, parse_period
-from linyi_tracker.actuals.store import load_store
+from linyi_tracker.actuals.store import Store, load_store
 from linyi_tracker.assessment.engine import assess, assess_all, default_as_of
-from linyi_tracker.i18n import Lang
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
@@ -74,56 +74,114 @@ def test_no_insufficient_view_of_the_examples_carries_a_derived_figure(
 
 
 def _view(plan: Plan, target_id: str, as_of: str, *rows: str) -> TargetView:
-    store = store_from(plan, ("t.csv", csv_rows(*rows)))
+    return _assessed(plan, store_from(plan, ("t.csv", csv_rows(*rows))), target_id, as_of)
+
+
+def _assessed(plan: Plan, store: Store, target_id: str, as_of: str) -> TargetView:
     a = assess(plan, store, plan.target_by_id[target_id], parse_period(as_of), plan.city.id)
     assert a.status == "insufficient_data", a
     return target_view(plan, store, a, parse_period(as_of), chart=True)
 
 
-# One case for each reason a target is short of data (engine.py), with what it lacks.
+SHORT = FIXTURES / "short-of-data"
+GROWTH_PLAN = FIXTURES / "plans" / "growth-change.yaml"
+
+# One case for each reason a target is short of data (engine.py, text.SHORT_OF): its plan,
+# the fixture tests/fixtures/short-of-data/<reason>.csv, the target, as of when, and what
+# it lacks in a status cell's words.
 CASES = {
     "year-over-only-ytd": (
+        PLAN_FILE,
         "emp.new_urban_jobs.annual",
         "2016",
-        ["emp.new_urban_jobs,2016-08,,83700,,s,"],
         ("缺2016年全年数", "no full-year 2016 figure"),
     ),
     "missing-years": (
+        PLAN_FILE,
         "housing.floor_area_started.2018_2020",
         "2020-06",
-        [
-            "housing.floor_area_started,2019,,2000000,,s,",
-            "housing.floor_area_started,2020-06,,900000,,s,",
-        ],
         ("缺2018年数据", "no figure for 2018"),
     ),
     "no-starting-point": (
+        PLAN_FILE,
         "inc.urban_disposable.2020",
         "2017",
-        ["inc.urban_disposable,2017,,40000,,s,"],
         ("仅2017年一年数据", "only 2017's figure"),
+    ),
+    "only-growth-figures": (
+        PLAN_FILE,
+        "inc.urban_disposable.2020",
+        "2017",
+        ("缺水平值", "no level figure"),
+    ),
+    "no-pace": (
+        PLAN_FILE,
+        "ss.employee_insurance_coverage.2020",
+        "2017",
+        ("无法计算推进速度", "pace not measurable"),
+    ),
+    "missing-link": (
+        GROWTH_PLAN,
+        "rd.spending.growth",
+        "2022",
+        ("缺2021年数据", "no figure for 2021"),
     ),
 }
 
 
+def _case(reason: str) -> TargetView:
+    """The view of a case's target on its fixture alone."""
+    plan_file, target_id, as_of, _ = CASES[reason]
+    plan = read_plan(plan_file)
+    text_ = (SHORT / f"{reason}.csv").read_text(encoding="utf-8")
+    return _assessed(plan, store_from(plan, (f"{reason}.csv", text_)), target_id, as_of)
+
+
+def test_every_reason_short_of_data_has_a_case() -> None:
+    """Each reason text.SHORT_OF knows has a case here and a named fixture."""
+    assert set(CASES) == set(text.SHORT_OF)
+    assert {f.stem for f in SHORT.glob("*.csv")} == set(CASES)
+
+
 @pytest.mark.parametrize("reason", sorted(CASES))
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_each_reason_says_what_is_missing(plan: Plan, reason: str, lang: Lang) -> None:
-    """Each way of being short of data derives nothing, names the figure and year missing,
-    and draws no projection on the chart."""
-    target_id, as_of, rows, said = CASES[reason]
-    v = _view(plan, target_id, as_of, *rows)
+def test_each_reason_says_what_is_missing(reason: str, lang: Lang) -> None:
+    """Each way of being short of data derives nothing from what it lacks, names the figure
+    and year missing, and draws no projection on the chart."""
+    v = _case(reason)
     assert reason in v.a.reasons
     _clean(v, lang)
-    assert text.missing(v, lang) == said[0 if lang == "zh" else 1]
+    assert text.missing(v, lang) == CASES[reason][3][0 if lang == "zh" else 1]
     assert v.chart is None or v.chart.projection == []
+
+
+@pytest.mark.parametrize("reason", sorted(CASES))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_county_table_says_a_reason_as_the_status_cell_does(reason: str, lang: Lang) -> None:
+    """A county row short of data for a reason with a few words of its own says the status
+    cell's words (仅2017年一年数据), never a second wording of the same reason."""
+    v = _case(reason)
+    said = text.row_reasons([reason], lang, parse_period(CASES[reason][2]).year)
+    if reason not in ("missing-years", "missing-link"):  # a county row has no year list
+        assert said == text.missing(v, lang)
+
+
+@pytest.mark.parametrize("reason", sorted(CASES))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_what_to_do_is_the_reason_and_an_action(reason: str, lang: Lang) -> None:
+    """`show`'s sentence is the reason as `show` lists reasons, then the action, which does
+    not say the reason again."""
+    v = _case(reason)
+    todo = text.missing_todo(v, lang)
+    said = t(f"reason.{reason}", lang)
+    assert todo is not None and todo.startswith(said + ("：" if lang == "zh" else ": "))
+    assert said not in todo[len(said) :]
 
 
 def test_a_sum_with_a_year_missing_has_no_achievement(plan: Plan) -> None:
     """A cumulative sum missing 2018 shows its figure but no achievement or gap: they would
     count the missing year as zero."""
-    target_id, as_of, rows, _ = CASES["missing-years"]
-    v = _view(plan, target_id, as_of, *rows)
+    v = _case("missing-years")
     assert v.a.actual is not None and (v.a.achievement, v.a.gap) == (None, None)
     assert text.achievement(v, "zh") == text.gap(v, "zh") == "—"
 

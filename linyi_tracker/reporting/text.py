@@ -466,16 +466,18 @@ def missing(v: TargetView, lang: Lang) -> str | None:
         return None
     if reason in ("missing-years", "missing-link"):
         return t("word.missing_years", lang, years=listed(v.a.missing_years, lang))
-    if reason == "no-pace":
-        return t("reason.short.no-pace", lang)
-    return t(f"missing.{reason}", lang, **_lacking(v, lang))
+    return t(f"reason.short.{reason}", lang, **_lacking(v, lang))
 
 
 def missing_todo(v: TargetView, lang: Lang) -> str | None:
-    """What an insufficient-data target lacks and what to do, as a sentence: which
-    figure, which year, and what sending it makes possible; None for any other target."""
+    """What an insufficient-data target lacks and what to do, as a sentence: the reason
+    (reason.*, as `show` lists every reason) and the action — which figure of which year,
+    and what sending it makes possible; None for any other target."""
     reason = short_of(v)
-    return None if reason is None else t(f"todo.{reason}", lang, **_lacking(v, lang))
+    if reason is None:
+        return None
+    action = t(f"todo.{reason}", lang, **_lacking(v, lang))
+    return t("todo.sentence", lang, reason=t(f"reason.{reason}", lang), action=action)
 
 
 def status(v: TargetView, lang: Lang) -> str:
@@ -626,12 +628,15 @@ RANKING_COLUMNS = (
 )
 
 
-def row_reasons(reasons: Sequence[str], lang: Lang) -> str:
+def row_reasons(reasons: Sequence[str], lang: Lang, year: int) -> str:
     """Why a county row has no achievement or status, or what qualifies it, in a table
-    cell's few words (无县级目标, 已达标后回落); '—' when nothing needs saying."""
+    cell's few words (无县级目标, 已达标后回落, 仅2019年一年数据: the words a status cell
+    says, ``year`` that of the row's figure); '—' when nothing needs saying."""
     shown = [r for r in reasons if not (r == "start-met" and "fell-back" in reasons)]
     words = [
-        t(f"reason.short.{r}" if f"reason.short.{r}" in LABELS else f"reason.{r}", lang)
+        t(f"reason.short.{r}", lang, year=year)
+        if f"reason.short.{r}" in LABELS
+        else t(f"reason.{r}", lang)
         for r in shown
     ]
     return ("；" if lang == "zh" else "; ").join(words) or "—"
@@ -672,7 +677,7 @@ def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang)
         value,
         share,
         status_label(row.status, lang) if row.status else "—",
-        row_reasons(row.reasons, lang),
+        row_reasons(row.reasons, lang, ranking.period.year),
     ]
 
 

@@ -329,12 +329,18 @@ LABELS: dict[str, Pair] = {
         "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）",
         "en": "pace cannot be measured (a figure not above zero, or a start not before the deadline)",
     },
-    # the same reasons in a county table's few words
+    # the same reasons in a few words, the one family a status cell (text.missing: what an
+    # insufficient-data target lacks) and a county table (text.row_reasons) both say
     "reason.short.region-no-target": {"zh": "无县级目标", "en": "no county target"},
     "reason.short.start-met": {"zh": "起点已达标", "en": "met at the start"},
     "reason.short.fell-back": {"zh": "已达标后回落", "en": "fell back after meeting it"},
-    "reason.short.no-starting-point": {"zh": "仅一年数据，缺起点", "en": "one year's figure only"},
+    "reason.short.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
     "reason.short.no-pace": {"zh": "无法计算推进速度", "en": "pace not measurable"},
+    "reason.short.year-over-only-ytd": {
+        "zh": "缺{year}年全年数",
+        "en": "no full-year {year} figure",
+    },
+    "reason.short.only-growth-figures": {"zh": "缺水平值", "en": "no level figure"},
     "reason.year-over-only-ytd": {
         "zh": "该年已结束，但只有年内累计数",
         "en": "the year is over but only a year-to-date figure exists",
@@ -360,46 +366,38 @@ LABELS: dict[str, Pair] = {
         "zh": "期限已过，最新数字早于期限年",
         "en": "deadline passed; the latest figure is from before the deadline year",
     },
-    # what an insufficient-data target lacks, in a status cell's few words (text.missing)
-    "missing.year-over-only-ytd": {"zh": "缺{year}年全年数", "en": "no full-year {year} figure"},
-    "missing.only-growth-figures": {"zh": "缺水平值", "en": "no level figure"},
-    "missing.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
-    # ... and what to do about it, where the view has room for a sentence (show)
+    # ... and in `show`, the reason (reason.*) and what to do about it (text.missing_todo)
     "todo.label": {"zh": "缺少数据", "en": "Missing"},
+    "todo.sentence": {"zh": "{reason}：{action}", "en": "{reason}: {action}"},
     "todo.year-over-only-ytd": {
-        "zh": "{year}年已结束，只有截至{period}的累计数：报送{year}年全年数后才能判断该年，"
+        "zh": "报送{year}年全年数（现有截至{period}的累计数）后才能判断该年，"
         "并计算时序进度、推进速度和期末预计",
-        "en": "{year} is over and only the figure to {period} is in: send the full-year {year} "
-        "figure to judge the year and to measure schedule, pace and projection",
+        "en": "send the full-year {year} figure (the figure to {period} is in) to judge the "
+        "year and to measure schedule, pace and projection",
     },
     "todo.missing-years": {
-        "zh": "缺{years}年全年数，合计不完整：报送这些年份的数后才能计算时序进度、推进速度和期末预计",
-        "en": "no full-year figure for {years}, so the sum is incomplete: send them to measure "
-        "schedule, pace and projection",
-    },
-    "todo.missing-link": {
-        "zh": "缺{years}年的水平值或比上年增长率，无法连乘：报送其中之一后才能评估",
-        "en": "{years} has neither a level nor a growth figure to chain: send either to assess "
-        "the target",
-    },
-    "todo.only-growth-figures": {
-        "zh": "只有比上年增长率，没有水平值：报送水平值（口径“水平值”）后才能评估",
-        "en": "only growth rates on the previous year are in: send the level figures "
-        "(measure 'level') to assess the target",
-    },
-    "todo.no-starting-point": {
-        "zh": "只有{year}年一年的数，它本身就是起点：报送此后年份的数，或在规划中写明更早的"
-        "基期值，才能计算进展、时序进度、推进速度和期末预计",
-        "en": "only {year}'s figure, which is its own starting point: send a later year's "
-        "figure, or give an earlier baseline in the plan, to measure progress, schedule, pace "
+        "zh": "报送{years}年的全年数后才能计算完成率、时序进度、推进速度和期末预计",
+        "en": "send the full-year figures for {years} to measure achievement, schedule, pace "
         "and projection",
     },
+    "todo.missing-link": {
+        "zh": "报送{years}年的水平值或比上年增长率后才能评估",
+        "en": "send a level or a growth figure for {years} to assess the target",
+    },
+    "todo.only-growth-figures": {
+        "zh": "报送水平值（口径“水平值”）后才能评估",
+        "en": "send the level figures (measure 'level') to assess the target",
+    },
+    "todo.no-starting-point": {
+        "zh": "报送{year}年以后年份的数，或在规划中写明更早的基期值，才能计算进展、时序进度、"
+        "推进速度和期末预计",
+        "en": "send a figure for a year after {year}, or give an earlier baseline in the plan, "
+        "to measure progress, schedule, pace and projection",
+    },
     "todo.no-pace": {
-        "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）：进展和较时序进度照常计算，"
-        "数字无误则无需处理",
-        "en": "pace cannot be measured (a figure not above zero, or a start not before the "
-        "deadline): progress and schedule are measured as usual; if the figures are right, "
-        "nothing to do",
+        "zh": "进展和较时序进度照常计算，数字无误则无需处理",
+        "en": "progress and schedule are measured as usual; if the figures are right, nothing "
+        "to do",
     },
     # terminal tables that never break a word (cli/render/fit.py, status_table.py)
     # the figure under a header that names its unit (col.schedule_points), in either language

@@ -407,7 +407,9 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     value,
                     _as_shown(row.achievement),
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
-                    text.row_reasons(row.reasons, lang) if row.reasons else None,
+                    text.row_reasons(row.reasons, lang, ranking.period.year)
+                    if row.reasons
+                    else None,
                 ]
             )
             regions.formats[r, 7] = FRACTION if lang == "zh" else FRACTION_EN
