@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.numbers import PLAIN_NUMBER
 from linyi_tracker.actuals.periods import Period
+from linyi_tracker.assessment.engine import LACKING
 from linyi_tracker.formatting import (
     PLAIN,
     SHARE,
@@ -426,15 +427,9 @@ def status_extras(v: TargetView, lang: Lang) -> list[str]:
     return extras
 
 
-# Why an assessment is short of data (engine reason codes), as looked for.
-SHORT_OF = (
-    "year-over-only-ytd",
-    "missing-years",
-    "missing-link",
-    "only-growth-figures",
-    "no-starting-point",
-    "no-pace",
-)
+# Why an assessment is short of data (engine reason codes), as looked for: a figure
+# missing (engine.LACKING), or every figure there but no pace to judge by.
+SHORT_OF = (*LACKING, "no-pace")
 
 
 def short_of(v: TargetView) -> str | None:
