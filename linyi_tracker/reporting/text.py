@@ -349,17 +349,22 @@ def column_styles(
     in 万 or none — decided over all four figure columns, shown or not, and ``also`` (the
     other figures of a view such as ``show``'s), so a row's target, actual, gap and
     projection read in one scale as well as each column (formatting.unit_scales)."""
-    figures = {c: [f for v in views for f in column_figures(c, v, lang)] for c in FIGURE_COLUMNS}
-    scales = unit_scales(chain(*figures.values(), also), lang)
-    return {c: mixed_column_style(figures[c], lang, scales) for c in columns}
+    scales = table_scales(views, lang, also)
+    return {
+        c: mixed_column_style([f for v in views for f in column_figures(c, v, lang)], lang, scales)
+        for c in columns
+    }
 
 
-def table_scales(views: Sequence[TargetView], lang: Lang) -> dict[str, bool]:
-    """Whether a table of ``views`` writes each unit's figures in 万 (by :func:`unit_key`):
-    the one decision of :func:`column_styles`, which a chart beside the table follows, so
-    its axis never reads 万元/人 beside a table in 元/人 (charts.report_specs)."""
+def table_scales(
+    views: Sequence[TargetView], lang: Lang, also: Iterable[tuple[Decimal, str]] = ()
+) -> dict[str, bool]:
+    """Whether a table of ``views`` writes each unit's figures in 万 (by :func:`unit_key`),
+    over all four figure columns and ``also``: the one decision :func:`column_styles` makes
+    its columns' styles from, which a chart beside the table follows, so its axis never
+    reads 万元/人 beside a table in 元/人 (charts.report_specs)."""
     figures = (f for c in FIGURE_COLUMNS for v in views for f in column_figures(c, v, lang))
-    return unit_scales(figures, lang)
+    return unit_scales(chain(figures, also), lang)
 
 
 def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
@@ -657,9 +662,16 @@ def annual_rows(lines: Sequence[TargetView], lang: Lang) -> list[list[str]]:
     return [annual_cells(ln, lang, styles) for ln in lines]
 
 
+def ranking_style(ranking: RegionRanking, lang: Lang) -> tuple[bool | None, int | None]:
+    """Whether a county ranking's value column is in 万 and at how many decimals: one style
+    for the column (formatting.column_style), the one rule its table, its workbook sheet
+    and its chart's axis follow."""
+    return column_style([r.value for r in ranking.rows], lang)
+
+
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
-    wan, places = column_style([r.value for r in ranking.rows], lang)  # one style a column
+    wan, places = ranking_style(ranking, lang)
     value = (
         worded(row.text, lang)
         if row.value is None

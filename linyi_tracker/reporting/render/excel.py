@@ -32,7 +32,6 @@ from linyi_tracker.formatting import (
     PLAIN,
     SHARE,
     ColumnStyle,
-    column_style,
     display_width,
     figure_style,
     one_of,
@@ -390,7 +389,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     )
     for ranking in report.regions:
         unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
-        wan, places = column_style([row.value for row in ranking.rows], lang)  # as its table
+        wan, places = text.ranking_style(ranking, lang)  # as its table
         for i, row in enumerate(ranking.rows, start=1):
             r = len(regions.rows)
             value: Any = worded(row.text, lang)  # as the ranking table words it
