@@ -335,3 +335,24 @@ def test_the_report_md_gives_no_bare_share_for_an_insufficient_target(
         if bare is not None:
             assert f"| {bare} |" not in r.stdout, bare
             assert text.phrase(v, lang) in r.stdout or v.a.kind != "annual"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_puts_what_is_missing_after_the_sources(run: object, lang: Lang) -> None:
+    """`show` ends the short-of-data target's panel with what is missing, so the figure's
+    source line (data/actuals/employment.csv:2 · …) is not read as part of it."""
+    assert callable(run)
+    r: Result = run("show", "emp.new_urban_jobs", "--lang", lang)
+    panel = r.stdout.split("╰")[1]
+    rows = [line.strip("│ ") for line in panel.splitlines() if line.strip("│ ")]
+    label = "缺少数据" if lang == "zh" else "Missing"
+    at = next(i for i, row in enumerate(rows) if row.startswith(label))
+    assert not any("employment.csv" in row for row in rows[at:]), rows[at:]
+    assert any("employment.csv" in row for row in rows[:at]), rows
+
+
+def test_the_report_method_says_a_sum_missing_a_year_has_no_achievement() -> None:
+    """The report's rule 6 (zh, en) says a sum missing a year has no achievement or gap, as
+    the engine does."""
+    assert "不计算完成率和差距" in t("method.rule6", "zh")
+    assert "no achievement or gap" in t("method.rule6", "en")

@@ -265,8 +265,8 @@ LABELS: dict[str, Pair] = {
         "Where the starting point already met the target there is nothing to make up: no progress, schedule gap or pace; achieved while the target holds, off track (fell back after meeting it) once it does not, missed at the deadline.",
     },
     "method.rule6": {
-        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。数据不足的目标不计算时序进度、推进速度和期末预计，改为写明缺少的数据。",
-        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data. Insufficient data has no time elapsed, pace or projection: the missing figures are named instead.",
+        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计，因此不计算完成率和差距。年度目标所在年份已结束但只有年内累计数时为数据不足。因缺数据而数据不足的目标不计算时序进度、推进速度和期末预计，改为写明缺少的数据。",
+        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero, so the sum has no achievement or gap. An annual target whose year is over with only a year-to-date figure is insufficient data. A target short of a figure has no time elapsed, pace or projection: the missing figures are named instead.",
     },
     "method.rule7": {
         "zh": "全市数字取全市自报数，或在{regions}个下级地区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序，“说明”一栏写明县区无完成率或状态的原因。",
