@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -33,10 +34,27 @@ def test_show_never_tells_its_reader_to_use_show(run: Run, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_report_in_the_terminal_points_to_a_file_format(run: Run, lang: str) -> None:
-    """The report's terminal tables, narrow, say to widen or write --format md/html/docx."""
+    """The report's terminal tables, narrow, say to widen or write -o report.html/.docx."""
     r = run("report", "2019", "--data", str(DEMO), "--lang", lang, "--format", "terminal", width=60)
     note = _note(r.stdout, lang)
-    assert not re.search(r"(用|use) `?show", note) and "--format md" in note, note
+    assert not re.search(r"(用|use) `?show", note) and "-o " in note, note
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_what_the_report_note_suggests_writes_the_report(
+    run: Run, lang: str, tmp_path: Path
+) -> None:
+    """Each command the narrow report's note suggests (-o 报告.html, -o 报告.docx) runs and
+    writes the whole report: `--format docx` alone exits 2 and `--format html` alone
+    prints raw HTML to the terminal, so neither is suggested."""
+    r = run("report", "2019", "--data", str(DEMO), "--lang", lang, "--format", "terminal", width=60)
+    note = _note(r.stdout, lang)
+    assert "--format" not in note, note
+    files = re.findall(r"-o ?([^\s`、，）)]+\.(?:html|docx))", note)
+    assert len(files) == 2, note
+    for name in files:
+        done = run("report", "2019", "--data", str(DEMO), "--lang", lang, "-o", name)
+        assert done.exit_code == 0 and (tmp_path / name).stat().st_size > 0, done
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -99,7 +99,7 @@ def test_every_percentage_takes_the_one_percent_sign(lang: Lang) -> None:
     """A figure in %, a share, a pace, a report sentence and an Excel format all end in
     formatting.percent_sign: '%' close in Chinese, ' %' in English."""
     from linyi_tracker.formatting import pace_percent, percent, percent_sign, with_unit
-    from linyi_tracker.reporting.render.excel import bounded_percent, figure_format
+    from linyi_tracker.reporting.render.excel import figure_format, said_by
     from linyi_tracker.reporting.text import _pct
 
     sign = percent_sign(lang)
@@ -113,7 +113,8 @@ def test_every_percentage_takes_the_one_percent_sign(lang: Lang) -> None:
         assert shown.endswith(f"{sign}") and not shown.endswith(f" {sign}"), shown
         assert shown[: -len(sign)][-1].isdigit(), shown
     assert figure_format("%", lang, 1).endswith(f'"{sign}"')
-    assert bounded_percent(lang, 1).endswith(f'"{sign}"')
+    bounded = said_by(Decimal("120.5"), *[_pct(Decimal("120.5"), lang)] * 2, bounded=True)
+    assert bounded is not None and bounded[1].endswith(f'"{sign}"')
 
 
 @given(st.text(st.characters(codec="utf-8"), max_size=20))

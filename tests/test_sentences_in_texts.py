@@ -200,5 +200,5 @@ def test_a_chart_axis_counts_in_wan_in_chinese() -> None:
     """A Chinese chart's axis of large figures is labelled 万 and the unit, from labels.py."""
     from linyi_tracker.reporting.render.charts import _scale
 
-    assert _scale([20_000.0], "人", "zh") == (10_000.0, "万人")
-    assert _scale([20_000.0], "persons", "en") == (1_000.0, "thousand persons")
+    assert _scale([20_000.0], "人", "zh", wan=True) == (10_000.0, "万人")
+    assert _scale([20_000.0], "persons", "en", wan=True) == (1_000.0, "thousand persons")

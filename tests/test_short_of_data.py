@@ -4,18 +4,21 @@ says instead what is missing and what to do, in every output."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
+from test_report import WHEN
 
-from conftest import DEMO, PLAN_FILE, REPO, Result, csv_rows, store_from
+from conftest import DEMO, FIXTURES, PLAN_FILE, REPO, Result, csv_rows, store_from
 from linyi_tracker.actuals.periods import Period, parse_period
-from linyi_tracker.actuals.store import load_store
-from linyi_tracker.assessment.engine import assess, assess_all
-from linyi_tracker.i18n import Lang
+from linyi_tracker.actuals.store import Store, load_store
+from linyi_tracker.assessment.engine import assess, assess_all, default_as_of
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
+from linyi_tracker.reporting.model import build_report
 from linyi_tracker.reporting.view import TargetView, status_view, target_view
 
 CN_PLAN = REPO / "examples" / "plans" / "cn-13th-fyp.yaml"
@@ -39,12 +42,16 @@ def _views(plan_file: Path, data: Path) -> list[TargetView]:
 
 
 def _clean(v: TargetView, lang: Lang) -> None:
-    """No derived figure on the view nor in any cell made from it; what is missing said."""
+    """No derived figure on the view nor in any cell made from it; what is missing said.
+    A target with every figure but no measurable pace (no-pace) keeps its progress, time
+    elapsed and schedule gap: only pace is not there."""
     where = (v.a.target_id, v.a.region, lang)
-    assert all(getattr(v.a, f) is None for f in DERIVED), where
-    assert v.standing is None, where
-    assert text.schedule(v, lang) == text.schedule(v, lang, short=True) == "—", where
-    assert text.pace(v, lang) == text.projected(v, lang) == "—", where
+    assert v.a.pace is None and text.pace(v, lang) == "—", where
+    if "no-pace" not in v.a.reasons:
+        assert all(getattr(v.a, f) is None for f in DERIVED), where
+        assert v.standing is None, where
+        assert text.schedule(v, lang) == text.schedule(v, lang, short=True) == "—", where
+        assert text.projected(v, lang) == "—", where
     todo, short = text.missing_todo(v, lang), text.missing(v, lang)
     assert todo and short and short in text.status(v, lang), where
 
@@ -67,58 +74,132 @@ def test_no_insufficient_view_of_the_examples_carries_a_derived_figure(
 
 
 def _view(plan: Plan, target_id: str, as_of: str, *rows: str) -> TargetView:
-    store = store_from(plan, ("t.csv", csv_rows(*rows)))
+    return _assessed(plan, store_from(plan, ("t.csv", csv_rows(*rows))), target_id, as_of)
+
+
+def _assessed(plan: Plan, store: Store, target_id: str, as_of: str) -> TargetView:
     a = assess(plan, store, plan.target_by_id[target_id], parse_period(as_of), plan.city.id)
     assert a.status == "insufficient_data", a
     return target_view(plan, store, a, parse_period(as_of), chart=True)
 
 
-# One case for each reason a target is short of data (engine.py), with what it lacks.
+SHORT = FIXTURES / "short-of-data"
+GROWTH_PLAN = FIXTURES / "plans" / "growth-change.yaml"
+
+# One case for each reason a target is short of data (engine.py, text.SHORT_OF): its plan,
+# the fixture tests/fixtures/short-of-data/<reason>.csv, the target, as of when, and what
+# it lacks in a status cell's words.
 CASES = {
     "year-over-only-ytd": (
+        PLAN_FILE,
         "emp.new_urban_jobs.annual",
         "2016",
-        ["emp.new_urban_jobs,2016-08,,83700,,s,"],
         ("缺2016年全年数", "no full-year 2016 figure"),
     ),
     "missing-years": (
+        PLAN_FILE,
         "housing.floor_area_started.2018_2020",
         "2020-06",
-        [
-            "housing.floor_area_started,2019,,2000000,,s,",
-            "housing.floor_area_started,2020-06,,900000,,s,",
-        ],
         ("缺2018年数据", "no figure for 2018"),
     ),
     "no-starting-point": (
+        PLAN_FILE,
         "inc.urban_disposable.2020",
         "2017",
-        ["inc.urban_disposable,2017,,40000,,s,"],
         ("仅2017年一年数据", "only 2017's figure"),
+    ),
+    "only-growth-figures": (
+        PLAN_FILE,
+        "inc.urban_disposable.2020",
+        "2017",
+        ("缺水平值", "no level figure"),
+    ),
+    "no-pace": (
+        PLAN_FILE,
+        "ss.employee_insurance_coverage.2020",
+        "2017",
+        ("无法计算推进速度", "pace not measurable"),
+    ),
+    "missing-link": (
+        GROWTH_PLAN,
+        "rd.spending.growth",
+        "2022",
+        ("缺2021年数据", "no figure for 2021"),
     ),
 }
 
 
+def _case(reason: str) -> TargetView:
+    """The view of a case's target on its fixture alone."""
+    plan_file, target_id, as_of, _ = CASES[reason]
+    plan = read_plan(plan_file)
+    text_ = (SHORT / f"{reason}.csv").read_text(encoding="utf-8")
+    return _assessed(plan, store_from(plan, (f"{reason}.csv", text_)), target_id, as_of)
+
+
+def test_every_reason_short_of_data_has_a_case() -> None:
+    """Each reason text.SHORT_OF knows has a case here and a named fixture."""
+    assert set(CASES) == set(text.SHORT_OF)
+    assert {f.stem for f in SHORT.glob("*.csv")} == set(CASES)
+
+
 @pytest.mark.parametrize("reason", sorted(CASES))
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_each_reason_says_what_is_missing(plan: Plan, reason: str, lang: Lang) -> None:
-    """Each way of being short of data derives nothing, names the figure and year missing,
-    and draws no projection on the chart."""
-    target_id, as_of, rows, said = CASES[reason]
-    v = _view(plan, target_id, as_of, *rows)
+def test_each_reason_says_what_is_missing(reason: str, lang: Lang) -> None:
+    """Each way of being short of data derives nothing from what it lacks, names the figure
+    and year missing, and draws no projection on the chart."""
+    v = _case(reason)
     assert reason in v.a.reasons
     _clean(v, lang)
-    assert text.missing(v, lang) == said[0 if lang == "zh" else 1]
+    assert text.missing(v, lang) == CASES[reason][3][0 if lang == "zh" else 1]
     assert v.chart is None or v.chart.projection == []
+
+
+@pytest.mark.parametrize("reason", sorted(CASES))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_county_table_says_a_reason_as_the_status_cell_does(reason: str, lang: Lang) -> None:
+    """A county row short of data for a reason with a few words of its own says the status
+    cell's words (仅2017年一年数据), never a second wording of the same reason."""
+    v = _case(reason)
+    said = text.row_reasons([reason], lang, parse_period(CASES[reason][2]).year)
+    if reason not in ("missing-years", "missing-link"):  # a county row has no year list
+        assert said == text.missing(v, lang)
+
+
+@pytest.mark.parametrize("reason", sorted(CASES))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_what_to_do_is_the_reason_and_an_action(reason: str, lang: Lang) -> None:
+    """`show`'s sentence is the reason as `show` lists reasons, then the action, which does
+    not say the reason again."""
+    v = _case(reason)
+    todo = text.missing_todo(v, lang)
+    said = t(f"reason.{reason}", lang)
+    assert todo is not None and todo.startswith(said + ("：" if lang == "zh" else ": "))
+    assert said not in todo[len(said) :]
 
 
 def test_a_sum_with_a_year_missing_has_no_achievement(plan: Plan) -> None:
     """A cumulative sum missing 2018 shows its figure but no achievement or gap: they would
     count the missing year as zero."""
-    target_id, as_of, rows, _ = CASES["missing-years"]
-    v = _view(plan, target_id, as_of, *rows)
+    v = _case("missing-years")
     assert v.a.actual is not None and (v.a.achievement, v.a.gap) == (None, None)
     assert text.achievement(v, "zh") == text.gap(v, "zh") == "—"
+
+
+def test_a_target_with_no_pace_keeps_its_progress_and_schedule(plan: Plan) -> None:
+    """Coverage of 0 in 2015 and 50 % in 2017 has no pace (no growth rate from 0), but its
+    progress, time elapsed and schedule gap are all there and shown."""
+    v = _view(
+        plan,
+        "ss.employee_insurance_coverage.2020",
+        "2017",
+        "ss.employee_insurance_coverage,2015,,0,,s,",
+        "ss.employee_insurance_coverage,2017,,50,,s,",
+    )
+    assert v.a.reasons == ["no-pace"] and v.a.pace is None
+    assert v.a.progress == pytest.approx(50 / 92) and v.a.time_progress == pytest.approx(0.4)
+    assert v.a.schedule_gap == pytest.approx(50 / 92 - 0.4)
+    assert text.schedule(v, "en", short=True) == "+14.3"
 
 
 def test_show_says_what_to_send_instead_of_a_projection(run: object) -> None:
@@ -135,3 +216,143 @@ def test_show_says_what_to_send_instead_of_a_projection(run: object) -> None:
         labels = [line.strip("│ ").split("  ")[0] for line in panel.splitlines()]
         assert not [w for w in gone if w in labels], panel
         assert said in " ".join(panel.split()), panel
+
+
+def _short_of_data_lines(plan_file: Path, data: Path, lang: Lang) -> dict[str, TargetView]:
+    """The report 2016's insufficient-data targets, by id, as `report 2016` builds them."""
+    plan = read_plan(plan_file)
+    store = load_store(plan, data)
+    as_of = default_as_of(store, plan, 2016)
+    report = build_report(plan, store, 2016, as_of, generated=WHEN, plan_file="", data_source="")
+    lines = [ln for s in report.systems for ln in s.lines if text.missing(ln, lang)]
+    assert lines
+    return {ln.a.target_id: ln for ln in lines}
+
+
+REPORTS = pytest.mark.parametrize(
+    ("plan_file", "data"),
+    [(PLAN_FILE, REPO / "data"), (CN_PLAN, CN_DATA)],
+    ids=["linyi", "cn-13th-fyp"],
+)
+
+
+@REPORTS
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_csv_says_what_an_insufficient_target_lacks(
+    run: object, tmp_path: Path, plan_file: Path, data: Path, lang: Lang
+) -> None:
+    """`report 2016 -o r.csv`: the phrase of a short-of-data row says what is missing (缺2016年
+    全年数), not only a share of the target that reads like the year's result."""
+    assert callable(run)
+    lines = _short_of_data_lines(plan_file, data, lang)
+    out = tmp_path / "r.csv"
+    r: Result = run(
+        "report",
+        "2016",
+        "--plan",
+        str(plan_file),
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        "-o",
+        str(out),
+    )
+    assert r.exit_code == 0
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    key, said = (
+        rows[0].index("目标代码" if lang == "zh" else "target_id"),
+        rows[0].index("完成情况" if lang == "zh" else "phrase"),
+    )
+    shown = {row[key]: row[said] for row in rows[1:] if row[key] in lines}
+    assert set(shown) == set(lines)
+    for target_id, cell in shown.items():
+        assert cell.endswith(str(text.missing(lines[target_id], lang))), (target_id, cell)
+
+
+@REPORTS
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_workbook_says_what_an_insufficient_target_lacks(
+    run: object, tmp_path: Path, plan_file: Path, data: Path, lang: Lang
+) -> None:
+    """`report 2016 -o r.xlsx`: every sheet's phrase cell of a short-of-data row says what
+    is missing."""
+    assert callable(run)
+    openpyxl = pytest.importorskip("openpyxl")
+    lines = _short_of_data_lines(plan_file, data, lang)
+    out = tmp_path / "r.xlsx"
+    r: Result = run(
+        "report",
+        "2016",
+        "--plan",
+        str(plan_file),
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        "-o",
+        str(out),
+    )
+    assert r.exit_code == 0
+    seen = set()
+    for ws in openpyxl.load_workbook(out).worksheets:
+        header = [c.value for c in ws[1]]
+        if "完成情况" not in header and "phrase" not in header:
+            continue
+        key = header.index("目标代码" if lang == "zh" else "target_id")
+        said = header.index("完成情况" if lang == "zh" else "phrase")
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            if row[key] in lines:
+                seen.add(row[key])
+                assert str(row[said]).endswith(str(text.missing(lines[row[key]], lang))), row
+    assert seen == set(lines)
+
+
+@REPORTS
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_md_gives_no_bare_share_for_an_insufficient_target(
+    run: object, plan_file: Path, data: Path, lang: Lang
+) -> None:
+    """`report 2016 --format md`: a short-of-data target's share of its target never stands
+    alone in a cell (完成年度目标的98.5% for Jan–Aug): it comes with as of when and what is missing."""
+    assert callable(run)
+    lines = _short_of_data_lines(plan_file, data, lang)
+    r: Result = run(
+        "report",
+        "2016",
+        "--plan",
+        str(plan_file),
+        "--data",
+        str(data),
+        "--lang",
+        lang,
+        "--format",
+        "md",
+    )
+    assert r.exit_code == 0
+    for v in lines.values():
+        bare = text._phrase(v, lang)
+        if bare is not None:
+            assert f"| {bare} |" not in r.stdout, bare
+            assert text.phrase(v, lang) in r.stdout or v.a.kind != "annual"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_puts_what_is_missing_after_the_sources(run: object, lang: Lang) -> None:
+    """`show` ends the short-of-data target's panel with what is missing, so the figure's
+    source line (data/actuals/employment.csv:2 · …) is not read as part of it."""
+    assert callable(run)
+    r: Result = run("show", "emp.new_urban_jobs", "--lang", lang)
+    panel = r.stdout.split("╰")[1]
+    rows = [line.strip("│ ") for line in panel.splitlines() if line.strip("│ ")]
+    label = "缺少数据" if lang == "zh" else "Missing"
+    at = next(i for i, row in enumerate(rows) if row.startswith(label))
+    assert not any("employment.csv" in row for row in rows[at:]), rows[at:]
+    assert any("employment.csv" in row for row in rows[:at]), rows
+
+
+def test_the_report_method_says_a_sum_missing_a_year_has_no_achievement() -> None:
+    """The report's rule 6 (zh, en) says a sum missing a year has no achievement or gap, as
+    the engine does."""
+    assert "不计算完成率和差距" in t("method.rule6", "zh")
+    assert "no achievement or gap" in t("method.rule6", "en")

@@ -197,7 +197,7 @@ def test_a_wrapped_row_is_tall_enough_for_its_lines(plan: Plan, tmp_path: Path) 
 
 def test_a_projected_share_is_never_shown_past_100(plan: Plan, tmp_path: Path) -> None:
     """The pension coverage projection (over 100) keeps its value but shows at most 100.0%."""
-    from linyi_tracker.reporting.render.excel import bounded_percent
+    from test_workbook_formats import shown
 
     ws = _book(plan, tmp_path, "zh")["各体系目标"]
     header = [c.value for c in ws[1]]
@@ -207,7 +207,7 @@ def test_a_projected_share_is_never_shown_past_100(plan: Plan, tmp_path: Path) -
         if r[header.index("目标代码")].value.startswith("ss.resident")
     )
     cell = row[header.index("期末预计")]
-    assert cell.value > 100 and cell.number_format == bounded_percent("zh", 1)
+    assert cell.value > 100 and shown(cell.value, cell.number_format) == "100.0%"
 
 
 def _target_rows(plan: Plan, tmp_path: Path, lang: str) -> tuple[list[str], dict[str, Any]]:

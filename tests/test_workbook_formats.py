@@ -134,6 +134,7 @@ CASES = [
     *(("demo", year, lang) for year in YEARS for lang in ("zh", "en")),
     *(("growth-change", 2022, lang) for lang in ("zh", "en")),
     *(("growth-yearly", 2021, lang) for lang in ("zh", "en")),
+    *(("cn-13th-fyp", year, lang) for year in (2016, 2018, 2020) for lang in ("zh", "en")),
 ]
 
 
@@ -141,18 +142,29 @@ CASES = [
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int, str], Any]:
     from test_report import WHEN
 
-    from conftest import FIXTURES, PLAN_FILE, read_plan
+    from conftest import FIXTURES, PLAN_FILE, REPO, read_plan
     from linyi_tracker.actuals.periods import parse_period
     from linyi_tracker.actuals.store import load_store
     from linyi_tracker.reporting.model import build_report
 
     demo = read_plan(PLAN_FILE)
     growth = read_plan(FIXTURES / "plans" / "growth-change.yaml")
+    cn = read_plan(REPO / "examples" / "plans" / "cn-13th-fyp.yaml")
     folder = tmp_path_factory.mktemp("books")
     out: dict[tuple[str, int, str], Any] = {}
     for name, year, lang in CASES:
         if name == "demo":
             report = demo_report(demo, year, str(year))
+        elif name == "cn-13th-fyp":
+            report = build_report(
+                cn,
+                load_store(cn, REPO / "examples" / "plans" / "cn-13th-fyp"),
+                year,
+                parse_period(str(year)),
+                generated=WHEN,
+                plan_file="cn-13th-fyp.yaml",
+                data_source="cn-13th-fyp",
+            )
         else:
             data = FIXTURES / "anyplan" / ("levels" if name == "growth-change" else "yearly")
             report = build_report(
@@ -194,7 +206,8 @@ def test_every_system_figure_shows_as_the_markdown_table_does(
     reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
 ) -> None:
     """Each figure cell of the targets-by-system sheet shows the text of its cell in the
-    Markdown report's system table (target and actual: the figure within it)."""
+    Markdown report's system table (target and actual: the figure within it), and the
+    schedule cell the words the report's sentence on that target says."""
     report, book, md = reports[name, year, lang]
     lines = [ln for s in report.systems for ln in s.lines]
     tables = _md_tables(md, [t(c, lang) for c in text.SYSTEM_COLUMNS])  # type: ignore[arg-type]
@@ -213,6 +226,11 @@ def test_every_system_figure_shows_as_the_markdown_table_does(
                 assert seen == md_row[col], (year, lang, key, cell.value, cell.number_format)
             else:
                 assert _within(seen, md_row[col]), (year, lang, key, seen, md_row[col])
+            checked += 1
+        cell = row[keys["schedule_gap"]]
+        said = text.phrase(line, lang)  # the report says a schedule only in its sentences
+        if isinstance(cell.value, int | float) and said and said in md:
+            assert shown(cell.value, cell.number_format) in said, (year, lang, said)
             checked += 1
     assert checked > (30 if name == "demo" else 5)
 
@@ -411,18 +429,43 @@ _UNITS = ["人", "元", "%", ":1", "套(户)", "persons", "counties", "m²", Non
 def test_a_cell_in_a_column_style_shows_what_the_text_writes(
     value: Decimal, unit: str | None, lang: Lang, wan: bool, places: int
 ) -> None:
-    """Any figure, unit and column style: the cell under its format shows the text
-    ColumnStyle.amount writes (one rule for the tables and the workbook)."""
+    """Any figure, unit and column style: the cell excel.said_by makes from the words the
+    text writes for either sign shows exactly those words (the path every target cell takes)."""
     from linyi_tracker.formatting import column_style
-    from linyi_tracker.reporting.render.excel import in_style
+    from linyi_tracker.reporting.render.excel import said_by
 
     wan, places = column_style([value], lang) if wan else (False, places)
     key = unit or ""
     style = ColumnStyle({key: wan}, places, {key: places})
-    cell, fmt = in_style(value, unit, lang, style)
+    above, below = (style.amount(v, unit, lang) for v in (abs(value), -abs(value)))
+    made = said_by(value, above, below)
+    assert made is not None
+    cell, fmt = made
     assert shown(float(cell) if cell != int(cell) else int(cell), fmt) == style.amount(
         value, unit, lang
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.decimals(min_value=-50, max_value=250, places=1, allow_nan=False),
+    st.sampled_from(["zh", "en"]),
+)
+def test_a_bounded_share_cell_shows_the_share_within_0_and_100(value: Decimal, lang: Lang) -> None:
+    """Any projected share: the bounded cell keeps the projection and shows it as the text
+    does within 0–100 % (formatting.bounded_share), in the one percent sign."""
+    from linyi_tracker.formatting import percent_sign
+    from linyi_tracker.reporting.render.excel import said_by
+
+    style = ColumnStyle({"%": False}, 1, {"%": 1})  # a projection's precision (estimate)
+    above, below = (style.amount(v, "%", lang) for v in (abs(value), -abs(value)))
+    made = said_by(value, above, below, bounded=True)
+    assert made is not None
+    cell, fmt = made
+    bounded = min(max(value, Decimal(0)), Decimal(100))
+    expected = style.amount(bounded, "%", lang)
+    assert cell == value and shown(float(cell), fmt) == expected
+    assert expected.endswith(percent_sign(lang))
 
 
 @pytest.mark.parametrize(("name", "year", "lang"), [c for c in CASES if c[0] == "demo"])

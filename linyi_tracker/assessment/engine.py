@@ -224,13 +224,25 @@ def assess(
         # growth rates"): there are figures, but none this target can be judged on.
         a.status = "insufficient_data"
         a.reasons.append("only-growth-figures")
-    if a.status == "insufficient_data":
+    if a.status == "insufficient_data" and any(r in LACKING for r in a.reasons):
         _nothing_derived(a)
     return a
 
 
+# The reasons a target is short of data because a figure is missing: the full year's
+# figure, a year of a sum, a link of a chain, a level, a second year. ``no-pace`` is not
+# among them: its figures are all there, only a growth rate cannot be taken of them.
+LACKING = (
+    "year-over-only-ytd",
+    "missing-years",
+    "missing-link",
+    "only-growth-figures",
+    "no-starting-point",
+)
+
+
 def _nothing_derived(a: Assessment) -> None:
-    """An assessment short of data carries no figure worked out from the data it lacks.
+    """An assessment short of a figure carries nothing worked out from the figure it lacks.
 
     Time elapsed, progress, the schedule gap, pace and the projection all speak of where a
     target is heading; with the year's full figure, a year of a sum, a link of a chain or
@@ -238,13 +250,12 @@ def _nothing_derived(a: Assessment) -> None:
     figure of a year that is over projected to 125,550 "at the deadline"). What the data
     do say stays: the figure, its achievement and its gap. Every output reads these
     fields, so none can show what is not known (reporting/text.missing says what is).
-    A sum with a year missing is no sum of the target's years: its achievement and gap
-    would count the missing year as zero (assessment.md, cumulative), so they go too.
+    A target with every figure but no measurable pace (``no-pace``: a starting figure of
+    0, say) keeps its progress, time elapsed and schedule gap: nothing is missing.
+    A sum's own rule (a missing year clears its achievement and gap) is in ``_cumulative``.
     """
     a.time_progress = a.schedule_gap = a.progress = a.pace = None
     a.projected = None
-    if a.kind == "cumulative" and a.missing_years:
-        a.achievement, a.gap = None, None
 
 
 def _growth_only(store: Store, a: Assessment, as_of: Period) -> bool:
@@ -553,16 +564,18 @@ def _cumulative(
     a.achievement = float(total / t.value) if t.value != 0 else None
     a.gap = t.value - total
     if a.achievement is not None and a.time_progress and not a.missing_years:
-        # An incomplete sum has no schedule gap: a missing year would count as zero.
+        # A sum met in spite of a missing year has no schedule either: the year counts as zero.
         a.schedule_gap = a.achievement - a.time_progress
         a.pace = a.achievement / a.time_progress
         a.projected = _scaled(total, a.time_progress)
     if _holds(t.comparator, total, t.value):
         a.status = "achieved"
     elif a.missing_years:
+        # A sum with a year missing is no sum of the target's years: its achievement and
+        # gap would count that year as zero (assessment.md, cumulative); what is derived
+        # from them goes with them (assess → _nothing_derived).
         a.status = "insufficient_data"
-        a.pace = None
-        a.projected = None
+        a.achievement, a.gap = None, None
         a.reasons.append("missing-years")
     elif deadline_reached(p, t.deadline):
         a.status = "missed"

@@ -29,10 +29,8 @@ _HELD = "\ue000"
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` columns: breaks at spaces, or between Chinese characters;
     never after a comparison sign ("≥ 95%" is one piece)."""
-    lines = [
-        line.replace(_HELD, " ") for line in _wrap(hold_signs(" ".join(text.split()), _HELD), width)
-    ]
-    return lines
+    held = _wrap(hold_signs(" ".join(text.split()), _HELD), width)
+    return [line.replace(_HELD, " ") for line in held]
 
 
 def _wrap(text: str, width: int) -> list[str]:

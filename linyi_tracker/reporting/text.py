@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.numbers import PLAIN_NUMBER
 from linyi_tracker.actuals.periods import Period
+from linyi_tracker.assessment.engine import LACKING
 from linyi_tracker.formatting import (
     PLAIN,
     SHARE,
@@ -148,11 +149,9 @@ def relative_target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> st
     a = v.a
     assert a.target is not None
     years = year_span(a.base_year, a.deadline, lang)
-    if a.kind == "growth":
-        wanted = _growth_target_words(v, lang, style)
-        return t("word.growth_target", lang, wanted=wanted, years=years)
-    wanted = _change_words(a.target, a.comparator, lang, style)
-    return t("word.change_target", lang, wanted=wanted, years=years)
+    wanted = figure_words("target", v, lang, style)
+    key = "word.growth_target" if a.kind == "growth" else "word.change_target"
+    return t(key, lang, wanted=wanted, years=years)
 
 
 def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -211,7 +210,7 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         return t("word.done_by", lang, year=a.deadline)
     if a.kind == "qualitative":
         return t("word.judgement_by", lang, year=a.deadline)
-    value = f"{comparator_sign(a.comparator)} {amount(a.target, v, lang, style)}"
+    value = f"{comparator_sign(a.comparator)} {figure_words('target', v, lang, style)}"
     if a.kind == "annual":
         if a.start != a.deadline:
             value = phrase_of((value, t("word.per_year", lang)), lang)
@@ -237,7 +236,7 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         return noted(word, when, lang)
     if a.kind in ("growth", "change"):
         years = year_span(a.base_year, a.actual_period.year, lang)
-        return noted(relative_actual(v, lang, style), years, lang)
+        return noted(str(figure_words("actual", v, lang, style)), years, lang)
     if (
         a.kind == "cumulative"
         and a.start is not None
@@ -249,13 +248,16 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         # A sum with a year missing is not one (its status names the year); one that ends
         # in a part of a year keeps that period (year to date, as every flow's figure).
         when = t("word.sum_over", lang, start=a.start, end=a.actual_period.year)
-    return noted(amount(a.actual, v, lang, style), when, lang)
+    return noted(str(figure_words("actual", v, lang, style)), when, lang)
 
 
 def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """The gap in the target's unit; for a percentage, in percentage points."""
-    if v.a.gap is None:
-        return "—"
+    return figure_words("gap", v, lang, style) or "—"
+
+
+def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+    assert v.a.gap is not None
     if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
         shown = Decimal(f"{v.a.gap:.1f}")
         if style.percent_places is None:
@@ -275,7 +277,9 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
     or projected), without its comparator or period: '下降15%', '7%以上', '8.5万人',
     '−0.4个百分点', '期末为基期（2015年）的1.52倍'; None where there is no figure. The
     table's cells are made of these, and the workbook's number formats say them
-    (render/excel.py), so a cell never reads '−15%' beside a table's '下降15%'."""
+    (render/excel.py), so a cell never reads '−15%' beside a table's '下降15%': the one
+    dispatch of a figure's words, which :func:`target`, :func:`actual`, :func:`gap` and
+    :func:`projected` wrap with a comparator, a period or a dash."""
     a = v.a
     relative = a.kind in ("growth", "change")
     if column == "target" and a.target is not None:
@@ -287,9 +291,9 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
     if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
         return relative_actual(v, lang, style) if relative else amount(a.actual, v, lang, style)
     if column == "gap" and a.gap is not None:
-        return gap(v, lang, style)
+        return _gap_words(v, lang, style)
     if column == "projected" and a.projected is not None:
-        return projected(v, lang, style)
+        return _projected_words(v, lang, style)
     return None
 
 
@@ -345,17 +349,22 @@ def column_styles(
     in 万 or none — decided over all four figure columns, shown or not, and ``also`` (the
     other figures of a view such as ``show``'s), so a row's target, actual, gap and
     projection read in one scale as well as each column (formatting.unit_scales)."""
-    figures = {c: [f for v in views for f in column_figures(c, v, lang)] for c in FIGURE_COLUMNS}
-    scales = unit_scales(chain(*figures.values(), also), lang)
-    return {c: mixed_column_style(figures[c], lang, scales) for c in columns}
+    scales = table_scales(views, lang, also)
+    return {
+        c: mixed_column_style([f for v in views for f in column_figures(c, v, lang)], lang, scales)
+        for c in columns
+    }
 
 
-def table_scales(views: Sequence[TargetView], lang: Lang) -> dict[str, bool]:
-    """Whether a table of ``views`` writes each unit's figures in 万 (by :func:`unit_key`):
-    the one decision of :func:`column_styles`, which a chart beside the table follows, so
-    its axis never reads 万元/人 beside a table in 元/人 (charts.report_specs)."""
+def table_scales(
+    views: Sequence[TargetView], lang: Lang, also: Iterable[tuple[Decimal, str]] = ()
+) -> dict[str, bool]:
+    """Whether a table of ``views`` writes each unit's figures in 万 (by :func:`unit_key`),
+    over all four figure columns and ``also``: the one decision :func:`column_styles` makes
+    its columns' styles from, which a chart beside the table follows, so its axis never
+    reads 万元/人 beside a table in 元/人 (charts.report_specs)."""
     figures = (f for c in FIGURE_COLUMNS for v in views for f in column_figures(c, v, lang))
-    return unit_scales(figures, lang)
+    return unit_scales(chain(figures, also), lang)
 
 
 def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
@@ -389,8 +398,11 @@ def pace(v: TargetView, lang: Lang) -> str:
 
 def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """A projection is an estimate: shown at the unit's precision (JSON keeps it whole)."""
-    if v.a.projected is None:
-        return "—"
+    return figure_words("projected", v, lang, style) or "—"
+
+
+def _projected_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+    assert v.a.projected is not None
     if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
         ratio = f"{v.a.projected.quantize(Decimal('0.01'))}"
         return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
@@ -420,15 +432,9 @@ def status_extras(v: TargetView, lang: Lang) -> list[str]:
     return extras
 
 
-# Why an assessment is short of data (engine reason codes), as looked for.
-SHORT_OF = (
-    "year-over-only-ytd",
-    "missing-years",
-    "missing-link",
-    "only-growth-figures",
-    "no-starting-point",
-    "no-pace",
-)
+# Why an assessment is short of data (engine reason codes), as looked for: a figure
+# missing (engine.LACKING), or every figure there but no pace to judge by.
+SHORT_OF = (*LACKING, "no-pace")
 
 
 def short_of(v: TargetView) -> str | None:
@@ -460,16 +466,18 @@ def missing(v: TargetView, lang: Lang) -> str | None:
         return None
     if reason in ("missing-years", "missing-link"):
         return t("word.missing_years", lang, years=listed(v.a.missing_years, lang))
-    if reason == "no-pace":
-        return t("reason.short.no-pace", lang)
-    return t(f"missing.{reason}", lang, **_lacking(v, lang))
+    return t(f"reason.short.{reason}", lang, **_lacking(v, lang))
 
 
 def missing_todo(v: TargetView, lang: Lang) -> str | None:
-    """What an insufficient-data target lacks and what to do, as a sentence: which
-    figure, which year, and what sending it makes possible; None for any other target."""
+    """What an insufficient-data target lacks and what to do, as a sentence: the reason
+    (reason.*, as `show` lists every reason) and the action — which figure of which year,
+    and what sending it makes possible; None for any other target."""
     reason = short_of(v)
-    return None if reason is None else t(f"todo.{reason}", lang, **_lacking(v, lang))
+    if reason is None:
+        return None
+    action = t(f"todo.{reason}", lang, **_lacking(v, lang))
+    return t("todo.sentence", lang, reason=t(f"reason.{reason}", lang), action=action)
 
 
 def status(v: TargetView, lang: Lang) -> str:
@@ -485,7 +493,26 @@ def history(v: TargetView, lang: Lang) -> str:
 
 
 def phrase(v: TargetView, lang: Lang) -> str | None:
-    """The Chinese planning habit: 完成年度目标的98.5%，超时序进度31.8个百分点."""
+    """The Chinese planning habit: 完成年度目标的98.5%，超时序进度31.8个百分点. A target short
+    of data says as of when and what is missing (截至2016年8月，完成年度目标的98.5%；缺2016年
+    全年数): a Jan–Aug figure's share of an annual target is no result for the year, and
+    every output that shows the phrase (report, CSV, workbook) says so in the same words."""
+    said = _phrase(v, lang)
+    short = missing(v, lang)
+    if short is None:
+        return said
+    if said is None or v.a.actual_period is None:
+        return short
+    return t(
+        "phrase.short_of",
+        lang,
+        said=said,
+        period=period_label(v.a.actual_period, lang),
+        missing=short,
+    )
+
+
+def _phrase(v: TargetView, lang: Lang) -> str | None:
     a = v.a
     if a.kind in ("growth", "change"):
         return relative_phrase(v, lang)
@@ -601,12 +628,15 @@ RANKING_COLUMNS = (
 )
 
 
-def row_reasons(reasons: Sequence[str], lang: Lang) -> str:
+def row_reasons(reasons: Sequence[str], lang: Lang, year: int) -> str:
     """Why a county row has no achievement or status, or what qualifies it, in a table
-    cell's few words (无县级目标, 已达标后回落); '—' when nothing needs saying."""
+    cell's few words (无县级目标, 已达标后回落, 仅2019年一年数据: the words a status cell
+    says, ``year`` that of the row's figure); '—' when nothing needs saying."""
     shown = [r for r in reasons if not (r == "start-met" and "fell-back" in reasons)]
     words = [
-        t(f"reason.short.{r}" if f"reason.short.{r}" in LABELS else f"reason.{r}", lang)
+        t(f"reason.short.{r}", lang, year=year)
+        if f"reason.short.{r}" in LABELS
+        else t(f"reason.{r}", lang)
         for r in shown
     ]
     return ("；" if lang == "zh" else "; ").join(words) or "—"
@@ -632,9 +662,16 @@ def annual_rows(lines: Sequence[TargetView], lang: Lang) -> list[list[str]]:
     return [annual_cells(ln, lang, styles) for ln in lines]
 
 
+def ranking_style(ranking: RegionRanking, lang: Lang) -> tuple[bool | None, int | None]:
+    """Whether a county ranking's value column is in 万 and at how many decimals: one style
+    for the column (formatting.column_style), the one rule its table, its workbook sheet
+    and its chart's axis follow."""
+    return column_style([r.value for r in ranking.rows], lang)
+
+
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
-    wan, places = column_style([r.value for r in ranking.rows], lang)  # one style a column
+    wan, places = ranking_style(ranking, lang)
     value = (
         worded(row.text, lang)
         if row.value is None
@@ -647,7 +684,7 @@ def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang)
         value,
         share,
         status_label(row.status, lang) if row.status else "—",
-        row_reasons(row.reasons, lang),
+        row_reasons(row.reasons, lang, ranking.period.year),
     ]
 
 

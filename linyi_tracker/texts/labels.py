@@ -113,6 +113,11 @@ LABELS: dict[str, Pair] = {
     },
     "phrase.with_progress": {"zh": "{said}；{progress}", "en": "{said}; {progress}"},
     "phrase.with_schedule": {"zh": "{said}，{schedule}", "en": "{said}, {schedule}"},
+    # a target short of data: as of when, and what is missing (text.phrase)
+    "phrase.short_of": {
+        "zh": "截至{period}，{said}；{missing}",
+        "en": "as of {period}, {said}; {missing}",
+    },
     "phrase.level_back": {
         "zh": "较{year}年起点反向变动，进展为{pct}%",
         "en": "moved away from the target since the {year} starting point (progress {pct} %)",
@@ -260,8 +265,8 @@ LABELS: dict[str, Pair] = {
         "Where the starting point already met the target there is nothing to make up: no progress, schedule gap or pace; achieved while the target holds, off track (fell back after meeting it) once it does not, missed at the deadline.",
     },
     "method.rule6": {
-        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计。年度目标所在年份已结束但只有年内累计数时为数据不足。数据不足的目标不计算时序进度、推进速度和期末预计，改为写明缺少的数据。",
-        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero. An annual target whose year is over with only a year-to-date figure is insufficient data. Insufficient data has no time elapsed, pace or projection: the missing figures are named instead.",
+        "zh": "累计目标缺少某年数据时合计不完整，状态为数据不足并列出缺失年份，缺失绝不按零计，因此不计算完成率和差距。年度目标所在年份已结束但只有年内累计数时为数据不足。因缺数据而数据不足的目标不计算时序进度、推进速度和期末预计，改为写明缺少的数据。",
+        "en": "A cumulative sum missing a year is incomplete: insufficient data, naming the years; a missing year is never zero, so the sum has no achievement or gap. An annual target whose year is over with only a year-to-date figure is insufficient data. A target short of a figure has no time elapsed, pace or projection: the missing figures are named instead.",
     },
     "method.rule7": {
         "zh": "全市数字取全市自报数，或在{regions}个下级地区全部报送时取其合计（仅限可加总指标）；部分县区的合计不当作全市数字。县区按完成率排序（比率类指标对照全市目标），县区无分解目标的按数值排序，“说明”一栏写明县区无完成率或状态的原因。",
@@ -324,12 +329,18 @@ LABELS: dict[str, Pair] = {
         "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）",
         "en": "pace cannot be measured (a figure not above zero, or a start not before the deadline)",
     },
-    # the same reasons in a county table's few words
+    # the same reasons in a few words, the one family a status cell (text.missing: what an
+    # insufficient-data target lacks) and a county table (text.row_reasons) both say
     "reason.short.region-no-target": {"zh": "无县级目标", "en": "no county target"},
     "reason.short.start-met": {"zh": "起点已达标", "en": "met at the start"},
     "reason.short.fell-back": {"zh": "已达标后回落", "en": "fell back after meeting it"},
-    "reason.short.no-starting-point": {"zh": "仅一年数据，缺起点", "en": "one year's figure only"},
+    "reason.short.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
     "reason.short.no-pace": {"zh": "无法计算推进速度", "en": "pace not measurable"},
+    "reason.short.year-over-only-ytd": {
+        "zh": "缺{year}年全年数",
+        "en": "no full-year {year} figure",
+    },
+    "reason.short.only-growth-figures": {"zh": "缺水平值", "en": "no level figure"},
     "reason.year-over-only-ytd": {
         "zh": "该年已结束，但只有年内累计数",
         "en": "the year is over but only a year-to-date figure exists",
@@ -355,44 +366,38 @@ LABELS: dict[str, Pair] = {
         "zh": "期限已过，最新数字早于期限年",
         "en": "deadline passed; the latest figure is from before the deadline year",
     },
-    # what an insufficient-data target lacks, in a status cell's few words (text.missing)
-    "missing.year-over-only-ytd": {"zh": "缺{year}年全年数", "en": "no full-year {year} figure"},
-    "missing.only-growth-figures": {"zh": "缺水平值", "en": "no level figure"},
-    "missing.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
-    # ... and what to do about it, where the view has room for a sentence (show)
+    # ... and in `show`, the reason (reason.*) and what to do about it (text.missing_todo)
     "todo.label": {"zh": "缺少数据", "en": "Missing"},
+    "todo.sentence": {"zh": "{reason}：{action}", "en": "{reason}: {action}"},
     "todo.year-over-only-ytd": {
-        "zh": "{year}年已结束，只有截至{period}的累计数：报送{year}年全年数后才能判断该年，"
+        "zh": "报送{year}年全年数（现有截至{period}的累计数）后才能判断该年，"
         "并计算时序进度、推进速度和期末预计",
-        "en": "{year} is over and only the figure to {period} is in: send the full-year {year} "
-        "figure to judge the year and to measure schedule, pace and projection",
+        "en": "send the full-year {year} figure (the figure to {period} is in) to judge the "
+        "year and to measure schedule, pace and projection",
     },
     "todo.missing-years": {
-        "zh": "缺{years}年全年数，合计不完整：报送这些年份的数后才能计算时序进度、推进速度和期末预计",
-        "en": "no full-year figure for {years}, so the sum is incomplete: send them to measure "
-        "schedule, pace and projection",
-    },
-    "todo.missing-link": {
-        "zh": "缺{years}年的水平值或比上年增长率，无法连乘：报送其中之一后才能评估",
-        "en": "{years} has neither a level nor a growth figure to chain: send either to assess "
-        "the target",
-    },
-    "todo.only-growth-figures": {
-        "zh": "只有比上年增长率，没有水平值：报送水平值（口径“水平值”）后才能评估",
-        "en": "only growth rates on the previous year are in: send the level figures "
-        "(measure 'level') to assess the target",
-    },
-    "todo.no-starting-point": {
-        "zh": "只有{year}年一年的数，它本身就是起点：报送此后年份的数，或在规划中写明更早的"
-        "基期值，才能计算进展、时序进度、推进速度和期末预计",
-        "en": "only {year}'s figure, which is its own starting point: send a later year's "
-        "figure, or give an earlier baseline in the plan, to measure progress, schedule, pace "
+        "zh": "报送{years}年的全年数后才能计算完成率、时序进度、推进速度和期末预计",
+        "en": "send the full-year figures for {years} to measure achievement, schedule, pace "
         "and projection",
     },
+    "todo.missing-link": {
+        "zh": "报送{years}年的水平值或比上年增长率后才能评估",
+        "en": "send a level or a growth figure for {years} to assess the target",
+    },
+    "todo.only-growth-figures": {
+        "zh": "报送水平值（口径“水平值”）后才能评估",
+        "en": "send the level figures (measure 'level') to assess the target",
+    },
+    "todo.no-starting-point": {
+        "zh": "报送{year}年以后年份的数，或在规划中写明更早的基期值，才能计算进展、时序进度、"
+        "推进速度和期末预计",
+        "en": "send a figure for a year after {year}, or give an earlier baseline in the plan, "
+        "to measure progress, schedule, pace and projection",
+    },
     "todo.no-pace": {
-        "zh": "无法计算推进速度（有数据不为正数，或起点不早于期限）：请核对数据和规划的基期",
-        "en": "pace cannot be measured (a figure not above zero, or a start not before the "
-        "deadline): check the figures and the plan's baseline",
+        "zh": "进展和较时序进度照常计算，数字无误则无需处理",
+        "en": "progress and schedule are measured as usual; if the figures are right, nothing "
+        "to do",
     },
     # terminal tables that never break a word (cli/render/fit.py, status_table.py)
     # the figure under a header that names its unit (col.schedule_points), in either language
@@ -412,9 +417,9 @@ LABELS: dict[str, Pair] = {
         "every figure with its source and note).",
     },
     "note.columns_dropped.report": {
-        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 --format md、html 或 docx 输出完整报告）。",
+        "zh": "终端宽度不足，未显示：{columns}（加宽终端，或加 -o 报告.html 或 -o 报告.docx 写出完整报告）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or write the whole report with "
-        "`--format md`, `html` or `docx`).",
+        "`-o report.html` or `-o report.docx`).",
     },
     "note.ids_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端；或用 show 查看单个指标及其代码，"

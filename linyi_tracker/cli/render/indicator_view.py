@@ -132,10 +132,7 @@ def _target_panel(
         if ln.met_years is not None:
             lines.append(text.history(ln, lang))
         grid.add_row(t("report.history", lang), "\n".join(lines))
-    # Short of data: what is missing and what to do, where the figures it lacks would be.
     todo = text.missing_todo(ln, lang)
-    if todo is not None:
-        grid.add_row(t("todo.label", lang), fit.Hanging("", fit.para(todo, "magenta", mode="name")))
     for reason in a.reasons:
         if todo is None or reason != text.short_of(ln):
             grid.add_row("", Text(t("reason." + reason, lang), style="dim"))
@@ -144,6 +141,10 @@ def _target_panel(
         # The note says who judged a judgement and on what evidence: it belongs with it.
         note = f" · {o.note}" if o.note and a.kind in {"qualitative", "milestone"} else ""
         grid.add_row("", Text(f"{where}{describe_source(o.source, lang)}{note}", style="dim"))
+    # Short of data: what is missing and what to do, last, so that the figures' sources
+    # above are not read as part of it.
+    if todo is not None:
+        grid.add_row(t("todo.label", lang), fit.Hanging("", fit.para(todo, "magenta", mode="name")))
     title = f"{t('kind.' + a.kind, lang)} · {a.target_id} · {t('title.assessment', lang, as_of=as_of.label(lang))}"
     return Panel(grid, title=title, title_align="left")
 

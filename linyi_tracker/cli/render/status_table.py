@@ -66,7 +66,7 @@ def _row(
         [fit.para(text.actual(v, lang, styles["actual"]))],
         [fit.para(text.achievement(v, lang), mode="whole")],
         [fit.para(text.gap(v, lang, styles["gap"]))],
-        # A figure stays whole ('+31.8 pts'); words may wrap ('met at / deadline'), so
+        # A figure stays whole ('+31.8', '超31.8'); words may wrap ('met at / deadline'), so
         # they do not widen the column past its figures.
         [
             fit.para(

@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from linyi_tracker.formatting import column_style, signed
+from linyi_tracker.formatting import signed
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import RegionRanking, Report
@@ -124,7 +124,7 @@ def _figure_labels(values: list[float]) -> list[str]:
     ]
 
 
-def _scale(values: list[float], unit: str, lang: Lang, wan: bool = True) -> tuple[float, str]:
+def _scale(values: list[float], unit: str, lang: Lang, wan: bool) -> tuple[float, str]:
     """The divisor and axis label for values in ``unit``: in Chinese 万 exactly when the
     table beside the chart writes the unit in 万 (``wan``: text.table_scales, the table's
     one decision), else the unit itself; in English thousands/millions."""
@@ -179,7 +179,7 @@ def chart_spec(
             (r for r in counties.rows if r.value is not None), key=lambda r: float(r.value or 0)
         )
         values = [float(r.value or 0) for r in rows]
-        in_wan = bool(column_style([r.value for r in counties.rows], lang)[0])
+        in_wan = bool(text.ranking_style(counties, lang)[0])  # as the counties' table
         scale, label = _scale([*values, target], unit, lang, in_wan)
         shown = [v / scale for v in values]
         dots = uses_dots(shown)

@@ -32,7 +32,6 @@ from linyi_tracker.formatting import (
     PLAIN,
     SHARE,
     ColumnStyle,
-    column_style,
     display_width,
     figure_style,
     one_of,
@@ -198,37 +197,14 @@ def figure_format(
     return with_minus(f'{digits}"{word}"' if word else digits)
 
 
-def bounded_percent(lang: Lang, places: int) -> str:
-    """A projected share never shown past 100 % (or below 0), the cell keeping the exact
-    projection (formatting.bounded_share)."""
-    sign = percent_sign(lang)
-    shown = "." + "0" * places if places else ""
-    return f'[>100]"100{shown}{sign}";[<0]"0{shown}{sign}";{_digits(places)}"{sign}"'
-
-
-def in_style(
-    value: Decimal, unit_label: str | None, lang: Lang, style: ColumnStyle
-) -> tuple[Decimal, str]:
-    """A figure as a cell holds and shows it in its column's ``style`` (the one the text
-    tables use, text.column_styles): the exact figure, in 万 where the column writes it
-    so (Excel's formats scale only by thousands; a column is in 万 only where every
-    figure reads exactly in 万, formatting.wan_column), and its number format."""
-    return _shown_as(value, value, unit_label, lang, *style.of(unit_label))
-
-
 def _shown_as(
-    value: Decimal,
-    shown: Decimal,
-    unit_label: str | None,
-    lang: Lang,
-    wan: bool | None,
-    places: int | None,
+    value: Decimal, unit_label: str | None, lang: Lang, wan: bool | None, places: int | None
 ) -> tuple[Decimal, str]:
-    """``value`` as a cell holds it, with the format that shows it as the text shows
-    ``shown`` (the same figure, or its estimate) by formatting.number's ``wan`` and
-    ``places``."""
-    in_wan, decimals = figure_style(shown, lang, wan, places)
-    one = decimals == 0 and abs(shown) == 1
+    """``value`` as a cell holds it (in 万 where its column writes it so), with the format
+    that shows it as formatting.number does with ``wan`` and ``places`` (a county ranking's
+    value column, one style a column as its table)."""
+    in_wan, decimals = figure_style(value, lang, wan, places)
+    one = decimals == 0 and abs(value) == 1
     return (value.scaleb(-4) if in_wan else value), figure_format(
         unit_label, lang, decimals, in_wan, one
     )
@@ -413,14 +389,12 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     )
     for ranking in report.regions:
         unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
-        wan, places = column_style([row.value for row in ranking.rows], lang)  # as its table
+        wan, places = text.ranking_style(ranking, lang)  # as its table
         for i, row in enumerate(ranking.rows, start=1):
             r = len(regions.rows)
             value: Any = worded(row.text, lang)  # as the ranking table words it
             if row.value is not None:
-                value, regions.formats[r, 6] = _shown_as(
-                    row.value, row.value, unit, lang, wan, places
-                )
+                value, regions.formats[r, 6] = _shown_as(row.value, unit, lang, wan, places)
             regions.rows.append(
                 [
                     ranking.indicator,
@@ -432,7 +406,9 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     value,
                     _as_shown(row.achievement),
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
-                    text.row_reasons(row.reasons, lang) if row.reasons else None,
+                    text.row_reasons(row.reasons, lang, ranking.period.year)
+                    if row.reasons
+                    else None,
                 ]
             )
             regions.formats[r, 7] = FRACTION if lang == "zh" else FRACTION_EN
