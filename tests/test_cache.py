@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import json
 import os
 import random
@@ -153,11 +152,30 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
 def test_files_that_change_while_read_are_not_cached(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """If a file's key changed during its read, nothing is written for it, nor for the store."""
-    keys = itertools.count()
-    monkeypatch.setattr(cache, "file_key", lambda *a: cache.FileKey(f"{next(keys):064x}", 1 << 20))
-    load(plan, folder, tmp_path / "cache")
-    assert not [*(tmp_path / "cache").glob("*.file"), *(tmp_path / "cache").glob("*.store")]
+    """A file that changes while it is read (a row appended by a clerk's sync): nothing is
+    written for it, nor for the store; every other file's entry is; the next run reads that
+    file alone and gives what reading every file gives."""
+    cache_dir, extra = tmp_path / "cache", folder / "extra.csv"
+    real = store._read_file
+
+    def appending(path: Path, *args: Any) -> Any:
+        got = real(path, *args)
+        if path == extra:
+            with extra.open("a", encoding="utf-8") as handle:
+                handle.write("emp.new_urban_jobs,2018,lanshan,9600,人,county report,,\n")
+        return got
+
+    monkeypatch.setattr(store, "_read_file", appending)
+    load(plan, folder, cache_dir)
+    monkeypatch.undo()
+    assert not file_entry(cache_dir, plan, extra).exists()
+    assert not list(cache_dir.glob("*" + cache.SUFFIX))
+    others = [p for p in store.data_files(folder) if p != extra]
+    assert all(file_entry(cache_dir, plan, p).exists() for p in others)
+    truth = load_store(plan, folder, today=TODAY)
+    reads = counting_reads(monkeypatch)
+    assert_same(load(plan, folder, cache_dir), truth)
+    assert [args[0] for args in reads] == [extra]
 
 
 def test_small_stores_are_not_cached(plan: Plan, folder: Path, tmp_path: Path) -> None:
@@ -743,6 +761,95 @@ def test_a_link_planted_at_the_secret_is_not_followed(
     secret = cache_dir / cache.SECRET
     assert not secret.is_symlink() and secret.read_bytes() != b"k" * 32
     assert known.read_bytes() == b"k" * 32
+
+
+@posix_only
+@pytest.mark.parametrize("where", ["secret", "entry"])
+def test_a_pipe_planted_in_the_cache_is_not_waited_on(
+    plan: Plan, folder: Path, tmp_path: Path, where: str
+) -> None:
+    """A named pipe where the secret or an entry belongs (open would wait for a writer for
+    ever) is refused at once: the files are read and give what they give. Run in a child
+    process with a time limit, for a hung open cannot be interrupted from inside."""
+    cache_dir = tmp_path / "cache"
+    fresh = load(plan, folder, cache_dir)
+    target = cache_dir / cache.SECRET if where == "secret" else store_entry(cache_dir)
+    target.unlink()
+    os.mkfifo(target, 0o600)
+    child = (
+        "import sys, datetime, pathlib\n"
+        "from linyi_tracker.plan.loader import load_plan\n"
+        "from linyi_tracker.actuals.store import load_store\n"
+        "plan = load_plan(pathlib.Path(sys.argv[1])).plan\n"
+        "s = load_store(plan, pathlib.Path(sys.argv[2]), today=datetime.date.fromisoformat("
+        "sys.argv[4]), cache_folder=pathlib.Path(sys.argv[3]), cache_min_bytes=0)\n"
+        "print(len(s.observations), len(s.findings))\n"
+    )
+    args = [str(REPO / "data" / "plan.yaml"), str(folder), str(cache_dir), TODAY.isoformat()]
+    done = subprocess.run(
+        [sys.executable, "-c", child, *args], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(len(fresh.observations)), str(len(fresh.findings))]
+
+
+@posix_only
+def test_a_folder_others_may_write_in_is_not_used(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache folder others may write in (a shared team folder) could have a pipe or a
+    secret planted: its entries are not read and nothing is written."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    entries = sorted(cache_dir.iterdir())
+    cache_dir.chmod(0o770)
+    truth = load_store(plan, folder, today=TODAY)
+    reads = counting_reads(monkeypatch)
+    assert load(plan, folder, cache_dir) == truth
+    assert len(reads) == len(store.data_files(folder))
+    assert sorted(cache_dir.iterdir()) == entries
+
+
+def test_a_new_opencc_or_pypinyin_reads_every_file_again(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names are read through opencc (traditional script) and pypinyin: another version of
+    either gives every file another key."""
+    before = cache.context_of(plan, TODAY)
+    real = cache._version_of
+    for library in ("opencc", "pypinyin"):
+        monkeypatch.setattr(
+            cache, "_version_of", lambda name, lib=library: "99.0" if name == lib else real(name)
+        )
+        assert cache.context_of(plan, TODAY) != before
+        monkeypatch.undo()
+
+
+def test_the_cache_folder_is_bounded_in_bytes(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other runs' file entries are kept only up to room() bytes (a day is in every key:
+    without a bound a day's entries would pile up for ever); this run's are all kept."""
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setattr(cache, "ROOM_FLOOR", 0)  # room: as much as this run's entries
+    days = [date(2026, 1, 1 + n) for n in range(4)]
+    for day in days:
+        load(plan, folder, cache_dir, day)
+    entries = set(cache_dir.glob("*" + cache.FILE_SUFFIX))
+    paths = store.data_files(folder)
+    mine = {file_entry_on(cache_dir, plan, p, days[-1]) for p in paths} & entries
+    others = entries - mine
+    assert len(mine) >= len(paths) - 1  # every file this run read (one gives no entry)
+    assert others and len(others) < 3 * len(mine)  # some of the days before, not all
+    newest_store = max(cache_dir.glob("*" + cache.SUFFIX), key=lambda p: p.stat().st_mtime)
+    used = sum(p.stat().st_size for p in mine) + newest_store.stat().st_size
+    assert sum(p.stat().st_size for p in others) <= used
+
+
+def file_entry_on(cache_dir: Path, plan: Plan, path: Path, day: date) -> Path:
+    known = cache.file_key(cache.context_of(plan, day), path, str(path))
+    assert known is not None
+    return cache_dir / (known.key + cache.FILE_SUFFIX)
 
 
 @posix_only

@@ -7,8 +7,9 @@ as :func:`~linyi_tracker.actuals.reader.read_path` gives them, before the store'
 of an ingested file's own notations — is kept in an entry of its own (``.file``), keyed
 on a SHA-256 over:
 
-- the cache format, the package and Python versions (and openpyxl's, for a workbook),
-  and the source of every module of the package (so a changed reader never serves old
+- the cache format, the package and Python versions (and openpyxl's, for a workbook;
+  opencc's and pypinyin's, which names are read through), and the source of every
+  module of the package (so a changed reader never serves old
   results, also in a development checkout; no hand-kept list to forget);
 - the plan, as its canonical JSON, and the day (a period after today is an error, so
   the same file reads differently tomorrow);
@@ -19,17 +20,9 @@ on a SHA-256 over:
 A second entry (``.store``), keyed on every file's key in order and the withdrawal
 record, keeps what reconciling them gave — which figures count, which are revisions
 and which withdrawn (as positions among the files' figures), the findings reconciling
-made — so an unchanged store is not reconciled again (0.76 s of CPU on a million county
-figures).
+made — so an unchanged store is not reconciled again.
 
-Measured (whole-process ``status --format json``, medians of three runs alternating with
-the whole-store entry this replaced, 2026-12-07): on the county-shaped store of a million
-figures in 936 files, one file changed takes 4.3 s (12.7–15.5 s before: every file was
-read), an unchanged store 3.1 s (2.3 s before: rebuilding a thousand files' figures costs
-more than one entry's), the first run 14.1 s (13.0 s); on the bench's store of 13 files,
-3.9 s (7.3 s), 2.3 s (1.5 s) and 7.3 s (7.0 s). Peak memory of an unchanged run: 363 MB
-(515 MB) and 318 MB (390 MB). Entries: 28 MB for the county files, 0.75 MB for their
-store; 13 MB and 0.75 MB for the bench's.
+How long each kind of run takes is measured in README.md (Performance), not here.
 
 What an entry is trusted with, and why that is safe (the bytes on disk may have been
 damaged or written by someone else):
@@ -55,8 +48,10 @@ damaged or written by someone else):
 - On any doubt — an exception of any kind, a wrong digest, a bound exceeded — the entry
   is ignored and deleted, and the file is read again (and cached afresh).
 - Files are created with ``O_EXCL | O_NOFOLLOW`` under a random temporary name, mode
-  0600, then renamed into place; a link planted at an entry's name is never followed.
-  The folder is created 0700; one not owned by the user is not used.
+  0600, then renamed into place; a link planted at an entry's name is never followed,
+  and an entry or secret is opened without waiting (a named pipe planted there is
+  refused, not waited on). The folder is created 0700; one not owned by the user, or
+  that others may write in, is not used.
 
 A file is hashed again after a miss has read it; if it changed meanwhile, nothing is
 written for it nor for the store. A cache that cannot be read or written is ignored: it
@@ -118,6 +113,9 @@ _HEADER = len(_MAGIC) + _DIGEST_HEX + 1  # magic, digest, newline; then the JSON
 _OFF = {"0", "off", "no", "false", "none"}
 _PACKAGE = Path(__file__).resolve().parent.parent
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows (where making a link needs privileges)
+# A named pipe planted at an entry's name would block the open: opened without waiting,
+# it is then refused as not a regular file (no effect on a regular file; not on Windows)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _MAX_NUMBER = 100  # characters of one value's text (far beyond any figure of the plan)
 _MAX_LINE = 2**31 - 1
@@ -153,6 +151,9 @@ def context_of(plan: Plan, day: date) -> bytes:
     plan and the day (worked out once a run)."""
     h = hashlib.sha256()
     _add(h, FORMAT, __version__, sys.version, sys.byteorder, code_digest(), day.isoformat())
+    # names are read through them (traditional script, pinyin): a new version may read
+    # a name differently
+    _add(h, _version_of("opencc"), _version_of("pypinyin"))
     h.update(plan.model_dump_json().encode("utf-8"))
     return h.digest()
 
@@ -303,6 +304,8 @@ def _load(folder: Path, name: str, limit: int, unpack: Callable[[dict[str, Any]]
     path = folder / name
     key = name.rsplit(".", 1)[0]
     try:
+        if not _private_folder(folder, create=False):
+            return None
         secret = _secret(folder, create=False)
         if secret is None:
             return None
@@ -376,19 +379,24 @@ def _private(st: os.stat_result) -> bool:
     return uid is None or (st.st_uid == uid and not st.st_mode & 0o077)
 
 
-def _private_folder(folder: Path) -> bool:
-    """The folder, created 0700 if missing; one owned by someone else is not used."""
-    with contextlib.suppress(FileExistsError):
-        folder.mkdir(mode=0o700, parents=True)
+def _private_folder(folder: Path, *, create: bool = True) -> bool:
+    """The folder, created 0700 if missing (with ``create``); one owned by someone else,
+    or one others may write in (a shared team folder: they could plant a pipe or swap
+    the secret), is not used."""
+    if create:
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700, parents=True)
     st = folder.stat()
     uid = _uid()
-    return stat.S_ISDIR(st.st_mode) and (uid is None or st.st_uid == uid)
+    return stat.S_ISDIR(st.st_mode) and (
+        uid is None or (st.st_uid == uid and not st.st_mode & 0o022)
+    )
 
 
 def _read_private(path: Path, limit: int) -> bytes | None:
     """The file's bytes (at most ``limit``), not through a link; ``None`` if absent."""
     try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
     except FileNotFoundError:
         return None
     with open(fd, "rb") as handle:
@@ -441,16 +449,18 @@ def _secret(folder: Path, *, create: bool) -> bytes | None:
 
 def prune(folder: Path, used: set[str]) -> None:
     """Drop what the newest runs did not use: every entry named in ``used`` (this run's)
-    stays, and of the others the newest :data:`KEEP` store entries and
-    :data:`KEEP_FILES` file entries (an entry is touched when it is read); whatever is
-    not a private file (links, entries an older version left readable by others) goes,
-    never having been read. Failing only costs room."""
+    stays, and of the others the newest :data:`KEEP` store entries and, newest first,
+    file entries up to :data:`KEEP_FILES` of them and :func:`room` bytes (an entry is
+    touched when it is read; the day is in every key, so yesterday's entries are only
+    kept for a while); whatever is not a private file (links, entries an older version
+    left readable by others) goes, never having been read. Failing only costs room."""
 
-    def age(path: Path) -> float:
+    def stat_of(path: Path) -> tuple[float, int]:
         try:
-            return path.lstat().st_mtime
+            st = path.lstat()
         except OSError:
-            return 0.0
+            return 0.0, 0
+        return st.st_mtime, st.st_size
 
     def private(path: Path) -> bool:
         with contextlib.suppress(OSError):
@@ -459,17 +469,39 @@ def prune(folder: Path, used: set[str]) -> None:
         return False
 
     with contextlib.suppress(OSError):
-        for suffix, keep in ((SUFFIX, KEEP), (FILE_SUFFIX, KEEP_FILES)):
+        used_bytes = sum(stat_of(folder / name)[1] for name in used)
+        for suffix, keep, budget in (
+            (SUFFIX, KEEP, None),
+            (FILE_SUFFIX, KEEP_FILES, room(used_bytes)),
+        ):
             entries = [p for p in folder.glob(f"*{suffix}") if p.name not in used]
-            entries.sort(key=age, reverse=True)
-            for old in [*entries[keep:], *(p for p in entries[:keep] if not private(p))]:
+            stats = {p: stat_of(p) for p in entries}
+            entries.sort(key=lambda p: stats[p][0], reverse=True)
+            kept, size = 0, 0
+            for entry in entries:
+                size += stats[entry][1]
+                within = kept < keep and (budget is None or size <= budget)
+                if within and private(entry):
+                    kept += 1
+                    continue
                 with contextlib.suppress(OSError):
-                    old.unlink()
+                    entry.unlink()
         # A write cut short (the process killed) leaves its temporary file: gone after an hour.
         for tmp in folder.glob(".*.tmp"):
-            if time.time() - age(tmp) > 3600:
+            if time.time() - stat_of(tmp)[0] > 3600:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
+
+
+ROOM_FLOOR = 256 << 20  # bytes of other runs' file entries kept whatever this run's size
+
+
+def room(used_bytes: int) -> int:
+    """The bytes of file entries kept beside this run's ``used_bytes``: as much again, or
+    :data:`ROOM_FLOOR` (another data folder's entries) when that is more. So the folder
+    holds at most about twice a run's entries or the floor more, never a day's entries
+    a day without end."""
+    return max(used_bytes, ROOM_FLOOR)
 
 
 # ------------------------------------------------------------------ values, generically
@@ -567,6 +599,8 @@ def _dec(raw: Any, hint: Any) -> Any:
     if type(raw) in _plain(hint):  # a JSON str, int, bool or null the hint allows as it is
         return raw
     value = _dec_raw(raw, hint)
+    if type(value) is dict or type(value) is list:
+        return value  # built by _dec_raw from items checked against the declared items
     if not _fits(value, hint):
         raise Doubt(f"{type(value).__name__} where {hint} is declared")
     return value
@@ -607,7 +641,9 @@ def _dec_raw(raw: Any, hint: Any) -> Any:
                     return member(body)
         raise Doubt("not a member of the declared enum")
     if tag == "m" and type(body) is dict:
-        _, value_hint = _container(hint, _MAPPINGS)
+        key_hint, value_hint = _container(hint, _MAPPINGS)
+        if not all(_fits(k, key_hint) for k in body):
+            raise Doubt(f"a key where {key_hint} is declared")
         return {k: _dec(v, value_hint) for k, v in body.items()}
     if tag == "l" and type(body) is list:
         (item_hint,) = _container(hint, (list,))

@@ -395,27 +395,30 @@ def _load_cached(
                 keys = None
             elif cache.save_file(folder, known, cache.FileEntry(*got)):
                 wrote = True
-        if keys is not None and known is not None:
-            keys.append(known.key)
+        if known is not None:
             used.add(known.key + cache.FILE_SUFFIX)
+            if keys is not None:
+                keys.append(known.key)
         _add_file(store, path, got)
     figures = store.observations
     whole = None if keys is None else cache.store_key(context, keys, withdrawals)
+    outcome = None
     if whole is not None:
         outcome = cache.load_outcome(
             folder, whole, figures=len(figures), withdrawals=len(withdrawals), data_bytes=size
         )
         if outcome is not None:
             _apply(store, figures, withdrawals, outcome)
-            return store
-    made = len(store.findings)
-    _reconcile_read(store, plan, withdrawals)
-    if whole is not None:
-        outcome = _outcome(store, figures, withdrawals, store.findings[made:])
-        if cache.save_outcome(folder, whole, outcome, data_bytes=size):
-            wrote = True
             used.add(whole + cache.SUFFIX)
-    if wrote:
+    if outcome is None:
+        made = len(store.findings)
+        _reconcile_read(store, plan, withdrawals)
+        if whole is not None:
+            outcome = _outcome(store, figures, withdrawals, store.findings[made:])
+            if cache.save_outcome(folder, whole, outcome, data_bytes=size):
+                wrote = True
+                used.add(whole + cache.SUFFIX)
+    if wrote:  # a run that wrote nothing leaves the folder as it found it
         cache.prune(folder, used)
     return store
 
