@@ -141,7 +141,10 @@ def test_source_date_epoch_out_of_range_is_a_message(run: Run, epoch: str) -> No
 
 
 def _cli(
-    args: list[str], stdout: object, env: dict[str, str] | None = None
+    args: list[str],
+    stdout: object,
+    env: dict[str, str] | None = None,
+    preexec: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("LINYI_TRACKER")}
     environment.update({"LINYI_TRACKER_CACHE": "off", "LANG": "C.UTF-8", **(env or {})})
@@ -153,6 +156,7 @@ def _cli(
         cwd=REPO,
         timeout=120,
         check=False,
+        preexec_fn=preexec,
     )
 
 
@@ -178,19 +182,8 @@ def test_output_past_the_file_size_limit_is_said_in_chinese(tmp_path: Path) -> N
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
         resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
 
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("LINYI_TRACKER")}
-    environment.update({"LINYI_TRACKER_CACHE": "off", "LANG": "C.UTF-8"})
     with open(tmp_path / "out.json", "wb") as out:
-        done = subprocess.run(
-            [sys.executable, "-m", "linyi_tracker", "status", "--format", "json", "--lang", "zh"],
-            stdout=out,
-            stderr=subprocess.PIPE,
-            env=environment,
-            cwd=REPO,
-            timeout=120,
-            check=False,
-            preexec_fn=limited,
-        )
+        done = _cli(["status", "--format", "json", "--lang", "zh"], out, preexec=limited)
     assert done.returncode == 2
     assert done.stderr.decode().strip() == "错误：无法写出结果：文件超过大小上限"
 
