@@ -118,6 +118,14 @@ def test_no_chinese_template_puts_a_space_between_chinese_and_a_figure() -> None
     assert {k: v for k, v in _zh_templates().items() if spaced.search(v)} == {}
 
 
+def test_chinese_examples_set_their_figures_close() -> None:
+    """A figure a zh template gives as an example or a form to write (如13100或1.31万,
+    请写成2017、2017Q3或2017-09, “maybe”不是可选值) is set close to the Chinese around it,
+    as the figures it fills in are."""
+    spaced = re.compile(r"(?:如|：|例如|写成|请写) +[0-9]|[0-9] +或[0-9]|'\{value\}' ")
+    assert {k: v for k, v in _zh_templates().items() if spaced.search(v)} == {}
+
+
 def test_a_chinese_growth_target_sets_its_figures_close(run: Run) -> None:
     """`status --lang zh` writes '年均增长6.5%以上' and '年均增长5.70%', no spaces."""
     r = run("status", *CN, "--lang", "zh", width=160)

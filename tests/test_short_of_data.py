@@ -218,6 +218,15 @@ def test_show_says_what_to_send_instead_of_a_projection(run: object) -> None:
         assert said in " ".join(panel.split()), panel
 
 
+def _report_2016(run: object, plan_file: Path, data: Path, lang: Lang, *options: str) -> Result:
+    """`report 2016` on the plan and data, in ``lang``, with ``options``."""
+    assert callable(run)
+    found: Result = run(
+        "report", "2016", "--plan", str(plan_file), "--data", str(data), "--lang", lang, *options
+    )
+    return found
+
+
 def _short_of_data_lines(plan_file: Path, data: Path, lang: Lang) -> dict[str, TargetView]:
     """The report 2016's insufficient-data targets, by id, as `report 2016` builds them."""
     plan = read_plan(plan_file)
@@ -246,18 +255,7 @@ def test_the_report_csv_says_what_an_insufficient_target_lacks(
     assert callable(run)
     lines = _short_of_data_lines(plan_file, data, lang)
     out = tmp_path / "r.csv"
-    r: Result = run(
-        "report",
-        "2016",
-        "--plan",
-        str(plan_file),
-        "--data",
-        str(data),
-        "--lang",
-        lang,
-        "-o",
-        str(out),
-    )
+    r = _report_2016(run, plan_file, data, lang, "-o", str(out))
     assert r.exit_code == 0
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     key, said = (
@@ -281,18 +279,7 @@ def test_the_report_workbook_says_what_an_insufficient_target_lacks(
     openpyxl = pytest.importorskip("openpyxl")
     lines = _short_of_data_lines(plan_file, data, lang)
     out = tmp_path / "r.xlsx"
-    r: Result = run(
-        "report",
-        "2016",
-        "--plan",
-        str(plan_file),
-        "--data",
-        str(data),
-        "--lang",
-        lang,
-        "-o",
-        str(out),
-    )
+    r = _report_2016(run, plan_file, data, lang, "-o", str(out))
     assert r.exit_code == 0
     seen = set()
     for ws in openpyxl.load_workbook(out).worksheets:
@@ -317,18 +304,7 @@ def test_the_report_md_gives_no_bare_share_for_an_insufficient_target(
     alone in a cell (完成年度目标的98.5% for Jan–Aug): it comes with as of when and what is missing."""
     assert callable(run)
     lines = _short_of_data_lines(plan_file, data, lang)
-    r: Result = run(
-        "report",
-        "2016",
-        "--plan",
-        str(plan_file),
-        "--data",
-        str(data),
-        "--lang",
-        lang,
-        "--format",
-        "md",
-    )
+    r = _report_2016(run, plan_file, data, lang, "--format", "md")
     assert r.exit_code == 0
     for v in lines.values():
         bare = text._phrase(v, lang)

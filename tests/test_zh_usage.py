@@ -39,7 +39,7 @@ COMMANDS = list(_commands(typer.main.get_command(app)))
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "错误：'--binding' 的值无效：'maybe' 不是可选值；可选：yes、no"),
+        ("zh", "错误：'--binding' 的值无效：“maybe”不是可选值；可选：yes、no"),
         ("en", "'maybe' is not one of yes, no"),
     ],
 )

@@ -149,7 +149,7 @@ PARAMETERS: dict[str, HelpText] = {
         "(zh* is Chinese).",
     },
     "*|--as-of": {
-        "zh": "分析的“当前”期间：2017、2017Q3 或 2017-09。默认：有数据的最近期间。",
+        "zh": "分析的“当前”期间：2017、2017Q3或2017-09。默认：有数据的最近期间。",
         "en": "The analyst's 'now': 2017, 2017Q3 or 2017-09. Default: the latest period with data.",
     },
     "*|--format": {
@@ -194,7 +194,7 @@ PARAMETERS: dict[str, HelpText] = {
     },
     # report
     "report|year": {
-        "zh": "报告的年份，例如 2019 或 2019年。",
+        "zh": "报告的年份，例如2019或2019年。",
         "en": "The year reported on, e.g. 2019 (or 2019年).",
     },
     "report|--format": {
@@ -221,7 +221,7 @@ PARAMETERS: dict[str, HelpText] = {
     },
     # template
     "template|--period": {
-        "zh": "要报送的期间：2017、2017Q3 或 2017-09。",
+        "zh": "要报送的期间：2017、2017Q3或2017-09。",
         "en": "The period to report: 2017, 2017Q3 or 2017-09.",
     },
     "template|--region": {
@@ -255,7 +255,7 @@ PARAMETERS: dict[str, HelpText] = {
         "en": "The indicator: its id, a target's id, or a unique part of a name.",
     },
     "withdraw|period": {
-        "zh": "要撤回的数字所属时期，如 2019 或 2019-06。",
+        "zh": "要撤回的数字所属时期，如2019或2019-06。",
         "en": "The period of the figure to withdraw, e.g. 2019 or 2019-06.",
     },
     "withdraw|--reason": {
@@ -267,7 +267,7 @@ PARAMETERS: dict[str, HelpText] = {
         "en": "Who withdraws it (optional; kept in the record).",
     },
     "withdraw|--value": {
-        "zh": "要撤回的数字，如 13100：同一数字有两个互相冲突的值时必填。",
+        "zh": "要撤回的数字，如13100：同一数字有两个互相冲突的值时必填。",
         "en": "The figure to withdraw, e.g. 13100: needed where two figures are in conflict.",
     },
     "withdraw|--measure": {

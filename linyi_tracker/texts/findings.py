@@ -1839,7 +1839,7 @@ _ENTRIES = [
         },
         {
             "": T(
-                '如是文字请加引号（"{value}"）；数字请用普通十进制写法（如 2、0.5、31）',
+                '如是文字请加引号（"{value}"）；数字请用普通十进制写法（如2、0.5、31）',
                 'quote it ("{value}") if it is text; write numbers in plain decimals (2, 0.5, 31)',
             )
         },

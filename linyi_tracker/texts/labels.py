@@ -529,23 +529,23 @@ LABELS.update(
         },
         "cli.aborted": {"zh": "已中止。", "en": "Aborted!"},
         "cli.not_one_of": {
-            "zh": "'{value}' 不是可选值；可选：{choices}",
+            "zh": "“{value}”不是可选值；可选：{choices}",
             "en": "'{value}' is not one of {choices}.",
         },
         "cli.not_a_year": {
-            "zh": "'{value}' 不是年份，例如 2019",
+            "zh": "“{value}”不是年份，例如2019",
             "en": "'{value}' is not a year, e.g. 2019",
         },
         "cli.not_a_count": {
-            "zh": "'{value}' 不是非负整数",
+            "zh": "“{value}”不是非负整数",
             "en": "'{value}' is not a whole number of 0 or more",
         },
         "cli.is_a_folder": {
-            "zh": "'{value}' 是文件夹，这里要一个文件",
+            "zh": "“{value}”是文件夹，这里要一个文件",
             "en": "'{value}' is a folder; a file is needed here",
         },
         "cli.is_a_file": {
-            "zh": "'{value}' 是文件，这里要一个文件夹",
+            "zh": "“{value}”是文件，这里要一个文件夹",
             "en": "'{value}' is a file; a folder is needed here",
         },
         "cli.ambiguous_period": {
@@ -553,7 +553,7 @@ LABELS.update(
             "en": "'{value}' may be {first} or {second}; write the one you mean",
         },
         "cli.bad_period": {
-            "zh": "'{value}' 不是期间：请写成 2017、2017Q3 或 2017-09",
+            "zh": "“{value}”不是期间：请写成2017、2017Q3或2017-09",
             "en": "'{value}' is not a period: write 2017, 2017Q3 or 2017-09",
         },
         # the error path of every command (cli/app.py)
@@ -769,7 +769,7 @@ LABELS.update(
             "are: {figures}. Give one of them as --value.",
         },
         "withdraw.bad_value": {
-            "zh": "--value “{value}”不是数字：请照数据文件中的写法填写，如 13100 或 1.31万。",
+            "zh": "--value “{value}”不是数字：请照数据文件中的写法填写，如13100或1.31万。",
             "en": "--value '{value}' is not a number: write it as the data file does, e.g. 13100 "
             "or 1.31万.",
         },
