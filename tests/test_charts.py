@@ -14,6 +14,7 @@ from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import LocalText, Plan
+from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report, build_report
 from linyi_tracker.reporting.render import charts, tables
 from linyi_tracker.reporting.render.charts import ChartSpec, chart_spec
@@ -75,7 +76,7 @@ def test_counties_are_drawn_where_the_city_has_no_figure(report: Report) -> None
 def test_nothing_to_draw_means_no_chart(report: Report) -> None:
     """Without city or county figures there is no chart (no empty axes)."""
     line = report.line("safety.public_security_sense.2020")
-    assert chart_spec(line, "zh", tolerance=0.05, counties=None) is None
+    assert chart_spec(line, "zh", tolerance=0.05, counties=None, wan=False) is None
 
 
 def test_single_year_target_gets_a_narrow_chart(report: Report) -> None:
@@ -90,7 +91,7 @@ def test_names_with_dollars_are_drawn_as_typed(report: Report) -> None:
     """A name like "$5 and $6" is plain text in the chart, not mathtext."""
     line = report.line("emp.new_urban_jobs.annual")
     odd = dataclasses.replace(line, name=LocalText(zh="$5 and $6 <b>", en="$x$ <script>"))
-    spec = chart_spec(odd, "en", tolerance=0.05)
+    spec = chart_spec(odd, "en", tolerance=0.05, counties=None, wan=False)
     assert spec is not None
     drawn = charts.svg(spec, "en")
     assert "$x$ &lt;script&gt;" in drawn and "<script>" not in drawn
@@ -103,7 +104,9 @@ def test_year_to_date_point_belongs_to_its_year(report: Report) -> None:
     partial = dataclasses.replace(
         line.chart, points=[(2015 + 8 / 12, 83700.0)], projection=[], x_range=(2014.0, 2020.0)
     )
-    spec = chart_spec(dataclasses.replace(line, chart=partial), "zh", tolerance=0.05)
+    spec = chart_spec(
+        dataclasses.replace(line, chart=partial), "zh", tolerance=0.05, counties=None, wan=False
+    )
     assert spec is not None and spec.x_range == (2016, 2020)
 
 
@@ -156,10 +159,11 @@ def _scale_cases() -> list[tuple[str, int]]:
     return [("demo", year) for year in range(2015, 2021)] + [("cn-13th-fyp", 2020)]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("data", "year"), _scale_cases())
-def test_a_chart_is_in_the_scale_of_its_table(plan: Plan, data: str, year: int) -> None:
-    """In Chinese, a chart's axis is in 万 exactly when the table beside it writes the
-    target's unit in 万: never 万元 on the axis beside 20,000元 in the table."""
+def test_a_chart_is_in_the_scale_of_its_table(plan: Plan, data: str, year: int, lang: str) -> None:
+    """A chart's axis is in 万 exactly when the table beside it writes the unit in 万 (the
+    target's table, or the counties' ranking for a counties' chart); English never in 万."""
     if data == "demo":
         built, store = plan, load_store(plan, REPO / "examples" / "demo")
     else:
@@ -168,18 +172,36 @@ def test_a_chart_is_in_the_scale_of_its_table(plan: Plan, data: str, year: int) 
     report = build_report(
         built, store, year, parse_period(str(year)), generated=WHEN, plan_file="p", data_source="d"
     )
-    specs = charts.report_specs(report, "zh")
+    specs = charts.report_specs(report, lang)  # type: ignore[arg-type]
     checked = 0
     for index, section in enumerate(report.systems):
-        rows = tables.system(report, index, "zh").rows
+        rows = tables.system(report, index, lang).rows  # type: ignore[arg-type]
         for line, row in zip(section.lines, rows, strict=True):
             spec = specs.get(line.target_id)
-            unit = line.unit_name.zh if line.unit_name else ""
-            if spec is None or spec.kind == "counties" or not unit or "万" in unit:
+            unit = line.unit_name.get(lang) if line.unit_name else ""
+            if spec is None or not unit or "万" in unit or unit in {"%", ":1"}:
                 continue
-            if unit in {"%", ":1"}:
-                continue
-            in_table = f"万{unit}" in " ".join(row[1:4])
+            if spec.kind == "counties":
+                ranking = charts.county_ranking(report, line)
+                assert ranking is not None
+                cells = [
+                    text.ranking_cells(i, r, ranking, lang) for i, r in enumerate(ranking.rows)
+                ]  # type: ignore[arg-type]
+                in_table = any(f"万{unit}" in c[2] for c in cells)
+            else:
+                in_table = f"万{unit}" in " ".join(row[1:4])
             assert (spec.y_label == f"万{unit}") == in_table, (line.target_id, spec.y_label, row)
+            if lang == "en":
+                assert "万" not in spec.y_label and spec.scale in {1.0, 1e3, 1e6}, spec.y_label
             checked += 1
     assert checked or year == 2015  # the demo's 2015 report draws no chart of an amount
+
+
+def test_every_caller_states_a_chart_s_scale() -> None:
+    """chart_spec has no default scale: a caller that forgets it is a type error, not a
+    chart silently drawn in units beside a table in 万."""
+    import inspect
+
+    params = inspect.signature(chart_spec).parameters
+    assert params["wan"].default is inspect.Parameter.empty
+    assert params["counties"].default is inspect.Parameter.empty

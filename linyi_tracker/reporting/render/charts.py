@@ -156,12 +156,13 @@ def chart_spec(
     lang: Lang,
     *,
     tolerance: float,
-    counties: RegionRanking | None = None,
-    wan: bool = False,
+    counties: RegionRanking | None,
+    wan: bool,
 ) -> ChartSpec | None:
     """What the chart of one target shows, or None when there is nothing to draw; ``wan``:
-    whether the target's table writes its unit in 万 (the counties' chart follows the
-    counties' table instead)."""
+    whether the target's table writes its unit in 万 (text.table_scales; the counties'
+    chart follows the counties' table instead, text.ranking_style). Both are stated by
+    every caller: a default scale would draw a forgetful caller's chart in the wrong one."""
     chart = line.chart
     if chart is None or line.a.target is None:
         return None
