@@ -161,9 +161,36 @@ def test_a_county_table_says_a_reason_as_the_status_cell_does(reason: str, lang:
     """A county row short of data for a reason with a few words of its own says the status
     cell's words (仅2017年一年数据), never a second wording of the same reason."""
     v = _case(reason)
-    said = text.row_reasons([reason], lang, parse_period(CASES[reason][2]).year)
-    if reason not in ("missing-years", "missing-link"):  # a county row has no year list
-        assert said == text.missing(v, lang)
+    year = parse_period(CASES[reason][2]).year
+    assert text.row_reasons([reason], lang, year, v.a.missing_years) == text.missing(v, lang)
+
+
+COUNTY = SHORT / "county"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "缺2021年数据"), ("en", "no figure for 2021")])
+def test_a_county_row_names_the_year_its_chain_lacks(
+    run: object, tmp_path: Path, lang: Lang, said: str
+) -> None:
+    """A county whose change from 2020 lacks 2021 (short-of-data/county/missing-link.csv)
+    names the year in its reason cell, as the city's status cell does, in the terminal's
+    ranking and the workbook's county sheet, not the long reason without a year."""
+    assert callable(run)
+    openpyxl = pytest.importorskip("openpyxl")
+    report = ("report", "2022", "--plan", str(GROWTH_PLAN), "--data", str(COUNTY), "--lang", lang)
+    r: Result = run(*report)
+    assert r.exit_code == 0
+    row = next(
+        ln
+        for ln in r.stdout.splitlines()
+        if ("东县" if lang == "zh" else "East") in ln and "│    1 │" in ln
+    )
+    assert said in row and t("reason.missing-link", lang) not in r.stdout, row
+    out = tmp_path / "r.xlsx"
+    assert run(*report, "-o", str(out)).exit_code == 0
+    sheet = openpyxl.load_workbook(out)[t("report.regions", lang)]
+    reasons = [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert reasons == [said]
 
 
 @pytest.mark.parametrize("reason", sorted(CASES))

@@ -64,6 +64,9 @@ class RegionRow:
     # Why a county's row has no achievement or status, or what qualifies it (engine
     # reason codes: region-no-target, no-starting-point, start-met, fell-back…).
     reasons: list[str] = field(default_factory=list)
+    # The years a county's sum or chain lacks (missing-years, missing-link), as the city's
+    # row has them (Assessment.missing_years): its cell names them as the city's does.
+    missing_years: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -354,6 +357,7 @@ def _regions(
                     a.achievement,
                     a.status,
                     list(a.reasons),
+                    list(a.missing_years),
                 )
             )
         ranked_by = "value"

@@ -464,9 +464,17 @@ def missing(v: TargetView, lang: Lang) -> str | None:
     reason = short_of(v)
     if reason is None:
         return None
-    if reason in ("missing-years", "missing-link"):
-        return t("word.missing_years", lang, years=listed(v.a.missing_years, lang))
-    return t(f"reason.short.{reason}", lang, **_lacking(v, lang))
+    return short_words(reason, lang, v.a.missing_years, **_lacking(v, lang))
+
+
+def short_words(reason: str, lang: Lang, missing_years: Sequence[int], **fields: object) -> str:
+    """A reason short of data in a cell's few words, the one rule a city's status cell
+    (:func:`missing`) and a county's row (:func:`row_reasons`) both follow: the years a sum
+    or chain lacks named (缺2018年数据 / 'no figure for 2018'), any other reason by its short
+    label (缺2016年全年数 / 'no full-year 2016 figure') with ``fields`` (year, period)."""
+    if reason in ("missing-years", "missing-link") and missing_years:
+        return t("word.missing_years", lang, years=listed(missing_years, lang))
+    return t(f"reason.short.{reason}", lang, **fields)
 
 
 def missing_todo(v: TargetView, lang: Lang) -> str | None:
@@ -628,14 +636,15 @@ RANKING_COLUMNS = (
 )
 
 
-def row_reasons(reasons: Sequence[str], lang: Lang, year: int) -> str:
+def row_reasons(reasons: Sequence[str], lang: Lang, year: int, missing_years: Sequence[int]) -> str:
     """Why a county row has no achievement or status, or what qualifies it, in a table
-    cell's few words (无县级目标, 已达标后回落, 仅2019年一年数据: the words a status cell
-    says, ``year`` that of the row's figure); '—' when nothing needs saying."""
+    cell's few words (无县级目标, 已达标后回落, 仅2019年一年数据, 缺2018年数据: the words a
+    status cell says, :func:`short_words`; ``year`` that of the row's figure,
+    ``missing_years`` the years its sum or chain lacks); '—' when nothing needs saying."""
     shown = [r for r in reasons if not (r == "start-met" and "fell-back" in reasons)]
     words = [
-        t(f"reason.short.{r}", lang, year=year)
-        if f"reason.short.{r}" in LABELS
+        short_words(r, lang, missing_years, year=year)
+        if f"reason.short.{r}" in LABELS or (r in SHORT_OF and missing_years)
         else t(f"reason.{r}", lang)
         for r in shown
     ]
@@ -684,7 +693,7 @@ def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang)
         value,
         share,
         status_label(row.status, lang) if row.status else "—",
-        row_reasons(row.reasons, lang, ranking.period.year),
+        row_reasons(row.reasons, lang, ranking.period.year, row.missing_years),
     ]
 
 

@@ -406,7 +406,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     value,
                     _as_shown(row.achievement),
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
-                    text.row_reasons(row.reasons, lang, ranking.period.year)
+                    text.row_reasons(row.reasons, lang, ranking.period.year, row.missing_years)
                     if row.reasons
                     else None,
                 ]
