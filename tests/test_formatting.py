@@ -113,7 +113,7 @@ def test_every_percentage_takes_the_one_percent_sign(lang: Lang) -> None:
         assert shown.endswith(f"{sign}") and not shown.endswith(f" {sign}"), shown
         assert shown[: -len(sign)][-1].isdigit(), shown
     assert figure_format("%", lang, 1).endswith(f'"{sign}"')
-    bounded = said_by(Decimal("120.5"), *[_pct(Decimal("120.5"), lang)] * 2, bounded=True)
+    bounded = said_by(Decimal("120.5"), *[_pct(Decimal("120.5"), lang)] * 2, scale=0, bounded=True)
     assert bounded is not None and bounded[1].endswith(f'"{sign}"')
 
 

@@ -135,7 +135,12 @@ CASES = [
     *(("growth-change", 2022, lang) for lang in ("zh", "en")),
     *(("growth-yearly", 2021, lang) for lang in ("zh", "en")),
     *(("cn-13th-fyp", year, lang) for year in (2016, 2018, 2020) for lang in ("zh", "en")),
+    # words that hold 万 beside figures not in 万: 万元GDP能耗, 吨标准煤/万元, 万人次 beside 人
+    *(("wan-in-words", 2022, lang) for lang in ("zh", "en")),
 ]
+
+
+_DATA = {"growth-change": "levels", "growth-yearly": "yearly", "wan-in-words": "wan-words"}
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +154,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int, st
 
     demo = read_plan(PLAN_FILE)
     growth = read_plan(FIXTURES / "plans" / "growth-change.yaml")
+    wan_words = read_plan(FIXTURES / "plans" / "wan-in-words.yaml")
     cn = read_plan(REPO / "examples" / "plans" / "cn-13th-fyp.yaml")
     folder = tmp_path_factory.mktemp("books")
     out: dict[tuple[str, int, str], Any] = {}
@@ -166,10 +172,11 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int, st
                 data_source="cn-13th-fyp",
             )
         else:
-            data = FIXTURES / "anyplan" / ("levels" if name == "growth-change" else "yearly")
+            data = FIXTURES / "anyplan" / _DATA[name]
+            built = wan_words if name == "wan-in-words" else growth
             report = build_report(
-                growth,
-                load_store(growth, data),
+                built,
+                load_store(built, data),
                 year,
                 parse_period(str(year)),
                 generated=WHEN,
@@ -415,7 +422,11 @@ def test_one_county_is_singular_in_english_and_a_negative_keeps_its_sign() -> No
     assert "[" not in plural + one
 
 
-_UNITS = ["人", "元", "%", ":1", "套(户)", "persons", "counties", "m²", None]
+# with units that hold 万 or a number of their own (万人次, 人/10万人, 吨标准煤/万元)
+_UNITS = [
+    *("人", "元", "%", ":1", "套(户)", "persons", "counties", "m²", None),
+    *("万人次", "人/10万人", "吨标准煤/万元", "tce per 10000 yuan"),
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -431,14 +442,15 @@ def test_a_cell_in_a_column_style_shows_what_the_text_writes(
 ) -> None:
     """Any figure, unit and column style: the cell excel.said_by makes from the words the
     text writes for either sign shows exactly those words (the path every target cell takes)."""
-    from linyi_tracker.formatting import column_style
+    from linyi_tracker.formatting import column_style, figure_style
     from linyi_tracker.reporting.render.excel import said_by
 
     wan, places = column_style([value], lang) if wan else (False, places)
     key = unit or ""
     style = ColumnStyle({key: wan}, places, {key: places})
     above, below = (style.amount(v, unit, lang) for v in (abs(value), -abs(value)))
-    made = said_by(value, above, below)
+    scale = 4 if figure_style(value, lang, *style.of(unit))[0] else 0  # the style's, as text's
+    made = said_by(value, above, below, scale=scale)
     assert made is not None
     cell, fmt = made
     assert shown(float(cell) if cell != int(cell) else int(cell), fmt) == style.amount(
@@ -459,7 +471,7 @@ def test_a_bounded_share_cell_shows_the_share_within_0_and_100(value: Decimal, l
 
     style = ColumnStyle({"%": False}, 1, {"%": 1})  # a projection's precision (estimate)
     above, below = (style.amount(v, "%", lang) for v in (abs(value), -abs(value)))
-    made = said_by(value, above, below, bounded=True)
+    made = said_by(value, above, below, scale=0, bounded=True)
     assert made is not None
     cell, fmt = made
     bounded = min(max(value, Decimal(0)), Decimal(100))
@@ -507,3 +519,30 @@ def test_figures_and_words_keep_off_the_column_line(
                     ws.title,
                     cell.coordinate,
                 )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_cell_s_scale_is_its_column_style_s_not_its_words(
+    reports: dict[tuple[str, int, str], Any], lang: str
+) -> None:
+    """In a section where 8.5万人 stands beside 1.2万人次 and 0.45吨标准煤/万元 (万元GDP能耗),
+    each figure cell holds its figure in the scale its column style writes it
+    (text.figure_scale): 人 in 万 in Chinese, 万人次 and 吨标准煤/万元 never divided again."""
+    from decimal import Decimal as D
+
+    report, book, _ = reports["wan-in-words", 2022, lang]
+    keys, rows = _system_sheet(book, lang)
+    lines = [ln for s in report.systems for ln in s.lines]
+    styles = text.column_styles(lines, lang)  # type: ignore[arg-type]
+    scales = {}
+    for row, line in zip(rows, lines, strict=True):
+        for key in text.FIGURE_COLUMNS:
+            figure, cell = getattr(line.a, key), row[keys[key]].value
+            if not isinstance(figure, D) or not isinstance(cell, int | float):
+                continue
+            scale = text.figure_scale(key, line, lang, styles[key])  # type: ignore[arg-type]
+            assert D(str(cell)) == figure.scaleb(-scale), (line.target_id, key, cell, figure)
+            scales[line.a.indicator, key] = scale
+    expected = 4 if lang == "zh" else 0
+    assert scales["jobs.trained", "target"] == scales["jobs.new", "actual"] == expected
+    assert scales["tourism.visits", "target"] == scales["energy.per_wan_gdp", "target"] == 0

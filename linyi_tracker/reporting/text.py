@@ -22,6 +22,7 @@ from linyi_tracker.formatting import (
     ColumnStyle,
     column_style,
     estimate,
+    figure_style,
     listed,
     mixed_column_style,
     moment_label,
@@ -295,6 +296,28 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
     if column == "projected" and a.projected is not None:
         return _projected_words(v, lang, style)
     return None
+
+
+def figure_scale(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> int:
+    """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by in
+    ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — the decision the
+    words are made from (ColumnStyle.of, formatting.figure_style), so the workbook's cell
+    holds the figure in the scale its table writes without reading the words back. A
+    growth or change figure, a percentage and a ratio's gap are never in 万; neither is a
+    name or unit that holds 万 (万元GDP能耗, 万人次): only the figure's own style decides."""
+    a = v.a
+    u = unit(v, lang)
+    if a.kind in ("growth", "change") or u == "%":
+        return 0
+    value = {"target": a.target, "actual": a.actual, "gap": a.gap}.get(column)
+    wan, places = style.of(u)
+    if column == "projected" and a.projected is not None:
+        value = _shown_estimate(v, lang, wan)
+    if column == "gap" and u == ":1":  # a ratio's gap is written plain (_gap_words)
+        wan, places = None, None
+    if not isinstance(value, Decimal):
+        return 0
+    return 4 if figure_style(value, lang, wan, places)[0] else 0
 
 
 def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal, str]]:

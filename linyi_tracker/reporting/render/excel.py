@@ -163,7 +163,7 @@ def schedule_format(line: TargetView, lang: Lang) -> str:
         return text.schedule(replace(line, a=replace(line.a, schedule_gap=points)), lang)
 
     cell = Decimal(str(shown_percent(abs(gap))))
-    found = said_by(cell, said(abs(gap)), said(-abs(gap)))
+    found = said_by(cell, said(abs(gap)), said(-abs(gap)), scale=0)  # points
     return signed_points(lang) if found is None or cell == 0 else found[1]
 
 
@@ -235,7 +235,8 @@ def _figures(
             continue
         # a projected share (not a growth or change, in percent too) stops at 0–100 %
         bounded = key == "projected" and text.unit_key(line, lang) == SHARE and not relative
-        said = said_by(value, above, below, bounded=bounded)
+        scale = text.figure_scale(key, line, lang, style)  # the words' own scale
+        said = said_by(value, above, below, scale=scale, bounded=bounded)
         if said is not None:
             out[key] = said
     return out
@@ -244,42 +245,43 @@ def _figures(
 _NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
-def _section(target: float, words: str) -> tuple[str, int] | None:
-    """A format section that writes ``words`` around the figure in them nearest
-    ``target`` (its digits, the text before and after quoted), and the power of ten the
-    cell's value is divided by for it (4 where the words write the figure in 万)."""
-    best: tuple[float, re.Match[str], int] | None = None
+def _section(target: float, words: str, scale: int) -> str | None:
+    """A format section that writes ``words`` around the figure in them, a figure of size
+    ``target`` written divided by 10**``scale`` (4: in 万, text.figure_scale decides, never
+    these words): its digits, the text before and after quoted. The words are only cut at
+    the figure they hold (the number nearest its shown size); its scale and so the cell's
+    value come from the column's style, as the table's words do."""
+    shown_size = target / 10**scale
+    best: tuple[float, re.Match[str]] | None = None
     for m in _NUMBER.finditer(words):
-        shown = float(m.group().replace(",", ""))
-        for scale in (0, 4):
-            off = abs(shown * 10**scale - target) / max(target, 1e-9)
-            if best is None or off < best[0]:
-                best = (off, m, scale)
+        off = abs(float(m.group().replace(",", "")) - shown_size)
+        if best is None or off < best[0]:
+            best = (off, m)
     if best is None:
         return None
-    _, m, scale = best
+    m = best[1]
     places = len(m.group().partition(".")[2])
     digits = "#,##0" + ("." + "0" * places if places else "")
     before, after = (
         '"' + part.replace('"', "") + '"' if part else ""
         for part in (words[: m.start()], words[m.end() :])
     )
-    return f"{before}{digits}{after}", scale
+    return f"{before}{digits}{after}"
 
 
 def said_by(
-    value: Decimal, above: str, below: str, *, bounded: bool = False
+    value: Decimal, above: str, below: str, *, scale: int, bounded: bool = False
 ) -> tuple[Decimal, str] | None:
-    """A cell holding ``value`` (in 万 where the words write it so) whose number format
-    shows ``above`` for a figure at or above zero and ``below`` under it (the table's
-    words of each sign: the sign, or the direction, is in the words). ``bounded``: a
-    projected share, shown within 0–100 % while the cell keeps the projection
-    (formatting.bounded_share)."""
+    """A cell holding ``value`` (divided by 10**``scale``: 4 where the words write it in
+    万, as text.figure_scale decides) whose number format shows ``above`` for a figure at
+    or above zero and ``below`` under it (the table's words of each sign: the sign, or the
+    direction, is in the words). ``bounded``: a projected share, shown within 0–100 % while
+    the cell keeps the projection (formatting.bounded_share)."""
     target = abs(float(value))
-    up, down = _section(target, above), _section(target, below)
+    up, down = _section(target, above, scale), _section(target, below, scale)
     if up is None or down is None:
         return None
-    (pos, scale), (neg, _) = up, down
+    pos, neg = up, down
     fmt = f"{pos};{neg}"  # zero as the first section says it
     if bounded:
         top = re.sub(r"#,##0", "100", pos, count=1)
