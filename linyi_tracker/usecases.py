@@ -140,9 +140,24 @@ def regions_named(plan: Plan, region: str | None) -> list[str]:
     """``None`` → the city; ``all`` → the city and every region; else one region."""
     if region is None:
         return [plan.city.id]
-    if region.strip().lower() == "all":
+    if _is_all(region):
         return [r.id for r in plan.regions]
     return [find_region(plan, region)]
+
+
+def one_region(plan: Plan, region: str | None) -> str:
+    """``--region`` of a command about one region (template, extract, withdraw): ``None``
+    → the city, else that region; ``all`` is refused with a message saying so (it is
+    not a misspelt name to suggest a county for)."""
+    if region is None:
+        return plan.city.id
+    if _is_all(region):
+        raise TextUsageError(Text("region.one_only", {"region": region.strip()}))
+    return find_region(plan, region)
+
+
+def _is_all(region: str) -> bool:
+    return region.strip().lower() == "all"
 
 
 # status, show, report
@@ -478,9 +493,7 @@ def template(plan_option: Path | None, period: Period, region: str | None) -> Te
                 {"period": period, "start": span.first_data_year, "end": span.end},
             )
         )
-    if region is not None and region.strip().lower() == "all":
-        raise TextUsageError(Text("template.one_region"))
-    (region_id,) = regions_named(plan, region)
+    region_id = one_region(plan, region)
     rows = template_rows(plan, period, region_id)
     return TemplateResult(plan, period, region_id, rows, plan_at)
 
@@ -526,7 +539,7 @@ def extract(
     from linyi_tracker.extract.figures import Extractor
 
     plan, plan_at = open_plan(plan_option)
-    region_id = None if region is None else find_region(plan, region)
+    region_id = None if region is None else one_region(plan, region)
     documents = [read_document(p, str(p)) for p in paths]
     extraction = Extractor(plan, year=year, region=region_id).extract(documents)
     return ExtractResult(plan, extraction, documents, plan_at)

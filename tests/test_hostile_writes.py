@@ -255,6 +255,38 @@ def test_template_and_extract_do_not_write_into_the_data_folder(
     assert list((tmp_path / "data" / "actuals").iterdir()) == []
 
 
+@pytest.mark.parametrize("command", ["template", "extract"])
+def test_template_and_extract_do_not_write_into_the_folder_named_by_data(
+    run: Run, tmp_path: Path, command: str
+) -> None:
+    """The folder named with --data (as status reads it) is guarded too: proposals or a
+    blank template written there would be assessed by the next status, unreviewed."""
+    data = copy_of_demo(tmp_path)
+    before = sorted(p.name for p in data.rglob("*"))
+    (tmp_path / "rel.txt").write_text("2016年全市城镇新增就业8.37万人。\n", encoding="utf-8")
+    args = ("template", "--period", "2016") if command == "template" else ("extract", "rel.txt")
+    for target in ("data/new.csv", "data/regions/new.csv"):
+        r = run(*args, "--data", str(data), "-o", target, "--lang", "en")
+        assert r.exit_code == 2 and "inside the data folder" in r.stderr, r.stderr
+    assert sorted(p.name for p in data.rglob("*")) == before
+
+
+@pytest.mark.parametrize("command", ["template", "extract"])
+def test_template_and_extract_do_not_write_into_the_folder_beside_the_plan(
+    run: Run, tmp_path: Path, command: str
+) -> None:
+    """With --plan PLAN.yaml and no --data, the figures are read from the folder PLAN/ beside
+    it (as status reads them): -o into that folder is refused as well."""
+    (tmp_path / "myplan.yaml").write_bytes(PLAN_FILE.read_bytes())
+    data = copy_of_demo(tmp_path).rename(tmp_path / "myplan")
+    before = sorted(p.name for p in data.rglob("*"))
+    (tmp_path / "rel.txt").write_text("2016年全市城镇新增就业8.37万人。\n", encoding="utf-8")
+    args = ("template", "--period", "2016") if command == "template" else ("extract", "rel.txt")
+    r = run(*args, "--plan", "myplan.yaml", "-o", "myplan/new.csv", "--lang", "en")
+    assert r.exit_code == 2 and "inside the data folder" in r.stderr, r.stderr
+    assert sorted(p.name for p in data.rglob("*")) == before
+
+
 @posix_only
 def test_ingest_dry_run_shows_a_newline_in_a_file_name_escaped(run: Run, tmp_path: Path) -> None:
     """ingest --dry-run lists each figure on one line, a newline in its file's name as \\n."""

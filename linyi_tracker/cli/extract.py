@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from linyi_tracker.cli.options import (
+    DataOption,
     FormatOption,
     LangOption,
     OutputFileOption,
@@ -45,6 +46,7 @@ def extract(
     output: OutputFileOption = None,
     output_format: FormatOption = OutputFormat.TABLE,
     plan: PlanOption = None,
+    data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """Propose figures from a communiqué's text (help text: cli/help_texts.py)."""
@@ -60,7 +62,12 @@ def extract(
     extraction = result.extraction
     written = list(extraction.rows)
     # the data folder too: proposed rows go there by validate and ingest, after review
-    refuse_own_inputs(output, plan=result.plan_at.path, inputs=files, data=locate_data(None).path)
+    refuse_own_inputs(
+        output,
+        plan=result.plan_at.path,
+        inputs=files,
+        data=locate_data(data, plan_at=result.plan_at).path,
+    )
     if output is not None and not is_stdout(output) and output.suffix.lower() not in ("", ".csv"):
         raise TextUsageError(Text("extract.csv_only", {"name": output}))
     if output is not None:
@@ -68,10 +75,9 @@ def extract(
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
     if output_format is OutputFormat.JSON:
         shown = None if output is None else str(output)
-        data = to_dict(extraction, written, language, shown, result.documents)
         from linyi_tracker.cli.output import echo_json
 
-        echo_json(data)
+        echo_json(to_dict(extraction, written, language, shown, result.documents))
     else:
         print_review(stdout(), result.plan, extraction, language)
     messages = stderr()

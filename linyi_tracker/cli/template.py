@@ -9,6 +9,7 @@ import typer
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.cli.options import (
+    DataOption,
     LangOption,
     OutputFileOption,
     PlanOption,
@@ -43,6 +44,7 @@ def template(
     ] = None,
     output: OutputFileOption = None,
     plan: PlanOption = None,
+    data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """A blank submission file (help text: cli/help_texts.py)."""
@@ -57,7 +59,9 @@ def template(
     made = usecases.template(plan, period, region)
     loaded, rows, region_id = made.plan, made.rows, made.region
     # the data folder too: a blank template there is read as a data file full of gaps
-    refuse_own_inputs(output, plan=made.plan_at.path, data=locate_data(None).path)
+    refuse_own_inputs(
+        output, plan=made.plan_at.path, data=locate_data(data, plan_at=made.plan_at).path
+    )
     if output is not None and not is_stdout(output):
         filled = usecases.figures_in(loaded, output)
         if filled:

@@ -66,7 +66,7 @@ def withdraw(
         plan_withdrawal,
         record_withdrawal,
     )
-    from linyi_tracker.plan.lookup import find_indicator, find_region
+    from linyi_tracker.plan.lookup import find_indicator
     from linyi_tracker.validation.naming import figure_name, key_names
 
     language = output_language(lang)
@@ -77,7 +77,7 @@ def withdraw(
     ctx = usecases.open_workspace(plan, data, for_withdraw=True)
     usecases.refuse_shipped(ctx.data_at)  # the package's own figures are never written to
     ind = find_indicator(ctx.plan, indicator)
-    region_id = ctx.plan.city.id if region is None else find_region(ctx.plan, region)
+    region_id = usecases.one_region(ctx.plan, region)
     try:
         job = plan_withdrawal(
             ctx.store,

@@ -258,6 +258,11 @@ PARAMETERS: dict[str, HelpText] = {
         "zh": "要撤回的数字所属时期，如2019或2019-06。",
         "en": "The period of the figure to withdraw, e.g. 2019 or 2019-06.",
     },
+    "withdraw|--region": {
+        "zh": "数字所属地区：代码或名称（兰山区、兰山、lanshan）。默认：全市。",
+        "en": "The figure's region: id or name (兰山区, lanshan, a unique part of a name). "
+        "Default: the city.",
+    },
     "withdraw|--reason": {
         "zh": "撤回原因（必填，记入撤回记录）。",
         "en": "Why the figure is withdrawn (required; kept in the record).",

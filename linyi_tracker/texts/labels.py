@@ -676,9 +676,9 @@ LABELS.update(
             "zh": "{period}不在规划的数据年份{start}—{end}年内",
             "en": "{period} is outside the plan's years {start}–{end}",
         },
-        "template.one_region": {
-            "zh": "模板只对一个地区：用 --region 指定，或不写表示全市",
-            "en": "a template is for one region: name it with --region, or leave it out for the city",
+        "region.one_only": {
+            "zh": "此命令只针对一个地区，--region {region} 不可用：请写一个地区的代码或名称（兰山区、lanshan），或不写表示全市",
+            "en": "this command is about one region, so --region {region} cannot be used: name one region (兰山区, lanshan), or leave it out for the city",
         },
         "ingest.no_data_folder": {
             "zh": "没有可写入的数据文件夹：请用 --data DIR（或 LINYI_TRACKER_DATA）指定，"
