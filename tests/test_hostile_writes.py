@@ -312,3 +312,33 @@ def test_extract_from_a_gbk_named_release_writes_its_name_with_replacement_marks
     assert "from \ufffd\ufffd\ufffd\ufffd.txt, line 1" in (tmp_path / "ex.csv").read_text(
         "utf-8-sig"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "2019", "--data", str(DEMO), "-o", "r.xlsx", "--format", "md"),
+        ("report", "2019", "--data", str(DEMO), "-o", "r.docx", "--format", "html"),
+        ("report", "2019", "--data", str(DEMO), "-o", "r.csv", "--format", "json"),
+        ("template", "--period", "2016", "-o", "t.xlsx", "--format", "csv"),
+        ("template", "--period", "2016", "-o", "t.csv", "--format", "xlsx"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_format_another_suffix_contradicts_is_refused(
+    run: Run, tmp_path: Path, args: tuple[str, ...], lang: str
+) -> None:
+    """-o NAME.xlsx --format md would write a file Excel refuses: exit 2, nothing written."""
+    r = run(*args, "--lang", lang)
+    assert r.exit_code == 2 and "--format" in r.stderr, r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.md", "report"])
+def test_a_format_a_suffix_does_not_contradict_is_written(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    """--format md into .txt, .md or a name with no suffix is written as asked."""
+    r = run("report", "2019", "--data", str(DEMO), "-o", name, "--format", "md", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith("#")

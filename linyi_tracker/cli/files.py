@@ -24,8 +24,10 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from linyi_tracker.i18n import Text, TextError, TextNotFoundError, TextUsageError, os_reason
 
@@ -94,6 +96,37 @@ def refuse_own_inputs(
         from linyi_tracker.cli.context import shown_path
 
         raise OutputError(Text("output.in_data", {"path": target, "folder": shown_path(data)}))
+
+
+_F = TypeVar("_F", bound=Enum)
+
+
+def format_for(
+    output: Path | None,
+    chosen: _F | None,
+    suffixes: Mapping[str, _F],
+    default: _F,
+    unknown: str,
+) -> _F:
+    """The format a command writes: ``--format`` if given, else what ``-o``'s suffix says
+    (``suffixes``; ``""`` for a file with none), else ``default`` (no ``-o``, or standard
+    output). A suffix the command does not know, with no ``--format``, is the ``unknown``
+    usage error; a ``--format`` that another known suffix contradicts (``-o r.xlsx
+    --format md``: a Markdown file Excel would refuse) is refused too — a file with no
+    suffix or ``.txt`` takes any format."""
+    suffix = None if output is None or is_stdout(output) else output.suffix.lower()
+    implied = None if suffix is None else suffixes.get(suffix)
+    if chosen is None:
+        if suffix is None:
+            return default
+        if implied is None:
+            raise TextUsageError(Text(unknown, {"name": output}))
+        return implied
+    if suffix not in (None, "", ".txt") and implied not in (None, chosen):
+        raise TextUsageError(
+            Text("output.format_mismatch", {"name": output, "format": chosen.value})
+        )
+    return chosen
 
 
 def _inside(target: Path, folder: Path) -> bool:

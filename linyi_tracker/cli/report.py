@@ -69,21 +69,12 @@ def report(
     """The yearly report for leadership (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
     from linyi_tracker.cli import context
-    from linyi_tracker.cli.files import is_stdout, refuse_own_inputs
+    from linyi_tracker.cli.files import format_for, refuse_own_inputs
     from linyi_tracker.i18n import Text, TextUsageError
 
-    fmt = (
-        output_format
-        or (SUFFIXES.get(output.suffix.lower()) if output is not None else None)
-        or ReportFormat.TERMINAL
+    fmt = format_for(
+        output, output_format, SUFFIXES, ReportFormat.TERMINAL, "report.format_unknown"
     )
-    if (
-        output is not None
-        and output_format is None
-        and output.suffix.lower() not in SUFFIXES
-        and not is_stdout(output)  # `-o -` prints what the terminal would show
-    ):
-        raise TextUsageError(Text("report.format_unknown", {"name": output.name}))
     if fmt is ReportFormat.XLSX and output is None:
         raise TextUsageError(Text("report.xlsx_needs_file"))
     if fmt is ReportFormat.DOCX and output is None:

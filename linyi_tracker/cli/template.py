@@ -26,6 +26,9 @@ class TemplateFormat(StrEnum):
     XLSX = "xlsx"
 
 
+_SUFFIXES = {"": TemplateFormat.CSV, ".csv": TemplateFormat.CSV, ".xlsx": TemplateFormat.XLSX}
+
+
 def template(
     period: Annotated[
         Period,
@@ -49,7 +52,13 @@ def template(
 ) -> None:
     """A blank submission file (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
-    from linyi_tracker.cli.files import OutputError, is_stdout, refuse_own_inputs, write_via_temp
+    from linyi_tracker.cli.files import (
+        OutputError,
+        format_for,
+        is_stdout,
+        refuse_own_inputs,
+        write_via_temp,
+    )
     from linyi_tracker.cli.output import print_bytes, stderr
     from linyi_tracker.i18n import Text, TextUsageError, t
     from linyi_tracker.intake.template import to_csv, to_xlsx
@@ -66,14 +75,9 @@ def template(
         filled = usecases.figures_in(loaded, output)
         if filled:
             raise OutputError(Text("output.holds_figures", {"path": output, "n": filled}))
-    suffix = "" if output is None or is_stdout(output) else output.suffix.lower()
-    if output_format is None and suffix not in ("", ".csv", ".xlsx"):
-        # a CSV under .docx or .xls opens as garbage or not at all
-        raise TextUsageError(Text("template.format_unknown", {"name": output}))
-    fmt = output_format or (
-        TemplateFormat.XLSX
-        if output is not None and output.suffix.lower() == ".xlsx"
-        else TemplateFormat.CSV
+    # a CSV under .docx or .xls opens as garbage or not at all
+    fmt = format_for(
+        output, output_format, _SUFFIXES, TemplateFormat.CSV, "template.format_unknown"
     )
     if fmt is TemplateFormat.XLSX:
         if output is None:

@@ -947,6 +947,10 @@ LABELS.update(
             "zh": "-o {path} 是本命令读取的输入文件，写入会覆盖它；请换一个文件名",
             "en": "-o {path} is an input this command reads; writing would overwrite it — choose another file name",
         },
+        "output.format_mismatch": {
+            "zh": "-o {name} 的扩展名与 --format {format} 不符，写入后该文件打不开：去掉 --format，或把文件名改为相应的扩展名",
+            "en": "-o {name} has the suffix of another format than --format {format}; the file would not open — drop --format, or give the file that format's suffix",
+        },
         "output.in_data": {
             "zh": "-o {path} 在数据文件夹 {folder} 内，写入会覆盖数据文件或在下次被当作数据读取；请写到别处",
             "en": "-o {path} is inside the data folder {folder}, where it would overwrite a data file or be read as data next time — write it elsewhere",
