@@ -312,6 +312,17 @@ def report(
 # validate, ingest, template
 
 
+@dataclass
+class Validated:
+    """A validation, and the errors of the data folder it was compared with (``ingest``
+    refuses every file while that folder has any: a clean submission is not yet one
+    that can be ingested)."""
+
+    report: ValidationReport
+    data: Path | None = None
+    data_errors: int = 0
+
+
 def validate(
     plan_option: Path | None,
     data_option: Path | None,
@@ -321,7 +332,7 @@ def validate(
     compare_with_store: bool = True,
     sheet: str | None = None,
     progress: ProgressFactory | None = None,
-) -> ValidationReport:
+) -> Validated:
     """Every finding in the files (folders searched), compared with the stored figures."""
     from linyi_tracker.validation.validator import STDIN, expand
     from linyi_tracker.validation.validator import validate as run_validation
@@ -339,7 +350,10 @@ def validate(
         mine = {Path(p).resolve() for p in files if p != STDIN}
         store = read_store(plan, where, exclude=mine)
     # The paths as given: a folder's files not read are named in the report (expand_named).
-    return run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+    report = run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+    if store is None:
+        return Validated(report)
+    return Validated(report, where.path, len(store.errors))
 
 
 def refuse_shipped(where: Located) -> None:

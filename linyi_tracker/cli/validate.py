@@ -54,7 +54,7 @@ def validate(
     from linyi_tracker.cli.output import stderr
 
     with _progress(stderr()) as progress:
-        report = usecases.validate(
+        validated = usecases.validate(
             plan,
             data,
             paths,
@@ -63,13 +63,26 @@ def validate(
             sheet=sheet,
             progress=progress,
         )
+    report = validated.report
     language = output_language(lang)
     if output is ValidateFormat.JSON:
         from linyi_tracker.cli.output import echo_json
 
-        echo_json(report.to_dict(language))
+        document = report.to_dict(language)
+        if validated.data is not None:
+            found = {"path": str(validated.data), "errors": validated.data_errors}
+            document["data_folder"] = found
+        echo_json(document)
     else:
         print_text(report, max_findings, language)
+        if validated.data_errors:
+            from linyi_tracker.cli.context import shown_path
+            from linyi_tracker.cli.output import stdout
+            from linyi_tracker.i18n import t
+
+            folder = shown_path(validated.data) if validated.data else ""
+            note = t("validate.data_has_errors", language, folder=folder, n=validated.data_errors)
+            stdout().print(note, markup=False)
     if report.failed:
         raise typer.Exit(1)
 

@@ -724,7 +724,7 @@ LABELS.update(
         },
         "ingest.store_has_errors": {
             "zh": "{folder} 中的数据有{n}个错误；未写入任何数字——请先改正，再导入",
-            "en": "the data in {folder} has {n:error|errors}; nothing was written — fix them "
+            "en": "the data in {folder} has {n:error|errors}; nothing was written — fix the data "
             "first, then ingest again",
         },
         "ingest.refinement": {
@@ -809,6 +809,10 @@ LABELS.update(
         "validate.clean": {
             "zh": "{files}个文件（{n}行）没有错误或警告{notices}。",
             "en": "No errors or warnings in {files:file|files} ({n:row|rows}){notices}.",
+        },
+        "validate.data_has_errors": {
+            "zh": "注意：比对所用的数据文件夹 {folder} 本身有{n}个错误，改正之前 ingest 不会写入任何文件（运行 linyi-tracker validate {folder} 查看）。",
+            "en": "Note: the data folder {folder} compared with has {n:error|errors} of its own; ingest writes nothing until it is fixed (linyi-tracker validate {folder} lists them).",
         },
         "validate.clean_notices": {"zh": "，{n}个提示", "en": " ({n:notice|notices})"},
         # The one summary of findings, validate's and plan check's: rows only where read.
