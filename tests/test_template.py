@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -258,3 +259,28 @@ def test_region_drop_down_holds_every_name_whole(run: Run, tmp_path: Path) -> No
     assert len(regions) == 31 and {"甲县,乙县", '丙"县'} <= set(regions)
     assert len(",".join(regions)) > 255
     assert book["lists"].sheet_state == "hidden"
+
+
+@pytest.mark.parametrize(("lang", "lists"), [("zh", "下拉选项"), ("en", "lists")])
+def test_a_filled_template_is_not_told_of_its_own_choice_lists(
+    run: Run, tmp_path: Path, lang: str, lists: str
+) -> None:
+    """The hidden sheet of drop-down choices (named in the template's language) is the
+    tool's own: validating a filled template gives no hidden-sheets notice for it, while a
+    clerk's own hidden sheet with figures is still named."""
+    import openpyxl
+
+    r = run("template", "--period", "2019", "--region", "lanshan", "--lang", lang, "-o", "t.xlsx")
+    assert r.exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    assert book[lists].sheet_state == "hidden"
+    r = run("validate", "t.xlsx", "--no-store", "--format", "json")
+    assert "hidden-sheets" not in [f["code"] for f in json.loads(r.stdout)["findings"]]
+    workings = book.create_sheet("workings")
+    workings["A1"] = 8800
+    workings.sheet_state = "hidden"
+    book.save(tmp_path / "t.xlsx")
+    r = run("validate", "t.xlsx", "--no-store", "--format", "json")
+    found = json.loads(r.stdout)["findings"]
+    named = [f["params"]["sheets"] for f in found if f["code"] == "hidden-sheets"]
+    assert "'workings'" in named and not any(lists in n for n in named)

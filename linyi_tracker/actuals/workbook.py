@@ -34,6 +34,9 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all members together; a 1M-row sheet i
 MAX_RATIO = 100  # unpacked / packed, for a member over RATIO_FROM bytes; real sheets: 5-20
 RATIO_FROM = 16 * 1024 * 1024
 MAX_CELLS = 10_000_000  # cells read from the sheet (1M rows of 10 columns)
+# The workbook-level name a template gives its own sheet of drop-down choices (intake/
+# template.py): that sheet is the tool's, not a clerk's workings to be told of.
+TEMPLATE_LISTS = "linyi_tracker_lists"
 # What openpyxl and the XML parser raise on a damaged sheet (1,716 of 2,000 mutated
 # workbooks gave a traceback): broken XML (ParseError is a SyntaxError), "abc" in a
 # number cell (ValueError), a shared string out of range (IndexError), a style or
@@ -164,7 +167,8 @@ def _read_book(
             result.findings.append(exc.finding(shown))
         _report(reader, notes)
         if sheet is None:
-            result.findings.extend(_sheets_not_read(book.worksheets, ws, shown))
+            others = [w for w in book.worksheets if w.title not in _template_lists(book)]
+            result.findings.extend(_sheets_not_read(others, ws, shown))
     except _MALFORMED as exc:
         # A sheet whose XML is broken, a number cell holding "abc", a shared string that
         # is not there, an entity the parser refuses: the file cannot be read as a sheet.
@@ -193,6 +197,16 @@ def _first_visible(sheets: list[Any]) -> Any:
     """The sheet a clerk sees on opening the workbook: the first not hidden (a hidden
     first sheet of lookup lists was read instead of the data)."""
     return next((ws for ws in sheets if _hidden(ws) is False), sheets[0])
+
+
+def _template_lists(book: Any) -> set[str]:
+    """The sheets a template of this tool holds its drop-down choices in (named by
+    :data:`TEMPLATE_LISTS`): a filled template is not told of them."""
+    named = book.defined_names.get(TEMPLATE_LISTS)
+    try:
+        return {title for title, _ in named.destinations} if named is not None else set()
+    except (AttributeError, TypeError, ValueError):  # a name that is not a range
+        return set()
 
 
 def _hidden(ws: Any) -> bool:

@@ -277,6 +277,7 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
             list(JUDGEMENT_CHOICES_ZH if zh else JUDGEMENT_CHOICES),
             list(MILESTONE_CHOICES_ZH if zh else MILESTONE_CHOICES),
         ],
+        lang,
     )
     regions = DataValidation(type="list", formula1=lists[0], allow_blank=True)
     ws.add_data_validation(regions)
@@ -331,25 +332,31 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     book.save(target)
 
 
-LISTS_SHEET = "lists"
+LISTS_SHEET = {"zh": "下拉选项", "en": "lists"}
 
 
-def _choice_lists(book: Any, lists: list[list[str]]) -> list[str]:
+def _choice_lists(book: Any, lists: list[list[str]], lang: Lang) -> list[str]:
     """Each drop-down's choices as a column of a hidden sheet; the ranges to point at.
 
     A literal list (``"a,b,c"``) is cut at Excel's 255 characters (31 regions pass it),
-    split at a comma inside a name and broken by a ``"``; a range has none of these."""
+    split at a comma inside a name and broken by a ``"``; a range has none of these.
+    The sheet is named in the workbook as :data:`TEMPLATE_LISTS`, so reading a filled
+    template does not report it as a hidden sheet with data."""
     from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.workbook.defined_name import DefinedName
 
-    sheet = book.create_sheet(LISTS_SHEET)
+    from linyi_tracker.actuals.workbook import TEMPLATE_LISTS
+
+    name = LISTS_SHEET[lang]
+    sheet = book.create_sheet(name)
     sheet.sheet_state = "hidden"
     ranges = []
     for c, choices in enumerate(lists, start=1):
         for r, choice in enumerate(choices, start=1):
             sheet.cell(row=r, column=c, value=formula_safe(choice))
         letter = get_column_letter(c)
-        ranges.append(
-            f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${max(len(choices), 1)}"
-        )
+        ranges.append(f"{quote_sheetname(name)}!${letter}$1:${letter}${max(len(choices), 1)}")
     sheet.protection.sheet = True
+    whole = f"{quote_sheetname(name)}!$A$1:${get_column_letter(max(len(lists), 1))}$1"
+    book.defined_names[TEMPLATE_LISTS] = DefinedName(TEMPLATE_LISTS, attr_text=whole)
     return ranges
