@@ -284,3 +284,25 @@ def test_a_filled_template_is_not_told_of_its_own_choice_lists(
     found = json.loads(r.stdout)["findings"]
     named = [f["params"]["sheets"] for f in found if f["code"] == "hidden-sheets"]
     assert "'workings'" in named and not any(lists in n for n in named)
+
+
+@pytest.mark.parametrize(
+    ("period", "lang", "expected"),
+    [
+        ("2020-09", "zh", "兰山区2020年9月民生指标报送表"),
+        ("2020年第三季度", "zh", "兰山区2020年第3季度民生指标报送表"),
+        ("2020", "zh", "兰山区2020年民生指标报送表"),
+        ("2020-09", "en", "Livelihood indicators: Lanshan District, Sep 2020"),
+        ("2020Q3", "en", "Livelihood indicators: Lanshan District, 2020 Q3"),
+    ],
+)
+def test_a_workbook_template_s_title_says_its_period_and_region_as_people_write_them(
+    run: Run, tmp_path: Path, period: str, lang: str, expected: str
+) -> None:
+    """The title reads 2020年9月 / Sep 2020 (not 2020-09), the region in the title's language."""
+    import openpyxl
+
+    args = ("template", "--period", period, "--region", "兰山", "--lang", lang, "-o", "t.xlsx")
+    assert run(*args).exit_code == 0
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx").active
+    assert ws is not None and ws["A1"].value == expected

@@ -111,8 +111,19 @@ class TemplateRow:
         return zh_help if lang == "zh" else en_help or zh_help
 
 
-def title(rows: list[TemplateRow], lang: Lang) -> str:
-    region, period = (rows[0].region, rows[0].period) if rows else ("", "")
+def title(rows: list[TemplateRow], lang: Lang, plan: Plan | None = None) -> str:
+    """The sheet's title, its period as a reader writes it (临沂市2020年9月…, not 2020-09:
+    the rows keep the canonical form, the title is read by people), and with ``plan``
+    the region in the title's language (the rows keep the Chinese name a clerk writes)."""
+    from linyi_tracker.actuals.periods import parse_period
+
+    if not rows:
+        return t("template.title", lang, region="", period="")
+    region = rows[0].region
+    if plan is not None:
+        named = next((r.name for r in plan.regions if r.name.zh == region), None)
+        region = region if named is None else (named.zh if lang == "zh" else named.en)
+    period = parse_period(rows[0].period).label(lang)
     return t("template.title", lang, region=region, period=period)
 
 
@@ -233,7 +244,7 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
 
     book = new_workbook()
     ws = book.create_sheet("submission" if lang == "en" else "填报")
-    ws.append([formula_safe(title(rows, lang))])
+    ws.append([formula_safe(title(rows, lang, plan))])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(block(lang))
     for cell in ws[2][0::2]:
