@@ -26,6 +26,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("encoding-error", ""): "re-saves the same cells in another encoding; no figure changes",
     ("encoding-error", "plan"): "re-saves the plan in UTF-8; no figure changes",
     ("encoding-error", "mixed"): "re-saves the whole file in one encoding; read again",
+    ("encoding-error", "utf16"): "re-saves the same cells as UTF-8; no figure changes",
     ("empty-file", ""): "asks for the real file; nothing is stored from an empty one",
     ("missing-column", ""): "adds a column the clerk fills from the source",
     ("missing-column", "separator"): "re-saves with commas; the cells stay the same",

@@ -27,6 +27,7 @@ from linyi_tracker.actuals.numbers import NumberError, not_a_digit, parse_number
 from linyi_tracker.actuals.periods import PeriodError, parse_period
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 from linyi_tracker.validation.validator import validate
 
 CELLS = FIXTURES / "hostile" / "cells"
@@ -330,3 +331,19 @@ def test_validate_names_file_line_and_column_and_exits_1(
     word = {"error": "错误", "warning": "警告"}[severity] if lang == "zh" else severity
     assert f" {word} " in line
     assert "Traceback" not in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_utf16_file_is_named_as_excels_unicode_text(
+    plan: Plan, tmp_path: Path, codec: str
+) -> None:
+    """A file saved as Excel's 'Unicode text' (UTF-16 with its BOM) is one encoding-error
+    saying UTF-16, at line 1 (was: 'byte 0xff at offset 0' with no word of UTF-16)."""
+    source = (CELLS / "unicode-text-utf16.csv").read_bytes().decode("utf-16")
+    path = tmp_path / "unicode.csv"
+    path.write_bytes(
+        ("\ufeff" + source).encode(codec) if codec.endswith("be") else source.encode(codec)
+    )
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    (found,) = [f for f in report.findings if f.code == "encoding-error"]
+    assert (found.line, found.form) == (1, "utf16") and "UTF-16" in render(found, "en")[0]

@@ -1,6 +1,7 @@
 """A data file's encoding, decided deterministically over the whole file.
 
-A BOM means UTF-8; else the whole file must decode as strict UTF-8; else as strict
+A BOM means UTF-8 (a UTF-16 BOM, Excel's "Unicode text", is an ``encoding-error``
+saying so); else the whole file must decode as strict UTF-8; else as strict
 GB18030 (a superset of GBK and GB2312, Excel's Chinese default); else an
 ``encoding-error`` at the first byte that fits neither. Detectors (chardet,
 charset-normalizer) guess wrong on short GBK files and never decide this.
@@ -23,6 +24,8 @@ def detect_encoding(stream: BinaryIO, shown: str) -> tuple[str | None, list[Find
     cheap pass. The stream is left at its start."""
     head = stream.read(3)
     stream.seek(0)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        return None, [Finding("encoding-error", Severity.ERROR, shown, 1, form="utf16")]
     bom = head == codecs.BOM_UTF8
     failure = _first_failure(stream, "utf-8")
     if failure is None:

@@ -137,6 +137,10 @@ _ENTRIES = [
                 "规划文件不是UTF-8编码（第{offset}字节，0x{byte}）",
                 "the plan file is not UTF-8 (byte 0x{byte} at offset {offset})",
             ),
+            "utf16": T(
+                "文件是UTF-16编码（Excel的“Unicode文本”），不是CSV所用的UTF-8或GB18030",
+                "the file is UTF-16 (Excel's 'Unicode text'), not the UTF-8 or GB18030 of a CSV",
+            ),
             "mixed": T(
                 "文件混用了两种编码：按GB18030读作“{text}”的文字其实是UTF-8编码的“{meant}”",
                 "the file mixes two encodings: the text read as GB18030 as '{text}' is "
@@ -149,6 +153,11 @@ _ENTRIES = [
                 "open the file in Excel and save it as 'CSV UTF-8 (comma delimited)'",
             ),
             "plan": T("请把规划文件存为UTF-8", "save the plan as UTF-8"),
+            "utf16": T(
+                "请用Excel打开并另存为“CSV UTF-8（逗号分隔）”（不是“Unicode文本”）",
+                "open the file in Excel and save it as 'CSV UTF-8 (comma delimited)' (not "
+                "'Unicode text')",
+            ),
             "mixed": T(
                 "请把整个文件存为同一种编码：在Excel中另存为“CSV UTF-8（逗号分隔）”，"
                 "并核对该处文字",
@@ -398,7 +407,10 @@ _ENTRIES = [
         "hidden-sheets",
         N,
         "file",
-        T("工作簿中有数据的隐藏工作表未读取", "hidden sheets with data not read"),
+        T(
+            "工作簿中有数据的隐藏工作表未读取（模板自带的下拉选项表除外）",
+            "hidden sheets with data not read (not a template's own sheet of drop-down choices)",
+        ),
         {
             "": T(
                 "读取了可见的工作表“{read}”；{n}个隐藏工作表有内容，未读取：{sheets}",
