@@ -390,3 +390,33 @@ def test_a_figure_left_unread_counts_as_no_reading(plan: Plan, tmp_path: Path) -
     )
     found = findings_of(plan, path)
     assert [(f.code, f.form) for f in found] == [("unit-mismatch", "twice")]
+
+
+# Indicator cells (the id, its zh name, its en name) and figures (plain, grouped, in 万)
+_NAMED = st.sampled_from(["emp.new_urban_jobs", "城镇新增就业人数", "New urban jobs"])
+_FIGURE = st.sampled_from(["9800", "12,000", "1.2万", "13,000"])
+
+
+@given(st.lists(st.tuples(_NAMED, _FIGURE), min_size=1, max_size=40))
+def test_a_reading_repeated_on_many_rows_counts_each_row(
+    plan: Plan, rows: list[tuple[str, str]]
+) -> None:
+    """However often a cell's text repeats (past the first lines, where a row after only
+    counts), each reading counts every row that made it and names the first of them."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.csv"
+        body = "".join(
+            f'{name},{2012 + n % 8},lanshan,"{figure}"\n' for n, (name, figure) in enumerate(rows)
+        )
+        path.write_text("indicator,period,region,value\n" + body, encoding="utf-8")
+        found = findings_of(plan, path)
+    made = {
+        "indicator-by-name": [n for n, (name, _) in enumerate(rows, start=2) if name[0] != "e"],
+        "thousands-separator": [n for n, (_, f) in enumerate(rows, start=2) if "," in f],
+        "magnitude-suffix": [n for n, (_, f) in enumerate(rows, start=2) if "万" in f],
+    }
+    for code, lines in made.items():
+        said = [(f.params["count"], f.params["lines"]) for f in coded(found, code)]
+        assert said == ([(len(lines), lines[:FIRST_LINES])] if lines else [])

@@ -13,11 +13,13 @@ distinct value/unit pairs.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import operator
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -38,7 +40,15 @@ from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.actuals.records import MAX_LINE, Row, TooLong
 from linyi_tracker.characters import UNSAFE_IN_CELLS
-from linyi_tracker.findings import READINGS, Finding, Issue, Param, Readings, Severity
+from linyi_tracker.findings import (
+    FIRST_LINES,
+    READINGS,
+    Finding,
+    Issue,
+    Param,
+    Readings,
+    Severity,
+)
 from linyi_tracker.plan.models import Indicator, Unit
 
 Emit = Callable[[Observation], None]
@@ -72,6 +82,7 @@ Read = tuple[Any, tuple[Issue, ...]]
 # whether the figure is a growth figure; the value text; the unit text). Its meaning:
 # (number, word, date done, the number as a float when the float gives its digits back).
 ValueKey = tuple[int, bool, str, str]
+ReadingKey = tuple[str, int | None, str, str]  # a reading's code, column number and forms
 ValueMeaning = tuple["Decimal | None", "str | None", "date | None", "float | None"]
 _NO_VALUE: ValueMeaning = (None, None, None, None)
 
@@ -232,6 +243,8 @@ class RowReader:
         self.header = Header()
         self.header_line = 0
         self.readings = Readings()  # the sure readings, one finding a file and column
+        # id of a tuple of readings → [the tuple, the rows it was on, its keys]: report()
+        self._seen: dict[int, list[Any]] = {}
         self.errors = (
             0  # errors so far, counted as they are found (a row checks whether it added any)
         )
@@ -241,8 +254,21 @@ class RowReader:
 
     def report(self, line: int | None, issues: Iterable[Issue]) -> None:
         """The issues of a rule as findings at ``line``, each column named and numbered as
-        this file has it."""
+        this file has it.
+
+        The memo hands every row of a text the same tuple of issues. Once a tuple of
+        readings alone (a name for an id, 万 multiplied out: on every row of a county's
+        file) has been reported on :data:`FIRST_LINES` rows, each of its readings has
+        named its first lines: a row after only counts (``_seen``, which holds the tuple
+        so that its id names it alone; :meth:`readings_found` adds the counts)."""
+        seen = self._seen.get(id(issues))
+        if seen is not None and seen[0] is issues:
+            seen[1] += 1
+            if seen[1] > FIRST_LINES:
+                return
         columns, names = self.header.columns, self.header.names
+        keys: list[ReadingKey] = []
+        errors = self.errors
         for issue in issues:
             column, number = issue.column, issue.number
             if number is None and column in columns:
@@ -251,10 +277,10 @@ class RowReader:
             if issue.severity is Severity.ERROR:
                 self.errors += 1
             reading = issue.code in READINGS
-            if reading and self.readings.again(
-                (issue.code, number, issue.form, issue.hint_form), line
-            ):
-                continue  # a reading seen before in this column: counted, no finding made
+            if reading:
+                keys.append(key := (issue.code, number, issue.form, issue.hint_form))
+                if self.readings.again(key, line):
+                    continue  # a reading seen before in this column: counted, no finding made
             finding = Finding(
                 issue.code,
                 issue.severity,
@@ -271,6 +297,23 @@ class RowReader:
                 self.readings.add(finding)  # reported once for the file, by run()
             else:
                 self.result.findings.append(finding)
+        alone = isinstance(issues, tuple) and len(keys) == len(issues) and self.errors == errors
+        if seen is None and alone:  # readings alone
+            self._seen[id(issues)] = [issues, 1, keys]
+
+    def readings_found(self) -> list[Finding]:
+        """The file's sure readings, one finding a code and column, with the rows
+        :meth:`report` counted alone added to their counts."""
+        counted: collections.Counter[ReadingKey] = collections.Counter()
+        for _, rows, keys in self._seen.values():
+            for key in keys:
+                counted[key] += max(0, rows - FIRST_LINES)
+        found = self.readings.findings()
+        for i, f in enumerate(found):
+            more = counted[f.code, f.column_number, f.form, f.hint_form]
+            if more and isinstance(count := f.params["count"], int):
+                found[i] = replace(f, params={**f.params, "count": count + more})
+        return found
 
     # ------------------------------------------------------------ the file
 
@@ -280,8 +323,8 @@ class RowReader:
         try:
             self._run(rows)
         finally:
-            self.result.findings.extend(self.readings.findings())
-            self.readings = Readings()
+            self.result.findings.extend(self.readings_found())
+            self.readings, self._seen = Readings(), {}
 
     def _run(self, rows: Iterable[Row]) -> None:
         it = iter(rows)
