@@ -426,13 +426,21 @@ def _write_new(path: Path, data: bytes) -> None:
 
 def _secret(folder: Path, *, create: bool) -> bytes | None:
     """The per-user HMAC key: read (a private regular file of the right size, not a
-    link), else — when ``create`` — replaced by a new random one."""
+    link), else — when ``create`` — replaced by a new random one. Read once a process
+    while the file stays the same one, unchanged (an lstat, not an open, an entry)."""
     path = folder / SECRET
+    with contextlib.suppress(OSError):
+        known = _SECRETS.get(path)
+        if known is not None and known[0] == _same_file(path.lstat()):
+            return known[1]  # never for a file that is not private: that is None
     try:
         data = _read_private(path, _SECRET_BYTES)
     except (Doubt, OSError):  # a link (ELOOP), someone else's file, the wrong size…
         data = b""
     if data is not None and len(data) == _SECRET_BYTES:
+        with contextlib.suppress(OSError):  # as it is once read (reading touched it)
+            if (same := _same_file(path.lstat())) is not None:
+                _SECRETS[path] = (same, data)
         return data
     if not create:
         return None
@@ -445,6 +453,17 @@ def _secret(folder: Path, *, create: bool) -> bytes | None:
     except FileExistsError:
         return None  # another process made one just now: its entries, next time
     return secret
+
+
+# The secrets read, by path: with what the file was (a private regular file) when read.
+_SECRETS: dict[Path, tuple[tuple[int, ...], bytes]] = {}
+
+
+def _same_file(st: os.stat_result) -> tuple[int, ...] | None:
+    """Which file, as it is: ``None`` (never the same) for one that is not private."""
+    if not stat.S_ISREG(st.st_mode) or not _private(st):
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode, st.st_uid)
 
 
 def prune(folder: Path, used: set[str]) -> None:
@@ -686,7 +705,6 @@ def _fits(value: Any, hint: Any) -> bool:
     return False
 
 
-_NUMBER_CHARS = re.compile(r"[^0-9.;E+\-]")  # ";" is _SEP
 _NUMBER = re.compile(
     rf"-?[0-9]{{1,{_MAX_NUMBER}}}(?:\.[0-9]{{1,{_MAX_NUMBER}}})?(?:E[-+][0-9]{{1,4}})?"
 )
@@ -712,11 +730,10 @@ def _pack_ints(values: list[int]) -> str:
     return base64.b64encode(array(_INT, values).tobytes()).decode("ascii")
 
 
-def _packed(raw: Any) -> array[int]:
-    """The ints of :func:`_pack_ints`, as many as the text's size allows, no more, and
-    not bounded: for a column whose every number is looked up in a table, the lookup is
-    the bound (an unknown number raises), and a pass over a million numbers for their
-    minimum and maximum is saved."""
+def _packed(raw: Any) -> list[int]:
+    """The ints of :func:`_pack_ints`, as many as the text's size allows, no more, not
+    bounded (the caller bounds them), as a list: its items are made once, where a pass
+    over an array makes each again."""
     if type(raw) is not str:
         raise Doubt("not packed ints")
     try:
@@ -727,13 +744,13 @@ def _packed(raw: Any) -> array[int]:
     if len(data) % packed.itemsize:
         raise Doubt("not a whole number of ints")
     packed.frombytes(data)
-    return packed
+    return packed.tolist()
 
 
 def _ints(raw: Any, low: int, high: int) -> list[int]:
     """The ints of :func:`_pack_ints`, each within [low, high] (C loops, no Python call
     per item)."""
-    numbers = _packed(raw).tolist()
+    numbers = _packed(raw)
     if numbers and (min(numbers) < low or max(numbers) > high):
         raise Doubt("ints out of bounds")
     return numbers
@@ -806,8 +823,8 @@ def _decode(
     """A column of ``n`` rows, each number converted: looked up in a list (-1 its last
     item, where ``allowed`` starts at -1), or given to a function once for each
     distinct number (a period or a date is made once, not once a row). Each number
-    must be within ``allowed`` (a list's bound by default): checked first, on the packed
-    numbers in C, for a list would take any negative number from its end."""
+    must be within ``allowed`` (a list's bound by default): checked first, in C, for a
+    list would take any negative number from its end."""
     if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
         raise Doubt("not a column")
     in_runs, numbers, counts = raw[0], _packed(raw[1]), _ints(raw[2], 1, n)
@@ -893,31 +910,32 @@ def _figures(raw: Any) -> list[Decimal | None]:
     exponent) of bounded length."""
     if type(raw) is not str or (raw and raw[0] != _SEP):
         raise Doubt("not a value table")
-    if _NUMBER_CHARS.search(raw):
-        raise Doubt("characters that are not in a plain number")
-    parts = raw.split(_SEP)[1:]  # the text starts with a separator: none for no figures
-    if parts and max(map(len, parts)) > _MAX_NUMBER:
-        raise Doubt("values of another length")
-    known = _FIGURES
-    if len(known) > _KNOWN_FIGURES:
-        known.clear()
-    for text in set(parts).difference(known):
-        known[text] = _figure(text)
-    return list(map(known.__getitem__, parts))
+    if len(_FIGURES) > _KNOWN_FIGURES:
+        _FIGURES.clear()
+    # one pass in C; a text not known yet is checked and made by _Figures.__missing__
+    return list(map(_FIGURES.__getitem__, raw.split(_SEP)[1:]))  # "" is no figures
 
 
 def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal | None]:
     """The value column of ``n`` rows, from its table of distinct texts."""
-    figures: list[Decimal | None] = [*_figures(table)]
+    figures = _figures(table)
     if optional:
         figures.append(None)  # -1: a row without a figure
     return _decode(raw, n, figures, allowed=range(-optional, len(figures) - optional))
 
 
-# Each figure's text made a Decimal and checked once a process: a store's files repeat
-# their figures (a million county figures hold some 50,000 distinct texts), so most
-# rows' figures are found here, in C (a bounded lru_cache was slower: 0.5 µs a hit).
-_FIGURES: dict[str, Decimal] = {}
+class _Figures(dict[str, Decimal]):
+    """Each figure's text made a Decimal and checked once a process (by its exact text):
+    a store's files repeat their figures (a million county figures hold some 50,000
+    distinct texts), so most rows' figures are found here, in C, in one pass over a
+    file's table (a bounded lru_cache was slower: 0.5 µs a hit)."""
+
+    def __missing__(self, text: str) -> Decimal:
+        made = self[text] = _figure(text)
+        return made
+
+
+_FIGURES = _Figures()
 _KNOWN_FIGURES = 1 << 18
 
 
