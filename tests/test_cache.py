@@ -778,6 +778,17 @@ def test_a_figure_is_known_by_its_exact_text(tmp_path: Path) -> None:
         assert text not in cache._FIGURES
 
 
+def test_a_period_is_known_by_its_exact_text() -> None:
+    """Periods are found by their exact text: 2016年 and 2016-9 read as periods the store
+    knows (2016, 2016-09) but are never written so, and are refused whatever is known."""
+    assert cache._PERIODS["2016"].text == "2016"
+    assert cache._PERIODS["2016-09"] is cache._PERIODS["2016-09"]  # made once
+    for text in ("2016年", "2016-9", " 2016", "２０１６"):
+        with pytest.raises(cache.Doubt):
+            cache._PERIODS[text]
+        assert text not in cache._PERIODS
+
+
 @posix_only
 def test_a_link_planted_at_the_secret_is_not_followed(
     plan: Plan, folder: Path, tmp_path: Path

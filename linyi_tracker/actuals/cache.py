@@ -910,9 +910,7 @@ def _figures(raw: Any) -> list[Decimal | None]:
     exponent) of bounded length."""
     if type(raw) is not str or (raw and raw[0] != _SEP):
         raise Doubt("not a value table")
-    if len(_FIGURES) > _KNOWN_FIGURES:
-        _FIGURES.clear()
-    # one pass in C; a text not known yet is checked and made by _Figures.__missing__
+    # one pass in C; a text not known yet is checked and made by _figure
     return list(map(_FIGURES.__getitem__, raw.split(_SEP)[1:]))  # "" is no figures
 
 
@@ -924,19 +922,25 @@ def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal
     return _decode(raw, n, figures, allowed=range(-optional, len(figures) - optional))
 
 
-class _Figures(dict[str, Decimal]):
-    """Each figure's text made a Decimal and checked once a process (by its exact text):
-    a store's files repeat their figures (a million county figures hold some 50,000
-    distinct texts), so most rows' figures are found here, in C, in one pass over a
-    file's table (a bounded lru_cache was slower: 0.5 µs a hit)."""
+class _Known(dict[str, _T]):
+    """Texts made into values once a process, by their exact text, each made (and
+    checked) by ``make`` when first met: a store's files repeat their figures (a million
+    county figures hold some 50,000 distinct texts) and periods, so most are found
+    here, in C, in one pass over a file's table (a bounded lru_cache was slower: 0.5 µs
+    a hit). Emptied when it grows beyond :data:`_KNOWN_TEXTS`."""
 
-    def __missing__(self, text: str) -> Decimal:
-        made = self[text] = _figure(text)
+    def __init__(self, make: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, text: str) -> _T:
+        if len(self) > _KNOWN_TEXTS:
+            self.clear()
+        made = self[text] = self.make(text)
         return made
 
 
-_FIGURES = _Figures()
-_KNOWN_FIGURES = 1 << 18
+_KNOWN_TEXTS = 1 << 18
 
 
 def _figure(text: str) -> Decimal:
@@ -947,6 +951,16 @@ def _figure(text: str) -> Decimal:
     if too_large(made):
         raise Doubt("a figure the reader refuses as too large")
     return made
+
+
+def _period(text: str) -> Period:
+    found = parse_period(text)
+    if found.text != text:
+        raise Doubt("a period not as it is written")
+    return found
+
+
+_FIGURES, _PERIODS = _Known(_figure), _Known(_period)
 
 
 class _Strings:
@@ -1052,11 +1066,7 @@ def _decode_rows(data: dict[str, Any], n: int) -> list[Observation]:
         raise Doubt("another number of columns")
 
     def period(number: int) -> Period:
-        written = strings[number]
-        found = parse_period(written)
-        if found.text != written:
-            raise Doubt("a period not as it is written")
-        return found
+        return _PERIODS[strings[number]]
 
     def day(number: int) -> date | None:
         return None if number < 0 else _day(strings[number])
