@@ -746,23 +746,6 @@ def test_a_link_planted_at_an_entry_is_not_read(
     assert len(reads) == 1 and elsewhere.exists()
 
 
-def test_a_secret_replaced_between_runs_is_read_again(
-    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The secret is read once a process only while it is the same file: one replaced by
-    another run is read again, and entries signed with the old one are refused."""
-    cache_dir = tmp_path / "cache"
-    fresh = load(plan, folder, cache_dir)
-    secret = cache_dir / cache.SECRET
-    secret.unlink()
-    secret.write_bytes(b"n" * 32)
-    secret.chmod(0o600)
-    reads = counting_reads(monkeypatch)
-    assert load(plan, folder, cache_dir) == fresh
-    assert len(reads) == len(list(folder.rglob("*.csv")))  # every entry refused: read again
-    assert secret.read_bytes() == b"n" * 32
-
-
 def test_a_figure_is_known_by_its_exact_text(tmp_path: Path) -> None:
     """The process-wide figures are found by their exact text: 9800.0 after 9800 is a
     figure of its own, and a text never written (9800.00 with a plus, NaN) is refused

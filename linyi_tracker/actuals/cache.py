@@ -426,21 +426,13 @@ def _write_new(path: Path, data: bytes) -> None:
 
 def _secret(folder: Path, *, create: bool) -> bytes | None:
     """The per-user HMAC key: read (a private regular file of the right size, not a
-    link), else — when ``create`` — replaced by a new random one. Read once a process
-    while the file stays the same one, unchanged (an lstat, not an open, an entry)."""
+    link), else — when ``create`` — replaced by a new random one."""
     path = folder / SECRET
-    with contextlib.suppress(OSError):
-        known = _SECRETS.get(path)
-        if known is not None and known[0] == _same_file(path.lstat()):
-            return known[1]  # never for a file that is not private: that is None
     try:
         data = _read_private(path, _SECRET_BYTES)
     except (Doubt, OSError):  # a link (ELOOP), someone else's file, the wrong size…
         data = b""
     if data is not None and len(data) == _SECRET_BYTES:
-        with contextlib.suppress(OSError):  # as it is once read (reading touched it)
-            if (same := _same_file(path.lstat())) is not None:
-                _SECRETS[path] = (same, data)
         return data
     if not create:
         return None
@@ -453,17 +445,6 @@ def _secret(folder: Path, *, create: bool) -> bytes | None:
     except FileExistsError:
         return None  # another process made one just now: its entries, next time
     return secret
-
-
-# The secrets read, by path: with what the file was (a private regular file) when read.
-_SECRETS: dict[Path, tuple[tuple[int, ...], bytes]] = {}
-
-
-def _same_file(st: os.stat_result) -> tuple[int, ...] | None:
-    """Which file, as it is: ``None`` (never the same) for one that is not private."""
-    if not stat.S_ISREG(st.st_mode) or not _private(st):
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode, st.st_uid)
 
 
 def prune(folder: Path, used: set[str]) -> None:
@@ -731,9 +712,8 @@ def _pack_ints(values: list[int]) -> str:
 
 
 def _packed(raw: Any) -> list[int]:
-    """The ints of :func:`_pack_ints`, as many as the text's size allows, no more, not
-    bounded (the caller bounds them), as a list: its items are made once, where a pass
-    over an array makes each again."""
+    """The ints of :func:`_pack_ints`, as many as the text's size allows, unbounded (the
+    caller bounds them); a list, whose ints a pass over an array would make again."""
     if type(raw) is not str:
         raise Doubt("not packed ints")
     try:
@@ -906,11 +886,10 @@ def _encode_values(values: list[Decimal | None]) -> tuple[Column, str]:
 
 
 def _figures(raw: Any) -> list[Decimal | None]:
-    """The figures of a value table, each of plain digits (a dot, a minus, rarely an
-    exponent) of bounded length."""
+    """The figures of a value table, in one pass in C: each text met for the first time
+    is checked by :func:`_figure` (plain digits, a dot, a minus, of bounded length)."""
     if type(raw) is not str or (raw and raw[0] != _SEP):
         raise Doubt("not a value table")
-    # one pass in C; a text not known yet is checked and made by _figure
     return list(map(_FIGURES.__getitem__, raw.split(_SEP)[1:]))  # "" is no figures
 
 
@@ -923,11 +902,9 @@ def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal
 
 
 class _Known(dict[str, _T]):
-    """Texts made into values once a process, by their exact text, each made (and
-    checked) by ``make`` when first met: a store's files repeat their figures (a million
-    county figures hold some 50,000 distinct texts) and periods, so most are found
-    here, in C, in one pass over a file's table (a bounded lru_cache was slower: 0.5 µs
-    a hit). Emptied when it grows beyond :data:`_KNOWN_TEXTS`."""
+    """Texts made values once a process, by exact text, each made and checked by ``make``
+    when first met: files repeat their figures (a million county figures hold ~50,000
+    distinct texts) and periods, so most are found here, in C (an lru_cache: 0.5 µs a hit)."""
 
     def __init__(self, make: Callable[[str], _T]) -> None:
         super().__init__()
@@ -1058,30 +1035,25 @@ def _unpack_file(data: dict[str, Any], max_rows: int) -> FileEntry:
 def _decode_rows(data: dict[str, Any], n: int) -> list[Observation]:
     """The ``n`` observations of a file entry's columns."""
     strings = _strings(data["strings"])
-    # a text column's bound: a number not in the table raises (-1: None, where allowed)
     text_or_none: list[str | None] = [*strings, None]
     raw_columns = data["columns"]
     kinds = _observation_kinds()
     if type(raw_columns) is not list or len(raw_columns) != len(kinds):
         raise Doubt("another number of columns")
 
-    def period(number: int) -> Period:
-        return _PERIODS[strings[number]]
-
     def day(number: int) -> date | None:
         return None if number < 0 else _day(strings[number])
 
     columns: list[Sequence[Any]] = []
     for (_, kind, optional), raw in zip(kinds, raw_columns, strict=True):
-        low = -1 if optional else 0
+        allowed = range(-optional, len(strings))  # -1: None, where a column allows it
         if kind == "text":
             table = text_or_none if optional else strings
-            allowed = range(-optional, len(strings))
             columns.append(_decode(raw, n, table, allowed=allowed))
-        elif kind == "period":
-            columns.append(_decode(raw, n, period, allowed=range(len(strings))))
+        elif kind == "period":  # never None (_observation_kinds)
+            columns.append(_decode(raw, n, lambda i: _PERIODS[strings[i]], allowed=allowed))
         elif kind == "day":
-            columns.append(_decode(raw, n, day, allowed=range(low, len(strings))))
+            columns.append(_decode(raw, n, day, allowed=allowed))
         elif kind == "value":
             columns.append(_decode_values(raw, data["values"], n, optional))
         else:
@@ -1106,15 +1078,14 @@ def _pack_outcome(key: str, outcome: Outcome) -> bytes:
             "current": _encode_runs(current),
             "revisions": [[*k, len(v)] for k, v in revisions.items()],
             "revised": _encode_runs(list(itertools.chain.from_iterable(revisions.values()))),
-            "withdrawn": list(map(_pack_ints, _pairs(withdrawn))),
+            "withdrawn": [
+                _pack_ints([w for w, _ in withdrawn]),
+                _pack_ints([o for _, o in withdrawn]),
+            ],
             "finding_fields": [f.name for f in _init_fields(Finding)],
             "findings": [_enc_fields(f) for f in findings],
         }
     )
-
-
-def _pairs(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    return [a for a, _ in pairs], [b for _, b in pairs]
 
 
 def _unpack_outcome(data: dict[str, Any], figures: int, withdrawals: int) -> Outcome:

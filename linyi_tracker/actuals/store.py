@@ -105,9 +105,8 @@ class Store:
         if cached is None:
             built: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
             with gc_paused():
-                # Period.code orders as Period.sort_key does; attrgetter reads both it and
-                # the series, and each figure goes to its series' list, in C: no Python
-                # call nor loop a figure
+                # Period.code orders as Period.sort_key does; each figure read by attrgetter
+                # and appended to its series' list in C: no Python call nor loop a figure
                 ordered = sorted(self.observations, key=_PERIOD_CODE)
                 lists = map(built.__getitem__, map(_SERIES, ordered))
                 deque(map(list.append, lists, ordered), maxlen=0)
