@@ -746,6 +746,32 @@ def test_a_link_planted_at_an_entry_is_not_read(
     assert len(reads) == 1 and elsewhere.exists()
 
 
+def test_a_figure_is_known_by_its_exact_text(tmp_path: Path) -> None:
+    """The process-wide figures are found by their exact text: 9800.0 after 9800 is a
+    figure of its own, and a text never written (9800.00 with a plus, NaN) is refused
+    whatever is known."""
+    column, table = through_json(cache._encode_values([Decimal("9800"), Decimal("9800.0")]))
+    assert [str(v) for v in cache._decode_values(column, table, 2, optional=False)] == [
+        "9800",
+        "9800.0",
+    ]
+    for text in ("+9800", "9800.", "NaN", "9" * 101):
+        with pytest.raises(cache.Doubt):
+            cache._figures(cache._SEP + text)
+        assert text not in cache._FIGURES
+
+
+def test_a_period_is_known_by_its_exact_text() -> None:
+    """Periods are found by their exact text: 2016年 and 2016-9 read as periods the store
+    knows (2016, 2016-09) but are never written so, and are refused whatever is known."""
+    assert cache._PERIODS["2016"].text == "2016"
+    assert cache._PERIODS["2016-09"] is cache._PERIODS["2016-09"]  # made once
+    for text in ("2016年", "2016-9", " 2016", "２０１６"):
+        with pytest.raises(cache.Doubt):
+            cache._PERIODS[text]
+        assert text not in cache._PERIODS
+
+
 @posix_only
 def test_a_link_planted_at_the_secret_is_not_followed(
     plan: Plan, folder: Path, tmp_path: Path

@@ -686,7 +686,6 @@ def _fits(value: Any, hint: Any) -> bool:
     return False
 
 
-_NUMBER_CHARS = re.compile(r"[^0-9.;E+\-]")  # ";" is _SEP
 _NUMBER = re.compile(
     rf"-?[0-9]{{1,{_MAX_NUMBER}}}(?:\.[0-9]{{1,{_MAX_NUMBER}}})?(?:E[-+][0-9]{{1,4}})?"
 )
@@ -712,11 +711,9 @@ def _pack_ints(values: list[int]) -> str:
     return base64.b64encode(array(_INT, values).tobytes()).decode("ascii")
 
 
-def _packed(raw: Any) -> array[int]:
-    """The ints of :func:`_pack_ints`, as many as the text's size allows, no more, and
-    not bounded: for a column whose every number is looked up in a table, the lookup is
-    the bound (an unknown number raises), and a pass over a million numbers for their
-    minimum and maximum is saved."""
+def _packed(raw: Any) -> list[int]:
+    """The ints of :func:`_pack_ints`, as many as the text's size allows, unbounded (the
+    caller bounds them); a list, whose ints a pass over an array would make again."""
     if type(raw) is not str:
         raise Doubt("not packed ints")
     try:
@@ -727,13 +724,13 @@ def _packed(raw: Any) -> array[int]:
     if len(data) % packed.itemsize:
         raise Doubt("not a whole number of ints")
     packed.frombytes(data)
-    return packed
+    return packed.tolist()
 
 
 def _ints(raw: Any, low: int, high: int) -> list[int]:
     """The ints of :func:`_pack_ints`, each within [low, high] (C loops, no Python call
     per item)."""
-    numbers = _packed(raw).tolist()
+    numbers = _packed(raw)
     if numbers and (min(numbers) < low or max(numbers) > high):
         raise Doubt("ints out of bounds")
     return numbers
@@ -806,8 +803,8 @@ def _decode(
     """A column of ``n`` rows, each number converted: looked up in a list (-1 its last
     item, where ``allowed`` starts at -1), or given to a function once for each
     distinct number (a period or a date is made once, not once a row). Each number
-    must be within ``allowed`` (a list's bound by default): checked first, on the packed
-    numbers in C, for a list would take any negative number from its end."""
+    must be within ``allowed`` (a list's bound by default): checked first, in C, for a
+    list would take any negative number from its end."""
     if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
         raise Doubt("not a column")
     in_runs, numbers, counts = raw[0], _packed(raw[1]), _ints(raw[2], 1, n)
@@ -889,36 +886,38 @@ def _encode_values(values: list[Decimal | None]) -> tuple[Column, str]:
 
 
 def _figures(raw: Any) -> list[Decimal | None]:
-    """The figures of a value table, each of plain digits (a dot, a minus, rarely an
-    exponent) of bounded length."""
+    """The figures of a value table, in one pass in C: each text met for the first time
+    is checked by :func:`_figure` (plain digits, a dot, a minus, of bounded length)."""
     if type(raw) is not str or (raw and raw[0] != _SEP):
         raise Doubt("not a value table")
-    if _NUMBER_CHARS.search(raw):
-        raise Doubt("characters that are not in a plain number")
-    parts = raw.split(_SEP)[1:]  # the text starts with a separator: none for no figures
-    if parts and max(map(len, parts)) > _MAX_NUMBER:
-        raise Doubt("values of another length")
-    known = _FIGURES
-    if len(known) > _KNOWN_FIGURES:
-        known.clear()
-    for text in set(parts).difference(known):
-        known[text] = _figure(text)
-    return list(map(known.__getitem__, parts))
+    return list(map(_FIGURES.__getitem__, raw.split(_SEP)[1:]))  # "" is no figures
 
 
 def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal | None]:
     """The value column of ``n`` rows, from its table of distinct texts."""
-    figures: list[Decimal | None] = [*_figures(table)]
+    figures = _figures(table)
     if optional:
         figures.append(None)  # -1: a row without a figure
     return _decode(raw, n, figures, allowed=range(-optional, len(figures) - optional))
 
 
-# Each figure's text made a Decimal and checked once a process: a store's files repeat
-# their figures (a million county figures hold some 50,000 distinct texts), so most
-# rows' figures are found here, in C (a bounded lru_cache was slower: 0.5 µs a hit).
-_FIGURES: dict[str, Decimal] = {}
-_KNOWN_FIGURES = 1 << 18
+class _Known(dict[str, _T]):
+    """Texts made values once a process, by exact text, each made and checked by ``make``
+    when first met: files repeat their figures (a million county figures hold ~50,000
+    distinct texts) and periods, so most are found here, in C (an lru_cache: 0.5 µs a hit)."""
+
+    def __init__(self, make: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, text: str) -> _T:
+        if len(self) > _KNOWN_TEXTS:
+            self.clear()
+        made = self[text] = self.make(text)
+        return made
+
+
+_KNOWN_TEXTS = 1 << 18
 
 
 def _figure(text: str) -> Decimal:
@@ -929,6 +928,16 @@ def _figure(text: str) -> Decimal:
     if too_large(made):
         raise Doubt("a figure the reader refuses as too large")
     return made
+
+
+def _period(text: str) -> Period:
+    found = parse_period(text)
+    if found.text != text:
+        raise Doubt("a period not as it is written")
+    return found
+
+
+_FIGURES, _PERIODS = _Known(_figure), _Known(_period)
 
 
 class _Strings:
@@ -1026,34 +1035,25 @@ def _unpack_file(data: dict[str, Any], max_rows: int) -> FileEntry:
 def _decode_rows(data: dict[str, Any], n: int) -> list[Observation]:
     """The ``n`` observations of a file entry's columns."""
     strings = _strings(data["strings"])
-    # a text column's bound: a number not in the table raises (-1: None, where allowed)
     text_or_none: list[str | None] = [*strings, None]
     raw_columns = data["columns"]
     kinds = _observation_kinds()
     if type(raw_columns) is not list or len(raw_columns) != len(kinds):
         raise Doubt("another number of columns")
 
-    def period(number: int) -> Period:
-        written = strings[number]
-        found = parse_period(written)
-        if found.text != written:
-            raise Doubt("a period not as it is written")
-        return found
-
     def day(number: int) -> date | None:
         return None if number < 0 else _day(strings[number])
 
     columns: list[Sequence[Any]] = []
     for (_, kind, optional), raw in zip(kinds, raw_columns, strict=True):
-        low = -1 if optional else 0
+        allowed = range(-optional, len(strings))  # -1: None, where a column allows it
         if kind == "text":
             table = text_or_none if optional else strings
-            allowed = range(-optional, len(strings))
             columns.append(_decode(raw, n, table, allowed=allowed))
-        elif kind == "period":
-            columns.append(_decode(raw, n, period, allowed=range(len(strings))))
+        elif kind == "period":  # never None (_observation_kinds)
+            columns.append(_decode(raw, n, lambda i: _PERIODS[strings[i]], allowed=allowed))
         elif kind == "day":
-            columns.append(_decode(raw, n, day, allowed=range(low, len(strings))))
+            columns.append(_decode(raw, n, day, allowed=allowed))
         elif kind == "value":
             columns.append(_decode_values(raw, data["values"], n, optional))
         else:
@@ -1078,15 +1078,14 @@ def _pack_outcome(key: str, outcome: Outcome) -> bytes:
             "current": _encode_runs(current),
             "revisions": [[*k, len(v)] for k, v in revisions.items()],
             "revised": _encode_runs(list(itertools.chain.from_iterable(revisions.values()))),
-            "withdrawn": list(map(_pack_ints, _pairs(withdrawn))),
+            "withdrawn": [
+                _pack_ints([w for w, _ in withdrawn]),
+                _pack_ints([o for _, o in withdrawn]),
+            ],
             "finding_fields": [f.name for f in _init_fields(Finding)],
             "findings": [_enc_fields(f) for f in findings],
         }
     )
-
-
-def _pairs(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    return [a for a, _ in pairs], [b for _, b in pairs]
 
 
 def _unpack_outcome(data: dict[str, Any], figures: int, withdrawals: int) -> Outcome:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, count
@@ -105,11 +105,11 @@ class Store:
         if cached is None:
             built: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
             with gc_paused():
-                # Period.code orders as Period.sort_key does, and attrgetter reads both it
-                # and the series without a Python call a figure
+                # Period.code orders as Period.sort_key does; each figure read by attrgetter
+                # and appended to its series' list in C: no Python call nor loop a figure
                 ordered = sorted(self.observations, key=_PERIOD_CODE)
-                for series, o in zip(map(_SERIES, ordered), ordered, strict=True):
-                    built[series].append(o)
+                lists = map(built.__getitem__, map(_SERIES, ordered))
+                deque(map(list.append, lists, ordered), maxlen=0)
             cached = dict(built)
             self._series_cache = cached
         return cached
