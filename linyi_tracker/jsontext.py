@@ -37,23 +37,30 @@ def dumps(data: Any) -> str:
 def write(data: Any, out: Callable[[str], object]) -> None:
     """``data`` as :func:`dumps` makes it, handed to ``out`` (``typer.echo`` without a
     newline, a file's ``write``) in parts as it is made."""
-    batch: list[str] = []
     for piece in pieces(data):
-        batch.append(piece)
-        if len(batch) >= _BATCH:
-            out("".join(batch))
-            batch.clear()
-    out("".join(batch))
+        out(piece)
 
 
 def pieces(data: Any) -> Iterator[str]:
-    """The text of :func:`dumps`, in pieces whose concatenation is the whole."""
-    return _value(data, "\n")
+    """The text of :func:`dumps`, in pieces whose concatenation is the whole.
+
+    Strings are quoted by the json module's own C function; a lone surrogate becomes
+    U+FFFD and a character a terminal acts on its escape in each joined batch of pieces,
+    not string by string: both are replacements of one character that never occurs in
+    what the writer adds (quotes, brackets, commas, spaces, newlines), so the text is the
+    same and each string costs one call."""
+    batch: list[str] = []
+    for piece in _value(data, "\n"):
+        batch.append(piece)
+        if len(batch) >= _BATCH:
+            yield _clean("".join(batch))
+            batch.clear()
+    yield _clean("".join(batch))
 
 
-def _text(value: str) -> str:
-    quoted: str = encode_basestring(without_surrogates(value))
-    return _INERT.sub(_escape, quoted) if _INERT.search(quoted) else quoted
+def _clean(text: str) -> str:
+    text = without_surrogates(text)
+    return _INERT.sub(_escape, text) if _INERT.search(text) else text
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -63,7 +70,7 @@ def _escape(found: re.Match[str]) -> str:
 def _scalar(value: Any) -> str | None:
     """The text of a value that is not a container, None for a container."""
     if isinstance(value, str):
-        return _text(value)
+        return encode_basestring(value)
     if value is None:
         return "null"
     if value is True:
@@ -95,11 +102,16 @@ def _value(value: Any, newline: str) -> Iterator[str]:
         if not value:
             yield "{}"
             return
+        # each scalar written in its parent's piece: a generator only for a container
         opening = "{" + inner
         for key, item in value.items():
-            yield opening + _key(key) + ": "
+            text = _scalar(item)
+            if text is not None:
+                yield opening + _key(key) + ": " + text
+            else:
+                yield opening + _key(key) + ": "
+                yield from _value(item, inner)
             opening = "," + inner
-            yield from _value(item, inner)
         yield newline + "}"
         return
     if not value:
@@ -107,16 +119,20 @@ def _value(value: Any, newline: str) -> Iterator[str]:
         return
     opening = "[" + inner
     for item in value:
-        yield opening
+        text = _scalar(item)
+        if text is not None:
+            yield opening + text
+        else:
+            yield opening
+            yield from _value(item, inner)
         opening = "," + inner
-        yield from _value(item, inner)
     yield newline + "]"
 
 
 def _key(key: Any) -> str:
     """A mapping's key as json.dumps writes it: a text, or a number or word as text."""
     if isinstance(key, str):
-        return _text(key)
+        return encode_basestring(key)
     if isinstance(key, bool) or key is None:
         return '"' + ("null" if key is None else "true" if key else "false") + '"'
     if isinstance(key, int | float):

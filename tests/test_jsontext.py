@@ -73,3 +73,43 @@ def test_terminal_characters_and_surrogates() -> None:
     text = jsontext.dumps({"name\u202e": "\udcc1\udcd9\u2028"})
     assert text == '{\n  "name\\u202e": "\ufffd\ufffd\\u2028"\n}'
     assert json.loads(text) == {"name\u202e": "\ufffd\ufffd\u2028"}
+
+
+_any_text = st.text(
+    _plain_char | st.sampled_from(["\udcc1", "\udcd9", "\u202e", "\x85", "\u2028", "\x9f"])
+)
+_any_data = st.recursive(
+    st.none() | st.booleans() | st.integers() | _any_text,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(_any_text | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+def _replaced(data: Any) -> Any:
+    """``data`` with each lone surrogate of a text (keys too) as U+FFFD."""
+    if isinstance(data, str):
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in data)
+    if isinstance(data, list):
+        return [_replaced(x) for x in data]
+    if isinstance(data, dict):
+        return {
+            (_replaced(k) if isinstance(k, str) else str(k)): _replaced(v) for k, v in data.items()
+        }
+    return data
+
+
+@settings(max_examples=300, deadline=None)
+@given(_any_data, st.integers(1, 5))
+def test_any_text_reads_back_with_surrogates_replaced_and_nothing_a_terminal_acts_on(
+    data: Any, batch: int
+) -> None:
+    """Whatever the strings hold and however the text is batched, it reads back as the data
+    with U+FFFD for each surrogate, and holds no surrogate nor raw character a terminal acts on."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jsontext, "_BATCH", batch)
+        text = jsontext.dumps(data)
+    assert json.loads(text) == _replaced(data)
+    assert not any("\ud800" <= c <= "\udfff" for c in text)
+    assert not any(c in "\u202e\x85\u2028\x9f" for c in text)
