@@ -44,7 +44,7 @@ from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, system_words, worded_row
-from linyi_tracker.reporting.view import TargetView
+from linyi_tracker.reporting.view import SETTLED, TargetView
 from linyi_tracker.sheets import (
     BODY_FONT,
     BODY_POINTS,
@@ -152,7 +152,7 @@ def schedule_format(line: TargetView, lang: Lang) -> str:
     or for a target met at its deadline the words every output says there ('到期已达成' /
     'met at the deadline', view.target_standing) in every section, the cell keeping the gap
     itself for a program; signed points where no words hold a figure (on schedule)."""
-    if line.standing == "met_at_deadline":
+    if line.standing in SETTLED:
         words = '"' + text.schedule(line, lang).replace('"', "") + '"'
         return ";".join([words] * 3)
     gap = line.a.schedule_gap
@@ -322,7 +322,7 @@ def _target_sheet(
             flat = worded_row(report, line, lang, systems)
             for key in (*_FRACTIONS, "schedule_gap"):
                 flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
-            if flat["schedule_gap"] is None and line.standing == "met_at_deadline":
+            if flat["schedule_gap"] is None and line.standing in SETTLED:
                 flat["schedule_gap"] = text.schedule(line, lang)  # met at its start: no gap
             if isinstance(flat["pace"], float):  # as text.pace shows it, in percent
                 flat["pace"] = float(shown_pace(flat["pace"], line.pace_bounds) / 100)
