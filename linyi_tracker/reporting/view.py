@@ -32,7 +32,12 @@ from linyi_tracker.assessment.engine import (
     year_point,
 )
 from linyi_tracker.assessment.export import assessment_dict, exact
-from linyi_tracker.assessment.series import SeriesBook, region_ranking, yearly_values
+from linyi_tracker.assessment.series import (
+    SeriesBook,
+    competition_ranks,
+    region_ranking,
+    yearly_values,
+)
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import shown_percent
 from linyi_tracker.plan.models import (
@@ -252,6 +257,12 @@ class Ranking:
     period: Period | None
     reported: tuple[Observation, ...]
     missing: tuple[str, ...]
+
+    @property
+    def ranks(self) -> list[int]:
+        """Each reported region's rank, equal exact figures sharing one
+        (series.competition_ranks)."""
+        return competition_ranks([o.value for o in self.reported])
 
 
 @dataclass(frozen=True, slots=True)

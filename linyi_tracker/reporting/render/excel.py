@@ -390,7 +390,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     for ranking in report.regions:
         unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
         wan, places = text.ranking_style(ranking, lang)  # as its table
-        for i, row in enumerate(ranking.rows, start=1):
+        for i, row in zip(ranking.ranks, ranking.rows, strict=True):  # equal figures tie
             r = len(regions.rows)
             value: Any = worded(row.text, lang)  # as the ranking table words it
             if row.value is not None:
