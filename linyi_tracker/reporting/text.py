@@ -39,7 +39,8 @@ from linyi_tracker.formatting import (
     worded,
 )
 from linyi_tracker.i18n import LABELS, Lang, labelled, status_label, t
-from linyi_tracker.reporting.view import TargetView
+from linyi_tracker.plan.models import Plan, Target
+from linyi_tracker.reporting.view import TargetView, plan_target_view
 
 if TYPE_CHECKING:  # not imported at run time: the status table needs none of the report model
     from linyi_tracker.reporting.model import DataGap, RegionRanking, RegionRow, Report
@@ -194,6 +195,13 @@ def binding(v: TargetView, lang: Lang) -> str:
     if v.binding is None:
         return ""
     return t("word.binding" if v.binding else "word.expected", lang)
+
+
+def plan_target(plan: Plan, tg: Target, lang: Lang) -> str:
+    """A target as ``plan`` lists it: the words every other command writes (:func:`target`,
+    without the binding mark, which the plan's line adds itself), its figure in its own
+    scale (the plan has no table of figures for it to share one with)."""
+    return _target(plan_target_view(plan, tg), lang, PLAIN)
 
 
 def target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:

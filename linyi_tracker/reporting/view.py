@@ -231,6 +231,37 @@ def target_view(
     )
 
 
+def plan_target_view(plan: Plan, target: Target) -> TargetView:
+    """A target as the plan states it, with no figure yet: what ``plan`` writes of it with
+    the words every other command writes (text.target)."""
+    ind = plan.indicator_by_id[target.indicator]
+    unit = plan.unit_of(ind)
+    a = Assessment(
+        target_id=target.id,
+        indicator=target.indicator,
+        kind=target.kind,
+        region=plan.city.id,
+        comparator=getattr(target, "comparator", None),
+        target=getattr(target, "value", None),
+        start=getattr(target, "start", None),
+        deadline=target.deadline,
+        unit=ind.unit,
+        count_total=getattr(target, "count_total", None),
+        binding=target.binding,
+        base_year=getattr(target, "base_year", None),
+    )
+    return TargetView(
+        a=a,
+        system=ind.system,
+        name=ind.name,
+        unit_name=PERCENT if target.kind in RELATIVE else unit.name if unit else None,
+        quote=target.quote,
+        count_total=getattr(target, "count_total", None),
+        binding=target.binding,
+        sources=(),
+    )
+
+
 def _approx_bound(plan: Plan, target: Target, ind: Indicator) -> Decimal | None:
     """The achievement from which an ≈ target is met (assessment.md, level: ``A ≥ T·(1−t)``
     higher is better, ``A ≤ T·(1+t)`` lower is better, achievement ``T/A``), or None."""
