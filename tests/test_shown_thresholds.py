@@ -219,3 +219,22 @@ def test_a_fall_just_short_shows_a_gap(plan: Plan) -> None:
     """A fall of 13.46 % against a fall of 13.5 % shows a gap of −0.1 points, never 0.0."""
     v = _relative(plan, "change", "-13.46", "-13.5", "<=")
     assert "0.1" in text.gap(v, "en")
+
+
+def test_the_workbook_keeps_an_approximate_target_below_its_tolerance(
+    run: Run, tmp_path: Path
+) -> None:
+    """The workbook stores 47,499 against ≈ 50,000 as 94.9 % and 84,960 against ≥ 85,000 as
+    99.9 %, as every text says."""
+    import openpyxl
+
+    out = tmp_path / "r.xlsx"
+    run("report", "2019", "--data", str(_folder("2019")), "--lang", "zh", "-o", str(out))
+    ws = openpyxl.load_workbook(out)["各体系目标"]
+    header = [c.value for c in ws[1]]
+    shown = {
+        row[header.index("目标代码")]: row[header.index("完成率")]
+        for row in ws.iter_rows(min_row=2, values_only=True)
+    }
+    assert shown["inc.urban_disposable.2020"] == pytest.approx(0.949)
+    assert shown["emp.new_urban_jobs.annual"] == pytest.approx(0.999)

@@ -126,13 +126,13 @@ def _value(v: Any) -> Any:
     return v
 
 
-def _as_shown(value: Any, *, points: bool = False) -> Any:
-    """A fraction as the tool shows it (formatting.shown_percent): as a fraction rounded to
-    the shown 0.1 %, or in points. Excel would round the exact fraction half-up (56.25 →
-    56.3) where every other output says 56.2."""
+def _as_shown(value: Any, *, points: bool = False, bounds: tuple[Decimal, ...] = ()) -> Any:
+    """A fraction as the tool shows it (formatting.shown_percent, never across 0, 100 % or
+    ``bounds``): as a fraction rounded to the shown 0.1 %, or in points. Excel would round
+    the exact fraction half-up (56.25 → 56.3) where every other output says 56.2."""
     if not isinstance(value, float):
         return value
-    shown = shown_percent(value)
+    shown = shown_percent(value, bounds)
     return float(shown) if points else float(shown / 100)
 
 
@@ -321,7 +321,8 @@ def _target_sheet(
             r = len(sheet.rows)
             flat = worded_row(report, line, lang, systems)
             for key in (*_FRACTIONS, "schedule_gap"):
-                flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
+                bounds = line.achievement_bounds if key == "achievement" else ()  # as text's
+                flat[key] = _as_shown(flat[key], points=key == "schedule_gap", bounds=bounds)
             if flat["schedule_gap"] is None and line.standing in SETTLED:
                 flat["schedule_gap"] = text.schedule(line, lang)  # met at its start: no gap
             if isinstance(flat["pace"], float):  # as text.pace shows it, in percent
