@@ -274,27 +274,31 @@ def listed(items: Iterable[object], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(str(x) for x in items)
 
 
-def kept_side(value: float | Decimal, bounds: Iterable[Decimal], places: int) -> Decimal:
-    """``value`` rounded to ``places`` decimals (half-even, as Python's formatting rounds),
-    on the same side of every bound as ``value`` itself: the one rule that keeps a shown
-    figure from rounding across a threshold its word stands on. 99.96 against 100 shows
-    99.9 (a missed target never reads 100.0 %), −0.04 against 0 shows −0.1 (a target
-    behind schedule never reads 0.0), 94.96 against 95 shows 94.9. A value at or above a
-    bound shows at least the bound; compared as the engine compares (``value >= bound``)."""
+def kept_side(
+    value: float | Decimal, bounds: Iterable[Decimal], places: int, *, scale: int = 0
+) -> Decimal:
+    """``value`` times 10**``scale`` (2: a fraction in percent), rounded to ``places``
+    decimals (half-even, as Python's formatting rounds), on the same side of every bound as
+    ``value`` itself: the one rule that keeps a shown figure from rounding across a
+    threshold its word stands on. 0.99953 against 1 shows 99.9 (a missed target never reads
+    100.0 %), −0.0004 against 0 shows −0.1 (a target behind schedule never reads 0.0), a
+    pace of 0.9496 against 0.95 shows 94. A value at or above a bound shows at least the
+    bound; compared as the engine compares, unscaled (``value >= float(bound)``)."""
     quantum = Decimal(1).scaleb(-places)
-    shown = Decimal(f"{float(value):.{places}f}") + 0  # + 0: no '-0'
+    shown = Decimal(f"{float(value) * 10**scale:.{places}f}") + 0  # + 0: no '-0'
     for bound in bounds:
-        edge = bound.quantize(quantum, ROUND_CEILING)  # the least shown figure >= bound
-        if float(value) < float(bound) and shown >= bound:
+        at = bound.scaleb(scale)
+        edge = at.quantize(quantum, ROUND_CEILING)  # the least shown figure >= the bound
+        if float(value) < float(bound) and shown >= at:
             shown = edge - quantum
-        elif float(value) >= float(bound) and shown < bound:
+        elif float(value) >= float(bound) and shown < at:
             shown = edge
     return shown
 
 
-# A fraction's shown percent keeps its side of 0 and of 100 %: the thresholds of a gap
-# (behind or ahead of schedule) and of an achievement (met or not).
-_PERCENT_BOUNDS = (Decimal(0), Decimal(100))
+# A fraction's shown percent keeps its side of 0 and of 1 (100 %): the thresholds of a
+# gap (behind or ahead of schedule) and of an achievement (met or not).
+_PERCENT_BOUNDS = (Decimal(0), Decimal(1))
 
 
 def shown_percent(fraction: float, bounds: Iterable[Decimal] = ()) -> Decimal:
@@ -305,7 +309,7 @@ def shown_percent(fraction: float, bounds: Iterable[Decimal] = ()) -> Decimal:
     never across 0, 100 % or any of ``bounds`` (fractions: an ≈ target's 1 − t) —
     :func:`kept_side`: 0.99953 is 99.9, −0.0004 is −0.1. The workbook stores this figure
     rather than letting Excel round the fraction half-up."""
-    return kept_side(fraction * 100, (*_PERCENT_BOUNDS, *(b * 100 for b in bounds)), 1)
+    return kept_side(fraction, (*_PERCENT_BOUNDS, *bounds), 1, scale=2)
 
 
 def percent_sign(lang: Lang) -> str:
@@ -333,7 +337,7 @@ def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
     (:func:`kept_side`): the status thresholds that decided its status (0.95, 0.60) and 0,
     below which it regresses. A pace of 0.9496 is at risk and shows 94, never 95 beside
     存在风险; 0.5999 shows 59 beside 明显滞后."""
-    return kept_side(pace * 100, (Decimal(0), *(b * 100 for b in bounds)), 0)
+    return kept_side(pace, (Decimal(0), *bounds), 0, scale=2)
 
 
 def pace_percent(pace: float | None, bounds: Iterable[Decimal], lang: Lang) -> str:
