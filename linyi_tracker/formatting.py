@@ -274,13 +274,42 @@ def listed(items: Iterable[object], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(str(x) for x in items)
 
 
-def shown_percent(fraction: float) -> Decimal:
+def kept_side(
+    value: float | Decimal, bounds: Iterable[Decimal], places: int, *, scale: int = 0
+) -> Decimal:
+    """``value`` times 10**``scale`` (2: a fraction in percent), rounded to ``places``
+    decimals (half-even, as Python's formatting rounds), on the same side of every bound as
+    ``value`` itself: the one rule that keeps a shown figure from rounding across a
+    threshold its word stands on. 0.99953 against 1 shows 99.9 (a missed target never reads
+    100.0 %), −0.0004 against 0 shows −0.1 (a target behind schedule never reads 0.0), a
+    pace of 0.9496 against 0.95 shows 94. A value at or above a bound shows at least the
+    bound; compared as the engine compares, unscaled (``value >= float(bound)``)."""
+    quantum = Decimal(1).scaleb(-places)
+    shown = Decimal(f"{float(value) * 10**scale:.{places}f}") + 0  # + 0: no '-0'
+    for bound in bounds:
+        at = bound.scaleb(scale)
+        edge = at.quantize(quantum, ROUND_CEILING)  # the least shown figure >= the bound
+        if float(value) < float(bound) and shown >= at:
+            shown = edge - quantum
+        elif float(value) >= float(bound) and shown < at:
+            shown = edge
+    return shown
+
+
+# A fraction's shown percent keeps its side of 0 and of 1 (100 %): the thresholds of a
+# gap (behind or ahead of schedule) and of an achievement (met or not).
+_PERCENT_BOUNDS = (Decimal(0), Decimal(1))
+
+
+def shown_percent(fraction: float, bounds: Iterable[Decimal] = ()) -> Decimal:
     """A fraction as every output shows it, in percent (or points) to one decimal:
     0.5625 → 56.2. The one rounding of achievements, progress and schedule gaps, for the
     terminal, the texts and the workbook alike (assessment.md, "Lists in a yearly
-    report"): half-even on the figure as computed, as Python's formatting rounds; the
-    workbook stores this figure rather than letting Excel round the fraction half-up."""
-    return Decimal(f"{fraction * 100:.1f}")
+    report"): half-even on the figure as computed, as Python's formatting rounds, but
+    never across 0, 100 % or any of ``bounds`` (fractions: an ≈ target's 1 − t) —
+    :func:`kept_side`: 0.99953 is 99.9, −0.0004 is −0.1. The workbook stores this figure
+    rather than letting Excel round the fraction half-up."""
+    return kept_side(fraction, (*_PERCENT_BOUNDS, *bounds), 1, scale=2)
 
 
 def percent_sign(lang: Lang) -> str:
@@ -289,11 +318,12 @@ def percent_sign(lang: Lang) -> str:
     return "%" if lang == "zh" else " %"
 
 
-def percent(fraction: float | None, lang: Lang) -> str:
-    """0.98470 → '98.5 %' (en) / '98.5%' (zh), −0.2 → '−20.0%'; None → '—'."""
+def percent(fraction: float | None, lang: Lang, bounds: Iterable[Decimal] = ()) -> str:
+    """0.98470 → '98.5 %' (en) / '98.5%' (zh), −0.2 → '−20.0%'; None → '—'; never rounded
+    across 0, 100 % or ``bounds`` (:func:`shown_percent`)."""
     if fraction is None:
         return "—"
-    return f"{shown_signed(shown_percent(fraction))}{percent_sign(lang)}"
+    return f"{shown_signed(shown_percent(fraction, bounds))}{percent_sign(lang)}"
 
 
 def shown_signed(value: Decimal) -> str:
@@ -303,19 +333,11 @@ def shown_signed(value: Decimal) -> str:
 
 def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
     """A pace as every output shows it, in whole percent (1.0141 → 101: a ratio of two
-    speeds has no meaningful tenth), on the same side of every bound as the pace itself:
-    the status thresholds that decided its status (0.95, 0.60) and 0, below which it
-    regresses. A pace of 0.9496 is at risk and shows 94, never 95 beside 存在风险; 0.5999
-    shows 59 beside 明显滞后. Compared as the engine compares (``pace >= float(threshold)``);
-    rounded half-even, as Python's formatting rounds every other shown figure."""
-    shown = Decimal(f"{pace * 100:.0f}") + 0  # + 0: no '-0'
-    for bound in (Decimal(0), *bounds):
-        edge = (bound * 100).to_integral_value(ROUND_CEILING)
-        if pace < float(bound) and shown >= bound * 100:
-            shown = edge - 1
-        elif pace >= float(bound) and shown < bound * 100:
-            shown = edge
-    return shown
+    speeds has no meaningful tenth), on the same side of every bound as the pace itself
+    (:func:`kept_side`): the status thresholds that decided its status (0.95, 0.60) and 0,
+    below which it regresses. A pace of 0.9496 is at risk and shows 94, never 95 beside
+    存在风险; 0.5999 shows 59 beside 明显滞后."""
+    return kept_side(pace, (Decimal(0), *bounds), 0, scale=2)
 
 
 def pace_percent(pace: float | None, bounds: Iterable[Decimal], lang: Lang) -> str:

@@ -90,8 +90,9 @@ def test_the_real_plan_states_no_binding(run: Callable[..., Result]) -> None:
 
 
 def test_plan_tree_shows_growth_in_percent_and_binding(run: Callable[..., Result]) -> None:
-    """``plan`` shows a growth target in % from its base year, marked 约束性/预期性."""
+    """``plan`` shows a growth target in % from its base year, marked 约束性/预期性, in the
+    words status writes it (年均增长7%以上, text.plan_target)."""
     r = run("plan", "--plan", str(PLAN), "--lang", "zh", width=200)
     assert r.exit_code == 0
     line = next(x for x in r.stdout.splitlines() if "rd.spending.growth" in x)
-    assert "≥ 7%" in line and "2020—2025年" in line and "预期性" in line
+    assert "年均增长7%以上" in line and "2020—2025年" in line and "预期性" in line

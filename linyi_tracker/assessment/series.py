@@ -9,6 +9,7 @@ city value (assessment.md, "Components and regions").
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -175,3 +176,16 @@ def region_ranking(
     sign = -1 if indicator.direction == "lower" else 1
     reported.sort(key=lambda o: -sign * float(o.value) if o.value is not None else float("inf"))
     return latest, reported, missing
+
+
+def competition_ranks(keys: Sequence[object]) -> list[int]:
+    """The rank of each item of a list already ordered best first, from the exact figures
+    it was ordered by (``keys``, never the figures as shown: 97.4 % beside 97.4 % may be
+    97.44 and 97.36): equal figures share the rank of the first of them, and the next rank
+    counts them all (standard competition ranking: 1, 2, 2, 4). A missing figure (None)
+    shares no rank. The one ranking rule of every table, sheet and list of regions."""
+    ranks: list[int] = []
+    for i, key in enumerate(keys):
+        tied = i > 0 and key is not None and key == keys[i - 1]
+        ranks.append(ranks[-1] if tied else i + 1)
+    return ranks

@@ -23,7 +23,7 @@ from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.assessment.engine import assess
 from linyi_tracker.assessment.export import exact
-from linyi_tracker.assessment.series import SeriesBook, region_ranking
+from linyi_tracker.assessment.series import SeriesBook, competition_ranks, region_ranking
 from linyi_tracker.formatting import listed
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -84,6 +84,19 @@ class RegionRanking:
     missing: list[str]
     missing_zh: list[str]
     missing_en: list[str]
+
+    @property
+    def ranks(self) -> list[int]:
+        """Each row's rank, equal exact figures sharing one (series.competition_ranks):
+        罗庄区 and 郯城县 at 97.4 % both 4th, 兰山区 and 沂水县 both 6th."""
+        return competition_ranks([_ranked_figure(r, self.ranked_by) for r in self.rows])
+
+
+def _ranked_figure(row: RegionRow, ranked_by: str) -> object:
+    """The exact figure a ranking orders its rows by."""
+    if ranked_by == "achievement":
+        return row.achievement
+    return row.status if ranked_by == "status" else row.value
 
 
 @dataclass

@@ -23,6 +23,7 @@ from linyi_tracker.formatting import (
     column_style,
     estimate,
     figure_style,
+    kept_side,
     listed,
     mixed_column_style,
     moment_label,
@@ -39,7 +40,8 @@ from linyi_tracker.formatting import (
     worded,
 )
 from linyi_tracker.i18n import LABELS, Lang, labelled, status_label, t
-from linyi_tracker.reporting.view import TargetView
+from linyi_tracker.plan.models import Plan, Target
+from linyi_tracker.reporting.view import TargetView, plan_target_view
 
 if TYPE_CHECKING:  # not imported at run time: the status table needs none of the report model
     from linyi_tracker.reporting.model import DataGap, RegionRanking, RegionRow, Report
@@ -161,10 +163,18 @@ def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> st
     a = v.a
     if a.actual is None:
         return "—"
+    # Never rounded across the target it is judged by: 6.96 % against ≥ 7 % reads 6.9 %;
+    # a fall of 13.46 % against ≤ −13.5 % reads 13.4 % (kept_side's bound is met from
+    # above, so a lower-is-better figure is kept on its side negated).
+    bounds = (Decimal(0),) if a.target is None else (Decimal(0), a.target)
+    if a.comparator in ("<=", "<"):
+        near = -kept_side(-a.actual, tuple(-b for b in bounds), 1)
+    else:
+        near = kept_side(a.actual, bounds, 1)
     if a.kind == "growth":
-        shown = signed(_pct(a.actual, lang, 1, style), _one_decimal(a.actual) != 0 and a.actual < 0)
+        shown = signed(_pct(near, lang, 1, style), near < 0)
         return t("word.growth_actual", lang, v=shown)
-    done = _change_words(float(a.actual), None, lang, style)
+    done = _change_words(float(near), None, lang, style)
     return t("word.change_actual", lang, v=done)
 
 
@@ -186,6 +196,13 @@ def binding(v: TargetView, lang: Lang) -> str:
     if v.binding is None:
         return ""
     return t("word.binding" if v.binding else "word.expected", lang)
+
+
+def plan_target(plan: Plan, tg: Target, lang: Lang) -> str:
+    """A target as ``plan`` lists it: the words every other command writes (:func:`target`,
+    without the binding mark, which the plan's line adds itself), its figure in its own
+    scale (the plan has no table of figures for it to share one with)."""
+    return _target(plan_target_view(plan, tg), lang, PLAIN)
 
 
 def target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -260,7 +277,14 @@ def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
 def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
     assert v.a.gap is not None
     if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
-        shown = Decimal(f"{v.a.gap:.1f}")
+        # A shortfall never reads 0.0: short is a gap above 0 for a rise (g − g_a) and
+        # below 0 for a fall (c − C with c < 0), and kept_side keeps a figure below 0 there.
+        lower = v.a.comparator in ("<=", "<")
+        shown = (
+            kept_side(v.a.gap, (Decimal(0),), 1)
+            if lower
+            else -kept_side(-v.a.gap, (Decimal(0),), 1)
+        )
         if style.percent_places is None:
             return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
         return t("word.points_gap", lang, v=signed(style.share(abs(shown), lang), shown < 0))
@@ -393,15 +417,25 @@ def table_scales(
 def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
     """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
     points'; ``short``, as a table cell under a header that names the unit (较时序进度
-    （百分点） / 'vs. schedule (pts)'): '超31.8' / '+31.8'. A target met at its deadline
-    says so, with or without a gap (view.target_standing)."""
+    （百分点） / 'vs. schedule (pts)'): '超31.8' / '+31.8'. A target whose time is up says
+    met or missed at its deadline (view.target_standing), a missed one with its gap where
+    a sentence has room for it (到期未达成，差2,500套(户)), never a lag behind a schedule
+    that is over; an annual target's year missed before the deadline says so of the year."""
     key = "schedule.short" if short else "schedule"
     standing = v.standing
     if standing == "met_at_deadline":
         return t(f"{key}.met_at_deadline", lang)
+    if standing == "missed_at_deadline":
+        return t(f"{key}.{_missed_word(v)}", lang)
     if standing is None or v.a.schedule_gap is None:
         return "—"
-    return t(f"{key}.{standing}", lang, points=str(shown_percent(abs(v.a.schedule_gap))))
+    return t(f"{key}.{standing}", lang, points=str(abs(shown_percent(v.a.schedule_gap))))
+
+
+def _missed_word(v: TargetView) -> str:
+    """'missed_at_deadline', or 'missed_year' for an annual target's year gone by before
+    its deadline."""
+    return "missed_year" if v.a.kind == "annual" and not v.at_deadline else "missed_at_deadline"
 
 
 def time_elapsed(v: TargetView, lang: Lang) -> str:
@@ -409,7 +443,10 @@ def time_elapsed(v: TargetView, lang: Lang) -> str:
 
 
 def achievement(v: TargetView, lang: Lang) -> str:
-    return percent(v.a.achievement, lang)
+    """The achievement in percent, never rounded across 100 % or an ≈ target's tolerance
+    (formatting.shown_percent, view.TargetView.achievement_bounds): a missed target never
+    reads 100.0 %."""
+    return percent(v.a.achievement, lang, v.achievement_bounds)
 
 
 def pace(v: TargetView, lang: Lang) -> str:
@@ -549,7 +586,7 @@ def _phrase(v: TargetView, lang: Lang) -> str | None:
         return relative_phrase(v, lang)
     if a.achievement is None:
         return None
-    pct = shown_signed(shown_percent(a.achievement))
+    pct = shown_signed(shown_percent(a.achievement, v.achievement_bounds))
     kind = a.kind if a.kind in ("annual", "cumulative", "milestone") else "level"
     if kind == "level" and a.comparator in ("<", "<="):
         # T/A where lower is better (assessment.md): 0.6 % against < 5 % is 833.3 %, which
@@ -560,7 +597,11 @@ def _phrase(v: TargetView, lang: Lang) -> str | None:
         # A level's schedule gap is measured on progress from the starting point, not on
         # A/T: one base per sentence (assessment.md, level), so the progress is named.
         said = t("phrase.with_progress", lang, said=said, progress=level_progress(v, lang))
-    if v.standing is not None:
+    if v.standing == "missed_at_deadline" and a.gap is not None:
+        # missed, with by how much: 到期未达成，差2,500套(户) — the time is over, the gap stays
+        missed = t(f"schedule.{_missed_word(v)}_by", lang, gap=gap(v, lang))
+        said = t("phrase.with_schedule", lang, said=said, schedule=missed)
+    elif v.standing is not None:
         said = t("phrase.with_schedule", lang, said=said, schedule=schedule(v, lang))
     return said
 
@@ -701,7 +742,10 @@ def ranking_style(ranking: RegionRanking, lang: Lang) -> tuple[bool | None, int 
     return column_style([r.value for r in ranking.rows], lang)
 
 
-def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
+def ranking_cells(position: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
+    """The cells of the row at ``position`` (1-based) of a county ranking, its rank shared
+    with equal figures (RegionRanking.ranks: 4, 4, 6, 6)."""
+    rank = ranking.ranks[position - 1]
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
     wan, places = ranking_style(ranking, lang)
     value = (

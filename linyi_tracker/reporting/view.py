@@ -32,7 +32,12 @@ from linyi_tracker.assessment.engine import (
     year_point,
 )
 from linyi_tracker.assessment.export import assessment_dict, exact
-from linyi_tracker.assessment.series import SeriesBook, region_ranking, yearly_values
+from linyi_tracker.assessment.series import (
+    SeriesBook,
+    competition_ranks,
+    region_ranking,
+    yearly_values,
+)
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import shown_percent
 from linyi_tracker.plan.models import (
@@ -46,16 +51,17 @@ from linyi_tracker.plan.models import (
     Thresholds,
 )
 
-Standing = Literal["ahead", "behind", "on_schedule", "met_at_deadline"]
+Standing = Literal["ahead", "behind", "on_schedule", "met_at_deadline", "missed_at_deadline"]
+# The standings of a target whose time is up: no schedule left to be ahead of or behind.
+SETTLED = frozenset({"met_at_deadline", "missed_at_deadline"})
 PERCENT = LocalText(zh="%", en="%")
 
 
 def schedule_standing(schedule_gap: float | None) -> Standing | None:
-    """Ahead of, behind or on schedule, at the precision every output shows (0.1 point).
-
-    Deciding on the rounded figure means a gap shown as "0.0 points" is never called
-    ahead or behind, and a gap called behind always shows as at least 0.1 points.
-    """
+    """Ahead of, behind or on schedule, at the precision every output shows (0.1 point),
+    which never rounds a gap across 0 (formatting.shown_percent): any gap below 0 is
+    behind and shows at least 0.1 points behind; a gap from 0 up to 0.05 points is on
+    schedule (shown 0.0); above that, ahead."""
     if schedule_gap is None:
         return None
     points = shown_percent(schedule_gap)
@@ -72,13 +78,18 @@ _TO_DEADLINE = frozenset({"level", "annual", "cumulative"})
 
 def target_standing(a: Assessment, at_deadline: bool = False) -> Standing | None:
     """Where a target stands against its schedule, as every output says it: ahead, behind
-    or on schedule (:func:`schedule_standing`), except for a level, annual or cumulative
-    target achieved once its time is up (also one met at its start, which has no gap) — its whole time elapsed, or ``at_deadline`` (the as-of
-    period ends at or after the deadline year, engine.deadline_reached): there is no
-    schedule left to be ahead of, and "ahead of schedule by 335.0 points" (435 % of the way
-    from a 66 % starting point to > 70 %) says nothing true, so it is ``met_at_deadline``
-    (到期已达成). A target missed at the deadline keeps how far behind it fell: that is its
-    shortfall."""
+    or on schedule (:func:`schedule_standing`) while its time runs; once it is up, met or
+    missed at the deadline. A level, annual or cumulative target achieved once its time is
+    up (also one met at its start, which has no gap) — its whole time elapsed, or
+    ``at_deadline`` (the as-of period ends at or after the deadline year,
+    engine.deadline_reached) — is ``met_at_deadline`` (到期已达成): "ahead of schedule by
+    335.0 points" (435 % of the way from a 66 % starting point to > 70 %) says nothing
+    true. A target ``missed`` (its deadline reached, or an annual target's year complete
+    and short) is ``missed_at_deadline`` (到期未达成), never "behind schedule by 5.1
+    points" on a time that is over (assessment.md, "Lists in a yearly report"); its
+    achievement and gap say by how much. The JSON keeps ``schedule_gap`` as computed."""
+    if a.status == "missed":
+        return "missed_at_deadline"
     # An annual target's year is all elapsed at every year's end: only its deadline ends it
     # (≥ 85,000 a year over 2015–2020 met in 2019 is ahead, not met at the deadline).
     elapsed = a.kind != "annual" and a.time_progress is not None and a.time_progress >= 1
@@ -136,10 +147,19 @@ class TargetView:
     trend: tuple[tuple[Period, Decimal], ...] = ()
     # the as-of period ends at or after the deadline year (engine.deadline_reached)
     at_deadline: bool = False
+    # an ≈ target: the least achievement that meets it (1 − t; 1/(1 + t) lower is better)
+    approx: Decimal | None = None
 
     @property
     def pace_bounds(self) -> tuple[Decimal, Decimal]:
         return (self.thresholds.on_track, self.thresholds.at_risk)
+
+    @property
+    def achievement_bounds(self) -> tuple[Decimal, ...]:
+        """The achievements its status word stands on besides 100 %: an ≈ target's
+        tolerance (met from 95 % of ≈ 50,000 up), which a shown achievement never rounds
+        across (formatting.shown_percent): 47,499 against ≈ 50,000 reads 94.9 %."""
+        return () if self.approx is None else (self.approx,)
 
     @property
     def target_id(self) -> str:
@@ -207,7 +227,49 @@ def target_view(
         thresholds=plan.assessment.thresholds,
         trend=tuple(yearly_values(book.series(ind, a.region), as_of, flow=ind.flow)),
         at_deadline=deadline_reached(as_of, a.deadline),
+        approx=_approx_bound(plan, target, ind),
     )
+
+
+def plan_target_view(plan: Plan, target: Target) -> TargetView:
+    """A target as the plan states it, with no figure yet: what ``plan`` writes of it with
+    the words every other command writes (text.target)."""
+    ind = plan.indicator_by_id[target.indicator]
+    unit = plan.unit_of(ind)
+    a = Assessment(
+        target_id=target.id,
+        indicator=target.indicator,
+        kind=target.kind,
+        region=plan.city.id,
+        comparator=getattr(target, "comparator", None),
+        target=getattr(target, "value", None),
+        start=getattr(target, "start", None),
+        deadline=target.deadline,
+        unit=ind.unit,
+        count_total=getattr(target, "count_total", None),
+        binding=target.binding,
+        base_year=getattr(target, "base_year", None),
+    )
+    return TargetView(
+        a=a,
+        system=ind.system,
+        name=ind.name,
+        unit_name=PERCENT if target.kind in RELATIVE else unit.name if unit else None,
+        quote=target.quote,
+        count_total=getattr(target, "count_total", None),
+        binding=target.binding,
+        sources=(),
+    )
+
+
+def _approx_bound(plan: Plan, target: Target, ind: Indicator) -> Decimal | None:
+    """The achievement from which an ≈ target is met (assessment.md, level: ``A ≥ T·(1−t)``
+    higher is better, ``A ≤ T·(1+t)`` lower is better, achievement ``T/A``), or None."""
+    if getattr(target, "comparator", None) != "≈":
+        return None
+    given = getattr(target, "tolerance", None)
+    tolerance = given if given is not None else plan.assessment.tolerance
+    return 1 / (1 + tolerance) if ind.direction == "lower" else 1 - tolerance
 
 
 def status_view(plan: Plan, store: Store, report: StatusReport) -> StatusView:
@@ -226,6 +288,12 @@ class Ranking:
     period: Period | None
     reported: tuple[Observation, ...]
     missing: tuple[str, ...]
+
+    @property
+    def ranks(self) -> list[int]:
+        """Each reported region's rank, equal exact figures sharing one
+        (series.competition_ranks)."""
+        return competition_ranks([o.value for o in self.reported])
 
 
 @dataclass(frozen=True, slots=True)

@@ -288,6 +288,16 @@ LABELS: dict[str, Pair] = {
     },
     "schedule.on_schedule": {"zh": "与时序进度持平", "en": "on schedule"},
     "schedule.met_at_deadline": {"zh": "到期已达成", "en": "met at the deadline"},
+    "schedule.missed_at_deadline": {"zh": "到期未达成", "en": "missed at the deadline"},
+    "schedule.missed_at_deadline_by": {
+        "zh": "到期未达成，差{gap}",
+        "en": "missed at the deadline, short by {gap}",
+    },
+    "schedule.missed_year": {"zh": "全年未达成", "en": "missed for the year"},
+    "schedule.missed_year_by": {
+        "zh": "全年未达成，差{gap}",
+        "en": "missed for the year, short by {gap}",
+    },
     "report.phrase": {"zh": "完成情况", "en": "Achieved vs. schedule"},
     "word.ytd_not_judged": {"zh": "（{period}，不作判断）", "en": " ({period}, not judged)"},
     "method.schedule": {
@@ -406,6 +416,8 @@ LABELS: dict[str, Pair] = {
     "schedule.short.behind": {"zh": "落后{points}", "en": "−{points}"},
     "schedule.short.on_schedule": {"zh": "持平", "en": "on pace"},
     "schedule.short.met_at_deadline": {"zh": "到期达成", "en": "met at deadline"},
+    "schedule.short.missed_at_deadline": {"zh": "到期未达成", "en": "missed at deadline"},
+    "schedule.short.missed_year": {"zh": "全年未达成", "en": "year missed"},
     "note.columns_dropped": {
         "zh": "终端宽度不足，未显示：{columns}（加宽终端，或用 show 查看单个指标）。",
         "en": "Too narrow to show: {columns} (widen the terminal, or use `show` for one indicator).",
@@ -434,12 +446,13 @@ LABELS: dict[str, Pair] = {
     },
     "method.status.table": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"
-        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；期限已到且已达成的目标写“到期达成”，不再计时序进度；"
+        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；期限已到的目标写“到期达成”或“到期未达成”（年度目标某年未达成写“全年未达成”），不再计时序进度；"
         "推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
         "vs. schedule = achievement − time elapsed for annual and cumulative targets, "
         "progress since the starting point − time elapsed for level targets, in points; "
-        "“met at deadline” for a target achieved with its time up, which has no schedule left; "
+        "“met at deadline” or “missed at deadline” for a target whose time is up (“year missed” "
+        "for an annual target short in a year gone by), which has no schedule left; "
         "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
     },
     # the submission template (intake/template.py)

@@ -215,7 +215,7 @@ def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> Rend
     top = max(numeric) if numeric else 0.0
     unit = unit_label(plan, ind.unit, lang)
     wan, places = column_style([o.value for o in ranked], lang)  # one number style for the column
-    for rank, o in enumerate(ranked, start=1):
+    for rank, o in zip(ranking.ranks, ranked, strict=True):  # equal figures share a rank
         shown = (
             with_unit(o.value, unit, lang, wan, places)
             if o.value is not None

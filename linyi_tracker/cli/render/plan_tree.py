@@ -6,10 +6,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from linyi_tracker.formatting import with_unit
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import Plan, Target
-from linyi_tracker.reporting.text import comparator_sign, noted, year_span
+from linyi_tracker.reporting.text import noted, plan_target, year_span
 
 
 def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:
@@ -17,18 +16,8 @@ def _target_line(plan: Plan, target: Target, lang: Lang) -> Text:
     line = Text()
     line.append(f"[{t('kind.' + target.kind, lang)}] ", style="dim")
     line.append(ind.name.get(lang))
-    value = getattr(target, "value", None)
-    relative = target.kind in ("growth", "change")  # in percent (a year, or in all)
-    if value is not None:
-        unit = plan.unit_by_id.get(ind.unit or "")
-        label = "%" if relative else unit.name.get(lang) if unit else None
-        line.append(
-            f"  {comparator_sign(getattr(target, 'comparator', None))} {with_unit(value, label, lang)}",
-            style="bold",
-        )
-    start = getattr(target, "base_year" if relative else "start", None)
-    years = year_span(start or target.deadline, target.deadline, lang)
-    line.append(f"  {years}")
+    # the target in the words every command writes it (text.plan_target): ≥ 8.5万人每年（2015—2020年）
+    line.append(f"  {plan_target(plan, target, lang)}", style="bold")
     if target.deadline_from == "plan-end":
         line.append(noted("", t("word.deadline_from_plan_end", lang), lang), style="dim")
     if getattr(target, "truncated", False):

@@ -21,7 +21,7 @@ from linyi_tracker.cli.render.labels import STATUS_STYLE, status_lines
 from linyi_tracker.formatting import ColumnStyle, sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.view import StatusView, TargetView, tally
+from linyi_tracker.reporting.view import SETTLED, StatusView, TargetView, tally
 from linyi_tracker.texts.text import Text as Sentence
 from linyi_tracker.words import STATUS_WORDS
 
@@ -71,7 +71,7 @@ def _row(
         [
             fit.para(
                 text.schedule(v, lang, short=True),
-                mode="words" if v.standing == "met_at_deadline" else "whole",
+                mode="words" if v.standing in SETTLED else "whole",
             )
         ],
         [fit.para(sparkline([x for _, x in v.trend]), mode="whole")],

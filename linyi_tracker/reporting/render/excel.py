@@ -44,7 +44,7 @@ from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, system_words, worded_row
-from linyi_tracker.reporting.view import TargetView
+from linyi_tracker.reporting.view import SETTLED, TargetView
 from linyi_tracker.sheets import (
     BODY_FONT,
     BODY_POINTS,
@@ -126,13 +126,13 @@ def _value(v: Any) -> Any:
     return v
 
 
-def _as_shown(value: Any, *, points: bool = False) -> Any:
-    """A fraction as the tool shows it (formatting.shown_percent): as a fraction rounded to
-    the shown 0.1 %, or in points. Excel would round the exact fraction half-up (56.25 →
-    56.3) where every other output says 56.2."""
+def _as_shown(value: Any, *, points: bool = False, bounds: tuple[Decimal, ...] = ()) -> Any:
+    """A fraction as the tool shows it (formatting.shown_percent, never across 0, 100 % or
+    ``bounds``): as a fraction rounded to the shown 0.1 %, or in points. Excel would round
+    the exact fraction half-up (56.25 → 56.3) where every other output says 56.2."""
     if not isinstance(value, float):
         return value
-    shown = shown_percent(value)
+    shown = shown_percent(value, bounds)
     return float(shown) if points else float(shown / 100)
 
 
@@ -152,7 +152,7 @@ def schedule_format(line: TargetView, lang: Lang) -> str:
     or for a target met at its deadline the words every output says there ('到期已达成' /
     'met at the deadline', view.target_standing) in every section, the cell keeping the gap
     itself for a program; signed points where no words hold a figure (on schedule)."""
-    if line.standing == "met_at_deadline":
+    if line.standing in SETTLED:
         words = '"' + text.schedule(line, lang).replace('"', "") + '"'
         return ";".join([words] * 3)
     gap = line.a.schedule_gap
@@ -323,8 +323,9 @@ def _target_sheet(
             r = len(sheet.rows)
             flat = worded_row(report, line, lang, systems)
             for key in (*_FRACTIONS, "schedule_gap"):
-                flat[key] = _as_shown(flat[key], points=key == "schedule_gap")
-            if flat["schedule_gap"] is None and line.standing == "met_at_deadline":
+                bounds = line.achievement_bounds if key == "achievement" else ()  # as text's
+                flat[key] = _as_shown(flat[key], points=key == "schedule_gap", bounds=bounds)
+            if flat["schedule_gap"] is None and line.standing in SETTLED:
                 flat["schedule_gap"] = text.schedule(line, lang)  # met at its start: no gap
             if isinstance(flat["pace"], float):  # as text.pace shows it, in percent
                 flat["pace"] = float(shown_pace(flat["pace"], line.pace_bounds) / 100)
@@ -392,7 +393,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     for ranking in report.regions:
         unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
         wan, places = text.ranking_style(ranking, lang)  # as its table
-        for i, row in enumerate(ranking.rows, start=1):
+        for i, row in zip(ranking.ranks, ranking.rows, strict=True):  # equal figures tie
             r = len(regions.rows)
             value: Any = worded(row.text, lang)  # as the ranking table words it
             if row.value is not None:
