@@ -394,3 +394,41 @@ def test_the_record_written_is_the_record_read_and_applied_in_order(
         last[(entry.key, entry.value)] = entry
     withdrawn = {k for k, e in last.items() if isinstance(e, Withdrawal)}
     assert {(w.key, w.value) for w in in_force(entries)} == withdrawn
+
+
+def _saved_by_excel_in_gbk(data: Path) -> None:
+    """The 8-column record, saved again in GBK (Excel's Chinese default)."""
+    text = EIGHT_COLUMNS.read_text(encoding="utf-8")
+    (data / WITHDRAWN_NAME).write_bytes(text.encode("gbk"))
+
+
+def test_a_record_saved_in_gbk_is_read(plan: Plan, data: Path) -> None:
+    """A record saved again in GBK is read as data files are (GB18030), not a crash: both
+    figures stay withdrawn, the reason read as written."""
+    _saved_by_excel_in_gbk(data)
+    store = load_store(plan, data)
+    assert not store.errors
+    assert [(w.value, w.reason) for w, _ in store.withdrawn] == [
+        ("8710", "误填"),
+        ("11315", "typed, twice"),
+    ]
+
+
+def test_an_undo_added_to_a_gbk_record_keeps_it_readable(run: Run, data: Path) -> None:
+    """A row added to a GBK record is written in GB18030 too: the record stays one
+    encoding, every row read, the undone figure counting again."""
+    _saved_by_excel_in_gbk(data)
+    undone = run(*WITHDRAW, "--undo", "--reason", "误撤回", "--data", str(data))
+    assert undone.exit_code == 0
+    entries, bad = read_entries(data)
+    assert bad == [] and entries[-1].reason == "误撤回"
+    assert _lanshan_2019(run, data) == [11315]
+
+
+def test_a_row_no_encoding_reads_is_reported_not_guessed(plan: Plan, data: Path) -> None:
+    """Bytes neither UTF-8 nor GB18030 reads are an error at their row; the other rows apply."""
+    raw = EIGHT_COLUMNS.read_bytes() + b"emp.new_urban_jobs,2018,lanshan,level,1,t,\xff\xfe,\n"
+    (data / WITHDRAWN_NAME).write_bytes(raw)
+    withdrawn, bad = read_record(data)
+    assert bad == [(4, 8)]
+    assert [w.value for w in withdrawn] == ["8710", "11315"]

@@ -100,24 +100,38 @@ def read_entries(data_dir: Path) -> tuple[list[Entry], list[tuple[int, int]]]:
     row that is not one (its physical line: a reason may hold a line break)."""
     path = data_dir / WITHDRAWN_NAME
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return [], []
+    encoding = record_encoding(raw)
+    text = raw.decode(encoding or "utf-8", errors="replace")
     found: list[Entry] = []
     bad: list[tuple[int, int]] = []
-    rows = csv.reader(io.StringIO(text))
+    rows = csv.reader(io.StringIO(text, newline=""))
     start = 1
     for row in rows:
         line, start = start, rows.line_num + 1
         if line == 1 or not row:
             continue
-        if len(row) == len(COLUMNS):
+        if encoding is None and any("\ufffd" in cell for cell in row):
+            bad.append((line, len(row)))  # bytes no encoding reads: not guessed at
+        elif len(row) == len(COLUMNS):
             found.append(Withdrawal(*row))
         elif len(row) == len(COLUMNS) + 1 and row[-1] == REINSTATED:
             found.append(Reinstatement(*row[:-1]))
         else:
             bad.append((line, len(row)))
     return found, bad
+
+
+def record_encoding(raw: bytes) -> str | None:
+    """The encoding the record is read in, by the rule data files are read by
+    (:func:`~linyi_tracker.actuals.encoding.detect_encoding`): UTF-8, or GB18030 for a
+    record saved again by Excel on a Chinese Windows; None if neither reads it (its rows
+    holding the bytes neither reads are then reported, the others read)."""
+    from linyi_tracker.actuals.encoding import detect_encoding
+
+    return detect_encoding(io.BytesIO(raw), WITHDRAWN_NAME)[0]
 
 
 def in_force(entries: list[Entry]) -> list[Withdrawal]:

@@ -39,6 +39,7 @@ from linyi_tracker.actuals.withdrawals import (
     Withdrawal,
     read_entries,
     read_withdrawals,
+    record_encoding,
 )
 from linyi_tracker.findings import Named, Param
 from linyi_tracker.formatting import listed
@@ -297,6 +298,11 @@ def record_reinstatement(data_dir: Path, record: Reinstatement) -> Path:
     return _append(data_dir, record, lambda withdrawn: withdrawn)
 
 
+def _encoding_of(record: bytes) -> str:
+    """What a row is added to ``record`` in: GB18030 where the record is so, else UTF-8."""
+    return "gb18030" if record_encoding(record) == "gb18030" else "utf-8"
+
+
 def _append(
     data_dir: Path, record: Withdrawal | Reinstatement, needed: Callable[[bool], bool]
 ) -> Path:
@@ -325,7 +331,9 @@ def _append(
         try:
             os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as handle:
-                handle.write(before + buf.getvalue().encode("utf-8"))
+                # in the record's own encoding: rows saved by Excel in GB18030 and a row
+                # added in UTF-8 would be a file no encoding reads
+                handle.write(before + buf.getvalue().encode(_encoding_of(before)))
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
