@@ -432,3 +432,53 @@ def test_a_row_no_encoding_reads_is_reported_not_guessed(plan: Plan, data: Path)
     withdrawn, bad = read_record(data)
     assert bad == [(4, 8)]
     assert [w.value for w in withdrawn] == ["8710", "11315"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "个已撤回的数字符合"), ("en", "withdrawn figures")]
+)
+def test_undo_where_both_figures_in_conflict_are_withdrawn_asks_which(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """With 11300 and 13100 both withdrawn, --undo without --value lists both (exit 2) and
+    writes nothing; --value 13100 reinstates that one alone."""
+    data = _clash(tmp_path)
+    args = ("emp.new_urban_jobs", "2019", "--region", "兰山区", "--data", str(data))
+    run("withdraw", *args, "--value", "13100", "--reason", "r")
+    run("withdraw", *args, "--value", "11300", "--reason", "r")
+    before = (data / WITHDRAWN_NAME).read_bytes()
+    refused = run("withdraw", *args, "--undo", "--reason", "r", "--lang", lang, width=300)
+    assert refused.exit_code == 2 and said in refused.stderr
+    assert "11300" in refused.stderr and "13100" in refused.stderr
+    assert (data / WITHDRAWN_NAME).read_bytes() == before
+    assert run("withdraw", *args, "--undo", "--value", "13100", "--reason", "r").exit_code == 0
+    assert [w.value for w in read_record(data)[0]] == ["11300"]
+
+
+def test_undo_with_measure_reinstates_the_growth_figure(plan: Plan, tmp_path: Path) -> None:
+    """--measure growth reinstates the withdrawn growth figure, the level staying withdrawn."""
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "a.csv").write_text(
+        "indicator,period,region,value,unit,measure\n"
+        "inc.urban_disposable,2019,,38000,元,level\n"
+        "inc.urban_disposable,2019,,8.1,%,growth\n",
+        encoding="utf-8",
+    )
+    for measure in ("level", "growth"):
+        store = load_store(plan, data)
+        job = plan_withdrawal(
+            store, "inc.urban_disposable", "2019", "linyi", reason="r", measure=measure
+        )
+        record_withdrawal(data, job.record)
+    undo = plan_reinstatement(
+        load_store(plan, data),
+        "inc.urban_disposable",
+        "2019",
+        "linyi",
+        reason="r",
+        measure="growth",
+    )
+    assert (undo.record.measure, undo.record.value) == ("growth", "8.1")
+    record_reinstatement(data, undo.record)
+    assert [w.measure for w in read_record(data)[0]] == ["level"]

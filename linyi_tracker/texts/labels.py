@@ -744,12 +744,13 @@ LABELS.update(
             "by …): ingest them one file at a time, so that each figure keeps its own record.",
         },
         "ingest.withdrawn_figure": {
-            "zh": "未写入任何数据：{figure}（{file}）已于{when}撤回（原因：{reason}），再次导入也不会计入。"
-            "若是误撤回，请恢复该数字：{command}；若该数字确有错误，请在文件中改正后再导入。",
-            "en": "Nothing was written: {figure} ({file}) was withdrawn on {when} (reason: "
-            "{reason}) and would not count if stored again. If it was withdrawn by mistake, "
-            "reinstate it: {command}; if the figure is wrong, correct it in the file and "
-            "ingest again.",
+            "zh": "未写入任何数据：{figure} 已于{when}撤回（原因：{reason}），{file} 中的这个数字"
+            "再次导入也不会计入。若是误撤回，请恢复该数字：{command}；若该数字确有错误，"
+            "请在 {file} 中改正后再导入。",
+            "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
+            "would not count if stored again from {file}. If it was withdrawn by mistake, "
+            "reinstate it: {command}; if the figure is wrong, correct it in {file} and ingest "
+            "again.",
         },
         "ingest.undo_reason": {"zh": "误撤回", "en": "withdrawn by mistake"},
         "withdraw.no_figure": {
