@@ -24,19 +24,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linyi_tracker import clock
+from linyi_tracker.actuals.observation import LEVEL
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.findings import Finding, Severity
-from linyi_tracker.formatting import listed
-from linyi_tracker.i18n import Text, TextError, TextUsageError, os_reason, t
+from linyi_tracker.formatting import listed, shown_path
+from linyi_tracker.i18n import Lang, Text, TextError, TextUsageError, os_reason, t
 from linyi_tracker.locate import Located, locate_both, locate_plan
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses, find_system
 from linyi_tracker.plan.models import Plan
 
 if TYPE_CHECKING:
+    from linyi_tracker.actuals.observation import Observation
+    from linyi_tracker.actuals.withdrawals import Withdrawal
     from linyi_tracker.extract.document import Document
     from linyi_tracker.extract.figures import Extraction
     from linyi_tracker.intake.ingest import IngestPlan
@@ -449,21 +452,72 @@ def ingest(
     job.signoffs = {f.path: f.signoff for f in checked.files if f.signoff}
     # Files signed by different people are refused now, so a dry run says so too.
     signoff_of(job.rows, job.signoffs)
-    withdrawn = {(w.key, w.value): w for w, _ in store.withdrawn}
-    for o in job.rows:  # stored again, it would not count: say so rather than drop it
-        w = withdrawn.get((o.key, o.text))
-        if w is not None:
-            from linyi_tracker.validation.naming import figure_name
-
-            named = figure_name(plan, o.indicator, o.period.text, o.region)
-            figure = {lang: f"{named.shown(lang)} = {o.text}" for lang in ("zh", "en")}
-            raise TextError(
-                Text(
-                    "ingest.withdrawn_figure",
-                    {"figure": figure, "when": w.withdrawn_at, "reason": w.reason},
-                )
-            )
+    refuse_withdrawn(plan, plan_at, where, store, job.rows)
     return IngestResult(plan, where, checked, job, mine)
+
+
+class WithdrawnFigureError(DataInvalidError):
+    """A figure to be ingested is withdrawn, and stored again would not count: refused
+    (exit 1, as the other refusals of data are), saying how to reinstate it if it was
+    withdrawn by mistake and to correct it if it is wrong."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text  # said in the reader's language at the edge (cli/app.message_of)
+        super().__init__(text.render("en"), [])
+
+
+def refuse_withdrawn(
+    plan: Plan, plan_at: Located, where: Located, store: Store, rows: list[Observation]
+) -> None:
+    """Refuse the first of ``rows`` the store's withdrawals withdraw (the store's own rule,
+    :func:`~linyi_tracker.actuals.withdrawals.withdrawn_by`): stored again it would not
+    count, and it is said rather than dropped."""
+    from linyi_tracker.actuals.withdrawals import withdrawn_by
+    from linyi_tracker.validation.naming import figure_name
+
+    withdrawals = [w for w, _ in store.withdrawn]
+    keys = {w.key for w in withdrawals}
+    for o in rows:
+        w = withdrawn_by(o, withdrawals) if o.key in keys else None
+        if w is None:
+            continue
+        named = figure_name(plan, o.indicator, o.period.text, o.region)
+        params: dict[str, object] = {
+            "figure": {lang: f"{named.shown(lang)} = {o.text}" for lang in ("zh", "en")},
+            "file": f"{o.file}:{o.line}",
+            "when": w.withdrawn_at,
+            "reason": w.reason,
+            "command": {
+                lang: _undo_command(plan_at, where, plan, w, lang) for lang in ("zh", "en")
+            },
+        }
+        raise WithdrawnFigureError(Text("ingest.withdrawn_figure", params))
+
+
+def _undo_command(plan_at: Located, where: Located, plan: Plan, w: Withdrawal, lang: Lang) -> str:
+    """The command that reinstates the figure ``w`` withdrew, written out to be run as it
+    stands in the working directory (the data folder, and the plan where withdraw would
+    not find it by itself, as validate's tip names them)."""
+    import shlex
+
+    words = ["linyi-tracker", "withdraw", w.indicator, w.period]
+    if w.region != plan.city.id:
+        words += ["--region", w.region]
+    if w.measure != LEVEL:
+        words += ["--measure", w.measure]
+    words += ["--value", w.value, "--undo", "--reason", t("ingest.undo_reason", lang)]
+    words += ["--data", _typed(where.path)]
+    if plan_at.origin in ("option", "example", "beside the data"):
+        words += ["--plan", _typed(plan_at.path)]
+    return " ".join(shlex.quote(word) for word in words)
+
+
+def _typed(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return shown_path(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return shown_path(path)
 
 
 def write_ingest(result: IngestResult) -> Path | None:

@@ -224,12 +224,13 @@ def test_a_withdrawal_is_honoured_through_the_store_cache(run: Run, tmp_path: Pa
 def test_ingesting_a_withdrawn_figure_again_is_refused(
     run: Run, data: Path, tmp_path: Path, lang: str, said: str
 ) -> None:
-    """The withdrawn value ingested again would not count: refused with a message, not dropped."""
+    """The withdrawn value ingested again would not count: refused with a message, not
+    dropped (exit 1, a refusal of data: sweep 33 item 7)."""
     run("withdraw", *FIGURE, "--reason", "误填", "--data", str(data))
     sub = tmp_path / "again.csv"
     sub.write_text("指标代码,期间,地区,数值\nemp.new_urban_jobs,2016,费县,8710\n", encoding="utf-8")
     refused = run("ingest", str(sub), "--data", str(data), "--lang", lang)
-    assert refused.exit_code == 2 and said in refused.stdout + refused.stderr
+    assert refused.exit_code == 1 and said in refused.stdout + refused.stderr
     assert not (data / "ingested").exists()
 
 

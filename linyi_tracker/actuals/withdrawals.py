@@ -1,11 +1,24 @@
 """Figures withdrawn from the store (``linyi-tracker withdraw``), and applying them.
 
-The record is ``<data>/.linyi-tracker-withdrawn.csv``: one row a withdrawal, never
-rewritten but by appending (intake/withdraw.py, under ingest's lock). A withdrawal names
-the figure's key and the value withdrawn: the store drops that figure when it loads,
-before the figures are reconciled (an earlier revision of it, if any, counts again; a
-figure that was in conflict with it counts alone), and a later figure of another value
-for the same key counts as usual.
+The record is ``<data>/.linyi-tracker-withdrawn.csv``: one row a withdrawal or the undoing
+of one, never rewritten but by appending (intake/withdraw.py, under ingest's lock), so it
+keeps every withdrawal and every undoing, with when, why and by whom.
+
+- A withdrawal row has the eight :data:`COLUMNS` (the header names them; records written
+  before withdrawals could be undone are all such rows, and read as they always were). It
+  names the figure's key and the value withdrawn.
+- A reinstatement row (``withdraw --undo``) is a withdrawal's eight cells (the figure's
+  key and the value, then when, why and by whom it was reinstated) and a ninth,
+  :data:`REINSTATED`. A version of the tool that does not know it reports the row as out
+  of shape rather than keep the figure withdrawn in silence.
+- Any other row (a stray comma typed by hand) is reported by the store, never skipped.
+
+The record is applied in order (:func:`in_force`): a figure (key and value) whose last
+row is a withdrawal is withdrawn; one whose last row is a reinstatement counts again, as
+if it had never been withdrawn. The store drops a withdrawn figure when it loads, before
+the figures are reconciled (an earlier revision of it, if any, counts again; a figure that
+was in conflict with it counts alone, and is in conflict again once it is reinstated), and
+a later figure of another value for the same key counts as usual.
 """
 
 from __future__ import annotations
@@ -19,6 +32,7 @@ from linyi_tracker.actuals.observation import Observation
 
 WITHDRAWN_NAME = ".linyi-tracker-withdrawn.csv"
 COLUMNS = ("indicator", "period", "region", "measure", "value", "withdrawn_at", "reason", "by")
+REINSTATED = "reinstated"  # the ninth cell of a row undoing a withdrawal
 
 
 class Withdrawal(NamedTuple):
@@ -37,31 +51,103 @@ class Withdrawal(NamedTuple):
     def key(self) -> tuple[str, str, str, str]:
         return (self.indicator, self.period, self.region, self.measure)
 
+    def cells(self) -> list[str]:
+        """The row it is in the record."""
+        return list(self)
+
+
+class Reinstatement(NamedTuple):
+    """The undoing of a withdrawal: which figure, the value, when (ISO time), why and by
+    whom it was reinstated."""
+
+    indicator: str
+    period: str
+    region: str
+    measure: str
+    value: str
+    reinstated_at: str
+    reason: str
+    by: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.indicator, self.period, self.region, self.measure)
+
+    def cells(self) -> list[str]:
+        """The row it is in the record: a withdrawal's cells, and :data:`REINSTATED`."""
+        return [*self, REINSTATED]
+
+
+Entry = Withdrawal | Reinstatement
+
 
 def read_withdrawals(data_dir: Path) -> list[Withdrawal]:
-    """The withdrawals recorded in ``data_dir`` (none when there is no record)."""
+    """The withdrawals in force in ``data_dir`` (none when there is no record)."""
     return read_record(data_dir)[0]
 
 
 def read_record(data_dir: Path) -> tuple[list[Withdrawal], list[tuple[int, int]]]:
-    """The withdrawals recorded in ``data_dir``, and the (line, cells) of each row that is
-    not one (a hand-edited row with a stray comma): never skipped in silence, since the
-    figure it withdrew would count again (the store reports them)."""
+    """The withdrawals in force in ``data_dir`` (:func:`in_force`), and the (line, cells)
+    of each row that is neither a withdrawal nor a reinstatement (a hand-edited row with
+    a stray comma): never skipped in silence, since the figure it named would count again,
+    or stay withdrawn (the store reports them)."""
+    entries, bad = read_entries(data_dir)
+    return in_force(entries), bad
+
+
+def read_entries(data_dir: Path) -> tuple[list[Entry], list[tuple[int, int]]]:
+    """Every row of the record in ``data_dir``, in order, and the (line, cells) of each
+    row that is not one (its physical line: a reason may hold a line break)."""
     path = data_dir / WITHDRAWN_NAME
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return [], []
-    found: list[Withdrawal] = []
+    encoding = record_encoding(raw)
+    text = raw.decode(encoding or "utf-8", errors="replace")
+    found: list[Entry] = []
     bad: list[tuple[int, int]] = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if number == 1 or not row:
+    rows = csv.reader(io.StringIO(text, newline=""))
+    start = 1
+    for row in rows:
+        line, start = start, rows.line_num + 1
+        if line == 1 or not row:
             continue
-        if len(row) == len(COLUMNS):
+        if encoding is None and any("\ufffd" in cell for cell in row):
+            bad.append((line, len(row)))  # bytes no encoding reads: not guessed at
+        elif len(row) == len(COLUMNS):
             found.append(Withdrawal(*row))
+        elif len(row) == len(COLUMNS) + 1 and row[-1] == REINSTATED:
+            found.append(Reinstatement(*row[:-1]))
         else:
-            bad.append((number, len(row)))
+            bad.append((line, len(row)))
     return found, bad
+
+
+def record_encoding(raw: bytes) -> str | None:
+    """The encoding the record is read in, by the rule data files are read by
+    (:func:`~linyi_tracker.actuals.encoding.detect_encoding`): UTF-8, or GB18030 for a
+    record saved again by Excel on a Chinese Windows; None if neither reads it (its rows
+    holding the bytes neither reads are then reported, the others read)."""
+    from linyi_tracker.actuals.encoding import detect_encoding
+
+    return detect_encoding(io.BytesIO(raw), WITHDRAWN_NAME)[0]
+
+
+def in_force(entries: list[Entry]) -> list[Withdrawal]:
+    """The withdrawals the record's rows, applied in order, leave in force, in the
+    record's order: a reinstatement undoes every earlier withdrawal of its figure (key and
+    value), and a withdrawal after it withdraws the figure again."""
+    kept: list[Withdrawal | None] = []
+    at: dict[tuple[tuple[str, str, str, str], str], list[int]] = {}
+    for entry in entries:
+        if isinstance(entry, Withdrawal):
+            at.setdefault((entry.key, entry.value), []).append(len(kept))
+            kept.append(entry)
+        else:
+            for i in at.pop((entry.key, entry.value), []):
+                kept[i] = None
+    return [w for w in kept if w is not None]
 
 
 def withdrawn_by(o: Observation, withdrawals: list[Withdrawal]) -> Withdrawal | None:

@@ -1,4 +1,5 @@
-"""``linyi-tracker withdraw INDICATOR PERIOD``: take a wrongly ingested figure back, on record."""
+"""``linyi-tracker withdraw INDICATOR PERIOD``: take a wrongly ingested figure back, on
+record; ``--undo`` reinstates a figure withdrawn by mistake (intake/withdraw.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from linyi_tracker.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from linyi_tracker.i18n import Text
+    from linyi_tracker.i18n import Lang, Text
+    from linyi_tracker.usecases import Workspace
 
 
 class Measure(StrEnum):
@@ -52,6 +54,7 @@ def withdraw(
         ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    undo: Annotated[bool, typer.Option("--undo")] = False,
     plan: PlanOption = None,
     data: DataOption = None,
     lang: LangOption = None,
@@ -62,6 +65,7 @@ def withdraw(
     from linyi_tracker.cli.output import safe_text, stdout
     from linyi_tracker.i18n import Text, TextUsageError, t
     from linyi_tracker.intake.withdraw import (
+        NothingToReinstate,
         NothingToWithdraw,
         plan_withdrawal,
         record_withdrawal,
@@ -78,6 +82,14 @@ def withdraw(
     usecases.refuse_shipped(ctx.data_at)  # the package's own figures are never written to
     ind = find_indicator(ctx.plan, indicator)
     region_id = usecases.one_region(ctx.plan, region)
+    if undo:
+        chosen = None if measure is None else measure.value
+        try:
+            _undo(ctx, ind.id, period.text, region_id, reason, by, chosen, value, dry_run, language)
+        except NothingToReinstate as e:  # said with names: 兰山区, not lanshan
+            key = key_names(ctx.plan, ind.id, period.text, region_id)
+            raise NothingToReinstate(*(_named(x, key) for x in e.texts)) from None
+        return
     try:
         job = plan_withdrawal(
             ctx.store,
@@ -129,6 +141,72 @@ def withdraw(
             path=context.shown_path(path),
         )
     )
+
+
+def _undo(
+    ctx: Workspace,
+    indicator: str,
+    period: str,
+    region: str,
+    reason: str,
+    by: str,
+    measure: str | None,
+    value: str | None,
+    dry_run: bool,
+    language: Lang,
+) -> None:
+    """Reinstate the withdrawn figure named (or say what would be), and the figures it is
+    in conflict with again, if any."""
+    from linyi_tracker.cli import context
+    from linyi_tracker.cli.output import safe_text, stdout
+    from linyi_tracker.i18n import t
+    from linyi_tracker.intake.withdraw import (
+        figures_listed,
+        plan_reinstatement,
+        record_reinstatement,
+    )
+    from linyi_tracker.validation.naming import figure_name
+
+    job = plan_reinstatement(
+        ctx.store,
+        indicator,
+        period,
+        region,
+        reason=reason.strip(),
+        by=by.strip(),
+        measure=measure,
+        value=value,
+        flows=frozenset(i.id for i in ctx.plan.indicators if i.flow),
+    )
+    figure = figure_name(ctx.plan, indicator, period, region).shown(language)
+    o, w, r = job.figure, job.withdrawal, job.record
+    where = f"{o.file}:{o.line}"
+    if dry_run:
+        said = t(
+            "withdraw.undo_would",
+            language,
+            figure=figure,
+            value=r.value,
+            file=where,
+            when=w.withdrawn_at,
+            reason=r.reason,
+        )
+    else:
+        path = record_reinstatement(ctx.data_at.path, r)
+        said = t(
+            "withdraw.undone",
+            language,
+            figure=figure,
+            value=r.value,
+            file=where,
+            reason=r.reason,
+            path=context.shown_path(path),
+        )
+    console = stdout()
+    console.print(safe_text(said, one_line=True), markup=False)
+    if job.clashes:
+        clash = t("withdraw.undo_clash", language, figures=figures_listed(job.clashes))
+        console.print(safe_text(clash, one_line=True), markup=False)
 
 
 def _named(text: Text, key: Mapping[str, str]) -> Text:

@@ -1,10 +1,18 @@
-"""Withdrawing a wrongly ingested figure, leaving a record of what, when and why.
+"""Withdrawing a wrongly ingested figure, and undoing a mistaken withdrawal, on record.
 
-A withdrawal appends one row to ``<data>/.linyi-tracker-withdrawn.csv``
-(:mod:`linyi_tracker.actuals.withdrawals`), under the data folder's lock that ingest
-holds, written as ingest writes: the whole new record to a hidden temporary, fsynced,
-then renamed over the old one, so a crash leaves the old record or the new, never half.
-The store drops the figure when it loads; nothing else is changed or deleted.
+A withdrawal, or its undoing (``withdraw --undo``: the figure is reinstated), appends one
+row to ``<data>/.linyi-tracker-withdrawn.csv`` (:mod:`linyi_tracker.actuals.withdrawals`),
+under the data folder's lock that ingest holds, written as ingest writes: the record's
+bytes as they are and the new row to a hidden temporary, fsynced, then renamed over the
+old one, so a crash leaves the old record or the new, never half, and no row already
+there is changed or lost (not even one the reader cannot read). The store applies the
+record when it loads; no data file is changed or deleted.
+
+An undoing names a withdrawn figure as a withdrawal names a stored one (indicator,
+period, region, and ``--measure`` / ``--value`` where several are withdrawn there); the
+figure then counts as if it had never been withdrawn, and where another figure has its
+key it is reconciled with it again by the store's rule: a conflict comes back, and
+:func:`plan_reinstatement` says so beforehand.
 """
 
 from __future__ import annotations
@@ -13,19 +21,25 @@ import csv
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from linyi_tracker.actuals.numbers import NumberError, parse_number
-from linyi_tracker.actuals.observation import Observation
-from linyi_tracker.actuals.store import Store
+from linyi_tracker.actuals.observation import Observation, span_of
+from linyi_tracker.actuals.reconcile import Figure, Relation, compare
+from linyi_tracker.actuals.store import Store, reconcile
 from linyi_tracker.actuals.withdrawals import (
     COLUMNS,
     WITHDRAWN_NAME,
+    Entry,
+    Reinstatement,
     Withdrawal,
+    read_entries,
     read_withdrawals,
+    record_encoding,
 )
 from linyi_tracker.findings import Named, Param
 from linyi_tracker.formatting import listed
@@ -49,6 +63,21 @@ class WithdrawPlan:
 class SeveralFigures(TextError):
     """More than one figure answers to what was named (figures in conflict, or a level
     and a growth figure): which one is to be said (exit 2)."""
+
+
+class NothingToReinstate(TextError):
+    """No withdrawn figure answers to what ``--undo`` named (exit 2)."""
+
+
+@dataclass
+class ReinstatePlan:
+    """What undoing a withdrawal will record, and the figures it will be in conflict
+    with once it counts again (none, mostly)."""
+
+    figure: Observation
+    withdrawal: Withdrawal
+    record: Reinstatement
+    clashes: list[Observation]
 
 
 def _wanted(value: str) -> tuple[str, Decimal]:
@@ -96,14 +125,9 @@ def plan_withdrawal(
             found.update((id(o), o) for o in clash if o.key[:3] == named)
     wanted = None if value is None else _wanted(value)
     named_figures = [o for o in found.values() if measure is None or o.measure == measure]
-    current = named_figures
-    if wanted is not None:
-        current = [o for o in current if _same_value(o, wanted)]
-    if measure is None:  # a level is chosen over its growth figure
-        levels = [o for o in current if o.measure == "level"]
-        current = levels or current
+    current = _chosen(named_figures, measure, wanted)
     if len(current) > 1:
-        several: dict[str, Param] = {"n": len(current), "figures": _listed(current)}
+        several: dict[str, Param] = {"n": len(current), "figures": figures_listed(current)}
         raise SeveralFigures(Text("withdraw.several", several))
     if current:
         o = current[0]
@@ -124,12 +148,137 @@ def plan_withdrawal(
             return WithdrawPlan(o, w, already=True)
     params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
     if wanted is not None and named_figures:  # figures there, none of that value: name them
-        params.update(value=wanted[0], figures=_listed(named_figures))
+        params.update(value=wanted[0], figures=figures_listed(named_figures))
         raise NothingToWithdraw(Text("withdraw.no_such_value", params))
     raise NothingToWithdraw(Text("withdraw.no_figure", params))
 
 
-def _listed(figures: list[Observation]) -> Named:
+def _chosen(
+    figures: list[Observation], measure: str | None, wanted: tuple[str, Decimal] | None
+) -> list[Observation]:
+    """The figures of ``measure`` (all without it) that answer to ``wanted``: the one rule
+    withdraw and its undoing choose by. Without ``measure`` a level is chosen over its
+    growth figure."""
+    chosen = [o for o in figures if measure is None or o.measure == measure]
+    if wanted is not None:
+        chosen = [o for o in chosen if _same_value(o, wanted)]
+    if measure is None:
+        levels = [o for o in chosen if o.measure == "level"]
+        chosen = levels or chosen
+    return chosen
+
+
+def plan_reinstatement(
+    store: Store,
+    indicator: str,
+    period: str,
+    region: str,
+    *,
+    reason: str,
+    by: str = "",
+    measure: str | None = None,
+    value: str | None = None,
+    flows: frozenset[str] = frozenset(),
+    now: datetime | None = None,
+) -> ReinstatePlan:
+    """The withdrawn figure of ``indicator``, ``period`` (canonical text), ``region`` as a
+    reinstatement record, with the figures it will be in conflict with (``flows``: the
+    plan's year-to-date indicators, whose labels of one span are one figure).
+
+    ``measure`` and ``value`` choose among several withdrawn figures, as for a withdrawal;
+    several that answer are refused (:class:`SeveralFigures`), and a figure that is not
+    withdrawn is :class:`NothingToReinstate`, naming what is withdrawn there, if anything,
+    and when a figure of that value was reinstated already.
+    """
+    moment = (now or datetime.now()).replace(microsecond=0)
+    named = (indicator, period, region)
+    here = [(w, o) for w, o in store.withdrawn if w.key[:3] == named]
+    wanted = None if value is None else _wanted(value)
+    figures = _chosen([o for _, o in here], measure, wanted)
+    if len(figures) > 1:
+        several: dict[str, Param] = {"n": len(figures), "figures": figures_listed(figures)}
+        raise SeveralFigures(Text("withdraw.undo_several", several))
+    if not figures:
+        raise NothingToReinstate(*_not_withdrawn(store, named, measure, wanted, here))
+    (o,) = figures
+    w = next(w for w, x in here if x is o)
+    record = Reinstatement(*w.key, w.value, moment.isoformat(), reason, by)
+    return ReinstatePlan(o, w, record, _clashes(store, o, flows))
+
+
+def _not_withdrawn(
+    store: Store,
+    named: tuple[str, str, str],
+    measure: str | None,
+    wanted: tuple[str, Decimal] | None,
+    here: list[tuple[Withdrawal, Observation]],
+) -> list[Text]:
+    """Why nothing is to be reinstated: what is withdrawn there instead, if anything, and
+    the last reinstatement of a figure that answers, if any (an undoing done already)."""
+    indicator, period, region = named
+    params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
+    if here:
+        params["figures"] = figures_listed([o for _, o in here])
+        texts = [Text("withdraw.undo_other_withdrawn", params)]
+    else:
+        texts = [Text("withdraw.undo_none_withdrawn", params)]
+    entries: list[Entry] = read_entries(store.root)[0]
+    for entry in reversed(entries):
+        chosen = measure in (None, entry.measure)
+        chosen = chosen and (
+            wanted is None or entry.value == wanted[0] or _number(entry.value) == wanted[1]
+        )
+        if entry.key[:3] == named and chosen:
+            if isinstance(entry, Reinstatement):
+                again = {"value": entry.value, "when": entry.reinstated_at, "reason": entry.reason}
+                texts.append(Text("withdraw.undone_already", again))
+            break
+    return texts
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return parse_number(text, percent_unit=True).value
+    except NumberError:
+        return None
+
+
+def _clashes(store: Store, o: Observation, flows: frozenset[str]) -> list[Observation]:
+    """The figures ``o`` will be in conflict with once it counts again: the store's rule
+    (:func:`~linyi_tracker.actuals.store.reconcile`) run over its series' figures as they
+    stand (those that count, their history, those in conflict) with ``o`` and without it;
+    if ``o`` brings a conflict, the figures of its span it clashes with."""
+    series = (o.indicator, o.region, o.measure)
+    pool = {id(x): x for x in store.observations if (x.indicator, x.region, x.measure) == series}
+    for group in (*store.revisions.values(), *store.clashing.values()):
+        pool.update((id(x), x) for x in group if (x.indicator, x.region, x.measure) == series)
+    figures = list(pool.values())
+
+    def conflicts(observations: list[Observation]) -> int:
+        trial = Store(store.root, observations=sorted(observations, key=_at))
+        reconcile(trial, flows)
+        return len(trial.errors)
+
+    if conflicts([*figures, o]) <= conflicts(figures):
+        return []
+    flow = o.indicator in flows
+    span = span_of(o, flow)
+    mine = Figure.of(o)
+    return sorted(
+        (
+            x
+            for x in figures
+            if span_of(x, flow) == span and compare(Figure.of(x), mine) is Relation.CLASH
+        ),
+        key=_at,
+    )
+
+
+def _at(o: Observation) -> tuple[str, int]:
+    return (o.file or "", o.line or 0)
+
+
+def figures_listed(figures: list[Observation]) -> Named:
     """The figures with their files and lines, listed as each language lists them."""
     zh = listed((f"{o.text}（{o.file}:{o.line}）" for o in figures), "zh")
     en = listed((f"{o.text} ({o.file}:{o.line})" for o in figures), "en")
@@ -138,22 +287,53 @@ def _listed(figures: list[Observation]) -> Named:
 
 def record_withdrawal(data_dir: Path, record: Withdrawal) -> Path:
     """Append ``record`` to the data folder's withdrawal record, atomically and under
-    the data folder's lock; a record already there is not written twice."""
+    the data folder's lock; a withdrawal in force already is not written twice."""
+    return _append(data_dir, record, lambda withdrawn: not withdrawn)
+
+
+def record_reinstatement(data_dir: Path, record: Reinstatement) -> Path:
+    """Append ``record`` to the data folder's withdrawal record, atomically and under the
+    data folder's lock, if its figure is still withdrawn then (another run may have
+    reinstated it meanwhile)."""
+    return _append(data_dir, record, lambda withdrawn: withdrawn)
+
+
+def _encoding_of(record: bytes) -> str:
+    """What a row is added to ``record`` in: GB18030 where the record is so, else UTF-8."""
+    return "gb18030" if record_encoding(record) == "gb18030" else "utf-8"
+
+
+def _append(
+    data_dir: Path, record: Withdrawal | Reinstatement, needed: Callable[[bool], bool]
+) -> Path:
+    """``record`` written at the end of the record, its rows before it kept byte for byte,
+    when ``needed`` (given whether its figure is withdrawn, read again under the lock)."""
     target = data_dir / WITHDRAWN_NAME
     with holding_lock(data_dir):
-        existing = read_withdrawals(data_dir)
-        if any(w.key == record.key and w.value == record.value for w in existing):
+        withdrawn = any(
+            w.key == record.key and w.value == record.value for w in read_withdrawals(data_dir)
+        )
+        if not needed(withdrawn):
             return target
+        try:
+            before = target.read_bytes()
+        except FileNotFoundError:
+            before = b""
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows([*existing, record])
+        if not before.removeprefix(b"\xef\xbb\xbf").strip():  # no header yet
+            writer.writerow(COLUMNS)
+        elif not before.endswith((b"\n", b"\r")):
+            buf.write("\n")  # a last row saved without its line break
+        writer.writerow(record.cells())
         fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=data_dir)
         tmp = Path(tmp_name)
         try:
             os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as handle:
-                handle.write(buf.getvalue().encode("utf-8"))
+                # in the record's own encoding: rows saved by Excel in GB18030 and a row
+                # added in UTF-8 would be a file no encoding reads
+                handle.write(before + buf.getvalue().encode(_encoding_of(before)))
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)

@@ -70,12 +70,14 @@ COMMANDS: dict[str, HelpText] = {
     "withdraw": {
         "zh": "撤回一个误入库的数字：在数据文件夹中记下撤回了什么、何时、为何；"
         "status、show 和 report 此后不再计入它（show 列为已撤回）。文件本身不改动。\n\n"
-        "没有这个数字时退出码为2；已撤回过的再撤回不作改动。\n\n"
+        "没有这个数字时退出码为2；已撤回过的再撤回不作改动。误撤回的数字用 --undo 恢复"
+        "（恢复也记入记录），此后照常计入。\n\n"
         "示例：linyi-tracker withdraw pop.resident 2019 --region 兰山区 --reason 误填就业人数",
         "en": "Withdraw a wrongly ingested figure: the data folder records what was withdrawn, "
         "when and why; status, show and report no longer count it (show lists it as withdrawn). "
         "No data file is changed.\n\n"
-        "Exit 2 when there is no such figure; withdrawing it again changes nothing.\n\n"
+        "Exit 2 when there is no such figure; withdrawing it again changes nothing. A figure "
+        "withdrawn by mistake is reinstated with --undo (on record too) and counts again.\n\n"
         "Example: linyi-tracker withdraw pop.resident 2019 --region 兰山区 --reason "
         '"jobs count typed as population"',
     },
@@ -280,8 +282,13 @@ PARAMETERS: dict[str, HelpText] = {
         "en": "level (the default) or growth (the growth figure on the previous year).",
     },
     "withdraw|--dry-run": {
-        "zh": "只显示将撤回什么，不写入。",
-        "en": "Show what would be withdrawn; write nothing.",
+        "zh": "只显示将撤回（或用 --undo 时将恢复）什么，不写入。",
+        "en": "Show what would be withdrawn (with --undo: reinstated); write nothing.",
+    },
+    "withdraw|--undo": {
+        "zh": "恢复一个误撤回的数字（--reason 说明原因）：它此后照常计入，撤回与恢复都留在记录中。",
+        "en": "Reinstate a figure withdrawn by mistake (say why with --reason): it counts "
+        "again; the record keeps both the withdrawal and its undoing.",
     },
     # extract
     "extract|files": {

@@ -757,11 +757,15 @@ LABELS.update(
             "by …): ingest them one file at a time, so that each figure keeps its own record.",
         },
         "ingest.withdrawn_figure": {
-            "zh": "未写入任何数据：{figure} 已于{when}撤回（原因：{reason}），再次导入也不会计入。"
-            "请改正该数字后再导入。",
+            "zh": "未写入任何数据：{figure} 已于{when}撤回（原因：{reason}），{file} 中的这个数字"
+            "再次导入也不会计入。若是误撤回，请恢复该数字：{command}；若该数字确有错误，"
+            "请在 {file} 中改正后再导入。",
             "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
-            "would not count if stored again. Correct the figure and ingest again.",
+            "would not count if stored again from {file}. If it was withdrawn by mistake, "
+            "reinstate it: {command}; if the figure is wrong, correct it in {file} and ingest "
+            "again.",
         },
+        "ingest.undo_reason": {"zh": "误撤回", "en": "withdrawn by mistake"},
         "withdraw.no_figure": {
             "zh": "数据文件夹中没有 {indicator} · {region} · {period}的数字可撤回：请用 show 查看已存数字"
             "（数据文件夹有错误时用 validate 列出）。",
@@ -798,6 +802,45 @@ LABELS.update(
             "zh": "{figure} = {value}已于{when}撤回，原因：{reason}。未作改动。",
             "en": "{figure} = {value} was withdrawn already on {when}, reason: {reason}. "
             "Nothing changed.",
+        },
+        "withdraw.undo_would": {
+            "zh": "将恢复 {figure} = {value}（{file}，{when}撤回），原因：{reason}",
+            "en": "Would reinstate {figure} = {value} ({file}, withdrawn on {when}), "
+            "reason: {reason}",
+        },
+        "withdraw.undone": {
+            "zh": "已恢复 {figure} = {value}（{file}），原因：{reason}；此后照常计入。记录在 {path}。",
+            "en": "Reinstated {figure} = {value} ({file}), reason: {reason}; it counts again. "
+            "Recorded in {path}.",
+        },
+        "withdraw.undo_clash": {
+            "zh": "注意：恢复后它与{figures}再次冲突；在撤回其中错误的一个之前，status 等命令将拒绝"
+            "该数据文件夹（linyi-tracker withdraw … --value 数值）。",
+            "en": "Note: it is in conflict again with {figures}; status and the other commands "
+            "refuse the data folder until the wrong one is withdrawn (linyi-tracker withdraw … "
+            "--value FIGURE).",
+        },
+        "withdraw.undo_none_withdrawn": {
+            "zh": "{indicator} · {region} · {period}没有已撤回的数字，无可恢复。",
+            "en": "No figure of {indicator} · {region} · {period} is withdrawn: nothing to "
+            "reinstate.",
+        },
+        "withdraw.undo_other_withdrawn": {
+            "zh": "{indicator} · {region} · {period}没有这样的已撤回数字；此处已撤回的是：{figures}。"
+            "请用其中之一作 --value（水平值与增长率用 --measure）。",
+            "en": "No such figure of {indicator} · {region} · {period} is withdrawn; withdrawn "
+            "there: {figures}. Give one of them as --value (and --measure level or growth).",
+        },
+        "withdraw.undone_already": {
+            "zh": "{value}已于{when}恢复（原因：{reason}），现已计入。",
+            "en": "{value} was reinstated on {when} (reason: {reason}) and counts.",
+        },
+        "withdraw.undo_several": {
+            "zh": "有{n}个已撤回的数字符合：{figures}。请用 --value 写明恢复哪一个"
+            "（水平值与增长率并存时用 --measure level 或 growth）。",
+            "en": "{n} withdrawn figures answer to that: {figures}. Say which to reinstate with "
+            "--value (and --measure level or growth where a level and a growth figure are both "
+            "withdrawn).",
         },
         "withdraw.empty_reason": {
             "zh": "请用 --reason 说明撤回原因。",
