@@ -444,7 +444,13 @@ def ingest(
         return IngestResult(plan, where, checked, None, mine)
     stored = {o.key: o for o in store.observations}
     job = plan_ingest(
-        plan, checked.observations, stored, where.path, revise=revise, history=checked.revisions
+        plan,
+        checked.observations,
+        stored,
+        where.path,
+        revise=revise,
+        history=checked.revisions,
+        revised=store.revisions,
     )
     job.signoffs = {f.path: f.signoff for f in checked.files if f.signoff}
     # Files signed by different people are refused now, so a dry run says so too.

@@ -145,6 +145,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("project-count", ""): "list the declared projects; the plan is checked again",
     ("unnamed-project", ""): "nothing to do until a source names it",
     ("already-stored", ""): "nothing to do; the stored figure is the same, ingest adds none",
+    ("already-stored", "revised"): "nothing to do; ingest adds none, the revision still counts",
     ("unreadable-file", "changed"): "run again; nothing was read from the half-written file",
     ("unreadable-file", "outside-link"): "the file itself in the folder; it is then checked",
     ("file-not-read", ""): "re-saves a data file in a read format, or moves it out",

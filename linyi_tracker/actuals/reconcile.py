@@ -37,7 +37,9 @@ conflict in another. The rule, as the method states it:
    the order of the rows: the dated figure is current, the undated one history.
 4. **Against the store** a submitted figure meets the stored current one
    (:func:`against_store`): the same figure is ``already-stored`` (ingest skips it),
-   unless the submitted one is more precise (:func:`refines`: ingest stores it, noting
+   and so is a figure the stored one revised, re-sent without a later ``as_of``
+   (:func:`superseded`: the original sent again; never a conflict whose hint would make
+   the outdated figure count again), unless the submitted one is more precise (:func:`refines`: ingest stores it, noting
    that it refines the stored rounded one, and the store then counts it);
    a different figure with a later time (rule 2: a later ``as_of``, or any ``as_of``
    when the stored figure has none) is a revision ingest records; anything else — no
@@ -340,13 +342,40 @@ def refines(stored: Figure, submitted: Figure) -> bool:
     return same_figure(stored, submitted) and finer(submitted, stored)
 
 
+def superseded(history: Sequence[Figure], stored: Figure, submitted: Figure) -> Figure | None:
+    """Rule 4 for a figure the store has revised: the earlier stored figure (of ``history``,
+    the figures the current ``stored`` one replaced, oldest first) that ``submitted`` is,
+    when ``submitted`` is older than ``stored`` (no ``as_of``, or an earlier one) — the
+    original re-sent after its revision. It is already stored (ingest skips it): a later
+    ``as_of`` or ``--revise`` would make the outdated figure count again."""
+    if stored.as_of is None or (submitted.as_of is not None and submitted.as_of >= stored.as_of):
+        return None
+    if same_figure(stored, submitted):
+        return None
+    for earlier in reversed(history):  # the latest it could be first
+        if same_figure(earlier, submitted):
+            return earlier
+    return None
+
+
 def store_finding(
-    key: Key, stored: Figure, submitted: Figure, *, revise: bool = False
+    key: Key,
+    stored: Figure,
+    submitted: Figure,
+    *,
+    revise: bool = False,
+    history: Sequence[Figure] = (),
 ) -> Finding | None:
-    """Rule 4's finding for a submitted figure, or ``None`` for a revision by date."""
+    """Rule 4's finding for a submitted figure, or ``None`` for a revision by date;
+    ``history``: the stored figures the current one revised (:func:`superseded`)."""
     relation = against_store(stored, submitted)
     if relation is Relation.NEWER:
         return None
+    earlier = superseded(history, stored, submitted)
+    if earlier is not None:  # the earlier figure, re-sent: nothing to do
+        params = pair_params(key, submitted, earlier) | {"stored_value": stored.text}
+        params["stored_as_of"] = stored.as_of.isoformat() if stored.as_of else "-"
+        return _at(submitted, "already-stored", Severity.NOTICE, params, "revised")
     if relation is Relation.SAME:
         params = pair_params(key, submitted, stored)
         if refines(stored, submitted):  # ingest writes it: the more precise counts
@@ -366,14 +395,16 @@ def store_finding(
     return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form)
 
 
-def history_finding(key: Key, stored: Figure, submitted: Figure) -> Finding | None:
+def history_finding(
+    key: Key, stored: Figure, submitted: Figure, history: Sequence[Figure] = ()
+) -> Finding | None:
     """Rule 4 for a submitted figure that a later ``as_of`` in the same submission replaces
     (its history): it joins the stored figures as history, ordered by date, so only a
     different figure at the same time as the stored one is a conflict; the same figure is
     already stored (ingest skips it)."""
     relation = against_store(stored, submitted)
     if relation is Relation.SAME or relation is Relation.CLASH:
-        return store_finding(key, stored, submitted)
+        return store_finding(key, stored, submitted, history=history)
     return None
 
 

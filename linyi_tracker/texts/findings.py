@@ -1733,9 +1733,29 @@ _ENTRIES = [
                 + " = {value} at "
                 + _OTHER
                 + ")",
-            )
+            ),
+            # the original re-sent after its revision (reconcile.superseded)
+            "revised": T(
+                "{count}行是数据目录中已被修订的原数字（{lines}"
+                + _KEY
+                + " = {value}，原存于"
+                + _OTHER
+                + "，已修订为{stored_value}（截至{stored_as_of}））",
+                "{count:row's figure is an earlier figure|rows' figures are earlier figures} "
+                "the store has since revised ({lines}"
+                + _KEY
+                + " = {value}, stored at "
+                + _OTHER
+                + ", revised as of {stored_as_of} to {stored_value})",
+            ),
         },
-        {"": T("无需处理；导入时跳过", "nothing to do; ingest skips what is already stored")},
+        {
+            "": T("无需处理；导入时跳过", "nothing to do; ingest skips what is already stored"),
+            "revised": T(
+                "无需处理；导入时跳过，计入的仍是修订后的{stored_value}",
+                "nothing to do; ingest skips it and the revised {stored_value} still counts",
+            ),
+        },
     ),
     _entry(
         "revises-store",

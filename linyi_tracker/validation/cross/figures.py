@@ -276,6 +276,12 @@ class Stored:
             if o.indicator in flows:
                 self.by_span[span(key)] = o
 
+    def history(self, o: Observation) -> list[Figure]:
+        """The stored figures the current ``o`` revised, oldest first (reconcile.superseded)."""
+        if self.store is None:
+            return []
+        return [Figure.of(h) for h in self.store.revisions.get(o.key, ())]
+
     def series(self, indicator: str, region: str) -> list[Observation]:
         return self.store.series(indicator, region) if self.store is not None else []
 
