@@ -123,9 +123,10 @@ def read_store(
             cache_folder=user_cache_folder if cached else None,
         )
         if store.findings:  # naming loads the finding catalogue: only when there is one
-            from linyi_tracker.validation.naming import with_names
+            from linyi_tracker.validation.naming import at_value_column, with_names
 
-            store.findings[:] = with_names(store.findings, plan)  # 兰山区, not lanshan
+            # 兰山区, not lanshan; a conflict's value column as validate names it (数值, 4)
+            store.findings[:] = with_names(at_value_column(store.findings, store.files), plan)
         gc.freeze()
     return store
 

@@ -455,13 +455,24 @@ def _at(
     form: str = "",
     hint_form: str = "",
 ) -> Finding:
+    return value_finding(figure.file, figure.line, code, severity, params, form, hint_form)
+
+
+def value_finding(
+    file: str | None,
+    line: int | None,
+    code: str,
+    severity: Severity,
+    params: dict[str, Param],
+    form: str = "",
+    hint_form: str = "",
+) -> Finding:
+    """THE finding on a figure's value cell, made after its file was read: by this rule
+    (the store's and validate's alike) and by validate's cross-row rules
+    (validation/cross/figures.at). Its column is the canonical ``value``, which
+    :func:`linyi_tracker.validation.naming.at_value_column` names and numbers as the file
+    has it (数值, column 4) for validate and the store alike: one conflict, one
+    file:line:column wherever it is printed."""
     return Finding(
-        code,
-        severity,
-        figure.file,
-        figure.line,
-        "value",
-        params=params,
-        form=form,
-        hint_form=hint_form,
+        code, severity, file, line, "value", params=params, form=form, hint_form=hint_form
     )
