@@ -89,3 +89,30 @@ def test_validate_json_messages_name_a_gbk_file_with_replacement_marks(
     messages = [f["message"] for f in findings if "other_file" in f["params"]]
     assert len(messages) == 3
     assert all(SHOWN in m and "\\udc" not in m for m in messages)
+
+
+@posix_only
+def test_validate_json_file_and_params_keep_the_name_as_json_writes_names(
+    run: Run, tmp_path: Path
+) -> None:
+    """JSON ``file`` and ``params.other_file`` are the name as the JSON writer writes every
+    name (U+FFFD for what is not UTF-8), as before: the same text the message shows."""
+    _gbk_named(tmp_path)
+    r = run("validate", ".", "--no-store", "--format", "json")
+    (ytd,) = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "ytd-decreasing"]
+    assert ytd["file"] == ytd["params"]["other_file"] == SHOWN
+
+
+@posix_only
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_status_names_the_other_gbk_file_line_with_replacement_marks(
+    run: Run, tmp_path: Path, lang: str
+) -> None:
+    """status over a data folder with a GBK-named file in conflict: U+FFFD, not \\udcXX."""
+    data = tmp_path / "data"
+    data.mkdir()
+    _gbk_named(data)
+    r = run("status", "--data", "data", "--lang", lang)
+    (line,) = [x for x in (r.stdout + r.stderr).splitlines() if " conflicting-observation " in x]
+    assert f"data/{SHOWN}:" in line.split(": ", 1)[1]
+    assert "\\udc" not in r.stdout + r.stderr
