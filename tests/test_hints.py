@@ -129,6 +129,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("outlier", ""): "check the figure and its unit, or explain it; nothing changes",
     ("conflicts-with-store", ""): "a revision only with its date or --revise, kept as history",
     ("conflicts-with-store", "dated"): "a later as_of for a real revision, else they conflict",
+    ("conflicts-with-store", "earlier"): "nothing ingested; the revision still counts",
     ("yaml-syntax", ""): "fix the plan's syntax; the plan is checked again",
     ("yaml-syntax", "unreadable"): "write a valid value; the plan is checked again",
     ("yaml-syntax", "tag"): "plain values; the plan is checked again",

@@ -78,6 +78,21 @@ def test_the_hint_asks_for_no_date_and_no_revise(plan: Plan, lang: str) -> None:
     assert "a.csv:2" in message and "2020-04-01" in message and "5321" in message
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_original_dated_as_its_revision_is_a_conflict_whose_hint_says_so(lang: str) -> None:
+    """4595 given the revision's own as_of: still a conflict, its hint naming the revision
+    and warning that a later date would bring the outdated figure back."""
+    stored = _figure("5321", date(2020, 4, 1))
+    submitted = _figure("4595", date(2020, 4, 1))
+    found = store_finding(KEY, stored, submitted, history=[_figure("4595")])
+    assert found is not None and (found.code, found.hint_form) == (
+        "conflicts-with-store",
+        "earlier",
+    )
+    _, hint = render(found, lang)  # type: ignore[arg-type]
+    assert hint is not None and "5321" in hint and "2020-04-01" in hint
+
+
 @pytest.fixture
 def data(tmp_path: Path, run: Callable[..., Result]) -> Path:
     """A data folder whose 4595 was revised to 5321 as of 2020-04-01."""

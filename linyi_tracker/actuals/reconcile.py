@@ -392,7 +392,11 @@ def store_finding(
     )
     if revise and not dated_no_later:  # undated: ingest dates it today, after the stored one
         return _at(submitted, "revises-store", Severity.NOTICE, params, form)
-    return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form)
+    # an earlier figure given the revision's own as_of: a conflict, but "a later as_of"
+    # would make the outdated figure count again — the hint says what it is instead
+    resent = form == "dated" and any(same_figure(h, submitted) for h in history)
+    hint_form = "earlier" if resent else ""
+    return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form, hint_form)
 
 
 def history_finding(

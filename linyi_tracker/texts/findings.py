@@ -1715,6 +1715,14 @@ _ENTRIES = [
                 "a revised figure needs an '{as_of_column}' later than the stored one's ({stored_as_of}); "
                 "otherwise the two cannot be ordered",
             ),
+            # the earlier figure the stored one revised, dated as the revision (superseded)
+            "earlier": T(
+                "{value}是数据目录中已被修订为{stored_value}（截至{stored_as_of}）的原数字："
+                "如本文件是重新发送的旧文件，无需导入；填写更晚的“{as_of_column}”会使过时的数字重新生效",
+                "{value} is the earlier figure, revised to {stored_value} as of {stored_as_of}: "
+                "if this file is the old one sent again, there is nothing to ingest; a later "
+                "'{as_of_column}' would make the outdated figure count again",
+            ),
         },
     ),
     _entry(
