@@ -126,9 +126,10 @@ def read_store(
             cache_folder=user_cache_folder if cached else None,
         )
         if store.findings:  # naming loads the finding catalogue: only when there is one
-            from linyi_tracker.validation.naming import with_names
+            from linyi_tracker.validation.naming import at_value_column, with_names
 
-            store.findings[:] = with_names(store.findings, plan)  # 兰山区, not lanshan
+            # 兰山区, not lanshan; a conflict's value column as validate names it (数值, 4)
+            store.findings[:] = with_names(at_value_column(store.findings, store.files), plan)
         gc.freeze()
     return store
 
@@ -447,7 +448,13 @@ def ingest(
         return IngestResult(plan, where, checked, None, mine)
     stored = {o.key: o for o in store.observations}
     job = plan_ingest(
-        plan, checked.observations, stored, where.path, revise=revise, history=checked.revisions
+        plan,
+        checked.observations,
+        stored,
+        where.path,
+        revise=revise,
+        history=checked.revisions,
+        revised=store.revisions,
     )
     job.signoffs = {f.path: f.signoff for f in checked.files if f.signoff}
     # Files signed by different people are refused now, so a dry run says so too.

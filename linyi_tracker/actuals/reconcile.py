@@ -37,7 +37,9 @@ conflict in another. The rule, as the method states it:
    the order of the rows: the dated figure is current, the undated one history.
 4. **Against the store** a submitted figure meets the stored current one
    (:func:`against_store`): the same figure is ``already-stored`` (ingest skips it),
-   unless the submitted one is more precise (:func:`refines`: ingest stores it, noting
+   and so is a figure the stored one revised, re-sent without a later ``as_of``
+   (:func:`superseded`: the original sent again; never a conflict whose hint would make
+   the outdated figure count again), unless the submitted one is more precise (:func:`refines`: ingest stores it, noting
    that it refines the stored rounded one, and the store then counts it);
    a different figure with a later time (rule 2: a later ``as_of``, or any ``as_of``
    when the stored figure has none) is a revision ingest records; anything else — no
@@ -340,13 +342,40 @@ def refines(stored: Figure, submitted: Figure) -> bool:
     return same_figure(stored, submitted) and finer(submitted, stored)
 
 
+def superseded(history: Sequence[Figure], stored: Figure, submitted: Figure) -> Figure | None:
+    """Rule 4 for a figure the store has revised: the earlier stored figure (of ``history``,
+    the figures the current ``stored`` one replaced, oldest first) that ``submitted`` is,
+    when ``submitted`` is older than ``stored`` (no ``as_of``, or an earlier one) — the
+    original re-sent after its revision. It is already stored (ingest skips it): a later
+    ``as_of`` or ``--revise`` would make the outdated figure count again."""
+    if stored.as_of is None or (submitted.as_of is not None and submitted.as_of >= stored.as_of):
+        return None
+    if same_figure(stored, submitted):
+        return None
+    for earlier in reversed(history):  # the latest it could be first
+        if same_figure(earlier, submitted):
+            return earlier
+    return None
+
+
 def store_finding(
-    key: Key, stored: Figure, submitted: Figure, *, revise: bool = False
+    key: Key,
+    stored: Figure,
+    submitted: Figure,
+    *,
+    revise: bool = False,
+    history: Sequence[Figure] = (),
 ) -> Finding | None:
-    """Rule 4's finding for a submitted figure, or ``None`` for a revision by date."""
+    """Rule 4's finding for a submitted figure, or ``None`` for a revision by date;
+    ``history``: the stored figures the current one revised (:func:`superseded`)."""
     relation = against_store(stored, submitted)
     if relation is Relation.NEWER:
         return None
+    earlier = superseded(history, stored, submitted)
+    if earlier is not None:  # the earlier figure, re-sent: nothing to do
+        params = pair_params(key, submitted, earlier) | {"stored_value": stored.text}
+        params["stored_as_of"] = stored.as_of.isoformat() if stored.as_of else "-"
+        return _at(submitted, "already-stored", Severity.NOTICE, params, "revised")
     if relation is Relation.SAME:
         params = pair_params(key, submitted, stored)
         if refines(stored, submitted):  # ingest writes it: the more precise counts
@@ -363,17 +392,23 @@ def store_finding(
     )
     if revise and not dated_no_later:  # undated: ingest dates it today, after the stored one
         return _at(submitted, "revises-store", Severity.NOTICE, params, form)
-    return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form)
+    # an earlier figure given the revision's own as_of: a conflict, but "a later as_of"
+    # would make the outdated figure count again — the hint says what it is instead
+    resent = form == "dated" and any(same_figure(h, submitted) for h in history)
+    hint_form = "earlier" if resent else ""
+    return _at(submitted, "conflicts-with-store", Severity.ERROR, params, form, hint_form)
 
 
-def history_finding(key: Key, stored: Figure, submitted: Figure) -> Finding | None:
+def history_finding(
+    key: Key, stored: Figure, submitted: Figure, history: Sequence[Figure] = ()
+) -> Finding | None:
     """Rule 4 for a submitted figure that a later ``as_of`` in the same submission replaces
     (its history): it joins the stored figures as history, ordered by date, so only a
     different figure at the same time as the stored one is a conflict; the same figure is
     already stored (ingest skips it)."""
     relation = against_store(stored, submitted)
     if relation is Relation.SAME or relation is Relation.CLASH:
-        return store_finding(key, stored, submitted)
+        return store_finding(key, stored, submitted, history=history)
     return None
 
 
@@ -424,13 +459,24 @@ def _at(
     form: str = "",
     hint_form: str = "",
 ) -> Finding:
+    return value_finding(figure.file, figure.line, code, severity, params, form, hint_form)
+
+
+def value_finding(
+    file: str | None,
+    line: int | None,
+    code: str,
+    severity: Severity,
+    params: dict[str, Param],
+    form: str = "",
+    hint_form: str = "",
+) -> Finding:
+    """THE finding on a figure's value cell, made after its file was read: by this rule
+    (the store's and validate's alike) and by validate's cross-row rules
+    (validation/cross/figures.at). Its column is the canonical ``value``, which
+    :func:`linyi_tracker.validation.naming.at_value_column` names and numbers as the file
+    has it (数值, column 4) for validate and the store alike: one conflict, one
+    file:line:column wherever it is printed."""
     return Finding(
-        code,
-        severity,
-        figure.file,
-        figure.line,
-        "value",
-        params=params,
-        form=form,
-        hint_form=hint_form,
+        code, severity, file, line, "value", params=params, form=form, hint_form=hint_form
     )

@@ -25,7 +25,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +38,7 @@ from linyi_tracker.actuals.reconcile import (
     against_store,
     refines,
     store_finding,
+    superseded,
     written_text,
 )
 from linyi_tracker.actuals.signoff import signoff_row
@@ -90,6 +91,9 @@ class IngestPlan:
     # Each submitted file's sign-off line (填报人 …), by the file name its rows carry:
     # kept above the ingested file's header (actuals/signoff.py).
     signoffs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The stored figures each current one revised, by key: an earlier figure re-sent is
+    # skipped (reconcile.superseded), when planning and again under the lock.
+    revised: Mapping[tuple[str, str, str, str], Sequence[Observation]] = field(default_factory=dict)
 
 
 def plan_ingest(
@@ -101,6 +105,7 @@ def plan_ingest(
     revise: bool,
     now: datetime | None = None,
     history: Sequence[Observation] = (),
+    revised: Mapping[tuple[str, str, str, str], Sequence[Observation]] | None = None,
 ) -> IngestPlan:
     """What to write: each figure that counts against the stored one (the one rule, rule
     4), and each figure of ``history`` — replaced by a later as_of in the submission itself
@@ -114,6 +119,13 @@ def plan_ingest(
 
     def stored_for(o: Observation) -> Observation | None:
         return stored.get(o.key) or spans.get(span_of(o, o.indicator in flows))
+
+    earlier = revised or {}
+
+    def resent(o: Observation, old: Observation) -> bool:
+        """The original of a stored revision sent again: already stored (rule 4)."""
+        history = [Figure.of(h) for h in earlier.get(old.key, ())]
+        return superseded(history, Figure.of(old), Figure.of(o)) is not None
 
     rows: list[Observation] = []
     revisions: list[tuple[Observation, Observation]] = []
@@ -133,6 +145,9 @@ def plan_ingest(
             else:
                 skipped.append(o)
             continue
+        if relation is not Relation.NEWER and resent(o, old):
+            skipped.append(o)
+            continue
         if relation is not Relation.NEWER:
             if not revise:
                 _refuse(plan, o, old)
@@ -148,7 +163,7 @@ def plan_ingest(
         old = stored_for(o)
         if old is not None:
             between = against_store(Figure.of(old), Figure.of(o))
-            if between is Relation.SAME:
+            if between is Relation.SAME or resent(o, old):
                 skipped.append(o)
                 continue
             if between is Relation.CLASH:
@@ -171,6 +186,7 @@ def plan_ingest(
         moment,
         data_dir,
         list(history),
+        revised=earlier,
     )
 
 
@@ -373,6 +389,7 @@ def _write_locked(
             revise=ingest.revise,
             now=ingest.moment,
             history=ingest.history,
+            revised=ingest.revised,
         )
         ingest.target, ingest.rows = fresh.target, fresh.rows
         ingest.revisions, ingest.skipped = fresh.revisions, fresh.skipped

@@ -1715,6 +1715,14 @@ _ENTRIES = [
                 "a revised figure needs an '{as_of_column}' later than the stored one's ({stored_as_of}); "
                 "otherwise the two cannot be ordered",
             ),
+            # the earlier figure the stored one revised, dated as the revision (superseded)
+            "earlier": T(
+                "{value}是数据目录中已被修订为{stored_value}（截至{stored_as_of}）的原数字："
+                "如本文件是重新发送的旧文件，无需导入；填写更晚的“{as_of_column}”会使过时的数字重新生效",
+                "{value} is the earlier figure, revised to {stored_value} as of {stored_as_of}: "
+                "if this file is the old one sent again, there is nothing to ingest; a later "
+                "'{as_of_column}' would make the outdated figure count again",
+            ),
         },
     ),
     _entry(
@@ -1733,9 +1741,29 @@ _ENTRIES = [
                 + " = {value} at "
                 + _OTHER
                 + ")",
-            )
+            ),
+            # the original re-sent after its revision (reconcile.superseded)
+            "revised": T(
+                "{count}行是数据目录中已被修订的原数字（{lines}"
+                + _KEY
+                + " = {value}，原存于"
+                + _OTHER
+                + "，已修订为{stored_value}（截至{stored_as_of}））",
+                "{count:row's figure is an earlier figure|rows' figures are earlier figures} "
+                "the store has since revised ({lines}"
+                + _KEY
+                + " = {value}, stored at "
+                + _OTHER
+                + ", revised as of {stored_as_of} to {stored_value})",
+            ),
         },
-        {"": T("无需处理；导入时跳过", "nothing to do; ingest skips what is already stored")},
+        {
+            "": T("无需处理；导入时跳过", "nothing to do; ingest skips what is already stored"),
+            "revised": T(
+                "无需处理；导入时跳过，计入的仍是修订后的{stored_value}",
+                "nothing to do; ingest skips it and the revised {stored_value} still counts",
+            ),
+        },
     ),
     _entry(
         "revises-store",

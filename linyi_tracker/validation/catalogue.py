@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from linyi_tracker.findings import Finding, Named, Param, Severity
+from linyi_tracker.formatting import shown_path
 from linyi_tracker.texts.findings import (  # the table, by code
     CATALOGUE,
     COLUMN_WORDS,
@@ -39,6 +40,12 @@ __all__ = [
 
 # ------------------------------------------------------------ rendering
 
+# The parameters that hold a file name (another row a finding points at): in a message
+# they are shown as the line prefix shows the finding's own file (formatting.shown_path:
+# a GBK name from a Windows archive with U+FFFD, never Python's \udcXX escapes). JSON
+# ``params`` keep the name as it is, like JSON ``file``.
+FILE_PARAMS = frozenset({"other_file"})
+
 
 def _filled(text: Text, params: Mapping[str, Param], lang: Lang, plain: bool = False) -> str:
     """A finding's sentence in ``lang``: the template filled (see
@@ -49,7 +56,11 @@ def _filled(text: Text, params: Mapping[str, Param], lang: Lang, plain: bool = F
         f"{column}_column": word(lang) for column, word in COLUMN_WORDS.items()
     }
     for key, value in {**text.params, **params}.items():
-        shown[key] = said_in(value, lang)
+        shown[key] = (
+            shown_path(value)
+            if key in FILE_PARAMS and isinstance(value, str)
+            else said_in(value, lang)
+        )
     lines = params.get("lines")
     if isinstance(lines, list):
         count = params.get("count")

@@ -10,9 +10,10 @@ and the catalogue's templates show the name in the reader's language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.periods import PeriodError, read_period
 from linyi_tracker.findings import Finding, Named, Param
 from linyi_tracker.plan.models import Plan
@@ -31,6 +32,29 @@ _PERIOD_PARAMS = ("period", "other_period")
 # Codes whose id or period code is the point of the sentence ("write the id
 # 'emp.new_urban_jobs'", "writing 2019-09 avoids this notice"): left as written.
 _AS_WRITTEN = frozenset({"indicator-by-name", "period-read-as-month"})
+
+
+def at_value_column(findings: list[Finding], reads: Iterable[FileRead]) -> list[Finding]:
+    """``findings`` with those made after their file was read on its value cell
+    (:func:`linyi_tracker.actuals.reconcile.value_finding`: the cross-row rules', the
+    store's reconciling) given the value column as the file heads and numbers it (数值,
+    column 4; a workbook's sheet). validate and the store (usecases.read_store) both call
+    it: one conflict names one file:line:column wherever it is printed."""
+    by_path = {r.path: r for r in reads}
+    out = []
+    for f in findings:
+        read = (
+            by_path.get(f.file or "") if f.column == "value" and f.column_number is None else None
+        )
+        if read is not None:
+            f = replace(
+                f,
+                column=read.value_header or f.column,
+                column_number=read.value_column,
+                sheet=read.sheet,
+            )
+        out.append(f)
+    return out
 
 
 def with_names(

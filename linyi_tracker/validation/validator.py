@@ -24,7 +24,7 @@ from linyi_tracker.i18n import Lang, Text, TextNotFoundError, os_reason
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.safeio import refuse_not_regular
 from linyi_tracker.validation.cross import CrossChecks
-from linyi_tracker.validation.naming import with_names
+from linyi_tracker.validation.naming import at_value_column, with_names
 from linyi_tracker.validation.plausibility import Converted
 
 STDIN = "-"
@@ -220,7 +220,6 @@ def _validate(
             raise TextNotFoundError(
                 Text("input.unreadable", {"path": name, "reason": os_reason(exc)})
             ) from None
-    by_path = {r.path: r for r in reads}
     checks.figures.converted = {
         (f.file or "", f.line): Converted(
             Decimal(str(f.params["value"])), str(f.params["unit"]), str(f.params["to_unit"])
@@ -229,17 +228,7 @@ def _validate(
         for f in r.findings
         if f.code == "unit-derived" and f.line is not None
     }
-    across = []
-    for f in checks.finish():
-        read = by_path.get(f.file or "")
-        if read is not None:  # name and number the value column as this file has it
-            f = replace(
-                f,
-                column=read.value_header or f.column,
-                column_number=read.value_column,
-                sheet=read.sheet,
-            )
-        across.append(f)
+    across = at_value_column(checks.finish(), reads)  # as each file heads and numbers it
     read_findings = [f for r in reads for f in r.findings]
     findings = _one_finding_a_conversion(read_findings, across, checks.figures.questioned)
     headers = {r.path: r.headers for r in reads}

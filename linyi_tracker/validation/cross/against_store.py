@@ -27,7 +27,11 @@ def check(
         o = stored.by_key.get(key) or stored.by_span.get(span(key))
         if o is not None:
             found = store_finding(
-                submitted.store_key(i), Figure.of(o), submitted.figure(i), revise=revise
+                submitted.store_key(i),
+                Figure.of(o),
+                submitted.figure(i),
+                revise=revise,
+                history=stored.history(o),
             )
             if found is not None:
                 out.append(found)
@@ -35,7 +39,9 @@ def check(
         key = submitted.key_of(i)
         o = stored.by_key.get(key) or stored.by_span.get(span(key))
         if o is not None:
-            found = history_finding(submitted.store_key(i), Figure.of(o), submitted.figure(i))
+            found = history_finding(
+                submitted.store_key(i), Figure.of(o), submitted.figure(i), stored.history(o)
+            )
             if found is not None:
                 out.append(found)
     return _at_file_scale(out)

@@ -24,7 +24,7 @@ from typing import Any
 from linyi_tracker.actuals.numbers import exact_float, float_text
 from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
-from linyi_tracker.actuals.reconcile import Figure, figure_text, quantum
+from linyi_tracker.actuals.reconcile import Figure, figure_text, quantum, value_finding
 from linyi_tracker.actuals.store import Store
 from linyi_tracker.findings import Finding, Param, Severity
 from linyi_tracker.plan.models import Plan
@@ -71,10 +71,8 @@ def at(
     form: str = "",
     hint_form: str = "",
 ) -> Finding:
-    """A finding on the value cell of ``row``."""
-    return Finding(
-        code, severity, row.file, row.line, "value", params=params, form=form, hint_form=hint_form
-    )
+    """A finding on the value cell of ``row`` (reconcile.value_finding, as the store's)."""
+    return value_finding(row.file, row.line, code, severity, params, form, hint_form)
 
 
 class Submitted:
@@ -275,6 +273,12 @@ class Stored:
             self.by_key[key] = o
             if o.indicator in flows:
                 self.by_span[span(key)] = o
+
+    def history(self, o: Observation) -> list[Figure]:
+        """The stored figures the current ``o`` revised, oldest first (reconcile.superseded)."""
+        if self.store is None:
+            return []
+        return [Figure.of(h) for h in self.store.revisions.get(o.key, ())]
 
     def series(self, indicator: str, region: str) -> list[Observation]:
         return self.store.series(indicator, region) if self.store is not None else []
