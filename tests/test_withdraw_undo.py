@@ -482,3 +482,16 @@ def test_undo_with_measure_reinstates_the_growth_figure(plan: Plan, tmp_path: Pa
     assert (undo.record.measure, undo.record.value) == ("growth", "8.1")
     record_reinstatement(data, undo.record)
     assert [w.measure for w in read_record(data)[0]] == ["level"]
+
+
+def test_a_refused_submission_against_a_sound_folder_gives_no_validate_tip(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    """The refusal of a withdrawn figure ends with what to do, not a tip to validate the
+    folder (which holds no error: validating it would find nothing)."""
+    _withdrawn(run, data)
+    sub = tmp_path / "t32.csv"
+    sub.write_text("indicator,period,region,value\nemp.new_urban_jobs,2019,lanshan,11315\n")
+    refused = run("ingest", str(sub), "--data", str(data), "--lang", "en", width=400)
+    assert refused.exit_code == 1 and "validate" not in refused.stderr.split("--undo")[-1]
+    assert "tip:" not in refused.stderr

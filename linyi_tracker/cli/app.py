@@ -236,16 +236,19 @@ def message_of(exc: Exception, lang: Lang) -> str:
     return str(exc)
 
 
-def _check_tip(exc: Exception) -> Text:
+def _check_tip(exc: Exception) -> Text | None:
     """The command that lists every finding of a data folder with errors, written out so
-    it can be run as it stands (the folder, and the plan when validate would not find it)."""
+    it can be run as it stands (the folder, and the plan when validate would not find it).
+    None for a submission refused against a sound folder (a conflict with a stored figure,
+    a withdrawn figure): validating the folder would find nothing, and the refusal itself
+    says what to do."""
     import shlex
 
     from linyi_tracker.cli.context import shown_path
     from linyi_tracker.usecases import DataHasErrors
 
     if not isinstance(exc, DataHasErrors):
-        return Text("cli.tip.validate")
+        return None
     words = ["linyi-tracker", "validate", shown_path(exc.folder)]
     if exc.plan is not None:
         words += ["--plan", shown_path(exc.plan)]

@@ -574,10 +574,6 @@ LABELS.update(
             "zh": "运行 {command} 可列出全部问题",
             "en": "run {command} to list every finding",
         },
-        "cli.tip.validate": {
-            "zh": "对该文件夹运行 `linyi-tracker validate` 查看全部问题",
-            "en": "run `linyi-tracker validate` on the folder for every finding",
-        },
         "cli.data_has_errors": {
             "zh": "{folder} 中的数据有{n}个错误；请先改正——有错误的文件夹不评估任何数字",
             "en": "the data in {folder} has {n:error|errors} to fix first — no figure is assessed "
