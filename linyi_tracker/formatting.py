@@ -160,15 +160,29 @@ def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:
     return min(max(value, Decimal(0)), Decimal(100))
 
 
-def estimate(value: Decimal, unit_en: str | None, lang: Lang, wan: bool | None = None) -> Decimal:
+def estimate(
+    value: Decimal,
+    unit_en: str | None,
+    lang: Lang,
+    wan: bool | None = None,
+    written: Sequence[Decimal | None] = (),
+) -> Decimal:
     """A projection as shown: within 0–100 % for a share, at the unit's precision (0.1 for a
-    percentage, 0.01 for a ratio, whole otherwise), and to 0.01万 where it is written in 万
-    (``wan``, its column's scale; by default in Chinese from 10,000)."""
+    percentage, 0.01 for a ratio, whole otherwise — or as many decimals as the figures it is
+    read beside, ``written`` (its target and latest figure), have, up to 4: 0.45 吨标准煤/万元
+    projects to 0.41, not 0), and to 0.01万 where it is written in 万 (``wan``, its column's
+    scale; by default in Chinese from 10,000)."""
     value = bounded_share(value, unit_en)
     places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(unit_en or "", Decimal(1))
     if lang == "zh" and places == 1 and _in_wan(value, wan):
         places = Decimal(100)
+    elif places == 1:
+        shown = [_decimals(f) for f in written if f is not None and f.is_finite()]
+        places = Decimal(1).scaleb(-min(_ESTIMATE_DECIMALS, max(shown, default=0)))
     return value.quantize(places) if places <= 1 else (value / places).quantize(1) * places
+
+
+_ESTIMATE_DECIMALS = 4
 
 
 def _shifted(value: Decimal, places: int) -> Decimal:

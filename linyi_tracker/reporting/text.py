@@ -379,7 +379,8 @@ def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal
 
 def _shown_estimate(v: TargetView, lang: Lang, wan: bool | None = None) -> Decimal:
     assert v.a.projected is not None
-    return estimate(v.a.projected, v.unit_name.en if v.unit_name else "", lang, wan)
+    written = (v.a.target, v.a.actual)
+    return estimate(v.a.projected, v.unit_name.en if v.unit_name else "", lang, wan, written)
 
 
 FIGURE_COLUMNS = ("target", "actual", "gap", "projected")
