@@ -58,6 +58,17 @@ def show(
                     "file": o.file,
                     "line": o.line,
                     "measure": o.measure,
+                    "as_of": o.as_of.isoformat() if o.as_of else None,
+                    # the figures this one revised, oldest first (status marks it revised)
+                    "revised_from": [
+                        {
+                            "value": exact(e.value) if e.value is not None else e.text,
+                            "as_of": e.as_of.isoformat() if e.as_of else None,
+                            "file": e.file,
+                            "line": e.line,
+                        }
+                        for e in view.earlier(o)
+                    ],
                     **{k: signed.get(o.file, {}).get(k, "") for k in SIGNOFF_FIELDS},
                 }
                 for o in view.series

@@ -317,6 +317,13 @@ class IndicatorView:
     signoffs: dict[str, dict[str, str]]
     # The indicator's figures withdrawn in the regions, with their records
     withdrawn: tuple[tuple[Withdrawal, Observation], ...]
+    # The figures a listed one revised (a later as_of), oldest first, by its
+    # (period, region, measure): show marks a revised figure as status does
+    revised: dict[tuple[str, str, str], tuple[Observation, ...]] = field(default_factory=dict)
+
+    def earlier(self, o: Observation) -> tuple[Observation, ...]:
+        """The figures ``o`` revised, oldest first (none for a figure never revised)."""
+        return self.revised.get((o.period.text, o.region, o.measure), ())
 
 
 def indicator_view(
@@ -365,6 +372,11 @@ def indicator_view(
             for w, o in store.withdrawn
             if w.indicator == indicator.id and w.region in regions
         ),
+        {
+            (period, region, measure): tuple(olds)
+            for (ind, period, region, measure), olds in store.revisions.items()
+            if ind == indicator.id and region in regions
+        },
     )
 
 

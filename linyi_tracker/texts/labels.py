@@ -142,6 +142,10 @@ LABELS: dict[str, Pair] = {
     "word.on_schedule": {"zh": "与时序进度持平", "en": "on schedule"},
     "word.partial": {"zh": "部分地区合计", "en": "partial sum"},
     "word.revised": {"zh": "已修订", "en": "revised"},
+    "show.revised_from": {
+        "zh": "截至{as_of}修订，原为{was}",
+        "en": "revised as of {as_of}; was {was}",
+    },
     "word.regressing": {"zh": "倒退", "en": "regressing"},
     "word.fell_back": {"zh": "已达标后回落", "en": "fell back after meeting it"},
     "word.missing_years": {"zh": "缺{years}年数据", "en": "no figure for {years}"},

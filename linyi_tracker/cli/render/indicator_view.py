@@ -7,7 +7,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.cli.context import Context
@@ -36,7 +35,7 @@ def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> Renderabl
     styles = _scale(ctx, view, lang)
     for v in view.targets:
         parts.append(_target_panel(ctx, v, view.as_of, lang, styles))
-    parts.append(_series(ctx, ind, view.regions[0], view.series, lang, styles["actual"]))
+    parts.append(_series(ctx, ind, view, lang, styles["actual"]))
     if len(plan.sub_regions) > 0:
         parts.append(_regions(ctx, ind, view.ranking, lang))
     return Group(*parts)
@@ -152,12 +151,12 @@ def _target_panel(
 def _series(
     ctx: Context,
     ind: Indicator,
-    region: str,
-    rows: tuple[Observation, ...],
+    view: IndicatorView,
     lang: Lang,
     scale: ColumnStyle,
 ) -> RenderableType:
     plan = ctx.plan
+    region, rows = view.regions[0], view.series
     # Growth figures (比上年增长) are listed beside the levels, marked as such: never a level.
     levels = [o for o in rows if not o.is_growth]
     title = f"{t('title.series', lang)} · {plan.region_by_id[region].name.get(lang)}"
@@ -181,15 +180,28 @@ def _series(
         )
         if o.is_growth and o.value is not None:
             shown = text.growth_figure(o.value, lang)
+        value = [fit.para(shown)]
         chart = bar(float(o.value), top, 16) if o.value is not None and not o.is_growth else ""
         source = [fit.para(describe_source(o.source, lang))]
         if o.line:
             source.append(fit.para(f"{o.file}:{o.line}", "dim", mode="whole"))
+        earlier = view.earlier(o)
+        if earlier:  # marked revised, as status marks it; what it replaced beside its source
+            value.append(fit.para(t("word.revised", lang), "dim"))
+            was = listed(
+                (
+                    with_unit(e.value, unit, lang, wan, places) if e.value is not None else e.text
+                    for e in earlier
+                ),
+                lang,
+            )
+            day = "" if o.as_of is None else o.as_of.isoformat()
+            source.append(fit.para(t("show.revised_from", lang, as_of=day, was=was), "dim"))
         fit.add_row(
             columns,
             [
                 [fit.para(o.period.label(lang))],
-                [fit.para(shown)],
+                value,
                 [fit.para(chart, mode="whole")],
                 source,
                 [fit.para(o.note or "", mode="name")],
