@@ -685,3 +685,33 @@ def test_a_decrease_on_the_previous_year_is_a_change_not_a_level(national: Plan)
     result = extract(national, "national-jobs-2022-change.txt", 2022)
     assert [(r.value, r.measure) for r in result.rows] == [("1206", "level")]
     assert [(s.text, s.reason) for s in result.skipped] == [("63万人", "change")]
+
+
+def test_a_chinese_file_says_its_measure_in_chinese_and_reads_back(
+    run: Run, tmp_path: Path
+) -> None:
+    """Under --lang zh the 口径 column reads 水平值 / 比上年增长 (not level/growth), and validate
+    reads the growth row back as a growth figure."""
+    out = tmp_path / "g.csv"
+    args = ["extract", str(HERE / "national-2023.txt"), "--plan", str(NATIONAL_PLAN)]
+    assert run(*args, "--period", "2023", "-o", str(out), "--lang", "zh").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    measures = {r["口径"] for r in rows}
+    assert measures <= {"水平值", "比上年增长"} and "比上年增长" in measures
+    from linyi_tracker.plan.loader import read_plan
+    from linyi_tracker.validation.validator import validate
+
+    report = validate([str(out)], read_plan(NATIONAL_PLAN), store=None, keep_observations=True)
+    assert not report.failed
+    assert [o.text for o in report.observations if o.measure == "growth"] == ["1.3"]
+
+
+def test_the_chinese_measure_words_written_are_the_reader_s() -> None:
+    """Each 口径 word extract writes is one the reader takes back as that measure."""
+    from linyi_tracker.actuals.cells import MEASURE_WORDS
+    from linyi_tracker.extract.output import MEASURE_ZH
+
+    assert {m: MEASURE_WORDS[word] for m, word in MEASURE_ZH.items()} == {
+        "level": "level",
+        "growth": "growth",
+    }

@@ -30,6 +30,11 @@ def note_of(row: Proposed, lang: Lang) -> str:
     return note
 
 
+# The 口径 cell of a Chinese file in the words a clerk reads (the reader's MEASURE_WORDS
+# take them back: level, growth)
+MEASURE_ZH = {"level": "水平值", "growth": "比上年增长"}
+
+
 def to_csv(rows: list[Proposed], lang: Lang) -> bytes:
     """UTF-8 with BOM and CRLF, so Excel opens the Chinese correctly; cells formula-safe.
     Under zh the header is the reader's Chinese names (指标代码, 期间, 数值…), so the file
@@ -45,7 +50,7 @@ def to_csv(rows: list[Proposed], lang: Lang) -> bytes:
             "source": r.sentence,
             "note": note_of(r, lang),
             "as_of": "",
-            "measure": r.measure,
+            "measure": MEASURE_ZH[r.measure] if lang == "zh" else r.measure,
         }
         lines.append([cells.get(name, "") for name in HEADER])
     return csv_bytes(lines)
