@@ -434,3 +434,12 @@ def test_what_is_not_a_year_is_a_usage_error(run: Run, written: str) -> None:
     """Anything else is refused with the usage error (exit 2), never a traceback."""
     r = run("report", written, "--lang", "zh")
     assert r.exit_code == 2 and "不是年份" in r.stderr
+
+
+@pytest.mark.parametrize("name", ["table", "text", "TABLE"])
+def test_validate_takes_the_format_name_the_other_commands_take(run: Run, name: str) -> None:
+    """validate --format table, as status/show/extract name their text for people (text,
+    its earlier name, still works)."""
+    r = run("validate", str(DEMO / "city.csv"), "--no-store", "--format", name, "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    assert not r.stdout.lstrip().startswith("{") and "city.csv" in r.stdout

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 
 class ValidateFormat(StrEnum):
-    TEXT = "text"
+    TABLE = "table"  # the name status, show and extract give their text for people
     JSON = "json"
+    TEXT = "text"  # validate's own name for it before: kept, scripts may use it
 
 
 def validate(
@@ -35,10 +36,10 @@ def validate(
         typer.Option(
             "--format",
             parser=choice(ValidateFormat),
-            metavar="text|json",
+            metavar="table|json",
             autocompletion=choice_values(ValidateFormat),
         ),
-    ] = ValidateFormat.TEXT,
+    ] = ValidateFormat.TABLE,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     no_store: Annotated[bool, typer.Option("--no-store")] = False,
     max_findings: Annotated[

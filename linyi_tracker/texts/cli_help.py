@@ -209,8 +209,8 @@ PARAMETERS: dict[str, HelpText] = {
         "en": "CSV or .xlsx files, folders (searched recursively), or - for standard input.",
     },
     "validate|--format": {
-        "zh": "text 给人看，json 给程序用。",
-        "en": "text for people, json for programs.",
+        "zh": "table 给人看（也可写 text），json 给程序用（此时标准输出只有 JSON）。",
+        "en": "table for people (text is taken too), json for programs (nothing else on stdout).",
     },
     "validate|--strict": {"zh": "警告也算作错误。", "en": "Warnings count as errors."},
     "validate|--no-store": {
