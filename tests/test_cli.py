@@ -443,3 +443,9 @@ def test_validate_takes_the_format_name_the_other_commands_take(run: Run, name: 
     r = run("validate", str(DEMO / "city.csv"), "--no-store", "--format", name, "--lang", "en")
     assert r.exit_code == 0, r.stderr
     assert not r.stdout.lstrip().startswith("{") and "city.csv" in r.stdout
+
+
+def test_one_judged_year_is_said_in_the_singular(run: Run) -> None:
+    """A target judged in one year reads "met in 0 of 1 year" (was "of 1 years")."""
+    r = run("show", "housing.shantytown_households", "--data", str(DEMO), "--lang", "en", width=160)
+    assert r.exit_code == 0 and "of 1 year" in r.stdout and "of 1 years" not in r.stdout

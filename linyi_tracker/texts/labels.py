@@ -157,7 +157,7 @@ LABELS: dict[str, Pair] = {
         "en": "{declared} declared, {named} named in the source",
     },
     "word.none": {"zh": "—", "en": "—"},
-    "word.met_in": {"zh": "{total}年中{met}年达标", "en": "met in {met} of {total} years"},
+    "word.met_in": {"zh": "{total}年中{met}年达标", "en": "met in {met} of {total:year|years}"},
     "word.deadline_from_plan_end": {
         "zh": "原文未给年份，按规划期末",
         "en": "no year in the article: end of plan period",
