@@ -168,21 +168,17 @@ def estimate(
     written: Sequence[Decimal | None] = (),
 ) -> Decimal:
     """A projection as shown: within 0–100 % for a share, at the unit's precision (0.1 for a
-    percentage, 0.01 for a ratio), else at the precision of the figures it is read beside,
-    ``written`` (its target and latest figure), up to 4 decimals — 0.45 吨标准煤/万元 does not
-    project to 0 — and in 万 (``wan``, its column's scale; by default in Chinese from
-    10,000) to their precision in 万, up to 0.01万: beside ≥ 568万 and 390万 a projection
-    reads 585万, not 585.0万. With no figures given: whole units, or 0.01万."""
+    percentage, 0.01 for a ratio, whole otherwise — or as many decimals as the figures it is
+    read beside, ``written`` (its target and latest figure), have, up to 4: 0.45 吨标准煤/万元
+    projects to 0.41, not 0), and to 0.01万 where it is written in 万 (``wan``, its column's
+    scale; by default in Chinese from 10,000)."""
     value = bounded_share(value, unit_en)
     places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(unit_en or "", Decimal(1))
-    if places == 1:
-        figures = [f for f in written if f is not None and f.is_finite()]
-        if lang == "zh" and _in_wan(value, wan):
-            shown = [_decimals(_shifted(f, -4)) for f in figures]
-            places = Decimal(1).scaleb(4 - min(2, max(shown, default=2)))
-        else:
-            shown = [_decimals(f) for f in figures]
-            places = Decimal(1).scaleb(-min(_ESTIMATE_DECIMALS, max(shown, default=0)))
+    if lang == "zh" and places == 1 and _in_wan(value, wan):
+        places = Decimal(100)
+    elif places == 1:
+        shown = [_decimals(f) for f in written if f is not None and f.is_finite()]
+        places = Decimal(1).scaleb(-min(_ESTIMATE_DECIMALS, max(shown, default=0)))
     return value.quantize(places) if places <= 1 else (value / places).quantize(1) * places
 
 
