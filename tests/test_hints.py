@@ -37,6 +37,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("not-utf8", ""): "nothing to do; the file was read correctly",
     ("title-rows-skipped", ""): "nothing to do; the rows below the header were read",
     ("data-above-header", ""): "re-sorts or moves the header; the rows are then read and checked",
+    ("note-row-skipped", ""): "moves or deletes a note holding no figure; data rows were read",
     ("unreadable-workbook", ""): "re-saves from Excel; nothing was read from the damaged file",
     ("unreadable-workbook", "xls"): "re-saves in a readable format; the cells stay the same",
     ("unreadable-workbook", "too-large"): "sends the same data as CSV, which is then checked",

@@ -33,6 +33,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "not-utf8": ("not-utf8.csv", None, None),
     "title-rows-skipped": ("title-rows-skipped.csv", 3, None),
     "data-above-header": ("data-above-header.csv", 1, None),
+    "note-row-skipped": ("note-row-skipped.csv", 3, 1),
     "unreadable-workbook": ("unreadable-workbook.xlsx", None, None),
     "unknown-sheet": ("unknown-sheet.xlsx", None, None),
     "sheets-not-read": ("sheets-not-read.xlsx", None, None),

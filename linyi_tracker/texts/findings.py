@@ -316,6 +316,28 @@ _ENTRIES = [
         },
     ),
     _entry(
+        "note-row-skipped",
+        N,
+        "file",
+        T(
+            "表格下方的注释行（注：…、制表人…），未作为数据读取",
+            "a note row below the table (注: …, 制表人 …), not read as data",
+        ),
+        {
+            "": T(
+                "表格下方的注释“{text}”不是数据，未读取",
+                "'{text}' is a note below the table, not data; not read",
+            )
+        },
+        {
+            "": T(
+                "无需处理；如需随数据保存，请移入“备注”列，或删除该行",
+                "nothing to do; to keep it with a figure, move it into the 备注 (note) column, "
+                "or delete the row",
+            )
+        },
+    ),
+    _entry(
         "unreadable-workbook",
         E,
         "file",
