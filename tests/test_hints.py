@@ -34,6 +34,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("blank-header", ""): "names a column; its cells are then checked like any other",
     ("blank-header", "more"): "deletes empty columns or names them; cells are then checked",
     ("unknown-column", "suggest"): "renames a header; the cells below are then checked",
+    ("as-of-column-not-read", ""): "renames or drops a date column; the dates are then checked",
     ("not-utf8", ""): "nothing to do; the file was read correctly",
     ("title-rows-skipped", ""): "nothing to do; the rows below the header were read",
     ("data-above-header", ""): "re-sorts or moves the header; the rows are then read and checked",

@@ -30,6 +30,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "duplicate-column": ("duplicate-column.csv", 1, 4),
     "blank-header": ("blank-header.csv", 1, 3),
     "unknown-column": ("unknown-column.csv", 1, 4),
+    "as-of-column-not-read": ("as-of-column-not-read.csv", 1, 5),
     "not-utf8": ("not-utf8.csv", None, None),
     "title-rows-skipped": ("title-rows-skipped.csv", 3, None),
     "data-above-header": ("data-above-header.csv", 1, None),

@@ -252,6 +252,29 @@ _ENTRIES = [
         {"suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?")},
     ),
     _entry(
+        "as-of-column-not-read",
+        E,
+        "file",
+        T(
+            "像是截至日期（as_of）的列，但列名不在格式中，不会读取",
+            "a column that looks like the as_of date but is not named as one; it would not be read",
+        ),
+        {
+            "": T(
+                "列“{column}”像是{suggestion}列，但不会读取：修订数的截至日期将丢失",
+                "column '{column}' looks like the {suggestion} column but is not read: a revised "
+                "figure's date would be lost",
+            )
+        },
+        {
+            "": T(
+                "若该列是数据的发布或修订日期，请把列名改为“截至日期”；否则请删除该列或改为其他列名",
+                "if it is the date a figure was published or revised, rename the header to "
+                "'as_of' (截至日期); otherwise delete the column or give it another name",
+            )
+        },
+    ),
+    _entry(
         "not-utf8",
         N,
         "file",
