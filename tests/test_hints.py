@@ -109,6 +109,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("control-character", ""): "retype the cell; the same text without the control character",
     ("invalid-date", ""): "the date as YYYY-MM-DD from the source",
     ("invalid-date", "future"): "the real publication day; revisions are ordered by it",
+    ("invalid-date", "before-period"): "the real publication day; no revision outranks by a typo",
     ("invalid-date", "not-digit"): "the date in 0-9, from the source",
     ("invalid-date", "other-script"): "the date in 0-9, from the source",
     ("invalid-date", "footnote"): "the date without its mark, from the source",

@@ -121,6 +121,20 @@ def as_of_cell(text: str, today: date) -> tuple[date | None, Issues]:
     return day, issues
 
 
+def as_of_before_period(text: str, day: date, period: Period) -> Issues:
+    """An as_of before the day ``period`` ends: no figure is published before its period
+    is over (almost always a year mistyped, 2019 for 2020). An error, for the date would
+    make the figure a revision that outranks the stored one."""
+    if day >= period.last_day:
+        return []
+    params: dict[str, Param] = {
+        "text": text.strip(),
+        "period": str(period),
+        "end": period.last_day.isoformat(),
+    }
+    return [Issue("invalid-date", E, "as_of", params, "before-period", "before-period")]
+
+
 def _date_cell(text: str, column: str, code: str, today: date) -> tuple[date | None, Issues]:
     """A day written YYYY-MM-DD (full-width and / folded; digits 0-9 only), and not after
     ``today``: (the day, []), (None, [the issue]), or (None, []) when it is no date at all

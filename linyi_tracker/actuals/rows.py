@@ -453,6 +453,7 @@ class RowReader:
         periods, period_rule = memo.periods, memo.period_rule
         regions, region_rule = memo.regions, memo.region_rule
         dates, date_rule = memo.dates, memo.date_rule
+        as_of_early = cells.as_of_before_period
         measures, measure_rule = memo.measures, memo.measure_rule
         values, value_rule, profiles = memo.values, memo.value_rule, memo.profiles
         free, free_text = memo.free, memo.free_text
@@ -510,6 +511,8 @@ class RowReader:
             as_of, issues = dates.get(as_of_t) or read(dates, as_of_t, date_rule)
             if issues:
                 report(line, issues)
+            if as_of is not None and period is not None and as_of < period.last_day:
+                report(line, as_of_early(as_of_t, as_of, period))
             measure, issues = measures.get(measure_t) or read(measures, measure_t, measure_rule)
             if issues:
                 report(line, issues)

@@ -1405,6 +1405,11 @@ _ENTRIES = [
                 "发布日期{text}在今天（{today}）之后",
                 "the publication date {text} is after today ({today})",
             ),
+            "before-period": T(
+                "发布日期{text}早于{period}的结束日（{end}）：数字不可能在期间结束前发布",
+                "the publication date {text} is before {period} ends ({end}): no figure is "
+                "published before its period is over",
+            ),
             "not-digit": T(
                 "“{text}”不是日期：“{char}”不是数字0–9",
                 "'{text}' is not a date: '{char}' is not one of the digits 0-9",
@@ -1424,6 +1429,11 @@ _ENTRIES = [
                 "请填写数字实际发布的日期（不晚于今天）；将来的日期会压住以后所有的修订",
                 "write the day the figure was actually published (today at the latest): a "
                 "date to come would outrank every later revision",
+            ),
+            "before-period": T(
+                "请核对年份是否写错：填写数字实际发布的日期，不早于{end}",
+                "check the year (often mistyped): write the day the figure was actually "
+                "published, {end} or later",
             ),
             "not-digit": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
             "other-script": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
