@@ -106,6 +106,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("invalid-milestone-value", "other-script"): "the date in 0-9, from the source",
     ("invalid-milestone-value", "footnote"): "the date without its mark, from the source",
     ("invalid-status-word", ""): "the status words; the clerk picks the judged one",
+    ("invalid-status-word", "ambiguous"): "asks which of two words; the clerk picks, none guessed",
     ("control-character", ""): "retype the cell; the same text without the control character",
     ("invalid-date", ""): "the date as YYYY-MM-DD from the source",
     ("invalid-date", "future"): "the real publication day; revisions are ordered by it",

@@ -37,6 +37,7 @@ from linyi_tracker.actuals.units import (
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.plan.sounds import is_zone_name
+from linyi_tracker.texts.labels import LABELS
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
@@ -348,11 +349,30 @@ def _too_large(value: Decimal) -> Issue:
     return Issue("out-of-range", E, "value", {"value": shown}, "too-large")
 
 
+# The judgements a clerk may write, as every output shows them (已达成, on track …):
+# a word copied from a report is read as the report meant it.
+_SHOWN_JUDGEMENTS: dict[str, str] = {
+    fold(LABELS[f"status.{status}"][lang]): status
+    for status in ("achieved", "on_track", "at_risk", "off_track", "missed")
+    for lang in ("zh", "en")
+}
+# Words that name no one judgement: 滞后 / 落后 (lagging) may be 存在风险 or 明显滞后.
+# Refused with a question rather than read as the worse of the two.
+AMBIGUOUS_JUDGEMENTS = frozenset({"滞后", "落后", "进度滞后", "进度落后", "lagging", "behind"})
+ACCEPTED_JUDGEMENTS: dict[str, str] = {
+    word: status
+    for word, status in {**JUDGEMENTS, **_SHOWN_JUDGEMENTS}.items()
+    if word not in AMBIGUOUS_JUDGEMENTS
+}
+
+
 def judgement_cell(text: str) -> tuple[Value, Issues]:
-    """A status word, in zh or en."""
-    judged = JUDGEMENTS.get(fold(text))
+    """A status word, in zh or en: one of the words the outputs show, or a synonym."""
+    folded = fold(text)
+    judged = ACCEPTED_JUDGEMENTS.get(folded)
     if judged is None:
-        return _NOTHING, [Issue("invalid-status-word", E, "value", {"text": text})]
+        form = "ambiguous" if folded in AMBIGUOUS_JUDGEMENTS else ""
+        return _NOTHING, [Issue("invalid-status-word", E, "value", {"text": text}, form, form)]
     return (None, judged, None), []
 
 

@@ -1317,13 +1317,23 @@ _ENTRIES = [
         E,
         "cell",
         T("定性评价不是规定的状态词", "a judgement that is not a status word"),
-        {"": T("“{text}”不是评价用词", "'{text}' is not a judgement word")},
+        {
+            "": T("“{text}”不是评价用词", "'{text}' is not a judgement word"),
+            "ambiguous": T(
+                "“{text}”可指“存在风险”或“明显滞后”，无法确定是哪一个",
+                "'{text}' may mean at risk (存在风险) or off track (明显滞后); it is not read as either",
+            ),
+        },
         {
             "": T(
-                "请填写：已实现、正常推进、存在风险、明显滞后、未实现（或对应英文）",
-                "write one of: achieved, on_track, at_risk, off_track, missed "
-                "(或 已实现、正常推进、存在风险、明显滞后、未实现)",
-            )
+                "请填写：已达成、正常推进、存在风险、明显滞后、未达成（或对应英文）",
+                "write one of: achieved, on track, at risk, off track, missed "
+                "(或 已达成、正常推进、存在风险、明显滞后、未达成)",
+            ),
+            "ambiguous": T(
+                "请写明是“存在风险”还是“明显滞后”",
+                "write which: at risk (存在风险) or off track (明显滞后)",
+            ),
         },
     ),
     _entry(
