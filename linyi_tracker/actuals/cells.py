@@ -122,6 +122,9 @@ def as_of_cell(text: str, today: date) -> tuple[date | None, Issues]:
     return day, issues
 
 
+_DAY_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
 def as_of_before_period(text: str, day: date, period: Period) -> Issues:
     """An as_of before the day ``period`` ends: no figure is published before its period
     is over (almost always a year mistyped, 2019 for 2020). An error, for the date would
@@ -144,9 +147,12 @@ def _date_cell(text: str, column: str, code: str, today: date) -> tuple[date | N
         check_digits(text)
     except DigitTrouble as exc:
         return None, [Issue(code, E, column, exc.params, exc.form, exc.form)]
+    shaped = unicodedata.normalize("NFKC", text).strip().replace("/", "-")
     try:
-        day = date.fromisoformat(unicodedata.normalize("NFKC", text).strip().replace("/", "-"))
+        day = date.fromisoformat(shaped)
     except ValueError:
+        if _DAY_SHAPED.fullmatch(shaped):  # 2015-13-01, 2019-02-30: a date with no such day
+            return None, [Issue(code, E, column, {"text": text}, "no-such-day", "no-such-day")]
         return None, []
     if day > today:
         params: dict[str, Param] = {"text": text, "today": today.isoformat()}

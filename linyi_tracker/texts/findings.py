@@ -894,6 +894,11 @@ _ENTRIES = [
                 "leave the row out if there is no figure (and say why to the sender); "
                 "write 0 if the figure is zero",
             ),
+            "magnitude-letter": T(
+                "请写完整数字或用“万”“亿”（如5500或0.55万）：k、w、m等字母不读作数量级",
+                "write the figure in full, or with 万/亿 (5500 or 0.55万): k, w, m are not "
+                "read as magnitudes",
+            ),
             "letters": T(
                 "数字中夹有字母（l、O 像1、0？）：请只写数字0–9",
                 "the figure has letters among its digits (l or O for 1 or 0?): "
@@ -1276,6 +1281,10 @@ _ENTRIES = [
                 "完成日期{text}还没有到（今天是{today}）",
                 "the date done, {text}, is after today ({today})",
             ),
+            "no-such-day": T(
+                "“{text}”不是有效日期（没有这一天）",
+                "'{text}' is not a valid date (there is no such day)",
+            ),
             "not-digit": T(
                 "“{text}”不能说明是否完成：“{char}”不是数字0–9",
                 "'{text}' does not say whether it is done: '{char}' is not one of the digits 0-9",
@@ -1297,6 +1306,10 @@ _ENTRIES = [
             "future": T(
                 "请填写实际完成的日期；尚未完成请填“否”",
                 "write the day it was actually done; if it is not done yet, write 否 / not done",
+            ),
+            "no-such-day": T(
+                "请核对月和日，按YYYY-MM-DD填写",
+                "check the month and the day, and write the date as YYYY-MM-DD",
             ),
             "not-digit": T(
                 "请填写 是/1、否/0，或用数字0–9写完成日期",
@@ -1420,6 +1433,10 @@ _ENTRIES = [
                 "the publication date {text} is before {period} ends ({end}): no figure is "
                 "published before its period is over",
             ),
+            "no-such-day": T(
+                "“{text}”不是有效日期（没有这一天）",
+                "'{text}' is not a valid date (there is no such day)",
+            ),
             "not-digit": T(
                 "“{text}”不是日期：“{char}”不是数字0–9",
                 "'{text}' is not a date: '{char}' is not one of the digits 0-9",
@@ -1444,6 +1461,10 @@ _ENTRIES = [
                 "请核对年份是否写错：填写数字实际发布的日期，不早于{end}",
                 "check the year (often mistyped): write the day the figure was actually "
                 "published, {end} or later",
+            ),
+            "no-such-day": T(
+                "请核对月和日，按YYYY-MM-DD填写",
+                "check the month and the day, and write the date as YYYY-MM-DD",
             ),
             "not-digit": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
             "other-script": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
