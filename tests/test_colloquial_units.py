@@ -36,3 +36,12 @@ def test_each_colloquial_name_has_the_full_names_factor(plan: Plan, text: str, f
     unit = plan.unit_of(ind)
     assert unit is not None
     assert unit_factor(text, unit) == Decimal(factor)
+
+
+def test_a_ratio_written_as_a_percentage_gets_the_ratio_hint(plan: Plan) -> None:
+    """170 % on the dibao ratio asks about 1.7:1, not about a growth rate; nothing is read."""
+    path = FIXTURES / "units" / "ratio-percent.csv"
+    got = read_bytes(path.read_bytes(), str(path), PlanLookup(plan), today=TODAY)
+    (found,) = [f for f in got.findings if f.code == "unit-mismatch"]
+    assert (found.line, found.hint_form, str(found.params["ratio"])) == (2, "ratio-percent", "1.7")
+    assert got.observations == []

@@ -94,6 +94,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("invalid-period", "footnote"): "the period without its mark; the footnote goes to the note",
     ("unit-mismatch", ""): "convert to the indicator's unit first, then the unit is right",
     ("unit-mismatch", "percent"): "the level in the indicator's unit, not the percentage",
+    ("unit-mismatch", "ratio-percent"): "a question: the clerk confirms the ratio from the source",
     (
         "unit-mismatch",
         "growth-rate",

@@ -527,10 +527,14 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
     params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
     # hint says so, never "leave the unit blank", which would store 10.4 yuan.
-    growth = unit.kind != "percent" and fold(text) in _PERCENT_WORDS
-    issues.append(
-        Issue("unit-mismatch", E, "unit", params, hint_form="growth-rate" if growth else "")
-    )
+    percent = unit.kind != "percent" and fold(text) in _PERCENT_WORDS
+    hint = "growth-rate" if percent else ""
+    if percent and unit.kind == "ratio":
+        # 170 % on a ratio (1.7:1) is the ratio written as a percentage, not a growth rate:
+        # the hint names the ratio it would be, for the clerk to confirm — never read so.
+        params["ratio"] = plain_decimal(value / 100)
+        hint = "ratio-percent"
+    issues.append(Issue("unit-mismatch", E, "unit", params, hint_form=hint))
     return None
 
 

@@ -1046,6 +1046,11 @@ _ENTRIES = [
                 "请按指标的单位填写水平值（不是百分比）",
                 "write the level in the indicator's own unit (not a percentage)",
             ),
+            "ratio-percent": T(
+                "比值不用百分数：若指{ratio}:1，请填写{ratio}，“{unit_column}”列写“:1”或留空",
+                "a ratio is not a percentage: if it means {ratio}:1, write {ratio} and ':1' in "
+                "the '{unit_column}' column, or leave it blank",
+            ),
             "growth-rate": T(
                 "这看起来是增长率（如“比上年增长10.4%”），不是水平值：请删去该行，或记在备注中；"
                 "增长数字属于规划中的增长目标",
