@@ -37,6 +37,7 @@ from linyi_tracker.actuals.units import (
 from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.plan.sounds import is_zone_name
+from linyi_tracker.texts.labels import LABELS
 from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
@@ -121,6 +122,23 @@ def as_of_cell(text: str, today: date) -> tuple[date | None, Issues]:
     return day, issues
 
 
+_DAY_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def as_of_before_period(text: str, day: date, period: Period) -> Issues:
+    """An as_of before the day ``period`` ends: no figure is published before its period
+    is over (almost always a year mistyped, 2019 for 2020). An error, for the date would
+    make the figure a revision that outranks the stored one."""
+    if day >= period.last_day:
+        return []
+    params: dict[str, Param] = {
+        "text": text.strip(),
+        "period": str(period),
+        "end": period.last_day.isoformat(),
+    }
+    return [Issue("invalid-date", E, "as_of", params, "before-period", "before-period")]
+
+
 def _date_cell(text: str, column: str, code: str, today: date) -> tuple[date | None, Issues]:
     """A day written YYYY-MM-DD (full-width and / folded; digits 0-9 only), and not after
     ``today``: (the day, []), (None, [the issue]), or (None, []) when it is no date at all
@@ -129,9 +147,12 @@ def _date_cell(text: str, column: str, code: str, today: date) -> tuple[date | N
         check_digits(text)
     except DigitTrouble as exc:
         return None, [Issue(code, E, column, exc.params, exc.form, exc.form)]
+    shaped = unicodedata.normalize("NFKC", text).strip().replace("/", "-")
     try:
-        day = date.fromisoformat(unicodedata.normalize("NFKC", text).strip().replace("/", "-"))
+        day = date.fromisoformat(shaped)
     except ValueError:
+        if _DAY_SHAPED.fullmatch(shaped):  # 2015-13-01, 2019-02-30: a date with no such day
+            return None, [Issue(code, E, column, {"text": text}, "no-such-day", "no-such-day")]
         return None, []
     if day > today:
         params: dict[str, Param] = {"text": text, "today": today.isoformat()}
@@ -334,11 +355,30 @@ def _too_large(value: Decimal) -> Issue:
     return Issue("out-of-range", E, "value", {"value": shown}, "too-large")
 
 
+# The judgements a clerk may write, as every output shows them (已达成, on track …):
+# a word copied from a report is read as the report meant it.
+_SHOWN_JUDGEMENTS: dict[str, str] = {
+    fold(LABELS[f"status.{status}"][lang]): status
+    for status in ("achieved", "on_track", "at_risk", "off_track", "missed")
+    for lang in ("zh", "en")
+}
+# Words that name no one judgement: 滞后 / 落后 (lagging) may be 存在风险 or 明显滞后.
+# Refused with a question rather than read as the worse of the two.
+AMBIGUOUS_JUDGEMENTS = frozenset({"滞后", "落后", "进度滞后", "进度落后", "lagging", "behind"})
+ACCEPTED_JUDGEMENTS: dict[str, str] = {
+    word: status
+    for word, status in {**JUDGEMENTS, **_SHOWN_JUDGEMENTS}.items()
+    if word not in AMBIGUOUS_JUDGEMENTS
+}
+
+
 def judgement_cell(text: str) -> tuple[Value, Issues]:
-    """A status word, in zh or en."""
-    judged = JUDGEMENTS.get(fold(text))
+    """A status word, in zh or en: one of the words the outputs show, or a synonym."""
+    folded = fold(text)
+    judged = ACCEPTED_JUDGEMENTS.get(folded)
     if judged is None:
-        return _NOTHING, [Issue("invalid-status-word", E, "value", {"text": text})]
+        form = "ambiguous" if folded in AMBIGUOUS_JUDGEMENTS else ""
+        return _NOTHING, [Issue("invalid-status-word", E, "value", {"text": text}, form, form)]
     return (None, judged, None), []
 
 
@@ -487,10 +527,14 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
     params = {"unit": text, "expected": Named(unit.id, unit.name.zh, unit.name.en)}
     # A % on a level that is not a percentage (an income "10.4 %") is a growth rate: the
     # hint says so, never "leave the unit blank", which would store 10.4 yuan.
-    growth = unit.kind != "percent" and fold(text) in _PERCENT_WORDS
-    issues.append(
-        Issue("unit-mismatch", E, "unit", params, hint_form="growth-rate" if growth else "")
-    )
+    percent = unit.kind != "percent" and fold(text) in _PERCENT_WORDS
+    hint = "growth-rate" if percent else ""
+    if percent and unit.kind == "ratio":
+        # 170 % on a ratio (1.7:1) is the ratio written as a percentage, not a growth rate:
+        # the hint names the ratio it would be, for the clerk to confirm — never read so.
+        params["ratio"] = plain_decimal(value / 100)
+        hint = "ratio-percent"
+    issues.append(Issue("unit-mismatch", E, "unit", params, hint_form=hint))
     return None
 
 

@@ -47,7 +47,28 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "region": ("区县", "县区"),
     "value": ("值",),
     "note": ("notes",),
-    "as_of": ("as-of", "发布日期"),
+    # 截至 as clerks head the column, and the other ways offices date a revised figure
+    "as_of": (
+        "as-of",
+        "as of",
+        "asof",
+        "as_of_date",
+        "发布日期",
+        "发布时间",
+        "公布日期",
+        "公布时间",
+        "截至",
+        "截止",
+        "截止日期",
+        "截至时间",
+        "截止时间",
+        "数据截至",
+        "数据截止",
+        "数据截至日期",
+        "数据截止日期",
+        "修订日期",
+        "更新日期",
+    ),
 }
 HEADER_ALIASES: dict[str, str] = {
     name: column
@@ -173,6 +194,15 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                     continue
                 close = get_close_matches(folded, list(HEADER_ALIASES), n=1)
                 params = {"column": cell}
+                if close and HEADER_ALIASES[close[0]] == "as_of":
+                    # A date column the tool takes for as_of but cannot accept: ignored,
+                    # a revision's date would be dropped and the figure stored as an
+                    # original. An error, so that the clerk names the column.
+                    params["suggestion"] = Named("as_of", ZH_HEADERS["as_of"], "as_of")
+                    issues.append(
+                        Issue("as-of-column-not-read", Severity.ERROR, cell, params, number=i + 1)
+                    )
+                    continue
                 if close:
                     params["suggestion"] = HEADER_ALIASES[close[0]]
                 issues.append(

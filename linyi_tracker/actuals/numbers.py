@@ -79,6 +79,10 @@ _PLACEHOLDERS = {
 }
 
 
+_EXPONENT = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+")
+_LETTER_MAGNITUDE = re.compile(r"[+-]?\d+(?:\.\d+)?\s*[kKmMwW]")
+
+
 def is_placeholder(text: str) -> bool:
     """A word or sign that stands for "no figure" (—, /, 无, 暂无, N/A …)."""
     s = unicodedata.normalize("NFKC", text).strip().lower()
@@ -223,12 +227,14 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         )
     if not _PLAIN.match(s):
         hint = ""
-        if re.search(r"\d[A-Za-z]|[A-Za-z]\d", s):
+        if _EXPONENT.fullmatch(s):  # 1e3, 1.2E+05: Excel's display of a wide number
+            hint = "exponent"
+        elif _LETTER_MAGNITUDE.fullmatch(s):  # 5.5k, 3w: a magnitude the reader does not take
+            hint = "magnitude-letter"
+        elif re.search(r"\d[lOoI]|[lOoI]\d", s):  # l or O typed for 1 or 0
             hint = "letters"
         elif "_" in s:
             hint = "underscore"
-        elif re.search(r"\d[eE][+-]?\d", s):
-            hint = "exponent"
         elif "," in s or " " in s:
             hint = "grouping"
         raise NumberError("invalid-number", {"text": raw}, hint_form=hint)

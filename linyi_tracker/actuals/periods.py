@@ -7,10 +7,12 @@ is what year-to-date values and time progress are measured against.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from linyi_tracker.actuals.numbers import DigitTrouble, check_digits
@@ -69,6 +71,11 @@ class Period:
     @classmethod
     def of_year(cls, year: int) -> Period:
         return cls(year, 12, "year")
+
+    @property
+    def last_day(self) -> date:
+        """The day the period ends: no figure for it can be published before then."""
+        return date(self.year, self.months, calendar.monthrange(self.year, self.months)[1])
 
     @property
     def is_full_year(self) -> bool:

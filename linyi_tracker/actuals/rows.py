@@ -68,6 +68,9 @@ _new = tuple.__new__  # an Observation made as the tuple it is, without NamedTup
 # is an error), and free text (source, note) is read with them removed.
 CONTROL = UNSAFE_IN_CELLS  # the one list of characters no output may hold (characters.py)
 _FREE_TEXT = frozenset({"source", "note"})
+# How a clerk's note below a table begins (注：数据来源于人社局, 制表人：张三 审核人：李四).
+NOTE_PREFIXES = ("注", "说明", "备注", "制表", "审核", "填表", "填报人", "单位负责人", "负责人")
+NOTE_STARTS = frozenset(p[0] for p in NOTE_PREFIXES)  # a value cell that may begin a note
 
 
 def strip_control(text: str) -> str:
@@ -444,11 +447,13 @@ class RowReader:
         memo, report, read = self.cells, self.report, CellMemo.read
         width, pick = len(self.header.names), operator.itemgetter(*self._indices)
         i_indicator = self.header.columns.get("indicator", 0)
+        i_value = self.header.columns.get("value", 0)
         header_words, header_word = memo.header_words, memo.header_word
         indicators, indicator_rule = memo.indicators, memo.indicator_rule
         periods, period_rule = memo.periods, memo.period_rule
         regions, region_rule = memo.regions, memo.region_rule
         dates, date_rule = memo.dates, memo.date_rule
+        as_of_early = cells.as_of_before_period
         measures, measure_rule = memo.measures, memo.measure_rule
         values, value_rule, profiles = memo.values, memo.value_rule, memo.profiles
         free, free_text = memo.free, memo.free_text
@@ -460,6 +465,11 @@ class RowReader:
             joined = "".join(row)
             if not joined or joined.isspace():
                 report(line, [Issue("blank-row", Severity.WARNING)])
+                return
+            value_cell = row[i_value] if i_value < len(row) else ""
+            if (
+                not value_cell or value_cell.isspace() or value_cell[0] in NOTE_STARTS
+            ) and self.note_row(line, row):
                 return
             cell = row[i_indicator] if i_indicator < len(row) else ""
             said = header_words.get(cell)
@@ -501,6 +511,8 @@ class RowReader:
             as_of, issues = dates.get(as_of_t) or read(dates, as_of_t, date_rule)
             if issues:
                 report(line, issues)
+            if as_of is not None and period is not None and as_of < period.last_day:
+                report(line, as_of_early(as_of_t, as_of, period))
             measure, issues = measures.get(measure_t) or read(measures, measure_t, measure_rule)
             if issues:
                 report(line, issues)
@@ -544,6 +556,24 @@ class RowReader:
             )
 
         return read_row
+
+    def note_row(self, line: int, row: list[str]) -> bool:
+        """Whether ``row`` (its value cell blank or a note) is a clerk's note below the table — text
+        in the first cell alone that names no indicator of the plan, or cells that each
+        begin 注/说明/备注/制表/审核/填表…, the rest blank — reported as one notice at
+        its line. A note holds no figure, so nothing is lost; it is never read as data."""
+        filled = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
+        if not filled:
+            return False
+        if not all(text.startswith(NOTE_PREFIXES) for _, text in filled):
+            if len(filled) > 1 or filled[0][0] != 0:
+                return False
+            if cells.indicator_cell(self.lookup, filled[0][1])[0] is not None:
+                return False  # an indicator with its other cells missing: a data row
+        i, text = filled[0]
+        params: dict[str, Param] = {"text": text}
+        self.report(line, [Issue("note-row-skipped", Severity.NOTICE, None, params, number=i + 1)])
+        return True
 
     def to_width(self, line: int, row: list[str]) -> list[str]:
         """A row with more or fewer cells than the header: an error when a cell past the

@@ -57,7 +57,7 @@ def declared(text: str, unit: Unit) -> bool:
     declares, or a name with its own magnitude word (亿吨 against 万吨, 万元 against 元: the
     clerk wrote the magnitude). Not a plain name under a magnitude unit (吨 against 万吨),
     a factor the names alone give: the 万 of the indicator's unit may have been left out."""
-    folded = fold(text)
+    folded = colloquial(fold(text))
     own = unit_names(unit) | {fold(n) for n in unit.conversions}
     return folded in own or magnitude_of(folded) is not None
 
@@ -67,7 +67,7 @@ def unit_factor(text: str, unit: Unit) -> Decimal | None:
     names no unit that converts exactly: the whole name first, then a magnitude word in
     front of a name (亿吨 against 万吨 → 10000)."""
     table = unit_table(unit)
-    folded = fold(text)
+    folded = colloquial(fold(text))
     if not folded:
         return None
     found = table.get(folded)
@@ -78,6 +78,20 @@ def unit_factor(text: str, unit: Unit) -> Decimal | None:
         if folded.startswith(word) and rest in table:
             return plain_decimal(magnitude * table[rest])
     return None
+
+
+# Names offices write for a unit that are that unit exactly, whatever the plan lists:
+# 平米 is 平方米 (and 万平米 万平方米). Read as the full name, never as a conversion.
+COLLOQUIAL_UNITS: dict[str, str] = {"平米": "平方米", "平方": "平方米"}
+
+
+def colloquial(folded: str) -> str:
+    """A folded unit text with a colloquial name (:data:`COLLOQUIAL_UNITS`) at its end
+    written out: 万平米 → 万平方米."""
+    for short, full in COLLOQUIAL_UNITS.items():
+        if folded.endswith(short):
+            return folded[: -len(short)] + full
+    return folded
 
 
 def unit_at(text: str, start: int, unit: Unit) -> str | None:

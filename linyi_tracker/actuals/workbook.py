@@ -293,6 +293,7 @@ _PARSER: Any = None
 # A cell the text of a record cannot speak for: (line, column, code, severity, params).
 _Note = tuple[int, int, str, Severity, dict[str, Param]]
 _FREE = ("source", "note")
+_CELL_SPOKEN = ("formula-without-value", "boolean-cell")  # the one error at their cell
 
 
 def _report(reader: RowReader, notes: list[_Note]) -> None:
@@ -302,6 +303,21 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
 
     names = reader.header.names
     canonical = {i: c for c, i in reader.header.columns.items()}
+    # A cell these notes speak for is their error alone: its text (the formula, TRUE) is
+    # not what the clerk wrote as a figure, so the cell rule's error on it (not a number)
+    # would be a second, misleading error at the same cell.
+    spoken = {
+        (line, column)
+        for line, column, code, _, _ in notes
+        if code in _CELL_SPOKEN
+        and not (code == "boolean-cell" and canonical.get(column - 1) in _FREE)
+    }
+    if spoken:
+        reader.result.findings = [
+            f
+            for f in reader.result.findings
+            if f.severity is not Severity.ERROR or (f.line, f.column_number) not in spoken
+        ]
     for line, column, code, severity, params in notes:
         if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
             continue  # TRUE in a note is text, read as written

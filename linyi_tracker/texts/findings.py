@@ -252,6 +252,29 @@ _ENTRIES = [
         {"suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?")},
     ),
     _entry(
+        "as-of-column-not-read",
+        E,
+        "file",
+        T(
+            "像是截至日期（as_of）的列，但列名不在格式中，不会读取",
+            "a column that looks like the as_of date but is not named as one; it would not be read",
+        ),
+        {
+            "": T(
+                "列“{column}”像是{suggestion}列，但不会读取：修订数的截至日期将丢失",
+                "column '{column}' looks like the {suggestion} column but is not read: a revised "
+                "figure's date would be lost",
+            )
+        },
+        {
+            "": T(
+                "若该列是数据的发布或修订日期，请把列名改为“截至日期”；否则请删除该列或改为其他列名",
+                "if it is the date a figure was published or revised, rename the header to "
+                "'as_of' (截至日期); otherwise delete the column or give it another name",
+            )
+        },
+    ),
+    _entry(
         "not-utf8",
         N,
         "file",
@@ -312,6 +335,28 @@ _ENTRIES = [
             "": T(
                 "排序时不要选中表头行，或把表头行移到最上面",
                 "sort without the header row, or move the header to the top",
+            )
+        },
+    ),
+    _entry(
+        "note-row-skipped",
+        N,
+        "file",
+        T(
+            "表格下方的注释行（注：…、制表人…），未作为数据读取",
+            "a note row below the table (注: …, 制表人 …), not read as data",
+        ),
+        {
+            "": T(
+                "表格下方的注释“{text}”不是数据，未读取",
+                "'{text}' is a note below the table, not data; not read",
+            )
+        },
+        {
+            "": T(
+                "无需处理；如需随数据保存，请移入“备注”列，或删除该行",
+                "nothing to do; to keep it with a figure, move it into the 备注 (note) column, "
+                "or delete the row",
             )
         },
     ),
@@ -849,6 +894,11 @@ _ENTRIES = [
                 "leave the row out if there is no figure (and say why to the sender); "
                 "write 0 if the figure is zero",
             ),
+            "magnitude-letter": T(
+                "请写完整数字或用“万”“亿”（如5500或0.55万）：k、w、m等字母不读作数量级",
+                "write the figure in full, or with 万/亿 (5500 or 0.55万): k, w, m are not "
+                "read as magnitudes",
+            ),
             "letters": T(
                 "数字中夹有字母（l、O 像1、0？）：请只写数字0–9",
                 "the figure has letters among its digits (l or O for 1 or 0?): "
@@ -995,6 +1045,11 @@ _ENTRIES = [
             "percent": T(
                 "请按指标的单位填写水平值（不是百分比）",
                 "write the level in the indicator's own unit (not a percentage)",
+            ),
+            "ratio-percent": T(
+                "比值不用百分数：若指{ratio}:1，请填写{ratio}，“{unit_column}”列写“:1”或留空",
+                "a ratio is not a percentage: if it means {ratio}:1, write {ratio} and ':1' in "
+                "the '{unit_column}' column, or leave it blank",
             ),
             "growth-rate": T(
                 "这看起来是增长率（如“比上年增长10.4%”），不是水平值：请删去该行，或记在备注中；"
@@ -1231,6 +1286,10 @@ _ENTRIES = [
                 "完成日期{text}还没有到（今天是{today}）",
                 "the date done, {text}, is after today ({today})",
             ),
+            "no-such-day": T(
+                "“{text}”不是有效日期（没有这一天）",
+                "'{text}' is not a valid date (there is no such day)",
+            ),
             "not-digit": T(
                 "“{text}”不能说明是否完成：“{char}”不是数字0–9",
                 "'{text}' does not say whether it is done: '{char}' is not one of the digits 0-9",
@@ -1253,6 +1312,10 @@ _ENTRIES = [
                 "请填写实际完成的日期；尚未完成请填“否”",
                 "write the day it was actually done; if it is not done yet, write 否 / not done",
             ),
+            "no-such-day": T(
+                "请核对月和日，按YYYY-MM-DD填写",
+                "check the month and the day, and write the date as YYYY-MM-DD",
+            ),
             "not-digit": T(
                 "请填写 是/1、否/0，或用数字0–9写完成日期",
                 "write done / 是 / 1, not done / 否 / 0, or the date done in the digits 0-9",
@@ -1272,13 +1335,23 @@ _ENTRIES = [
         E,
         "cell",
         T("定性评价不是规定的状态词", "a judgement that is not a status word"),
-        {"": T("“{text}”不是评价用词", "'{text}' is not a judgement word")},
+        {
+            "": T("“{text}”不是评价用词", "'{text}' is not a judgement word"),
+            "ambiguous": T(
+                "“{text}”可指“存在风险”或“明显滞后”，无法确定是哪一个",
+                "'{text}' may mean at risk (存在风险) or off track (明显滞后); it is not read as either",
+            ),
+        },
         {
             "": T(
-                "请填写：已实现、正常推进、存在风险、明显滞后、未实现（或对应英文）",
-                "write one of: achieved, on_track, at_risk, off_track, missed "
-                "(或 已实现、正常推进、存在风险、明显滞后、未实现)",
-            )
+                "请填写：已达成、正常推进、存在风险、明显滞后、未达成（或对应英文）",
+                "write one of: achieved, on track, at risk, off track, missed "
+                "(或 已达成、正常推进、存在风险、明显滞后、未达成)",
+            ),
+            "ambiguous": T(
+                "请写明是“存在风险”还是“明显滞后”",
+                "write which: at risk (存在风险) or off track (明显滞后)",
+            ),
         },
     ),
     _entry(
@@ -1360,6 +1433,15 @@ _ENTRIES = [
                 "发布日期{text}在今天（{today}）之后",
                 "the publication date {text} is after today ({today})",
             ),
+            "before-period": T(
+                "发布日期{text}早于{period}的结束日（{end}）：数字不可能在期间结束前发布",
+                "the publication date {text} is before {period} ends ({end}): no figure is "
+                "published before its period is over",
+            ),
+            "no-such-day": T(
+                "“{text}”不是有效日期（没有这一天）",
+                "'{text}' is not a valid date (there is no such day)",
+            ),
             "not-digit": T(
                 "“{text}”不是日期：“{char}”不是数字0–9",
                 "'{text}' is not a date: '{char}' is not one of the digits 0-9",
@@ -1379,6 +1461,15 @@ _ENTRIES = [
                 "请填写数字实际发布的日期（不晚于今天）；将来的日期会压住以后所有的修订",
                 "write the day the figure was actually published (today at the latest): a "
                 "date to come would outrank every later revision",
+            ),
+            "before-period": T(
+                "请核对年份是否写错：填写数字实际发布的日期，不早于{end}",
+                "check the year (often mistyped): write the day the figure was actually "
+                "published, {end} or later",
+            ),
+            "no-such-day": T(
+                "请核对月和日，按YYYY-MM-DD填写",
+                "check the month and the day, and write the date as YYYY-MM-DD",
             ),
             "not-digit": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
             "other-script": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
