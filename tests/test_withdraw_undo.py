@@ -182,6 +182,22 @@ def test_undo_twice_is_refused_saying_it_was_reinstated(
     assert (data / WITHDRAWN_NAME).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "恢复原因"), ("en", "why the figure is reinstated")]
+)
+def test_undo_without_a_reason_asks_why_it_is_reinstated(
+    run: Run, data: Path, lang: str, said: str
+) -> None:
+    """--undo with an empty --reason is exit 2 asking why the figure is reinstated (not
+    why it is withdrawn), and writes nothing."""
+    _withdrawn(run, data)
+    before = (data / WITHDRAWN_NAME).read_bytes()
+    refused = run(*WITHDRAW, "--undo", "--reason", " ", "--data", str(data), "--lang", lang)
+    assert refused.exit_code == 2 and said in refused.stderr
+    assert "撤回原因" not in refused.stderr and "is withdrawn" not in refused.stderr
+    assert (data / WITHDRAWN_NAME).read_bytes() == before
+
+
 @pytest.mark.parametrize(("lang", "said"), [("zh", "没有已撤回的数字"), ("en", "is withdrawn")])
 def test_undo_of_a_figure_never_withdrawn_is_refused(
     run: Run, data: Path, lang: str, said: str

@@ -75,7 +75,8 @@ def withdraw(
 
     language = output_language(lang)
     if not reason.strip():
-        raise TextUsageError(Text("withdraw.empty_reason", {}))
+        said = "withdraw.undo_empty_reason" if undo else "withdraw.empty_reason"
+        raise TextUsageError(Text(said, {}))
     # Errors elsewhere in the folder do not stop a withdrawal: taking back one of two
     # figures in conflict is how a conflict ends.
     ctx = usecases.open_workspace(plan, data, for_withdraw=True)

@@ -846,6 +846,11 @@ LABELS.update(
             "zh": "请用 --reason 说明撤回原因。",
             "en": "Say why the figure is withdrawn with --reason.",
         },
+        "withdraw.undo_empty_reason": {
+            "zh": "请用 --reason 说明恢复原因（例如为何当初的撤回有误）。",
+            "en": "Say why the figure is reinstated with --reason (why withdrawing it was a "
+            "mistake).",
+        },
         "show.signoff": {
             "zh": "报送记录：{figure}：填报单位 {unit}，填报人 {filed_by}，审核人 {checked_by}，"
             "填报日期{filed_on}",
