@@ -346,6 +346,39 @@ def test_measure_chooses_the_growth_figure(plan: Plan, tmp_path: Path) -> None:
     assert growth.record.value == "8.1"
 
 
+def test_withdrawn_already_chooses_as_a_withdrawal_does(plan: Plan, tmp_path: Path) -> None:
+    """With a level and its growth figure both withdrawn (the growth figure first, in the
+    file and in the record), a
+    withdrawal without --measure answers about the level, as it would choose the level
+    were both still counting; --measure growth answers about the growth figure."""
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "a.csv").write_text(
+        "indicator,period,region,value,unit,measure\n"
+        "inc.urban_disposable,2019,,8.1,%,growth\n"
+        "inc.urban_disposable,2019,,38000,元,level\n",
+        encoding="utf-8",
+    )
+    for measure in ("growth", "level"):
+        job = plan_withdrawal(
+            load_store(plan, data),
+            "inc.urban_disposable",
+            "2019",
+            "linyi",
+            reason="r",
+            measure=measure,
+        )
+        record_withdrawal(data, job.record)
+    store = load_store(plan, data)
+    level = plan_withdrawal(store, "inc.urban_disposable", "2019", "linyi", reason="again")
+    growth = plan_withdrawal(
+        store, "inc.urban_disposable", "2019", "linyi", reason="again", measure="growth"
+    )
+    assert level.already and (level.record.measure, level.record.value) == ("level", "38000")
+    assert growth.already and (growth.record.measure, growth.record.value) == ("growth", "8.1")
+    assert level.record.reason == growth.record.reason == "r"
+
+
 @pytest.mark.parametrize("typed", ["1.31万", "１３１００", "13 100"])
 def test_value_is_read_as_a_data_cell_is(plan: Plan, tmp_path: Path, typed: str) -> None:
     """--value goes through the data files' number rule: 1.31万 and full-width digits name 13100."""

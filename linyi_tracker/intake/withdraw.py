@@ -142,10 +142,10 @@ def plan_withdrawal(
             by,
         )
         return WithdrawPlan(o, record, already=False)
-    for w, o in store.withdrawn:
-        chosen = measure in (None, w.measure) and (wanted is None or _same_value(o, wanted))
-        if (w.indicator, w.period, w.region) == named and chosen:
-            return WithdrawPlan(o, w, already=True)
+    withdrawn = _withdrawn_chosen(store.withdrawn, named, measure, wanted)
+    if withdrawn:  # the first of them, chosen as a figure to withdraw is
+        w, o = withdrawn[0]
+        return WithdrawPlan(o, w, already=True)
     params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
     if wanted is not None and named_figures:  # figures there, none of that value: name them
         params.update(value=wanted[0], figures=figures_listed(named_figures))
@@ -166,6 +166,18 @@ def _chosen(
         levels = [o for o in chosen if o.measure == "level"]
         chosen = levels or chosen
     return chosen
+
+
+def _withdrawn_chosen(
+    withdrawn: list[tuple[Withdrawal, Observation]],
+    named: tuple[str, str, str],
+    measure: str | None,
+    wanted: tuple[str, Decimal] | None,
+) -> list[tuple[Withdrawal, Observation]]:
+    """The withdrawn figures of ``named`` (indicator, period, region) that ``measure`` and
+    ``wanted`` choose, by :func:`_chosen`, each with its withdrawal."""
+    here = {id(o): (w, o) for w, o in withdrawn if w.key[:3] == named}
+    return [here[id(o)] for o in _chosen([o for _, o in here.values()], measure, wanted)]
 
 
 def plan_reinstatement(
@@ -194,14 +206,14 @@ def plan_reinstatement(
     named = (indicator, period, region)
     here = [(w, o) for w, o in store.withdrawn if w.key[:3] == named]
     wanted = None if value is None else _wanted(value)
-    figures = _chosen([o for _, o in here], measure, wanted)
-    if len(figures) > 1:
+    chosen = _withdrawn_chosen(here, named, measure, wanted)
+    if len(chosen) > 1:
+        figures = [o for _, o in chosen]
         several: dict[str, Param] = {"n": len(figures), "figures": figures_listed(figures)}
         raise SeveralFigures(Text("withdraw.undo_several", several))
-    if not figures:
+    if not chosen:
         raise NothingToReinstate(*_not_withdrawn(store, named, measure, wanted, here))
-    (o,) = figures
-    w = next(w for w, x in here if x is o)
+    ((w, o),) = chosen
     record = Reinstatement(*w.key, w.value, moment.isoformat(), reason, by)
     return ReinstatePlan(o, w, record, _clashes(store, o, flows))
 
