@@ -89,9 +89,10 @@ def _wanted(value: str) -> tuple[str, Decimal]:
         raise NothingToWithdraw(Text("withdraw.bad_value", {"value": value})) from None
 
 
-def _same_value(o: Observation, wanted: tuple[str, Decimal]) -> bool:
-    """The figure written ``o.text`` is the one asked for: the same text or number."""
-    return o.text == wanted[0] or (o.value is not None and o.value == wanted[1])
+def _same_value(text: str, value: Decimal | None, wanted: tuple[str, Decimal]) -> bool:
+    """The figure written ``text`` (read as ``value``) is the one asked for: the same text
+    or number."""
+    return text == wanted[0] or (value is not None and value == wanted[1])
 
 
 def plan_withdrawal(
@@ -161,7 +162,7 @@ def _chosen(
     growth figure."""
     chosen = [o for o in figures if measure is None or o.measure == measure]
     if wanted is not None:
-        chosen = [o for o in chosen if _same_value(o, wanted)]
+        chosen = [o for o in chosen if _same_value(o.text, o.value, wanted)]
     if measure is None:
         levels = [o for o in chosen if o.measure == "level"]
         chosen = levels or chosen
@@ -238,7 +239,7 @@ def _not_withdrawn(
     for entry in reversed(entries):
         chosen = measure in (None, entry.measure)
         chosen = chosen and (
-            wanted is None or entry.value == wanted[0] or _number(entry.value) == wanted[1]
+            wanted is None or _same_value(entry.value, _number(entry.value), wanted)
         )
         if entry.key[:3] == named and chosen:
             if isinstance(entry, Reinstatement):
