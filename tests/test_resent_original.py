@@ -3,6 +3,7 @@ stored, revised since — nothing to do, never a hint that makes the outdated fi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -132,3 +133,21 @@ def test_ingest_skips_the_re_sent_original(
     assert sorted(p.name for p in data.rglob("*.csv")) == before
     shown = run("show", JOBS, "--region", "luozhuang", "--data", "data", "--format", "json")
     assert "5321" in shown.stdout
+
+
+def test_ingest_skips_the_original_re_sent_beside_a_later_revision(
+    run: Callable[..., Result], data: Path, tmp_path: Path
+) -> None:
+    """A submission giving the original 4595 (undated) and a new revision 5400 (as of
+    2020-06-01): 4595 is the submission's own history, and the store's original — skipped,
+    not refused as a conflict; 5400 is written and counts."""
+    (tmp_path / "both.csv").write_text(
+        ORIGINAL + f"{JOBS},2019,luozhuang,5400,2020-06-01\n", encoding="utf-8"
+    )
+    r = run("ingest", "both.csv", "--data", "data", "--lang", "en")
+    assert r.exit_code == 0, r.stdout + r.stderr
+    written = [p for p in (data / "ingested").rglob("*.csv") if "5400" in p.read_text("utf-8")]
+    assert len(written) == 1 and "4595" not in written[0].read_text("utf-8")
+    shown = run("show", JOBS, "--region", "luozhuang", "--data", "data", "--format", "json")
+    (figure,) = [s for s in json.loads(shown.stdout)["series"] if s["period"] == "2019"]
+    assert figure["value"] == 5400
