@@ -168,6 +168,25 @@ def test_an_undo_in_a_record_of_todays_format_is_appended_under_its_header(
     assert [w.value for w in withdrawn] == ["8710"]
 
 
+@pytest.mark.parametrize("ending", [b"", b"\r"])
+def test_an_undo_after_a_last_row_saved_without_its_line_break_is_a_row_of_its_own(
+    run: Run, data: Path, ending: bytes
+) -> None:
+    """A record hand-saved without its last line break (or with a lone CR): the undo's row
+    starts a line of its own, the rows before it kept byte for byte and read as they were."""
+    saved = EIGHT_COLUMNS.read_bytes().rstrip(b"\r\n") + ending
+    (data / WITHDRAWN_NAME).write_bytes(saved)
+    undone = run(*WITHDRAW, "--undo", "--reason", "误撤回", "--data", str(data))
+    assert undone.exit_code == 0, undone.stderr
+    record = (data / WITHDRAWN_NAME).read_bytes()
+    assert record.startswith(saved)
+    entries, bad = read_entries(data)
+    assert bad == []
+    assert [type(e).__name__ for e in entries] == ["Withdrawal", "Withdrawal", "Reinstatement"]
+    assert _lanshan_2019(run, data) == [11315]
+    assert [w.value for w in read_record(data)[0]] == ["8710"]
+
+
 @pytest.mark.parametrize(("lang", "said"), [("zh", "已于"), ("en", "was reinstated on")])
 def test_undo_twice_is_refused_saying_it_was_reinstated(
     run: Run, data: Path, lang: str, said: str
