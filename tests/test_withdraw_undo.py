@@ -356,6 +356,32 @@ def test_the_command_ingest_gives_reinstates_the_figure(
     assert run("ingest", str(sub), "--data", str(data)).exit_code == 0
 
 
+def test_the_command_ingest_gives_for_a_growth_figure_names_its_measure(
+    run: Run, tmp_path: Path
+) -> None:
+    """A withdrawn growth figure given beside its level: ingest's reinstating command says
+    --measure growth, and run as it stands it reinstates the growth figure, not the level."""
+    import shlex
+
+    data = tmp_path / "d"
+    data.mkdir()
+    rows = (
+        "indicator,period,region,value,unit,measure\n" + "inc.urban_disposable,2019,,8.1,%,growth\n"
+    )
+    (data / "a.csv").write_text(rows + "inc.urban_disposable,2019,,38000,元,level\n")
+    withdrawn = ("withdraw", "inc.urban_disposable", "2019", "--measure", "growth")
+    assert run(*withdrawn, "--reason", "r", "--data", str(data)).exit_code == 0
+    sub = tmp_path / "growth.csv"
+    sub.write_text(rows)
+    refused = run("ingest", str(sub), "--data", str(data), "--lang", "en", width=400)
+    assert refused.exit_code == 1
+    words = shlex.split(refused.stderr.split("reinstate it: ", 1)[1].split(";", 1)[0])
+    assert words[words.index("--measure") + 1] == "growth"
+    assert run(*words[1:]).exit_code == 0
+    assert read_record(data)[0] == []
+    assert run("ingest", str(sub), "--data", str(data)).exit_code == 0
+
+
 def test_a_row_the_reader_cannot_read_is_kept_by_a_later_withdrawal(plan: Plan, data: Path) -> None:
     """A hand-edited row out of shape is not dropped when the next row is appended: it is
     kept byte for byte and still reported."""
