@@ -476,18 +476,16 @@ class WithdrawnFigureError(DataInvalidError):
 def refuse_withdrawn(
     plan: Plan, plan_at: Located, where: Located, store: Store, rows: list[Observation]
 ) -> None:
-    """Refuse the first of ``rows`` the store's withdrawals withdraw (the store's own rule,
-    :func:`~linyi_tracker.actuals.withdrawals.withdrawn_by`): stored again it would not
+    """Refuse the first of ``rows`` the data folder's withdrawals in force withdraw (the
+    store's own rule, :func:`~linyi_tracker.actuals.withdrawals.split_withdrawn`; every
+    withdrawal, also one whose figure's first row is gone): stored again it would not
     count, and it is said rather than dropped."""
-    from linyi_tracker.actuals.withdrawals import withdrawn_by
+    from linyi_tracker.actuals.withdrawals import read_withdrawals, split_withdrawn
     from linyi_tracker.validation.naming import figure_name
 
-    withdrawals = [w for w, _ in store.withdrawn]
-    keys = {w.key for w in withdrawals}
-    for o in rows:
-        w = withdrawn_by(o, withdrawals) if o.key in keys else None
-        if w is None:
-            continue
+    withdrawn = split_withdrawn(rows, read_withdrawals(store.root))[1]
+    if withdrawn:
+        w, o = withdrawn[0]
         named = figure_name(plan, o.indicator, o.period.text, o.region)
         params: dict[str, object] = {
             "figure": {lang: f"{named.shown(lang)} = {o.text}" for lang in ("zh", "en")},

@@ -337,6 +337,56 @@ def test_ingest_of_a_withdrawn_figure_says_how_to_reinstate_it(
     assert not (data / "ingested").exists()
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "已无数据文件存有"), ("en", "no data file holds")]
+)
+def test_a_withdrawn_figure_whose_row_is_gone_is_refused_and_reinstated(
+    run: Run, data: Path, tmp_path: Path, lang: str, said: str
+) -> None:
+    """The withdrawal stays in force after the row it withdrew is deleted by hand (it names
+    a figure, key and value, in any file): ingest of that figure again is refused, not
+    written to be dropped in silence by the store; the command it gives reinstates the
+    withdrawal (saying no file holds the figure now), and the figure ingested counts."""
+    import shlex
+
+    _withdrawn(run, data)
+    lanshan = data / "regions" / "lanshan.csv"
+    rows = lanshan.read_text("utf-8").splitlines(keepends=True)
+    kept = [x for x in rows if not x.startswith("emp.new_urban_jobs,2019,lanshan,")]
+    lanshan.write_text("".join(kept), encoding="utf-8")
+    sub = tmp_path / "t32.csv"
+    sub.write_text("indicator,period,region,value\nemp.new_urban_jobs,2019,lanshan,11315\n")
+    refused = run("ingest", str(sub), "--data", str(data), "--lang", lang, width=400)
+    assert refused.exit_code == 1 and "--undo" in refused.stderr, refused.stdout
+    assert not (data / "ingested").exists()
+    before, after = ("请恢复该数字：", "；") if lang == "zh" else ("reinstate it: ", ";")
+    words = shlex.split(refused.stderr.split(before, 1)[1].split(after, 1)[0])
+    assert words[:2] == ["linyi-tracker", "withdraw"] and "--undo" in words
+    undone = run(*words[1:], "--lang", lang, width=400)
+    assert undone.exit_code == 0 and said in undone.stdout, undone.stderr
+    assert read_record(data)[0] == []
+    assert run("ingest", str(sub), "--data", str(data)).exit_code == 0
+    assert _lanshan_2019(run, data) == [11315]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "已无数据文件存有"), ("en", "no data file holds")]
+)
+def test_undo_of_another_value_names_a_withdrawn_figure_no_file_holds(
+    run: Run, data: Path, lang: str, said: str
+) -> None:
+    """--undo --value of a value not withdrawn, where the figure withdrawn there has lost
+    its row: refused (exit 2), naming that figure and that no file holds it now."""
+    _withdrawn(run, data)
+    lanshan = data / "regions" / "lanshan.csv"
+    rows = lanshan.read_text("utf-8").splitlines(keepends=True)
+    kept = [x for x in rows if not x.startswith("emp.new_urban_jobs,2019,lanshan,")]
+    lanshan.write_text("".join(kept), encoding="utf-8")
+    undo = (*WITHDRAW, "--undo", "--value", "11316", "--reason", "x", "--data", str(data))
+    refused = run(*undo, "--lang", lang, width=400)
+    assert refused.exit_code == 2 and said in refused.stderr and "11315" in refused.stderr
+
+
 def test_the_command_ingest_gives_reinstates_the_figure(
     run: Run, data: Path, tmp_path: Path
 ) -> None:

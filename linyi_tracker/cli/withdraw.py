@@ -181,7 +181,7 @@ def _undo(
     )
     figure = figure_name(ctx.plan, indicator, period, region).shown(language)
     o, w, r = job.figure, job.withdrawal, job.record
-    where = f"{o.file}:{o.line}"
+    where = t("withdraw.unheld", language) if o is None else f"{o.file}:{o.line}"
     if dry_run:
         said = t(
             "withdraw.undo_would",
@@ -205,6 +205,8 @@ def _undo(
         )
     console = stdout()
     console.print(safe_text(said, one_line=True), markup=False)
+    if o is None:  # its row deleted since: it counts once ingested again
+        console.print(safe_text(t("withdraw.unheld_next", language), one_line=True), markup=False)
     if job.clashes:
         clash = t("withdraw.undo_clash", language, figures=figures_listed(job.clashes))
         console.print(safe_text(clash, one_line=True), markup=False)

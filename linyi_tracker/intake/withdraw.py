@@ -12,7 +12,9 @@ An undoing names a withdrawn figure as a withdrawal names a stored one (indicato
 period, region, and ``--measure`` / ``--value`` where several are withdrawn there); the
 figure then counts as if it had never been withdrawn, and where another figure has its
 key it is reconciled with it again by the store's rule: a conflict comes back, and
-:func:`plan_reinstatement` says so beforehand.
+:func:`plan_reinstatement` says so beforehand. A withdrawal whose figure's row was deleted
+since stays in force (that figure ingested again would not count: ingest refuses it,
+giving the undoing command), and is undone alone, by its value.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from linyi_tracker.actuals.numbers import NumberError, parse_number
 from linyi_tracker.actuals.observation import Observation, span_of
@@ -43,7 +46,7 @@ from linyi_tracker.actuals.withdrawals import (
 )
 from linyi_tracker.findings import Named, Param
 from linyi_tracker.formatting import listed
-from linyi_tracker.i18n import Text, TextError
+from linyi_tracker.i18n import Text, TextError, t
 from linyi_tracker.intake.ingest import _fsync_dir, _umask, holding_lock
 
 
@@ -74,10 +77,13 @@ class ReinstatePlan:
     """What undoing a withdrawal will record, and the figures it will be in conflict
     with once it counts again (none, mostly)."""
 
-    figure: Observation
+    figure: Observation | None  # None: no data file holds it now (its row deleted since)
     withdrawal: Withdrawal
     record: Reinstatement
     clashes: list[Observation]
+
+
+_T = TypeVar("_T")
 
 
 def _wanted(value: str) -> tuple[str, Decimal]:
@@ -160,11 +166,22 @@ def _chosen(
     """The figures of ``measure`` (all without it) that answer to ``wanted``: the one rule
     withdraw and its undoing choose by. Without ``measure`` a level is chosen over its
     growth figure."""
-    chosen = [o for o in figures if measure is None or o.measure == measure]
+    return _chosen_by(figures, measure, wanted, lambda o: (o.measure, o.text, o.value))
+
+
+def _chosen_by(
+    items: list[_T],
+    measure: str | None,
+    wanted: tuple[str, Decimal] | None,
+    facts: Callable[[_T], tuple[str, str, Decimal | None]],
+) -> list[_T]:
+    """:func:`_chosen` over figures or withdrawals, ``facts`` giving each one's measure,
+    text and number."""
+    chosen = [x for x in items if measure is None or facts(x)[0] == measure]
     if wanted is not None:
-        chosen = [o for o in chosen if _same_value(o.text, o.value, wanted)]
+        chosen = [x for x in chosen if _same_value(*facts(x)[1:], wanted)]
     if measure is None:
-        levels = [o for o in chosen if o.measure == "level"]
+        levels = [x for x in chosen if facts(x)[0] == "level"]
         chosen = levels or chosen
     return chosen
 
@@ -212,8 +229,17 @@ def plan_reinstatement(
         figures = [o for _, o in chosen]
         several: dict[str, Param] = {"n": len(figures), "figures": figures_listed(figures)}
         raise SeveralFigures(Text("withdraw.undo_several", several))
-    if not chosen:
-        raise NothingToReinstate(*_not_withdrawn(store, named, measure, wanted, here))
+    unheld = _unheld(store, named)
+    if not chosen:  # a withdrawal whose figure's row was deleted since: reinstated alone
+        records = _chosen_by(unheld, measure, wanted, _record_facts)
+        if len(records) > 1:
+            several = {"n": len(records), "figures": figures_listed([], records)}
+            raise SeveralFigures(Text("withdraw.undo_several", several))
+        if not records:
+            raise NothingToReinstate(*_not_withdrawn(store, named, measure, wanted, here, unheld))
+        (w,) = records
+        record = Reinstatement(*w.key, w.value, moment.isoformat(), reason, by)
+        return ReinstatePlan(None, w, record, [])
     ((w, o),) = chosen
     record = Reinstatement(*w.key, w.value, moment.isoformat(), reason, by)
     return ReinstatePlan(o, w, record, _clashes(store, o, flows))
@@ -225,13 +251,14 @@ def _not_withdrawn(
     measure: str | None,
     wanted: tuple[str, Decimal] | None,
     here: list[tuple[Withdrawal, Observation]],
+    unheld: list[Withdrawal],
 ) -> list[Text]:
     """Why nothing is to be reinstated: what is withdrawn there instead, if anything, and
     the last reinstatement of a figure that answers, if any (an undoing done already)."""
     indicator, period, region = named
     params: dict[str, Param] = {"indicator": indicator, "period": period, "region": region}
-    if here:
-        params["figures"] = figures_listed([o for _, o in here])
+    if here or unheld:
+        params["figures"] = figures_listed([o for _, o in here], unheld)
         texts = [Text("withdraw.undo_other_withdrawn", params)]
     else:
         texts = [Text("withdraw.undo_none_withdrawn", params)]
@@ -247,6 +274,18 @@ def _not_withdrawn(
                 texts.append(Text("withdraw.undone_already", again))
             break
     return texts
+
+
+def _record_facts(w: Withdrawal) -> tuple[str, str, Decimal | None]:
+    return (w.measure, w.value, _number(w.value))
+
+
+def _unheld(store: Store, named: tuple[str, str, str]) -> list[Withdrawal]:
+    """The withdrawals in force of ``named`` whose figure no data file holds now (its row
+    deleted by hand after it was withdrawn): still in force — that figure ingested again
+    would not count (ingest refuses it, giving the command that reinstates it)."""
+    held = {w for w, _ in store.withdrawn}
+    return [w for w in read_withdrawals(store.root) if w.key[:3] == named and w not in held]
 
 
 def _number(text: str) -> Decimal | None:
@@ -291,11 +330,15 @@ def _at(o: Observation) -> tuple[str, int]:
     return (o.file or "", o.line or 0)
 
 
-def figures_listed(figures: list[Observation]) -> Named:
-    """The figures with their files and lines, listed as each language lists them."""
-    zh = listed((f"{o.text}（{o.file}:{o.line}）" for o in figures), "zh")
-    en = listed((f"{o.text} ({o.file}:{o.line})" for o in figures), "en")
-    return Named(en, zh, en)
+def figures_listed(figures: list[Observation], unheld: Sequence[Withdrawal] = ()) -> Named:
+    """The figures with their files and lines, then withdrawn figures no data file holds
+    now (:func:`_unheld`), listed as each language lists them."""
+    zh = [f"{o.text}（{o.file}:{o.line}）" for o in figures]
+    en = [f"{o.text} ({o.file}:{o.line})" for o in figures]
+    zh += [f"{w.value}（{t('withdraw.unheld', 'zh')}）" for w in unheld]
+    en += [f"{w.value} ({t('withdraw.unheld', 'en')})" for w in unheld]
+    english = listed(en, "en")
+    return Named(english, listed(zh, "zh"), english)
 
 
 def record_withdrawal(data_dir: Path, record: Withdrawal) -> Path:

@@ -813,6 +813,12 @@ LABELS.update(
             "en": "Reinstated {figure} = {value} ({file}), reason: {reason}; it counts again. "
             "Recorded in {path}.",
         },
+        "withdraw.unheld": {"zh": "已无数据文件存有", "en": "no data file holds it now"},
+        "withdraw.unheld_next": {
+            "zh": "数据文件夹中已无这个数字（其所在行已删除）：再次导入后照常计入。",
+            "en": "No data file holds this figure now (its row was deleted): it counts once "
+            "ingested again.",
+        },
         "withdraw.undo_clash": {
             "zh": "注意：恢复后它与{figures}再次冲突；在撤回其中错误的一个之前，status 等命令将拒绝"
             "该数据文件夹（linyi-tracker withdraw … --value 数值）。",
