@@ -26,6 +26,7 @@ from linyi_tracker.actuals.withdrawals import (
 )
 from linyi_tracker.intake.withdraw import (
     NothingToReinstate,
+    SeveralFigures,
     plan_reinstatement,
     plan_withdrawal,
     record_reinstatement,
@@ -606,3 +607,24 @@ def test_a_refused_submission_against_a_sound_folder_gives_no_validate_tip(
     refused = run("ingest", str(sub), "--data", str(data), "--lang", "en", width=400)
     assert refused.exit_code == 1 and "validate" not in refused.stderr.split("--undo")[-1]
     assert "tip:" not in refused.stderr
+
+
+def test_the_core_chooses_among_withdrawals_no_file_holds(plan: Plan, data: Path) -> None:
+    """Two values withdrawn for one figure whose rows are gone: without --value the undo
+    asks which (each named as held by no file); with it, that one is reinstated alone."""
+    lanshan = data / "regions" / "lanshan.csv"
+    rows = lanshan.read_text("utf-8").splitlines(keepends=True)
+    kept = [x for x in rows if not x.startswith("emp.new_urban_jobs,2019,lanshan,")]
+    lanshan.write_text("".join(kept), encoding="utf-8")
+    key = ("emp.new_urban_jobs", "2019", "lanshan", "level")
+    for value in ("11315", "11316"):
+        record_withdrawal(data, Withdrawal(*key, value, "2020-01-01T00:00:00", "r", ""))
+    named = ("emp.new_urban_jobs", "2019", "lanshan")
+    with pytest.raises(SeveralFigures) as asked:
+        plan_reinstatement(load_store(plan, data), *named, reason="x")
+    said = asked.value.texts[0].render("en")
+    assert "11315 (no data file holds it now)" in said and "11316 (no data" in said
+    job = plan_reinstatement(load_store(plan, data), *named, reason="x", value="11316")
+    assert job.figure is None and job.record.value == "11316" and job.clashes == []
+    record_reinstatement(data, job.record)
+    assert [w.value for w in read_record(data)[0]] == ["11315"]

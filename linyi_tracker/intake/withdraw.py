@@ -229,8 +229,8 @@ def plan_reinstatement(
         figures = [o for _, o in chosen]
         several: dict[str, Param] = {"n": len(figures), "figures": figures_listed(figures)}
         raise SeveralFigures(Text("withdraw.undo_several", several))
-    unheld = _unheld(store, named)
     if not chosen:  # a withdrawal whose figure's row was deleted since: reinstated alone
+        unheld = _unheld(store, named)
         records = _chosen_by(unheld, measure, wanted, _record_facts)
         if len(records) > 1:
             several = {"n": len(records), "figures": figures_listed([], records)}
