@@ -754,7 +754,11 @@ def ranking_cells(position: int, row: RegionRow, ranking: RegionRanking, lang: L
         if row.value is None
         else with_unit(row.value, unit_name, lang, wan, places)
     )
-    share = "—" if row.achievement is None else percent(row.achievement, lang)
+    share = (
+        "—"
+        if row.achievement is None
+        else percent(row.achievement, lang, ranking.achievement_bounds)
+    )
     return [
         str(rank),
         row.name_zh if lang == "zh" else row.name_en,

@@ -407,7 +407,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     row.region,
                     row.name_zh if lang == "zh" else row.name_en,
                     value,
-                    _as_shown(row.achievement),
+                    _as_shown(row.achievement, bounds=ranking.achievement_bounds),
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
                     text.row_reasons(row.reasons, lang, ranking.period.year, row.missing_years)
                     if row.reasons
