@@ -285,3 +285,22 @@ def test_the_workbook_keeps_a_county_below_an_approximate_target(run: Run, tmp_p
     assert shown, "no 兰山区 achievement in the workbook"
     for row in shown:
         assert any(c == pytest.approx(0.949) for c in row), row
+
+
+@pytest.mark.parametrize(("lang", "behind"), [("zh", "落后时序进度"), ("en", "behind schedule")])
+def test_the_workbook_says_behind_for_a_gap_just_below_zero(
+    plan: Plan, lang: Lang, behind: str
+) -> None:
+    """A schedule gap of −0.04 points is behind and shows 0.1 points behind (kept_side):
+    the workbook's cell format says so in the words text.schedule writes, never the bare
+    signed points an on-schedule gap gets."""
+    from linyi_tracker.reporting.render.excel import schedule_format
+
+    v = next(
+        v
+        for v in _views(plan, DEMO, range(2019, 2020))
+        if v.a.kind == "level" and v.a.schedule_gap is not None and v.standing not in SETTLED
+    )
+    w = replace(v, a=replace(v.a, schedule_gap=-0.0004))
+    assert w.standing == "behind" and behind in text.schedule(w, lang)
+    assert behind in schedule_format(w, lang)
