@@ -304,3 +304,20 @@ def test_the_workbook_says_behind_for_a_gap_just_below_zero(
     w = replace(v, a=replace(v.a, schedule_gap=-0.0004))
     assert w.standing == "behind" and behind in text.schedule(w, lang)
     assert behind in schedule_format(w, lang)
+
+
+@given(st.floats(min_value=0.98, max_value=1.02, allow_nan=False))
+def test_a_pace_just_short_of_the_required_speed_never_shows_100(pace: float) -> None:
+    """A pace below 1 (short of the speed the target needs) never shows 100; at or above
+    1 never 99: the side of 1 a pace is on, as an achievement keeps its side of 100 %."""
+    shown = shown_pace(pace, (Decimal("0.95"), Decimal("0.60")))
+    assert (shown >= 100) == (pace >= 1)
+
+
+@pytest.mark.parametrize(("lang", "pace"), [("zh", "| 99% |"), ("en", "| 99 % |")])
+def test_a_year_missed_by_a_hair_reads_a_pace_below_100(run: Run, lang: Lang, pace: str) -> None:
+    """84,960 against ≥ 85,000 a year: 99.9 % achieved, missed for the year, and a pace of
+    99 %, never 100 % beside 未达成 / missed."""
+    r = run("report", "2019", "--data", str(_folder("2019")), "--lang", lang, "--format", "md")
+    row = next(ln for ln in r.stdout.splitlines() if "84,960" in ln and ln.count("|") == 9)
+    assert pace in row and "| 100" not in row, row
