@@ -348,10 +348,12 @@ def shown_signed(value: Decimal) -> str:
 def shown_pace(pace: float, bounds: Iterable[Decimal]) -> Decimal:
     """A pace as every output shows it, in whole percent (1.0141 → 101: a ratio of two
     speeds has no meaningful tenth), on the same side of every bound as the pace itself
-    (:func:`kept_side`): the status thresholds that decided its status (0.95, 0.60) and 0,
-    below which it regresses. A pace of 0.9496 is at risk and shows 94, never 95 beside
-    存在风险; 0.5999 shows 59 beside 明显滞后."""
-    return kept_side(pace, (Decimal(0), *bounds), 0, scale=2)
+    (:func:`kept_side`): the status thresholds that decided its status (0.95, 0.60), 0,
+    below which it regresses, and 1, the speed the target needs (a fraction's bounds, as
+    :func:`shown_percent`'s). A pace of 0.9496 is at risk and shows 94, never 95 beside
+    存在风险; 0.5999 shows 59 beside 明显滞后; 0.9995 (84,960 a year against ≥ 85,000)
+    shows 99, never 100 beside 未达成."""
+    return kept_side(pace, (*_PERCENT_BOUNDS, *bounds), 0, scale=2)
 
 
 def pace_percent(pace: float | None, bounds: Iterable[Decimal], lang: Lang) -> str:

@@ -238,3 +238,86 @@ def test_the_workbook_keeps_an_approximate_target_below_its_tolerance(
     }
     assert shown["inc.urban_disposable.2020"] == pytest.approx(0.949)
     assert shown["emp.new_urban_jobs.annual"] == pytest.approx(0.999)
+
+
+def _county_folder(tmp_path: Path) -> Path:
+    """The near-2019 city figures, and 兰山区 at 47,499 against the city's ≈ 50,000 (met from
+    47,500): its ranking row is short of the tolerance, as the city's row is."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "city.csv").write_bytes((_folder("2019") / "city.csv").read_bytes())
+    (folder / "county.csv").write_text(
+        "indicator,period,region,value\n"
+        "inc.urban_disposable,2015,lanshan,31000\n"
+        "inc.urban_disposable,2019,lanshan,47499\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_county_just_outside_an_approximate_target_reads_below_it(
+    run: Run, tmp_path: Path, lang: Lang
+) -> None:
+    """A county's ranking row keeps an ≈ target's tolerance as the city's row does:
+    兰山区 at 47,499 against ≈ 50,000 reads 94.9 %, never 95.0 % beside a status short of
+    met."""
+    r = run("report", "2019", "--data", str(_county_folder(tmp_path)), "--lang", lang)
+    rows = [ln for ln in r.stdout.splitlines() if "47,499" in ln]
+    assert len(rows) == 2, rows  # the city's row and 兰山区's
+    for row in rows:
+        assert re.search(r"94\.9 ?%", row) and "95.0" not in row, row
+
+
+def test_the_workbook_keeps_a_county_below_an_approximate_target(run: Run, tmp_path: Path) -> None:
+    """The workbook's county sheet stores 兰山区's 47,499 against ≈ 50,000 as 94.9 %."""
+    import openpyxl
+
+    out = tmp_path / "r.xlsx"
+    run("report", "2019", "--data", str(_county_folder(tmp_path)), "--lang", "zh", "-o", str(out))
+    book = openpyxl.load_workbook(out)
+    shown = [
+        row
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        if "兰山区" in row and any(isinstance(c, float) and 0.94 < c < 0.96 for c in row)
+    ]
+    assert shown, "no 兰山区 achievement in the workbook"
+    for row in shown:
+        assert any(c == pytest.approx(0.949) for c in row), row
+
+
+@pytest.mark.parametrize(("lang", "behind"), [("zh", "落后时序进度"), ("en", "behind schedule")])
+def test_the_workbook_says_behind_for_a_gap_just_below_zero(
+    plan: Plan, lang: Lang, behind: str
+) -> None:
+    """A schedule gap of −0.04 points is behind and shows 0.1 points behind (kept_side):
+    the workbook's cell format says so in the words text.schedule writes, never the bare
+    signed points an on-schedule gap gets."""
+    from linyi_tracker.reporting.render.excel import schedule_format
+
+    v = next(
+        v
+        for v in _views(plan, DEMO, range(2019, 2020))
+        if v.a.kind == "level" and v.a.schedule_gap is not None and v.standing not in SETTLED
+    )
+    w = replace(v, a=replace(v.a, schedule_gap=-0.0004))
+    assert w.standing == "behind" and behind in text.schedule(w, lang)
+    assert behind in schedule_format(w, lang)
+
+
+@given(st.floats(min_value=0.98, max_value=1.02, allow_nan=False))
+def test_a_pace_just_short_of_the_required_speed_never_shows_100(pace: float) -> None:
+    """A pace below 1 (short of the speed the target needs) never shows 100; at or above
+    1 never 99: the side of 1 a pace is on, as an achievement keeps its side of 100 %."""
+    shown = shown_pace(pace, (Decimal("0.95"), Decimal("0.60")))
+    assert (shown >= 100) == (pace >= 1)
+
+
+@pytest.mark.parametrize(("lang", "pace"), [("zh", "| 99% |"), ("en", "| 99 % |")])
+def test_a_year_missed_by_a_hair_reads_a_pace_below_100(run: Run, lang: Lang, pace: str) -> None:
+    """84,960 against ≥ 85,000 a year: 99.9 % achieved, missed for the year, and a pace of
+    99 %, never 100 % beside 未达成 / missed."""
+    r = run("report", "2019", "--data", str(_folder("2019")), "--lang", lang, "--format", "md")
+    row = next(ln for ln in r.stdout.splitlines() if "84,960" in ln and ln.count("|") == 9)
+    assert pace in row and "| 100" not in row, row

@@ -164,6 +164,27 @@ def assess_all(
     return StatusReport(as_of, out, book)
 
 
+def stated(plan: Plan, target: Target, region: str) -> Assessment:
+    """``target`` in ``region`` as the plan states it, before any figure is looked at:
+    what every assessment starts from, and what ``plan`` writes of a target
+    (view.plan_target_view)."""
+    whole = plan.whole_of(target.id)
+    return Assessment(
+        target_id=target.id,
+        indicator=target.indicator,
+        kind=target.kind,
+        region=region,
+        comparator=getattr(target, "comparator", None),
+        target=getattr(target, "value", None),
+        start=getattr(target, "start", None),
+        deadline=target.deadline,
+        unit=plan.indicator_by_id[target.indicator].unit,
+        component_of=whole.id if whole else None,
+        components=list(getattr(target, "components", [])),
+        binding=target.binding,
+    )
+
+
 def assess(
     plan: Plan,
     store: Store,
@@ -179,21 +200,7 @@ def assess(
         series = series_for(plan, store, indicator, region)
     else:
         series = book.series(indicator, region)
-    whole = plan.whole_of(target.id)
-    a = Assessment(
-        target_id=target.id,
-        indicator=target.indicator,
-        kind=target.kind,
-        region=region,
-        comparator=getattr(target, "comparator", None),
-        target=getattr(target, "value", None),
-        start=getattr(target, "start", None),
-        deadline=target.deadline,
-        unit=indicator.unit,
-        component_of=whole.id if whole else None,
-        components=list(getattr(target, "components", [])),
-        binding=target.binding,
-    )
+    a = stated(plan, target, region)
     city_wide = target.region is None
     if (
         region != plan.city.id

@@ -84,6 +84,11 @@ class RegionRanking:
     missing: list[str]
     missing_zh: list[str]
     missing_en: list[str]
+    # The achievements a county's status word stands on besides 100 % (the target's
+    # TargetView.achievement_bounds: an ≈ target's tolerance), which its shown
+    # achievement never rounds across, as the city's row does not. Not data (to_data): a
+    # display rule, the exact achievement is in the JSON.
+    achievement_bounds: tuple[Decimal, ...] = field(default=(), metadata={"data": False})
 
     @property
     def ranks(self) -> list[int]:
@@ -145,7 +150,9 @@ class Report:
     completeness: list[DataGap]
     method: Method
     sources: list[str]
-    lines_by_id: dict[str, TargetView] = field(default_factory=dict, repr=False, compare=False)
+    lines_by_id: dict[str, TargetView] = field(
+        default_factory=dict, repr=False, compare=False, metadata={"data": False}
+    )
 
     def summary_lists(self) -> list[tuple[str, list[str]]]:
         """The summary's lists, in reading order, as (heading key, target ids): the one
@@ -166,7 +173,6 @@ class Report:
         """The model as plain data (what `--format json` prints)."""
         data = to_data(self)
         assert isinstance(data, dict)
-        data.pop("lines_by_id", None)
         return data
 
 
@@ -185,7 +191,7 @@ def to_data(value: Any) -> Any:
         return str(value)
     names = _FIELD_NAMES.get(kind)
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = tuple(f.name for f in dataclasses.fields(value) if f.name != "lines_by_id")
+        names = tuple(f.name for f in dataclasses.fields(value) if f.metadata.get("data", True))
         _FIELD_NAMES[kind] = names
     if names is not None:
         return {name: to_data(getattr(value, name)) for name in names}
@@ -396,6 +402,7 @@ def _regions(
                 missing,
                 [plan.region_by_id[r].name.zh for r in missing],
                 [plan.region_by_id[r].name.en for r in missing],
+                ln.achievement_bounds,
             )
         )
     return out

@@ -743,10 +743,9 @@ def ranking_style(ranking: RegionRanking, lang: Lang) -> tuple[bool | None, int 
     return column_style([r.value for r in ranking.rows], lang)
 
 
-def ranking_cells(position: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
-    """The cells of the row at ``position`` (1-based) of a county ranking, its rank shared
-    with equal figures (RegionRanking.ranks: 4, 4, 6, 6)."""
-    rank = ranking.ranks[position - 1]
+def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
+    """The cells of one row of a county ranking; ``rank`` its place, shared with equal
+    figures (RegionRanking.ranks, worked out once a ranking: 4, 4, 6, 6)."""
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
     wan, places = ranking_style(ranking, lang)
     value = (
@@ -754,7 +753,11 @@ def ranking_cells(position: int, row: RegionRow, ranking: RegionRanking, lang: L
         if row.value is None
         else with_unit(row.value, unit_name, lang, wan, places)
     )
-    share = "—" if row.achievement is None else percent(row.achievement, lang)
+    share = (
+        "—"
+        if row.achievement is None
+        else percent(row.achievement, lang, ranking.achievement_bounds)
+    )
     return [
         str(rank),
         row.name_zh if lang == "zh" else row.name_en,

@@ -29,6 +29,7 @@ from linyi_tracker.assessment.engine import (
     StatusReport,
     assess,
     deadline_reached,
+    stated,
     year_point,
 )
 from linyi_tracker.assessment.export import assessment_dict, exact
@@ -236,20 +237,10 @@ def plan_target_view(plan: Plan, target: Target) -> TargetView:
     the words every other command writes (text.target)."""
     ind = plan.indicator_by_id[target.indicator]
     unit = plan.unit_of(ind)
-    a = Assessment(
-        target_id=target.id,
-        indicator=target.indicator,
-        kind=target.kind,
-        region=plan.city.id,
-        comparator=getattr(target, "comparator", None),
-        target=getattr(target, "value", None),
-        start=getattr(target, "start", None),
-        deadline=target.deadline,
-        unit=ind.unit,
-        count_total=getattr(target, "count_total", None),
-        binding=target.binding,
-        base_year=getattr(target, "base_year", None),
-    )
+    a = stated(plan, target, plan.city.id)
+    # what the engine sets once it knows the kind (a count to reach, a growth's base year)
+    a.count_total = getattr(target, "count_total", None)
+    a.base_year = getattr(target, "base_year", None)
     return TargetView(
         a=a,
         system=ind.system,

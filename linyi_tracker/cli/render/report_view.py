@@ -128,8 +128,8 @@ def render_report(report: Report, lang: Lang) -> RenderableType:
         )
         table.title = f"{heading} · {how}"  # never brackets around a text that has its own
         table.columns[-1].mode = "name"  # the reason: Chinese breaks between characters
-        for i, r in enumerate(ranking.rows, start=1):
-            cells = text.ranking_cells(i, r, ranking, lang)
+        for rank, r in zip(ranking.ranks, ranking.rows, strict=True):  # equal figures tie
+            cells = text.ranking_cells(rank, r, ranking, lang)
             style = STATUS_STYLE.get(r.status or "", "")
             at = text.RANKING_COLUMNS.index("col.status")
             status = fit.Paragraph([(cells[at].replace(" ", "\u00a0"), style)])

@@ -162,8 +162,10 @@ def schedule_format(line: TargetView, lang: Lang) -> str:
     def said(points: float) -> str:
         return text.schedule(replace(line, a=replace(line.a, schedule_gap=points)), lang)
 
-    cell = Decimal(str(shown_percent(abs(gap))))
-    found = said_by(cell, said(abs(gap)), said(-abs(gap)), scale=0)  # points
+    # the points as shown, rounded before the sign is dropped: −0.04 is 0.1 behind (kept_side)
+    cell = abs(shown_percent(gap))
+    points = float(cell) / 100  # a gap of that size, on each side
+    found = said_by(cell, said(points), said(-points), scale=0)
     return signed_points(lang) if found is None or cell == 0 else found[1]
 
 
@@ -407,7 +409,7 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     row.region,
                     row.name_zh if lang == "zh" else row.name_en,
                     value,
-                    _as_shown(row.achievement),
+                    _as_shown(row.achievement, bounds=ranking.achievement_bounds),
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
                     text.row_reasons(row.reasons, lang, ranking.period.year, row.missing_years)
                     if row.reasons

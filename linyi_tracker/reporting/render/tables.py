@@ -74,7 +74,10 @@ def system(report: Report, index: int, lang: Lang) -> Table:
 
 def ranking(r: RegionRanking, lang: Lang) -> Table:
     """Counties ranked; their figures in one number style, a milestone's word in the reader's language."""
-    rows = [text.ranking_cells(i, row, r, lang) for i, row in enumerate(r.rows, start=1)]
+    rows = [
+        text.ranking_cells(rank, row, r, lang)
+        for rank, row in zip(r.ranks, r.rows, strict=True)  # equal figures tie
+    ]
     return Table(
         "ranking",
         [t(c, lang) for c in text.RANKING_COLUMNS],
