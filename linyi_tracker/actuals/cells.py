@@ -38,7 +38,12 @@ from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.plan.sounds import is_zone_name
 from linyi_tracker.texts.labels import LABELS
-from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
+from linyi_tracker.words import (
+    AMBIGUOUS_JUDGEMENTS,
+    DONE_WORDS,
+    JUDGEMENTS,
+    NOT_DONE_WORDS,
+)
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
 Issues = list[Issue]
@@ -362,14 +367,7 @@ _SHOWN_JUDGEMENTS: dict[str, str] = {
     for status in ("achieved", "on_track", "at_risk", "off_track", "missed")
     for lang in ("zh", "en")
 }
-# Words that name no one judgement: 滞后 / 落后 (lagging) may be 存在风险 or 明显滞后.
-# Refused with a question rather than read as the worse of the two.
-AMBIGUOUS_JUDGEMENTS = frozenset({"滞后", "落后", "进度滞后", "进度落后", "lagging", "behind"})
-ACCEPTED_JUDGEMENTS: dict[str, str] = {
-    word: status
-    for word, status in {**JUDGEMENTS, **_SHOWN_JUDGEMENTS}.items()
-    if word not in AMBIGUOUS_JUDGEMENTS
-}
+ACCEPTED_JUDGEMENTS: dict[str, str] = {**JUDGEMENTS, **_SHOWN_JUDGEMENTS}
 
 
 def judgement_cell(text: str) -> tuple[Value, Issues]:
