@@ -30,7 +30,7 @@ from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.findings import Finding, Severity
-from linyi_tracker.formatting import listed, shown_path
+from linyi_tracker.formatting import listed, typed_path
 from linyi_tracker.i18n import Lang, Text, TextError, TextUsageError, os_reason, t
 from linyi_tracker.locate import Located, locate_both, locate_plan
 from linyi_tracker.plan.loader import read_plan
@@ -520,19 +520,11 @@ def _undo_command(plan_at: Located, where: Located, plan: Plan, w: Withdrawal, l
     if w.measure != LEVEL:
         words += ["--measure", w.measure]
     words += ["--value", w.value, "--undo", "--reason", t("ingest.undo_reason", lang)]
-    words += ["--data", _typed(where.path)]
+    words += ["--data", typed_path(where.path)]
     named = plan_to_name(plan_at)
     if named is not None:
-        words += ["--plan", _typed(named)]
+        words += ["--plan", typed_path(named)]
     return " ".join(shlex.quote(word) for word in words)
-
-
-def _typed(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return shown_path(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return shown_path(path)
 
 
 def write_ingest(result: IngestResult) -> Path | None:

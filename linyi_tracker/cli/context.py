@@ -28,12 +28,9 @@ def shown_location(where: Located, lang: Lang = "en") -> str:
 
 def shown_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it."""
-    from linyi_tracker.formatting import shown_path as readable
+    from linyi_tracker.formatting import typed_path
 
-    try:
-        return readable(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return readable(path)
+    return typed_path(path)
 
 
 def validate_command(folder: Path, plan: Path | None) -> str:
