@@ -259,11 +259,12 @@ def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
     console = stderr()
     shown = [f for f in findings if isinstance(f, Finding)]
     if shown:
+        # the command that lists them all: the tip's, plan check's, or validate on the files
         rest = (
-            "findings.rest.plan"
-            if tip is None
-            else "findings.rest.tip"
-            if tip.key == "cli.tip.validate_folder"
+            "findings.rest.tip"
+            if tip is not None
+            else "findings.rest.plan"
+            if isinstance(exc, PlanInvalidError)
             else "findings.rest.validate"
         )
         print_findings(console, shown, limit=20, lang=lang, rest=rest)
