@@ -231,13 +231,14 @@ def value_cell(
 
 # The measure column (口径): what a figure is. A growth figure is the percent change on
 # the previous year (比上年增长), signed; communiqués often publish nothing else.
+# The 口径 word a Chinese file writes for each measure (extract's output, the reader's own)
+MEASURE_ZH = {"level": "水平值", "growth": "比上年增长"}
 MEASURE_WORDS: dict[str, str] = {
+    **{word: measure for measure, word in MEASURE_ZH.items()},
     "level": "level",
-    "水平值": "level",
     "水平": "level",
     "绝对值": "level",
     "growth": "growth",
-    "比上年增长": "growth",
     "同比增长": "growth",
     "增长": "growth",
     "增速": "growth",
