@@ -479,3 +479,14 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     """A file name as every renderer and JSON output shows it: a name in GBK bytes (from a
     Windows archive) with U+FFFD for what is not UTF-8, never a crash or ``??``."""
     return without_surrogates(os.fspath(path))
+
+
+def typed_path(path: os.PathLike[str]) -> str:
+    """A path as the user would type it (:func:`shown_path`): relative to the working
+    directory when inside it."""
+    from pathlib import Path
+
+    try:
+        return shown_path(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return shown_path(path)

@@ -30,7 +30,7 @@ from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
 from linyi_tracker.errors import DataInvalidError, TrackerError
 from linyi_tracker.findings import Finding, Severity
-from linyi_tracker.formatting import listed, shown_path
+from linyi_tracker.formatting import listed, typed_path
 from linyi_tracker.i18n import Lang, Text, TextError, TextUsageError, os_reason, t
 from linyi_tracker.locate import Located, locate_both, locate_plan
 from linyi_tracker.plan.loader import read_plan
@@ -78,10 +78,16 @@ class DataHasErrors(DataInvalidError):
     ) -> None:
         self.text = Text(key, {"folder": folder, "n": len(findings)})
         self.folder = folder
-        # the plan validate needs named: one it would not find by itself
-        named = plan is not None and plan.origin in ("option", "example", "beside the data")
-        self.plan = plan.path if plan is not None and named else None
+        self.plan = plan_to_name(plan)
         super().__init__(self.text.render("en"), findings)
+
+
+def plan_to_name(plan: Located | None) -> Path | None:
+    """The plan a command written out for the user must name (``--plan``): one it would
+    not find by itself (given by option, an example's, the one beside the data)."""
+    if plan is None or plan.origin not in ("option", "example", "beside the data"):
+        return None
+    return plan.path
 
 
 def open_plan(plan_option: Path | None) -> tuple[Plan, Located]:
@@ -325,6 +331,7 @@ class Validated:
     report: ValidationReport
     data: Path | None = None
     data_errors: int = 0
+    plan: Path | None = None  # the plan a command on the data folder names (plan_to_name)
 
 
 def validate(
@@ -342,7 +349,7 @@ def validate(
     from linyi_tracker.validation.validator import validate as run_validation
 
     paths = given_once(paths)
-    plan, _, where = open_both(plan_option, data_option)
+    plan, plan_at, where = open_both(plan_option, data_option)
     files = expand(paths)
     store = None
     # Only the user's own store (--data, $LINYI_TRACKER_DATA, ./data/actuals): the
@@ -357,7 +364,7 @@ def validate(
     report = run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
     if store is None:
         return Validated(report)
-    return Validated(report, where.path, len(store.errors))
+    return Validated(report, where.path, len(store.errors), plan_to_name(plan_at))
 
 
 def refuse_shipped(where: Located) -> None:
@@ -511,18 +518,11 @@ def _undo_command(plan_at: Located, where: Located, plan: Plan, w: Withdrawal, l
     if w.measure != LEVEL:
         words += ["--measure", w.measure]
     words += ["--value", w.value, "--undo", "--reason", t("ingest.undo_reason", lang)]
-    words += ["--data", _typed(where.path)]
-    if plan_at.origin in ("option", "example", "beside the data"):
-        words += ["--plan", _typed(plan_at.path)]
+    words += ["--data", typed_path(where.path)]
+    named = plan_to_name(plan_at)
+    if named is not None:
+        words += ["--plan", typed_path(named)]
     return " ".join(shlex.quote(word) for word in words)
-
-
-def _typed(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return shown_path(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return shown_path(path)
 
 
 def write_ingest(result: IngestResult) -> Path | None:

@@ -38,10 +38,13 @@ JUDGEMENTS: dict[str, str] = {
     "存在风险": "at_risk",
     "有风险": "at_risk",
     "明显滞后": "off_track",
-    "滞后": "off_track",
     "未实现": "missed",
     "未完成": "missed",
 }
+
+# Words that name no one judgement: 滞后 / 落后 (lagging) may be 存在风险 or 明显滞后.
+# Refused with a question rather than read as either (never in JUDGEMENTS).
+AMBIGUOUS_JUDGEMENTS = frozenset({"滞后", "落后", "进度滞后", "进度落后", "lagging", "behind"})
 
 DONE_WORDS = frozenset({"done", "yes", "true", "1", "是", "已完成", "完成", "已建成", "建成", "y"})
 NOT_DONE_WORDS = frozenset(

@@ -43,3 +43,28 @@ def test_the_tip_s_command_runs_as_given_and_lists_every_finding(
     listed = run(*command[1:], "--lang", "en", width=200)
     assert listed.exit_code == 1
     assert listed.stdout.count("unknown-indicator") == 25
+
+
+def test_a_refusal_without_a_tip_never_points_at_plan_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A data refusal with no tip (a store conflict) and more findings than shown says
+    validate lists them all, not `plan check`, which is for a plan's findings."""
+    import io
+
+    from rich.console import Console
+
+    from linyi_tracker.cli import app, output
+    from linyi_tracker.errors import DataInvalidError, PlanInvalidError
+    from linyi_tracker.findings import Finding, Severity
+
+    out = io.StringIO()
+    monkeypatch.setattr(output, "stderr", lambda: Console(file=out, width=400))
+    found: list[object] = [
+        Finding("invalid-number", Severity.ERROR, "x.csv", i) for i in range(2, 30)
+    ]
+    app._fail(DataInvalidError("refused", found), found, None)
+    assert "validate --max-findings 0" in out.getvalue() and "plan check" not in out.getvalue()
+    out.truncate(0)
+    app._fail(PlanInvalidError("plan", found), found, None)
+    assert "plan check" in out.getvalue()

@@ -54,3 +54,13 @@ def test_a_gb18030_file_of_judgements_reads_shown_words_and_refuses_lagging(plan
         (f.line, f.column_number, f.form) for f in got.findings if f.code == "invalid-status-word"
     ]
     assert refused == [(4, 3, "ambiguous"), (5, 3, "ambiguous")]
+
+
+def test_an_ambiguous_word_is_in_no_map_of_judgements() -> None:
+    """One rule for 滞后 / 落后: no word list maps them to a status (words.py once read 滞后
+    as off_track and the reader overrode it); every word the reader accepts is unambiguous."""
+    from linyi_tracker.actuals.cells import ACCEPTED_JUDGEMENTS
+    from linyi_tracker.words import AMBIGUOUS_JUDGEMENTS, JUDGEMENTS
+
+    assert AMBIGUOUS_JUDGEMENTS
+    assert not AMBIGUOUS_JUDGEMENTS & (JUDGEMENTS.keys() | ACCEPTED_JUDGEMENTS.keys())

@@ -108,3 +108,12 @@ def test_a_figure_in_any_cell_keeps_a_row_from_being_a_note(
     cells[column] = str(figure)
     got = read(plan, f"{HEADER}\n{ROW}\n{','.join(cells)}\n")
     assert "note-row-skipped" not in {c for c, _, _ in codes(got)}
+
+
+def test_the_templates_sign_off_written_below_the_table_is_a_note(plan: Plan) -> None:
+    """The sign-off line in the template's own words (填报单位：… 填报日期：…), written below
+    the table as many forms have it, is a note, not four errors a row."""
+    sign = "填报单位：兰山区统计局,,填报人：张三,,审核人：李四,,填报日期：2017-01-05"
+    got = read(plan, f"{HEADER}\n{ROW}\n{sign}\n单位负责人：王五,,,,,,填报日期：2017-01-05\n")
+    assert codes(got) == [("note-row-skipped", 3, 1), ("note-row-skipped", 4, 1)]
+    assert [str(o.value) for o in got.observations] == ["6455"]

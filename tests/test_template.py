@@ -25,7 +25,7 @@ def fill(row: dict[str, str]) -> str:
     hint = row["help"]
     if row["indicator"] == "housing.affordable_units":
         return "49000"
-    if "已实现" in hint:
+    if "已达成" in hint:
         return "正常推进"
     if "是/否" in hint:
         return "是"
@@ -104,7 +104,7 @@ def test_xlsx_template_has_drop_downs_and_locks(run: Run, tmp_path: Path) -> Non
     ws = book.active
     assert ws is not None and ws.protection.sheet
     lists = [choices(book, dv.formula1) for dv in ws.data_validations.dataValidation]
-    assert any("兰山区" in c for c in lists) and any("on_track" in c for c in lists)
+    assert any("兰山区" in c for c in lists) and any("on track" in c for c in lists)
     header = [c.value for c in ws[3]]  # below the title and the sign-off line
     assert ws.cell(row=4, column=header.index("value") + 1).protection.locked is False
     assert ws.cell(row=4, column=header.index("indicator") + 1).protection.locked is True
@@ -306,3 +306,21 @@ def test_a_workbook_template_s_title_says_its_period_and_region_as_people_write_
     assert run(*args).exit_code == 0
     ws = openpyxl.load_workbook(tmp_path / "t.xlsx").active
     assert ws is not None and ws["A1"].value == expected
+
+
+def test_a_judgement_row_offers_the_words_the_outputs_show(plan: Plan) -> None:
+    """The help and the drop-down offer 已达成 … 未达成 / on track …, the words status shows
+    and the invalid-status-word hint lists (they offered 已实现/未实现 and on_track)."""
+    from linyi_tracker.intake.template import JUDGEMENT_CHOICES, JUDGEMENT_CHOICES_ZH
+    from linyi_tracker.texts.labels import LABELS
+
+    statuses = ("achieved", "on_track", "at_risk", "off_track", "missed")
+    zh = tuple(LABELS[f"status.{s}"]["zh"] for s in statuses)
+    en = tuple(LABELS[f"status.{s}"]["en"] for s in statuses)
+    assert (zh, en) == (JUDGEMENT_CHOICES_ZH, JUDGEMENT_CHOICES)
+    (row, *_) = [
+        r for r in template_rows(plan, parse_period("2019"), "linyi") if r.kind == "judgement"
+    ]
+    zh_help, _, en_help = row.help.partition(" | ")
+    assert zh_help.startswith("填：" + "/".join(zh) + "，")
+    assert en_help.startswith(", ".join(en) + ";")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, Result
+from conftest import DEMO, PLAN_FILE, Result
 
 Run = Callable[..., Result]
 CLEAN = "indicator,period,region,value\nemp.new_urban_jobs,2016,lanshan,6455\n"
@@ -52,3 +52,19 @@ def test_validate_says_nothing_of_a_clean_data_folder(run: Run, tmp_path: Path) 
     assert r.exit_code == 0 and "of its own" not in r.stdout
     r = run("validate", "sub.csv", "--data", "data", "--format", "json")
     assert json.loads(r.stdout)["data_folder"]["errors"] == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_note_gives_the_command_ingests_tip_gives(run: Run, tmp_path: Path, lang: str) -> None:
+    """The note's command runs as it stands, as ingest's tip does (one rule for both): the
+    folder quoted when it has a space, the plan named when validate would not find it."""
+    data = _folder(tmp_path, broken=True).rename(tmp_path / "my data")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "p.yaml").write_bytes(PLAN_FILE.read_bytes())
+    args = ("sub.csv", "--data", data.name, "--plan", "plans/p.yaml", "--lang", lang)
+    tip = run("ingest", *args).stderr.replace("\n", " ")
+    command = "linyi-tracker validate 'my data' --plan plans/p.yaml --max-findings 0"
+    assert command in tip
+    note = run("validate", *args).stdout.replace("\n", " ")
+    assert command in note

@@ -38,7 +38,12 @@ from linyi_tracker.findings import Issue, Named, Param, Severity
 from linyi_tracker.plan.models import Indicator, Unit
 from linyi_tracker.plan.sounds import is_zone_name
 from linyi_tracker.texts.labels import LABELS
-from linyi_tracker.words import DONE_WORDS, JUDGEMENTS, NOT_DONE_WORDS
+from linyi_tracker.words import (
+    AMBIGUOUS_JUDGEMENTS,
+    DONE_WORDS,
+    JUDGEMENTS,
+    NOT_DONE_WORDS,
+)
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
 Issues = list[Issue]
@@ -226,13 +231,14 @@ def value_cell(
 
 # The measure column (口径): what a figure is. A growth figure is the percent change on
 # the previous year (比上年增长), signed; communiqués often publish nothing else.
+# The 口径 word a Chinese file writes for each measure (extract's output, the reader's own)
+MEASURE_ZH = {"level": "水平值", "growth": "比上年增长"}
 MEASURE_WORDS: dict[str, str] = {
+    **{word: measure for measure, word in MEASURE_ZH.items()},
     "level": "level",
-    "水平值": "level",
     "水平": "level",
     "绝对值": "level",
     "growth": "growth",
-    "比上年增长": "growth",
     "同比增长": "growth",
     "增长": "growth",
     "增速": "growth",
@@ -362,14 +368,7 @@ _SHOWN_JUDGEMENTS: dict[str, str] = {
     for status in ("achieved", "on_track", "at_risk", "off_track", "missed")
     for lang in ("zh", "en")
 }
-# Words that name no one judgement: 滞后 / 落后 (lagging) may be 存在风险 or 明显滞后.
-# Refused with a question rather than read as the worse of the two.
-AMBIGUOUS_JUDGEMENTS = frozenset({"滞后", "落后", "进度滞后", "进度落后", "lagging", "behind"})
-ACCEPTED_JUDGEMENTS: dict[str, str] = {
-    word: status
-    for word, status in {**JUDGEMENTS, **_SHOWN_JUDGEMENTS}.items()
-    if word not in AMBIGUOUS_JUDGEMENTS
-}
+ACCEPTED_JUDGEMENTS: dict[str, str] = {**JUDGEMENTS, **_SHOWN_JUDGEMENTS}
 
 
 def judgement_cell(text: str) -> tuple[Value, Issues]:

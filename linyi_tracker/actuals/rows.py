@@ -39,6 +39,7 @@ from linyi_tracker.actuals.numbers import exact_float
 from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
 from linyi_tracker.actuals.records import MAX_LINE, Row, TooLong
+from linyi_tracker.actuals.signoff import ZH_LABELS
 from linyi_tracker.characters import UNSAFE_IN_CELLS
 from linyi_tracker.findings import (
     FIRST_LINES,
@@ -68,8 +69,19 @@ _new = tuple.__new__  # an Observation made as the tuple it is, without NamedTup
 # is an error), and free text (source, note) is read with them removed.
 CONTROL = UNSAFE_IN_CELLS  # the one list of characters no output may hold (characters.py)
 _FREE_TEXT = frozenset({"source", "note"})
-# How a clerk's note below a table begins (注：数据来源于人社局, 制表人：张三 审核人：李四).
-NOTE_PREFIXES = ("注", "说明", "备注", "制表", "审核", "填表", "填报人", "单位负责人", "负责人")
+# How a clerk's note below a table begins (注：数据来源于人社局, 制表人：张三 审核人：李四),
+# the template's sign-off labels among them (填报单位：… 填报日期：…, actuals/signoff.py).
+NOTE_PREFIXES = (
+    "注",
+    "说明",
+    "备注",
+    "制表",
+    "审核",
+    "填表",
+    "单位负责人",
+    "负责人",
+    *ZH_LABELS.values(),
+)
 NOTE_STARTS = frozenset(p[0] for p in NOTE_PREFIXES)  # a value cell that may begin a note
 
 

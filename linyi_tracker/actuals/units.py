@@ -102,8 +102,12 @@ def unit_at(text: str, start: int, unit: Unit) -> str | None:
         piece = text[start:end]
         if piece[-1:].isspace() or fold(piece) == "%":
             continue
-        if unit_factor(piece, unit) is not None:
-            return piece
+        if unit_factor(piece, unit) is None:
+            continue
+        folded = fold(piece)
+        if colloquial(folded) != folded and text[end : end + 1].isalpha():
+            continue  # 平方 of 平方公里: a colloquial name stands only where the unit ends
+        return piece
     return None
 
 

@@ -242,17 +242,12 @@ def _check_tip(exc: Exception) -> Text | None:
     None for a submission refused against a sound folder (a conflict with a stored figure,
     a withdrawn figure): validating the folder would find nothing, and the refusal itself
     says what to do."""
-    import shlex
-
-    from linyi_tracker.cli.context import shown_path
+    from linyi_tracker.cli.context import validate_command
     from linyi_tracker.usecases import DataHasErrors
 
     if not isinstance(exc, DataHasErrors):
         return None
-    words = ["linyi-tracker", "validate", shown_path(exc.folder)]
-    if exc.plan is not None:
-        words += ["--plan", shown_path(exc.plan)]
-    command = " ".join(shlex.quote(w) for w in [*words, "--max-findings", "0"])
+    command = validate_command(exc.folder, exc.plan)
     return Text("cli.tip.validate_folder", {"command": command})
 
 
@@ -264,11 +259,12 @@ def _fail(exc: Exception, findings: list[object], tip: Text | None) -> None:
     console = stderr()
     shown = [f for f in findings if isinstance(f, Finding)]
     if shown:
+        # the command that lists them all: the tip's, plan check's, or validate on the files
         rest = (
-            "findings.rest.plan"
-            if tip is None
-            else "findings.rest.tip"
-            if tip.key == "cli.tip.validate_folder"
+            "findings.rest.tip"
+            if tip is not None
+            else "findings.rest.plan"
+            if isinstance(exc, PlanInvalidError)
             else "findings.rest.validate"
         )
         print_findings(console, shown, limit=20, lang=lang, rest=rest)

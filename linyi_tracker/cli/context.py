@@ -28,9 +28,18 @@ def shown_location(where: Located, lang: Lang = "en") -> str:
 
 def shown_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it."""
-    from linyi_tracker.formatting import shown_path as readable
+    from linyi_tracker.formatting import typed_path
 
-    try:
-        return readable(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return readable(path)
+    return typed_path(path)
+
+
+def validate_command(folder: Path, plan: Path | None) -> str:
+    """The command that lists every finding of a data folder, written out to be run as it
+    stands: the folder, and ``plan`` (the plan validate would not find by itself, as
+    :func:`~linyi_tracker.usecases.plan_to_name` gives it), quoted for the shell."""
+    import shlex
+
+    words = ["linyi-tracker", "validate", shown_path(folder)]
+    if plan is not None:
+        words += ["--plan", shown_path(plan)]
+    return " ".join(shlex.quote(w) for w in [*words, "--max-findings", "0"])

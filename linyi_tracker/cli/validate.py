@@ -77,13 +77,19 @@ def validate(
     else:
         print_text(report, max_findings, language)
         if validated.data_errors:
-            from linyi_tracker.cli.context import shown_path
+            from linyi_tracker.cli.context import shown_path, validate_command
             from linyi_tracker.cli.output import stdout
             from linyi_tracker.i18n import t
 
-            folder = shown_path(validated.data) if validated.data else ""
-            note = t("validate.data_has_errors", language, folder=folder, n=validated.data_errors)
-            stdout().print(note, markup=False)
+            assert validated.data is not None  # errors are counted in a folder read
+            note = t(
+                "validate.data_has_errors",
+                language,
+                folder=shown_path(validated.data),
+                n=validated.data_errors,
+                command=validate_command(validated.data, validated.plan),
+            )
+            stdout().print(note, markup=False, soft_wrap=True)  # a command to copy: one line
     if report.failed:
         raise typer.Exit(1)
 

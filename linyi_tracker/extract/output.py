@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from linyi_tracker.actuals.cells import MEASURE_ZH  # the 口径 words the reader takes back
 from linyi_tracker.actuals.headers import COLUMNS, ZH_HEADERS
 from linyi_tracker.extract.document import Document
 from linyi_tracker.extract.figures import Extraction, NotRead, Proposed, Skipped
@@ -28,11 +29,6 @@ def note_of(row: Proposed, lang: Lang) -> str:
         word = row.year_word or row.period or "—"
         note += t("extract.note.sep", lang) + t("extract.note.year_needed", lang, word=word)
     return note
-
-
-# The 口径 cell of a Chinese file in the words a clerk reads (the reader's MEASURE_WORDS
-# take them back: level, growth)
-MEASURE_ZH = {"level": "水平值", "growth": "比上年增长"}
 
 
 def to_csv(rows: list[Proposed], lang: Lang) -> bytes:

@@ -24,12 +24,16 @@ from linyi_tracker.plan.models import (
     Target,
 )
 from linyi_tracker.sheets import a4_landscape, csv_bytes, formula_safe, new_workbook
+from linyi_tracker.texts.labels import LABELS
 
 EDITABLE = ("region", "value", "source", "note", "as_of")
-JUDGEMENT_CHOICES = ("achieved", "on_track", "at_risk", "off_track", "missed")
+# A judgement is offered in the words every output shows (status, report) and the
+# invalid-status-word hint lists: 已达成 … 未达成 / achieved, on track … (texts/labels.py).
+_JUDGED = ("achieved", "on_track", "at_risk", "off_track", "missed")
+JUDGEMENT_CHOICES = tuple(LABELS[f"status.{s}"]["en"] for s in _JUDGED)
 MILESTONE_CHOICES = ("done", "not done")
 # The same choices in the words a Chinese clerk writes (the reader takes both: words.py).
-JUDGEMENT_CHOICES_ZH = ("已实现", "正常推进", "存在风险", "明显滞后", "未实现")
+JUDGEMENT_CHOICES_ZH = tuple(LABELS[f"status.{s}"]["zh"] for s in _JUDGED)
 MILESTONE_CHOICES_ZH = ("是", "否")
 
 # The columns in print order: the value next to the name, so it prints on page 1.
@@ -203,7 +207,8 @@ def _kind(plan: Plan, ind: Indicator, city: bool) -> str:
 
 def _help(kind: str, unit_zh: str, unit_en: str, plan: Plan, ind: Indicator, period: Period) -> str:
     if kind == "judgement":
-        return "填：已实现/正常推进/存在风险/明显滞后/未实现，备注写评估单位和依据 | achieved, on_track, at_risk, off_track, missed; say who judged, on what, in note"
+        zh, en = "/".join(JUDGEMENT_CHOICES_ZH), ", ".join(JUDGEMENT_CHOICES)
+        return f"填：{zh}，备注写评估单位和依据 | {en}; say who judged, on what, in note"
     if kind == "milestone":
         return "填：是/否 或完成日期 YYYY-MM-DD | done, not done, or the date it was done"
     if kind == "count":

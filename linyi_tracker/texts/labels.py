@@ -878,8 +878,8 @@ LABELS.update(
             "en": "No errors or warnings in {files:file|files} ({n:row|rows}){notices}.",
         },
         "validate.data_has_errors": {
-            "zh": "注意：比对所用的数据文件夹 {folder} 本身有{n}个错误，改正之前 ingest 不会写入任何文件（运行 linyi-tracker validate {folder} 查看）。",
-            "en": "Note: the data folder {folder} compared with has {n:error|errors} of its own; ingest writes nothing until it is fixed (linyi-tracker validate {folder} lists them).",
+            "zh": "注意：比对所用的数据文件夹 {folder} 本身有{n}个错误，改正之前 ingest 不会写入任何文件（运行 {command} 查看）。",
+            "en": "Note: the data folder {folder} compared with has {n:error|errors} of its own; ingest writes nothing until it is fixed ({command} lists them).",
         },
         "validate.clean_notices": {"zh": "，{n}个提示", "en": " ({n:notice|notices})"},
         # The one summary of findings, validate's and plan check's: rows only where read.
