@@ -324,3 +324,14 @@ def test_a_judgement_row_offers_the_words_the_outputs_show(plan: Plan) -> None:
     zh_help, _, en_help = row.help.partition(" | ")
     assert zh_help.startswith("填：" + "/".join(zh) + "，")
     assert en_help.startswith(", ".join(en) + ";")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "2020年9月、兰山区"), ("en", "Sep 2020, Lanshan")]
+)
+def test_the_written_message_says_the_period_as_the_title_does(
+    run: Run, lang: str, said: str
+) -> None:
+    """'已写入 t.xlsx：2020年9月、兰山区，共5行' (was 2020-09), as the sheet's title says it."""
+    r = run("template", "--period", "2020-09", "--region", "兰山", "--lang", lang, "-o", "t.xlsx")
+    assert r.exit_code == 0 and said in r.stderr, r.stderr

@@ -71,14 +71,14 @@ def template(
     refuse_own_inputs(
         output, plan=made.plan_at.path, data=locate_data(data, plan_at=made.plan_at).path
     )
-    if output is not None and not is_stdout(output):
-        filled = usecases.figures_in(loaded, output)
-        if filled:
-            raise OutputError(Text("output.holds_figures", {"path": output, "n": filled}))
     # a CSV under .docx or .xls opens as garbage or not at all
     fmt = format_for(
         output, output_format, _SUFFIXES, TemplateFormat.CSV, "template.format_unknown"
     )
+    if output is not None and not is_stdout(output):
+        filled = usecases.figures_in(loaded, output)
+        if filled:
+            raise OutputError(Text("output.holds_figures", {"path": output, "n": filled}))
     if fmt is TemplateFormat.XLSX:
         if output is None:
             raise TextUsageError(Text("template.xlsx_needs_file"))
@@ -95,7 +95,7 @@ def template(
         language,
         path=output,
         rows=len(rows),
-        period=period,
+        period=period.label(language),  # 2020年9月 / Sep 2020, as the title says it
         region=name.zh if language == "zh" else name.en,
     )
     stderr().print(shown, markup=False)
