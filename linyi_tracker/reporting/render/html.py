@@ -32,7 +32,7 @@ WIDTHS: dict[str, list[int]] = {
     "counts": [70, 30],
     "annual": [21, 19, 14, 26, 10, 10],
     "system": [20, 15, 13, 8, 12, 8, 10, 14],
-    "ranking": [8, 18, 20, 14, 16, 24],
+    "ranking": [10, 15, 17, 15, 18, 25],  # 名次, 完成率 and 数据不足 on one line each, side by side
     "completeness": [26, 26, 18, 30],
 }
 
