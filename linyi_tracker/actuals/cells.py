@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
@@ -94,9 +94,9 @@ def period_cell(
         params = {"period": period.text, "today": today.isoformat()}
         return None, [Issue("future-period", E, "period", params)]
     if how is not None:
-        return period, [
-            Issue("period-read-as-month", N, "period", {"text": text, "period": period.text})
-        ]
+        read_as: dict[str, Param] = {"text": text, "period": period.text}
+        form = "cumulative" if how == "cumulative" else ""
+        return period, [Issue("period-read-as-month", N, "period", read_as, form, form)]
     return period, []
 
 
@@ -127,7 +127,20 @@ def as_of_cell(text: str, today: date) -> tuple[date | None, Issues]:
     return day, issues
 
 
-_DAY_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# A day as offices write it: 2017-10-08, 2017/10/8 (Excel's Chinese short date, as a CSV
+# saved from Excel holds it), 2017.10.8, 2017年10月8日, with a time of 0:00 that a date
+# cell carries; one separator throughout. Year, month and day in that order only: 8/10/2017
+# is a day and a month in an order the cell does not say.
+_DAY = re.compile(
+    r"^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$",
+    re.ASCII,
+)
+# Excel's number for a day (days since 1899-12-30) in a cell formatted as a number:
+# 20000 is 1954-10-03, 60000 is 2064-04-08. Not read (a count or a typo looks the same):
+# named, with the day it would be, so the clerk formats the cell as a date.
+_EXCEL_SERIAL = re.compile(r"^[2-5]\d{4}$", re.ASCII)
+_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def as_of_before_period(text: str, day: date, period: Period) -> Issues:
@@ -145,20 +158,30 @@ def as_of_before_period(text: str, day: date, period: Period) -> Issues:
 
 
 def _date_cell(text: str, column: str, code: str, today: date) -> tuple[date | None, Issues]:
-    """A day written YYYY-MM-DD (full-width and / folded; digits 0-9 only), and not after
-    ``today``: (the day, []), (None, [the issue]), or (None, []) when it is no date at all
-    — one rule for an as_of and a milestone's date done."""
+    """A day as offices write it (:data:`_DAY`, or ISO's other forms; full-width folded;
+    digits 0-9 only), and not after ``today``: (the day, []), (None, [the issue]), or
+    (None, []) when it is no date at all — one rule for an as_of and a milestone's date
+    done. Excel's number for a day is named with the day it would be, not read."""
     try:
         check_digits(text)
     except DigitTrouble as exc:
         return None, [Issue(code, E, column, exc.params, exc.form, exc.form)]
-    shaped = unicodedata.normalize("NFKC", text).strip().replace("/", "-")
-    try:
-        day = date.fromisoformat(shaped)
-    except ValueError:
-        if _DAY_SHAPED.fullmatch(shaped):  # 2015-13-01, 2019-02-30: a date with no such day
+    shaped = unicodedata.normalize("NFKC", text).strip()
+    if m := _DAY.match(shaped):
+        year, month, mday = m.group(1), m.group(3) or m.group(5), m.group(4) or m.group(6)
+        try:
+            day = date(int(year), int(month), int(mday))
+        except ValueError:  # 2015-13-01, 2019-02-30: a date with no such day
             return None, [Issue(code, E, column, {"text": text}, "no-such-day", "no-such-day")]
-        return None, []
+    elif _EXCEL_SERIAL.match(shaped):
+        said = _EXCEL_EPOCH + timedelta(days=int(shaped))
+        serial: dict[str, Param] = {"text": text, "day": said.isoformat()}
+        return None, [Issue(code, E, column, serial, "excel-serial", "excel-serial")]
+    else:
+        try:
+            day = date.fromisoformat(shaped)  # 20171008, 2017-W41-1: ISO's other forms
+        except ValueError:
+            return None, []
     if day > today:
         params: dict[str, Param] = {"text": text, "today": today.isoformat()}
         return None, [Issue(code, E, column, params, "future", "future")]

@@ -152,6 +152,24 @@ _MON_YY = re.compile(r"^([A-Za-z]{3})[-/ ](\d{2}|\d{4})$", re.ASCII)
 # century and the reading to guess.
 _DOT_MONTH = re.compile(r"^(\d{4})\.(\d{1,2})$", re.ASCII)
 _SHORT_YEAR = re.compile(r"^(\d{2})\s*[./-]\s*(\d{1,2})$", re.ASCII)
+# A span from January, as statistical offices write a year-to-date figure: 2017年1-9月,
+# 2017年1至9月份累计, 2017年前三季度, 2017年上半年, Jan-Sep 2017. A month's or a quarter's
+# figure of a flow is the sum from January (spec/submissions.md), so each is read as the
+# month or quarter it ends in, with a notice showing the reading. A span that does not start
+# in January (2017年3-9月) is no period the tool keeps.
+_TO = r"\s*(?:-|—|–|~|～|至|到)\s*"
+_FROM_JANUARY = re.compile(
+    rf"^(\d{{4}})年?\s*(?:1|一)(?:月份?)?{_TO}(\d{{1,2}})月份?(?:累计)?$", re.ASCII
+)
+_FIRST_QUARTERS = re.compile(
+    rf"^(\d{{4}})年?\s*(?:前([1-4一二三四])|(?:第?(?:1|一)季?度?){_TO}第?([1-4一二三四]))季度"
+    r"(?:累计)?$",
+    re.ASCII,
+)
+_HALF_YEAR = re.compile(r"^(\d{4})年?\s*上半年(?:累计)?$", re.ASCII)
+_FROM_JAN_EN = re.compile(
+    rf"^Jan(?:uary)?\.?{_TO}([A-Za-z]{{3}})[a-z]*\.?,?\s+(\d{{4}})$", re.ASCII
+)
 
 
 class AmbiguousPeriod(PeriodError):
@@ -163,8 +181,9 @@ class AmbiguousPeriod(PeriodError):
 
 
 def read_period(text: str) -> tuple[Period, str | None]:
-    """A submission's period cell: :func:`parse_period`'s forms, and Excel's spellings of
-    a month (read to the month; the second item is then ``"excel"`` for a notice).
+    """A submission's period cell: :func:`parse_period`'s forms, Excel's spellings of a
+    month (read to the month; the second item is then ``"excel"`` for a notice), and a
+    span from January (read as the month or quarter it ends in: ``"cumulative"``).
 
     Raises :class:`AmbiguousPeriod` for 2019.1 (2019-01 or 2019-10) and 19.9 (a two-digit
     year), :class:`PeriodError` for anything else that is not a period.
@@ -185,6 +204,18 @@ def read_period(text: str) -> tuple[Period, str | None]:
         if not 1 <= day <= 31:
             raise PeriodError(f"'{text}' is not a date")
         return Period(year, month_n, "month"), "excel"
+    if m := _FROM_JANUARY.match(s):
+        month_n = int(m.group(2))
+        if not 1 <= month_n <= 12:
+            raise PeriodError(f"month {month_n} does not exist", month_n)
+        return Period(int(m.group(1)), month_n, "month"), "cumulative"
+    if m := _FIRST_QUARTERS.match(s):
+        q = m.group(2) or m.group(3)
+        return Period(int(m.group(1)), 3 * (_CN_DIGIT.get(q) or int(q)), "quarter"), "cumulative"
+    if m := _HALF_YEAR.match(s):
+        return Period(int(m.group(1)), 6, "quarter"), "cumulative"
+    if (m := _FROM_JAN_EN.match(s)) and (month_n := _MONTHS_LOWER.get(m.group(1).casefold(), 0)):
+        return Period(int(m.group(2)), month_n, "month"), "cumulative"
     if m := _MON_YY.match(s):
         month_n = _MONTHS_LOWER.get(m.group(1).casefold(), 0)
         if month_n:

@@ -801,21 +801,34 @@ _ENTRIES = [
         N,
         "cell",
         T(
-            "Excel的日期写法（2019/9/1、Sep-19、日期单元格）已读作月份",
-            "a period as Excel writes it (2019/9/1, Sep-19, a date cell) read as its month",
+            "Excel的日期写法（2019/9/1、Sep-19、日期单元格）或年初累计的写法（2017年1-9月、"
+            "前三季度）已读作月份或季度",
+            "a period as Excel writes it (2019/9/1, Sep-19, a date cell) or as a span from "
+            "January (2017年1-9月, Jan-Sep 2017) read as its month or quarter",
         ),
         {
             "": T(
                 "{count}行的期间按Excel的日期写法读作月份（{lines}“{text}”读作{period}）",
                 "{count:period|periods} as Excel writes dates read as months ({lines}"
                 "'{text}' read as {period})",
-            )
+            ),
+            "cumulative": T(
+                "{count}行的期间写作年初至某月（季）的累计，读作该月（季）（{lines}“{text}”读作"
+                "{period}）",
+                "{count:period|periods} written as a span from January read as the month or "
+                "quarter it ends in ({lines}'{text}' read as {period})",
+            ),
         },
         {
             "": T(
                 "无需处理；写成{period}可避免此提示",
                 "nothing to do; writing {period} avoids this notice",
-            )
+            ),
+            "cumulative": T(
+                "无需处理：月、季的数字本就是年初至该月（季）的累计；写成{period}可避免此提示",
+                "nothing to do: a month's or quarter's figure is the sum from January; writing "
+                "{period} avoids this notice",
+            ),
         },
     ),
     _entry(
@@ -1290,6 +1303,10 @@ _ENTRIES = [
                 "“{text}”不是有效日期（没有这一天）",
                 "'{text}' is not a valid date (there is no such day)",
             ),
+            "excel-serial": T(
+                "“{text}”是Excel的日期序号（{day}？），不能说明是否完成",
+                "'{text}' is Excel's number for a day ({day}?); it does not say whether it is done",
+            ),
             "not-digit": T(
                 "“{text}”不能说明是否完成：“{char}”不是数字0–9",
                 "'{text}' does not say whether it is done: '{char}' is not one of the digits 0-9",
@@ -1315,6 +1332,11 @@ _ENTRIES = [
             "no-such-day": T(
                 "请核对月和日，按YYYY-MM-DD填写",
                 "check the month and the day, and write the date as YYYY-MM-DD",
+            ),
+            "excel-serial": T(
+                "把该单元格设为日期格式（应显示{day}），与来源核对完成日期后再另存",
+                "format the cell as a date (it should show {day}), check the date done against "
+                "the source and save again",
             ),
             "not-digit": T(
                 "请填写 是/1、否/0，或用数字0–9写完成日期",
@@ -1442,6 +1464,10 @@ _ENTRIES = [
                 "“{text}”不是有效日期（没有这一天）",
                 "'{text}' is not a valid date (there is no such day)",
             ),
+            "excel-serial": T(
+                "“{text}”是Excel的日期序号（{day}？），不是日期",
+                "'{text}' is Excel's number for a day ({day}?), not a date",
+            ),
             "not-digit": T(
                 "“{text}”不是日期：“{char}”不是数字0–9",
                 "'{text}' is not a date: '{char}' is not one of the digits 0-9",
@@ -1470,6 +1496,11 @@ _ENTRIES = [
             "no-such-day": T(
                 "请核对月和日，按YYYY-MM-DD填写",
                 "check the month and the day, and write the date as YYYY-MM-DD",
+            ),
+            "excel-serial": T(
+                "把该单元格设为日期格式（应显示{day}），与来源核对后再另存",
+                "format the cell as a date (it should show {day}), check it against the source "
+                "and save again",
             ),
             "not-digit": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
             "other-script": T("请用数字0–9填写日期", "write the date with the digits 0-9"),
