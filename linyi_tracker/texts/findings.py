@@ -1794,6 +1794,12 @@ _ENTRIES = [
                 _KEY + " is {value} here but {stored_value} is stored (as of {stored_as_of}) at "
                 "" + _OTHER,
             ),
+            # a figure withdrawn from the store sent again (validation/cross/withdrawn.py)
+            "withdrawn": T(
+                _KEY + " = {value} 已于{when}撤回（原因：{reason}），再次导入也不会计入",
+                _KEY + " = {value} was withdrawn on {when} (reason: {reason}) and would not "
+                "count if stored again",
+            ),
         },
         {
             "": T(
@@ -1813,6 +1819,11 @@ _ENTRIES = [
                 "{value} is the earlier figure, revised to {stored_value} as of {stored_as_of}: "
                 "if this file is the old one sent again, there is nothing to ingest; a later "
                 "'{as_of_column}' would make the outdated figure count again",
+            ),
+            "withdrawn": T(
+                "若是误撤回，请恢复该数字：{command} --reason 误撤回；若该数字确有错误，请改正后再导入",
+                "if it was withdrawn by mistake, reinstate it: {command} --reason "
+                "'withdrawn by mistake'; if the figure is wrong, correct it and ingest again",
             ),
         },
     ),

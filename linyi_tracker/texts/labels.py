@@ -759,12 +759,18 @@ LABELS.update(
         "ingest.withdrawn_figure": {
             "zh": "未写入任何数据：{figure} 已于{when}撤回（原因：{reason}），{file} 中的这个数字"
             "再次导入也不会计入。若是误撤回，请恢复该数字：{command}；若该数字确有错误，"
-            "请在 {file} 中改正后再导入。",
+            "请在 {file} 中改正后再导入。{more}",
             "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
             "would not count if stored again from {file}. If it was withdrawn by mistake, "
             "reinstate it: {command}; if the figure is wrong, correct it in {file} and ingest "
-            "again.",
+            "again.{more}",
         },
+        "ingest.withdrawn_more": {
+            "zh": "另有{n}个已撤回的数字同样不会计入：{listed}。validate 会逐个列出其恢复命令。",
+            "en": " {n:more withdrawn figure|more withdrawn figures} would not count either: "
+            "{listed}. validate lists each with its reinstating command.",
+        },
+        "ingest.withdrawn_left": {"zh": "……另有{n}个", "en": "… and {n} more"},
         "ingest.undo_reason": {"zh": "误撤回", "en": "withdrawn by mistake"},
         "withdraw.no_figure": {
             "zh": "数据文件夹中没有 {indicator} · {region} · {period}的数字可撤回：请用 show 查看已存数字"
