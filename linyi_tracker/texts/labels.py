@@ -832,6 +832,13 @@ LABELS.update(
             "refuse the data folder until the wrong one is withdrawn (linyi-tracker withdraw … "
             "--value FIGURE).",
         },
+        "withdraw.undo_clash_would": {
+            "zh": "注意：恢复后它将与{figures}再次冲突；在撤回其中错误的一个之前，status 等命令将拒绝"
+            "该数据文件夹（linyi-tracker withdraw … --value 数值）。",
+            "en": "Note: it would be in conflict again with {figures}; status and the other "
+            "commands would refuse the data folder until the wrong one is withdrawn "
+            "(linyi-tracker withdraw … --value FIGURE).",
+        },
         "withdraw.undo_none_withdrawn": {
             "zh": "{indicator} · {region} · {period}没有已撤回的数字，无可恢复。",
             "en": "No figure of {indicator} · {region} · {period} is withdrawn: nothing to "
