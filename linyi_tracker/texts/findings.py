@@ -264,14 +264,38 @@ _ENTRIES = [
                 "列“{column}”像是{suggestion}列，但不会读取：修订数的截至日期将丢失",
                 "column '{column}' looks like the {suggestion} column but is not read: a revised "
                 "figure's date would be lost",
-            )
+            ),
+            # the other columns that decide which target a figure is (headers.MEANINGFUL)
+            "region": T(
+                "列“{column}”像是{suggestion}列，但不会读取：各行数字将记为全市的",
+                "column '{column}' looks like the {suggestion} column but is not read: every "
+                "row's figure would be given to the whole city",
+            ),
+            "unit": T(
+                "列“{column}”像是{suggestion}列，但不会读取：数字的单位将不会核对，也不会换算",
+                "column '{column}' looks like the {suggestion} column but is not read: the "
+                "figures' units would be neither checked nor converted",
+            ),
+            "measure": T(
+                "列“{column}”像是{suggestion}列，但不会读取：增速将被当作水平值",
+                "column '{column}' looks like the {suggestion} column but is not read: a growth "
+                "figure would be read as a level",
+            ),
         },
         {
             "": T(
                 "若该列是数据的发布或修订日期，请把列名改为“截至日期”；否则请删除该列或改为其他列名",
                 "if it is the date a figure was published or revised, rename the header to "
                 "'as_of' (截至日期); otherwise delete the column or give it another name",
-            )
+            ),
+            **{
+                form: T(
+                    "若该列是{suggestion}，请把列名改为“{suggestion}”；否则请删除该列或改为其他列名",
+                    "if it is the {suggestion} column, rename the header to '{suggestion}'; "
+                    "otherwise delete the column or give it another name",
+                )
+                for form in ("region", "unit", "measure")
+            },
         },
     ),
     _entry(
