@@ -172,6 +172,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("unit-mismatch", "magnitude-unit"): "the figure in the unit's own 万/亿: converted once",
     ("unit-derived", ""): "the plan's unit written: stored as written, no conversion to doubt",
     ("implausible-value", "converted"): "the unit corrected: the figure as written is stored",
+    ("implausible-value", "negative"): "the sign checked; a fall sent as a growth figure",
     (
         "invalid-measure",
         "",

@@ -1559,6 +1559,10 @@ _ENTRIES = [
                 "{value} looks like a percentage, that is the ratio {reading}:1 (this "
                 "indicator is about {reference}:1)",
             ),
+            "negative": T(
+                "{value}是负数，而以{unit}计的水平值不会小于零",
+                "{value} is negative, and a level in {unit} is not below zero",
+            ),
             "range": T(
                 "{value}超出规划给出的合理范围{min}—{max}",
                 "{value} is outside the plausible range the plan gives ({min}–{max})",
@@ -1593,6 +1597,11 @@ _ENTRIES = [
             ),
         },
         {
+            "negative": T(
+                "请对照原始资料核对符号；下降应填为比上年增长率（口径“比上年增长”），不是负的水平值",
+                "check the sign against the source; a fall is sent as a growth figure (measure "
+                "'growth'), not as a negative level",
+            ),
             "": T(
                 "请对照原始资料核对该数字及其单位；数字无误则无需处理（这是警告）",
                 "check the figure and its unit against the source; if it is right, nothing "

@@ -350,6 +350,7 @@ LABELS: dict[str, Pair] = {
     "reason.short.fell-back": {"zh": "已达标后回落", "en": "fell back after meeting it"},
     "reason.short.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
     "reason.short.no-pace": {"zh": "无法计算推进速度", "en": "pace not measurable"},
+    "reason.short.non-positive-level": {"zh": "水平值不大于零", "en": "a level ≤ 0"},
     "reason.short.year-over-only-ytd": {
         "zh": "缺{year}年全年数",
         "en": "no full-year {year} figure",
@@ -397,6 +398,10 @@ LABELS: dict[str, Pair] = {
     "todo.missing-link": {
         "zh": "报送{years}年的水平值或比上年增长率后才能评估",
         "en": "send a level or a growth figure for {years} to assess the target",
+    },
+    "todo.non-positive-level": {
+        "zh": "核对并改正不大于零的水平值后才能评估",
+        "en": "check and correct the level that is zero or negative to assess the target",
     },
     "todo.only-growth-figures": {
         "zh": "报送水平值（口径“水平值”）后才能评估",
@@ -1316,6 +1321,10 @@ LABELS.update(
         "reason.missing-link": {
             "zh": "自基期起某年既无水平值也无增长率，无法连乘",
             "en": "a year since the base year has neither a level nor a growth figure to chain",
+        },
+        "reason.non-positive-level": {
+            "zh": "所用的水平值中有零或负数，无法据以计算增长或推进速度",
+            "en": "a level used is zero or negative, and no growth or pace can be taken of it",
         },
         "reason.sub-annual-not-judged": {
             "zh": "该指标是存量或比率，年内数字不是累计数，不据以判断全年",
