@@ -285,6 +285,8 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                         )
                     )
                     continue
+                if close and HEADER_ALIASES[close[0]] == "unit" and _BODY.fullmatch(folded):
+                    close = []  # 填报单位 names a body: "did you mean 单位?" would mislead
                 if close:
                     params["suggestion"] = HEADER_ALIASES[close[0]]
                 issues.append(

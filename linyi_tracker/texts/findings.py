@@ -1829,7 +1829,7 @@ _ENTRIES = [
             ),
             # a figure withdrawn from the store sent again (validation/cross/withdrawn.py)
             "withdrawn": T(
-                _KEY + " = {value} 已于{when}撤回（原因：{reason}），再次导入也不会计入",
+                _KEY + "：{value}已于{when}撤回（原因：{reason}），再次导入也不会计入",
                 _KEY + " = {value} was withdrawn on {when} (reason: {reason}) and would not "
                 "count if stored again",
             ),
