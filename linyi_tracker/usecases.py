@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linyi_tracker import clock
-from linyi_tracker.actuals.observation import LEVEL
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store, load_store, user_cache_folder
 from linyi_tracker.bulk import gc_paused
@@ -38,8 +37,6 @@ from linyi_tracker.plan.lookup import find_indicator, find_region, find_statuses
 from linyi_tracker.plan.models import Plan
 
 if TYPE_CHECKING:
-    from linyi_tracker.actuals.observation import Observation
-    from linyi_tracker.actuals.withdrawals import Withdrawal
     from linyi_tracker.extract.document import Document
     from linyi_tracker.extract.figures import Extraction
     from linyi_tracker.intake.ingest import IngestPlan
@@ -362,6 +359,7 @@ def validate(
         store = read_store(plan, where, exclude=mine)
     # The paths as given: a folder's files not read are named in the report (expand_named).
     report = run_validation(paths, plan, store=store, strict=strict, sheet=sheet, progress=progress)
+    report.findings = with_undo_commands(report.findings, plan_at, where)
     if store is None:
         return Validated(report)
     return Validated(report, where.path, len(store.errors), plan_to_name(plan_at))
@@ -451,7 +449,9 @@ def ingest(
     checked = run_validation(  # the paths as given: a folder's files not read are named
         paths, plan, store=store, sheet=sheet, revise=revise, keep_observations=True
     )
+    checked.findings = with_undo_commands(checked.findings, plan_at, where)
     if checked.failed:
+        refuse_withdrawn(plan, checked)
         return IngestResult(plan, where, checked, None, mine)
     stored = {o.key: o for o in store.observations}
     job = plan_ingest(
@@ -466,7 +466,6 @@ def ingest(
     job.signoffs = {f.path: f.signoff for f in checked.files if f.signoff}
     # Files signed by different people are refused now, so a dry run says so too.
     signoff_of(job.rows, job.signoffs)
-    refuse_withdrawn(plan, plan_at, where, store, job.rows)
     return IngestResult(plan, where, checked, job, mine)
 
 
@@ -480,49 +479,99 @@ class WithdrawnFigureError(DataInvalidError):
         super().__init__(text.render("en"), [])
 
 
-def refuse_withdrawn(
-    plan: Plan, plan_at: Located, where: Located, store: Store, rows: list[Observation]
-) -> None:
-    """Refuse the first of ``rows`` the data folder's withdrawals in force withdraw (the
-    store's own rule, :func:`~linyi_tracker.actuals.withdrawals.split_withdrawn`; every
-    withdrawal, also one whose figure's first row is gone): stored again it would not
-    count, and it is said rather than dropped."""
-    from linyi_tracker.actuals.withdrawals import read_withdrawals, split_withdrawn
+WITHDRAWN_LISTED = 5  # the withdrawn figures of one submission ingest names beyond the first
+
+
+def is_withdrawn(f: Finding) -> bool:
+    """A finding on a submitted figure the data folder has withdrawn
+    (:mod:`linyi_tracker.validation.cross.withdrawn`)."""
+    return f.code == "conflicts-with-store" and f.form == "withdrawn"
+
+
+def refuse_withdrawn(plan: Plan, checked: ValidationReport) -> None:
+    """When withdrawn figures are all that stops a submission, refuse it naming the first
+    with its reinstating command, and how many more there are with the first few of them
+    (validate lists each with its own): the validation's findings, so that validate and
+    ingest say the same of the same file. Other errors: the validation is shown instead,
+    the withdrawn figures among its findings."""
     from linyi_tracker.validation.naming import figure_name
 
-    withdrawn = split_withdrawn(rows, read_withdrawals(store.root))[1]
-    if withdrawn:
-        w, o = withdrawn[0]
-        named = figure_name(plan, o.indicator, o.period.text, o.region)
-        params: dict[str, object] = {
-            "figure": {lang: f"{named.shown(lang)} = {o.text}" for lang in ("zh", "en")},
-            "file": f"{o.file}:{o.line}",
-            "when": w.withdrawn_at,
-            "reason": w.reason,
-            "command": {
-                lang: _undo_command(plan_at, where, plan, w, lang) for lang in ("zh", "en")
-            },
+    withdrawn = [f for f in checked.findings if is_withdrawn(f)]
+    failing = [
+        f
+        for f in checked.findings
+        if f.is_error or (checked.strict and f.severity is Severity.WARNING)
+    ]
+    if not withdrawn or len(failing) != len(withdrawn):
+        return
+
+    def shown(f: Finding, lang: Lang) -> str:
+        p = f.params
+        named = figure_name(plan, str(p["indicator"]), str(p["period"]), str(p["region"]))
+        return f"{named.shown(lang)} = {p['value']}"
+
+    first, rest = withdrawn[0], withdrawn[1:]
+    more: Text | str = ""
+    if rest:
+        listed = {
+            lang: listed_figures(
+                [
+                    f"{shown(f, lang)}（{f.file}:{f.line}）"
+                    if lang == "zh"
+                    else f"{shown(f, lang)} ({f.file}:{f.line})"
+                    for f in rest[:WITHDRAWN_LISTED]
+                ],
+                len(rest) - WITHDRAWN_LISTED,
+                lang,
+            )
+            for lang in ("zh", "en")
         }
-        raise WithdrawnFigureError(Text("ingest.withdrawn_figure", params))
+        more = Text("ingest.withdrawn_more", {"n": len(rest), "listed": listed})
+    params: dict[str, object] = {
+        "figure": {lang: shown(first, lang) for lang in ("zh", "en")},
+        "file": f"{first.file}:{first.line}",
+        "when": first.params["when"],
+        "reason": first.params["reason"],
+        "command": {lang: reinstating(first, lang) for lang in ("zh", "en")},
+        "more": more,
+    }
+    raise WithdrawnFigureError(Text("ingest.withdrawn_figure", params))
 
 
-def _undo_command(plan_at: Located, where: Located, plan: Plan, w: Withdrawal, lang: Lang) -> str:
-    """The command that reinstates the figure ``w`` withdrew, written out to be run as it
+def listed_figures(shown: list[str], left: int, lang: Lang) -> str:
+    """The figures named, and "…" with how many more when some are left out."""
+    sep = "；" if lang == "zh" else "; "
+    tail = [t("ingest.withdrawn_left", lang, n=left)] if left > 0 else []
+    return sep.join([*shown, *tail])
+
+
+def reinstating(f: Finding, lang: Lang) -> str:
+    """The withdrawn figure's reinstating command, with the reason said in ``lang``."""
+    import shlex
+
+    return f"{f.params['command']} --reason {shlex.quote(t('ingest.undo_reason', lang))}"
+
+
+def with_undo_commands(findings: list[Finding], plan_at: Located, where: Located) -> list[Finding]:
+    """The findings, each withdrawn figure's reinstating command completed to be run as it
     stands in the working directory (the data folder, and the plan where withdraw would
     not find it by itself, as validate's tip names them)."""
     import shlex
+    from dataclasses import replace
 
-    words = ["linyi-tracker", "withdraw", w.indicator, w.period]
-    if w.region != plan.city.id:
-        words += ["--region", w.region]
-    if w.measure != LEVEL:
-        words += ["--measure", w.measure]
-    words += ["--value", w.value, "--undo", "--reason", t("ingest.undo_reason", lang)]
-    words += ["--data", typed_path(where.path)]
+    if not any(is_withdrawn(f) for f in findings):
+        return findings
+    words = ["--data", typed_path(where.path)]
     named = plan_to_name(plan_at)
     if named is not None:
         words += ["--plan", typed_path(named)]
-    return " ".join(shlex.quote(word) for word in words)
+    tail = " " + shlex.join(words)
+    return [
+        replace(f, params={**f.params, "command": f"{f.params['command']}{tail}"})
+        if is_withdrawn(f)
+        else f
+        for f in findings
+    ]
 
 
 def write_ingest(result: IngestResult) -> Path | None:

@@ -328,11 +328,28 @@ def test_a_unit_hint_names_the_unit_column_as_the_file_heads_it(plan: Plan) -> N
 
 
 @pytest.mark.parametrize(
-    ("lang", "said"), [("zh", "是否应为“单位”？"), ("en", "did you mean 'unit'?")]
+    ("lang", "said"), [("zh", "是否应为“备注”？"), ("en", "did you mean 'note'?")]
 )
 def test_an_unknown_header_is_offered_a_header_in_the_language(
     plan: Plan, lang: str, said: str
 ) -> None:
-    """计量单位 is offered 单位 in Chinese (a header the reader takes), unit in English."""
-    finding = only(findings(plan, "unknown-unit-header.csv"), "unknown-column")
+    """备注栏 is offered 备注 in Chinese (a header the reader takes), note in English.
+    (计量单位, this test's header before, is now read as the unit column.)"""
+    finding = only(findings(plan, "unknown-note-header.csv"), "unknown-column")
     assert render(finding, lang)[1] == said
+
+
+def test_a_unit_header_written_jiliang_danwei_is_read(plan: Plan) -> None:
+    """计量单位 is read as the unit column: no finding about the header."""
+    found = findings(plan, "unknown-unit-header.csv")
+    assert not [f for f in found if f.line == 1]
+
+
+def test_a_body_named_with_danwei_is_not_offered_the_unit_column() -> None:
+    """填报单位 names a body, not a unit: a column not read, with no "did you mean 单位?"."""
+    from linyi_tracker.actuals.headers import read_header
+
+    _, issues = read_header(["指标代码", "期间", "数值", "填报单位"])
+    assert [(i.code, i.hint_form, dict(i.params)) for i in issues] == [
+        ("unknown-column", "", {"column": "填报单位"})
+    ]

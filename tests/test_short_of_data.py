@@ -126,6 +126,12 @@ CASES = {
         "2022",
         ("缺2021年数据", "no figure for 2021"),
     ),
+    "non-positive-level": (
+        GROWTH_PLAN,
+        "rd.spending.growth",
+        "2021",
+        ("水平值不大于零", "a level ≤ 0"),
+    ),
 }
 
 

@@ -301,6 +301,23 @@ def test_undo_of_a_figure_that_was_in_conflict_says_the_conflict_is_back(
     assert run("status", "--data", str(data)).exit_code == 1
 
 
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [("zh", "将与", "它与"), ("en", "would be in conflict again", "it is in conflict again")],
+)
+def test_a_dry_run_undo_says_the_conflict_would_come_back(
+    run: Run, tmp_path: Path, lang: str, said: str, not_said: str
+) -> None:
+    """--undo --dry-run of a figure that was in conflict says it would be in conflict again,
+    not that it is (nothing is written: status still reads the folder)."""
+    data = _clash(tmp_path)
+    args = ("emp.new_urban_jobs", "2019", "--region", "兰山区", "--data", str(data))
+    run("withdraw", *args, "--value", "13100", "--reason", "r")
+    dry = run("withdraw", *args, "--undo", "--dry-run", "--reason", "r", "--lang", lang, width=300)
+    assert dry.exit_code == 0 and said in dry.stdout and not_said not in dry.stdout
+    assert "11300" in dry.stdout and run("status", "--data", str(data)).exit_code == 0
+
+
 def test_undo_of_a_figure_alone_says_no_conflict(plan: Plan, data: Path) -> None:
     """A reinstated figure no other figure contradicts is in conflict with nothing."""
     store = load_store(plan, data)

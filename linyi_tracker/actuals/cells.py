@@ -562,7 +562,8 @@ def unit_cell(value: Decimal, text: str, unit: Unit | None, issues: Issues) -> D
 
 def range_issues(value: Decimal, unit: Unit, count_total: int | None) -> Issues:
     """A percentage within 0–100, a count not negative and whole (and at most the
-    target's total for a countable milestone), a ratio above 0."""
+    target's total for a countable milestone), a ratio above 0, an amount not negative
+    (a warning: it chains to no growth, and the assessment says the level is wrong)."""
     issues: Issues = []
     params: dict[str, Param] = {"value": value}
     if unit.kind == "percent" and not _ZERO <= value <= _HUNDRED:
@@ -571,6 +572,11 @@ def range_issues(value: Decimal, unit: Unit, count_total: int | None) -> Issues:
         issues.append(Issue("out-of-range", E, "value", params, "negative"))
     elif unit.kind == "ratio" and value <= 0:
         issues.append(Issue("out-of-range", E, "value", params, "ratio"))
+    elif unit.kind == "amount" and value < 0:
+        # An amount (元, 平方米) as a level is not below zero; a fall is a growth figure.
+        # A warning, not an error: the plan's unit does not forbid it as a count's does.
+        params = {"value": value, "unit": Named(unit.id, unit.name.zh, unit.name.en)}
+        issues.append(Issue("implausible-value", W, "value", params, "negative", "negative"))
     if unit.kind == "count" and value != value.to_integral_value():
         issues.append(Issue("not-integer", E, "value", {"value": value, "unit": unit.name.zh}))
     if count_total is not None and value > count_total:

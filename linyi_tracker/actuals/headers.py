@@ -7,6 +7,7 @@ reports blank, unknown, repeated and missing columns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
@@ -44,9 +45,34 @@ ZH_HEADERS: dict[str, str] = {
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator_id", "指标"),
     "period": ("年份", "时间", "时期", "统计期", "报告期"),
-    "region": ("区县", "县区"),
+    # the county a row is for, as offices head it (traditional script too): a figure
+    # whose region column is not read would be the city's
+    "region": (
+        "区县",
+        "县区",
+        "地区名称",
+        "区县名称",
+        "县区名称",
+        "地区名",
+        "区县名",
+        "所属地区",
+        "所属区县",
+        "县(区)",
+        "区(县)",
+        "县(市、区)",
+        "县市区",
+        "地區",
+        "區縣",
+        "縣區",
+        "regions",
+        "region_name",
+    ),
     "value": ("值",),
+    # a unit not read is neither checked nor converted (万人 stored as 人)
+    "unit": ("units", "unit(s)", "單位", "计量单位", "計量單位"),
     "note": ("notes",),
+    # a growth figure whose measure column is not read would be taken for a level
+    "measure": ("统计口径", "統計口徑", "口徑", "指标口径", "数据口径"),
     # 截至 as clerks head the column, and the other ways offices date a revised figure
     "as_of": (
         "as-of",
@@ -75,6 +101,26 @@ HEADER_ALIASES: dict[str, str] = {
     for column in COLUMNS
     for name in (column, ZH_HEADERS[column], *_SYNONYMS.get(column, ()))
 }
+_SPACES = re.compile(r"\s+")
+
+
+def column_of(cell: str) -> str | None:
+    """THE reading of a header cell: the canonical column it names, if any. Folded
+    (full width, case, the ends' spaces), and then with the spaces inside taken out
+    (地 区, 单　位, "Region "), which no column's name needs."""
+    folded = fold(cell)
+    found = HEADER_ALIASES.get(folded)
+    if found is None:
+        found = HEADER_ALIASES.get(_SPACES.sub("", folded))
+    return found
+
+
+# The columns a near-miss of whose name is an error rather than a column not read: left
+# out, a figure would go to another target — the city's (region), unconverted (unit),
+# read as a level (measure), or stored as an original (as_of).
+MEANINGFUL = ("region", "unit", "measure")
+# Headers with 单位 that name a body (填报单位, 责任单位, 单位名称), not a unit of measure
+_BODY = re.compile(r".+单位(?:名称)?|单位名称")
 # The Chinese header of the indicator's name: a template's column for a person's eyes
 # (INFORMATIVE_COLUMNS) and the report's.
 NAME_ZH = "指标名称"
@@ -124,6 +170,7 @@ REPORT_ZH_HEADERS: dict[str, str] = {
     "region_id": "地区代码",  # the workbook's county sheet, beside 地区 (the name)
     "count": "目标个数",
 }
+_REPORT_HEADERS = frozenset(fold(name) for name in REPORT_ZH_HEADERS.values())
 # Columns a template carries for a person's eyes; read and ignored without a warning.
 # A report's other columns (实际值, 目标值, 截至年份 …) are not among them: a report is no
 # submission, and a clerk's file headed 实际值 must hear that the column is not read,
@@ -155,9 +202,28 @@ def header_position(rows: list[Row]) -> int | None:
     for n, (_, cells) in enumerate(rows):
         if isinstance(cells, str):
             continue
-        names = {HEADER_ALIASES.get(fold(c)) for c in cells}
+        names = {column_of(c) for c in cells}
         if all(col in names for col in REQUIRED):
             return n
+    return None
+
+
+def near_miss(folded: str) -> str | None:
+    """The column of :data:`MEANINGFUL` a header not read looks like (地区名, 所属区县,
+    regoin, 单位(万人)), if any: a close match to one of its names, not a body named with
+    单位 (填报单位), nor a column of the report the tool writes (地区代码: a report is no
+    submission, and its columns are named as not read)."""
+    squeezed = _SPACES.sub("", folded)
+    if squeezed in _REPORT_HEADERS or _BODY.fullmatch(squeezed):
+        return None
+    for column in MEANINGFUL:
+        names = [name for name, col in HEADER_ALIASES.items() if col == column]
+        if get_close_matches(squeezed, names, n=1) or any(
+            squeezed.startswith(name) and not squeezed[len(name)].isalnum()
+            for name in names
+            if len(squeezed) > len(name) and len(name) > 1
+        ):
+            return column
     return None
 
 
@@ -185,7 +251,7 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                     issues.append(Issue("blank-header", Severity.ERROR, None, params, number=i + 1))
             continue
         folded = fold(cell)
-        canonical = HEADER_ALIASES.get(folded)
+        canonical = column_of(cell)
         if canonical is None:
             if folded not in INFORMATIVE_COLUMNS and cell not in unknown:
                 unknown.add(cell)
@@ -203,6 +269,24 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                         Issue("as-of-column-not-read", Severity.ERROR, cell, params, number=i + 1)
                     )
                     continue
+                meant = near_miss(folded)
+                if meant is not None:
+                    # A column that decides which target a figure is, ignored: an error,
+                    # so that the clerk names the column (or renames it to something else).
+                    params["suggestion"] = Named(meant, ZH_HEADERS[meant], meant)
+                    issues.append(
+                        Issue(
+                            "as-of-column-not-read",
+                            Severity.ERROR,
+                            cell,
+                            params,
+                            form=meant,
+                            number=i + 1,
+                        )
+                    )
+                    continue
+                if close and HEADER_ALIASES[close[0]] == "unit" and _BODY.fullmatch(folded):
+                    close = []  # 填报单位 names a body: "did you mean 单位?" would mislead
                 if close:
                     params["suggestion"] = HEADER_ALIASES[close[0]]
                 issues.append(

@@ -26,15 +26,15 @@ from typing import Any
 
 from linyi_tracker.actuals import cells
 from linyi_tracker.actuals.headers import (
-    HEADER_ALIASES,
     HEADER_SCAN,
     HEADER_SEARCH,
     REQUIRED,
     Header,
+    column_of,
     header_position,
     read_header,
 )
-from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
+from linyi_tracker.actuals.lookup import PlanLookup, ValueType
 from linyi_tracker.actuals.numbers import exact_float
 from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
@@ -219,7 +219,7 @@ class CellMemo:
         if found is None:
             if len(self.header_words) >= MEMO_LIMIT:
                 forget_oldest(self.header_words)
-            found = self.header_words[text] = HEADER_ALIASES.get(fold(text.strip())) == "indicator"
+            found = self.header_words[text] = column_of(text) == "indicator"
         return found
 
 

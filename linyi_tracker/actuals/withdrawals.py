@@ -19,12 +19,23 @@ if it had never been withdrawn. The store drops a withdrawn figure when it loads
 the figures are reconciled (an earlier revision of it, if any, counts again; a figure that
 was in conflict with it counts alone, and is in conflict again once it is reinstated), and
 a later figure of another value for the same key counts as usual.
+
+A figure is the withdrawn one when its key is the withdrawal's and its value, as read,
+equals the value withdrawn (:func:`withdrawal_of`, the one rule the store's load, ingest
+and validate call): a number by its exact decimal value after the reader's scaling and
+unit conversion, so ``11315.0``, ``11,315``, ``1.1315万`` or ``１１３１５`` are the
+withdrawn ``11315`` (and a file holding ``11315.0`` where ``11315`` was withdrawn does not
+count); a word or a milestone's date by its canonical text. A figure the withdrawn one
+rounds (``1.13万`` beside a withdrawn ``11315``) is another figure and counts.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -139,23 +150,60 @@ def in_force(entries: list[Entry]) -> list[Withdrawal]:
     record's order: a reinstatement undoes every earlier withdrawal of its figure (key and
     value), and a withdrawal after it withdraws the figure again."""
     kept: list[Withdrawal | None] = []
-    at: dict[tuple[tuple[str, str, str, str], str], list[int]] = {}
+    at: dict[tuple[Key, Value], list[int]] = {}
     for entry in entries:
         if isinstance(entry, Withdrawal):
-            at.setdefault((entry.key, entry.value), []).append(len(kept))
+            at.setdefault((entry.key, value_of(entry.value)), []).append(len(kept))
             kept.append(entry)
         else:
-            for i in at.pop((entry.key, entry.value), []):
+            for i in at.pop((entry.key, value_of(entry.value)), []):
                 kept[i] = None
     return [w for w in kept if w is not None]
 
 
+Key = tuple[str, str, str, str]  # (indicator, period, region, measure)
+Value = Decimal | str  # a number's exact value, or a word's (a date's) canonical text
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # as the store writes a number
+
+
+def value_of(text: str) -> Value:
+    """A value written in the record (or the store) as the rule compares it: a plain
+    number as its exact decimal (``11315`` and ``11315.0`` are equal), anything else (a
+    word, a milestone's date) as it is written."""
+    return Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else text
+
+
+class Withdrawn:
+    """The withdrawals in force, looked up by a figure's key and value (:func:`withdrawal_of`)."""
+
+    def __init__(self, withdrawals: Iterable[Withdrawal]) -> None:
+        self.by_figure: dict[tuple[Key, Value], Withdrawal] = {}
+        for w in withdrawals:
+            self.by_figure.setdefault((w.key, value_of(w.value)), w)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_figure)
+
+    def withdrawal_of(self, key: Key, value: Decimal | None, text: str) -> Withdrawal | None:
+        """THE rule: the withdrawal of the figure of ``key`` whose value as read is
+        ``value`` (a number, in the indicator's unit) or, for a word, ``text`` (canonical)."""
+        return self.by_figure.get((key, value if value is not None else text))
+
+
 def withdrawn_by(o: Observation, withdrawals: list[Withdrawal]) -> Withdrawal | None:
-    """The withdrawal of exactly this figure (its key and its value), if any."""
-    for w in withdrawals:
-        if w.key == o.key and w.value == o.text:
-            return w
-    return None
+    """The withdrawal of this figure (its key, and its value as read), if any."""
+    return Withdrawn(withdrawals).withdrawal_of(o.key, o.value, o.text)
+
+
+def undo_words(w: Withdrawal, city: str) -> list[str]:
+    """The command that reinstates the figure ``w`` withdrew, as words (``--reason`` and
+    where the data folder and plan are, the caller's to add)."""
+    words = ["linyi-tracker", "withdraw", w.indicator, w.period]
+    if w.region != city:
+        words += ["--region", w.region]
+    if w.measure != "level":
+        words += ["--measure", w.measure]
+    return [*words, "--value", w.value, "--undo"]
 
 
 def split_withdrawn(
@@ -164,11 +212,11 @@ def split_withdrawn(
     """The figures that still count, and each withdrawn one with its record, before the
     figures are reconciled: a withdrawn revision lets the one it replaced count again, and
     a withdrawn figure in conflict leaves the other alone, with no conflict."""
-    keys = {w.key for w in withdrawals}
+    found = Withdrawn(withdrawals)
     kept: list[Observation] = []
     gone: list[tuple[Withdrawal, Observation]] = []
     for o in observations:
-        record = withdrawn_by(o, withdrawals) if o.key in keys else None
+        record = found.withdrawal_of(o.key, o.value, o.text) if found else None
         if record is None:
             kept.append(o)
         else:

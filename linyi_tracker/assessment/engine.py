@@ -243,6 +243,7 @@ LACKING = (
     "year-over-only-ytd",
     "missing-years",
     "missing-link",
+    "non-positive-level",  # a level of zero or below: unusable, a figure to correct
     "only-growth-figures",
     "no-starting-point",
 )
@@ -404,7 +405,10 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
             # Say why there is no pace: a figure of one year only (it is its own
             # starting point), or figures a growth rate cannot be taken of.
             one_year = a.starting_point is None or ya <= a.starting_point[0]
-            a.reasons.append("no-starting-point" if one_year else "no-pace")
+            if not one_year and min(actual, a0) < 0:  # a negative level: a figure to check
+                a.reasons.append("non-positive-level")
+            else:
+                a.reasons.append("no-starting-point" if one_year else "no-pace")
 
 
 # ---------------------------------------------------------------- annual
@@ -599,9 +603,12 @@ class Relative:
     was found: the figures used, or the first year whose link is missing."""
 
     year: int  # ya
-    ratio: float | None  # R(ya), None when a link is missing
+    ratio: float | None  # R(ya), None when a link is missing or a level is not above zero
     missing: int | None  # the year whose figure (level or growth) is missing
     evidence: list[Observation]
+    # A level of zero or below met on the way (a growth is taken of levels above zero
+    # only): R(ya) is not worked out of it, and the assessment says so
+    non_positive: Observation | None = None
 
 
 def relative_level(
@@ -639,6 +646,8 @@ def relative_level(
         end = level_of[ya]
         assert end.value is not None
         used = [end] if base_value is not None else [level_of[base_year], end]
+        if end.value <= 0:
+            return Relative(ya, None, None, used, end)
         return Relative(ya, float(end.value) / float(base), None, used)
     ratio, used = 1.0, []
     for y in range(base_year + 1, ya + 1):
@@ -648,7 +657,11 @@ def relative_level(
             used.append(g)
             continue
         now, before = level_of.get(y), level_of.get(y - 1)
-        if now is not None and before is not None and now.value and before.value:
+        if now is not None and before is not None:
+            assert now.value is not None and before.value is not None
+            wrong = before if before.value <= 0 else now if now.value <= 0 else None
+            if wrong is not None:  # a level of zero or below: no growth is taken of it
+                return Relative(ya, None, None, [*used, wrong], wrong)
             ratio *= float(now.value) / float(before.value)
             used.append(now)
             continue
@@ -679,7 +692,8 @@ def _relative(
     if found.ratio is None or found.ratio <= 0:
         a.status = "insufficient_data"
         a.missing_years = [found.missing] if found.missing is not None else []
-        a.reasons.append("missing-link")
+        # what is wrong: a level not above zero (a figure to check), or a missing link
+        a.reasons.append("non-positive-level" if found.non_positive else "missing-link")
         a.actual_period = None
         return
     ya, r = found.year, found.ratio

@@ -22,6 +22,7 @@ from linyi_tracker.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from linyi_tracker.actuals.observation import Observation
     from linyi_tracker.i18n import Lang, Text
     from linyi_tracker.usecases import Workspace
 
@@ -62,7 +63,6 @@ def withdraw(
     """Withdraw one stored figure, on record (help text: cli/help_texts.py)."""
     from linyi_tracker import usecases
     from linyi_tracker.cli import context
-    from linyi_tracker.cli.output import safe_text, stdout
     from linyi_tracker.i18n import Text, TextUsageError, t
     from linyi_tracker.intake.withdraw import (
         NothingToReinstate,
@@ -71,7 +71,7 @@ def withdraw(
         record_withdrawal,
     )
     from linyi_tracker.plan.lookup import find_indicator
-    from linyi_tracker.validation.naming import figure_name, key_names
+    from linyi_tracker.validation.naming import key_names
 
     language = output_language(lang)
     if not reason.strip():
@@ -105,16 +105,10 @@ def withdraw(
     except NothingToWithdraw as e:  # said with names: 兰山区, not lanshan
         key = key_names(ctx.plan, ind.id, period.text, region_id)
         raise NothingToWithdraw(*(_named(x, key) for x in e.texts)) from None
-    figure = figure_name(ctx.plan, ind.id, period.text, region_id).shown(language)
-    o, w = job.figure, job.record
-    where = f"{o.file}:{o.line}"
-    console = stdout()
-
-    def say(line: str) -> None:
-        console.print(safe_text(line, one_line=True), markup=False)
-
+    figure, where = _shown(ctx, ind.id, period.text, region_id, job.figure, language)
+    w = job.record
     if job.already:
-        say(
+        _say(
             t(
                 "withdraw.already",
                 language,
@@ -126,12 +120,12 @@ def withdraw(
         )
         return
     if dry_run:
-        say(
+        _say(
             t("withdraw.would", language, figure=figure, value=w.value, file=where, reason=w.reason)
         )
         return
     path = record_withdrawal(ctx.data_at.path, w)
-    say(
+    _say(
         t(
             "withdraw.done",
             language,
@@ -142,6 +136,25 @@ def withdraw(
             path=context.shown_path(path),
         )
     )
+
+
+def _shown(
+    ctx: Workspace, indicator: str, period: str, region: str, o: Observation | None, lang: Lang
+) -> tuple[str, str]:
+    """A figure as withdraw and its undoing name it (城镇新增就业人数 · 兰山区 · 2019年), and
+    where it is held: its file and line, or that no data file holds it now."""
+    from linyi_tracker.i18n import t
+    from linyi_tracker.validation.naming import figure_name
+
+    figure = figure_name(ctx.plan, indicator, period, region).shown(lang)
+    return figure, t("withdraw.unheld", lang) if o is None else f"{o.file}:{o.line}"
+
+
+def _say(line: str) -> None:
+    """One line of what withdraw did: a newline in a file name or a reason cannot forge another."""
+    from linyi_tracker.cli.output import safe_text, stdout
+
+    stdout().print(safe_text(line, one_line=True), markup=False)
 
 
 def _undo(
@@ -159,14 +172,12 @@ def _undo(
     """Reinstate the withdrawn figure named (or say what would be), and the figures it is
     in conflict with again, if any."""
     from linyi_tracker.cli import context
-    from linyi_tracker.cli.output import safe_text, stdout
     from linyi_tracker.i18n import t
     from linyi_tracker.intake.withdraw import (
         figures_listed,
         plan_reinstatement,
         record_reinstatement,
     )
-    from linyi_tracker.validation.naming import figure_name
 
     job = plan_reinstatement(
         ctx.store,
@@ -179,9 +190,8 @@ def _undo(
         value=value,
         flows=frozenset(i.id for i in ctx.plan.indicators if i.flow),
     )
-    figure = figure_name(ctx.plan, indicator, period, region).shown(language)
-    o, w, r = job.figure, job.withdrawal, job.record
-    where = t("withdraw.unheld", language) if o is None else f"{o.file}:{o.line}"
+    figure, where = _shown(ctx, indicator, period, region, job.figure, language)
+    w, r = job.withdrawal, job.record
     if dry_run:
         said = t(
             "withdraw.undo_would",
@@ -203,13 +213,12 @@ def _undo(
             reason=r.reason,
             path=context.shown_path(path),
         )
-    console = stdout()
-    console.print(safe_text(said, one_line=True), markup=False)
-    if o is None:  # its row deleted since: it counts once ingested again
-        console.print(safe_text(t("withdraw.unheld_next", language), one_line=True), markup=False)
-    if job.clashes:
-        clash = t("withdraw.undo_clash", language, figures=figures_listed(job.clashes))
-        console.print(safe_text(clash, one_line=True), markup=False)
+    _say(said)
+    if job.figure is None:  # its row deleted since: it counts once ingested again
+        _say(t("withdraw.unheld_next", language))
+    if job.clashes:  # a dry run writes nothing: the conflict would come back
+        clash = "withdraw.undo_clash_would" if dry_run else "withdraw.undo_clash"
+        _say(t(clash, language, figures=figures_listed(job.clashes)))
 
 
 def _named(text: Text, key: Mapping[str, str]) -> Text:

@@ -168,7 +168,10 @@ def plan_ingest(
                 continue
             if between is Relation.CLASH:
                 _refuse(plan, o, old)
+            if between is Relation.NEWER:  # it too replaces a figure: the stored one
+                revisions.append((o, old))
         rows.append(o)
+    revisions = chained(revisions)
     # By key, and a key's revisions oldest first (undated, then by as_of), as the store
     # reads them; otherwise in file order (the sort is stable).
     rows.sort(
@@ -188,6 +191,25 @@ def plan_ingest(
         list(history),
         revised=earlier,
     )
+
+
+def chained(
+    revisions: list[tuple[Observation, Observation]],
+) -> list[tuple[Observation, Observation]]:
+    """Each new figure with the one it replaces: the figures revising one stored figure,
+    in the order of their time (rule 2), each replace the one before them — the stored
+    figure, then the first revision (11315 → 11400 → 11500: two revisions, not one
+    11315 → 11500), so the count says how many figures replaced another."""
+    by_stored: dict[int, list[tuple[Observation, Observation]]] = {}
+    for new, old in revisions:
+        by_stored.setdefault(id(old), []).append((new, old))
+    out: list[tuple[Observation, Observation]] = []
+    for pairs in by_stored.values():
+        previous = pairs[0][1]
+        for new, _ in sorted(pairs, key=lambda p: (p[0].as_of is not None, p[0].as_of)):
+            out.append((new, previous))
+            previous = new
+    return out
 
 
 def _refuse(plan: Plan, o: Observation, old: Observation, *, revise: bool = False) -> None:

@@ -264,14 +264,38 @@ _ENTRIES = [
                 "列“{column}”像是{suggestion}列，但不会读取：修订数的截至日期将丢失",
                 "column '{column}' looks like the {suggestion} column but is not read: a revised "
                 "figure's date would be lost",
-            )
+            ),
+            # the other columns that decide which target a figure is (headers.MEANINGFUL)
+            "region": T(
+                "列“{column}”像是{suggestion}列，但不会读取：各行数字将记为全市的",
+                "column '{column}' looks like the {suggestion} column but is not read: every "
+                "row's figure would be given to the whole city",
+            ),
+            "unit": T(
+                "列“{column}”像是{suggestion}列，但不会读取：数字的单位将不会核对，也不会换算",
+                "column '{column}' looks like the {suggestion} column but is not read: the "
+                "figures' units would be neither checked nor converted",
+            ),
+            "measure": T(
+                "列“{column}”像是{suggestion}列，但不会读取：增速将被当作水平值",
+                "column '{column}' looks like the {suggestion} column but is not read: a growth "
+                "figure would be read as a level",
+            ),
         },
         {
             "": T(
                 "若该列是数据的发布或修订日期，请把列名改为“截至日期”；否则请删除该列或改为其他列名",
                 "if it is the date a figure was published or revised, rename the header to "
                 "'as_of' (截至日期); otherwise delete the column or give it another name",
-            )
+            ),
+            **{
+                form: T(
+                    "若该列是{suggestion}，请把列名改为“{suggestion}”；否则请删除该列或改为其他列名",
+                    "if it is the {suggestion} column, rename the header to '{suggestion}'; "
+                    "otherwise delete the column or give it another name",
+                )
+                for form in ("region", "unit", "measure")
+            },
         },
     ),
     _entry(
@@ -1566,6 +1590,10 @@ _ENTRIES = [
                 "{value} looks like a percentage, that is the ratio {reading}:1 (this "
                 "indicator is about {reference}:1)",
             ),
+            "negative": T(
+                "{value}是负数，而以{unit}计的水平值不会小于零",
+                "{value} is negative, and a level in {unit} is not below zero",
+            ),
             "range": T(
                 "{value}超出规划给出的合理范围{min}—{max}",
                 "{value} is outside the plausible range the plan gives ({min}–{max})",
@@ -1600,6 +1628,11 @@ _ENTRIES = [
             ),
         },
         {
+            "negative": T(
+                "请对照原始资料核对符号；下降应填为比上年增长率（口径“比上年增长”），不是负的水平值",
+                "check the sign against the source; a fall is sent as a growth figure (measure "
+                "'growth'), not as a negative level",
+            ),
             "": T(
                 "请对照原始资料核对该数字及其单位；数字无误则无需处理（这是警告）",
                 "check the figure and its unit against the source; if it is right, nothing "
@@ -1825,6 +1858,12 @@ _ENTRIES = [
                 _KEY + " is {value} here but {stored_value} is stored (as of {stored_as_of}) at "
                 "" + _OTHER,
             ),
+            # a figure withdrawn from the store sent again (validation/cross/withdrawn.py)
+            "withdrawn": T(
+                _KEY + "：{value}已于{when}撤回（原因：{reason}），再次导入也不会计入",
+                _KEY + " = {value} was withdrawn on {when} (reason: {reason}) and would not "
+                "count if stored again",
+            ),
         },
         {
             "": T(
@@ -1844,6 +1883,11 @@ _ENTRIES = [
                 "{value} is the earlier figure, revised to {stored_value} as of {stored_as_of}: "
                 "if this file is the old one sent again, there is nothing to ingest; a later "
                 "'{as_of_column}' would make the outdated figure count again",
+            ),
+            "withdrawn": T(
+                "若是误撤回，请恢复该数字：{command} --reason 误撤回；若该数字确有错误，请改正后再导入",
+                "if it was withdrawn by mistake, reinstate it: {command} --reason "
+                "'withdrawn by mistake'; if the figure is wrong, correct it and ingest again",
             ),
         },
     ),

@@ -350,6 +350,7 @@ LABELS: dict[str, Pair] = {
     "reason.short.fell-back": {"zh": "已达标后回落", "en": "fell back after meeting it"},
     "reason.short.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
     "reason.short.no-pace": {"zh": "无法计算推进速度", "en": "pace not measurable"},
+    "reason.short.non-positive-level": {"zh": "水平值不大于零", "en": "a level ≤ 0"},
     "reason.short.year-over-only-ytd": {
         "zh": "缺{year}年全年数",
         "en": "no full-year {year} figure",
@@ -397,6 +398,10 @@ LABELS: dict[str, Pair] = {
     "todo.missing-link": {
         "zh": "报送{years}年的水平值或比上年增长率后才能评估",
         "en": "send a level or a growth figure for {years} to assess the target",
+    },
+    "todo.non-positive-level": {
+        "zh": "核对并改正不大于零的水平值后才能评估",
+        "en": "check and correct the level that is zero or negative to assess the target",
     },
     "todo.only-growth-figures": {
         "zh": "报送水平值（口径“水平值”）后才能评估",
@@ -759,12 +764,18 @@ LABELS.update(
         "ingest.withdrawn_figure": {
             "zh": "未写入任何数据：{figure} 已于{when}撤回（原因：{reason}），{file} 中的这个数字"
             "再次导入也不会计入。若是误撤回，请恢复该数字：{command}；若该数字确有错误，"
-            "请在 {file} 中改正后再导入。",
+            "请在 {file} 中改正后再导入。{more}",
             "en": "Nothing was written: {figure} was withdrawn on {when} (reason: {reason}) and "
             "would not count if stored again from {file}. If it was withdrawn by mistake, "
             "reinstate it: {command}; if the figure is wrong, correct it in {file} and ingest "
-            "again.",
+            "again.{more}",
         },
+        "ingest.withdrawn_more": {
+            "zh": "另有{n}个已撤回的数字同样不会计入：{listed}。validate 会逐个列出其恢复命令。",
+            "en": " {n:more withdrawn figure|more withdrawn figures} would not count either: "
+            "{listed}. validate lists each with its reinstating command.",
+        },
+        "ingest.withdrawn_left": {"zh": "……另有{n}个", "en": "… and {n} more"},
         "ingest.undo_reason": {"zh": "误撤回", "en": "withdrawn by mistake"},
         "withdraw.no_figure": {
             "zh": "数据文件夹中没有 {indicator} · {region} · {period}的数字可撤回：请用 show 查看已存数字"
@@ -825,6 +836,13 @@ LABELS.update(
             "en": "Note: it is in conflict again with {figures}; status and the other commands "
             "refuse the data folder until the wrong one is withdrawn (linyi-tracker withdraw … "
             "--value FIGURE).",
+        },
+        "withdraw.undo_clash_would": {
+            "zh": "注意：恢复后它将与{figures}再次冲突；在撤回其中错误的一个之前，status 等命令将拒绝"
+            "该数据文件夹（linyi-tracker withdraw … --value 数值）。",
+            "en": "Note: it would be in conflict again with {figures}; status and the other "
+            "commands would refuse the data folder until the wrong one is withdrawn "
+            "(linyi-tracker withdraw … --value FIGURE).",
         },
         "withdraw.undo_none_withdrawn": {
             "zh": "{indicator} · {region} · {period}没有已撤回的数字，无可恢复。",
@@ -1303,6 +1321,10 @@ LABELS.update(
         "reason.missing-link": {
             "zh": "自基期起某年既无水平值也无增长率，无法连乘",
             "en": "a year since the base year has neither a level nor a growth figure to chain",
+        },
+        "reason.non-positive-level": {
+            "zh": "所用的水平值中有零或负数，无法据以计算增长或推进速度",
+            "en": "a level used is zero or negative, and no growth or pace can be taken of it",
         },
         "reason.sub-annual-not-judged": {
             "zh": "该指标是存量或比率，年内数字不是累计数，不据以判断全年",

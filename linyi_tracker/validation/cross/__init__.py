@@ -3,7 +3,8 @@ its findings and building messages only for the rows it flags:
 
 1. :mod:`.same_keys` — duplicates and conflicts within the submission (one key, one span);
    it settles which row counts for each key, which the rules after it look at;
-2. :mod:`.against_store` — each figure against the stored one (already stored, changed);
+2. :mod:`.against_store` — each figure against the stored one (already stored, changed),
+   and :mod:`.withdrawn` — a figure the data folder has withdrawn;
 3. :mod:`.ytd` — year-to-date figures that fall within a year;
 4. :mod:`.outliers` — robust z-scores within a series;
 5. :mod:`.plausible` — the plausible band, and a figure in line with its series or region;
@@ -29,6 +30,7 @@ from linyi_tracker.validation.cross import (
     plausible,
     region_sums,
     same_keys,
+    withdrawn,
     ytd,
 )
 from linyi_tracker.validation.cross.figures import Stored, Submitted
@@ -69,6 +71,7 @@ class CrossChecks:
         """Every rule's findings, the rules in order."""
         found = same_keys.check(self.figures, self.stored, self.plan)
         found += against_store.check(self.figures, self.stored, self.plan, revise=self.revise)
+        found += withdrawn.check(self.figures, self.stored, self.plan)
         for rule in RULES:
             found += rule(self.figures, self.stored, self.plan)
         return found

@@ -48,12 +48,18 @@ class _Plausible:
         self.bands: dict[tuple[str, str], Band | None] = {}  # bands without history
 
     def series(self, s: Series) -> None:
+        # A negative level is the cell rule's (out-of-range for a count, a percentage or
+        # a ratio; implausible-value 'negative' for an amount): said once, and kept out
+        # of the history the others are judged by.
+        negative = {
+            r for v, r in zip(s.values, s.refs, strict=True) if v < 0 and isinstance(r, int)
+        }
         if s.flow:
-            self.in_band(s)
+            self.in_band(s, negative)
         elif s.stored:
-            self.in_band(s, self.in_line(s))
+            self.in_band(s, self.in_line(s, negative) | negative)
         else:
-            self.in_line(s, self.in_band(s))
+            self.in_line(s, self.in_band(s, negative) | negative)
 
     def in_line(self, s: Series, skip: set[int] | frozenset[int] = frozenset()) -> set[int]:
         """Each submitted figure of a stock or level against its own series, and with no
