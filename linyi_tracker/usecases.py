@@ -485,7 +485,7 @@ WITHDRAWN_LISTED = 5  # the withdrawn figures of one submission ingest names bey
 def is_withdrawn(f: Finding) -> bool:
     """A finding on a submitted figure the data folder has withdrawn
     (:mod:`linyi_tracker.validation.cross.withdrawn`)."""
-    return f.code == "conflicts-with-store" and f.form == "withdrawn"
+    return f.code == "withdrawn-figure"
 
 
 def refuse_withdrawn(plan: Plan, checked: ValidationReport) -> None:

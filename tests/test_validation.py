@@ -31,6 +31,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "blank-header": ("blank-header.csv", 1, 3),
     "unknown-column": ("unknown-column.csv", 1, 4),
     "as-of-column-not-read": ("as-of-column-not-read.csv", 1, 5),
+    "column-not-read": ("column-not-read.csv", 1, 3),
     "not-utf8": ("not-utf8.csv", None, None),
     "title-rows-skipped": ("title-rows-skipped.csv", 3, None),
     "data-above-header": ("data-above-header.csv", 1, None),
@@ -126,8 +127,9 @@ def test_findings_have_the_catalogue_severity_and_a_message(plan: Plan, code: st
 
 
 # Codes a test makes without a fixture file of their own: a file the store cannot read,
-# a file of the data folder it does not read (tests/test_hostile_reader.py).
-NOT_FROM_A_FIXTURE = {"unreadable-file", "file-not-read"}
+# a file of the data folder it does not read (tests/test_hostile_reader.py), a figure the
+# data folder has withdrawn (tests/test_withdrawn_agree.py: a store with a withdrawal).
+NOT_FROM_A_FIXTURE = {"unreadable-file", "file-not-read", "withdrawn-figure"}
 
 
 def test_every_catalogue_code_has_a_fixture() -> None:

@@ -59,7 +59,7 @@ def test_validate_reports_a_withdrawn_figure_however_written(
     r = run("validate", str(sub), "--data", str(data), "--format", "json")
     assert r.exit_code == 1, r.stdout
     (found,) = [f for f in json.loads(r.stdout)["findings"] if f["severity"] == "error"]
-    assert (found["code"], found["line"], found["column"]) == ("conflicts-with-store", 2, "数值")
+    assert (found["code"], found["line"], found["column"]) == ("withdrawn-figure", 2, "数值")
     assert found["params"]["reason"] == "误填" and found["params"]["when"]
     assert "--undo" in found["hint"] and "--data" in found["hint"]
 

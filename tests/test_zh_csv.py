@@ -93,16 +93,18 @@ def test_a_report_csv_given_to_validate_loses_no_column_in_silence(
 def test_a_submission_headed_like_a_report_is_told_its_columns_are_not_read(
     run: Run, tmp_path: Path
 ) -> None:
-    """A clerk's file with 地区代码 and 实际值 headers gets unknown-column for each, and no
-    figure is taken as the city's (the region column was ignored in silence once)."""
+    """A clerk's file with 地区代码 and 实际值 headers is told neither is read — 地区代码 as an
+    error (column-not-read), for its figures would otherwise be the city's — and is refused
+    (the region column was ignored in silence once, then with only a warning)."""
     sub = tmp_path / "s.csv"
     sub.write_text(
         "指标代码,期间,地区代码,实际值,数值,单位\nemp.new_urban_jobs,2017,lanshan,1,1.2万,人\n",
         encoding="utf-8",
     )
     v = run("validate", str(sub), "--no-store", "--format", "json")
-    named = {f["column"] for f in json.loads(v.stdout)["findings"] if f["code"] == "unknown-column"}
-    assert {"地区代码", "实际值"} <= named, named
+    found = {(f["code"], f["column"]) for f in json.loads(v.stdout)["findings"]}
+    assert {("column-not-read", "地区代码"), ("unknown-column", "实际值")} <= found, found
+    assert v.exit_code == 1
 
 
 def test_one_table_of_chinese_headers() -> None:

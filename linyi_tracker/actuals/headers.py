@@ -170,7 +170,6 @@ REPORT_ZH_HEADERS: dict[str, str] = {
     "region_id": "地区代码",  # the workbook's county sheet, beside 地区 (the name)
     "count": "目标个数",
 }
-_REPORT_HEADERS = frozenset(fold(name) for name in REPORT_ZH_HEADERS.values())
 # Columns a template carries for a person's eyes; read and ignored without a warning.
 # A report's other columns (实际值, 目标值, 截至年份 …) are not among them: a report is no
 # submission, and a clerk's file headed 实际值 must hear that the column is not read,
@@ -210,11 +209,11 @@ def header_position(rows: list[Row]) -> int | None:
 
 def near_miss(folded: str) -> str | None:
     """The column of :data:`MEANINGFUL` a header not read looks like (地区名, 所属区县,
-    regoin, 单位(万人)), if any: a close match to one of its names, not a body named with
-    单位 (填报单位), nor a column of the report the tool writes (地区代码: a report is no
-    submission, and its columns are named as not read)."""
+    regoin, 单位(万人), 地区代码 — the report's own column, whose ids a clerk's file would
+    otherwise give to the city), if any: a close match to one of its names, not a body
+    named with 单位 (填报单位)."""
     squeezed = _SPACES.sub("", folded)
-    if squeezed in _REPORT_HEADERS or _BODY.fullmatch(squeezed):
+    if _BODY.fullmatch(squeezed):
         return None
     for column in MEANINGFUL:
         names = [name for name, col in HEADER_ALIASES.items() if col == column]
@@ -276,7 +275,7 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                     params["suggestion"] = Named(meant, ZH_HEADERS[meant], meant)
                     issues.append(
                         Issue(
-                            "as-of-column-not-read",
+                            "column-not-read",
                             Severity.ERROR,
                             cell,
                             params,

@@ -265,7 +265,26 @@ _ENTRIES = [
                 "column '{column}' looks like the {suggestion} column but is not read: a revised "
                 "figure's date would be lost",
             ),
-            # the other columns that decide which target a figure is (headers.MEANINGFUL)
+        },
+        {
+            "": T(
+                "若该列是数据的发布或修订日期，请把列名改为“截至日期”；否则请删除该列或改为其他列名",
+                "if it is the date a figure was published or revised, rename the header to "
+                "'as_of' (截至日期); otherwise delete the column or give it another name",
+            ),
+        },
+    ),
+    # the other columns that decide which target a figure is (headers.MEANINGFUL)
+    _entry(
+        "column-not-read",
+        E,
+        "file",
+        T(
+            "像是地区、单位或口径的列，但列名不在格式中，不会读取",
+            "a column that looks like the region, unit or measure column but is not named as "
+            "one; it would not be read",
+        ),
+        {
             "region": T(
                 "列“{column}”像是{suggestion}列，但不会读取：各行数字将记为全市的",
                 "column '{column}' looks like the {suggestion} column but is not read: every "
@@ -283,19 +302,12 @@ _ENTRIES = [
             ),
         },
         {
-            "": T(
-                "若该列是数据的发布或修订日期，请把列名改为“截至日期”；否则请删除该列或改为其他列名",
-                "if it is the date a figure was published or revised, rename the header to "
-                "'as_of' (截至日期); otherwise delete the column or give it another name",
-            ),
-            **{
-                form: T(
-                    "若该列是{suggestion}，请把列名改为“{suggestion}”；否则请删除该列或改为其他列名",
-                    "if it is the {suggestion} column, rename the header to '{suggestion}'; "
-                    "otherwise delete the column or give it another name",
-                )
-                for form in ("region", "unit", "measure")
-            },
+            form: T(
+                "若该列是{suggestion}，请把列名改为“{suggestion}”；否则请删除该列或改为其他列名",
+                "if it is the {suggestion} column, rename the header to '{suggestion}'; "
+                "otherwise delete the column or give it another name",
+            )
+            for form in ("region", "unit", "measure")
         },
     ),
     _entry(
@@ -1858,12 +1870,6 @@ _ENTRIES = [
                 _KEY + " is {value} here but {stored_value} is stored (as of {stored_as_of}) at "
                 "" + _OTHER,
             ),
-            # a figure withdrawn from the store sent again (validation/cross/withdrawn.py)
-            "withdrawn": T(
-                _KEY + "：{value}已于{when}撤回（原因：{reason}），再次导入也不会计入",
-                _KEY + " = {value} was withdrawn on {when} (reason: {reason}) and would not "
-                "count if stored again",
-            ),
         },
         {
             "": T(
@@ -1884,7 +1890,26 @@ _ENTRIES = [
                 "if this file is the old one sent again, there is nothing to ingest; a later "
                 "'{as_of_column}' would make the outdated figure count again",
             ),
-            "withdrawn": T(
+        },
+    ),
+    # a figure withdrawn from the store sent again (validation/cross/withdrawn.py)
+    _entry(
+        "withdrawn-figure",
+        E,
+        "store",
+        T(
+            "该数字已从数据目录撤回，再次导入也不会计入",
+            "a figure withdrawn from the data folder, sent again; it would not count if stored",
+        ),
+        {
+            "": T(
+                _KEY + "：{value}已于{when}撤回（原因：{reason}），再次导入也不会计入",
+                _KEY + " = {value} was withdrawn on {when} (reason: {reason}) and would not "
+                "count if stored again",
+            ),
+        },
+        {
+            "": T(
                 "若是误撤回，请恢复该数字：{command} --reason 误撤回；若该数字确有错误，请改正后再导入",
                 "if it was withdrawn by mistake, reinstate it: {command} --reason "
                 "'withdrawn by mistake'; if the figure is wrong, correct it and ingest again",

@@ -17,7 +17,7 @@ from linyi_tracker.validation.cross.figures import Stored, Submitted
 
 
 def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
-    """A ``conflicts-with-store`` error (form ``withdrawn``) on every submitted row whose
+    """A ``withdrawn-figure`` error on every submitted row whose
     figure is withdrawn, duplicates and history included: none of them would count."""
     if stored.store is None:
         return []
@@ -58,10 +58,9 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
             value_finding(
                 figure.file,
                 figure.line,
-                "conflicts-with-store",
+                "withdrawn-figure",
                 Severity.ERROR,
                 params,
-                "withdrawn",
             )
         )
     return out
