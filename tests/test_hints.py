@@ -64,6 +64,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("unknown-indicator", ""): "lists the ids; the clerk picks from the source",
     ("unknown-indicator", "suggest"): "a question: the suggestion is checked like any id",
     ("indicator-by-name", ""): "nothing to do; the name was resolved to exactly this id",
+    ("indicator-name-mismatch", ""): "the source decides; no id or name guessed",
     ("unknown-region", ""): "a region of the plan or leave the row out: never blank (the city)",
     ("unknown-region", "suggest"): "a question, only for names sharing a stem (not zones)",
     ("unknown-region", "zone"): "leave the zone's row out: its figure is never made a county's",

@@ -48,6 +48,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "missing-value": ("missing-value.csv", 2, 4),
     "unknown-indicator": ("unknown-indicator.csv", 2, 1),
     "indicator-by-name": ("indicator-by-name.csv", 2, 1),
+    "indicator-name-mismatch": ("indicator-name-mismatch.csv", 2, 2),
     "unknown-region": ("unknown-region.csv", 2, 3),
     "invalid-period": ("invalid-period.csv", 2, 2),
     "period-outside-plan": ("period-outside-plan.csv", 2, 2),

@@ -174,9 +174,12 @@ REPORT_ZH_HEADERS: dict[str, str] = {
 # A report's other columns (实际值, 目标值, 截至年份 …) are not among them: a report is no
 # submission, and a clerk's file headed 实际值 must hear that the column is not read,
 # not lose its figures in silence.
-INFORMATIVE_COLUMNS = frozenset(
-    {"name_zh", "name_en", NAME_ZH, "名称", "indicator_name", "unit_name", "help", "填写说明"}
-)
+# The columns that name the indicator for a person's eyes (the template's 指标名称): with
+# no indicator column they are the indicator column (a clerk's sheet with 指标名称 and no
+# 指标代码); beside one, each row's name is checked against its id — a row whose id and
+# name are two indicators would give its figure to one of them on a guess.
+NAME_COLUMNS = frozenset({"name_zh", "name_en", NAME_ZH, "指标名", "名称", "indicator_name"})
+INFORMATIVE_COLUMNS = NAME_COLUMNS | {"unit_name", "help", "填写说明"}
 HEADER_SCAN = 10  # rows looked at for a header below a title
 HEADER_SEARCH = 10_000  # rows looked at further when none of those is a header (a sort)
 LISTED = 20  # unknown column names, and blank header cells, named one by one
@@ -189,6 +192,8 @@ class Header:
     names: list[str] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)
     usable: bool = False  # every required column, none repeated or unnamed
+    # The column naming each row's indicator beside its id (NAME_COLUMNS), -1 if none.
+    name: int = -1
 
     @property
     def indices(self) -> tuple[int, ...]:
@@ -202,6 +207,8 @@ def header_position(rows: list[Row]) -> int | None:
         if isinstance(cells, str):
             continue
         names = {column_of(c) for c in cells}
+        if any(fold(c) in NAME_COLUMNS for c in cells):
+            names.add("indicator")  # a name column stands for a missing id column
         if all(col in names for col in REQUIRED):
             return n
     return None
@@ -232,6 +239,7 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
     issues: list[Issue] = []
     seen: dict[str, int] = {}
     broken = False
+    name = -1  # the first column of NAME_COLUMNS
     # The last named column, found once (a scan to the end from each empty cell was
     # quadratic: 9 s for 40,000 empty cells).
     last_named = max((i for i, c in enumerate(names) if c), default=-1)
@@ -252,6 +260,8 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
         folded = fold(cell)
         canonical = column_of(cell)
         if canonical is None:
+            if folded in NAME_COLUMNS and name < 0:
+                name = i
             if folded not in INFORMATIVE_COLUMNS and cell not in unknown:
                 unknown.add(cell)
                 if len(unknown) > LISTED:
@@ -312,6 +322,8 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
     if more_unknown:
         params = {"n": more_unknown}
         issues.append(Issue("unknown-column", Severity.WARNING, None, params, "more"))
+    if "indicator" not in seen and name >= 0:
+        seen["indicator"], name = name, -1  # names only: read as the indicators
     missing = [c for c in REQUIRED if c not in seen]
     # One cell holding the whole header: saved with tabs or semicolons, not commas.
     separated = len(cells) == 1 and any(sep in cells[0] for sep in ("\t", ";"))
@@ -326,4 +338,4 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                 hint_form="separator" if separated else "",
             )
         )
-    return Header(names, seen, not missing and not broken), issues
+    return Header(names, seen, not missing and not broken, name), issues

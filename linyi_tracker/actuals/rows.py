@@ -141,6 +141,7 @@ class CellMemo:
         self.values: dict[ValueKey, Read] = {}
         self.free: dict[str, str] = {}  # a source or note cell → its text, one string
         self.header_words: dict[str, bool] = {}  # an indicator cell → whether it says 指标
+        self.names: dict[str, str] = {}  # a name cell → the indicator it names, "" if none
 
     @staticmethod
     def of(lookup: PlanLookup, today: date) -> CellMemo:
@@ -211,6 +212,17 @@ class CellMemo:
             if len(self.free) >= MEMO_LIMIT:
                 forget_oldest(self.free)
             found = self.free[text] = strip_control(text.strip())
+        return found
+
+    def name_of(self, text: str) -> str:
+        """The id of the indicator a name cell names exactly (a name or alias of the plan,
+        as the indicator column reads one), "" when it names none: free text is not checked."""
+        found = self.names.get(text)
+        if found is None:
+            if len(self.names) >= MEMO_LIMIT:
+                forget_oldest(self.names)
+            indicator = cells.indicator_cell(self.lookup, text.strip())[0] if text.strip() else None
+            found = self.names[text] = indicator.id if indicator is not None else ""
         return found
 
     def header_word(self, text: str) -> bool:
@@ -469,6 +481,7 @@ class RowReader:
         measures, measure_rule = memo.measures, memo.measure_rule
         values, value_rule, profiles = memo.values, memo.value_rule, memo.profiles
         free, free_text = memo.free, memo.free_text
+        i_name, names, name_of = self.header.name, memo.names, memo.name_of
         result, emit, emit_number, shown = self.result, self.emit, self.emit_number, self.shown
         control = CONTROL.search
         blank = [""]  # the cell of a column the file does not have (index -1)
@@ -514,6 +527,12 @@ class RowReader:
             )
             if issues:
                 report(line, issues)
+            if i_name >= 0 and indicator is not None:
+                named = names.get(name_t := cells[i_name])
+                if named is None:
+                    named = name_of(name_t)
+                if named and named != indicator.id:
+                    self.name_mismatch(line, indicator_t, indicator.id, name_t, named)
             period, issues = periods.get(period_t) or read(periods, period_t, period_rule)
             if issues:
                 report(line, issues)
@@ -568,6 +587,20 @@ class RowReader:
             )
 
         return read_row
+
+    def name_mismatch(self, line: int, code: str, indicator: str, text: str, named: str) -> None:
+        """A row whose indicator id and indicator name are two indicators: an error at the
+        name, for either could be the figure's (a row typed under a copied id)."""
+        params: dict[str, Param] = {
+            "code": code.strip(),
+            "indicator": indicator,
+            "name": text.strip(),
+            "named_id": named,
+        }
+        i = self.header.name
+        column = self.header.names[i]
+        issue = Issue("indicator-name-mismatch", Severity.ERROR, column, params, number=i + 1)
+        self.report(line, [issue])
 
     def note_row(self, line: int, row: list[str]) -> bool:
         """Whether ``row`` (its value cell blank or a note) is a clerk's note below the table — text

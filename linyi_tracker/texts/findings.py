@@ -759,6 +759,30 @@ _ENTRIES = [
             )
         },
     ),
+    # a row whose 指标代码 and 指标名称 are two indicators (actuals/rows.py)
+    _entry(
+        "indicator-name-mismatch",
+        E,
+        "cell",
+        T(
+            "指标代码和指标名称是两个不同的指标",
+            "the indicator id and the indicator name are two different indicators",
+        ),
+        {
+            "": T(
+                "指标代码“{code}”是{indicator}，与指标名称“{name}”（{named_id}）不是同一个指标",
+                "the indicator id '{code}' is {indicator}, not the indicator named '{name}' "
+                "({named_id})",
+            )
+        },
+        {
+            "": T(
+                "请对照来源核对这一行的数字属于哪个指标，改正指标代码或指标名称",
+                "check against the source which indicator this row's figure belongs to, and "
+                "correct the id or the name",
+            )
+        },
+    ),
     _entry(
         "unknown-region",
         E,
