@@ -30,6 +30,14 @@ SAFE: dict[tuple[str, str], str] = {
     ("empty-file", ""): "asks for the real file; nothing is stored from an empty one",
     ("missing-column", ""): "adds a column the clerk fills from the source",
     ("missing-column", "separator"): "re-saves with commas; the cells stay the same",
+    (
+        "missing-column",
+        "wide-period",
+    ): "re-lays the table one figure a row; nothing read on a guess",
+    (
+        "missing-column",
+        "wide-region",
+    ): "re-lays the table one figure a row; nothing read on a guess",
     ("duplicate-column", ""): "keeps one of two columns that mean the same; the clerk picks",
     ("blank-header", ""): "names a column; its cells are then checked like any other",
     ("blank-header", "more"): "deletes empty columns or names them; cells are then checked",

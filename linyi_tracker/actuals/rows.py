@@ -46,6 +46,7 @@ from linyi_tracker.findings import (
     READINGS,
     Finding,
     Issue,
+    Named,
     Param,
     Readings,
     Severity,
@@ -400,6 +401,8 @@ class RowReader:
         header, issues = read_header(row)
         self.header = header
         self.header_line = line
+        if not header.usable:
+            issues = self.wide(header, issues)
         self.report(line, issues)
         self.result.headers = {name: header.names[i] for name, i in header.columns.items()}
         if "value" in header.columns:
@@ -407,6 +410,39 @@ class RowReader:
             self.result.value_header = header.names[header.columns["value"]]
         self._indices = header.indices
         return header.usable
+
+    def wide(self, header: Header, issues: list[Issue]) -> list[Issue]:
+        """``issues`` with each missing column's hint saying the table is wide when two
+        or more of the columns not read are periods (2015年, 2016) or regions of the plan
+        (兰山区, 罗庄区): one column a year or a region, where the format wants one figure
+        a row. Nothing is read from such a table: which column is which figure is a
+        layout to confirm, not a guess to make."""
+        read = set(header.columns.values())
+        periods: list[str] = []
+        regions: list[str] = []
+        for i, name in enumerate(header.names):
+            if i in read or not name:
+                continue
+            try:
+                read_period(name)
+                periods.append(name)
+            except PeriodError:
+                if self.lookup.region(name) is not None:
+                    regions.append(name)
+        form, wide = max(
+            (("wide-period", periods), ("wide-region", regions)), key=lambda f: len(f[1])
+        )
+        if len(wide) < 2:
+            return issues
+        more = "…" if len(wide) > 4 else ""
+        listed = wide[:4]
+        shown = Named(",".join(listed), "、".join(listed) + more, ", ".join(listed) + more)
+        return [
+            i._replace(hint_form=form, params={**i.params, "columns": shown})
+            if i.code == "missing-column"
+            else i
+            for i in issues
+        ]
 
     def above_header(self, header_line: int, rows: list[tuple[int, list[str]]]) -> None:
         """Rows above the header: a title or sign-off block is a notice; a row that reads

@@ -195,6 +195,21 @@ _ENTRIES = [
                 "文件似乎用制表符或分号分隔；请另存为CSV（逗号分隔）",
                 "the file seems to use tabs or semicolons; save it as CSV (comma delimited)",
             ),
+            # a table one column a year or a region (actuals/rows.py, RowReader.wide)
+            "wide-period": T(
+                "这像是每个期间一列的表（{columns}）：请改为每行一个数字，期间、数值各占一列"
+                "（linyi-tracker template 可生成空白报送表）",
+                "this looks like a table with a column for each period ({columns}): write one "
+                "figure a row, with a period column and a value column (linyi-tracker template "
+                "writes a blank one)",
+            ),
+            "wide-region": T(
+                "这像是每个地区一列的表（{columns}）：请改为每行一个数字，地区、数值各占一列"
+                "（linyi-tracker template 可生成空白报送表）",
+                "this looks like a table with a column for each region ({columns}): write one "
+                "figure a row, with a region column and a value column (linyi-tracker template "
+                "writes a blank one)",
+            ),
         },
     ),
     _entry(
