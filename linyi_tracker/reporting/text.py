@@ -317,7 +317,7 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
         return relative_actual(v, lang, style) if relative else amount(a.actual, v, lang, style)
     if column == "gap" and a.gap is not None:
         return _gap_words(v, lang, style)
-    if column == "projected" and a.projected is not None:
+    if column == "projected" and v.projected is not None:
         return _projected_words(v, lang, style)
     return None
 
@@ -335,7 +335,7 @@ def figure_scale(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
         return 0
     value = {"target": a.target, "actual": a.actual, "gap": a.gap}.get(column)
     wan, places = style.of(u)
-    if column == "projected" and a.projected is not None:
+    if column == "projected" and v.projected is not None:
         value = _shown_estimate(v, lang, wan)
     if column == "gap" and u == ":1":  # a ratio's gap is written plain (_gap_words)
         wan, places = None, None
@@ -369,9 +369,9 @@ def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal
             return [(_one_decimal(a.gap), SHARE)]
         if not ratio:
             return [(a.gap, unit_key(v, lang))]
-    elif column == "projected" and a.projected is not None:
+    elif column == "projected" and v.projected is not None:
         if a.kind == "change":
-            return [(_one_decimal(a.projected), SHARE)]
+            return [(_one_decimal(v.projected), SHARE)]
         if a.kind != "growth" and not ratio:
             return [(_shown_estimate(v, lang), unit_key(v, lang))]
     return []
@@ -415,18 +415,24 @@ def table_scales(
     return unit_scales(chain(figures, also), lang)
 
 
-def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
+def schedule(
+    v: TargetView, lang: Lang, short: bool = False, shortfall: ColumnStyle | None = None
+) -> str:
     """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
     points'; ``short``, as a table cell under a header that names the unit (较时序进度
     （百分点） / 'vs. schedule (pts)'): '超31.8' / '+31.8'. A target whose time is up says
     met or missed at its deadline (view.target_standing), a missed one with its gap where
     a sentence has room for it (到期未达成，差2,500套(户)), never a lag behind a schedule
-    that is over; an annual target's year missed before the deadline says so of the year."""
+    that is over; an annual target's year missed before the deadline says so of the year.
+    With ``shortfall`` (the style of its gap), a missed one says by how much, as a
+    sentence does (:func:`phrase`, ``show``)."""
     key = "schedule.short" if short else "schedule"
     standing = v.standing
     if standing == "met_at_deadline":
         return t(f"{key}.met_at_deadline", lang)
     if standing == "missed_at_deadline":
+        if shortfall is not None and not short and v.a.gap is not None:
+            return t(f"schedule.{_missed_word(v)}_by", lang, gap=gap(v, lang, shortfall))
         return t(f"{key}.{_missed_word(v)}", lang)
     if standing is None or v.a.schedule_gap is None:
         return "—"
@@ -439,8 +445,28 @@ def _missed_word(v: TargetView) -> str:
     return "missed_year" if v.a.kind == "annual" and not v.at_deadline else "missed_at_deadline"
 
 
+def deadline_words(lang: Lang, short: bool = False) -> str:
+    """What the words of a target whose time is up mean, filled with the words the reader
+    sees (``short``: the status table's, 到期达成 / 'missed at deadline'; else the report's,
+    到期已达成 / 'missed at the deadline'): the one text the status line and the report's
+    method list both say."""
+    key = "schedule.short" if short else "schedule"
+    words = {w: t(f"{key}.{w}", lang) for w in DEADLINE_WORDS}
+    return t(
+        "method.deadline_words",
+        lang,
+        met=words["met_at_deadline"],
+        missed=words["missed_at_deadline"],
+        year=words["missed_year"],
+    )
+
+
+# The schedule words of a target whose time is up (:func:`schedule`, :func:`_missed_word`).
+DEADLINE_WORDS = ("met_at_deadline", "missed_at_deadline", "missed_year")
+
+
 def time_elapsed(v: TargetView, lang: Lang) -> str:
-    return percent(v.a.time_progress, lang)
+    return percent(v.time_progress, lang)
 
 
 def achievement(v: TargetView, lang: Lang) -> str:
@@ -454,7 +480,7 @@ def pace(v: TargetView, lang: Lang) -> str:
     """The pace (share of the required speed) in percent, never rounded across a
     threshold (:func:`linyi_tracker.formatting.shown_pace`): the one rule every output's
     pace follows."""
-    return pace_percent(v.a.pace, v.pace_bounds, lang)
+    return pace_percent(v.pace, v.pace_bounds, lang)
 
 
 def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -598,12 +624,11 @@ def _phrase(v: TargetView, lang: Lang) -> str | None:
         # A level's schedule gap is measured on progress from the starting point, not on
         # A/T: one base per sentence (assessment.md, level), so the progress is named.
         said = t("phrase.with_progress", lang, said=said, progress=level_progress(v, lang))
-    if v.standing == "missed_at_deadline" and a.gap is not None:
+    if v.standing is not None:
         # missed, with by how much: 到期未达成，差2,500套(户) — the time is over, the gap stays
-        missed = t(f"schedule.{_missed_word(v)}_by", lang, gap=gap(v, lang))
-        said = t("phrase.with_schedule", lang, said=said, schedule=missed)
-    elif v.standing is not None:
-        said = t("phrase.with_schedule", lang, said=said, schedule=schedule(v, lang))
+        said = t(
+            "phrase.with_schedule", lang, said=said, schedule=schedule(v, lang, shortfall=PLAIN)
+        )
     return said
 
 

@@ -188,7 +188,13 @@ def _caption(ctx: Context, lang: Lang) -> RenderableType:
     """The method in a sentence and where the figures come from, wrapped as Chinese is
     typeset: no line starts with closing punctuation."""
     th = ctx.plan.assessment.thresholds
-    method = t("method.status.table", lang, on=th.on_track, risk=th.at_risk)
+    method = t(
+        "method.status.table",
+        lang,
+        on=th.on_track,
+        risk=th.at_risk,
+        deadline=text.deadline_words(lang, short=True),
+    )
     sources = (
         f"{labelled(t('word.source', lang), shown_location(ctx.data_at, lang), lang)} · "
         f"{labelled(t('word.plan', lang), shown_location(ctx.plan_at, lang), lang)}"
