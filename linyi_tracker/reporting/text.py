@@ -288,13 +288,7 @@ def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         if style.percent_places is None:
             return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
         return t("word.points_gap", lang, v=signed(style.share(abs(shown), lang), shown < 0))
-    u = unit(v, lang)
-    if u == "%":
-        shown_gap = number(v.a.gap, lang, False, style.percent_places)
-        return t("word.points_gap", lang, v=shown_gap)
-    if u == ":1":
-        return number(v.a.gap, lang)
-    return style.amount(v.a.gap, u, lang)
+    return figure_words("gap", v, lang, style) or "—"  # an amount (amount_figure)
 
 
 def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str | None:
@@ -306,41 +300,70 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
     dispatch of a figure's words, which :func:`target`, :func:`actual`, :func:`gap` and
     :func:`projected` wrap with a comparator, a period or a dash."""
     a = v.a
-    relative = a.kind in ("growth", "change")
-    if column == "target" and a.target is not None:
-        if a.kind == "growth":
-            return _growth_target_words(v, lang, style)
-        if a.kind == "change":
+    if a.kind in ("growth", "change"):
+        if column == "target" and a.target is not None:
+            if a.kind == "growth":
+                return _growth_target_words(v, lang, style)
             return _change_words(a.target, a.comparator, lang, style)
-        return amount(a.target, v, lang, style)
-    if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
-        return relative_actual(v, lang, style) if relative else amount(a.actual, v, lang, style)
-    if column == "gap" and a.gap is not None:
-        return _gap_words(v, lang, style)
-    if column == "projected" and v.projected is not None:
-        return _projected_words(v, lang, style)
-    return None
+        if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
+            return relative_actual(v, lang, style)
+        if column == "gap" and a.gap is not None:
+            return _gap_words(v, lang, style)
+        if column == "projected" and v.projected is not None:
+            return _projected_words(v, lang, style)
+        return None
+    shown = amount_figure(column, v, lang, style)
+    if shown is None:
+        return None
+    value, wan, places = shown
+    u = unit(v, lang)
+    if column == "gap" and u == "%":  # a percentage's gap in points
+        return t("word.points_gap", lang, v=number(value, lang, wan, places))
+    if column == "gap" and u == ":1":  # a ratio's gap, a plain number
+        return number(value, lang, wan, places)
+    return with_unit(value, u, lang, wan, places)
+
+
+def amount_figure(
+    column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN
+) -> tuple[Decimal, bool | None, int | None] | None:
+    """The amount :func:`figure_words` writes for ``column`` of ``v``, with the (wan,
+    places) it is written in — the one choice of 万 that the words and the workbook's
+    cell (:func:`figure_scale`) are both made from; None for a growth or change figure
+    (worded, never in 万) or where there is no figure. A percentage's gap is in points at
+    the column's percent places; a ratio's gap plain (never the column's style)."""
+    a = v.a
+    if a.kind in ("growth", "change"):
+        return None
+    u = unit(v, lang)
+    wan, places = style.of(u)
+    value: Decimal | None = None
+    if column == "target":
+        value = a.target
+    elif column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
+        value = a.actual
+    elif column == "gap" and a.gap is not None:
+        if u == "%":
+            return a.gap, False, style.percent_places
+        if u == ":1":
+            return a.gap, None, None
+        value = a.gap
+    elif column == "projected" and v.projected is not None:
+        value = _shown_estimate(v, lang, wan)
+    return None if value is None else (value, wan, places)
 
 
 def figure_scale(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> int:
     """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by in
-    ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — the decision the
-    words are made from (ColumnStyle.of, formatting.figure_style), so the workbook's cell
-    holds the figure in the scale its table writes without reading the words back. A
-    growth or change figure, a percentage and a ratio's gap are never in 万; neither is a
-    name or unit that holds 万 (万元GDP能耗, 万人次): only the figure's own style decides."""
-    a = v.a
-    u = unit(v, lang)
-    if a.kind in ("growth", "change") or u == "%":
+    ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — read off the words'
+    own choice (:func:`amount_figure`), so the workbook's cell holds the figure in the
+    scale its table writes without reading the words back. A growth or change figure, a
+    percentage and a ratio's gap are never in 万; neither is a name or unit that holds 万
+    (万元GDP能耗, 万人次): only the figure's own style decides."""
+    shown = amount_figure(column, v, lang, style)
+    if shown is None:
         return 0
-    value = {"target": a.target, "actual": a.actual, "gap": a.gap}.get(column)
-    wan, places = style.of(u)
-    if column == "projected" and v.projected is not None:
-        value = _shown_estimate(v, lang, wan)
-    if column == "gap" and u == ":1":  # a ratio's gap is written plain (_gap_words)
-        wan, places = None, None
-    if not isinstance(value, Decimal):
-        return 0
+    value, wan, places = shown
     return 4 if figure_style(value, lang, wan, places)[0] else 0
 
 
