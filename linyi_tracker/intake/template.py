@@ -255,6 +255,7 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     for cell in ws[2][0::2]:
         cell.font = Font(bold=True)
     head = 3  # the header row
+    _name_titles(book, ws.title, head - 1)
     ws.append(header(lang))
     for cell in ws[head]:
         cell.font = Font(bold=True)
@@ -349,6 +350,19 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
 
 
 LISTS_SHEET = {"zh": "下拉选项", "en": "lists"}
+
+
+def _name_titles(book: Any, sheet: str, last: int) -> None:
+    """Name the rows above the table this template writes (title, sign-off line) as
+    :data:`~linyi_tracker.actuals.workbook.TEMPLATE_TITLES`, so a filled template is
+    read without a notice of title rows skipped (a clerk's own title still gets one)."""
+    from openpyxl.utils import quote_sheetname
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from linyi_tracker.actuals.workbook import TEMPLATE_TITLES
+
+    rows = f"{quote_sheetname(sheet)}!$A$1:$A${last}"
+    book.defined_names[TEMPLATE_TITLES] = DefinedName(TEMPLATE_TITLES, attr_text=rows)
 
 
 def _choice_lists(book: Any, lists: list[list[str]], lang: Lang) -> list[str]:

@@ -31,6 +31,7 @@ from linyi_tracker.plan.models import (
     Plan,
     QualitativeTarget,
 )
+from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import (
     TargetView,
     behind_schedule,
@@ -320,10 +321,14 @@ def _method(plan: Plan) -> Method:
     ]
 
     def rules(lang: Lang) -> list[str]:
-        return [
+        said = [
             t(key, lang, on=th.on_track, risk=th.at_risk, regions=len(plan.summed_regions))
             for key in keys
         ]
+        # After the schedule rule, the words the report writes once a target's time is up
+        # (到期已达成 …): the text the status line explains them with (text.deadline_words).
+        said.insert(2, t("method.deadline", lang, words=text.deadline_words(lang)))
+        return said
 
     return Method(th.on_track, th.at_risk, plan.assessment.tolerance, rules("zh"), rules("en"))
 

@@ -288,13 +288,7 @@ def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         if style.percent_places is None:
             return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
         return t("word.points_gap", lang, v=signed(style.share(abs(shown), lang), shown < 0))
-    u = unit(v, lang)
-    if u == "%":
-        shown_gap = number(v.a.gap, lang, False, style.percent_places)
-        return t("word.points_gap", lang, v=shown_gap)
-    if u == ":1":
-        return number(v.a.gap, lang)
-    return style.amount(v.a.gap, u, lang)
+    return figure_words("gap", v, lang, style) or "—"  # an amount (amount_figure)
 
 
 def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str | None:
@@ -306,41 +300,70 @@ def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PL
     dispatch of a figure's words, which :func:`target`, :func:`actual`, :func:`gap` and
     :func:`projected` wrap with a comparator, a period or a dash."""
     a = v.a
-    relative = a.kind in ("growth", "change")
-    if column == "target" and a.target is not None:
-        if a.kind == "growth":
-            return _growth_target_words(v, lang, style)
-        if a.kind == "change":
+    if a.kind in ("growth", "change"):
+        if column == "target" and a.target is not None:
+            if a.kind == "growth":
+                return _growth_target_words(v, lang, style)
             return _change_words(a.target, a.comparator, lang, style)
-        return amount(a.target, v, lang, style)
-    if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
-        return relative_actual(v, lang, style) if relative else amount(a.actual, v, lang, style)
-    if column == "gap" and a.gap is not None:
-        return _gap_words(v, lang, style)
-    if column == "projected" and a.projected is not None:
-        return _projected_words(v, lang, style)
-    return None
+        if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
+            return relative_actual(v, lang, style)
+        if column == "gap" and a.gap is not None:
+            return _gap_words(v, lang, style)
+        if column == "projected" and v.projected is not None:
+            return _projected_words(v, lang, style)
+        return None
+    shown = amount_figure(column, v, lang, style)
+    if shown is None:
+        return None
+    value, wan, places = shown
+    u = unit(v, lang)
+    if column == "gap" and u == "%":  # a percentage's gap in points
+        return t("word.points_gap", lang, v=number(value, lang, wan, places))
+    if column == "gap" and u == ":1":  # a ratio's gap, a plain number
+        return number(value, lang, wan, places)
+    return with_unit(value, u, lang, wan, places)
+
+
+def amount_figure(
+    column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN
+) -> tuple[Decimal, bool | None, int | None] | None:
+    """The amount :func:`figure_words` writes for ``column`` of ``v``, with the (wan,
+    places) it is written in — the one choice of 万 that the words and the workbook's
+    cell (:func:`figure_scale`) are both made from; None for a growth or change figure
+    (worded, never in 万) or where there is no figure. A percentage's gap is in points at
+    the column's percent places; a ratio's gap plain (never the column's style)."""
+    a = v.a
+    if a.kind in ("growth", "change"):
+        return None
+    u = unit(v, lang)
+    wan, places = style.of(u)
+    value: Decimal | None = None
+    if column == "target":
+        value = a.target
+    elif column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
+        value = a.actual
+    elif column == "gap" and a.gap is not None:
+        if u == "%":
+            return a.gap, False, style.percent_places
+        if u == ":1":
+            return a.gap, None, None
+        value = a.gap
+    elif column == "projected" and v.projected is not None:
+        value = _shown_estimate(v, lang, wan)
+    return None if value is None else (value, wan, places)
 
 
 def figure_scale(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> int:
     """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by in
-    ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — the decision the
-    words are made from (ColumnStyle.of, formatting.figure_style), so the workbook's cell
-    holds the figure in the scale its table writes without reading the words back. A
-    growth or change figure, a percentage and a ratio's gap are never in 万; neither is a
-    name or unit that holds 万 (万元GDP能耗, 万人次): only the figure's own style decides."""
-    a = v.a
-    u = unit(v, lang)
-    if a.kind in ("growth", "change") or u == "%":
+    ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — read off the words'
+    own choice (:func:`amount_figure`), so the workbook's cell holds the figure in the
+    scale its table writes without reading the words back. A growth or change figure, a
+    percentage and a ratio's gap are never in 万; neither is a name or unit that holds 万
+    (万元GDP能耗, 万人次): only the figure's own style decides."""
+    shown = amount_figure(column, v, lang, style)
+    if shown is None:
         return 0
-    value = {"target": a.target, "actual": a.actual, "gap": a.gap}.get(column)
-    wan, places = style.of(u)
-    if column == "projected" and a.projected is not None:
-        value = _shown_estimate(v, lang, wan)
-    if column == "gap" and u == ":1":  # a ratio's gap is written plain (_gap_words)
-        wan, places = None, None
-    if not isinstance(value, Decimal):
-        return 0
+    value, wan, places = shown
     return 4 if figure_style(value, lang, wan, places)[0] else 0
 
 
@@ -369,9 +392,9 @@ def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal
             return [(_one_decimal(a.gap), SHARE)]
         if not ratio:
             return [(a.gap, unit_key(v, lang))]
-    elif column == "projected" and a.projected is not None:
+    elif column == "projected" and v.projected is not None:
         if a.kind == "change":
-            return [(_one_decimal(a.projected), SHARE)]
+            return [(_one_decimal(v.projected), SHARE)]
         if a.kind != "growth" and not ratio:
             return [(_shown_estimate(v, lang), unit_key(v, lang))]
     return []
@@ -415,18 +438,24 @@ def table_scales(
     return unit_scales(chain(figures, also), lang)
 
 
-def schedule(v: TargetView, lang: Lang, short: bool = False) -> str:
+def schedule(
+    v: TargetView, lang: Lang, short: bool = False, shortfall: ColumnStyle | None = None
+) -> str:
     """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
     points'; ``short``, as a table cell under a header that names the unit (较时序进度
     （百分点） / 'vs. schedule (pts)'): '超31.8' / '+31.8'. A target whose time is up says
     met or missed at its deadline (view.target_standing), a missed one with its gap where
     a sentence has room for it (到期未达成，差2,500套(户)), never a lag behind a schedule
-    that is over; an annual target's year missed before the deadline says so of the year."""
+    that is over; an annual target's year missed before the deadline says so of the year.
+    With ``shortfall`` (the style of its gap), a missed one says by how much, as a
+    sentence does (:func:`phrase`, ``show``)."""
     key = "schedule.short" if short else "schedule"
     standing = v.standing
     if standing == "met_at_deadline":
         return t(f"{key}.met_at_deadline", lang)
     if standing == "missed_at_deadline":
+        if shortfall is not None and not short and v.a.gap is not None:
+            return t(f"schedule.{_missed_word(v)}_by", lang, gap=gap(v, lang, shortfall))
         return t(f"{key}.{_missed_word(v)}", lang)
     if standing is None or v.a.schedule_gap is None:
         return "—"
@@ -439,8 +468,28 @@ def _missed_word(v: TargetView) -> str:
     return "missed_year" if v.a.kind == "annual" and not v.at_deadline else "missed_at_deadline"
 
 
+def deadline_words(lang: Lang, short: bool = False) -> str:
+    """What the words of a target whose time is up mean, filled with the words the reader
+    sees (``short``: the status table's, 到期达成 / 'missed at deadline'; else the report's,
+    到期已达成 / 'missed at the deadline'): the one text the status line and the report's
+    method list both say."""
+    key = "schedule.short" if short else "schedule"
+    words = {w: t(f"{key}.{w}", lang) for w in DEADLINE_WORDS}
+    return t(
+        "method.deadline_words",
+        lang,
+        met=words["met_at_deadline"],
+        missed=words["missed_at_deadline"],
+        year=words["missed_year"],
+    )
+
+
+# The schedule words of a target whose time is up (:func:`schedule`, :func:`_missed_word`).
+DEADLINE_WORDS = ("met_at_deadline", "missed_at_deadline", "missed_year")
+
+
 def time_elapsed(v: TargetView, lang: Lang) -> str:
-    return percent(v.a.time_progress, lang)
+    return percent(v.time_progress, lang)
 
 
 def achievement(v: TargetView, lang: Lang) -> str:
@@ -454,7 +503,7 @@ def pace(v: TargetView, lang: Lang) -> str:
     """The pace (share of the required speed) in percent, never rounded across a
     threshold (:func:`linyi_tracker.formatting.shown_pace`): the one rule every output's
     pace follows."""
-    return pace_percent(v.a.pace, v.pace_bounds, lang)
+    return pace_percent(v.pace, v.pace_bounds, lang)
 
 
 def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
@@ -598,12 +647,11 @@ def _phrase(v: TargetView, lang: Lang) -> str | None:
         # A level's schedule gap is measured on progress from the starting point, not on
         # A/T: one base per sentence (assessment.md, level), so the progress is named.
         said = t("phrase.with_progress", lang, said=said, progress=level_progress(v, lang))
-    if v.standing == "missed_at_deadline" and a.gap is not None:
+    if v.standing is not None:
         # missed, with by how much: 到期未达成，差2,500套(户) — the time is over, the gap stays
-        missed = t(f"schedule.{_missed_word(v)}_by", lang, gap=gap(v, lang))
-        said = t("phrase.with_schedule", lang, said=said, schedule=missed)
-    elif v.standing is not None:
-        said = t("phrase.with_schedule", lang, said=said, schedule=schedule(v, lang))
+        said = t(
+            "phrase.with_schedule", lang, said=said, schedule=schedule(v, lang, shortfall=PLAIN)
+        )
     return said
 
 

@@ -171,6 +171,26 @@ class TargetView:
         return target_standing(self.a, self.at_deadline)
 
     @property
+    def running(self) -> bool:
+        """Whether the target's time still runs: one met or missed at its deadline (or an
+        annual target's year missed) has no time elapsed, pace or projection left to show —
+        it says 到期未达成 with its shortfall instead, in every output that reads them here
+        (show, the report's CSV and workbook; the JSON keeps them as computed)."""
+        return self.standing not in SETTLED
+
+    @property
+    def time_progress(self) -> float | None:
+        return self.a.time_progress if self.running else None
+
+    @property
+    def pace(self) -> float | None:
+        return self.a.pace if self.running else None
+
+    @property
+    def projected(self) -> Decimal | None:
+        return self.a.projected if self.running else None
+
+    @property
     def met_years(self) -> tuple[int, int] | None:
         """ "Met in N of M years", from the assessment's history (engine.py)."""
         return self.a.met_years

@@ -453,15 +453,22 @@ LABELS: dict[str, Pair] = {
         "en": "County rows do not repeat the city's target or the ids; their achievement is against the city's target. "
         "City milestones and judgements a county has no figure for are left out.",
     },
+    # The words of a target whose time is up, explained once: the status line fills in the
+    # table's short words, the report's method list its sentences' words (reporting/text).
+    "method.deadline_words": {
+        "zh": "期限已到的目标写“{met}”或“{missed}”（年度目标某年未达成写“{year}”），不再计时序进度",
+        "en": "“{met}” or “{missed}” for a target whose time is up (“{year}” "
+        "for an annual target short in a year gone by), which has no schedule left",
+    },
+    "method.deadline": {"zh": "{words}。", "en": "The schedule says {words}."},
     "method.status.table": {
         "zh": "完成率=实际÷目标；时序进度=数据所覆盖时间的占比；较时序进度：年度、累计目标为完成率−时序进度，"
-        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；期限已到的目标写“到期达成”或“到期未达成”（年度目标某年未达成写“全年未达成”），不再计时序进度；"
+        "水平目标为进展（自起点起）−时序进度，以百分点计，超为正、落后为负；{deadline}；"
         "推进速度≥{on:pct}%为正常推进，≥{risk:pct}%为存在风险，否则明显滞后（规则见 docs/method.zh-CN.md）。",
         "en": "Achieved = actual ÷ target; time elapsed = the share of the time the figure covers; "
         "vs. schedule = achievement − time elapsed for annual and cumulative targets, "
         "progress since the starting point − time elapsed for level targets, in points; "
-        "“met at deadline” or “missed at deadline” for a target whose time is up (“year missed” "
-        "for an annual target short in a year gone by), which has no schedule left; "
+        "{deadline}; "
         "pace ≥ {on:pct} % on track, ≥ {risk:pct} % at risk, else off track (rules: docs/method.md).",
     },
     # the submission template (intake/template.py)

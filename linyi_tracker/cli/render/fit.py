@@ -266,6 +266,9 @@ class Paragraph:
     # One mode a span where they differ (a status word whole, its qualifiers as a name);
     # where two spans meet without a space, the line does not break.
     span_modes: tuple[Mode, ...] | None = None
+    # At most this many lines (0: no limit): a status or schedule word ("missed at
+    # deadline") breaks at most once, so its column is at least as wide as that takes.
+    most: int = 0
 
     @property
     def plain(self) -> str:
@@ -308,8 +311,20 @@ class Paragraph:
 Cell = list[Paragraph]
 
 
-def para(text: str, style: str = "", mode: Mode = "words") -> Paragraph:
-    return Paragraph([(text, style)], mode)
+def para(text: str, style: str = "", mode: Mode = "words", most: int = 0) -> Paragraph:
+    return Paragraph([(text, style)], mode, most=most)
+
+
+# A word of a status or schedule column ("missed at deadline", "assessed on track"):
+# broken at most once, at a space, never inside a word (at 80 columns "missed / at /
+# deadline" took three lines).
+WORD_LINES = 2
+
+
+def word(text: str, style: str = "") -> Paragraph:
+    """A status or schedule word for a table cell: whole when it fits, else at most
+    :data:`WORD_LINES` lines broken at spaces (the one rule every table uses)."""
+    return para(text, style, "words", most=WORD_LINES)
 
 
 @dataclass
@@ -386,9 +401,15 @@ def _width_for(p: Paragraph, lines: int) -> int:
 
 
 def _least(p: Paragraph, soft: bool = True) -> int:
-    """The narrowest a paragraph can be: its widest atom, a name's at most ``NAME_ATOM``."""
+    """The narrowest a paragraph can be: its widest atom, a name's at most ``NAME_ATOM``;
+    a paragraph of at most :attr:`Paragraph.most` lines, as wide as that takes."""
     widest = p.widest(soft)
-    return min(widest, NAME_ATOM) if p.mode == "name" else widest
+    if p.mode == "name":
+        return min(widest, NAME_ATOM)
+    if p.most:
+        whole = display_width(p.plain)
+        return next((w for w in range(widest, whole) if len(p.lines(w)) <= p.most), whole)
+    return widest
 
 
 def _overhead(n: int, compact: bool) -> int:
@@ -402,14 +423,33 @@ def _too_wide(kept: Sequence[Column], width: int, compact: bool, least: dict[str
 
 
 def _keep(
-    columns: Sequence[Column], width: int, compact: bool, least: dict[str, int]
+    columns: Sequence[Column],
+    width: int,
+    compact: bool,
+    least: dict[str, int],
+    stacked: set[str] | None = None,
 ) -> list[Column]:
+    """The columns that fit, dropping in descending order of ``drop``; a droppable column
+    with ``stack_on`` is drawn under its host instead when that alone makes the table fit
+    (its key added to ``stacked``): en at 80 columns, the schedule column needs one cell
+    more for "missed at / deadline" in two lines, and keeps its figures under 完成率."""
     kept = list(columns)
     while _too_wide(kept, width, compact, least):
         candidates = [c for c in kept if c.drop]
         if not candidates:
             break
-        kept.remove(max(candidates, key=lambda c: c.drop))
+        out = max(candidates, key=lambda c: c.drop)
+        host = next((k for k in kept if k.key == out.stack_on), None)
+        if stacked is not None and host is not None:
+            trial = [k for k in kept if k is not out]
+            both = _stacked(host, out)
+            widths = {**least, host.key: max(least[host.key], least[out.key])}
+            if not _too_wide(trial, width, compact, widths):
+                trial[trial.index(host)] = both
+                least[host.key] = widths[host.key]
+                stacked.add(out.key)
+                return trial
+        kept.remove(out)
     return kept
 
 
@@ -498,13 +538,20 @@ def fit(
     same = {id(c) for c in columns}
     least = {c.key: least[c.key] if id(c) in same else c.minimum() for c in laid}
     columns = laid
-    kept = _keep(columns, width, False, least)
+    stacked: set[str] = set()
+    boxed: set[str] = set()
+    kept = _keep(columns, width, False, dict(least))
     compact = False
     if len(kept) < len(columns):
-        tight = _keep(columns, width, True, least)
+        tight = _keep(columns, width, True, dict(least))
         if len(tight) > len(kept):
             kept, compact = tight, True
-    stacked: set[str] = set()
+    if len(kept) < len(columns):
+        # Before a column is dropped, drawn under its host if that makes it fit.
+        trial = dict(least)
+        kept = _keep(columns, width, compact, trial, boxed)
+        least = trial
+        stacked |= boxed
     kept = _stack(kept, width, compact, least, stacked)
     _narrow_names(kept, width, compact, least)
     shown = {c.key for c in kept}

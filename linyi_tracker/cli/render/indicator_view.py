@@ -96,10 +96,11 @@ def _target_panel(
         grid.add_row(t("col.achievement", lang), text.achievement(ln, lang))
     if a.gap is not None:
         grid.add_row(t("col.gap", lang), text.gap(ln, lang, styles["gap"]))
-    if a.time_progress is not None:
+    if ln.time_progress is not None:  # a target whose time is up has none (view.running)
         grid.add_row(t("word.time_progress", lang), text.time_elapsed(ln, lang))
     if ln.standing is not None:
-        grid.add_row(t("col.schedule_gap", lang), text.schedule(ln, lang))
+        # as the report's sentence says it: 到期未达成，差2,500套(户) once its time is up
+        grid.add_row(t("col.schedule_gap", lang), text.schedule(ln, lang, shortfall=styles["gap"]))
     if a.progress is not None:
         grid.add_row(t("word.progress", lang), percent(a.progress, lang))
     if a.starting_point is not None:
@@ -112,9 +113,9 @@ def _target_panel(
                 lang,
             ),
         )
-    if a.pace is not None:
+    if ln.pace is not None:
         grid.add_row(t("word.pace", lang), text.pace(ln, lang))
-    if a.projected is not None:
+    if ln.projected is not None:
         grid.add_row(t("word.projected", lang), text.projected(ln, lang, styles["projected"]))
     if a.history:
         lines = [

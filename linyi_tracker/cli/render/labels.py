@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from linyi_tracker.cli.render.fit import Paragraph
+from linyi_tracker.cli.render.fit import Paragraph, word
 from linyi_tracker.formatting import display_width
 from linyi_tracker.i18n import Lang, status_label
 from linyi_tracker.plan.models import Plan
@@ -64,5 +64,11 @@ def status_lines(line: TargetView, lang: Lang) -> list[Paragraph]:
     for i, piece in enumerate([status_label(status, lang), *text.status_extras(line, lang)]):
         style = STATUS_STYLE.get(status or "", "") if i == 0 else "dim"
         short = display_width(piece) <= (WHOLE_STATUS if i == 0 else WHOLE_QUALIFIER)
-        out.append(Paragraph([(piece, style)], "whole" if short else "words"))
+        out.append(
+            Paragraph([(piece, style)], "whole")
+            if short
+            else word(piece, style)
+            if i == 0
+            else Paragraph([(piece, style)], "words")
+        )
     return out

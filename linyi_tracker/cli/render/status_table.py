@@ -41,7 +41,15 @@ def _columns(lang: Lang) -> list[fit.Column]:
         fit.Column("gap", t("col.gap", lang), justify="right", drop=2),
         # The unit in the header, for both languages: '超2.1' / '+2.1' under 较时序进度（百分点）
         # / 'vs. schedule (pts)', a cell no wider than its figure (a narrow table keeps it).
-        fit.Column("schedule", t("col.schedule_points", lang), justify="right", drop=1),
+        # Drawn under the achievement when the terminal cannot hold it beside it (en at
+        # 80 columns: "missed at / deadline" needs one cell more), dropped only after that.
+        fit.Column(
+            "schedule",
+            t("col.schedule_points", lang),
+            justify="right",
+            drop=1,
+            stack_on="achievement",
+        ),
         fit.Column("trend", t("col.trend", lang), drop=3),
         fit.Column("status", t("col.status", lang)),
     ]
@@ -66,13 +74,12 @@ def _row(
         [fit.para(text.actual(v, lang, styles["actual"]))],
         [fit.para(text.achievement(v, lang), mode="whole")],
         [fit.para(text.gap(v, lang, styles["gap"]))],
-        # A figure stays whole ('+31.8', '超31.8'); words may wrap ('met at / deadline'), so
-        # they do not widen the column past its figures.
+        # A figure stays whole ('+31.8', '超31.8'); words break once at most ('missed at /
+        # deadline'), so they widen the column past its figures only as far as that takes.
         [
-            fit.para(
-                text.schedule(v, lang, short=True),
-                mode="words" if v.standing in SETTLED else "whole",
-            )
+            fit.word(text.schedule(v, lang, short=True))
+            if v.standing in SETTLED
+            else fit.para(text.schedule(v, lang, short=True), mode="whole")
         ],
         [fit.para(sparkline([x for _, x in v.trend]), mode="whole")],
         status_lines(v, lang),
@@ -181,7 +188,13 @@ def _caption(ctx: Context, lang: Lang) -> RenderableType:
     """The method in a sentence and where the figures come from, wrapped as Chinese is
     typeset: no line starts with closing punctuation."""
     th = ctx.plan.assessment.thresholds
-    method = t("method.status.table", lang, on=th.on_track, risk=th.at_risk)
+    method = t(
+        "method.status.table",
+        lang,
+        on=th.on_track,
+        risk=th.at_risk,
+        deadline=text.deadline_words(lang, short=True),
+    )
     sources = (
         f"{labelled(t('word.source', lang), shown_location(ctx.data_at, lang), lang)} · "
         f"{labelled(t('word.plan', lang), shown_location(ctx.plan_at, lang), lang)}"

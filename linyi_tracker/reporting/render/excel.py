@@ -32,7 +32,6 @@ from linyi_tracker.formatting import (
     PLAIN,
     SHARE,
     ColumnStyle,
-    display_width,
     figure_style,
     one_of,
     percent_sign,
@@ -44,6 +43,7 @@ from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, system_words, worded_row
+from linyi_tracker.reporting.render.textwidth import sheet_width
 from linyi_tracker.reporting.view import SETTLED, TargetView
 from linyi_tracker.sheets import (
     BODY_FONT,
@@ -484,7 +484,7 @@ def _header_need(name: str) -> tuple[int, int]:
     Chinese header is never broken: a renderer would break it where the line fills,
     实际值期 / 间, not where it reads)."""
     words = str(name).split() or [""]
-    return max(display_width(w) for w in words) * 11 // 10 + 1, len(words)  # bold is wider
+    return max(sheet_width(w) for w in words) * 11 // 10 + 1, len(words)  # bold is wider
 
 
 def _words(row: Sequence[Any], c: int) -> list[str]:
@@ -499,7 +499,7 @@ def _lines(value: Any, width: float) -> int:
     if not isinstance(value, str):
         return 1
     per_line = max(1, int(width) - 2)
-    return sum(max(1, -(-display_width(part) // per_line)) for part in value.split("\n"))
+    return sum(max(1, -(-sheet_width(part) // per_line)) for part in value.split("\n"))
 
 
 def _widths(sheet: Sheet) -> tuple[list[float], list[list[int]]]:
@@ -511,7 +511,7 @@ def _widths(sheet: Sheet) -> tuple[list[float], list[list[int]]]:
     natural: list[int] = []
     for c, name in enumerate(sheet.header):
         shown = [
-            display_width(_shown(row[c], sheet.formats.get((r, c))))
+            sheet_width(_shown(row[c], sheet.formats.get((r, c))))
             for r, row in enumerate(sheet.rows)
             if c < len(row)
         ]
@@ -520,7 +520,7 @@ def _widths(sheet: Sheet) -> tuple[list[float], list[list[int]]]:
         natural.append(need)
         cap = sheet.widest.get(c, TEXT_WIDTH)
         if c in sheet.wrap:  # never so narrow that a word breaks inside (entrepreneurs / hip)
-            cap = max([cap, *(len(w) + 2 for row in sheet.rows for w in _words(row, c))])
+            cap = max([cap, *(sheet_width(w) + 2 for row in sheet.rows for w in _words(row, c))])
         widths.append(0 if c in sheet.hidden else max(header, min(cap, need)))
     groups = column_groups([column_points(w) if w else 0.0 for w in widths], sheet.keys)
     keys = list(range(sheet.keys))
@@ -584,7 +584,7 @@ def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
         ws.column_dimensions[letter].hidden = c in sheet.hidden
     # LibreOffice and Excel do not grow a row for wrapped text on opening: say its height.
     head = max(
-        _header_need(h)[1] if display_width(str(h)) + 2 > widths[c] else 1
+        _header_need(h)[1] if sheet_width(str(h)) + 2 > widths[c] else 1
         for c, h in enumerate(sheet.header)
     )
     if head > 1:
