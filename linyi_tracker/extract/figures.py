@@ -4,7 +4,14 @@ A sentence is looked at when it names an indicator of the plan (its zh or en nam
 one of its ``aliases``, the longest name first). Each number in it belongs to the
 nearest indicator named before it, in the nearest period named before it (全年, 12月份,
 今年8月底, 2016年, …; else the document's year), for the nearest region named before it
-(else ``--region``, else the city). Then, in this order:
+(else ``--region``, else the city) — unless a clause between the name and the number opens
+with a subject of its own: after ，；、： (outside brackets), past periods, region names and
+the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素 …), a
+Chinese word that is no name of the plan (城镇新增就业12.3万人，农村劳动力转移就业8.6万人;
+…增长8.4%；农村居民人均可支配收入11652元，增长8.6%). The numbers from there to the next name
+of the plan, the growth rate after that subject too, are the subject's: never proposed nor
+listed (a target or completion ratio, 完成年度计划的99.34%, is still listed as skipped).
+The rule only withholds. Then, in this order:
 
 - a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
@@ -187,6 +194,27 @@ _RESTATES = re.compile(
     rf"[^\d\s，,；;。（）()]{{0,6}}\s*[（(]\s*\d[\d.,]*\s*(?P<unit>{_UNIT_WORD})\s*[）)]"
 )
 _TAIL = 40  # the words just before a number that can make it a bound or a change
+
+# A clause of a sentence starts after one of these (outside brackets: 69541万吨（13908亿斤）
+# and 增长（以下如无特别说明，均为同比名义增长）7.9% are one clause each).
+_SUBJECT_MARKS = ",;:、，；："
+# What may open a clause that goes on about the subject of the clause before it (增长8.4%,
+# 比上年增加888万吨, 扣除价格因素，实际增长6.5%, 其中, 分别, 全年 …), gathered from national,
+# Shandong and Linyi communiqués. A clause that opens with other words (农村劳动力转移就业8.6万人,
+# 农村居民人均可支配收入11652元, 第二产业增加值1756.43亿元) has a subject of its own.
+_CONTINUING = (
+    "增长", "下降", "增加", "减少", "增产", "减产", "增收", "减收", "上涨", "下跌", "上升",
+    "回落", "提高", "降低", "提升", "持平", "多增", "少增", "名义", "实际", "扣除价格因素",
+    "按可比价格计算", "按可比口径计算", "按可比口径", "比上年末", "比上年同期", "比上年",
+    "比去年", "比上月", "比年初", "与上年", "比", "较", "同比", "环比", "增幅", "增速",
+    "涨幅", "降幅", "达到", "达", "为", "是", "共计", "合计", "总计", "累计", "共", "其中",
+    "全年", "年末", "年底", "年初", "分别", "均", "占", "完成", "超额完成", "超", "相当于",
+    "首次", "已", "再", "又", "并", "截至到", "截止到", "截至", "截止", "我市", "我省",
+    "本市", "该市", "全县", "全区", "全省", "全市", "预计", "预测", "估计", "或将", "有望",
+    "可望", "将", "明年", "当年", "本年", "上年",
+)  # fmt: skip
+_CONTINUES = re.compile("|".join(sorted(_CONTINUING, key=len, reverse=True)))
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“‘《「『]")
 
 
 class _Marks:
@@ -388,6 +416,7 @@ class Extractor:
             for i in range(start, end):
                 taken[i] = True
         text = _Text(f, mentions)
+        subjects = _subjects(f, mentions, areas, periods)
         area_ends = [e for _, e, _ in areas]
         rows: list[Proposed] = []
         touched: dict[str, bool] = {}  # indicator id → some number was placed (row or skip)
@@ -404,6 +433,12 @@ class Extractor:
             (ind_id,) = ind_ids
             ind = self.plan.indicator_by_id[ind_id]
             verdict = self._number(text, m, ind, (areas, area_ends), periods, default_year)
+            if (
+                verdict is not None
+                and not (isinstance(verdict, _Skip) and verdict.reason in ("target", "completion"))
+                and _of_another_subject(subjects, text.mention_ends, a)
+            ):
+                continue  # 农村劳动力转移就业8.6万人 after 城镇新增就业12.3万人: not its figure
             if isinstance(verdict, Proposed):
                 rows.append(_placed(verdict, s, path, sentence.line))
                 touched[ind_id] = True
@@ -691,6 +726,59 @@ def _latest(
     ends are sorted: a binary search)."""
     i = bisect_right(ends, at)
     return mentions[i - 1][2] if i else None
+
+
+def _subjects(
+    f: str,
+    mentions: list[tuple[int, int, frozenset[str]]],
+    areas: list[tuple[int, int, frozenset[str]]],
+    periods: list[_Period],
+) -> list[int]:
+    """Where the clauses that open with a subject of their own start (sorted): after a
+    clause mark outside brackets, past spaces, periods (全年, 12月份), region names (全市,
+    兰山) and words that go on about the clause before (增长, 比上年, 其中 …), a CJK word
+    that is not a name of the plan. A clause that opens with a number (罗庄0.8万人, 41.8亿元)
+    or with nothing more goes on with the subject before it."""
+    skips = {p.start: p.start + len(p.words) for p in periods}
+    for start, end, _ in areas:
+        skips.setdefault(start, end)
+    named = {start for start, _, _ in mentions}
+    out: list[int] = []
+    depth = 0
+    for i, ch in enumerate(f):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _SUBJECT_MARKS and _opens_subject(f, i + 1, skips, named):
+            out.append(i + 1)
+    return out
+
+
+def _opens_subject(f: str, at: int, skips: dict[int, int], named: set[int]) -> bool:
+    """The clause from ``at`` opens with a subject of its own (see :func:`_subjects`)."""
+    p = at
+    while p < len(f):
+        if f[p].isspace():
+            p += 1
+        elif p in named:
+            return False  # a name of the plan: that indicator's own clause
+        elif p in skips:
+            p = skips[p]
+        elif (m := _CONTINUES.match(f, p)) is not None:
+            p = m.end()
+        else:
+            return _CJK.match(f, p) is not None
+    return False
+
+
+def _of_another_subject(subjects: list[int], mention_ends: list[int], at: int) -> bool:
+    """A clause with a subject of its own starts between the plan's name nearest before
+    ``at`` and ``at``: the number is that subject's, not the indicator's."""
+    k = bisect_right(mention_ends, at)
+    mention_end = mention_ends[k - 1] if k else 0
+    i = bisect_right(subjects, at)
+    return bool(i) and subjects[i - 1] >= mention_end
 
 
 def _latest_period(periods: list[_Period], at: int) -> _Period | None:

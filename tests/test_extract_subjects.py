@@ -1,0 +1,205 @@
+"""`extract` on the sentences communiqués are made of: several subjects in one sentence.
+
+A 公报 sentence lists subjects one after another (…，农村劳动力转移就业8.6万人；农村居民人均
+可支配收入11652元，增长8.6%), most of them not in the plan. A clause that opens with a subject
+of its own takes its numbers, and the growth rate after it, away from the plan's indicator
+named before it. The sentences are published ones (sources in each test and in the fixtures'
+README.md); the property test builds sentences of the same shape.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, PLAN_FILE
+from linyi_tracker.extract.document import Document, read_document, split_sentences
+from linyi_tracker.extract.figures import Extraction, Extractor
+from linyi_tracker.plan.loader import read_plan
+from linyi_tracker.plan.models import Plan
+
+HERE = FIXTURES / "extract"
+
+
+@pytest.fixture(scope="module")
+def linyi() -> Plan:
+    return read_plan(PLAN_FILE)
+
+
+@pytest.fixture(scope="module")
+def national() -> Plan:
+    return read_plan(HERE / "national-plan.yaml")
+
+
+@pytest.fixture(scope="module")
+def industries() -> Plan:
+    return read_plan(HERE / "industries-plan.yaml")
+
+
+def extract(plan: Plan, name: str, year: int | None = None) -> Extraction:
+    return Extractor(plan, year=year).extract([read_document(HERE / name, name)])
+
+
+def one_sentence(plan: Plan, text: str, year: int = 2016) -> Extraction:
+    return Extractor(plan, year=year).extract([Document("x.txt", "utf-8", split_sentences(text))])
+
+
+def rows(result: Extraction) -> list[tuple[str, str, str, str, str]]:
+    return [(r.indicator, r.value, r.unit, r.measure, r.period) for r in result.rows]
+
+
+def numbers_listed(result: Extraction) -> list[str]:
+    """The text of every figure proposed or listed as not read, as the sentence gives it."""
+    out = [r.sentence[r.span[0] : r.span[1]] for r in result.rows]
+    return out + [n.sentence[n.span[0] : n.span[1]] for n in result.not_read if n.span]
+
+
+def test_jobs_of_another_kind_after_the_plans_jobs_are_not_its_figure(linyi: Plan) -> None:
+    """2013年我省新增城镇就业119.98万人、农村劳动力转移就业133.3万人…: 119.98万 is proposed,
+    133.3万 (a subject the plan lacks) is neither proposed nor makes the sentence "several"
+    (大众日报, 15 Jan 2014, zw-news.com/news/guolei//news/guolei2014011514187.html)."""
+    result = extract(linyi, "shandong-jobs-2013.txt")
+    assert rows(result) == [("emp.new_urban_jobs", "119.98", "万人", "level", "2013")]
+    assert result.not_read == []
+
+
+def test_a_rate_of_another_subject_is_not_listed_for_the_indicator(linyi: Plan) -> None:
+    """城镇登记失业率控制在3.24% after the jobs is the unemployment rate's: not listed as a
+    figure of 城镇新增就业 in the wrong unit (same sentence as above)."""
+    result = extract(linyi, "shandong-jobs-2013.txt")
+    assert "3.24%" not in numbers_listed(result)
+
+
+def test_rural_income_is_never_the_urban_incomes_figure(linyi: Plan) -> None:
+    """城镇居民人均可支配收入19770元…；农村居民人均可支配收入7142元，增长8.8%: 19770 元 is
+    proposed; neither 7142 元 nor the rural growth 8.8% is proposed or listed for urban income
+    (国家统计局《2018年上半年居民收入和消费支出情况》, repost
+    modernhuayu.com/data/142/2018-07-16/6424455866384454647.html)."""
+    result = extract(linyi, "national-income-2018h1.txt", 2018)
+    assert [(r.value, r.unit, r.measure) for r in result.rows] == [("19770", "元", "level")]
+    listed = numbers_listed(result)
+    assert "7142元" not in listed and "8.8%" not in listed
+
+
+def test_numbers_of_another_subject_are_not_listed_as_skipped(linyi: Plan) -> None:
+    """The rural half's 实际增长6.8% is not listed as a skipped number of urban income; the
+    urban half's own 实际增长5.8% still is (same 2018 sentence)."""
+    result = extract(linyi, "national-income-2018h1.txt", 2018)
+    assert [(s.text, s.reason) for s in result.skipped] == [("5.8%", "real")]
+
+
+def test_rural_disposable_income_is_not_rural_net_income(linyi: Plan) -> None:
+    """农村居民人均可支配收入 is another statistic than the plan's 农村居民人均纯收入: no row
+    and no sentence to look at for inc.rural_per_capita (same sentence)."""
+    result = extract(linyi, "national-income-2018h1.txt", 2018)
+    assert all(r.indicator != "inc.rural_per_capita" for r in result.rows)
+    assert all(n.indicator != "inc.rural_per_capita" for n in result.not_read)
+
+
+def test_the_first_industry_keeps_its_level_and_growth(industries: Plan) -> None:
+    """第一产业增加值440.92亿元，增长3.7%；第二产业增加值1756.43亿元，同比增长4.2%；…: the
+    plan's primary industry gets 440.92 亿元 and 3.7 %, nothing of the other industries
+    (sd.sina.com.cn/news/2021-01-27/detail-ikftssap1243914.shtml, Linyi 2020)."""
+    result = extract(industries, "linyi-industries-2020.txt", 2020)
+    assert rows(result) == [
+        ("gva.primary", "440.92", "亿元", "level", "2020"),
+        ("gva.primary", "3.7", "%", "growth", "2020"),
+    ]
+    assert result.not_read == []
+
+
+def test_the_issues_urban_income_sentence(linyi: Plan) -> None:
+    """城镇居民人均可支配收入31932元，增长8.4%；农村居民人均可支配收入11652元，增长8.6%: a
+    level 31932 元 and a growth 8.4 %, nothing from the rural half (issue 29's shape)."""
+    text = "城镇居民人均可支配收入31932元，增长8.4%；农村居民人均可支配收入11652元，增长8.6%。"
+    assert rows(one_sentence(linyi, text)) == [
+        ("inc.urban_disposable", "31932", "元", "level", "2016"),
+        ("inc.urban_disposable", "8.4", "%", "growth", "2016"),
+    ]
+
+
+def test_an_indicator_whose_only_number_is_another_subjects_is_listed(linyi: Plan) -> None:
+    """城镇新增就业稳步增加，农村劳动力转移就业8.6万人: 8.6万 was proposed as new urban jobs;
+    now it is withheld and the sentence is listed for the analyst, never dropped."""
+    result = one_sentence(linyi, "全年城镇新增就业稳步增加，农村劳动力转移就业8.6万人。")
+    assert result.rows == []
+    assert [n.indicator for n in result.not_read] == ["emp.new_urban_jobs"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "，比上年增长5.2%",  # compared with the previous year
+        "，同比增长5.2%",
+        "，增长5.2%",
+        "，全市增长5.2%",  # a region opening the clause
+        "，其中，",  # a part of the whole follows
+    ],
+)
+def test_a_continuing_clause_keeps_the_subject(national: Plan, tail: str) -> None:
+    """A clause opening with 比上年, 同比, 增长, a region or 其中 goes on about the indicator:
+    the growth rate after it is still the indicator's."""
+    result = one_sentence(national, f"全年城镇新增就业人数1256万人{tail}。", 2023)
+    assert ("emp.new_jobs", "1256", "万人", "level", "2023") in rows(result)
+    if "5.2" in tail:
+        assert ("emp.new_jobs", "5.2", "%", "growth", "2023") in rows(result)
+
+
+def test_a_region_clause_with_a_figure_keeps_the_subject(linyi: Plan) -> None:
+    """兰山城镇新增就业1.2万人，罗庄0.8万人: a clause opening with a region and a number is
+    the same indicator for that region (synthetic, as synthetic-regions.txt)."""
+    result = one_sentence(linyi, "兰山城镇新增就业1.2万人，罗庄0.8万人。")
+    assert [(r.region, r.value) for r in result.rows] == [("lanshan", "1.2"), ("luozhuang", "0.8")]
+
+
+def test_a_bracket_inside_a_clause_opens_no_subject(linyi: Plan) -> None:
+    """增长（以下如无特别说明，均为同比名义增长）7.9%: words in brackets are no subject, so
+    the 7.9% stays the urban income's and is listed for the analyst (same 2018 sentence)."""
+    result = extract(linyi, "national-income-2018h1.txt", 2018)
+    assert "7.9%" in numbers_listed(result)
+
+
+# The property: clauses of unknown subjects after the plan's clause take nothing from it.
+
+# Characters of nouns that open no continuing clause and name nothing of the plan.
+_NOUN = "农林牧渔蔬菜茶禽蛋奶工营利税金融贷旅游医床校图书馆博物铁航港口煤炭钢汽车手机"
+_UNITS = ["万人", "亿元", "万吨", "元", "个", "家", "%"]
+
+
+@st.composite
+def unknown_clause(draw: st.DrawFn) -> str:
+    name = draw(st.text(alphabet=_NOUN, min_size=2, max_size=8))
+    figure = draw(st.decimals(min_value=0, max_value=99999, places=2))
+    unit = draw(st.sampled_from(_UNITS))
+    sep = draw(st.sampled_from(["，", "；", "、", ",", ";"]))
+    growth = draw(st.one_of(st.just(""), st.decimals(min_value=0, max_value=99, places=1)))
+    verb = draw(st.sampled_from(["增长", "下降", "比上年增长", "同比增长"]))
+    return f"{sep}{name}{figure}{unit}" + (f"，{verb}{growth}%" if growth != "" else "")
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    own=st.sampled_from(
+        [
+            "全年城镇新增就业人数1256万人",
+            "全年城镇新增就业人数1256万人，比上年增长1.3%",
+            "全年粮食产量69541万吨，比上年增加888万吨，增产1.3%",
+            "城镇调查失业率为5.2%",
+        ]
+    ),
+    others=st.lists(unknown_clause(), min_size=1, max_size=5),
+)
+def test_unknown_subjects_take_nothing_from_the_plans_clause(
+    national: Plan, own: str, others: list[str]
+) -> None:
+    """For any plan clause followed by clauses about unknown subjects (random names, figures,
+    with or without a growth rate), the rows are exactly those of the plan clause alone."""
+    alone = one_sentence(national, own + "。", 2023)
+    mixed = one_sentence(national, own + "".join(others) + "。", 2023)
+    assert rows(mixed) == rows(alone)
+    assert [(n.indicator, n.reason) for n in mixed.not_read] == [
+        (n.indicator, n.reason) for n in alone.not_read
+    ]
