@@ -160,6 +160,36 @@ def test_a_bracket_inside_a_clause_opens_no_subject(linyi: Plan) -> None:
     assert "7.9%" in numbers_listed(result)
 
 
+def test_letters_written_onto_a_word_are_a_subject(linyi: Plan) -> None:
+    """城镇居民人均可支配收入31932元，CPI同比上涨2.8%: the 2.8% is the price index's, never
+    the income's growth (the shape of 居民消费价格(CPI)同比上涨2.8% in Linyi's 2020 release)."""
+    result = one_sentence(linyi, "城镇居民人均可支配收入31932元，CPI同比上涨2.8%。")
+    assert rows(result) == [("inc.urban_disposable", "31932", "元", "level", "2016")]
+
+
+def test_he_joins_two_subjects_as_a_comma_does(linyi: Plan) -> None:
+    """全年城镇新增就业12.3万人和农村劳动力转移就业8.6万人: the 8.6万 after 和 is the other
+    subject's, so the 12.3万 is proposed, not both listed as "several"."""
+    result = one_sentence(linyi, "全年城镇新增就业12.3万人和农村劳动力转移就业8.6万人。")
+    assert rows(result) == [("emp.new_urban_jobs", "12.3", "万人", "level", "2016")]
+    assert result.not_read == []
+
+
+def test_fenbie_after_two_subjects_is_left_to_the_analyst(linyi: Plan) -> None:
+    """城镇新增就业、农村劳动力转移就业分别为12.3万人、8.6万人: figures matched by position
+    are not read; the sentence is listed for the indicator, nothing proposed."""
+    result = one_sentence(linyi, "城镇新增就业、农村劳动力转移就业分别为12.3万人、8.6万人。")
+    assert result.rows == []
+    assert [n.indicator for n in result.not_read] == ["emp.new_urban_jobs"]
+
+
+@pytest.mark.parametrize("adverb", ["稳步", "持续", "较快", "名义"])
+def test_an_adverb_before_the_growth_keeps_the_subject(linyi: Plan, adverb: str) -> None:
+    """城镇居民人均可支配收入31932元，稳步增长8.4%: an adverb before the verb opens no subject."""
+    result = one_sentence(linyi, f"城镇居民人均可支配收入31932元，{adverb}增长8.4%。")
+    assert ("inc.urban_disposable", "8.4", "%", "growth", "2016") in rows(result)
+
+
 # The property: clauses of unknown subjects after the plan's clause take nothing from it.
 
 # Characters of nouns that open no continuing clause and name nothing of the plan.

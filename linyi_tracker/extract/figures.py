@@ -5,13 +5,14 @@ one of its ``aliases``, the longest name first). Each number in it belongs to th
 nearest indicator named before it, in the nearest period named before it (全年, 12月份,
 今年8月底, 2016年, …; else the document's year), for the nearest region named before it
 (else ``--region``, else the city) — unless a clause between the name and the number opens
-with a subject of its own: after ，；、： (outside brackets), past periods, region names and
-the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素 …), a
-Chinese word that is no name of the plan (城镇新增就业12.3万人，农村劳动力转移就业8.6万人;
-…增长8.4%；农村居民人均可支配收入11652元，增长8.6%). The numbers from there to the next name
-of the plan, the growth rate after that subject too, are the subject's: never proposed nor
-listed (a target or completion ratio, 完成年度计划的99.34%, is still listed as skipped).
-The rule only withholds. Then, in this order:
+with a subject of its own: after ，；、：, 和 or 以及 (outside brackets), past periods, region
+names and the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素
+…), a Chinese word that is no name of the plan, or letters written onto one (城镇新增就业12.3万人，
+农村劳动力转移就业8.6万人; …增长8.4%；农村居民人均可支配收入11652元，增长8.6%; CPI同比上涨
+2.8%). The numbers from there to the next name of the plan, the growth rate after that
+subject too, are the subject's: never proposed nor listed (a target or completion ratio,
+完成年度计划的99.34%, is still listed as skipped). The rule only withholds. Then, in this
+order:
 
 - a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
@@ -196,8 +197,10 @@ _RESTATES = re.compile(
 _TAIL = 40  # the words just before a number that can make it a bound or a change
 
 # A clause of a sentence starts after one of these (outside brackets: 69541万吨（13908亿斤）
-# and 增长（以下如无特别说明，均为同比名义增长）7.9% are one clause each).
-_SUBJECT_MARKS = ",;:、，；："
+# and 增长（以下如无特别说明，均为同比名义增长）7.9% are one clause each); 和 and 以及 join
+# two subjects (城镇新增就业12.3万人和农村劳动力转移就业8.6万人) as a comma does (a lone 及
+# is left out: 普及率, 涉及 …).
+_SUBJECT_MARKS = re.compile(r"[,;:、，；：]|以及|和")
 # What may open a clause that goes on about the subject of the clause before it (增长8.4%,
 # 比上年增加888万吨, 扣除价格因素，实际增长6.5%, 其中, 分别, 全年 …), gathered from national,
 # Shandong and Linyi communiqués. A clause that opens with other words (农村劳动力转移就业8.6万人,
@@ -211,10 +214,13 @@ _CONTINUING = (
     "全年", "年末", "年底", "年初", "分别", "均", "占", "完成", "超额完成", "超", "相当于",
     "首次", "已", "再", "又", "并", "截至到", "截止到", "截至", "截止", "我市", "我省",
     "本市", "该市", "全县", "全区", "全省", "全市", "预计", "预测", "估计", "或将", "有望",
-    "可望", "将", "明年", "当年", "本年", "上年",
+    "可望", "将", "明年", "当年", "本年", "上年", "稳步", "持续", "大幅", "小幅", "快速",
+    "较快", "平稳",
 )  # fmt: skip
 _CONTINUES = re.compile("|".join(sorted(_CONTINUING, key=len, reverse=True)))
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“‘《「『]")
+# A subject: a Chinese word, or letters written onto one (CPI同比上涨2.8%, gdp增长 — the text
+# is read lower case); English words (up 5%) are not told apart, and go on as before.
+_OWN_SUBJECT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“‘《「『]|[a-z][a-z&]*[\u3400-\u9fff]")
 
 
 class _Marks:
@@ -743,16 +749,15 @@ def _subjects(
     for start, end, _ in areas:
         skips.setdefault(start, end)
     named = {start for start, _, _ in mentions}
-    out: list[int] = []
-    depth = 0
+    depth = [0] * (len(f) + 1)  # brackets open before each position
     for i, ch in enumerate(f):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in _SUBJECT_MARKS and _opens_subject(f, i + 1, skips, named):
-            out.append(i + 1)
-    return out
+        step = 1 if ch in "（(" else -1 if ch in "）)" else 0
+        depth[i + 1] = max(0, depth[i] + step)
+    return [
+        m.end()
+        for m in _SUBJECT_MARKS.finditer(f)
+        if depth[m.start()] == 0 and _opens_subject(f, m.end(), skips, named)
+    ]
 
 
 def _opens_subject(f: str, at: int, skips: dict[int, int], named: set[int]) -> bool:
@@ -768,7 +773,7 @@ def _opens_subject(f: str, at: int, skips: dict[int, int], named: set[int]) -> b
         elif (m := _CONTINUES.match(f, p)) is not None:
             p = m.end()
         else:
-            return _CJK.match(f, p) is not None
+            return _OWN_SUBJECT.match(f, p) is not None
     return False
 
 
