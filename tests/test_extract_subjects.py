@@ -233,3 +233,62 @@ def test_unknown_subjects_take_nothing_from_the_plans_clause(
     assert [(n.indicator, n.reason) for n in mixed.not_read] == [
         (n.indicator, n.reason) for n in alone.not_read
     ]
+
+
+_PARTS = st.sampled_from(
+    [
+        "全年城镇新增就业人数",
+        "城镇新增就业",
+        "粮食产量",
+        "城镇调查失业率",
+        "农村劳动力转移就业",
+        "第二产业增加值",
+        "CPI",
+        "“淘宝村”",
+        "，",
+        "；",
+        "、",
+        "和",
+        "（",
+        "）",
+        "增长",
+        "下降",
+        "比上年",
+        "同比",
+        "其中",
+        "分别为",
+        "扣除价格因素",
+        "实际",
+        "稳步",
+        "全市",
+        "12月份",
+        "为",
+        "万人",
+        "万吨",
+        "元",
+        "%",
+    ]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    parts=st.lists(
+        st.one_of(_PARTS, st.from_regex(r"[1-9]\d{0,4}(\.\d{1,2})?", fullmatch=True)),
+        max_size=30,
+    )
+)
+def test_the_subject_rule_only_withholds(
+    national: Plan, parts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the sentence, every row proposed is one the nearest-name rule alone found
+    for that indicator, same figure, period and measure (before "several" set any aside)."""
+    text = "".join(parts) + "。"
+    with_rule = one_sentence(national, text, 2023)
+    with monkeypatch.context() as m:
+        m.setattr("linyi_tracker.extract.figures._subjects", lambda *_: [])
+        m.setattr(Extractor, "_one_figure_each", lambda self, rows, unread, s: rows)
+        without = one_sentence(national, text, 2023)
+    assert set(with_rule.rows) <= set(without.rows)
