@@ -190,6 +190,33 @@ def test_an_adverb_before_the_growth_keeps_the_subject(linyi: Plan, adverb: str)
     assert ("inc.urban_disposable", "8.4", "%", "growth", "2016") in rows(result)
 
 
+def test_a_plan_name_inside_a_longer_subject_is_not_the_indicator(national: Plan) -> None:
+    """31个大城市城镇调查失业率为5.5%: the rate of 31 big cities, not the national rate the
+    plan follows; no row, the sentence listed (国家统计局, Sept 2020, as reported at
+    www.thewallstreetmoneymachine.com/news/2020/1020/902432.html, there in traditional script)."""
+    result = one_sentence(national, "31个大城市城镇调查失业率为5.5%，比8月份下降0.2个百分点。")
+    assert result.rows == []
+    assert [n.indicator for n in result.not_read] == ["emp.unemployment"]
+
+
+def test_the_median_is_not_the_mean_the_plan_follows(linyi: Plan) -> None:
+    """城镇居民人均可支配收入中位数18048元，增长7.4%: a median, another statistic; neither
+    figure is the income's (国家统计局《2018年上半年居民收入和消费支出情况》, repost
+    modernhuayu.com/data/142/2018-07-16/6424455866384454647.html)."""
+    text = "其中，城镇居民人均可支配收入中位数18048元，增长7.4%，是平均数的91.3%。"
+    assert one_sentence(linyi, text, 2018).rows == []
+
+
+@pytest.mark.parametrize("before", ["1.", "（一）", "一、", "今年以来，", "全市共有", "2016年我市"])
+def test_numbering_periods_and_verbs_before_a_name_leave_it_the_indicator(
+    linyi: Plan, before: str
+) -> None:
+    """1. or （一） numbering a list, a period, a region or a verb before the name is no longer
+    subject: the figure stays the indicator's."""
+    result = one_sentence(linyi, f"{before}城镇新增就业12.3万人。")
+    assert [(r.indicator, r.value) for r in result.rows] == [("emp.new_urban_jobs", "12.3")]
+
+
 # The property: clauses of unknown subjects after the plan's clause take nothing from it.
 
 # Characters of nouns that open no continuing clause and name nothing of the plan.
@@ -288,7 +315,7 @@ def test_the_subject_rule_only_withholds(
     text = "".join(parts) + "。"
     with_rule = one_sentence(national, text, 2023)
     with monkeypatch.context() as m:
-        m.setattr("linyi_tracker.extract.figures._subjects", lambda *_: [])
+        m.setattr("linyi_tracker.extract.figures._Subjects.another", lambda *_: False)
         m.setattr(Extractor, "_one_figure_each", lambda self, rows, unread, s: rows)
         without = one_sentence(national, text, 2023)
     assert set(with_rule.rows) <= set(without.rows)
