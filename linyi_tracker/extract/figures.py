@@ -4,7 +4,17 @@ A sentence is looked at when it names an indicator of the plan (its zh or en nam
 one of its ``aliases``, the longest name first). Each number in it belongs to the
 nearest indicator named before it, in the nearest period named before it (全年, 12月份,
 今年8月底, 2016年, …; else the document's year), for the nearest region named before it
-(else ``--region``, else the city). Then, in this order:
+(else ``--region``, else the city) — unless a clause between the name and the number opens
+with a subject of its own: after ，；、：, 和 or 以及 (outside brackets), past periods, region
+names and the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素
+…), a Chinese word that is no name of the plan, or letters written onto one (城镇新增就业12.3万人，
+农村劳动力转移就业8.6万人; …增长8.4%；农村居民人均可支配收入11652元，增长8.6%; CPI同比上涨
+2.8%). The numbers from there to the next name of the plan, the growth rate after that
+subject too, are the subject's: never proposed nor listed (a target or completion ratio,
+完成年度计划的99.34%, is still listed as skipped). So are the numbers after a name the
+clause makes part of a longer subject: words before it other than periods, regions, those
+continuing words and a list's numbering (31个大城市城镇调查失业率), or 中位数, 指数, 排名, 位次
+after it. These rules only withhold. Then, in this order:
 
 - a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
@@ -187,6 +197,42 @@ _RESTATES = re.compile(
     rf"[^\d\s，,；;。（）()]{{0,6}}\s*[（(]\s*\d[\d.,]*\s*(?P<unit>{_UNIT_WORD})\s*[）)]"
 )
 _TAIL = 40  # the words just before a number that can make it a bound or a change
+
+# A clause of a sentence starts after one of these (outside brackets: 69541万吨（13908亿斤）
+# and 增长（以下如无特别说明，均为同比名义增长）7.9% are one clause each); 和 and 以及 join
+# two subjects (城镇新增就业12.3万人和农村劳动力转移就业8.6万人) as a comma does (a lone 及
+# is left out: 普及率, 涉及 …).
+_SUBJECT_MARKS = re.compile(r"[,;:、，；：]|以及|和")
+# What may open a clause that goes on about the subject of the clause before it (增长8.4%,
+# 比上年增加888万吨, 扣除价格因素，实际增长6.5%, 其中, 分别, 全年 …), gathered from national,
+# Shandong and Linyi communiqués. A clause that opens with other words (农村劳动力转移就业8.6万人,
+# 农村居民人均可支配收入11652元, 第二产业增加值1756.43亿元) has a subject of its own.
+_CONTINUING = (
+    "增长", "下降", "增加", "减少", "增产", "减产", "增收", "减收", "上涨", "下跌", "上升",
+    "回落", "提高", "降低", "提升", "持平", "多增", "少增", "名义", "实际", "扣除价格因素",
+    "按可比价格计算", "按可比口径计算", "按可比口径", "比上年末", "比上年同期", "比上年",
+    "比去年", "比上月", "比年初", "与上年", "比", "较", "同比", "环比", "增幅", "增速",
+    "涨幅", "降幅", "达到", "达", "为", "是", "共计", "合计", "总计", "累计", "共", "其中",
+    "全年", "年末", "年底", "年初", "分别", "均", "占", "完成", "超额完成", "超", "相当于",
+    "首次", "已", "再", "又", "并", "截至到", "截止到", "截至", "截止", "我市", "我省",
+    "本市", "该市", "全县", "全区", "全省", "全市", "预计", "预测", "估计", "或将", "有望",
+    "可望", "将", "明年", "当年", "本年", "上年", "稳步", "持续", "大幅", "小幅", "快速",
+    "较快", "平稳", "实现", "我国", "以来", "共有", "有", "到", "年内", "本年度", "目前",
+    "已经", "总共",
+)  # fmt: skip
+_CONTINUES = re.compile("|".join(sorted(_CONTINUING, key=len, reverse=True)))
+# A subject: a Chinese word, or letters written onto one (CPI同比上涨2.8%, gdp增长 — the text
+# is read lower case); English words (up 5%) are not told apart, and go on as before.
+# Words before a name of the plan that make a longer subject of it: a Chinese word, or a
+# number written onto one (31个大城市, 16-24岁); 1. and （一） numbering a list do not.
+_QUALIFIER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[\d.~\-—–～]+[\u3400-\u9fff]")
+# Words after a name of the plan that make another statistic of it (城镇居民人均可支配收入
+# 中位数18048元 is not the mean the plan follows).
+_SUFFIX = re.compile(r"\s*(?:中位数|指数|排名|位次)")
+_NUMBERING = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])"
+)
+_OWN_SUBJECT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“‘《「『]|[a-z][a-z&]*[\u3400-\u9fff]")
 
 
 class _Marks:
@@ -388,6 +434,7 @@ class Extractor:
             for i in range(start, end):
                 taken[i] = True
         text = _Text(f, mentions)
+        subjects = _Subjects(f, mentions, areas, periods)
         area_ends = [e for _, e, _ in areas]
         rows: list[Proposed] = []
         touched: dict[str, bool] = {}  # indicator id → some number was placed (row or skip)
@@ -404,6 +451,12 @@ class Extractor:
             (ind_id,) = ind_ids
             ind = self.plan.indicator_by_id[ind_id]
             verdict = self._number(text, m, ind, (areas, area_ends), periods, default_year)
+            if (
+                verdict is not None
+                and not (isinstance(verdict, _Skip) and verdict.reason in ("target", "completion"))
+                and subjects.another(a)
+            ):
+                continue  # 农村劳动力转移就业8.6万人 after 城镇新增就业12.3万人: not its figure
             if isinstance(verdict, Proposed):
                 rows.append(_placed(verdict, s, path, sentence.line))
                 touched[ind_id] = True
@@ -691,6 +744,79 @@ def _latest(
     ends are sorted: a binary search)."""
     i = bisect_right(ends, at)
     return mentions[i - 1][2] if i else None
+
+
+class _Subjects:
+    """Where a sentence's clauses open with a subject of their own, and which names of the
+    plan stand inside a longer subject (31个大城市城镇调查失业率): found once a sentence."""
+
+    def __init__(
+        self,
+        f: str,
+        mentions: list[tuple[int, int, frozenset[str]]],
+        areas: list[tuple[int, int, frozenset[str]]],
+        periods: list[_Period],
+    ) -> None:
+        self.f = f
+        self.skips = {p.start: p.start + len(p.words) for p in periods}
+        for start, end, _ in areas:
+            self.skips.setdefault(start, end)
+        self.named = {start for start, _, _ in mentions}
+        depth = [0] * (len(f) + 1)  # brackets open before each position
+        for i, ch in enumerate(f):
+            step = 1 if ch in "（(" else -1 if ch in "）)" else 0
+            depth[i + 1] = max(0, depth[i] + step)
+        self.clauses = [0] + [m.end() for m in _SUBJECT_MARKS.finditer(f) if depth[m.start()] == 0]
+        self.starts = [at for at in self.clauses[1:] if self._opens_subject(at)]
+        self.mention_ends = [end for _, end, _ in mentions]
+        self.qualified = {end for start, end, _ in mentions if self._qualified(start, end)}
+
+    def _past_modifiers(self, p: int, stop: int) -> int:
+        """From ``p``, past spaces, periods, region names and continuing words (not past
+        ``stop`` nor a name of the plan)."""
+        f = self.f
+        while p < stop:
+            if f[p].isspace():
+                p += 1
+            elif p in self.named:
+                break
+            elif p in self.skips:
+                p = self.skips[p]
+            elif (m := _CONTINUES.match(f, p)) is not None:
+                p = m.end()
+            else:
+                break
+        return p
+
+    def _opens_subject(self, at: int) -> bool:
+        """After a clause mark outside brackets, past spaces, periods (全年, 12月份), region
+        names (全市, 兰山) and words that go on about the clause before (增长, 比上年, 其中 …),
+        a CJK word that is not a name of the plan. A clause that opens with a number
+        (罗庄0.8万人, 41.8亿元) or with nothing more goes on with the subject before it."""
+        p = self._past_modifiers(at, len(self.f))
+        return p not in self.named and _OWN_SUBJECT.match(self.f, p) is not None
+
+    def _qualified(self, start: int, end: int) -> bool:
+        """Words other than periods, regions and continuing words stand between the clause's
+        start and the name (31个大城市城镇调查失业率, 16-24岁…), or a word after it makes
+        another statistic of it (…中位数): a subject of its own that holds the name, not the
+        indicator (1. and 一、 numbering a list are no such words)."""
+        if _SUFFIX.match(self.f, end):
+            return True
+        clause = self.clauses[bisect_right(self.clauses, start) - 1]
+        numbering = _NUMBERING.match(self.f, clause)
+        p = self._past_modifiers(numbering.end() if numbering else clause, start)
+        return p < start and _QUALIFIER.match(self.f, p) is not None
+
+    def another(self, at: int) -> bool:
+        """The number at ``at`` is another subject's: a clause with a subject of its own
+        starts between the plan's name nearest before it and it, or that name is qualified."""
+        k = bisect_right(self.mention_ends, at)
+        mention_end = self.mention_ends[k - 1] if k else 0
+        if mention_end in self.qualified:
+            return True
+        i = bisect_right(self.starts, at)
+        return bool(i) and self.starts[i - 1] >= mention_end
 
 
 def _latest_period(periods: list[_Period], at: int) -> _Period | None:
