@@ -9,6 +9,8 @@ README.md); the property test builds sentences of the same shape.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,8 @@ from linyi_tracker.extract.document import Document, read_document, split_senten
 from linyi_tracker.extract.figures import Extraction, Extractor
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
+
+NATIONAL_PLAN = FIXTURES / "extract" / "national-plan.yaml"
 
 HERE = FIXTURES / "extract"
 
@@ -56,12 +60,18 @@ def numbers_listed(result: Extraction) -> list[str]:
 
 
 def test_jobs_of_another_kind_after_the_plans_jobs_are_not_its_figure(linyi: Plan) -> None:
-    """2013年我省新增城镇就业119.98万人、农村劳动力转移就业133.3万人…: 119.98万 is proposed,
-    133.3万 (a subject the plan lacks) is neither proposed nor makes the sentence "several"
+    """2013年我省新增城镇就业119.98万人、农村劳动力转移就业133.3万人…: 133.3万 (a subject
+    the plan lacks) does not make the sentence "several"; 119.98万 is the province's (我省),
+    so it is listed as another area's, never proposed as the city's
     (大众日报, 15 Jan 2014, zw-news.com/news/guolei//news/guolei2014011514187.html)."""
     result = extract(linyi, "shandong-jobs-2013.txt")
-    assert rows(result) == [("emp.new_urban_jobs", "119.98", "万人", "level", "2013")]
-    assert result.not_read == []
+    assert rows(result) == []
+    listed = [
+        (n.indicator, n.reason, n.sentence[n.span[0] : n.span[1]])
+        for n in result.not_read
+        if n.span
+    ]
+    assert listed == [("emp.new_urban_jobs", "other-area", "119.98万人")]
 
 
 def test_a_rate_of_another_subject_is_not_listed_for_the_indicator(linyi: Plan) -> None:
@@ -319,3 +329,31 @@ def test_the_subject_rule_only_withholds(
         m.setattr(Extractor, "_one_figure_each", lambda self, rows, unread, s: rows)
         without = one_sentence(national, text, 2023)
     assert set(with_rule.rows) <= set(without.rows)
+
+
+@pytest.mark.parametrize(
+    ("own", "text", "expected"),
+    [
+        ("全国", "2016年我国城镇新增就业1314万人。", "cn"),
+        ("山东省", "2016年我省城镇新增就业119万人。", "cn"),
+        ("临沂市", "2016年我省城镇新增就业119万人。", ""),
+        ("临沂市", "2016年我国城镇新增就业1314万人。", ""),
+    ],
+)
+def test_our_country_or_province_is_the_plans_own_area_only_when_it_is_one(
+    tmp_path: Path, own: str, text: str, expected: str
+) -> None:
+    """我国 / 我省 name the plan's own area when the plan is a country's or a province's;
+    read with a city's plan they are another area: listed, never proposed as the city's."""
+    plan_text = NATIONAL_PLAN.read_text(encoding="utf-8").replace(
+        "{id: cn, level: city, name: {zh: 全国, en: China}}",
+        f"{{id: cn, level: city, name: {{zh: {own}, en: Here}}}}",
+    )
+    (tmp_path / "plan.yaml").write_text(plan_text, encoding="utf-8")
+    doc = Document("p.txt", "utf-8", split_sentences(text))
+    result = Extractor(read_plan(tmp_path / "plan.yaml"), year=2016).extract([doc])
+    if expected:
+        assert [(r.indicator, r.region) for r in result.rows] == [("emp.new_jobs", "cn")]
+    else:
+        assert result.rows == []
+        assert [n.reason for n in result.not_read] == ["other-area"]
