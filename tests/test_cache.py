@@ -346,6 +346,21 @@ def test_any_observations_round_trip_as_written(rows: list[Observation]) -> None
     assert [str(o.value) for o in back.rows] == [str(o.value) for o in rows]
 
 
+def test_names_read_back_from_two_entries_are_one_object() -> None:
+    """A name (and a figure) repeated by two files' entries is read back as one object:
+    a million county figures hold the same thousand names in every file."""
+    row = Observation(
+        "城镇新增就业人数", parse_period("2017-09"), "临沂市兰山区", Decimal("4385"), None, None,
+        "人", "county report", "", None, "a.csv", 2,
+    )  # fmt: skip
+    first, second = (
+        through_entry(cache.FileEntry(FileRead(name, "utf-8", 1), [row._replace(file=name)]))
+        for name in ("a.csv", "b.csv")
+    )
+    assert first.rows[0].indicator is second.rows[0].indicator
+    assert first.rows[0].value is second.rows[0].value
+
+
 def test_the_fixture_files_give_the_same_store_cached(
     plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
