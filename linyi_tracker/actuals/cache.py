@@ -22,29 +22,36 @@ record, keeps what reconciling them gave — which figures count, which are revi
 and which withdrawn (as positions among the files' figures), the findings reconciling
 made — so an unchanged store is not reconciled again.
 
-How long each kind of run takes is measured in README.md (Performance), not here.
+An entry is a SQLite database (:meth:`sqlite3.Connection.serialize`: a format kept by
+others, read by the standard library) of a few ``STRICT`` tables — the observations by
+column (a row for each field of
+:class:`~linyi_tracker.actuals.observation.Observation`: its distinct texts, and each
+observation's number among them, both compressed), the findings a row each, the file's
+account as one row — behind a header. How long each kind of run takes is measured in
+README.md (Performance), not here.
 
 What an entry is trusted with, and why that is safe (the bytes on disk may have been
 damaged or written by someone else):
 
-- An entry is UTF-8 JSON (no ``marshal``, no ``pickle``: nothing that can run code or
-  crash the interpreter; long integer columns as base64 of 32-bit ints) behind an
-  HMAC-SHA256 of the key and the whole content, with a random per-user secret kept in
-  :data:`SECRET` beside the entries (mode 0600, owned by the user, never followed
-  through a link). The HMAC is checked before anything is parsed: a flipped byte, a cut
-  or a changed figure, even with a recomputed plain digest, is refused.
-- Then every field is type- and bounds-checked while the objects are built: counts
-  against the rows, and the rows against what the data file could give
-  (:func:`max_rows`, so reading an entry never builds more than reading the file
-  could), positions within the figures the files gave, indexes within their tables,
-  runs that add up, figures as ``str()`` writes them and within the reader's bound,
-  dates and periods read back to the same text, no empty revision, each finding's field
-  against the type the :class:`~linyi_tracker.findings.Finding` dataclass declares.
-  Entries larger than :func:`size_limit` are not read. These checks are what keeps any
-  entry, whoever signed it, from crashing or hanging the interpreter or exhausting
-  memory. They do not make an entry signed with a stolen secret tell the truth —
-  whoever holds the secret can write any figure, or put a figure in another series —
-  so the figures rest on the HMAC, and the secret is the user's alone.
+- The header holds an HMAC-SHA256 of the key and the whole database, with a random
+  per-user secret kept in :data:`SECRET` beside the entries (mode 0600, owned by the
+  user, never followed through a link). The HMAC is checked before SQLite sees a byte:
+  a flipped byte, a cut or a changed figure, even with a recomputed plain digest, is
+  refused. So an entry that is read is one this code wrote with the user's own secret,
+  for this key — the key holds the code digest, so the same tables and columns.
+- What is built from it is bounded, whoever signed it: entries larger than
+  :func:`size_limit` are not read; the compressed columns are inflated only up to the
+  rows the data file could give (:func:`max_rows`) and the text an entry may hold, so
+  reading an entry never builds more than reading the file could; the positions the
+  store looks up once the entry is read are checked to be among the figures. SQLite
+  reads a malformed database without crashing (it raises
+  :class:`sqlite3.DatabaseError`); entries hold no code (no ``marshal``, no ``pickle``).
+- Fields are not checked one by one as they are read: a number that is not in its table
+  raises where it is looked up, a figure, period or date that is not one raises where it
+  is made, and anything else that is wrong could only have been written by someone
+  holding the secret — who could as well write a wrong figure that passes every check,
+  or an entry that makes the tool stop with an error. The figures rest on the HMAC, and
+  the secret is the user's alone.
 - On any doubt — an exception of any kind, a wrong digest, a bound exceeded — the entry
   is ignored and deleted, and the file is read again (and cached afresh).
 - Files are created with ``O_EXCL | O_NOFOLLOW`` under a random temporary name, mode
@@ -60,15 +67,10 @@ runs: after a run that wrote, every entry it used stays, and of the others the n
 :data:`KEEP` store entries and :data:`KEEP_FILES` file entries. Stores under
 :data:`~linyi_tracker.actuals.store.CACHE_MIN_BYTES` are not cached: reading them is
 quicker than the bookkeeping.
-
-Long because an untrusted format needs its checks next to its encoding: every field that
-is written has its bound checked when it is read back, in the same file.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import dataclasses
 import functools
@@ -78,30 +80,28 @@ import itertools
 import json
 import operator
 import os
-import re
 import secrets
+import sqlite3
 import stat
 import sys
 import time
-import types
 import typing
+import zlib
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from linyi_tracker import __version__
-from linyi_tracker.actuals.numbers import too_large
 from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
 from linyi_tracker.actuals.withdrawals import Withdrawal
-from linyi_tracker.findings import Finding
+from linyi_tracker.findings import Finding, Severity
 from linyi_tracker.plan.models import Plan
 
-FORMAT = 5
+FORMAT = 6  # 6: SQLite databases (5 and before: JSON columns, ignored and removed)
 KEEP = 6  # store entries kept beyond the current run's: a new day or a new file makes one
 KEEP_FILES = 8192  # file entries kept beyond the current run's (a county store has ~900)
 FILE_SUFFIX, SUFFIX = ".file", ".store"  # one file's reading; a store's reconciling
@@ -109,7 +109,7 @@ SECRET = "secret.key"  # the HMAC key, beside the entries
 _SECRET_BYTES = 32
 _MAGIC = b"linyi-tracker store cache %d\n" % FORMAT
 _DIGEST_HEX = 64  # HMAC-SHA256, as hex
-_HEADER = len(_MAGIC) + _DIGEST_HEX + 1  # magic, digest, newline; then the JSON
+_HEADER = len(_MAGIC) + _DIGEST_HEX + 1  # magic, digest, newline; then the database
 _OFF = {"0", "off", "no", "false", "none"}
 _PACKAGE = Path(__file__).resolve().parent.parent
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows (where making a link needs privileges)
@@ -117,10 +117,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows (where making a link 
 # it is then refused as not a regular file (no effect on a regular file; not on Windows)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
-_MAX_NUMBER = 100  # characters of one value's text (far beyond any figure of the plan)
-_MAX_LINE = 2**31 - 1
 _T = typing.TypeVar("_T")
-_INT = "i"  # a C int: 32 bits wherever CPython runs (the key holds the platform and byte order)
 
 
 def default_folder() -> Path | None:
@@ -268,8 +265,8 @@ class Doubt(Exception):
 
 def load_file(folder: Path, key: FileKey) -> FileEntry | None:
     """What reading the file gave, or ``None`` (absent, unreadable, in doubt)."""
-    limit, rows = size_limit(key.size), max_rows(key.size)
-    return _load(folder, key.key + FILE_SUFFIX, limit, lambda data: _unpack_file(data, rows))
+    limit = size_limit(key.size)
+    return _load(folder, key.key + FILE_SUFFIX, limit, lambda db: _unpack_file(db, key.size))
 
 
 def save_file(folder: Path, key: FileKey, entry: FileEntry) -> bool:
@@ -287,7 +284,7 @@ def load_outcome(
         folder,
         key + SUFFIX,
         size_limit(data_bytes),
-        lambda data: _unpack_outcome(data, figures, withdrawals),
+        lambda db: _unpack_outcome(db, figures, withdrawals),
     )
 
 
@@ -296,8 +293,11 @@ def save_outcome(folder: Path, key: str, outcome: Outcome, *, data_bytes: int) -
     return _save(folder, key + SUFFIX, size_limit(data_bytes), _pack_outcome, outcome)
 
 
-def _load(folder: Path, name: str, limit: int, unpack: Callable[[dict[str, Any]], _T]) -> _T | None:
-    """The entry's content, decoded by ``unpack`` once its digest matches, or ``None``.
+def _load(
+    folder: Path, name: str, limit: int, unpack: Callable[[sqlite3.Connection], _T]
+) -> _T | None:
+    """The entry's content, read by ``unpack`` from its database once its digest
+    matches, or ``None``.
 
     On any doubt at all — an exception of any kind — the entry is deleted, so the next
     run writes a good one, and the files are read instead."""
@@ -312,11 +312,12 @@ def _load(folder: Path, name: str, limit: int, unpack: Callable[[dict[str, Any]]
         blob = _read_private(path, limit)
         if blob is None:
             return None
-        text = _verified(secret, key, blob)
-        data = json.loads(text, parse_float=_no_float, parse_constant=_no_float)
-        if type(data) is not dict or data.get("format") != FORMAT or data.get("key") != key:
-            raise Doubt("another format or key")
-        return unpack(data)
+        db = sqlite3.connect(":memory:")
+        try:
+            db.deserialize(_verified(secret, key, blob))
+            return unpack(db)
+        finally:
+            db.close()
     except Exception:
         with contextlib.suppress(OSError):
             path.unlink()  # never follows a link: removes the link itself
@@ -324,7 +325,7 @@ def _load(folder: Path, name: str, limit: int, unpack: Callable[[dict[str, Any]]
 
 
 def _save(
-    folder: Path, name: str, limit: int, pack: Callable[[str, Any], bytes], entry: Any
+    folder: Path, name: str, limit: int, pack: Callable[[sqlite3.Connection, Any], None], entry: Any
 ) -> bool:
     """Write the entry beside the others (a new private file, renamed into place).
     Anything that fails only costs time: nothing is written."""
@@ -335,7 +336,15 @@ def _save(
         secret = _secret(folder, create=True)
         if secret is None:
             return False
-        body = pack(key, entry)
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            db.execute(f"PRAGMA page_size = {_PAGE}")
+            db.execute("BEGIN")
+            pack(db, entry)
+            db.execute("COMMIT")
+            body = db.serialize()
+        finally:
+            db.close()
         if _HEADER + len(body) > limit:
             return False  # it would not be read back
         tmp = folder / f".{key}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
@@ -351,21 +360,24 @@ def _save(
     return True
 
 
+_PAGE = 512  # bytes a database page: a county's file of 800 rows is a few dozen pages
+
+
 def _sign(secret: bytes, key: str, body: bytes | memoryview) -> str:
     mac = hmac.new(secret, key.encode("ascii") + b"\0", hashlib.sha256)
     mac.update(body)
     return mac.hexdigest()
 
 
-def _verified(secret: bytes, key: str, blob: bytes) -> str:
-    """The entry's JSON text, once its digest matches; before anything is parsed."""
+def _verified(secret: bytes, key: str, blob: bytes) -> memoryview:
+    """The entry's database, once its digest matches; before SQLite reads any of it."""
     if len(blob) < _HEADER or not blob.startswith(_MAGIC) or blob[_HEADER - 1 : _HEADER] != b"\n":
         raise Doubt("not an entry of this format")
     digest = blob[len(_MAGIC) : _HEADER - 1]
     body = memoryview(blob)[_HEADER:]
     if not hmac.compare_digest(digest, _sign(secret, key, body).encode("ascii")):
         raise Doubt("digest mismatch")
-    return str(body, "utf-8")
+    return body
 
 
 def _uid() -> int | None:
@@ -403,11 +415,11 @@ def _read_private(path: Path, limit: int) -> bytes | None:
         st = os.fstat(handle.fileno())
         if not stat.S_ISREG(st.st_mode) or not _private(st) or st.st_size > limit:
             raise Doubt("not a private file of a possible size")
-        data = handle.read(limit + 1)
+        data = handle.read(st.st_size + 1)  # not limit + 1: read() makes room for all it may read
         if os.utime in os.supports_fd:  # read: kept by the next prune (_prune)
             os.utime(handle.fileno())
-    if len(data) > limit:
-        raise Doubt("grew beyond its limit")
+    if len(data) > st.st_size:
+        raise Doubt("grew while read")
     return data
 
 
@@ -504,646 +516,242 @@ def room(used_bytes: int) -> int:
     return max(used_bytes, ROOM_FLOOR)
 
 
-# ------------------------------------------------------------------ values, generically
+# ------------------------------------------------------------------ the tables
 #
-# Findings and files are encoded field by field from their dataclass fields, so a field
-# added or changed there needs nothing here. A value is JSON null, a string, an int, a
-# bool, or a one-key object: {"d": "12.5"} a Decimal, {"t": "2016-01-31"} a date,
-# {"e": "error"} a member of the StrEnum the field declares, {"m": {...}} a mapping,
-# {"l": [...]} a list, {"c": [...]} a dataclass (its init fields in order). Reading one
-# back, the value must be of a type the field's annotation allows.
-
-
-class Unsupported(TypeError):
-    """A value this encoding has no form for: the entry is not written."""
-
-
-def _enc(value: Any) -> Any:
-    if value is None or type(value) in (str, int, bool):
-        return value
-    if isinstance(value, StrEnum):
-        return {"e": value.value}
-    if type(value) is Decimal:
-        text = str(value)
-        _check_number(text)
-        return {"d": text}
-    if type(value) is date:
-        return {"t": value.isoformat()}
-    if isinstance(value, Mapping):
-        if not all(type(k) is str for k in value):
-            raise Unsupported("a mapping with keys that are not strings")
-        return {"m": {k: _enc(v) for k, v in value.items()}}
-    if type(value) is list:
-        return {"l": [_enc(v) for v in value]}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"c": _enc_fields(value)}
-    raise Unsupported(f"no cache form for {type(value).__name__}")
-
-
-def _enc_fields(obj: Any) -> list[Any]:
-    return [_enc(getattr(obj, f.name)) for f in _init_fields(obj.__class__)]
+# A file's entry: ``obs``, a row for each field of Observation, in order — its distinct
+# texts (names, periods, figures and dates as they are written; a JSON list) and each
+# observation's number among them (-1 for none; the line itself for ``line``), both
+# compressed (a column of a million numbers is one C call to read, where a row a figure
+# was 1.8 s for a million through sqlite3); ``finding``, a finding a row; ``account``, the
+# file's account as one row of JSON. A store's entry: ``outcome`` (how many figures, and
+# the positions of those that count), ``revision`` (a revised key and the position of one
+# of its earlier figures, a row each), ``withdrawn`` and ``finding``. Reading makes each
+# distinct value once (a figure, a period, a date) and zips the columns into
+# observations in C.
 
 
 @functools.cache
-def _init_fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
-    return tuple(f for f in dataclasses.fields(cls) if f.init)
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-@functools.cache
-def _members(hint: Any) -> tuple[Any, ...]:
-    """The types a union allows; a plain hint as a union of one. Worked out once a hint:
-    a million-row entry asks about the same few hints a few hundred thousand times."""
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        return typing.get_args(hint)
-    return (hint,)
-
-
-@functools.cache
-def _container(hint: Any, kinds: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The arguments of the union member whose origin is one of ``kinds`` (list, dict,
-    Mapping): its item hint, or its key and value hints."""
-    for member in _members(hint):
-        if typing.get_origin(member) in kinds:
-            return typing.get_args(member)
-    raise Doubt(f"a container where {hint} is declared")
-
-
-@functools.cache
-def _shapes(hint: Any) -> tuple[tuple[Any, ...], ...]:
-    """What each member of ``hint`` asks of a value, worked out once a hint: ("none",),
-    ("map", key hint, value hint), ("list", item hint) or ("type", the exact type)."""
-    shapes: list[tuple[Any, ...]] = []
-    for member in _members(hint):
-        origin = typing.get_origin(member)
-        if member is None or member is type(None):
-            shapes.append(("none",))
-        elif origin in _MAPPINGS:
-            shapes.append(("map", *typing.get_args(member)))
-        elif origin is list:
-            shapes.append(("list", *typing.get_args(member)))
-        elif isinstance(member, type):
-            shapes.append(("type", member))
-    return tuple(shapes)
-
-
-_MAPPINGS = (dict, Mapping)
-
-
-def _dec(raw: Any, hint: Any) -> Any:
-    """The value ``raw`` encodes, checked against the declared ``hint``."""
-    if type(raw) in _plain(hint):  # a JSON str, int, bool or null the hint allows as it is
-        return raw
-    value = _dec_raw(raw, hint)
-    if type(value) is dict or type(value) is list:
-        return value  # built by _dec_raw from items checked against the declared items
-    if not _fits(value, hint):
-        raise Doubt(f"{type(value).__name__} where {hint} is declared")
-    return value
-
-
-# By id(hint), the hint kept with it (so its id is never another's): hashing a union
-# hashes its members, at every field of every finding of a store.
-_PLAIN: dict[int, tuple[Any, frozenset[type]]] = {}
-
-
-def _plain(hint: Any) -> frozenset[type]:
-    """The JSON scalar types ``hint`` allows exactly as they are, worked out once a hint."""
-    found = _PLAIN.get(id(hint))
-    if found is None:
-        shapes = _shapes(hint)
-        allowed = {s[1] for s in shapes if s[0] == "type"} | {
-            _NONE for s in shapes if s[0] == "none"
-        }
-        found = _PLAIN[id(hint)] = (hint, frozenset(allowed & {str, int, bool, _NONE}))
-    return found[1]
-
-
-def _dec_raw(raw: Any, hint: Any) -> Any:
-    if raw is None or type(raw) in (str, int, bool):
-        return raw
-    if type(raw) is not dict or len(raw) != 1:
-        raise Doubt("not a value")
-    ((tag, body),) = raw.items()
-    if tag == "d" and type(body) is str:
-        _check_number(body)
-        return Decimal(body)
-    if tag == "t" and type(body) is str:
-        return _day(body)
-    if tag == "e" and type(body) is str:
-        for member in _members(hint):
-            if isinstance(member, type) and issubclass(member, StrEnum):
-                with contextlib.suppress(ValueError):
-                    return member(body)
-        raise Doubt("not a member of the declared enum")
-    if tag == "m" and type(body) is dict:
-        key_hint, value_hint = _container(hint, _MAPPINGS)
-        if not all(_fits(k, key_hint) for k in body):
-            raise Doubt(f"a key where {key_hint} is declared")
-        return {k: _dec(v, value_hint) for k, v in body.items()}
-    if tag == "l" and type(body) is list:
-        (item_hint,) = _container(hint, (list,))
-        return [_dec(v, item_hint) for v in body]
-    if tag == "c" and type(body) is list:
-        for member in _members(hint):
-            if isinstance(member, type) and dataclasses.is_dataclass(member):
-                return _dec_fields(member, body)
-    raise Doubt("not a value")
-
-
-def _dec_fields(cls: type, raw: Any) -> Any:
-    fields = _init_fields(cls)
-    if type(raw) is not list or len(raw) != len(fields):
-        raise Doubt(f"not the fields of {cls.__name__}")
-    hints = _hints(cls)
-    return cls(**{f.name: _dec(r, hints[f.name]) for f, r in zip(fields, raw, strict=True)})
-
-
-def _fits(value: Any, hint: Any) -> bool:
-    """Whether ``value`` is of a type ``hint`` allows (exactly: no bool for an int)."""
-    if type(value) in _plain(hint):
-        return True
-    for shape in _shapes(hint):
-        kind = shape[0]
-        if kind == "type":
-            ok = type(value) is shape[1]
-        elif kind == "none":
-            ok = value is None
-        elif kind == "map":
-            key_hint, value_hint = shape[1], shape[2]
-            ok = type(value) is dict and all(
-                _fits(k, key_hint) and _fits(v, value_hint) for k, v in value.items()
-            )
-        else:
-            item_hint = shape[1]
-            ok = type(value) is list and all(_fits(v, item_hint) for v in value)
-        if ok:
-            return True
-    return False
-
-
-_NUMBER = re.compile(
-    rf"-?[0-9]{{1,{_MAX_NUMBER}}}(?:\.[0-9]{{1,{_MAX_NUMBER}}})?(?:E[-+][0-9]{{1,4}})?"
-)
-
-
-def _check_number(text: str) -> None:
-    if len(text) > _MAX_NUMBER or not _NUMBER.fullmatch(text):
-        raise Doubt("not a plain number of bounded length")
-
-
-def _day(text: str) -> date:
-    day = date.fromisoformat(text)
-    if day.isoformat() != text:
-        raise Doubt("not a date as it is written")
-    return day
-
-
-def _pack_ints(values: list[int]) -> str:
-    """Many ints as the base64 text of 32-bit integers rather than a JSON list: a column
-    of a million reads back in 0.07 s instead of 0.17 s (JSON's int parsing and a type
-    check of each), and most of an entry is such columns. A value beyond 32 bits raises
-    OverflowError: that entry is not written."""
-    return base64.b64encode(array(_INT, values).tobytes()).decode("ascii")
-
-
-def _packed(raw: Any) -> list[int]:
-    """The ints of :func:`_pack_ints`, as many as the text's size allows, unbounded (the
-    caller bounds them); a list, whose ints a pass over an array would make again."""
-    if type(raw) is not str:
-        raise Doubt("not packed ints")
-    try:
-        data = base64.b64decode(raw, validate=True)
-    except binascii.Error as exc:
-        raise Doubt("not base64") from exc
-    packed = array(_INT)
-    if len(data) % packed.itemsize:
-        raise Doubt("not a whole number of ints")
-    packed.frombytes(data)
-    return packed.tolist()
-
-
-def _ints(raw: Any, low: int, high: int) -> list[int]:
-    """The ints of :func:`_pack_ints`, each within [low, high] (C loops, no Python call
-    per item)."""
-    numbers = _packed(raw)
-    if numbers and (min(numbers) < low or max(numbers) > high):
-        raise Doubt("ints out of bounds")
-    return numbers
-
-
-def _strings(raw: Any) -> list[str]:
-    if type(raw) is not list or (raw and set(map(type, raw)) != {str}):
-        raise Doubt("not a list of strings")
-    return raw
-
-
-# ------------------------------------------------------------------ the observations
-#
-# Whole columns, not rows: one per field of Observation, chosen by the field's type.
-# Strings by their number in one table, a column that repeats itself (file, region,
-# unit, source…) as runs, line numbers as runs of consecutive lines (_encode_runs), the
-# values as one joined text. Reading them back is then a few C loops per column instead
-# of Python work per row — and each column's checks are C loops too, or are made on the
-# tables (a number that is not in its table raises when it is looked up) or once for
-# each distinct figure (_figure).
-
-_SEP = ";"  # between values in the joined value column (never inside a number; plain in JSON)
-_NONE = type(None)
-_SAMPLE = 1024  # rows looked at to see whether a column changes too often for runs
-Column = tuple[bool, str, str]  # (in runs?, numbers or run values, run lengths), packed
-
-
-@functools.cache
-def _observation_kinds() -> tuple[tuple[str, str, bool], ...]:
-    """(field, kind, may be None) for each field of Observation, in order."""
+def _columns() -> tuple[tuple[str, str], ...]:
+    """(field, kind) of each field of Observation, by its declared type: ``text``,
+    ``period``, ``value``, ``day`` or ``line``."""
     kinds = {str: "text", Period: "period", Decimal: "value", date: "day", int: "line"}
-    out = []
-    for name, hint in _hints(Observation).items():
-        allowed = set(_members(hint))
-        (single,) = allowed - {_NONE}
-        if single not in kinds or (kinds[single] in ("line", "period") and _NONE in allowed):
-            raise Unsupported(f"no column form for Observation.{name}: {hint}")
-        out.append((name, kinds[single], _NONE in allowed))
-    if [name for name, _, _ in out] != list(Observation._fields):
-        raise Unsupported("Observation's annotations are not its fields")
-    return tuple(out)
+    hints = typing.get_type_hints(Observation)
+    found = []
+    for name in Observation._fields:
+        hint = hints[name]
+        (kind,) = {kinds[t] for t in typing.get_args(hint) or (hint,) if t is not type(None)}
+        found.append((name, kind))
+    return tuple(found)
 
 
-def _runs(values: Sequence[Any], changed: Iterable[bool]) -> tuple[list[int], list[int]]:
-    """Where each run starts and how long it is, ``changed`` saying where a new one begins."""
-    starts = [0, *itertools.compress(itertools.count(1), changed)]
-    return starts, list(map(operator.sub, [*starts[1:], len(values)], starts))
+_FINDING = tuple(f.name for f in dataclasses.fields(Finding))
+_OUTSIDE = ("observations", "findings")  # FileRead's fields kept in tables of their own
+_TEXT = operator.attrgetter("text")
 
 
-def _encode(values: list[Any], code: Callable[[list[Any]], list[int]]) -> Column:
-    """A column as runs (its values coded only at the start of each run) when it
-    repeats itself, else every value coded; ``code`` turns values into numbers."""
-    if not values:
-        return False, "", ""
-    head = values[:_SAMPLE]  # a file's whole column, mostly: its runs are not counted twice
-    if sum(map(operator.ne, head[1:], head[:-1])) * 4 <= len(head):
-        starts, counts = _runs(values, map(operator.ne, values[1:], values[:-1]))
-        if len(starts) * 4 <= len(values):
-            return True, _pack_ints(code([values[i] for i in starts])), _pack_ints(counts)
-    return False, _pack_ints(code(values)), ""  # changes too often for runs
+def _create(db: sqlite3.Connection, table: str, columns: Iterable[str], kind: str) -> None:
+    names = ", ".join(f'"{name}" {kind}' for name in columns)
+    db.execute(f"CREATE TABLE {table} ({names}) STRICT")
 
 
-def _decode(
-    raw: Any,
-    n: int,
-    convert: Callable[[int], Any] | list[Any],
-    *,
-    allowed: range | None = None,
-) -> list[Any]:
-    """A column of ``n`` rows, each number converted: looked up in a list (-1 its last
-    item, where ``allowed`` starts at -1), or given to a function once for each
-    distinct number (a period or a date is made once, not once a row). Each number
-    must be within ``allowed`` (a list's bound by default): checked first, in C, for a
-    list would take any negative number from its end."""
-    if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
-        raise Doubt("not a column")
-    in_runs, numbers, counts = raw[0], _packed(raw[1]), _ints(raw[2], 1, n)
-    if in_runs:
-        if len(numbers) != len(counts) or sum(counts) != n:
-            raise Doubt("runs that do not add up to the rows")
-    elif counts or len(numbers) != n:
-        raise Doubt("a column of another length")
-    if allowed is None:
-        if not isinstance(convert, list):
-            raise TypeError("a function's numbers need their bound")
-        allowed = range(len(convert))
-    if numbers and (min(numbers) < allowed.start or max(numbers) >= allowed.stop):
-        raise Doubt("ints out of bounds")
-    if isinstance(convert, list):
-        look: Callable[[int], Any] = convert.__getitem__
-    else:
-        look = {number: convert(number) for number in set(numbers)}.__getitem__
-    try:
-        if in_runs:
-            return list(
-                itertools.chain.from_iterable(
-                    map(itertools.repeat, map(look, numbers), counts)  # bounded: sum is n
-                )
-            )
-        return list(map(look, numbers))
-    except LookupError as exc:
-        raise Doubt("a number that is not in its table") from exc
+def _texts(kind: str, column: Sequence[Any]) -> Sequence[Any]:
+    """A column's values as the texts their table keeps (None stays None)."""
+    if kind == "value":  # by text: 9800 and 9800.0 are equal Decimals but two figures
+        return [None if v is None else str(v) for v in column]
+    if kind == "period":
+        return list(map(_TEXT, column))
+    if kind == "day":
+        made = {d: None if d is None else d.isoformat() for d in set(column)}
+        return list(map(made.__getitem__, column))
+    return column
 
 
-def _encode_runs(numbers: Sequence[int]) -> list[Any]:
-    """Ints as runs of consecutive ones (first, how many) when there are few — a file's
-    line numbers, the figures that count in a store that repeats no key — else each one."""
-    if numbers:
-        following = map(operator.add, numbers[:-1], itertools.repeat(1))
-        starts, counts = _runs(numbers, map(operator.ne, numbers[1:], following))
-        if len(starts) * 4 <= len(numbers):
-            return [True, _pack_ints([numbers[i] for i in starts]), _pack_ints(counts)]
-    return [False, _pack_ints(list(numbers)), ""]
-
-
-def _decode_runs(raw: Any, n: int, high: int) -> Sequence[int]:
-    """The ``n`` ints of :func:`_encode_runs`, each in [0, ``high``). One run is given as
-    a ``range``: the figures that count, when no key repeats, are all of them."""
-    if type(raw) is not list or len(raw) != 3 or type(raw[0]) is not bool:
-        raise Doubt("not runs")
-    if not raw[0]:
-        numbers = _ints(raw[1], 0, high - 1)
-        if raw[2] != "" or len(numbers) != n:
-            raise Doubt("not the numbers expected")
-        return numbers
-    firsts, counts = _ints(raw[1], 0, high - 1), _ints(raw[2], 1, n)
-    if len(firsts) != len(counts) or sum(counts) != n or len(firsts) * 4 > n:
-        raise Doubt("runs that do not add up")
-    ends = list(map(operator.add, firsts, counts))
-    if max(ends, default=0) > high:
-        raise Doubt("runs beyond their bound")
-    if len(firsts) == 1:
-        return range(firsts[0], ends[0])
-    return list(itertools.chain.from_iterable(map(range, firsts, ends)))
-
-
-def _encode_values(values: list[Decimal | None]) -> tuple[Column, str]:
-    """The value column as numbers into a table of its distinct texts, and that table:
-    str() of each (an exact round trip; distinct by text, as 9800 and 9800.0 are equal
-    Decimals), each after a separator — no figures give "", one figure ";9800". A file
-    repeats its figures (the bench's files of 77,000 rows hold a few thousand distinct
-    ones), so reading makes and checks each distinct text once, not once a row."""
-    table = _Strings()
-    texts = (
-        list(map(str, values))
-        if _NONE not in set(map(type, values))  # not `None in`: Decimal == None is slow
-        else [None if v is None else str(v) for v in values]
-    )
-    column = _encode(texts, table.column)
-    joined = _SEP + _SEP.join(table.texts) if table.texts else ""
-    _figures(joined)  # what would not be read back is not written
-    return column, joined
-
-
-def _figures(raw: Any) -> list[Decimal | None]:
-    """The figures of a value table, in one pass in C: each text met for the first time
-    is checked by :func:`_figure` (plain digits, a dot, a minus, of bounded length)."""
-    if type(raw) is not str or (raw and raw[0] != _SEP):
-        raise Doubt("not a value table")
-    return list(map(_FIGURES.__getitem__, raw.split(_SEP)[1:]))  # "" is no figures
-
-
-def _decode_values(raw: Any, table: Any, n: int, optional: bool) -> list[Decimal | None]:
-    """The value column of ``n`` rows, from its table of distinct texts."""
-    figures = _figures(table)
-    if optional:
-        figures.append(None)  # -1: a row without a figure
-    return _decode(raw, n, figures, allowed=range(-optional, len(figures) - optional))
-
-
-class _Known(dict[str, _T]):
-    """Texts made values once a process, by exact text, each made and checked by ``make``
-    when first met: files repeat their figures (a million county figures hold ~50,000
-    distinct texts) and periods, so most are found here, in C (an lru_cache: 0.5 µs a hit)."""
+class _Made(dict[str, _T]):
+    """Texts made values once a process (a name, a figure, a period), by exact text: a
+    county's files repeat their names, figures and periods, and equal values are then one
+    object (a million county figures: 57 MB less memory than a string for each file's
+    own, and the store's index hashes each name once)."""
 
     def __init__(self, make: Callable[[str], _T]) -> None:
         super().__init__()
         self.make = make
 
     def __missing__(self, text: str) -> _T:
-        if len(self) > _KNOWN_TEXTS:
+        if len(self) > 1 << 18:
             self.clear()
         made = self[text] = self.make(text)
         return made
 
 
-_KNOWN_TEXTS = 1 << 18
+_MAKE: dict[str, Callable[[str], Any]] = {
+    "text": _Made(str).__getitem__,
+    "period": _Made(parse_period).__getitem__,
+    "value": _Made(Decimal).__getitem__,
+    "day": date.fromisoformat,
+}
 
 
-def _figure(text: str) -> Decimal:
-    _check_number(text)
-    made = Decimal(text)
-    if str(made) != text:  # "+5200." and ".5" are numbers, but never written
-        raise Doubt("figures not as str() writes them")
-    if too_large(made):
-        raise Doubt("a figure the reader refuses as too large")
-    return made
+def _pack_file(db: sqlite3.Connection, entry: FileEntry) -> None:
+    read, rows = entry
+    if read.observations:
+        raise Doubt("a file's observations kept in its account")
+    db.execute("CREATE TABLE obs (field TEXT NOT NULL, texts BLOB, codes BLOB NOT NULL) STRICT")
+    columns = zip(*rows, strict=True) if rows else [()] * len(_columns())
+    for (name, kind), column in zip(_columns(), columns, strict=True):
+        texts: bytes | None = None
+        if kind != "line":  # its distinct texts, in order, and each row's number among them
+            written = _texts(kind, column)
+            numbers: dict[str | None, int] = {None: -1}
+            for text in dict.fromkeys(written):  # in C
+                numbers.setdefault(text, len(numbers) - 1)
+            column = tuple(map(numbers.__getitem__, written))
+            texts = _pack_texts(typing.cast("list[str]", list(numbers)[1:]))  # None is -1
+        db.execute("INSERT INTO obs VALUES (?, ?, ?)", (name, texts, _pack_ints(column)))
+    account = {
+        f.name: getattr(read, f.name) for f in dataclasses.fields(read) if f.name not in _OUTSIDE
+    }
+    db.execute("CREATE TABLE account (json TEXT NOT NULL) STRICT")
+    db.execute("INSERT INTO account VALUES (?)", (json.dumps(account, ensure_ascii=False),))
+    _pack_findings(db, read.findings)
 
 
-def _period(text: str) -> Period:
-    found = parse_period(text)
-    if found.text != text:
-        raise Doubt("a period not as it is written")
+def _unpack_file(db: sqlite3.Connection, data_bytes: int) -> FileEntry:
+    """A file's entry, building no more than reading the file of ``data_bytes`` could:
+    no more rows than it could give (:func:`max_rows`), no more text than an entry may hold."""
+    rows, limit = max_rows(data_bytes), size_limit(data_bytes)
+    raw = db.execute("SELECT field, texts, codes FROM obs ORDER BY rowid").fetchall()
+    if [name for name, _, _ in raw] != [name for name, _ in _columns()]:
+        raise Doubt("other fields")
+    columns: list[Iterable[Any]] = []
+    for (_, kind), (_, texts, blob) in zip(_columns(), raw, strict=True):
+        numbers = _unpack_ints(blob, rows)
+        if kind == "line":
+            columns.append(numbers)
+            continue
+        made = [*map(_MAKE[kind], _unpack_texts(texts, limit)), None]  # each made once
+        if len(made) == 1 or (len(made) == 2 and numbers.count(0) == len(numbers)):
+            columns.append(itertools.repeat(made[0], len(numbers)))  # one value (a file's region)
+        else:
+            columns.append(map(made.__getitem__, numbers))
+    # what Observation._make does, without a Python call a row
+    observations = list(
+        map(tuple.__new__, itertools.repeat(Observation), zip(*columns, strict=True))
+    )
+    ((account,),) = db.execute("SELECT json FROM account").fetchall()
+    read = FileRead(**json.loads(account), findings=_unpack_findings(db))
+    return FileEntry(read, observations)
+
+
+def _pack_texts(texts: list[str]) -> bytes:
+    """A column's distinct texts, as a JSON list, compressed (a county's file names its
+    indicators, ~1,000 ids, and its figures)."""
+    return zlib.compress(json.dumps(texts, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def _unpack_texts(blob: bytes, most: int) -> list[str]:
+    """The texts of :func:`_pack_texts`, inflating at most ``most`` bytes."""
+    return json.loads(_inflate(blob, most))  # type: ignore[no-any-return]
+
+
+def _pack_ints(numbers: Sequence[int]) -> bytes:
+    """A column of ints as 32-bit ints (the key holds the byte order), compressed: a
+    column that repeats itself (a file's region, its source) or counts up (its lines)
+    shrinks to almost nothing. A number beyond 32 bits raises: nothing is written."""
+    return zlib.compress(array("i", numbers).tobytes(), 1)
+
+
+def _unpack_ints(blob: bytes, most: int) -> array[int]:
+    """The ints of :func:`_pack_ints`, at most ``most`` of them: never more is inflated."""
+    return array("i", _inflate(blob, most * _INT_BYTES))
+
+
+def _inflate(blob: bytes, most: int) -> bytes:
+    """What ``blob`` compresses, if it is no more than ``most`` bytes (never more is made:
+    a few bytes may inflate to gigabytes)."""
+    inflate = zlib.decompressobj()
+    data = inflate.decompress(blob, most + 1)
+    if not inflate.eof or len(data) > most:
+        raise Doubt("more than allowed")
+    return data
+
+
+_INT_BYTES = array("i").itemsize
+
+
+def _pack_findings(db: sqlite3.Connection, findings: list[Finding]) -> None:
+    """Findings a row, their parameters as JSON (a Decimal as {"d": its text})."""
+    _create(db, "finding", _FINDING, "ANY")
+    marks = ", ".join("?" * len(_FINDING))
+    db.executemany(
+        f"INSERT INTO finding VALUES ({marks})",
+        (
+            [
+                json.dumps(list(v.items()), ensure_ascii=False, default=_tagged)
+                if name == "params"
+                else v
+                for name, v in zip(_FINDING, map(f.__getattribute__, _FINDING), strict=True)
+            ]
+            for f in findings
+        ),
+    )
+
+
+def _tagged(value: object) -> object:
+    if type(value) is Decimal:
+        return {"d": str(value)}
+    raise TypeError(f"no cache form for {type(value).__name__}")
+
+
+def _unpack_findings(db: sqlite3.Connection) -> list[Finding]:
+    found = []
+    for row in db.execute("SELECT * FROM finding ORDER BY rowid"):
+        fields = dict(zip(_FINDING, row, strict=True))
+        fields["severity"] = Severity(fields["severity"])
+        fields["params"] = dict(json.loads(fields["params"], object_hook=_untagged))
+        found.append(Finding(**fields))
     return found
 
 
-_FIGURES, _PERIODS = _Known(_figure), _Known(_period)
+def _untagged(tagged: dict[str, str]) -> Decimal:
+    return Decimal(tagged["d"])
 
 
-class _Strings:
-    """Repeated strings stored once, as numbers into a table (``None`` is -1)."""
-
-    def __init__(self) -> None:
-        self.numbers: dict[str | None, int] = {None: -1}
-        self.texts: list[str] = []
-
-    def column(self, values: list[str | None]) -> list[int]:
-        numbers = self.numbers
-        for text in dict.fromkeys(values):  # the distinct ones, in C
-            if text not in numbers:
-                if type(text) is not str:
-                    raise Unsupported(f"{type(text).__name__} in a text column")
-                numbers[text] = len(self.texts)
-                self.texts.append(text)
-        return list(map(numbers.__getitem__, values))
-
-
-def _days(values: list[date | None]) -> list[str | None]:
-    text = {d: None if d is None else d.isoformat() for d in dict.fromkeys(values)}
-    return list(map(text.__getitem__, values))
-
-
-def _dump(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
-        "utf-8"
-    )
-
-
-def _pack_file(key: str, entry: FileEntry) -> bytes:
-    read, rows = entry
-    if set(map(type, rows)) - {Observation}:
-        raise Unsupported("rows that are not observations")
-    if read.observations:
-        raise Unsupported("a file's observations kept in its account")
-    s = _Strings()
-    columns: list[Any] = []
-    value_texts = ""
-    for name, kind, _ in _observation_kinds():
-        values = list(map(operator.attrgetter(name), rows))
-        if kind == "text":
-            columns.append(_encode(values, s.column))
-        elif kind == "period":
-            # by their texts: a Period's == is a Python call, a str's is not
-            columns.append(_encode(list(map(operator.attrgetter("text"), values)), s.column))
-        elif kind == "day":
-            columns.append(_encode(values, lambda ds: s.column(_days(ds))))
-        elif kind == "value":
-            column, value_texts = _encode_values(values)
-            columns.append(column)
-        else:
-            columns.append(_encode_runs(values))
-    return _dump(
-        {
-            "format": FORMAT,
-            "key": key,
-            "strings": s.texts,
-            "values": value_texts,
-            "rows": len(rows),
-            "observation_fields": list(Observation._fields),
-            "columns": columns,
-            "finding_fields": [f.name for f in _init_fields(Finding)],
-            "findings": [_enc_fields(f) for f in read.findings],
-            "file_fields": [f.name for f in _init_fields(FileRead)],
-            "file": _enc_fields(dataclasses.replace(read, findings=[])),
-        }
-    )
-
-
-def _unpack_file(data: dict[str, Any], max_rows: int) -> FileEntry:
-    if (
-        data.get("observation_fields") != list(Observation._fields)
-        or data.get("finding_fields") != [f.name for f in _init_fields(Finding)]
-        or data.get("file_fields") != [f.name for f in _init_fields(FileRead)]
-    ):
-        raise Doubt("written for other fields")
-    n = data["rows"]
-    # No more rows than the data file could give (max_rows): the columns in runs cost
-    # nothing a row, so the entry's own size would not bound what is built.
-    if type(n) is not int or not 0 <= n <= max_rows:
-        raise Doubt("row count out of bounds")
-    rows = _decode_rows(data, n)
-    findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
-    read = _dec_fields(FileRead, data["file"])
-    if read.findings or read.observations:
-        raise Doubt("a file's findings or figures kept twice")
-    if read.rows < 0 or not 0 < (read.value_column or 1) <= _MAX_LINE:
-        raise Doubt("a file's counts out of bounds")
-    read.findings = findings
-    return FileEntry(read, rows)
-
-
-def _decode_rows(data: dict[str, Any], n: int) -> list[Observation]:
-    """The ``n`` observations of a file entry's columns."""
-    strings = _strings(data["strings"])
-    text_or_none: list[str | None] = [*strings, None]
-    raw_columns = data["columns"]
-    kinds = _observation_kinds()
-    if type(raw_columns) is not list or len(raw_columns) != len(kinds):
-        raise Doubt("another number of columns")
-
-    def day(number: int) -> date | None:
-        return None if number < 0 else _day(strings[number])
-
-    columns: list[Sequence[Any]] = []
-    for (_, kind, optional), raw in zip(kinds, raw_columns, strict=True):
-        allowed = range(-optional, len(strings))  # -1: None, where a column allows it
-        if kind == "text":
-            table = text_or_none if optional else strings
-            columns.append(_decode(raw, n, table, allowed=allowed))
-        elif kind == "period":  # never None (_observation_kinds)
-            columns.append(_decode(raw, n, lambda i: _PERIODS[strings[i]], allowed=allowed))
-        elif kind == "day":
-            columns.append(_decode(raw, n, day, allowed=allowed))
-        elif kind == "value":
-            columns.append(_decode_values(raw, data["values"], n, optional))
-        else:
-            columns.append(_decode_runs(raw, n, _MAX_LINE + 1))
-    return list(
-        map(
-            tuple.__new__,  # what Observation._make does, without a Python call per row
-            itertools.repeat(Observation),
-            zip(*columns, strict=True),
-        )
-    )
-
-
-def _pack_outcome(key: str, outcome: Outcome) -> bytes:
+def _pack_outcome(db: sqlite3.Connection, outcome: Outcome) -> None:
     figures, current, revisions, withdrawn, findings = outcome
-    return _dump(
-        {
-            "format": FORMAT,
-            "key": key,
-            "figures": figures,
-            "count": len(current),
-            "current": _encode_runs(current),
-            "revisions": [[*k, len(v)] for k, v in revisions.items()],
-            "revised": _encode_runs(list(itertools.chain.from_iterable(revisions.values()))),
-            "withdrawn": [
-                _pack_ints([w for w, _ in withdrawn]),
-                _pack_ints([o for _, o in withdrawn]),
-            ],
-            "finding_fields": [f.name for f in _init_fields(Finding)],
-            "findings": [_enc_fields(f) for f in findings],
-        }
+    db.execute("CREATE TABLE outcome (figures INT NOT NULL, current BLOB) STRICT")
+    # None: the figures that count are every figure in order (a store that repeats no key)
+    every = current == range(figures)
+    db.execute(
+        "INSERT INTO outcome VALUES (?, ?)",
+        (figures, None if every else _pack_ints(current)),
     )
+    _create(db, "revision", ("indicator", "period", "region", "measure", "position"), "ANY")
+    db.executemany(
+        "INSERT INTO revision VALUES (?, ?, ?, ?, ?)",
+        ((*key, at) for key, olds in revisions.items() for at in olds),
+    )
+    db.execute("CREATE TABLE withdrawn (number INT NOT NULL, position INT NOT NULL) STRICT")
+    db.executemany("INSERT INTO withdrawn VALUES (?, ?)", withdrawn)
+    _pack_findings(db, findings)
 
 
-def _unpack_outcome(data: dict[str, Any], figures: int, withdrawals: int) -> Outcome:
-    if data.get("figures") != figures or data.get("finding_fields") != [
-        f.name for f in _init_fields(Finding)
-    ]:
-        raise Doubt("written for other figures or fields")
-    count = data["count"]
-    if type(count) is not int or not 0 <= count <= figures:
-        raise Doubt("a count out of bounds")
-    current = _decode_runs(data["current"], count, figures)
-    revised = _keyed(data["revisions"], 4, data["revised"], figures)
-    revisions = typing.cast("dict[tuple[str, str, str, str], Sequence[int]]", revised)
-    raw = data["withdrawn"]
-    if type(raw) is not list or len(raw) != 2:
-        raise Doubt("not the withdrawn figures")
-    numbers, positions = _ints(raw[0], 0, withdrawals - 1), _ints(raw[1], 0, figures - 1)
-    if len(numbers) != len(positions) or len(positions) > figures:
-        raise Doubt("withdrawn figures out of bounds")
-    findings = [_dec_fields(Finding, f) for f in _list(data["findings"])]
-    withdrawn = list(zip(numbers, positions, strict=True))
-    return Outcome(figures, current, revisions, withdrawn, findings)
+def _unpack_outcome(db: sqlite3.Connection, figures: int, withdrawals: int) -> Outcome:
+    ((written, blob),) = db.execute("SELECT figures, current FROM outcome").fetchall()
+    if written != figures:
+        raise Doubt("written for other figures")
+    current = range(figures) if blob is None else _unpack_ints(blob, figures).tolist()
+    revisions: dict[tuple[str, str, str, str], Sequence[int]] = {}
+    for *key, at in db.execute("SELECT * FROM revision ORDER BY rowid"):
+        revisions.setdefault(tuple(key), []).append(at)  # type: ignore[attr-defined]
+    withdrawn = db.execute("SELECT * FROM withdrawn ORDER BY rowid").fetchall()
+    # The store looks these up once the entry is read: out of bounds, they would fail there.
+    _within(current, figures)
+    _within([at for olds in revisions.values() for at in olds], figures)
+    _within([at for _, at in withdrawn], figures)
+    _within([number for number, _ in withdrawn], withdrawals)
+    return Outcome(figures, current, revisions, withdrawn, _unpack_findings(db))
 
 
-def _keyed(raw: Any, width: int, runs: Any, figures: int) -> dict[tuple[str, ...], Sequence[int]]:
-    """Keys of ``width`` texts, each with how many of the positions in ``runs`` follow
-    (at least one: reading never makes an empty series or revision); the positions
-    within the figures."""
-    keys: dict[tuple[str, ...], int] = {}
-    for item in _list(raw):
-        fields = _record(item, (*(str,) * width, int))
-        key, count = tuple(fields[:width]), fields[width]
-        if count < 1 or key in keys:
-            raise Doubt("an empty or repeated key")
-        keys[key] = count
-    total = sum(keys.values())
-    if total > figures:
-        raise Doubt("more positions than figures")
-    positions = _decode_runs(runs, total, figures)
-    out: dict[tuple[str, ...], Sequence[int]] = {}
-    at = 0
-    for named, count in keys.items():
-        out[named] = positions[at : at + count]
-        at += count
-    return out
-
-
-def _no_float(text: str) -> Any:
-    raise Doubt("a float or a constant: never written")
-
-
-def _list(raw: Any) -> list[Any]:
-    if type(raw) is not list:
-        raise Doubt("not a list")
-    return raw
-
-
-def _record(raw: Any, kinds: tuple[type, ...]) -> list[Any]:
-    if type(raw) is not list or tuple(map(type, raw)) != kinds:
-        raise Doubt("not a record of the expected types")
-    return raw
+def _within(numbers: Sequence[int], high: int) -> None:
+    if numbers and not (min(numbers) >= 0 and max(numbers) < high):
+        raise Doubt("a position out of its bounds")
