@@ -357,3 +357,37 @@ def test_our_country_or_province_is_the_plans_own_area_only_when_it_is_one(
     else:
         assert result.rows == []
         assert [n.reason for n in result.not_read] == ["other-area"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "城镇居民人均可支配收入32000元，农民人均纯收入12000元，分别增长8.1%和8.6%。",
+        "城镇居民人均可支配收入和农民人均纯收入分别增长8.1%和8.6%。",
+    ],
+)
+def test_fenbie_rates_are_not_given_to_the_name_before_them(linyi: Plan, sentence: str) -> None:
+    """…，分别增长8.1%和8.6% (the shape of 临沂's 2020 release: 农、林、牧、渔…同比分别增长2.9%、
+    7.7%…): the rates go one each with the items listed before 分别, so none is proposed for
+    the name nearest before them (8.1% is the urban income's), and the sentence is listed."""
+    result = one_sentence(linyi, sentence)
+    assert [r for r in rows(result) if r[3] == "growth"] == []
+    assert ("inc.rural_per_capita", "respectively") in [
+        (n.indicator, n.reason) for n in result.not_read
+    ]
+
+
+def test_fenbie_over_regions_says_why(linyi: Plan) -> None:
+    """兰山区、罗庄区城镇新增就业分别为3万人、2万人: matched by position to the regions, the
+    figures are listed as such (分别), never both given to the region named last."""
+    result = one_sentence(linyi, "兰山区、罗庄区城镇新增就业分别为3万人、2万人。")
+    assert result.rows == []
+    assert [(n.indicator, n.reason) for n in result.not_read] == [
+        ("emp.new_urban_jobs", "respectively")
+    ]
+
+
+def test_fenbie_before_one_figure_keeps_it(linyi: Plan) -> None:
+    """城镇居民人均可支配收入32000元，分别比上年增长8.1%: one number after 分别 is the subject's."""
+    result = one_sentence(linyi, "城镇居民人均可支配收入32000元，分别比上年增长8.1%。")
+    assert ("inc.urban_disposable", "8.1", "%", "growth", "2016") in rows(result)

@@ -20,7 +20,9 @@ after it. These rules only withhold. Then, in this order:
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
   completion ratio (完成年度计划的99.34%), never proposed;
 - one end of a range (8.37万到9万人, 8.37～9万, 8至9万) or a forecast (预计, 或将达, 有望)
-  is not read;
+  is not read; nor are two or more numbers after 分别 (…12000元，分别增长8.1%和8.6%): each
+  goes with one of the items listed before it, not all with the name, region or period
+  nearest before them;
 - ``N个百分点`` is a change in points, never a growth rate;
 - a figure in a unit the plan cannot read, with the same figure beside it in brackets in
   another unit (69541万吨（13908亿斤）), is restated: the one in the plan's unit is read;
@@ -85,6 +87,7 @@ NotReadReason = Literal[
     "part-year",
     "range",
     "forecast",
+    "respectively",
 ]
 
 
@@ -441,6 +444,7 @@ class Extractor:
                 taken[i] = True
         text = _Text(f, mentions)
         subjects = _Subjects(f, mentions, areas, periods)
+        numbers = [m.start() for m in _NUMBER.finditer(f) if not any(taken[m.start() : m.end()])]
         area_ends = [e for _, e, _ in areas]
         rows: list[Proposed] = []
         touched: dict[str, bool] = {}  # indicator id → some number was placed (row or skip)
@@ -457,12 +461,14 @@ class Extractor:
             (ind_id,) = ind_ids
             ind = self.plan.indicator_by_id[ind_id]
             verdict = self._number(text, m, ind, (areas, area_ends), periods, default_year)
-            if (
-                verdict is not None
-                and not (isinstance(verdict, _Skip) and verdict.reason in ("target", "completion"))
-                and subjects.another(a)
+            if verdict is not None and not (
+                isinstance(verdict, _Skip) and verdict.reason in ("target", "completion")
             ):
-                continue  # 农村劳动力转移就业8.6万人 after 城镇新增就业12.3万人: not its figure
+                if subjects.another(a):
+                    continue  # 农村劳动力转移就业8.6万人 after 城镇新增就业12.3万人: not its figure
+                if subjects.respectively(a, numbers):
+                    unread.append(NotRead(ind_id, "respectively", s, (a, b), path, sentence.line))
+                    continue
             if isinstance(verdict, Proposed):
                 rows.append(_placed(verdict, s, path, sentence.line))
                 touched[ind_id] = True
@@ -485,7 +491,6 @@ class Extractor:
                 out.not_read.append(n)
         # A sentence naming an indicator with nothing placed for it is listed, not dropped.
         listed = {n.indicator for n in unread} | {r.indicator for r in rows}
-        numbers = any(not any(taken[a:b]) for a, b in (m.span() for m in _NUMBER.finditer(f)))
         for _, _, ids in mentions:
             for ind_id in sorted(ids):
                 if ind_id not in touched and ind_id not in listed:
@@ -813,6 +818,19 @@ class _Subjects:
         numbering = _NUMBERING.match(self.f, clause)
         p = self._past_modifiers(numbering.end() if numbering else clause, start)
         return p < start and _QUALIFIER.match(self.f, p) is not None
+
+    def respectively(self, at: int, numbers: list[int]) -> bool:
+        """The number at ``at`` is one of several after 分别 (respectively), which follows
+        the plan's name nearest before it: matched one each, by position, with the items
+        listed before 分别 (城镇居民人均可支配收入32000元，农民人均纯收入12000元，分别增长8.1%和
+        8.6%; 兰山区、罗庄区…分别为3万人、2万人) — never all the nearest name's, region's or
+        period's. ``numbers``: where the sentence's numbers start (dates and names not)."""
+        k = bisect_right(self.mention_ends, at)
+        word = self.f.rfind("分别", self.mention_ends[k - 1] if k else 0, at)
+        if word < 0:
+            return False
+        end = min((start for start in self.named if start > word), default=len(self.f))
+        return sum(word < n < end for n in numbers) > 1
 
     def another(self, at: int) -> bool:
         """The number at ``at`` is another subject's: a clause with a subject of its own

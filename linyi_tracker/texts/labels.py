@@ -1208,6 +1208,11 @@ LABELS.update(
             "zh": "预计、有望、或将达到的数字，不是实际数",
             "en": "a forecast (预计, 有望, 或将达), not an actual figure",
         },
+        "extract.not_read.respectively": {
+            "zh": "“分别”后的几个数字依次对应前面列出的几项：请对照原句逐一录入",
+            "en": "after 分别 (respectively) each number goes with one of the items listed "
+            "before it: enter them from the sentence",
+        },
         "extract.title.rows": {
             "zh": "建议的数字（请逐行对照原句核对）",
             "en": "Proposed figures (check each against its sentence)",
