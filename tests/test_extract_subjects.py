@@ -338,13 +338,16 @@ def test_the_subject_rule_only_withholds(
         ("山东省", "2016年我省城镇新增就业119万人。", "cn"),
         ("临沂市", "2016年我省城镇新增就业119万人。", ""),
         ("临沂市", "2016年我国城镇新增就业1314万人。", ""),
+        ("临沂市", "2016年我市城镇新增就业12万人。", "cn"),
+        ("临沂市", "2016年本市城镇新增就业12万人。", "cn"),
+        ("全国", "2016年我市城镇新增就业12万人。", ""),
     ],
 )
 def test_our_country_or_province_is_the_plans_own_area_only_when_it_is_one(
     tmp_path: Path, own: str, text: str, expected: str
 ) -> None:
-    """我国 / 我省 name the plan's own area when the plan is a country's or a province's;
-    read with a city's plan they are another area: listed, never proposed as the city's."""
+    """我国 / 我省 / 我市 name the plan's own area when the plan is a country's, a province's
+    or a city's; read with another's plan they are another area: listed, never proposed."""
     plan_text = NATIONAL_PLAN.read_text(encoding="utf-8").replace(
         "{id: cn, level: city, name: {zh: 全国, en: China}}",
         f"{{id: cn, level: city, name: {{zh: {own}, en: Here}}}}",
@@ -391,3 +394,14 @@ def test_fenbie_before_one_figure_keeps_it(linyi: Plan) -> None:
     """城镇居民人均可支配收入32000元，分别比上年增长8.1%: one number after 分别 is the subject's."""
     result = one_sentence(linyi, "城镇居民人均可支配收入32000元，分别比上年增长8.1%。")
     assert ("inc.urban_disposable", "8.1", "%", "growth", "2016") in rows(result)
+
+
+def test_our_city_after_the_country_is_the_plans(linyi: Plan) -> None:
+    """全国…33616元，我市…32000元: the city's figure is proposed for the city, the country's is
+    not (it was all listed as another area's)."""
+    result = one_sentence(
+        linyi, "全国城镇居民人均可支配收入33616元，我市城镇居民人均可支配收入32000元。"
+    )
+    assert [(r.indicator, r.value, r.region) for r in result.rows] == [
+        ("inc.urban_disposable", "32000", "linyi")
+    ]

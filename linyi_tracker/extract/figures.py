@@ -155,10 +155,17 @@ def fold_same_length(text: str) -> str:
 
 TARGET_WORDS = ("目标", "计划", "预期", "力争", "确保", "任务", "规划", "争取")
 OUTSIDE_AREAS = ("全国", "全省", "山东省", "全球", "世界")
-# "Our country", "our province": the plan's own area when the plan is a country's (全国,
-# 中国) or a province's (…省), else another area than the plan's (a provincial communiqué
-# read with a city's plan: 我省新增城镇就业119.98万人 is not the city's figure).
-OWN_AREAS: dict[str, tuple[str, ...]] = {"我国": ("全国", "中国"), "我省": ("省",), "本省": ("省",)}
+# "Our country", "our province", "our city": the plan's own area when the plan is a
+# country's (全国, 中国), a province's (…省) or a city's (…市), else another area than the
+# plan's (a provincial communiqué read with a city's plan: 我省新增城镇就业119.98万人 is not
+# the city's figure; 全国…33616元，我市…32000元 gives the city's after the country's).
+OWN_AREAS: dict[str, tuple[str, ...]] = {
+    "我国": ("全国", "中国"),
+    "我省": ("省",),
+    "本省": ("省",),
+    "我市": ("市",),
+    "本市": ("市",),
+}
 # Two-character verbs only: a lone 增 ends 新增, which names a figure, not its change.
 _UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "提升")
 _DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
