@@ -61,10 +61,6 @@ def unit(v: TargetView, lang: Lang) -> str | None:
     return v.unit_name.get(lang) if v.unit_name else None
 
 
-def amount(value: Decimal | None, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
-    return "—" if value is None else style.amount(value, unit(v, lang), lang)
-
-
 def unit_key(v: TargetView, lang: Lang) -> str:
     """The unit a figure of ``v`` is styled with in a column (SHARE for a percentage)."""
     return style_key(unit(v, lang))
@@ -275,20 +271,18 @@ def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
 
 
 def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+    """A growth or change target's gap, computed, in points: one decimal, as shown (an
+    amount's gap is :func:`amount_figure`'s)."""
     assert v.a.gap is not None
-    if v.a.kind in ("growth", "change"):  # computed, in points: one decimal, as shown
-        # A shortfall never reads 0.0: short is a gap above 0 for a rise (g − g_a) and
-        # below 0 for a fall (c − C with c < 0), and kept_side keeps a figure below 0 there.
-        lower = v.a.comparator in ("<=", "<")
-        shown = (
-            kept_side(v.a.gap, (Decimal(0),), 1)
-            if lower
-            else -kept_side(-v.a.gap, (Decimal(0),), 1)
-        )
-        if style.percent_places is None:
-            return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
-        return t("word.points_gap", lang, v=signed(style.share(abs(shown), lang), shown < 0))
-    return figure_words("gap", v, lang, style) or "—"  # an amount (amount_figure)
+    # A shortfall never reads 0.0: short is a gap above 0 for a rise (g − g_a) and
+    # below 0 for a fall (c − C with c < 0), and kept_side keeps a figure below 0 there.
+    lower = v.a.comparator in ("<=", "<")
+    shown = (
+        kept_side(v.a.gap, (Decimal(0),), 1) if lower else -kept_side(-v.a.gap, (Decimal(0),), 1)
+    )
+    if style.percent_places is None:
+        return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
+    return t("word.points_gap", lang, v=signed(style.share(abs(shown), lang), shown < 0))
 
 
 def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str | None:
@@ -512,13 +506,12 @@ def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
 
 
 def _projected_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
-    assert v.a.projected is not None
+    """A growth or change target's projection (an amount's is :func:`amount_figure`'s)."""
+    assert v.projected is not None
     if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
-        ratio = f"{v.a.projected.quantize(Decimal('0.01'))}"
+        ratio = f"{v.projected.quantize(Decimal('0.01'))}"
         return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
-    if v.a.kind == "change":
-        return _change_words(float(v.a.projected), None, lang, style)
-    return amount(_shown_estimate(v, lang, style.of(unit(v, lang))[0]), v, lang, style)
+    return _change_words(float(v.projected), None, lang, style)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:
