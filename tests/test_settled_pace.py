@@ -79,3 +79,16 @@ def test_the_report_table_follows_the_one_rule(plan: Plan, lang: str) -> None:
                 running += 1
                 assert cells[1] != "", v.target_id
     assert settled and running
+
+
+def test_a_chart_draws_no_projection_for_a_settled_target(plan: Plan) -> None:
+    """The report's charts follow the same rule as its tables: a target met or missed at its
+    deadline (coverage ≥ 99 % met in 2020, as of 2020) has no projection line drawn."""
+    report = demo_report(plan, 2020, "2020")
+    views = [v for section in report.systems for v in section.lines if v.chart is not None]
+    settled = [v for v in views if v.standing in SETTLED]
+    assert "ss.resident_pension_coverage.2020" in [v.target_id for v in settled]
+    assert [(v.target_id, v.chart.projection) for v in settled if v.chart.projection] == []
+    earlier = demo_report(plan, 2019, "2019")
+    running = [v for section in earlier.systems for v in section.lines if v.chart is not None]
+    assert any(v.chart.projection for v in running if v.standing not in SETTLED)

@@ -15,7 +15,7 @@ the JSON all read it from the view.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -235,7 +235,7 @@ def target_view(
     # Growth and change targets are judged in percent (a year, or in all), whatever the
     # indicator's own unit.
     unit_name = PERCENT if a.kind in RELATIVE else unit.name if unit else None
-    return TargetView(
+    view = TargetView(
         a=a,
         system=ind.system,
         name=ind.name,
@@ -244,12 +244,15 @@ def target_view(
         count_total=getattr(target, "count_total", None),
         binding=target.binding,
         sources=tuple(sorted({o.source for o in a.evidence if o.source})),
-        chart=_chart(plan, book, target, a, as_of) if chart else None,
         thresholds=plan.assessment.thresholds,
         trend=tuple(yearly_values(book.series(ind, a.region), as_of, flow=ind.flow)),
         at_deadline=deadline_reached(as_of, a.deadline),
         approx=_approx_bound(plan, target, ind),
     )
+    if not chart:
+        return view
+    # Its projection as the tables give it: none once the target's time is up (running).
+    return replace(view, chart=_chart(plan, book, target, a, as_of, view.projected))
 
 
 def plan_target_view(plan: Plan, target: Target) -> TargetView:
@@ -453,8 +456,15 @@ def status_dict(view: StatusView, plan: Plan) -> dict[str, Any]:
 
 
 def _chart(
-    plan: Plan, book: SeriesBook, target: Target, a: Assessment, as_of: Period
+    plan: Plan,
+    book: SeriesBook,
+    target: Target,
+    a: Assessment,
+    as_of: Period,
+    projected: Decimal | None,
 ) -> Chart | None:
+    """What ``target``'s chart draws; its projection line ends at ``projected`` (none for
+    a target whose time is up)."""
     if not isinstance(target, LevelTarget | AnnualTarget | CumulativeTarget):
         return None
     ind = plan.indicator_by_id[target.indicator]
@@ -479,8 +489,8 @@ def _chart(
                 running += float(last.value or 0)
         required = [(start - 1, 0.0), (float(target.deadline), value)]
         projection = []
-        if points and a.projected is not None and a.status not in {"missed", "achieved"}:
-            projection = [points[-1], (float(target.deadline), float(a.projected))]
+        if points and projected is not None and a.status not in {"missed", "achieved"}:
+            projection = [points[-1], (float(target.deadline), float(projected))]
         return Chart("cumulative", points, value, required, projection, x_range)
     values = yearly_values(series, as_of, flow=ind.flow)
     points = [(year_point(p), float(v)) for p, v in values]
@@ -493,13 +503,13 @@ def _chart(
         required = [(start - 1, value), (float(target.deadline), value)]
         projection = []
         if (
-            a.projected is not None
+            projected is not None
             and a.actual_period is not None
             and not a.actual_period.is_full_year
         ):
             projection = [
                 (year_point(a.actual_period), float(a.actual or 0)),
-                (float(a.actual_period.year), float(a.projected)),
+                (float(a.actual_period.year), float(projected)),
             ]
         return Chart(
             "annual",
@@ -519,14 +529,14 @@ def _chart(
             ]
     projection = []
     if (
-        a.projected is not None
+        projected is not None
         and a.actual is not None
         and a.actual_period is not None
         and a.status not in {"missed"}
     ):
         projection = [
             (year_point(a.actual_period), float(a.actual)),
-            (float(target.deadline), float(a.projected)),
+            (float(target.deadline), float(projected)),
         ]
     low = min([x_range[0], *(p[0] for p in points), *(p[0] for p in path)])
     return Chart("level", points, value, path, projection, (low, x_range[1]))
