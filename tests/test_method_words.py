@@ -85,3 +85,16 @@ def test_status_line_and_report_explain_with_one_text(
     assert text.deadline_words(lang, short=True) in r.stdout
     rules = demo_report(plan).method.rules_zh if lang == "zh" else demo_report(plan).method.rules_en
     assert any(text.deadline_words(lang) in rule for rule in rules)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_deadline_rule_says_why_pace_and_projection_are_blank(lang: Lang) -> None:
+    """A target whose time is up has no time elapsed, pace or projection in the tables
+    (view.running): the words that explain its schedule word say so, naming each."""
+    said = text.deadline_words(lang)
+    missing = [
+        w
+        for k in ("word.time_progress", "word.pace", "word.projected")
+        if (w := t(k, lang)) not in said
+    ]
+    assert not missing, said
