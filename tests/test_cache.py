@@ -30,7 +30,7 @@ from linyi_tracker.actuals import cache, store
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.actuals.reader import FileRead, Observation
 from linyi_tracker.actuals.store import Store, load_store
-from linyi_tracker.findings import Finding
+from linyi_tracker.findings import Finding, Named, Severity
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import render
 
@@ -346,6 +346,25 @@ def test_any_observations_round_trip_as_written(rows: list[Observation]) -> None
     assert [str(o.value) for o in back.rows] == [str(o.value) for o in rows]
 
 
+def test_named_parameters_keep_their_names_in_both_languages() -> None:
+    """A finding's parameter named for a reader (the unit 人 / persons, the column 指标代码)
+    reads back as that name, not its id: the second run's message is the first run's."""
+    params = {
+        "expected": Named("persons", "人", "persons"),
+        "unit": "元",
+        "value": Decimal("9800.50"),
+        "rows": [3, 4],
+        "count": 2,
+    }
+    finding = Finding("unit-mismatch", Severity.ERROR, "a.csv", 2, params=params)
+    read = FileRead("a.csv", "utf-8", 0, findings=[finding])
+    (back,) = through_entry(cache.FileEntry(read, [])).read.findings
+    assert back == finding and shown([back]) == shown([finding])
+    expected = back.params["expected"]
+    assert isinstance(expected, Named) and (expected.zh, expected.en) == ("人", "persons")
+    assert [type(v) for v in back.params.values()] == [type(v) for v in params.values()]
+
+
 def test_names_read_back_from_two_entries_are_one_object() -> None:
     """A name (and a figure) repeated by two files' entries is read back as one object:
     a million county figures hold the same thousand names in every file."""
@@ -376,6 +395,7 @@ def test_the_fixture_files_give_the_same_store_cached(
     truth = load_store(plan, data, today=TODAY)
     assert len(truth.files) > 50 and any(f.encoding == "gb18030" for f in truth.files)
     assert {"magnitude-suffix", "full-width-characters"} <= {f.code for f in truth.findings}
+    assert any(isinstance(v, Named) for f in truth.findings for v in f.params.values())
     assert_same(load(plan, data, tmp_path / "cache"), truth)
     reads = counting_reads(monkeypatch)
     assert_same(load(plan, data, tmp_path / "cache"), truth)
@@ -486,7 +506,14 @@ def assert_same(got: Store, truth: Store) -> None:
     assert got.revisions == truth.revisions
     assert got.withdrawn == truth.withdrawn
     assert got.findings == truth.findings
+    # a Named parameter equals its id: what a clerk reads is compared too (单位“人”, not “persons”)
+    assert shown(got.findings) == shown(truth.findings)
     assert got.index() == truth.index()
+
+
+def shown(findings: list[Finding]) -> list[object]:
+    """Each finding as a clerk and an analyst read it: its message and hint, zh and en."""
+    return [(render(f, "zh"), render(f, "en")) for f in findings]
 
 
 def mutations(blob: bytes, rng: random.Random) -> bytes:

@@ -98,7 +98,7 @@ from linyi_tracker import __version__
 from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
 from linyi_tracker.actuals.withdrawals import Withdrawal
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Named, Severity
 from linyi_tracker.plan.models import Plan
 
 FORMAT = 6  # 6: SQLite databases (5 and before: JSON columns, ignored and removed)
@@ -679,14 +679,17 @@ _INT_BYTES = array("i").itemsize
 
 
 def _pack_findings(db: sqlite3.Connection, findings: list[Finding]) -> None:
-    """Findings a row, their parameters as JSON (a Decimal as {"d": its text})."""
+    """Findings a row, their parameters as JSON (a Decimal as {"d": its text}, a name
+    as {"n": [its id, zh, en]})."""
     _create(db, "finding", _FINDING, "ANY")
     marks = ", ".join("?" * len(_FINDING))
     db.executemany(
         f"INSERT INTO finding VALUES ({marks})",
         (
             [
-                json.dumps(list(v.items()), ensure_ascii=False, default=_tagged)
+                json.dumps(
+                    [(k, _named(p)) for k, p in v.items()], ensure_ascii=False, default=_tagged
+                )
                 if name == "params"
                 else v
                 for name, v in zip(_FINDING, map(f.__getattribute__, _FINDING), strict=True)
@@ -694,6 +697,14 @@ def _pack_findings(db: sqlite3.Connection, findings: list[Finding]) -> None:
             for f in findings
         ),
     )
+
+
+def _named(value: object) -> object:
+    """A :class:`Named` parameter with its names (JSON would write it as a plain str, and
+    the next run would show 单位“persons” for 单位“人”)."""
+    if isinstance(value, Named):
+        return {"n": [str(value), value.zh, value.en]}
+    return value
 
 
 def _tagged(value: object) -> object:
@@ -712,7 +723,9 @@ def _unpack_findings(db: sqlite3.Connection) -> list[Finding]:
     return found
 
 
-def _untagged(tagged: dict[str, str]) -> Decimal:
+def _untagged(tagged: dict[str, Any]) -> Decimal | Named:
+    if "n" in tagged:
+        return Named(*tagged["n"])
     return Decimal(tagged["d"])
 
 
