@@ -285,6 +285,37 @@ def test_a_write_cut_short_leaves_no_litter(plan: Plan, folder: Path, tmp_path: 
     assert not stale.exists() and fresh.exists()
 
 
+def test_a_write_that_fails_leaves_no_temporary_file(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A temporary file that cannot be renamed into place (a full disk, a locked name on
+    Windows) is removed at once: no entry, no litter, the store as the files give it."""
+    cache_dir = tmp_path / "cache"
+
+    def refused(*args: object) -> None:
+        raise OSError("no room")
+
+    monkeypatch.setattr(cache.os, "replace", refused)
+    assert_same(load(plan, folder, cache_dir), load_store(plan, folder, today=TODAY))
+    assert sorted(p.name for p in cache_dir.iterdir()) == [cache.SECRET]
+
+
+def test_entries_signed_with_another_secret_are_refused(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new secret (the old one lost, or swapped) makes every entry signed with the old
+    one unreadable: each file is read again, and its entry written afresh."""
+    cache_dir = tmp_path / "cache"
+    fresh = load(plan, folder, cache_dir)
+    before = {p: p.read_bytes() for p in cache_dir.iterdir() if p.name != cache.SECRET}
+    (cache_dir / cache.SECRET).write_bytes(os.urandom(32))
+    reads = counting_reads(monkeypatch)
+    assert_same(load(plan, folder, cache_dir), fresh)
+    assert len(reads) == len(store.data_files(folder))
+    after = {p: p.read_bytes() for p in cache_dir.iterdir() if p.name != cache.SECRET}
+    assert after.keys() == before.keys() and all(after[p] != before[p] for p in before)
+
+
 def test_a_new_openpyxl_reads_workbooks_again(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
