@@ -74,8 +74,7 @@ def test_a_cached_store_equals_the_store_read_from_the_files(
     no_reading(monkeypatch)
     cached = load(plan, folder, tmp_path / "cache")
     assert cached == fresh
-    assert cached.index() == fresh.index()
-    assert [o.text for o in cached.observations] == [o.text for o in fresh.observations]
+    assert_same(cached, fresh)
 
 
 def test_an_edit_that_keeps_size_and_time_is_still_seen(
