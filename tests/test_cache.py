@@ -716,6 +716,29 @@ def test_a_column_that_would_inflate_past_its_bound_is_not_inflated(
     assert peak < 4 << 20
 
 
+def test_the_texts_of_all_columns_share_one_bound(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text an entry may hold is a bound for the whole entry, not for each column: a
+    signed entry whose columns each stay under it, and together pass it, is refused (a
+    dozen columns would otherwise build a dozen times what the entry may hold)."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    entry = file_entry(cache_dir, plan, folder / "extra.csv")
+    bound = 1 << 20
+    monkeypatch.setattr(cache, "size_limit", lambda data_bytes: bound)
+    filler = [f"{n:07d}" for n in range(bound // 12)]  # ~0.8 of the bound as JSON
+
+    def padded(db: sqlite3.Connection) -> None:
+        for field in ("source", "note"):
+            set_texts(db, field, texts_of(db, field) + filler)  # numbers still valid
+
+    rewrite(cache_dir, entry, padded)
+    assert entry.stat().st_size < bound  # small compressed: it is opened
+    assert cache.load_file(cache_dir, cache.FileKey(entry.stem, 1 << 20)) is None
+    assert not entry.exists()
+
+
 def test_an_entry_over_the_size_limit_is_not_read(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -617,8 +617,9 @@ def _pack_file(db: sqlite3.Connection, entry: FileEntry) -> None:
 
 def _unpack_file(db: sqlite3.Connection, data_bytes: int) -> FileEntry:
     """A file's entry, building no more than reading the file of ``data_bytes`` could:
-    no more rows than it could give (:func:`max_rows`), no more text than an entry may hold."""
-    rows, limit = max_rows(data_bytes), size_limit(data_bytes)
+    no more rows than it could give (:func:`max_rows`), no more text than an entry may
+    hold (:func:`size_limit`, for all its columns together)."""
+    rows, left = max_rows(data_bytes), size_limit(data_bytes)
     raw = db.execute("SELECT field, texts, codes FROM obs ORDER BY rowid").fetchall()
     if [name for name, _, _ in raw] != [name for name, _ in _columns()]:
         raise Doubt("other fields")
@@ -628,7 +629,9 @@ def _unpack_file(db: sqlite3.Connection, data_bytes: int) -> FileEntry:
         if kind == "line":
             columns.append(numbers)
             continue
-        made = [*map(_MAKE[kind], _unpack_texts(texts, limit)), None]  # each made once
+        inflated = _inflate(texts, left)
+        left -= len(inflated)
+        made = [*map(_MAKE[kind], json.loads(inflated)), None]  # each made once
         if len(made) == 1 or (len(made) == 2 and numbers.count(0) == len(numbers)):
             columns.append(itertools.repeat(made[0], len(numbers)))  # one value (a file's region)
         else:
@@ -646,11 +649,6 @@ def _pack_texts(texts: list[str]) -> bytes:
     """A column's distinct texts, as a JSON list, compressed (a county's file names its
     indicators, ~1,000 ids, and its figures)."""
     return zlib.compress(json.dumps(texts, ensure_ascii=False).encode("utf-8"), 1)
-
-
-def _unpack_texts(blob: bytes, most: int) -> list[str]:
-    """The texts of :func:`_pack_texts`, inflating at most ``most`` bytes."""
-    return json.loads(_inflate(blob, most))  # type: ignore[no-any-return]
 
 
 def _pack_ints(numbers: Sequence[int]) -> bytes:
