@@ -30,7 +30,7 @@ from linyi_tracker.actuals import cache, store
 from linyi_tracker.actuals.periods import parse_period
 from linyi_tracker.actuals.reader import FileRead, Observation
 from linyi_tracker.actuals.store import Store, load_store
-from linyi_tracker.findings import Finding
+from linyi_tracker.findings import Finding, Named, Severity
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.catalogue import render
 
@@ -74,8 +74,7 @@ def test_a_cached_store_equals_the_store_read_from_the_files(
     no_reading(monkeypatch)
     cached = load(plan, folder, tmp_path / "cache")
     assert cached == fresh
-    assert cached.index() == fresh.index()
-    assert [o.text for o in cached.observations] == [o.text for o in fresh.observations]
+    assert_same(cached, fresh)
 
 
 def test_an_edit_that_keeps_size_and_time_is_still_seen(
@@ -285,6 +284,37 @@ def test_a_write_cut_short_leaves_no_litter(plan: Plan, folder: Path, tmp_path: 
     assert not stale.exists() and fresh.exists()
 
 
+def test_a_write_that_fails_leaves_no_temporary_file(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A temporary file that cannot be renamed into place (a full disk, a locked name on
+    Windows) is removed at once: no entry, no litter, the store as the files give it."""
+    cache_dir = tmp_path / "cache"
+
+    def refused(*args: object) -> None:
+        raise OSError("no room")
+
+    monkeypatch.setattr(cache.os, "replace", refused)
+    assert_same(load(plan, folder, cache_dir), load_store(plan, folder, today=TODAY))
+    assert sorted(p.name for p in cache_dir.iterdir()) == [cache.SECRET]
+
+
+def test_entries_signed_with_another_secret_are_refused(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new secret (the old one lost, or swapped) makes every entry signed with the old
+    one unreadable: each file is read again, and its entry written afresh."""
+    cache_dir = tmp_path / "cache"
+    fresh = load(plan, folder, cache_dir)
+    before = {p: p.read_bytes() for p in cache_dir.iterdir() if p.name != cache.SECRET}
+    (cache_dir / cache.SECRET).write_bytes(os.urandom(32))
+    reads = counting_reads(monkeypatch)
+    assert_same(load(plan, folder, cache_dir), fresh)
+    assert len(reads) == len(store.data_files(folder))
+    after = {p: p.read_bytes() for p in cache_dir.iterdir() if p.name != cache.SECRET}
+    assert after.keys() == before.keys() and all(after[p] != before[p] for p in before)
+
+
 def test_a_new_openpyxl_reads_workbooks_again(
     plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -346,6 +376,25 @@ def test_any_observations_round_trip_as_written(rows: list[Observation]) -> None
     assert [str(o.value) for o in back.rows] == [str(o.value) for o in rows]
 
 
+def test_named_parameters_keep_their_names_in_both_languages() -> None:
+    """A finding's parameter named for a reader (the unit 人 / persons, the column 指标代码)
+    reads back as that name, not its id: the second run's message is the first run's."""
+    params = {
+        "expected": Named("persons", "人", "persons"),
+        "unit": "元",
+        "value": Decimal("9800.50"),
+        "rows": [3, 4],
+        "count": 2,
+    }
+    finding = Finding("unit-mismatch", Severity.ERROR, "a.csv", 2, params=params)
+    read = FileRead("a.csv", "utf-8", 0, findings=[finding])
+    (back,) = through_entry(cache.FileEntry(read, [])).read.findings
+    assert back == finding and shown([back]) == shown([finding])
+    expected = back.params["expected"]
+    assert isinstance(expected, Named) and (expected.zh, expected.en) == ("人", "persons")
+    assert [type(v) for v in back.params.values()] == [type(v) for v in params.values()]
+
+
 def test_names_read_back_from_two_entries_are_one_object() -> None:
     """A name (and a figure) repeated by two files' entries is read back as one object:
     a million county figures hold the same thousand names in every file."""
@@ -376,6 +425,7 @@ def test_the_fixture_files_give_the_same_store_cached(
     truth = load_store(plan, data, today=TODAY)
     assert len(truth.files) > 50 and any(f.encoding == "gb18030" for f in truth.files)
     assert {"magnitude-suffix", "full-width-characters"} <= {f.code for f in truth.findings}
+    assert any(isinstance(v, Named) for f in truth.findings for v in f.params.values())
     assert_same(load(plan, data, tmp_path / "cache"), truth)
     reads = counting_reads(monkeypatch)
     assert_same(load(plan, data, tmp_path / "cache"), truth)
@@ -486,7 +536,14 @@ def assert_same(got: Store, truth: Store) -> None:
     assert got.revisions == truth.revisions
     assert got.withdrawn == truth.withdrawn
     assert got.findings == truth.findings
+    # a Named parameter equals its id: what a clerk reads is compared too (单位“人”, not “persons”)
+    assert shown(got.findings) == shown(truth.findings)
     assert got.index() == truth.index()
+
+
+def shown(findings: list[Finding]) -> list[object]:
+    """Each finding as a clerk and an analyst read it: its message and hint, zh and en."""
+    return [(render(f, "zh"), render(f, "en")) for f in findings]
 
 
 def mutations(blob: bytes, rng: random.Random) -> bytes:
@@ -657,6 +714,29 @@ def test_a_column_that_would_inflate_past_its_bound_is_not_inflated(
     finally:
         tracemalloc.stop()
     assert peak < 4 << 20
+
+
+def test_the_texts_of_all_columns_share_one_bound(
+    plan: Plan, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text an entry may hold is a bound for the whole entry, not for each column: a
+    signed entry whose columns each stay under it, and together pass it, is refused (a
+    dozen columns would otherwise build a dozen times what the entry may hold)."""
+    cache_dir = tmp_path / "cache"
+    load(plan, folder, cache_dir)
+    entry = file_entry(cache_dir, plan, folder / "extra.csv")
+    bound = 1 << 20
+    monkeypatch.setattr(cache, "size_limit", lambda data_bytes: bound)
+    filler = [f"{n:07d}" for n in range(bound // 12)]  # ~0.8 of the bound as JSON
+
+    def padded(db: sqlite3.Connection) -> None:
+        for field in ("source", "note"):
+            set_texts(db, field, texts_of(db, field) + filler)  # numbers still valid
+
+    rewrite(cache_dir, entry, padded)
+    assert entry.stat().st_size < bound  # small compressed: it is opened
+    assert cache.load_file(cache_dir, cache.FileKey(entry.stem, 1 << 20)) is None
+    assert not entry.exists()
 
 
 def test_an_entry_over_the_size_limit_is_not_read(

@@ -98,7 +98,7 @@ from linyi_tracker import __version__
 from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.actuals.reader import XLSX_SUFFIXES, FileRead, Observation
 from linyi_tracker.actuals.withdrawals import Withdrawal
-from linyi_tracker.findings import Finding, Severity
+from linyi_tracker.findings import Finding, Named, Severity
 from linyi_tracker.plan.models import Plan
 
 FORMAT = 6  # 6: SQLite databases (5 and before: JSON columns, ignored and removed)
@@ -617,8 +617,9 @@ def _pack_file(db: sqlite3.Connection, entry: FileEntry) -> None:
 
 def _unpack_file(db: sqlite3.Connection, data_bytes: int) -> FileEntry:
     """A file's entry, building no more than reading the file of ``data_bytes`` could:
-    no more rows than it could give (:func:`max_rows`), no more text than an entry may hold."""
-    rows, limit = max_rows(data_bytes), size_limit(data_bytes)
+    no more rows than it could give (:func:`max_rows`), no more text than an entry may
+    hold (:func:`size_limit`, for all its columns together)."""
+    rows, left = max_rows(data_bytes), size_limit(data_bytes)
     raw = db.execute("SELECT field, texts, codes FROM obs ORDER BY rowid").fetchall()
     if [name for name, _, _ in raw] != [name for name, _ in _columns()]:
         raise Doubt("other fields")
@@ -628,7 +629,9 @@ def _unpack_file(db: sqlite3.Connection, data_bytes: int) -> FileEntry:
         if kind == "line":
             columns.append(numbers)
             continue
-        made = [*map(_MAKE[kind], _unpack_texts(texts, limit)), None]  # each made once
+        inflated = _inflate(texts, left)
+        left -= len(inflated)
+        made = [*map(_MAKE[kind], json.loads(inflated)), None]  # each made once
         if len(made) == 1 or (len(made) == 2 and numbers.count(0) == len(numbers)):
             columns.append(itertools.repeat(made[0], len(numbers)))  # one value (a file's region)
         else:
@@ -646,11 +649,6 @@ def _pack_texts(texts: list[str]) -> bytes:
     """A column's distinct texts, as a JSON list, compressed (a county's file names its
     indicators, ~1,000 ids, and its figures)."""
     return zlib.compress(json.dumps(texts, ensure_ascii=False).encode("utf-8"), 1)
-
-
-def _unpack_texts(blob: bytes, most: int) -> list[str]:
-    """The texts of :func:`_pack_texts`, inflating at most ``most`` bytes."""
-    return json.loads(_inflate(blob, most))  # type: ignore[no-any-return]
 
 
 def _pack_ints(numbers: Sequence[int]) -> bytes:
@@ -679,14 +677,17 @@ _INT_BYTES = array("i").itemsize
 
 
 def _pack_findings(db: sqlite3.Connection, findings: list[Finding]) -> None:
-    """Findings a row, their parameters as JSON (a Decimal as {"d": its text})."""
+    """Findings a row, their parameters as JSON (a Decimal as {"d": its text}, a name
+    as {"n": [its id, zh, en]})."""
     _create(db, "finding", _FINDING, "ANY")
     marks = ", ".join("?" * len(_FINDING))
     db.executemany(
         f"INSERT INTO finding VALUES ({marks})",
         (
             [
-                json.dumps(list(v.items()), ensure_ascii=False, default=_tagged)
+                json.dumps(
+                    [(k, _named(p)) for k, p in v.items()], ensure_ascii=False, default=_tagged
+                )
                 if name == "params"
                 else v
                 for name, v in zip(_FINDING, map(f.__getattribute__, _FINDING), strict=True)
@@ -694,6 +695,14 @@ def _pack_findings(db: sqlite3.Connection, findings: list[Finding]) -> None:
             for f in findings
         ),
     )
+
+
+def _named(value: object) -> object:
+    """A :class:`Named` parameter with its names (JSON would write it as a plain str, and
+    the next run would show 单位“persons” for 单位“人”)."""
+    if isinstance(value, Named):
+        return {"n": [str(value), value.zh, value.en]}
+    return value
 
 
 def _tagged(value: object) -> object:
@@ -712,7 +721,9 @@ def _unpack_findings(db: sqlite3.Connection) -> list[Finding]:
     return found
 
 
-def _untagged(tagged: dict[str, str]) -> Decimal:
+def _untagged(tagged: dict[str, Any]) -> Decimal | Named:
+    if "n" in tagged:
+        return Named(*tagged["n"])
     return Decimal(tagged["d"])
 
 
