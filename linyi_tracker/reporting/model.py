@@ -327,7 +327,8 @@ def _method(plan: Plan) -> Method:
         ]
         # After the schedule rule, the words the report writes once a target's time is up
         # (到期已达成 …): the text the status line explains them with (text.deadline_words).
-        said.insert(2, t("method.deadline", lang, words=text.deadline_words(lang)))
+        at = keys.index("method.schedule") + 1
+        said.insert(at, t("method.deadline", lang, words=text.deadline_words(lang)))
         return said
 
     return Method(th.on_track, th.at_risk, plan.assessment.tolerance, rules("zh"), rules("en"))
