@@ -101,7 +101,7 @@ from linyi_tracker.actuals.withdrawals import Withdrawal
 from linyi_tracker.findings import Finding, Named, Severity
 from linyi_tracker.plan.models import Plan
 
-FORMAT = 6  # 6: SQLite databases (5 and before: JSON columns, ignored and removed)
+FORMAT = 6  # 6: SQLite (5 and before: JSON; keyed apart, never read, pruned by age)
 KEEP = 6  # store entries kept beyond the current run's: a new day or a new file makes one
 KEEP_FILES = 8192  # file entries kept beyond the current run's (a county store has ~900)
 FILE_SUFFIX, SUFFIX = ".file", ".store"  # one file's reading; a store's reconciling
