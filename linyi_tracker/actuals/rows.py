@@ -518,6 +518,7 @@ class RowReader:
         values, value_rule, profiles = memo.values, memo.value_rule, memo.profiles
         free, free_text = memo.free, memo.free_text
         i_name, names, name_of = self.header.name, memo.names, memo.name_of
+        cumulative, cumulative_level = cells.CUMULATIVE, cells.cumulative_level
         result, emit, emit_number, shown = self.result, self.emit, self.emit_number, self.shown
         control = CONTROL.search
         blank = [""]  # the cell of a column the file does not have (index -1)
@@ -571,7 +572,11 @@ class RowReader:
                     self.name_mismatch(line, indicator_t, indicator.id, name_t, named)
             period, issues = periods.get(period_t) or read(periods, period_t, period_rule)
             if issues:
-                report(line, issues)
+                if period and indicator and not indicator.flow and issues[0].form == cumulative:
+                    # a level's 1-9月 is nine months' sum, not its level: not read
+                    report(line, cumulative_level(issues[0], indicator))
+                else:
+                    report(line, issues)
             region, issues = regions.get(region_t) or read(regions, region_t, region_rule)
             if issues:
                 report(line, issues)
