@@ -41,6 +41,12 @@ BASE = ["指标代码", "期间", "数值"]
         ("单　位", "unit"),
         ("统计口径", "measure"),
         ("口 径", "measure"),
+        ("区域", "region"),
+        ("区域名称", "region"),
+        ("行政区划", "region"),
+        ("指标单位", "unit"),
+        ("数据单位", "unit"),
+        ("数值单位", "unit"),
     ],
 )
 def test_a_variant_of_a_meaningful_header_is_read_as_its_column(name: str, column: str) -> None:
@@ -54,6 +60,8 @@ def test_a_variant_of_a_meaningful_header_is_read_as_its_column(name: str, colum
     ("name", "form"),
     [
         ("区县代码", "region"),
+        ("区域代码", "region"),
+        ("行政区划代码", "region"),
         ("地区代码", "region"),
         ("regoin", "region"),
         ("单位(万人)", "unit"),
