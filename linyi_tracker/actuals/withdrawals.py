@@ -190,11 +190,6 @@ class Withdrawn:
         return self.by_figure.get((key, value if value is not None else text))
 
 
-def withdrawn_by(o: Observation, withdrawals: list[Withdrawal]) -> Withdrawal | None:
-    """The withdrawal of this figure (its key, and its value as read), if any."""
-    return Withdrawn(withdrawals).withdrawal_of(o.key, o.value, o.text)
-
-
 def undo_words(w: Withdrawal, city: str) -> list[str]:
     """The command that reinstates the figure ``w`` withdrew, as words (``--reason`` and
     where the data folder and plan are, the caller's to add)."""
