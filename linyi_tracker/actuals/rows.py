@@ -229,7 +229,9 @@ class CellMemo:
             if len(self.names) >= MEMO_LIMIT:
                 forget_oldest(self.names)
             t = text.strip()
-            indicator = cells.indicator_cell(self.lookup, t)[0] if t else None
+            # the plan's ids, names and aliases only: no suggestion is worked out for a
+            # name that is none (60 µs a distinct text, a free-text column's every row)
+            indicator = self.lookup.indicator(t)[0] if t else None
             if indicator is not None:
                 found = indicator.id
             else:
