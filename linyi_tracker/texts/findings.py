@@ -1482,8 +1482,11 @@ _ENTRIES = [
         },
         {
             "": T(
-                "按数字本身填写口径：水平值，或比上年增长（增长率）",
-                "say what the figure is: level (水平值), or growth on the previous year (比上年增长)",
+                "按数字本身填写口径：水平值，或比上年增长（增长率）；若该列写的是统计范围"
+                "（全口径、城镇等）而非口径，请改列名（如“统计范围”），该列就不会作口径读取",
+                "say what the figure is: level (水平值), or growth on the previous year "
+                "(比上年增长); if the column gives a scope (全口径, 城镇 …) rather than the "
+                "measure, rename its header (统计范围, say) and it is not read as the measure",
             )
         },
     ),
