@@ -101,3 +101,37 @@ def test_the_mismatch_is_said_in_the_readers_language(run: Run, lang: str, said:
     """validate says it in zh and en, naming both indicators."""
     r = run("validate", str(MISMATCH), "--no-store", "--lang", lang)
     assert r.exit_code == 1 and said in r.stdout and "inc.rural_per_capita" in r.stdout
+
+
+def test_a_name_column_of_regions_beside_the_id_is_not_read_as_the_city(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """指标代码,期间,名称,数值 with 兰山区 under 名称: the column names each row's region, and
+    no region column is read — the figure would go to the whole city. The error of a
+    region column not read, once, at the 名称 column; no figure read."""
+    text = (
+        "指标代码,期间,名称,数值\n"
+        "emp.new_urban_jobs,2017,兰山区,8000\n"
+        "emp.new_urban_jobs,2016,临沂市兰山区,7000\n"
+    )
+    report = validate([str(_file(tmp_path, text))], plan, store=None, today=TODAY)
+    errors = [f for f in report.findings if f.is_error]
+    assert [(f.code, f.form, f.line, f.column) for f in errors] == [
+        ("column-not-read", "region", 2, "名称")
+    ]
+    assert report.failed  # ingest refuses the file: no figure goes to the city
+
+
+def test_a_name_column_of_regions_beside_a_region_column_is_left_alone(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """With 地区 read as well, the 名称 column's 兰山区 gives no figure to a wrong region."""
+    text = "指标代码,期间,名称,地区,数值\nemp.new_urban_jobs,2017,兰山区,兰山区,8000\n"
+    report = validate([str(_file(tmp_path, text))], plan, store=None, today=TODAY)
+    assert [f for f in report.findings if f.is_error] == []
+
+
+def _file(folder: Path, text: str) -> Path:
+    path = folder / "s.csv"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -41,6 +41,12 @@ BASE = ["指标代码", "期间", "数值"]
         ("单　位", "unit"),
         ("统计口径", "measure"),
         ("口 径", "measure"),
+        ("区域", "region"),
+        ("区域名称", "region"),
+        ("行政区划", "region"),
+        ("指标单位", "unit"),
+        ("数据单位", "unit"),
+        ("数值单位", "unit"),
     ],
 )
 def test_a_variant_of_a_meaningful_header_is_read_as_its_column(name: str, column: str) -> None:
@@ -54,6 +60,8 @@ def test_a_variant_of_a_meaningful_header_is_read_as_its_column(name: str, colum
     ("name", "form"),
     [
         ("区县代码", "region"),
+        ("区域代码", "region"),
+        ("行政区划代码", "region"),
         ("地区代码", "region"),
         ("regoin", "region"),
         ("单位(万人)", "unit"),
@@ -126,3 +134,17 @@ def test_any_alias_with_spaces_reads_as_its_column(name: str, space: str) -> Non
     """An alias with spaces around or between its characters is read as its column."""
     spaced = space + space.join(name) + space if space else name
     assert column_of(spaced) == HEADER_ALIASES[name] or " " in name
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "请改列名"), ("en", "rename its header")])
+def test_a_scope_under_a_measure_header_is_told_to_rename_the_column(
+    run: Run, tmp_path_factory: pytest.TempPathFactory, lang: str, said: str
+) -> None:
+    """统计口径 read as the measure column holding a scope (全口径): the error says the
+    column may be renamed, not only to write 水平值 over what the office wrote."""
+    path = tmp_path_factory.mktemp("scope") / "scope.csv"
+    path.write_bytes(
+        "指标代码,期间,统计口径,数值\nemp.new_urban_jobs,2016,全口径,8000\n".encode("gb18030")
+    )
+    r = run("validate", str(path), "--lang", lang)
+    assert r.exit_code == 1 and "invalid-measure" in r.stdout and said in r.stdout, r.stdout

@@ -112,9 +112,53 @@ def test_an_office_file_validates_with_its_readings_as_notices(plan: Plan) -> No
 def test_an_office_file_is_stored_at_the_month_and_day_it_names(run: Run) -> None:
     """Ingested, the span is stored as 2017-09 / 2017Q3 and the day as 2017-10-08."""
     result = run("ingest", str(OFFICE), "--data", "d")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, result.stdout
     (stored,) = Path("d").rglob("*.csv")
     text = stored.read_text(encoding="utf-8-sig")
     assert "2017年" not in text and "2017/10/8" not in text
     assert text.count("2017-10-08") == 4
     assert "2017Q3" in text and "2017-09" in text
+
+
+@pytest.mark.parametrize(
+    ("indicator", "period"),
+    [
+        ("城镇居民人均可支配收入", "2017年1-9月"),
+        ("inc.rural_per_capita", "2017年前三季度"),
+        ("pov.incidence", "2017年上半年"),
+        ("pop.resident", "Jan-Sep 2017"),
+    ],
+)
+def test_a_span_from_january_of_a_level_is_refused(
+    plan: Plan, run: Run, tmp_path: Path, indicator: str, period: str
+) -> None:
+    """A level (人均可支配收入, a rate, a stock) is not summed from January: its 1-9月
+    figure (nine months' income) read as 2017-09 would stand as its level at September
+    (25,630 yuan where the year's is ~34,000). An error naming the indicator, never read."""
+    path = tmp_path / "level.csv"
+    path.write_text(
+        f"indicator,period,region,value\n{indicator},{period},罗庄区,25630\n", encoding="utf-8"
+    )
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    (error,) = [f for f in report.findings if f.code == "invalid-period"]
+    assert (error.form, error.line, error.is_error) == ("cumulative-level", 2, True)
+    assert error.params["text"] == period
+    assert not [f for f in report.findings if f.code == "period-read-as-month"]
+    for lang, words in (("zh", ("不是年初至今的累计", "全年")), ("en", ("not summed", "year's"))):
+        said = run("validate", str(path), "--lang", lang)
+        assert said.exit_code == 1
+        assert period in said.stdout and all(w in said.stdout for w in words), said.stdout
+
+
+def test_a_span_from_january_of_a_flow_still_reads(plan: Plan, tmp_path: Path) -> None:
+    """The same span of a flow (城镇新增就业人数) is the year-to-date sum: read, a notice."""
+    path = tmp_path / "flow.csv"
+    path.write_text(
+        "indicator,period,region,value\n城镇新增就业人数,2017年1-9月,罗庄区,9500\n",
+        encoding="utf-8",
+    )
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    assert [f for f in report.findings if f.is_error] == []
+    assert [(f.code, f.form) for f in report.findings if f.form == "cumulative"] == [
+        ("period-read-as-month", "cumulative")
+    ]

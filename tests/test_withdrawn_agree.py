@@ -152,3 +152,72 @@ def test_validate_and_ingest_name_the_same_withdrawn_rows(run: Run, data: Path) 
         f["line"] for f in json.loads(r.stdout)["findings"] if "withdrawn" in f["message"]
     )
     assert lines == [2, 3, 4]
+
+
+@pytest.mark.parametrize("period", ["2019年1-12月", "2019Q4", "2019-12", "2019年1-4季度"])
+def test_a_withdrawn_flow_figure_under_another_label_of_its_span_is_withdrawn(
+    run: Run, data: Path, tmp_path: Path, period: str
+) -> None:
+    """New urban jobs are summed from January: 2019, 2019-12, 2019Q4 and 2019年1-12月 are
+    one figure (the store's duplicate rule). The withdrawn 2019 figure sent again under
+    another of them is reported by validate and refused by ingest, not counted again."""
+    sub = tmp_path / "again.csv"
+    sub.write_bytes(f"{HEAD}emp.new_urban_jobs,{period},兰山区,11315,人\n".encode("gb18030"))
+    r = run("validate", str(sub), "--data", str(data), "--format", "json")
+    assert r.exit_code == 1, r.stdout
+    (found,) = [f for f in json.loads(r.stdout)["findings"] if f["severity"] == "error"]
+    assert found["code"] == "withdrawn-figure"
+    assert "emp.new_urban_jobs 2019 --region lanshan --value 11315 --undo" in found["hint"]
+    r = run("ingest", str(sub), "--data", str(data), width=400)
+    assert r.exit_code == 1 and "was withdrawn on" in r.stderr
+    assert not (data / "ingested").exists()
+
+
+def test_the_store_drops_a_withdrawn_flow_figure_under_another_label(
+    plan: Plan, data: Path
+) -> None:
+    """A data file holding 兰山区's 2019Q4 new urban jobs, 11315, where 2019's 11315 was
+    withdrawn: the same figure, withdrawn — nothing counts for the span."""
+    lanshan = data / "regions" / "lanshan.csv"
+    text = lanshan.read_text("utf-8").replace(",2019,lanshan,11315,", ",2019Q4,lanshan,11315,")
+    lanshan.write_text(text, encoding="utf-8")
+    store = load_store(plan, data)
+    assert [(w.period, o.period.text) for w, o in store.withdrawn] == [("2019", "2019Q4")]
+    assert not [
+        o
+        for o in store.observations
+        if o.indicator == "emp.new_urban_jobs"
+        and o.region == "lanshan"
+        and o.period.year == 2019
+        and o.period.months == 12
+    ]
+
+
+def test_a_hand_edited_record_whose_period_is_none_still_loads(plan: Plan, data: Path) -> None:
+    """A withdrawal of a flow whose period cell was edited into no period (2019x) does
+    not stop the store from loading: it withdraws nothing, and the figure counts."""
+    record = data / ".linyi-tracker-withdrawn.csv"
+    text = record.read_text("utf-8-sig")
+    record.write_text(text.replace(",2019,lanshan,", ",2019x,lanshan,"), encoding="utf-8")
+    store = load_store(plan, data)
+    assert store.withdrawn == []
+    assert [
+        o.text
+        for o in store.observations
+        if o.key == ("emp.new_urban_jobs", "2019", "lanshan", "level")
+    ] == ["11315"]
+
+
+def test_a_flow_figure_withdrawn_under_another_label_is_named_by_its_own(
+    run: Run, data: Path
+) -> None:
+    """The file's 2019Q4 figure withdrawn by 2019's record: withdraw 2019Q4 says it is
+    withdrawn already, and --undo 2019Q4 reinstates it (not "nothing there")."""
+    lanshan = data / "regions" / "lanshan.csv"
+    text = lanshan.read_text("utf-8").replace(",2019,lanshan,11315,", ",2019Q4,lanshan,11315,")
+    lanshan.write_text(text, encoding="utf-8")
+    named = ("withdraw", "emp.new_urban_jobs", "2019Q4", "--region", "兰山", "--reason", "x")
+    again = run(*named, "--data", str(data), width=300)
+    assert again.exit_code == 0 and "was withdrawn already" in again.stdout, again.stdout
+    undo = run(*named, "--undo", "--dry-run", "--data", str(data), width=300)
+    assert undo.exit_code == 0 and "Would reinstate" in undo.stdout, undo.stdout

@@ -95,9 +95,29 @@ def period_cell(
         return None, [Issue("future-period", E, "period", params)]
     if how is not None:
         read_as: dict[str, Param] = {"text": text, "period": period.text}
-        form = "cumulative" if how == "cumulative" else ""
+        form = CUMULATIVE if how == CUMULATIVE else ""
         return period, [Issue("period-read-as-month", N, "period", read_as, form, form)]
     return period, []
+
+
+CUMULATIVE = "cumulative"  # the form of a span from January read as its month or quarter
+
+
+def cumulative_level(read_as: Issue, indicator: Indicator) -> Issues:
+    """A span from January (2017年1-9月; ``read_as``, its cumulative notice) of an
+    indicator that is not a year-to-date sum (a level, a rate, a stock: 人均可支配收入):
+    its figure is the sum of the months (nine months' income), not the level at the month
+    it ends in, so it is not read."""
+    period = str(read_as.params["period"])
+    params: dict[str, Param] = {
+        "text": read_as.params["text"],
+        "period": period,
+        "written": period,  # as the hint tells the clerk to write it: 2017-09, 2017Q3
+        "year": period[:4],
+        "indicator": Named(indicator.id, indicator.name.zh, indicator.name.en),
+    }
+    form = "cumulative-level"
+    return [Issue("invalid-period", E, "period", params, form, form)]
 
 
 def region_cell(lookup: PlanLookup, text: str) -> tuple[str | None, Issues]:

@@ -64,12 +64,26 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "地區",
         "區縣",
         "縣區",
+        "区域",
+        "区域名称",
+        "行政区划",
+        "行政区划名称",
         "regions",
         "region_name",
     ),
     "value": ("值",),
     # a unit not read is neither checked nor converted (万人 stored as 人)
-    "unit": ("units", "unit(s)", "單位", "计量单位", "計量單位"),
+    # (指标单位, 数据单位: the figure's unit, not a body as 填报单位 is)
+    "unit": (
+        "units",
+        "unit(s)",
+        "單位",
+        "计量单位",
+        "計量單位",
+        "指标单位",
+        "数据单位",
+        "数值单位",
+    ),
     "note": ("notes",),
     # a growth figure whose measure column is not read would be taken for a level
     "measure": ("统计口径", "統計口徑", "口徑", "指标口径", "数据口径"),

@@ -89,6 +89,10 @@ def span_of(o: Observation, flow: bool) -> tuple[str, str, str, str]:
     December or fourth-quarter figure is not its year figure (an annual figure may be an
     average, and sub-annual figures do not decide a year: assessment.md): its key is its
     own label."""
-    period = o.period
-    text = f"{period.year}:{period.months}" if flow else period.text
-    return (o.indicator, text, o.region, o.measure)
+    return (o.indicator, span_label(o.period, flow), o.region, o.measure)
+
+
+def span_label(period: Period, flow: bool) -> str:
+    """The span a period's figure covers (:func:`span_of`): for a flow the year and the
+    month it ends in (2019, 2019Q4, 2019-12 → ``2019:12``), else the period's own label."""
+    return f"{period.year}:{period.months}" if flow else period.text

@@ -29,6 +29,7 @@ from linyi_tracker.actuals.headers import (
     HEADER_SCAN,
     HEADER_SEARCH,
     REQUIRED,
+    ZH_HEADERS,
     Header,
     column_of,
     header_position,
@@ -101,6 +102,9 @@ ValueKey = tuple[int, bool, str, str]
 ReadingKey = tuple[str, int | None, str, str]  # a reading's code, column number and forms
 ValueMeaning = tuple["Decimal | None", "str | None", "date | None", "float | None"]
 _NO_VALUE: ValueMeaning = (None, None, None, None)
+
+
+A_REGION = "\x00region"  # what a name cell naming a county of the plan reads as (CellMemo.name_of)
 
 
 class CellMemo:
@@ -217,13 +221,23 @@ class CellMemo:
 
     def name_of(self, text: str) -> str:
         """The id of the indicator a name cell names exactly (a name or alias of the plan,
-        as the indicator column reads one), "" when it names none: free text is not checked."""
+        as the indicator column reads one); :data:`A_REGION` when it names a county of the
+        plan instead (a 名称 column of regions); "" when it names neither: free text is not
+        checked."""
         found = self.names.get(text)
         if found is None:
             if len(self.names) >= MEMO_LIMIT:
                 forget_oldest(self.names)
-            indicator = cells.indicator_cell(self.lookup, text.strip())[0] if text.strip() else None
-            found = self.names[text] = indicator.id if indicator is not None else ""
+            t = text.strip()
+            # the plan's ids, names and aliases only: no suggestion is worked out for a
+            # name that is none (60 µs a distinct text, a free-text column's every row)
+            indicator = self.lookup.indicator(t)[0] if t else None
+            if indicator is not None:
+                found = indicator.id
+            else:
+                region = self.lookup.region(t) if t else None
+                found = A_REGION if region not in (None, self.lookup.plan.city.id) else ""
+            self.names[text] = found
         return found
 
     def header_word(self, text: str) -> bool:
@@ -518,11 +532,14 @@ class RowReader:
         values, value_rule, profiles = memo.values, memo.value_rule, memo.profiles
         free, free_text = memo.free, memo.free_text
         i_name, names, name_of = self.header.name, memo.names, memo.name_of
+        cumulative, cumulative_level = cells.CUMULATIVE, cells.cumulative_level
+        has_region = "region" in self.header.columns
         result, emit, emit_number, shown = self.result, self.emit, self.emit_number, self.shown
         control = CONTROL.search
         blank = [""]  # the cell of a column the file does not have (index -1)
 
         def read_row(line: int, row: list[str]) -> None:
+            nonlocal has_region
             joined = "".join(row)
             if not joined or joined.isspace():
                 report(line, [Issue("blank-row", Severity.WARNING)])
@@ -567,11 +584,19 @@ class RowReader:
                 named = names.get(name_t := cells[i_name])
                 if named is None:
                     named = name_of(name_t)
-                if named and named != indicator.id:
+                if named is A_REGION:
+                    if not has_region:  # its county's figure would go to the city
+                        self.name_of_region(line)
+                        has_region = True  # said once: one column, one cause
+                elif named and named != indicator.id:
                     self.name_mismatch(line, indicator_t, indicator.id, name_t, named)
             period, issues = periods.get(period_t) or read(periods, period_t, period_rule)
             if issues:
-                report(line, issues)
+                if period and indicator and not indicator.flow and issues[0].form == cumulative:
+                    # a level's 1-9月 is nine months' sum, not its level: not read
+                    report(line, cumulative_level(issues[0], indicator))
+                else:
+                    report(line, issues)
             region, issues = regions.get(region_t) or read(regions, region_t, region_rule)
             if issues:
                 report(line, issues)
@@ -623,6 +648,19 @@ class RowReader:
             )
 
         return read_row
+
+    def name_of_region(self, line: int) -> None:
+        """A name column (名称) whose cells are counties of the plan, and no region column
+        read: each row's figure would be the city's. The error of a region column not read
+        (``column-not-read``), at the name column."""
+        i = self.header.name
+        column = self.header.names[i]
+        params: dict[str, Param] = {
+            "column": column,
+            "suggestion": Named("region", ZH_HEADERS["region"], "region"),
+        }
+        issue = Issue("column-not-read", Severity.ERROR, column, params, "region", number=i + 1)
+        self.report(line, [issue])
 
     def name_mismatch(self, line: int, code: str, indicator: str, text: str, named: str) -> None:
         """A row whose indicator id and indicator name are two indicators: an error at the

@@ -39,7 +39,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from linyi_tracker.actuals.observation import Observation
+from linyi_tracker.actuals.observation import Observation, span_label
+from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
 
 WITHDRAWN_NAME = ".linyi-tracker-withdrawn.csv"
 COLUMNS = ("indicator", "period", "region", "measure", "value", "withdrawn_at", "reason", "by")
@@ -174,25 +175,45 @@ def value_of(text: str) -> Value:
 
 
 class Withdrawn:
-    """The withdrawals in force, looked up by a figure's key and value (:func:`withdrawal_of`)."""
+    """The withdrawals in force, looked up by a figure's key and value (:func:`withdrawal_of`).
 
-    def __init__(self, withdrawals: Iterable[Withdrawal]) -> None:
+    A flow's figure (``flows``: the plan's year-to-date indicators) is looked up by the
+    span it covers, as the store tells its duplicates (:func:`~linyi_tracker.actuals.
+    observation.span_of`): the withdrawn 2019 figure sent again as 2019Q4, 2019-12 or
+    2019年1-12月 is the figure withdrawn."""
+
+    def __init__(self, withdrawals: Iterable[Withdrawal], flows: frozenset[str] = frozenset()):
+        self.flows = flows
         self.by_figure: dict[tuple[Key, Value], Withdrawal] = {}
         for w in withdrawals:
-            self.by_figure.setdefault((w.key, value_of(w.value)), w)
+            span = self.span(w.key, _period(w.period) if w.indicator in flows else None)
+            self.by_figure.setdefault((span, value_of(w.value)), w)
 
     def __bool__(self) -> bool:
         return bool(self.by_figure)
 
-    def withdrawal_of(self, key: Key, value: Decimal | None, text: str) -> Withdrawal | None:
-        """THE rule: the withdrawal of the figure of ``key`` whose value as read is
-        ``value`` (a number, in the indicator's unit) or, for a word, ``text`` (canonical)."""
-        return self.by_figure.get((key, value if value is not None else text))
+    def span(self, key: Key, period: Period | None) -> Key:
+        """``key`` with a flow's period as the span it covers (``period``, the key's own)."""
+        if period is None or key[0] not in self.flows:
+            return key
+        return (key[0], span_label(period, True), key[2], key[3])
+
+    def withdrawal_of(
+        self, key: Key, period: Period, value: Decimal | None, text: str
+    ) -> Withdrawal | None:
+        """THE rule: the withdrawal of the figure of ``key`` (its period read: ``period``)
+        whose value as read is ``value`` (a number, in the indicator's unit) or, for a
+        word, ``text`` (canonical)."""
+        return self.by_figure.get((self.span(key, period), value if value is not None else text))
 
 
-def withdrawn_by(o: Observation, withdrawals: list[Withdrawal]) -> Withdrawal | None:
-    """The withdrawal of this figure (its key, and its value as read), if any."""
-    return Withdrawn(withdrawals).withdrawal_of(o.key, o.value, o.text)
+def _period(text: str) -> Period | None:
+    """A record's period as read, None for a hand-edited one that is no period (its
+    withdrawal then matches its own label only)."""
+    try:
+        return parse_period(text)
+    except PeriodError:
+        return None
 
 
 def undo_words(w: Withdrawal, city: str) -> list[str]:
@@ -207,16 +228,20 @@ def undo_words(w: Withdrawal, city: str) -> list[str]:
 
 
 def split_withdrawn(
-    observations: list[Observation], withdrawals: list[Withdrawal]
+    observations: list[Observation],
+    withdrawals: list[Withdrawal],
+    flows: frozenset[str] = frozenset(),
 ) -> tuple[list[Observation], list[tuple[Withdrawal, Observation]]]:
     """The figures that still count, and each withdrawn one with its record, before the
     figures are reconciled: a withdrawn revision lets the one it replaced count again, and
-    a withdrawn figure in conflict leaves the other alone, with no conflict."""
-    found = Withdrawn(withdrawals)
+    a withdrawn figure in conflict leaves the other alone, with no conflict. ``flows``:
+    the plan's year-to-date indicators, whose figure is withdrawn under any label of its
+    span."""
+    found = Withdrawn(withdrawals, flows)
     kept: list[Observation] = []
     gone: list[tuple[Withdrawal, Observation]] = []
     for o in observations:
-        record = found.withdrawal_of(o.key, o.value, o.text) if found else None
+        record = found.withdrawal_of(o.key, o.period, o.value, o.text) if found else None
         if record is None:
             kept.append(o)
         else:

@@ -193,8 +193,9 @@ def _withdrawn_chosen(
     wanted: tuple[str, Decimal] | None,
 ) -> list[tuple[Withdrawal, Observation]]:
     """The withdrawn figures of ``named`` (indicator, period, region) that ``measure`` and
-    ``wanted`` choose, by :func:`_chosen`, each with its withdrawal."""
-    here = {id(o): (w, o) for w, o in withdrawn if w.key[:3] == named}
+    ``wanted`` choose, by :func:`_chosen`, each with its withdrawal: named by the
+    withdrawal's period or by the figure's own (a flow's 2019Q4 withdrawn as 2019)."""
+    here = {id(o): (w, o) for w, o in withdrawn if named in (w.key[:3], o.key[:3])}
     return [here[id(o)] for o in _chosen([o for _, o in here.values()], measure, wanted)]
 
 
@@ -222,7 +223,7 @@ def plan_reinstatement(
     """
     moment = (now or datetime.now()).replace(microsecond=0)
     named = (indicator, period, region)
-    here = [(w, o) for w, o in store.withdrawn if w.key[:3] == named]
+    here = [(w, o) for w, o in store.withdrawn if named in (w.key[:3], o.key[:3])]
     wanted = None if value is None else _wanted(value)
     chosen = _withdrawn_chosen(here, named, measure, wanted)
     if len(chosen) > 1:

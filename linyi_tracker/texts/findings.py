@@ -852,8 +852,19 @@ _ENTRIES = [
                 "“{text}”有两种读法：{first}或{second}",
                 "'{text}' can be read two ways: {first} or {second}",
             ),
+            "cumulative-level": T(
+                "“{text}”是年初至今的累计，但{indicator}不是年初至今的累计数（它的数字是水平、"
+                "比率或期末数），不能读作{period}",
+                "'{text}' is a sum from January, but {indicator} is not summed over the year "
+                "(its figure is a level, a rate or a stock): not read as {period}",
+            ),
         },
         {
+            "cumulative-level": T(
+                "请填{year}年的全年数字（期间写{year}）；若该数字确是{period}末的水平，期间写{written}",
+                "give the year's figure (period {year}); if the figure is the level at the "
+                "end of {period}, write the period as {written}",
+            ),
             "not-digit": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
             "other-script": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
             "footnote": T(
@@ -1471,8 +1482,11 @@ _ENTRIES = [
         },
         {
             "": T(
-                "按数字本身填写口径：水平值，或比上年增长（增长率）",
-                "say what the figure is: level (水平值), or growth on the previous year (比上年增长)",
+                "按数字本身填写口径：水平值，或比上年增长（增长率）；若该列写的是统计范围"
+                "（全口径、城镇等）而非口径，请改列名（如“统计范围”），该列就不会作口径读取",
+                "say what the figure is: level (水平值), or growth on the previous year "
+                "(比上年增长); if the column gives a scope (全口径, 城镇 …) rather than the "
+                "measure, rename its header (统计范围, say) and it is not read as the measure",
             )
         },
     ),

@@ -21,7 +21,8 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
     figure is withdrawn, duplicates and history included: none of them would count."""
     if stored.store is None:
         return []
-    found = Withdrawn(read_withdrawals(stored.store.root))
+    flows = frozenset(i.id for i in plan.indicators if i.flow)
+    found = Withdrawn(read_withdrawals(stored.store.root), flows)
     if not found:
         return []
     # Only the rows of a series some withdrawal names are looked at (a million rows of a
@@ -39,7 +40,8 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
             continue
         key = submitted.store_key(i)
         figure = submitted.figure(i)
-        w = found.withdrawal_of(key, figure.value, figure.word or "")
+        read = submitted.periods[submitted.codes[i]]
+        w = found.withdrawal_of(key, read, figure.value, figure.word or "")
         if w is None:
             continue
         indicator, period, region, measure = key
