@@ -107,6 +107,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("invalid-period", "not-digit"): "the period in 0-9, from the source",
     ("invalid-period", "other-script"): "the period in 0-9, from the source",
     ("invalid-period", "footnote"): "the period without its mark; the footnote goes to the note",
+    ("invalid-period", "excel-serial"): "the period from the source; the cell's month only shown",
     ("unit-mismatch", ""): "convert to the indicator's unit first, then the unit is right",
     ("unit-mismatch", "percent"): "the level in the indicator's unit, not the percentage",
     ("unit-mismatch", "ratio-percent"): "a question: the clerk confirms the ratio from the source",

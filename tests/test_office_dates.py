@@ -99,6 +99,17 @@ def test_excels_number_for_a_day_is_named_never_read(serial: int) -> None:
     assert value[2] is None and [i.form for i in m_issues] == ["excel-serial"]
 
 
+@given(st.integers(20000, 59999))
+def test_excels_number_for_a_day_as_a_period_is_named_never_read(serial: int) -> None:
+    """42979 in a period cell is named as Excel's number for a day in 2017-09, not read."""
+    period, issues = period_cell(str(serial), 1900, 2100, _NEVER)
+    assert period is None
+    (issue,) = issues
+    day = date(1899, 12, 30) + timedelta(days=serial)
+    assert (issue.code, issue.form) == ("invalid-period", "excel-serial")
+    assert issue.params["month"] == f"{day.year}-{day.month:02d}"
+
+
 def test_an_office_file_validates_with_its_readings_as_notices(plan: Plan) -> None:
     """A GB18030 county file with 2017年1-9月 periods and 2017/10/8 dates has no error."""
     report = validate([str(OFFICE)], plan, store=None, today=TODAY)

@@ -86,6 +86,11 @@ def period_cell(
             return None, [Issue("invalid-period", E, "period", exc.params, exc.form, exc.form)]
         if exc.month is not None:
             return None, [Issue("invalid-period", E, "period", {"month": exc.month}, "month")]
+        if (day := excel_serial_day(text)) is not None:  # 42979: a date cell shown as a number
+            serial: dict[str, Param] = {"text": text, "month": f"{day.year}-{day.month:02d}"}
+            return None, [
+                Issue("invalid-period", E, "period", serial, "excel-serial", "excel-serial")
+            ]
         return None, [Issue("invalid-period", E, "period", {"text": text})]
     if not first_year <= period.year <= last_year:
         params: dict[str, Param] = {"period": period.text, "first": first_year, "last": last_year}
@@ -163,6 +168,15 @@ _EXCEL_SERIAL = re.compile(r"^[2-5]\d{4}$", re.ASCII)
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
+def excel_serial_day(text: str) -> date | None:
+    """The day Excel's number for a day (:data:`_EXCEL_SERIAL`) in ``text`` would be, None
+    when ``text`` is no such number: the one rule a date cell and a period cell name it by."""
+    shaped = unicodedata.normalize("NFKC", text).strip()
+    if not _EXCEL_SERIAL.match(shaped):
+        return None
+    return _EXCEL_EPOCH + timedelta(days=int(shaped))
+
+
 def as_of_before_period(text: str, day: date, period: Period) -> Issues:
     """An as_of before the day ``period`` ends: no figure is published before its period
     is over (almost always a year mistyped, 2019 for 2020). An error, for the date would
@@ -193,8 +207,7 @@ def _date_cell(text: str, column: str, code: str, today: date) -> tuple[date | N
             day = date(int(year), int(month), int(mday))
         except ValueError:  # 2015-13-01, 2019-02-30: a date with no such day
             return None, [Issue(code, E, column, {"text": text}, "no-such-day", "no-such-day")]
-    elif _EXCEL_SERIAL.match(shaped):
-        said = _EXCEL_EPOCH + timedelta(days=int(shaped))
+    elif (said := excel_serial_day(shaped)) is not None:
         serial: dict[str, Param] = {"text": text, "day": said.isoformat()}
         return None, [Issue(code, E, column, serial, "excel-serial", "excel-serial")]
     else:

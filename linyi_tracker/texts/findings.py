@@ -852,6 +852,10 @@ _ENTRIES = [
                 "“{text}”有两种读法：{first}或{second}",
                 "'{text}' can be read two ways: {first} or {second}",
             ),
+            "excel-serial": T(
+                "“{text}”是Excel的日期序号（{month}？），期间未读取",
+                "'{text}' is Excel's number for a day (in {month}?); the period is not read",
+            ),
             "cumulative-level": T(
                 "“{text}”是年初至今的累计，但{indicator}不是年初至今的累计数（它的数字是水平、"
                 "比率或期末数），不能读作{period}",
@@ -864,6 +868,11 @@ _ENTRIES = [
                 "请填{year}年的全年数字（期间写{year}）；若该数字确是{period}末的水平，期间写{written}",
                 "give the year's figure (period {year}); if the figure is the level at the "
                 "end of {period}, write the period as {written}",
+            ),
+            "excel-serial": T(
+                "把该列设为文本，与来源核对后写期间（如{month}）再另存",
+                "format the column as text, check the period against the source and write it "
+                "(such as {month}), then save again",
             ),
             "not-digit": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
             "other-script": T("请用数字0–9填写期间", "write the period with the digits 0-9"),
