@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 from linyi_tracker.actuals.observation import Observation, span_label
 from linyi_tracker.actuals.periods import Period, PeriodError, parse_period
@@ -194,9 +194,7 @@ class Withdrawn:
 
     def span(self, key: Key, period: Period | None) -> Key:
         """``key`` with a flow's period as the span it covers (``period``, the key's own)."""
-        if period is None or key[0] not in self.flows:
-            return key
-        return (key[0], span_label(period, True), key[2], key[3])
+        return spanned(key, period, self.flows)
 
     def withdrawal_of(
         self, key: Key, period: Period, value: Decimal | None, text: str
@@ -205,6 +203,25 @@ class Withdrawn:
         whose value as read is ``value`` (a number, in the indicator's unit) or, for a
         word, ``text`` (canonical)."""
         return self.by_figure.get((self.span(key, period), value if value is not None else text))
+
+
+_K = TypeVar("_K", bound=tuple[str, ...])
+
+
+def spanned(key: _K, period: Period | None, flows: frozenset[str]) -> _K:
+    """THE span rule of a withdrawal: ``key`` (indicator, period, region…) with a flow's
+    period (``period``, the key's own, read) as the span it covers
+    (:func:`~linyi_tracker.actuals.observation.span_label`), so that 2017Q3, 2017-09 and
+    2017年1-9月 of new urban jobs name one figure; any other key as it is."""
+    if period is None or key[0] not in flows:
+        return key
+    return cast(_K, (key[0], span_label(period, True), *key[2:]))
+
+
+def record_span(key: _K, flows: frozenset[str]) -> _K:
+    """:func:`spanned` for a key whose period is text (a record's row, a command's
+    argument in canonical text)."""
+    return spanned(key, _period(key[1]) if key[0] in flows else None, flows)
 
 
 def _period(text: str) -> Period | None:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from linyi_tracker.actuals.periods import Period
 from linyi_tracker.cli.options import (
     DataOption,
     LangOption,
@@ -18,11 +17,11 @@ from linyi_tracker.cli.options import (
     choice,
     choice_values,
     output_language,
-    parse_period_option,
 )
 
 if TYPE_CHECKING:
     from linyi_tracker.actuals.observation import Observation
+    from linyi_tracker.actuals.periods import Period
     from linyi_tracker.i18n import Lang, Text
     from linyi_tracker.usecases import Workspace
 
@@ -34,10 +33,7 @@ class Measure(StrEnum):
 
 def withdraw(
     indicator: Annotated[str, typer.Argument(metavar="INDICATOR", show_default=False)],
-    period: Annotated[
-        Period,
-        typer.Argument(metavar="PERIOD", parser=parse_period_option, show_default=False),
-    ],
+    period: Annotated[str, typer.Argument(metavar="PERIOD", show_default=False)],
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT", show_default=False)],
     region: RegionOption = None,
     by: Annotated[str, typer.Option("--by", metavar="NAME", show_default=False)] = "",
@@ -74,6 +70,7 @@ def withdraw(
     from linyi_tracker.validation.naming import key_names
 
     language = output_language(lang)
+    named_period = period
     if not reason.strip():
         said = "withdraw.undo_empty_reason" if undo else "withdraw.empty_reason"
         raise TextUsageError(Text(said, {}))
@@ -83,30 +80,33 @@ def withdraw(
     usecases.refuse_shipped(ctx.data_at)  # the package's own figures are never written to
     ind = find_indicator(ctx.plan, indicator)
     region_id = usecases.one_region(ctx.plan, region)
+    read = _period_named(named_period, ind.id, ind.flow, ctx)
+    flows = frozenset(i.id for i in ctx.plan.indicators if i.flow)
     if undo:
         chosen = None if measure is None else measure.value
         try:
-            _undo(ctx, ind.id, period.text, region_id, reason, by, chosen, value, dry_run, language)
+            _undo(ctx, ind.id, read.text, region_id, reason, by, chosen, value, dry_run, language)
         except NothingToReinstate as e:  # said with names: 兰山区, not lanshan
-            key = key_names(ctx.plan, ind.id, period.text, region_id)
+            key = key_names(ctx.plan, ind.id, read.text, region_id)
             raise NothingToReinstate(*(_named(x, key) for x in e.texts)) from None
         return
     try:
         job = plan_withdrawal(
             ctx.store,
             ind.id,
-            period.text,
+            read.text,
             region_id,
             reason=reason.strip(),
             by=by.strip(),
             measure=None if measure is None else measure.value,
             value=value,
+            flows=flows,
         )
     except NothingToWithdraw as e:  # said with names: 兰山区, not lanshan
-        key = key_names(ctx.plan, ind.id, period.text, region_id)
+        key = key_names(ctx.plan, ind.id, read.text, region_id)
         raise NothingToWithdraw(*(_named(x, key) for x in e.texts)) from None
-    figure, where = _shown(ctx, ind.id, period.text, region_id, job.figure, language)
     w = job.record
+    figure, where = _shown(ctx, ind.id, w.period, region_id, job.figure, language)
     if job.already:
         _say(
             t(
@@ -136,6 +136,36 @@ def withdraw(
             path=context.shown_path(path),
         )
     )
+
+
+def _period_named(text: str, indicator: str, flow: bool, ctx: Workspace) -> Period:
+    """The PERIOD argument read as a data file's period cell is
+    (:func:`~linyi_tracker.actuals.periods.read_period`: 2017年9月, 2017/9/1, and for a
+    year-to-date indicator 2017年1-9月 or 前三季度, read as the month or quarter they end
+    in); a span from January of any other indicator is refused, as the reader refuses it
+    (:func:`~linyi_tracker.actuals.cells.cumulative_level`): it has no such figure."""
+    from linyi_tracker.actuals.cells import CUMULATIVE
+    from linyi_tracker.actuals.periods import AmbiguousPeriod, PeriodError, read_period
+    from linyi_tracker.i18n import Text, TextUsageError
+    from linyi_tracker.validation.naming import key_names
+
+    try:
+        period, how = read_period(text)
+    except AmbiguousPeriod as exc:
+        said = {"value": text, "first": exc.first, "second": exc.second}
+        raise TextUsageError(Text("cli.ambiguous_period", said)) from None
+    except PeriodError:
+        raise TextUsageError(Text("cli.bad_period", {"value": text})) from None
+    if how == CUMULATIVE and not flow:
+        name = key_names(ctx.plan, indicator, period.text, ctx.plan.city.id)["indicator"]
+        params = {
+            "value": text,
+            "indicator": name,
+            "period": period.text,
+            "year": period.year,
+        }
+        raise TextUsageError(Text("withdraw.cumulative_level", params))
+    return period
 
 
 def _shown(
@@ -190,8 +220,8 @@ def _undo(
         value=value,
         flows=frozenset(i.id for i in ctx.plan.indicators if i.flow),
     )
-    figure, where = _shown(ctx, indicator, period, region, job.figure, language)
     w, r = job.withdrawal, job.record
+    figure, where = _shown(ctx, indicator, r.period, region, job.figure, language)
     if dry_run:
         said = t(
             "withdraw.undo_would",

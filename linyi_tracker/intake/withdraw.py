@@ -43,6 +43,8 @@ from linyi_tracker.actuals.withdrawals import (
     read_entries,
     read_withdrawals,
     record_encoding,
+    record_span,
+    spanned,
 )
 from linyi_tracker.findings import Named, Param
 from linyi_tracker.formatting import listed
@@ -111,6 +113,7 @@ def plan_withdrawal(
     by: str = "",
     measure: str | None = None,
     value: str | None = None,
+    flows: frozenset[str] = frozenset(),
     now: datetime | None = None,
 ) -> WithdrawPlan:
     """The figure of ``indicator``, ``period`` (canonical text), ``region`` that counts,
@@ -120,16 +123,17 @@ def plan_withdrawal(
     ``measure`` (level, growth) and ``value`` choose among several figures; without them
     a level is chosen over its growth figure, and figures in conflict are refused
     (:class:`SeveralFigures`) with each one listed, for nothing is taken back by guess.
+    ``flows``: the plan's year-to-date indicators, whose figure is found under any label
+    of its span (2017Q3 finds the figure stored as 2017-09), by the store's rule.
     """
     moment = (now or datetime.now()).replace(microsecond=0)
     named = (indicator, period, region)
     found: dict[int, Observation] = {}
     for o in store.observations:
-        if o.key[:3] == named:
+        if _is_at(o, named, flows):
             found[id(o)] = o
-    for key, clash in store.clashing.items():
-        if key[:3] == named:
-            found.update((id(o), o) for o in clash if o.key[:3] == named)
+    for clash in store.clashing.values():
+        found.update((id(o), o) for o in clash if _is_at(o, named, flows))
     wanted = None if value is None else _wanted(value)
     named_figures = [o for o in found.values() if measure is None or o.measure == measure]
     current = _chosen(named_figures, measure, wanted)
@@ -149,7 +153,7 @@ def plan_withdrawal(
             by,
         )
         return WithdrawPlan(o, record, already=False)
-    withdrawn = _withdrawn_chosen(store.withdrawn, named, measure, wanted)
+    withdrawn = _withdrawn_chosen(store.withdrawn, named, measure, wanted, flows)
     if withdrawn:  # the first of them, chosen as a figure to withdraw is
         w, o = withdrawn[0]
         return WithdrawPlan(o, w, already=True)
@@ -158,6 +162,20 @@ def plan_withdrawal(
         params.update(value=wanted[0], figures=figures_listed(named_figures))
         raise NothingToWithdraw(Text("withdraw.no_such_value", params))
     raise NothingToWithdraw(Text("withdraw.no_figure", params))
+
+
+def _is_at(o: Observation, named: tuple[str, str, str], flows: frozenset[str]) -> bool:
+    """The figure ``o`` is one of ``named`` (indicator, period, region): its key, or for a
+    flow the span its period covers (:func:`~linyi_tracker.actuals.withdrawals.spanned`,
+    the rule the store withdraws by)."""
+    return spanned(o.key[:3], o.period, flows) == record_span(named, flows)
+
+
+def _is_record_at(
+    w: Withdrawal | Reinstatement, named: tuple[str, str, str], flows: frozenset[str]
+) -> bool:
+    """A record's row names ``named``'s figure, by the span rule of :func:`_is_at`."""
+    return record_span(w.key[:3], flows) == record_span(named, flows)
 
 
 def _chosen(
@@ -191,11 +209,17 @@ def _withdrawn_chosen(
     named: tuple[str, str, str],
     measure: str | None,
     wanted: tuple[str, Decimal] | None,
+    flows: frozenset[str],
 ) -> list[tuple[Withdrawal, Observation]]:
     """The withdrawn figures of ``named`` (indicator, period, region) that ``measure`` and
     ``wanted`` choose, by :func:`_chosen`, each with its withdrawal: named by the
-    withdrawal's period or by the figure's own (a flow's 2019Q4 withdrawn as 2019)."""
-    here = {id(o): (w, o) for w, o in withdrawn if named in (w.key[:3], o.key[:3])}
+    withdrawal's period or by the figure's own, or for a flow by any label of its span
+    (2019Q4 withdrawn as 2019)."""
+    here = {
+        id(o): (w, o)
+        for w, o in withdrawn
+        if _is_record_at(w, named, flows) or _is_at(o, named, flows)
+    }
     return [here[id(o)] for o in _chosen([o for _, o in here.values()], measure, wanted)]
 
 
@@ -223,21 +247,27 @@ def plan_reinstatement(
     """
     moment = (now or datetime.now()).replace(microsecond=0)
     named = (indicator, period, region)
-    here = [(w, o) for w, o in store.withdrawn if named in (w.key[:3], o.key[:3])]
+    here = [
+        (w, o)
+        for w, o in store.withdrawn
+        if _is_record_at(w, named, flows) or _is_at(o, named, flows)
+    ]
     wanted = None if value is None else _wanted(value)
-    chosen = _withdrawn_chosen(here, named, measure, wanted)
+    chosen = _withdrawn_chosen(here, named, measure, wanted, flows)
     if len(chosen) > 1:
         figures = [o for _, o in chosen]
         several: dict[str, Param] = {"n": len(figures), "figures": figures_listed(figures)}
         raise SeveralFigures(Text("withdraw.undo_several", several))
     if not chosen:  # a withdrawal whose figure's row was deleted since: reinstated alone
-        unheld = _unheld(store, named)
+        unheld = _unheld(store, named, flows)
         records = _chosen_by(unheld, measure, wanted, _record_facts)
         if len(records) > 1:
             several = {"n": len(records), "figures": figures_listed([], records)}
             raise SeveralFigures(Text("withdraw.undo_several", several))
         if not records:
-            raise NothingToReinstate(*_not_withdrawn(store, named, measure, wanted, here, unheld))
+            raise NothingToReinstate(
+                *_not_withdrawn(store, named, measure, wanted, here, unheld, flows)
+            )
         (w,) = records
         record = Reinstatement(*w.key, w.value, moment.isoformat(), reason, by)
         return ReinstatePlan(None, w, record, [])
@@ -253,6 +283,7 @@ def _not_withdrawn(
     wanted: tuple[str, Decimal] | None,
     here: list[tuple[Withdrawal, Observation]],
     unheld: list[Withdrawal],
+    flows: frozenset[str],
 ) -> list[Text]:
     """Why nothing is to be reinstated: what is withdrawn there instead, if anything, and
     the last reinstatement of a figure that answers, if any (an undoing done already)."""
@@ -269,7 +300,7 @@ def _not_withdrawn(
         chosen = chosen and (
             wanted is None or _same_value(entry.value, _number(entry.value), wanted)
         )
-        if entry.key[:3] == named and chosen:
+        if _is_record_at(entry, named, flows) and chosen:
             if isinstance(entry, Reinstatement):
                 again = {"value": entry.value, "when": entry.reinstated_at, "reason": entry.reason}
                 texts.append(Text("withdraw.undone_already", again))
@@ -281,12 +312,14 @@ def _record_facts(w: Withdrawal) -> tuple[str, str, Decimal | None]:
     return (w.measure, w.value, _number(w.value))
 
 
-def _unheld(store: Store, named: tuple[str, str, str]) -> list[Withdrawal]:
+def _unheld(store: Store, named: tuple[str, str, str], flows: frozenset[str]) -> list[Withdrawal]:
     """The withdrawals in force of ``named`` whose figure no data file holds now (its row
     deleted by hand after it was withdrawn): still in force — that figure ingested again
     would not count (ingest refuses it, giving the command that reinstates it)."""
     held = {w for w, _ in store.withdrawn}
-    return [w for w in read_withdrawals(store.root) if w.key[:3] == named and w not in held]
+    return [
+        w for w in read_withdrawals(store.root) if _is_record_at(w, named, flows) and w not in held
+    ]
 
 
 def _number(text: str) -> Decimal | None:

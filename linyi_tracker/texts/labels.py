@@ -805,6 +805,12 @@ LABELS.update(
             "en": "No figure of {indicator} · {region} · {period} is {value}; the figures there "
             "are: {figures}. Give one of them as --value.",
         },
+        "withdraw.cumulative_level": {
+            "zh": "“{value}”是年初至今的累计，但{indicator}不是年初至今的累计数，没有这样的数字："
+            "请写它的期间，如{period}或{year}。",
+            "en": "'{value}' is a sum from January, but {indicator} is not summed over the year, "
+            "so it has no such figure: write its period, such as {period} or {year}.",
+        },
         "withdraw.bad_value": {
             "zh": "--value “{value}”不是数字：请照数据文件中的写法填写，如13100或1.31万。",
             "en": "--value '{value}' is not a number: write it as the data file does, e.g. 13100 "
