@@ -609,6 +609,9 @@ class Relative:
     # A level of zero or below met on the way (a growth is taken of levels above zero
     # only): R(ya) is not worked out of it, and the assessment says so
     non_positive: Observation | None = None
+    # A growth figure of −100 % or less met on the way: a fall of the whole level leaves
+    # none to chain from (two such falls would multiply back to a positive ratio)
+    fall: Observation | None = None
 
 
 def relative_level(
@@ -653,6 +656,8 @@ def relative_level(
     for y in range(base_year + 1, ya + 1):
         g = growth_of.get(y)
         if g is not None and g.value is not None:
+            if g.value <= -100:  # nothing is left of the level: no link, a figure to check
+                return Relative(ya, None, None, [*used, g], fall=g)
             ratio *= 1 + float(g.value) / 100
             used.append(g)
             continue
@@ -692,8 +697,11 @@ def _relative(
     if found.ratio is None or found.ratio <= 0:
         a.status = "insufficient_data"
         a.missing_years = [found.missing] if found.missing is not None else []
-        # what is wrong: a level not above zero (a figure to check), or a missing link
-        a.reasons.append("non-positive-level" if found.non_positive else "missing-link")
+        # what is wrong: a level not above zero or a fall of 100 % or more (a figure to
+        # check), or a missing link
+        wrong = "non-positive-level" if found.non_positive else None
+        wrong = wrong or ("fall-of-whole-level" if found.fall else "missing-link")
+        a.reasons.append(wrong)
         a.actual_period = None
         return
     ya, r = found.year, found.ratio

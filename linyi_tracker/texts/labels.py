@@ -351,6 +351,7 @@ LABELS: dict[str, Pair] = {
     "reason.short.no-starting-point": {"zh": "仅{year}年一年数据", "en": "only {year}'s figure"},
     "reason.short.no-pace": {"zh": "无法计算推进速度", "en": "pace not measurable"},
     "reason.short.non-positive-level": {"zh": "水平值不大于零", "en": "a level ≤ 0"},
+    "reason.short.fall-of-whole-level": {"zh": "增长率≤−100%", "en": "a growth ≤ −100 %"},
     "reason.short.year-over-only-ytd": {
         "zh": "缺{year}年全年数",
         "en": "no full-year {year} figure",
@@ -1345,6 +1346,11 @@ LABELS.update(
         "reason.non-positive-level": {
             "zh": "所用的水平值中有零或负数，无法据以计算增长或推进速度",
             "en": "a level used is zero or negative, and no growth or pace can be taken of it",
+        },
+        "reason.fall-of-whole-level": {
+            "zh": "所用的比上年增长率中有下降100%或以上的，下降100%即不剩水平值，无法连乘",
+            "en": "a growth figure used is a fall of 100 % or more, which leaves no level "
+            "to chain from",
         },
         "reason.sub-annual-not-judged": {
             "zh": "该指标是存量或比率，年内数字不是累计数，不据以判断全年",
