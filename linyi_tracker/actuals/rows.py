@@ -459,19 +459,35 @@ class RowReader:
         ]
 
     def above_header(self, header_line: int, rows: list[tuple[int, list[str]]]) -> None:
-        """Rows above the header: a title or sign-off block is a notice; a row that reads
-        as an observation (a sheet sorted with its header row among the data) is an error
-        at its line, for its figure would otherwise be dropped without a word."""
+        """Rows above the header: a title or sign-off block is a notice; rows that read as
+        observations (a sheet sorted with its header row among the data) are one error for
+        the file, at the first of them, with their count and first lines — one cause, one
+        finding (style.md, findings at the scale of a file) — for their figures would
+        otherwise be dropped without a word; none of them is read."""
         from linyi_tracker.actuals.signoff import read_signoff
 
         self.result.signoff = read_signoff(row for _, row in rows)
         titles = 0
+        data: list[int] = []
         for line, row in rows:
             if self.looks_like_data(row):
-                params: dict[str, Param] = {"header_line": header_line}
-                self.report(line, [Issue("data-above-header", Severity.ERROR, None, params)])
+                data.append(line)
             else:
                 titles += 1
+        if data:
+            first = [str(n) for n in data[:FIRST_LINES]]
+            more = len(data) > FIRST_LINES
+            shown = Named(
+                ",".join(first),
+                f"第{'、'.join(first)}{'……' if more else ''}行",
+                f"line{'s' if len(data) > 1 else ''} {', '.join(first)}{', …' if more else ''}",
+            )
+            params: dict[str, Param] = {
+                "header_line": header_line,
+                "count": len(data),
+                "rows": shown,
+            }
+            self.report(data[0], [Issue("data-above-header", Severity.ERROR, None, params)])
         if titles:
             params = {"header_line": header_line, "skipped": titles}
             self.report(header_line, [Issue("title-rows-skipped", Severity.NOTICE, None, params)])

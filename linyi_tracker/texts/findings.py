@@ -378,8 +378,9 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "该行像是数据，却在第{header_line}行的表头之上，不会读入",
-                "this row looks like data above the header (line {header_line}) and is not read",
+                "{count}行像是数据，却在第{header_line}行的表头之上（{rows}），不会读入",
+                "{count:row looks|rows look} like data above the header (line {header_line}): "
+                "{rows}; not read",
             )
         },
         {
