@@ -46,6 +46,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("column-not-read", "region"): "renames or drops a region column; regions then checked",
     ("column-not-read", "unit"): "renames or drops a unit column; units then checked",
     ("column-not-read", "measure"): "renames or drops a measure column; it is then checked",
+    ("column-not-read", "names-regions"): "renames the column and adds the indicators: asked",
     ("not-utf8", ""): "nothing to do; the file was read correctly",
     ("title-rows-skipped", ""): "nothing to do; the rows below the header were read",
     ("data-above-header", ""): "re-sorts or moves the header; the rows are then read and checked",

@@ -164,6 +164,7 @@ def test_every_fixture_file_is_used() -> None:
         "control-in-unread-column.csv",  # test_plausible.py
         "padded-free-text.csv",  # test_reader.py: the shortcut reads it as the careful path
         "opendocument.ods",  # test_hostile_reader.py: named for what it is
+        "name-column-of-counties.csv",  # test_name_column_regions.py
         "password-protected.xlsx",  # test_hostile_reader.py: named for what it is
     }
     assert {p.name for p in SUBMISSIONS.iterdir()} == used

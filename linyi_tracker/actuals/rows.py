@@ -28,6 +28,7 @@ from linyi_tracker.actuals import cells
 from linyi_tracker.actuals.headers import (
     HEADER_SCAN,
     HEADER_SEARCH,
+    NAME_COLUMNS,
     REQUIRED,
     ZH_HEADERS,
     Header,
@@ -35,7 +36,7 @@ from linyi_tracker.actuals.headers import (
     header_position,
     read_header,
 )
-from linyi_tracker.actuals.lookup import PlanLookup, ValueType
+from linyi_tracker.actuals.lookup import PlanLookup, ValueType, fold
 from linyi_tracker.actuals.numbers import exact_float
 from linyi_tracker.actuals.observation import GROWTH, FileRead, Observation
 from linyi_tracker.actuals.periods import AmbiguousPeriod, Period, PeriodError, read_period
@@ -550,12 +551,15 @@ class RowReader:
         i_name, names, name_of = self.header.name, memo.names, memo.name_of
         cumulative, cumulative_level = cells.CUMULATIVE, cells.cumulative_level
         has_region = "region" in self.header.columns
+        # a name column (名称) read as the indicators, there being no id column
+        names_indicators = fold(self.header.names[i_indicator]) in NAME_COLUMNS
+        regions_said = False  # that column names counties instead: said once a file
         result, emit, emit_number, shown = self.result, self.emit, self.emit_number, self.shown
         control = CONTROL.search
         blank = [""]  # the cell of a column the file does not have (index -1)
 
         def read_row(line: int, row: list[str]) -> None:
-            nonlocal has_region
+            nonlocal has_region, regions_said
             joined = "".join(row)
             if not joined or joined.isspace():
                 report(line, [Issue("blank-row", Severity.WARNING)])
@@ -595,6 +599,16 @@ class RowReader:
                 indicators, indicator_t, indicator_rule
             )
             if issues:
+                if indicator is None and names_indicators:
+                    named = names.get(indicator_t)
+                    if (named if named is not None else name_of(indicator_t)) is A_REGION:
+                        # a 名称 column of counties, no indicator column: one cause, one
+                        # error for the file, not unknown-indicator on every row; no row
+                        # of it is read
+                        if not regions_said:
+                            self.names_regions(line, indicator_t)
+                            regions_said = True
+                        return
                 report(line, issues)
             if i_name >= 0 and indicator is not None:
                 named = names.get(name_t := cells[i_name])
@@ -676,6 +690,22 @@ class RowReader:
             "suggestion": Named("region", ZH_HEADERS["region"], "region"),
         }
         issue = Issue("column-not-read", Severity.ERROR, column, params, "region", number=i + 1)
+        self.report(line, [issue])
+
+    def names_regions(self, line: int, text: str) -> None:
+        """The name column read as the indicators (no id column) names counties of the
+        plan (``text``, the first): which indicator each figure is, the file does not say
+        (``column-not-read``, form ``names-regions``), at the column."""
+        i = self.header.columns["indicator"]
+        column = self.header.names[i]
+        params: dict[str, Param] = {
+            "column": column,
+            "text": text.strip(),
+            "suggestion": Named("region", ZH_HEADERS["region"], "region"),
+            "id_column": Named("indicator", ZH_HEADERS["indicator"], "indicator"),
+        }
+        form = "names-regions"
+        issue = Issue("column-not-read", Severity.ERROR, column, params, form, form, number=i + 1)
         self.report(line, [issue])
 
     def name_mismatch(self, line: int, code: str, indicator: str, text: str, named: str) -> None:

@@ -315,14 +315,28 @@ _ENTRIES = [
                 "column '{column}' looks like the {suggestion} column but is not read: a growth "
                 "figure would be read as a level",
             ),
+            "names-regions": T(
+                "列“{column}”写的是地区（“{text}”），不是指标：文件没有指标列，各行数字不知是哪个"
+                "指标的，这些行不会读入",
+                "column '{column}' holds regions ('{text}'), not indicators: the file has no "
+                "indicator column, so no row says which indicator its figure is; these rows are not "
+                "read",
+            ),
         },
         {
-            form: T(
-                "若该列是{suggestion}，请把列名改为“{suggestion}”；否则请删除该列或改为其他列名",
-                "if it is the {suggestion} column, rename the header to '{suggestion}'; "
-                "otherwise delete the column or give it another name",
-            )
-            for form in ("region", "unit", "measure")
+            **{
+                form: T(
+                    "若该列是{suggestion}，请把列名改为“{suggestion}”；否则请删除该列或改为其他列名",
+                    "if it is the {suggestion} column, rename the header to '{suggestion}'; "
+                    "otherwise delete the column or give it another name",
+                )
+                for form in ("region", "unit", "measure")
+            },
+            "names-regions": T(
+                "把该列的列名改为“{suggestion}”，并加一列“{id_column}”写明各行的指标",
+                "rename the column to '{suggestion}' and add an '{id_column}' column "
+                "giving each row's indicator",
+            ),
         },
     ),
     _entry(
