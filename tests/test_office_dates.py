@@ -173,3 +173,11 @@ def test_a_span_from_january_of_a_flow_still_reads(plan: Plan, tmp_path: Path) -
     assert [(f.code, f.form) for f in report.findings if f.form == "cumulative"] == [
         ("period-read-as-month", "cumulative")
     ]
+
+
+@pytest.mark.parametrize("text", ["20179", "35000"])
+def test_a_number_whose_day_is_outside_the_plans_years_is_not_called_a_date(text: str) -> None:
+    """20179 (a mistyped 2017-9) would be Excel's 1955-03: outside the plan's years it is
+    the plain 'not a period', never a date the clerk did not mean."""
+    period, issues = period_cell(text, 2015, 2020, _NEVER)
+    assert period is None and [(i.code, i.form) for i in issues] == [("invalid-period", "")]

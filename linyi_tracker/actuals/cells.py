@@ -86,7 +86,10 @@ def period_cell(
             return None, [Issue("invalid-period", E, "period", exc.params, exc.form, exc.form)]
         if exc.month is not None:
             return None, [Issue("invalid-period", E, "period", {"month": exc.month}, "month")]
-        if (day := excel_serial_day(text)) is not None:  # 42979: a date cell shown as a number
+        day = excel_serial_day(text)
+        # 42979: a date cell shown as a number — named only when its day falls in the plan's
+        # years (a mistyped 20179 is no 1955-03)
+        if day is not None and first_year <= day.year <= last_year:
             serial: dict[str, Param] = {"text": text, "month": f"{day.year}-{day.month:02d}"}
             return None, [
                 Issue("invalid-period", E, "period", serial, "excel-serial", "excel-serial")
