@@ -387,8 +387,9 @@ _ENTRIES = [
         E,
         "file",
         T(
-            "表头之上有数据行（排序时带上了表头行？），该行不会读入",
-            "a data row above the header (sorted with the header row?); it is not read",
+            "表头之上有数据行（排序时带上了表头行？），每个文件一条错误，附行数和前几行；这些行不会读入",
+            "data rows above the header (sorted with the header row?), one error a file with the "
+            "count and first lines; they are not read",
         ),
         {
             "": T(
