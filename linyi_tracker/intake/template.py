@@ -235,6 +235,46 @@ def to_csv(rows: list[TemplateRow], lang: Lang = "en") -> bytes:
     return csv_bytes(lines)
 
 
+# The columns a clerk fills: as wide as an entry there usually is (a figure, a source, a
+# date). Every other column holds what the template writes, and is as wide as that.
+ENTRY_WIDTHS = {"value": 14, "source": 24, "note": 24, "as_of": 12}
+# The columns that wrap, at most this wide: a long name takes two lines rather than a
+# page's width (the id and both names are printed on every page).
+WRAPPED = {"name_zh": 28, "name_en": 36, "help": 48}
+CELL_PADDING = 2  # a cell's margins, in digit widths
+
+
+def column_widths(rows: list[TemplateRow], lang: Lang) -> list[int]:
+    """Each column's width in a spreadsheet's digit widths, in the order of
+    :func:`columns`, by the one width rule (reporting.render.textwidth.sheet_width): a
+    column the template writes as wide as its widest cell or its header; one that wraps
+    (:data:`WRAPPED`) at most its cap, never so narrow that a Latin word breaks inside
+    (Chinese breaks between any characters); a column a clerk fills
+    :data:`ENTRY_WIDTHS`. Fixed widths, unwrapped, cut a long name: 通过义务教育均衡发展国家
+    评估验收的县区数 (40 digit widths) in 28, "Counties passing the national evaluation of
+    balanced compulsory education" (74) in 36."""
+    from linyi_tracker.reporting.render.textwidth import sheet_width
+
+    def need(text: str) -> int:
+        return sheet_width(text) + CELL_PADDING
+
+    cells = [r.cells(lang) for r in rows]
+    out: list[int] = []
+    for i, (key, head) in enumerate(zip(columns(lang), header(lang), strict=True)):
+        header_width = sheet_width(head) * 11 // 10 + 1 + CELL_PADDING  # bold sets wider
+        texts = [row[i] for row in cells]
+        widest = max(map(need, texts), default=0)
+        if key in ENTRY_WIDTHS:
+            out.append(max(ENTRY_WIDTHS[key], header_width))
+        elif key in WRAPPED:
+            words = [w for text in texts for w in text.split() if w.isascii()]
+            longest = max(map(need, words), default=0)
+            out.append(max(header_width, longest, min(WRAPPED[key], widest)))
+        else:
+            out.append(max(header_width, widest))
+    return out
+
+
 def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en") -> None:
     """A workbook to fill and print: a title and sign-off line above the table (the reader
     skips them), drop-down lists, number validation with an input message on each value
@@ -264,26 +304,13 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     for r in rows:
         ws.append([formula_safe(c) for c in r.cells(lang)])
     ws.freeze_panes = f"A{head + 1}"
-    widths = {
-        "indicator": 30,
-        "name_zh": 28,
-        "name_en": 36,
-        "period": 9,
-        "region": 10,
-        "value": 14,
-        "unit": 10,
-        "source": 24,
-        "note": 24,
-        "as_of": 12,
-        "help": 48,
-    }
     keys = columns(lang)
-    for i, name in enumerate(keys, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = widths[name]
-    wrapped = keys.index("help") + 1
+    for i, width in enumerate(column_widths(rows, lang), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    wrapped = {keys.index(name) + 1 for name in WRAPPED if name in keys}
     for row in ws.iter_rows(min_row=head + 1):
         for c in row:
-            c.alignment = Alignment(vertical="top", wrap_text=c.column == wrapped)
+            c.alignment = Alignment(vertical="top", wrap_text=c.column in wrapped)
     col = {name: i + 1 for i, name in enumerate(keys)}
     first, last = head + 1, len(rows) + head
     zh = lang == "zh"
