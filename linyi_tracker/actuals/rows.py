@@ -459,9 +459,11 @@ class RowReader:
         ]
 
     def above_header(self, header_line: int, rows: list[tuple[int, list[str]]]) -> None:
-        """Rows above the header: a title or sign-off block is a notice; a row that reads
-        as an observation (a sheet sorted with its header row among the data) is an error
-        at its line, for its figure would otherwise be dropped without a word."""
+        """Rows above the header: a title or sign-off block is a notice, unless the template
+        wrote it (actuals/own_rows.py); a row that reads as an observation (a sheet sorted
+        with its header row among the data) is an error at its line, for its figure would
+        otherwise be dropped without a word."""
+        from linyi_tracker.actuals.own_rows import written_by_template
         from linyi_tracker.actuals.signoff import read_signoff
 
         self.result.signoff = read_signoff(row for _, row in rows)
@@ -470,7 +472,7 @@ class RowReader:
             if self.looks_like_data(row):
                 params: dict[str, Param] = {"header_line": header_line}
                 self.report(line, [Issue("data-above-header", Severity.ERROR, None, params)])
-            else:
+            elif not written_by_template(row, self.plan):  # a template's own: no notice
                 titles += 1
         if titles:
             params = {"header_line": header_line, "skipped": titles}

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linyi_tracker.actuals.headers import NAME_ZH, ZH_HEADERS
+from linyi_tracker.actuals.own_rows import BLOCK, TITLE
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -56,12 +57,6 @@ COLUMNS_ZH = tuple(c for c in COLUMNS_EN if c != "name_en")
 # The reader's own Chinese names (actuals.headers.ZH_HEADERS), and the template's two
 # columns for the clerk's eyes.
 HEADERS_ZH = {**ZH_HEADERS, "name_zh": NAME_ZH, "help": "填写说明"}
-BLOCK = (
-    "template.block.unit",
-    "template.block.filler",
-    "template.block.checker",
-    "template.block.date",
-)
 
 
 def columns(lang: Lang) -> tuple[str, ...]:
@@ -122,13 +117,13 @@ def title(rows: list[TemplateRow], lang: Lang, plan: Plan | None = None) -> str:
     from linyi_tracker.actuals.periods import parse_period
 
     if not rows:
-        return t("template.title", lang, region="", period="")
+        return t(TITLE, lang, region="", period="")
     region = rows[0].region
     if plan is not None:
         named = next((r.name for r in plan.regions if r.name.zh == region), None)
         region = region if named is None else (named.zh if lang == "zh" else named.en)
     period = parse_period(rows[0].period).label(lang)
-    return t("template.title", lang, region=region, period=period)
+    return t(TITLE, lang, region=region, period=period)
 
 
 def block(lang: Lang) -> list[str]:
@@ -295,7 +290,6 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     for cell in ws[2][0::2]:
         cell.font = Font(bold=True)
     head = 3  # the header row
-    _name_titles(book, ws.title, head - 1)
     ws.append(header(lang))
     for cell in ws[head]:
         cell.font = Font(bold=True)
@@ -377,19 +371,6 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
 
 
 LISTS_SHEET = {"zh": "下拉选项", "en": "lists"}
-
-
-def _name_titles(book: Any, sheet: str, last: int) -> None:
-    """Name the rows above the table this template writes (title, sign-off line) as
-    :data:`~linyi_tracker.actuals.workbook.TEMPLATE_TITLES`, so a filled template is
-    read without a notice of title rows skipped (a clerk's own title still gets one)."""
-    from openpyxl.utils import quote_sheetname
-    from openpyxl.workbook.defined_name import DefinedName
-
-    from linyi_tracker.actuals.workbook import TEMPLATE_TITLES
-
-    rows = f"{quote_sheetname(sheet)}!$A$1:$A${last}"
-    book.defined_names[TEMPLATE_TITLES] = DefinedName(TEMPLATE_TITLES, attr_text=rows)
 
 
 def _choice_lists(book: Any, lists: list[list[str]], lang: Lang) -> list[str]:
