@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO, PLAN_FILE, Result
+from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.fit import Mode, Paragraph, _atoms_by_character, atoms, wrap
 from linyi_tracker.i18n import Lang, status_label
 
@@ -351,3 +352,37 @@ def test_ids_are_all_whole_or_all_left_out_at_any_width(
         assert "--format json" in fit.dropped_note(dropped, lang)
     if sum(c.minimum() for c in columns if c.mode != "id") + 13 <= width:
         assert all(cell_len(line) <= width for line in lines) and "…" not in "".join(lines)
+
+
+def _give_way_table() -> list[fit.Column]:
+    """A name, a figure, a column stacked instead of dropped (``drop``) and one never
+    dropped but stacked (``stack``), both under the figure."""
+    return [
+        fit.Column("name", "Name", mode="name", cells=[[fit.para("x" * 12)]]),
+        fit.Column("figure", "Figure", cells=[[fit.para("104.0%", mode="whole")]]),
+        fit.Column("gap", "Gap", stack_on="figure", stack=1, cells=[[fit.para("2,500")]]),
+        fit.Column("pace", "Pace", drop=1, stack_on="figure", cells=[[fit.para("+3.1")]]),
+        fit.Column("trend", "Trend", drop=2, cells=[[fit.para("▁▂▃▄▅▆")]]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("width", "drawn", "under_figure", "dropped"),
+    [
+        (60, ["name", "figure", "gap", "pace", "trend"], [], []),
+        (40, ["name", "figure", "gap", "pace"], [], ["trend"]),
+        (34, ["name", "figure", "gap"], ["pace"], ["trend"]),
+        (30, ["name", "figure"], ["gap"], ["pace", "trend"]),
+    ],
+)
+def test_a_column_gives_way_by_one_rule(
+    width: int, drawn: list[str], under_figure: list[str], dropped: list[str]
+) -> None:
+    """Columns give way in one step, stack before drop: a droppable column with a host goes
+    under it while that makes the table fit, else it is dropped; a column never dropped is
+    stacked under its host once nothing is left to drop."""
+    kept, out, _, _ = fit.fit(_give_way_table(), width)
+    assert [c.key for c in kept] == drawn
+    figure = next(c for c in kept if c.key == "figure")
+    assert figure.header.split("\n")[1:] == [h.title() for h in under_figure]
+    assert [c.key for c in out] == dropped

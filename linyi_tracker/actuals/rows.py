@@ -460,11 +460,13 @@ class RowReader:
         ]
 
     def above_header(self, header_line: int, rows: list[tuple[int, list[str]]]) -> None:
-        """Rows above the header: a title or sign-off block is a notice; rows that read as
-        observations (a sheet sorted with its header row among the data) are one error for
-        the file, at the first of them, with their count and first lines — one cause, one
-        finding (style.md, findings at the scale of a file) — for their figures would
-        otherwise be dropped without a word; none of them is read."""
+        """Rows above the header: a title or sign-off block is a notice, unless the template
+        wrote it (actuals/own_rows.py); rows that read as observations (a sheet sorted with
+        its header row among the data) are one error for the file, at the first of them,
+        with their count and first lines — one cause, one finding (style.md, findings at
+        the scale of a file) — for their figures would otherwise be dropped without a word;
+        none of them is read."""
+        from linyi_tracker.actuals.own_rows import written_by_template
         from linyi_tracker.actuals.signoff import read_signoff
 
         self.result.signoff = read_signoff(row for _, row in rows)
@@ -473,7 +475,7 @@ class RowReader:
         for line, row in rows:
             if self.looks_like_data(row):
                 data.append(line)
-            else:
+            elif not written_by_template(row, self.plan):  # a template's own: no notice
                 titles += 1
         if data:
             first = [str(n) for n in data[:FIRST_LINES]]

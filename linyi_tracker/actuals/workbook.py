@@ -37,9 +37,6 @@ MAX_CELLS = 10_000_000  # cells read from the sheet (1M rows of 10 columns)
 # The workbook-level name a template gives its own sheet of drop-down choices (intake/
 # template.py): that sheet is the tool's, not a clerk's workings to be told of.
 TEMPLATE_LISTS = "linyi_tracker_lists"
-# ... and the rows above its table it wrote itself (title, sign-off line): a filled
-# template is not told it has title rows; a title a clerk adds above them still is.
-TEMPLATE_TITLES = "linyi_tracker_titles"
 # What openpyxl and the XML parser raise on a damaged sheet (1,716 of 2,000 mutated
 # workbooks gave a traceback): broken XML (ParseError is a SyntaxError), "abc" in a
 # number cell (ValueError), a shared string out of range (IndexError), a style or
@@ -169,7 +166,6 @@ def _read_book(
         except _TooLarge as exc:
             result.findings.append(exc.finding(shown))
         _report(reader, notes)
-        _own_titles(book, ws, reader)
         if sheet is None:
             others = [w for w in book.worksheets if w.title not in _template_lists(book)]
             result.findings.extend(_sheets_not_read(others, ws, shown))
@@ -209,34 +205,6 @@ def _template_lists(book: Any) -> set[str]:
     named = book.defined_names.get(TEMPLATE_LISTS)
     try:
         return {title for title, _ in named.destinations} if named is not None else set()
-    except (AttributeError, TypeError, ValueError):  # a name that is not a range
-        return set()
-
-
-def _own_titles(book: Any, ws: Any, reader: RowReader) -> None:
-    """Drop the notice of title rows skipped when every row above the header is one the
-    template wrote (named :data:`TEMPLATE_TITLES` on this sheet): the clerk did not add
-    them. A row inserted above them (Excel moves the name down with them) keeps it."""
-    header = getattr(reader, "header_line", None)
-    if not header or header <= 1 or not _template_rows(book, ws.title) >= set(range(1, header)):
-        return
-    findings = reader.result.findings
-    findings[:] = [f for f in findings if not (f.code == "title-rows-skipped" and f.line == header)]
-
-
-def _template_rows(book: Any, title: str) -> set[int]:
-    """The rows of sheet ``title`` named :data:`TEMPLATE_TITLES` (none if the name is
-    missing, elsewhere or not a range)."""
-    from openpyxl.utils.cell import range_boundaries
-
-    named = book.defined_names.get(TEMPLATE_TITLES)
-    try:
-        rows: set[int] = set()
-        for where, cells in named.destinations if named is not None else ():
-            if where == title:
-                _, low, _, high = range_boundaries(cells.replace("$", ""))
-                rows.update(range(low or 1, (high or low or 1) + 1))
-        return rows
     except (AttributeError, TypeError, ValueError):  # a name that is not a range
         return set()
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linyi_tracker.actuals.headers import NAME_ZH, ZH_HEADERS
+from linyi_tracker.actuals.own_rows import BLOCK, TITLE
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.models import (
@@ -56,12 +57,6 @@ COLUMNS_ZH = tuple(c for c in COLUMNS_EN if c != "name_en")
 # The reader's own Chinese names (actuals.headers.ZH_HEADERS), and the template's two
 # columns for the clerk's eyes.
 HEADERS_ZH = {**ZH_HEADERS, "name_zh": NAME_ZH, "help": "填写说明"}
-BLOCK = (
-    "template.block.unit",
-    "template.block.filler",
-    "template.block.checker",
-    "template.block.date",
-)
 
 
 def columns(lang: Lang) -> tuple[str, ...]:
@@ -122,13 +117,13 @@ def title(rows: list[TemplateRow], lang: Lang, plan: Plan | None = None) -> str:
     from linyi_tracker.actuals.periods import parse_period
 
     if not rows:
-        return t("template.title", lang, region="", period="")
+        return t(TITLE, lang, region="", period="")
     region = rows[0].region
     if plan is not None:
         named = next((r.name for r in plan.regions if r.name.zh == region), None)
         region = region if named is None else (named.zh if lang == "zh" else named.en)
     period = parse_period(rows[0].period).label(lang)
-    return t("template.title", lang, region=region, period=period)
+    return t(TITLE, lang, region=region, period=period)
 
 
 def block(lang: Lang) -> list[str]:
@@ -235,6 +230,46 @@ def to_csv(rows: list[TemplateRow], lang: Lang = "en") -> bytes:
     return csv_bytes(lines)
 
 
+# The columns a clerk fills: as wide as an entry there usually is (a figure, a source, a
+# date). Every other column holds what the template writes, and is as wide as that.
+ENTRY_WIDTHS = {"value": 14, "source": 24, "note": 24, "as_of": 12}
+# The columns that wrap, at most this wide: a long name takes two lines rather than a
+# page's width (the id and both names are printed on every page).
+WRAPPED = {"name_zh": 28, "name_en": 36, "help": 48}
+CELL_PADDING = 2  # a cell's margins, in digit widths
+
+
+def column_widths(rows: list[TemplateRow], lang: Lang) -> list[int]:
+    """Each column's width in a spreadsheet's digit widths, in the order of
+    :func:`columns`, by the one width rule (reporting.render.textwidth.sheet_width): a
+    column the template writes as wide as its widest cell or its header; one that wraps
+    (:data:`WRAPPED`) at most its cap, never so narrow that a Latin word breaks inside
+    (Chinese breaks between any characters); a column a clerk fills
+    :data:`ENTRY_WIDTHS`. Fixed widths, unwrapped, cut a long name: 通过义务教育均衡发展国家
+    评估验收的县区数 (40 digit widths) in 28, "Counties passing the national evaluation of
+    balanced compulsory education" (74) in 36."""
+    from linyi_tracker.reporting.render.textwidth import sheet_width
+
+    def need(text: str) -> int:
+        return sheet_width(text) + CELL_PADDING
+
+    cells = [r.cells(lang) for r in rows]
+    out: list[int] = []
+    for i, (key, head) in enumerate(zip(columns(lang), header(lang), strict=True)):
+        header_width = sheet_width(head) * 11 // 10 + 1 + CELL_PADDING  # bold sets wider
+        texts = [row[i] for row in cells]
+        widest = max(map(need, texts), default=0)
+        if key in ENTRY_WIDTHS:
+            out.append(max(ENTRY_WIDTHS[key], header_width))
+        elif key in WRAPPED:
+            words = [w for text in texts for w in text.split() if w.isascii()]
+            longest = max(map(need, words), default=0)
+            out.append(max(header_width, longest, min(WRAPPED[key], widest)))
+        else:
+            out.append(max(header_width, widest))
+    return out
+
+
 def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en") -> None:
     """A workbook to fill and print: a title and sign-off line above the table (the reader
     skips them), drop-down lists, number validation with an input message on each value
@@ -255,7 +290,6 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     for cell in ws[2][0::2]:
         cell.font = Font(bold=True)
     head = 3  # the header row
-    _name_titles(book, ws.title, head - 1)
     ws.append(header(lang))
     for cell in ws[head]:
         cell.font = Font(bold=True)
@@ -264,26 +298,13 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
     for r in rows:
         ws.append([formula_safe(c) for c in r.cells(lang)])
     ws.freeze_panes = f"A{head + 1}"
-    widths = {
-        "indicator": 30,
-        "name_zh": 28,
-        "name_en": 36,
-        "period": 9,
-        "region": 10,
-        "value": 14,
-        "unit": 10,
-        "source": 24,
-        "note": 24,
-        "as_of": 12,
-        "help": 48,
-    }
     keys = columns(lang)
-    for i, name in enumerate(keys, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = widths[name]
-    wrapped = keys.index("help") + 1
+    for i, width in enumerate(column_widths(rows, lang), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    wrapped = {keys.index(name) + 1 for name in WRAPPED if name in keys}
     for row in ws.iter_rows(min_row=head + 1):
         for c in row:
-            c.alignment = Alignment(vertical="top", wrap_text=c.column == wrapped)
+            c.alignment = Alignment(vertical="top", wrap_text=c.column in wrapped)
     col = {name: i + 1 for i, name in enumerate(keys)}
     first, last = head + 1, len(rows) + head
     zh = lang == "zh"
@@ -350,19 +371,6 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
 
 
 LISTS_SHEET = {"zh": "下拉选项", "en": "lists"}
-
-
-def _name_titles(book: Any, sheet: str, last: int) -> None:
-    """Name the rows above the table this template writes (title, sign-off line) as
-    :data:`~linyi_tracker.actuals.workbook.TEMPLATE_TITLES`, so a filled template is
-    read without a notice of title rows skipped (a clerk's own title still gets one)."""
-    from openpyxl.utils import quote_sheetname
-    from openpyxl.workbook.defined_name import DefinedName
-
-    from linyi_tracker.actuals.workbook import TEMPLATE_TITLES
-
-    rows = f"{quote_sheetname(sheet)}!$A$1:$A${last}"
-    book.defined_names[TEMPLATE_TITLES] = DefinedName(TEMPLATE_TITLES, attr_text=rows)
 
 
 def _choice_lists(book: Any, lists: list[list[str]], lang: Lang) -> list[str]:

@@ -20,9 +20,12 @@ Where a line may break:
   Chinese row held its name over two lines and its id over two or three more;
 - ``whole``: never (a status word, a schedule gap, a sparkline).
 
-When even the narrowest columns (each its widest atom) do not fit once the droppable
-columns are dropped, a column marked ``stack_on`` is drawn under another's cells (the
-gap under the achievement) instead of letting rich cut a figure with "…".
+Stack before drop: a column marked ``stack_on`` is drawn under that column's cells when
+its turn to give way comes and that makes the table fit (the schedule under the
+achievement), and is dropped only when it does not; a column never dropped but marked
+``stack`` is drawn under its host once nothing is left to drop (the report's gap under the
+achievement), instead of letting rich cut a figure with "…". One step does both
+(:func:`_stack`).
 """
 
 from __future__ import annotations
@@ -341,8 +344,9 @@ class Column:
     # NAME_HARD: a Chinese name over three lines, not five one-word lines (0: no aim).
     lines: int = 0
     cells: list[Cell] = field(default_factory=list)
-    # Drawn under this column's cells (by key) when the narrowest columns still do not
-    # fit once the droppable ones are dropped; stacked in descending order of ``stack``.
+    # Drawn under this column's cells (by key) instead of being dropped, when that makes
+    # the table fit (:func:`_stack`); a column never dropped is stacked, in descending
+    # order of ``stack``, once nothing is left to drop.
     stack_on: str | None = None
     stack: int = 0
     # What the note calls this column's id lines when they are left out ("指标代码").
@@ -422,37 +426,6 @@ def _too_wide(kept: Sequence[Column], width: int, compact: bool, least: dict[str
     return sum(least[c.key] for c in kept) + _overhead(len(kept), compact) > width
 
 
-def _keep(
-    columns: Sequence[Column],
-    width: int,
-    compact: bool,
-    least: dict[str, int],
-    stacked: set[str] | None = None,
-) -> list[Column]:
-    """The columns that fit, dropping in descending order of ``drop``; a droppable column
-    with ``stack_on`` is drawn under its host instead when that alone makes the table fit
-    (its key added to ``stacked``): en at 80 columns, the schedule column needs one cell
-    more for "missed at / deadline" in two lines, and keeps its figures under 完成率."""
-    kept = list(columns)
-    while _too_wide(kept, width, compact, least):
-        candidates = [c for c in kept if c.drop]
-        if not candidates:
-            break
-        out = max(candidates, key=lambda c: c.drop)
-        host = next((k for k in kept if k.key == out.stack_on), None)
-        if stacked is not None and host is not None:
-            trial = [k for k in kept if k is not out]
-            both = _stacked(host, out)
-            widths = {**least, host.key: max(least[host.key], least[out.key])}
-            if not _too_wide(trial, width, compact, widths):
-                trial[trial.index(host)] = both
-                least[host.key] = widths[host.key]
-                stacked.add(out.key)
-                return trial
-        kept.remove(out)
-    return kept
-
-
 def _stacked(host: Column, under: Column) -> Column:
     """``host`` with ``under``'s header and cells drawn beneath its own."""
     cells = [a + b for a, b in zip(host.cells, under.cells, strict=True)]
@@ -468,23 +441,55 @@ def _stacked(host: Column, under: Column) -> Column:
     )
 
 
+def _giving_way(kept: Sequence[Column]) -> Column | None:
+    """The column that gives way next: the highest ``drop``; once none is left to drop,
+    the highest ``stack`` among those whose host is still drawn."""
+    droppable = [c for c in kept if c.drop]
+    if droppable:
+        return max(droppable, key=lambda c: c.drop)
+    keys = {c.key for c in kept}
+    stackable = [c for c in kept if c.stack and c.stack_on in keys]
+    return max(stackable, key=lambda c: c.stack) if stackable else None
+
+
 def _stack(
-    kept: list[Column], width: int, compact: bool, least: dict[str, int], stacked: set[str]
+    columns: Sequence[Column],
+    width: int,
+    compact: bool,
+    least: dict[str, int],
+    stacked: set[str],
 ) -> list[Column]:
-    """Stack columns (highest ``stack`` first) until the narrowest widths fit; the keys
-    of the columns stacked are added to ``stacked``."""
+    """The columns drawn, giving way one at a time until their narrowest widths fit
+    (:func:`_giving_way`): stack before drop. A column whose host (``stack_on``) is drawn
+    goes under it when that makes the table fit, or always when it is never dropped (its
+    key added to ``stacked``); any other is dropped. en at 80 columns, the schedule column
+    needs one cell more for "missed at / deadline" in two lines, and keeps its figures
+    under "Achieved"; the report's gap goes under the achievement once the pace and
+    projection are dropped. ``least`` is updated: a host is as narrow as the wider of the
+    two columns' narrowest widths, each measured by its own rules (a name's lines)."""
+    kept = list(columns)
     while _too_wide(kept, width, compact, least):
-        keys = {c.key for c in kept}
-        candidates = [c for c in kept if c.stack and c.stack_on in keys]
-        if not candidates:
+        out = _giving_way(kept)
+        if out is None:
             break
-        under = max(candidates, key=lambda c: c.stack)
-        at = next(i for i, c in enumerate(kept) if c.key == under.stack_on)
-        kept[at] = _stacked(kept[at], under)
-        least[kept[at].key] = kept[at].minimum()
-        kept = [c for c in kept if c is not under]
-        stacked.add(under.key)
+        at = next((i for i, c in enumerate(kept) if c.key == out.stack_on), None)
+        if at is not None:
+            host = kept[at]
+            trial = [_stacked(host, out) if c is host else c for c in kept if c is not out]
+            widths = {**least, host.key: max(least[host.key], least[out.key])}
+            if not out.drop or not _too_wide(trial, width, compact, widths):
+                kept = trial
+                least[host.key] = widths[host.key]
+                stacked.add(out.key)
+                continue
+        kept.remove(out)
     return kept
+
+
+def _given_up(columns: Sequence[Column], kept: Sequence[Column]) -> int:
+    """How many droppable columns are not drawn on their own: dropped or stacked."""
+    shown = {c.key for c in kept}
+    return sum(1 for c in columns if c.drop and c.key not in shown)
 
 
 def _narrow_names(kept: list[Column], width: int, compact: bool, least: dict[str, int]) -> None:
@@ -538,21 +543,19 @@ def fit(
     same = {id(c) for c in columns}
     least = {c.key: least[c.key] if id(c) in same else c.minimum() for c in laid}
     columns = laid
+    # The compact frame only when it saves a droppable column the boxed frame gives up
+    # (dropped, or stacked in its place); a column never dropped is stacked in either.
     stacked: set[str] = set()
-    boxed: set[str] = set()
-    kept = _keep(columns, width, False, dict(least))
+    boxed = dict(least)
+    kept = _stack(columns, width, False, boxed, stacked)
     compact = False
-    if len(kept) < len(columns):
-        tight = _keep(columns, width, True, dict(least))
-        if len(tight) > len(kept):
-            kept, compact = tight, True
-    if len(kept) < len(columns):
-        # Before a column is dropped, drawn under its host if that makes it fit.
-        trial = dict(least)
-        kept = _keep(columns, width, compact, trial, boxed)
-        least = trial
-        stacked |= boxed
-    kept = _stack(kept, width, compact, least, stacked)
+    if _given_up(columns, kept):
+        tight_stacked: set[str] = set()
+        tight_least = dict(least)
+        tight = _stack(columns, width, True, tight_least, tight_stacked)
+        if _given_up(columns, tight) < _given_up(columns, kept):
+            kept, compact, boxed, stacked = tight, True, tight_least, tight_stacked
+    least = boxed
     _narrow_names(kept, width, compact, least)
     shown = {c.key for c in kept}
     widths = [least[c.key] for c in kept]

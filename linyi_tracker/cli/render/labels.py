@@ -49,9 +49,19 @@ WHOLE_STATUS = 12
 WHOLE_QUALIFIER = 8  # 按期, 逾期完成, on time: one word; 缺2018年数据 may break before 数据
 
 
+def status_word(status: str | None, lang: Lang) -> Paragraph:
+    """A status word as a table cell's first line: whole when it is short (up to
+    :data:`WHOLE_STATUS` cells), else at most two lines broken at a space (fit.word)."""
+    label = status_label(status, lang)
+    style = STATUS_STYLE.get(status or "", "")
+    if display_width(label) <= WHOLE_STATUS:
+        return Paragraph([(label, style)], "whole")
+    return word(label, style)
+
+
 def status_lines(line: TargetView, lang: Lang) -> list[Paragraph]:
-    """The status cell for a laid-out table: the word, then each qualifier on a line of
-    its own, as the Word tables print them (docx._lines).
+    """The status cell for a laid-out table: the word (:func:`status_word`), then each
+    qualifier on a line of its own, as the Word tables print them (docx._lines).
 
     A status word of up to 12 cells ("not assessed") and a qualifier of up to 8 ("on
     time", "逾期完成") never split; a longer one breaks at its spaces, or after a year
@@ -59,16 +69,8 @@ def status_lines(line: TargetView, lang: Lang) -> list[Paragraph]:
     One to a line, no separator is glued to the word before it: "数据不足 ·" took two cells
     more than the word, which the target column needs for "≥ 49,000套(户)" at 80 columns.
     """
-    status = line.a.status
-    out: list[Paragraph] = []
-    for i, piece in enumerate([status_label(status, lang), *text.status_extras(line, lang)]):
-        style = STATUS_STYLE.get(status or "", "") if i == 0 else "dim"
-        short = display_width(piece) <= (WHOLE_STATUS if i == 0 else WHOLE_QUALIFIER)
-        out.append(
-            Paragraph([(piece, style)], "whole")
-            if short
-            else word(piece, style)
-            if i == 0
-            else Paragraph([(piece, style)], "words")
-        )
+    out = [status_word(line.a.status, lang)]
+    for piece in text.status_extras(line, lang):
+        short = display_width(piece) <= WHOLE_QUALIFIER
+        out.append(Paragraph([(piece, "dim")], "whole" if short else "words"))
     return out

@@ -55,6 +55,13 @@ def _columns(lang: Lang) -> list[fit.Column]:
     ]
 
 
+def schedule_cell(words: str, settled: bool) -> fit.Paragraph:
+    """The schedule cell: a figure stays whole ('+31.8', '超31.8'); the words of a target
+    whose time is up break once at most ('missed at / deadline'), so they widen the column
+    past its figures only as far as that takes."""
+    return fit.word(words) if settled else fit.para(words, mode="whole")
+
+
 def _row(
     v: TargetView,
     ctx: Context,
@@ -74,13 +81,7 @@ def _row(
         [fit.para(text.actual(v, lang, styles["actual"]))],
         [fit.para(text.achievement(v, lang), mode="whole")],
         [fit.para(text.gap(v, lang, styles["gap"]))],
-        # A figure stays whole ('+31.8', '超31.8'); words break once at most ('missed at /
-        # deadline'), so they widen the column past its figures only as far as that takes.
-        [
-            fit.word(text.schedule(v, lang, short=True))
-            if v.standing in SETTLED
-            else fit.para(text.schedule(v, lang, short=True), mode="whole")
-        ],
+        [schedule_cell(text.schedule(v, lang, short=True), v.standing in SETTLED)],
         [fit.para(sparkline([x for _, x in v.trend]), mode="whole")],
         status_lines(v, lang),
     ]
