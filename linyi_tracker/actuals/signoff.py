@@ -1,6 +1,6 @@
 """The sign-off line above a submission's table (填报单位 / 填报人 / 审核人 / 填报日期).
 
-The template writes it as label, entry, label, entry … (intake/template.py, BLOCK); a
+The template writes it as label, entry, label, entry … (actuals/own_rows.py, BLOCK); a
 clerk may also write the entry in the label's cell (填报人：张三). :func:`read_signoff`
 reads it back from the rows above the header; :func:`signoff_row` writes it, as ingest
 keeps it above the ingested file's header, so the submission's record stays with its
