@@ -257,8 +257,10 @@ PARAMETERS: dict[str, HelpText] = {
         "en": "The indicator: its id, a target's id, or a unique part of a name.",
     },
     "withdraw|period": {
-        "zh": "要撤回的数字所属时期，如2019或2019-06。",
-        "en": "The period of the figure to withdraw, e.g. 2019 or 2019-06.",
+        "zh": "要撤回的数字所属时期，如2019、2019-06或2019年6月；流量指标也可写同一跨度的其他写法"
+        "（2019Q2、2019年1-6月）。",
+        "en": "The period of the figure to withdraw, e.g. 2019, 2019-06 or 2019年6月; a flow's "
+        "figure is found under any label of its span (2019Q2, 2019年1-6月).",
     },
     "withdraw|--region": {
         "zh": "数字所属地区：代码或名称（兰山区、兰山、lanshan）。默认：全市。",
