@@ -79,8 +79,8 @@ SAFE: dict[tuple[str, str], str] = {
     ("unknown-region", "zone"): "leave the zone's row out: its figure is never made a county's",
     ("invalid-period", "dot-month"): "shows both readings; the clerk picks from the source",
     ("invalid-period", "short-year"): "shows both readings; the clerk picks from the source",
-    ("invalid-period", "cumulative-level"): "the year's figure from the source, or the "
-    "period's end level only where the source says it is one",
+    ("invalid-period", "cumulative-level"): "the year's figure from the source; never the "
+    "same sum under another period",
     ("period-read-as-month", ""): "nothing to do; the month read is the one the cell names",
     ("period-read-as-month", "cumulative"): "nothing to do; a span from January ends there",
     ("period-outside-plan", ""): "check the year against the source",

@@ -120,7 +120,6 @@ def cumulative_level(read_as: Issue, indicator: Indicator) -> Issues:
     params: dict[str, Param] = {
         "text": read_as.params["text"],
         "period": period,
-        "written": period,  # as the hint tells the clerk to write it: 2017-09, 2017Q3
         "year": period[:4],
         "indicator": Named(indicator.id, indicator.name.zh, indicator.name.en),
     }

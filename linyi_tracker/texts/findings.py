@@ -881,9 +881,9 @@ _ENTRIES = [
         },
         {
             "cumulative-level": T(
-                "请填{year}年的全年数字（期间写{year}）；若该数字确是{period}末的水平，期间写{written}",
-                "give the year's figure (period {year}); if the figure is the level at the "
-                "end of {period}, write the period as {written}",
+                "请对照来源填{year}年的全年数字（期间写{year}）；年初至今的累计数换一种期间写法也不是该指标的数字",
+                "give the year's figure from the source (period {year}); a sum from January is "
+                "not a figure of this indicator under any other period either",
             ),
             "excel-serial": T(
                 "把该列设为文本，与来源核对后写期间（如{month}）再另存",
