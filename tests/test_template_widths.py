@@ -94,3 +94,34 @@ def test_no_written_cell_of_the_workbook_template_is_cut(
                     cell.value,
                     width,
                 )
+
+
+@pytest.mark.parametrize("plan_file", PLANS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_row_whose_name_wraps_is_tall_enough_for_its_lines(
+    tmp_path: Path, plan_file: Path, lang: str
+) -> None:
+    """LibreOffice and Excel do not grow a row for wrapped text on opening: a row whose
+    name or help wraps has its height set for every line (通过义务教育均衡发展国家评估验收的县区数
+    printed cut at its first line)."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    from linyi_tracker.intake.template import LINE_POINTS, WRAPPED
+    from linyi_tracker.reporting.render.textwidth import wrapped_lines
+
+    plan = read_plan(plan_file)
+    keys = columns(lang)  # type: ignore[arg-type]
+    wrapped = [keys.index(k) + 1 for k in WRAPPED if k in keys]
+    tall = 0
+    for path in _templates(plan, tmp_path, lang):
+        ws = openpyxl.load_workbook(path).active
+        assert ws is not None
+        widths = {c: ws.column_dimensions[get_column_letter(c)].width for c in wrapped}
+        for row in ws.iter_rows(min_row=4):
+            lines = max(wrapped_lines(row[c - 1].value, widths[c]) for c in wrapped)
+            if lines > 1:
+                tall += 1
+                height = ws.row_dimensions[row[0].row].height
+                assert height is not None and height >= LINE_POINTS * lines, row[0].value
+    assert tall  # some name or help of each plan wraps: the rule is exercised

@@ -270,12 +270,16 @@ def column_widths(rows: list[TemplateRow], lang: Lang) -> list[int]:
     return out
 
 
+LINE_POINTS = 15.5  # a wrapped line of the template's 11 pt text, CJK line spacing included
+
+
 def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en") -> None:
     """A workbook to fill and print: a title and sign-off line above the table (the reader
     skips them), drop-down lists, number validation with an input message on each value
     cell, locked id columns; A4 landscape, one page wide, the header repeated on each page.
     openpyxl is imported here only."""
     from linyi_tracker.errors import require
+    from linyi_tracker.reporting.render.textwidth import wrapped_lines
 
     require("openpyxl", "an Excel template")
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -299,12 +303,18 @@ def to_xlsx(rows: list[TemplateRow], plan: Plan, target: Path, lang: Lang = "en"
         ws.append([formula_safe(c) for c in r.cells(lang)])
     ws.freeze_panes = f"A{head + 1}"
     keys = columns(lang)
-    for i, width in enumerate(column_widths(rows, lang), start=1):
+    widths = column_widths(rows, lang)
+    for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     wrapped = {keys.index(name) + 1 for name in WRAPPED if name in keys}
     for row in ws.iter_rows(min_row=head + 1):
         for c in row:
             c.alignment = Alignment(vertical="top", wrap_text=c.column in wrapped)
+        # LibreOffice and Excel do not grow a row for wrapped text on opening: a long
+        # name (通过义务教育均衡发展国家评估验收的县区数) printed cut at its first line.
+        lines = max(wrapped_lines(row[c - 1].value, widths[c - 1]) for c in wrapped)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = LINE_POINTS * lines + 2
     col = {name: i + 1 for i, name in enumerate(keys)}
     first, last = head + 1, len(rows) + head
     zh = lang == "zh"

@@ -43,7 +43,7 @@ from linyi_tracker.i18n import Lang, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
 from linyi_tracker.reporting.render.spreadsheet import FLAT_COLUMNS, system_words, worded_row
-from linyi_tracker.reporting.render.textwidth import sheet_width
+from linyi_tracker.reporting.render.textwidth import sheet_width, wrapped_lines
 from linyi_tracker.reporting.view import SETTLED, TargetView
 from linyi_tracker.sheets import (
     BODY_FONT,
@@ -493,15 +493,6 @@ def _words(row: Sequence[Any], c: int) -> list[str]:
     return _LATIN_WORD.findall(value) if isinstance(value, str) else []
 
 
-def _lines(value: Any, width: float) -> int:
-    """Lines a wrapped text takes in a column ``width`` characters wide (a little more than
-    it needs rather than less: a row too low clips its last line)."""
-    if not isinstance(value, str):
-        return 1
-    per_line = max(1, int(width) - 2)
-    return sum(max(1, -(-sheet_width(part) // per_line)) for part in value.split("\n"))
-
-
 def _widths(sheet: Sheet) -> tuple[list[float], list[list[int]]]:
     """Each column's width and the column groups the sheet prints in (one when it fits
     the page): a column as wide as its widest header line or cell, capped; then each
@@ -594,7 +585,7 @@ def _write_sheet(book: Any, sheet: Sheet, lang: Lang) -> None:
             [
                 1,
                 *(
-                    _lines(row[c], widths[c])
+                    wrapped_lines(row[c], widths[c])
                     for c in sheet.wrap
                     if c < len(row) and c not in sheet.hidden
                 ),

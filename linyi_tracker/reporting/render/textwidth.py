@@ -52,3 +52,14 @@ def sheet_width(s: str) -> int:
         elif ch != "\n":
             latin += max(1.0, text_em(ch) / DIGIT_EM)
     return math.ceil(wide + latin * (IN_CJK_RUN if wide else 1.0) - 1e-9)
+
+
+def wrapped_lines(value: object, width: float) -> int:
+    """Lines a wrapped text takes in a spreadsheet column ``width`` digit widths wide (a
+    little more than it needs rather than less: a row too low clips its last line).
+    LibreOffice and Excel do not grow a row for wrapped text on opening, so the report's
+    workbook and the template say each row's height from this."""
+    if not isinstance(value, str):
+        return 1
+    per_line = max(1, int(width) - 2)
+    return sum(max(1, -(-sheet_width(part) // per_line)) for part in value.split("\n"))
