@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result
+from conftest import TODAY, Result
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.actuals.withdrawals import read_withdrawals
 from linyi_tracker.intake.withdraw import plan_withdrawal
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.validator import validate
 
 Run = Callable[..., Result]
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
@@ -84,3 +85,25 @@ def test_a_level_is_not_found_by_another_label_of_a_span(plan: Plan, tmp_path: P
             reason="r",
             flows=flows,
         )
+
+
+@pytest.mark.parametrize("period", ["2019年1-9月", "2019年前三季度", "2019年上半年"])
+def test_withdraw_and_the_reader_refuse_a_span_for_the_same_indicators(
+    plan: Plan, run: Run, data: Path, tmp_path: Path, period: str
+) -> None:
+    """For every indicator of the plan, withdraw's PERIOD refuses a span from January
+    exactly when a data file's period cell does (one rule, cells.span_refused)."""
+    rows = "".join(f"{i.id},{period},兰山区,1\n" for i in plan.indicators)
+    path = tmp_path / "spans.csv"
+    path.write_text("indicator,period,region,value\n" + rows, encoding="utf-8")
+    report = validate([str(path)], plan, store=None, today=TODAY)
+    refused_by_reader = {
+        plan.indicators[f.line - 2].id for f in report.findings if f.form == "cumulative-level"
+    }
+    refused_by_withdraw = set()
+    for i in plan.indicators:
+        r = run("withdraw", i.id, period, *LANSHAN, "--data", str(data), "--lang", "en")
+        if "is a sum from January" in r.stderr:
+            refused_by_withdraw.add(i.id)
+    assert refused_by_reader == refused_by_withdraw
+    assert refused_by_reader == {i.id for i in plan.indicators if not i.flow}

@@ -111,6 +111,14 @@ def period_cell(
 CUMULATIVE = "cumulative"  # the form of a span from January read as its month or quarter
 
 
+def span_refused(how: str | None, indicator: Indicator) -> bool:
+    """Whether a period read as ``how`` is refused for ``indicator``: a span from January
+    (:data:`CUMULATIVE`: 2017年1-9月, 前三季度) is read only for a year-to-date indicator;
+    any other has no such figure (:func:`cumulative_level`). The reader and withdraw's
+    PERIOD both ask here."""
+    return how == CUMULATIVE and not indicator.flow
+
+
 def cumulative_level(read_as: Issue, indicator: Indicator) -> Issues:
     """A span from January (2017年1-9月; ``read_as``, its cumulative notice) of an
     indicator that is not a year-to-date sum (a level, a rate, a stock: 人均可支配收入):

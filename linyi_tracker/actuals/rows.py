@@ -551,7 +551,7 @@ class RowReader:
         values, value_rule, profiles = memo.values, memo.value_rule, memo.profiles
         free, free_text = memo.free, memo.free_text
         i_name, names, name_of = self.header.name, memo.names, memo.name_of
-        cumulative, cumulative_level = cells.CUMULATIVE, cells.cumulative_level
+        span_refused, cumulative_level = cells.span_refused, cells.cumulative_level
         has_region = "region" in self.header.columns
         # a name column (名称) read as the indicators, there being no id column
         names_indicators = fold(self.header.names[i_indicator]) in NAME_COLUMNS
@@ -624,7 +624,7 @@ class RowReader:
                     self.name_mismatch(line, indicator_t, indicator.id, name_t, named)
             period, issues = periods.get(period_t) or read(periods, period_t, period_rule)
             if issues:
-                if period and indicator and not indicator.flow and issues[0].form == cumulative:
+                if period and indicator and span_refused(issues[0].form, indicator):
                     # a level's 1-9月 is nine months' sum, not its level: not read
                     report(line, cumulative_level(issues[0], indicator))
                 else:

@@ -455,7 +455,7 @@ def _add_file(store: Store, path: Path, got: FileResult) -> None:
 def _reconcile_read(store: Store, plan: Plan, withdrawals: list[Withdrawal]) -> None:
     """The files' figures, read into the store, withdrawn where a record says so, then
     reconciled."""
-    flows = frozenset(i.id for i in plan.indicators if i.flow)
+    flows = plan.flows
     if withdrawals:
         store.observations, store.withdrawn = split_withdrawn(
             store.observations, withdrawals, flows

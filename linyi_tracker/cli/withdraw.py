@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from linyi_tracker.actuals.observation import Observation
     from linyi_tracker.actuals.periods import Period
     from linyi_tracker.i18n import Lang, Text
+    from linyi_tracker.plan.models import Indicator
     from linyi_tracker.usecases import Workspace
 
 
@@ -80,8 +81,7 @@ def withdraw(
     usecases.refuse_shipped(ctx.data_at)  # the package's own figures are never written to
     ind = find_indicator(ctx.plan, indicator)
     region_id = usecases.one_region(ctx.plan, region)
-    read = _period_named(named_period, ind.id, ind.flow, ctx)
-    flows = frozenset(i.id for i in ctx.plan.indicators if i.flow)
+    read = _period_named(named_period, ind, ctx)
     if undo:
         chosen = None if measure is None else measure.value
         try:
@@ -100,7 +100,7 @@ def withdraw(
             by=by.strip(),
             measure=None if measure is None else measure.value,
             value=value,
-            flows=flows,
+            flows=ctx.plan.flows,
         )
     except NothingToWithdraw as e:  # said with names: 兰山区, not lanshan
         key = key_names(ctx.plan, ind.id, read.text, region_id)
@@ -138,13 +138,13 @@ def withdraw(
     )
 
 
-def _period_named(text: str, indicator: str, flow: bool, ctx: Workspace) -> Period:
+def _period_named(text: str, indicator: Indicator, ctx: Workspace) -> Period:
     """The PERIOD argument read as a data file's period cell is
     (:func:`~linyi_tracker.actuals.periods.read_period`: 2017年9月, 2017/9/1, and for a
     year-to-date indicator 2017年1-9月 or 前三季度, read as the month or quarter they end
     in); a span from January of any other indicator is refused, as the reader refuses it
     (:func:`~linyi_tracker.actuals.cells.cumulative_level`): it has no such figure."""
-    from linyi_tracker.actuals.cells import CUMULATIVE
+    from linyi_tracker.actuals.cells import span_refused
     from linyi_tracker.actuals.periods import AmbiguousPeriod, PeriodError, read_period
     from linyi_tracker.i18n import Text, TextUsageError
     from linyi_tracker.validation.naming import key_names
@@ -156,8 +156,8 @@ def _period_named(text: str, indicator: str, flow: bool, ctx: Workspace) -> Peri
         raise TextUsageError(Text("cli.ambiguous_period", said)) from None
     except PeriodError:
         raise TextUsageError(Text("cli.bad_period", {"value": text})) from None
-    if how == CUMULATIVE and not flow:
-        name = key_names(ctx.plan, indicator, period.text, ctx.plan.city.id)["indicator"]
+    if span_refused(how, indicator):
+        name = key_names(ctx.plan, indicator.id, period.text, ctx.plan.city.id)["indicator"]
         params = {
             "value": text,
             "indicator": name,
@@ -218,7 +218,7 @@ def _undo(
         by=by.strip(),
         measure=measure,
         value=value,
-        flows=frozenset(i.id for i in ctx.plan.indicators if i.flow),
+        flows=ctx.plan.flows,
     )
     w, r = job.withdrawal, job.record
     figure, where = _shown(ctx, indicator, r.period, region, job.figure, language)

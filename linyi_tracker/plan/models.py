@@ -410,6 +410,12 @@ class Plan(Model):
         return {i.id: i for i in self.indicators}
 
     @cached_property
+    def flows(self) -> frozenset[str]:
+        """The ids of the year-to-date indicators (a month's figure is the sum from
+        January): the figures a span from January may give, matched across its labels."""
+        return frozenset(i.id for i in self.indicators if i.flow)
+
+    @cached_property
     def target_by_id(self) -> dict[str, Target]:
         return {t.id: t for t in self.targets}
 

@@ -21,7 +21,7 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
     figure is withdrawn, duplicates and history included: none of them would count."""
     if stored.store is None:
         return []
-    flows = frozenset(i.id for i in plan.indicators if i.flow)
+    flows = plan.flows
     found = Withdrawn(read_withdrawals(stored.store.root), flows)
     if not found:
         return []
