@@ -15,6 +15,7 @@ from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.validator import validate
 
 FLOW = "emp.new_urban_jobs"  # a flow, summed over regions
+AREA = "housing.floor_area_completed"  # square metres, summed over regions
 
 
 @pytest.mark.parametrize("gap", [False, True], ids=["every-period", "a-period-missing"])
@@ -60,13 +61,37 @@ def test_a_city_figure_off_its_regions_sum_is_flagged_on_the_city_row(plan: Plan
     assert cross_rule(plan, region_sums.check, right) == []
 
 
+# Twelve counties' floor area whose float additions, in region order, give
+# 91665.56999999995 (91665.5699999999 to 15 digits): their sum is 91665.57.
+DRIFTING = ["160.68", "67589.81", "66.18", "797.7", "63.84", "208.45", "21991.71", "0.9",
+            "0.59", "0.9", "0.53", "784.28"]  # fmt: skip
+
+
+def test_a_region_sum_in_a_message_is_the_exact_sum_of_submitted_and_stored_figures(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """Half the counties submitted and half stored, with figures whose float additions
+    drift off their decimal sum: the message's sum is their figures added exactly."""
+    counted = [r.id for r in plan.summed_regions]
+    assert len(counted) == len(DRIFTING)
+    half = len(counted) // 2
+    stored = zip(counted[half:], DRIFTING[half:], strict=True)
+    store = store_from(
+        plan, ("regions.csv", csv_rows(*(f"{AREA},2016,{r},{v},平方米,," for r, v in stored)))
+    )
+    lines = ["indicator,period,region,value", f"{AREA},2016,linyi,1"]
+    lines += [f"{AREA},2016,{r},{v}" for r, v in zip(counted[:half], DRIFTING, strict=False)]
+    path = tmp_path / "half.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = validate([str(path)], plan, store=store, today=TODAY)
+    (found,) = [f for f in report.findings if f.code == "region-sum-mismatch"]
+    assert found.params["regions_sum"] == "91665.57"
+
+
 def test_a_sum_of_regions_reads_as_the_sum_of_their_figures() -> None:
     """Twelve counties of 150000.1 sum to '1800001.2' in the message, not to the float
     additions' 1800001.2000000004."""
-    total = 0.0
-    for _ in range(12):
-        total += 150000.1
-    assert sum_text(total) == "1800001.2"
+    assert sum_text([150000.1] * 12) == "1800001.2"
 
 
 @given(
@@ -77,9 +102,7 @@ def test_a_sum_of_regions_reads_as_the_sum_of_their_figures() -> None:
     )
 )
 def test_a_sum_text_is_the_exact_sum_of_figures_a_float_holds(figures: list[Decimal]) -> None:
-    """Property: figures of up to 2 decimals added as floats read as their exact sum."""
-    total = 0.0
-    for f in figures:
-        total += float(f)
+    """Property: figures of up to 2 decimals, held as floats, read as their exact sum
+    (9240.98 where float additions give 9240.980000000005 and 15 digits 9240.98000000001)."""
     exact = sum(figures, Decimal(0))
-    assert Decimal(sum_text(total)) == exact
+    assert Decimal(sum_text([float(f) for f in figures])) == exact

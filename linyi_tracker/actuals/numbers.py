@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -294,11 +294,14 @@ def float_text(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def sum_text(value: float) -> str:
-    """The text of a sum of figures added as floats: to 15 significant digits, what a
-    float holds surely, so that twelve counties of 150000.1 sum to 1800001.2, not to the
-    1800001.2000000004 of the additions' rounding (a clerk would take it for a figure)."""
-    return float_text(float(f"{value:.15g}"))
+def sum_text(values: Iterable[float]) -> str:
+    """The exact sum of figures held as floats, as text: each float read back as the
+    decimal it stands for (:func:`float_text`) and added as decimals, so that twelve
+    counties of 150000.1 sum to 1800001.2 — not the 1800001.2000000004 of float additions,
+    nor a sum rounded to 15 digits (9240.98000000001: a clerk would take either for a
+    figure)."""
+    total = sum((Decimal(float_text(v)) for v in values), Decimal(0))
+    return format(total.normalize(), "f")
 
 
 def exact_float(value: Decimal | None) -> float | None:

@@ -71,12 +71,13 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
                             "period": period.text,
                         }
                         out.append(at(blame, "component-exceeds-total", Severity.ERROR, params))
-            summed = math.fsum(r.value or 0.0 for r in present)
+            figures = [r.value for r in present if r.value is not None]
+            summed = math.fsum(figures)
             blame2 = total if total.submitted else next((r for r in present if r.submitted), None)
             if summed > total.value and blame2 is not None:
                 params = {
                     "whole": total.indicator,
-                    "parts_sum": sum_text(summed),
+                    "parts_sum": sum_text(figures),
                     "whole_value": total.text,
                     "period": period.text,
                 }

@@ -267,7 +267,7 @@ class Stored:
         self.by_span: dict[Key, Observation] = {}
         if store is None:
             return
-        flows = {i.id for i in submitted.plan.indicators if i.flow}
+        flows = submitted.plan.flows
         for o in store.observations:
             key = submitted.key(o.indicator, o.region, o.period, o.measure)
             self.by_key[key] = o

@@ -96,6 +96,7 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
                 allowed += half_step(exact[city_row]) if city_row in exact else 0.0
             else:
                 allowed += stored.half_step(key(city))
+            from_store: list[float] = []  # the figures of regions the submission lacks
             for r in subs if figures_at[code] < len(subs) else ():
                 if code in given.get(r, ()):
                     continue
@@ -103,6 +104,7 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
                 if other is None or other.value is None:
                     break  # a region without a figure: the sum cannot be checked
                 total += other.value
+                from_store.append(other.value)
                 allowed += stored.half_step(key(r))
             else:
                 if math.isclose(total, whole.value, rel_tol=1e-12, abs_tol=max(1e-9, allowed)):
@@ -119,7 +121,17 @@ def check(submitted: Submitted, stored: Stored, plan: Plan) -> list[Finding]:
                         "period": period.text,
                         "value": whole.text,
                         "regions": len(subs),
-                        "regions_sum": sum_text(total),
+                        "regions_sum": sum_text(
+                            [_figure(submitted, key(r)) for r in subs if code in given.get(r, ())]
+                            + from_store
+                        ),
                     }
                     out.append(at(blame, "region-sum-mismatch", Severity.WARNING, params))
     return out
+
+
+def _figure(submitted: Submitted, key: Key) -> float:
+    """The submitted figure that counts for ``key`` (one the sum above added)."""
+    row = submitted.current_at(key)
+    assert row is not None  # the sum added it
+    return submitted.values[row]
