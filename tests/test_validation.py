@@ -73,6 +73,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "formula-value": ("formula-value.xlsx", 2, 4),
     "formula-without-value": ("formula-without-value.xlsx", 2, 4),
     "duplicate-cell": ("duplicate-cell.xlsx", 2, 4),
+    "merged-cell": ("merged-cell.xlsx", 3, 3),
     "percent-read": ("percent-read.xlsx", 2, 4),
     "duplicate-observation": ("duplicate-observation.csv", 3, 4),
     "rounded-figure": ("rounded-figure.csv", 3, 4),

@@ -13,7 +13,7 @@ import math
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -238,8 +238,9 @@ _LOOK_FOR_DATA = 1000  # rows of another sheet looked at for a value
 
 
 @contextmanager
-def _parsed(ws: Any) -> Iterator[Any]:
-    """The sheet's rows as openpyxl's own parser gives them (cached values, formulas kept)."""
+def _parser(ws: Any) -> Iterator[Any]:
+    """openpyxl's own parser of the sheet (cached values, formulas kept); its ``parse()``
+    gives the rows, and once they are read, ``merged_cells`` (written after the rows)."""
     with ws._get_source() as src:
         yield _sheet_parser(
             src,
@@ -248,7 +249,14 @@ def _parsed(ws: Any) -> Iterator[Any]:
             epoch=ws.parent.epoch,
             date_formats=ws.parent._date_formats,
             timedelta_formats=ws.parent._timedelta_formats,
-        ).parse()
+        )
+
+
+@contextmanager
+def _parsed(ws: Any) -> Iterator[Any]:
+    """The sheet's rows as openpyxl's own parser gives them."""
+    with _parser(ws) as parser:
+        yield parser.parse()
 
 
 def _has_data(ws: Any) -> bool:
@@ -321,9 +329,17 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
     for line, column, code, severity, params in notes:
         if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
             continue  # TRUE in a note is text, read as written
+        if code == "merged-cell":
+            # A merged title or header above the data (or a merge right of the table)
+            # changes no row read.
+            last = params.pop("last")
+            assert isinstance(last, int)
+            if not reader.header_line or last <= reader.header_line or column > len(names):
+                continue
         name = (names[column - 1].strip() or None) if 0 < column <= len(names) else None
         params["cell"] = f"{get_column_letter(column)}{line}"
-        reader.report(line, [Issue(code, severity, name, params, number=column)])
+        form = "region" if code == "merged-cell" and canonical.get(column - 1) == "region" else ""
+        reader.report(line, [Issue(code, severity, name, params, form, number=column)])
 
 
 def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
@@ -342,8 +358,8 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
     first: tuple[int, int, str, str] | None = None
     cells_read = 0
     last_row = 0
-    with _parsed(ws) as rows:
-        for number, row in rows:
+    with _parser(ws) as parser:
+        for number, row in parser.parse():
             # The row's width, not its cells written: a lone cell at XFD1 makes 16,384.
             cells_read += max((c["column"] for c in row), default=0)
             if cells_read > MAX_CELLS:
@@ -386,12 +402,42 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
             while cells and cells[-1] == "":
                 cells.pop()
             yield number, cells
+        _merged(parser.merged_cells, at)
     if first is not None:
         line, column, formula, text = first
         at(line, column, "formula-value", Severity.NOTICE, formula=formula, value=text, n=formulas)
 
 
 _UNSET: Any = object()  # a cell position of the row not written in the file
+
+
+def _merged(merges: Any, at: Callable[..., None]) -> None:
+    """A merged cell (a county's name once for five rows) as an error at the first cell it
+    covers: Excel keeps the value in the top-left cell only, so the other rows were read
+    with that cell empty — an empty region is the whole city, and a county's figures went
+    to the city. Said, not filled in: the sheet lists its merges after its rows, when the
+    rows have been read."""
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    for merge in getattr(merges, "mergeCell", None) or ():
+        try:
+            left, top, right, bottom = range_boundaries(merge.ref)
+        except (TypeError, ValueError):
+            continue
+        if left is None or top is None or right is None or bottom is None:
+            continue
+        if (left, top) == (right, bottom):
+            continue
+        line, column = (top + 1, left) if bottom > top else (top, left + 1)
+        at(
+            line,
+            column,
+            "merged-cell",
+            Severity.ERROR,
+            cells=f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}",
+            first=f"{get_column_letter(left)}{top}",
+            last=bottom,
+        )
 
 
 _NUMBERS = (int, float)

@@ -1285,6 +1285,35 @@ _ENTRIES = [
         },
     ),
     _entry(
+        "merged-cell",
+        E,
+        "cell",
+        T(
+            "合并单元格：只有左上角的单元格有值，其余行读到的是空白",
+            "a merged cell: only its top-left cell holds the value, the other rows read it empty",
+        ),
+        {
+            "": T(
+                "单元格{cells}是合并单元格，值只存在{first}中；其余单元格读作空白",
+                "cells {cells} are merged and the value is kept in {first} only; "
+                "the other cells are read as empty",
+            ),
+            "region": T(
+                "地区单元格{cells}是合并单元格，值只存在{first}中；其余行的地区读作空白，"
+                "即全市（县区的数据会算到全市）",
+                "the region cells {cells} are merged and the value is kept in {first} only; "
+                "the other rows read an empty region, that is the whole city (a county's "
+                "figures would go to the city)",
+            ),
+        },
+        {
+            "": T(
+                "请取消合并，并在每一行填写{first}中的内容",
+                "unmerge the cells and write what {first} holds in every row",
+            )
+        },
+    ),
+    _entry(
         "unit-in-value",
         N,
         "cell",

@@ -1,0 +1,91 @@
+"""A merged cell in a workbook: Excel keeps its value in the top-left cell only, so the
+rows it covers were read with that cell empty (a county's name once for three rows gave
+the other two rows' figures to the city)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+
+from conftest import FIXTURES, Result
+from linyi_tracker.actuals.reader import PlanLookup, read_path
+from linyi_tracker.findings import Finding
+from linyi_tracker.plan.models import Plan
+
+TODAY = date(2026, 11, 28)
+MERGED = FIXTURES / "submissions" / "merged-cell.xlsx"
+HEADER = ["指标代码", "期间", "地区", "数值", "单位"]
+
+
+def _merged(plan: Plan, path: Path) -> list[Finding]:
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    return [f for f in read.findings if f.code == "merged-cell"]
+
+
+def _book(tmp_path: Path, rows: list[list[object]], *merges: str) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    for merge in merges:
+        sheet.merge_cells(merge)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_region_merged_over_rows_is_an_error_at_the_first_row_it_covers(plan: Plan) -> None:
+    """兰山区 merged over C2:C4 is one merged-cell error at C3, worded for the region."""
+    found = _merged(plan, MERGED)
+    assert [(f.line, f.column_number, f.form, f.params["cells"]) for f in found] == [
+        (3, 3, "region", "C2:C4")
+    ]
+
+
+def test_ingest_refuses_a_workbook_with_a_merged_region(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """ingest writes nothing for the merged region: its rows would go to the city."""
+    data = tmp_path / "data"
+    data.mkdir()
+    result = run("--lang", "en", "ingest", str(MERGED), "--data", str(data))
+    assert result.exit_code == 1
+    assert "merged-cell" in result.stdout
+    assert list(data.rglob("*.csv")) == []
+
+
+def test_a_merged_value_cell_is_an_error_not_worded_for_the_region(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """A figure merged over two rows (D2:D3) is a merged-cell error in its plain wording."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        ["emp.new_urban_jobs", "2017", "罗庄区", None, "人"],
+    ]
+    found = _merged(plan, _book(tmp_path, rows, "D2:D3"))
+    assert [(f.line, f.column_number, f.form) for f in found] == [(3, 4, "")]
+
+
+def test_a_merged_title_above_the_header_is_not_an_error(plan: Plan, tmp_path: Path) -> None:
+    """A title merged across the columns above the header changes no row read."""
+    rows: list[list[object]] = [
+        ["2017年兰山区民生指标"],
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+    ]
+    assert _merged(plan, _book(tmp_path, rows, "A1:E1")) == []
+
+
+def test_a_merge_in_one_row_is_an_error_at_the_cell_it_covers(plan: Plan, tmp_path: Path) -> None:
+    """兰山区 merged across C2:D2 hides the value cell D2: merged-cell at D2."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", None, "人"],
+    ]
+    found = _merged(plan, _book(tmp_path, rows, "C2:D2"))
+    assert [(f.line, f.column_number) for f in found] == [(2, 4)]
