@@ -81,11 +81,11 @@ def test_a_merged_title_above_the_header_is_not_an_error(plan: Plan, tmp_path: P
     assert _merged(plan, _book(tmp_path, rows, "A1:E1")) == []
 
 
-def test_a_merge_in_one_row_is_an_error_at_the_cell_it_covers(plan: Plan, tmp_path: Path) -> None:
-    """兰山区 merged across C2:D2 hides the value cell D2: merged-cell at D2."""
+def test_a_note_merged_across_its_row_is_not_a_merged_cell(plan: Plan, tmp_path: Path) -> None:
+    """A merge across one row (a note over the table's width) shows its other cells empty."""
     rows: list[list[object]] = [
         HEADER,
-        ["emp.new_urban_jobs", "2017", "兰山区", None, "人"],
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        ["注：以上数据为快报数"],
     ]
-    found = _merged(plan, _book(tmp_path, rows, "C2:D2"))
-    assert [(f.line, f.column_number) for f in found] == [(2, 4)]
+    assert _merged(plan, _book(tmp_path, rows, "A3:E3")) == []

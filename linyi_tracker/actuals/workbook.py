@@ -412,9 +412,9 @@ _UNSET: Any = object()  # a cell position of the row not written in the file
 
 
 def _merged(merges: Any, at: Callable[..., None]) -> None:
-    """A merged cell (a county's name once for five rows) as an error at the first cell it
-    covers: Excel keeps the value in the top-left cell only, so the other rows were read
-    with that cell empty — an empty region is the whole city, and a county's figures went
+    """A cell merged down over rows (a county's name once for five rows) as an error at
+    the first cell it covers: Excel keeps the value in the top-left cell only, so the
+    other rows, which show it, were read with that cell empty — an empty region is the whole city, and a county's figures went
     to the city. Said, not filled in: the sheet lists its merges after its rows, when the
     rows have been read."""
     from openpyxl.utils import get_column_letter, range_boundaries
@@ -426,12 +426,13 @@ def _merged(merges: Any, at: Callable[..., None]) -> None:
             continue
         if left is None or top is None or right is None or bottom is None:
             continue
-        if (left, top) == (right, bottom):
+        if bottom <= top:
+            # Merged across one row (a note over the table's width): the row shows its
+            # other cells empty, and is read so.
             continue
-        line, column = (top + 1, left) if bottom > top else (top, left + 1)
         at(
-            line,
-            column,
+            top + 1,
+            left,
             "merged-cell",
             Severity.ERROR,
             cells=f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}",
