@@ -90,6 +90,10 @@ SAFE: dict[tuple[str, str], str] = {
     ("formula-without-value", ""): "Excel computes the result, or the clerk types it; then checked",
     ("duplicate-cell", ""): "re-saves from Excel after checking the cell; then checked",
     ("merged-cell", ""): "the value each row shows written in it; then checked as typed",
+    (
+        "unit-outside-table",
+        "",
+    ): "each figure's unit written beside it: converted exactly or refused",
     ("invalid-number", ""): "retype the figure in digits, the unit in its column",
     ("invalid-number", "placeholder"): "leave the row out, or 0 only if the figure is zero",
     ("invalid-number", "letters"): "retype the digits from the source",

@@ -383,6 +383,30 @@ _ENTRIES = [
         },
     ),
     _entry(
+        "unit-outside-table",
+        E,
+        "file",
+        T(
+            "表外（标题或注释）写明了单位，但文件没有单位列：数据会按计划的单位读取",
+            "a unit stated outside the table (a title or a note) and no unit column: "
+            "the figures would be read in the plan's units",
+        ),
+        {
+            "": T(
+                "“{text}”写明数据的单位是{unit}，但文件没有单位列，各数值会按计划的单位读取"
+                "（如12万人读作12人）",
+                "'{text}' says the figures are in {unit}, but the file has no unit column: "
+                "each figure would be read in the plan's unit (12 万人 as 12 persons)",
+            )
+        },
+        {
+            "": T(
+                "请加一列“单位”，在每一行填写数值的单位（如{unit}）",
+                "add a unit column (单位) and write each figure's unit in it (such as {unit})",
+            )
+        },
+    ),
+    _entry(
         "data-above-header",
         E,
         "file",
