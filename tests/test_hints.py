@@ -91,6 +91,10 @@ SAFE: dict[tuple[str, str], str] = {
     ("duplicate-cell", ""): "re-saves from Excel after checking the cell; then checked",
     ("merged-cell", ""): "the value each row shows written in it; then checked as typed",
     (
+        "hidden-rows",
+        "",
+    ): "the clerk sees the rows and deletes those not to be sent; no figure changes",
+    (
         "unit-outside-table",
         "",
     ): "each figure's unit written beside it: converted exactly or refused",

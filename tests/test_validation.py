@@ -74,6 +74,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "formula-without-value": ("formula-without-value.xlsx", 2, 4),
     "duplicate-cell": ("duplicate-cell.xlsx", 2, 4),
     "merged-cell": ("merged-cell.xlsx", 3, 3),
+    "hidden-rows": ("hidden-rows.xlsx", 3, 1),
     "unit-outside-table": ("unit-outside-table.csv", 1, 1),
     "percent-read": ("percent-read.xlsx", 2, 4),
     "duplicate-observation": ("duplicate-observation.csv", 3, 4),

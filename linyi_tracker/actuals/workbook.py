@@ -25,7 +25,7 @@ from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.errors import require
-from linyi_tracker.findings import Finding, Issue, Param, Severity
+from linyi_tracker.findings import FIRST_LINES, Finding, Issue, Named, Param, Severity
 
 # Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
 # the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
@@ -329,6 +329,15 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
     for line, column, code, severity, params in notes:
         if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
             continue  # TRUE in a note is text, read as written
+        if code == "hidden-rows":
+            # Rows the clerk does not see below the header: one warning for the file.
+            hidden = params.pop("lines")
+            assert isinstance(hidden, list)
+            lines = [n for n in hidden if n > reader.header_line]
+            if not reader.header_line or not lines:
+                continue
+            line = lines[0]
+            params.update(_rows_named(lines))
         if code == "merged-cell":
             # A merged title or header above the data (or a merge right of the table)
             # changes no row read.
@@ -355,6 +364,7 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
         notes.append((line, column, code, severity, params))
 
     formulas = 0
+    hidden: list[int] = []  # rows hidden (or filtered out) in Excel, read all the same
     first: tuple[int, int, str, str] | None = None
     cells_read = 0
     last_row = 0
@@ -401,14 +411,37 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
             cells = ["" if t is _UNSET else t for t in texts]
             while cells and cells[-1] == "":
                 cells.pop()
+            if cells and _hidden_row(parser.row_dimensions.get(str(number))):
+                hidden.append(number)
             yield number, cells
         _merged(parser.merged_cells, at)
+    if hidden:
+        at(hidden[0], 1, "hidden-rows", Severity.WARNING, lines=hidden)
     if first is not None:
         line, column, formula, text = first
         at(line, column, "formula-value", Severity.NOTICE, formula=formula, value=text, n=formulas)
 
 
 _UNSET: Any = object()  # a cell position of the row not written in the file
+
+
+def _rows_named(lines: list[int]) -> dict[str, Param]:
+    """The count and first lines of ``lines``, as the findings say them (zh, en)."""
+    first = [str(n) for n in lines[:FIRST_LINES]]
+    more = len(lines) > FIRST_LINES
+    return {
+        "count": len(lines),
+        "rows": Named(
+            ",".join(first),
+            f"第{'、'.join(first)}{'……' if more else ''}行",
+            f"line{'s' if len(lines) > 1 else ''} {', '.join(first)}{', …' if more else ''}",
+        ),
+    }
+
+
+def _hidden_row(attributes: dict[str, str] | None) -> bool:
+    """Whether a row's attributes hide it (hidden="1", also for a row a filter leaves out)."""
+    return attributes is not None and attributes.get("hidden", "").lower() in ("1", "true")
 
 
 def _merged(merges: Any, at: Callable[..., None]) -> None:

@@ -1309,6 +1309,29 @@ _ENTRIES = [
         },
     ),
     _entry(
+        "hidden-rows",
+        W,
+        "row",
+        T(
+            "在Excel中隐藏（或被筛选掉）的行，看不到却被读取",
+            "rows hidden in Excel (or left out by a filter), not shown yet read",
+        ),
+        {
+            "": T(
+                "{count}行在Excel中被隐藏或被筛选掉，但已作为数据读取（{rows}）",
+                "{count:row is|rows are} hidden in Excel or left out by a filter, but read "
+                "as data ({rows})",
+            )
+        },
+        {
+            "": T(
+                "请取消隐藏（或清除筛选）核对这些行；不应报送的行请删除",
+                "unhide the rows (or clear the filter) and check them; delete the rows "
+                "that are not meant to be sent",
+            )
+        },
+    ),
+    _entry(
         "merged-cell",
         E,
         "cell",

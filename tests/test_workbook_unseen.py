@@ -1,6 +1,7 @@
-"""A merged cell in a workbook: Excel keeps its value in the top-left cell only, so the
-rows it covers were read with that cell empty (a county's name once for three rows gave
-the other two rows' figures to the city)."""
+"""What a workbook keeps out of the clerk's sight. A merged cell: Excel keeps its value in
+the top-left cell only, so the rows it covers were read with that cell empty (a county's
+name once for three rows gave the other two rows' figures to the city). Hidden or
+filtered rows: read without a word."""
 
 from __future__ import annotations
 
@@ -89,3 +90,29 @@ def test_a_note_merged_across_its_row_is_not_a_merged_cell(plan: Plan, tmp_path:
         ["注：以上数据为快报数"],
     ]
     assert _merged(plan, _book(tmp_path, rows, "A3:E3")) == []
+
+
+def _hidden(plan: Plan, path: Path) -> list[Finding]:
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    return [f for f in read.findings if f.code == "hidden-rows"]
+
+
+def test_rows_a_filter_hides_are_one_warning_naming_them(plan: Plan) -> None:
+    """A sheet filtered to 兰山区 (罗庄区, 河东区 hidden) is one hidden-rows warning, lines 3 and 4."""
+    found = _hidden(plan, FIXTURES / "submissions" / "hidden-rows.xlsx")
+    assert [(f.line, f.params["count"], str(f.params["rows"])) for f in found] == [(3, 2, "3,4")]
+
+
+def test_a_hidden_title_row_or_blank_row_is_not_told(plan: Plan, tmp_path: Path) -> None:
+    """A hidden row above the header or a hidden empty row holds no figure: no warning."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2017年兰山区民生指标"])
+    sheet.append(HEADER)
+    sheet.append(["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"])
+    sheet.row_dimensions[1].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    assert _hidden(plan, path) == []
