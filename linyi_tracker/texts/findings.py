@@ -191,6 +191,13 @@ _ENTRIES = [
                 "请加上该列；可用中文表头（指标代码、期间、数值）",
                 "add the column; Chinese headers are accepted (指标代码, 期间, 数值)",
             ),
+            "unit-in-header": T(
+                "数值列的表头带有单位“{unit}”：请把表头改为“数值”，并加一列“单位”、每行填写"
+                "“{unit}”（只改表头，数值会按计划的单位读取）",
+                "the value column's header carries the unit '{unit}': name it 数值 (value) "
+                "and add a unit column with '{unit}' on every row (renaming the header alone "
+                "would read the figures in the plan's unit)",
+            ),
             "separator": T(
                 "文件似乎用制表符或分号分隔；请另存为CSV（逗号分隔）",
                 "the file seems to use tabs or semicolons; save it as CSV (comma delimited)",
@@ -790,6 +797,14 @@ _ENTRIES = [
                 "run `linyi-tracker plan` to list the ids",
             ),
             "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
+            # the name with its unit: the unit must go to the unit column, or 3.1 (万元)
+            # would be read as 3.1 元
+            "unit": T(
+                "名称后带有单位“{unit}”：请在指标列填写“{indicator}”，并在单位列每行填写“{unit}”"
+                "（没有单位列请加上）",
+                "the name carries the unit '{unit}': write '{indicator}' in the indicator "
+                "column and '{unit}' in the unit column on every row (add one if there is none)",
+            ),
         },
     ),
     _entry(
