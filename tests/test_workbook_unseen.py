@@ -116,3 +116,18 @@ def test_a_hidden_title_row_or_blank_row_is_not_told(plan: Plan, tmp_path: Path)
     path = tmp_path / "book.xlsx"
     book.save(path)
     assert _hidden(plan, path) == []
+
+
+def test_a_header_over_two_rows_is_told_by_the_header_not_by_its_merges(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """指标 merged above 名称/代码 and 期间 merged down two rows: the header's error alone."""
+    rows: list[list[object]] = [
+        ["指标", None, "期间", "地区", "数值", "单位"],
+        ["名称", "代码", None, None, None, None],
+        ["城镇新增就业人数", "emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+    ]
+    path = _book(tmp_path, rows, "A1:B1", "C1:C2", "D1:D2", "E1:E2", "F1:F2")
+    assert _merged(plan, path) == []
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    assert "blank-header" in {f.code for f in read.findings}

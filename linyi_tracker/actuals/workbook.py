@@ -334,7 +334,7 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             hidden = params.pop("lines")
             assert isinstance(hidden, list)
             lines = [n for n in hidden if n > reader.header_line]
-            if not reader.header_line or not lines:
+            if not reader.header.usable or not lines:
                 continue
             line = lines[0]
             params.update(_rows_named(lines))
@@ -343,7 +343,11 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             # changes no row read.
             last = params.pop("last")
             assert isinstance(last, int)
-            if not reader.header_line or last <= reader.header_line or column > len(names):
+            if (
+                not reader.header.usable  # no row is read below an unusable header
+                or last <= reader.header_line
+                or column > len(names)
+            ):
                 continue
         name = (names[column - 1].strip() or None) if 0 < column <= len(names) else None
         params["cell"] = f"{get_column_letter(column)}{line}"
