@@ -131,3 +131,33 @@ def test_a_header_over_two_rows_is_told_by_the_header_not_by_its_merges(
     assert _merged(plan, path) == []
     read = read_path(path, PlanLookup(plan), today=TODAY)
     assert "blank-header" in {f.code for f in read.findings}
+
+
+def test_a_sheet_openpyxl_would_leave_out_refuses_the_file(plan: Plan, tmp_path: Path) -> None:
+    """A sheet entry without its id (openpyxl drops it with a Python warning): an error."""
+    import re
+    import zipfile
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.append(HEADER)
+    first.append(["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"])
+    second = book.create_sheet("罗庄区")
+    second.append(HEADER)
+    second.append(["emp.new_urban_jobs", "2017", "罗庄区", 9000, "人"])
+    saved = tmp_path / "saved.xlsx"
+    book.save(saved)
+    damaged = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(damaged, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = re.sub(
+                    rb'(<sheet [^>]*?name="\xe7\xbd\x97[^>]*?) r:id="[^"]*"', rb"\1", data
+                )
+            out.writestr(info, data)
+    read = read_path(damaged, PlanLookup(plan), today=TODAY)
+    assert [(f.code, f.form) for f in read.findings if f.severity.value == "error"] == [
+        ("unreadable-workbook", "malformed")
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -115,9 +116,30 @@ def read_workbook(
         )
         return result
     # The file is ours to close: openpyxl leaves its archive open when a damaged
-    # workbook stops it half-way.
-    with handle:
-        return _read_book(path, handle, result, lookup, today, sheet, emit, emit_number)
+    # workbook stops it half-way. openpyxl's warnings (a WPS file's missing default
+    # style, an extension it does not read) are not the clerk's to see as Python
+    # prints them; the one that says a sheet is left out becomes a finding.
+    with handle, warnings.catch_warnings(record=True) as caught:
+        warnings.filterwarnings("always", category=UserWarning, module="openpyxl")
+        _read_book(path, handle, result, lookup, today, sheet, emit, emit_number)
+    left_out = [str(w.message) for w in caught if _SHEET_LEFT_OUT in str(w.message)]
+    if left_out:
+        # A sheet entry with no id (never from Excel): openpyxl drops the sheet and its
+        # figures; the file is refused rather than read without them.
+        result.findings.append(
+            Finding(
+                "unreadable-workbook",
+                Severity.ERROR,
+                shown,
+                params={"error": left_out[0]},
+                form="malformed",
+            )
+        )
+    return result
+
+
+# What openpyxl warns when it drops a sheet of the workbook (reader/workbook.py).
+_SHEET_LEFT_OUT = "This will be removed"
 
 
 def _read_book(
