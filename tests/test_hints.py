@@ -94,14 +94,9 @@ SAFE: dict[tuple[str, str], str] = {
     ("formula-without-value", ""): "Excel computes the result, or the clerk types it; then checked",
     ("duplicate-cell", ""): "re-saves from Excel after checking the cell; then checked",
     ("merged-cell", ""): "the value each row shows written in it; then checked as typed",
-    (
-        "hidden-rows",
-        "",
-    ): "the clerk sees the rows and deletes those not to be sent; no figure changes",
-    (
-        "unit-outside-table",
-        "",
-    ): "each figure's unit written beside it: converted exactly or refused",
+    ("hidden-rows", ""): "the rows shown and checked; those not to be sent deleted",
+    ("region-outside-table", ""): "each row's region written: a county's figure leaves the city",
+    ("unit-outside-table", ""): "each figure's unit beside it: converted exactly or refused",
     ("invalid-number", ""): "retype the figure in digits, the unit in its column",
     ("invalid-number", "placeholder"): "leave the row out, or 0 only if the figure is zero",
     ("invalid-number", "letters"): "retype the digits from the source",

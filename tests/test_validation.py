@@ -34,6 +34,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "column-not-read": ("column-not-read.csv", 1, 3),
     "not-utf8": ("not-utf8.csv", None, None),
     "title-rows-skipped": ("title-rows-skipped.csv", 3, None),
+    "region-outside-table": ("region-outside-table.csv", 2, None),
     "data-above-header": ("data-above-header.csv", 1, None),
     "note-row-skipped": ("note-row-skipped.csv", 3, 1),
     "unreadable-workbook": ("unreadable-workbook.xlsx", None, None),

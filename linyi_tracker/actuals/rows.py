@@ -398,6 +398,7 @@ class RowReader:
                 self.above_header(start, skipped)
             if not usable:
                 return
+            self.region_outside_table(start, skipped)
             break
         if not found:
             self.report(1, [Issue("empty-file", Severity.ERROR, form="no-header")])
@@ -494,6 +495,24 @@ class RowReader:
         if titles:
             params = {"header_line": header_line, "skipped": titles}
             self.report(header_line, [Issue("title-rows-skipped", Severity.NOTICE, None, params)])
+
+    def region_outside_table(self, header_line: int, titles: list[tuple[int, list[str]]]) -> None:
+        """A file with no region column whose name, sheet or title names a region other
+        than the city (兰山区2017.xlsx): an error, for its figures would be read as the
+        city's (actuals/region_named.py)."""
+        from linyi_tracker.actuals.region_named import file_stem, region_named
+
+        if "region" in self.header.columns:
+            return
+        places = [("file", file_stem(self.shown)), ("sheet", self.sheet or "")]
+        places += [("title", " ".join(c.strip() for c in row if c.strip())) for _, row in titles]
+        for where, text in places:
+            region = region_named(self.lookup, text)
+            if region is not None:
+                params: dict[str, Param] = {"text": text, "region": region}
+                issue = Issue("region-outside-table", Severity.ERROR, None, params, form=where)
+                self.report(header_line, [issue])
+                return
 
     def unit_line(self, line: int, row: list[str]) -> bool:
         """Whether ``row``, a title or note, states the figures' unit (单位：万人) in a file

@@ -390,6 +390,40 @@ _ENTRIES = [
         },
     ),
     _entry(
+        "region-outside-table",
+        E,
+        "file",
+        T(
+            "文件没有地区列（数据会算作全市的），但文件名、工作表名或标题写的是某个县区",
+            "no region column (the figures would be the whole city's), but the file's name, "
+            "sheet or title names a county or district",
+        ),
+        {
+            "file": T(
+                "文件没有地区列，各数据会算作全市的；但文件名“{text}”写的是{region}",
+                "the file has no region column, so each figure would be the whole city's; "
+                "but its name '{text}' names {region}",
+            ),
+            "sheet": T(
+                "文件没有地区列，各数据会算作全市的；但工作表名“{text}”写的是{region}",
+                "the file has no region column, so each figure would be the whole city's; "
+                "but its sheet '{text}' names {region}",
+            ),
+            "title": T(
+                "文件没有地区列，各数据会算作全市的；但标题“{text}”写的是{region}",
+                "the file has no region column, so each figure would be the whole city's; "
+                "but its title '{text}' names {region}",
+            ),
+        },
+        {
+            "": T(
+                "请加一列“地区”，每行填写该数据所属的地区（如{region}）；全市的数据填“全市”",
+                "add a region column (地区) and write each figure's region on its row (such "
+                "as {region}); write 全市 for a figure of the whole city",
+            )
+        },
+    ),
+    _entry(
         "unit-outside-table",
         E,
         "file",
