@@ -437,7 +437,8 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
             cells = ["" if t is _UNSET else t for t in texts]
             while cells and cells[-1] == "":
                 cells.pop()
-            if cells and _hidden_row(parser.row_dimensions.get(str(number))):
+            dimensions = parser.row_dimensions  # rows with attributes only (height, hidden)
+            if cells and dimensions and _hidden_row(dimensions.get(str(number))):
                 hidden.append(number)
             yield number, cells
         _merged(parser.merged_cells, at)
