@@ -30,6 +30,8 @@ SAFE: dict[tuple[str, str], str] = {
     ("empty-file", ""): "asks for the real file; nothing is stored from an empty one",
     ("missing-column", ""): "adds a column the clerk fills from the source",
     ("missing-column", "separator"): "re-saves with commas; the cells stay the same",
+    ("missing-column", "unit-in-header"): "the unit moves to a unit column: converted exactly "
+    "or refused, never read as the plan's unit",
     (
         "missing-column",
         "wide-period",
@@ -72,6 +74,8 @@ SAFE: dict[tuple[str, str], str] = {
     ("missing-value", "value"): "write the figure, or leave the row out: no figure is invented",
     ("unknown-indicator", ""): "lists the ids; the clerk picks from the source",
     ("unknown-indicator", "suggest"): "a question: the suggestion is checked like any id",
+    ("unknown-indicator", "unit"): "the name's unit goes to the unit column: converted exactly "
+    "or refused (the name alone would read 3.1 万元 as 3.1 元)",
     ("indicator-by-name", ""): "nothing to do; the name was resolved to exactly this id",
     ("indicator-name-mismatch", ""): "the source decides; no id or name guessed",
     ("unknown-region", ""): "a region of the plan or leave the row out: never blank (the city)",
@@ -89,6 +93,10 @@ SAFE: dict[tuple[str, str], str] = {
     ("formula-value", ""): "pastes the same values; they are then checked as typed",
     ("formula-without-value", ""): "Excel computes the result, or the clerk types it; then checked",
     ("duplicate-cell", ""): "re-saves from Excel after checking the cell; then checked",
+    ("merged-cell", ""): "the value each row shows written in it; then checked as typed",
+    ("hidden-rows", ""): "the rows shown and checked; those not to be sent deleted",
+    ("region-outside-table", ""): "each row's region written: a county's figure leaves the city",
+    ("unit-outside-table", ""): "each figure's unit beside it: converted exactly or refused",
     ("invalid-number", ""): "retype the figure in digits, the unit in its column",
     ("invalid-number", "placeholder"): "leave the row out, or 0 only if the figure is zero",
     ("invalid-number", "letters"): "retype the digits from the source",

@@ -52,12 +52,33 @@ Value = tuple[Decimal | None, str | None, date | None]
 _NOTHING: Value = (None, None, None)
 
 
+# An indicator's name with a unit in brackets after it (城镇居民人均可支配收入（万元）).
+_NAME_WITH_UNIT = re.compile(r"(.+?)\s*\(\s*([^()]+?)\s*\)")
+
+
+def _name_with_unit(lookup: PlanLookup, text: str) -> tuple[str, str] | None:
+    """(indicator id, unit) when ``text`` is an indicator's name or id followed by a unit
+    of the plan in brackets: "did you mean" the name would keep 3.1 (万元) as 3.1 元."""
+    found = _NAME_WITH_UNIT.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if found is None:
+        return None
+    ind = lookup.indicator(found.group(1))[0]
+    unit = found.group(2)
+    if ind is None or not any(unit_factor(unit, u) is not None for u in lookup.plan.units):
+        return None
+    return ind.id, unit
+
+
 def indicator_cell(lookup: PlanLookup, text: str) -> tuple[Indicator | None, Issues]:
     """An indicator id, or its name in zh or en (with a notice); else a suggestion."""
     if not text:
         return None, [Issue("missing-value", E, "indicator", form="indicator")]
     ind, by_name = lookup.indicator(text)
     if ind is None:
+        named = _name_with_unit(lookup, text)
+        if named is not None:
+            said: dict[str, Param] = {"text": text, "indicator": named[0], "unit": named[1]}
+            return None, [Issue("unknown-indicator", E, "indicator", said, hint_form="unit")]
         guess = lookup.suggest_indicator(text)
         if guess:
             params: dict[str, Param] = {"text": text, "suggestion": guess}

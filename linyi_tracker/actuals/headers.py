@@ -228,6 +228,10 @@ def header_position(rows: list[Row]) -> int | None:
     return None
 
 
+# A value column's header with the figures' unit in brackets (folded: 数值(万人), value (%)).
+_VALUE_WITH_UNIT = re.compile(r"(?:数值|值|value)\s*\(\s*([^()]+?)\s*\)")
+
+
 def near_miss(folded: str) -> str | None:
     """The column of :data:`MEANINGFUL` a header not read looks like (地区名, 所属区县,
     regoin, 单位(万人), 地区代码 — the report's own column, whose ids a clerk's file would
@@ -262,6 +266,7 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
     # warnings and took 25 s).
     unknown: set[str] = set()
     more_unknown = blanks = 0
+    value_unit = ""  # 数值（万人）: the value column headed with the figures' unit
     for i, cell in enumerate(names):
         if not cell:
             if i < last_named:  # trailing empty header cells from Excel are harmless
@@ -276,6 +281,9 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
         if canonical is None:
             if folded in NAME_COLUMNS and name < 0:
                 name = i
+            headed = _VALUE_WITH_UNIT.fullmatch(folded)
+            if headed and not value_unit:
+                value_unit = headed.group(1)
             if folded not in INFORMATIVE_COLUMNS and cell not in unknown:
                 unknown.add(cell)
                 if len(unknown) > LISTED:
@@ -342,14 +350,13 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
     # One cell holding the whole header: saved with tabs or semicolons, not commas.
     separated = len(cells) == 1 and any(sep in cells[0] for sep in ("\t", ";"))
     for col in missing:
-        issues.append(
-            Issue(
-                "missing-column",
-                Severity.ERROR,
-                col,
-                # named as the template heads it in the reader's language (缺少必填列“数值”)
-                {"column": Named(col, ZH_HEADERS[col], col)},
-                hint_form="separator" if separated else "",
-            )
-        )
+        # named as the template heads it in the reader's language (缺少必填列“数值”)
+        params = {"column": Named(col, ZH_HEADERS[col], col)}
+        hint_form = "separator" if separated else ""
+        if col == "value" and value_unit and not separated:
+            # Renaming the header alone would read 1.2 (万人) as 1.2 persons: the hint
+            # says where the unit goes.
+            params["unit"] = value_unit
+            hint_form = "unit-in-header"
+        issues.append(Issue("missing-column", Severity.ERROR, col, params, hint_form=hint_form))
     return Header(names, seen, not missing and not broken, name), issues

@@ -398,6 +398,7 @@ class RowReader:
                 self.above_header(start, skipped)
             if not usable:
                 return
+            self.region_outside_table(start, skipped)
             break
         if not found:
             self.report(1, [Issue("empty-file", Severity.ERROR, form="no-header")])
@@ -475,8 +476,8 @@ class RowReader:
         for line, row in rows:
             if self.looks_like_data(row):
                 data.append(line)
-            elif not written_by_template(row, self.plan):  # a template's own: no notice
-                titles += 1
+            elif not written_by_template(row, self.plan) and not self.unit_line(line, row):
+                titles += 1  # a template's own rows get no notice
         if data:
             first = [str(n) for n in data[:FIRST_LINES]]
             more = len(data) > FIRST_LINES
@@ -494,6 +495,38 @@ class RowReader:
         if titles:
             params = {"header_line": header_line, "skipped": titles}
             self.report(header_line, [Issue("title-rows-skipped", Severity.NOTICE, None, params)])
+
+    def region_outside_table(self, header_line: int, titles: list[tuple[int, list[str]]]) -> None:
+        """A file with no region column whose name, sheet or title names a region other
+        than the city (兰山区2017.xlsx): an error, for its figures would be read as the
+        city's (actuals/region_named.py)."""
+        from linyi_tracker.actuals.region_named import file_stem, region_named
+
+        if "region" in self.header.columns:
+            return
+        places = [("file", file_stem(self.shown)), ("sheet", self.sheet or "")]
+        places += [("title", " ".join(c.strip() for c in row if c.strip())) for _, row in titles]
+        for where, text in places:
+            region = region_named(self.lookup, text)
+            if region is not None:
+                params: dict[str, Param] = {"text": text, "region": region}
+                issue = Issue("region-outside-table", Severity.ERROR, None, params, form=where)
+                self.report(header_line, [issue])
+                return
+
+    def unit_line(self, line: int, row: list[str]) -> bool:
+        """Whether ``row``, a title or note, states the figures' unit (单位：万人) in a file
+        with no unit column: an error at its cell, for the figures would be read in the
+        plan's units (actuals/unit_line.py)."""
+        from linyi_tracker.actuals.unit_line import stated_unit
+
+        stated = None if "unit" in self.header.columns else stated_unit(row, self.plan)
+        if stated is None:
+            return False
+        i, text, unit = stated
+        params: dict[str, Param] = {"text": text, "unit": unit}
+        self.report(line, [Issue("unit-outside-table", Severity.ERROR, None, params, number=i + 1)])
+        return True
 
     def looks_like_data(self, row: list[str]) -> bool:
         """Whether ``row``, read under the header, names an indicator of the plan and a
@@ -737,6 +770,8 @@ class RowReader:
                 return False
             if cells.indicator_cell(self.lookup, filled[0][1])[0] is not None:
                 return False  # an indicator with its other cells missing: a data row
+        if self.unit_line(line, row):
+            return True
         i, text = filled[0]
         params: dict[str, Param] = {"text": text}
         self.report(line, [Issue("note-row-skipped", Severity.NOTICE, None, params, number=i + 1)])

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +26,7 @@ from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.errors import require
-from linyi_tracker.findings import Finding, Issue, Param, Severity
+from linyi_tracker.findings import FIRST_LINES, Finding, Issue, Named, Param, Severity
 
 # Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
 # the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
@@ -115,9 +116,30 @@ def read_workbook(
         )
         return result
     # The file is ours to close: openpyxl leaves its archive open when a damaged
-    # workbook stops it half-way.
-    with handle:
-        return _read_book(path, handle, result, lookup, today, sheet, emit, emit_number)
+    # workbook stops it half-way. openpyxl's warnings (a WPS file's missing default
+    # style, an extension it does not read) are not the clerk's to see as Python
+    # prints them; the one that says a sheet is left out becomes a finding.
+    with handle, warnings.catch_warnings(record=True) as caught:
+        warnings.filterwarnings("always", category=UserWarning, module="openpyxl")
+        _read_book(path, handle, result, lookup, today, sheet, emit, emit_number)
+    left_out = [str(w.message) for w in caught if _SHEET_LEFT_OUT in str(w.message)]
+    if left_out:
+        # A sheet entry with no id (never from Excel): openpyxl drops the sheet and its
+        # figures; the file is refused rather than read without them.
+        result.findings.append(
+            Finding(
+                "unreadable-workbook",
+                Severity.ERROR,
+                shown,
+                params={"error": left_out[0]},
+                form="malformed",
+            )
+        )
+    return result
+
+
+# What openpyxl warns when it drops a sheet of the workbook (reader/workbook.py).
+_SHEET_LEFT_OUT = "This will be removed"
 
 
 def _read_book(
@@ -238,8 +260,9 @@ _LOOK_FOR_DATA = 1000  # rows of another sheet looked at for a value
 
 
 @contextmanager
-def _parsed(ws: Any) -> Iterator[Any]:
-    """The sheet's rows as openpyxl's own parser gives them (cached values, formulas kept)."""
+def _parser(ws: Any) -> Iterator[Any]:
+    """openpyxl's own parser of the sheet (cached values, formulas kept); its ``parse()``
+    gives the rows, and once they are read, ``merged_cells`` (written after the rows)."""
     with ws._get_source() as src:
         yield _sheet_parser(
             src,
@@ -248,7 +271,14 @@ def _parsed(ws: Any) -> Iterator[Any]:
             epoch=ws.parent.epoch,
             date_formats=ws.parent._date_formats,
             timedelta_formats=ws.parent._timedelta_formats,
-        ).parse()
+        )
+
+
+@contextmanager
+def _parsed(ws: Any) -> Iterator[Any]:
+    """The sheet's rows as openpyxl's own parser gives them."""
+    with _parser(ws) as parser:
+        yield parser.parse()
 
 
 def _has_data(ws: Any) -> bool:
@@ -321,9 +351,30 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
     for line, column, code, severity, params in notes:
         if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
             continue  # TRUE in a note is text, read as written
+        if code == "hidden-rows":
+            # Rows the clerk does not see below the header: one warning for the file.
+            hidden = params.pop("lines")
+            assert isinstance(hidden, list)
+            lines = [n for n in hidden if n > reader.header_line]
+            if not reader.header.usable or not lines:
+                continue
+            line = lines[0]
+            params.update(_rows_named(lines))
+        if code == "merged-cell":
+            # A merged title or header above the data (or a merge right of the table)
+            # changes no row read.
+            last = params.pop("last")
+            assert isinstance(last, int)
+            if (
+                not reader.header.usable  # no row is read below an unusable header
+                or last <= reader.header_line
+                or column > len(names)
+            ):
+                continue
         name = (names[column - 1].strip() or None) if 0 < column <= len(names) else None
         params["cell"] = f"{get_column_letter(column)}{line}"
-        reader.report(line, [Issue(code, severity, name, params, number=column)])
+        form = "region" if code == "merged-cell" and canonical.get(column - 1) == "region" else ""
+        reader.report(line, [Issue(code, severity, name, params, form, number=column)])
 
 
 def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
@@ -339,11 +390,12 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
         notes.append((line, column, code, severity, params))
 
     formulas = 0
+    hidden: list[int] = []  # rows hidden (or filtered out) in Excel, read all the same
     first: tuple[int, int, str, str] | None = None
     cells_read = 0
     last_row = 0
-    with _parsed(ws) as rows:
-        for number, row in rows:
+    with _parser(ws) as parser:
+        for number, row in parser.parse():
             # The row's width, not its cells written: a lone cell at XFD1 makes 16,384.
             cells_read += max((c["column"] for c in row), default=0)
             if cells_read > MAX_CELLS:
@@ -385,13 +437,68 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
             cells = ["" if t is _UNSET else t for t in texts]
             while cells and cells[-1] == "":
                 cells.pop()
+            dimensions = parser.row_dimensions  # rows with attributes only (height, hidden)
+            if cells and dimensions and _hidden_row(dimensions.get(str(number))):
+                hidden.append(number)
             yield number, cells
+        _merged(parser.merged_cells, at)
+    if hidden:
+        at(hidden[0], 1, "hidden-rows", Severity.WARNING, lines=hidden)
     if first is not None:
         line, column, formula, text = first
         at(line, column, "formula-value", Severity.NOTICE, formula=formula, value=text, n=formulas)
 
 
 _UNSET: Any = object()  # a cell position of the row not written in the file
+
+
+def _rows_named(lines: list[int]) -> dict[str, Param]:
+    """The count and first lines of ``lines``, as the findings say them (zh, en)."""
+    first = [str(n) for n in lines[:FIRST_LINES]]
+    more = len(lines) > FIRST_LINES
+    return {
+        "count": len(lines),
+        "rows": Named(
+            ",".join(first),
+            f"第{'、'.join(first)}{'……' if more else ''}行",
+            f"line{'s' if len(lines) > 1 else ''} {', '.join(first)}{', …' if more else ''}",
+        ),
+    }
+
+
+def _hidden_row(attributes: dict[str, str] | None) -> bool:
+    """Whether a row's attributes hide it (hidden="1", also for a row a filter leaves out)."""
+    return attributes is not None and attributes.get("hidden", "").lower() in ("1", "true")
+
+
+def _merged(merges: Any, at: Callable[..., None]) -> None:
+    """A cell merged down over rows (a county's name once for five rows) as an error at
+    the first cell it covers: Excel keeps the value in the top-left cell only, so the
+    other rows, which show it, were read with that cell empty — an empty region is the whole city, and a county's figures went
+    to the city. Said, not filled in: the sheet lists its merges after its rows, when the
+    rows have been read."""
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    for merge in getattr(merges, "mergeCell", None) or ():
+        try:
+            left, top, right, bottom = range_boundaries(merge.ref)
+        except (TypeError, ValueError):
+            continue
+        if left is None or top is None or right is None or bottom is None:
+            continue
+        if bottom <= top:
+            # Merged across one row (a note over the table's width): the row shows its
+            # other cells empty, and is read so.
+            continue
+        at(
+            top + 1,
+            left,
+            "merged-cell",
+            Severity.ERROR,
+            cells=f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}",
+            first=f"{get_column_letter(left)}{top}",
+            last=bottom,
+        )
 
 
 _NUMBERS = (int, float)

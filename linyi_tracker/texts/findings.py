@@ -191,6 +191,13 @@ _ENTRIES = [
                 "请加上该列；可用中文表头（指标代码、期间、数值）",
                 "add the column; Chinese headers are accepted (指标代码, 期间, 数值)",
             ),
+            "unit-in-header": T(
+                "数值列的表头带有单位“{unit}”：请把表头改为“数值”，并加一列“单位”、每行填写"
+                "“{unit}”（只改表头，数值会按计划的单位读取）",
+                "the value column's header carries the unit '{unit}': name it 数值 (value) "
+                "and add a unit column with '{unit}' on every row (renaming the header alone "
+                "would read the figures in the plan's unit)",
+            ),
             "separator": T(
                 "文件似乎用制表符或分号分隔；请另存为CSV（逗号分隔）",
                 "the file seems to use tabs or semicolons; save it as CSV (comma delimited)",
@@ -379,6 +386,64 @@ _ENTRIES = [
             "": T(
                 "无需处理：请核对其上的行确是标题或填报信息，而不是数据",
                 "nothing to do; check that the rows above are a title or the sign-off block, not figures",
+            )
+        },
+    ),
+    _entry(
+        "region-outside-table",
+        E,
+        "file",
+        T(
+            "文件没有地区列（数据会算作全市的），但文件名、工作表名或标题写的是某个县区",
+            "no region column (the figures would be the whole city's), but the file's name, "
+            "sheet or title names a county or district",
+        ),
+        {
+            "file": T(
+                "文件没有地区列，各数据会算作全市的；但文件名“{text}”写的是{region}",
+                "the file has no region column, so each figure would be the whole city's; "
+                "but its name '{text}' names {region}",
+            ),
+            "sheet": T(
+                "文件没有地区列，各数据会算作全市的；但工作表名“{text}”写的是{region}",
+                "the file has no region column, so each figure would be the whole city's; "
+                "but its sheet '{text}' names {region}",
+            ),
+            "title": T(
+                "文件没有地区列，各数据会算作全市的；但标题“{text}”写的是{region}",
+                "the file has no region column, so each figure would be the whole city's; "
+                "but its title '{text}' names {region}",
+            ),
+        },
+        {
+            "": T(
+                "请加一列“地区”，每行填写该数据所属的地区（如{region}）；全市的数据填“全市”",
+                "add a region column (地区) and write each figure's region on its row (such "
+                "as {region}); write 全市 for a figure of the whole city",
+            )
+        },
+    ),
+    _entry(
+        "unit-outside-table",
+        E,
+        "file",
+        T(
+            "表外（标题或注释）写明了单位，但文件没有单位列：数据会按计划的单位读取",
+            "a unit stated outside the table (a title or a note) and no unit column: "
+            "the figures would be read in the plan's units",
+        ),
+        {
+            "": T(
+                "“{text}”写明数据的单位是{unit}，但文件没有单位列，各数值会按计划的单位读取"
+                "（如12万人读作12人）",
+                "'{text}' says the figures are in {unit}, but the file has no unit column: "
+                "each figure would be read in the plan's unit (12 万人 as 12 persons)",
+            )
+        },
+        {
+            "": T(
+                "请加一列“单位”，在每一行填写数值的单位（如{unit}）",
+                "add a unit column (单位) and write each figure's unit in it (such as {unit})",
             )
         },
     ),
@@ -766,6 +831,14 @@ _ENTRIES = [
                 "run `linyi-tracker plan` to list the ids",
             ),
             "suggest": T("是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
+            # the name with its unit: the unit must go to the unit column, or 3.1 (万元)
+            # would be read as 3.1 元
+            "unit": T(
+                "名称后带有单位“{unit}”：请在指标列填写“{indicator}”，并在单位列每行填写“{unit}”"
+                "（没有单位列请加上）",
+                "the name carries the unit '{unit}': write '{indicator}' in the indicator "
+                "column and '{unit}' in the unit column on every row (add one if there is none)",
+            ),
         },
     ),
     _entry(
@@ -1281,6 +1354,58 @@ _ENTRIES = [
             "": T(
                 "请在Excel中打开，核对该单元格后另存为.xlsx",
                 "open it in Excel, check the cell, and save it again as .xlsx",
+            )
+        },
+    ),
+    _entry(
+        "hidden-rows",
+        W,
+        "row",
+        T(
+            "在Excel中隐藏（或被筛选掉）的行，看不到却被读取",
+            "rows hidden in Excel (or left out by a filter), not shown yet read",
+        ),
+        {
+            "": T(
+                "{count}行在Excel中被隐藏或被筛选掉，但已作为数据读取（{rows}）",
+                "{count:row is|rows are} hidden in Excel or left out by a filter, but read "
+                "as data ({rows})",
+            )
+        },
+        {
+            "": T(
+                "请取消隐藏（或清除筛选）核对这些行；不应报送的行请删除",
+                "unhide the rows (or clear the filter) and check them; delete the rows "
+                "that are not meant to be sent",
+            )
+        },
+    ),
+    _entry(
+        "merged-cell",
+        E,
+        "cell",
+        T(
+            "合并单元格：只有左上角的单元格有值，其余行读到的是空白",
+            "a merged cell: only its top-left cell holds the value, the other rows read it empty",
+        ),
+        {
+            "": T(
+                "单元格{cells}是合并单元格，值只存在{first}中；其余单元格读作空白",
+                "cells {cells} are merged and the value is kept in {first} only; "
+                "the other cells are read as empty",
+            ),
+            "region": T(
+                "地区单元格{cells}是合并单元格，值只存在{first}中；其余行的地区读作空白，"
+                "即全市（县区的数据会算到全市）",
+                "the region cells {cells} are merged and the value is kept in {first} only; "
+                "the other rows read an empty region, that is the whole city (a county's "
+                "figures would go to the city)",
+            ),
+        },
+        {
+            "": T(
+                "请取消合并，并在每一行填写{first}中的内容",
+                "unmerge the cells and write what {first} holds in every row",
             )
         },
     ),

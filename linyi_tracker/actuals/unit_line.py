@@ -1,0 +1,49 @@
+"""A line outside the table that says what unit its figures are in (单位：万人).
+
+Office tables put the unit in the title (临沂市2017年民生指标完成情况（单位：万人）), on a
+line of its own above the header (金额单位：万元) or in a note below the table; the
+format's unit column is then missing. Such a line was skipped as a title and the figures
+read in the plan's units: 12 (万人) stored as 12 persons. A line is said to state a unit
+when a 单位/Unit label is followed by a name the plan's units convert with a factor other
+than 1 (万人, 万元, 万平方米); 填报单位 (the reporting office) and a unit the figures are
+already in (人, 元, %) are not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from linyi_tracker.actuals.units import unit_factor
+from linyi_tracker.plan.models import Plan
+
+# 单位 at the start of a cell or after a bracket, a space or a separator, with a word
+# that says what is measured (金额单位, 计量单位); never 填报单位 and other offices'.
+_LABEL = re.compile(
+    r"(?:^|[(\[\s,;:。、])(?:计量|金额|面积|数量|价格|数值|数据|货币|人数)?单位\s*(?::|为|是)\s*([^)\]\s;]+)"
+    r"|(?i:\bunits?\s*:\s*)([^)\]\s;]+)"
+)
+_PARTS = re.compile(r"[、,/]")
+
+
+def stated_unit(row: list[str], plan: Plan) -> tuple[int, str, str] | None:
+    """The first cell of ``row`` stating a unit for the figures, as (index, the cell's
+    text, the unit written), or None."""
+    for i, cell in enumerate(row):
+        text = unicodedata.normalize("NFKC", cell).strip()
+        if not text:
+            continue
+        for match in _LABEL.finditer(text):
+            written = (match.group(1) or match.group(2) or "").rstrip("。.")
+            if any(_converts(part, plan) for part in _PARTS.split(written)):
+                return i, cell.strip(), written
+    return None
+
+
+def _converts(part: str, plan: Plan) -> bool:
+    """Whether ``part`` is a unit of the plan's under another magnitude (万人 for 人)."""
+    for unit in plan.units:
+        factor = unit_factor(part, unit)
+        if factor is not None and factor != 1:
+            return True
+    return False

@@ -1,0 +1,91 @@
+"""A county's file with no region column: its figures were read as the whole city's though
+its name (兰山区2017.csv), its sheet (兰山区) or its title named the county."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, Result
+from linyi_tracker.actuals.reader import PlanLookup, read_bytes, read_path
+from linyi_tracker.actuals.region_named import region_named
+from linyi_tracker.findings import Finding
+from linyi_tracker.plan.models import Plan
+
+TODAY = date(2026, 11, 28)
+FIXTURE = FIXTURES / "submissions" / "region-outside-table.csv"
+ROWS = "指标代码,期间,数值\nemp.new_urban_jobs,2017,12000\n"
+
+
+def _found(plan: Plan, text: str, name: str = "f.csv") -> list[Finding]:
+    read = read_bytes(text.encode(), name, PlanLookup(plan), today=TODAY)
+    return [f for f in read.findings if f.code == "region-outside-table"]
+
+
+def test_a_title_naming_a_county_is_an_error_at_the_header(plan: Plan) -> None:
+    """兰山区2017年民生指标完成情况 above a header with no region column: the error, at line 2."""
+    found = _found(plan, FIXTURE.read_text(encoding="utf-8"))
+    assert [(f.line, f.form, f.params["region"]) for f in found] == [(2, "title", "lanshan")]
+
+
+def test_a_file_named_for_a_county_is_an_error(plan: Plan) -> None:
+    """兰山区2017.csv with no region column is the error, naming the file."""
+    found = _found(plan, ROWS, "兰山区2017.csv")
+    assert [(f.form, f.params["region"]) for f in found] == [("file", "lanshan")]
+
+
+def test_a_sheet_named_for_a_county_is_an_error(plan: Plan, tmp_path: Path) -> None:
+    """A workbook whose sheet is named 罗庄区, with no region column, is the error."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "罗庄区"
+    sheet.append(["指标代码", "期间", "数值"])
+    sheet.append(["emp.new_urban_jobs", "2017", 9000])
+    path = tmp_path / "2017.xlsx"
+    book.save(path)
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    found = [f for f in read.findings if f.code == "region-outside-table"]
+    assert [(f.form, f.params["region"]) for f in found] == [("sheet", "luozhuang")]
+
+
+def test_ingest_refuses_a_county_file_with_no_region_column(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """ingest writes nothing: 兰山区's 12000 would be stored as the city's."""
+    data = tmp_path / "data"
+    data.mkdir()
+    result = run("--lang", "en", "ingest", str(FIXTURE), "--data", str(data))
+    assert result.exit_code == 1
+    assert "region-outside-table" in result.stdout
+    assert list(data.rglob("*.csv")) == []
+
+
+def test_a_city_file_with_no_region_column_is_read_as_the_city(plan: Plan) -> None:
+    """临沂市2017年民生指标 over a file with no region column: the city's, no error."""
+    assert _found(plan, "临沂市2017年民生指标,,\n" + ROWS, "临沂市-2017.csv") == []
+
+
+def test_a_file_with_a_region_column_is_not_told(plan: Plan) -> None:
+    """With a region column each row says its region: the file's name is not looked at."""
+    text = "指标代码,期间,地区,数值\nemp.new_urban_jobs,2017,兰山区,12000\n"
+    assert _found(plan, text, "兰山区2017.csv") == []
+
+
+def test_a_latin_name_is_a_region_only_as_a_word(plan: Plan) -> None:
+    """Lanshan-2017 names Lanshan; 'feint' does not name Fei County."""
+    lookup = PlanLookup(plan)
+    assert region_named(lookup, "Lanshan-2017") == "lanshan"
+    assert region_named(lookup, "feint 2017") is None
+
+
+@given(st.text(max_size=30))
+def test_any_text_names_a_region_or_none(plan: Plan, text: str) -> None:
+    """Any text gives a region of the plan other than the city, or None; never raises."""
+    found = region_named(PlanLookup(plan), text)
+    assert found is None or found in {r.id for r in plan.regions if r.id != plan.city.id}

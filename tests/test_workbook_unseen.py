@@ -1,0 +1,163 @@
+"""What a workbook keeps out of the clerk's sight. A merged cell: Excel keeps its value in
+the top-left cell only, so the rows it covers were read with that cell empty (a county's
+name once for three rows gave the other two rows' figures to the city). Hidden or
+filtered rows: read without a word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+
+from conftest import FIXTURES, Result
+from linyi_tracker.actuals.reader import PlanLookup, read_path
+from linyi_tracker.findings import Finding
+from linyi_tracker.plan.models import Plan
+
+TODAY = date(2026, 11, 28)
+MERGED = FIXTURES / "submissions" / "merged-cell.xlsx"
+HEADER = ["指标代码", "期间", "地区", "数值", "单位"]
+
+
+def _merged(plan: Plan, path: Path) -> list[Finding]:
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    return [f for f in read.findings if f.code == "merged-cell"]
+
+
+def _book(tmp_path: Path, rows: list[list[object]], *merges: str) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    for merge in merges:
+        sheet.merge_cells(merge)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_region_merged_over_rows_is_an_error_at_the_first_row_it_covers(plan: Plan) -> None:
+    """兰山区 merged over C2:C4 is one merged-cell error at C3, worded for the region."""
+    found = _merged(plan, MERGED)
+    assert [(f.line, f.column_number, f.form, f.params["cells"]) for f in found] == [
+        (3, 3, "region", "C2:C4")
+    ]
+
+
+def test_ingest_refuses_a_workbook_with_a_merged_region(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """ingest writes nothing for the merged region: its rows would go to the city."""
+    data = tmp_path / "data"
+    data.mkdir()
+    result = run("--lang", "en", "ingest", str(MERGED), "--data", str(data))
+    assert result.exit_code == 1
+    assert "merged-cell" in result.stdout
+    assert list(data.rglob("*.csv")) == []
+
+
+def test_a_merged_value_cell_is_an_error_not_worded_for_the_region(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """A figure merged over two rows (D2:D3) is a merged-cell error in its plain wording."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        ["emp.new_urban_jobs", "2017", "罗庄区", None, "人"],
+    ]
+    found = _merged(plan, _book(tmp_path, rows, "D2:D3"))
+    assert [(f.line, f.column_number, f.form) for f in found] == [(3, 4, "")]
+
+
+def test_a_merged_title_above_the_header_is_not_an_error(plan: Plan, tmp_path: Path) -> None:
+    """A title merged across the columns above the header changes no row read."""
+    rows: list[list[object]] = [
+        ["2017年兰山区民生指标"],
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+    ]
+    assert _merged(plan, _book(tmp_path, rows, "A1:E1")) == []
+
+
+def test_a_note_merged_across_its_row_is_not_a_merged_cell(plan: Plan, tmp_path: Path) -> None:
+    """A merge across one row (a note over the table's width) shows its other cells empty."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        ["注：以上数据为快报数"],
+    ]
+    assert _merged(plan, _book(tmp_path, rows, "A3:E3")) == []
+
+
+def _hidden(plan: Plan, path: Path) -> list[Finding]:
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    return [f for f in read.findings if f.code == "hidden-rows"]
+
+
+def test_rows_a_filter_hides_are_one_warning_naming_them(plan: Plan) -> None:
+    """A sheet filtered to 兰山区 (罗庄区, 河东区 hidden) is one hidden-rows warning, lines 3 and 4."""
+    found = _hidden(plan, FIXTURES / "submissions" / "hidden-rows.xlsx")
+    assert [(f.line, f.params["count"], str(f.params["rows"])) for f in found] == [(3, 2, "3,4")]
+
+
+def test_a_hidden_title_row_or_blank_row_is_not_told(plan: Plan, tmp_path: Path) -> None:
+    """A hidden row above the header or a hidden empty row holds no figure: no warning."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2017年兰山区民生指标"])
+    sheet.append(HEADER)
+    sheet.append(["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"])
+    sheet.row_dimensions[1].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    assert _hidden(plan, path) == []
+
+
+def test_a_header_over_two_rows_is_told_by_the_header_not_by_its_merges(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """指标 merged above 名称/代码 and 期间 merged down two rows: the header's error alone."""
+    rows: list[list[object]] = [
+        ["指标", None, "期间", "地区", "数值", "单位"],
+        ["名称", "代码", None, None, None, None],
+        ["城镇新增就业人数", "emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+    ]
+    path = _book(tmp_path, rows, "A1:B1", "C1:C2", "D1:D2", "E1:E2", "F1:F2")
+    assert _merged(plan, path) == []
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    assert "blank-header" in {f.code for f in read.findings}
+
+
+def test_a_sheet_openpyxl_would_leave_out_refuses_the_file(plan: Plan, tmp_path: Path) -> None:
+    """A sheet entry without its id (openpyxl drops it with a Python warning): an error."""
+    import re
+    import zipfile
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.append(HEADER)
+    first.append(["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"])
+    second = book.create_sheet("罗庄区")
+    second.append(HEADER)
+    second.append(["emp.new_urban_jobs", "2017", "罗庄区", 9000, "人"])
+    saved = tmp_path / "saved.xlsx"
+    book.save(saved)
+    damaged = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(damaged, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = re.sub(
+                    rb'(<sheet [^>]*?name="\xe7\xbd\x97[^>]*?) r:id="[^"]*"', rb"\1", data
+                )
+            out.writestr(info, data)
+    read = read_path(damaged, PlanLookup(plan), today=TODAY)
+    assert [(f.code, f.form) for f in read.findings if f.severity.value == "error"] == [
+        ("unreadable-workbook", "malformed")
+    ]
