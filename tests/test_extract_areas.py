@@ -10,6 +10,7 @@ Shandong sentence (大众日报, 15 Jan 2014, zw-news.com/news/guolei//news/guol
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -293,6 +294,8 @@ _PARTS = st.sampled_from(
         "%",
         "2017年",
         "山东省2017年国民经济和社会发展统计公报\n",
+        "注：",
+        "（以下均为名义增长）",
     ]
 )
 
@@ -310,14 +313,15 @@ def test_the_area_rules_only_withhold(
     linyi: Plan, parts: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whatever the text, every row proposed is one the plan's region names alone gave
-    (same figure, period, region and measure): the area rules never add nor move a row
-    (to a county only when the title names it, which these texts never do)."""
+    (same figure, period, region and measure): the area and footnote rules never add nor
+    move a row (to a county only when the title names it, which these texts never do)."""
     text = "".join(parts)
     with_rules = text_of(linyi, text)
     with monkeypatch.context() as m:
         m.setattr(Extractor, "_areas", lambda self, f, mentions, periods: _known(self, f))
         m.setattr(Extractor, "_document_region", lambda self, doc, result: self.region)
         m.setattr(area_rules, "heading_text", lambda text: None)
+        m.setattr(area_rules, "FOOTNOTE", re.compile("(?!)"))
         m.setattr(Extractor, "_one_figure_each", lambda self, rows, unread, s: rows)
         without = text_of(linyi, text)
     key = lambda r: (r.indicator, r.value, r.period, r.region, r.measure, r.span, r.line)  # noqa: E731
@@ -328,3 +332,36 @@ def _known(self: Extractor, f: str) -> list[tuple[int, int, frozenset[str]]]:
     from linyi_tracker.extract.figures import _find
 
     return _find(f, self.region_names, [False] * len(f))
+
+
+# Sweep: words that make a number something other than the figure
+
+
+@pytest.mark.parametrize("word", ["突破", "超"])
+def test_breaking_through_is_a_bound(linyi: Plan, word: str) -> None:
+    """城镇新增就业突破8万人 / 超8万人: more than 8万, never the level 8万 (a bound)."""
+    result = text_of(linyi, f"全年城镇新增就业{word}8万人。")
+    assert result.rows == []
+    assert [(s.text, s.reason) for s in result.skipped] == [("8万人", "bound")]
+
+
+def test_overfulfilled_keeps_the_figure_before_it(linyi: Plan) -> None:
+    """…8.5万人，超额完成目标任务: 超额 is no bound on the figure before it."""
+    result = text_of(linyi, "全年城镇新增就业8.5万人，超额完成目标任务。")
+    assert [(r.value, r.measure) for r in result.rows] == [("8.5", "level")]
+
+
+@pytest.mark.parametrize(
+    "text", ["注：城镇新增就业为8.5万人。", "注：1.数据为初步统计。2.城镇新增就业8.5万人。"]
+)
+def test_a_footnotes_figure_is_not_proposed(linyi: Plan, text: str) -> None:
+    """A line opening with 注： defines or restates: its figures are listed, not proposed."""
+    result = text_of(linyi, text)
+    assert result.rows == []
+    assert reasons(result) == ["footnote"]
+
+
+def test_the_line_after_a_footnote_is_read(linyi: Plan) -> None:
+    """The footnote holds for its own line only."""
+    result = text_of(linyi, "注：数据为初步统计。\n全年城镇新增就业8.5万人。")
+    assert city_rows(result) == [("emp.new_urban_jobs", "8.5")]

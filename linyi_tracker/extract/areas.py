@@ -42,6 +42,8 @@ NUMBERING = re.compile(
 # Words that may stand before an area that opens a sentence (其中，兰山区…).
 LEADING = re.compile(r"\s*(?:其中|另外|此外|同时|从地区看|分区域看)?\s*[，,：:]?\s*")
 _END_MARKS = "。！？!?"
+# 注：…, 注释：…, 说明：…: a footnote's line (figures.py proposes nothing from it).
+FOOTNOTE = re.compile(r"\s*(?:注|注释|说明|备注)\s*\d*\s*[：:]")
 HEADING_LENGTH = 24  # a line longer than this, or ending in a full stop, is text
 # 山东省2017年国民经济和社会发展统计公报, 2017年临沂市国民经济和社会发展统计公报,
 # 中华人民共和国2023年…: the title's area, before or after its year.

@@ -31,8 +31,10 @@ communiqué (``title-area``, said once a file; ``--region`` overrides). Then, in
 - ``N个百分点`` is a change in points, never a growth rate;
 - a figure in a unit the plan cannot read, with the same figure beside it in brackets in
   another unit (69541万吨（13908亿斤）), is restated: the one in the plan's unit is read;
-- after 其中 it is a part of the whole; after 占 a share; 约, 超过, 不足, 至少, 最多, ``N以上`` … a bound
-  (达到 states the figure);
+- after 其中 it is a part of the whole; after 占 a share; 约, 近, 超过, 超, 突破, 不足,
+  至少, 最多, ``N以上`` … a bound (达到 states the figure);
+- in a footnote (a line opening with 注：, 注释：, 说明：) nothing is proposed: a note
+  defines or restates, it does not report (``footnote``);
 - after a verb of change (增长, 增产, 下降, 减少 …), an aside in brackets between them
   aside (增长（以下如无特别说明，均为名义增长）7.9%): with ``%`` a growth rate on the
   previous year (signed; 实际增长, 扣除价格因素, 可比价 and 年均增长 are skipped:
@@ -99,6 +101,7 @@ NotReadReason = Literal[
     "respectively",
     "paragraph-area",
     "title-area",
+    "footnote",
 ]
 # What a number with no area named before it in its sentence falls back to, besides a
 # region id: the paragraph or heading above is about another area or a county, or the
@@ -194,8 +197,8 @@ _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) 
 # A bound, not a figure: 超过8万人, 不足8万人, 至少…; but 达到8.37万人 states the figure.
 _BOUND_BEFORE = re.compile(
     r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近|不足|不到|低于|高于|少于|多于|至少|"
-    r"最少|最多|至多|未达到|未达|未超过|达不到)\s*$"
-)
+    r"最少|最多|至多|未达到|未达|未超过|达不到|突破|超)\s*$"
+)  # 突破8万人, 超8万人: more than 8万, not 8万
 # 预计1300万人, 或将达…, 有望…: a forecast, not an actual (力争/目标 are targets, above).
 _FORECAST = re.compile(r"预计|预测|预期|估计|或将|有望|可望|将达|将超")
 _RANGE_SEP = r"\s*[-—–~～〜至到]\s*"
@@ -451,6 +454,7 @@ class Extractor:
             fallback = self._document_region(doc, result)
             section: str | None = None  # the area of a heading line above (areas.py)
             paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
+            note_line = 0  # the line of a footnote (注：…): its figures are not proposed
             for sentence in doc.sentences:
                 result.sentences += 1
                 heading = area_rules.heading_text(sentence.text)
@@ -461,7 +465,10 @@ class Extractor:
                 here = fallback
                 if carried is not None and carried != fallback and fallback != TITLE:
                     here = PARAGRAPH
-                lead = self.sentence(sentence, doc.path, title_year, result, here)
+                if area_rules.FOOTNOTE.match(sentence.text):
+                    note_line = sentence.line
+                footnote = note_line == sentence.line
+                lead = self.sentence(sentence, doc.path, title_year, result, here, footnote)
                 if lead is not None:
                     paragraph = (sentence.line, lead)
         # The title's reason once a document, at its first sentence (areas.py).
@@ -512,6 +519,7 @@ class Extractor:
         default_year: int | None,
         out: Extraction,
         fallback: str | None = None,
+        footnote: bool = False,
     ) -> str | None:
         """Read one sentence into ``out``; ``fallback`` is the region of numbers after no
         area of the sentence (the city, a county, or PARAGRAPH / TITLE: withheld). Returns
@@ -562,6 +570,8 @@ class Extractor:
                 if subjects.respectively(a, numbers):
                     unread.append(NotRead(ind_id, "respectively", s, (a, b), path, sentence.line))
                     continue
+            if isinstance(verdict, Proposed) and footnote:
+                verdict = _Unread("footnote", verdict.span)
             if isinstance(verdict, Proposed):
                 rows.append(_placed(verdict, s, path, sentence.line))
                 touched[ind_id] = True

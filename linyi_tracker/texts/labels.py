@@ -1233,6 +1233,10 @@ LABELS.update(
             "en": "after 分别 (respectively) each number goes with one of the items listed "
             "before it: enter them from the sentence",
         },
+        "extract.not_read.footnote": {
+            "zh": "在注释（注：……）中：注释说明口径或另作说明，不作为数字建议",
+            "en": "in a footnote (注：…): a note defines or restates, its figures are not proposed",
+        },
         "extract.title.rows": {
             "zh": "建议的数字（请逐行对照原句核对）",
             "en": "Proposed figures (check each against its sentence)",
