@@ -365,3 +365,30 @@ def test_the_line_after_a_footnote_is_read(linyi: Plan) -> None:
     """The footnote holds for its own line only."""
     result = text_of(linyi, "注：数据为初步统计。\n全年城镇新增就业8.5万人。")
     assert city_rows(result) == [("emp.new_urban_jobs", "8.5")]
+
+
+def test_another_citys_communique_gives_the_city_nothing(linyi: Plan) -> None:
+    """2022年济南市…统计公报 (qinglite.cn/doc/727564e586b967d02): 17.4万人 is Jinan's, never Linyi's."""
+    name = "jinan-2022.txt"
+    result = Extractor(linyi).extract([read_document(HERE / name, name)])
+    assert result.rows == []
+    assert result.title_areas == [(name, "济南市")]
+
+
+# Note marks and price-adjusted growth (the shape of Jinan 2022: 地区生产总值[2]为12027.5亿元，
+# 按不变价格计算，增长[3]3.1%, qinglite.cn/doc/727564e586b967d02)
+
+
+def test_a_note_mark_is_no_figure_and_hides_no_verb(linyi: Plan) -> None:
+    """收入［5］32000元，名义增长[3]7.9%: the marks' 5 and 3 are no figures; 7.9 % is the growth."""
+    result = text_of(linyi, "城镇居民人均可支配收入［5］32000元，名义增长[3]7.9%。")
+    assert [(r.value, r.measure) for r in result.rows] == [("32000", "level"), ("7.9", "growth")]
+    assert result.not_read == []
+
+
+@pytest.mark.parametrize("words", ["按不变价格计算", "按可比价格计算"])
+def test_growth_at_constant_prices_is_real_growth(linyi: Plan, words: str) -> None:
+    """…32000元，按不变价格计算，增长7.9%: price-adjusted, skipped as 实际增长 is, never proposed."""
+    result = text_of(linyi, f"城镇居民人均可支配收入32000元，{words}，增长7.9%。")
+    assert [(r.value, r.measure) for r in result.rows] == [("32000", "level")]
+    assert [(s.text, s.reason) for s in result.skipped] == [("7.9%", "real")]

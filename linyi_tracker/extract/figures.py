@@ -35,11 +35,11 @@ communiqué (``title-area``, said once a file; ``--region`` overrides). Then, in
   至少, 最多, ``N以上`` … a bound (达到 states the figure);
 - in a footnote (a line opening with 注：, 注释：, 说明：) nothing is proposed: a note
   defines or restates, it does not report (``footnote``);
-- after a verb of change (增长, 增产, 下降, 减少 …), an aside in brackets between them
-  aside (增长（以下如无特别说明，均为名义增长）7.9%): with ``%`` a growth rate on the
-  previous year (signed; 实际增长, 扣除价格因素, 可比价 and 年均增长 are skipped:
-  price-adjusted, or an average over years), with a unit an absolute change
-  (比上年增加888万吨), never a level;
+- after a verb of change (增长, 增产, 下降, 减少 …), past an aside in brackets
+  (增长（以下如无特别说明，均为名义增长）7.9%) or a note's mark (增长[3]3.1%, whose number
+  is never a figure): with ``%`` a growth rate on the previous year (signed; 实际增长,
+  扣除价格因素, 可比价, 不变价 and 年均增长 are skipped: price-adjusted, or an average over
+  years), with a unit an absolute change (比上年增加888万吨), never a level;
 - compared with another period without such a verb (比上年多63万人), a change too;
 - otherwise, in the indicator's unit (or one the plan converts exactly, 万人 → 人; ``%``
   for a percent indicator), a level.
@@ -235,7 +235,9 @@ _RESTATES = re.compile(
 _TAIL = 40  # the words just before a number that can make it a bound or a change
 # 增长（以下如无特别说明，均为可比价）7.9%: an aside in brackets, no digits in it, just
 # before a number: the words before it are the number's (its verb, its bound).
-_ASIDE = re.compile(r"[（(][^（）()\d]{1,60}[）)]\s*$")
+_ASIDE = re.compile(r"(?:[（(][^（）()\d]{1,60}[）)]|[\[［]\d{1,2}[\]］])\s*$")
+# 地区生产总值[2]为12027.5亿元, 增长[3]3.1%: a note's mark, whose number is no figure.
+_NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
 
 # A clause of a sentence starts after one of these (outside brackets: 69541万吨（13908亿斤）
 # and 增长（以下如无特别说明，均为同比名义增长）7.9% are one clause each); 和 and 以及 join
@@ -249,7 +251,7 @@ _SUBJECT_MARKS = re.compile(r"[,;:、，；：]|以及|和")
 _CONTINUING = (
     "增长", "下降", "增加", "减少", "增产", "减产", "增收", "减收", "上涨", "下跌", "上升",
     "回落", "提高", "降低", "提升", "持平", "多增", "少增", "名义", "实际", "扣除价格因素",
-    "按可比价格计算", "按可比口径计算", "按可比口径", "比上年末", "比上年同期", "比上年",
+    "按可比价格计算", "按不变价格计算", "按可比口径计算", "按可比口径", "比上年末", "比上年同期", "比上年",
     "比去年", "比上月", "比年初", "与上年", "比", "较", "同比", "环比", "增幅", "增速",
     "涨幅", "降幅", "达到", "达", "为", "是", "共计", "合计", "总计", "累计", "共", "其中",
     "全年", "年末", "年底", "年初", "分别", "均", "占", "完成", "超额完成", "超", "相当于",
@@ -296,8 +298,9 @@ class _Marks:
 
 
 _TARGET = re.compile("|".join(TARGET_WORDS))
-# Price-adjusted growth: 实际增长, 扣除价格因素, and 可比价 (按可比价格计算; 增长（…均为可比价）7.9%).
-_REAL = re.compile("实际|扣除价格因素|可比价")
+# Price-adjusted growth: 实际增长, 扣除价格因素, 可比价 and 不变价 (按可比价格计算, 按不变价格
+# 计算; 增长（…均为可比价）7.9%).
+_REAL = re.compile("实际|扣除价格因素|可比价|不变价")
 
 
 class _Text:
@@ -543,6 +546,9 @@ class Extractor:
         for start, end, _ in mentions:
             for i in range(start, end):
                 taken[i] = True
+        for mark in _NOTE_MARK.finditer(f):
+            for i in range(mark.start(), mark.end()):
+                taken[i] = True
         text = _Text(f, mentions)
         subjects = _Subjects(f, mentions, areas, periods)
         numbers = [m.start() for m in _NUMBER.finditer(f) if not any(taken[m.start() : m.end()])]
@@ -760,7 +766,8 @@ class Extractor:
         if change is not None:
             if unit != "%":
                 return _Skip("change", span) if unit_text else _Unread("unclear", span)
-            if text.real.within(lo, a):
+            # 按可比价格计算，增长3.9%: price-adjusted wherever it is said after the name
+            if text.real.within(mention_end, a):
                 return _Skip("real", span)
             if average:
                 return _Skip("average", span)
