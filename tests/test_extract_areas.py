@@ -392,3 +392,27 @@ def test_growth_at_constant_prices_is_real_growth(linyi: Plan, words: str) -> No
     result = text_of(linyi, f"城镇居民人均可支配收入32000元，{words}，增长7.9%。")
     assert [(r.value, r.measure) for r in result.rows] == [("32000", "level")]
     assert [(s.text, s.reason) for s in result.skipped] == [("7.9%", "real")]
+
+
+# The year of a figure quoted from the year before
+
+
+@pytest.mark.parametrize("word", ["上年", "上年末", "去年"])
+def test_last_years_figure_has_last_years_period(linyi: Plan, word: str) -> None:
+    """…8.5万人，上年为8.2万人 in a 2017 text: 8.2 is 2016's, never a second 2017 figure."""
+    result = text_of(linyi, f"全年城镇新增就业8.5万人，{word}为8.2万人。")
+    assert [(r.period, r.value) for r in result.rows] == [("2017", "8.5"), ("2016", "8.2")]
+
+
+@pytest.mark.parametrize("words", ["比上年增加0.3万人", "比上年末增加0.3万人", "较上年增加0.3万人"])
+def test_a_change_on_last_year_is_still_a_change(linyi: Plan, words: str) -> None:
+    """比上年增加/比上年末增加 stay a difference: 上年 after 比 or 较 is no period."""
+    result = text_of(linyi, f"全年城镇新增就业8.5万人，{words}。")
+    assert [(r.period, r.value) for r in result.rows] == [("2017", "8.5")]
+    assert [s.reason for s in result.skipped] == ["change"]
+
+
+def test_a_comparison_with_last_year_gives_last_year_no_growth(linyi: Plan) -> None:
+    """与上年相比增长3%: the growth of 2017 on 2016, never a growth row for 2016."""
+    result = text_of(linyi, "城镇居民人均可支配收入32000元，与上年相比增长3%。")
+    assert all(r.period != "2016" for r in result.rows)

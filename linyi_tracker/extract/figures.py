@@ -3,7 +3,7 @@
 A sentence is looked at when it names an indicator of the plan (its zh or en name or
 one of its ``aliases``, the longest name first). Each number in it belongs to the
 nearest indicator named before it, in the nearest period named before it (全年, 12月份,
-今年8月底, 2016年, …; else the document's year), for the nearest region named before it
+今年8月底, 2016年, 上年为/去年为 the year before, …; else the document's year), for the nearest region named before it
 (else ``--region``, else the plan's region the title names, else the city) — unless a clause between the name and the number opens
 with a subject of its own: after ，；、：, 和 or 以及 (outside brackets), past periods, region
 names and the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素
@@ -395,7 +395,14 @@ _PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"今年\s*(?:第?(?P<q>[一二三四])季度|(?P<h>上半年)|(?P<t>前三季度))"),
         "quarter-this",
     ),
-    (re.compile(r"(?<![比较同])去年"), "last-year"),
+    # 去年为…, 上年末为…: the year before's figure; not 比上年 / 高于上年 / 与上年相比 / 上年同期
+    # (a comparison, or part of a year).
+    (
+        re.compile(
+            r"(?<![比较同与和于])(?:去年|上年)(?:末|底)?(?!\s*(?:相比|比较|持平|同期|同月))"
+        ),
+        "last-year",
+    ),
     (re.compile(r"今年"), "this-year"),
     (re.compile(rf"(?<![\d年])(?<!第){_RANGE}(?P<m>\d{{1,2}})\s*月(?:份|底|末)?"), "month-default"),
     (re.compile(r"(?:第?(?P<q>[一二三四])季度|(?P<h>上半年)|(?P<t>前三季度))"), "quarter-default"),
@@ -869,7 +876,7 @@ def _period(
     elif kind in ("month-this", "quarter-this", "this-year"):
         year, word = year_option, "今年"
     elif kind == "last-year":
-        year, word = (None if year_option is None else year_option - 1), "去年"
+        year, word = (None if year_option is None else year_option - 1), words[:2]
     else:
         year, word = default, "全年" if kind == "whole-year" else ""
     if groups.get("m"):
