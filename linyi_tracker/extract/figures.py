@@ -628,12 +628,14 @@ class Extractor:
         starts = {start for start, _, _ in mentions}
         other = frozenset({""})
         found: list[tuple[int, int, frozenset[str]]] = []
-        known_starts = {start for start, _, _ in known}
+        known_starts = [start for start, _, _ in known]  # sorted, as _find returns them
+        mention_starts = sorted(starts)
         for start, end, ids in known:
             sub = area_rules.SUBAREA.match(f, end)
             if sub is not None and sub.end() > end:
                 after = _past_spaces(f, sub.end())
-                inside = any(end <= k < sub.end() for k in known_starts)
+                i = bisect_left(known_starts, end)
+                inside = i < len(known_starts) and known_starts[i] < sub.end()
                 if not inside and (after >= len(f) or f[after] in _CLAUSE_END or after in starts):
                     found.append((start, sub.end(), other))  # 临沂经济技术开发区, 兰山区枣园镇
                     continue
@@ -648,6 +650,7 @@ class Extractor:
                 found.append((m.start(), m.end(), other))
         # a clause that is nothing but a place's name: 济南市：…, 其中，青岛市，…
         bounds = [0] + [i + 1 for i, ch in enumerate(f) if ch in "，,；;：:、"] + [len(f) + 1]
+        places: list[tuple[int, int]] = []
         for lo, hi in pairwise(bounds):
             p = lo
             numbering = area_rules.NUMBERING.match(f, p)
@@ -660,13 +663,22 @@ class Extractor:
             if lead:
                 p = lead.end()
             # up to the clause's end, or to a name of the plan (济南市城镇新增就业15.2万人)
-            q = min([hi - 1, *(k for k in starts if p <= k < hi - 1)])
+            i = bisect_left(mention_starts, p)
+            q = hi - 1
+            if i < len(mention_starts) and mention_starts[i] < q:
+                q = mention_starts[i]
             word = f[p:q].strip()
-            if not word or word in self.region_by_name:
-                continue
-            if area_rules.is_place(word):
-                found = [a for a in found if not p <= a[0] < q]
-                found.append((p, q, other))
+            if word and word not in self.region_by_name and area_rules.is_place(word):
+                places.append((p, q))
+        if places:  # a known name inside the place (临沂 in 临沂市某区：) gives way to it
+            cut = [p for p, _ in places]
+            ends = [q for _, q in places]
+
+            def in_place(at: int) -> bool:
+                j = bisect_right(cut, at) - 1
+                return j >= 0 and at < ends[j]
+
+            found = [a for a in found if not in_place(a[0])] + [(p, q, other) for p, q in places]
         return sorted(found)
 
     def _one_figure_each(
