@@ -83,11 +83,15 @@ def test_a_rate_of_another_subject_is_not_listed_for_the_indicator(linyi: Plan) 
 
 def test_rural_income_is_never_the_urban_incomes_figure(linyi: Plan) -> None:
     """城镇居民人均可支配收入19770元…；农村居民人均可支配收入7142元，增长8.8%: 19770 元 is
-    proposed; neither 7142 元 nor the rural growth 8.8% is proposed or listed for urban income
+    proposed (and, past the bracketed aside, its nominal growth 7.9%); neither 7142 元 nor the
+    rural growth 8.8% is proposed or listed for urban income
     (国家统计局《2018年上半年居民收入和消费支出情况》, repost
     modernhuayu.com/data/142/2018-07-16/6424455866384454647.html)."""
     result = extract(linyi, "national-income-2018h1.txt", 2018)
-    assert [(r.value, r.unit, r.measure) for r in result.rows] == [("19770", "元", "level")]
+    assert [(r.value, r.unit, r.measure) for r in result.rows] == [
+        ("19770", "元", "level"),
+        ("7.9", "%", "growth"),
+    ]
     listed = numbers_listed(result)
     assert "7142元" not in listed and "8.8%" not in listed
 

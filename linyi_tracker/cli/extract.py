@@ -89,6 +89,11 @@ def extract(
             t("extract.year_from_title", language, year=extraction.year_from_title),
             markup=False,
         )
+    city = result.plan.city.name.get(language)
+    for path, area in extraction.title_areas:
+        messages.print(
+            t("extract.title_area", language, path=path, area=area, city=city), markup=False
+        )
     if output is not None:
         messages.print(t("extract.wrote", language, path=output, rows=len(written)), markup=False)
     elif output_format is OutputFormat.TABLE:

@@ -3,8 +3,8 @@
 A sentence is looked at when it names an indicator of the plan (its zh or en name or
 one of its ``aliases``, the longest name first). Each number in it belongs to the
 nearest indicator named before it, in the nearest period named before it (全年, 12月份,
-今年8月底, 2016年, …; else the document's year), for the nearest region named before it
-(else ``--region``, else the city) — unless a clause between the name and the number opens
+今年8月底, 2016年, 上年为/去年为 the year before, …; else the document's year), for the nearest region named before it
+(else ``--region``, else the plan's region the title names, else the city) — unless a clause between the name and the number opens
 with a subject of its own: after ，；、：, 和 or 以及 (outside brackets), past periods, region
 names and the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素
 …), a Chinese word that is no name of the plan, or letters written onto one (城镇新增就业12.3万人，
@@ -14,7 +14,12 @@ subject too, are the subject's: never proposed nor listed (a target or completio
 完成年度计划的99.34%, is still listed as skipped). So are the numbers after a name the
 clause makes part of a longer subject: words before it other than periods, regions, those
 continuing words and a list's numbering (31个大城市城镇调查失业率), or 中位数, 指数, 排名, 位次
-after it. These rules only withhold. Then, in this order:
+after it. These rules only withhold. So do the area rules (areas.py): an area the plan
+does not name is another area — a clause that is only a place's name (济南市：…), a region
+written onto a smaller place (临沂经济技术开发区), 分县区看; a number after none of the
+sentence's areas is withheld when its paragraph opened with another area or a county, or a
+heading line above names one (``paragraph-area``), or the title is another area's
+communiqué (``title-area``, said once a file; ``--region`` overrides). Then, in this order:
 
 - a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
@@ -26,11 +31,15 @@ after it. These rules only withhold. Then, in this order:
 - ``N个百分点`` is a change in points, never a growth rate;
 - a figure in a unit the plan cannot read, with the same figure beside it in brackets in
   another unit (69541万吨（13908亿斤）), is restated: the one in the plan's unit is read;
-- after 其中 it is a part of the whole; after 占 a share; 约, 超过, 不足, 至少, 最多, ``N以上`` … a bound
-  (达到 states the figure);
-- after a verb of change (增长, 增产, 下降, 减少 …): with ``%`` a growth rate on the
-  previous year (signed; 实际增长 and 年均增长 are skipped: price-adjusted, or an average
-  over years), with a unit an absolute change (比上年增加888万吨), never a level;
+- after 其中 it is a part of the whole; after 占 a share; 约, 近, 超过, 超, 突破, 不足,
+  至少, 最多, ``N以上`` … a bound (达到 states the figure);
+- in a footnote (a line opening with 注：, 注释：, 说明：) nothing is proposed: a note
+  defines or restates, it does not report (``footnote``);
+- after a verb of change (增长, 增产, 下降, 减少 …), past an aside in brackets
+  (增长（以下如无特别说明，均为名义增长）7.9%) or a note's mark (增长[3]3.1%, whose number
+  is never a figure): with ``%`` a growth rate on the previous year (signed; 实际增长,
+  扣除价格因素, 可比价, 不变价 and 年均增长 are skipped: price-adjusted, or an average over
+  years), with a unit an absolute change (比上年增加888万吨), never a level;
 - compared with another period without such a verb (比上年多63万人), a change too;
 - otherwise, in the indicator's unit (or one the plan converts exactly, 万人 → 人; ``%``
   for a percent indicator), a level.
@@ -50,11 +59,13 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS
 from linyi_tracker.actuals.units import unit_at, unit_factor
+from linyi_tracker.extract import areas as area_rules
 from linyi_tracker.extract.document import Document, Sentence
 from linyi_tracker.plan.models import Indicator, Plan, Unit
 from linyi_tracker.plan.script import simplified
@@ -88,7 +99,15 @@ NotReadReason = Literal[
     "range",
     "forecast",
     "respectively",
+    "paragraph-area",
+    "title-area",
+    "footnote",
 ]
+# What a number with no area named before it in its sentence falls back to, besides a
+# region id: the paragraph or heading above is about another area or a county, or the
+# document's title is another area's (areas.py).
+PARAGRAPH = "@paragraph"
+TITLE = "@title"
 
 
 @dataclass(frozen=True)
@@ -141,6 +160,9 @@ class Extraction:
     not_read: list[NotRead] = field(default_factory=list)
     sentences: int = 0  # sentences looked at
     year_from_title: int | None = None
+    # (file, area) for each document whose title names another area than the plan's city:
+    # nothing of it given to the city unless --region says so
+    title_areas: list[tuple[str, str]] = field(default_factory=list)
 
 
 def fold_same_length(text: str) -> str:
@@ -175,8 +197,8 @@ _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) 
 # A bound, not a figure: 超过8万人, 不足8万人, 至少…; but 达到8.37万人 states the figure.
 _BOUND_BEFORE = re.compile(
     r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近|不足|不到|低于|高于|少于|多于|至少|"
-    r"最少|最多|至多|未达到|未达|未超过|达不到)\s*$"
-)
+    r"最少|最多|至多|未达到|未达|未超过|达不到|突破|超)\s*$"
+)  # 突破8万人, 超8万人: more than 8万, not 8万
 # 预计1300万人, 或将达…, 有望…: a forecast, not an actual (力争/目标 are targets, above).
 _FORECAST = re.compile(r"预计|预测|预期|估计|或将|有望|可望|将达|将超")
 _RANGE_SEP = r"\s*[-—–~～〜至到]\s*"
@@ -211,6 +233,11 @@ _RESTATES = re.compile(
     rf"[^\d\s，,；;。（）()]{{0,6}}\s*[（(]\s*\d[\d.,]*\s*(?P<unit>{_UNIT_WORD})\s*[）)]"
 )
 _TAIL = 40  # the words just before a number that can make it a bound or a change
+# 增长（以下如无特别说明，均为可比价）7.9%: an aside in brackets, no digits in it, just
+# before a number: the words before it are the number's (its verb, its bound).
+_ASIDE = re.compile(r"(?:[（(][^（）()\d]{1,60}[）)]|[\[［]\d{1,2}[\]］])\s*$")
+# 地区生产总值[2]为12027.5亿元, 增长[3]3.1%: a note's mark, whose number is no figure.
+_NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
 
 # A clause of a sentence starts after one of these (outside brackets: 69541万吨（13908亿斤）
 # and 增长（以下如无特别说明，均为同比名义增长）7.9% are one clause each); 和 and 以及 join
@@ -224,7 +251,7 @@ _SUBJECT_MARKS = re.compile(r"[,;:、，；：]|以及|和")
 _CONTINUING = (
     "增长", "下降", "增加", "减少", "增产", "减产", "增收", "减收", "上涨", "下跌", "上升",
     "回落", "提高", "降低", "提升", "持平", "多增", "少增", "名义", "实际", "扣除价格因素",
-    "按可比价格计算", "按可比口径计算", "按可比口径", "比上年末", "比上年同期", "比上年",
+    "按可比价格计算", "按不变价格计算", "按可比口径计算", "按可比口径", "比上年末", "比上年同期", "比上年",
     "比去年", "比上月", "比年初", "与上年", "比", "较", "同比", "环比", "增幅", "增速",
     "涨幅", "降幅", "达到", "达", "为", "是", "共计", "合计", "总计", "累计", "共", "其中",
     "全年", "年末", "年底", "年初", "分别", "均", "占", "完成", "超额完成", "超", "相当于",
@@ -271,6 +298,9 @@ class _Marks:
 
 
 _TARGET = re.compile("|".join(TARGET_WORDS))
+# Price-adjusted growth: 实际增长, 扣除价格因素, 可比价 and 不变价 (按可比价格计算, 按不变价格
+# 计算; 增长（…均为可比价）7.9%).
+_REAL = re.compile("实际|扣除价格因素|可比价|不变价")
 
 
 class _Text:
@@ -290,7 +320,7 @@ class _Text:
         self.part = _Marks(re.compile("其中"), f)
         self.share = _Marks(re.compile("占"), f)
         self.compared = _Marks(_COMPARED, f)
-        self.real = _Marks(re.compile("实际|扣除价格因素"), f)
+        self.real = _Marks(_REAL, f)
         self.base = _Marks(_BASE_YEAR, f)
         self.forecast = _Marks(_FORECAST, self.blanked)
         self.clauses: dict[int, tuple[bool, bool, bool]] = {}
@@ -365,7 +395,14 @@ _PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"今年\s*(?:第?(?P<q>[一二三四])季度|(?P<h>上半年)|(?P<t>前三季度))"),
         "quarter-this",
     ),
-    (re.compile(r"(?<![比较同])去年"), "last-year"),
+    # 去年为…, 上年末为…: the year before's figure; not 比上年 / 高于上年 / 与上年相比 / 上年同期
+    # (a comparison, or part of a year).
+    (
+        re.compile(
+            r"(?<![比较同与和于])(?:去年|上年)(?:末|底)?(?!\s*(?:相比|比较|持平|同期|同月))"
+        ),
+        "last-year",
+    ),
     (re.compile(r"今年"), "this-year"),
     (re.compile(rf"(?<![\d年])(?<!第){_RANGE}(?P<m>\d{{1,2}})\s*月(?:份|底|末)?"), "month-default"),
     (re.compile(r"(?:第?(?P<q>[一二三四])季度|(?P<h>上半年)|(?P<t>前三季度))"), "quarter-default"),
@@ -381,6 +418,7 @@ class Extractor:
         self.lookup = PlanLookup(plan)
         self.year = year
         self.region = region or plan.city.id
+        self.region_given = region is not None  # --region: the title's area does not apply
         by_name: dict[str, set[str]] = {}
         for ind in plan.indicators:
             for name in (ind.name.zh, ind.name.en, *ind.aliases):
@@ -399,6 +437,7 @@ class Extractor:
         for area in OUTSIDE_AREAS:
             regions.setdefault(area, "")  # "" = outside the plan's area
         self.region_names = sorted(regions.items(), key=lambda kv: -len(kv[0]))
+        self.region_by_name = regions
         self.unit_texts = sorted(
             {
                 fold_same_length(n)
@@ -422,32 +461,100 @@ class Extractor:
             title_year = self.year if self.year is not None else _title_year(doc)
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
+            fallback = self._document_region(doc, result)
+            section: str | None = None  # the area of a heading line above (areas.py)
+            paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
+            note_line = 0  # the line of a footnote (注：…): its figures are not proposed
             for sentence in doc.sentences:
                 result.sentences += 1
-                self.sentence(sentence, doc.path, title_year, result)
+                heading = area_rules.heading_text(sentence.text)
+                if heading is not None:  # still read: a table's row has no full stop either
+                    section = self._place(fold_same_length(simplified(heading)))
+                    paragraph = None
+                carried = paragraph[1] if paragraph and paragraph[0] == sentence.line else section
+                here = fallback
+                if carried is not None and carried != fallback and fallback != TITLE:
+                    here = PARAGRAPH
+                if area_rules.FOOTNOTE.match(sentence.text):
+                    note_line = sentence.line
+                footnote = note_line == sentence.line
+                lead = self.sentence(sentence, doc.path, title_year, result, here, footnote)
+                if lead is not None:
+                    paragraph = (sentence.line, lead)
+        # The title's reason once a document, at its first sentence (areas.py).
+        seen: set[str] = set()
+        kept: list[NotRead] = []
+        for n in result.not_read:
+            if n.reason == "title-area":
+                if n.file in seen:
+                    continue
+                seen.add(n.file)
+            kept.append(n)
+        result.not_read = kept
         return result
+
+    def _place(self, text: str) -> str | None:
+        """The area a heading names: a region of the plan by its name, another place (""),
+        or None when the heading is not a place's name."""
+        text = text.strip()
+        if text in self.region_by_name:
+            return self.region_by_name[text]
+        return "" if area_rules.is_place(text) else None
+
+    def _document_region(self, doc: Document, result: Extraction) -> str:
+        """The region of a document's sentences that name none: --region, else the area of
+        its title when that is the plan's city or one of its regions, else TITLE (another
+        area: nothing for the city), else the city."""
+        if self.region_given:
+            return self.region
+        lines = [fold_same_length(simplified(s.text)) for s in doc.sentences[:5]]
+        area = area_rules.title_area(lines)
+        if area is None:
+            return self.region
+        city = self.plan.city
+        if area in ("中华人民共和国", "中国", "全国") and city.name.zh in ("全国", "中国"):
+            return city.id
+        for name, region in self.region_names:
+            if region and area.endswith(name) and len(name) >= 2:
+                return region
+        result.title_areas.append((doc.path, area))
+        return TITLE
 
     # one sentence
 
     def sentence(
-        self, sentence: Sentence, path: str, default_year: int | None, out: Extraction
-    ) -> None:
+        self,
+        sentence: Sentence,
+        path: str,
+        default_year: int | None,
+        out: Extraction,
+        fallback: str | None = None,
+        footnote: bool = False,
+    ) -> str | None:
+        """Read one sentence into ``out``; ``fallback`` is the region of numbers after no
+        area of the sentence (the city, a county, or PARAGRAPH / TITLE: withheld). Returns
+        the area the sentence opens with (a region id, "" for another area), if any."""
         s = sentence.text
+        here = self.region if fallback is None else fallback
         # Read in simplified script, one character for one: spans stay the published
         # sentence's, which the review shows (臨沂市…8.37萬人).
         f = fold_same_length(simplified(s))
         claimed = [False] * len(f)
         mentions = _find(f, self.indicator_names, claimed)
-        if not mentions:
-            return
-        areas = _find(f, self.region_names, [False] * len(f))
         periods = self._periods(f, default_year)
+        areas = self._areas(f, mentions, periods)
+        lead = _lead(f, areas, periods)
+        if not mentions:
+            return lead
         taken = [False] * len(f)
         for p in periods:
             for i in range(p.start, p.start + len(p.words)):
                 taken[i] = True
         for start, end, _ in mentions:
             for i in range(start, end):
+                taken[i] = True
+        for mark in _NOTE_MARK.finditer(f):
+            for i in range(mark.start(), mark.end()):
                 taken[i] = True
         text = _Text(f, mentions)
         subjects = _Subjects(f, mentions, areas, periods)
@@ -467,7 +574,7 @@ class Extractor:
                 continue  # an alias shared by two indicators: left to the analyst below
             (ind_id,) = ind_ids
             ind = self.plan.indicator_by_id[ind_id]
-            verdict = self._number(text, m, ind, (areas, area_ends), periods, default_year)
+            verdict = self._number(text, m, ind, (areas, area_ends), periods, default_year, here)
             if verdict is not None and not (
                 isinstance(verdict, _Skip) and verdict.reason in ("target", "completion")
             ):
@@ -476,6 +583,8 @@ class Extractor:
                 if subjects.respectively(a, numbers):
                     unread.append(NotRead(ind_id, "respectively", s, (a, b), path, sentence.line))
                     continue
+            if isinstance(verdict, Proposed) and footnote:
+                verdict = _Unread("footnote", verdict.span)
             if isinstance(verdict, Proposed):
                 rows.append(_placed(verdict, s, path, sentence.line))
                 touched[ind_id] = True
@@ -504,6 +613,73 @@ class Extractor:
                     reason: NotReadReason = "unclear" if numbers or len(ids) > 1 else "no-figure"
                     out.not_read.append(NotRead(ind_id, reason, s, None, path, sentence.line))
                     listed.add(ind_id)
+        return lead
+
+    def _areas(
+        self,
+        f: str,
+        mentions: list[tuple[int, int, frozenset[str]]],
+        periods: list[_Period],
+    ) -> list[tuple[int, int, frozenset[str]]]:
+        """The areas a sentence names, in order: the plan's regions and the outside areas
+        it knows, then what areas.py finds where those do not say (a clause that is a
+        place's name, a region written onto a smaller place, 分县区看): another area ("")."""
+        known = _find(f, self.region_names, [False] * len(f))
+        starts = {start for start, _, _ in mentions}
+        other = frozenset({""})
+        found: list[tuple[int, int, frozenset[str]]] = []
+        known_starts = [start for start, _, _ in known]  # sorted, as _find returns them
+        mention_starts = sorted(starts)
+        for start, end, ids in known:
+            sub = area_rules.SUBAREA.match(f, end)
+            if sub is not None and sub.end() > end:
+                after = _past_spaces(f, sub.end())
+                i = bisect_left(known_starts, end)
+                inside = i < len(known_starts) and known_starts[i] < sub.end()
+                if not inside and (after >= len(f) or f[after] in _CLAUSE_END or after in starts):
+                    found.append((start, sub.end(), other))  # 临沂经济技术开发区, 兰山区枣园镇
+                    continue
+            found.append((start, end, ids))
+        period_ends = {p.start: p.start + len(p.words) for p in periods}
+        taken = [False] * len(f)
+        for start, end, _ in found:
+            for i in range(start, end):
+                taken[i] = True
+        for m in area_rules.BY_AREA.finditer(f):
+            if not any(taken[m.start() : m.end()]):
+                found.append((m.start(), m.end(), other))
+        # a clause that is nothing but a place's name: 济南市：…, 其中，青岛市，…
+        bounds = [0] + [i + 1 for i, ch in enumerate(f) if ch in "，,；;：:、"] + [len(f) + 1]
+        places: list[tuple[int, int]] = []
+        for lo, hi in pairwise(bounds):
+            p = lo
+            numbering = area_rules.NUMBERING.match(f, p)
+            if numbering:
+                p = numbering.end()
+            p = _past_spaces(f, p)
+            while p in period_ends:
+                p = _past_spaces(f, period_ends[p])
+            lead = area_rules.LEADING.match(f, p)
+            if lead:
+                p = lead.end()
+            # up to the clause's end, or to a name of the plan (济南市城镇新增就业15.2万人)
+            i = bisect_left(mention_starts, p)
+            q = hi - 1
+            if i < len(mention_starts) and mention_starts[i] < q:
+                q = mention_starts[i]
+            word = f[p:q].strip()
+            if word and word not in self.region_by_name and area_rules.is_place(word):
+                places.append((p, q))
+        if places:  # a known name inside the place (临沂 in 临沂市某区：) gives way to it
+            cut = [p for p, _ in places]
+            ends = [q for _, q in places]
+
+            def in_place(at: int) -> bool:
+                j = bisect_right(cut, at) - 1
+                return j >= 0 and at < ends[j]
+
+            found = [a for a in found if not in_place(a[0])] + [(p, q, other) for p, q in places]
+        return sorted(found)
 
     def _one_figure_each(
         self, rows: list[Proposed], unread: list[NotRead], s: str
@@ -531,6 +707,7 @@ class Extractor:
         areas: tuple[list[tuple[int, int, frozenset[str]]], list[int]],
         periods: list[_Period],
         default_year: int | None,
+        fallback: str,
     ) -> Proposed | _Skip | _Unread | None:
         """What one number is. Every look at the text is bounded near the number or a
         binary search in what :class:`_Text` found once: linear in the sentence."""
@@ -547,8 +724,14 @@ class Extractor:
             # 增加888万吨（178亿斤）: a figure in brackets is read in the clause of the figure
             # it restates (a bracket ends no clause for it).
             clause_start = text.clause(restating.start(), restating.start() + 1)[0]
+        aside = None if restating is not None else _ASIDE.search(f, max(0, a - 64), a)
+        if aside is not None and aside.start() > mention_end:
+            clause_start = text.clause(aside.start(), aside.start() + 1)[0]
+            before = aside.start()  # the verb before the brackets, read as if they were not
+        else:
+            before = a
         lo = max(clause_start, mention_end)
-        tail = f[max(lo, a - _TAIL) : a]
+        tail = f[max(lo, before - _TAIL) : before]
         # the unit: %, 个百分点, or a unit of the plan (after 万/亿); "8.5 万人" spaced too
         p = _past_spaces(f, b)
         # The indicator's own unit, as long as it reads (万吨 whole before its 万 could be a
@@ -589,16 +772,21 @@ class Extractor:
         if _BOUND_BEFORE.search(tail) or _BOUND_AFTER.match(f, figure_end):
             return _Skip("bound", span)
         change = _CHANGE.search(tail)
-        region = self._region(areas, a)
+        region = self._region(areas, a, fallback)
         if region == "":
             return _Unread("other-area", span)
+        if region == PARAGRAPH:
+            return _Unread("paragraph-area", span)
+        if region == TITLE:
+            return _Unread("title-area", span)
         period = _latest_period(periods, a)
         if change is None and text.compared.within(lo, a):
             return _Skip("change", span) if unit != "%" else _Unread("unclear", span)
         if change is not None:
             if unit != "%":
                 return _Skip("change", span) if unit_text else _Unread("unclear", span)
-            if text.real.within(lo, a):
+            # 按可比价格计算，增长3.9%: price-adjusted wherever it is said after the name
+            if text.real.within(mention_end, a):
                 return _Skip("real", span)
             if average:
                 return _Skip("average", span)
@@ -662,11 +850,14 @@ class Extractor:
         return Proposed(ind.id, text, region, value, unit, measure, "", span, "", 0, known, word)
 
     def _region(
-        self, areas: tuple[list[tuple[int, int, frozenset[str]]], list[int]], at: int
+        self,
+        areas: tuple[list[tuple[int, int, frozenset[str]]], list[int]],
+        at: int,
+        fallback: str,
     ) -> str:
         ids = _latest(areas[0], areas[1], at)
         if ids is None:
-            return self.region
+            return fallback
         return next(iter(ids))
 
     def _periods(self, f: str, default_year: int | None) -> list[_Period]:
@@ -697,7 +888,7 @@ def _period(
     elif kind in ("month-this", "quarter-this", "this-year"):
         year, word = year_option, "今年"
     elif kind == "last-year":
-        year, word = (None if year_option is None else year_option - 1), "去年"
+        year, word = (None if year_option is None else year_option - 1), words[:2]
     else:
         year, word = default, "全年" if kind == "whole-year" else ""
     if groups.get("m"):
@@ -848,6 +1039,29 @@ class _Subjects:
             return True
         i = bisect_right(self.starts, at)
         return bool(i) and self.starts[i - 1] >= mention_end
+
+
+def _lead(
+    f: str, areas: list[tuple[int, int, frozenset[str]]], periods: list[_Period]
+) -> str | None:
+    """The area a sentence opens with (其中，兰山区…; 2017年，济南市：…; 分县区看，…): the
+    first area, when only numbering, periods and 其中-like words stand before it."""
+    if not areas:
+        return None
+    start, _, ids = areas[0]
+    period_ends = {p.start: p.start + len(p.words) for p in periods}
+    numbering = area_rules.NUMBERING.match(f)
+    p = numbering.end() if numbering else 0
+    while p < start:
+        p = _past_spaces(f, p)
+        if p in period_ends:
+            p = period_ends[p]
+            continue
+        m = area_rules.LEADING.match(f, p)
+        if m is None or m.end() == p:
+            break
+        p = m.end()
+    return next(iter(ids)) if p == start else None
 
 
 def _latest_period(periods: list[_Period], at: int) -> _Period | None:

@@ -69,6 +69,7 @@ def to_dict(
             for d in documents or []
         ],
         "output": output,
+        "title_areas": [{"path": path, "area": area} for path, area in extraction.title_areas],
         "rows": [_row(r, lang, id(r) in in_file) for r in extraction.rows],
         "skipped": [_skipped(s, lang) for s in extraction.skipped],
         "not_read": [_not_read(n, lang) for n in extraction.not_read],

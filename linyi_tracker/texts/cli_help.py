@@ -303,8 +303,11 @@ PARAMETERS: dict[str, HelpText] = {
         "en": "The year of sentences that say 今年 or give no year (default: the year in the title).",
     },
     "extract|--region": {
-        "zh": "未提到地区的句子所属的地区：代码或名称（默认：全市）。",
-        "en": "The region of sentences that name none: id or name (default: the whole city).",
+        "zh": "未提到地区的句子所属的地区：代码或名称（默认：标题所说的本规划地区，否则全市）。"
+        "标题是另一地区的公报（如山东省…统计公报）时，未写地区的数字不归入全市，除非用本选项指定。",
+        "en": "The region of sentences that name none: id or name (default: the plan's region "
+        "the title names, else the whole city). When the title is another area's communiqué "
+        "(山东省…统计公报), figures that name no area are not proposed unless this option names a region.",
     },
     "extract|--output": {
         "zh": "要写入的报送文件（CSV，带 BOM 的 UTF-8）；不写则只显示核对表。",

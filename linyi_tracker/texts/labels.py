@@ -1190,8 +1190,19 @@ LABELS.update(
             "en": "the unit is not the indicator's, nor one the plan converts",
         },
         "extract.not_read.other-area": {
-            "zh": "说的是规划范围以外的地区（全国、全省……）",
-            "en": "about an area outside the plan's (全国, 全省, …)",
+            "zh": "说的是规划范围以外的地区（全国、全省、其他城市、开发区、乡镇……）",
+            "en": "about an area outside the plan's (全国, 全省, another city, a development "
+            "zone, a town, …)",
+        },
+        "extract.not_read.paragraph-area": {
+            "zh": "本段（或上方标题）说的是另一地区或某个县区，本句未写地区：不归入全市，请对照原文录入",
+            "en": "the paragraph (or the heading above it) is about another area or a county "
+            "and the sentence names none: not given to the city; enter it from the text",
+        },
+        "extract.not_read.title-area": {
+            "zh": "标题说明本文是另一地区的公报：其数字不归入全市（每个文件只列第一句）",
+            "en": "the title says the text is another area's communiqué: its figures are not "
+            "the city's (the first sentence of each file is listed)",
         },
         "extract.not_read.not-a-number": {
             "zh": "该指标的值不是数字（节点或定性目标）：请人工判断",
@@ -1222,6 +1233,10 @@ LABELS.update(
             "en": "after 分别 (respectively) each number goes with one of the items listed "
             "before it: enter them from the sentence",
         },
+        "extract.not_read.footnote": {
+            "zh": "在注释（注：……）中：注释说明口径或另作说明，不作为数字建议",
+            "en": "in a footnote (注：…): a note defines or restates, its figures are not proposed",
+        },
         "extract.title.rows": {
             "zh": "建议的数字（请逐行对照原句核对）",
             "en": "Proposed figures (check each against its sentence)",
@@ -1243,6 +1258,12 @@ LABELS.update(
         "extract.year_from_title": {
             "zh": "年份取自标题：{year}年（可用 --period 改写）",
             "en": "year taken from the title: {year} (--period overrides it)",
+        },
+        "extract.title_area": {
+            "zh": "{path} 的标题说的是“{area}”，不是{city}：未把其中未写地区的数字归入{city}。"
+            "若确是{city}的数字，请加 --region 指定地区",
+            "en": "the title of {path} names {area}, not {city}: no figure of it that names no "
+            "area is given to {city}. If they are {city}'s, say so with --region",
         },
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",

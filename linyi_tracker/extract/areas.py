@@ -1,0 +1,83 @@
+"""Which area a communiqué's words are about, where the plan's region names do not say.
+
+The plan names its city and counties; a communiqué also speaks of places the plan does
+not name (济南市, 江苏省, 临沂经济技术开发区, 枣园镇), of its counties one by one (分县区看，…)
+and of a whole document's area in its title (山东省2017年国民经济和社会发展统计公报). A figure
+about any of them is not the city's. These rules only ever say "not the plan's city":
+
+- a *place word*: a clause that is nothing but a name ending in 省, 市, 县, 区, 州, 镇, 乡,
+  街道, 开发区 … (济南市：城镇新增就业15.2万人; a line 兰山区：);
+- a region of the plan written onto a smaller place (临沂经济技术开发区, 兰山区枣园镇);
+- 分县区看, 分地区看, 分市看 …: what follows is by area, not the whole city's;
+- a *heading*: a short line without a full stop nor a digit that is a place word names
+  the area of the lines under it, up to the next heading; a sentence that opens with an area names
+  the area of the sentences after it on its line (the paragraph);
+- the *title* (the first line naming a 统计公报 or 国民经济和社会发展): its area is the
+  document's; another than the plan's city gives nothing to the city.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = r"[\u3400-\u9fff]"
+PLACE_SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "开发区", "高新区", "示范区", "新区",
+    "园区", "街道", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡",
+)  # fmt: skip
+_SUFFIX_RE = "(?:" + "|".join(PLACE_SUFFIXES) + ")"
+# A whole text that is a place's name (fullmatch): 济南市, 江苏省, 临沂经济技术开发区.
+PLACE_WORD = re.compile(rf"{_CJK}{{1,12}}?{_SUFFIX_RE}")
+# A smaller place written right after a region's name: 临沂|经济技术开发区, 兰山区|枣园镇.
+SUBAREA = re.compile(
+    rf"{_CJK}{{0,10}}?(?:开发区|高新区|示范区|新区|园区|片区|街道|社区|镇|乡|村|城区|市区)"
+)
+# 分县区看，… / 分地区看 / 分市来看: the figures that follow are by area.
+BY_AREA = re.compile(
+    r"分(?:县市区|县区|区县|市县区|县市|县|地区|区域|地市|市|省份|省|城市|乡镇)(?:来看|看|情况)"
+)
+NUMBERING = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*"
+)
+# Words that may stand before an area that opens a sentence (其中，兰山区…).
+LEADING = re.compile(r"\s*(?:其中|另外|此外|同时|从地区看|分区域看)?\s*[，,：:]?\s*")
+_END_MARKS = "。！？!?"
+# 注：…, 注释：…, 说明：…: a footnote's line (figures.py proposes nothing from it).
+FOOTNOTE = re.compile(r"\s*(?:注|注释|说明|备注)\s*\d*\s*[：:]")
+HEADING_LENGTH = 24  # a line longer than this, or ending in a full stop, is text
+# 山东省2017年国民经济和社会发展统计公报, 2017年临沂市国民经济和社会发展统计公报,
+# 中华人民共和国2023年…: the title's area, before or after its year.
+_TITLE_AREA = re.compile(
+    rf"(?P<a>{_CJK}{{1,14}}?(?:{_SUFFIX_RE}|共和国|中国|全国))\s*\d{{4}}\s*年度?\s*"
+    rf"(?:国民经济和社会发展)?统计公报"
+    rf"|\d{{4}}\s*年度?\s*(?P<b>{_CJK}{{1,14}}?(?:{_SUFFIX_RE}|共和国|中国|全国))\s*"
+    rf"(?:国民经济和社会发展)?统计公报"
+)
+_TITLE_LINES = 5
+
+
+def is_place(text: str) -> bool:
+    """The text (spaces and a closing colon aside) is a place's name and nothing more."""
+    return PLACE_WORD.fullmatch(text.strip().rstrip("：:").strip()) is not None
+
+
+def heading_text(text: str) -> str | None:
+    """The words of a heading line (numbering and a closing colon cut off), or None when
+    the sentence is text: it ends in a full stop or is longer than a heading."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in _END_MARKS or len(stripped) > HEADING_LENGTH:
+        return None
+    m = NUMBERING.match(stripped)
+    words = stripped[m.end() if m else 0 :].strip().rstrip("：:").strip()
+    # a line with a number is a line of text (a table's row), which ends no section
+    return None if any(ch.isdigit() for ch in words) else words
+
+
+def title_area(lines: list[str]) -> str | None:
+    """The area a communiqué's title names (山东省, 中华人民共和国, 临沂市), from the first
+    lines that hold a title (folded to simplified script by the caller); None if none."""
+    for text in lines[:_TITLE_LINES]:
+        m = _TITLE_AREA.search(text)
+        if m:
+            return m.group("a") or m.group("b")
+    return None
