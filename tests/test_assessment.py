@@ -444,6 +444,21 @@ def test_cumulative_short_at_deadline_is_missed(plan: Plan) -> None:
     assert a.status == "missed" and a.time_progress == 1.0
 
 
+@pytest.mark.parametrize("as_of", ["2020", "2020-12"])
+def test_cumulative_year_over_with_only_ytd_is_not_missed(plan: Plan, as_of: str) -> None:
+    """A sum whose deadline year has only a Jan–Jun figure is not final: insufficient_data."""
+    a = run(
+        plan,
+        STARTED,
+        as_of,
+        "housing.floor_area_started,2018,,1900000,,s,",
+        "housing.floor_area_started,2019,,2000000,,s,",
+        "housing.floor_area_started,2020-06,,900000,,s,",
+    )
+    assert a.status == "insufficient_data" and "year-over-only-ytd" in a.reasons
+    assert a.actual == Decimal(4800000) and a.pace is None and a.projected is None
+
+
 # ------------------------------------------------------------------ milestones and judgements
 
 

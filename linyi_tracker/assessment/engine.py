@@ -589,7 +589,13 @@ def _cumulative(
         a.achievement, a.gap = None, None
         a.reasons.append("missing-years")
     elif deadline_reached(p, t.deadline):
-        a.status = "missed"
+        if used[-1].period.is_full_year:
+            a.status = "missed"
+        else:
+            # The deadline year is over but its figure is year-to-date: the sum is not
+            # final (assessment.md, status rule 3), as for an annual target's year.
+            a.status = "insufficient_data"
+            a.reasons.append("year-over-only-ytd")
     else:
         _status_from_pace(plan, a)
 
