@@ -31,7 +31,13 @@ from linyi_tracker import clock
 from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.assessment.series import PartialSum, Series, SeriesBook, series_for
+from linyi_tracker.assessment.series import (
+    DERIVED_FILE,
+    PartialSum,
+    Series,
+    SeriesBook,
+    series_for,
+)
 from linyi_tracker.plan.models import (
     AnnualTarget,
     ChangeTarget,
@@ -225,7 +231,7 @@ def assess(
         growth = [o for o in store.growth_series(target.indicator, region) if o.period.is_full_year]
         _relative(plan, target, a, series, growth, as_of)
     if a.actual_period is not None:
-        a.revised = (a.indicator, str(a.actual_period), region, "level") in store.revisions
+        a.revised = made_of_revised(plan, store, a.evidence)
     if a.status == "no_data" and a.kind in QUANTITATIVE and _growth_only(store, a, as_of):
         # A growth figure never stands in for a level (assessment.md, "Figures given as
         # growth rates"): there are figures, but none this target can be judged on.
@@ -234,6 +240,22 @@ def assess(
     if a.status == "insufficient_data" and any(r in LACKING for r in a.reasons):
         _nothing_derived(a)
     return a
+
+
+def made_of_revised(plan: Plan, store: Store, evidence: list[Observation]) -> bool:
+    """Whether any figure a result is made of is a revision: the latest figure, a year of a
+    sum over years, a link of a chain, or a region's figure in a city sum of the regions —
+    the one rule for the revision mark every output shows (a sum whose 2019 was revised
+    read unmarked while show's series marked 2019)."""
+    for o in evidence:
+        if o.key in store.revisions:
+            return True
+        if o.file == DERIVED_FILE and any(
+            (o.indicator, o.period.text, r.id, o.measure) in store.revisions
+            for r in plan.summed_regions
+        ):
+            return True
+    return False
 
 
 # The reasons a target is short of data because a figure is missing: the full year's
