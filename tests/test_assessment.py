@@ -480,6 +480,26 @@ def test_milestone_done_late(plan: Plan) -> None:
     assert (a.status, a.on_time) == ("done", False)
 
 
+def test_milestone_done_is_shown_by_when_it_was_first_done(plan: Plan) -> None:
+    """Done in 2015 and reported done again in 2019: shown as done (2015), on time."""
+    a = run(
+        plan,
+        "gov.citizen_centre.2015",
+        "2019",
+        "gov.citizen_centre,2015,,done,,s,",
+        "gov.citizen_centre,2019,,done,,s,",
+    )
+    assert (a.status, a.on_time) == ("done", True)
+    assert str(a.actual_period) == "2015" and [o.line for o in a.evidence] == [2]
+
+
+def test_a_county_milestone_done_on_time_is_shown_by_its_first_year(plan: Plan) -> None:
+    """A county done in 2015, 2016 and 2019 against 'by 2015' reads done (2015), on time."""
+    rows = [f"edu.balanced_counties,{y},lanshan,done,,s," for y in (2015, 2016, 2019)]
+    a = run(plan, "edu.balanced_counties.2015", "2020", *rows, region="lanshan")
+    assert (a.status, a.on_time, str(a.actual_period)) == ("done", True, "2015")
+
+
 def test_milestone_done_when_unknown(plan: Plan) -> None:
     """First reported done after the deadline, nothing before: whether on time is unknown."""
     a = run(plan, "gov.citizen_centre.2015", "2017", "gov.citizen_centre,2016,,done,,s,")

@@ -823,13 +823,18 @@ def _milestone(
         return o.word == "done"
 
     latest = obs[-1]
-    a.evidence = [latest]
-    a.actual_period = latest.period
+    done = [o for o in obs if is_done(o)]
+    # A milestone done is shown by the figure that says it was first done — the one its
+    # on-time verdict is judged on — not by the latest report that still says so: "done
+    # (2019) · on time" against "by 2015" read as done in 2019.
+    shown = done[0] if done and is_done(latest) else latest
+    a.evidence = [shown]
+    a.actual_period = shown.period
     if counting:
         a.actual = (
-            latest.value
-            if latest.value is not None
-            else (Decimal(t.count_total or 0) if latest.word == "done" else Decimal(0))
+            shown.value
+            if shown.value is not None
+            else (Decimal(t.count_total or 0) if shown.word == "done" else Decimal(0))
         )
         a.target = Decimal(t.count_total or 0)
         a.achievement = float(a.actual / a.target) if a.target else None
@@ -837,9 +842,8 @@ def _milestone(
         _partial_note(a, series, as_of, latest.period)
     else:
         a.actual_word = "done" if is_done(latest) else "not-done"
-    done = [o for o in obs if is_done(o)]
     if done and is_done(latest):
-        first = done[0]
+        first = shown
         a.status = "done"
         a.actual_word = "done"
         if first.done_on is not None:
