@@ -141,6 +141,32 @@ def test_level_one_figure_has_no_pace(plan: Plan) -> None:
     assert a.pace is None and a.status == "insufficient_data"
 
 
+@pytest.mark.parametrize("period", ["2016-06", "2017-06", "2017Q2", "2018-04", "2019Q3"])
+def test_level_one_mid_year_figure_has_no_pace(plan: Plan, period: str) -> None:
+    """One figure of a part of a year is its own starting point, whatever the year: no
+    progress, no pace, insufficient data (2017-06 was read as starting in 2016: off track)."""
+    row = f"ss.employee_insurance_coverage,{period},,85,,s,"
+    a = run(plan, "ss.employee_insurance_coverage.2020", period, row)
+    assert a.status == "insufficient_data" and "no-starting-point" in a.reasons
+    assert a.progress is None and a.pace is None and a.schedule_gap is None
+
+
+def test_level_pace_from_a_mid_year_start_counts_the_years_between(plan: Plan) -> None:
+    """From 80 at June 2017 to 84 at the end of 2018 is 1.5 years, not 2."""
+    a = run(
+        plan,
+        "ss.employee_insurance_coverage.2020",
+        "2018",
+        "ss.employee_insurance_coverage,2017-06,,80,,s,",
+        "ss.employee_insurance_coverage,2018,,84,,s,",
+    )
+    assert a.starting_point == (2017, Decimal(80))
+    assert a.time_progress == pytest.approx(1.5 / 3.5)
+    cagr_a = (84 / 80) ** (1 / 1.5) - 1
+    cagr_r = (92 / 80) ** (1 / 3.5) - 1
+    assert a.pace == pytest.approx(cagr_a / cagr_r)
+
+
 def test_level_falling_is_regressing(plan: Plan) -> None:
     """Coverage falling 80 → 78 gives negative pace: off_track, flagged regressing."""
     a = run(

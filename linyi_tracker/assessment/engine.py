@@ -362,11 +362,19 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
     start_year = t.start if t.start is not None else plan.plan.period.start
     numbers = [o for o in series.up_to(as_of) if o.value is not None]
     inside = [o for o in numbers if o.period.year >= start_year]
+    # x0: where the starting point stands on the scale of years the latest figure is
+    # placed on (year_point), so a figure of part of a year is measured from its own end
+    # (the year shown is its calendar year): round(year_point) put a June 2017 start at
+    # 2016 — one figure then read as half a year of no progress, off track — and a June
+    # 2016 start at 2016 (half-even rounding), so the word depended on the year's parity.
+    x0: float | None = None
     if t.baseline is not None:
         a.starting_point = (t.baseline.year, t.baseline.value)
+        x0 = float(t.baseline.year)
     elif numbers:
         first = numbers[0]
-        a.starting_point = (round(year_point(first.period)), first.value or Decimal(0))
+        a.starting_point = (first.period.year, first.value or Decimal(0))
+        x0 = year_point(first.period)
     if not inside:
         a.status = "no_data"
         if numbers:
@@ -391,23 +399,23 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         a.gap = actual - target
     ya = year_point(latest.period)
     start_met = False
-    if a.starting_point is not None:
-        y0, a0 = a.starting_point
+    if a.starting_point is not None and x0 is not None:
+        a0 = a.starting_point[1]
         # A starting point that already meets the target (assessment.md, level) leaves
         # nothing to make up: (A−A0)/(T−A0) would flip sign, so no progress, schedule
         # gap or pace; the status reads from whether the target holds now.
         start_met = d * (target - a0) <= 0
         if start_met:
             a.reasons.append("start-met")
-        elif ya > y0:
+        elif ya > x0:
             a.progress = float((actual - a0) / (target - a0))
-        if t.deadline > y0:
-            a.time_progress = min(1.0, max(0.0, (ya - y0) / (t.deadline - y0)))
+        if t.deadline > x0:
+            a.time_progress = min(1.0, max(0.0, (ya - x0) / (t.deadline - x0)))
         if a.progress is not None and a.time_progress is not None:
             a.schedule_gap = a.progress - a.time_progress
-        if ya > y0 and actual > 0 and a0 > 0 and target > 0 and t.deadline > y0:
-            cagr_a = (float(actual) / float(a0)) ** (1 / (ya - y0)) - 1
-            cagr_r = (float(target) / float(a0)) ** (1 / (t.deadline - y0)) - 1
+        if ya > x0 and actual > 0 and a0 > 0 and target > 0 and t.deadline > x0:
+            cagr_a = (float(actual) / float(a0)) ** (1 / (ya - x0)) - 1
+            cagr_r = (float(target) / float(a0)) ** (1 / (t.deadline - x0)) - 1
             if cagr_r != 0 and not start_met:
                 a.pace = d * cagr_a / abs(cagr_r)
             a.projected = Decimal(str(round(float(actual) * (1 + cagr_a) ** (t.deadline - ya), 6)))
@@ -426,7 +434,7 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         if a.pace is None:
             # Say why there is no pace: a figure of one year only (it is its own
             # starting point), or figures a growth rate cannot be taken of.
-            one_year = a.starting_point is None or ya <= a.starting_point[0]
+            one_year = x0 is None or ya <= x0
             if not one_year and min(actual, a0) < 0:  # a negative level: a figure to check
                 a.reasons.append("non-positive-level")
             else:
