@@ -101,6 +101,9 @@ class Assessment:
     missing_years: list[int] = field(default_factory=list)
     partial: PartialSum | None = None
     revised: bool = False
+    # an annual target's year whose own value (年度计划, values:) ``target`` is; None when
+    # ``target`` is the plan's value for every year
+    target_year: int | None = None
     component_of: str | None = None
     components: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -501,6 +504,8 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
     obs = series.up_to(p)
     a.history = _annual_history(t, obs, p.year)
     due = a.target = t.value_for(p.year)  # 年度计划: the year's own value, else `value`
+    if p.year in t.values:
+        a.target_year = p.year
     if not plan.indicator_by_id[t.indicator].flow:
         _annual_level(plan, t, a, obs, p, due)
         return

@@ -226,6 +226,9 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         return t("word.judgement_by", lang, year=a.deadline)
     value = f"{comparator_sign(a.comparator)} {figure_words('target', v, lang, style)}"
     if a.kind == "annual":
+        if a.target_year is not None:
+            # the year's own value (年度计划), never said as due every year of the span
+            return noted(value, t("word.year_plan", lang, year=a.target_year), lang)
         if a.start != a.deadline:
             value = phrase_of((value, t("word.per_year", lang)), lang)
         return noted(value, year_span(a.start, a.deadline, lang), lang)

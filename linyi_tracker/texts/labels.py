@@ -80,6 +80,7 @@ LABELS: dict[str, Pair] = {
     "title.assessment": {"zh": "评估（截至{as_of}）", "en": "Assessment as of {as_of}"},
     "word.by": {"zh": "{year}年", "en": "by {year}"},
     "word.per_year": {"zh": "每年", "en": "a year"},
+    "word.year_plan": {"zh": "{year}年计划", "en": "plan for {year}"},
     "word.sum_over": {"zh": "{start}—{end}年合计", "en": "sum {start}–{end}"},
     # a span of years, growth and change targets, the phrase beside a figure (reporting/text.py)
     "word.one_year": {"zh": "{year}年", "en": "{year}"},
