@@ -329,8 +329,9 @@ LABELS: dict[str, Pair] = {
         "en": "only a pre-plan figure, used as the starting point",
     },
     "reason.start-met": {
-        "zh": "起点已达到目标，无需计算进展和时序进度",
-        "en": "the starting point already met the target: no progress or schedule to measure",
+        "zh": "起点已达到目标，不计算进展、较时序进度和推进速度",
+        "en": "the starting point already met the target: no progress, schedule gap or pace to "
+        "measure",
     },
     "reason.fell-back": {
         "zh": "起点已达标，现已回落到目标以下",
