@@ -508,6 +508,14 @@ def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     return figure_words("projected", v, lang, style) or "—"
 
 
+def projected_label(v: TargetView, lang: Lang) -> str:
+    """What a projection is of, where a label stands beside it: an annual target's is its
+    year's total (the year-to-date figure ÷ time elapsed), not a figure at the plan's
+    deadline — 'projected at deadline 125,550' beside a 2016 figure of a 2015–2020 target
+    read as 2020's figure."""
+    return t("word.projected_year" if v.a.kind == "annual" else "word.projected", lang)
+
+
 def _projected_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
     """A growth or change target's projection (an amount's is :func:`amount_figure`'s)."""
     assert v.projected is not None

@@ -165,6 +165,7 @@ LABELS: dict[str, Pair] = {
     },
     "word.pace": {"zh": "推进速度", "en": "pace"},
     "word.projected": {"zh": "期末预计", "en": "projected at deadline"},
+    "word.projected_year": {"zh": "全年预计", "en": "projected for the year"},
     "word.time_progress": {"zh": "时序进度", "en": "time elapsed"},
     "word.progress": {"zh": "进展", "en": "progress since start"},
     "word.starting_point": {"zh": "起点", "en": "starting point"},
