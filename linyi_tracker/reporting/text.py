@@ -843,5 +843,8 @@ def last_figure(gap: DataGap, lang: Lang) -> str:
         return "—"
     value = gap.last_value or ""
     # a figure as every figure is shown (27,624; 2.7624万), a word or date in words
-    shown = number(Decimal(value), lang) if PLAIN_NUMBER.match(value) else worded(value, lang)
+    if PLAIN_NUMBER.match(value):
+        shown = with_unit(Decimal(value), gap.unit_zh if lang == "zh" else gap.unit_en, lang)
+    else:
+        shown = worded(value, lang)
     return noted(shown, gap.last_period.label(lang), lang)
