@@ -141,6 +141,32 @@ def test_level_one_figure_has_no_pace(plan: Plan) -> None:
     assert a.pace is None and a.status == "insufficient_data"
 
 
+@pytest.mark.parametrize("period", ["2016-06", "2017-06", "2017Q2", "2018-04", "2019Q3"])
+def test_level_one_mid_year_figure_has_no_pace(plan: Plan, period: str) -> None:
+    """One figure of a part of a year is its own starting point, whatever the year: no
+    progress, no pace, insufficient data (2017-06 was read as starting in 2016: off track)."""
+    row = f"ss.employee_insurance_coverage,{period},,85,,s,"
+    a = run(plan, "ss.employee_insurance_coverage.2020", period, row)
+    assert a.status == "insufficient_data" and "no-starting-point" in a.reasons
+    assert a.progress is None and a.pace is None and a.schedule_gap is None
+
+
+def test_level_pace_from_a_mid_year_start_counts_the_years_between(plan: Plan) -> None:
+    """From 80 at June 2017 to 84 at the end of 2018 is 1.5 years, not 2."""
+    a = run(
+        plan,
+        "ss.employee_insurance_coverage.2020",
+        "2018",
+        "ss.employee_insurance_coverage,2017-06,,80,,s,",
+        "ss.employee_insurance_coverage,2018,,84,,s,",
+    )
+    assert a.starting_point == (2017, Decimal(80))
+    assert a.time_progress == pytest.approx(1.5 / 3.5)
+    cagr_a = (84 / 80) ** (1 / 1.5) - 1
+    cagr_r = (92 / 80) ** (1 / 3.5) - 1
+    assert a.pace == pytest.approx(cagr_a / cagr_r)
+
+
 def test_level_falling_is_regressing(plan: Plan) -> None:
     """Coverage falling 80 → 78 gives negative pace: off_track, flagged regressing."""
     a = run(
@@ -444,6 +470,21 @@ def test_cumulative_short_at_deadline_is_missed(plan: Plan) -> None:
     assert a.status == "missed" and a.time_progress == 1.0
 
 
+@pytest.mark.parametrize("as_of", ["2020", "2020-12"])
+def test_cumulative_year_over_with_only_ytd_is_not_missed(plan: Plan, as_of: str) -> None:
+    """A sum whose deadline year has only a Jan–Jun figure is not final: insufficient_data."""
+    a = run(
+        plan,
+        STARTED,
+        as_of,
+        "housing.floor_area_started,2018,,1900000,,s,",
+        "housing.floor_area_started,2019,,2000000,,s,",
+        "housing.floor_area_started,2020-06,,900000,,s,",
+    )
+    assert a.status == "insufficient_data" and "year-over-only-ytd" in a.reasons
+    assert a.actual == Decimal(4800000) and a.pace is None and a.projected is None
+
+
 # ------------------------------------------------------------------ milestones and judgements
 
 
@@ -463,6 +504,26 @@ def test_milestone_done_late(plan: Plan) -> None:
         "gov.citizen_centre,2016,,是,,s,",
     )
     assert (a.status, a.on_time) == ("done", False)
+
+
+def test_milestone_done_is_shown_by_when_it_was_first_done(plan: Plan) -> None:
+    """Done in 2015 and reported done again in 2019: shown as done (2015), on time."""
+    a = run(
+        plan,
+        "gov.citizen_centre.2015",
+        "2019",
+        "gov.citizen_centre,2015,,done,,s,",
+        "gov.citizen_centre,2019,,done,,s,",
+    )
+    assert (a.status, a.on_time) == ("done", True)
+    assert str(a.actual_period) == "2015" and [o.line for o in a.evidence] == [2]
+
+
+def test_a_county_milestone_done_on_time_is_shown_by_its_first_year(plan: Plan) -> None:
+    """A county done in 2015, 2016 and 2019 against 'by 2015' reads done (2015), on time."""
+    rows = [f"edu.balanced_counties,{y},lanshan,done,,s," for y in (2015, 2016, 2019)]
+    a = run(plan, "edu.balanced_counties.2015", "2020", *rows, region="lanshan")
+    assert (a.status, a.on_time, str(a.actual_period)) == ("done", True, "2015")
 
 
 def test_milestone_done_when_unknown(plan: Plan) -> None:

@@ -175,3 +175,16 @@ def test_show_gives_pace_in_percent(run: Run, lang: str) -> None:
     r = run("show", "emp.new_urban_jobs", "--data", str(REPO / "examples" / "demo"), "--lang", lang)
     assert r.exit_code == 0
     assert re.search(r"(推进速度|pace)\s+\d+ ?%", r.stdout), r.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "year_end", "deadline"),
+    [("zh", "全年预计", "期末预计"), ("en", "projected for the year", "projected at deadline")],
+)
+def test_an_annual_projection_is_labelled_as_the_year_s(
+    run: Callable[..., Result], lang: str, year_end: str, deadline: str
+) -> None:
+    """show's projection of an annual target (83,700 by August 2016 → 125,550 for 2016) is
+    labelled as the year's, never as a figure at the 2020 deadline."""
+    r = run("show", "emp.new_urban_jobs", "--as-of", "2016-08", "--lang", lang, width=160)
+    assert r.exit_code == 0 and year_end in r.stdout and deadline not in r.stdout, r.stdout

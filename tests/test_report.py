@@ -199,6 +199,23 @@ def test_the_last_figure_is_shown_as_every_figure_is(lang: str, shown: str) -> N
     assert text.last_figure(gap("done"), "en") == "done (2012)"
 
 
+@pytest.mark.parametrize(
+    ("lang", "percent", "ratio", "yuan"),
+    [("en", "60 % (2019)", "1.62:1 (2019)", "16,100 yuan (2019)"),
+     ("zh", "60%（2019年）", "1.62:1（2019年）", "1.61万元（2019年）")],
+)  # fmt: skip
+def test_the_last_figure_carries_its_unit(
+    plan: Plan, lang: str, percent: str, ratio: str, yuan: str
+) -> None:
+    """The completeness table's last figure is said with its unit, as every table says it:
+    the medical-assistance ratio's 60 is 60 %, never a bare 60 beside a table's 60.0 %."""
+    report = demo_report(plan, 2020, "2020-06")
+    shown = {g.target_id: text.last_figure(g, lang) for g in report.completeness}  # type: ignore[arg-type]
+    assert shown["ss.medical_assistance_ratio.2020"] == percent
+    assert shown["ss.dibao_urban_rural_ratio.2020"] == ratio
+    assert shown["inc.rural_per_capita.2020"] == yuan
+
+
 def test_html_is_self_contained_with_one_chart_per_quantitative_target(plan: Plan) -> None:
     """Every section is there, one SVG per level/annual/cumulative target, no external URL."""
     report = demo_report(plan)

@@ -351,3 +351,22 @@ def test_every_format_shows_each_achievement_and_schedule_gap_rounded_alike(
             assert gap == float(shown_percent(a.schedule_gap)), (target.id, gap)
         checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_start_met_reason_never_denies_a_figure_show_gives(run: Run, lang: str) -> None:
+    """河东's 公众安全感 met at its start: show gives its time elapsed (时序进度 80.0%), so
+    the reason beside it names what is not measured — progress, the schedule gap (较时序进度)
+    and pace — never the time elapsed it shows (it said 无需计算进展和时序进度)."""
+    from linyi_tracker.i18n import t
+
+    r = run(
+        "show", "safety.public_security_sense", "--data", str(DEMO), "--region", "河东",
+        "--as-of", "2019", "--lang", lang, width=200,
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    reason = t("reason.start-met", lang)  # type: ignore[arg-type]
+    assert reason in r.stdout
+    elapsed = t("word.time_progress", lang)  # type: ignore[arg-type]
+    assert re.search(rf"{re.escape(elapsed)}\s+\d", r.stdout), r.stdout  # the row it shows
+    assert re.sub(re.escape(t("col.schedule_gap", lang)), "", reason).count(elapsed) == 0  # type: ignore[arg-type]

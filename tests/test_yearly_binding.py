@@ -96,3 +96,21 @@ def test_plan_tree_shows_growth_in_percent_and_binding(run: Callable[..., Result
     assert r.exit_code == 0
     line = next(x for x in r.stdout.splitlines() if "rd.spending.growth" in x)
     assert "年均增长7%以上" in line and "2020—2025年" in line and "预期性" in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "every"),
+    [("zh", "（2021年计划）", "每年"), ("en", "(plan for 2021)", "a year")],
+)
+def test_a_year_s_own_value_is_stated_as_that_year_s_plan(
+    run: Callable[..., Result], lang: str, own: str, every: str
+) -> None:
+    """As of 2021 the target cell says 84,300 is 2021's plan, never '84,300 a year' over
+    the whole span; as of 2022 it says the plan's 85,000 a year."""
+    args = ("--plan", str(PLAN), "--data", str(DATA), "--lang", lang)
+    in_2021 = run("status", *args, "--as-of", "2021", width=200).stdout
+    row = next(x for x in in_2021.splitlines() if "84,300" in x)
+    assert own in row and every not in row, in_2021
+    in_2022 = run("status", *args, "--as-of", "2022", width=200).stdout
+    row = next(x for x in in_2022.splitlines() if "85,000" in x or "8.5万" in x)
+    assert every in row and own not in row, in_2022

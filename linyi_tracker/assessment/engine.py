@@ -31,7 +31,13 @@ from linyi_tracker import clock
 from linyi_tracker.actuals.observation import Observation
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.assessment.series import PartialSum, Series, SeriesBook, series_for
+from linyi_tracker.assessment.series import (
+    DERIVED_FILE,
+    PartialSum,
+    Series,
+    SeriesBook,
+    series_for,
+)
 from linyi_tracker.plan.models import (
     AnnualTarget,
     ChangeTarget,
@@ -95,6 +101,9 @@ class Assessment:
     missing_years: list[int] = field(default_factory=list)
     partial: PartialSum | None = None
     revised: bool = False
+    # an annual target's year whose own value (年度计划, values:) ``target`` is; None when
+    # ``target`` is the plan's value for every year
+    target_year: int | None = None
     component_of: str | None = None
     components: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -225,7 +234,7 @@ def assess(
         growth = [o for o in store.growth_series(target.indicator, region) if o.period.is_full_year]
         _relative(plan, target, a, series, growth, as_of)
     if a.actual_period is not None:
-        a.revised = (a.indicator, str(a.actual_period), region, "level") in store.revisions
+        a.revised = made_of_revised(plan, store, a.evidence)
     if a.status == "no_data" and a.kind in QUANTITATIVE and _growth_only(store, a, as_of):
         # A growth figure never stands in for a level (assessment.md, "Figures given as
         # growth rates"): there are figures, but none this target can be judged on.
@@ -234,6 +243,22 @@ def assess(
     if a.status == "insufficient_data" and any(r in LACKING for r in a.reasons):
         _nothing_derived(a)
     return a
+
+
+def made_of_revised(plan: Plan, store: Store, evidence: list[Observation]) -> bool:
+    """Whether any figure a result is made of is a revision: the latest figure, a year of a
+    sum over years, a link of a chain, or a region's figure in a city sum of the regions —
+    the one rule for the revision mark every output shows (a sum whose 2019 was revised
+    read unmarked while show's series marked 2019)."""
+    for o in evidence:
+        if o.key in store.revisions:
+            return True
+        if o.file == DERIVED_FILE and any(
+            (o.indicator, o.period.text, r.id, o.measure) in store.revisions
+            for r in plan.summed_regions
+        ):
+            return True
+    return False
 
 
 # The reasons a target is short of data because a figure is missing: the full year's
@@ -340,11 +365,19 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
     start_year = t.start if t.start is not None else plan.plan.period.start
     numbers = [o for o in series.up_to(as_of) if o.value is not None]
     inside = [o for o in numbers if o.period.year >= start_year]
+    # x0: where the starting point stands on the scale of years the latest figure is
+    # placed on (year_point), so a figure of part of a year is measured from its own end
+    # (the year shown is its calendar year): round(year_point) put a June 2017 start at
+    # 2016 — one figure then read as half a year of no progress, off track — and a June
+    # 2016 start at 2016 (half-even rounding), so the word depended on the year's parity.
+    x0: float | None = None
     if t.baseline is not None:
         a.starting_point = (t.baseline.year, t.baseline.value)
+        x0 = float(t.baseline.year)
     elif numbers:
         first = numbers[0]
-        a.starting_point = (round(year_point(first.period)), first.value or Decimal(0))
+        a.starting_point = (first.period.year, first.value or Decimal(0))
+        x0 = year_point(first.period)
     if not inside:
         a.status = "no_data"
         if numbers:
@@ -369,23 +402,23 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         a.gap = actual - target
     ya = year_point(latest.period)
     start_met = False
-    if a.starting_point is not None:
-        y0, a0 = a.starting_point
+    if a.starting_point is not None and x0 is not None:
+        a0 = a.starting_point[1]
         # A starting point that already meets the target (assessment.md, level) leaves
         # nothing to make up: (A−A0)/(T−A0) would flip sign, so no progress, schedule
         # gap or pace; the status reads from whether the target holds now.
         start_met = d * (target - a0) <= 0
         if start_met:
             a.reasons.append("start-met")
-        elif ya > y0:
+        elif ya > x0:
             a.progress = float((actual - a0) / (target - a0))
-        if t.deadline > y0:
-            a.time_progress = min(1.0, max(0.0, (ya - y0) / (t.deadline - y0)))
+        if t.deadline > x0:
+            a.time_progress = min(1.0, max(0.0, (ya - x0) / (t.deadline - x0)))
         if a.progress is not None and a.time_progress is not None:
             a.schedule_gap = a.progress - a.time_progress
-        if ya > y0 and actual > 0 and a0 > 0 and target > 0 and t.deadline > y0:
-            cagr_a = (float(actual) / float(a0)) ** (1 / (ya - y0)) - 1
-            cagr_r = (float(target) / float(a0)) ** (1 / (t.deadline - y0)) - 1
+        if ya > x0 and actual > 0 and a0 > 0 and target > 0 and t.deadline > x0:
+            cagr_a = (float(actual) / float(a0)) ** (1 / (ya - x0)) - 1
+            cagr_r = (float(target) / float(a0)) ** (1 / (t.deadline - x0)) - 1
             if cagr_r != 0 and not start_met:
                 a.pace = d * cagr_a / abs(cagr_r)
             a.projected = Decimal(str(round(float(actual) * (1 + cagr_a) ** (t.deadline - ya), 6)))
@@ -404,7 +437,7 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         if a.pace is None:
             # Say why there is no pace: a figure of one year only (it is its own
             # starting point), or figures a growth rate cannot be taken of.
-            one_year = a.starting_point is None or ya <= a.starting_point[0]
+            one_year = x0 is None or ya <= x0
             if not one_year and min(actual, a0) < 0:  # a negative level: a figure to check
                 a.reasons.append("non-positive-level")
             else:
@@ -471,6 +504,8 @@ def _annual(plan: Plan, t: AnnualTarget, a: Assessment, series: Series, as_of: P
     obs = series.up_to(p)
     a.history = _annual_history(t, obs, p.year)
     due = a.target = t.value_for(p.year)  # 年度计划: the year's own value, else `value`
+    if p.year in t.values:
+        a.target_year = p.year
     if not plan.indicator_by_id[t.indicator].flow:
         _annual_level(plan, t, a, obs, p, due)
         return
@@ -589,7 +624,13 @@ def _cumulative(
         a.achievement, a.gap = None, None
         a.reasons.append("missing-years")
     elif deadline_reached(p, t.deadline):
-        a.status = "missed"
+        if used[-1].period.is_full_year:
+            a.status = "missed"
+        else:
+            # The deadline year is over but its figure is year-to-date: the sum is not
+            # final (assessment.md, status rule 3), as for an annual target's year.
+            a.status = "insufficient_data"
+            a.reasons.append("year-over-only-ytd")
     else:
         _status_from_pace(plan, a)
 
@@ -795,13 +836,18 @@ def _milestone(
         return o.word == "done"
 
     latest = obs[-1]
-    a.evidence = [latest]
-    a.actual_period = latest.period
+    done = [o for o in obs if is_done(o)]
+    # A milestone done is shown by the figure that says it was first done — the one its
+    # on-time verdict is judged on — not by the latest report that still says so: "done
+    # (2019) · on time" against "by 2015" read as done in 2019.
+    shown = done[0] if done and is_done(latest) else latest
+    a.evidence = [shown]
+    a.actual_period = shown.period
     if counting:
         a.actual = (
-            latest.value
-            if latest.value is not None
-            else (Decimal(t.count_total or 0) if latest.word == "done" else Decimal(0))
+            shown.value
+            if shown.value is not None
+            else (Decimal(t.count_total or 0) if shown.word == "done" else Decimal(0))
         )
         a.target = Decimal(t.count_total or 0)
         a.achievement = float(a.actual / a.target) if a.target else None
@@ -809,9 +855,8 @@ def _milestone(
         _partial_note(a, series, as_of, latest.period)
     else:
         a.actual_word = "done" if is_done(latest) else "not-done"
-    done = [o for o in obs if is_done(o)]
     if done and is_done(latest):
-        first = done[0]
+        first = shown
         a.status = "done"
         a.actual_word = "done"
         if first.done_on is not None:

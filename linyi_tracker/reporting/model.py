@@ -117,6 +117,10 @@ class DataGap:
     last_value: str | None
     reporters_zh: str
     reporters_en: str
+    # the unit the last figure is in, as every table names it (%, 元, 个县区): "60 (2019)"
+    # read as a count beside a table's "60.0%"
+    unit_zh: str | None = None
+    unit_en: str | None = None
 
 
 @dataclass
@@ -461,6 +465,8 @@ def _completeness(
                 last.text if last else None,
                 who_zh,
                 who_en,
+                ln.unit_name.zh if ln.unit_name else None,
+                ln.unit_name.en if ln.unit_name else None,
             )
         )
     return out

@@ -226,6 +226,9 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         return t("word.judgement_by", lang, year=a.deadline)
     value = f"{comparator_sign(a.comparator)} {figure_words('target', v, lang, style)}"
     if a.kind == "annual":
+        if a.target_year is not None:
+            # the year's own value (年度计划), never said as due every year of the span
+            return noted(value, t("word.year_plan", lang, year=a.target_year), lang)
         if a.start != a.deadline:
             value = phrase_of((value, t("word.per_year", lang)), lang)
         return noted(value, year_span(a.start, a.deadline, lang), lang)
@@ -503,6 +506,14 @@ def pace(v: TargetView, lang: Lang) -> str:
 def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
     """A projection is an estimate: shown at the unit's precision (JSON keeps it whole)."""
     return figure_words("projected", v, lang, style) or "—"
+
+
+def projected_label(v: TargetView, lang: Lang) -> str:
+    """What a projection is of, where a label stands beside it: an annual target's is its
+    year's total (the year-to-date figure ÷ time elapsed), not a figure at the plan's
+    deadline — 'projected at deadline 125,550' beside a 2016 figure of a 2015–2020 target
+    read as 2020's figure."""
+    return t("word.projected_year" if v.a.kind == "annual" else "word.projected", lang)
 
 
 def _projected_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
@@ -832,5 +843,8 @@ def last_figure(gap: DataGap, lang: Lang) -> str:
         return "—"
     value = gap.last_value or ""
     # a figure as every figure is shown (27,624; 2.7624万), a word or date in words
-    shown = number(Decimal(value), lang) if PLAIN_NUMBER.match(value) else worded(value, lang)
+    if PLAIN_NUMBER.match(value):
+        shown = with_unit(Decimal(value), gap.unit_zh if lang == "zh" else gap.unit_en, lang)
+    else:
+        shown = worded(value, lang)
     return noted(shown, gap.last_period.label(lang), lang)

@@ -478,15 +478,17 @@ def _chart(
     start = float(target.start if target.start is not None else plan.plan.period.start)
     x_range = (start - 1, float(target.deadline))
     if isinstance(target, CumulativeTarget):
+        # The running sum of the years the assessment added (its history), up to the
+        # first year it lacks: past a missing year there is no sum, and the chart never
+        # counts that year as zero where the status refuses to (assessment.md, cumulative).
         running, points = 0.0, []
-        for y in range(target.start, min(as_of.year, target.deadline) + 1):
-            vals = [o for o in series.up_to(as_of) if o.period.year == y and o.value is not None]
-            if not vals:
+        for year in a.history:
+            if year.period is None or year.actual is None:
                 continue
-            last = vals[-1]
-            points.append((year_point(last.period), running + float(last.value or 0)))
-            if last.period.is_full_year:
-                running += float(last.value or 0)
+            if any(missing < year.year for missing in a.missing_years):
+                break
+            running += float(year.actual)
+            points.append((year_point(year.period), running))
         required = [(start - 1, 0.0), (float(target.deadline), value)]
         projection = []
         if points and projected is not None and a.status not in {"missed", "achieved"}:

@@ -80,6 +80,7 @@ LABELS: dict[str, Pair] = {
     "title.assessment": {"zh": "评估（截至{as_of}）", "en": "Assessment as of {as_of}"},
     "word.by": {"zh": "{year}年", "en": "by {year}"},
     "word.per_year": {"zh": "每年", "en": "a year"},
+    "word.year_plan": {"zh": "{year}年计划", "en": "plan for {year}"},
     "word.sum_over": {"zh": "{start}—{end}年合计", "en": "sum {start}–{end}"},
     # a span of years, growth and change targets, the phrase beside a figure (reporting/text.py)
     "word.one_year": {"zh": "{year}年", "en": "{year}"},
@@ -164,6 +165,7 @@ LABELS: dict[str, Pair] = {
     },
     "word.pace": {"zh": "推进速度", "en": "pace"},
     "word.projected": {"zh": "期末预计", "en": "projected at deadline"},
+    "word.projected_year": {"zh": "全年预计", "en": "projected for the year"},
     "word.time_progress": {"zh": "时序进度", "en": "time elapsed"},
     "word.progress": {"zh": "进展", "en": "progress since start"},
     "word.starting_point": {"zh": "起点", "en": "starting point"},
@@ -328,8 +330,9 @@ LABELS: dict[str, Pair] = {
         "en": "only a pre-plan figure, used as the starting point",
     },
     "reason.start-met": {
-        "zh": "起点已达到目标，无需计算进展和时序进度",
-        "en": "the starting point already met the target: no progress or schedule to measure",
+        "zh": "起点已达到目标，不计算进展、较时序进度和推进速度",
+        "en": "the starting point already met the target: no progress, schedule gap or pace to "
+        "measure",
     },
     "reason.fell-back": {
         "zh": "起点已达标，现已回落到目标以下",

@@ -116,7 +116,8 @@ def _target_panel(
     if ln.pace is not None:
         grid.add_row(t("word.pace", lang), text.pace(ln, lang))
     if ln.projected is not None:
-        grid.add_row(t("word.projected", lang), text.projected(ln, lang, styles["projected"]))
+        said = text.projected(ln, lang, styles["projected"])
+        grid.add_row(text.projected_label(ln, lang), said)
     if a.history:
         lines = [
             labelled(
