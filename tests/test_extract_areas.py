@@ -279,6 +279,8 @@ _PARTS = st.sampled_from(
         "兰山区",
         "临沂市",
         "全国",
+        "全市",
+        "全区",
         "开发区",
         "枣园镇",
         "分县区看",
@@ -318,7 +320,7 @@ def test_the_area_rules_only_withhold(
     text = "".join(parts)
     with_rules = text_of(linyi, text)
     with monkeypatch.context() as m:
-        m.setattr(Extractor, "_areas", lambda self, f, mentions, periods: _known(self, f))
+        m.setattr(Extractor, "_areas", lambda self, f, mentions, periods, own: _known(self, f, own))
         m.setattr(Extractor, "_document_region", lambda self, doc, result: self.region)
         m.setattr(area_rules, "heading_text", lambda text: None)
         m.setattr(area_rules, "FOOTNOTE", re.compile("(?!)"))
@@ -328,10 +330,12 @@ def test_the_area_rules_only_withhold(
     assert {key(r) for r in with_rules.rows} <= {key(r) for r in without.rows}
 
 
-def _known(self: Extractor, f: str) -> list[tuple[int, int, frozenset[str]]]:
+def _known(self: Extractor, f: str, own: dict[str, str]) -> list[tuple[int, int, frozenset[str]]]:
+    """The plan's region names alone (全市, 我市: the city's, as they always were)."""
     from linyi_tracker.extract.figures import _find
 
-    return _find(f, self.region_names, [False] * len(f))
+    found = _find(f, self.region_names, [False] * len(f))
+    return [(a, b, frozenset(own.get(i, i) for i in ids)) for a, b, ids in found]
 
 
 # Sweep: words that make a number something other than the figure
@@ -416,3 +420,50 @@ def test_a_comparison_with_last_year_gives_last_year_no_growth(linyi: Plan) -> N
     """与上年相比增长3%: the growth of 2017 on 2016, never a growth row for 2016."""
     result = text_of(linyi, "城镇居民人均可支配收入32000元，与上年相比增长3%。")
     assert all(r.period != "2016" for r in result.rows)
+
+
+# 全市, 全县, 本区 …: the document's own area
+
+
+@pytest.mark.parametrize("word", ["全市", "我市", "本市"])
+def test_the_whole_city_in_another_citys_communique_is_that_city(linyi: Plan, word: str) -> None:
+    """全市 in 济南市's communiqué is Jinan (the real one writes 2022年全市地区生产总值[2]为
+    12027.5亿元, qinglite.cn/doc/727564e586b967d02): its figure is never Linyi's."""
+    text = f"2022年济南市国民经济和社会发展统计公报\n全年{word}新增城镇就业17.4万人。"
+    result = text_of(linyi, text)
+    assert result.rows == []
+    assert reasons(result) == ["title-area"]
+
+
+@pytest.mark.parametrize(
+    ("title", "word", "region"),
+    [
+        ("兰山区2017年国民经济和社会发展统计公报", "全区", "lanshan"),
+        ("沂南县2017年国民经济和社会发展统计公报", "全县", "yinan"),
+        ("沂南县2017年国民经济和社会发展统计公报", "我县", "yinan"),
+        ("临沂市2017年国民经济和社会发展统计公报", "全市", "linyi"),
+        ("兰山区2017年国民经济和社会发展统计公报", "全市", "linyi"),
+    ],
+)
+def test_the_whole_county_in_its_own_communique_is_the_county(
+    linyi: Plan, title: str, word: str, region: str
+) -> None:
+    """全区 in 兰山区's communiqué is 兰山区, 全县 in 沂南县's is 沂南县 (they were another area,
+    withheld); 全市 in a county's text is the city it lies in."""
+    result = text_of(linyi, f"{title}\n2017年，{word}城镇新增就业1.5万人。")
+    assert [(r.region, r.value) for r in result.rows] == [(region, "1.5")]
+    assert result.not_read == []
+
+
+@pytest.mark.parametrize(("region", "word"), [("lanshan", "全区"), ("yinan", "全县")])
+def test_the_whole_county_is_the_region_option(linyi: Plan, region: str, word: str) -> None:
+    """--region lanshan on a text with no title: 全区 is 兰山区 (its own communiqué)."""
+    result = text_of(linyi, f"{word}城镇新增就业1.5万人，城镇居民人均可支配收入35000元。", region)
+    assert [(r.region, r.value) for r in result.rows] == [(region, "1.5"), (region, "35000")]
+
+
+def test_the_whole_county_in_the_citys_text_is_not_the_city(linyi: Plan) -> None:
+    """全区城镇新增就业1.5万人 with no title nor --region: a district's figure, never the city's."""
+    result = text_of(linyi, "全区城镇新增就业1.5万人。")
+    assert result.rows == []
+    assert reasons(result) == ["other-area"]

@@ -4,7 +4,9 @@ A sentence is looked at when it names an indicator of the plan (its zh or en nam
 one of its ``aliases``, the longest name first). Each number in it belongs to the
 nearest indicator named before it, in the nearest period named before it (全年, 12月份,
 今年8月底, 2016年, 上年为/去年为 the year before, …; else the document's year), for the nearest region named before it
-(else ``--region``, else the plan's region the title names, else the city) — unless a clause between the name and the number opens
+(else ``--region``, else the plan's region the title names, else the city; 全市, 全县, 本区,
+我市 … name that document's own area: 全区 in 兰山区's communiqué is 兰山区, 全市 in 济南市's is
+not the plan's city) — unless a clause between the name and the number opens
 with a subject of its own: after ，；、：, 和 or 以及 (outside brackets), past periods, region
 names and the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素
 …), a Chinese word that is no name of the plan, or letters written onto one (城镇新增就业12.3万人，
@@ -177,17 +179,27 @@ def fold_same_length(text: str) -> str:
 
 TARGET_WORDS = ("目标", "计划", "预期", "力争", "确保", "任务", "规划", "争取")
 OUTSIDE_AREAS = ("全国", "全省", "山东省", "全球", "世界")
-# "Our country", "our province", "our city": the plan's own area when the plan is a
-# country's (全国, 中国), a province's (…省) or a city's (…市), else another area than the
-# plan's (a provincial communiqué read with a city's plan: 我省新增城镇就业119.98万人 is not
-# the city's figure; 全国…33616元，我市…32000元 gives the city's after the country's).
+# "Our country", "our province", "the whole city", "our county": the document's own area —
+# the region --region names, else the plan's region its title names, else the plan's city —
+# when that area's name ends so (全区 in 兰山区's communiqué is 兰山区), else the city it lies
+# in (全市 in a county's text), else another area than the plan's (a provincial communiqué
+# read with a city's plan: 我省新增城镇就业119.98万人 is not the city's figure; 全市 in
+# 济南市's communiqué is Jinan; 全国…33616元，我市…32000元 gives the city's after the country's).
 OWN_AREAS: dict[str, tuple[str, ...]] = {
     "我国": ("全国", "中国"),
     "我省": ("省",),
     "本省": ("省",),
+    "全市": ("市",),
     "我市": ("市",),
     "本市": ("市",),
+    "全区": ("区",),
+    "我区": ("区",),
+    "本区": ("区",),
+    "全县": ("县",),
+    "我县": ("县",),
+    "本县": ("县",),
 }
+OWN = "@own:"  # a name's id standing for the document's own area, OWN + the word (OWN_AREAS)
 # Two-character verbs only: a lone 增 ends 新增, which names a figure, not its change.
 _UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "提升")
 _DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
@@ -432,8 +444,8 @@ class Extractor:
                 key = fold_same_length(name.strip())
                 if len(key) >= 2:
                     regions.setdefault(key, reg.id)
-        for word, ends in OWN_AREAS.items():
-            regions.setdefault(word, plan.city.id if plan.city.name.zh.endswith(ends) else "")
+        for word in OWN_AREAS:
+            regions[word] = OWN + word  # the document's area, whatever a region's aliases say
         for area in OUTSIDE_AREAS:
             regions.setdefault(area, "")  # "" = outside the plan's area
         self.region_names = sorted(regions.items(), key=lambda kv: -len(kv[0]))
@@ -462,6 +474,7 @@ class Extractor:
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
             fallback = self._document_region(doc, result)
+            own = self._own_areas(fallback)
             section: str | None = None  # the area of a heading line above (areas.py)
             paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
             note_line = 0  # the line of a footnote (注：…): its figures are not proposed
@@ -469,7 +482,7 @@ class Extractor:
                 result.sentences += 1
                 heading = area_rules.heading_text(sentence.text)
                 if heading is not None:  # still read: a table's row has no full stop either
-                    section = self._place(fold_same_length(simplified(heading)))
+                    section = self._place(fold_same_length(simplified(heading)), own)
                     paragraph = None
                 carried = paragraph[1] if paragraph and paragraph[0] == sentence.line else section
                 here = fallback
@@ -478,7 +491,7 @@ class Extractor:
                 if area_rules.FOOTNOTE.match(sentence.text):
                     note_line = sentence.line
                 footnote = note_line == sentence.line
-                lead = self.sentence(sentence, doc.path, title_year, result, here, footnote)
+                lead = self.sentence(sentence, doc.path, title_year, result, here, footnote, own)
                 if lead is not None:
                     paragraph = (sentence.line, lead)
         # The title's reason once a document, at its first sentence (areas.py).
@@ -493,13 +506,28 @@ class Extractor:
         result.not_read = kept
         return result
 
-    def _place(self, text: str) -> str | None:
-        """The area a heading names: a region of the plan by its name, another place (""),
-        or None when the heading is not a place's name."""
+    def _place(self, text: str, own: dict[str, str]) -> str | None:
+        """The area a heading names: a region of the plan by its name (全县: the document's,
+        ``own``), another place (""), or None when the heading is not a place's name."""
         text = text.strip()
         if text in self.region_by_name:
-            return self.region_by_name[text]
+            region = self.region_by_name[text]
+            return own.get(region, region)
         return "" if area_rules.is_place(text) else None
+
+    def _own_areas(self, document: str) -> dict[str, str]:
+        """What 全市, 全县, 我省 … (OWN_AREAS) name in a document whose region is
+        ``document`` (TITLE: another area's communiqué): that region when its name ends so,
+        else the plan's city when its name does (全市 in a county's text), else another
+        area (""). In another area's communiqué they are its area (TITLE: withheld with the
+        title's reason, which --region overrides). Keyed by the words' ids in ``region_names``."""
+        if document == TITLE:
+            return {OWN + word: TITLE for word in OWN_AREAS}
+        places = [self.plan.region_by_id[document], self.plan.city]
+        return {
+            OWN + word: next((r.id for r in places if r.name.zh.endswith(ends)), "")
+            for word, ends in OWN_AREAS.items()
+        }
 
     def _document_region(self, doc: Document, result: Extraction) -> str:
         """The region of a document's sentences that name none: --region, else the area of
@@ -509,13 +537,13 @@ class Extractor:
             return self.region
         lines = [fold_same_length(simplified(s.text)) for s in doc.sentences[:5]]
         area = area_rules.title_area(lines)
-        if area is None:
+        if area is None or area in OWN_AREAS:  # 2017年全市…统计公报 names no area
             return self.region
         city = self.plan.city
         if area in ("中华人民共和国", "中国", "全国") and city.name.zh in ("全国", "中国"):
             return city.id
         for name, region in self.region_names:
-            if region and area.endswith(name) and len(name) >= 2:
+            if region and not region.startswith(OWN) and area.endswith(name) and len(name) >= 2:
                 return region
         result.title_areas.append((doc.path, area))
         return TITLE
@@ -530,19 +558,23 @@ class Extractor:
         out: Extraction,
         fallback: str | None = None,
         footnote: bool = False,
+        own: dict[str, str] | None = None,
     ) -> str | None:
         """Read one sentence into ``out``; ``fallback`` is the region of numbers after no
-        area of the sentence (the city, a county, or PARAGRAPH / TITLE: withheld). Returns
-        the area the sentence opens with (a region id, "" for another area), if any."""
+        area of the sentence (the city, a county, or PARAGRAPH / TITLE: withheld), ``own``
+        what 全市, 全县 … name in its document (:meth:`_own_areas`). Returns the area the
+        sentence opens with (a region id, "" for another area), if any."""
         s = sentence.text
         here = self.region if fallback is None else fallback
+        if own is None:
+            own = self._own_areas(self.region)
         # Read in simplified script, one character for one: spans stay the published
         # sentence's, which the review shows (臨沂市…8.37萬人).
         f = fold_same_length(simplified(s))
         claimed = [False] * len(f)
         mentions = _find(f, self.indicator_names, claimed)
         periods = self._periods(f, default_year)
-        areas = self._areas(f, mentions, periods)
+        areas = self._areas(f, mentions, periods, own)
         lead = _lead(f, areas, periods)
         if not mentions:
             return lead
@@ -620,11 +652,16 @@ class Extractor:
         f: str,
         mentions: list[tuple[int, int, frozenset[str]]],
         periods: list[_Period],
+        own: dict[str, str],
     ) -> list[tuple[int, int, frozenset[str]]]:
-        """The areas a sentence names, in order: the plan's regions and the outside areas
-        it knows, then what areas.py finds where those do not say (a clause that is a
-        place's name, a region written onto a smaller place, 分县区看): another area ("")."""
-        known = _find(f, self.region_names, [False] * len(f))
+        """The areas a sentence names, in order: the plan's regions, the outside areas it
+        knows and the document's own (全市, 全县: ``own``), then what areas.py finds where
+        those do not say (a clause that is a place's name, a region written onto a smaller
+        place, 分县区看): another area ("")."""
+        known = [
+            (start, end, frozenset(own.get(i, i) for i in ids))
+            for start, end, ids in _find(f, self.region_names, [False] * len(f))
+        ]
         starts = {start for start, _, _ in mentions}
         other = frozenset({""})
         found: list[tuple[int, int, frozenset[str]]] = []
