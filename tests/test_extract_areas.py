@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -467,3 +468,43 @@ def test_the_whole_county_in_the_citys_text_is_not_the_city(linyi: Plan) -> None
     result = text_of(linyi, "全区城镇新增就业1.5万人。")
     assert result.rows == []
     assert reasons(result) == ["other-area"]
+
+
+# A list of places is no heading
+
+
+def test_a_menu_of_counties_heads_nothing(linyi: Plan, tmp_path: Path) -> None:
+    """A city government page lists its counties as links before the communiqué: the last
+    one (临沭县) was taken as a heading and every figure under it withheld (paragraph-area)."""
+    page = (
+        "<html><head><title>临沂市人民政府网站</title></head><body>"
+        "<ul><li>首页</li><li>政务公开</li></ul>"
+        "<ul><li>兰山区</li><li>罗庄区</li><li>河东区</li><li>临沭县</li></ul>"
+        "<h1>临沂市2017年国民经济和社会发展统计公报</h1>"
+        "<p>全年城镇新增就业8.6万人。</p><p>城镇居民人均可支配收入31910元，增长8.2%。</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = Extractor(linyi).extract([read_document(path, "page.html")])
+    assert city_rows(result) == [
+        ("emp.new_urban_jobs", "8.6"),
+        ("inc.urban_disposable", "31910"),
+        ("inc.urban_disposable", "8.2"),
+    ]
+    assert result.not_read == []
+
+
+def test_a_tables_column_of_counties_heads_nothing(linyi: Plan) -> None:
+    """A table by county (a cell a line, as an HTML table reads): the city's text after
+    it is the city's, not the last county's."""
+    text = "地区\n城镇新增就业（万人）\n兰山区\n1.5\n临沭县\n0.8\n全年城镇新增就业8.6万人。"
+    assert city_rows(text_of(linyi, text)) == [("emp.new_urban_jobs", "8.6")]
+
+
+def test_a_county_heading_over_its_text_still_heads_it(linyi: Plan) -> None:
+    """One county's line over a sentence: still that county's section (not the city's)."""
+    text = "一、综合\n兰山区\n城镇新增就业2.1万人。\n城镇居民人均可支配收入32000元。"
+    result = text_of(linyi, text)
+    assert result.rows == []
+    assert reasons(result) == ["paragraph-area", "paragraph-area"]

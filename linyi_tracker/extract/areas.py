@@ -10,7 +10,9 @@ about any of them is not the city's. These rules only ever say "not the plan's c
 - a region of the plan written onto a smaller place (临沂经济技术开发区, 兰山区枣园镇);
 - 分县区看, 分地区看, 分市看 …: what follows is by area, not the whole city's;
 - a *heading*: a short line without a full stop nor a digit that is a place word names
-  the area of the lines under it, up to the next heading; a sentence that opens with an area names
+  the area of the lines under it, up to the next heading — when it stands alone: a run of
+  places' lines (a menu of counties on a government page, a table's column of names) or a
+  place over a cell with no words (1.5) heads nothing; a sentence that opens with an area names
   the area of the sentences after it on its line (the paragraph);
 - the *title* (the first line naming a 统计公报 or 国民经济和社会发展): its area is the
   document's; another than the plan's city gives nothing to the city.
@@ -19,8 +21,10 @@ about any of them is not the city's. These rules only ever say "not the plan's c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _CJK = r"[\u3400-\u9fff]"
+_CJK_RE = re.compile(_CJK)
 PLACE_SUFFIXES = (
     "特别行政区", "自治区", "自治州", "自治县", "开发区", "高新区", "示范区", "新区",
     "园区", "街道", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡",
@@ -71,6 +75,15 @@ def heading_text(text: str) -> str | None:
     words = stripped[m.end() if m else 0 :].strip().rstrip("：:").strip()
     # a line with a number is a line of text (a table's row), which ends no section
     return None if any(ch.isdigit() for ch in words) else words
+
+
+def stands_alone(places: Sequence[str | None], texts: Sequence[str], i: int) -> bool:
+    """The place's heading ``texts[i]`` heads the lines under it: no place's line
+    (``places[j]`` not None) just before or after it, and a line with words after it."""
+    if i > 0 and places[i - 1] is not None:
+        return False
+    after = i + 1
+    return after < len(texts) and places[after] is None and _CJK_RE.search(texts[after]) is not None
 
 
 def title_area(lines: list[str]) -> str | None:

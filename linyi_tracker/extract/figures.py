@@ -478,11 +478,17 @@ class Extractor:
             section: str | None = None  # the area of a heading line above (areas.py)
             paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
             note_line = 0  # the line of a footnote (注：…): its figures are not proposed
-            for sentence in doc.sentences:
+            texts = [s.text for s in doc.sentences]
+            headings = [area_rules.heading_text(text) for text in texts]
+            places = [
+                None if h is None else self._place(fold_same_length(simplified(h)), own)
+                for h in headings
+            ]
+            for i, sentence in enumerate(doc.sentences):
                 result.sentences += 1
-                heading = area_rules.heading_text(sentence.text)
-                if heading is not None:  # still read: a table's row has no full stop either
-                    section = self._place(fold_same_length(simplified(heading)), own)
+                if headings[i] is not None:  # still read: a table's row has no full stop either
+                    alone = area_rules.stands_alone(places, texts, i)
+                    section = places[i] if alone else None
                     paragraph = None
                 carried = paragraph[1] if paragraph and paragraph[0] == sentence.line else section
                 here = fallback
