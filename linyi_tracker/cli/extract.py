@@ -70,11 +70,14 @@ def extract(
     )
     if output is not None and not is_stdout(output) and output.suffix.lower() not in ("", ".csv"):
         raise TextUsageError(Text("extract.csv_only", {"name": output}))
-    if output is not None:
+    # Nothing proposed, no file: a header-only file would validate clean and ingest
+    # nothing, and would replace one already there.
+    writes = output is not None and bool(written)
+    if output is not None and writes:
         payload = to_csv(written, language)
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
     if output_format is OutputFormat.JSON:
-        shown = None if output is None else str(output)
+        shown = str(output) if writes else None
         from linyi_tracker.cli.output import echo_json
 
         echo_json(to_dict(extraction, written, language, shown, result.documents))
@@ -95,7 +98,8 @@ def extract(
             t("extract.title_area", language, path=path, area=area, city=city), markup=False
         )
     if output is not None:
-        messages.print(t("extract.wrote", language, path=output, rows=len(written)), markup=False)
+        said = "extract.wrote" if writes else "extract.not_written"
+        messages.print(t(said, language, path=output, rows=len(written)), markup=False)
     elif output_format is OutputFormat.TABLE:
         messages.print(t("extract.no_file", language), markup=False)
 

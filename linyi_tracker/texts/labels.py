@@ -1280,6 +1280,11 @@ LABELS.update(
             "en": "wrote {path}: {rows:row|rows}. Next: review them, then linyi-tracker validate "
             "{path} and linyi-tracker ingest {path}",
         },
+        "extract.not_written": {
+            "zh": "没有建议的数字：未写入也未改动 {path}，没有需要 validate 或 ingest 的内容。",
+            "en": "No figure proposed: {path} was not written nor changed; there is nothing "
+            "to validate or ingest.",
+        },
         "extract.no_file": {
             "zh": "未写文件：加 -o 文件.csv 写出报送文件。",
             "en": "No file written: add -o FILE.csv to write the submission.",
