@@ -734,3 +734,19 @@ def test_nothing_proposed_writes_no_file_and_says_so(run: Run, tmp_path: Path, l
     r = run("extract", str(release), "-o", str(out), "--lang", lang, "--format", "json")
     assert out.read_text(encoding="utf-8") == "kept\n"
     assert json.loads(r.stdout)["output"] is None
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdout"])
+def test_the_file_on_standard_output_is_alone_there(run: Run, name: str) -> None:
+    """-o -: standard output is the CSV alone (extract rel.txt -o - > x.csv had the review
+    table after the rows, read as more rows); the review goes to stderr. With --format json
+    both would be on standard output: refused, exit 2."""
+    args = ("extract", str(HERE / "linyi-jobs-2016.txt"), "--period", "2016", "-o", name)
+    r = run(*args, "--lang", "en")
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+    assert [(row["indicator"], row["value"]) for row in rows] == [("emp.new_urban_jobs", "8.37")]
+    assert "Proposed figures" in r.stderr and "wrote" not in r.stderr
+    for lang, said in (("en", "standard output"), ("zh", "标准输出")):
+        r = run(*args, "--format", "json", "--lang", lang)
+        assert r.exit_code == 2 and said in r.stderr and r.stdout == ""

@@ -1280,6 +1280,12 @@ LABELS.update(
             "en": "wrote {path}: {rows:row|rows}. Next: review them, then linyi-tracker validate "
             "{path} and linyi-tracker ingest {path}",
         },
+        "extract.stdout_twice": {
+            "zh": "-o {name} 与 --format json 都会写到标准输出：请用 -o 文件.csv 写报送文件，"
+            "或去掉 --format json",
+            "en": "-o {name} and --format json would both write to standard output: write the "
+            "submission with -o FILE.csv, or leave out --format json",
+        },
         "extract.not_written": {
             "zh": "没有建议的数字：未写入也未改动 {path}，没有需要 validate 或 ingest 的内容。",
             "en": "No figure proposed: {path} was not written nor changed; there is nothing "
