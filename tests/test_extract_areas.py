@@ -399,6 +399,14 @@ def test_growth_at_constant_prices_is_real_growth(linyi: Plan, words: str) -> No
     assert [(s.text, s.reason) for s in result.skipped] == [("7.9%", "real")]
 
 
+def test_a_nominal_growth_after_the_real_one_is_proposed(linyi: Plan) -> None:
+    """…实际增长6.5%，名义增长8.2%: 实际 is the growth before it, not 8.2 % (it was skipped as
+    price-adjusted once 实际 anywhere after the name counted); the real 6.5 % stays skipped."""
+    result = text_of(linyi, "城镇居民人均可支配收入32000元，实际增长6.5%，名义增长8.2%。")
+    assert [(r.value, r.measure) for r in result.rows] == [("32000", "level"), ("8.2", "growth")]
+    assert [(s.text, s.reason) for s in result.skipped] == [("6.5%", "real")]
+
+
 # The year of a figure quoted from the year before
 
 

@@ -308,6 +308,15 @@ class _Marks:
     def within(self, lo: int, hi: int) -> bool:
         return self.first(lo, hi) is not None
 
+    def last_end(self, lo: int, hi: int) -> int:
+        """The end of the last occurrence inside ``[lo, hi)``, else ``lo``."""
+        i = bisect_left(self.starts, hi) - 1
+        while i >= 0 and self.found[i].start() >= lo:
+            if self.found[i].end() <= hi:
+                return self.found[i].end()
+            i -= 1
+        return lo
+
 
 _TARGET = re.compile("|".join(TARGET_WORDS))
 # Price-adjusted growth: 实际增长, 扣除价格因素, 可比价 and 不变价 (按可比价格计算, 按不变价格
@@ -333,6 +342,7 @@ class _Text:
         self.share = _Marks(re.compile("占"), f)
         self.compared = _Marks(_COMPARED, f)
         self.real = _Marks(_REAL, f)
+        self.percent = _Marks(re.compile("%"), f)
         self.base = _Marks(_BASE_YEAR, f)
         self.forecast = _Marks(_FORECAST, self.blanked)
         self.clauses: dict[int, tuple[bool, bool, bool]] = {}
@@ -828,8 +838,9 @@ class Extractor:
         if change is not None:
             if unit != "%":
                 return _Skip("change", span) if unit_text else _Unread("unclear", span)
-            # 按可比价格计算，增长3.9%: price-adjusted wherever it is said after the name
-            if text.real.within(mention_end, a):
+            # 按可比价格计算，增长3.9%: price-adjusted wherever it is said after the name and
+            # the growth before (实际增长6.5%，名义增长8.2%: 8.2 % is nominal)
+            if text.real.within(text.percent.last_end(mention_end, a), a):
                 return _Skip("real", span)
             if average:
                 return _Skip("average", span)
