@@ -705,16 +705,7 @@ class Extractor:
         bounds = [0] + [i + 1 for i, ch in enumerate(f) if ch in "，,；;：:、"] + [len(f) + 1]
         places: list[tuple[int, int]] = []
         for lo, hi in pairwise(bounds):
-            p = lo
-            numbering = area_rules.NUMBERING.match(f, p)
-            if numbering:
-                p = numbering.end()
-            p = _past_spaces(f, p)
-            while p in period_ends:
-                p = _past_spaces(f, period_ends[p])
-            lead = area_rules.LEADING.match(f, p)
-            if lead:
-                p = lead.end()
+            p = _past_opening(f, lo, period_ends)
             # up to the clause's end, or to a name of the plan (济南市城镇新增就业15.2万人)
             i = bisect_left(mention_starts, p)
             q = hi - 1
@@ -1104,18 +1095,24 @@ def _lead(
         return None
     start, _, ids = areas[0]
     period_ends = {p.start: p.start + len(p.words) for p in periods}
-    numbering = area_rules.NUMBERING.match(f)
-    p = numbering.end() if numbering else 0
-    while p < start:
+    return next(iter(ids)) if _past_opening(f, 0, period_ends) == start else None
+
+
+def _past_opening(f: str, p: int, period_ends: dict[int, int]) -> int:
+    """Past what may open a clause before its subject: a list's numbering ((一), 1.), then
+    periods, spaces and words such as 其中 (2017年，其中，兰山区…; areas.py)."""
+    numbering = area_rules.NUMBERING.match(f, p)
+    if numbering:
+        p = numbering.end()
+    while True:
         p = _past_spaces(f, p)
         if p in period_ends:
             p = period_ends[p]
             continue
         m = area_rules.LEADING.match(f, p)
         if m is None or m.end() == p:
-            break
+            return p
         p = m.end()
-    return next(iter(ids)) if p == start else None
 
 
 def _latest_period(periods: list[_Period], at: int) -> _Period | None:
