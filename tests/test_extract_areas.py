@@ -323,7 +323,7 @@ def test_the_area_rules_only_withhold(
     with_rules = text_of(linyi, text)
     with monkeypatch.context() as m:
         m.setattr(Extractor, "_areas", lambda self, f, mentions, periods, own: _known(self, f, own))
-        m.setattr(Extractor, "_document_region", lambda self, doc, result: self.region)
+        m.setattr(Extractor, "_document_region", lambda self, path, head, result: self.region)
         m.setattr(area_rules, "heading_text", lambda text: None)
         m.setattr(area_rules, "FOOTNOTE", re.compile("(?!)"))
         m.setattr(Extractor, "_one_figure_each", lambda self, rows, unread, s: rows)

@@ -57,7 +57,7 @@ _TITLE_AREA = re.compile(
     rf"|\d{{4}}\s*年度?\s*(?P<b>{_CJK}{{1,14}}?(?:{_SUFFIX_RE}|共和国|中国|全国))\s*"
     rf"(?:国民经济和社会发展)?统计公报"
 )
-_TITLE_LINES = 5
+TITLE_LINES = 5  # a title (its year, its area) is looked for in the first sentences
 
 
 def is_place(text: str) -> bool:
@@ -89,7 +89,7 @@ def stands_alone(places: Sequence[str | None], texts: Sequence[str], i: int) -> 
 def title_area(lines: list[str]) -> str | None:
     """The area a communiqué's title names (山东省, 中华人民共和国, 临沂市), from the first
     lines that hold a title (folded to simplified script by the caller); None if none."""
-    for text in lines[:_TITLE_LINES]:
+    for text in lines[:TITLE_LINES]:
         m = _TITLE_AREA.search(text)
         if m:
             return m.group("a") or m.group("b")

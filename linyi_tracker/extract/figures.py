@@ -480,10 +480,15 @@ class Extractor:
     def extract(self, documents: Iterable[Document]) -> Extraction:
         result = Extraction()
         for doc in documents:
-            title_year = self.year if self.year is not None else _title_year(doc)
+            # where a title is looked for, in simplified script (its year, its area)
+            head = [
+                fold_same_length(simplified(s.text))
+                for s in doc.sentences[: area_rules.TITLE_LINES]
+            ]
+            title_year = self.year if self.year is not None else _title_year(head)
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
-            fallback = self._document_region(doc, result)
+            fallback = self._document_region(doc.path, head, result)
             own = self._own_areas(fallback)
             section: str | None = None  # the area of a heading line above (areas.py)
             paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
@@ -545,14 +550,13 @@ class Extractor:
             for word, ends in OWN_AREAS.items()
         }
 
-    def _document_region(self, doc: Document, result: Extraction) -> str:
+    def _document_region(self, path: str, head: list[str], result: Extraction) -> str:
         """The region of a document's sentences that name none: --region, else the area of
         its title when that is the plan's city or one of its regions, else TITLE (another
         area: nothing for the city), else the city."""
         if self.region_given:
             return self.region
-        lines = [fold_same_length(simplified(s.text)) for s in doc.sentences[:5]]
-        area = area_rules.title_area(lines)
+        area = area_rules.title_area(head)
         if area is None or area in OWN_AREAS:  # 2017年全市…统计公报 names no area
             return self.region
         city = self.plan.city
@@ -561,7 +565,7 @@ class Extractor:
         for name, region in self.region_names:
             if region and not region.startswith(OWN) and area.endswith(name) and len(name) >= 2:
                 return region
-        result.title_areas.append((doc.path, area))
+        result.title_areas.append((path, area))
         return TITLE
 
     # one sentence
@@ -1136,11 +1140,11 @@ def _negate(number: str) -> str:
     return number[1:] if number.startswith("-") else "-" + number
 
 
-def _title_year(doc: Document) -> int | None:
+def _title_year(head: list[str]) -> int | None:
     """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报)
-    in the first lines."""
-    for sentence in doc.sentences[:5]:
-        m = _TITLE.search(fold_same_length(simplified(sentence.text)))
+    in the first sentences (``head``, folded to simplified script)."""
+    for text in head:
+        m = _TITLE.search(text)
         if m:
             return int(m.group(1))
     return None
