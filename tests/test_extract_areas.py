@@ -230,6 +230,7 @@ def test_the_title_area_is_said_once_on_stderr(run: Run, lang: str) -> None:
     said = "山东省" in result.stderr and "--region" in result.stderr
     assert said and result.stderr.count("--region") == 1
     assert ("不是临沂市" in result.stderr) == (lang == "zh")
+    assert "全市" in result.stderr  # 全市 in another area's text is not the city either
 
 
 def test_the_title_area_is_in_the_json(run: Run) -> None:

@@ -1260,10 +1260,11 @@ LABELS.update(
             "en": "year taken from the title: {year} (--period overrides it)",
         },
         "extract.title_area": {
-            "zh": "{path} 的标题说的是“{area}”，不是{city}：未把其中未写地区的数字归入{city}。"
-            "若确是{city}的数字，请加 --region 指定地区",
-            "en": "the title of {path} names {area}, not {city}: no figure of it that names no "
-            "area is given to {city}. If they are {city}'s, say so with --region",
+            "zh": "{path} 的标题说的是“{area}”，不是{city}：其中只有写明{city}或其县区的数字才会建议"
+            "（未写地区或写“全市”“我市”的都不归入{city}）。若全文确是{city}的，请加 --region 指定地区",
+            "en": "the title of {path} names {area}, not {city}: only its figures that name "
+            "{city} or one of its regions are proposed (none that names no area, or says "
+            "全市/我市). If the text is {city}'s, say so with --region",
         },
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
