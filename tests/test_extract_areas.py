@@ -271,6 +271,31 @@ def test_a_bound_before_an_aside_still_bounds(linyi: Plan) -> None:
     assert [(s.text, s.reason) for s in result.skipped] == [("8万人", "bound")]
 
 
+@pytest.mark.parametrize(
+    ("text", "skipped", "unread"),
+    [
+        ("全年城镇新增就业（目标）8.6万人。", [("8.6万人", "target")], []),
+        ("全年城镇新增就业（年度计划）8.6万人。", [("8.6万人", "target")], []),
+        ("城镇居民人均可支配收入（预计数）32000元。", [], ["forecast"]),
+    ],
+)
+def test_an_aside_after_the_name_says_what_the_number_is(
+    linyi: Plan, text: str, skipped: list[tuple[str, str]], unread: list[str]
+) -> None:
+    """城镇新增就业（目标）8.6万人: the target, never proposed as the year's figure (a bracket
+    ends a clause, so its 目标 was read in a clause of its own)."""
+    result = text_of(linyi, text)
+    assert result.rows == []
+    assert [(s.text, s.reason) for s in result.skipped] == skipped
+    assert reasons(result) == unread
+
+
+def test_a_preliminary_aside_after_the_name_keeps_the_figure(linyi: Plan) -> None:
+    """城镇新增就业（初步统计）8.6万人: a preliminary figure is the figure."""
+    result = text_of(linyi, "全年城镇新增就业（初步统计）8.6万人。")
+    assert city_rows(result) == [("emp.new_urban_jobs", "8.6")]
+
+
 # The property: the area rules only withhold
 
 

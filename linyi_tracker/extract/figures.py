@@ -805,11 +805,14 @@ class Extractor:
             unit_text, unit, figure_end = "", "", r
         span: Span = (a, figure_end)
         target, completed, average = text.clause_words(clause_start, clause_end)
-        if target or text.deadline <= a:
+        # 城镇新增就业（目标）8.6万人: an aside right after the name (a clause of its own, as
+        # brackets end clauses) says what the number is too
+        said = "" if aside is None else text.blanked[aside.start() : aside.end()]
+        if target or _TARGET.search(said) or text.deadline <= a:
             return _Skip("completion" if unit == "%" and completed else "target", span)
         if self._in_range(f, m, clause_start):
             return _Unread("range", span)
-        if text.forecast.within(clause_start, a):
+        if text.forecast.within(clause_start, a) or _FORECAST.search(said):
             return _Unread("forecast", span)
         if unit == "个百分点":
             return _Skip("points", span)
