@@ -199,6 +199,24 @@ def test_a_title_of_the_plans_own_region_gives_it_the_figures(
     assert [(r.region, r.value) for r in result.rows] == [(region, "12")]
 
 
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("临沂市河东区2017年国民经济和社会发展统计公报", "hedong"),
+        ("山东省临沂市2017年国民经济和社会发展统计公报", "linyi"),
+        ("天津市河东区2017年国民经济和社会发展统计公报", None),
+    ],
+)
+def test_a_county_of_the_same_name_in_another_city_is_another_area(
+    linyi: Plan, title: str, region: str | None
+) -> None:
+    """天津市河东区's communiqué is not 临沂市河东区's: a title naming a county of the plan after
+    another city gives it nothing (it was read as Hedong's)."""
+    result = text_of(linyi, f"{title}\n全年城镇新增就业1.2万人。")
+    assert [r.region for r in result.rows] == ([] if region is None else [region])
+    assert result.title_areas == ([] if region else [("x.txt", "天津市河东区")])
+
+
 def test_the_region_option_overrides_the_title(linyi: Plan) -> None:
     """--region linyi on a 济南市 communiqué: the analyst says whose figures they are."""
     text = "济南市2017年国民经济和社会发展统计公报\n全年城镇新增就业12万人。"

@@ -552,8 +552,9 @@ class Extractor:
 
     def _document_region(self, path: str, head: list[str], result: Extraction) -> str:
         """The region of a document's sentences that name none: --region, else the area of
-        its title when that is the plan's city or one of its regions, else TITLE (another
-        area: nothing for the city), else the city."""
+        its title when that is the plan's city or one of its regions (alone or after the
+        city's name: 临沂市兰山区), else TITLE (another area: nothing for the city), else the
+        city."""
         if self.region_given:
             return self.region
         area = area_rules.title_area(head)
@@ -562,9 +563,13 @@ class Extractor:
         city = self.plan.city
         if area in ("中华人民共和国", "中国", "全国") and city.name.zh in ("全国", "中国"):
             return city.id
+        # a county after another city's name (天津市河东区) is another area
+        city_names = tuple(n for n, r in self.region_names if r == city.id)
         for name, region in self.region_names:
             if region and not region.startswith(OWN) and area.endswith(name) and len(name) >= 2:
-                return region
+                before = area[: -len(name)]
+                if region == city.id or not before or before.endswith(city_names):
+                    return region
         result.title_areas.append((path, area))
         return TITLE
 
