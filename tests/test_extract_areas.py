@@ -528,6 +528,24 @@ def test_the_whole_county_in_the_citys_text_is_not_the_city(linyi: Plan) -> None
     assert reasons(result) == ["other-area"]
 
 
+def test_a_topic_heading_ending_in_a_place_suffix_is_no_place(linyi: Plan) -> None:
+    """七、城市建设和园区 is a topic, not a place (it ends in 园区): the lines under it are
+    the city's (they were withheld as another area's)."""
+    text = "七、城市建设和园区\n城镇居民人均可支配收入31910元，增长8.2%。"
+    assert city_rows(text_of(linyi, text)) == [
+        ("inc.urban_disposable", "31910"),
+        ("inc.urban_disposable", "8.2"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["兰山区和罗庄区", "兰山区、罗庄区", "济南市与青岛市"])
+def test_a_heading_of_places_joined_is_still_places(linyi: Plan, heading: str) -> None:
+    """Two places joined by 和/、/与 still head their lines: never the city's."""
+    result = text_of(linyi, f"{heading}\n城镇新增就业2.1万人。")
+    assert result.rows == []
+    assert reasons(result) == ["paragraph-area"]
+
+
 # A list of places is no heading
 
 

@@ -60,9 +60,15 @@ _TITLE_AREA = re.compile(
 TITLE_LINES = 5  # a title (its year, its area) is looked for in the first sentences
 
 
+# 兰山区和罗庄区, 兰山区、罗庄区: places joined (not 和 opening a name: 和平区)
+_JOINED = re.compile(r"(?<=.)[和与及、]")
+
+
 def is_place(text: str) -> bool:
-    """The text (spaces and a closing colon aside) is a place's name and nothing more."""
-    return PLACE_WORD.fullmatch(text.strip().rstrip("：:").strip()) is not None
+    """The text (spaces and a closing colon aside) is a place's name and nothing more, or
+    places joined by 和, 与, 及 or 、 — not a topic joined to one (城市建设和园区)."""
+    parts = _JOINED.split(text.strip().rstrip("：:").strip())
+    return all(PLACE_WORD.fullmatch(part.strip()) is not None for part in parts)
 
 
 def heading_text(text: str) -> str | None:
