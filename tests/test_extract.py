@@ -715,3 +715,38 @@ def test_the_chinese_measure_words_written_are_the_reader_s() -> None:
         "level": "level",
         "growth": "growth",
     }
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_nothing_proposed_writes_no_file_and_says_so(run: Run, tmp_path: Path, lang: str) -> None:
+    """A text with no figure of the plan: -o writes no header-only file (a clerk would
+    validate and ingest it: 'no errors, 0 rows'), leaves a file already there as it was,
+    and says there is nothing to validate or ingest — never 'wrote …: 0 rows. Next: validate'."""
+    release = tmp_path / "rel.txt"
+    release.write_text("国家统计局发布了数据。\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    r = run("extract", str(release), "-o", str(out), "--lang", lang)
+    assert r.exit_code == 0 and not out.exists()
+    said = {"zh": "没有建议的数字：未写入也未改动", "en": "No figure proposed: "}[lang]
+    assert said in r.stderr and str(out) in r.stderr
+    assert "validate" in r.stderr and "ingest" in r.stderr and "0 rows" not in r.stderr
+    out.write_text("kept\n", encoding="utf-8")
+    r = run("extract", str(release), "-o", str(out), "--lang", lang, "--format", "json")
+    assert out.read_text(encoding="utf-8") == "kept\n"
+    assert json.loads(r.stdout)["output"] is None
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdout"])
+def test_the_file_on_standard_output_is_alone_there(run: Run, name: str) -> None:
+    """-o -: standard output is the CSV alone (extract rel.txt -o - > x.csv had the review
+    table after the rows, read as more rows); the review goes to stderr. With --format json
+    both would be on standard output: refused, exit 2."""
+    args = ("extract", str(HERE / "linyi-jobs-2016.txt"), "--period", "2016", "-o", name)
+    r = run(*args, "--lang", "en")
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+    assert [(row["indicator"], row["value"]) for row in rows] == [("emp.new_urban_jobs", "8.37")]
+    assert "Proposed figures" in r.stderr and "wrote" not in r.stderr
+    for lang, said in (("en", "standard output"), ("zh", "标准输出")):
+        r = run(*args, "--format", "json", "--lang", lang)
+        assert r.exit_code == 2 and said in r.stderr and r.stdout == ""

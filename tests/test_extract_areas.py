@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -198,6 +199,24 @@ def test_a_title_of_the_plans_own_region_gives_it_the_figures(
     assert [(r.region, r.value) for r in result.rows] == [(region, "12")]
 
 
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("临沂市河东区2017年国民经济和社会发展统计公报", "hedong"),
+        ("山东省临沂市2017年国民经济和社会发展统计公报", "linyi"),
+        ("天津市河东区2017年国民经济和社会发展统计公报", None),
+    ],
+)
+def test_a_county_of_the_same_name_in_another_city_is_another_area(
+    linyi: Plan, title: str, region: str | None
+) -> None:
+    """天津市河东区's communiqué is not 临沂市河东区's: a title naming a county of the plan after
+    another city gives it nothing (it was read as Hedong's)."""
+    result = text_of(linyi, f"{title}\n全年城镇新增就业1.2万人。")
+    assert [r.region for r in result.rows] == ([] if region is None else [region])
+    assert result.title_areas == ([] if region else [("x.txt", "天津市河东区")])
+
+
 def test_the_region_option_overrides_the_title(linyi: Plan) -> None:
     """--region linyi on a 济南市 communiqué: the analyst says whose figures they are."""
     text = "济南市2017年国民经济和社会发展统计公报\n全年城镇新增就业12万人。"
@@ -229,6 +248,7 @@ def test_the_title_area_is_said_once_on_stderr(run: Run, lang: str) -> None:
     said = "山东省" in result.stderr and "--region" in result.stderr
     assert said and result.stderr.count("--region") == 1
     assert ("不是临沂市" in result.stderr) == (lang == "zh")
+    assert "全市" in result.stderr  # 全市 in another area's text is not the city either
 
 
 def test_the_title_area_is_in_the_json(run: Run) -> None:
@@ -266,6 +286,32 @@ def test_a_bound_before_an_aside_still_bounds(linyi: Plan) -> None:
     """超过（初步统计）8万人: the bound before the brackets holds for the number after them."""
     result = text_of(linyi, "全年城镇新增就业超过（初步统计）8万人。")
     assert result.rows == []
+    assert [(s.text, s.reason) for s in result.skipped] == [("8万人", "bound")]
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped", "unread"),
+    [
+        ("全年城镇新增就业（目标）8.6万人。", [("8.6万人", "target")], []),
+        ("全年城镇新增就业（年度计划）8.6万人。", [("8.6万人", "target")], []),
+        ("城镇居民人均可支配收入（预计数）32000元。", [], ["forecast"]),
+    ],
+)
+def test_an_aside_after_the_name_says_what_the_number_is(
+    linyi: Plan, text: str, skipped: list[tuple[str, str]], unread: list[str]
+) -> None:
+    """城镇新增就业（目标）8.6万人: the target, never proposed as the year's figure (a bracket
+    ends a clause, so its 目标 was read in a clause of its own)."""
+    result = text_of(linyi, text)
+    assert result.rows == []
+    assert [(s.text, s.reason) for s in result.skipped] == skipped
+    assert reasons(result) == unread
+
+
+def test_a_preliminary_aside_after_the_name_keeps_the_figure(linyi: Plan) -> None:
+    """城镇新增就业（初步统计）8.6万人: a preliminary figure is the figure."""
+    result = text_of(linyi, "全年城镇新增就业（初步统计）8.6万人。")
+    assert city_rows(result) == [("emp.new_urban_jobs", "8.6")]
 
 
 # The property: the area rules only withhold
@@ -279,6 +325,8 @@ _PARTS = st.sampled_from(
         "兰山区",
         "临沂市",
         "全国",
+        "全市",
+        "全区",
         "开发区",
         "枣园镇",
         "分县区看",
@@ -318,8 +366,8 @@ def test_the_area_rules_only_withhold(
     text = "".join(parts)
     with_rules = text_of(linyi, text)
     with monkeypatch.context() as m:
-        m.setattr(Extractor, "_areas", lambda self, f, mentions, periods: _known(self, f))
-        m.setattr(Extractor, "_document_region", lambda self, doc, result: self.region)
+        m.setattr(Extractor, "_areas", lambda self, f, mentions, periods, own: _known(self, f, own))
+        m.setattr(Extractor, "_document_region", lambda self, path, head, result: self.region)
         m.setattr(area_rules, "heading_text", lambda text: None)
         m.setattr(area_rules, "FOOTNOTE", re.compile("(?!)"))
         m.setattr(Extractor, "_one_figure_each", lambda self, rows, unread, s: rows)
@@ -328,10 +376,12 @@ def test_the_area_rules_only_withhold(
     assert {key(r) for r in with_rules.rows} <= {key(r) for r in without.rows}
 
 
-def _known(self: Extractor, f: str) -> list[tuple[int, int, frozenset[str]]]:
+def _known(self: Extractor, f: str, own: dict[str, str]) -> list[tuple[int, int, frozenset[str]]]:
+    """The plan's region names alone (全市, 我市: the city's, as they always were)."""
     from linyi_tracker.extract.figures import _find
 
-    return _find(f, self.region_names, [False] * len(f))
+    found = _find(f, self.region_names, [False] * len(f))
+    return [(a, b, frozenset(own.get(i, i) for i in ids)) for a, b, ids in found]
 
 
 # Sweep: words that make a number something other than the figure
@@ -394,6 +444,14 @@ def test_growth_at_constant_prices_is_real_growth(linyi: Plan, words: str) -> No
     assert [(s.text, s.reason) for s in result.skipped] == [("7.9%", "real")]
 
 
+def test_a_nominal_growth_after_the_real_one_is_proposed(linyi: Plan) -> None:
+    """…实际增长6.5%，名义增长8.2%: 实际 is the growth before it, not 8.2 % (it was skipped as
+    price-adjusted once 实际 anywhere after the name counted); the real 6.5 % stays skipped."""
+    result = text_of(linyi, "城镇居民人均可支配收入32000元，实际增长6.5%，名义增长8.2%。")
+    assert [(r.value, r.measure) for r in result.rows] == [("32000", "level"), ("8.2", "growth")]
+    assert [(s.text, s.reason) for s in result.skipped] == [("6.5%", "real")]
+
+
 # The year of a figure quoted from the year before
 
 
@@ -412,7 +470,117 @@ def test_a_change_on_last_year_is_still_a_change(linyi: Plan, words: str) -> Non
     assert [s.reason for s in result.skipped] == ["change"]
 
 
-def test_a_comparison_with_last_year_gives_last_year_no_growth(linyi: Plan) -> None:
-    """与上年相比增长3%: the growth of 2017 on 2016, never a growth row for 2016."""
-    result = text_of(linyi, "城镇居民人均可支配收入32000元，与上年相比增长3%。")
-    assert all(r.period != "2016" for r in result.rows)
+@pytest.mark.parametrize("words", ["与上年相比", "与去年相比", "相比上年"])
+def test_a_comparison_with_last_year_gives_last_year_no_growth(linyi: Plan, words: str) -> None:
+    """与上年相比增长3%: the growth of 2017 on 2016, never a growth row for 2016 (and not
+    dropped without a word: 相比 opened a clause of another subject)."""
+    result = text_of(linyi, f"城镇居民人均可支配收入32000元，{words}增长3%。")
+    assert [(r.period, r.value, r.measure) for r in result.rows] == [
+        ("2017", "32000", "level"),
+        ("2017", "3", "growth"),
+    ]
+
+
+# 全市, 全县, 本区 …: the document's own area
+
+
+@pytest.mark.parametrize("word", ["全市", "我市", "本市"])
+def test_the_whole_city_in_another_citys_communique_is_that_city(linyi: Plan, word: str) -> None:
+    """全市 in 济南市's communiqué is Jinan (the real one writes 2022年全市地区生产总值[2]为
+    12027.5亿元, qinglite.cn/doc/727564e586b967d02): its figure is never Linyi's."""
+    text = f"2022年济南市国民经济和社会发展统计公报\n全年{word}新增城镇就业17.4万人。"
+    result = text_of(linyi, text)
+    assert result.rows == []
+    assert reasons(result) == ["title-area"]
+
+
+@pytest.mark.parametrize(
+    ("title", "word", "region"),
+    [
+        ("兰山区2017年国民经济和社会发展统计公报", "全区", "lanshan"),
+        ("沂南县2017年国民经济和社会发展统计公报", "全县", "yinan"),
+        ("沂南县2017年国民经济和社会发展统计公报", "我县", "yinan"),
+        ("临沂市2017年国民经济和社会发展统计公报", "全市", "linyi"),
+        ("兰山区2017年国民经济和社会发展统计公报", "全市", "linyi"),
+    ],
+)
+def test_the_whole_county_in_its_own_communique_is_the_county(
+    linyi: Plan, title: str, word: str, region: str
+) -> None:
+    """全区 in 兰山区's communiqué is 兰山区, 全县 in 沂南县's is 沂南县 (they were another area,
+    withheld); 全市 in a county's text is the city it lies in."""
+    result = text_of(linyi, f"{title}\n2017年，{word}城镇新增就业1.5万人。")
+    assert [(r.region, r.value) for r in result.rows] == [(region, "1.5")]
+    assert result.not_read == []
+
+
+@pytest.mark.parametrize(("region", "word"), [("lanshan", "全区"), ("yinan", "全县")])
+def test_the_whole_county_is_the_region_option(linyi: Plan, region: str, word: str) -> None:
+    """--region lanshan on a text with no title: 全区 is 兰山区 (its own communiqué)."""
+    result = text_of(linyi, f"{word}城镇新增就业1.5万人，城镇居民人均可支配收入35000元。", region)
+    assert [(r.region, r.value) for r in result.rows] == [(region, "1.5"), (region, "35000")]
+
+
+def test_the_whole_county_in_the_citys_text_is_not_the_city(linyi: Plan) -> None:
+    """全区城镇新增就业1.5万人 with no title nor --region: a district's figure, never the city's."""
+    result = text_of(linyi, "全区城镇新增就业1.5万人。")
+    assert result.rows == []
+    assert reasons(result) == ["other-area"]
+
+
+def test_a_topic_heading_ending_in_a_place_suffix_is_no_place(linyi: Plan) -> None:
+    """七、城市建设和园区 is a topic, not a place (it ends in 园区): the lines under it are
+    the city's (they were withheld as another area's)."""
+    text = "七、城市建设和园区\n城镇居民人均可支配收入31910元，增长8.2%。"
+    assert city_rows(text_of(linyi, text)) == [
+        ("inc.urban_disposable", "31910"),
+        ("inc.urban_disposable", "8.2"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["兰山区和罗庄区", "兰山区、罗庄区", "济南市与青岛市"])
+def test_a_heading_of_places_joined_is_still_places(linyi: Plan, heading: str) -> None:
+    """Two places joined by 和/、/与 still head their lines: never the city's."""
+    result = text_of(linyi, f"{heading}\n城镇新增就业2.1万人。")
+    assert result.rows == []
+    assert reasons(result) == ["paragraph-area"]
+
+
+# A list of places is no heading
+
+
+def test_a_menu_of_counties_heads_nothing(linyi: Plan, tmp_path: Path) -> None:
+    """A city government page lists its counties as links before the communiqué: the last
+    one (临沭县) was taken as a heading and every figure under it withheld (paragraph-area)."""
+    page = (
+        "<html><head><title>临沂市人民政府网站</title></head><body>"
+        "<ul><li>首页</li><li>政务公开</li></ul>"
+        "<ul><li>兰山区</li><li>罗庄区</li><li>河东区</li><li>临沭县</li></ul>"
+        "<h1>临沂市2017年国民经济和社会发展统计公报</h1>"
+        "<p>全年城镇新增就业8.6万人。</p><p>城镇居民人均可支配收入31910元，增长8.2%。</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = Extractor(linyi).extract([read_document(path, "page.html")])
+    assert city_rows(result) == [
+        ("emp.new_urban_jobs", "8.6"),
+        ("inc.urban_disposable", "31910"),
+        ("inc.urban_disposable", "8.2"),
+    ]
+    assert result.not_read == []
+
+
+def test_a_tables_column_of_counties_heads_nothing(linyi: Plan) -> None:
+    """A table by county (a cell a line, as an HTML table reads): the city's text after
+    it is the city's, not the last county's."""
+    text = "地区\n城镇新增就业（万人）\n兰山区\n1.5\n临沭县\n0.8\n全年城镇新增就业8.6万人。"
+    assert city_rows(text_of(linyi, text)) == [("emp.new_urban_jobs", "8.6")]
+
+
+def test_a_county_heading_over_its_text_still_heads_it(linyi: Plan) -> None:
+    """One county's line over a sentence: still that county's section (not the city's)."""
+    text = "一、综合\n兰山区\n城镇新增就业2.1万人。\n城镇居民人均可支配收入32000元。"
+    result = text_of(linyi, text)
+    assert result.rows == []
+    assert reasons(result) == ["paragraph-area", "paragraph-area"]

@@ -147,7 +147,7 @@ def test_an_indicator_whose_only_number_is_another_subjects_is_listed(linyi: Pla
         "，比上年增长5.2%",  # compared with the previous year
         "，同比增长5.2%",
         "，增长5.2%",
-        "，全市增长5.2%",  # a region opening the clause
+        "，全国增长5.2%",  # a region of the plan opening the clause (全市 is no area of this plan)
         "，其中，",  # a part of the whole follows
     ],
 )

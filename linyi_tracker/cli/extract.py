@@ -68,18 +68,25 @@ def extract(
         inputs=files,
         data=locate_data(data, plan_at=result.plan_at).path,
     )
-    if output is not None and not is_stdout(output) and output.suffix.lower() not in ("", ".csv"):
+    # -o -: standard output is the file alone; the review goes to stderr
+    to_stdout = output is not None and is_stdout(output)
+    if to_stdout and output_format is OutputFormat.JSON:
+        raise TextUsageError(Text("extract.stdout_twice", {"name": output}))
+    if output is not None and not to_stdout and output.suffix.lower() not in ("", ".csv"):
         raise TextUsageError(Text("extract.csv_only", {"name": output}))
-    if output is not None:
+    # Nothing proposed, no file: a header-only file would validate clean and ingest
+    # nothing, and would replace one already there.
+    writes = output is not None and bool(written)
+    if output is not None and writes:
         payload = to_csv(written, language)
         write_via_temp(output, lambda tmp: tmp.write_bytes(payload))
     if output_format is OutputFormat.JSON:
-        shown = None if output is None else str(output)
+        shown = str(output) if writes else None
         from linyi_tracker.cli.output import echo_json
 
         echo_json(to_dict(extraction, written, language, shown, result.documents))
     else:
-        print_review(stdout(), result.plan, extraction, language)
+        print_review(stderr() if to_stdout else stdout(), result.plan, extraction, language)
     messages = stderr()
     missing = sum(1 for r in written if not r.year_known)
     if missing:
@@ -94,8 +101,9 @@ def extract(
         messages.print(
             t("extract.title_area", language, path=path, area=area, city=city), markup=False
         )
-    if output is not None:
-        messages.print(t("extract.wrote", language, path=output, rows=len(written)), markup=False)
+    if output is not None and not to_stdout:
+        said = "extract.wrote" if writes else "extract.not_written"
+        messages.print(t(said, language, path=output, rows=len(written)), markup=False)
     elif output_format is OutputFormat.TABLE:
         messages.print(t("extract.no_file", language), markup=False)
 

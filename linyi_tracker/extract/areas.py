@@ -10,7 +10,9 @@ about any of them is not the city's. These rules only ever say "not the plan's c
 - a region of the plan written onto a smaller place (临沂经济技术开发区, 兰山区枣园镇);
 - 分县区看, 分地区看, 分市看 …: what follows is by area, not the whole city's;
 - a *heading*: a short line without a full stop nor a digit that is a place word names
-  the area of the lines under it, up to the next heading; a sentence that opens with an area names
+  the area of the lines under it, up to the next heading — when it stands alone: a run of
+  places' lines (a menu of counties on a government page, a table's column of names) or a
+  place over a cell with no words (1.5) heads nothing; a sentence that opens with an area names
   the area of the sentences after it on its line (the paragraph);
 - the *title* (the first line naming a 统计公报 or 国民经济和社会发展): its area is the
   document's; another than the plan's city gives nothing to the city.
@@ -19,8 +21,10 @@ about any of them is not the city's. These rules only ever say "not the plan's c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _CJK = r"[\u3400-\u9fff]"
+_CJK_RE = re.compile(_CJK)
 PLACE_SUFFIXES = (
     "特别行政区", "自治区", "自治州", "自治县", "开发区", "高新区", "示范区", "新区",
     "园区", "街道", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡",
@@ -53,12 +57,18 @@ _TITLE_AREA = re.compile(
     rf"|\d{{4}}\s*年度?\s*(?P<b>{_CJK}{{1,14}}?(?:{_SUFFIX_RE}|共和国|中国|全国))\s*"
     rf"(?:国民经济和社会发展)?统计公报"
 )
-_TITLE_LINES = 5
+TITLE_LINES = 5  # a title (its year, its area) is looked for in the first sentences
+
+
+# 兰山区和罗庄区, 兰山区、罗庄区: places joined (not 和 opening a name: 和平区)
+_JOINED = re.compile(r"(?<=.)[和与及、]")
 
 
 def is_place(text: str) -> bool:
-    """The text (spaces and a closing colon aside) is a place's name and nothing more."""
-    return PLACE_WORD.fullmatch(text.strip().rstrip("：:").strip()) is not None
+    """The text (spaces and a closing colon aside) is a place's name and nothing more, or
+    places joined by 和, 与, 及 or 、 — not a topic joined to one (城市建设和园区)."""
+    parts = _JOINED.split(text.strip().rstrip("：:").strip())
+    return all(PLACE_WORD.fullmatch(part.strip()) is not None for part in parts)
 
 
 def heading_text(text: str) -> str | None:
@@ -73,10 +83,19 @@ def heading_text(text: str) -> str | None:
     return None if any(ch.isdigit() for ch in words) else words
 
 
+def stands_alone(places: Sequence[str | None], texts: Sequence[str], i: int) -> bool:
+    """The place's heading ``texts[i]`` heads the lines under it: no place's line
+    (``places[j]`` not None) just before or after it, and a line with words after it."""
+    if i > 0 and places[i - 1] is not None:
+        return False
+    after = i + 1
+    return after < len(texts) and places[after] is None and _CJK_RE.search(texts[after]) is not None
+
+
 def title_area(lines: list[str]) -> str | None:
     """The area a communiqué's title names (山东省, 中华人民共和国, 临沂市), from the first
     lines that hold a title (folded to simplified script by the caller); None if none."""
-    for text in lines[:_TITLE_LINES]:
+    for text in lines[:TITLE_LINES]:
         m = _TITLE_AREA.search(text)
         if m:
             return m.group("a") or m.group("b")

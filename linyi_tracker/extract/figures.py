@@ -4,7 +4,9 @@ A sentence is looked at when it names an indicator of the plan (its zh or en nam
 one of its ``aliases``, the longest name first). Each number in it belongs to the
 nearest indicator named before it, in the nearest period named before it (全年, 12月份,
 今年8月底, 2016年, 上年为/去年为 the year before, …; else the document's year), for the nearest region named before it
-(else ``--region``, else the plan's region the title names, else the city) — unless a clause between the name and the number opens
+(else ``--region``, else the plan's region the title names, else the city; 全市, 全县, 本区,
+我市 … name that document's own area: 全区 in 兰山区's communiqué is 兰山区, 全市 in 济南市's is
+not the plan's city) — unless a clause between the name and the number opens
 with a subject of its own: after ，；、：, 和 or 以及 (outside brackets), past periods, region
 names and the words that go on about the clause before (增长, 比上年, 其中, 分别, 扣除价格因素
 …), a Chinese word that is no name of the plan, or letters written onto one (城镇新增就业12.3万人，
@@ -177,17 +179,27 @@ def fold_same_length(text: str) -> str:
 
 TARGET_WORDS = ("目标", "计划", "预期", "力争", "确保", "任务", "规划", "争取")
 OUTSIDE_AREAS = ("全国", "全省", "山东省", "全球", "世界")
-# "Our country", "our province", "our city": the plan's own area when the plan is a
-# country's (全国, 中国), a province's (…省) or a city's (…市), else another area than the
-# plan's (a provincial communiqué read with a city's plan: 我省新增城镇就业119.98万人 is not
-# the city's figure; 全国…33616元，我市…32000元 gives the city's after the country's).
+# "Our country", "our province", "the whole city", "our county": the document's own area —
+# the region --region names, else the plan's region its title names, else the plan's city —
+# when that area's name ends so (全区 in 兰山区's communiqué is 兰山区), else the city it lies
+# in (全市 in a county's text), else another area than the plan's (a provincial communiqué
+# read with a city's plan: 我省新增城镇就业119.98万人 is not the city's figure; 全市 in
+# 济南市's communiqué is Jinan; 全国…33616元，我市…32000元 gives the city's after the country's).
 OWN_AREAS: dict[str, tuple[str, ...]] = {
     "我国": ("全国", "中国"),
     "我省": ("省",),
     "本省": ("省",),
+    "全市": ("市",),
     "我市": ("市",),
     "本市": ("市",),
+    "全区": ("区",),
+    "我区": ("区",),
+    "本区": ("区",),
+    "全县": ("县",),
+    "我县": ("县",),
+    "本县": ("县",),
 }
+OWN = "@own:"  # a name's id standing for the document's own area, OWN + the word (OWN_AREAS)
 # Two-character verbs only: a lone 增 ends 新增, which names a figure, not its change.
 _UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "提升")
 _DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
@@ -252,7 +264,7 @@ _CONTINUING = (
     "增长", "下降", "增加", "减少", "增产", "减产", "增收", "减收", "上涨", "下跌", "上升",
     "回落", "提高", "降低", "提升", "持平", "多增", "少增", "名义", "实际", "扣除价格因素",
     "按可比价格计算", "按不变价格计算", "按可比口径计算", "按可比口径", "比上年末", "比上年同期", "比上年",
-    "比去年", "比上月", "比年初", "与上年", "比", "较", "同比", "环比", "增幅", "增速",
+    "比去年", "比上月", "比年初", "与上年", "与去年", "相比", "比", "较", "同比", "环比", "增幅", "增速",
     "涨幅", "降幅", "达到", "达", "为", "是", "共计", "合计", "总计", "累计", "共", "其中",
     "全年", "年末", "年底", "年初", "分别", "均", "占", "完成", "超额完成", "超", "相当于",
     "首次", "已", "再", "又", "并", "截至到", "截止到", "截至", "截止", "我市", "我省",
@@ -296,6 +308,15 @@ class _Marks:
     def within(self, lo: int, hi: int) -> bool:
         return self.first(lo, hi) is not None
 
+    def last_end(self, lo: int, hi: int) -> int:
+        """The end of the last occurrence inside ``[lo, hi)``, else ``lo``."""
+        i = bisect_left(self.starts, hi) - 1
+        while i >= 0 and self.found[i].start() >= lo:
+            if self.found[i].end() <= hi:
+                return self.found[i].end()
+            i -= 1
+        return lo
+
 
 _TARGET = re.compile("|".join(TARGET_WORDS))
 # Price-adjusted growth: 实际增长, 扣除价格因素, 可比价 and 不变价 (按可比价格计算, 按不变价格
@@ -321,6 +342,7 @@ class _Text:
         self.share = _Marks(re.compile("占"), f)
         self.compared = _Marks(_COMPARED, f)
         self.real = _Marks(_REAL, f)
+        self.percent = _Marks(re.compile("%"), f)
         self.base = _Marks(_BASE_YEAR, f)
         self.forecast = _Marks(_FORECAST, self.blanked)
         self.clauses: dict[int, tuple[bool, bool, bool]] = {}
@@ -432,8 +454,8 @@ class Extractor:
                 key = fold_same_length(name.strip())
                 if len(key) >= 2:
                     regions.setdefault(key, reg.id)
-        for word, ends in OWN_AREAS.items():
-            regions.setdefault(word, plan.city.id if plan.city.name.zh.endswith(ends) else "")
+        for word in OWN_AREAS:
+            regions[word] = OWN + word  # the document's area, whatever a region's aliases say
         for area in OUTSIDE_AREAS:
             regions.setdefault(area, "")  # "" = outside the plan's area
         self.region_names = sorted(regions.items(), key=lambda kv: -len(kv[0]))
@@ -458,18 +480,30 @@ class Extractor:
     def extract(self, documents: Iterable[Document]) -> Extraction:
         result = Extraction()
         for doc in documents:
-            title_year = self.year if self.year is not None else _title_year(doc)
+            # where a title is looked for, in simplified script (its year, its area)
+            head = [
+                fold_same_length(simplified(s.text))
+                for s in doc.sentences[: area_rules.TITLE_LINES]
+            ]
+            title_year = self.year if self.year is not None else _title_year(head)
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
-            fallback = self._document_region(doc, result)
+            fallback = self._document_region(doc.path, head, result)
+            own = self._own_areas(fallback)
             section: str | None = None  # the area of a heading line above (areas.py)
             paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
             note_line = 0  # the line of a footnote (注：…): its figures are not proposed
-            for sentence in doc.sentences:
+            texts = [s.text for s in doc.sentences]
+            headings = [area_rules.heading_text(text) for text in texts]
+            places = [
+                None if h is None else self._place(fold_same_length(simplified(h)), own)
+                for h in headings
+            ]
+            for i, sentence in enumerate(doc.sentences):
                 result.sentences += 1
-                heading = area_rules.heading_text(sentence.text)
-                if heading is not None:  # still read: a table's row has no full stop either
-                    section = self._place(fold_same_length(simplified(heading)))
+                if headings[i] is not None:  # still read: a table's row has no full stop either
+                    alone = area_rules.stands_alone(places, texts, i)
+                    section = places[i] if alone else None
                     paragraph = None
                 carried = paragraph[1] if paragraph and paragraph[0] == sentence.line else section
                 here = fallback
@@ -478,7 +512,7 @@ class Extractor:
                 if area_rules.FOOTNOTE.match(sentence.text):
                     note_line = sentence.line
                 footnote = note_line == sentence.line
-                lead = self.sentence(sentence, doc.path, title_year, result, here, footnote)
+                lead = self.sentence(sentence, doc.path, title_year, result, here, footnote, own)
                 if lead is not None:
                     paragraph = (sentence.line, lead)
         # The title's reason once a document, at its first sentence (areas.py).
@@ -493,31 +527,50 @@ class Extractor:
         result.not_read = kept
         return result
 
-    def _place(self, text: str) -> str | None:
-        """The area a heading names: a region of the plan by its name, another place (""),
-        or None when the heading is not a place's name."""
+    def _place(self, text: str, own: dict[str, str]) -> str | None:
+        """The area a heading names: a region of the plan by its name (全县: the document's,
+        ``own``), another place (""), or None when the heading is not a place's name."""
         text = text.strip()
         if text in self.region_by_name:
-            return self.region_by_name[text]
+            region = self.region_by_name[text]
+            return own.get(region, region)
         return "" if area_rules.is_place(text) else None
 
-    def _document_region(self, doc: Document, result: Extraction) -> str:
+    def _own_areas(self, document: str) -> dict[str, str]:
+        """What 全市, 全县, 我省 … (OWN_AREAS) name in a document whose region is
+        ``document`` (TITLE: another area's communiqué): that region when its name ends so,
+        else the plan's city when its name does (全市 in a county's text), else another
+        area (""). In another area's communiqué they are its area (TITLE: withheld with the
+        title's reason, which --region overrides). Keyed by the words' ids in ``region_names``."""
+        if document == TITLE:
+            return {OWN + word: TITLE for word in OWN_AREAS}
+        places = [self.plan.region_by_id[document], self.plan.city]
+        return {
+            OWN + word: next((r.id for r in places if r.name.zh.endswith(ends)), "")
+            for word, ends in OWN_AREAS.items()
+        }
+
+    def _document_region(self, path: str, head: list[str], result: Extraction) -> str:
         """The region of a document's sentences that name none: --region, else the area of
-        its title when that is the plan's city or one of its regions, else TITLE (another
-        area: nothing for the city), else the city."""
+        its title when that is the plan's city or one of its regions (alone or after the
+        city's name: 临沂市兰山区), else TITLE (another area: nothing for the city), else the
+        city."""
         if self.region_given:
             return self.region
-        lines = [fold_same_length(simplified(s.text)) for s in doc.sentences[:5]]
-        area = area_rules.title_area(lines)
-        if area is None:
+        area = area_rules.title_area(head)
+        if area is None or area in OWN_AREAS:  # 2017年全市…统计公报 names no area
             return self.region
         city = self.plan.city
         if area in ("中华人民共和国", "中国", "全国") and city.name.zh in ("全国", "中国"):
             return city.id
+        # a county after another city's name (天津市河东区) is another area
+        city_names = tuple(n for n, r in self.region_names if r == city.id)
         for name, region in self.region_names:
-            if region and area.endswith(name) and len(name) >= 2:
-                return region
-        result.title_areas.append((doc.path, area))
+            if region and not region.startswith(OWN) and area.endswith(name) and len(name) >= 2:
+                before = area[: -len(name)]
+                if region == city.id or not before or before.endswith(city_names):
+                    return region
+        result.title_areas.append((path, area))
         return TITLE
 
     # one sentence
@@ -530,19 +583,23 @@ class Extractor:
         out: Extraction,
         fallback: str | None = None,
         footnote: bool = False,
+        own: dict[str, str] | None = None,
     ) -> str | None:
         """Read one sentence into ``out``; ``fallback`` is the region of numbers after no
-        area of the sentence (the city, a county, or PARAGRAPH / TITLE: withheld). Returns
-        the area the sentence opens with (a region id, "" for another area), if any."""
+        area of the sentence (the city, a county, or PARAGRAPH / TITLE: withheld), ``own``
+        what 全市, 全县 … name in its document (:meth:`_own_areas`). Returns the area the
+        sentence opens with (a region id, "" for another area), if any."""
         s = sentence.text
         here = self.region if fallback is None else fallback
+        if own is None:
+            own = self._own_areas(self.region)
         # Read in simplified script, one character for one: spans stay the published
         # sentence's, which the review shows (臨沂市…8.37萬人).
         f = fold_same_length(simplified(s))
         claimed = [False] * len(f)
         mentions = _find(f, self.indicator_names, claimed)
         periods = self._periods(f, default_year)
-        areas = self._areas(f, mentions, periods)
+        areas = self._areas(f, mentions, periods, own)
         lead = _lead(f, areas, periods)
         if not mentions:
             return lead
@@ -620,11 +677,16 @@ class Extractor:
         f: str,
         mentions: list[tuple[int, int, frozenset[str]]],
         periods: list[_Period],
+        own: dict[str, str],
     ) -> list[tuple[int, int, frozenset[str]]]:
-        """The areas a sentence names, in order: the plan's regions and the outside areas
-        it knows, then what areas.py finds where those do not say (a clause that is a
-        place's name, a region written onto a smaller place, 分县区看): another area ("")."""
-        known = _find(f, self.region_names, [False] * len(f))
+        """The areas a sentence names, in order: the plan's regions, the outside areas it
+        knows and the document's own (全市, 全县: ``own``), then what areas.py finds where
+        those do not say (a clause that is a place's name, a region written onto a smaller
+        place, 分县区看): another area ("")."""
+        known = [
+            (start, end, frozenset(own.get(i, i) for i in ids))
+            for start, end, ids in _find(f, self.region_names, [False] * len(f))
+        ]
         starts = {start for start, _, _ in mentions}
         other = frozenset({""})
         found: list[tuple[int, int, frozenset[str]]] = []
@@ -652,16 +714,7 @@ class Extractor:
         bounds = [0] + [i + 1 for i, ch in enumerate(f) if ch in "，,；;：:、"] + [len(f) + 1]
         places: list[tuple[int, int]] = []
         for lo, hi in pairwise(bounds):
-            p = lo
-            numbering = area_rules.NUMBERING.match(f, p)
-            if numbering:
-                p = numbering.end()
-            p = _past_spaces(f, p)
-            while p in period_ends:
-                p = _past_spaces(f, period_ends[p])
-            lead = area_rules.LEADING.match(f, p)
-            if lead:
-                p = lead.end()
+            p = _past_opening(f, lo, period_ends)
             # up to the clause's end, or to a name of the plan (济南市城镇新增就业15.2万人)
             i = bisect_left(mention_starts, p)
             q = hi - 1
@@ -757,11 +810,14 @@ class Extractor:
             unit_text, unit, figure_end = "", "", r
         span: Span = (a, figure_end)
         target, completed, average = text.clause_words(clause_start, clause_end)
-        if target or text.deadline <= a:
+        # 城镇新增就业（目标）8.6万人: an aside right after the name (a clause of its own, as
+        # brackets end clauses) says what the number is too
+        said = "" if aside is None else text.blanked[aside.start() : aside.end()]
+        if target or _TARGET.search(said) or text.deadline <= a:
             return _Skip("completion" if unit == "%" and completed else "target", span)
         if self._in_range(f, m, clause_start):
             return _Unread("range", span)
-        if text.forecast.within(clause_start, a):
+        if text.forecast.within(clause_start, a) or _FORECAST.search(said):
             return _Unread("forecast", span)
         if unit == "个百分点":
             return _Skip("points", span)
@@ -785,8 +841,9 @@ class Extractor:
         if change is not None:
             if unit != "%":
                 return _Skip("change", span) if unit_text else _Unread("unclear", span)
-            # 按可比价格计算，增长3.9%: price-adjusted wherever it is said after the name
-            if text.real.within(mention_end, a):
+            # 按可比价格计算，增长3.9%: price-adjusted wherever it is said after the name and
+            # the growth before (实际增长6.5%，名义增长8.2%: 8.2 % is nominal)
+            if text.real.within(text.percent.last_end(mention_end, a), a):
                 return _Skip("real", span)
             if average:
                 return _Skip("average", span)
@@ -1050,18 +1107,24 @@ def _lead(
         return None
     start, _, ids = areas[0]
     period_ends = {p.start: p.start + len(p.words) for p in periods}
-    numbering = area_rules.NUMBERING.match(f)
-    p = numbering.end() if numbering else 0
-    while p < start:
+    return next(iter(ids)) if _past_opening(f, 0, period_ends) == start else None
+
+
+def _past_opening(f: str, p: int, period_ends: dict[int, int]) -> int:
+    """Past what may open a clause before its subject: a list's numbering ((一), 1.), then
+    periods, spaces and words such as 其中 (2017年，其中，兰山区…; areas.py)."""
+    numbering = area_rules.NUMBERING.match(f, p)
+    if numbering:
+        p = numbering.end()
+    while True:
         p = _past_spaces(f, p)
         if p in period_ends:
             p = period_ends[p]
             continue
         m = area_rules.LEADING.match(f, p)
         if m is None or m.end() == p:
-            break
+            return p
         p = m.end()
-    return next(iter(ids)) if p == start else None
 
 
 def _latest_period(periods: list[_Period], at: int) -> _Period | None:
@@ -1085,11 +1148,11 @@ def _negate(number: str) -> str:
     return number[1:] if number.startswith("-") else "-" + number
 
 
-def _title_year(doc: Document) -> int | None:
+def _title_year(head: list[str]) -> int | None:
     """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报)
-    in the first lines."""
-    for sentence in doc.sentences[:5]:
-        m = _TITLE.search(fold_same_length(simplified(sentence.text)))
+    in the first sentences (``head``, folded to simplified script)."""
+    for text in head:
+        m = _TITLE.search(text)
         if m:
             return int(m.group(1))
     return None

@@ -1263,10 +1263,11 @@ LABELS.update(
             "en": "year taken from the title: {year} (--period overrides it)",
         },
         "extract.title_area": {
-            "zh": "{path} 的标题说的是“{area}”，不是{city}：未把其中未写地区的数字归入{city}。"
-            "若确是{city}的数字，请加 --region 指定地区",
-            "en": "the title of {path} names {area}, not {city}: no figure of it that names no "
-            "area is given to {city}. If they are {city}'s, say so with --region",
+            "zh": "{path} 的标题说的是“{area}”，不是{city}：其中只有写明{city}或其县区的数字才会建议"
+            "（未写地区或写“全市”“我市”的都不归入{city}）。若全文确是{city}的，请加 --region 指定地区",
+            "en": "the title of {path} names {area}, not {city}: only its figures that name "
+            "{city} or one of its regions are proposed (none that names no area, or says "
+            "全市/我市). If the text is {city}'s, say so with --region",
         },
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
@@ -1282,6 +1283,17 @@ LABELS.update(
             "再 linyi-tracker ingest {path}",
             "en": "wrote {path}: {rows:row|rows}. Next: review them, then linyi-tracker validate "
             "{path} and linyi-tracker ingest {path}",
+        },
+        "extract.stdout_twice": {
+            "zh": "-o {name} 与 --format json 都会写到标准输出：请用 -o 文件.csv 写报送文件，"
+            "或去掉 --format json",
+            "en": "-o {name} and --format json would both write to standard output: write the "
+            "submission with -o FILE.csv, or leave out --format json",
+        },
+        "extract.not_written": {
+            "zh": "没有建议的数字：未写入也未改动 {path}，没有需要 validate 或 ingest 的内容。",
+            "en": "No figure proposed: {path} was not written nor changed; there is nothing "
+            "to validate or ingest.",
         },
         "extract.no_file": {
             "zh": "未写文件：加 -o 文件.csv 写出报送文件。",
