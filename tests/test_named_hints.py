@@ -323,7 +323,7 @@ def test_a_footnote_hint_without_a_note_column_names_the_templates(plan: Plan) -
 def test_a_unit_hint_names_the_unit_column_as_the_file_heads_it(plan: Plan) -> None:
     """A unit mismatch in a file headed 单位 says “单位”列, not 单位栏 or unit."""
     finding = only(findings(plan, "footnote-and-unit.csv"), "unit-mismatch")
-    assert render(finding, "zh")[1] == "请把数值换算为“人”后填写，“单位”列写“人”或留空"
+    assert (render(finding, "zh")[1] or "").startswith("请填写以“人”计的数字，“单位”列写“人”或留空")
     assert "the '单位' column" in (render(finding, "en")[1] or "")
 
 

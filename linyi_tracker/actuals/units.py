@@ -107,8 +107,15 @@ def unit_at(text: str, start: int, unit: Unit) -> str | None:
         folded = fold(piece)
         if colloquial(folded) != folded and text[end : end + 1].isalpha():
             continue  # 平方 of 平方公里: a colloquial name stands only where the unit ends
+        if fold(text[end : end + 1]) in LONGER_UNIT:
+            continue  # 万人 of 万人次, 元 of 元/平方米: another measure, never this unit
         return piece
     return None
+
+
+# A character that makes a unit the start of another measure: 人次 (times, not persons),
+# 户次, 元/人 and 元/平方米 (a rate), 千瓦时 (energy, not power), 元每吨.
+LONGER_UNIT = frozenset("次/每时·")
 
 
 _LONGEST = 16  # characters: no unit's name is longer ("平方米（建筑面积）" is 10)

@@ -66,7 +66,7 @@ from typing import Literal
 
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.numbers import MAGNITUDE_WORDS
-from linyi_tracker.actuals.units import unit_at, unit_factor
+from linyi_tracker.actuals.units import LONGER_UNIT, unit_at, unit_factor
 from linyi_tracker.extract import areas as area_rules
 from linyi_tracker.extract.document import Document, Sentence
 from linyi_tracker.plan.models import Indicator, Plan, Unit
@@ -809,6 +809,8 @@ class Extractor:
         if unit == "%" and magnitude:
             unit_text, unit, figure_end = "", "", r
         span: Span = (a, figure_end)
+        if (unit or magnitude) and unit != "%" and f[figure_end : figure_end + 1] in LONGER_UNIT:
+            return _Unread("unit", span)  # 1.2万人次, 32000元/人: another measure than the unit
         target, completed, average = text.clause_words(clause_start, clause_end)
         # 城镇新增就业（目标）8.6万人: an aside right after the name (a clause of its own, as
         # brackets end clauses) says what the number is too

@@ -1235,9 +1235,11 @@ _ENTRIES = [
                 "give the level on a row of its own with measure 'level'",
             ),
             "": T(
-                "请把数值换算为“{expected}”后填写，“{unit_column}”列写“{expected}”或留空",
-                "convert the figure to {expected:zh} ({expected}), then write that unit in "
-                "the '{unit_column}' column or leave it blank",
+                "请填写以“{expected}”计的数字，“{unit_column}”列写“{expected}”或留空；"
+                "“{unit}”不能换算为“{expected}”时（如人次之于人）是另一项统计，不要推算",
+                "write the figure counted in {expected:zh} ({expected}), and that unit in the "
+                "'{unit_column}' column or nothing; where '{unit}' does not convert to it "
+                "(人次, times, to 人, persons) it is another statistic: do not derive one",
             ),
             "percent": T(
                 "请按指标的单位填写水平值（不是百分比）",
