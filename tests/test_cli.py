@@ -389,6 +389,34 @@ def test_usage_error_in_english(run: Run) -> None:
     assert "Error: No such option: --stat (Possible options: --data, --status)" in r.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("template", "2017", "--lang", "en"),
+            "'2017' needs the option's name before it: --period 2017",
+        ),
+        (
+            ("template", "2017年", "--region", "兰山区", "--lang", "zh"),
+            "“2017年”前要写选项名：--period 2017年",
+        ),
+    ],
+)
+def test_a_value_given_without_its_required_option_is_named(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """`template 2017` (as `report 2019` is typed) says the 2017 needs --period before it,
+    not only that --period is missing."""
+    r = run(*args)
+    assert r.exit_code == 2 and said in r.stderr, r.stderr
+
+
+def test_two_bare_values_keep_the_plain_missing_option_message(run: Run) -> None:
+    """With two bare values the tool does not guess which one the option wants."""
+    r = run("template", "2017", "兰山区", "--lang", "en")
+    assert r.exit_code == 2 and "Missing option '--period'." in r.stderr, r.stderr
+
+
 def test_wrote_is_said_in_the_language(run: Run, tmp_path: Path) -> None:
     """`report -o FILE` confirms the file in the chosen language."""
     out = tmp_path / "r.md"

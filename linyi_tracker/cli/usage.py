@@ -231,6 +231,7 @@ class TrackerCommand(TyperCommand):
         # Click would refuse extra arguments with an English sentence; refuse them here.
         allowed = ctx.allow_extra_args
         ctx.allow_extra_args = True
+        given = list(args)  # the parser consumes the list it is given
         try:
             rest: list[str] = super().parse_args(ctx, args)
         except click_errors.UsageError as exc:
@@ -238,12 +239,32 @@ class TrackerCommand(TyperCommand):
             # and for the option's details (cli.takes_no_value)
             if exc.ctx is None:
                 exc.ctx = ctx
+            bare = _bare_value(self, ctx, given, exc)
+            if bare is not None:  # template 2017: the value was given without --period
+                raise ClickText(Text("cli.missing_option_bare", bare), ctx) from None
             raise
         finally:
             ctx.allow_extra_args = allowed
         if rest and not allowed and not ctx.resilient_parsing:
             raise ClickText(Text("cli.extra_arguments", {"args": " ".join(rest)}), ctx)
         return rest
+
+
+def _bare_value(command: Any, ctx: Any, args: list[str], exc: Exception) -> dict[str, str] | None:
+    """For a required option missing while a value stands bare on the line (``template
+    2017``, ``--period`` not written), the option and that value, to say where it goes."""
+    param = getattr(exc, "param", None)
+    if not isinstance(exc, click_errors.MissingParameter) or param is None:
+        return None
+    opts = getattr(param, "opts", [])
+    if param.param_type_name != "option" or not opts:
+        return None
+    try:
+        _, rest, _ = command.make_parser(ctx).parse_args(args=list(args))
+    except click_errors.UsageError:
+        return None
+    bare = [a for a in rest if not a.startswith("-")]
+    return {"name": max(opts, key=len), "value": bare[0]} if len(bare) == 1 else None
 
 
 class TrackerGroupBase(TyperGroup):

@@ -541,6 +541,10 @@ LABELS.update(
         "cli.missing.option": {"zh": "缺少选项 {name}。", "en": "Missing option {name}."},
         "cli.missing.argument": {"zh": "缺少参数 {name}。", "en": "Missing argument {name}."},
         "cli.missing.parameter": {"zh": "缺少参数 {name}。", "en": "Missing parameter {name}."},
+        "cli.missing_option_bare": {
+            "zh": "缺少选项 '{name}'；“{value}”前要写选项名：{name} {value}",
+            "en": "Missing option '{name}'; '{value}' needs the option's name before it: {name} {value}",
+        },
         "cli.invalid_value": {
             "zh": "{name} 的值无效：{message}",
             "en": "Invalid value for {name}: {message}",
