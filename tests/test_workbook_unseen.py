@@ -92,6 +92,42 @@ def test_a_note_merged_across_its_row_is_not_a_merged_cell(plan: Plan, tmp_path:
     assert _merged(plan, _book(tmp_path, rows, "A3:E3")) == []
 
 
+def test_a_note_or_sign_off_merged_over_blank_rows_below_the_table_is_not_an_error(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """A note merged over three rows (A4:E6) and a sign-off over two (A8:B9, C8:E9) below
+    the table cover blank rows only: no row read loses a cell, no merged-cell error."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        ["pop.resident", "2017", "兰山区", 1200000, "人"],
+        ["注：1.数据为快报数；2.常住人口为年末数。"],
+        [],
+        [],
+        [],
+        ["填报人：张三", None, "审核人：李四"],
+    ]
+    path = _book(tmp_path, rows, "A4:E6", "A8:B9", "C8:E9")
+    assert _merged(plan, path) == []
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    assert [f.code for f in read.findings if f.severity.value == "error"] == []
+
+
+def test_a_merge_covering_a_blank_row_and_a_data_row_is_still_an_error(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """兰山区 merged over C2:C4 where row 3 is blank and row 4 a figure: row 4's region
+    would be read empty, the city's — the merge is an error at C3."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        [],
+        ["pop.resident", "2017", None, 1200000, "人"],
+    ]
+    found = _merged(plan, _book(tmp_path, rows, "C2:C4"))
+    assert [(f.line, f.column_number, f.form) for f in found] == [(3, 3, "region")]
+
+
 def _hidden(plan: Plan, path: Path) -> list[Finding]:
     read = read_path(path, PlanLookup(plan), today=TODAY)
     return [f for f in read.findings if f.code == "hidden-rows"]

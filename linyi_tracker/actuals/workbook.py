@@ -8,6 +8,7 @@ other dates as YYYY-MM-DD. Positions are the sheet's row numbers and column lett
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -391,6 +392,7 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
 
     formulas = 0
     hidden: list[int] = []  # rows hidden (or filtered out) in Excel, read all the same
+    blank = _BlankRows()  # where a merge down covers nothing but blank rows (a note's block)
     first: tuple[int, int, str, str] | None = None
     cells_read = 0
     last_row = 0
@@ -406,6 +408,7 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
                 continue
             for gap in range(last_row + 1, number):
                 yield gap, []
+            blank.add(last_row + 1, number - 1)
             last_row = number
             texts: list[str] = []
             for cell in row:
@@ -440,8 +443,11 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
             dimensions = parser.row_dimensions  # rows with attributes only (height, hidden)
             if cells and dimensions and _hidden_row(dimensions.get(str(number))):
                 hidden.append(number)
+            if not cells:
+                blank.add(number, number)
             yield number, cells
-        _merged(parser.merged_cells, at)
+        blank.add(last_row + 1, _MAX_ROW)  # the rows after the sheet's last
+        _merged(parser.merged_cells, at, blank)
     if hidden:
         at(hidden[0], 1, "hidden-rows", Severity.WARNING, lines=hidden)
     if first is not None:
@@ -471,12 +477,40 @@ def _hidden_row(attributes: dict[str, str] | None) -> bool:
     return attributes is not None and attributes.get("hidden", "").lower() in ("1", "true")
 
 
-def _merged(merges: Any, at: Callable[..., None]) -> None:
+class _BlankRows:
+    """The sheet's blank rows, as runs of consecutive row numbers (few: a note's block,
+    the rows after the table), added in order as the rows are read."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, first: int, last: int) -> None:
+        if first > last:
+            return
+        if self.ends and self.ends[-1] >= first - 1:
+            self.ends[-1] = max(self.ends[-1], last)
+        else:
+            self.starts.append(first)
+            self.ends.append(last)
+
+    def all_blank(self, first: int, last: int) -> bool:
+        """Whether every row from ``first`` to ``last`` is blank."""
+        i = bisect.bisect_right(self.starts, first) - 1
+        return i >= 0 and self.ends[i] >= last
+
+
+_MAX_ROW = 1_048_576  # Excel's last row
+
+
+def _merged(merges: Any, at: Callable[..., None], blank: _BlankRows) -> None:
     """A cell merged down over rows (a county's name once for five rows) as an error at
     the first cell it covers: Excel keeps the value in the top-left cell only, so the
-    other rows, which show it, were read with that cell empty — an empty region is the whole city, and a county's figures went
-    to the city. Said, not filled in: the sheet lists its merges after its rows, when the
-    rows have been read."""
+    other rows, which show it, were read with that cell empty — an empty region is the
+    whole city, and a county's figures went to the city. Said, not filled in: the sheet
+    lists its merges after its rows, when the rows have been read. A merge whose other
+    rows are all blank (a note or a sign-off merged over the rows below it) leaves no row
+    read without its cell: not said."""
     from openpyxl.utils import get_column_letter, range_boundaries
 
     for merge in getattr(merges, "mergeCell", None) or ():
@@ -489,6 +523,8 @@ def _merged(merges: Any, at: Callable[..., None]) -> None:
         if bottom <= top:
             # Merged across one row (a note over the table's width): the row shows its
             # other cells empty, and is read so.
+            continue
+        if blank.all_blank(top + 1, bottom):
             continue
         at(
             top + 1,
