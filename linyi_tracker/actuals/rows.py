@@ -52,6 +52,7 @@ from linyi_tracker.findings import (
     Param,
     Readings,
     Severity,
+    lines_named,
 )
 from linyi_tracker.plan.models import Indicator, Unit
 
@@ -479,17 +480,10 @@ class RowReader:
             elif not written_by_template(row, self.plan) and not self.unit_line(line, row):
                 titles += 1  # a template's own rows get no notice
         if data:
-            first = [str(n) for n in data[:FIRST_LINES]]
-            more = len(data) > FIRST_LINES
-            shown = Named(
-                ",".join(first),
-                f"第{'、'.join(first)}{'……' if more else ''}行",
-                f"line{'s' if len(data) > 1 else ''} {', '.join(first)}{', …' if more else ''}",
-            )
             params: dict[str, Param] = {
                 "header_line": header_line,
                 "count": len(data),
-                "rows": shown,
+                "rows": lines_named(data),
             }
             self.report(data[0], [Issue("data-above-header", Severity.ERROR, None, params)])
         if titles:

@@ -27,7 +27,7 @@ from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.errors import require
-from linyi_tracker.findings import FIRST_LINES, Finding, Issue, Named, Param, Severity
+from linyi_tracker.findings import Finding, Issue, Param, Severity, lines_named
 
 # Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
 # the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
@@ -360,7 +360,7 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             if not reader.header.usable or not lines:
                 continue
             line = lines[0]
-            params.update(_rows_named(lines))
+            params.update(count=len(lines), rows=lines_named(lines))
         if code == "merged-cell":
             # A merged title or header above the data (or a merge right of the table)
             # changes no row read.
@@ -456,20 +456,6 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
 
 
 _UNSET: Any = object()  # a cell position of the row not written in the file
-
-
-def _rows_named(lines: list[int]) -> dict[str, Param]:
-    """The count and first lines of ``lines``, as the findings say them (zh, en)."""
-    first = [str(n) for n in lines[:FIRST_LINES]]
-    more = len(lines) > FIRST_LINES
-    return {
-        "count": len(lines),
-        "rows": Named(
-            ",".join(first),
-            f"第{'、'.join(first)}{'……' if more else ''}行",
-            f"line{'s' if len(lines) > 1 else ''} {', '.join(first)}{', …' if more else ''}",
-        ),
-    }
 
 
 def _hidden_row(attributes: dict[str, str] | None) -> bool:
