@@ -96,6 +96,10 @@ SAFE: dict[tuple[str, str], str] = {
     ("merged-cell", ""): "the value each row shows written in it; then checked as typed",
     ("hidden-rows", ""): "the rows shown and checked; those not to be sent deleted",
     ("region-outside-table", ""): "each row's region written: a county's figure leaves the city",
+    (
+        "region-outside-table",
+        "blank",
+    ): "each blank region written: a county's figure leaves the city",
     ("unit-outside-table", ""): "each figure's unit beside it: converted exactly or refused",
     ("invalid-number", ""): "retype the figure in digits, the unit in its column",
     ("invalid-number", "placeholder"): "leave the row out, or 0 only if the figure is zero",

@@ -264,6 +264,14 @@ def forget_oldest(table: dict[Any, Any]) -> None:
 _MEMOS: weakref.WeakKeyDictionary[PlanLookup, dict[date, CellMemo]] = weakref.WeakKeyDictionary()
 
 
+# Where a file names a county (region_outside_table's places), as a message says it.
+_PLACES = {
+    "file": ("文件名", "name"),
+    "sheet": ("工作表名", "sheet"),
+    "title": ("标题", "title"),
+}
+
+
 class RowReader:
     """Reads the rows of one file into ``result`` (observations or ``emit``, findings)."""
 
@@ -293,6 +301,11 @@ class RowReader:
             0  # errors so far, counted as they are found (a row checks whether it added any)
         )
         self.cells = CellMemo.of(lookup, today)
+        # A county the file's name, sheet or title names, in a file with a region column
+        # (where, the finding's params): a blank region cell would give its row to the city.
+        self.county_named: tuple[str, dict[str, Param]] | None = None
+        self.blank_regions = 0  # its rows whose region cell is blank, and the first lines
+        self.blank_region_lines: list[int] = []
 
     # ------------------------------------------------------------ findings
 
@@ -411,6 +424,8 @@ class RowReader:
                 csv_syntax(start, row)
             else:
                 read_row(start, row)
+        if self.blank_regions:
+            self.blank_regions_found()
 
     def read_header(self, line: int, row: list[str]) -> bool:
         """Map the header; False when the rows below cannot be read (a required column
@@ -496,17 +511,43 @@ class RowReader:
         city's (actuals/region_named.py)."""
         from linyi_tracker.actuals.region_named import file_stem, region_named
 
-        if "region" in self.header.columns:
-            return
         places = [("file", file_stem(self.shown)), ("sheet", self.sheet or "")]
         places += [("title", " ".join(c.strip() for c in row if c.strip())) for _, row in titles]
         for where, text in places:
             region = region_named(self.lookup, text)
-            if region is not None:
-                params: dict[str, Param] = {"text": text, "region": region}
-                issue = Issue("region-outside-table", Severity.ERROR, None, params, form=where)
-                self.report(header_line, [issue])
+            if region is None:
+                continue
+            params: dict[str, Param] = {"text": text, "region": region}
+            if "region" in self.header.columns:
+                # Each row says its region; one left blank would be the city's: counted
+                # by the row loop, said once at the end (blank_regions).
+                self.county_named = (where, params)
                 return
+            issue = Issue("region-outside-table", Severity.ERROR, None, params, form=where)
+            self.report(header_line, [issue])
+            return
+
+    def blank_region(self, line: int) -> None:
+        """A row of a file named for a county whose region cell is blank: counted."""
+        self.blank_regions += 1
+        if len(self.blank_region_lines) < FIRST_LINES:
+            self.blank_region_lines.append(line)
+
+    def blank_regions_found(self) -> None:
+        """The rows of a file named for a county (:meth:`region_outside_table`) whose region
+        cell is blank: one error at the first, naming them, for each would be the whole
+        city's figure."""
+        assert self.county_named is not None
+        where, named = self.county_named
+        lines = self.blank_region_lines
+        params: dict[str, Param] = {
+            **named,
+            "place": Named(where, *_PLACES[where]),
+            "count": self.blank_regions,
+            "rows": lines_named(lines, self.blank_regions),
+        }
+        issue = Issue("region-outside-table", Severity.ERROR, "region", params, "blank")
+        self.report(lines[0], [issue])
 
     def unit_line(self, line: int, row: list[str]) -> bool:
         """Whether ``row``, a title or note, states the figures' unit (单位：万人) in a file
@@ -580,6 +621,7 @@ class RowReader:
         i_name, names, name_of = self.header.name, memo.names, memo.name_of
         span_refused, cumulative_level = cells.span_refused, cells.cumulative_level
         has_region = "region" in self.header.columns
+        county_named = has_region and self.county_named is not None
         # a name column (名称) read as the indicators, there being no id column
         names_indicators = fold(self.header.names[i_indicator]) in NAME_COLUMNS
         regions_said = False  # that column names counties instead: said once a file
@@ -659,6 +701,8 @@ class RowReader:
             region, issues = regions.get(region_t) or read(regions, region_t, region_rule)
             if issues:
                 report(line, issues)
+            if county_named and not region_t.strip():
+                self.blank_region(line)
             as_of, issues = dates.get(as_of_t) or read(dates, as_of_t, date_rule)
             if issues:
                 report(line, issues)

@@ -414,13 +414,24 @@ _ENTRIES = [
                 "the file has no region column, so each figure would be the whole city's; "
                 "but its title '{text}' names {region}",
             ),
+            # a region column, left blank on some rows of a county's file
+            "blank": T(
+                "{count}行的地区为空（{rows}），会算作全市的；但{place}“{text}”写的是{region}",
+                "{count:row has|rows have} an empty region ({rows}), so each would be the "
+                "whole city's; but the file's {place} '{text}' names {region}",
+            ),
         },
         {
             "": T(
                 "请加一列“地区”，每行填写该数据所属的地区（如{region}）；全市的数据填“全市”",
                 "add a region column (地区) and write each figure's region on its row (such "
                 "as {region}); write 全市 for a figure of the whole city",
-            )
+            ),
+            "blank": T(
+                "请在这些行的地区列填写该数据所属的地区（如{region}）；全市的数据填“全市”",
+                "write each of these rows' region in the region column (such as {region}); "
+                "write 全市 for a figure of the whole city",
+            ),
         },
     ),
     _entry(
