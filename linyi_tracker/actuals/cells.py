@@ -385,9 +385,9 @@ def growth_cell(text: str, unit_text: str, unit: Unit | None) -> tuple[Value, Is
     value = plain_decimal(reading.value * sign) if sign < 0 else reading.value
     # The remarks show the figure as it is stored: '下降2.7%' read as −2.7, not 2.7.
     issues += [
-        Issue(r.code, r.severity, "value", {**r.params, "text": text, "value": value})
+        Issue(r.code, r.severity, "value", {**r.params, "text": text, "value": value}, r.form)
         if "value" in r.params
-        else Issue(r.code, r.severity, "value", r.params)
+        else Issue(r.code, r.severity, "value", r.params, r.form)
         for r in reading.remarks
     ]
     if abs(value) >= GROWTH_LIMIT:
@@ -505,7 +505,7 @@ def number_cell(
         said = {**exc.params, "text": text} if "text" in exc.params else exc.params
         issues.append(Issue(exc.code, E, "value", said, exc.form, exc.hint_form))
         return None
-    issues += [Issue(r.code, r.severity, "value", r.params) for r in reading.remarks]
+    issues += [Issue(r.code, r.severity, "value", r.params, r.form) for r in reading.remarks]
     parsed = reading.value
     if suffix is not None and unit is not None:
         parsed = plain_decimal(parsed * factor)

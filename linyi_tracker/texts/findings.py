@@ -1174,7 +1174,12 @@ _ENTRIES = [
                 "{count}个数字含全角字符，已转换（{lines}“{text}”读作{value}）",
                 "{count:figure has|figures have} full-width characters, folded ({lines}"
                 "'{text}' read as {value})",
-            )
+            ),
+            "minus": T(
+                "{count}个数字的负号写作“−”（排版用的减号），已读作负号（{lines}“{text}”读作{value}）",
+                "{count:figure has its|figures have their} minus sign typed as '−' (the typographic "
+                "minus), read as the sign ({lines}'{text}' read as {value})",
+            ),
         },
     ),
     _entry(
