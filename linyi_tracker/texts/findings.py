@@ -850,6 +850,19 @@ _ENTRIES = [
                 "the name carries the unit '{unit}': write '{indicator}' in the indicator "
                 "column and '{unit}' in the unit column on every row (add one if there is none)",
             ),
+            # a table's own rows (合计, 其中：女性): what they are, not "list the ids"
+            "total": T(
+                "这是合计行，不是规划中的指标：请删去该行；全市的数据请填在地区为“{city}”的行",
+                "this is a total row, not an indicator of the plan: leave the row out; the "
+                "whole city's figure goes in a row whose region is {city}",
+            ),
+            "part": T(
+                "这是分项行（其中……），不是规划中的指标：请删去该行（若该分项是规划中的指标，"
+                "请填写其代码，运行 `linyi-tracker plan` 可查看）",
+                "this is a part row (其中, of which), not an indicator of the plan: leave the "
+                "row out (if the part is an indicator of the plan, write its id; "
+                "`linyi-tracker plan` lists them)",
+            ),
         },
     ),
     _entry(
@@ -920,6 +933,15 @@ _ENTRIES = [
                 "this is a functional zone (a development or scenic zone) or part of a county "
                 "(a street, a town), not a region of the plan: leave the row out; if the plan "
                 "should track it, ask for it to be added to the plan's regions",
+            ),
+            "total": T(
+                "这是合计行，不是某个地区：请删去该行；全市的数据请填在地区为“{city}”的行",
+                "this is a total row, not a region: leave the row out; the whole city's "
+                "figure goes in a row whose region is {city}",
+            ),
+            "part": T(
+                "这是分项行（其中……），不是规划中的地区：请删去该行",
+                "this is a part row (其中, of which), not a region of the plan: leave the row out",
             ),
         },
     ),
