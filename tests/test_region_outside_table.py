@@ -135,3 +135,14 @@ def test_a_county_file_with_every_region_written_is_clean(plan: Plan) -> None:
         "pop.resident,2017,全市,11000000\n"
     )
     assert _found(plan, text, "兰山区2017.csv") == []
+
+
+def test_a_county_file_named_in_gbk_bytes_is_found_and_named_decoded(plan: Plan) -> None:
+    """兰山区2017.csv unzipped from a Windows archive (its name GBK bytes): the county is
+    found in the name, and the message shows the name decoded."""
+    import os
+
+    found = _found(plan, ROWS, os.fsdecode("兰山区2017".encode("gbk")) + ".csv")
+    assert [(f.form, f.params["text"], f.params["region"]) for f in found] == [
+        ("file", "兰山区2017", "lanshan")
+    ]

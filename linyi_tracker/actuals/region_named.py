@@ -13,6 +13,7 @@ import re
 from pathlib import PurePath
 
 from linyi_tracker.actuals.lookup import PlanLookup, fold
+from linyi_tracker.formatting import shown_path
 
 
 def region_named(lookup: PlanLookup, text: str) -> str | None:
@@ -28,8 +29,9 @@ def region_named(lookup: PlanLookup, text: str) -> str | None:
 
 
 def file_stem(shown: str) -> str:
-    """The name of a file as shown, without its folders and extension."""
-    return PurePath(shown).stem
+    """The name of a file as shown, without its folders and extension; a name in GBK
+    bytes (a Windows archive's) decoded, as every output shows it."""
+    return PurePath(shown_path(shown)).stem
 
 
 @functools.cache
