@@ -86,6 +86,15 @@ def test_a_latin_name_is_a_region_only_as_a_word(plan: Plan) -> None:
     assert region_named(lookup, "feint 2017") is None
 
 
+def test_a_county_name_inside_the_city_s_name_is_not_a_county(plan: Plan) -> None:
+    """临沂水务集团 holds 沂水 and 临沂南坊新区 沂南, each across the city's own name 临沂: no
+    county; 临沂市沂水县 still names 沂水县."""
+    lookup = PlanLookup(plan)
+    assert region_named(lookup, "临沂水务集团2017年报表") is None
+    assert region_named(lookup, "临沂南坊新区2017") is None
+    assert region_named(lookup, "临沂市沂水县2017") == "yishui"
+
+
 @given(st.text(max_size=30))
 def test_any_text_names_a_region_or_none(plan: Plan, text: str) -> None:
     """Any text gives a region of the plan other than the city, or None; never raises."""
