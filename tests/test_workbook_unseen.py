@@ -197,3 +197,52 @@ def test_a_sheet_openpyxl_would_leave_out_refuses_the_file(plan: Plan, tmp_path:
     assert [(f.code, f.form) for f in read.findings if f.severity.value == "error"] == [
         ("unreadable-workbook", "malformed")
     ]
+
+
+def _with_column(tmp_path: Path, rows: int, filled_at: int | None = None) -> Path:
+    """A sheet whose column C has no header and is hidden: empty, or with text on row
+    ``filled_at``; ``rows`` figures below the header."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标代码", "期间", None, "地区", "数值"])
+    for n in range(rows):
+        sheet.append(["emp.new_urban_jobs", str(2016 + n % 5), None, "兰山区", 12000 + n])
+    if filled_at is not None:
+        sheet.cell(filled_at, 3).value = "人"
+    sheet.column_dimensions["C"].hidden = True
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_hidden_empty_column_without_a_header_is_read_past(plan: Plan, tmp_path: Path) -> None:
+    """A hidden, empty column between the named ones (a spacer, a deleted column's place)
+    holds nothing to lose: no blank-header error, every row read."""
+    read = read_path(_with_column(tmp_path, 5), PlanLookup(plan), today=TODAY)
+    assert [f.code for f in read.findings if f.severity.value == "error"] == []
+    assert read.rows == 5 and len(read.observations) == 5
+
+
+def test_a_column_without_a_header_holding_text_far_down_is_still_an_error(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """The same column with 人 on row 30 (past the rows looked at with the header): its
+    blank-header error, at the header, column C, once."""
+    read = read_path(_with_column(tmp_path, 40, filled_at=30), PlanLookup(plan), today=TODAY)
+    found = [
+        (f.code, f.line, f.column_number) for f in read.findings if f.severity.value == "error"
+    ]
+    assert found == [("blank-header", 1, 3)]
+
+
+def test_a_column_without_a_header_holding_text_at_once_is_an_error_as_before(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """With 人 on row 2 the header's blank cell is the error and no row is read, as before."""
+    read = read_path(_with_column(tmp_path, 5, filled_at=2), PlanLookup(plan), today=TODAY)
+    found = [
+        (f.code, f.line, f.column_number) for f in read.findings if f.severity.value == "error"
+    ]
+    assert found == [("blank-header", 1, 3)]
+    assert read.rows == 0

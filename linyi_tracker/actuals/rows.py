@@ -305,6 +305,9 @@ class RowReader:
         # (where, the finding's params): a blank region cell would give its row to the city.
         self.county_named: tuple[str, dict[str, Param]] | None = None
         self.blank_regions = 0  # its rows whose region cell is blank, and the first lines
+        # A column with no header read past (its column number → its blank-header issue):
+        # said when a row holds something in it.
+        self.unnamed: dict[int | None, Issue] = {}
         self.blank_region_lines: list[int] = []
 
     # ------------------------------------------------------------ findings
@@ -407,7 +410,7 @@ class RowReader:
                 skipped.append((start, row))
                 continue
             found = True
-            usable = self.read_header(start, row)
+            usable = self.read_header(start, row, ahead[n + 1 :])
             if skipped:
                 self.above_header(start, skipped)
             if not usable:
@@ -427,10 +430,23 @@ class RowReader:
         if self.blank_regions:
             self.blank_regions_found()
 
-    def read_header(self, line: int, row: list[str]) -> bool:
+    def read_header(self, line: int, row: list[str], below: list[Row]) -> bool:
         """Map the header; False when the rows below cannot be read (a required column
-        missing, a column repeated or unnamed)."""
+        missing, a column repeated, or unnamed with something in it). ``below``: the rows
+        after it already taken from the file."""
         header, issues = read_header(row)
+        if header.unnamed and not any(
+            i < len(cells) and cells[i].strip()
+            for _, cells in below
+            if not isinstance(cells, str)
+            for i in header.unnamed
+        ):
+            # Columns with no header (a spacer, a hidden column), empty in the rows looked
+            # at: read past. One holding something further down is its blank-header error
+            # then (the row loop, self.unnamed), at the header.
+            self.unnamed = {i.number: i for i in issues if i.code == "blank-header"}
+            issues = [i for i in issues if i.code != "blank-header"]
+            header = replace(header, usable=True)
         self.header = header
         self.header_line = line
         if not header.usable:
@@ -526,6 +542,13 @@ class RowReader:
             issue = Issue("region-outside-table", Severity.ERROR, None, params, form=where)
             self.report(header_line, [issue])
             return
+
+    def unnamed_filled(self, row: list[str]) -> None:
+        """The blank-header error of each column with no header (read past) that ``row``
+        holds something in, once a column, at the header: what it holds is not read."""
+        for number in [n for n in self.unnamed if n is not None and n <= len(row)]:
+            if row[number - 1].strip():
+                self.report(self.header_line, [self.unnamed.pop(number)])
 
     def blank_region(self, line: int) -> None:
         """A row of a file named for a county whose region cell is blank: counted."""
@@ -627,6 +650,7 @@ class RowReader:
         regions_said = False  # that column names counties instead: said once a file
         result, emit, emit_number, shown = self.result, self.emit, self.emit_number, self.shown
         control = CONTROL.search
+        unnamed = self.unnamed
         blank = [""]  # the cell of a column the file does not have (index -1)
 
         def read_row(line: int, row: list[str]) -> None:
@@ -635,6 +659,8 @@ class RowReader:
             if not joined or joined.isspace():
                 report(line, [Issue("blank-row", Severity.WARNING)])
                 return
+            if unnamed:
+                self.unnamed_filled(row)
             value_cell = row[i_value] if i_value < len(row) else ""
             if (
                 not value_cell or value_cell.isspace() or value_cell[0] in NOTE_STARTS
