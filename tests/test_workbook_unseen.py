@@ -246,3 +246,28 @@ def test_a_column_without_a_header_holding_text_at_once_is_an_error_as_before(
     ]
     assert found == [("blank-header", 1, 3)]
     assert read.rows == 0
+
+
+def test_a_merged_region_in_a_county_sheet_is_one_error_not_two(plan: Plan) -> None:
+    """Sheet 兰山区 with 兰山区 merged over C2:C4: the merge is the cause of rows 3 and 4's
+    empty region — its merged-cell error alone, no region-outside-table beside it."""
+    read = read_path(MERGED, PlanLookup(plan), today=TODAY)
+    assert [f.code for f in read.findings if f.severity.value == "error"] == ["merged-cell"]
+
+
+def test_a_blank_region_outside_the_merge_is_still_told(plan: Plan, tmp_path: Path) -> None:
+    """Sheet 兰山区, 兰山区 merged over C2:C3 and row 4's region left blank: both errors."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "兰山区"
+    sheet.append(HEADER)
+    sheet.append(["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"])
+    sheet.append(["pop.resident", "2017", None, 1200000, "人"])
+    sheet.append(["inc.urban_disposable", "2017", None, 31000, "元"])
+    sheet.merge_cells("C2:C3")
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    errors = sorted(f.code for f in read.findings if f.severity.value == "error")
+    assert errors == ["merged-cell", "region-outside-table"]

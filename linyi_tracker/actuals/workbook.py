@@ -349,6 +349,7 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             for f in reader.result.findings
             if f.severity is not Severity.ERROR or (f.line, f.column_number) not in spoken
         ]
+    merged_regions: list[tuple[int, int]] = []  # rows under a merged region cell
     for line, column, code, severity, params in notes:
         if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
             continue  # TRUE in a note is text, read as written
@@ -364,18 +365,33 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
         if code == "merged-cell":
             # A merged title or header above the data (or a merge right of the table)
             # changes no row read.
-            last = params.pop("last")
-            assert isinstance(last, int)
+            bottom = params.pop("last")
+            assert isinstance(bottom, int)
             if (
                 not reader.header.usable  # no row is read below an unusable header
-                or last <= reader.header_line
+                or bottom <= reader.header_line
                 or column > len(names)
             ):
                 continue
+            if canonical.get(column - 1) == "region":
+                merged_regions.append((line, bottom))
         name = (names[column - 1].strip() or None) if 0 < column <= len(names) else None
         params["cell"] = f"{get_column_letter(column)}{line}"
         form = "region" if code == "merged-cell" and canonical.get(column - 1) == "region" else ""
         reader.report(line, [Issue(code, severity, name, params, form, number=column)])
+    # A county's sheet whose blank regions (all of them named) are under merged region
+    # cells: the merge is their one cause, told by merged-cell alone.
+    blank = reader.blank_region_lines
+    if (
+        merged_regions
+        and reader.blank_regions == len(blank)
+        and all(any(a <= n <= b for a, b in merged_regions) for n in blank)
+    ):
+        reader.result.findings = [
+            f
+            for f in reader.result.findings
+            if not (f.code == "region-outside-table" and f.form == "blank")
+        ]
 
 
 def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
