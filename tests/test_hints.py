@@ -105,6 +105,7 @@ SAFE: dict[tuple[str, str], str] = {
         "blank",
     ): "each blank region written: a county's figure leaves the city",
     ("unit-outside-table", ""): "each figure's unit beside it: converted exactly or refused",
+    ("unit-outside-table", "blank"): "each blank unit written: converted exactly or refused",
     ("invalid-number", ""): "retype the figure in digits, the unit in its column",
     ("invalid-number", "placeholder"): "leave the row out, or 0 only if the figure is zero",
     ("invalid-number", "letters"): "retype the digits from the source",

@@ -308,6 +308,10 @@ class RowReader:
         # A column with no header read past (its column number → its blank-header issue):
         # said when a row holds something in it.
         self.unnamed: dict[int | None, Issue] = {}
+        # A unit stated outside the table of a file with a unit column (the finding's
+        # params), and its rows whose unit cell is blank: indicator id → [count, lines].
+        self.unit_stated: dict[str, Param] | None = None
+        self.blank_units: dict[str, list[Any]] = {}
         self.blank_region_lines: list[int] = []
 
     # ------------------------------------------------------------ findings
@@ -429,6 +433,8 @@ class RowReader:
                 read_row(start, row)
         if self.blank_regions:
             self.blank_regions_found()
+        if self.unit_stated is not None and self.blank_units:
+            self.blank_units_found(self.unit_stated)
 
     def read_header(self, line: int, row: list[str], below: list[Row]) -> bool:
         """Map the header; False when the rows below cannot be read (a required column
@@ -550,6 +556,35 @@ class RowReader:
             if row[number - 1].strip():
                 self.report(self.header_line, [self.unnamed.pop(number)])
 
+    def blank_unit(self, indicator: str, line: int) -> None:
+        """A row whose unit cell is blank, in a file with a unit column: counted."""
+        seen = self.blank_units.get(indicator)
+        if seen is None:
+            seen = self.blank_units[indicator] = [0, []]
+        seen[0] += 1
+        if len(seen[1]) < FIRST_LINES:
+            seen[1].append(line)
+
+    def blank_units_found(self, stated: dict[str, Param]) -> None:
+        """The rows with a blank unit cell whose indicator's unit the unit stated outside
+        the table magnifies (单位：万人 over 城镇新增就业人数 in 人): one error at the first,
+        naming them, for each figure would be read in the plan's unit."""
+        from linyi_tracker.actuals.unit_line import magnifies
+
+        written = str(stated["unit"])
+        count, lines = 0, []
+        for indicator, (n, first) in self.blank_units.items():
+            unit = self.plan.unit_of(self.plan.indicator_by_id[indicator])
+            if unit is not None and magnifies(written, unit):
+                count += n
+                lines += first
+        if not count:
+            return
+        lines = sorted(lines)[:FIRST_LINES]
+        params = {**stated, "count": count, "rows": lines_named(lines, count)}
+        issue = Issue("unit-outside-table", Severity.ERROR, "unit", params, "blank")
+        self.report(lines[0], [issue])
+
     def blank_region(self, line: int) -> None:
         """A row of a file named for a county whose region cell is blank: counted."""
         self.blank_regions += 1
@@ -575,14 +610,22 @@ class RowReader:
     def unit_line(self, line: int, row: list[str]) -> bool:
         """Whether ``row``, a title or note, states the figures' unit (单位：万人) in a file
         with no unit column: an error at its cell, for the figures would be read in the
-        plan's units (actuals/unit_line.py)."""
+        plan's units (actuals/unit_line.py). With a unit column, a title's unit is kept
+        for the rows that leave their unit blank (:meth:`blank_units_found`)."""
         from linyi_tracker.actuals.unit_line import stated_unit
 
-        stated = None if "unit" in self.header.columns else stated_unit(row, self.plan)
+        stated = stated_unit(row, self.plan)
         if stated is None:
             return False
         i, text, unit = stated
         params: dict[str, Param] = {"text": text, "unit": unit}
+        if "unit" in self.header.columns:
+            # Each row may say its unit: only a row that leaves it blank is read in the
+            # plan's; the line is a title or note as any other. A note below the table
+            # comes after its rows: not kept.
+            if self.unit_stated is None and line < self.header_line:
+                self.unit_stated = params
+            return False
         self.report(line, [Issue("unit-outside-table", Severity.ERROR, None, params, number=i + 1)])
         return True
 
@@ -645,6 +688,10 @@ class RowReader:
         span_refused, cumulative_level = cells.span_refused, cells.cumulative_level
         has_region = "region" in self.header.columns
         county_named = has_region and self.county_named is not None
+        # rows whose unit is blank, counted under a unit stated above the header only (a
+        # note below comes after its rows; most files leave the unit blank on every row)
+        count_units = "unit" in self.header.columns and self.unit_stated is not None
+        blank_unit = self.blank_unit
         # a name column (名称) read as the indicators, there being no id column
         names_indicators = fold(self.header.names[i_indicator]) in NAME_COLUMNS
         regions_said = False  # that column names counties instead: said once a file
@@ -707,6 +754,8 @@ class RowReader:
                             regions_said = True
                         return
                 report(line, issues)
+            if count_units and indicator is not None and (not unit_t or unit_t.isspace()):
+                blank_unit(indicator.id, line)
             if i_name >= 0 and indicator is not None:
                 named = names.get(name_t := cells[i_name])
                 if named is None:

@@ -449,13 +449,23 @@ _ENTRIES = [
                 "（如12万人读作12人）",
                 "'{text}' says the figures are in {unit}, but the file has no unit column: "
                 "each figure would be read in the plan's unit (12 万人 as 12 persons)",
-            )
+            ),
+            # a unit column, left blank on rows the stated unit is about
+            "blank": T(
+                "{count}行的单位为空（{rows}），会按计划的单位读取；但“{text}”写明单位是{unit}",
+                "{count:row has|rows have} no unit ({rows}) and would be read in the plan's "
+                "unit; but '{text}' says the figures are in {unit}",
+            ),
         },
         {
             "": T(
                 "请加一列“单位”，在每一行填写数值的单位（如{unit}）",
                 "add a unit column (单位) and write each figure's unit in it (such as {unit})",
-            )
+            ),
+            "blank": T(
+                "请在这些行的单位列填写数值的单位（如{unit}）",
+                "write each of these rows' unit in the unit column (such as {unit})",
+            ),
         },
     ),
     _entry(
