@@ -305,6 +305,7 @@ class RowReader:
         # (where, the finding's params): a blank region cell would give its row to the city.
         self.county_named: tuple[str, dict[str, Param]] | None = None
         self.blank_regions = 0  # its rows whose region cell is blank, and the first lines
+        self.blank_region_lines: list[int] = []
         # A column with no header read past (its column number → its blank-header issue):
         # said when a row holds something in it.
         self.unnamed: dict[int | None, Issue] = {}
@@ -312,7 +313,6 @@ class RowReader:
         # params), and its rows whose unit cell is blank: indicator id → [count, lines].
         self.unit_stated: dict[str, Param] | None = None
         self.blank_units: dict[str, list[Any]] = {}
-        self.blank_region_lines: list[int] = []
 
     # ------------------------------------------------------------ findings
 
