@@ -127,6 +127,20 @@ READINGS = frozenset(
 FIRST_LINES = 5  # the lines a file-scale finding names
 
 
+def lines_named(lines: list[int], count: int | None = None) -> Named:
+    """The first :data:`FIRST_LINES` of ``lines`` (of ``count`` rows, when only the first
+    were kept) as a file-scale finding names them (第3、4行 / lines 3, 4; …… / … when there
+    are more)."""
+    total = len(lines) if count is None else count
+    first = [str(n) for n in lines[:FIRST_LINES]]
+    more = total > len(first)
+    return Named(
+        ",".join(first),
+        f"第{'、'.join(first)}{'……' if more else ''}行",
+        f"line{'s' if total > 1 else ''} {', '.join(first)}{', …' if more else ''}",
+    )
+
+
 class Readings:
     """The readings of :data:`READINGS` one file made, gathered: one finding per code,
     column and form, at its first line, with the first reading's parameters, ``count``

@@ -467,17 +467,44 @@ def worded(value: str, lang: Lang) -> str:
 # ------------------------------------------------------------------ file names
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte Python's surrogateescape kept
+# A run of text outside ASCII that may be one name's bytes: not ASCII (a JSON escape or a
+# path's separator is never taken into a name), nor the quotes and CJK punctuation the
+# messages put around a name (“{text}”, {path}（…）, ：).
+_NAME_RUN = re.compile("[\u0080-\u2017\u2020-\u2fff\u3040-\uff00\uff10-\uff19\uff21-\U0010ffff]+")
 
 
 def without_surrogates(text: str) -> str:
-    """``text`` with each lone surrogate (a byte of a file name that is not UTF-8, as
-    Python escapes it) as U+FFFD, which every output can write."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    """``text`` as every output writes it: a file name's bytes that are not UTF-8 (a zip
+    from a Windows PC names its files in GBK; Python keeps each byte as a lone surrogate)
+    decoded as GB18030 where the run of them is valid GB18030 and gives characters an
+    output shows, else each lone surrogate as U+FFFD. The one rule for names that are not
+    UTF-8: terminal, JSON, workbooks."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", _NAME_RUN.sub(_gb18030_run, text))
+
+
+def _gb18030_run(found: re.Match[str]) -> str:
+    """A run of :data:`_NAME_RUN` holding escaped bytes, decoded as GB18030 (its valid
+    UTF-8 pieces, 山's c9 bd read as ɽ, are bytes of it too); as it is when it does not
+    decode to printable text (a private-use character, a byte cut short)."""
+    run = found.group()
+    if _ESCAPED_BYTE.search(run) is None:
+        return run
+    try:
+        decoded = run.encode("utf-8", "surrogateescape").decode("gb18030")
+    except UnicodeError:  # a high surrogate, a byte that is no GB18030
+        return run
+    if not decoded.isprintable() or any(unicodedata.category(c) == "Cf" for c in decoded):
+        return run
+    return decoded
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:
     """A file name as every renderer and JSON output shows it: a name in GBK bytes (from a
-    Windows archive) with U+FFFD for what is not UTF-8, never a crash or ``??``."""
+    Windows archive) decoded (:func:`without_surrogates`), U+FFFD for bytes that decode
+    as nothing, never a crash or ``??``."""
     return without_surrogates(os.fspath(path))
 
 

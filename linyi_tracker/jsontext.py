@@ -3,8 +3,9 @@
 - A figure is written from its exact decimal text (``12345678901234567890.123``), as a
   JSON number, never through a float, which keeps 15 to 17 digits.
 - A file name that is not UTF-8 (bytes of a GBK archive, which Python gives as lone
-  surrogates) is written with U+FFFD for each such byte, as every other output shows it
-  (:func:`linyi_tracker.formatting.shown_path`): a surrogate cannot be encoded at all.
+  surrogates) is written decoded from GB18030, else with U+FFFD for each such byte, as
+  every other output shows it (:func:`linyi_tracker.formatting.without_surrogates`): a
+  surrogate cannot be encoded at all.
 - The characters a terminal acts on that JSON leaves as they are (C1 controls, the
   bidirectional overrides such as U+202E, the line separators) are written as
   ``\\uXXXX`` escapes: the same data for a JSON reader, inert on a terminal.

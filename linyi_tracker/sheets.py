@@ -57,8 +57,8 @@ V = TypeVar("V")
 def formula_safe(value: V) -> V | str:
     """``value`` as a spreadsheet cell that is never run: a text starting with a formula
     trigger gets a leading apostrophe; numbers, decimals written as text and None pass.
-    A text holding a file name that is not UTF-8 gets U+FFFD for its bytes (as every
-    output shows it), which a file can hold."""
+    A text holding a file name that is not UTF-8 is shown as every output shows it
+    (GBK bytes decoded, else U+FFFD), which a file can hold."""
     if not isinstance(value, str):
         return value
     text = without_surrogates(value)

@@ -1,5 +1,5 @@
 """A file name inside a finding's message (the other row it points at) is shown as the
-line prefix shows a file: a name that is not UTF-8 with U+FFFD, never ``\\udcXX``."""
+line prefix shows a file: a name in GBK bytes decoded (兰山区-三季度.csv), never ``\\udcXX``."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ Run = Callable[..., Result]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX byte file names")
 
 GBK_NAME = "兰山区-三季度".encode("gbk") + b".csv"  # what unzipping a Windows archive gives
-SHOWN = "\ufffd\ufffd\u027d\ufffd\ufffd-\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd.csv"
+SHOWN = "兰山区-三季度.csv"  # as GB18030 decodes the bytes
 ESCAPED = os.fsdecode(GBK_NAME)  # the name as Python holds it: lone surrogates
 # a year-to-date series that falls (line 3 names line 2), and a key given twice
 ROWS = (
@@ -53,7 +53,7 @@ def test_every_parameter_holding_a_file_name_is_shown_as_a_path() -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("code", sorted(c for c in CATALOGUE if _placeholders(c) & FILE_PARAMS))
 def test_a_gbk_file_name_in_a_message_has_replacement_marks(code: str, lang: str) -> None:
-    """Each code whose message names another file shows a GBK name with U+FFFD."""
+    """Each code whose message names another file shows a GBK name decoded."""
     params = {name: "1" for name in _placeholders(code)} | {"other_file": ESCAPED}
     finding = Finding(code, Severity.ERROR, ESCAPED, 3, "value", 4, params=params)
     message, hint = render(finding, lang)  # type: ignore[arg-type]
@@ -67,7 +67,7 @@ def test_a_gbk_file_name_in_a_message_has_replacement_marks(code: str, lang: str
 def test_validate_names_the_other_gbk_file_line_with_replacement_marks(
     run: Run, tmp_path: Path, lang: str
 ) -> None:
-    """validate's ytd-decreasing, duplicate and conflict lines name the GBK file with U+FFFD."""
+    """validate's ytd-decreasing, duplicate and conflict lines name the GBK file decoded."""
     _gbk_named(tmp_path)
     r = run("validate", ".", "--no-store", "--lang", lang)
     assert r.exit_code == 1
@@ -82,7 +82,7 @@ def test_validate_names_the_other_gbk_file_line_with_replacement_marks(
 def test_validate_json_messages_name_a_gbk_file_with_replacement_marks(
     run: Run, tmp_path: Path, lang: str
 ) -> None:
-    """validate --format json: each message names the GBK file with U+FFFD, not \\udcXX."""
+    """validate --format json: each message names the GBK file decoded, not \\udcXX."""
     _gbk_named(tmp_path)
     r = run("validate", ".", "--no-store", "--lang", lang, "--format", "json")
     findings = json.loads(r.stdout)["findings"]
@@ -96,7 +96,7 @@ def test_validate_json_file_and_params_keep_the_name_as_json_writes_names(
     run: Run, tmp_path: Path
 ) -> None:
     """JSON ``file`` and ``params.other_file`` are the name as the JSON writer writes every
-    name (U+FFFD for what is not UTF-8), as before: the same text the message shows."""
+    name (GBK bytes decoded), as before: the same text the message shows."""
     _gbk_named(tmp_path)
     r = run("validate", ".", "--no-store", "--format", "json")
     (ytd,) = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "ytd-decreasing"]
@@ -108,7 +108,7 @@ def test_validate_json_file_and_params_keep_the_name_as_json_writes_names(
 def test_status_names_the_other_gbk_file_line_with_replacement_marks(
     run: Run, tmp_path: Path, lang: str
 ) -> None:
-    """status over a data folder with a GBK-named file in conflict: U+FFFD, not \\udcXX."""
+    """status over a data folder with a GBK-named file in conflict: the name decoded, not \\udcXX."""
     data = tmp_path / "data"
     data.mkdir()
     _gbk_named(data)

@@ -124,3 +124,36 @@ def test_display_width_counts_each_wide_character_twice_every_time(text: str) ->
     each = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
     assert display_width(text) == each
     assert display_width(text) == each
+
+
+def test_a_gbk_file_name_is_shown_decoded() -> None:
+    """A name in GBK bytes (a zip from a Windows PC: lone surrogates in Python, one byte
+    pair even read as UTF-8 ɽ) is shown as GB18030 decodes it, in a path and in a line."""
+    import os
+
+    from linyi_tracker.formatting import shown_path, without_surrogates
+
+    name = os.fsdecode("兰山区-三季度.csv".encode("gbk"))
+    assert "\u027d" in name  # 山's bytes, read as UTF-8
+    assert shown_path("data/" + name) == "data/兰山区-三季度.csv"
+    line = f"{name}:3:4: 错误 … 但文件名“{os.fsdecode('兰山区2017'.encode('gbk'))}”写的是兰山区"
+    assert (
+        without_surrogates(line) == "兰山区-三季度.csv:3:4: 错误 … 但文件名“兰山区2017”写的是兰山区"
+    )
+
+
+def test_bytes_gb18030_does_not_decode_keep_their_replacement_marks() -> None:
+    """Bytes that are no GB18030 (ff fe; a lead byte cut short) stay U+FFFD each; a high
+    surrogate too; bytes that would decode to a character no output shows (a private-use
+    one) or that need ASCII digits (GB18030's four-byte form, as a bidi override takes)
+    are not decoded."""
+    import os
+
+    from linyi_tracker.formatting import without_surrogates
+
+    assert without_surrogates(os.fsdecode(b"data-\xff\xfe")) == "data-\ufffd\ufffd"
+    assert without_surrogates(os.fsdecode(b"d\xc1.csv")) == "d\ufffd.csv"
+    assert without_surrogates("\ud800x") == "\ufffdx"
+    assert without_surrogates(os.fsdecode(b"\xaa\xa1.csv")) == "\ufffd\ufffd.csv"
+    override = os.fsdecode("\u202e".encode("gb18030"))
+    assert without_surrogates(override) == "\ufffd6\ufffd1"

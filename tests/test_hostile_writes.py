@@ -1,5 +1,5 @@
 """What the tool writes and prints: -o never takes an input, standard output by name,
-names that are not UTF-8 shown with U+FFFD, JSON and terminal text inert and exact."""
+names that are not UTF-8 shown decoded from GBK (else U+FFFD), JSON and terminal text inert and exact."""
 
 from __future__ import annotations
 
@@ -164,7 +164,7 @@ def gbk_named(folder: Path, text: str) -> str:
 def test_a_gbk_file_name_in_json_is_shown_with_replacement_marks(
     run: Run, tmp_path: Path, command: str
 ) -> None:
-    """A data file named in GBK bytes: valid JSON, the name with U+FFFD, exit 0."""
+    """A data file named in GBK bytes: valid JSON, the name decoded (临沂.csv), exit 0."""
     gbk_named(tmp_path / "data", ROWS)
     args = {
         "report": ("report", "2016"),
@@ -174,16 +174,16 @@ def test_a_gbk_file_name_in_json_is_shown_with_replacement_marks(
     r = run(*args, "--data", "data", "--format", "json")
     assert r.exit_code == 0
     json.loads(r.stdout)
-    assert "data/\ufffd\ufffd\ufffd\ufffd.csv" in r.stdout and "??" not in r.stdout
+    assert "data/临沂.csv" in r.stdout and "??" not in r.stdout and "\ufffd" not in r.stdout
 
 
 @posix_only
 def test_validate_json_shows_a_gbk_name_with_replacement_marks(run: Run, tmp_path: Path) -> None:
-    """validate --format json names a GBK-named file with U+FFFD, not '??'."""
+    """validate --format json names a GBK-named file decoded, not '??'."""
     name = gbk_named(tmp_path, ROWS)
     r = run("validate", name, "--no-store", "--format", "json")
     assert r.exit_code == 0
-    assert json.loads(r.stdout)["files"][0]["path"] == "\ufffd\ufffd\ufffd\ufffd.csv"
+    assert json.loads(r.stdout)["files"][0]["path"] == "临沂.csv"
 
 
 # exact figures
@@ -303,15 +303,13 @@ def test_extract_from_a_gbk_named_release_writes_its_name_with_replacement_marks
     run: Run, tmp_path: Path
 ) -> None:
     """extract on a release named in GBK bytes writes its CSV (exit 0, was a crash), the
-    name in the note with U+FFFD."""
+    name in the note decoded."""
     with open(os.path.join(os.fsencode(tmp_path), "公报".encode("gbk") + b".txt"), "wb") as handle:
         handle.write("2016年全市城镇新增就业8.37万人。\n".encode())
     (name,) = [n for n in os.listdir(tmp_path) if n.endswith(".txt")]
     r = run("extract", name, "-o", "ex.csv", "--lang", "en")
     assert r.exit_code == 0
-    assert "from \ufffd\ufffd\ufffd\ufffd.txt, line 1" in (tmp_path / "ex.csv").read_text(
-        "utf-8-sig"
-    )
+    assert "from 公报.txt, line 1" in (tmp_path / "ex.csv").read_text("utf-8-sig")
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linyi_tracker import jsontext
+from linyi_tracker.formatting import without_surrogates
 
 # Every character but lone surrogates and those a terminal acts on (written as escapes).
 _plain_char = st.characters(blacklist_categories=("Cs",)).filter(
@@ -88,9 +89,10 @@ _any_data = st.recursive(
 
 
 def _replaced(data: Any) -> Any:
-    """``data`` with each lone surrogate of a text (keys too) as U+FFFD."""
+    """``data`` with each text (keys too) as the one rule for names that are not UTF-8
+    gives it (GBK bytes decoded, other lone surrogates U+FFFD)."""
     if isinstance(data, str):
-        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in data)
+        return without_surrogates(data)
     if isinstance(data, list):
         return [_replaced(x) for x in data]
     if isinstance(data, dict):

@@ -117,3 +117,21 @@ def test_the_templates_sign_off_written_below_the_table_is_a_note(plan: Plan) ->
     got = read(plan, f"{HEADER}\n{ROW}\n{sign}\n单位负责人：王五,,,,,,填报日期：2017-01-05\n")
     assert codes(got) == [("note-row-skipped", 3, 1), ("note-row-skipped", 4, 1)]
     assert [str(o.value) for o in got.observations] == ["6455"]
+
+
+def test_a_final_ctrl_z_is_an_end_of_file_mark_not_a_note(plan: Plan) -> None:
+    """Ctrl-Z (0x1A), which old Windows tools write after the last line, is no row: no
+    note-row-skipped, and on the last line's own end no control-character or unknown-region."""
+    for text in (
+        f"{HEADER}\r\n{ROW}\r\n\x1a",
+        f"{HEADER}\n城镇新增就业人数,兰山区,2016,6455,人\x1a",
+    ):
+        got = read(plan, text)
+        assert codes(got) == []
+        assert [o.value for o in got.observations] == [6455]
+
+
+def test_a_ctrl_z_amid_the_file_is_still_told(plan: Plan) -> None:
+    """A 0x1A that does not end the file is no end-of-file mark: the cell keeps its warning."""
+    got = read(plan, f"{HEADER}\n城镇新增就业人数,兰山区,2016,6455,人,人社局\x1a,\n")
+    assert [c[0] for c in codes(got)] == ["control-character"]

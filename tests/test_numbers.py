@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linyi_tracker.actuals.numbers import NumberError, parse_number
+from linyi_tracker.actuals.reader import PlanLookup, read_bytes
+from linyi_tracker.plan.models import Plan
 
 
 @pytest.mark.parametrize(
@@ -106,3 +109,41 @@ def test_any_text_gives_a_value_or_a_number_error(text: str) -> None:
     except NumberError:
         return
     assert reading.value.is_finite()
+
+
+@pytest.mark.parametrize("text", ["\u22121200", "\uff0d1200"])
+def test_a_typographic_or_full_width_minus_is_read_as_the_sign(text: str) -> None:
+    """−1200 (U+2212, the minus Word and Excel's formats print) and －1200 (full width) are
+    -1200 with a notice, as a full-width digit is: the sign, not 'digits only'."""
+    reading = parse_number(text)
+    assert reading.value == Decimal(-1200)
+    assert [(r.code, r.params["text"]) for r in reading.remarks] == [
+        ("full-width-characters", text)
+    ]
+
+
+def test_a_typographic_minus_gets_its_own_words() -> None:
+    """The notice for U+2212 says the minus sign was read, in zh and en."""
+    from linyi_tracker.findings import Finding, Severity
+    from linyi_tracker.validation.catalogue import render
+
+    (remark,) = parse_number("\u22122.5").remarks
+    assert remark.form == "minus"
+    finding = Finding(
+        remark.code,
+        Severity.NOTICE,
+        "f.csv",
+        2,
+        params={**remark.params, "count": 1, "lines": [2]},
+        form=remark.form,
+    )
+    assert "负号" in render(finding, "zh")[0]
+    assert "minus" in render(finding, "en")[0]
+
+
+def test_a_file_s_typographic_minus_is_one_notice_with_its_form(plan: Plan) -> None:
+    """A growth of −2.5 (U+2212) in a file is read as -2.5: the notice, form minus, no error."""
+    text = "indicator,period,value,unit,measure\ninc.urban_disposable,2016,\u22122.5,%,growth\n"
+    read = read_bytes(text.encode(), "f.csv", PlanLookup(plan), today=date(2026, 11, 28))
+    assert [(f.code, f.form) for f in read.findings] == [("full-width-characters", "minus")]
+    assert [o.value for o in read.observations] == [Decimal("-2.5")]

@@ -16,6 +16,8 @@ from linyi_tracker.actuals.reader import PlanLookup, read_bytes, read_path
 from linyi_tracker.actuals.region_named import region_named
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
+from linyi_tracker.validation.naming import with_names
 
 TODAY = date(2026, 11, 28)
 FIXTURE = FIXTURES / "submissions" / "region-outside-table.csv"
@@ -84,8 +86,72 @@ def test_a_latin_name_is_a_region_only_as_a_word(plan: Plan) -> None:
     assert region_named(lookup, "feint 2017") is None
 
 
+def test_a_county_name_inside_the_city_s_name_is_not_a_county(plan: Plan) -> None:
+    """临沂水务集团 holds 沂水 and 临沂南坊新区 沂南, each across the city's own name 临沂: no
+    county; 临沂市沂水县 still names 沂水县."""
+    lookup = PlanLookup(plan)
+    assert region_named(lookup, "临沂水务集团2017年报表") is None
+    assert region_named(lookup, "临沂南坊新区2017") is None
+    assert region_named(lookup, "临沂市沂水县2017") == "yishui"
+
+
 @given(st.text(max_size=30))
 def test_any_text_names_a_region_or_none(plan: Plan, text: str) -> None:
     """Any text gives a region of the plan other than the city, or None; never raises."""
     found = region_named(PlanLookup(plan), text)
     assert found is None or found in {r.id for r in plan.regions if r.id != plan.city.id}
+
+
+def test_blank_region_cells_of_a_county_named_file_are_one_error(plan: Plan) -> None:
+    """兰山区2017.csv with a region column left blank on lines 2 and 4: those figures would
+    be the city's — one error at line 2 naming both lines and the county, zh and en."""
+    text = (
+        "指标代码,期间,地区,数值\n"
+        "emp.new_urban_jobs,2017,,12000\n"
+        "pop.resident,2017,兰山区,1200000\n"
+        "inc.urban_disposable,2017,,30000\n"
+    )
+    found = _found(plan, text, "兰山区2017.csv")
+    assert [(f.line, f.form, f.params["count"], f.params["region"]) for f in found] == [
+        (2, "blank", 2, "lanshan")
+    ]
+    named = with_names([found[0]], plan)[0]
+    zh, en = render(named, "zh")[0], render(named, "en")[0]
+    assert "2行的地区为空（第2、4行）" in zh and "文件名“兰山区2017”" in zh and "兰山区" in zh
+    assert "2 rows have an empty region (lines 2, 4)" in en and "Lanshan District" in en
+
+
+def test_blank_region_cells_of_a_county_sheet_are_an_error(plan: Plan, tmp_path: Path) -> None:
+    """A sheet named 罗庄区 whose region cell is blank on a row: the error, form blank."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "罗庄区"
+    sheet.append(["指标代码", "期间", "地区", "数值"])
+    sheet.append(["emp.new_urban_jobs", "2017", None, 9000])
+    path = tmp_path / "2017.xlsx"
+    book.save(path)
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    found = [f for f in read.findings if f.code == "region-outside-table"]
+    assert [(f.line, f.form, f.params["region"]) for f in found] == [(2, "blank", "luozhuang")]
+
+
+def test_a_county_file_with_every_region_written_is_clean(plan: Plan) -> None:
+    """兰山区2017.csv with 兰山区 on every row, or 全市 for the city's figure: no error."""
+    text = (
+        "指标代码,期间,地区,数值\n"
+        "emp.new_urban_jobs,2017,兰山区,12000\n"
+        "pop.resident,2017,全市,11000000\n"
+    )
+    assert _found(plan, text, "兰山区2017.csv") == []
+
+
+def test_a_county_file_named_in_gbk_bytes_is_found_and_named_decoded(plan: Plan) -> None:
+    """兰山区2017.csv unzipped from a Windows archive (its name GBK bytes): the county is
+    found in the name, and the message shows the name decoded."""
+    import os
+
+    found = _found(plan, ROWS, os.fsdecode("兰山区2017".encode("gbk")) + ".csv")
+    assert [(f.form, f.params["text"], f.params["region"]) for f in found] == [
+        ("file", "兰山区2017", "lanshan")
+    ]

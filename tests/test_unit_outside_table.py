@@ -15,6 +15,7 @@ from linyi_tracker.actuals.reader import PlanLookup, read_bytes
 from linyi_tracker.actuals.unit_line import stated_unit
 from linyi_tracker.findings import Finding
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 
 TODAY = date(2026, 11, 28)
 FIXTURE = FIXTURES / "submissions" / "unit-outside-table.csv"
@@ -88,3 +89,29 @@ def test_every_magnified_unit_of_the_plan_is_read_from_a_title(
     """A magnified unit of the plan after 单位： in a title is stated, whatever precedes it."""
     found = stated_unit([f"2017年民生指标{before}单位：{unit}"], plan)
     assert found is not None and found[2] == unit
+
+
+def test_a_title_s_unit_over_blank_unit_cells_is_an_error(plan: Plan) -> None:
+    """（单位：万人） in the title and a unit column left blank on the jobs row: 12 would be
+    12 persons — one error at that row (count, lines, the title), zh and en; a row whose
+    unit is written (1100 万人) and a percent row left blank are not counted."""
+    text = (
+        "临沂市2017年就业情况（单位：万人）,,,\n"
+        "指标代码,期间,数值,单位\n"
+        "emp.new_urban_jobs,2017,12,\n"
+        "pop.resident,2017,1100,万人\n"
+        "pov.incidence,2017,1.2,\n"
+    )
+    found = _found(plan, text)
+    assert [(f.line, f.form, f.params["count"], f.params["unit"]) for f in found] == [
+        (3, "blank", 1, "万人")
+    ]
+    zh, en = render(found[0], "zh"), render(found[0], "en")
+    assert "1行的单位为空（第3行）" in zh[0] and "单位：万人" in zh[0] and "万人" in (zh[1] or "")
+    assert "1 row has no unit (line 3)" in en[0] and "万人" in (en[1] or "")
+
+
+def test_a_title_s_unit_over_a_unit_column_filled_in_is_clean(plan: Plan) -> None:
+    """（单位：万人） in the title over a unit column filled on every row: no error."""
+    text = "（单位：万人）,,,\n指标代码,期间,数值,单位\nemp.new_urban_jobs,2017,1.2,万人\n"
+    assert _found(plan, text) == []

@@ -92,6 +92,42 @@ def test_a_note_merged_across_its_row_is_not_a_merged_cell(plan: Plan, tmp_path:
     assert _merged(plan, _book(tmp_path, rows, "A3:E3")) == []
 
 
+def test_a_note_or_sign_off_merged_over_blank_rows_below_the_table_is_not_an_error(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """A note merged over three rows (A4:E6) and a sign-off over two (A8:B9, C8:E9) below
+    the table cover blank rows only: no row read loses a cell, no merged-cell error."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        ["pop.resident", "2017", "兰山区", 1200000, "人"],
+        ["注：1.数据为快报数；2.常住人口为年末数。"],
+        [],
+        [],
+        [],
+        ["填报人：张三", None, "审核人：李四"],
+    ]
+    path = _book(tmp_path, rows, "A4:E6", "A8:B9", "C8:E9")
+    assert _merged(plan, path) == []
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    assert [f.code for f in read.findings if f.severity.value == "error"] == []
+
+
+def test_a_merge_covering_a_blank_row_and_a_data_row_is_still_an_error(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """兰山区 merged over C2:C4 where row 3 is blank and row 4 a figure: row 4's region
+    would be read empty, the city's — the merge is an error at C3."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        [],
+        ["pop.resident", "2017", None, 1200000, "人"],
+    ]
+    found = _merged(plan, _book(tmp_path, rows, "C2:C4"))
+    assert [(f.line, f.column_number, f.form) for f in found] == [(3, 3, "region")]
+
+
 def _hidden(plan: Plan, path: Path) -> list[Finding]:
     read = read_path(path, PlanLookup(plan), today=TODAY)
     return [f for f in read.findings if f.code == "hidden-rows"]
@@ -161,3 +197,77 @@ def test_a_sheet_openpyxl_would_leave_out_refuses_the_file(plan: Plan, tmp_path:
     assert [(f.code, f.form) for f in read.findings if f.severity.value == "error"] == [
         ("unreadable-workbook", "malformed")
     ]
+
+
+def _with_column(tmp_path: Path, rows: int, filled_at: int | None = None) -> Path:
+    """A sheet whose column C has no header and is hidden: empty, or with text on row
+    ``filled_at``; ``rows`` figures below the header."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标代码", "期间", None, "地区", "数值"])
+    for n in range(rows):
+        sheet.append(["emp.new_urban_jobs", str(2016 + n % 5), None, "兰山区", 12000 + n])
+    if filled_at is not None:
+        sheet.cell(filled_at, 3).value = "人"
+    sheet.column_dimensions["C"].hidden = True
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_hidden_empty_column_without_a_header_is_read_past(plan: Plan, tmp_path: Path) -> None:
+    """A hidden, empty column between the named ones (a spacer, a deleted column's place)
+    holds nothing to lose: no blank-header error, every row read."""
+    read = read_path(_with_column(tmp_path, 5), PlanLookup(plan), today=TODAY)
+    assert [f.code for f in read.findings if f.severity.value == "error"] == []
+    assert read.rows == 5 and len(read.observations) == 5
+
+
+def test_a_column_without_a_header_holding_text_far_down_is_still_an_error(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """The same column with 人 on row 30 (past the rows looked at with the header): its
+    blank-header error, at the header, column C, once."""
+    read = read_path(_with_column(tmp_path, 40, filled_at=30), PlanLookup(plan), today=TODAY)
+    found = [
+        (f.code, f.line, f.column_number) for f in read.findings if f.severity.value == "error"
+    ]
+    assert found == [("blank-header", 1, 3)]
+
+
+def test_a_column_without_a_header_holding_text_at_once_is_an_error_as_before(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """With 人 on row 2 the header's blank cell is the error and no row is read, as before."""
+    read = read_path(_with_column(tmp_path, 5, filled_at=2), PlanLookup(plan), today=TODAY)
+    found = [
+        (f.code, f.line, f.column_number) for f in read.findings if f.severity.value == "error"
+    ]
+    assert found == [("blank-header", 1, 3)]
+    assert read.rows == 0
+
+
+def test_a_merged_region_in_a_county_sheet_is_one_error_not_two(plan: Plan) -> None:
+    """Sheet 兰山区 with 兰山区 merged over C2:C4: the merge is the cause of rows 3 and 4's
+    empty region — its merged-cell error alone, no region-outside-table beside it."""
+    read = read_path(MERGED, PlanLookup(plan), today=TODAY)
+    assert [f.code for f in read.findings if f.severity.value == "error"] == ["merged-cell"]
+
+
+def test_a_blank_region_outside_the_merge_is_still_told(plan: Plan, tmp_path: Path) -> None:
+    """Sheet 兰山区, 兰山区 merged over C2:C3 and row 4's region left blank: both errors."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "兰山区"
+    sheet.append(HEADER)
+    sheet.append(["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"])
+    sheet.append(["pop.resident", "2017", None, 1200000, "人"])
+    sheet.append(["inc.urban_disposable", "2017", None, 31000, "元"])
+    sheet.merge_cells("C2:C3")
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    read = read_path(path, PlanLookup(plan), today=TODAY)
+    errors = sorted(f.code for f in read.findings if f.severity.value == "error")
+    assert errors == ["merged-cell", "region-outside-table"]

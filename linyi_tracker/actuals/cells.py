@@ -69,12 +69,33 @@ def _name_with_unit(lookup: PlanLookup, text: str) -> tuple[str, str] | None:
     return ind.id, unit
 
 
+# A table's own rows, which no plan lists: its total (合计, 全市合计, 小计) and a part of
+# the row above (其中：女性). Told as what they are: the row is left out.
+_TOTAL = re.compile(r"(?:全市|全县|全区|各县区|县区)?(?:合计|总计|小计|共计|汇总)")
+
+
+def _table_row(lookup: PlanLookup, text: str, column: str) -> Issue | None:
+    """The unknown-indicator or unknown-region error of ``text`` when it is a total or a
+    part row (hint ``total``/``part``; a total's names the city, whose figure goes in a row
+    of its own), else None."""
+    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    form = "total" if _TOTAL.fullmatch(folded) else "part" if folded.startswith("其中") else ""
+    if not form:
+        return None
+    city = lookup.plan.city
+    params: dict[str, Param] = {"text": text, "city": Named(city.id, city.name.zh, city.name.en)}
+    return Issue(f"unknown-{column}", E, column, params, hint_form=form)
+
+
 def indicator_cell(lookup: PlanLookup, text: str) -> tuple[Indicator | None, Issues]:
     """An indicator id, or its name in zh or en (with a notice); else a suggestion."""
     if not text:
         return None, [Issue("missing-value", E, "indicator", form="indicator")]
     ind, by_name = lookup.indicator(text)
     if ind is None:
+        row = _table_row(lookup, text, "indicator")
+        if row is not None:
+            return None, [row]
         named = _name_with_unit(lookup, text)
         if named is not None:
             said: dict[str, Param] = {"text": text, "indicator": named[0], "unit": named[1]}
@@ -163,6 +184,9 @@ def region_cell(lookup: PlanLookup, text: str) -> tuple[str | None, Issues]:
     region = lookup.region(text)
     if region is not None:
         return region, []
+    row = _table_row(lookup, text, "region")
+    if row is not None:
+        return None, [row]
     if is_zone_name(text):  # never "leave it blank": that would make it the city's figure
         return None, [Issue("unknown-region", E, "region", {"text": text}, hint_form="zone")]
     guess = lookup.suggest_region(text)
@@ -385,9 +409,9 @@ def growth_cell(text: str, unit_text: str, unit: Unit | None) -> tuple[Value, Is
     value = plain_decimal(reading.value * sign) if sign < 0 else reading.value
     # The remarks show the figure as it is stored: '下降2.7%' read as −2.7, not 2.7.
     issues += [
-        Issue(r.code, r.severity, "value", {**r.params, "text": text, "value": value})
+        Issue(r.code, r.severity, "value", {**r.params, "text": text, "value": value}, r.form)
         if "value" in r.params
-        else Issue(r.code, r.severity, "value", r.params)
+        else Issue(r.code, r.severity, "value", r.params, r.form)
         for r in reading.remarks
     ]
     if abs(value) >= GROWTH_LIMIT:
@@ -505,7 +529,7 @@ def number_cell(
         said = {**exc.params, "text": text} if "text" in exc.params else exc.params
         issues.append(Issue(exc.code, E, "value", said, exc.form, exc.hint_form))
         return None
-    issues += [Issue(r.code, r.severity, "value", r.params) for r in reading.remarks]
+    issues += [Issue(r.code, r.severity, "value", r.params, r.form) for r in reading.remarks]
     parsed = reading.value
     if suffix is not None and unit is not None:
         parsed = plain_decimal(parsed * factor)

@@ -208,6 +208,9 @@ class Header:
     usable: bool = False  # every required column, none repeated or unnamed
     # The column naming each row's indicator beside its id (NAME_COLUMNS), -1 if none.
     name: int = -1
+    # The columns with no header among the named ones (each a blank-header issue), when
+    # they are all that keeps the header from being usable: an empty one loses nothing.
+    unnamed: tuple[int, ...] = ()
 
     @property
     def indices(self) -> tuple[int, ...]:
@@ -266,11 +269,12 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
     # warnings and took 25 s).
     unknown: set[str] = set()
     more_unknown = blanks = 0
+    unnamed: list[int] = []
     value_unit = ""  # 数值（万人）: the value column headed with the figures' unit
     for i, cell in enumerate(names):
         if not cell:
             if i < last_named:  # trailing empty header cells from Excel are harmless
-                broken = True
+                unnamed.append(i)
                 blanks += 1
                 if blanks <= LISTED:
                     params: dict[str, Param] = {"number": i + 1, "columns": ", ".join(COLUMNS)}
@@ -359,4 +363,9 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
             params["unit"] = value_unit
             hint_form = "unit-in-header"
         issues.append(Issue("missing-column", Severity.ERROR, col, params, hint_form=hint_form))
-    return Header(names, seen, not missing and not broken, name), issues
+    usable = not missing and not broken
+    # Columns with no header make the header unusable; when they are all that does (and
+    # few), the reader looks at the rows below (RowReader.read_header): empty, they lose
+    # nothing, and the header is used.
+    watched = tuple(unnamed) if usable and unnamed and blanks <= LISTED else ()
+    return Header(names, seen, usable and not unnamed, name, watched), issues

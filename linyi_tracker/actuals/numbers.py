@@ -1,7 +1,7 @@
 """Reading a number from one cell, exactly, the way a careful clerk would.
 
 Rules (submissions.md): per cell, never the whole file; NFKC folds full-width digits
-("９２．５" → 92.5), "85,000" and "85 000" are read, "4.9万" / "1.2亿" multiplied out,
+("９２．５" → 92.5; the minus U+2212 is the sign), "85,000" and "85 000" are read, "4.9万" / "1.2亿" multiplied out,
 each with a notice that shows the reading (one a file and column: findings.READINGS;
 万 on a unit already in 万 or 亿 is the cell rule's error); "92%" is
 accepted only where the unit is a percentage. Anything else that is not a plain
@@ -97,6 +97,7 @@ class Remark:
     code: str
     severity: Severity
     params: Mapping[str, Param]
+    form: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,9 @@ def _is_digit(ch: str) -> bool:
     return "0" <= ch <= "9" or "０" <= ch <= "９"
 
 
+_MINUS = "\u2212"
+
+
 def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     """Read ``text`` as an exact decimal, or raise :class:`NumberError`."""
     raw = text.strip()
@@ -203,6 +207,11 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
         raise NumberError("invalid-number", exc.params, exc.form, exc.form) from None
     remarks: list[Remark] = []
     s = unicodedata.normalize("NFKC", raw).strip()
+    # U+2212, the minus Word and Excel's number formats print (NFKC folds the full-width
+    # － into -, not this one): the figure's sign, read as such, like a full-width sign.
+    minus = _MINUS in s
+    if minus:
+        s = s.replace(_MINUS, "-")
     folded = s != raw
     s = s.replace("\u202f", " ")
     if s.lower() in _PLACEHOLDERS or s.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
@@ -258,7 +267,12 @@ def parse_number(text: str, *, percent_unit: bool = False) -> Reading:
     if folded:
         remarks.insert(
             0,
-            Remark("full-width-characters", Severity.NOTICE, {"text": raw, "value": value}),
+            Remark(
+                "full-width-characters",
+                Severity.NOTICE,
+                {"text": raw, "value": value},
+                "minus" if minus else "",
+            ),
         )
     return Reading(value, tuple(remarks))
 

@@ -140,8 +140,14 @@ def read_stream(
         if size < 4096 or not raw.read().strip():
             result.findings.append(Finding("empty-file", Severity.ERROR, shown, 1))
             return result
+    # Ctrl-Z (0x1A), the end-of-file mark old Windows and DOS tools write after the last
+    # line: not part of the table (it was a note row, or glued to the last cell).
+    raw.seek(size - 1)
+    marked = raw.read(1) == b"\x1a"
     raw.seek(0)
-    source: Any = io.BufferedReader(Counting(raw, size, progress)) if progress is not None else raw
+    source: Any = raw
+    if progress is not None or marked:
+        source = io.BufferedReader(Counting(raw, size - 1 if marked else size, progress))
     guarded = has_long_line(raw)
     text = io.TextIOWrapper(source, encoding=encoding, newline="")
     try:

@@ -147,17 +147,19 @@ def _csv_error(exc: csv.Error) -> str:
 
 
 class Counting(io.RawIOBase):
-    """A binary stream that reports how many bytes have been read, for a progress bar."""
+    """The first ``total`` bytes of a binary stream (a file without its end-of-file
+    mark), reporting how many have been read to ``progress`` (a progress bar) if given."""
 
-    def __init__(self, inner: BinaryIO, total: int, progress: Progress) -> None:
+    def __init__(self, inner: BinaryIO, total: int, progress: Progress | None) -> None:
         self.inner, self.total, self.progress, self.done = inner, total, progress, 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self.inner.read(len(buffer))
+        data = self.inner.read(min(len(buffer), self.total - self.done))
         buffer[: len(data)] = data
         self.done += len(data)
-        self.progress(self.done, self.total)
+        if self.progress is not None:
+            self.progress(self.done, self.total)
         return len(data)

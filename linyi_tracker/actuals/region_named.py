@@ -13,6 +13,7 @@ import re
 from pathlib import PurePath
 
 from linyi_tracker.actuals.lookup import PlanLookup, fold
+from linyi_tracker.formatting import shown_path
 
 
 def region_named(lookup: PlanLookup, text: str) -> str | None:
@@ -21,6 +22,9 @@ def region_named(lookup: PlanLookup, text: str) -> str | None:
     folded = fold(text)
     if not folded:
         return None
+    # The city's own names first: 沂水 and 沂南 run across 临沂 (临沂水务集团, 临沂南坊).
+    for name in sorted(_city_names(lookup), key=len, reverse=True):
+        folded = folded.replace(name, " ")
     for name, region, latin in _names(lookup):
         if (latin.search(folded) is not None) if latin is not None else (name in folded):
             return region
@@ -28,13 +32,20 @@ def region_named(lookup: PlanLookup, text: str) -> str | None:
 
 
 def file_stem(shown: str) -> str:
-    """The name of a file as shown, without its folders and extension."""
-    return PurePath(shown).stem
+    """The name of a file as shown, without its folders and extension; a name in GBK
+    bytes (a Windows archive's) decoded, as every output shows it."""
+    return PurePath(shown_path(shown)).stem
 
 
 @functools.cache
 def _compiled(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")
+
+
+def _city_names(lookup: PlanLookup) -> list[str]:
+    """The folded names of the city (临沂市, 临沂, 全市, linyi)."""
+    city = lookup.plan.city.id
+    return [name for name, region in lookup.regions.items() if region == city]
 
 
 def _names(lookup: PlanLookup) -> list[tuple[str, str, re.Pattern[str] | None]]:

@@ -52,6 +52,7 @@ from linyi_tracker.findings import (
     Param,
     Readings,
     Severity,
+    lines_named,
 )
 from linyi_tracker.plan.models import Indicator, Unit
 
@@ -263,6 +264,14 @@ def forget_oldest(table: dict[Any, Any]) -> None:
 _MEMOS: weakref.WeakKeyDictionary[PlanLookup, dict[date, CellMemo]] = weakref.WeakKeyDictionary()
 
 
+# Where a file names a county (region_outside_table's places), as a message says it.
+_PLACES = {
+    "file": ("文件名", "name"),
+    "sheet": ("工作表名", "sheet"),
+    "title": ("标题", "title"),
+}
+
+
 class RowReader:
     """Reads the rows of one file into ``result`` (observations or ``emit``, findings)."""
 
@@ -292,6 +301,18 @@ class RowReader:
             0  # errors so far, counted as they are found (a row checks whether it added any)
         )
         self.cells = CellMemo.of(lookup, today)
+        # A county the file's name, sheet or title names, in a file with a region column
+        # (where, the finding's params): a blank region cell would give its row to the city.
+        self.county_named: tuple[str, dict[str, Param]] | None = None
+        self.blank_regions = 0  # its rows whose region cell is blank, and the first lines
+        self.blank_region_lines: list[int] = []
+        # A column with no header read past (its column number → its blank-header issue):
+        # said when a row holds something in it.
+        self.unnamed: dict[int | None, Issue] = {}
+        # A unit stated outside the table of a file with a unit column (the finding's
+        # params), and its rows whose unit cell is blank: indicator id → [count, lines].
+        self.unit_stated: dict[str, Param] | None = None
+        self.blank_units: dict[str, list[Any]] = {}
 
     # ------------------------------------------------------------ findings
 
@@ -393,7 +414,7 @@ class RowReader:
                 skipped.append((start, row))
                 continue
             found = True
-            usable = self.read_header(start, row)
+            usable = self.read_header(start, row, ahead[n + 1 :])
             if skipped:
                 self.above_header(start, skipped)
             if not usable:
@@ -410,11 +431,28 @@ class RowReader:
                 csv_syntax(start, row)
             else:
                 read_row(start, row)
+        if self.blank_regions:
+            self.blank_regions_found()
+        if self.unit_stated is not None and self.blank_units:
+            self.blank_units_found(self.unit_stated)
 
-    def read_header(self, line: int, row: list[str]) -> bool:
+    def read_header(self, line: int, row: list[str], below: list[Row]) -> bool:
         """Map the header; False when the rows below cannot be read (a required column
-        missing, a column repeated or unnamed)."""
+        missing, a column repeated, or unnamed with something in it). ``below``: the rows
+        after it already taken from the file."""
         header, issues = read_header(row)
+        if header.unnamed and not any(
+            i < len(cells) and cells[i].strip()
+            for _, cells in below
+            if not isinstance(cells, str)
+            for i in header.unnamed
+        ):
+            # Columns with no header (a spacer, a hidden column), empty in the rows looked
+            # at: read past. One holding something further down is its blank-header error
+            # then (the row loop, self.unnamed), at the header.
+            self.unnamed = {i.number: i for i in issues if i.code == "blank-header"}
+            issues = [i for i in issues if i.code != "blank-header"]
+            header = replace(header, usable=True)
         self.header = header
         self.header_line = line
         if not header.usable:
@@ -479,17 +517,10 @@ class RowReader:
             elif not written_by_template(row, self.plan) and not self.unit_line(line, row):
                 titles += 1  # a template's own rows get no notice
         if data:
-            first = [str(n) for n in data[:FIRST_LINES]]
-            more = len(data) > FIRST_LINES
-            shown = Named(
-                ",".join(first),
-                f"第{'、'.join(first)}{'……' if more else ''}行",
-                f"line{'s' if len(data) > 1 else ''} {', '.join(first)}{', …' if more else ''}",
-            )
             params: dict[str, Param] = {
                 "header_line": header_line,
                 "count": len(data),
-                "rows": shown,
+                "rows": lines_named(data),
             }
             self.report(data[0], [Issue("data-above-header", Severity.ERROR, None, params)])
         if titles:
@@ -502,29 +533,99 @@ class RowReader:
         city's (actuals/region_named.py)."""
         from linyi_tracker.actuals.region_named import file_stem, region_named
 
-        if "region" in self.header.columns:
-            return
         places = [("file", file_stem(self.shown)), ("sheet", self.sheet or "")]
         places += [("title", " ".join(c.strip() for c in row if c.strip())) for _, row in titles]
         for where, text in places:
             region = region_named(self.lookup, text)
-            if region is not None:
-                params: dict[str, Param] = {"text": text, "region": region}
-                issue = Issue("region-outside-table", Severity.ERROR, None, params, form=where)
-                self.report(header_line, [issue])
+            if region is None:
+                continue
+            params: dict[str, Param] = {"text": text, "region": region}
+            if "region" in self.header.columns:
+                # Each row says its region; one left blank would be the city's: counted
+                # by the row loop, said once at the end (blank_regions).
+                self.county_named = (where, params)
                 return
+            issue = Issue("region-outside-table", Severity.ERROR, None, params, form=where)
+            self.report(header_line, [issue])
+            return
+
+    def unnamed_filled(self, row: list[str]) -> None:
+        """The blank-header error of each column with no header (read past) that ``row``
+        holds something in, once a column, at the header: what it holds is not read."""
+        for number in [n for n in self.unnamed if n is not None and n <= len(row)]:
+            if row[number - 1].strip():
+                self.report(self.header_line, [self.unnamed.pop(number)])
+
+    def blank_unit(self, indicator: str, line: int) -> None:
+        """A row whose unit cell is blank, in a file with a unit column: counted."""
+        seen = self.blank_units.get(indicator)
+        if seen is None:
+            seen = self.blank_units[indicator] = [0, []]
+        seen[0] += 1
+        if len(seen[1]) < FIRST_LINES:
+            seen[1].append(line)
+
+    def blank_units_found(self, stated: dict[str, Param]) -> None:
+        """The rows with a blank unit cell whose indicator's unit the unit stated outside
+        the table magnifies (单位：万人 over 城镇新增就业人数 in 人): one error at the first,
+        naming them, for each figure would be read in the plan's unit."""
+        from linyi_tracker.actuals.unit_line import magnifies
+
+        written = str(stated["unit"])
+        count, lines = 0, []
+        for indicator, (n, first) in self.blank_units.items():
+            unit = self.plan.unit_of(self.plan.indicator_by_id[indicator])
+            if unit is not None and magnifies(written, unit):
+                count += n
+                lines += first
+        if not count:
+            return
+        lines = sorted(lines)[:FIRST_LINES]
+        params = {**stated, "count": count, "rows": lines_named(lines, count)}
+        issue = Issue("unit-outside-table", Severity.ERROR, "unit", params, "blank")
+        self.report(lines[0], [issue])
+
+    def blank_region(self, line: int) -> None:
+        """A row of a file named for a county whose region cell is blank: counted."""
+        self.blank_regions += 1
+        if len(self.blank_region_lines) < FIRST_LINES:
+            self.blank_region_lines.append(line)
+
+    def blank_regions_found(self) -> None:
+        """The rows of a file named for a county (:meth:`region_outside_table`) whose region
+        cell is blank: one error at the first, naming them, for each would be the whole
+        city's figure."""
+        assert self.county_named is not None
+        where, named = self.county_named
+        lines = self.blank_region_lines
+        params: dict[str, Param] = {
+            **named,
+            "place": Named(where, *_PLACES[where]),
+            "count": self.blank_regions,
+            "rows": lines_named(lines, self.blank_regions),
+        }
+        issue = Issue("region-outside-table", Severity.ERROR, "region", params, "blank")
+        self.report(lines[0], [issue])
 
     def unit_line(self, line: int, row: list[str]) -> bool:
         """Whether ``row``, a title or note, states the figures' unit (单位：万人) in a file
         with no unit column: an error at its cell, for the figures would be read in the
-        plan's units (actuals/unit_line.py)."""
+        plan's units (actuals/unit_line.py). With a unit column, a title's unit is kept
+        for the rows that leave their unit blank (:meth:`blank_units_found`)."""
         from linyi_tracker.actuals.unit_line import stated_unit
 
-        stated = None if "unit" in self.header.columns else stated_unit(row, self.plan)
+        stated = stated_unit(row, self.plan)
         if stated is None:
             return False
         i, text, unit = stated
         params: dict[str, Param] = {"text": text, "unit": unit}
+        if "unit" in self.header.columns:
+            # Each row may say its unit: only a row that leaves it blank is read in the
+            # plan's; the line is a title or note as any other. A note below the table
+            # comes after its rows: not kept.
+            if self.unit_stated is None and line < self.header_line:
+                self.unit_stated = params
+            return False
         self.report(line, [Issue("unit-outside-table", Severity.ERROR, None, params, number=i + 1)])
         return True
 
@@ -586,11 +687,17 @@ class RowReader:
         i_name, names, name_of = self.header.name, memo.names, memo.name_of
         span_refused, cumulative_level = cells.span_refused, cells.cumulative_level
         has_region = "region" in self.header.columns
+        county_named = has_region and self.county_named is not None
+        # rows whose unit is blank, counted under a unit stated above the header only (a
+        # note below comes after its rows; most files leave the unit blank on every row)
+        count_units = "unit" in self.header.columns and self.unit_stated is not None
+        blank_unit = self.blank_unit
         # a name column (名称) read as the indicators, there being no id column
         names_indicators = fold(self.header.names[i_indicator]) in NAME_COLUMNS
         regions_said = False  # that column names counties instead: said once a file
         result, emit, emit_number, shown = self.result, self.emit, self.emit_number, self.shown
         control = CONTROL.search
+        unnamed = self.unnamed
         blank = [""]  # the cell of a column the file does not have (index -1)
 
         def read_row(line: int, row: list[str]) -> None:
@@ -599,6 +706,8 @@ class RowReader:
             if not joined or joined.isspace():
                 report(line, [Issue("blank-row", Severity.WARNING)])
                 return
+            if unnamed:
+                self.unnamed_filled(row)
             value_cell = row[i_value] if i_value < len(row) else ""
             if (
                 not value_cell or value_cell.isspace() or value_cell[0] in NOTE_STARTS
@@ -645,6 +754,8 @@ class RowReader:
                             regions_said = True
                         return
                 report(line, issues)
+            if count_units and indicator is not None and (not unit_t or unit_t.isspace()):
+                blank_unit(indicator.id, line)
             if i_name >= 0 and indicator is not None:
                 named = names.get(name_t := cells[i_name])
                 if named is None:
@@ -665,6 +776,8 @@ class RowReader:
             region, issues = regions.get(region_t) or read(regions, region_t, region_rule)
             if issues:
                 report(line, issues)
+            if county_named and not region_t.strip():
+                self.blank_region(line)
             as_of, issues = dates.get(as_of_t) or read(dates, as_of_t, date_rule)
             if issues:
                 report(line, issues)

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from linyi_tracker.actuals.units import unit_factor
-from linyi_tracker.plan.models import Plan
+from linyi_tracker.plan.models import Plan, Unit
 
 # 单位 at the start of a cell or after a bracket, a space or a separator, with a word
 # that says what is measured (金额单位, 计量单位); never 填报单位 and other offices'.
@@ -35,14 +35,15 @@ def stated_unit(row: list[str], plan: Plan) -> tuple[int, str, str] | None:
             continue
         for match in _LABEL.finditer(text):
             written = (match.group(1) or match.group(2) or "").rstrip("。.")
-            if any(_converts(part, plan) for part in _PARTS.split(written)):
+            if any(magnifies(written, unit) for unit in plan.units):
                 return i, cell.strip(), written
     return None
 
 
-def _converts(part: str, plan: Plan) -> bool:
-    """Whether ``part`` is a unit of the plan's under another magnitude (万人 for 人)."""
-    for unit in plan.units:
+def magnifies(written: str, unit: Unit) -> bool:
+    """Whether a stated unit (or one of its parts: 万人、万元) is ``unit`` under another
+    magnitude (万人 for 人): figures in it read in ``unit`` would be wrong."""
+    for part in _PARTS.split(written):
         factor = unit_factor(part, unit)
         if factor is not None and factor != 1:
             return True

@@ -8,6 +8,7 @@ other dates as YYYY-MM-DD. Positions are the sheet's row numbers and column lett
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -26,7 +27,7 @@ from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.errors import require
-from linyi_tracker.findings import FIRST_LINES, Finding, Issue, Named, Param, Severity
+from linyi_tracker.findings import Finding, Issue, Param, Severity, lines_named
 
 # Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
 # the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
@@ -348,6 +349,7 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             for f in reader.result.findings
             if f.severity is not Severity.ERROR or (f.line, f.column_number) not in spoken
         ]
+    merged_regions: list[tuple[int, int]] = []  # rows under a merged region cell
     for line, column, code, severity, params in notes:
         if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
             continue  # TRUE in a note is text, read as written
@@ -359,22 +361,37 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             if not reader.header.usable or not lines:
                 continue
             line = lines[0]
-            params.update(_rows_named(lines))
+            params.update(count=len(lines), rows=lines_named(lines))
         if code == "merged-cell":
             # A merged title or header above the data (or a merge right of the table)
             # changes no row read.
-            last = params.pop("last")
-            assert isinstance(last, int)
+            bottom = params.pop("last")
+            assert isinstance(bottom, int)
             if (
                 not reader.header.usable  # no row is read below an unusable header
-                or last <= reader.header_line
+                or bottom <= reader.header_line
                 or column > len(names)
             ):
                 continue
+            if canonical.get(column - 1) == "region":
+                merged_regions.append((line, bottom))
         name = (names[column - 1].strip() or None) if 0 < column <= len(names) else None
         params["cell"] = f"{get_column_letter(column)}{line}"
         form = "region" if code == "merged-cell" and canonical.get(column - 1) == "region" else ""
         reader.report(line, [Issue(code, severity, name, params, form, number=column)])
+    # A county's sheet whose blank regions (all of them named) are under merged region
+    # cells: the merge is their one cause, told by merged-cell alone.
+    blank = reader.blank_region_lines
+    if (
+        merged_regions
+        and reader.blank_regions == len(blank)
+        and all(any(a <= n <= b for a, b in merged_regions) for n in blank)
+    ):
+        reader.result.findings = [
+            f
+            for f in reader.result.findings
+            if not (f.code == "region-outside-table" and f.form == "blank")
+        ]
 
 
 def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
@@ -391,6 +408,7 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
 
     formulas = 0
     hidden: list[int] = []  # rows hidden (or filtered out) in Excel, read all the same
+    blank = _BlankRows()  # where a merge down covers nothing but blank rows (a note's block)
     first: tuple[int, int, str, str] | None = None
     cells_read = 0
     last_row = 0
@@ -406,6 +424,7 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
                 continue
             for gap in range(last_row + 1, number):
                 yield gap, []
+            blank.add(last_row + 1, number - 1)
             last_row = number
             texts: list[str] = []
             for cell in row:
@@ -440,8 +459,11 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
             dimensions = parser.row_dimensions  # rows with attributes only (height, hidden)
             if cells and dimensions and _hidden_row(dimensions.get(str(number))):
                 hidden.append(number)
+            if not cells:
+                blank.add(number, number)
             yield number, cells
-        _merged(parser.merged_cells, at)
+        blank.add(last_row + 1, _MAX_ROW)  # the rows after the sheet's last
+        _merged(parser.merged_cells, at, blank)
     if hidden:
         at(hidden[0], 1, "hidden-rows", Severity.WARNING, lines=hidden)
     if first is not None:
@@ -452,31 +474,45 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
 _UNSET: Any = object()  # a cell position of the row not written in the file
 
 
-def _rows_named(lines: list[int]) -> dict[str, Param]:
-    """The count and first lines of ``lines``, as the findings say them (zh, en)."""
-    first = [str(n) for n in lines[:FIRST_LINES]]
-    more = len(lines) > FIRST_LINES
-    return {
-        "count": len(lines),
-        "rows": Named(
-            ",".join(first),
-            f"第{'、'.join(first)}{'……' if more else ''}行",
-            f"line{'s' if len(lines) > 1 else ''} {', '.join(first)}{', …' if more else ''}",
-        ),
-    }
-
-
 def _hidden_row(attributes: dict[str, str] | None) -> bool:
     """Whether a row's attributes hide it (hidden="1", also for a row a filter leaves out)."""
     return attributes is not None and attributes.get("hidden", "").lower() in ("1", "true")
 
 
-def _merged(merges: Any, at: Callable[..., None]) -> None:
+class _BlankRows:
+    """The sheet's blank rows, as runs of consecutive row numbers (few: a note's block,
+    the rows after the table), added in order as the rows are read."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, first: int, last: int) -> None:
+        if first > last:
+            return
+        if self.ends and self.ends[-1] >= first - 1:
+            self.ends[-1] = max(self.ends[-1], last)
+        else:
+            self.starts.append(first)
+            self.ends.append(last)
+
+    def all_blank(self, first: int, last: int) -> bool:
+        """Whether every row from ``first`` to ``last`` is blank."""
+        i = bisect.bisect_right(self.starts, first) - 1
+        return i >= 0 and self.ends[i] >= last
+
+
+_MAX_ROW = 1_048_576  # Excel's last row
+
+
+def _merged(merges: Any, at: Callable[..., None], blank: _BlankRows) -> None:
     """A cell merged down over rows (a county's name once for five rows) as an error at
     the first cell it covers: Excel keeps the value in the top-left cell only, so the
-    other rows, which show it, were read with that cell empty — an empty region is the whole city, and a county's figures went
-    to the city. Said, not filled in: the sheet lists its merges after its rows, when the
-    rows have been read."""
+    other rows, which show it, were read with that cell empty — an empty region is the
+    whole city, and a county's figures went to the city. Said, not filled in: the sheet
+    lists its merges after its rows, when the rows have been read. A merge whose other
+    rows are all blank (a note or a sign-off merged over the rows below it) leaves no row
+    read without its cell: not said."""
     from openpyxl.utils import get_column_letter, range_boundaries
 
     for merge in getattr(merges, "mergeCell", None) or ():
@@ -489,6 +525,8 @@ def _merged(merges: Any, at: Callable[..., None]) -> None:
         if bottom <= top:
             # Merged across one row (a note over the table's width): the row shows its
             # other cells empty, and is read so.
+            continue
+        if blank.all_blank(top + 1, bottom):
             continue
         at(
             top + 1,

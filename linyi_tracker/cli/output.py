@@ -54,7 +54,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def safe_text(text: str, *, one_line: bool = False) -> str:
     """``text`` as the terminal should show it: control characters visible as escapes
-    (ESC as ``\\x1b``), lone surrogates as U+FFFD; ``one_line`` escapes newlines too."""
+    (ESC as ``\\x1b``), a file name's bytes that are not UTF-8 decoded from GBK (else
+    U+FFFD); ``one_line`` escapes newlines too."""
     pattern = _UNSAFE_LINE if one_line else _UNSAFE
     if pattern.search(text) is not None:
         text = pattern.sub(_escape, text)

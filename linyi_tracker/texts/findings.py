@@ -414,13 +414,24 @@ _ENTRIES = [
                 "the file has no region column, so each figure would be the whole city's; "
                 "but its title '{text}' names {region}",
             ),
+            # a region column, left blank on some rows of a county's file
+            "blank": T(
+                "{count}行的地区为空（{rows}），会算作全市的；但{place}“{text}”写的是{region}",
+                "{count:row has|rows have} an empty region ({rows}), so each would be the "
+                "whole city's; but the file's {place} '{text}' names {region}",
+            ),
         },
         {
             "": T(
                 "请加一列“地区”，每行填写该数据所属的地区（如{region}）；全市的数据填“全市”",
                 "add a region column (地区) and write each figure's region on its row (such "
                 "as {region}); write 全市 for a figure of the whole city",
-            )
+            ),
+            "blank": T(
+                "请在这些行的地区列填写该数据所属的地区（如{region}）；全市的数据填“全市”",
+                "write each of these rows' region in the region column (such as {region}); "
+                "write 全市 for a figure of the whole city",
+            ),
         },
     ),
     _entry(
@@ -438,13 +449,23 @@ _ENTRIES = [
                 "（如12万人读作12人）",
                 "'{text}' says the figures are in {unit}, but the file has no unit column: "
                 "each figure would be read in the plan's unit (12 万人 as 12 persons)",
-            )
+            ),
+            # a unit column, left blank on rows the stated unit is about
+            "blank": T(
+                "{count}行的单位为空（{rows}），会按计划的单位读取；但“{text}”写明单位是{unit}",
+                "{count:row has|rows have} no unit ({rows}) and would be read in the plan's "
+                "unit; but '{text}' says the figures are in {unit}",
+            ),
         },
         {
             "": T(
                 "请加一列“单位”，在每一行填写数值的单位（如{unit}）",
                 "add a unit column (单位) and write each figure's unit in it (such as {unit})",
-            )
+            ),
+            "blank": T(
+                "请在这些行的单位列填写数值的单位（如{unit}）",
+                "write each of these rows' unit in the unit column (such as {unit})",
+            ),
         },
     ),
     _entry(
@@ -839,6 +860,19 @@ _ENTRIES = [
                 "the name carries the unit '{unit}': write '{indicator}' in the indicator "
                 "column and '{unit}' in the unit column on every row (add one if there is none)",
             ),
+            # a table's own rows (合计, 其中：女性): what they are, not "list the ids"
+            "total": T(
+                "这是合计行，不是规划中的指标：请删去该行；全市的数据请填在地区为“{city}”的行",
+                "this is a total row, not an indicator of the plan: leave the row out; the "
+                "whole city's figure goes in a row whose region is {city}",
+            ),
+            "part": T(
+                "这是分项行（其中……），不是规划中的指标：请删去该行（若该分项是规划中的指标，"
+                "请填写其代码，运行 `linyi-tracker plan` 可查看）",
+                "this is a part row (其中, of which), not an indicator of the plan: leave the "
+                "row out (if the part is an indicator of the plan, write its id; "
+                "`linyi-tracker plan` lists them)",
+            ),
         },
     ),
     _entry(
@@ -909,6 +943,15 @@ _ENTRIES = [
                 "this is a functional zone (a development or scenic zone) or part of a county "
                 "(a street, a town), not a region of the plan: leave the row out; if the plan "
                 "should track it, ask for it to be added to the plan's regions",
+            ),
+            "total": T(
+                "这是合计行，不是某个地区：请删去该行；全市的数据请填在地区为“{city}”的行",
+                "this is a total row, not a region: leave the row out; the whole city's "
+                "figure goes in a row whose region is {city}",
+            ),
+            "part": T(
+                "这是分项行（其中……），不是规划中的地区：请删去该行",
+                "this is a part row (其中, of which), not a region of the plan: leave the row out",
             ),
         },
     ),
@@ -1163,7 +1206,12 @@ _ENTRIES = [
                 "{count}个数字含全角字符，已转换（{lines}“{text}”读作{value}）",
                 "{count:figure has|figures have} full-width characters, folded ({lines}"
                 "'{text}' read as {value})",
-            )
+            ),
+            "minus": T(
+                "{count}个数字的负号写作“−”（排版用的减号），已读作负号（{lines}“{text}”读作{value}）",
+                "{count:figure has its|figures have their} minus sign typed as '−' (the typographic "
+                "minus), read as the sign ({lines}'{text}' read as {value})",
+            ),
         },
     ),
     _entry(

@@ -42,7 +42,7 @@ __all__ = [
 
 # The parameters that hold a file name (another row a finding points at): in a message
 # they are shown as the line prefix shows the finding's own file (formatting.shown_path:
-# a GBK name from a Windows archive with U+FFFD, never Python's \udcXX escapes). JSON
+# a GBK name from a Windows archive decoded, never Python's \udcXX escapes). JSON
 # ``params`` keep the name as it is, like JSON ``file``.
 FILE_PARAMS = frozenset({"other_file"})
 
