@@ -209,8 +209,11 @@ def chart_spec(
             _figure_labels(shown) if dots else [],
         )
     projection = [(x, capped(line, y)) for x, y in chart.projection]
-    # The required path of an annual target is the target line itself: not drawn twice.
-    required = [] if chart.kind == "annual" else list(chart.required)
+    # The required path of an annual target is the target line itself: not drawn twice;
+    # where the plan gives years their own values it is that line, a step a year.
+    required = list(chart.required)
+    if chart.kind == "annual" and len({y for _, y in required}) < 2:
+        required = []
     xs = [p[0] for p in (*chart.points, *required, *projection)]
     # A year-to-date figure sits inside its year (2016-08 at 2015.67, before the 2016 tick):
     # the axis starts at the first year a point belongs to.
@@ -227,8 +230,9 @@ def chart_spec(
     value_range = None
     if chart.kind == "annual":
         mark = "dot" if uses_dots(shown) else "bar"
+        steps = [y / scale for _, y in required]
         value_range = _value_range(
-            shown, [target / scale, *(band or ())], limit, dots=mark == "dot"
+            shown, [target / scale, *(band or ()), *steps], limit, dots=mark == "dot"
         )
     return ChartSpec(
         line.target_id,
@@ -372,14 +376,25 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 color=blue,
                 label=t("report.legend.actual", lang),
             )
-        ax.axhline(
-            spec.target,
-            color=red,
-            linestyle="--",
-            linewidth=1,
-            label=t("report.legend.target", lang),
-        )
-        if spec.required:
+        if spec.kind == "bars" and spec.required:
+            # an annual target with a value a year: its target line is a step a year
+            ax.plot(
+                [p[0] for p in spec.required],
+                [p[1] for p in spec.required],
+                "--",
+                color=red,
+                linewidth=1,
+                label=t("report.legend.target", lang),
+            )
+        else:
+            ax.axhline(
+                spec.target,
+                color=red,
+                linestyle="--",
+                linewidth=1,
+                label=t("report.legend.target", lang),
+            )
+        if spec.required and spec.kind != "bars":
             ax.plot(
                 [p[0] for p in spec.required],
                 [p[1] for p in spec.required],
