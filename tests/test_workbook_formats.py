@@ -15,6 +15,7 @@ from test_report import demo_report
 
 from linyi_tracker.formatting import ColumnStyle, percent
 from linyi_tracker.i18n import Lang, t
+from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.render import markdown
 from linyi_tracker.reporting.render.excel import write
@@ -551,3 +552,20 @@ def test_a_cell_s_scale_is_its_column_style_s_not_its_words(
     expected = 4 if lang == "zh" else 0
     assert scales["jobs.trained", "target"] == scales["jobs.new", "actual"] == expected
     assert scales["tourism.visits", "target"] == scales["energy.per_wan_gdp", "target"] == 0
+
+
+def test_the_completeness_sheet_gives_a_last_figure_with_its_unit(plan: Plan) -> None:
+    """The completeness sheet's value column says the last figure with its unit, as the
+    report's tables do (60.0%, not a bare 60.0)."""
+    from linyi_tracker.reporting.render import excel
+
+    report = demo_report(plan, 2020, "2020")
+    gaps = [g for g in report.completeness if g.last_value and g.unit_en]
+    assert gaps
+    for lang in ("zh", "en"):
+        title = t("report.completeness", lang)
+        sheet = next(s for s in excel._sheets(report, lang) if s.title == title)
+        values = {row[0]: row[3] for row in sheet.rows}
+        for g in gaps:
+            assert values[g.target_id] == text.last_value(g, lang)
+            assert values[g.target_id] != g.last_value, g.target_id

@@ -841,10 +841,14 @@ def last_figure(gap: DataGap, lang: Lang) -> str:
     it in every format: the figure in the reader's words and its period (正常推进（2018年）)."""
     if gap.last_period is None:
         return "—"
+    return noted(last_value(gap, lang), gap.last_period.label(lang), lang)
+
+
+def last_value(gap: DataGap, lang: Lang) -> str:
+    """A target's last figure without its period, as every figure is shown: with its unit
+    (60%, 1.62:1, 2.7624万元), a word or date in words; the workbook's completeness sheet
+    writes it beside the period's own column."""
     value = gap.last_value or ""
-    # a figure as every figure is shown (27,624; 2.7624万), a word or date in words
     if PLAIN_NUMBER.match(value):
-        shown = with_unit(Decimal(value), gap.unit_zh if lang == "zh" else gap.unit_en, lang)
-    else:
-        shown = worded(value, lang)
-    return noted(shown, gap.last_period.label(lang), lang)
+        return with_unit(Decimal(value), gap.unit_zh if lang == "zh" else gap.unit_en, lang)
+    return worded(value, lang)

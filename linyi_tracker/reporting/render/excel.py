@@ -439,7 +439,8 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             (g.last_period.label(lang) if lang == "zh" else str(g.last_period))
             if g.last_period
             else None,
-            worded(g.last_value, lang) if g.last_value else g.last_value,
+            # the figure with its unit, as the report's tables say it (60.0%, 1.62:1)
+            text.last_value(g, lang) if g.last_value else g.last_value,
             g.reporters_zh if lang == "zh" else g.reporters_en,
         ]
         for g in report.completeness
