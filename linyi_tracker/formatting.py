@@ -1,5 +1,14 @@
 """Numbers for people: thousands separators, 万 in Chinese, one-decimal percentages.
 
+One rule per kind of figure, the rules every output calls (terminal, Markdown, HTML, Word,
+the workbook's formats, the CSV's shown columns):
+- a percentage or points of the assessment (achievement, progress, time elapsed, schedule
+  gap): one decimal, half-even, never across a bound (:func:`percent`, :func:`shown_percent`);
+  a pace in whole percent (:func:`pace_percent`);
+- a figure in its unit: at its written precision (:func:`number`, :func:`with_unit`), in
+  万 where its row is (:class:`Scale`);
+- a projection: at the precision of what stands beside it (:func:`estimate`).
+
 Data outputs (JSON) keep exact values; these functions are only for what is read.
 """
 
@@ -19,28 +28,29 @@ _TEN_THOUSAND = Decimal(10_000)
 _BARS = "▁▂▃▄▅▆▇█"
 
 
-def number(value: Decimal, lang: Lang, wan: bool | None = None, places: int | None = None) -> str:
-    """85000 → '85,000' (en) or '8.5万' (zh).
+def number(value: Decimal, lang: Lang, wan: bool | None = None) -> str:
+    """85000 → '85,000' (en) or '8.5万' (zh), at the figure's written precision.
 
-    In Chinese a figure of 10,000 or more is written in 万, exactly (19,140 → 1.914万), so
-    two figures of one size never look different. ``wan`` and ``places`` fix the style for
-    a whole column (see :func:`column_style`): all in 万 or none, and every figure with
-    the same number of decimals (zeros added, never a digit rounded away).
+    The one rule of a figure in its unit: every decimal it was written with is shown, a
+    trailing zero too (78.0 stays 78.0, 2.40 stays 2.40: the precision the office wrote),
+    none added and none rounded away — so a figure reads the same in every table, whatever
+    stands above or below it. In Chinese a figure of 10,000 or more is written in 万,
+    exactly (19,140 → 1.914万); ``wan`` fixes that for a whole row (:func:`unit_scales`).
     """
-    in_wan, shown_places = figure_style(value, lang, wan, places)
+    in_wan, shown_places = figure_style(value, lang, wan)
     return _grouped(_shifted(value, -4) if in_wan else value, shown_places) + (
         "万" if in_wan else ""
     )
 
 
-def figure_style(
-    value: Decimal, lang: Lang, wan: bool | None = None, places: int | None = None
-) -> tuple[bool, int]:
-    """How :func:`number` writes ``value``: whether in 万, and with how many decimals (the
-    column's ``places``, or more where the figure has more: a digit is never rounded away).
-    The workbook's number formats are made from this, so a cell shows what the text does."""
+def figure_style(value: Decimal, lang: Lang, wan: bool | None = None) -> tuple[bool, int]:
+    """How :func:`number` writes ``value``: whether in 万, and with how many decimals (as
+    written: :func:`written_places`; in 万, those the figure needs there, 8.59万). The
+    workbook's number formats are made from this, so a cell shows what the text does."""
     in_wan = lang == "zh" and _in_wan(value, wan) and bool(value)
-    return in_wan, max(places or 0, _decimals(_shifted(value, -4) if in_wan else value))
+    if in_wan:
+        return True, _decimals(_shifted(value, -4))
+    return False, written_places(value)
 
 
 def _in_wan(value: Decimal, wan: bool | None) -> bool:
@@ -51,8 +61,8 @@ _HUNDREDTH = Decimal("0.01")
 
 
 def wan_column(values: Sequence[Decimal | None]) -> bool:
-    """Whether a column of figures is written in 万: only when every one is 10,000 or more
-    and reads exactly in 万 to two decimals (8.59万人, 1.61万元); a column that would need
+    """Whether figures of one unit are written in 万: only when every one is 10,000 or more
+    and reads exactly in 万 to two decimals (8.59万人, 1.61万元); a set that would need
     1.914万元 or 1.1315万人 is written in units (19,140元, 11,315人)."""
     shown = [abs(v) for v in values if v is not None and v]
     return bool(shown) and all(
@@ -62,57 +72,45 @@ def wan_column(values: Sequence[Decimal | None]) -> bool:
 
 
 def _decimals(value: Decimal) -> int:
-    """The decimals a figure shows, trailing zeros dropped (1.680 → 2)."""
+    """The decimals a figure needs, trailing zeros dropped (1.680 → 2): a figure in 万,
+    whose zeros are the shift's, not the writer's."""
     return len(format(value, "f").partition(".")[2].rstrip("0"))
 
 
-def column_style(
-    values: Sequence[Decimal | None], lang: Lang, wan: bool | None = None
-) -> tuple[bool, int]:
-    """One magnitude and one precision for a column of figures of one unit, the one rule
-    every output calls (1.68万元 beside 1.914万元 → 16,800元 beside 19,140元; 98% beside
-    98.3% → 98.0%): whether the column is in 万 (:func:`wan_column`, Chinese only, unless
-    ``wan`` says it for a wider set of figures, :func:`unit_scales`), and the decimals of
-    its most precise figure as shown, which every figure then shows."""
-    wan = lang == "zh" and (wan_column(values) if wan is None else wan)
-    shown = [_shifted(v, -4) if lang == "zh" and wan and v else v for v in values if v is not None]
-    return wan, max((_decimals(v) for v in shown), default=0)
+def written_places(value: Decimal) -> int:
+    """The decimals ``value`` was written with, a trailing zero too (78.0 → 1, 2.40 → 2,
+    85000 → 0): the precision :func:`number` shows it at. A computed figure carries the
+    precision of what it was computed from (80 − 78.0 = 2.0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 @dataclass(frozen=True, slots=True)
-class ColumnStyle:
-    """The style of a table column whose rows hold figures of several units (the report's
-    期末预计, the status table's 差距), by :func:`column_style`: the figures of each unit
-    all in 万 or none (8.59万人 never beside 11,315人), and every percentage (and
-    percentage-point gap) at one number of decimals (100.0% beside 86.4%), and so every
-    amount of one unit (1.610万元 beside 4.500万元, never 1.61万元 beside 4.5万元). Figures
-    of different units keep their own magnitude and precision: 178万平方米 may stand above
-    2,500套(户). The default leaves each figure to its own size and precision."""
+class Scale:
+    """Whether the figures of each unit of one target's row are written in 万 (by unit
+    label, :func:`unit_scales`): the row's target, actual, gap and projection read in one
+    magnitude (≥ 120,000元/人 beside 117,746元/人 and 2,254元/人, never ≥ 12万元/人 beside
+    117,746元/人). Decided on the row alone, so the row reads the same in every table,
+    terminal and file. Precision is never a row's or a column's: each figure is shown at
+    its written precision (:func:`number`). The default leaves each figure to its own size."""
 
     wan: Mapping[str, bool] = field(default_factory=dict)  # by unit label
-    percent_places: int | None = None
-    places: Mapping[str, int] = field(default_factory=dict)  # by unit label
 
     def amount(self, value: Decimal, unit_label: str | None, lang: Lang) -> str:
-        """A figure with its unit in this column's style."""
-        return with_unit(value, unit_label, lang, *self.of(unit_label))
+        """A figure with its unit in this row's scale."""
+        return with_unit(value, unit_label, lang, self.of(unit_label))
 
-    def of(self, unit_label: str | None) -> tuple[bool | None, int | None]:
-        """The (wan, places) this column gives a figure of ``unit_label`` (see :func:`number`)."""
+    def of(self, unit_label: str | None) -> bool | None:
+        """Whether this row writes a figure of ``unit_label`` in 万 (see :func:`number`)."""
         if unit_label == "%":
-            return False, self.percent_places
-        key = unit_label or ""
+            return False
         if unit_label == ":1":
-            return None, self.places.get(key)
-        return self.wan.get(key), self.places.get(key)
-
-    def share(self, value: Decimal, lang: Lang) -> str:
-        """A percentage or a number of points without its sign, in this column's precision."""
-        return number(value, lang, False, self.percent_places)
+            return None
+        return self.wan.get(unit_label or "")
 
 
-PLAIN = ColumnStyle()
-SHARE = "%"  # the unit key of percentages and percentage points in a column's figures
+PLAIN = Scale()
+SHARE = "%"  # the unit key of percentages and percentage points in a row's figures
 
 
 def _by_unit(figures: Iterable[tuple[Decimal, str]]) -> dict[str, list[Decimal | None]]:
@@ -124,33 +122,13 @@ def _by_unit(figures: Iterable[tuple[Decimal, str]]) -> dict[str, list[Decimal |
 
 def unit_scales(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> dict[str, bool]:
     """Whether the figures of each unit are written in 万 (:func:`wan_column`), decided once
-    over every figure of that unit a table shows — each row's target, actual, gap and
-    projection — so a row reads in one scale (≥ 120,000元/人 beside 117,746元/人 and
-    2,254元/人, never ≥ 12万元/人 beside 117,746元/人) as a column does."""
+    over every figure of that unit a row shows — its target, actual, gap and projection —
+    so a row reads in one scale."""
     return {
         u: lang == "zh" and wan_column(values)
         for u, values in _by_unit(figures).items()
         if u != SHARE
     }
-
-
-def mixed_column_style(
-    figures: Iterable[tuple[Decimal, str]], lang: Lang, wan: Mapping[str, bool] | None = None
-) -> ColumnStyle:
-    """The one style of a column from its figures as shown, each with its unit label
-    (:data:`SHARE` for a percentage or points): :func:`column_style` over each unit's
-    amounts, in 万 where ``wan`` (:func:`unit_scales`) says so, and over the shares."""
-    by_unit = _by_unit(figures)
-    shares = by_unit.pop(SHARE, [])
-    styles = {
-        u: column_style(values, lang, None if wan is None else wan.get(u, False))
-        for u, values in by_unit.items()
-    }
-    return ColumnStyle(
-        {u: wan for u, (wan, _) in styles.items()},
-        column_style(shares, lang)[1] if shares else None,
-        {u: places for u, (_, places) in styles.items()},
-    )
 
 
 def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:
@@ -167,19 +145,20 @@ def estimate(
     wan: bool | None = None,
     written: Sequence[Decimal | None] = (),
 ) -> Decimal:
-    """A projection as shown: within 0–100 % for a share, at the unit's precision (0.1 for a
-    percentage, 0.01 for a ratio, whole otherwise — or as many decimals as the figures it is
-    read beside, ``written`` (its target and latest figure), have, up to 4: 0.45 吨标准煤/万元
-    projects to 0.41, not 0), and to 0.01万 where it is written in 万 (``wan``, its column's
-    scale; by default in Chinese from 10,000)."""
+    """A projection as shown: within 0–100 % for a share, at the precision of what stands
+    beside it — the written decimals of ``written`` (its target and latest figure), never
+    fewer than the unit's own (0.1 for a percentage, 0.01 for a ratio, whole otherwise),
+    up to 4: beside an actual of 96.50 % a projection reads 97.85 %, beside 0.45
+    吨标准煤/万元 it reads 0.41, not 0 — and to 0.01万 where it is written in 万 (``wan``,
+    its row's scale; by default in Chinese from 10,000). The result carries its precision
+    (98.0), which :func:`number` shows."""
     value = bounded_share(value, unit_en)
-    places = {"%": Decimal("0.1"), ":1": Decimal("0.01")}.get(unit_en or "", Decimal(1))
-    if lang == "zh" and places == 1 and _in_wan(value, wan):
-        places = Decimal(100)
-    elif places == 1:
-        shown = [_decimals(f) for f in written if f is not None and f.is_finite()]
-        places = Decimal(1).scaleb(-min(_ESTIMATE_DECIMALS, max(shown, default=0)))
-    return value.quantize(places) if places <= 1 else (value / places).quantize(1) * places
+    least = {"%": 1, ":1": 2}.get(unit_en or "", 0)
+    shown = [written_places(f) for f in written if f is not None and f.is_finite()]
+    places = min(_ESTIMATE_DECIMALS, max([least, *shown]))
+    if lang == "zh" and not least and _in_wan(value, wan):
+        return (value / 100).quantize(1) * 100
+    return value.quantize(Decimal(1).scaleb(-places))
 
 
 _ESTIMATE_DECIMALS = 4
@@ -222,14 +201,10 @@ def _grouped(value: Decimal, places: int | None = None) -> str:
     return signed(f"{int(whole or 0):,}" + (f".{frac}" if frac else ""), negative)
 
 
-def with_unit(
-    value: Decimal,
-    unit_label: str | None,
-    lang: Lang,
-    wan: bool | None = None,
-    places: int | None = None,
-) -> str:
-    text = number(value, lang, wan, places)
+def with_unit(value: Decimal, unit_label: str | None, lang: Lang, wan: bool | None = None) -> str:
+    """A figure in its unit as every output writes it (:func:`number`): 8.5万人, 98.0 %,
+    1.62:1, '1 county'."""
+    text = number(value, lang, wan)
     if not unit_label:
         return text
     if unit_label == ":1":

@@ -215,3 +215,20 @@ def test_every_caller_states_a_chart_s_scale() -> None:
     params = inspect.signature(chart_spec).parameters
     assert params["wan"].default is inspect.Parameter.empty
     assert params["counties"].default is inspect.Parameter.empty
+
+
+def test_an_annual_target_with_a_value_a_year_draws_each_year_s_value(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A target of 84,300 for 2021 and 85,000 after draws a step a year (84,300 over 2021,
+    85,000 over 2022), never 2022's 85,000 across 2021 where the plan asked 84,300."""
+    plan = read_plan(FIXTURES / "plans" / "growth-change.yaml")
+    (tmp_path / "jobs.csv").write_text(
+        "indicator,period,region,value\njobs.new,2021,,84500\njobs.new,2022,,86000\n",
+        encoding="utf-8",
+    )
+    store = load_store(plan, tmp_path)
+    report = build_report(
+        plan, store, 2022, parse_period("2022"), generated=WHEN, plan_file="p", data_source="d"
+    )
+    spec = charts.report_specs(report, "en")["jobs.new.annual"]
+    over = {round(x): y for x, y in spec.required}
+    assert over[2021] * spec.scale == 84300 and over[2022] * spec.scale == 85000

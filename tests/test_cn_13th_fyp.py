@@ -242,16 +242,17 @@ def test_growth_rates_alone_give_the_same_change_as_their_levels(run: Run, tmp_p
 
 
 def test_status_as_of_2020_names_what_was_met(run: Run) -> None:
-    """`status --as-of 2020` in English shows the cited figures and which targets were met."""
+    """`status --as-of 2020` in English shows the cited figures, each as written (87.0,
+    83.40 would be a decimal the source did not give), and which targets were met."""
     r = run("status", "--plan", str(PLAN), "--data", str(DATA), "--as-of", "2020", "--lang", "en")
     assert r.exit_code == 0
     for text in (
-        "63.89",
-        "87.00",
-        "83.40",
-        "0.60",
-        "2.40",
-        "5.70",
+        "63.89 %",
+        "87.0 %",
+        "83.4 %",
+        "0.6 %",
+        "2.40 %",
+        "growth 5.7 %",
         "achieved 7",
         "missed 3",
         "insufficient data 1",

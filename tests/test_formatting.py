@@ -83,15 +83,16 @@ def test_every_date_reads_back_in_chinese(day: date) -> None:
     assert date_label(f"{day.isoformat()}T00:00:00", "zh") == want
 
 
-def test_a_column_has_one_precision() -> None:
-    """98 beside 98.3 is written 98.0; 16,800 beside 20,000 in 万 as 1.68 and 2.00."""
-    from linyi_tracker.formatting import column_style, with_unit
+def test_a_figure_keeps_its_own_precision() -> None:
+    """98 beside 98.3 is written 98, and 98.0 is written 98.0 (each as written, none padded
+    by a neighbour); 20,000 in 万 as 2万元, 16,800 as 1.68万元."""
+    from linyi_tracker.formatting import wan_column, with_unit
 
-    wan, places = column_style([Decimal("98.3"), Decimal(98), None], "zh")
-    assert (wan, places) == (False, 1)
-    assert with_unit(Decimal(98), "%", "zh", wan, places) == "98.0%"
-    wan, places = column_style([Decimal(16800), Decimal(20000)], "zh")
-    assert with_unit(Decimal(20000), "元", "zh", wan, places) == "2.00万元"
+    assert with_unit(Decimal(98), "%", "zh") == "98%"
+    assert with_unit(Decimal("98.0"), "%", "zh") == "98.0%"
+    wan = wan_column([Decimal(16800), Decimal(20000)])
+    assert with_unit(Decimal(20000), "元", "zh", wan) == "2万元"
+    assert with_unit(Decimal(16800), "元", "zh", wan) == "1.68万元"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

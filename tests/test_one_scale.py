@@ -26,15 +26,13 @@ def test_table_and_workbook_choose_one_scale(plan: Plan, lang: Lang) -> None:
             for target in plan.targets:
                 a = assess(plan, store, target, Period.of_year(year), region)
                 v = target_view(plan, store, a, Period.of_year(year))
-                styles = text.column_styles([v], lang)
                 u = text.unit(v, lang) or ""
                 for column in text.FIGURE_COLUMNS:
-                    style = styles.get(column, text.PLAIN)
-                    words = text.figure_words(column, v, lang, style)
+                    words = text.figure_words(column, v, lang)
                     if words is None or a.kind in ("growth", "change") or not words.endswith(u):
                         continue
                     in_wan = words.removesuffix(u).endswith("万")
-                    scale = text.figure_scale(column, v, lang, style)
+                    scale = text.figure_scale(column, v, lang)
                     assert scale == (4 if in_wan else 0), (target.id, region, column, words)
                     checked += 1
                     wan += in_wan

@@ -171,8 +171,8 @@ _REPORT_SENTENCES = [
     ("demo", "工作推进线）", " work line)"),  # report.who_city
     (
         "growth",
-        "年均增长7.0%以上（2020—2025年）",
-        "average growth at least 7.0 % a year (2020–2025)",
+        "年均增长7%以上（2020—2025年）",  # the plan's 7, as written
+        "average growth at least 7 % a year (2020–2025)",
     ),
     ("growth", "年均增长10.9%（2020—2022年）", "average growth 10.9 % a year (2020–2022)"),
     ("growth", "累计下降13.5%（2020—2025年）", "down 13.5 % in all (2020–2025)"),

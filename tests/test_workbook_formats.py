@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_report import demo_report
 
-from linyi_tracker.formatting import ColumnStyle, percent
+from linyi_tracker.formatting import Scale, percent
 from linyi_tracker.i18n import Lang, t
+from linyi_tracker.plan.models import Plan
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.render import markdown
 from linyi_tracker.reporting.render.excel import write
@@ -313,37 +314,31 @@ def _singular(cell: Any) -> bool:
 
 
 @pytest.mark.parametrize(("name", "year", "lang"), CASES)
-def test_one_number_format_a_column_for_each_unit_of_a_table(
+def test_one_number_format_a_column_for_the_assessment_s_own_figures(
     reports: dict[tuple[str, int, str], Any], name: str, year: int, lang: str
 ) -> None:
-    """Within one system's rows (one table in the report) every figure of one unit in a
-    column carries one number format, and every ranking's values one format."""
+    """Within one system's rows every achievement and every pace carries one number format
+    (0.0%, 0%: one rounding, whatever the figure), and every ranking's values one
+    magnitude (all in 万 or none); a figure in its unit keeps its written precision
+    (test_every_system_figure_shows_as_the_markdown_table_does)."""
     report, book, _ = reports[name, year, lang]
     keys, rows = _system_sheet(book, lang)
-    formats: dict[tuple[str, str, str], set[str]] = {}
+    formats: dict[tuple[str, str], set[str]] = {}
     i = 0
     for section in report.systems:
-        for line in section.lines:
+        for _line in section.lines:
             row = rows[i]
             i += 1
-            unit = text.unit(line, lang) or ""  # type: ignore[arg-type]
-            if unit == ":1" or line.a.kind == "milestone":  # shown each as written
-                continue
-            for key in ("target", "actual", "gap", "projected", "achievement", "pace"):
+            for key in ("achievement", "pace"):
                 cell = row[keys[key]]
-                # A growth target's projection is a level (times the base year's), a
-                # change's a share that is never bounded as a projected level is; and a
-                # growth or change figure says its words ('7%以上', '下降15%', as the table).
-                figure = key in ("target", "actual", "gap", "projected")
-                kind = line.a.kind if figure and line.a.kind in RELATIVE else unit
-                if isinstance(cell.value, int | float) and not _singular(cell):
-                    formats.setdefault((section.id, key, kind), set()).add(cell.number_format)
+                if isinstance(cell.value, int | float):
+                    formats.setdefault((section.id, key), set()).add(cell.number_format)
     assert formats and all(len(f) == 1 for f in formats.values()), formats
     _, rows = _sheet(book, t("report.regions", lang))  # type: ignore[arg-type]
-    by_ranking: dict[str, set[str]] = {}
+    by_ranking: dict[str, set[bool]] = {}
     for row in rows:
         if isinstance(row[6].value, int | float) and not _singular(row[6]):
-            by_ranking.setdefault(row[0].value, set()).add(row[6].number_format)
+            by_ranking.setdefault(row[0].value, set()).add("万" in row[6].number_format)
     assert all(len(f) == 1 for f in by_ranking.values()), by_ranking
 
 
@@ -442,19 +437,21 @@ _UNITS = [
     st.booleans(),
     st.integers(min_value=0, max_value=3),
 )
-def test_a_cell_in_a_column_style_shows_what_the_text_writes(
+def test_a_cell_in_a_row_scale_shows_what_the_text_writes(
     value: Decimal, unit: str | None, lang: Lang, wan: bool, places: int
 ) -> None:
-    """Any figure, unit and column style: the cell excel.said_by makes from the words the
-    text writes for either sign shows exactly those words (the path every target cell takes)."""
-    from linyi_tracker.formatting import column_style, figure_style
+    """Any figure (written to 0–3 decimals), unit and row scale: the cell excel.said_by makes
+    from the words the text writes for either sign shows exactly those words (the path
+    every target cell takes)."""
+    from linyi_tracker.formatting import figure_style, wan_column
     from linyi_tracker.reporting.render.excel import said_by
 
-    wan, places = column_style([value], lang) if wan else (False, places)
+    value = value.quantize(Decimal(1).scaleb(-places))  # as written, a trailing zero too
+    wan = lang == "zh" and wan_column([value]) if wan else False
     key = unit or ""
-    style = ColumnStyle({key: wan}, places, {key: places})
+    style = Scale({key: wan})
     above, below = (style.amount(v, unit, lang) for v in (abs(value), -abs(value)))
-    scale = 4 if figure_style(value, lang, *style.of(unit))[0] else 0  # the style's, as text's
+    scale = 4 if figure_style(value, lang, style.of(unit))[0] else 0  # the row's, as text's
     made = said_by(value, above, below, scale=scale)
     assert made is not None
     cell, fmt = made
@@ -474,12 +471,12 @@ def test_a_bounded_share_cell_shows_the_share_within_0_and_100(value: Decimal, l
     from linyi_tracker.formatting import percent_sign
     from linyi_tracker.reporting.render.excel import said_by
 
-    style = ColumnStyle({"%": False}, 1, {"%": 1})  # a projection's precision (estimate)
+    style = Scale({"%": False})  # a projection at one decimal (estimate)
     above, below = (style.amount(v, "%", lang) for v in (abs(value), -abs(value)))
     made = said_by(value, above, below, scale=0, bounded=True)
     assert made is not None
     cell, fmt = made
-    bounded = min(max(value, Decimal(0)), Decimal(100))
+    bounded = min(max(value, Decimal(0)), Decimal(100)).quantize(Decimal("0.1"))  # estimate's
     expected = style.amount(bounded, "%", lang)
     assert cell == value and shown(float(cell), fmt) == expected
     assert expected.endswith(percent_sign(lang))
@@ -527,27 +524,43 @@ def test_figures_and_words_keep_off_the_column_line(
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_cell_s_scale_is_its_column_style_s_not_its_words(
+def test_a_cell_s_scale_is_its_row_scale_s_not_its_words(
     reports: dict[tuple[str, int, str], Any], lang: str
 ) -> None:
     """In a section where 8.5万人 stands beside 1.2万人次 and 0.45吨标准煤/万元 (万元GDP能耗),
-    each figure cell holds its figure in the scale its column style writes it
+    each figure cell holds its figure in the scale its row writes it
     (text.figure_scale): 人 in 万 in Chinese, 万人次 and 吨标准煤/万元 never divided again."""
     from decimal import Decimal as D
 
     report, book, _ = reports["wan-in-words", 2022, lang]
     keys, rows = _system_sheet(book, lang)
     lines = [ln for s in report.systems for ln in s.lines]
-    styles = text.column_styles(lines, lang)  # type: ignore[arg-type]
     scales = {}
     for row, line in zip(rows, lines, strict=True):
         for key in text.FIGURE_COLUMNS:
             figure, cell = getattr(line.a, key), row[keys[key]].value
             if not isinstance(figure, D) or not isinstance(cell, int | float):
                 continue
-            scale = text.figure_scale(key, line, lang, styles[key])  # type: ignore[arg-type]
+            scale = text.figure_scale(key, line, lang)  # type: ignore[arg-type]
             assert D(str(cell)) == figure.scaleb(-scale), (line.target_id, key, cell, figure)
             scales[line.a.indicator, key] = scale
     expected = 4 if lang == "zh" else 0
     assert scales["jobs.trained", "target"] == scales["jobs.new", "actual"] == expected
     assert scales["tourism.visits", "target"] == scales["energy.per_wan_gdp", "target"] == 0
+
+
+def test_the_completeness_sheet_gives_a_last_figure_with_its_unit(plan: Plan) -> None:
+    """The completeness sheet's value column says the last figure with its unit, as the
+    report's tables do (60.0%, not a bare 60.0)."""
+    from linyi_tracker.reporting.render import excel
+
+    report = demo_report(plan, 2020, "2020")
+    gaps = [g for g in report.completeness if g.last_value and g.unit_en]
+    assert gaps
+    for lang in ("zh", "en"):
+        title = t("report.completeness", lang)
+        sheet = next(s for s in excel._sheets(report, lang) if s.title == title)
+        values = {row[0]: row[3] for row in sheet.rows}
+        for g in gaps:
+            assert values[g.target_id] == text.last_value(g, lang)
+            assert values[g.target_id] != g.last_value, g.target_id

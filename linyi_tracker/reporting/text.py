@@ -8,24 +8,20 @@ meets it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from linyi_tracker.actuals.numbers import PLAIN_NUMBER
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.assessment.engine import LACKING
 from linyi_tracker.formatting import (
-    PLAIN,
     SHARE,
-    ColumnStyle,
-    column_style,
+    Scale,
     estimate,
     figure_style,
     kept_side,
     listed,
-    mixed_column_style,
     moment_label,
     number,
     pace_percent,
@@ -36,6 +32,7 @@ from linyi_tracker.formatting import (
     shown_signed,
     signed,
     unit_scales,
+    wan_column,
     with_unit,
     worded,
 )
@@ -90,31 +87,28 @@ def period_label(period: Period | None, lang: Lang) -> str:
     return "—" if period is None else period.label(lang)
 
 
-def _pct(value: Decimal | float, lang: Lang, places: int = 1, style: ColumnStyle = PLAIN) -> str:
-    """A percent figure as a sentence shows it: '10.9%' (zh) / '10.9 %' (en); in a
-    table column, at the column's precision (``style``)."""
-    exact = _one_decimal(value) if places else abs(Decimal(value))
-    shown = style.share(exact, lang) if style.percent_places is not None or not places else None
-    if shown is None:
-        shown = f"{exact:.{places}f}"
+def _pct(value: Decimal | float, lang: Lang, computed: bool = True) -> str:
+    """A percent figure without its sign: '10.9%' (zh) / '10.9 %' (en). A ``computed``
+    figure (a growth or change the tool worked out) at one decimal, as every computed
+    percentage; a plan's figure as written (下降15%, 13.5%), by formatting.number."""
+    exact = abs(Decimal(value))
+    shown = f"{_one_decimal(value):.1f}" if computed else number(exact, lang, False)
     return f"{shown}{percent_sign(lang)}"
 
 
-def _change_words(
-    value: Decimal | float, comparator: str | None, lang: Lang, style: ColumnStyle = PLAIN
-) -> str:
-    """'下降13.5%' / 'down 13.5 %', '提高2%' / 'up 2 %' (a target's value as written)."""
+def _change_words(value: Decimal | float, comparator: str | None, lang: Lang) -> str:
+    """'下降13.5%' / 'down 13.5 %', '提高2%' / 'up 2 %': a target's value (a Decimal) as
+    written, a computed change (a float) at one decimal."""
     down = value < 0 or (value == 0 and comparator in ("<=", "<"))
-    places = 0 if isinstance(value, Decimal) else 1
-    shown = _pct(value, lang, places, style)
+    shown = _pct(value, lang, computed=not isinstance(value, Decimal))
     return t("word.change_down" if down else "word.change_up", lang, v=shown)
 
 
-def _growth_target_words(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
+def _growth_target_words(v: TargetView, lang: Lang) -> str:
     """'7% 以上' / 'at least 7 %' (the comparator in words)."""
     a = v.a
     assert a.target is not None
-    shown = _pct(a.target, lang, 0, style)
+    shown = _pct(a.target, lang, computed=False)
     key = _COMPARATOR_WORDS.get(a.comparator or "")
     return shown if key is None else t(key, lang, v=shown)
 
@@ -141,19 +135,19 @@ def noted(value: str, note: str, lang: Lang) -> str:
     return f"{value}（{note}）" if lang == "zh" else f"{value} ({note})"
 
 
-def relative_target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
+def relative_target(v: TargetView, lang: Lang) -> str:
     """A growth or change target: '年均增长 7% 以上（2020—2025年）' / 'average growth at
     least 7 % a year (2020–2025)'; '累计下降13.5%（2020—2025年）' / 'down 13.5 % in all
     (2020–2025)'. The years in the brackets of every other period cell."""
     a = v.a
     assert a.target is not None
     years = year_span(a.base_year, a.deadline, lang)
-    wanted = figure_words("target", v, lang, style)
+    wanted = figure_words("target", v, lang)
     key = "word.growth_target" if a.kind == "growth" else "word.change_target"
     return t(key, lang, wanted=wanted, years=years)
 
 
-def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
+def relative_actual(v: TargetView, lang: Lang) -> str:
     """What a growth or change target reached: '年均增长 10.9%' / 'average growth 10.9 %
     a year'; '累计下降3.3%' / 'down 3.3 % in all'."""
     a = v.a
@@ -168,9 +162,9 @@ def relative_actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> st
     else:
         near = kept_side(a.actual, bounds, 1)
     if a.kind == "growth":
-        shown = signed(_pct(near, lang, 1, style), near < 0)
+        shown = signed(_pct(near, lang), near < 0)
         return t("word.growth_actual", lang, v=shown)
-    done = _change_words(float(near), None, lang, style)
+    done = _change_words(float(near), None, lang)
     return t("word.change_actual", lang, v=done)
 
 
@@ -198,20 +192,20 @@ def plan_target(plan: Plan, tg: Target, lang: Lang) -> str:
     """A target as ``plan`` lists it: the words every other command writes (:func:`target`,
     without the binding mark, which the plan's line adds itself), its figure in its own
     scale (the plan has no table of figures for it to share one with)."""
-    return _target(plan_target_view(plan, tg), lang, PLAIN)
+    return _target(plan_target_view(plan, tg), lang)
 
 
-def target(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
+def target(v: TargetView, lang: Lang) -> str:
     """The target as written, marked 约束性/预期性 where the plan says which."""
-    said = _target(v, lang, style)
+    said = _target(v, lang)
     mark = binding(v, lang)
     return f"{said} · {mark}" if mark else said
 
 
-def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+def _target(v: TargetView, lang: Lang) -> str:
     a = v.a
     if a.kind in ("growth", "change"):
-        return relative_target(v, lang, style)
+        return relative_target(v, lang)
     if a.kind == "milestone":
         if v.count_total is not None:
             return t(
@@ -224,7 +218,7 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
         return t("word.done_by", lang, year=a.deadline)
     if a.kind == "qualitative":
         return t("word.judgement_by", lang, year=a.deadline)
-    value = f"{comparator_sign(a.comparator)} {figure_words('target', v, lang, style)}"
+    value = f"{comparator_sign(a.comparator)} {figure_words('target', v, lang)}"
     if a.kind == "annual":
         if a.target_year is not None:
             # the year's own value (年度计划), never said as due every year of the span
@@ -237,12 +231,12 @@ def _target(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
     return noted(value, t("word.by", lang, year=a.deadline), lang)
 
 
-def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
+def actual(v: TargetView, lang: Lang) -> str:
     a = v.a
     if a.actual_period is None:
         if a.partial is not None:
             when = period_label(a.partial.period, lang)
-            total = number(a.partial.total, lang, style.wan.get(""), style.places.get(""))
+            total = number(a.partial.total, lang, row_scale(v, lang).of(""))
             return noted(phrase_of((t("word.partial", lang), total), lang), when, lang)
         return "—"
     when = period_label(a.actual_period, lang)
@@ -253,7 +247,7 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         return noted(word, when, lang)
     if a.kind in ("growth", "change"):
         years = year_span(a.base_year, a.actual_period.year, lang)
-        return noted(str(figure_words("actual", v, lang, style)), years, lang)
+        return noted(str(figure_words("actual", v, lang)), years, lang)
     if (
         a.kind == "cumulative"
         and a.start is not None
@@ -265,15 +259,15 @@ def actual(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
         # A sum with a year missing is not one (its status names the year); one that ends
         # in a part of a year keeps that period (year to date, as every flow's figure).
         when = t("word.sum_over", lang, start=a.start, end=a.actual_period.year)
-    return noted(str(figure_words("actual", v, lang, style)), when, lang)
+    return noted(str(figure_words("actual", v, lang)), when, lang)
 
 
-def gap(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
+def gap(v: TargetView, lang: Lang) -> str:
     """The gap in the target's unit; for a percentage, in percentage points."""
-    return figure_words("gap", v, lang, style) or "—"
+    return figure_words("gap", v, lang) or "—"
 
 
-def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+def _gap_words(v: TargetView, lang: Lang) -> str:
     """A growth or change target's gap, computed, in points: one decimal, as shown (an
     amount's gap is :func:`amount_figure`'s)."""
     assert v.a.gap is not None
@@ -283,57 +277,55 @@ def _gap_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
     shown = (
         kept_side(v.a.gap, (Decimal(0),), 1) if lower else -kept_side(-v.a.gap, (Decimal(0),), 1)
     )
-    if style.percent_places is None:
-        return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
-    return t("word.points_gap", lang, v=signed(style.share(abs(shown), lang), shown < 0))
+    return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
 
 
-def figure_words(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str | None:
+def figure_words(column: str, v: TargetView, lang: Lang) -> str | None:
     """The words a table writes for one figure of ``v`` (``column``: target, actual, gap
     or projected), without its comparator or period: '下降15%', '7%以上', '8.5万人',
     '−0.4个百分点', '期末为基期（2015年）的1.52倍'; None where there is no figure. The
     table's cells are made of these, and the workbook's number formats say them
     (render/excel.py), so a cell never reads '−15%' beside a table's '下降15%': the one
     dispatch of a figure's words, which :func:`target`, :func:`actual`, :func:`gap` and
-    :func:`projected` wrap with a comparator, a period or a dash."""
+    :func:`projected` wrap with a comparator, a period or a dash. Every output's figure
+    of a target is made here, so it reads the same in every table and file: at its
+    written precision, in its row's scale (:func:`row_scale`)."""
     a = v.a
     if a.kind in ("growth", "change"):
         if column == "target" and a.target is not None:
             if a.kind == "growth":
-                return _growth_target_words(v, lang, style)
-            return _change_words(a.target, a.comparator, lang, style)
+                return _growth_target_words(v, lang)
+            return _change_words(a.target, a.comparator, lang)
         if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
-            return relative_actual(v, lang, style)
+            return relative_actual(v, lang)
         if column == "gap" and a.gap is not None:
-            return _gap_words(v, lang, style)
+            return _gap_words(v, lang)
         if column == "projected" and v.projected is not None:
-            return _projected_words(v, lang, style)
+            return _projected_words(v, lang)
         return None
-    shown = amount_figure(column, v, lang, style)
+    shown = amount_figure(column, v, lang)
     if shown is None:
         return None
-    value, wan, places = shown
+    value, wan = shown
     u = unit(v, lang)
     if column == "gap" and u == "%":  # a percentage's gap in points
-        return t("word.points_gap", lang, v=number(value, lang, wan, places))
+        return t("word.points_gap", lang, v=number(value, lang, wan))
     if column == "gap" and u == ":1":  # a ratio's gap, a plain number
-        return number(value, lang, wan, places)
-    return with_unit(value, u, lang, wan, places)
+        return number(value, lang, wan)
+    return with_unit(value, u, lang, wan)
 
 
-def amount_figure(
-    column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN
-) -> tuple[Decimal, bool | None, int | None] | None:
-    """The amount :func:`figure_words` writes for ``column`` of ``v``, with the (wan,
-    places) it is written in — the one choice of 万 that the words and the workbook's
-    cell (:func:`figure_scale`) are both made from; None for a growth or change figure
-    (worded, never in 万) or where there is no figure. A percentage's gap is in points at
-    the column's percent places; a ratio's gap plain (never the column's style)."""
+def amount_figure(column: str, v: TargetView, lang: Lang) -> tuple[Decimal, bool | None] | None:
+    """The amount :func:`figure_words` writes for ``column`` of ``v``, with whether it is
+    written in 万 — the one choice of 万 that the words and the workbook's cell
+    (:func:`figure_scale`) are both made from, the row's (:func:`row_scale`); None for a
+    growth or change figure (worded, never in 万) or where there is no figure. A
+    percentage's gap is in points; a ratio's gap plain."""
     a = v.a
     if a.kind in ("growth", "change"):
         return None
     u = unit(v, lang)
-    wan, places = style.of(u)
+    wan = row_scale(v, lang).of(u)
     value: Decimal | None = None
     if column == "target":
         value = a.target
@@ -341,33 +333,33 @@ def amount_figure(
         value = a.actual
     elif column == "gap" and a.gap is not None:
         if u == "%":
-            return a.gap, False, style.percent_places
+            return a.gap, False
         if u == ":1":
-            return a.gap, None, None
+            return a.gap, None
         value = a.gap
     elif column == "projected" and v.projected is not None:
         value = _shown_estimate(v, lang, wan)
-    return None if value is None else (value, wan, places)
+    return None if value is None else (value, wan)
 
 
-def figure_scale(column: str, v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> int:
+def figure_scale(column: str, v: TargetView, lang: Lang) -> int:
     """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by in
     ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — read off the words'
     own choice (:func:`amount_figure`), so the workbook's cell holds the figure in the
     scale its table writes without reading the words back. A growth or change figure, a
     percentage and a ratio's gap are never in 万; neither is a name or unit that holds 万
     (万元GDP能耗, 万人次): only the figure's own style decides."""
-    shown = amount_figure(column, v, lang, style)
+    shown = amount_figure(column, v, lang)
     if shown is None:
         return 0
-    value, wan, places = shown
-    return 4 if figure_style(value, lang, wan, places)[0] else 0
+    value, wan = shown
+    return 4 if figure_style(value, lang, wan)[0] else 0
 
 
 def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal, str]]:
     """The figures a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
-    each with its unit (SHARE for a percentage or points): what a column's one style
-    (:func:`column_styles`) is decided on."""
+    each with its unit (SHARE for a percentage or points): what a row's scale
+    (:func:`row_scale`) is decided on."""
     a = v.a
     relative = a.kind in ("growth", "change")
     ratio = v.unit_name is not None and v.unit_name.en == ":1"
@@ -406,53 +398,32 @@ def _shown_estimate(v: TargetView, lang: Lang, wan: bool | None = None) -> Decim
 FIGURE_COLUMNS = ("target", "actual", "gap", "projected")
 
 
-def column_styles(
-    views: Sequence[TargetView],
-    lang: Lang,
-    columns: Sequence[str] = FIGURE_COLUMNS,
-    also: Iterable[tuple[Decimal, str]] = (),
-) -> dict[str, ColumnStyle]:
-    """One style for each figure column of a table of ``views``: every percentage at one
-    precision (:func:`linyi_tracker.formatting.column_style`) and every amount of one unit
-    in 万 or none — decided over all four figure columns, shown or not, and ``also`` (the
-    other figures of a view such as ``show``'s), so a row's target, actual, gap and
-    projection read in one scale as well as each column (formatting.unit_scales)."""
-    scales = table_scales(views, lang, also)
-    return {
-        c: mixed_column_style([f for v in views for f in column_figures(c, v, lang)], lang, scales)
-        for c in columns
-    }
+def row_scale(v: TargetView, lang: Lang) -> Scale:
+    """Whether each unit's figures of ``v`` are written in 万, decided over the row's own
+    four figures (its target, actual, gap and projection: formatting.unit_scales): the one
+    decision every output takes a target's figures from, so the row reads the same in the
+    status table, ``show``, each report table and the workbook, and a chart's axis beside
+    it (charts.report_specs) in the same scale."""
+    figures = (f for c in FIGURE_COLUMNS for f in column_figures(c, v, lang))
+    return Scale(unit_scales(figures, lang))
 
 
-def table_scales(
-    views: Sequence[TargetView], lang: Lang, also: Iterable[tuple[Decimal, str]] = ()
-) -> dict[str, bool]:
-    """Whether a table of ``views`` writes each unit's figures in 万 (by :func:`unit_key`),
-    over all four figure columns and ``also``: the one decision :func:`column_styles` makes
-    its columns' styles from, which a chart beside the table follows, so its axis never
-    reads 万元/人 beside a table in 元/人 (charts.report_specs)."""
-    figures = (f for c in FIGURE_COLUMNS for v in views for f in column_figures(c, v, lang))
-    return unit_scales(chain(figures, also), lang)
-
-
-def schedule(
-    v: TargetView, lang: Lang, short: bool = False, shortfall: ColumnStyle | None = None
-) -> str:
+def schedule(v: TargetView, lang: Lang, short: bool = False, shortfall: bool = False) -> str:
     """The schedule gap as what it is: '超时序进度31.8个百分点' / 'ahead of schedule by 31.8
     points'; ``short``, as a table cell under a header that names the unit (较时序进度
     （百分点） / 'vs. schedule (pts)'): '超31.8' / '+31.8'. A target whose time is up says
     met or missed at its deadline (view.target_standing), a missed one with its gap where
     a sentence has room for it (到期未达成，差2,500套(户)), never a lag behind a schedule
     that is over; an annual target's year missed before the deadline says so of the year.
-    With ``shortfall`` (the style of its gap), a missed one says by how much, as a
-    sentence does (:func:`phrase`, ``show``)."""
+    With ``shortfall``, a missed one says by how much, as a sentence does
+    (:func:`phrase`, ``show``)."""
     key = "schedule.short" if short else "schedule"
     standing = v.standing
     if standing == "met_at_deadline":
         return t(f"{key}.met_at_deadline", lang)
     if standing == "missed_at_deadline":
-        if shortfall is not None and not short and v.a.gap is not None:
-            return t(f"schedule.{_missed_word(v)}_by", lang, gap=gap(v, lang, shortfall))
+        if shortfall and not short and v.a.gap is not None:
+            return t(f"schedule.{_missed_word(v)}_by", lang, gap=gap(v, lang))
         return t(f"{key}.{_missed_word(v)}", lang)
     if standing is None or v.a.schedule_gap is None:
         return "—"
@@ -489,6 +460,12 @@ def time_elapsed(v: TargetView, lang: Lang) -> str:
     return percent(v.time_progress, lang)
 
 
+def progress(v: TargetView, lang: Lang) -> str:
+    """The progress since the starting point in percent, one decimal (formatting.percent):
+    the figure :func:`level_progress` says in a sentence."""
+    return percent(v.a.progress, lang)
+
+
 def achievement(v: TargetView, lang: Lang) -> str:
     """The achievement in percent, never rounded across 100 % or an ≈ target's tolerance
     (formatting.shown_percent, view.TargetView.achievement_bounds): a missed target never
@@ -503,9 +480,10 @@ def pace(v: TargetView, lang: Lang) -> str:
     return pace_percent(v.pace, v.pace_bounds, lang)
 
 
-def projected(v: TargetView, lang: Lang, style: ColumnStyle = PLAIN) -> str:
-    """A projection is an estimate: shown at the unit's precision (JSON keeps it whole)."""
-    return figure_words("projected", v, lang, style) or "—"
+def projected(v: TargetView, lang: Lang) -> str:
+    """A projection is an estimate: shown at the precision of the figures beside it
+    (formatting.estimate; JSON keeps it whole)."""
+    return figure_words("projected", v, lang) or "—"
 
 
 def projected_label(v: TargetView, lang: Lang) -> str:
@@ -516,13 +494,13 @@ def projected_label(v: TargetView, lang: Lang) -> str:
     return t("word.projected_year" if v.a.kind == "annual" else "word.projected", lang)
 
 
-def _projected_words(v: TargetView, lang: Lang, style: ColumnStyle) -> str:
+def _projected_words(v: TargetView, lang: Lang) -> str:
     """A growth or change target's projection (an amount's is :func:`amount_figure`'s)."""
     assert v.projected is not None
     if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
         ratio = f"{v.projected.quantize(Decimal('0.01'))}"
         return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
-    return _change_words(float(v.projected), None, lang, style)
+    return _change_words(float(v.projected), None, lang)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:
@@ -654,7 +632,7 @@ def _phrase(v: TargetView, lang: Lang) -> str | None:
     if v.standing is not None:
         # missed, with by how much: 到期未达成，差2,500套(户) — the time is over, the gap stays
         said = t(
-            "phrase.with_schedule", lang, said=said, schedule=schedule(v, lang, shortfall=PLAIN)
+            "phrase.with_schedule", lang, said=said, schedule=schedule(v, lang, shortfall=True)
         )
     return said
 
@@ -711,27 +689,23 @@ SYSTEM_COLUMNS = (
 )
 
 
-def system_cells(
-    line: TargetView, lang: Lang, styles: dict[str, ColumnStyle] | None = None
-) -> list[str]:
-    s = styles or {}
+def system_cells(line: TargetView, lang: Lang) -> list[str]:
     label = ("↳ " if line.a.component_of else "") + name(line, lang)
     return [
         label,
-        target(line, lang, s.get("target", PLAIN)),
-        actual(line, lang, s.get("actual", PLAIN)),
+        target(line, lang),
+        actual(line, lang),
         achievement(line, lang),
-        gap(line, lang, s.get("gap", PLAIN)),
+        gap(line, lang),
         pace(line, lang),
-        projected(line, lang, s.get("projected", PLAIN)),
+        projected(line, lang),
         status(line, lang),
     ]
 
 
 def system_rows(lines: Sequence[TargetView], lang: Lang) -> list[list[str]]:
-    """The rows of a per-system table, each figure column in one style."""
-    styles = column_styles(lines, lang)
-    return [system_cells(ln, lang, styles) for ln in lines]
+    """The rows of a per-system table."""
+    return [system_cells(ln, lang) for ln in lines]
 
 
 # The annual-targets table and the region rankings, shared by every tabular format.
@@ -768,14 +742,11 @@ def row_reasons(reasons: Sequence[str], lang: Lang, year: int, missing_years: Se
     return ("；" if lang == "zh" else "; ").join(words) or "—"
 
 
-def annual_cells(
-    line: TargetView, lang: Lang, styles: dict[str, ColumnStyle] | None = None
-) -> list[str]:
-    s = styles or {}
+def annual_cells(line: TargetView, lang: Lang) -> list[str]:
     return [
         name(line, lang),
-        target(line, lang, s.get("target", PLAIN)),
-        actual(line, lang, s.get("actual", PLAIN)),
+        target(line, lang),
+        actual(line, lang),
         phrase(line, lang) or "—",
         history(line, lang),
         status(line, lang),
@@ -783,27 +754,24 @@ def annual_cells(
 
 
 def annual_rows(lines: Sequence[TargetView], lang: Lang) -> list[list[str]]:
-    """The rows of the annual-targets table, each figure column in one style."""
-    styles = column_styles(lines, lang, ("target", "actual"))
-    return [annual_cells(ln, lang, styles) for ln in lines]
+    """The rows of the annual-targets table."""
+    return [annual_cells(ln, lang) for ln in lines]
 
 
-def ranking_style(ranking: RegionRanking, lang: Lang) -> tuple[bool | None, int | None]:
-    """Whether a county ranking's value column is in 万 and at how many decimals: one style
-    for the column (formatting.column_style), the one rule its table, its workbook sheet
-    and its chart's axis follow."""
-    return column_style([r.value for r in ranking.rows], lang)
+def ranking_scale(ranking: RegionRanking, lang: Lang) -> bool:
+    """Whether a county ranking's value column is in 万 (formatting.wan_column, Chinese
+    only): the one rule its table, its workbook sheet and its chart's axis follow. Each
+    figure keeps its written precision (formatting.number)."""
+    return lang == "zh" and wan_column([r.value for r in ranking.rows])
 
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
     """The cells of one row of a county ranking; ``rank`` its place, shared with equal
     figures (RegionRanking.ranks, worked out once a ranking: 4, 4, 6, 6)."""
     unit_name = ranking.unit_zh if lang == "zh" else ranking.unit_en
-    wan, places = ranking_style(ranking, lang)
+    wan = ranking_scale(ranking, lang)
     value = (
-        worded(row.text, lang)
-        if row.value is None
-        else with_unit(row.value, unit_name, lang, wan, places)
+        worded(row.text, lang) if row.value is None else with_unit(row.value, unit_name, lang, wan)
     )
     share = (
         "—"
@@ -841,10 +809,14 @@ def last_figure(gap: DataGap, lang: Lang) -> str:
     it in every format: the figure in the reader's words and its period (正常推进（2018年）)."""
     if gap.last_period is None:
         return "—"
+    return noted(last_value(gap, lang), gap.last_period.label(lang), lang)
+
+
+def last_value(gap: DataGap, lang: Lang) -> str:
+    """A target's last figure without its period, as every figure is shown: in its unit at
+    its written precision (60.0%, 1.62:1, 2.7624万元), a word or date in words; the
+    workbook's completeness sheet writes it beside the period's own column."""
     value = gap.last_value or ""
-    # a figure as every figure is shown (27,624; 2.7624万), a word or date in words
     if PLAIN_NUMBER.match(value):
-        shown = with_unit(Decimal(value), gap.unit_zh if lang == "zh" else gap.unit_en, lang)
-    else:
-        shown = worded(value, lang)
-    return noted(shown, gap.last_period.label(lang), lang)
+        return with_unit(Decimal(value), gap.unit_zh if lang == "zh" else gap.unit_en, lang)
+    return worded(value, lang)

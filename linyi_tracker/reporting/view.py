@@ -503,6 +503,11 @@ def _chart(
         if ind.flow and current and not current[-1].period.is_full_year:
             points.append((year_point(current[-1].period), float(current[-1].value or 0)))
         required = [(start - 1, value), (float(target.deadline), value)]
+        yearly = {y: float(target.value_for(y)) for y in range(int(start), target.deadline + 1)}
+        if len(set(yearly.values())) > 1:
+            # each year's own value (values:): a step a year, never the as-of year's value
+            # drawn across years the plan asks another figure of
+            required = [(y + d, v) for y, v in yearly.items() for d in (-0.4, 0.4)]
         projection = []
         if (
             projected is not None

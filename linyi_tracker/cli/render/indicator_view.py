@@ -12,15 +12,7 @@ from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
-from linyi_tracker.formatting import (
-    ColumnStyle,
-    bar,
-    column_style,
-    listed,
-    percent,
-    with_unit,
-    worded,
-)
+from linyi_tracker.formatting import bar, listed, wan_column, with_unit, worded
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
@@ -32,10 +24,9 @@ def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> Renderabl
     plan = ctx.plan
     ind = view.indicator
     parts: list[RenderableType] = [_header(ctx, ind, lang)]
-    styles = _scale(ctx, view, lang)
     for v in view.targets:
-        parts.append(_target_panel(ctx, v, view.as_of, lang, styles))
-    parts.append(_series(ctx, ind, view, lang, styles["actual"]))
+        parts.append(_target_panel(ctx, v, view.as_of, lang))
+    parts.append(_series(ctx, ind, view, lang))
     if len(plan.sub_regions) > 0:
         parts.append(_regions(ctx, ind, view.ranking, lang))
     return Group(*parts)
@@ -63,46 +54,33 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
     return Panel(body, expand=True)
 
 
-def _scale(ctx: Context, view: IndicatorView, lang: Lang) -> dict[str, ColumnStyle]:
-    """One scale for every figure of the indicator on the screen (text.column_styles): each
-    target's target, actual, gap, projection, starting point and yearly figures, and the
-    series, all in 万 or none — never 8.62万人 in a panel above 86,200人 in the series."""
-    key = text.style_key(unit_label(ctx.plan, view.indicator.unit, lang))
-    others = [o.value for o in view.series if not o.is_growth and o.value is not None]
-    for v in view.targets:
-        others += [h.actual for h in v.a.history if h.actual is not None]
-        if v.a.starting_point is not None:
-            others.append(v.a.starting_point[1])
-    return text.column_styles(view.targets, lang, also=[(x, key) for x in others])
-
-
-def _target_panel(
-    ctx: Context, ln: TargetView, as_of: Period, lang: Lang, styles: dict[str, ColumnStyle]
-) -> RenderableType:
+def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> RenderableType:
+    """One target's assessment, each figure as every other output writes it (text's
+    functions, the row's scale: text.row_scale), its starting point in that scale."""
     plan = ctx.plan
     a = ln.a
     unit = unit_label(plan, a.unit, lang)
-    figures = styles["actual"]
+    figures = text.row_scale(ln, lang)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row(t("col.target", lang), text.target(ln, lang, styles["target"]))
+    grid.add_row(t("col.target", lang), text.target(ln, lang))
     grid.add_row(t("word.quote", lang), f"“{ln.quote}”")
     if a.region != plan.city.id:
         grid.add_row(t("col.region", lang), plan.region_by_id[a.region].name.get(lang))
     grid.add_row(t("col.status", lang), status_cell(ln, lang))
-    grid.add_row(t("col.actual", lang), text.actual(ln, lang, styles["actual"]))
+    grid.add_row(t("col.actual", lang), text.actual(ln, lang))
     if a.achievement is not None:
         grid.add_row(t("col.achievement", lang), text.achievement(ln, lang))
     if a.gap is not None:
-        grid.add_row(t("col.gap", lang), text.gap(ln, lang, styles["gap"]))
+        grid.add_row(t("col.gap", lang), text.gap(ln, lang))
     if ln.time_progress is not None:  # a target whose time is up has none (view.running)
         grid.add_row(t("word.time_progress", lang), text.time_elapsed(ln, lang))
     if ln.standing is not None:
         # as the report's sentence says it: 到期未达成，差2,500套(户) once its time is up
-        grid.add_row(t("col.schedule_gap", lang), text.schedule(ln, lang, shortfall=styles["gap"]))
+        grid.add_row(t("col.schedule_gap", lang), text.schedule(ln, lang, shortfall=True))
     if a.progress is not None:
-        grid.add_row(t("word.progress", lang), percent(a.progress, lang))
+        grid.add_row(t("word.progress", lang), text.progress(ln, lang))
     if a.starting_point is not None:
         y0, v0 = a.starting_point
         grid.add_row(
@@ -116,7 +94,7 @@ def _target_panel(
     if ln.pace is not None:
         grid.add_row(t("word.pace", lang), text.pace(ln, lang))
     if ln.projected is not None:
-        said = text.projected(ln, lang, styles["projected"])
+        said = text.projected(ln, lang)
         grid.add_row(text.projected_label(ln, lang), said)
     if a.history:
         lines = [
@@ -155,7 +133,6 @@ def _series(
     ind: Indicator,
     view: IndicatorView,
     lang: Lang,
-    scale: ColumnStyle,
 ) -> RenderableType:
     plan = ctx.plan
     region, rows = view.regions[0], view.series
@@ -172,14 +149,12 @@ def _series(
     values = [float(o.value) for o in levels if o.value is not None]
     top = max(values) if values else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    # one number style for the column, in the scale of the indicator's figures above it
-    wan, places = column_style([o.value for o in levels], lang, scale.of(unit)[0])
+    # in the scale of the target above it (text.row_scale): never 8.62万人 in a panel over
+    # 86,200人 here; each figure at its written precision (formatting.number)
+    above = text.row_scale(view.targets[0], lang).of(unit) if view.targets else None
+    wan = (lang == "zh" and wan_column([o.value for o in levels])) if above is None else above
     for o in rows:
-        shown = (
-            with_unit(o.value, unit, lang, wan, places)
-            if o.value is not None
-            else worded(o.text, lang)
-        )
+        shown = with_unit(o.value, unit, lang, wan) if o.value is not None else worded(o.text, lang)
         if o.is_growth and o.value is not None:
             shown = text.growth_figure(o.value, lang)
         value = [fit.para(shown)]
@@ -192,7 +167,7 @@ def _series(
             value.append(fit.para(t("word.revised", lang), "dim"))
             was = listed(
                 (
-                    with_unit(e.value, unit, lang, wan, places) if e.value is not None else e.text
+                    with_unit(e.value, unit, lang, wan) if e.value is not None else e.text
                     for e in earlier
                 ),
                 lang,
@@ -228,13 +203,9 @@ def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> Rend
     numeric = [float(o.value) for o in ranked if o.value is not None]
     top = max(numeric) if numeric else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    wan, places = column_style([o.value for o in ranked], lang)  # one number style for the column
+    wan = lang == "zh" and wan_column([o.value for o in ranked])  # one scale for the column
     for rank, o in zip(ranking.ranks, ranked, strict=True):  # equal figures share a rank
-        shown = (
-            with_unit(o.value, unit, lang, wan, places)
-            if o.value is not None
-            else worded(o.text, lang)
-        )
+        shown = with_unit(o.value, unit, lang, wan) if o.value is not None else worded(o.text, lang)
         chart = bar(float(o.value), top, 16) if o.value is not None else ""
         table.add_row(f"{rank}. {plan.region_by_id[o.region].name.get(lang)}", shown, chart)
     parts: list[RenderableType] = [table]

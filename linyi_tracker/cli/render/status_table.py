@@ -18,7 +18,7 @@ from rich.text import Text
 from linyi_tracker.cli.context import Context, shown_location
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import STATUS_STYLE, status_lines
-from linyi_tracker.formatting import ColumnStyle, sparkline
+from linyi_tracker.formatting import sparkline
 from linyi_tracker.i18n import Lang, labelled, status_label, t
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.view import SETTLED, StatusView, TargetView, tally
@@ -67,7 +67,6 @@ def _row(
     ctx: Context,
     lang: Lang,
     county: bool,
-    styles: dict[str, ColumnStyle],
 ) -> list[fit.Cell]:
     plan = ctx.plan
     a = v.a
@@ -77,10 +76,10 @@ def _row(
         # A county's row names its indicator only: the id is on the city's row above.
         [fit.para(name, mode="name")]
         + ([] if county else [fit.para(a.indicator, "dim", mode="id")]),
-        [] if county else [fit.para(text.target(v, lang, styles["target"]))],
-        [fit.para(text.actual(v, lang, styles["actual"]))],
+        [] if county else [fit.para(text.target(v, lang))],
+        [fit.para(text.actual(v, lang))],
         [fit.para(text.achievement(v, lang), mode="whole")],
-        [fit.para(text.gap(v, lang, styles["gap"]))],
+        [fit.para(text.gap(v, lang))],
         [schedule_cell(text.schedule(v, lang, short=True), v.standing in SETTLED)],
         [fit.para(sparkline([x for _, x in v.trend]), mode="whole")],
         status_lines(v, lang),
@@ -120,14 +119,6 @@ def render_status(
     grouped: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
     for v in report.targets:
         grouped[v.a.region, v.system].append(v)
-    # One magnitude and one precision a figure column, over each region's rows: the
-    # city's figures read the same with --region all as without it.
-    styles = {
-        region: text.column_styles(
-            [v for v in report.targets if v.a.region == region], lang, ("target", "actual", "gap")
-        )
-        for region in regions
-    }
     several = len(regions) > 1
     ends: set[int] = set()
     row = 0
@@ -146,7 +137,7 @@ def render_status(
             fit.add_row(columns, _heading(f"{system.number} {system.name.get(lang)}", len(columns)))
             row += 1
             for v in views:
-                fit.add_row(columns, _row(v, ctx, lang, county, styles[region]))
+                fit.add_row(columns, _row(v, ctx, lang, county))
                 row += 1
             shown.extend(views)
             ends.add(row - 1)

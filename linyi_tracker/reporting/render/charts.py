@@ -126,7 +126,7 @@ def _figure_labels(values: list[float]) -> list[str]:
 
 def _scale(values: list[float], unit: str, lang: Lang, wan: bool) -> tuple[float, str]:
     """The divisor and axis label for values in ``unit``: in Chinese 万 exactly when the
-    table beside the chart writes the unit in 万 (``wan``: text.table_scales, the table's
+    table beside the chart writes the unit in 万 (``wan``: text.row_scale, the row's
     one decision), else the unit itself; in English thousands/millions."""
     top = max((abs(v) for v in values), default=0.0)
     if lang == "zh" and unit not in {"%", ":1"}:
@@ -160,8 +160,8 @@ def chart_spec(
     wan: bool,
 ) -> ChartSpec | None:
     """What the chart of one target shows, or None when there is nothing to draw; ``wan``:
-    whether the target's table writes its unit in 万 (text.table_scales; the counties'
-    chart follows the counties' table instead, text.ranking_style). Both are stated by
+    whether the target's table writes its unit in 万 (text.row_scale; the counties'
+    chart follows the counties' table instead, text.ranking_scale). Both are stated by
     every caller: a default scale would draw a forgetful caller's chart in the wrong one."""
     chart = line.chart
     if chart is None or line.a.target is None:
@@ -180,7 +180,7 @@ def chart_spec(
             (r for r in counties.rows if r.value is not None), key=lambda r: float(r.value or 0)
         )
         values = [float(r.value or 0) for r in rows]
-        in_wan = bool(text.ranking_style(counties, lang)[0])  # as the counties' table
+        in_wan = text.ranking_scale(counties, lang)  # as the counties' table
         scale, label = _scale([*values, target], unit, lang, in_wan)
         shown = [v / scale for v in values]
         dots = uses_dots(shown)
@@ -209,8 +209,11 @@ def chart_spec(
             _figure_labels(shown) if dots else [],
         )
     projection = [(x, capped(line, y)) for x, y in chart.projection]
-    # The required path of an annual target is the target line itself: not drawn twice.
-    required = [] if chart.kind == "annual" else list(chart.required)
+    # The required path of an annual target is the target line itself: not drawn twice;
+    # where the plan gives years their own values it is that line, a step a year.
+    required = list(chart.required)
+    if chart.kind == "annual" and len({y for _, y in required}) < 2:
+        required = []
     xs = [p[0] for p in (*chart.points, *required, *projection)]
     # A year-to-date figure sits inside its year (2016-08 at 2015.67, before the 2016 tick):
     # the axis starts at the first year a point belongs to.
@@ -227,8 +230,9 @@ def chart_spec(
     value_range = None
     if chart.kind == "annual":
         mark = "dot" if uses_dots(shown) else "bar"
+        steps = [y / scale for _, y in required]
         value_range = _value_range(
-            shown, [target / scale, *(band or ())], limit, dots=mark == "dot"
+            shown, [target / scale, *(band or ()), *steps], limit, dots=mark == "dot"
         )
     return ChartSpec(
         line.target_id,
@@ -255,14 +259,13 @@ def report_specs(report: Report, lang: Lang) -> dict[str, ChartSpec]:
     """Every chart of the report by target id (targets with nothing to draw are absent)."""
     out = {}
     for section in report.systems:
-        scales = text.table_scales(section.lines, lang)  # the section's table, as drawn
         for line in section.lines:
             spec = chart_spec(
                 line,
                 lang,
                 tolerance=float(report.method.tolerance),
                 counties=county_ranking(report, line),
-                wan=scales.get(text.unit_key(line, lang), False),
+                wan=bool(text.row_scale(line, lang).wan.get(text.unit_key(line, lang))),
             )
             if spec is not None:
                 out[line.target_id] = spec
@@ -372,14 +375,25 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 color=blue,
                 label=t("report.legend.actual", lang),
             )
-        ax.axhline(
-            spec.target,
-            color=red,
-            linestyle="--",
-            linewidth=1,
-            label=t("report.legend.target", lang),
-        )
-        if spec.required:
+        if spec.kind == "bars" and spec.required:
+            # an annual target with a value a year: its target line is a step a year
+            ax.plot(
+                [p[0] for p in spec.required],
+                [p[1] for p in spec.required],
+                "--",
+                color=red,
+                linewidth=1,
+                label=t("report.legend.target", lang),
+            )
+        else:
+            ax.axhline(
+                spec.target,
+                color=red,
+                linestyle="--",
+                linewidth=1,
+                label=t("report.legend.target", lang),
+            )
+        if spec.required and spec.kind != "bars":
             ax.plot(
                 [p[0] for p in spec.required],
                 [p[1] for p in spec.required],

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
-from linyi_tracker.formatting import PLAIN, ColumnStyle
 from linyi_tracker.i18n import Lang
 from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report
@@ -26,18 +25,18 @@ from linyi_tracker.reporting.render.spreadsheet import (
 from linyi_tracker.reporting.view import TargetView
 from linyi_tracker.sheets import csv_bytes, formula_safe
 
-# A figure column and how the report prints it; its shown column follows it. A column
-# with a style (万 or not, one precision) takes its section's, as the report's table does.
-SHOWN: dict[str, Callable[[TargetView, Lang, dict[str, ColumnStyle]], str]] = {
-    "target": lambda v, lang, s: text.target(v, lang, s.get("target", PLAIN)),
-    "actual": lambda v, lang, s: text.actual(v, lang, s.get("actual", PLAIN)),
-    "achievement": lambda v, lang, s: text.achievement(v, lang),
-    "gap": lambda v, lang, s: text.gap(v, lang, s.get("gap", PLAIN)),
-    "time_progress": lambda v, lang, s: text.time_elapsed(v, lang),
-    "schedule_gap": lambda v, lang, s: text.schedule(v, lang),
-    "progress": lambda v, lang, s: text.level_progress(v, lang),
-    "pace": lambda v, lang, s: text.pace(v, lang),
-    "projected": lambda v, lang, s: text.projected(v, lang, s.get("projected", PLAIN)),
+# A figure column and how the report prints it (text's functions, as every output): its
+# shown column follows it.
+SHOWN: dict[str, Callable[[TargetView, Lang], str]] = {
+    "target": text.target,
+    "actual": text.actual,
+    "achievement": text.achievement,
+    "gap": text.gap,
+    "time_progress": text.time_elapsed,
+    "schedule_gap": lambda v, lang: text.schedule(v, lang),
+    "progress": text.level_progress,
+    "pace": text.pace,
+    "projected": text.projected,
 }
 
 
@@ -61,7 +60,6 @@ def _row(
     report: Report,
     line: TargetView,
     lang: Lang,
-    styles: dict[str, ColumnStyle],
     systems: dict[str, object],
 ) -> list[object]:
     if lang == "en":
@@ -69,9 +67,7 @@ def _row(
     cells = worded_row(report, line, lang, systems)
     for key, shown in SHOWN.items():
         value = cells[key]
-        cells[f"{key}_shown"] = (
-            formula_safe(shown(line, lang, styles)) if value is not None else None
-        )
+        cells[f"{key}_shown"] = formula_safe(shown(line, lang)) if value is not None else None
     return [cells[k] for k in columns(lang)]
 
 
@@ -80,6 +76,5 @@ def render(report: Report, lang: Lang) -> bytes:
     rows: list[list[object]] = [head]
     systems = system_words(report, lang)  # once, not per row
     for section in report.systems:
-        styles = text.column_styles(section.lines, lang)  # as the section's table
-        rows += [_row(report, line, lang, styles, systems) for line in section.lines]
+        rows += [_row(report, line, lang, systems) for line in section.lines]
     return csv_bytes(rows)

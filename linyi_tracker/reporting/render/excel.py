@@ -4,13 +4,12 @@ openpyxl is imported here only. Every sheet: a styled header row (bold, filled,
 wrapped), frozen below it and repeated on every printed page; A4 landscape, fitted to
 the page width, page numbers in the footer; column widths fitted to Chinese text (a
 CJK character counts two). Figures are numbers and what a person sees comes from
-number formats made from the one style of each column the report's tables use
-(text.column_styles, formatting.figure_style): in a section's rows every figure of one
-unit has one magnitude and one precision, and shows as the Markdown table writes it
-(8.59万人, 3,900元, 85.9%, 1.62:1, 6.1个百分点). A column the report writes in 万 holds
-its figures in 万 (8.59 under 0.00"万人"): Excel's formats scale only by thousands, and
-a column is in 万 only where every figure reads exactly so (formatting.wan_column), so
-no digit is lost. A projection keeps its exact value under the estimate shown; a
+number formats made from the words every table writes (text.figure_words: each figure
+at its written precision, in its row's scale, text.row_scale), so a cell shows as the
+Markdown table writes it (8.59万人, 3,900元, 85.9%, 1.62:1, 6.1个百分点). A figure the
+report writes in 万 is held in 万 (8.59 under 0.00"万人"): Excel's formats scale only by
+thousands, and a row is in 万 only where every figure reads exactly so
+(formatting.wan_column), so no digit is lost. A projection keeps its exact value under the estimate shown; a
 fraction is 0.0% (0.0 % in English); a pace whole percent (0%, formatting.shown_pace). A worded figure is text, a missing
 one an empty cell. Status cells carry their colour. In a Chinese report the headers,
 kinds and status words are Chinese; the English report keeps the column keys of the
@@ -29,9 +28,7 @@ from linyi_tracker.actuals.headers import REPORT_ZH_HEADERS
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import (
     MINUS,
-    PLAIN,
     SHARE,
-    ColumnStyle,
     figure_style,
     one_of,
     percent_sign,
@@ -200,24 +197,22 @@ def figure_format(
 
 
 def _shown_as(
-    value: Decimal, unit_label: str | None, lang: Lang, wan: bool | None, places: int | None
+    value: Decimal, unit_label: str | None, lang: Lang, wan: bool | None
 ) -> tuple[Decimal, str]:
     """``value`` as a cell holds it (in 万 where its column writes it so), with the format
-    that shows it as formatting.number does with ``wan`` and ``places`` (a county ranking's
-    value column, one style a column as its table)."""
-    in_wan, decimals = figure_style(value, lang, wan, places)
+    that shows it as formatting.number does with ``wan`` (a county ranking's value column,
+    in 万 or not as its table; each figure at its written precision)."""
+    in_wan, decimals = figure_style(value, lang, wan)
     one = decimals == 0 and abs(value) == 1
     return (value.scaleb(-4) if in_wan else value), figure_format(
         unit_label, lang, decimals, in_wan, one
     )
 
 
-def _figures(
-    line: TargetView, lang: Lang, styles: dict[str, ColumnStyle]
-) -> dict[str, tuple[Decimal, str]]:
+def _figures(line: TargetView, lang: Lang) -> dict[str, tuple[Decimal, str]]:
     """The target, actual, gap and projected cells of ``line`` (value and format), each
-    saying the words of the report's table (text.figure_words, with the same column
-    styles): the cell holds the figure, its format writes the table's words around it —
+    saying the words of the report's table (text.figure_words): the cell holds the
+    figure, its format writes the table's words around it —
     for either sign, each as the table would say it ('下降15%' / '提高15%', '−500人')."""
     a = line.a
     relative = a.kind in ("growth", "change")
@@ -226,18 +221,17 @@ def _figures(
         value = getattr(a, key)
         if not isinstance(value, Decimal):
             continue
-        style = styles.get(key, PLAIN)
 
-        def words(figure: Decimal, key: str = key, style: ColumnStyle = style) -> str | None:
+        def words(figure: Decimal, key: str = key) -> str | None:
             said = replace(line, a=replace(a, **{key: figure}))  # type: ignore[arg-type]
-            return text.figure_words(key, said, lang, style)
+            return text.figure_words(key, said, lang)
 
         above, below = words(abs(value)), words(-abs(value))
         if above is None or below is None:
             continue
         # a projected share (not a growth or change, in percent too) stops at 0–100 %
         bounded = key == "projected" and text.unit_key(line, lang) == SHARE and not relative
-        scale = text.figure_scale(key, line, lang, style)  # the words' own scale
+        scale = text.figure_scale(key, line, lang)  # the words' own scale
         said = said_by(value, above, below, scale=scale, bounded=bounded)
         if said is not None:
             out[key] = said
@@ -310,8 +304,8 @@ def _target_columns(lang: Lang) -> list[str]:
 def _target_sheet(
     title: str, sections: Sequence[Sequence[TargetView]], report: Report, lang: Lang
 ) -> Sheet:
-    """The targets, a row each, section by section: each section's figure columns in the
-    one style its table in the report has (text.column_styles)."""
+    """The targets, a row each, section by section, each figure as its table in the report
+    writes it (text.figure_words)."""
     keys = _target_columns(lang)
     sheet = Sheet(title, [_header(k, lang) for k in keys])
     sheet.wrap = {keys.index(k) for k in ("name", "phrase", "sources", "system")}
@@ -320,7 +314,6 @@ def _target_sheet(
     sheet.keys = keys.index("name") + 1  # through the target's name
     systems = system_words(report, lang)
     for lines in sections:
-        styles = text.column_styles(lines, lang)
         for line in lines:
             r = len(sheet.rows)
             flat = worded_row(report, line, lang, systems)
@@ -331,7 +324,7 @@ def _target_sheet(
                 flat["schedule_gap"] = text.schedule(line, lang)  # met at its start: no gap
             if isinstance(flat["pace"], float):  # as text.pace shows it, in percent
                 flat["pace"] = float(shown_pace(flat["pace"], line.pace_bounds) / 100)
-            for key, (value, fmt) in _figures(line, lang, styles).items():
+            for key, (value, fmt) in _figures(line, lang).items():
                 flat[key] = value
                 sheet.formats[r, keys.index(key)] = fmt
             sheet.rows.append([flat[k] for k in keys])
@@ -394,12 +387,12 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
     )
     for ranking in report.regions:
         unit = ranking.unit_zh if lang == "zh" else ranking.unit_en
-        wan, places = text.ranking_style(ranking, lang)  # as its table
+        wan = text.ranking_scale(ranking, lang)  # as its table
         for i, row in zip(ranking.ranks, ranking.rows, strict=True):  # equal figures tie
             r = len(regions.rows)
             value: Any = worded(row.text, lang)  # as the ranking table words it
             if row.value is not None:
-                value, regions.formats[r, 6] = _shown_as(row.value, unit, lang, wan, places)
+                value, regions.formats[r, 6] = _shown_as(row.value, unit, lang, wan)
             regions.rows.append(
                 [
                     ranking.indicator,
@@ -439,7 +432,8 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
             (g.last_period.label(lang) if lang == "zh" else str(g.last_period))
             if g.last_period
             else None,
-            worded(g.last_value, lang) if g.last_value else g.last_value,
+            # the figure with its unit, as the report's tables say it (60.0%, 1.62:1)
+            text.last_value(g, lang) if g.last_value else g.last_value,
             g.reporters_zh if lang == "zh" else g.reporters_en,
         ]
         for g in report.completeness
