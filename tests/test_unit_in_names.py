@@ -28,6 +28,22 @@ def test_a_value_header_with_a_unit_says_where_the_unit_goes(plan: Plan) -> None
     assert hint is not None and "单位" in hint and "万人" in hint
 
 
+def test_a_value_header_with_a_unit_is_one_finding_not_two(plan: Plan) -> None:
+    """数值（万人） as the only value header is the missing-column error alone: the same
+    column is not also told of as an unknown (ignored) column."""
+    found = _read(plan, "指标代码,期间,地区,数值（万人）\nemp.new_urban_jobs,2017,兰山区,1.2\n")
+    assert [(f.code, f.hint_form) for f in found if f.line == 1] == [
+        ("missing-column", "unit-in-header")
+    ]
+
+
+def test_a_unit_header_beside_a_value_column_is_still_told(plan: Plan) -> None:
+    """数值 and 数值（万人） side by side: the value column is read, and the second column,
+    not read, is still told of (no missing-column speaks for it)."""
+    found = _read(plan, "指标代码,期间,数值,数值（万人）\nemp.new_urban_jobs,2017,12000,1.2\n")
+    assert [f.column_number for f in found if f.line == 1 and f.code != "missing-column"] == [4]
+
+
 def test_a_value_header_without_a_unit_keeps_the_usual_hint(plan: Plan) -> None:
     """A header of other words (本年完成) keeps the usual missing-column hint."""
     found = _read(plan, "指标代码,期间,地区,本年完成\nemp.new_urban_jobs,2017,兰山区,12000\n")

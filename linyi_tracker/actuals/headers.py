@@ -271,6 +271,7 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
     more_unknown = blanks = 0
     unnamed: list[int] = []
     value_unit = ""  # 数值（万人）: the value column headed with the figures' unit
+    value_unit_at = -1  # its position (0-based)
     for i, cell in enumerate(names):
         if not cell:
             if i < last_named:  # trailing empty header cells from Excel are harmless
@@ -287,7 +288,7 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
                 name = i
             headed = _VALUE_WITH_UNIT.fullmatch(folded)
             if headed and not value_unit:
-                value_unit = headed.group(1)
+                value_unit, value_unit_at = headed.group(1), i
             if folded not in INFORMATIVE_COLUMNS and cell not in unknown:
                 unknown.add(cell)
                 if len(unknown) > LISTED:
@@ -362,6 +363,9 @@ def read_header(cells: list[str]) -> tuple[Header, list[Issue]]:
             # says where the unit goes.
             params["unit"] = value_unit
             hint_form = "unit-in-header"
+            # One cause, one finding: the column this hint names is not also told of
+            # as a column not read.
+            issues = [x for x in issues if x.number != value_unit_at + 1]
         issues.append(Issue("missing-column", Severity.ERROR, col, params, hint_form=hint_form))
     usable = not missing and not broken
     # Columns with no header make the header unusable; when they are all that does (and
