@@ -95,6 +95,31 @@ def test_a_county_name_inside_the_city_s_name_is_not_a_county(plan: Plan) -> Non
     assert region_named(lookup, "临沂市沂水县2017") == "yishui"
 
 
+def test_a_title_with_an_alias_inside_a_word_is_read_as_the_city(plan: Plan) -> None:
+    """沂河东岸综合治理指挥部… (a river bank: 河东 inside a word) over a file with no region
+    column names no county: no region-outside-table, the file is not refused."""
+    text = (FIXTURES / "submissions" / "alias-inside-a-word.csv").read_text(encoding="utf-8")
+    assert _found(plan, text) == []
+
+
+def test_a_bare_alias_inside_a_word_names_no_county(plan: Plan) -> None:
+    """河东 in 沂河东岸 and 兰山 in 兰山路 run inside other words: no county."""
+    lookup = PlanLookup(plan)
+    assert region_named(lookup, "沂河东岸综合治理2017") is None
+    assert region_named(lookup, "兰山路街道办事处报表") is None
+
+
+def test_a_bare_alias_as_a_word_still_names_its_county(plan: Plan) -> None:
+    """兰山2017, 临沂市兰山 2017 (the city taken out), a sheet named 罗庄 and 河东县 (the
+    wrong ending) still name their county; 沂河东区 still names 河东区 by its full name."""
+    lookup = PlanLookup(plan)
+    assert region_named(lookup, "兰山2017年民生指标") == "lanshan"
+    assert region_named(lookup, "临沂市兰山 2017") == "lanshan"
+    assert region_named(lookup, "罗庄") == "luozhuang"
+    assert region_named(lookup, "2017年河东县报表") == "hedong"
+    assert region_named(lookup, "沂河东区") == "hedong"
+
+
 @given(st.text(max_size=30))
 def test_any_text_names_a_region_or_none(plan: Plan, text: str) -> None:
     """Any text gives a region of the plan other than the city, or None; never raises."""
