@@ -98,6 +98,7 @@ SAFE: dict[tuple[str, str], str] = {
     ("formula-without-value", ""): "Excel computes the result, or the clerk types it; then checked",
     ("duplicate-cell", ""): "re-saves from Excel after checking the cell; then checked",
     ("merged-cell", ""): "the value each row shows written in it; then checked as typed",
+    ("merged-note-cell", ""): "a source or note text copied to each row; no figure changes",
     ("hidden-rows", ""): "the rows shown and checked; those not to be sent deleted",
     ("region-outside-table", ""): "each row's region written: a county's figure leaves the city",
     (

@@ -75,6 +75,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "formula-without-value": ("formula-without-value.xlsx", 2, 4),
     "duplicate-cell": ("duplicate-cell.xlsx", 2, 4),
     "merged-cell": ("merged-cell.xlsx", 3, 3),
+    "merged-note-cell": ("merged-note-cell.xlsx", 3, 6),
     "hidden-rows": ("hidden-rows.xlsx", 3, 1),
     "unit-outside-table": ("unit-outside-table.csv", 1, 1),
     "percent-read": ("percent-read.xlsx", 2, 4),

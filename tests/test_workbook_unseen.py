@@ -10,14 +10,18 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, Result
 from linyi_tracker.actuals.reader import PlanLookup, read_path
-from linyi_tracker.findings import Finding
+from linyi_tracker.actuals.workbook import _BlankRows
+from linyi_tracker.findings import FIRST_LINES, Finding
 from linyi_tracker.plan.models import Plan
 
 TODAY = date(2026, 11, 28)
 MERGED = FIXTURES / "submissions" / "merged-cell.xlsx"
+MERGED_NOTE = FIXTURES / "submissions" / "merged-note-cell.xlsx"
 HEADER = ["指标代码", "期间", "地区", "数值", "单位"]
 
 
@@ -126,6 +130,97 @@ def test_a_merge_covering_a_blank_row_and_a_data_row_is_still_an_error(
     ]
     found = _merged(plan, _book(tmp_path, rows, "C2:C4"))
     assert [(f.line, f.column_number, f.form) for f in found] == [(3, 3, "region")]
+
+
+def test_a_source_merged_over_the_rows_is_a_notice_not_an_error(plan: Plan) -> None:
+    """来源 merged over F2:F4 (one source for the block, as offices write it): one
+    merged-note-cell notice naming rows 3 and 4, no error — the figures are correct."""
+    read = read_path(MERGED_NOTE, PlanLookup(plan), today=TODAY)
+    found = [(f.code, f.severity.value, f.line, str(f.params["rows"])) for f in read.findings]
+    assert found == [("merged-note-cell", "notice", 3, "3,4")]
+
+
+def test_ingest_stores_the_figures_under_a_merged_source(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """ingest takes the file with 来源 merged over its rows: the three figures stored."""
+    data = tmp_path / "data"
+    data.mkdir()
+    result = run("--lang", "en", "ingest", str(MERGED_NOTE), "--data", str(data))
+    assert result.exit_code == 0
+    stored = "".join(p.read_text(encoding="utf-8") for p in data.rglob("*.csv"))
+    assert all(figure in stored for figure in ("12000", "9000", "8000"))
+
+
+def test_a_note_merged_with_a_unit_cell_is_still_an_error(plan: Plan, tmp_path: Path) -> None:
+    """A merge over 单位 and 来源 (E2:F3) empties row 3's unit: merged-cell, an error."""
+    rows: list[list[object]] = [
+        [*HEADER, "来源"],
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        ["emp.new_urban_jobs", "2017", "罗庄区", 9000, None],
+    ]
+    read = read_path(_book(tmp_path, rows, "E2:F3"), PlanLookup(plan), today=TODAY)
+    assert [(f.code, f.severity.value) for f in read.findings if f.line == 3] == [
+        ("merged-cell", "error")
+    ]
+
+
+def test_a_column_not_read_merged_over_the_rows_is_a_notice(plan: Plan, tmp_path: Path) -> None:
+    """责任单位 (a column the tool does not read) merged over F2:F3: a notice, no error."""
+    rows: list[list[object]] = [
+        [*HEADER, "责任单位"],
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人", "人社局"],
+        ["emp.new_urban_jobs", "2017", "罗庄区", 9000, "人"],
+    ]
+    read = read_path(_book(tmp_path, rows, "F2:F3"), PlanLookup(plan), today=TODAY)
+    assert [f.code for f in read.findings if f.severity.value == "error"] == []
+    assert "merged-note-cell" in [f.code for f in read.findings]
+
+
+def test_a_merged_indicator_is_one_error_naming_the_rows_it_empties(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """指标代码 merged over A2:A4: the merged-cell error alone, naming rows 3 and 4 — not a
+    missing-value error on each covered row besides."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        [None, "2017", "罗庄区", 9000, "人"],
+        [None, "2017", "河东区", 8000, "人"],
+    ]
+    read = read_path(_book(tmp_path, rows, "A2:A4"), PlanLookup(plan), today=TODAY)
+    errors = [f for f in read.findings if f.severity.value == "error"]
+    assert [(f.code, f.line, str(f.params["rows"])) for f in errors] == [("merged-cell", 3, "3,4")]
+
+
+def test_an_error_outside_the_merge_is_still_told(plan: Plan, tmp_path: Path) -> None:
+    """指标代码 merged over A2:A3 and row 4's indicator left blank: row 4's own error stays."""
+    rows: list[list[object]] = [
+        HEADER,
+        ["emp.new_urban_jobs", "2017", "兰山区", 12000, "人"],
+        [None, "2017", "罗庄区", 9000, "人"],
+        [None, "2017", "河东区", 8000, "人"],
+    ]
+    read = read_path(_book(tmp_path, rows, "A2:A3"), PlanLookup(plan), today=TODAY)
+    errors = sorted((f.line, f.code) for f in read.findings if f.severity.value == "error")
+    assert errors == [(3, "merged-cell"), (4, "missing-value")]
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 60), st.integers(0, 5)), max_size=12),
+    st.integers(1, 70),
+    st.integers(0, 50),
+)
+def test_the_rows_a_merge_empties_are_its_rows_not_blank(
+    runs: list[tuple[int, int]], first: int, length: int
+) -> None:
+    """The rows named and counted are exactly the rows of the range not blank."""
+    blank, blanks = _BlankRows(), set()
+    for start, extra in sorted(runs):
+        blank.add(start, start + extra)
+        blanks |= set(range(start, start + extra + 1))
+    rows = [n for n in range(first, first + length + 1) if n not in blanks]
+    assert blank.not_blank(first, first + length) == (rows[:FIRST_LINES], len(rows))
 
 
 def _hidden(plan: Plan, path: Path) -> list[Finding]:

@@ -27,7 +27,7 @@ from linyi_tracker.actuals.observation import FileRead
 from linyi_tracker.actuals.records import Row
 from linyi_tracker.actuals.rows import Emit, EmitNumber, RowReader
 from linyi_tracker.errors import require
-from linyi_tracker.findings import Finding, Issue, Param, Severity, lines_named
+from linyi_tracker.findings import FIRST_LINES, Finding, Issue, Param, Severity, lines_named
 
 # Limits against decompression bombs (a 311 KB workbook unpacking to 880 MB). Checked on
 # the zip's declared sizes before openpyxl opens it (Python's zip reader never unpacks a
@@ -350,6 +350,8 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             if f.severity is not Severity.ERROR or (f.line, f.column_number) not in spoken
         ]
     merged_regions: list[tuple[int, int]] = []  # rows under a merged region cell
+    covered: list[tuple[int, int, int, int]] = []  # merges an error speaks for (top, bottom,
+    # left, right): a million covered rows are one entry, not a million cells
     for line, column, code, severity, params in notes:
         if code == "boolean-cell" and canonical.get(column - 1) in _FREE:
             continue  # TRUE in a note is text, read as written
@@ -362,23 +364,34 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
                 continue
             line = lines[0]
             params.update(count=len(lines), rows=lines_named(lines))
+        form = ""
         if code == "merged-cell":
             # A merged title or header above the data (or a merge right of the table)
             # changes no row read.
-            bottom = params.pop("last")
-            assert isinstance(bottom, int)
+            bottom, right = params.pop("last"), params.pop("right")
+            assert isinstance(bottom, int) and isinstance(right, int)
             if (
                 not reader.header.usable  # no row is read below an unusable header
                 or bottom <= reader.header_line
                 or column > len(names)
             ):
                 continue
-            if canonical.get(column - 1) == "region":
+            spans = [canonical.get(c - 1) for c in range(column, min(right, len(names)) + 1)]
+            if all(_unread_by_figures(reader, c) for c in range(column, right + 1)):
+                # A source or note for a block of rows: no figure's meaning changes.
+                code, severity = "merged-note-cell", Severity.NOTICE
+            else:
+                # The merge is the one cause of every finding at the cells it empties
+                # (a missing indicator on each covered row): its error alone says them.
+                covered.append((line - 1, bottom, column, right))
+            if spans[0] == "region":
                 merged_regions.append((line, bottom))
+                form = "region"
         name = (names[column - 1].strip() or None) if 0 < column <= len(names) else None
         params["cell"] = f"{get_column_letter(column)}{line}"
-        form = "region" if code == "merged-cell" and canonical.get(column - 1) == "region" else ""
         reader.report(line, [Issue(code, severity, name, params, form, number=column)])
+    if covered:
+        reader.result.findings = [f for f in reader.result.findings if not _emptied_by(f, covered)]
     # A county's sheet whose blank regions (all of them named) are under merged region
     # cells: the merge is their one cause, told by merged-cell alone.
     blank = reader.blank_region_lines
@@ -392,6 +405,29 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             for f in reader.result.findings
             if not (f.code == "region-outside-table" and f.form == "blank")
         ]
+
+
+def _emptied_by(finding: Finding, merges: list[tuple[int, int, int, int]]) -> bool:
+    """Whether ``finding`` is a row's error at a cell one of ``merges`` reads empty (not
+    its top-left cell, which holds the value): the merge's own error says it. A finding
+    for the file (a count of rows) may speak for rows outside the merge: kept."""
+    line, column = finding.line, finding.column_number
+    if finding.severity is not Severity.ERROR or line is None or column is None:
+        return False
+    if "count" in finding.params:
+        return False
+    return finding.code != "merged-cell" and any(
+        top <= line <= bottom and left <= column <= right and (line, column) != (top, left)
+        for top, bottom, left, right in merges
+    )
+
+
+def _unread_by_figures(reader: RowReader, column: int) -> bool:
+    """Whether an empty cell in ``column`` (1-based) leaves every figure's meaning as it
+    is: a source or a note, a column not read; not the region, indicator, period, value,
+    unit, as_of or measure, nor an indicator's name checked against its id."""
+    canonical = next((c for c, i in reader.header.columns.items() if i == column - 1), None)
+    return canonical in _FREE or (canonical is None and column - 1 != reader.header.name)
 
 
 def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
@@ -501,6 +537,26 @@ class _BlankRows:
         i = bisect.bisect_right(self.starts, first) - 1
         return i >= 0 and self.ends[i] >= last
 
+    def not_blank(self, first: int, last: int) -> tuple[list[int], int]:
+        """The first :data:`FIRST_LINES` rows from ``first`` to ``last`` that are not
+        blank, and how many there are (a merge may run to Excel's last row: the runs
+        are counted, not the rows)."""
+        shown: list[int] = []
+        count, n = 0, first
+        i = bisect.bisect_right(self.starts, first) - 1
+        i = i if i >= 0 and self.ends[i] >= first else i + 1
+        while n <= last:
+            start = self.starts[i] if i < len(self.starts) else last + 1
+            upto = min(start - 1, last)  # rows n..upto are not blank
+            if upto >= n:
+                shown += range(n, min(upto, n + FIRST_LINES - len(shown) - 1) + 1)
+                count += upto - n + 1
+            if i >= len(self.starts):
+                break
+            n = max(n, self.ends[i] + 1)
+            i += 1
+        return shown, count
+
 
 _MAX_ROW = 1_048_576  # Excel's last row
 
@@ -528,6 +584,8 @@ def _merged(merges: Any, at: Callable[..., None], blank: _BlankRows) -> None:
             continue
         if blank.all_blank(top + 1, bottom):
             continue
+        # The rows read with the cell empty, named in the finding (its one cause).
+        rows, count = blank.not_blank(top + 1, bottom)
         at(
             top + 1,
             left,
@@ -535,7 +593,9 @@ def _merged(merges: Any, at: Callable[..., None], blank: _BlankRows) -> None:
             Severity.ERROR,
             cells=f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}",
             first=f"{get_column_letter(left)}{top}",
+            rows=lines_named(rows, count),
             last=bottom,
+            right=right,
         )
 
 

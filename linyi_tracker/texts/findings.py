@@ -1440,22 +1440,49 @@ _ENTRIES = [
         ),
         {
             "": T(
-                "单元格{cells}是合并单元格，值只存在{first}中；其余单元格读作空白",
+                "单元格{cells}是合并单元格，值只存在{first}中；其余单元格读作空白（{rows}）",
                 "cells {cells} are merged and the value is kept in {first} only; "
-                "the other cells are read as empty",
+                "the other cells are read as empty ({rows})",
             ),
             "region": T(
-                "地区单元格{cells}是合并单元格，值只存在{first}中；其余行的地区读作空白，"
-                "即全市（县区的数据会算到全市）",
+                "地区单元格{cells}是合并单元格，值只存在{first}中；其余行（{rows}）的地区"
+                "读作空白，即全市（县区的数据会算到全市）",
                 "the region cells {cells} are merged and the value is kept in {first} only; "
-                "the other rows read an empty region, that is the whole city (a county's "
-                "figures would go to the city)",
+                "the other rows ({rows}) read an empty region, that is the whole city (a "
+                "county's figures would go to the city)",
             ),
         },
         {
             "": T(
                 "请取消合并，并在每一行填写{first}中的内容",
                 "unmerge the cells and write what {first} holds in every row",
+            )
+        },
+    ),
+    _entry(
+        "merged-note-cell",
+        N,
+        "cell",
+        T(
+            "来源、备注等不影响数值的栏中的合并单元格：文字只在左上角的单元格中，其余行读作"
+            "空白，数值照常读取",
+            "a merged cell in a column no figure depends on (source, note, a column not "
+            "read): only its top-left cell holds the text, the other rows read it empty; "
+            "their figures are read as written",
+        ),
+        {
+            "": T(
+                "单元格{cells}是合并单元格，文字只存在{first}中；其余行（{rows}）的这一栏"
+                "读作空白，数值照常读取",
+                "cells {cells} are merged and the text is kept in {first} only; the other "
+                "rows ({rows}) are read with this column empty, their figures as written",
+            )
+        },
+        {
+            "": T(
+                "数值无需修改；如要每一行都记下这段文字，请取消合并并在每一行填写{first}中的内容",
+                "the figures need no change; to keep the text on every row, unmerge the "
+                "cells and write what {first} holds in each",
             )
         },
     ),
