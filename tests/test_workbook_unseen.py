@@ -10,12 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, Result
+from linyi_tracker.actuals import workbook
 from linyi_tracker.actuals.reader import PlanLookup, read_path
-from linyi_tracker.actuals.workbook import _BlankRows
+from linyi_tracker.actuals.workbook import _BlankRows, _HiddenRows
 from linyi_tracker.findings import FIRST_LINES, Finding
 from linyi_tracker.plan.models import Plan
 
@@ -232,6 +234,50 @@ def test_rows_a_filter_hides_are_one_warning_naming_them(plan: Plan) -> None:
     """A sheet filtered to 兰山区 (罗庄区, 河东区 hidden) is one hidden-rows warning, lines 3 and 4."""
     found = _hidden(plan, FIXTURES / "submissions" / "hidden-rows.xlsx")
     assert [(f.line, f.params["count"], str(f.params["rows"])) for f in found] == [(3, 2, "3,4")]
+
+
+def test_many_hidden_rows_are_counted_keeping_only_the_first_lines(
+    plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hidden title and eight hidden data rows, past the rows kept whole (EARLY made 3
+    here, 10,010 in use): the warning counts 8 and names the first five; the reader kept
+    no more than the early rows and five."""
+    monkeypatch.setattr(_HiddenRows, "EARLY", 3)
+    kept: list[_HiddenRows] = []
+
+    def made() -> _HiddenRows:
+        kept.append(_HiddenRows())
+        return kept[-1]
+
+    monkeypatch.setattr(workbook, "_HiddenRows", made)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2017年民生指标"])
+    sheet.append(HEADER)
+    for n, region in enumerate(["兰山区", "罗庄区", "河东区", "沂南县", "郯城县"] * 2):
+        sheet.append(["emp.new_urban_jobs", str(2016 + n // 5), region, 1000 + n, "人"])
+    for number in (1, *range(5, 13)):
+        sheet.row_dimensions[number].hidden = True
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    found = _hidden(plan, path)
+    assert [(f.line, f.params["count"], str(f.params["rows"])) for f in found] == [
+        (5, 8, "5,6,7,8,9")
+    ]
+    assert len(kept[0].early) + len(kept[0].later) <= 3 + FIRST_LINES
+
+
+@given(st.sets(st.integers(1, 40), max_size=30), st.integers(0, 12))
+def test_hidden_rows_below_the_header_are_those_after_it(hidden: set[int], header: int) -> None:
+    """Whatever rows are hidden, the first lines and the count below the header are the
+    hidden rows after it, as if each had been kept."""
+    rows = _HiddenRows()
+    rows.EARLY = 12
+    for number in sorted(hidden):
+        rows.add(number)
+    below = [n for n in sorted(hidden) if n > header]
+    assert rows.below(header) == (below[:FIRST_LINES], len(below))
 
 
 def test_a_hidden_title_row_or_blank_row_is_not_told(plan: Plan, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from linyi_tracker.actuals.headers import HEADER_SCAN, HEADER_SEARCH
 from linyi_tracker.actuals.lookup import PlanLookup
 from linyi_tracker.actuals.numbers import plain_decimal
 from linyi_tracker.actuals.observation import FileRead
@@ -184,11 +185,12 @@ def _read_book(
         result.sheet = ws.title
         reader = RowReader(result, lookup, today, emit, sheet=ws.title, emit_number=emit_number)
         notes: list[_Note] = []
+        hidden = _HiddenRows()
         try:
-            reader.run(_sheet_rows(ws, notes))
+            reader.run(_sheet_rows(ws, notes, hidden))
         except _TooLarge as exc:
             result.findings.append(exc.finding(shown))
-        _report(reader, notes)
+        _report(reader, notes, hidden)
         if sheet is None:
             others = [w for w in book.worksheets if w.title not in _template_lists(book)]
             result.findings.extend(_sheets_not_read(others, ws, shown))
@@ -327,7 +329,7 @@ _FREE = ("source", "note")
 _CELL_SPOKEN = ("formula-without-value", "boolean-cell")  # the one error at their cell
 
 
-def _report(reader: RowReader, notes: list[_Note]) -> None:
+def _report(reader: RowReader, notes: list[_Note], hidden: _HiddenRows) -> None:
     """The notes of :func:`_sheet_rows` as findings at their cells, once the header is
     known (the header is read after the first rows have been taken from the sheet)."""
     from openpyxl.utils import get_column_letter
@@ -357,13 +359,11 @@ def _report(reader: RowReader, notes: list[_Note]) -> None:
             continue  # TRUE in a note is text, read as written
         if code == "hidden-rows":
             # Rows the clerk does not see below the header: one warning for the file.
-            hidden = params.pop("lines")
-            assert isinstance(hidden, list)
-            lines = [n for n in hidden if n > reader.header_line]
+            lines, count = hidden.below(reader.header_line)
             if not reader.header.usable or not lines:
                 continue
             line = lines[0]
-            params.update(count=len(lines), rows=lines_named(lines))
+            params.update(count=count, rows=lines_named(lines, count))
         form = ""
         if code == "merged-cell":
             # A merged title or header above the data (or a merge right of the table)
@@ -430,7 +430,7 @@ def _unread_by_figures(reader: RowReader, column: int) -> bool:
     return canonical in _FREE or (canonical is None and column - 1 != reader.header.name)
 
 
-def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
+def _sheet_rows(ws: Any, notes: list[_Note], hidden: _HiddenRows) -> Iterator[Row]:
     """The sheet's rows as records (sheet row number, cell texts), from openpyxl's own
     XML parser — rows as they are in the file (a declared size of A1:XFD1048576 would pad
     each row to 16,384 cells). What the cells cannot say as text goes to ``notes``: a
@@ -443,7 +443,6 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
         notes.append((line, column, code, severity, params))
 
     formulas = 0
-    hidden: list[int] = []  # rows hidden (or filtered out) in Excel, read all the same
     blank = _BlankRows()  # where a merge down covers nothing but blank rows (a note's block)
     first: tuple[int, int, str, str] | None = None
     cells_read = 0
@@ -492,22 +491,60 @@ def _sheet_rows(ws: Any, notes: list[_Note]) -> Iterator[Row]:
             cells = ["" if t is _UNSET else t for t in texts]
             while cells and cells[-1] == "":
                 cells.pop()
-            dimensions = parser.row_dimensions  # rows with attributes only (height, hidden)
-            if cells and dimensions and _hidden_row(dimensions.get(str(number))):
-                hidden.append(number)
+            # The attributes of rows that have any (height, hidden), taken once used: the
+            # parser would otherwise keep one dict a row of a million-row filtered sheet.
+            attributes = parser.row_dimensions.pop(str(number), None)
+            if cells and _hidden_row(attributes):
+                hidden.add(number)
             if not cells:
                 blank.add(number, number)
             yield number, cells
         blank.add(last_row + 1, _MAX_ROW)  # the rows after the sheet's last
         _merged(parser.merged_cells, at, blank)
-    if hidden:
-        at(hidden[0], 1, "hidden-rows", Severity.WARNING, lines=hidden)
+    if hidden.count:
+        at(hidden.first, 1, "hidden-rows", Severity.WARNING)
     if first is not None:
         line, column, formula, text = first
         at(line, column, "formula-value", Severity.NOTICE, formula=formula, value=text, n=formulas)
 
 
 _UNSET: Any = object()  # a cell position of the row not written in the file
+
+
+class _HiddenRows:
+    """The rows hidden (or filtered out) in Excel, read all the same: how many, and their
+    first lines — not each line of a million-row filtered sheet. The header is known only
+    once the rows are read, so the hidden rows where it may still be (the first
+    :data:`HEADER_SCAN` + :data:`HEADER_SEARCH` rows, a title hidden above it) are kept
+    until it is; past them, the first :data:`FIRST_LINES` and a count."""
+
+    EARLY = HEADER_SCAN + HEADER_SEARCH
+
+    def __init__(self) -> None:
+        self.early: list[int] = []  # hidden rows among the first EARLY
+        self.later: list[int] = []  # the first hidden rows after them
+        self.later_count = 0
+
+    def add(self, number: int) -> None:
+        if number <= self.EARLY:
+            self.early.append(number)
+            return
+        if self.later_count < FIRST_LINES:
+            self.later.append(number)
+        self.later_count += 1
+
+    @property
+    def count(self) -> int:
+        return len(self.early) + self.later_count
+
+    @property
+    def first(self) -> int:
+        return (self.early or self.later)[0]
+
+    def below(self, header_line: int) -> tuple[list[int], int]:
+        """The first hidden rows below the header, and how many there are."""
+        lines = [n for n in self.early if n > header_line]
+        return (lines + self.later)[:FIRST_LINES], len(lines) + self.later_count
 
 
 def _hidden_row(attributes: dict[str, str] | None) -> bool:
