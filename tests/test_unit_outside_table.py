@@ -111,6 +111,34 @@ def test_a_title_s_unit_over_blank_unit_cells_is_an_error(plan: Plan) -> None:
     assert "1 row has no unit (line 3)" in en[0] and "万人" in (en[1] or "")
 
 
+def test_a_note_below_the_table_over_blank_unit_cells_is_an_error(plan: Plan) -> None:
+    """注：单位为万人 below a table whose unit column is blank on the two jobs rows: 12 and 9
+    would be persons — one error at line 2 naming lines 2 and 3 and the note; the row
+    with its unit written (120 万人) is not counted."""
+    text = (FIXTURES / "submissions" / "unit-note-below-blank-units.csv").read_text("utf-8")
+    found = _found(plan, text)
+    assert [(f.line, f.form, f.params["count"], str(f.params["rows"])) for f in found] == [
+        (2, "blank", 2, "2,3")
+    ]
+    assert found[0].params["text"] == "注：单位为万人"
+
+
+def test_a_note_below_over_a_unit_column_filled_in_is_clean(plan: Plan) -> None:
+    """注：单位为万人 below a unit column filled on every row: no error."""
+    text = "指标代码,期间,数值,单位\nemp.new_urban_jobs,2017,1.2,万人\n注：单位为万人,,,\n"
+    assert _found(plan, text) == []
+
+
+def test_a_unit_above_and_a_note_below_are_one_error(plan: Plan) -> None:
+    """（单位：万人） in the title and 注：单位为万人 below, one jobs row left blank: one
+    error (the title's), not a second for the note."""
+    text = (
+        "（单位：万人）,,,\n指标代码,期间,数值,单位\nemp.new_urban_jobs,2017,12,\n"
+        "注：单位为万人,,,\n"
+    )
+    assert [(f.line, f.params["text"]) for f in _found(plan, text)] == [(3, "（单位：万人）")]
+
+
 def test_a_title_s_unit_over_a_unit_column_filled_in_is_clean(plan: Plan) -> None:
     """（单位：万人） in the title over a unit column filled on every row: no error."""
     text = "（单位：万人）,,,\n指标代码,期间,数值,单位\nemp.new_urban_jobs,2017,1.2,万人\n"

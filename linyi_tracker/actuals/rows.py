@@ -312,6 +312,7 @@ class RowReader:
         # A unit stated outside the table of a file with a unit column (the finding's
         # params), and its rows whose unit cell is blank: indicator id → [count, lines].
         self.unit_stated: dict[str, Param] | None = None
+        self.unit_noted = False  # a note below the table stated a unit (told once)
         self.blank_units: dict[str, list[Any]] = {}
 
     # ------------------------------------------------------------ findings
@@ -621,10 +622,14 @@ class RowReader:
         params: dict[str, Param] = {"text": text, "unit": unit}
         if "unit" in self.header.columns:
             # Each row may say its unit: only a row that leaves it blank is read in the
-            # plan's; the line is a title or note as any other. A note below the table
-            # comes after its rows: not kept.
+            # plan's; the line is a title or note as any other. A unit above the header is
+            # kept for the rows below; a note below the table speaks for the rows read
+            # before it, counted by now: told at once, for the first such note.
             if self.unit_stated is None and line < self.header_line:
                 self.unit_stated = params
+            elif self.unit_stated is None and not self.unit_noted:
+                self.unit_noted = True
+                self.blank_units_found(params)
             return False
         self.report(line, [Issue("unit-outside-table", Severity.ERROR, None, params, number=i + 1)])
         return True
@@ -688,9 +693,9 @@ class RowReader:
         span_refused, cumulative_level = cells.span_refused, cells.cumulative_level
         has_region = "region" in self.header.columns
         county_named = has_region and self.county_named is not None
-        # rows whose unit is blank, counted under a unit stated above the header only (a
-        # note below comes after its rows; most files leave the unit blank on every row)
-        count_units = "unit" in self.header.columns and self.unit_stated is not None
+        # rows whose unit is blank, counted for a unit stated above the header or in a
+        # note below the table (known only once the rows before it are read)
+        count_units = "unit" in self.header.columns
         blank_unit = self.blank_unit
         # a name column (名称) read as the indicators, there being no id column
         names_indicators = fold(self.header.names[i_indicator]) in NAME_COLUMNS
