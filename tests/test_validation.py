@@ -171,7 +171,6 @@ def test_every_fixture_file_is_used() -> None:
         "opendocument.ods",  # test_hostile_reader.py: named for what it is
         "name-column-of-counties.csv",  # test_name_column_regions.py
         "password-protected.xlsx",  # test_hostile_reader.py: named for what it is
-        "alias-inside-a-word.csv",  # test_region_outside_table.py: no finding of its own
         "unit-note-below-blank-units.csv",  # test_unit_outside_table.py: form blank
     }
     assert {p.name for p in SUBMISSIONS.iterdir()} == used

@@ -18,15 +18,15 @@ from linyi_tracker.formatting import shown_path
 
 def region_named(lookup: PlanLookup, text: str) -> str | None:
     """The id of the first region of the plan other than the city that ``text`` names (a
-    Chinese name anywhere in it, a bare alias and a Latin name as a word), or None."""
+    Chinese name or alias anywhere in it, a Latin one as a word), or None."""
     folded = fold(text)
     if not folded:
         return None
     # The city's own names first: 沂水 and 沂南 run across 临沂 (临沂水务集团, 临沂南坊).
     for name in sorted(_city_names(lookup), key=len, reverse=True):
         folded = folded.replace(name, " ")
-    for name, region, word in _names(lookup):
-        if (word.search(folded) is not None) if word is not None else (name in folded):
+    for name, region, latin in _names(lookup):
+        if (latin.search(folded) is not None) if latin is not None else (name in folded):
             return region
     return None
 
@@ -37,24 +37,9 @@ def file_stem(shown: str) -> str:
     return PurePath(shown_path(shown)).stem
 
 
-_CJK = "\u4e00-\u9fff"
-
-
 @functools.cache
 def _compiled(name: str) -> re.Pattern[str]:
-    """A Latin name as a word: no letter on either side (Fei in 'feint' is no county)."""
     return re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")
-
-
-@functools.cache
-def _bare(alias: str) -> re.Pattern[str]:
-    """A Chinese alias without its 区/县 (河东, 兰山) followed by 区/县 (河东县, the wrong
-    ending) or as a word of its own, no Chinese character on either side. Two characters
-    run inside other words — 沂河东岸 is a river bank, not 河东区; 兰山路 a street — and a
-    file titled so was refused as the county's; 兰山2017, 临沂市兰山 (the city taken out)
-    and a sheet named 兰山 still name 兰山区."""
-    name = re.escape(alias)
-    return re.compile(rf"{name}(?=[区县])|(?<![{_CJK}]){name}(?![{_CJK}])")
 
 
 def _city_names(lookup: PlanLookup) -> list[str]:
@@ -65,8 +50,7 @@ def _city_names(lookup: PlanLookup) -> list[str]:
 
 def _names(lookup: PlanLookup) -> list[tuple[str, str, re.Pattern[str] | None]]:
     """Each folded name of a region but the city's, longest first: (name, region id,
-    the pattern for a Latin name or a bare alias as a word, or None for a name ending in
-    区/县/市, found anywhere). A few dozen: built when asked."""
+    the pattern for a Latin name as a word, or None). A few dozen: built when asked."""
     city = lookup.plan.city.id
     names: list[tuple[str, str, re.Pattern[str] | None]] = []
     for name, region in lookup.regions.items():
@@ -76,6 +60,6 @@ def _names(lookup: PlanLookup) -> list[tuple[str, str, re.Pattern[str] | None]]:
             if len(name) >= 3 and any(c.isalpha() for c in name):
                 names.append((name, region, _compiled(name)))
         elif len(name) >= 2:
-            names.append((name, region, None if name[-1] in "区县市" else _bare(name)))
+            names.append((name, region, None))
     names.sort(key=lambda n: -len(n[0]))
     return names
