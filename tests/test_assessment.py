@@ -692,3 +692,60 @@ def test_assess_all_covers_every_target_once_per_region(plan: Plan) -> None:
     assert len(assess_all(plan, store, parse_period("2019")).assessments) == len(plan.targets)
     both = assess_all(plan, store, parse_period("2019"), ["linyi", "lanshan"])
     assert len(both.assessments) == 2 * len(plan.targets)
+
+
+# ------------------------------------------------------------------ a level of a flow
+
+
+def _level_of_flow(plan: Plan, as_of: str, *rows: str) -> Assessment:
+    """A level target on a flow (新开工面积 to reach 2,500,000 m² by 2020, as a plan may set
+    地区生产总值达到…亿元): a year's level is its full-year total."""
+    base = plan.target_by_id["ss.employee_insurance_coverage.2020"]
+    target = base.model_copy(
+        update={"id": "t.level_of_flow", "indicator": STARTED_IND, "value": Decimal(2500000)}
+    )
+    store = store_from(plan, ("t.csv", csv_rows(*rows)))
+    assert store.errors == [], store.errors
+    return assess(plan, store, target, parse_period(as_of), plan.city.id)
+
+
+STARTED_IND = "housing.floor_area_started"
+
+
+def test_a_flows_year_to_date_figure_is_no_level(plan: Plan) -> None:
+    """1,800,000 (2016), 2,000,000 (2017), then Jan–Jun 2018 1,000,000: the half year is no
+    fall of the level — judged on 2017 (on track), never 'off track · regressing'."""
+    a = _level_of_flow(
+        plan,
+        "2018-06",
+        f"{STARTED_IND},2016,,1800000,,s,",
+        f"{STARTED_IND},2017,,2000000,,s,",
+        f"{STARTED_IND},2018-06,,1000000,,s,",
+    )
+    assert str(a.actual_period) == "2017" and a.actual == Decimal(2000000)
+    assert not a.regressing and a.status == "on_track"
+    assert "ytd-not-a-level" in a.reasons
+    cagr_a = 2000000 / 1800000 - 1
+    cagr_r = (2500000 / 1800000) ** (1 / 4) - 1
+    assert a.pace == pytest.approx(cagr_a / cagr_r)
+
+
+def test_a_flows_year_to_date_figure_is_no_starting_point(plan: Plan) -> None:
+    """Jan–Jun 2016 900,000, then 2017 2,000,000: the starting point is 2017's total, not a
+    half year's (which read as a level more than doubled: on track)."""
+    a = _level_of_flow(
+        plan,
+        "2017",
+        f"{STARTED_IND},2016-06,,900000,,s,",
+        f"{STARTED_IND},2017,,2000000,,s,",
+    )
+    assert a.starting_point == (2017, Decimal(2000000))
+    assert a.pace is None and a.status == "insufficient_data"
+    assert "no-starting-point" in a.reasons
+
+
+def test_a_flow_with_only_year_to_date_figures_has_no_level(plan: Plan) -> None:
+    """Only Jan–Jun 2018: no level to judge (no data), and the reason says why."""
+    a = _level_of_flow(plan, "2018-06", f"{STARTED_IND},2018-06,,1000000,,s,")
+    assert a.status == "no_data" and a.actual is None
+    assert "ytd-not-a-level" in a.reasons

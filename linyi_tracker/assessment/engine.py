@@ -364,6 +364,15 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
     d = _direction(plan, t.indicator)
     start_year = t.start if t.start is not None else plan.plan.period.start
     numbers = [o for o in series.up_to(as_of) if o.value is not None]
+    if plan.indicator_by_id[t.indicator].flow:
+        # A flow's level in a year is its full-year total: a year-to-date figure (Jan–Jun
+        # floor area started, 1,000,000 after 2,000,000 in 2017) is part of a year, no fall
+        # of the level, and no starting point (assessment.md: sub-annual figures of a flow
+        # are year-to-date sums), as growth figures and the trend line take whole years.
+        full = [o for o in numbers if o.period.is_full_year]
+        if len(full) < len(numbers):
+            a.reasons.append("ytd-not-a-level")
+        numbers = full
     inside = [o for o in numbers if o.period.year >= start_year]
     # x0: where the starting point stands on the scale of years the latest figure is
     # placed on (year_point), so a figure of part of a year is measured from its own end
