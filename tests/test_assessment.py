@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import csv_rows, store_from
-from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.assessment.engine import Assessment, assess, assess_all, default_as_of
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.plan.models import AssessmentSettings, Plan, Thresholds
@@ -45,7 +45,7 @@ def test_level_achievement_gap_progress_and_time(plan: Plan) -> None:
     assert a.achievement == pytest.approx(44000 / 50000)  # 0.88
     assert a.gap == Decimal(6000)  # 50,000 − 44,000
     assert a.starting_point == (
-        2015,
+        Period.of_year(2015),
         Decimal(40000),
     )  # earliest observation, no baseline in the plan
     assert a.progress == pytest.approx((44000 - 40000) / (50000 - 40000))  # 0.4
@@ -131,7 +131,7 @@ def test_level_pre_plan_figure_is_only_a_starting_point(plan: Plan) -> None:
     """A 2012 figure alone is the starting point, not the 2015–2020 actual: no_data."""
     a = run(plan, URBAN, "2020", "inc.urban_disposable,2012,,27624,,s,")
     assert a.status == "no_data" and a.actual is None
-    assert a.starting_point == (2012, Decimal(27624))
+    assert a.starting_point == (Period.of_year(2012), Decimal(27624))
     assert "only-pre-plan-figures" in a.reasons
 
 
@@ -160,7 +160,7 @@ def test_level_pace_from_a_mid_year_start_counts_the_years_between(plan: Plan) -
         "ss.employee_insurance_coverage,2017-06,,80,,s,",
         "ss.employee_insurance_coverage,2018,,84,,s,",
     )
-    assert a.starting_point == (2017, Decimal(80))
+    assert a.starting_point == (parse_period("2017-06"), Decimal(80))
     assert a.time_progress == pytest.approx(1.5 / 3.5)
     cagr_a = (84 / 80) ** (1 / 1.5) - 1
     cagr_r = (92 / 80) ** (1 / 3.5) - 1
@@ -739,7 +739,7 @@ def test_a_flows_year_to_date_figure_is_no_starting_point(plan: Plan) -> None:
         f"{STARTED_IND},2016-06,,900000,,s,",
         f"{STARTED_IND},2017,,2000000,,s,",
     )
-    assert a.starting_point == (2017, Decimal(2000000))
+    assert a.starting_point == (Period.of_year(2017), Decimal(2000000))
     assert a.pace is None and a.status == "insufficient_data"
     assert "no-starting-point" in a.reasons
 
@@ -749,3 +749,36 @@ def test_a_flow_with_only_year_to_date_figures_has_no_level(plan: Plan) -> None:
     a = _level_of_flow(plan, "2018-06", f"{STARTED_IND},2018-06,,1000000,,s,")
     assert a.status == "no_data" and a.actual is None
     assert "ytd-not-a-level" in a.reasons
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "自2017年6月起点已完成应提升幅度的33.3%"),
+        ("en", "of the way from the Jun 2017 starting"),
+    ],
+)
+def test_a_part_year_starting_point_is_named_by_its_period(
+    plan: Plan, lang: str, words: str
+) -> None:
+    """The progress sentence names the starting point's own period (2017年6月), the one
+    time elapsed is measured from — '2017年起点' read as the end of 2017."""
+    from linyi_tracker.reporting.text import level_progress
+    from linyi_tracker.reporting.view import target_view
+
+    store = store_from(
+        plan,
+        (
+            "t.csv",
+            csv_rows(
+                "ss.employee_insurance_coverage,2017-06,,80,,s,",
+                "ss.employee_insurance_coverage,2018,,84,,s,",
+            ),
+        ),
+    )
+    as_of = parse_period("2018")
+    target = plan.target_by_id["ss.employee_insurance_coverage.2020"]
+    a = assess(plan, store, target, as_of, plan.city.id)
+    assert a.starting_point == (parse_period("2017-06"), Decimal(80))
+    v = target_view(plan, store, a, as_of)
+    assert words in level_progress(v, lang)  # type: ignore[arg-type]

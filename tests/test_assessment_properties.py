@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import csv_rows, store_from
 from linyi_tracker.actuals.periods import parse_period
-from linyi_tracker.assessment.engine import Assessment, assess
+from linyi_tracker.assessment.engine import Assessment, assess, year_point
 from linyi_tracker.plan.models import Baseline, LevelTarget, Plan
 
 # (target, lowest and highest figure): higher-is-better coverage (≥ 92 %) and the
@@ -51,7 +51,8 @@ def _said(a: Assessment) -> tuple[object, ...]:
         a.regressing,
         a.actual,
         a.achievement,
-        a.starting_point,
+        # where the starting point ends and its value (2017-06 and 2017Q2 are one end)
+        a.starting_point and (year_point(a.starting_point[0]), a.starting_point[1]),
         a.progress,
         a.time_progress,
         a.schedule_gap,
@@ -129,6 +130,6 @@ def test_time_elapsed_counts_the_months_from_where_the_start_ends(
     a = _assess(plan, target, _month(*latest), {_month(*start): v0, _month(*latest): v1})
     months = (latest[0] - start[0]) * 12 + latest[1] - start[1]
     to_deadline = (2020 - start[0]) * 12 + 12 - start[1]
-    assert a.starting_point == (start[0], v0)
+    assert a.starting_point == (parse_period(_month(*start)), v0)
     assert a.time_progress is not None
     assert a.time_progress * to_deadline == pytest.approx(min(months, to_deadline))

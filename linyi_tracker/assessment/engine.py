@@ -96,7 +96,9 @@ class Assessment:
     judgement: str | None = None
     on_time: bool | None = None
     count_total: int | None = None
-    starting_point: tuple[int, Decimal] | None = None
+    # a level target's starting point: its period (the plan's baseline year, or the first
+    # figure's own period, 2017-06 as written) and value; time and pace count from its end
+    starting_point: tuple[Period, Decimal] | None = None
     history: list[YearResult] = field(default_factory=list)
     missing_years: list[int] = field(default_factory=list)
     partial: PartialSum | None = None
@@ -374,19 +376,11 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
             a.reasons.append("ytd-not-a-level")
         numbers = full
     inside = [o for o in numbers if o.period.year >= start_year]
-    # x0: where the starting point stands on the scale of years the latest figure is
-    # placed on (year_point), so a figure of part of a year is measured from its own end
-    # (the year shown is its calendar year): round(year_point) put a June 2017 start at
-    # 2016 — one figure then read as half a year of no progress, off track — and a June
-    # 2016 start at 2016 (half-even rounding), so the word depended on the year's parity.
-    x0: float | None = None
     if t.baseline is not None:
-        a.starting_point = (t.baseline.year, t.baseline.value)
-        x0 = float(t.baseline.year)
+        a.starting_point = (Period.of_year(t.baseline.year), t.baseline.value)
     elif numbers:
         first = numbers[0]
-        a.starting_point = (first.period.year, first.value or Decimal(0))
-        x0 = year_point(first.period)
+        a.starting_point = (first.period, first.value or Decimal(0))
     if not inside:
         a.status = "no_data"
         if numbers:
@@ -411,8 +405,15 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         a.gap = actual - target
     ya = year_point(latest.period)
     start_met = False
-    if a.starting_point is not None and x0 is not None:
-        a0 = a.starting_point[1]
+    x0: float | None = None
+    if a.starting_point is not None:
+        # x0: where the starting point ends on the scale of years the latest figure is
+        # placed on (year_point), so a figure of part of a year is measured from its own
+        # end: round(year_point) put a June 2017 start at 2016 — one figure then read as
+        # half a year of no progress, off track — and a June 2016 start at 2016 (half-even
+        # rounding), so the word depended on the year's parity.
+        start, a0 = a.starting_point
+        x0 = year_point(start)
         # A starting point that already meets the target (assessment.md, level) leaves
         # nothing to make up: (A−A0)/(T−A0) would flip sign, so no progress, schedule
         # gap or pace; the status reads from whether the target holds now.

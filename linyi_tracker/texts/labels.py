@@ -120,16 +120,16 @@ LABELS: dict[str, Pair] = {
         "en": "as of {period}, {said}; {missing}",
     },
     "phrase.level_back": {
-        "zh": "较{year}年起点反向变动，进展为{pct}%",
-        "en": "moved away from the target since the {year} starting point (progress {pct} %)",
+        "zh": "较{start}起点反向变动，进展为{pct}%",
+        "en": "moved away from the target since the {start} starting point (progress {pct} %)",
     },
     "phrase.level_rise": {
-        "zh": "自{year}年起点已完成应提升幅度的{pct}%",
-        "en": "{pct} % of the way from the {year} starting point",
+        "zh": "自{start}起点已完成应提升幅度的{pct}%",
+        "en": "{pct} % of the way from the {start} starting point",
     },
     "phrase.level_fall": {
-        "zh": "自{year}年起点已完成应下降幅度的{pct}%",
-        "en": "{pct} % of the way from the {year} starting point",
+        "zh": "自{start}起点已完成应下降幅度的{pct}%",
+        "en": "{pct} % of the way from the {start} starting point",
     },
     "word.done_by": {"zh": "{year}年完成", "en": "done by {year}"},
     "word.count_by": {"zh": "{year}年全部{total}{unit}", "en": "all {total} {unit} by {year}"},
