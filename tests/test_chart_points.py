@@ -89,6 +89,7 @@ def test_every_drawn_sum_is_the_sum_the_status_gives(
     store = load_store(the_plan, REPO / data)
     sums = [t for t in the_plan.targets if isinstance(t, CumulativeTarget)]
     assert sums
+    checked = 0
     for year in range(the_plan.plan.period.start, the_plan.plan.period.end + 1):
         lines = _lines(the_plan, store, year, str(year))
         for target in sums:
@@ -98,8 +99,10 @@ def test_every_drawn_sum_is_the_sum_the_status_gives(
             where = (data, year, target.id)
             if a.missing_years:
                 assert all(x < min(a.missing_years) for x, _ in points), where
-            elif points and a.actual is not None:
-                assert points[-1][1] == pytest.approx(float(a.actual)), where
+            elif a.actual is not None:  # a complete sum is drawn, up to the status's figure
+                assert points and points[-1][1] == pytest.approx(float(a.actual)), where
+                checked += 1
+    assert checked or data == "data/actuals", data  # the shipped figures hold no whole sum
 
 
 COVERAGE = "ss.employee_insurance_coverage.2020"  # ≥ 92 % by 2020
