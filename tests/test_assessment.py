@@ -782,3 +782,28 @@ def test_a_part_year_starting_point_is_named_by_its_period(
     assert a.starting_point == (parse_period("2017-06"), Decimal(80))
     v = target_view(plan, store, a, as_of)
     assert words in level_progress(v, lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("middle", ["not done", "否"])
+def test_a_milestone_done_again_after_not_done_is_shown_by_its_last_completion(
+    plan: Plan, middle: str
+) -> None:
+    """Done in 2015, reported not done in 2017, done again in 2019, against 'by 2015': it
+    is done since 2019 and was not done after its deadline — done (2019), late; it read
+    'done (2015) · on time' with the 2017 report out of sight."""
+    a = run(
+        plan,
+        "gov.citizen_centre.2015",
+        "2019",
+        "gov.citizen_centre,2015,,done,,s,",
+        f"gov.citizen_centre,2017,,{middle},,s,",
+        "gov.citizen_centre,2019,,done,,s,",
+    )
+    assert (a.status, a.on_time, str(a.actual_period)) == ("done", False, "2019")
+
+
+def test_a_county_count_done_again_is_shown_by_its_last_completion(plan: Plan) -> None:
+    """12 counties in 2015, 11 in 2017, 12 in 2019 against all 12 by 2015: done (2019), late."""
+    rows = [f"edu.balanced_counties,{y},,{n},,s," for y, n in ((2015, 12), (2017, 11), (2019, 12))]
+    a = run(plan, "edu.balanced_counties.2015", "2020", *rows)
+    assert (a.status, a.on_time, str(a.actual_period)) == ("done", False, "2019")

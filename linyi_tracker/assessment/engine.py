@@ -846,11 +846,14 @@ def _milestone(
         return o.word == "done"
 
     latest = obs[-1]
-    done = [o for o in obs if is_done(o)]
-    # A milestone done is shown by the figure that says it was first done — the one its
-    # on-time verdict is judged on — not by the latest report that still says so: "done
-    # (2019) · on time" against "by 2015" read as done in 2019.
-    shown = done[0] if done and is_done(latest) else latest
+    # The reports since the last that said not done (none when the latest did): a milestone
+    # done in 2015, reported not done in 2017 and done again in 2019 is done since 2019
+    # ("done (2015) · on time" hid the 2017 report). A milestone done is shown by the first
+    # of them, the one its on-time verdict is judged on, not by the latest report that
+    # still says so ("done (2019) · on time" against "by 2015" read as done in 2019).
+    undone = [i for i, o in enumerate(obs) if not is_done(o)]
+    done = obs[undone[-1] + 1 :] if undone else obs
+    shown = done[0] if done else latest
     a.evidence = [shown]
     a.actual_period = shown.period
     if counting:
@@ -865,13 +868,12 @@ def _milestone(
         _partial_note(a, series, as_of, latest.period)
     else:
         a.actual_word = "done" if is_done(latest) else "not-done"
-    if done and is_done(latest):
-        first = shown
+    if done:
         a.status = "done"
         a.actual_word = "done"
-        if first.done_on is not None:
-            a.on_time = first.done_on <= date(t.deadline, 12, 31)
-        elif first.period.end_index <= deadline_end:
+        if shown.done_on is not None:
+            a.on_time = shown.done_on <= date(t.deadline, 12, 31)
+        elif shown.period.end_index <= deadline_end:
             a.on_time = True
         elif any(not is_done(o) and o.period.end_index >= deadline_end for o in obs):
             a.on_time = False
