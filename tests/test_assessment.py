@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import csv_rows, store_from
-from linyi_tracker.actuals.periods import parse_period
+from linyi_tracker.actuals.periods import Period, parse_period
 from linyi_tracker.assessment.engine import Assessment, assess, assess_all, default_as_of
 from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.plan.models import AssessmentSettings, Plan, Thresholds
@@ -45,7 +45,7 @@ def test_level_achievement_gap_progress_and_time(plan: Plan) -> None:
     assert a.achievement == pytest.approx(44000 / 50000)  # 0.88
     assert a.gap == Decimal(6000)  # 50,000 − 44,000
     assert a.starting_point == (
-        2015,
+        Period.of_year(2015),
         Decimal(40000),
     )  # earliest observation, no baseline in the plan
     assert a.progress == pytest.approx((44000 - 40000) / (50000 - 40000))  # 0.4
@@ -131,7 +131,7 @@ def test_level_pre_plan_figure_is_only_a_starting_point(plan: Plan) -> None:
     """A 2012 figure alone is the starting point, not the 2015–2020 actual: no_data."""
     a = run(plan, URBAN, "2020", "inc.urban_disposable,2012,,27624,,s,")
     assert a.status == "no_data" and a.actual is None
-    assert a.starting_point == (2012, Decimal(27624))
+    assert a.starting_point == (Period.of_year(2012), Decimal(27624))
     assert "only-pre-plan-figures" in a.reasons
 
 
@@ -160,7 +160,7 @@ def test_level_pace_from_a_mid_year_start_counts_the_years_between(plan: Plan) -
         "ss.employee_insurance_coverage,2017-06,,80,,s,",
         "ss.employee_insurance_coverage,2018,,84,,s,",
     )
-    assert a.starting_point == (2017, Decimal(80))
+    assert a.starting_point == (parse_period("2017-06"), Decimal(80))
     assert a.time_progress == pytest.approx(1.5 / 3.5)
     cagr_a = (84 / 80) ** (1 / 1.5) - 1
     cagr_r = (92 / 80) ** (1 / 3.5) - 1
@@ -692,3 +692,118 @@ def test_assess_all_covers_every_target_once_per_region(plan: Plan) -> None:
     assert len(assess_all(plan, store, parse_period("2019")).assessments) == len(plan.targets)
     both = assess_all(plan, store, parse_period("2019"), ["linyi", "lanshan"])
     assert len(both.assessments) == 2 * len(plan.targets)
+
+
+# ------------------------------------------------------------------ a level of a flow
+
+
+def _level_of_flow(plan: Plan, as_of: str, *rows: str) -> Assessment:
+    """A level target on a flow (新开工面积 to reach 2,500,000 m² by 2020, as a plan may set
+    地区生产总值达到…亿元): a year's level is its full-year total."""
+    base = plan.target_by_id["ss.employee_insurance_coverage.2020"]
+    target = base.model_copy(
+        update={"id": "t.level_of_flow", "indicator": STARTED_IND, "value": Decimal(2500000)}
+    )
+    store = store_from(plan, ("t.csv", csv_rows(*rows)))
+    assert store.errors == [], store.errors
+    return assess(plan, store, target, parse_period(as_of), plan.city.id)
+
+
+STARTED_IND = "housing.floor_area_started"
+
+
+def test_a_flows_year_to_date_figure_is_no_level(plan: Plan) -> None:
+    """1,800,000 (2016), 2,000,000 (2017), then Jan–Jun 2018 1,000,000: the half year is no
+    fall of the level — judged on 2017 (on track), never 'off track · regressing'."""
+    a = _level_of_flow(
+        plan,
+        "2018-06",
+        f"{STARTED_IND},2016,,1800000,,s,",
+        f"{STARTED_IND},2017,,2000000,,s,",
+        f"{STARTED_IND},2018-06,,1000000,,s,",
+    )
+    assert str(a.actual_period) == "2017" and a.actual == Decimal(2000000)
+    assert not a.regressing and a.status == "on_track"
+    assert "ytd-not-a-level" in a.reasons
+    cagr_a = 2000000 / 1800000 - 1
+    cagr_r = (2500000 / 1800000) ** (1 / 4) - 1
+    assert a.pace == pytest.approx(cagr_a / cagr_r)
+
+
+def test_a_flows_year_to_date_figure_is_no_starting_point(plan: Plan) -> None:
+    """Jan–Jun 2016 900,000, then 2017 2,000,000: the starting point is 2017's total, not a
+    half year's (which read as a level more than doubled: on track)."""
+    a = _level_of_flow(
+        plan,
+        "2017",
+        f"{STARTED_IND},2016-06,,900000,,s,",
+        f"{STARTED_IND},2017,,2000000,,s,",
+    )
+    assert a.starting_point == (Period.of_year(2017), Decimal(2000000))
+    assert a.pace is None and a.status == "insufficient_data"
+    assert "no-starting-point" in a.reasons
+
+
+def test_a_flow_with_only_year_to_date_figures_has_no_level(plan: Plan) -> None:
+    """Only Jan–Jun 2018: no level to judge (no data), and the reason says why."""
+    a = _level_of_flow(plan, "2018-06", f"{STARTED_IND},2018-06,,1000000,,s,")
+    assert a.status == "no_data" and a.actual is None
+    assert "ytd-not-a-level" in a.reasons
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "自2017年6月起点已完成应提升幅度的33.3%"),
+        ("en", "of the way from the Jun 2017 starting"),
+    ],
+)
+def test_a_part_year_starting_point_is_named_by_its_period(
+    plan: Plan, lang: str, words: str
+) -> None:
+    """The progress sentence names the starting point's own period (2017年6月), the one
+    time elapsed is measured from — '2017年起点' read as the end of 2017."""
+    from linyi_tracker.reporting.text import level_progress
+    from linyi_tracker.reporting.view import target_view
+
+    store = store_from(
+        plan,
+        (
+            "t.csv",
+            csv_rows(
+                "ss.employee_insurance_coverage,2017-06,,80,,s,",
+                "ss.employee_insurance_coverage,2018,,84,,s,",
+            ),
+        ),
+    )
+    as_of = parse_period("2018")
+    target = plan.target_by_id["ss.employee_insurance_coverage.2020"]
+    a = assess(plan, store, target, as_of, plan.city.id)
+    assert a.starting_point == (parse_period("2017-06"), Decimal(80))
+    v = target_view(plan, store, a, as_of)
+    assert words in level_progress(v, lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("middle", ["not done", "否"])
+def test_a_milestone_done_again_after_not_done_is_shown_by_its_last_completion(
+    plan: Plan, middle: str
+) -> None:
+    """Done in 2015, reported not done in 2017, done again in 2019, against 'by 2015': it
+    is done since 2019 and was not done after its deadline — done (2019), late; it read
+    'done (2015) · on time' with the 2017 report out of sight."""
+    a = run(
+        plan,
+        "gov.citizen_centre.2015",
+        "2019",
+        "gov.citizen_centre,2015,,done,,s,",
+        f"gov.citizen_centre,2017,,{middle},,s,",
+        "gov.citizen_centre,2019,,done,,s,",
+    )
+    assert (a.status, a.on_time, str(a.actual_period)) == ("done", False, "2019")
+
+
+def test_a_county_count_done_again_is_shown_by_its_last_completion(plan: Plan) -> None:
+    """12 counties in 2015, 11 in 2017, 12 in 2019 against all 12 by 2015: done (2019), late."""
+    rows = [f"edu.balanced_counties,{y},,{n},,s," for y, n in ((2015, 12), (2017, 11), (2019, 12))]
+    a = run(plan, "edu.balanced_counties.2015", "2020", *rows)
+    assert (a.status, a.on_time, str(a.actual_period)) == ("done", False, "2019")

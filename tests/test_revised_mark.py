@@ -64,3 +64,11 @@ def test_an_unrevised_sum_is_not_marked(run: Run, tmp_path: Path) -> None:
     data = _data(run, tmp_path, "inc.urban_disposable,2019,,46200,2020-03-01\n")
     t = _status(run, data, "2020-06")["housing.floor_area_started.2018_2020"]
     assert t["revised"] is False
+
+
+def test_a_city_sum_is_not_marked_by_a_revision_of_another_year(run: Run, tmp_path: Path) -> None:
+    """Hedong's 2018 new jobs revised: the city's 2019 sum (no 2018 figure in it) is not
+    marked, the 2018 sum is — a false mark reads as a figure changed that was not."""
+    data = _data(run, tmp_path, "emp.new_urban_jobs,2018,hedong,5900,2019-05-01\n")
+    assert _status(run, data, "2019")["emp.new_urban_jobs.annual"]["revised"] is False
+    assert _status(run, data, "2018")["emp.new_urban_jobs.annual"]["revised"] is True

@@ -96,7 +96,9 @@ class Assessment:
     judgement: str | None = None
     on_time: bool | None = None
     count_total: int | None = None
-    starting_point: tuple[int, Decimal] | None = None
+    # a level target's starting point: its period (the plan's baseline year, or the first
+    # figure's own period, 2017-06 as written) and value; time and pace count from its end
+    starting_point: tuple[Period, Decimal] | None = None
     history: list[YearResult] = field(default_factory=list)
     missing_years: list[int] = field(default_factory=list)
     partial: PartialSum | None = None
@@ -364,20 +366,21 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
     d = _direction(plan, t.indicator)
     start_year = t.start if t.start is not None else plan.plan.period.start
     numbers = [o for o in series.up_to(as_of) if o.value is not None]
+    if plan.indicator_by_id[t.indicator].flow:
+        # A flow's level in a year is its full-year total: a year-to-date figure (Jan–Jun
+        # floor area started, 1,000,000 after 2,000,000 in 2017) is part of a year, no fall
+        # of the level, and no starting point (assessment.md: sub-annual figures of a flow
+        # are year-to-date sums), as growth figures and the trend line take whole years.
+        full = [o for o in numbers if o.period.is_full_year]
+        if len(full) < len(numbers):
+            a.reasons.append("ytd-not-a-level")
+        numbers = full
     inside = [o for o in numbers if o.period.year >= start_year]
-    # x0: where the starting point stands on the scale of years the latest figure is
-    # placed on (year_point), so a figure of part of a year is measured from its own end
-    # (the year shown is its calendar year): round(year_point) put a June 2017 start at
-    # 2016 — one figure then read as half a year of no progress, off track — and a June
-    # 2016 start at 2016 (half-even rounding), so the word depended on the year's parity.
-    x0: float | None = None
     if t.baseline is not None:
-        a.starting_point = (t.baseline.year, t.baseline.value)
-        x0 = float(t.baseline.year)
+        a.starting_point = (Period.of_year(t.baseline.year), t.baseline.value)
     elif numbers:
         first = numbers[0]
-        a.starting_point = (first.period.year, first.value or Decimal(0))
-        x0 = year_point(first.period)
+        a.starting_point = (first.period, first.value or Decimal(0))
     if not inside:
         a.status = "no_data"
         if numbers:
@@ -402,8 +405,15 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
         a.gap = actual - target
     ya = year_point(latest.period)
     start_met = False
-    if a.starting_point is not None and x0 is not None:
-        a0 = a.starting_point[1]
+    x0: float | None = None
+    if a.starting_point is not None:
+        # x0: where the starting point ends on the scale of years the latest figure is
+        # placed on (year_point), so a figure of part of a year is measured from its own
+        # end: round(year_point) put a June 2017 start at 2016 — one figure then read as
+        # half a year of no progress, off track — and a June 2016 start at 2016 (half-even
+        # rounding), so the word depended on the year's parity.
+        start, a0 = a.starting_point
+        x0 = year_point(start)
         # A starting point that already meets the target (assessment.md, level) leaves
         # nothing to make up: (A−A0)/(T−A0) would flip sign, so no progress, schedule
         # gap or pace; the status reads from whether the target holds now.
@@ -836,11 +846,14 @@ def _milestone(
         return o.word == "done"
 
     latest = obs[-1]
-    done = [o for o in obs if is_done(o)]
-    # A milestone done is shown by the figure that says it was first done — the one its
-    # on-time verdict is judged on — not by the latest report that still says so: "done
-    # (2019) · on time" against "by 2015" read as done in 2019.
-    shown = done[0] if done and is_done(latest) else latest
+    # The reports since the last that said not done (none when the latest did): a milestone
+    # done in 2015, reported not done in 2017 and done again in 2019 is done since 2019
+    # ("done (2015) · on time" hid the 2017 report). A milestone done is shown by the first
+    # of them, the one its on-time verdict is judged on, not by the latest report that
+    # still says so ("done (2019) · on time" against "by 2015" read as done in 2019).
+    undone = [i for i, o in enumerate(obs) if not is_done(o)]
+    done = obs[undone[-1] + 1 :] if undone else obs
+    shown = done[0] if done else latest
     a.evidence = [shown]
     a.actual_period = shown.period
     if counting:
@@ -855,13 +868,12 @@ def _milestone(
         _partial_note(a, series, as_of, latest.period)
     else:
         a.actual_word = "done" if is_done(latest) else "not-done"
-    if done and is_done(latest):
-        first = shown
+    if done:
         a.status = "done"
         a.actual_word = "done"
-        if first.done_on is not None:
-            a.on_time = first.done_on <= date(t.deadline, 12, 31)
-        elif first.period.end_index <= deadline_end:
+        if shown.done_on is not None:
+            a.on_time = shown.done_on <= date(t.deadline, 12, 31)
+        elif shown.period.end_index <= deadline_end:
             a.on_time = True
         elif any(not is_done(o) and o.period.end_index >= deadline_end for o in obs):
             a.on_time = False

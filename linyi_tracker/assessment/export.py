@@ -58,7 +58,11 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "revised": a.revised,
         "count_total": a.count_total,
         "starting_point": (
-            {"year": a.starting_point[0], "value": exact(a.starting_point[1])}
+            {
+                "year": a.starting_point[0].year,
+                "period": str(a.starting_point[0]),
+                "value": exact(a.starting_point[1]),
+            }
             if a.starting_point
             else None
         ),

@@ -639,17 +639,18 @@ def _phrase(v: TargetView, lang: Lang) -> str | None:
 
 def level_progress(v: TargetView, lang: Lang) -> str:
     """The progress a level's schedule gap is measured on: '自2015年起点已完成应提升幅度的
-    40.0%' / '40.0 % of the way from the 2015 starting point'."""
+    40.0%' / '40.0 % of the way from the 2015 starting point' (自2017年6月起点 / from the
+    Jun 2017 starting point: the period time elapsed is measured from)."""
     a = v.a
     if a.progress is None or a.starting_point is None or a.target is None:
         return ""
-    y0, a0 = a.starting_point
+    start, a0 = a.starting_point
     prog = shown_signed(shown_percent(a.progress))
     if a.progress < 0:
         key = "phrase.level_back"
     else:
         key = "phrase.level_rise" if a.target > a0 else "phrase.level_fall"
-    return t(key, lang, year=y0, pct=prog)
+    return t(key, lang, start=period_label(start, lang), pct=prog)
 
 
 def detail(v: TargetView, lang: Lang) -> str:

@@ -528,11 +528,16 @@ def _chart(
         )
     path: list[tuple[float, float]] = []
     if a.starting_point is not None:
-        y0, v0 = a.starting_point
-        if y0 < target.deadline and v0 > 0 and value > 0:
-            rate = (value / float(v0)) ** (1 / (target.deadline - y0))
-            path = [
-                (float(y), float(v0) * rate ** (y - y0)) for y in range(y0, target.deadline + 1)
+        # from where the starting point ends (year_point, as the assessment measures time
+        # and pace): a June 2017 start's path began at 2017.0, half a year after its figure
+        begun, v0 = a.starting_point
+        x0 = year_point(begun)
+        if x0 < target.deadline and v0 > 0 and value > 0:
+            rate = (value / float(v0)) ** (1 / (target.deadline - x0))
+            path = [(x0, float(v0))] + [
+                (float(y), float(v0) * rate ** (y - x0))
+                for y in range(begun.year, target.deadline + 1)
+                if y > x0
             ]
     projection = []
     if (

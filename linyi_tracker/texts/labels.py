@@ -120,16 +120,16 @@ LABELS: dict[str, Pair] = {
         "en": "as of {period}, {said}; {missing}",
     },
     "phrase.level_back": {
-        "zh": "较{year}年起点反向变动，进展为{pct}%",
-        "en": "moved away from the target since the {year} starting point (progress {pct} %)",
+        "zh": "较{start}起点反向变动，进展为{pct}%",
+        "en": "moved away from the target since the {start} starting point (progress {pct} %)",
     },
     "phrase.level_rise": {
-        "zh": "自{year}年起点已完成应提升幅度的{pct}%",
-        "en": "{pct} % of the way from the {year} starting point",
+        "zh": "自{start}起点已完成应提升幅度的{pct}%",
+        "en": "{pct} % of the way from the {start} starting point",
     },
     "phrase.level_fall": {
-        "zh": "自{year}年起点已完成应下降幅度的{pct}%",
-        "en": "{pct} % of the way from the {year} starting point",
+        "zh": "自{start}起点已完成应下降幅度的{pct}%",
+        "en": "{pct} % of the way from the {start} starting point",
     },
     "word.done_by": {"zh": "{year}年完成", "en": "done by {year}"},
     "word.count_by": {"zh": "{year}年全部{total}{unit}", "en": "all {total} {unit} by {year}"},
@@ -360,6 +360,10 @@ LABELS: dict[str, Pair] = {
         "en": "no full-year {year} figure",
     },
     "reason.short.only-growth-figures": {"zh": "缺水平值", "en": "no level figure"},
+    "reason.short.ytd-not-a-level": {
+        "zh": "年内累计数不作水平值",
+        "en": "a year-to-date sum is no level",
+    },
     "reason.year-over-only-ytd": {
         "zh": "该年已结束，但只有年内累计数",
         "en": "the year is over but only a year-to-date figure exists",
@@ -1391,6 +1395,11 @@ LABELS.update(
             "zh": "所用的比上年增长率中有下降100%或以上的，下降100%即不剩水平值，无法连乘",
             "en": "a growth figure used is a fall of 100 % or more, which leaves no level "
             "to chain from",
+        },
+        "reason.ytd-not-a-level": {
+            "zh": "该指标是流量，年内累计数只是全年的一部分，不作水平值；按全年数判断",
+            "en": "a flow: a year-to-date figure is part of the year's total, not a level; "
+            "judged on full-year figures",
         },
         "reason.sub-annual-not-judged": {
             "zh": "该指标是存量或比率，年内数字不是累计数，不据以判断全年",

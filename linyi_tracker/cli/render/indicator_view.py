@@ -82,14 +82,10 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
     if a.progress is not None:
         grid.add_row(t("word.progress", lang), text.progress(ln, lang))
     if a.starting_point is not None:
-        y0, v0 = a.starting_point
+        start, v0 = a.starting_point
         grid.add_row(
             t("word.starting_point", lang),
-            text.noted(
-                figures.amount(v0, unit, lang),
-                Period.of_year(y0).label(lang),
-                lang,
-            ),
+            text.noted(figures.amount(v0, unit, lang), start.label(lang), lang),
         )
     if ln.pace is not None:
         grid.add_row(t("word.pace", lang), text.pace(ln, lang))
