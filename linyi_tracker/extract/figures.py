@@ -345,7 +345,7 @@ class _Text:
         self.percent = _Marks(re.compile("%"), f)
         self.base = _Marks(_BASE_YEAR, f)
         self.forecast = _Marks(_FORECAST, self.blanked)
-        self.clauses: dict[int, tuple[bool, bool, bool]] = {}
+        self.clauses: dict[Span, tuple[bool, bool, bool]] = {}
 
     def clause(self, a: int, b: int) -> tuple[int, int]:
         """The clause around ``f[a:b]``: from after the last clause mark before it to the
@@ -357,15 +357,16 @@ class _Text:
 
     def clause_words(self, start: int, end: int) -> tuple[bool, bool, bool]:
         """Whether the clause (names blanked) says a target word, 完成, or 年均: each
-        clause read once."""
-        if start not in self.clauses:
+        clause read once. Keyed by both ends: an aside or a restated figure moves a
+        number's start back to the clause before it, whose own numbers end sooner."""
+        if (start, end) not in self.clauses:
             text = self.blanked[start:end]
-            self.clauses[start] = (
+            self.clauses[start, end] = (
                 _TARGET.search(text) is not None,
                 "完成" in text,
                 "年均" in text or "平均每年" in text,
             )
-        return self.clauses[start]
+        return self.clauses[start, end]
 
 
 @dataclass(frozen=True)
