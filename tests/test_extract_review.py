@@ -51,3 +51,67 @@ def test_a_growth_after_an_aside_reads_its_own_clause(linyi: Plan) -> None:
     result = text_of(linyi, "城镇居民人均可支配收入32000元增长（名义）8%的预期目标。")
     assert ("2017", "linyi", "8", "growth") not in rows(result)
     assert [(s.text, s.reason) for s in result.skipped] == [("8%", "target")]
+
+
+# One rule for a comparison with another year (与/和/同/跟 上年相比, 比上年, 较上年)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "和上年相比",
+        "同上年相比",
+        "跟上年相比",
+        "和去年相比",
+        "与上年同期相比",
+        "和上年比",
+        "较上年相比",
+        "与2016年相比",
+    ],
+)
+def test_a_comparison_with_last_year_keeps_its_growth(linyi: Plan, words: str) -> None:
+    """…32000元，和上年相比增长3%: 3 % is 2017's growth on 2016 (it was dropped without a
+    word: 和 opened a clause of another subject)."""
+    result = text_of(linyi, f"城镇居民人均可支配收入32000元，{words}增长3%。")
+    assert rows(result) == [("2017", "linyi", "32000", "level"), ("2017", "linyi", "3", "growth")]
+
+
+@pytest.mark.parametrize("words", ["与上年相比多", "和上年相比多", "比上年多"])
+def test_a_comparison_without_a_verb_is_a_change(linyi: Plan, words: str) -> None:
+    """…8.6万人，和上年相比多0.3万人: 0.3万人 is a change, listed as skipped (it was dropped
+    without a word: 多 read as another subject)."""
+    result = text_of(linyi, f"城镇新增就业8.6万人，{words}0.3万人。")
+    assert rows(result) == [("2017", "linyi", "8.6", "level")]
+    assert [(s.text, s.reason) for s in result.skipped] == [("0.3万人", "change")]
+
+
+def test_a_comparison_with_another_base_year_is_listed(linyi: Plan) -> None:
+    """和2015年相比增长10% in a text on 2017: a change on another base, listed as base-year
+    (it was dropped without a word)."""
+    result = text_of(linyi, "城镇居民人均可支配收入32000元，和2015年相比增长10%。")
+    assert rows(result) == [("2017", "linyi", "32000", "level")]
+    assert [n.reason for n in result.not_read] == ["base-year"]
+
+
+def test_years_joined_by_and_stay_periods(linyi: Plan) -> None:
+    """2015年和2016年…: a 和 with no 相比 after it compares nothing; the years stay periods."""
+    result = text_of(linyi, "2016年和2017年城镇新增就业分别为8万人和9万人。")
+    assert result.rows == []
+    assert [n.reason for n in result.not_read] == ["respectively"]
+
+
+# 上年增长8.5% (no 比): the previous year's growth, or growth on it — not guessed
+
+
+@pytest.mark.parametrize("word", ["上年", "去年"])
+def test_last_year_before_a_growth_is_not_read(linyi: Plan, word: str) -> None:
+    """…32000元，上年增长8.5%: listed as unclear, never a growth row of 2016 nor of 2017."""
+    result = text_of(linyi, f"城镇居民人均可支配收入32000元，{word}增长8.5%。")
+    assert rows(result) == [("2017", "linyi", "32000", "level")]
+    assert [(n.reason, n.span) for n in result.not_read] == [("unclear", (22, 26))]
+
+
+def test_last_years_level_is_still_last_years(linyi: Plan) -> None:
+    """上年为8.2万人 (a level, no verb of change) stays the figure of 2016."""
+    result = text_of(linyi, "城镇新增就业8.6万人，上年为8.2万人。")
+    assert rows(result) == [("2017", "linyi", "8.6", "level"), ("2016", "linyi", "8.2", "level")]

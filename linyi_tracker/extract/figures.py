@@ -60,7 +60,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -203,9 +203,26 @@ OWN = "@own:"  # a name's id standing for the document's own area, OWN + the wor
 # Two-character verbs only: a lone 增 ends 新增, which names a figure, not its change.
 _UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "提升")
 _DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
+
+
+def _versus(base: str) -> re.Pattern[str]:
+    """A comparison with another year, the one rule for its spellings: 比上年, 较上年, 相比上年,
+    高于上年, 与/和/同/跟 上年（同期）相比 or 比, 比2015年. Its year is the base of a change,
+    never the period of a figure (和上年相比增长3% is this year's growth), and what follows
+    it goes on about the clause before (和 does not open a subject there)."""
+    return re.compile(
+        rf"(?:[比较]|[高低多少快慢]于|相比|(?P<pair>[与和同跟]))\s*{base}(?:同期|末|底)?"
+        r"(?(pair)\s*(?:相比较?|比较?))"
+    )
+
+
+_VERSUS = _versus(r"(?:上一?年|去年|(?P<y>\d{4})\s*年)")
+# 比2015年, 与2015年相比: a base year named by its number (checked against the figure's year)
+_BASE_YEAR = _versus(r"(?P<y>\d{4})\s*年")
 # 比上年多63万人: compared with another period, whatever the verb — a change, not a level.
-_COMPARED = re.compile(r"[比较]\s*(?:上年|去年|上月|上季度|同期|\d{4}\s*年)|同比|环比")
+_COMPARED = re.compile(rf"{_VERSUS.pattern}|[比较]\s*(?:上月|上季度|同期)|同比|环比")
 _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + r")了?\s*$")
+_CHANGE_AHEAD = re.compile(r"\s*(?:" + "|".join(_UP + _DOWN) + ")")
 # A bound, not a figure: 超过8万人, 不足8万人, 至少…; but 达到8.37万人 states the figure.
 _BOUND_BEFORE = re.compile(
     r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近|不足|不到|低于|高于|少于|多于|至少|"
@@ -235,7 +252,6 @@ def _past_spaces(f: str, at: int) -> int:
     return m.end() if m else at
 
 
-_BASE_YEAR = re.compile(r"[比较](\d{4})\s*年")
 # 69541万吨（13908亿斤）: the same figure in two units, one in brackets — a number and its
 # unit, then an opening bracket, just before a number (or such a bracket just after one).
 _UNIT_WORD = r"[^\d\s，,；;。（）()%]{1,6}"
@@ -273,7 +289,10 @@ _CONTINUING = (
     "较快", "平稳", "实现", "我国", "以来", "共有", "有", "到", "年内", "本年度", "目前",
     "已经", "总共",
 )  # fmt: skip
-_CONTINUES = re.compile("|".join(sorted(_CONTINUING, key=len, reverse=True)))
+# a comparison (比上年多, 和上年相比) first: its 和 opens no subject, nor 多/少 after it
+_CONTINUES = re.compile(
+    rf"(?:{_VERSUS.pattern})\s*[多少高低]?|" + "|".join(sorted(_CONTINUING, key=len, reverse=True))
+)
 # A subject: a Chinese word, or letters written onto one (CPI同比上涨2.8%, gdp增长 — the text
 # is read lower case); English words (up 5%) are not told apart, and go on as before.
 # Words before a name of the plan that make a longer subject of it: a Chinese word, or a
@@ -389,6 +408,9 @@ class _Period:
     kind: Literal["year", "quarter", "month"]
     words: str  # the text as written
     year_word: str  # 今年 / 去年 / 全年 / "" (an explicit year)
+    # 上年增长8.5% (no 比): the previous year's growth, or growth on the previous year —
+    # the Chinese says either; a growth rate after it is not read (unclear)
+    vague: bool = False
 
     def text(self) -> str:
         if self.year is None:
@@ -853,12 +875,14 @@ class Extractor:
             base = text.base.first(mention_end, a)
             if unit_of is not None and unit_of.kind == "percent":
                 return _Unread("unclear", span)  # % of a percentage: points or relative?
+            if period is not None and period.vague:
+                return _Unread("unclear", span)  # 上年增长8.5%: last year's, or on last year?
             if period is not None and period.kind != "year":
                 return _Unread("part-year", span)
             # 比2022年 in a text on 2023 is the previous year, named by its number; the
             # year read is the sentence's period, else the document's (title or --period).
             year = period.year if period is not None else default_year
-            if base is not None and (year is None or int(base.group(1)) != year - 1):
+            if base is not None and (year is None or int(base.group("y")) != year - 1):
                 return _Unread("base-year", span)
             value = number if change.group(1) in _UP else _negate(number)
             return self._row(ind, value, "%", "growth", period, default_year, region, span)
@@ -923,6 +947,8 @@ class Extractor:
     def _periods(self, f: str, default_year: int | None) -> list[_Period]:
         found: list[_Period] = []
         claimed = [False] * len(f)
+        for m in _VERSUS.finditer(f):  # 比上年, 和上年相比: a base, never a figure's period
+            claimed[m.start() : m.end()] = [True] * (m.end() - m.start())
         for pattern, kind in _PERIODS:
             for m in pattern.finditer(f):
                 a, b = m.span()
@@ -931,6 +957,8 @@ class Extractor:
                 p = _period(m, kind, self.year, default_year)
                 if p is None:
                     continue
+                if kind == "last-year" and _CHANGE_AHEAD.match(f, b):
+                    p = replace(p, vague=True)
                 for i in range(a, b):
                     claimed[i] = True
                 found.append(p)
@@ -1035,7 +1063,14 @@ class _Subjects:
         for i, ch in enumerate(f):
             step = 1 if ch in "（(" else -1 if ch in "）)" else 0
             depth[i + 1] = max(0, depth[i] + step)
-        self.clauses = [0] + [m.end() for m in _SUBJECT_MARKS.finditer(f) if depth[m.start()] == 0]
+        inside = [False] * (len(f) + 1)  # 和上年相比: a comparison's 和 joins no subjects
+        for m in _VERSUS.finditer(f):
+            inside[m.start() : m.end()] = [True] * (m.end() - m.start())
+        self.clauses = [0] + [
+            m.end()
+            for m in _SUBJECT_MARKS.finditer(f)
+            if depth[m.start()] == 0 and not inside[m.start()]
+        ]
         self.starts = [at for at in self.clauses[1:] if self._opens_subject(at)]
         self.mention_ends = [end for _, end, _ in mentions]
         self.qualified = {end for start, end, _ in mentions if self._qualified(start, end)}
