@@ -9,13 +9,18 @@ tests/fixtures/extract/README.md for the fixtures' sources).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import PLAN_FILE
-from linyi_tracker.extract.document import Document, split_sentences
+from conftest import FIXTURES, PLAN_FILE
+from linyi_tracker.extract import areas as area_rules
+from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor, _Text
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
+
+HERE = FIXTURES / "extract"
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +120,105 @@ def test_last_years_level_is_still_last_years(linyi: Plan) -> None:
     """上年为8.2万人 (a level, no verb of change) stays the figure of 2016."""
     result = text_of(linyi, "城镇新增就业8.6万人，上年为8.2万人。")
     assert rows(result) == [("2017", "linyi", "8.6", "level"), ("2016", "linyi", "8.2", "level")]
+
+
+# The document's title, found past a page's menu
+
+
+def read(plan: Plan, name: str) -> Extraction:
+    return Extractor(plan).extract([read_document(HERE / name, name)])
+
+
+def page(plan: Plan, tmp_path: Path, body: str, title: str = "临沂市统计局") -> Extraction:
+    path = tmp_path / "page.html"
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    path.write_text(html, encoding="utf-8")
+    return Extractor(plan).extract([read_document(path, "page.html")])
+
+
+MENU = "".join(
+    f"<li>{w}</li>" for w in ("首页", "政务公开", "政务服务", "互动交流", "统计数据", "统计公报")
+)
+
+
+def test_a_site_pages_title_past_its_menu_is_the_documents(linyi: Plan) -> None:
+    """jinan-2022-site.html (the site's name as <title>, a menu of eight lines, earlier
+    communiqués listed, the title in a <div>): 17.4万人 is Jinan's, never Linyi's (the title
+    was looked for in the first five lines only, and the figure went to the city)."""
+    result = read(linyi, "jinan-2022-site.html")
+    assert result.rows == []
+    assert result.title_areas == [("jinan-2022-site.html", "济南市")]
+    assert result.year_from_title == 2022
+
+
+def test_a_title_in_h1_past_a_menu_gives_the_year(linyi: Plan, tmp_path: Path) -> None:
+    """临沂市统计局 as <title>, a menu, then <h1>2017年临沂市…统计公报: the figure is 2017's."""
+    body = f"<ul>{MENU}</ul><h1>2017年临沂市国民经济和社会发展统计公报</h1><p>全年城镇新增就业8.6万人。</p>"
+    result = page(linyi, tmp_path, body)
+    assert [(r.period, r.region, r.value) for r in result.rows] == [("2017", "linyi", "8.6")]
+
+
+def test_a_communique_title_in_the_pages_title_comes_first(linyi: Plan, tmp_path: Path) -> None:
+    """<title>2022年济南市…统计公报_济南市人民政府</title>: Jinan's, whatever the lines say."""
+    result = page(
+        linyi,
+        tmp_path,
+        f"<ul>{MENU}</ul><p>全年新增城镇就业17.4万人。</p>",
+        "2022年济南市国民经济和社会发展统计公报_济南市人民政府",
+    )
+    assert result.rows == []
+    assert result.title_areas == [("page.html", "济南市")]
+
+
+def test_a_site_name_is_no_title(linyi: Plan, tmp_path: Path) -> None:
+    """济南市人民政府网站 as <title> and no communiqué title: no title area, no year from it."""
+    result = page(linyi, tmp_path, "<p>全年城镇新增就业8.6万人。</p>", "济南市人民政府网站")
+    assert result.title_areas == []
+    assert result.year_from_title is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据2016年济南市国民经济和社会发展统计公报，全年城镇新增就业8.6万人。",
+        "欢迎访问临沂市统计局！\n根据2016年济南市国民经济和社会发展统计公报，全年城镇新增就业8.6万人。",
+    ],
+)
+def test_a_title_quoted_in_a_sentence_is_no_title(linyi: Plan, text: str) -> None:
+    """A sentence that quotes a communiqué is text: its area is not the document's."""
+    result = text_of(linyi, text, year=None)
+    assert result.title_areas == []
+
+
+def test_the_articles_title_is_the_last_before_its_text(linyi: Plan) -> None:
+    """Links to earlier communiqués above the article's own title: the title nearest the
+    text is the document's (2017, Linyi), not the first link (2016) nor any five lines."""
+    lines = [
+        "临沂市统计局",
+        *("首页", "政务公开", "统计数据", "统计公报", "统计年鉴"),
+        "2016年临沂市国民经济和社会发展统计公报",
+        "2017年临沂市国民经济和社会发展统计公报",
+        "临沂市统计局 国家统计局临沂调查队",
+        "全年城镇新增就业8.6万人。",
+    ]
+    result = text_of(linyi, "\n".join(lines), year=None)
+    assert result.year_from_title == 2017
+    assert [(r.period, r.region) for r in result.rows] == [("2017", "linyi")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("2022年济南市国民经济和社会发展统计公报[1]", True),
+        ("2022年济南市国民经济和社会发展统计公报_济南市人民政府", True),
+        ("济南市人民政府网站", False),
+        ("临沂市统计局", False),
+        ("当前位置：首页 > 统计数据 > 统计公报", False),
+        ("根据2016年临沂市国民经济和社会发展统计公报，全市…", False),
+        ("兰山区", False),
+    ],
+)
+def test_what_reads_as_a_title(line: str, title: bool) -> None:
+    """A year and a communiqué's words, no clause's punctuation: a site, a menu or a
+    sentence is no title."""
+    assert area_rules.is_title(line) is title

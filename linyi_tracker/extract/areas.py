@@ -14,8 +14,12 @@ about any of them is not the city's. These rules only ever say "not the plan's c
   places' lines (a menu of counties on a government page, a table's column of names) or a
   place over a cell with no words (1.5) heads nothing; a sentence that opens with an area names
   the area of the sentences after it on its line (the paragraph);
-- the *title* (the first line naming a 统计公报 or 国民经济和社会发展): its area is the
-  document's; another than the plan's city gives nothing to the city.
+- the *title*: its area is the document's; another than the plan's city gives nothing to
+  the city. The title is a line that reads as one (a year, 统计公报 or 国民经济和社会发展, no
+  clause's punctuation: :func:`is_title`): an HTML page's ``<title>`` or ``<h1>`` when one
+  does, else the last such line before the text begins (a page's menu, its site's name and
+  its list of earlier communiqués come before the article's own title, however many lines
+  they take; a site's name — 济南市人民政府网站, 临沂市统计局 — is no title at all).
 """
 
 from __future__ import annotations
@@ -57,7 +61,12 @@ _TITLE_AREA = re.compile(
     rf"|\d{{4}}\s*年度?\s*(?P<b>{_CJK}{{1,14}}?(?:{_SUFFIX_RE}|共和国|中国|全国))\s*"
     rf"(?:国民经济和社会发展)?统计公报"
 )
-TITLE_LINES = 5  # a title (its year, its area) is looked for in the first sentences
+# 2022年济南市国民经济和社会发展统计公报, 临沂市2017年…统计公报, 2022年度…统计公报 and a page's
+# <title> with its site after it (…统计公报_济南市人民政府): a year and a communiqué's words
+_TITLE_WORDS = re.compile(r"\d{4}\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
+_TEXT_MARKS = "。，,；;！？!?"  # a line with one is text (根据2016年…统计公报，…), not a title
+TITLE_LENGTH = 60
+BEFORE_TEXT = 500  # lines looked at for a title before the text begins, at most
 
 
 # 兰山区和罗庄区, 兰山区、罗庄区: places joined (not 和 opening a name: 和平区)
@@ -92,11 +101,56 @@ def stands_alone(places: Sequence[str | None], texts: Sequence[str], i: int) -> 
     return after < len(texts) and places[after] is None and _CJK_RE.search(texts[after]) is not None
 
 
-def title_area(lines: list[str]) -> str | None:
+def title_area(lines: Sequence[str]) -> str | None:
     """The area a communiqué's title names (山东省, 中华人民共和国, 临沂市), from the first
-    lines that hold a title (folded to simplified script by the caller); None if none."""
-    for text in lines[:TITLE_LINES]:
+    of ``lines`` that names one (the title :func:`document_title` found, folded to
+    simplified script by the caller); None if none."""
+    for text in lines:
         m = _TITLE_AREA.search(text)
         if m:
             return m.group("a") or m.group("b")
     return None
+
+
+def is_title(text: str) -> bool:
+    """The line reads as a communiqué's title: a year and 统计公报 or 国民经济和社会发展, no
+    clause's punctuation, no longer than a title (a sentence quoting one is text)."""
+    text = text.strip()
+    return (
+        len(text) <= TITLE_LENGTH
+        and not any(mark in text for mark in _TEXT_MARKS)
+        and _TITLE_WORDS.search(text) is not None
+    )
+
+
+def starts_text(text: str) -> bool:
+    """The sentence is the communiqué's text, not its page's furniture: it ends in a full
+    stop and says a figure, a clause or more than a heading (欢迎访问临沂市统计局！ and
+    就业形势保持总体稳定。 do not)."""
+    text = text.strip()
+    return (
+        bool(text)
+        and text[-1] in _END_MARKS
+        and (any(ch.isdigit() for ch in text) or "，" in text or len(text) > HEADING_LENGTH)
+    )
+
+
+def before_text(texts: Sequence[str]) -> list[str]:
+    """The lines before the text begins (:func:`starts_text`), at most ``BEFORE_TEXT``."""
+    out: list[str] = []
+    for text in texts[:BEFORE_TEXT]:
+        if starts_text(text):
+            break
+        out.append(text)
+    return out
+
+
+def document_title(headings: Sequence[str], lines: Sequence[str]) -> str | None:
+    """The document's title (all folded to simplified script by the caller): the first of
+    a page's ``<title>`` and ``<h1>`` (``headings``) that reads as a title, else the last
+    line before the text (``lines``: :func:`before_text`) that does; None if none."""
+    for text in headings:
+        if is_title(text):
+            return text.strip()
+    titles = [text.strip() for text in lines if is_title(text)]
+    return titles[-1] if titles else None

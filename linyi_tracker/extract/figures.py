@@ -503,11 +503,15 @@ class Extractor:
     def extract(self, documents: Iterable[Document]) -> Extraction:
         result = Extraction()
         for doc in documents:
-            # where a title is looked for, in simplified script (its year, its area)
-            head = [
-                fold_same_length(simplified(s.text))
-                for s in doc.sentences[: area_rules.TITLE_LINES]
-            ]
+            # the document's title (areas.py), in simplified script: its year, its area
+            title = area_rules.document_title(
+                [fold_same_length(simplified(h)) for h in doc.headings],
+                [
+                    fold_same_length(simplified(text))
+                    for text in area_rules.before_text([s.text for s in doc.sentences])
+                ],
+            )
+            head = [] if title is None else [title]
             title_year = self.year if self.year is not None else _title_year(head)
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
@@ -1187,8 +1191,8 @@ def _negate(number: str) -> str:
 
 
 def _title_year(head: list[str]) -> int | None:
-    """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报)
-    in the first sentences (``head``, folded to simplified script)."""
+    """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报):
+    ``head`` holds the title areas.document_title found, folded to simplified script."""
     for text in head:
         m = _TITLE.search(text)
         if m:
