@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, PLAN_FILE
 from linyi_tracker.extract import areas as area_rules
@@ -184,10 +186,12 @@ def test_a_site_name_is_no_title(linyi: Plan, tmp_path: Path) -> None:
         "欢迎访问临沂市统计局！\n根据2016年济南市国民经济和社会发展统计公报，全年城镇新增就业8.6万人。",
     ],
 )
-def test_a_title_quoted_in_a_sentence_is_no_title(linyi: Plan, text: str) -> None:
-    """A sentence that quotes a communiqué is text: its area is not the document's."""
+def test_a_title_quoted_in_an_opening_sentence_still_names_the_area(linyi: Plan, text: str) -> None:
+    """No line reads as a title: an opening sentence quoting Jinan's communiqué still names
+    the document's area, as before — its figure is withheld, never given to Linyi."""
     result = text_of(linyi, text, year=None)
-    assert result.title_areas == []
+    assert result.rows == []
+    assert result.title_areas == [("x.txt", "济南市")]
 
 
 def test_the_articles_title_is_the_last_before_its_text(linyi: Plan) -> None:
@@ -222,3 +226,30 @@ def test_what_reads_as_a_title(line: str, title: bool) -> None:
     """A year and a communiqué's words, no clause's punctuation: a site, a menu or a
     sentence is no title."""
     assert area_rules.is_title(line) is title
+
+
+_FURNITURE = st.sampled_from(
+    [
+        "济南市人民政府网站",
+        "临沂市统计局",
+        "首页",
+        "政务公开",
+        "兰山区",
+        "当前位置：首页 > 统计数据 > 统计公报",
+        "欢迎访问临沂市统计局！",
+        "就业形势保持总体稳定。",
+        "2016年临沂市国民经济和社会发展统计公报",
+        "发布时间：2023-04-12",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(menu=st.lists(_FURNITURE, max_size=60), after=st.lists(_FURNITURE, max_size=3))
+def test_a_menu_of_any_length_leaves_the_title(menu: list[str], after: list[str]) -> None:
+    """However many lines of a site's furniture come before the article's title (and a few
+    without a title's words after it), the title found is the article's."""
+    title = "2022年济南市国民经济和社会发展统计公报"
+    after = [line for line in after if not area_rules.is_title(line)]
+    lines = [*menu, title, *after, "全年新增城镇就业17.4万人，发放各类稳岗补贴6亿元。"]
+    assert area_rules.document_title([], area_rules.before_text(lines)) == title

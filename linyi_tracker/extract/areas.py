@@ -19,7 +19,9 @@ about any of them is not the city's. These rules only ever say "not the plan's c
   clause's punctuation: :func:`is_title`): an HTML page's ``<title>`` or ``<h1>`` when one
   does, else the last such line before the text begins (a page's menu, its site's name and
   its list of earlier communiqués come before the article's own title, however many lines
-  they take; a site's name — 济南市人民政府网站, 临沂市统计局 — is no title at all).
+  they take; a site's name — 济南市人民政府网站, 临沂市统计局 — is no title at all). Where
+  no line reads as a title, a title's words in the first sentences name the year and the
+  area (根据2016年济南市…统计公报，…: withheld, as it always was).
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ _TITLE_WORDS = re.compile(r"\d{4}\s*年[^。]{0,40}?(?:统计公报|国民经济
 _TEXT_MARKS = "。，,；;！？!?"  # a line with one is text (根据2016年…统计公报，…), not a title
 TITLE_LENGTH = 60
 BEFORE_TEXT = 500  # lines looked at for a title before the text begins, at most
+OPENING = 5  # where no line reads as a title, its year and area are looked for in these
 
 
 # 兰山区和罗庄区, 兰山区、罗庄区: places joined (not 和 opening a name: 和平区)

@@ -511,7 +511,16 @@ class Extractor:
                     for text in area_rules.before_text([s.text for s in doc.sentences])
                 ],
             )
-            head = [] if title is None else [title]
+            # no line reads as a title: the opening sentences, as before (a sentence quoting
+            # 2016年济南市…统计公报 there still names the document's area: withheld)
+            head = (
+                [title]
+                if title is not None
+                else [
+                    fold_same_length(simplified(s.text))
+                    for s in doc.sentences[: area_rules.OPENING]
+                ]
+            )
             title_year = self.year if self.year is not None else _title_year(head)
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
