@@ -9,6 +9,7 @@ tests/fixtures/extract/README.md for the fixtures' sources).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,58 @@ def test_a_menu_of_any_length_leaves_the_title(menu: list[str], after: list[str]
     after = [line for line in after if not area_rules.is_title(line)]
     lines = [*menu, title, *after, "全年新增城镇就业17.4万人，发放各类稳岗补贴6亿元。"]
     assert area_rules.document_title([], area_rules.before_text(lines)) == title
+
+
+# A heading of common nouns ending in 区, 市, 镇 is a topic, not a place
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["城乡社区", "六、城乡社区", "景区", "旅游景区", "园区", "居民小区", "城镇", "城市和社区"],
+)
+def test_a_heading_of_common_nouns_is_no_place(linyi: Plan, heading: str) -> None:
+    """七、城乡社区 over the city's text is a topic: the lines under it are the city's (they
+    were withheld as another area's, the heading ending in 区)."""
+    result = text_of(linyi, f"{heading}\n全年城镇新增就业8.6万人。")
+    assert rows(result) == [("2017", "linyi", "8.6", "level")]
+
+
+@pytest.mark.parametrize(
+    "heading", ["沂蒙山景区", "城区", "高新区", "经济技术开发区", "兰山区和园区"]
+)
+def test_a_heading_naming_a_part_of_the_city_still_withholds(linyi: Plan, heading: str) -> None:
+    """A proper name before the common noun, or a part of the city (城区, 高新区): still a
+    place whose lines are not the city's."""
+    result = text_of(linyi, f"{heading}\n全年城镇新增就业8.6万人。")
+    assert result.rows == []
+    assert [n.reason for n in result.not_read] == ["paragraph-area"]
+
+
+_WORDS = st.sampled_from(
+    [
+        "兰山区",
+        "沂蒙山",
+        "城乡",
+        "社区",
+        "景区",
+        "园区",
+        "旅游",
+        "服务",
+        "城区",
+        "济南市",
+        "和",
+        "、",
+        "镇",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_WORDS, min_size=1, max_size=6))
+def test_the_common_nouns_only_narrow_what_is_a_place(words: list[str]) -> None:
+    """Whatever the words, a text is a place only when every part of it ends in a place's
+    suffix (the rule before): the common nouns never make a place of anything."""
+    text = "".join(words)
+    parts = re.split(r"(?<=.)[和与及、]", text.strip())
+    before = all(area_rules.PLACE_WORD.fullmatch(p.strip()) for p in parts)
+    assert not area_rules.is_place(text) or before

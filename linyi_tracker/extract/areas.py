@@ -74,13 +74,29 @@ OPENING = 5  # where no line reads as a title, its year and area are looked for 
 
 # 兰山区和罗庄区, 兰山区、罗庄区: places joined (not 和 opening a name: 和平区)
 _JOINED = re.compile(r"(?<=.)[和与及、]")
+# Common nouns that end in a place's suffix (区, 市, 镇, 乡): a topic of the whole text
+# (七、城乡社区, 景区, 园区, 城镇), not a place's name — with only topic words before them.
+# A proper name before one (沂蒙山景区, 临沂经济技术开发区) is still a place, and so are the
+# parts of a city these do not list (城区, 市区, 开发区, 高新区, 山区: withheld as before).
+COMMON_NOUNS = ("社区", "景区", "园区", "小区", "城乡", "城镇", "乡镇", "城市", "超市", "集市")
+TOPIC_WORDS = (
+    "旅游", "工业", "农业", "产业", "物流", "商贸", "文化", "科技", "生态", "居民", "住宅",
+    "重点", "特色", "农村", "服务", "建设", "管理", "发展",
+)  # fmt: skip
+_COMMON = re.compile(
+    "(?:" + "|".join(TOPIC_WORDS + COMMON_NOUNS) + ")*(?:" + "|".join(COMMON_NOUNS) + ")"
+)
 
 
 def is_place(text: str) -> bool:
     """The text (spaces and a closing colon aside) is a place's name and nothing more, or
-    places joined by 和, 与, 及 or 、 — not a topic joined to one (城市建设和园区)."""
-    parts = _JOINED.split(text.strip().rstrip("：:").strip())
-    return all(PLACE_WORD.fullmatch(part.strip()) is not None for part in parts)
+    places joined by 和, 与, 及 or 、 — not a topic joined to one (城市建设和园区), nor common
+    nouns alone (城乡社区, 旅游景区, 城市和社区: :data:`COMMON_NOUNS`). Only ever narrower than
+    "every part ends in a place's suffix"."""
+    parts = [part.strip() for part in _JOINED.split(text.strip().rstrip("：:").strip())]
+    return all(PLACE_WORD.fullmatch(part) is not None for part in parts) and not all(
+        _COMMON.fullmatch(part) for part in parts
+    )
 
 
 def heading_text(text: str) -> str | None:
