@@ -9,21 +9,26 @@ tests/fixtures/extract/README.md for the fixtures' sources).
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, PLAN_FILE
+from conftest import FIXTURES, PLAN_FILE, Result
 from linyi_tracker.extract import areas as area_rules
 from linyi_tracker.extract.document import Document, read_document, split_sentences
-from linyi_tracker.extract.figures import Extraction, Extractor, _Text
+from linyi_tracker.extract.figures import Extraction, Extractor, NotReadReason, SkipReason, _Text
+from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
 
 HERE = FIXTURES / "extract"
+Run = Callable[..., Result]
 
 
 @pytest.fixture(scope="module")
@@ -309,3 +314,61 @@ def test_the_common_nouns_only_narrow_what_is_a_place(words: list[str]) -> None:
     parts = re.split(r"(?<=.)[和与及、]", text.strip())
     before = all(area_rules.PLACE_WORD.fullmatch(p.strip()) for p in parts)
     assert not area_rules.is_place(text) or before
+
+
+# What the area reasons tell the analyst to do
+
+
+@pytest.mark.parametrize("word", ["全区", "全县", "本区"])
+def test_the_own_area_of_an_untitled_text_asks_for_the_region(linyi: Plan, word: str) -> None:
+    """全区城镇新增就业1.5万人 with no title nor --region: listed as own-area (the text's own
+    county, unnamed), not as another area's."""
+    result = text_of(linyi, f"{word}城镇新增就业1.5万人。")
+    assert result.rows == []
+    assert [n.reason for n in result.not_read] == ["own-area"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("我省城镇新增就业1.5万人。", "other-area"),
+        ("临沂市2017年国民经济和社会发展统计公报\n全区城镇新增就业1.5万人。", "other-area"),
+    ],
+)
+def test_an_own_area_word_no_region_can_name_stays_another_area(
+    linyi: Plan, text: str, reason: str
+) -> None:
+    """我省 (the plan has no province) or 全区 under the city's own title: --region is no fix,
+    so the reason stays other-area."""
+    assert [n.reason for n in text_of(linyi, text).not_read] == [reason]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_own_area_message_names_the_region_option(run: Run, tmp_path: Path, lang: str) -> None:
+    """The CLI lists 全区's sentence with a message that says to name the area with --region."""
+    path = tmp_path / "a.txt"
+    path.write_text("全区城镇新增就业1.5万人。\n", encoding="utf-8")
+    result = run("extract", str(path), "--lang", lang, "--format", "json")
+    (item,) = json.loads(result.stdout)["not_read"]
+    assert item["reason"] == "own-area"
+    assert "--region" in item["message"]
+    assert ("县区" in item["message"]) == (lang == "zh")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_paragraph_area_message_does_not_say_the_city(lang: Lang) -> None:
+    """A county's communiqué withholds a paragraph about another county from the county, not
+    from 全市: the message says the text's area (the city, or the county its title or
+    --region names)."""
+    message = t("extract.not_read.paragraph-area", lang)
+    assert "不归入全市" not in message and "not given to the city" not in message
+    assert "--region" in message
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_reason_is_said_in_both_languages(lang: Lang) -> None:
+    """Each reason a number is skipped or a sentence not read has its label in zh and en."""
+    for reason in get_args(NotReadReason):
+        assert t(f"extract.not_read.{reason}", lang)
+    for reason in get_args(SkipReason):
+        assert t(f"extract.skip.{reason}", lang)

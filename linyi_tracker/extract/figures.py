@@ -94,6 +94,7 @@ NotReadReason = Literal[
     "unclear",
     "unit",
     "other-area",
+    "own-area",
     "not-a-number",
     "several",
     "base-year",
@@ -110,6 +111,10 @@ NotReadReason = Literal[
 # document's title is another area's (areas.py).
 PARAGRAPH = "@paragraph"
 TITLE = "@title"
+# 全区, 全县 … in a text whose area neither a title nor --region names, when the plan has
+# regions whose name ends so: a county's own communiqué, most likely — withheld, and the
+# analyst told to name the area with --region (not "another area": that is no fix).
+UNNAMED = "@unnamed"
 
 
 @dataclass(frozen=True)
@@ -525,7 +530,8 @@ class Extractor:
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
             fallback = self._document_region(doc.path, head, result)
-            own = self._own_areas(fallback)
+            named = self.region_given or area_rules.title_area(head) is not None
+            own = self._own_areas(fallback, named)
             section: str | None = None  # the area of a heading line above (areas.py)
             paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
             note_line = 0  # the line of a footnote (注：…): its figures are not proposed
@@ -572,19 +578,29 @@ class Extractor:
             return own.get(region, region)
         return "" if area_rules.is_place(text) else None
 
-    def _own_areas(self, document: str) -> dict[str, str]:
+    def _own_areas(self, document: str, named: bool = True) -> dict[str, str]:
         """What 全市, 全县, 我省 … (OWN_AREAS) name in a document whose region is
         ``document`` (TITLE: another area's communiqué): that region when its name ends so,
         else the plan's city when its name does (全市 in a county's text), else another
-        area (""). In another area's communiqué they are its area (TITLE: withheld with the
-        title's reason, which --region overrides). Keyed by the words' ids in ``region_names``."""
+        area (""), or UNNAMED when neither a title nor --region named the document's area
+        (``named``) and a region of the plan's name ends so (全区 with no title: name the
+        county with --region). In another area's communiqué they are its area (TITLE:
+        withheld with the title's reason, which --region overrides). Keyed by the words' ids
+        in ``region_names``."""
         if document == TITLE:
             return {OWN + word: TITLE for word in OWN_AREAS}
         places = [self.plan.region_by_id[document], self.plan.city]
-        return {
-            OWN + word: next((r.id for r in places if r.name.zh.endswith(ends)), "")
-            for word, ends in OWN_AREAS.items()
-        }
+        own: dict[str, str] = {}
+        for word, ends in OWN_AREAS.items():
+            region = next((r.id for r in places if r.name.zh.endswith(ends)), "")
+            if (
+                not region
+                and not named
+                and any(r.name.zh.endswith(ends) for r in self.plan.regions)
+            ):
+                region = UNNAMED
+            own[OWN + word] = region
+        return own
 
     def _document_region(self, path: str, head: list[str], result: Extraction) -> str:
         """The region of a document's sentences that name none: --region, else the area of
@@ -628,7 +644,7 @@ class Extractor:
         s = sentence.text
         here = self.region if fallback is None else fallback
         if own is None:
-            own = self._own_areas(self.region)
+            own = self._own_areas(self.region, self.region_given)
         # Read in simplified script, one character for one: spans stay the published
         # sentence's, which the review shows (臨沂市…8.37萬人).
         f = fold_same_length(simplified(s))
@@ -869,6 +885,8 @@ class Extractor:
         region = self._region(areas, a, fallback)
         if region == "":
             return _Unread("other-area", span)
+        if region == UNNAMED:
+            return _Unread("own-area", span)
         if region == PARAGRAPH:
             return _Unread("paragraph-area", span)
         if region == TITLE:

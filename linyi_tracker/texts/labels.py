@@ -1197,10 +1197,19 @@ LABELS.update(
             "en": "about an area outside the plan's (全国, 全省, another city, a development "
             "zone, a town, …)",
         },
+        "extract.not_read.own-area": {
+            "zh": "“全区”“全县”等说的是本文自己的地区，但标题和 --region 都没有说明是哪个县区："
+            "不归入全市；如本文是某县区的公报，请用 --region 指明该县区后重新提取",
+            "en": "全区, 全县 … name the text's own area, which neither a title nor --region says: "
+            "not given to the city; if the text is a county's communiqué, name the county with "
+            "--region and extract again",
+        },
         "extract.not_read.paragraph-area": {
-            "zh": "本段（或上方标题）说的是另一地区或某个县区，本句未写地区：不归入全市，请对照原文录入",
+            "zh": "本段（或上方标题）说的是另一地区或某个县区，本句未写地区：不归入本文的地区"
+            "（全市，或标题、--region 所指的县区），请对照原文录入",
             "en": "the paragraph (or the heading above it) is about another area or a county "
-            "and the sentence names none: not given to the city; enter it from the text",
+            "and the sentence names none: not given to the text's area (the city, or the county "
+            "its title or --region names); enter it from the text",
         },
         "extract.not_read.title-area": {
             "zh": "标题说明本文是另一地区的公报：其数字不归入全市（每个文件只列第一句）",
