@@ -372,3 +372,45 @@ def test_every_reason_is_said_in_both_languages(lang: Lang) -> None:
         assert t(f"extract.not_read.{reason}", lang)
     for reason in get_args(SkipReason):
         assert t(f"extract.skip.{reason}", lang)
+
+
+# With no title, another area's bureau over the text withholds (never gives)
+
+
+def test_another_citys_bureau_over_an_untitled_text_withholds(linyi: Plan) -> None:
+    """jinan-2020-byline.zh-hant.txt (xiaomonv0755.com/tjgb/15sd/36681.html): no title, the
+    byline 濟南市統計局國家統計局濟南調查隊 over the text — 16.3萬人 is Jinan's, never Linyi's
+    (it was proposed for Linyi)."""
+    result = read(linyi, "jinan-2020-byline.zh-hant.txt")
+    assert result.rows == []
+    assert result.title_areas == [("jinan-2020-byline.zh-hant.txt", "济南市")]
+
+
+@pytest.mark.parametrize("byline", ["临沂市统计局", "临沂市统计局 国家统计局临沂调查队"])
+def test_the_citys_own_bureau_changes_nothing(linyi: Plan, byline: str) -> None:
+    """临沂市统计局 over the text (a byline, or the site's name): the city's figure, as before."""
+    result = text_of(linyi, f"{byline}\n全年城镇新增就业8.6万人。")
+    assert rows(result) == [("2017", "linyi", "8.6", "level")]
+    assert result.title_areas == []
+
+
+@pytest.mark.parametrize("byline", ["兰山区统计局", "国家统计局", "山东省统计局"])
+def test_a_county_or_wider_bureau_withholds_from_the_city(linyi: Plan, byline: str) -> None:
+    """兰山区统计局 or 国家统计局 over an untitled text: not given to the city (a byline never
+    gives a figure to a county either; --region names it)."""
+    result = text_of(linyi, f"{byline}\n全年城镇新增就业8.6万人。")
+    assert result.rows == []
+    assert [n.reason for n in result.not_read] == ["title-area"]
+
+
+def test_the_national_bureau_is_a_national_plans_own() -> None:
+    """国家统计局 over the text read with a country's plan: its figures stay the country's."""
+    plan = read_plan(HERE / "national-plan.yaml")
+    result = text_of(plan, "国家统计局\n全年粮食产量69541万吨。", year=2023)
+    assert [(r.region, r.value) for r in result.rows] == [("cn", "69541")]
+
+
+def test_a_title_outweighs_a_byline(linyi: Plan) -> None:
+    """The title 2017年临沂市…统计公报 and a bureau's line after it: the title says the area."""
+    text = "2017年临沂市国民经济和社会发展统计公报\n国家统计局临沂调查队\n全年城镇新增就业8.6万人。"
+    assert rows(text_of(linyi, text)) == [("2017", "linyi", "8.6", "level")]

@@ -21,7 +21,10 @@ about any of them is not the city's. These rules only ever say "not the plan's c
   its list of earlier communiqués come before the article's own title, however many lines
   they take; a site's name — 济南市人民政府网站, 临沂市统计局 — is no title at all). Where
   no line reads as a title, a title's words in the first sentences name the year and the
-  area (根据2016年济南市…统计公报，…: withheld, as it always was).
+  area (根据2016年济南市…统计公报，…: withheld, as it always was); failing those, a byline of
+  statistics bureaus there (济南市统计局 国家统计局济南调查队, as reposts print it over the
+  text) withholds every figure that names no area when its area is not the plan's city — it
+  never gives one (a page's site may be the bureau that reposts another's communiqué).
 """
 
 from __future__ import annotations
@@ -128,6 +131,27 @@ def title_area(lines: Sequence[str]) -> str | None:
         m = _TITLE_AREA.search(text)
         if m:
             return m.group("a") or m.group("b")
+    return None
+
+
+_BUREAU = (
+    rf"(?:{_CJK}{{2,14}}?(?:省|市|县|区|州|盟|旗)统计局|国家统计局(?:{_CJK}{{2,8}}?调查总?队)?)"
+)
+# 济南市统计局 国家统计局济南调查队, 国家统计局: a line of issuers and nothing else
+_BYLINE = re.compile(rf"{_BUREAU}(?:\s*{_BUREAU})*")
+_BUREAU_AREA = re.compile(
+    rf"(?P<area>{_CJK}{{2,14}}?(?:省|市|县|区|州|盟|旗))统计局|国家统计局(?!{_CJK})"
+)
+
+
+def issuer_area(lines: Sequence[str]) -> str | None:
+    """The area of the first line that is a byline of statistics bureaus (济南市统计局
+    国家统计局济南调查队 → 济南市; 国家统计局 → 全国), folded by the caller; None if none."""
+    for text in lines:
+        if _BYLINE.fullmatch(text.strip()):
+            m = _BUREAU_AREA.search(text)
+            if m:
+                return m.group("area") or "全国"
     return None
 
 

@@ -606,11 +606,22 @@ class Extractor:
         """The region of a document's sentences that name none: --region, else the area of
         its title when that is the plan's city or one of its regions (alone or after the
         city's name: 临沂市兰山区), else TITLE (another area: nothing for the city), else the
-        city."""
+        city. With no title, a byline of another area's bureau (济南市统计局, 兰山区统计局) is
+        TITLE too; the city's own (临沂市统计局) changes nothing: a byline only withholds."""
         if self.region_given:
             return self.region
         area = area_rules.title_area(head)
-        if area is None or area in OWN_AREAS:  # 2017年全市…统计公报 names no area
+        if area is None:
+            byline = area_rules.issuer_area(head)
+            city = self.plan.city
+            own = {n for n, r in self.region_names if r == city.id} | {city.name.zh}
+            if city.name.zh in ("全国", "中国"):
+                own.add("全国")  # 国家统计局 is a country's plan's own bureau
+            if byline is not None and byline not in own:
+                result.title_areas.append((path, byline))
+                return TITLE
+            return self.region
+        if area in OWN_AREAS:  # 2017年全市…统计公报 names no area
             return self.region
         city = self.plan.city
         if area in ("中华人民共和国", "中国", "全国") and city.name.zh in ("全国", "中国"):

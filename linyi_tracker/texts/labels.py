@@ -1212,9 +1212,9 @@ LABELS.update(
             "its title or --region names); enter it from the text",
         },
         "extract.not_read.title-area": {
-            "zh": "标题说明本文是另一地区的公报：其数字不归入全市（每个文件只列第一句）",
-            "en": "the title says the text is another area's communiqué: its figures are not "
-            "the city's (the first sentence of each file is listed)",
+            "zh": "标题（或署名的统计局）说明本文是另一地区的公报：其数字不归入全市（每个文件只列第一句）",
+            "en": "the title (or the issuing bureau) says the text is another area's communiqué: "
+            "its figures are not the city's (the first sentence of each file is listed)",
         },
         "extract.not_read.not-a-number": {
             "zh": "该指标的值不是数字（节点或定性目标）：请人工判断",
@@ -1272,9 +1272,9 @@ LABELS.update(
             "en": "year taken from the title: {year} (--period overrides it)",
         },
         "extract.title_area": {
-            "zh": "{path} 的标题说的是“{area}”，不是{city}：其中只有写明{city}或其县区的数字才会建议"
+            "zh": "{path} 的标题（或署名的统计局）说的是“{area}”，不是{city}：其中只有写明{city}或其县区的数字才会建议"
             "（未写地区或写“全市”“我市”的都不归入{city}）。若全文确是{city}的，请加 --region 指定地区",
-            "en": "the title of {path} names {area}, not {city}: only its figures that name "
+            "en": "the title (or the issuing bureau) of {path} names {area}, not {city}: only its figures that name "
             "{city} or one of its regions are proposed (none that names no area, or says "
             "全市/我市). If the text is {city}'s, say so with --region",
         },
