@@ -68,7 +68,8 @@ _TITLE_AREA = re.compile(
 )
 # 2022年济南市国民经济和社会发展统计公报, 临沂市2017年…统计公报, 2022年度…统计公报 and a page's
 # <title> with its site after it (…统计公报_济南市人民政府): a year and a communiqué's words
-_TITLE_WORDS = re.compile(r"\d{4}\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
+# a year and a communiqué's words: what makes a title, and its year (group 1)
+TITLE_YEAR = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
 _TEXT_MARKS = "。，,；;！？!?"  # a line with one is text (根据2016年…统计公报，…), not a title
 TITLE_LENGTH = 60
 BEFORE_TEXT = 500  # lines looked at for a title before the text begins, at most
@@ -162,7 +163,7 @@ def is_title(text: str) -> bool:
     return (
         len(text) <= TITLE_LENGTH
         and not any(mark in text for mark in _TEXT_MARKS)
-        and _TITLE_WORDS.search(text) is not None
+        and TITLE_YEAR.search(text) is not None
     )
 
 

@@ -243,7 +243,6 @@ _NUMBER = re.compile(r"(?<![\d.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
 _MAGNITUDE = tuple(word for word, _ in MAGNITUDE_WORDS)
 _MAGNITUDE_RE = "(?:" + "|".join(_MAGNITUDE) + ")"
 _DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|季度|周年|位|次会议|届)")
-_TITLE = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
 # 到2020年: a deadline, what is due by then (截至/截止到2016年8月底 is a date of an actual).
 _DEADLINE = re.compile(r"(?<![至止])到\s*\d{4}\s*年")
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1232,7 +1231,7 @@ def _title_year(head: list[str]) -> int | None:
     """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报):
     ``head`` holds the title areas.document_title found, folded to simplified script."""
     for text in head:
-        m = _TITLE.search(text)
+        m = area_rules.TITLE_YEAR.search(text)
         if m:
             return int(m.group(1))
     return None
