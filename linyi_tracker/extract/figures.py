@@ -20,8 +20,10 @@ after it. These rules only withhold. So do the area rules (areas.py): an area th
 does not name is another area — a clause that is only a place's name (济南市：…), a region
 written onto a smaller place (临沂经济技术开发区), 分县区看; a number after none of the
 sentence's areas is withheld when its paragraph opened with another area or a county, or a
-heading line above names one (``paragraph-area``), or the title is another area's
-communiqué (``title-area``, said once a file; ``--region`` overrides). Then, in this order:
+heading line above names one (``paragraph-area``), or the title (with no title, the
+bureau that signs the text) is another area's communiqué (``title-area``, said once a
+file; ``--region`` overrides); 全区, 全县 … in a text whose area neither a title nor
+``--region`` names are the analyst's to name (``own-area``). Then, in this order:
 
 - a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
@@ -41,8 +43,14 @@ communiqué (``title-area``, said once a file; ``--region`` overrides). Then, in
   (增长（以下如无特别说明，均为名义增长）7.9%) or a note's mark (增长[3]3.1%, whose number
   is never a figure): with ``%`` a growth rate on the previous year (signed; 实际增长,
   扣除价格因素, 可比价, 不变价 and 年均增长 are skipped: price-adjusted, or an average over
-  years), with a unit an absolute change (比上年增加888万吨), never a level;
-- compared with another period without such a verb (比上年多63万人), a change too;
+  years), with a unit an absolute change (比上年增加888万吨), never a level; a growth on
+  another base year than the previous one (比2015年, 和2015年相比) is not read (``base-year``),
+  nor one after 上年/去年 with no 比 (上年增长8.5%: last year's growth, or growth on last
+  year? ``unclear``);
+- compared with another period without such a verb (比上年多63万人, 与上年相比多…), a
+  change too. A comparison is one rule (``_versus``: 比上年, 较上年, 相比上年, 高于上年,
+  与/和/同/跟 上年（同期）相比, 比2015年): its year is a base, never a figure's period, and
+  its 和 joins no subjects;
 - otherwise, in the indicator's unit (or one the plan converts exactly, 万人 → 人; ``%``
   for a percent indicator), a level.
 
