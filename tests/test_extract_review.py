@@ -414,3 +414,18 @@ def test_a_title_outweighs_a_byline(linyi: Plan) -> None:
     """The title 2017年临沂市…统计公报 and a bureau's line after it: the title says the area."""
     text = "2017年临沂市国民经济和社会发展统计公报\n国家统计局临沂调查队\n全年城镇新增就业8.6万人。"
     assert rows(text_of(linyi, text)) == [("2017", "linyi", "8.6", "level")]
+
+
+def test_a_title_quoted_in_a_broken_line_is_no_title(linyi: Plan) -> None:
+    """pdftotext breaks lines before their full stop: a body line quoting 《2016年济南市…统计公报》
+    is text, not a title that would outweigh the real one above it (year 2016, Jinan)."""
+    lines = [
+        "临沂市2017年国民经济和社会发展统计公报",
+        "全年城镇新增就业8.6万人，比上年增加0.3万人，数据与",
+        "《2016年济南市国民经济和社会发展统计公报》",
+        "口径一致。",
+    ]
+    result = text_of(linyi, "\n".join(lines), year=None)
+    assert result.year_from_title == 2017
+    assert result.title_areas == []
+    assert rows(result) == [("2017", "linyi", "8.6", "level")]

@@ -70,7 +70,8 @@ _TITLE_AREA = re.compile(
 # <title> with its site after it (…统计公报_济南市人民政府): a year and a communiqué's words
 # a year and a communiqué's words: what makes a title, and its year (group 1)
 TITLE_YEAR = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
-_TEXT_MARKS = "。，,；;！？!?"  # a line with one is text (根据2016年…统计公报，…), not a title
+# a line with one is text (根据2016年…统计公报，…) or quotes a title (《2016年…统计公报》)
+_TEXT_MARKS = "。，,；;！？!?《》“”"
 TITLE_LENGTH = 60
 BEFORE_TEXT = 500  # lines looked at for a title before the text begins, at most
 OPENING = 5  # where no line reads as a title, its year and area are looked for in these
@@ -170,20 +171,21 @@ def is_title(text: str) -> bool:
 def starts_text(text: str) -> bool:
     """The sentence is the communiqué's text, not its page's furniture: it ends in a full
     stop and says a figure, a clause or more than a heading (欢迎访问临沂市统计局！ and
-    就业形势保持总体稳定。 do not)."""
+    就业形势保持总体稳定。 do not), or it is a line of text broken before its full stop (a
+    figure and a comma: pdftotext's lines)."""
     text = text.strip()
-    return (
-        bool(text)
-        and text[-1] in _END_MARKS
-        and (any(ch.isdigit() for ch in text) or "，" in text or len(text) > HEADING_LENGTH)
-    )
+    digit = any(ch.isdigit() for ch in text)
+    if digit and ("，" in text or "," in text):
+        return True
+    return bool(text) and text[-1] in _END_MARKS and (digit or len(text) > HEADING_LENGTH)
 
 
 def before_text(texts: Sequence[str]) -> list[str]:
-    """The lines before the text begins (:func:`starts_text`), at most ``BEFORE_TEXT``."""
+    """The lines before the text begins (:func:`starts_text`; a title never begins it), at
+    most ``BEFORE_TEXT``, folded to simplified script by the caller."""
     out: list[str] = []
     for text in texts[:BEFORE_TEXT]:
-        if starts_text(text):
+        if not is_title(text) and starts_text(text):
             break
         out.append(text)
     return out

@@ -518,10 +518,12 @@ class Extractor:
             # the document's title (areas.py), in simplified script: its year, its area
             title = area_rules.document_title(
                 [fold_same_length(simplified(h)) for h in doc.headings],
-                [
-                    fold_same_length(simplified(text))
-                    for text in area_rules.before_text([s.text for s in doc.sentences])
-                ],
+                area_rules.before_text(
+                    [
+                        fold_same_length(simplified(s.text))
+                        for s in doc.sentences[: area_rules.BEFORE_TEXT]
+                    ]
+                ),
             )
             # no line reads as a title: the opening sentences, as before (a sentence quoting
             # 2016年济南市…统计公报 there still names the document's area: withheld)
