@@ -14,8 +14,17 @@ about any of them is not the city's. These rules only ever say "not the plan's c
   places' lines (a menu of counties on a government page, a table's column of names) or a
   place over a cell with no words (1.5) heads nothing; a sentence that opens with an area names
   the area of the sentences after it on its line (the paragraph);
-- the *title* (the first line naming a 统计公报 or 国民经济和社会发展): its area is the
-  document's; another than the plan's city gives nothing to the city.
+- the *title*: its area is the document's; another than the plan's city gives nothing to
+  the city. The title is a line that reads as one (a year, 统计公报 or 国民经济和社会发展, no
+  clause's punctuation: :func:`is_title`): an HTML page's ``<title>`` or ``<h1>`` when one
+  does, else the last such line before the text begins (a page's menu, its site's name and
+  its list of earlier communiqués come before the article's own title, however many lines
+  they take; a site's name — 济南市人民政府网站, 临沂市统计局 — is no title at all). Where
+  no line reads as a title, a title's words in the first sentences name the year and the
+  area (根据2016年济南市…统计公报，…: withheld, as it always was); failing those, a byline of
+  statistics bureaus there (济南市统计局 国家统计局济南调查队, as reposts print it over the
+  text) withholds every figure that names no area when its area is not the plan's city — it
+  never gives one (a page's site may be the bureau that reposts another's communiqué).
 """
 
 from __future__ import annotations
@@ -57,18 +66,42 @@ _TITLE_AREA = re.compile(
     rf"|\d{{4}}\s*年度?\s*(?P<b>{_CJK}{{1,14}}?(?:{_SUFFIX_RE}|共和国|中国|全国))\s*"
     rf"(?:国民经济和社会发展)?统计公报"
 )
-TITLE_LINES = 5  # a title (its year, its area) is looked for in the first sentences
+# 2022年济南市国民经济和社会发展统计公报, 临沂市2017年…统计公报, 2022年度…统计公报 and a page's
+# <title> with its site after it (…统计公报_济南市人民政府): a year and a communiqué's words
+# a year and a communiqué's words: what makes a title, and its year (group 1)
+TITLE_YEAR = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
+# a line with one is text (根据2016年…统计公报，…) or quotes a title (《2016年…统计公报》)
+_TEXT_MARKS = "。，,；;！？!?《》“”"
+TITLE_LENGTH = 60
+BEFORE_TEXT = 500  # lines looked at for a title before the text begins, at most
+OPENING = 5  # where no line reads as a title, its year and area are looked for in these
 
 
 # 兰山区和罗庄区, 兰山区、罗庄区: places joined (not 和 opening a name: 和平区)
 _JOINED = re.compile(r"(?<=.)[和与及、]")
+# Common nouns that end in a place's suffix (区, 市, 镇, 乡): a topic of the whole text
+# (七、城乡社区, 景区, 园区, 城镇), not a place's name — with only topic words before them.
+# A proper name before one (沂蒙山景区, 临沂经济技术开发区) is still a place, and so are the
+# parts of a city these do not list (城区, 市区, 开发区, 高新区, 山区: withheld as before).
+COMMON_NOUNS = ("社区", "景区", "园区", "小区", "城乡", "城镇", "乡镇", "城市", "超市", "集市")
+TOPIC_WORDS = (
+    "旅游", "工业", "农业", "产业", "物流", "商贸", "文化", "科技", "生态", "居民", "住宅",
+    "重点", "特色", "农村", "服务", "建设", "管理", "发展",
+)  # fmt: skip
+_COMMON = re.compile(
+    "(?:" + "|".join(TOPIC_WORDS + COMMON_NOUNS) + ")*(?:" + "|".join(COMMON_NOUNS) + ")"
+)
 
 
 def is_place(text: str) -> bool:
     """The text (spaces and a closing colon aside) is a place's name and nothing more, or
-    places joined by 和, 与, 及 or 、 — not a topic joined to one (城市建设和园区)."""
-    parts = _JOINED.split(text.strip().rstrip("：:").strip())
-    return all(PLACE_WORD.fullmatch(part.strip()) is not None for part in parts)
+    places joined by 和, 与, 及 or 、 — not a topic joined to one (城市建设和园区), nor common
+    nouns alone (城乡社区, 旅游景区, 城市和社区: :data:`COMMON_NOUNS`). Only ever narrower than
+    "every part ends in a place's suffix"."""
+    parts = [part.strip() for part in _JOINED.split(text.strip().rstrip("：:").strip())]
+    return all(PLACE_WORD.fullmatch(part) is not None for part in parts) and not all(
+        _COMMON.fullmatch(part) for part in parts
+    )
 
 
 def heading_text(text: str) -> str | None:
@@ -92,11 +125,78 @@ def stands_alone(places: Sequence[str | None], texts: Sequence[str], i: int) -> 
     return after < len(texts) and places[after] is None and _CJK_RE.search(texts[after]) is not None
 
 
-def title_area(lines: list[str]) -> str | None:
+def title_area(lines: Sequence[str]) -> str | None:
     """The area a communiqué's title names (山东省, 中华人民共和国, 临沂市), from the first
-    lines that hold a title (folded to simplified script by the caller); None if none."""
-    for text in lines[:TITLE_LINES]:
+    of ``lines`` that names one (the title :func:`document_title` found, folded to
+    simplified script by the caller); None if none."""
+    for text in lines:
         m = _TITLE_AREA.search(text)
         if m:
             return m.group("a") or m.group("b")
     return None
+
+
+_BUREAU = (
+    rf"(?:{_CJK}{{2,14}}?(?:省|市|县|区|州|盟|旗)统计局|国家统计局(?:{_CJK}{{2,8}}?调查总?队)?)"
+)
+# 济南市统计局 国家统计局济南调查队, 国家统计局: a line of issuers and nothing else
+_BYLINE = re.compile(rf"{_BUREAU}(?:\s*{_BUREAU})*")
+_BUREAU_AREA = re.compile(
+    rf"(?P<area>{_CJK}{{2,14}}?(?:省|市|县|区|州|盟|旗))统计局|国家统计局(?!{_CJK})"
+)
+
+
+def issuer_area(lines: Sequence[str]) -> str | None:
+    """The area of the first line that is a byline of statistics bureaus (济南市统计局
+    国家统计局济南调查队 → 济南市; 国家统计局 → 全国), folded by the caller; None if none."""
+    for text in lines:
+        if _BYLINE.fullmatch(text.strip()):
+            m = _BUREAU_AREA.search(text)
+            if m:
+                return m.group("area") or "全国"
+    return None
+
+
+def is_title(text: str) -> bool:
+    """The line reads as a communiqué's title: a year and 统计公报 or 国民经济和社会发展, no
+    clause's punctuation, no longer than a title (a sentence quoting one is text)."""
+    text = text.strip()
+    return (
+        len(text) <= TITLE_LENGTH
+        and not any(mark in text for mark in _TEXT_MARKS)
+        and TITLE_YEAR.search(text) is not None
+    )
+
+
+def starts_text(text: str) -> bool:
+    """The sentence is the communiqué's text, not its page's furniture: it ends in a full
+    stop and says a figure, a clause or more than a heading (欢迎访问临沂市统计局！ and
+    就业形势保持总体稳定。 do not), or it is a line of text broken before its full stop (a
+    figure and a comma: pdftotext's lines)."""
+    text = text.strip()
+    digit = any(ch.isdigit() for ch in text)
+    if digit and ("，" in text or "," in text):
+        return True
+    return bool(text) and text[-1] in _END_MARKS and (digit or len(text) > HEADING_LENGTH)
+
+
+def before_text(texts: Sequence[str]) -> list[str]:
+    """The lines before the text begins (:func:`starts_text`; a title never begins it), at
+    most ``BEFORE_TEXT``, folded to simplified script by the caller."""
+    out: list[str] = []
+    for text in texts[:BEFORE_TEXT]:
+        if not is_title(text) and starts_text(text):
+            break
+        out.append(text)
+    return out
+
+
+def document_title(headings: Sequence[str], lines: Sequence[str]) -> str | None:
+    """The document's title (all folded to simplified script by the caller): the first of
+    a page's ``<title>`` and ``<h1>`` (``headings``) that reads as a title, else the last
+    line before the text (``lines``: :func:`before_text`) that does; None if none."""
+    for text in headings:
+        if is_title(text):
+            return text.strip()
+    titles = [text.strip() for text in lines if is_title(text)]
+    return titles[-1] if titles else None

@@ -36,6 +36,9 @@ class Document:
     path: str  # as shown to the user
     encoding: str
     sentences: list[Sentence]
+    # an HTML page's <title> and <h1> texts, in page order (where its title may be: the
+    # site's name often takes <title>); none for a text file
+    headings: tuple[str, ...] = ()
 
 
 def read_document(path: Path, shown: str) -> Document:
@@ -60,9 +63,10 @@ def read_document(path: Path, shown: str) -> Document:
     if encoding is None:
         raise TextError(Text("extract.encoding", {"path": shown}))
     text = data.decode(encoding)
+    headings: tuple[str, ...] = ()
     if suffix in HTML_SUFFIXES:
-        text = visible_text(text)
-    return Document(shown, encoding, split_sentences(text))
+        text, headings = page_text(text)
+    return Document(shown, encoding, split_sentences(text), headings)
 
 
 _END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
@@ -123,6 +127,7 @@ _HIDDEN = frozenset({"script", "style", "noscript", "template", "textarea"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
+_HEADINGS = frozenset({"title", "h1"})  # where a page's own title is (not a menu's link)
 _NO_DISPLAY = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -147,6 +152,8 @@ class _Visible(HTMLParser):
         self.parts: list[str] = []
         self.open: list[tuple[str, bool]] = []
         self.where: dict[str, int] = {}  # tag → how many are open (an end tag's start is)
+        self.headings: list[str] = []  # <title> and <h1> texts shown
+        self.heading: list[str] | None = None  # the one being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
@@ -155,6 +162,8 @@ class _Visible(HTMLParser):
             return
         hidden = (bool(self.open) and self.open[-1][1]) or _hides(tag, attrs)
         self.open.append((tag, hidden))
+        if tag in _HEADINGS and not hidden and self.heading is None:
+            self.heading = []
         self.where[tag] = self.where.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -164,6 +173,11 @@ class _Visible(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCK:
             self.parts.append("\n")
+        if tag in _HEADINGS and self.heading is not None:
+            words = " ".join("".join(self.heading).split())
+            if words:
+                self.headings.append(words)
+            self.heading = None
         if not self.where.get(tag):
             return  # a stray end tag
         while self.open:
@@ -175,6 +189,8 @@ class _Visible(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not (self.open and self.open[-1][1]):
             self.parts.append(re.sub(r"[ \t\r\n\f\u3000]+", " ", data))
+            if self.heading is not None:
+                self.heading.append(data)
 
 
 def _without_comments(page: str) -> str:
@@ -205,8 +221,14 @@ def _without_comments(page: str) -> str:
 def visible_text(page: str) -> str:
     """The visible text of an HTML page, one block a line (``<title>`` kept: it often
     names the communiqué's year)."""
+    return page_text(page)[0]
+
+
+def page_text(page: str) -> tuple[str, tuple[str, ...]]:
+    """The visible text of an HTML page, and its ``<title>`` and ``<h1>`` texts in page
+    order (where a title is looked for first: areas.document_title)."""
     parser = _Visible()
     parser.feed(_without_comments(page))
     parser.close()
     lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line), tuple(parser.headings)

@@ -20,8 +20,10 @@ after it. These rules only withhold. So do the area rules (areas.py): an area th
 does not name is another area — a clause that is only a place's name (济南市：…), a region
 written onto a smaller place (临沂经济技术开发区), 分县区看; a number after none of the
 sentence's areas is withheld when its paragraph opened with another area or a county, or a
-heading line above names one (``paragraph-area``), or the title is another area's
-communiqué (``title-area``, said once a file; ``--region`` overrides). Then, in this order:
+heading line above names one (``paragraph-area``), or the title (with no title, the
+bureau that signs the text) is another area's communiqué (``title-area``, said once a
+file; ``--region`` overrides); 全区, 全县 … in a text whose area neither a title nor
+``--region`` names are the analyst's to name (``own-area``). Then, in this order:
 
 - a number that is part of a date or an ordinal (2023年, 8月, 第3位) is no figure;
 - in a clause that says 目标, 计划, 预期, 力争, 确保, 任务, 规划 or 争取, it is a target or a
@@ -41,8 +43,14 @@ communiqué (``title-area``, said once a file; ``--region`` overrides). Then, in
   (增长（以下如无特别说明，均为名义增长）7.9%) or a note's mark (增长[3]3.1%, whose number
   is never a figure): with ``%`` a growth rate on the previous year (signed; 实际增长,
   扣除价格因素, 可比价, 不变价 and 年均增长 are skipped: price-adjusted, or an average over
-  years), with a unit an absolute change (比上年增加888万吨), never a level;
-- compared with another period without such a verb (比上年多63万人), a change too;
+  years), with a unit an absolute change (比上年增加888万吨), never a level; a growth on
+  another base year than the previous one (比2015年, 和2015年相比) is not read (``base-year``),
+  nor one after 上年/去年 with no 比 (上年增长8.5%: last year's growth, or growth on last
+  year? ``unclear``);
+- compared with another period without such a verb (比上年多63万人, 与上年相比多…), a
+  change too. A comparison is one rule (``_versus``: 比上年, 较上年, 相比上年, 高于上年,
+  与/和/同/跟 上年（同期）相比, 比2015年): its year is a base, never a figure's period, and
+  its 和 joins no subjects;
 - otherwise, in the indicator's unit (or one the plan converts exactly, 万人 → 人; ``%``
   for a percent indicator), a level.
 
@@ -60,7 +68,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -94,6 +102,7 @@ NotReadReason = Literal[
     "unclear",
     "unit",
     "other-area",
+    "own-area",
     "not-a-number",
     "several",
     "base-year",
@@ -110,6 +119,10 @@ NotReadReason = Literal[
 # document's title is another area's (areas.py).
 PARAGRAPH = "@paragraph"
 TITLE = "@title"
+# 全区, 全县 … in a text whose area neither a title nor --region names, when the plan has
+# regions whose name ends so: a county's own communiqué, most likely — withheld, and the
+# analyst told to name the area with --region (not "another area": that is no fix).
+UNNAMED = "@unnamed"
 
 
 @dataclass(frozen=True)
@@ -203,9 +216,26 @@ OWN = "@own:"  # a name's id standing for the document's own area, OWN + the wor
 # Two-character verbs only: a lone 增 ends 新增, which names a figure, not its change.
 _UP = ("增长", "增产", "增收", "上涨", "上升", "提高", "增加", "提升")
 _DOWN = ("下降", "减产", "减收", "下跌", "回落", "降低", "减少")
+
+
+def _versus(base: str) -> re.Pattern[str]:
+    """A comparison with another year, the one rule for its spellings: 比上年, 较上年, 相比上年,
+    高于上年, 与/和/同/跟 上年（同期）相比 or 比, 比2015年. Its year is the base of a change,
+    never the period of a figure (和上年相比增长3% is this year's growth), and what follows
+    it goes on about the clause before (和 does not open a subject there)."""
+    return re.compile(
+        rf"(?:[比较]|[高低多少快慢]于|相比|(?P<pair>[与和同跟]))\s*{base}(?:同期|末|底)?"
+        r"(?(pair)\s*(?:相比较?|比较?))"
+    )
+
+
+_VERSUS = _versus(r"(?:上一?年|去年|(?P<y>\d{4})\s*年)")
+# 比2015年, 与2015年相比: a base year named by its number (checked against the figure's year)
+_BASE_YEAR = _versus(r"(?P<y>\d{4})\s*年")
 # 比上年多63万人: compared with another period, whatever the verb — a change, not a level.
-_COMPARED = re.compile(r"[比较]\s*(?:上年|去年|上月|上季度|同期|\d{4}\s*年)|同比|环比")
+_COMPARED = re.compile(rf"{_VERSUS.pattern}|[比较]\s*(?:上月|上季度|同期)|同比|环比")
 _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + r")了?\s*$")
+_CHANGE_AHEAD = re.compile(r"\s*(?:" + "|".join(_UP + _DOWN) + ")")
 # A bound, not a figure: 超过8万人, 不足8万人, 至少…; but 达到8.37万人 states the figure.
 _BOUND_BEFORE = re.compile(
     r"(约|近|超过|逾|接近|不低于|不超过|不少于|大约|将近|不足|不到|低于|高于|少于|多于|至少|"
@@ -221,7 +251,6 @@ _NUMBER = re.compile(r"(?<![\d.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
 _MAGNITUDE = tuple(word for word, _ in MAGNITUDE_WORDS)
 _MAGNITUDE_RE = "(?:" + "|".join(_MAGNITUDE) + ")"
 _DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|季度|周年|位|次会议|届)")
-_TITLE = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
 # 到2020年: a deadline, what is due by then (截至/截止到2016年8月底 is a date of an actual).
 _DEADLINE = re.compile(r"(?<![至止])到\s*\d{4}\s*年")
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -235,7 +264,6 @@ def _past_spaces(f: str, at: int) -> int:
     return m.end() if m else at
 
 
-_BASE_YEAR = re.compile(r"[比较](\d{4})\s*年")
 # 69541万吨（13908亿斤）: the same figure in two units, one in brackets — a number and its
 # unit, then an opening bracket, just before a number (or such a bracket just after one).
 _UNIT_WORD = r"[^\d\s，,；;。（）()%]{1,6}"
@@ -273,7 +301,10 @@ _CONTINUING = (
     "较快", "平稳", "实现", "我国", "以来", "共有", "有", "到", "年内", "本年度", "目前",
     "已经", "总共",
 )  # fmt: skip
-_CONTINUES = re.compile("|".join(sorted(_CONTINUING, key=len, reverse=True)))
+# a comparison (比上年多, 和上年相比) first: its 和 opens no subject, nor 多/少 after it
+_CONTINUES = re.compile(
+    rf"(?:{_VERSUS.pattern})\s*[多少高低]?|" + "|".join(sorted(_CONTINUING, key=len, reverse=True))
+)
 # A subject: a Chinese word, or letters written onto one (CPI同比上涨2.8%, gdp增长 — the text
 # is read lower case); English words (up 5%) are not told apart, and go on as before.
 # Words before a name of the plan that make a longer subject of it: a Chinese word, or a
@@ -345,7 +376,7 @@ class _Text:
         self.percent = _Marks(re.compile("%"), f)
         self.base = _Marks(_BASE_YEAR, f)
         self.forecast = _Marks(_FORECAST, self.blanked)
-        self.clauses: dict[int, tuple[bool, bool, bool]] = {}
+        self.clauses: dict[Span, tuple[bool, bool, bool]] = {}
 
     def clause(self, a: int, b: int) -> tuple[int, int]:
         """The clause around ``f[a:b]``: from after the last clause mark before it to the
@@ -357,15 +388,16 @@ class _Text:
 
     def clause_words(self, start: int, end: int) -> tuple[bool, bool, bool]:
         """Whether the clause (names blanked) says a target word, 完成, or 年均: each
-        clause read once."""
-        if start not in self.clauses:
+        clause read once. Keyed by both ends: an aside or a restated figure moves a
+        number's start back to the clause before it, whose own numbers end sooner."""
+        if (start, end) not in self.clauses:
             text = self.blanked[start:end]
-            self.clauses[start] = (
+            self.clauses[start, end] = (
                 _TARGET.search(text) is not None,
                 "完成" in text,
                 "年均" in text or "平均每年" in text,
             )
-        return self.clauses[start]
+        return self.clauses[start, end]
 
 
 @dataclass(frozen=True)
@@ -388,6 +420,9 @@ class _Period:
     kind: Literal["year", "quarter", "month"]
     words: str  # the text as written
     year_word: str  # 今年 / 去年 / 全年 / "" (an explicit year)
+    # 上年增长8.5% (no 比): the previous year's growth, or growth on the previous year —
+    # the Chinese says either; a growth rate after it is not read (unclear)
+    vague: bool = False
 
     def text(self) -> str:
         if self.year is None:
@@ -480,16 +515,32 @@ class Extractor:
     def extract(self, documents: Iterable[Document]) -> Extraction:
         result = Extraction()
         for doc in documents:
-            # where a title is looked for, in simplified script (its year, its area)
-            head = [
-                fold_same_length(simplified(s.text))
-                for s in doc.sentences[: area_rules.TITLE_LINES]
-            ]
+            # the document's title (areas.py), in simplified script: its year, its area
+            title = area_rules.document_title(
+                [fold_same_length(simplified(h)) for h in doc.headings],
+                area_rules.before_text(
+                    [
+                        fold_same_length(simplified(s.text))
+                        for s in doc.sentences[: area_rules.BEFORE_TEXT]
+                    ]
+                ),
+            )
+            # no line reads as a title: the opening sentences, as before (a sentence quoting
+            # 2016年济南市…统计公报 there still names the document's area: withheld)
+            head = (
+                [title]
+                if title is not None
+                else [
+                    fold_same_length(simplified(s.text))
+                    for s in doc.sentences[: area_rules.OPENING]
+                ]
+            )
             title_year = self.year if self.year is not None else _title_year(head)
             if self.year is None and title_year is not None and result.year_from_title is None:
                 result.year_from_title = title_year
             fallback = self._document_region(doc.path, head, result)
-            own = self._own_areas(fallback)
+            named = self.region_given or area_rules.title_area(head) is not None
+            own = self._own_areas(fallback, named)
             section: str | None = None  # the area of a heading line above (areas.py)
             paragraph: tuple[int, str] | None = None  # (line, area) a sentence opened with
             note_line = 0  # the line of a footnote (注：…): its figures are not proposed
@@ -536,29 +587,50 @@ class Extractor:
             return own.get(region, region)
         return "" if area_rules.is_place(text) else None
 
-    def _own_areas(self, document: str) -> dict[str, str]:
+    def _own_areas(self, document: str, named: bool = True) -> dict[str, str]:
         """What 全市, 全县, 我省 … (OWN_AREAS) name in a document whose region is
         ``document`` (TITLE: another area's communiqué): that region when its name ends so,
         else the plan's city when its name does (全市 in a county's text), else another
-        area (""). In another area's communiqué they are its area (TITLE: withheld with the
-        title's reason, which --region overrides). Keyed by the words' ids in ``region_names``."""
+        area (""), or UNNAMED when neither a title nor --region named the document's area
+        (``named``) and a region of the plan's name ends so (全区 with no title: name the
+        county with --region). In another area's communiqué they are its area (TITLE:
+        withheld with the title's reason, which --region overrides). Keyed by the words' ids
+        in ``region_names``."""
         if document == TITLE:
             return {OWN + word: TITLE for word in OWN_AREAS}
         places = [self.plan.region_by_id[document], self.plan.city]
-        return {
-            OWN + word: next((r.id for r in places if r.name.zh.endswith(ends)), "")
-            for word, ends in OWN_AREAS.items()
-        }
+        own: dict[str, str] = {}
+        for word, ends in OWN_AREAS.items():
+            region = next((r.id for r in places if r.name.zh.endswith(ends)), "")
+            if (
+                not region
+                and not named
+                and any(r.name.zh.endswith(ends) for r in self.plan.regions)
+            ):
+                region = UNNAMED
+            own[OWN + word] = region
+        return own
 
     def _document_region(self, path: str, head: list[str], result: Extraction) -> str:
         """The region of a document's sentences that name none: --region, else the area of
         its title when that is the plan's city or one of its regions (alone or after the
         city's name: 临沂市兰山区), else TITLE (another area: nothing for the city), else the
-        city."""
+        city. With no title, a byline of another area's bureau (济南市统计局, 兰山区统计局) is
+        TITLE too; the city's own (临沂市统计局) changes nothing: a byline only withholds."""
         if self.region_given:
             return self.region
         area = area_rules.title_area(head)
-        if area is None or area in OWN_AREAS:  # 2017年全市…统计公报 names no area
+        if area is None:
+            byline = area_rules.issuer_area(head)
+            city = self.plan.city
+            own = {n for n, r in self.region_names if r == city.id} | {city.name.zh}
+            if city.name.zh in ("全国", "中国"):
+                own.add("全国")  # 国家统计局 is a country's plan's own bureau
+            if byline is not None and byline not in own:
+                result.title_areas.append((path, byline))
+                return TITLE
+            return self.region
+        if area in OWN_AREAS:  # 2017年全市…统计公报 names no area
             return self.region
         city = self.plan.city
         if area in ("中华人民共和国", "中国", "全国") and city.name.zh in ("全国", "中国"):
@@ -592,7 +664,7 @@ class Extractor:
         s = sentence.text
         here = self.region if fallback is None else fallback
         if own is None:
-            own = self._own_areas(self.region)
+            own = self._own_areas(self.region, self.region_given)
         # Read in simplified script, one character for one: spans stay the published
         # sentence's, which the review shows (臨沂市…8.37萬人).
         f = fold_same_length(simplified(s))
@@ -833,6 +905,8 @@ class Extractor:
         region = self._region(areas, a, fallback)
         if region == "":
             return _Unread("other-area", span)
+        if region == UNNAMED:
+            return _Unread("own-area", span)
         if region == PARAGRAPH:
             return _Unread("paragraph-area", span)
         if region == TITLE:
@@ -852,12 +926,14 @@ class Extractor:
             base = text.base.first(mention_end, a)
             if unit_of is not None and unit_of.kind == "percent":
                 return _Unread("unclear", span)  # % of a percentage: points or relative?
+            if period is not None and period.vague:
+                return _Unread("unclear", span)  # 上年增长8.5%: last year's, or on last year?
             if period is not None and period.kind != "year":
                 return _Unread("part-year", span)
             # 比2022年 in a text on 2023 is the previous year, named by its number; the
             # year read is the sentence's period, else the document's (title or --period).
             year = period.year if period is not None else default_year
-            if base is not None and (year is None or int(base.group(1)) != year - 1):
+            if base is not None and (year is None or int(base.group("y")) != year - 1):
                 return _Unread("base-year", span)
             value = number if change.group(1) in _UP else _negate(number)
             return self._row(ind, value, "%", "growth", period, default_year, region, span)
@@ -922,6 +998,8 @@ class Extractor:
     def _periods(self, f: str, default_year: int | None) -> list[_Period]:
         found: list[_Period] = []
         claimed = [False] * len(f)
+        for m in _VERSUS.finditer(f):  # 比上年, 和上年相比: a base, never a figure's period
+            claimed[m.start() : m.end()] = [True] * (m.end() - m.start())
         for pattern, kind in _PERIODS:
             for m in pattern.finditer(f):
                 a, b = m.span()
@@ -930,6 +1008,8 @@ class Extractor:
                 p = _period(m, kind, self.year, default_year)
                 if p is None:
                     continue
+                if kind == "last-year" and _CHANGE_AHEAD.match(f, b):
+                    p = replace(p, vague=True)
                 for i in range(a, b):
                     claimed[i] = True
                 found.append(p)
@@ -1034,7 +1114,14 @@ class _Subjects:
         for i, ch in enumerate(f):
             step = 1 if ch in "（(" else -1 if ch in "）)" else 0
             depth[i + 1] = max(0, depth[i] + step)
-        self.clauses = [0] + [m.end() for m in _SUBJECT_MARKS.finditer(f) if depth[m.start()] == 0]
+        inside = [False] * (len(f) + 1)  # 和上年相比: a comparison's 和 joins no subjects
+        for m in _VERSUS.finditer(f):
+            inside[m.start() : m.end()] = [True] * (m.end() - m.start())
+        self.clauses = [0] + [
+            m.end()
+            for m in _SUBJECT_MARKS.finditer(f)
+            if depth[m.start()] == 0 and not inside[m.start()]
+        ]
         self.starts = [at for at in self.clauses[1:] if self._opens_subject(at)]
         self.mention_ends = [end for _, end, _ in mentions]
         self.qualified = {end for start, end, _ in mentions if self._qualified(start, end)}
@@ -1151,10 +1238,10 @@ def _negate(number: str) -> str:
 
 
 def _title_year(head: list[str]) -> int | None:
-    """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报)
-    in the first sentences (``head``, folded to simplified script)."""
+    """The year a communiqué reports on, from its title (2023年国民经济和社会发展统计公报):
+    ``head`` holds the title areas.document_title found, folded to simplified script."""
     for text in head:
-        m = _TITLE.search(text)
+        m = area_rules.TITLE_YEAR.search(text)
         if m:
             return int(m.group(1))
     return None

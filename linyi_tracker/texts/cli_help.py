@@ -304,10 +304,13 @@ PARAMETERS: dict[str, HelpText] = {
     },
     "extract|--region": {
         "zh": "未提到地区的句子所属的地区：代码或名称（默认：标题所说的本规划地区，否则全市）。"
-        "标题是另一地区的公报（如山东省…统计公报）时，未写地区的数字不归入全市，除非用本选项指定。",
+        "标题（或无标题时署名的统计局）是另一地区的（如山东省…统计公报、济南市统计局）时，未写地区的数字"
+        "不归入全市，除非用本选项指定；无标题的县区公报里“全区”“全县”也要用本选项指明县区。",
         "en": "The region of sentences that name none: id or name (default: the plan's region "
-        "the title names, else the whole city). When the title is another area's communiqué "
-        "(山东省…统计公报), figures that name no area are not proposed unless this option names a region.",
+        "the title names, else the whole city). When the title (or, with no title, the issuing "
+        "bureau) is another area's (山东省…统计公报, 济南市统计局), figures that name no area are not "
+        "proposed unless this option names a region; in a county's communiqué with no title, "
+        "全区/全县 need this option to name the county.",
     },
     "extract|--output": {
         "zh": "要写入的报送文件（CSV，带 BOM 的 UTF-8）；不写则只显示核对表。",

@@ -1205,15 +1205,24 @@ LABELS.update(
             "en": "about an area outside the plan's (全国, 全省, another city, a development "
             "zone, a town, …)",
         },
+        "extract.not_read.own-area": {
+            "zh": "“全区”“全县”等说的是本文自己的地区，但标题和 --region 都没有说明是哪个县区："
+            "不归入全市；如本文是某县区的公报，请用 --region 指明该县区后重新提取",
+            "en": "全区, 全县 … name the text's own area, which neither a title nor --region says: "
+            "not given to the city; if the text is a county's communiqué, name the county with "
+            "--region and extract again",
+        },
         "extract.not_read.paragraph-area": {
-            "zh": "本段（或上方标题）说的是另一地区或某个县区，本句未写地区：不归入全市，请对照原文录入",
+            "zh": "本段（或上方标题）说的是另一地区或某个县区，本句未写地区：不归入本文的地区"
+            "（全市，或标题、--region 所指的县区），请对照原文录入",
             "en": "the paragraph (or the heading above it) is about another area or a county "
-            "and the sentence names none: not given to the city; enter it from the text",
+            "and the sentence names none: not given to the text's area (the city, or the county "
+            "its title or --region names); enter it from the text",
         },
         "extract.not_read.title-area": {
-            "zh": "标题说明本文是另一地区的公报：其数字不归入全市（每个文件只列第一句）",
-            "en": "the title says the text is another area's communiqué: its figures are not "
-            "the city's (the first sentence of each file is listed)",
+            "zh": "标题（或署名的统计局）说明本文是另一地区的公报：其数字不归入全市（每个文件只列第一句）",
+            "en": "the title (or the issuing bureau) says the text is another area's communiqué: "
+            "its figures are not the city's (the first sentence of each file is listed)",
         },
         "extract.not_read.not-a-number": {
             "zh": "该指标的值不是数字（节点或定性目标）：请人工判断",
@@ -1271,9 +1280,9 @@ LABELS.update(
             "en": "year taken from the title: {year} (--period overrides it)",
         },
         "extract.title_area": {
-            "zh": "{path} 的标题说的是“{area}”，不是{city}：其中只有写明{city}或其县区的数字才会建议"
+            "zh": "{path} 的标题（或署名的统计局）说的是“{area}”，不是{city}：其中只有写明{city}或其县区的数字才会建议"
             "（未写地区或写“全市”“我市”的都不归入{city}）。若全文确是{city}的，请加 --region 指定地区",
-            "en": "the title of {path} names {area}, not {city}: only its figures that name "
+            "en": "the title (or the issuing bureau) of {path} names {area}, not {city}: only its figures that name "
             "{city} or one of its regions are proposed (none that names no area, or says "
             "全市/我市). If the text is {city}'s, say so with --region",
         },
