@@ -9,9 +9,10 @@ at its written precision, in its row's scale, text.row_scale), so a cell shows a
 Markdown table writes it (8.59万人, 3,900元, 85.9%, 1.62:1, 6.1个百分点). A figure the
 report writes in 万 is held in 万 (8.59 under 0.00"万人"): Excel's formats scale only by
 thousands, and a row is in 万 only where every figure reads exactly so
-(formatting.wan_column), so no digit is lost. A projection keeps its exact value under the estimate shown; a
-fraction is 0.0% (0.0 % in English); a pace whole percent (0%, formatting.shown_pace). A worded figure is text, a missing
-one an empty cell. Status cells carry their colour. In a Chinese report the headers,
+(formatting.wan_column), so no digit is lost. A projection holds the estimate shown (a
+share past 0–100 % its exact value under the bound shown); a fraction is 0.0% (0.0 % in
+English); a pace whole percent (0%, formatting.shown_pace). A worded figure is text, a
+missing one an empty cell. Status cells carry their colour. In a Chinese report the headers,
 kinds and status words are Chinese; the English report keeps the column keys of the
 CSV. Every text cell is made formula-safe."""
 
@@ -29,6 +30,7 @@ from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import (
     MINUS,
     SHARE,
+    bounded_share,
     figure_style,
     one_of,
     percent_sign,
@@ -231,11 +233,25 @@ def _figures(line: TargetView, lang: Lang) -> dict[str, tuple[Decimal, str]]:
             continue
         # a projected share (not a growth or change, in percent too) stops at 0–100 %
         bounded = key == "projected" and text.unit_key(line, lang) == SHARE and not relative
+        if key == "projected" and not relative:
+            value = _estimate_cell(line, lang, value, bounded)
         scale = text.figure_scale(key, line, lang)  # the words' own scale
         said = said_by(value, above, below, scale=scale, bounded=bounded)
         if said is not None:
             out[key] = said
     return out
+
+
+def _estimate_cell(line: TargetView, lang: Lang, exact: Decimal, bounded: bool) -> Decimal:
+    """The projection a cell holds: the estimate every table writes (formatting.estimate,
+    rounded half-even as every shown figure): the exact 6,662.5万人 under a whole-number
+    format showed Excel's half-up 6,663万人 beside the tables' 6,662万人. A share projected
+    past 0–100 % keeps its exact value, which its format shows as the bound (said_by's
+    ``bounded``); the data outputs keep every projection exact."""
+    if bounded and bounded_share(exact, "%") != exact:
+        return exact
+    shown = text.amount_figure("projected", line, lang)
+    return exact if shown is None else shown[0]
 
 
 _NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
