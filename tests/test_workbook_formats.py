@@ -584,3 +584,32 @@ def test_the_completeness_sheet_gives_a_last_figure_with_its_unit(plan: Plan) ->
         for g in gaps:
             assert values[g.target_id] == text.last_value(g, lang)
             assert values[g.target_id] != g.last_value, g.target_id
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("kind", "key", "figure"),
+    [
+        ("growth", "actual", "6.96"),  # against ≥ 7 %: 6.9 %, never 7.0 %
+        ("growth", "actual", "7.25"),  # halfway: 7.2 % (half-even), not Excel's 7.3 %
+        ("change", "actual", "-13.46"),  # against ≤ −13.5 %: down 13.4 %, never 13.5 %
+        ("change", "gap", "-0.04"),  # short: never 0.0 points
+        ("change", "projected", "-13.25"),
+    ],
+)
+def test_a_growth_or_change_cell_shows_the_figure_its_words_give(
+    reports: dict[tuple[str, int, str], Any], lang: str, kind: str, key: str, figure: str
+) -> None:
+    """A growth or change figure's cell holds the figure as the tables round it (never
+    across 0 or the target it is judged by, text.relative_figure): Excel rounding the
+    exact figure half-up showed a missed 6.96 % against ≥ 7 % as 7.0 %."""
+    from dataclasses import replace
+
+    from linyi_tracker.reporting.render.excel import _figures
+
+    report, _book, _ = reports["growth-change", 2022, lang]
+    line = next(ln for s in report.systems for ln in s.lines if ln.a.kind == kind and ln.running)
+    line = replace(line, a=replace(line.a, **{key: Decimal(figure)}))
+    cell, fmt = _figures(line, lang)[key]  # type: ignore[arg-type]
+    said = text.figure_words(key, line, lang)  # type: ignore[arg-type]
+    assert shown(float(cell), fmt) == said, (cell, fmt)

@@ -151,16 +151,9 @@ def relative_actual(v: TargetView, lang: Lang) -> str:
     """What a growth or change target reached: '年均增长 10.9%' / 'average growth 10.9 %
     a year'; '累计下降3.3%' / 'down 3.3 % in all'."""
     a = v.a
-    if a.actual is None:
+    near = relative_figure("actual", v)
+    if near is None:
         return "—"
-    # Never rounded across the target it is judged by: 6.96 % against ≥ 7 % reads 6.9 %;
-    # a fall of 13.46 % against ≤ −13.5 % reads 13.4 % (kept_side's bound is met from
-    # above, so a lower-is-better figure is kept on its side negated).
-    bounds = (Decimal(0),) if a.target is None else (Decimal(0), a.target)
-    if a.comparator in ("<=", "<"):
-        near = -kept_side(-a.actual, tuple(-b for b in bounds), 1)
-    else:
-        near = kept_side(a.actual, bounds, 1)
     if a.kind == "growth":
         shown = signed(_pct(near, lang), near < 0)
         return t("word.growth_actual", lang, v=shown)
@@ -270,14 +263,37 @@ def gap(v: TargetView, lang: Lang) -> str:
 def _gap_words(v: TargetView, lang: Lang) -> str:
     """A growth or change target's gap, computed, in points: one decimal, as shown (an
     amount's gap is :func:`amount_figure`'s)."""
-    assert v.a.gap is not None
-    # A shortfall never reads 0.0: short is a gap above 0 for a rise (g − g_a) and
-    # below 0 for a fall (c − C with c < 0), and kept_side keeps a figure below 0 there.
-    lower = v.a.comparator in ("<=", "<")
-    shown = (
-        kept_side(v.a.gap, (Decimal(0),), 1) if lower else -kept_side(-v.a.gap, (Decimal(0),), 1)
-    )
+    shown = relative_figure("gap", v)
+    assert shown is not None
     return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
+
+
+def relative_figure(column: str, v: TargetView) -> Decimal | None:
+    """The figure a growth or change target's words hold for ``column`` (target, actual,
+    gap, projected), signed, as they round it: the one figure its words and the workbook's
+    cell (render/excel.py: Excel would round 6.96 up to 7.0) are made from. The target as
+    written; the actual at one decimal never across 0 or the target it is judged by (6.96 %
+    against ≥ 7 % reads 6.9 %; a fall of 13.46 % against ≤ −13.5 % reads 13.4 %); the gap at
+    one decimal never 0.0 when short; a change's projection at one decimal, a growth's (the
+    relative level at the deadline, 1.52 × the base year) at 0.01. None where there is none."""
+    a = v.a
+    lower = a.comparator in ("<=", "<")
+    if column == "target":
+        return a.target
+    if column == "actual" and isinstance(a.actual, Decimal):
+        # kept_side's bound is met from above: a lower-is-better figure is kept negated
+        bounds = (Decimal(0),) if a.target is None else (Decimal(0), a.target)
+        if lower:
+            return -kept_side(-a.actual, tuple(-b for b in bounds), 1)
+        return kept_side(a.actual, bounds, 1)
+    if column == "gap" and a.gap is not None:
+        # short is a gap above 0 for a rise (g − g_a) and below 0 for a fall (c − C, c < 0)
+        return kept_side(a.gap, (Decimal(0),), 1) if lower else -kept_side(-a.gap, (Decimal(0),), 1)
+    if column == "projected" and v.projected is not None:
+        if a.kind == "growth":
+            return v.projected.quantize(Decimal("0.01"))
+        return Decimal(f"{float(v.projected):.1f}") + 0  # + 0: no '-0.0'
+    return None
 
 
 def figure_words(column: str, v: TargetView, lang: Lang) -> str | None:
@@ -496,11 +512,11 @@ def projected_label(v: TargetView, lang: Lang) -> str:
 
 def _projected_words(v: TargetView, lang: Lang) -> str:
     """A growth or change target's projection (an amount's is :func:`amount_figure`'s)."""
-    assert v.projected is not None
+    shown = relative_figure("projected", v)
+    assert shown is not None
     if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
-        ratio = f"{v.projected.quantize(Decimal('0.01'))}"
-        return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
-    return _change_words(float(v.projected), None, lang)
+        return t("word.relative_level", lang, ratio=f"{shown}", year=v.a.base_year)
+    return _change_words(float(shown), None, lang)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:

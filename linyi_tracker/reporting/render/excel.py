@@ -223,6 +223,9 @@ def _figures(line: TargetView, lang: Lang) -> dict[str, tuple[Decimal, str]]:
         value = getattr(a, key)
         if not isinstance(value, Decimal):
             continue
+        shown = text.relative_figure(key, line) if relative else None
+        if shown is not None:  # as its words round it: Excel rounds 6.96 % (≥ 7 %) to 7.0 %
+            value = shown
 
         def words(figure: Decimal, key: str = key) -> str | None:
             said = replace(line, a=replace(a, **{key: figure}))  # type: ignore[arg-type]
