@@ -109,7 +109,6 @@ class Scale:
         return self.wan.get(unit_label or "")
 
 
-PLAIN = Scale()
 SHARE = "%"  # the unit key of percentages and percentage points in a row's figures
 
 

@@ -359,12 +359,12 @@ def amount_figure(column: str, v: TargetView, lang: Lang) -> tuple[Decimal, bool
 
 
 def figure_scale(column: str, v: TargetView, lang: Lang) -> int:
-    """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by in
-    ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — read off the words'
-    own choice (:func:`amount_figure`), so the workbook's cell holds the figure in the
-    scale its table writes without reading the words back. A growth or change figure, a
-    percentage and a ratio's gap are never in 万; neither is a name or unit that holds 万
-    (万元GDP能耗, 万人次): only the figure's own style decides."""
+    """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by: 4
+    where it writes the figure in 万 (8.59万人), else 0 — read off the words' own choice
+    (:func:`amount_figure`), so the workbook's cell holds the figure in the scale its table
+    writes without reading the words back. A growth or change figure, a percentage and a
+    ratio's gap are never in 万; neither is a name or unit that holds 万 (万元GDP能耗,
+    万人次): only the row's scale decides."""
     shown = amount_figure(column, v, lang)
     if shown is None:
         return 0
