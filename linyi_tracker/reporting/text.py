@@ -373,36 +373,24 @@ def figure_scale(column: str, v: TargetView, lang: Lang) -> int:
 
 
 def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal, str]]:
-    """The figures a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
-    each with its unit (SHARE for a percentage or points): what a row's scale
-    (:func:`row_scale`) is decided on."""
+    """The amounts a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
+    each with its unit: what a row's scale (:func:`row_scale`) is decided on. A growth or
+    change figure and a ratio are never in 万 (:func:`amount_figure`): none."""
     a = v.a
-    relative = a.kind in ("growth", "change")
-    ratio = v.unit_name is not None and v.unit_name.en == ":1"
-    if column == "target":
-        if relative and a.target is not None:
-            return [(abs(a.target), SHARE)]
-        if a.kind in ("level", "annual", "cumulative") and a.target is not None and not ratio:
-            return [(a.target, unit_key(v, lang))]
-    elif column == "actual":
-        if a.actual_period is None and a.partial is not None:
-            return [(a.partial.total, "")]
-        if a.actual_period is not None and a.actual is not None:
-            if relative:
-                return [(_one_decimal(a.actual), SHARE)]
-            if not ratio and a.kind != "qualitative":
-                return [(a.actual, unit_key(v, lang))]
-    elif column == "gap" and a.gap is not None:
-        if relative:
-            return [(_one_decimal(a.gap), SHARE)]
-        if not ratio:
-            return [(a.gap, unit_key(v, lang))]
+    if column == "actual" and a.actual_period is None and a.partial is not None:
+        return [(a.partial.total, "")]
+    if a.kind in ("growth", "change") or (v.unit_name is not None and v.unit_name.en == ":1"):
+        return []
+    figure: Decimal | None = None
+    if column == "target" and a.kind in ("level", "annual", "cumulative"):
+        figure = a.target
+    elif column == "actual" and a.actual_period is not None and a.kind != "qualitative":
+        figure = a.actual
+    elif column == "gap":
+        figure = a.gap
     elif column == "projected" and v.projected is not None:
-        if a.kind == "change":
-            return [(_one_decimal(v.projected), SHARE)]
-        if a.kind != "growth" and not ratio:
-            return [(_shown_estimate(v, lang), unit_key(v, lang))]
-    return []
+        figure = _shown_estimate(v, lang)
+    return [] if figure is None else [(figure, unit_key(v, lang))]
 
 
 def _shown_estimate(v: TargetView, lang: Lang, wan: bool | None = None) -> Decimal:
