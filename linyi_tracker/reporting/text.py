@@ -32,7 +32,7 @@ from linyi_tracker.formatting import (
     shown_signed,
     signed,
     unit_scales,
-    wan_column,
+    wan_scale,
     with_unit,
     worded,
 )
@@ -766,7 +766,7 @@ def ranking_scale(ranking: RegionRanking, lang: Lang) -> bool:
     """Whether a county ranking's value column is in 万 (formatting.wan_column, Chinese
     only): the one rule its table, its workbook sheet and its chart's axis follow. Each
     figure keeps its written precision (formatting.number)."""
-    return lang == "zh" and wan_column([r.value for r in ranking.rows])
+    return wan_scale([r.value for r in ranking.rows], lang)
 
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:
