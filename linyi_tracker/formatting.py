@@ -71,6 +71,12 @@ def wan_column(values: Sequence[Decimal | None]) -> bool:
     )
 
 
+def wan_scale(values: Sequence[Decimal | None], lang: Lang) -> bool:
+    """Whether figures of one unit that are read together (a row's, a column of counties')
+    are written in 万 in ``lang``: in Chinese only, where :func:`wan_column` allows it."""
+    return lang == "zh" and wan_column(values)
+
+
 def _decimals(value: Decimal) -> int:
     """The decimals a figure needs, trailing zeros dropped (1.680 → 2): a figure in 万,
     whose zeros are the shift's, not the writer's."""
@@ -109,7 +115,6 @@ class Scale:
         return self.wan.get(unit_label or "")
 
 
-PLAIN = Scale()
 SHARE = "%"  # the unit key of percentages and percentage points in a row's figures
 
 
@@ -124,11 +129,7 @@ def unit_scales(figures: Iterable[tuple[Decimal, str]], lang: Lang) -> dict[str,
     """Whether the figures of each unit are written in 万 (:func:`wan_column`), decided once
     over every figure of that unit a row shows — its target, actual, gap and projection —
     so a row reads in one scale."""
-    return {
-        u: lang == "zh" and wan_column(values)
-        for u, values in _by_unit(figures).items()
-        if u != SHARE
-    }
+    return {u: wan_scale(values, lang) for u, values in _by_unit(figures).items() if u != SHARE}
 
 
 def bounded_share(value: Decimal, unit_en: str | None) -> Decimal:

@@ -6,6 +6,7 @@ stands above or below them in a table (formatting.number, text.row_scale)."""
 from __future__ import annotations
 
 import ast
+import html
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -115,7 +116,7 @@ def test_every_output_writes_a_figure_as_text_says_it_alone(
 ) -> None:
     """Every cell of a target's figure that status, show and the report (terminal, Markdown,
     HTML, CSV, workbook) write is what text says of the target alone: no table pads or
-    scales it by the rows around it."""
+    scales it by the rows around it, and the Markdown and HTML write it unchanged."""
     calls: list[tuple[str, TargetView, str, str]] = []
     for key in CELLS_OF_TEXT:
         original = getattr(text, key)
@@ -132,8 +133,17 @@ def test_every_output_writes_a_figure_as_text_says_it_alone(
     common = ["--plan", str(plan_file), "--data", str(data), "--lang", lang]
     for command in COMMANDS:
         args = [a.format(year=year) for a in command]
+        start = len(calls)
         r = run(*args, *common, *(["--as-of", str(year)] if args[0] == "status" else []))
         assert r.exit_code == 0, r.stderr
+        # Where the page is text (Markdown, HTML), each figure is in it as text gave it. The
+        # CSV's and the workbook's cells take text's functions unseen by the patch (their
+        # own tests: test_zh_csv.py, test_workbook_formats.py).
+        said = {out for _k, _v, _l, out in calls[start:] if out not in ("", "—")}
+        if "md" in args or "r.html" in args:
+            page = r.stdout if "md" in args else Path("r.html").read_text(encoding="utf-8")
+            page = html.unescape(page).replace("\u00a0", " ")  # HTML keeps ≥ with its figure
+            assert said and [out for out in said if out not in page] == [], args
     for ind in plan.indicators[:6]:
         assert run("show", ind.id, *common, "--as-of", str(year)).exit_code == 0
     assert calls

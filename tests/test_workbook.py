@@ -287,3 +287,25 @@ def test_column_groups_cover_every_column_once_in_order_and_fit(
     key_width = sum(widths[:keys])
     if all(key_width + w <= budget for w in widths[keys:]):
         assert all(key_width + sum(widths[c] for c in g) <= budget for g in groups)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_figure_cell_fits_its_column(plan: Plan, tmp_path: Path, lang: str) -> None:
+    """A figure's column is as wide as the words its number format shows around it
+    (落后时序进度56.2个百分点, not the number and its first word alone): a narrower one
+    prints '###' in place of the figure."""
+    from test_workbook_formats import shown
+
+    from linyi_tracker.reporting.render.textwidth import sheet_width
+
+    checked = 0
+    for ws in _book(plan, tmp_path, lang).worksheets:
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if not isinstance(cell.value, int | float) or cell.number_format == "General":
+                    continue
+                width = ws.column_dimensions[cell.column_letter].width
+                seen = shown(cell.value, cell.number_format)
+                assert width >= sheet_width(seen) + 2, (ws.title, cell.coordinate, seen, width)
+                checked += 1
+    assert checked > 100

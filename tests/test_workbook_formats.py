@@ -135,7 +135,7 @@ CASES = [
     *(("demo", year, lang) for year in YEARS for lang in ("zh", "en")),
     *(("growth-change", 2022, lang) for lang in ("zh", "en")),
     *(("growth-yearly", 2021, lang) for lang in ("zh", "en")),
-    *(("cn-13th-fyp", year, lang) for year in (2016, 2018, 2020) for lang in ("zh", "en")),
+    *(("cn-13th-fyp", year, lang) for year in (2016, 2017, 2018, 2020) for lang in ("zh", "en")),
     # words that hold 万 beside figures not in 万: 万元GDP能耗, 吨标准煤/万元, 万人次 beside 人
     *(("wan-in-words", 2022, lang) for lang in ("zh", "en")),
 ]
@@ -398,17 +398,35 @@ def test_a_figure_is_in_the_scale_of_its_row(
     ]
 
 
-def test_a_projection_keeps_its_exact_value_under_the_estimate_shown(
+def test_a_projection_holds_the_estimate_shown(
     reports: dict[tuple[str, int, str], Any],
 ) -> None:
-    """农村居民人均纯收入's projection 17,151.607979 is kept and shown 17,152元 (its row,
-    with a gap of 6,600元, is in 元)."""
+    """农村居民人均纯收入's projection 17,151.607979 is held and shown as the estimate the
+    tables write, 17,152元 (its row, with a gap of 6,600元, is in 元)."""
     _report, book, _ = reports["demo", 2019, "zh"]
     keys, rows = _system_sheet(book, "zh")
     row = next(r for r in rows if r[keys["target_id"]].value == "inc.rural_per_capita.2020")
     cell = row[keys["projected"]]
-    assert cell.value == pytest.approx(17151.607979, abs=1e-9)
+    assert cell.value == 17152
     assert shown(cell.value, cell.number_format) == "17,152元"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_projection_halfway_shows_the_tables_half_even_figure(
+    reports: dict[tuple[str, int, str], Any], lang: str
+) -> None:
+    """The 13th FYP's new urban jobs projected at 6,662.5万人 (2017) read 6,662万人 in every
+    table (formatting.estimate, half-even); the cell shows that, not Excel's 6,663 of the
+    exact figure rounded half-up."""
+    report, book, md = reports["cn-13th-fyp", 2017, lang]
+    target = "emp.new_urban_jobs.2016_2020"
+    keys, rows = _system_sheet(book, lang)
+    cell = next(r for r in rows if r[keys["target_id"]].value == target)[keys["projected"]]
+    line = next(ln for s in report.systems for ln in s.lines if ln.target_id == target)
+    assert line.a.projected == Decimal("6662.5")
+    said = text.projected(line, lang)  # type: ignore[arg-type]
+    assert said.startswith("6,662") and said in md
+    assert shown(cell.value, cell.number_format) == said
 
 
 def test_one_county_is_singular_in_english_and_a_negative_keeps_its_sign() -> None:
@@ -542,6 +560,8 @@ def test_a_cell_s_scale_is_its_row_scale_s_not_its_words(
             if not isinstance(figure, D) or not isinstance(cell, int | float):
                 continue
             scale = text.figure_scale(key, line, lang)  # type: ignore[arg-type]
+            if key == "projected":  # the estimate shown (excel._estimate_cell)
+                figure = text.amount_figure(key, line, lang)[0]  # type: ignore[arg-type,index]
             assert D(str(cell)) == figure.scaleb(-scale), (line.target_id, key, cell, figure)
             scales[line.a.indicator, key] = scale
     expected = 4 if lang == "zh" else 0
@@ -564,3 +584,32 @@ def test_the_completeness_sheet_gives_a_last_figure_with_its_unit(plan: Plan) ->
         for g in gaps:
             assert values[g.target_id] == text.last_value(g, lang)
             assert values[g.target_id] != g.last_value, g.target_id
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("kind", "key", "figure"),
+    [
+        ("growth", "actual", "6.96"),  # against ≥ 7 %: 6.9 %, never 7.0 %
+        ("growth", "actual", "7.25"),  # halfway: 7.2 % (half-even), not Excel's 7.3 %
+        ("change", "actual", "-13.46"),  # against ≤ −13.5 %: down 13.4 %, never 13.5 %
+        ("change", "gap", "-0.04"),  # short: never 0.0 points
+        ("change", "projected", "-13.25"),
+    ],
+)
+def test_a_growth_or_change_cell_shows_the_figure_its_words_give(
+    reports: dict[tuple[str, int, str], Any], lang: str, kind: str, key: str, figure: str
+) -> None:
+    """A growth or change figure's cell holds the figure as the tables round it (never
+    across 0 or the target it is judged by, text.relative_figure): Excel rounding the
+    exact figure half-up showed a missed 6.96 % against ≥ 7 % as 7.0 %."""
+    from dataclasses import replace
+
+    from linyi_tracker.reporting.render.excel import _figures
+
+    report, _book, _ = reports["growth-change", 2022, lang]
+    line = next(ln for s in report.systems for ln in s.lines if ln.a.kind == kind and ln.running)
+    line = replace(line, a=replace(line.a, **{key: Decimal(figure)}))
+    cell, fmt = _figures(line, lang)[key]  # type: ignore[arg-type]
+    said = text.figure_words(key, line, lang)  # type: ignore[arg-type]
+    assert shown(float(cell), fmt) == said, (cell, fmt)

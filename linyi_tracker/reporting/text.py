@@ -32,7 +32,7 @@ from linyi_tracker.formatting import (
     shown_signed,
     signed,
     unit_scales,
-    wan_column,
+    wan_scale,
     with_unit,
     worded,
 )
@@ -151,16 +151,9 @@ def relative_actual(v: TargetView, lang: Lang) -> str:
     """What a growth or change target reached: '年均增长 10.9%' / 'average growth 10.9 %
     a year'; '累计下降3.3%' / 'down 3.3 % in all'."""
     a = v.a
-    if a.actual is None:
+    near = relative_figure("actual", v)
+    if near is None:
         return "—"
-    # Never rounded across the target it is judged by: 6.96 % against ≥ 7 % reads 6.9 %;
-    # a fall of 13.46 % against ≤ −13.5 % reads 13.4 % (kept_side's bound is met from
-    # above, so a lower-is-better figure is kept on its side negated).
-    bounds = (Decimal(0),) if a.target is None else (Decimal(0), a.target)
-    if a.comparator in ("<=", "<"):
-        near = -kept_side(-a.actual, tuple(-b for b in bounds), 1)
-    else:
-        near = kept_side(a.actual, bounds, 1)
     if a.kind == "growth":
         shown = signed(_pct(near, lang), near < 0)
         return t("word.growth_actual", lang, v=shown)
@@ -270,14 +263,37 @@ def gap(v: TargetView, lang: Lang) -> str:
 def _gap_words(v: TargetView, lang: Lang) -> str:
     """A growth or change target's gap, computed, in points: one decimal, as shown (an
     amount's gap is :func:`amount_figure`'s)."""
-    assert v.a.gap is not None
-    # A shortfall never reads 0.0: short is a gap above 0 for a rise (g − g_a) and
-    # below 0 for a fall (c − C with c < 0), and kept_side keeps a figure below 0 there.
-    lower = v.a.comparator in ("<=", "<")
-    shown = (
-        kept_side(v.a.gap, (Decimal(0),), 1) if lower else -kept_side(-v.a.gap, (Decimal(0),), 1)
-    )
+    shown = relative_figure("gap", v)
+    assert shown is not None
     return t("word.points_gap", lang, v=signed(str(abs(shown)), shown < 0))
+
+
+def relative_figure(column: str, v: TargetView) -> Decimal | None:
+    """The figure a growth or change target's words hold for ``column`` (target, actual,
+    gap, projected), signed, as they round it: the one figure its words and the workbook's
+    cell (render/excel.py: Excel would round 6.96 up to 7.0) are made from. The target as
+    written; the actual at one decimal never across 0 or the target it is judged by (6.96 %
+    against ≥ 7 % reads 6.9 %; a fall of 13.46 % against ≤ −13.5 % reads 13.4 %); the gap at
+    one decimal never 0.0 when short; a change's projection at one decimal, a growth's (the
+    relative level at the deadline, 1.52 × the base year) at 0.01. None where there is none."""
+    a = v.a
+    lower = a.comparator in ("<=", "<")
+    if column == "target":
+        return a.target
+    if column == "actual" and isinstance(a.actual, Decimal):
+        # kept_side's bound is met from above: a lower-is-better figure is kept negated
+        bounds = (Decimal(0),) if a.target is None else (Decimal(0), a.target)
+        if lower:
+            return -kept_side(-a.actual, tuple(-b for b in bounds), 1)
+        return kept_side(a.actual, bounds, 1)
+    if column == "gap" and a.gap is not None:
+        # short is a gap above 0 for a rise (g − g_a) and below 0 for a fall (c − C, c < 0)
+        return kept_side(a.gap, (Decimal(0),), 1) if lower else -kept_side(-a.gap, (Decimal(0),), 1)
+    if column == "projected" and v.projected is not None:
+        if a.kind == "growth":
+            return v.projected.quantize(Decimal("0.01"))
+        return Decimal(f"{float(v.projected):.1f}") + 0  # + 0: no '-0.0'
+    return None
 
 
 def figure_words(column: str, v: TargetView, lang: Lang) -> str | None:
@@ -343,12 +359,12 @@ def amount_figure(column: str, v: TargetView, lang: Lang) -> tuple[Decimal, bool
 
 
 def figure_scale(column: str, v: TargetView, lang: Lang) -> int:
-    """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by in
-    ``style``: 4 where it writes the figure in 万 (8.59万人), else 0 — read off the words'
-    own choice (:func:`amount_figure`), so the workbook's cell holds the figure in the
-    scale its table writes without reading the words back. A growth or change figure, a
-    percentage and a ratio's gap are never in 万; neither is a name or unit that holds 万
-    (万元GDP能耗, 万人次): only the figure's own style decides."""
+    """The power of ten :func:`figure_words` divides ``column``'s figure of ``v`` by: 4
+    where it writes the figure in 万 (8.59万人), else 0 — read off the words' own choice
+    (:func:`amount_figure`), so the workbook's cell holds the figure in the scale its table
+    writes without reading the words back. A growth or change figure, a percentage and a
+    ratio's gap are never in 万; neither is a name or unit that holds 万 (万元GDP能耗,
+    万人次): only the row's scale decides."""
     shown = amount_figure(column, v, lang)
     if shown is None:
         return 0
@@ -357,36 +373,24 @@ def figure_scale(column: str, v: TargetView, lang: Lang) -> int:
 
 
 def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal, str]]:
-    """The figures a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
-    each with its unit (SHARE for a percentage or points): what a row's scale
-    (:func:`row_scale`) is decided on."""
+    """The amounts a cell of ``column`` (target, actual, gap, projected) shows for ``v``,
+    each with its unit: what a row's scale (:func:`row_scale`) is decided on. A growth or
+    change figure and a ratio are never in 万 (:func:`amount_figure`): none."""
     a = v.a
-    relative = a.kind in ("growth", "change")
-    ratio = v.unit_name is not None and v.unit_name.en == ":1"
-    if column == "target":
-        if relative and a.target is not None:
-            return [(abs(a.target), SHARE)]
-        if a.kind in ("level", "annual", "cumulative") and a.target is not None and not ratio:
-            return [(a.target, unit_key(v, lang))]
-    elif column == "actual":
-        if a.actual_period is None and a.partial is not None:
-            return [(a.partial.total, "")]
-        if a.actual_period is not None and a.actual is not None:
-            if relative:
-                return [(_one_decimal(a.actual), SHARE)]
-            if not ratio and a.kind != "qualitative":
-                return [(a.actual, unit_key(v, lang))]
-    elif column == "gap" and a.gap is not None:
-        if relative:
-            return [(_one_decimal(a.gap), SHARE)]
-        if not ratio:
-            return [(a.gap, unit_key(v, lang))]
+    if column == "actual" and a.actual_period is None and a.partial is not None:
+        return [(a.partial.total, "")]
+    if a.kind in ("growth", "change") or (v.unit_name is not None and v.unit_name.en == ":1"):
+        return []
+    figure: Decimal | None = None
+    if column == "target" and a.kind in ("level", "annual", "cumulative"):
+        figure = a.target
+    elif column == "actual" and a.actual_period is not None and a.kind != "qualitative":
+        figure = a.actual
+    elif column == "gap":
+        figure = a.gap
     elif column == "projected" and v.projected is not None:
-        if a.kind == "change":
-            return [(_one_decimal(v.projected), SHARE)]
-        if a.kind != "growth" and not ratio:
-            return [(_shown_estimate(v, lang), unit_key(v, lang))]
-    return []
+        figure = _shown_estimate(v, lang)
+    return [] if figure is None else [(figure, unit_key(v, lang))]
 
 
 def _shown_estimate(v: TargetView, lang: Lang, wan: bool | None = None) -> Decimal:
@@ -496,11 +500,11 @@ def projected_label(v: TargetView, lang: Lang) -> str:
 
 def _projected_words(v: TargetView, lang: Lang) -> str:
     """A growth or change target's projection (an amount's is :func:`amount_figure`'s)."""
-    assert v.projected is not None
+    shown = relative_figure("projected", v)
+    assert shown is not None
     if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
-        ratio = f"{v.projected.quantize(Decimal('0.01'))}"
-        return t("word.relative_level", lang, ratio=ratio, year=v.a.base_year)
-    return _change_words(float(v.projected), None, lang)
+        return t("word.relative_level", lang, ratio=f"{shown}", year=v.a.base_year)
+    return _change_words(float(shown), None, lang)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:
@@ -763,7 +767,7 @@ def ranking_scale(ranking: RegionRanking, lang: Lang) -> bool:
     """Whether a county ranking's value column is in 万 (formatting.wan_column, Chinese
     only): the one rule its table, its workbook sheet and its chart's axis follow. Each
     figure keeps its written precision (formatting.number)."""
-    return lang == "zh" and wan_column([r.value for r in ranking.rows])
+    return wan_scale([r.value for r in ranking.rows], lang)
 
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:

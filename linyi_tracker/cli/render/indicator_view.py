@@ -12,7 +12,7 @@ from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.cli.context import Context
 from linyi_tracker.cli.render import fit
 from linyi_tracker.cli.render.labels import status_cell, unit_label
-from linyi_tracker.formatting import bar, listed, wan_column, with_unit, worded
+from linyi_tracker.formatting import bar, listed, wan_scale, with_unit, worded
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
@@ -148,7 +148,7 @@ def _series(
     # in the scale of the target above it (text.row_scale): never 8.62万人 in a panel over
     # 86,200人 here; each figure at its written precision (formatting.number)
     above = text.row_scale(view.targets[0], lang).of(unit) if view.targets else None
-    wan = (lang == "zh" and wan_column([o.value for o in levels])) if above is None else above
+    wan = wan_scale([o.value for o in levels], lang) if above is None else above
     for o in rows:
         shown = with_unit(o.value, unit, lang, wan) if o.value is not None else worded(o.text, lang)
         if o.is_growth and o.value is not None:
@@ -199,7 +199,7 @@ def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> Rend
     numeric = [float(o.value) for o in ranked if o.value is not None]
     top = max(numeric) if numeric else 0.0
     unit = unit_label(plan, ind.unit, lang)
-    wan = lang == "zh" and wan_column([o.value for o in ranked])  # one scale for the column
+    wan = wan_scale([o.value for o in ranked], lang)  # one scale for the column
     for rank, o in zip(ranking.ranks, ranked, strict=True):  # equal figures share a rank
         shown = with_unit(o.value, unit, lang, wan) if o.value is not None else worded(o.text, lang)
         chart = bar(float(o.value), top, 16) if o.value is not None else ""

@@ -9,9 +9,10 @@ at its written precision, in its row's scale, text.row_scale), so a cell shows a
 Markdown table writes it (8.59万人, 3,900元, 85.9%, 1.62:1, 6.1个百分点). A figure the
 report writes in 万 is held in 万 (8.59 under 0.00"万人"): Excel's formats scale only by
 thousands, and a row is in 万 only where every figure reads exactly so
-(formatting.wan_column), so no digit is lost. A projection keeps its exact value under the estimate shown; a
-fraction is 0.0% (0.0 % in English); a pace whole percent (0%, formatting.shown_pace). A worded figure is text, a missing
-one an empty cell. Status cells carry their colour. In a Chinese report the headers,
+(formatting.wan_column), so no digit is lost. A projection holds the estimate shown (a
+share past 0–100 % its exact value under the bound shown); a fraction is 0.0% (0.0 % in
+English); a pace whole percent (0%, formatting.shown_pace). A worded figure is text, a
+missing one an empty cell. Status cells carry their colour. In a Chinese report the headers,
 kinds and status words are Chinese; the English report keeps the column keys of the
 CSV. Every text cell is made formula-safe."""
 
@@ -29,6 +30,7 @@ from linyi_tracker.assessment.sources import describe_source
 from linyi_tracker.formatting import (
     MINUS,
     SHARE,
+    bounded_share,
     figure_style,
     one_of,
     percent_sign,
@@ -221,6 +223,9 @@ def _figures(line: TargetView, lang: Lang) -> dict[str, tuple[Decimal, str]]:
         value = getattr(a, key)
         if not isinstance(value, Decimal):
             continue
+        shown = text.relative_figure(key, line) if relative else None
+        if shown is not None:  # as its words round it: Excel rounds 6.96 % (≥ 7 %) to 7.0 %
+            value = shown
 
         def words(figure: Decimal, key: str = key) -> str | None:
             said = replace(line, a=replace(a, **{key: figure}))  # type: ignore[arg-type]
@@ -231,11 +236,25 @@ def _figures(line: TargetView, lang: Lang) -> dict[str, tuple[Decimal, str]]:
             continue
         # a projected share (not a growth or change, in percent too) stops at 0–100 %
         bounded = key == "projected" and text.unit_key(line, lang) == SHARE and not relative
+        if key == "projected" and not relative:
+            value = _estimate_cell(line, lang, value, bounded)
         scale = text.figure_scale(key, line, lang)  # the words' own scale
         said = said_by(value, above, below, scale=scale, bounded=bounded)
         if said is not None:
             out[key] = said
     return out
+
+
+def _estimate_cell(line: TargetView, lang: Lang, exact: Decimal, bounded: bool) -> Decimal:
+    """The projection a cell holds: the estimate every table writes (formatting.estimate,
+    rounded half-even as every shown figure): the exact 6,662.5万人 under a whole-number
+    format showed Excel's half-up 6,663万人 beside the tables' 6,662万人. A share projected
+    past 0–100 % keeps its exact value, which its format shows as the bound (said_by's
+    ``bounded``); the data outputs keep every projection exact."""
+    if bounded and bounded_share(exact, "%") != exact:
+        return exact
+    shown = text.amount_figure("projected", line, lang)
+    return exact if shown is None else shown[0]
 
 
 _NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -457,16 +476,31 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
 
 
 def _shown(value: Any, fmt: str | None) -> str:
-    """Roughly what a cell shows, to size its column."""
+    """Roughly what a cell shows, to size its column: a figure with every word its number
+    format writes around it, the widest of the format's sections ('落后时序进度56.2个百分点',
+    not '56.2' and the first quoted word: the column printed '###')."""
     if value is None:
         return ""
     if isinstance(value, float) and fmt and "%" in fmt and '"%"' not in fmt:
         return f"{value * 100:+.1f}%"
     if isinstance(value, int | float | Decimal):
-        suffix = fmt.split('"')[1] if fmt and '"' in fmt else ""
         places = fmt.split(".")[1].count("0") if fmt and "." in fmt else 0
-        return f"{float(value):,.{places}f}{suffix}"
+        figure = f"{abs(float(value)):,.{places}f}"
+        if not fmt:
+            return figure
+        return max((_section_text(s, figure) for s in _SECTIONS.split(fmt)), key=sheet_width)
     return str(value)
+
+
+_SECTIONS = re.compile(r';(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a ';' outside the quoted words
+_DIGITS = re.compile(r"[#0,]+(?:\.0+)?")
+
+
+def _section_text(section: str, figure: str) -> str:
+    """One format section as it reads with ``figure`` in place of its digits: its quoted
+    words as they are (a '0' in 人/10万人 is a word's), a condition ([>100]) dropped."""
+    parts = re.sub(r"^\[[^\]]*\]", "", section).split('"')
+    return "".join(p if i % 2 else _DIGITS.sub(figure, p, count=1) for i, p in enumerate(parts))
 
 
 _LATIN_WORD = re.compile(r"[!-~]+")
