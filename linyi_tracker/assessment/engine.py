@@ -99,6 +99,9 @@ class Assessment:
     # a level target's starting point: its period (the plan's baseline year, or the first
     # figure's own period, 2017-06 as written) and value; time and pace count from its end
     starting_point: tuple[Period, Decimal] | None = None
+    # the figure the starting point is, when it is one (not the plan's baseline): a
+    # revision of it changes progress and pace, so it marks the result (made_of_revised)
+    starting_figure: Observation | None = field(default=None, repr=False)
     history: list[YearResult] = field(default_factory=list)
     missing_years: list[int] = field(default_factory=list)
     partial: PartialSum | None = None
@@ -236,7 +239,8 @@ def assess(
         growth = [o for o in store.growth_series(target.indicator, region) if o.period.is_full_year]
         _relative(plan, target, a, series, growth, as_of)
     if a.actual_period is not None:
-        a.revised = made_of_revised(plan, store, a.evidence)
+        start = [a.starting_figure] if a.starting_figure is not None else []
+        a.revised = made_of_revised(plan, store, [*a.evidence, *start])
     if a.status == "no_data" and a.kind in QUANTITATIVE and _growth_only(store, a, as_of):
         # A growth figure never stands in for a level (assessment.md, "Figures given as
         # growth rates"): there are figures, but none this target can be judged on.
@@ -249,9 +253,11 @@ def assess(
 
 def made_of_revised(plan: Plan, store: Store, evidence: list[Observation]) -> bool:
     """Whether any figure a result is made of is a revision: the latest figure, a year of a
-    sum over years, a link of a chain, or a region's figure in a city sum of the regions —
-    the one rule for the revision mark every output shows (a sum whose 2019 was revised
-    read unmarked while show's series marked 2019)."""
+    sum over years, a link of a chain, a level target's starting figure, or a region's
+    figure in a city sum of the regions — the one rule for the revision mark every output
+    shows, of an assessment and of a figure listed alone (show's series and counties, the
+    report's county tables: a sum whose 2019 was revised read unmarked while show's series
+    marked 2019). A figure withdrawn is no longer in the store: nor is its mark."""
     for o in evidence:
         if o.key in store.revisions:
             return True
@@ -379,7 +385,7 @@ def _level(plan: Plan, t: LevelTarget, a: Assessment, series: Series, as_of: Per
     if t.baseline is not None:
         a.starting_point = (Period.of_year(t.baseline.year), t.baseline.value)
     elif numbers:
-        first = numbers[0]
+        first = a.starting_figure = numbers[0]
         a.starting_point = (first.period, first.value or Decimal(0))
     if not inside:
         a.status = "no_data"
