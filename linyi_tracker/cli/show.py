@@ -59,6 +59,9 @@ def show(
                     "line": o.line,
                     "measure": o.measure,
                     "as_of": o.as_of.isoformat() if o.as_of else None,
+                    # made of a revised figure (a city sum with a revised county figure
+                    # too): what status's "revised" says of a result made of it
+                    "revised": view.is_revised(o),
                     # the figures this one revised, oldest first (status marks it revised)
                     "revised_from": [
                         {

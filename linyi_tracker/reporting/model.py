@@ -21,7 +21,7 @@ from typing import Any
 
 from linyi_tracker.actuals.periods import Period
 from linyi_tracker.actuals.store import Store
-from linyi_tracker.assessment.engine import assess
+from linyi_tracker.assessment.engine import assess, made_of_revised
 from linyi_tracker.assessment.export import exact
 from linyi_tracker.assessment.series import SeriesBook, competition_ranks, region_ranking
 from linyi_tracker.formatting import listed
@@ -68,6 +68,9 @@ class RegionRow:
     # The years a county's sum or chain lacks (missing-years, missing-link), as the city's
     # row has them (Assessment.missing_years): its cell names them as the city's does.
     missing_years: list[int] = field(default_factory=list)
+    # Made of a revised figure (engine.made_of_revised): the county's figure, or what its
+    # assessment stands on; its reason cell says so, as the city's status cell does
+    revised: bool = False
 
 
 @dataclass
@@ -387,6 +390,7 @@ def _regions(
                     a.status,
                     list(a.reasons),
                     list(a.missing_years),
+                    a.revised or made_of_revised(plan, store, [o]),
                 )
             )
         ranked_by = "value"

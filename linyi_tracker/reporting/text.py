@@ -732,11 +732,19 @@ RANKING_COLUMNS = (
 )
 
 
-def row_reasons(reasons: Sequence[str], lang: Lang, year: int, missing_years: Sequence[int]) -> str:
+def row_reasons(
+    reasons: Sequence[str],
+    lang: Lang,
+    year: int,
+    missing_years: Sequence[int],
+    *,
+    revised: bool = False,
+) -> str:
     """Why a county row has no achievement or status, or what qualifies it, in a table
     cell's few words (无县级目标, 已达标后回落, 仅2019年一年数据, 缺2018年数据: the words a
     status cell says, :func:`short_words`; ``year`` that of the row's figure,
-    ``missing_years`` the years its sum or chain lacks); '—' when nothing needs saying."""
+    ``missing_years`` the years its sum or chain lacks; ``revised``: the row is made of a
+    revised figure, 已修订 as the city's status cell says); '—' when nothing needs saying."""
     shown = [r for r in reasons if not (r == "start-met" and "fell-back" in reasons)]
     words = [
         short_words(r, lang, missing_years, year=year)
@@ -744,6 +752,8 @@ def row_reasons(reasons: Sequence[str], lang: Lang, year: int, missing_years: Se
         else t(f"reason.{r}", lang)
         for r in shown
     ]
+    if revised:
+        words.append(t("word.revised", lang))
     return ("；" if lang == "zh" else "; ").join(words) or "—"
 
 
@@ -789,7 +799,7 @@ def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang)
         value,
         share,
         status_label(row.status, lang) if row.status else "—",
-        row_reasons(row.reasons, lang, ranking.period.year, row.missing_years),
+        row_reasons(row.reasons, lang, ranking.period.year, row.missing_years, revised=row.revised),
     ]
 
 

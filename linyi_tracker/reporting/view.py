@@ -29,6 +29,7 @@ from linyi_tracker.assessment.engine import (
     StatusReport,
     assess,
     deadline_reached,
+    made_of_revised,
     stated,
     year_point,
 )
@@ -334,10 +335,19 @@ class IndicatorView:
     # The figures a listed one revised (a later as_of), oldest first, by its
     # (period, region, measure): show marks a revised figure as status does
     revised: dict[tuple[str, str, str], tuple[Observation, ...]] = field(default_factory=dict)
+    # The (period, region, measure) of each listed figure (series and counties) made of a
+    # revised one (engine.made_of_revised): a revised figure, or a city sum of the regions
+    # with a revised county figure in it, which has no earlier figures of its own
+    marked: frozenset[tuple[str, str, str]] = frozenset()
 
     def earlier(self, o: Observation) -> tuple[Observation, ...]:
         """The figures ``o`` revised, oldest first (none for a figure never revised)."""
         return self.revised.get((o.period.text, o.region, o.measure), ())
+
+    def is_revised(self, o: Observation) -> bool:
+        """Whether the listed figure ``o`` carries the revision mark, as status marks a
+        result made of it."""
+        return (o.period.text, o.region, o.measure) in self.marked
 
 
 def indicator_view(
@@ -365,6 +375,11 @@ def indicator_view(
         key=lambda o: (o.period.sort_key, o.measure),
     )
     period, reported, missing = region_ranking(plan, store, indicator, as_of)
+    marked = frozenset(
+        (o.period.text, o.region, o.measure)
+        for o in (*series, *reported)
+        if made_of_revised(plan, store, [o])
+    )
     figures = tuple(
         o
         for r in regions
@@ -391,6 +406,7 @@ def indicator_view(
             for (ind, period, region, measure), olds in store.revisions.items()
             if ind == indicator.id and region in regions
         },
+        marked,
     )
 
 

@@ -16,7 +16,7 @@ from linyi_tracker.formatting import bar, listed, wan_scale, with_unit, worded
 from linyi_tracker.i18n import Lang, labelled, t
 from linyi_tracker.plan.models import Indicator
 from linyi_tracker.reporting import text
-from linyi_tracker.reporting.view import IndicatorView, Ranking, TargetView
+from linyi_tracker.reporting.view import IndicatorView, TargetView
 
 
 def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> RenderableType:
@@ -28,7 +28,7 @@ def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> Renderabl
         parts.append(_target_panel(ctx, v, view.as_of, lang))
     parts.append(_series(ctx, ind, view, lang))
     if len(plan.sub_regions) > 0:
-        parts.append(_regions(ctx, ind, view.ranking, lang))
+        parts.append(_regions(ctx, ind, view, lang))
     return Group(*parts)
 
 
@@ -158,9 +158,10 @@ def _series(
         source = [fit.para(describe_source(o.source, lang))]
         if o.line:
             source.append(fit.para(f"{o.file}:{o.line}", "dim", mode="whole"))
-        earlier = view.earlier(o)
-        if earlier:  # marked revised, as status marks it; what it replaced beside its source
+        if view.is_revised(o):  # as status marks a result made of it (a city sum too)
             value.append(fit.para(t("word.revised", lang), "dim"))
+        earlier = view.earlier(o)
+        if earlier:  # what it replaced, beside its source
             was = listed(
                 (
                     with_unit(e.value, unit, lang, wan) if e.value is not None else e.text
@@ -188,8 +189,8 @@ def _series(
     return fit.Fitted(columns, lang, title, where="show")
 
 
-def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> RenderableType:
-    plan = ctx.plan
+def _regions(ctx: Context, ind: Indicator, view: IndicatorView, lang: Lang) -> RenderableType:
+    plan, ranking = ctx.plan, view.ranking
     period, ranked, missing = ranking.period, ranking.reported, ranking.missing
     if period is None:
         return Text(t("word.no_region_data", lang), style="dim")
@@ -202,6 +203,8 @@ def _regions(ctx: Context, ind: Indicator, ranking: Ranking, lang: Lang) -> Rend
     wan = wan_scale([o.value for o in ranked], lang)  # one scale for the column
     for rank, o in zip(ranking.ranks, ranked, strict=True):  # equal figures share a rank
         shown = with_unit(o.value, unit, lang, wan) if o.value is not None else worded(o.text, lang)
+        if view.is_revised(o):  # as the series marks it
+            shown = text.noted(shown, t("word.revised", lang), lang)
         chart = bar(float(o.value), top, 16) if o.value is not None else ""
         table.add_row(f"{rank}. {plan.region_by_id[o.region].name.get(lang)}", shown, chart)
     parts: list[RenderableType] = [table]

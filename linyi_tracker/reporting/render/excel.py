@@ -423,8 +423,14 @@ def _sheets(report: Report, lang: Lang) -> list[Sheet]:
                     value,
                     _as_shown(row.achievement, bounds=ranking.achievement_bounds),
                     status_label(row.status, lang) if lang == "zh" and row.status else row.status,
-                    text.row_reasons(row.reasons, lang, ranking.period.year, row.missing_years)
-                    if row.reasons
+                    text.row_reasons(
+                        row.reasons,
+                        lang,
+                        ranking.period.year,
+                        row.missing_years,
+                        revised=row.revised,
+                    )
+                    if row.reasons or row.revised
                     else None,
                 ]
             )
