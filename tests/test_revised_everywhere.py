@@ -103,6 +103,24 @@ def test_show_marks_a_revised_county_figure_in_the_regions_table(
     assert counties.count("已修订" if lang == "zh" else "revised") == 1
 
 
+@pytest.mark.parametrize(
+    ("lang", "year", "mark"),
+    [
+        ("zh", "2019年：85,971人 ✓ · 已修订", "已修订"),
+        ("en", "2019: 85,971 persons ✓ · revised", "revised"),
+    ],
+)
+def test_show_marks_a_year_of_the_history_made_of_a_revised_figure(
+    run: Run, tmp_path: Path, lang: str, year: str, mark: str
+) -> None:
+    """The annual target's history marks its 2019 (a sum with Hedong's revised figure) and no other year."""
+    data = _data(run, tmp_path, HEDONG_2019)
+    out = _show(run, data, "--lang", lang)
+    panel = out.split("数据序列" if lang == "zh" else "Series ·")[0]
+    assert year in panel
+    assert sum(mark in ln and ("✓" in ln or "✗" in ln) for ln in panel.splitlines()) == 1
+
+
 def test_show_json_series_rows_say_whether_they_are_revised(run: Run, tmp_path: Path) -> None:
     """show's JSON series rows carry "revised": the 2019 city sum true, 2018 false."""
     data = _data(run, tmp_path, HEDONG_2019)

@@ -335,8 +335,8 @@ class IndicatorView:
     # The figures a listed one revised (a later as_of), oldest first, by its
     # (period, region, measure): show marks a revised figure as status does
     revised: dict[tuple[str, str, str], tuple[Observation, ...]] = field(default_factory=dict)
-    # The (period, region, measure) of each listed figure (series and counties) made of a
-    # revised one (engine.made_of_revised): a revised figure, or a city sum of the regions
+    # The (period, region, measure) of each listed figure (series, counties, the years of
+    # the targets' histories) made of a revised one (engine.made_of_revised): a revised figure, or a city sum of the regions
     # with a revised county figure in it, which has no earlier figures of its own
     marked: frozenset[tuple[str, str, str]] = frozenset()
 
@@ -348,6 +348,11 @@ class IndicatorView:
         """Whether the listed figure ``o`` carries the revision mark, as status marks a
         result made of it."""
         return (o.period.text, o.region, o.measure) in self.marked
+
+    def is_revised_at(self, period: Period, region: str) -> bool:
+        """Whether a region's level for ``period`` (a year of a target's history) is made
+        of a revised figure."""
+        return (period.text, region, LEVEL) in self.marked
 
 
 def indicator_view(
@@ -375,9 +380,11 @@ def indicator_view(
         key=lambda o: (o.period.sort_key, o.measure),
     )
     period, reported, missing = region_ranking(plan, store, indicator, as_of)
+    # every region's figures, for the years of its targets' histories
+    listed = [o for r in regions for o in book.series(indicator, r).up_to(as_of)]
     marked = frozenset(
         (o.period.text, o.region, o.measure)
-        for o in (*series, *reported)
+        for o in (*listed, *growth, *reported)
         if made_of_revised(plan, store, [o])
     )
     figures = tuple(

@@ -25,7 +25,7 @@ def render_indicator(ctx: Context, view: IndicatorView, lang: Lang) -> Renderabl
     ind = view.indicator
     parts: list[RenderableType] = [_header(ctx, ind, lang)]
     for v in view.targets:
-        parts.append(_target_panel(ctx, v, view.as_of, lang))
+        parts.append(_target_panel(ctx, v, view, lang))
     parts.append(_series(ctx, ind, view, lang))
     if len(plan.sub_regions) > 0:
         parts.append(_regions(ctx, ind, view, lang))
@@ -54,10 +54,11 @@ def _header(ctx: Context, ind: Indicator, lang: Lang) -> RenderableType:
     return Panel(body, expand=True)
 
 
-def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> RenderableType:
+def _target_panel(ctx: Context, ln: TargetView, view: IndicatorView, lang: Lang) -> RenderableType:
     """One target's assessment, each figure as every other output writes it (text's
-    functions, the row's scale: text.row_scale), its starting point in that scale."""
-    plan = ctx.plan
+    functions, the row's scale: text.row_scale), its starting point in that scale; a
+    year of its history made of a revised figure marked as the series marks it."""
+    plan, as_of = ctx.plan, view.as_of
     a = ln.a
     unit = unit_label(plan, a.unit, lang)
     figures = text.row_scale(ln, lang)
@@ -102,6 +103,11 @@ def _target_panel(ctx: Context, ln: TargetView, as_of: Period, lang: Lang) -> Re
             # A year-to-date figure is shown but does not judge its year (engine.py).
             + f"{'' if h.period is None or h.period.is_full_year else t('word.ytd_not_judged', lang, period=h.period.label(lang))}"
             + f"{'' if h.met is None else (' ✓' if h.met else ' ✗')}"
+            + (
+                f" · {t('word.revised', lang)}"
+                if h.period is not None and view.is_revised_at(h.period, a.region)
+                else ""
+            )
             for h in a.history
         ]
         if ln.met_years is not None:
