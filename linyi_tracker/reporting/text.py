@@ -331,6 +331,14 @@ def figure_words(column: str, v: TargetView, lang: Lang) -> str | None:
     return with_unit(value, u, lang, wan)
 
 
+def chart_figure(value: Decimal, v: TargetView, lang: Lang) -> str:
+    """A figure of ``v``'s series (view.Chart.figures) as its row writes a figure, without
+    the unit (the chart's axis names it): at its written precision, in the row's scale
+    (:func:`row_scale`, as the chart's axis) — 96.50 beside the table's 96.50%, 1.2345万
+    beside 1.2345万人, never re-rounded from the float the chart is drawn with."""
+    return number(value, lang, row_scale(v, lang).of(unit(v, lang)))
+
+
 def amount_figure(column: str, v: TargetView, lang: Lang) -> tuple[Decimal, bool | None] | None:
     """The amount :func:`figure_words` writes for ``column`` of ``v``, with whether it is
     written in 万 — the one choice of 万 that the words and the workbook's cell
@@ -768,6 +776,13 @@ def ranking_scale(ranking: RegionRanking, lang: Lang) -> bool:
     only): the one rule its table, its workbook sheet and its chart's axis follow. Each
     figure keeps its written precision (formatting.number)."""
     return wan_scale([r.value for r in ranking.rows], lang)
+
+
+def ranking_figure(value: Decimal, ranking: RegionRanking, lang: Lang) -> str:
+    """A county's figure as its ranking's value cell writes it, without the unit: at its
+    written precision, in the ranking's scale (:func:`ranking_scale`) — what the counties'
+    chart labels its dot with."""
+    return number(value, lang, ranking_scale(ranking, lang))
 
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:

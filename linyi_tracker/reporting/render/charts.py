@@ -35,6 +35,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal, cast
 
 from linyi_tracker.formatting import signed
@@ -80,7 +81,8 @@ class ChartSpec:
     # The value axis from its low end to its high end: from zero (or below) for bars, cut
     # around the values for dots, None (matplotlib's choice) for a line.
     value_range: tuple[float, float] | None = None
-    value_labels: list[str] = field(default_factory=list)  # dots: each one's figure
+    # dots: each one's figure as the table beside the chart writes it (never from the floats)
+    value_labels: list[str] = field(default_factory=list)
 
 
 # Values whose spread (largest less smallest) is under this share of the largest are drawn
@@ -112,16 +114,6 @@ def _value_range(
     if limit is not None:
         top = min(top, limit + (pad if dots else 0.5))
     return bottom, top
-
-
-def _figure_labels(values: list[float]) -> list[str]:
-    """Each value as written beside its dot, all with one number of decimals (at most 2)."""
-    decimals = max((len(f"{round(v, 2):g}".partition(".")[2]) for v in values), default=0)
-    shown = [f"{abs(v):,.{min(decimals, 2)}f}" for v in values]
-    return [
-        signed(text, v < 0 and text.strip("0.,") != "")
-        for text, v in zip(shown, values, strict=True)
-    ]
 
 
 def _scale(values: list[float], unit: str, lang: Lang, wan: bool) -> tuple[float, str]:
@@ -180,6 +172,8 @@ def chart_spec(
             (r for r in counties.rows if r.value is not None), key=lambda r: float(r.value or 0)
         )
         values = [float(r.value or 0) for r in rows]
+        # each dot's label as the counties' table writes the figure (text.ranking_figure)
+        figures = [text.ranking_figure(r.value or Decimal(0), counties, lang) for r in rows]
         in_wan = text.ranking_scale(counties, lang)  # as the counties' table
         scale, label = _scale([*values, target], unit, lang, in_wan)
         shown = [v / scale for v in values]
@@ -206,7 +200,7 @@ def chart_spec(
             False,
             "dot" if dots else "bar",
             _value_range(shown, [target / scale], limit, dots=dots),
-            _figure_labels(shown) if dots else [],
+            figures if dots else [],
         )
     projection = [(x, capped(line, y)) for x, y in chart.projection]
     # The required path of an annual target is the target line itself: not drawn twice;
@@ -251,7 +245,8 @@ def chart_spec(
         last == first,
         mark,
         value_range,
-        _figure_labels(shown) if mark == "dot" else [],
+        # each dot's label as the target's row writes a figure (text.chart_figure)
+        [text.chart_figure(f, line, lang) for f in chart.figures] if mark == "dot" else [],
     )
 
 
