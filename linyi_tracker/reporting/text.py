@@ -229,7 +229,8 @@ def actual(v: TargetView, lang: Lang) -> str:
     if a.actual_period is None:
         if a.partial is not None:
             when = period_label(a.partial.period, lang)
-            total = number(a.partial.total, lang, row_scale(v, lang).of(""))
+            # in the row's scale and unit, as its target beside it (row_scale)
+            total = row_scale(v, lang).amount(a.partial.total, unit(v, lang), lang)
             return noted(phrase_of((t("word.partial", lang), total), lang), when, lang)
         return "—"
     when = period_label(a.actual_period, lang)
@@ -386,7 +387,7 @@ def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal
     change figure and a ratio are never in 万 (:func:`amount_figure`): none."""
     a = v.a
     if column == "actual" and a.actual_period is None and a.partial is not None:
-        return [(a.partial.total, "")]
+        return [(a.partial.total, unit_key(v, lang))]
     if a.kind in ("growth", "change") or (v.unit_name is not None and v.unit_name.en == ":1"):
         return []
     figure: Decimal | None = None
