@@ -58,6 +58,16 @@ def test_approximate_target_gets_its_tolerance_band(report: Report) -> None:
     assert plain is not None and plain.band is None
 
 
+def test_a_band_s_legend_says_the_plan_s_tolerance(report: Report) -> None:
+    """A tolerance of 0.0125 is said ±1.25 % in the band's legend, as the method list says
+    it, never 1.2 worked back from the band's floats."""
+    line = report.line("inc.rural_per_capita.2020")
+    spec = chart_spec(line, "en", tolerance=0.0125, counties=None, wan=False)
+    assert spec is not None and spec.band is not None
+    drawn = charts.svg(spec, "en")
+    assert "target ±1.25 %" in drawn
+
+
 def test_share_projection_stops_at_100(report: Report) -> None:
     """The pension coverage projection (100.14 % in the engine) is drawn to 100 at most."""
     engine = report.line("ss.resident_pension_coverage.2020").a.projected

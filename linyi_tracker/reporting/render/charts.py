@@ -83,6 +83,9 @@ class ChartSpec:
     value_range: tuple[float, float] | None = None
     # dots: each one's figure as the table beside the chart writes it (never from the floats)
     value_labels: list[str] = field(default_factory=list)
+    # an ≈ target's band: the plan's tolerance as written (0.0125), said in its legend as
+    # the method list says it (±1.25 %), never worked back from the band's floats
+    tolerance: Decimal | None = None
 
 
 # Values whose spread (largest less smallest) is under this share of the largest are drawn
@@ -147,7 +150,7 @@ def chart_spec(
     line: TargetView,
     lang: Lang,
     *,
-    tolerance: float,
+    tolerance: Decimal | float,
     counties: RegionRanking | None,
     wan: bool,
 ) -> ChartSpec | None:
@@ -161,9 +164,8 @@ def chart_spec(
     unit = line.unit_name.get(lang) if line.unit_name else ""
     name = line.name.get(lang)
     target = float(line.a.target)
-    band_of = (
-        (target * (1 - tolerance), target * (1 + tolerance)) if line.a.comparator == "≈" else None
-    )
+    tol = float(tolerance)
+    band_of = (target * (1 - tol), target * (1 + tol)) if line.a.comparator == "≈" else None
     limit = 100.0 if bounded(line) else None
     if not chart.points:
         if counties is None:
@@ -247,6 +249,7 @@ def chart_spec(
         value_range,
         # each dot's label as the target's row writes a figure (text.chart_figure)
         [text.chart_figure(f, line, lang) for f in chart.figures] if mark == "dot" else [],
+        Decimal(str(tolerance)) if band else None,
     )
 
 
@@ -258,7 +261,7 @@ def report_specs(report: Report, lang: Lang) -> dict[str, ChartSpec]:
             spec = chart_spec(
                 line,
                 lang,
-                tolerance=float(report.method.tolerance),
+                tolerance=report.method.tolerance,
                 counties=county_ranking(report, line),
                 wan=bool(text.row_scale(line, lang).wan.get(text.unit_key(line, lang))),
             )
@@ -339,7 +342,7 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 color=red,
                 alpha=0.08,
                 linewidth=0,
-                label=t("chart.band", lang, tol=_tol_text(spec)),
+                label=t("chart.band", lang, tol=spec.tolerance),
             )
         if spec.mark == "bar":
             ax.bar(
@@ -446,13 +449,6 @@ def _margins(fig: Any, ax: Any, spec: ChartSpec) -> None:
         top=1 - 20 / height_pt,
         bottom=bottom / height_pt,
     )
-
-
-def _tol_text(spec: ChartSpec) -> str:
-    if spec.band is None or spec.target == 0:
-        return ""
-    share = (spec.band[1] - spec.target) / spec.target * 100
-    return f"{share:.1f}".removesuffix(".0")
 
 
 def _tick(value: float, _pos: int | None = None) -> str:
