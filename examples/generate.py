@@ -52,6 +52,12 @@ def split(total: int, rng: random.Random, regions: list[str]) -> dict[str, int]:
     return dict(zip(regions, parts, strict=True))
 
 
+def year_to_date(month: int) -> str:
+    """A year-to-date figure's note as a Chinese office writes it: 1—6月累计 (the demo's
+    notes are the offices', in Chinese, as `show` prints them in either language)."""
+    return "1月" if month == 1 else f"1—{month}月累计"
+
+
 def build(rng: random.Random) -> list[Row]:
     rows: list[Row] = []
 
@@ -70,16 +76,14 @@ def build(rng: random.Random) -> list[Row]:
     for year, total in zip(range(2015, 2020), [86200, 85600, 84100, 87300, 85900], strict=True):
         regional("emp.new_urban_jobs", str(year), total)
     for month, total in zip(range(1, 7), [5200, 11800, 19900, 27400, 36100, 44300], strict=True):
-        city("emp.new_urban_jobs", f"2020-{month:02d}", total, "year to date")
+        city("emp.new_urban_jobs", f"2020-{month:02d}", total, year_to_date(month))
     # ...and 11 of 12 regions report June: a partial sum, shown as such, never as the city's.
-    regional("emp.new_urban_jobs", "2020-06", 40100, REGIONS[:-1], "year to date")
+    regional("emp.new_urban_jobs", "2020-06", 40100, REGIONS[:-1], year_to_date(6))
 
     # Rural income, level ≈ 20,000 by 2020: growing 6.5 %/yr where 9.9 %/yr is needed -> at_risk.
     rural = [12500, 13400, 14300, 15200, 16100]
     for year, value in zip(range(2015, 2020), rural, strict=True):
-        city(
-            "inc.rural_per_capita", str(year), value, "disposable income (可支配收入) from 2015 on"
-        )
+        city("inc.rural_per_capita", str(year), value, "2015年起为可支配收入口径")
     for region in REGIONS:
         city_value = rural[-1] * rng.uniform(0.8, 1.2)
         rows.append(("inc.rural_per_capita", "2019", region, str(int(round(city_value, -1))), ""))
@@ -123,22 +127,22 @@ def build(rng: random.Random) -> list[Row]:
     # Floor area started, sum 2018-2020 >= 5.68 million m²: 4.8 million by June 2020 -> on_track.
     city("housing.floor_area_started", "2018", 1900000)
     city("housing.floor_area_started", "2019", 2000000)
-    city("housing.floor_area_started", "2020Q1", 400000, "year to date")
-    city("housing.floor_area_started", "2020-06", 900000, "year to date")
+    city("housing.floor_area_started", "2020Q1", 400000, year_to_date(3))
+    city("housing.floor_area_started", "2020-06", 900000, year_to_date(6))
     # Completed: no 2018 figure -> insufficient_data (a missing year is never zero).
     city("housing.floor_area_completed", "2019", 1150000)
-    city("housing.floor_area_completed", "2020-06", 520000, "year to date")
+    city("housing.floor_area_completed", "2020-06", 520000, year_to_date(6))
     # Public rental area >= 900,000 m²: 930,000 by June 2020 -> achieved early.
     city("housing.public_rental_area", "2018", 350000)
     city("housing.public_rental_area", "2019", 400000)
-    city("housing.public_rental_area", "2020-06", 180000, "year to date")
+    city("housing.public_rental_area", "2020-06", 180000, year_to_date(6))
 
     # Milestones: done on time, done by a date, pending (deadline ahead).
-    city("gov.citizen_centre", "2015", "done", "opened in 2015")
+    city("gov.citizen_centre", "2015", "done", "2015年建成启用")
     city("muni.new_urbanisation_pilot", "2016", "是")
-    city("elderly.emergency_call_12349", "2017", "2017-05-18", "platform opened on this date")
+    city("elderly.emergency_call_12349", "2017", "2017-05-18", "平台于当日开通")
     city("food.e_traceability", "2017", "done")
-    city("muni.transit_metropolis_pilot", "2019", "not done", "application submitted")
+    city("muni.transit_metropolis_pilot", "2019", "not done", "已提交申报")
     city("eco.civilisation_pilot_zone", "2018", "否")
     city("eco.civilisation_pilot_zone", "2019", "否")
 
@@ -148,29 +152,29 @@ def build(rng: random.Random) -> list[Row]:
             "emp.half_hour_service_circle",
             "2018",
             "on_track",
-            "city employment bureau, service-point survey",
+            "市人社局，服务网点调查",
         ),
         (
             "emp.digital_employment_community",
             "2019",
             "off_track",
-            "city employment bureau, 2019 review",
+            "市人社局，2019年度评估",
         ),
         (
             "pov.poverty_goal_2018",
             "2018",
             "已实现",
-            "city poverty-alleviation office, year-end check",
+            "市扶贫办，年终考核",
         ),
-        ("edu.modernisation", "2019", "正常推进", "city education bureau, mid-term review"),
+        ("edu.modernisation", "2019", "正常推进", "市教育局，中期评估"),
         (
             "health.national_leaders",
             "2019",
             "at_risk",
-            "city health commission, life-expectancy comparison",
+            "市卫生健康委，人均预期寿命对比",
         ),
-        ("culture.fitness_circle", "2019", "on_track", "city culture bureau, facility map"),
-        ("gov.four_level_services", "2019", "achieved", "provincial government-services ranking"),
+        ("culture.fitness_circle", "2019", "on_track", "市文化和旅游局，设施分布图"),
+        ("gov.four_level_services", "2019", "achieved", "全省政务服务评价排名"),
     ]
     for ind, period, word, note in judged:
         city(ind, period, word, note)

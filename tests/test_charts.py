@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -18,6 +19,7 @@ from linyi_tracker.reporting import text
 from linyi_tracker.reporting.model import Report, build_report
 from linyi_tracker.reporting.render import charts, tables
 from linyi_tracker.reporting.render.charts import ChartSpec, chart_spec
+from linyi_tracker.reporting.view import TargetView
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +56,16 @@ def test_approximate_target_gets_its_tolerance_band(report: Report) -> None:
     assert spec is not None and spec.band == (pytest.approx(19_000), pytest.approx(21_000))
     plain = spec_of(report, "ss.employee_insurance_coverage.2020")
     assert plain is not None and plain.band is None
+
+
+def test_a_band_s_legend_says_the_plan_s_tolerance(report: Report) -> None:
+    """A tolerance of 0.0125 is said ±1.25 % in the band's legend, as the method list says
+    it, never 1.2 worked back from the band's floats."""
+    line = report.line("inc.rural_per_capita.2020")
+    spec = chart_spec(line, "en", tolerance=0.0125, counties=None, wan=False)
+    assert spec is not None and spec.band is not None
+    drawn = charts.svg(spec, "en")
+    assert "target ±1.25 %" in drawn
 
 
 def test_share_projection_stops_at_100(report: Report) -> None:
@@ -137,9 +149,60 @@ def test_far_apart_values_stay_bars() -> None:
     assert not charts.uses_dots([-1.0, -1.1])  # not all above zero: bars from zero
 
 
-def test_dot_labels_share_one_precision() -> None:
-    """The labels of one chart's dots have the same number of decimals (98.0 beside 94.6)."""
-    assert charts._figure_labels([98.0, 94.6]) == ["98.0", "94.6"]
+def _with_figures(line: TargetView, figures: list[str]) -> TargetView:
+    """``line`` with its chart's points replaced by ``figures`` (one a year from 2016)."""
+    assert line.chart is not None
+    exact = [Decimal(f) for f in figures]
+    points = [(2016.0 + i, float(f)) for i, f in enumerate(exact)]
+    chart = dataclasses.replace(line.chart, points=points, figures=exact, projection=[])
+    return dataclasses.replace(line, chart=chart)
+
+
+def test_a_dot_label_is_the_figure_as_written_not_rounded(report: Report) -> None:
+    """A yearly figure of 85,432 persons is labelled 85,432 as the table writes it, never
+    85.43 re-rounded from the thousands the English axis is drawn in."""
+    line = _with_figures(report.line("emp.new_urban_jobs.annual"), ["85432", "86200"])
+    spec = chart_spec(line, "en", tolerance=0.05, counties=None, wan=False)
+    assert spec is not None and spec.mark == "dot" and spec.y_label == "thousand persons"
+    assert spec.value_labels == ["85,432", "86,200"]
+
+
+def test_a_dot_label_in_wan_keeps_every_digit(report: Report) -> None:
+    """In a row written in 万 a figure of 85,432 is labelled 8.5432万 (its table's
+    8.5432万人), never 8.54."""
+    line = report.line("emp.new_urban_jobs.annual")
+    wan_row = dataclasses.replace(
+        line,
+        a=dataclasses.replace(line.a, target=Decimal("120000"), actual=Decimal("124000"), gap=None),
+    )
+    assert text.row_scale(wan_row, "zh").of("人") is True
+    spec = chart_spec(
+        _with_figures(wan_row, ["85432", "86200"]), "zh", tolerance=0.05, counties=None, wan=True
+    )
+    assert spec is not None and spec.y_label == "万人"
+    assert spec.value_labels == ["8.5432万", "8.62万"]
+
+
+def test_county_dot_labels_are_not_padded_to_a_common_precision(report: Report) -> None:
+    """Counties' figures 96.50, 97.0 and 95.25 are labelled as written, as the counties'
+    table writes them: 97.0 is never 97.00 beside 95.25, 96.50 never 96.5."""
+    line = report.line("safety.public_security_sense.2020")
+    ranking = charts.county_ranking(report, line)
+    assert ranking is not None
+    written = ["96.50", "97.0", "95.25"]
+    rows = [
+        dataclasses.replace(r, value=Decimal(v))
+        for r, v in zip(ranking.rows[:3], written, strict=True)
+    ]
+    spec = chart_spec(
+        line,
+        "zh",
+        tolerance=0.05,
+        counties=dataclasses.replace(ranking, rows=rows),
+        wan=False,
+    )
+    assert spec is not None and spec.mark == "dot"
+    assert spec.value_labels == ["95.25", "96.50", "97.0"]  # ordered by value, as the dots
 
 
 @given(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -24,6 +25,18 @@ def test_every_row_says_synthetic(plan: Plan) -> None:
     """No synthetic figure can pass for a real one."""
     store = load_store(plan, DEMO)
     assert store.observations and all("synthetic" in o.source for o in store.observations)
+
+
+def test_every_note_is_written_as_an_office_writes_it(plan: Plan) -> None:
+    """The demo's notes are the offices' words, in Chinese (1—6月累计, never "year to
+    date"), as `show` prints them in either language."""
+    store = load_store(plan, DEMO)
+    notes = {o.note for o in store.observations if o.note}
+    assert notes
+    english = [
+        n for n in notes if re.search(r"[A-Za-z]{2}", n) or not re.search(r"[\u4e00-\u9fff]", n)
+    ]
+    assert english == []
 
 
 def test_examples_cover_every_target_and_region(plan: Plan) -> None:

@@ -109,12 +109,14 @@ def test_every_percentage_takes_the_one_percent_sign(lang: Lang) -> None:
         with_unit(Decimal("10.9"), "%", lang),
         percent(0.985, lang),
         pace_percent(1.01, [], lang),
-        _pct(Decimal("10.9"), lang),
+        _pct(Decimal("10.9"), lang, computed=True),
     ):
         assert shown.endswith(f"{sign}") and not shown.endswith(f" {sign}"), shown
         assert shown[: -len(sign)][-1].isdigit(), shown
     assert figure_format("%", lang, 1).endswith(f'"{sign}"')
-    bounded = said_by(Decimal("120.5"), *[_pct(Decimal("120.5"), lang)] * 2, scale=0, bounded=True)
+    bounded = said_by(
+        Decimal("120.5"), *[_pct(Decimal("120.5"), lang, computed=True)] * 2, scale=0, bounded=True
+    )
     assert bounded is not None and bounded[1].endswith(f'"{sign}"')
 
 

@@ -312,3 +312,70 @@ def test_a_missed_target_s_sentence_says_the_gap_its_table_writes(plan: Plan) ->
     for lang in ("zh", "en"):
         for line in missed:
             assert text.gap(line, lang) in text.detail(line, lang), line.target_id
+
+
+def test_a_computed_change_is_shown_at_one_decimal_whatever_its_type() -> None:
+    """A change the tool worked out reads at one decimal even when it is a Decimal
+    (down 3.3 %), a plan's figure as written (down 3.333 %): the caller says which, the
+    value's type does not."""
+    assert text._change_words(Decimal("-3.333"), None, "en", computed=True) == "down 3.3 %"
+    assert text._change_words(Decimal("-3.333"), None, "en", computed=False) == "down 3.333 %"
+
+
+def _label_figure(label: str) -> Decimal:
+    """The figure a chart's label says, read back: '8.5432万' → 85432, '−1,200' → −1200."""
+    digits = label.replace(",", "").replace("\u2212", "-")
+    if digits.endswith("万"):
+        return Decimal(digits.removesuffix("万")).scaleb(4)
+    return Decimal(digits)
+
+
+@pytest.mark.parametrize(("plan_file", "data", "year"), list(_cases()))
+def test_every_chart_label_reads_as_its_table(plan_file: Path, data: Path, year: int) -> None:
+    """Every labelled chart of the example reports (zh, en) labels each dot with its figure
+    exactly as the table beside it writes it: a county's as its ranking's value cell, the
+    latest year's as the row's actual cell, each at its written precision (96.50, never
+    96.5; 1.2345万, never 1.23) — never a figure re-rounded from the chart's floats."""
+    from linyi_tracker.formatting import written_places
+    from linyi_tracker.reporting.render import charts
+
+    plan = read_plan(plan_file)
+    store = load_store(plan, data, display_root=REPO)
+    report = build_report(
+        plan,
+        store,
+        year,
+        parse_period(str(year)),
+        generated=datetime(2026, 1, 1, tzinfo=UTC),
+        plan_file="p",
+        data_source="d",
+    )
+    lines = {ln.target_id: ln for s in report.systems for ln in s.lines}
+    langs: tuple[Lang, ...] = ("zh", "en")
+    for lang in langs:
+        for target_id, spec in charts.report_specs(report, lang).items():
+            if spec.mark != "dot":
+                continue
+            line = lines[target_id]
+            assert len(spec.value_labels) == len(spec.actual), target_id
+            if spec.kind == "counties":
+                ranking = charts.county_ranking(report, line)
+                assert ranking is not None
+                cells = {
+                    c[1]: c[2]
+                    for c in (text.ranking_cells(0, r, ranking, lang) for r in ranking.rows)
+                }
+                for name, label in zip(spec.labels, spec.value_labels, strict=True):
+                    assert cells[name].startswith(label), (target_id, name, label, cells[name])
+                    rest = cells[name].removeprefix(label)
+                    assert not rest[:1].isdigit() and rest[:1] not in {".", ","}, cells[name]
+                continue
+            assert line.chart is not None
+            for label, figure in zip(spec.value_labels, line.chart.figures, strict=True):
+                assert _label_figure(label) == figure, (target_id, label, figure)
+                if not label.endswith("万"):
+                    assert len(label.partition(".")[2]) == written_places(figure), label
+            latest = line.chart.figures[-1]
+            if line.a.actual == latest:
+                cell = text.actual(line, lang)
+                assert cell.startswith(spec.value_labels[-1]), (target_id, cell)

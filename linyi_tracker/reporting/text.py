@@ -87,7 +87,7 @@ def period_label(period: Period | None, lang: Lang) -> str:
     return "—" if period is None else period.label(lang)
 
 
-def _pct(value: Decimal | float, lang: Lang, computed: bool = True) -> str:
+def _pct(value: Decimal | float, lang: Lang, *, computed: bool) -> str:
     """A percent figure without its sign: '10.9%' (zh) / '10.9 %' (en). A ``computed``
     figure (a growth or change the tool worked out) at one decimal, as every computed
     percentage; a plan's figure as written (下降15%, 13.5%), by formatting.number."""
@@ -96,11 +96,12 @@ def _pct(value: Decimal | float, lang: Lang, computed: bool = True) -> str:
     return f"{shown}{percent_sign(lang)}"
 
 
-def _change_words(value: Decimal | float, comparator: str | None, lang: Lang) -> str:
-    """'下降13.5%' / 'down 13.5 %', '提高2%' / 'up 2 %': a target's value (a Decimal) as
-    written, a computed change (a float) at one decimal."""
+def _change_words(value: Decimal, comparator: str | None, lang: Lang, *, computed: bool) -> str:
+    """'下降13.5%' / 'down 13.5 %', '提高2%' / 'up 2 %': a plan's figure as written, a
+    ``computed`` change (what the tool worked out) at one decimal (:func:`_pct`). Said by
+    the caller, never guessed from the value's type: a computed Decimal is still computed."""
     down = value < 0 or (value == 0 and comparator in ("<=", "<"))
-    shown = _pct(value, lang, computed=not isinstance(value, Decimal))
+    shown = _pct(value, lang, computed=computed)
     return t("word.change_down" if down else "word.change_up", lang, v=shown)
 
 
@@ -155,9 +156,9 @@ def relative_actual(v: TargetView, lang: Lang) -> str:
     if near is None:
         return "—"
     if a.kind == "growth":
-        shown = signed(_pct(near, lang), near < 0)
+        shown = signed(_pct(near, lang, computed=True), near < 0)
         return t("word.growth_actual", lang, v=shown)
-    done = _change_words(float(near), None, lang)
+    done = _change_words(near, None, lang, computed=True)
     return t("word.change_actual", lang, v=done)
 
 
@@ -170,7 +171,7 @@ def relative_phrase(v: TargetView, lang: Lang) -> str | None:
     if a.kind == "growth":
         wanted = _growth_target_words(v, lang)
         return t("word.growth_phrase", lang, actual=relative_actual(v, lang), wanted=wanted)
-    wanted = _change_words(a.target, a.comparator, lang)
+    wanted = _change_words(a.target, a.comparator, lang, computed=False)
     return t("word.change_phrase", lang, actual=relative_actual(v, lang), wanted=wanted)
 
 
@@ -229,7 +230,8 @@ def actual(v: TargetView, lang: Lang) -> str:
     if a.actual_period is None:
         if a.partial is not None:
             when = period_label(a.partial.period, lang)
-            total = number(a.partial.total, lang, row_scale(v, lang).of(""))
+            # in the row's scale and unit, as its target beside it (row_scale)
+            total = row_scale(v, lang).amount(a.partial.total, unit(v, lang), lang)
             return noted(phrase_of((t("word.partial", lang), total), lang), when, lang)
         return "—"
     when = period_label(a.actual_period, lang)
@@ -311,7 +313,7 @@ def figure_words(column: str, v: TargetView, lang: Lang) -> str | None:
         if column == "target" and a.target is not None:
             if a.kind == "growth":
                 return _growth_target_words(v, lang)
-            return _change_words(a.target, a.comparator, lang)
+            return _change_words(a.target, a.comparator, lang, computed=False)
         if column == "actual" and isinstance(a.actual, Decimal) and a.actual_period is not None:
             return relative_actual(v, lang)
         if column == "gap" and a.gap is not None:
@@ -329,6 +331,14 @@ def figure_words(column: str, v: TargetView, lang: Lang) -> str | None:
     if column == "gap" and u == ":1":  # a ratio's gap, a plain number
         return number(value, lang, wan)
     return with_unit(value, u, lang, wan)
+
+
+def chart_figure(value: Decimal, v: TargetView, lang: Lang) -> str:
+    """A figure of ``v``'s series (view.Chart.figures) as its row writes a figure, without
+    the unit (the chart's axis names it): at its written precision, in the row's scale
+    (:func:`row_scale`, as the chart's axis) — 96.50 beside the table's 96.50%, 1.2345万
+    beside 1.2345万人, never re-rounded from the float the chart is drawn with."""
+    return number(value, lang, row_scale(v, lang).of(unit(v, lang)))
 
 
 def amount_figure(column: str, v: TargetView, lang: Lang) -> tuple[Decimal, bool | None] | None:
@@ -378,7 +388,7 @@ def column_figures(column: str, v: TargetView, lang: Lang) -> list[tuple[Decimal
     change figure and a ratio are never in 万 (:func:`amount_figure`): none."""
     a = v.a
     if column == "actual" and a.actual_period is None and a.partial is not None:
-        return [(a.partial.total, "")]
+        return [(a.partial.total, unit_key(v, lang))]
     if a.kind in ("growth", "change") or (v.unit_name is not None and v.unit_name.en == ":1"):
         return []
     figure: Decimal | None = None
@@ -504,7 +514,7 @@ def _projected_words(v: TargetView, lang: Lang) -> str:
     assert shown is not None
     if v.a.kind == "growth":  # the relative level at the deadline: 1.52 × the base year
         return t("word.relative_level", lang, ratio=f"{shown}", year=v.a.base_year)
-    return _change_words(float(shown), None, lang)
+    return _change_words(shown, None, lang, computed=True)
 
 
 def status_extras(v: TargetView, lang: Lang) -> list[str]:
@@ -778,6 +788,13 @@ def ranking_scale(ranking: RegionRanking, lang: Lang) -> bool:
     only): the one rule its table, its workbook sheet and its chart's axis follow. Each
     figure keeps its written precision (formatting.number)."""
     return wan_scale([r.value for r in ranking.rows], lang)
+
+
+def ranking_figure(value: Decimal, ranking: RegionRanking, lang: Lang) -> str:
+    """A county's figure as its ranking's value cell writes it, without the unit: at its
+    written precision, in the ranking's scale (:func:`ranking_scale`) — what the counties'
+    chart labels its dot with."""
+    return number(value, lang, ranking_scale(ranking, lang))
 
 
 def ranking_cells(rank: int, row: RegionRow, ranking: RegionRanking, lang: Lang) -> list[str]:

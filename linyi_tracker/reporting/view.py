@@ -127,6 +127,10 @@ class Chart:
     required: list[tuple[float, float]]
     projection: list[tuple[float, float]]
     x_range: tuple[float, float]
+    # Each point's figure exact, as written (a running sum added as decimals): what a label
+    # beside a point says (text.chart_figure), at the precision the table writes it — the
+    # floats above are for placing it. Not in the JSON, whose points are the floats.
+    figures: list[Decimal] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,8 +445,16 @@ def view_dict(v: TargetView) -> dict[str, Any]:
         "judged_years": met[1] if met else None,
         "quote": v.quote,
         "sources": [describe_source(s, "en") for s in v.sources],  # JSON: as before, in English
-        "chart": _rounded(asdict(v.chart)) if v.chart else None,
+        "chart": _chart_dict(v.chart) if v.chart else None,
     }
+
+
+def _chart_dict(chart: Chart) -> dict[str, Any]:
+    """A chart as the JSON gives it: its coordinates (the labels' exact figures are the
+    table's, already in the JSON as the target's figures)."""
+    out: dict[str, Any] = _rounded(asdict(chart))
+    del out["figures"]
+    return out
 
 
 def _rounded(value: Any) -> Any:
@@ -504,7 +516,7 @@ def _chart(
         # The running sum of the years the assessment added (its history), up to the
         # first year it lacks: past a missing year there is no sum, and the chart never
         # counts that year as zero where the status refuses to (assessment.md, cumulative).
-        running, points = 0.0, []
+        running, points, sums = 0.0, [], [Decimal(0)]
         for year in a.history:
             if year.period is None or year.actual is None:
                 continue
@@ -512,19 +524,22 @@ def _chart(
                 break
             running += float(year.actual)
             points.append((year_point(year.period), running))
+            sums.append(sums[-1] + year.actual)
         required = [(start - 1, 0.0), (float(target.deadline), value)]
         projection = []
         if points and projected is not None and a.status not in {"missed", "achieved"}:
             projection = [points[-1], (float(target.deadline), float(projected))]
-        return Chart("cumulative", points, value, required, projection, x_range)
+        return Chart("cumulative", points, value, required, projection, x_range, sums[1:])
     values = yearly_values(series, as_of, flow=ind.flow)
     points = [(year_point(p), float(v)) for p, v in values]
+    figures = [v for _, v in values]
     if isinstance(target, AnnualTarget):
         current = [
             o for o in series.up_to(as_of) if o.period.year == as_of.year and o.value is not None
         ]
         if ind.flow and current and not current[-1].period.is_full_year:
             points.append((year_point(current[-1].period), float(current[-1].value or 0)))
+            figures.append(current[-1].value or Decimal(0))
         required = [(start - 1, value), (float(target.deadline), value)]
         yearly = {y: float(target.value_for(y)) for y in range(int(start), target.deadline + 1)}
         if len(set(yearly.values())) > 1:
@@ -548,6 +563,7 @@ def _chart(
             required,
             projection,
             (min([x_range[0], *(p[0] for p in points)]), x_range[1]),
+            figures,
         )
     path: list[tuple[float, float]] = []
     if a.starting_point is not None:
@@ -574,4 +590,4 @@ def _chart(
             (float(target.deadline), float(projected)),
         ]
     low = min([x_range[0], *(p[0] for p in points), *(p[0] for p in path)])
-    return Chart("level", points, value, path, projection, (low, x_range[1]))
+    return Chart("level", points, value, path, projection, (low, x_range[1]), figures)

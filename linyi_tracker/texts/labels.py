@@ -57,7 +57,7 @@ LABELS: dict[str, Pair] = {
         "en": "{plan}: where each target stands, as of {as_of}",
     },
     # the report's charts
-    "chart.band": {"zh": "目标±{tol}%", "en": "target ±{tol} %"},
+    "chart.band": {"zh": "目标±{tol:pct}%", "en": "target ±{tol:pct} %"},
     "chart.counties": {"zh": "{name} · 各县区（{period}）", "en": "{name} · counties ({period})"},
     "chart.ratio": {"zh": "比值（:1）", "en": "ratio (:1)"},
     "chart.ten_thousand": {"zh": "万{unit}", "en": "10,000 {unit}"},

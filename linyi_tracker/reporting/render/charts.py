@@ -35,6 +35,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal, cast
 
 from linyi_tracker.formatting import signed
@@ -80,7 +81,11 @@ class ChartSpec:
     # The value axis from its low end to its high end: from zero (or below) for bars, cut
     # around the values for dots, None (matplotlib's choice) for a line.
     value_range: tuple[float, float] | None = None
-    value_labels: list[str] = field(default_factory=list)  # dots: each one's figure
+    # dots: each one's figure as the table beside the chart writes it (never from the floats)
+    value_labels: list[str] = field(default_factory=list)
+    # an ≈ target's band: the plan's tolerance as written (0.0125), said in its legend as
+    # the method list says it (±1.25 %), never worked back from the band's floats
+    tolerance: Decimal | None = None
 
 
 # Values whose spread (largest less smallest) is under this share of the largest are drawn
@@ -114,16 +119,6 @@ def _value_range(
     return bottom, top
 
 
-def _figure_labels(values: list[float]) -> list[str]:
-    """Each value as written beside its dot, all with one number of decimals (at most 2)."""
-    decimals = max((len(f"{round(v, 2):g}".partition(".")[2]) for v in values), default=0)
-    shown = [f"{abs(v):,.{min(decimals, 2)}f}" for v in values]
-    return [
-        signed(text, v < 0 and text.strip("0.,") != "")
-        for text, v in zip(shown, values, strict=True)
-    ]
-
-
 def _scale(values: list[float], unit: str, lang: Lang, wan: bool) -> tuple[float, str]:
     """The divisor and axis label for values in ``unit``: in Chinese 万 exactly when the
     table beside the chart writes the unit in 万 (``wan``: text.row_scale, the row's
@@ -155,7 +150,7 @@ def chart_spec(
     line: TargetView,
     lang: Lang,
     *,
-    tolerance: float,
+    tolerance: Decimal | float,
     counties: RegionRanking | None,
     wan: bool,
 ) -> ChartSpec | None:
@@ -169,9 +164,8 @@ def chart_spec(
     unit = line.unit_name.get(lang) if line.unit_name else ""
     name = line.name.get(lang)
     target = float(line.a.target)
-    band_of = (
-        (target * (1 - tolerance), target * (1 + tolerance)) if line.a.comparator == "≈" else None
-    )
+    tol = float(tolerance)
+    band_of = (target * (1 - tol), target * (1 + tol)) if line.a.comparator == "≈" else None
     limit = 100.0 if bounded(line) else None
     if not chart.points:
         if counties is None:
@@ -180,6 +174,8 @@ def chart_spec(
             (r for r in counties.rows if r.value is not None), key=lambda r: float(r.value or 0)
         )
         values = [float(r.value or 0) for r in rows]
+        # each dot's label as the counties' table writes the figure (text.ranking_figure)
+        figures = [text.ranking_figure(r.value or Decimal(0), counties, lang) for r in rows]
         in_wan = text.ranking_scale(counties, lang)  # as the counties' table
         scale, label = _scale([*values, target], unit, lang, in_wan)
         shown = [v / scale for v in values]
@@ -206,7 +202,7 @@ def chart_spec(
             False,
             "dot" if dots else "bar",
             _value_range(shown, [target / scale], limit, dots=dots),
-            _figure_labels(shown) if dots else [],
+            figures if dots else [],
         )
     projection = [(x, capped(line, y)) for x, y in chart.projection]
     # The required path of an annual target is the target line itself: not drawn twice;
@@ -251,7 +247,9 @@ def chart_spec(
         last == first,
         mark,
         value_range,
-        _figure_labels(shown) if mark == "dot" else [],
+        # each dot's label as the target's row writes a figure (text.chart_figure)
+        [text.chart_figure(f, line, lang) for f in chart.figures] if mark == "dot" else [],
+        Decimal(str(tolerance)) if band else None,
     )
 
 
@@ -263,7 +261,7 @@ def report_specs(report: Report, lang: Lang) -> dict[str, ChartSpec]:
             spec = chart_spec(
                 line,
                 lang,
-                tolerance=float(report.method.tolerance),
+                tolerance=report.method.tolerance,
                 counties=county_ranking(report, line),
                 wan=bool(text.row_scale(line, lang).wan.get(text.unit_key(line, lang))),
             )
@@ -344,7 +342,7 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
                 color=red,
                 alpha=0.08,
                 linewidth=0,
-                label=t("chart.band", lang, tol=_tol_text(spec)),
+                label=t("chart.band", lang, tol=spec.tolerance),
             )
         if spec.mark == "bar":
             ax.bar(
@@ -451,13 +449,6 @@ def _margins(fig: Any, ax: Any, spec: ChartSpec) -> None:
         top=1 - 20 / height_pt,
         bottom=bottom / height_pt,
     )
-
-
-def _tol_text(spec: ChartSpec) -> str:
-    if spec.band is None or spec.target == 0:
-        return ""
-    share = (spec.band[1] - spec.target) / spec.target * 100
-    return f"{share:.1f}".removesuffix(".0")
 
 
 def _tick(value: float, _pos: int | None = None) -> str:
