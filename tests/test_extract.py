@@ -730,6 +730,11 @@ def test_nothing_proposed_writes_no_file_and_says_so(run: Run, tmp_path: Path, l
     said = {"zh": "没有建议的数字：未写入也未改动", "en": "No figure proposed: "}[lang]
     assert said in r.stderr and str(out) in r.stderr
     assert "validate" in r.stderr and "ingest" in r.stderr and "0 rows" not in r.stderr
+    r = run("extract", str(release), "-o", "-", "--lang", lang)
+    assert r.exit_code == 0 and r.stdout == ""
+    assert not any(
+        w in r.stderr for w in ("No file written", "未写文件", "-o FILE.csv", "-o 文件.csv")
+    )
     out.write_text("kept\n", encoding="utf-8")
     r = run("extract", str(release), "-o", str(out), "--lang", lang, "--format", "json")
     assert out.read_text(encoding="utf-8") == "kept\n"
@@ -747,6 +752,10 @@ def test_the_file_on_standard_output_is_alone_there(run: Run, name: str) -> None
     rows = list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
     assert [(row["indicator"], row["value"]) for row in rows] == [("emp.new_urban_jobs", "8.37")]
     assert "Proposed figures" in r.stderr and "wrote" not in r.stderr
+    # the CSV is on standard output: never "No file written: add -o FILE.csv"
+    assert "No file written" not in r.stderr and "-o FILE.csv" not in r.stderr
+    r = run(*args, "--lang", "zh")
+    assert r.exit_code == 0 and "未写文件" not in r.stderr and "-o 文件.csv" not in r.stderr
     for lang, said in (("en", "standard output"), ("zh", "标准输出")):
         r = run(*args, "--format", "json", "--lang", lang)
         assert r.exit_code == 2 and said in r.stderr and r.stdout == ""

@@ -104,7 +104,7 @@ def extract(
     if output is not None and not to_stdout:
         said = "extract.wrote" if writes else "extract.not_written"
         messages.print(t(said, language, path=output, rows=len(written)), markup=False)
-    elif output_format is OutputFormat.TABLE:
+    elif output is None and output_format is OutputFormat.TABLE:
         messages.print(t("extract.no_file", language), markup=False)
 
 
