@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
 from conftest import FIXTURES, PLAN_FILE, Result
+from extract_text import communique_texts, over_texts, text_of
 from linyi_tracker.extract import areas as area_rules
-from linyi_tracker.extract.document import Document, read_document, split_sentences
+from linyi_tracker.extract.document import read_document
 from linyi_tracker.extract.figures import Extraction, Extractor
 from linyi_tracker.plan.loader import read_plan
 from linyi_tracker.plan.models import Plan
@@ -32,11 +32,6 @@ HERE = FIXTURES / "extract"
 @pytest.fixture(scope="module")
 def linyi() -> Plan:
     return read_plan(PLAN_FILE)
-
-
-def text_of(plan: Plan, text: str, region: str | None = None) -> Extraction:
-    doc = Document("x.txt", "utf-8", split_sentences(text))
-    return Extractor(plan, year=2017, region=region).extract([doc])
 
 
 def city_rows(result: Extraction) -> list[tuple[str, str]]:
@@ -317,7 +312,7 @@ def test_a_preliminary_aside_after_the_name_keeps_the_figure(linyi: Plan) -> Non
 # The property: the area rules only withhold
 
 
-_PARTS = st.sampled_from(
+_TEXTS = communique_texts(
     [
         "城镇新增就业",
         "城镇居民人均可支配收入",
@@ -350,22 +345,14 @@ _PARTS = st.sampled_from(
 )
 
 
-@settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    parts=st.lists(
-        st.one_of(_PARTS, st.from_regex(r"[1-9]\d{0,4}(\.\d{1,2})?", fullmatch=True)),
-        max_size=30,
-    )
-)
+@over_texts
+@given(text=_TEXTS)
 def test_the_area_rules_only_withhold(
-    linyi: Plan, parts: list[str], monkeypatch: pytest.MonkeyPatch
+    linyi: Plan, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whatever the text, every row proposed is one the plan's region names alone gave
     (same figure, period, region and measure): the area and footnote rules never add nor
     move a row (to a county only when the title names it, which these texts never do)."""
-    text = "".join(parts)
     with_rules = text_of(linyi, text)
     with monkeypatch.context() as m:
         m.setattr(Extractor, "_areas", lambda self, f, mentions, periods, own: _known(self, f, own))

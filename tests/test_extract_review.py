@@ -20,8 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, PLAN_FILE, Result
+from extract_text import text_of
 from linyi_tracker.extract import areas as area_rules
-from linyi_tracker.extract.document import Document, read_document, split_sentences
+from linyi_tracker.extract.document import read_document
 from linyi_tracker.extract.figures import Extraction, Extractor, NotReadReason, SkipReason, _Text
 from linyi_tracker.i18n import Lang, t
 from linyi_tracker.plan.loader import read_plan
@@ -34,13 +35,6 @@ Run = Callable[..., Result]
 @pytest.fixture(scope="module")
 def linyi() -> Plan:
     return read_plan(PLAN_FILE)
-
-
-def text_of(
-    plan: Plan, text: str, region: str | None = None, year: int | None = 2017
-) -> Extraction:
-    doc = Document("x.txt", "utf-8", split_sentences(text))
-    return Extractor(plan, year=year, region=region).extract([doc])
 
 
 def rows(result: Extraction) -> list[tuple[str, str, str, str]]:

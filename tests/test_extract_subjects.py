@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, PLAN_FILE
+from extract_text import communique_texts, over_texts
 from linyi_tracker.extract.document import Document, read_document, split_sentences
 from linyi_tracker.extract.figures import Extraction, Extractor
 from linyi_tracker.plan.loader import read_plan
@@ -276,7 +277,7 @@ def test_unknown_subjects_take_nothing_from_the_plans_clause(
     ]
 
 
-_PARTS = st.sampled_from(
+_TEXTS = communique_texts(
     [
         "全年城镇新增就业人数",
         "城镇新增就业",
@@ -312,21 +313,14 @@ _PARTS = st.sampled_from(
 )
 
 
-@settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    parts=st.lists(
-        st.one_of(_PARTS, st.from_regex(r"[1-9]\d{0,4}(\.\d{1,2})?", fullmatch=True)),
-        max_size=30,
-    )
-)
+@over_texts
+@given(text=_TEXTS)
 def test_the_subject_rule_only_withholds(
-    national: Plan, parts: list[str], monkeypatch: pytest.MonkeyPatch
+    national: Plan, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whatever the sentence, every row proposed is one the nearest-name rule alone found
     for that indicator, same figure, period and measure (before "several" set any aside)."""
-    text = "".join(parts) + "。"
+    text += "。"
     with_rule = one_sentence(national, text, 2023)
     with monkeypatch.context() as m:
         m.setattr("linyi_tracker.extract.figures._Subjects.another", lambda *_: False)
