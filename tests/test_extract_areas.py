@@ -246,6 +246,33 @@ def test_the_title_area_is_said_once_on_stderr(run: Run, lang: str) -> None:
     assert "全市" in result.stderr  # 全市 in another area's text is not the city either
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "若全文是兰山区的，请加 --region 兰山区"),
+        ("en", "If the text is Lanshan District's, give --region lanshan"),
+    ],
+)
+def test_a_countys_bureau_tells_the_clerk_its_region_option(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    """兰山区统计局 over an untitled text withholds its figures; the message names the
+    --region that gives them to the county (not "if the text is 临沂市's"), and that option
+    does give them."""
+    text = tmp_path / "ls.txt"
+    text.write_text("兰山区统计局\n全年城镇新增就业1.2万人。\n", encoding="utf-8")
+    result = run("extract", str(text), "--period", "2017", "--lang", lang)
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()  # rich wraps: zh with no space, en at one
+    assert said in ("".join(lines) if lang == "zh" else " ".join(" ".join(lines).split()))
+    assert "临沂市的" not in result.stderr and "Linyi City's" not in result.stderr
+    option = said.rsplit("--region ", 1)[1]
+    result = run("extract", str(text), "--period", "2017", "--region", option, "--format", "json")
+    assert [(r["region"], r["value"]) for r in json.loads(result.stdout)["rows"]] == [
+        ("lanshan", "1.2")
+    ]
+
+
 def test_the_title_area_is_in_the_json(run: Run) -> None:
     """--format json carries the file and the area its title names."""
     result = run("extract", str(HERE / "shandong-title-2013.txt"), "--format", "json")

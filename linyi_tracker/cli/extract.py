@@ -96,11 +96,28 @@ def extract(
             t("extract.year_from_title", language, year=extraction.year_from_title),
             markup=False,
         )
-    city = result.plan.city.name.get(language)
+    read = result.plan
+    city = read.city.name.get(language)
     for path, area in extraction.title_areas:
-        messages.print(
-            t("extract.title_area", language, path=path, area=area, city=city), markup=False
+        # a county's bureau (兰山区统计局, 临沂市兰山区统计局): name its --region
+        county = next(
+            (r for r in read.sub_regions if area in (r.name.zh, read.city.name.zh + r.name.zh)),
+            None,
         )
+        if county is None:
+            said = t("extract.title_area", language, path=path, area=area, city=city)
+        else:
+            option = county.name.zh if language == "zh" else county.id
+            region = county.name.get(language)
+            said = t(
+                "extract.title_area_region",
+                language,
+                path=path,
+                area=area,
+                region=region,
+                option=option,
+            )
+        messages.print(said, markup=False)
     if output is not None and not to_stdout:
         said = "extract.wrote" if writes else "extract.not_written"
         messages.print(t(said, language, path=output, rows=len(written)), markup=False)

@@ -1286,6 +1286,13 @@ LABELS.update(
             "{city} or one of its regions are proposed (none that names no area, or says "
             "全市/我市). If the text is {city}'s, say so with --region",
         },
+        "extract.title_area_region": {
+            "zh": "{path} 署名的统计局是{area}的：其中未写地区或写“全市”“我市”的数字都未建议"
+            "（转载别处公报的网页也有这样的署名）。若全文是{region}的，请加 --region {option}",
+            "en": "{path} is signed by the statistics bureau of {area}: none of its figures "
+            "that names no area (or says 全市/我市) is proposed (a page reposting another's "
+            "communiqué is signed so too). If the text is {region}'s, give --region {option}",
+        },
         "extract.year_missing": {
             "zh": "{n}行年份不明：请用 --period 指定年份，否则 validate 会指出这些期间",
             "en": "{n:row|rows} without a year: give --period YEAR, or validate will flag "
