@@ -68,7 +68,7 @@ _TITLE_AREA = re.compile(
 )
 # 2022年济南市国民经济和社会发展统计公报, 临沂市2017年…统计公报, 2022年度…统计公报 and a page's
 # <title> with its site after it (…统计公报_济南市人民政府): a year and a communiqué's words
-# a year and a communiqué's words: what makes a title, and its year (group 1)
+# are what makes a title, and its year (group 1)
 TITLE_YEAR = re.compile(r"(\d{4})\s*年[^。]{0,40}?(?:统计公报|国民经济和社会发展)")
 # a line with one is text (根据2016年…统计公报，…) or quotes a title (《2016年…统计公报》)
 _TEXT_MARKS = "。，,；;！？!?《》“”"
