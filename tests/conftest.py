@@ -149,5 +149,19 @@ def cross_rule(
     return settled if rule is same_keys.check else rule(submitted, stored, plan)
 
 
+def revised_demo(run: Callable[..., Result], tmp_path: Path, rows: str) -> Path:
+    """A copy of the demo data (``tmp_path``/data) with ``rows`` (indicator, period,
+    region, value, as_of) ingested as revisions."""
+    data = tmp_path / "data"
+    for source in DEMO.rglob("*.csv"):
+        target = data / source.relative_to(DEMO)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    (tmp_path / "rev.csv").write_text("indicator,period,region,value,as_of\n" + rows, "utf-8")
+    r = run("ingest", "rev.csv", "--data", str(data), "--revise")
+    assert r.exit_code == 0, r.stdout
+    return data
+
+
 def csv_rows(*rows: str) -> str:
     return "indicator,period,region,value,unit,source,note\n" + "\n".join(rows) + "\n"

@@ -376,6 +376,12 @@ def test_single_year_target_is_judged_on_its_year_after_it(plan: Plan) -> None:
 # ------------------------------------------------------------------ cumulative
 
 STARTED = "housing.floor_area_started.2018_2020"  # ≥ 5,680,000 m², 2018–2020
+# 1.9M in 2018, 2.0M in 2019, 0.9M in Jan–Jun 2020: 4.8M by June 2020
+TO_JUNE_2020 = (
+    "housing.floor_area_started,2018,,1900000,,s,",
+    "housing.floor_area_started,2019,,2000000,,s,",
+    "housing.floor_area_started,2020-06,,900000,,s,",
+)
 
 
 def test_cumulative_sum_and_time_progress(plan: Plan) -> None:
@@ -384,9 +390,7 @@ def test_cumulative_sum_and_time_progress(plan: Plan) -> None:
         plan,
         STARTED,
         "2020-06",
-        "housing.floor_area_started,2018,,1900000,,s,",
-        "housing.floor_area_started,2019,,2000000,,s,",
-        "housing.floor_area_started,2020-06,,900000,,s,",
+        *TO_JUNE_2020,
     )
     assert a.actual == Decimal(4800000)
     assert a.achievement == pytest.approx(4800000 / 5680000)  # 0.84507
@@ -419,9 +423,7 @@ def test_cumulative_time_progress_is_the_months_the_figure_covers(plan: Plan, as
         plan,
         STARTED,
         as_of,
-        "housing.floor_area_started,2018,,1900000,,s,",
-        "housing.floor_area_started,2019,,2000000,,s,",
-        "housing.floor_area_started,2020-06,,900000,,s,",
+        *TO_JUNE_2020,
     )
     assert a.time_progress == pytest.approx(30 / 36)
 
@@ -477,9 +479,7 @@ def test_cumulative_year_over_with_only_ytd_is_not_missed(plan: Plan, as_of: str
         plan,
         STARTED,
         as_of,
-        "housing.floor_area_started,2018,,1900000,,s,",
-        "housing.floor_area_started,2019,,2000000,,s,",
-        "housing.floor_area_started,2020-06,,900000,,s,",
+        *TO_JUNE_2020,
     )
     assert a.status == "insufficient_data" and "year-over-only-ytd" in a.reasons
     assert a.actual == Decimal(4800000) and a.pace is None and a.projected is None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, PLAN_FILE, Result
+from conftest import DEMO, PLAN_FILE, Result, revised_demo
 from linyi_tracker.plan.loader import read_plan
 
 Run = Callable[..., Result]
@@ -29,19 +29,6 @@ SEVERAL = (
     + "inc.rural_per_capita,2015,,12300,2016-05-01\n"
     + "housing.floor_area_started,2019,,2100000,2020-03-01\n"
 )
-
-
-def _data(run: Run, tmp_path: Path, rows: str) -> Path:
-    """A copy of the demo data with ``rows`` ingested as revisions."""
-    data = tmp_path / "data"
-    for source in DEMO.rglob("*.csv"):
-        target = data / source.relative_to(DEMO)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
-    (tmp_path / "rev.csv").write_text("indicator,period,region,value,as_of\n" + rows, "utf-8")
-    r = run("ingest", "rev.csv", "--data", str(data), "--revise")
-    assert r.exit_code == 0, r.stdout
-    return data
 
 
 def _json(run: Run, *args: str) -> dict[str, object]:
@@ -79,13 +66,13 @@ def test_show_marks_a_city_sum_with_a_revised_county_figure(
     run: Run, tmp_path: Path, lang: str, mark: str, period: str
 ) -> None:
     """show's series row of the city's 2019 total, summed with Hedong's revised figure, is marked."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     assert mark in _series_row(_show(run, data, "--lang", lang), period)
 
 
 def test_show_leaves_a_city_sum_of_unrevised_figures_unmarked(run: Run, tmp_path: Path) -> None:
     """The city's 2018 total, none of its county figures revised, carries no mark."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     assert "已修订" not in _series_row(_show(run, data, "--lang", "zh"), "2018年")
 
 
@@ -96,7 +83,7 @@ def test_show_marks_a_revised_county_figure_in_the_regions_table(
     run: Run, tmp_path: Path, lang: str, row: str
 ) -> None:
     """The counties' table marks Hedong's revised 5,800 and no other county."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     out = _show(run, data, "--lang", lang)
     counties = out.split("各地区最新数据" if lang == "zh" else "Latest figure by region")[1]
     assert row in counties
@@ -114,7 +101,7 @@ def test_show_marks_a_year_of_the_history_made_of_a_revised_figure(
     run: Run, tmp_path: Path, lang: str, year: str, mark: str
 ) -> None:
     """The annual target's history marks its 2019 (a sum with Hedong's revised figure) and no other year."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     out = _show(run, data, "--lang", lang)
     panel = out.split("数据序列" if lang == "zh" else "Series ·")[0]
     assert year in panel
@@ -123,7 +110,7 @@ def test_show_marks_a_year_of_the_history_made_of_a_revised_figure(
 
 def test_show_json_series_rows_say_whether_they_are_revised(run: Run, tmp_path: Path) -> None:
     """show's JSON series rows carry "revised": the 2019 city sum true, 2018 false."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     series = _json(run, "show", "emp.new_urban_jobs", "--data", str(data), "--as-of", "2019")[
         "series"
     ]
@@ -134,7 +121,7 @@ def test_show_json_series_rows_say_whether_they_are_revised(run: Run, tmp_path: 
 
 def test_report_json_marks_the_revised_county_row(run: Run, tmp_path: Path) -> None:
     """The report's county ranking row of Hedong's revised figure has "revised": true, the others false."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     report = _json(run, "report", "2019", "--data", str(data))
     regions = report["regions"]
     assert isinstance(regions, list)
@@ -148,7 +135,7 @@ def test_the_report_s_county_table_marks_the_revised_row(
     run: Run, tmp_path: Path, lang: str, mark: str
 ) -> None:
     """The Markdown report's county table says revised on Hedong's row, in its reason cell."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     r = run("report", "2019", "--data", str(data), "--format", "md", "--lang", lang)
     name = "河东区" if lang == "zh" else "Hedong District"
     rows = [ln for ln in r.stdout.splitlines() if f"| {name} | 5,800" in ln]
@@ -158,7 +145,7 @@ def test_the_report_s_county_table_marks_the_revised_row(
 def test_a_level_target_s_revised_starting_figure_is_marked(run: Run, tmp_path: Path) -> None:
     """Urban income's 2015 figure, the level target's starting point, revised: the result is
     marked (its progress and pace are worked out from the revised figure)."""
-    data = _data(run, tmp_path, "inc.urban_disposable,2015,,30500,2016-05-01\n")
+    data = revised_demo(run, tmp_path, "inc.urban_disposable,2015,,30500,2016-05-01\n")
     targets = _json(run, "status", "--data", str(data), "--as-of", "2019")["targets"]
     assert isinstance(targets, list)
     t = next(t for t in targets if t["target_id"] == "inc.urban_disposable.2020")
@@ -170,7 +157,7 @@ def test_a_revised_year_between_the_start_and_the_latest_leaves_a_level_unmarked
 ) -> None:
     """Urban income's 2016 figure revised: a level target stands on its start (2015) and its
     latest figure (2019) only, so it is not marked."""
-    data = _data(run, tmp_path, "inc.urban_disposable,2016,,34500,2017-05-01\n")
+    data = revised_demo(run, tmp_path, "inc.urban_disposable,2016,,34500,2017-05-01\n")
     targets = _json(run, "status", "--data", str(data), "--as-of", "2019")["targets"]
     assert isinstance(targets, list)
     t = next(t for t in targets if t["target_id"] == "inc.urban_disposable.2020")
@@ -200,7 +187,7 @@ def test_a_plan_baseline_start_is_no_revised_figure(run: Run, tmp_path: Path) ->
 def test_a_withdrawn_revision_takes_the_mark_away_everywhere(run: Run, tmp_path: Path) -> None:
     """Hedong's revised 2019 figure withdrawn: status, show (its JSON series and counties'
     table) and the report's county row no longer say revised."""
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     w = run(
         "withdraw", "emp.new_urban_jobs", "2019", "--region", "hedong", "--value", "5800",
         "--reason", "误填", "--data", str(data),
@@ -224,7 +211,7 @@ def test_a_withdrawn_revision_takes_the_mark_away_everywhere(run: Run, tmp_path:
 @pytest.fixture
 def several(run: Run, tmp_path: Path) -> Path:
     """A demo copy with a county, a city, a starting year's and a sum's year's figures revised."""
-    return _data(run, tmp_path, SEVERAL)
+    return revised_demo(run, tmp_path, SEVERAL)
 
 
 def _status_marks(run: Run, data: Path) -> dict[tuple[str, str], bool]:
@@ -333,7 +320,7 @@ def test_the_workbook_s_county_sheet_marks_the_revised_row(run: Run, tmp_path: P
     """The workbook's regions sheet says 已修订 in the reason cell of Hedong's row only."""
     import openpyxl
 
-    data = _data(run, tmp_path, HEDONG_2019)
+    data = revised_demo(run, tmp_path, HEDONG_2019)
     out = tmp_path / "r.xlsx"
     r = run("report", "2019", "--data", str(data), "-o", str(out), "--lang", "zh")
     assert r.exit_code == 0, r.stderr

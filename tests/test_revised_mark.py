@@ -11,21 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, Result
+from conftest import Result, revised_demo
 
 Run = Callable[..., Result]
-
-
-def _data(run: Run, tmp_path: Path, rows: str) -> Path:
-    data = tmp_path / "data"
-    for source in DEMO.rglob("*.csv"):
-        target = data / source.relative_to(DEMO)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
-    (tmp_path / "rev.csv").write_text("indicator,period,region,value,as_of\n" + rows, "utf-8")
-    r = run("ingest", "rev.csv", "--data", str(data), "--revise")
-    assert r.exit_code == 0, r.stdout
-    return data
 
 
 def _status(run: Run, data: Path, as_of: str) -> dict[str, dict[str, object]]:
@@ -36,14 +24,14 @@ def _status(run: Run, data: Path, as_of: str) -> dict[str, dict[str, object]]:
 
 def test_a_sum_over_years_with_a_revised_year_is_marked(run: Run, tmp_path: Path) -> None:
     """2018–2020 floor area started, its 2019 figure revised: the sum is marked revised."""
-    data = _data(run, tmp_path, "housing.floor_area_started,2019,,2100000,2020-03-01\n")
+    data = revised_demo(run, tmp_path, "housing.floor_area_started,2019,,2100000,2020-03-01\n")
     t = _status(run, data, "2020-06")["housing.floor_area_started.2018_2020"]
     assert t["actual"] == 4900000 and t["revised"] is True
 
 
 def test_a_city_sum_of_regions_with_a_revised_region_is_marked(run: Run, tmp_path: Path) -> None:
     """The city's 2019 new jobs, a sum of the regions with Hedong's figure revised, is marked."""
-    data = _data(run, tmp_path, "emp.new_urban_jobs,2019,hedong,5800,2020-05-01\n")
+    data = revised_demo(run, tmp_path, "emp.new_urban_jobs,2019,hedong,5800,2020-05-01\n")
     t = _status(run, data, "2019")["emp.new_urban_jobs.annual"]
     assert t["actual_period"] == "2019" and t["revised"] is True
 
@@ -53,7 +41,7 @@ def test_the_status_table_marks_a_sum_with_a_revised_year(
     run: Run, tmp_path: Path, lang: str, mark: str
 ) -> None:
     """The terminal status row of the sum says revised, as its JSON does."""
-    data = _data(run, tmp_path, "housing.floor_area_started,2019,,2100000,2020-03-01\n")
+    data = revised_demo(run, tmp_path, "housing.floor_area_started,2019,,2100000,2020-03-01\n")
     r = run("status", "--data", str(data), "--as-of", "2020-06", "--lang", lang, width=160)
     row = r.stdout.split("housing.floor_area_started")[1].split("housing.floor_area_completed")[0]
     assert mark in row, r.stdout
@@ -61,7 +49,7 @@ def test_the_status_table_marks_a_sum_with_a_revised_year(
 
 def test_an_unrevised_sum_is_not_marked(run: Run, tmp_path: Path) -> None:
     """A revision of another indicator leaves the sum unmarked."""
-    data = _data(run, tmp_path, "inc.urban_disposable,2019,,46200,2020-03-01\n")
+    data = revised_demo(run, tmp_path, "inc.urban_disposable,2019,,46200,2020-03-01\n")
     t = _status(run, data, "2020-06")["housing.floor_area_started.2018_2020"]
     assert t["revised"] is False
 
@@ -69,6 +57,6 @@ def test_an_unrevised_sum_is_not_marked(run: Run, tmp_path: Path) -> None:
 def test_a_city_sum_is_not_marked_by_a_revision_of_another_year(run: Run, tmp_path: Path) -> None:
     """Hedong's 2018 new jobs revised: the city's 2019 sum (no 2018 figure in it) is not
     marked, the 2018 sum is — a false mark reads as a figure changed that was not."""
-    data = _data(run, tmp_path, "emp.new_urban_jobs,2018,hedong,5900,2019-05-01\n")
+    data = revised_demo(run, tmp_path, "emp.new_urban_jobs,2018,hedong,5900,2019-05-01\n")
     assert _status(run, data, "2019")["emp.new_urban_jobs.annual"]["revised"] is False
     assert _status(run, data, "2018")["emp.new_urban_jobs.annual"]["revised"] is True

@@ -516,20 +516,21 @@ def _chart(
         # The running sum of the years the assessment added (its history), up to the
         # first year it lacks: past a missing year there is no sum, and the chart never
         # counts that year as zero where the status refuses to (assessment.md, cumulative).
-        running, points, sums = 0.0, [], [Decimal(0)]
+        # Each point stands at its sum added as decimals: one sum, not a float one beside it.
+        total, points, sums = Decimal(0), [], []
         for year in a.history:
             if year.period is None or year.actual is None:
                 continue
             if any(missing < year.year for missing in a.missing_years):
                 break
-            running += float(year.actual)
-            points.append((year_point(year.period), running))
-            sums.append(sums[-1] + year.actual)
+            total += year.actual
+            points.append((year_point(year.period), float(total)))
+            sums.append(total)
         required = [(start - 1, 0.0), (float(target.deadline), value)]
         projection = []
         if points and projected is not None and a.status not in {"missed", "achieved"}:
             projection = [points[-1], (float(target.deadline), float(projected))]
-        return Chart("cumulative", points, value, required, projection, x_range, sums[1:])
+        return Chart("cumulative", points, value, required, projection, x_range, sums)
     values = yearly_values(series, as_of, flow=ind.flow)
     points = [(year_point(p), float(v)) for p, v in values]
     figures = [v for _, v in values]

@@ -309,6 +309,14 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
     else:
         fig, ax = plt.subplots(figsize=(3.3, 2.6) if spec.compact else (5.0, 2.7))
     blue, red, grey, green = "#4c72b0", "#c44e52", "#8c8c8c", "#55a868"
+    # the target's line, one style in every chart: across the counties' dots, across the
+    # years, or a step a year where the plan gives each year its own value
+    target_line: dict[str, Any] = {
+        "color": red,
+        "linestyle": "--",
+        "linewidth": 1,
+        "label": t("report.legend.target", lang),
+    }
     if spec.kind == "counties":
         ys = [p[0] for p in spec.actual]
         values = [p[1] for p in spec.actual]
@@ -323,13 +331,7 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
         else:
             ax.barh(ys, values, height=0.6, color=blue)
         ax.set_yticks(ys, spec.labels, fontsize=8)
-        ax.axvline(
-            spec.target,
-            color=red,
-            linestyle="--",
-            linewidth=1,
-            label=t("report.legend.target", lang),
-        )
+        ax.axvline(spec.target, **target_line)
         ax.set_xlabel(spec.y_label)
         if spec.value_range is not None:
             ax.set_xlim(*spec.value_range)
@@ -375,22 +377,9 @@ def _figure(plt: Any, spec: ChartSpec, lang: Lang) -> Any:
             )
         if spec.kind == "bars" and spec.required:
             # an annual target with a value a year: its target line is a step a year
-            ax.plot(
-                [p[0] for p in spec.required],
-                [p[1] for p in spec.required],
-                "--",
-                color=red,
-                linewidth=1,
-                label=t("report.legend.target", lang),
-            )
+            ax.plot([p[0] for p in spec.required], [p[1] for p in spec.required], **target_line)
         else:
-            ax.axhline(
-                spec.target,
-                color=red,
-                linestyle="--",
-                linewidth=1,
-                label=t("report.legend.target", lang),
-            )
+            ax.axhline(spec.target, **target_line)
         if spec.required and spec.kind != "bars":
             ax.plot(
                 [p[0] for p in spec.required],
