@@ -465,7 +465,7 @@ LABELS: dict[str, Pair] = {
     # table's short words, the report's method list its sentences' words (reporting/text).
     "method.deadline_words": {
         "zh": "期限已到的目标写“{met}”或“{missed}”（年度目标某年未达成写“{year}”），"
-        "不再计时序进度、推进速度和期末预计",
+        "不再显示时序进度、推进速度和期末预计",
         "en": "“{met}” or “{missed}” for a target whose time is up (“{year}” "
         "for an annual target short in a year gone by), which has no schedule left: its time "
         "elapsed, pace and projected at deadline are not shown",
