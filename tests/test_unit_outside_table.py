@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, Result
+from conftest import FIXTURES, Result, ingest_refuses
 from linyi_tracker.actuals.reader import PlanLookup, read_bytes
 from linyi_tracker.actuals.unit_line import stated_unit
 from linyi_tracker.findings import Finding
@@ -37,12 +37,7 @@ def test_ingest_refuses_figures_under_a_unit_in_the_title(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
     """ingest writes nothing: 3.6 would be stored as 3.6 元, not 36000."""
-    data = tmp_path / "data"
-    data.mkdir()
-    result = run("--lang", "en", "ingest", str(FIXTURE), "--data", str(data))
-    assert result.exit_code == 1
-    assert "unit-outside-table" in result.stdout
-    assert list(data.rglob("*.csv")) == []
+    ingest_refuses(run, tmp_path, FIXTURE, "unit-outside-table")
 
 
 def test_a_unit_line_of_its_own_above_the_header_is_an_error(plan: Plan) -> None:

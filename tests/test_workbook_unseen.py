@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, Result
+from conftest import FIXTURES, Result, ingest_refuses
 from linyi_tracker.actuals import workbook
 from linyi_tracker.actuals.reader import PlanLookup, read_path
 from linyi_tracker.actuals.workbook import _BlankRows, _HiddenRows
@@ -57,12 +57,7 @@ def test_ingest_refuses_a_workbook_with_a_merged_region(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
     """ingest writes nothing for the merged region: its rows would go to the city."""
-    data = tmp_path / "data"
-    data.mkdir()
-    result = run("--lang", "en", "ingest", str(MERGED), "--data", str(data))
-    assert result.exit_code == 1
-    assert "merged-cell" in result.stdout
-    assert list(data.rglob("*.csv")) == []
+    ingest_refuses(run, tmp_path, MERGED, "merged-cell")
 
 
 def test_a_merged_value_cell_is_an_error_not_worded_for_the_region(
