@@ -118,6 +118,16 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[..
     yield invoke
 
 
+def ingest_refuses(run: Callable[..., Result], tmp_path: Path, path: Path, code: str) -> None:
+    """``ingest`` of ``path`` exits 1 telling ``code`` and writes no file to the data folder."""
+    data = tmp_path / "data"
+    data.mkdir()
+    result = run("--lang", "en", "ingest", str(path), "--data", str(data))
+    assert result.exit_code == 1
+    assert code in result.stdout
+    assert list(data.rglob("*")) == []
+
+
 def store_from(plan: Plan, *files: tuple[str, str]) -> Store:
     """A store from (name, CSV text) pairs, read exactly as files on disk would be."""
     lookup = PlanLookup(plan)

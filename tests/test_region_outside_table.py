@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, Result
+from conftest import FIXTURES, Result, ingest_refuses
 from linyi_tracker.actuals.reader import PlanLookup, read_bytes, read_path
 from linyi_tracker.actuals.region_named import region_named
 from linyi_tracker.findings import Finding
@@ -75,12 +75,7 @@ def test_ingest_refuses_a_county_file_with_no_region_column(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
     """ingest writes nothing: 兰山区's 12000 would be stored as the city's."""
-    data = tmp_path / "data"
-    data.mkdir()
-    result = run("--lang", "en", "ingest", str(FIXTURE), "--data", str(data))
-    assert result.exit_code == 1
-    assert "region-outside-table" in result.stdout
-    assert list(data.rglob("*.csv")) == []
+    ingest_refuses(run, tmp_path, FIXTURE, "region-outside-table")
 
 
 def test_a_city_file_with_no_region_column_is_read_as_the_city(plan: Plan) -> None:

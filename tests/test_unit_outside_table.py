@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, Result
+from conftest import FIXTURES, Result, ingest_refuses
 from linyi_tracker.actuals.reader import PlanLookup, read_bytes
 from linyi_tracker.actuals.unit_line import stated_unit
 from linyi_tracker.findings import Finding
@@ -37,12 +38,7 @@ def test_ingest_refuses_figures_under_a_unit_in_the_title(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
     """ingest writes nothing: 3.6 would be stored as 3.6 元, not 36000."""
-    data = tmp_path / "data"
-    data.mkdir()
-    result = run("--lang", "en", "ingest", str(FIXTURE), "--data", str(data))
-    assert result.exit_code == 1
-    assert "unit-outside-table" in result.stdout
-    assert list(data.rglob("*.csv")) == []
+    ingest_refuses(run, tmp_path, FIXTURE, "unit-outside-table")
 
 
 def test_a_unit_line_of_its_own_above_the_header_is_an_error(plan: Plan) -> None:
@@ -89,6 +85,24 @@ def test_every_magnified_unit_of_the_plan_is_read_from_a_title(
     """A magnified unit of the plan after 单位： in a title is stated, whatever precedes it."""
     found = stated_unit([f"2017年民生指标{before}单位：{unit}"], plan)
     assert found is not None and found[2] == unit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "金额单位：人民币万元",
+        "单位：万元人民币",
+        "单位：万元（人民币）",
+        "单位为：万元",
+        "表中金额单位为万元",
+        "注：表中单位为万元",
+        "2017年城镇居民收入 单位(万元)",
+    ],
+)
+def test_a_unit_written_as_offices_write_it_is_stated(plan: Plan, line: str) -> None:
+    """万元 with 人民币 around it, after 单位为：, after words run on into 单位 (表中金额单位为)
+    or in brackets after 单位: each is 万元 stated, not a title skipped (3.6 read as 3.6 元)."""
+    assert [f.params["unit"] for f in _found(plan, f"{line},,,\n" + ROWS)] == ["万元"]
 
 
 def test_a_title_s_unit_over_blank_unit_cells_is_an_error(plan: Plan) -> None:

@@ -13,7 +13,7 @@ import pytest
 from conftest import TODAY, Result
 from linyi_tracker.actuals.store import load_store
 from linyi_tracker.actuals.withdrawals import read_withdrawals
-from linyi_tracker.intake.withdraw import plan_withdrawal
+from linyi_tracker.intake.withdraw import NothingToWithdraw, plan_withdrawal
 from linyi_tracker.plan.models import Plan
 from linyi_tracker.validation.validator import validate
 
@@ -75,15 +75,15 @@ def test_a_level_is_not_found_by_another_label_of_a_span(plan: Plan, tmp_path: P
     (data / "a.csv").write_text(
         "indicator,period,region,value\ninc.urban_disposable,2019,,38000\n", encoding="utf-8"
     )
-    flows = frozenset(i.id for i in plan.indicators if i.flow)
-    with pytest.raises(Exception, match="2019Q4"):
+    assert "inc.urban_disposable" not in plan.flows
+    with pytest.raises(NothingToWithdraw, match="2019Q4"):
         plan_withdrawal(
             load_store(plan, data),
             "inc.urban_disposable",
             "2019Q4",
             "linyi",
             reason="r",
-            flows=flows,
+            flows=plan.flows,
         )
 
 

@@ -14,12 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, Result
+from conftest import FIXTURES, Result, ingest_refuses
 from linyi_tracker.actuals import workbook
 from linyi_tracker.actuals.reader import PlanLookup, read_path
 from linyi_tracker.actuals.workbook import _BlankRows, _HiddenRows
 from linyi_tracker.findings import FIRST_LINES, Finding
 from linyi_tracker.plan.models import Plan
+from linyi_tracker.validation.catalogue import render
 
 TODAY = date(2026, 11, 28)
 MERGED = FIXTURES / "submissions" / "merged-cell.xlsx"
@@ -57,12 +58,7 @@ def test_ingest_refuses_a_workbook_with_a_merged_region(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
     """ingest writes nothing for the merged region: its rows would go to the city."""
-    data = tmp_path / "data"
-    data.mkdir()
-    result = run("--lang", "en", "ingest", str(MERGED), "--data", str(data))
-    assert result.exit_code == 1
-    assert "merged-cell" in result.stdout
-    assert list(data.rglob("*.csv")) == []
+    ingest_refuses(run, tmp_path, MERGED, "merged-cell")
 
 
 def test_a_merged_value_cell_is_an_error_not_worded_for_the_region(
@@ -369,12 +365,15 @@ def test_a_column_without_a_header_holding_text_far_down_is_still_an_error(
     plan: Plan, tmp_path: Path
 ) -> None:
     """The same column with 人 on row 30 (past the rows looked at with the header): its
-    blank-header error, at the header, column C, once."""
+    blank-header error, at the header, column C, once — naming row 30 and what it holds,
+    for the clerk sees nothing in the column's first rows (here it is hidden too)."""
     read = read_path(_with_column(tmp_path, 40, filled_at=30), PlanLookup(plan), today=TODAY)
-    found = [
-        (f.code, f.line, f.column_number) for f in read.findings if f.severity.value == "error"
-    ]
-    assert found == [("blank-header", 1, 3)]
+    errors = [f for f in read.findings if f.severity.value == "error"]
+    assert [(f.code, f.line, f.column_number) for f in errors] == [("blank-header", 1, 3)]
+    assert render(errors[0], "zh")[0] == "第3列没有表头，但第30行在该列填有“人”，未读取"
+    assert render(errors[0], "en")[0] == (
+        "column 3 has no header, but row 30 holds '人' in it, which is not read"
+    )
 
 
 def test_a_column_without_a_header_holding_text_at_once_is_an_error_as_before(

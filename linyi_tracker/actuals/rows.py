@@ -550,12 +550,17 @@ class RowReader:
             self.report(header_line, [issue])
             return
 
-    def unnamed_filled(self, row: list[str]) -> None:
+    def unnamed_filled(self, line: int, row: list[str]) -> None:
         """The blank-header error of each column with no header (read past) that ``row``
-        holds something in, once a column, at the header: what it holds is not read."""
+        holds something in, once a column, at the header: what it holds is not read. It
+        names the row and its text, for the column's first rows are empty (and the column
+        may be hidden): "column 3 has no header" alone leaves the clerk nothing to find."""
         for number in [n for n in self.unnamed if n is not None and n <= len(row)]:
-            if row[number - 1].strip():
-                self.report(self.header_line, [self.unnamed.pop(number)])
+            text = row[number - 1].strip()
+            if text:
+                issue = self.unnamed.pop(number)
+                params: dict[str, Param] = {**issue.params, "row": line, "text": text}
+                self.report(self.header_line, [issue._replace(params=params, form="filled")])
 
     def blank_unit(self, indicator: str, line: int) -> None:
         """A row whose unit cell is blank, in a file with a unit column: counted."""
@@ -712,7 +717,7 @@ class RowReader:
                 report(line, [Issue("blank-row", Severity.WARNING)])
                 return
             if unnamed:
-                self.unnamed_filled(row)
+                self.unnamed_filled(line, row)
             value_cell = row[i_value] if i_value < len(row) else ""
             if (
                 not value_cell or value_cell.isspace() or value_cell[0] in NOTE_STARTS

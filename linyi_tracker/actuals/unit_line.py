@@ -17,12 +17,14 @@ import unicodedata
 from linyi_tracker.actuals.units import unit_factor
 from linyi_tracker.plan.models import Plan, Unit
 
-# 单位 at the start of a cell or after a bracket, a space or a separator, with a word
-# that says what is measured (金额单位, 计量单位); never 填报单位 and other offices'.
+# 单位 wherever it stands (金额单位, 表中单位为), then 为/是, a colon or a bracket (单位(万元)),
+# and the unit, 人民币 around it left out (人民币万元, 万元（人民币）). 填报单位：兰山区人社局
+# and other offices' names are passed over by what follows: no unit of the plan.
 _LABEL = re.compile(
-    r"(?:^|[(\[\s,;:。、])(?:计量|金额|面积|数量|价格|数值|数据|货币|人数)?单位\s*(?::|为|是)\s*([^)\]\s;]+)"
+    r"单位\s*(?:为|是)?\s*[:(\[]?\s*(?:人民币)?([^()\[\]\s;]+)"
     r"|(?i:\bunits?\s*:\s*)([^)\]\s;]+)"
 )
+_CURRENCY = "人民币"
 _PARTS = re.compile(r"[、,/]")
 
 
@@ -35,6 +37,7 @@ def stated_unit(row: list[str], plan: Plan) -> tuple[int, str, str] | None:
             continue
         for match in _LABEL.finditer(text):
             written = (match.group(1) or match.group(2) or "").rstrip("。.")
+            written = written.removesuffix(_CURRENCY)
             if any(magnifies(written, unit) for unit in plan.units):
                 return i, cell.strip(), written
     return None

@@ -242,6 +242,11 @@ _ENTRIES = [
         T("有数据的列没有表头", "a column with data has no header"),
         {
             "": T("第{number}列没有表头", "column {number} has no header"),
+            "filled": T(
+                "第{number}列没有表头，但第{row}行在该列填有“{text}”，未读取",
+                "column {number} has no header, but row {row} holds '{text}' in it, which is not "
+                "read",
+            ),
             "more": T(
                 "另有{n}个没有表头的列（未逐一列出）",
                 "and {n:more column|more columns} without a header (not listed one by one)",
